@@ -1,0 +1,97 @@
+"""Legation's deployment settings: one declaration per ``LEGATION_*`` environment variable.
+
+Each :class:`Setting` names its variable, default and help; :func:`config` reads them once into a
+:class:`Config`. Nothing else in Legation reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, default (as text) and what it does."""
+
+    env: str
+    default: str
+    help: str
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("LEGATION_DATA_DIR", "var", "Folder for the embedded database and the search index."),
+    Setting(
+        "LEGATION_DATABASE_URL",
+        "",
+        "Record store: empty for SQLite in the data folder, or postgresql://user:pass@host:port/name.",
+    ),
+    Setting("LEGATION_INDEX_DIR", "", "Folder of the tantivy index; empty for <data folder>/index."),
+    Setting("LEGATION_DEBUG", "0", "1 shows Django's debug pages; never in production."),
+    Setting("LEGATION_SECRET_KEY", "", "Django secret key; empty makes a random one per process.", secret=True),
+    Setting("LEGATION_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", "Comma-separated host names served."),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The values of :data:`SETTINGS` after reading the environment."""
+
+    data_dir: Path
+    index_dir: Path
+    database: dict[str, Any]
+    debug: bool
+    secret_key: str
+    allowed_hosts: list[str]
+
+
+def _get(name: str) -> str:
+    setting = next(s for s in SETTINGS if s.env == name)
+    return os.environ.get(name, setting.default)
+
+
+def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
+    """Django ``DATABASES['default']`` for a ``LEGATION_DATABASE_URL``.
+
+    ``""`` gives SQLite at ``<data_dir>/legation.sqlite3``; ``sqlite:///path`` a SQLite file;
+    ``postgresql://user:password@host:port/name`` PostgreSQL through psycopg 3.
+    Raises ValueError for any other scheme.
+    """
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": data_dir / "legation.sqlite3"}
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": Path(unquote(parts.path))}
+    if parts.scheme in ("postgres", "postgresql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+        }
+    raise ValueError(
+        f"LEGATION_DATABASE_URL has the scheme {parts.scheme!r}; use postgresql://… or leave it empty for SQLite."
+    )
+
+
+@lru_cache(maxsize=1)
+def config() -> Config:
+    """Read every ``LEGATION_*`` variable once. Raises ValueError for an unusable value."""
+    data_dir = Path(_get("LEGATION_DATA_DIR")).expanduser().resolve()
+    index_dir = Path(_get("LEGATION_INDEX_DIR") or data_dir / "index").expanduser().resolve()
+    return Config(
+        data_dir=data_dir,
+        index_dir=index_dir,
+        database=database_from_url(_get("LEGATION_DATABASE_URL"), data_dir),
+        debug=_get("LEGATION_DEBUG") == "1",
+        secret_key=_get("LEGATION_SECRET_KEY") or secrets.token_urlsafe(50),
+        allowed_hosts=[h.strip() for h in _get("LEGATION_ALLOWED_HOSTS").split(",") if h.strip()],
+    )

@@ -1,0 +1,104 @@
+"""Django admin for curators: correct documents and authority records.
+
+Saving or deleting a document here writes a change-log row inside the admin's own transaction,
+so the search index follows curators' corrections as it follows ingest.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from legation.records.models import (
+    Agent,
+    AgentName,
+    ChangeLogEntry,
+    Collection,
+    Document,
+    DocumentAgent,
+    Place,
+    Subject,
+    Text,
+)
+
+
+class TextInline(admin.StackedInline):
+    model = Text
+    extra = 0
+
+
+class DocumentAgentInline(admin.TabularInline):
+    model = DocumentAgent
+    extra = 0
+    autocomplete_fields = ["agent"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
+    list_filter = ["document_type", "collections"]
+    search_fields = ["identifier", "title", "summary"]
+    autocomplete_fields = ["place_sent", "subjects", "collections"]
+    inlines = [TextInline, DocumentAgentInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        ChangeLogEntry.objects.create(document_identifier=form.instance.identifier, operation="upsert")
+
+    def delete_model(self, request, obj):
+        identifier = obj.identifier
+        super().delete_model(request, obj)
+        ChangeLogEntry.objects.create(document_identifier=identifier, operation="delete")
+
+    def delete_queryset(self, request, queryset):
+        identifiers = list(queryset.values_list("identifier", flat=True))
+        super().delete_queryset(request, queryset)
+        ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
+
+
+class AgentNameInline(admin.TabularInline):
+    model = AgentName
+    extra = 1
+
+
+@admin.register(Agent)
+class AgentAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "key"]
+    list_filter = ["kind"]
+    search_fields = ["name", "key", "names__name"]
+    inlines = [AgentNameInline]
+
+    def save_related(self, request, form, formsets, change):
+        """An agent's names are searchable in every document that names it: re-index those."""
+        super().save_related(request, form, formsets, change)
+        identifiers = Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True)
+        ChangeLogEntry.objects.bulk_create(
+            ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(set(identifiers))
+        )
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Subject)
+class SubjectAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["key", "title"]
+    search_fields = ["key", "title"]
+
+
+@admin.register(ChangeLogEntry)
+class ChangeLogEntryAdmin(admin.ModelAdmin):
+    list_display = ["seq", "document_identifier", "operation", "recorded_at"]
+    search_fields = ["document_identifier"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

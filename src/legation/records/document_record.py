@@ -1,0 +1,157 @@
+"""The plain form of one archival document, shared by every reader, the ingest service and export.
+
+Readers (``legation.ingest.readers``) produce :class:`DocumentRecord` objects; the ingest service
+stores them; export turns stored documents back into the same objects. ``to_dict``/``from_dict``
+define Legation JSON Lines: one ``DocumentRecord.to_dict()`` per line, keys in declaration order.
+Field names follow Dublin Core where one fits (title, type, date, source, language, subject).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+AgentRole = Literal["sender", "recipient", "mentioned"]
+AgentKind = Literal["person", "organization"]
+TextKind = Literal["transcript", "translation"]
+
+AGENT_ROLES: tuple[str, ...] = ("sender", "recipient", "mentioned")
+AGENT_KINDS: tuple[str, ...] = ("person", "organization")
+TEXT_KINDS: tuple[str, ...] = ("transcript", "translation")
+
+
+class RecordError(ValueError):
+    """A record breaks a rule of the data model; the message names the field and what to fix."""
+
+
+@dataclass
+class Footnote:
+    """A footnote of a text: its mark as printed (``"2"``, ``"*"``) and its text."""
+
+    n: str
+    text: str
+
+
+@dataclass
+class TextRecord:
+    """One text of a document: the original-language transcript or a translation.
+
+    ``language`` is a BCP 47 / ISO 639 code (``"en"``, ``"ru"``, ``"zh"``). ``body`` is plain text,
+    paragraphs separated by a blank line; footnotes are kept apart in ``footnotes``.
+    """
+
+    kind: str = "transcript"
+    language: str = "en"
+    body: str = ""
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+@dataclass
+class AgentRef:
+    """A person or organization linked to a document in a role (sender, recipient, mentioned).
+
+    ``key`` identifies the authority record across documents (same key, same agent); ``name`` is
+    the preferred name; ``names`` holds further names of the same agent (variants, full forms,
+    other romanizations), e.g. the entry of a FRUS volume's list of persons.
+    """
+
+    key: str
+    name: str
+    role: str = "sender"
+    kind: str = "person"
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CollectionRef:
+    """A collection the document belongs to (a FRUS volume is one): stable key and title."""
+
+    key: str
+    title: str
+
+
+@dataclass
+class DocumentRecord:
+    """One archival document, validated by :meth:`validate`.
+
+    Dates: ``date_text`` is the date exactly as written in the source (``""`` when none);
+    ``date_edtf`` its Extended Date/Time Format value (Library of Congress EDTF, ISO 8601-2:2019),
+    ``""`` when undated; ``date_earliest``/``date_latest`` the first and last possible day as ISO
+    ``YYYY-MM-DD`` strings, derived from ``date_edtf`` by :func:`legation.records.dates.day_bounds`.
+    """
+
+    identifier: str
+    title: str
+    document_type: str = ""
+    date_text: str = ""
+    date_edtf: str = ""
+    date_earliest: str = ""
+    date_latest: str = ""
+    place_sent: str = ""
+    summary: str = ""
+    source_note: str = ""
+    classification: str = ""
+    source_url: str = ""
+    language: str = "en"
+    collections: list[CollectionRef] = field(default_factory=list)
+    agents: list[AgentRef] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    texts: list[TextRecord] = field(default_factory=list)
+
+    def validate(self) -> DocumentRecord:
+        """Check the record; return it. Raises :class:`RecordError` naming the field at fault."""
+        from legation.records.dates import day_bounds
+
+        if not self.identifier or len(self.identifier) > 200 or any(c.isspace() or c in "/?#" for c in self.identifier):
+            raise RecordError(
+                f"identifier {self.identifier!r}: give 1–200 characters without spaces, '/', '?' or '#'"
+            )
+        if not self.title.strip():
+            raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
+        if self.date_edtf:
+            earliest, latest = day_bounds(self.date_edtf)  # raises RecordError when not EDTF
+            if not self.date_earliest:
+                self.date_earliest, self.date_latest = earliest.isoformat(), latest.isoformat()
+        elif self.date_earliest or self.date_latest:
+            raise RecordError(f"{self.identifier}: date_earliest/date_latest given without date_edtf")
+        for agent in self.agents:
+            if agent.role not in AGENT_ROLES:
+                raise RecordError(f"{self.identifier}: agent {agent.name!r} has role {agent.role!r}; use one of {AGENT_ROLES}")
+            if agent.kind not in AGENT_KINDS:
+                raise RecordError(f"{self.identifier}: agent {agent.name!r} has kind {agent.kind!r}; use one of {AGENT_KINDS}")
+            if not agent.key or not agent.name.strip():
+                raise RecordError(f"{self.identifier}: an agent needs a key and a name")
+        for text in self.texts:
+            if text.kind not in TEXT_KINDS:
+                raise RecordError(f"{self.identifier}: text kind {text.kind!r}; use one of {TEXT_KINDS}")
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict (the Legation JSON Lines form)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentRecord:
+        """Build a record from :meth:`to_dict` output. Raises :class:`RecordError` for unknown or
+        mistyped keys, naming them."""
+        if not isinstance(data, dict):
+            raise RecordError("a document must be a JSON object")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise RecordError(f"unknown fields {unknown}; Legation JSON Lines has {sorted(known)}")
+        try:
+            values = dict(data)
+            values["collections"] = [CollectionRef(**c) for c in data.get("collections", [])]
+            values["agents"] = [AgentRef(**a) for a in data.get("agents", [])]
+            values["texts"] = [
+                TextRecord(**{**t, "footnotes": [Footnote(**f) for f in t.get("footnotes", [])]})
+                for t in data.get("texts", [])
+            ]
+            record = cls(**values)
+        except TypeError as exc:
+            raise RecordError(f"{data.get('identifier', '?')}: {exc}") from exc
+        for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary"):
+            if not isinstance(getattr(record, name), str):
+                raise RecordError(f"{record.identifier}: {name} must be a string")
+        return record

@@ -1,0 +1,163 @@
+"""The archival data model: documents and the authority records they point to.
+
+A :class:`Document` has texts (transcript, translations), agents in roles (sender, recipient,
+mentioned), a place sent from, subjects and collections. Agents, places, subjects and collections
+are authority records shared by documents; an agent has several names (:class:`AgentName`).
+:class:`ChangeLogEntry` rows are written in the same transaction as the records they describe;
+the search indexer follows them in ``seq`` order.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from legation.records.dates import display_date
+
+
+class Collection(models.Model):
+    """A set of documents published together, e.g. one FRUS volume."""
+
+    key = models.CharField(max_length=200, unique=True)
+    title = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Agent(models.Model):
+    """Authority record of a person or organization (sender, recipient, mentioned)."""
+
+    KIND_CHOICES = [("person", "Person"), ("organization", "Organization")]
+    key = models.CharField(max_length=300, unique=True)
+    name = models.CharField("preferred name", max_length=500)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="person")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgentName(models.Model):
+    """Another name of an agent: a variant, full form, other romanization or script."""
+
+    agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=500)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agent", "name"], name="unique_agent_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Place(models.Model):
+    """Authority record of a place (where a document was sent from)."""
+
+    name = models.CharField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subject(models.Model):
+    """A subject heading, e.g. a FRUS chapter heading ("China > Political situation")."""
+
+    name = models.CharField(max_length=500, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    """One archival document (telegram, memorandum, letter, minutes …).
+
+    ``date_text`` is the date as written; ``date_edtf`` its EDTF value; ``date_earliest`` and
+    ``date_latest`` the first and last possible day (null when undated).
+    """
+
+    identifier = models.CharField(max_length=200, unique=True)
+    title = models.TextField()
+    document_type = models.CharField("type", max_length=100, blank=True, db_index=True)
+    date_text = models.CharField("date as written", max_length=300, blank=True)
+    date_edtf = models.CharField("date (EDTF)", max_length=100, blank=True)
+    date_earliest = models.DateField(null=True, blank=True, db_index=True)
+    date_latest = models.DateField(null=True, blank=True)
+    place_sent = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    summary = models.TextField(blank=True)
+    source_note = models.TextField("archival source", blank=True)
+    classification = models.CharField("classification marking", max_length=200, blank=True)
+    source_url = models.URLField("public source", max_length=500, blank=True)
+    language = models.CharField(max_length=20, default="en")
+    collections = models.ManyToManyField(Collection, blank=True, related_name="documents")
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="documents")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date_earliest", "identifier"]
+
+    def __str__(self) -> str:
+        return f"{self.identifier}: {self.title}"
+
+    @property
+    def date_display(self) -> str:
+        """"December 22, 1949", "December 1949", "1949" or "Undated"."""
+        return display_date(self.date_edtf)
+
+
+class DocumentAgent(models.Model):
+    """Link of a document to an agent in a role, in the order the source lists them."""
+
+    ROLE_CHOICES = [("sender", "Sender"), ("recipient", "Recipient"), ("mentioned", "Mentioned")]
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="agent_links")
+    agent = models.ForeignKey(Agent, on_delete=models.PROTECT, related_name="document_links")
+    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "role", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "agent", "role"], name="unique_document_agent_role")
+        ]
+
+
+class Text(models.Model):
+    """A text of a document: the original-language transcript or a translation, footnotes apart."""
+
+    KIND_CHOICES = [("transcript", "Transcript"), ("translation", "Translation")]
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="texts")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="transcript")
+    language = models.CharField(max_length=20, default="en")
+    body = models.TextField(blank=True)
+    footnotes = models.JSONField(default=list, blank=True, help_text='[{"n": "1", "text": "…"}, …]')
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+
+
+class ChangeLogEntry(models.Model):
+    """One change to a document, written in the same transaction as the change itself.
+
+    The search indexer applies entries in ``seq`` order and remembers the last one applied.
+    """
+
+    OPERATION_CHOICES = [("upsert", "Added or updated"), ("delete", "Deleted")]
+    seq = models.BigAutoField(primary_key=True)
+    document_identifier = models.CharField(max_length=200, db_index=True)
+    operation = models.CharField(max_length=10, choices=OPERATION_CHOICES)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name_plural = "change log entries"

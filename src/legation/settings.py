@@ -1,0 +1,71 @@
+"""Django settings for Legation, read from environment variables with embedded defaults.
+
+Every deployment value is one ``LEGATION_*`` environment variable, declared once in
+:data:`legation.config.SETTINGS` with its default and help text (``legation settings`` lists them).
+The embedded default keeps everything in one data folder: a SQLite database and the tantivy index.
+"""
+
+from __future__ import annotations
+
+from legation.config import config
+
+_cfg = config()
+
+BASE_DIR = _cfg.data_dir
+DATA_DIR = _cfg.data_dir
+INDEX_DIR = _cfg.index_dir
+
+SECRET_KEY = _cfg.secret_key
+DEBUG = _cfg.debug
+ALLOWED_HOSTS = _cfg.allowed_hosts
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "legation.records",
+    "legation.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "legation.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "legation.wsgi.application"
+
+DATABASES = {"default": _cfg.database}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = _cfg.data_dir / "static"

@@ -1,0 +1,3 @@
+"""HTML pages."""
+
+urlpatterns: list = []
