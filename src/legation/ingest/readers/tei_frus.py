@@ -1,0 +1,415 @@
+"""Reader for *Foreign Relations of the United States* (FRUS) volumes in TEI P5 (one file per volume).
+
+Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the copy in
+``../shared/data/frus``, described in its README §1). Each ``div[@type='document']`` becomes one
+:class:`DocumentRecord`::
+
+    identifier   "frus1949v07p1-d42"            {volume id}-{xml:id}
+    title        head text, no leading number ("42." / "No. 462"), no footnotes
+    date_*       the dateline/opener date (else a date in the head): @when (time dropped), @when+@to,
+                 @from/@to, @notBefore/@notAfter → EDTF ("1972-06-22/1972-06-23"); date_text is the
+                 element's text as printed; date_edtf "" when no valid machine-readable date
+    place_sent   dateline placeName as printed, not re-cased (smallcaps is rendering only; the
+                 text is "Batavia"), editorial brackets removed ("[Paris" → "Paris")
+    agents       senders/recipients from the head (see _agents), persons named with
+                 persName[@corresp] elsewhere in the document as "mentioned"
+    document_type  from the title, else from the older volumes' source note ("…: Telegram")
+    classification  the security level only ("Top Secret", "Secret", "Confidential",
+                 "Restricted", "Limited Official Use", "Official Use Only", "Unclassified"),
+                 title-cased; precedence and handling words (Niact, Priority, Exdis) are not kept
+    source_note  note[@type='source'] (or a head note "[Source: … not declassified.]");
+                 summary: note[@type='summary'] (e-volumes)
+    texts        one English transcript: body blocks separated by blank lines, footnotes apart
+    subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first
+    collections  the volume: key = volume id, title = teiHeader title[@type='complete']
+
+Agents: an agent's key is ``"{kind}:{slug of the name}"`` so it is the same in every volume; a
+person linked (``@corresp="#p_…"``) to the volume's list of persons is keyed and named by the
+full name of that list ("Caffery, Jefferson" → ``person:jefferson-caffery``, name "Jefferson
+Caffery"), otherwise by the name as printed (``person:caffery``). Offices named without a holder
+("the Secretary of State", "the President") are recorded as organizations: they are the office,
+and the holder is not guessed.
+
+Errors: like every reader, :func:`read_frus_volume` yields records and, for a document it cannot
+make valid (no ``xml:id``, a repeated ``xml:id``, an empty head), an :class:`IngestError` item
+located at ``"document d42"``; the other documents go on. A file that cannot be parsed at all
+raises :class:`IngestError`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from legation.errors import IngestError
+from legation.ingest.titles import (
+    document_type_from_source_note,
+    document_type_from_title,
+    normalize_space,
+    party_name,
+    party_phrases,
+    strip_leading_number,
+    strip_titles,
+)
+from legation.ingest.xml import TEI_NS, parse_xml
+from legation.records.dates import edtf_from_iso
+from legation.records.document_record import (
+    AgentRef,
+    CollectionRef,
+    DocumentRecord,
+    Footnote,
+    RecordError,
+    TextRecord,
+)
+
+T = f"{{{TEI_NS}}}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+URL = "https://history.state.gov/historicaldocuments/{volume}/{doc}"
+SECTION_TYPES = ("compilation", "chapter", "subchapter")
+SKIP_IN_TEXT = {"note", "pb", "fw"}
+SKIP_IN_BODY = {"note", "pb", "fw", "gap", "figure"}
+CONTAINERS = {"quote", "attachment", "div", "postscript", "opener", "lg", "floatingText", "body"}
+BLOCKS = CONTAINERS | {"p", "ab", "list", "table", "closer", "head", "dateline", "salute", "signed"}
+_LEVELS = "Top Secret|Secret|Confidential|Restricted|Limited Official Use|Official Use Only|Unclassified"
+_LEVEL = re.compile(rf"\b({_LEVELS})\b", re.I)  # in a marking: "secret us urgent"
+_SOURCE_LEVEL = re.compile(rf"(?:^|[.;]\s)({_LEVELS})(?=\s*[.;,]|$)")  # a sentence: "… 611.94/1–752. Secret; Exdis."
+_NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+_RANKS = re.compile(
+    r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
+    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen)\s+)+"
+)
+
+
+def _local(tag) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphenated: ``"Chou En-lai"`` → ``"chou-en-lai"``, ``"Björkman"`` → ``"bjorkman"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", text.lower())).strip("-")
+
+
+def _text(el: etree._Element) -> str:
+    """Whitespace-normalized text of an element without footnotes and page breaks; ``lb`` is a space.
+    Entity references left unresolved by the safe parser contribute nothing."""
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.text:
+            parts.append(e.text)
+        for child in e:
+            name = _local(child.tag)
+            if name == "lb":
+                parts.append(" ")
+            elif name and name not in SKIP_IN_TEXT:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return normalize_space("".join(parts))
+
+
+def _iter_outside_notes(el: etree._Element, names: set[str]) -> Iterator[etree._Element]:
+    """Descendants named ``names`` that are not inside a ``note``."""
+    for child in el:
+        name = _local(child.tag)
+        if name == "note":
+            continue
+        if name in names:
+            yield child
+        yield from _iter_outside_notes(child, names)
+
+
+@dataclass
+class Person:
+    """An entry of a volume's list of persons: key, preferred name, and the entry as printed."""
+
+    key: str
+    name: str
+    names: list[str] = field(default_factory=list)
+
+
+def person_from_entry(entry: str) -> Person:
+    """``"Caffery, Jefferson"`` → Person("person:jefferson-caffery", "Jefferson Caffery",
+    ["Caffery, Jefferson"]); ranks are dropped (``"Taylor, General Maxwell D."`` → "Maxwell D.
+    Taylor"), suffixes kept ("…, Jr."), a parenthesized variant becomes a further name
+    (``"Chou En-lai (Zhou Enlai)"``); uninverted names ("Ngo Dinh Diem") stay as printed."""
+    entry = normalize_space(entry).strip(" ,")
+    names = [entry]
+    base = entry
+    if m := re.search(r"\s*\(([^()]+)\)$", entry):
+        base = entry[: m.start()]
+        if m.group(1)[:1].isupper() and not re.search(r"[“”\"]", m.group(1)):
+            names.append(m.group(1))
+    base = re.sub(r"\s*[“\"][^”\"]*[”\"]?", "", base)
+    parts = [p.strip() for p in base.split(",") if p.strip()]
+    if len(parts) > 1:
+        suffixes = [p for p in parts[1:] if p in _NAME_SUFFIXES]
+        given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES))
+        name = " ".join([given, parts[0], *suffixes]).strip()
+    else:
+        name = base
+    return Person(key=f"person:{slug(name)}", name=name, names=names)
+
+
+@dataclass
+class FrusVolume:
+    """What a volume's documents share: its id, title and list of persons (by ``xml:id``)."""
+
+    volume_id: str
+    title: str
+    persons: dict[str, Person] = field(default_factory=dict)
+
+    @classmethod
+    def from_root(cls, root: etree._Element, path: Path) -> FrusVolume:
+        """Volume id from ``idno[@type='frus']``, else ``TEI/@xml:id``, else the file name;
+        title from ``title[@type='complete']`` (else the header's titles joined)."""
+        header = root.find(f"{T}teiHeader")
+        idno = root.find(f".//{T}publicationStmt/{T}idno[@type='frus']")
+        stem = re.sub(r"\.xml(\.gz)?$", "", path.name)
+        volume_id = ((idno.text or "").strip() if idno is not None else "") or root.get(XML_ID) or stem
+        title = ""
+        if header is not None:
+            complete = header.find(f".//{T}titleStmt/{T}title[@type='complete']")
+            if complete is not None:
+                title = _text(complete)
+            else:
+                title = ", ".join(t for t in (_text(e) for e in header.iterfind(f".//{T}titleStmt/{T}title")) if t)
+        persons: dict[str, Person] = {}
+        for div in root.iter(f"{T}div"):
+            if div.get(XML_ID) == "persons":
+                for name in div.iter(f"{T}persName"):
+                    if name.get(XML_ID) and (text := _text(name)):
+                        persons[name.get(XML_ID)] = person_from_entry(text)
+        return cls(volume_id=volume_id, title=title or volume_id, persons=persons)
+
+    def person(self, text: str, corresp: str | None, role: str) -> AgentRef:
+        """The agent a ``persName`` names: the list-of-persons entry when ``corresp`` points to one."""
+        entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
+        if entry is None:
+            name = strip_titles(text)
+            names = [text] if name != text else []
+            return AgentRef(key=f"person:{slug(name)}", name=name, role=role, kind="person", names=names)
+        names = entry.names + ([text] if text not in entry.names and text != entry.name else [])
+        return AgentRef(key=entry.key, name=entry.name, role=role, kind="person", names=names)
+
+
+def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
+    """Yield one validated :class:`DocumentRecord` per ``div[@type='document']`` of a FRUS TEI
+    volume (``.xml`` or ``.xml.gz``), in volume order, or an :class:`IngestError` item (location
+    ``"document d42"``) for a document that cannot be made valid; the others are still yielded.
+    Raises :class:`IngestError` when the file cannot be parsed as TEI."""
+    path = Path(path)
+    root = parse_xml(path)
+    volume = FrusVolume.from_root(root, path)
+    seen: set[str] = set()
+    for div in root.iter(f"{T}div"):
+        if div.get("type") != "document":
+            continue
+        doc_id = div.get(XML_ID)
+        if not doc_id:
+            yield IngestError(str(path), "a document has no xml:id, so it has no identifier; add one", f"line {div.sourceline}")
+            continue
+        if doc_id in seen:
+            message = f"xml:id {doc_id!r} is used by an earlier document too; give each document its own xml:id"
+            yield IngestError(str(path), message, f"document {doc_id}")
+            continue
+        seen.add(doc_id)
+        try:
+            yield document_record(div, volume)
+        except RecordError as exc:
+            yield IngestError(str(path), str(exc), f"document {doc_id}")
+
+
+def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
+    """The validated record of one ``div[@type='document']``; raises RecordError when invalid."""
+    doc_id = div.get(XML_ID)
+    head = div.find(f"{T}head")
+    title = strip_leading_number(_text(head)) if head is not None else ""
+    source = next((n for n in div.iter(f"{T}note") if n.get("type") == "source"), None)
+    if source is None and head is not None:  # "[Source: … 5 pages of source text not declassified.]"
+        source = next((n for n in head.iter(f"{T}note") if _text(n).lstrip("[").startswith("Source:")), None)
+    source_note = _text(source) if source is not None else ""
+    summary = " ".join(_text(n) for n in div.iter(f"{T}note") if n.get("type") == "summary")
+    date_text, date_edtf, place = _date_and_place(div)
+    body, footnotes = _body(div), _footnotes(div, source)
+    record = DocumentRecord(
+        identifier=f"{volume.volume_id}-{doc_id}",
+        title=title,
+        document_type=document_type_from_title(title) or document_type_from_source_note(source_note),
+        date_text=date_text,
+        date_edtf=date_edtf,
+        place_sent=place,
+        summary=summary,
+        source_note=source_note,
+        classification=_classification(div, source_note),
+        source_url=URL.format(volume=volume.volume_id, doc=doc_id),
+        language="en",
+        collections=[CollectionRef(key=volume.volume_id, title=volume.title)],
+        agents=_agents(div, head, title, volume),
+        subjects=_subjects(div),
+        texts=[TextRecord(kind="transcript", language="en", body=body, footnotes=footnotes)],
+    )
+    return record.validate()
+
+
+def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
+    """(date_text, date_edtf, place) from the document's own datelines (direct or in its opener),
+    else from a ``date`` in its head."""
+    datelines = []
+    for child in div:
+        name = _local(child.tag)
+        if name == "dateline":
+            datelines.append(child)
+        elif name == "opener":
+            datelines += [d for d in child if _local(d.tag) == "dateline"]
+    date = next((d for dl in datelines for d in _iter_outside_notes(dl, {"date"})), None)
+    head = div.find(f"{T}head")
+    if date is None and head is not None:  # 1955–57 volumes: "…, Washington, <date>January 7, 1955</date>"
+        date = next(_iter_outside_notes(head, {"date"}), None)
+    place = next((p for dl in datelines for p in _iter_outside_notes(dl, {"placeName"})), None)
+    place_text = _text(place).strip("[] ,") if place is not None else ""
+    if date is None:
+        return "", "", place_text
+    return _text(date), _edtf(date), place_text
+
+
+def _edtf(date: etree._Element) -> str:
+    """EDTF of a TEI ``date``: ``@when`` (with ``@to``: an interval), ``@from``/``@to``,
+    ``@notBefore``/``@notAfter``; ``""`` when the attributes give no complete valid date."""
+    when, start, end = date.get("when"), date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")
+    if when and not date.get("to"):
+        return edtf_from_iso(when)
+    start = when or start
+    if start and end:
+        a, b = edtf_from_iso(start), edtf_from_iso(end)
+        if a and b:
+            return a if a == b else f"{a}/{b}"
+    return ""
+
+
+def _classification(div: etree._Element, source_note: str) -> str:
+    """Security level from opener markings (``seg``), a leading ``p[@rend='flushleft']`` (1950s
+    volumes) or a sentence of a "Source: …" note ("… Secret; Immediate; Exdis.")."""
+    markings = [_text(s) for o in div.iterfind(f"{T}opener") for s in o.iter(f"{T}seg")]
+    first_p = div.find(f"{T}p")
+    if first_p is not None and first_p.get("rend") in ("flushleft", "left"):
+        markings.append(_text(first_p)[:60])
+    for marking in markings:
+        if m := _LEVEL.search(marking):
+            return m.group(1).title()
+    if source_note.lstrip("[").startswith("Source:") and (m := _SOURCE_LEVEL.search(source_note)):
+        return m.group(1).title()
+    return ""
+
+
+def _agents(div: etree._Element, head: etree._Element | None, title: str, volume: FrusVolume) -> list[AgentRef]:
+    """Senders and recipients, then mentioned persons (deduplicated by key).
+
+    The title's wording decides who sends and who receives (markup types are sometimes wrong,
+    e.g. a recipient marked ``type='from'``); a ``persName`` of the head inside a party's phrase
+    names that party (with its list-of-persons entry). Without parties in the wording, the head's
+    ``persName``/``gloss`` with ``@type='from'|'to'`` are used, then ``list[@type='from'|'to']``.
+    """
+    marked = list(_iter_outside_notes(head, {"persName", "gloss"})) if head is not None else []
+    head_persons = [(e, _text(e)) for e in marked if _local(e.tag) == "persName"]
+    agents: list[AgentRef] = []
+    senders, recipients = party_phrases(title)
+    for role, phrases in (("sender", senders), ("recipient", recipients)):
+        for phrase in phrases:
+            inside = [(e, t) for e, t in head_persons if t and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", phrase)]
+            if inside:
+                element, text = inside[-1]
+                agents.append(volume.person(text, element.get("corresp"), role))
+            else:
+                name, kind = party_name(phrase)
+                if name:
+                    agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+    for role, mark in (("sender", "from"), ("recipient", "to")):
+        if any(a.role == role for a in agents):
+            continue
+        if not (senders or recipients):
+            for e in marked:
+                if e.get("type") == mark and (text := _text(e)):
+                    if _local(e.tag) == "persName":
+                        agents.append(volume.person(text, e.get("corresp"), role))
+                    else:
+                        name, kind = party_name(text)
+                        agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+        if not any(a.role == role for a in agents):
+            for item in (i for lst in div.iterfind(f"{T}list[@type='{mark}']") for i in lst.iterfind(f"{T}item")):
+                person = item.find(f"{T}persName")
+                if person is not None and (text := _text(person)):
+                    agents.append(volume.person(text, person.get("corresp"), role))
+                elif (text := _text(item)) and not re.match(r"(?i)for (?:the )?(?:record|files?)\b", text):
+                    name, kind = party_name(text)
+                    agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+    for e in div.iter(f"{T}persName"):
+        if e.get("corresp") and (text := _text(e)):
+            agents.append(volume.person(text, e.get("corresp"), "mentioned"))
+    unique: list[AgentRef] = []
+    roles_by_key: dict[str, set[str]] = {}
+    for agent in agents:
+        roles = roles_by_key.setdefault(agent.key, set())
+        if agent.role in roles or (agent.role == "mentioned" and roles):
+            continue
+        roles.add(agent.role)
+        unique.append(agent)
+    return unique
+
+
+def _subjects(div: etree._Element) -> list[str]:
+    """Heads of the enclosing compilation/chapter/subchapter divs, outermost first, without
+    footnotes or a closing colon ("East and Southeast Asia:" → "East and Southeast Asia")."""
+    heads = []
+    for ancestor in div.iterancestors(f"{T}div"):
+        if ancestor.get("type") in SECTION_TYPES and (head := ancestor.find(f"{T}head")) is not None:
+            if text := _text(head).rstrip(" :"):
+                heads.append(text)
+    return heads[::-1]
+
+
+def _footnotes(div: etree._Element, source: etree._Element | None) -> list[Footnote]:
+    """Footnotes in document order (not the source note or the summary), marks as printed."""
+    return [
+        Footnote(n=note.get("n", ""), text=text)
+        for note in div.iter(f"{T}note")
+        if note is not source and note.get("type") not in ("source", "summary") and (text := _text(note))
+    ]
+
+
+def _body(div: etree._Element) -> str:
+    """The document's text: its blocks (paragraphs, lists, tables, quotes, salutation, closer,
+    attachments with their heads) separated by blank lines; not the head, the document's own
+    dateline, markings in the opener, notes or page breaks."""
+    blocks: list[str] = []
+    _blocks(div, blocks, top=True)
+    return "\n\n".join(blocks)
+
+
+def _blocks(container: etree._Element, out: list[str], top: bool = False) -> None:
+    for child in container:
+        name = _local(child.tag)
+        if not name or name in SKIP_IN_BODY or top and name in ("head", "dateline"):
+            continue  # the document's own head and dateline are metadata; an attachment's head is text
+        if name == "opener":
+            out += [t for c in child if _local(c.tag) not in ("dateline", "seg", "note", "pb") and (t := _text(c))]
+        elif name == "list":
+            lines = [_text(c) for c in child if _local(c.tag) in ("head", "item", "label")]
+            if text := "\n".join(line for line in lines if line):
+                out.append(text)
+        elif name == "table":
+            rows = [" | ".join(_text(cell) for cell in row if _local(cell.tag) == "cell") for row in child.iter(f"{T}row")]
+            if text := "\n".join(r for r in rows if r.strip(" |")):
+                out.append(text)
+        elif name in CONTAINERS and any(_local(c.tag) in BLOCKS for c in child):
+            _blocks(child, out)
+        elif text := _text(child):
+            out.append(text)

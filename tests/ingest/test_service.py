@@ -1,0 +1,118 @@
+"""Ingest service: upsert, unchanged re-ingest, change log, duplicates, bad lines, dry run, round trip."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from legation.ingest.readers import read_file
+from legation.ingest.readers.jsonl import read_jsonl, write_jsonl
+from legation.ingest.service import delete_documents, ingest_records
+from legation.records.models import Agent, ChangeLogEntry, Document
+from legation.records.serialize import load_records
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+FRUS_SAMPLE = FIXTURES / "frus" / "frus1917-72PubDip.xml"
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_lines() -> list[dict]:
+    return [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_ingest_adds_every_seed_record_with_one_change_log_row_each():
+    report = ingest_records(read_jsonl(SEED))
+    identifiers = [d["identifier"] for d in seed_lines()]
+    assert sorted(report.added) == sorted(identifiers)
+    assert report.failed == [] and report.updated == [] and report.unchanged == []
+    assert Document.objects.count() == len(identifiers)
+    assert sorted(ChangeLogEntry.objects.values_list("document_identifier", flat=True)) == sorted(identifiers)
+
+
+def test_reingest_changes_nothing_and_logs_nothing():
+    ingest_records(read_jsonl(SEED))
+    seq_before = ChangeLogEntry.objects.count()
+    report = ingest_records(read_jsonl(SEED))
+    assert len(report.unchanged) == len(seed_lines())
+    assert report.added == report.updated == []
+    assert ChangeLogEntry.objects.count() == seq_before
+
+
+def test_corrected_record_is_updated_in_place_and_logged(tmp_path: Path):
+    ingest_records(read_jsonl(SEED))
+    lines = seed_lines()
+    lines[0]["summary"] = "Corrected summary."
+    corrected = tmp_path / "corrected.jsonl"
+    corrected.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    report = ingest_records(read_jsonl(corrected))
+    assert report.updated == [lines[0]["identifier"]]
+    assert Document.objects.get(identifier=lines[0]["identifier"]).summary == "Corrected summary."
+    assert Document.objects.count() == len(lines)
+    assert ChangeLogEntry.objects.order_by("-seq").first().document_identifier == lines[0]["identifier"]
+
+
+def test_duplicate_identifier_in_a_batch_is_reported_not_merged(tmp_path: Path):
+    first = seed_lines()[0]
+    twin = {**first, "title": "Another title"}
+    path = tmp_path / "dupes.jsonl"
+    path.write_text(json.dumps(first) + "\n" + json.dumps(twin) + "\n", encoding="utf-8")
+    report = ingest_records(read_jsonl(path))
+    assert report.added == [first["identifier"]]
+    assert [f.where for f in report.failed] == [first["identifier"]]
+    assert "twice" in report.failed[0].reason
+    assert Document.objects.get().title == first["title"]
+
+
+def test_bad_lines_are_reported_with_their_line_and_the_rest_is_stored(tmp_path: Path):
+    lines = seed_lines()
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        json.dumps(lines[0]) + "\n{not json\n" + json.dumps({**lines[1], "date_edtf": "December 1949"}) + "\n"
+        + json.dumps({**lines[2], "colour": "red"}) + "\n" + json.dumps(lines[3]) + "\n",
+        encoding="utf-8",
+    )
+    report = ingest_records(read_jsonl(path))
+    assert sorted(report.added) == sorted([lines[0]["identifier"], lines[3]["identifier"]])
+    where = [f.where for f in report.failed]
+    assert where == [f"{path}, line 2", lines[1]["identifier"], f"{path}, line 4"]
+    assert "not EDTF" in report.failed[1].reason
+    assert "colour" in report.failed[2].reason
+
+
+def test_dry_run_reports_but_writes_nothing():
+    report = ingest_records(read_jsonl(SEED), dry_run=True)
+    assert len(report.added) == len(seed_lines())
+    assert Document.objects.count() == 0 and ChangeLogEntry.objects.count() == 0 and Agent.objects.count() == 0
+
+
+def test_delete_logs_a_delete():
+    ingest_records(read_jsonl(SEED))
+    identifier = seed_lines()[0]["identifier"]
+    assert delete_documents([identifier, "no-such-document"]) == [identifier]
+    assert not Document.objects.filter(identifier=identifier).exists()
+    assert ChangeLogEntry.objects.order_by("-seq").values_list("operation", flat=True)[0] == "delete"
+
+
+def export_text() -> str:
+    buffer = io.StringIO()
+    write_jsonl(load_records(), buffer)
+    return buffer.getvalue()
+
+
+def test_export_ingest_export_is_identical_for_frus_and_seed(tmp_path: Path):
+    ingest_records(read_file(FRUS_SAMPLE))
+    ingest_records(read_jsonl(SEED))
+    first = export_text()
+    assert first.count("\n") == 44 + len(seed_lines())
+    dump = tmp_path / "export.jsonl"
+    dump.write_text(first, encoding="utf-8")
+    delete_documents(Document.objects.values_list("identifier", flat=True))
+    Agent.objects.all().delete()
+    report = ingest_records(read_jsonl(dump))
+    assert len(report.added) == 44 + len(seed_lines()) and not report.failed
+    assert export_text() == first

@@ -1,0 +1,356 @@
+"""FRUS TEI reader: real documents of frus1917-72PubDip (values read off the TEI), an older-style
+volume excerpt, per-document errors, unsafe and broken files, and full volumes from ../shared/data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from legation.errors import IngestError
+from legation.ingest.readers.tei_frus import person_from_entry, read_frus_volume
+from legation.ingest.xml import parse_xml, safe_parser
+from legation.records.document_record import CollectionRef, DocumentRecord
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "frus" / "frus1917-72PubDip.xml"
+SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+VOLUMES = SHARED_DATA / "frus" / "volumes"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+@pytest.fixture(scope="module")
+def pubdip() -> dict[str, DocumentRecord]:
+    items = list(read_frus_volume(FIXTURE))
+    assert all(isinstance(item, DocumentRecord) for item in items), [i for i in items if isinstance(i, IngestError)]
+    return {record.identifier.rsplit("-", 1)[1]: record for record in items}
+
+
+def parties(record: DocumentRecord, role: str) -> list[tuple[str, str, str]]:
+    return [(a.key, a.name, a.kind) for a in record.agents if a.role == role]
+
+
+def test_document_count(pubdip):
+    assert len(pubdip) == 44
+    assert list(pubdip)[:3] == ["d1", "d2", "d3"]
+
+
+def test_letter_d2(pubdip):
+    r = pubdip["d2"]
+    assert r.identifier == "frus1917-72PubDip-d2"
+    assert r.title == "Letter From Walter S. Rogers to the Chairman of the Committee on Public Information (Creel)"
+    assert (r.date_edtf, r.date_text, r.date_earliest, r.date_latest) == ("1917-08-13", "August 13, 1917", "1917-08-13", "1917-08-13")
+    assert r.place_sent == "Woods Hole, Massachusetts"
+    assert r.document_type == "Letter"
+    # persName corresp="#p_RWS_1" / "#p_CG_2" → list of persons "Rogers, Walter S." / "Creel, George"
+    assert parties(r, "sender") == [("person:walter-s-rogers", "Walter S. Rogers", "person")]
+    assert parties(r, "recipient") == [("person:george-creel", "George Creel", "person")]
+    creel = next(a for a in r.agents if a.role == "recipient")
+    assert creel.names == ["Creel, George", "Creel"]
+    assert r.source_note == (
+        "Source: Library of Congress, Papers of Woodrow Wilson, Series 2: Family and General Correspondence, "
+        "1786–1924, Reel 90, 1917 July 31–Aug. 29. No classification marking. Also published in Papers of "
+        "Woodrow Wilson, vol. 43, pp. 456–459."
+    )
+    assert r.classification == ""  # "No classification marking"
+    assert r.source_url == "https://history.state.gov/historicaldocuments/frus1917-72PubDip/d2"
+    assert r.collections == [CollectionRef("frus1917-72PubDip", "Foreign Relations of the United States, 1917–1972, Public Diplomacy, World War I")]
+    assert r.subjects == ["World War I"]
+    mentioned = {a.key for a in r.agents if a.role == "mentioned"}
+    assert {"person:woodrow-wilson", "person:charles-edward-russell"} <= mentioned
+    assert "person:george-creel" not in mentioned  # already the recipient
+
+
+def test_letter_d2_text(pubdip):
+    (text,) = pubdip["d2"].texts
+    assert (text.kind, text.language) == ("transcript", "en")
+    paragraphs = text.body.split("\n\n")
+    assert paragraphs[0] == "Dear Mr. Creel:"
+    assert paragraphs[1].startswith("I have just reread the interview with Charles Edward Russell in the New York Times")
+    assert paragraphs[2].startswith("“Observe, now, the really critical point today")  # the quote
+    assert paragraphs[-2:] == ["Sincerely,", "Walter S. Rogers"]
+    assert "Source:" not in text.body and "Russia Today" not in text.body and "2. Letter" not in text.body
+    assert [f.n for f in text.footnotes] == ["2", "3", "4", "5", "6"]
+    assert text.footnotes[0].text == "“Russia Today,” New York Times, August 12, 1917, p. X1."
+
+
+def test_telegram_d14(pubdip):
+    r = pubdip["d14"]
+    assert r.title == "Telegram From the Embassy in Mexico to the Department of State"
+    assert (r.date_edtf, r.date_text) == ("1918-02-18", "February 18, 1918, 5 p.m")  # when="1918-02-18T17:00:00"
+    assert r.place_sent == "Mexico City"
+    assert r.document_type == "Telegram"
+    assert parties(r, "sender") == [("organization:embassy-in-mexico", "Embassy in Mexico", "organization")]
+    assert parties(r, "recipient") == [("organization:department-of-state", "Department of State", "organization")]
+    assert r.source_note == (
+        "Source: National Archives, RG 59, Central Decimal File 1910–1929, Box 731, 103.93/48. No classification "
+        "marking. Blue. Received February 19 at 1:46 a.m. A handwritten notation at the top of the telegram reads: "
+        "“Copy to Creel. Feb 19, 1918. File RBM [?].” Beneath this notation Patchin wrote: “Copy to Creel + File. PHP.”"
+    )
+    assert r.classification == ""
+    assert {"person:philip-h-patchin", "person:george-creel"} <= {a.key for a in r.agents if a.role == "mentioned"}
+    assert r.texts[0].body.startswith("790. From Murray to Creel.")
+    assert r.texts[0].body.endswith("Summerlin")
+
+
+def test_undated_memorandum_d11(pubdip):
+    r = pubdip["d11"]
+    assert r.title == "Memorandum by the Chairman of the Committee on Public Information (Creel)"
+    assert (r.date_edtf, r.date_text, r.date_earliest, r.date_latest) == ("", "", "", "")  # dateline "Washington, undated"
+    assert r.place_sent == "Washington"
+    assert r.document_type == "Memorandum"
+    assert parties(r, "sender") == [("person:george-creel", "George Creel", "person")]
+    assert parties(r, "recipient") == []
+    assert r.source_note == (
+        "Source: Papers of Woodrow Wilson, vol. 46, pp. 200–203. The original notes that the memorandum is dated "
+        "“c. Jan. 31, 1918.” All brackets are in the original. © 1984 by Princeton University Press."
+    )
+
+
+def test_letter_d34_title_wording_gives_the_recipient(pubdip):
+    r = pubdip["d34"]
+    assert r.title == "Letter From President Wilson to Acting Secretary of War Crowell"
+    assert (r.date_edtf, r.date_text) == ("1918-09-05", "September 5, 1918")
+    assert r.document_type == "Letter"
+    assert parties(r, "sender") == [("person:woodrow-wilson", "Woodrow Wilson", "person")]
+    assert parties(r, "recipient") == [("person:crowell", "Crowell", "person")]  # not in the list of persons
+    assert r.source_note == (
+        "Source: Library of Congress, Papers of Woodrow Wilson, Series 2: Family and General Correspondence, "
+        "1786–1924, Reel 99, 1918 Aug. 20–Sept. 16. No classification marking. Also printed in Papers of "
+        "Woodrow Wilson, vol. 49, p. 449."
+    )
+
+
+def test_telegram_d42(pubdip):
+    r = pubdip["d42"]
+    assert r.title == "Telegram From the Consulate in Irkutsk to the Department of State"
+    assert (r.date_edtf, r.date_text, r.place_sent) == ("1919-03-07", "March 7, 1919, 11 a.m", "Irkutsk")
+    assert parties(r, "sender") == [("organization:consulate-in-irkutsk", "Consulate in Irkutsk", "organization")]
+    assert parties(r, "recipient") == [("organization:department-of-state", "Department of State", "organization")]
+    assert r.source_note == (
+        "Source: National Archives, RG 59, Central Decimal File 1910–1929, Box 735, 103.93/1557. No classification "
+        "marking. Sent via Beijing. Received March 11 at 5:08 a.m."
+    )
+
+
+def test_editorial_note_d1(pubdip):
+    r = pubdip["d1"]
+    assert (r.title, r.document_type, r.date_edtf, r.source_note) == ("Editorial Note", "Editorial Note", "", "")
+    assert not [a for a in r.agents if a.role != "mentioned"]
+    assert r.texts[0].body.startswith("Shortly after Congress’s declaration of war on April 6, 1917, President Woodrow Wilson")
+
+
+def test_every_record_is_valid_json(pubdip):
+    for record in pubdip.values():
+        assert DocumentRecord.from_dict(json.loads(json.dumps(record.to_dict()))) == record
+
+
+def test_gzip_volume_reads_the_same(tmp_path, pubdip):
+    packed = tmp_path / "frus1917-72PubDip.xml.gz"
+    packed.write_bytes(gzip.compress(FIXTURE.read_bytes()))
+    assert [r.identifier for r in read_frus_volume(packed)] == [r.identifier for r in pubdip.values()]
+
+
+# An excerpt of frus1949v07p1 (d292, d69), older house style: no number in the head, the type in
+# the source note, markings in the opener, sender/recipient marked with persName/gloss @type.
+OLDER_STYLE = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title type="complete">Foreign Relations of the United States, 1949, The Far East and Australasia, Volume VII, Part 1</title>
+</titleStmt></fileDesc></teiHeader><text><body>
+<div type="compilation" xml:id="comp1"><head>East and Southeast Asia:</head>
+<div type="chapter" xml:id="ch1"><head>Indonesia<note n="1" xml:id="ch1fn1">Continued from vol. VI.</note></head>
+<div type="document" xml:id="d292" n="292">
+  <note rend="inline" type="source">501.BC Indonesia/6–849:
+      Telegram</note>
+  <head>
+      <hi rend="italic">The Consul General at Batavia</hi> (<persName
+          type="from">
+          <hi rend="italic">Livengood</hi>
+      </persName>) <hi rend="italic">to the <gloss type="to">Secretary of
+              State</gloss>
+      </hi>
+      <note n="1" xml:id="d292fn1">Repeated in airgram A–203, June 14, to
+          The Hague.</note>
+  </head>
+  <opener>
+      <dateline rendition="#right">
+          <placeName>
+              <hi rend="smallcaps">Batavia</hi>
+          </placeName>, <date when="1949-06-08T17:00:00">June 8, 1949—5 p.
+              m.</date>
+      </dateline>
+      <seg rendition="#left">
+          <hi rend="smallcaps">confidential   priority</hi>
+      </seg>
+  </opener>
+  <p>519. Gocus 721.</p>
+  <closer><signed><hi rend="smallcaps">Livengood</hi></signed></closer>
+</div>
+<div type="document" xml:id="d69" n="69">
+  <note rend="inline" type="source">851<gloss target="#t_G1">G</gloss>.01/9–2749: Telegram</note>
+  <head> <hi rend="italic">The <gloss type="from">Acting Secretary of State</gloss> to the <gloss type="to">Consulate General at Saigon</gloss> </hi> </head>
+  <opener> <dateline rendition="#right"> <placeName> <hi rend="smallcaps">Washington</hi> </placeName>, <date when="1949-09-28T17:00:00">September 28, 1949—5 p. m.</date> </dateline> <seg rendition="#left"> <hi rend="smallcaps">top secret</hi> </seg> </opener>
+  <p>162. Re penultimate para urtel 306 Sep 27.</p>
+  <closer> <signed> <hi rend="smallcaps">Webb</hi> </signed> </closer>
+</div>
+</div></div></body></text></TEI>
+"""
+
+
+def test_older_style_volume(tmp_path):
+    path = tmp_path / "frus1949v07p1.xml"  # no idno, no TEI/@xml:id: the volume id is the file name
+    path.write_text(OLDER_STYLE, encoding="utf-8")
+    d292, d69 = read_frus_volume(path)
+    assert d292.identifier == "frus1949v07p1-d292"
+    assert d292.title == "The Consul General at Batavia (Livengood) to the Secretary of State"
+    assert d292.document_type == "Telegram"  # from the source note
+    assert d292.source_note == "501.BC Indonesia/6–849: Telegram"
+    assert (d292.date_edtf, d292.date_text, d292.place_sent) == ("1949-06-08", "June 8, 1949—5 p. m.", "Batavia")
+    assert d292.classification == "Confidential"  # "confidential priority": the level only
+    assert parties(d292, "sender") == [("person:livengood", "Livengood", "person")]
+    assert parties(d292, "recipient") == [("organization:secretary-of-state", "Secretary of State", "organization")]
+    assert d292.subjects == ["East and Southeast Asia", "Indonesia"]
+    assert d292.collections[0].title == "Foreign Relations of the United States, 1949, The Far East and Australasia, Volume VII, Part 1"
+    assert d292.texts[0].body == "519. Gocus 721.\n\nLivengood"
+    assert [(f.n, f.text) for f in d292.texts[0].footnotes] == [("1", "Repeated in airgram A–203, June 14, to The Hague.")]
+    assert d69.title == "The Acting Secretary of State to the Consulate General at Saigon"
+    assert d69.source_note == "851G.01/9–2749: Telegram"
+    assert d69.classification == "Top Secret"
+    assert parties(d69, "sender") == [("organization:acting-secretary-of-state", "Acting Secretary of State", "organization")]
+    assert parties(d69, "recipient") == [("organization:consulate-general-at-saigon", "Consulate General at Saigon", "organization")]
+
+
+def tei(documents: str, doctype: str = "") -> str:
+    return (
+        f'<?xml version="1.0"?>{doctype}<TEI xmlns="{TEI}" xml:id="frusTest"><teiHeader><fileDesc><titleStmt>'
+        '<title type="complete">Test Volume</title></titleStmt></fileDesc></teiHeader>'
+        f'<text><body><div type="compilation"><head>Tests</head>{documents}</div></body></text></TEI>'
+    )
+
+
+def test_bad_documents_are_reported_and_the_others_read(tmp_path):
+    path = tmp_path / "bad.xml"
+    path.write_text(tei(
+        '<div type="document" xml:id="d1"><head>  </head><p>No title.</p></div>'
+        '<div type="document" xml:id="d2"><head>2. Editorial Note</head><p>Fine.</p></div>'
+        '<div type="document" xml:id="d3"><head>3. Editorial Note</head><dateline><date when="1949-13-45">Smarch 45</date></dateline></div>'
+        '<div type="document"><head>4. Editorial Note</head></div>'
+    ), encoding="utf-8")
+    items = list(read_frus_volume(path))
+    assert [type(i).__name__ for i in items] == ["IngestError", "DocumentRecord", "DocumentRecord", "IngestError"]
+    assert items[0].path == str(path) and items[0].location == "document d1" and "title is empty" in items[0].message
+    assert items[1].identifier == "frusTest-d2"
+    assert (items[2].date_edtf, items[2].date_text) == ("", "Smarch 45")  # an impossible date is not invented
+    assert items[3].location.startswith("line ")
+
+
+def test_duplicate_document_ids_are_reported(tmp_path):
+    path = tmp_path / "dup.xml"
+    path.write_text(tei('<div type="document" xml:id="d1"><head>1. Editorial Note</head></div>' * 2), encoding="utf-8")
+    first, second = read_frus_volume(path)
+    assert first.identifier == "frusTest-d1"
+    assert isinstance(second, IngestError) and second.location == "document d1"
+
+
+def test_date_ranges(tmp_path):
+    path = tmp_path / "ranges.xml"
+    path.write_text(tei(
+        '<div type="document" xml:id="d1"><head>Memorandum of Conversation</head>'
+        '<dateline><placeName>[Beijing</placeName>,] <date when="1972-06-22" to="1972-06-23">June 22-23 1972</date></dateline></div>'
+        '<div type="document" xml:id="d2"><head>Paper</head><dateline><date notBefore="1955-01" notAfter="1955-03">early 1955</date></dateline></div>'
+    ), encoding="utf-8")
+    d1, d2 = read_frus_volume(path)
+    assert (d1.date_edtf, d1.date_earliest, d1.date_latest, d1.place_sent) == ("1972-06-22/1972-06-23", "1972-06-22", "1972-06-23", "Beijing")
+    assert (d2.date_edtf, d2.date_earliest, d2.date_latest) == ("1955-01/1955-03", "1955-01-01", "1955-03-31")
+
+
+def test_external_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
+    doctype = f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'
+    path = tmp_path / "xxe.xml"
+    path.write_text(tei('<div type="document" xml:id="d1"><head>1. Editorial Note &x;</head><p>before &x; after</p></div>', doctype), encoding="utf-8")
+    (record,) = read_frus_volume(path)
+    assert "TOP-SECRET-CONTENT-4711" not in json.dumps(record.to_dict())
+    assert record.title == "Editorial Note"
+    assert record.texts[0].body == "before after"
+
+
+def test_safe_parser_settings():
+    parser = safe_parser()
+    root = etree.fromstring(b'<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>', parser)
+    assert "root:" not in etree.tostring(root, encoding=str)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("truncated.xml", FIXTURE.read_bytes()[:20000], "truncated"),
+        ("garbage.xml", b"\x00\x01 this is not XML at all", "XML"),
+        ("empty.xml", b"", "XML"),
+        ("broken.xml.gz", b"\x1f\x8b\x08\x00 not really gzip", "cannot be read"),
+        ("page.xml", b"<html><body>hello</body></html>", "not a TEI file"),
+    ],
+)
+def test_unreadable_files_raise_ingest_error_naming_the_file(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as info:
+        list(read_frus_volume(path))
+    assert info.value.path == str(path)
+    assert str(path) in str(info.value) and words in info.value.message
+
+
+def test_truncated_file_error_gives_the_line(tmp_path):
+    path = tmp_path / "truncated.xml"
+    path.write_bytes(FIXTURE.read_bytes()[:20000])
+    with pytest.raises(IngestError) as info:
+        parse_xml(path)
+    assert info.value.location.startswith("line ")
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "key"),
+    [
+        ("Caffery, Jefferson", "Jefferson Caffery", "person:jefferson-caffery"),
+        ("Taylor, General Maxwell D.", "Maxwell D. Taylor", "person:maxwell-d-taylor"),
+        ("Lodge, Henry Cabot, Jr.", "Henry Cabot Lodge Jr.", "person:henry-cabot-lodge-jr"),
+        ("Chou En-lai (Zhou Enlai)", "Chou En-lai", "person:chou-en-lai"),
+        ("Ngo Dinh Diem", "Ngo Dinh Diem", "person:ngo-dinh-diem"),
+    ],
+)
+def test_person_from_entry(entry, name, key):
+    person = person_from_entry(entry)
+    assert (person.name, person.key) == (name, key)
+    assert person.names[0] == entry
+
+
+def shared_volume(name: str) -> Path:
+    path = VOLUMES / name
+    if not path.exists():
+        pytest.skip(f"needs frus/volumes/{name} from the shared corpora folder ({SHARED_DATA.resolve()}), which is absent")
+    return path
+
+
+@pytest.mark.shared_data
+def test_volume_with_duplicate_xml_ids_reads_every_document():
+    path = shared_volume("frus1952-54v14p2.xml.gz")
+    expected = sum(1 for div in etree.parse(str(path), safe_parser()).iter(f"{{{TEI}}}div") if div.get("type") == "document")
+    items = list(read_frus_volume(path))
+    assert expected == 386
+    assert len(items) == expected and all(isinstance(i, DocumentRecord) for i in items)
+
+
+@pytest.mark.shared_data
+def test_later_volume_markings_and_mistyped_markup():
+    records = {r.identifier: r for r in read_frus_volume(shared_volume("frus1964-68v30.xml.gz"))}
+    d33 = records["frus1964-68v30-d33"]
+    # The head marks both Barnett and Grant type="from"; the wording "… (Barnett) to … (Grant)" decides.
+    assert [a.name for a in d33.agents if a.role == "sender"] == ["Robert W. Barnett"]
+    assert [a.name for a in d33.agents if a.role == "recipient"] == ["Grant"]
+    assert d33.classification == "Confidential"  # "Source: … POL CHICOM-US. Confidential. Copies …"
+    d293 = records["frus1964-68v30-d293"]
+    assert d293.classification == "Secret"  # "Source: … DEF 15 CHINAT-US. Secret; Limdis. …"
+    assert d293.date_edtf == "1967-12-27" and d293.date_text == "December 27, 1967, 0115Z"
