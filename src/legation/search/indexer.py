@@ -1,0 +1,260 @@
+"""The tantivy index on disk, and keeping it in step with the records through the change log.
+
+:class:`SearchIndex` opens (or creates) an index folder and writes to it. :func:`apply_changes`
+applies the :class:`~legation.records.models.ChangeLogEntry` rows not applied yet;
+:func:`rebuild` (``legation reindex``) indexes every stored record afresh.
+
+The folder holds tantivy's files plus ``legation-index.json``: ``{"schema": <fingerprint>,
+"last_applied_seq": <int>}``. The sequence number is written (atomically, by rename) only after
+tantivy's commit, and applying an entry is idempotent (delete by identifier, then add the record
+as stored now), so a crash between the two just applies the same entries again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import tantivy
+
+from legation.config import config
+from legation.errors import LegationError
+from legation.records.document_record import DocumentRecord
+from legation.search import analyzers, schema
+
+STATE_FILE = "legation-index.json"
+WRITER_HEAP_BYTES = 64_000_000
+BATCH_SIZE = 500
+
+
+class IndexOutdated(LegationError):
+    """The index folder was built with another schema or analyzer; ``legation reindex`` rebuilds it."""
+
+
+class IndexBusy(LegationError):
+    """Another process is writing to the index."""
+
+
+def to_document(record: DocumentRecord) -> tantivy.Document:
+    """The tantivy document of a record, field by field from :mod:`legation.search.schema`."""
+    doc = tantivy.Document()
+    for field in schema.SEARCH_FIELDS:
+        for value in field.values(record):
+            doc.add_text(field.name, value)
+            doc.add_text(schema.VOCAB_FIELD, value)
+    for facet in schema.FACETS:
+        for value in facet.values(record):
+            doc.add_text(facet.index_field, value)
+    for display in schema.DISPLAY_FIELDS:
+        for value in display.values(record):
+            doc.add_text(display.name, value)
+    bounds = schema.day_bounds_of(record)
+    if bounds is not None:
+        doc.add_integer(schema.DATE_FIELDS[0], bounds[0].toordinal())
+        doc.add_integer(schema.DATE_FIELDS[1], bounds[1].toordinal())
+    return doc
+
+
+class SearchIndex:
+    """An index folder opened for searching and writing.
+
+    ``path`` defaults to ``config().index_dir``; the folder is created when missing. Opening never
+    fails for an index of another layout (older schema or analyzers): :attr:`outdated` is then
+    true and searching or writing raises :class:`IndexOutdated` until :func:`rebuild` (or
+    :meth:`recreate`) replaces it. Writes go through one tantivy writer, taken on the first write
+    and released by :meth:`commit`; a write while another process holds it raises
+    :class:`IndexBusy`.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else config().index_dir
+        self.schema = schema.build_schema()
+        self.index: tantivy.Index | None = None
+        self._writer: tantivy.IndexWriter | None = None
+        self.path.mkdir(parents=True, exist_ok=True)
+        if not (self.path / "meta.json").exists():
+            self._write_state({"schema": schema.fingerprint(), "last_applied_seq": 0})
+        self._open_if_current()
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> SearchIndex:
+        """The index in ``path`` (default ``config().index_dir``); same as the constructor."""
+        return cls(path)
+
+    @property
+    def outdated(self) -> bool:
+        """True when the folder holds an index of another layout (rebuild it)."""
+        if self.index is None:
+            self._open_if_current()
+        return self.index is None
+
+    def _open_if_current(self) -> None:
+        if self._read_state().get("schema") == schema.fingerprint():
+            self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            analyzers.register(self.index)
+
+    def _require(self) -> tantivy.Index:
+        if self.index is None:
+            self._open_if_current()  # another process may have rebuilt it meanwhile
+        if self.index is None:
+            raise IndexOutdated(
+                f"The search index in {self.path} was built by another version of Legation; "
+                "run `legation reindex` to rebuild it."
+            )
+        return self.index
+
+    def recreate(self) -> None:
+        """Replace the folder's index by a new, empty one. Refuses (LegationError) to empty a
+        folder holding files other than an index's."""
+        self.rollback()
+        if any(self.path.iterdir()):
+            if not ((self.path / "meta.json").exists() or (self.path / STATE_FILE).exists()):
+                raise LegationError(f"{self.path} holds files that are not a search index; give an empty folder.")
+            shutil.rmtree(self.path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._write_state({"schema": schema.fingerprint(), "last_applied_seq": 0})
+        self.index = None
+        self._open_if_current()
+
+    @classmethod
+    def create_empty(cls, path: str | Path | None = None) -> SearchIndex:
+        """A new, empty index in ``path``, removing any index there first (see :meth:`recreate`)."""
+        folder = Path(path) if path is not None else config().index_dir
+        if folder.exists() and any(folder.iterdir()) and not ((folder / "meta.json").exists() or (folder / STATE_FILE).exists()):
+            raise LegationError(f"{folder} holds files that are not a search index; give an empty folder.")
+        index = cls(folder)
+        index.recreate()
+        return index
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher over the last commit (tantivy reloads on commits, also other processes').
+        Raises :class:`IndexOutdated`."""
+        return self._require().searcher()
+
+    def last_applied_seq(self) -> int:
+        """Sequence number of the last change-log entry applied (0 when none)."""
+        return int(self._read_state().get("last_applied_seq", 0))
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def _writer_or_open(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            try:
+                self._writer = self._require().writer(heap_size=WRITER_HEAP_BYTES, num_threads=min(4, os.cpu_count() or 1))
+            except ValueError as exc:
+                raise IndexBusy(f"Another process is writing to the search index in {self.path}; try again when it is done.") from exc
+        return self._writer
+
+    def upsert(self, records: Iterable[DocumentRecord]) -> int:
+        """Add records, replacing any indexed document with the same identifier. Visible after
+        :meth:`commit`. Returns how many records were written."""
+        writer = self._writer_or_open()
+        count = 0
+        for record in records:
+            writer.delete_documents_by_term(schema.KEY_FIELD, record.identifier)
+            writer.add_document(to_document(record))
+            count += 1
+        return count
+
+    def delete(self, identifiers: Iterable[str]) -> None:
+        """Remove documents by identifier (unknown identifiers are ignored). Visible after :meth:`commit`."""
+        writer = self._writer_or_open()
+        for identifier in identifiers:
+            writer.delete_documents_by_term(schema.KEY_FIELD, identifier)
+
+    def clear(self) -> None:
+        """Remove every document (visible after :meth:`commit`; until then searches see the old ones)."""
+        self._writer_or_open().delete_all_documents()
+
+    def commit(self, last_applied_seq: int | None = None) -> None:
+        """Make the writes visible atomically and release the writer; then, if given, record
+        ``last_applied_seq`` (after the commit, so a crash in between re-applies, never skips)."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.commit()
+            writer.wait_merging_threads()  # ends the writer, releasing the folder's lock
+            self._require().reload()
+        if last_applied_seq is not None:
+            self._write_state({"schema": schema.fingerprint(), "last_applied_seq": last_applied_seq})
+
+    def rollback(self) -> None:
+        """Drop uncommitted writes and release the writer."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.rollback()
+            writer.wait_merging_threads()
+
+    # --- the state file -------------------------------------------------------------------------
+
+    def _read_state(self) -> dict:
+        try:
+            return json.loads((self.path / STATE_FILE).read_text())
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _write_state(self, state: dict) -> None:
+        tmp = self.path / f"{STATE_FILE}.tmp"
+        with open(tmp, "w") as fh:
+            json.dump(state, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / STATE_FILE)
+
+
+def apply_changes(index: SearchIndex | None = None, batch_size: int = BATCH_SIZE) -> int:
+    """Apply change-log entries newer than the index's last applied one, ``batch_size`` entries
+    per commit. Each touched document is re-read from the database (``load_records``): indexed
+    as stored now, or removed when no longer stored. Returns the number of entries applied."""
+    from legation.records.models import ChangeLogEntry
+    from legation.records.serialize import load_records
+
+    index = index or SearchIndex()
+    last = index.last_applied_seq()
+    applied = 0
+    while True:
+        entries = list(
+            ChangeLogEntry.objects.filter(seq__gt=last).order_by("seq").values_list("seq", "document_identifier")[:batch_size]
+        )
+        if not entries:
+            return applied
+        touched = {identifier for _, identifier in entries}
+        try:
+            index.delete(touched)
+            index.upsert(load_records(touched))
+        except BaseException:
+            index.rollback()
+            raise
+        last = entries[-1][0]
+        index.commit(last_applied_seq=last)
+        applied += len(entries)
+
+
+def rebuild(index: SearchIndex | str | Path | None = None) -> int:
+    """Index every stored record into an emptied index and mark the change log applied up to its
+    newest entry at the start (entries written meanwhile are applied by the next
+    :func:`apply_changes`). An index of another layout is recreated (``index`` may be a
+    :class:`SearchIndex`, a folder, or None for ``config().index_dir``). Searches see the old
+    content until the single final commit. Returns the number of documents indexed."""
+    from django.db.models import Max
+
+    from legation.records.models import ChangeLogEntry
+    from legation.records.serialize import load_records
+
+    newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    if not isinstance(index, SearchIndex):
+        index = SearchIndex(index)
+    if index.outdated:
+        index.recreate()
+    try:
+        index.clear()
+        count = index.upsert(load_records())
+    except BaseException:
+        index.rollback()
+        raise
+    index.commit(last_applied_seq=newest)
+    return count

@@ -1,0 +1,439 @@
+"""The user query language: our own parser, then tantivy queries built from its tree.
+
+Language (DESIGN.md): words, all of which must match (``treaty Moscow``); ``"exact phrases"``;
+``OR`` between alternatives; ``NOT word`` or ``-word`` to exclude; ``prefix*``; ``field:value`` and
+``field:"a phrase"`` for the fields of :data:`legation.search.schema.SEARCH_FIELDS` (``title``,
+``from``, ``to``, ``type`` …); ``date:1949-12..1950-02`` (EDTF days, months or years; either end
+may be left open); parentheses. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
+inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
+
+:func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
+operator, a stray ``:``, ``*``, bracket or ``%`` …) is searched as its plain words and
+:attr:`ParsedQuery.notice` says so; queries over :data:`MAX_QUERY_CHARS` are cut, with a notice.
+:func:`to_tantivy` turns the tree into a ``tantivy.Query``; user text reaches tantivy only as
+analyzed terms, never through tantivy's own query parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import tantivy
+from tantivy import Occur, Query
+
+from legation.records.dates import day_bounds
+from legation.records.document_record import RecordError
+from legation.search import analyzers, schema
+
+MAX_QUERY_CHARS = 1000
+MAX_DEPTH = 20  # nested parentheses / negations
+MIN_PREFIX_CHARS = 2
+MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
+OPERATORS = ("AND", "OR", "NOT")
+DATE_FIELD = "date"
+_SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
+
+
+# --- the tree -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word in the default fields (``field=None``) or one field; ``prefix`` for ``word*``."""
+
+    text: str
+    field: str | None = None
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words that must occur together, in this order."""
+
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open)."""
+
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Node
+
+
+Node = Term | Phrase | DateRange | And | Or | Not
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What :func:`parse` made of a query: the tree (``None`` = no search terms, match all), the
+    text searched (cut to :data:`MAX_QUERY_CHARS`; the plain words after a fallback) and a notice
+    for the user ("" when the query was read as written)."""
+
+    node: Node | None
+    text: str
+    notice: str = ""
+
+
+class _Unreadable(Exception):
+    """Internal: the query breaks the grammar; the message says where, for the notice."""
+
+
+# --- lexer --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # "(", ")", "-", "PHRASE", "WORD"
+    text: str = ""
+    field: str | None = None
+
+
+def _lex(q: str) -> list[_Tok]:
+    tokens: list[_Tok] = []
+    i, n = 0, len(q)
+    while i < n:
+        c = q[i]
+        if c.isspace():
+            i += 1
+        elif c in "()":
+            tokens.append(_Tok(c))
+            i += 1
+        elif c == '"':
+            end = q.find('"', i + 1)
+            if end < 0:
+                raise _Unreadable("a quotation mark is not closed")
+            tokens.append(_Tok("PHRASE", q[i + 1 : end]))
+            i = end + 1
+        else:
+            j = i
+            while j < n and not q[j].isspace() and q[j] not in '()"':
+                j += 1
+            word = q[i:j]
+            if word.startswith("-") and (len(word) > 1 or (j < n and q[j] in '("')):
+                tokens.append(_Tok("-"))  # -word, -"phrase", -(group)
+                i += 1
+            elif word.endswith(":") and j < n and q[j] == '"':  # field:"a phrase"
+                end = q.find('"', j + 1)
+                if end < 0:
+                    raise _Unreadable("a quotation mark is not closed")
+                tokens.append(_Tok("PHRASE", q[j + 1 : end], field=_field_name(word[:-1])))
+                i = end + 1
+            else:
+                tokens.append(_Tok("WORD", word))
+                i = j
+    return tokens
+
+
+def _field_name(name: str) -> str:
+    key = name.lower()
+    if key not in schema.SEARCH_FIELDS_BY_NAME and key != DATE_FIELD:
+        known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
+        raise _Unreadable(f"there is no field {name!r}; fields are {known}")
+    return key
+
+
+# --- parser -------------------------------------------------------------------------------------
+
+
+class _Parser:
+    """Recursive descent: or := and ("OR" and)* ; and := unary+ (with optional "AND" between) ;
+    unary := ("NOT" | "-") unary | primary ; primary := "(" or ")" | phrase | word."""
+
+    def __init__(self, tokens: list[_Tok]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def is_op(self, tok: _Tok | None, op: str) -> bool:
+        return tok is not None and tok.kind == "WORD" and tok.text == op
+
+    def parse(self) -> Node:
+        node = self.parse_or()
+        if self.peek() is not None:
+            raise _Unreadable("a closing parenthesis has no opening one")
+        return node
+
+    def parse_or(self) -> Node:
+        items = [self.parse_and()]
+        while self.is_op(self.peek(), "OR"):
+            self.pos += 1
+            items.append(self.parse_and())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def parse_and(self) -> Node:
+        items: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind != ")" and not self.is_op(tok, "OR"):
+            if self.is_op(tok, "AND"):
+                if not items:
+                    raise _Unreadable("AND needs a word on each side")
+                self.pos += 1
+                nxt = self.peek()
+                if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
+                    raise _Unreadable("AND needs a word on each side")
+            items.append(self.parse_unary())
+        if not items:
+            tok = self.peek()
+            if tok is None:
+                raise _Unreadable("an operator or parenthesis has nothing to act on")
+            raise _Unreadable("OR needs a word on each side" if tok.kind == "WORD" else "a parenthesis is empty or unmatched")
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def parse_unary(self) -> Node:
+        tok = self.peek()
+        if tok is not None and (tok.kind == "-" or self.is_op(tok, "NOT")):
+            self.pos += 1
+            nxt = self.peek()
+            if nxt is None or nxt.kind == ")" or (nxt.kind == "WORD" and nxt.text in OPERATORS):
+                raise _Unreadable("NOT or - must come right before a word")
+            self._enter()
+            item = self.parse_unary()
+            self.depth -= 1
+            return Not(item)
+        return self.parse_primary()
+
+    def _enter(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Unreadable(f"it nests more than {MAX_DEPTH} levels deep")
+
+    def parse_primary(self) -> Node:
+        tok = self.peek()
+        assert tok is not None
+        self.pos += 1
+        if tok.kind == "(":
+            self._enter()
+            node = self.parse_or()
+            self.depth -= 1
+            if self.peek() is None or self.peek().kind != ")":  # type: ignore[union-attr]
+                raise _Unreadable("a parenthesis is not closed")
+            self.pos += 1
+            return node
+        if tok.kind == ")":
+            raise _Unreadable("a closing parenthesis has no opening one")
+        if tok.kind == "PHRASE":
+            if tok.field == DATE_FIELD:
+                return _date_range(tok.text)
+            return Phrase(tok.text, tok.field)
+        return _word(tok.text)
+
+
+def _word(word: str) -> Node:
+    """A bare word: ``field:value``, ``prefix*`` or a plain word."""
+    field: str | None = None
+    if ":" in word:
+        name, word = word.split(":", 1)
+        field = _field_name(name)
+        if not word:
+            raise _Unreadable(f"{name}: needs a value, e.g. {name}:treaty")
+        if field == DATE_FIELD:
+            return _date_range(word)
+    prefix = word.endswith("*")
+    core = word[:-1] if prefix else word
+    if bad := sorted(set(core) & _SYNTAX_CHARS):
+        raise _Unreadable(f"{''.join(bad)!r} is not part of the search syntax here")
+    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS:
+        raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it")
+    if core.startswith("-"):
+        raise _Unreadable("a - must come right before a word")
+    return Term(core, field, prefix)
+
+
+def _date_range(value: str) -> DateRange:
+    """``1949-12..1950-02``, ``1950``, ``..1950-02``, ``1949..`` → :class:`DateRange` (EDTF ends)."""
+    first, sep, last = value.strip().partition("..")
+    if not sep:
+        last = first
+    try:
+        start = day_bounds(first)[0] if first else None
+        end = day_bounds(last)[1] if last else None
+    except RecordError:
+        raise _Unreadable(f"date:{value} is not a date range like date:1949-12..1950-02") from None
+    if start is None and end is None:
+        raise _Unreadable("date: needs a date, e.g. date:1950 or date:1949-12..1950-02")
+    if start and end and start > end:
+        raise _Unreadable(f"date:{value} ends before it starts")
+    return DateRange(start, end)
+
+
+# --- parse, with the plain-words fallback -------------------------------------------------------
+
+
+def _plain_words(q: str) -> list[str]:
+    words = [w.strip("-'") for w in re.sub(r"[^\w'-]|_", " ", q).split()]
+    words = [w for w in words if w]
+    real = [w for w in words if w not in OPERATORS]
+    return real or words
+
+
+def parse(q: str) -> ParsedQuery:
+    """Read a user query. Never raises: see the module docstring for the fallback and notices."""
+    notices = []
+    q = q.strip()
+    if len(q) > MAX_QUERY_CHARS:
+        q = q[:MAX_QUERY_CHARS]
+        notices.append(f"The query was longer than {MAX_QUERY_CHARS} characters; only its first {MAX_QUERY_CHARS} were searched.")
+    if not q:
+        return ParsedQuery(None, "", " ".join(notices))
+    try:
+        node = _Parser(_lex(q)).parse()
+        return ParsedQuery(node, q, " ".join(notices))
+    except _Unreadable as exc:
+        words = _plain_words(q)
+        if words:
+            notices.append(f"The query could not be read as search syntax ({exc}), so its words were searched: {' '.join(words)}.")
+            node = Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))
+        else:
+            notices.append(f"The query could not be read as search syntax ({exc}) and has no words to search for, so all documents are shown.")
+            node = None
+        return ParsedQuery(node, " ".join(words), " ".join(notices))
+
+
+def has_positive_terms(node: Node | None) -> bool:
+    """Whether the tree scores documents (some word not under NOT); ``-treaty`` or a date range
+    alone does not."""
+    if node is None or isinstance(node, Not | DateRange):
+        return False
+    if isinstance(node, And | Or):
+        return any(has_positive_terms(item) for item in node.items)
+    return True
+
+
+def positive_only(node: Node | None) -> Node | None:
+    """The tree without its NOT parts (and without date ranges): the words to highlight."""
+    if node is None or isinstance(node, Not | DateRange):
+        return None
+    if isinstance(node, And | Or):
+        items = tuple(kept for item in node.items if (kept := positive_only(item)) is not None)
+        return (Or(items) if items else None) if len(items) != 1 else items[0]
+    return node
+
+
+# --- the tree as a tantivy query ----------------------------------------------------------------
+
+
+def _should(queries: list[Query | None]) -> Query | None:
+    present = [q for q in queries if q is not None]
+    if len(present) <= 1:
+        return present[0] if present else None
+    return Query.boolean_query([(Occur.Should, q) for q in present])
+
+
+def _fields(field: str | None) -> list[tuple[str, float]]:
+    """(index field, boost) to search: the named field at boost 1, or the default fields."""
+    if field is not None:
+        return [(field, 1.0)]
+    return [(f.name, f.boost) for f in schema.DEFAULT_FIELDS]
+
+
+def _boosted(query: Query, boost: float) -> Query:
+    return query if boost == 1.0 else Query.boost_query(query, boost)
+
+
+def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Query:
+    if len(tokens) == 1:
+        return Query.term_query(idx_schema, field, tokens[0])
+    return Query.phrase_query(idx_schema, field, tokens)
+
+
+def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
+    tokens = analyzers.terms(node.text)
+    if not tokens:
+        return None
+    joined = analyzers.terms(node.text.replace("-", "")) if "-" in node.text and len(tokens) > 1 else []
+    per_field = []
+    for field, boost in _fields(node.field):
+        query = _words_query(idx_schema, field, tokens)
+        if len(joined) == 1:  # En-lai also finds Enlai
+            query = _should([query, Query.term_query(idx_schema, field, joined[0])])
+        per_field.append(_boosted(query, boost))  # type: ignore[arg-type]
+    return _should(per_field)
+
+
+def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+    folded = analyzers.folded(node.text)
+    if not folded:
+        return None
+    if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
+        leading = [analyzers.terms(w)[0] for w in folded[:-1]]
+        return _should(
+            [_boosted(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), b) for f, b in _fields(node.field)]
+        )
+    words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
+    stems = list(dict.fromkeys(t for word, _ in words for t in analyzers.terms(word)[:1]))
+    if not stems:
+        return Query.empty_query()
+    return _should(
+        [_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b) for f, b in _fields(node.field)]  # type: ignore[arg-type]
+    )
+
+
+def date_overlap_query(idx_schema: tantivy.Schema, start: dt.date | None, end: dt.date | None) -> Query:
+    """Documents whose [earliest, latest] days overlap [start, end]; undated ones never match.
+    ``None`` leaves that end open (not both)."""
+    earliest, latest = schema.DATE_FIELDS
+    parts = []
+    if end is not None:
+        parts.append(Query.range_query(idx_schema, earliest, tantivy.FieldType.Integer, None, end.toordinal()))
+    if start is not None:
+        parts.append(Query.range_query(idx_schema, latest, tantivy.FieldType.Integer, start.toordinal(), None))
+    return parts[0] if len(parts) == 1 else Query.boolean_query([(Occur.Must, p) for p in parts])
+
+
+def _excluding(query: Query) -> Query:
+    return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
+
+
+def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+    """The tantivy query for a tree; ``None`` when it has nothing to search (match all).
+    ``searcher`` expands ``prefix*`` to the index's words."""
+    if node is None:
+        return None
+    if isinstance(node, Term):
+        return _prefix(node, idx_schema, searcher) if node.prefix else _term(node, idx_schema)
+    if isinstance(node, Phrase):
+        tokens = analyzers.terms(node.text)
+        if not tokens:
+            return None
+        return _should([_boosted(_words_query(idx_schema, f, tokens), b) for f, b in _fields(node.field)])
+    if isinstance(node, DateRange):
+        return date_overlap_query(idx_schema, node.start, node.end)
+    if isinstance(node, Not):
+        inner = to_tantivy(node.item, idx_schema, searcher)
+        return None if inner is None else _excluding(inner)
+    if isinstance(node, Or):
+        return _should([to_tantivy(item, idx_schema, searcher) for item in node.items])
+    clauses = []
+    for item in node.items:
+        if isinstance(item, Not):
+            inner = to_tantivy(item.item, idx_schema, searcher)
+            if inner is not None:
+                clauses.append((Occur.MustNot, inner))
+        elif (query := to_tantivy(item, idx_schema, searcher)) is not None:
+            clauses.append((Occur.Must, query))
+    if not clauses:
+        return None
+    if all(occur == Occur.MustNot for occur, _ in clauses):
+        clauses.insert(0, (Occur.Must, Query.all_query()))
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)

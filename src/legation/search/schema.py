@@ -1,0 +1,215 @@
+"""The one declaration of Legation's search: searchable fields, facets, sorts and displayed fields.
+
+Everything else derives from the tuples below: the tantivy schema (:func:`build_schema`), the
+field names the query language accepts (``title:treaty``), the facet list of the search page
+and of the API, and the sort menu. Adding a facet is one :class:`FacetField` line (then
+``legation reindex``: the schema fingerprint changes and an old index asks to be rebuilt).
+
+Index field names: a :class:`SearchField` is indexed under its own ``name``; a facet under
+``facet_<name>`` (raw, untokenized, fast); display fields under their ``name``, stored only.
+Dates are ``earliest_day``/``latest_day``: proleptic Gregorian ordinals (``date.toordinal()``,
+1 = 0001-01-01), absent for undated documents, so range filters skip them and both date sorts
+put them last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tantivy
+
+from legation.records.document_record import DocumentRecord
+from legation.search import analyzers
+from legation.search.analyzers import FOLDED_NAME, STEMMED_NAME
+
+Values = Callable[[DocumentRecord], list[str]]
+
+
+@dataclass(frozen=True)
+class SearchField:
+    """A searchable text field. ``name`` is also its query-language prefix (``title:…``).
+
+    ``boost`` weighs BM25 scores when a word is searched without a prefix; ``0`` means the field is
+    searched only when named. ``stored`` keeps the text for display and snippets.
+    """
+
+    name: str
+    label: str
+    boost: float
+    values: Values
+    stored: bool = False
+
+
+@dataclass(frozen=True)
+class FacetField:
+    """A facet: ``name`` in URLs and the API (``?sender=Mao%20Zedong``), ``label`` on the page,
+    ``values`` the document's values (exact strings, as displayed)."""
+
+    name: str
+    label: str
+    values: Values
+
+    @property
+    def index_field(self) -> str:
+        return f"facet_{self.name}"
+
+
+@dataclass(frozen=True)
+class SortOption:
+    """A result order: ``field`` is a fast field (``None`` = relevance score), ``descending``
+    its direction."""
+
+    name: str
+    label: str
+    field: str | None
+    descending: bool
+
+
+@dataclass(frozen=True)
+class DisplayField:
+    """A stored-only field result lists show (not searchable)."""
+
+    name: str
+    values: Values
+
+
+# --- how values come out of a record ------------------------------------------------------------
+
+
+def _agent_names(record: DocumentRecord, role: str | None = None) -> list[str]:
+    """Preferred and variant names of the record's agents (in ``role``, or all), plus each
+    hyphenated name written without hyphens (``Chou En-lai`` → ``Chou Enlai``) so both spellings
+    find it."""
+    names: list[str] = []
+    for agent in record.agents:
+        if role is None or agent.role == role:
+            for name in (agent.name, *agent.names):
+                names.append(name)
+                if "-" in name:
+                    names.append(name.replace("-", ""))
+    return list(dict.fromkeys(names))
+
+
+def _preferred(record: DocumentRecord, role: str) -> list[str]:
+    return list(dict.fromkeys(a.name for a in record.agents if a.role == role))
+
+
+def _texts(record: DocumentRecord) -> list[str]:
+    return [part for t in record.texts for part in (t.body, *(f.text for f in t.footnotes)) if part]
+
+
+def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
+    """The record's earliest and latest day, or ``None`` when undated."""
+    if not record.date_earliest:
+        return None
+    return dt.date.fromisoformat(record.date_earliest), dt.date.fromisoformat(record.date_latest or record.date_earliest)
+
+
+UNDATED = "Undated"
+MAX_YEARS_PER_DOCUMENT = 10
+
+
+def _years(record: DocumentRecord) -> list[str]:
+    """Every year the document's date range touches (``"1949"``, ``"1950"``); ``"Undated"`` when
+    undated; none when the range spans more than :data:`MAX_YEARS_PER_DOCUMENT` years (``19XX``)."""
+    bounds = day_bounds_of(record)
+    if bounds is None:
+        return [UNDATED]
+    first, last = bounds[0].year, bounds[1].year
+    if last - first >= MAX_YEARS_PER_DOCUMENT:
+        return []
+    return [str(year) for year in range(first, last + 1)]
+
+
+def _one(value: str) -> list[str]:
+    return [value] if value else []
+
+
+# --- the declaration ----------------------------------------------------------------------------
+
+SEARCH_FIELDS: tuple[SearchField, ...] = (
+    SearchField("title", "Title", 3.0, lambda r: [r.title], stored=True),
+    SearchField("names", "Names", 2.5, lambda r: _agent_names(r)),
+    SearchField("summary", "Summary", 1.5, lambda r: _one(r.summary), stored=True),
+    SearchField("text", "Text", 1.0, _texts, stored=True),
+    SearchField("source", "Archival source", 0.5, lambda r: _one(r.source_note)),
+    SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender")),
+    SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient")),
+    SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),
+    SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent)),
+    SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
+    SearchField("collection", "Collection", 0.3, lambda r: [c.title for c in r.collections]),
+    SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)]))),
+)
+
+FACETS: tuple[FacetField, ...] = (
+    FacetField("type", "Type", lambda r: _one(r.document_type)),
+    FacetField("sender", "From", lambda r: _preferred(r, "sender")),
+    FacetField("recipient", "To", lambda r: _preferred(r, "recipient")),
+    FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
+    FacetField("place", "Place", lambda r: _one(r.place_sent)),
+    FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
+    FacetField("year", "Year", _years),
+)
+
+SORTS: tuple[SortOption, ...] = (
+    SortOption("relevance", "Relevance", None, descending=True),
+    SortOption("date_asc", "Date (oldest first)", "earliest_day", descending=False),
+    SortOption("date_desc", "Date (newest first)", "earliest_day", descending=True),
+)
+
+KEY_FIELD = "identifier"
+DISPLAY_FIELDS: tuple[DisplayField, ...] = (
+    DisplayField(KEY_FIELD, lambda r: [r.identifier]),
+    DisplayField("date_edtf", lambda r: _one(r.date_edtf)),
+    DisplayField("document_type", lambda r: _one(r.document_type)),
+    DisplayField("senders", lambda r: _preferred(r, "sender")),
+    DisplayField("recipients", lambda r: _preferred(r, "recipient")),
+    DisplayField("collections", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
+)
+
+DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
+VOCAB_FIELD = "vocab"  # unstemmed terms of every search field, for prefix* expansion
+
+SEARCH_FIELDS_BY_NAME = {f.name: f for f in SEARCH_FIELDS}
+FACETS_BY_NAME = {f.name: f for f in FACETS}
+SORTS_BY_NAME = {s.name: s for s in SORTS}
+DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
+
+
+# --- the tantivy schema -------------------------------------------------------------------------
+
+
+def _field_specs() -> list[tuple[str, str, dict]]:
+    """(name, kind, options) of every index field, in schema order."""
+    specs: list[tuple[str, str, dict]] = []
+    for f in SEARCH_FIELDS:
+        specs.append((f.name, "text", {"stored": f.stored, "tokenizer_name": STEMMED_NAME}))
+    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": FOLDED_NAME, "index_option": "basic"}))
+    for facet in FACETS:
+        specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
+    for d in DISPLAY_FIELDS:
+        specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic"}))
+    for name in DATE_FIELDS:
+        specs.append((name, "integer", {"indexed": True, "fast": True}))
+    return specs
+
+
+def build_schema() -> tantivy.Schema:
+    """The tantivy schema for the declarations above."""
+    builder = tantivy.SchemaBuilder()
+    for name, kind, options in _field_specs():
+        if kind == "text":
+            builder.add_text_field(name, **options)
+        else:
+            builder.add_integer_field(name, **options)
+    return builder.build()
+
+
+def fingerprint() -> str:
+    """A short hash of the index layout; an index built with another layout must be rebuilt."""
+    return hashlib.sha256(json.dumps([analyzers.VERSION, _field_specs()], sort_keys=True).encode()).hexdigest()[:16]

@@ -1,0 +1,313 @@
+"""Search: plain request in, plain result out. The HTML pages, the JSON API and the CLI call this.
+
+:func:`search` runs a chain of small steps, each usable alone: :func:`validate` → parse
+(:func:`legation.search.query.parse`) → :func:`filter_queries` → :func:`count_facets` →
+sort and page (:func:`fetch_page`) → :func:`snippet_html` / :func:`make_hit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import tantivy
+from tantivy import Occur, Order, Query
+
+from legation.config import config
+from legation.errors import InvalidQuery
+from legation.records.dates import display_date
+from legation.search import facets as facet_counts
+from legation.search import query as user_query
+from legation.search import schema
+from legation.search.indexer import SearchIndex
+
+MAX_PAGE_SIZE = 100
+FACET_SIZE = 20
+MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps offset+limit hits in memory)
+SUMMARY_CHARS = 300
+SNIPPET_CHARS = 240
+DATE_FILTER = "date"  # key of the date range in filter_queries()
+
+
+@dataclass
+class SearchRequest:
+    """What to search. ``filters``: facet name → selected values (values of one facet OR'ed,
+    facets AND'ed). ``start_date``/``end_date``: keep documents whose date range overlaps
+    [start, end] (either may be None; undated documents are then excluded). ``sort``: a name
+    from :data:`legation.search.schema.SORTS`; relevance without words means oldest first.
+    ``page`` counts from 1; ``page_size`` is 1..100."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+
+
+@dataclass
+class Hit:
+    """One result. ``summary`` is the document's summary or, failing that, the opening of its
+    text; ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
+    words in ``<mark>…</mark>`` ("" when no word of the query occurs there). ``score`` is the
+    relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date."""
+
+    identifier: str
+    title: str
+    date_display: str
+    date_edtf: str
+    document_type: str
+    summary: str
+    snippet_html: str
+    senders: list[str]
+    recipients: list[str]
+    collections: list[str]
+    score: float
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    """One facet's top values by count among all matches, plus every selected value."""
+
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchResult:
+    """A page of results. ``start``/``end``: 1-based positions of the first and last hit on the
+    page (0, 0 when the page is empty). ``notice``: a message about how the query was read ("" if
+    as written). ``query_echo``: the query text actually searched."""
+
+    total: int
+    page: int
+    page_size: int
+    start: int
+    end: int
+    hits: list[Hit]
+    facets: list[FacetResult]
+    notice: str = ""
+    query_echo: str = ""
+
+
+# --- steps --------------------------------------------------------------------------------------
+
+
+def validate(request: SearchRequest) -> None:
+    """Raise :class:`InvalidQuery` naming the bad value and the accepted ones."""
+    if not isinstance(request.q, str):
+        raise InvalidQuery("q must be text.")
+    for name, values in request.filters.items():
+        if name not in schema.FACETS_BY_NAME:
+            raise InvalidQuery(f"There is no filter {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
+        if isinstance(values, str) or not all(isinstance(v, str) for v in values):
+            raise InvalidQuery(f"The filter {name!r} takes a list of text values.")
+    if request.sort not in schema.SORTS_BY_NAME:
+        raise InvalidQuery(f"There is no sort {request.sort!r}; use one of: {', '.join(schema.SORTS_BY_NAME)}.")
+    if not isinstance(request.page, int) or request.page < 1:
+        raise InvalidQuery(f"page is {request.page!r}; give a whole number from 1.")
+    if not isinstance(request.page_size, int) or not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise InvalidQuery(f"page_size is {request.page_size!r}; give a whole number from 1 to {MAX_PAGE_SIZE}.")
+    for label, value in (("start_date", request.start_date), ("end_date", request.end_date)):
+        if value is not None and not isinstance(value, dt.date):
+            raise InvalidQuery(f"{label} must be a date (YYYY-MM-DD).")
+    if request.start_date and request.end_date and request.start_date > request.end_date:
+        raise InvalidQuery(
+            f"The start date {request.start_date.isoformat()} is after the end date {request.end_date.isoformat()}; swap them."
+        )
+
+
+def filter_queries(idx_schema: tantivy.Schema, request: SearchRequest) -> dict[str, Query]:
+    """One query per active filter: facet name → its values OR'ed, and ``"date"`` → the range."""
+    filters = {}
+    for name, values in request.filters.items():
+        values = [v for v in values if v]
+        if values:
+            filters[name] = facet_counts.facet_filter(idx_schema, schema.FACETS_BY_NAME[name], values)
+    if request.start_date or request.end_date:
+        filters[DATE_FILTER] = user_query.date_overlap_query(idx_schema, request.start_date, request.end_date)
+    return filters
+
+
+def combine(text_query: Query | None, filters: list[Query]) -> Query:
+    """``text_query`` AND every filter; filters do not change scores."""
+    clauses = [(Occur.Must, text_query)] if text_query is not None else []
+    clauses += [(Occur.Must, Query.const_score_query(f, 0.0)) for f in filters]
+    if not clauses:
+        return Query.all_query()
+    return clauses[0][1] if len(clauses) == 1 and text_query is not None else Query.boolean_query(clauses)
+
+
+def count_facets(
+    searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
+    text_query: Query | None,
+    filters: dict[str, Query],
+    selected: dict[str, list[str]],
+) -> list[FacetResult]:
+    """Every facet of the schema with its top :data:`FACET_SIZE` values among all matches, plus
+    its selected values. A facet with a selection is counted without its own filter, so its other
+    values show how many documents choosing them too would add (values of one facet OR)."""
+    chosen_by_facet = {name: list(dict.fromkeys(v for v in values if v)) for name, values in selected.items()}
+    full = combine(text_query, list(filters.values()))
+    tops = facet_counts.top_values(searcher, full, [f for f in schema.FACETS if not chosen_by_facet.get(f.name)], FACET_SIZE)
+    results = []
+    for facet in schema.FACETS:
+        chosen = chosen_by_facet.get(facet.name) or []
+        if chosen:
+            base = combine(text_query, [q for name, q in filters.items() if name != facet.name])
+            values = facet_counts.top_values(searcher, base, [facet], FACET_SIZE)[facet.name]
+            listed = {value for value, _ in values}
+            for value in chosen:
+                if value not in listed:
+                    only = combine(base, [facet_counts.facet_filter(idx_schema, facet, [value])])
+                    values.append((value, facet_counts.count(searcher, only)))
+            values.sort(key=lambda kv: (-kv[1], kv[0]))
+        else:
+            values = tops[facet.name]
+        results.append(FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in values]))
+    return results
+
+
+def fetch_page(searcher: tantivy.Searcher, query: Query, sort: schema.SortOption, page: int, page_size: int) -> tuple[int, list]:
+    """Total matches and the page's ``(score or sort key, DocAddress)`` pairs. A page past the
+    last is empty. Raises :class:`InvalidQuery` for a page beyond :data:`MAX_RESULT_WINDOW`
+    results that still has matches."""
+    offset = (page - 1) * page_size
+    if offset + page_size > MAX_RESULT_WINDOW:
+        total = facet_counts.count(searcher, query)
+        if offset < total:
+            raise InvalidQuery(
+                f"Only the first {MAX_RESULT_WINDOW:,} results can be paged through; "
+                "narrow the search with words, filters or dates, or change the sort."
+            )
+        return total, []
+    if sort.field is None:
+        result = searcher.search(query, limit=page_size, offset=offset, count=True)
+    else:
+        order = Order.Desc if sort.descending else Order.Asc
+        result = searcher.search(query, limit=page_size, offset=offset, count=True, order_by_field=sort.field, order=order)
+    return result.count, list(result.hits)
+
+
+def snippet_html(snippet: tantivy.Snippet, full_text_bytes: int) -> str:
+    """The snippet as HTML: text escaped, matched words in ``<mark>``; "…" where text was cut.
+    "" when nothing in it matched. (tantivy gives byte offsets into the UTF-8 fragment.)"""
+    marks = snippet.highlighted()
+    if not marks:
+        return ""
+    raw = snippet.fragment().encode()
+    parts, pos = [], 0
+    for mark in sorted(marks, key=lambda m: m.start):
+        if mark.start < pos:
+            continue
+        parts.append(html.escape(raw[pos : mark.start].decode(errors="replace")))
+        parts.append(f"<mark>{html.escape(raw[mark.start : mark.end].decode(errors='replace'))}</mark>")
+        pos = mark.end
+    parts.append(html.escape(raw[pos:].decode(errors="replace")))
+    span = snippet.fragment_range()
+    return ("… " if span.start > 0 else "") + "".join(parts).strip() + (" …" if span.end < full_text_bytes else "")
+
+
+def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The first ``limit`` characters of ``text`` (whitespace collapsed), cut at a word, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def make_hit(doc: dict[str, list], score: float, snippet: str) -> Hit:
+    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``)."""
+
+    def first(name: str) -> str:
+        return str(doc.get(name, [""])[0]) if doc.get(name) else ""
+
+    summary = first("summary") or _opening(" ".join(doc.get("text", [])))
+    return Hit(
+        identifier=first(schema.KEY_FIELD),
+        title=first("title"),
+        date_display=display_date(first("date_edtf")),
+        date_edtf=first("date_edtf"),
+        document_type=first("document_type"),
+        summary=summary,
+        snippet_html=snippet,
+        senders=list(doc.get("senders", [])),
+        recipients=list(doc.get("recipients", [])),
+        collections=list(doc.get("collections", [])),
+        score=score,
+    )
+
+
+@lru_cache(maxsize=4)
+def _open_index(path: str) -> SearchIndex:
+    return SearchIndex(path)
+
+
+def default_index() -> SearchIndex:
+    """The index in ``config().index_dir``, opened once per process."""
+    return _open_index(str(config().index_dir))
+
+
+def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchResult:
+    """Run a search. Raises :class:`InvalidQuery` for a bad request value (never for the query
+    text: an unreadable query is searched as plain words, and ``notice`` says so)."""
+    validate(request)
+    index = index or default_index()
+    searcher = index.searcher()
+    parsed = user_query.parse(request.q)
+    text_query = user_query.to_tantivy(parsed.node, index.schema, searcher)
+    notice = parsed.notice
+    if parsed.node is not None and text_query is None:
+        notice = " ".join([notice, "The query has no words to search for, so all documents are shown."]).strip()
+    filters = filter_queries(index.schema, request)
+    query = combine(text_query, list(filters.values()))
+
+    scored = request.sort == "relevance" and user_query.has_positive_terms(parsed.node)
+    sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
+    total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
+    facets = count_facets(searcher, index.schema, text_query, filters, request.filters)
+
+    highlight = user_query.to_tantivy(user_query.positive_only(parsed.node), index.schema, searcher)
+    generators = []
+    if highlight is not None:
+        for name in ("text", "summary"):
+            generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
+            generator.set_max_num_chars(SNIPPET_CHARS)
+            generators.append((name, generator))
+    hits = []
+    for key, address in page:
+        stored = searcher.doc(address)
+        doc = stored.to_dict()
+        snippet = ""
+        for name, generator in generators:
+            if doc.get(name):
+                snippet = snippet_html(generator.snippet_from_doc(stored), len(" ".join(doc[name]).encode()))
+                if snippet:
+                    break
+        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, snippet))
+
+    offset = (request.page - 1) * request.page_size
+    return SearchResult(
+        total=total,
+        page=request.page,
+        page_size=request.page_size,
+        start=offset + 1 if hits else 0,
+        end=offset + len(hits) if hits else 0,
+        hits=hits,
+        facets=facets,
+        notice=notice,
+        query_echo=parsed.text,
+    )

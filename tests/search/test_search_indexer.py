@@ -1,0 +1,146 @@
+"""The index on disk: upserts and deletes, the schema fingerprint, and following the change log."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from legation.records.models import ChangeLogEntry
+from legation.search import indexer
+from legation.search.indexer import IndexBusy, IndexOutdated, SearchIndex, apply_changes, rebuild
+from legation.search.service import SearchRequest, search
+
+
+def _ids(index: SearchIndex, q: str = "") -> list[str]:
+    return sorted(h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits)
+
+
+def test_upsert_replaces_and_delete_removes(tmp_path, make_records) -> None:
+    records = make_records()
+    index = SearchIndex(tmp_path)
+    assert index.upsert(records) == 10
+    assert _ids(index) == []  # nothing visible before the commit
+    index.commit()
+    assert _ids(index) == sorted(r.identifier for r in records)
+    changed = dataclasses.replace(records[0], summary="A wholly rewritten summary about walruses.")
+    index.upsert([changed, changed])
+    index.delete([records[1].identifier, "no-such-document"])
+    index.commit()
+    assert len(_ids(index)) == 9
+    assert _ids(index, "walruses") == [records[0].identifier]
+    kept = [records[0], *records[2:]]
+    assert _ids(index, "title:Telegram") == sorted(r.identifier for r in kept if "Telegram" in r.title)
+
+
+def test_reopening_keeps_the_documents(tmp_path, make_records) -> None:
+    index = SearchIndex(tmp_path)
+    index.upsert(make_records())
+    index.commit(last_applied_seq=7)
+    again = SearchIndex(tmp_path)
+    assert len(_ids(again)) == 10
+    assert again.last_applied_seq() == 7
+
+
+def test_an_index_of_another_layout_asks_for_a_reindex(tmp_path, make_records) -> None:
+    index = SearchIndex(tmp_path)
+    index.upsert(make_records())
+    index.commit(last_applied_seq=3)
+    (tmp_path / indexer.STATE_FILE).write_text(json.dumps({"schema": "0000", "last_applied_seq": 3}))
+    old = SearchIndex.open(tmp_path)  # opening works, so `legation reindex` can rebuild it
+    assert old.outdated
+    with pytest.raises(IndexOutdated, match="legation reindex"):
+        search(SearchRequest(q="treaty"), old)
+    with pytest.raises(IndexOutdated):
+        old.upsert(make_records())
+    old.recreate()
+    assert not old.outdated and old.last_applied_seq() == 0 and _ids(old) == []
+    fresh = SearchIndex.create_empty(tmp_path)
+    assert fresh.last_applied_seq() == 0 and _ids(fresh) == []
+
+
+def test_create_empty_refuses_a_folder_of_other_files(tmp_path) -> None:
+    (tmp_path / "thesis.docx").write_text("not an index")
+    with pytest.raises(indexer.LegationError, match="not a search index"):
+        SearchIndex.create_empty(tmp_path)
+    assert (tmp_path / "thesis.docx").exists()
+
+
+def test_one_writer_at_a_time(tmp_path, make_records) -> None:
+    first = SearchIndex(tmp_path)
+    first.upsert(make_records()[:1])
+    second = SearchIndex(tmp_path)
+    with pytest.raises(IndexBusy, match="try again"):
+        second.upsert(make_records()[1:2])
+    first.commit()
+    second.upsert(make_records()[1:2])  # the lock was released by the commit
+    second.commit()
+    assert len(_ids(second)) == 2
+
+
+@pytest.mark.django_db
+def test_apply_changes_follows_the_change_log(tmp_path, make_records) -> None:
+    from legation.ingest.service import delete_documents, ingest_records
+
+    records = make_records()
+    ingest_records(records)
+    index = SearchIndex(tmp_path)
+    assert apply_changes(index, batch_size=4) == 10
+    newest = ChangeLogEntry.objects.order_by("-seq").first().seq
+    assert index.last_applied_seq() == newest
+    assert _ids(index) == sorted(r.identifier for r in records)
+    assert apply_changes(index) == 0
+
+    ingest_records([dataclasses.replace(records[2], summary="Mao asks after the walruses of Lushun.")])
+    delete_documents([records[3].identifier])
+    assert apply_changes(index) == 2
+    assert _ids(index, "walruses") == [records[2].identifier]
+    assert records[3].identifier not in _ids(index)
+    assert len(_ids(index)) == 9
+
+    # A crash after tantivy's commit but before the state file was written: the entries are
+    # applied again and nothing is duplicated.
+    (tmp_path / indexer.STATE_FILE).write_text(json.dumps({"schema": indexer.schema.fingerprint(), "last_applied_seq": 0}))
+    assert apply_changes(index) == ChangeLogEntry.objects.count()
+    assert len(_ids(index)) == 9
+    assert search(SearchRequest(q="walruses"), index).total == 1
+
+
+@pytest.mark.django_db
+def test_rebuild_indexes_every_stored_record(tmp_path, make_records) -> None:
+    from legation.ingest.service import ingest_records
+
+    records = make_records()
+    ingest_records(records[:6])
+    stale = SearchIndex(tmp_path)
+    stale.upsert(records[6:])  # documents the database does not have
+    stale.commit()
+    assert rebuild(stale) == 6
+    assert _ids(stale) == sorted(r.identifier for r in records[:6])
+    assert stale.last_applied_seq() == ChangeLogEntry.objects.order_by("-seq").first().seq
+    assert apply_changes(stale) == 0
+
+    (tmp_path / indexer.STATE_FILE).write_text(json.dumps({"schema": "old", "last_applied_seq": 0}))
+    assert rebuild(SearchIndex.open(tmp_path)) == 6  # an outdated index is recreated (as `legation reindex` does)
+    assert len(_ids(SearchIndex(tmp_path))) == 6
+    assert rebuild(tmp_path) == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_follower_applies_new_entries_in_the_background(tmp_path, make_records) -> None:
+    import time
+
+    from legation.ingest.service import ingest_records
+    from legation.search.follower import start_follower
+
+    index = SearchIndex(tmp_path)
+    stop = start_follower(index, interval=0.05)
+    try:
+        ingest_records(make_records()[:3])
+        deadline = time.monotonic() + 10
+        while len(_ids(index)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+    assert len(_ids(index)) == 3

@@ -1,0 +1,189 @@
+"""The user query language: parse trees, the plain-words fallback, and what the queries find."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from legation.search.query import (
+    MAX_QUERY_CHARS,
+    And,
+    DateRange,
+    Not,
+    Or,
+    Phrase,
+    Term,
+    has_positive_terms,
+    parse,
+    positive_only,
+)
+from legation.search.service import SearchRequest, search
+
+
+@pytest.mark.parametrize(
+    ("q", "tree"),
+    [
+        ("treaty", Term("treaty")),
+        ("Sino-Soviet treaty", And((Term("Sino-Soviet"), Term("treaty")))),
+        ('"treaty of friendship" Mao', And((Phrase("treaty of friendship"), Term("Mao")))),
+        ("Mao OR Stalin", Or((Term("Mao"), Term("Stalin")))),
+        ("Mao OR Stalin treaty", Or((Term("Mao"), And((Term("Stalin"), Term("treaty")))))),
+        ("treaty AND Moscow", And((Term("treaty"), Term("Moscow")))),
+        ("treaty NOT Stalin", And((Term("treaty"), Not(Term("Stalin"))))),
+        ("treaty -Stalin", And((Term("treaty"), Not(Term("Stalin"))))),
+        ('-"Soviet Union"', Not(Phrase("Soviet Union"))),
+        ("negotiat*", Term("negotiat", prefix=True)),
+        ("title:treaty", Term("treaty", field="title")),
+        ("Title:treaty", Term("treaty", field="title")),
+        ('from:"Mao Zedong"', Phrase("Mao Zedong", field="from")),
+        ("to:Liu*", Term("Liu", field="to", prefix=True)),
+        ("(Mao OR Liu) treaty", And((Or((Term("Mao"), Term("Liu"))), Term("treaty")))),
+        ("-(Mao OR Liu)", Not(Or((Term("Mao"), Term("Liu"))))),
+        ("date:1949-12..1950-02", DateRange(dt.date(1949, 12, 1), dt.date(1950, 2, 28))),
+        ("date:1950", DateRange(dt.date(1950, 1, 1), dt.date(1950, 12, 31))),
+        ("date:..1949", DateRange(None, dt.date(1949, 12, 31))),
+        ("Chou En-lai", And((Term("Chou"), Term("En-lai")))),
+        ("mao or stalin", And((Term("mao"), Term("or"), Term("stalin")))),  # operators only in capitals
+    ],
+)
+def test_parse_reads_the_query_language(q: str, tree: object) -> None:
+    parsed = parse(q)
+    assert parsed.node == tree
+    assert parsed.notice == ""
+    assert parsed.text == q
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        ('"unbalanced', ["unbalanced"]),
+        ('treaty "of friendship', ["treaty", "of", "friendship"]),
+        ("((", []),
+        ("(treaty", ["treaty"]),
+        ("treaty)", ["treaty"]),
+        ("()", []),
+        ("AND", ["AND"]),
+        ("OR", ["OR"]),
+        ("NOT", ["NOT"]),
+        ("treaty OR", ["treaty"]),
+        ("AND treaty", ["treaty"]),
+        ("a AND AND b", ["a", "b"]),
+        ("-", []),
+        ("Mao - Stalin", ["Mao", "Stalin"]),
+        ("title:", ["title"]),
+        ("foo:bar", ["foo", "bar"]),
+        ("10:30 meeting", ["10", "30", "meeting"]),
+        ("%", []),
+        ("50% tariff", ["50", "tariff"]),
+        ("[1949 TO 1950]", ["1949", "TO", "1950"]),
+        ("treaty^2", ["treaty", "2"]),
+        ("a*", ["a"]),
+        ("*", []),
+        ("tr*aty", ["tr", "aty"]),
+        ("date:1950..1949", ["date", "1950", "1949"]),
+        ("date:someday", ["date", "someday"]),
+        ("(" * 30 + "treaty" + ")" * 30, ["treaty"]),
+    ],
+)
+def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list[str]) -> None:
+    parsed = parse(q)
+    assert parsed.notice.startswith("The query could not be read as search syntax (")
+    assert parsed.text == " ".join(words)
+    if not words:
+        assert parsed.node is None
+        assert "all documents are shown" in parsed.notice
+    elif len(words) == 1:
+        assert parsed.node == Term(words[0])
+    else:
+        assert parsed.node == And(tuple(Term(w) for w in words))
+
+
+def test_long_queries_are_cut_with_a_notice() -> None:
+    parsed = parse("treaty " * 1000)  # 7000 characters
+    assert len(parsed.text) <= MAX_QUERY_CHARS
+    assert f"longer than {MAX_QUERY_CHARS} characters" in parsed.notice
+    assert isinstance(parsed.node, And) and set(parsed.node.items) == {Term("treaty")}
+
+
+def test_a_cut_that_leaves_a_quote_open_gives_both_notices() -> None:
+    parsed = parse("x" * (MAX_QUERY_CHARS - 5) + ' "treaty of friendship"')
+    assert "longer than" in parsed.notice and "quotation mark is not closed" in parsed.notice
+
+
+def test_scoring_and_highlight_trees() -> None:
+    assert has_positive_terms(parse("treaty -Stalin").node)
+    assert not has_positive_terms(parse("-Stalin").node)
+    assert not has_positive_terms(parse("date:1950").node)
+    assert not has_positive_terms(None)
+    assert positive_only(parse("treaty -Stalin date:1950").node) == Term("treaty")
+    assert positive_only(parse("-Stalin").node) is None
+
+
+UNREADABLE = [
+    '"unbalanced', "((", "))", "AND", "OR", "NOT", "title:", "%", "*", ":", '"', "\\", "[", "]", "{}", "~", "^",
+    "title:(a b)", 'title:"open', "-", "--", "NOT NOT", "a* *b", "date:", "date:..", "' OR 1=1 --",
+    "<script>alert(1)</script>", "名字:毛泽东", "(" * 1000, "-" * 1000, "NOT " * 250, "x" * 5000, "a" * 1000 + "*",
+]
+
+
+@pytest.mark.parametrize("q", UNREADABLE)
+def test_hostile_queries_never_raise_and_say_so(q: str, seed_index) -> None:
+    result = search(SearchRequest(q=q), seed_index)
+    assert result.notice
+    assert 0 <= result.total <= 10
+
+
+@pytest.mark.parametrize("q", ["\x00", "...", "Mao\nStalin", "\u200b", "ℌ𝔢𝔩𝔩𝔬", "a" * 41])
+def test_odd_but_readable_queries_never_raise(q: str, seed_index) -> None:
+    result = search(SearchRequest(q=q), seed_index)
+    assert 0 <= result.total <= 10
+
+
+def test_a_query_without_searchable_words_shows_everything_and_says_so(seed_index) -> None:
+    result = search(SearchRequest(q="..."), seed_index)
+    assert result.total == 10
+    assert "no words to search for" in result.notice
+
+
+def _ids(index, q: str) -> set[str]:
+    result = search(SearchRequest(q=q, page_size=100), index)
+    return {hit.identifier for hit in result.hits}
+
+
+def _where(rows: list[dict], predicate) -> set[str]:
+    return {row["identifier"] for row in rows if predicate(row)}
+
+
+def test_phrase_or_not_prefix_and_fields_match_the_rows(seed_index, rows, searchable) -> None:
+    _words = searchable
+    assert _ids(seed_index, '"Soviet Union"') == _where(rows, lambda r: "soviet union" in _words(r))
+    assert _ids(seed_index, "loan OR Xinjiang") == _where(rows, lambda r: "loan" in _words(r) or "xinjiang" in _words(r))
+    assert _ids(seed_index, "Mao -Stalin") == _where(rows, lambda r: "mao" in _words(r) and "stalin" not in _words(r))
+    assert _ids(seed_index, "Mao NOT Stalin") == _ids(seed_index, "Mao -Stalin")
+    assert _ids(seed_index, "negotiat*") == _where(rows, lambda r: "negotiat" in _words(r))
+    senders_liu = _where(rows, lambda r: any(a["role"] == "sender" and "Liu" in a["name"] for a in r["agents"]))
+    assert _ids(seed_index, "from:Liu") == senders_liu
+    assert _ids(seed_index, 'to:"Liu Shaoqi"') == _where(
+        rows, lambda r: any(a["role"] == "recipient" and a["name"] == "Liu Shaoqi" for a in r["agents"])
+    )
+    assert _ids(seed_index, "type:cable") == _where(rows, lambda r: r["document_type"] == "Cable")
+    assert _ids(seed_index, "title:Zhou") == _where(rows, lambda r: "zhou" in r["title"].lower())
+    january = _where(rows, lambda r: r["date_edtf"].startswith("1950-01"))
+    assert _ids(seed_index, "date:1950-01") == january
+    assert _ids(seed_index, "treaty date:1950-01") == january & _where(rows, lambda r: "treaty" in _words(r))
+
+
+def test_hyphenated_words_are_phrases(seed_index, rows, searchable) -> None:
+    """``Sino-Soviet`` finds every record whose searchable text says so (all ten: each belongs to
+    the collection "Sino-Soviet Treaty Talks, 1949–1950"), those saying it in their own title or
+    summary first."""
+    expected = _where(rows, lambda r: "sino-soviet" in searchable(r))
+    own = _where(rows, lambda r: "sino-soviet" in f"{r['title']} {r['summary']}".lower())
+    assert len(expected) == 10 and 0 < len(own) < 10
+    result = search(SearchRequest(q="Sino-Soviet", page_size=100), seed_index)
+    assert {h.identifier for h in result.hits} == expected
+    assert {h.identifier for h in result.hits[: len(own)]} == own
+    assert _ids(seed_index, '"Sino Soviet"') == expected
+    assert _ids(seed_index, "collection:Sino-Soviet") == expected
+    assert _ids(seed_index, "summary:Sino-Soviet") == own

@@ -1,0 +1,252 @@
+"""search(): results, facets, dates, sorting, paging, snippets and request validation, on the seed
+archive. Expected values are computed from the fixture rows with plain Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from legation.errors import InvalidQuery
+from legation.records.dates import display_date
+from legation.records.document_record import AgentRef, DocumentRecord, Footnote, TextRecord
+from legation.search.schema import FACETS
+from legation.search.service import FACET_SIZE, SearchRequest, search
+
+
+def _facet(result, name: str) -> dict[str, int]:
+    facet = next(f for f in result.facets if f.name == name)
+    return {v.value: v.count for v in facet.values}
+
+
+def _names(row: dict, role: str) -> list[str]:
+    return [a["name"] for a in row["agents"] if a["role"] == role]
+
+
+def test_browse_lists_everything_oldest_first(seed_index, rows) -> None:
+    result = search(SearchRequest(page_size=100), seed_index)
+    assert result.total == len(rows) == 10
+    assert [h.identifier for h in result.hits] == [r["identifier"] for r in sorted(rows, key=lambda r: r["date_edtf"])]
+    assert all(h.score == 0.0 for h in result.hits)
+    assert (result.notice, result.query_echo) == ("", "")
+
+
+def test_hit_fields_come_from_the_record(seed_index, rows) -> None:
+    result = search(SearchRequest(page_size=100), seed_index)
+    by_id = {row["identifier"]: row for row in rows}
+    for hit in result.hits:
+        row = by_id[hit.identifier]
+        assert hit.title == row["title"]
+        assert hit.date_edtf == row["date_edtf"]
+        assert hit.date_display == display_date(row["date_edtf"])
+        assert hit.document_type == row["document_type"]
+        assert hit.summary == row["summary"]
+        assert hit.senders == _names(row, "sender")
+        assert hit.recipients == _names(row, "recipient")
+        assert hit.collections == [c["title"] for c in row["collections"]]
+
+
+def test_facet_counts_over_all_matches(seed_index, rows) -> None:
+    result = search(SearchRequest(page_size=1), seed_index)
+    assert [f.name for f in result.facets] == [f.name for f in FACETS]
+    assert [f.label for f in result.facets][:3] == ["Type", "From", "To"]
+    assert _facet(result, "type") == Counter(r["document_type"] for r in rows)
+    assert _facet(result, "sender") == Counter(n for r in rows for n in _names(r, "sender"))
+    assert _facet(result, "recipient") == Counter(n for r in rows for n in _names(r, "recipient"))
+    assert _facet(result, "year") == Counter(r["date_edtf"][:4] for r in rows)
+    assert _facet(result, "collection") == Counter(c["title"] for r in rows for c in r["collections"])
+    assert _facet(result, "place") == {} and _facet(result, "subject") == {}
+    counts = [v.count for v in result.facets[0].values]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_facet_counts_follow_the_query(seed_index, rows, searchable) -> None:
+    result = search(SearchRequest(q="breakthrough OR Liu", page_size=1), seed_index)
+    matching = [r for r in rows if "breakthrough" in searchable(r) or "liu" in searchable(r)]
+    assert 0 < len(matching) < len(rows)
+    assert result.total == len(matching)
+    assert _facet(result, "type") == Counter(r["document_type"] for r in matching)
+    assert _facet(result, "recipient") == Counter(n for r in matching for n in _names(r, "recipient"))
+
+
+def test_filters_or_within_a_facet_and_across_facets(seed_index, rows) -> None:
+    def ids(filters):
+        return {h.identifier for h in search(SearchRequest(filters=filters, page_size=100), seed_index).hits}
+
+    liu = "Liu Shaoqi"
+    zhou = "Zhou Enlai"
+    assert ids({"recipient": [liu]}) == {r["identifier"] for r in rows if liu in _names(r, "recipient")}
+    assert ids({"recipient": [liu, zhou]}) == {
+        r["identifier"] for r in rows if {liu, zhou} & set(_names(r, "recipient"))
+    }
+    assert ids({"recipient": [liu], "type": ["Cable"]}) == {
+        r["identifier"] for r in rows if liu in _names(r, "recipient") and r["document_type"] == "Cable"
+    }
+    assert ids({"type": ["Memorandum"]}) == set()
+    assert ids({"type": []}) == {r["identifier"] for r in rows}
+
+
+def test_selected_values_are_marked_and_always_listed(seed_index, rows) -> None:
+    result = search(SearchRequest(filters={"type": ["Cable", "Memorandum"], "sender": ["Mao Zedong"]}), seed_index)
+    cables_by_mao = [r for r in rows if r["document_type"] == "Cable" and "Mao Zedong" in _names(r, "sender")]
+    assert result.total == len(cables_by_mao)
+    type_facet = next(f for f in result.facets if f.name == "type")
+    # A facet with a selection is counted without its own filter (values of one facet OR).
+    by_mao = [r for r in rows if "Mao Zedong" in _names(r, "sender")]
+    assert {v.value: v.count for v in type_facet.values} == {**Counter(r["document_type"] for r in by_mao), "Memorandum": 0}
+    assert {v.value for v in type_facet.values if v.selected} == {"Cable", "Memorandum"}
+    sender_facet = next(f for f in result.facets if f.name == "sender")
+    cables = [r for r in rows if r["document_type"] in ("Cable", "Memorandum")]
+    assert {v.value: v.count for v in sender_facet.values} == Counter(n for r in cables for n in _names(r, "sender"))
+    assert [v.value for v in sender_facet.values if v.selected] == ["Mao Zedong"]
+    year_facet = next(f for f in result.facets if f.name == "year")
+    assert {v.value: v.count for v in year_facet.values} == Counter(r["date_edtf"][:4] for r in cables_by_mao)
+
+
+def test_date_range_overlap(seed_index, rows) -> None:
+    start, end = dt.date(1949, 12, 20), dt.date(1950, 1, 10)
+    result = search(SearchRequest(start_date=start, end_date=end, page_size=100), seed_index)
+    expected = [r for r in rows if start <= dt.date.fromisoformat(r["date_edtf"]) <= end]
+    assert {h.identifier for h in result.hits} == {r["identifier"] for r in expected}
+    only_start = search(SearchRequest(start_date=dt.date(1950, 2, 1), page_size=100), seed_index)
+    assert {h.identifier for h in only_start.hits} == {r["identifier"] for r in rows if r["date_edtf"] >= "1950-02-01"}
+    only_end = search(SearchRequest(end_date=dt.date(1949, 12, 31), page_size=100), seed_index)
+    assert {h.identifier for h in only_end.hits} == {r["identifier"] for r in rows if r["date_edtf"] <= "1949-12-31"}
+
+
+@pytest.mark.parametrize(("sort", "reverse"), [("date_asc", False), ("date_desc", True)])
+def test_sort_by_date(seed_index, rows, searchable, sort: str, reverse: bool) -> None:
+    result = search(SearchRequest(q="Mao", sort=sort, page_size=100), seed_index)
+    expected = sorted((r for r in rows if "mao" in searchable(r)), key=lambda r: r["date_edtf"], reverse=reverse)
+    assert [h.date_edtf for h in result.hits] == [r["date_edtf"] for r in expected]
+
+
+def test_relevance_puts_the_best_match_first(seed_index) -> None:
+    result = search(SearchRequest(q="Zhou Enlai"), seed_index)
+    assert result.hits[0].identifier == "seed-sino-soviet-08"  # addressed to Zhou Enlai, named in title and summary
+    scores = [h.score for h in result.hits]
+    assert all(s > 0 for s in scores) and scores == sorted(scores, reverse=True)
+
+
+def test_paging(seed_index, rows) -> None:
+    pages = [search(SearchRequest(page=p, page_size=3), seed_index) for p in (1, 2, 3, 4, 5)]
+    assert [len(p.hits) for p in pages] == [3, 3, 3, 1, 0]
+    assert [(p.start, p.end) for p in pages] == [(1, 3), (4, 6), (7, 9), (10, 10), (0, 0)]
+    assert {p.total for p in pages} == {len(rows)}
+    seen = [h.identifier for p in pages for h in p.hits]
+    assert sorted(seen) == sorted(r["identifier"] for r in rows)
+    far = search(SearchRequest(page=10**9, page_size=100), seed_index)
+    assert (far.total, far.hits, far.start, far.end) == (10, [], 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        (SearchRequest(filters={"colour": ["red"]}), "no filter 'colour'"),
+        (SearchRequest(filters={"type": "Cable"}), "list of text values"),  # type: ignore[dict-item]
+        (SearchRequest(sort="alphabetical"), "no sort 'alphabetical'"),
+        (SearchRequest(page=0), "page is 0"),
+        (SearchRequest(page_size=0), "page_size is 0"),
+        (SearchRequest(page_size=101), "from 1 to 100"),
+        (SearchRequest(start_date=dt.date(1950, 2, 1), end_date=dt.date(1950, 1, 1)), "swap them"),
+        (SearchRequest(start_date="1950-01-01"), "must be a date"),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_requests_raise_invalid_query(seed_index, request_: SearchRequest, message: str) -> None:
+    with pytest.raises(InvalidQuery, match=message):
+        search(request_, seed_index)
+
+
+def test_facet_size_is_bounded(make_index) -> None:
+    records = [
+        DocumentRecord(identifier=f"d{i:02d}", title=f"Letter {i}", agents=[AgentRef(key=f"p{i}", name=f"Person {i:02d}")])
+        for i in range(30)
+    ]
+    index = make_index([r.validate() for r in records])
+    plain = next(f for f in search(SearchRequest(), index).facets if f.name == "sender").values
+    assert [v.value for v in plain] == [f"Person {i:02d}" for i in range(FACET_SIZE)]  # count ties: by value
+    result = search(SearchRequest(filters={"sender": ["Person 29"]}), index)
+    senders = next(f for f in result.facets if f.name == "sender").values
+    assert len(senders) == FACET_SIZE + 1
+    assert [(v.value, v.count) for v in senders if v.selected] == [("Person 29", 1)]
+
+
+# --- records with texts: snippets, summaries, undated documents, names ---------------------------
+
+
+@pytest.fixture(scope="module")
+def text_index(make_index, make_records):
+    records = make_records() + [
+        DocumentRecord(
+            identifier="t-escape",
+            title="Memorandum on markup",
+            document_type="Memorandum",
+            texts=[TextRecord(body="The cipher clerk wrote <b>& before the word Khrushchev, twice <b>&.",
+                              footnotes=[Footnote(n="1", text="A note on tags & <i>entities</i>.")])],
+        ),
+        DocumentRecord(
+            identifier="t-nosummary",
+            title="Telegram without a summary",
+            date_edtf="1950",
+            texts=[TextRecord(body=("Gomułka spoke at length about the coal agreement. " * 20).strip())],
+        ),
+        DocumentRecord(
+            identifier="t-undated",
+            title="Undated note on the Moscow talks",
+            agents=[AgentRef(key="person:zhou-enlai", name="Chou En-lai", role="sender", names=["Zhou Enlai"])],
+        ),
+    ]
+    return make_index([r.validate() for r in records])
+
+
+def test_snippets_escape_document_text(text_index) -> None:
+    hit = search(SearchRequest(q="Khrushchev"), text_index).hits[0]
+    assert hit.identifier == "t-escape"
+    assert "&lt;b&gt;&amp; before the word <mark>Khrushchev</mark>" in hit.snippet_html
+    assert "<b>" not in hit.snippet_html
+    footnote = search(SearchRequest(q="entities"), text_index).hits[0]
+    assert "<mark>entities</mark>" in footnote.snippet_html and "&lt;i&gt;" in footnote.snippet_html
+
+
+def test_snippets_fall_back_to_the_summary_and_skip_negated_words(text_index) -> None:
+    hit = search(SearchRequest(q="breakthrough -Khrushchev"), text_index).hits[0]
+    assert hit.identifier == "seed-sino-soviet-02"
+    assert "<mark>breakthrough</mark>" in hit.snippet_html
+    assert search(SearchRequest(), text_index).hits[0].snippet_html == ""
+
+
+def test_summary_falls_back_to_the_opening_of_the_text(text_index) -> None:
+    hit = search(SearchRequest(q="coal"), text_index).hits[0]
+    assert hit.identifier == "t-nosummary"
+    assert hit.summary.startswith("Gomułka spoke at length about the coal agreement.")
+    assert hit.summary.endswith("…") and len(hit.summary) <= 301
+    assert hit.date_display == "1950"
+    assert "<mark>coal</mark>" in hit.snippet_html
+
+
+def test_ascii_folding_finds_names_without_diacritics(text_index) -> None:
+    assert [h.identifier for h in search(SearchRequest(q="Gomulka"), text_index).hits] == ["t-nosummary"]
+    assert [h.identifier for h in search(SearchRequest(q="Gomułka"), text_index).hits] == ["t-nosummary"]
+
+
+@pytest.mark.parametrize("q", ["Chou En-lai", "En-lai", "Enlai", '"Chou En-lai"', "from:Enlai", "from:Chou"])
+def test_hyphenated_names_and_variants(text_index, q: str) -> None:
+    ids = {h.identifier for h in search(SearchRequest(q=q, page_size=100), text_index).hits}
+    assert "t-undated" in ids
+
+
+def test_undated_documents_sort_last_and_leave_date_ranges(text_index, make_records) -> None:
+    dated = [r for r in make_records() if r.date_edtf] + [DocumentRecord("t-nosummary", "x", date_edtf="1950").validate()]
+    undated = {"t-undated", "t-escape"}
+    for sort, reverse in (("date_asc", False), ("date_desc", True)):
+        hits = search(SearchRequest(sort=sort, page_size=100), text_index).hits
+        expected = [r.identifier for r in sorted(dated, key=lambda r: r.date_earliest, reverse=reverse)]
+        assert [h.identifier for h in hits[: len(dated)]] == expected
+        assert {h.identifier for h in hits[len(dated) :]} == undated
+    ranged = search(SearchRequest(start_date=dt.date(1900, 1, 1), page_size=100), text_index)
+    assert {h.identifier for h in ranged.hits} == {r.identifier for r in dated}
+    years = {v.value for v in next(f for f in ranged.facets if f.name == "year").values}
+    assert "Undated" not in years
+    everything = search(SearchRequest(page_size=1), text_index)
+    assert {v.value: v.count for v in next(f for f in everything.facets if f.name == "year").values}["Undated"] == 2
