@@ -22,3 +22,23 @@ def shared_data(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs {relative} from the shared corpora folder (../shared/data), which is absent here")
     return path
+
+
+@pytest.fixture
+def seed_archive(db):
+    """The ten seed records ingested into the test database and applied to a fresh default index
+    (the index the pages and the API search), exactly as `legation ingest` does it."""
+    from legation.config import config
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.ingest.service import ingest_records
+    from legation.search import service
+    from legation.search.follower import follow_once
+    from legation.search.indexer import SearchIndex
+
+    SearchIndex.create_empty(config().index_dir)
+    service._open_index.cache_clear()
+    report = ingest_records(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+    assert not report.failed
+    follow_once()
+    yield report
+    service._open_index.cache_clear()

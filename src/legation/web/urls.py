@@ -1,3 +1,12 @@
-"""HTML pages."""
+"""HTML pages and the JSON API."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from legation.api.api import api
+from legation.web import views
+
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("documents/<str:identifier>", views.document_page, name="document"),
+    path("api/", api.urls),
+]

@@ -1,0 +1,60 @@
+"""The JSON API (Django Ninja): search and documents, described by OpenAPI at /api/openapi.json.
+
+Both endpoints call the same services as the HTML pages; parameters are parsed by
+:func:`legation.web.params.search_request_from`, errors come in one shape (:mod:`legation.api.errors`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Schema
+from pydantic import Field, create_model
+
+from legation import __version__
+from legation.api import errors
+from legation.api.schemas import ErrorOut, SearchOut, search_result_json
+from legation.records.document_record import DocumentRecord
+from legation.records.documents import get_document
+from legation.search.schema import FACETS, SORTS
+from legation.search.service import search as run_search
+from legation.web.params import search_request_from
+
+api = NinjaAPI(
+    title="Legation API",
+    version=__version__,
+    description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).",
+    urls_namespace="api",
+)
+errors.install(api)
+
+_sorts = ", ".join(s.name for s in SORTS)
+SearchParams = create_model(
+    "SearchParams",
+    __base__=Schema,
+    q=(str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value.')),
+    start_date=(str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
+    end_date=(str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
+    sort=(str, Field("relevance", description=f"One of: {_sorts}.")),
+    page=(str, Field("1", description="Page number, from 1.")),
+    page_size=(str, Field("10", description="Hits per page, 1 to 100.")),
+    **{
+        f.name: (list[str], Field(default_factory=list, description=f"Filter by {f.label.lower()} (repeat for OR)."))
+        for f in FACETS
+    },
+)
+
+
+@api.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:  # type: ignore[valid-type]
+    """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
+    values = params.dict()  # type: ignore[attr-defined]
+    query = {k: (v if isinstance(v, list) else [v]) for k, v in values.items()}
+    return search_result_json(run_search(search_request_from(query)))
+
+
+@api.get("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
+def document(request: HttpRequest, identifier: str) -> DocumentRecord:
+    """The full record of one document, in the Legation JSON Lines form."""
+    return get_document(identifier)

@@ -1,0 +1,41 @@
+"""One JSON error shape for the API: ``{"error": {"status": 400, "code": "invalid_query", "message": "…"}}``.
+
+Legation's exceptions map to a status and code here, in one table.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from legation.errors import DocumentNotFound, InvalidQuery
+
+ERRORS: dict[type[Exception], tuple[int, str]] = {
+    InvalidQuery: (400, "invalid_query"),
+    DocumentNotFound: (404, "not_found"),
+}
+
+
+def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
+    """The JSON error body with its HTTP status."""
+    return api.create_response(request, {"error": {"status": status, "code": code, "message": message}}, status=status)
+
+
+def install(api: NinjaAPI) -> None:
+    """Register the handlers: Legation errors, parameter validation (400, not 422) and HTTP errors."""
+    for exc_class, (status, code) in ERRORS.items():
+        api.add_exception_handler(
+            exc_class, lambda request, exc, status=status, code=code: error_response(api, request, status, code, str(exc))
+        )
+
+    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', [])[1:]) or 'request'}: {e.get('msg', 'invalid')}" for e in exc.errors
+        )
+        return error_response(api, request, 400, "invalid_parameter", f"{problems}. See /api/openapi.json for the accepted values.")
+
+    api.add_exception_handler(ValidationError, on_validation)
+    api.add_exception_handler(
+        HttpError, lambda request, exc: error_response(api, request, exc.status_code, "http_error", str(exc))
+    )

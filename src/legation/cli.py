@@ -1,0 +1,225 @@
+"""``legation`` command line: thin commands over the same services the web pages and API use.
+
+Every command turns Legation's own errors into one clear line with a hint and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(help="Legation: publish, search and cite digital archives of historical primary sources.", no_args_is_help=True)
+console = Console()
+err = Console(stderr=True)
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+
+
+def _setup() -> None:
+    """Configure Django and bring the database schema up to date (fast when it already is)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
+    import django
+    from django.core.management import call_command
+
+    from legation.config import config
+
+    config().data_dir.mkdir(parents=True, exist_ok=True)
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200):
+    """Read files, store records with a progress bar (documents and bytes), then update the index."""
+    from legation.errors import IngestError
+    from legation.ingest.readers import files_to_read, read_file
+    from legation.ingest.service import IngestReport, ingest_records
+
+    try:
+        files = files_to_read(paths)
+    except IngestError as exc:
+        _fail(str(exc))
+    if not files:
+        _fail("no readable files found; give FRUS TEI volumes (.xml, .xml.gz) or Legation JSON Lines (.jsonl)")
+    total_bytes = sum(f.stat().st_size for f in files)
+    report = IngestReport()
+    columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} documents"), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("Ingesting", total=total_bytes, docs=0)
+        done_bytes = 0
+        for path in files:
+            progress.update(task, description=f"Ingesting {path.name}")
+            base = report.processed
+            part = ingest_records(
+                read_file(path),
+                batch_size=batch_size,
+                dry_run=dry_run,
+                on_progress=lambda r: progress.update(task, docs=base + r.processed),
+            )
+            report.merge(part)
+            done_bytes += path.stat().st_size
+            progress.update(task, completed=done_bytes, docs=report.processed)
+        progress.update(task, description="Ingested")
+    if not dry_run:
+        from legation.search.follower import follow_once
+
+        with err.status("Updating the search index…"):
+            follow_once()
+    return report
+
+
+def _print_report(report, dry_run: bool) -> None:
+    table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
+    for column in ("added", "updated", "unchanged", "failed"):
+        table.add_column(column, justify="right")
+    table.add_row(str(len(report.added)), str(len(report.updated)), str(len(report.unchanged)), str(len(report.failed)))
+    console.print(table)
+    for failure in report.failed[:50]:
+        console.print(f"[red]failed[/red] {failure.where}: {failure.reason}", highlight=False, soft_wrap=True)
+    if len(report.failed) > 50:
+        console.print(f"… and {len(report.failed) - 50} more failures")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: FRUS TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report without writing.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
+) -> None:
+    """Add or update documents from files; prints what was added, updated, unchanged or failed."""
+    _setup()
+    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size)
+    _print_report(report, dry_run)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the archive's pages and API; the search index follows the change log while serving."""
+    _setup()
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    from django.core.management import call_command
+
+    from legation.search.follower import start_follower
+
+    start_follower()
+    console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True, skip_checks=True)
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    path: Annotated[Optional[Path], typer.Option(help="Demo archive folder.")] = None,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only; do not start the server.")] = False,
+) -> None:
+    """Ingest the bundled demo archive on first run (later runs reuse it), then serve it."""
+    _setup()
+    from legation.records.models import Document
+
+    if Document.objects.exists():
+        console.print(f"Reusing the archive already ingested ({Document.objects.count():,} documents).")
+    else:
+        report = _ingest([path or DEMO_DIR])
+        _print_report(report, False)
+    if not no_serve:
+        _serve(host, port)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Query, e.g. \'Zhou Enlai treaty Moscow\' or \'"Port Arthur" date:1950\'.')] = "",
+    page: Annotated[int, typer.Option(min=1)] = 1,
+    page_size: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    sort: Annotated[str, typer.Option(help="relevance, date_asc or date_desc.")] = "relevance",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
+) -> None:
+    """Search the archive from the command line."""
+    _setup()
+    from legation.errors import InvalidQuery
+    from legation.search.service import SearchRequest
+    from legation.search.service import search as run_search
+
+    try:
+        result = run_search(SearchRequest(q=query, page=page, page_size=page_size, sort=sort))
+    except InvalidQuery as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        from legation.api.schemas import search_result_json
+
+        console.print_json(json.dumps(search_result_json(result)))
+        return
+    if result.notice:
+        console.print(f"[yellow]{result.notice}[/yellow]", highlight=False)
+    if result.total == 0:
+        console.print("Results: 0")
+        return
+    console.print(f"Results: {result.start} - {result.end} of {result.total}")
+    for hit in result.hits:
+        console.print(f"\n[bold]{hit.title}[/bold]  [dim]{hit.identifier}[/dim]", highlight=False)
+        console.print(f"{hit.date_display} · {hit.document_type or 'Document'}", highlight=False)
+        if hit.summary:
+            console.print(hit.summary, highlight=False)
+
+
+@app.command()
+def export(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write; standard output when omitted.")] = None,
+) -> None:
+    """Write every document as Legation JSON Lines (what `legation ingest` reads back)."""
+    _setup()
+    from legation.ingest.readers.jsonl import write_jsonl
+    from legation.records.serialize import load_records
+
+    if output is None:
+        count = write_jsonl(load_records(), sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as handle:
+            count = write_jsonl(load_records(), handle)
+    err.print(f"Exported {count:,} documents.")
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild the search index from the stored records alone."""
+    _setup()
+    from legation.search.indexer import rebuild
+    from legation.search.service import default_index
+
+    with err.status("Rebuilding the search index…"):
+        count = rebuild(default_index())
+    console.print(f"Indexed {count:,} documents.")
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `legation manage createsuperuser`."""
+    _setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["legation manage", *ctx.args])
+
+
+def main() -> None:  # pragma: no cover - entry point
+    """Entry point of the ``legation`` script."""
+    app()

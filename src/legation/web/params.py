@@ -1,0 +1,73 @@
+"""Search parameters from a URL query string, for the HTML page and the JSON API alike.
+
+Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (repeatable:
+``type=Telegram&type=Letter``), ``start_date``/``end_date`` (YYYY, YYYY-MM or YYYY-MM-DD),
+``sort``, ``page`` (from 1) and ``page_size`` (1–100).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+from legation.errors import InvalidQuery
+from legation.records.dates import parse_date_bound
+from legation.search.schema import FACETS
+from legation.search.service import SearchRequest
+
+MAX_PAGE = 10_000
+
+
+def _int(value: str, name: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}") from None
+    if not low <= number <= high:
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    return number
+
+
+def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: int = 10) -> SearchRequest:
+    """Build a :class:`SearchRequest` from query-string values (each a list of strings).
+
+    Raises :class:`InvalidQuery` naming the parameter and the accepted values.
+    """
+
+    def first(name: str) -> str:
+        values = params.get(name) or [""]
+        return (values[0] or "").strip()
+
+    filters = {f.name: [v for v in params.get(f.name, []) if v] for f in FACETS}
+    start, end = first("start_date"), first("end_date")
+    try:
+        start_date = parse_date_bound(start, end=False) if start else None
+        end_date = parse_date_bound(end, end=True) if end else None
+    except ValueError as exc:
+        raise InvalidQuery(f"start_date/end_date: {exc}") from None
+    if start_date and end_date and start_date > end_date:
+        raise InvalidQuery("start_date is after end_date; swap them or widen the range")
+    return SearchRequest(
+        q=first("q"),
+        filters={name: values for name, values in filters.items() if values},
+        start_date=start_date,
+        end_date=end_date,
+        sort=first("sort") or "relevance",
+        page=_int(first("page"), "page", 1, MAX_PAGE) if first("page") else 1,
+        page_size=_int(first("page_size"), "page_size", 1, 100) if first("page_size") else default_page_size,
+    )
+
+
+def query_string(params: Mapping[str, Sequence[str]], **changes: Sequence[str] | str | None) -> str:
+    """``?…`` for the same search with some parameters replaced (a value of None removes one).
+
+    Facet toggles, sort links and paging are built here so templates hold no URL logic.
+    """
+    merged: dict[str, list[str]] = {k: [v for v in vs if v] for k, vs in params.items()}
+    for name, value in changes.items():
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = [value] if isinstance(value, str) else list(value)
+    pairs = [(k, v) for k, vs in merged.items() for v in vs if v]
+    return "?" + urlencode(pairs) if pairs else "?"

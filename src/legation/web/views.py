@@ -1,0 +1,77 @@
+"""HTML pages: the search page and the document page. Each view delegates to a service."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from legation.errors import DocumentNotFound, InvalidQuery
+from legation.records.dates import display_date
+from legation.records.documents import get_document
+from legation.search.schema import SORTS
+from legation.search.service import search
+from legation.web.params import query_string, search_request_from
+
+
+def _params(request: HttpRequest) -> dict[str, list[str]]:
+    return {key: request.GET.getlist(key) for key in request.GET}
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
+    params = _params(request)
+    params.pop("page", None) if params.get("page") == [""] else None
+    context: dict = {"q": request.GET.get("q", ""), "sorts": SORTS, "params": params}
+    try:
+        search_request = search_request_from(params)
+    except InvalidQuery as exc:
+        context["error"] = str(exc)
+        return render(request, "legation/search.html", context, status=400)
+    try:
+        result = search(search_request)
+    except InvalidQuery as exc:
+        context["error"] = str(exc)
+        return render(request, "legation/search.html", context, status=400)
+    base = {k: v for k, v in params.items() if k != "page"}
+    facets = []
+    for facet in result.facets:
+        selected = set(search_request.filters.get(facet.name, []))
+        values = []
+        for value in facet.values:
+            chosen = selected ^ {value.value}
+            values.append({"value": value, "url": query_string(base, **{facet.name: sorted(chosen) or None})})
+        facets.append({"facet": facet, "values": values})
+    last_page = max(1, -(-result.total // search_request.page_size))
+    context.update(
+        request_=search_request,
+        result=result,
+        facets=facets,
+        start_date=request.GET.get("start_date", ""),
+        end_date=request.GET.get("end_date", ""),
+        sort=search_request.sort,
+        prev_url=query_string(base, page=str(search_request.page - 1)) if search_request.page > 1 else "",
+        next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
+        last_page=last_page,
+        clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
+    )
+    return render(request, "legation/search.html", context)
+
+
+def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
+    """One document: every field, senders and recipients, source note, texts with footnotes."""
+    try:
+        document = get_document(identifier)
+    except DocumentNotFound as exc:
+        raise Http404(str(exc)) from None
+    agents = {role: [a for a in document.agents if a.role == role] for role in ("sender", "recipient", "mentioned")}
+    return render(
+        request,
+        "legation/document.html",
+        {
+            "doc": document,
+            "date_display": display_date(document.date_edtf),
+            "senders": agents["sender"],
+            "recipients": agents["recipient"],
+            "mentioned": agents["mentioned"],
+        },
+    )

@@ -1,0 +1,69 @@
+"""The JSON API through Django's test client, on the seed archive."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+SEED = [json.loads(line) for line in (FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl").read_text().splitlines()]
+
+
+def test_search_returns_total_hits_and_facets_counted_over_all_matches(client, seed_archive):
+    body = client.get("/api/search", {"page_size": "4", "sort": "date_desc"}).json()
+    assert body["total"] == 10 and body["start"] == 1 and body["end"] == 4
+    assert [h["identifier"] for h in body["hits"]] == [
+        d["identifier"] for d in sorted(SEED, key=lambda d: d["date_edtf"], reverse=True)[:4]
+    ]
+    types = {v["value"]: v["count"] for f in body["facets"] if f["name"] == "type" for v in f["values"]}
+    expected: dict[str, int] = {}
+    for d in SEED:
+        expected[d["document_type"]] = expected.get(d["document_type"], 0) + 1
+    assert types == expected
+
+
+def test_filters_combine_or_within_a_facet(client, seed_archive):
+    body = client.get("/api/search?recipient=Liu+Shaoqi&recipient=Zhou+Enlai").json()
+    expected = [d for d in SEED if any(a["role"] == "recipient" and a["name"] in ("Liu Shaoqi", "Zhou Enlai") for a in d["agents"])]
+    assert body["total"] == len(expected)
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("page=abc", "page"),
+        ("page_size=0", "page_size"),
+        ("sort=bogus", "sort"),
+        ("start_date=1949-13", "start_date"),
+        ("start_date=1950&end_date=1949", "start_date"),
+        ("colour=red&type=" + "x" * 20, None),
+    ],
+)
+def test_invalid_parameters_get_a_400_in_one_error_shape(client, seed_archive, query, field):
+    response = client.get("/api/search?" + query)
+    if field is None:
+        assert response.status_code == 200  # unknown parameters are ignored; a filter with no match is empty
+        assert response.json()["total"] == 0
+        return
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert set(error) == {"status", "code", "message"} and error["status"] == 400
+    assert field in error["message"]
+
+
+def test_document_and_its_404(client, seed_archive):
+    record = SEED[0]
+    body = client.get(f"/api/documents/{record['identifier']}").json()
+    assert body == record
+    missing = client.get("/api/documents/no-such-document")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"
+
+
+def test_openapi_description_is_served(client, db):
+    spec = client.get("/api/openapi.json").json()
+    assert {"/api/search", "/api/documents/{identifier}"} <= set(spec["paths"])
+    params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "type", "sender", "recipient", "year", "start_date", "end_date", "sort", "page", "page_size"} <= params

@@ -1,0 +1,60 @@
+"""The `legation` commands, run in a real subprocess on a fresh data folder, as an archivist would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+FRUS_SAMPLE = FIXTURES / "frus" / "frus1917-72PubDip.xml"
+
+
+def legation(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    return subprocess.run(
+        [sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_ingest_search_export_reindex_round_trip(tmp_path: Path):
+    data = tmp_path / "archive"
+    first = legation(data, "ingest", str(SEED), str(FRUS_SAMPLE))
+    assert first.returncode == 0, first.stderr
+    assert "│    54 │       0 │         0 │      0 │" in first.stdout
+
+    again = legation(data, "ingest", str(SEED))
+    assert "│     0 │       0 │        10 │      0 │" in again.stdout
+
+    found = legation(data, "search", "Sino-Soviet", "--json")
+    body = json.loads(found.stdout)
+    seed = [json.loads(line) for line in SEED.read_text().splitlines()]
+    expected = {d["identifier"] for d in seed if "sino-soviet" in (d["title"] + d["summary"] + d["collections"][0]["title"]).lower()}
+    assert {h["identifier"] for h in body["hits"]} == expected and body["total"] == len(expected)
+
+    exported = tmp_path / "export.jsonl"
+    assert legation(data, "export", "-o", str(exported)).returncode == 0
+    assert len(exported.read_text().splitlines()) == 54
+    copy = legation(tmp_path / "copy", "ingest", str(exported))
+    assert copy.returncode == 0, copy.stderr
+    exported_again = tmp_path / "export-again.jsonl"
+    legation(tmp_path / "copy", "export", "-o", str(exported_again))
+    assert exported_again.read_text() == exported.read_text()
+
+    rebuilt = legation(data, "reindex")
+    assert "Indexed 54 documents." in rebuilt.stdout
+    assert json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)["total"] == len(expected)
+
+
+def test_bad_file_fails_with_its_name_and_line_and_a_nonzero_exit(tmp_path: Path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(SEED.read_text().splitlines()[0] + "\n{oops\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(bad))
+    assert result.returncode == 1
+    assert "bad.jsonl, line 2" in result.stdout and "not valid JSON" in result.stdout
+    missing = legation(tmp_path / "archive", "ingest", str(tmp_path / "nope.xml"))
+    assert missing.returncode == 1 and "no such file or folder" in missing.stderr
