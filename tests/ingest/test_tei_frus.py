@@ -3,6 +3,8 @@ volume excerpt, per-document errors, unsafe and broken files, and full volumes f
 
 from __future__ import annotations
 
+import re
+
 import gzip
 import json
 from pathlib import Path
@@ -74,6 +76,9 @@ def test_letter_d2_text(pubdip):
     assert "Source:" not in text.body and "Russia Today" not in text.body and "2. Letter" not in text.body
     assert [f.n for f in text.footnotes] == ["2", "3", "4", "5", "6"]
     assert text.footnotes[0].text == "“Russia Today,” New York Times, August 12, 1917, p. X1."
+    # Each footnote leaves its printed mark where the TEI places the note.
+    assert "in the New York Times of last Sunday.[2]" in paragraphs[1]
+    assert [m for m in re.findall(r"\[(\d+)\]", text.body)] == ["2", "3", "4", "5", "6"]
 
 
 def test_telegram_d14(pubdip):

@@ -95,9 +95,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", text.lower())).strip("-")
 
 
-def _text(el: etree._Element) -> str:
+def _text(el: etree._Element, marks: bool = False) -> str:
     """Whitespace-normalized text of an element without footnotes and page breaks; ``lb`` is a space.
-    Entity references left unresolved by the safe parser contribute nothing."""
+    With ``marks``, a footnote leaves its printed mark in brackets (``Pignon[2] told me``), so the
+    reader of the body sees where the note (kept apart) belongs. Entity references left
+    unresolved by the safe parser contribute nothing."""
     parts: list[str] = []
 
     def walk(e: etree._Element) -> None:
@@ -107,6 +109,8 @@ def _text(el: etree._Element) -> str:
             name = _local(child.tag)
             if name == "lb":
                 parts.append(" ")
+            elif name == "note" and marks and child.get("n") and child.get("type") not in ("source", "summary"):
+                parts.append(f"[{child.get('n')}]")
             elif name and name not in SKIP_IN_TEXT:
                 walk(child)
             if child.tail:
@@ -400,16 +404,16 @@ def _blocks(container: etree._Element, out: list[str], top: bool = False) -> Non
         if not name or name in SKIP_IN_BODY or top and name in ("head", "dateline"):
             continue  # the document's own head and dateline are metadata; an attachment's head is text
         if name == "opener":
-            out += [t for c in child if _local(c.tag) not in ("dateline", "seg", "note", "pb") and (t := _text(c))]
+            out += [t for c in child if _local(c.tag) not in ("dateline", "seg", "note", "pb") and (t := _text(c, marks=True))]
         elif name == "list":
-            lines = [_text(c) for c in child if _local(c.tag) in ("head", "item", "label")]
+            lines = [_text(c, marks=True) for c in child if _local(c.tag) in ("head", "item", "label")]
             if text := "\n".join(line for line in lines if line):
                 out.append(text)
         elif name == "table":
-            rows = [" | ".join(_text(cell) for cell in row if _local(cell.tag) == "cell") for row in child.iter(f"{T}row")]
+            rows = [" | ".join(_text(cell, marks=True) for cell in row if _local(cell.tag) == "cell") for row in child.iter(f"{T}row")]
             if text := "\n".join(r for r in rows if r.strip(" |")):
                 out.append(text)
         elif name in CONTAINERS and any(_local(c.tag) in BLOCKS for c in child):
             _blocks(child, out)
-        elif text := _text(child):
+        elif text := _text(child, marks=True):
             out.append(text)
