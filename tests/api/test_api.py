@@ -67,3 +67,13 @@ def test_openapi_description_is_served(client, db):
     assert {"/api/search", "/api/documents/{identifier}"} <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert {"q", "type", "sender", "recipient", "year", "start_date", "end_date", "sort", "page", "page_size"} <= params
+
+
+def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
+    body = client.get("/api/search").json()
+    expected: dict[int, int] = {}
+    for d in SEED:
+        year = int(d["date_edtf"][:4])
+        expected[year] = expected.get(year, 0) + 1
+    assert body["years"] == [{"year": y, "count": expected.get(y, 0)} for y in range(min(expected), max(expected) + 1)]
+    assert body["undated"] == 0

@@ -110,3 +110,11 @@ def test_unknown_document_is_a_404_page(client, seed_archive):
     response = client.get("/documents/no-such-document")
     assert response.status_code == 404
     assert "no-such-document" in response.content.decode()
+
+
+def test_histogram_bars_narrow_to_their_year(client, seed_archive):
+    html = client.get("/").content.decode()
+    bar = re.search(r'<a href="([^"]+)" rel="nofollow" title="1950: (\d+)"', html)
+    assert int(bar.group(2)) == sum(1 for d in SEED if d["date_edtf"].startswith("1950"))
+    narrowed = client.get("/" + unescape(bar.group(1))).content.decode()
+    assert f"Results: 1 - {bar.group(2)} of {bar.group(2)}" in narrowed

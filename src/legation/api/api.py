@@ -36,6 +36,7 @@ SearchParams = create_model(
     q=(str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value.')),
     start_date=(str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
     end_date=(str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
+    date_match=(str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),
     sort=(str, Field("relevance", description=f"One of: {_sorts}.")),
     page=(str, Field("1", description="Page number, from 1.")),
     page_size=(str, Field("10", description="Hits per page, 1 to 100.")),

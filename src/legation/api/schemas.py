@@ -11,7 +11,7 @@ from typing import Any
 
 from ninja import Schema
 
-from legation.search.service import FacetResult, Hit, SearchResult
+from legation.search.service import FacetResult, Hit, SearchResult, YearCount
 
 
 class SearchOut(Schema):
@@ -23,6 +23,8 @@ class SearchOut(Schema):
     notice: str
     hits: list[Hit]
     facets: list[FacetResult]
+    years: list[YearCount]
+    undated: int
 
 
 class ErrorBody(Schema):
@@ -46,4 +48,6 @@ def search_result_json(result: SearchResult) -> dict[str, Any]:
         "notice": result.notice,
         "hits": [asdict(hit) for hit in result.hits],
         "facets": [asdict(facet) for facet in result.facets],
+        "years": [asdict(y) for y in result.years],
+        "undated": result.undated,
     }

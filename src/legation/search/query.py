@@ -389,15 +389,20 @@ def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) 
     )
 
 
-def date_overlap_query(idx_schema: tantivy.Schema, start: dt.date | None, end: dt.date | None) -> Query:
-    """Documents whose [earliest, latest] days overlap [start, end]; undated ones never match.
-    ``None`` leaves that end open (not both)."""
+def date_overlap_query(
+    idx_schema: tantivy.Schema, start: dt.date | None, end: dt.date | None, *, within: bool = False
+) -> Query:
+    """Documents whose [earliest, latest] days overlap [start, end] or, with ``within``, lie
+    wholly inside it (a document dated "1949" is within 1949 but not within 1949-12); undated
+    ones never match. ``None`` leaves that end open (not both)."""
     earliest, latest = schema.DATE_FIELDS
     parts = []
     if end is not None:
-        parts.append(Query.range_query(idx_schema, earliest, tantivy.FieldType.Integer, None, end.toordinal()))
+        field = latest if within else earliest
+        parts.append(Query.range_query(idx_schema, field, tantivy.FieldType.Integer, None, end.toordinal()))
     if start is not None:
-        parts.append(Query.range_query(idx_schema, latest, tantivy.FieldType.Integer, start.toordinal(), None))
+        field = earliest if within else latest
+        parts.append(Query.range_query(idx_schema, field, tantivy.FieldType.Integer, start.toordinal(), None))
     return parts[0] if len(parts) == 1 else Query.boolean_query([(Occur.Must, p) for p in parts])
 
 

@@ -35,7 +35,8 @@ DATE_FILTER = "date"  # key of the date range in filter_queries()
 class SearchRequest:
     """What to search. ``filters``: facet name → selected values (values of one facet OR'ed,
     facets AND'ed). ``start_date``/``end_date``: keep documents whose date range overlaps
-    [start, end] (either may be None; undated documents are then excluded). ``sort``: a name
+    [start, end] (either may be None; undated documents are then excluded), or lie wholly
+    inside it when ``date_match`` is ``"within"``. ``sort``: a name
     from :data:`legation.search.schema.SORTS`; relevance without words means oldest first.
     ``page`` counts from 1; ``page_size`` is 1..100."""
 
@@ -46,6 +47,18 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    date_match: str = "overlap"
+
+
+DATE_MATCHES = ("overlap", "within")
+
+
+@dataclass
+class YearCount:
+    """Matches dated in a year (a document whose date spans several years counts in each)."""
+
+    year: int
+    count: int
 
 
 @dataclass
@@ -88,7 +101,9 @@ class FacetResult:
 class SearchResult:
     """A page of results. ``start``/``end``: 1-based positions of the first and last hit on the
     page (0, 0 when the page is empty). ``notice``: a message about how the query was read ("" if
-    as written). ``query_echo``: the query text actually searched."""
+    as written). ``query_echo``: the query text actually searched. ``years``: the year histogram
+    of all matches, every year from the first to the last (zeros included); ``undated``: matches
+    without a date."""
 
     total: int
     page: int
@@ -99,6 +114,8 @@ class SearchResult:
     facets: list[FacetResult]
     notice: str = ""
     query_echo: str = ""
+    years: list[YearCount] = field(default_factory=list)
+    undated: int = 0
 
 
 # --- steps --------------------------------------------------------------------------------------
@@ -122,6 +139,8 @@ def validate(request: SearchRequest) -> None:
     for label, value in (("start_date", request.start_date), ("end_date", request.end_date)):
         if value is not None and not isinstance(value, dt.date):
             raise InvalidQuery(f"{label} must be a date (YYYY-MM-DD).")
+    if request.date_match not in DATE_MATCHES:
+        raise InvalidQuery(f"date_match is {request.date_match!r}; use overlap (the default) or within.")
     if request.start_date and request.end_date and request.start_date > request.end_date:
         raise InvalidQuery(
             f"The start date {request.start_date.isoformat()} is after the end date {request.end_date.isoformat()}; swap them."
@@ -136,7 +155,9 @@ def filter_queries(idx_schema: tantivy.Schema, request: SearchRequest) -> dict[s
         if values:
             filters[name] = facet_counts.facet_filter(idx_schema, schema.FACETS_BY_NAME[name], values)
     if request.start_date or request.end_date:
-        filters[DATE_FILTER] = user_query.date_overlap_query(idx_schema, request.start_date, request.end_date)
+        filters[DATE_FILTER] = user_query.date_overlap_query(
+            idx_schema, request.start_date, request.end_date, within=request.date_match == "within"
+        )
     return filters
 
 
@@ -178,6 +199,23 @@ def count_facets(
             values = tops[facet.name]
         results.append(FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in values]))
     return results
+
+
+MAX_HISTOGRAM_YEARS = 400
+
+
+def year_histogram(searcher: tantivy.Searcher, query: Query) -> tuple[list[YearCount], int]:
+    """Every year from the earliest to the latest among matches of ``query`` with its count
+    (gaps filled with zeros, at most :data:`MAX_HISTOGRAM_YEARS` years), and the undated count."""
+    counts = facet_counts.top_values(searcher, query, [schema.FACETS_BY_NAME["year"]], 10 * MAX_HISTOGRAM_YEARS)["year"]
+    by_year = {int(value): n for value, n in counts if value.isdigit()}
+    undated = dict(counts).get(schema.UNDATED, 0)
+    if not by_year:
+        return [], undated
+    first, last = min(by_year), max(by_year)
+    if last - first >= MAX_HISTOGRAM_YEARS:
+        first = last - MAX_HISTOGRAM_YEARS + 1
+    return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
 
 
 def fetch_page(searcher: tantivy.Searcher, query: Query, sort: schema.SortOption, page: int, page_size: int) -> tuple[int, list]:
@@ -279,6 +317,7 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
     facets = count_facets(searcher, index.schema, text_query, filters, request.filters)
+    years, undated = year_histogram(searcher, query)
 
     highlight = user_query.to_tantivy(user_query.positive_only(parsed.node), index.schema, searcher)
     generators = []
@@ -310,4 +349,6 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
         facets=facets,
         notice=notice,
         query_echo=parsed.text,
+        years=years,
+        undated=undated,
     )

@@ -2,7 +2,8 @@
 
 Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (repeatable:
 ``type=Telegram&type=Letter``), ``start_date``/``end_date`` (YYYY, YYYY-MM or YYYY-MM-DD),
-``sort``, ``page`` (from 1) and ``page_size`` (1–100).
+``date_match`` (``overlap``, the default, or ``within``), ``sort``, ``page`` (from 1) and
+``page_size`` (1–100).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
         start_date=start_date,
         end_date=end_date,
         sort=first("sort") or "relevance",
+        date_match=first("date_match") or "overlap",
         page=_int(first("page"), "page", 1, MAX_PAGE) if first("page") else 1,
         page_size=_int(first("page_size"), "page_size", 1, 100) if first("page_size") else default_page_size,
     )

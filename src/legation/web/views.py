@@ -42,6 +42,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
             values.append({"value": value, "url": query_string(base, **{facet.name: sorted(chosen) or None})})
         facets.append({"facet": facet, "values": values})
     last_page = max(1, -(-result.total // search_request.page_size))
+    tallest = max((y.count for y in result.years), default=0) or 1
+    histogram = [
+        {
+            "year": y.year,
+            "count": y.count,
+            "height": round(100 * y.count / tallest),
+            "url": query_string(base, start_date=str(y.year), end_date=str(y.year)),
+        }
+        for y in result.years
+    ]
     context.update(
         request_=search_request,
         result=result,
@@ -49,6 +59,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         start_date=request.GET.get("start_date", ""),
         end_date=request.GET.get("end_date", ""),
         sort=search_request.sort,
+        date_match=search_request.date_match,
+        histogram=histogram if len(histogram) > 1 else [],
         prev_url=query_string(base, page=str(search_request.page - 1)) if search_request.page > 1 else "",
         next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
         last_page=last_page,
