@@ -352,3 +352,26 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
         years=years,
         undated=undated,
     )
+
+
+def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = None) -> list[Hit]:
+    """Up to ``limit`` documents whose words (title, summary, text) are most like those of the
+    document ``identifier``, best first, the document itself left out; ``[]`` when it is not
+    indexed. Words in more than a tenth of the archive are ignored, as are words seen fewer than
+    twice in the document (tantivy's MoreLikeThis query)."""
+    index = index or default_index()
+    searcher = index.searcher()
+    own = Query.term_query(index.schema, schema.KEY_FIELD, identifier)
+    found = searcher.search(own, limit=1).hits
+    if not found:
+        return []
+    similar = Query.more_like_this_query(
+        found[0][1],
+        min_doc_frequency=2,
+        max_doc_frequency=max(10, searcher.num_docs // 10),
+        min_term_frequency=2,
+        max_query_terms=25,
+        min_word_length=3,
+    )
+    query = Query.boolean_query([(Occur.Must, similar), (Occur.MustNot, own)])
+    return [make_hit(searcher.doc(address).to_dict(), score, "") for score, address in searcher.search(query, limit=limit).hits]

@@ -9,7 +9,7 @@ from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
 from legation.records.documents import get_document
 from legation.search.schema import SORTS
-from legation.search.service import search
+from legation.search.service import more_like_this, search
 from legation.web.params import query_string, search_request_from
 
 
@@ -85,5 +85,6 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": agents["mentioned"],
+            "related": more_like_this(identifier),
         },
     )
