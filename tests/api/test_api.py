@@ -77,3 +77,14 @@ def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
         expected[year] = expected.get(year, 0) + 1
     assert body["years"] == [{"year": y, "count": expected.get(y, 0)} for y in range(min(expected), max(expected) + 1)]
     assert body["undated"] == 0
+
+
+def test_suggest_completes_names_from_authority_records_and_titles(client, seed_archive):
+    body = client.get("/api/suggest", {"q": "liu"}).json()
+    expected = sum(1 for d in SEED if any(a["name"] == "Liu Shaoqi" and a["role"] in ("sender", "recipient") for a in d["agents"]))
+    assert body[0] == {"kind": "name", "text": "Liu Shaoqi", "identifier": "", "documents": expected}
+    titles = [s["text"] for s in client.get("/api/suggest", {"q": "Cable, Mao"}).json() if s["kind"] == "title"]
+    assert sorted(titles) == sorted({d["title"] for d in SEED if d["title"].startswith("Cable, Mao")})
+    assert client.get("/api/suggest", {"q": "x"}).json() == []
+    assert client.get("/api/suggest", {"q": "<script>"}).status_code == 200
+    assert client.get("/api/suggest", {"q": "li", "limit": "0"}).status_code == 400

@@ -19,6 +19,8 @@ from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.schema import FACETS, SORTS
 from legation.search.service import search as run_search
+from legation.search.suggest import Suggestion
+from legation.search.suggest import suggest as run_suggest
 from legation.web.params import search_request_from
 
 api = NinjaAPI(
@@ -59,3 +61,14 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
 def document(request: HttpRequest, identifier: str) -> DocumentRecord:
     """The full record of one document, in the Legation JSON Lines form."""
     return get_document(identifier)
+
+
+@api.get("/suggest", response={200: list[Suggestion]}, summary="Autocomplete names and titles")
+def suggest(
+    request: HttpRequest,
+    q: str = Query("", max_length=200, description="What the user has typed so far (2 characters or more)."),
+    limit: int = Query(8, ge=1, le=20, description="Most suggestions to return."),
+) -> list[Suggestion]:
+    """Names of senders and recipients (preferred names and variants), then document titles,
+    completing ``q``."""
+    return run_suggest(q, limit)

@@ -1,0 +1,64 @@
+"""Autocomplete for the search box: names of people and organizations, and document titles.
+
+Names come from the authority records (preferred names and variants) of agents that documents
+name as sender or recipient; titles from the index, by a phrase-prefix query on the title field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from legation.search import analyzers, schema
+from legation.search import query as user_query
+from legation.search.indexer import SearchIndex
+
+MAX_PREFIX_CHARS = 100
+
+
+@dataclass
+class Suggestion:
+    """One completion: ``kind`` is ``"name"`` or ``"title"``; ``text`` what to put in the box;
+    ``identifier`` the document, for titles (``""`` for names); ``documents`` how many documents
+    name the agent (names) or 1 (titles)."""
+
+    kind: str
+    text: str
+    identifier: str = ""
+    documents: int = 1
+
+
+def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
+    """Up to ``limit`` names, then titles, completing ``prefix`` (case and accents ignored for
+    titles; case ignored for names). ``[]`` for a prefix of fewer than 2 characters."""
+    from legation.records.models import Agent
+    from legation.search.service import default_index
+
+    prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
+    if len(prefix) < 2:
+        return []
+    names = (
+        Agent.objects.filter(Q(name__istartswith=prefix) | Q(names__name__istartswith=prefix))
+        .filter(document_links__role__in=["sender", "recipient"])
+        .annotate(documents=Count("document_links__document", distinct=True))
+        .order_by("-documents", "name")
+        .values_list("name", "documents")
+        .distinct()[:limit]
+    )
+    found = [Suggestion("name", name, documents=count) for name, count in names]
+    words = analyzers.folded(prefix)
+    if words and len(words[-1]) >= 2 and len(found) < limit:
+        index = index or default_index()
+        searcher = index.searcher()
+        # The query language's own prefix search: "Cable, Ma" is the phrase "cable ma*" in titles.
+        query = user_query.to_tantivy(user_query.Term(" ".join(words), field="title", prefix=True), index.schema, searcher)
+        seen: set[str] = set()
+        for _, address in searcher.search(query, limit=3 * limit).hits if query is not None else []:
+            doc = searcher.doc(address)
+            title = doc.get_first("title") or ""
+            if title and title not in seen:
+                seen.add(title)
+                found.append(Suggestion("title", title, identifier=doc.get_first(schema.KEY_FIELD) or ""))
+            if len(found) >= limit:
+                break
+    return found

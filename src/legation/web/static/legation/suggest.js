@@ -1,0 +1,28 @@
+// Autocomplete for the search box: fills its <datalist> from /api/suggest as the user types.
+// The page works without it; this only adds suggestions.
+(function () {
+  const box = document.getElementById("q");
+  const list = document.getElementById("suggestions");
+  if (!box || !list) return;
+  let timer = null;
+  let last = "";
+  box.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(async function () {
+      const text = box.value.trim();
+      if (text.length < 2 || text === last) return;
+      last = text;
+      try {
+        const response = await fetch("/api/suggest?" + new URLSearchParams({ q: text, limit: "8" }));
+        if (!response.ok) return;
+        const items = await response.json();
+        list.replaceChildren(...items.map(function (item) {
+          const option = document.createElement("option");
+          option.value = item.kind === "name" ? '"' + item.text + '"' : item.text;
+          option.label = item.kind === "name" ? item.text + " (" + item.documents + ")" : item.text;
+          return option;
+        }));
+      } catch (error) { /* suggestions are optional */ }
+    }, 150);
+  });
+})();
