@@ -320,6 +320,25 @@ def has_positive_terms(node: Node | None) -> bool:
     return True
 
 
+COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more words rank first
+
+
+def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+    """For plain words (``Powers Abel prisoner exchange``: an :class:`And` of unfielded words and
+    phrases only), a query matching documents with ANY of them, ranked first by how many of the
+    words they have, then by BM25. ``None`` for any other query: a user who wrote OR, NOT, a field
+    or a date range meant exactly that."""
+    if not (isinstance(node, And) and len(node.items) > 1):
+        return None
+    if not all(isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
+        return None
+    parts = [q for q in (to_tantivy(item, idx_schema, searcher) for item in node.items) if q is not None]
+    if len(parts) < 2:
+        return None
+    coverage = [(Occur.Should, Query.const_score_query(q, COVERAGE_SCORE)) for q in parts]
+    return Query.boolean_query([*coverage, *((Occur.Should, q) for q in parts)])
+
+
 def positive_only(node: Node | None) -> Node | None:
     """The tree without its NOT parts (and without date ranges): the words to highlight."""
     if node is None or isinstance(node, Not | DateRange):

@@ -29,6 +29,7 @@ MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps
 SUMMARY_CHARS = 300
 SNIPPET_CHARS = 240
 DATE_FILTER = "date"  # key of the date range in filter_queries()
+RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
 
 @dataclass
@@ -316,6 +317,15 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
     scored = request.sort == "relevance" and user_query.has_positive_terms(parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
+    explicit_and = "AND" in parsed.text.split()
+    relaxed = user_query.most_words_query(parsed.node, index.schema, searcher) if total == 0 and not explicit_and else None
+    if relaxed is not None:
+        # No document has every word: show those with most of them rather than nothing.
+        text_query = relaxed
+        query = combine(text_query, list(filters.values()))
+        total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
+        if total:
+            notice = " ".join([notice, RELAXED_NOTICE]).strip()
     facets = count_facets(searcher, index.schema, text_query, filters, request.filters)
     years, undated = year_histogram(searcher, query)
 
