@@ -2,7 +2,8 @@
 file it cannot read, an :class:`IngestError` naming the place, so the rest of the batch goes on.
 
 :func:`read_paths` picks the reader by file name: ``.jsonl``/``.jsonl.gz`` (Legation JSON Lines),
-``.xml``/``.xml.gz`` (a FRUS TEI volume); a folder is read file by file in name order.
+``.xml``/``.xml.gz`` (a FRUS TEI volume, or — when the file's first 32 KB carry ``correspDesc`` or
+no FRUS marker — a single-document TEI such as Dodis or QhoD, see :func:`tei_kind`); a folder is read file by file in name order.
 """
 
 from __future__ import annotations
@@ -23,10 +24,36 @@ def _reader_for(path: Path) -> Callable[[Path], Iterator[Item]] | None:
 
         return read_jsonl
     if name.endswith((".xml", ".xml.gz")):
+        if tei_kind(path) == "document":
+            from legation.ingest.readers.tei_corresp import read_tei_document
+
+            return read_tei_document
         from legation.ingest.readers.tei_frus import read_frus_volume
 
         return read_frus_volume
     return None
+
+
+_FRUS_MARKERS = (b'type="frus"', b"history.state.gov/ns/1.0")
+
+
+def tei_kind(path: Path) -> str:
+    """``"frus"`` for a FRUS volume, ``"document"`` for a single-document TEI (Dodis, QhoD, any
+    file with ``correspDesc``), sniffed from the first 32 KB (decompressed) without parsing.
+    A file that cannot be read is treated as FRUS, whose reader reports the error."""
+    import gzip
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rb") as handle:
+            start = handle.read(32768)
+    except (OSError, EOFError):
+        return "frus"
+    if b"correspDesc" in start or not any(marker in start for marker in _FRUS_MARKERS):
+        return "document"
+    return "frus"
 
 
 def files_to_read(paths: Iterable[Path]) -> list[Path]:
@@ -38,7 +65,7 @@ def files_to_read(paths: Iterable[Path]) -> list[Path]:
             found += sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p))
         elif path.is_file():
             if not _reader_for(path):
-                raise IngestError(str(path), "unknown format; give a FRUS TEI volume (.xml, .xml.gz) or Legation JSON Lines (.jsonl, .jsonl.gz)")
+                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz) or Legation JSON Lines (.jsonl, .jsonl.gz)")
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")

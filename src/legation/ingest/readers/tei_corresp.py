@@ -1,0 +1,428 @@
+"""Reader for single-document TEI P5 files with correspondence metadata (``correspDesc``).
+
+Sources: the Dodis edition *When the Wall Came Down* (``eeditiones/dodis-wall``, CC BY-NC-SA 4.0)
+and the QhoD edition of Habsburg–Ottoman diplomatic sources (``QHOD/qhod-edition-data``,
+CC BY 4.0); see ``../shared/data/README.md`` §3–4. Any other one-document-per-file TEI (no FRUS
+volume) is read the same way. One file gives one :class:`DocumentRecord`::
+
+    identifier   Dodis: "dodis-<msIdentifier/idno>" ("dodis-49548"); QhoD: "qhod-<file stem>";
+                 otherwise the file stem
+    title        Dodis: titleStmt/title[@n], else the head's title[@type='main'] without notes; else the first non-empty titleStmt/title, English first
+    date_*       correspAction[@type='sent']/date, else history/origin (@when or origDate):
+                 @when, @from/@to, @notBefore/@notAfter → EDTF (time dropped; with
+                 @calendar='#hijri' the Gregorian attribute values are kept as given);
+                 date_text the element's text as written (else the attribute values); an element
+                 without usable attributes is read by :func:`legation.ingest.dates.parse_archival_date`
+    place_sent   correspAction[@type='sent']/placeName, else the opener's dateline placeName
+    agents       correspAction sent/signatory → "sender", received/received-copy → "recipient",
+                 persName → person, orgName → organization; key from @ref: GND
+                 ("https://d-nb.info/gnd/118584138" → "gnd:118584138"), Dodis ("#P27996" or
+                 "https://dodis.ch/P27996" → "dodis:P27996"), QhoD stand-off ("#mpr14163" →
+                 "qhod:mpr14163"), else "{kind}:{slug}"; names as given ("Woker, Daniel (1948–)"),
+                 Dodis forename + surname as a further name; people and organizations of Dodis'
+                 particDesc not in correspDesc are "mentioned"
+    summary      msContents/summary, else abstract
+    language     the first langUsage/language/@ident (the original's language; "iw" → "he")
+    document_type keywords[@scheme='#type']/term, else text/@type (capitalized), else the first
+                 keywords term (QhoD charters: "Ḥükm")
+    subjects     keywords[@scheme='#related']/term
+    source_note  Dodis: the archival citation note of the document head ("Notiz: CH-BAR#E2010A#…");
+                 else msIdentifier (institution, repository, collection, idno) and sourceDesc/bibl
+    source_url   Dodis: https://dodis.ch/<id>; QhoD: https://gams.uni-graz.at/<PID>
+    collections  Dodis: the volume (publicationStmt idno URI, title[@type='volume']); QhoD: the
+                 first projectDesc context ref ("qhod-sema", "Selim II. und Maximilian II.")
+    texts        each div[@type='transcription'|'original'|'edition'] → kind "transcript",
+                 div[@type='translation'] → "translation", language from @xml:lang (QhoD: Ottoman
+                 transcription "ota", German or English translation); without such divs the body
+                 is one text. Dodis English texts whose head note says "translated from Russian"
+                 (and every Dodis document whose langUsage is not de/fr/en) are kind "translation",
+                 language "en", the record's language being the original's.
+                 Footnotes (``note``) are kept apart, numbered in order, their place marked "[n]".
+
+Errors: a file that is not a single document (a CMIF letter list with several ``correspDesc``,
+a stand-off register without ``text``) or that gives no valid record yields one
+:class:`IngestError` naming the file and element; a file that cannot be parsed raises it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from legation.errors import IngestError
+from legation.ingest.dates import parse_archival_date
+from legation.ingest.titles import normalize_space
+from legation.ingest.readers.tei_frus import slug
+from legation.ingest.xml import parse_xml
+from legation.records.dates import edtf_from_iso
+from legation.records.document_record import (
+    AgentRef,
+    CollectionRef,
+    DocumentRecord,
+    Footnote,
+    RecordError,
+    TextRecord,
+)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SENDER_ACTIONS = {"sent", "signatory"}
+RECIPIENT_ACTIONS = {"received", "received-copy"}
+TEXT_DIVS = {"transcription": "transcript", "original": "transcript", "edition": "transcript", "translation": "translation"}
+SKIP = {"note", "pb", "cb", "fw", "figure", "metamark", "del", "facsimile", "teiHeader", "graphic"}
+BLOCKS = {"p", "ab", "head", "l", "item", "label", "dateline", "salute", "signed", "closer", "row", "trailer", "byline", "docTitle", "titlePart", "postscript"}
+DEPRECATED_LANGUAGES = {"iw": "he", "in": "id", "ji": "yi"}
+TRANSLATED_FROM = re.compile(r"translated\s+from\s+([A-Z][a-z]+)")
+
+
+def _local(tag) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _all(el: etree._Element, name: str) -> Iterator[etree._Element]:
+    """Descendants with local name ``name`` in any namespace (QhoD has ``<abstract xmlns="">``)."""
+    return (e for e in el.iter() if _local(e.tag) == name)
+
+
+def _first(el: etree._Element | None, *path: str) -> etree._Element | None:
+    """The first element reached by a path of local names (each step: any descendant)."""
+    if el is None:
+        return None
+    if not path:
+        return el
+    for found in _all(el, path[0]):
+        if (result := _first(found, *path[1:])) is not None:
+            return result
+    return None
+
+
+def _children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if _local(c.tag) == name]
+
+
+def _plain(el: etree._Element | None) -> str:
+    """Whitespace-normalized text, notes and page breaks left out, ``lb`` a space."""
+    if el is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.text:
+            parts.append(e.text)
+        for child in e:
+            name = _local(child.tag)
+            if name == "lb":
+                parts.append("" if child.get("break") == "no" else " ")
+            elif name and name not in SKIP and not _is_alternative(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return normalize_space("".join(parts))
+
+
+def _is_alternative(el: etree._Element) -> bool:
+    """``sic``/``orig``/``abbr`` inside ``choice``: the corrected/regular/expanded form is read."""
+    parent = el.getparent()
+    return _local(el.tag) in ("sic", "orig", "abbr") and parent is not None and _local(parent.tag) == "choice"
+
+
+class _Text:
+    """Plain text of a text division: blocks separated by blank lines, notes kept apart."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.footnotes: list[Footnote] = []
+
+    def read(self, container: etree._Element, skip_title_heads: bool) -> None:
+        for child in container:
+            name = _local(child.tag)
+            if not name or name in SKIP or _is_alternative(child):
+                continue
+            if skip_title_heads and name == "head" and any(_local(e.tag) in ("title", "ref") for e in child):
+                continue  # Dodis: the head repeats the title and carries the archival note
+            if name == "table":
+                rows = [" | ".join(self._inline(c) for c in row if _local(c.tag) == "cell") for row in _all(child, "row")]
+                if text := "\n".join(r for r in rows if r.strip(" |")):
+                    self.blocks.append(text)
+            elif name == "list":
+                if text := "\n".join(t for c in child if _local(c.tag) in ("head", "item", "label") and (t := self._inline(c))):
+                    self.blocks.append(text)
+            elif any(_local(e.tag) in BLOCKS | {"div", "list", "table", "lg", "opener", "quote", "floatingText"} for e in child.iterdescendants()):
+                self.read(child, skip_title_heads)
+            elif text := self._inline(child):
+                self.blocks.append(text)
+
+    def _inline(self, el: etree._Element) -> str:
+        parts: list[str] = []
+
+        def walk(e: etree._Element) -> None:
+            if e.text:
+                parts.append(e.text)
+            for child in e:
+                name = _local(child.tag)
+                if name == "lb":
+                    parts.append("" if child.get("break") == "no" else " ")
+                elif name == "note":
+                    if note := _plain(child):
+                        mark = child.get("n") or str(len(self.footnotes) + 1)
+                        self.footnotes.append(Footnote(n=mark, text=note))
+                        parts.append(f"[{mark}]")
+                elif name and name not in SKIP and not _is_alternative(child):
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+        walk(el)
+        return normalize_space("".join(parts))
+
+
+def _agent_key(ref: str | None, kind: str, name: str) -> str:
+    ref = (ref or "").strip().split()[0] if (ref or "").strip() else ""
+    if m := re.search(r"d-nb\.info/gnd/([0-9X-]+)", ref):
+        return f"gnd:{m[1]}"
+    if m := re.search(r"dodis\.ch/([A-Z]\d+)$", ref) or re.fullmatch(r"#([PRG]\d+)", ref):
+        return f"dodis:{m[1]}"
+    if m := re.fullmatch(r"#(mpr\d+)", ref):
+        return f"qhod:{m[1]}"
+    return f"{kind}:{slug(name)}"
+
+
+def _edtf(date: etree._Element) -> str:
+    """EDTF of a TEI ``date``/``origDate``/``origin`` from its attributes, ``""`` when none usable."""
+    when, end = date.get("when"), date.get("to") or date.get("notAfter")
+    start = date.get("from") or date.get("notBefore") or when
+    if when and not date.get("to"):
+        return edtf_from_iso(when)
+    if start and end:
+        a, b = edtf_from_iso(start), edtf_from_iso(end)
+        if a and b:
+            return a if a == b else f"{a}/{b}"
+    return ""
+
+
+def _date(root: etree._Element) -> tuple[str, str]:
+    """(date_text, date_edtf) of the document."""
+    candidates = [d for a in _all(root, "correspAction") if a.get("type") == "sent" for d in _children(a, "date")]
+    candidates += list(_all(root, "origDate"))
+    candidates += [o for o in _all(root, "origin") if o.get("when") or o.get("notBefore")]
+    candidates += [d for o in _all(root, "origin") for d in _children(o, "date")]
+    for date in candidates:
+        text = _plain(date)
+        edtf = _edtf(date)
+        if not edtf and text:
+            edtf = parse_archival_date(text).edtf
+        if edtf or text:
+            if not text:
+                text = " – ".join(v for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v)
+            return text, edtf
+    return "", ""
+
+
+def _is_dodis(root: etree._Element) -> bool:
+    return any("dodis.ch" in (i.text or "") for i in _all(root, "idno") if i.get("type") == "URI" and _local(i.getparent().tag) == "publicationStmt")
+
+
+def _is_qhod(root: etree._Element) -> bool:
+    return any((i.text or "").strip().startswith(("o:sema", "o:vipa", "o:qhod")) for i in _all(root, "idno") if i.get("type") == "PID")
+
+
+def _language(code: str) -> str:
+    code = (code or "").strip()
+    return DEPRECATED_LANGUAGES.get(code, code)
+
+
+def read_tei_document(path: Path) -> Iterator[DocumentRecord | IngestError]:
+    """Yield the one :class:`DocumentRecord` of a single-document TEI file (Dodis, QhoD, other
+    correspondence editions), or one :class:`IngestError` naming the file and element when the
+    file is not a single document or its record is invalid. Raises :class:`IngestError` when the
+    file cannot be parsed as TEI (not XML, truncated, root not ``TEI``)."""
+    path = Path(path)
+    root = parse_xml(path)
+    corresp = list(_all(root, "correspDesc"))
+    if len(corresp) > 1:
+        yield IngestError(str(path), f"lists {len(corresp)} letters (a CMIF letter list), not one document; ingest the editions it indexes instead", "element correspDesc")
+        return
+    text = next((t for t in root if _local(t.tag) == "text"), None)
+    if text is None and not corresp:
+        what = "a stand-off register of persons/places" if any(_local(e.tag) == "standOff" for e in root) else "no <text> and no <correspDesc>"
+        yield IngestError(str(path), f"is {what}, not a document; nothing to ingest", "element TEI")
+        return
+    try:
+        yield document_record(root, path)
+    except RecordError as exc:
+        yield IngestError(str(path), str(exc), "element teiHeader")
+
+
+def document_record(root: etree._Element, path: Path) -> DocumentRecord:
+    """The validated record of one TEI document; raises :class:`RecordError` when invalid."""
+    stem = re.sub(r"\.xml(\.gz)?$", "", path.name)
+    dodis, qhod = _is_dodis(root), _is_qhod(root)
+    header = next((h for h in root if _local(h.tag) == "teiHeader"), root)
+    text_el = next((t for t in root if _local(t.tag) == "text"), None)
+    title_stmt = _first(header, "titleStmt")
+    titles = _children(title_stmt, "title") if title_stmt is not None else []
+    ms_idno = _first(header, "msIdentifier", "idno")
+    if dodis:
+        doc_id = (ms_idno.text or "").strip() if ms_idno is not None else ""
+        identifier = f"dodis-{doc_id or stem}"
+        title = next((_plain(t) for t in titles if t.get("n") and _plain(t)), "")
+        if not title and text_el is not None:  # "Telegram from the Polish Ambassador in East Berlin, …"
+            title = _plain(next((t for t in _all(text_el, "title") if t.get("type") == "main"), None))
+    else:
+        identifier = f"qhod-{stem}" if qhod else stem
+        by_lang = [t for t in titles if t.get("type") not in ("desc", "volume") and _plain(t)]
+        title = next((_plain(t) for t in by_lang if t.get(XML_LANG) == "en"), "") or next((_plain(t) for t in by_lang), "")
+    if not title:
+        title = _plain(_first(header, "msDesc", "head")) or _plain(next((t for t in titles if _plain(t)), None))
+    languages = [_language(lang.get("ident")) for lang in _all(header, "language") if lang.get("ident")]
+    language = languages[0] if languages else "und"
+
+    summary = _plain(_first(header, "msContents", "summary")) or _plain(_first(header, "abstract"))
+    keywords = list(_all(header, "keywords"))
+    type_terms = [_plain(t) for k in keywords if k.get("scheme") == "#type" for t in _children(k, "term")]
+    text_type = (text_el.get("type") or "") if text_el is not None else ""
+    plain_terms = [_plain(t) for k in keywords if not k.get("scheme") for t in _children(k, "term")]
+    document_type = next(iter(t for t in type_terms if t), "") or (
+        text_type[:1].upper() + text_type[1:] if text_type and text_type != "record" else ""
+    ) or next(iter(t for t in plain_terms if t), "")
+    subjects = [s for k in keywords if k.get("scheme") == "#related" for t in _children(k, "term") if (s := _plain(t))]
+
+    date_text, date_edtf = _date(root)
+    agents = _agents(header, dodis)
+    place = next((_plain(p) for a in _all(header, "correspAction") if a.get("type") == "sent" for p in _children(a, "placeName") if _plain(p)), "")
+    dateline = _first(text_el, "opener", "dateline") if text_el is not None else None
+    if not place and dateline is not None:
+        place = _plain(_first(dateline, "placeName")).strip(" ,[]")
+        if not place and (m := re.match(r"([^,\d]+),", _plain(dateline))):
+            place = m[1].strip()
+
+    source_note, source_url, collections = "", "", []
+    if dodis:
+        main = next((t for t in _all(text_el, "title") if t.get("type") == "main"), None) if text_el is not None else None
+        note = _first(main, "note")
+        source_note = _plain(note)
+        source_url = f"https://dodis.ch/{doc_id}" if doc_id else ""
+        uri = next((i for i in _all(header, "idno") if i.get("type") == "URI" and _local(i.getparent().tag) == "publicationStmt"), None)
+        volume = next((_plain(t) for t in titles if t.get("type") == "volume"), "")
+        if uri is not None and volume:
+            collections.append(CollectionRef(key="dodis-" + (uri.text or "").strip().rstrip("/").rsplit("/", 1)[-1], title=volume))
+    else:
+        ms = _first(header, "msIdentifier")
+        parts = [_plain(e) for e in ms if _local(e.tag) in ("settlement", "institution", "repository", "collection", "idno")] if ms is not None else []
+        bibl = next((b for b in _all(header, "bibl") if _local(b.getparent().tag) == "sourceDesc"), None)
+        source_note = "; ".join(p for p in (", ".join(p for p in parts if p), _plain(bibl)) if p)
+        pid = next((i for i in _all(header, "idno") if i.get("type") == "PID"), None)
+        if qhod and pid is not None and (pid.text or "").strip():
+            source_url = f"https://gams.uni-graz.at/{pid.text.strip()}"
+        context = next((r for r in _all(header, "ref") if r.get("type") == "context"), None)
+        if context is not None and context.get("target", "").startswith("context:"):
+            collections.append(CollectionRef(key="qhod-" + context.get("target")[8:], title=_plain(context)))
+
+    texts = _texts(text_el, language, dodis, source_note) if text_el is not None else []
+    if not (texts or summary or agents or date_edtf or source_note):
+        raise RecordError(f"{identifier}: no text, summary, correspondents, date or archival source: not a document (e.g. a taxonomy); leave it out")
+    if dodis and texts and texts[0].kind == "translation" and language == "en":
+        language = _language(_translated_from_code(source_note) or language)
+    record = DocumentRecord(
+        identifier=identifier,
+        title=title,
+        document_type=document_type,
+        date_text=date_text,
+        date_edtf=date_edtf,
+        place_sent=place,
+        summary=summary,
+        source_note=source_note,
+        source_url=source_url,
+        language=language,
+        collections=collections,
+        agents=agents,
+        subjects=subjects,
+        texts=texts,
+    )
+    return record.validate()
+
+
+_LANGUAGE_NAMES = {"German": "de", "French": "fr", "Russian": "ru", "Polish": "pl", "Hebrew": "he", "Turkish": "tr", "Dutch": "nl", "Italian": "it"}
+
+
+def _translated_from_code(source_note: str) -> str:
+    m = TRANSLATED_FROM.search(source_note)
+    return _LANGUAGE_NAMES.get(m[1], "") if m else ""
+
+
+def _texts(text_el: etree._Element, language: str, dodis: bool, source_note: str) -> list[TextRecord]:
+    divs = [d for d in _all(text_el, "div") if d.get("type") in TEXT_DIVS]
+    divs = [d for d in divs if not any(a.get("type") in TEXT_DIVS for a in d.iterancestors())]
+    texts: list[TextRecord] = []
+    if divs:
+        for div in divs:
+            reader = _Text()
+            reader.read(div, skip_title_heads=False)
+            if reader.blocks:
+                kind = TEXT_DIVS[div.get("type")]
+                lang = _language(div.get(XML_LANG) or "") or (language if kind == "transcript" else "und")
+                texts.append(TextRecord(kind=kind, language=lang, body="\n\n".join(reader.blocks), footnotes=reader.footnotes))
+        return texts
+    body = _first(text_el, "body")
+    if body is None:
+        return []
+    reader = _Text()
+    reader.read(body, skip_title_heads=dodis)
+    if not reader.blocks:
+        return []
+    kind, lang = "transcript", language
+    if dodis and (TRANSLATED_FROM.search(source_note) or language not in ("de", "fr", "en")):
+        kind, lang = "translation", "en"  # the edition gives these in English translation
+    return [TextRecord(kind=kind, language=lang, body="\n\n".join(reader.blocks), footnotes=reader.footnotes)]
+
+
+def _agents(header: etree._Element, dodis: bool) -> list[AgentRef]:
+    """Senders and recipients from correspDesc, then Dodis' other participants as mentioned."""
+    full_names: dict[str, list[str]] = {}
+    for person in _all(header, "person"):
+        if person.get(XML_ID):
+            first = _first(person, "forename")
+            last = _first(person, "surname")
+            if first is not None and last is not None:
+                full_names[person.get(XML_ID)] = [f"{_plain(first)} {_plain(last)}"]
+    agents: list[AgentRef] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(el: etree._Element, role: str, name: str) -> None:
+        kind = "organization" if _local(el.tag) == "orgName" else "person"
+        name = name.strip(" ,")
+        if not name:
+            return
+        key = _agent_key(el.get("ref") or el.get("key"), kind, name)
+        if (key, role) in seen or (role == "mentioned" and any(k == key for k, _ in seen)):
+            return
+        seen.add((key, role))
+        ref_id = (el.get("ref") or "").lstrip("#")
+        names = [n for n in full_names.get(ref_id, []) if n != name]
+        agents.append(AgentRef(key=key, name=name, role=role, kind=kind, names=names))
+
+    for action in _all(header, "correspAction"):
+        kind = action.get("type") or ""
+        role = "sender" if kind in SENDER_ACTIONS else "recipient" if kind in RECIPIENT_ACTIONS else ""
+        if not role:
+            continue
+        for el in action:
+            if _local(el.tag) in ("persName", "orgName"):
+                add(el, role, _plain(el))
+    if dodis:
+        for person in _all(header, "person"):
+            full = next((p for p in _children(person, "persName") if p.get("type") == "full"), None)
+            if person.get(XML_ID) and full is not None:
+                full.set("ref", "#" + person.get(XML_ID))
+                add(full, "mentioned", _plain(full))
+        for org in _all(header, "org"):
+            name = _first(org, "orgName")
+            if org.get(XML_ID) and name is not None:
+                name.set("ref", "#" + org.get(XML_ID))
+                add(name, "mentioned", _plain(name))
+    return agents
