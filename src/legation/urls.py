@@ -7,3 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("legation.web.urls")),
 ]
+
+handler404 = "legation.web.views.not_found"

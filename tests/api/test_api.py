@@ -88,3 +88,8 @@ def test_suggest_completes_names_from_authority_records_and_titles(client, seed_
     assert client.get("/api/suggest", {"q": "x"}).json() == []
     assert client.get("/api/suggest", {"q": "<script>"}).status_code == 200
     assert client.get("/api/suggest", {"q": "li", "limit": "0"}).status_code == 400
+
+
+def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
+    api = client.get("/api/search?page_size=3&page=2&page=3").json()
+    assert api["page"] == 2 and api["start"] == 4

@@ -116,3 +116,11 @@ def test_export_ingest_export_is_identical_for_frus_and_seed(tmp_path: Path):
     report = ingest_records(read_jsonl(dump))
     assert len(report.added) == 44 + len(seed_lines()) and not report.failed
     assert export_text() == first
+
+
+def test_only_http_links_are_stored_as_public_source(tmp_path: Path):
+    line = {**seed_lines()[0], "source_url": "javascript:alert(1)"}
+    path = tmp_path / "link.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = ingest_records(read_jsonl(path))
+    assert report.added == [] and "http(s)" in report.failed[0].reason

@@ -333,6 +333,10 @@ def test_person_from_entry(entry, name, key):
 
 
 def shared_volume(name: str) -> Path:
+    """A FRUS volume: from the bundled demo archive when it ships there, else the shared corpora."""
+    demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "frus" / name
+    if demo.exists():
+        return demo
     path = VOLUMES / name
     if not path.exists():
         pytest.skip(f"needs frus/volumes/{name} from the shared corpora folder ({SHARED_DATA.resolve()}), which is absent")

@@ -118,3 +118,24 @@ def test_histogram_bars_narrow_to_their_year(client, seed_archive):
     assert int(bar.group(2)) == sum(1 for d in SEED if d["date_edtf"].startswith("1950"))
     narrowed = client.get("/" + unescape(bar.group(1))).content.decode()
     assert f"Results: 1 - {bar.group(2)} of {bar.group(2)}" in narrowed
+
+
+def test_error_page_keeps_what_the_user_typed(client, seed_archive):
+    html = client.get("/", {"q": "Moscow", "start_date": "1950-02", "end_date": "1949-12", "sort": "date_desc"}).content.decode()
+    assert 'value="1950-02"' in html and 'value="1949-12"' in html
+    assert '<option value="date_desc" selected>' in html
+
+
+def test_page_past_the_end_points_back_to_the_last_page(client, seed_archive):
+    html = client.get("/", {"page": "999", "page_size": "3"}).content.decode()
+    assert "Results: 10" in html and "Results: 0 - 0" not in html
+    assert "Go to page 4" in html
+
+
+def test_unknown_pages_say_so_without_internal_names(client, db):
+    for path in ("/documents/x/", "/documents", "/nope"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "Resolver404" not in response.content.decode()
+    api = client.get("/api/nope")
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"

@@ -52,8 +52,9 @@ SearchParams = create_model(
 @api.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:  # type: ignore[valid-type]
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
-    values = params.dict()  # type: ignore[attr-defined]
-    query = {k: (v if isinstance(v, list) else [v]) for k, v in values.items()}
+    # The declared parameters document the API and check types; values are read from the query
+    # string by the same function as the HTML page's, so both treat repeated values alike.
+    query = {key: request.GET.getlist(key) for key in request.GET}
     return search_result_json(run_search(search_request_from(query)))
 
 

@@ -108,6 +108,8 @@ class DocumentRecord:
             )
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
+        if self.source_url and not self.source_url.startswith(("https://", "http://")):
+            raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
         if self.date_edtf:
             earliest, latest = day_bounds(self.date_edtf)  # raises RecordError when not EDTF
             if not self.date_earliest:
@@ -140,6 +142,9 @@ class DocumentRecord:
         unknown = sorted(set(data) - known)
         if unknown:
             raise RecordError(f"unknown fields {unknown}; Legation JSON Lines has {sorted(known)}")
+        missing = [name for name in ("identifier", "title") if name not in data]
+        if missing:
+            raise RecordError(f"{data.get('identifier', 'a document')}: missing required field(s) {missing}; every document needs an identifier and a title")
         try:
             values = dict(data)
             values["collections"] = [CollectionRef(**c) for c in data.get("collections", [])]

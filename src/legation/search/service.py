@@ -29,6 +29,10 @@ MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps
 SUMMARY_CHARS = 300
 SNIPPET_CHARS = 240
 DATE_FILTER = "date"  # key of the date range in filter_queries()
+NO_WORDS_NOTICE = (
+    "The query has no words to search for (a word is letters or digits, at most 40 characters); "
+    "nothing matches. Type words, or clear the box to browse."
+)
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
 
@@ -309,8 +313,11 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
     parsed = user_query.parse(request.q)
     text_query = user_query.to_tantivy(parsed.node, index.schema, searcher)
     notice = parsed.notice
-    if parsed.node is not None and text_query is None:
-        notice = " ".join([notice, "The query has no words to search for, so all documents are shown."]).strip()
+    if request.q.strip() and text_query is None:
+        # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
+        # nothing rather than the whole archive, and say why.
+        text_query = Query.empty_query()
+        notice = " ".join([notice, NO_WORDS_NOTICE]).strip()
     filters = filter_queries(index.schema, request)
     query = combine(text_query, list(filters.values()))
 

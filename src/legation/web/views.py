@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from legation.errors import DocumentNotFound, InvalidQuery
@@ -21,7 +21,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
     params = _params(request)
     params.pop("page", None) if params.get("page") == [""] else None
-    context: dict = {"q": request.GET.get("q", ""), "sorts": SORTS, "params": params}
+    context: dict = {
+        "q": request.GET.get("q", ""),
+        "sorts": SORTS,
+        "params": params,
+        "start_date": request.GET.get("start_date", ""),
+        "end_date": request.GET.get("end_date", ""),
+        "sort": request.GET.get("sort", "relevance"),
+        "date_match": request.GET.get("date_match", "overlap"),
+    }
     try:
         search_request = search_request_from(params)
     except InvalidQuery as exc:
@@ -56,12 +64,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         request_=search_request,
         result=result,
         facets=facets,
-        start_date=request.GET.get("start_date", ""),
-        end_date=request.GET.get("end_date", ""),
         sort=search_request.sort,
         date_match=search_request.date_match,
         histogram=histogram if len(histogram) > 1 else [],
-        prev_url=query_string(base, page=str(search_request.page - 1)) if search_request.page > 1 else "",
+        prev_url=query_string(base, page=str(min(search_request.page, last_page + 1) - 1)) if search_request.page > 1 else "",
+        past_end=search_request.page > last_page,
+        last_page_url=query_string(base, page=str(last_page)),
         next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
         last_page=last_page,
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
@@ -88,3 +96,12 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "related": more_like_this(identifier),
         },
     )
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: a JSON error under /api/, otherwise a page that says what was not found."""
+    if request.path.startswith("/api/"):
+        body = {"error": {"status": 404, "code": "not_found", "message": f"There is no API endpoint at {request.path}; see /api/openapi.json."}}
+        return JsonResponse(body, status=404)
+    message = str(exception) if isinstance(exception, Http404) and isinstance(exception.args[0] if exception.args else None, str) else ""
+    return render(request, "404.html", {"message": message or "There is no page at this address."}, status=404)
