@@ -21,6 +21,7 @@ console = Console()
 err = Console(stderr=True)
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
 
 
 def _setup() -> None:
@@ -34,6 +35,18 @@ def _setup() -> None:
     config().data_dir.mkdir(parents=True, exist_ok=True)
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with a hint when another program already listens on host:port."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            _fail(f"port {port} on {host} is in use (another Legation?); stop it, or pass --port with a free port")
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -135,13 +148,22 @@ def demo(
 ) -> None:
     """Ingest the bundled demo archive on first run (later runs reuse it), then serve it."""
     _setup()
+    from legation.config import config
     from legation.records.models import Document
 
-    if Document.objects.exists():
+    if not no_serve:
+        _check_port_free(host, port)
+    done = config().data_dir / DEMO_DONE_FILE
+    if done.exists():
         console.print(f"Reusing the archive already ingested ({Document.objects.count():,} documents).")
     else:
+        if Document.objects.exists():
+            console.print("The last demo ingest did not finish; resuming it (documents already stored stay unchanged).")
         report = _ingest([path or DEMO_DIR])
         _print_report(report, False)
+        if report.failed:
+            _fail("the demo archive did not ingest completely; see the failures above")
+        done.write_text(f"{len(report.added) + len(report.updated) + len(report.unchanged)} documents\n", encoding="utf-8")
     if not no_serve:
         _serve(host, port)
 
@@ -173,6 +195,14 @@ def search(
         console.print(f"[yellow]{result.notice}[/yellow]", highlight=False)
     if result.total == 0:
         console.print("Results: 0")
+        from legation.config import config
+        from legation.records.models import Document
+
+        if not Document.objects.exists():
+            err.print(
+                f"The archive in {config().data_dir} is empty: ingest files with `legation ingest PATH`, "
+                "or set LEGATION_DATA_DIR to the folder of an existing archive."
+            )
         return
     console.print(f"Results: {result.start} - {result.end} of {result.total}")
     for hit in result.hits:
