@@ -16,6 +16,7 @@ from legation.records.models import (
     Document,
     DocumentAgent,
     Place,
+    PlaceName,
     Subject,
     Text,
 )
@@ -76,9 +77,15 @@ class AgentAdmin(admin.ModelAdmin):
         )
 
 
+class PlaceNameInline(admin.TabularInline):
+    model = PlaceName
+    extra = 1
+
+
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
+    search_fields = ["name", "names__name"]
+    inlines = [PlaceNameInline]
 
 
 @admin.register(Subject)

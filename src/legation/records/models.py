@@ -67,6 +67,20 @@ class Place(models.Model):
         return self.name
 
 
+class PlaceName(models.Model):
+    """Another name of a place: a variant, former name, other romanization or script
+    (Port Arthur for Lüshun, Peking for Beijing)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["place", "name"], name="unique_place_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Subject(models.Model):
     """A subject heading, e.g. a FRUS chapter heading ("China > Political situation")."""
 

@@ -75,6 +75,12 @@ class Or:
 
 
 @dataclass(frozen=True)
+class Alternatives(Or):
+    """Other forms of a name the user typed, found in the authority records (``Zhou Enlai`` OR
+    ``"Chou En-lai"``); searched as :class:`Or`, and counted as one word by the most-words fallback."""
+
+
+@dataclass(frozen=True)
 class Not:
     item: Node
 
@@ -330,7 +336,7 @@ def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: ta
     or a date range meant exactly that."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
-    if not all(isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
+    if not all(isinstance(i, Alternatives) or isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
         return None
     parts = [q for q in (to_tantivy(item, idx_schema, searcher) for item in node.items) if q is not None]
     if len(parts) < 2:

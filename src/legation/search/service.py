@@ -20,7 +20,7 @@ from legation.errors import InvalidQuery
 from legation.records.dates import display_date
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
-from legation.search import schema
+from legation.search import schema, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
@@ -304,14 +304,23 @@ def default_index() -> SearchIndex:
     return _open_index(str(config().index_dir))
 
 
-def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchResult:
+def search(
+    request: SearchRequest, index: SearchIndex | None = None, names: variants.VariantTable | None = None
+) -> SearchResult:
     """Run a search. Raises :class:`InvalidQuery` for a bad request value (never for the query
-    text: an unreadable query is searched as plain words, and ``notice`` says so)."""
+    text: an unreadable query is searched as plain words, and ``notice`` says so).
+
+    ``names`` expands names in the query to their other forms; it defaults to the archive's
+    authority records when searching the archive's own index (``index`` None)."""
     validate(request)
+    own_index = index is None
     index = index or default_index()
     searcher = index.searcher()
     parsed = user_query.parse(request.q)
-    text_query = user_query.to_tantivy(parsed.node, index.schema, searcher)
+    if names is None and own_index:
+        names = variants.current()
+    node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
+    text_query = user_query.to_tantivy(node, index.schema, searcher)
     notice = parsed.notice
     if request.q.strip() and text_query is None:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
@@ -325,7 +334,7 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
     explicit_and = "AND" in parsed.text.split()
-    relaxed = user_query.most_words_query(parsed.node, index.schema, searcher) if total == 0 and not explicit_and else None
+    relaxed = user_query.most_words_query(node, index.schema, searcher) if total == 0 and not explicit_and else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
         text_query = relaxed
@@ -336,7 +345,10 @@ def search(request: SearchRequest, index: SearchIndex | None = None) -> SearchRe
     facets = count_facets(searcher, index.schema, text_query, filters, request.filters)
     years, undated = year_histogram(searcher, query)
 
-    highlight = user_query.to_tantivy(user_query.positive_only(parsed.node), index.schema, searcher)
+    highlight = user_query.to_tantivy(user_query.positive_only(node), index.schema, searcher)
+    if expanded and total:
+        forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in expanded)
+        notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
     generators = []
     if highlight is not None:
         for name in ("text", "summary"):

@@ -1,0 +1,156 @@
+"""Name variants from the authority records, applied to the user's query.
+
+A person, organization or place has several names (romanizations, scripts, former names:
+Chou En-lai = Zhou Enlai = 周恩来; Port Arthur = Lüshun). When words of a query spell one of
+those names, the query also searches the other names: ``Zhou Enlai treaty`` becomes
+``(Zhou Enlai OR "Chou En-lai" OR "周恩来" …) treaty``.
+
+Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
+diacritics ignored). A name whose words belong to more than one authority record (``Johnson``)
+is ambiguous and left alone.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+from legation.search import analyzers
+from legation.search.query import Alternatives, And, Node, Phrase, Term
+
+MAX_NAME_WORDS = 6
+MAX_ALTERNATIVES = 12
+REFRESH_SECONDS = 5.0
+
+
+@dataclass
+class VariantTable:
+    """Folded words of each name → every name of its authority record (preferred name first)."""
+
+    groups: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_groups(cls, groups: list[list[str]]) -> VariantTable:
+        """A table from lists of names, each list one authority record's names."""
+        table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        for names in groups:
+            names = list(dict.fromkeys(n for n in names if n.strip()))
+            if len(names) < 2:
+                continue
+            for name in names:
+                key = tuple(analyzers.folded(name))
+                if not key or len(key) > MAX_NAME_WORDS:
+                    continue
+                if key in table and table[key] != tuple(names):
+                    table[key] = None  # ambiguous: two records share this name
+                else:
+                    table[key] = tuple(names)
+        return cls({k: v for k, v in table.items() if v is not None})
+
+    def expand(self, node: Node | None) -> tuple[Node | None, list[tuple[str, tuple[str, ...]]]]:
+        """The query tree with runs of plain words that spell a known name replaced by
+        :class:`Alternatives` of all its names, and the list of (words as typed, names added)."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        if node is None or not self.groups:
+            return node, found
+        if isinstance(node, Term | Phrase):
+            items = self._expand_items([node], found)
+            return (items[0] if len(items) == 1 else And(tuple(items))), found
+        if isinstance(node, And):
+            items = self._expand_items(list(node.items), found)
+            return (items[0] if len(items) == 1 else And(tuple(items))), found
+        return node, found
+
+    def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list) -> Node | None:
+        names = self.groups.get(key)
+        if not names:
+            return None
+        words = [tuple(analyzers.folded(n)) for n in names]
+        others = [
+            name
+            for name, folded in zip(names, words)
+            if folded != key
+            and not set(key) <= set(folded)  # already found by the words typed
+            and not (len(folded) == 1 and any(set(folded) < set(other) for other in words))  # a surname alone ("Chou")
+        ]
+        by_words = {tuple(analyzers.folded(n)): n for n in reversed(others)}  # one form per spelling
+        others = [n for n in others if by_words[tuple(analyzers.folded(n))] == n][:MAX_ALTERNATIVES]
+        if not others:
+            return None
+        found.append((typed, tuple(others)))
+        forms = [Term(n) if len(analyzers.folded(n)) == 1 else Phrase(n) for n in others]
+        return Alternatives((original, *forms))
+
+    def _expand_items(self, items: list[Node], found: list) -> list[Node]:
+        out: list[Node] = []
+        i = 0
+        while i < len(items):
+            item = items[i]
+            if isinstance(item, Phrase) and item.field is None:
+                out.append(self._alternatives(item.text, tuple(analyzers.folded(item.text)), item, found) or item)
+                i += 1
+                continue
+            replaced = False
+            if _plain(item):
+                for width in range(min(MAX_NAME_WORDS, len(items) - i), 0, -1):
+                    window = items[i : i + width]
+                    if not all(_plain(w) for w in window):
+                        continue
+                    key = tuple(t for w in window for t in analyzers.folded(w.text))  # type: ignore[union-attr]
+                    typed = " ".join(w.text for w in window)  # type: ignore[union-attr]
+                    original = window[0] if width == 1 else And(tuple(window))
+                    if (alt := self._alternatives(typed, key, original, found)) is not None:
+                        out.append(alt)
+                        i += width
+                        replaced = True
+                        break
+            if not replaced:
+                out.append(item)
+                i += 1
+        return out
+
+
+def _plain(node: Node) -> bool:
+    return isinstance(node, Term) and node.field is None and not node.prefix
+
+
+_lock = threading.Lock()
+_cached: tuple[float, tuple[int, ...], VariantTable] | None = None
+
+
+def _signature() -> tuple[int, ...]:
+    from legation.records.models import AgentName, PlaceName
+
+    return (AgentName.objects.count(), PlaceName.objects.count())
+
+
+def _load() -> VariantTable:
+    from legation.records.models import Agent, Place
+
+    groups = [[a.name, *(n.name for n in a.names.all())] for a in Agent.objects.prefetch_related("names")]
+    groups += [[p.name, *(n.name for n in p.names.all())] for p in Place.objects.prefetch_related("names")]
+    return VariantTable.from_groups(groups)
+
+
+def current() -> VariantTable:
+    """The archive's table, rebuilt when authority names were added (checked every
+    :data:`REFRESH_SECONDS` seconds at most)."""
+    global _cached
+    with _lock:
+        now = time.monotonic()
+        if _cached and now - _cached[0] < REFRESH_SECONDS:
+            return _cached[2]
+        signature = _signature()
+        if not _cached or _cached[1] != signature:
+            _cached = (now, signature, _load())
+        else:
+            _cached = (now, signature, _cached[2])
+        return _cached[2]
+
+
+def reset() -> None:
+    """Forget the cached table (after loading authority records in this process)."""
+    global _cached
+    with _lock:
+        _cached = None
