@@ -326,6 +326,23 @@ def has_positive_terms(node: Node | None) -> bool:
     return True
 
 
+PROXIMITY_BOOST = 2.0  # the words typed, found side by side as a phrase, count this much more
+
+
+def with_proximity(
+    query: Query | None, node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher
+) -> Query | None:
+    """``query`` with a bonus for documents where the plain words typed (``Port Arthur``) stand
+    together in that order, so the phrase ranks above pages that mention "port" and "Arthur"
+    apart. Other queries are returned unchanged."""
+    if query is None or not isinstance(node, And) or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in node.items):
+        return query
+    phrase = to_tantivy(Phrase(" ".join(i.text for i in node.items)), idx_schema, searcher)  # type: ignore[union-attr]
+    if phrase is None:
+        return query
+    return Query.boolean_query([(Occur.Must, query), (Occur.Should, Query.boost_query(phrase, PROXIMITY_BOOST))])
+
+
 COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more words rank first
 
 

@@ -321,6 +321,8 @@ def search(
         names = variants.current()
     node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
     text_query = user_query.to_tantivy(node, index.schema, searcher)
+    if request.sort == "relevance":
+        text_query = user_query.with_proximity(text_query, parsed.node, index.schema, searcher)
     notice = parsed.notice
     if request.q.strip() and text_query is None:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
