@@ -25,6 +25,7 @@ class SearchOut(Schema):
     facets: list[FacetResult]
     years: list[YearCount]
     undated: int
+    did_you_mean: str
 
 
 class ErrorBody(Schema):
@@ -50,4 +51,5 @@ def search_result_json(result: SearchResult) -> dict[str, Any]:
         "facets": [asdict(facet) for facet in result.facets],
         "years": [asdict(y) for y in result.years],
         "undated": result.undated,
+        "did_you_mean": result.did_you_mean,
     }

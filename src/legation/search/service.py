@@ -20,7 +20,7 @@ from legation.errors import InvalidQuery
 from legation.records.dates import display_date
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
-from legation.search import schema, variants
+from legation.search import schema, spelling, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
@@ -33,6 +33,7 @@ NO_WORDS_NOTICE = (
     "The query has no words to search for (a word is letters or digits, at most 40 characters); "
     "nothing matches. Type words, or clear the box to browse."
 )
+FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
 
@@ -108,7 +109,8 @@ class SearchResult:
     page (0, 0 when the page is empty). ``notice``: a message about how the query was read ("" if
     as written). ``query_echo``: the query text actually searched. ``years``: the year histogram
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
-    without a date."""
+    without a date. ``did_you_mean``: the query with misspelt words corrected, when it found
+    few documents ("" otherwise)."""
 
     total: int
     page: int
@@ -121,6 +123,7 @@ class SearchResult:
     query_echo: str = ""
     years: list[YearCount] = field(default_factory=list)
     undated: int = 0
+    did_you_mean: str = ""
 
 
 # --- steps --------------------------------------------------------------------------------------
@@ -369,6 +372,8 @@ def search(
                     break
         hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, snippet))
 
+    few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
+    suggestion = spelling.did_you_mean(parsed.node, searcher) if request.q and few else ""
     offset = (request.page - 1) * request.page_size
     return SearchResult(
         total=total,
@@ -382,6 +387,7 @@ def search(
         query_echo=parsed.text,
         years=years,
         undated=undated,
+        did_you_mean=suggestion,
     )
 
 

@@ -72,6 +72,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         last_page_url=query_string(base, page=str(last_page)),
         next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
         last_page=last_page,
+        did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
     )
     return render(request, "legation/search.html", context)

@@ -1,0 +1,43 @@
+"""'Did you mean': corrections of misspelt query words from the index's own vocabulary.
+
+A plain word of the query that is rare or absent in the archive (``Krushchev``, ``Formsa``) is
+replaced by a word at most one edit away (two for words over five letters) that occurs in at
+least ten times as many documents. Edit distance is Levenshtein's (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import tantivy
+from rapidfuzz import distance, process
+
+from legation.search import analyzers, schema
+from legation.search.query import And, Node, Term
+
+CANDIDATES_PER_LETTER = 20_000  # most frequent words of the vocabulary sharing the first letter
+MIN_GAIN = 10  # the correction must be this many times more frequent than the word typed
+
+
+def _correct(word: str, searcher: tantivy.Searcher) -> str | None:
+    folded = analyzers.folded(word)
+    if len(folded) != 1 or len(folded[0]) < 4 or not folded[0].isalpha():
+        return None
+    typed = folded[0]
+    typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
+    terms = dict(searcher.terms_with_prefix(schema.VOCAB_FIELD, typed[0], limit=CANDIDATES_PER_LETTER))
+    max_edits = 1 if len(typed) <= 5 else 2
+    near = process.extract(
+        typed, [t for t in terms if t != typed], scorer=distance.Levenshtein.distance, score_cutoff=max_edits, limit=20
+    )
+    good = [(edits, -terms[t], t) for t, edits, _ in near if terms[t] >= MIN_GAIN * max(typed_freq, 1)]
+    return min(good)[2] if good else None
+
+
+def did_you_mean(node: Node | None, searcher: tantivy.Searcher) -> str:
+    """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), or ``""``
+    when no word needs correcting or the query is not plain words."""
+    items = node.items if isinstance(node, And) else (node,) if node is not None else ()
+    if not items or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in items):
+        return ""
+    words = [i.text for i in items]  # type: ignore[union-attr]
+    corrected = [_correct(w, searcher) or w for w in words]
+    return " ".join(corrected) if corrected != words else ""
