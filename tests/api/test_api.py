@@ -93,3 +93,15 @@ def test_suggest_completes_names_from_authority_records_and_titles(client, seed_
 def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
     api = client.get("/api/search?page_size=3&page=2&page=3").json()
     assert api["page"] == 2 and api["start"] == 4
+
+
+def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
+    counts: dict[str, int] = {}
+    for d in SEED:
+        for name in {a["name"] for a in d["agents"] if a["role"] == "recipient"}:
+            counts[name] = counts.get(name, 0) + 1
+    body = client.get("/api/facets/recipient").json()
+    assert {v["value"]: v["count"] for v in body["values"]} == counts
+    narrowed = client.get("/api/facets/recipient", {"contains": "LIU"}).json()
+    assert [v["value"] for v in narrowed["values"]] == [n for n in counts if "liu" in n.lower()]
+    assert client.get("/api/facets/colour").status_code == 400

@@ -139,3 +139,12 @@ def test_unknown_pages_say_so_without_internal_names(client, db):
         assert "Resolver404" not in response.content.decode()
     api = client.get("/api/nope")
     assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+
+
+def test_facet_page_lists_values_that_narrow_the_search(client, seed_archive):
+    html = unescape(client.get("/facets/recipient", {"contains": "liu"}).content.decode())
+    expected = sum(1 for d in SEED if any(a["name"] == "Liu Shaoqi" and a["role"] == "recipient" for a in d["agents"]))
+    link = re.search(r'<a href="([^"]+)" rel="nofollow">Liu Shaoqi</a> <span class="count">(\d+)</span>', html)
+    assert int(link.group(2)) == expected
+    assert f"Results: 1 - {expected} of {expected}" in client.get(link.group(1)).content.decode()
+    assert client.get("/facets/colour").status_code == 400

@@ -18,6 +18,7 @@ from legation.api.schemas import ErrorOut, SearchOut, search_result_json
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.schema import FACETS, SORTS
+from legation.search.service import FacetResult, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -73,3 +74,11 @@ def suggest(
     """Names of senders and recipients (preferred names and variants), then document titles,
     completing ``q``."""
     return run_suggest(q, limit)
+
+
+@api.get("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
+def facet(request: HttpRequest, name: str, params: Query[SearchParams]) -> FacetResult:  # type: ignore[valid-type]
+    """Every value of facet ``name`` among the matches of the search the other parameters give
+    (up to 200 by count), narrowed by ``contains`` (case-insensitive)."""
+    query = {key: request.GET.getlist(key) for key in request.GET if key != "contains"}
+    return facet_values(search_request_from(query), name, contains=request.GET.get("contains", ""))

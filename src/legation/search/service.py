@@ -412,3 +412,34 @@ def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = 
     )
     query = Query.boolean_query([(Occur.Must, similar), (Occur.MustNot, own)])
     return [make_hit(searcher.doc(address).to_dict(), score, "") for score, address in searcher.search(query, limit=limit).hits]
+
+
+MAX_FACET_VALUES = 1000
+
+
+def facet_values(
+    request: SearchRequest, name: str, contains: str = "", limit: int = 200, index: SearchIndex | None = None
+) -> FacetResult:
+    """All values of one facet among the matches of ``request`` (up to :data:`MAX_FACET_VALUES`,
+    by count), narrowed to those containing ``contains`` (case-insensitive), at most ``limit``.
+    For long facets (people, places) whose top values the search page shows. Raises
+    :class:`InvalidQuery` for an unknown facet or a bad request."""
+    validate(request)
+    if name not in schema.FACETS_BY_NAME:
+        raise InvalidQuery(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
+    own_index = index is None
+    index = index or default_index()
+    searcher = index.searcher()
+    parsed = user_query.parse(request.q)
+    node = variants.current().expand(parsed.node)[0] if own_index else parsed.node
+    text_query = user_query.to_tantivy(node, index.schema, searcher)
+    if request.q.strip() and text_query is None:
+        text_query = Query.empty_query()
+    filters = filter_queries(index.schema, request)
+    base = combine(text_query, [q for key, q in filters.items() if key != name])
+    facet = schema.FACETS_BY_NAME[name]
+    values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES)[name]
+    needle = contains.casefold().strip()
+    chosen = set(request.filters.get(name, []))
+    listed = [(v, c) for v, c in values if needle in v.casefold()][:limit]
+    return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed])

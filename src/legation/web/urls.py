@@ -8,5 +8,6 @@ from legation.web import views
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("documents/<str:identifier>", views.document_page, name="document"),
+    path("facets/<str:name>", views.facet_page, name="facet"),
     path("api/", api.urls),
 ]

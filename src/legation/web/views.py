@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
 from legation.records.documents import get_document
 from legation.search.schema import SORTS
-from legation.search.service import more_like_this, search
+from legation.search.service import FACET_SIZE, facet_values, more_like_this, search
 from legation.web.params import query_string, search_request_from
 
 
@@ -48,7 +49,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         for value in facet.values:
             chosen = selected ^ {value.value}
             values.append({"value": value, "url": query_string(base, **{facet.name: sorted(chosen) or None})})
-        facets.append({"facet": facet, "values": values})
+        more_url = f"{reverse('facet', args=[facet.name])}{query_string(base)}" if len(facet.values) >= FACET_SIZE else ""
+        facets.append({"facet": facet, "values": values, "more_url": more_url})
     last_page = max(1, -(-result.total // search_request.page_size))
     tallest = max((y.count for y in result.years), default=0) or 1
     histogram = [
@@ -106,3 +108,25 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         return JsonResponse(body, status=404)
     message = str(exception) if isinstance(exception, Http404) and isinstance(exception.args[0] if exception.args else None, str) else ""
     return render(request, "404.html", {"message": message or "There is no page at this address."}, status=404)
+
+
+def facet_page(request: HttpRequest, name: str) -> HttpResponse:
+    """Every value of one facet for the current search, with a box to narrow the list."""
+    params = _params(request)
+    contains = request.GET.get("contains", "")
+    base = {k: v for k, v in params.items() if k not in ("page", "contains")}
+    try:
+        result = facet_values(search_request_from(base), name, contains=contains)
+    except InvalidQuery as exc:
+        return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
+    selected = set(base.get(name, []))
+    values = [
+        {"value": v, "url": reverse("search") + query_string(base, **{name: sorted(selected ^ {v.value}) or None})}
+        for v in result.values
+    ]
+    hidden = [(k, v) for k, vs in base.items() for v in vs]
+    return render(
+        request,
+        "legation/facet.html",
+        {"facet": result, "name": name, "values": values, "contains": contains, "hidden": hidden, "back_url": reverse("search") + query_string(base)},
+    )
