@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,9 +43,17 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     """The tantivy document of a record, field by field from :mod:`legation.search.schema`."""
     doc = tantivy.Document()
     for field in schema.SEARCH_FIELDS:
-        for value in field.values(record):
-            doc.add_text(field.name, value)
-            doc.add_text(schema.VOCAB_FIELD, value)
+        # texts go to the field of their language; normalization: see analyzers.normalize
+        for name, analyzer, value in schema.index_values(field, record):
+            if field.stored:
+                for part in analyzers.indexable(value, analyzer):
+                    if isinstance(part, str):
+                        doc.add_text(name, part)
+                    else:
+                        doc.add_pre_tokenized_text(name, part)
+            else:
+                doc.add_text(name, analyzers.normalize(value))
+            doc.add_text(schema.VOCAB_FIELD, analyzers.normalize(value))
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)
@@ -206,31 +215,109 @@ class SearchIndex:
         os.replace(tmp, self.path / STATE_FILE)
 
 
-def apply_changes(index: SearchIndex | None = None, batch_size: int = BATCH_SIZE) -> int:
-    """Apply change-log entries newer than the index's last applied one, ``batch_size`` entries
-    per commit. Each touched document is re-read from the database (``load_records``): indexed
-    as stored now, or removed when no longer stored. Returns the number of entries applied."""
+GAPS_FILE = "legation-index-gaps.json"
+GAP_TIMEOUT_SECONDS = 600.0
+GAP_SPAN = 10_000
+_IN_CHUNK = 500
+
+
+def _read_gaps(index: SearchIndex) -> dict[int, float]:
+    try:
+        return {int(seq): float(seen) for seq, seen in json.loads((index.path / GAPS_FILE).read_text()).items()}
+    except (FileNotFoundError, ValueError, AttributeError):
+        return {}
+
+
+def _write_gaps(index: SearchIndex, gaps: dict[int, float]) -> None:
+    tmp = index.path / f"{GAPS_FILE}.tmp"
+    with open(tmp, "w") as fh:
+        json.dump({str(seq): seen for seq, seen in sorted(gaps.items())}, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, index.path / GAPS_FILE)
+
+
+def apply_changes(
+    index: SearchIndex | None = None, batch_size: int = BATCH_SIZE, gap_timeout: float = GAP_TIMEOUT_SECONDS
+) -> int:
+    """Apply change-log entries not applied yet, ``batch_size`` entries per commit. Each touched
+    document is re-read from the database (``load_records``): indexed as stored now, or removed
+    when no longer stored. Returns the number of entries applied.
+
+    **Gaps.** ``seq`` comes from a database sequence, and sequences are not transactional: on
+    PostgreSQL two writers may take seq 10 and 11 and commit 11 first, so a reader can see 11
+    while 10 is still to come (SQLite serializes writers, so this cannot happen there). A follower
+    that only asked for ``seq > last applied`` would skip 10 forever. So, besides the highest seq
+    applied (``last_applied_seq`` in the state file), the index folder remembers every *gap*, a
+    seq below it that was missing when a later one was applied, with the time it was first
+    seen (``legation-index-gaps.json``). Each round first looks the gaps up again and applies
+    the entries that have appeared meanwhile; a gap still empty after ``gap_timeout`` seconds
+    (default 10 minutes) is forgotten: its transaction rolled back (rolled-back and crashed
+    writers leave holes in sequences for good), or it stayed open longer than any ingest batch
+    or admin edit does. Only gaps within ``GAP_SPAN`` seqs below an applied entry are tracked
+    (a fresh index following a long log does not track holes far in the past).
+
+    We chose this over a "safe horizon" (not advancing past a gap younger than N seconds)
+    because it applies every committed entry at once, with no added delay, and an entry that
+    arrives late only costs one indexed lookup per round until it shows up. Writes are ordered
+    so a crash repeats work and never skips: tantivy's commit, then the gaps file, then the
+    state file; applying an entry twice is harmless.
+    """
     from legation.records.models import ChangeLogEntry
     from legation.records.serialize import load_records
 
     index = index or SearchIndex()
     last = index.last_applied_seq()
+    now = time.time()
     applied = 0
+
+    def apply(entries: list[tuple[int, str]], high: int, gaps: dict[int, float]) -> None:
+        touched = {identifier for _, identifier in entries}
+        try:
+            if touched:
+                index.delete(touched)
+                index.upsert(load_records(touched))
+        except BaseException:
+            index.rollback()
+            raise
+        index.commit()
+        _write_gaps(index, gaps)
+        index.commit(last_applied_seq=high)
+
+    # 1. Gaps: entries that committed after later ones were applied, and gaps too old to wait for.
+    stored = _read_gaps(index)
+    gaps = {seq: seen for seq, seen in stored.items() if seq <= last}  # above `last`: recomputed below
+    if gaps:
+        waiting = sorted(gaps)
+        late: list[tuple[int, str]] = []
+        for start in range(0, len(waiting), _IN_CHUNK):
+            chunk = waiting[start : start + _IN_CHUNK]
+            late += ChangeLogEntry.objects.filter(seq__in=chunk).values_list("seq", "document_identifier")
+        for seq, _ in late:
+            gaps.pop(seq, None)
+        gaps = {seq: seen for seq, seen in gaps.items() if now - seen <= gap_timeout}
+        for start in range(0, len(late), batch_size):
+            apply(late[start : start + batch_size], last, gaps)
+        if not late and gaps != stored:
+            _write_gaps(index, gaps)
+        applied += len(late)
+    elif stored:
+        _write_gaps(index, {})
+
+    # 2. New entries, in seq order; holes between them become gaps.
     while True:
         entries = list(
             ChangeLogEntry.objects.filter(seq__gt=last).order_by("seq").values_list("seq", "document_identifier")[:batch_size]
         )
         if not entries:
             return applied
-        touched = {identifier for _, identifier in entries}
-        try:
-            index.delete(touched)
-            index.upsert(load_records(touched))
-        except BaseException:
-            index.rollback()
-            raise
+        previous = last
+        for seq, _ in entries:
+            for missing in range(max(previous + 1, seq - GAP_SPAN), seq):
+                gaps.setdefault(missing, now)
+            previous = seq
         last = entries[-1][0]
-        index.commit(last_applied_seq=last)
+        apply(entries, last, gaps)
         applied += len(entries)
 
 

@@ -382,11 +382,32 @@ def _should(queries: list[Query | None]) -> Query | None:
     return Query.boolean_query([(Occur.Should, q) for q in present])
 
 
-def _fields(field: str | None) -> list[tuple[str, float]]:
-    """(index field, boost) to search: the named field at boost 1, or the default fields."""
-    if field is not None:
-        return [(field, 1.0)]
-    return [(f.name, f.boost) for f in schema.DEFAULT_FIELDS]
+# --- per-language routing (search/schema.py TEXT_LANGUAGES; issue 3) ------------------------------
+# A search field may be several index fields (the texts: one per language family, each with its
+# own analyzer), so a query word is analyzed once per analyzer it meets, never once for all.
+
+
+def _fields(field: str | None) -> list[tuple[str, str, float]]:
+    """(index field, analyzer, boost) to search: the named field's at boost 1, or the default fields'."""
+    return schema.query_fields(field)
+
+
+def _field_terms(text: str, analyzer: str) -> list[str]:
+    """``text`` as terms of the fields analyzed by ``analyzer``."""
+    return analyzers.terms(text, analyzer)
+
+
+def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema) -> Query | None:
+    """``query`` (a quoted phrase, matched by stems for ranking), restricted to documents holding
+    the phrase exactly (only case and accents folded) in the unstemmed ``vocab`` field."""
+    words = analyzers.folded(text)
+    if query is None or not words:
+        return query
+    exact = _words_query(idx_schema, schema.VOCAB_FIELD, words)
+    return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(exact, 0.0))])
+
+
+# -------------------------------------------------------------------------------------------------
 
 
 def _boosted(query: Query, boost: float) -> Query:
@@ -400,12 +421,12 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
 
 
 def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
-    tokens = analyzers.terms(node.text)
-    if not tokens:
-        return None
-    joined = analyzers.terms(node.text.replace("-", "")) if "-" in node.text and len(tokens) > 1 else []
     per_field = []
-    for field, boost in _fields(node.field):
+    for field, analyzer, boost in _fields(node.field):
+        tokens = _field_terms(node.text, analyzer)
+        if not tokens:
+            continue
+        joined = _field_terms(node.text.replace("-", ""), analyzer) if "-" in node.text and len(tokens) > 1 else []
         query = _words_query(idx_schema, field, tokens)
         if len(joined) == 1:  # En-lai also finds Enlai
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
@@ -418,17 +439,20 @@ def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) 
     if not folded:
         return None
     if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
-        leading = [analyzers.terms(w)[0] for w in folded[:-1]]
-        return _should(
-            [_boosted(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), b) for f, b in _fields(node.field)]
-        )
+        per_field = []
+        for f, analyzer, b in _fields(node.field):
+            leading = [t for w in folded[:-1] for t in _field_terms(w, analyzer)[:1]]
+            per_field.append(_boosted(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), b))
+        return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
-    stems = list(dict.fromkeys(t for word, _ in words for t in analyzers.terms(word)[:1]))
-    if not stems:
+    if not words:
         return Query.empty_query()
-    return _should(
-        [_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b) for f, b in _fields(node.field)]  # type: ignore[arg-type]
-    )
+    per_field = []
+    for f, analyzer, b in _fields(node.field):
+        stems = list(dict.fromkeys(t for word, _ in words for t in _field_terms(word, analyzer)[:1]))
+        if stems:
+            per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
+    return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
 
 
 def date_overlap_query(
@@ -460,10 +484,12 @@ def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.
     if isinstance(node, Term):
         return _prefix(node, idx_schema, searcher) if node.prefix else _term(node, idx_schema)
     if isinstance(node, Phrase):
-        tokens = analyzers.terms(node.text)
-        if not tokens:
-            return None
-        return _should([_boosted(_words_query(idx_schema, f, tokens), b) for f, b in _fields(node.field)])
+        per_field = [
+            _boosted(_words_query(idx_schema, f, tokens), b)
+            for f, analyzer, b in _fields(node.field)
+            if (tokens := _field_terms(node.text, analyzer))
+        ]
+        return _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
     if isinstance(node, Not):

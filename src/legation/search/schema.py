@@ -42,6 +42,20 @@ class SearchField:
     boost: float
     values: Values
     stored: bool = False
+    by_language: bool = False  # texts: one index field per TextLanguage (values must be _texts)
+
+
+@dataclass(frozen=True)
+class TextLanguage:
+    """How the texts in some languages are analyzed: ``codes`` (ISO 639-1/-2/-3, lowercase; the
+    subtag before ``-`` of a BCP 47 tag) go to the index field ``field`` with the analyzer
+    ``analyzer`` (:data:`legation.search.analyzers.STEMMERS`). Texts in other languages go to the
+    last entry (``codes`` empty)."""
+
+    family: str
+    field: str
+    analyzer: str
+    codes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,16 @@ def _texts(record: DocumentRecord) -> list[str]:
     return [part for t in record.texts for part in (t.body, *(f.text for f in t.footnotes)) if part]
 
 
+def _texts_by_language(record: DocumentRecord) -> list[tuple[TextLanguage, str]]:
+    """Each text (body, footnotes) with the :class:`TextLanguage` its language routes it to."""
+    return [
+        (text_language(t.language), part)
+        for t in record.texts
+        for part in (t.body, *(f.text for f in t.footnotes))
+        if part
+    ]
+
+
 def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
     """The record's earliest and latest day, or ``None`` when undated."""
     if not record.date_earliest:
@@ -135,7 +159,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("title", "Title", 3.0, lambda r: [r.title], stored=True),
     SearchField("names", "Names", 2.5, lambda r: _agent_names(r)),
     SearchField("summary", "Summary", 1.5, lambda r: _one(r.summary), stored=True),
-    SearchField("text", "Text", 1.0, _texts, stored=True),
+    SearchField("text", "Text", 1.0, _texts, stored=True, by_language=True),
     SearchField("source", "Archival source", 0.5, lambda r: _one(r.source_note)),
     SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender")),
     SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient")),
@@ -144,6 +168,18 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
     SearchField("collection", "Collection", 0.3, lambda r: [c.title for c in r.collections]),
     SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)]))),
+)
+
+# Text in English is stemmed as English, German as German …; other languages are folded only.
+# Chinese, Japanese and Korean need no field of their own: every analyzer cuts Han, kana and
+# Hangul into single characters (see analyzers.py), so they share "text_other".
+TEXT_LANGUAGES: tuple[TextLanguage, ...] = (
+    TextLanguage("en", "text", analyzers.ENGLISH_TEXT_NAME, ("en", "eng")),
+    TextLanguage("de", "text_de", "legation_de", ("de", "deu", "ger", "gsw")),
+    TextLanguage("fr", "text_fr", "legation_fr", ("fr", "fra", "fre")),
+    TextLanguage("tr", "text_tr", "legation_tr", ("tr", "tur")),
+    TextLanguage("ru", "text_ru", "legation_ru", ("ru", "rus")),
+    TextLanguage("other", "text_other", FOLDED_NAME, ()),
 )
 
 FACETS: tuple[FacetField, ...] = (
@@ -173,12 +209,47 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
 )
 
 DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
-VOCAB_FIELD = "vocab"  # unstemmed terms of every search field, for prefix* expansion
+VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, exact phrases
+
+_LANGUAGE_BY_CODE = {code: lang for lang in TEXT_LANGUAGES for code in lang.codes}
+
+
+def text_language(code: str) -> TextLanguage:
+    """The :class:`TextLanguage` of a language code (``"de"``, ``"de-CH"``, ``"ger"``); the last
+    one (folded only) for any other code, Ottoman Turkish (``ota``) included."""
+    return _LANGUAGE_BY_CODE.get((code or "").split("-")[0].split("_")[0].lower(), TEXT_LANGUAGES[-1])
+
+
+def index_fields(field: SearchField) -> list[tuple[str, str]]:
+    """(index field, analyzer) of a search field: one per :data:`TEXT_LANGUAGES` entry for the
+    texts, else the field's own name with the English analyzer."""
+    if field.by_language:
+        return [(lang.field, lang.analyzer) for lang in TEXT_LANGUAGES]
+    return [(field.name, STEMMED_NAME)]
+
+
+def index_values(field: SearchField, record: DocumentRecord) -> list[tuple[str, str, str]]:
+    """(index field, analyzer, value) of every value of ``field`` in ``record``."""
+    if field.by_language:
+        return [(lang.field, lang.analyzer, value) for lang, value in _texts_by_language(record)]
+    return [(field.name, STEMMED_NAME, value) for value in field.values(record)]
+
 
 SEARCH_FIELDS_BY_NAME = {f.name: f for f in SEARCH_FIELDS}
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 SORTS_BY_NAME = {s.name: s for s in SORTS}
 DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
+ANALYZER_OF: dict[str, str] = {name: analyzer for f in SEARCH_FIELDS for name, analyzer in index_fields(f)}
+ANALYZER_OF[VOCAB_FIELD] = FOLDED_NAME
+TEXT_FIELDS: tuple[str, ...] = tuple(lang.field for lang in TEXT_LANGUAGES)  # stored texts, for snippets
+
+
+def query_fields(name: str | None) -> list[tuple[str, str, float]]:
+    """(index field, analyzer, boost) a query word searches: those of the search field ``name``
+    at boost 1, or of every default field at its boost (``None``)."""
+    if name is not None:
+        return [(index, analyzer, 1.0) for index, analyzer in index_fields(SEARCH_FIELDS_BY_NAME[name])]
+    return [(index, analyzer, f.boost) for f in DEFAULT_FIELDS for index, analyzer in index_fields(f)]
 
 
 # --- the tantivy schema -------------------------------------------------------------------------
@@ -188,8 +259,10 @@ def _field_specs() -> list[tuple[str, str, dict]]:
     """(name, kind, options) of every index field, in schema order."""
     specs: list[tuple[str, str, dict]] = []
     for f in SEARCH_FIELDS:
-        specs.append((f.name, "text", {"stored": f.stored, "tokenizer_name": STEMMED_NAME}))
-    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": FOLDED_NAME, "index_option": "basic"}))
+        for name, analyzer in index_fields(f):
+            specs.append((name, "text", {"stored": f.stored, "tokenizer_name": analyzer}))
+    # positions: an exact "phrase" must also match here, unstemmed
+    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": FOLDED_NAME, "index_option": "position"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for d in DISPLAY_FIELDS:

@@ -281,7 +281,7 @@ def make_hit(doc: dict[str, list], score: float, snippet: str) -> Hit:
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
-    summary = first("summary") or _opening(" ".join(doc.get("text", [])))
+    summary = first("summary") or _opening(" ".join(part for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
     return Hit(
         identifier=first(schema.KEY_FIELD),
         title=first("title"),
@@ -356,7 +356,7 @@ def search(
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
     generators = []
     if highlight is not None:
-        for name in ("text", "summary"):
+        for name in (*schema.TEXT_FIELDS, "summary"):
             generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
             generator.set_max_num_chars(SNIPPET_CHARS)
             generators.append((name, generator))
