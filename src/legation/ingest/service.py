@@ -65,14 +65,19 @@ class IngestReport:
 
 
 def _comparable(record: DocumentRecord) -> dict:
-    """The record's fields that a re-ingest may change. Agent names are authority data (merged
-    across documents, curated in the admin), so a document compares by agent key, role and kind."""
+    """The record's fields that a re-ingest may change.
+
+    Agent names and collection titles are authority data: one authority record per key, shared by
+    every document that points to it and curated in the admin. Sources spell them differently from
+    document to document (QhoD: GND 118560107 is "Karl VI" in one letter, "Karl VI." in another;
+    the collection ``context:qhod`` has five titles), so a document compares by agent (role, key)
+    and by collection key only — otherwise each re-ingest reports those documents "updated"."""
     data = record.to_dict()
     order = {"sender": 0, "recipient": 1, "mentioned": 2}
     agents = dict.fromkeys((a["role"], a["key"]) for a in data["agents"])
     data["agents"] = sorted(agents, key=lambda ra: order[ra[0]])  # stable: source order within a role
     data["subjects"] = sorted(set(data["subjects"]))
-    data["collections"] = sorted((c["key"], c["title"]) for c in data["collections"])
+    data["collections"] = sorted({c["key"] for c in data["collections"]})
     return data
 
 
@@ -109,12 +114,12 @@ class _Authorities:
         return self.subjects[name]
 
     def collection(self, ref) -> Collection:
+        """The collection with ``ref.key``, created with ``ref.title`` when new. An existing
+        collection keeps its title (like an agent its name): overwriting it with each document's
+        spelling would flip it with file order and leave already indexed documents showing the
+        old title, since they get no change-log row. Curators retitle in the admin."""
         if ref.key not in self.collections:
-            coll, created = Collection.objects.get_or_create(key=ref.key, defaults={"title": ref.title})
-            if not created and coll.title != ref.title:
-                coll.title = ref.title
-                coll.save(update_fields=["title"])
-            self.collections[ref.key] = coll
+            self.collections[ref.key], _ = Collection.objects.get_or_create(key=ref.key, defaults={"title": ref.title})
         return self.collections[ref.key]
 
 

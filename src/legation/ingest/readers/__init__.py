@@ -3,7 +3,10 @@ file it cannot read, an :class:`IngestError` naming the place, so the rest of th
 
 :func:`read_paths` picks the reader by file name: ``.jsonl``/``.jsonl.gz`` (Legation JSON Lines),
 ``.xml``/``.xml.gz`` (a FRUS TEI volume, or — when the file's first 32 KB carry ``correspDesc`` or
-no FRUS marker — a single-document TEI such as Dodis or QhoD, see :func:`tei_kind`); a folder is read file by file in name order.
+no FRUS marker — a single-document TEI such as Dodis or QhoD, see :func:`tei_kind`), ``.json`` whose
+first 64 KB carry Wilson Center Digital Archive keys (``readers.wilson_json``), ``.csv``/``.csv.gz``
+(``readers.csv_dc``); with a mapping, ``.jsonl``/``.jsonl.gz``/``.jsonl.xz`` are a mapped corpus
+(``readers.mapped_jsonl``); a folder is read file by file in name order.
 """
 
 from __future__ import annotations
@@ -17,8 +20,20 @@ from legation.records.document_record import DocumentRecord
 Item = DocumentRecord | IngestError
 
 
-def _reader_for(path: Path) -> Callable[[Path], Iterator[Item]] | None:
+def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
+    if name.endswith((".csv", ".csv.gz")):
+        from functools import partial
+
+        from legation.ingest.readers.csv_dc import read_csv
+
+        return partial(read_csv, mapping=mapping)
+    if mapping is not None and name.endswith((".jsonl", ".jsonl.gz", ".jsonl.xz")):
+        from functools import partial
+
+        from legation.ingest.readers.mapped_jsonl import read_mapped_jsonl
+
+        return partial(read_mapped_jsonl, mapping=mapping)
     if name.endswith((".jsonl", ".jsonl.gz")):
         from legation.ingest.readers.jsonl import read_jsonl
 
@@ -31,7 +46,24 @@ def _reader_for(path: Path) -> Callable[[Path], Iterator[Item]] | None:
         from legation.ingest.readers.tei_frus import read_frus_volume
 
         return read_frus_volume
+    if name.endswith(".json") and _sniff(path, _WILSON_MARKERS):
+        from legation.ingest.readers.wilson_json import read_wilson_json
+
+        return read_wilson_json
     return None
+
+
+_WILSON_MARKERS = (b'"frontend_doc_date"', b'"doc_date"', b'"first_published_at"', b'"asset_id"')
+
+
+def _sniff(path: Path, markers: tuple[bytes, ...]) -> bool:
+    """Whether the first 64 KB of a file hold one of ``markers`` (False when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(65536)
+    except OSError:
+        return False
+    return any(marker in start for marker in markers)
 
 
 _FRUS_MARKERS = (b'type="frus"', b"history.state.gov/ns/1.0")
@@ -56,25 +88,27 @@ def tei_kind(path: Path) -> str:
     return "frus"
 
 
-def files_to_read(paths: Iterable[Path]) -> list[Path]:
+def files_to_read(paths: Iterable[Path], mapping: str | Path | None = None) -> list[Path]:
     """The files a list of paths names (folders expanded, sorted by name). Raises IngestError for
     a path that does not exist or a file of a format Legation cannot read."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p))
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p, mapping))
         elif path.is_file():
-            if not _reader_for(path):
-                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz) or Legation JSON Lines (.jsonl, .jsonl.gz)")
+            if not _reader_for(path, mapping):
+                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv) or Wilson Center Digital Archive JSON (.json)")
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")
     return found
 
 
-def read_file(path: Path) -> Iterator[Item]:
-    """Items of one file; a file that cannot be read at all gives one IngestError item."""
-    reader = _reader_for(path)
+def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
+    """Items of one file; a file that cannot be read at all gives one IngestError item. ``mapping``
+    (a bundled mapping name or a mapping file, see :mod:`legation.ingest.mappings`) applies to CSV
+    and makes a JSON Lines file a mapped corpus instead of Legation JSON Lines."""
+    reader = _reader_for(path, mapping)
     assert reader is not None, path
     try:
         yield from reader(path)

@@ -1,0 +1,268 @@
+"""Mappings: how the columns of a table (CSV) or the keys of a JSON Lines corpus become record fields.
+
+A mapping is a JSON object; only ``columns`` is required::
+
+    {
+      "columns": {"key": "identifier", "sender": "sender", "senderID": "sender_key", …},
+      "separator": "|",                       multi-value separator ("" = never split); default "|"
+      "identifier_template": "{edition}-{key}",   identifier from source columns ({column} = its value)
+      "identifier_prefix": "moritz-",         put before every identifier
+      "title_template": "{sender} an {addressee}",  title when the source has none
+      "template_missing": "N. N.",            what an empty column gives inside a template (default "?")
+      "defaults": {"language": "de", "type": "Brief"},   a field's value when the source gives none
+      "null_values": ["o. O."],               cell values that mean "no value"
+      "collection": {"key": "moritz", "title": "…"},      a collection every record belongs to
+      "collection_titles": {"letters-moritz-1": "…, Bd. 1"},  titles of collection values
+      "collection_prefix": "moritz-",         put before collection keys made from values
+      "collection_title_prefix": "Documents on Australian Foreign Policy, ",  put before their titles
+      "encoding": "cp1252",                   CSV only: skip detection
+      "transform": "dfat"                     JSON Lines only: a named corpus rule (readers.mapped_jsonl)
+    }
+
+Fields a column can map to (:data:`FIELDS`): ``identifier, title, type, date`` (EDTF or as written,
+read by :func:`legation.ingest.dates.parse_archival_date`), ``date_text`` (the date as written,
+kept verbatim; then ``date`` gives the EDTF value), ``sender, recipient, mentioned`` (names; several
+with the separator), ``sender_key, recipient_key, mentioned_key`` (authority ids paired with the
+names by position: a GND URI becomes ``gnd:<id>``; a name without an id gets ``person:<slug>``),
+``summary, subject, language, source, rights, credit, place, text, collection, classification, url``.
+Rights and credits go into the source note as "Rights: …" / "Credit: …" (DocumentRecord has no
+fields for them). Several columns may map to one field: for identifier, title, type, date,
+date_text, language, place and url the first with a value wins (a fallback); the others are
+joined ("; ", a blank line between texts, lists concatenated for multi-valued fields). In JSON
+Lines mappings a source key may be a path into lists of objects: ``"naa_refs[].reference"``.
+
+Bundled mappings live in this folder (``dfat.json``, …); :func:`load_mapping` takes their name or a
+path. Errors in a mapping raise :class:`IngestError` naming the mapping file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from legation.errors import IngestError
+from legation.ingest.dates import parse_archival_date
+from legation.ingest.readers.tei_frus import slug
+from legation.ingest.titles import normalize_space
+from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, RecordError, TextRecord
+
+BUNDLED = Path(__file__).parent
+FIELDS = frozenset(
+    "identifier title type date date_text sender sender_key recipient recipient_key mentioned mentioned_key "
+    "summary subject language source rights credit place text collection classification url".split()
+)
+FIRST_WINS = frozenset("identifier title type date date_text language place url".split())
+MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned_key subject collection".split())
+_KEYS = frozenset(
+    "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
+    "collection collection_titles collection_prefix collection_title_prefix encoding transform description".split()
+)
+_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass
+class Mapping:
+    """A loaded, checked mapping (see the module docstring for the meaning of each part)."""
+
+    columns: dict[str, str]
+    separator: str = "|"
+    identifier_template: str = ""
+    identifier_prefix: str = ""
+    title_template: str = ""
+    template_missing: str = "?"
+    defaults: dict[str, str] = field(default_factory=dict)
+    null_values: frozenset[str] = frozenset()
+    collection: CollectionRef | None = None
+    collection_titles: dict[str, str] = field(default_factory=dict)
+    collection_prefix: str = ""
+    collection_title_prefix: str = ""
+    encoding: str = ""
+    transform: str = ""
+    source: str = ""  # where the mapping came from, for messages
+
+    @classmethod
+    def from_dict(cls, data: Any, source: str) -> Mapping:
+        """Check and build a mapping; raises :class:`IngestError` naming ``source`` and the fault."""
+        if not isinstance(data, dict) or not isinstance(data.get("columns"), dict) or not data["columns"]:
+            raise IngestError(source, 'a mapping is a JSON object with "columns": {"source column": "field", …}')
+        unknown = sorted(set(data) - _KEYS)
+        if unknown:
+            raise IngestError(source, f"unknown mapping keys {unknown}; known keys are {sorted(_KEYS)}")
+        bad = sorted({f for f in data["columns"].values() if f not in FIELDS} | {f for f in data.get("defaults", {}) if f not in FIELDS})
+        if bad:
+            raise IngestError(source, f"unknown fields {bad}; map columns to {sorted(FIELDS)}")
+        collection = data.get("collection")
+        if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
+            raise IngestError(source, '"collection" must be {"key": …, "title": …}')
+        return cls(
+            columns={str(k): str(v) for k, v in data["columns"].items()},
+            separator=str(data.get("separator", "|")),
+            identifier_template=str(data.get("identifier_template", "")),
+            identifier_prefix=str(data.get("identifier_prefix", "")),
+            title_template=str(data.get("title_template", "")),
+            template_missing=str(data.get("template_missing", "?")),
+            defaults={str(k): str(v) for k, v in data.get("defaults", {}).items()},
+            null_values=frozenset(str(v) for v in data.get("null_values", [])),
+            collection=CollectionRef(key=str(collection["key"]), title=str(collection["title"])) if collection else None,
+            collection_titles={str(k): str(v) for k, v in data.get("collection_titles", {}).items()},
+            collection_prefix=str(data.get("collection_prefix", "")),
+            collection_title_prefix=str(data.get("collection_title_prefix", "")),
+            encoding=str(data.get("encoding", "")),
+            transform=str(data.get("transform", "")),
+            source=source,
+        )
+
+
+def bundled_mappings() -> list[str]:
+    """Names of the mappings shipped with Legation (``dfat``, …)."""
+    return sorted(p.stem for p in BUNDLED.glob("*.json"))
+
+
+def load_mapping(name_or_path: str | Path) -> Mapping:
+    """A bundled mapping by name (``"dfat"``) or a mapping file by path. Raises :class:`IngestError`
+    when it does not exist, is not JSON, or is not a valid mapping."""
+    text = str(name_or_path)
+    path = Path(text)
+    if not path.suffix and not path.exists() and re.fullmatch(r"[\w-]+", text):
+        path = BUNDLED / f"{text}.json"
+        if not path.exists():
+            raise IngestError(text, f"no such mapping; give a mapping file or one of {bundled_mappings()}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise IngestError(str(path), f"mapping cannot be read ({exc.strerror or exc}); check the path") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise IngestError(str(path), f"mapping is not UTF-8 JSON ({exc})") from exc
+    return Mapping.from_dict(data, str(path))
+
+
+def agent_key(value: str, name: str) -> str:
+    """Authority key of an id as a source writes it: GND URI → ``gnd:<id>`` (as the TEI reader
+    does, so the same person links across corpora), VIAF → ``viaf:<id>``, Wikidata →
+    ``wikidata:<Q…>``, another value as given; no value → ``person:<slug of the name>``."""
+    value = value.strip()
+    if m := re.search(r"d-nb\.info/gnd/([0-9X-]+)", value):
+        return f"gnd:{m[1]}"
+    if m := re.search(r"viaf\.org/viaf/(\d+)", value):
+        return f"viaf:{m[1]}"
+    if m := re.search(r"wikidata\.org/(?:wiki|entity)/(Q\d+)", value):
+        return f"wikidata:{m[1]}"
+    if value:
+        return value
+    return "person:" + (slug(name) or re.sub(r"[\s/?#]+", "-", name.strip().lower()) or "unknown")
+
+
+class Values:
+    """The values of one source row by field, built with :meth:`add` (applying the mapping's
+    separator and null values), then turned into a record by :meth:`record`."""
+
+    def __init__(self, mapping: Mapping, raw: dict[str, str]) -> None:
+        self.mapping = mapping
+        self.raw = raw  # source column → cell text, for templates
+        self.fields: dict[str, list[str]] = {}
+
+    def add(self, field_name: str, value: Any) -> None:
+        if value is None:
+            return
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = str(item).strip()
+            if not text or text in self.mapping.null_values:
+                continue
+            if field_name in MULTI and self.mapping.separator:
+                parts = [p.strip() for p in text.split(self.mapping.separator)]
+                if field_name.endswith("_key"):  # keep empty slots: ids pair with names by position
+                    self.fields.setdefault(field_name, []).extend("" if p in self.mapping.null_values else p for p in parts)
+                    continue
+                self.fields.setdefault(field_name, []).extend(p for p in parts if p and p not in self.mapping.null_values)
+            else:
+                self.fields.setdefault(field_name, []).append(text)
+
+    def one(self, field_name: str) -> str:
+        """The field's value: the first source value for a single-valued field (identifier, title,
+        type, date, date_text, language, place, url), all values joined for the others ("; ", or
+        a blank line between texts); the mapping's default when the source gives none."""
+        values = self.fields.get(field_name) or ([self.mapping.defaults[field_name]] if field_name in self.mapping.defaults else [])
+        if field_name == "text":
+            return "\n\n".join(values)
+        if field_name in FIRST_WINS:
+            return normalize_space(values[0]) if values else ""
+        return normalize_space("; ".join(values))
+
+    def many(self, field_name: str) -> list[str]:
+        if field_name in self.fields:
+            return self.fields[field_name]
+        default = self.mapping.defaults.get(field_name, "")
+        return [p.strip() for p in (default.split(self.mapping.separator) if self.mapping.separator else [default]) if p.strip()]
+
+    def template(self, template: str) -> str:
+        def fill(m: re.Match) -> str:
+            value = (self.raw.get(m[1]) or "").strip()
+            if value in self.mapping.null_values:
+                value = ""
+            if value and self.mapping.separator:
+                value = ", ".join(p.strip() for p in value.split(self.mapping.separator) if p.strip())
+            return value or self.mapping.template_missing
+
+        return normalize_space(_TEMPLATE.sub(fill, template))
+
+    def _agents(self, role: str) -> list[AgentRef]:
+        names, keys = self.many(role), self.fields.get(f"{role}_key", [])
+        return [
+            AgentRef(key=agent_key(keys[i] if i < len(keys) else "", name), name=name, role=role)
+            for i, name in enumerate(names)
+        ]
+
+    def record(self) -> DocumentRecord:
+        """The validated record; raises :class:`RecordError` naming what is missing or wrong."""
+        m = self.mapping
+        if m.identifier_template:
+            missing = [c for c in _TEMPLATE.findall(m.identifier_template) if not (self.raw.get(c) or "").strip()]
+            if missing:
+                raise RecordError(f"no identifier: column(s) {missing} of the identifier template are empty")
+            identifier = re.sub(r"\s+", "-", self.template(m.identifier_template))
+        else:
+            identifier = self.one("identifier")
+            if not identifier:
+                raise RecordError("no identifier: the identifier column is empty; give every row an identifier")
+        identifier = m.identifier_prefix + identifier
+        title = self.one("title") or (self.template(m.title_template) if m.title_template else "")
+        date_text = self.one("date_text") or self.one("date")
+        date_edtf = parse_archival_date(self.one("date")).edtf or parse_archival_date(date_text).edtf
+        language = self.one("language") or "und"
+        source_parts = [self.one("source")]
+        if rights := self.one("rights"):
+            source_parts.append(f"Rights: {rights}")
+        if credit := self.one("credit"):
+            source_parts.append(f"Credit: {credit}")
+        collections = [m.collection] if m.collection else []
+        for value in self.many("collection"):
+            key = m.collection_prefix + (slug(value) or value)
+            if all(c.key != key for c in collections):
+                collections.append(CollectionRef(key=key, title=m.collection_titles.get(value, m.collection_title_prefix + value)))
+        agents: list[AgentRef] = []
+        for role in ("sender", "recipient", "mentioned"):
+            for ref in self._agents(role):
+                if all((a.key, a.role) != (ref.key, ref.role) for a in agents):
+                    agents.append(ref)
+        text = self.one("text")
+        return DocumentRecord(
+            identifier=identifier,
+            title=title,
+            document_type=self.one("type"),
+            date_text=date_text,
+            date_edtf=date_edtf,
+            place_sent=self.one("place"),
+            summary=self.one("summary"),
+            source_note=". ".join(p.rstrip(".") for p in source_parts if p) + ("." if any(source_parts) else ""),
+            classification=self.one("classification"),
+            source_url=self.one("url"),
+            language=language,
+            collections=collections,
+            agents=agents,
+            subjects=list(dict.fromkeys(self.many("subject"))),
+            texts=[TextRecord(kind="transcript", language=language, body=text)] if text else [],
+        ).validate()

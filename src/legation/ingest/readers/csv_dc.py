@@ -1,0 +1,168 @@
+"""Reader for CSV tables of documents: Dublin Core-style headers, or any headers plus a mapping.
+
+Source format: a comma-separated table (RFC 4180 quoting; ``.csv`` or gzip ``.csv.gz``), one row
+per document, a header row first. Without a mapping the headers are read as Dublin Core-style
+names (case, spaces, ``-`` and ``_`` ignored)::
+
+    identifier | id                          → identifier (required)
+    title                                    → title
+    date                                     → date (EDTF or as archives write it, read by
+                                               parse_archival_date; kept verbatim as date_text)
+    type                                     → document_type
+    creator | sender | from                  → senders      recipient | to | addressee → recipients
+    description | summary | abstract         → summary      subject | subjects → subjects
+    language                                 → language ("und" when none)
+    source                                   → source note  rights → "Rights: …" in the source note
+    coverage | place                         → place sent   text → one transcript
+    collection, classification, url          → themselves
+
+With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mapping.json`` beside
+``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
+:mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections) are split
+on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
+Empty cells give no value.
+
+Encoding: UTF-8 with or without BOM; otherwise detected with charset-normalizer, Windows-1252
+winning a tie (a short Windows-1252 file reads equally well as Windows-1250, which would turn
+"è" into "č"), the result checked to contain no C1 control characters, falling back to
+Windows-1252; a mapping may declare ``"encoding"``.
+
+Errors: each row that cannot be a record (wrong number of cells, no identifier, an invalid
+record) yields an :class:`IngestError` naming the file and ``line N`` (the line where the row
+starts); the other rows go on. A file that cannot be read, has no header, or no identifier
+column (without a mapping) raises IngestError.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from legation.errors import IngestError
+from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.records.document_record import DocumentRecord, RecordError
+
+DUBLIN_CORE = {
+    "identifier": "identifier", "id": "identifier", "title": "title", "date": "date", "type": "type",
+    "creator": "sender", "sender": "sender", "from": "sender",
+    "recipient": "recipient", "to": "recipient", "addressee": "recipient",
+    "description": "summary", "summary": "summary", "abstract": "summary",
+    "subject": "subject", "subjects": "subject", "language": "language", "source": "source",
+    "coverage": "place", "place": "place", "rights": "rights", "text": "text",
+    "collection": "collection", "classification": "classification", "url": "url",
+}
+_C1 = re.compile("[\u0080-\u009f\ufffd]")
+
+
+def _header_key(header: str) -> str:
+    return re.sub(r"[\s_\-]+", "", header.strip().lower())
+
+
+def decode(data: bytes, path: Path, declared: str = "") -> str:
+    """Text of a CSV file's bytes: the declared encoding, else UTF-8 (BOM dropped), else the
+    charset-normalizer guess when it decodes without C1 control characters, else Windows-1252.
+    Raises IngestError when none fits."""
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise IngestError(str(path), f"is not {declared} as the mapping declares ({exc}); fix the mapping's encoding") from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    candidates = [m.encoding for m in matches[:1]] + ["cp1252"]
+    if matches:  # a tie (short files: cp1250 and cp1252 read "é" alike) goes to Windows-1252
+        best = matches[0]
+        tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+        if any("cp1252" in m.could_be_from_charset for m in tied):
+            candidates.insert(0, "cp1252")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if not _C1.search(text):
+            return text
+    raise IngestError(str(path), "is neither UTF-8 nor a legacy encoding Legation can recognise; save it as UTF-8 or declare \"encoding\" in a mapping")
+
+
+def mapping_beside(path: Path) -> Path | None:
+    """``letters.mapping.json`` beside ``letters.csv`` (or ``letters.csv.gz``), if it exists."""
+    stem = re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I)
+    candidate = path.with_name(f"{stem}.mapping.json")
+    return candidate if candidate.is_file() else None
+
+
+def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterator[DocumentRecord | IngestError]:
+    """Yield one record per data row, or an :class:`IngestError` located at "line N" for a row
+    that is not a valid record. ``mapping``: a :class:`Mapping`, a bundled mapping name or a
+    mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
+    headers. Raises IngestError when the file cannot be read or decoded, or has no usable header."""
+    path = Path(path)
+    if mapping is None and (beside := mapping_beside(path)):
+        mapping = beside
+    if mapping is not None and not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping)
+    try:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
+    text = decode(data, path, mapping.encoding if mapping else "")
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(rows)
+    except StopIteration:
+        raise IngestError(str(path), "is empty; give a header row and one row per document") from None
+    except csv.Error as exc:
+        raise IngestError(str(path), f"header is not valid CSV ({exc})", "line 1") from exc
+    header = [h.strip() for h in header]
+    if mapping is None:
+        columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
+        if "identifier" not in columns.values():
+            raise IngestError(
+                str(path),
+                f"has no identifier column (headers: {header}); name one 'identifier' or give a mapping (--mapping MAP.json)",
+                "line 1",
+            )
+        mapping = Mapping(columns=columns, source="Dublin Core headers")
+    else:
+        absent = sorted(set(mapping.columns) - set(header))
+        if absent == sorted(mapping.columns):
+            raise IngestError(str(path), f"has none of the mapping's columns {absent} (headers: {header}); check the mapping {mapping.source}", "line 1")
+    start = rows.line_num + 1
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read", f"line {start}")
+            return
+        where = f"line {start}"
+        start = rows.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
+            continue
+        raw = dict(zip(header, row))
+        values = Values(mapping, raw)
+        for column, field_name in mapping.columns.items():
+            values.add(field_name, raw.get(column))
+        try:
+            yield values.record()
+        except RecordError as exc:
+            yield IngestError(str(path), str(exc), where)

@@ -1,0 +1,146 @@
+"""Reader for JSON Lines corpora through a mapping (``legation ingest FILE --mapping dfat``).
+
+Source format: one JSON object per line, UTF-8; ``.jsonl``, gzip ``.jsonl.gz`` or xz
+``.jsonl.xz``. The mapping (:mod:`legation.ingest.mappings`; bundled: ``dfat``, ``ungd``,
+``korean-speeches``, ``ataturk``, ``nutuk``, ``prc-reports``, ``sotu``, ``moritz``) says which key
+gives which field; a key may be a path into a list of objects (``"naa_refs[].reference"``).
+Lists of strings give several values, numbers are read as text, ``null`` and ``""`` give none.
+An identifier that repeats within the file (DFAT vol. 20 numbers two documents 484) gets "-2",
+"-3" … in file order, so no document overwrites another.
+
+A mapping may name a corpus rule in ``"transform"``:
+
+``dfat``  the first line of ``body_markdown`` ("Cablegram 59 NANKING, 4 February 1949, 2.35
+          p.m.", "Letter MELBOURNE, 26 January 1937, …", "Canberra, 24 April 1978") gives the
+          document type ("Cablegram", "Letter"), the place sent, title-cased ("Nanking"), and the
+          date as written ("4 February 1949") when the harvester's ``doc_date`` has none; the
+          body stays the text.
+
+Errors: a line that is not JSON, not an object, or not a valid record yields an
+:class:`IngestError` naming the file and ``line N``; the other lines go on. A file that cannot be
+opened or decompressed raises IngestError.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import lzma
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from legation.errors import IngestError
+from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.records.document_record import DocumentRecord, RecordError
+
+
+def _get(obj: Any, path: str) -> Any:
+    """The value at ``path``: a key, or ``"list[].key"`` for the key of each object of a list."""
+    head, sep, rest = path.partition("[].")
+    value = obj.get(head) if isinstance(obj, dict) else None
+    if not sep:
+        return value
+    if not isinstance(value, list):
+        return None
+    found = [_get(item, rest) for item in value]
+    return [v for item in found for v in (item if isinstance(item, list) else [item]) if v not in (None, "")]
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, bool) or value is None:
+        return None if value is None else str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return [t for v in value if (t := _text(v)) not in (None, "") and not isinstance(t, list)]
+    return value if isinstance(value, str) else None
+
+
+_DFAT_TYPED = re.compile(
+    r"^(?P<type>[A-Z][a-z]+(?: [a-z]+)?)(?: (?P<number>[A-Z0-9][\w/.\[\]-]*))?\s+(?P<place>[A-Z][A-Z .'-]+?),\s*"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|[A-Z][a-z]+,? \d{4})?"
+)
+_DFAT_PLACE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s*(?P<date>\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4})")
+
+
+def _title_case(place: str) -> str:
+    return re.sub(r"[A-Za-z]+", lambda m: m[0][:1].upper() + m[0][1:].lower(), place.strip(" ."))
+
+
+def dfat_first_line(body: str) -> dict[str, str]:
+    """Type, place and date as written from the first line of a DFAT document body (see the
+    module docstring); keys absent when the line does not give them."""
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    found: dict[str, str] = {}
+    if m := _DFAT_TYPED.match(first):
+        found["type"], found["place"] = m["type"].removesuffix(" unnumbered"), _title_case(m["place"])
+    elif m := _DFAT_PLACE.match(first):
+        found["place"] = m["place"]
+    if m and m["date"]:
+        found["date_text"] = m["date"]
+    return found
+
+
+def _dfat(obj: dict, values: Values) -> None:
+    found = dfat_first_line(str(obj.get("body_markdown") or ""))
+    for name in ("type", "place"):
+        if name in found:
+            values.add(name, found[name])
+    if "date_text" in found:
+        values.fields.setdefault("date_text", []).insert(0, found["date_text"])
+
+
+TRANSFORMS: dict[str, Callable[[dict, Values], None]] = {"dfat": _dfat}
+
+
+def _open(path: Path):
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    if name.endswith(".xz"):
+        return lzma.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError]:
+    """Yield one record per non-empty line, or an :class:`IngestError` at "line N" for a line
+    that gives no valid record. Raises IngestError when the mapping or the file cannot be read."""
+    path = Path(path)
+    if not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping)
+    if mapping.transform and mapping.transform not in TRANSFORMS:
+        raise IngestError(mapping.source, f"unknown transform {mapping.transform!r}; known: {sorted(TRANSFORMS)}")
+    transform = TRANSFORMS.get(mapping.transform)
+    seen: dict[str, int] = {}
+    try:
+        with _open(path) as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                where = f"line {number}"
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line", where)
+                    continue
+                if not isinstance(obj, dict):
+                    yield IngestError(str(path), "is not a JSON object; give one object per line", where)
+                    continue
+                raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+                values = Values(mapping, raw)
+                for key, field_name in mapping.columns.items():
+                    values.add(field_name, _text(_get(obj, key)))
+                if transform:
+                    transform(obj, values)
+                try:
+                    record = values.record()
+                    seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
+                    if count > 1:
+                        record.identifier = f"{record.identifier}-{count}"
+                    yield record.validate()
+                except RecordError as exc:
+                    yield IngestError(str(path), str(exc), where)
+    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
+        raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc}); check the file is complete") from exc

@@ -1,0 +1,286 @@
+"""Reader for Wilson Center Digital Archive document records (JSON, as its API returns them).
+
+Source format: the Digital Archive's record model, as documented by the ``digitalarchive`` Python
+client (``epikulski/digitalarchive``, MIT; ``../shared/data/README.md`` §5). A ``.json`` file holds
+one document object, a list of them, or a search response ``{"list": [...]}``. One document
+object gives one :class:`DocumentRecord`::
+
+    identifier     "wilson-<id>"                                  ("wilson-900001")
+    title          title
+    date_*         frontend_doc_date as written ("January 1, 1950") read by
+                   :func:`parse_archival_date`; without it doc_date ("19500101"; "00" month or
+                   day = not known, never invented)
+    document_type  type.name (type is an object, or a list of them)
+    summary        description (HTML, if any, made plain text)
+    language       the first of languages[].id, ISO 639-2/B ("rus") → ISO 639-1 ("ru"); "und"
+                   when none
+    texts          transcripts[] → "transcript" in the document's language; translations[] →
+                   "translation" in translation.language; the text is ``html`` (else ``raw`` when
+                   a string) converted to plain text by :func:`html_to_text` (paragraphs separated
+                   by a blank line; style/script dropped). Assets without inline text (PDF-only,
+                   or stubs that only name a ``url``) are left out: nothing is fetched.
+    agents         creators[] → "sender", other contributors[] → "mentioned"; key
+                   "wilson:contributor-<id>", name as given ("Mao, Zedong")
+    subjects       subjects[].name, then original_coverages[].name (the places the document is
+                   about; DocumentRecord has no field for places mentioned, so they are subjects)
+    collections    collections[] → key "wilson-collection-<id>", title name
+    classification classifications[].name joined by ", "
+    source_note    source, then repositories[].name, then "Rights: …" (rights.name / rights.rights)
+                   and "Credits: …" (donors[].name, publishers[].name): DocumentRecord has no
+                   rights or credits field, so they are labelled parts of the source note
+    source_url     https://digitalarchive.wilsoncenter.org/document/<id>
+
+Errors: a file that is not UTF-8 JSON raises :class:`IngestError` (location "line N" of the JSON
+error). An object that is not a document (a collection record, a transcript asset) or gives an
+invalid record yields an IngestError located at "record N" (with its id); the other records of the
+file go on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from legation.errors import IngestError
+from legation.ingest.dates import parse_archival_date
+from legation.ingest.titles import normalize_space
+from legation.records.document_record import (
+    AgentRef,
+    CollectionRef,
+    DocumentRecord,
+    RecordError,
+    TextRecord,
+)
+
+SOURCE_URL = "https://digitalarchive.wilsoncenter.org/document/{id}"
+DOCUMENT_KEYS = frozenset({"frontend_doc_date", "doc_date"})
+
+# ISO 639-2 (B and T) → ISO 639-1, and English names, for the languages of the archive's holdings.
+_LANGUAGES = {
+    "eng": "en English", "rus": "ru Russian", "chi": "zh Chinese", "zho": "zh Chinese",
+    "ger": "de German", "deu": "de German", "fre": "fr French", "fra": "fr French",
+    "spa": "es Spanish", "ita": "it Italian", "jpn": "ja Japanese", "kor": "ko Korean",
+    "pol": "pl Polish", "cze": "cs Czech", "ces": "cs Czech", "hun": "hu Hungarian",
+    "rum": "ro Romanian", "ron": "ro Romanian", "bul": "bg Bulgarian", "alb": "sq Albanian",
+    "sqi": "sq Albanian", "vie": "vi Vietnamese", "mon": "mn Mongolian", "per": "fa Persian",
+    "fas": "fa Persian", "ara": "ar Arabic", "heb": "he Hebrew", "tur": "tr Turkish",
+    "por": "pt Portuguese", "srp": "sr Serbian", "hrv": "hr Croatian", "slo": "sk Slovak",
+    "slk": "sk Slovak", "gre": "el Greek", "ell": "el Greek", "dut": "nl Dutch", "nld": "nl Dutch",
+    "ukr": "uk Ukrainian", "bel": "be Belarusian", "lav": "lv Latvian", "lit": "lt Lithuanian",
+    "est": "et Estonian", "fin": "fi Finnish", "swe": "sv Swedish", "nor": "no Norwegian",
+    "dan": "da Danish", "hin": "hi Hindi", "urd": "ur Urdu", "ind": "id Indonesian",
+    "tha": "th Thai", "khm": "km Khmer", "lao": "lo Lao", "bur": "my Burmese", "mya": "my Burmese",
+    "geo": "ka Georgian", "kat": "ka Georgian", "arm": "hy Armenian", "hye": "hy Armenian",
+    "slv": "sl Slovenian", "mac": "mk Macedonian", "mkd": "mk Macedonian", "spn": "es Spanish",
+}
+_BY_NAME = {v.split(" ", 1)[1].lower(): v.split(" ", 1)[0] for v in _LANGUAGES.values()}
+_BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "blockquote", "pre", "section", "article", "dd", "dt", "dl", "hr", "address", "center",
+}
+_DROP = {"script", "style", "head", "title", "meta", "link", "noscript", "template", "iframe", "object"}
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment or page: block elements (p, div, li, h1–h6, tr, br …) start
+    new paragraphs, separated by one blank line; whitespace inside a paragraph is collapsed;
+    ``script``/``style``/``head`` and comments are dropped; entities are decoded.
+
+    Parsed with lxml's HTML parser, which never fetches anything (``no_network``) and does not
+    expand external entities. Returns ``""`` for empty or unparseable input; never raises."""
+    if not html or not html.strip():
+        return ""
+    if "<" not in html:
+        return normalize_space(html)
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return ""
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if text := normalize_space("".join(current)):
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _DROP or not tag:
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return "\n\n".join(paragraphs)
+
+
+def language_code(value: Any) -> str:
+    """ISO 639-1 code of a Digital Archive language (``{"id": "rus", "name": "Russian"}``, a code,
+    or a name); the code as given (lower case) when not in the table; ``""`` when none."""
+    if isinstance(value, dict):
+        code, name = str(value.get("id") or "").strip().lower(), str(value.get("name") or "").strip().lower()
+    else:
+        code, name = str(value or "").strip().lower(), ""
+    if code in _LANGUAGES:
+        return _LANGUAGES[code].split(" ", 1)[0]
+    if len(code) == 2:
+        return code
+    return _BY_NAME.get(name) or _BY_NAME.get(code) or code
+
+
+def _items(value: Any) -> list[dict]:
+    """A field that may be one object, a list of objects, or missing/unhydrated."""
+    if isinstance(value, dict):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, dict)]
+    return []
+
+
+def _name(item: dict) -> str:
+    return normalize_space(str(item.get("name") or item.get("value") or item.get("title") or ""))
+
+
+def _date(doc: dict) -> tuple[str, str]:
+    """(date_text, date_edtf): frontend_doc_date as written, else doc_date ``YYYYMMDD``."""
+    shown = normalize_space(str(doc.get("frontend_doc_date") or ""))
+    if shown:
+        return shown, parse_archival_date(shown).edtf
+    raw = str(doc.get("doc_date") or "").strip()
+    if m := re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", raw):
+        year, month, day = m.groups()
+        iso = year if month == "00" else f"{year}-{month}" if day == "00" else f"{year}-{month}-{day}"
+        return raw, parse_archival_date(iso).edtf
+    return raw, parse_archival_date(raw).edtf
+
+
+def _asset_text(asset: dict) -> str:
+    for key in ("html", "raw"):
+        value = asset.get(key)
+        if isinstance(value, str) and value.strip():
+            return html_to_text(value)
+    return ""
+
+
+def document_record(doc: dict) -> DocumentRecord:
+    """The validated record of one Digital Archive document object; raises :class:`RecordError`
+    naming the field when it cannot be one."""
+    doc_id = str(doc.get("id") or "").strip()
+    if not doc_id:
+        raise RecordError("the record has no id; every Digital Archive document has one")
+    identifier = f"wilson-{doc_id}"
+    raw_languages = doc.get("languages")
+    if not isinstance(raw_languages, list):
+        raw_languages = [raw_languages] if raw_languages else []
+    languages = [c for c in map(language_code, raw_languages) if c]
+    language = languages[0] if languages else "und"
+    texts = [
+        TextRecord(kind="transcript", language=language, body=body)
+        for t in _items(doc.get("transcripts"))
+        if (body := _asset_text(t))
+    ]
+    texts += [
+        TextRecord(kind="translation", language=language_code(t.get("language")) or "und", body=body)
+        for t in _items(doc.get("translations"))
+        if (body := _asset_text(t))
+    ]
+    agents: list[AgentRef] = []
+    seen: set[str] = set()
+    for role, field in (("sender", "creators"), ("mentioned", "contributors")):
+        for person in _items(doc.get(field)):
+            name = _name(person)
+            key = f"wilson:contributor-{person.get('id')}" if person.get("id") not in (None, "") else ""
+            if name and key and key not in seen:
+                seen.add(key)
+                agents.append(AgentRef(key=key, name=name, role=role))
+    subjects = [n for s in _items(doc.get("subjects")) if (n := _name(s))]
+    subjects += [n for c in _items(doc.get("original_coverages")) if (n := _name(c)) and n not in subjects]
+    collections = [
+        CollectionRef(key=f"wilson-collection-{c['id']}", title=_name(c))
+        for c in _items(doc.get("collections"))
+        if c.get("id") not in (None, "") and _name(c)
+    ]
+    rights = "; ".join(
+        dict.fromkeys(t for r in _items(doc.get("rights")) for t in (_name(r), normalize_space(str(r.get("rights") or ""))) if t)
+    )
+    credits = "; ".join(dict.fromkeys(n for f in ("donors", "publishers") for d in _items(doc.get(f)) if (n := _name(d))))
+    parts = [normalize_space(str(doc.get("source") or ""))]
+    parts += [n for r in _items(doc.get("repositories")) if (n := _name(r)) and n not in parts[0]]
+    parts += [f"Rights: {rights}" if rights else "", f"Credits: {credits}" if credits else ""]
+    date_text, date_edtf = _date(doc)
+    document_type = next((n for t in _items(doc.get("type")) if (n := _name(t))), "")
+    if not document_type and isinstance(doc.get("type"), str):
+        document_type = normalize_space(doc["type"])
+    return DocumentRecord(
+        identifier=identifier,
+        title=normalize_space(str(doc.get("title") or "")),
+        document_type=document_type,
+        date_text=date_text,
+        date_edtf=date_edtf,
+        summary=html_to_text(str(doc.get("description") or "")),
+        source_note=". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else ""),
+        classification=", ".join(n for c in _items(doc.get("classifications")) if (n := _name(c))),
+        source_url=SOURCE_URL.format(id=doc_id) if re.fullmatch(r"\d+", doc_id) else "",
+        language=language,
+        collections=collections,
+        agents=agents,
+        subjects=subjects,
+        texts=texts,
+    ).validate()
+
+
+def _what(obj: dict) -> str:
+    """What a non-document Digital Archive object is, for the error message."""
+    if "asset_id" in obj or "extension" in obj:
+        return "a transcript/translation asset"
+    if "slug" in obj and ("short_description" in obj or "is_inactive" in obj):
+        return "a collection record"
+    return "an object without doc_date or frontend_doc_date"
+
+
+def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
+    """Yield one record per Digital Archive document in the file, or an :class:`IngestError`
+    located at "record N" for an object that is not a valid document. Raises IngestError when
+    the file cannot be read as UTF-8 JSON (location "line N" of the syntax error)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise IngestError(str(path), f"is not valid JSON ({exc.msg} at column {exc.colno}); fix the file", f"line {exc.lineno}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IngestError(str(path), f"cannot be read as UTF-8 JSON ({exc}); check the file is complete and UTF-8") from exc
+    if isinstance(data, dict) and isinstance(data.get("list"), list):
+        data = data["list"]  # a search response page
+    objects = data if isinstance(data, list) else [data]
+    for number, obj in enumerate(objects, start=1):
+        where = f"record {number}"
+        if not isinstance(obj, dict):
+            yield IngestError(str(path), f"is a JSON {type(obj).__name__}, not a document object; give Digital Archive records", where)
+            continue
+        if obj.get("id") not in (None, ""):
+            where += f" (id {obj['id']})"
+        if not DOCUMENT_KEYS & obj.keys():
+            yield IngestError(str(path), f"is {_what(obj)}, not a document; nothing to ingest", where)
+            continue
+        try:
+            yield document_record(obj)
+        except RecordError as exc:
+            yield IngestError(str(path), str(exc), where)

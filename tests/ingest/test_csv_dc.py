@@ -1,0 +1,158 @@
+"""CSV reader: real Moritz letter rows through the bundled mapping, crafted Dublin Core files
+(BOM, Windows-1252, bad rows) and a mapping found beside its file. See tests/fixtures/csv/README.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legation.errors import IngestError
+from legation.ingest.mappings import load_mapping
+from legation.ingest.readers import files_to_read, read_file
+from legation.ingest.readers.csv_dc import read_csv
+from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
+from tests.conftest import FIXTURES, shared_data
+
+CSV = FIXTURES / "csv"
+MORITZ = CSV / "moritz-letters-30.csv"
+
+
+def records(items) -> dict[str, DocumentRecord]:
+    return {i.identifier: i for i in items if isinstance(i, DocumentRecord)}
+
+
+def errors(items) -> list[IngestError]:
+    return [i for i in items if isinstance(i, IngestError)]
+
+
+def test_moritz_rows_through_the_bundled_mapping():
+    items = list(read_file(MORITZ, "moritz"))
+    assert errors(items) == [] and len(items) == 30
+    r = records(items)
+    first = r["letters-moritz-1-2"]  # "2","Kardinal Albrecht","http://d-nb.info/gnd/118647733","Halle",…,"1533-01-06","1533 Januar 6","Hz. Georg",…
+    assert first.title == "Kardinal Albrecht an Hz. Georg"
+    assert (first.date_text, first.date_edtf) == ("1533 Januar 6", "1533-01-06")
+    assert first.place_sent == "Halle" and first.language == "de" and first.document_type == "Brief"
+    assert [(a.role, a.key, a.name) for a in first.agents] == [
+        ("sender", "gnd:118647733", "Kardinal Albrecht"),
+        ("recipient", "gnd:118716921", "Hz. Georg"),
+    ]
+    assert [(c.key, c.title) for c in first.collections] == [
+        ("letters-moritz-1", "Politische Korrespondenz des Herzogs und Kurfürsten Moritz von Sachsen, Bd. 1 (CC BY 4.0)")
+    ]
+    assert first.source_note.endswith("letter index saw-leipzig/cmif-moritz. Rights: CC BY 4.0.")
+    # "6",…,"1535/1537","[1535-1537]"
+    assert (r["letters-moritz-1-6"].date_text, r["letters-moritz-1-6"].date_edtf) == ("[1535-1537]", "1535/1537")
+    # "14",…,"o. O.","","1538-05-01": "ohne Ort" is no place
+    assert r["letters-moritz-1-14"].place_sent == ""
+    # "177",…,"/1541-07-18","[1541 kurz vor Juli 18]"
+    assert (r["letters-moritz-1-177"].date_edtf, r["letters-moritz-1-177"].date_latest) == ("/1541-07-18", "1541-07-18")
+    # "351": EDTF set of two days
+    assert (r["letters-moritz-1-351"].date_edtf, r["letters-moritz-1-351"].date_earliest, r["letters-moritz-1-351"].date_latest) == (
+        "[1542-05-05,1542-05-06]", "1542-05-05", "1542-05-06")
+    # "139" (vol. 4): "1548-10-27/?" → open end
+    assert r["letters-moritz-4-139"].date_edtf == "1548-10-27/"
+    assert r["letters-moritz-3-540"].date_edtf == "1547-05?"
+    # key 5 exists in vol. 1 and vol. 6: two documents
+    assert r["letters-moritz-1-5"].title == "Kardinal Albrecht an Hz. Georg"
+    assert r["letters-moritz-6-5"].title == "Mgf. Albrecht an Lg. Wilhelm"
+    assert r["letters-moritz-6-5"].place_sent == "Feldlager vor Oettingen"
+
+
+def test_ids_pair_with_names_by_position_and_names_without_id_get_a_name_key():
+    r = records(read_file(MORITZ, "moritz"))
+    # "79","Anton von Schönberg|andere Räte Hz. Heinrichs in Leipzig","http://d-nb.info/gnd/138186286"
+    assert [(a.role, a.key, a.name) for a in r["letters-moritz-1-79"].agents] == [
+        ("sender", "gnd:138186286", "Anton von Schönberg"),
+        ("sender", "person:andere-rate-hz-heinrichs-in-leipzig", "andere Räte Hz. Heinrichs in Leipzig"),
+        ("recipient", "gnd:118584138", "Hz. Moritz"),
+    ]
+    assert r["letters-moritz-1-79"].title == "Anton von Schönberg, andere Räte Hz. Heinrichs in Leipzig an Hz. Moritz"
+    # "100": two addressees with two ids
+    assert [(a.key, a.name) for a in r["letters-moritz-1-100"].agents if a.role == "recipient"] == [
+        ("gnd:138186286", "Anton von Schönberg"), ("gnd:117737437", "Dr. Komerstadt")]
+    # "488" (vol. 6): no sender
+    assert r["letters-moritz-6-488"].title == "N. N. an Hz. Albrecht von Bayern"
+    assert [a.role for a in r["letters-moritz-6-488"].agents] == ["recipient"]
+
+
+def test_dublin_core_headers_with_bom_and_a_bad_row():
+    items = list(read_file(CSV / "dublin-core-bom.csv"))
+    r = records(items)
+    assert list(r) == ["sino-1950-01-02", "sino-1950-01", "sino-1950-bad-date"]
+    t = r["sino-1950-01-02"]
+    assert t.title == "Telegram from Mao Zedong to Liu Shaoqi"  # the BOM is not part of the first header
+    assert (t.date_text, t.date_edtf, t.document_type, t.place_sent) == ("2 January 1950", "1950-01-02", "Telegram", "Moscow")
+    assert [(a.role, a.key, a.name) for a in t.agents] == [
+        ("sender", "person:mao-zedong", "Mao, Zedong"), ("recipient", "person:liu-shaoqi", "Liu, Shaoqi")]
+    assert t.subjects == ["Sino-Soviet Treaty", "Stalin"]
+    assert t.summary == "Mao reports on his talks in Moscow."
+    assert t.source_note == "Crafted test row, not a real archival citation. Rights: Test use only."
+    assert [(x.kind, x.language, x.body) for x in t.texts] == [("transcript", "en", "I have met Stalin.\n\nA second paragraph.")]
+    assert (r["sino-1950-01"].date_edtf, r["sino-1950-01"].language, r["sino-1950-01"].agents) == ("1950-01", "zh", [])
+    assert (r["sino-1950-bad-date"].date_text, r["sino-1950-bad-date"].date_edtf) == ("sometime in winter", "")
+    [bad] = errors(items)
+    assert (bad.path, bad.location) == (str(CSV / "dublin-core-bom.csv"), "line 6")  # the text cell spans lines 2–4
+    assert "no identifier" in bad.message
+
+
+def test_windows_1252_is_not_mojibake():
+    items = list(read_file(CSV / "windows-1252.csv"))
+    r = records(items)
+    assert r["cp-1"].title == "Lettre de Zürich"
+    assert r["cp-1"].summary == "Un résumé – très court"
+    assert [a.name for a in r["cp-1"].agents] == ["Müller, René"]
+    assert r["cp-1"].date_edtf == "1950~"
+    assert (r["cp-2"].title, r["cp-2"].summary, r["cp-2"].date_edtf) == ("Brief, zweiter", "Ätzend", "1950-02-XX")
+    [bad] = errors(items)
+    assert bad.location == "line 4" and "6 cells" in bad.message
+
+
+def test_mapping_beside_the_file_is_found_and_uses_its_separator():
+    r = records(read_file(CSV / "speeches.csv"))
+    assert list(r) == ["rede-1", "rede-2"]
+    assert (r["rede-1"].title, r["rede-1"].date_edtf, r["rede-1"].document_type, r["rede-1"].language) == (
+        "Neujahrsansprache", "1950-01-01", "Rede", "de")
+    assert [a.name for a in r["rede-1"].agents] == ["Mao, Zedong"]
+    assert r["rede-1"].subjects == ["Neujahr", "Moskau"]
+    assert [c.key for c in r["rede-2"].collections] == ["crafted-speeches"]
+    assert r["rede-2"].agents == [] and r["rede-2"].date_edtf == ""
+
+
+def test_folder_reads_csv_and_skips_mapping_files():
+    assert [p.name for p in files_to_read([CSV])] == [
+        "dublin-core-bom.csv", "moritz-letters-30.csv", "speeches.csv", "windows-1252.csv"]
+
+
+def test_file_level_errors(tmp_path: Path):
+    no_id = tmp_path / "no-id.csv"
+    no_id.write_text("title,date\nA,1950\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="no identifier column"):
+        list(read_csv(no_id))
+    bad_mapping = tmp_path / "m.json"
+    bad_mapping.write_text('{"columns": {"title": "headline"}}', encoding="utf-8")
+    [error] = list(read_file(no_id, bad_mapping))
+    assert "unknown fields ['headline']" in error.message
+    [error] = list(read_file(no_id, "no-such-mapping"))
+    assert "no such mapping" in error.message and "moritz" in error.message
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(IngestError, match="is empty"):
+        list(read_csv(empty))
+
+
+@pytest.mark.django_db
+def test_ingest_twice_is_unchanged():
+    first = ingest_records(read_file(MORITZ, "moritz"))
+    assert len(first.added) == 30 and not first.failed
+    second = ingest_records(read_file(MORITZ, "moritz"))
+    assert len(second.unchanged) == 30 and not second.updated
+
+
+def test_the_whole_moritz_table_reads_without_errors():
+    path = shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz")
+    items = list(read_file(path, load_mapping("moritz")))
+    assert errors(items) == []
+    assert len(records(items)) == 8935

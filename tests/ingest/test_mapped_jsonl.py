@@ -1,0 +1,118 @@
+"""JSON Lines corpora through bundled mappings: exact values of real records of the shared corpora
+(checked by hand in the files; skipped when ../shared/data is absent) and the reader's errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from legation.errors import IngestError
+from legation.ingest.mappings import bundled_mappings, load_mapping
+from legation.ingest.readers import files_to_read, read_file
+from legation.ingest.readers.mapped_jsonl import dfat_first_line
+from legation.records.document_record import DocumentRecord
+from tests.conftest import shared_data
+
+DFAT = "dfat-documents-on-australian-foreign-policy/documents.jsonl.gz"
+
+
+def first(path: Path, mapping: str) -> DocumentRecord:
+    item = next(iter(read_file(path, mapping)))
+    assert isinstance(item, DocumentRecord), item
+    return item
+
+
+def test_bundled_mappings_all_load():
+    assert bundled_mappings() == ["ataturk", "dfat", "korean-speeches", "moritz", "nutuk", "prc-reports", "sotu", "ungd"]
+    for name in bundled_mappings():
+        assert load_mapping(name).columns
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Cablegram 59 NANKING, 4 February 1949, 2.35 p.m.", {"type": "Cablegram", "place": "Nanking", "date_text": "4 February 1949"}),
+        ("Letter MELBOURNE, 26 January 1937, PERSONAL AND SECRET", {"type": "Letter", "place": "Melbourne", "date_text": "26 January 1937"}),
+        ("Cablegram unnumbered LISBON, 29 September 1939, 7.34 p.m.", {"type": "Cablegram", "place": "Lisbon", "date_text": "29 September 1939"}),
+        ("Agendum 98/1945 CANBERRA, 16 March 1945", {"type": "Agendum", "place": "Canberra", "date_text": "16 March 1945"}),
+        ("Canberra, 24 April 1978", {"place": "Canberra", "date_text": "24 April 1978"}),
+        ("Cablegram 1980 NEW YORK, 17 May 1949", {"type": "Cablegram", "place": "New York", "date_text": "17 May 1949"}),
+        ("My immediately preceding telegram 58.", {}),
+    ],
+)
+def test_dfat_first_line(line, expected):
+    assert dfat_first_line(line + "\n\nIMMEDIATE TOP SECRET") == expected
+
+
+def test_dfat_nanking_cablegram():
+    items = {i.identifier: i for i in read_file(shared_data(DFAT), "dfat")}
+    assert len(items) == 10883 and all(isinstance(i, DocumentRecord) for i in items.values())
+    r = items["dfat-v14-242"]  # line 2426 of documents.jsonl.gz
+    assert r.title == "Officer to Department of External Affairs"
+    assert (r.document_type, r.place_sent, r.date_text, r.date_edtf) == ("Cablegram", "Nanking", "4 February 1949", "1949-02-04")
+    assert [(c.key, c.title) for c in r.collections] == [(
+        "dfat-volume-14-1948-49-the-commonwealth-asia-and-the-pacific",
+        "Documents on Australian Foreign Policy, Volume 14: 1948-49, The Commonwealth, Asia and the Pacific",
+    )]
+    assert r.source_note.startswith("Rights: CC BY; Commonwealth of Australia, Department of Foreign Affairs and Trade")
+    assert r.texts[0].body.startswith("Cablegram 59 NANKING, 4 February 1949, 2.35 p.m.\n\nIMMEDIATE TOP SECRET\n\nMy immediately preceding telegram 58. [1]")
+    first_doc = items["dfat-v1-1"]
+    # naa_refs[0].reference is "[AA : CP 290/6, BUNDLE 1, ITEM 28]"; the space before ":" is normalized away
+    assert first_doc.source_note.startswith("[AA: CP 290/6, BUNDLE 1, ITEM 28]. Rights: CC BY")
+    # vol. 20 numbers two documents 484 (a cabinet minute, then a cablegram): both are kept
+    assert (items["dfat-v20-484"].title, items["dfat-v20-484-2"].title) == ("Cabinet Minute", "Cablegram to Canberra")
+
+
+def test_un_general_debate():
+    r = first(shared_data("un-general-debate-corpus/speeches-1946-1989.jsonl.xz"), "ungd")
+    assert (r.identifier, r.title) == ("ungd-ARG_01_1946", "General Debate statement of ARG, session 1 (1946)")
+    assert (r.date_text, r.date_edtf, r.language, r.document_type) == ("1946", "1946", "en", "Speech")
+    assert r.texts[0].body.startswith("At the resumption of the first session of the General Assembly, the Argentine delegation")
+    assert r.collections[0].title == "UN General Debate Corpus, 1946–2024 (Jankin, Baturo, Dasandi; CC0)"
+
+
+def test_korean_presidential_speech():
+    r = first(shared_data("korean-presidential-speeches-ko/speeches.jsonl.gz"), "korean-speeches")
+    assert (r.identifier, r.title, r.document_type) == ("ko-speech-1305368", "제5대 대통령 취임식 대통령 취임사", "취임사")
+    assert (r.date_text, r.date_edtf, r.language) == ("1963.12.17", "1963-12-17", "ko")
+    assert [(a.role, a.key, a.name) for a in r.agents] == [("sender", "person:박정희", "박정희")]
+    assert r.texts[0].body.startswith("단군성조가 천혜의 이 강토 위에 국기를 닦으신지 반만년")
+
+
+def test_ataturk_speech_year_only_date_stays_a_year():
+    r = first(shared_data("ataturk-speeches-telegrams/speeches.jsonl.gz"), "ataturk")
+    assert r.identifier == "ataturk-atam-c1-1906-001"
+    assert r.title == "Vatan ve Hürriyet Cemiyeti’nin Selanik Şubesi’nin Kuruluşu Sırasında Yaptığı Konuşma"
+    assert (r.date_text, r.date_edtf, r.language, r.document_type) == ("1906", "1906", "tr", "konusma")
+    assert r.source_note.startswith("ATAM, Atatürk'ün Söylev ve Demeçleri C-I, s. 2. Rights: public domain")
+
+
+def test_prc_report_and_sotu():
+    r = first(shared_data("prc-government-work-reports-zh/government_work_reports.jsonl.gz"), "prc-reports")
+    assert (r.identifier, r.date_edtf, r.language) == ("prc-gwr-2025年中华人民共和国国务院政府工作报告", "2025", "zh")
+    assert r.source_url.startswith("https://zh.wikisource.org/wiki/2025%E5%B9%B4")
+    assert r.texts[0].body.startswith("各位代表：")
+    s = first(shared_data("us-state-of-the-union/addresses.jsonl.gz"), "sotu")
+    assert (s.identifier, s.date_edtf, s.source_url) == ("sotu-1790-Washington-1", "1790-01-08", "https://www.presidency.ucsb.edu/documents/first-annual-address-congress-0")
+    assert s.title == "Annual Message to Congress (State of the Union), George Washington, 1790"
+    assert [(a.role, a.name) for a in s.agents] == [("sender", "George Washington")]
+
+
+def test_bad_lines_name_their_line_and_the_rest_goes_on(tmp_path: Path):
+    path = tmp_path / "speeches.jsonl"
+    good = {"fileid": "1790-Washington-1", "year": "1790", "date": "1790-01-08", "president_full": "George Washington", "text": "Fellow-Citizens"}
+    path.write_text(json.dumps(good) + "\n{broken\n[1]\n" + json.dumps({**good, "fileid": ""}) + "\n", encoding="utf-8")
+    items = list(read_file(path, "sotu"))
+    assert isinstance(items[0], DocumentRecord) and items[0].identifier == "sotu-1790-Washington-1"
+    assert [(type(i), i.location) for i in items[1:]] == [(IngestError, "line 2"), (IngestError, "line 3"), (IngestError, "line 4")]
+    assert "no identifier" in items[3].message
+
+
+def test_mapping_makes_xz_jsonl_readable_and_without_it_jsonl_stays_legation_jsonl(tmp_path: Path):
+    path = tmp_path / "x.jsonl.xz"
+    path.write_bytes(b"")
+    assert files_to_read([path], "ungd") == [path]
+    with pytest.raises(IngestError, match="unknown format"):
+        files_to_read([path])

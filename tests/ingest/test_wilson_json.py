@@ -1,0 +1,130 @@
+"""Wilson Center Digital Archive JSON reader: the real API samples and a crafted document record
+(tests/fixtures/wilson/README.md says which is which). Expected values read from the files by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from legation.errors import IngestError
+from legation.ingest.readers import files_to_read, read_file
+from legation.ingest.readers.wilson_json import html_to_text, language_code, read_wilson_json
+from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
+from tests.conftest import FIXTURES
+
+WILSON = FIXTURES / "wilson"
+DOCUMENT = WILSON / "document-900001-crafted.json"
+
+
+def one(path: Path) -> DocumentRecord:
+    items = list(read_wilson_json(path))
+    assert len(items) == 1 and isinstance(items[0], DocumentRecord), items
+    return items[0]
+
+
+def test_document_fields():
+    r = one(DOCUMENT)
+    assert r.identifier == "wilson-900001"
+    assert r.title == "Record of Conversation between Soviet Ambassador N. V. Roshchin and Mao Zedong"
+    assert (r.date_text, r.date_edtf, r.date_earliest, r.date_latest) == ("January 1, 1950", "1950-01-01", "1950-01-01", "1950-01-01")
+    assert r.document_type == "Memorandum of Conversation"
+    assert r.summary == (
+        "Mao tells Roshchin that Burma and India are ready to recognize the People\u2019s Republic of China, "
+        "on condition that they break with Chiang Kai-shek."
+    )
+    assert r.language == "ru"
+    assert r.classification == "Top Secret"
+    assert r.source_url == "https://digitalarchive.wilsoncenter.org/document/900001"
+    assert r.subjects == ["Sino-Soviet Relations", "Diplomatic recognition", "China", "Burma"]
+    assert [(c.key, c.title) for c in r.collections] == [
+        ("wilson-collection-491", "\u201cLocal Nationalism\" in Xinjiang, 1957-1958"),
+        ("wilson-collection-492", "Sino-Soviet Alliance, 1950"),
+    ]
+    assert [(a.role, a.key, a.name) for a in r.agents] == [
+        ("sender", "wilson:contributor-302", "Roshchin, N. V. (Nikolai Vasilevich), 1901-1960"),
+        ("mentioned", "wilson:contributor-301", "Mao, Zedong"),
+    ]
+
+
+def test_rights_and_credits_are_labelled_parts_of_the_source_note():
+    assert one(DOCUMENT).source_note == (
+        "AVP RF, f. 0100, op. 43, por. 10, papka 302. "
+        "Archive of Foreign Policy of the Russian Federation (AVP RF). "
+        "Rights: Copyright; Made available for research purposes only. "
+        "Credits: Example Foundation for Translation."
+    )
+
+
+def test_transcript_html_becomes_plain_paragraphs_and_pdf_only_translation_is_skipped():
+    r = one(DOCUMENT)
+    assert [(t.kind, t.language) for t in r.texts] == [("transcript", "ru"), ("translation", "en")]
+    paragraphs = r.texts[0].body.split("\n\n")
+    assert len(paragraphs) == 21  # the 21 <p class=…> of transcript 33548
+    assert paragraphs[0] == (
+        "По указанию министра иностранных дел СССР тов. Вышинского 1 января посетил председателя "
+        "Центрального народного правительства Китай-ской Народной Республики тов. Мао Цзэдуна."
+    )
+    assert paragraphs[-2:] == ["Посол СССР в Китае", "Н. Рощин"]
+    assert "cs366E2583" not in r.texts[0].body and "<" not in r.texts[0].body
+    assert r.texts[1].body == (
+        "On the instructions of the Minister of Foreign Affairs of the USSR, Comrade Vyshinsky, on 1 January I visited "
+        "Comrade Mao Zedong.\n\nAfter New Year\u2019s greetings Comrade Mao Zedong said the following.\n\n[Crafted test translation.]"
+    )
+
+
+def test_collection_and_transcript_samples_are_named_errors_not_documents():
+    errors = [i for p in files_to_read([WILSON]) for i in read_file(p) if isinstance(i, IngestError)]
+    assert [(Path(e.path).name, e.location) for e in errors] == [
+        ("collection.json", "record 1 (id 491)"),
+        ("transcript.json", "record 1 (id 33548)"),
+    ]
+    assert "a collection record" in errors[0].message and "asset" in errors[1].message
+
+
+def test_search_response_list_bad_record_does_not_stop_the_rest(tmp_path: Path):
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    page = {"list": [{**doc, "title": " "}, {**doc, "id": "900002", "frontend_doc_date": "ca. 1950", "doc_date": "19500000"}, 7], "pagination": {}}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    items = list(read_file(path))
+    assert isinstance(items[0], IngestError) and items[0].location == "record 1 (id 900001)"
+    assert "title is empty" in items[0].message
+    assert (items[1].identifier, items[1].date_text, items[1].date_edtf) == ("wilson-900002", "ca. 1950", "1950~")
+    assert isinstance(items[2], IngestError) and items[2].location == "record 3"
+
+
+def test_doc_date_alone_keeps_its_precision(tmp_path: Path):
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    for value, expected in (("19500100", "1950-01"), ("19500000", "1950"), ("19500214", "1950-02-14")):
+        path = tmp_path / f"{value}.json"
+        path.write_text(json.dumps({**doc, "frontend_doc_date": "", "doc_date": value}), encoding="utf-8")
+        assert one(path).date_edtf == expected
+
+
+def test_broken_json_names_the_line(tmp_path: Path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"id": "1",\n "doc_date": "19500101",\n "title": }', encoding="utf-8")
+    items = list(read_file(path))
+    assert len(items) == 1 and items[0].location == "line 3"
+
+
+def test_html_to_text_is_safe_and_plain():
+    assert html_to_text("<p>a &amp; b</p><script>x()</script><!-- c --><style>p{}</style><p>d<br>e</p>") == "a & b\n\nd\n\ne"
+    hostile = '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><p>a &x;</p>'
+    assert "root:" not in html_to_text(hostile) and html_to_text(hostile).endswith("a &x;")  # never expanded
+    assert html_to_text("") == "" and html_to_text("plain  text") == "plain text"
+
+
+@pytest.mark.parametrize(("value", "code"), [({"id": "rus", "name": "Russian"}, "ru"), ("chi", "zh"), ({"name": "German"}, "de"), ("en", "en"), ("xyz", "xyz")])
+def test_language_codes(value, code):
+    assert language_code(value) == code
+
+
+@pytest.mark.django_db
+def test_ingest_twice_is_unchanged():
+    first = ingest_records(read_file(DOCUMENT))
+    assert first.added == ["wilson-900001"]
+    assert ingest_records(read_file(DOCUMENT)).unchanged == ["wilson-900001"]
