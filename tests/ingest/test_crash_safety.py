@@ -1,0 +1,88 @@
+"""Killing a real ingest at random moments never leaves records and index out of step.
+
+A `legation ingest` process is killed (SIGKILL) at random points several times; after each kill
+the records must be whole (every stored document has its text and its change-log row) and, once
+the indexer has resumed from the change log, the index must hold exactly the stored documents.
+A last ingest completes the archive without duplicates. It runs on the embedded store (SQLite),
+whose file it inspects directly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+VOLUME = REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"  # 346 documents
+DOCUMENTS = 346
+
+
+def env(data: Path) -> dict[str, str]:
+    clean = {k: v for k, v in os.environ.items() if k != "LEGATION_DATABASE_URL"}
+    return {**clean, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+
+
+def stored(data: Path) -> tuple[set[str], set[str], int]:
+    """(documents, documents with a change-log row, documents without exactly one text)."""
+    with sqlite3.connect(data / "legation.sqlite3") as db:
+        docs = {r[0] for r in db.execute("select identifier from records_document")}
+        logged = {r[0] for r in db.execute("select document_identifier from records_changelogentry")}
+        textless = db.execute(
+            "select count(*) from records_document d where (select count(*) from records_text t where t.document_id = d.id) != 1"
+        ).fetchone()[0]
+    return docs, logged, textless
+
+
+def indexed_after_resuming(data: Path) -> set[str]:
+    code = (
+        "import django, json; django.setup();"
+        "from legation.search.follower import follow_once; follow_once();"
+        "from legation.search.service import search, SearchRequest;"
+        "r = search(SearchRequest(page_size=100)); ids = {h.identifier for h in r.hits};"
+        "n = 2\n"
+        "while len(ids) < r.total:\n"
+        "    ids |= {h.identifier for h in search(SearchRequest(page_size=100, page=n)).hits}; n += 1\n"
+        "print(json.dumps(sorted(ids)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env(data), capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(done.stdout))
+
+
+@pytest.mark.skipif(not VOLUME.exists(), reason="needs the bundled demo volume frus1964-68v30")
+def test_random_kills_leave_records_and_index_consistent(tmp_path: Path):
+    data = tmp_path / "archive"
+    rng = random.Random(20261130)
+    kills = 0
+    for attempt in range(5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "legation", "ingest", "--batch-size", "7", str(VOLUME)],
+            env=env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(1.0, 4.0))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            kills += 1
+        process.wait(timeout=60)
+        if not (data / "legation.sqlite3").exists():
+            continue
+        docs, logged, textless = stored(data)
+        assert textless == 0, f"attempt {attempt}: a document was stored without its text"
+        assert docs <= logged, f"attempt {attempt}: documents stored without their change-log row"
+        assert indexed_after_resuming(data) == docs, f"attempt {attempt}: index and records differ"
+    assert kills >= 3, "the ingest finished before most kills; the test did not test much"
+    final = subprocess.run(
+        [sys.executable, "-m", "legation", "ingest", str(VOLUME)], env=env(data), capture_output=True, text=True, timeout=300
+    )
+    assert final.returncode == 0, final.stderr
+    docs, _, textless = stored(data)
+    assert len(docs) == DOCUMENTS and textless == 0
+    assert indexed_after_resuming(data) == docs
