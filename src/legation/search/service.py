@@ -307,6 +307,66 @@ def default_index() -> SearchIndex:
     return _open_index(str(config().index_dir))
 
 
+@dataclass
+class _TextQuery:
+    """The query's words as the search runs them (internal to the chain)."""
+
+    parsed: user_query.ParsedQuery
+    node: user_query.Node | None
+    query: Query | None
+    notice: str
+    expanded: list[tuple[str, tuple[str, ...]]]
+
+
+def text_query(
+    request: SearchRequest, index: SearchIndex, searcher: tantivy.Searcher, names: variants.VariantTable | None
+) -> _TextQuery:
+    """Parse the query, expand names to their other forms, add the proximity bonus; a query with
+    nothing searchable matches nothing (an empty box matches everything)."""
+    parsed = user_query.parse(request.q)
+    node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
+    query = user_query.to_tantivy(node, index.schema, searcher)
+    if request.sort == "relevance":
+        query = user_query.with_proximity(query, parsed.node, index.schema, searcher)
+    notice = parsed.notice
+    if request.q.strip() and query is None:
+        # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
+        # nothing rather than the whole archive, and say why.
+        query = Query.empty_query()
+        notice = " ".join([notice, NO_WORDS_NOTICE]).strip()
+    return _TextQuery(parsed, node, query, notice, expanded)
+
+
+def snippets_for(
+    searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None
+) -> list[tuple[str, tantivy.SnippetGenerator]]:
+    """One snippet generator per stored text field and the summary, highlighting the query's
+    positive words (names in all their forms); none when nothing is to be highlighted."""
+    highlight = user_query.to_tantivy(user_query.positive_only(node), index.schema, searcher)
+    if highlight is None:
+        return []
+    generators = []
+    for name in (*schema.TEXT_FIELDS, "summary"):
+        generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
+        generator.set_max_num_chars(SNIPPET_CHARS)
+        generators.append((name, generator))
+    return generators
+
+
+def first_snippet(stored: tantivy.Document, doc: dict, generators: list[tuple[str, tantivy.SnippetGenerator]]) -> str:
+    """The snippet of the first field (texts, then summary) where a query word occurs, or ""."""
+    for name, generator in generators:
+        if doc.get(name):
+            snippet = snippet_html(generator.snippet_from_doc(stored), len(" ".join(doc[name]).encode()))
+            if snippet:
+                return snippet
+    return ""
+
+
+def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
+    return variants.current() if names is None and index is None else names
+
+
 def search(
     request: SearchRequest, index: SearchIndex | None = None, names: variants.VariantTable | None = None
 ) -> SearchResult:
@@ -316,64 +376,41 @@ def search(
     ``names`` expands names in the query to their other forms; it defaults to the archive's
     authority records when searching the archive's own index (``index`` None)."""
     validate(request)
-    own_index = index is None
+    names = _archive_names(index, names)
     index = index or default_index()
     searcher = index.searcher()
-    parsed = user_query.parse(request.q)
-    if names is None and own_index:
-        names = variants.current()
-    node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
-    text_query = user_query.to_tantivy(node, index.schema, searcher)
-    if request.sort == "relevance":
-        text_query = user_query.with_proximity(text_query, parsed.node, index.schema, searcher)
-    notice = parsed.notice
-    if request.q.strip() and text_query is None:
-        # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
-        # nothing rather than the whole archive, and say why.
-        text_query = Query.empty_query()
-        notice = " ".join([notice, NO_WORDS_NOTICE]).strip()
+    words = text_query(request, index, searcher, names)
+    notice = words.notice
     filters = filter_queries(index.schema, request)
-    query = combine(text_query, list(filters.values()))
+    query = combine(words.query, list(filters.values()))
 
-    scored = request.sort == "relevance" and user_query.has_positive_terms(parsed.node)
+    scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
-    explicit_and = "AND" in parsed.text.split()
-    relaxed = user_query.most_words_query(node, index.schema, searcher) if total == 0 and not explicit_and else None
+    explicit_and = "AND" in words.parsed.text.split()
+    relaxed = user_query.most_words_query(words.node, index.schema, searcher) if total == 0 and not explicit_and else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
-        text_query = relaxed
-        query = combine(text_query, list(filters.values()))
+        words.query = relaxed
+        query = combine(relaxed, list(filters.values()))
         total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
-    facets = count_facets(searcher, index.schema, text_query, filters, request.filters)
-    years, undated = year_histogram(searcher, query)
-
-    highlight = user_query.to_tantivy(user_query.positive_only(node), index.schema, searcher)
-    if expanded and total:
-        forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in expanded)
+    if words.expanded and total:
+        forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in words.expanded)
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
-    generators = []
-    if highlight is not None:
-        for name in (*schema.TEXT_FIELDS, "summary"):
-            generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
-            generator.set_max_num_chars(SNIPPET_CHARS)
-            generators.append((name, generator))
+
+    facets = count_facets(searcher, index.schema, words.query, filters, request.filters)
+    years, undated = year_histogram(searcher, query)
+    generators = snippets_for(searcher, index, words.node)
     hits = []
     for key, address in page:
         stored = searcher.doc(address)
         doc = stored.to_dict()
-        snippet = ""
-        for name, generator in generators:
-            if doc.get(name):
-                snippet = snippet_html(generator.snippet_from_doc(stored), len(" ".join(doc[name]).encode()))
-                if snippet:
-                    break
-        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, snippet))
+        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, first_snippet(stored, doc, generators)))
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
-    suggestion = spelling.did_you_mean(parsed.node, searcher) if request.q and few else ""
+    suggestion = spelling.did_you_mean(words.parsed.node, searcher) if request.q and few else ""
     offset = (request.page - 1) * request.page_size
     return SearchResult(
         total=total,
@@ -384,7 +421,7 @@ def search(
         hits=hits,
         facets=facets,
         notice=notice,
-        query_echo=parsed.text,
+        query_echo=words.parsed.text,
         years=years,
         undated=undated,
         did_you_mean=suggestion,
@@ -427,16 +464,12 @@ def facet_values(
     validate(request)
     if name not in schema.FACETS_BY_NAME:
         raise InvalidQuery(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
-    own_index = index is None
+    names = _archive_names(index, None)
     index = index or default_index()
     searcher = index.searcher()
-    parsed = user_query.parse(request.q)
-    node = variants.current().expand(parsed.node)[0] if own_index else parsed.node
-    text_query = user_query.to_tantivy(node, index.schema, searcher)
-    if request.q.strip() and text_query is None:
-        text_query = Query.empty_query()
+    words = text_query(request, index, searcher, names)
     filters = filter_queries(index.schema, request)
-    base = combine(text_query, [q for key, q in filters.items() if key != name])
+    base = combine(words.query, [q for key, q in filters.items() if key != name])
     facet = schema.FACETS_BY_NAME[name]
     values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES)[name]
     needle = contains.casefold().strip()
