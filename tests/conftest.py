@@ -2,7 +2,9 @@
 
 ``tests/settings.py`` gives every run a fresh temporary data folder (SQLite file, search
 index). ``SHARED_DATA`` is the corpora folder beside the repository;
-tests that need it skip with a reason when it is absent.
+tests that need it skip with a reason when it is absent. With ``LEGATION_DATABASE_URL`` set to
+PostgreSQL the whole suite runs there; `legation` subprocesses get databases of their own
+(``tests/databases.py``), dropped after each test.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ def shared_data(relative: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _drop_subprocess_databases():
+    """Drop the PostgreSQL databases made for a test's subprocesses (nothing on SQLite)."""
+    yield
+    from tests.databases import drop_databases
+
+    drop_databases()
+
+
 @pytest.fixture
 def seed_archive(db):
     """The ten seed records ingested into the test database and applied to a fresh default index
@@ -35,8 +46,8 @@ def seed_archive(db):
     from legation.search.follower import follow_once
     from legation.search.indexer import SearchIndex
 
+    service._open_index.cache_clear()  # drop the open index before its folder is replaced
     SearchIndex.create_empty(config().index_dir)
-    service._open_index.cache_clear()
     report = ingest_records(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
     assert not report.failed
     follow_once()

@@ -9,3 +9,5 @@ import tempfile
 os.environ["LEGATION_DATA_DIR"] = tempfile.mkdtemp(prefix="legation-test-")
 
 from legation.settings import *  # noqa: E402,F403
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (WhiteNoise warns about a missing folder)

@@ -21,10 +21,11 @@ console = Console()
 err = Console(stderr=True)
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
+DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with their variant names
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
 
 
-def _setup() -> None:
+def _setup(migrate: bool = True) -> None:
     """Configure Django and bring the database schema up to date (fast when it already is)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     import django
@@ -34,7 +35,8 @@ def _setup() -> None:
 
     config().data_dir.mkdir(parents=True, exist_ok=True)
     django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
+    if migrate:
+        call_command("migrate", interactive=False, verbosity=0)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -54,14 +56,14 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200):
+def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200, mapping: str | None = None):
     """Read files, store records with a progress bar (documents and bytes), then update the index."""
     from legation.errors import IngestError
     from legation.ingest.readers import files_to_read, read_file
     from legation.ingest.service import IngestReport, ingest_records
 
     try:
-        files = files_to_read(paths)
+        files = files_to_read(paths, mapping)
     except IngestError as exc:
         _fail(str(exc))
     if not files:
@@ -76,7 +78,7 @@ def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200):
             progress.update(task, description=f"Ingesting {path.name}")
             base = report.processed
             part = ingest_records(
-                read_file(path),
+                read_file(path, mapping),
                 batch_size=batch_size,
                 dry_run=dry_run,
                 on_progress=lambda r: progress.update(task, docs=base + r.processed),
@@ -107,13 +109,14 @@ def _print_report(report, dry_run: bool) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: FRUS TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report without writing.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
+    mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
 ) -> None:
     """Add or update documents from files; prints what was added, updated, unchanged or failed."""
     _setup()
-    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size)
+    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping)
     _print_report(report, dry_run)
     if report.failed:
         raise typer.Exit(1)
@@ -123,30 +126,59 @@ def ingest(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes (gunicorn).")] = 2,
+    threads: Annotated[int, typer.Option(min=1, max=64, help="Threads per worker.")] = 4,
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request to standard output.")] = False,
 ) -> None:
-    """Serve the archive's pages and API; the search index follows the change log while serving."""
+    """Serve the archive's pages and API with gunicorn; the search index follows the change log while serving.
+
+    Needs LEGATION_SECRET_KEY (or LEGATION_DEBUG=1 on a developer's machine)."""
+    from legation.errors import LegationError
+    from legation.serving import check_serving_settings
+
+    try:
+        check_serving_settings()
+    except LegationError as exc:
+        _fail(str(exc))
+    _check_port_free(host, port)
     _setup()
-    _serve(host, port)
+    _serve(host, port, workers, threads, access_log)
 
 
-def _serve(host: str, port: int) -> None:
-    from django.core.management import call_command
+def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
+    from legation import serving
 
-    from legation.search.follower import start_follower
-
-    start_follower()
     console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True, skip_checks=True)
+    serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
+
+
+def _demo_secret_key() -> None:
+    """`legation demo` needs no settings: without LEGATION_SECRET_KEY it keeps a random one in
+    the data folder (so sessions survive a restart)."""
+    if os.environ.get("LEGATION_SECRET_KEY"):
+        return
+    import secrets
+
+    from legation.config import config
+
+    path = config().data_dir / "demo-secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    os.environ["LEGATION_SECRET_KEY"] = path.read_text().strip()
+    config.cache_clear()
 
 
 @app.command()
 def demo(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
-    path: Annotated[Optional[Path], typer.Option(help="Demo archive folder.")] = None,
+    path: Annotated[Optional[Path], typer.Option(help="Folder of documents to use instead of the bundled FRUS volumes.")] = None,
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only; do not start the server.")] = False,
 ) -> None:
     """Ingest the bundled demo archive on first run (later runs reuse it), then serve it."""
+    _demo_secret_key()
     _setup()
     from legation.config import config
     from legation.records.models import Document
@@ -159,13 +191,39 @@ def demo(
     else:
         if Document.objects.exists():
             console.print("The last demo ingest did not finish; resuming it (documents already stored stay unchanged).")
-        report = _ingest([path or DEMO_DIR])
+        report = _ingest([path or DEMO_DIR / "frus"])
         _print_report(report, False)
         if report.failed:
             _fail("the demo archive did not ingest completely; see the failures above")
+        _load_authorities(DEMO_DIR / DEMO_AUTHORITIES)
         done.write_text(f"{len(report.added) + len(report.updated) + len(report.unchanged)} documents\n", encoding="utf-8")
     if not no_serve:
         _serve(host, port)
+
+
+def _load_authorities(path: Path) -> None:
+    from legation.errors import IngestError
+    from legation.records.authorities import load_authorities
+    from legation.search.follower import follow_once
+
+    try:
+        report = load_authorities(path)
+    except IngestError as exc:
+        _fail(str(exc))
+    follow_once()
+    console.print(
+        f"Authority records from {path.name}: {report.created} created, {report.extended} given new names, "
+        f"{report.names_added} names added, {len(report.documents_touched)} documents re-indexed."
+    )
+
+
+@app.command()
+def authorities(
+    path: Annotated[Path, typer.Argument(help="JSON Lines of people, organizations and places with their variant names.")],
+) -> None:
+    """Load authority records (names and their variants, e.g. Chou En-lai = Zhou Enlai) that search uses."""
+    _setup()
+    _load_authorities(path)
 
 
 @app.command()
@@ -239,6 +297,44 @@ def reindex() -> None:
     with err.status("Rebuilding the search index…"):
         count = rebuild(default_index())
     console.print(f"Indexed {count:,} documents.")
+
+
+@app.command()
+def check(
+    fail_level: Annotated[str, typer.Option(help="Fail on messages of this level or worse: ERROR or WARNING.")] = "ERROR",
+) -> None:
+    """Check a deployment: Django's deployment checks, the database (reachable, migrated), the
+    search index (in step with the change log) and the settings; exits non-zero on a problem."""
+    if fail_level.upper() not in ("ERROR", "WARNING"):
+        _fail("--fail-level takes ERROR or WARNING", 2)
+    _setup(migrate=False)
+    from legation.checks import format_message, run_checks
+
+    messages, passed = run_checks(fail_level=fail_level.upper())
+    for message in messages:
+        (console if passed else err).print(format_message(message), highlight=False, markup=False, soft_wrap=True)
+    if not passed:
+        err.print("legation check: problems found (see above).", highlight=False)
+        raise typer.Exit(1)
+    console.print("legation check: ready to serve.")
+
+
+@app.command("copy-archive")
+def copy_archive(
+    to: Annotated[str, typer.Option("--to", help="Target record store: postgresql://user:pass@host:port/name or sqlite:///path.")],
+) -> None:
+    """Copy every document to another (empty) record store, e.g. SQLite to PostgreSQL, and verify
+    the copy by comparing the two stores' exports."""
+    _setup()
+    from legation.copying import copy_archive as run_copy
+    from legation.errors import LegationError
+
+    try:
+        with err.status("Copying the archive…"):
+            report = run_copy(to)
+    except LegationError as exc:
+        _fail(str(exc))
+    console.print(f"Copied {report.documents:,} documents; the target's export equals this archive's ({report.export_bytes:,} bytes).")
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -34,8 +34,20 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LEGATION_INDEX_DIR", "", "Folder of the tantivy index; empty for <data folder>/index."),
     Setting("LEGATION_DEBUG", "0", "1 shows Django's debug pages; never in production."),
-    Setting("LEGATION_SECRET_KEY", "", "Django secret key; empty makes a random one per process.", secret=True),
+    Setting(
+        "LEGATION_SECRET_KEY",
+        "",
+        "Django secret key, the same on every web node; `legation serve` requires it unless LEGATION_DEBUG=1 "
+        "(`legation demo` keeps one in the data folder).",
+        secret=True,
+    ),
     Setting("LEGATION_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", "Comma-separated host names served."),
+    Setting(
+        "LEGATION_HTTPS",
+        "0",
+        "1 when users reach Legation over HTTPS (through a proxy that sets X-Forwarded-Proto): secure cookies, "
+        "redirect to HTTPS, HSTS.",
+    ),
 )
 
 
@@ -49,6 +61,8 @@ class Config:
     debug: bool
     secret_key: str
     allowed_hosts: list[str]
+    secret_key_given: bool = False
+    https: bool = False
 
 
 def _get(name: str) -> str:
@@ -94,4 +108,6 @@ def config() -> Config:
         debug=_get("LEGATION_DEBUG") == "1",
         secret_key=_get("LEGATION_SECRET_KEY") or secrets.token_urlsafe(50),
         allowed_hosts=[h.strip() for h in _get("LEGATION_ALLOWED_HOSTS").split(",") if h.strip()],
+        secret_key_given=bool(_get("LEGATION_SECRET_KEY")),
+        https=_get("LEGATION_HTTPS") == "1",
     )

@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from tests.conftest import FIXTURES
+from tests.databases import database_env
 
 SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
 FRUS_SAMPLE = FIXTURES / "frus" / "frus1917-72PubDip.xml"
 
 
 def legation(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "LEGATION_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data_dir)}
     return subprocess.run(
         [sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=300, check=False
     )

@@ -5,11 +5,19 @@
 new and deleted documents within seconds of an ingest or an admin edit, also one made by another
 process. A round that finds the index busy (another process writing) is skipped; other errors are
 logged and the next round tries again.
+
+Several processes serving one index folder (the workers of ``legation serve --workers N``) each
+start a follower with ``exclusive=True``: only the one holding the lock file ``follower.lock`` in the
+index folder (an ``flock``, released by the system when its process ends) applies entries; the
+others just search, seeing its commits. If the holder dies, another worker takes the lock at its
+next round. So one process writes the index at a time, with no extra process to supervise.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import threading
 
 from legation.search.indexer import IndexBusy, SearchIndex, apply_changes
@@ -29,9 +37,27 @@ def follow_once(index: SearchIndex | None = None) -> int:
         return 0
 
 
-def start_follower(index: SearchIndex | None = None, interval: float = DEFAULT_INTERVAL_SECONDS) -> threading.Event:
-    """Start the daemon thread; ``index`` defaults to the search service's. Returns an event
-    that stops the thread when set."""
+LOCK_FILE = "follower.lock"
+
+
+def take_follower_lock(index: SearchIndex) -> int | None:
+    """Try to become the one follower of ``index``'s folder; returns the lock's file descriptor
+    (keep it open to keep the lock), or None when another process holds it."""
+    fd = os.open(index.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def start_follower(
+    index: SearchIndex | None = None, interval: float = DEFAULT_INTERVAL_SECONDS, exclusive: bool = False
+) -> threading.Event:
+    """Start the daemon thread; ``index`` defaults to the search service's. With ``exclusive``,
+    rounds apply entries only while this process holds the folder's follower lock (see above).
+    Returns an event that stops the thread when set (releasing the lock)."""
     from legation.search.service import default_index
 
     target = index or default_index()
@@ -40,14 +66,20 @@ def start_follower(index: SearchIndex | None = None, interval: float = DEFAULT_I
     def run() -> None:
         from django.db import connection
 
+        lock: int | None = None
         while not stop.is_set():
             try:
-                follow_once(target)
+                if exclusive and lock is None:
+                    lock = take_follower_lock(target)
+                if lock is not None or not exclusive:
+                    follow_once(target)
             except Exception:  # keep serving; the next round retries
                 log.exception("Applying the change log to the search index failed")
             finally:
                 connection.close()  # this thread's connection; a new one is opened next round
             stop.wait(interval)
+        if lock is not None:
+            os.close(lock)
 
     threading.Thread(target=run, name="legation-index-follower", daemon=True).start()
     return stop

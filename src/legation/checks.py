@@ -1,0 +1,156 @@
+"""``legation check``: is this node ready to serve?
+
+Runs Django's system checks with the deployment checks (``manage.py check --deploy``), then
+Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an id and a hint:
+
+- ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode;
+- ``legation.E002`` the database cannot be reached;
+- ``legation.E003`` migrations not applied;
+- ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
+  ``legation.E006`` the index behind the change log (last applied seq below the newest seq).
+
+Nothing is changed: no migration, no index folder created.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core import checks
+from django.core.checks import CheckMessage, Error, Info
+
+LEVELS = {"ERROR": checks.ERROR, "WARNING": checks.WARNING}
+
+
+def _where(database: dict) -> str:
+    if database["ENGINE"].endswith("sqlite3"):
+        return f"SQLite database {database['NAME']}"
+    return f"PostgreSQL database {database['NAME']!r} on {database['HOST'] or 'localhost'}:{database['PORT'] or 5432}"
+
+
+def settings_checks() -> list[CheckMessage]:
+    from legation.config import config
+
+    cfg = config()
+    messages: list[CheckMessage] = []
+    if not cfg.https:
+        messages.append(
+            Info(
+                "Served over plain HTTP (LEGATION_HTTPS=0): Django's security.W004, W008, W012 and W016 below say what HTTPS would add.",
+                hint="Behind an HTTPS proxy that sets X-Forwarded-Proto, set LEGATION_HTTPS=1.",
+                id="legation.I004",
+            )
+        )
+    if not cfg.secret_key_given and not cfg.debug:
+        messages.append(
+            Error(
+                "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms "
+                "break across workers and restarts.",
+                hint="Set LEGATION_SECRET_KEY to a long random value, the same on every web node "
+                "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))').",
+                id="legation.E001",
+            )
+        )
+    return messages
+
+
+def database_checks() -> tuple[list[CheckMessage], bool]:
+    """Messages, and whether the database could be reached."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    where = _where(connection.settings_dict)
+    try:
+        connection.ensure_connection()
+    except Exception as exc:  # any driver error: report it, never raise
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return [
+            Error(
+                f"Cannot reach the {where}: {first_line}",
+                hint="Check LEGATION_DATABASE_URL (postgresql://user:password@host:port/name) and that the server is running.",
+                id="legation.E002",
+            )
+        ], False
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if plan:
+        names = ", ".join(f"{m.app_label}.{m.name}" for m, _ in plan[:5]) + (" …" if len(plan) > 5 else "")
+        return [
+            Error(
+                f"{len(plan)} migration(s) not applied to the {where}: {names}",
+                hint="Run `legation manage migrate` (every other legation command also migrates on start).",
+                id="legation.E003",
+            )
+        ], True
+    return [Info(f"Database: the {where} is reachable and migrated.", id="legation.I001")], True
+
+
+def index_checks() -> list[CheckMessage]:
+    from django.db.models import Max
+
+    from legation.config import config
+    from legation.records.models import ChangeLogEntry
+    from legation.search import indexer, schema
+
+    folder = config().index_dir
+    newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    try:
+        state = json.loads((folder / indexer.STATE_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        state = None
+    if state is None or not (folder / "meta.json").exists():
+        if newest == 0:
+            return [Info(f"Search index: none yet in {folder}, and nothing to index.", id="legation.I002")]
+        return [
+            Error(
+                f"There is no search index in {folder}, and the change log has {newest} entries.",
+                hint="Run `legation reindex`, or start `legation serve`, which builds it from the change log.",
+                id="legation.E004",
+            )
+        ]
+    if state.get("schema") != schema.fingerprint():
+        return [
+            Error(
+                f"The search index in {folder} was built by another version of Legation.",
+                hint="Run `legation reindex` to rebuild it.",
+                id="legation.E005",
+            )
+        ]
+    last = int(state.get("last_applied_seq", 0))
+    try:
+        pending_gaps = len(json.loads((folder / indexer.GAPS_FILE).read_text()))
+    except (FileNotFoundError, ValueError):
+        pending_gaps = 0
+    if last < newest:
+        return [
+            Error(
+                f"The search index in {folder} is behind the change log: applied up to seq {last}, "
+                f"the newest entry is seq {newest} ({newest - last} to apply).",
+                hint="A running `legation serve` applies them within seconds; otherwise start it or run `legation reindex`.",
+                id="legation.E006",
+            )
+        ]
+    waiting = f"; {pending_gaps} earlier seq(s) still awaited" if pending_gaps else ""
+    return [Info(f"Search index: in step with the change log (seq {last}){waiting}.", id="legation.I003")]
+
+
+def run_checks(fail_level: str = "ERROR") -> tuple[list[CheckMessage], bool]:
+    """Every message (Django's deployment checks, then Legation's), and whether they pass at
+    ``fail_level`` (ERROR or WARNING)."""
+    messages = settings_checks()
+    db_messages, reachable = database_checks()
+    messages += db_messages
+    messages += checks.run_checks(include_deployment_checks=True, databases=["default"] if reachable else None)
+    if reachable and not any(m.id == "legation.E003" for m in db_messages):
+        messages += index_checks()
+    messages = [m for m in messages if not m.is_silenced()]
+    passed = not any(m.level >= LEVELS[fail_level] for m in messages)
+    return messages, passed
+
+
+def format_message(message: CheckMessage) -> str:
+    label = {checks.DEBUG: "DEBUG", checks.INFO: "ok", checks.WARNING: "WARNING", checks.ERROR: "ERROR", checks.CRITICAL: "CRITICAL"}
+    text = f"{label.get(message.level, message.level)} {message.id}: {message.msg}"
+    if message.hint:
+        text += f"\n    hint: {message.hint}"
+    return text

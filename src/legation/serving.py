@@ -1,0 +1,94 @@
+"""``legation serve``: the archive behind gunicorn, a production WSGI server.
+
+One master process and ``workers`` worker processes (``threads`` threads each) serve
+:mod:`legation.wsgi`; WhiteNoise serves the static files, compressed, from the same processes
+(collected into ``STATIC_ROOT`` at start). Every worker starts a change-log follower thread after it
+has loaded the application, with the follower lock (see :mod:`legation.search.follower`), so exactly
+one process at a time writes the index folder and the others see its commits; when that worker dies
+or is recycled, another takes over within a round.
+
+The master itself opens no index and closes its database connections before forking, so workers
+share no connection or index handle with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from legation.errors import LegationError
+
+SECRET_KEY_HELP = (
+    "LEGATION_SECRET_KEY is not set. A production server needs a fixed secret key, the same on every web node: "
+    "set it to a long random value, e.g. "
+    "export LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"; "
+    "or set LEGATION_DEBUG=1 for development on your own machine (`legation demo` needs neither)."
+)
+
+
+def check_serving_settings() -> None:
+    """Raise LegationError saying what to set when the settings are unsafe to serve with."""
+    from legation.config import config
+
+    cfg = config()
+    if not cfg.secret_key_given and not cfg.debug:
+        raise LegationError(SECRET_KEY_HELP)
+    if not cfg.allowed_hosts:
+        raise LegationError("LEGATION_ALLOWED_HOSTS is empty: set it to the host names users type, e.g. archive.example.org.")
+
+
+def _post_worker_init(worker: Any) -> None:
+    from legation.search import service
+    from legation.search.follower import start_follower
+
+    service._open_index.cache_clear()  # this process opens its own index
+    start_follower(exclusive=True)
+
+
+class LegationServer(BaseApplication):
+    """gunicorn run from Python with Legation's WSGI application and options."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from legation.wsgi import application
+
+        return application
+
+
+def prepare() -> None:
+    """In the master, before forking: collect the static files (compressed) and close connections."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    # Serve the collected copies (with their .gz and .br variants), not the apps' own files.
+    settings.WHITENOISE_USE_FINDERS = False
+    connections.close_all()
+
+
+def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
+    """Serve until stopped (SIGINT/SIGTERM stop gracefully). Django must be set up."""
+    prepare()
+    options: dict[str, Any] = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "post_worker_init": _post_worker_init,
+        "accesslog": "-" if access_log else None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "legation",
+    }
+    LegationServer(options).run()

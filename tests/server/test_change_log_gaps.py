@@ -1,0 +1,157 @@
+"""The change log on PostgreSQL: seqs are taken when rows are written but become visible when their
+transaction commits, so a later seq can be seen before an earlier one. The follower must apply
+both (see the docstring of :func:`legation.search.indexer.apply_changes`)."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from legation.records.models import ChangeLogEntry
+from legation.search import indexer
+from legation.search.indexer import SearchIndex, apply_changes
+from tests.conftest import FIXTURES
+from tests.databases import postgres_url
+
+pytestmark = pytest.mark.django_db(transaction=True)
+needs_postgres = pytest.mark.skipif(
+    not postgres_url(),
+    reason="needs PostgreSQL (LEGATION_DATABASE_URL): SQLite serializes writers, so seqs always commit in order",
+)
+
+
+def seed_records() -> list:
+    from legation.ingest.readers.jsonl import read_jsonl
+
+    return list(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+
+
+def _ids(index: SearchIndex, query: str = "*") -> set[str]:
+    searcher = index.searcher()
+    hits = searcher.search(index.index.parse_query(query, ["summary"]), limit=100).hits
+    return {searcher.doc(address)["identifier"][0] for _, address in hits}
+
+
+def edit(identifier: str, summary: str) -> int:
+    """What an admin edit does: change the stored document and log it, in the current transaction."""
+    from legation.records.models import Document
+
+    assert Document.objects.filter(identifier=identifier).update(summary=summary) == 1
+    return ChangeLogEntry.objects.create(document_identifier=identifier, operation="upsert").seq
+
+
+class OpenTransaction(threading.Thread):
+    """Edit a document in a transaction on a connection of its own, and keep it open (seq taken,
+    row invisible to others) until :meth:`finish` commits or rolls it back."""
+
+    def __init__(self, identifier: str, summary: str, commit: bool = True) -> None:
+        super().__init__(daemon=True)
+        self.identifier, self.summary, self.commit = identifier, summary, commit
+        self.written, self.release = threading.Event(), threading.Event()
+        self.seq = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            try:
+                with transaction.atomic():
+                    self.seq = edit(self.identifier, self.summary)
+                    self.written.set()
+                    self.release.wait(30)
+                    if not self.commit:
+                        raise _Rollback
+            except _Rollback:
+                pass
+        except BaseException as exc:  # reported by finish()
+            self.error = exc
+            self.written.set()
+        finally:
+            connection.close()
+
+    def finish(self) -> None:
+        self.release.set()
+        self.join(30)
+        assert self.error is None, self.error
+
+
+class _Rollback(Exception):
+    pass
+
+
+@pytest.fixture
+def followed(tmp_path):
+    """Three seed documents stored and applied to an index in ``tmp_path``."""
+    from legation.ingest.service import ingest_records
+
+    records = seed_records()[:3]
+    ingest_records(records)
+    index = SearchIndex(tmp_path)
+    assert apply_changes(index) == 3
+    return index, [r.identifier for r in records]
+
+
+@needs_postgres
+def test_an_earlier_seq_committed_after_a_later_one_is_still_applied(tmp_path, followed) -> None:
+    index, (first, second, third) = followed
+
+    slow = OpenTransaction(first, "Walruses of Lushun.")  # takes seq n, commits last
+    slow.start()
+    assert slow.written.wait(30)
+    with transaction.atomic():
+        later = edit(second, "Penguins of Dairen.")  # takes seq n+1, commits first
+    assert later > slow.seq
+
+    assert apply_changes(index) == 1
+    assert _ids(index, "penguins") == {second} and _ids(index, "walruses") == set()
+    assert index.last_applied_seq() == later
+    assert str(slow.seq) in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+
+    slow.finish()  # seq n becomes visible now, below the last applied seq
+    assert apply_changes(index) == 1
+    assert _ids(index, "walruses") == {first}
+    assert str(slow.seq) not in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+    assert index.last_applied_seq() == later
+
+    with transaction.atomic():
+        edit(third, "More walruses.")
+    assert apply_changes(index) == 1
+    assert _ids(index, "walruses") == {first, third}
+    assert apply_changes(index) == 0
+
+
+@needs_postgres
+def test_a_rolled_back_writer_leaves_a_gap_that_is_forgotten_after_the_timeout(tmp_path, followed) -> None:
+    index, (first, second, _) = followed
+    doomed = OpenTransaction(first, "Walruses of Lushun.", commit=False)
+    doomed.start()
+    assert doomed.written.wait(30)
+    with transaction.atomic():
+        edit(second, "Penguins of Dairen.")
+    doomed.finish()  # rolled back: its seq never appears
+
+    assert apply_changes(index) == 1
+    assert str(doomed.seq) in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+    assert apply_changes(index) == 0  # still waiting for it (within the timeout)
+    assert str(doomed.seq) in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+    assert apply_changes(index, gap_timeout=0) == 0
+    assert json.loads((tmp_path / indexer.GAPS_FILE).read_text()) == {}
+    assert _ids(index, "penguins") == {second} and _ids(index, "walruses") == set()
+
+
+def test_an_entry_appearing_below_the_last_applied_seq_is_applied_on_any_store(tmp_path, followed) -> None:
+    """The same bookkeeping without concurrency: hide a logged row, apply, then bring it back."""
+    index, (first, second, _) = followed
+    with transaction.atomic():
+        hidden = edit(first, "Walruses of Lushun.")
+        edit(second, "Penguins of Dairen.")
+    row = ChangeLogEntry.objects.get(seq=hidden)
+    row.delete()
+    assert apply_changes(index) == 1
+    assert str(hidden) in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+    ChangeLogEntry.objects.create(seq=hidden, document_identifier=first, operation="upsert")
+    assert apply_changes(index) == 1
+    assert _ids(index, "walruses") == {first} and _ids(index, "penguins") == {second}
+    assert str(hidden) not in json.loads((tmp_path / indexer.GAPS_FILE).read_text())

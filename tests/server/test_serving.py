@@ -1,0 +1,95 @@
+"""`legation serve` as in production (gunicorn workers, WhiteNoise, secure settings), `legation demo`
+with no settings, and `legation check`."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+import time
+
+from tests.conftest import FIXTURES
+from tests.server.nodes import SECRET_KEY
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+
+
+def test_serve_refuses_to_start_without_a_secret_key_and_says_what_to_set(nodes) -> None:
+    node = nodes("a", LEGATION_SECRET_KEY=None, LEGATION_DEBUG=None)
+    node.folder.mkdir(parents=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "legation", "serve", "--port", str(node.port)],
+        env=node.env, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 1
+    message = " ".join(result.stderr.split())
+    assert "LEGATION_SECRET_KEY is not set" in message and "LEGATION_DEBUG=1" in message
+
+
+def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> None:
+    node = nodes("a").start("--workers", "2", "--threads", "2")
+    assert node.search("")["total"] == 0
+
+    status, headers, body = node.get("/static/legation/legation.css", {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["server"] == "gunicorn"
+    assert headers.get("content-encoding") == "gzip" and "max-age" in headers["cache-control"]
+    status, _, body = node.get("/no-such-page")
+    assert status == 404 and b"Traceback" not in body and b"DEBUG = True" not in body  # DEBUG is off
+
+    started = time.monotonic()
+    assert node.legation("ingest", str(SEED)).returncode == 0
+    node.wait_for_total("", 10, within=30)
+    print(f"\nsearchable {time.monotonic() - started:.2f} s after `legation ingest` started")
+    # Every worker answers alike (20 requests over 2 workers x 2 threads).
+    assert {node.search("Sino-Soviet")["total"] for _ in range(20)} == {node.search("Sino-Soviet")["total"]}
+
+    # Exactly one process follows the change log: a worker holds the follower lock.
+    with open(node.index_dir / "follower.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held = False
+        except OSError:
+            held = True
+    assert held
+
+
+def test_demo_needs_no_settings(nodes) -> None:
+    node = nodes("demo", LEGATION_SECRET_KEY=None, LEGATION_DEBUG=None)
+    node.start("--path", str(SEED.parent), command="demo")
+    assert node.search("")["total"] == 10
+    assert len((node.folder / "demo-secret-key").read_text()) >= 50
+
+
+def check(node, **env: str | None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in {**node.env, **env}.items() if v is not None}
+    return subprocess.run(
+        [sys.executable, "-m", "legation", "check"], env=environment, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
+    node = nodes("a")
+    node.folder.mkdir(parents=True)
+    fresh = check(node)
+    assert fresh.returncode == 1 and "legation.E003" in fresh.stderr  # nothing migrated yet
+
+    assert node.legation("ingest", str(SEED)).returncode == 0
+    ready = check(node)
+    assert ready.returncode == 0, ready.stderr
+    assert "ok legation.I001" in ready.stdout and "ok legation.I003" in ready.stdout
+    assert "security.W008" in ready.stdout  # Django's deployment checks ran
+
+    assert check(node, LEGATION_SECRET_KEY=None).stderr.count("legation.E001") == 1
+
+    add_entry = "from legation.records.models import ChangeLogEntry as C; C.objects.create(document_identifier='x', operation='delete')"
+    assert node.legation("manage", "shell", "-c", add_entry).returncode == 0
+    behind = check(node)
+    assert behind.returncode == 1 and "legation.E006" in behind.stderr and "1 to apply" in behind.stderr
+
+    (node.index_dir / "meta.json").unlink()
+    assert "legation.E004" in check(node).stderr
+
+    unreachable = check(node, LEGATION_DATABASE_URL="postgresql://nobody:secret@127.0.0.1:1/nothing")
+    assert unreachable.returncode == 1 and "legation.E002" in unreachable.stderr
+    assert "secret" not in unreachable.stderr.replace("SECRET", "")  # no password shown
+    assert SECRET_KEY not in unreachable.stderr + unreachable.stdout
