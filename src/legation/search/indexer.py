@@ -122,7 +122,12 @@ class SearchIndex:
         if any(self.path.iterdir()):
             if not ((self.path / "meta.json").exists() or (self.path / STATE_FILE).exists()):
                 raise LegationError(f"{self.path} holds files that are not a search index; give an empty folder.")
-            shutil.rmtree(self.path)
+            # Move the old index aside in one rename, then delete it: a tantivy reader still open
+            # on it may write a lock file meanwhile, which made deleting in place fail at random.
+            self.index = None
+            old = self.path.with_name(f"{self.path.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+            os.replace(self.path, old)
+            shutil.rmtree(old, ignore_errors=True)
         self.path.mkdir(parents=True, exist_ok=True)
         self._write_state({"schema": schema.fingerprint(), "last_applied_seq": 0})
         self.index = None
