@@ -124,3 +124,11 @@ def test_only_http_links_are_stored_as_public_source(tmp_path: Path):
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     report = ingest_records(read_jsonl(path))
     assert report.added == [] and "http(s)" in report.failed[0].reason
+
+
+def test_values_too_long_for_the_store_are_refused_naming_the_field(tmp_path: Path):
+    line = {**seed_lines()[0], "document_type": "T" * 101}
+    path = tmp_path / "long.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = ingest_records(read_jsonl(path))
+    assert report.added == [] and "document_type is 101 characters, more than the 100 allowed" in report.failed[0].reason

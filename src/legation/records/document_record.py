@@ -116,6 +116,7 @@ class DocumentRecord:
                 self.date_earliest, self.date_latest = earliest.isoformat(), latest.isoformat()
         elif self.date_earliest or self.date_latest:
             raise RecordError(f"{self.identifier}: date_earliest/date_latest given without date_edtf")
+        self._check_lengths()
         for agent in self.agents:
             if agent.role not in AGENT_ROLES:
                 raise RecordError(f"{self.identifier}: agent {agent.name!r} has role {agent.role!r}; use one of {AGENT_ROLES}")
@@ -127,6 +128,31 @@ class DocumentRecord:
             if text.kind not in TEXT_KINDS:
                 raise RecordError(f"{self.identifier}: text kind {text.kind!r}; use one of {TEXT_KINDS}")
         return self
+
+    def _check_lengths(self) -> None:
+        """Values must fit the record store's columns (PostgreSQL enforces them, SQLite does not,
+        so the check is here, the same for both). Raises :class:`RecordError` naming the field."""
+        values: list[tuple[str, str, int]] = [
+            ("document_type", self.document_type, 100),
+            ("date_text", self.date_text, 300),
+            ("date_edtf", self.date_edtf, 100),
+            ("classification", self.classification, 200),
+            ("source_url", self.source_url, 500),
+            ("language", self.language, 20),
+            ("place_sent", self.place_sent, 300),
+            *(("subject", s, 1000) for s in self.subjects),
+            *(("collection key", c.key, 200) for c in self.collections),
+            *(("collection title", c.title, 500) for c in self.collections),
+            *(("agent key", a.key, 300) for a in self.agents),
+            *(("agent name", n, 500) for a in self.agents for n in (a.name, *a.names)),
+            *(("text language", t.language, 20) for t in self.texts),
+        ]
+        for name, value, limit in values:
+            if len(value) > limit:
+                raise RecordError(
+                    f"{self.identifier}: {name} is {len(value)} characters, more than the {limit} allowed: "
+                    f"{value[:60]!r}…; shorten it"
+                )
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (the Legation JSON Lines form)."""

@@ -84,7 +84,7 @@ class PlaceName(models.Model):
 class Subject(models.Model):
     """A subject heading, e.g. a FRUS chapter heading ("China > Political situation")."""
 
-    name = models.CharField(max_length=500, unique=True)
+    name = models.CharField(max_length=1000, unique=True)  # FRUS compilation headings run to ~900
 
     class Meta:
         ordering = ["name"]
