@@ -89,3 +89,25 @@ def test_a_bad_authority_line_names_the_line_and_writes_nothing(db, tmp_path: Pa
     with pytest.raises(IngestError, match="line 2"):
         load_authorities(path)
     assert not Place.objects.filter(name="Lüshun").exists()
+
+
+def test_quoted_words_are_never_widened(seed_index):
+    assert LIU.expand(parse('"Liu Shao-chi"').node)[1] == []
+    assert search(SearchRequest(q='"Liu Shao-chi"'), seed_index, LIU).total == 0
+
+
+def test_names_read_from_documents_do_not_widen_searches(client, seed_archive, tmp_path: Path):
+    """A reader's slip (FRUS once gave Kissinger the name "Nixon") must not make every search for
+    one man find the other; only curated authority names do."""
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.ingest.service import ingest_records
+
+    slip = {**SEED[0], "identifier": "slip", "agents": [
+        {"key": "person:liu-shaoqi", "name": "Liu Shaoqi", "role": "sender", "kind": "person", "names": ["Stalin"]}
+    ]}
+    path = tmp_path / "slip.jsonl"
+    path.write_text(json.dumps(slip) + "\n", encoding="utf-8")
+    assert not ingest_records(read_jsonl(path)).failed
+    variants.reset()
+    body = client.get("/api/search", {"q": "Liu Shaoqi"}).json()
+    assert "Stalin" not in body["notice"]

@@ -59,6 +59,7 @@ class DocumentAdmin(admin.ModelAdmin):
 class AgentNameInline(admin.TabularInline):
     model = AgentName
     extra = 1
+    fields = ["name", "from_authority"]
 
 
 @admin.register(Agent)

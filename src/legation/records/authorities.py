@@ -86,7 +86,9 @@ def load_authorities(path: Path) -> AuthorityReport:
                 record, created = Agent.objects.get_or_create(key=row["key"], defaults={"name": name, "kind": row["kind"]})
                 known = set(record.names.values_list("name", flat=True)) | {record.name}
                 new = [n for n in dict.fromkeys([name, *variants]) if n not in known]
-                AgentName.objects.bulk_create(AgentName(agent=record, name=n) for n in new)
+                AgentName.objects.bulk_create(AgentName(agent=record, name=n, from_authority=True) for n in new)
+                # Names the documents already gave that the file confirms become curated too.
+                record.names.filter(name__in=[name, *variants], from_authority=False).update(from_authority=True)
                 if new:
                     touched.update(Document.objects.filter(agent_links__agent=record).values_list("identifier", flat=True))
             report.created += created

@@ -47,6 +47,12 @@ class AgentName(models.Model):
 
     agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=500)
+    from_authority = models.BooleanField(
+        "from an authority file",
+        default=False,
+        help_text="Curated (loaded with `legation authorities` or set here): search treats it as the same "
+        "agent. Names read from documents are not trusted that far.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agent", "name"], name="unique_agent_name")]

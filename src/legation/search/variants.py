@@ -5,7 +5,9 @@ Chou En-lai = Zhou Enlai = 周恩来; Port Arthur = Lüshun). When words of a qu
 those names, the query also searches the other names: ``Zhou Enlai treaty`` becomes
 ``(Zhou Enlai OR "Chou En-lai" OR "周恩来" …) treaty``.
 
-Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
+Only curated names count: those an authority file gave (``legation authorities``) or a curator
+marked in the admin; names read from documents do not widen searches. Quoted words are never
+expanded. Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
 diacritics ignored). A name whose words belong to more than one authority record (``Johnson``)
 is ambiguous and left alone.
 """
@@ -87,8 +89,8 @@ class VariantTable:
         i = 0
         while i < len(items):
             item = items[i]
-            if isinstance(item, Phrase) and item.field is None:
-                out.append(self._alternatives(item.text, tuple(analyzers.folded(item.text)), item, found) or item)
+            if isinstance(item, Phrase):  # quotes mean exactly these words
+                out.append(item)
                 i += 1
                 continue
             replaced = False
@@ -122,13 +124,21 @@ _cached: tuple[float, tuple[int, ...], VariantTable] | None = None
 def _signature() -> tuple[int, ...]:
     from legation.records.models import AgentName, PlaceName
 
-    return (AgentName.objects.count(), PlaceName.objects.count())
+    return (AgentName.objects.filter(from_authority=True).count(), PlaceName.objects.count())
 
 
 def _load() -> VariantTable:
-    from legation.records.models import Agent, Place
+    from django.db.models import Prefetch
 
-    groups = [[a.name, *(n.name for n in a.names.all())] for a in Agent.objects.prefetch_related("names")]
+    from legation.records.models import Agent, AgentName, Place
+
+    # Only curated names: names read from documents can be wrong (a title parser's slip once made
+    # "Nixon" a name of Kissinger), and a wrong variant would widen every search for the person.
+    curated = AgentName.objects.filter(from_authority=True)
+    groups = [
+        [a.name, *(n.name for n in a.names.all())]
+        for a in Agent.objects.filter(names__from_authority=True).distinct().prefetch_related(Prefetch("names", queryset=curated))
+    ]
     groups += [[p.name, *(n.name for n in p.names.all())] for p in Place.objects.prefetch_related("names")]
     return VariantTable.from_groups(groups)
 
