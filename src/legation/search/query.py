@@ -252,7 +252,7 @@ def _word(word: str) -> Node:
         name, word = word.split(":", 1)
         field = _field_name(name)
         if not word:
-            raise _Unreadable(f"{name}: needs a value, e.g. {name}:treaty")
+            raise _Unreadable(f"{name}: needs a value, e.g. {_EXAMPLES.get(name, name + ':treaty')}")
         if field == DATE_FIELD:
             return _date_range(word)
     prefix = word.endswith("*")
@@ -293,6 +293,43 @@ def _plain_words(q: str) -> list[str]:
     return real or words
 
 
+_EXAMPLES = {"date": "date:1949-12..1950-02", "type": "type:Telegram", "from": "from:Kennan", "to": "to:Stalin"}
+
+
+def _repair(q: str) -> str:
+    """The query with the usual slips of typing taken out: an unclosed quotation mark, unbalanced
+    parentheses, and operators or ``-``/``*`` left dangling at the end. "" when nothing is left."""
+    if q.count('"') % 2:
+        cut = q.rfind('"')
+        q = q[:cut] + q[cut + 1 :]
+    depth, kept = 0, []
+    for ch in q:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        kept.append(ch)
+    q = "".join(kept)
+    while depth:  # close what is still open, from the right
+        q += ")"
+        depth -= 1
+    q = re.sub(r"\(\s*\)", " ", q)
+    previous = None
+    while previous != q:
+        previous = q
+        q = re.sub(r"(?:\s+(?:AND|OR|NOT)|\s*[-*:]+)\s*$", "", q.rstrip()).rstrip()
+        q = re.sub(r"^\s*(?:(?:AND|OR)\s+)", "", q)
+    return q.strip()
+
+
+def _without_negated(q: str) -> str:
+    """The query without words that follow NOT or ``-``: when the syntax cannot be read at all,
+    an excluded word must not become a required one."""
+    return re.sub(r"(?:\bNOT\s+|(?<![\w'])-)[\w'-]+", " ", q)
+
+
 def parse(q: str) -> ParsedQuery:
     """Read a user query. Never raises: see the module docstring for the fallback and notices."""
     notices = []
@@ -306,12 +343,20 @@ def parse(q: str) -> ParsedQuery:
         node = _Parser(_lex(q)).parse()
         return ParsedQuery(node, q, " ".join(notices))
     except _Unreadable as exc:
-        words = _plain_words(q)
+        repaired = _repair(q)
+        if repaired and repaired != q:
+            try:
+                node = _Parser(_lex(repaired)).parse()
+                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}")
+                return ParsedQuery(node, repaired, " ".join(notices))
+            except _Unreadable:
+                pass
+        words = _plain_words(_without_negated(q))
         if words:
             notices.append(f"The query could not be read as search syntax ({exc}), so its words were searched: {' '.join(words)}.")
             node = Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))
         else:
-            notices.append(f"The query could not be read as search syntax ({exc}) and has no words to search for, so all documents are shown.")
+            notices.append(f"The query could not be read as search syntax ({exc}) and has no words to search for.")
             node = None
         return ParsedQuery(node, " ".join(words), " ".join(notices))
 
