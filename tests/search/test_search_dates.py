@@ -54,3 +54,10 @@ def test_undated_sort_last_in_both_directions(dated_index):
 def test_unknown_date_match_is_refused(dated_index):
     with pytest.raises(InvalidQuery, match="overlap"):
         search(SearchRequest(date_match="inside"), dated_index)
+
+
+def test_one_stray_far_date_does_not_push_the_real_years_off_the_histogram(make_index):
+    records = [DocumentRecord(identifier=name, title="Telegram", date_edtf=edtf).validate() for name, edtf in DATES.items()]
+    records.append(DocumentRecord(identifier="typo", title="Telegram", date_edtf="2999-01-01").validate())
+    result = search(SearchRequest(), make_index(records))
+    assert [y.year for y in result.years] == [1949, 1950]

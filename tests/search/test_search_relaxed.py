@@ -28,3 +28,10 @@ def test_queries_with_operators_are_taken_as_written(seed_index):
         assert result.notice != RELAXED_NOTICE
     assert search(SearchRequest(q="Liu walrus zebra"), seed_index).total > 0
     assert search(SearchRequest(q="walrus zebra"), seed_index).total == 0
+
+
+def test_no_relaxing_when_the_words_match_but_the_dates_do_not(seed_index):
+    import datetime as dt
+
+    result = search(SearchRequest(q="Liu", start_date=dt.date(1948, 1, 1), end_date=dt.date(1948, 12, 31)), seed_index)
+    assert result.total == 0 and result.notice != RELAXED_NOTICE

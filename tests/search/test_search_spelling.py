@@ -36,3 +36,8 @@ def test_no_suggestion_for_words_the_archive_knows_or_for_operators(pubdip):
     assert search(SearchRequest(q="propaganda"), index).did_you_mean == ""
     assert search(SearchRequest(q="title:propoganda"), index).did_you_mean == ""
     assert search(SearchRequest(q="qzxv"), index).did_you_mean == ""
+
+
+def test_swapped_letters_count_as_one_edit_and_case_is_kept(pubdip):
+    _, index = pubdip
+    assert search(SearchRequest(q="Propoganda flims"), index).did_you_mean == "Propaganda films"

@@ -220,9 +220,12 @@ def year_histogram(searcher: tantivy.Searcher, query: Query) -> tuple[list[YearC
     undated = dict(counts).get(schema.UNDATED, 0)
     if not by_year:
         return [], undated
-    first, last = min(by_year), max(by_year)
-    if last - first >= MAX_HISTOGRAM_YEARS:
-        first = last - MAX_HISTOGRAM_YEARS + 1
+    years = sorted(by_year)
+    # Too wide a span (a stray date in 2999): drop the end year holding fewer documents until the
+    # rest fits, so one outlier cannot push the archive's real years off the chart.
+    while years[-1] - years[0] >= MAX_HISTOGRAM_YEARS:
+        years.pop(0 if by_year[years[0]] <= by_year[years[-1]] else -1)
+    first, last = years[0], years[-1]
     return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
 
 
@@ -388,7 +391,14 @@ def search(
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
     explicit_and = "AND" in words.parsed.text.split()
-    relaxed = user_query.most_words_query(words.node, index.schema, searcher) if total == 0 and not explicit_and else None
+    # Only when the words themselves match nothing: if they match outside the filters or dates,
+    # the filters are why nothing was found, and relaxing the words would mislead.
+    words_alone = total == 0 and words.query is not None and facet_counts.count(searcher, words.query) > 0
+    relaxed = (
+        user_query.most_words_query(words.node, index.schema, searcher)
+        if total == 0 and not explicit_and and not words_alone
+        else None
+    )
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
         words.query = relaxed
@@ -410,7 +420,8 @@ def search(
         hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, first_snippet(stored, doc, generators)))
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
-    suggestion = spelling.did_you_mean(words.parsed.node, searcher) if request.q and few else ""
+    known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
+    suggestion = spelling.did_you_mean(words.parsed.node, searcher, keep=known) if request.q and few else ""
     offset = (request.page - 1) * request.page_size
     return SearchResult(
         total=total,

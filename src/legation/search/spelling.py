@@ -2,7 +2,8 @@
 
 A plain word of the query that is rare or absent in the archive (``Krushchev``, ``Formsa``) is
 replaced by a word at most one edit away (two for words over five letters) that occurs in at
-least ten times as many documents. Edit distance is Levenshtein's (rapidfuzz).
+least ten times as many documents. Edit distance is optimal string alignment (Levenshtein with
+a transposition of two letters counted as one edit, as in ``tset``/``test``; rapidfuzz).
 """
 
 from __future__ import annotations
@@ -26,18 +27,30 @@ def _correct(word: str, searcher: tantivy.Searcher) -> str | None:
     terms = dict(searcher.terms_with_prefix(schema.VOCAB_FIELD, typed[0], limit=CANDIDATES_PER_LETTER))
     max_edits = 1 if len(typed) <= 5 else 2
     near = process.extract(
-        typed, [t for t in terms if t != typed], scorer=distance.Levenshtein.distance, score_cutoff=max_edits, limit=20
+        typed, [t for t in terms if t != typed], scorer=distance.OSA.distance, score_cutoff=max_edits, limit=20
     )
     good = [(edits, -terms[t], t) for t, edits, _ in near if terms[t] >= MIN_GAIN * max(typed_freq, 1)]
     return min(good)[2] if good else None
 
 
-def did_you_mean(node: Node | None, searcher: tantivy.Searcher) -> str:
+def _like(typed: str, correction: str) -> str:
+    """The correction written the way the word was typed (``Krushchev`` → ``Khrushchev``)."""
+    if typed.isupper() and len(typed) > 1:
+        return correction.upper()
+    return correction[:1].upper() + correction[1:] if typed[:1].isupper() else correction
+
+
+def did_you_mean(node: Node | None, searcher: tantivy.Searcher, keep: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), or ``""``
-    when no word needs correcting or the query is not plain words."""
+    when no word needs correcting or the query is not plain words. Words inside any phrase of
+    ``keep`` (names found in their other forms) are left as typed."""
     items = node.items if isinstance(node, And) else (node,) if node is not None else ()
     if not items or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in items):
         return ""
     words = [i.text for i in items]  # type: ignore[union-attr]
-    corrected = [_correct(w, searcher) or w for w in words]
+    kept = {w for phrase in keep for w in phrase.split()}
+    corrected = []
+    for word in words:
+        fix = None if word in kept else _correct(word, searcher)
+        corrected.append(_like(word, fix) if fix else word)
     return " ".join(corrected) if corrected != words else ""
