@@ -3,7 +3,8 @@
 Runs Django's system checks with the deployment checks (``manage.py check --deploy``), then
 Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an id and a hint:
 
-- ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode;
+- ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode (``legation.W001`` only, for an
+  archive that `legation demo` serves with the key it keeps in the data folder);
 - ``legation.E002`` the database cannot be reached;
 - ``legation.E003`` migrations not applied;
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
@@ -41,7 +42,18 @@ def settings_checks() -> list[CheckMessage]:
                 id="legation.I004",
             )
         )
-    if not cfg.secret_key_given and not cfg.debug:
+    demo_key = cfg.data_dir / "demo-secret-key"
+    if not cfg.secret_key_given and not cfg.debug and demo_key.exists():
+        messages.append(
+            checks.Warning(
+                "LEGATION_SECRET_KEY is not set; `legation demo` serves this archive with the key it keeps "
+                "in the data folder, which is fine for the demo only.",
+                hint="Before serving the archive to others, set LEGATION_SECRET_KEY to a long random value, "
+                "the same on every web node (python3 -c 'import secrets; print(secrets.token_urlsafe(50))').",
+                id="legation.W001",
+            )
+        )
+    elif not cfg.secret_key_given and not cfg.debug:
         messages.append(
             Error(
                 "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms "

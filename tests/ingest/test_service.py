@@ -132,3 +132,16 @@ def test_values_too_long_for_the_store_are_refused_naming_the_field(tmp_path: Pa
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     report = ingest_records(read_jsonl(path))
     assert report.added == [] and "document_type is 101 characters, more than the 100 allowed" in report.failed[0].reason
+
+
+def test_mistyped_nested_fields_say_what_shape_is_expected(tmp_path: Path):
+    first = seed_lines()[0]
+    path = tmp_path / "typed.jsonl"
+    path.write_text(
+        json.dumps({**first, "agents": "Mao"}) + "\n" + json.dumps({**first, "identifier": "b", "agents": [{"name": "Mao"}]}) + "\n",
+        encoding="utf-8",
+    )
+    report = ingest_records(read_jsonl(path))
+    assert "agents must be a list of JSON objects" in report.failed[0].reason
+    assert "missing 1 required positional argument: 'key'" in report.failed[1].reason
+    assert "DocumentRecord" not in report.failed[0].reason + report.failed[1].reason

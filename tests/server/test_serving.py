@@ -80,6 +80,10 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     assert "security.W008" in ready.stdout  # Django's deployment checks ran
 
     assert check(node, LEGATION_SECRET_KEY=None).stderr.count("legation.E001") == 1
+    (node.folder / "demo-secret-key").write_text("k" * 50)  # what `legation demo` keeps
+    demo = check(node, LEGATION_SECRET_KEY=None)
+    assert demo.returncode == 0 and "legation.E001" not in demo.stderr and "legation.W001" in demo.stdout + demo.stderr
+    (node.folder / "demo-secret-key").unlink()
 
     add_entry = "from legation.records.models import ChangeLogEntry as C; C.objects.create(document_identifier='x', operation='delete')"
     assert node.legation("manage", "shell", "-c", add_entry).returncode == 0

@@ -20,6 +20,14 @@ AGENT_KINDS: tuple[str, ...] = ("person", "organization")
 TEXT_KINDS: tuple[str, ...] = ("transcript", "translation")
 
 
+EXAMPLES = {
+    "collections": '[{"key": "frus1949v07p1", "title": "FRUS 1949, vol. VII, part 1"}]',
+    "agents": '[{"key": "person:mao-zedong", "name": "Mao Zedong", "role": "sender", "kind": "person", "names": []}]',
+    "texts": '[{"kind": "transcript", "language": "en", "body": "…", "footnotes": []}]',
+    "subjects": '["Sino-Soviet relations"]',
+}
+
+
 class RecordError(ValueError):
     """A record breaks a rule of the data model; the message names the field and what to fix."""
 
@@ -171,6 +179,12 @@ class DocumentRecord:
         missing = [name for name in ("identifier", "title") if name not in data]
         if missing:
             raise RecordError(f"{data.get('identifier', 'a document')}: missing required field(s) {missing}; every document needs an identifier and a title")
+        for name in ("collections", "agents", "texts", "subjects"):
+            items = data.get(name, [])
+            want = str if name == "subjects" else dict
+            if not isinstance(items, list) or not all(isinstance(i, want) for i in items):
+                shape = "a list of strings" if want is str else "a list of JSON objects"
+                raise RecordError(f"{data.get('identifier', '?')}: {name} must be {shape}, e.g. {EXAMPLES[name]}")
         try:
             values = dict(data)
             values["collections"] = [CollectionRef(**c) for c in data.get("collections", [])]
@@ -180,8 +194,9 @@ class DocumentRecord:
                 for t in data.get("texts", [])
             ]
             record = cls(**values)
-        except TypeError as exc:
-            raise RecordError(f"{data.get('identifier', '?')}: {exc}") from exc
+        except TypeError as exc:  # an unknown or missing key inside an agent, text or collection
+            detail = str(exc).split("__init__() ")[-1]
+            raise RecordError(f"{data.get('identifier', '?')}: {detail}; compare with a line that `legation export` writes") from exc
         for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary"):
             if not isinstance(getattr(record, name), str):
                 raise RecordError(f"{record.identifier}: {name} must be a string")
