@@ -90,5 +90,8 @@ def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bo
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "legation",
+        # gunicorn's default (4,094 bytes) refused long queries with its own HTML 414 page before
+        # Legation could cut them to 1,000 characters and say so; 8,190 is its largest setting.
+        "limit_request_line": 8190,
     }
     LegationServer(options).run()

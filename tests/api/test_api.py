@@ -105,3 +105,9 @@ def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     narrowed = client.get("/api/facets/recipient", {"contains": "LIU"}).json()
     assert [v["value"] for v in narrowed["values"]] == [n for n in counts if "liu" in n.lower()]
     assert client.get("/api/facets/colour").status_code == 400
+
+
+def test_other_methods_get_the_json_error_shape(client, db):
+    response = client.post("/api/search", {"q": "Mao"})
+    assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]

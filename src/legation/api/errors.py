@@ -39,3 +39,29 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(
         HttpError, lambda request, exc: error_response(api, request, exc.status_code, "http_error", str(exc))
     )
+
+
+class JsonErrorsUnderApi:
+    """Django middleware: errors Django answers itself under ``/api/`` (405 for a POST, 400 for a
+    request it refuses) come in the API's JSON error shape instead of an HTML page."""
+
+    MESSAGES = {
+        400: ("bad_request", "The request could not be read; check the URL and its parameters."),
+        405: ("method_not_allowed", "Use GET for this endpoint; see /api/openapi.json."),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        mapped = self.MESSAGES.get(response.status_code)
+        if mapped and request.path.startswith("/api/") and "json" not in response.get("Content-Type", ""):
+            from django.http import JsonResponse
+
+            code, message = mapped
+            replacement = JsonResponse({"error": {"status": response.status_code, "code": code, "message": message}}, status=response.status_code)
+            if response.has_header("Allow"):
+                replacement["Allow"] = response["Allow"]
+            return replacement
+        return response

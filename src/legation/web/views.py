@@ -10,8 +10,10 @@ from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
 from legation.records.documents import get_document
 from legation.search.schema import SORTS
-from legation.search.service import FACET_SIZE, facet_values, more_like_this, search
+from legation.search.service import FACET_SIZE, MAX_FACET_VALUES, facet_values, more_like_this, search
 from legation.web.params import query_string, search_request_from
+
+FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
@@ -116,17 +118,17 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     contains = request.GET.get("contains", "")
     base = {k: v for k, v in params.items() if k not in ("page", "contains")}
     try:
-        result = facet_values(search_request_from(base), name, contains=contains)
+        result = facet_values(search_request_from(base), name, contains=contains, limit=MAX_FACET_VALUES)
     except InvalidQuery as exc:
         return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
     selected = set(base.get(name, []))
     values = [
         {"value": v, "url": reverse("search") + query_string(base, **{name: sorted(selected ^ {v.value}) or None})}
-        for v in result.values
+        for v in result.values[:FACET_PAGE_VALUES]
     ]
     hidden = [(k, v) for k, vs in base.items() for v in vs]
     return render(
         request,
         "legation/facet.html",
-        {"facet": result, "name": name, "values": values, "contains": contains, "hidden": hidden, "back_url": reverse("search") + query_string(base)},
+        {"facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden, "back_url": reverse("search") + query_string(base)},
     )
