@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 from legation.errors import IngestError
+from legation.ingest.titles import normalize_space
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -77,3 +79,43 @@ def parse_xml(path: Path | str) -> etree._Element:
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); give a FRUS TEI volume")
     return root
+
+
+def local_name(tag: object) -> str:
+    """An element's name without its namespace (``"{…tei}p"`` → ``"p"``); "" for comments and
+    processing instructions."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def inline_text(
+    el: etree._Element,
+    skip: frozenset[str] | set[str],
+    *,
+    note: Callable[[etree._Element], str] | None = None,
+    keep: Callable[[etree._Element], bool] = lambda child: True,
+) -> str:
+    """The whitespace-normalized text of an element, as a reader reads a TEI paragraph or heading.
+
+    ``lb`` is a space (nothing with ``@break="no"``, TEI P5 §3.11.3); elements named in ``skip`` or
+    refused by ``keep`` are left out with their content (their tail text is kept); with ``note``,
+    each ``note`` is replaced by what it returns (a footnote's mark, say) instead of following
+    ``skip``. Entity references the safe parser left unresolved contribute nothing.
+    """
+    parts: list[str] = []
+
+    def walk(e: etree._Element) -> None:
+        if e.text:
+            parts.append(e.text)
+        for child in e:
+            name = local_name(child.tag)
+            if name == "lb":
+                parts.append("" if child.get("break") == "no" else " ")
+            elif name == "note" and note is not None:
+                parts.append(note(child))
+            elif name and name not in skip and keep(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return normalize_space("".join(parts))

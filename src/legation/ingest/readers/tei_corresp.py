@@ -56,7 +56,7 @@ from legation.errors import IngestError
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.titles import normalize_space
 from legation.ingest.readers.tei_frus import slug
-from legation.ingest.xml import parse_xml
+from legation.ingest.xml import inline_text, local_name, parse_xml
 from legation.records.dates import edtf_from_iso
 from legation.records.document_record import (
     AgentRef,
@@ -78,8 +78,7 @@ DEPRECATED_LANGUAGES = {"iw": "he", "in": "id", "ji": "yi"}
 TRANSLATED_FROM = re.compile(r"translated\s+from\s+([A-Z][a-z]+)")
 
 
-def _local(tag) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+_local = local_name
 
 
 def _all(el: etree._Element, name: str) -> Iterator[etree._Element]:
@@ -105,24 +104,7 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
 
 def _plain(el: etree._Element | None) -> str:
     """Whitespace-normalized text, notes and page breaks left out, ``lb`` a space."""
-    if el is None:
-        return ""
-    parts: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if e.text:
-            parts.append(e.text)
-        for child in e:
-            name = _local(child.tag)
-            if name == "lb":
-                parts.append("" if child.get("break") == "no" else " ")
-            elif name and name not in SKIP and not _is_alternative(child):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return normalize_space("".join(parts))
+    return "" if el is None else inline_text(el, SKIP, keep=lambda child: not _is_alternative(child))
 
 
 def _is_alternative(el: etree._Element) -> bool:
@@ -158,27 +140,16 @@ class _Text:
                 self.blocks.append(text)
 
     def _inline(self, el: etree._Element) -> str:
-        parts: list[str] = []
+        return inline_text(el, SKIP, note=self._note, keep=lambda child: not _is_alternative(child))
 
-        def walk(e: etree._Element) -> None:
-            if e.text:
-                parts.append(e.text)
-            for child in e:
-                name = _local(child.tag)
-                if name == "lb":
-                    parts.append("" if child.get("break") == "no" else " ")
-                elif name == "note":
-                    if note := _plain(child):
-                        mark = child.get("n") or str(len(self.footnotes) + 1)
-                        self.footnotes.append(Footnote(n=mark, text=note))
-                        parts.append(f"[{mark}]")
-                elif name and name not in SKIP and not _is_alternative(child):
-                    walk(child)
-                if child.tail:
-                    parts.append(child.tail)
-
-        walk(el)
-        return normalize_space("".join(parts))
+    def _note(self, note: etree._Element) -> str:
+        """Keep a footnote apart and leave its mark in the text."""
+        text = _plain(note)
+        if not text:
+            return ""
+        mark = note.get("n") or str(len(self.footnotes) + 1)
+        self.footnotes.append(Footnote(n=mark, text=text))
+        return f"[{mark}]"
 
 
 def _agent_key(ref: str | None, kind: str, name: str) -> str:

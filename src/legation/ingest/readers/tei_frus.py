@@ -56,7 +56,7 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
-from legation.ingest.xml import TEI_NS, parse_xml
+from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.dates import edtf_from_iso
 from legation.records.document_record import (
     AgentRef,
@@ -85,8 +85,7 @@ _RANKS = re.compile(
 )
 
 
-def _local(tag) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+_local = local_name
 
 
 def slug(text: str) -> str:
@@ -98,26 +97,13 @@ def slug(text: str) -> str:
 def _text(el: etree._Element, marks: bool = False) -> str:
     """Whitespace-normalized text of an element without footnotes and page breaks; ``lb`` is a space.
     With ``marks``, a footnote leaves its printed mark in brackets (``Pignon[2] told me``), so the
-    reader of the body sees where the note (kept apart) belongs. Entity references left
-    unresolved by the safe parser contribute nothing."""
-    parts: list[str] = []
+    reader of the body sees where the note (kept apart) belongs."""
+    return inline_text(el, SKIP_IN_TEXT, note=_note_mark if marks else None)
 
-    def walk(e: etree._Element) -> None:
-        if e.text:
-            parts.append(e.text)
-        for child in e:
-            name = _local(child.tag)
-            if name == "lb":
-                parts.append(" ")
-            elif name == "note" and marks and child.get("n") and child.get("type") not in ("source", "summary"):
-                parts.append(f"[{child.get('n')}]")
-            elif name and name not in SKIP_IN_TEXT:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
 
-    walk(el)
-    return normalize_space("".join(parts))
+def _note_mark(note: etree._Element) -> str:
+    """A footnote's printed mark in brackets; nothing for source and summary notes."""
+    return f"[{note.get('n')}]" if note.get("n") and note.get("type") not in ("source", "summary") else ""
 
 
 def _iter_outside_notes(el: etree._Element, names: set[str]) -> Iterator[etree._Element]:
