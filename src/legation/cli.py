@@ -147,7 +147,14 @@ def serve(
 
 def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
     from legation import serving
+    from legation.search.indexer import rebuild
+    from legation.search.service import default_index
 
+    index = default_index()
+    if index.outdated:  # built by an older Legation: searches would fail until it is rebuilt
+        with err.status("The search index was built by an older Legation; rebuilding it from the records…"):
+            count = rebuild(index)
+        console.print(f"Rebuilt the search index: {count:,} documents.")
     console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
     serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
 
@@ -188,6 +195,7 @@ def demo(
     done = config().data_dir / DEMO_DONE_FILE
     if done.exists():
         console.print(f"Reusing the archive already ingested ({Document.objects.count():,} documents).")
+        _load_authorities(DEMO_DIR / DEMO_AUTHORITIES)  # quick when nothing changed; brings new names
     else:
         if Document.objects.exists():
             console.print("The last demo ingest did not finish; resuming it (documents already stored stay unchanged).")

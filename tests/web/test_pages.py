@@ -148,3 +148,20 @@ def test_facet_page_lists_values_that_narrow_the_search(client, seed_archive):
     assert int(link.group(2)) == expected
     assert f"Results: 1 - {expected} of {expected}" in client.get(link.group(1)).content.decode()
     assert client.get("/facets/colour").status_code == 400
+
+
+def test_an_index_built_by_another_version_gives_a_503_that_says_what_to_do(client, seed_archive):
+    import json as _json
+
+    from legation.config import config
+    from legation.search import service
+    from legation.search.indexer import STATE_FILE
+
+    state_path = config().index_dir / STATE_FILE
+    state = _json.loads(state_path.read_text())
+    state_path.write_text(_json.dumps({**state, "schema": "built-by-another-version"}))
+    service._open_index.cache_clear()
+    page = client.get("/", {"q": "Mao"})
+    assert page.status_code == 503 and "legation reindex" in page.content.decode()
+    api = client.get("/api/search", {"q": "Mao"})
+    assert api.status_code == 503 and api.json()["error"]["code"] == "index_outdated"

@@ -10,10 +10,12 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from legation.errors import DocumentNotFound, InvalidQuery
+from legation.search.indexer import IndexOutdated
 
 ERRORS: dict[type[Exception], tuple[int, str]] = {
     InvalidQuery: (400, "invalid_query"),
     DocumentNotFound: (404, "not_found"),
+    IndexOutdated: (503, "index_outdated"),
 }
 
 

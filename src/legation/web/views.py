@@ -9,6 +9,7 @@ from django.urls import reverse
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
 from legation.records.documents import get_document
+from legation.search.indexer import IndexOutdated
 from legation.search.schema import SORTS
 from legation.search.service import FACET_SIZE, MAX_FACET_VALUES, facet_values, more_like_this, search
 from legation.web.params import query_string, search_request_from
@@ -43,6 +44,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except InvalidQuery as exc:
         context["error"] = str(exc)
         return render(request, "legation/search.html", context, status=400)
+    except IndexOutdated as exc:
+        context["error"] = f"Search is unavailable for a moment: {exc}"
+        return render(request, "legation/search.html", context, status=503)
     base = {k: v for k, v in params.items() if k != "page"}
     facets = []
     for facet in result.facets:
