@@ -5,6 +5,7 @@ Every command turns Legation's own errors into one clear line with a hint and a 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -147,14 +148,15 @@ def serve(
 
 def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
     from legation import serving
-    from legation.search.indexer import rebuild
-    from legation.search.service import default_index
+    from legation.search.indexer import SearchIndex, rebuild
 
-    index = default_index()
+    index = SearchIndex()  # not the service's cached one: the master must fork with no index open
     if index.outdated:  # built by an older Legation: searches would fail until it is rebuilt
         with err.status("The search index was built by an older Legation; rebuilding it from the records…"):
             count = rebuild(index)
         console.print(f"Rebuilt the search index: {count:,} documents.")
+    del index
+    gc.collect()  # release tantivy's handles and threads before gunicorn forks
     console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
     serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
 
