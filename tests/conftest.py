@@ -26,6 +26,15 @@ def shared_data(relative: str) -> Path:
     return path
 
 
+def single_record(items):
+    """The one DocumentRecord a reader gave for a one-document file (fails showing what it gave)."""
+    from legation.records.document_record import DocumentRecord
+
+    items = list(items)
+    assert len(items) == 1 and isinstance(items[0], DocumentRecord), items
+    return items[0]
+
+
 @pytest.fixture(autouse=True)
 def _drop_subprocess_databases():
     """Drop the PostgreSQL databases made for a test's subprocesses (nothing on SQLite)."""

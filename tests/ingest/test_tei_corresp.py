@@ -11,16 +11,14 @@ from legation.errors import IngestError
 from legation.ingest.readers import files_to_read, read_file, tei_kind
 from legation.ingest.readers.tei_corresp import read_tei_document
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord
-from tests.conftest import FIXTURES, shared_data
+from tests.conftest import FIXTURES, shared_data, single_record
 
 TEI = FIXTURES / "tei"
 KARL = TEI / "Briefe-osm__1720_04_10_Karl_VI_an_Gross_Wesir_Damad_Ibrahim_Pasa__vipa.l.osm.17200410_Karl_VI_an_Gross_Wesir.xml"
 
 
 def one(path: Path) -> DocumentRecord:
-    items = list(read_tei_document(path))
-    assert len(items) == 1 and isinstance(items[0], DocumentRecord), items
-    return items[0]
+    return single_record(read_tei_document(path))
 
 
 def test_dodis_german_memo():

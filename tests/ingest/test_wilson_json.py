@@ -13,16 +13,14 @@ from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.wilson_json import html_to_text, language_code, read_wilson_json
 from legation.ingest.service import ingest_records
 from legation.records.document_record import DocumentRecord
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, single_record
 
 WILSON = FIXTURES / "wilson"
 DOCUMENT = WILSON / "document-900001-crafted.json"
 
 
 def one(path: Path) -> DocumentRecord:
-    items = list(read_wilson_json(path))
-    assert len(items) == 1 and isinstance(items[0], DocumentRecord), items
-    return items[0]
+    return single_record(read_wilson_json(path))
 
 
 def test_document_fields():

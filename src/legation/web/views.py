@@ -24,7 +24,6 @@ def _params(request: HttpRequest) -> dict[str, list[str]]:
 def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
     params = _params(request)
-    params.pop("page", None) if params.get("page") == [""] else None
     context: dict = {
         "q": request.GET.get("q", ""),
         "sorts": SORTS,
@@ -36,10 +35,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
     }
     try:
         search_request = search_request_from(params)
-    except InvalidQuery as exc:
-        context["error"] = str(exc)
-        return render(request, "legation/search.html", context, status=400)
-    try:
         result = search(search_request)
     except InvalidQuery as exc:
         context["error"] = str(exc)
