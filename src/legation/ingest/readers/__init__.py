@@ -5,7 +5,7 @@ file it cannot read, an :class:`IngestError` naming the place, so the rest of th
 ``.xml``/``.xml.gz`` (a FRUS TEI volume, or — when the file's first 32 KB carry ``correspDesc`` or
 no FRUS marker — a single-document TEI such as Dodis or QhoD, see :func:`tei_kind`), ``.json`` whose
 first 64 KB carry Wilson Center Digital Archive keys (``readers.wilson_json``), ``.csv``/``.csv.gz``
-(``readers.csv_dc``); with a mapping, ``.jsonl``/``.jsonl.gz``/``.jsonl.xz`` are a mapped corpus
+(``readers.csv_dc``), ``.pdf`` (one document per file, ``readers.pdf``); with a mapping, ``.jsonl``/``.jsonl.gz``/``.jsonl.xz`` are a mapped corpus
 (``readers.mapped_jsonl``); a folder is read file by file in name order.
 """
 
@@ -46,6 +46,10 @@ def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path
         from legation.ingest.readers.tei_frus import read_frus_volume
 
         return read_frus_volume
+    if name.endswith(".pdf"):
+        from legation.ingest.readers.pdf import read_pdf
+
+        return read_pdf
     if name.endswith(".json") and _sniff(path, _WILSON_MARKERS):
         from legation.ingest.readers.wilson_json import read_wilson_json
 
@@ -97,7 +101,7 @@ def files_to_read(paths: Iterable[Path], mapping: str | Path | None = None) -> l
             found += sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p, mapping))
         elif path.is_file():
             if not _reader_for(path, mapping):
-                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv) or Wilson Center Digital Archive JSON (.json)")
+                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)")
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")
