@@ -1,70 +1,88 @@
 """Stored documents as :class:`DocumentRecord` objects: the one way records leave the database.
 
 Export, the search indexer and the API all read documents through :func:`load_records`, so each
-sees the same fields in the same order.
+sees the same fields in the same order: collections by key, subjects by name, texts in stored
+order, agents by role (sender, recipient, mentioned) then source order, an agent's further names
+sorted.
+
+Records are built from plain value queries, a fixed number per batch of documents (document rows,
+collections, subjects, texts, agent links, agent names) rather than from model instances with
+prefetched relations: the indexer reads every ingested document back, and model instances made
+that step cost more than the database write itself.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Prefetch
-
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, TextRecord
-from legation.records.models import Document, DocumentAgent
+from legation.records.models import AgentName, Document, DocumentAgent, Text
 
 _ROLE_ORDER = {"sender": 0, "recipient": 1, "mentioned": 2}
+_DOCUMENT_COLUMNS = (
+    "id", "identifier", "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest",
+    "place_sent__name", "summary", "source_note", "classification", "source_url", "language",
+)  # fmt: skip
 
 
-def _queryset():
-    return Document.objects.select_related("place_sent").prefetch_related(
-        "collections",
-        "subjects",
-        "texts",
-        Prefetch("agent_links", queryset=DocumentAgent.objects.select_related("agent").prefetch_related("agent__names")),
+def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
+    """``{first column: [rest of each row, …]}`` in row order."""
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for first, *rest in rows:
+        groups[first].append(tuple(rest))
+    return groups
+
+
+def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
+    """Records of the stored documents among ``identifiers``, ordered by identifier (six queries)."""
+    docs = list(Document.objects.filter(identifier__in=identifiers).order_by("identifier").values_list(*_DOCUMENT_COLUMNS))
+    ids = [row[0] for row in docs]
+    collections = _grouped(
+        Document.collections.through.objects.filter(document_id__in=ids).values_list("document_id", "collection__key", "collection__title")
     )
-
-
-def to_record(doc: Document) -> DocumentRecord:
-    """The :class:`DocumentRecord` of a stored document (use a queryset from :func:`load_records`
-    or prefetch its relations, or this costs several queries)."""
-    links = sorted(doc.agent_links.all(), key=lambda link: (_ROLE_ORDER[link.role], link.position))
-    return DocumentRecord(
-        identifier=doc.identifier,
-        title=doc.title,
-        document_type=doc.document_type,
-        date_text=doc.date_text,
-        date_edtf=doc.date_edtf,
-        date_earliest=doc.date_earliest.isoformat() if doc.date_earliest else "",
-        date_latest=doc.date_latest.isoformat() if doc.date_latest else "",
-        place_sent=doc.place_sent.name if doc.place_sent else "",
-        summary=doc.summary,
-        source_note=doc.source_note,
-        classification=doc.classification,
-        source_url=doc.source_url,
-        language=doc.language,
-        collections=[CollectionRef(key=c.key, title=c.title) for c in sorted(doc.collections.all(), key=lambda c: c.key)],
-        agents=[
-            AgentRef(
-                key=link.agent.key,
-                name=link.agent.name,
-                role=link.role,
-                kind=link.agent.kind,
-                names=sorted(n.name for n in link.agent.names.all()),
-            )
-            for link in links
-        ],
-        subjects=sorted(s.name for s in doc.subjects.all()),
-        texts=[
-            TextRecord(
-                kind=t.kind,
-                language=t.language,
-                body=t.body,
-                footnotes=[Footnote(n=str(f["n"]), text=f["text"]) for f in t.footnotes],
-            )
-            for t in sorted(doc.texts.all(), key=lambda t: t.position)
-        ],
+    subjects = _grouped(Document.subjects.through.objects.filter(document_id__in=ids).values_list("document_id", "subject__name"))
+    texts = _grouped(
+        Text.objects.filter(document_id__in=ids)
+        .order_by("document_id", "position")
+        .values_list("document_id", "kind", "language", "body", "footnotes")
     )
+    links = _grouped(
+        DocumentAgent.objects.filter(document_id__in=ids).values_list(
+            "document_id", "role", "position", "agent_id", "agent__key", "agent__name", "agent__kind"
+        )
+    )
+    agent_ids = sorted({link[2] for rows in links.values() for link in rows})
+    names = _grouped(AgentName.objects.filter(agent_id__in=agent_ids).values_list("agent_id", "name"))
+    for (pk, identifier, title, document_type, date_text, date_edtf, earliest, latest, place, summary,
+         source_note, classification, source_url, language) in docs:  # fmt: skip
+        yield DocumentRecord(
+            identifier=identifier,
+            title=title,
+            document_type=document_type,
+            date_text=date_text,
+            date_edtf=date_edtf,
+            date_earliest=earliest.isoformat() if earliest else "",
+            date_latest=latest.isoformat() if latest else "",
+            place_sent=place or "",
+            summary=summary,
+            source_note=source_note,
+            classification=classification,
+            source_url=source_url,
+            language=language,
+            collections=[CollectionRef(key=key, title=t) for key, t in sorted(collections.get(pk, ()))],
+            agents=[
+                AgentRef(key=key, name=name, role=role, kind=kind, names=sorted(n for (n,) in names.get(agent_id, ())))
+                for role, _, agent_id, key, name, kind in sorted(links.get(pk, ()), key=lambda l: (_ROLE_ORDER[l[0]], l[1]))
+            ],
+            subjects=sorted(s for (s,) in subjects.get(pk, ())),
+            texts=[
+                TextRecord(
+                    kind=kind, language=lang, body=body, footnotes=[Footnote(n=str(f["n"]), text=f["text"]) for f in footnotes]
+                )
+                for kind, lang, body, footnotes in texts.get(pk, ())
+            ],
+        )
 
 
 def load_records(identifiers: Iterable[str] | None = None, batch_size: int = 500) -> Iterator[DocumentRecord]:
@@ -78,6 +96,4 @@ def load_records(identifiers: Iterable[str] | None = None, batch_size: int = 500
     else:
         ids = sorted(set(identifiers))
     for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        for doc in _queryset().filter(identifier__in=chunk).order_by("identifier"):
-            yield to_record(doc)
+        yield from _records(ids[start : start + batch_size])

@@ -28,6 +28,7 @@ meets the term its document text produced.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import tantivy
@@ -75,7 +76,13 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
-_FOLD_CHARS = frozenset(chr(c) for c in _FOLD)
+_FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
+def _has_fold_chars(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_FOLD`` (all non-ASCII; hot while indexing, so
+    ASCII texts are answered by ``str.isascii`` without a scan in Python)."""
+    return not text.isascii() and _FOLD_CHARS.search(text) is not None
 
 
 def normalize(text: str) -> str:
@@ -84,7 +91,7 @@ def normalize(text: str) -> str:
     ``ΟΔΟΣ``/``οδοσ``, ``ёлка`` → ``елка``."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text.translate(_FOLD) if not _FOLD_CHARS.isdisjoint(text) else text
+    return text.translate(_FOLD) if _has_fold_chars(text) else text
 
 
 def _build(name: str) -> TextAnalyzer:
@@ -133,11 +140,11 @@ def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:
     Unstored fields simply take ``normalize(text)``."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _FOLD_CHARS.isdisjoint(text):
+    if not _has_fold_chars(text):
         return [text]
     parts: list[str | PreTokenizedString] = []
     for paragraph in text.split("\n\n"):
-        if _FOLD_CHARS.isdisjoint(paragraph):
+        if not _has_fold_chars(paragraph):
             parts.append(paragraph)
         else:
             tokens = ANALYZERS[analyzer].pre_tokenize(paragraph.translate(_FOLD)).tokens
