@@ -37,7 +37,30 @@ def _setup(migrate: bool = True) -> None:
     config().data_dir.mkdir(parents=True, exist_ok=True)
     django.setup()
     if migrate:
-        call_command("migrate", interactive=False, verbosity=0)
+        _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+
+
+def _migrate(run_migrations) -> None:
+    """Run ``run_migrations``; a new SQLite archive is built under a temporary name and moved into
+    place only when complete. Django records a migration that has deferred SQL (its indexes) just
+    after committing it, so a process killed in between (Ctrl-C, SIGKILL during the first ingest)
+    would leave a database whose tables exist unrecorded, which no later run could migrate."""
+    from django.db import connection
+
+    path = Path(connection.settings_dict["NAME"]) if connection.vendor == "sqlite" else None
+    if path is None or path.exists() or str(path) == ":memory:":
+        run_migrations()
+        return
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    connection.close()
+    connection.settings_dict["NAME"] = str(partial)
+    try:
+        run_migrations()
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = str(path)
+    os.replace(partial, path)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -57,18 +80,22 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200, mapping: str | None = None):
-    """Read files, store records with a progress bar (documents and bytes), then update the index."""
+def _ingest(
+    paths: list[Path], dry_run: bool = False, batch_size: int = 200, mapping: str | None = None, delete_missing: bool = False
+):
+    """Read files, store records with a progress bar (documents and bytes), with ``delete_missing``
+    delete what the collections read no longer hold, then update the index."""
     from legation.errors import IngestError
     from legation.ingest.readers import files_to_read, read_file
     from legation.ingest.service import IngestReport, ingest_records
+    from legation.ingest.service import delete_missing as mirror
 
     try:
         files = files_to_read(paths, mapping)
     except IngestError as exc:
         _fail(str(exc))
     if not files:
-        _fail("no readable files found; give FRUS TEI volumes (.xml, .xml.gz) or Legation JSON Lines (.jsonl)")
+        _fail("no readable files found; give TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json) or PDF (.pdf) files")
     total_bytes = sum(f.stat().st_size for f in files)
     report = IngestReport()
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} documents"), TimeElapsedColumn()]
@@ -77,17 +104,19 @@ def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200, map
         done_bytes = 0
         for path in files:
             progress.update(task, description=f"Ingesting {path.name}")
-            base = report.processed
-            part = ingest_records(
+            ingest_records(
                 read_file(path, mapping),
                 batch_size=batch_size,
                 dry_run=dry_run,
-                on_progress=lambda r: progress.update(task, docs=base + r.processed),
+                on_progress=lambda r: progress.update(task, docs=r.processed),
+                report=report,
             )
-            report.merge(part)
             done_bytes += path.stat().st_size
             progress.update(task, completed=done_bytes, docs=report.processed)
         progress.update(task, description="Ingested")
+    if delete_missing:
+        with err.status("Deleting documents the collections read no longer hold…"):
+            mirror(report, dry_run=dry_run)
     if not dry_run:
         from legation.search.follower import follow_once
 
@@ -98,26 +127,34 @@ def _ingest(paths: list[Path], dry_run: bool = False, batch_size: int = 200, map
 
 def _print_report(report, dry_run: bool) -> None:
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
-    for column in ("added", "updated", "unchanged", "failed"):
+    counts = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed}
+    if report.deleted or report.kept:
+        counts |= {"would delete" if dry_run else "deleted": report.deleted, "kept": report.kept}
+    for column in counts:
         table.add_column(column, justify="right")
-    table.add_row(str(len(report.added)), str(len(report.updated)), str(len(report.unchanged)), str(len(report.failed)))
+    table.add_row(*(f"{len(values):,}" for values in counts.values()))
     console.print(table)
-    for failure in report.failed[:50]:
-        console.print(f"[red]failed[/red] {failure.where}: {failure.reason}", highlight=False, soft_wrap=True)
-    if len(report.failed) > 50:
-        console.print(f"… and {len(report.failed) - 50} more failures")
+    for label, items in (("failed", report.failed), ("kept", report.kept)):
+        for item in items[:50]:
+            console.print(f"[red]{label}[/red] {item.where}: {item.reason}", highlight=False, soft_wrap=True)
+        if len(items) > 50:
+            console.print(f"… and {len(items) - 50:,} more {label}")
+    if report.deleted:
+        shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more" if len(report.deleted) > 20 else "")
+        console.print(f"{'would delete' if dry_run else 'deleted'}: {shown}", highlight=False, soft_wrap=True)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json), PDF (.pdf; one document per file).")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report without writing.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
     mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
+    delete_missing: Annotated[bool, typer.Option("--delete-missing", help="Mirror the collections read: delete their stored documents that these files no longer hold (none when anything failed; documents also in other collections are kept).")] = False,
 ) -> None:
     """Add or update documents from files; prints what was added, updated, unchanged or failed."""
     _setup()
-    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping)
+    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
     _print_report(report, dry_run)
     if report.failed:
         raise typer.Exit(1)

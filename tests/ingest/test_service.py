@@ -10,7 +10,7 @@ import pytest
 
 from legation.ingest.readers import read_file
 from legation.ingest.readers.jsonl import read_jsonl, write_jsonl
-from legation.ingest.service import delete_documents, ingest_records
+from legation.ingest.service import delete_documents, delete_missing, ingest_records
 from legation.records.models import Agent, ChangeLogEntry, Document
 from legation.records.serialize import load_records
 from tests.conftest import FIXTURES
@@ -145,3 +145,54 @@ def test_mistyped_nested_fields_say_what_shape_is_expected(tmp_path: Path):
     assert "agents must be a list of JSON objects" in report.failed[0].reason
     assert "missing 1 required positional argument: 'key'" in report.failed[1].reason
     assert "DocumentRecord" not in report.failed[0].reason + report.failed[1].reason
+
+
+def write_lines(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    return path
+
+
+def test_an_identifier_repeated_in_a_later_batch_is_reported_not_stored(tmp_path: Path):
+    lines = seed_lines()
+    path = write_lines(tmp_path / "late-twin.jsonl", [*lines, {**lines[0], "title": "Another title"}])
+    report = ingest_records(read_jsonl(path), batch_size=3)  # the twin comes four batches after the first
+    assert sorted(report.added) == sorted(d["identifier"] for d in lines)
+    assert [f.where for f in report.failed] == [lines[0]["identifier"]] and "twice" in report.failed[0].reason
+    assert Document.objects.get(identifier=lines[0]["identifier"]).title == lines[0]["title"]
+
+
+def test_delete_missing_mirrors_the_collection_read_and_logs_each_deletion(tmp_path: Path):
+    ingest_records(read_file(FRUS_SAMPLE))
+    frus_count = Document.objects.count()
+    lines = seed_lines()
+    ingest_records(read_jsonl(SEED))
+    report = ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:7])))
+    delete_missing(report)
+    assert report.deleted == sorted(d["identifier"] for d in lines[7:])
+    assert report.kept == [] and len(report.unchanged) == 7
+    assert Document.objects.filter(identifier__startswith="seed-").count() == 7
+    assert Document.objects.count() == frus_count + 7  # the FRUS volume's collection was not read: untouched
+    logged = ChangeLogEntry.objects.filter(operation="delete").values_list("document_identifier", flat=True)
+    assert sorted(logged) == report.deleted
+
+
+def test_delete_missing_keeps_a_document_that_is_also_in_another_collection(tmp_path: Path):
+    lines = seed_lines()
+    lines[9]["collections"].append({"key": "cold-war-cables", "title": "Cold War cables"})
+    ingest_records(read_jsonl(write_lines(tmp_path / "all.jsonl", lines)))
+    report = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:8]))))
+    assert report.deleted == [lines[8]["identifier"]]
+    assert [(k.where, k.reason) for k in report.kept] == [(lines[9]["identifier"], "not deleted: also in collection cold-war-cables")]
+    assert Document.objects.filter(identifier=lines[9]["identifier"]).exists()
+
+
+def test_delete_missing_deletes_nothing_after_a_failure_or_in_a_dry_run(tmp_path: Path):
+    lines = seed_lines()
+    ingest_records(read_jsonl(SEED))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("".join(json.dumps(d) + "\n" for d in lines[:5]) + '{"identifier": "seed-sino-soviet-06", "ti\n', encoding="utf-8")
+    report = delete_missing(ingest_records(read_jsonl(broken)))
+    assert report.deleted == [] and "nothing deleted, as the ingest had failures (1)" in report.kept[0].reason
+    dry = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:5])), dry_run=True), dry_run=True)
+    assert dry.deleted == sorted(d["identifier"] for d in lines[5:])
+    assert Document.objects.count() == len(lines) and not ChangeLogEntry.objects.filter(operation="delete").exists()

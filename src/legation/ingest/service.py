@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import transaction
+from django.utils import timezone
 
 from legation.errors import IngestError
 from legation.records.document_record import DocumentRecord, RecordError
@@ -44,24 +45,22 @@ class Failure:
 
 @dataclass
 class IngestReport:
-    """What an ingest did: identifiers added, updated and unchanged, and failures with reasons."""
+    """What an ingest did: identifiers added, updated, unchanged and deleted, failures with reasons,
+    and (for ``--delete-missing`` and duplicate checks) every identifier and collection key read."""
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
+    identifiers: set[str] = field(default_factory=set, repr=False)
+    collections: set[str] = field(default_factory=set, repr=False)
 
     @property
     def processed(self) -> int:
         """Records and failures seen so far."""
         return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
-
-    def merge(self, other: IngestReport) -> None:
-        """Add another report's counts to this one."""
-        self.added += other.added
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.failed += other.failed
 
 
 def _comparable(record: DocumentRecord) -> dict:
@@ -81,124 +80,185 @@ def _comparable(record: DocumentRecord) -> dict:
     return data
 
 
+_IN_CHUNK = 500  # values per ``IN (…)`` lookup: within every store's limit on query parameters
+
+
+def _fetch(model, field: str, values: Iterable[str]) -> dict:
+    """``{value: row}`` of ``model`` rows whose ``field`` is in ``values``, in chunked queries."""
+    wanted = sorted(set(values))
+    found = {}
+    for start in range(0, len(wanted), _IN_CHUNK):
+        chunk = wanted[start : start + _IN_CHUNK]
+        found.update({getattr(row, field): row for row in model.objects.filter(**{f"{field}__in": chunk})})
+    return found
+
+
+def _get_or_create_all(model, field: str, new_rows: dict) -> dict:
+    """``{value: row}`` for every key of ``new_rows`` (``{value: unsaved row}``): existing rows are
+    kept as stored, missing ones inserted in bulk. A row another writer inserts meanwhile is
+    skipped by the insert (``ignore_conflicts``) and read back, so concurrent ingests that share
+    an authority record do not fail."""
+    found = _fetch(model, field, new_rows)
+    missing = [row for value, row in new_rows.items() if value not in found]
+    if missing:
+        model.objects.bulk_create(missing, ignore_conflicts=True)
+        found.update(_fetch(model, field, (getattr(row, field) for row in missing)))
+    return found
+
+
 class _Authorities:
-    """Per-batch cache of authority records (agents, places, subjects, collections)."""
+    """The authority records (agents with their names, places, subjects, collections) that one
+    batch of records points to, fetched or created with a few queries per kind for the batch.
 
-    def __init__(self) -> None:
-        self.agents: dict[str, Agent] = {}
-        self.places: dict[str, Place] = {}
-        self.subjects: dict[str, Subject] = {}
-        self.collections: dict[str, Collection] = {}
+    An existing agent keeps its preferred name and an existing collection its title: overwriting
+    them with each document's spelling would flip them with file order and leave already indexed
+    documents showing the old value, since those get no change-log row. Curators rename in the
+    admin. Spellings an agent did not have yet are added as its (uncurated) :class:`AgentName`."""
 
-    def agent(self, ref) -> Agent:
-        agent = self.agents.get(ref.key)
-        if agent is None:
-            agent, _ = Agent.objects.get_or_create(key=ref.key, defaults={"name": ref.name, "kind": ref.kind})
-            self.agents[ref.key] = agent
-            known = set(agent.names.values_list("name", flat=True))
-            agent._known_names = known  # type: ignore[attr-defined]
-        new_names = {n for n in [ref.name, *ref.names] if n and n != agent.name} - agent._known_names  # type: ignore[attr-defined]
-        if new_names:
-            AgentName.objects.bulk_create([AgentName(agent=agent, name=n) for n in sorted(new_names)])
-            agent._known_names |= new_names  # type: ignore[attr-defined]
-        return agent
+    def __init__(self, records: list[DocumentRecord]) -> None:
+        agents: dict[str, Agent] = {}
+        names: dict[str, set[str]] = {}
+        collections: dict[str, Collection] = {}
+        for record in records:
+            for ref in record.agents:
+                agents.setdefault(ref.key, Agent(key=ref.key, name=ref.name, kind=ref.kind))
+                names.setdefault(ref.key, set()).update(n for n in [ref.name, *ref.names] if n)
+            for ref in record.collections:
+                collections.setdefault(ref.key, Collection(key=ref.key, title=ref.title))
+        places = {r.place_sent: Place(name=r.place_sent) for r in records if r.place_sent}
+        subjects = {s: Subject(name=s) for r in records for s in r.subjects}
+        self.agents = _get_or_create_all(Agent, "key", agents)
+        self.places = _get_or_create_all(Place, "name", places)
+        self.subjects = _get_or_create_all(Subject, "name", subjects)
+        self.collections = _get_or_create_all(Collection, "key", collections)
+        self._add_agent_names(names)
 
-    def place(self, name: str) -> Place:
-        if name not in self.places:
-            self.places[name], _ = Place.objects.get_or_create(name=name)
-        return self.places[name]
-
-    def subject(self, name: str) -> Subject:
-        if name not in self.subjects:
-            self.subjects[name], _ = Subject.objects.get_or_create(name=name)
-        return self.subjects[name]
-
-    def collection(self, ref) -> Collection:
-        """The collection with ``ref.key``, created with ``ref.title`` when new. An existing
-        collection keeps its title (like an agent its name): overwriting it with each document's
-        spelling would flip it with file order and leave already indexed documents showing the
-        old title, since they get no change-log row. Curators retitle in the admin."""
-        if ref.key not in self.collections:
-            self.collections[ref.key], _ = Collection.objects.get_or_create(key=ref.key, defaults={"title": ref.title})
-        return self.collections[ref.key]
+    def _add_agent_names(self, names: dict[str, set[str]]) -> None:
+        by_id = {agent.pk: agent for agent in self.agents.values()}
+        known: set[tuple[int, str]] = set()
+        ids = sorted(by_id)
+        for start in range(0, len(ids), _IN_CHUNK):
+            known.update(AgentName.objects.filter(agent_id__in=ids[start : start + _IN_CHUNK]).values_list("agent_id", "name"))
+        new = [
+            AgentName(agent=self.agents[key], name=name)
+            for key in sorted(names)
+            for name in sorted(names[key])
+            if name != self.agents[key].name and (self.agents[key].pk, name) not in known
+        ]
+        AgentName.objects.bulk_create(new, ignore_conflicts=True)
 
 
-def _write(record: DocumentRecord, existing: Document | None, auth: _Authorities) -> Document:
-    """Write one record's document row and relations, replacing what the document had."""
-    values = dict(
+_DOCUMENT_FIELDS = (
+    "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest", "place_sent",
+    "summary", "source_note", "classification", "source_url", "language",
+)  # fmt: skip
+
+
+def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
+    return dict(
         title=record.title,
         document_type=record.document_type,
         date_text=record.date_text,
         date_edtf=record.date_edtf,
         date_earliest=dt.date.fromisoformat(record.date_earliest) if record.date_earliest else None,
         date_latest=dt.date.fromisoformat(record.date_latest) if record.date_latest else None,
-        place_sent=auth.place(record.place_sent) if record.place_sent else None,
+        place_sent=auth.places[record.place_sent] if record.place_sent else None,
         summary=record.summary,
         source_note=record.source_note,
         classification=record.classification,
         source_url=record.source_url,
         language=record.language,
     )
-    if existing is None:
-        doc = Document.objects.create(identifier=record.identifier, **values)
-    else:
-        doc = existing
-        for name, value in values.items():
-            setattr(doc, name, value)
-        doc.save()
-        doc.texts.all().delete()
-        doc.agent_links.all().delete()
-    doc.collections.set([auth.collection(c) for c in record.collections])
-    doc.subjects.set([auth.subject(s) for s in dict.fromkeys(record.subjects)])
-    Text.objects.bulk_create(
-        Text(
-            document=doc,
-            kind=t.kind,
-            language=t.language,
-            body=t.body,
-            footnotes=[{"n": f.n, "text": f.text} for f in t.footnotes],
-            position=i,
-        )
-        for i, t in enumerate(record.texts)
-    )
-    links: dict[tuple[str, str], DocumentAgent] = {}
-    positions: dict[str, int] = {}
-    for ref in record.agents:
-        agent = auth.agent(ref)
-        if (ref.key, ref.role) not in links:
-            links[(ref.key, ref.role)] = DocumentAgent(
-                document=doc, agent=agent, role=ref.role, position=positions.setdefault(ref.role, 0)
+
+
+def _write(records: list[DocumentRecord], existing: dict[str, Document]) -> None:
+    """Write the document rows of ``records`` and their relations, replacing what the documents in
+    ``existing`` (``{identifier: stored row}``) had; a fixed number of bulk statements per batch,
+    not per document."""
+    auth = _Authorities(records)
+    new_docs, old_docs = [], []
+    now = timezone.now()
+    for record in records:
+        values = _document_values(record, auth)
+        doc = existing.get(record.identifier)
+        if doc is None:
+            new_docs.append(Document(identifier=record.identifier, updated_at=now, **values))
+        else:
+            for name, value in values.items():
+                setattr(doc, name, value)
+            doc.updated_at = now
+            old_docs.append(doc)
+    if old_docs:
+        Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "updated_at"])
+        old_ids = [doc.pk for doc in old_docs]
+        for start in range(0, len(old_ids), _IN_CHUNK):
+            chunk = old_ids[start : start + _IN_CHUNK]
+            for related in (Text, DocumentAgent, Document.collections.through, Document.subjects.through):
+                related.objects.filter(document_id__in=chunk).delete()
+    Document.objects.bulk_create(new_docs)  # sets the primary keys (RETURNING on SQLite ≥ 3.35 and PostgreSQL)
+    docs = {doc.identifier: doc for doc in [*new_docs, *old_docs]}
+
+    texts, links, in_collections, on_subjects = [], [], [], []
+    for record in records:
+        doc = docs[record.identifier]
+        in_collections += [
+            Document.collections.through(document=doc, collection=auth.collections[key])
+            for key in dict.fromkeys(c.key for c in record.collections)
+        ]
+        on_subjects += [Document.subjects.through(document=doc, subject=auth.subjects[s]) for s in dict.fromkeys(record.subjects)]
+        texts += [
+            Text(
+                document=doc,
+                kind=t.kind,
+                language=t.language,
+                body=t.body,
+                footnotes=[{"n": f.n, "text": f.text} for f in t.footnotes],
+                position=i,
             )
-            positions[ref.role] += 1
-    DocumentAgent.objects.bulk_create(links.values())
-    return doc
+            for i, t in enumerate(record.texts)
+        ]
+        positions: dict[str, int] = {}
+        seen: set[tuple[str, str]] = set()
+        for ref in record.agents:
+            if (ref.key, ref.role) not in seen:
+                seen.add((ref.key, ref.role))
+                position = positions[ref.role] = positions.get(ref.role, -1) + 1
+                links.append(DocumentAgent(document=doc, agent=auth.agents[ref.key], role=ref.role, position=position))
+    Text.objects.bulk_create(texts)
+    DocumentAgent.objects.bulk_create(links)
+    Document.collections.through.objects.bulk_create(in_collections)
+    Document.subjects.through.objects.bulk_create(on_subjects)
 
 
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool) -> None:
     """Upsert one batch in one transaction with its change-log rows."""
     seen: dict[str, DocumentRecord] = {}
     for record in batch:
-        if record.identifier in seen:
+        if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(
-                Failure(record.identifier, "the identifier occurs twice in one batch; give each document its own identifier")
+                Failure(
+                    record.identifier,
+                    "the identifier occurs twice in this ingest (the first record was kept, this one not stored); "
+                    "give each document its own identifier",
+                )
             )
         else:
             seen[record.identifier] = record
+    report.identifiers.update(seen)
+    report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
-    docs = {d.identifier: d for d in Document.objects.filter(identifier__in=seen)}
     with transaction.atomic():
-        auth = _Authorities()
-        changes = []
+        changed: list[DocumentRecord] = []
         for identifier, record in seen.items():
             old = stored.get(identifier)
             if old is not None and _comparable(old) == _comparable(record):
                 report.unchanged.append(identifier)
                 continue
             (report.added if old is None else report.updated).append(identifier)
-            if not dry_run:
-                _write(record, docs.get(identifier), auth)
-                changes.append(ChangeLogEntry(document_identifier=identifier, operation="upsert"))
-        ChangeLogEntry.objects.bulk_create(changes)
+            changed.append(record)
+        if changed and not dry_run:
+            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)))
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in changed)
         if dry_run:
             transaction.set_rollback(True)
 
@@ -209,14 +269,17 @@ def ingest_records(
     batch_size: int = DEFAULT_BATCH_SIZE,
     dry_run: bool = False,
     on_progress: Callable[[IngestReport], None] | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Validate and store records; readers' errors (``IngestError`` items) are reported as failures.
 
     ``batch_size`` records are written per transaction. ``dry_run`` validates and reports what
     would change without writing. ``on_progress`` is called after each batch with the report so
-    far. Returns the :class:`IngestReport`; never raises for a bad record.
+    far. Pass the ``report`` of an earlier call to continue it (one report for several files:
+    an identifier already read there is reported as a duplicate here). Returns the
+    :class:`IngestReport`; never raises for a bad record.
     """
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     iterator: Iterator[DocumentRecord | IngestError] = iter(items)
     while chunk := list(islice(iterator, batch_size)):
         batch: list[DocumentRecord] = []
@@ -243,3 +306,37 @@ def delete_documents(identifiers: Iterable[str]) -> list[str]:
             doc.delete()
         ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in deleted)
     return deleted
+
+
+def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestReport:
+    """Mirror the collections an ingest read: delete the stored documents of those collections
+    (``report.collections``) that the ingest did not read (``report.identifiers``), and add them to
+    ``report.deleted``. A document that also belongs to a collection the ingest did not read is
+    kept and listed in ``report.kept`` with the reason, as is everything when the ingest had
+    failures: a record that failed to read would otherwise be deleted. ``dry_run`` reports
+    without deleting. Returns ``report``."""
+    if report.failed:
+        report.kept.append(
+            Failure("--delete-missing", f"nothing deleted, as the ingest had failures ({len(report.failed):,}); fix them and ingest again")
+        )
+        return report
+    if not report.collections:
+        return report
+    through = Document.collections.through.objects
+    in_scope = set(through.filter(collection__key__in=report.collections).values_list("document__identifier", flat=True))
+    missing = sorted(in_scope - report.identifiers)
+    elsewhere: dict[str, list[str]] = {}
+    for start in range(0, len(missing), _IN_CHUNK):
+        for identifier, key in (
+            through.filter(document__identifier__in=missing[start : start + _IN_CHUNK])
+            .exclude(collection__key__in=report.collections)
+            .values_list("document__identifier", "collection__key")
+        ):  # fmt: skip
+            elsewhere.setdefault(identifier, []).append(key)
+    for identifier in sorted(elsewhere):
+        report.kept.append(Failure(identifier, f"not deleted: also in collection {', '.join(sorted(elsewhere[identifier]))}"))
+    doomed = [i for i in missing if i not in elsewhere]
+    for start in range(0, len(doomed), _IN_CHUNK):
+        chunk = doomed[start : start + _IN_CHUNK]
+        report.deleted += chunk if dry_run else delete_documents(chunk)
+    return report
