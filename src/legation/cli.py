@@ -9,6 +9,7 @@ import gc
 import json
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -89,6 +90,7 @@ def _ingest(
     from legation.ingest.readers import files_to_read, read_file
     from legation.ingest.service import IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
+    from legation.search.follower import following
 
     try:
         files = files_to_read(paths, mapping)
@@ -98,8 +100,9 @@ def _ingest(
         _fail("no readable files found; give TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json) or PDF (.pdf) files")
     total_bytes = sum(f.stat().st_size for f in files)
     report = IngestReport()
+    indexing = nullcontext() if dry_run else following()
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} documents"), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=False) as progress:
+    with indexing, Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("Ingesting", total=total_bytes, docs=0)
         done_bytes = 0
         for path in files:
@@ -113,15 +116,10 @@ def _ingest(
             )
             done_bytes += path.stat().st_size
             progress.update(task, completed=done_bytes, docs=report.processed)
-        progress.update(task, description="Ingested")
-    if delete_missing:
-        with err.status("Deleting documents the collections read no longer hold…"):
+        if delete_missing:
+            progress.update(task, description="Deleting documents the collections read no longer hold")
             mirror(report, dry_run=dry_run)
-    if not dry_run:
-        from legation.search.follower import follow_once
-
-        with err.status("Updating the search index…"):
-            follow_once()
+        progress.update(task, description="Ingested; updating the search index")
     return report
 
 

@@ -19,6 +19,8 @@ import fcntl
 import logging
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from legation.search.indexer import IndexBusy, SearchIndex, apply_changes
 
@@ -52,6 +54,26 @@ def take_follower_lock(index: SearchIndex) -> int | None:
     return fd
 
 
+def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusive: bool) -> None:
+    """The follower thread's loop: a round every ``interval`` seconds until ``stop`` is set."""
+    from django.db import connection
+
+    lock: int | None = None
+    while not stop.is_set():
+        try:
+            if exclusive and lock is None:
+                lock = take_follower_lock(target)
+            if lock is not None or not exclusive:
+                follow_once(target)
+        except Exception:  # keep serving; the next round retries
+            log.exception("Applying the change log to the search index failed")
+        finally:
+            connection.close()  # this thread's connection; a new one is opened next round
+        stop.wait(interval)
+    if lock is not None:
+        os.close(lock)
+
+
 def start_follower(
     index: SearchIndex | None = None, interval: float = DEFAULT_INTERVAL_SECONDS, exclusive: bool = False
 ) -> threading.Event:
@@ -60,26 +82,29 @@ def start_follower(
     Returns an event that stops the thread when set (releasing the lock)."""
     from legation.search.service import default_index
 
+    stop = threading.Event()
+    args = (index or default_index(), stop, interval, exclusive)
+    threading.Thread(target=_follow, args=args, name="legation-index-follower", daemon=True).start()
+    return stop
+
+
+@contextmanager
+def following(index: SearchIndex | None = None, interval: float = 1.0) -> Iterator[None]:
+    """Index the change log in a background thread while the ``with`` body writes, then apply
+    what is left before returning, so everything the body stored is searchable afterwards.
+
+    ``legation ingest`` stores batches in the body: tantivy indexes in its own threads and
+    releases the GIL while committing, so the index is built beside the database writes instead
+    of after them. Exceptions of the body propagate (the thread is stopped and joined first)."""
+    from legation.search.service import default_index
+
     target = index or default_index()
     stop = threading.Event()
-
-    def run() -> None:
-        from django.db import connection
-
-        lock: int | None = None
-        while not stop.is_set():
-            try:
-                if exclusive and lock is None:
-                    lock = take_follower_lock(target)
-                if lock is not None or not exclusive:
-                    follow_once(target)
-            except Exception:  # keep serving; the next round retries
-                log.exception("Applying the change log to the search index failed")
-            finally:
-                connection.close()  # this thread's connection; a new one is opened next round
-            stop.wait(interval)
-        if lock is not None:
-            os.close(lock)
-
-    threading.Thread(target=run, name="legation-index-follower", daemon=True).start()
-    return stop
+    thread = threading.Thread(target=_follow, args=(target, stop, interval, False), name="legation-ingest-indexer")
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+    follow_once(target)
