@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -77,7 +78,7 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -134,12 +135,12 @@ def _print_report(report, dry_run: bool) -> None:
     console.print(table)
     for label, items in (("failed", report.failed), ("kept", report.kept)):
         for item in items[:50]:
-            console.print(f"[red]{label}[/red] {item.where}: {item.reason}", highlight=False, soft_wrap=True)
+            console.print(f"[red]{label}[/red] {escape(item.where)}: {escape(item.reason)}", highlight=False, soft_wrap=True)
         if len(items) > 50:
             console.print(f"… and {len(items) - 50:,} more {label}")
     if report.deleted:
         shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more" if len(report.deleted) > 20 else "")
-        console.print(f"{'would delete' if dry_run else 'deleted'}: {shown}", highlight=False, soft_wrap=True)
+        console.print(f"{'would delete' if dry_run else 'deleted'}: {escape(shown)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -295,7 +296,7 @@ def search(
         console.print_json(json.dumps(search_result_json(result)))
         return
     if result.notice:
-        console.print(f"[yellow]{result.notice}[/yellow]", highlight=False)
+        console.print(f"[yellow]{escape(result.notice)}[/yellow]", highlight=False)
     if result.total == 0:
         console.print("Results: 0")
         from legation.config import config
@@ -309,10 +310,10 @@ def search(
         return
     console.print(f"Results: {result.start} - {result.end} of {result.total}")
     for hit in result.hits:
-        console.print(f"\n[bold]{hit.title}[/bold]  [dim]{hit.identifier}[/dim]", highlight=False)
-        console.print(f"{hit.date_display} · {hit.document_type or 'Document'}", highlight=False)
+        console.print(f"\n[bold]{escape(hit.title)}[/bold]  [dim]{escape(hit.identifier)}[/dim]", highlight=False)
+        console.print(escape(f"{hit.date_display} · {hit.document_type or 'Document'}"), highlight=False)
         if hit.summary:
-            console.print(hit.summary, highlight=False)
+            console.print(hit.summary, highlight=False, markup=False)
 
 
 @app.command()

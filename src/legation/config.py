@@ -66,8 +66,10 @@ class Config:
 
 
 def _get(name: str) -> str:
+    """The variable's value; unset or empty gives the default (``LEGATION_DATA_DIR=`` must not put
+    the archive in the current folder)."""
     setting = next(s for s in SETTINGS if s.env == name)
-    return os.environ.get(name, setting.default)
+    return os.environ.get(name) or setting.default
 
 
 def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
