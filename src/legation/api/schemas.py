@@ -6,7 +6,7 @@ a hit's page is ``/documents/{identifier}``.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import is_dataclass
 from typing import Any
 
 from ninja import Schema
@@ -38,6 +38,17 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts and lists as lists, recursively, other values as they are. Unlike
+    ``dataclasses.asdict`` it does not deep-copy every string, which cost a fifth of a search
+    request's time (a page's facets hold thousands of values)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: v if isinstance(v, (str, int, float, bool)) else _plain(v) for k, v in vars(value).items()}
+    return value
+
+
 def search_result_json(result: SearchResult) -> dict[str, Any]:
     """The :class:`SearchOut` dict of a search result (also what ``legation search --json`` prints)."""
     return {
@@ -47,9 +58,9 @@ def search_result_json(result: SearchResult) -> dict[str, Any]:
         "start": result.start,
         "end": result.end,
         "notice": result.notice,
-        "hits": [asdict(hit) for hit in result.hits],
-        "facets": [asdict(facet) for facet in result.facets],
-        "years": [asdict(y) for y in result.years],
+        "hits": _plain(result.hits),
+        "facets": _plain(result.facets),
+        "years": _plain(result.years),
         "undated": result.undated,
         "did_you_mean": result.did_you_mean,
     }
