@@ -43,6 +43,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LEGATION_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", "Comma-separated host names served."),
     Setting(
+        "LEGATION_SEARCH_CACHE_SECONDS",
+        "300",
+        "How long each web process keeps a search page or API answer for the same request, 0 to turn it off. "
+        "Every commit to the search index starts afresh, so an answer is never older than the index.",
+    ),
+    Setting(
         "LEGATION_HTTPS",
         "0",
         "1 when users reach Legation over HTTPS (through a proxy that sets X-Forwarded-Proto): secure cookies, "
@@ -63,6 +69,7 @@ class Config:
     allowed_hosts: list[str]
     secret_key_given: bool = False
     https: bool = False
+    search_cache_seconds: int = 300
 
 
 def _get(name: str) -> str:
@@ -112,4 +119,12 @@ def config() -> Config:
         allowed_hosts=[h.strip() for h in _get("LEGATION_ALLOWED_HOSTS").split(",") if h.strip()],
         secret_key_given=bool(_get("LEGATION_SECRET_KEY")),
         https=_get("LEGATION_HTTPS") == "1",
+        search_cache_seconds=_non_negative_int("LEGATION_SEARCH_CACHE_SECONDS"),
     )
+
+
+def _non_negative_int(name: str) -> int:
+    value = _get(name)
+    if not value.isdigit():
+        raise ValueError(f"{name} is {value!r}; give a whole number of seconds (0 or more).")
+    return int(value)

@@ -73,6 +73,17 @@ STATIC_URL = "static/"
 STATIC_ROOT = _cfg.data_dir / "static"
 # WhiteNoise serves static files from the web processes: the compressed copies `legation serve`
 # collects into STATIC_ROOT at start, or the apps' own files when they have not been collected.
+# The "search" cache keeps answers to repeated searches per process (legation.web.cache); each
+# entry is one page or API answer (tens of KB), so 500 entries stay within a few tens of MB.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "legation-default"},
+    "search": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "legation-search",
+        "OPTIONS": {"MAX_ENTRIES": 500, "CULL_FREQUENCY": 4},
+    },
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

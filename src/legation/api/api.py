@@ -10,6 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
 from pydantic import Field, create_model
 
 from legation import __version__
@@ -22,6 +23,7 @@ from legation.search.service import FacetResult, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
+from legation.web.cache import cached_search
 from legation.web.params import search_request_from
 
 api = NinjaAPI(
@@ -51,6 +53,7 @@ SearchParams = create_model(
 
 
 @api.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
+@decorate_view(cached_search)
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:  # type: ignore[valid-type]
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
     # The declared parameters document the API and check types; values are read from the query
@@ -77,6 +80,7 @@ def suggest(
 
 
 @api.get("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
+@decorate_view(cached_search)
 def facet(request: HttpRequest, name: str, params: Query[SearchParams]) -> FacetResult:  # type: ignore[valid-type]
     """Every value of facet ``name`` among the matches of the search the other parameters give
     (up to 200 by count), narrowed by ``contains`` (case-insensitive)."""

@@ -83,6 +83,7 @@ class SearchIndex:
         self.schema = schema.build_schema()
         self.index: tantivy.Index | None = None
         self._writer: tantivy.IndexWriter | None = None
+        self._generation = ""
         self.path.mkdir(parents=True, exist_ok=True)
         if not (self.path / "meta.json").exists():
             self._write_state({"schema": schema.fingerprint(), "last_applied_seq": 0})
@@ -149,6 +150,19 @@ class SearchIndex:
         """A searcher over the last commit (tantivy reloads on commits, also other processes').
         Raises :class:`IndexOutdated`."""
         return self._require().searcher()
+
+    def generation(self) -> str:
+        """A token that changes with every commit to this folder's index (tantivy rewrites
+        ``meta.json`` on each commit: its inode, size and modification time). When it changes the
+        searchers are reloaded at once, so results computed with :meth:`searcher` after this call
+        are at least as new as the token: it can key cached results. Raises OSError when the
+        folder holds no index."""
+        stat = os.stat(self.path / "meta.json")
+        token = f"{self.path}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+        if token != self._generation:
+            self._require().reload()
+            self._generation = token
+        return token
 
     def last_applied_seq(self) -> int:
         """Sequence number of the last change-log entry applied (0 when none)."""

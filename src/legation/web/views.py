@@ -12,6 +12,7 @@ from legation.records.documents import get_document
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import SORTS
 from legation.search.service import FACET_SIZE, MAX_FACET_VALUES, facet_values, more_like_this, search
+from legation.web.cache import cached_search
 from legation.web.params import query_string, search_request_from
 
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
@@ -21,6 +22,7 @@ def _params(request: HttpRequest) -> dict[str, list[str]]:
     return {key: request.GET.getlist(key) for key in request.GET}
 
 
+@cached_search
 def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
     params = _params(request)
@@ -111,6 +113,7 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", {"message": message or "There is no page at this address."}, status=404)
 
 
+@cached_search
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""
     params = _params(request)

@@ -1,0 +1,61 @@
+"""Answers to repeated searches (legation.web.cache), through Django's test client on the seed archive."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+SEED = [json.loads(line) for line in (FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    from django.core.cache import caches
+
+    caches["search"].clear()
+
+
+def test_a_repeated_search_is_answered_from_the_cache_with_the_same_bytes(client, seed_archive):
+    for path in ("/", "/api/search", "/api/facets/sender"):
+        first = client.get(path, {"q": "Sino-Soviet"})
+        second = client.get(path, {"q": "Sino-Soviet"})
+        assert (first["X-Legation-Cache"], second["X-Legation-Cache"]) == ("miss", "hit"), path
+        assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
+    other = client.get("/api/search", {"q": "Sino-Soviet", "page_size": "5"})
+    assert other["X-Legation-Cache"] == "miss" and len(other.json()["hits"]) == 5
+
+
+def test_an_ingest_the_index_follows_is_seen_on_the_next_request(client, seed_archive):
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+    from legation.search.follower import follow_once
+
+    before = client.get("/api/search", {"q": "Sino-Soviet"}).json()["total"]
+    assert client.get("/api/search", {"q": "Sino-Soviet"})["X-Legation-Cache"] == "hit"
+    new = DocumentRecord.from_dict({**SEED[0], "identifier": "seed-sino-soviet-copy", "title": "Sino-Soviet copy"})
+    assert ingest_records([new]).added == ["seed-sino-soviet-copy"]
+    assert client.get("/api/search", {"q": "Sino-Soviet"}).json()["total"] == before  # not indexed yet: as without a cache
+    follow_once()
+    after = client.get("/api/search", {"q": "Sino-Soviet"})
+    assert after["X-Legation-Cache"] == "miss" and after.json()["total"] == before + 1
+
+
+def test_errors_signed_in_requests_and_a_zero_setting_are_not_cached(client, seed_archive, monkeypatch, settings):
+    for _ in range(2):
+        bad = client.get("/api/search", {"q": "treaty", "page_size": "many"})
+        assert bad.status_code == 400 and bad["X-Legation-Cache"] == "miss"
+    client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
+    for _ in range(2):
+        assert "X-Legation-Cache" not in client.get("/", {"q": "treaty"})
+    del client.cookies[settings.SESSION_COOKIE_NAME]
+
+    from legation.config import config
+    from legation.web import cache
+
+    monkeypatch.setattr(cache, "config", lambda: dataclasses.replace(config(), search_cache_seconds=0))
+    for _ in range(2):
+        assert "X-Legation-Cache" not in client.get("/", {"q": "alliance"})
