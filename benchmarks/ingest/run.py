@@ -11,7 +11,8 @@ date from the change log. Per corpus it measures, side by side in the same child
 
 - **Legation**: wall time of that whole ingest, indexing included; documents per second and input
   MB per second (uncompressed bytes the reader consumed, MB = 10⁶ bytes); the child's peak
-  resident memory (``VmHWM``) at the end of it;
+  resident memory (``VmHWM``) at the end of it. ``store s`` is the time until the last batch was
+  written (the index was being built meanwhile), ``index s`` the time to finish the index after it;
 - **read only**: the same files through the reader alone (records made, nothing stored);
 - **tantivy only**: those records indexed straight into a scratch tantivy index with Legation's
   schema (``to_document`` + ``add_document`` + one commit), no database.
@@ -80,16 +81,16 @@ def run_one(name: str, shared: Path) -> dict:
     _setup()
     from legation.ingest.readers import files_to_read, read_file
     from legation.ingest.service import IngestReport, ingest_records
-    from legation.search.follower import follow_once
+    from legation.search.follower import following
 
     _, kind, mapping, parts = next(c for c in CORPORA if c[0] == name)
     files = files_to_read([shared / p for p in parts], mapping)
     report = IngestReport()
     start = time.perf_counter()
-    for path in files:
-        ingest_records(read_file(path, mapping), report=report)
-    stored = time.perf_counter()
-    follow_once()
+    with following():  # as `legation ingest`: the index is built beside the writes, then completed
+        for path in files:
+            ingest_records(read_file(path, mapping), report=report)
+        stored = time.perf_counter()
     done = time.perf_counter()
     peak = _peak_rss_bytes()
 
