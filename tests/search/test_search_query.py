@@ -45,6 +45,15 @@ from legation.search.service import SearchRequest, search
         ("date:..1949", DateRange(None, dt.date(1949, 12, 31))),
         ("Chou En-lai", And((Term("Chou"), Term("En-lai")))),
         ("mao or stalin", And((Term("mao"), Term("or"), Term("stalin")))),  # operators only in capitals
+        ("title:(treaty alliance)", And((Term("treaty", "title"), Term("alliance", "title")))),
+        ("from:(Rusk OR Acheson)", Or((Term("Rusk", "from"), Term("Acheson", "from")))),
+        ("sender:(Rusk OR Acheson)", Or((Term("Rusk", "from"), Term("Acheson", "from")))),
+        ("recipient:Liu", Term("Liu", "to")),
+        ('title:("Soviet Union" -Stalin Liu*)', And((Phrase("Soviet Union", "title"), Not(Term("Stalin", "title")), Term("Liu", "title", prefix=True)))),
+        ("title:(Mao (Liu OR Zhou))", And((Term("Mao", "title"), Or((Term("Liu", "title"), Term("Zhou", "title")))))),
+        ("title:(Mao to:Liu)", And((Term("Mao", "title"), Term("Liu", "to")))),  # a field of its own is kept
+        ("-title:(Mao)", Not(Term("Mao", "title"))),
+        ("date:(1949 OR 1950-02)", Or((DateRange(dt.date(1949, 1, 1), dt.date(1949, 12, 31)), DateRange(dt.date(1950, 2, 1), dt.date(1950, 2, 28))))),
     ],
 )
 def test_parse_reads_the_query_language(q: str, tree: object) -> None:
@@ -84,6 +93,13 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("date:1950..1949", ["date", "1950", "1949"]),
         ("date:someday", ["date", "someday"]),
         ("(" * 30 + "treaty" + ")" * 30, ["treaty"]),
+        ("title:(", ["title"]),
+        ("title:()", ["title"]),
+        ("title:( )", ["title"]),
+        ("title:(-)", ["title"]),
+        ("title:(a:b)", ["title", "a", "b"]),
+        ("colour:(red OR blue)", ["colour", "red", "blue"]),
+        ("date:(someday)", ["date", "someday"]),
     ],
 )
 def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list[str]) -> None:
@@ -121,7 +137,8 @@ def test_scoring_and_highlight_trees() -> None:
 
 UNREADABLE = [
     '"unbalanced', "((", "))", "AND", "OR", "NOT", "title:", "%", "*", ":", '"', "\\", "[", "]", "{}", "~", "^",
-    "title:(a b)", 'title:"open', "-", "--", "NOT NOT", "a* *b", "date:", "date:..", "' OR 1=1 --",
+    'title:"open', "-", "--", "NOT NOT", "a* *b", "date:", "date:..", "' OR 1=1 --",
+    "title:(", "title:()", "title:(a OR", "title:(((", 'title:("open', "title:(NOT)", "title:)(",
     "<script>alert(1)</script>", "名字:毛泽东", "(" * 1000, "-" * 1000, "NOT " * 250, "x" * 5000, "a" * 1000 + "*",
 ]
 
@@ -175,6 +192,27 @@ def test_phrase_or_not_prefix_and_fields_match_the_rows(seed_index, rows, search
     assert _ids(seed_index, "treaty date:1950-01") == january & _where(rows, lambda r: "treaty" in _words(r))
 
 
+def test_a_field_before_parentheses_applies_to_the_whole_group(seed_index, rows) -> None:
+    def title(r: dict) -> str:
+        return r["title"].lower()
+
+    def recipients(r: dict) -> list[str]:
+        return [a["name"] for a in r["agents"] if a["role"] == "recipient"]
+
+    zhou_or_liu = _where(rows, lambda r: {"Zhou Enlai", "Liu Shaoqi"} & set(recipients(r)))
+    assert zhou_or_liu == {f"seed-sino-soviet-{n:02d}" for n in (3, 4, 5, 6, 8, 9)}
+    assert _ids(seed_index, "to:(Zhou OR Liu)") == zhou_or_liu
+    assert _ids(seed_index, "recipient:(Zhou OR Liu)") == zhou_or_liu
+    assert _ids(seed_index, "title:(Cable Liu)") == _where(rows, lambda r: "cable" in title(r) and "liu" in title(r)) == {
+        "seed-sino-soviet-09", "seed-sino-soviet-10"}
+    assert _ids(seed_index, "title:(Cable -Liu)") == {"seed-sino-soviet-02"}
+    assert _ids(seed_index, 'title:("Central Committee" OR Zhou)') == _where(
+        rows, lambda r: "central committee" in title(r) or "zhou" in title(r))
+    assert _ids(seed_index, 'title:(Telegram (Zhou OR "18 December"))') == {"seed-sino-soviet-03", "seed-sino-soviet-08"}
+    # The group's words are searched in that field only: Stalin is in summaries, in no title.
+    assert _ids(seed_index, "title:(Mao Stalin)") == set() != _ids(seed_index, "Mao Stalin")
+
+
 def test_hyphenated_words_are_phrases(seed_index, rows, searchable) -> None:
     """``Sino-Soviet`` finds every record whose searchable text says so (all ten: each belongs to
     the collection "Sino-Soviet Treaty Talks, 1949–1950"), those saying it in their own title or
@@ -198,6 +236,11 @@ def test_hyphenated_words_are_phrases(seed_index, rows, searchable) -> None:
         ("Taiwan NOT Quemoy NOT", "Taiwan NOT Quemoy"),
         ('"Port Arthur" OR', '"Port Arthur"'),
         ("(Mao OR Liu", "(Mao OR Liu)"),
+        ("(Mao OR", "(Mao)"),
+        ("title:(Mao OR", "title:(Mao)"),
+        ("title:(OR Mao)", "title:(Mao)"),
+        ("title:(Mao (Liu OR Zhou", "title:(Mao (Liu OR Zhou))"),
+        ("title:(Mao)) Liu", "title:(Mao) Liu"),
     ],
 )
 def test_a_stray_character_is_dropped_and_the_rest_kept(q: str, read_as: str) -> None:

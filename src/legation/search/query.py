@@ -3,8 +3,11 @@
 Language (DESIGN.md): words, all of which must match (``treaty Moscow``); ``"exact phrases"``;
 ``OR`` between alternatives; ``NOT word`` or ``-word`` to exclude; ``prefix*``; ``field:value`` and
 ``field:"a phrase"`` for the fields of :data:`legation.search.schema.SEARCH_FIELDS` (``title``,
-``from``, ``to``, ``type`` …); ``date:1949-12..1950-02`` (EDTF days, months or years; either end
-may be left open); parentheses. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
+``from``, ``to``, ``type`` …; ``sender`` and ``recipient`` are other names of ``from`` and ``to``);
+``field:(a group)``, the field applied to every word and phrase of the group that names no field
+of its own (``from:(Rusk OR Acheson)``, ``title:(treaty -"mutual defense")``);
+``date:1949-12..1950-02`` (EDTF days, months or years; either end may be left open);
+parentheses. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
@@ -108,7 +111,7 @@ class _Unreadable(Exception):
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # "(", ")", "-", "PHRASE", "WORD"
+    kind: str  # "(", ")", "-", "PHRASE", "WORD", "FIELD(" (``title:(``, the field in ``field``)
     text: str = ""
     field: str | None = None
 
@@ -137,6 +140,9 @@ def _lex(q: str) -> list[_Tok]:
             if word.startswith("-") and (len(word) > 1 or (j < n and q[j] in '("')):
                 tokens.append(_Tok("-"))  # -word, -"phrase", -(group)
                 i += 1
+            elif word.endswith(":") and j < n and q[j] == "(":  # field:(a group)
+                tokens.append(_Tok("FIELD(", field=_field_name(word[:-1])))
+                i = j + 1
             elif word.endswith(":") and j < n and q[j] == '"':  # field:"a phrase"
                 end = q.find('"', j + 1)
                 if end < 0:
@@ -151,6 +157,7 @@ def _lex(q: str) -> list[_Tok]:
 
 def _field_name(name: str) -> str:
     key = name.lower()
+    key = schema.FIELD_ALIASES.get(key, key)
     if key not in schema.SEARCH_FIELDS_BY_NAME and key != DATE_FIELD:
         known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
         raise _Unreadable(f"there is no field {name!r}; fields are {known}")
@@ -162,7 +169,7 @@ def _field_name(name: str) -> str:
 
 class _Parser:
     """Recursive descent: or := and ("OR" and)* ; and := unary+ (with optional "AND" between) ;
-    unary := ("NOT" | "-") unary | primary ; primary := "(" or ")" | phrase | word."""
+    unary := ("NOT" | "-") unary | primary ; primary := ["field:"] "(" or ")" | phrase | word."""
 
     def __init__(self, tokens: list[_Tok]) -> None:
         self.tokens = tokens
@@ -228,14 +235,14 @@ class _Parser:
         tok = self.peek()
         assert tok is not None
         self.pos += 1
-        if tok.kind == "(":
+        if tok.kind in ("(", "FIELD("):
             self._enter()
             node = self.parse_or()
             self.depth -= 1
             if self.peek() is None or self.peek().kind != ")":  # type: ignore[union-attr]
                 raise _Unreadable("a parenthesis is not closed")
             self.pos += 1
-            return node
+            return node if tok.field is None else _in_field(node, tok.field)
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
         if tok.kind == "PHRASE":
@@ -264,6 +271,20 @@ def _word(word: str) -> Node:
     if core.startswith("-"):
         raise _Unreadable("a - must come right before a word")
     return Term(core, field, prefix)
+
+
+def _in_field(node: Node, field: str) -> Node:
+    """``field:(…)``: the group with ``field`` given to every word and phrase that names no field
+    of its own (``title:(a from:b)`` keeps ``from:b``). In ``date:(…)`` each word is a range."""
+    if isinstance(node, Term | Phrase) and node.field is None:
+        if field == DATE_FIELD:
+            return _date_range(node.text + ("*" if isinstance(node, Term) and node.prefix else ""))
+        return Term(node.text, field, node.prefix) if isinstance(node, Term) else Phrase(node.text, field)
+    if isinstance(node, Not):
+        return Not(_in_field(node.item, field))
+    if isinstance(node, And | Or):
+        return type(node)(tuple(_in_field(item, field) for item in node.items))
+    return node
 
 
 def _date_range(value: str) -> DateRange:
@@ -298,7 +319,8 @@ _EXAMPLES = {"date": "date:1949-12..1950-02", "type": "type:Telegram", "from": "
 
 def _repair(q: str) -> str:
     """The query with the usual slips of typing taken out: an unclosed quotation mark, unbalanced
-    parentheses, and operators or ``-``/``*`` left dangling at the end. "" when nothing is left."""
+    parentheses, empty ones (``title:()``), and operators or ``-``/``*`` left dangling at the end
+    or inside a parenthesis (``title:(a OR``). "" when nothing is left."""
     if q.count('"') % 2:
         cut = q.rfind('"')
         q = q[:cut] + q[cut + 1 :]
@@ -315,10 +337,12 @@ def _repair(q: str) -> str:
     while depth:  # close what is still open, from the right
         q += ")"
         depth -= 1
-    q = re.sub(r"\(\s*\)", " ", q)
     previous = None
     while previous != q:
         previous = q
+        q = re.sub(r"\s+(?:AND|OR|NOT)\s*\)", ")", q)  # "(a OR" closed above as "(a OR)"
+        q = re.sub(r"\(\s*(?:AND|OR)\s+", "(", q)
+        q = re.sub(r"\(\s*\)", " ", q)
         q = re.sub(r"(?:\s+(?:AND|OR|NOT)|\s*[-*:]+)\s*$", "", q.rstrip()).rstrip()
         q = re.sub(r"^\s*(?:(?:AND|OR)\s+)", "", q)
     return q.strip()

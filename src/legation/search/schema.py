@@ -34,7 +34,8 @@ class SearchField:
     """A searchable text field. ``name`` is also its query-language prefix (``title:…``).
 
     ``boost`` weighs BM25 scores when a word is searched without a prefix; ``0`` means the field is
-    searched only when named. ``stored`` keeps the text for display and snippets.
+    searched only when named. ``stored`` keeps the text for display and snippets. ``aliases``:
+    other prefixes the query language accepts for it (``sender:`` for ``from:``, as the facet).
     """
 
     name: str
@@ -43,6 +44,7 @@ class SearchField:
     values: Values
     stored: bool = False
     by_language: bool = False  # texts: one index field per TextLanguage (values must be _texts)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,8 +163,8 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("summary", "Summary", 1.5, lambda r: _one(r.summary), stored=True),
     SearchField("text", "Text", 1.0, _texts, stored=True, by_language=True),
     SearchField("source", "Archival source", 0.5, lambda r: _one(r.source_note)),
-    SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender")),
-    SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient")),
+    SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender"), aliases=("sender",)),
+    SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient"), aliases=("recipient",)),
     SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),
     SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent)),
     SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
@@ -236,6 +238,7 @@ def index_values(field: SearchField, record: DocumentRecord) -> list[tuple[str, 
 
 
 SEARCH_FIELDS_BY_NAME = {f.name: f for f in SEARCH_FIELDS}
+FIELD_ALIASES = {alias: f.name for f in SEARCH_FIELDS for alias in f.aliases}
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 SORTS_BY_NAME = {s.name: s for s in SORTS}
 DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
