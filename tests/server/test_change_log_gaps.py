@@ -155,3 +155,22 @@ def test_an_entry_appearing_below_the_last_applied_seq_is_applied_on_any_store(t
     assert apply_changes(index) == 1
     assert _ids(index, "walruses") == {first} and _ids(index, "penguins") == {second}
     assert str(hidden) not in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+
+
+@needs_postgres
+def test_a_rebuild_keeps_waiting_for_a_writer_still_open_below_its_newest_seq(tmp_path, followed) -> None:
+    index, (first, second, _) = followed
+    slow = OpenTransaction(first, "Walruses of Lushun.")  # seq n, invisible to the rebuild
+    slow.start()
+    assert slow.written.wait(30)
+    with transaction.atomic():
+        later = edit(second, "Penguins of Dairen.")  # seq n+1, the newest the rebuild sees
+
+    assert indexer.rebuild(index) == 3
+    assert index.last_applied_seq() == later
+    assert _ids(index, "penguins") == {second} and _ids(index, "walruses") == set()
+    assert str(slow.seq) in json.loads((tmp_path / indexer.GAPS_FILE).read_text())
+
+    slow.finish()
+    assert apply_changes(index) == 1
+    assert _ids(index, "walruses") == {first}

@@ -343,15 +343,22 @@ def apply_changes(
 def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     """Index every stored record into an emptied index and mark the change log applied up to its
     newest entry at the start (entries written meanwhile are applied by the next
-    :func:`apply_changes`). An index of another layout is recreated (``index`` may be a
-    :class:`SearchIndex`, a folder, or None for ``config().index_dir``). Searches see the old
-    content until the single final commit. Returns the number of documents indexed."""
+    :func:`apply_changes`). Seqs below that entry with no row yet (within ``GAP_SPAN``) are kept
+    as gaps, as :func:`apply_changes` does: on PostgreSQL they may belong to transactions still
+    open, whose documents the rebuild could not see. An index of another layout is recreated
+    (``index`` may be a :class:`SearchIndex`, a folder, or None for ``config().index_dir``).
+    Searches see the old content until the single final commit. Returns the number of documents
+    indexed."""
     from django.db.models import Max
 
     from legation.records.models import ChangeLogEntry
     from legation.records.serialize import load_records
 
     newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    lowest = max(1, newest - GAP_SPAN)
+    present = set(ChangeLogEntry.objects.filter(seq__gte=lowest, seq__lt=newest).values_list("seq", flat=True))
+    now = time.time()
+    gaps = {seq: now for seq in range(lowest, newest) if seq not in present}
     if not isinstance(index, SearchIndex):
         index = SearchIndex(index)
     if index.outdated:
@@ -362,5 +369,7 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     except BaseException:
         index.rollback()
         raise
+    index.commit()
+    _write_gaps(index, gaps)
     index.commit(last_applied_seq=newest)
     return count
