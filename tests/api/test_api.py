@@ -53,6 +53,13 @@ def test_invalid_parameters_get_a_400_in_one_error_shape(client, seed_archive, q
     assert field in error["message"]
 
 
+def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said(client, seed_archive):
+    body = client.get("/api/search", {"q": "date:1950-02..1949-12", "page_size": "100"}).json()
+    assert body["notice"] == "date:1950-02..1949-12 ends before it starts, so it was read as date:1949-12..1950-02."
+    winter = {d["identifier"] for d in SEED if "1949-12-01" <= d["date_edtf"] <= "1950-02-28"}
+    assert {h["identifier"] for h in body["hits"]} == winter and body["total"] == len(winter) == 9
+
+
 def test_document_and_its_404(client, seed_archive):
     record = SEED[0]
     body = client.get(f"/api/documents/{record['identifier']}").json()

@@ -43,6 +43,7 @@ from legation.search.service import SearchRequest, search
         ("date:1949-12..1950-02", DateRange(dt.date(1949, 12, 1), dt.date(1950, 2, 28))),
         ("date:1950", DateRange(dt.date(1950, 1, 1), dt.date(1950, 12, 31))),
         ("date:..1949", DateRange(None, dt.date(1949, 12, 31))),
+        ("date:1949-12..", DateRange(dt.date(1949, 12, 1), None)),
         ("Chou En-lai", And((Term("Chou"), Term("En-lai")))),
         ("mao or stalin", And((Term("mao"), Term("or"), Term("stalin")))),  # operators only in capitals
         ("title:(treaty alliance)", And((Term("treaty", "title"), Term("alliance", "title")))),
@@ -90,7 +91,6 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("a*", ["a"]),
         ("*", []),
         ("tr*aty", ["tr", "aty"]),
-        ("date:1950..1949", ["date", "1950", "1949"]),
         ("date:someday", ["date", "someday"]),
         ("(" * 30 + "treaty" + ")" * 30, ["treaty"]),
         ("title:(", ["title"]),
@@ -211,6 +211,33 @@ def test_a_field_before_parentheses_applies_to_the_whole_group(seed_index, rows)
     assert _ids(seed_index, 'title:(Telegram (Zhou OR "18 December"))') == {"seed-sino-soviet-03", "seed-sino-soviet-08"}
     # The group's words are searched in that field only: Stalin is in summaries, in no title.
     assert _ids(seed_index, "title:(Mao Stalin)") == set() != _ids(seed_index, "Mao Stalin")
+
+
+@pytest.mark.parametrize(
+    ("q", "read_as", "tree"),
+    [
+        ("date:1950..1949", "date:1949..1950", DateRange(dt.date(1949, 1, 1), dt.date(1950, 12, 31))),
+        ("date:1950-02..1949-12", "date:1949-12..1950-02", DateRange(dt.date(1949, 12, 1), dt.date(1950, 2, 28))),
+        ('date:"1950-01-13..1950-01-02"', "date:1950-01-02..1950-01-13", DateRange(dt.date(1950, 1, 2), dt.date(1950, 1, 13))),
+    ],
+)
+def test_a_date_range_that_ends_before_it_starts_is_read_the_other_way_round(q: str, read_as: str, tree) -> None:
+    parsed = parse(q)
+    assert parsed.node == tree == parse(read_as).node
+    assert parsed.notice == f"{q.replace(chr(34), '')} ends before it starts, so it was read as {read_as}."
+
+
+def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) -> None:
+    def dated(low: str, high: str) -> set[str]:
+        return _where(rows, lambda r: low <= r["date_edtf"] <= high)
+
+    winter = dated("1949-12-01", "1950-02-28")
+    assert len(winter) == 9  # all but the cable of 1949-07-18
+    assert _ids(seed_index, "date:1949-12..1950-02") == _ids(seed_index, "date:1950-02..1949-12") == winter
+    assert _ids(seed_index, "date:1950..1949") == dated("1949-01-01", "1950-12-31") == _where(rows, lambda r: True)
+    assert _ids(seed_index, "date:1950-02..") == dated("1950-02-01", "9999") == {"seed-sino-soviet-05", "seed-sino-soviet-06"}
+    assert _ids(seed_index, "date:..1949-07") == dated("0", "1949-07-31") == {"seed-sino-soviet-10"}
+    assert _ids(seed_index, "Liu date:1950-01-13..1949-12") == {"seed-sino-soviet-03", "seed-sino-soviet-09"}
 
 
 def test_hyphenated_words_are_phrases(seed_index, rows, searchable) -> None:

@@ -126,6 +126,12 @@ def test_error_page_keeps_what_the_user_typed(client, seed_archive):
     assert '<option value="date_desc" selected>' in html
 
 
+def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said(client, seed_archive):
+    html = client.get("/", {"q": "date:1950..1949"}).content.decode()
+    assert '<p class="notice" role="status">date:1950..1949 ends before it starts, so it was read as date:1949..1950.</p>' in html
+    assert f"Results: 1 - 10 of {len(SEED)}" in html
+
+
 def test_page_past_the_end_points_back_to_the_last_page(client, seed_archive):
     html = client.get("/", {"page": "999", "page_size": "3"}).content.decode()
     assert "Results: 10" in html and "Results: 0 - 0" not in html

@@ -175,6 +175,7 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.depth = 0
+        self.notes: list[str] = []  # how parts were read other than as written, for the notice
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -242,17 +243,17 @@ class _Parser:
             if self.peek() is None or self.peek().kind != ")":  # type: ignore[union-attr]
                 raise _Unreadable("a parenthesis is not closed")
             self.pos += 1
-            return node if tok.field is None else _in_field(node, tok.field)
+            return node if tok.field is None else _in_field(node, tok.field, self.notes)
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
-                return _date_range(tok.text)
+                return _date_range(tok.text, self.notes)
             return Phrase(tok.text, tok.field)
-        return _word(tok.text)
+        return _word(tok.text, self.notes)
 
 
-def _word(word: str) -> Node:
+def _word(word: str, notes: list[str]) -> Node:
     """A bare word: ``field:value``, ``prefix*`` or a plain word."""
     field: str | None = None
     if ":" in word:
@@ -261,7 +262,7 @@ def _word(word: str) -> Node:
         if not word:
             raise _Unreadable(f"{name}: needs a value, e.g. {_EXAMPLES.get(name, name + ':treaty')}")
         if field == DATE_FIELD:
-            return _date_range(word)
+            return _date_range(word, notes)
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
@@ -273,34 +274,38 @@ def _word(word: str) -> Node:
     return Term(core, field, prefix)
 
 
-def _in_field(node: Node, field: str) -> Node:
+def _in_field(node: Node, field: str, notes: list[str]) -> Node:
     """``field:(…)``: the group with ``field`` given to every word and phrase that names no field
     of its own (``title:(a from:b)`` keeps ``from:b``). In ``date:(…)`` each word is a range."""
     if isinstance(node, Term | Phrase) and node.field is None:
         if field == DATE_FIELD:
-            return _date_range(node.text + ("*" if isinstance(node, Term) and node.prefix else ""))
+            return _date_range(node.text + ("*" if isinstance(node, Term) and node.prefix else ""), notes)
         return Term(node.text, field, node.prefix) if isinstance(node, Term) else Phrase(node.text, field)
     if isinstance(node, Not):
-        return Not(_in_field(node.item, field))
+        return Not(_in_field(node.item, field, notes))
     if isinstance(node, And | Or):
-        return type(node)(tuple(_in_field(item, field) for item in node.items))
+        return type(node)(tuple(_in_field(item, field, notes) for item in node.items))
     return node
 
 
-def _date_range(value: str) -> DateRange:
-    """``1949-12..1950-02``, ``1950``, ``..1950-02``, ``1949..`` → :class:`DateRange` (EDTF ends)."""
+def _date_range(value: str, notes: list[str]) -> DateRange:
+    """``1949-12..1950-02``, ``1950``, ``..1950-02``, ``1949..`` → :class:`DateRange` (EDTF ends).
+    A range that ends before it starts is read the other way round (``1950-02..1949-12`` as
+    ``1949-12..1950-02``), and ``notes`` gets a sentence saying so."""
     first, sep, last = value.strip().partition("..")
     if not sep:
         last = first
     try:
         start = day_bounds(first)[0] if first else None
         end = day_bounds(last)[1] if last else None
+        if start and end and start > end:
+            notes.append(f"date:{value} ends before it starts, so it was read as date:{last}..{first}.")
+            first, last = last, first
+            start, end = day_bounds(first)[0], day_bounds(last)[1]
     except RecordError:
         raise _Unreadable(f"date:{value} is not a date range like date:1949-12..1950-02") from None
     if start is None and end is None:
         raise _Unreadable("date: needs a date, e.g. date:1950 or date:1949-12..1950-02")
-    if start and end and start > end:
-        raise _Unreadable(f"date:{value} ends before it starts")
     return DateRange(start, end)
 
 
@@ -364,15 +369,18 @@ def parse(q: str) -> ParsedQuery:
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
     try:
-        node = _Parser(_lex(q)).parse()
-        return ParsedQuery(node, q, " ".join(notices))
+        parser = _Parser(_lex(q))
+        node = parser.parse()
+        return ParsedQuery(node, q, " ".join([*notices, *parser.notes]))
     except _Unreadable as exc:
         repaired = _repair(q)
         if repaired and repaired != q:
             try:
-                node = _Parser(_lex(repaired)).parse()
-                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}")
-                return ParsedQuery(node, repaired, " ".join(notices))
+                parser = _Parser(_lex(repaired))
+                node = parser.parse()
+                end = "." if parser.notes else ""  # the query as read ends this sentence unless more follow
+                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}{end}")
+                return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]))
             except _Unreadable:
                 pass
         words = _plain_words(_without_negated(q))
