@@ -97,6 +97,34 @@ def test_suggest_completes_names_from_authority_records_and_titles(client, seed_
     assert client.get("/api/suggest", {"q": "li", "limit": "0"}).status_code == 400
 
 
+# The native-script names data/demo/authorities.jsonl gives these people, under the seed's keys.
+NATIVE_NAMES = [
+    {"kind": "person", "key": "person:zhou-enlai", "name": "Zhou Enlai", "names": ["Chou En-lai", "周恩来"]},
+    {"kind": "person", "key": "person:mao-zedong", "name": "Mao Zedong", "names": ["Mao Tse-tung", "毛泽东"]},
+    {"kind": "person", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi", "刘少奇"]},
+]
+
+
+def test_suggest_completes_one_chinese_character_to_the_names_it_starts(client, seed_archive, tmp_path):
+    """A Han character is a syllable, often a whole surname: 周 alone must find 周恩来, though a
+    single Latin letter is too short to complete."""
+    from legation.records.authorities import load_authorities
+
+    path = tmp_path / "names.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in NATIVE_NAMES), encoding="utf-8")
+    load_authorities(path)
+
+    def documents(name: str) -> int:
+        return sum(1 for d in SEED if any(a["name"] == name and a["role"] in ("sender", "recipient") for a in d["agents"]))
+
+    assert (documents("Zhou Enlai"), documents("Mao Zedong"), documents("Liu Shaoqi")) == (1, 10, 6)
+    for typed, name in (("周", "Zhou Enlai"), ("周恩", "Zhou Enlai"), ("周恩来", "Zhou Enlai"), ("毛", "Mao Zedong"), ("刘少", "Liu Shaoqi")):
+        body = client.get("/api/suggest", {"q": typed}).json()
+        assert body == [{"kind": "name", "text": name, "identifier": "", "documents": documents(name)}], typed
+    assert client.get("/api/suggest", {"q": "邓"}).json() == []  # Deng Xiaoping names no seed document
+    assert client.get("/api/suggest", {"q": "z"}).json() == []
+
+
 def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
     api = client.get("/api/search?page_size=3&page=2&page=3").json()
     assert api["page"] == 2 and api["start"] == 4

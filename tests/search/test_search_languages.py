@@ -173,6 +173,26 @@ def test_korean_words_are_found_inside_eojeol(index, query, expected):
     assert ids(index, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "titles"),
+    [
+        ("2025年", ["2025年中华人民共和国国务院政府工作报告"]),
+        ("年", ["1959年中华人民共和国国务院政府工作报告", "2025年中华人民共和国国务院政府工作报告"]),
+        ("政府工作", ["1959年中华人民共和国国务院政府工作报告", "2025年中华人民共和国国务院政府工作报告"]),
+        ("만찬", ["[방독]UN독일협회가 베푼 만찬회에서의 인사"]),
+        ("만", ["[방독]UN독일협회가 베푼 만찬회에서의 인사"]),
+        ("n", []),
+    ],
+)
+def test_titles_are_suggested_for_chinese_and_korean_prefixes(db, index, typed, titles):
+    """One Han or Hangul character is enough to complete: each is a word of its own in the index."""
+    from legation.search.suggest import suggest
+
+    found = suggest(typed, index=index)
+    assert all(s.kind == "title" for s in found)
+    assert sorted(s.text for s in found) == titles
+
+
 def test_snippets_still_show_the_original_text(index):
     hit = search(SearchRequest(q="negotiations"), index).hits[0]
     assert "<mark>negotiations</mark>" in hit.snippet_html

@@ -2,10 +2,13 @@
 
 Names come from the authority records (preferred names and variants) of agents that documents
 name as sender or recipient; titles from the index, by a phrase-prefix query on the title field.
+A prefix needs two characters, or one Han, kana or Hangul character: ``周`` or ``김`` alone is a
+syllable, often a whole surname (``周恩来``, ``김일성``), where ``z`` is not.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -14,6 +17,8 @@ from legation.search import query as user_query
 from legation.search.indexer import SearchIndex
 
 MAX_PREFIX_CHARS = 100
+MIN_PREFIX_CHARS = 2
+_SYLLABIC_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
 @dataclass
@@ -30,12 +35,12 @@ class Suggestion:
 
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
     """Up to ``limit`` names, then titles, completing ``prefix`` (case and accents ignored for
-    titles; case ignored for names). ``[]`` for a prefix of fewer than 2 characters."""
+    titles; case ignored for names). ``[]`` for a prefix too short to complete (:func:`long_enough`)."""
     from legation.records.models import Agent
     from legation.search.service import default_index
 
     prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
-    if len(prefix) < 2:
+    if not long_enough(prefix):
         return []
     names = (
         Agent.objects.filter(Q(name__istartswith=prefix) | Q(names__name__istartswith=prefix))
@@ -47,7 +52,7 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     )
     found = [Suggestion("name", name, documents=count) for name, count in names]
     words = analyzers.folded(prefix)
-    if words and len(words[-1]) >= 2 and len(found) < limit:
+    if words and long_enough(words[-1]) and len(found) < limit:
         index = index or default_index()
         searcher = index.searcher()
         # The query language's own prefix search: "Cable, Ma" is the phrase "cable ma*" in titles.
@@ -62,3 +67,11 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
             if len(found) >= limit:
                 break
     return found
+
+
+def long_enough(prefix: str) -> bool:
+    """Whether ``prefix`` is worth completing: :data:`MIN_PREFIX_CHARS` characters, or a single
+    Han, kana or Hangul character (the analyzers make each of those a word of its own)."""
+    if len(prefix) >= MIN_PREFIX_CHARS:
+        return True
+    return len(prefix) == 1 and unicodedata.name(prefix, "").startswith(_SYLLABIC_SCRIPTS)

@@ -6,11 +6,13 @@
   if (!box || !list) return;
   let timer = null;
   let last = "";
+  // As /api/suggest: two characters, or one Han, kana or Hangul character (周, 김: often a surname).
+  const syllable = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
   box.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(async function () {
       const text = box.value.trim();
-      if (text.length < 2 || text === last) return;
+      if ((text.length < 2 && !syllable.test(text)) || text === last) return;
       last = text;
       try {
         const response = await fetch("/api/suggest?" + new URLSearchParams({ q: text, limit: "8" }));
