@@ -86,7 +86,7 @@ CACHES = {
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "legation.web.static_storage.HashedStaticFiles"},  # content-hashed once collected
 }
 WHITENOISE_USE_FINDERS = True
 

@@ -4,6 +4,7 @@ with no settings, and `legation check`."""
 from __future__ import annotations
 
 import fcntl
+import re
 import subprocess
 import sys
 import time
@@ -30,9 +31,12 @@ def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> No
     node = nodes("a").start("--workers", "2", "--threads", "2")
     assert node.search("")["total"] == 0
 
-    status, headers, body = node.get("/static/legation/legation.css", {"Accept-Encoding": "gzip"})
+    _, _, page = node.get("/")
+    css = re.search(rb'href="(/static/legation/legation\.[0-9a-f]{12}\.css)"', page)
+    assert css, "the page links the content-hashed stylesheet"
+    status, headers, body = node.get(css.group(1).decode(), {"Accept-Encoding": "gzip"})
     assert status == 200 and headers["server"] == "gunicorn"
-    assert headers.get("content-encoding") == "gzip" and "max-age" in headers["cache-control"]
+    assert headers.get("content-encoding") == "gzip" and "immutable" in headers["cache-control"]
     status, _, body = node.get("/no-such-page")
     assert status == 404 and b"Traceback" not in body and b"DEBUG = True" not in body  # DEBUG is off
 

@@ -34,6 +34,20 @@ api = NinjaAPI(
 )
 errors.install(api)
 
+
+def read(path: str, **options: Any):
+    """Register a view for GET, and for HEAD (RFC 9110 §9.3.2: the same answer without its body,
+    which the server drops). HEAD stays out of the OpenAPI description, where it would repeat
+    the GET operation's operationId."""
+
+    def register(view):
+        api.get(path, **options)(view)
+        api.api_operation(["HEAD"], path, include_in_schema=False, **options)(view)
+        return view
+
+    return register
+
+
 _sorts = ", ".join(s.name for s in SORTS)
 SearchParams = create_model(
     "SearchParams",
@@ -52,7 +66,7 @@ SearchParams = create_model(
 )
 
 
-@api.get("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
+@read("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
 @decorate_view(cached_search)
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:  # type: ignore[valid-type]
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
@@ -62,13 +76,13 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     return search_result_json(run_search(search_request_from(query)))
 
 
-@api.get("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
+@read("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
 def document(request: HttpRequest, identifier: str) -> DocumentRecord:
     """The full record of one document, in the Legation JSON Lines form."""
     return get_document(identifier)
 
 
-@api.get("/suggest", response={200: list[Suggestion]}, summary="Autocomplete names and titles")
+@read("/suggest", response={200: list[Suggestion]}, summary="Autocomplete names and titles")
 def suggest(
     request: HttpRequest,
     q: str = Query("", max_length=200, description="What the user has typed so far (2 characters or more)."),
@@ -79,7 +93,7 @@ def suggest(
     return run_suggest(q, limit)
 
 
-@api.get("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
+@read("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
 @decorate_view(cached_search)
 def facet(request: HttpRequest, name: str, params: Query[SearchParams]) -> FacetResult:  # type: ignore[valid-type]
     """Every value of facet ``name`` among the matches of the search the other parameters give

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
@@ -18,10 +20,17 @@ from legation.web.params import query_string, search_request_from
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
 
 
+def read_only(view):
+    """A page that only reads: GET and HEAD, any other method answered 405 with an Allow header
+    (RFC 9110 §15.5.6). No form here posts, so the CSRF check, which would answer 403, is off."""
+    return csrf_exempt(require_safe(view))
+
+
 def _params(request: HttpRequest) -> dict[str, list[str]]:
     return {key: request.GET.getlist(key) for key in request.GET}
 
 
+@read_only
 @cached_search
 def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
@@ -83,6 +92,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "legation/search.html", context)
 
 
+@read_only
 def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     """One document: every field, senders and recipients, source note, texts with footnotes."""
     try:
@@ -113,6 +123,7 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "404.html", {"message": message or "There is no page at this address."}, status=404)
 
 
+@read_only
 @cached_search
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""

@@ -1,0 +1,43 @@
+"""HTTP methods: pages and API endpoints only read, so GET and HEAD work and anything else is 405
+with an Allow header (not a CSRF 403, not a 500); static files get content-hashed names once collected."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("path", ["/", "/documents/seed-sino-soviet-01", "/facets/sender"])
+def test_pages_answer_get_and_head_and_refuse_posts_with_405(client, seed_archive, path):
+    assert client.get(path).status_code == 200
+    head = client.head(path)
+    assert head.status_code == 200 and head.content == b""
+    for method in (client.post, client.put, client.delete):
+        refused = method(path)
+        assert refused.status_code == 405, (path, method)
+        assert set(refused["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD"}
+
+
+@pytest.mark.parametrize("path", ["/api/search?q=treaty", "/api/documents/seed-sino-soviet-01", "/api/suggest?q=Zh", "/api/facets/sender"])
+def test_api_answers_head_like_get_and_refuses_posts_with_a_json_405(client, seed_archive, path):
+    get, head = client.get(path), client.head(path)
+    assert get.status_code == head.status_code == 200 and head.content == b""
+    assert head["Content-Type"] == get["Content-Type"] == "application/json; charset=utf-8"
+    refused = client.post(path)
+    assert refused.status_code == 405 and refused.json()["error"]["status"] == 405
+
+
+def test_collected_static_files_get_content_hashed_names(tmp_path, settings):
+    from django.core.management import call_command
+    from django.templatetags.static import static
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashed = static("legation/legation.css")
+    assert hashed.startswith("/static/legation/legation.") and hashed.endswith(".css") and hashed != "/static/legation/legation.css"
+
+
+def test_openapi_lists_each_read_operation_once_with_a_unique_operation_id(client, db):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    operations = [(path, method, op["operationId"]) for path, ops in paths.items() for method, op in ops.items()]
+    assert {method for _, method, _ in operations} == {"get"}
+    assert len({op for _, _, op in operations}) == len(operations) >= 4
