@@ -121,6 +121,9 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
     except (OSError, EOFError, zlib.error) as exc:
         raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
     text = decode(data, path, mapping.encoding if mapping else "")
+    # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more); the
+    # whole file is in memory already, so a cell as long as the file costs nothing more.
+    csv.field_size_limit(max(csv.field_size_limit(), min(len(text), 2**31 - 1)))
     rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(rows)
