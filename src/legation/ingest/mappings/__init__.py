@@ -26,10 +26,11 @@ with the separator), ``sender_key, recipient_key, mentioned_key`` (authority ids
 names by position: a GND URI becomes ``gnd:<id>``; a name without an id gets ``person:<slug>``),
 ``summary, subject, language, source, rights, credit, place, text, collection, classification, url``.
 Rights and credits go into the source note as "Rights: …" / "Credit: …" (DocumentRecord has no
-fields for them). Several columns may map to one field: for identifier, title, type, date,
-date_text, language, place and url the first with a value wins (a fallback); the others are
-joined ("; ", a blank line between texts, lists concatenated for multi-valued fields). In JSON
-Lines mappings a source key may be a path into lists of objects: ``"naa_refs[].reference"``.
+fields for them), the parts joined by ". " and ended by "."; a source alone is kept as written.
+Several columns may map to one field: for identifier, title, type, date, date_text, language,
+place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
+between texts, lists concatenated for multi-valued fields). In JSON Lines mappings a source key
+may be a path into lists of objects: ``"naa_refs[].reference"``.
 
 Bundled mappings live in this folder (``dfat.json``, …); :func:`load_mapping` takes their name or a
 path. Errors in a mapping raise :class:`IngestError` naming the mapping file.
@@ -233,11 +234,14 @@ class Values:
         date_text = self.one("date_text") or self.one("date")
         date_edtf = parse_archival_date(self.one("date")).edtf or parse_archival_date(date_text).edtf
         language = self.one("language") or "und"
-        source_parts = [self.one("source")]
+        source = self.one("source")
+        source_parts = [source]
         if rights := self.one("rights"):
             source_parts.append(f"Rights: {rights}")
         if credit := self.one("credit"):
             source_parts.append(f"Credit: {credit}")
+        if len(source_parts) > 1:
+            source = ". ".join(p.rstrip(".") for p in source_parts if p) + "."
         collections = [m.collection] if m.collection else []
         for value in self.many("collection"):
             key = m.collection_prefix + (slug(value) or value)
@@ -257,7 +261,7 @@ class Values:
             date_edtf=date_edtf,
             place_sent=self.one("place"),
             summary=self.one("summary"),
-            source_note=". ".join(p.rstrip(".") for p in source_parts if p) + ("." if any(source_parts) else ""),
+            source_note=source,
             classification=self.one("classification"),
             source_url=self.one("url"),
             language=language,
