@@ -196,3 +196,12 @@ def test_delete_missing_deletes_nothing_after_a_failure_or_in_a_dry_run(tmp_path
     dry = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:5])), dry_run=True), dry_run=True)
     assert dry.deleted == sorted(d["identifier"] for d in lines[5:])
     assert Document.objects.count() == len(lines) and not ChangeLogEntry.objects.filter(operation="delete").exists()
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "identifier,title\n"])
+def test_a_file_with_no_documents_is_a_failure_naming_it(tmp_path: Path, content: str):
+    path = tmp_path / ("empty.csv" if "," in content else "empty.jsonl")
+    path.write_text(content, encoding="utf-8")
+    report = ingest_records(read_file(path))
+    assert report.added == [] and [f.where for f in report.failed] == [str(path)]
+    assert "holds no documents" in report.failed[0].reason

@@ -109,12 +109,19 @@ def files_to_read(paths: Iterable[Path], mapping: str | Path | None = None) -> l
 
 
 def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
-    """Items of one file; a file that cannot be read at all gives one IngestError item. ``mapping``
-    (a bundled mapping name or a mapping file, see :mod:`legation.ingest.mappings`) applies to CSV
-    and makes a JSON Lines file a mapped corpus instead of Legation JSON Lines."""
+    """Items of one file; a file that cannot be read at all, or holds no documents, gives one
+    IngestError item. ``mapping`` (a bundled mapping name or a mapping file, see
+    :mod:`legation.ingest.mappings`) applies to CSV and makes a JSON Lines file a mapped corpus
+    instead of Legation JSON Lines."""
     reader = _reader_for(path, mapping)
     assert reader is not None, path
+    count = 0
     try:
-        yield from reader(path)
+        for item in reader(path):
+            count += 1
+            yield item
     except IngestError as exc:
         yield exc
+        return
+    if count == 0:  # an empty or cut-off export must not pass as a successful ingest
+        yield IngestError(str(path), "holds no documents; check that it is the file you meant and that it is complete")
