@@ -319,17 +319,32 @@ def search(
 @app.command()
 def export(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write; standard output when omitted.")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format",
+        help="jsonl: Legation JSON Lines, every field; ingest reproduces each document exactly. "
+        "csv: a spreadsheet table (UTF-8 with BOM) of identifier, title, type, date, date text, sender, recipient, "
+        "mentioned, place, summary, subject, collection, language, classification, source, url and the first text; "
+        "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
+        "and footnotes. Default: csv when --output ends in .csv, else jsonl.",
+    )] = None,
 ) -> None:
-    """Write every document as Legation JSON Lines (what `legation ingest` reads back)."""
+    """Write every document as Legation JSON Lines or CSV; `legation ingest` reads either back."""
+    fmt = (fmt or ("csv" if output and output.suffix.lower() == ".csv" else "jsonl")).lower()
+    if fmt not in ("jsonl", "csv"):
+        _fail("--format takes jsonl or csv", 2)
     _setup()
-    from legation.ingest.readers.jsonl import write_jsonl
     from legation.records.serialize import load_records
 
-    if output is None:
-        count = write_jsonl(load_records(), sys.stdout)
+    if fmt == "csv":
+        from legation.ingest.readers.csv_export import write_csv as write
     else:
-        with output.open("w", encoding="utf-8") as handle:
-            count = write_jsonl(load_records(), handle)
+        from legation.ingest.readers.jsonl import write_jsonl as write
+    if output is None:
+        sys.stdout.reconfigure(encoding="utf-8", newline="")  # the same bytes as a file, on every platform
+        count = write(load_records(), sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            count = write(load_records(), handle)
     err.print(f"Exported {count:,} documents.")
 
 

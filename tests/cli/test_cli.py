@@ -15,10 +15,10 @@ SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
 FRUS_SAMPLE = FIXTURES / "frus" / "frus1917-72PubDip.xml"
 
 
-def legation(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+def legation(data_dir: Path, *args: str, text: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "LEGATION_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data_dir)}
     return subprocess.run(
-        [sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=text, timeout=300, check=False
     )
 
 
@@ -59,3 +59,16 @@ def test_bad_file_fails_with_its_name_and_line_and_a_nonzero_exit(tmp_path: Path
     assert "bad.jsonl, line 2" in result.stdout and "not valid JSON" in result.stdout
     missing = legation(tmp_path / "archive", "ingest", str(tmp_path / "nope.xml"))
     assert missing.returncode == 1 and "no such file or folder" in missing.stderr
+
+
+def test_export_csv_by_file_suffix_or_format(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    table = tmp_path / "archive.csv"
+    assert legation(data, "export", "-o", str(table)).returncode == 0
+    assert table.read_bytes().startswith(b"\xef\xbb\xbfidentifier,title,type,date,date text,sender,recipient,mentioned,")
+    assert len(table.read_bytes().split(b"\r\n")) == 12  # header, ten documents, the empty rest after the last CRLF
+    to_stdout = legation(data, "export", "--format", "csv", text=False)  # bytes: CRLF line ends as written
+    assert to_stdout.stdout == table.read_bytes()
+    wrong = legation(data, "export", "--format", "xlsx")
+    assert wrong.returncode == 2 and "--format takes jsonl or csv" in wrong.stderr

@@ -62,6 +62,7 @@ _KEYS = frozenset(
     "collection collection_titles collection_prefix collection_title_prefix encoding transform description".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
+SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Mapping:
     """A loaded, checked mapping (see the module docstring for the meaning of each part)."""
 
     columns: dict[str, str]
-    separator: str = "|"
+    separator: str = SEPARATOR
     identifier_template: str = ""
     identifier_prefix: str = ""
     title_template: str = ""
@@ -100,7 +101,7 @@ class Mapping:
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')
         return cls(
             columns={str(k): str(v) for k, v in data["columns"].items()},
-            separator=str(data.get("separator", "|")),
+            separator=str(data.get("separator", SEPARATOR)),
             identifier_template=str(data.get("identifier_template", "")),
             identifier_prefix=str(data.get("identifier_prefix", "")),
             title_template=str(data.get("title_template", "")),

@@ -8,8 +8,11 @@ names (case, spaces, ``-`` and ``_`` ignored)::
     title                                    → title
     date                                     → date (EDTF or as archives write it, read by
                                                parse_archival_date; kept verbatim as date_text)
+    date text                                → date_text, the date as written (``date`` then
+                                               gives the EDTF value only)
     type                                     → document_type
     creator | sender | from                  → senders      recipient | to | addressee → recipients
+    mentioned                                → people mentioned
     description | summary | abstract         → summary      subject | subjects → subjects
     language                                 → language ("und" when none)
     source                                   → source note  rights → "Rights: …" in the source note
@@ -20,7 +23,10 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
 :mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections) are split
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
-Empty cells give no value.
+Empty cells give no value. A cell that starts with an apostrophe before ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return (``'=SUM(A1)``, ``''-x``) loses that one apostrophe: it is how
+``legation export --format csv`` keeps spreadsheets from running a value as a formula (see
+:func:`escape_formula`); any other leading apostrophe (``'95 message``) is part of the value.
 
 Encoding: UTF-8 with or without BOM; otherwise detected with charset-normalizer, Windows-1252
 winning a tie (a short Windows-1252 file reads equally well as Windows-1250, which would turn
@@ -55,8 +61,24 @@ DUBLIN_CORE = {
     "subject": "subject", "subjects": "subject", "language": "language", "source": "source",
     "coverage": "place", "place": "place", "rights": "rights", "text": "text",
     "collection": "collection", "classification": "classification", "url": "url",
+    "datetext": "date_text", "mentioned": "mentioned",
 }
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet cell a formula (OWASP, CSV injection)
 _C1 = re.compile("[\u0080-\u009f\ufffd]")
+
+
+def escape_formula(value: str) -> str:
+    """``value`` with an apostrophe put before it when, past its own leading apostrophes, it starts
+    like a spreadsheet formula (:data:`FORMULA_START`), as OWASP advises against CSV injection:
+    ``"=1+1"`` → ``"'=1+1"``, ``"'=x"`` → ``"''=x"``; other values unchanged. The CSV reader
+    undoes it (:func:`unescape_formula`), so every value reads back exactly."""
+    return "'" + value if value.lstrip("'")[:1] in FORMULA_START else value
+
+
+def unescape_formula(cell: str) -> str:
+    """The value :func:`escape_formula` turned into ``cell``: one leading apostrophe dropped when
+    what follows the apostrophes starts like a formula; any other cell unchanged."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'")[:1] in FORMULA_START else cell
 
 
 def _header_key(header: str) -> str:
@@ -161,7 +183,7 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
         if len(row) != len(header):
             yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
             continue
-        raw = dict(zip(header, row))
+        raw = dict(zip(header, map(unescape_formula, row)))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))

@@ -1,0 +1,85 @@
+"""Documents as a CSV table for spreadsheets (``legation export --format csv``), in the Dublin
+Core-style headers that :mod:`legation.ingest.readers.csv_dc` reads, so ``legation ingest`` reads
+the file back.
+
+One row per document, a header row first, these columns (reader's names, :data:`COLUMNS`)::
+
+    identifier   title   type (document_type)   date (the EDTF value)
+    date text    the date as the source writes it, left empty when it is the EDTF value itself
+                 (an empty cell reads back as the date)
+    sender | recipient | mentioned   the agents' preferred names in that role, each name once
+    place (place sent)   summary   subject   collection (the collections' titles)   language
+    classification   source (the source note)   url (the public edition's address)
+    text         the document's first text (paragraphs separated by a blank line)
+
+Several values in one cell (names, subjects, collections) are joined with ``"|"``, the reader's
+default separator (:data:`legation.ingest.mappings.SEPARATOR`), never with commas; a value that
+itself holds a ``"|"`` would read back as two.
+
+A spreadsheet row cannot hold what :class:`DocumentRecord` nests, so the CSV **leaves out**:
+agents' authority keys and kinds and their further names (read back, each name becomes a person
+keyed ``person:<slug of the name>``); collection keys (read back, a collection is keyed by a slug
+of its title); every text but the first, the first text's kind and language (read back, it is a
+transcript in the document's language), and all footnotes; ``date_earliest``/``date_latest``
+(ingest derives them from the date again). Legation JSON Lines (the default export) keeps all of
+it. Ingesting the CSV into an archive that holds the same identifiers replaces those documents
+with this reduced form; into a fresh archive, exporting again gives the same CSV byte for byte.
+
+File form: UTF-8 with a byte order mark, which Excel needs to open UTF-8 as UTF-8 (without it,
+Excel on Windows reads the file as the local ANSI code page) and the reader drops; RFC 4180 quoting
+(a value with a comma, a double quote or a line break is quoted, quotes doubled) and CRLF line ends.
+A value that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets an
+apostrophe in front, as OWASP advises against CSV injection, so a spreadsheet shows it as text
+instead of running it; the reader drops that apostrophe again (:func:`csv_dc.escape_formula`).
+Excel shows at most 32,767 characters per cell: longer texts are cut when Excel opens the file
+(and lost if Excel saves it), while the file itself and ``legation ingest`` keep them whole.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from legation.ingest.mappings import SEPARATOR
+from legation.ingest.readers.csv_dc import escape_formula
+from legation.records.document_record import DocumentRecord
+
+
+def _names(role: str) -> Callable[[DocumentRecord], str]:
+    return lambda r: SEPARATOR.join(dict.fromkeys(a.name for a in r.agents if a.role == role))
+
+
+COLUMNS: tuple[tuple[str, Callable[[DocumentRecord], str]], ...] = (
+    ("identifier", lambda r: r.identifier),
+    ("title", lambda r: r.title),
+    ("type", lambda r: r.document_type),
+    ("date", lambda r: r.date_edtf),
+    ("date text", lambda r: "" if r.date_text == r.date_edtf else r.date_text),
+    ("sender", _names("sender")),
+    ("recipient", _names("recipient")),
+    ("mentioned", _names("mentioned")),
+    ("place", lambda r: r.place_sent),
+    ("summary", lambda r: r.summary),
+    ("subject", lambda r: SEPARATOR.join(r.subjects)),
+    ("collection", lambda r: SEPARATOR.join(c.title for c in r.collections)),
+    ("language", lambda r: r.language),
+    ("classification", lambda r: r.classification),
+    ("source", lambda r: r.source_note),
+    ("url", lambda r: r.source_url),
+    ("text", lambda r: r.texts[0].body if r.texts else ""),
+)
+
+
+def write_csv(records: Iterable[DocumentRecord], handle: TextIO) -> int:
+    """Write the header and one row per record to a text handle opened with ``encoding="utf-8"``
+    and ``newline=""`` (the byte order mark is written first, as a character). Returns the number
+    of records written."""
+    handle.write("\ufeff")
+    writer = csv.writer(handle)
+    writer.writerow(name for name, _ in COLUMNS)
+    count = 0
+    for record in records:
+        writer.writerow(escape_formula(value(record)) for _, value in COLUMNS)
+        count += 1
+    return count
