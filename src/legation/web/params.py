@@ -9,7 +9,8 @@ Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus
 
 from legation.errors import InvalidQuery
 from legation.records.dates import parse_date_bound
@@ -71,5 +72,13 @@ def query_string(params: Mapping[str, Sequence[str]], **changes: Sequence[str] |
             merged.pop(name, None)
         else:
             merged[name] = [value] if isinstance(value, str) else list(value)
-    pairs = [(k, v) for k, vs in merged.items() for v in vs if v]
-    return "?" + urlencode(pairs) if pairs else "?"
+    pairs = [_pair(k, v) for k, vs in merged.items() for v in vs if v]
+    return "?" + "&".join(pairs) if pairs else "?"
+
+
+@lru_cache(maxsize=4096)
+def _pair(name: str, value: str) -> str:
+    """``name=value`` as ``urlencode`` writes it (``quote_plus``). A search page builds a hundred
+    links (facet values, histogram bars, sort, paging) from the same few parameters, so each
+    pair is encoded once: encoding every link afresh took a fifth of the page's time."""
+    return f"{quote_plus(name)}={quote_plus(value)}"
