@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -178,19 +179,34 @@ def combine(text_query: Query | None, filters: list[Query]) -> Query:
     return clauses[0][1] if len(clauses) == 1 and text_query is not None else Query.boolean_query(clauses)
 
 
+MAX_HISTOGRAM_YEARS = 400
+HISTOGRAM_SIZE = 10 * MAX_HISTOGRAM_YEARS  # year values asked for, histogram and outliers
+HISTOGRAM_FACET = "year"
+
+
 def count_facets(
     searcher: tantivy.Searcher,
     idx_schema: tantivy.Schema,
     text_query: Query | None,
     filters: dict[str, Query],
     selected: dict[str, list[str]],
-) -> list[FacetResult]:
+) -> tuple[list[FacetResult], list[tuple[str, int]] | None]:
     """Every facet of the schema with its top :data:`FACET_SIZE` values among all matches, plus
     its selected values. A facet with a selection is counted without its own filter, so its other
-    values show how many documents choosing them too would add (values of one facet OR)."""
+    values show how many documents choosing them too would add (values of one facet OR).
+
+    Also returns the counts of every year among all matches, for :func:`year_histogram`, when
+    they come out of the same pass over the matches, that is when no year is selected (``None``
+    otherwise): one aggregation instead of two, as each walks every match, the largest cost of a
+    search for a common word."""
     chosen_by_facet = {name: list(dict.fromkeys(v for v in values if v)) for name, values in selected.items()}
     full = combine(text_query, list(filters.values()))
-    tops = facet_counts.top_values(searcher, full, [f for f in schema.FACETS if not chosen_by_facet.get(f.name)], FACET_SIZE)
+    unselected = [f for f in schema.FACETS if not chosen_by_facet.get(f.name)]
+    sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else FACET_SIZE for f in unselected}
+    tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes)
+    year_counts = tops.get(HISTOGRAM_FACET)
+    if year_counts is not None:
+        tops[HISTOGRAM_FACET] = year_counts[:FACET_SIZE]
     results = []
     for facet in schema.FACETS:
         chosen = chosen_by_facet.get(facet.name) or []
@@ -206,16 +222,18 @@ def count_facets(
         else:
             values = tops[facet.name]
         results.append(FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in values]))
-    return results
+    return results, year_counts
 
 
-MAX_HISTOGRAM_YEARS = 400
-
-
-def year_histogram(searcher: tantivy.Searcher, query: Query) -> tuple[list[YearCount], int]:
+def year_histogram(
+    searcher: tantivy.Searcher, query: Query, counts: list[tuple[str, int]] | None = None
+) -> tuple[list[YearCount], int]:
     """Every year from the earliest to the latest among matches of ``query`` with its count
-    (gaps filled with zeros, at most :data:`MAX_HISTOGRAM_YEARS` years), and the undated count."""
-    counts = facet_counts.top_values(searcher, query, [schema.FACETS_BY_NAME["year"]], 10 * MAX_HISTOGRAM_YEARS)["year"]
+    (gaps filled with zeros, at most :data:`MAX_HISTOGRAM_YEARS` years), and the undated count.
+    ``counts``: the year facet's counts over the same matches, when already at hand
+    (:func:`count_facets`)."""
+    if counts is None:
+        counts = facet_counts.top_values(searcher, query, [schema.FACETS_BY_NAME[HISTOGRAM_FACET]], HISTOGRAM_SIZE)[HISTOGRAM_FACET]
     by_year = {int(value): n for value, n in counts if value.isdigit()}
     undated = dict(counts).get(schema.UNDATED, 0)
     if not by_year:
@@ -269,9 +287,18 @@ def snippet_html(snippet: tantivy.Snippet, full_text_bytes: int) -> str:
     return ("… " if span.start > 0 else "") + "".join(parts).strip() + (" …" if span.end < full_text_bytes else "")
 
 
+_WORD_RUN = re.compile(r"\S+")
+
+
 def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     """The first ``limit`` characters of ``text`` (whitespace collapsed), cut at a word, with "…"."""
-    text = " ".join(text.split())
+    words, length = [], -1
+    for match in _WORD_RUN.finditer(text):  # only as far as needed: texts run to 100,000s of characters
+        words.append(match.group())
+        length += len(words[-1]) + 1
+        if length > limit:
+            break
+    text = " ".join(words)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
@@ -340,16 +367,31 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded)
 
 
+def _searched_fields(node: user_query.Node | None) -> set[str]:
+    """Names of the search fields the words of ``node`` are searched in."""
+    if isinstance(node, user_query.And | user_query.Or):
+        return set().union(*(_searched_fields(item) for item in node.items))
+    if isinstance(node, user_query.Term | user_query.Phrase):
+        return {node.field} if node.field else {f.name for f in schema.DEFAULT_FIELDS}
+    return set()  # a date range; negations are gone (positive_only)
+
+
 def snippets_for(
     searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None
 ) -> list[tuple[str, tantivy.SnippetGenerator]]:
     """One snippet generator per stored text field and the summary, highlighting the query's
-    positive words (names in all their forms); none when nothing is to be highlighted."""
-    highlight = user_query.to_tantivy(user_query.positive_only(node), index.schema, searcher)
+    positive words (names in all their forms); none when nothing is to be highlighted. A field
+    no word of the query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not
+    highlight anything, and would still read every hit's whole text."""
+    positive = user_query.positive_only(node)
+    highlight = user_query.to_tantivy(positive, index.schema, searcher)
     if highlight is None:
         return []
+    searched = _searched_fields(positive)
     generators = []
     for name in (*schema.TEXT_FIELDS, "summary"):
+        if ("text" if name in schema.TEXT_FIELDS else name) not in searched:
+            continue
         generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
         generator.set_max_num_chars(SNIPPET_CHARS)
         generators.append((name, generator))
@@ -410,8 +452,8 @@ def search(
         forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in words.expanded)
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
-    facets = count_facets(searcher, index.schema, words.query, filters, request.filters)
-    years, undated = year_histogram(searcher, query)
+    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters)
+    years, undated = year_histogram(searcher, query, year_counts)
     generators = snippets_for(searcher, index, words.node)
     hits = []
     for key, address in page:
