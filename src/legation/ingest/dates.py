@@ -90,6 +90,8 @@ def _try_edtf(value: str) -> str:
     """``value`` when the edtf library accepts it (and gives bounds), else ``""``."""
     if not value or not re.fullmatch(r"[0-9X\-/.,\[\]{}?~%:+]+", value) or not re.search(r"\d{4}|\d{2}X|\dXX", value):
         return ""
+    if re.search(r"\d\.\d", value):  # 1963.12.17: EDTF has ".." (sets) but never one dot between digits
+        return ""
     try:
         day_bounds(value)
     except (RecordError, Exception):  # the edtf library raises assorted errors on odd input

@@ -43,19 +43,26 @@ def _calendar_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def day_bounds(edtf: str) -> tuple[dt.date, dt.date]:
     """Earliest and latest possible day of an EDTF string, e.g. ``"1949-12"`` →
     (1949-12-01, 1949-12-31). Raises :class:`RecordError` when the string is not valid EDTF."""
     if (bounds := _calendar_bounds(edtf)) is not None:
         return bounds
+    bounds = _library_bounds(edtf)
+    if bounds is None:
+        raise RecordError(f"date {edtf!r} is not EDTF (e.g. 1949-12-22, 1949-12, 1950~, 1949-12/1950-01)")
+    return bounds
+
+
+@lru_cache(maxsize=4096)
+def _library_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
+    """Bounds from the edtf library, or None when it rejects the string. Rejections are cached
+    too: importers try one odd date form many times, and a parse costs tens of milliseconds."""
     try:
         parsed = parse_edtf(edtf)
-        earliest = struct_time_to_date(parsed.lower_strict())
-        latest = struct_time_to_date(parsed.upper_strict())
-    except (EDTFParseException, ValueError, TypeError, AttributeError) as exc:
-        raise RecordError(f"date {edtf!r} is not EDTF (e.g. 1949-12-22, 1949-12, 1950~, 1949-12/1950-01)") from exc
-    return earliest, latest
+        return struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict())
+    except (EDTFParseException, ValueError, TypeError, AttributeError):
+        return None
 
 
 def edtf_from_iso(value: str) -> str:
