@@ -44,12 +44,10 @@ def _drop_subprocess_databases():
     drop_databases()
 
 
-@pytest.fixture
-def seed_archive(db):
-    """The ten seed records ingested into the test database and applied to a fresh default index
-    (the index the pages and the API search), exactly as `legation ingest` does it."""
+def _archive(items):
+    """Ingest ``items`` into the test database and apply them to a fresh default index (the index
+    the pages and the API search), exactly as `legation ingest` does it; yields the report."""
     from legation.config import config
-    from legation.ingest.readers.jsonl import read_jsonl
     from legation.ingest.service import ingest_records
     from legation.search import service
     from legation.search.follower import follow_once
@@ -57,8 +55,25 @@ def seed_archive(db):
 
     service._open_index.cache_clear()  # drop the open index before its folder is replaced
     SearchIndex.create_empty(config().index_dir)
-    report = ingest_records(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+    report = ingest_records(items)
     assert not report.failed
     follow_once()
     yield report
     service._open_index.cache_clear()
+
+
+@pytest.fixture
+def seed_archive(db):
+    """The ten seed records as the archive (:func:`_archive`)."""
+    from legation.ingest.readers.jsonl import read_jsonl
+
+    yield from _archive(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+
+
+@pytest.fixture
+def frus_archive(db):
+    """The 44 documents of the FRUS volume tests/fixtures/frus as the archive (:func:`_archive`):
+    real long texts."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    yield from _archive(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))

@@ -60,6 +60,20 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert {h["identifier"] for h in body["hits"]} == winter and body["total"] == len(winter) == 9
 
 
+def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_archive):
+    """Poole's letter (d40, 16,000 characters) gets three passages; the editorial note d24 (954
+    bytes) one. ``snippet_html`` stays, the first of ``snippets_html``."""
+    body = client.get("/api/search", {"q": "Russian peasants farmer", "page_size": "100"}).json()
+    hits = {h["identifier"]: h for h in body["hits"]}
+    poole = hits["frus1917-72PubDip-d40"]
+    assert len(poole["snippets_html"]) == 3 and poole["snippet_html"] == poole["snippets_html"][0]
+    assert poole["snippet_html"].startswith("… Just to give one example, it will help the <mark>Russian</mark> liberals")
+    note = client.get("/api/search", {"q": "reading room Mexico"}).json()["hits"][0]
+    assert note["identifier"] == "frus1917-72PubDip-d24" and note["snippets_html"] == [note["snippet_html"]]
+    hit_schema = client.get("/api/openapi.json").json()["components"]["schemas"]["Hit"]
+    assert hit_schema["properties"]["snippets_html"]["type"] == "array" and "snippets_html" in hit_schema["required"]
+
+
 def test_document_and_its_404(client, seed_archive):
     record = SEED[0]
     body = client.get(f"/api/documents/{record['identifier']}").json()

@@ -132,6 +132,39 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert f"Results: 1 - 10 of {len(SEED)}" in html
 
 
+def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_between(client, frus_archive):
+    """Poole's letter (FRUS 1917–72, Public Diplomacy, d40): "League" in its fourth paragraph,
+    "film(s)" in its seventh and eighth."""
+    html = client.get("/", {"q": "League films"}).content.decode()
+    snippet = re.search(r'<a href="/documents/frus1917-72PubDip-d40">.*?<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    assert snippet == (
+        "… in reaching the large public by presentation in popular form.\n\nSuch work is by no means simple. If the "
+        "proposed <mark>League</mark> of Nations becomes a reality, countless questions will arise of such immediate "
+        "moment that this nation will need to … life and work in the U.S.\n\nFor this part of the work there will be "
+        "needed a large <mark>film</mark> service as well—for I believe that every year the medium of <mark>films</mark> "
+        "will be used more and more to reach the hundreds of millions of people for whom the … the daily press, the "
+        "weekly and monthly periodicals, technical journals, window display, photographs, lectures, <mark>film</mark> "
+        "theatres, etc.\n\nAll this, of course, should be done in cooperation with the embassies or legations abroad "
+        "and in …"
+    )
+
+
+@pytest.mark.parametrize(
+    ("snippets", "line"),
+    [
+        ([], ""),
+        (["a <mark>b</mark>"], "a <mark>b</mark>"),
+        (["… a …", "… b …", "… c …"], "… a … b … c …"),
+        (["… a", "b …"], "… a … b …"),  # a passage at the end of the text, then one at its start
+        (["a …", "… b"], "a … b"),
+    ],
+)
+def test_passages_filter_puts_one_ellipsis_between_passages(snippets, line):
+    from legation.web.templatetags.passages import passages
+
+    assert passages(snippets) == line
+
+
 def test_page_past_the_end_points_back_to_the_last_page(client, seed_archive):
     html = client.get("/", {"page": "999", "page_size": "3"}).content.decode()
     assert "Results: 10" in html and "Results: 0 - 0" not in html

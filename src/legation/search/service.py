@@ -2,13 +2,12 @@
 
 :func:`search` runs a chain of small steps, each usable alone: :func:`validate` → parse
 (:func:`legation.search.query.parse`) → :func:`filter_queries` → :func:`count_facets` →
-sort and page (:func:`fetch_page`) → :func:`snippet_html` / :func:`make_hit`.
+sort and page (:func:`fetch_page`) → :func:`legation.search.snippets.best_snippets` / :func:`make_hit`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,14 +20,13 @@ from legation.errors import InvalidQuery
 from legation.records.dates import display_date
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
-from legation.search import schema, spelling, variants
+from legation.search import schema, snippets, spelling, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
 FACET_SIZE = 20
 MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps offset+limit hits in memory)
 SUMMARY_CHARS = 300
-SNIPPET_CHARS = 240
 DATE_FILTER = "date"  # key of the date range in filter_queries()
 NO_WORDS_NOTICE = (
     "The query has no words to search for (a word is letters or digits, at most 40 characters); "
@@ -72,7 +70,9 @@ class YearCount:
 class Hit:
     """One result. ``summary`` is the document's summary or, failing that, the opening of its
     text; ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
-    words in ``<mark>…</mark>`` ("" when no word of the query occurs there). ``score`` is the
+    words in ``<mark>…</mark>`` ("" when no word of the query occurs there); ``snippets_html``
+    that passage and, for a long text, up to two more elsewhere in it, best first
+    (:func:`legation.search.snippets.best_snippets`; ``[]`` when there is none). ``score`` is the
     relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date."""
 
     identifier: str
@@ -82,6 +82,7 @@ class Hit:
     document_type: str
     summary: str
     snippet_html: str
+    snippets_html: list[str]
     senders: list[str]
     recipients: list[str]
     collections: list[str]
@@ -268,25 +269,6 @@ def fetch_page(searcher: tantivy.Searcher, query: Query, sort: schema.SortOption
     return result.count, list(result.hits)
 
 
-def snippet_html(snippet: tantivy.Snippet, full_text_bytes: int) -> str:
-    """The snippet as HTML: text escaped, matched words in ``<mark>``; "…" where text was cut.
-    "" when nothing in it matched. (tantivy gives byte offsets into the UTF-8 fragment.)"""
-    marks = snippet.highlighted()
-    if not marks:
-        return ""
-    raw = snippet.fragment().encode()
-    parts, pos = [], 0
-    for mark in sorted(marks, key=lambda m: m.start):
-        if mark.start < pos:
-            continue
-        parts.append(html.escape(raw[pos : mark.start].decode(errors="replace")))
-        parts.append(f"<mark>{html.escape(raw[mark.start : mark.end].decode(errors='replace'))}</mark>")
-        pos = mark.end
-    parts.append(html.escape(raw[pos:].decode(errors="replace")))
-    span = snippet.fragment_range()
-    return ("… " if span.start > 0 else "") + "".join(parts).strip() + (" …" if span.end < full_text_bytes else "")
-
-
 _WORD_RUN = re.compile(r"\S+")
 
 
@@ -305,8 +287,8 @@ def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def make_hit(doc: dict[str, list], score: float, snippet: str) -> Hit:
-    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``)."""
+def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hit:
+    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets."""
 
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
@@ -319,7 +301,8 @@ def make_hit(doc: dict[str, list], score: float, snippet: str) -> Hit:
         date_edtf=first("date_edtf"),
         document_type=first("document_type"),
         summary=summary,
-        snippet_html=snippet,
+        snippet_html=snippets_html[0] if snippets_html else "",
+        snippets_html=snippets_html,
         senders=list(doc.get("senders", [])),
         recipients=list(doc.get("recipients", [])),
         collections=list(doc.get("collections", [])),
@@ -393,19 +376,9 @@ def snippets_for(
         if ("text" if name in schema.TEXT_FIELDS else name) not in searched:
             continue
         generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
-        generator.set_max_num_chars(SNIPPET_CHARS)
+        generator.set_max_num_chars(snippets.WHOLE_TEXT)
         generators.append((name, generator))
     return generators
-
-
-def first_snippet(stored: tantivy.Document, doc: dict, generators: list[tuple[str, tantivy.SnippetGenerator]]) -> str:
-    """The snippet of the first field (texts, then summary) where a query word occurs, or ""."""
-    for name, generator in generators:
-        if doc.get(name):
-            snippet = snippet_html(generator.snippet_from_doc(stored), len(" ".join(doc[name]).encode()))
-            if snippet:
-                return snippet
-    return ""
 
 
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
@@ -457,9 +430,8 @@ def search(
     generators = snippets_for(searcher, index, words.node)
     hits = []
     for key, address in page:
-        stored = searcher.doc(address)
-        doc = stored.to_dict()
-        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, first_snippet(stored, doc, generators)))
+        doc = searcher.doc(address).to_dict()
+        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, snippets.best_snippets(doc, generators, searcher)))
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
@@ -501,7 +473,7 @@ def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = 
         min_word_length=3,
     )
     query = Query.boolean_query([(Occur.Must, similar), (Occur.MustNot, own)])
-    return [make_hit(searcher.doc(address).to_dict(), score, "") for score, address in searcher.search(query, limit=limit).hits]
+    return [make_hit(searcher.doc(address).to_dict(), score, []) for score, address in searcher.search(query, limit=limit).hits]
 
 
 MAX_FACET_VALUES = 1000

@@ -1,0 +1,126 @@
+"""Snippets: the passages of a hit's text that show why it matched, as HTML.
+
+tantivy marks every matched word of a text in one pass: the snippet generators of
+:func:`legation.search.service.snippets_for` take the whole text as one fragment
+(:data:`WHOLE_TEXT`), so stemmed and folded forms and names in all their forms are marked as the
+query found them. The passages are chosen here from those marks (:func:`passages`), so several
+passages of a long text cost no more than one: the text is read once, for the hits of one page
+only.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import tantivy
+
+from legation.search import analyzers, schema
+
+SNIPPET_CHARS = 240  # bytes of UTF-8 a passage spans, about (as tantivy's own snippets count)
+MAX_SNIPPETS = 3  # passages shown for a long text
+LONG_TEXT_CHARS = 1000  # bytes; over this a text is long, and one passage would show little of why it matched
+WHOLE_TEXT = 2**31  # the generators' window: every matched word of a text
+_SPACE = re.compile(rb"\s")
+
+Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, sorted
+
+
+def best_snippets(
+    doc: dict, generators: list[tuple[str, tantivy.SnippetGenerator]], searcher: tantivy.Searcher, most: int = MAX_SNIPPETS
+) -> list[str]:
+    """Snippets (:func:`passage_html`) of the first field (texts, then summary) of ``doc`` (a
+    stored document's ``to_dict()``) where a query word occurs, best passage first: one, or up to
+    ``most`` for a text over :data:`LONG_TEXT_CHARS`, none overlapping or touching another.
+    ``[]`` when no query word occurs in any of them."""
+    for name, generator in generators:
+        if not doc.get(name):
+            continue
+        text = " ".join(doc[name])  # as tantivy joins a field's values
+        one = tantivy.Document()
+        one.add_text(name, text)
+        # One fragment from the text's first byte: the marks are byte offsets into the whole text.
+        marks = sorted((m.start, m.end) for m in generator.snippet_from_doc(one).highlighted())
+        if not marks:
+            continue
+        raw = text.encode()
+        spans = passages(raw, marks, _weights(raw, marks, name, searcher), most if len(raw) > LONG_TEXT_CHARS else 1)
+        return [passage_html(raw, start, end, marks) for start, end in spans]
+    return []
+
+
+def _weights(raw: bytes, marks: Marks, field_name: str, searcher: tantivy.Searcher) -> list[tuple[str, float]]:
+    """Each mark's index term in ``field_name`` and the term's weight, its BM25 idf in the archive:
+    a passage holding "treaty" and "friendship" beats one holding "of" and "the"."""
+    analyzer = schema.ANALYZER_OF[field_name]
+    total = max(searcher.num_docs, 1)
+    by_word: dict[bytes, tuple[str, float]] = {}
+    for s, e in marks:
+        word = raw[s:e]
+        if word not in by_word:
+            text = word.decode(errors="replace")
+            term = (analyzers.terms(text, analyzer) or [text.lower()])[0]
+            df = searcher.doc_freq(field_name, term)
+            by_word[word] = (term, math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    return [by_word[raw[s:e]] for s, e in marks]
+
+
+def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: int) -> list[tuple[int, int]]:
+    """Up to ``most`` passages of the UTF-8 text ``raw``, as byte ranges of about
+    :data:`SNIPPET_CHARS`, best first.
+
+    A candidate is a run of consecutive marks spanning at most :data:`SNIPPET_CHARS`, scored by the
+    weights (``(term, weight)`` per mark) of the distinct terms it holds, each repeat adding a
+    hundredth of a point; ties go to the earlier. The best is taken, then the best whose marks lie
+    at least :data:`SNIPPET_CHARS` from those of every passage taken, and so on. Each is then given
+    context (:func:`_with_context`): half the room left on each side, so passages never overlap."""
+    candidates = []
+    for i, (first, _) in enumerate(marks):
+        distinct: dict[str, float] = {}
+        last = count = 0
+        for (_, end), (term, weight) in zip(marks[i:], weights[i:]):
+            if end - first > SNIPPET_CHARS and count:
+                break
+            distinct[term], last, count = weight, end, count + 1
+        candidates.append((-(sum(distinct.values()) + count / 100), first, last))
+    chosen: list[tuple[int, int]] = []
+    for _, first, last in sorted(candidates):
+        if len(chosen) == most:
+            break
+        if all(first - end >= SNIPPET_CHARS or start - last >= SNIPPET_CHARS for start, end in chosen):
+            chosen.append((first, last))
+    return [_with_context(raw, first, last) for first, last in chosen]
+
+
+def _with_context(raw: bytes, first: int, last: int) -> tuple[int, int]:
+    """Bytes ``first`` to ``last`` of ``raw`` widened by half the room left in
+    :data:`SNIPPET_CHARS` on each side, each end cut back to a word boundary (whitespace), or to a
+    character boundary in text without spaces (Chinese, Japanese)."""
+    room = max(SNIPPET_CHARS - (last - first), 0) // 2
+    start, end = max(first - room, 0), min(last + room, len(raw))
+    if start > 0:
+        space = _SPACE.search(raw, start - 1, first)
+        start = space.end() if space else start
+        while raw[start] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
+            start += 1
+    if end < len(raw):
+        spaces = list(_SPACE.finditer(raw, last, end + 1))
+        end = spaces[-1].start() if spaces else end
+        while end < len(raw) and raw[end] & 0xC0 == 0x80:
+            end -= 1
+    return start, end
+
+
+def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
+    """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
+    inside it in ``<mark>…</mark>``, and "…" where the text goes on before or after."""
+    parts, pos = [], start
+    for s, e in marks:
+        if s < pos or e > end:
+            continue
+        parts.append(html.escape(raw[pos:s].decode(errors="replace")))
+        parts.append(f"<mark>{html.escape(raw[s:e].decode(errors='replace'))}</mark>")
+        pos = e
+    parts.append(html.escape(raw[pos:end].decode(errors="replace")))
+    return ("… " if start > 0 else "") + "".join(parts).strip() + (" …" if end < len(raw) else "")

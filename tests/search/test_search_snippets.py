@@ -1,0 +1,129 @@
+"""Snippets on real FRUS documents (tests/fixtures/frus, Public Diplomacy, World War I): every query
+word marked in the passages it occurs in, several passages for a long text, none overlapping."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.search.service import SearchRequest, search
+from legation.search.snippets import LONG_TEXT_CHARS, MAX_SNIPPETS, SNIPPET_CHARS, passage_html, passages
+
+VOLUME = Path(__file__).resolve().parents[1] / "fixtures" / "frus" / "frus1917-72PubDip.xml"
+POOLE = "frus1917-72PubDip-d40"  # Poole to Creel, 15 November 1918: a letter of 33 paragraphs, 16,000 characters
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {r.identifier: r for r in read_frus_volume(VOLUME)}
+
+
+@pytest.fixture(scope="module")
+def volume_index(make_index, records):
+    return make_index(list(records.values()))
+
+
+def hit(index, q: str, identifier: str):
+    return next(h for h in search(SearchRequest(q=q, page_size=100), index).hits if h.identifier == identifier)
+
+
+def shown_text(snippet: str) -> str:
+    """The document text a snippet shows: marks and the ellipses where it is cut taken away."""
+    return html.unescape(re.sub(r"</?mark>", "", snippet)).removeprefix("… ").removesuffix(" …")
+
+
+def paragraph_of(text: str, snippets: list[str]) -> list[int]:
+    """The paragraph (counted from 0) of the first word each snippet marks."""
+    def first_mark(snippet: str) -> int:
+        before = html.unescape(re.sub(r"</?mark>", "", snippet.split("<mark>")[0])).removeprefix("… ")
+        return text.index(shown_text(snippet)) + len(before)
+
+    return [text[: first_mark(s)].count("\n\n") for s in snippets]
+
+
+def gaps(text: str, snippets: list[str]) -> list[int]:
+    """Characters of ``text`` between the passages the snippets show, in text order (negative: overlap)."""
+    spans = sorted((text.index(shown_text(s)), text.index(shown_text(s)) + len(shown_text(s))) for s in snippets)
+    return [start - end for (_, end), (start, _) in zip(spans, spans[1:])]
+
+
+def test_a_long_letter_gets_three_passages_from_distant_paragraphs(volume_index, records):
+    body = records[POOLE].texts[0].body
+    assert len(body) > LONG_TEXT_CHARS
+    found = hit(volume_index, "Russian peasants farmer", POOLE)
+    assert found.snippets_html == [
+        "… Just to give one example, it will help the <mark>Russian</mark> liberals if we can show, by articles, pictures "
+        "and especially films to the millions of <mark>Russian</mark> <mark>peasants</mark>, the life of the American "
+        "<mark>farmer</mark>, his use of modern machinery, schools for his …",
+        "… them the benefit both of our successes and mistakes in the many experiments we have made, picturing the life "
+        "of our <mark>farmers</mark> and our workingmen, our children in cities and villages, our free schools and "
+        "colleges, all kinds of free education …",
+        "… extent our bounty with others who need it most. In this connection I have already spoken of how the life of "
+        "the <mark>farmer</mark> can be used to show to other people what a free but orderly government can do for the "
+        "man who tills the soil. Such …",
+    ]
+    assert found.snippet_html == found.snippets_html[0]  # the single snippet of before: the best passage
+    # Best first: all three words in paragraph 14, then "farmers" further on in that long paragraph
+    # (1,228 characters), then "farmer" in paragraph 17; none overlapping, each well apart.
+    assert paragraph_of(body, found.snippets_html) == [14, 14, 17]
+    assert gaps(body, found.snippets_html) == [386, 2373]
+
+
+def test_each_word_of_the_query_is_marked_in_its_own_passage(volume_index, records):
+    """"League" stands in paragraph 4 only, "film(s)" far from it: the rarer word's passage
+    first, then two of the films (stemmed: "film" and "films" both marked)."""
+    found = hit(volume_index, "League films", POOLE)
+    assert found.snippets_html == [
+        "… in reaching the large public by presentation in popular form.\n\nSuch work is by no means simple. If the "
+        "proposed <mark>League</mark> of Nations becomes a reality, countless questions will arise of such immediate "
+        "moment that this nation will need to …",
+        "… life and work in the U.S.\n\nFor this part of the work there will be needed a large <mark>film</mark> "
+        "service as well—for I believe that every year the medium of <mark>films</mark> will be used more and more to "
+        "reach the hundreds of millions of people for whom the …",
+        "… the daily press, the weekly and monthly periodicals, technical journals, window display, photographs, "
+        "lectures, <mark>film</mark> theatres, etc.\n\nAll this, of course, should be done in cooperation with the "
+        "embassies or legations abroad and in …",
+    ]
+    assert paragraph_of(records[POOLE].texts[0].body, found.snippets_html) == [4, 7, 8]
+
+
+def test_a_short_text_gets_one_passage(volume_index, records):
+    """The editorial note d24 (954 bytes) names Mexico at its start and end: one passage only."""
+    note = records["frus1917-72PubDip-d24"].texts[0].body
+    assert len(note.encode()) <= LONG_TEXT_CHARS and note.count("Mexico") == 4
+    found = hit(volume_index, "reading room Mexico", "frus1917-72PubDip-d24")
+    assert found.snippets_html == [
+        "… <mark>Mexico</mark>, forwarded to Director of the Foreign Section of the Committee on Public Information "
+        "Will Irwin several photographs of the <mark>reading</mark> <mark>room</mark> “being well supplied” by the "
+        "Committee on Public Information Commissioner in <mark>Mexico</mark> …"
+    ]
+
+
+def test_no_hit_gets_more_than_the_most_passages_nor_overlapping_ones(volume_index, records):
+    result = search(SearchRequest(q="propaganda OR Russia OR film", page_size=100), volume_index)
+    assert result.total > 20
+    for found in result.hits:
+        assert 1 <= len(found.snippets_html) <= MAX_SNIPPETS
+        assert found.snippet_html == found.snippets_html[0]
+        text = " ".join(part for t in records[found.identifier].texts for part in (t.body, *(f.text for f in t.footnotes)))
+        if len(text.encode()) <= LONG_TEXT_CHARS:
+            assert len(found.snippets_html) == 1
+        assert all(gap > 0 for gap in gaps(text, found.snippets_html)), found.identifier
+
+
+def test_passages_are_cut_at_words_and_at_characters_in_unspaced_text():
+    chinese = "在自愿和平等互利的原则下" * 40  # no spaces: cut between characters, never inside one
+    raw = chinese.encode()
+    mark = raw.index("互利".encode(), 600)
+    (span,) = passages(raw, [(mark, mark + 6)], [("互利", 1.0)], most=3)
+    snippet = passage_html(raw, *span, [(mark, mark + 6)])
+    assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>互利</mark>" in snippet
+    assert span[1] - span[0] <= SNIPPET_CHARS
+    english = b"one two three four five six seven eight nine ten " * 20
+    mark = english.index(b"five", 500)
+    (span,) = passages(english, [(mark, mark + 4)], [("five", 1.0)], most=1)
+    assert english[span[0] - 1 : span[0]] == b" " and english[span[1] : span[1] + 1] == b" "
