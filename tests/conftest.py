@@ -44,7 +44,7 @@ def _drop_subprocess_databases():
     drop_databases()
 
 
-def _archive(items):
+def ingested_archive(items):
     """Ingest ``items`` into the test database and apply them to a fresh default index (the index
     the pages and the API search), exactly as `legation ingest` does it; yields the report."""
     from legation.config import config
@@ -64,16 +64,16 @@ def _archive(items):
 
 @pytest.fixture
 def seed_archive(db):
-    """The ten seed records as the archive (:func:`_archive`)."""
+    """The ten seed records as the archive (:func:`ingested_archive`)."""
     from legation.ingest.readers.jsonl import read_jsonl
 
-    yield from _archive(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+    yield from ingested_archive(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
 
 
 @pytest.fixture
 def frus_archive(db):
-    """The 44 documents of the FRUS volume tests/fixtures/frus as the archive (:func:`_archive`):
-    real long texts."""
+    """The 44 documents of the FRUS volume in tests/fixtures/frus, real long texts, as the
+    archive (:func:`ingested_archive`)."""
     from legation.ingest.readers.tei_frus import read_frus_volume
 
-    yield from _archive(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))
+    yield from ingested_archive(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))

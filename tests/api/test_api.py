@@ -100,6 +100,18 @@ def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
     assert body["undated"] == 0
 
 
+def test_year_facet_in_order_and_histogram_year_by_year(client, frus_archive):
+    """The FRUS volume: 3 documents of 1917, 29 of 1918, 1 of 1919, 11 undated (counted off the
+    TEI); by count the facet would read 1918, Undated, 1917, 1919."""
+    body = client.get("/api/search").json()
+    year = next(f for f in body["facets"] if f["name"] == "year")
+    assert [(v["value"], v["count"]) for v in year["values"]] == [("1917", 3), ("1918", 29), ("1919", 1), ("Undated", 11)]
+    assert body["years"] == [{"year": 1917, "count": 3}, {"year": 1918, "count": 29}, {"year": 1919, "count": 1}]
+    assert body["undated"] == 11
+    listed = client.get("/api/facets/year").json()
+    assert [v["value"] for v in listed["values"]] == ["1917", "1918", "1919", "Undated"]
+
+
 def test_suggest_completes_names_from_authority_records_and_titles(client, seed_archive):
     body = client.get("/api/suggest", {"q": "liu"}).json()
     expected = sum(1 for d in SEED if any(a["name"] == "Liu Shaoqi" and a["role"] in ("sender", "recipient") for a in d["agents"]))

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from legation.errors import InvalidQuery
+from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.records.document_record import DocumentRecord
-from legation.search.service import SearchRequest, YearCount, search
+from legation.search.service import SearchRequest, YearCount, facet_values, search
+from tests.conftest import FIXTURES
 
 DATES = {"year-only": "1949", "month-only": "1949-12", "day": "1949-12-22", "span": "1949-12-20/1950-01-10", "undated": ""}
 
@@ -61,3 +63,48 @@ def test_one_stray_far_date_does_not_push_the_real_years_off_the_histogram(make_
     records.append(DocumentRecord(identifier="typo", title="Telegram", date_edtf="2999-01-01").validate())
     result = search(SearchRequest(), make_index(records))
     assert [y.year for y in result.years] == [1949, 1950]
+
+
+# --- the year facet and the histogram on real records: FRUS 1917–19 and the seed's 1949–50 -----
+
+
+@pytest.fixture(scope="module")
+def two_eras(make_index, make_records):
+    return make_index([*make_records(), *read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml")])
+
+
+# Counted off the records: the FRUS volume has 3 documents of 1917, 29 of 1918, 1 of 1919 and 11
+# undated; the seed 3 of 1949 and 7 of 1950.
+IN_ORDER = [("1917", 3), ("1918", 29), ("1919", 1), ("1949", 3), ("1950", 7), ("Undated", 11)]
+
+
+def year_values(result) -> list[tuple[str, int]]:
+    return [(v.value, v.count) for v in next(f for f in result.facets if f.name == "year").values]
+
+
+def test_the_year_facet_lists_years_in_order_not_by_count(two_eras):
+    result = search(SearchRequest(), two_eras)
+    assert year_values(result) == IN_ORDER
+    assert [f.values[0].value for f in result.facets if f.name == "type"] == ["Telegram"]  # other facets: by count
+
+
+def test_a_selected_year_keeps_the_order_and_every_year_listed(two_eras):
+    result = search(SearchRequest(filters={"year": ["1949"]}), two_eras)
+    assert result.total == 3
+    year = next(f for f in result.facets if f.name == "year")
+    assert [(v.value, v.count) for v in year.values] == IN_ORDER  # counted without its own filter
+    assert [v.value for v in year.values if v.selected] == ["1949"]
+
+
+def test_all_values_of_the_year_facet_come_in_order(two_eras):
+    assert [(v.value, v.count) for v in facet_values(SearchRequest(), "year", index=two_eras).values] == IN_ORDER
+    assert [v.value for v in facet_values(SearchRequest(), "year", contains="19", index=two_eras).values] == [
+        "1917", "1918", "1919", "1949", "1950"]
+
+
+def test_the_histogram_runs_year_by_year_with_gaps_as_zero(two_eras):
+    result = search(SearchRequest(), two_eras)
+    counts = dict(IN_ORDER)
+    assert result.years == [YearCount(year, counts.get(str(year), 0)) for year in range(1917, 1951)]
+    assert len(result.years) == 34 and result.years[3] == YearCount(1920, 0)
+    assert result.undated == 11

@@ -120,6 +120,35 @@ def test_histogram_bars_narrow_to_their_year(client, seed_archive):
     assert f"Results: 1 - {bar.group(2)} of {bar.group(2)}" in narrowed
 
 
+def test_year_facet_and_histogram_read_in_year_order(client, frus_archive):
+    html = client.get("/").content.decode()
+    section = re.search(r'<section class="facet" data-facet="year">(.*?)</section>', html, re.S).group(1)
+    listed = re.findall(r'<span class="value">([^<]+)</span></a> <span class="count">(\d+)</span>', section)
+    assert listed == [("1917", "3"), ("1918", "29"), ("1919", "1"), ("Undated", "11")]
+    assert re.findall(r'title="(\d{4}): (\d+)"', html) == [("1917", "3"), ("1918", "29"), ("1919", "1")]
+
+
+YEARS = range(1901, 1926)
+
+
+@pytest.fixture
+def quarter_century(db):
+    """Twenty-five letters, one a year: more years than the twenty values other facets list."""
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    yield from ingested_archive(
+        [DocumentRecord(identifier=f"letter-{y}", title=f"Letter of {y}", date_edtf=str(y)).validate() for y in YEARS]
+    )
+
+
+def test_every_year_is_listed_in_order_without_a_link_to_more(client, quarter_century):
+    html = client.get("/").content.decode()
+    section = re.search(r'<section class="facet" data-facet="year">(.*?)</section>', html, re.S).group(1)
+    assert re.findall(r'<span class="value">(\d+)</span>', section) == [str(y) for y in YEARS]
+    assert "All year values" not in section
+
+
 def test_error_page_keeps_what_the_user_typed(client, seed_archive):
     html = client.get("/", {"q": "Moscow", "start_date": "1950-02", "end_date": "1949-12", "sort": "date_desc"}).content.decode()
     assert 'value="1950-02"' in html and 'value="1949-12"' in html

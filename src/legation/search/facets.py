@@ -51,3 +51,11 @@ def top_values(
 def count(searcher: tantivy.Searcher, query: Query) -> int:
     """Number of documents matching ``query``."""
     return searcher.search(query, limit=1, count=True).count
+
+
+def in_order(facet: FacetField, values: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``values`` (``(value, count)``) in the order a facet list shows them: as given (by count)
+    or, for an ordered facet, by value: ``1948, 1949, 1951 … Undated``."""
+    if not facet.ordered:
+        return values
+    return sorted(values, key=lambda vc: (not vc[0].isdigit(), int(vc[0]) if vc[0].isdigit() else 0, vc[0]))

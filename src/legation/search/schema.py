@@ -63,11 +63,14 @@ class TextLanguage:
 @dataclass(frozen=True)
 class FacetField:
     """A facet: ``name`` in URLs and the API (``?sender=Mao%20Zedong``), ``label`` on the page,
-    ``values`` the document's values (exact strings, as displayed)."""
+    ``values`` the document's values (exact strings, as displayed). ``ordered``: the values are
+    steps of a scale (years), listed in their own order (numbers as numbers, other values such
+    as ``Undated`` last) rather than by count."""
 
     name: str
     label: str
     values: Values
+    ordered: bool = False
 
     @property
     def index_field(self) -> str:
@@ -191,7 +194,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
     FacetField("place", "Place", lambda r: _one(r.place_sent)),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
-    FacetField("year", "Year", _years),
+    FacetField("year", "Year", _years, ordered=True),
 )
 
 SORTS: tuple[SortOption, ...] = (

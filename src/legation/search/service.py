@@ -25,6 +25,7 @@ from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
 FACET_SIZE = 20
+ORDERED_FACET_SIZE = 100  # values an ordered facet lists (years: a century), see facet_size()
 MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps offset+limit hits in memory)
 SUMMARY_CHARS = 300
 DATE_FILTER = "date"  # key of the date range in filter_queries()
@@ -98,7 +99,8 @@ class FacetValue:
 
 @dataclass
 class FacetResult:
-    """One facet's top values by count among all matches, plus every selected value."""
+    """One facet's top values by count among all matches, plus every selected value; those of an
+    ordered facet (the year) in their own order (:func:`facet_size`)."""
 
     name: str
     label: str
@@ -185,6 +187,13 @@ HISTOGRAM_SIZE = 10 * MAX_HISTOGRAM_YEARS  # year values asked for, histogram an
 HISTOGRAM_FACET = "year"
 
 
+def facet_size(facet: schema.FacetField) -> int:
+    """How many values of ``facet`` a search lists, the most frequent: :data:`FACET_SIZE`, or for
+    an ordered facet :data:`ORDERED_FACET_SIZE`, so that a list of years in order skips none (one
+    that left out the rarer years would read as if they had no documents)."""
+    return ORDERED_FACET_SIZE if facet.ordered else FACET_SIZE
+
+
 def count_facets(
     searcher: tantivy.Searcher,
     idx_schema: tantivy.Schema,
@@ -192,7 +201,7 @@ def count_facets(
     filters: dict[str, Query],
     selected: dict[str, list[str]],
 ) -> tuple[list[FacetResult], list[tuple[str, int]] | None]:
-    """Every facet of the schema with its top :data:`FACET_SIZE` values among all matches, plus
+    """Every facet of the schema with its top values among all matches (:func:`facet_size`), plus
     its selected values. A facet with a selection is counted without its own filter, so its other
     values show how many documents choosing them too would add (values of one facet OR).
 
@@ -203,17 +212,17 @@ def count_facets(
     chosen_by_facet = {name: list(dict.fromkeys(v for v in values if v)) for name, values in selected.items()}
     full = combine(text_query, list(filters.values()))
     unselected = [f for f in schema.FACETS if not chosen_by_facet.get(f.name)]
-    sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else FACET_SIZE for f in unselected}
+    sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else facet_size(f) for f in unselected}
     tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes)
     year_counts = tops.get(HISTOGRAM_FACET)
     if year_counts is not None:
-        tops[HISTOGRAM_FACET] = year_counts[:FACET_SIZE]
+        tops[HISTOGRAM_FACET] = year_counts[: facet_size(schema.FACETS_BY_NAME[HISTOGRAM_FACET])]
     results = []
     for facet in schema.FACETS:
         chosen = chosen_by_facet.get(facet.name) or []
         if chosen:
             base = combine(text_query, [q for name, q in filters.items() if name != facet.name])
-            values = facet_counts.top_values(searcher, base, [facet], FACET_SIZE)[facet.name]
+            values = facet_counts.top_values(searcher, base, [facet], facet_size(facet))[facet.name]
             listed = {value for value, _ in values}
             for value in chosen:
                 if value not in listed:
@@ -222,6 +231,7 @@ def count_facets(
             values.sort(key=lambda kv: (-kv[1], kv[0]))
         else:
             values = tops[facet.name]
+        values = facet_counts.in_order(facet, values)
         results.append(FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in values]))
     return results, year_counts
 
@@ -499,5 +509,5 @@ def facet_values(
     values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES)[name]
     needle = contains.casefold().strip()
     chosen = set(request.filters.get(name, []))
-    listed = [(v, c) for v, c in values if needle in v.casefold()][:limit]
+    listed = facet_counts.in_order(facet, [(v, c) for v, c in values if needle in v.casefold()][:limit])
     return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed])

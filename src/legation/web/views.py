@@ -12,8 +12,8 @@ from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
 from legation.records.documents import get_document
 from legation.search.indexer import IndexOutdated
-from legation.search.schema import SORTS
-from legation.search.service import FACET_SIZE, MAX_FACET_VALUES, facet_values, more_like_this, search
+from legation.search.schema import FACETS_BY_NAME, SORTS
+from legation.search.service import MAX_FACET_VALUES, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
 from legation.web.params import query_string, search_request_from
 
@@ -61,7 +61,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         for value in facet.values:
             chosen = selected ^ {value.value}
             values.append({"value": value, "url": query_string(base, **{facet.name: sorted(chosen) or None})})
-        more_url = f"{reverse('facet', args=[facet.name])}{query_string(base)}" if len(facet.values) >= FACET_SIZE else ""
+        more_url = f"{reverse('facet', args=[facet.name])}{query_string(base)}" if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append({"facet": facet, "values": values, "more_url": more_url})
     last_page = max(1, -(-result.total // search_request.page_size))
     tallest = max((y.count for y in result.years), default=0) or 1
