@@ -52,7 +52,7 @@ _sorts = ", ".join(s.name for s in SORTS)
 SearchParams = create_model(
     "SearchParams",
     __base__=Schema,
-    q=(str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value.')),
+    q=(str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02.')),
     start_date=(str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
     end_date=(str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
     date_match=(str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),
@@ -85,7 +85,7 @@ def document(request: HttpRequest, identifier: str) -> DocumentRecord:
 @read("/suggest", response={200: list[Suggestion]}, summary="Autocomplete names and titles")
 def suggest(
     request: HttpRequest,
-    q: str = Query("", max_length=200, description="What the user has typed so far (2 characters or more)."),
+    q: str = Query("", max_length=200, description="What the user has typed so far: 2 characters or more, or one Han, kana or Hangul character."),
     limit: int = Query(8, ge=1, le=20, description="Most suggestions to return."),
 ) -> list[Suggestion]:
     """Names of senders and recipients (preferred names and variants), then document titles,
