@@ -5,7 +5,8 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
 :class:`DocumentRecord`::
 
     identifier   "frus1949v07p1-d42"            {volume id}-{xml:id}
-    title        head text, no leading number ("42." / "No. 462"), no footnotes
+    title        head text, no leading number ("42." / "No. 462"), no footnotes; "Document 72A" (its
+                 ``n``) when the head is empty, so a document is never lost for want of a heading
     date_*       the dateline/opener date (else a date in the head): @when (time dropped), @when+@to,
                  @from/@to, @notBefore/@notAfter → EDTF ("1972-06-22/1972-06-23"); date_text is the
                  element's text as printed; date_edtf "" when no valid machine-readable date
@@ -223,6 +224,8 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
     doc_id = div.get(XML_ID)
     head = div.find(f"{T}head")
     title = strip_leading_number(_text(head)) if head is not None else ""
+    if not title:  # an edition's placeholder (e.g. a microfiche document "needs heading"): kept, by its number
+        title = f"Document {div.get('n') or doc_id}"
     source = next((n for n in div.iter(f"{T}note") if n.get("type") == "source"), None)
     if source is None and head is not None:  # "[Source: … 5 pages of source text not declassified.]"
         source = next((n for n in head.iter(f"{T}note") if _text(n).lstrip("[").startswith("Source:")), None)
