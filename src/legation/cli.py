@@ -120,7 +120,7 @@ def _ingest(
         if delete_missing:
             progress.update(task, description="Deleting documents the collections read no longer hold")
             mirror(report, dry_run=dry_run)
-        progress.update(task, description="Ingested; updating the search index")
+        progress.update(task, description="Checked (dry run)" if dry_run else "Ingested; updating the search index")
     return report
 
 
@@ -138,6 +138,8 @@ def _print_report(report, dry_run: bool) -> None:
             console.print(f"[red]{label}[/red] {escape(item.where)}: {escape(item.reason)}", highlight=False, soft_wrap=True)
         if len(items) > 50:
             console.print(f"… and {len(items) - 50:,} more {label}")
+    for note in report.notes:
+        console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:
         shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more" if len(report.deleted) > 20 else "")
         console.print(f"{'would delete' if dry_run else 'deleted'}: {escape(shown)}", highlight=False, soft_wrap=True)

@@ -192,7 +192,7 @@ def test_delete_missing_deletes_nothing_after_a_failure_or_in_a_dry_run(tmp_path
     broken = tmp_path / "broken.jsonl"
     broken.write_text("".join(json.dumps(d) + "\n" for d in lines[:5]) + '{"identifier": "seed-sino-soviet-06", "ti\n', encoding="utf-8")
     report = delete_missing(ingest_records(read_jsonl(broken)))
-    assert report.deleted == [] and "nothing deleted, as the ingest had failures (1)" in report.kept[0].reason
+    assert report.deleted == report.kept == [] and "nothing deleted, as the ingest had failures (1)" in report.notes[0]
     dry = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:5])), dry_run=True), dry_run=True)
     assert dry.deleted == sorted(d["identifier"] for d in lines[5:])
     assert Document.objects.count() == len(lines) and not ChangeLogEntry.objects.filter(operation="delete").exists()
@@ -205,3 +205,11 @@ def test_a_file_with_no_documents_is_a_failure_naming_it(tmp_path: Path, content
     report = ingest_records(read_file(path))
     assert report.added == [] and [f.where for f in report.failed] == [str(path)]
     assert "holds no documents" in report.failed[0].reason
+
+
+def test_delete_missing_says_why_when_the_documents_read_have_no_collection(tmp_path: Path):
+    lines = [{k: v for k, v in d.items() if k != "collections"} for d in seed_lines()]
+    ingest_records(read_jsonl(write_lines(tmp_path / "all.jsonl", lines)))
+    report = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:3]))))
+    assert report.deleted == [] and Document.objects.count() == len(lines)
+    assert "belong to no collection" in report.notes[0]

@@ -54,6 +54,7 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
+    notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     identifiers: set[str] = field(default_factory=set, repr=False)
     collections: set[str] = field(default_factory=set, repr=False)
 
@@ -312,15 +313,20 @@ def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestRepo
     """Mirror the collections an ingest read: delete the stored documents of those collections
     (``report.collections``) that the ingest did not read (``report.identifiers``), and add them to
     ``report.deleted``. A document that also belongs to a collection the ingest did not read is
-    kept and listed in ``report.kept`` with the reason, as is everything when the ingest had
-    failures: a record that failed to read would otherwise be deleted. ``dry_run`` reports
-    without deleting. Returns ``report``."""
+    kept and listed in ``report.kept`` with the reason. Nothing is deleted when the ingest had
+    failures (a record that failed to read would otherwise be deleted) or when the documents read
+    belong to no collection; ``report.notes`` then says why. The scope is whole collections: a
+    file holding part of a collection mirrors all of it. ``dry_run`` reports without deleting.
+    Returns ``report``."""
     if report.failed:
-        report.kept.append(
-            Failure("--delete-missing", f"nothing deleted, as the ingest had failures ({len(report.failed):,}); fix them and ingest again")
-        )
+        report.notes.append(f"--delete-missing: nothing deleted, as the ingest had failures ({len(report.failed):,}); fix them and ingest again")
         return report
     if not report.collections:
+        if report.identifiers:
+            report.notes.append(
+                "--delete-missing: nothing deleted, as the documents read belong to no collection, so there is "
+                "no collection to mirror; give them one (a collection column or field), or delete documents in the admin"
+            )
         return report
     through = Document.collections.through.objects
     in_scope = set(through.filter(collection__key__in=report.collections).values_list("document__identifier", flat=True))
