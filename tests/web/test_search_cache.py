@@ -59,3 +59,18 @@ def test_errors_signed_in_requests_and_a_zero_setting_are_not_cached(client, see
     monkeypatch.setattr(cache, "config", lambda: dataclasses.replace(config(), search_cache_seconds=0))
     for _ in range(2):
         assert "X-Legation-Cache" not in client.get("/", {"q": "alliance"})
+
+
+def test_new_authority_names_are_searched_at_once_not_answered_from_the_cache(client, seed_archive, tmp_path):
+    from legation.records.authorities import load_authorities
+    from legation.search import variants
+
+    variants.reset()
+    assert client.get("/api/search", {"q": "Quokkaland"}).json()["total"] == 0
+    assert client.get("/api/search", {"q": "Quokkaland"})["X-Legation-Cache"] == "hit"
+    authorities = tmp_path / "authorities.jsonl"
+    authorities.write_text(json.dumps({"kind": "place", "key": "place:moscow", "name": "Moscow", "names": ["Quokkaland"]}) + "\n")
+    load_authorities(authorities)
+    variants.reset()  # what the server's table does within REFRESH_SECONDS
+    after = client.get("/api/search", {"q": "Quokkaland"})
+    assert after["X-Legation-Cache"] == "miss" and after.json()["total"] > 0

@@ -159,6 +159,14 @@ def current() -> VariantTable:
         return _cached[2]
 
 
+def signature() -> tuple[int, ...]:
+    """What :func:`current`'s table was built from (counts of curated agent and place names): it
+    changes when authority records are loaded, so cached search answers can be keyed by it."""
+    current()
+    with _lock:
+        return _cached[1] if _cached else ()
+
+
 def reset() -> None:
     """Forget the cached table (after loading authority records in this process)."""
     global _cached

@@ -4,10 +4,12 @@ Archives see the same searches again and again (a collection's landing query, fa
 paging back, harvesters). :func:`cached_search` keeps a view's 200 answer to an anonymous ``GET``
 in Django's ``search`` cache (an in-process LRU, ``LocMemCache``) for
 ``LEGATION_SEARCH_CACHE_SECONDS`` (default 300; 0 turns it off), keyed by the full request path
-with its query string, the interface language and :meth:`SearchIndex.generation`, which changes
-with every commit to the index and reloads its searchers. So a cached answer is never older than
-the index that answered it: an ingest or an admin edit is visible on the next request after the
-index follows it, exactly as without the cache. The same idea as Elasticsearch's shard request
+with its query string, the interface language, :meth:`SearchIndex.generation`, which changes
+with every commit to the index and reloads its searchers, and the signature of the name-variant
+table (:func:`legation.search.variants.signature`), which changes when authority records are
+loaded. So a cached answer is never older than what answered it: an ingest or an admin edit is
+visible on the next request after the index follows it, new name variants as soon as search
+sees them, exactly as without the cache. The same idea as Elasticsearch's shard request
 cache, which is invalidated on each refresh.
 
 Requests that carry a session cookie (a signed-in curator, who may one day see restricted
@@ -37,13 +39,15 @@ def _key(request: HttpRequest) -> str | None:
     """The cache key of a request, or None when it must not be cached."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
+    from legation.search import variants
     from legation.search.service import default_index
 
     try:
         generation = default_index().generation()
     except (OSError, LegationError):  # no index yet, or one to rebuild: the view says so
         return None
-    raw = f"{generation}\n{get_language()}\n{request.get_full_path()}"
+    names = variants.signature()  # name variants come from authority records in the database, not the index
+    raw = f"{generation}\n{names}\n{get_language()}\n{request.get_full_path()}"
     return "search:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
