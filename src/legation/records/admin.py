@@ -6,7 +6,12 @@ so the search index follows curators' corrections as it follows ingest.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.db import models
+
+from legation.records.dates import day_bounds
+from legation.records.document_record import RecordError
 
 from legation.records.models import (
     Agent,
@@ -33,8 +38,49 @@ class DocumentAgentInline(admin.TabularInline):
     autocomplete_fields = ["agent"]
 
 
+def _form_field(field: models.Field, **options) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        options.setdefault("assume_scheme", "https")  # Django 6's default, and what a scheme-less link means now
+    return field.formfield(**options)
+
+
+class DocumentForm(forms.ModelForm):
+    """The document form: the EDTF date is checked, and the first and last possible days (what
+    date filters and the year histogram use) are derived from it, never typed apart."""
+
+    class Meta:
+        model = Document
+        fields = "__all__"
+        formfield_callback = _form_field
+
+    def clean_date_edtf(self) -> str:
+        value = self.cleaned_data["date_edtf"].strip()
+        if value:
+            try:
+                day_bounds(value)
+            except RecordError as exc:
+                raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
+        return value
+
+    def save(self, commit: bool = True) -> Document:
+        document = super().save(commit=False)
+        bounds = day_bounds(document.date_edtf) if document.date_edtf else (None, None)
+        document.date_earliest, document.date_latest = bounds
+        if commit:
+            document.save()
+            self.save_m2m()
+        return document
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
+    form = DocumentForm
+    readonly_fields = ["date_earliest", "date_latest"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")  # as DocumentForm's own fields (_form_field)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
     list_filter = ["document_type", "collections"]
     search_fields = ["identifier", "title", "summary"]
