@@ -22,6 +22,7 @@ from tests.conftest import FIXTURES, single_record
 PDF = FIXTURES / "pdf"
 BATAVIA = PDF / "batavia-telegram-61.pdf"
 SCANNED = PDF / "scanned-telegram-868.pdf"
+HYPHENS = PDF / "line-end-hyphens.pdf"
 
 
 def items_of(path: Path) -> tuple[list[DocumentRecord], list[IngestError]]:
@@ -72,6 +73,27 @@ def test_search_for_confidential_finds_the_ligature_text(seed_archive):
         assert [h.identifier for h in result.hits] == ["batavia-telegram-61"], word
     [hit] = search(SearchRequest(q="confidential")).hits
     assert "<mark>confidential</mark> information" in hit.snippet_html
+
+
+@pytest.mark.django_db
+def test_line_end_hyphens_keep_compounds_and_join_words(db):
+    """PDFium gives a hyphen ending a printed line as U+FFFE with no line break ("Sino\ufffeSoviet");
+    it is a line-end hyphen for join_lines, not a control character to drop ("SinoSoviet")."""
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(HYPHENS))
+    try:
+        assert "Sino\ufffeSoviet" in document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    body = single_record(read_file(HYPHENS)).texts[0].body
+    assert body == "[p. 1]\n\nAfter the Anglo-American talks the Sino-Soviet treaty went to the Department of State."
+    for _ in ingested_archive(read_file(HYPHENS)):
+        for word in ("Soviet", "American", "Sino", "Department"):
+            assert [h.identifier for h in search(SearchRequest(q=word)).hits] == ["line-end-hyphens"], word
 
 
 @pytest.mark.django_db
@@ -154,9 +176,10 @@ def test_a_folder_ingests_the_good_pdfs_and_reports_the_broken(monkeypatch):
     monkeypatch.setattr(pdf, "_ocr_missing", lambda: "the tesseract program is not on PATH")  # fast and the same everywhere
     files = files_to_read([PDF])
     assert [f.name for f in files] == [
-        "batavia-telegram-61.pdf", "encrypted-telegram.pdf", "not-a-pdf.pdf", "scanned-telegram-868.pdf", "truncated.pdf"]
+        "batavia-telegram-61.pdf", "encrypted-telegram.pdf", "line-end-hyphens.pdf", "not-a-pdf.pdf",
+        "scanned-telegram-868.pdf", "truncated.pdf"]
     report = ingest_records(item for path in files for item in read_file(path))
-    assert report.added == ["batavia-telegram-61", "scanned-telegram-868"]
+    assert report.added == ["batavia-telegram-61", "line-end-hyphens", "scanned-telegram-868"]
     assert [f.where.rsplit("/", 1)[-1] for f in report.failed] == [
         "encrypted-telegram.pdf", "not-a-pdf.pdf", "scanned-telegram-868.pdf, page 1", "truncated.pdf"]
 
@@ -198,6 +221,8 @@ def test_many_pages_are_read_in_little_memory(tmp_path: Path):
     [
         (["Depart-", "ment of State"], "Department of State"),
         (["para\ufffe", "graph"], "paragraph"),  # PDFium's mark for a hyphen it found at a line end
+        (["the Sino\ufffe", "Soviet treaty"], "the Sino-Soviet treaty"),
+        (["ends the Sino\ufffe"], "ends the Sino-"),  # the word goes on in the next paragraph or page
         (["con\u00ad", "sultations"], "consultations"),
         (["the Sino-", "Soviet treaty"], "the Sino-Soviet treaty"),
         (["in 1949-", "50 the"], "in 1949-50 the"),

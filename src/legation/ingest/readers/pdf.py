@@ -30,7 +30,9 @@ become what they stand for, so the ligature "ﬁ" (U+FB01) in "conﬁdential" is
 covers the rest and the OCR text.) A word broken across a line end is joined: "Depart-" + "ment" →
 "Department" when a lower-case letter comes before the hyphen and after it (the printer's
 hyphenation of a word), "Sino-" + "Soviet" → "Sino-Soviet" otherwise; a compound broken at its own
-hyphen before a lower-case letter ("self-" + "evident") loses its hyphen.
+hyphen before a lower-case letter ("self-" + "evident") loses its hyphen. PDFium gives a hyphen
+ending a printed line as U+FFFE with no line break after it ("Sino\ufffeSoviet"): the line ends
+there, and the rule above decides.
 
 Pages: the body keeps each page's number (the page's position in the file, from 1; printed page
 labels are not used) as a paragraph of its own before the page's text, so the document page shows
@@ -92,6 +94,9 @@ TESSERACT_LANGUAGES = {
     "zh": "chi_sim", "ja": "jpn", "ko": "kor", "vi": "vie", "id": "ind", "ar": "ara", "fa": "fas", "he": "heb",
 }
 _HYPHENS = "-\u00ad\u2010\ufffe\x02"  # PDFium marks a hyphen it found at a line end as U+FFFE (U+0002 per char)
+# A printed line: up to a line break, or up to and with a line-end hyphen mark, which PDFium gives
+# with no line break after it ("Sino\ufffeSoviet"), so that join_lines decides what the hyphen becomes
+_LINE = re.compile(r"[^\r\n\ufffe\x02]*[\ufffe\x02]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _GENERIC_TITLE = re.compile(r"(?i)(untitled|document\d*|scan[\s_-]*\d*|img[\s_-]*\d+|image\d*|\d+)")
@@ -193,6 +198,8 @@ def join_lines(lines: list[str]) -> str:
             out = out[:-1] + ("" if joins_word else "-") + line
         else:
             out += " " + line
+    if out.endswith(("\ufffe", "\x02")):  # the paragraph's last line ends with a hyphen: it stays
+        out = out[:-1] + "-"
     return out
 
 
@@ -309,7 +316,9 @@ def _text_layer(page: Any) -> list[str]:
         wide = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]  # PDFium counts UTF-16 code units
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         lines: list[tuple[float | None, str]] = []
-        for match in re.finditer(r"[^\r\n]*\S[^\r\n]*", text):
+        for match in _LINE.finditer(text):
+            if not match.group().strip():
+                continue
             first = match.start() + len(match.group()) - len(match.group().lstrip())
             found = raw.FPDFText_GetCharOrigin(textpage, first + bisect.bisect_left(wide, first), origin_x, origin_y)
             lines.append((origin_y.value if found else None, match.group()))
