@@ -36,7 +36,12 @@ def _setup(migrate: bool = True) -> None:
 
     from legation.config import config
 
-    config().data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        config().data_dir.mkdir(parents=True, exist_ok=True)
+    except ValueError as exc:  # a LEGATION_* variable with an unusable value: one line, not a traceback
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
     django.setup()
     if migrate:
         _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
@@ -345,7 +350,11 @@ def export(
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # the same bytes as a file, on every platform
         count = write(load_records(), sys.stdout)
     else:
-        with output.open("w", encoding="utf-8", newline="") as handle:
+        try:
+            handle = output.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror}; give a file in an existing, writable folder")
+        with handle:
             count = write(load_records(), handle)
     err.print(f"Exported {count:,} documents.")
 

@@ -28,3 +28,31 @@ def test_empty_data_dir_variable_means_the_default_folder(tmp_path: Path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "var" / "legation.sqlite3").exists() and not (tmp_path / "legation.sqlite3").exists()
+
+
+def test_unusable_settings_and_paths_give_one_line_not_a_traceback(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LEGATION_DATA_DIR": str(tmp_path / "archive"), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    bad_setting = subprocess.run(
+        [sys.executable, "-m", "legation", "search", "x"], env={**env, "LEGATION_SEARCH_CACHE_SECONDS": "abc"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert bad_setting.returncode == 1 and "Traceback" not in bad_setting.stderr
+    assert "LEGATION_SEARCH_CACHE_SECONDS is 'abc'; give a whole number of seconds" in " ".join(bad_setting.stderr.split())
+    nowhere = legation(tmp_path / "archive", "export", "-o", str(tmp_path / "no-such-folder" / "x.csv"))
+    assert nowhere.returncode == 1 and "Traceback" not in nowhere.stderr and "give a file in an existing" in nowhere.stderr
+
+
+def test_hidden_files_in_a_folder_are_skipped(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    (folder / "seed.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
+    (folder / "._seed.jsonl").write_bytes(b"\x00\x05\x16\x07 resource fork")
+    (folder / ".hidden.jsonl").write_text(lines[1] + "\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(folder))
+    assert result.returncode == 0, result.stdout
+    assert "│     1 │       0 │         0 │      0 │" in result.stdout

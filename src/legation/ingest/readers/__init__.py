@@ -92,13 +92,23 @@ def tei_kind(path: Path) -> str:
     return "frus"
 
 
+def _hidden(relative: Path) -> bool:
+    """A hidden file or one in a hidden folder (``.git``, macOS ``._name.pdf`` resource forks)."""
+    return any(part.startswith(".") for part in relative.parts)
+
+
 def files_to_read(paths: Iterable[Path], mapping: str | Path | None = None) -> list[Path]:
-    """The files a list of paths names (folders expanded, sorted by name). Raises IngestError for
+    """The files a list of paths names (folders expanded, sorted by name, hidden files and
+    folders skipped: a file named on its own is read even when hidden). Raises IngestError for
     a path that does not exist or a file of a format Legation cannot read."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p, mapping))
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not _hidden(p.relative_to(path)) and _reader_for(p, mapping)
+            )
         elif path.is_file():
             if not _reader_for(path, mapping):
                 raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)")
