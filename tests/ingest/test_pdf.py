@@ -23,6 +23,7 @@ PDF = FIXTURES / "pdf"
 BATAVIA = PDF / "batavia-telegram-61.pdf"
 SCANNED = PDF / "scanned-telegram-868.pdf"
 HYPHENS = PDF / "line-end-hyphens.pdf"
+FOOTNOTED = PDF / "footnote-marks.pdf"
 
 
 def items_of(path: Path) -> tuple[list[DocumentRecord], list[IngestError]]:
@@ -94,6 +95,19 @@ def test_line_end_hyphens_keep_compounds_and_join_words(db):
     for _ in ingested_archive(read_file(HYPHENS)):
         for word in ("Soviet", "American", "Sino", "Department"):
             assert [h.identifier for h in search(SearchRequest(q=word)).hits] == ["line-end-hyphens"], word
+
+
+@pytest.mark.django_db
+def test_superscript_footnote_marks_are_not_glued_to_words(db):
+    """NFKC makes "¹" a "1": after a letter it is set apart first, "treaty¹" → "treaty 1", not "treaty1"."""
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    body = single_record(read_file(FOOTNOTED)).texts[0].body
+    assert body == "[p. 1]\n\nThe treaty 1 was signed at Moscow with the agreements 2 on Port Arthur and Dairen.3"
+    for _ in ingested_archive(read_file(FOOTNOTED)):
+        for word in ("treaty", "agreements"):
+            assert [h.identifier for h in search(SearchRequest(q=word)).hits] == ["footnote-marks"], word
 
 
 @pytest.mark.django_db
@@ -176,10 +190,10 @@ def test_a_folder_ingests_the_good_pdfs_and_reports_the_broken(monkeypatch):
     monkeypatch.setattr(pdf, "_ocr_missing", lambda: "the tesseract program is not on PATH")  # fast and the same everywhere
     files = files_to_read([PDF])
     assert [f.name for f in files] == [
-        "batavia-telegram-61.pdf", "encrypted-telegram.pdf", "line-end-hyphens.pdf", "not-a-pdf.pdf",
-        "scanned-telegram-868.pdf", "truncated.pdf"]
+        "batavia-telegram-61.pdf", "encrypted-telegram.pdf", "footnote-marks.pdf", "line-end-hyphens.pdf",
+        "not-a-pdf.pdf", "scanned-telegram-868.pdf", "truncated.pdf"]
     report = ingest_records(item for path in files for item in read_file(path))
-    assert report.added == ["batavia-telegram-61", "line-end-hyphens", "scanned-telegram-868"]
+    assert report.added == ["batavia-telegram-61", "footnote-marks", "line-end-hyphens", "scanned-telegram-868"]
     assert [f.where.rsplit("/", 1)[-1] for f in report.failed] == [
         "encrypted-telegram.pdf", "not-a-pdf.pdf", "scanned-telegram-868.pdf, page 1", "truncated.pdf"]
 
@@ -236,6 +250,8 @@ def test_join_lines(lines: list[str], paragraph: str):
 
 def test_normalize_and_names():
     assert pdf.normalize_text("con\ufb01dential  o\ufb03cials\u00a0\x00ſtate ＡＢ") == "confidential officials state AB"
+    assert pdf.normalize_text("treaty\u00b9 o\ufb03cials\u00b2\u00b3 H\u2082O x\u2070\u2074\u2079 y\u2080\u2089 1950\u00b9") == (
+        "treaty 1 officials 23 H 2O x 049 y 09 19501")  # a mark after a digit stays with it
     assert pdf.identifier_for("Telegram 61 (Batavia)") == "telegram-61-batavia"
     assert pdf.identifier_for("Björkman_Brief") == "bjorkman-brief"
     assert pdf.identifier_for("电报 1") == "电报-1"

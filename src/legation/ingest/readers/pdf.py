@@ -26,7 +26,8 @@ Text: PDFium's text of each page, its lines joined into paragraphs (a new paragr
 to the next line is more than 1.4 times the page's usual line spacing, or where the text moves up
 the page), then normalized to Unicode NFKC (Unicode Standard Annex #15): compatibility characters
 become what they stand for, so the ligature "ﬁ" (U+FB01) in "conﬁdential" is searched as
-"confidential", "ſ" as "s", full-width "Ａ" as "A". (PDFium already splits the common ligatures; NFKC
+"confidential", "ſ" as "s", full-width "Ａ" as "A"; a superscript or subscript digit after a letter
+(a footnote mark) is first set apart, so "treaty¹" is "treaty 1", not "treaty1". (PDFium already splits the common ligatures; NFKC
 covers the rest and the OCR text.) A word broken across a line end is joined: "Depart-" + "ment" →
 "Department" when a lower-case letter comes before the hyphen and after it (the printer's
 hyphenation of a word), "Sino-" + "Soviet" → "Sino-Soviet" otherwise; a compound broken at its own
@@ -98,6 +99,9 @@ _HYPHENS = "-\u00ad\u2010\ufffe\x02"  # PDFium marks a hyphen it found at a line
 # with no line break after it ("Sino\ufffeSoviet"), so that join_lines decides what the hyphen becomes
 _LINE = re.compile(r"[^\r\n\ufffe\x02]*[\ufffe\x02]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+# A superscript or subscript digit after a letter (a footnote mark, "treaty¹"): NFKC would make it a
+# digit of the word ("treaty1"), so a space goes before it
+_MARK_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])([\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2080-\u2089]+)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _GENERIC_TITLE = re.compile(r"(?i)(untitled|document\d*|scan[\s_-]*\d*|img[\s_-]*\d+|image\d*|\d+)")
 _EXTENSION = re.compile(r"(?i)\.(pdf|docx?|odt|rtf|wpd|txt|tiff?|jpe?g|png|xlsx?|pptx?)$")
@@ -176,7 +180,9 @@ def identifier_for(stem: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Unicode NFKC (UAX #15) of ``text``, control characters dropped, runs of spaces made one:
-    ``"con\\ufb01dential"`` → ``"confidential"``."""
+    ``"con\\ufb01dential"`` → ``"confidential"``. A superscript or subscript digit after a letter (a
+    footnote mark) becomes a word of its own first: ``"treaty\\u00b9"`` → ``"treaty 1"``."""
+    text = _MARK_AFTER_LETTER.sub(r" \1", text)
     text = _CONTROL.sub("", unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
     return _SPACES.sub(" ", text).strip()
 
