@@ -174,6 +174,19 @@ def test_broken_files_give_one_error_naming_the_file(name: str, says: str):
     assert error.message.startswith(says)
 
 
+def test_padding_after_eof_is_read(tmp_path: Path):
+    """Scanners and transfer tools pad a file after %%EOF: 4 KiB of NULs (or newlines) is no truncation."""
+    for name, padding in (("nul-padded.pdf", b"\x00" * 4096), ("newline-padded.pdf", b"\n" * 4096)):
+        padded = tmp_path / name
+        padded.write_bytes(BATAVIA.read_bytes() + padding)
+        r = single_record(read_file(padded))
+        assert r.texts[0].body == single_record(read_file(BATAVIA)).texts[0].body, name
+    cut = tmp_path / "truncated-padded.pdf"
+    cut.write_bytes((PDF / "truncated.pdf").read_bytes() + b"\x00" * 4096)
+    [error] = list(read_file(cut))
+    assert error.message.startswith("is truncated: it ends without %%EOF (17,319 bytes)")
+
+
 def test_damaged_and_empty_files(tmp_path: Path):
     damaged = tmp_path / "damaged.pdf"
     damaged.write_bytes(b"%PDF-1.4\n" + b"\x00garbage " * 200 + b"\n%%EOF\n")

@@ -55,7 +55,7 @@ them the record is made from the pages that have a text layer and an :class:`Ing
 pages left unread and how to install OCR; ingesting the file again afterwards updates the record.
 
 Errors: a file that is empty, is not a PDF (no ``%PDF-`` header in its first 1024 bytes, PDF 32000
-§7.5.2), is truncated (no ``%%EOF`` in its last 1024 bytes, §7.5.5), is encrypted with a password
+§7.5.2), is truncated (no ``%%EOF`` in its last 64 KiB, §7.5.5: padding after it is allowed), is encrypted with a password
 (§7.6), or that PDFium cannot open raises :class:`IngestError` naming the file and what to do. A page
 that cannot be read, or on which OCR fails, yields an IngestError located at "page N" beside the
 record. A file of more than :data:`MAX_PAGES` pages is read up to that page and reported.
@@ -83,6 +83,8 @@ PAGES_PER_OPENING = 100
 OCR_DPI = 300
 OCR_MAX_PIXELS = 50_000_000  # 300 dpi up to A3; larger pages are rendered at fewer dots per inch
 OCR_TIMEOUT_SECONDS = 300  # per page; a page Tesseract cannot finish by then is reported, not waited for
+# %%EOF is looked for this far from the end: scanners and transfer tools pad a file after it (NULs, newlines)
+EOF_SEARCH_BYTES = 64 * 1024
 PARAGRAPH_GAP = 1.4  # a line gap this many times the usual line spacing starts a paragraph
 INSTALL_OCR = (  # no square brackets ("legation[ocr]"): the command line prints messages as rich markup
     "install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-eng) and Legation's extra named ocr "
@@ -216,8 +218,8 @@ def _check_envelope(path: Path) -> None:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(1024)
-            handle.seek(max(0, size - 1024))
-            tail = handle.read(1024)
+            handle.seek(max(0, size - EOF_SEARCH_BYTES))
+            tail = handle.read(EOF_SEARCH_BYTES)
     except OSError as exc:
         raise IngestError(str(path), f"cannot be read ({exc.strerror or exc}); check that the file exists and is readable") from exc
     if size == 0:
