@@ -2,8 +2,8 @@
 
 Usage (from the repository root; see benchmarks/README.md, "Search speed")::
 
-    uv run python benchmarks/search/generate.py --docs 100000 --out /tmp/legation-bench-100k
-    uv run python benchmarks/search/generate.py --docs 1000000 --out /tmp/legation-bench-1m
+    uv run python benchmarks/search/generate.py --docs 100000 --out /tmp/legation-bench/100k
+    uv run python benchmarks/search/generate.py --docs 1000000 --out /tmp/legation-bench/1m
 
 The real corpora (``../shared/data`` beside the repository, or ``--data``) are read once with
 Legation's own readers (``legation.ingest.readers.read_file``, the mapped corpora with their

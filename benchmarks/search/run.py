@@ -2,7 +2,7 @@
 
 Usage (from the repository root; see benchmarks/README.md, "Search speed")::
 
-    uv run python benchmarks/search/run.py --index /tmp/legation-bench-100k/index [--rounds 3] [--stages] [--json out.json]
+    uv run python benchmarks/search/run.py --index /tmp/legation-bench/100k/index [--rounds 3] [--stages] [--json out.json]
 
 Queries come from ``queries.txt`` (written by hand) and ``queries-vocab.txt`` (drawn from an
 index's vocabulary by frequency band, ``vocab_queries.py``), one per line: the query text, then
@@ -24,7 +24,9 @@ For each query and round, in this order:
   20, total, every facet, year histogram, snippets, hits, spelling when few results.
 
 One warm-up round, then ``--rounds`` timed rounds; each query's time is the median of its
-rounds, and the percentiles are over queries (nearest rank). Memory is read from
+rounds, and the percentiles are over queries (nearest rank). Beside the wall-clock times, the
+process's CPU time (``time.process_time``, all threads) of the same calls: on a busy machine the
+wall clock also counts the time spent waiting for a core. Memory is read from
 ``/proc/self/status``: VmHWM (peak resident set) after opening the index and after the queries,
 split into anonymous memory and mapped index files (RssAnon/RssFile).
 
@@ -156,14 +158,14 @@ def legation_query(case: Case, index: SearchIndex, names: variants.VariantTable 
     return query, sort, list(filters.values())
 
 
-def run_raw(index: SearchIndex, query, sort: schema.SortOption) -> tuple[float, int]:
+def run_raw(index: SearchIndex, query, sort: schema.SortOption) -> tuple[float, float, int]:
     searcher = index.searcher()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if sort.field is None:
         result = searcher.search(query, limit=PAGE_SIZE)
     else:
         result = searcher.search(query, limit=PAGE_SIZE, order_by_field=sort.field, order=Order.Desc if sort.descending else Order.Asc)
-    return (time.perf_counter() - start) * 1000, result.count
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000, result.count
 
 
 DEFAULT_INDEX_FIELDS = [(name, boost) for name, _, boost in schema.query_fields(None)]
@@ -183,10 +185,10 @@ def run_tantivy_parser(index: SearchIndex, case: Case, filters: list) -> tuple[f
     return (time.perf_counter() - start) * 1000, result.count
 
 
-def run_legation(index: SearchIndex, case: Case, names, module=service) -> tuple[float, service.SearchResult]:
-    start = time.perf_counter()
+def run_legation(index: SearchIndex, case: Case, names, module=service) -> tuple[float, float, service.SearchResult]:
+    start, cpu = time.perf_counter(), time.process_time()
     result = module.search(case.request, index=index, names=names)
-    return (time.perf_counter() - start) * 1000, result
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000, result
 
 
 def load_baseline(path: Path):
@@ -204,6 +206,11 @@ def load_baseline(path: Path):
 
 # --- stages ---------------------------------------------------------------------------------------
 
+try:  # passages of a text, where this version has them
+    from legation.search import snippets as passages
+except ImportError:
+    passages = None
+
 STAGES = [
     (service, "text_query", "query build"),
     (service, "filter_queries", "query build"),
@@ -214,6 +221,7 @@ STAGES = [
     (service, "year_histogram", "year histogram"),
     (service, "snippets_for", "snippet generators"),
     (service, "first_snippet", "snippets"),
+    (passages, "best_snippets", "snippets"),
     (service, "make_hit", "hit building"),
     (spelling, "did_you_mean", "spelling"),
 ]
@@ -229,7 +237,7 @@ class StageTimer:
 
     def install(self) -> None:
         for module, name, label in STAGES:
-            if not hasattr(module, name):
+            if module is None or not hasattr(module, name):
                 continue
             original = getattr(module, name)
             self.originals.append((module, name, original))
@@ -263,7 +271,7 @@ def stage_round(cases: list[Case], index: SearchIndex, names) -> dict[str, list[
     try:
         for case in cases:
             timer.current = defaultdict(float)
-            total, _ = run_legation(index, case, names)
+            total, _, _ = run_legation(index, case, names)
             for label in labels[:-2]:
                 per_stage[label].append(timer.current.get(label, 0.0))
             per_stage["doc fetch + other"].append(max(0.0, total - sum(timer.current.values())))
@@ -309,19 +317,19 @@ def main() -> None:
     built = [legation_query(case, index, names) for case in cases]
     baseline = load_baseline(args.baseline) if args.baseline else None
     differ: set[int] = set()
-    times: dict[str, list[list[float]]] = {side: [[] for _ in cases] for side in ("legation", "raw", "parser", "baseline")}
+    times: dict[str, list[list[float]]] = {side: [[] for _ in cases] for side in ("legation", "raw", "parser", "baseline", "legation_cpu", "raw_cpu")}
     totals: list[int] = [0] * len(cases)
     raw_counts: list[int] = [0] * len(cases)
     parser_counts: list[int] = [0] * len(cases)
     started = time.perf_counter()
     for round_ in range(args.rounds + 1):  # round 0 warms up
         for i, (case, (query, sort, filters)) in enumerate(zip(cases, built)):
-            raw_ms, raw_counts[i] = run_raw(index, query, sort)
+            raw_ms, raw_cpu, raw_counts[i] = run_raw(index, query, sort)
             if args.tantivy_parser:
                 parser_ms, parser_counts[i] = run_tantivy_parser(index, case, filters)
             if baseline is not None:
-                base_ms, base_result = run_legation(index, case, names, baseline)
-            leg_ms, result = run_legation(index, case, names)
+                base_ms, _, base_result = run_legation(index, case, names, baseline)
+            leg_ms, leg_cpu, result = run_legation(index, case, names)
             totals[i] = result.total
             if baseline is not None:
                 if repr(base_result) != repr(result):
@@ -331,6 +339,8 @@ def main() -> None:
             if round_:
                 times["raw"][i].append(raw_ms)
                 times["legation"][i].append(leg_ms)
+                times["raw_cpu"][i].append(raw_cpu)
+                times["legation_cpu"][i].append(leg_cpu)
                 if args.tantivy_parser:
                     times["parser"][i].append(parser_ms)
         print(f"  round {round_} done ({time.perf_counter() - started:.0f}s, load {os.getloadavg()[0]:.2f})", flush=True)
@@ -347,6 +357,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
     print(fmt_row("Legation `search()` (page 20, facets, histogram, snippets)", leg))
     print(fmt_row("raw tantivy, same Query, `search(limit=20)`", raw))
+    print(fmt_row("Legation, CPU time of the process", summary(med["legation_cpu"])))
+    print(fmt_row("raw tantivy, CPU time of the process", summary(med["raw_cpu"])))
     if "parser" in med:
         print(fmt_row("tantivy `parse_query_lenient` + `search(limit=20)`", summary(med["parser"])))
     if "baseline" in med:
@@ -398,12 +410,13 @@ def main() -> None:
             "index": {"documents": searcher.num_docs, "segments": searcher.num_segments, "bytes": folder_bytes(args.index)},
             "queries": len(cases), "rounds": args.rounds, "load_start": load_start, "load_end": load_end,
             "memory_after_open": mem_open, "memory_end": mem_end,
-            "legation": leg, "raw": raw, "parser": summary(med["parser"]) if "parser" in med else None,
+            "legation": leg, "raw": raw, "legation_cpu": summary(med["legation_cpu"]), "raw_cpu": summary(med["raw_cpu"]), "parser": summary(med["parser"]) if "parser" in med else None,
             "baseline": summary(med["baseline"]) if "baseline" in med else None, "baseline_differs": sorted(differ),
             "per_query": [
                 {"query": c.line, "category": c.category, "hits": totals[i], "raw_hits": raw_counts[i],
                  "parser_hits": parser_counts[i] if "parser" in med else None,
                  "legation_ms": med["legation"][i], "raw_ms": med["raw"][i],
+                 "legation_cpu_ms": med["legation_cpu"][i], "raw_cpu_ms": med["raw_cpu"][i],
                  "parser_ms": med["parser"][i] if "parser" in med else None,
                  "baseline_ms": med["baseline"][i] if "baseline" in med else None}
                 for i, c in enumerate(cases)
