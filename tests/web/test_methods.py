@@ -41,3 +41,10 @@ def test_openapi_lists_each_read_operation_once_with_a_unique_operation_id(clien
     operations = [(path, method, op["operationId"]) for path, ops in paths.items() for method, op in ops.items()]
     assert {method for _, method, _ in operations} == {"get"}
     assert len({op for _, _, op in operations}) == len(operations) >= 4
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_the_openapi_description_refuses_writes_with_a_json_405_not_a_csrf_page(client, db, method):
+    refused = getattr(client, method)("/api/openapi.json")
+    assert refused.status_code == 405 and refused.json()["error"]["code"] == "method_not_allowed"
+    assert refused["Allow"] == "GET, HEAD"

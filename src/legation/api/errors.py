@@ -45,7 +45,8 @@ def install(api: NinjaAPI) -> None:
 
 class JsonErrorsUnderApi:
     """Django middleware: errors Django answers itself under ``/api/`` (405 for a POST, 400 for a
-    request it refuses) come in the API's JSON error shape instead of an HTML page."""
+    request it refuses) come in the API's JSON error shape instead of an HTML page. The API only
+    reads, so a method other than GET, HEAD or OPTIONS is answered 405 for every path under it."""
 
     MESSAGES = {
         400: ("bad_request", "The request could not be read; check the URL and its parameters."),
@@ -55,8 +56,16 @@ class JsonErrorsUnderApi:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    READ_ONLY = ("GET", "HEAD", "OPTIONS")  # the API only reads: any other method is refused here
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        if request.path.startswith("/api/") and request.method not in self.READ_ONLY:
+            # Before the view: /api/openapi.json would otherwise answer a CSRF 403 page.
+            from django.http import HttpResponseNotAllowed
+
+            response = HttpResponseNotAllowed(["GET", "HEAD"])
+        else:
+            response = self.get_response(request)
         mapped = self.MESSAGES.get(response.status_code)
         if mapped and request.path.startswith("/api/") and "json" not in response.get("Content-Type", ""):
             from django.http import JsonResponse
