@@ -57,20 +57,47 @@ def indexed_after_resuming(data: Path) -> set[str]:
     return set(json.loads(done.stdout))
 
 
+def kill_when_stored(process: subprocess.Popen, data: Path, target: int, timeout: float = 120) -> bool:
+    """SIGKILL ``process`` once the archive holds ``target`` documents (polled every 10 ms from a
+    read-only connection); True when it was killed, False when it ended first."""
+    database = data / "legation.sqlite3"
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        if database.exists():
+            try:
+                with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.05) as db:
+                    count = db.execute("select count(*) from records_document").fetchone()[0]
+            except sqlite3.OperationalError:  # tables not there yet, or a writer's commit under way
+                count = 0
+            if count >= target:
+                process.send_signal(signal.SIGKILL)
+                return True
+        time.sleep(0.01)
+    return False
+
+
 @pytest.mark.skipif(not VOLUME.exists(), reason="needs the bundled demo volume frus1964-68v30")
 def test_random_kills_leave_records_and_index_consistent(tmp_path: Path):
+    """The first kill lands at a random moment of start-up (migrations, the first batches); the
+    others when the archive holds a random number of documents, so every kill lands mid-ingest
+    however fast the machine is."""
     data = tmp_path / "archive"
     rng = random.Random(20261130)
+    targets = sorted(rng.sample(range(8, DOCUMENTS - 8), 4))
     kills = 0
     for attempt in range(5):
         process = subprocess.Popen(
             [sys.executable, "-m", "legation", "ingest", "--batch-size", "7", str(VOLUME)],
             env=env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(1.0, 4.0))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
+        if attempt == 0:
+            time.sleep(rng.uniform(0.3, 1.5))
+            killed = process.poll() is None
+            if killed:
+                process.send_signal(signal.SIGKILL)
+        else:
+            killed = kill_when_stored(process, data, targets[attempt - 1])
+        kills += killed
         process.wait(timeout=60)
         if not (data / "legation.sqlite3").exists():
             continue
