@@ -119,6 +119,7 @@ def _ingest(
                 dry_run=dry_run,
                 on_progress=lambda r: progress.update(task, docs=r.processed),
                 report=report,
+                source=str(path),
             )
             done_bytes += path.stat().st_size
             progress.update(task, completed=done_bytes, docs=report.processed)

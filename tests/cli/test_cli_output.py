@@ -56,3 +56,14 @@ def test_hidden_files_in_a_folder_are_skipped(tmp_path: Path):
     result = legation(tmp_path / "archive", "ingest", str(folder))
     assert result.returncode == 0, result.stdout
     assert "│     1 │       0 │         0 │      0 │" in result.stdout
+
+
+def test_a_duplicate_identifier_names_both_files(tmp_path: Path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    line = SEED.read_text(encoding="utf-8").splitlines()[0]
+    first.write_text(line + "\n", encoding="utf-8")
+    second.write_text(line.replace('"title": "', '"title": "Other ') + "\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(first), str(second))
+    assert result.returncode == 1
+    said = " ".join(result.stdout.split())
+    assert f"failed {second}: seed-sino-soviet-01: the identifier occurs twice in this ingest (first in {first};" in said

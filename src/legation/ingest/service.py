@@ -56,6 +56,7 @@ class IngestReport:
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     identifiers: set[str] = field(default_factory=set, repr=False)
+    sources: dict[str, str] = field(default_factory=dict, repr=False)  # identifier → the file it was first read from
     collections: set[str] = field(default_factory=set, repr=False)
 
     @property
@@ -231,21 +232,29 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document]) -> None
     Document.subjects.through.objects.bulk_create(on_subjects)
 
 
-def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool) -> None:
+def _where(source: str, identifier: str) -> str:
+    return f"{source}: {identifier}" if source else identifier
+
+
+def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows."""
     seen: dict[str, DocumentRecord] = {}
     for record in batch:
         if record.identifier in seen or record.identifier in report.identifiers:
+            first = report.sources.get(record.identifier, source)
             report.failed.append(
                 Failure(
-                    record.identifier,
-                    "the identifier occurs twice in this ingest (the first record was kept, this one not stored); "
-                    "give each document its own identifier",
+                    _where(source, record.identifier),
+                    "the identifier occurs twice in this ingest"
+                    + (f" (first in {first}" if first else " (")
+                    + "; that record was kept, this one not stored); give each document its own identifier",
                 )
             )
         else:
             seen[record.identifier] = record
     report.identifiers.update(seen)
+    if source:
+        report.sources.update(dict.fromkeys(seen, source))
     report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
     with transaction.atomic():
@@ -271,14 +280,16 @@ def ingest_records(
     dry_run: bool = False,
     on_progress: Callable[[IngestReport], None] | None = None,
     report: IngestReport | None = None,
+    source: str = "",
 ) -> IngestReport:
     """Validate and store records; readers' errors (``IngestError`` items) are reported as failures.
 
     ``batch_size`` records are written per transaction. ``dry_run`` validates and reports what
     would change without writing. ``on_progress`` is called after each batch with the report so
     far. Pass the ``report`` of an earlier call to continue it (one report for several files:
-    an identifier already read there is reported as a duplicate here). Returns the
-    :class:`IngestReport`; never raises for a bad record.
+    an identifier already read there is reported as a duplicate here). ``source`` (the file read)
+    prefixes the identifiers of failed records. Returns the :class:`IngestReport`; never raises
+    for a bad record.
     """
     report = report if report is not None else IngestReport()
     iterator: Iterator[DocumentRecord | IngestError] = iter(items)
@@ -291,8 +302,8 @@ def ingest_records(
             try:
                 batch.append(item.validate())
             except RecordError as exc:
-                report.failed.append(Failure(item.identifier or "?", str(exc)))
-        _store_batch(batch, report, dry_run)
+                report.failed.append(Failure(_where(source, item.identifier or "?"), str(exc)))
+        _store_batch(batch, report, dry_run, source)
         if on_progress:
             on_progress(report)
     return report
