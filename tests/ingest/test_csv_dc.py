@@ -13,7 +13,7 @@ from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.document_record import DocumentRecord
-from tests.conftest import FIXTURES, shared_data
+from tests.conftest import FIXTURES, shared_data, single_record
 
 CSV = FIXTURES / "csv"
 MORITZ = CSV / "moritz-letters-30.csv"
@@ -156,3 +156,13 @@ def test_the_whole_moritz_table_reads_without_errors():
     items = list(read_file(path, load_mapping("moritz")))
     assert errors(items) == []
     assert len(records(items)) == 8935
+
+
+def test_semicolon_and_tab_separated_files_as_excel_and_tsv_write_them(tmp_path):
+    rows = [["identifier", "title", "date", "sender"], ["c1", "Telegram, Mao to Stalin", "1949-12-22", "Mao, Zedong"]]
+    for name, separator in (("excel-de.csv", ";"), ("sheet.csv", "\t")):
+        path = tmp_path / name
+        path.write_text("\n".join(separator.join(row) for row in rows) + "\n", encoding="utf-8")
+        record = single_record(read_file(path))
+        assert (record.identifier, record.title, record.date_edtf) == ("c1", "Telegram, Mao to Stalin", "1949-12-22")
+        assert [a.name for a in record.agents] == ["Mao, Zedong"]

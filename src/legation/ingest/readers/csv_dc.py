@@ -126,11 +126,24 @@ def mapping_beside(path: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def _delimiter(text: str) -> str:
+    """The column separator, read off the header line: a comma; a semicolon, as Excel writes CSV
+    where the decimal mark is a comma (German, French …); or a tab (TSV)."""
+    header = text.split("\n", 1)[0]
+    if "," not in header:
+        for candidate in (";", "\t"):
+            if candidate in header:
+                return candidate
+    return ","
+
+
 def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterator[DocumentRecord | IngestError]:
     """Yield one record per data row, or an :class:`IngestError` located at "line N" for a row
     that is not a valid record. ``mapping``: a :class:`Mapping`, a bundled mapping name or a
     mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
-    headers. Raises IngestError when the file cannot be read or decoded, or has no usable header."""
+    headers. Columns are separated by commas, or semicolons or tabs when the header line has no
+    comma (see :func:`_delimiter`). Raises IngestError when the file cannot be read or decoded,
+    or has no usable header."""
     path = Path(path)
     if mapping is None and (beside := mapping_beside(path)):
         mapping = beside
@@ -146,7 +159,7 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more); the
     # whole file is in memory already, so a cell as long as the file costs nothing more.
     csv.field_size_limit(max(csv.field_size_limit(), min(len(text), 2**31 - 1)))
-    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(rows)
     except StopIteration:
