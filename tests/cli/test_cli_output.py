@@ -3,6 +3,7 @@ titles are text, not Rich markup (which would swallow ``[ocr]`` or ``[1]``)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli.test_cli import SEED, legation
@@ -67,3 +68,14 @@ def test_a_duplicate_identifier_names_both_files(tmp_path: Path):
     assert result.returncode == 1
     said = " ".join(result.stdout.split())
     assert f"failed {second}: seed-sino-soviet-01: the identifier occurs twice in this ingest (first in {first};" in said
+
+
+def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path: Path):
+    sheet = tmp_path / "excel.csv"
+    sheet.write_text("identifier,title,date\nx1,Cable to Moscow,2/14/1950\nx2,Cable to Peking,1950-02-14\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(sheet))
+    assert result.returncode == 0, result.stdout
+    said = " ".join(result.stdout.split())
+    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/14/1950'); those documents are stored" in said
+    exported = json.loads(legation(tmp_path / "archive", "export").stdout.splitlines()[0])
+    assert (exported["identifier"], exported["date_text"], exported["date_edtf"]) == ("x1", "2/14/1950", "")

@@ -55,6 +55,7 @@ class IngestReport:
     deleted: list[str] = field(default_factory=list)
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
+    unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, str] = field(default_factory=dict, repr=False)  # identifier → the file it was first read from
     collections: set[str] = field(default_factory=set, repr=False)
@@ -303,6 +304,9 @@ def ingest_records(
                 batch.append(item.validate())
             except RecordError as exc:
                 report.failed.append(Failure(_where(source, item.identifier or "?"), str(exc)))
+                continue
+            if item.date_text and not item.date_edtf:  # kept as written, but outside date filters and the histogram
+                report.unread_dates.append((_where(source, item.identifier), item.date_text))
         _store_batch(batch, report, dry_run, source)
         if on_progress:
             on_progress(report)
