@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from legation.errors import IngestError
+from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.models import (
     Agent,
@@ -83,15 +84,10 @@ def _comparable(record: DocumentRecord) -> dict:
     return data
 
 
-_IN_CHUNK = 500  # values per ``IN (…)`` lookup: within every store's limit on query parameters
-
-
 def _fetch(model, field: str, values: Iterable[str]) -> dict:
     """``{value: row}`` of ``model`` rows whose ``field`` is in ``values``, in chunked queries."""
-    wanted = sorted(set(values))
     found = {}
-    for start in range(0, len(wanted), _IN_CHUNK):
-        chunk = wanted[start : start + _IN_CHUNK]
+    for chunk in chunks(sorted(set(values))):
         found.update({getattr(row, field): row for row in model.objects.filter(**{f"{field}__in": chunk})})
     return found
 
@@ -139,9 +135,8 @@ class _Authorities:
     def _add_agent_names(self, names: dict[str, set[str]]) -> None:
         by_id = {agent.pk: agent for agent in self.agents.values()}
         known: set[tuple[int, str]] = set()
-        ids = sorted(by_id)
-        for start in range(0, len(ids), _IN_CHUNK):
-            known.update(AgentName.objects.filter(agent_id__in=ids[start : start + _IN_CHUNK]).values_list("agent_id", "name"))
+        for chunk in chunks(sorted(by_id)):
+            known.update(AgentName.objects.filter(agent_id__in=chunk).values_list("agent_id", "name"))
         new = [
             AgentName(agent=self.agents[key], name=name)
             for key in sorted(names)
@@ -193,9 +188,7 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document]) -> None
             old_docs.append(doc)
     if old_docs:
         Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "updated_at"])
-        old_ids = [doc.pk for doc in old_docs]
-        for start in range(0, len(old_ids), _IN_CHUNK):
-            chunk = old_ids[start : start + _IN_CHUNK]
+        for chunk in chunks([doc.pk for doc in old_docs]):
             for related in (Text, DocumentAgent, Document.collections.through, Document.subjects.through):
                 related.objects.filter(document_id__in=chunk).delete()
     Document.objects.bulk_create(new_docs)  # sets the primary keys (RETURNING on SQLite ≥ 3.35 and PostgreSQL)
@@ -347,9 +340,9 @@ def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestRepo
     in_scope = set(through.filter(collection__key__in=report.collections).values_list("document__identifier", flat=True))
     missing = sorted(in_scope - report.identifiers)
     elsewhere: dict[str, list[str]] = {}
-    for start in range(0, len(missing), _IN_CHUNK):
+    for chunk in chunks(missing):
         for identifier, key in (
-            through.filter(document__identifier__in=missing[start : start + _IN_CHUNK])
+            through.filter(document__identifier__in=chunk)
             .exclude(collection__key__in=report.collections)
             .values_list("document__identifier", "collection__key")
         ):  # fmt: skip
@@ -357,7 +350,6 @@ def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestRepo
     for identifier in sorted(elsewhere):
         report.kept.append(Failure(identifier, f"not deleted: also in collection {', '.join(sorted(elsewhere[identifier]))}"))
     doomed = [i for i in missing if i not in elsewhere]
-    for start in range(0, len(doomed), _IN_CHUNK):
-        chunk = doomed[start : start + _IN_CHUNK]
+    for chunk in chunks(doomed):
         report.deleted += chunk if dry_run else delete_documents(chunk)
     return report

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from legation.records.chunks import IN_LIMIT, chunks
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, TextRecord
 from legation.records.models import AgentName, Document, DocumentAgent, Text
 
@@ -85,7 +86,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
         )
 
 
-def load_records(identifiers: Iterable[str] | None = None, batch_size: int = 500) -> Iterator[DocumentRecord]:
+def load_records(identifiers: Iterable[str] | None = None, batch_size: int = IN_LIMIT) -> Iterator[DocumentRecord]:
     """Stored documents as records, ordered by identifier; all of them when ``identifiers`` is None.
 
     Reads in batches of ``batch_size`` documents so memory stays bounded on large archives.
@@ -95,5 +96,5 @@ def load_records(identifiers: Iterable[str] | None = None, batch_size: int = 500
         ids = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
     else:
         ids = sorted(set(identifiers))
-    for start in range(0, len(ids), batch_size):
-        yield from _records(ids[start : start + batch_size])
+    for chunk in chunks(ids, batch_size):
+        yield from _records(list(chunk))

@@ -23,6 +23,7 @@ import tantivy
 
 from legation.config import config
 from legation.errors import LegationError
+from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
 
@@ -237,7 +238,6 @@ class SearchIndex:
 GAPS_FILE = "legation-index-gaps.json"
 GAP_TIMEOUT_SECONDS = 600.0
 GAP_SPAN = 10_000
-_IN_CHUNK = 500
 
 
 def _read_gaps(index: SearchIndex) -> dict[int, float]:
@@ -254,6 +254,15 @@ def _write_gaps(index: SearchIndex, gaps: dict[int, float]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, index.path / GAPS_FILE)
+
+
+def _commit_applied(index: SearchIndex, gaps: dict[int, float], last_applied_seq: int) -> None:
+    """Make what was written durable in the one order that is crash-safe: tantivy's commit, then
+    the gaps file, then the state file with ``last_applied_seq``. A crash in between makes the next
+    round apply entries again (harmless), never skip one."""
+    index.commit()
+    _write_gaps(index, gaps)
+    index.commit(last_applied_seq=last_applied_seq)
 
 
 def apply_changes(
@@ -279,8 +288,8 @@ def apply_changes(
     We chose this over a "safe horizon" (not advancing past a gap younger than N seconds)
     because it applies every committed entry at once, with no added delay, and an entry that
     arrives late only costs one indexed lookup per round until it shows up. Writes are ordered
-    so a crash repeats work and never skips: tantivy's commit, then the gaps file, then the
-    state file; applying an entry twice is harmless.
+    so a crash repeats work and never skips (:func:`_commit_applied`); applying an entry twice is
+    harmless.
     """
     from legation.records.models import ChangeLogEntry
     from legation.records.serialize import load_records
@@ -299,9 +308,7 @@ def apply_changes(
         except BaseException:
             index.rollback()
             raise
-        index.commit()
-        _write_gaps(index, gaps)
-        index.commit(last_applied_seq=high)
+        _commit_applied(index, gaps, high)
 
     # 1. Gaps: entries that committed after later ones were applied, and gaps too old to wait for.
     stored = _read_gaps(index)
@@ -309,14 +316,13 @@ def apply_changes(
     if gaps:
         waiting = sorted(gaps)
         late: list[tuple[int, str]] = []
-        for start in range(0, len(waiting), _IN_CHUNK):
-            chunk = waiting[start : start + _IN_CHUNK]
+        for chunk in chunks(waiting):
             late += ChangeLogEntry.objects.filter(seq__in=chunk).values_list("seq", "document_identifier")
         for seq, _ in late:
             gaps.pop(seq, None)
         gaps = {seq: seen for seq, seen in gaps.items() if now - seen <= gap_timeout}
-        for start in range(0, len(late), batch_size):
-            apply(late[start : start + batch_size], last, gaps)
+        for part in chunks(late, batch_size):
+            apply(list(part), last, gaps)
         if not late and gaps != stored:
             _write_gaps(index, gaps)
         applied += len(late)
@@ -369,7 +375,5 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     except BaseException:
         index.rollback()
         raise
-    index.commit()
-    _write_gaps(index, gaps)
-    index.commit(last_applied_seq=newest)
+    _commit_applied(index, gaps, newest)
     return count
