@@ -144,14 +144,7 @@ def _print_report(report, dry_run: bool) -> None:
             console.print(f"[red]{label}[/red] {escape(item.where)}: {escape(item.reason)}", highlight=False, soft_wrap=True)
         if len(items) > 50:
             console.print(f"… and {len(items) - 50:,} more {label}")
-    if report.unread_dates:
-        examples = "; ".join(f"{where}: {text!r}" for where, text in report.unread_dates[:3])
-        report.notes.append(
-            f"dates Legation could not read: {len(report.unread_dates):,} (e.g. {examples}); those documents are "
-            "stored with the date as written but count as undated in date filters and the histogram. Write dates "
-            "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin"
-        )
-    for note in report.notes:
+    for note in report.all_notes():
         console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:
         shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more" if len(report.deleted) > 20 else "")

@@ -66,6 +66,18 @@ class IngestReport:
         """Records and failures seen so far."""
         return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
+    def all_notes(self) -> list[str]:
+        """:attr:`notes` and, when some dates could not be read, one note counting them with examples."""
+        if not self.unread_dates:
+            return list(self.notes)
+        examples = "; ".join(f"{where}: {text!r}" for where, text in self.unread_dates[:3])
+        return [
+            *self.notes,
+            f"dates Legation could not read: {len(self.unread_dates):,} (e.g. {examples}); those documents are "
+            "stored with the date as written but count as undated in date filters and the histogram. Write dates "
+            "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
+        ]
+
 
 def _comparable(record: DocumentRecord) -> dict:
     """The record's fields that a re-ingest may change.
