@@ -280,3 +280,9 @@ def test_a_stray_character_is_dropped_and_the_rest_kept(q: str, read_as: str) ->
 def test_when_nothing_can_be_repaired_excluded_words_are_dropped_not_required() -> None:
     parsed = parse("Taiwan -Quemoy tr*aty")
     assert "Quemoy" not in parsed.text.split()
+
+
+def test_the_parser_marks_an_and_the_user_wrote_not_one_inside_a_phrase():
+    assert parse("Mao AND Stalin").explicit_and and parse("(Mao AND Stalin) OR Zhou").explicit_and
+    assert not parse("Mao Stalin").explicit_and
+    assert not parse('"Mao AND Stalin"').explicit_and  # words of a phrase, not the operator

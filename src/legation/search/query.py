@@ -100,6 +100,7 @@ class ParsedQuery:
     node: Node | None
     text: str
     notice: str = ""
+    explicit_and: bool = False  # the user wrote AND: every word is required, no most-words fallback
 
 
 class _Unreadable(Exception):
@@ -176,6 +177,7 @@ class _Parser:
         self.pos = 0
         self.depth = 0
         self.notes: list[str] = []  # how parts were read other than as written, for the notice
+        self.explicit_and = False  # an AND operator was read
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -203,6 +205,7 @@ class _Parser:
                 if not items:
                     raise _Unreadable("AND needs a word on each side")
                 self.pos += 1
+                self.explicit_and = True
                 nxt = self.peek()
                 if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                     raise _Unreadable("AND needs a word on each side")
@@ -371,7 +374,7 @@ def parse(q: str) -> ParsedQuery:
     try:
         parser = _Parser(_lex(q))
         node = parser.parse()
-        return ParsedQuery(node, q, " ".join([*notices, *parser.notes]))
+        return ParsedQuery(node, q, " ".join([*notices, *parser.notes]), parser.explicit_and)
     except _Unreadable as exc:
         repaired = _repair(q)
         if repaired and repaired != q:
@@ -380,7 +383,7 @@ def parse(q: str) -> ParsedQuery:
                 node = parser.parse()
                 end = "." if parser.notes else ""  # the query as read ends this sentence unless more follow
                 notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}{end}")
-                return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]))
+                return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]), parser.explicit_and)
             except _Unreadable:
                 pass
         words = _plain_words(_without_negated(q))

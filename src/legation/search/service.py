@@ -415,13 +415,12 @@ def search(
     scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
-    explicit_and = "AND" in words.parsed.text.split()
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead.
     words_alone = total == 0 and words.query is not None and facet_counts.count(searcher, words.query) > 0
     relaxed = (
         user_query.most_words_query(words.node, index.schema, searcher)
-        if total == 0 and not explicit_and and not words_alone
+        if total == 0 and not words.parsed.explicit_and and not words_alone
         else None
     )
     if relaxed is not None:
