@@ -1,0 +1,175 @@
+"""The search page in Chromium as a researcher uses it: a query typed and submitted, hits, facets,
+the year histogram, paging, "did you mean", a date range with sorting. Expected values come from
+the fixture files (:mod:`tests.browser.archive`), never from the page under test."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.browser.archive import BY_ID, PAGE_SIZE, RECORDS, containing, shown_date, year_of
+
+PROPAGANDA = containing("propaganda")  # 31 of the 45 documents
+
+
+def search(page, q: str) -> None:
+    """Type ``q`` in the search box of the search page and press Enter."""
+    page.goto("/")
+    page.get_by_label("Search the archive").fill(q)
+    with page.expect_navigation():
+        page.get_by_label("Search the archive").press("Enter")
+
+
+def count_text(page) -> str:
+    return page.locator("p.count").inner_text()
+
+
+def results(first: int, total: int) -> str:
+    return f"Results: {first} - {min(first + PAGE_SIZE - 1, total)} of {total}"
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def hit_ids(page) -> list[str]:
+    hrefs = page.locator("li.hit h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert all(h.startswith("/documents/") for h in hrefs), hrefs
+    return [unquote(h.removeprefix("/documents/")) for h in hrefs]
+
+
+def test_a_typed_query_lists_its_documents_with_title_date_and_highlighted_snippets(page) -> None:
+    page.goto("/")
+    assert count_text(page) == results(1, len(RECORDS))  # the whole archive before any query
+    search(page, "propaganda")
+    assert params(page)["q"] == ["propaganda"]
+    assert page.title() == "propaganda – Search – Legation"
+    assert count_text(page) == results(1, len(PROPAGANDA))
+    assert page.get_by_label("Search the archive").input_value() == "propaganda"
+    ids = hit_ids(page)
+    assert len(ids) == PAGE_SIZE and set(ids) <= {r.identifier for r in PROPAGANDA}
+    for hit, identifier in zip(page.locator("li.hit").all(), ids):
+        record = BY_ID[identifier]
+        assert hit.locator("h3").inner_text() == record.title
+        assert hit.locator(".date").inner_text() == shown_date(record)
+        assert hit.locator(".meta").inner_text().startswith(record.document_type)
+        marks = hit.locator(".snippet mark").all_inner_texts()
+        # Every fixture match is in the text, so every hit has a snippet marking the word.
+        assert marks and {m.lower() for m in marks} == {"propaganda"}, (identifier, marks)
+
+
+def test_paging_walks_every_match_once_and_back(page) -> None:
+    search(page, "propaganda")
+    total = len(PROPAGANDA)
+    last = -(-total // PAGE_SIZE)
+    seen: list[str] = []
+    for number in range(1, last + 1):
+        assert count_text(page) == results((number - 1) * PAGE_SIZE + 1, total)
+        assert page.locator("nav.pages span").inner_text() == f"Page {number} of {last}"
+        seen += hit_ids(page)
+        if number < last:
+            with page.expect_navigation():
+                page.get_by_role("link", name="Next →").click()
+            assert params(page)["page"] == [str(number + 1)]
+    assert page.get_by_role("link", name="Next →").count() == 0
+    assert sorted(seen) == sorted(r.identifier for r in PROPAGANDA)  # each match once, none missing
+    with page.expect_navigation():
+        page.get_by_role("link", name="← Previous").click()
+    assert count_text(page) == results((last - 2) * PAGE_SIZE + 1, total)
+
+
+def test_facet_values_narrow_combine_with_or_and_show_as_selected(page) -> None:
+    search(page, "propaganda")
+    types = Counter(r.document_type for r in PROPAGANDA)
+    facet = page.locator('section.facet[data-facet="type"]')
+    shown = {li.locator(".value").inner_text(): int(li.locator(".count").inner_text()) for li in facet.locator("li").all()}
+    assert shown == dict(types)
+
+    with page.expect_navigation():
+        facet.get_by_role("link", name="Telegram").click()
+    assert params(page)["type"] == ["Telegram"] and params(page)["q"] == ["propaganda"]
+    assert count_text(page) == results(1, types["Telegram"])
+    assert {BY_ID[i].document_type for i in hit_ids(page)} == {"Telegram"}
+    facet = page.locator('section.facet[data-facet="type"]')
+    assert facet.locator("li.selected .value").all_inner_texts() == ["Telegram"]
+    assert facet.locator("li.selected a").inner_text().startswith("✓")
+
+    with page.expect_navigation():  # a second value of the same facet: either one
+        facet.get_by_role("link", name="Report").click()
+    assert sorted(params(page)["type"]) == ["Report", "Telegram"]
+    assert count_text(page) == results(1, types["Telegram"] + types["Report"])
+    facet = page.locator('section.facet[data-facet="type"]')
+    assert sorted(facet.locator("li.selected .value").all_inner_texts()) == ["Report", "Telegram"]
+
+    with page.expect_navigation():  # a selected value's link takes it off again
+        facet.locator("li.selected", has_text="Telegram").get_by_role("link").click()
+    assert params(page)["type"] == ["Report"]
+    assert count_text(page) == results(1, types["Report"])
+
+
+def test_the_year_histogram_is_drawn_and_a_bar_narrows_to_its_year(page) -> None:
+    search(page, "propaganda")
+    years = Counter(year_of(r) for r in PROPAGANDA)
+    undated = years.pop("")
+    first, last = min(years), max(years)
+    bars = page.locator("figure.histogram .bars > *")
+    assert bars.count() == int(last) - int(first) + 1  # one bar a year, empty years included
+    histogram = page.locator("figure.histogram")
+    assert histogram.locator("a").count() == len(years)
+    assert histogram.locator("figcaption").inner_text().split("\n") == [first, f"{undated} undated", last]
+    for year, count in years.items():  # each bar is a link named by its year and count, as tall as its count
+        bar = histogram.get_by_role("link", name=f"{year}: {count}", exact=True)
+        assert bar.get_attribute("style") == f"height: {round(100 * count / max(years.values()))}%"
+        assert bar.bounding_box()["height"] > 0
+
+    busiest = max(years, key=years.get)
+    with page.expect_navigation():
+        histogram.get_by_role("link", name=f"{busiest}: {years[busiest]}", exact=True).click()
+    assert params(page)["start_date"] == [busiest] and params(page)["end_date"] == [busiest]
+    assert params(page)["q"] == ["propaganda"]
+    assert count_text(page) == results(1, years[busiest])
+    assert page.get_by_label("From").input_value() == busiest and page.get_by_label("to", exact=True).input_value() == busiest
+    assert all(shown_date(BY_ID[i]).endswith(busiest) for i in hit_ids(page))
+
+
+def test_the_whole_archive_histogram_spans_two_centuries_and_its_thinnest_bar_still_clicks(page) -> None:
+    page.goto("/")
+    years = Counter(year_of(r) for r in RECORDS)
+    undated = years.pop("")
+    histogram = page.locator("figure.histogram")
+    assert histogram.locator(".bars > *").count() == int(max(years)) - int(min(years)) + 1
+    assert histogram.locator("figcaption").inner_text().split("\n") == [min(years), f"{undated} undated", max(years)]
+    earliest = min(years)  # the 1720 letter: one bar among two hundred
+    with page.expect_navigation():
+        histogram.get_by_role("link", name=f"{earliest}: {years[earliest]}", exact=True).click()
+    assert count_text(page) == results(1, years[earliest])
+    assert [year_of(BY_ID[i]) for i in hit_ids(page)] == [earliest] * years[earliest]
+
+
+def test_did_you_mean_offers_the_archive_spelling_and_its_link_searches_it(page) -> None:
+    search(page, "propoganda")
+    assert not containing("propoganda")
+    assert count_text(page) == "Results: 0"
+    suggestion = page.locator("p.did-you-mean a")
+    assert suggestion.inner_text() == "propaganda"
+    with page.expect_navigation():
+        suggestion.click()
+    assert params(page)["q"] == ["propaganda"]
+    assert page.get_by_label("Search the archive").input_value() == "propaganda"
+    assert count_text(page) == results(1, len(PROPAGANDA))
+
+
+def test_a_date_range_typed_in_the_form_with_oldest_first(page) -> None:
+    page.goto("/")
+    page.get_by_label("From").fill("1918-07")
+    page.get_by_label("to", exact=True).fill("1918-08")
+    page.get_by_label("Sort").select_option(label="Date (oldest first)")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    # A document overlaps July–August 1918 when it starts before the range ends and ends after it starts.
+    expected = [r for r in RECORDS if r.date_earliest and r.date_earliest <= "1918-08-31" and r.date_latest >= "1918-07-01"]
+    assert count_text(page) == results(1, len(expected))
+    ids = hit_ids(page)
+    shown_days = [BY_ID[i].date_earliest for i in ids]
+    assert shown_days == sorted(r.date_earliest for r in expected)[:PAGE_SIZE]
+    assert page.get_by_label("Sort").input_value() == "date_asc"
