@@ -166,3 +166,33 @@ def test_semicolon_and_tab_separated_files_as_excel_and_tsv_write_them(tmp_path)
         record = single_record(read_file(path))
         assert (record.identifier, record.title, record.date_edtf) == ("c1", "Telegram, Mao to Stalin", "1949-12-22")
         assert [a.name for a in record.agents] == ["Mao, Zedong"]
+
+
+def test_prose_cells_keep_their_paragraphs_and_one_line_fields_stay_one_line(tmp_path: Path):
+    path = tmp_path / "paragraphs.csv"
+    path.write_text(
+        "identifier,title,place,summary,source,text\n"
+        '" p-1 ","Telegram  from\nMoscow","Port\nArthur",'
+        '"  First paragraph of the summary.\n\nSecond  paragraph.  ","Central Files,\nbox 12 ",'
+        '"Line one\n  indented line two.\n\n\nAfter two blank lines.\n"\n',
+        encoding="utf-8",
+    )
+    record = single_record(read_file(path))
+    assert (record.identifier, record.title, record.place_sent) == ("p-1", "Telegram from Moscow", "Port Arthur")
+    assert record.summary == "First paragraph of the summary.\n\nSecond paragraph."
+    assert record.source_note == "Central Files,\nbox 12"
+    assert record.texts[0].body == "Line one\n  indented line two.\n\n\nAfter two blank lines."  # only the ends trimmed
+
+
+def test_a_summary_in_paragraphs_reads_back_from_a_csv_export(tmp_path: Path):
+    from legation.ingest.readers.csv_export import write_csv
+
+    record = DocumentRecord(
+        identifier="p-2", title="Memorandum", language="en",
+        summary="Rusk asks for a reply.\n\nThe Embassy answers on 3 May.",
+        source_note="Central Files, 611.61/5–350\nSecret",
+    ).validate()
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv([record], handle)
+    assert single_record(read_file(path)) == record

@@ -29,8 +29,11 @@ Rights and credits go into the source note as "Rights: …" / "Credit: …" (Doc
 fields for them), the parts joined by ". " and ended by "."; a source alone is kept as written.
 Several columns may map to one field: for identifier, title, type, date, date_text, language,
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
-between texts, lists concatenated for multi-valued fields). In JSON Lines mappings a source key
-may be a path into lists of objects: ``"naa_refs[].reference"``.
+between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
+text is kept as given; summary, source, rights and credit keep their line breaks and paragraphs
+(within a line, runs of spaces become one); the other single-valued fields are one line (runs of
+whitespace, line breaks included, become one space). In JSON Lines mappings a source key may be a path into
+lists of objects: ``"naa_refs[].reference"``.
 
 Bundled mappings live in this folder (``dfat.json``, …); :func:`load_mapping` takes their name or a
 path. Errors in a mapping raise :class:`IngestError` naming the mapping file.
@@ -57,6 +60,9 @@ FIELDS = frozenset(
 )
 FIRST_WINS = frozenset("identifier title type date date_text language place url".split())
 MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned_key subject collection".split())
+# Prose keeps its line breaks and paragraphs, each line's spaces collapsed; the other single-valued
+# fields (title, type, place …) are one line, as spreadsheets wrap long values inside a cell.
+PROSE = frozenset("summary source rights credit".split())
 _KEYS = frozenset(
     "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
     "collection collection_titles collection_prefix collection_title_prefix encoding transform description".split()
@@ -186,10 +192,14 @@ class Values:
     def one(self, field_name: str) -> str:
         """The field's value: the first source value for a single-valued field (identifier, title,
         type, date, date_text, language, place, url), all values joined for the others ("; ", or
-        a blank line between texts); the mapping's default when the source gives none."""
+        a blank line between texts); the mapping's default when the source gives none. Texts are
+        kept as given; :data:`PROSE` fields keep their line breaks (paragraphs), with each line's
+        whitespace collapsed as in the other fields, which are one line."""
         values = self.fields.get(field_name) or ([self.mapping.defaults[field_name]] if field_name in self.mapping.defaults else [])
         if field_name == "text":
             return "\n\n".join(values)
+        if field_name in PROSE:
+            return "\n".join(normalize_space(line) for line in "; ".join(values).splitlines())
         if field_name in FIRST_WINS:
             return normalize_space(values[0]) if values else ""
         return normalize_space("; ".join(values))

@@ -23,7 +23,11 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
 :mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections) are split
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
-Empty cells give no value. A cell that starts with an apostrophe before ``=``, ``+``, ``-``, ``@``,
+Empty cells give no value. Cells are trimmed at their ends; a text cell is kept as written, and
+summary, source, rights and credit keep their line breaks and paragraphs (within a line, runs of
+spaces become one); title, type, date, place and the other single-valued fields are one line,
+runs of whitespace and line breaks made one space (see :data:`legation.ingest.mappings.PROSE`).
+A cell that starts with an apostrophe before ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return (``'=SUM(A1)``, ``''-x``) loses that one apostrophe: it is how
 ``legation export --format csv`` keeps spreadsheets from running a value as a formula (see
 :func:`escape_formula`); any other leading apostrophe (``'95 message``) is part of the value.
