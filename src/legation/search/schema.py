@@ -131,6 +131,14 @@ def _texts_by_language(record: DocumentRecord) -> list[tuple[TextLanguage, str]]
     ]
 
 
+def sample_bucket(identifier: str) -> int:
+    """The sample bucket of a document, 0 .. :data:`SAMPLE_BUCKETS` - 1: a hash of its identifier
+    (BLAKE2b, so the same in every process and release), independent of its content. Documents
+    in the first *m* buckets are a uniform random sample of about *m* / 256 of any set of
+    documents, which facet counts over very many matches use (:mod:`legation.search.facets`)."""
+    return int.from_bytes(hashlib.blake2b(identifier.encode(), digest_size=2).digest(), "big") % SAMPLE_BUCKETS
+
+
 def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
     """The record's earliest and latest day, or ``None`` when undated."""
     if not record.date_earliest:
@@ -214,6 +222,8 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
 )
 
 DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
+SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet counts on a sample
+SAMPLE_BUCKETS = 256
 VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, exact phrases
 
 _LANGUAGE_BY_CODE = {code: lang for lang in TEXT_LANGUAGES for code in lang.codes}
@@ -275,6 +285,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for name in DATE_FIELDS:
         specs.append((name, "integer", {"indexed": True, "fast": True}))
+    specs.append((SAMPLE_FIELD, "integer", {"indexed": True}))
     return specs
 
 
