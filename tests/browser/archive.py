@@ -17,7 +17,8 @@ from tests.conftest import FIXTURES
 FRUS = FIXTURES / "frus" / "frus1917-72PubDip.xml"
 LETTER = FIXTURES / "tei" / "Briefe-osm__1720_04_10_Karl_VI_an_Gross_Wesir_Damad_Ibrahim_Pasa__vipa.l.osm.17200410_Karl_VI_an_Gross_Wesir.xml"
 ARCHIVE_FILES = [FRUS, LETTER]
-RECORDS = [*read_frus_volume(FRUS), *read_tei_document(LETTER)]
+(LETTER_RECORD,) = read_tei_document(LETTER)
+RECORDS = [*read_frus_volume(FRUS), LETTER_RECORD]
 BY_ID = {r.identifier: r for r in RECORDS}
 PAGE_SIZE = 10  # the search page's default
 

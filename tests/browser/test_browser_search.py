@@ -5,37 +5,11 @@ the fixture files (:mod:`tests.browser.archive`), never from the page under test
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from tests.browser.archive import BY_ID, PAGE_SIZE, RECORDS, containing, shown_date, year_of
+from tests.browser.pages import count_text, hit_ids, params, results, search
 
 PROPAGANDA = containing("propaganda")  # 31 of the 45 documents
-
-
-def search(page, q: str) -> None:
-    """Type ``q`` in the search box of the search page and press Enter."""
-    page.goto("/")
-    page.get_by_label("Search the archive").fill(q)
-    with page.expect_navigation():
-        page.get_by_label("Search the archive").press("Enter")
-
-
-def count_text(page) -> str:
-    return page.locator("p.count").inner_text()
-
-
-def results(first: int, total: int) -> str:
-    return f"Results: {first} - {min(first + PAGE_SIZE - 1, total)} of {total}"
-
-
-def params(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
-
-
-def hit_ids(page) -> list[str]:
-    hrefs = page.locator("li.hit h3 a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert all(h.startswith("/documents/") for h in hrefs), hrefs
-    return [unquote(h.removeprefix("/documents/")) for h in hrefs]
 
 
 def test_a_typed_query_lists_its_documents_with_title_date_and_highlighted_snippets(page) -> None:

@@ -1,0 +1,86 @@
+"""The document page in Chromium, reached from the results as a researcher reaches it: every field,
+the text paragraph by paragraph with its notes, a translation beside its transcript, the links to
+the sender's documents and to documents like it. Expected values come from the fixture files."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from tests.browser.archive import BY_ID, LETTER_RECORD, RECORDS, containing, paragraphs, shown_date
+from tests.browser.pages import count_text, hit_ids, params, results, search
+
+
+def field(page, name: str) -> str:
+    """The text of one field of the document's field list (the <dd> after <dt>name</dt>)."""
+    return page.locator(f'dl.fields dt:text-is("{name}") + dd').inner_text()
+
+
+def shown_paragraphs(section) -> list[str]:
+    return [" ".join(p.split()) for p in section.locator(".body p").all_inner_texts()]
+
+
+def test_a_hit_opens_its_document_with_every_field_its_text_and_its_notes(page) -> None:
+    search(page, "propaganda")
+    identifier = hit_ids(page)[0]
+    record = BY_ID[identifier]
+    with page.expect_navigation():
+        page.locator("li.hit h3 a").first.click()
+    assert page.url.endswith(f"/documents/{quote(identifier)}")
+    assert page.locator("h1").inner_text() == record.title
+    assert page.title() == f"{record.title} – Legation"
+    assert field(page, "Date").startswith(shown_date(record))
+    assert field(page, "Type") == record.document_type
+    for role, name in (("sender", "From"), ("recipient", "To")):
+        names = [a.name for a in record.agents if a.role == role]
+        assert (field(page, name) if names else "") == "; ".join(names)
+    assert field(page, "Identifier") == identifier
+    assert page.locator("dl.fields a[rel=external]").get_attribute("href") == record.source_url
+    assert page.locator("section.source-note p").inner_text() == record.source_note
+    (text,) = record.texts
+    section = page.locator("section.text")
+    assert section.get_attribute("lang") == text.language == "en"
+    assert shown_paragraphs(section) == paragraphs(text.body)
+    notes = section.locator(".footnotes li").all_inner_texts()
+    assert [" ".join(n.split()) for n in notes] == [" ".join(f"{f.n or '*'} {f.text}".split()) for f in text.footnotes]
+
+
+def test_a_letter_shows_its_transcript_and_its_translation(page) -> None:
+    letter = LETTER_RECORD
+    assert [r.identifier for r in containing("vizier")] == [letter.identifier]
+    search(page, "grand vizier")
+    assert count_text(page) == results(1, 1)
+    with page.expect_navigation():
+        page.get_by_role("link", name=letter.title).click()
+    assert page.locator("h1").inner_text() == letter.title
+    transcript, translation = letter.texts
+    assert (transcript.kind, translation.kind) == ("transcript", "translation")
+    for text, heading in ((transcript, "Transcript"), (translation, "Translation")):
+        section = page.locator(f'section.text[lang="{text.language}"]')
+        assert section.locator("h2").inner_text() == f"{heading} ({text.language})"
+        assert shown_paragraphs(section) == paragraphs(text.body)
+
+
+def test_the_sender_link_lists_the_senders_documents(page) -> None:
+    record = BY_ID["frus1917-72PubDip-d2"]
+    (sender,) = [a.name for a in record.agents if a.role == "sender"]
+    page.goto(f"/documents/{record.identifier}")
+    with page.expect_navigation():
+        page.locator('dl.fields dt:text-is("From") + dd').get_by_role("link", name=sender).click()
+    assert params(page) == {"sender": [sender]}
+    theirs = [r for r in RECORDS if any(a.role == "sender" and a.name == sender for a in r.agents)]
+    assert count_text(page) == results(1, len(theirs))
+    assert sorted(hit_ids(page)) == sorted(r.identifier for r in theirs)
+    assert page.locator('section.facet[data-facet="sender"] li.selected .value').all_inner_texts() == [sender]
+
+
+def test_more_like_this_leads_to_another_document(page) -> None:
+    page.goto("/documents/frus1917-72PubDip-d2")
+    related = page.locator("section.related li a")
+    assert related.count() > 0
+    href = related.first.get_attribute("href")
+    other = BY_ID[href.removeprefix("/documents/")]
+    assert other.identifier != "frus1917-72PubDip-d2"
+    assert related.first.inner_text() == other.title
+    with page.expect_navigation():
+        related.first.click()
+    assert page.locator("h1").inner_text() == other.title
