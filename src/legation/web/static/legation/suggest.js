@@ -6,6 +6,7 @@
   if (!box || !list) return;
   let timer = null;
   let last = "";
+  let asked = 0;  // requests made; only the answer to the latest one fills the list
   // As /api/suggest: two characters, or one Han, kana or Hangul character (周, 김: often a surname).
   const syllable = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
   box.addEventListener("input", function () {
@@ -14,10 +15,12 @@
       const text = box.value.trim();
       if ((text.length < 2 && !syllable.test(text)) || text === last) return;
       last = text;
+      const request = ++asked;
       try {
         const response = await fetch("/api/suggest?" + new URLSearchParams({ q: text, limit: "8" }));
         if (!response.ok) return;
         const items = await response.json();
+        if (request !== asked) return;  // a slower answer to earlier letters: the box has moved on
         list.replaceChildren(...items.map(function (item) {
           const option = document.createElement("option");
           option.value = item.kind === "name" ? '"' + item.text + '"' : item.text;
