@@ -333,11 +333,14 @@ def export(
         "csv: a spreadsheet table (UTF-8 with BOM) of identifier, title, type, date, date text, sender, recipient, "
         "mentioned, place, summary, subject, collection, language, classification, source, url and the first text; "
         "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
-        "and footnotes. Default: csv when --output ends in .csv, else jsonl.",
+        "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl. "
+        "An --output ending in .gz is written gzip-compressed.",
     )] = None,
 ) -> None:
-    """Write every document as Legation JSON Lines or CSV; `legation ingest` reads either back."""
-    fmt = (fmt or ("csv" if output and output.suffix.lower() == ".csv" else "jsonl")).lower()
+    """Write every document as Legation JSON Lines or CSV; `legation ingest` reads either back
+    (compressed too: archive.jsonl.gz, archive.csv.gz)."""
+    name = output.name.lower() if output else ""
+    fmt = (fmt or ("csv" if name.endswith((".csv", ".csv.gz")) else "jsonl")).lower()
     if fmt not in ("jsonl", "csv"):
         _fail("--format takes jsonl or csv", 2)
     _setup()
@@ -352,12 +355,25 @@ def export(
         count = write(load_records(), sys.stdout)
     else:
         try:
-            handle = output.open("w", encoding="utf-8", newline="")
+            handle = _open_output(output)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}; give a file in an existing, writable folder")
         with handle:
             count = write(load_records(), handle)
     err.print(f"Exported {count:,} documents.")
+
+
+def _open_output(path: Path):
+    """A UTF-8 text handle (``newline=""``: the writer's line ends as given) on ``path``; when the
+    name ends in ``.gz``, a gzip stream (RFC 1952) whose header holds no time stamp, so exporting
+    the same archive twice to the same name gives the same bytes. Raises OSError when ``path``
+    cannot be created."""
+    if not path.name.lower().endswith(".gz"):
+        return path.open("w", encoding="utf-8", newline="")
+    import gzip
+    import io
+
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf-8", newline="")
 
 
 @app.command()

@@ -72,3 +72,31 @@ def test_export_csv_by_file_suffix_or_format(tmp_path: Path):
     assert to_stdout.stdout == table.read_bytes()
     wrong = legation(data, "export", "--format", "xlsx")
     assert wrong.returncode == 2 and "--format takes jsonl or csv" in wrong.stderr
+
+
+def test_export_to_a_gz_name_writes_gzip_that_ingest_reads_back(tmp_path: Path):
+    import csv
+    import gzip
+
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    plain = tmp_path / "archive.jsonl"
+    assert legation(data, "export", "-o", str(plain)).returncode == 0
+    for name in ("archive.jsonl.gz", "archive.csv.gz"):
+        result = legation(data, "export", "-o", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        packed = (tmp_path / name).read_bytes()
+        assert packed[:2] == b"\x1f\x8b"  # gzip's magic number (RFC 1952)
+        assert packed[4:8] == b"\0\0\0\0"  # no time stamp: the same archive gives the same bytes
+    assert gzip.decompress((tmp_path / "archive.jsonl.gz").read_bytes()) == plain.read_bytes()
+    table = gzip.decompress((tmp_path / "archive.csv.gz").read_bytes()).decode("utf-8")
+    header, *rows = csv.reader(table.lstrip("\ufeff").splitlines(keepends=True))
+    assert header[:4] == ["identifier", "title", "type", "date"] and len(rows) == 10  # CSV, chosen by the name
+
+    copy = tmp_path / "copy"
+    reread = legation(copy, "ingest", str(tmp_path / "archive.jsonl.gz"))
+    assert "│    10 │       0 │         0 │      0 │" in reread.stdout, reread.stderr
+    assert legation(copy, "export", "-o", str(tmp_path / "copy.jsonl")).returncode == 0
+    assert (tmp_path / "copy.jsonl").read_bytes() == plain.read_bytes()
+    from_table = legation(tmp_path / "from-table", "ingest", str(tmp_path / "archive.csv.gz"))
+    assert "│    10 │       0 │         0 │      0 │" in from_table.stdout, from_table.stderr
