@@ -25,6 +25,7 @@ class SearchOut(Schema):
     facets: list[FacetResult]
     years: list[YearCount]
     undated: int
+    years_approximate: bool
     did_you_mean: str
 
 
@@ -62,5 +63,6 @@ def search_result_json(result: SearchResult) -> dict[str, Any]:
         "facets": _plain(result.facets),
         "years": _plain(result.years),
         "undated": result.undated,
+        "years_approximate": result.years_approximate,
         "did_you_mean": result.did_you_mean,
     }

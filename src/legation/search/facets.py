@@ -5,20 +5,67 @@ Counts come from one terms aggregation over every match (not just the page). Mea
 fields and the same with tantivy facet fields, while per-term counting (``terms_with_prefix`` with
 a filter query) takes 6.7 ms; raw-text fields win on simplicity (plain string keys, plain term
 filters).
+
+An aggregation walks every match, so its cost grows with their number: seven facets over the
+496,000 matches of ``department`` in a synthetic archive of 1,000,000 documents take 68-79 ms of
+CPU, over all 1,000,000 documents 124-158 ms. Above :data:`SAMPLE_ABOVE` matches the counts are
+therefore estimated from a uniform random sample of about :data:`SAMPLE_TARGET` of them
+(:class:`Sample`: the documents in the first buckets of :func:`legation.search.schema.sample_bucket`)
+and scaled up, as Elasticsearch's ``random_sampler`` aggregation does; results say so. A value
+holding a share *p* of the matches is then counted within about ±2·√((1-p)/(p·20,000)): ±14 %
+for 1 %, ±4 % for 10 %.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import tantivy
-from tantivy import Occur, Query
+from tantivy import FieldType, Occur, Query
 
-from legation.search.schema import FacetField
+from legation.search.schema import SAMPLE_BUCKETS, SAMPLE_FIELD, FacetField
 
 # Terms per segment that each segment reports before merging; large enough that the top counts
 # are exact in practice (tantivy reports the possible error, which we do not show).
 SEGMENT_SIZE = 1000
+
+
+SAMPLE_ABOVE = 50_000  # matches; above this many, facets are counted on a sample
+SAMPLE_TARGET = 20_000  # matches the sample aims to hold
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The documents in sample buckets ``0 .. buckets - 1`` (of
+    :data:`~legation.search.schema.SAMPLE_BUCKETS`): about ``buckets / SAMPLE_BUCKETS`` of any
+    set of documents, chosen by a hash of their identifiers. ``only``: the query matching them."""
+
+    buckets: int
+    only: Query
+
+    @property
+    def scale(self) -> float:
+        """What a count in the sample is multiplied by to estimate the count in all matches."""
+        return SAMPLE_BUCKETS / self.buckets
+
+    def restrict(self, query: Query) -> Query:
+        """``query``, matching only documents of the sample (scores unchanged)."""
+        return Query.boolean_query([(Occur.Must, query), (Occur.Must, self.only)])
+
+
+def sample_for(idx_schema: tantivy.Schema, matches: int) -> Sample | None:
+    """The sample to count facets on for ``matches`` matching documents: ``None`` (count them
+    all) up to :data:`SAMPLE_ABOVE`, else the fewest buckets expected to hold
+    :data:`SAMPLE_TARGET` matches."""
+    if matches <= SAMPLE_ABOVE:
+        return None
+    buckets = math.ceil(SAMPLE_BUCKETS * SAMPLE_TARGET / matches)
+    if buckets >= SAMPLE_BUCKETS:
+        return None
+    bucket = Query.range_query(idx_schema, SAMPLE_FIELD, FieldType.Integer, 0, buckets - 1)
+    return Sample(buckets, Query.const_score_query(bucket, 0.0))
 
 
 def facet_filter(idx_schema: tantivy.Schema, facet: FacetField, values: Iterable[str]) -> Query:
@@ -28,22 +75,31 @@ def facet_filter(idx_schema: tantivy.Schema, facet: FacetField, values: Iterable
 
 
 def top_values(
-    searcher: tantivy.Searcher, query: Query, facets: Iterable[FacetField], size: int, sizes: dict[str, int] | None = None
+    searcher: tantivy.Searcher,
+    query: Query,
+    facets: Iterable[FacetField],
+    size: int,
+    sizes: dict[str, int] | None = None,
+    sample: Sample | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """The ``size`` most frequent values of each facet among documents matching ``query``:
     ``{facet name: [(value, count), …]}``, by count descending then value. ``sizes`` gives some
-    facets another size (facet name → size), all still counted in one pass."""
+    facets another size (facet name → size), all still counted in one pass. With ``sample``, the
+    counts are those in the sample times :attr:`Sample.scale`, rounded (estimates)."""
     facets = list(facets)
     if not facets:
         return {}
     sizes = sizes or {}
+    scale = 1.0
+    if sample is not None:
+        query, scale = sample.restrict(query), sample.scale
     spec = {
         f.name: {"terms": {"field": f.index_field, "size": (n := sizes.get(f.name, size)), "segment_size": max(SEGMENT_SIZE, n * 10)}}
         for f in facets
     }
     result = searcher.aggregate(query, spec)
     return {
-        name: sorted(((b["key"], int(b["doc_count"])) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
+        name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()
     }
 

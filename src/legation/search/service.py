@@ -100,11 +100,15 @@ class FacetValue:
 @dataclass
 class FacetResult:
     """One facet's top values by count among all matches, plus every selected value; those of an
-    ordered facet (the year) in their own order (:func:`facet_size`)."""
+    ordered facet (the year) in their own order (:func:`facet_size`). ``approximate``: the counts
+    are estimates from a random sample of the matches, as there are more than
+    :data:`legation.search.facets.SAMPLE_ABOVE` (a selected value missing from the sample is
+    still counted exactly)."""
 
     name: str
     label: str
     values: list[FacetValue]
+    approximate: bool = False
 
 
 @dataclass
@@ -113,8 +117,9 @@ class SearchResult:
     page (0, 0 when the page is empty). ``notice``: a message about how the query was read ("" if
     as written). ``query_echo``: the query text actually searched. ``years``: the year histogram
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
-    without a date. ``did_you_mean``: the query with misspelt words corrected, when it found
-    few documents ("" otherwise)."""
+    without a date; ``years_approximate``: both are estimates from a random sample of the matches
+    (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
+    it found few documents ("" otherwise)."""
 
     total: int
     page: int
@@ -128,6 +133,7 @@ class SearchResult:
     years: list[YearCount] = field(default_factory=list)
     undated: int = 0
     did_you_mean: str = ""
+    years_approximate: bool = False
 
 
 # --- steps --------------------------------------------------------------------------------------
@@ -200,10 +206,13 @@ def count_facets(
     text_query: Query | None,
     filters: dict[str, Query],
     selected: dict[str, list[str]],
+    matches: int,
 ) -> tuple[list[FacetResult], list[tuple[str, int]] | None]:
-    """Every facet of the schema with its top values among all matches (:func:`facet_size`), plus
-    its selected values. A facet with a selection is counted without its own filter, so its other
-    values show how many documents choosing them too would add (values of one facet OR).
+    """Every facet of the schema with its top values among all ``matches`` matches
+    (:func:`facet_size`), plus its selected values; counted on a sample when there are very many
+    (:func:`legation.search.facets.sample_for`). A facet with a selection is counted without its
+    own filter, so its other values show how many documents choosing them too would add (values
+    of one facet OR).
 
     Also returns the counts of every year among all matches, for :func:`year_histogram`, when
     they come out of the same pass over the matches, that is when no year is selected (``None``
@@ -213,16 +222,20 @@ def count_facets(
     full = combine(text_query, list(filters.values()))
     unselected = [f for f in schema.FACETS if not chosen_by_facet.get(f.name)]
     sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else facet_size(f) for f in unselected}
-    tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes)
+    sample = facet_counts.sample_for(idx_schema, matches)
+    tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes, sample=sample)
     year_counts = tops.get(HISTOGRAM_FACET)
     if year_counts is not None:
         tops[HISTOGRAM_FACET] = year_counts[: facet_size(schema.FACETS_BY_NAME[HISTOGRAM_FACET])]
     results = []
     for facet in schema.FACETS:
         chosen = chosen_by_facet.get(facet.name) or []
+        approximate = sample is not None
         if chosen:
             base = combine(text_query, [q for name, q in filters.items() if name != facet.name])
-            values = facet_counts.top_values(searcher, base, [facet], facet_size(facet))[facet.name]
+            base_sample = facet_counts.sample_for(idx_schema, facet_counts.count(searcher, base))
+            approximate = base_sample is not None
+            values = facet_counts.top_values(searcher, base, [facet], facet_size(facet), sample=base_sample)[facet.name]
             listed = {value for value, _ in values}
             for value in chosen:
                 if value not in listed:
@@ -232,19 +245,24 @@ def count_facets(
         else:
             values = tops[facet.name]
         values = facet_counts.in_order(facet, values)
-        results.append(FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in values]))
+        values_out = [FacetValue(v, c, v in chosen) for v, c in values]
+        results.append(FacetResult(facet.name, facet.label, values_out, approximate))
     return results, year_counts
 
 
 def year_histogram(
-    searcher: tantivy.Searcher, query: Query, counts: list[tuple[str, int]] | None = None
+    searcher: tantivy.Searcher,
+    query: Query,
+    counts: list[tuple[str, int]] | None = None,
+    sample: facet_counts.Sample | None = None,
 ) -> tuple[list[YearCount], int]:
     """Every year from the earliest to the latest among matches of ``query`` with its count
     (gaps filled with zeros, at most :data:`MAX_HISTOGRAM_YEARS` years), and the undated count.
     ``counts``: the year facet's counts over the same matches, when already at hand
-    (:func:`count_facets`)."""
+    (:func:`count_facets`); else they are counted, on ``sample`` when given."""
     if counts is None:
-        counts = facet_counts.top_values(searcher, query, [schema.FACETS_BY_NAME[HISTOGRAM_FACET]], HISTOGRAM_SIZE)[HISTOGRAM_FACET]
+        year = schema.FACETS_BY_NAME[HISTOGRAM_FACET]
+        counts = facet_counts.top_values(searcher, query, [year], HISTOGRAM_SIZE, sample=sample)[HISTOGRAM_FACET]
     by_year = {int(value): n for value, n in counts if value.isdigit()}
     undated = dict(counts).get(schema.UNDATED, 0)
     if not by_year:
@@ -434,8 +452,9 @@ def search(
         forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in words.expanded)
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
-    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters)
-    years, undated = year_histogram(searcher, query, year_counts)
+    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, total)
+    sample = facet_counts.sample_for(index.schema, total)
+    years, undated = year_histogram(searcher, query, year_counts, sample)
     generators = snippets_for(searcher, index, words.node)
     hits = []
     for key, address in page:
@@ -459,6 +478,7 @@ def search(
         years=years,
         undated=undated,
         did_you_mean=suggestion,
+        years_approximate=sample is not None,
     )
 
 
@@ -505,8 +525,9 @@ def facet_values(
     filters = filter_queries(index.schema, request)
     base = combine(words.query, [q for key, q in filters.items() if key != name])
     facet = schema.FACETS_BY_NAME[name]
-    values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES)[name]
+    sample = facet_counts.sample_for(index.schema, facet_counts.count(searcher, base))
+    values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name]
     needle = contains.casefold().strip()
     chosen = set(request.filters.get(name, []))
     listed = facet_counts.in_order(facet, [(v, c) for v, c in values if needle in v.casefold()][:limit])
-    return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed])
+    return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None)
