@@ -121,7 +121,7 @@ class Watched:
     def __init__(self, page) -> None:
         self.problems: list[str] = []
         self.dialogs: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text} at {m.location}"))
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text} ({m.location['url']})"))
         page.on("pageerror", lambda e: self.problems.append(f"uncaught exception: {e}"))
         page.on("requestfailed", self._failed)
         page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
@@ -133,6 +133,14 @@ class Watched:
         if request.failure == "net::ERR_ABORTED" and "/api/suggest" in request.url:
             return
         self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def expect_status(self, status: int, url: str) -> None:
+        """The page at ``url`` was meant to answer ``status``: neither that answer nor the console
+        line Chromium logs for it is a problem (each must have happened)."""
+        answer = f"HTTP {status}: {url}"
+        console = next(p for p in self.problems if p.startswith(f"console error: Failed to load resource: the server responded with a status of {status} ") and p.endswith(f"({url})"))
+        self.problems.remove(answer)
+        self.problems.remove(console)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

@@ -84,3 +84,11 @@ def test_more_like_this_leads_to_another_document(page) -> None:
     with page.expect_navigation():
         related.first.click()
     assert page.locator("h1").inner_text() == other.title
+
+
+def test_a_missing_document_gets_a_page_that_says_so(page) -> None:
+    response = page.goto("/documents/frus1917-72PubDip-d999")
+    assert "frus1917-72PubDip-d999" not in BY_ID
+    assert response.status == 404
+    assert "frus1917-72PubDip-d999" in page.locator("main").inner_text()
+    page.watched.expect_status(404, response.url)  # the one error expected; any other fails the test

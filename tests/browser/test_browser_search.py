@@ -120,6 +120,32 @@ def test_the_whole_archive_histogram_spans_two_centuries_and_its_thinnest_bar_st
     assert [year_of(BY_ID[i]) for i in hit_ids(page)] == [earliest] * years[earliest]
 
 
+def test_a_long_facet_lists_every_value_on_its_page_and_its_box_narrows_them(page) -> None:
+    senders = Counter(name for r in RECORDS for name in {a.name for a in r.agents if a.role == "sender"})
+    page.goto("/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="All from values…").click()
+    assert page.locator("h1").inner_text() == "From"
+
+    def listed() -> dict[str, int]:
+        items = page.locator("ul.facet-all li").all()
+        return {li.locator("a").inner_text(): int(li.locator(".count").inner_text()) for li in items}
+
+    assert listed() == dict(senders)
+    box = page.get_by_label("Values containing")
+    assert box.evaluate("input => input === document.activeElement")  # the box has the focus: type at once
+    page.keyboard.type("embassy")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    embassies = {name: n for name, n in senders.items() if "embassy" in name.casefold()}
+    assert len(embassies) > 1 and listed() == embassies
+    chosen = max(embassies, key=lambda name: (embassies[name], name))
+    with page.expect_navigation():
+        page.get_by_role("link", name=chosen, exact=True).click()
+    assert params(page) == {"sender": [chosen]}
+    assert count_text(page) == results(1, embassies[chosen])
+
+
 def test_did_you_mean_offers_the_archive_spelling_and_its_link_searches_it(page) -> None:
     search(page, "propoganda")
     assert not containing("propoganda")
