@@ -409,18 +409,26 @@ def has_positive_terms(node: Node | None) -> bool:
 PROXIMITY_BOOST = 2.0  # the words typed, found side by side as a phrase, count this much more
 
 
-def with_proximity(
-    query: Query | None, node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher
-) -> Query | None:
-    """``query`` with a bonus for documents where the plain words typed (``Port Arthur``) stand
-    together in that order, so the phrase ranks above pages that mention "port" and "Arthur"
-    apart. Other queries are returned unchanged."""
-    if query is None or not isinstance(node, And) or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in node.items):
-        return query
-    phrase = to_tantivy(Phrase(" ".join(i.text for i in node.items)), idx_schema, searcher)  # type: ignore[union-attr]
-    if phrase is None:
-        return query
-    return Query.boolean_query([(Occur.Must, query), (Occur.Should, Query.boost_query(phrase, PROXIMITY_BOOST))])
+PROXIMITY_MIN_BOOST = 1.0  # fields weighed less than the text (source note, subjects, collections) give no bonus
+
+
+def proximity_phrases(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[Query]:
+    """For plain words typed together (``Port Arthur``: an :class:`And` of two or more unfielded
+    words, no prefix), one phrase query per default field weighed at least as the text (title,
+    names, summary, the texts of each language family), matching documents where the words stand
+    side by side in that order, stemmed as the field is, boosted as the field is in searches;
+    fields lacking one of the words are left out. ``[]`` for any other query. Their scores, times
+    :data:`PROXIMITY_BOOST`, are the bonus that ranks the phrase above pages that mention "port"
+    and "Arthur" apart (:class:`legation.search.service.ProximityBonus`)."""
+    if not isinstance(node, And) or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in node.items):
+        return []
+    text = " ".join(i.text for i in node.items)  # type: ignore[union-attr]
+    phrases = []
+    for field, analyzer, boost in _fields(None):
+        stems = _field_terms(text, analyzer)
+        if boost >= PROXIMITY_MIN_BOOST and len(stems) > 1 and all(searcher.doc_freq(field, t) for t in stems):
+            phrases.append(_boosted(Query.phrase_query(idx_schema, field, stems), boost))
+    return phrases
 
 
 COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more words rank first

@@ -276,11 +276,30 @@ def year_histogram(
     return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
 
 
-def fetch_page(searcher: tantivy.Searcher, query: Query, sort: schema.SortOption, page: int, page_size: int) -> tuple[int, list]:
+RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)
+
+
+def fetch_page(
+    searcher: tantivy.Searcher,
+    query: Query,
+    sort: schema.SortOption,
+    page: int,
+    page_size: int,
+    bonus: ProximityBonus | None = None,
+) -> tuple[int, list]:
     """Total matches and the page's ``(score or sort key, DocAddress)`` pairs. A page past the
     last is empty. Raises :class:`InvalidQuery` for a page beyond :data:`MAX_RESULT_WINDOW`
-    results that still has matches."""
+    results that still has matches.
+
+    ``bonus`` (relevance order only) re-ranks the best :data:`RESCORE_WINDOW` hits
+    (:meth:`ProximityBonus.rerank`); later hits keep their order, so pages neither repeat nor
+    skip a hit. Scoring the bonus (a phrase) on these hits only, not on every
+    match, keeps a search for common words fast: "Department of State" over 1,000,000 documents
+    took 319 ms with the bonus on every match, 44 ms without."""
     offset = (page - 1) * page_size
+    if bonus is not None and sort.field is None and offset < RESCORE_WINDOW and offset + page_size <= MAX_RESULT_WINDOW:
+        result = searcher.search(query, limit=max(RESCORE_WINDOW, offset + page_size), count=True)
+        return result.count, bonus.rerank(searcher, list(result.hits))[offset : offset + page_size]
     if offset + page_size > MAX_RESULT_WINDOW:
         total = facet_counts.count(searcher, query)
         if offset < total:
@@ -295,6 +314,37 @@ def fetch_page(searcher: tantivy.Searcher, query: Query, sort: schema.SortOption
         order = Order.Desc if sort.descending else Order.Asc
         result = searcher.search(query, limit=page_size, offset=offset, count=True, order_by_field=sort.field, order=order)
     return result.count, list(result.hits)
+
+
+@dataclass
+class ProximityBonus:
+    """The bonus of :func:`fetch_page`: the ``phrases``
+    (:func:`legation.search.query.proximity_phrases`) of a query, in the index of ``idx_schema``."""
+
+    phrases: list[Query]
+    idx_schema: tantivy.Schema
+
+    def rerank(self, searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list:
+        """``hits`` (``(score, address)``, best first) with the first :data:`RESCORE_WINDOW`
+        re-ranked by score plus :data:`~legation.search.query.PROXIMITY_BOOST` times the phrases'
+        scores, computed for those documents only (found by identifier); ties keep their order.
+
+        One search per phrase, not one for all: a document must be sought in each phrase, and
+        seeking in a union of phrase queries reads on through every later document holding the
+        words apart (28 ms for "Department of State" at 1,000,000 documents, against 0.7 ms
+        for one phrase)."""
+        window, rest = hits[:RESCORE_WINDOW], hits[RESCORE_WINDOW:]
+        if len(window) < 2:
+            return hits
+        ids = [searcher.doc(address).get_first(schema.KEY_FIELD) for _, address in window]
+        those = Query.term_set_query(self.idx_schema, schema.KEY_FIELD, ids)
+        extra: dict[tuple[int, int], float] = {}
+        for phrase in self.phrases:
+            for score, a in searcher.search(Query.boolean_query([(Occur.Must, those), (Occur.Must, phrase)]), limit=len(window)).hits:
+                extra[a.segment_ord, a.doc] = extra.get((a.segment_ord, a.doc), 0.0) + score
+        boost = user_query.PROXIMITY_BOOST
+        rescored = [(score + boost * extra.get((a.segment_ord, a.doc), 0.0), a) for score, a in window]
+        return sorted(rescored, key=lambda hit: -hit[0]) + rest
 
 
 _WORD_RUN = re.compile(r"\S+")
@@ -357,25 +407,26 @@ class _TextQuery:
     query: Query | None
     notice: str
     expanded: list[tuple[str, tuple[str, ...]]]
+    bonus: ProximityBonus | None = None
 
 
 def text_query(
     request: SearchRequest, index: SearchIndex, searcher: tantivy.Searcher, names: variants.VariantTable | None
 ) -> _TextQuery:
-    """Parse the query, expand names to their other forms, add the proximity bonus; a query with
-    nothing searchable matches nothing (an empty box matches everything)."""
+    """Parse the query, expand names to their other forms, prepare the proximity bonus (relevance
+    order); a query with nothing searchable matches nothing (an empty box matches everything)."""
     parsed = user_query.parse(request.q)
     node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
     query = user_query.to_tantivy(node, index.schema, searcher)
-    if request.sort == "relevance":
-        query = user_query.with_proximity(query, parsed.node, index.schema, searcher)
+    phrases = user_query.proximity_phrases(parsed.node, index.schema, searcher) if request.sort == "relevance" and query else []
+    bonus = ProximityBonus(phrases, index.schema) if phrases else None
     notice = parsed.notice
     if request.q.strip() and query is None:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
         # nothing rather than the whole archive, and say why.
         query = Query.empty_query()
         notice = " ".join([notice, NO_WORDS_NOTICE]).strip()
-    return _TextQuery(parsed, node, query, notice, expanded)
+    return _TextQuery(parsed, node, query, notice, expanded, bonus)
 
 
 def _searched_fields(node: user_query.Node | None) -> set[str]:
@@ -432,7 +483,7 @@ def search(
 
     scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
-    total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
+    total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead.
     words_alone = total == 0 and words.query is not None and facet_counts.count(searcher, words.query) > 0
