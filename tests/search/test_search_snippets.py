@@ -127,3 +127,26 @@ def test_passages_are_cut_at_words_and_at_characters_in_unspaced_text():
     mark = english.index(b"five", 500)
     (span,) = passages(english, [(mark, mark + 4)], [("five", 1.0)], most=1)
     assert english[span[0] - 1 : span[0]] == b" " and english[span[1] : span[1] + 1] == b" "
+
+
+def test_a_long_text_is_searched_for_passages_in_its_opening_first(volume_index, records, monkeypatch):
+    # With the opening cut to 3,000 characters, Poole's 16,000-character letter is "long".
+    from legation.search import snippets
+
+    monkeypatch.setattr(snippets, "SCAN_CHARS", 3000)
+    text = records[POOLE].texts[0].body
+    words = re.findall(r"[a-z]{7,}", text)
+    opening, rest = text[:2900].lower(), text[3000:].lower()
+
+    def occurs(word: str, part: str) -> bool:
+        return re.search(rf"\b{word}\b", part) is not None
+
+    both = next(w for w in dict.fromkeys(words) if occurs(w, opening) and len(re.findall(rf"\b{w}\b", rest)) >= 2)
+    late = next(w for w in dict.fromkeys(words) if not occurs(w, text[:3100].lower()) and occurs(w, rest))
+    # A word found in the opening: every passage comes from the opening.
+    found = hit(volume_index, both, POOLE).snippets_html
+    assert found and all(text.index(shown_text(s)) < 3000 for s in found)
+    # A word only further on is still shown, from the whole text.
+    found = hit(volume_index, late, POOLE).snippets_html
+    assert found and all("<mark>" in s for s in found)
+    assert min(text.index(shown_text(s)) for s in found) > 2500

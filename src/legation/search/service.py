@@ -507,10 +507,11 @@ def search(
     sample = facet_counts.sample_for(index.schema, total)
     years, undated = year_histogram(searcher, query, year_counts, sample)
     generators = snippets_for(searcher, index, words.node)
-    hits = []
+    hits, weights = [], {}
     for key, address in page:
         doc = searcher.doc(address).to_dict()
-        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, snippets.best_snippets(doc, generators, searcher)))
+        found = snippets.best_snippets(doc, generators, searcher, weights=weights)
+        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, found))
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right

@@ -22,48 +22,76 @@ SNIPPET_CHARS = 240  # bytes of UTF-8 a passage spans, about (as tantivy's own s
 MAX_SNIPPETS = 3  # passages shown for a long text
 LONG_TEXT_CHARS = 1000  # bytes; over this a text is long, and one passage would show little of why it matched
 WHOLE_TEXT = 2**31  # the generators' window: every matched word of a text
+SCAN_CHARS = 20_000  # characters of a long text searched for passages first (see best_snippets)
 _SPACE = re.compile(rb"\s")
 
 Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, sorted
 
 
+Weights = dict[tuple[str, bytes], tuple[str, float]]  # (field, word) → (index term, idf), see _weights
+
+
 def best_snippets(
-    doc: dict, generators: list[tuple[str, tantivy.SnippetGenerator]], searcher: tantivy.Searcher, most: int = MAX_SNIPPETS
+    doc: dict,
+    generators: list[tuple[str, tantivy.SnippetGenerator]],
+    searcher: tantivy.Searcher,
+    most: int = MAX_SNIPPETS,
+    weights: Weights | None = None,
 ) -> list[str]:
     """Snippets (:func:`passage_html`) of the first field (texts, then summary) of ``doc`` (a
     stored document's ``to_dict()``) where a query word occurs, best passage first: one, or up to
     ``most`` for a text over :data:`LONG_TEXT_CHARS`, none overlapping or touching another.
-    ``[]`` when no query word occurs in any of them."""
+    ``[]`` when no query word occurs in any of them. ``weights``: a dict the hits of one search
+    share, so each word's weight is looked up once.
+
+    Passages are sought in the first :data:`SCAN_CHARS` characters of a text, and in the whole
+    text only when no query word occurs there: marking the words of a whole text is most of a
+    search's time for texts of 100,000 characters, Chinese above all (10 ms a text)."""
+    weights = {} if weights is None else weights
     for name, generator in generators:
         if not doc.get(name):
             continue
         text = " ".join(doc[name])  # as tantivy joins a field's values
-        one = tantivy.Document()
-        one.add_text(name, text)
-        # One fragment from the text's first byte: the marks are byte offsets into the whole text.
-        marks = sorted((m.start, m.end) for m in generator.snippet_from_doc(one).highlighted())
+        marks = _marks(generator, name, _opening(text)) if len(text) > SCAN_CHARS else []
+        marks = marks or _marks(generator, name, text)
         if not marks:
             continue
-        raw = text.encode()
-        spans = passages(raw, marks, _weights(raw, marks, name, searcher), most if len(raw) > LONG_TEXT_CHARS else 1)
+        raw = text.encode()  # the marks are byte offsets from its start, also when found in its opening
+        spans = passages(raw, marks, _weights(raw, marks, name, searcher, weights), most if len(raw) > LONG_TEXT_CHARS else 1)
         return [passage_html(raw, start, end, marks) for start, end in spans]
     return []
 
 
-def _weights(raw: bytes, marks: Marks, field_name: str, searcher: tantivy.Searcher) -> list[tuple[str, float]]:
+def _opening(text: str) -> str:
+    """The first :data:`SCAN_CHARS` characters of ``text``, cut back to a space within its last
+    100 so no word is cut in two (text without spaces, such as Chinese, is cut where it falls)."""
+    opening = text[:SCAN_CHARS]
+    space = opening.rfind(" ", SCAN_CHARS - 100)
+    return opening[:space] if space > 0 else opening
+
+
+def _marks(generator: tantivy.SnippetGenerator, name: str, text: str) -> Marks:
+    """Byte ranges of the query's words in ``text`` (the value of field ``name``), sorted."""
+    one = tantivy.Document()
+    one.add_text(name, text)
+    # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
+    return sorted((m.start, m.end) for m in generator.snippet_from_doc(one).highlighted())
+
+
+def _weights(raw: bytes, marks: Marks, field_name: str, searcher: tantivy.Searcher, known: Weights) -> list[tuple[str, float]]:
     """Each mark's index term in ``field_name`` and the term's weight, its BM25 idf in the archive:
-    a passage holding "treaty" and "friendship" beats one holding "of" and "the"."""
+    a passage holding "treaty" and "friendship" beats one holding "of" and "the". ``known``
+    holds the words already weighed (and receives the new ones)."""
     analyzer = schema.ANALYZER_OF[field_name]
     total = max(searcher.num_docs, 1)
-    by_word: dict[bytes, tuple[str, float]] = {}
     for s, e in marks:
-        word = raw[s:e]
-        if word not in by_word:
-            text = word.decode(errors="replace")
+        key = (field_name, raw[s:e])
+        if key not in known:
+            text = key[1].decode(errors="replace")
             term = (analyzers.terms(text, analyzer) or [text.lower()])[0]
             df = searcher.doc_freq(field_name, term)
-            by_word[word] = (term, math.log(1 + (total - df + 0.5) / (df + 0.5)))
-    return [by_word[raw[s:e]] for s, e in marks]
+            known[key] = (term, math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    return [known[field_name, raw[s:e]] for s, e in marks]
 
 
 def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: int) -> list[tuple[int, int]]:
