@@ -79,18 +79,34 @@ def _get(name: str) -> str:
     return os.environ.get(name) or setting.default
 
 
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+# Write-ahead logging: readers (web requests, the follower) never wait for a writer (an ingest,
+# the indexer thread), nor a writer for them. Writers take the write lock when their transaction
+# begins (IMMEDIATE), so one that has to wait does so for up to the busy timeout, instead of failing
+# at once with "database is locked" when it would upgrade a read lock another writer beat it to.
+SQLITE_OPTIONS: dict[str, Any] = {
+    "init_command": "PRAGMA journal_mode=WAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+}
+
+
+def _sqlite(path: Path) -> dict[str, Any]:
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": dict(SQLITE_OPTIONS)}
+
+
 def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
     """Django ``DATABASES['default']`` for a ``LEGATION_DATABASE_URL``.
 
-    ``""`` gives SQLite at ``<data_dir>/legation.sqlite3``; ``sqlite:///path`` a SQLite file;
-    ``postgresql://user:password@host:port/name`` PostgreSQL through psycopg 3.
-    Raises ValueError for any other scheme.
+    ``""`` gives SQLite at ``<data_dir>/legation.sqlite3``; ``sqlite:///path`` a SQLite file, with
+    :data:`SQLITE_OPTIONS`; ``postgresql://user:password@host:port/name`` PostgreSQL through
+    psycopg 3. Raises ValueError for any other scheme.
     """
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": data_dir / "legation.sqlite3"}
+        return _sqlite(data_dir / "legation.sqlite3")
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": Path(unquote(parts.path))}
+        return _sqlite(Path(unquote(parts.path)))
     if parts.scheme in ("postgres", "postgresql"):
         return {
             "ENGINE": "django.db.backends.postgresql",

@@ -4,16 +4,19 @@ migrations on both. `.ci/run` runs the whole suite once on each."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
-from legation.config import database_from_url
+from legation.config import SQLITE_BUSY_TIMEOUT_SECONDS, database_from_url
 from tests.databases import database_env, postgres_url
 
 
@@ -23,7 +26,8 @@ def test_the_suite_runs_on_the_store_the_environment_names(db) -> None:
 
 
 def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
-    assert database_from_url("", tmp_path) == {"ENGINE": "django.db.backends.sqlite3", "NAME": tmp_path / "legation.sqlite3"}
+    sqlite = database_from_url("", tmp_path)
+    assert (sqlite["ENGINE"], sqlite["NAME"]) == ("django.db.backends.sqlite3", tmp_path / "legation.sqlite3")
     assert database_from_url("postgresql://arch%40ive:s%3Acret@db.example:6543/leg", tmp_path) == {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "leg",
@@ -34,6 +38,38 @@ def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
     }
     with pytest.raises(ValueError, match="postgresql://"):
         database_from_url("mysql://x@y/z", tmp_path)
+
+
+def test_sqlite_archives_let_readers_in_while_a_writer_works_and_make_writers_wait(tmp_path: Path, django_db_blocker) -> None:
+    """Write-ahead logging: a reader is not blocked by a writer holding the database, even
+    exclusively (with a rollback journal it waited, then failed with "database is locked"); a
+    transaction that reads and then writes waits for another writer to commit instead of failing."""
+    from django.db import connections
+
+    connections.settings["archive"] = connections.configure_settings({"default": database_from_url("", tmp_path)})["default"]
+    writer = None
+    try:
+        with django_db_blocker.unblock(), connections["archive"].cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x INTEGER)")
+            assert cursor.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            assert cursor.execute("PRAGMA busy_timeout").fetchone() == (SQLITE_BUSY_TIMEOUT_SECONDS * 1000,)
+            writer = sqlite3.connect(tmp_path / "legation.sqlite3", isolation_level=None, check_same_thread=False)
+            writer.execute("BEGIN EXCLUSIVE")
+            writer.execute("INSERT INTO t VALUES (1)")
+            started = time.monotonic()
+            assert cursor.execute("SELECT count(*) FROM t").fetchone() == (0,)  # the last committed state, at once
+            assert time.monotonic() - started < 1
+            threading.Timer(0.5, writer.execute, ["COMMIT"]).start()
+            with transaction.atomic(using="archive"):
+                count = cursor.execute("SELECT count(*) FROM t").fetchone()[0]  # after the other commit
+                cursor.execute("INSERT INTO t VALUES (%s)", [count + 1])
+            assert cursor.execute("SELECT x FROM t ORDER BY x").fetchall() == [(1,), (2,)]
+    finally:
+        if writer is not None:
+            writer.close()
+        connections["archive"].close()
+        del connections["archive"]
+        del connections.settings["archive"]
 
 
 def test_migrations_are_applied_and_match_the_models(db) -> None:
