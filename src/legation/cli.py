@@ -48,15 +48,18 @@ def _setup(migrate: bool = True) -> None:
 
 
 def _migrate(run_migrations) -> None:
-    """Run ``run_migrations``; a new SQLite archive is built under a temporary name and moved into
-    place only when complete. Django records a migration that has deferred SQL (its indexes) just
-    after committing it, so a process killed in between (Ctrl-C, SIGKILL during the first ingest)
-    would leave a database whose tables exist unrecorded, which no later run could migrate."""
+    """Run ``run_migrations`` when the database lacks a migration (most commands find none, and a
+    ``migrate`` that has nothing to do still costs a tenth of a second in its signal handlers); a
+    new SQLite archive is built under a temporary name and moved into place only when complete.
+    Django records a migration that has deferred SQL (its indexes) just after committing it, so a
+    process killed in between (Ctrl-C, SIGKILL during the first ingest) would leave a database
+    whose tables exist unrecorded, which no later run could migrate."""
     from django.db import connection
 
     path = Path(connection.settings_dict["NAME"]) if connection.vendor == "sqlite" else None
-    if path is None or path.exists() or str(path) == ":memory:":
-        run_migrations()
+    if path is None or path.exists() or connection.is_in_memory_db():
+        if _migrations_missing():
+            run_migrations()
         return
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -68,6 +71,16 @@ def _migrate(run_migrations) -> None:
         connection.close()
         connection.settings_dict["NAME"] = str(path)
     os.replace(partial, path)
+
+
+def _migrations_missing() -> bool:
+    """Whether the database lacks any migration of the installed apps (what ``migrate`` would
+    apply; also true for an empty database)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 def _check_port_free(host: str, port: int) -> None:

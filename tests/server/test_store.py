@@ -82,6 +82,19 @@ def test_migrations_are_applied_and_match_the_models(db) -> None:
     assert "No changes detected" in out.getvalue()
 
 
+def test_commands_migrate_only_a_database_that_lacks_a_migration(db) -> None:
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from legation.cli import _migrate
+
+    runs: list[int] = []
+    _migrate(lambda: runs.append(1))
+    assert runs == []  # up to date: nothing to run
+    MigrationRecorder(connection).migration_qs.filter(app="records").order_by("-id")[0].delete()
+    _migrate(lambda: runs.append(1))
+    assert runs == [1]
+
+
 def test_a_fresh_database_is_migrated_by_the_first_command(tmp_path: Path) -> None:
     """A `legation` process on an empty store (a new SQLite file, or a new PostgreSQL database)
     creates the schema; only SQLite leaves a file in the data folder."""
