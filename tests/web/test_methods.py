@@ -48,3 +48,22 @@ def test_the_openapi_description_refuses_writes_with_a_json_405_not_a_csrf_page(
     refused = getattr(client, method)("/api/openapi.json")
     assert refused.status_code == 405 and refused.json()["error"]["code"] == "method_not_allowed"
     assert refused["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("path", ["/?q=treaty", "/api/search?q=treaty", "/documents/seed-sino-soviet-01", "/no-such-page"])
+def test_head_leaves_the_body_out_in_the_application_not_only_in_the_server(seed_archive, path):
+    """gunicorn drops a HEAD body too, but logs a warning for every one; the test client would
+    drop it as well, so this calls the WSGI application itself."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    def answer(method):
+        started = []
+        body = b"".join(WSGIHandler()(getattr(RequestFactory(), method)(path).environ, lambda status, headers: started.append((status, dict(headers)))))
+        return started[0][0], started[0][1], body
+
+    get_status, get_headers, get_body = answer("get")
+    head_status, head_headers, head_body = answer("head")
+    assert head_status == get_status and head_body == b"" and len(get_body) > 0
+    assert head_headers["Content-Length"] == get_headers["Content-Length"] == str(len(get_body))
+    assert head_headers["Content-Type"] == get_headers["Content-Type"]
