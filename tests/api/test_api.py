@@ -86,8 +86,12 @@ def test_document_and_its_404(client, seed_archive):
 def test_openapi_description_is_served(client, db):
     spec = client.get("/api/openapi.json").json()
     assert {"/api/search", "/api/documents/{identifier}"} <= set(spec["paths"])
-    params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
-    assert {"q", "type", "sender", "recipient", "year", "start_date", "end_date", "sort", "page", "page_size"} <= params
+    params = {p["name"]: p["schema"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "type", "sender", "recipient", "year", "start_date", "end_date", "sort", "page", "page_size"} <= set(params)
+    assert params["page"] == {"default": 1, "description": "Page number, 1 to 10,000.", "maximum": 10000, "minimum": 1, "title": "Page", "type": "integer"}
+    assert (params["page_size"]["type"], params["page_size"]["minimum"], params["page_size"]["maximum"]) == ("integer", 1, 100)
+    facets = {p["name"] for p in spec["paths"]["/api/facets/{name}"]["get"]["parameters"]}
+    assert {"name", "q", "type", "start_date", "contains"} <= facets and not {"page", "page_size"} & facets
 
 
 def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
@@ -154,6 +158,8 @@ def test_suggest_completes_one_chinese_character_to_the_names_it_starts(client, 
 def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
     api = client.get("/api/search?page_size=3&page=2&page=3").json()
     assert api["page"] == 2 and api["start"] == 4
+    blank = client.get("/api/search?page=&page_size=").json()  # empty form fields mean the defaults
+    assert (blank["page"], blank["page_size"]) == (1, 10)
 
 
 def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
@@ -166,6 +172,7 @@ def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     narrowed = client.get("/api/facets/recipient", {"contains": "LIU"}).json()
     assert [v["value"] for v in narrowed["values"]] == [n for n in counts if "liu" in n.lower()]
     assert client.get("/api/facets/colour").status_code == 400
+    assert client.get("/api/facets/recipient", {"contains": "LIU", "page": "abc", "page_size": "0"}).json() == narrowed  # no paging here
 
 
 def test_other_methods_get_the_json_error_shape(client, db):

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.decorators import decorate_view
-from pydantic import Field, create_model
+from pydantic import Field, ValidationInfo, create_model, field_validator
 
 from legation import __version__
 from legation.api import errors
@@ -24,7 +24,7 @@ from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
-from legation.web.params import search_request_from
+from legation.web.params import MAX_PAGE, search_request_from
 
 api = NinjaAPI(
     title="Legation API",
@@ -49,31 +49,52 @@ def read(path: str, **options: Any):
 
 
 _sorts = ", ".join(s.name for s in SORTS)
-SearchParams = create_model(
-    "SearchParams",
-    __base__=Schema,
-    q=(str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02.')),
-    start_date=(str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    end_date=(str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    date_match=(str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),
-    sort=(str, Field("relevance", description=f"One of: {_sorts}.")),
-    page=(str, Field("1", description="Page number, from 1.")),
-    page_size=(str, Field("10", description="Hits per page, 1 to 100.")),
+_SEARCH_FIELDS: dict[str, Any] = {
+    "q": (str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02.')),
+    "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
+    "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
+    "date_match": (str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),
+    "sort": (str, Field("relevance", description=f"One of: {_sorts}.")),
     **{
         f.name: (list[str], Field(default_factory=list, description=f"Filter by {f.label.lower()} (repeat for OR)."))
         for f in FACETS
     },
+}
+
+
+def _blank_is_default(cls, value: Any, info: ValidationInfo) -> Any:
+    """``page=`` (an empty form field) means the default, as on the HTML page."""
+    return cls.model_fields[info.field_name].default if value == "" else value
+
+
+SearchParams = create_model(
+    "SearchParams",
+    __base__=Schema,
+    __validators__={"blank_is_default": field_validator("page", "page_size", mode="before")(_blank_is_default)},
+    **_SEARCH_FIELDS,
+    page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
+    page_size=(int, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
 )
+FacetParams = create_model(
+    "FacetParams",
+    __base__=Schema,
+    **_SEARCH_FIELDS,
+    contains=(str, Field("", max_length=1_000, description="Only values containing this text (case-insensitive).")),
+)
+
+
+def _query(request: HttpRequest, *leave_out: str) -> dict[str, list[str]]:
+    """The query string as lists of values. The declared parameters document the API and check
+    types; values are read from here by the same function as the HTML page's, so both treat
+    repeated values alike."""
+    return {key: request.GET.getlist(key) for key in request.GET if key not in leave_out}
 
 
 @read("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
 @decorate_view(cached_search)
 def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:  # type: ignore[valid-type]
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
-    # The declared parameters document the API and check types; values are read from the query
-    # string by the same function as the HTML page's, so both treat repeated values alike.
-    query = {key: request.GET.getlist(key) for key in request.GET}
-    return search_result_json(run_search(search_request_from(query)))
+    return search_result_json(run_search(search_request_from(_query(request))))
 
 
 @read("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
@@ -95,8 +116,9 @@ def suggest(
 
 @read("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
 @decorate_view(cached_search)
-def facet(request: HttpRequest, name: str, params: Query[SearchParams]) -> FacetResult:  # type: ignore[valid-type]
+def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetResult:  # type: ignore[valid-type]
     """Every value of facet ``name`` among the matches of the search the other parameters give
-    (up to 200 by count), narrowed by ``contains`` (case-insensitive)."""
-    query = {key: request.GET.getlist(key) for key in request.GET if key != "contains"}
+    (up to 200 by count), narrowed by ``contains`` (case-insensitive). Paging has no meaning here:
+    ``page`` and ``page_size`` are ignored."""
+    query = _query(request, "contains", "page", "page_size")
     return facet_values(search_request_from(query), name, contains=request.GET.get("contains", ""))
