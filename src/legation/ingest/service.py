@@ -1,6 +1,7 @@
 """Store :class:`DocumentRecord` objects: upsert in one transaction per batch, with change-log rows.
 
-Re-ingesting the same record changes nothing; a changed record is updated in place and reported;
+Re-ingesting the same record changes nothing; a changed record is updated in place and reported,
+keeping the fields curators corrected since the last ingest (:mod:`legation.ingest.curation`);
 two records with one identifier in a batch are reported, not merged. Each batch is written in one
 database transaction together with its :class:`ChangeLogEntry` rows, so an interrupted ingest
 leaves whole batches only, and the search indexer (which follows the change log) never sees a
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from legation.errors import IngestError
+from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.models import (
@@ -57,6 +59,7 @@ class IngestReport:
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
+    conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, str] = field(default_factory=dict, repr=False)  # identifier → the file it was first read from
     collections: set[str] = field(default_factory=set, repr=False)
@@ -77,23 +80,6 @@ class IngestReport:
             "stored with the date as written but count as undated in date filters and the histogram. Write dates "
             "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
         ]
-
-
-def _comparable(record: DocumentRecord) -> dict:
-    """The record's fields that a re-ingest may change.
-
-    Agent names and collection titles are authority data: one authority record per key, shared by
-    every document that points to it and curated in the admin. Sources spell them differently from
-    document to document (QhoD: GND 118560107 is "Karl VI" in one letter, "Karl VI." in another;
-    the collection ``context:qhod`` has five titles), so a document compares by agent (role, key)
-    and by collection key only — otherwise each re-ingest reports those documents "updated"."""
-    data = record.to_dict()
-    order = {"sender": 0, "recipient": 1, "mentioned": 2}
-    agents = dict.fromkeys((a["role"], a["key"]) for a in data["agents"])
-    data["agents"] = sorted(agents, key=lambda ra: order[ra[0]])  # stable: source order within a role
-    data["subjects"] = sorted(set(data["subjects"]))
-    data["collections"] = sorted({c["key"] for c in data["collections"]})
-    return data
 
 
 def _fetch(model, field: str, values: Iterable[str]) -> dict:
@@ -181,15 +167,15 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
     )
 
 
-def _write(records: list[DocumentRecord], existing: dict[str, Document]) -> None:
+def _write(records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]]) -> None:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
-    ``existing`` (``{identifier: stored row}``) had; a fixed number of bulk statements per batch,
-    not per document."""
+    ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
+    (``ingested``, by identifier); a fixed number of bulk statements per batch, not per document."""
     auth = _Authorities(records)
     new_docs, old_docs = [], []
     now = timezone.now()
     for record in records:
-        values = _document_values(record, auth)
+        values = {**_document_values(record, auth), "ingested": ingested[record.identifier]}
         doc = existing.get(record.identifier)
         if doc is None:
             new_docs.append(Document(identifier=record.identifier, updated_at=now, **values))
@@ -199,7 +185,7 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document]) -> None
             doc.updated_at = now
             old_docs.append(doc)
     if old_docs:
-        Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "updated_at"])
+        Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at"])
         for chunk in chunks([doc.pk for doc in old_docs]):
             for related in (Text, DocumentAgent, Document.collections.through, Document.subjects.through):
                 related.objects.filter(document_id__in=chunk).delete()
@@ -263,17 +249,31 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
         report.sources.update(dict.fromkeys(seen, source))
     report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
+    last = last_ingested(list(stored))
     with transaction.atomic():
         changed: list[DocumentRecord] = []
+        digests: dict[str, dict[str, str]] = {}  # what the source gave, by identifier
+        rebased: dict[int, dict[str, str]] = {}  # unchanged documents whose source changed: pk → digests
         for identifier, record in seen.items():
             old = stored.get(identifier)
-            if old is not None and _comparable(old) == _comparable(record):
-                report.unchanged.append(identifier)
-                continue
+            digests[identifier] = field_digests(record)
+            if old is not None:
+                pk, remembered = last.get(identifier, (0, None))  # (0, None): deleted meanwhile
+                now = field_digests(old)
+                if now != digests[identifier]:  # a curator's correction, a changed source, or both
+                    record, conflicts = keep_curated(old, now, record, digests[identifier], remembered, _where(source, identifier))
+                    report.conflicts += conflicts
+                if now == digests[identifier] or now == field_digests(record):
+                    report.unchanged.append(identifier)
+                    if pk and remembered != digests[identifier]:
+                        rebased[pk] = digests[identifier]
+                    continue
             (report.added if old is None else report.updated).append(identifier)
             changed.append(record)
+        if rebased and not dry_run:
+            remember(rebased)
         if changed and not dry_run:
-            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)))
+            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests)
             ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in changed)
         if dry_run:
             transaction.set_rollback(True)

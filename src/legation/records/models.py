@@ -103,7 +103,8 @@ class Document(models.Model):
     """One archival document (telegram, memorandum, letter, minutes …).
 
     ``date_text`` is the date as written; ``date_edtf`` its EDTF value; ``date_earliest`` and
-    ``date_latest`` the first and last possible day (null when undated).
+    ``date_latest`` the first and last possible day (null when undated). ``ingested`` remembers
+    what the source gave at the last ingest, so re-ingest keeps curators' corrections.
     """
 
     identifier = models.CharField(max_length=200, unique=True)
@@ -122,6 +123,14 @@ class Document(models.Model):
     collections = models.ManyToManyField(Collection, blank=True, related_name="documents")
     subjects = models.ManyToManyField(Subject, blank=True, related_name="documents")
     updated_at = models.DateTimeField(auto_now=True)
+    ingested = models.JSONField(
+        "fields as last ingested",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="One digest per field of what the source gave at the last ingest (legation.ingest.curation): "
+        "a field whose value differs from it was corrected here, and re-ingest keeps it. Null: never ingested.",
+    )
 
     class Meta:
         ordering = ["date_earliest", "identifier"]

@@ -1,0 +1,149 @@
+"""Curators' corrections survive re-ingest: each document remembers, field by field, what its source
+last gave.
+
+:attr:`Document.ingested <legation.records.models.Document.ingested>` holds one digest per field of
+:data:`FIELDS` (``{"title": "3f2a…", …}``, 16 hex digits of BLAKE2b, see :func:`field_digests`) as
+the last ingest stored it. When a source is ingested again, each field of the stored document is
+one of:
+
+- **as ingested** (stored digest = remembered digest): the source's value replaces it, as before;
+- **curated** (the stored value differs from what was last ingested, so someone changed it since,
+  in the admin): the stored value is kept. When the source also changed that field since the last
+  ingest (and not to the curator's value), the ingest reports a :class:`Conflict` naming the
+  document and the field; the correction is still kept, and the source's value is in the source
+  file for whoever wants it. The remembered digest moves to the source's new value, so the conflict
+  is reported once, by the ingest that brought the change.
+
+A document ingested before Legation remembered digests (``ingested`` is null), or created in the
+admin, has nothing to compare with: the source replaces it, as before, and its digests are
+remembered from then on. Dates are one field (the EDTF value and its first and last day go
+together, the admin derives the days from the value); agents, collections, subjects and texts are
+one field each (agents compared by role and key, collections by key: see :func:`_values`). The
+same digests tell the ingest service whether a document changed at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from legation.records.chunks import chunks
+from legation.records.document_record import DocumentRecord
+from legation.records.models import Document
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "document_type": ("document_type",),
+    "date_text": ("date_text",),
+    "date_edtf": ("date_edtf", "date_earliest", "date_latest"),
+    "place_sent": ("place_sent",),
+    "summary": ("summary",),
+    "source_note": ("source_note",),
+    "classification": ("classification",),
+    "source_url": ("source_url",),
+    "language": ("language",),
+    "collections": ("collections",),
+    "agents": ("agents",),
+    "subjects": ("subjects",),
+    "texts": ("texts",),
+}  # name reported → the record fields it covers
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field a curator corrected that the source changed too: ``where`` (file: identifier), the
+    document's ``identifier``, the ``field`` (a key of :data:`FIELDS`) and, for a field of one
+    line of text, the source's new ``source_value`` (else ``""``)."""
+
+    where: str
+    identifier: str
+    field: str
+    source_value: str = ""
+
+    def message(self) -> str:
+        """One sentence for the operator: what was kept, what the source says, what to do."""
+        now = f" (the source now has {self.source_value[:80]!r})" if self.source_value else ""
+        return (
+            f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
+            "kept. To take the source's value, enter it in the admin"
+        )
+
+
+def _values(record: DocumentRecord) -> dict[str, list[str]]:
+    """Each field of :data:`FIELDS` that a re-ingest may change, as a list of strings: agents by
+    (role, key) once each, in role order then source order; collections by key and subjects as
+    sets; texts in order with their footnotes.
+
+    Agent names and collection titles are authority data: one authority record per key, shared by
+    every document that points to it and curated in the admin. Sources spell them differently from
+    document to document (QhoD: GND 118560107 is "Karl VI" in one letter, "Karl VI." in another;
+    the collection ``context:qhod`` has five titles), so a document compares by agent (role, key)
+    and by collection key only — otherwise each re-ingest would report those documents "updated"."""
+    order = {"sender": 0, "recipient": 1, "mentioned": 2}
+    agents = sorted(dict.fromkeys((a.role, a.key) for a in record.agents), key=lambda ra: order.get(ra[0], 3))
+    scalars = {name: [getattr(record, key) for key in keys] for name, keys in FIELDS.items() if name not in _LISTS}
+    return scalars | {
+        "collections": sorted({c.key for c in record.collections}),
+        "agents": [part for role_key in agents for part in role_key],
+        "subjects": sorted(set(record.subjects)),
+        "texts": [
+            part
+            for t in record.texts
+            for part in (t.kind, t.language, t.body, str(len(t.footnotes)), *(x for f in t.footnotes for x in (f.n, f.text)))
+        ],
+    }
+
+
+_LISTS = ("collections", "agents", "subjects", "texts")
+
+
+def field_digests(record: DocumentRecord) -> dict[str, str]:
+    """``{field: digest}`` for each field of :data:`FIELDS`: 16 hex digits of BLAKE2b over the
+    field's strings (:func:`_values`), each preceded by its length, so no two values share one."""
+    digests = {}
+    for name, values in _values(record).items():
+        digest = hashlib.blake2b(digest_size=8)
+        for value in values:
+            data = value.encode("utf-8", "surrogatepass")
+            digest.update(b"%d:" % len(data))
+            digest.update(data)
+        digests[name] = digest.hexdigest()
+    return digests
+
+
+def last_ingested(identifiers: list[str]) -> dict[str, tuple[int, dict[str, str] | None]]:
+    """``{identifier: (primary key, remembered digests or None)}`` of the stored documents among
+    ``identifiers``, in chunked queries."""
+    found: dict[str, tuple[int, dict[str, str] | None]] = {}
+    for chunk in chunks(identifiers):
+        for identifier, pk, digests in Document.objects.filter(identifier__in=chunk).values_list("identifier", "pk", "ingested"):
+            found[identifier] = (pk, digests)
+    return found
+
+
+def keep_curated(
+    stored: DocumentRecord, now: dict[str, str], record: DocumentRecord, digests: dict[str, str],
+    last: dict[str, str] | None, where: str,
+) -> tuple[DocumentRecord, list[Conflict]]:
+    """``record`` (read from the source, with ``digests``) with the curated fields of ``stored``
+    (the stored document, with digests ``now``) kept, and a :class:`Conflict` (located at
+    ``where``) for each curated field the source changed too. ``last`` are the digests remembered
+    at the last ingest (None: nothing counts as curated)."""
+    if not last:
+        return record, []
+    kept: dict[str, Any] = {}
+    conflicts: list[Conflict] = []
+    for name, keys in FIELDS.items():
+        if name not in last or now[name] == last[name]:
+            continue  # as last ingested: the source's value goes in
+        if digests[name] not in (last[name], now[name]):
+            value = getattr(record, name)
+            conflicts.append(Conflict(where, record.identifier, name, value if isinstance(value, str) and "\n" not in value else ""))
+        kept.update((key, getattr(stored, key)) for key in keys)
+    return (replace(record, **kept) if kept else record), conflicts
+
+
+def remember(documents: dict[int, dict[str, str]]) -> None:
+    """Store digests for documents that were not rewritten: ``{primary key: digests}``."""
+    Document.objects.bulk_update([Document(pk=pk, ingested=digests) for pk, digests in documents.items()], ["ingested"])

@@ -1,0 +1,140 @@
+"""Re-ingest keeps curators' corrections (legation.ingest.curation): documents of the real FRUS
+fixture volume and the seed records are corrected through the admin's change form, then their
+source is ingested again, unchanged or changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from legation.ingest.curation import Conflict
+from legation.ingest.readers import read_file
+from legation.ingest.service import ingest_records
+from legation.records.models import ChangeLogEntry, Document
+
+from tests.conftest import FIXTURES
+
+FRUS = FIXTURES / "frus" / "frus1917-72PubDip.xml"
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+D5 = "frus1917-72PubDip-d5"
+SEED_1 = "seed-sino-soviet-01"
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_save(client, identifier: str, *, body: str | None = None, **changes) -> None:
+    """Post the admin's change form of a document as a curator would, with ``changes`` to its
+    fields and, when given, a new body for its first text; every other value as stored."""
+    document = Document.objects.get(identifier=identifier)
+    data = {
+        "identifier": document.identifier, "title": document.title, "document_type": document.document_type,
+        "date_text": document.date_text, "date_edtf": document.date_edtf,
+        "place_sent": document.place_sent_id or "", "summary": document.summary, "source_note": document.source_note,
+        "classification": document.classification, "source_url": document.source_url, "language": document.language,
+        "collections": [c.pk for c in document.collections.all()], "subjects": [s.pk for s in document.subjects.all()],
+        **changes,
+    }  # fmt: skip
+    texts, links = list(document.texts.all()), list(document.agent_links.all())
+    for prefix, rows in (("texts", texts), ("agent_links", links)):
+        data |= {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows), f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
+    for i, text in enumerate(texts):
+        data |= {
+            f"texts-{i}-id": text.pk, f"texts-{i}-document": document.pk, f"texts-{i}-kind": text.kind,
+            f"texts-{i}-language": text.language, f"texts-{i}-body": body if body is not None and i == 0 else text.body,
+            f"texts-{i}-footnotes": json.dumps(text.footnotes), f"texts-{i}-position": text.position,
+        }  # fmt: skip
+    for i, link in enumerate(links):
+        data |= {
+            f"agent_links-{i}-id": link.pk, f"agent_links-{i}-document": document.pk, f"agent_links-{i}-agent": link.agent_id,
+            f"agent_links-{i}-role": link.role, f"agent_links-{i}-position": link.position,
+        }  # fmt: skip
+    response = client.post(f"/admin/records/document/{document.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]  # saved and redirected to the list
+
+
+def write_seed(path: Path, **changes_to_first) -> Path:
+    lines = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines[0].update(changes_to_first)
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_corrections_in_the_admin_survive_ingesting_the_unchanged_volume_again(admin_client):
+    first = ingest_records(read_file(FRUS))
+    assert len(first.added) == 44 and not first.failed
+    original = Document.objects.get(identifier=D5).texts.get(position=0).body
+    corrected_body = original.replace("Three methods of propaganda", "Three methods of publicity", 1)
+    admin_save(admin_client, D5, title="Report From the Naval Attaché in Spain (Decker)", date_edtf="1917-12", body=corrected_body)
+    seq = ChangeLogEntry.objects.order_by("-seq").first().seq
+
+    again = ingest_records(read_file(FRUS), source=str(FRUS))
+    assert (len(again.unchanged), again.updated, again.added, again.conflicts) == (44, [], [], [])
+    document = Document.objects.get(identifier=D5)
+    assert document.title == "Report From the Naval Attaché in Spain (Decker)"
+    assert (document.date_edtf, document.date_earliest, document.date_latest) == ("1917-12", dt.date(1917, 12, 1), dt.date(1917, 12, 31))
+    assert document.date_text == "December 22, 1917"  # the date as written, not corrected, stays the source's
+    assert document.texts.get(position=0).body == corrected_body != original
+    assert ChangeLogEntry.objects.order_by("-seq").first().seq == seq  # nothing rewritten, nothing to index
+
+
+def test_the_source_changing_another_field_updates_it_and_keeps_the_correction(admin_client, tmp_path: Path):
+    ingest_records(read_file(SEED))
+    admin_save(admin_client, SEED_1, title="Telegram, Mao Zedong (Moscow) to the CCP Central Committee")
+    changed = write_seed(tmp_path / "seed.jsonl", summary="Mao's instructions on the trade agreement.")
+
+    report = ingest_records(read_file(changed), source=str(changed))
+    assert (report.updated, report.conflicts, len(report.unchanged)) == ([SEED_1], [], 9)
+    document = Document.objects.get(identifier=SEED_1)
+    assert (document.title, document.summary) == (
+        "Telegram, Mao Zedong (Moscow) to the CCP Central Committee", "Mao's instructions on the trade agreement.")
+    assert ChangeLogEntry.objects.order_by("-seq").first().document_identifier == SEED_1
+
+
+def test_a_field_both_corrected_and_changed_in_the_source_is_a_conflict_reported_once(admin_client, tmp_path: Path):
+    ingest_records(read_file(SEED))
+    admin_save(admin_client, SEED_1, title="Telegram, Mao Zedong (Moscow) to the CCP Central Committee")
+    changed = write_seed(tmp_path / "seed.jsonl", title="Telegram, Mao Zedong to the CCP Central Committee")
+
+    dry = ingest_records(read_file(changed), source=str(changed), dry_run=True)
+    report = ingest_records(read_file(changed), source=str(changed))
+    for result in (dry, report):
+        assert result.conflicts == [
+            Conflict(f"{changed}: {SEED_1}", SEED_1, "title", "Telegram, Mao Zedong to the CCP Central Committee")]
+        assert (result.updated, len(result.unchanged)) == ([], 10)
+    assert report.conflicts[0].message() == (
+        "title was corrected in the admin and the source changed it too (the source now has 'Telegram, Mao Zedong "
+        "to the CCP Central Committee'); the correction was kept. To take the source's value, enter it in the admin")
+    assert Document.objects.get(identifier=SEED_1).title == "Telegram, Mao Zedong (Moscow) to the CCP Central Committee"
+
+    again = ingest_records(read_file(changed), source=str(changed))
+    assert (again.conflicts, again.updated, len(again.unchanged)) == ([], [], 10)  # said once, by the ingest that brought it
+    assert Document.objects.get(identifier=SEED_1).title == "Telegram, Mao Zedong (Moscow) to the CCP Central Committee"
+
+
+def test_once_the_curator_takes_the_sources_value_later_source_changes_apply(admin_client, tmp_path: Path):
+    ingest_records(read_file(SEED))
+    admin_save(admin_client, SEED_1, summary="A curator's summary.")
+    agreeing = write_seed(tmp_path / "agreeing.jsonl", summary="A curator's summary.")  # the source now says the same
+    assert ingest_records(read_file(agreeing)).conflicts == []
+    later = write_seed(tmp_path / "later.jsonl", summary="The source's next summary.")
+    report = ingest_records(read_file(later))
+    assert (report.updated, report.conflicts) == ([SEED_1], [])
+    assert Document.objects.get(identifier=SEED_1).summary == "The source's next summary."
+
+
+def test_a_document_stored_before_digests_were_kept_takes_the_source_as_before(tmp_path: Path):
+    ingest_records(read_file(SEED))
+    Document.objects.update(ingested=None)  # SQL NULL, as migration 0005 leaves an existing archive
+    assert Document.objects.filter(ingested__isnull=True).count() == 10
+    Document.objects.filter(identifier=SEED_1).update(summary="Changed since, by someone.")
+    seq = ChangeLogEntry.objects.order_by("-seq").first().seq
+
+    report = ingest_records(read_file(SEED))
+    assert (report.updated, len(report.unchanged), report.conflicts) == ([SEED_1], 9, [])
+    assert Document.objects.get(identifier=SEED_1).summary == (
+        "Mao gives instructions about the trade agreement about to be negotiated with the Soviet Union.")
+    assert Document.objects.filter(ingested__isnull=True).count() == 0  # remembered from now on, unchanged ones too
+    assert list(ChangeLogEntry.objects.filter(seq__gt=seq).values_list("document_identifier", flat=True)) == [SEED_1]
