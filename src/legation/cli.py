@@ -143,7 +143,10 @@ def _ingest(
     return report
 
 
-def _print_report(report, dry_run: bool) -> None:
+def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
+    """The ingest's table, then failures, kept documents and conflicts (the first 50 of each),
+    notes and deletions (the first 20); where a list is cut, it says where the whole of it is
+    (``report_file``, written by :func:`_write_report`) or how to get it (``--report FILE``)."""
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
     counts = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed}
     if report.deleted or report.kept:
@@ -152,16 +155,52 @@ def _print_report(report, dry_run: bool) -> None:
         table.add_column(column, justify="right")
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
     console.print(table)
-    for label, items in (("failed", report.failed), ("kept", report.kept)):
-        for item in items[:50]:
-            console.print(f"[red]{label}[/red] {escape(item.where)}: {escape(item.reason)}", highlight=False, soft_wrap=True)
+    rest = f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
+    conflicts = [(c.where, c.message()) for c in report.conflicts]
+    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts)):
+        for where, reason in items[:50]:
+            console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > 50:
-            console.print(f"… and {len(items) - 50:,} more {label}")
+            console.print(f"… and {len(items) - 50:,} more {label} ({rest})", highlight=False, soft_wrap=True)
     for note in report.all_notes():
         console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:
-        shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more" if len(report.deleted) > 20 else "")
+        shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more ({rest})" if len(report.deleted) > 20 else "")
         console.print(f"{'would delete' if dry_run else 'deleted'}: {escape(shown)}", highlight=False, soft_wrap=True)
+
+
+def _write_report(report, dry_run: bool, path: Path) -> None:
+    """Write the whole ingest report as one JSON object (UTF-8, indented), replacing ``path``
+    only once complete::
+
+        {"dry_run": false, "counts": {"added": 2, "updated": 0, "unchanged": 0, "failed": 1, "deleted": 0, "kept": 0, "conflicts": 0},
+         "added": ["id", …], "updated": […], "unchanged": […], "deleted": […] (with --dry-run: would be deleted),
+         "failed": [{"where": "FILE, line 3", "reason": "…"}, …], "kept": [{"where": "id", "reason": "…"}, …],
+         "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
+         "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …], "notes": ["…", …]}
+
+    Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
+    be written."""
+    lists = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "deleted": report.deleted}
+    data = {
+        "dry_run": dry_run,
+        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts}.items()},
+        **lists,
+        "failed": [{"where": f.where, "reason": f.reason} for f in report.failed],
+        "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
+        "conflicts": [
+            {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
+            for c in report.conflicts
+        ],
+        "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
+        "notes": report.all_notes(),
+    }
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        _fail(f"cannot write the report {path}: {exc.strerror}; the ingest itself is done, give --report a writable file")
 
 
 @app.command()
@@ -171,11 +210,19 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
     mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
     delete_missing: Annotated[bool, typer.Option("--delete-missing", help="Mirror the collections read: delete their stored documents that these files no longer hold (none when anything failed; documents also in other collections are kept).")] = False,
+    report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the whole report as JSON to this file: every document added, updated, unchanged or deleted, every failure, conflict and note (the screen shows the first 50 of each).")] = None,
 ) -> None:
-    """Add or update documents from files; prints what was added, updated, unchanged or failed."""
+    """Add or update documents from files; prints what was added, updated, unchanged or failed.
+
+    Corrections made in the admin are kept when a source is ingested again; a field the source
+    changed too is reported as a conflict."""
+    if report_file is not None and (report_file.is_dir() or not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK))):
+        _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
     _setup()
     report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
-    _print_report(report, dry_run)
+    if report_file is not None:
+        _write_report(report, dry_run, report_file)
+    _print_report(report, dry_run, report_file)
     if report.failed:
         raise typer.Exit(1)
 

@@ -1,0 +1,69 @@
+"""`legation ingest --report FILE`: the whole report as JSON, where the screen cuts its lists; and
+a conflict between a curator's correction and a changed source, as the operator sees it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.test_cli import SEED, legation
+
+
+def seed_lines() -> list[str]:
+    return SEED.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_screen_cuts_the_failures_at_50_and_the_report_file_holds_every_one(tmp_path: Path):
+    bad = tmp_path / "cables.jsonl"
+    bad.write_text("\n".join([*seed_lines()[:2], *["{oops"] * 60]) + "\n", encoding="utf-8")
+
+    plain = legation(tmp_path / "dry", "ingest", "--dry-run", str(bad))
+    assert plain.returncode == 1
+    assert "… and 10 more failed (pass --report FILE to get all of them)" in plain.stdout
+
+    report_file = tmp_path / "report.json"
+    result = legation(tmp_path / "archive", "ingest", "--report", str(report_file), str(bad))
+    assert result.returncode == 1
+    assert f"… and 10 more failed (all of them are in {report_file})" in result.stdout
+    assert result.stdout.count(f"failed {bad}, line ") == 50
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert report["counts"] == {"added": 2, "updated": 0, "unchanged": 0, "deleted": 0, "failed": 60, "kept": 0, "conflicts": 0}
+    assert (report["dry_run"], report["added"], report["updated"]) == (False, ["seed-sino-soviet-01", "seed-sino-soviet-02"], [])
+    assert [f["where"] for f in report["failed"]] == [f"{bad}, line {n}" for n in range(3, 63)]
+    assert report["failed"][59]["reason"] == "not valid JSON (Expecting property name enclosed in double quotes at column 2); fix or remove the line"
+    assert not (tmp_path / "report.json.partial").exists()
+
+
+def test_a_report_file_that_cannot_be_written_stops_before_ingesting(tmp_path: Path):
+    result = legation(tmp_path / "archive", "ingest", "--report", str(tmp_path / "no-such-folder" / "r.json"), str(SEED))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "cannot write the report" in result.stderr and "give --report a file in a writable folder" in " ".join(result.stderr.split())
+    assert not (tmp_path / "archive" / "legation.sqlite3").exists()
+
+
+def test_a_conflict_names_the_document_and_the_field_on_screen_and_in_the_report(tmp_path: Path):
+    archive = tmp_path / "archive"
+    assert legation(archive, "ingest", str(SEED)).returncode == 0
+    curate = (
+        "from legation.records.models import Document; "
+        "Document.objects.filter(identifier='seed-sino-soviet-01').update(title='Telegram, Mao (Moscow) to the CCP')"
+    )  # what a curator's edit in the admin leaves in the record store
+    assert legation(archive, "manage", "shell", "-c", curate).returncode == 0
+    lines = seed_lines()
+    first = json.loads(lines[0]) | {"title": "Telegram, Mao Zedong to the CCP Central Committee"}
+    changed = tmp_path / "seed.jsonl"
+    changed.write_text("\n".join([json.dumps(first, ensure_ascii=False), *lines[1:]]) + "\n", encoding="utf-8")
+
+    report_file = tmp_path / "report.json"
+    result = legation(archive, "ingest", "--report", str(report_file), str(changed))
+    assert result.returncode == 0, result.stderr
+    assert "│     0 │       0 │        10 │      0 │" in result.stdout
+    assert (
+        f"conflict {changed}: seed-sino-soviet-01: title was corrected in the admin and the source changed it too "
+        "(the source now has 'Telegram, Mao Zedong to the CCP Central Committee'); the correction was kept."
+    ) in result.stdout
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert [(c["identifier"], c["field"], c["source_value"]) for c in report["conflicts"]] == [
+        ("seed-sino-soviet-01", "title", "Telegram, Mao Zedong to the CCP Central Committee")]
+    exported = json.loads(legation(archive, "export").stdout.splitlines()[0])
+    assert exported["title"] == "Telegram, Mao (Moscow) to the CCP"
