@@ -5,11 +5,11 @@ The browser is Debian's package, never one downloaded by ``playwright install``:
 ``LEGATION_CHROMIUM`` to use another binary. Without one (or without the ``playwright`` package)
 every browser test skips, saying what to install.
 
-The server and its archive live for the whole run (starting them takes seconds; each test only
-reads). Its database on PostgreSQL is made here and dropped at the end, not by the per-test
-clean-up of ``tests/databases.py``, which would drop it after the first test. Playwright lives per
-test module: while it runs, its event loop makes Django refuse ORM calls in this process, which
-later test folders make.
+The server with its archive and Chromium live while the tests of this folder run (starting them
+takes seconds; each test only reads), and stop after its last test: while Playwright runs, its event
+loop makes Django refuse ORM calls in this process, which the other test folders make. The server's
+database on PostgreSQL is made here and dropped then, not by the per-test clean-up of
+``tests/databases.py``, which would drop it after the first test.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _drop_database(url: str) -> None:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(urlsplit(url).path.lstrip("/"))))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory):
     """`legation serve` (one worker) on a free port, serving the ingested fixture archive."""
     chromium_path()  # no browser, no need for a server: skip before starting one
@@ -103,9 +103,9 @@ def server(tmp_path_factory):
             _drop_database(database_url)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def browser():
-    """Chromium, launched once per test module."""
+    """Chromium, launched once for the tests of this folder."""
     path = chromium_path()
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (uv sync)")
     with sync_api.sync_playwright() as playwright:
@@ -121,6 +121,7 @@ class Watched:
     def __init__(self, page) -> None:
         self.problems: list[str] = []
         self.dialogs: list[str] = []
+        self.closing = False
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text} ({m.location['url']})"))
         page.on("pageerror", lambda e: self.problems.append(f"uncaught exception: {e}"))
         page.on("requestfailed", self._failed)
@@ -128,9 +129,9 @@ class Watched:
         page.on("dialog", self._dialog)
 
     def _failed(self, request) -> None:
-        # A suggestion fetch still running when the form is submitted is cancelled by the browser
-        # as the page goes: that is the browser's doing, not a failure of the page.
-        if request.failure == "net::ERR_ABORTED" and "/api/suggest" in request.url:
+        # Requests cancelled by the browser are not failures of the page: a suggestion fetch still
+        # running when the form is submitted, whatever is loading when the test closes the page.
+        if request.failure == "net::ERR_ABORTED" and (self.closing or "/api/suggest" in request.url):
             return
         self.problems.append(f"request failed: {request.url} ({request.failure})")
 
@@ -157,6 +158,7 @@ def page(browser, server):
     watched = Watched(tab)
     tab.watched = watched
     yield tab
-    context.close()
+    watched.closing = True
+    context.close()  # what is still on its way is reported by now
     assert watched.dialogs == [], f"JavaScript dialogs opened: {watched.dialogs}"
     assert watched.problems == [], "\n".join(watched.problems)
