@@ -6,6 +6,7 @@ so the parser treats them as untrusted: no network, no external entities, no DTD
 
 from __future__ import annotations
 
+import functools
 import gzip
 import zlib
 from collections.abc import Callable
@@ -87,12 +88,16 @@ def local_name(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+# a reader meets a few dozen tags a million times; bounded, as a hostile file may have millions of names
+_cached_local_name = functools.lru_cache(maxsize=1024)(local_name)
+
+
 def inline_text(
     el: etree._Element,
     skip: frozenset[str] | set[str],
     *,
     note: Callable[[etree._Element], str] | None = None,
-    keep: Callable[[etree._Element], bool] = lambda child: True,
+    keep: Callable[[etree._Element], bool] | None = None,
 ) -> str:
     """The whitespace-normalized text of an element, as a reader reads a TEI paragraph or heading.
 
@@ -101,21 +106,30 @@ def inline_text(
     each ``note`` is replaced by what it returns (a footnote's mark, say) instead of following
     ``skip``. Entity references the safe parser left unresolved contribute nothing.
     """
+    if not len(el):  # no child elements (most paragraphs, cells, names): just its text
+        return normalize_space(el.text) if el.text else ""
     parts: list[str] = []
-
-    def walk(e: etree._Element) -> None:
-        if e.text:
-            parts.append(e.text)
-        for child in e:
-            name = local_name(child.tag)
-            if name == "lb":
-                parts.append("" if child.get("break") == "no" else " ")
-            elif name == "note" and note is not None:
-                parts.append(note(child))
-            elif name and name not in skip and keep(child):
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+    _inline_parts(el, skip, note, keep, parts)
     return normalize_space("".join(parts))
+
+
+def _inline_parts(
+    e: etree._Element,
+    skip: frozenset[str] | set[str],
+    note: Callable[[etree._Element], str] | None,
+    keep: Callable[[etree._Element], bool] | None,
+    parts: list[str],
+) -> None:
+    """Append the text of ``e`` to ``parts`` as :func:`inline_text` reads it."""
+    if e.text:
+        parts.append(e.text)
+    for child in e:
+        name = _cached_local_name(child.tag)
+        if name == "lb":
+            parts.append("" if child.get("break") == "no" else " ")
+        elif name == "note" and note is not None:
+            parts.append(note(child))
+        elif name and name not in skip and (keep is None or keep(child)):
+            _inline_parts(child, skip, note, keep, parts)
+        if child.tail:
+            parts.append(child.tail)
