@@ -108,6 +108,31 @@ def test_apply_changes_follows_the_change_log(tmp_path, make_records) -> None:
 
 
 @pytest.mark.django_db
+def test_apply_changes_can_defer_commits(tmp_path, make_records) -> None:
+    """With ``commit_every`` (as ``legation ingest`` follows the log) applied batches wait in the
+    writer: nothing is marked applied or searchable until the commit, a later round continues
+    where the last stopped, and a crash before the commit makes the next process apply them again."""
+    from legation.ingest.service import ingest_records
+
+    records = make_records()
+    ingest_records(records[:6])
+    index = SearchIndex(tmp_path)
+    assert apply_changes(index, batch_size=4, commit_every=3600) == 6
+    assert index.last_applied_seq() == 0 and _ids(SearchIndex(tmp_path)) == []
+    assert index.pending is not None
+    ingest_records(records[6:])
+    assert apply_changes(index, commit_every=3600) == 4  # from the pending position, not the state file
+
+    index.rollback()  # what a crash leaves: the writes and the pending position gone, the state file as committed
+    again = SearchIndex(tmp_path)
+    assert apply_changes(again, commit_every=3600) == 10
+    assert apply_changes(again) == 0  # commit_every=0 commits what is pending
+    newest = ChangeLogEntry.objects.order_by("-seq").first().seq
+    assert again.pending is None and again.last_applied_seq() == newest
+    assert _ids(SearchIndex(tmp_path)) == sorted(r.identifier for r in records)
+
+
+@pytest.mark.django_db
 def test_rebuild_indexes_every_stored_record(tmp_path, make_records) -> None:
     from legation.ingest.service import ingest_records
 

@@ -28,13 +28,14 @@ log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_SECONDS = 2.0
 
 
-def follow_once(index: SearchIndex | None = None) -> int:
+def follow_once(index: SearchIndex | None = None, commit_every: float = 0.0) -> int:
     """One round on ``index`` (default: the search service's): apply pending entries; returns
-    how many (0 when the index is busy)."""
+    how many (0 when the index is busy). ``commit_every``: see :func:`apply_changes` (0: commit
+    what was applied, and anything left pending by earlier rounds)."""
     from legation.search.service import default_index
 
     try:
-        return apply_changes(index or default_index())
+        return apply_changes(index or default_index(), commit_every=commit_every)
     except IndexBusy:
         return 0
 
@@ -54,8 +55,9 @@ def take_follower_lock(index: SearchIndex) -> int | None:
     return fd
 
 
-def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusive: bool) -> None:
-    """The follower thread's loop: a round every ``interval`` seconds until ``stop`` is set."""
+def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusive: bool, commit_every: float = 0.0) -> None:
+    """The follower thread's loop: a round every ``interval`` seconds until ``stop`` is set;
+    ``commit_every`` as in :func:`apply_changes`."""
     from django.db import connection
 
     lock: int | None = None
@@ -64,7 +66,7 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
             if exclusive and lock is None:
                 lock = take_follower_lock(target)
             if lock is not None or not exclusive:
-                follow_once(target)
+                follow_once(target, commit_every)
         except Exception:  # keep serving; the next round retries
             log.exception("Applying the change log to the search index failed")
         finally:
@@ -88,19 +90,28 @@ def start_follower(
     return stop
 
 
+INGEST_COMMIT_SECONDS = 30.0
+
+
 @contextmanager
-def following(index: SearchIndex | None = None, interval: float = 1.0) -> Iterator[None]:
+def following(
+    index: SearchIndex | None = None, interval: float = 1.0, commit_every: float = INGEST_COMMIT_SECONDS
+) -> Iterator[None]:
     """Index the change log in a background thread while the ``with`` body writes, then apply
-    what is left before returning, so everything the body stored is searchable afterwards.
+    what is left and commit before returning, so everything the body stored is searchable afterwards.
 
     ``legation ingest`` stores batches in the body: tantivy indexes in its own threads and
     releases the GIL while committing, so the index is built beside the database writes instead
-    of after them. Exceptions of the body propagate (the thread is stopped and joined first)."""
+    of after them. The thread looks for new entries every ``interval`` seconds but commits only
+    every ``commit_every`` seconds (see :func:`apply_changes`): meanwhile other processes' searches
+    see the index as of the last commit. Exceptions of the body propagate (the thread is stopped
+    and joined first)."""
     from legation.search.service import default_index
 
     target = index or default_index()
     stop = threading.Event()
-    thread = threading.Thread(target=_follow, args=(target, stop, interval, False), name="legation-ingest-indexer")
+    args = (target, stop, interval, False, commit_every)
+    thread = threading.Thread(target=_follow, args=args, name="legation-ingest-indexer")
     thread.start()
     try:
         yield
