@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from legation.ingest.dates import ParsedDate, parse_archival_date
-from legation.records.dates import day_bounds
+from legation.records.dates import day_bounds, display_date, edtf_day_bounds
+from legation.records.document_record import DocumentRecord, RecordError
 
 CASES = [
     # (text as written, EDTF) — source of the form in the comment
@@ -47,6 +48,33 @@ CASES = [
     ("1541-07-18/?", "1541-07-18/"),  # EDTF draft "unknown end" → ISO 8601-2 open end
     ("1552-03?", "1552-03?"),
     (" 1989-11-13 ", "1989-11-13"),
+    # seasons (EDTF level 1: 21 spring, 22 summer, 23 autumn, 24 winter)
+    ("Spring 1950", "1950-21"),
+    ("spring of 1950", "1950-21"),
+    ("Frühjahr 1950", "1950-21"),
+    ("Summer 1950", "1950-22"),
+    ("Fall 1950", "1950-23"),
+    ("Herbst 1950", "1950-23"),
+    ("hiver 1950", "1950-24"),
+    ("1950-21", "1950-21"),  # EDTF as written
+    ("1950-33", "1950-33"),  # EDTF level 2: first quarter
+    # years before the common era, in astronomical year numbering (1 BC is 0000)
+    ("44 BC", "-0043"),
+    ("44 B.C.", "-0043"),
+    ("44 BCE", "-0043"),
+    ("1 BC", "0000"),
+    ("753 v. Chr.", "-0752"),
+    ("44 a.C.", "-0043"),
+    ("15 March 44 BC", "-0043-03-15"),
+    ("March 15, 44 B.C.", "-0043-03-15"),
+    ("29 February 45 BC", "-0044-02-29"),  # -0044 is a leap year of the proleptic Gregorian calendar
+    ("ca. 50 BC", "-0049~"),
+    ("50–44 BC", "-0049/-0043"),
+    ("13 BC–AD 14", "-0012/0014"),
+    ("AD 800", "0800"),
+    ("25 December 800 CE", "0800-12-25"),
+    ("-0043", "-0043"),  # EDTF as written
+    ("-0049/-0043", "-0049/-0043"),
 ]
 
 
@@ -54,7 +82,7 @@ CASES = [
 def test_parses_archival_forms(text, edtf):
     parsed = parse_archival_date(text)
     assert parsed == ParsedDate(edtf, False, text.strip())
-    day_bounds(parsed.edtf)  # every value is EDTF the library accepts
+    edtf_day_bounds(parsed.edtf)  # every value is EDTF the library accepts (None: before year 1)
 
 
 @pytest.mark.parametrize("text", ["undated", "Undated", "n.d.", "n. d.", "o. D.", "s.d.", "sans date", "[undated]", "", None])
@@ -64,7 +92,12 @@ def test_undated_is_empty_and_not_flagged(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["[1552 März vor 12]", "[1548 Anfang]", "Spring 1950", "32 December 1949", "1949-02-30", "garbage", "22/12"],
+    [
+        "[1552 März vor 12]", "[1548 Anfang]", "32 December 1949", "1949-02-30", "garbage", "22/12",
+        "Spring 1950?",  # the edtf library has no qualified season (1950-21?): not read rather than read as certain
+        "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
+        "Mayday 1950", "1950-13", "1950-42",
+    ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):
     assert parse_archival_date(text) == ParsedDate("", True, text)
@@ -91,3 +124,111 @@ def test_moritz_letters_edtf_column_all_valid():
     flagged = [r["senderDate"] for r in rows if parse_archival_date(r["senderDate"]).flagged]
     assert len(rows) == 8935
     assert flagged == []
+
+
+@pytest.mark.parametrize(
+    ("edtf", "earliest", "latest", "shown"),
+    [
+        ("1950-21", "1950-03-01", "1950-05-31", "Spring 1950"),
+        ("1950-22", "1950-06-01", "1950-08-31", "Summer 1950"),
+        ("1950-23", "1950-09-01", "1950-11-30", "Autumn 1950"),
+        # winter 1950 is January–February 1950 or December 1950 to February 1951: not the library's December alone
+        ("1950-24", "1950-01-01", "1951-02-28", "Winter 1950"),
+        ("1951-24", "1951-01-01", "1952-02-29", "Winter 1951"),
+        ("1950-30", "1950-01-01", "1951-02-28", "Summer (southern hemisphere) 1950"),
+        ("1950-32", "1950-06-01", "1950-08-31", "Winter (southern hemisphere) 1950"),
+        ("1950-33", "1950-01-01", "1950-03-31", "First quarter 1950"),
+        ("1950-41", "1950-07-01", "1950-12-31", "Second semester 1950"),
+        ("1950-21/1950-23", "1950-03-01", "1950-11-30", "Spring 1950 – Autumn 1950"),
+    ],
+)
+def test_seasons_span_their_months_and_are_shown_by_name(edtf, earliest, latest, shown):
+    assert [d.isoformat() for d in day_bounds(edtf)] == [earliest, latest]
+    assert display_date(edtf) == shown
+
+
+@pytest.mark.parametrize(
+    ("edtf", "shown"),
+    [
+        ("-0043", "44 BCE"),
+        ("-0043-03-15", "March 15, 44 BCE"),
+        ("0000", "1 BCE"),
+        ("-0049/-0043", "50 BCE – 44 BCE"),
+        ("-0012/0014", "13 BCE – 14"),
+        ("-0049~", "50 BCE (approximate)"),
+    ],
+)
+def test_dates_before_year_1_are_valid_without_days(edtf, shown):
+    assert edtf_day_bounds(edtf) is None  # no calendar day the record store holds: undated for date filters
+    assert display_date(edtf) == shown
+    with pytest.raises(RecordError, match="outside the years 1–9999"):
+        day_bounds(edtf)
+
+
+@pytest.mark.parametrize("edtf", ["-0043-02-29", "-0043-13", "0000-02-30", "1950-13", "1950-42"])
+def test_impossible_days_and_groupings_are_refused(edtf):
+    with pytest.raises(RecordError):
+        edtf_day_bounds(edtf)
+
+
+def test_a_record_dated_before_year_1_keeps_its_date_without_days():
+    record = DocumentRecord(identifier="caesar", title="Ides of March", date_text="15 March 44 BC", date_edtf="-0043-03-15").validate()
+    assert (record.date_edtf, record.date_earliest, record.date_latest) == ("-0043-03-15", "", "")
+    spring = DocumentRecord(identifier="spring", title="A season", date_text="Spring 1950", date_edtf="1950-21").validate()
+    assert (spring.date_earliest, spring.date_latest) == ("1950-03-01", "1950-05-31")
+
+
+@pytest.mark.django_db
+def test_seasons_and_dates_before_year_1_ingest_and_search(tmp_path):
+    import datetime as dt
+
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "dates.csv"
+    table.write_text(
+        "identifier,title,date\n"
+        "s-1,Spring report,Spring 1950\n"
+        "s-2,Winter report,Winter 1950\n"
+        "s-3,Ides report,15 March 44 BC\n"
+        "s-4,Qualified season report,Spring 1950?\n",
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert (sorted(report.added), report.failed, report.unread_dates) == (["s-1", "s-2", "s-3", "s-4"], [], [("s-4", "Spring 1950?")])
+    stored = {d.identifier: (d.date_text, d.date_edtf, d.date_earliest, d.date_latest) for d in Document.objects.all()}
+    assert stored == {
+        "s-1": ("Spring 1950", "1950-21", dt.date(1950, 3, 1), dt.date(1950, 5, 31)),
+        "s-2": ("Winter 1950", "1950-24", dt.date(1950, 1, 1), dt.date(1951, 2, 28)),
+        "s-3": ("15 March 44 BC", "-0043-03-15", None, None),  # kept as written and as EDTF; no calendar day to filter by
+        "s-4": ("Spring 1950?", "", None, None),
+    }
+    april = search(SearchRequest(q="report", start_date=dt.date(1950, 4, 1), end_date=dt.date(1950, 4, 30)))
+    assert sorted(h.identifier for h in april.hits) == ["s-1", "s-2"]
+    every = search(SearchRequest(q="Ides"))
+    assert [(h.identifier, h.date_display) for h in every.hits] == [("s-3", "March 15, 44 BCE")]
+    next(archive, None)
+
+
+@pytest.mark.django_db
+def test_the_admin_takes_a_season_or_a_date_before_year_1(seed_archive):
+    import datetime as dt
+
+    from django.forms.models import model_to_dict
+
+    from legation.records.admin import DocumentForm
+    from legation.records.models import Document
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    data = {k: v for k, v in model_to_dict(document, fields=list(DocumentForm.base_fields)).items() if v is not None}
+    data |= {"subjects": [s.pk for s in data.get("subjects", [])], "collections": [c.pk for c in data.get("collections", [])]}
+    for edtf, bounds in (("1949-24", (dt.date(1949, 1, 1), dt.date(1950, 2, 28))), ("-0043-03-15", (None, None))):
+        form = DocumentForm(data={**data, "date_edtf": edtf}, instance=document)
+        assert form.is_valid(), form.errors
+        saved = form.save()
+        assert (saved.date_edtf, saved.date_earliest, saved.date_latest) == (edtf, *bounds)
+    bad = DocumentForm(data={**data, "date_edtf": "-0043-02-29"}, instance=document)
+    assert not bad.is_valid() and "is not a real calendar date" in str(bad.errors["date_edtf"])

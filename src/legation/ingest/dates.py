@@ -14,7 +14,14 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8"  → intervals "a/b" (each side keeps its own precision)
-    EDTF as written ("1533-01-06", "/1541-07-18", "[1553-07-15,1553-07-19]", "1547-06-08?")
+    "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
+                                   months: legation.records.dates)
+    "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
+                                   1 BC is "0000"); "15 March 44 BC" → "-0043-03-15"; "50–44 BC"
+                                   → "-0049/-0043"; "AD 800", "800 CE" → "0800". Such dates keep
+                                   no earliest/latest day (Python's dates start at year 1)
+    EDTF as written ("1533-01-06", "/1541-07-18", "[1553-07-15,1553-07-19]", "1547-06-08?",
+    "1950-21", "-0043")
                                    → kept as is; "1541-07-18/?" (EDTF draft "unknown end")
                                    → "1541-07-18/"
     "undated", "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
@@ -23,7 +30,8 @@ Rules: the text is kept verbatim; precision is never invented (a year stays a ye
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
 find it. Every EDTF value returned is checked with the ``edtf`` library through
-:func:`legation.records.dates.day_bounds` (which also gives the earliest/latest day).
+:func:`legation.records.dates.edtf_day_bounds` (which also gives the earliest/latest day). What the
+library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from legation.records.dates import day_bounds
+from legation.records.dates import day_bounds, edtf_day_bounds
 from legation.records.document_record import RecordError
 
 
@@ -75,6 +83,21 @@ _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?$",
     re.I,
 )
+_SEASON_NAMES: dict[str, int] = {
+    name: code
+    for code, names in (
+        (21, "spring frühjahr frühling printemps primavera"),
+        (22, "summer sommer été ete estate verano"),
+        (23, "autumn fall herbst automne autunno otoño otono"),
+        (24, "winter hiver inverno invierno"),
+    )
+    for name in names.split()
+}  # EDTF level 1 seasons: 21 spring … 24 winter
+_SEASON = re.compile(r"^(\w+)\s+(?:of\s+|de\s+|del\s+)?(\d{4})$")
+_BCE = re.compile(
+    r"^(?P<date>.*?\d)\s*(?:B\.?\s?C\.?(?:\s?E\.?)?|v\.\s?Chr\.?|vor Christus|av\.\s?J\.?\s?-?\s?C\.?|a\.\s?C\.?)$", re.I
+)
+_CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
 _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)
 _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on"}
@@ -88,12 +111,12 @@ def _clean(value: str) -> str:
 
 def _try_edtf(value: str) -> str:
     """``value`` when the edtf library accepts it (and gives bounds), else ``""``."""
-    if not value or not re.fullmatch(r"[0-9X\-/.,\[\]{}?~%:+]+", value) or not re.search(r"\d{4}|\d{2}X|\dXX", value):
+    if not value or not re.fullmatch(r"[0-9XY\-/.,\[\]{}?~%:+]+", value) or not re.search(r"\d{4}|\d{2}X|\dXX", value):
         return ""
     if re.search(r"\d\.\d", value):  # 1963.12.17: EDTF has ".." (sets) but never one dot between digits
         return ""
     try:
-        day_bounds(value)
+        edtf_day_bounds(value)  # None (no error) for a valid date before year 1
     except (RecordError, Exception):  # the edtf library raises assorted errors on odd input
         return ""
     return value
@@ -151,9 +174,49 @@ def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
     return value
 
 
+def _era(text: str) -> str:
+    """EDTF of a date with its era: ``"44 BC"`` → ``"-0043"`` (astronomical year numbering, as
+    EDTF and ISO 8601-1 §4.3.2 count: 1 BC is year 0000), ``"15 March 44 B.C."`` →
+    ``"-0043-03-15"``, ``"ca. 50 BCE"`` → ``"-0049~"``, ``"50–44 v. Chr."`` → ``"-0049/-0043"``,
+    ``"AD 800"``, ``"800 CE"`` → ``"0800"``; ``""`` when ``text`` names no era or is not such a
+    date. The year is the last number (one to four digits); days are checked against the
+    proleptic Gregorian calendar, as every EDTF date is."""
+    qualifier = ""
+    if m := _APPROX.match(text):
+        qualifier, text = "~", text[m.end():]
+    if m := _BCE.match(text):
+        date, sign = m["date"], -1
+    elif m := _CE.match(text):
+        date, sign = m["after"] or m["before"], 1
+    else:
+        return ""
+
+    def year(n: str) -> str:
+        value = int(n) if sign > 0 else 1 - int(n)
+        return f"{value:05d}" if value < 0 else f"{value:04d}"
+
+    if r := re.fullmatch(r"(\d{1,4})\s*(?:–|—|-|/|\bto\b|\bbis\b)\s*(\d{1,4})", date.strip()):  # 50–44 BC
+        first, last = year(r[1]), year(r[2])
+        return _try_edtf(f"{first}{qualifier}/{last}{qualifier}") if int(first) <= int(last) else ""
+    numbers = list(re.finditer(r"\b\d{1,4}\b", date))
+    if not numbers or int(numbers[-1][0]) == 0:
+        return ""
+    n = numbers[-1]
+    parts = _components(date[: n.start()] + f"{int(n[0]):04d}" + date[n.end():])
+    if parts is None or parts[0] is None or (parts[2] is not None and parts[1] is None):
+        return ""
+    _, month, day = parts
+    value = year(n[0]) + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+    return _try_edtf(value + qualifier)
+
+
 def _simple(part: str) -> str:
     """EDTF of one date (no interval) with its qualifiers, or ``""``."""
     part = part.strip()
+    if edtf := _era(part):
+        return edtf
+    if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
+        return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")
     if m := re.fullmatch(r"\[?(\d{4})-(\d{2})-(?:\?|\?\?|XX)\]?", part):  # 1950-01-? : day unknown
         return _checked(f"{m[1]}-{m[2]}-XX")
     qualifier = ""
@@ -230,6 +293,6 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
-    if edtf := _simple(value) or _interval(value):
+    if edtf := _era(value) or _simple(value) or _interval(value):
         return ParsedDate(edtf, False, raw)
     return ParsedDate("", True, raw)

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
-from legation.records.dates import day_bounds
+from legation.records.dates import edtf_day_bounds
 from legation.records.document_record import RecordError
 
 from legation.records.models import (
@@ -46,7 +46,8 @@ def _form_field(field: models.Field, **options) -> forms.Field | None:
 
 class DocumentForm(forms.ModelForm):
     """The document form: the EDTF date is checked, and the first and last possible days (what
-    date filters and the year histogram use) are derived from it, never typed apart."""
+    date filters and the year histogram use) are derived from it, never typed apart (none for a
+    date before year 1, e.g. ``-0043``, which date filters cannot hold)."""
 
     class Meta:
         model = Document
@@ -57,15 +58,15 @@ class DocumentForm(forms.ModelForm):
         value = self.cleaned_data["date_edtf"].strip()
         if value:
             try:
-                day_bounds(value)
+                edtf_day_bounds(value)
             except RecordError as exc:
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
         return value
 
     def save(self, commit: bool = True) -> Document:
         document = super().save(commit=False)
-        bounds = day_bounds(document.date_edtf) if document.date_edtf else (None, None)
-        document.date_earliest, document.date_latest = bounds
+        bounds = edtf_day_bounds(document.date_edtf) if document.date_edtf else None
+        document.date_earliest, document.date_latest = bounds or (None, None)  # None: undated, or before year 1
         if commit:
             document.save()
             self.save_m2m()

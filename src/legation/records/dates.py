@@ -2,7 +2,20 @@
 
 ``day_bounds`` gives the earliest and latest possible day of an EDTF value (via the ``edtf``
 library); ``display_date`` the form result lists use ("December 22, 1949", "December 1949",
-"1949", "Undated"). A year-only or month-only date is never narrowed to a day.
+"1949", "Spring 1950", "44 BCE", "Undated"). A year-only or month-only date is never narrowed to a
+day.
+
+Seasons and other sub-year groupings (EDTF level 1 ``1950-21`` … ``1950-24``, level 2 ``-25`` …
+``-41``) take their months from the ``edtf`` library (spring March–May, summer June–August,
+autumn September–November, as in the northern hemisphere, for 21–23 as for 25–27), except the
+seasons that run over the turn of the year, which the library cuts to December: a winter ``24``,
+``28`` and a southern summer ``30`` of 1950 may be January–February 1950 or December 1950 to
+February 1951, so they span 1950-01-01 to 1951-02-28.
+
+Years before 1 (EDTF ``-0043`` is 44 BCE, ``0000`` is 1 BCE: astronomical year numbering, ISO
+8601-1:2019 §4.3.2) and after 9999 are valid EDTF but no calendar day Python or the record store
+can hold: :func:`edtf_day_bounds` gives None for them, and such a document keeps its date as
+written and as EDTF but counts as undated in date filters and the histogram.
 """
 
 from __future__ import annotations
@@ -13,6 +26,7 @@ import re
 from functools import lru_cache
 
 from edtf import EDTFParseException, parse_edtf, struct_time_to_date
+from edtf.appsettings import SEASON_L2_MONTHS_RANGE
 
 from legation.records.document_record import RecordError
 
@@ -23,46 +37,99 @@ MONTHS = (
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_SIGNED = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")  # a year, month or day, BCE too
+SEASONS = {
+    21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter",
+    25: "Spring (northern hemisphere)", 26: "Summer (northern hemisphere)", 27: "Autumn (northern hemisphere)",
+    28: "Winter (northern hemisphere)", 29: "Spring (southern hemisphere)", 30: "Summer (southern hemisphere)",
+    31: "Autumn (southern hemisphere)", 32: "Winter (southern hemisphere)",
+    33: "First quarter", 34: "Second quarter", 35: "Third quarter", 36: "Fourth quarter",
+    37: "First quadrimester", 38: "Second quadrimester", 39: "Third quadrimester",
+    40: "First semester", 41: "Second semester",
+}  # fmt: skip  # EDTF / ISO 8601-2:2019 sub-year groupings
+_TURN_OF_YEAR = frozenset({24, 28, 30})  # winter, northern winter, southern summer
 
 
 def _calendar_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
     """Bounds of a plain ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (EDTF level 0, the common case)
-    straight from the calendar; ``None`` for anything else. The edtf library's grammar costs
-    ~20 ms a call, which would dominate ingest of a large archive."""
+    straight from the calendar, and of a season ``YYYY-21`` … ``YYYY-41``; ``None`` for anything
+    else, year 0 included (no Python date). The edtf library's grammar costs ~20 ms a call, which
+    would dominate ingest of a large archive."""
+    if edtf.startswith("0000"):
+        return None
     try:
         if m := _DAY.match(edtf):
             day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             return day, day
         if m := _MONTH.match(edtf):
             year, month = int(m[1]), int(m[2])
+            if month in SEASONS:
+                return _season_bounds(year, month)
             return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
         if m := _YEAR.match(edtf):
             return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-    except ValueError as exc:  # month 13, February 30, year 0000
+    except ValueError as exc:  # month 13, February 30, a season 42
         raise RecordError(f"date {edtf!r} is not a real calendar date") from exc
     return None
 
 
+def _season_bounds(year: int, code: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a season or other sub-year grouping (see the module docstring);
+    a season over the turn of the year spans from January of ``year`` to February of the next."""
+    if code in _TURN_OF_YEAR:
+        return dt.date(year, 1, 1), dt.date(year + 1, 3, 1) - dt.timedelta(days=1)
+    first, last = SEASON_L2_MONTHS_RANGE[code]
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
 def day_bounds(edtf: str) -> tuple[dt.date, dt.date]:
     """Earliest and latest possible day of an EDTF string, e.g. ``"1949-12"`` →
-    (1949-12-01, 1949-12-31). Raises :class:`RecordError` when the string is not valid EDTF."""
+    (1949-12-01, 1949-12-31). Raises :class:`RecordError` when the string is not valid EDTF, or
+    is EDTF whose days lie outside the years 1–9999 (``-0043``, see :func:`edtf_day_bounds`)."""
+    bounds = edtf_day_bounds(edtf)
+    if bounds is None:
+        raise RecordError(f"date {edtf!r} lies outside the years 1–9999 that date filters cover")
+    return bounds
+
+
+def edtf_day_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
+    """Earliest and latest possible day of an EDTF string, as :func:`day_bounds`, or None when
+    the string is valid EDTF but a bound falls outside the years 1–9999 (BCE, year 0, beyond
+    9999: ``"-0043-03-15"``, ``"0000"``, ``"-0049/-0043"``). Raises :class:`RecordError` when
+    the string is not EDTF, or names a day no calendar has (``"-0043-02-29"``)."""
     if (bounds := _calendar_bounds(edtf)) is not None:
         return bounds
     bounds = _library_bounds(edtf)
     if bounds is None:
         raise RecordError(f"date {edtf!r} is not EDTF (e.g. 1949-12-22, 1949-12, 1950~, 1949-12/1950-01)")
+    if bounds == _BEYOND:
+        for part in re.split(r"/|\.\.|,", edtf.strip("[]{}~?%")):
+            if (m := _SIGNED.match(part.strip("[]{}~?% "))) and m[3]:
+                year, month, day = int(m[1]), int(m[2]), int(m[3])
+                if not 1 <= month <= 12 or not 1 <= day <= (29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]):
+                    raise RecordError(f"date {edtf!r} is not a real calendar date")
+        return None
     return bounds
+
+
+_BEYOND = (dt.date.min, dt.date.min)  # what _library_bounds gives for valid EDTF beyond the years 1–9999
 
 
 @lru_cache(maxsize=4096)
 def _library_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
-    """Bounds from the edtf library, or None when it rejects the string. Rejections are cached
-    too: importers try one odd date form many times, and a parse costs tens of milliseconds."""
+    """Bounds from the edtf library, :data:`_BEYOND` for valid EDTF whose bounds Python's dates
+    cannot hold, or None when it rejects the string. Rejections are cached too: importers try
+    one odd date form many times, and a parse costs tens of milliseconds. Seasons over the turn
+    of the year in intervals and sets keep the library's months (see the module docstring)."""
     try:
         parsed = parse_edtf(edtf)
-        return struct_time_to_date(parsed.lower_strict()), struct_time_to_date(parsed.upper_strict())
+        lower, upper = parsed.lower_strict(), parsed.upper_strict()
     except (EDTFParseException, ValueError, TypeError, AttributeError):
         return None
+    try:
+        return struct_time_to_date(lower), struct_time_to_date(upper)
+    except (ValueError, OverflowError):  # year -43, 0 or 12000: valid EDTF, no Python date
+        return _BEYOND
 
 
 def edtf_from_iso(value: str) -> str:
@@ -81,17 +148,27 @@ def edtf_from_iso(value: str) -> str:
     return ""
 
 
+def _year(value: str) -> str:
+    """An EDTF year as written for readers: ``"1950"`` → ``"1950"``, ``"0800"`` → ``"800"``,
+    ``"0000"`` → ``"1 BCE"``, ``"-0043"`` → ``"44 BCE"`` (astronomical year numbering)."""
+    year = int(value)
+    return str(year) if year > 0 else f"{1 - year} BCE"
+
+
 def _one(edtf: str) -> str:
     qualifier = ""
     if edtf.endswith(("?", "~", "%")):
         qualifier = {"?": "?", "~": " (approximate)", "%": "? (approximate)"}[edtf[-1]]
         edtf = edtf[:-1]
-    if m := _DAY.match(edtf):
-        text = f"{MONTHS[int(m[2]) - 1]} {int(m[3])}, {int(m[1])}"
-    elif m := _MONTH.match(edtf):
-        text = f"{MONTHS[int(m[2]) - 1]} {int(m[1])}"
-    elif m := _YEAR.match(edtf):
-        text = str(int(m[1]))
+    m = _SIGNED.match(edtf)
+    if m and m[3]:
+        text = f"{MONTHS[int(m[2]) - 1]} {int(m[3])}, {_year(m[1])}"
+    elif m and m[2] and int(m[2]) in SEASONS:
+        text = f"{SEASONS[int(m[2])]} {_year(m[1])}"
+    elif m and m[2]:
+        text = f"{MONTHS[int(m[2]) - 1]} {_year(m[1])}"
+    elif m:
+        text = _year(m[1])
     elif re.match(r"^\d{3}X$", edtf):
         text = f"{edtf[:3]}0s"
     else:
@@ -101,8 +178,9 @@ def _one(edtf: str) -> str:
 
 def display_date(edtf: str) -> str:
     """The date as result lists show it: ``"1949-12-22"`` → ``"December 22, 1949"``,
-    ``"1949-12"`` → ``"December 1949"``, ``"1949"`` → ``"1949"``, ``""`` → ``"Undated"``,
-    intervals ``"a/b"`` → ``"a – b"``; uncertain (``?``) and approximate (``~``) dates say so."""
+    ``"1949-12"`` → ``"December 1949"``, ``"1949"`` → ``"1949"``, ``"1950-21"`` → ``"Spring
+    1950"``, ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` → ``"Undated"``, intervals
+    ``"a/b"`` → ``"a – b"``; uncertain (``?``) and approximate (``~``) dates say so."""
     if not edtf:
         return "Undated"
     if "/" in edtf:

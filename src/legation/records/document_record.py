@@ -85,7 +85,8 @@ class DocumentRecord:
     Dates: ``date_text`` is the date exactly as written in the source (``""`` when none);
     ``date_edtf`` its Extended Date/Time Format value (Library of Congress EDTF, ISO 8601-2:2019),
     ``""`` when undated; ``date_earliest``/``date_latest`` the first and last possible day as ISO
-    ``YYYY-MM-DD`` strings, derived from ``date_edtf`` by :func:`legation.records.dates.day_bounds`.
+    ``YYYY-MM-DD`` strings, derived from ``date_edtf`` by :func:`legation.records.dates.day_bounds`
+    (``""`` for an EDTF date before year 1, e.g. ``-0043``: kept, but outside date filters).
     """
 
     identifier: str
@@ -108,7 +109,7 @@ class DocumentRecord:
 
     def validate(self) -> DocumentRecord:
         """Check the record; return it. Raises :class:`RecordError` naming the field at fault."""
-        from legation.records.dates import day_bounds
+        from legation.records.dates import edtf_day_bounds
 
         if not self.identifier or len(self.identifier) > 200 or any(c.isspace() or c in "/?#" for c in self.identifier):
             raise RecordError(
@@ -119,9 +120,9 @@ class DocumentRecord:
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
         if self.date_edtf:
-            earliest, latest = day_bounds(self.date_edtf)  # raises RecordError when not EDTF
-            if not self.date_earliest:
-                self.date_earliest, self.date_latest = earliest.isoformat(), latest.isoformat()
+            bounds = edtf_day_bounds(self.date_edtf)  # raises RecordError when not EDTF; None before year 1
+            if not self.date_earliest and bounds:
+                self.date_earliest, self.date_latest = bounds[0].isoformat(), bounds[1].isoformat()
         elif self.date_earliest or self.date_latest:
             raise RecordError(f"{self.identifier}: date_earliest/date_latest given without date_edtf")
         self._check_lengths()
