@@ -7,6 +7,8 @@ The embedded default keeps everything in one data folder: a SQLite database and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from legation.config import config
 
 _cfg = config()
@@ -47,6 +49,14 @@ ROOT_URLCONF = "legation.urls"
 
 TEMPLATES = [
     {
+        # Legation's pages (legation/web/templates): Jinja2, escaping as Django does (legation.web.templating).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [Path(__file__).resolve().parent / "web" / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "legation.web.templating.environment"},
+    },
+    {
+        # The admin's templates.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
