@@ -3,6 +3,7 @@
 Usage::
 
     uv run python benchmarks/ingest/run.py [--shared ../shared/data] [--only dfat,frus] [--json out.json]
+        [--baseline OTHER_CHECKOUT] [--no-floors]
 
 Each corpus is ingested by its own child process into one fresh archive (SQLite by default, or
 the store ``LEGATION_DATABASE_URL`` names), as ``legation ingest`` does it: the reader, validation,
@@ -15,13 +16,20 @@ date from the change log. Per corpus it measures, side by side in the same child
   written (the index was being built meanwhile), ``index s`` the time to finish the index after it;
   ``docs/CPU-s`` divides by the CPU time the ingest used (all threads), a figure other work on the
   machine disturbs far less than wall time: on an idle 2-core machine wall throughput can reach at
-  most twice it;
+  most twice it; ``load`` is the 1-minute load average when the ingest ended (per format: the highest);
 - **read only**: the same files through the reader alone (records made, nothing stored);
 - **tantivy only**: those records indexed straight into a scratch tantivy index with Legation's
   schema (``to_document`` + ``add_document`` + one commit), no database.
 
 The last two are the floor under Legation's number: what any system must spend to parse these
 formats and to build this index. Prints one table per corpus and a total per format.
+
+``--baseline DIR`` compares with another version of Legation: ``DIR`` is a checkout of it (say
+``git worktree add ../before HEAD~3``; its ``src`` is put first on the child's ``PYTHONPATH``).
+Each corpus is then ingested by the baseline and by this version back to back, each into an
+archive of its own, so both meet about the same load on a shared machine; the tables get a
+``before`` row under each ``after`` row. The floors are measured once, with this version's code
+(``--no-floors`` leaves them out: 0 in their columns).
 """
 
 from __future__ import annotations
@@ -85,8 +93,9 @@ def _peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def run_one(name: str, shared: Path) -> dict:
-    """In the child: ingest one corpus into the archive of LEGATION_DATA_DIR and time it."""
+def run_one(name: str, shared: Path, floors: bool = True) -> dict:
+    """In the child: ingest one corpus into the archive of LEGATION_DATA_DIR and time it; with
+    ``floors``, also the read-only and tantivy-only passes (else their times are 0)."""
     from legation.cli import _setup
 
     _setup()
@@ -107,6 +116,34 @@ def run_one(name: str, shared: Path) -> dict:
     cpu = _cpu_seconds() - cpu_start
     peak = _peak_rss_bytes()
 
+    result = {
+        "corpus": name,
+        "format": kind,
+        "files": len(files),
+        "input_bytes": sum(_uncompressed_bytes(p) for p in files),
+        "added": len(report.added),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "failed": len(report.failed),
+        "store_seconds": stored - start,
+        "index_seconds": done - stored,
+        "seconds": done - start,
+        "cpu_seconds": cpu,
+        "peak_rss_bytes": peak,
+        "load": os.getloadavg()[0],
+        "read_seconds": 0.0,
+        "tantivy_seconds": 0.0,
+        "records_read": 0,
+    }
+    if floors:
+        result.update(_floors(files, mapping))
+    return result
+
+
+def _floors(files: list[Path], mapping: str | None) -> dict:
+    """Seconds to read ``files`` with the reader alone, and to index the records straight into a
+    scratch tantivy index (``read_seconds``, ``tantivy_seconds``, ``records_read``)."""
+    from legation.ingest.readers import read_file
     from legation.records.document_record import DocumentRecord
 
     start_read = time.perf_counter()
@@ -128,69 +165,30 @@ def run_one(name: str, shared: Path) -> dict:
         writer.commit()
         writer.wait_merging_threads()
         tantivy_seconds = time.perf_counter() - start_index
-
-    return {
-        "corpus": name,
-        "format": kind,
-        "files": len(files),
-        "input_bytes": sum(_uncompressed_bytes(p) for p in files),
-        "added": len(report.added),
-        "updated": len(report.updated),
-        "unchanged": len(report.unchanged),
-        "failed": len(report.failed),
-        "store_seconds": stored - start,
-        "index_seconds": done - stored,
-        "seconds": done - start,
-        "cpu_seconds": cpu,
-        "peak_rss_bytes": peak,
-        "read_seconds": read_seconds,
-        "tantivy_seconds": tantivy_seconds,
-        "records_read": len(records),
-    }
+    return {"read_seconds": read_seconds, "tantivy_seconds": tantivy_seconds, "records_read": len(records)}
 
 
-def _row(r: dict) -> str:
+def _row(r: dict, label: str = "") -> str:
     docs = r["added"] + r["updated"] + r["unchanged"]
     mb = r["input_bytes"] / 1e6
+    name = f"{r['corpus']} {label}".strip()
     return (
-        f"| {r['corpus']:<8} | {r['format']:<10} | {docs:>7,} | {r['failed']:>4} | {mb:>7.1f} | {r['seconds']:>7.1f} "
+        f"| {name:<8} | {r['format']:<10} | {docs:>7,} | {r['failed']:>4} | {mb:>7.1f} | {r['seconds']:>7.1f} "
         f"| {docs / r['seconds']:>7.0f} | {mb / r['seconds']:>5.2f} | {docs / r['cpu_seconds']:>6.0f} "
         f"| {r['store_seconds']:>6.1f} | {r['index_seconds']:>6.1f} "
-        f"| {r['peak_rss_bytes'] / 2**20:>6.0f} | {r['records_read'] / r['read_seconds']:>7.0f} "
-        f"| {r['records_read'] / r['tantivy_seconds']:>7.0f} |"
+        f"| {r['peak_rss_bytes'] / 2**20:>6.0f} | {r['records_read'] / (r['read_seconds'] or 1):>7.0f} "
+        f"| {r['records_read'] / (r['tantivy_seconds'] or 1):>7.0f} | {r.get('load', 0):>4.1f} |"
     )
 
 
 HEADER = (
-    "| corpus   | format     |    docs | fail |   in MB |  wall s |  docs/s |  MB/s | docs/CPU-s | store s | index s | RSS MiB | read-only docs/s | tantivy-only docs/s |\n"
-    "|----------|------------|--------:|-----:|--------:|--------:|--------:|------:|-------:|--------:|--------:|--------:|--------:|--------:|"
+    "| corpus   | format     |    docs | fail |   in MB |  wall s |  docs/s |  MB/s | docs/CPU-s | store s | index s | RSS MiB | read-only docs/s | tantivy-only docs/s | load |\n"
+    "|----------|------------|--------:|-----:|--------:|--------:|--------:|------:|-------:|--------:|--------:|--------:|--------:|--------:|-----:|"
 )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--only", help="comma-separated corpus names (default: all)")
-    parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--one", help=argparse.SUPPRESS)  # child mode
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one, args.shared)))
-        return
-    if not args.shared.is_dir():
-        sys.exit(f"no shared corpora folder at {args.shared}; pass --shared PATH")
-    names = args.only.split(",") if args.only else [c[0] for c in CORPORA]
-    results = []
-    with tempfile.TemporaryDirectory(prefix="legation-ingest-bench-") as data_dir:
-        env = {**os.environ, "LEGATION_DATA_DIR": data_dir}
-        print(HEADER, flush=True)
-        for name in names:
-            out = subprocess.run(
-                [sys.executable, __file__, "--one", name, "--shared", str(args.shared)],
-                env=env, check=True, capture_output=True, text=True, cwd=ROOT,
-            )  # fmt: skip
-            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-            print(_row(results[-1]), flush=True)
+def _totals(results: list[dict]) -> dict[str, dict]:
+    """Per format: sums of the corpora's counts and times, the largest peak memory."""
     by_format: dict[str, dict] = {}
     for r in results:
         t = by_format.setdefault(r["format"], {"corpus": "all", "format": r["format"], "peak_rss_bytes": 0})
@@ -198,11 +196,55 @@ def main() -> None:
                     "seconds", "cpu_seconds", "read_seconds", "tantivy_seconds", "records_read"):  # fmt: skip
             t[key] = t.get(key, 0) + r[key]
         t["peak_rss_bytes"] = max(t["peak_rss_bytes"], r["peak_rss_bytes"])
+        t["load"] = max(t.get("load", 0.0), r.get("load", 0.0))
+    return by_format
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--only", help="comma-separated corpus names (default: all)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--baseline", type=Path, help="a checkout of another version to compare with, corpus by corpus")
+    parser.add_argument("--no-floors", action="store_true", help="leave out the read-only and tantivy-only passes")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # child mode
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.shared, floors=not args.no_floors)))
+        return
+    if not args.shared.is_dir():
+        sys.exit(f"no shared corpora folder at {args.shared}; pass --shared PATH")
+    if args.baseline and not (args.baseline / "src" / "legation").is_dir():
+        sys.exit(f"{args.baseline} is not a Legation checkout (no src/legation in it)")
+    names = args.only.split(",") if args.only else [c[0] for c in CORPORA]
+    results: list[dict] = []
+    before: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="legation-ingest-bench-") as data_dir:
+
+        def child(name: str, folder: str, src: Path | None, floors: bool) -> dict:
+            env = {**os.environ, "LEGATION_DATA_DIR": folder}
+            if src is not None:
+                env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [os.environ.get("PYTHONPATH")])])
+            command = [sys.executable, __file__, "--one", name, "--shared", str(args.shared)] + ([] if floors else ["--no-floors"])
+            out = subprocess.run(command, env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+            return json.loads(out.stdout.strip().splitlines()[-1])
+
+        print(HEADER, flush=True)
+        for name in names:
+            if args.baseline:
+                before.append(child(name, str(Path(data_dir) / "before"), args.baseline.resolve() / "src", floors=False))
+            results.append(child(name, str(Path(data_dir) / "after"), None, floors=not args.no_floors))
+            print(_row(results[-1], "after" if args.baseline else ""), flush=True)
+            if args.baseline:
+                print(_row({**before[-1], **{k: results[-1][k] for k in ("read_seconds", "tantivy_seconds", "records_read")}}, "before"), flush=True)
     print("\nPer format:\n" + HEADER)
-    for t in by_format.values():
-        print(_row(t))
+    old = _totals(before)
+    for kind, t in _totals(results).items():
+        print(_row(t, "after" if args.baseline else ""))
+        if kind in old:
+            print(_row({**old[kind], **{k: t[k] for k in ("read_seconds", "tantivy_seconds", "records_read")}}, "before"))
     if args.json:
-        args.json.write_text(json.dumps({"corpora": results, "formats": list(by_format.values())}, indent=1))
+        args.json.write_text(json.dumps({"corpora": results, "formats": list(_totals(results).values()), "baseline": before}, indent=1))
 
 
 if __name__ == "__main__":
