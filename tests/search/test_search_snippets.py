@@ -150,3 +150,24 @@ def test_a_long_text_is_searched_for_passages_in_its_opening_first(volume_index,
     found = hit(volume_index, late, POOLE).snippets_html
     assert found and all("<mark>" in s for s in found)
     assert min(text.index(shown_text(s)) for s in found) > 2500
+
+
+def test_a_long_chinese_text_is_searched_in_a_shorter_opening(make_index):
+    # The 2025 government work report (tens of thousands of characters, every one a word): its
+    # passages come from the first SCAN_CJK_CHARS characters when the word occurs there, and a word
+    # only further on is still shown.
+    from legation.ingest.readers import read_file
+    from legation.search.snippets import SCAN_CJK_CHARS
+    from tests.conftest import shared_data
+
+    report = next(iter(read_file(shared_data("prc-government-work-reports-zh/government_work_reports.jsonl.gz"), "prc-reports")))
+    body = report.texts[0].body
+    assert len(body) > 4 * SCAN_CJK_CHARS
+    index = make_index([report])
+    opening, rest = body[: SCAN_CJK_CHARS - 100], body[SCAN_CJK_CHARS:]
+    assert "改革" in opening and rest.count("改革") >= 3
+    found = hit(index, "改革", report.identifier).snippets_html
+    assert len(found) == MAX_SNIPPETS and all(body.index(shown_text(s)) < SCAN_CJK_CHARS for s in found)
+    late = next(w for w in ("香港", "澳门", "台湾", "国防") if w not in body[:SCAN_CJK_CHARS] and w in rest)
+    found = hit(index, late, report.identifier).snippets_html
+    assert found and min(body.index(shown_text(s)) for s in found) > SCAN_CJK_CHARS - 200

@@ -23,6 +23,10 @@ MAX_SNIPPETS = 3  # passages shown for a long text
 LONG_TEXT_CHARS = 1000  # bytes; over this a text is long, and one passage would show little of why it matched
 WHOLE_TEXT = 2**31  # the generators' window: every matched word of a text
 SCAN_CHARS = 20_000  # characters of a long text searched for passages first (see best_snippets)
+# … of a text in Chinese, Japanese or Korean, where every character is a word (analyzers.py): the
+# cost of marking goes by words, 0.44 µs each (9 ms for 20,000 Chinese characters, 2,500 → 1.2 ms).
+SCAN_CJK_CHARS = 4_000
+_CJK_CHAR = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACE = re.compile(rb"\s")
 
 Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, sorted
@@ -52,7 +56,8 @@ def best_snippets(
         if not doc.get(name):
             continue
         text = " ".join(doc[name])  # as tantivy joins a field's values
-        marks = _marks(generator, name, _opening(text)) if len(text) > SCAN_CHARS else []
+        opening = _opening(text)
+        marks = _marks(generator, name, opening) if len(opening) < len(text) else []
         marks = marks or _marks(generator, name, text)
         if not marks:
             continue
@@ -63,10 +68,14 @@ def best_snippets(
 
 
 def _opening(text: str) -> str:
-    """The first :data:`SCAN_CHARS` characters of ``text``, cut back to a space within its last
-    100 so no word is cut in two (text without spaces, such as Chinese, is cut where it falls)."""
-    opening = text[:SCAN_CHARS]
-    space = opening.rfind(" ", SCAN_CHARS - 100)
+    """The first :data:`SCAN_CHARS` characters of ``text`` (:data:`SCAN_CJK_CHARS` when a quarter
+    of its first 1,000 are Han, kana or Hangul), cut back to a space within the last 100 so no
+    word is cut in two (text without spaces, such as Chinese, is cut where it falls)."""
+    size = SCAN_CHARS
+    if not text[:1000].isascii() and len(_CJK_CHAR.findall(text, 0, 1000)) * 4 >= min(len(text), 1000):
+        size = SCAN_CJK_CHARS
+    opening = text[:size]
+    space = opening.rfind(" ", size - 100)
     return opening[:space] if space > 0 else opening
 
 
