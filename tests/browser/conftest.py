@@ -5,11 +5,12 @@ The browser is Debian's package, never one downloaded by ``playwright install``:
 ``LEGATION_CHROMIUM`` to use another binary. Without one (or without the ``playwright`` package)
 every browser test skips, saying what to install.
 
-The server with its archive and Chromium live while the tests of this folder run (starting them
-takes seconds; each test only reads), and stop after its last test: while Playwright runs, its event
-loop makes Django refuse ORM calls in this process, which the other test folders make. The server's
-database on PostgreSQL is made here and dropped then, not by the per-test clean-up of
-``tests/databases.py``, which would drop it after the first test.
+The server and its archive live for the whole run (starting them takes seconds; each test only
+reads). Its database on PostgreSQL is made here and dropped at the end, not by the per-test
+clean-up of ``tests/databases.py``, which would drop it after the first test. Playwright (with
+Chromium) lives per test module: while it runs, its event loop makes Django refuse ORM calls in
+this process, which the tests of other folders make. (Package scope would be session scope here:
+this folder is not a Python package.)
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def _drop_database(url: str) -> None:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(urlsplit(url).path.lstrip("/"))))
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """`legation serve` (one worker) on a free port, serving the ingested fixture archive."""
     chromium_path()  # no browser, no need for a server: skip before starting one
@@ -103,9 +104,9 @@ def server(tmp_path_factory):
             _drop_database(database_url)
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def browser():
-    """Chromium, launched once for the tests of this folder."""
+    """Chromium, launched once per test module."""
     path = chromium_path()
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (uv sync)")
     with sync_api.sync_playwright() as playwright:
