@@ -371,7 +371,8 @@ def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hi
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
-    summary = first("summary") or _opening(" ".join(part for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
+    opening = " ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, []))
+    summary = first("summary") or _opening(opening)
     return Hit(
         identifier=first(schema.KEY_FIELD),
         title=first("title"),
