@@ -81,7 +81,7 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("a AND AND b", ["a", "b"]),
         ("-", []),
         ("Mao - Stalin", ["Mao", "Stalin"]),
-        ("title:", ["title"]),
+        ("title:", []),
         ("foo:bar", ["foo", "bar"]),
         ("10:30 meeting", ["10", "30", "meeting"]),
         ("%", []),
@@ -93,10 +93,10 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("tr*aty", ["tr", "aty"]),
         ("date:someday", ["date", "someday"]),
         ("(" * 30 + "treaty" + ")" * 30, ["treaty"]),
-        ("title:(", ["title"]),
-        ("title:()", ["title"]),
-        ("title:( )", ["title"]),
-        ("title:(-)", ["title"]),
+        ("title:(", []),
+        ("title:()", []),
+        ("title:( )", []),
+        ("title:(-)", []),
         ("title:(a:b)", ["title", "a", "b"]),
         ("colour:(red OR blue)", ["colour", "red", "blue"]),
         ("date:(someday)", ["date", "someday"]),
@@ -286,3 +286,21 @@ def test_the_parser_marks_an_and_the_user_wrote_not_one_inside_a_phrase():
     assert parse("Mao AND Stalin").explicit_and and parse("(Mao AND Stalin) OR Zhou").explicit_and
     assert not parse("Mao Stalin").explicit_and
     assert not parse('"Mao AND Stalin"').explicit_and  # words of a phrase, not the operator
+
+
+@pytest.mark.parametrize("q", ["title:(", "title:", 'title:"', "sender:", "date:", "title:()"])
+def test_a_field_left_without_a_value_is_not_searched_as_a_word(seed_index, q) -> None:
+    # "title" is the name of a field, not a word the researcher was looking for.
+    parsed = parse(q)
+    assert parsed.node is None and parsed.text == ""
+    result = search(SearchRequest(q=q), seed_index)
+    assert result.total == 0
+    assert result.notice.count("no words to search for") == 1 and "clear the box to browse" in result.notice
+
+
+def test_a_field_left_without_a_value_after_words_keeps_the_words(seed_index) -> None:
+    assert parse("Stalin from:").node == Term("Stalin")
+    assert parse("Stalin sender:(").node == Term("Stalin")
+    assert "sender:Kennan" in parse("sender:").notice  # the example names the field as typed
+    # a word that is not a field name keeps its place
+    assert parse("Note:").node == Term("Note")

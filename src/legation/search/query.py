@@ -322,7 +322,28 @@ def _plain_words(q: str) -> list[str]:
     return real or words
 
 
-_EXAMPLES = {"date": "date:1949-12..1950-02", "type": "type:Telegram", "from": "from:Kennan", "to": "to:Stalin"}
+_EXAMPLES = {
+    "date": "date:1949-12..1950-02",
+    "type": "type:Telegram",
+    "from": "from:Kennan",
+    "sender": "sender:Kennan",
+    "to": "to:Stalin",
+    "recipient": "recipient:Stalin",
+}
+
+
+_DANGLING_FIELD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+):[\s\W]*$")
+
+
+def _without_dangling_field(q: str) -> str:
+    """``q`` without a field name left with no value at its end (``treaty title:``, ``title:(``):
+    the name is not a word the user was looking for. Other words followed by ``:`` stay."""
+
+    def drop(match: re.Match) -> str:
+        key = schema.FIELD_ALIASES.get(match.group(1).lower(), match.group(1).lower())
+        return "" if key in schema.SEARCH_FIELDS_BY_NAME or key == DATE_FIELD else match.group(0)
+
+    return _DANGLING_FIELD.sub(drop, q).rstrip()
 
 
 def _repair(q: str) -> str:
@@ -351,6 +372,7 @@ def _repair(q: str) -> str:
         q = re.sub(r"\s+(?:AND|OR|NOT)\s*\)", ")", q)  # "(a OR" closed above as "(a OR)"
         q = re.sub(r"\(\s*(?:AND|OR)\s+", "(", q)
         q = re.sub(r"\(\s*\)", " ", q)
+        q = _without_dangling_field(q)
         q = re.sub(r"(?:\s+(?:AND|OR|NOT)|\s*[-*:]+)\s*$", "", q.rstrip()).rstrip()
         q = re.sub(r"^\s*(?:(?:AND|OR)\s+)", "", q)
     return q.strip()
@@ -386,7 +408,7 @@ def parse(q: str) -> ParsedQuery:
                 return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]), parser.explicit_and)
             except _Unreadable:
                 pass
-        words = _plain_words(_without_negated(q))
+        words = _plain_words(_without_negated(_without_dangling_field(q)))
         if words:
             notices.append(f"The query could not be read as search syntax ({exc}), so its words were searched: {' '.join(words)}.")
             node = Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))

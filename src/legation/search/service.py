@@ -33,6 +33,7 @@ NO_WORDS_NOTICE = (
     "The query has no words to search for (a word is letters or digits, at most 40 characters); "
     "nothing matches. Type words, or clear the box to browse."
 )
+NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
 FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
@@ -426,7 +427,8 @@ def text_query(
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
         # nothing rather than the whole archive, and say why.
         query = Query.empty_query()
-        notice = " ".join([notice, NO_WORDS_NOTICE]).strip()
+        # parse() already says when the syntax left no words; then only what to do is added
+        notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None else NO_WORDS_NOTICE]).strip()
     return _TextQuery(parsed, node, query, notice, expanded, bonus)
 
 
