@@ -47,14 +47,18 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
         # texts go to the field of their language; normalization: see analyzers.normalize
         for name, analyzer, value in schema.index_values(field, record):
             if field.stored:
-                for part in analyzers.indexable(value, analyzer):
+                parts = analyzers.indexable(value, analyzer)
+                for part in parts:
                     if isinstance(part, str):
                         doc.add_text(name, part)
                     else:
                         doc.add_pre_tokenized_text(name, part)
+                # one plain part is the NFC text with nothing to fold, i.e. normalize(value): not computed twice
+                normalized = parts[0] if len(parts) == 1 and isinstance(parts[0], str) else analyzers.normalize(value)
             else:
-                doc.add_text(name, analyzers.normalize(value))
-            doc.add_text(schema.VOCAB_FIELD, analyzers.normalize(value))
+                normalized = analyzers.normalize(value)
+                doc.add_text(name, normalized)
+            doc.add_text(schema.VOCAB_FIELD, normalized)
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)
