@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -125,6 +126,19 @@ def test_suggest_completes_names_from_authority_records_and_titles(client, seed_
     assert client.get("/api/suggest", {"q": "x"}).json() == []
     assert client.get("/api/suggest", {"q": "<script>"}).status_code == 200
     assert client.get("/api/suggest", {"q": "li", "limit": "0"}).status_code == 400
+
+
+def test_suggest_completes_places_documents_were_sent_from(client, frus_archive):
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import FIXTURES
+
+    places = Counter(r.place_sent for r in read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml") if r.place_sent)
+    body = client.get("/api/suggest", {"q": "wash"}).json()
+    assert {"kind": "place", "text": "Washington", "identifier": "", "documents": places["Washington"]} in body
+    body = client.get("/api/suggest", {"q": "St. P"}).json()
+    assert [s for s in body if s["kind"] == "place"] == [
+        {"kind": "place", "text": "St. Petersburg", "identifier": "", "documents": places["St. Petersburg"]}
+    ]
 
 
 # The native-script names data/demo/authorities.jsonl gives these people, under the seed's keys.

@@ -1,7 +1,9 @@
-"""Autocomplete for the search box: names of people and organizations, and document titles.
+"""Autocomplete for the search box: names of people and organizations, places, and document titles.
 
 Names come from the authority records (preferred names and variants) of agents that documents
-name as sender or recipient; titles from the index, by a phrase-prefix query on the title field.
+name as sender or recipient, places from those of places documents were sent from (``Lüshun``
+also completes ``Port``: the authority record holds both); titles from the index, by a
+phrase-prefix query on the title field.
 A prefix needs two characters, or one Han, kana or Hangul character: ``周`` or ``김`` alone is a
 syllable, often a whole surname (``周恩来``, ``김일성``), where ``z`` is not.
 """
@@ -23,9 +25,10 @@ _SYLLABIC_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HI
 
 @dataclass
 class Suggestion:
-    """One completion: ``kind`` is ``"name"`` or ``"title"``; ``text`` what to put in the box;
-    ``identifier`` the document, for titles (``""`` for names); ``documents`` how many documents
-    name the agent (names) or 1 (titles)."""
+    """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` what to put
+    in the box (the preferred name of a name or place, whichever of its names matched);
+    ``identifier`` the document, for titles (``""`` otherwise); ``documents`` how many documents
+    name the agent as sender or recipient, or were sent from the place, or 1 (titles)."""
 
     kind: str
     text: str
@@ -34,9 +37,10 @@ class Suggestion:
 
 
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
-    """Up to ``limit`` names, then titles, completing ``prefix`` (case and accents ignored for
-    titles; case ignored for names). ``[]`` for a prefix too short to complete (:func:`long_enough`)."""
-    from legation.records.models import Agent
+    """Up to ``limit`` names, then places, then titles, completing ``prefix`` (case and accents
+    ignored for titles; case ignored for names and places), each kind by number of documents.
+    ``[]`` for a prefix too short to complete (:func:`long_enough`)."""
+    from legation.records.models import Agent, Place
     from legation.search.service import default_index
 
     prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
@@ -51,6 +55,16 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         .distinct()[:limit]
     )
     found = [Suggestion("name", name, documents=count) for name, count in names]
+    if len(found) < limit:
+        places = (
+            Place.objects.filter(Q(name__istartswith=prefix) | Q(names__name__istartswith=prefix))
+            .annotate(sent_from=Count("documents", distinct=True))
+            .filter(sent_from__gt=0)
+            .order_by("-sent_from", "name")
+            .values_list("name", "sent_from")
+            .distinct()[: limit - len(found)]
+        )
+        found += [Suggestion("place", name, documents=count) for name, count in places]
     words = analyzers.folded(prefix)
     if words and long_enough(words[-1]) and len(found) < limit:
         index = index or default_index()

@@ -23,8 +23,9 @@
         if (request !== asked) return;  // a slower answer to earlier letters: the box has moved on
         list.replaceChildren(...items.map(function (item) {
           const option = document.createElement("option");
-          option.value = item.kind === "name" ? '"' + item.text + '"' : item.text;
-          option.label = item.kind === "name" ? item.text + " (" + item.documents + ")" : item.text;
+          const counted = item.kind === "name" || item.kind === "place";  // authority records: quoted, with their documents
+          option.value = counted ? '"' + item.text + '"' : item.text;
+          option.label = counted ? item.text + " (" + item.documents + ")" : item.text;
           return option;
         }));
       } catch (error) { /* suggestions are optional */ }
