@@ -242,3 +242,18 @@ def test_an_index_built_by_another_version_gives_a_503_that_says_what_to_do(clie
     assert page.status_code == 503 and "legation reindex" in page.content.decode()
     api = client.get("/api/search", {"q": "Mao"})
     assert api.status_code == 503 and api.json()["error"]["code"] == "index_outdated"
+
+
+def test_counts_estimated_from_a_sample_are_marked_as_estimates(client, seed_archive, monkeypatch):
+    from legation.search import facets
+
+    plain = client.get("/", {"q": "Mao"}).content.decode()
+    assert "≈" not in plain and "random sample" not in plain
+    # Lower the thresholds so the ten seed records count as "very many matches".
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 4)
+    monkeypatch.setattr(facets, "SAMPLE_TARGET", 5)
+    page = client.get("/", {"q": "Mao", "sort": "date_asc"}).content.decode()  # another URL: not the cached answer
+    counts = re.findall(r"<span class=\"count\">(.*?)</span></li>", page)
+    assert counts and all(c.startswith('<abbr title="about: estimated from a random sample of the results">≈</abbr>') for c in counts)
+    assert 'aria-label="Matches per year (estimated from a random sample of the results)"' in page
+    assert client.get("/api/search", {"q": "Mao", "sort": "date_asc"}).json()["years_approximate"] is True
