@@ -81,6 +81,37 @@ def test_facet_values_narrow_combine_with_or_and_show_as_selected(page) -> None:
     assert count_text(page) == results(1, types["Report"])
 
 
+def test_values_of_two_facets_must_both_hold(page) -> None:
+    search(page, "propaganda")
+    with page.expect_navigation():
+        page.locator('section.facet[data-facet="type"]').get_by_role("link", name="Telegram").click()
+    telegrams = Counter(year_of(r) for r in PROPAGANDA if r.document_type == "Telegram")
+    year = max((y for y in telegrams if y), key=telegrams.get)
+    year_facet = page.locator('section.facet[data-facet="year"]')
+    assert int(year_facet.locator("li", has=page.locator(f'.value:text-is("{year}")')).locator(".count").inner_text()) == telegrams[year]
+    with page.expect_navigation():
+        year_facet.get_by_role("link", name=year).click()
+    assert params(page)["type"] == ["Telegram"] and params(page)["year"] == [year]
+    assert count_text(page) == results(1, telegrams[year])
+
+
+def test_no_match_says_so_and_offers_to_remove_the_filters(page) -> None:
+    cinema = containing("cinema")
+    empty_year = next(str(y) for y in range(1917, 1920) if str(y) not in {year_of(r) for r in cinema})
+    page.goto("/")
+    page.get_by_label("Search the archive").fill("cinema")
+    page.get_by_label("From").fill(empty_year)
+    page.get_by_label("to", exact=True).fill(empty_year)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    assert count_text(page) == "Results: 0"
+    assert page.locator("section.results strong").inner_text() == "cinema"
+    with page.expect_navigation():
+        page.get_by_role("link", name="remove the filters").click()
+    assert params(page) == {"q": ["cinema"]}
+    assert count_text(page) == results(1, len(cinema))
+
+
 def test_the_year_histogram_is_drawn_and_a_bar_narrows_to_its_year(page) -> None:
     search(page, "propaganda")
     years = Counter(year_of(r) for r in PROPAGANDA)
