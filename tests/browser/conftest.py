@@ -5,9 +5,10 @@ The browser is Debian's package, never one downloaded by ``playwright install``:
 ``LEGATION_CHROMIUM`` to use another binary. Without one (or without the ``playwright`` package)
 every browser test skips, saying what to install.
 
-The server and its archive live for the whole run (starting them takes seconds; each test only
-reads). Its database on PostgreSQL is made here and dropped at the end, not by the per-test
-clean-up of ``tests/databases.py``, which would drop it after the first test. Playwright (with
+The server and its archive are started once (starting them takes seconds; each test only reads)
+and stopped after the last browser test. Its database on PostgreSQL is made here and dropped at the
+end, not by the per-test clean-up of ``tests/databases.py``, which would drop it after the first
+test. Playwright (with
 Chromium) lives per test module: while it runs, its event loop makes Django refuse ORM calls in
 this process, which the tests of other folders make. (Package scope would be session scope here:
 this folder is not a Python package.)
@@ -85,23 +86,47 @@ def _drop_database(url: str) -> None:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(urlsplit(url).path.lstrip("/"))))
 
 
+_servers: list[ArchiveServer] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem) -> None:
+    """After the last browser test, stop the server rather than keep it to the end of the run."""
+    if nextitem is None or Path(__file__).parent not in nextitem.path.parents:
+        for node in _servers:
+            node.stop()
+
+
+SERVE = ("--workers", "1", "--threads", "4")
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def archive_server(tmp_path_factory):
     """`legation serve` (one worker) on a free port, serving the ingested fixture archive."""
     chromium_path()  # no browser, no need for a server: skip before starting one
     database_url = _session_database()
     node = ArchiveServer(tmp_path_factory.mktemp("browser") / "node", database_url)
+    _servers.append(node)
     try:
         node.folder.mkdir(parents=True)
         ingest = node.legation("ingest", *map(str, ARCHIVE_FILES))
         assert ingest.returncode == 0, ingest.stdout + ingest.stderr
-        node.start("--workers", "1", "--threads", "4")
+        node.start(*SERVE)
         node.wait_for_total("", len(RECORDS), agreeing=1)
         yield node
     finally:
         node.stop()
         if database_url:
             _drop_database(database_url)
+
+
+@pytest.fixture
+def server(archive_server):
+    """The archive's server, started again should a browser test come after others (it stops
+    whenever the tests leave this folder)."""
+    if archive_server.process is None:
+        archive_server.start(*SERVE)
+    return archive_server
 
 
 @pytest.fixture(scope="module")
