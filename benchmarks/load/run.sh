@@ -50,7 +50,9 @@ for target in /api/search /; do
   for mode in repeat unique; do
     echo "--- GET $target over the 60 queries of benchmarks/queries-demo.txt, $mode"
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s benchmarks/load/queries.lua "$URL" -- "$target" benchmarks/queries-demo.txt "$mode"
+    echo "load after: $(cut -d" " -f1-3 /proc/loadavg)"
   done
 done
 echo "--- GET /static/legation/legation.css (WhiteNoise, gzip)"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Accept-Encoding: gzip" "$URL/static/legation/legation.css"
+echo "load after: $(cut -d" " -f1-3 /proc/loadavg)"
