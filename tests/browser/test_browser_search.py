@@ -67,6 +67,8 @@ def test_facet_values_narrow_combine_with_or_and_show_as_selected(page) -> None:
     facet = page.locator('section.facet[data-facet="type"]')
     assert facet.locator("li.selected .value").all_inner_texts() == ["Telegram"]
     assert facet.locator("li.selected a").inner_text().startswith("✓")
+    # screen readers are told which value is chosen (the ✓ is hidden from them)
+    assert facet.locator('li.selected a[aria-current="true"]').count() == 1 and facet.locator("a[aria-current]").count() == 1
 
     with page.expect_navigation():  # a second value of the same facet: either one
         facet.get_by_role("link", name="Report").click()
