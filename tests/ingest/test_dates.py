@@ -193,18 +193,23 @@ def test_seasons_and_dates_before_year_1_ingest_and_search(tmp_path):
         "s-1,Spring report,Spring 1950\n"
         "s-2,Winter report,Winter 1950\n"
         "s-3,Ides report,15 March 44 BC\n"
-        "s-4,Qualified season report,Spring 1950?\n",
+        "s-4,Qualified season report,Spring 1950?\n"
+        "s-5,Undated report,undated\n"
+        "s-6,Report without a date,n.d.\n",
         encoding="utf-8",
     )
     archive = ingested_archive(read_file(table))
     report = next(archive)
-    assert (sorted(report.added), report.failed, report.unread_dates) == (["s-1", "s-2", "s-3", "s-4"], [], [("s-4", "Spring 1950?")])
+    # "undated" and "n.d." are read (no date), not reported as dates Legation could not read
+    assert (sorted(report.added), report.failed, report.unread_dates) == (["s-1", "s-2", "s-3", "s-4", "s-5", "s-6"], [], [("s-4", "Spring 1950?")])
     stored = {d.identifier: (d.date_text, d.date_edtf, d.date_earliest, d.date_latest) for d in Document.objects.all()}
     assert stored == {
         "s-1": ("Spring 1950", "1950-21", dt.date(1950, 3, 1), dt.date(1950, 5, 31)),
         "s-2": ("Winter 1950", "1950-24", dt.date(1950, 1, 1), dt.date(1951, 2, 28)),
         "s-3": ("15 March 44 BC", "-0043-03-15", None, None),  # kept as written and as EDTF; no calendar day to filter by
         "s-4": ("Spring 1950?", "", None, None),
+        "s-5": ("undated", "", None, None),
+        "s-6": ("n.d.", "", None, None),
     }
     april = search(SearchRequest(q="report", start_date=dt.date(1950, 4, 1), end_date=dt.date(1950, 4, 30)))
     assert sorted(h.identifier for h in april.hits) == ["s-1", "s-2"]

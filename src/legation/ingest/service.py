@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError
 from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
+from legation.ingest.dates import parse_archival_date
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.models import (
@@ -323,7 +324,8 @@ def ingest_records(
             except RecordError as exc:
                 report.failed.append(Failure(_where(source, item.identifier or "?"), str(exc)))
                 continue
-            if item.date_text and not item.date_edtf:  # kept as written, but outside date filters and the histogram
+            if item.date_text and not item.date_edtf and parse_archival_date(item.date_text).flagged:
+                # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
                 report.unread_dates.append((_where(source, item.identifier), item.date_text))
         _store_batch(batch, report, dry_run, source)
         if on_progress:
