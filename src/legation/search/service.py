@@ -207,11 +207,11 @@ def count_facets(
     text_query: Query | None,
     filters: dict[str, Query],
     selected: dict[str, list[str]],
-    matches: int,
+    sample: facet_counts.Sample | None = None,
 ) -> tuple[list[FacetResult], list[tuple[str, int]] | None]:
-    """Every facet of the schema with its top values among all ``matches`` matches
-    (:func:`facet_size`), plus its selected values; counted on a sample when there are very many
-    (:func:`legation.search.facets.sample_for`). A facet with a selection is counted without its
+    """Every facet of the schema with its top values among all matches (:func:`facet_size`), plus
+    its selected values; counted on ``sample`` when given (very many matches:
+    :func:`legation.search.facets.sample_for`). A facet with a selection is counted without its
     own filter, so its other values show how many documents choosing them too would add (values
     of one facet OR).
 
@@ -223,7 +223,6 @@ def count_facets(
     full = combine(text_query, list(filters.values()))
     unselected = [f for f in schema.FACETS if not chosen_by_facet.get(f.name)]
     sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else facet_size(f) for f in unselected}
-    sample = facet_counts.sample_for(idx_schema, matches)
     tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes, sample=sample)
     year_counts = tops.get(HISTOGRAM_FACET)
     if year_counts is not None:
@@ -506,8 +505,8 @@ def search(
         forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in words.expanded)
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
-    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, total)
-    sample = facet_counts.sample_for(index.schema, total)
+    sample = facet_counts.sample_for(index.schema, total)  # one sample for the facets and the histogram
+    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, sample)
     years, undated = year_histogram(searcher, query, year_counts, sample)
     generators = snippets_for(searcher, index, words.node)
     hits, weights = [], {}
