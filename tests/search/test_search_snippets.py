@@ -171,3 +171,61 @@ def test_a_long_chinese_text_is_searched_in_a_shorter_opening(make_index):
     late = next(w for w in ("香港", "澳门", "台湾", "国防") if w not in body[:SCAN_CJK_CHARS] and w in rest)
     found = hit(index, late, report.identifier).snippets_html
     assert found and min(body.index(shown_text(s)) for s in found) > SCAN_CJK_CHARS - 200
+
+
+MASK_QUERIES = [
+    "Russian peasants farmer",  # plain words, stemmed (peasants → peasant)
+    "propaganda OR films",
+    "commit*",  # a prefix
+    '"public opinion"',
+    "Creel -war",
+    "die tie lie",  # Porter2's exceptional forms: dying → die, tying → tie, lying → lie
+    "attache Bjorkman vise",  # ASCII in the query, accented in the text (attachés, Björkman, visé)
+    "Attachés Björkman",  # accented in the query
+    "Москва 周恩来 Chou En-lai",  # other scripts, a hyphenated name
+    "the of and",
+]
+
+
+ODD = " thé\u00a0the\u0130 attaché (ATTACHES), Bjorkman; Björkman: visé dying, Tying—lying "
+
+
+@pytest.fixture(scope="module")
+def odd_records(records):
+    """The volume's documents, and 20 more: their copies with non-ASCII and odd characters and
+    Porter2's exceptional forms put in place of a few "the"."""
+    import dataclasses
+
+    copies = []
+    for record in list(records.values())[:20]:
+        texts = [dataclasses.replace(t, body=t.body.replace(" the ", ODD, 3)) for t in record.texts]
+        copies.append(dataclasses.replace(record, identifier=record.identifier + "-odd", texts=texts))
+    return [*records.values(), *copies]
+
+
+@pytest.fixture(scope="module")
+def odd_index(make_index, odd_records):
+    return make_index(odd_records)
+
+
+@pytest.mark.parametrize("q", MASK_QUERIES)
+def test_blanking_out_words_the_query_cannot_match_marks_the_same_words(odd_index, odd_records, q, monkeypatch):
+    # Snippets hand tantivy's analyzer the text with words that cannot match blanked out, for
+    # speed; every word of every text must be marked exactly as without that.
+    from legation.search import service, snippets
+
+    searcher = odd_index.searcher()
+    node = service.text_query(SearchRequest(q=q), odd_index, searcher, None).node
+    highlighters = service.snippets_for(searcher, odd_index, node)
+    assert highlighters
+    texts = [t.body for r in odd_records for t in r.texts]
+    marked = blanked = 0
+    for highlighter in highlighters:  # the texts of each language, the summary
+        for text in texts:
+            fast = highlighter.marks(text)
+            with monkeypatch.context() as m:
+                m.setattr(snippets, "masked", lambda text, starts: text)
+                assert highlighter.marks(text) == fast
+            marked += len(fast)
+            blanked += snippets.masked(text, highlighter.starts) != text
+    assert marked > 0 and blanked > len(texts) // 2

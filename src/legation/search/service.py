@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import tantivy
 from tantivy import Occur, Order, Query
@@ -20,7 +20,7 @@ from legation.errors import InvalidQuery
 from legation.records.dates import display_date
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
-from legation.search import schema, snippets, spelling, variants
+from legation.search import analyzers, schema, snippets, spelling, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
@@ -440,26 +440,37 @@ def _searched_fields(node: user_query.Node | None) -> set[str]:
     return set()  # a date range; negations are gone (positive_only)
 
 
-def snippets_for(
-    searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None
-) -> list[tuple[str, tantivy.SnippetGenerator]]:
-    """One snippet generator per stored text field and the summary, highlighting the query's
-    positive words (names in all their forms); none when nothing is to be highlighted. A field
-    no word of the query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not
-    highlight anything, and would still read every hit's whole text."""
+def snippets_for(searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None) -> list[snippets.Highlighter]:
+    """One highlighter per stored text field and the summary, marking the query's positive words
+    (names in all their forms); none when nothing is to be highlighted. A field no word of the
+    query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not highlight
+    anything, and would still read every hit's whole text."""
     positive = user_query.positive_only(node)
     highlight = user_query.to_tantivy(positive, index.schema, searcher)
     if highlight is None:
         return []
     searched = _searched_fields(positive)
-    generators = []
+    starts = snippets.word_starts([w for text in _leaf_texts(positive) for w in analyzers.folded(text)])
+    highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
-        if ("text" if name in schema.TEXT_FIELDS else name) not in searched:
-            continue
-        generator = tantivy.SnippetGenerator.create(searcher, highlight, index.schema, name)
-        generator.set_max_num_chars(snippets.WHOLE_TEXT)
-        generators.append((name, generator))
-    return generators
+        if ("text" if name in schema.TEXT_FIELDS else name) in searched:
+            highlighters.append(snippets.Highlighter(name, partial(_generator, searcher, highlight, index.schema, name), starts))
+    return highlighters
+
+
+def _leaf_texts(node: user_query.Node | None) -> list[str]:
+    """The text of every word and phrase of ``node``."""
+    if isinstance(node, user_query.And | user_query.Or):
+        return [text for item in node.items for text in _leaf_texts(item)]
+    return [node.text] if isinstance(node, user_query.Term | user_query.Phrase) else []
+
+
+def _generator(searcher: tantivy.Searcher, query: Query, idx_schema: tantivy.Schema, field: str) -> tantivy.SnippetGenerator:
+    """tantivy's snippet generator marking ``query``'s words in ``field``, over the whole text
+    (:data:`legation.search.snippets.WHOLE_TEXT`)."""
+    generator = tantivy.SnippetGenerator.create(searcher, query, idx_schema, field)
+    generator.set_max_num_chars(snippets.WHOLE_TEXT)
+    return generator
 
 
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
@@ -508,11 +519,11 @@ def search(
     sample = facet_counts.sample_for(index.schema, total)  # one sample for the facets and the histogram
     facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, sample)
     years, undated = year_histogram(searcher, query, year_counts, sample)
-    generators = snippets_for(searcher, index, words.node)
+    highlighters = snippets_for(searcher, index, words.node)
     hits, weights = [], {}
     for key, address in page:
         doc = searcher.doc(address).to_dict()
-        found = snippets.best_snippets(doc, generators, searcher, weights=weights)
+        found = snippets.best_snippets(doc, highlighters, searcher, weights=weights)
         hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, found))
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing

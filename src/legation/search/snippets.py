@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import tantivy
 
@@ -35,9 +37,102 @@ Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, s
 Weights = dict[tuple[str, bytes], tuple[str, float]]  # (field, word) → (index term, idf), see _weights
 
 
+@dataclass
+class Highlighter:
+    """What marks the query's words in one stored field (``field``: a text field or the summary)
+    for one search: tantivy's snippet generator, made by ``make`` on first use (most hits have
+    text in one language only), which marks words as the field's analyzer makes them terms, so
+    stemmed and folded forms are marked too; and the query's :func:`word_starts`, with which
+    :func:`masked` spares it most words of a text."""
+
+    field: str
+    make: Callable[[], tantivy.SnippetGenerator]
+    starts: tuple[str, ...] = ()
+    _generator: tantivy.SnippetGenerator | None = None
+
+    def marks(self, text: str) -> Marks:
+        """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted."""
+        if self._generator is None:
+            self._generator = self.make()
+        one = tantivy.Document()
+        one.add_text(self.field, masked(text, self.starts))
+        # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
+        return sorted((m.start, m.end) for m in self._generator.snippet_from_doc(one).highlighted())
+
+
+# --- sparing the analyzer the words that cannot match ----------------------------------------------
+# Marking costs about 0.3 µs a word, two thirds of it the stemmer's (a FRUS memorandum of 20,000
+# characters: 1 ms). A word the query could match begins as a word of the query begins, in its
+# first WORD_START letters, folded: the stemmers (Snowball) and the folding filters change only the
+# ends of words and non-ASCII letters. So the analyzer is given the text with every other word
+# blanked out, byte for byte (the marks' offsets stay those of the text).
+
+WORD_START = 3  # letters of a query word a text word must begin with to be analyzed
+# Porter2's exceptional forms whose first letters differ from their stem's (Snowball English, "exceptional forms")
+_OTHER_STARTS = {"die": "dyi", "lie": "lyi", "tie": "tyi", "dyi": "die", "lyi": "lie", "tyi": "tie", "sky": "ski", "ski": "sky"}
+_MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not masked
+_SPACE_CHAR = re.compile(r"\s")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def word_starts(words: list[str]) -> tuple[str, ...]:
+    """The lowercase beginnings (:data:`WORD_START` letters, or the whole word) of the folded query
+    ``words`` (:func:`legation.search.analyzers.folded`) that :func:`masked` keeps in a text,
+    Porter2's exceptional forms added. Words not ASCII once folded (Cyrillic, Chinese) need none:
+    :func:`masked` keeps every part of a text holding a non-ASCII character."""
+    starts = set()
+    for word in words:
+        if word.isascii():
+            start = word[:WORD_START]
+            starts.update([start, _OTHER_STARTS.get(start, start)])
+    return tuple(sorted(starts))
+
+
+def masked(text: str, starts: tuple[str, ...]) -> str:
+    """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
+    it holds a non-ASCII character or, lowercased, one of ``starts``; unchanged when it is not
+    mostly ASCII (there the analyzer would read most of it anyway). The parts kept are whole, so
+    the analyzer cuts them into the same words as in ``text``, at the same byte offsets."""
+    extra = len(text.encode()) - len(text)  # bytes beyond one per character
+    if extra * _MOSTLY_ASCII > len(text):
+        return text
+    low = text.lower() if "\u0130" not in text else text.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
+    hits = [i for start in starts for i in _occurrences(low, start)]
+    if extra:
+        hits += [m.start() for m in _NON_ASCII_RUN.finditer(text)]
+    if not hits:
+        return " " * (len(text) + extra)
+    pieces, pos = [], 0
+    for i in sorted(hits):
+        if i < pos:
+            continue  # inside the part kept last
+        begin = i
+        while begin > pos and not text[begin - 1].isspace():
+            begin -= 1
+        space = _SPACE_CHAR.search(text, i)
+        end = space.start() if space else len(text)
+        gap = text[pos:begin]
+        pieces += [" " * (len(gap.encode()) if extra else len(gap)), text[begin:end]]
+        pos = end
+    gap = text[pos:]
+    pieces.append(" " * (len(gap.encode()) if extra else len(gap)))
+    return "".join(pieces)
+
+
+def _occurrences(low: str, start: str) -> list[int]:
+    """Where a word of the lowercased text ``low`` begins with ``start`` (not after a letter or
+    digit: "en" is not sought in "when"; after a non-ASCII one the part is kept anyway)."""
+    found, i = [], low.find(start)
+    while i >= 0:
+        if i == 0 or not low[i - 1].isalnum():
+            found.append(i)
+        i = low.find(start, i + 1)
+    return found
+
+
 def best_snippets(
     doc: dict,
-    generators: list[tuple[str, tantivy.SnippetGenerator]],
+    highlighters: list[Highlighter],
     searcher: tantivy.Searcher,
     most: int = MAX_SNIPPETS,
     weights: Weights | None = None,
@@ -52,15 +147,16 @@ def best_snippets(
     only when no query word occurs there: marking the words of a whole text is most of a
     search's time for texts of 100,000 characters, Chinese above all (10 ms a text)."""
     weights = {} if weights is None else weights
-    for name, generator in generators:
+    for highlighter in highlighters:
+        name = highlighter.field
         if not doc.get(name):
             continue
         text = " ".join(doc[name])  # as tantivy joins a field's values
         opening = _opening(text)
-        marks = _marks(generator, name, opening)
+        marks = highlighter.marks(opening)
         if not marks and len(opening) < len(text):  # then the rest, the opening not read again
             shift = len(opening.encode())
-            marks = [(start + shift, end + shift) for start, end in _marks(generator, name, text[len(opening) :])]
+            marks = [(start + shift, end + shift) for start, end in highlighter.marks(text[len(opening) :])]
         if not marks:
             continue
         raw = text.encode()  # the marks are byte offsets from its start, also when found in its opening
@@ -79,14 +175,6 @@ def _opening(text: str) -> str:
     opening = text[:size]
     space = opening.rfind(" ", size - 100)
     return opening[:space] if space > 0 else opening
-
-
-def _marks(generator: tantivy.SnippetGenerator, name: str, text: str) -> Marks:
-    """Byte ranges of the query's words in ``text`` (the value of field ``name``), sorted."""
-    one = tantivy.Document()
-    one.add_text(name, text)
-    # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
-    return sorted((m.start, m.end) for m in generator.snippet_from_doc(one).highlighted())
 
 
 def _weights(raw: bytes, marks: Marks, field_name: str, searcher: tantivy.Searcher, known: Weights) -> list[tuple[str, float]]:
