@@ -187,7 +187,7 @@ MASK_QUERIES = [
 ]
 
 
-ODD = " thé\u00a0the\u0130 attaché (ATTACHES), Bjorkman; Björkman: visé dying, Tying—lying "
+ODD = " thé\u00a0the\u0130 attaché (ATTACHES), Bjorkman; Björkman: visé dying, Tying—lying “Bjorkman’s” «visé» dying… "
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,10 @@ WORD_START = 3  # letters of a query word a text word must begin with to be anal
 _OTHER_STARTS = {"die": "dyi", "lie": "lyi", "tie": "tyi", "dyi": "die", "lyi": "lie", "tyi": "tie", "sky": "ski", "ski": "sky"}
 _MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not masked
 _SPACE_CHAR = re.compile(r"\s")
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+# non-ASCII characters that may be (in) a word: all but spaces, quotes, dashes and the like (no-break
+# space, guillemets, General Punctuation), which FRUS texts are full of and no tokenizer keeps
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u206f]+")
+_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …: 2 bytes beyond one each
 
 
 def word_starts(words: list[str]) -> tuple[str, ...]:
@@ -90,7 +93,8 @@ def word_starts(words: list[str]) -> tuple[str, ...]:
 
 def masked(text: str, starts: tuple[str, ...]) -> str:
     """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
-    it holds a non-ASCII character or, lowercased, one of ``starts``; unchanged when it is not
+    it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
+    beginning, lowercased, with one of ``starts``; unchanged when it is not
     mostly ASCII (there the analyzer would read most of it anyway). The parts kept are whole, so
     the analyzer cuts them into the same words as in ``text``, at the same byte offsets."""
     extra = len(text.encode()) - len(text)  # bytes beyond one per character
@@ -98,7 +102,7 @@ def masked(text: str, starts: tuple[str, ...]) -> str:
         return text
     low = text.lower() if "\u0130" not in text else text.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
     hits = [i for start in starts for i in _occurrences(low, start)]
-    if extra:
+    if extra > sum(text.count(ch) for ch in _PUNCTUATION) * 2:  # more than quotes and dashes (cheaper than a scan)
         hits += [m.start() for m in _NON_ASCII_RUN.finditer(text)]
     if not hits:
         return " " * (len(text) + extra)
