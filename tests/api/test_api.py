@@ -75,6 +75,23 @@ def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_arc
     assert hit_schema["properties"]["snippets_html"]["type"] == "array" and "snippets_html" in hit_schema["required"]
 
 
+@pytest.mark.parametrize("params", [{"q": "Russian peasants farmer", "page_size": "100"}, {"q": "propaganda", "type": "Letter"}, {"q": "zzzzqqq"}])
+def test_search_answers_are_what_the_openapi_description_says(client, frus_archive, params):
+    # The answer is written without Ninja's check against the response schema (for speed), so the
+    # schema is checked here: read back through it, the answer is unchanged (no key missing or
+    # extra, no value of another type), and the description names that schema.
+    from legation.api.schemas import SearchOut
+
+    response = client.get("/api/search", params)
+    assert response.status_code == 200 and response["Content-Type"] == "application/json; charset=utf-8"
+    body = response.json()
+    assert SearchOut.model_validate(body).model_dump(mode="json") == body
+    spec = client.get("/api/openapi.json").json()
+    answer = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert answer == {"$ref": "#/components/schemas/SearchOut"}
+    assert set(spec["components"]["schemas"]["SearchOut"]["properties"]) == set(body)
+
+
 def test_document_and_its_404(client, seed_archive):
     record = SEED[0]
     body = client.get(f"/api/documents/{record['identifier']}").json()
