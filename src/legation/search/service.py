@@ -8,7 +8,6 @@ sort and page (:func:`fetch_page`) → :func:`legation.search.snippets.best_snip
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -347,18 +346,10 @@ class ProximityBonus:
         return sorted(rescored, key=lambda hit: -hit[0]) + rest
 
 
-_WORD_RUN = re.compile(r"\S+")
-
-
 def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
-    """The first ``limit`` characters of ``text`` (whitespace collapsed), cut at a word, with "…"."""
-    words, length = [], -1
-    for match in _WORD_RUN.finditer(text):  # only as far as needed: texts run to 100,000s of characters
-        words.append(match.group())
-        length += len(words[-1]) + 1
-        if length > limit:
-            break
-    text = " ".join(words)
+    """The first ``limit`` characters of ``text`` (whitespace collapsed), cut at a word, with "…".
+    Give it only the start of a long text (texts run to 100,000s of characters)."""
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
@@ -371,8 +362,7 @@ def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hi
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
-    opening = " ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, []))
-    summary = first("summary") or _opening(opening)
+    summary = first("summary") or _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
     return Hit(
         identifier=first(schema.KEY_FIELD),
         title=first("title"),
