@@ -61,6 +61,24 @@ def test_suggestions_fill_the_search_box_list_as_one_types(page, server) -> None
                       for s in api(server, "/api/suggest", q="Sisson", limit="8")]
 
 
+def test_suggestions_go_when_the_box_is_cleared(page, server) -> None:
+    # Typing "Sisson" fills the list; deleting back to one letter, or to nothing, empties it
+    # (suggestions for "Sisson" under a box holding "S" would offer what was not asked for).
+    page.goto("/")
+    box = page.get_by_label("Search the archive")
+    box.press_sequentially("Sisson", delay=30)
+    count = "() => document.querySelectorAll('#suggestions option').length"
+    page.wait_for_function(f"({count})() > 0")
+    for _ in range(5):
+        box.press("Backspace")
+    assert box.input_value() == "S"
+    page.wait_for_function(f"({count})() === 0")
+    box.press_sequentially("isson", delay=30)
+    page.wait_for_function(f"({count})() > 0")
+    box.fill("")
+    page.wait_for_function(f"({count})() === 0")
+
+
 def test_a_late_answer_for_earlier_letters_does_not_replace_the_suggestions(page, server) -> None:
     """Typing "Cr", pausing, then "eel": if the answer for "Cr" comes after the one for "Creel",
     the list must still show the suggestions for "Creel", what the box holds."""

@@ -13,13 +13,16 @@
     clearTimeout(timer);
     timer = setTimeout(async function () {
       const text = box.value.trim();
-      if ((text.length < 2 && !syllable.test(text)) || text === last) return;
+      if (text === last) return;
       last = text;
       const request = ++asked;
+      if (text.length < 2 && !syllable.test(text)) {
+        list.replaceChildren();  // too little typed to suggest: suggestions for earlier text would mislead
+        return;
+      }
       try {
         const response = await fetch("/api/suggest?" + new URLSearchParams({ q: text, limit: "8" }));
-        if (!response.ok) return;
-        const items = await response.json();
+        const items = response.ok ? await response.json() : [];
         if (request !== asked) return;  // a slower answer to earlier letters: the box has moved on
         list.replaceChildren(...items.map(function (item) {
           const option = document.createElement("option");
