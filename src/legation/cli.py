@@ -25,6 +25,7 @@ err = Console(stderr=True)
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with their variant names
+DEMO_CREDIT = "Documents from Foreign Relations of the United States, Office of the Historian (public domain)."
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
 
 
@@ -291,6 +292,11 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only; do not start the server.")] = False,
 ) -> None:
     """Ingest the bundled demo archive on first run (later runs reuse it), then serve it."""
+    if path is None:  # the bundled FRUS volumes: say so at the foot of every page
+        os.environ.setdefault("LEGATION_SITE_CREDIT", DEMO_CREDIT)
+        from legation.config import config
+
+        config.cache_clear()
     _demo_secret_key()
     _setup()
     from legation.config import config

@@ -54,6 +54,11 @@ SETTINGS: tuple[Setting, ...] = (
         "1 when users reach Legation over HTTPS (through a proxy that sets X-Forwarded-Proto): secure cookies, "
         "redirect to HTTPS, HSTS.",
     ),
+    Setting(
+        "LEGATION_SITE_CREDIT",
+        "",
+        "A line of plain text at the foot of every page: where the archive's documents come from and their licence.",
+    ),
 )
 
 
@@ -70,6 +75,7 @@ class Config:
     secret_key_given: bool = False
     https: bool = False
     search_cache_seconds: int = 300
+    site_credit: str = ""
 
 
 def _get(name: str) -> str:
@@ -136,6 +142,7 @@ def config() -> Config:
         secret_key_given=bool(_get("LEGATION_SECRET_KEY")),
         https=_get("LEGATION_HTTPS") == "1",
         search_cache_seconds=_non_negative_int("LEGATION_SEARCH_CACHE_SECONDS"),
+        site_credit=" ".join(_get("LEGATION_SITE_CREDIT").split()),
     )
 
 

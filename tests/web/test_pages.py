@@ -257,3 +257,21 @@ def test_counts_estimated_from_a_sample_are_marked_as_estimates(client, seed_arc
     assert counts and all(c.startswith('<abbr title="about: estimated from a random sample of the results">≈</abbr>') for c in counts)
     assert 'aria-label="Matches per year (estimated from a random sample of the results)"' in page
     assert client.get("/api/search", {"q": "Mao", "sort": "date_asc"}).json()["years_approximate"] is True
+
+
+def test_the_foot_of_every_page_gives_the_archives_own_credit(client, seed_archive, monkeypatch):
+    # Not FRUS for every archive: the line comes from LEGATION_SITE_CREDIT, as text (escaped).
+    from legation.config import config
+
+    document = f"/documents/{SEED[0]['identifier']}"
+    footer = re.compile(r'<footer class="site">(.*?)</footer>', re.S)
+    assert footer.search(client.get(document).content.decode()).group(1) == "Served by Legation."
+    monkeypatch.setenv("LEGATION_SITE_CREDIT", "Documents from <b>the Archive</b> &  its friends.")
+    config.cache_clear()
+    try:
+        for path in (document, "/no-such-page", "/?q=credit"):
+            html = client.get(path).content.decode()
+            assert footer.search(html).group(1) == "Documents from &lt;b&gt;the Archive&lt;/b&gt; &amp; its friends. Served by Legation."
+    finally:
+        monkeypatch.delenv("LEGATION_SITE_CREDIT")
+        config.cache_clear()

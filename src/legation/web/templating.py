@@ -10,7 +10,8 @@ histogram print about 500 values). The pages are byte for byte what Django's tem
   Django, rather than raising;
 - a template keeps its last newline.
 
-Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``reverse``). Filters:
+Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``reverse``),
+``site_credit()`` (``LEGATION_SITE_CREDIT``). Filters:
 ``passages`` (a hit's snippets on one line), ``urlencode`` and ``linebreaks`` (Django's own).
 """
 
@@ -25,6 +26,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
+
+from legation.config import config
 
 CUT = "…"
 
@@ -58,6 +61,6 @@ def environment(**options: Any) -> Environment:
     """The environment Django's Jinja2 backend renders with (``options`` from the backend:
     loader, ``autoescape=True``, ``auto_reload``)."""
     env = Environment(**{**options, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
-    env.globals.update(static=static, url=url)
+    env.globals.update(static=static, url=url, site_credit=lambda: config().site_credit)
     env.filters.update(passages=passages, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
