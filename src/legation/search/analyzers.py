@@ -24,10 +24,21 @@ analyzed by its language (``schema.TEXT_LANGUAGES``). :data:`FOLDED_NAME` is the
 stemmer: the ``vocab`` field (``prefix*`` expansion and exact ``"phrases"``) and texts in languages
 without a stemmer here. Both index and query go through these objects, so a query word always
 meets the term its document text produced.
+
+**Unstored fields are indexed through the simple tokenizer** (:data:`SIMPLE_TWIN`, :func:`unstored`):
+tantivy's regular-expression tokenizer is about 8 times as slow as its simple one, and the ``vocab``
+field alone, which holds every text again, was more than half of indexing. The two tokenizers cut
+every character the same way (a word character, or a separator) except for Han, kana and Hangul,
+combining marks and a few hundred symbols (:func:`token_classes`, found by asking tantivy itself).
+So a value goes to the simple twin as it is, or with spaces around its Han, kana and Hangul
+characters (same terms, same positions; only offsets move, and unstored fields have no snippets),
+or, when it holds a character the two cut differently, as the terms of the regular-expression
+analyzer (:class:`tantivy.PreTokenizedString`). Queries keep the regular-expression analyzers.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,7 +46,7 @@ import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 2
+VERSION = 3
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -58,6 +69,10 @@ STEMMERS: dict[str, str | None] = {
     "legation_ru": "russian",
     FOLDED_NAME: None,
 }
+
+# analyzer → its twin on tantivy's simple tokenizer, for unstored fields given :func:`unstored` values
+SIMPLE_TWIN: dict[str, str] = {FOLDED_NAME: "legation_folded_simple", STEMMED_NAME: "legation_en_simple"}
+STEMMERS.update({twin: STEMMERS[name] for name, twin in SIMPLE_TWIN.items()})
 
 
 def _fold_table() -> dict[int, str]:
@@ -96,7 +111,8 @@ def normalize(text: str) -> str:
 
 def _build(name: str) -> TextAnalyzer:
     stemmer = STEMMERS[name]
-    tokenizer = Tokenizer.simple() if name == ENGLISH_TEXT_NAME else Tokenizer.regex(TOKEN_PATTERN)
+    simple = name == ENGLISH_TEXT_NAME or name in SIMPLE_TWIN.values()
+    tokenizer = Tokenizer.simple() if simple else Tokenizer.regex(TOKEN_PATTERN)
     builder = (
         TextAnalyzerBuilder(tokenizer)
         .filter(Filter.remove_long(MAX_TOKEN_CHARS))
@@ -150,3 +166,66 @@ def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:
             tokens = ANALYZERS[analyzer].pre_tokenize(paragraph.translate(_FOLD)).tokens
             parts.append(PreTokenizedString(paragraph, tokens))
     return parts
+
+
+@functools.cache
+def token_classes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """``(special, different, cut)`` for :func:`unstored`, from how tantivy's own tokenizers (bare,
+    no filters) cut each character of the Basic Multilingual Plane, asked once per process (about
+    0.1 s of CPU). Each pattern matches one character:
+
+    - ``cut`` (a capturing group, for ``re.split``): the characters :data:`TOKEN_PATTERN` makes
+      words of their own and the simple tokenizer counts as word characters (Han, kana, Hangul);
+      with spaces around them the simple tokenizer gives the same tokens;
+    - ``different``: every other character the two tokenizers cut differently (combining marks,
+      symbols of those scripts, letters only one of them knows), and every character beyond U+FFFF
+      (rare, not probed, so taken as different);
+    - ``special``: either of them (one scan answers for the common text with neither).
+
+    The sets are BMP-only ranges plus one astral range because Python's ``re`` tests a BMP set
+    with one table look-up per character but astral ranges one by one."""
+    # Each character after an "a": "aX" when X is a word character that continues the word,
+    # "a" then "X" when the regex tokenizer makes X a word of its own, "a" alone for a separator.
+    pairs = " ".join("a" + chr(code) for code in range(0x80, 0x10000) if not 0xD800 <= code < 0xE000)
+    by_regex = TextAnalyzerBuilder(Tokenizer.regex(TOKEN_PATTERN)).build().analyze(pairs)
+    by_simple = TextAnalyzerBuilder(Tokenizer.simple()).build().analyze(pairs)
+    alone = {token for token in by_regex if len(token) == 1} - {"a"}
+    in_regex = {token[1] for token in by_regex if len(token) == 2} | alone  # word characters of each
+    in_simple = {token[1] for token in by_simple if len(token) == 2}
+    cut = sorted(alone & in_simple)
+    different = sorted((in_simple ^ in_regex) | (alone - in_simple))
+    return (
+        re.compile(_char_class(cut + different, astral=True)),
+        re.compile(_char_class(different, astral=True)),
+        re.compile(f"({_char_class(cut)})"),
+    )
+
+
+def _char_class(chars: list[str], astral: bool = False) -> str:
+    """A regular-expression character set of ``chars`` as ranges; ``astral`` adds U+10000 to U+10FFFF."""
+    ranges: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "[" + body + ("\U00010000-\U0010ffff" if astral else "") + "]"
+
+
+def unstored(normalized: str, analyzer: str) -> str | PreTokenizedString:
+    """The value to give an *unstored* field indexed by ``SIMPLE_TWIN[analyzer]`` so that it gets
+    the same terms at the same positions as ``analyzer`` (the queries' analyzer) gives the text;
+    ``normalized`` is what :func:`normalize` returned for it. That is ``normalized`` as it is
+    (nearly always); with spaces around its Han, kana and Hangul characters (``"台湾问题"`` →
+    ``" 台  湾  问  题 "``); or, when it holds a character the two tokenizers cut differently
+    (``"हिन्दी"``: the virama; ``"é"`` decomposed where NFC cannot compose it), a
+    :class:`tantivy.PreTokenizedString` of ``analyzer``'s own tokens. See :func:`token_classes`."""
+    if normalized.isascii():
+        return normalized
+    special, different, cut = token_classes()
+    if special.search(normalized) is None:
+        return normalized
+    if different.search(normalized) is None:
+        return " ".join(cut.split(normalized))
+    return PreTokenizedString(normalized, ANALYZERS[analyzer].pre_tokenize(normalized).tokens)

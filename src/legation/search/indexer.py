@@ -40,25 +40,30 @@ class IndexBusy(LegationError):
     """Another process is writing to the index."""
 
 
+def _add(doc: tantivy.Document, name: str, value: str | tantivy.PreTokenizedString) -> None:
+    if isinstance(value, str):
+        doc.add_text(name, value)
+    else:
+        doc.add_pre_tokenized_text(name, value)
+
+
 def to_document(record: DocumentRecord) -> tantivy.Document:
     """The tantivy document of a record, field by field from :mod:`legation.search.schema`."""
     doc = tantivy.Document()
     for field in schema.SEARCH_FIELDS:
-        # texts go to the field of their language; normalization: see analyzers.normalize
+        # texts go to the field of their language; normalization: see analyzers.normalize; unstored
+        # fields (vocab too) are indexed by the simple tokenizer: see analyzers.unstored
         for name, analyzer, value in schema.index_values(field, record):
             if field.stored:
                 parts = analyzers.indexable(value, analyzer)
                 for part in parts:
-                    if isinstance(part, str):
-                        doc.add_text(name, part)
-                    else:
-                        doc.add_pre_tokenized_text(name, part)
+                    _add(doc, name, part)
                 # one plain part is the NFC text with nothing to fold, i.e. normalize(value): not computed twice
                 normalized = parts[0] if len(parts) == 1 and isinstance(parts[0], str) else analyzers.normalize(value)
             else:
                 normalized = analyzers.normalize(value)
-                doc.add_text(name, normalized)
-            doc.add_text(schema.VOCAB_FIELD, normalized)
+                _add(doc, name, analyzers.unstored(normalized, analyzer))
+            _add(doc, schema.VOCAB_FIELD, analyzers.unstored(normalized, schema.ANALYZER_OF[schema.VOCAB_FIELD]))
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)

@@ -271,14 +271,22 @@ def query_fields(name: str | None) -> list[tuple[str, str, float]]:
 # --- the tantivy schema -------------------------------------------------------------------------
 
 
+def index_analyzer(field: SearchField, analyzer: str) -> str:
+    """The analyzer tantivy indexes ``field``'s values with: for an unstored field, the simple
+    tokenizer twin of its (query) ``analyzer``, whose values :func:`legation.search.indexer.to_document`
+    prepares with :func:`analyzers.unstored` so they get the same terms; else ``analyzer`` itself
+    (stored fields keep the offsets of their text for snippets)."""
+    return analyzers.SIMPLE_TWIN.get(analyzer, analyzer) if not field.stored else analyzer
+
+
 def _field_specs() -> list[tuple[str, str, dict]]:
     """(name, kind, options) of every index field, in schema order."""
     specs: list[tuple[str, str, dict]] = []
     for f in SEARCH_FIELDS:
         for name, analyzer in index_fields(f):
-            specs.append((name, "text", {"stored": f.stored, "tokenizer_name": analyzer}))
+            specs.append((name, "text", {"stored": f.stored, "tokenizer_name": index_analyzer(f, analyzer)}))
     # positions: an exact "phrase" must also match here, unstemmed
-    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": FOLDED_NAME, "index_option": "position"}))
+    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "position"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for d in DISPLAY_FIELDS:
