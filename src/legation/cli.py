@@ -478,8 +478,12 @@ def check(
 def copy_archive(
     to: Annotated[str, typer.Option("--to", help="Target record store: postgresql://user:pass@host:port/name or sqlite:///path.")],
 ) -> None:
-    """Copy every document to another (empty) record store, e.g. SQLite to PostgreSQL, and verify
-    the copy by comparing the two stores' exports."""
+    """Copy every document to another (empty) record store, e.g. SQLite to PostgreSQL, in one
+    transaction, and verify the copy by comparing the two stores' exports.
+
+    Each document keeps what its source last gave, so corrections made in the admin stay
+    corrections in the copy: ingesting the source there again keeps them and reports conflicts,
+    as here."""
     _setup()
     from legation.copying import copy_archive as run_copy
     from legation.errors import LegationError
@@ -489,7 +493,33 @@ def copy_archive(
             report = run_copy(to)
     except LegationError as exc:
         _fail(str(exc))
-    console.print(f"Copied {report.documents:,} documents; the target's export equals this archive's ({report.export_bytes:,} bytes).")
+    console.print(
+        f"Copied {report.documents:,} documents; the target's export equals this archive's, with what each document "
+        f"last ingested ({report.export_bytes:,} bytes)."
+    )
+
+
+@app.command("copy-archive-store", hidden=True)
+def copy_archive_store(path: Annotated[Path, typer.Argument(help="Copy lines written by copy-archive.")]) -> None:
+    """copy-archive's step in the target: store its copy lines, digests included, in one transaction."""
+    _setup()
+    from legation.copying import store_copy
+    from legation.errors import LegationError
+
+    try:
+        store_copy(path)
+    except LegationError as exc:
+        _fail(str(exc))
+
+
+@app.command("copy-archive-export", hidden=True)
+def copy_archive_export(path: Annotated[Path, typer.Argument(help="File to write.")]) -> None:
+    """copy-archive's check in the target: write its copy lines, to compare with the source's."""
+    _setup()
+    from legation.copying import write_copy
+
+    with path.open("w", encoding="utf-8") as handle:
+        write_copy(handle)
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

@@ -1,35 +1,131 @@
 """``legation copy-archive --to URL``: copy every document to another record store and prove it.
 
-The archive's documents (with their authority records) go through Legation's own exchange format:
-the source is exported as Legation JSON Lines, a ``legation ingest`` process with
-``LEGATION_DATABASE_URL=URL`` stores them in the target (migrating it first), then a ``legation
-export`` of the target must equal the source's export byte for byte. The target processes get a
-throw-away index folder, so this node's index is never touched; the target's nodes build theirs from
-its change log (or ``legation reindex``).
+The copy travels as one file of *copy lines*: Legation JSON Lines (what ``legation export`` writes,
+in the same order) whose every object ends with one more key, ``"ingested"``: the document's
+digests of what its source gave at the last ingest (:mod:`legation.ingest.curation`, keys sorted),
+or null for a document never ingested (made in the admin, or stored before Legation kept digests).
+Without them the target would compute digests from the documents as they are now, curated values
+included, and the next ingest of the original source into the copy would overwrite every
+correction without a word.
 
-Copied: documents, their texts, footnotes, sources and the authority records they use. Not copied:
-admin accounts, sessions and the source's change-log history (the target's log starts afresh with
-one entry per document). The target must hold no documents.
+1. This process writes the copy lines of its archive (:func:`write_copy`).
+2. A ``legation copy-archive-store FILE`` process with ``LEGATION_DATABASE_URL=URL`` (migrating
+   the target first) stores them (:func:`store_copy`) in **one transaction**: each batch of
+   documents goes through the ingest service like any ingest, then gets the digests the file
+   carries. Anything failing (the target holding documents, a line, the database) rolls the whole
+   copy back: the target holds a complete copy with its digests, or nothing.
+3. A ``legation copy-archive-export FILE`` process reads the target's copy lines back, and they
+   must equal this archive's byte for byte: the documents as ``legation export`` writes them, and
+   every document's digests.
+
+Only this path sets digests from a file. ``legation ingest`` computes them from what it reads, as
+always, and refuses a copy file (``"ingested"`` is not a field of Legation JSON Lines), so no file
+can make a field look corrected. The target processes get a throw-away index folder, so this
+node's index is never touched; the target's nodes build theirs from its change log (or
+``legation reindex``).
+
+Copied: documents, their texts, footnotes, sources, the authority records they use and, per
+document, what its source last gave (so corrections made in the admin stay corrections there, and
+re-ingest keeps them and reports conflicts as here). Not copied: admin accounts, sessions and the
+source's change-log history (the target's log starts afresh with one entry per document). The
+target must hold no documents.
 """
 
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import TextIO
 
 from legation.config import database_from_url
 from legation.errors import LegationError
+
+BATCH = 500  # documents read, ingested and given their digests at a time
 
 
 @dataclass(frozen=True)
 class CopyReport:
     documents: int
     export_bytes: int
+
+
+def write_copy(handle: TextIO) -> int:
+    """Write this database's copy lines (see above) to a text handle, ordered by identifier as
+    ``legation export`` orders them. Returns the number of documents written."""
+    from legation.records.chunks import chunks
+    from legation.records.models import Document
+    from legation.records.serialize import load_records
+
+    count = 0
+    identifiers = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
+    for chunk in chunks(identifiers, BATCH):
+        digests = dict(Document.objects.filter(identifier__in=chunk).values_list("identifier", "ingested"))
+        for record in load_records(chunk):
+            remembered = digests[record.identifier]
+            line = {**record.to_dict(), "ingested": dict(sorted(remembered.items())) if isinstance(remembered, dict) else remembered}
+            handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+            count += 1
+    return count
+
+
+def _read_copy(path: Path) -> Iterator[tuple[int, object, dict | None]]:
+    """``(line number, record, digests)`` per line of a copy file; LegationError for a line that is
+    not a copy line."""
+    from legation.records.document_record import DocumentRecord, RecordError
+
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                data = json.loads(line)
+                if not isinstance(data, dict) or "ingested" not in data:
+                    raise RecordError("not a copy line (no \"ingested\")")
+                digests = data.pop("ingested")
+                if digests is not None and not isinstance(digests, dict):
+                    raise RecordError("\"ingested\" must be an object or null")
+                yield number, DocumentRecord.from_dict(data), digests
+            except (ValueError, RecordError) as exc:
+                raise LegationError(f"{path}, line {number}: {exc}") from exc
+
+
+def store_copy(path: Path) -> int:
+    """Store the copy lines of ``path`` in this (empty) database, each document with the digests
+    the file gives it, all in one transaction (see above). Returns the number of documents.
+    Raises LegationError, having written nothing, when the database holds documents or anything
+    fails. (The ingest service runs inside this outer transaction: its per-batch transactions
+    become savepoints.)"""
+    from django.db import transaction
+
+    from legation.ingest.curation import remember
+    from legation.ingest.service import IngestReport, ingest_records
+    from legation.records.models import Document
+
+    report = IngestReport()
+    count = 0
+    with transaction.atomic():
+        if Document.objects.exists():
+            raise LegationError("already holds documents; copy into an empty database (create a new one, or empty it first)")
+        lines = _read_copy(path)
+        while batch := list(islice(lines, BATCH)):
+            ingest_records((record for _, record, _ in batch), batch_size=BATCH, report=report)
+            if report.failed:
+                raise LegationError(f"{path}: {report.failed[0].where}: {report.failed[0].reason}")
+            digests = {record.identifier: remembered for _, record, remembered in batch}
+            pks = dict(Document.objects.filter(identifier__in=list(digests)).values_list("identifier", "pk"))
+            if len(pks) != len(digests):
+                missing = sorted(set(digests) - set(pks))
+                raise LegationError(f"{path}: {missing[0]} was not stored (an identifier given twice?)")
+            remember({pks[i]: d for i, d in digests.items() if d is not None})
+            Document.objects.filter(pk__in=[pks[i] for i, d in digests.items() if d is None]).update(ingested=None)  # SQL NULL
+            count += len(batch)
+    return count
 
 
 def _target_env(to_url: str, work: Path) -> dict[str, str]:
@@ -42,12 +138,15 @@ def _target_env(to_url: str, work: Path) -> dict[str, str]:
     }
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+def _run(env: dict[str, str], *args: str) -> str:
+    """Run ``legation ARGS`` for the target; returns "" or the reason it failed (its error message,
+    or its last line of output)."""
     result = subprocess.run([sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = (result.stderr.strip() or result.stdout.strip()).splitlines()
-        raise LegationError(f"`legation {args[0]}` on the target failed: {detail[-1] if detail else result.returncode}")
-    return result
+    if result.returncode == 0:
+        return ""
+    text = result.stderr.strip() or result.stdout.strip()
+    at = text.rfind("error:")
+    return " ".join(text[at + len("error:"):].split()) if at >= 0 else (text.splitlines() or [f"exit status {result.returncode}"])[-1]
 
 
 def _safe(url: str) -> str:
@@ -62,12 +161,9 @@ def _safe(url: str) -> str:
 
 def copy_archive(to_url: str) -> CopyReport:
     """Copy this archive (Django's default database) to ``to_url`` and verify it (see above).
-    Raises LegationError with what to do when the URL is unusable, the target is not empty, or
-    the exports differ."""
+    Raises LegationError with what to do when the URL is unusable, the target is not empty, the
+    copy could not be stored (nothing is then written) or the target's copy lines differ."""
     from django.db import connection
-
-    from legation.ingest.readers.jsonl import write_jsonl
-    from legation.records.serialize import load_records
 
     try:
         target = database_from_url(to_url, Path("."))
@@ -80,23 +176,22 @@ def copy_archive(to_url: str) -> CopyReport:
     with tempfile.TemporaryDirectory(prefix="legation-copy-") as folder:
         work = Path(folder)
         env = _target_env(to_url, work)
-        before = work / "target-before.jsonl"
-        _run(env, "export", "-o", str(before))
-        if before.stat().st_size:
+        copied = work / "source.copy.jsonl"
+        with copied.open("w", encoding="utf-8") as handle:
+            count = write_copy(handle)
+        if failure := _run(env, "copy-archive-store", str(copied)):
+            if "already holds documents" in failure:
+                raise LegationError(f"The target {_safe(to_url)} {failure}")
             raise LegationError(
-                f"The target {_safe(to_url)} already holds documents; copy into an empty database "
-                "(create a new one, or empty it first)."
+                f"Copying into {_safe(to_url)} failed, and nothing was written there (the documents and what each "
+                f"last ingested are stored in one transaction): {failure}. Fix that and run copy-archive again."
             )
-        exported = work / "source.jsonl"
-        with exported.open("w", encoding="utf-8") as handle:
-            count = write_jsonl(load_records(), handle)
-        if count:
-            _run(env, "ingest", "--batch-size", "500", str(exported))
-        after = work / "target-after.jsonl"
-        _run(env, "export", "-o", str(after))
-        if not filecmp.cmp(exported, after, shallow=False):
+        after = work / "target.copy.jsonl"
+        if failure := _run(env, "copy-archive-export", str(after)):
+            raise LegationError(f"The copy in {_safe(to_url)} could not be read back to verify it: {failure}")
+        if not filecmp.cmp(copied, after, shallow=False):
             raise LegationError(
-                f"The copy in {_safe(to_url)} differs from this archive (its export is not the same); "
-                "it is left there for inspection."
+                f"The copy in {_safe(to_url)} differs from this archive (its documents or what each last ingested); "
+                "it is left there for inspection: empty that database before copying again."
             )
-        return CopyReport(documents=count, export_bytes=exported.stat().st_size)
+        return CopyReport(documents=count, export_bytes=copied.stat().st_size)

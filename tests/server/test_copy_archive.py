@@ -1,12 +1,17 @@
 """`legation copy-archive --to URL`: SQLite to PostgreSQL and back (SQLite to SQLite without a
-PostgreSQL URL), verified by comparing exports."""
+PostgreSQL URL), verified by comparing exports; each document's digests of what it last ingested are
+copied exactly (PostgreSQL to PostgreSQL when the suite runs there), in one transaction."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import FIXTURES
 from tests.databases import new_database_url, postgres_url
@@ -51,3 +56,115 @@ def test_copy_to_another_store_and_back_gives_the_same_archive(tmp_path: Path) -
     assert refused.returncode == 1 and "already holds documents" in " ".join(refused.stderr.split())
     bad = legation(source, tmp_path / "a", "copy-archive", "--to", "mysql://x@y/z")
     assert bad.returncode == 1 and "--to has the scheme 'mysql'" in " ".join(bad.stderr.split())
+
+
+@pytest.mark.django_db
+def test_the_copy_keeps_the_curators_corrections_through_a_later_ingest(admin_client, tmp_path: Path) -> None:
+    """Each document's digests of what its source last gave are copied exactly (null for a document made in
+    the admin), so a re-ingest of the source into the copy keeps the corrections and reports the same
+    conflicts as in the archive copied."""
+    from legation.copying import copy_archive
+    from legation.ingest.readers import read_file
+    from legation.ingest.readers.jsonl import write_jsonl
+    from legation.ingest.service import ingest_records
+    from legation.records.models import Document
+    from legation.records.serialize import load_records
+
+    from tests.ingest.test_curation import admin_save
+
+    assert len(ingest_records(read_file(FRUS_SAMPLE)).added) == 44
+    admin_save(admin_client, "frus1917-72PubDip-d5", title="Report From the Naval Attaché in Spain (Decker)", date_edtf="1917-12")
+    Document.objects.create(identifier="curators-note", title="A note made in the admin")  # never ingested
+    digests = dict(Document.objects.values_list("identifier", "ingested"))
+    assert len(digests) == 45 and digests["curators-note"] is None and len(digests["frus1917-72PubDip-d5"]) == 14
+
+    target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    assert copy_archive(target).documents == 45
+    shell = legation(target, tmp_path / "copy", "manage", "shell", "-v", "0", "-c",
+                     "import json; from legation.records.models import Document; "
+                     "print(json.dumps([dict(Document.objects.values_list('identifier', 'ingested')), "
+                     "list(Document.objects.filter(ingested__isnull=True).values_list('identifier', flat=True))]))")  # fmt: skip
+    assert shell.returncode == 0, shell.stderr
+    assert json.loads(shell.stdout.strip().splitlines()[-1]) == [digests, ["curators-note"]]  # null as SQL NULL, as here
+
+    # Since, the source changed the title of d5 (corrected: a conflict), so its sender (not corrected: updated), and
+    # the title of d7 (updated).
+    changed = tmp_path / "frus1917-72PubDip.xml"
+    changed.write_text(
+        FRUS_SAMPLE.read_text(encoding="utf-8")
+        .replace("5. Report From the Embassy in Spain", "5. Report From the American Embassy in Spain", 1)
+        .replace("St.\n                        Petersburg (", "Petrograd (", 1),
+        encoding="utf-8",
+    )
+    here = ingest_records(read_file(changed), source=str(changed))
+    assert [c.message() for c in here.conflicts] == [
+        "title was corrected in the admin and the source changed it too (the source now has 'Report From the American "
+        "Embassy in Spain'); the correction was kept. To take the source's value, enter it in the admin"]
+    assert (here.updated, len(here.unchanged), here.added) == (["frus1917-72PubDip-d5", "frus1917-72PubDip-d7"], 42, [])
+
+    report_file = tmp_path / "report.json"
+    there = legation(target, tmp_path / "copy", "ingest", "--report", str(report_file), str(changed))
+    assert there.returncode == 0, there.stderr
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert [c["message"] for c in report["conflicts"]] == [c.message() for c in here.conflicts]
+    assert (report["updated"], len(report["unchanged"]), report["added"]) == (here.updated, 42, [])
+
+    ours, theirs = io.StringIO(), tmp_path / "copy.jsonl"
+    write_jsonl(load_records(), ours)
+    assert legation(target, tmp_path / "copy", "export", "-o", str(theirs)).returncode == 0
+    assert theirs.read_text(encoding="utf-8") == ours.getvalue()
+    copied = {d["identifier"]: d for d in map(json.loads, theirs.read_text(encoding="utf-8").splitlines())}
+    d5, d7 = copied["frus1917-72PubDip-d5"], copied["frus1917-72PubDip-d7"]
+    assert (d5["title"], d5["date_edtf"], d5["agents"][0]["name"]) == (
+        "Report From the Naval Attaché in Spain (Decker)", "1917-12", "American Embassy in Spain")
+    assert d7["title"].startswith("Cablegram From the Committee on Public Information Commissioner in Petrograd (Sisson)")
+
+
+@pytest.mark.django_db
+def test_a_copy_that_cannot_be_stored_leaves_the_target_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The documents and their digests are stored in one transaction: a line failing after a first batch of 500
+    documents was stored and given its digests leaves nothing in the target, and the message says what to do."""
+    from legation import copying
+    from legation.errors import LegationError
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+
+    assert len(ingest_records(read_file(FRUS_SAMPLE)).added) == 44
+    write_copy = copying.write_copy
+
+    def with_a_bad_line(handle) -> int:  # the 44 documents 12 times under other identifiers; the 520th line is bad
+        written = io.StringIO()
+        write_copy(written)
+        lines = [{**line, "identifier": f"{line['identifier']}-{n}"} for n in range(12) for line in map(json.loads, written.getvalue().splitlines())]
+        lines[519]["ingested"] = "title"
+        handle.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+        return len(lines)
+
+    monkeypatch.setattr(copying, "write_copy", with_a_bad_line)
+    target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    with pytest.raises(LegationError) as failed:
+        copying.copy_archive(target)
+    message = str(failed.value)
+    assert message.startswith(f"Copying into {copying._safe(target)} failed, and nothing was written there (the documents and what")
+    assert message.endswith(', line 520: "ingested" must be an object or null. Fix that and run copy-archive again.')
+    exported = legation(target, tmp_path / "copy", "export")
+    assert (exported.returncode, exported.stdout, exported.stderr.strip()) == (0, "", "Exported 0 documents.")
+
+
+@pytest.mark.django_db
+def test_legation_ingest_refuses_copy_lines_so_no_file_sets_digests(tmp_path: Path) -> None:
+    """Only copy-archive's own step in the target takes digests from a file: `legation ingest` reads its copy
+    lines as Legation JSON Lines with an unknown field, and stores none of them."""
+    from legation.copying import write_copy
+    from legation.errors import IngestError
+    from legation.ingest.readers import read_file
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.ingest.service import ingest_records
+
+    assert len(ingest_records(read_file(FRUS_SAMPLE)).added) == 44
+    lines = tmp_path / "copy.jsonl"
+    with lines.open("w", encoding="utf-8") as handle:
+        assert write_copy(handle) == 44
+    read = list(read_jsonl(lines))
+    assert len(read) == 44 and all(isinstance(item, IngestError) for item in read)
+    assert read[0].message.startswith("unknown fields ['ingested']; Legation JSON Lines has ")
