@@ -430,13 +430,17 @@ def _searched_fields(node: user_query.Node | None) -> set[str]:
     return set()  # a date range; negations are gone (positive_only)
 
 
-def snippets_for(searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None) -> list[snippets.Highlighter]:
+def snippets_for(
+    searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None, query: Query | None = None
+) -> list[snippets.Highlighter]:
     """One highlighter per stored text field and the summary, marking the query's positive words
     (names in all their forms); none when nothing is to be highlighted. A field no word of the
     query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not highlight
-    anything, and would still read every hit's whole text."""
+    anything, and would still read every hit's whole text. ``query``: ``node`` as searched
+    (:func:`text_query`), used as it is when ``node`` excludes nothing (highlighting takes a
+    query's words, whatever their AND and OR), which spares building it again."""
     positive = user_query.positive_only(node)
-    highlight = user_query.to_tantivy(positive, index.schema, searcher)
+    highlight = query if query is not None and not _excludes(node) else user_query.to_tantivy(positive, index.schema, searcher)
     if highlight is None:
         return []
     searched = _searched_fields(positive)
@@ -446,6 +450,13 @@ def snippets_for(searcher: tantivy.Searcher, index: SearchIndex, node: user_quer
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             highlighters.append(snippets.Highlighter(name, partial(_generator, searcher, highlight, index.schema, name), starts))
     return highlighters
+
+
+def _excludes(node: user_query.Node | None) -> bool:
+    """Whether ``node`` has a NOT (whose words must not be highlighted)."""
+    if isinstance(node, user_query.And | user_query.Or):
+        return any(_excludes(item) for item in node.items)
+    return isinstance(node, user_query.Not)
 
 
 def _leaf_texts(node: user_query.Node | None) -> list[str]:
@@ -509,7 +520,7 @@ def search(
     sample = facet_counts.sample_for(index.schema, total)  # one sample for the facets and the histogram
     facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, sample)
     years, undated = year_histogram(searcher, query, year_counts, sample)
-    highlighters = snippets_for(searcher, index, words.node)
+    highlighters = snippets_for(searcher, index, words.node, words.query)
     hits, weights = [], {}
     for key, address in page:
         doc = searcher.doc(address).to_dict()
