@@ -14,7 +14,7 @@ import html
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import tantivy
 
@@ -48,7 +48,7 @@ class Highlighter:
     field: str
     make: Callable[[], tantivy.SnippetGenerator]
     starts: tuple[str, ...] = ()
-    _generator: tantivy.SnippetGenerator | None = None
+    _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
 
     def marks(self, text: str) -> Marks:
         """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted."""
