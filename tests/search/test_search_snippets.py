@@ -208,24 +208,62 @@ def odd_index(make_index, odd_records):
     return make_index(odd_records)
 
 
-@pytest.mark.parametrize("q", MASK_QUERIES)
-def test_blanking_out_words_the_query_cannot_match_marks_the_same_words(odd_index, odd_records, q, monkeypatch):
-    # Snippets hand tantivy's analyzer the text with words that cannot match blanked out, for
-    # speed; every word of every text must be marked exactly as without that.
+def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
+    """Every word of every text of ``records`` is marked for ``q`` exactly as without blanking
+    out the words that cannot match (snippets.masked); and blanking happened in most texts."""
     from legation.search import service, snippets
 
-    searcher = odd_index.searcher()
-    node = service.text_query(SearchRequest(q=q), odd_index, searcher, None).node
-    highlighters = service.snippets_for(searcher, odd_index, node)
+    searcher = index.searcher()
+    node = service.text_query(SearchRequest(q=q), index, searcher, None).node
+    highlighters = service.snippets_for(searcher, index, node)
     assert highlighters
-    texts = [t.body for r in odd_records for t in r.texts]
+    texts = [t.body for r in records for t in r.texts]
     marked = blanked = 0
     for highlighter in highlighters:  # the texts of each language, the summary
         for text in texts:
             fast = highlighter.marks(text)
             with monkeypatch.context() as m:
-                m.setattr(snippets, "masked", lambda text, starts: text)
+                m.setattr(snippets, "masked", lambda text, *rest: text)
                 assert highlighter.marks(text) == fast
             marked += len(fast)
-            blanked += snippets.masked(text, highlighter.starts) != text
+            blanked += snippets.masked(text, highlighter.starts, highlighter.singles) != text
     assert marked > 0 and blanked > len(texts) // 2
+
+
+@pytest.mark.parametrize("q", MASK_QUERIES)
+def test_blanking_out_words_the_query_cannot_match_marks_the_same_words(odd_index, odd_records, q, monkeypatch):
+    # Snippets hand tantivy's analyzer the text with words that cannot match blanked out, for
+    # speed; every word of every text must be marked exactly as without that.
+    assert_masking_changes_no_mark(odd_index, odd_records, q, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def language_records():
+    import json
+
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import FIXTURES
+
+    rows = (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines()
+    return [DocumentRecord.from_dict(json.loads(row)).validate() for row in rows if row.strip()]
+
+
+@pytest.mark.parametrize("q", ["改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger"])
+def test_blanking_out_marks_the_same_words_in_every_script(make_index, language_records, q, monkeypatch):
+    # Chinese and Korean texts, every character a word, keep only the query's characters (when
+    # every query word is one); other scripts keep their non-ASCII words whole.
+    assert_masking_changes_no_mark(make_index(language_records), language_records, q, monkeypatch)
+
+
+def test_words_the_index_folded_before_analysis_are_marked_where_they_stand(make_index, language_records):
+    # İ and polytonic Greek are mapped before analysis (analyzers.normalize), to characters of
+    # fewer UTF-8 bytes; the marks still fall on the words as written, also after them.
+    import dataclasses
+
+    turkish = next(r for r in language_records if r.identifier == "tr-1912-behic")
+    text = "Ἀθῆναι and İzmir: the delegates of Ἀθῆναι met in İzmir, then in Αθήνα and Istanbul."
+    greek = dataclasses.replace(turkish, identifier="tr-greek", texts=[dataclasses.replace(turkish.texts[0], body=text)])
+    index = make_index([turkish, greek])
+    assert "<mark>İstanbul</mark> ve oradan" in hit(index, "istanbul", turkish.identifier).snippet_html
+    marked = re.findall(r"<mark>(.*?)</mark>", hit(index, "αθηναι izmir istanbul", "tr-greek").snippet_html)
+    assert marked == ["Ἀθῆναι", "İzmir", "Ἀθῆναι", "İzmir", "Istanbul"]

@@ -10,11 +10,13 @@ only.
 
 from __future__ import annotations
 
+import bisect
 import html
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import tantivy
 
@@ -42,22 +44,63 @@ class Highlighter:
     """What marks the query's words in one stored field (``field``: a text field or the summary)
     for one search: tantivy's snippet generator, made by ``make`` on first use (most hits have
     text in one language only), which marks words as the field's analyzer makes them terms, so
-    stemmed and folded forms are marked too; and the query's :func:`word_starts`, with which
-    :func:`masked` spares it most words of a text."""
+    stemmed and folded forms are marked too; and what :func:`masked` needs to spare it most words
+    of a text: the query's :func:`word_starts` and, when every word of the query is a character
+    the field's analyzer makes a word of its own (Chinese, Japanese, Korean: :func:`own_words`),
+    those characters."""
 
     field: str
     make: Callable[[], tantivy.SnippetGenerator]
     starts: tuple[str, ...] = ()
+    singles: frozenset[str] | None = None
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
 
     def marks(self, text: str) -> Marks:
-        """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted."""
+        """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted.
+
+        The words are sought in ``text`` as the index analyzed it, through
+        :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``),
+        and their ranges given in ``text`` itself (:func:`_in_original`)."""
         if self._generator is None:
             self._generator = self.make()
+        normal = analyzers.normalize(text)
         one = tantivy.Document()
-        one.add_text(self.field, masked(text, self.starts))
+        one.add_text(self.field, masked(normal, self.starts, self.singles))
         # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
+        found = sorted((m.start, m.end) for m in self._generator.snippet_from_doc(one).highlighted())
+        if normal is text:
+            return found
+        return _in_original(found, text, normal) if len(normal) == len(text) else self._unnormalized(text)
+
+    def _unnormalized(self, text: str) -> Marks:
+        """Marks in ``text`` as it is: for a text not in NFC (stored texts are), where
+        :func:`_in_original` cannot map offsets character for character."""
+        one = tantivy.Document()
+        one.add_text(self.field, text)
         return sorted((m.start, m.end) for m in self._generator.snippet_from_doc(one).highlighted())
+
+
+_SHORTER = re.compile("[\u0130\u1f00-\u1fff]")  # what normalize maps to a character of fewer UTF-8 bytes (İ → I, ἀ → α)
+
+
+def _in_original(marks: Marks, text: str, normal: str) -> Marks:
+    """``marks``, byte ranges in ``normal`` (``text`` through analyzers.normalize: one character
+    for one, some of them shorter in UTF-8), as byte ranges in ``text``."""
+    after, extra = [], []  # byte offset in ``normal`` after each shortened character; bytes lost up to there
+    pos = lost = last = 0
+    for match in _SHORTER.finditer(text):
+        i = match.start()
+        pos += len(normal[last : i + 1].encode())
+        lost += len(text[i].encode()) - len(normal[i].encode())
+        after.append(pos)
+        extra.append(lost)
+        last = i + 1
+
+    def shifted(offset: int) -> int:
+        k = bisect.bisect_right(after, offset)
+        return offset + (extra[k - 1] if k else 0)
+
+    return [(shifted(s), shifted(e)) for s, e in marks]
 
 
 # --- sparing the analyzer the words that cannot match ----------------------------------------------
@@ -91,15 +134,26 @@ def word_starts(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(starts))
 
 
-def masked(text: str, starts: tuple[str, ...]) -> str:
+def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
+    """The folded query ``words`` when each is one character that ``analyzer`` makes a word of its
+    own wherever it stands (a Han, kana or Hangul character for the analyzers that cut those
+    scripts so: ``"a鉴a"`` → ``a``, ``鉴``, ``a``), else ``None``. Asked of the analyzer itself."""
+    if not words or any(len(w) != 1 or analyzers.terms(f"a{w}a", analyzer) != ["a", w, "a"] for w in words):
+        return None
+    return frozenset(words)
+
+
+def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None) -> str:
     """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
     it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
-    beginning, lowercased, with one of ``starts``; unchanged when it is not
-    mostly ASCII (there the analyzer would read most of it anyway). The parts kept are whole, so
-    the analyzer cuts them into the same words as in ``text``, at the same byte offsets."""
+    beginning, lowercased, with one of ``starts``. A text that is not mostly ASCII is given as it
+    is, or, when every query word is one of the characters ``singles`` (:func:`own_words`), with
+    every other character blanked out: a Chinese report of 100,000 characters, every one a word,
+    took 10 ms to mark. What is kept is cut into the same words as in ``text``, at the same byte
+    offsets."""
     extra = len(text.encode()) - len(text)  # bytes beyond one per character
     if extra * _MOSTLY_ASCII > len(text):
-        return text
+        return _only(text, singles) if singles else text
     low = text.lower() if "\u0130" not in text else text.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
     hits = [i for start in starts for i in _occurrences(low, start)]
     if extra > sum(text.count(ch) for ch in _PUNCTUATION) * 2:  # more than quotes and dashes (cheaper than a scan)
@@ -121,6 +175,21 @@ def masked(text: str, starts: tuple[str, ...]) -> str:
     gap = text[pos:]
     pieces.append(" " * (len(gap.encode()) if extra else len(gap)))
     return "".join(pieces)
+
+
+def _only(text: str, chars: frozenset[str]) -> str:
+    """``text`` with every character but ``chars`` blanked out, one space per UTF-8 byte."""
+    pieces, pos = [], 0
+    for match in _runs_of(chars).finditer(text):
+        pieces += [" " * len(text[pos : match.start()].encode()), match.group()]
+        pos = match.end()
+    pieces.append(" " * len(text[pos:].encode()))
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=256)
+def _runs_of(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
 
 
 def _occurrences(low: str, start: str) -> list[int]:
