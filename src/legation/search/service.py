@@ -444,11 +444,13 @@ def snippets_for(
     if highlight is None:
         return []
     searched = _searched_fields(positive)
-    starts = snippets.word_starts([w for text in _leaf_texts(positive) for w in analyzers.folded(text)])
+    words = list(dict.fromkeys(w for text in _leaf_texts(positive) for w in analyzers.folded(text)))
+    starts = snippets.word_starts(words)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
-            highlighters.append(snippets.Highlighter(name, partial(_generator, searcher, highlight, index.schema, name), starts))
+            make = partial(_generator, searcher, highlight, index.schema, name)
+            highlighters.append(snippets.Highlighter(name, make, starts, snippets.own_words(words, schema.ANALYZER_OF[name])))
     return highlighters
 
 
