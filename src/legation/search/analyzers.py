@@ -172,7 +172,7 @@ def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:
 def token_classes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """``(special, different, cut)`` for :func:`unstored`, from how tantivy's own tokenizers (bare,
     no filters) cut each character of the Basic Multilingual Plane, asked once per process (about
-    0.1 s of CPU). Each pattern matches one character:
+    0.15 s of CPU). Each pattern matches one character:
 
     - ``cut`` (a capturing group, for ``re.split``): the characters :data:`TOKEN_PATTERN` makes
       words of their own and the simple tokenizer counts as word characters (Han, kana, Hangul);
@@ -219,7 +219,7 @@ def unstored(normalized: str, analyzer: str) -> str | PreTokenizedString:
     ``normalized`` is what :func:`normalize` returned for it. That is ``normalized`` as it is
     (nearly always); with spaces around its Han, kana and Hangul characters (``"台湾问题"`` →
     ``" 台  湾  问  题 "``); or, when it holds a character the two tokenizers cut differently
-    (``"हिन्दी"``: the virama; ``"é"`` decomposed where NFC cannot compose it), a
+    (``"हिन्दी"``: the virama; ``"q̇"``: a combining mark NFC cannot compose), a
     :class:`tantivy.PreTokenizedString` of ``analyzer``'s own tokens. See :func:`token_classes`."""
     if normalized.isascii():
         return normalized
