@@ -55,6 +55,21 @@ def admin_save(client, identifier: str, *, body: str | None = None, **changes) -
     assert response.status_code == 302, response.content.decode()[:3000]  # saved and redirected to the list
 
 
+def test_saving_a_document_unchanged_in_the_admin_changes_nothing(admin_client):
+    # A browser sends a text area's line breaks as CRLF; the stored texts have LF. Saving the form
+    # as it came must leave every text as it was, or it would count as a curator's correction.
+    ingest_records(read_file(FRUS))
+    document = Document.objects.get(identifier=D5)
+    body, summary, note = document.texts.get(position=0).body, document.summary, document.source_note
+    assert "\n" in body and "\r" not in body
+    crlf = {"summary": summary.replace("\n", "\r\n"), "source_note": note.replace("\n", "\r\n")}
+    admin_save(admin_client, D5, body=body.replace("\n", "\r\n"), **crlf)
+    document.refresh_from_db()
+    assert (document.texts.get(position=0).body, document.summary, document.source_note) == (body, summary, note)
+    again = ingest_records(read_file(FRUS), source=str(FRUS))
+    assert (len(again.unchanged), again.updated, again.conflicts) == (44, [], [])
+
+
 def write_seed(path: Path, **changes_to_first) -> Path:
     lines = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     lines[0].update(changes_to_first)

@@ -27,7 +27,30 @@ from legation.records.models import (
 )
 
 
-class TextInline(admin.StackedInline):
+class TextAreaField(forms.CharField):
+    """A text area's value with the line breaks stored texts have. Browsers send a text area's
+    line breaks as CRLF (HTML's form submission, "normalize line breaks"), stored texts have LF:
+    saving a document unchanged rewrote its texts, which then counted as a curator's correction
+    and kept later fixes from its source out. Here line breaks become LF again."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class PlainTextAreas:
+    """Admin forms whose text areas give back what they were given (:class:`TextAreaField`), and
+    whose URL fields read a scheme-less link as https (Django 6's default)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        if isinstance(db_field, models.TextField):
+            kwargs.setdefault("form_class", TextAreaField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class TextInline(PlainTextAreas, admin.StackedInline):
     model = Text
     extra = 0
 
@@ -41,6 +64,8 @@ class DocumentAgentInline(admin.TabularInline):
 def _form_field(field: models.Field, **options) -> forms.Field | None:
     if isinstance(field, models.URLField):
         options.setdefault("assume_scheme", "https")  # Django 6's default, and what a scheme-less link means now
+    if isinstance(field, models.TextField):
+        options.setdefault("form_class", TextAreaField)
     return field.formfield(**options)
 
 
@@ -74,14 +99,9 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
     readonly_fields = ["date_earliest", "date_latest"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.URLField):
-            kwargs.setdefault("assume_scheme", "https")  # as DocumentForm's own fields (_form_field)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
     list_filter = ["document_type", "collections"]
     search_fields = ["identifier", "title", "summary"]
