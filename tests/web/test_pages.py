@@ -129,6 +129,23 @@ def test_histogram_bars_narrow_to_their_year(client, seed_archive):
     assert f"Results: 1 - {bar.group(2)} of {bar.group(2)}" in narrowed
 
 
+def test_histogram_bars_keep_the_date_range_already_chosen(client, seed_archive):
+    # From 1949-12-20 to 1950-01-10: the bar of 1949 holds the documents of 20–31 December, that of
+    # 1950 those of 1–10 January; following a bar keeps those bounds (not the whole year).
+    html = client.get("/?start_date=1949-12-20&end_date=1950-01-10").content.decode()
+    bars = dict(re.findall(r'<a href="([^"]+)" rel="nofollow" title="(\d{4}): \d+"', html)[i][::-1] for i in range(2))
+    expected = {
+        "1949": {d["identifier"] for d in SEED if "1949-12-20" <= d["date_edtf"] <= "1949-12-31"},
+        "1950": {d["identifier"] for d in SEED if "1950-01-01" <= d["date_edtf"] <= "1950-01-10"},
+    }
+    assert expected["1949"] and expected["1950"]
+    for year, link in bars.items():
+        assert ("start_date=1949-12-20&end_date=1949" if year == "1949" else "start_date=1950&end_date=1950-01-10") in unescape(link)
+        narrowed = client.get("/" + unescape(link)).content.decode()
+        found = set(re.findall(r'<h3><a href="/documents/([^"]+)">', narrowed))
+        assert found == expected[year]
+
+
 def test_year_facet_and_histogram_read_in_year_order(client, frus_archive):
     html = client.get("/").content.decode()
     section = re.search(r'<section class="facet" data-facet="year">(.*?)</section>', html, re.S).group(1)

@@ -13,7 +13,7 @@ from legation.records.dates import display_date
 from legation.records.documents import get_document
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
-from legation.search.service import MAX_FACET_VALUES, facet_size, facet_values, more_like_this, search
+from legation.search.service import MAX_FACET_VALUES, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
 from legation.web.params import query_string, search_request_from
 
@@ -70,7 +70,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "year": y.year,
             "count": y.count,
             "height": round(100 * y.count / tallest),
-            "url": query_string(base, start_date=str(y.year), end_date=str(y.year)),
+            "url": query_string(base, **_year_range(y.year, search_request)),
         }
         for y in result.years
     ]
@@ -90,6 +90,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
     )
     return render(request, "legation/search.html", context)
+
+
+def _year_range(year: int, request: SearchRequest) -> dict[str, str]:
+    """The dates a histogram bar narrows to: its year, within the range already chosen (the bar
+    of 1955 under "from 1955-06" shows June to December 1955, as its count does)."""
+    start, end = str(year), str(year)
+    if request.start_date and request.start_date.year == year:
+        start = request.start_date.isoformat()
+    if request.end_date and request.end_date.year == year:
+        end = request.end_date.isoformat()
+    return {"start_date": start, "end_date": end}
 
 
 @read_only
