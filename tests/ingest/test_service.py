@@ -79,7 +79,7 @@ def test_bad_lines_are_reported_with_their_line_and_the_rest_is_stored(tmp_path:
     report = ingest_records(read_jsonl(path))
     assert sorted(report.added) == sorted([lines[0]["identifier"], lines[3]["identifier"]])
     where = [f.where for f in report.failed]
-    assert where == [f"{path}, line 2", lines[1]["identifier"], f"{path}, line 4"]
+    assert where == [f"{path}, line 2", f"{path}, line 3", f"{path}, line 4"]  # the invalid record too, by its line
     assert "not EDTF" in report.failed[1].reason
     assert "colour" in report.failed[2].reason
 
@@ -213,3 +213,25 @@ def test_delete_missing_says_why_when_the_documents_read_have_no_collection(tmp_
     report = delete_missing(ingest_records(read_jsonl(write_lines(tmp_path / "fewer.jsonl", lines[:3]))))
     assert report.deleted == [] and Document.objects.count() == len(lines)
     assert "belong to no collection" in report.notes[0]
+
+
+@pytest.mark.parametrize("identifier", [".", "..", "...", "a/b", "a b", "a?b", ""])
+def test_identifiers_a_url_cannot_reach_are_refused_naming_the_line(tmp_path: Path, identifier: str):
+    # "/documents/.." is the home page and "/documents/." the list: such a document could never
+    # be opened. The line is reported with what to do; the other lines are stored.
+    lines = seed_lines()[:2]
+    lines[1]["identifier"] = identifier
+    path = tmp_path / "dots.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    report = ingest_records(read_jsonl(path))
+    assert report.added == [lines[0]["identifier"]]
+    (failure,) = report.failed
+    assert failure.where == f"{path}, line 2" and "not only dots" in failure.reason
+
+
+def test_a_json_lines_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
+    path = tmp_path / "bom.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in seed_lines()), encoding="utf-8-sig")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    report = ingest_records(read_jsonl(path))
+    assert len(report.added) == len(seed_lines()) and report.failed == []

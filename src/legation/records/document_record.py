@@ -111,9 +111,14 @@ class DocumentRecord:
         """Check the record; return it. Raises :class:`RecordError` naming the field at fault."""
         from legation.records.dates import edtf_day_bounds
 
-        if not self.identifier or len(self.identifier) > 200 or any(c.isspace() or c in "/?#" for c in self.identifier):
+        if (
+            not self.identifier
+            or len(self.identifier) > 200
+            or any(c.isspace() or c in "/?#" for c in self.identifier)
+            or not self.identifier.strip(".")  # "." and ".." are path steps: /documents/.. is the home page
+        ):
             raise RecordError(
-                f"identifier {self.identifier!r}: give 1–200 characters without spaces, '/', '?' or '#'"
+                f"identifier {self.identifier!r}: give 1–200 characters without spaces, '/', '?' or '#', not only dots"
             )
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")

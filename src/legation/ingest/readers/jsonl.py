@@ -1,7 +1,7 @@
 """Legation JSON Lines: one :meth:`DocumentRecord.to_dict` object per line, UTF-8.
 
 This is what ``legation export`` writes; reading it back reproduces every record. ``.jsonl`` and
-``.jsonl.gz`` files are read.
+``.jsonl.gz`` files are read, with or without a UTF-8 byte order mark (as Windows editors save).
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ from legation.records.document_record import DocumentRecord, RecordError
 
 
 def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
-    """Yield one record per non-empty line, or an :class:`IngestError` naming the line for a line
-    that is not a valid record (the other lines are still read). Raises IngestError when the file
+    """Yield one validated record per non-empty line (:meth:`DocumentRecord.validate`), or an
+    :class:`IngestError` naming the line for a line that is not a valid record (the other lines
+    are still read). Raises IngestError when the file
     cannot be opened or is not UTF-8 text."""
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8") as handle:
+        with opener(path, "rt", encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 try:
-                    yield DocumentRecord.from_dict(json.loads(line))
+                    yield DocumentRecord.from_dict(json.loads(line)).validate()
                 except json.JSONDecodeError as exc:
                     yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line", f"line {number}")
                 except RecordError as exc:
