@@ -192,6 +192,15 @@ def test_phrase_or_not_prefix_and_fields_match_the_rows(seed_index, rows, search
     assert _ids(seed_index, "treaty date:1950-01") == january & _where(rows, lambda r: "treaty" in _words(r))
 
 
+@pytest.mark.parametrize("quoted", ["\u201cSoviet Union\u201d", "\u201eSoviet Union\u201c", "\u00abSoviet Union\u00bb", "\u00bb Soviet Union \u00ab"])
+def test_typographic_quotes_make_a_phrase(seed_index, rows, searchable, quoted) -> None:
+    # As pasted from a report or a web page: the same phrase as with straight quotes, said as written.
+    phrase = _where(rows, lambda r: "soviet union" in searchable(r))
+    assert phrase and _ids(seed_index, quoted) == phrase == _ids(seed_index, '"Soviet Union"')
+    read = parse(quoted)
+    assert isinstance(read.node, Phrase) and read.node.text.strip() == "Soviet Union" and read.notice == ""
+
+
 def test_a_field_before_parentheses_applies_to_the_whole_group(seed_index, rows) -> None:
     def title(r: dict) -> str:
         return r["title"].lower()

@@ -7,7 +7,8 @@ Language (DESIGN.md): words, all of which must match (``treaty Moscow``); ``"exa
 ``field:(a group)``, the field applied to every word and phrase of the group that names no field
 of its own (``from:(Rusk OR Acheson)``, ``title:(treaty -"mutual defense")``);
 ``date:1949-12..1950-02`` (EDTF days, months or years; either end may be left open);
-parentheses. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
+parentheses. Typographic double quotes (“…”, „…“, «…», as word processors and web pages write
+them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
@@ -31,6 +32,8 @@ from legation.records.document_record import RecordError
 from legation.search import analyzers, schema
 
 MAX_QUERY_CHARS = 1000
+# typographic double quotes → ", so a phrase pasted from a report or a web page is a phrase
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
 MAX_DEPTH = 20  # nested parentheses / negations
 MIN_PREFIX_CHARS = 2
 MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
@@ -387,7 +390,7 @@ def _without_negated(q: str) -> str:
 def parse(q: str) -> ParsedQuery:
     """Read a user query. Never raises: see the module docstring for the fallback and notices."""
     notices = []
-    q = q.strip()
+    q = q.strip().translate(_QUOTES)
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS} characters; only its first {MAX_QUERY_CHARS} were searched.")
