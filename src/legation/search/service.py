@@ -35,6 +35,7 @@ NO_WORDS_NOTICE = (
 NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
 FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
+FILTERED_OUT = "{:,} documents match these words, but none within the filters or dates chosen: remove a filter or widen the dates."
 
 
 @dataclass
@@ -501,8 +502,10 @@ def search(
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     # Only when the words themselves match nothing: if they match outside the filters or dates,
-    # the filters are why nothing was found, and relaxing the words would mislead.
-    words_alone = total == 0 and words.query is not None and facet_counts.count(searcher, words.query) > 0
+    # the filters are why nothing was found, and relaxing the words would mislead; that is said.
+    words_alone = facet_counts.count(searcher, words.query) if total == 0 and words.query is not None and filters else 0
+    if words_alone:
+        notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
     relaxed = (
         user_query.most_words_query(words.node, index.schema, searcher)
         if total == 0 and not words.parsed.explicit_and and not words_alone
