@@ -110,6 +110,11 @@ def test_openapi_description_is_served(client, db):
     assert (params["page_size"]["type"], params["page_size"]["minimum"], params["page_size"]["maximum"]) == ("integer", 1, 100)
     facets = {p["name"] for p in spec["paths"]["/api/facets/{name}"]["get"]["parameters"]}
     assert {"name", "q", "type", "start_date", "contains"} <= facets and not {"page", "page_size"} & facets
+    # every error status an endpoint answers is described (each answers 400 for a bad parameter)
+    for path in ("/api/search", "/api/suggest", "/api/facets/{name}"):
+        assert {"200", "400"} <= set(spec["paths"][path]["get"]["responses"]), path
+    bad = client.get("/api/suggest", {"q": "Wash", "limit": "0"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"]
 
 
 def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):

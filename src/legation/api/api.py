@@ -112,7 +112,7 @@ def document(request: HttpRequest, identifier: str) -> DocumentRecord:
     return get_document(identifier)
 
 
-@read("/suggest", response={200: list[Suggestion]}, summary="Autocomplete names and titles")
+@read("/suggest", response={200: list[Suggestion], 400: ErrorOut}, summary="Autocomplete names and titles")
 def suggest(
     request: HttpRequest,
     q: str = Query("", max_length=200, description="What the user has typed so far: 2 characters or more, or one Han, kana or Hangul character."),
