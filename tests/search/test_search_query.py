@@ -325,3 +325,12 @@ def test_words_found_only_outside_the_filters_say_so(seed_index, rows, searchabl
     result = search(request, seed_index)
     assert with_treaty and result.total == 0 and result.notice == FILTERED_OUT.format(len(with_treaty))
     assert search(SearchRequest(q="treaty"), seed_index).notice == ""
+
+
+def test_a_possessive_word_is_searched_as_its_owner(seed_index, rows, searchable) -> None:
+    # "Stalin's" finds Stalin's documents, not only those that write "Stalin's"; a phrase stays exact.
+    stalin = _where(rows, lambda r: "stalin" in searchable(r))
+    assert stalin and _ids(seed_index, "Stalin's") == _ids(seed_index, "Stalin\u2019s") == stalin
+    assert parse("O'Neill's").node == Term("O'Neill") and parse("O'Neill").node == Term("O'Neill")
+    assert parse('"Stalin\'s letter"').node == Phrase("Stalin's letter")
+    assert parse("stalin's*").node == Term("stalin's", prefix=True)

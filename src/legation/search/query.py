@@ -10,6 +10,7 @@ of its own (``from:(Rusk OR Acheson)``, ``title:(treaty -"mutual defense")``);
 parentheses. Typographic double quotes (“…”, „…“, «…», as word processors and web pages write
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
+A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
 operator, a stray ``:``, ``*``, bracket or ``%`` …) is searched as its plain words and
@@ -277,7 +278,12 @@ def _word(word: str, notes: list[str]) -> Node:
         raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it")
     if core.startswith("-"):
         raise _Unreadable("a - must come right before a word")
+    if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
+        core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
     return Term(core, field, prefix)
+
+
+_POSSESSIVE = re.compile(r"(.*\w)['\u2019][sS]")  # as Elasticsearch's english_possessive stemmer, for query words
 
 
 def _in_field(node: Node, field: str, notes: list[str]) -> Node:
