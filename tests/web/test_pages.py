@@ -292,3 +292,10 @@ def test_the_foot_of_every_page_gives_the_archives_own_credit(client, seed_archi
     finally:
         monkeypatch.delenv("LEGATION_SITE_CREDIT")
         config.cache_clear()
+
+
+def test_control_characters_in_a_query_never_reach_the_page(client, seed_archive):
+    # A NUL or another C0 control character is not allowed in HTML; the echo shows U+FFFD instead.
+    html = client.get("/?q=a%00b%01c%09d").content.decode()
+    assert "\x00" not in html and "\x01" not in html
+    assert 'value="a\ufffdb\ufffdc\td"' in html

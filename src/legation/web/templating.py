@@ -32,12 +32,18 @@ from legation.config import config
 CUT = "…"
 
 
+# C0 control characters but tab, line feed and carriage return: HTML forbids them in a page
+# (a NUL in a query, "?q=a%00b", was printed raw); each is shown as U+FFFD, as browsers would.
+_CONTROLS = {code: "\ufffd" for code in range(32) if chr(code) not in "\t\n\r"}
+
+
 def escaped(value: Any) -> Any:
     """What ``{{ value }}`` prints: ``value`` itself when it is marked safe, else its text escaped
-    the way Django escapes it (``html.escape``)."""
+    the way Django escapes it (``html.escape``), control characters replaced (:data:`_CONTROLS`)."""
     if hasattr(value, "__html__"):
         return value
-    return Markup(html.escape(str(value)))
+    text = str(value)
+    return Markup(html.escape(text if text.isprintable() else text.translate(_CONTROLS)))
 
 
 def url(name: str, *args: Any) -> str:
