@@ -299,3 +299,14 @@ def test_control_characters_in_a_query_never_reach_the_page(client, seed_archive
     html = client.get("/?q=a%00b%01c%09d").content.decode()
     assert "\x00" not in html and "\x01" not in html
     assert 'value="a\ufffdb\ufffdc\td"' in html
+
+
+def test_an_empty_result_suggests_only_what_the_search_has(client, seed_archive):
+    # Words only: no filters to remove. Dates only: no words to change. Both: both.
+    def advice(path: str) -> str:
+        html = client.get(path).content.decode()
+        return unescape(re.sub(r"<[^>]+>", "", re.search(r"<p>No document matches.*?</p>", html, re.S).group(0)))
+
+    assert advice("/?q=zzzqqqxx") == "No document matches zzzqqqxx. Try fewer words or another spelling."
+    assert advice("/?start_date=1800&end_date=1800") == "No document matches. Remove the filters."
+    assert advice("/?q=zzzqqqxx&type=Cable") == "No document matches zzzqqqxx. Try fewer words or another spelling, or remove the filters."

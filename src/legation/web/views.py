@@ -88,6 +88,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         last_page=last_page,
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
+        narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
     )
     return render(request, "legation/search.html", context)
 
