@@ -5,6 +5,8 @@ PYTHON ?= python3
 UV_VERSION := 0.13.8
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
+# make demo PORT=8001 when 8000 is taken
+PORT ?= 8000
 .PHONY: demo test setup uv serve lint
 
 uv:
@@ -17,7 +19,7 @@ setup: uv
 	$(UV) sync --locked
 
 demo: setup
-	$(UV) run legation demo
+	$(UV) run legation demo --port $(PORT)
 
 serve: setup
 	$(UV) run legation serve

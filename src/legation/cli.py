@@ -93,7 +93,7 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError:
-            _fail(f"port {port} on {host} is in use (another Legation?); stop it, or pass --port with a free port")
+            _fail(f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
 
 
 def _fail(message: str, code: int = 1) -> None:
