@@ -83,7 +83,8 @@ def open_archive() -> None:
 
     if not Document.objects.exists():
         print(f"Building the demo archive in {os.environ['LEGATION_DATA_DIR']} (about a minute)...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "legation", "demo", "--no-serve"], check=True, cwd=REPO)
+    # Also on later runs: `legation demo` reuses the archive and rebuilds an index of an older layout.
+    subprocess.run([sys.executable, "-m", "legation", "demo", "--no-serve"], check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     count = Document.objects.count()
     if count != EXPECTED_DOCUMENTS:
         print(f"warning: the archive holds {count} documents, not the demo's {EXPECTED_DOCUMENTS}", file=sys.stderr)

@@ -120,6 +120,8 @@ def _ingest(
         _fail("no readable files found; give TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json) or PDF (.pdf) files")
     total_bytes = sum(f.stat().st_size for f in files)
     report = IngestReport()
+    if not dry_run:
+        _rebuild_if_outdated()
     indexing = nullcontext() if dry_run else following()
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} documents"), TimeElapsedColumn()]
     with indexing, Progress(*columns, console=err, transient=False) as progress:
@@ -253,17 +255,25 @@ def serve(
 
 def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
     from legation import serving
+    _rebuild_if_outdated()
+    gc.collect()  # release tantivy's handles and threads before gunicorn forks
+    console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
+    serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
+
+
+def _rebuild_if_outdated() -> None:
+    """Rebuild the search index from the records when an older Legation built it (its layout
+    differs): searching, ingesting and following the change log would fail on it until then.
+    Opens its own index object, not the search service's cached one, and drops it (``serve``'s
+    master must fork with no index open)."""
     from legation.search.indexer import SearchIndex, rebuild
 
-    index = SearchIndex()  # not the service's cached one: the master must fork with no index open
-    if index.outdated:  # built by an older Legation: searches would fail until it is rebuilt
+    index = SearchIndex()
+    if index.outdated:
         with err.status("The search index was built by an older Legation; rebuilding it from the records…"):
             count = rebuild(index)
         console.print(f"Rebuilt the search index: {count:,} documents.")
     del index
-    gc.collect()  # release tantivy's handles and threads before gunicorn forks
-    console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
-    serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
 
 
 def _demo_secret_key() -> None:
@@ -325,6 +335,8 @@ def _load_authorities(path: Path) -> None:
     from legation.errors import IngestError
     from legation.records.authorities import load_authorities
     from legation.search.follower import follow_once
+
+    _rebuild_if_outdated()
 
     try:
         report = load_authorities(path)

@@ -100,3 +100,18 @@ def test_export_to_a_gz_name_writes_gzip_that_ingest_reads_back(tmp_path: Path):
     assert (tmp_path / "copy.jsonl").read_bytes() == plain.read_bytes()
     from_table = legation(tmp_path / "from-table", "ingest", str(tmp_path / "archive.csv.gz"))
     assert "│    10 │       0 │         0 │      0 │" in from_table.stdout, from_table.stderr
+
+
+def test_ingest_into_an_archive_indexed_by_an_older_legation_rebuilds_the_index(tmp_path: Path):
+    # An upgrade changes the index layout (analyzers.VERSION); ingesting then used to loop on
+    # tracebacks. Now the index is rebuilt from the records first, and everything is searchable.
+    from legation.search import indexer
+
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    state = data / "index" / indexer.STATE_FILE
+    state.write_text(json.dumps({**json.loads(state.read_text()), "schema": "an-older-layout"}))
+    result = legation(data, "ingest", str(FRUS_SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Rebuilt the search index: 10 documents." in result.stdout
+    assert json.loads(legation(data, "search", "--json").stdout)["total"] == 54
