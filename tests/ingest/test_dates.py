@@ -36,6 +36,9 @@ CASES = [
     ("195X", "195X"),
     ("1950s", "195X"),
     ("1743/44", "1743/1744"),
+    ("1950-1951", "1950/1951"),  # two years joined by a hyphen (spreadsheets)
+    ("31/12/1950", "1950-12-31"),  # day first (British, European)
+    ("12/31/1950", "1950-12-31"),  # month first (American)
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
     ("22–25 December 1949", "1949-12-22/1949-12-25"),
@@ -97,6 +100,8 @@ def test_undated_is_empty_and_not_flagged(text):
         "Spring 1950?",  # the edtf library has no qualified season (1950-21?): not read rather than read as certain
         "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
         "Mayday 1950", "1950-13", "1950-42",
+        "05/06/1950",  # 5 June or May 6: not guessed
+        "1951-1950",  # an end before its start
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):

@@ -133,6 +133,13 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     if m := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 22.12.1949, 22.XII.1949
         month = _ROMAN.get(m[2]) if not m[2].isdigit() else int(m[2])
         return (int(m[3]), month, int(m[1])) if month else None
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", part):  # 31/12/1950 (day first) or 12/31/1950 (month first)
+        first, second = int(m[1]), int(m[2])
+        if first > 12 >= second:
+            return int(m[3]), second, first
+        if second > 12 >= first:
+            return int(m[3]), first, second
+        return None  # 05/06/1950: 5 June or May 6 — not guessed
     if m := re.fullmatch(r"(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 12.1949, XII.1949
         month = _ROMAN.get(m[1]) if not m[1].isdigit() else int(m[1])
         return (int(m[2]), month, None) if month else None
@@ -247,7 +254,10 @@ def _checked(value: str) -> str:
 def _interval(text: str) -> str:
     """EDTF interval for "a – b" / "a/b" / "a to b" where each side is a date, a side lacking
     its year (or month) borrowing it from the other ("22–25 December 1949", "1552 September
-    26/Oktober 8"); ``""`` when not an interval."""
+    26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month); ``""`` when not
+    an interval."""
+    if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
+        return _try_edtf(f"{m[1]}/{m[2]}")
     pieces = _RANGE_SPLIT.split(text, maxsplit=1)
     if len(pieces) != 2:
         return ""
