@@ -25,6 +25,19 @@ def test_search_returns_total_hits_and_facets_counted_over_all_matches(client, s
     assert types == expected
 
 
+def test_too_many_values_of_one_filter_are_refused_saying_how_many_may_be(client, seed_archive):
+    # 500 values made a 4 MB page (every facet link repeats them); 50 are allowed.
+    from legation.search.service import MAX_FILTER_VALUES
+
+    many = "&".join(f"sender=S{i}" for i in range(MAX_FILTER_VALUES + 1))
+    api = client.get(f"/api/search?{many}")
+    assert api.status_code == 400 and f"choose at most {MAX_FILTER_VALUES}" in api.json()["error"]["message"]
+    page = client.get(f"/?{many}")
+    assert page.status_code == 400 and f"choose at most {MAX_FILTER_VALUES}" in page.content.decode()
+    allowed = "&".join(f"sender=S{i}" for i in range(MAX_FILTER_VALUES))
+    assert client.get(f"/api/search?{allowed}").json()["total"] == 0
+
+
 def test_filters_combine_or_within_a_facet(client, seed_archive):
     body = client.get("/api/search?recipient=Liu+Shaoqi&recipient=Zhou+Enlai").json()
     expected = [d for d in SEED if any(a["role"] == "recipient" and a["name"] in ("Liu Shaoqi", "Zhou Enlai") for a in d["agents"])]

@@ -23,6 +23,7 @@ from legation.search import analyzers, schema, snippets, spelling, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
+MAX_FILTER_VALUES = 50  # values of one facet a request may select: every facet link of a page repeats them
 FACET_SIZE = 20
 ORDERED_FACET_SIZE = 100  # values an ordered facet lists (years: a century), see facet_size()
 MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps offset+limit hits in memory)
@@ -149,6 +150,11 @@ def validate(request: SearchRequest) -> None:
             raise InvalidQuery(f"There is no filter {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
         if isinstance(values, str) or not all(isinstance(v, str) for v in values):
             raise InvalidQuery(f"The filter {name!r} takes a list of text values.")
+        if len(values) > MAX_FILTER_VALUES:
+            raise InvalidQuery(
+                f"The filter {name!r} was given {len(values):,} values; choose at most {MAX_FILTER_VALUES} "
+                "(values of one filter combine with OR)."
+            )
     if request.sort not in schema.SORTS_BY_NAME:
         raise InvalidQuery(f"There is no sort {request.sort!r}; use one of: {', '.join(schema.SORTS_BY_NAME)}.")
     if not isinstance(request.page, int) or request.page < 1:
