@@ -143,7 +143,7 @@ def test_mistyped_nested_fields_say_what_shape_is_expected(tmp_path: Path):
     )
     report = ingest_records(read_jsonl(path))
     assert "agents must be a list of JSON objects" in report.failed[0].reason
-    assert "missing 1 required positional argument: 'key'" in report.failed[1].reason
+    assert "agents[0]: missing ['key']" in report.failed[1].reason
     assert "DocumentRecord" not in report.failed[0].reason + report.failed[1].reason
 
 
@@ -235,3 +235,18 @@ def test_a_json_lines_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     report = ingest_records(read_jsonl(path))
     assert len(report.added) == len(seed_lines()) and report.failed == []
+
+
+def test_a_bad_agent_text_or_footnote_is_named_with_the_keys_it_takes(tmp_path: Path):
+    lines = seed_lines()[:3]
+    lines[0]["agents"][0].pop("key")
+    lines[1]["texts"] = [{"kind": "transcript", "language": "en", "body": "A text.", "colour": "red"}]
+    lines[2]["texts"] = [{"kind": "transcript", "language": "en", "body": "A text.", "footnotes": [{"text": "no number"}]}]
+    path = tmp_path / "parts.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    reasons = [f.reason for f in ingest_records(read_jsonl(path)).failed]
+    assert reasons == [
+        f"{lines[0]['identifier']}: agents[0]: missing ['key']; it takes ['key', 'name', 'role', 'kind', 'names'], of which ['key', 'name'] are required",
+        f"{lines[1]['identifier']}: texts[0]: unknown ['colour']; it takes ['kind', 'language', 'body', 'footnotes']",
+        f"{lines[2]['identifier']}: texts[0].footnotes[0]: missing ['n']; it takes ['n', 'text'], of which ['n', 'text'] are required",
+    ]

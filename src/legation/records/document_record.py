@@ -8,7 +8,7 @@ Field names follow Dublin Core where one fits (title, type, date, source, langua
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
 AgentRole = Literal["sender", "recipient", "mentioned"]
@@ -191,19 +191,34 @@ class DocumentRecord:
             if not isinstance(items, list) or not all(isinstance(i, want) for i in items):
                 shape = "a list of strings" if want is str else "a list of JSON objects"
                 raise RecordError(f"{data.get('identifier', '?')}: {name} must be {shape}, e.g. {EXAMPLES[name]}")
-        try:
-            values = dict(data)
-            values["collections"] = [CollectionRef(**c) for c in data.get("collections", [])]
-            values["agents"] = [AgentRef(**a) for a in data.get("agents", [])]
-            values["texts"] = [
-                TextRecord(**{**t, "footnotes": [Footnote(**f) for f in t.get("footnotes", [])]})
-                for t in data.get("texts", [])
-            ]
-            record = cls(**values)
-        except TypeError as exc:  # an unknown or missing key inside an agent, text or collection
-            detail = str(exc).split("__init__() ")[-1]
-            raise RecordError(f"{data.get('identifier', '?')}: {detail}; compare with a line that `legation export` writes") from exc
+        identifier = data.get("identifier", "?")
+        values = dict(data)
+        values["collections"] = [_part(CollectionRef, c, f"{identifier}: collections[{i}]") for i, c in enumerate(data.get("collections", []))]
+        values["agents"] = [_part(AgentRef, a, f"{identifier}: agents[{i}]") for i, a in enumerate(data.get("agents", []))]
+        texts = []
+        for i, t in enumerate(data.get("texts", [])):
+            notes = t.get("footnotes", [])
+            if not isinstance(notes, list) or not all(isinstance(f, dict) for f in notes):
+                raise RecordError(f"{identifier}: texts[{i}]: footnotes must be a list of JSON objects, e.g. [{{\"n\": \"1\", \"text\": \"…\"}}]")
+            footnotes = [_part(Footnote, f, f"{identifier}: texts[{i}].footnotes[{j}]") for j, f in enumerate(notes)]
+            texts.append(_part(TextRecord, {**t, "footnotes": footnotes}, f"{identifier}: texts[{i}]"))
+        values["texts"] = texts
+        record = cls(**values)
         for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary"):
             if not isinstance(getattr(record, name), str):
                 raise RecordError(f"{record.identifier}: {name} must be a string")
         return record
+
+
+def _part(kind: type, values: dict[str, Any], where: str) -> Any:
+    """``kind(**values)`` (an agent, text, footnote or collection of a record), or a
+    :class:`RecordError` at ``where`` naming the keys missing or unknown and those ``kind`` has."""
+    try:
+        return kind(**values)
+    except TypeError:
+        names = [f.name for f in fields(kind)]
+        required = [f.name for f in fields(kind) if f.default is MISSING and f.default_factory is MISSING]
+        missing, unknown = [n for n in required if n not in values], sorted(set(values) - set(names))
+        problem = "; ".join(([f"missing {missing}"] if missing else []) + ([f"unknown {unknown}"] if unknown else [])) or "bad keys"
+        needed = f", of which {required} are required" if required else ""
+        raise RecordError(f"{where}: {problem}; it takes {names}{needed}") from None
