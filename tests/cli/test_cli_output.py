@@ -72,10 +72,13 @@ def test_a_duplicate_identifier_names_both_files(tmp_path: Path):
 
 def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path: Path):
     sheet = tmp_path / "excel.csv"
-    sheet.write_text("identifier,title,date\nx1,Cable to Moscow,2/14/1950\nx2,Cable to Peking,1950-02-14\n", encoding="utf-8")
+    # 2/5/1950 is 5 February or 2 May: kept as written, flagged; 2/14/1950 can only be 14 February.
+    sheet.write_text("identifier,title,date\nx1,Cable to Moscow,2/5/1950\nx2,Cable to Peking,1950-02-14\nx3,Cable to Delhi,2/14/1950\n", encoding="utf-8")
     result = legation(tmp_path / "archive", "ingest", str(sheet))
     assert result.returncode == 0, result.stdout
     said = " ".join(result.stdout.split())
-    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/14/1950'); those documents are stored" in said
-    exported = json.loads(legation(tmp_path / "archive", "export").stdout.splitlines()[0])
-    assert (exported["identifier"], exported["date_text"], exported["date_edtf"]) == ("x1", "2/14/1950", "")
+    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/5/1950'); those documents are stored" in said
+    exported = [json.loads(line) for line in legation(tmp_path / "archive", "export").stdout.splitlines()]
+    assert [(d["identifier"], d["date_text"], d["date_edtf"]) for d in exported] == [
+        ("x1", "2/5/1950", ""), ("x2", "1950-02-14", "1950-02-14"), ("x3", "2/14/1950", "1950-02-14"),
+    ]
