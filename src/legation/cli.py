@@ -222,6 +222,14 @@ def ingest(
     if report_file is not None and (report_file.is_dir() or not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK))):
         _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
     _setup()
+    if mapping:  # a mistyped mapping is a usage error, said before anything is read
+        from legation.errors import IngestError
+        from legation.ingest.mappings import load_mapping
+
+        try:
+            load_mapping(mapping)
+        except IngestError as exc:
+            _fail(str(exc), 2)
     report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
     if report_file is not None:
         _write_report(report, dry_run, report_file)
@@ -474,6 +482,15 @@ def check(
     search index (in step with the change log) and the settings; exits non-zero on a problem."""
     if fail_level.upper() not in ("ERROR", "WARNING"):
         _fail("--fail-level takes ERROR or WARNING", 2)
+    from legation.config import config
+
+    try:
+        settings = config()
+    except ValueError as exc:
+        _fail(str(exc))
+    if not settings.database["ENGINE"].endswith("postgresql") and not settings.data_dir.is_dir():
+        # a mistyped LEGATION_DATA_DIR: say so, rather than create an empty archive and report its schema
+        _fail(f"there is no archive in {settings.data_dir} (no such folder); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
     _setup(migrate=False)
     from legation.checks import format_message, run_checks
 

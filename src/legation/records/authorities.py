@@ -37,8 +37,10 @@ class AuthorityReport:
 
 def _parse(path: Path) -> list[dict]:
     rows = []
+    if not path.is_file():
+        raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc})") from exc
     for number, line in enumerate(lines, start=1):
