@@ -91,6 +91,8 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# the characters normalize maps to one of fewer UTF-8 bytes (İ → I, ἀ → α): snippets map offsets back
+SHORTER_IN_UTF8 = "".join(sorted(chr(c) for c, v in _FOLD.items() if len(v.encode()) < len(chr(c).encode())))
 _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 

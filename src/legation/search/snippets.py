@@ -61,26 +61,24 @@ class Highlighter:
         The words are sought in ``text`` as the index analyzed it, through
         :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``),
         and their ranges given in ``text`` itself (:func:`_in_original`)."""
+        normal = analyzers.normalize(text)
+        if normal is text:
+            return self._marked(masked(text, self.starts, self.singles))
+        if len(normal) != len(text):  # not in NFC (stored texts are): offsets cannot be mapped back
+            return self._marked(text)
+        return _in_original(self._marked(masked(normal, self.starts, self.singles)), text, normal)
+
+    def _marked(self, text: str) -> Marks:
+        """Byte ranges tantivy's generator marks in ``text``, sorted."""
         if self._generator is None:
             self._generator = self.make()
-        normal = analyzers.normalize(text)
-        one = tantivy.Document()
-        one.add_text(self.field, masked(normal, self.starts, self.singles))
-        # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
-        found = sorted((m.start, m.end) for m in self._generator.snippet_from_doc(one).highlighted())
-        if normal is text:
-            return found
-        return _in_original(found, text, normal) if len(normal) == len(text) else self._unnormalized(text)
-
-    def _unnormalized(self, text: str) -> Marks:
-        """Marks in ``text`` as it is: for a text not in NFC (stored texts are), where
-        :func:`_in_original` cannot map offsets character for character."""
         one = tantivy.Document()
         one.add_text(self.field, text)
+        # One fragment from the text's first byte (WHOLE_TEXT): offsets count from the text's start.
         return sorted((m.start, m.end) for m in self._generator.snippet_from_doc(one).highlighted())
 
 
-_SHORTER = re.compile("[\u0130\u1f00-\u1fff]")  # what normalize maps to a character of fewer UTF-8 bytes (İ → I, ἀ → α)
+_SHORTER = re.compile("[" + re.escape(analyzers.SHORTER_IN_UTF8) + "]")
 
 
 def _in_original(marks: Marks, text: str, normal: str) -> Marks:
