@@ -43,11 +43,17 @@ class PlainTextAreas:
     whose URL fields read a scheme-less link as https (Django 6's default)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, models.URLField):
-            kwargs.setdefault("assume_scheme", "https")
-        if isinstance(db_field, models.TextField):
-            kwargs.setdefault("form_class", TextAreaField)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return super().formfield_for_dbfield(db_field, request, **_field_options(db_field, kwargs))
+
+
+def _field_options(field: models.Field, options: dict) -> dict:
+    """``options`` for a model field's form field, with Legation's: a URL without a scheme means
+    https (Django 6's default); a text area gives back LF line breaks (:class:`TextAreaField`)."""
+    if isinstance(field, models.URLField):
+        options.setdefault("assume_scheme", "https")
+    if isinstance(field, models.TextField):
+        options.setdefault("form_class", TextAreaField)
+    return options
 
 
 class TextInline(PlainTextAreas, admin.StackedInline):
@@ -62,11 +68,7 @@ class DocumentAgentInline(admin.TabularInline):
 
 
 def _form_field(field: models.Field, **options) -> forms.Field | None:
-    if isinstance(field, models.URLField):
-        options.setdefault("assume_scheme", "https")  # Django 6's default, and what a scheme-less link means now
-    if isinstance(field, models.TextField):
-        options.setdefault("form_class", TextAreaField)
-    return field.formfield(**options)
+    return field.formfield(**_field_options(field, options))
 
 
 class DocumentForm(forms.ModelForm):
