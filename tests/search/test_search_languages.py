@@ -3,26 +3,22 @@ words inside unspaced text. Fixtures: real excerpts, tests/fixtures/languages/RE
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import tantivy
 
-from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
 from legation.search.service import SearchRequest, search
-from tests.conftest import FIXTURES
+from tests.search.fixtures import LANGUAGE_ROWS, hit_ids, records_of
 
-ROWS = [json.loads(line) for line in (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines() if line.strip()]
+ROWS = LANGUAGE_ROWS
 
 
 @pytest.fixture(scope="module")
 def index(make_index):
-    return make_index([DocumentRecord.from_dict(row).validate() for row in ROWS])
+    return make_index(records_of(ROWS))
 
 
-def ids(index, q: str) -> set[str]:
-    return {h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits}
+ids = hit_ids
 
 
 # --- the analyzers alone ------------------------------------------------------------------------

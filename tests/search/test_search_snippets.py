@@ -239,13 +239,9 @@ def test_blanking_out_words_the_query_cannot_match_marks_the_same_words(odd_inde
 
 @pytest.fixture(scope="module")
 def language_records():
-    import json
+    from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
-    from legation.records.document_record import DocumentRecord
-    from tests.conftest import FIXTURES
-
-    rows = (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines()
-    return [DocumentRecord.from_dict(json.loads(row)).validate() for row in rows if row.strip()]
+    return records_of(LANGUAGE_ROWS)
 
 
 @pytest.mark.parametrize("q", ["改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger"])

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 import tantivy
 
-from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
 from legation.search.analyzers import FOLDED_NAME, SIMPLE_TWIN, STEMMED_NAME, normalize, unstored
-from legation.search.service import SearchRequest, search
+from tests.search.fixtures import hit_ids, records_of
 
 
 def indexed(text: str, analyzer: str) -> list[tuple[str, int]]:
@@ -134,11 +133,10 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def index(make_index):
-    return make_index([DocumentRecord.from_dict(row).validate() for row in RECORDS])
+    return make_index(records_of(RECORDS))
 
 
-def ids(index, q: str) -> set[str]:
-    return {h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits}
+ids = hit_ids
 
 
 @pytest.mark.parametrize(
