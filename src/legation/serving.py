@@ -62,7 +62,7 @@ def warm_up() -> None:
     from legation.search.service import SearchRequest, search
 
     reverse("search")  # imports the URL conf and builds its reverse table
-    for name in ("legation/search.html", "legation/document.html", "legation/facet.html", "404.html"):
+    for name in ("legation/search.html", "legation/document.html", "legation/facet.html", "legation/error.html"):
         get_template(name)
     try:
         search(SearchRequest(q="warm up"))

@@ -8,4 +8,7 @@ urlpatterns = [
     path("", include("legation.web.urls")),
 ]
 
-handler404 = "legation.web.views.not_found"
+# Error answers (when DEBUG is off): pages in the site's layout, the API's JSON shape under /api/.
+handler400 = "legation.web.errors.bad_request"
+handler404 = "legation.web.errors.not_found"
+handler500 = "legation.web.errors.server_error"

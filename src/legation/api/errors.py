@@ -5,7 +5,7 @@ Legation's exceptions map to a status and code here, in one table.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -17,6 +17,12 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     DocumentNotFound: (404, "not_found"),
     IndexOutdated: (503, "index_outdated"),
 }
+
+
+def json_error(status: int, code: str, message: str) -> JsonResponse:
+    """The JSON error body with its HTTP status, for answers made outside Ninja (Django's error
+    handlers, :class:`JsonErrorsUnderApi`)."""
+    return JsonResponse({"error": {"status": status, "code": code, "message": message}}, status=status)
 
 
 def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
@@ -68,10 +74,7 @@ class JsonErrorsUnderApi:
             response = self.get_response(request)
         mapped = self.MESSAGES.get(response.status_code)
         if mapped and request.path.startswith("/api/") and "json" not in response.get("Content-Type", ""):
-            from django.http import JsonResponse
-
-            code, message = mapped
-            replacement = JsonResponse({"error": {"status": response.status_code, "code": code, "message": message}}, status=response.status_code)
+            replacement = json_error(response.status_code, *mapped)
             if response.has_header("Allow"):
                 replacement["Allow"] = response["Allow"]
             return replacement

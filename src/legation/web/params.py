@@ -19,6 +19,15 @@ from legation.search.service import SearchRequest
 
 MAX_PAGE = 10_000
 
+# The longest request line `legation serve` reads: gunicorn's largest bounded limit_request_line
+# (its 0 means no bound at all, which would let a client fill a worker's memory).
+MAX_REQUEST_LINE = 8190
+# The search box's maxlength. Browsers count it in UTF-16 code units, and one unit percent-encodes
+# to at most 9 bytes of the URL (a CJK character: 3 UTF-8 bytes, "%E4%B8%AD"); 1,000 bytes are left
+# for the method, path, protocol and the form's other parameters, so whatever the box holds, in
+# any script, reaches Legation rather than the server's own "414 URI Too Long".
+QUERY_BOX_MAXLENGTH = (MAX_REQUEST_LINE - 1000) // 9
+
 
 def _int(value: str, name: str, low: int, high: int) -> int:
     try:

@@ -11,7 +11,8 @@ histogram print about 500 values). The pages are byte for byte what Django's tem
 - a template keeps its last newline.
 
 Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``reverse``),
-``site_credit()`` (``LEGATION_SITE_CREDIT``). Filters:
+``site_credit()`` (``LEGATION_SITE_CREDIT``),
+``query_box_maxlength`` (the search box's ``maxlength``). Filters:
 ``passages`` (a hit's snippets on one line), ``urlencode`` and ``linebreaks`` (Django's own).
 """
 
@@ -28,6 +29,7 @@ from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
 from legation.config import config
+from legation.web.params import QUERY_BOX_MAXLENGTH
 
 CUT = "…"
 
@@ -67,6 +69,6 @@ def environment(**options: Any) -> Environment:
     """The environment Django's Jinja2 backend renders with (``options`` from the backend:
     loader, ``autoescape=True``, ``auto_reload``)."""
     env = Environment(**{**options, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
-    env.globals.update(static=static, url=url, site_credit=lambda: config().site_credit)
+    env.globals.update(static=static, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH)
     env.filters.update(passages=passages, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env

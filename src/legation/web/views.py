@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
+from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
@@ -15,6 +17,7 @@ from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
+from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, search_request_from
 
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
@@ -22,8 +25,18 @@ FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the 
 
 def read_only(view):
     """A page that only reads: GET and HEAD, any other method answered 405 with an Allow header
-    (RFC 9110 §15.5.6). No form here posts, so the CSRF check, which would answer 403, is off."""
-    return csrf_exempt(require_safe(view))
+    (RFC 9110 §15.5.6) and a page saying so (Django's ``require_safe`` answers an empty body).
+    No form here posts, so the CSRF check, which would answer 403, is off."""
+
+    @wraps(view)
+    def only_reads(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            response = method_not_allowed(request)
+            log_response("Method Not Allowed (%s): %s", request.method, request.path, response=response, request=request)
+            return response
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(only_reads)
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
@@ -124,15 +137,6 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "related": more_like_this(identifier),
         },
     )
-
-
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """404: a JSON error under /api/, otherwise a page that says what was not found."""
-    if request.path.startswith("/api/"):
-        body = {"error": {"status": 404, "code": "not_found", "message": f"There is no API endpoint at {request.path}; see /api/openapi.json."}}
-        return JsonResponse(body, status=404)
-    message = str(exception) if isinstance(exception, Http404) and isinstance(exception.args[0] if exception.args else None, str) else ""
-    return render(request, "404.html", {"message": message or "There is no page at this address."}, status=404)
 
 
 @read_only

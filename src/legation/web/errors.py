@@ -1,0 +1,93 @@
+"""Error answers: a page in the site's layout for people, the API's JSON error shape under /api/.
+
+Django calls :func:`bad_request`, :func:`not_found` and :func:`server_error` (``handler400``,
+``handler404``, ``handler500`` in :mod:`legation.urls`) when DEBUG is off; :func:`method_not_allowed`
+answers a method a page does not take (see :func:`legation.web.views.read_only`). Every page says
+what happened, gives the HTTP status, and offers a search box; nothing of the request is shown but
+escaped (the template escapes every value), and never a traceback.
+
+The 500 answer touches no database and nothing else that could fail again: when even the page in
+the layout cannot be made (a broken template, a missing file), it is :data:`PLAIN_SERVER_ERROR`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from legation.api.errors import JsonErrorsUnderApi, json_error
+
+log = logging.getLogger(__name__)
+
+PLAIN_SERVER_ERROR = (
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Server error – Legation</title></head>\n'
+    "<body><h1>Something went wrong on our side</h1><p>HTTP 500. The error has been logged. Please try again in a "
+    'moment, or go back to the <a href="/">search page</a>.</p></body></html>\n'
+)
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_page(request: HttpRequest, status: int, title: str, message: str, advice: str = "") -> HttpResponse:
+    """A page in the site's layout: ``title``, the HTTP status, what happened (``message``), what to
+    do (``advice``, by default: search), and a search box."""
+    context = {
+        "status": status,
+        "title": title,
+        "message": message,
+        "advice": advice or "Search the archive below, or start again from the search page.",
+    }
+    return render(request, "legation/error.html", context, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400: a request Django refused to read (a host name not served, a malformed or oversized form)."""
+    if is_api(request):
+        return json_error(400, *JsonErrorsUnderApi.MESSAGES[400])
+    return error_page(
+        request, 400, "Bad request",
+        "The request could not be read: its address, a parameter or a header is malformed, or too large.",
+        "Check the address, or search the archive below.",
+    )
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: a JSON error under /api/, otherwise a page that says what was not found (a missing
+    document says which identifier; an unknown address, the path asked for)."""
+    if is_api(request):
+        return json_error(404, "not_found", f"There is no API endpoint at {request.path}; see /api/openapi.json.")
+    message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+    return error_page(
+        request, 404, "Not found",
+        message or f"There is no page at {request.path}.",
+        "The link may be mistyped or out of date: search for the document below, or start again from the search page.",
+    )
+
+
+def method_not_allowed(request: HttpRequest, allowed: tuple[str, ...] = ("GET", "HEAD")) -> HttpResponse:
+    """405 with its ``Allow`` header (RFC 9110 §15.5.6): the pages only show, nothing is sent to them."""
+    response = error_page(
+        request, 405, "Method not allowed",
+        f"This page can only be read ({', '.join(allowed)}); a {request.method} request is not accepted here.",
+        "Open the address in your browser, or search the archive below.",
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500: the error is logged by Django already; say so, in the layout if that can be made."""
+    if is_api(request):
+        return json_error(500, "server_error", "Something went wrong on our side; the error has been logged. Try again in a moment.")
+    try:
+        return error_page(
+            request, 500, "Something went wrong on our side",
+            "The error has been logged. Please try again in a moment.",
+        )
+    except Exception:  # noqa: BLE001 - the page that says something failed must not fail itself
+        log.exception("the 500 page could not be rendered; answering the plain one")
+        return HttpResponse(PLAIN_SERVER_ERROR, status=500)

@@ -1,0 +1,87 @@
+"""Error answers: pages in the site's layout (status, what happened, a search box; input escaped,
+never a traceback) and the API's JSON error shape under /api/."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from legation.web.params import QUERY_BOX_MAXLENGTH
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def assert_error_page(response, status: int) -> str:
+    """The page is in the layout (header, footer), says its status, offers a search box."""
+    html = response.content.decode()
+    assert response.status_code == status and response["Content-Type"] == "text/html; charset=utf-8"
+    assert '<header class="site">' in html and '<footer class="site">' in html, "the base layout"
+    assert f"HTTP {status}" in html
+    assert f'<form class="search" method="get" action="/" role="search">' in html
+    assert f'<input id="q" name="q" type="search" placeholder="Search the archive" maxlength="{QUERY_BOX_MAXLENGTH}"' in html
+    assert "Traceback" not in html and "<script>alert" not in html
+    return html
+
+
+def test_a_mistyped_permalink_is_a_404_page_naming_the_identifier(client, seed_archive):
+    html = assert_error_page(client.get("/documents/nosuch"), 404)
+    assert "<title>Not found – Legation</title>" in html
+    assert "No document has the identifier &#x27;nosuch&#x27;; check the link or search for it." in html
+
+
+def test_an_unknown_address_is_a_404_page_with_the_path_escaped(client, db):
+    html = assert_error_page(client.get(f"/nosuch/{SCRIPT}"), 404)
+    assert "There is no page at /nosuch/&lt;script&gt;alert(1)&lt;/script&gt;." in html
+    html = assert_error_page(client.get("/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), 404)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "options"])
+def test_a_post_to_a_page_is_a_405_page_with_its_allow_header(client, seed_archive, method):
+    response = getattr(client, method)("/documents/seed-sino-soviet-01")
+    html = assert_error_page(response, 405)
+    assert response["Allow"] == "GET, HEAD"
+    assert f"This page can only be read (GET, HEAD); a {method.upper()} request is not accepted here." in html
+
+
+def test_a_request_django_refuses_is_a_400_page(client, db):
+    html = assert_error_page(client.get("/", HTTP_HOST="evil.example"), 400)
+    assert "evil.example" not in html
+
+
+def test_a_server_error_is_a_500_page_without_the_database_or_the_error(monkeypatch):
+    """No ``db`` fixture: any query while answering would fail the test (pytest-django blocks it)."""
+
+    def fail(*args, **kwargs):
+        raise RuntimeError(f"internal detail {SCRIPT}")
+
+    monkeypatch.setattr("legation.web.views.search", fail)
+    client = Client(raise_request_exception=False)
+    html = assert_error_page(client.get("/", {"q": "treaty"}), 500)
+    assert "internal detail" not in html and "RuntimeError" not in html
+    assert "The error has been logged. Please try again in a moment." in html
+
+    monkeypatch.setattr("legation.web.errors.render", fail)  # even the page in the layout fails
+    plain = client.get("/", {"q": "treaty"})
+    assert plain.status_code == 500 and b"Something went wrong on our side" in plain.content
+    assert b"internal detail" not in plain.content
+
+
+def test_api_errors_keep_the_json_shape(client, seed_archive, monkeypatch):
+    def error(response) -> dict:
+        assert response["Content-Type"].startswith("application/json")
+        body = response.json()
+        assert set(body) == {"error"} and set(body["error"]) == {"status", "code", "message"}
+        assert body["error"]["status"] == response.status_code
+        return body["error"]
+
+    assert error(client.get("/api/nosuch"))["code"] == "not_found"
+    assert error(client.get(f"/api/{SCRIPT}"))["code"] == "not_found"
+    refused = client.post("/api/search")
+    assert refused.status_code == 405 and error(refused)["code"] == "method_not_allowed" and refused["Allow"] == "GET, HEAD"
+    assert error(client.get("/api/search", HTTP_HOST="evil.example"))["code"] == "bad_request"
+
+    monkeypatch.setattr("legation.api.api.run_search", lambda *a, **k: 1 / 0)
+    failed = Client(raise_request_exception=False).get("/api/search", {"q": "treaty"})
+    assert failed.status_code == 500 and error(failed)["code"] == "server_error"
+    assert "ZeroDivisionError" not in failed.content.decode()
