@@ -10,13 +10,14 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Query, Schema
+from ninja import Query, Schema
 from ninja.decorators import decorate_view
 from ninja.responses import NinjaJSONEncoder
 from pydantic import Field, ValidationInfo, create_model, field_validator
 
 from legation import __version__
 from legation.api import errors
+from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import ErrorOut, SearchOut, search_result_json
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
@@ -28,7 +29,7 @@ from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
 from legation.web.params import MAX_PAGE, search_request_from
 
-api = NinjaAPI(
+api = MarkdownDescriptions(
     title="Legation API",
     version=__version__,
     description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).",
