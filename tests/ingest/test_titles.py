@@ -49,6 +49,10 @@ REAL_TITLES = [
     ("frus1969-76ve13", "175. Backchannel Message From the President's Deputy Assistant for National Security Affairs (Haig) to William Hood, December 30, 1972, 0420Z", "Message", ["Haig"], ["William Hood"]),
     ("frus1969-76ve13", "18. Letter From the President's Assistant for National Security Affairs (Kissinger) to the Chinese Ambassador to Canada (Huang Hua), Paris, August 16, 1971", "Letter", ["Kissinger"], ["Huang Hua"]),
     ("frus1969-76ve13", "59. Instructions to the Military Attaché at the Embassy in France (Walters), Washington, undated", "Instruction", [], ["Walters"]),
+    # "as to" and a research division's "for" name no recipient; "Soviet Leaders" are a body, not a person "Leaders"
+    ("frus1949v07p1", "Memorandum by Mr. James L. O’Sullivan, of the Division of Southeast Asian Affairs, on Preliminary Talks as to Indochina", "Memorandum", ["James L. O’Sullivan"], []),
+    ("frus1955-57v24", "17. Paper Prepared by the Division of Research for USSR and Eastern Europe, Office of Intelligence Research", "Paper", ["Division of Research for USSR and Eastern Europe, Office of Intelligence Research"], []),
+    ("frus1969-76v12", "15. Note From Soviet Leaders to President Nixon", "Note", ["Soviet Leaders"], ["Nixon"]),
     ("frus1917-72PubDip", "7. Cablegram From the Committee on Public Information Commissioner in St. Petersburg (Sisson) to the Chairman of the Committee on Public Information (Creel)", "Telegram", ["Sisson"], ["Creel"]),
     ("frus1917-72PubDip", "30. Letter From Edwin Björkman of the Division of Work Among the Foreign Born, Committee on Public Information, to David F. Swenson", "Letter", ["Edwin Björkman"], ["David F. Swenson"]),
 ]
@@ -72,6 +76,7 @@ def test_real_titles(volume, title, doc_type, senders, recipients):
         ("Acting Secretary of War Crowell", ("Crowell", "person")),
         ("Paul Fuller of the War Trade Board", ("Paul Fuller", "person")),
         ("Certain Diplomatic Posts", ("Certain Diplomatic Posts", "organization")),
+        ("Soviet Leaders", ("Soviet Leaders", "organization")),
     ],
 )
 def test_party_name(phrase, expected):

@@ -81,8 +81,10 @@ _NO_SPLIT_BEFORE = {
     "representatives", "delegation", "delegations", "delegate", "delegates", "envoy", "assistant",
     "adviser", "advisor", "counselor", "consultant", "observer", "minister", "ministers", "aide",
     "deputy", "liaison", "commissioner", "attaché", "emissary", "negotiator", "accredited",
+    "as",  # "Talks as to Indochina"
 }
-_NO_SPLIT_FOR = _NO_SPLIT_BEFORE | {"secretary", "director", "coordinator", "officer", "council", "office", "chairman"}
+# A " for " after these words belongs to an office or body ("Division of Research for USSR and Eastern Europe").
+_NO_SPLIT_FOR = _NO_SPLIT_BEFORE | {"secretary", "director", "coordinator", "officer", "council", "office", "chairman", "research"}
 _LOWER_OK_AFTER_TO = {"the", "all", "certain", "selected", "various", "mr.", "his", "her"}
 _CONNECTORS = {"of", "for", "in", "at", "to", "on", "the"}
 _TITLE_WORDS = {
@@ -118,6 +120,7 @@ _ORG_WORDS = {
     "republics", "nations", "cabinet", "conference", "team", "panel", "secretariat",
     "directorate", "institute", "congress", "representatives", "governor", "president",
     "secretary", "ambassador", "chargé", "consul", "minister", "director", "chairman",
+    "leaders", "leadership",  # "Soviet Leaders"
 }
 
 
