@@ -61,7 +61,7 @@ def test_letter_d2(pubdip):
     assert r.collections == [CollectionRef("frus1917-72PubDip", "Foreign Relations of the United States, 1917–1972, Public Diplomacy, World War I")]
     assert r.subjects == ["World War I"]
     mentioned = {a.key for a in r.agents if a.role == "mentioned"}
-    assert {"person:woodrow-wilson", "person:charles-edward-russell"} <= mentioned
+    assert {"person:woodrow-wilson", "person:charles-e-russell"} <= mentioned  # "Russell, Charles Edward": middle names as initials
     assert "person:george-creel" not in mentioned  # already the recipient
 
 
@@ -321,7 +321,11 @@ def test_truncated_file_error_gives_the_line(tmp_path):
     [
         ("Caffery, Jefferson", "Jefferson Caffery", "person:jefferson-caffery"),
         ("Taylor, General Maxwell D.", "Maxwell D. Taylor", "person:maxwell-d-taylor"),
-        ("Lodge, Henry Cabot, Jr.", "Henry Cabot Lodge Jr.", "person:henry-cabot-lodge-jr"),
+        ("Lodge, Henry Cabot, Jr.", "Henry Cabot Lodge Jr.", "person:henry-c-lodge-jr"),
+        # frus1964-68v14 and frus1964-68v30 list the President with and without his middle name
+        ("Johnson, Lyndon Baines", "Lyndon Baines Johnson", "person:lyndon-b-johnson"),
+        ("Johnson, Lyndon B.", "Lyndon B. Johnson", "person:lyndon-b-johnson"),
+        ("Khrushchev, Nikita Sergeyevich", "Nikita Sergeyevich Khrushchev", "person:nikita-s-khrushchev"),
         ("Chou En-lai (Zhou Enlai)", "Chou En-lai", "person:chou-en-lai"),
         ("Ngo Dinh Diem", "Ngo Dinh Diem", "person:ngo-dinh-diem"),
     ],
@@ -358,8 +362,46 @@ def test_later_volume_markings_and_mistyped_markup():
     d33 = records["frus1964-68v30-d33"]
     # The head marks both Barnett and Grant type="from"; the wording "… (Barnett) to … (Grant)" decides.
     assert [a.name for a in d33.agents if a.role == "sender"] == ["Robert W. Barnett"]
-    assert [a.name for a in d33.agents if a.role == "recipient"] == ["Grant"]
+    assert [a.name for a in d33.agents if a.role == "recipient"] == ["Lindsey Grant"]  # the volume's one Grant
     assert d33.classification == "Confidential"  # "Source: … POL CHICOM-US. Confidential. Copies …"
     d293 = records["frus1964-68v30-d293"]
     assert d293.classification == "Secret"  # "Source: … DEF 15 CHINAT-US. Secret; Limdis. …"
     assert d293.date_edtf == "1967-12-27" and d293.date_text == "December 27, 1967, 0115Z"
+
+
+@pytest.fixture(scope="module")
+def china_1964_68() -> dict[str, DocumentRecord]:
+    return {r.identifier.rsplit("-", 1)[1]: r for r in read_frus_volume(shared_volume("frus1964-68v30.xml.gz"))}
+
+
+def test_a_surname_in_a_title_is_the_person_the_list_of_persons_names(china_1964_68):
+    # "(<persName>Rostow</persName>)" without a link; the list has Eugene V. and Walt W. Rostow, and
+    # only Walt W. is "Special Assistant to the President"; "President Johnson" is Lyndon B., not U. Alexis
+    d145 = china_1964_68["d145"]
+    assert d145.title == "Memorandum From the President's Special Assistant (Rostow) to President Johnson"
+    assert parties(d145, "sender") == [("person:walt-w-rostow", "Walt W. Rostow", "person")]
+    assert parties(d145, "recipient") == [("person:lyndon-b-johnson", "Lyndon B. Johnson", "person")]
+    # two Bundys: the Assistant Secretary of State is William P., the Special Assistant McGeorge
+    d112, d109 = china_1964_68["d112"], china_1964_68["d109"]
+    assert d112.title == "Action Memorandum From the Assistant Secretary of State for Far Eastern Affairs (Bundy) to the Under Secretary of State (Ball)"
+    assert parties(d112, "sender") == [("person:william-p-bundy", "William P. Bundy", "person")]
+    assert d109.title == "Memorandum From Gordon Chase of the National Security Council Staff to the President's Special Assistant for National Security Affairs (Bundy)"
+    assert parties(d109, "recipient") == [("person:mcgeorge-bundy", "McGeorge Bundy", "person")]
+
+
+def test_a_link_to_the_wrong_entry_is_not_followed():
+    # frus1969-76ve13 d103: the source note's "<persName corresp='#p_KHA1'>Nixon</persName> Presidential
+    # Materials" points to Kissinger's entry; the name printed is Nixon's, who has his own entry
+    d103 = next(r for r in read_frus_volume(shared_volume("frus1969-76ve13.xml.gz")) if r.identifier.endswith("-d103"))
+    agents = {a.key: a for a in d103.agents}
+    assert agents["person:richard-m-nixon"].role == "mentioned"
+    assert "Nixon" not in agents["person:henry-a-kissinger"].names
+
+
+def test_older_volume_lower_case_name_and_place_marked_as_date():
+    # frus1949v07p2 d1: "(<persName type='from'><hi rend='italic'>sebald</hi></persName>)"
+    d1 = next(iter(read_frus_volume(shared_volume("frus1949v07p2.xml.gz"))))
+    assert parties(d1, "sender") == [("person:sebald", "Sebald", "person")]
+    # frus1961-63v05 d305: "<date>Washington</date>, <date when='1963-03-18'>March 18, 1963</date>."
+    d305 = next(r for r in read_frus_volume(shared_volume("frus1961-63v05.xml.gz")) if r.identifier.endswith("-d305"))
+    assert (d305.date_text, d305.date_edtf) == ("March 18, 1963", "1963-03-18")

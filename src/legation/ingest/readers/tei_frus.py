@@ -27,7 +27,10 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
 Agents: an agent's key is ``"{kind}:{slug of the name}"`` so it is the same in every volume; a
 person linked (``@corresp="#p_…"``) to the volume's list of persons is keyed and named by the
 full name of that list ("Caffery, Jefferson" → ``person:jefferson-caffery``, name "Jefferson
-Caffery"), otherwise by the name as printed (``person:caffery``). Offices named without a holder
+Caffery"; middle names as initials in the key, so "Lyndon Baines" and "Lyndon B." Johnson are one);
+a name without a link ("the President's Special Assistant (Rostow)") is the entry with that surname,
+among several the one whose offices in the list share most words with the title's; otherwise the
+name as printed (``person:caffery``). Offices named without a holder
 ("the Secretary of State", "the President") are recorded as organizations: they are the office,
 and the holder is not guessed.
 
@@ -120,18 +123,41 @@ def _iter_outside_notes(el: etree._Element, names: set[str]) -> Iterator[etree._
 
 @dataclass
 class Person:
-    """An entry of a volume's list of persons: key, preferred name, and the entry as printed."""
+    """An entry of a volume's list of persons: key, preferred name, the entry as printed, and the
+    words of the offices the list gives ("Special Assistant to the President …")."""
 
     key: str
     name: str
     names: list[str] = field(default_factory=list)
+    offices: frozenset[str] = frozenset()
+
+    @property
+    def surname(self) -> str:
+        """The part of the entry before its first comma: ``"Rostow, Walt W."`` → ``"Rostow"``."""
+        return self.names[0].split(",", 1)[0].strip()
+
+
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"}
+# Words that say nothing about which office a title names.
+_NOT_OFFICE = {"the", "of", "for", "to", "in", "at", "and", "on", "a", "an", "from", "until", "after", "with"}
+
+
+def office_words(text: str) -> frozenset[str]:
+    """Lower-case words of an office as a title or a list of persons writes it, possessives and
+    dates dropped: ``"the President's Special Assistant"`` → {"president", "special", "assistant"}."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"['’]s\b", "", text))
+    return frozenset(w.lower() for w in words if w.lower() not in _NOT_OFFICE and w not in _MONTH_NAMES)
+
 
 
 def person_from_entry(entry: str) -> Person:
     """``"Caffery, Jefferson"`` → Person("person:jefferson-caffery", "Jefferson Caffery",
     ["Caffery, Jefferson"]); ranks are dropped (``"Taylor, General Maxwell D."`` → "Maxwell D.
     Taylor"), suffixes kept ("…, Jr."), a parenthesized variant becomes a further name
-    (``"Chou En-lai (Zhou Enlai)"``); uninverted names ("Ngo Dinh Diem") stay as printed."""
+    (``"Chou En-lai (Zhou Enlai)"``); uninverted names ("Ngo Dinh Diem") stay as printed. The key
+    of an inverted entry has the middle names as initials (``"Dulles, John Foster"`` →
+    person:john-f-dulles), so the volumes that spell them out and those that do not agree."""
     entry = normalize_space(entry).strip(" ,")
     names = [entry]
     base = entry
@@ -145,9 +171,14 @@ def person_from_entry(entry: str) -> Person:
         suffixes = [p for p in parts[1:] if p in _NAME_SUFFIXES]
         given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES))
         name = " ".join([given, parts[0], *suffixes]).strip()
+        # One key however much of the middle names a volume spells out: "Johnson, Lyndon Baines" and
+        # "Johnson, Lyndon B." are both person:lyndon-b-johnson, "Khrushchev, Nikita Sergeevich"
+        # is person:nikita-s-khrushchev.
+        first, *middle = given.replace(".", ". ").split() or [""]
+        key_name = " ".join([first, *(m[0] for m in middle), parts[0], *suffixes])
     else:
-        name = base
-    return Person(key=f"person:{slug(name)}", name=name, names=names)
+        name = key_name = base
+    return Person(key=f"person:{slug(key_name)}", name=name, names=names)
 
 
 @dataclass
@@ -178,18 +209,53 @@ class FrusVolume:
             if div.get(XML_ID) == "persons":
                 for name in div.iter(f"{T}persName"):
                     if name.get(XML_ID) and (text := _text(name)):
-                        persons[name.get(XML_ID)] = person_from_entry(text)
+                        person = person_from_entry(text)
+                        item = next(name.iterancestors(f"{T}item"), None)
+                        if item is not None:  # "Rostow, Walt W., Counselor of the Department of State …"
+                            person.offices = office_words(_text(item)[len(text):]) - office_words(text)
+                        persons[name.get(XML_ID)] = person
         return cls(volume_id=volume_id, title=title or volume_id, persons=persons)
 
-    def person(self, text: str, corresp: str | None, role: str) -> AgentRef:
-        """The agent a ``persName`` names: the list-of-persons entry when ``corresp`` points to one."""
+    def entry(self, name: str, phrase: str = "") -> Person | None:
+        """The one entry of the list of persons a name written without a link stands for: the entry
+        whose surname (or full name) it is; among several (Walt W. and Eugene V. Rostow), the one
+        whose offices share the most words with the title's ``phrase`` ("the President's Special
+        Assistant (Rostow)"); None when no entry, or no single best one, fits."""
+        found = [p for p in self.persons.values() if name in (p.surname, p.name)]
+        if len(found) > 1:
+            words = office_words(phrase) - office_words(name)
+            scores = sorted(((len(words & p.offices), i) for i, p in enumerate(found)), reverse=True)
+            if scores[0][0] == 0 or scores[0][0] == scores[1][0]:
+                return None
+            found = [found[scores[0][1]]]
+        return found[0] if len(found) == 1 else None
+
+    def person(self, text: str, corresp: str | None, role: str, phrase: str = "") -> AgentRef:
+        """The agent a ``persName`` (or a title's party ``phrase``) names: the list-of-persons entry
+        ``corresp`` points to, unless the name printed is another entry's and not this one's (some
+        links point to the wrong entry: "Nixon" to Kissinger's; initials and nicknames such as "K"
+        or "Bob" keep their link); else the entry the name stands for (see :meth:`entry`); else the
+        name as printed."""
+        name = strip_titles(text)
+        if name.islower():  # "(<hi rend='italic'>sebald</hi>)": case lost to the italics
+            name = " ".join(w[:1].upper() + w[1:] for w in name.split())
         entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
+        if entry is not None and not _names_entry(name, entry) and any(name in (p.surname, p.name) for p in self.persons.values()):
+            entry = None
         if entry is None:
-            name = strip_titles(text)
+            entry = self.entry(name, phrase or text)
+        if entry is None:
             names = [text] if name != text else []
             return AgentRef(key=f"person:{slug(name)}", name=name, role=role, kind="person", names=names)
         names = entry.names + ([text] if text not in entry.names and text != entry.name else [])
         return AgentRef(key=entry.key, name=entry.name, role=role, kind="person", names=names)
+
+
+def _names_entry(name: str, entry: Person) -> bool:
+    """Whether a name as printed can be the entry's: it shares a word with the entry
+    ("Kissinger", "Henry Kissinger", "Dr. Kissinger" for "Kissinger, Henry A."; not "Nixon")."""
+    words = {slug(w) for w in entry.names[0].replace(",", " ").split()} | {slug(w) for n in entry.names[1:] for w in n.split()}
+    return any(slug(w) in words for w in name.split() if slug(w))
 
 
 def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
@@ -263,7 +329,10 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
             datelines.append(child)
         elif name == "opener":
             datelines += [d for d in child if _local(d.tag) == "dateline"]
-    date = next((d for dl in datelines for d in _iter_outside_notes(dl, {"date"})), None)
+    dates = [d for dl in datelines for d in _iter_outside_notes(dl, {"date"})]
+    # The first date that is one: a place marked as a date ("<date>Washington</date>, <date
+    # when='1963-03-18'>March 18, 1963</date>") gives way to a date with attributes or numbers.
+    date = next((d for d in dates if _is_date(d)), dates[0] if dates else None)
     head = div.find(f"{T}head")
     if date is None and head is not None:  # 1955–57 volumes: "…, Washington, <date>January 7, 1955</date>"
         date = next(_iter_outside_notes(head, {"date"}), None)
@@ -272,6 +341,11 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     if date is None:
         return "", "", place_text
     return _text(date), _edtf(date), place_text
+
+
+def _is_date(date: etree._Element) -> bool:
+    """Whether a ``date`` element holds a date: machine-readable attributes or a number in its text."""
+    return any(date.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")) or any(c.isdigit() for c in _text(date))
 
 
 def _edtf(date: etree._Element) -> str:
@@ -320,10 +394,12 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
             inside = [(e, t) for e, t in head_persons if t and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", phrase)]
             if inside:
                 element, text = inside[-1]
-                agents.append(volume.person(text, element.get("corresp"), role))
+                agents.append(volume.person(text, element.get("corresp"), role, phrase))
             else:
                 name, kind = party_name(phrase)
-                if name:
+                if name and kind == "person":
+                    agents.append(volume.person(name, None, role, phrase))
+                elif name:
                     agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
     for role, mark in (("sender", "from"), ("recipient", "to")):
         if any(a.role == role for a in agents):
