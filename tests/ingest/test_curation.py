@@ -35,6 +35,8 @@ def admin_save(client, identifier: str, *, body: str | None = None, **changes) -
         "place_sent": document.place_sent_id or "", "summary": document.summary, "source_note": document.source_note,
         "classification": document.classification, "source_url": document.source_url, "language": document.language,
         "collections": [c.pk for c in document.collections.all()], "subjects": [s.pk for s in document.subjects.all()],
+        "repositories": [r.pk for r in document.repositories.all()], "rights": document.rights, "credit": document.credit,
+        "relations": json.dumps(document.relations),
         **changes,
     }  # fmt: skip
     texts, links = list(document.texts.all()), list(document.agent_links.all())

@@ -101,9 +101,9 @@ CORPORA = [
 
 def empty_archive() -> None:
     """Delete every document and authority record, so the next ingest starts a fresh archive."""
-    from legation.records.models import Agent, ChangeLogEntry, Collection, Document, Place, Subject
+    from legation.records.models import Agent, ChangeLogEntry, Collection, Document, Place, Repository, Subject
 
-    for model in (Document, ChangeLogEntry, Agent, Place, Subject, Collection):
+    for model in (Document, ChangeLogEntry, Agent, Place, Subject, Collection, Repository):
         model.objects.all().delete()
 
 

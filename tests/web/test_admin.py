@@ -14,6 +14,7 @@ def _form_data(form_class, document: Document, **changes) -> dict:
     data = {k: v for k, v in model_to_dict(document, fields=list(form_class.base_fields)).items() if v is not None}
     data["subjects"] = [s.pk for s in data.get("subjects", [])]
     data["collections"] = [c.pk for c in data.get("collections", [])]
+    data["repositories"] = [r.pk for r in data.get("repositories", [])]
     return {**data, **changes}
 
 
@@ -46,3 +47,29 @@ def test_the_change_page_shows_the_derived_days_read_only(seed_archive, admin_cl
     html = page.content.decode()
     assert page.status_code == 200 and 'name="date_edtf"' in html
     assert 'name="date_earliest"' not in html and "Date earliest" in html
+
+
+def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin_user):
+    from django.contrib.admin.sites import site
+
+    admin = site._registry[Document]
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    request = rf.post("/")
+    request.user = admin_user
+    form_class = admin.get_form(request, document)
+
+    for value, message in (
+        ('"seed-sino-soviet-02"', "Enter a JSON list of document identifiers"),
+        ('["seed sino soviet 02"]', "is not a document identifier"),
+        ('{"a": 1}', "Enter a JSON list of document identifiers"),
+    ):
+        form = form_class(data=_form_data(form_class, document, relations=value), instance=document)
+        assert not form.is_valid() and message in str(form.errors["relations"]), value
+    empty = form_class(data=_form_data(form_class, document, relations=""), instance=document)
+    assert empty.is_valid(), empty.errors
+    assert empty.save().relations == []  # an empty box: no related documents, not null
+    good = form_class(data=_form_data(form_class, document, relations='["seed-sino-soviet-02"]'), instance=document)
+    assert good.is_valid(), good.errors
+    good.save()
+    document.refresh_from_db()
+    assert document.relations == ["seed-sino-soviet-02"]

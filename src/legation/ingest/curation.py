@@ -18,7 +18,8 @@ A document ingested before Legation remembered digests (``ingested`` is null), o
 admin, has nothing to compare with: the source replaces it, as before, and its digests are
 remembered from then on. Dates are one field (the EDTF value and its first and last day go
 together, the admin derives the days from the value); agents, collections, subjects and texts are
-one field each (agents compared by role and key, collections by key: see :func:`_values`). The
+one field each (agents compared by role and key, collections by key: see :func:`_values`), and so
+are repositories and related documents. The
 same digests tell the ingest service whether a document changed at all.
 """
 
@@ -40,6 +41,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "place_sent": ("place_sent",),
     "summary": ("summary",),
     "source_note": ("source_note",),
+    "repositories": ("repositories",),
+    "rights": ("rights",),
+    "credit": ("credit",),
     "classification": ("classification",),
     "source_url": ("source_url",),
     "language": ("language",),
@@ -47,6 +51,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "agents": ("agents",),
     "subjects": ("subjects",),
     "texts": ("texts",),
+    "relations": ("relations",),
 }  # name reported → the record fields it covers
 
 
@@ -73,7 +78,7 @@ class Conflict:
 def _values(record: DocumentRecord) -> dict[str, list[str]]:
     """Each field of :data:`FIELDS` that a re-ingest may change, as a list of strings: agents by
     (role, key) once each, in role order then source order; collections by key and subjects as
-    sets; texts in order with their footnotes.
+    sets, repositories too; texts in order with their footnotes; related documents in order, once each.
 
     Agent names and collection titles are authority data: one authority record per key, shared by
     every document that points to it and curated in the admin. Sources spell them differently from
@@ -87,6 +92,8 @@ def _values(record: DocumentRecord) -> dict[str, list[str]]:
         "collections": sorted({c.key for c in record.collections}),
         "agents": [part for role_key in agents for part in role_key],
         "subjects": sorted(set(record.subjects)),
+        "repositories": sorted(set(record.repositories)),
+        "relations": list(dict.fromkeys(record.relations)),
         "texts": [
             part
             for t in record.texts
@@ -95,7 +102,7 @@ def _values(record: DocumentRecord) -> dict[str, list[str]]:
     }
 
 
-_LISTS = ("collections", "agents", "subjects", "texts")
+_LISTS = ("collections", "agents", "subjects", "repositories", "texts", "relations")
 
 
 def field_digests(record: DocumentRecord) -> dict[str, str]:

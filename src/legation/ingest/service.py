@@ -31,6 +31,7 @@ from legation.records.models import (
     Document,
     DocumentAgent,
     Place,
+    Repository,
     Subject,
     Text,
 )
@@ -105,7 +106,7 @@ def _get_or_create_all(model, field: str, new_rows: dict) -> dict:
 
 
 class _Authorities:
-    """The authority records (agents with their names, places, subjects, collections) that one
+    """The authority records (agents with their names, places, subjects, repositories, collections) that one
     batch of records points to, fetched or created with a few queries per kind for the batch.
 
     An existing agent keeps its preferred name and an existing collection its title: overwriting
@@ -127,9 +128,11 @@ class _Authorities:
                     collections[ref.key] = Collection(key=ref.key, title=ref.title)
         places = {name: Place(name=name) for name in dict.fromkeys(r.place_sent for r in records if r.place_sent)}
         subjects = {name: Subject(name=name) for name in dict.fromkeys(s for r in records for s in r.subjects)}
+        repositories = {name: Repository(name=name) for name in dict.fromkeys(n for r in records for n in r.repositories)}
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
         self.subjects = _get_or_create_all(Subject, "name", subjects)
+        self.repositories = _get_or_create_all(Repository, "name", repositories)
         self.collections = _get_or_create_all(Collection, "key", collections)
         self._add_agent_names(names)
 
@@ -149,8 +152,9 @@ class _Authorities:
 
 _DOCUMENT_FIELDS = (
     "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest", "place_sent",
-    "summary", "source_note", "classification", "source_url", "language",
+    "summary", "source_note", "rights", "credit", "classification", "source_url", "language", "relations",
 )  # fmt: skip
+_RELATED_ROWS = (Document.collections.through, Document.subjects.through, Document.repositories.through)  # rewritten on update
 
 
 def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
@@ -164,9 +168,12 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
         place_sent=auth.places[record.place_sent] if record.place_sent else None,
         summary=record.summary,
         source_note=record.source_note,
+        rights=record.rights,
+        credit=record.credit,
         classification=record.classification,
         source_url=record.source_url,
         language=record.language,
+        relations=list(dict.fromkeys(record.relations)),
     )
 
 
@@ -190,16 +197,17 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document], ingeste
     if old_docs:
         Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at"])
         for chunk in chunks([doc.pk for doc in old_docs]):
-            for related in (Text, DocumentAgent, Document.collections.through, Document.subjects.through):
+            for related in (Text, DocumentAgent, *_RELATED_ROWS):
                 related.objects.filter(document_id__in=chunk).delete()
     Document.objects.bulk_create(new_docs)  # sets the primary keys (RETURNING on SQLite ≥ 3.35 and PostgreSQL)
     docs = {doc.identifier: doc for doc in [*new_docs, *old_docs]}
 
-    texts, links, in_collections, on_subjects = [], [], [], []
+    texts, links, in_collections, on_subjects, in_repositories = [], [], [], [], []
     for record in records:
         pk = docs[record.identifier].pk
         in_collections += [(pk, auth.collections[key].pk) for key in dict.fromkeys(c.key for c in record.collections)]
         on_subjects += [(pk, auth.subjects[s].pk) for s in dict.fromkeys(record.subjects)]
+        in_repositories += [(pk, auth.repositories[r].pk) for r in dict.fromkeys(record.repositories)]
         texts += [
             (pk, t.kind, t.language, t.body, [{"n": f.n, "text": f.text} for f in t.footnotes], i)
             for i, t in enumerate(record.texts)
@@ -215,6 +223,8 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document], ingeste
     _insert_rows(DocumentAgent, ("document", "agent", "role", "position"), links)
     _insert_rows(Document.collections.through, ("document", "collection"), in_collections)
     _insert_rows(Document.subjects.through, ("document", "subject"), on_subjects)
+    _insert_rows(Document.repositories.through, ("document", "repository"), in_repositories)
+
 
 
 def _insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple]) -> None:

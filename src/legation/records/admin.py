@@ -22,6 +22,7 @@ from legation.records.models import (
     DocumentAgent,
     Place,
     PlaceName,
+    Repository,
     Subject,
     Text,
 )
@@ -90,6 +91,10 @@ class DocumentForm(forms.ModelForm):
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
         return value
 
+    def clean_relations(self) -> list:
+        """An empty box means no related documents (``[]``), not JSON null."""
+        return self.cleaned_data.get("relations") or []
+
     def save(self, commit: bool = True) -> Document:
         document = super().save(commit=False)
         bounds = edtf_day_bounds(document.date_edtf) if document.date_edtf else None
@@ -107,7 +112,7 @@ class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
     list_filter = ["document_type", "collections"]
     search_fields = ["identifier", "title", "summary"]
-    autocomplete_fields = ["place_sent", "subjects", "collections"]
+    autocomplete_fields = ["place_sent", "subjects", "collections", "repositories"]
     inlines = [TextInline, DocumentAgentInline]
 
     def save_related(self, request, form, formsets, change):
@@ -160,6 +165,11 @@ class PlaceAdmin(admin.ModelAdmin):
 
 @admin.register(Subject)
 class SubjectAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(Repository)
+class RepositoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 

@@ -25,7 +25,25 @@ EXAMPLES = {
     "agents": '[{"key": "person:mao-zedong", "name": "Mao Zedong", "role": "sender", "kind": "person", "names": []}]',
     "texts": '[{"kind": "transcript", "language": "en", "body": "…", "footnotes": []}]',
     "subjects": '["Sino-Soviet relations"]',
+    "repositories": '["Archive of Foreign Policy of the Russian Federation (AVP RF)"]',
+    "relations": '["frus1949v07p1-d12"]',
 }
+LIST_OF_STRINGS = ("subjects", "repositories", "relations")
+
+
+IDENTIFIER_RULE = "give 1–200 characters without spaces, '/', '?' or '#', not only dots"
+
+
+def is_identifier(value: str) -> bool:
+    """Whether ``value`` can identify a document: it is the last step of its permalink
+    (``/documents/<identifier>``), so 1–200 characters, no whitespace, ``/``, ``?`` or ``#``, and
+    not only dots (``.`` and ``..`` are path steps: ``/documents/..`` is the home page)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 200
+        and not any(c.isspace() or c in "/?#" for c in value)
+        and bool(value.strip("."))
+    )
 
 
 class RecordError(ValueError):
@@ -82,6 +100,14 @@ class CollectionRef:
 class DocumentRecord:
     """One archival document, validated by :meth:`validate`.
 
+    Where the original is and who may reuse it: ``source_note`` is the archival citation as the
+    source gives it (file, box, telegram number); ``repositories`` the archives or libraries that
+    hold the original (EAD ``repository``, TEI ``msIdentifier/repository``, the Wilson Center's
+    "Original Archive"); ``rights`` the rights statement (Dublin Core ``rights``); ``credit`` whom
+    the publication thanks for the document or its translation (donors, publishers). ``relations``
+    are the identifiers of related documents (Dublin Core ``relation``; the Wilson Center's
+    related and attached documents), which need not be in the archive (yet).
+
     Dates: ``date_text`` is the date exactly as written in the source (``""`` when none);
     ``date_edtf`` its Extended Date/Time Format value (Library of Congress EDTF, ISO 8601-2:2019),
     ``""`` when undated; ``date_earliest``/``date_latest`` the first and last possible day as ISO
@@ -99,6 +125,9 @@ class DocumentRecord:
     place_sent: str = ""
     summary: str = ""
     source_note: str = ""
+    repositories: list[str] = field(default_factory=list)
+    rights: str = ""
+    credit: str = ""
     classification: str = ""
     source_url: str = ""
     language: str = "en"
@@ -106,20 +135,17 @@ class DocumentRecord:
     agents: list[AgentRef] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     texts: list[TextRecord] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
 
     def validate(self) -> DocumentRecord:
         """Check the record; return it. Raises :class:`RecordError` naming the field at fault."""
         from legation.records.dates import edtf_day_bounds
 
-        if (
-            not self.identifier
-            or len(self.identifier) > 200
-            or any(c.isspace() or c in "/?#" for c in self.identifier)
-            or not self.identifier.strip(".")  # "." and ".." are path steps: /documents/.. is the home page
-        ):
-            raise RecordError(
-                f"identifier {self.identifier!r}: give 1–200 characters without spaces, '/', '?' or '#', not only dots"
-            )
+        if not is_identifier(self.identifier):
+            raise RecordError(f"identifier {self.identifier!r}: {IDENTIFIER_RULE}")
+        for related in self.relations:
+            if not is_identifier(related) or related == self.identifier:
+                raise RecordError(f"{self.identifier}: related document {related!r}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
@@ -155,6 +181,7 @@ class DocumentRecord:
             ("language", self.language, 20),
             ("place_sent", self.place_sent, 300),
             *(("subject", s, 1000) for s in self.subjects),
+            *(("repository", r, 500) for r in self.repositories),
             *(("collection key", c.key, 200) for c in self.collections),
             *(("collection title", c.title, 500) for c in self.collections),
             *(("agent key", a.key, 300) for a in self.agents),
@@ -185,9 +212,9 @@ class DocumentRecord:
         missing = [name for name in ("identifier", "title") if name not in data]
         if missing:
             raise RecordError(f"{data.get('identifier', 'a document')}: missing required field(s) {missing}; every document needs an identifier and a title")
-        for name in ("collections", "agents", "texts", "subjects"):
+        for name in ("collections", "agents", "texts", *LIST_OF_STRINGS):
             items = data.get(name, [])
-            want = str if name == "subjects" else dict
+            want = str if name in LIST_OF_STRINGS else dict
             if not isinstance(items, list) or not all(isinstance(i, want) for i in items):
                 shape = "a list of strings" if want is str else "a list of JSON objects"
                 raise RecordError(f"{data.get('identifier', '?')}: {name} must be {shape}, e.g. {EXAMPLES[name]}")
@@ -204,7 +231,7 @@ class DocumentRecord:
             texts.append(_part(TextRecord, {**t, "footnotes": footnotes}, f"{identifier}: texts[{i}]"))
         values["texts"] = texts
         record = cls(**values)
-        for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary"):
+        for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary", "rights", "credit"):
             if not isinstance(getattr(record, name), str):
                 raise RecordError(f"{record.identifier}: {name} must be a string")
         return record

@@ -9,9 +9,21 @@ the search indexer follows them in ``seq`` order.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from legation.records.dates import display_date
+from legation.records.document_record import IDENTIFIER_RULE, is_identifier
+
+
+def validate_relations(value: object) -> None:
+    """A document's ``relations`` are a JSON list of document identifiers; raises
+    :class:`ValidationError` saying what to enter otherwise (the admin shows it by the field)."""
+    if not isinstance(value, list):
+        raise ValidationError('Enter a JSON list of document identifiers, e.g. ["frus1949v07p1-d12"], or [] for none.')
+    for item in value:
+        if not is_identifier(item):
+            raise ValidationError(f"{item!r} is not a document identifier: {IDENTIFIER_RULE}.")
 
 
 class Collection(models.Model):
@@ -99,6 +111,20 @@ class Subject(models.Model):
         return self.name
 
 
+class Repository(models.Model):
+    """Authority record of an archive or library that holds original documents (EAD ``repository``),
+    e.g. "Archive of Foreign Policy of the Russian Federation (AVP RF)"."""
+
+    name = models.CharField(max_length=500, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "repositories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Document(models.Model):
     """One archival document (telegram, memorandum, letter, minutes …).
 
@@ -117,11 +143,24 @@ class Document(models.Model):
     place_sent = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
     summary = models.TextField(blank=True)
     source_note = models.TextField("archival source", blank=True)
+    repositories = models.ManyToManyField(
+        Repository, blank=True, related_name="documents", help_text="The archives or libraries that hold the original."
+    )
+    rights = models.TextField(blank=True, help_text="Rights statement (Dublin Core rights): who may reuse the document, and how.")
+    credit = models.TextField(blank=True, help_text="Whom the publication thanks for the document or its translation (donors, publishers).")
     classification = models.CharField("classification marking", max_length=200, blank=True)
     source_url = models.URLField("public source", max_length=500, blank=True)
     language = models.CharField(max_length=20, default="en")
     collections = models.ManyToManyField(Collection, blank=True, related_name="documents")
     subjects = models.ManyToManyField(Subject, blank=True, related_name="documents")
+    relations = models.JSONField(
+        "related documents",
+        default=list,
+        blank=True,
+        validators=[validate_relations],
+        help_text='Identifiers of related documents (Dublin Core relation), e.g. ["frus1949v07p1-d12"]; '
+        "they need not be in this archive.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     ingested = models.JSONField(
         "fields as last ingested",

@@ -1,12 +1,12 @@
 """Stored documents as :class:`DocumentRecord` objects: the one way records leave the database.
 
 Export, the search indexer and the API all read documents through :func:`load_records`, so each
-sees the same fields in the same order: collections by key, subjects by name, texts in stored
+sees the same fields in the same order: collections by key, subjects and repositories by name, texts in stored
 order, agents by role (sender, recipient, mentioned) then source order, an agent's further names
 sorted.
 
 Records are built from plain value queries, a fixed number per batch of documents (document rows,
-collections, subjects, texts, agent links, agent names) rather than from model instances with
+collections, subjects, repositories, texts, agent links, agent names) rather than from model instances with
 prefetched relations: the indexer reads every ingested document back, and model instances made
 that step cost more than the database write itself.
 """
@@ -23,7 +23,8 @@ from legation.records.models import AgentName, Document, DocumentAgent, Text
 _ROLE_ORDER = {"sender": 0, "recipient": 1, "mentioned": 2}
 _DOCUMENT_COLUMNS = (
     "id", "identifier", "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest",
-    "place_sent__name", "summary", "source_note", "classification", "source_url", "language",
+    "place_sent__name", "summary", "source_note", "rights", "credit", "classification", "source_url", "language",
+    "relations",
 )  # fmt: skip
 
 
@@ -36,13 +37,16 @@ def _grouped(rows: Iterable[tuple]) -> dict[int, list[tuple]]:
 
 
 def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
-    """Records of the stored documents among ``identifiers``, ordered by identifier (six queries)."""
+    """Records of the stored documents among ``identifiers``, ordered by identifier (seven queries)."""
     docs = list(Document.objects.filter(identifier__in=identifiers).order_by("identifier").values_list(*_DOCUMENT_COLUMNS))
     ids = [row[0] for row in docs]
     collections = _grouped(
         Document.collections.through.objects.filter(document_id__in=ids).values_list("document_id", "collection__key", "collection__title")
     )
     subjects = _grouped(Document.subjects.through.objects.filter(document_id__in=ids).values_list("document_id", "subject__name"))
+    repositories = _grouped(
+        Document.repositories.through.objects.filter(document_id__in=ids).values_list("document_id", "repository__name")
+    )
     texts = _grouped(
         Text.objects.filter(document_id__in=ids)
         .order_by("document_id", "position")
@@ -56,7 +60,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
     agent_ids = sorted({link[2] for rows in links.values() for link in rows})
     names = _grouped(AgentName.objects.filter(agent_id__in=agent_ids).values_list("agent_id", "name"))
     for (pk, identifier, title, document_type, date_text, date_edtf, earliest, latest, place, summary,
-         source_note, classification, source_url, language) in docs:  # fmt: skip
+         source_note, rights, credit, classification, source_url, language, relations) in docs:  # fmt: skip
         yield DocumentRecord(
             identifier=identifier,
             title=title,
@@ -68,6 +72,9 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
             place_sent=place or "",
             summary=summary,
             source_note=source_note,
+            repositories=sorted(r for (r,) in repositories.get(pk, ())),
+            rights=rights,
+            credit=credit,
             classification=classification,
             source_url=source_url,
             language=language,
@@ -83,6 +90,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
                 )
                 for kind, lang, body, footnotes in texts.get(pk, ())
             ],
+            relations=list(relations),
         )
 
 
