@@ -417,7 +417,8 @@ def export(
         "--format",
         help="jsonl: Legation JSON Lines, every field; ingest reproduces each document exactly. "
         "csv: a spreadsheet table (UTF-8 with BOM) of identifier, title, type, date, date text, sender, recipient, "
-        "mentioned, place, summary, subject, collection, language, classification, source, url and the first text; "
+        "mentioned, place, summary, subject, collection, language, classification, source, repository, rights, credit, "
+        "url, relation and the first text; "
         "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
         "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl. "
         "An --output ending in .gz is written gzip-compressed.",

@@ -42,7 +42,8 @@ def test_moritz_rows_through_the_bundled_mapping():
     assert [(c.key, c.title) for c in first.collections] == [
         ("letters-moritz-1", "Politische Korrespondenz des Herzogs und Kurfürsten Moritz von Sachsen, Bd. 1 (CC BY 4.0)")
     ]
-    assert first.source_note.endswith("letter index saw-leipzig/cmif-moritz. Rights: CC BY 4.0.")
+    assert first.source_note.endswith("; letter index saw-leipzig/cmif-moritz")
+    assert first.rights == "CC BY 4.0"  # the mapping's default
     # "6",…,"1535/1537","[1535-1537]"
     assert (r["letters-moritz-1-6"].date_text, r["letters-moritz-1-6"].date_edtf) == ("[1535-1537]", "1535/1537")
     # "14",…,"o. O.","","1538-05-01": "ohne Ort" is no place
@@ -89,7 +90,7 @@ def test_dublin_core_headers_with_bom_and_a_bad_row():
         ("sender", "person:mao-zedong", "Mao, Zedong"), ("recipient", "person:liu-shaoqi", "Liu, Shaoqi")]
     assert t.subjects == ["Sino-Soviet Treaty", "Stalin"]
     assert t.summary == "Mao reports on his talks in Moscow."
-    assert t.source_note == "Crafted test row, not a real archival citation. Rights: Test use only."
+    assert (t.source_note, t.rights) == ("Crafted test row, not a real archival citation", "Test use only")
     assert [(x.kind, x.language, x.body) for x in t.texts] == [("transcript", "en", "I have met Stalin.\n\nA second paragraph.")]
     assert (r["sino-1950-01"].date_edtf, r["sino-1950-01"].language, r["sino-1950-01"].agents) == ("1950-01", "zh", [])
     assert (r["sino-1950-bad-date"].date_text, r["sino-1950-bad-date"].date_edtf) == ("sometime in winter", "")

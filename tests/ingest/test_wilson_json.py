@@ -47,13 +47,13 @@ def test_document_fields():
     ]
 
 
-def test_rights_and_credits_are_labelled_parts_of_the_source_note():
-    assert one(DOCUMENT).source_note == (
-        "AVP RF, f. 0100, op. 43, por. 10, papka 302. "
-        "Archive of Foreign Policy of the Russian Federation (AVP RF). "
-        "Rights: Copyright; Made available for research purposes only. "
-        "Credits: Example Foundation for Translation."
-    )
+def test_source_repository_rights_credit_and_related_documents_are_fields_of_their_own():
+    r = one(DOCUMENT)
+    assert r.source_note == "AVP RF, f. 0100, op. 43, por. 10, papka 302."
+    assert r.repositories == ["Archive of Foreign Policy of the Russian Federation (AVP RF)"]
+    assert r.rights == "Copyright; Made available for research purposes only."
+    assert r.credit == "Example Foundation for Translation; Example Press"  # donors, then publishers
+    assert r.relations == ["wilson-900002", "wilson-900003"]  # links, then attachments; not itself
 
 
 def test_transcript_html_becomes_plain_paragraphs_and_pdf_only_translation_is_skipped():

@@ -24,9 +24,9 @@ read by :func:`legation.ingest.dates.parse_archival_date`), ``date_text`` (the d
 kept verbatim; then ``date`` gives the EDTF value), ``sender, recipient, mentioned`` (names; several
 with the separator), ``sender_key, recipient_key, mentioned_key`` (authority ids paired with the
 names by position: a GND URI becomes ``gnd:<id>``; a name without an id gets ``person:<slug>``),
-``summary, subject, language, source, rights, credit, place, text, collection, classification, url``.
-Rights and credits go into the source note as "Rights: …" / "Credit: …" (DocumentRecord has no
-fields for them), the parts joined by ". " and ended by "."; a source alone is kept as written.
+``summary, subject, language, source`` (the archival citation), ``repository`` (archives holding the
+original; several with the separator), ``rights, credit, place, text, collection, classification,
+url`` and ``relation`` (identifiers of related documents; several with the separator).
 Several columns may map to one field: for identifier, title, type, date, date_text, language,
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
@@ -56,10 +56,10 @@ from legation.records.document_record import AgentRef, CollectionRef, DocumentRe
 BUNDLED = Path(__file__).parent
 FIELDS = frozenset(
     "identifier title type date date_text sender sender_key recipient recipient_key mentioned mentioned_key "
-    "summary subject language source rights credit place text collection classification url".split()
+    "summary subject language source repository rights credit place text collection classification url relation".split()
 )
 FIRST_WINS = frozenset("identifier title type date date_text language place url".split())
-MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned_key subject collection".split())
+MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned_key subject collection repository relation".split())
 # Prose keeps its line breaks and paragraphs, each line's spaces collapsed; the other single-valued
 # fields (title, type, place …) are one line, as spreadsheets wrap long values inside a cell.
 PROSE = frozenset("summary source rights credit".split())
@@ -245,14 +245,6 @@ class Values:
         date_text = self.one("date_text") or self.one("date")
         date_edtf = parse_archival_date(self.one("date")).edtf or parse_archival_date(date_text).edtf
         language = self.one("language") or "und"
-        source = self.one("source")
-        source_parts = [source]
-        if rights := self.one("rights"):
-            source_parts.append(f"Rights: {rights}")
-        if credit := self.one("credit"):
-            source_parts.append(f"Credit: {credit}")
-        if len(source_parts) > 1:
-            source = ". ".join(p.rstrip(".") for p in source_parts if p) + "."
         collections = [m.collection] if m.collection else []
         for value in self.many("collection"):
             key = m.collection_prefix + (slug(value) or value)
@@ -272,7 +264,10 @@ class Values:
             date_edtf=date_edtf,
             place_sent=self.one("place"),
             summary=self.one("summary"),
-            source_note=source,
+            source_note=self.one("source"),
+            repositories=list(dict.fromkeys(self.many("repository"))),
+            rights=self.one("rights"),
+            credit=self.one("credit"),
             classification=self.one("classification"),
             source_url=self.one("url"),
             language=language,
@@ -280,4 +275,5 @@ class Values:
             agents=agents,
             subjects=list(dict.fromkeys(self.many("subject"))),
             texts=[TextRecord(kind="transcript", language=language, body=text)] if text else [],
+            relations=list(dict.fromkeys(self.many("relation"))),
         ).validate()

@@ -15,13 +15,15 @@ names (case, spaces, ``-`` and ``_`` ignored)::
     mentioned                                → people mentioned
     description | summary | abstract         → summary      subject | subjects → subjects
     language                                 → language ("und" when none)
-    source                                   → source note  rights → "Rights: …" in the source note
+    source                                   → source note (the archival citation)
+    repository | repositories                → repositories (archives holding the original)
     coverage | place                         → place sent   text → one transcript
-    collection, classification, url          → themselves
+    relation | relations                     → related documents (their identifiers)
+    rights, credit, collection, classification, url   → themselves
 
 With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mapping.json`` beside
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
-:mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections) are split
+:mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections, repositories, relations) are split
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
 Empty cells give no value. Cells are trimmed at their ends; a text cell is kept as written, and
 summary, source, rights and credit keep their line breaks and paragraphs (within a line, runs of
@@ -65,7 +67,8 @@ DUBLIN_CORE = {
     "subject": "subject", "subjects": "subject", "language": "language", "source": "source",
     "coverage": "place", "place": "place", "rights": "rights", "text": "text",
     "collection": "collection", "classification": "classification", "url": "url",
-    "datetext": "date_text", "mentioned": "mentioned",
+    "datetext": "date_text", "mentioned": "mentioned", "repository": "repository", "repositories": "repository",
+    "credit": "credit", "relation": "relation", "relations": "relation",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet cell a formula (OWASP, CSV injection)
 _C1 = re.compile("[\u0080-\u009f\ufffd]")

@@ -9,10 +9,11 @@ One row per document, a header row first, these columns (reader's names, :data:`
                  (an empty cell reads back as the date)
     sender | recipient | mentioned   the agents' preferred names in that role, each name once
     place (place sent)   summary   subject   collection (the collections' titles)   language
-    classification   source (the source note)   url (the public edition's address)
+    classification   source (the source note)   repository   rights   credit
+    url (the public edition's address)   relation (identifiers of related documents)
     text         the document's first text (paragraphs separated by a blank line)
 
-Several values in one cell (names, subjects, collections) are joined with ``"|"``, the reader's
+Several values in one cell (names, subjects, collections, repositories, relations) are joined with ``"|"``, the reader's
 default separator (:data:`legation.ingest.mappings.SEPARATOR`), never with commas; a value that
 itself holds a ``"|"`` would read back as two.
 
@@ -66,7 +67,11 @@ COLUMNS: tuple[tuple[str, Callable[[DocumentRecord], str]], ...] = (
     ("language", lambda r: r.language),
     ("classification", lambda r: r.classification),
     ("source", lambda r: r.source_note),
+    ("repository", lambda r: SEPARATOR.join(r.repositories)),
+    ("rights", lambda r: r.rights),
+    ("credit", lambda r: r.credit),
     ("url", lambda r: r.source_url),
+    ("relation", lambda r: SEPARATOR.join(r.relations)),
     ("text", lambda r: r.texts[0].body if r.texts else ""),
 )
 

@@ -28,6 +28,10 @@ volume) is read the same way. One file gives one :class:`DocumentRecord`::
     subjects     keywords[@scheme='#related']/term
     source_note  Dodis: the archival citation note of the document head ("Notiz: CH-BAR#E2010A#…");
                  else msIdentifier (institution, repository, collection, idno) and sourceDesc/bibl
+    repositories msIdentifier institution and repository, joined by ", " ("ÖStA, HHstA Wien")
+    rights       publicationStmt/availability: each licence as written, its @target in parentheses
+                 ("CC-BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.de)"), else the
+                 availability's text
     source_url   Dodis: https://dodis.ch/<id>; QhoD: https://gams.uni-graz.at/<PID>
     collections  Dodis: the volume (publicationStmt idno URI, title[@type='volume']); QhoD: the
                  first projectDesc context ref ("qhod-sema", "Selim II. und Maximilian II.")
@@ -294,6 +298,8 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         if context is not None and context.get("target", "").startswith("context:"):
             collections.append(CollectionRef(key="qhod-" + context.get("target")[8:], title=_plain(context)))
 
+    ms = _first(header, "msIdentifier")
+    holder = ", ".join(p for e in (ms if ms is not None else []) if _local(e.tag) in ("institution", "repository") if (p := _plain(e)))
     texts = _texts(text_el, language, dodis, source_note) if text_el is not None else []
     if not (texts or summary or agents or date_edtf or source_note):
         raise RecordError(f"{identifier}: no text, summary, correspondents, date or archival source: not a document (e.g. a taxonomy); leave it out")
@@ -308,6 +314,8 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         place_sent=place,
         summary=summary,
         source_note=source_note,
+        repositories=[holder] if holder else [],
+        rights=_rights(header),
         source_url=source_url,
         language=language,
         collections=collections,
@@ -316,6 +324,21 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         texts=texts,
     )
     return record.validate()
+
+
+def _rights(header: etree._Element) -> str:
+    """The rights statement of the edition's ``publicationStmt/availability`` (TEI P5 §2.2.4): its
+    licences as written, each licence's ``@target`` in parentheses, joined by "; "; without
+    licence elements the availability's text; "" when there is none."""
+    availability = _first(header, "publicationStmt", "availability")
+    if availability is None:
+        return ""
+    licences = [
+        f"{text} ({target})" if (target := (el.get("target") or "").strip()) and target not in text else text or target
+        for el in _all(availability, "licence")
+        if (text := _plain(el)) or el.get("target")
+    ]
+    return "; ".join(licences) or _plain(availability)
 
 
 _LANGUAGE_NAMES = {"German": "de", "French": "fr", "Russian": "ru", "Polish": "pl", "Hebrew": "he", "Turkish": "tr", "Dutch": "nl", "Italian": "it"}

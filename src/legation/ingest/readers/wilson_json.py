@@ -25,9 +25,11 @@ object gives one :class:`DocumentRecord`::
                    about; DocumentRecord has no field for places mentioned, so they are subjects)
     collections    collections[] → key "wilson-collection-<id>", title name
     classification classifications[].name joined by ", "
-    source_note    source, then repositories[].name, then "Rights: …" (rights.name / rights.rights)
-                   and "Credits: …" (donors[].name, publishers[].name): DocumentRecord has no
-                   rights or credits field, so they are labelled parts of the source note
+    source_note    source (the archival citation)
+    repositories   repositories[].name (the "Original Archive")
+    rights         rights.name and rights.rights, joined by "; "
+    credit         donors[].name, then publishers[].name, joined by "; "
+    relations      links[] (related documents), then attachments[] → "wilson-<id>" each
     source_url     https://digitalarchive.wilsoncenter.org/document/<id>
 
 Errors: a file that is not UTF-8 JSON raises :class:`IngestError` (location "line N" of the JSON
@@ -221,10 +223,8 @@ def document_record(doc: dict) -> DocumentRecord:
     rights = "; ".join(
         dict.fromkeys(t for r in _items(doc.get("rights")) for t in (_name(r), normalize_space(str(r.get("rights") or ""))) if t)
     )
-    credits = "; ".join(dict.fromkeys(n for f in ("donors", "publishers") for d in _items(doc.get(f)) if (n := _name(d))))
-    parts = [normalize_space(str(doc.get("source") or ""))]
-    parts += [n for r in _items(doc.get("repositories")) if (n := _name(r)) and n not in parts[0]]
-    parts += [f"Rights: {rights}" if rights else "", f"Credits: {credits}" if credits else ""]
+    credit = "; ".join(dict.fromkeys(n for f in ("donors", "publishers") for d in _items(doc.get(f)) if (n := _name(d))))
+    related = [f"wilson-{d['id']}" for f in ("links", "attachments") for d in _items(doc.get(f)) if re.fullmatch(r"\d+", str(d.get("id") or ""))]
     date_text, date_edtf = _date(doc)
     document_type = next((n for t in _items(doc.get("type")) if (n := _name(t))), "")
     if not document_type and isinstance(doc.get("type"), str):
@@ -236,7 +236,10 @@ def document_record(doc: dict) -> DocumentRecord:
         date_text=date_text,
         date_edtf=date_edtf,
         summary=html_to_text(str(doc.get("description") or "")),
-        source_note=". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else ""),
+        source_note=normalize_space(str(doc.get("source") or "")),
+        repositories=list(dict.fromkeys(n for r in _items(doc.get("repositories")) if (n := _name(r)))),
+        rights=rights,
+        credit=credit,
         classification=", ".join(n for c in _items(doc.get("classifications")) if (n := _name(c))),
         source_url=SOURCE_URL.format(id=doc_id) if re.fullmatch(r"\d+", doc_id) else "",
         language=language,
@@ -244,6 +247,7 @@ def document_record(doc: dict) -> DocumentRecord:
         agents=agents,
         subjects=subjects,
         texts=texts,
+        relations=[r for r in dict.fromkeys(related) if r != identifier],
     ).validate()
 
 
