@@ -310,3 +310,49 @@ def test_an_empty_result_suggests_only_what_the_search_has(client, seed_archive)
     assert advice("/?q=zzzqqqxx") == "No document matches zzzqqqxx. Try fewer words or another spelling."
     assert advice("/?start_date=1800&end_date=1800") == "No document matches. Remove the filters."
     assert advice("/?q=zzzqqqxx&type=Cable") == "No document matches zzzqqqxx. Try fewer words or another spelling, or remove the filters."
+
+
+@pytest.fixture
+def wilson_archive(db):
+    """The crafted Wilson Center record (tests/fixtures/wilson) and one document it names as related,
+    wilson-900002, with a hostile rights statement; wilson-900003, also related, is not stored."""
+    from dataclasses import replace
+
+    from legation.ingest.readers.wilson_json import read_wilson_json
+    from tests.conftest import ingested_archive, single_record
+
+    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    other = replace(record, identifier="wilson-900002", title="Zhou Enlai <b>talks</b>", relations=[], rights="<script>alert(1)</script>")
+    yield from ingested_archive([record, other])
+
+
+def test_the_document_page_shows_archive_rights_credit_and_related_documents(client, wilson_archive):
+    html = client.get("/documents/wilson-900001").content.decode()
+    fields = dict(re.findall(r"<dt>([^<]+)</dt><dd[^>]*>(.*?)</dd>", html, re.S))
+    assert fields["Original archive"] == "Archive of Foreign Policy of the Russian Federation (AVP RF)"
+    assert fields["Rights"] == "Copyright; Made available for research purposes only."
+    assert fields["Credit"] == "Example Foundation for Translation; Example Press"
+    related = re.search(r'<section class="relations"><h2>Related documents</h2>(.*?)</section>', html, re.S)[1]
+    assert '<a href="/documents/wilson-900002">Zhou Enlai &lt;b&gt;talks&lt;/b&gt;</a>' in related
+    assert "January 1, 1950" in related
+    assert "<code>wilson-900003</code> <span class=\"absent\">(not in this archive)</span>" in related
+    hostile = client.get("/documents/wilson-900002").content.decode()
+    assert "<script>alert(1)</script>" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+    assert '<section class="relations">' not in hostile
+
+
+def test_the_api_gives_the_same_fields(client, wilson_archive):
+    body = client.get("/api/documents/wilson-900001").json()
+    assert (body["repositories"], body["rights"], body["credit"], body["relations"]) == (
+        ["Archive of Foreign Policy of the Russian Federation (AVP RF)"],
+        "Copyright; Made available for research purposes only.",
+        "Example Foundation for Translation; Example Press",
+        ["wilson-900002", "wilson-900003"],
+    )
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["DocumentRecord"]["properties"]
+    assert {"repositories", "rights", "credit", "relations"} <= set(schema)
+
+
+def test_the_archive_is_searchable(client, wilson_archive):
+    body = client.get("/api/search", {"q": 'source:"Foreign Policy of the Russian Federation"'}).json()
+    assert sorted(h["identifier"] for h in body["hits"]) == ["wilson-900001", "wilson-900002"]

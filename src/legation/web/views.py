@@ -12,7 +12,7 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.dates import display_date
-from legation.records.documents import get_document
+from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, SearchRequest, facet_size, facet_values, more_like_this, search
@@ -134,6 +134,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": agents["mentioned"],
+            "relations": related_documents(document),
             "related": more_like_this(identifier),
         },
     )
