@@ -25,9 +25,13 @@ import gc
 import logging
 from typing import Any
 
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+from gunicorn.http.errors import LimitRequestLine
+from gunicorn.workers.gthread import ThreadWorker
 
 from legation.errors import LegationError
+from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +87,46 @@ def _post_worker_init(worker: Any) -> None:
     gc.freeze()  # what is loaded now lives as long as the worker: never walk it again
 
 
+def too_long_page() -> bytes:
+    """The HTTP answer to a request line longer than :data:`MAX_REQUEST_LINE`: 414 with a page in
+    the site's layout saying what to do, instead of gunicorn's bare one."""
+    from django.template.loader import render_to_string
+
+    body = render_to_string(
+        "legation/error.html",
+        {
+            "status": 414,
+            "title": "Address too long",
+            "message": f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
+            "makes a long address, above all in Chinese, Japanese or Korean: each such character takes 9 bytes of it.",
+            "advice": f"Search again with a shorter query (the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters "
+            "in any script) or fewer filters.",
+        },
+    ).encode()
+    head = f"HTTP/1.1 414 URI Too Long\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n"
+    return head.encode("latin-1") + body
+
+
+class PageWorker(ThreadWorker):
+    """gunicorn's threaded worker, answering a request line over the limit with
+    :func:`too_long_page`; every other error as gunicorn does."""
+
+    def handle_error(self, req, client, addr, exc) -> None:
+        if isinstance(exc, LimitRequestLine):
+            try:
+                answer = too_long_page()
+            except Exception:  # noqa: BLE001 - then gunicorn's own page
+                log.exception("the 414 page could not be rendered")
+            else:
+                self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+                try:
+                    util.write_nonblock(client, answer)
+                except OSError:
+                    self.log.debug("Failed to send the 414 page.")
+                return
+        super().handle_error(req, client, addr, exc)
+
+
 class LegationServer(BaseApplication):
     """gunicorn run from Python with Legation's WSGI application and options."""
 
@@ -121,7 +165,7 @@ def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bo
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        "worker_class": PageWorker,  # gthread
         # Each worker listens on its own SO_REUSEPORT socket and the kernel spreads new connections
         # over them. On one shared socket, the worker that woke first accepted most of a burst
         # (31 of 32 wrk connections), so one process, one core's worth of Python, served nearly
@@ -134,8 +178,10 @@ def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bo
         "errorlog": "-",
         "loglevel": "warning",
         "proc_name": "legation",
-        # gunicorn's default (4,094 bytes) refused long queries with its own HTML 414 page before
-        # Legation could cut them to 1,000 characters and say so; 8,190 is its largest setting.
-        "limit_request_line": 8190,
+        # gunicorn's default (4,094 bytes) refused long queries before Legation could cut them to
+        # 1,000 characters and say so. 8,190 is its largest bound: its 0, "unlimited", reads a
+        # request line of any length into memory. The search box stays within it (QUERY_BOX_MAXLENGTH);
+        # a longer address gets the site's own 414 page (PageWorker).
+        "limit_request_line": MAX_REQUEST_LINE,
     }
     LegationServer(options).run()

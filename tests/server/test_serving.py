@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import fcntl
 import re
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 
 from tests.conftest import FIXTURES
 from tests.server.nodes import SECRET_KEY
@@ -101,3 +103,33 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     assert unreachable.returncode == 1 and "legation.E002" in unreachable.stderr
     assert "secret" not in unreachable.stderr.replace("SECRET", "")  # no password shown
     assert SECRET_KEY not in unreachable.stderr + unreachable.stdout
+
+
+def test_long_queries_in_any_script_get_the_sites_own_answer(nodes) -> None:
+    """Whatever the search box holds, in any script, is answered by Legation (a CJK character
+    percent-encodes to 9 bytes); a longer address, e.g. 1,000 CJK characters, gets the site's own
+    414 page, not gunicorn's bare one; and the server reads no request line past its limit."""
+    from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
+
+    node = nodes("a").start("--workers", "1", "--threads", "2")
+    form = "&start_date=&end_date=&date_match=overlap&sort=relevance"  # what the search form adds
+    # The box counts UTF-16 code units: "𠀀" (U+20000) is two of them.
+    for q in ("中" * QUERY_BOX_MAXLENGTH, "𠀀" * (QUERY_BOX_MAXLENGTH // 2), "ж" * QUERY_BOX_MAXLENGTH, "Zhou " * 200):
+        status, _, body = node.get(f"/?q={urllib.parse.quote_plus(q)}{form}")
+        assert status == 200 and b'<p class="count">Results: 0</p>' in body, q[:3]
+
+    for q in ("中" * 1000, "𠀀" * 1000):
+        for path in (f"/?q={urllib.parse.quote_plus(q)}", f"/api/search?q={urllib.parse.quote_plus(q)}"):
+            status, headers, body = node.get(path)
+            page = body.decode()
+            assert status == 414 and headers["content-type"] == "text/html; charset=utf-8", path[:10]
+            assert '<header class="site">' in page and "HTTP 414" in page and "Address too long" in page
+            assert f"the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters" in page
+    status, _, _ = node.get(f"/?q={urllib.parse.quote_plus('ж' * 1000)}")
+    assert status == 200
+
+    with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # a line that never ends
+        sock.sendall(b"GET /?q=" + b"a" * (MAX_REQUEST_LINE + 100))
+        answer = sock.recv(64)
+    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n")
+    assert node.search("")["total"] == 0  # and the server goes on serving
