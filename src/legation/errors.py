@@ -1,9 +1,12 @@
 """Legation's own exceptions. Services raise these; the CLI, pages and API map them to one message.
+Also :class:`IngestNote`, what a reader tells the operator that is not a failure.
 
 Every message says what went wrong and what to do about it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class LegationError(Exception):
@@ -22,6 +25,22 @@ class IngestError(LegationError):
         self.message = message
         where = f"{path}, {location}" if location else path
         super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class IngestNote:
+    """What a reader yields, besides records and :class:`IngestError` items, for something the
+    operator should know that stored nothing wrong, e.g. a column of a CSV file that was not read.
+    The ingest report lists it as a note; the ingest does not count it as failed.
+
+    ``path`` is the file; ``location`` where in it ("line 1"), or ""; ``message`` what to do."""
+
+    path: str
+    message: str
+    location: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}, {self.location}: {self.message}" if self.location else f"{self.path}: {self.message}"
 
 
 class DocumentNotFound(LegationError):

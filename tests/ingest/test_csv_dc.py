@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import load_mapping
 from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.csv_dc import read_csv
@@ -197,3 +197,21 @@ def test_a_summary_in_paragraphs_reads_back_from_a_csv_export(tmp_path: Path):
     with path.open("w", encoding="utf-8", newline="") as handle:
         write_csv([record], handle)
     assert single_record(read_file(path)) == record
+
+
+@pytest.mark.django_db
+def test_columns_that_are_not_read_are_named_in_a_note_not_dropped_silently(tmp_path: Path):
+    path = tmp_path / "boxes.csv"
+    path.write_text("identifier,title,Box,Folder notes,,rights\nbox-1,A letter,Box 12,water damage,,CC0\n", encoding="utf-8")
+    items = list(read_csv(path))
+    note = items[0]
+    assert isinstance(note, IngestNote) and (note.path, note.location) == (str(path), "line 1")
+    assert note.message.startswith("columns ['Box', 'Folder notes'] are not headers Legation reads")  # the empty header is no column
+    assert "--mapping MAP.json" in note.message
+    assert single_record(items[1:]).rights == "CC0"
+    report = ingest_records(items)
+    assert (report.added, report.failed) == (["box-1"], [])
+    assert report.all_notes() == [str(note)]
+    known = tmp_path / "known.csv"
+    known.write_text("ID,Title,Date Text,Relations\nk-1,A letter,May 1950,box-1\n", encoding="utf-8")
+    assert single_record(read_csv(known)).relations == ["box-1"]  # every header known: no note

@@ -18,7 +18,7 @@ from itertools import islice
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.ingest.dates import parse_archival_date
 from legation.records.chunks import chunks
@@ -304,7 +304,7 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
 
 
 def ingest_records(
-    items: Iterable[DocumentRecord | IngestError],
+    items: Iterable[DocumentRecord | IngestError | IngestNote],
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     dry_run: bool = False,
@@ -312,7 +312,8 @@ def ingest_records(
     report: IngestReport | None = None,
     source: str = "",
 ) -> IngestReport:
-    """Validate and store records; readers' errors (``IngestError`` items) are reported as failures.
+    """Validate and store records; readers' errors (``IngestError`` items) are reported as failures,
+    their notes (``IngestNote`` items) as notes.
 
     ``batch_size`` records are written per transaction. ``dry_run`` validates and reports what
     would change without writing. ``on_progress`` is called after each batch with the report so
@@ -322,12 +323,15 @@ def ingest_records(
     for a bad record.
     """
     report = report if report is not None else IngestReport()
-    iterator: Iterator[DocumentRecord | IngestError] = iter(items)
+    iterator: Iterator[DocumentRecord | IngestError | IngestNote] = iter(items)
     while chunk := list(islice(iterator, batch_size)):
         batch: list[DocumentRecord] = []
         for item in chunk:
             if isinstance(item, IngestError):
                 report.failed.append(Failure(item.path + (f", {item.location}" if item.location else ""), item.message))
+                continue
+            if isinstance(item, IngestNote):
+                report.notes.append(str(item))
                 continue
             try:
                 batch.append(item.validate())

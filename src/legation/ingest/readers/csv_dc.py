@@ -55,7 +55,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -144,9 +144,10 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterator[DocumentRecord | IngestError]:
+def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield one record per data row, or an :class:`IngestError` located at "line N" for a row
-    that is not a valid record. ``mapping``: a :class:`Mapping`, a bundled mapping name or a
+    that is not a valid record; first, without a mapping, an :class:`IngestNote` naming the
+    headers that are not Dublin Core-style names (their columns are not read). ``mapping``: a :class:`Mapping`, a bundled mapping name or a
     mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
     headers. Columns are separated by commas, or semicolons or tabs when the header line has no
     comma (see :func:`_delimiter`). Raises IngestError when the file cannot be read or decoded,
@@ -183,6 +184,13 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
                 "line 1",
             )
         mapping = Mapping(columns=columns, source="Dublin Core headers")
+        if unread := [h for h in header if h and _header_key(h) not in DUBLIN_CORE]:
+            yield IngestNote(
+                str(path),
+                f"columns {unread} are not headers Legation reads, so their values were not stored; rename each to one "
+                f"of {sorted(DUBLIN_CORE)}, or ingest with --mapping MAP.json, and ingest the file again",
+                "line 1",
+            )
     else:
         absent = sorted(set(mapping.columns) - set(header))
         if absent == sorted(mapping.columns):
