@@ -58,6 +58,7 @@ def test_letter_d2(pubdip):
     )
     assert r.classification == ""  # "No classification marking"
     assert r.source_url == "https://history.state.gov/historicaldocuments/frus1917-72PubDip/d2"
+    assert r.rights == "Public domain: a work of the United States Government (17 U.S.C. § 105)"  # FRUS is a U.S. Government publication
     assert r.collections == [CollectionRef("frus1917-72PubDip", "Foreign Relations of the United States, 1917–1972, Public Diplomacy, World War I")]
     assert r.subjects == ["World War I"]
     mentioned = {a.key for a in r.agents if a.role == "mentioned"}

@@ -20,6 +20,8 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
                  title-cased; precedence and handling words (Niact, Priority, Exdis) are not kept
     source_note  note[@type='source'] (or a head note "[Source: … not declassified.]");
                  summary: note[@type='summary'] (e-volumes)
+    rights       :data:`RIGHTS` (the volumes carry no licence: FRUS is a publication of the U.S.
+                 Department of State, a work of the United States Government)
     texts        one English transcript: body blocks separated by blank lines, footnotes apart
     subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first
     collections  the volume: key = volume id, title = teiHeader title[@type='complete']
@@ -74,6 +76,7 @@ from legation.records.document_record import (
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 URL = "https://history.state.gov/historicaldocuments/{volume}/{doc}"
+RIGHTS = "Public domain: a work of the United States Government (17 U.S.C. § 105)"
 SECTION_TYPES = ("compilation", "chapter", "subchapter")
 SKIP_IN_TEXT = {"note", "pb", "fw"}
 SKIP_IN_BODY = {"note", "pb", "fw", "gap", "figure"}
@@ -310,6 +313,7 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         source_note=source_note,
         classification=_classification(div, source_note),
         source_url=URL.format(volume=volume.volume_id, doc=doc_id),
+        rights=RIGHTS,
         language="en",
         collections=[CollectionRef(key=volume.volume_id, title=volume.title)],
         agents=_agents(div, head, title, volume),
