@@ -206,3 +206,14 @@ def test_a_date_range_typed_in_the_form_with_oldest_first(page) -> None:
     shown_days = [BY_ID[i].date_earliest for i in ids]
     assert shown_days == sorted(r.date_earliest for r in expected)[:PAGE_SIZE]
     assert page.get_by_label("Sort").input_value() == "date_asc"
+
+
+def test_on_a_phone_the_results_come_before_the_facets_and_beside_them_on_a_desktop(page) -> None:
+    search(page, "propaganda")
+    first_hit, first_facet = page.locator("li.hit").first, page.locator("section.facet").first
+    hit, facet = first_hit.bounding_box(), first_facet.bounding_box()
+    assert facet["x"] < hit["x"] and facet["y"] < hit["y"] + hit["height"]  # 1,280 px: facets in the left column
+    page.set_viewport_size({"width": 390, "height": 844})
+    hit, facet = first_hit.bounding_box(), first_facet.bounding_box()
+    assert hit["y"] + hit["height"] <= facet["y"]  # one column: the first hit above the first facet
+    assert hit["y"] < 844  # and on the first screen
