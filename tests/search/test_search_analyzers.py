@@ -26,3 +26,19 @@ def test_terms(text: str, expected: list[str]) -> None:
 
 def test_folded_does_not_stem() -> None:
     assert folded("Negotiations with Gomułka") == ["negotiations", "with", "gomulka"]
+
+
+def test_own_word_char_is_what_the_tokenizer_makes_a_word_of_its_own() -> None:
+    """Snippets and autocomplete use OWN_WORD_CHAR; tantivy's regex tokenizer (TOKEN_PATTERN) is
+    asked about every code point past ASCII, each after an "a": a character it gives as a token
+    of its own is one, any other is not (about 2 s)."""
+    from tantivy import TextAnalyzerBuilder, Tokenizer
+
+    from legation.search.analyzers import OWN_WORD_CHAR, TOKEN_PATTERN
+
+    codes = [c for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000]
+    tokens = TextAnalyzerBuilder(Tokenizer.regex(TOKEN_PATTERN)).build().analyze(" ".join("a" + chr(c) for c in codes))
+    alone = {t for t in tokens if len(t) == 1} - {"a"}
+    assert len(alone) > 100_000  # Han (with its extensions), kana, Hangul
+    assert {chr(c) for c in codes if OWN_WORD_CHAR.fullmatch(chr(c))} == alone
+    assert [bool(OWN_WORD_CHAR.fullmatch(c)) for c in "周김かカ𠀀é-"] == [True] * 5 + [False] * 2

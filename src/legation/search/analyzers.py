@@ -54,6 +54,22 @@ MAX_TOKEN_CHARS = 40
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
 TOKEN_PATTERN = rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+"
 
+# The characters TOKEN_PATTERN makes words of their own (Han, kana, Hangul, as the regex crate's
+# Unicode tables have them), for Python code that must know them without asking tantivy: where
+# snippets look for passages, which one-character prefixes autocomplete takes. Written out from
+# tantivy's own answer over every code point; a test asks it again, so the two cannot drift apart.
+_OWN_WORD_RANGES = (
+    "1100-11FF 2E80-2E99 2E9B-2EF3 2F00-2FD5 3005 3007 3021-3029 302E-302F 3038-303B 3041-3096 309D-309F "
+    "30A1-30FA 30FD-30FF 3131-318E 31F0-321E 3260-327E 32D0-32FE 3300-3357 3400-4DBF 4E00-9FFF A960-A97C "
+    "AC00-D7A3 D7B0-D7C6 D7CB-D7FB F900-FA6D FA70-FAD9 FF66-FF6F FF71-FF9D FFA0-FFBE FFC2-FFC7 FFCA-FFCF "
+    "FFD2-FFD7 FFDA-FFDC 16FE2-16FE3 16FF0-16FF1 1AFF0-1AFF3 1AFF5-1AFFB 1AFFD-1AFFE 1B000-1B122 1B132 "
+    "1B150-1B152 1B155 1B164-1B167 1F200 20000-2A6DF 2A700-2B739 2B740-2B81D 2B820-2CEA1 2CEB0-2EBE0 "
+    "2EBF0-2EE5D 2F800-2FA1D 30000-3134A 31350-323AF"
+)
+OWN_WORD_CHAR = re.compile(
+    "[" + "".join("-".join(chr(int(end, 16)) for end in r.split("-")) for r in _OWN_WORD_RANGES.split()) + "]"
+)
+
 ENGLISH_TEXT_NAME = "legation_en_text"
 
 # analyzer name → Snowball language (None: folded, no stemming)

@@ -30,7 +30,6 @@ SCAN_CHARS = 20_000  # characters of a long text searched for passages first (se
 # … of a text in Chinese, Japanese or Korean, where every character is a word (analyzers.py): the
 # cost of marking goes by words, 0.44 µs each (9 ms for 20,000 Chinese characters, 2,500 → 1.2 ms).
 SCAN_CJK_CHARS = 4_000
-_CJK_CHAR = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPACE = re.compile(rb"\s")
 
 Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, sorted
@@ -241,7 +240,7 @@ def _opening(text: str) -> str:
     of its first 1,000 are Han, kana or Hangul), cut back to a space within the last 100 so no
     word is cut in two (text without spaces, such as Chinese, is cut where it falls)."""
     size = SCAN_CHARS
-    if not text[:1000].isascii() and len(_CJK_CHAR.findall(text, 0, 1000)) * 4 >= min(len(text), 1000):
+    if not text[:1000].isascii() and len(analyzers.OWN_WORD_CHAR.findall(text, 0, 1000)) * 4 >= min(len(text), 1000):
         size = SCAN_CJK_CHARS
     opening = text[:size]
     space = opening.rfind(" ", size - 100)

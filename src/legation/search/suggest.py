@@ -10,7 +10,6 @@ syllable, often a whole surname (``周恩来``, ``김일성``), where ``z`` is n
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -20,7 +19,6 @@ from legation.search.indexer import SearchIndex
 
 MAX_PREFIX_CHARS = 100
 MIN_PREFIX_CHARS = 2
-_SYLLABIC_SCRIPTS = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
 @dataclass
@@ -88,4 +86,4 @@ def long_enough(prefix: str) -> bool:
     Han, kana or Hangul character (the analyzers make each of those a word of its own)."""
     if len(prefix) >= MIN_PREFIX_CHARS:
         return True
-    return len(prefix) == 1 and unicodedata.name(prefix, "").startswith(_SYLLABIC_SCRIPTS)
+    return len(prefix) == 1 and analyzers.OWN_WORD_CHAR.match(prefix) is not None
