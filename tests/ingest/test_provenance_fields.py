@@ -89,6 +89,8 @@ def test_json_lines_values_of_the_wrong_shape_are_named():
         DocumentRecord.from_dict({**data, "repositories": [{"name": "AVP RF"}]})
     with pytest.raises(RecordError, match="rights must be a string"):
         DocumentRecord.from_dict({**data, "rights": ["Copyright"]})
+    with pytest.raises(RecordError, match="a repository name is empty"):
+        replace(wilson(), repositories=[" "]).validate()
     with pytest.raises(RecordError, match="repository is 501 characters"):
         replace(wilson(), repositories=["x" * 501]).validate()
 

@@ -148,6 +148,8 @@ class DocumentRecord:
                 raise RecordError(f"{self.identifier}: related document {related!r}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
+        if any(not name.strip() for name in self.repositories):
+            raise RecordError(f"{self.identifier}: a repository name is empty; give each archive's name, or none")
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
         if self.date_edtf:
