@@ -353,7 +353,8 @@ def _load_authorities(path: Path) -> None:
     follow_once()
     console.print(
         f"Authority records from {path.name}: {report.created} created, {report.extended} given new names, "
-        f"{report.names_added} names added, {len(report.documents_touched)} documents re-indexed."
+        f"{report.names_added} names added, {report.merged} merged into others (same_as), "
+        f"{len(report.documents_touched)} documents re-indexed."
     )
 
 

@@ -1,8 +1,9 @@
 """Store :class:`DocumentRecord` objects: upsert in one transaction per batch, with change-log rows.
 
-Re-ingesting the same record changes nothing; a changed record is updated in place and reported,
-keeping the fields curators corrected since the last ingest (:mod:`legation.ingest.curation`);
-two records with one identifier in a batch are reported, not merged. Each batch is written in one
+Re-ingesting the same record changes nothing (also when an agent key it carries was merged into
+another agent since: :mod:`legation.records.agent_keys`); a changed record is updated in place
+and reported, keeping the fields curators corrected since the last ingest
+(:mod:`legation.ingest.curation`); two records with one identifier in a batch are reported, not merged. Each batch is written in one
 database transaction together with its :class:`ChangeLogEntry` rows, so an interrupted ingest
 leaves whole batches only, and the search indexer (which follows the change log) never sees a
 half-written document.
@@ -21,6 +22,7 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.ingest.dates import parse_archival_date
+from legation.records.agent_keys import resolve_keys
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.models import (
@@ -253,9 +255,10 @@ def _where(source: str, identifier: str) -> str:
 
 
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
-    """Upsert one batch in one transaction with its change-log rows."""
+    """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
+    agent are read as that agent's key first, so digests compare what will be stored."""
     seen: dict[str, DocumentRecord] = {}
-    for record in batch:
+    for record in resolve_keys(batch):
         if record.identifier in seen or record.identifier in report.identifiers:
             first = report.sources.get(record.identifier, source)
             report.failed.append(

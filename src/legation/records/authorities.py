@@ -5,10 +5,23 @@ One JSON object per line (UTF-8)::
     {"kind": "person", "key": "person:chou-en-lai", "name": "Chou En-lai", "names": ["Zhou Enlai", "周恩来"]}
     {"kind": "place", "name": "Lüshun", "names": ["Port Arthur", "Ryojun", "旅顺"]}
 
+    {"kind": "person", "key": "person:henry-a-kissinger", "name": "Henry A. Kissinger", "same_as": ["person:henry-kissinger"]}
+
 An agent (person, organization) is matched by ``key``, a place by its ``name``; a record that
 exists keeps its preferred name and gains the variants, one that does not is created. Search
 treats every name of a record as the same (see :mod:`legation.search.variants`). Documents that
 name a changed agent get a change-log row so their indexed names follow.
+
+``same_as`` (agents only) lists other keys of the same agent, when sources gave one person two
+keys: each stored agent with such a key is merged into the line's agent
+(:func:`legation.records.agent_keys.merge_agent`: its documents, names and keys move over, its
+preferred name becomes a curated variant, its row is deleted, its documents are re-indexed), and
+the key is remembered, so later ingests link documents that carry it to the line's agent, and
+``legation export`` writes the line's key for them. A ``same_as`` key may not be the key of
+another line, be listed by two lines, be of another kind than the line (``person:…`` for an
+organization, or a stored agent of the other kind) or already be another key of a different
+agent; a line's own key may not be a key merged before (write the key it was merged into).
+A line whose key was merged before, without ``same_as``, gives its names to the agent it was merged into.
 """
 
 from __future__ import annotations
@@ -20,22 +33,25 @@ from pathlib import Path
 from django.db import transaction
 
 from legation.errors import IngestError
-from legation.records.models import Agent, AgentName, ChangeLogEntry, Document, Place, PlaceName
+from legation.records.agent_keys import merge_agent, merged_keys
+from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 
 KINDS = ("person", "organization", "place")
 
 
 @dataclass
 class AuthorityReport:
-    """What a load did: records created, records given new names, and variant names added."""
+    """What a load did: records created, records given new names, variant names added, and agents
+    merged into others (``same_as``)."""
 
     created: int = 0
     extended: int = 0
     names_added: int = 0
+    merged: int = 0
     documents_touched: list[str] = field(default_factory=list)
 
 
-def _parse(path: Path) -> list[dict]:
+def _parse(path: Path) -> list[tuple[int, dict]]:
     rows = []
     if not path.is_file():
         raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
@@ -51,6 +67,7 @@ def _parse(path: Path) -> list[dict]:
         except json.JSONDecodeError as exc:
             raise IngestError(str(path), f"not valid JSON ({exc.msg}); fix the line", f"line {number}") from exc
         names = row.get("names", []) if isinstance(row, dict) else None
+        same_as = row.get("same_as", []) if isinstance(row, dict) else None
         if (
             not isinstance(row, dict)
             or row.get("kind") not in KINDS
@@ -58,15 +75,69 @@ def _parse(path: Path) -> list[dict]:
             or not row["name"].strip()
             or not isinstance(names, list)
             or not all(isinstance(n, str) for n in names)
-            or (row["kind"] != "place" and not row.get("key"))
+            or (row["kind"] != "place" and not isinstance(row.get("key"), str))
+            or (row["kind"] != "place" and not row["key"].strip())
+            or not isinstance(same_as, list)
+            or not all(isinstance(k, str) and k.strip() for k in same_as)
+            or (row["kind"] == "place" and same_as)
         ):
             raise IngestError(
                 str(path),
-                f'give {{"kind": one of {KINDS}, "key" (people and organizations), "name", "names": [...]}}',
+                f'give {{"kind": one of {KINDS}, "key" (people and organizations), "name", "names": [...]}}, '
+                'and for people and organizations optionally "same_as": [other keys of the same agent]',
                 f"line {number}",
             )
-        rows.append(row)
+        rows.append((number, row))
+    _check_same_as(path, rows)
     return rows
+
+
+def _check_same_as(path: Path, rows: list[tuple[int, dict]]) -> None:
+    """Refuse ``same_as`` keys that would make the file say two things at once (see above)."""
+    lines = {row["key"]: number for number, row in rows if row["kind"] != "place"}
+    claimed: dict[str, int] = {}
+    for number, row in rows:
+        for key in row.get("same_as", []):
+            if key == row["key"]:
+                problem = "lists the line's own key; remove it from same_as"
+            elif key in lines:
+                problem = (
+                    f"is the key of line {lines[key]}; one agent, one line: move that line's names into this one "
+                    "and delete it (chains of same_as are not followed)"
+                )
+            elif key in claimed:
+                problem = f"is also in the same_as of line {claimed[key]}; a key can be merged into one agent only: keep it in one line"
+            elif (kind := key.split(":", 1)[0]) in KINDS and kind != row["kind"]:
+                problem = f"is a key of the kind {kind}, and this line is a {row['kind']}; list keys of the same kind only"
+            else:
+                claimed[key] = number
+                continue
+            raise IngestError(str(path), f"same_as {key!r} {problem}; nothing was loaded", f"line {number}")
+
+
+def _check_stored(path: Path, number: int, row: dict) -> None:
+    """Refuse a line whose keys the stored agents contradict (see above); nothing is written then."""
+    merged = merged_keys([row["key"], *row.get("same_as", [])])
+    if row["key"] in merged and row.get("same_as"):
+        problem = (
+            f"the line's key {row['key']!r} was merged into the agent {merged[row['key']]!r} before; "
+            f"write {merged[row['key']]!r} as the line's key"
+        )
+    else:
+        for key in row.get("same_as", []):
+            stored = Agent.objects.filter(key=key).values_list("kind", flat=True).first()
+            if stored is not None and stored != row["kind"]:
+                problem = f"same_as {key!r} is a stored {stored}, and this line is a {row['kind']}; list keys of the same kind only"
+                break
+            if merged.get(key, row["key"]) != row["key"]:
+                problem = (
+                    f"same_as {key!r} is already another key of the agent {merged[key]!r}; to make that agent "
+                    f"and this one one, list {merged[key]!r} in same_as instead"
+                )
+                break
+        else:
+            return
+    raise IngestError(str(path), f"{problem}; nothing was loaded", f"line {number}")
 
 
 def load_authorities(path: Path) -> AuthorityReport:
@@ -76,7 +147,7 @@ def load_authorities(path: Path) -> AuthorityReport:
     report = AuthorityReport()
     touched: set[str] = set()
     with transaction.atomic():
-        for row in rows:
+        for number, row in rows:
             name = row["name"].strip()
             variants = [n.strip() for n in row.get("names", []) if n.strip() and n.strip() != name]
             if row["kind"] == "place":
@@ -85,7 +156,14 @@ def load_authorities(path: Path) -> AuthorityReport:
                 new = [n for n in dict.fromkeys(variants) if n not in known]
                 PlaceName.objects.bulk_create(PlaceName(place=record, name=n) for n in new)
             else:
-                record, created = Agent.objects.get_or_create(key=row["key"], defaults={"name": name, "kind": row["kind"]})
+                _check_stored(path, number, row)
+                key = merged_keys([row["key"]]).get(row["key"], row["key"])
+                record, created = Agent.objects.get_or_create(key=key, defaults={"name": name, "kind": row["kind"]})
+                for other in row.get("same_as", []):
+                    AgentKey.objects.get_or_create(key=other, defaults={"agent": record})
+                    if (old := Agent.objects.filter(key=other).first()) is not None:
+                        touched.update(merge_agent(record, old))
+                        report.merged += 1
                 known = set(record.names.values_list("name", flat=True)) | {record.name}
                 new = [n for n in dict.fromkeys([name, *variants]) if n not in known]
                 AgentName.objects.bulk_create(AgentName(agent=record, name=n, from_authority=True) for n in new)

@@ -2,7 +2,8 @@
 
 A :class:`Document` has texts (transcript, translations), agents in roles (sender, recipient,
 mentioned), a place sent from, subjects and collections. Agents, places, subjects and collections
-are authority records shared by documents; an agent has several names (:class:`AgentName`).
+are authority records shared by documents; an agent has several names (:class:`AgentName`) and
+may have other keys, those of agents merged into it (:class:`AgentKey`).
 :class:`ChangeLogEntry` rows are written in the same transaction as the records they describe;
 the search indexer follows them in ``seq`` order.
 """
@@ -71,6 +72,22 @@ class AgentName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AgentKey(models.Model):
+    """Another key of an agent: a key a source gives for the same person or organization, merged
+    into this agent (an authority file's ``same_as``, or the admin). Ingest links a document that
+    carries it to the agent (:func:`legation.records.agent_keys.resolve_keys`)."""
+
+    key = models.CharField(max_length=300, unique=True)
+    agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="other_keys")
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "other key"
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class Place(models.Model):

@@ -1,0 +1,94 @@
+"""One person, one agent: merging agents that sources gave two keys, and the keys they keep.
+
+Readers derive an agent's key from the source, so one person can arrive under two keys (FRUS:
+``person:henry-kissinger`` in one volume, ``person:henry-a-kissinger`` in others).
+:func:`merge_agent` makes the second agent part of the first: its document links, names and other
+keys move over, its row goes, and its key is remembered as an :class:`AgentKey` of the first.
+:func:`resolve_keys` is the one place where a key read from a source becomes the key of the agent
+it was merged into; the ingest service applies it before it compares a record with the stored
+document, so re-ingesting an unchanged source changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from legation.records.chunks import chunks
+from legation.records.document_record import DocumentRecord
+from legation.records.models import Agent, AgentKey, AgentName, Document, DocumentAgent
+from legation.records.serialize import load_records
+
+
+def merged_keys(keys: set[str] | list[str]) -> dict[str, str]:
+    """``{old key: key of the agent it was merged into}`` for those of ``keys`` that were merged."""
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(set(keys))):
+        found.update(AgentKey.objects.filter(key__in=chunk).values_list("key", "agent__key"))
+    return found
+
+
+def resolve_keys(records: list[DocumentRecord]) -> list[DocumentRecord]:
+    """``records`` with every agent key that was merged into another agent replaced by that agent's
+    key (the rest as they are). The names a source gives stay with the reference: ingest adds them
+    to the agent as further names."""
+    merged = merged_keys({ref.key for record in records for ref in record.agents})
+    if not merged:
+        return records
+    return [
+        replace(record, agents=[replace(ref, key=merged[ref.key]) if ref.key in merged else ref for ref in record.agents])
+        if any(ref.key in merged for ref in record.agents)
+        else record
+        for record in records
+    ]
+
+
+def _agents_digests(identifiers: list[str]) -> dict[str, str]:
+    from legation.ingest.curation import field_digests  # ingest builds on records, not the other way round
+
+    return {record.identifier: field_digests(record)["agents"] for record in load_records(identifiers)}
+
+
+def merge_agent(into: Agent, old: Agent) -> list[str]:
+    """Merge ``old`` into ``into`` (call inside a transaction): ``old``'s document links move to
+    ``into`` (a document linking both in one role keeps one link, at the first of their positions),
+    its names become names of ``into`` (its preferred name a curated one), its other keys and its
+    own key become other keys of ``into``, and ``old`` is deleted. A document whose agents were as
+    its source last gave them stays so: its remembered digest of them
+    (:mod:`legation.ingest.curation`) becomes that of the merged links, which is what the source now
+    resolves to. Returns the identifiers of the documents whose links changed; the caller logs them."""
+    identifiers = sorted(set(Document.objects.filter(agent_links__agent=old).values_list("identifier", flat=True)))
+    before = _agents_digests(identifiers)
+
+    twins = {(link.document_id, link.role): link for link in DocumentAgent.objects.filter(agent=into, document__agent_links__agent=old)}
+    moved, kept, dropped = [], [], []
+    for link in DocumentAgent.objects.filter(agent=old):
+        twin = twins.get((link.document_id, link.role))
+        if twin is None:
+            link.agent = into
+            moved.append(link)
+        else:
+            twin.position = min(twin.position, link.position)
+            kept.append(twin)
+            dropped.append(link.pk)
+    DocumentAgent.objects.filter(pk__in=dropped).delete()
+    DocumentAgent.objects.bulk_update(moved, ["agent"])
+    DocumentAgent.objects.bulk_update(kept, ["position"])
+
+    names = {old.name: True} | dict(old.names.values_list("name", "from_authority"))
+    names.pop(into.name, None)
+    known = dict(into.names.values_list("name", "from_authority"))
+    AgentName.objects.bulk_create(AgentName(agent=into, name=n, from_authority=c) for n, c in names.items() if n not in known)
+    into.names.filter(name__in=[n for n, c in names.items() if c and n in known and not known[n]]).update(from_authority=True)
+
+    AgentKey.objects.filter(agent=old).update(agent=into)
+    AgentKey.objects.update_or_create(key=old.key, defaults={"agent": into})
+    old.delete()
+
+    after = _agents_digests(identifiers)
+    rebased = []
+    for doc in (d for chunk in chunks(identifiers) for d in Document.objects.filter(identifier__in=chunk).exclude(ingested=None)):
+        if doc.ingested.get("agents") == before[doc.identifier] != after[doc.identifier]:
+            doc.ingested = {**doc.ingested, "agents": after[doc.identifier]}
+            rebased.append(doc)
+    Document.objects.bulk_update(rebased, ["ingested"])
+    return identifiers
