@@ -203,3 +203,26 @@ def test_a_line_with_a_merged_key_names_the_agent_it_was_merged_into(kissinger_a
     assert (report.created, report.names_added) == (0, 1) and not Agent.objects.filter(key=OLD).exists()
     assert AgentName.objects.get(name="Kissinger, Henry").agent.key == NEW
 
+
+def test_adding_another_key_in_the_admin_merges_that_agent(kissinger_archive, admin_client):
+    agent = Agent.objects.get(key=NEW)
+    names = list(agent.names.all())
+    data = {
+        "key": agent.key, "name": agent.name, "kind": agent.kind,
+        "names-TOTAL_FORMS": str(len(names)), "names-INITIAL_FORMS": str(len(names)),
+        "other_keys-TOTAL_FORMS": "1", "other_keys-INITIAL_FORMS": "0", "other_keys-0-key": OLD,
+    }  # fmt: skip
+    for i, name in enumerate(names):
+        data |= {f"names-{i}-id": str(name.pk), f"names-{i}-agent": str(agent.pk), f"names-{i}-name": name.name}
+        data |= {f"names-{i}-from_authority": "on"} if name.from_authority else {}
+    logged = ChangeLogEntry.objects.count()
+    response = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert not Agent.objects.filter(key=OLD).exists() and AgentKey.objects.get(key=OLD).agent == agent
+    assert DocumentAgent.objects.get(document__identifier="frus1964-68v14-d335", role="sender").agent == agent
+    relogged = set(ChangeLogEntry.objects.filter(seq__gt=logged).values_list("document_identifier", flat=True))
+    assert relogged == naming(NEW) | {"frus1964-68v14-d335"}
+    own = {**data, "other_keys-TOTAL_FORMS": "2", "other_keys-INITIAL_FORMS": "1"}
+    own |= {"other_keys-0-id": str(AgentKey.objects.get(key=OLD).pk), "other_keys-0-agent": str(agent.pk), "other_keys-1-key": NEW}
+    refused = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", own)
+    assert refused.status_code == 200 and "This is the agent&#x27;s own key" in refused.content.decode()

@@ -10,11 +10,13 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 
+from legation.records.agent_keys import merge_agent
 from legation.records.dates import edtf_day_bounds
 from legation.records.document_record import RecordError
 
 from legation.records.models import (
     Agent,
+    AgentKey,
     AgentName,
     ChangeLogEntry,
     Collection,
@@ -136,16 +138,49 @@ class AgentNameInline(admin.TabularInline):
     fields = ["name", "from_authority"]
 
 
+class AgentKeyForm(forms.ModelForm):
+    """Another key of the agent: not its own key, nor the key of an agent of the other kind."""
+
+    class Meta:
+        model = AgentKey
+        fields = ["key"]
+        help_texts = {
+            "key": "A key sources give the same person or organization. If an agent has this key, saving merges "
+            "it into this one: its documents, names and keys move here and it is deleted. Later ingests link "
+            "documents carrying the key here."
+        }
+
+    def clean_key(self) -> str:
+        key = self.cleaned_data["key"].strip()
+        agent = self.instance.agent
+        if key == agent.key:
+            raise forms.ValidationError("This is the agent's own key; enter a key of another agent to merge it into this one.")
+        other = Agent.objects.filter(key=key).exclude(pk=agent.pk).values_list("kind", flat=True).first()
+        if other is not None and other != agent.kind:
+            raise forms.ValidationError(f"The agent with this key is a {other}, this one a {agent.kind}; only agents of one kind can be merged.")
+        return key
+
+
+class AgentKeyInline(admin.TabularInline):
+    model = AgentKey
+    form = AgentKeyForm
+    extra = 1
+
+
 @admin.register(Agent)
 class AgentAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "key"]
     list_filter = ["kind"]
-    search_fields = ["name", "key", "names__name"]
-    inlines = [AgentNameInline]
+    search_fields = ["name", "key", "names__name", "other_keys__key"]
+    inlines = [AgentNameInline, AgentKeyInline]
 
     def save_related(self, request, form, formsets, change):
-        """An agent's names are searchable in every document that names it: re-index those."""
+        """Agents whose keys were entered as other keys are merged into this one; an agent's names are
+        searchable in every document that names it: re-index those (the merged agents' included)."""
         super().save_related(request, form, formsets, change)
+        keys = form.instance.other_keys.values_list("key", flat=True)
+        for other in Agent.objects.filter(key__in=list(keys)).exclude(pk=form.instance.pk):
+            merge_agent(form.instance, other)
         identifiers = Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True)
         ChangeLogEntry.objects.bulk_create(
             ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(set(identifiers))
