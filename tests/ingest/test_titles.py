@@ -55,6 +55,24 @@ REAL_TITLES = [
     ("frus1969-76v12", "15. Note From Soviet Leaders to President Nixon", "Note", ["Soviet Leaders"], ["Nixon"]),
     ("frus1917-72PubDip", "7. Cablegram From the Committee on Public Information Commissioner in St. Petersburg (Sisson) to the Chairman of the Committee on Public Information (Creel)", "Telegram", ["Sisson"], ["Creel"]),
     ("frus1917-72PubDip", "30. Letter From Edwin Björkman of the Division of Work Among the Foreign Born, Committee on Public Information, to David F. Swenson", "Letter", ["Edwin Björkman"], ["David F. Swenson"]),
+    # a subject after the party is no part of it: " on …" after a body that does not take "on" in its name,
+    # "With Respect to", "Before the … Committee", "of Discussion"; a body that does ("Committee on …") keeps it
+    ("frus1949v07p2", "Report by the National Security Council on Recommendations With Respect to United States Policy Toward Japan", "Report", ["National Security Council"], []),
+    ("frus1955-57v24", "179. Text of Statement To Be Made by Her Majesty’s Government on the Cyprus Question", "Statement", ["Her Majesty’s Government"], []),
+    ("frus1948v01p2", "Statement by the Under Secretary of State (Lovett) Before the Joint Congressional Committee on Atomic Energy, January 21, 1948", "Statement", ["Lovett"], []),
+    ("frus1952-54v02p1", "Memorandum for the President of Discussion at the 122d Meeting of the National Security Council on Wednesday, September 3, 1952", "Memorandum", [], ["President"]),
+    ("frus1955-57v24", "112. Report by the Operations Coordinating Board’s Special Committee on Soviet and Related Problems", "Report", ["Operations Coordinating Board’s Special Committee on Soviet and Related Problems"], []),
+    # an office whose name lists regions with "and" stays one party
+    ("frus1955-57v24", "284. Letter From the Counselor of the Embassy in Greece (Thurston) to the Director of the Office of Greek, Turkish, and Iranian Affairs (Baxter)", "Letter", ["Thurston"], ["Baxter"]),
+    ("frus1955-57v09", "176. Letter From the Secretary of State to the Chairman of the House Committee on Interstate and Foreign Commerce (Harris)", "Letter", ["Secretary of State"], ["Harris"]),
+    # "Prepared for X by Y": X receives, Y sends
+    ("frus1969-76v12", "18. Paper Prepared for the National Security Council by the Interdepartmental Group for Europe", "Paper", ["Interdepartmental Group for Europe"], ["National Security Council"]),
+    # "Chargé to" is the office ("the Charge to the Republic of China (Clough)")
+    ("frus1964-68v30", "31. Letter From the Charge to the Republic of China (Clough) to the Assistant Secretary of State for Far Eastern Affairs (Bundy)", "Letter", ["Clough"], ["Bundy"]),
+    # "From" inside the type names no sender; a phrase naming a document is no party
+    ("frus1961-63v05", "309. Highlights From the Secretary of State's Policy Planning Meeting", "Minutes", [], []),
+    ("frus1969-76v12", "8. Notes From Lunch Between the Assistant to the President (Ellsworth) and the Soviet Chargé (Tcherniakov)", "Minutes", [], []),
+    ("frus1969-76ve13", "157. Statement for the North Vietnamese and Ten Point Negotiating Paper, Washington, undated", "Statement", [], []),
 ]
 
 

@@ -82,6 +82,8 @@ _NO_SPLIT_BEFORE = {
     "adviser", "advisor", "counselor", "consultant", "observer", "minister", "ministers", "aide",
     "deputy", "liaison", "commissioner", "attaché", "emissary", "negotiator", "accredited",
     "as",  # "Talks as to Indochina"
+    "chargé", "charge",  # "the Charge to the Republic of China (Clough)"
+    "respect", "regard",  # "Recommendations With Respect to United States Policy Toward Japan"
 }
 # A " for " after these words belongs to an office or body ("Division of Research for USSR and Eastern Europe").
 _NO_SPLIT_FOR = _NO_SPLIT_BEFORE | {"secretary", "director", "coordinator", "officer", "council", "office", "chairman", "research"}
@@ -103,6 +105,7 @@ _TITLE_WORDS = {
     "netherlands", "dutch", "belgian", "yugoslav", "romanian", "cuban", "thai", "iranian",
     "nationalist", "communist", "west", "east",
 }
+TITLE_WORDS = frozenset(_TITLE_WORDS)  # for readers: words of titles and ranks before a name
 # Words of department and office names that may follow a title before the person's name
 # ("Secretary of State Rusk", "Assistant for National Security Affairs Kissinger").
 _DEPARTMENT_WORDS = {
@@ -172,6 +175,8 @@ def document_type_from_title(title: str) -> str:
         if marker:
             cut = min(cut, marker.start())
     found = _find_type(title[:cut], _TYPE_RE)
+    if (whole := _find_type(title, _TYPE_RE)) and whole[0] == 0 and whole[1] > cut:
+        found = whole  # "From" inside the type: "Notes From Lunch Between …" are minutes
     if found:
         return found[2]
     for pattern, canonical in _TYPE_END_RE:
@@ -223,16 +228,50 @@ def _split_to(text: str) -> tuple[str, str] | None:
 
 def _split_and(phrase: str) -> list[str]:
     """``"Secretary of State Rusk and the Director … (Murrow)"`` → two phrases; ``"the Embassies in
-    France and Italy"`` stays one."""
+    France and Italy"`` stays one, and so does an office whose name lists regions or subjects with
+    words that may start a title (``"the Director of the Office of Greek, Turkish, and Iranian
+    Affairs (Baxter)"``, ``"the House Committee on Interstate and Foreign Commerce (Harris)"``): a
+    party never starts with such words followed by a department word or the holder's parentheses."""
     parts, start = [], 0
     for i in _depth0(phrase, " and "):
         left, right = phrase[start:i].rstrip(","), phrase[i + 5:]
         first = right.split(" ", 1)[0]
-        if left.endswith(")") or first in ("the", "The") or first.lower() in _TITLE_WORDS - _DEPARTMENT_WORDS:
+        if left.endswith(")") or first in ("the", "The") or (
+            first.lower() in _TITLE_WORDS - _DEPARTMENT_WORDS and not _continues_office(right)
+        ):
             parts.append(left)
             start = i + 5
     parts.append(phrase[start:])
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def _continues_office(right: str) -> bool:
+    """Whether the words after an " and " that start with title words ("Iranian Affairs (Baxter)",
+    "Foreign Commerce (Harris)") go on naming an office rather than a second party."""
+    rest = _tokens_after_titles(right.split())
+    return not rest or rest[0].startswith("(") or rest[0].lower().strip(",") in _DEPARTMENT_WORDS | {"commerce", "relations"}
+
+
+# Words that end a party phrase: what follows is the subject or the occasion, not the party
+# ("by Her Majesty's Government on the Cyprus Question", "by the National Security Council on
+# Recommendations With Respect to …", "by the Under Secretary of State (Lovett) Before the Joint
+# Congressional Committee …", "for the President of Discussion at the 122d Meeting …").
+_SUBJECT_AFTER = re.compile(
+    r" (?:on (?=(?:the )?(?:Position|Recommendations?|(?:United States|U\.S\.) (?:Foreign )?Policy|Wednesday|[\w’'-]+ Question)\b)"
+    r"|[Bb]efore (?=the |[A-Z])|of (?=Discussions?\b))"
+)
+# A recipient phrase that ends with one of these names a document, not a party ("the North Vietnamese and Ten
+# Point Negotiating Paper").
+_DOCUMENT_END = re.compile(r"\b(?:Paper|Memorandum|Letter|Telegram|Statement|Report|Note)$")
+
+
+def _trim_party(phrase: str) -> str:
+    """A party phrase without the subject or occasion the title adds after it (``_SUBJECT_AFTER``);
+    " on " stays when it goes on naming the body ("the Committee on Public Information")."""
+    for i in _depth0(phrase, " "):
+        if _SUBJECT_AFTER.match(phrase, i) and phrase[:i].strip():
+            return phrase[:i]
+    return phrase
 
 
 def _split_for(text: str) -> tuple[str, str] | None:
@@ -253,6 +292,10 @@ def party_phrases(title: str) -> tuple[list[str], list[str]]:
     (``"Memorandum of Conversation"``, ``"Editorial Note"``) give ([], [])."""
     title = _DATE_SUFFIX.sub("", strip_leading_number(title))
     m = _PARTY_START.search(title)
+    if m and (whole := _find_type(title, _TYPE_RE)) and whole[0] == 0 and whole[1] > m.start():
+        # "From" inside the type: "Notes From Lunch Between …", "Highlights From the Secretary of
+        # State's Policy Planning Meeting" name no sender; a party may still follow the type
+        m = _PARTY_START.search(title, whole[1])
     before = title[: m.start()] if m else title
     senders, recipients = "", ""
     lead = _find_type(before, _TYPE_RE)
@@ -262,13 +305,23 @@ def party_phrases(title: str) -> tuple[list[str], list[str]]:
     elif not m and (split := _split_to(title)):
         senders, recipients = split  # "The Ambassador in China (Stuart) to the Secretary of State"
     if m and m.group().startswith("Prepared for"):
-        recipients = title[m.end():]
+        recipients = title[m.end():]  # "Paper Prepared for the National Security Council by the … Group"
+        if by := next((i for i in _depth0(recipients, " by ") if recipients[i + 4:i + 5].isupper() or recipients[i + 4:].startswith("the ")), None):
+            recipients, senders = recipients[:by], recipients[by + 4:]
     elif m:
         rest = title[m.end():]
         split = _split_to(rest) or (_split_for(rest) if m.group().startswith("Prepared") else None)
         senders, recipients = split if split else (rest, recipients)
     recipients = re.sub(r"\s+(?:Aide[- ]m[ée]moire|Memorandum|Note)$", "", recipients, flags=re.I)
-    return _split_and(senders), _split_and(recipients)
+    return _parties(senders), _parties(recipients, recipient=True)
+
+
+def _parties(text: str, recipient: bool = False) -> list[str]:
+    """The party phrases of one side: split at " and ", each trimmed of its subject; a recipient
+    phrase that names a document (ends with "Paper", "Memorandum", …) is no party ("President
+    Nixon’s Fourth Annual Report to the Congress" is sent by Nixon)."""
+    phrases = [_trim_party(p).strip(" ,") for p in _split_and(_trim_party(text))]
+    return [p for p in phrases if p and not (recipient and _DOCUMENT_END.search(p))]
 
 
 def _tokens_after_titles(tokens: list[str]) -> list[str]:
