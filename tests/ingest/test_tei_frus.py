@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from legation.errors import IngestError
-from legation.ingest.readers.tei_frus import person_from_entry, read_frus_volume
+from legation.ingest.readers.tei_frus import _plainly_other, person_from_entry, read_frus_volume
 from legation.ingest.xml import parse_xml, safe_parser
 from legation.records.document_record import CollectionRef, DocumentRecord
 
@@ -329,6 +329,11 @@ def test_truncated_file_error_gives_the_line(tmp_path):
         ("Khrushchev, Nikita Sergeyevich", "Nikita Sergeyevich Khrushchev", "person:nikita-s-khrushchev"),
         ("Chou En-lai (Zhou Enlai)", "Chou En-lai", "person:chou-en-lai"),
         ("Ngo Dinh Diem", "Ngo Dinh Diem", "person:ngo-dinh-diem"),
+        # ranks after an uninverted name, a quoted nickname in parentheses (frus1955-57v02, frus1958-60v19)
+        ("Peng Meng-chi, General", "Peng Meng-chi", "person:peng-meng-chi"),
+        ("Chiang Kai-shek, Generalissimo", "Chiang Kai-shek", "person:chiang-kai-shek"),
+        ("Wang Shu-ming (“Tiger” Wang), General", "Wang Shu-ming", "person:wang-shu-ming"),
+        ("George, Senator Walter F.", "Walter F. George", "person:walter-f-george"),
     ],
 )
 def test_person_from_entry(entry, name, key):
@@ -406,3 +411,48 @@ def test_older_volume_lower_case_name_and_place_marked_as_date():
     # frus1961-63v05 d305: "<date>Washington</date>, <date when='1963-03-18'>March 18, 1963</date>."
     d305 = next(r for r in read_frus_volume(shared_volume("frus1961-63v05.xml.gz")) if r.identifier.endswith("-d305"))
     assert (d305.date_text, d305.date_edtf) == ("March 18, 1963", "1963-03-18")
+    assert d305.place_sent == "Washington"
+
+
+@pytest.mark.parametrize(
+    ("volume", "doc", "printed", "key"),
+    [
+        # frus1961-63v05 d304: "<persName corresp='#p_KNS1'>Stalin</persName>'s abuse of power" links Khrushchev
+        ("frus1961-63v05.xml.gz", "d304", "Stalin", "person:stalin"),
+        # frus1969-76ve13 d135: "Mrs. <persName corresp='#p_RPW1'>Shih Yen-hua</persName>, PRC Mission" links Rodman
+        ("frus1969-76ve13.xml.gz", "d135", "Shih Yen-hua", "person:shih-yen-hua"),
+    ],
+)
+def test_a_link_to_someone_plainly_other_than_the_name_printed_is_not_followed(volume, doc, printed, key):
+    record = next(r for r in read_frus_volume(shared_volume(volume)) if r.identifier.endswith(f"-{doc}"))
+    agents = {a.key: a for a in record.agents}
+    assert (agents[key].name, agents[key].role) == (printed, "mentioned")
+    assert all(printed not in a.names for a in record.agents if a.key != key)
+
+
+@pytest.mark.parametrize(
+    ("printed", "entry", "other"),
+    [
+        ("Stalin", "Khrushchev, Nikita S.", True),
+        ("Shih Yen-hua", "Rodman, Peter W.", True),
+        ("K", "Kissinger, Henry A.", False),  # initials
+        ("Bobby", "Cutler, Robert", False),  # a familiar given name
+        ("Connally", "Connolly, John B., Jr.", False),  # the list's spelling differs
+        ("Attorney General", "Kennedy, Robert F.", False),  # an office
+    ],
+)
+def test_plainly_other(printed, entry, other):
+    assert _plainly_other(printed, person_from_entry(entry)) is other
+
+
+def test_a_city_named_as_sender_is_no_person():
+    # frus1955-57v24 d127 "Message From Athens": Athens is a place of the volume's datelines, not a party
+    record = next(r for r in read_frus_volume(shared_volume("frus1955-57v24.xml.gz")) if r.identifier.endswith("-d127"))
+    assert record.title == "Message From Athens"
+    assert [a for a in record.agents if a.role in ("sender", "recipient")] == []
+
+
+def test_memorandum_for_the_record_has_no_recipient_record():
+    # frus1969-76ve13 d134: "<list type='to'><item><persName>THE RECORD</persName></item></list>"
+    record = next(r for r in read_frus_volume(shared_volume("frus1969-76ve13.xml.gz")) if r.identifier.endswith("-d134"))
+    assert [a for a in record.agents if a.role == "recipient"] == []

@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from lxml import etree
 
 from legation.errors import IngestError
 from legation.ingest.titles import (
+    TITLE_WORDS,
     document_type_from_source_note,
     document_type_from_title,
     normalize_space,
@@ -88,8 +90,11 @@ _SOURCE_LEVEL = re.compile(rf"(?:^|[.;]\s)({_LEVELS})(?=\s*[.;,]|$)")  # a sente
 _NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 _RANKS = re.compile(
     r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
-    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen)\s+)+"
+    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
 )
+# Short forms of given names that a persName may print for a linked person ("Bill" for William J. Sebald).
+_NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "joe", "mike", "tom", "tommy", "ted",
+              "teddy", "chip", "ike", "hank", "harry", "larry", "chuck", "bud", "nick", "tony", "andy", "pete", "steve"}
 
 
 _local = local_name
@@ -168,19 +173,20 @@ def person_from_entry(entry: str) -> Person:
         base = entry[: m.start()]
         if m.group(1)[:1].isupper() and not re.search(r"[“”\"]", m.group(1)):
             names.append(m.group(1))
+    base = re.sub(r"\s*\([^()]*[“\"][^()]*\)", "", base)  # "Wang Shu-ming (“Tiger” Wang), General"
     base = re.sub(r"\s*[“\"][^”\"]*[”\"]?", "", base)
     parts = [p.strip() for p in base.split(",") if p.strip()]
     if len(parts) > 1:
         suffixes = [p for p in parts[1:] if p in _NAME_SUFFIXES]
-        given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES))
+        given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES) + " ").strip()  # "Peng Meng-chi, General"
         name = " ".join([given, parts[0], *suffixes]).strip()
         # One key however much of the middle names a volume spells out: "Johnson, Lyndon Baines" and
         # "Johnson, Lyndon B." are both person:lyndon-b-johnson, "Khrushchev, Nikita Sergeevich"
         # is person:nikita-s-khrushchev.
         first, *middle = given.replace(".", ". ").split() or [""]
         key_name = " ".join([first, *(m[0] for m in middle), parts[0], *suffixes])
-    else:
-        name = key_name = base
+    else:  # "General Peng Meng-chi", "Senator Walter F. George": the rank is no part of the name
+        name = key_name = _RANKS.sub("", base) or base
     return Person(key=f"person:{slug(key_name)}", name=name, names=names)
 
 
@@ -191,6 +197,7 @@ class FrusVolume:
     volume_id: str
     title: str
     persons: dict[str, Person] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # the places of the volume's datelines, as printed
 
     @classmethod
     def from_root(cls, root: etree._Element, path: Path) -> FrusVolume:
@@ -217,7 +224,8 @@ class FrusVolume:
                         if item is not None:  # "Rostow, Walt W., Counselor of the Department of State …"
                             person.offices = office_words(_text(item)[len(text):]) - office_words(text)
                         persons[name.get(XML_ID)] = person
-        return cls(volume_id=volume_id, title=title or volume_id, persons=persons)
+        places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
+        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, places=places)
 
     def entry(self, name: str, phrase: str = "") -> Person | None:
         """The one entry of the list of persons a name written without a link stands for: the entry
@@ -236,14 +244,17 @@ class FrusVolume:
     def person(self, text: str, corresp: str | None, role: str, phrase: str = "") -> AgentRef:
         """The agent a ``persName`` (or a title's party ``phrase``) names: the list-of-persons entry
         ``corresp`` points to, unless the name printed is another entry's and not this one's (some
-        links point to the wrong entry: "Nixon" to Kissinger's; initials and nicknames such as "K"
-        or "Bob" keep their link); else the entry the name stands for (see :meth:`entry`); else the
+        links point to the wrong entry: "Nixon" to Kissinger's, "Stalin" to Khrushchev's, "Shih Yen-hua"
+        to Rodman's, see :func:`_plainly_other`; initials, nicknames and titles such as "K", "Bob" or
+        "the President" keep their link); else the entry the name stands for (see :meth:`entry`); else the
         name as printed."""
         name = strip_titles(text)
         if name.islower():  # "(<hi rend='italic'>sebald</hi>)": case lost to the italics
             name = " ".join(w[:1].upper() + w[1:] for w in name.split())
         entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
-        if entry is not None and not _names_entry(name, entry) and any(name in (p.surname, p.name) for p in self.persons.values()):
+        if entry is not None and not _names_entry(name, entry) and (
+            any(name in (p.surname, p.name) for p in self.persons.values()) or _plainly_other(name, entry)
+        ):
             entry = None
         if entry is None:
             entry = self.entry(name, phrase or text)
@@ -259,6 +270,31 @@ def _names_entry(name: str, entry: Person) -> bool:
     ("Kissinger", "Henry Kissinger", "Dr. Kissinger" for "Kissinger, Henry A."; not "Nixon")."""
     words = {slug(w) for w in entry.names[0].replace(",", " ").split()} | {slug(w) for n in entry.names[1:] for w in n.split()}
     return any(slug(w) in words for w in name.split() if slug(w))
+
+
+def _name_words(text: str) -> set[str]:
+    """Slugged words of a name, hyphenated parts apart: ``"al–Shishakli, Adib"`` → {"al", "shishakli", "adib"}."""
+    return {w for w in slug(re.sub(r"[-–—]", " ", text)).split("-") if w}
+
+
+def _plainly_other(name: str, entry: Person) -> bool:
+    """Whether a printed name is plainly another person than the entry it is linked to: it is
+    written as a proper name (capitalized words; not initials such as "K" or "McG. B.", not titles
+    such as "the President" or "Attorney General", not a short or familiar given name such as
+    "Mel" or "Bobby"), and none of its words is like a word of the entry's names or of the list's
+    line for it ("Amin" for "Mustapha, Amin, Editor-Publisher …"): "like" is the same first three
+    letters, one word starting the other, or spelled mostly alike ("Connally", "Connolly")."""
+    tokens = name.split()
+    if not tokens or not all(re.fullmatch(r"[A-Z][a-z’'\-–]*[a-z]", t) for t in tokens):
+        return False
+    words = {w for t in tokens if t.lower() not in TITLE_WORDS for w in _name_words(t)}
+    if not words or len(tokens) == 1 and (len(name) < 4 or name.lower() in _NICKNAMES):
+        return False
+    known = {w for n in entry.names for w in _name_words(n)} | {w for o in entry.offices for w in _name_words(o)}
+    return not any(
+        w[:3] == k[:3] or w.startswith(k) and len(k) > 2 or k.startswith(w) or SequenceMatcher(None, w, k).ratio() >= 0.75
+        for w in words for k in known
+    )
 
 
 def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
@@ -340,11 +376,26 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     head = div.find(f"{T}head")
     if date is None and head is not None:  # 1955–57 volumes: "…, Washington, <date>January 7, 1955</date>"
         date = next(_iter_outside_notes(head, {"date"}), None)
-    place = next((p for dl in datelines for p in _iter_outside_notes(dl, {"placeName"})), None)
-    place_text = _text(place).strip("[] ,") if place is not None else ""
+    place_text = _dateline_place(datelines)
     if date is None:
         return "", "", place_text
     return _text(date), _edtf(date), place_text
+
+
+def _dateline_place(datelines: list[etree._Element]) -> str:
+    """The place of datelines as printed: their first ``placeName``, else a place marked as a date
+    (``<date>Washington</date>, <date when="1963-03-18">March 18, 1963</date>``: a capitalized
+    ``date`` with no date in it before one that is a date; not "Undated" or "n.d.")."""
+    place = next((p for dl in datelines for p in _iter_outside_notes(dl, {"placeName"})), None)
+    if place is not None:
+        return _text(place).strip("[] ,")
+    dates = [d for dl in datelines for d in _iter_outside_notes(dl, {"date"})]
+    first = next((i for i, d in enumerate(dates) if _is_date(d)), None)
+    for d in dates[:first] if first else []:
+        text = _text(d).strip("[] ,.")
+        if text[:1].isupper() and not re.match(r"(?i)(?:un|n\.\s*)d", text):
+            return text
+    return ""
 
 
 def _is_date(date: etree._Element) -> bool:
@@ -401,6 +452,8 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
                 agents.append(volume.person(text, element.get("corresp"), role, phrase))
             else:
                 name, kind = party_name(phrase)
+                if name == phrase and name in volume.places and volume.entry(name) is None:
+                    continue  # "Message From Athens", "Message to Washington": a place, no party
                 if name and kind == "person":
                     agents.append(volume.person(name, None, role, phrase))
                 elif name:
@@ -419,9 +472,11 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
         if not any(a.role == role for a in agents):
             for item in (i for lst in div.iterfind(f"{T}list[@type='{mark}']") for i in lst.iterfind(f"{T}item")):
                 person = item.find(f"{T}persName")
+                if re.match(r"(?i)(?:for )?(?:the )?(?:record|files?)\b", _text(item)):
+                    continue  # "Memorandum for the Record": no recipient, even marked as a persName
                 if person is not None and (text := _text(person)):
                     agents.append(volume.person(text, person.get("corresp"), role))
-                elif (text := _text(item)) and not re.match(r"(?i)for (?:the )?(?:record|files?)\b", text):
+                elif text := _text(item):
                     name, kind = party_name(text)
                     agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
     for e in div.iter(f"{T}persName"):
