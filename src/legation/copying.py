@@ -24,8 +24,13 @@ can make a field look corrected. The target processes get a throw-away index fol
 node's index is never touched; the target's nodes build theirs from its change log (or
 ``legation reindex``).
 
-Copied: documents, their texts, footnotes, sources, the authority records they use and, per
-document, what its source last gave (so corrections made in the admin stay corrections there, and
+The file begins with *authority lines*, ``{"authority": {…}}``, one per curated authority record
+(:func:`legation.records.authorities.authority_rows`: agents with curated names or other keys from
+merges, places with further names), which the target loads before the documents, so name variants
+search the same there and a later ingest links a merged key to the same agent.
+
+Copied: documents, their texts, footnotes, sources, the authority records they use with their
+curated names and merged keys, and, per document, what its source last gave (so corrections made in the admin stay corrections there, and
 re-ingest keeps them and reports conflicts as here). Not copied: admin accounts, sessions and the
 source's change-log history (the target's log starts afresh with one entry per document). The
 target must hold no documents.
@@ -49,6 +54,7 @@ from legation.config import database_from_url
 from legation.errors import LegationError
 
 BATCH = 500  # documents read, ingested and given their digests at a time
+AUTHORITY = "authority"  # the key of an authority line
 
 
 @dataclass(frozen=True)
@@ -58,12 +64,17 @@ class CopyReport:
 
 
 def write_copy(handle: TextIO) -> int:
-    """Write this database's copy lines (see above) to a text handle, ordered by identifier as
-    ``legation export`` orders them. Returns the number of documents written."""
+    """Write this database's copy lines (see above) to a text handle: its authority lines, then its
+    documents, ordered by identifier as ``legation export`` orders them. Returns the number of
+    documents written."""
     from legation.records.chunks import chunks
     from legation.records.models import Document
     from legation.records.serialize import load_records
 
+    from legation.records.authorities import authority_rows
+
+    for row in authority_rows():
+        handle.write(json.dumps({AUTHORITY: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
     count = 0
     identifiers = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
     for chunk in chunks(identifiers, BATCH):
@@ -76,15 +87,23 @@ def write_copy(handle: TextIO) -> int:
     return count
 
 
-def _read_copy(path: Path) -> Iterator[tuple[int, object, dict | None]]:
-    """``(line number, record, digests)`` per line of a copy file; LegationError for a line that is
-    not a copy line."""
+def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tuple[int, object, dict | None]]:
+    """``(line number, record, digests)`` per document line of a copy file; the authority lines
+    (first in the file) are appended to ``authorities`` as ``(line number, record)`` before the
+    first document is yielded. LegationError for a line that is not a copy line."""
     from legation.records.document_record import DocumentRecord, RecordError
 
+    documents = False
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             try:
                 data = json.loads(line)
+                if isinstance(data, dict) and data.keys() == {AUTHORITY}:
+                    if documents:
+                        raise RecordError("an authority line after the documents; authority lines come first")
+                    authorities.append((number, data[AUTHORITY]))
+                    continue
+                documents = True
                 if not isinstance(data, dict) or "ingested" not in data:
                     raise RecordError("not a copy line (no \"ingested\")")
                 digests = data.pop("ingested")
@@ -103,8 +122,10 @@ def store_copy(path: Path) -> int:
     become savepoints.)"""
     from django.db import transaction
 
+    from legation.errors import IngestError
     from legation.ingest.curation import remember
     from legation.ingest.service import IngestReport, ingest_records
+    from legation.records.authorities import checked_rows, load_rows
     from legation.records.models import Document
 
     report = IngestReport()
@@ -112,8 +133,15 @@ def store_copy(path: Path) -> int:
     with transaction.atomic():
         if Document.objects.exists():
             raise LegationError("already holds documents; copy into an empty database (create a new one, or empty it first)")
-        lines = _read_copy(path)
-        while batch := list(islice(lines, BATCH)):
+        authorities: list[tuple[int, object]] = []
+        lines = _read_copy(path, authorities)
+        first = list(islice(lines, BATCH))  # reads the authority lines, which come first
+        try:
+            load_rows(checked_rows(authorities, str(path)), str(path))
+        except IngestError as exc:
+            raise LegationError(str(exc)) from exc
+        while batch := first or list(islice(lines, BATCH)):
+            first = []
             ingest_records((record for _, record, _ in batch), batch_size=BATCH, report=report)
             if report.failed:
                 raise LegationError(f"{path}: {report.failed[0].where}: {report.failed[0].reason}")

@@ -169,3 +169,48 @@ def test_legation_ingest_refuses_copy_lines_so_no_file_sets_digests(tmp_path: Pa
     read = list(read_jsonl(lines))
     assert len(read) == 44 and all(isinstance(item, IngestError) for item in read)
     assert read[0].message.startswith("unknown fields ['ingested']; Legation JSON Lines has ")
+
+
+@pytest.mark.django_db
+def test_the_copy_keeps_curated_names_merged_keys_and_place_variants(tmp_path: Path) -> None:
+    """Curated authority data is not in the documents: the copy carries it in authority lines, so
+    variants search the same in the copy and a merged key still links to its agent there."""
+    from legation.copying import copy_archive, write_copy
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+    from legation.records.authorities import authority_rows, load_authorities
+
+    assert len(ingest_records(read_file(SEED)).added) == 10
+    authorities = tmp_path / "authorities.jsonl"
+    authorities.write_text(
+        '{"kind": "person", "key": "person:mao-zedong", "name": "Mao Zedong", "names": ["Mao Tse-tung", "毛泽东"], "same_as": ["person:mao-tse-tung"]}\n'
+        '{"kind": "place", "name": "Lüshun", "names": ["Port Arthur"]}\n',
+        encoding="utf-8",
+    )
+    load_authorities(authorities)
+    expected = [
+        {"kind": "person", "key": "person:mao-zedong", "name": "Mao Zedong", "names": ["Mao Tse-tung", "毛泽东"], "same_as": ["person:mao-tse-tung"]},
+        {"kind": "place", "name": "Lüshun", "names": ["Port Arthur"]},
+    ]
+    assert list(authority_rows()) == expected
+    written = io.StringIO()
+    write_copy(written)
+    assert written.getvalue().splitlines()[:2] == [json.dumps({"authority": row}, ensure_ascii=False, separators=(",", ":")) for row in expected]
+
+    target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    assert copy_archive(target).documents == 10
+    shell = legation(target, tmp_path / "copy", "manage", "shell", "-v", "0", "-c",
+                     "import json; from legation.records.authorities import authority_rows; print(json.dumps(list(authority_rows())))")  # fmt: skip
+    assert shell.returncode == 0, shell.stderr
+    assert json.loads(shell.stdout.strip().splitlines()[-1]) == expected
+
+    # A source that still says person:mao-tse-tung links to Mao Zedong in the copy, as here.
+    late = tmp_path / "late.jsonl"
+    record = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    record |= {"identifier": "late-1", "agents": [{"key": "person:mao-tse-tung", "name": "Mao Tse-tung", "role": "sender", "kind": "person", "names": []}]}
+    late.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert legation(target, tmp_path / "copy", "ingest", str(late)).returncode == 0
+    out = tmp_path / "copy.jsonl"
+    assert legation(target, tmp_path / "copy", "export", "-o", str(out)).returncode == 0
+    exported = {d["identifier"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert [(a["key"], a["name"]) for a in exported["late-1"]["agents"]] == [("person:mao-zedong", "Mao Zedong")]

@@ -27,6 +27,8 @@ A line whose key was merged before, without ``same_as``, gives its names to the 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,13 +54,13 @@ class AuthorityReport:
 
 
 def _parse(path: Path) -> list[tuple[int, dict]]:
-    rows = []
     if not path.is_file():
         raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc})") from exc
+    rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -66,6 +68,14 @@ def _parse(path: Path) -> list[tuple[int, dict]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise IngestError(str(path), f"not valid JSON ({exc.msg}); fix the line", f"line {number}") from exc
+        rows.append((number, row))
+    return checked_rows(rows, str(path))
+
+
+def checked_rows(rows: list[tuple[int, object]], source: str) -> list[tuple[int, dict]]:
+    """``rows`` (line number, value read) when each is an authority record of the form above and
+    their ``same_as`` keys agree; raises :class:`IngestError` naming ``source`` and the line."""
+    for number, row in rows:
         names = row.get("names", []) if isinstance(row, dict) else None
         same_as = row.get("same_as", []) if isinstance(row, dict) else None
         if (
@@ -82,17 +92,17 @@ def _parse(path: Path) -> list[tuple[int, dict]]:
             or (row["kind"] == "place" and same_as)
         ):
             raise IngestError(
-                str(path),
+                source,
                 f'give {{"kind": one of {KINDS}, "key" (people and organizations), "name", "names": [...]}}, '
                 'and for people and organizations optionally "same_as": [other keys of the same agent]',
                 f"line {number}",
             )
-        rows.append((number, row))
-    _check_same_as(path, rows)
-    return rows
+    checked = [(number, row) for number, row in rows if isinstance(row, dict)]
+    _check_same_as(source, checked)
+    return checked
 
 
-def _check_same_as(path: Path, rows: list[tuple[int, dict]]) -> None:
+def _check_same_as(source: str, rows: list[tuple[int, dict]]) -> None:
     """Refuse ``same_as`` keys that would make the file say two things at once (see above)."""
     lines = {row["key"]: number for number, row in rows if row["kind"] != "place"}
     claimed: dict[str, int] = {}
@@ -112,10 +122,10 @@ def _check_same_as(path: Path, rows: list[tuple[int, dict]]) -> None:
             else:
                 claimed[key] = number
                 continue
-            raise IngestError(str(path), f"same_as {key!r} {problem}; nothing was loaded", f"line {number}")
+            raise IngestError(source, f"same_as {key!r} {problem}; nothing was loaded", f"line {number}")
 
 
-def _check_stored(path: Path, number: int, row: dict) -> None:
+def _check_stored(source: str, number: int, row: dict) -> None:
     """Refuse a line whose keys the stored agents contradict (see above); nothing is written then."""
     merged = merged_keys([row["key"], *row.get("same_as", [])])
     if row["key"] in merged and row.get("same_as"):
@@ -137,13 +147,18 @@ def _check_stored(path: Path, number: int, row: dict) -> None:
                 break
         else:
             return
-    raise IngestError(str(path), f"{problem}; nothing was loaded", f"line {number}")
+    raise IngestError(source, f"{problem}; nothing was loaded", f"line {number}")
 
 
 def load_authorities(path: Path) -> AuthorityReport:
     """Load a file of authority records in one transaction. Raises :class:`IngestError` naming
     the file and line of the first bad record; then nothing is written."""
-    rows = _parse(path)
+    return load_rows(_parse(path), str(path))
+
+
+def load_rows(rows: list[tuple[int, dict]], source: str) -> AuthorityReport:
+    """Load authority records (``(line number, record)`` pairs from :func:`checked_rows`) in one
+    transaction; errors name ``source`` and the line, and then nothing is written."""
     report = AuthorityReport()
     touched: set[str] = set()
     with transaction.atomic():
@@ -156,7 +171,7 @@ def load_authorities(path: Path) -> AuthorityReport:
                 new = [n for n in dict.fromkeys(variants) if n not in known]
                 PlaceName.objects.bulk_create(PlaceName(place=record, name=n) for n in new)
             else:
-                _check_stored(path, number, row)
+                _check_stored(source, number, row)
                 key = merged_keys([row["key"]]).get(row["key"], row["key"])
                 record, created = Agent.objects.get_or_create(key=key, defaults={"name": name, "kind": row["kind"]})
                 for other in row.get("same_as", []):
@@ -179,3 +194,27 @@ def load_authorities(path: Path) -> AuthorityReport:
         )
     report.documents_touched = sorted(touched)
     return report
+
+
+def authority_rows() -> Iterator[dict]:
+    """The archive's curated authority data as authority-file records, what :func:`load_rows`
+    turns back into the same data (``legation copy-archive`` carries it so): every agent with a
+    curated name (``from_authority``) or another key (merged, ``same_as``), by key, with its
+    preferred name, curated names and other keys sorted; then every place with further names, by
+    name. Names that documents gave are not here: they travel with the documents."""
+    curated = defaultdict(list)
+    for agent_id, name in AgentName.objects.filter(from_authority=True).order_by("name").values_list("agent_id", "name"):
+        curated[agent_id].append(name)
+    keys = defaultdict(list)
+    for agent_id, key in AgentKey.objects.order_by("key").values_list("agent_id", "key"):
+        keys[agent_id].append(key)
+    for pk, kind, key, name in Agent.objects.filter(pk__in=set(curated) | set(keys)).order_by("key").values_list("pk", "kind", "key", "name"):
+        row = {"kind": kind, "key": key, "name": name, "names": [n for n in curated[pk] if n != name]}
+        if keys[pk]:
+            row["same_as"] = keys[pk]
+        yield row
+    names = defaultdict(list)
+    for place, name in PlaceName.objects.order_by("name").values_list("place__name", "name"):
+        names[place].append(name)
+    for place in sorted(names):
+        yield {"kind": "place", "name": place, "names": names[place]}
