@@ -19,6 +19,7 @@ by :func:`party_name`: the person in parentheses or after a title (``"Stuart"``,
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -149,6 +150,12 @@ def strip_leading_number(title: str) -> str:
     return _LEADING_NUMBER.sub("", normalize_space(title), count=1)
 
 
+@functools.lru_cache(maxsize=4096)  # a title is searched for its type and for its parties
+def _title_type(text: str) -> tuple[int, int, str] | None:
+    """:func:`_find_type` of ``text`` in the title types (``_TYPE_RE``)."""
+    return _find_type(text, _TYPE_RE)
+
+
 def _find_type(text: str, table) -> tuple[int, int, str] | None:
     """(start, end, canonical type) of the earliest type phrase in ``text``, longest at a tie."""
     best: tuple[int, int, str] | None = None
@@ -174,8 +181,8 @@ def document_type_from_title(title: str) -> str:
     for marker in (_PARTY_START.search(title), re.search(r" to ", title)):
         if marker:
             cut = min(cut, marker.start())
-    found = _find_type(title[:cut], _TYPE_RE)
-    if (whole := _find_type(title, _TYPE_RE)) and whole[0] == 0 and whole[1] > cut:
+    found = _title_type(title[:cut])
+    if (whole := _title_type(title)) and whole[0] == 0 and whole[1] > cut:
         found = whole  # "From" inside the type: "Notes From Lunch Between …" are minutes
     if found:
         return found[2]
@@ -202,12 +209,14 @@ def document_type_from_source_note(note: str) -> str:
 
 
 def _depth0(text: str, needle: str) -> list[int]:
-    """Start positions of ``needle`` in ``text`` outside parentheses."""
-    positions, depth = [], 0
-    for i, ch in enumerate(text):
-        depth += (ch == "(") - (ch == ")")
-        if depth == 0 and text.startswith(needle, i):
+    """Start positions of ``needle`` (which starts with no parenthesis) in ``text`` outside
+    parentheses: as many "(" as ")" before it."""
+    positions = []
+    i = text.find(needle)
+    while i >= 0:
+        if text.count("(", 0, i) == text.count(")", 0, i):
             positions.append(i)
+        i = text.find(needle, i + 1)
     return positions
 
 
@@ -268,8 +277,9 @@ _DOCUMENT_END = re.compile(r"\b(?:Paper|Memorandum|Letter|Telegram|Statement|Rep
 def _trim_party(phrase: str) -> str:
     """A party phrase without the subject or occasion the title adds after it (``_SUBJECT_AFTER``);
     " on " stays when it goes on naming the body ("the Committee on Public Information")."""
-    for i in _depth0(phrase, " "):
-        if _SUBJECT_AFTER.match(phrase, i) and phrase[:i].strip():
+    for m in _SUBJECT_AFTER.finditer(phrase):
+        i = m.start()
+        if phrase.count("(", 0, i) == phrase.count(")", 0, i) and phrase[:i].strip():
             return phrase[:i]
     return phrase
 
@@ -292,13 +302,13 @@ def party_phrases(title: str) -> tuple[list[str], list[str]]:
     (``"Memorandum of Conversation"``, ``"Editorial Note"``) give ([], [])."""
     title = _DATE_SUFFIX.sub("", strip_leading_number(title))
     m = _PARTY_START.search(title)
-    if m and (whole := _find_type(title, _TYPE_RE)) and whole[0] == 0 and whole[1] > m.start():
+    if m and (whole := _title_type(title)) and whole[0] == 0 and whole[1] > m.start():
         # "From" inside the type: "Notes From Lunch Between …", "Highlights From the Secretary of
         # State's Policy Planning Meeting" name no sender; a party may still follow the type
         m = _PARTY_START.search(title, whole[1])
     before = title[: m.start()] if m else title
     senders, recipients = "", ""
-    lead = _find_type(before, _TYPE_RE)
+    lead = _title_type(before)
     if lead and lead[0] == 0:
         if addressed := re.match(r",?\s+(?:to|for)\s+(.+)", before[lead[1]:]):
             recipients = addressed.group(1)  # "Instructions to the Military Attaché (Walters)"

@@ -44,6 +44,7 @@ raises :class:`IngestError`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -100,6 +101,7 @@ _NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "
 _local = local_name
 
 
+@functools.lru_cache(maxsize=65_536)  # names recur in every document of a volume
 def slug(text: str) -> str:
     """ASCII, lower-case, hyphenated: ``"Chou En-lai"`` → ``"chou-en-lai"``, ``"Björkman"`` → ``"bjorkman"``."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -143,6 +145,13 @@ class Person:
     def surname(self) -> str:
         """The part of the entry before its first comma: ``"Rostow, Walt W."`` → ``"Rostow"``."""
         return self.names[0].split(",", 1)[0].strip()
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Slugged words of the entry as printed and of its further names (see :func:`_names_entry`)."""
+        return frozenset(slug(w) for w in self.names[0].replace(",", " ").split()) | {
+            slug(w) for n in self.names[1:] for w in n.split()
+        }
 
 
 _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -227,12 +236,22 @@ class FrusVolume:
         places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
         return cls(volume_id=volume_id, title=title or volume_id, persons=persons, places=places)
 
+    @functools.cached_property
+    def by_name(self) -> dict[str, list[Person]]:
+        """The entries of the list of persons by surname and by name, each in list order (asked
+        for every name of every document: a look-up, not a walk through the list)."""
+        found: dict[str, list[Person]] = {}
+        for person in self.persons.values():
+            for name in dict.fromkeys((person.surname, person.name)):
+                found.setdefault(name, []).append(person)
+        return found
+
     def entry(self, name: str, phrase: str = "") -> Person | None:
         """The one entry of the list of persons a name written without a link stands for: the entry
         whose surname (or full name) it is; among several (Walt W. and Eugene V. Rostow), the one
         whose offices share the most words with the title's ``phrase`` ("the President's Special
         Assistant (Rostow)"); None when no entry, or no single best one, fits."""
-        found = [p for p in self.persons.values() if name in (p.surname, p.name)]
+        found = list(self.by_name.get(name, ()))
         if len(found) > 1:
             words = office_words(phrase) - office_words(name)
             scores = sorted(((len(words & p.offices), i) for i, p in enumerate(found)), reverse=True)
@@ -253,7 +272,7 @@ class FrusVolume:
             name = " ".join(w[:1].upper() + w[1:] for w in name.split())
         entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
         if entry is not None and not _names_entry(name, entry) and (
-            any(name in (p.surname, p.name) for p in self.persons.values()) or _plainly_other(name, entry)
+            name in self.by_name or _plainly_other(name, entry)
         ):
             entry = None
         if entry is None:
@@ -268,8 +287,7 @@ class FrusVolume:
 def _names_entry(name: str, entry: Person) -> bool:
     """Whether a name as printed can be the entry's: it shares a word with the entry
     ("Kissinger", "Henry Kissinger", "Dr. Kissinger" for "Kissinger, Henry A."; not "Nixon")."""
-    words = {slug(w) for w in entry.names[0].replace(",", " ").split()} | {slug(w) for n in entry.names[1:] for w in n.split()}
-    return any(slug(w) in words for w in name.split() if slug(w))
+    return any(slug(w) in entry.words for w in name.split() if slug(w))
 
 
 def _name_words(text: str) -> set[str]:
