@@ -3,7 +3,8 @@
 Re-ingesting the same record changes nothing (also when an agent key it carries was merged into
 another agent since: :mod:`legation.records.agent_keys`); a changed record is updated in place
 and reported, keeping the fields curators corrected since the last ingest
-(:mod:`legation.ingest.curation`); two records with one identifier in a batch are reported, not merged. Each batch is written in one
+(:mod:`legation.ingest.curation`); two records with one identifier in a batch are reported, not
+merged. Each batch is written in one
 database transaction together with its :class:`ChangeLogEntry` rows, so an interrupted ingest
 leaves whole batches only, and the search indexer (which follows the change log) never sees a
 half-written document.
