@@ -106,20 +106,22 @@ def _ingest(
 ):
     """Read files, store records with a progress bar (documents and bytes), with ``delete_missing``
     delete what the collections read no longer hold, then update the index."""
-    from legation.errors import IngestError
-    from legation.ingest.readers import files_to_read, read_file
+    from legation.errors import IngestError, IngestNote
+    from legation.ingest.readers import FORMATS, files_to_read, read_file
     from legation.ingest.service import IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
     from legation.search.follower import following
 
+    skipped: list[IngestNote] = []
     try:
-        files = files_to_read(paths, mapping)
+        files = files_to_read(paths, mapping, skipped)
     except IngestError as exc:
         _fail(str(exc))
     if not files:
-        _fail("no readable files found; give TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json) or PDF (.pdf) files")
+        unread = "".join(f"\n  {note}" for note in skipped[:20])
+        _fail(f"no readable files found; Legation reads {FORMATS}{unread}")
     total_bytes = sum(f.stat().st_size for f in files)
-    report = IngestReport()
+    report = IngestReport(notes=[str(note) for note in skipped])
     if not dry_run:
         _rebuild_if_outdated()
     indexing = nullcontext() if dry_run else following()

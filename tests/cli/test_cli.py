@@ -132,3 +132,25 @@ def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path)
     assert mapped.returncode == 2 and "nosuch: no such mapping" in " ".join(mapped.stderr.split()) and "Ingest" not in mapped.stdout
     names = legation(data, "authorities", str(tmp_path / "nope.jsonl"))
     assert names.returncode == 1 and "nope.jsonl: no such file" in " ".join(names.stderr.split())
+
+
+def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):
+    folder = tmp_path / "delivery"
+    folder.mkdir()
+    (folder / "seed.jsonl").write_bytes(SEED.read_bytes())
+    (folder / "export.json").write_text('[{"id": 1, "name": "not a Wilson record"}]', encoding="utf-8")
+    (folder / "readme.txt").write_text("Box list", encoding="utf-8")
+    report = tmp_path / "report.json"
+    done = legation(tmp_path / "archive", "ingest", "--report", str(report), str(folder))
+    assert done.returncode == 0, done.stderr
+    notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
+    assert notes == [
+        f"{folder / 'export.json'}: not read: is .json but no Wilson Center Digital Archive record (none of doc_date, "
+        "frontend_doc_date in its first 64 KB), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, "
+        "other JSON Lines need --mapping",
+        f"{folder / 'readme.txt'}: not read: unknown format; Legation reads TEI (.xml, .xml.gz), Legation JSON Lines "
+        "(.jsonl, .jsonl.gz), CSV (.csv, .csv.gz), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)",
+    ]
+    assert "readme.txt: not read" in " ".join(done.stdout.split())
+    nothing = legation(tmp_path / "archive", "ingest", str(folder / "readme.txt"))
+    assert nothing.returncode != 0 and "unknown format; Legation reads TEI" in " ".join(nothing.stderr.split())

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.records.document_record import DocumentRecord
 
 Item = DocumentRecord | IngestError
@@ -97,21 +97,42 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def files_to_read(paths: Iterable[Path], mapping: str | Path | None = None) -> list[Path]:
+FORMATS = (
+    "TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv, .csv.gz), "
+    "Wilson Center Digital Archive JSON (.json) or PDF (.pdf)"
+)
+
+
+def why_unread(path: Path) -> str:
+    """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
+    if path.name.lower().endswith(".json"):
+        return (
+            "is .json but no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first "
+            "64 KB), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other JSON Lines need "
+            "--mapping"
+        )
+    return f"unknown format; Legation reads {FORMATS}"
+
+
+def files_to_read(
+    paths: Iterable[Path], mapping: str | Path | None = None, skipped: list[IngestNote] | None = None
+) -> list[Path]:
     """The files a list of paths names (folders expanded, sorted by name, hidden files and
-    folders skipped: a file named on its own is read even when hidden). Raises IngestError for
-    a path that does not exist or a file of a format Legation cannot read."""
+    folders skipped: a file named on its own is read even when hidden). A file in a folder that
+    Legation cannot read is left out, with an :class:`IngestNote` saying why added to ``skipped``
+    (when given). Raises IngestError for a path that does not exist or a file named on its own
+    that Legation cannot read."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not _hidden(p.relative_to(path)) and _reader_for(p, mapping)
-            )
+            for p in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))):
+                if _reader_for(p, mapping):
+                    found.append(p)
+                elif skipped is not None:
+                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p)}"))
         elif path.is_file():
             if not _reader_for(path, mapping):
-                raise IngestError(str(path), "unknown format; give a TEI file (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)")
+                raise IngestError(str(path), why_unread(path))
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")

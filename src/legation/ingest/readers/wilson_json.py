@@ -268,7 +268,7 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise IngestError(str(path), f"is not valid JSON ({exc.msg} at column {exc.colno}); fix the file", f"line {exc.lineno}") from exc
+        raise IngestError(str(path), f"is not valid JSON ({exc.msg}, column {exc.colno}); fix the file", f"line {exc.lineno}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(str(path), f"cannot be read as UTF-8 JSON ({exc}); check the file is complete and UTF-8") from exc
     if isinstance(data, dict) and isinstance(data.get("list"), list):
