@@ -73,3 +73,21 @@ def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin
     good.save()
     document.refresh_from_db()
     assert document.relations == ["seed-sino-soviet-02"]
+
+
+def test_a_stored_documents_identifier_cannot_be_changed_and_a_new_one_must_be_valid(seed_archive, admin_client):
+    """The identifier is the permalink: renaming it in the admin left the old one in the search
+    index, linking to a 404; one with a slash or a space made the document unreachable."""
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    page = admin_client.get(f"/admin/records/document/{document.pk}/change/").content.decode()
+    assert 'name="identifier"' not in page and "seed-sino-soviet-01" in page  # shown, not editable
+
+    add = admin_client.get("/admin/records/document/add/").content.decode()
+    assert 'name="identifier"' in add
+    for bad in ("new id/with slash", "a b", "..", "a?b"):
+        answer = admin_client.post("/admin/records/document/add/", {
+            "identifier": bad, "title": "A note", "language": "en", "relations": "[]",
+            "texts-TOTAL_FORMS": 0, "texts-INITIAL_FORMS": 0, "agent_links-TOTAL_FORMS": 0, "agent_links-INITIAL_FORMS": 0,
+        })  # fmt: skip
+        assert answer.status_code == 200 and "Enter an identifier of 1–200 characters" in answer.content.decode(), bad
+    assert not Document.objects.filter(title="A note").exists()

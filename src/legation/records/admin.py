@@ -12,7 +12,7 @@ from django.db import models
 
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import edtf_day_bounds
-from legation.records.document_record import RecordError
+from legation.records.document_record import IDENTIFIER_RULE, RecordError, is_identifier
 
 from legation.records.models import (
     Agent,
@@ -93,6 +93,14 @@ class DocumentForm(forms.ModelForm):
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
         return value
 
+    def clean_identifier(self) -> str:
+        """A new document's identifier is the last step of its permalink: the rule every reader's
+        records follow (:func:`legation.records.document_record.is_identifier`)."""
+        value = self.cleaned_data["identifier"].strip()
+        if not is_identifier(value):
+            raise forms.ValidationError(f"Enter an identifier of {IDENTIFIER_RULE.removeprefix('give ')}.")
+        return value
+
     def clean_relations(self) -> list:
         """An empty box means no related documents (``[]``), not JSON null."""
         return self.cleaned_data.get("relations") or []
@@ -112,6 +120,11 @@ class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
     readonly_fields = ["date_earliest", "date_latest"]
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A stored document's identifier cannot change: it is its permalink, which citations and
+        harvesters keep, and the key its source's next ingest finds it by."""
+        return [*self.readonly_fields, "identifier"] if obj is not None else self.readonly_fields
     list_filter = ["document_type", "collections"]
     search_fields = ["identifier", "title", "summary"]
     autocomplete_fields = ["place_sent", "subjects", "collections", "repositories"]
