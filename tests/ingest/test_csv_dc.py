@@ -215,3 +215,18 @@ def test_columns_that_are_not_read_are_named_in_a_note_not_dropped_silently(tmp_
     known = tmp_path / "known.csv"
     known.write_text("ID,Title,Date Text,Relations\nk-1,A letter,May 1950,box-1\n", encoding="utf-8")
     assert single_record(read_csv(known)).relations == ["box-1"]  # every header known: no note
+
+
+def test_dublin_core_headers_with_a_namespace_prefix(tmp_path: Path):
+    """RDF and OAI-PMH exports write dc:title, DSpace dc.title, Omeka "Dublin Core:Title"."""
+    path = tmp_path / "prefixed.csv"
+    path.write_text(
+        "dc:identifier,dcterms:title,dc.date,Dublin Core:Creator,dc:rights,dc.description.abstract\n"
+        "p-1,A letter,14 February 1950,\"Mao, Zedong\",CC0,A qualified element Legation does not read\n",
+        encoding="utf-8",
+    )
+    items = list(read_csv(path))
+    record = single_record(items[1:])
+    assert (record.identifier, record.title, record.date_edtf, record.rights) == ("p-1", "A letter", "1950-02-14", "CC0")
+    assert [(a.role, a.name) for a in record.agents] == [("sender", "Mao, Zedong")]
+    assert isinstance(items[0], IngestNote) and "['dc.description.abstract']" in items[0].message

@@ -2,7 +2,8 @@
 
 Source format: a comma-separated table (RFC 4180 quoting; ``.csv`` or gzip ``.csv.gz``), one row
 per document, a header row first. Without a mapping the headers are read as Dublin Core-style
-names (case, spaces, ``-`` and ``_`` ignored)::
+names (case, spaces, ``-`` and ``_`` ignored, and a namespace prefix such as ``dc:``, ``dcterms:``,
+``dc.`` or ``Dublin Core:``)::
 
     identifier | id                          → identifier (required)
     title                                    → title
@@ -88,8 +89,15 @@ def unescape_formula(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell.lstrip("'")[:1] in FORMULA_START else cell
 
 
+# The namespace prefixes exports put before Dublin Core element names: "dc:title", "dcterms:date"
+# (RDF, OAI-PMH), "dc.title" (DSpace), "Dublin Core:Title" (Omeka).
+_DC_PREFIX = re.compile(r"^(?:dc|dcterms|dublin\s*core)\s*[:.]\s*", re.IGNORECASE)
+
+
 def _header_key(header: str) -> str:
-    return re.sub(r"[\s_\-]+", "", header.strip().lower())
+    """A header as :data:`DUBLIN_CORE` knows it: namespace prefix dropped, lower case, no spaces,
+    ``_`` or ``-`` (``"dc:Title"``, ``"Date Text"`` → ``"title"``, ``"datetext"``)."""
+    return re.sub(r"[\s_\-]+", "", _DC_PREFIX.sub("", header.strip()).lower())
 
 
 def decode(data: bytes, path: Path, declared: str = "") -> str:
