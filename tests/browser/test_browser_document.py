@@ -92,3 +92,12 @@ def test_a_missing_document_gets_a_page_that_says_so(page) -> None:
     assert response.status == 404
     assert "frus1917-72PubDip-d999" in page.locator("main").inner_text()
     page.watched.expect_status(404, response.url)  # the one error expected; any other fails the test
+
+
+def test_on_a_phone_no_document_page_is_wider_than_the_screen(page) -> None:
+    """Long source notes, addresses and identifiers wrap: at 375 px a page was 604 px wide."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    for record in RECORDS:
+        page.goto(f"/documents/{record.identifier}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, (record.identifier, width)
