@@ -87,3 +87,31 @@ def test_facet_page_says_its_counts_are_estimates(seed_index, rows, low_threshol
     in_sample = [r for r in rows if sample_bucket(r["identifier"]) < buckets]
     assert result.approximate
     assert {v.value: v.count for v in result.values} == _estimate(Counter(r["document_type"] for r in in_sample), buckets)
+
+
+def test_a_value_outside_a_segments_top_terms_still_counts_its_documents(tmp_path, monkeypatch) -> None:
+    """Each index segment reports its top terms only; a value outside them lost that segment's
+    documents from its count (the demo's unfiltered page said 47 for a sender with 48). Segment 1
+    holds eleven senders twice each and X once, so X is 12th there; segment 2 holds X five times."""
+    from tantivy import Query
+
+    from legation.records.document_record import AgentRef, DocumentRecord
+    from legation.search.indexer import SearchIndex
+    from legation.search.schema import FACETS_BY_NAME
+
+    def letters(prefix: str, senders: list[str]) -> list[DocumentRecord]:
+        return [
+            DocumentRecord(identifier=f"{prefix}-{i}", title=f"Letter {i}", agents=[AgentRef(key=f"person:{s.lower()}", name=s)]).validate()
+            for i, s in enumerate(senders)
+        ]
+
+    index = SearchIndex(tmp_path / "index")
+    index.upsert(letters("a", [s for s in "ABCDEFGHIJK" for _ in range(2)] + ["X"]))
+    index.commit()
+    index.upsert(letters("b", ["X"] * 5))
+    index.commit()
+    searcher, sender = index.searcher(), FACETS_BY_NAME["sender"]
+    monkeypatch.setattr(facets, "SEGMENT_SIZE", 1)  # each segment reports its top 10 (ten times the size asked)
+    assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 6)]}
+    monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # without the second count: segment 1's X is lost
+    assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 5)]}

@@ -28,10 +28,13 @@ from tantivy import FieldType, Occur, Query
 from legation.search.schema import SAMPLE_BUCKETS, SAMPLE_FIELD, FacetField
 
 # Terms per segment that each segment reports before merging (at least ten times the size asked
-# for); large enough that the top counts are exact in practice (tantivy reports the possible error,
-# which we do not show). Each reported term is looked up as text: at 1,000 a search for a rare
-# word spent 3.9 ms on its facets, at 200 3.4 ms (100,000 documents, 2 segments).
+# for). Each reported term is looked up as text: at 1,000 a search for a rare word spent 3.9 ms on
+# its facets, at 200 3.4 ms (100,000 documents, 2 segments). A value outside a segment's top terms
+# loses that segment's documents from its count (the demo's unfiltered page showed a sender with 47
+# documents who has 48): when tantivy reports such a possible error for a facet counted exactly (not
+# on a sample), that facet is counted again with every term of every segment (EXACT_SEGMENT_SIZE).
 SEGMENT_SIZE = 200
+EXACT_SEGMENT_SIZE = 1 << 20
 
 
 SAMPLE_ABOVE = 50_000  # matches; above this many, facets are counted on a sample
@@ -86,8 +89,9 @@ def top_values(
 ) -> dict[str, list[tuple[str, int]]]:
     """The ``size`` most frequent values of each facet among documents matching ``query``:
     ``{facet name: [(value, count), …]}``, by count descending then value. ``sizes`` gives some
-    facets another size (facet name → size), all still counted in one pass. With ``sample``, the
-    counts are those in the sample times :attr:`Sample.scale`, rounded (estimates)."""
+    facets another size (facet name → size), all still counted in one pass (a second for a facet
+    whose counts tantivy says may be short, see :data:`SEGMENT_SIZE`). With ``sample``, the counts
+    are those in the sample times :attr:`Sample.scale`, rounded (estimates)."""
     facets = list(facets)
     if not facets:
         return {}
@@ -100,6 +104,9 @@ def top_values(
         for f in facets
     }
     result = searcher.aggregate(query, spec)
+    if sample is None and (inexact := [name for name, agg in result.items() if agg.get("doc_count_error_upper_bound")]):
+        again = {name: {"terms": {**spec[name]["terms"], "segment_size": EXACT_SEGMENT_SIZE}} for name in inexact}
+        result.update(searcher.aggregate(query, again))
     return {
         name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()
