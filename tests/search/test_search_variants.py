@@ -45,6 +45,8 @@ def test_other_words_still_must_match_and_the_notice_names_the_forms(seed_index)
     result = search(SearchRequest(q="Liu Shao-chi treaty", page_size=100), seed_index, LIU)
     assert {h.identifier for h in result.hits} == liu_and_treaty
     assert "Liu Shao-chi: Liu Shaoqi" in result.notice
+    twice = search(SearchRequest(q="Liu Shao-chi Liu Shao-chi"), seed_index, LIU)
+    assert twice.notice.count("Liu Shao-chi: ") == 1  # a name typed twice is named once
 
 
 def test_expansion_keeps_the_words_typed_and_leaves_operators_alone():

@@ -525,7 +525,9 @@ def search(
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     if words.expanded and total:
-        forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in words.expanded)
+        forms = "; ".join(
+            f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
+        )  # a name typed twice ("Moscow OR Moscow") is named once
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
     sample = facet_counts.sample_for(index.schema, total)  # one sample for the facets and the histogram
