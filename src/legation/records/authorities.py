@@ -202,19 +202,21 @@ def authority_rows() -> Iterator[dict]:
     curated name (``from_authority``) or another key (merged, ``same_as``), by key, with its
     preferred name, curated names and other keys sorted; then every place with further names, by
     name. Names that documents gave are not here: they travel with the documents."""
-    curated = defaultdict(list)
-    for agent_id, name in AgentName.objects.filter(from_authority=True).order_by("name").values_list("agent_id", "name"):
+    # Sorted here, by code point: SQLite's and PostgreSQL's collations order text differently, and
+    # the copy's verification compares the two stores' lines byte for byte.
+    curated, keys = defaultdict(list), defaultdict(list)
+    for agent_id, name in AgentName.objects.filter(from_authority=True).values_list("agent_id", "name"):
         curated[agent_id].append(name)
-    keys = defaultdict(list)
-    for agent_id, key in AgentKey.objects.order_by("key").values_list("agent_id", "key"):
+    for agent_id, key in AgentKey.objects.values_list("agent_id", "key"):
         keys[agent_id].append(key)
-    for pk, kind, key, name in Agent.objects.filter(pk__in=set(curated) | set(keys)).order_by("key").values_list("pk", "kind", "key", "name"):
-        row = {"kind": kind, "key": key, "name": name, "names": [n for n in curated[pk] if n != name]}
+    agents = Agent.objects.values_list("pk", "kind", "key", "name")
+    for pk, kind, key, name in sorted((a for a in agents if a[0] in curated or a[0] in keys), key=lambda a: a[2]):
+        row = {"kind": kind, "key": key, "name": name, "names": sorted(n for n in curated[pk] if n != name)}
         if keys[pk]:
-            row["same_as"] = keys[pk]
+            row["same_as"] = sorted(keys[pk])
         yield row
     names = defaultdict(list)
-    for place, name in PlaceName.objects.order_by("name").values_list("place__name", "name"):
+    for place, name in PlaceName.objects.values_list("place__name", "name"):
         names[place].append(name)
     for place in sorted(names):
-        yield {"kind": "place", "name": place, "names": names[place]}
+        yield {"kind": "place", "name": place, "names": sorted(names[place])}
