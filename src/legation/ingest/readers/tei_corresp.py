@@ -276,6 +276,8 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         if not place and (m := re.match(r"([^,\d]+),", _plain(dateline))):
             place = m[1].strip()
 
+    ms = _first(header, "msIdentifier")
+    holder = ", ".join(p for e in (ms if ms is not None else []) if _local(e.tag) in ("institution", "repository") if (p := _plain(e)))
     source_note, source_url, collections = "", "", []
     if dodis:
         main = next((t for t in _all(text_el, "title") if t.get("type") == "main"), None) if text_el is not None else None
@@ -287,7 +289,6 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         if uri is not None and volume:
             collections.append(CollectionRef(key="dodis-" + (uri.text or "").strip().rstrip("/").rsplit("/", 1)[-1], title=volume))
     else:
-        ms = _first(header, "msIdentifier")
         parts = [_plain(e) for e in ms if _local(e.tag) in ("settlement", "institution", "repository", "collection", "idno")] if ms is not None else []
         bibl = next((b for b in _all(header, "bibl") if _local(b.getparent().tag) == "sourceDesc"), None)
         source_note = "; ".join(p for p in (", ".join(p for p in parts if p), _plain(bibl)) if p)
@@ -298,8 +299,6 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         if context is not None and context.get("target", "").startswith("context:"):
             collections.append(CollectionRef(key="qhod-" + context.get("target")[8:], title=_plain(context)))
 
-    ms = _first(header, "msIdentifier")
-    holder = ", ".join(p for e in (ms if ms is not None else []) if _local(e.tag) in ("institution", "repository") if (p := _plain(e)))
     texts = _texts(text_el, language, dodis, source_note) if text_el is not None else []
     if not (texts or summary or agents or date_edtf or source_note):
         raise RecordError(f"{identifier}: no text, summary, correspondents, date or archival source: not a document (e.g. a taxonomy); leave it out")
