@@ -82,3 +82,12 @@ def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path
     assert [(d["identifier"], d["date_text"], d["date_edtf"]) for d in exported] == [
         ("x1", "2/5/1950", ""), ("x2", "1950-02-14", "1950-02-14"), ("x3", "2/14/1950", "1950-02-14"),
     ]
+
+
+def test_the_export_help_names_every_csv_column(tmp_path: Path):
+    """`legation export --help` lists the CSV columns by hand (the CLI does not import the writer
+    to start up); every column of the writer must be there, so the two cannot drift apart."""
+    from legation.ingest.readers.csv_export import COLUMNS
+
+    shown = " ".join(legation(tmp_path / "archive", "export", "--help").stdout.replace("│", " ").split())
+    assert [name for name, _ in COLUMNS if f"{name}," not in shown and f"{name} and" not in shown] == []
