@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 
 import pytest
+import tantivy
 
 from legation.records.models import ChangeLogEntry
-from legation.search import indexer
+from legation.search import indexer, schema
 from legation.search.indexer import IndexBusy, IndexOutdated, SearchIndex, apply_changes, rebuild
 from legation.search.service import SearchRequest, search
 
@@ -169,3 +171,20 @@ def test_the_follower_applies_new_entries_in_the_background(tmp_path, make_recor
     finally:
         stop.set()
     assert len(_ids(index)) == 3
+
+
+def test_each_document_carries_its_key_number_in_a_fast_field(tmp_path, make_records) -> None:
+    # The proximity bonus names its window of hits by these numbers, without reading the documents.
+    records = make_records()
+    index = SearchIndex(tmp_path)
+    index.upsert(records)
+    index.commit()
+    searcher = index.searcher()
+    hits = searcher.search(tantivy.Query.all_query(), limit=100).hits
+    numbers = searcher.fast_field_values(schema.KEY_NUMBER_FIELD, [address for _, address in hits])
+    identifiers = [searcher.doc(address).get_first(schema.KEY_FIELD) for _, address in hits]
+    assert numbers == [schema.key_number(i) for i in identifiers]
+    assert len(set(numbers)) == len(records) == 10
+    # the first 63 bits of an 8-byte BLAKE2b digest: fixed, so every process and release agrees
+    digest = hashlib.blake2b(b"frus1949v07p1-d1", digest_size=8).digest()
+    assert schema.key_number("frus1949v07p1-d1") == int.from_bytes(digest, "big") >> 1 < 2**63

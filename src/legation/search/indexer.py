@@ -71,6 +71,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
         for value in display.values(record):
             doc.add_text(display.name, value)
     doc.add_integer(schema.SAMPLE_FIELD, schema.sample_bucket(record.identifier))
+    doc.add_integer(schema.KEY_NUMBER_FIELD, schema.key_number(record.identifier))
     bounds = schema.day_bounds_of(record)
     if bounds is not None:
         doc.add_integer(schema.DATE_FIELDS[0], bounds[0].toordinal())

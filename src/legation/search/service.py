@@ -333,7 +333,9 @@ class ProximityBonus:
     def rerank(self, searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list:
         """``hits`` (``(score, address)``, best first) with the first :data:`RESCORE_WINDOW`
         re-ranked by score plus :data:`~legation.search.query.PROXIMITY_BOOST` times the phrases'
-        scores, computed for those documents only (found by identifier); ties keep their order.
+        scores, computed for those documents only (found by their
+        :func:`~legation.search.schema.key_number`, read from its fast field: reading 50 stored
+        documents for their identifiers took 1 ms of a demo search's 6.5); ties keep their order.
 
         One search per phrase, not one for all: a document must be sought in each phrase, and
         seeking in a union of phrase queries reads on through every later document holding the
@@ -342,8 +344,8 @@ class ProximityBonus:
         window, rest = hits[:RESCORE_WINDOW], hits[RESCORE_WINDOW:]
         if len(window) < 2:
             return hits
-        ids = [searcher.doc(address).get_first(schema.KEY_FIELD) for _, address in window]
-        those = Query.term_set_query(self.idx_schema, schema.KEY_FIELD, ids)
+        numbers = searcher.fast_field_values(schema.KEY_NUMBER_FIELD, [address for _, address in window])
+        those = Query.term_set_query(self.idx_schema, schema.KEY_NUMBER_FIELD, numbers)
         extra: dict[tuple[int, int], float] = {}
         for phrase in self.phrases:
             for score, a in searcher.search(Query.boolean_query([(Occur.Must, those), (Occur.Must, phrase)]), limit=len(window)).hits:
