@@ -42,3 +42,14 @@ def test_own_word_char_is_what_the_tokenizer_makes_a_word_of_its_own() -> None:
     assert len(alone) > 100_000  # Han (with its extensions), kana, Hangul
     assert {chr(c) for c in codes if OWN_WORD_CHAR.fullmatch(chr(c))} == alone
     assert [bool(OWN_WORD_CHAR.fullmatch(c)) for c in "周김かカ𠀀é-"] == [True] * 5 + [False] * 2
+
+
+def test_own_word_chars_counts_them_and_skips_a_text_without_any_quickly() -> None:
+    from legation.search.analyzers import _OWN_WORD_NEAR, OWN_WORD_CHAR, own_word_chars
+
+    # the quick test holds every such character, and not the quotes and dashes of English texts
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000 and OWN_WORD_CHAR.match(chr(c)))
+    assert len(_OWN_WORD_NEAR.findall(every)) == len(every)
+    assert _OWN_WORD_NEAR.search("“The Secretary’s” reply — Gomułka, İstanbul, Хрущёв, Điện Biên Phủ…") is None
+    assert own_word_chars("周恩来 said “yes” to 김일성") == 6
+    assert own_word_chars("周恩来 said", 3) == own_word_chars("“no”") == 0

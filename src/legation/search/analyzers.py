@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 
 import tantivy
@@ -69,6 +70,31 @@ _OWN_WORD_RANGES = (
 OWN_WORD_CHAR = re.compile(
     "[" + "".join("-".join(chr(int(end, 16)) for end in r.split("-")) for r in _OWN_WORD_RANGES.split()) + "]"
 )
+
+
+def _coarse_class(ranges: str, gap: int = 0x1000) -> str:
+    """A regex class holding every character of ``ranges`` (hex, "1100-11FF 3005 …") in a few wide
+    ranges: neighbours less than ``gap`` code points apart are joined. Curly quotes and dashes
+    (General Punctuation) fall in none of them."""
+    spans: list[list[int]] = []
+    for r in ranges.split():
+        first, _, last = r.partition("-")
+        lo, hi = int(first, 16), int(last or first, 16)
+        if spans and lo - spans[-1][1] < gap:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in spans) + "]"
+
+
+# A few wide ranges holding every one of those characters: a text with none of them is told in
+# 8 µs per 1,000 characters, where OWN_WORD_CHAR, a class of some fifty ranges, takes 60-90 µs.
+_OWN_WORD_NEAR = re.compile(_coarse_class(_OWN_WORD_RANGES))
+
+
+def own_word_chars(text: str, start: int = 0, end: int = sys.maxsize) -> int:
+    """How many characters of ``text[start:end]`` are words of their own (:data:`OWN_WORD_CHAR`)."""
+    return len(OWN_WORD_CHAR.findall(text, start, end)) if _OWN_WORD_NEAR.search(text, start, end) else 0
 
 ENGLISH_TEXT_NAME = "legation_en_text"
 

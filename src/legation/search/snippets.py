@@ -240,7 +240,7 @@ def _opening(text: str) -> str:
     of its first 1,000 are Han, kana or Hangul), cut back to a space within the last 100 so no
     word is cut in two (text without spaces, such as Chinese, is cut where it falls)."""
     size = SCAN_CHARS
-    if not text[:1000].isascii() and len(analyzers.OWN_WORD_CHAR.findall(text, 0, 1000)) * 4 >= min(len(text), 1000):
+    if not text[:1000].isascii() and analyzers.own_word_chars(text, 0, 1000) * 4 >= min(len(text), 1000):
         size = SCAN_CJK_CHARS
     opening = text[:size]
     space = opening.rfind(" ", size - 100)
