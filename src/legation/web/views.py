@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,7 +16,7 @@ from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
-from legation.search.service import MAX_FACET_VALUES, SearchRequest, facet_size, facet_values, more_like_this, search
+from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, search_request_from
@@ -73,18 +74,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         values = []
         for value in facet.values:
             chosen = selected ^ {value.value}
-            values.append({"value": value, "url": query_string(base, **{facet.name: sorted(chosen) or None})})
+            values.append(FacetLink(value.value, value.count, value.selected, query_string(base, **{facet.name: sorted(chosen) or None})))
         more_url = f"{reverse('facet', args=[facet.name])}{query_string(base)}" if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
-        facets.append({"facet": facet, "values": values, "more_url": more_url})
+        facets.append(FacetBox(facet, values, more_url))
     last_page = max(1, -(-result.total // search_request.page_size))
     tallest = max((y.count for y in result.years), default=0) or 1
     histogram = [
-        {
-            "year": y.year,
-            "count": y.count,
-            "height": round(100 * y.count / tallest),
-            "url": query_string(base, **_year_range(y.year, search_request)),
-        }
+        YearBar(y.year, y.count, round(100 * y.count / tallest), query_string(base, **_year_range(y.year, search_request)))
         for y in result.years
     ]
     context.update(
@@ -104,6 +100,43 @@ def search_page(request: HttpRequest) -> HttpResponse:
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
     )
     return render(request, "legation/search.html", context)
+
+
+# What the search page's template prints, as attributes rather than dict keys: Jinja2 looks
+# ``item.url`` up with getattr first and tries a dict's key only after the AttributeError, and a
+# page prints about 90 facet values and a histogram, several look-ups each: hundreds of exceptions.
+
+
+@dataclass(frozen=True, slots=True)
+class FacetLink:
+    """A facet value in its box (``FacetValue``'s fields) and ``url``, the query string that
+    selects it or, when ``selected``, unselects it (``?q=…&type=…``)."""
+
+    value: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class FacetBox:
+    """A facet's box: its values as :class:`FacetLink`, and ``more_url``, the facet's own page
+    listing every value ("" when all are shown)."""
+
+    facet: FacetResult
+    values: list[FacetLink]
+    more_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearBar:
+    """A bar of the year histogram: ``height`` in percent of the tallest, ``url`` the query string
+    narrowing the search to the year."""
+
+    year: int
+    count: int
+    height: int
+    url: str
 
 
 def _year_range(year: int, request: SearchRequest) -> dict[str, str]:
