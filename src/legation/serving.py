@@ -22,12 +22,16 @@ Django and Legation and, in a forked worker, wrote to every memory page it touch
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import re
 from typing import Any
 
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import LimitRequestLine
+from gunicorn.http.message import Request
+from gunicorn.http.parser import RequestParser
 from gunicorn.workers.gthread import ThreadWorker
 
 from legation.errors import LegationError
@@ -87,42 +91,91 @@ def _post_worker_init(worker: Any) -> None:
     gc.freeze()  # what is loaded now lives as long as the worker: never walk it again
 
 
-def too_long_page() -> bytes:
-    """The HTTP answer to a request line longer than :data:`MAX_REQUEST_LINE`: 414 with a page in
-    the site's layout saying what to do, instead of gunicorn's bare one."""
-    from django.template.loader import render_to_string
+# A request line going to the API: origin form (``GET /api/search?…``) or absolute form
+# (``GET http://host/api/search?…``), after the one empty line RFC 9112 §2.2 allows before it.
+_API_REQUEST_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/")
 
-    body = render_to_string(
-        "legation/error.html",
-        {
-            "status": 414,
-            "title": "Address too long",
-            "message": f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
-            "makes a long address, above all in Chinese, Japanese or Korean: each such character takes 9 bytes of it.",
-            "advice": f"Search again with a shorter query (the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters "
-            "in any script) or fewer filters.",
-        },
-    ).encode()
-    head = f"HTTP/1.1 414 URI Too Long\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {len(body)}\r\n\r\n"
+
+def too_long_answer(request_start: bytes = b"") -> bytes:
+    """The HTTP answer to a request line longer than :data:`MAX_REQUEST_LINE`, instead of
+    gunicorn's bare one: 414 saying what to do, in the API's JSON error shape when
+    ``request_start`` (the first bytes of the request) asks for a path under ``/api/``, else in a
+    page in the site's layout."""
+    if _API_REQUEST_LINE.match(request_start):
+        from legation.api.errors import error_body
+        from legation.search.query import MAX_QUERY_CHARS
+
+        message = (
+            f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
+            f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
+            "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
+            "See /api/openapi.json."
+        )
+        body = json.dumps(error_body(414, "uri_too_long", message)).encode()
+        content_type = "application/json"
+    else:
+        from django.template.loader import render_to_string
+
+        body = render_to_string(
+            "legation/error.html",
+            {
+                "status": 414,
+                "title": "Address too long",
+                "message": f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
+                "makes a long address, above all in Chinese, Japanese or Korean: each such character takes 9 bytes of it.",
+                "advice": f"Search again with a shorter query (the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters "
+                "in any script) or fewer filters.",
+            },
+        ).encode()
+        content_type = "text/html; charset=utf-8"
+    head = f"HTTP/1.1 414 URI Too Long\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     return head.encode("latin-1") + body
+
+
+class RequestKeepingItsStart(Request):
+    """gunicorn's HTTP/1 request, which keeps the first bytes it reads and, when its request line
+    is over the limit, hands them on with the :class:`LimitRequestLine` it raises
+    (``request_start``): the bytes read are otherwise lost, and the answer depends on the path."""
+
+    KEPT = 256
+    _start = b""
+
+    def read_into(self, unreader, buf, stop=False) -> None:
+        before = len(buf)
+        super().read_into(unreader, buf, stop)
+        if len(self._start) < self.KEPT:  # the request may come in pieces
+            self._start += bytes(buf[before : before + self.KEPT - len(self._start)])
+
+    def parse(self, unreader):
+        try:
+            return super().parse(unreader)
+        except LimitRequestLine as exc:
+            exc.request_start = self._start
+            raise
 
 
 class PageWorker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over the limit with
-    :func:`too_long_page`; every other error as gunicorn does."""
+    :func:`too_long_answer`; every other error as gunicorn does."""
+
+    def init_process(self) -> None:
+        # gunicorn makes each connection's parser itself, with no hook for the request class:
+        # set it on the parser class, in this worker process (which serves only Legation).
+        RequestParser.mesg_class = RequestKeepingItsStart
+        super().init_process()
 
     def handle_error(self, req, client, addr, exc) -> None:
         if isinstance(exc, LimitRequestLine):
             try:
-                answer = too_long_page()
+                answer = too_long_answer(getattr(exc, "request_start", b""))
             except Exception:  # noqa: BLE001 - then gunicorn's own page
-                log.exception("the 414 page could not be rendered")
+                log.exception("the 414 answer could not be made")
             else:
                 self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
                 try:
                     util.write_nonblock(client, answer)
                 except OSError:
-                    self.log.debug("Failed to send the 414 page.")
+                    self.log.debug("Failed to send the 414 answer.")
                 return
         super().handle_error(req, client, addr, exc)
 
@@ -181,7 +234,7 @@ def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bo
         # gunicorn's default (4,094 bytes) refused long queries before Legation could cut them to
         # 1,000 characters and say so. 8,190 is its largest bound: its 0, "unlimited", reads a
         # request line of any length into memory. The search box stays within it (QUERY_BOX_MAXLENGTH);
-        # a longer address gets the site's own 414 page (PageWorker).
+        # a longer address gets the site's own 414 answer (PageWorker): a page, or JSON under /api/.
         "limit_request_line": MAX_REQUEST_LINE,
     }
     LegationServer(options).run()

@@ -4,6 +4,7 @@ with no settings, and `legation check`."""
 from __future__ import annotations
 
 import fcntl
+import json
 import re
 import socket
 import subprocess
@@ -119,12 +120,11 @@ def test_long_queries_in_any_script_get_the_sites_own_answer(nodes) -> None:
         assert status == 200 and b'<p class="count">Results: 0</p>' in body, q[:3]
 
     for q in ("中" * 1000, "𠀀" * 1000):
-        for path in (f"/?q={urllib.parse.quote_plus(q)}", f"/api/search?q={urllib.parse.quote_plus(q)}"):
-            status, headers, body = node.get(path)
-            page = body.decode()
-            assert status == 414 and headers["content-type"] == "text/html; charset=utf-8", path[:10]
-            assert '<header class="site">' in page and "HTTP 414" in page and "Address too long" in page
-            assert f"the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters" in page
+        status, headers, body = node.get(f"/?q={urllib.parse.quote_plus(q)}")
+        page = body.decode()
+        assert status == 414 and headers["content-type"] == "text/html; charset=utf-8"
+        assert '<header class="site">' in page and "HTTP 414" in page and "Address too long" in page
+        assert f"the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters" in page
     status, _, _ = node.get(f"/?q={urllib.parse.quote_plus('ж' * 1000)}")
     assert status == 200
 
@@ -132,4 +132,38 @@ def test_long_queries_in_any_script_get_the_sites_own_answer(nodes) -> None:
         sock.sendall(b"GET /?q=" + b"a" * (MAX_REQUEST_LINE + 100))
         answer = sock.recv(64)
     assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n")
+    assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
+    """Under /api/ the 414 comes in the API's one error shape, saying how long a query may be;
+    elsewhere, and on the same connection's next request, nothing changes."""
+    from legation.search.query import MAX_QUERY_CHARS
+    from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
+
+    node = nodes("a").start("--workers", "1", "--threads", "2")
+    expected = (
+        f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
+        f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
+        "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
+        "See /api/openapi.json."
+    )
+    long_q = "q=" + "a" * (20_000 - len("/api/search?q="))
+    for path in (f"/api/search?{long_q}", f"/api/facets/sender?{long_q}", f"/api/search?q=%E4%B8%AD&{long_q[2:]}=x"):
+        assert len(path) >= 20_000
+        status, headers, body = node.get(path)
+        assert status == 414 and headers["content-type"] == "application/json", path[:20]
+        assert json.loads(body) == {"error": {"status": 414, "code": "uri_too_long", "message": expected}}
+    status, headers, _ = node.get(f"/apis?{long_q}")  # not under /api/
+    assert status == 414 and headers["content-type"] == "text/html; charset=utf-8"
+    with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # absolute form, as to a proxy
+        sock.sendall(f"GET http://127.0.0.1:{node.port}/api/search?{long_q} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json\r\n" in answer
+    with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # the request line in pieces
+        sock.sendall(b"GET /a")
+        time.sleep(0.3)
+        sock.sendall(f"pi/search?{long_q} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json\r\n" in answer
     assert node.search("")["total"] == 0  # and the server goes on serving

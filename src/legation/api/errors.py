@@ -5,6 +5,8 @@ Legation's exceptions map to a status and code here, in one table.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
@@ -19,15 +21,21 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
 }
 
 
+def error_body(status: int, code: str, message: str) -> dict[str, Any]:
+    """The one error shape, for every answer below: Ninja's, Django's and gunicorn's (the 414 of
+    :mod:`legation.serving`)."""
+    return {"error": {"status": status, "code": code, "message": message}}
+
+
 def json_error(status: int, code: str, message: str) -> JsonResponse:
     """The JSON error body with its HTTP status, for answers made outside Ninja (Django's error
     handlers, :class:`JsonErrorsUnderApi`)."""
-    return JsonResponse({"error": {"status": status, "code": code, "message": message}}, status=status)
+    return JsonResponse(error_body(status, code, message), status=status)
 
 
 def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
     """The JSON error body with its HTTP status."""
-    return api.create_response(request, {"error": {"status": status, "code": code, "message": message}}, status=status)
+    return api.create_response(request, error_body(status, code, message), status=status)
 
 
 def install(api: NinjaAPI) -> None:
