@@ -228,3 +228,40 @@ def test_other_methods_get_the_json_error_shape(client, db):
     response = client.post("/api/search", {"q": "Mao"})
     assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
     assert "GET" in response["Allow"]
+
+
+def test_q_is_accepted_up_to_the_searchs_own_cap_and_refused_past_it_saying_so(client, seed_archive):
+    """The search reads MAX_QUERY_CHARS of a query: the API takes a q that long whole and refuses
+    a longer one (it was cut silently but for a notice up to 10,000, refused past that), and its
+    OpenAPI description says the same limit."""
+    from legation.search.query import MAX_QUERY_CHARS
+
+    assert MAX_QUERY_CHARS == 1000
+    for n in (900, MAX_QUERY_CHARS):
+        body = client.get("/api/search", {"q": ("Mao " * n)[:n]}).json()
+        assert body["total"] == 10 and body["notice"] == "", n
+    expected = {
+        "error": {
+            "status": 400,
+            "code": "invalid_parameter",
+            "message": "q is longer than the 1,000 characters accepted: send a shorter q. See /api/openapi.json for the accepted values.",
+        }
+    }
+    for n in (MAX_QUERY_CHARS + 1, 1500, 12_000):
+        for path in ("/api/search", "/api/facets/type"):
+            response = client.get(path, {"q": ("Mao " * n)[:n]})
+            assert response.status_code == 400 and response["Content-Type"].startswith("application/json"), (path, n)
+            assert response.json() == expected, (path, n)
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/search", "/api/facets/{name}"):
+        q = next(p["schema"] for p in spec["paths"][path]["get"]["parameters"] if p["name"] == "q")
+        assert q["maxLength"] == 1000
+        assert "At most 1,000 characters (a longer q is refused with 400)" in q["description"]
+        assert "8,190 bytes (else 414): 798 characters of q in any script" in q["description"]
+
+
+def test_other_too_long_parameters_say_their_limit(client, seed_archive):
+    response = client.get("/api/suggest", {"q": "x" * 201})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "q is longer than the 200 characters accepted: send a shorter q. See /api/openapi.json for the accepted values."
+

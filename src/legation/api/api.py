@@ -19,13 +19,14 @@ from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import ErrorOut, SearchOut, search_result_json
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
+from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
 from legation.search.service import FacetResult, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
-from legation.web.params import MAX_PAGE, search_request_from
+from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from
 
 api = MarkdownDescriptions(
     title="Legation API",
@@ -50,8 +51,16 @@ def read(path: str, **options: Any):
 
 
 _sorts = ", ".join(s.name for s in SORTS)
+# The search reads no more of a query than MAX_QUERY_CHARS, so a longer q is refused (400) rather
+# than cut; the request line must fit gunicorn's limit too (a CJK character takes 9 bytes of it).
+_Q_HELP = (
+    'Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02. '
+    f"At most {MAX_QUERY_CHARS:,} characters (a longer q is refused with 400); the whole request line, percent-encoded, "
+    f"must also fit in {MAX_REQUEST_LINE:,} bytes (else 414): {QUERY_BOX_MAXLENGTH:,} characters of q in any script leave room "
+    "for a few other parameters (a Chinese, Japanese or Korean character takes 9 bytes percent-encoded)."
+)
 _SEARCH_FIELDS: dict[str, Any] = {
-    "q": (str, Field("", max_length=10_000, description='Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02.')),
+    "q": (str, Field("", max_length=MAX_QUERY_CHARS, description=_Q_HELP)),
     "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
     "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
     "date_match": (str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),

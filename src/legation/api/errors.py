@@ -38,6 +38,15 @@ def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, 
     return api.create_response(request, error_body(status, code, message), status=status)
 
 
+def validation_problem(error: dict[str, Any]) -> str:
+    """One parameter's problem, named: ``page_size: Input should be less than or equal to 100``.
+    A value over its ``max_length`` says the limit and what to do rather than pydantic's wording."""
+    name = ".".join(str(p) for p in error.get("loc", [])[1:]) or "request"
+    if error.get("type") == "string_too_long":
+        return f"{name} is longer than the {error['ctx']['max_length']:,} characters accepted: send a shorter {name}"
+    return f"{name}: {error.get('msg', 'invalid')}"
+
+
 def install(api: NinjaAPI) -> None:
     """Register the handlers: Legation errors, parameter validation (400, not 422) and HTTP errors."""
     for exc_class, (status, code) in ERRORS.items():
@@ -46,9 +55,7 @@ def install(api: NinjaAPI) -> None:
         )
 
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', [])[1:]) or 'request'}: {e.get('msg', 'invalid')}" for e in exc.errors
-        )
+        problems = "; ".join(validation_problem(e) for e in exc.errors)
         return error_response(api, request, 400, "invalid_parameter", f"{problems}. See /api/openapi.json for the accepted values.")
 
     api.add_exception_handler(ValidationError, on_validation)
