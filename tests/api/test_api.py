@@ -122,7 +122,7 @@ def test_openapi_description_is_served(client, db):
     assert params["page"] == {"default": 1, "description": "Page number, 1 to 10,000.", "maximum": 10000, "minimum": 1, "title": "Page", "type": "integer"}
     assert (params["page_size"]["type"], params["page_size"]["minimum"], params["page_size"]["maximum"]) == ("integer", 1, 100)
     facets = {p["name"] for p in spec["paths"]["/api/facets/{name}"]["get"]["parameters"]}
-    assert {"name", "q", "type", "start_date", "contains"} <= facets and not {"page", "page_size"} & facets
+    assert {"name", "q", "type", "start_date", "contains", "limit"} <= facets and not {"page", "page_size"} & facets
     # every error status an endpoint answers is described (each answers 400 for a bad parameter)
     for path in ("/api/search", "/api/suggest", "/api/facets/{name}"):
         assert {"200", "400"} <= set(spec["paths"][path]["get"]["responses"]), path
@@ -265,3 +265,61 @@ def test_other_too_long_parameters_say_their_limit(client, seed_archive):
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "q is longer than the 200 characters accepted: send a shorter q. See /api/openapi.json for the accepted values."
 
+
+def test_a_facets_values_say_whether_the_list_is_whole(client, seed_archive):
+    counts = Counter(name for d in SEED for name in {a["name"] for a in d["agents"] if a["role"] == "recipient"})
+    assert len(counts) == 4
+    whole = client.get("/api/facets/recipient").json()
+    assert set(whole) == {"name", "label", "values", "approximate", "distinct_values", "matching_values", "truncated"}
+    assert {v["value"]: v["count"] for v in whole["values"]} == counts
+    assert (whole["distinct_values"], whole["matching_values"], whole["truncated"]) == (4, 4, False)
+
+    top_two = client.get("/api/facets/recipient", {"limit": "2"}).json()
+    by_count = sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
+    assert [(v["value"], v["count"]) for v in top_two["values"]] == by_count[:2]
+    assert (top_two["distinct_values"], top_two["matching_values"], top_two["truncated"]) == (4, 4, True)
+
+    narrowed = client.get("/api/facets/recipient", {"contains": "zhou", "limit": "1"}).json()
+    assert [v["value"] for v in narrowed["values"]] == ["Zhou Enlai"]
+    assert (narrowed["distinct_values"], narrowed["matching_values"], narrowed["truncated"]) == (4, 1, False)
+    narrowed = client.get("/api/facets/recipient", {"contains": "i", "limit": "3"}).json()  # all but "Mao Zedong" hold an i
+    assert (narrowed["distinct_values"], narrowed["matching_values"], narrowed["truncated"]) == (4, 3, False)
+    assert client.get("/api/facets/recipient", {"contains": "i", "limit": "2"}).json()["truncated"] is True
+
+    years = client.get("/api/facets/year", {"limit": "1"}).json()  # the most frequent year, though years list in order
+    year_counts = Counter(d["date_edtf"][:4] for d in SEED)
+    assert [(v["value"], v["count"]) for v in years["values"]] == [year_counts.most_common(1)[0]]
+    assert (years["distinct_values"], years["truncated"]) == (len(year_counts), len(year_counts) > 1)
+
+    for limit in ("0", "1001", "many"):
+        bad = client.get("/api/facets/recipient", {"limit": limit})
+        assert bad.status_code == 400 and bad.json()["error"]["message"].startswith("limit: "), limit
+    assert client.get("/api/facets/recipient", {"limit": ""}).json() == whole  # an empty field means the default
+
+
+def test_facet_values_are_truncated_at_the_services_cap(client, seed_archive, monkeypatch):
+    """At MAX_FACET_VALUES values counted there may be rarer ones: the answer says so though
+    every value counted is listed. The cap is lowered to the fixture's 4 recipients to see it."""
+    from legation.search import service
+
+    monkeypatch.setattr(service, "MAX_FACET_VALUES", 4)
+    monkeypatch.setattr("legation.api.schemas.MAX_FACET_VALUES", 4)
+    monkeypatch.setattr("legation.api.api.MAX_FACET_VALUES", 4)
+    body = client.get("/api/facets/recipient", {"limit": "4"}).json()
+    assert (len(body["values"]), body["distinct_values"], body["matching_values"], body["truncated"]) == (4, 4, 4, True)
+
+
+def test_the_facet_answer_is_what_the_openapi_description_says(client, seed_archive):
+    from legation.api.schemas import FacetValuesOut
+
+    body = client.get("/api/facets/recipient", {"contains": "liu"}).json()
+    assert FacetValuesOut.model_validate(body).model_dump(mode="json") == body
+    spec = client.get("/api/openapi.json").json()
+    operation = spec["paths"]["/api/facets/{name}"]["get"]
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/FacetValuesOut"}
+    schema = spec["components"]["schemas"]["FacetValuesOut"]
+    assert set(schema["properties"]) == set(body) and set(schema["required"]) >= {"distinct_values", "matching_values", "truncated"}
+    assert schema["properties"]["truncated"]["type"] == "boolean"
+    assert "`distinct_values` reached 1,000" in schema["properties"]["truncated"]["description"]
+    limit = next(p["schema"] for p in operation["parameters"] if p["name"] == "limit")
+    assert (limit["default"], limit["minimum"], limit["maximum"]) == (200, 1, 1000)

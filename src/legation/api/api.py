@@ -16,12 +16,12 @@ from pydantic import Field, ValidationInfo, create_model, field_validator
 from legation import __version__
 from legation.api import errors
 from legation.api.openapi import MarkdownDescriptions
-from legation.api.schemas import ErrorOut, SearchOut, search_result_json
+from legation.api.schemas import ErrorOut, FacetValuesOut, SearchOut, facet_values_json, search_result_json
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
-from legation.search.service import FacetResult, facet_values
+from legation.search.service import MAX_FACET_VALUES, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -85,11 +85,14 @@ SearchParams = create_model(
     page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
     page_size=(int, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
 )
+FACET_VALUES_LISTED = 200  # the facet values an answer lists unless `limit` says otherwise
 FacetParams = create_model(
     "FacetParams",
     __base__=Schema,
+    __validators__={"blank_is_default": field_validator("limit", mode="before")(_blank_is_default)},
     **_SEARCH_FIELDS,
     contains=(str, Field("", max_length=1_000, description="Only values containing this text (case-insensitive).")),
+    limit=(int, Field(FACET_VALUES_LISTED, ge=1, le=MAX_FACET_VALUES, description=f"Most values to list, 1 to {MAX_FACET_VALUES:,}.")),
 )
 
 
@@ -131,11 +134,14 @@ def suggest(
     return run_suggest(q, limit)
 
 
-@read("/facets/{name}", response={200: FacetResult, 400: ErrorOut}, summary="All values of one facet")
+@read("/facets/{name}", response={200: FacetValuesOut, 400: ErrorOut}, summary="All values of one facet")
 @decorate_view(cached_search)
-def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetResult:  # type: ignore[valid-type]
-    """Every value of facet ``name`` among the matches of the search the other parameters give
-    (up to 200 by count), narrowed by ``contains`` (case-insensitive). Paging has no meaning here:
-    ``page`` and ``page_size`` are ignored."""
-    query = _query(request, "contains", "page", "page_size")
-    return facet_values(search_request_from(query), name, contains=request.GET.get("contains", ""))
+def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetValuesOut:  # type: ignore[valid-type]
+    """Values of facet ``name`` among the matches of the search the other parameters give, narrowed
+    by ``contains`` (case-insensitive): the ``limit`` most frequent, and whether others were left
+    out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored."""
+    search_request = search_request_from(_query(request, "contains", "limit", "page", "page_size"))
+    counted = facet_values(search_request, name, limit=MAX_FACET_VALUES)
+    contains = request.GET.get("contains", "")
+    matching = facet_values(search_request, name, contains=contains, limit=MAX_FACET_VALUES) if contains else counted
+    return facet_values_json(counted, matching, params.limit)

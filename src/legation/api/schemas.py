@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import msgspec
 from ninja import Schema
+from pydantic import Field
 
-from legation.search.service import FacetResult, Hit, SearchResult, YearCount
+from legation.search.service import MAX_FACET_VALUES, FacetResult, FacetValue, Hit, SearchResult, YearCount
 
 
 class SearchOut(Schema):
@@ -25,6 +26,44 @@ class SearchOut(Schema):
     undated: int
     years_approximate: bool
     did_you_mean: str
+
+
+class FacetValuesOut(Schema):
+    """Values of one facet among the matches of a search, the most frequent first (the year's in
+    its own order), with what a client needs to tell whether the list is whole: ``truncated``
+    says values are missing, ``matching_values`` and ``distinct_values`` say how many and why."""
+
+    name: str
+    label: str
+    values: list[FacetValue]
+    approximate: bool = Field(description="The counts are estimates from a random sample of the matches (there are very many).")
+    distinct_values: int = Field(
+        description=f"How many distinct values of the facet were counted among the matches: at most {MAX_FACET_VALUES:,}, "
+        f"the most frequent. At {MAX_FACET_VALUES:,} there may be rarer values, which are neither counted nor found by `contains`."
+    )
+    matching_values: int = Field(
+        description="How many of the values counted contain `contains` (all of them without it); `values` lists the `limit` most frequent."
+    )
+    truncated: bool = Field(
+        description=f"`values` may not hold every value: more than `limit` matched (`matching_values` > `limit`), or "
+        f"`distinct_values` reached {MAX_FACET_VALUES:,}. Raise `limit` (up to {MAX_FACET_VALUES:,}), narrow by `contains`, "
+        "or narrow the search to see the others."
+    )
+
+
+def facet_values_json(counted: FacetResult, matching: FacetResult, limit: int) -> FacetValuesOut:
+    """The answer from the facet's values ``counted`` (up to :data:`MAX_FACET_VALUES`) and those of
+    them ``matching`` the ``contains`` text: the ``limit`` most frequent of those, in the list's order."""
+    listed = {v.value for v in sorted(matching.values, key=lambda v: (-v.count, v.value))[:limit]}
+    return FacetValuesOut(
+        name=matching.name,
+        label=matching.label,
+        values=[v for v in matching.values if v.value in listed],
+        approximate=matching.approximate,
+        distinct_values=len(counted.values),
+        matching_values=len(matching.values),
+        truncated=len(matching.values) > limit or len(counted.values) >= MAX_FACET_VALUES,
+    )
 
 
 class ErrorBody(Schema):
