@@ -19,7 +19,7 @@ from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
-from legation.web.params import query_string, search_request_from
+from legation.web.params import query_string, query_strings, search_request_from
 
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
 
@@ -71,18 +71,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
     facets = []
     for facet in result.facets:
         selected = set(search_request.filters.get(facet.name, []))
+        toggled = query_strings(base, facet.name)
         values = []
         for value in facet.values:
             chosen = selected ^ {value.value}
-            values.append(FacetLink(value.value, value.count, value.selected, query_string(base, **{facet.name: sorted(chosen) or None})))
+            values.append(FacetLink(value.value, value.count, value.selected, toggled(**{facet.name: sorted(chosen) or None})))
         more_url = f"{reverse('facet', args=[facet.name])}{query_string(base)}" if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append(FacetBox(facet, values, more_url))
     last_page = max(1, -(-result.total // search_request.page_size))
     tallest = max((y.count for y in result.years), default=0) or 1
-    histogram = [
-        YearBar(y.year, y.count, round(100 * y.count / tallest), query_string(base, **_year_range(y.year, search_request)))
-        for y in result.years
-    ]
+    dated = query_strings(base, "start_date", "end_date")
+    histogram = [YearBar(y.year, y.count, round(100 * y.count / tallest), dated(**_year_range(y.year, search_request))) for y in result.years]
     context.update(
         request_=search_request,
         result=result,

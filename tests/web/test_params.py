@@ -1,0 +1,29 @@
+"""Query strings of the search page's links."""
+
+from __future__ import annotations
+
+import random
+
+from legation.web.params import query_string, query_strings
+
+VALUES = ["", "a", "b c", "&=?#+%", "Zhōu 周", "x'y\"z", "1950"]
+NAMES = ["q", "type", "sender", "start_date", "end_date", "page", "_"]
+
+
+def test_query_strings_writes_what_query_string_writes():
+    # Changed parameters in params or not, before or after the others, removed (None), emptied,
+    # given as one string or several, with empty values among them (dropped).
+    rnd = random.Random(5)
+    for _ in range(3000):
+        params = {n: rnd.choices(VALUES, k=rnd.randint(0, 3)) for n in rnd.sample(NAMES, rnd.randint(0, 6))}
+        names = rnd.sample(NAMES, rnd.randint(1, 3))
+        link = query_strings(params, *names)
+        for _ in range(3):
+            changes = {n: rnd.choice([None, rnd.choice(VALUES), rnd.choices(VALUES, k=rnd.randint(0, 3))]) for n in names}
+            assert link(**changes) == query_string(params, **changes), (params, changes)
+
+
+def test_query_strings_keeps_a_changed_parameter_in_its_place():
+    link = query_strings({"q": ["treaty"], "type": ["Letter"], "page": ["2"]}, "type", "start_date")
+    assert link(type=["Letter", "Telegram"], start_date="1950") == "?q=treaty&type=Letter&type=Telegram&page=2&start_date=1950"
+    assert link(type=None, start_date=None) == "?q=treaty&page=2"
