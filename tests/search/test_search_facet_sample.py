@@ -111,7 +111,7 @@ def test_a_value_outside_a_segments_top_terms_still_counts_its_documents(tmp_pat
     index.upsert(letters("b", ["X"] * 5))
     index.commit()
     searcher, sender = index.searcher(), FACETS_BY_NAME["sender"]
-    monkeypatch.setattr(facets, "SEGMENT_SIZE", 1)  # each segment reports its top 10 (ten times the size asked)
+    monkeypatch.setattr(facets, "SEGMENT_SIZE", 1)  # not used: exact counts ask each segment for all its terms
     assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 6)]}
-    monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # without the second count: segment 1's X is lost
+    monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # each segment's top 10 only: segment 1's X is lost
     assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 5)]}
