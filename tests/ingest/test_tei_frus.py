@@ -13,7 +13,13 @@ import pytest
 from lxml import etree
 
 from legation.errors import IngestError
-from legation.ingest.readers.tei_frus import _plainly_other, person_from_entry, read_frus_volume
+from legation.ingest.readers.tei_frus import (
+    _further_name,
+    _other_given_name,
+    _plainly_other,
+    person_from_entry,
+    read_frus_volume,
+)
 from legation.ingest.xml import parse_xml, safe_parser
 from legation.records.document_record import CollectionRef, DocumentRecord
 
@@ -50,7 +56,7 @@ def test_letter_d2(pubdip):
     assert parties(r, "sender") == [("person:walter-s-rogers", "Walter S. Rogers", "person")]
     assert parties(r, "recipient") == [("person:george-creel", "George Creel", "person")]
     creel = next(a for a in r.agents if a.role == "recipient")
-    assert creel.names == ["Creel, George", "Creel"]
+    assert creel.names == ["Creel, George"]  # "(Creel)": a bare surname is no further name
     assert r.source_note == (
         "Source: Library of Congress, Papers of Woodrow Wilson, Series 2: Family and General Correspondence, "
         "1786–1924, Reel 90, 1917 July 31–Aug. 29. No classification marking. Also published in Papers of "
@@ -456,3 +462,79 @@ def test_memorandum_for_the_record_has_no_recipient_record():
     # frus1969-76ve13 d134: "<list type='to'><item><persName>THE RECORD</persName></item></list>"
     record = next(r for r in read_frus_volume(shared_volume("frus1969-76ve13.xml.gz")) if r.identifier.endswith("-d134"))
     assert [a for a in record.agents if a.role == "recipient"] == []
+
+
+def test_a_link_to_a_namesake_of_another_given_name_is_not_followed(china_1964_68):
+    # frus1964-68v30 d159: "Letter From Secretary of Defense McNamara to Defense Minister of the Republic of
+    # China <persName type='to' corresp='#p_CK1'>Chiang Ching-kuo</persName>": p_CK1 is "Chiang Kai-shek";
+    # the son has his own entry (p_CC1), and his name must not become a name of the father
+    d159 = china_1964_68["d159"]
+    assert parties(d159, "recipient") == [("person:chiang-ching-kuo", "Chiang Ching-kuo", "person")]
+    assert all("Chiang Ching-kuo" not in a.names for a in d159.agents if a.key == "person:chiang-kai-shek")
+    names = {n for r in china_1964_68.values() for a in r.agents if a.key == "person:chiang-kai-shek" for n in a.names}
+    assert names == {"Chiang Kai-shek"}
+
+
+def test_a_bare_surname_or_title_is_no_further_name_of_the_person_linked():
+    # frus1955-57v02 d8: "calling on instructions of the <persName corresp='#p_CKG1'>Generalissimo</persName>";
+    # elsewhere "<persName corresp='#p_CKG1'>Chiang</persName>" (233 times), "Generalissmo" (sic) once,
+    # "Chiang Ching-kuo" and "Ching-kuo" linked to his son's entry p_CCLG1 ("Chiang Ching-kuo, Lieutenant General")
+    records = list(read_frus_volume(shared_volume("frus1955-57v02.xml.gz")))
+    names: dict[str, set[str]] = {}
+    for record in records:
+        for agent in record.agents:
+            names.setdefault(agent.key, set()).update([agent.name, *agent.names])
+    assert names["person:chiang-kai-shek"] == {"Chiang Kai-shek", "Chiang Kai-shek, Generalissimo"}
+    assert names["person:chiang-ching-kuo"] == {"Chiang Ching-kuo", "Chiang Ching-kuo, Lieutenant General"}
+    d8 = next(r for r in records if r.identifier.endswith("-d8"))
+    assert "person:chiang-kai-shek" in {a.key for a in d8.agents}  # the link is followed, the title not kept
+
+
+@pytest.mark.parametrize(
+    ("printed", "entry", "other"),
+    [
+        ("Chiang Ching-kuo", "Chiang Kai-shek", True),  # frus1964-68v30 d159
+        ("Chiang Ching-kuo", "Chiang Kai-shek, Generalissimo", True),
+        ("Jiang Jingguo", "Chiang Kai-shek (Jiang Jieshi)", True),  # the entry's romanization, the son's given name
+        ("Madame Chiang Kai-shek", "Chiang Kai-shek", True),
+        ("Allen Dulles", "Dulles, John Foster", True),  # frus1958-60v19
+        ("Milton S. Eisenhower", "Eisenhower, Major John S. D.", True),  # frus1958-60v10p2
+        ("Chiang Kai Shek", "Chiang Kai-shek", False),  # frus1955-57v03
+        ("Chiang Kaishek", "Chiang Kai-shek, Generalissimo", False),  # frus1958-60v19
+        ("Chiang Ching-Kuo", "Chiang Ching-kuo, Lieutenant General", False),  # frus1958-60v19
+        ("Ching-kuo", "Chiang Ching-kuo, Lieutenant General", False),
+        ("Chiang", "Chiang Kai-shek", False),
+        ("Generalissimo Chiang", "Chiang Kai-shek", False),
+        ("J. F. Dulles", "Dulles, John Foster", False),
+        ("JF Dulles", "Dulles, John Foster", False),  # frus1955-57v17
+        ("Mac Bundy", "Bundy, McGeorge", False),  # frus1964-68v02
+        ("Kim Tae Chung", "Kim Dae Jung (Kim Tae-jung)", False),  # frus1969-76v19p1
+        ("Yu Ta Wei", "Yu Ta-wai", False),  # frus1955-57v03
+        ("Mme Ngo dinh Nhu", "Ngo Dinh Nhu, Madame", False),
+        ("Herr Von Brentano", "Brentano, Heinrich von", False),
+        ("Paek Tu Chin", "Paik Too Jin (Paek Tu-jin)", False),  # frus1969-76v19p1
+        ("De Palma", "DePalma, Samuel", False),  # frus1955-57v11
+        ("H.G. Torbert, Jr", "Torbert, Horace G.", False),  # frus1958-60v07p2
+    ],
+)
+def test_other_given_name(printed, entry, other):
+    assert _other_given_name(printed, person_from_entry(entry)) is other
+
+
+@pytest.mark.parametrize(
+    ("printed", "entry", "kept"),
+    [
+        ("Chiang", "Chiang Kai-shek, Generalissimo", False),  # a bare surname would stand for father and son
+        ("President Chiang", "Chiang Kai-shek", False),  # frus1969-76v19p1
+        ("Ching-kuo", "Chiang Ching-kuo, Lieutenant General", False),  # the given name alone: a word of the name
+        ("Generalissimo", "Chiang Kai-shek, Generalissimo", False),  # frus1955-57v02, a title alone
+        ("Generalissmo", "Chiang Kai-shek, Generalissimo", False),  # frus1955-57v02 (sic)
+        ("Madame", "Chiang Kai-shek, Madame", False),  # frus1969-76ve13
+        ("Chiang Kai Shek", "Chiang Kai-shek", True),
+        ("J. F. Dulles", "Dulles, John Foster", True),  # initials make it a name
+        ("Don Bergus", "Bergus, Donald C.", True),  # frus1964-68v20: a familiar given name
+        ("Khrushchov", "Khrushchev, Nikita S.", True),  # another spelling
+    ],
+)
+def test_further_name(printed, entry, kept):
+    assert _further_name(printed, person_from_entry(entry)) is kept

@@ -93,9 +93,11 @@ _RANKS = re.compile(
     r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
     r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
 )
-# Short forms of given names that a persName may print for a linked person ("Bill" for William J. Sebald).
+# Short forms of given names that a persName may print for a linked person ("Bill" for William J. Sebald,
+# "Don" for Donald C. Bergus, or the Spanish "Don").
 _NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "joe", "mike", "tom", "tommy", "ted",
-              "teddy", "chip", "ike", "hank", "harry", "larry", "chuck", "bud", "nick", "tony", "andy", "pete", "steve"}
+              "teddy", "chip", "ike", "hank", "harry", "larry", "chuck", "bud", "nick", "tony", "andy", "pete", "steve",
+              "fritz", "don"}
 
 
 _local = local_name
@@ -145,6 +147,20 @@ class Person:
     def surname(self) -> str:
         """The part of the entry before its first comma: ``"Rostow, Walt W."`` → ``"Rostow"``."""
         return self.names[0].split(",", 1)[0].strip()
+
+    @functools.cached_property
+    def forms(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The entry's name words as :func:`_name_tokens` gives them ("Chiang Kai-shek, Generalissimo" →
+        {"chiang", "kaishek", "generalissimo"}) with their hyphenated and lower-case parts ("kai",
+        "shek", "von"); the initials of the names ("Dulles, John F." → {"f"}); and the name words alone."""
+        proper: set[str] = set()
+        parts: set[str] = set()
+        initials: set[str] = set()
+        for n in dict.fromkeys([self.name, *self.names]):
+            proper.update(_name_tokens(n.replace(",", " ")))
+            parts.update(_name_words(n))
+            initials.update(t[0].lower() for t in n.replace(".", ". ").split() if re.fullmatch(r"[A-Z]\.", t))
+        return frozenset(proper | parts), frozenset(initials), frozenset(proper)
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -265,23 +281,37 @@ class FrusVolume:
         ``corresp`` points to, unless the name printed is another entry's and not this one's (some
         links point to the wrong entry: "Nixon" to Kissinger's, "Stalin" to Khrushchev's, "Shih Yen-hua"
         to Rodman's, see :func:`_plainly_other`; initials, nicknames and titles such as "K", "Bob" or
-        "the President" keep their link); else the entry the name stands for (see :meth:`entry`); else the
-        name as printed."""
+        "the President" keep their link) or a namesake's of another given name ("Chiang Ching-kuo" to his
+        father's, see :func:`_other_given_name`); else the entry the name stands for (see :meth:`entry`,
+        :meth:`same_name`); else the name as printed. The name printed becomes a further name of the
+        entry unless it is a title or a single word of the entry's names ("Generalissimo", "Chiang", see
+        :func:`_further_name`)."""
         name = strip_titles(text)
         if name.islower():  # "(<hi rend='italic'>sebald</hi>)": case lost to the italics
             name = " ".join(w[:1].upper() + w[1:] for w in name.split())
         entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
-        if entry is not None and not _names_entry(name, entry) and (
-            name in self.by_name or _plainly_other(name, entry)
+        namesake = entry is not None and _other_given_name(name, entry)
+        if entry is not None and (
+            namesake or not _names_entry(name, entry) and (name in self.by_name or _plainly_other(name, entry))
         ):
             entry = None
         if entry is None:
-            entry = self.entry(name, phrase or text)
+            entry = self.entry(name, phrase or text) or (self.same_name(name) if namesake else None)
         if entry is None:
             names = [text] if name != text else []
             return AgentRef(key=f"person:{slug(name)}", name=name, role=role, kind="person", names=names)
-        names = entry.names + ([text] if text not in entry.names and text != entry.name else [])
+        further = text not in entry.names and text != entry.name and _further_name(name, entry)
+        names = entry.names + ([text] if further else [])
         return AgentRef(key=entry.key, name=entry.name, role=role, kind="person", names=names)
+
+    def same_name(self, name: str) -> Person | None:
+        """For a name linked to a namesake's entry, the one entry every word of it is like, initials and familiar names aside (see
+        :func:`_like_word`): "Chiang Ching-Kuo" is "Chiang Ching-kuo", "Eugene Rostow" is "Rostow,
+        Eugene V."; None when none or several are, or the name is one word ("Dean")."""
+        tokens = _name_tokens(name)
+        found = {p.key: p for p in self.persons.values()
+                 if len(tokens) > 1 and all(any(_like_word(w, k) for k in p.forms[0]) for w in tokens)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _names_entry(name: str, entry: Person) -> bool:
@@ -313,6 +343,102 @@ def _plainly_other(name: str, entry: Person) -> bool:
         w[:3] == k[:3] or w.startswith(k) and len(k) > 2 or k.startswith(w) or SequenceMatcher(None, w, k).ratio() >= 0.75
         for w in words for k in known
     )
+
+
+# Words before (or, "Jr", after) a name that are no part of it and not among the title words of titles.py.
+_HONORIFICS = {"herr", "frau", "doña", "señor", "senor", "monsieur", "comrade", "brig", "gen", "col", "lt",
+               "maj", "capt", "adm", "gov", "sen", "amb", "mr", "dr", "pope", "sheik", "shaikh", "khun", "re", "gens",
+               "finmin", "formin", "mgen", "bgen", "ltgen", "lcdr", "cdr", "vadm", "radm", "ayatollah", "treasury",
+               "jr", "sr"}
+_NOT_NAMES = TITLE_WORDS | _HONORIFICS
+# A wife's title: "Madame Chiang Kai-shek" is not Chiang Kai-shek ("Mme Nhu" is Madame Nhu).
+_WIFE = {"madame", "mme"}
+
+
+@functools.lru_cache(maxsize=65_536)  # asked for every linked name of every document
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a printed name that can be names, slugged without hyphens and apostrophes
+    ("Chiang Ching-Kuo" → ["chiang", "chingkuo"], "Ch’en" → ["chen"], "Mme" → "madame"): words of
+    two letters or more with a capital ("al-Khayyal", "deGaulle", "“Big”"); titles and honorifics
+    ("Generalissimo", "President", "Herr"), initials and abbreviations ("F.", "Lt.", "JF", "III")
+    and lower-case words ("of", "de") left out."""
+    tokens = (t.strip(",;:()[]“”\"‘’'") for t in name.split())
+    words = (slug(t).replace("-", "") for t in tokens
+             if any(c.isupper() for c in t) and not t.endswith(".") and not (t.isupper() and len(t) < 4)
+             and t.lower() not in _NOT_NAMES)
+    return tuple("madame" if w in _WIFE else w for w in words if len(w) > 1)
+
+
+def _like_entry(word: str, entry: Person) -> bool:
+    """Whether a word of a printed name (from :func:`_name_tokens`) can be a word of the entry's
+    names: the same word or a hyphenated part of one ("Kaishek", "Kai" for "Kai-shek"), one
+    starting the other ("Walt", "Chiang’s"), spelled mostly alike ("Connally", "Connolly"), a
+    given name whose initial the entry gives ("Foster" for "Dulles, John F."), or a familiar
+    given name ("Bob")."""
+    words, initials, _ = entry.forms
+    return word in words or word[0] in initials or word in _NICKNAMES or any(_like_word(word, k) for k in words)
+
+
+def _other_given_name(name: str, entry: Person) -> bool:
+    """Whether a printed name is another person of the same surname than the entry it is linked
+    to: a word of it is like the entry's ("Chiang"), and in place of the entry's given names it
+    gives another, alike none of them ("Chiang Ching-kuo" linked to "Chiang Kai-shek,
+    Generalissimo", "Jiang Jingguo" to "Chiang Kai-shek (Jiang Jieshi)", "Allen Dulles" to "Dulles,
+    John Foster"); or it names a wife ("Madame Chiang Kai-shek" linked to her husband). Initials,
+    titles and ranks are no words here ("J. F. Dulles", "Generalissimo Chiang", "Chiang Kai Shek"
+    keep the link), nor are further names beside the entry's given ones ("Dato Muhammed Ghazali
+    bin Shafie" for "Ghazali, Dato M."), or spellings of them ("Seyid Amjad Ali" for "Ali, Syed A.",
+    "Kim Il Song" for "Kim Il-sung")."""
+    tokens = _name_tokens(name)
+    words = entry.forms[2]
+    parts = {w for a, b in zip(tokens, tokens[1:]) if a + b in words for w in (a, b)}  # "De Palma" for "DePalma"
+    unlike = [w for w in tokens if w not in parts and not _like_entry(w, entry)]
+    if len(unlike) == len(tokens) or not unlike:
+        return False
+    if "madame" in unlike:
+        return True
+    joined = [*tokens, *(a + b for a, b in zip(tokens, tokens[1:]))]  # "Ta Wei" for "Ta-wai"
+    if sum(any(_like_word(w, k) for w in joined) for k in words) > 1:
+        return False  # it gives a given name of the entry besides the surname ("Walt W. Rostow Eisenhower")
+    given = [k for k in words if not any(_like_word(w, k) for w in joined)]
+    return bool(given) and not any(_alike(w, k) for w in unlike for k in given)
+
+
+def _like_word(word: str, known: str) -> bool:
+    """The same word, a hyphenated part, one starting the other, or spelled mostly alike (see :func:`_like_entry`)."""
+    return word == known or (
+        len(known) > 2 and len(word) > 2 and (known.startswith(word) or word.startswith(known))
+        or len(known) > 4 and len(word) > 4 and SequenceMatcher(None, word, known).ratio() >= 0.8
+    )
+
+
+def _alike(word: str, known: str) -> bool:
+    """Whether two given names may be one, spelled, romanized or shortened otherwise ("Alexander",
+    "Aleksandr"; "Chung", "Jung"; "Chin", "Jin"; "Ed", "Edwin"; "Mac", "McGeorge"; "Michael", "Mike"), as
+    :func:`_plainly_other` compares words; "Ching-kuo" and "Kai-shek", "Jingguo" and "Jieshi",
+    "Allen" and "John" are two."""
+    ratio = SequenceMatcher(None, word, known).ratio()
+    return (
+        word[:3] == known[:3] or known.startswith(word) or word.startswith(known) and len(known) > 2
+        or ratio >= 0.55 or word[0] == known[0] and (len(word) < 5 or ratio >= 0.5)
+    )
+
+
+def _further_name(name: str, entry: Person) -> bool:
+    """Whether a printed name linked to an entry is worth keeping as a further name of it: not
+    a title alone ("Generalissimo", "Madame" for Madame Chiang), nor a single word the entry's
+    names already have, with or without titles ("Chiang", "President Chiang", "Ching-kuo",
+    "DULLES"): such a word is found through the entry's own names, and kept on its own it would
+    stand for every person of that surname. With initials it is a name ("J. F. Dulles")."""
+    tokens = _name_tokens(name)
+    if len(tokens) > 1 or tokens and re.search(r"(?:^|\s)[A-Z]\.", name):
+        return True
+    return bool(tokens) and not (tokens[0] in entry.forms[0] or _is_title(tokens[0]))
+
+
+def _is_title(word: str) -> bool:
+    """Whether a word is a title misspelled ("Generalissmo")."""
+    return len(word) > 5 and any(len(t) > 5 and SequenceMatcher(None, word, t).ratio() >= 0.9 for t in TITLE_WORDS)
 
 
 def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
