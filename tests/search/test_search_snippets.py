@@ -244,11 +244,37 @@ def language_records():
     return records_of(LANGUAGE_ROWS)
 
 
-@pytest.mark.parametrize("q", ["改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger"])
+@pytest.mark.parametrize(
+    "q", ["改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger", "Mısır geçerek", "misir", "pasa gidasi"]
+)
 def test_blanking_out_marks_the_same_words_in_every_script(make_index, language_records, q, monkeypatch):
     # Chinese and Korean texts, every character a word, keep only the query's characters (when
     # every query word is one); other scripts keep their non-ASCII words whole.
     assert_masking_changes_no_mark(make_index(language_records), language_records, q, monkeypatch)
+
+
+def test_a_turkish_text_is_masked_through_the_letters_the_index_folds(language_records):
+    # Most words of a Turkish text hold a letter outside ASCII; the index folds them (ş → s,
+    # ı → i), so a word is kept when it begins, folded, as a query word does.
+    from legation.search import snippets
+
+    text = next(r for r in language_records if r.identifier == "tr-1912-behic").texts[0].body
+    kept = snippets.masked(text, snippets.word_starts(["misir", "pasa"]))
+    assert len(kept.encode()) == len(text.encode())  # the same byte offsets
+    assert kept.split() == ["Mısır’a", "Mısır’dan", "“paşa"]
+    # a letter the index folds to two (æ → ae) is not sought as written: its word is kept whole
+    assert snippets.masked("şarkı “söz” “yaz” “gel” æsir", ("aes",)).split() == ["æsir"]
+
+
+def test_a_stem_shorter_than_a_word_start_keeps_the_words_it_may_match():
+    # Turkish stems "ordu" (army) and "orta" (middle) alike: a word beginning "ord" is not all the
+    # query can match, so the mask keeps words beginning with the stem but its last letter.
+    from legation.search import analyzers, snippets
+
+    assert analyzers.terms("ordu", "legation_tr") == analyzers.terms("orta", "legation_tr") == ["or"]
+    starts = snippets.word_starts(["ordu"], "legation_tr")
+    assert snippets.masked("Erkek Lisesi ve Kiz Orta Mektebi, ordu", starts).split() == ["Orta", "ordu"]
+    assert snippets.masked("Erkek Lisesi ve Kiz Orta Mektebi, ordu", snippets.word_starts(["ordu"])).split() == ["ordu"]
 
 
 def test_words_the_index_folded_before_analysis_are_marked_where_they_stand(make_index, language_records):

@@ -454,12 +454,12 @@ def snippets_for(
         return []
     searched = _searched_fields(positive)
     words = list(dict.fromkeys(w for text in _leaf_texts(positive) for w in analyzers.folded(text)))
-    starts = snippets.word_starts(words)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
-            highlighters.append(snippets.Highlighter(name, make, starts, snippets.own_words(words, schema.ANALYZER_OF[name])))
+            analyzer = schema.ANALYZER_OF[name]
+            highlighters.append(snippets.Highlighter(name, make, snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)))
     return highlighters
 
 

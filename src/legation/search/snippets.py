@@ -123,16 +123,22 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u206f]+")
 _PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …: 2 bytes beyond one each
 
 
-def word_starts(words: list[str]) -> tuple[str, ...]:
+def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:
     """The lowercase beginnings (:data:`WORD_START` letters, or the whole word) of the folded query
     ``words`` (:func:`legation.search.analyzers.folded`) that :func:`masked` keeps in a text,
-    Porter2's exceptional forms added. Words not ASCII once folded (Cyrillic, Chinese) need none:
+    Porter2's exceptional forms added; with ``analyzer``, also those of each word's terms under
+    it, but for their last letter: a stemmer may cut a word to fewer letters than
+    :data:`WORD_START` (Turkish ``ordu`` and ``orta`` are both ``or``) and change a stem's last
+    letter (``kitabı`` → ``kitap``). Words not ASCII once folded (Cyrillic, Chinese) need none:
     :func:`masked` keeps every part of a text holding a non-ASCII character."""
     starts = set()
     for word in words:
         if word.isascii():
             start = word[:WORD_START]
             starts.update([start, _OTHER_STARTS.get(start, start)])
+            for term in analyzers.terms(word, analyzer) if analyzer else ():
+                if term.isascii():
+                    starts.add(term[: max(1, min(WORD_START, len(term) - 1))])
     return tuple(sorted(starts))
 
 
@@ -148,18 +154,28 @@ def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
 def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None) -> str:
     """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
     it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
-    beginning, lowercased, with one of ``starts``. A text that is not mostly ASCII is given as it
-    is, or, when every query word is one of the characters ``singles`` (:func:`own_words`), with
-    every other character blanked out: a Chinese report of 100,000 characters, every one a word,
-    took 10 ms to mark. What is kept is cut into the same words as in ``text``, at the same byte
-    offsets."""
+    beginning, lowercased, with one of ``starts``. Latin letters the index folds to one ASCII
+    letter count as that letter (:func:`_latin_fold`: Turkish ``şarkı`` begins with ``sar``),
+    so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech of 20,000
+    characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
+    Korean) is given as it is, or, when every query word is one of the characters ``singles``
+    (:func:`own_words`), with every other character blanked out: a Chinese report of 100,000
+    characters, every one a word, took 10 ms to mark. What is kept is cut into the same words as
+    in ``text``, at the same byte offsets."""
     extra = len(text.encode()) - len(text)  # bytes beyond one per character
+    source, left = text, extra  # the text as words are sought in it, and its bytes beyond one per character
     if extra * _MOSTLY_ASCII > len(text):
-        return _only(text, singles) if singles else text
-    low = text.lower() if "\u0130" not in text else text.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
+        if singles:
+            return _only(text, singles)
+        source = text.translate(_latin_fold())  # one character for one: the same offsets
+        left = len(source.encode()) - len(source)
+    punctuation = sum(source.count(ch) for ch in _PUNCTUATION)  # each 2 bytes beyond one
+    if source is not text and (left - 2 * punctuation) * _MOSTLY_ASCII > len(source):
+        return text  # still not mostly ASCII, quotes and dashes aside
+    low = source.lower() if "\u0130" not in source else source.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
     hits = [i for start in starts for i in _occurrences(low, start)]
-    if extra > sum(text.count(ch) for ch in _PUNCTUATION) * 2:  # more than quotes and dashes (cheaper than a scan)
-        hits += [m.start() for m in _NON_ASCII_RUN.finditer(text)]
+    if left > punctuation * 2:  # more than quotes and dashes (cheaper than a scan)
+        hits += [m.start() for m in _NON_ASCII_RUN.finditer(source)]
     if not hits:
         return " " * (len(text) + extra)
     pieces, pos = [], 0
@@ -177,6 +193,21 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     gap = text[pos:]
     pieces.append(" " * (len(gap.encode()) if extra else len(gap)))
     return "".join(pieces)
+
+
+@lru_cache(maxsize=1)
+def _latin_fold() -> dict[int, str]:
+    """Latin letters (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional) that the
+    index's lowercasing and ASCII folding make one ASCII letter, as ``str.translate`` takes them:
+    ``é`` → ``e``, ``Ş`` → ``s``, ``ı`` → ``i``, ``ḥ`` → ``h`` (588 of 657; not ``ß`` → ``ss``
+    nor ``æ`` → ``ae``, which stay as written). Asked of tantivy's own analyzer, once (4 ms)."""
+    table = {}
+    for code in (*range(0x80, 0x250), *range(0x1E00, 0x1F00)):
+        if chr(code).isalpha():
+            (term, *more) = analyzers.terms(f"a{chr(code)}a", analyzers.FOLDED_NAME) or [""]
+            if not more and len(term) == 3 and term[1].isascii() and term[1].isalpha():
+                table[code] = term[1]
+    return table
 
 
 def _only(text: str, chars: frozenset[str]) -> str:
