@@ -250,3 +250,19 @@ def test_undated_documents_sort_last_and_leave_date_ranges(text_index, make_reco
     assert "Undated" not in years
     everything = search(SearchRequest(page_size=1), text_index)
     assert {v.value: v.count for v in next(f for f in everything.facets if f.name == "year").values}["Undated"] == 2
+
+
+def test_a_facet_value_is_found_by_its_letters_however_rare(seed_index, rows, monkeypatch) -> None:
+    # The facet page's box: values containing the text typed, sought among all values, not
+    # only among the most frequent ones listed (here cut to the single most frequent).
+    from legation.search import service
+
+    senders = Counter(n for r in rows for n in _names(r, "sender"))
+    rarest = min(senders, key=lambda n: (senders[n], n))
+    monkeypatch.setattr(service, "MAX_FACET_VALUES", 1)
+    assert [v.value for v in service.facet_values(SearchRequest(), "sender", index=seed_index).values] == [senders.most_common(1)[0][0]]
+    typed = rarest.split()[-1].upper()  # any case; punctuation and spaces are taken as written
+    found = service.facet_values(SearchRequest(), "sender", contains=typed, index=seed_index).values
+    expected = sorted((n for n in senders if typed.casefold() in n.casefold()), key=lambda n: (-senders[n], n))[:1]
+    assert [(v.value, v.count) for v in found] == [(n, senders[n]) for n in expected] and rarest.split()[-1] in found[0].value
+    assert service.facet_values(SearchRequest(), "sender", contains="(.*)[", index=seed_index).values == []

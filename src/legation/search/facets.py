@@ -91,12 +91,14 @@ def top_values(
     size: int,
     sizes: dict[str, int] | None = None,
     sample: Sample | None = None,
+    containing: str = "",
 ) -> dict[str, list[tuple[str, int]]]:
     """The ``size`` most frequent values of each facet among documents matching ``query``:
     ``{facet name: [(value, count), …]}``, by count descending then value. ``sizes`` gives some
     facets another size (facet name → size), all still counted in one pass over the matches, and
     exactly unless on a sample (see :data:`SEGMENT_SIZE`). With ``sample``, the counts are those in
-    the sample times :attr:`Sample.scale`, rounded (estimates)."""
+    the sample times :attr:`Sample.scale`, rounded (estimates). ``containing``: only values holding
+    this text, ignoring case (:func:`include_pattern`), among all values, not only the most frequent."""
     facets = list(facets)
     if not facets:
         return {}
@@ -111,6 +113,7 @@ def top_values(
                 "field": f.index_field,
                 "size": (n := sizes.get(f.name, size)),
                 "segment_size": EXACT_SEGMENT_SIZE if every_term else max(SEGMENT_SIZE, n * 10),
+                **({"include": include_pattern(containing)} if containing else {}),
             }
         }
         for f in facets
@@ -120,6 +123,15 @@ def top_values(
         name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()
     }
+
+
+def include_pattern(text: str) -> str:
+    """The terms aggregation's ``include`` regular expression (Rust ``regex`` syntax, matched
+    against the whole value) for the values holding ``text``, ignoring case: ``"o'n"`` →
+    ``(?is).*o\\'n.*``. ASCII punctuation is escaped, which that syntax allows, but ``<`` and
+    ``>``: escaped, they are word boundaries."""
+    escaped = "".join(f"\\{c}" if c.isascii() and not c.isalnum() and not c.isspace() and c not in "<>" else c for c in text)
+    return f"(?is).*{escaped}.*"
 
 
 def count(searcher: tantivy.Searcher, query: Query) -> int:

@@ -592,8 +592,9 @@ MAX_FACET_VALUES = 1000
 def facet_values(
     request: SearchRequest, name: str, contains: str = "", limit: int = 200, index: SearchIndex | None = None
 ) -> FacetResult:
-    """All values of one facet among the matches of ``request`` (up to :data:`MAX_FACET_VALUES`,
-    by count), narrowed to those containing ``contains`` (case-insensitive), at most ``limit``.
+    """Values of one facet among the matches of ``request``, by count: the first ``limit`` (at
+    most :data:`MAX_FACET_VALUES`) of those containing ``contains`` (case-insensitive), sought
+    among all values (not only the most frequent: a rare name can be found by typing it).
     For long facets (people, places) whose top values the search page shows. Raises
     :class:`InvalidQuery` for an unknown facet or a bad request."""
     validate(request)
@@ -607,8 +608,8 @@ def facet_values(
     base = combine(words.query, [q for key, q in filters.items() if key != name])
     facet = schema.FACETS_BY_NAME[name]
     sample = facet_counts.sample_for(index.schema, facet_counts.count(searcher, base))
-    values = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name]
-    needle = contains.casefold().strip()
+    needle = contains.strip()
+    values = facet_counts.top_values(searcher, base, [facet], min(limit, MAX_FACET_VALUES), sample=sample, containing=needle)[name]
     chosen = set(request.filters.get(name, []))
-    listed = facet_counts.in_order(facet, [(v, c) for v, c in values if needle in v.casefold()][:limit])
+    listed = facet_counts.in_order(facet, values)
     return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None)
