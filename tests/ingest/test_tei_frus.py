@@ -515,6 +515,7 @@ def test_a_bare_surname_or_title_is_no_further_name_of_the_person_linked():
         ("Paek Tu Chin", "Paik Too Jin (Paek Tu-jin)", False),  # frus1969-76v19p1
         ("De Palma", "DePalma, Samuel", False),  # frus1955-57v11
         ("H.G. Torbert, Jr", "Torbert, Horace G.", False),  # frus1958-60v07p2
+        ("Alfred LeS", "Jenkins, Alfred le Sesne", False),  # frus1969-76ve13 d39
     ],
 )
 def test_other_given_name(printed, entry, other):

@@ -149,18 +149,22 @@ class Person:
         return self.names[0].split(",", 1)[0].strip()
 
     @functools.cached_property
-    def forms(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    def forms(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
         """The entry's name words as :func:`_name_tokens` gives them ("Chiang Kai-shek, Generalissimo" →
         {"chiang", "kaishek", "generalissimo"}) with their hyphenated and lower-case parts ("kai",
-        "shek", "von"); the initials of the names ("Dulles, John F." → {"f"}); and the name words alone."""
+        "shek", "von"); the initials of the names ("Dulles, John F." → {"f"}); the name words alone;
+        and each two parts together ("lesesne", for "LeS")."""
         proper: set[str] = set()
         parts: set[str] = set()
+        joined: set[str] = set()
         initials: set[str] = set()
         for n in dict.fromkeys([self.name, *self.names]):
             proper.update(_name_tokens(n.replace(",", " ")))
-            parts.update(_name_words(n))
+            pieces = [w for w in slug(re.sub(r"[-–—]", " ", n)).split("-") if w]
+            parts.update(pieces)
+            joined.update(a + b for a, b in zip(pieces, pieces[1:]))
             initials.update(t[0].lower() for t in n.replace(".", ". ").split() if re.fullmatch(r"[A-Z]\.", t))
-        return frozenset(proper | parts), frozenset(initials), frozenset(proper)
+        return frozenset(proper | parts), frozenset(initials), frozenset(proper), frozenset(joined)
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -373,10 +377,13 @@ def _like_entry(word: str, entry: Person) -> bool:
     """Whether a word of a printed name (from :func:`_name_tokens`) can be a word of the entry's
     names: the same word or a hyphenated part of one ("Kaishek", "Kai" for "Kai-shek"), one
     starting the other ("Walt", "Chiang’s"), spelled mostly alike ("Connally", "Connolly"), a
-    given name whose initial the entry gives ("Foster" for "Dulles, John F."), or a familiar
-    given name ("Bob")."""
-    words, initials, _ = entry.forms
-    return word in words or word[0] in initials or word in _NICKNAMES or any(_like_word(word, k) for k in words)
+    given name whose initial the entry gives ("Foster" for "Dulles, John F."), a familiar given
+    name ("Bob"), or the start of two words of it ("LeS" for "Jenkins, Alfred le Sesne")."""
+    words, initials, _, joined = entry.forms
+    return (
+        word in words or word[0] in initials or word in _NICKNAMES
+        or any(_like_word(word, k) for k in words) or any(k.startswith(word) for k in joined if len(word) > 2)
+    )
 
 
 def _other_given_name(name: str, entry: Person) -> bool:
