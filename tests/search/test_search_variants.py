@@ -58,6 +58,13 @@ def test_expansion_keeps_the_words_typed_and_leaves_operators_alone():
         assert LIU.expand(parse(q).node)[1] == []
 
 
+def test_a_surname_alone_is_the_match_for_a_surname_typed_alone():
+    table = VariantTable.from_groups([["Nikita S. Khrushchev", "Nikita Khrushchev", "Khrushchev", "Хрущёв"]])
+    assert table.expand(parse("Хрущёв").node)[1] == [("Хрущёв", ("Nikita S. Khrushchev", "Nikita Khrushchev", "Khrushchev"))]
+    # a full name typed is not widened to every Khrushchev by the surname alone
+    assert table.expand(parse("Nikita Khrushchev").node)[1] == [("Nikita Khrushchev", ("Хрущёв",))]
+
+
 def test_a_name_shared_by_two_records_is_not_expanded():
     table = VariantTable.from_groups([["Johnson", "Lyndon B. Johnson"], ["Johnson", "U. Alexis Johnson"]])
     assert table.expand(parse("Johnson").node)[1] == []

@@ -74,7 +74,9 @@ class VariantTable:
             for name, folded in zip(names, words)
             if folded != key
             and not set(key) <= set(folded)  # already found by the words typed
-            and not (len(folded) == 1 and any(set(folded) < set(other) for other in words))  # a surname alone ("Chou")
+            # a surname alone ("Chou") widens a full name typed, but is the match for one typed alone
+            # (Хрущёв: Khrushchev)
+            and not (len(folded) == 1 < len(key) and any(set(folded) < set(other) for other in words))
         ]
         by_words = {tuple(analyzers.folded(n)): n for n in reversed(others)}  # one form per spelling
         others = [n for n in others if by_words[tuple(analyzers.folded(n))] == n][:MAX_ALTERNATIVES]
