@@ -266,3 +266,20 @@ def test_a_facet_value_is_found_by_its_letters_however_rare(seed_index, rows, mo
     expected = sorted((n for n in senders if typed.casefold() in n.casefold()), key=lambda n: (-senders[n], n))[:1]
     assert [(v.value, v.count) for v in found] == [(n, senders[n]) for n in expected] and rarest.split()[-1] in found[0].value
     assert service.facet_values(SearchRequest(), "sender", contains="(.*)[", index=seed_index).values == []
+
+
+def test_a_facet_value_is_found_with_or_without_its_accents(make_index) -> None:
+    from legation.search import service
+
+    def letter(n: int, sender: str) -> DocumentRecord:
+        return DocumentRecord(identifier=f"l-{n}", title="Letter", agents=[AgentRef(key=f"person:{n}", name=sender, role="sender")]).validate()
+
+    index = make_index([letter(1, "Dag Hammarskjöld"), letter(2, "Władysław Gomułka"), letter(3, "Hammer (Armand)"), letter(4, "Ürgüplü")])
+
+    def found(typed: str) -> list[str]:
+        return [v.value for v in service.facet_values(SearchRequest(), "sender", contains=typed, index=index).values]
+
+    assert found("hammarskjold") == found("HAMMARSKJÖLD") == ["Dag Hammarskjöld"]
+    assert found("gomulka") == found("Gomułka") == ["Władysław Gomułka"]
+    assert found("urgup") == ["Ürgüplü"]
+    assert found("(armand)") == ["Hammer (Armand)"] and found("Hamm") == ["Dag Hammarskjöld", "Hammer (Armand)"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import tantivy
 from tantivy import FieldType, Occur, Query
 
+from legation.search import analyzers
 from legation.search.schema import SAMPLE_BUCKETS, SAMPLE_FIELD, FacetField
 
 # Terms per segment that each segment reports before merging (at least ten times the size asked
@@ -127,11 +128,18 @@ def top_values(
 
 def include_pattern(text: str) -> str:
     """The terms aggregation's ``include`` regular expression (Rust ``regex`` syntax, matched
-    against the whole value) for the values holding ``text``, ignoring case: ``"o'n"`` →
-    ``(?is).*o\\'n.*``. ASCII punctuation is escaped, which that syntax allows, but ``<`` and
-    ``>``: escaped, they are word boundaries."""
-    escaped = "".join(f"\\{c}" if c.isascii() and not c.isalnum() and not c.isspace() and c not in "<>" else c for c in text)
-    return f"(?is).*{escaped}.*"
+    against the whole value) for the values holding ``text``, ignoring case and the accents the
+    index folds (:func:`legation.search.analyzers.same_letters`): ``hammarskjold`` finds
+    "Hammarskjöld", ``Gomułka`` "Gomulka". ASCII punctuation is escaped, which that syntax allows,
+    but ``<`` and ``>``: escaped, they are word boundaries."""
+
+    def one(c: str) -> str:
+        if c.isascii() and not c.isalnum() and not c.isspace():
+            return c if c in "<>" else f"\\{c}"
+        letters = analyzers.same_letters(c)
+        return f"[{letters}]" if len(letters) > 1 else c
+
+    return "(?is).*" + "".join(one(c) for c in text) + ".*"
 
 
 def count(searcher: tantivy.Searcher, query: Query) -> int:

@@ -155,7 +155,7 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
     it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
     beginning, lowercased, with one of ``starts``. Latin letters the index folds to one ASCII
-    letter count as that letter (:func:`_latin_fold`: Turkish ``şarkı`` begins with ``sar``),
+    letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı`` begins with ``sar``),
     so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech of 20,000
     characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
     Korean) is given as it is, or, when every query word is one of the characters ``singles``
@@ -169,7 +169,7 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
             return _only(text, singles)
         if not _mostly_latin(text[:_PROBE_CHARS]):
             return text  # Korean, Cyrillic, Greek: not worth translating (80 µs per 1,000 characters)
-        source = text.translate(_latin_fold())  # one character for one: the same offsets
+        source = text.translate(analyzers.latin_fold())  # one character for one: the same offsets
         left = len(source.encode()) - len(source)
     punctuation = sum(source.count(ch) for ch in _PUNCTUATION)  # each 2 bytes beyond one
     if source is not text and (left - 2 * punctuation) * _MOSTLY_ASCII > len(source):
@@ -198,7 +198,7 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
 
 
 _PROBE_CHARS = 1000
-_LATIN_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # the ranges of _latin_fold
+_LATIN_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # the ranges of analyzers.latin_fold
 
 
 def _mostly_latin(head: str) -> bool:
@@ -207,21 +207,6 @@ def _mostly_latin(head: str) -> bool:
     translating it (each such letter is 2 bytes in UTF-8, one beyond one)."""
     beyond = len(head.encode()) - len(head) - len(_LATIN_LETTER.findall(head)) - 2 * sum(head.count(ch) for ch in _PUNCTUATION)
     return beyond * _MOSTLY_ASCII <= len(head)
-
-
-@lru_cache(maxsize=1)
-def _latin_fold() -> dict[int, str]:
-    """Latin letters (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional) that the
-    index's lowercasing and ASCII folding make one ASCII letter, as ``str.translate`` takes them:
-    ``é`` → ``e``, ``Ş`` → ``s``, ``ı`` → ``i``, ``ḥ`` → ``h`` (588 of 657; not ``ß`` → ``ss``
-    nor ``æ`` → ``ae``, which stay as written). Asked of tantivy's own analyzer, once (4 ms)."""
-    table = {}
-    for code in (*range(0x80, 0x250), *range(0x1E00, 0x1F00)):
-        if chr(code).isalpha():
-            (term, *more) = analyzers.terms(f"a{chr(code)}a", analyzers.FOLDED_NAME) or [""]
-            if not more and len(term) == 3 and term[1].isascii() and term[1].isalpha():
-                table[code] = term[1]
-    return table
 
 
 def _only(text: str, chars: frozenset[str]) -> str:
