@@ -46,8 +46,8 @@ def settings_checks() -> list[CheckMessage]:
     if not cfg.secret_key_given and not cfg.debug and demo_key.exists():
         messages.append(
             checks.Warning(
-                "LEGATION_SECRET_KEY is not set; `legation demo` serves this archive with the key it keeps "
-                "in the data folder, which is fine for the demo only.",
+                "LEGATION_SECRET_KEY is not set: `legation serve` will refuse to start, while `legation demo` "
+                "serves this archive with the key it keeps in the data folder, which is fine for the demo only.",
                 hint="Before serving the archive to others, set LEGATION_SECRET_KEY to a long random value, "
                 "the same on every web node (python3 -c 'import secrets; print(secrets.token_urlsafe(50))').",
                 id="legation.W001",

@@ -504,7 +504,12 @@ def check(
     if not passed:
         err.print("legation check: problems found (see above).", highlight=False)
         raise typer.Exit(1)
-    console.print("legation check: ready to serve.")
+    from django.core.checks import WARNING
+
+    if any(m.level >= WARNING for m in messages):
+        console.print("legation check: no errors; read the warnings above before serving.")
+    else:
+        console.print("legation check: ready to serve.")
 
 
 @app.command("copy-archive")

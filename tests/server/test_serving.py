@@ -90,6 +90,8 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     (node.folder / "demo-secret-key").write_text("k" * 50)  # what `legation demo` keeps
     demo = check(node, LEGATION_SECRET_KEY=None)
     assert demo.returncode == 0 and "legation.E001" not in demo.stderr and "legation.W001" in demo.stdout + demo.stderr
+    # a fresh user read "ready to serve" here, and `legation serve` then refused to start without the key
+    assert "`legation serve` will refuse to start" in demo.stdout and "ready to serve" not in demo.stdout
     (node.folder / "demo-secret-key").unlink()
 
     add_entry = "from legation.records.models import ChangeLogEntry as C; C.objects.create(document_identifier='x', operation='delete')"
