@@ -67,6 +67,19 @@ def test_invalid_parameters_get_a_400_in_one_error_shape(client, seed_archive, q
     assert field in error["message"]
 
 
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("page=abc", "page must be a whole number."),
+        ("page=0", "page must be at least 1."),
+        ("page_size=1000", "page_size must be at most 100."),
+    ],
+)
+def test_a_number_out_of_range_is_named_as_the_pages_name_it(client, seed_archive, query, message):
+    error = client.get("/api/search?" + query).json()["error"]
+    assert error["message"] == f"{message[:-1]}. See /api/openapi.json for the accepted values."
+
+
 def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said(client, seed_archive):
     body = client.get("/api/search", {"q": "date:1950-02..1949-12", "page_size": "100"}).json()
     assert body["notice"] == "date:1950-02..1949-12 ends before it starts, so it was read as date:1949-12..1950-02."
@@ -293,7 +306,7 @@ def test_a_facets_values_say_whether_the_list_is_whole(client, seed_archive):
 
     for limit in ("0", "1001", "many"):
         bad = client.get("/api/facets/recipient", {"limit": limit})
-        assert bad.status_code == 400 and bad.json()["error"]["message"].startswith("limit: "), limit
+        assert bad.status_code == 400 and bad.json()["error"]["message"].startswith("limit must be "), limit
     assert client.get("/api/facets/recipient", {"limit": ""}).json() == whole  # an empty field means the default
 
 

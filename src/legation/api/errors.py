@@ -39,11 +39,19 @@ def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, 
 
 
 def validation_problem(error: dict[str, Any]) -> str:
-    """One parameter's problem, named: ``page_size: Input should be less than or equal to 100``.
-    A value over its ``max_length`` says the limit and what to do rather than pydantic's wording."""
+    """One parameter's problem, named, in the words the HTML pages use where pydantic's would read
+    as code: ``page_size must be at most 100``, ``page must be a whole number``; a value over its
+    ``max_length`` says the limit and what to do. (Ninja's errors do not carry the value sent.)"""
     name = ".".join(str(p) for p in error.get("loc", [])[1:]) or "request"
-    if error.get("type") == "string_too_long":
-        return f"{name} is longer than the {error['ctx']['max_length']:,} characters accepted: send a shorter {name}"
+    kind, ctx = error.get("type"), error.get("ctx") or {}
+    if kind == "string_too_long":
+        return f"{name} is longer than the {ctx['max_length']:,} characters accepted: send a shorter {name}"
+    if kind == "int_parsing":
+        return f"{name} must be a whole number"
+    if kind == "greater_than_equal":
+        return f"{name} must be at least {ctx['ge']:,}"
+    if kind == "less_than_equal":
+        return f"{name} must be at most {ctx['le']:,}"
     return f"{name}: {error.get('msg', 'invalid')}"
 
 
