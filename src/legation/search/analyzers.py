@@ -96,6 +96,7 @@ def own_word_chars(text: str, start: int = 0, end: int = sys.maxsize) -> int:
     """How many characters of ``text[start:end]`` are words of their own (:data:`OWN_WORD_CHAR`)."""
     return len(OWN_WORD_CHAR.findall(text, start, end)) if _OWN_WORD_NEAR.search(text, start, end) else 0
 
+
 ENGLISH_TEXT_NAME = "legation_en_text"
 
 # analyzer name → Snowball language (None: folded, no stemming)

@@ -459,7 +459,8 @@ def snippets_for(
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
-            highlighters.append(snippets.Highlighter(name, make, snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)))
+            starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
+            highlighters.append(snippets.Highlighter(name, make, starts, singles))
     return highlighters
 
 

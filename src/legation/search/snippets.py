@@ -155,9 +155,9 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
     it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
     beginning, lowercased, with one of ``starts``. Latin letters the index folds to one ASCII
-    letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı`` begins with ``sar``),
-    so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech of 20,000
-    characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
+    letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı``
+    begins with ``sar``), so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech
+    of 20,000 characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
     Korean) is given as it is, or, when every query word is one of the characters ``singles``
     (:func:`own_words`), with every other character blanked out: a Chinese report of 100,000
     characters, every one a word, took 10 ms to mark. What is kept is cut into the same words as
