@@ -115,6 +115,20 @@ def test_document_page_shows_every_field(client, seed_archive):
     assert long_date(record["date_edtf"]) in html
 
 
+def test_the_date_as_written_is_shown_only_when_it_reads_otherwise(client, seed_archive):
+    record = SEED[0]  # written 1949-12-22, shown December 22, 1949
+    html = client.get(f"/documents/{record['identifier']}").content.decode()
+    assert f"(as written: “{record['date_text']}”)" in html and long_date(record["date_edtf"]) in html
+
+
+def test_a_date_written_as_it_is_shown_is_not_repeated(client, frus_archive):
+    from legation.records.models import Document
+
+    document = next(d for d in Document.objects.exclude(date_text="") if d.date_text == long_date(d.date_edtf))
+    html = client.get(f"/documents/{document.identifier}").content.decode()
+    assert long_date(document.date_edtf) in html and "as written" not in html
+
+
 def test_unknown_document_is_a_404_page(client, seed_archive):
     response = client.get("/documents/no-such-document")
     assert response.status_code == 404
