@@ -197,7 +197,7 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     return "".join(pieces)
 
 
-_PROBE_CHARS = 1000
+_PROBE_CHARS = 200
 _LATIN_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # the ranges of analyzers.latin_fold
 
 
