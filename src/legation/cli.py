@@ -405,6 +405,10 @@ def search(
                 "or set LEGATION_DATA_DIR to the folder of an existing archive."
             )
         return
+    if not result.hits:  # a page past the last, as the search page says it
+        last = -(-result.total // result.page_size)
+        console.print(f"Results: {result.total}. Page {result.page} is past the last page of results; ask for --page {last} or less.", soft_wrap=True)
+        return
     console.print(f"Results: {result.start} - {result.end} of {result.total}")
     for hit in result.hits:
         console.print(f"\n[bold]{escape(hit.title)}[/bold]  [dim]{escape(hit.identifier)}[/dim]", highlight=False)

@@ -51,6 +51,16 @@ def test_ingest_search_export_reindex_round_trip(tmp_path: Path):
     assert json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)["total"] == len(expected)
 
 
+def test_a_page_past_the_last_says_which_is_the_last(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    total = json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)["total"]
+    past = legation(data, "search", "Sino-Soviet", "--page", "999", "--page-size", "3")
+    assert past.returncode == 0, past.stderr
+    assert f"Results: {total}. Page 999 is past the last page of results; ask for --page {-(-total // 3)} or less." in past.stdout
+    assert "Results: 0 - 0" not in past.stdout
+
+
 def test_bad_file_fails_with_its_name_and_line_and_a_nonzero_exit(tmp_path: Path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(SEED.read_text().splitlines()[0] + "\n{oops\n", encoding="utf-8")
