@@ -71,24 +71,19 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
 
 
 def query_string(params: Mapping[str, Sequence[str]], **changes: Sequence[str] | str | None) -> str:
-    """``?…`` for the same search with some parameters replaced (a value of None removes one).
+    """``?…`` for the same search with some parameters replaced (a value of None removes one):
+    ``params`` in their order, a replaced one in its place, a new one last, empty values dropped,
+    encoded as ``urlencode`` does.
 
     Facet toggles, sort links and paging are built here so templates hold no URL logic.
     """
-    merged: dict[str, list[str]] = {k: [v for v in vs if v] for k, vs in params.items()}
-    for name, value in changes.items():
-        if value is None:
-            merged.pop(name, None)
-        else:
-            merged[name] = [value] if isinstance(value, str) else list(value)
-    pairs = [_pair(k, v) for k, vs in merged.items() for v in vs if v]
-    return "?" + "&".join(pairs) if pairs else "?"
+    return query_strings(params, *changes)(**changes)
 
 
 def query_strings(params: Mapping[str, Sequence[str]], *names: str) -> Callable[..., str]:
     """A function of ``names`` (every one given each time, None to remove it) returning
-    ``query_string(params, **changes)``, same bytes, for links that differ in those parameters
-    only: ``query_strings(base, "type")(type=["Letter"])``.
+    ``query_string(params, **changes)``, for links that differ in those parameters only:
+    ``query_strings(base, "type")(type=["Letter"])``.
 
     The other parameters are encoded and joined once rather than for each link: a search page
     links each facet value and histogram bar (about 110 links) to its search with one or two
