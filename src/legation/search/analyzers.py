@@ -169,6 +169,10 @@ def _build(name: str) -> TextAnalyzer:
     return builder.build()
 
 
+LATIN_BLOCKS = ((0xC0, 0x24F), (0x1E00, 0x1EFF))  # the letters of Latin-1 Supplement to Latin Extended-B; Latin Extended Additional
+LATIN_LETTER = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in LATIN_BLOCKS) + "]")
+
+
 @functools.cache
 def latin_fold() -> dict[int, str]:
     """Latin letters (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional) that the
@@ -176,7 +180,7 @@ def latin_fold() -> dict[int, str]:
     ``é`` → ``e``, ``Ş`` → ``s``, ``ı`` → ``i``, ``ḥ`` → ``h`` (588 of 657; not ``ß`` → ``ss``
     nor ``æ`` → ``ae``, which stay as written). Asked of tantivy's own analyzer, once (4 ms)."""
     table = {}
-    for code in (*range(0x80, 0x250), *range(0x1E00, 0x1F00)):
+    for code in (c for lo, hi in LATIN_BLOCKS for c in range(lo, hi + 1)):
         if chr(code).isalpha():
             (term, *more) = terms(f"a{chr(code)}a", FOLDED_NAME) or [""]
             if not more and len(term) == 3 and term[1].isascii() and term[1].isalpha():

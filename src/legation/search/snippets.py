@@ -198,14 +198,13 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
 
 
 _PROBE_CHARS = 200
-_LATIN_LETTER = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")  # the ranges of analyzers.latin_fold
 
 
 def _mostly_latin(head: str) -> bool:
     """Whether ``head`` (the start of a text) is mostly ASCII once its Latin letters are counted as
     ASCII and its quotes and dashes left aside, as :func:`masked` then needs: told without
     translating it (each such letter is 2 bytes in UTF-8, one beyond one)."""
-    beyond = len(head.encode()) - len(head) - len(_LATIN_LETTER.findall(head)) - 2 * sum(head.count(ch) for ch in _PUNCTUATION)
+    beyond = len(head.encode()) - len(head) - len(analyzers.LATIN_LETTER.findall(head)) - 2 * sum(head.count(ch) for ch in _PUNCTUATION)
     return beyond * _MOSTLY_ASCII <= len(head)
 
 
