@@ -87,6 +87,17 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert {h["identifier"] for h in body["hits"]} == winter and body["total"] == len(winter) == 9
 
 
+def test_a_date_that_is_no_date_is_searched_as_words_and_the_notice_says_what_is_wrong(client, seed_archive):
+    response = client.get("/api/search", {"q": "Stalin date:1950-02-30"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["notice"] == (
+        "The query could not be read as search syntax (date:1950-02-30: 30 is not a day of February 1950, which has 28; "
+        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so its words were searched: Stalin date 1950-02-30. "
+        "No document has all of these words; showing documents with some of them, those with the most first."
+    )
+
+
 def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_archive):
     """Poole's letter (d40, 16,000 characters) gets three passages; the editorial note d24 (954
     bytes) one. ``snippet_html`` stays, the first of ``snippets_html``."""

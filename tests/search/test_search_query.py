@@ -236,6 +236,44 @@ def test_a_date_range_that_ends_before_it_starts_is_read_the_other_way_round(q: 
     assert parsed.notice == f"{q.replace(chr(34), '')} ends before it starts, so it was read as {read_as}."
 
 
+FORMS = "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951"
+
+
+@pytest.mark.parametrize(
+    ("q", "problem", "words"),
+    [
+        ("date:1950-13..1951", "date:1950-13..1951: 13 is not a month", "date 1950-13 1951"),
+        ("date:1950-00", "date:1950-00: 00 is not a month", "date 1950-00"),
+        ("date:19500..", "date:19500..: 19500 is not a year of four digits", "date 19500"),
+        ("date:..195", "date:..195: 195 is not a year of four digits", "date 195"),
+        ("date:abc", "date:abc: abc is not a date", "date abc"),
+        ("date:1950-02-29..1951", "date:1950-02-29..1951: 29 is not a day of February 1950, which has 28", "date 1950-02-29 1951"),
+        ("date:1950-04-31", "date:1950-04-31: 31 is not a day of April 1950, which has 30", "date 1950-04-31"),
+        ("date:1950-1", "date:1950-1: a month has two digits (01, not 1)", "date 1950-1"),
+        ("date:1950-01-5", "date:1950-01-5: a day has two digits (05, not 5)", "date 1950-01-5"),
+        ("date:0000", "date:0000: 0000 is before the year 1, the earliest a date filter covers", "date 0000"),
+        ("date:1950..1951..1952", "date:1950..1951..1952: a range has two ends, with one .. between them", "date 1950 1951 1952"),
+        ('treaty date:"1950-13"', "date:1950-13: 13 is not a month", "treaty date 1950-13"),
+        ("date:(1950 OR abc*)", "date:abc*: abc* is not a date", "date 1950 abc"),
+    ],
+)
+def test_a_date_that_is_no_date_is_searched_as_words_saying_what_is_wrong_and_how_to_write_it(q, problem, words) -> None:
+    parsed = parse(q)
+    assert parsed.notice == f"The query could not be read as search syntax ({problem}; {FORMS}), so its words were searched: {words}."
+    assert parsed.text == words and parsed.node == And(tuple(Term(w) for w in words.split()))
+
+
+def test_a_date_range_without_ends_says_how_to_write_one() -> None:
+    parsed = parse("date:..")
+    assert parsed.node is None
+    assert parsed.notice == f"The query could not be read as search syntax (date:.. has no date at either end; {FORMS}) and has no words to search for."
+
+
+def test_every_form_the_date_notice_names_is_read_as_a_date() -> None:
+    for q in ("date:1950", "date:1950-01", "date:1950-01-05", "date:1950-01..1951", "date:1952-02-29"):
+        assert isinstance(parse(q).node, DateRange) and parse(q).notice == "", q
+
+
 def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) -> None:
     def dated(low: str, high: str) -> set[str]:
         return _where(rows, lambda r: low <= r["date_edtf"] <= high)

@@ -202,6 +202,18 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert f"Results: 1 - 10 of {len(SEED)}" in html
 
 
+def test_a_date_that_is_no_date_is_searched_as_words_and_the_page_says_what_is_wrong(client, seed_archive):
+    response = client.get("/", {"q": "date:1950-13..1951"})
+    assert response.status_code == 200
+    assert (
+        '<p class="notice" role="status">The query could not be read as search syntax (date:1950-13..1951: 13 is not a month; '
+        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so its words were searched: date 1950-13 1951. "
+        "No document has all of these words; showing documents with some of them, those with the most first.</p>"
+    ) in response.content.decode()
+    hostile = client.get("/", {"q": "date:<b>1950"}).content.decode()
+    assert "(date:&lt;b&gt;1950: &lt;b&gt;1950 is not a date; write date:YYYY" in hostile and "<b>1950" not in hostile
+
+
 def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_between(client, frus_archive):
     """Poole's letter (FRUS 1917–72, Public Diplomacy, d40): "League" in its fourth paragraph,
     "film(s)" in its seventh and eighth."""

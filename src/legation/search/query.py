@@ -13,14 +13,17 @@ inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or t
 A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
-operator, a stray ``:``, ``*``, bracket or ``%`` …) is searched as its plain words and
-:attr:`ParsedQuery.notice` says so; queries over :data:`MAX_QUERY_CHARS` are cut, with a notice.
+operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
+its plain words and :attr:`ParsedQuery.notice` says so, naming what was wrong (``date:1950-13:
+13 is not a month``) and how to write it; a date range that ends before it starts is read the
+other way round, with a notice; queries over :data:`MAX_QUERY_CHARS` are cut, with a notice.
 :func:`to_tantivy` turns the tree into a ``tantivy.Query``; user text reaches tantivy only as
 analyzed terms, never through tantivy's own query parser.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 import tantivy
 from tantivy import Occur, Query
 
-from legation.records.dates import day_bounds
+from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError
 from legation.search import analyzers, schema
 
@@ -315,10 +318,51 @@ def _date_range(value: str, notes: list[str]) -> DateRange:
             first, last = last, first
             start, end = day_bounds(first)[0], day_bounds(last)[1]
     except RecordError:
-        raise _Unreadable(f"date:{value} is not a date range like date:1949-12..1950-02") from None
+        raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}") from None
     if start is None and end is None:
-        raise _Unreadable("date: needs a date, e.g. date:1950 or date:1949-12..1950-02")
+        raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}")
     return DateRange(start, end)
+
+
+DATE_FORMS = "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951"
+_NUMERIC_DATE = re.compile(r"(-?\d+)(?:-(\d+))?(?:-(\d+))?")
+
+
+def _date_problem(value: str) -> str:
+    """What makes ``value`` (after ``date:``) no date range, in a few words naming the part at
+    fault: ``13 is not a month``, ``30 is not a day of February 1950, which has 28``, ``19500 is
+    not a year of four digits``, ``abc is not a date``. Only for a value :func:`_date_range` refused."""
+    ends = value.strip().split("..")
+    if len(ends) > 2:
+        return "a range has two ends, with one .. between them"
+    for end in ends:
+        try:
+            if end:
+                day_bounds(end)
+        except RecordError:
+            return _end_problem(end)
+    return f"{value} is not a date"
+
+
+def _end_problem(end: str) -> str:
+    """What is wrong with ``end``, one end of a range that :func:`day_bounds` refused."""
+    parts = _NUMERIC_DATE.fullmatch(end)
+    if parts is None:
+        return f"{end} is not a date"
+    year, month, day = parts.groups()
+    if len(year.lstrip("-")) != 4:
+        return f"{year} is not a year of four digits"
+    if year.startswith("-") or int(year) == 0:
+        return f"{end} is before the year 1, the earliest a date filter covers"
+    for number, what in ((month, "month"), (day, "day")):
+        if number is not None and len(number) != 2:
+            return f"a {what} has two digits ({int(number):02d}, not {number})" if int(number) < 100 else f"{number} is not a {what}"
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{month} is not a month"
+    last = calendar.monthrange(int(year), int(month))[1] if month is not None else 0
+    if day is not None and not 1 <= int(day) <= last:
+        return f"{day} is not a day of {MONTHS[int(month) - 1]} {year}, which has {last}"  # type: ignore[arg-type]
+    return f"{end} is not a date"
 
 
 # --- parse, with the plain-words fallback -------------------------------------------------------
