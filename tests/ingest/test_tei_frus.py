@@ -7,6 +7,7 @@ import re
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from legation.ingest.readers.tei_frus import (
     _plainly_other,
     person_from_entry,
     read_frus_volume,
+    repository_from_source_note,
 )
 from legation.ingest.xml import parse_xml, safe_parser
 from legation.records.document_record import CollectionRef, DocumentRecord
@@ -152,6 +154,52 @@ def test_editorial_note_d1(pubdip):
     assert (r.title, r.document_type, r.date_edtf, r.source_note) == ("Editorial Note", "Editorial Note", "", "")
     assert not [a for a in r.agents if a.role != "mentioned"]
     assert r.texts[0].body.startswith("Shortly after Congress’s declaration of war on April 6, 1917, President Woodrow Wilson")
+
+
+def test_the_source_note_names_the_repository(pubdip):
+    # "Source: Library of Congress, Papers of Woodrow Wilson, …", "Source: National Archives, RG 63, Entry 111, …"
+    assert pubdip["d2"].repositories == ["Library of Congress"]
+    assert pubdip["d5"].repositories == ["National Archives and Records Administration"]
+    assert pubdip["d11"].source_note.startswith("Source: Papers of Woodrow Wilson, vol. 46")  # a publication: no archive
+    assert pubdip["d11"].repositories == [] and pubdip["d1"].repositories == []  # d1: no source note
+    counts = Counter(name for r in pubdip.values() for name in r.repositories or ["(none)"])
+    assert counts == {"National Archives and Records Administration": 31, "Library of Congress": 4, "(none)": 9}
+
+
+NARA = "National Archives and Records Administration"
+
+
+@pytest.mark.parametrize(
+    ("note", "repository"),
+    [  # source notes of the demo volumes, as printed
+        ("Source: Department of State, Central Files, 611.95A241/1–755. Top Secret.", "Department of State"),  # frus1955-57v02 d4
+        ("Source; Department of State, Central Files, 611.93/12–655. Secret; Priority.", "Department of State"),  # frus1955-57v03 d113
+        ("[Source: Department of State, INR–NIE Files. Top Secret. Not declassified in time", "Department of State"),  # frus1958-60v19 d19
+        ("Source: National Archives and Records Administration, RG 59, S/P Files: Lot 67 D 548", NARA),  # frus1961-63v22 d41
+        ("Source: National Archives, Nixon Presidential Materials, NSC Files", NARA),  # frus1964-68v14 d334
+        ("Source: Nixon Presidential Materials, NSC Files, Box 432, Backchannel Files", NARA),  # frus1969-76ve13 d8
+        ("Source: Johnson Library, National Security File, National Intelligence Estimates, 11-60, USSR.", "Lyndon B. Johnson Library"),  # frus1961-63v05 d1
+        ("Eisenhower Library, Eisenhower papers, Whitman file", "Dwight D. Eisenhower Library"),  # frus1952-54v14p2 d642, no "Source:"
+        ("Source: Library of Congress, Manuscript Division, Harriman Papers, Special Files", "Library of Congress"),  # frus1964-68v30 d44
+        ("Source: U.S. Mission to the United Nations, USUN Files, Formosa (1949–1962). Secret.", "U.S. Mission to the United Nations"),  # frus1958-60v19 d98
+        ("Source: Princeton University, Dulles Papers, Box 127, Chiang Kai-shek. Secret", "Princeton University Library"),  # frus1958-60v19 d196
+        # a typo, a record group and a CIA job printed without a comma, initials in the name
+        ("Source: Department of Sate, S/AL Files: Lot 67 D 2. Secret.", "Department of State"),  # frus1961-63v05 d243
+        ("Source: National Archives and Records Administration RG 59, Central Files 1967–69, POL US–USSR.", NARA),  # frus1964-68v14 d328
+        ("Source: Central Intelligence Agency Job 79-01025A, Box 1, Folder 3. Secret;", "Central Intelligence Agency"),  # frus1952-54Guat d91
+        ("Source: U.S. Army Military History Institute, Department of the Army Communication Center Files.", "U.S. Army Military History Institute"),  # frus1958-60v18 d209
+        # no institution first: a decimal file alone, a lot file, records or papers without their holder, publications
+        ("890.00/6–1449", ""),  # frus1949v07p1 d42
+        ("S/P Files: Lot 64 D 563", ""),  # frus1951v07p2 d2
+        ("Source: JCS Records, CCS 381 Far East (11–28–50) Sec. 25. Top Secret;", ""),  # frus1955-57v02 d38
+        ("Source: Department of State Press Release 393. Dulles’ speech was delivered", ""),  # frus1955-57v03 d268
+        ("Source: Public Papers of the Presidents of the United States: John F. Kennedy, 1961, pp. 741-752.", ""),  # frus1961-63v05 d134
+        ("Source: National Security Council Files, Nixon Intelligence Files, Subject File, Philippines.", ""),  # frus1969-76v20 d227
+        ("", ""),
+    ],
+)
+def test_repository_from_source_note(note, repository):
+    assert repository_from_source_note(note) == repository
 
 
 def test_every_record_is_valid_json(pubdip):
@@ -399,6 +447,17 @@ def test_a_surname_in_a_title_is_the_person_the_list_of_persons_names(china_1964
     assert parties(d112, "sender") == [("person:william-p-bundy", "William P. Bundy", "person")]
     assert d109.title == "Memorandum From Gordon Chase of the National Security Council Staff to the President's Special Assistant for National Security Affairs (Bundy)"
     assert parties(d109, "recipient") == [("person:mcgeorge-bundy", "McGeorge Bundy", "person")]
+
+
+def test_repositories_of_a_volume(china_1964_68):
+    # frus1964-68v30 (a demo volume): the central files still cited as the Department of State's, the Johnson
+    # Library, CIA job files, the WNRC; eleven documents without a source note or with one naming no archive
+    counts = Counter(name for r in china_1964_68.values() for name in r.repositories or ["(none)"])
+    assert counts == {
+        "Department of State": 220, "Lyndon B. Johnson Library": 99, "(none)": 11, "Central Intelligence Agency": 9,
+        "Washington National Records Center": 4, "Library of Congress": 2, "National Defense University": 1,
+    }
+    assert china_1964_68["d145"].repositories == ["Lyndon B. Johnson Library"]
 
 
 def test_a_link_to_the_wrong_entry_is_not_followed():

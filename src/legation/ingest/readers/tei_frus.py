@@ -20,6 +20,10 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
                  title-cased; precedence and handling words (Niact, Priority, Exdis) are not kept
     source_note  note[@type='source'] (or a head note "[Source: … not declassified.]");
                  summary: note[@type='summary'] (e-volumes)
+    repositories the institution the source note's first segment names, by :data:`REPOSITORIES`
+                 ("Source: Johnson Library, National Security File, …" → "Lyndon B. Johnson Library");
+                 none when the note names no institution there (a decimal file number alone, a
+                 person's papers, a publication) or there is no note
     rights       :data:`RIGHTS` (the volumes carry no licence: FRUS is a publication of the U.S.
                  Department of State, a work of the United States Government)
     texts        one English transcript: body blocks separated by blank lines, footnotes apart
@@ -101,6 +105,94 @@ _NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "
 
 
 _local = local_name
+
+#: The archives FRUS source notes name first ("Source: Department of State, Central Files, 793.00/1–1255.",
+#: "Source: Johnson Library, National Security File, …"), as the notes print them (typos included, so that
+#: each is a deliberate entry rather than a guess), under the name the volumes' own "Sources" front matter
+#: gives the institution (``div[@xml:id='sources']``: "Lyndon B. Johnson Library, Austin, Texas"), place left
+#: out. Built from every distinct first segment of the 100 volumes of the Office of the Historian's TEI
+#: edition (2015). One institution, one name: "National Archives" and its former name "National Archives
+#: and Records Service" are the National Archives and Records Administration; "Nixon Presidential
+#: Materials" is the Nixon Presidential Materials Project, which the volumes' Sources place at the National
+#: Archives and Records Administration; "Washington Federal Records Center" is the Washington National
+#: Records Center (the same FRC accessions are cited under both names); "Stanford University" is printed
+#: only as "Stanford University, Hoover Institution". The Department of State is what the
+#: notes say of its central and lot files, though these have since gone to the National Archives (RG 59):
+#: the note, not a later move, says where the editors read the document. Not here, so giving no repository:
+#: a records series or a person's papers named without their holder ("JCS Records", "National Security
+#: Council Files", "Harriman Papers", "S/P Files: Lot 64 D 563", a decimal file "793.00/1–1050"), and
+#: publications ("Department of State Bulletin", "Public Papers").
+REPOSITORIES: dict[str, tuple[str, ...]] = {
+    "Department of State": (
+        "Department of State", "Department of State Central Files", "Department of State/Central Files",
+        "Department of State Atomic Energy Files", "Department of State Disarmament Files",
+        "Department of State INR–NIE Files", "Department of State S/S–NSC Files",
+        "Department State", "Department States", "Department of States", "Department of Sate", "Department of Stare",
+        "Department or State", "Department fo State", "Departmegnt of State",
+    ),
+    "National Archives and Records Administration": (
+        "National Archives", "National Archives and Records Administration", "National Archives and Records Service",
+        "National Archives and Records Services", "National Records and Records Administration",
+        "Nixon Presidential Materials",
+    ),
+    "Washington National Records Center": (
+        "Washington National Records Center", "Washington National Record Center", "Washington National Records",
+        "Washington Nationals Records Center", "Washington Federal Records Center",
+    ),
+    "Harry S. Truman Library": ("Truman Library",),
+    "Dwight D. Eisenhower Library": ("Eisenhower Library", "Eisenhower Libratry", "Eiserhower Library"),
+    "John F. Kennedy Library": ("Kennedy Library",),
+    "Lyndon B. Johnson Library": ("Johnson Library", "Jonson Library"),
+    "Richard Nixon Library": ("The Richard Nixon Library",),
+    "Gerald R. Ford Library": ("Ford Library",),
+    "Jimmy Carter Library": ("Carter Library",),
+    "Central Intelligence Agency": (
+        "Central Intelligence Agency", "Central Intelligence Agency Files", "CIA Files", "Central Intellience Agency",
+    ),
+    "Library of Congress": ("Library of Congress", "Library of Congress Manuscript Division"),
+    "National Security Council": ("National Security Council",),
+    "National Security Agency": ("National Security Agency",),
+    "Department of Defense": ("Department of Defense", "Department of Defense Files"),
+    "Department of Commerce": ("Department of Commerce", "Commerce Department Files"),
+    "Department of Energy": ("Department of Energy",),
+    "National Defense University": ("National Defense University",),
+    "Center of Military History, Department of the Army": ("Center of Military History", "U.S. Army Center for Military History"),
+    "U.S. Army Military History Institute": (
+        "U.S. Army Military History Institute", "U.S. Army Military Historical Institute", "U.S. Military History Institute",
+        "USAMHI",
+    ),
+    "U.S. Mission to the United Nations": ("U.S. Mission to the United Nations",),
+    "Naval Historical Center": ("Naval Historical Center",),
+    "Minnesota Historical Society": ("Minnesota Historical Society",),
+    "Mansfield Library, University of Montana": ("University of Montana", "University of Montana Library"),
+    "Hoover Institution Archives": ("Hoover Institution Archives", "Hoover Institution", "Stanford University"),
+    "Princeton University Library": ("Princeton University", "Princeton University Library"),
+    "Michigan State University Archives and Historical Collections": (
+        "Michigan State University Archives and Historical Collections", "Michigan State University Archives",
+        "Michigan State University",
+    ),
+    "Yale University Library": ("Yale University", "Yale University Library"),
+    "Columbia University": ("Columbia University",),
+    "Russian Ministry of Foreign Affairs": ("Russian Ministry of Foreign Affairs",),
+}
+_REPOSITORY_BY_PRINTED = {printed.casefold(): name for name, forms in REPOSITORIES.items() for printed in forms}
+# "Source:", "Source;", "Source,", "Source." "Source " (colon lost), "[Source:", ".Source:", "Sources:", "Source: Source:"
+_SOURCE_PREFIX = re.compile(r"^[\s\[.]*(?:sources?\b\s*[:;,.]?\s*)*", re.I)
+# The first segment ends at a comma, colon, semicolon or a sentence's full stop, not at an initial's ("U.S. Army")
+_SEGMENT_END = re.compile(r"\s*(?:[,;:]|(?<!\b[A-Z])\.(?=\s|$))")
+# A record group or CIA job printed without a comma: "National Archives and Records Administration RG 59"
+_SERIES_NUMBER = re.compile(r"\s+(?:RG\s*\d+|Job\b.*)$")
+
+
+def repository_from_source_note(note: str) -> str:
+    """The repository a FRUS source note names first, by :data:`REPOSITORIES`, or ``""`` when its first
+    segment is no institution listed there: ``"Source: National Archives, RG 59, Central Files 1967–69,
+    POL 1 CHICOM-US. Secret."`` → ``"National Archives and Records Administration"``;
+    ``"Source: Eisenhower Library, Whitman File"`` and the older volumes' unprefixed "Eisenhower Library,
+    Whitman file" → ``"Dwight D. Eisenhower Library"``; ``"793.00/1–1050: Telegram"`` → ``""``."""
+    body = _SOURCE_PREFIX.sub("", note, count=1)
+    first = _SERIES_NUMBER.sub("", normalize_space(_SEGMENT_END.split(body, maxsplit=1)[0]))
+    return _REPOSITORY_BY_PRINTED.get(first.casefold(), "")
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur in every document of a volume
@@ -498,6 +590,7 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         place_sent=place,
         summary=summary,
         source_note=source_note,
+        repositories=[repository] if (repository := repository_from_source_note(source_note)) else [],
         classification=_classification(div, source_note),
         source_url=URL.format(volume=volume.volume_id, doc=doc_id),
         rights=RIGHTS,
