@@ -53,3 +53,8 @@ class DocumentNotFound(LegationError):
 
 class InvalidQuery(LegationError):
     """A search request cannot be run as given (bad parameter value); the message says how to fix it."""
+
+
+class UnknownFacet(InvalidQuery):
+    """No facet has the name asked for (``/api/facets/colour``); the message lists the names. An
+    :class:`InvalidQuery`, so whatever refuses a bad request refuses this too; the API answers 404."""

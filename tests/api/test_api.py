@@ -244,7 +244,7 @@ def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     assert {v["value"]: v["count"] for v in body["values"]} == counts
     narrowed = client.get("/api/facets/recipient", {"contains": "LIU"}).json()
     assert [v["value"] for v in narrowed["values"]] == [n for n in counts if "liu" in n.lower()]
-    assert client.get("/api/facets/colour").status_code == 400
+    assert client.get("/api/facets/colour").status_code == 404
     assert client.get("/api/facets/recipient", {"contains": "LIU", "page": "abc", "page_size": "0"}).json() == narrowed  # no paging here
 
 
@@ -347,3 +347,74 @@ def test_the_facet_answer_is_what_the_openapi_description_says(client, seed_arch
     assert "`distinct_values` reached 1,000" in schema["properties"]["truncated"]["description"]
     limit = next(p["schema"] for p in operation["parameters"] if p["name"] == "limit")
     assert (limit["default"], limit["minimum"], limit["maximum"]) == (200, 1, 1000)
+
+
+def _many(name: str, n: int) -> str:
+    return "&".join(f"{name}={name[0]}{i}" for i in range(n))
+
+
+# (method, address, status, code, the start of the message): every kind of mistake a client can make.
+MISTAKES = [
+    ("get", "/api/search?sort=bogus", 400, "invalid_parameter", "There is no sort 'bogus'; use one of: relevance, date_asc, date_desc."),
+    ("get", "/api/search?date_match=sometimes", 400, "invalid_parameter", "date_match is 'sometimes'; use overlap"),
+    ("get", "/api/search?page=0", 400, "invalid_parameter", "page must be at least 1."),
+    ("get", "/api/search?page_size=ten", 400, "invalid_parameter", "page_size must be a whole number."),
+    ("get", "/api/search?start_date=1950-13", 400, "invalid_parameter", "start_date/end_date: '1950-13' is not a real date"),
+    ("get", "/api/search?start_date=1950&end_date=1949", 400, "invalid_parameter", "start_date is after end_date"),
+    ("get", "/api/search?" + _many("sender", 51), 400, "invalid_parameter", "The filter 'sender' was given 51 values; choose at most 50"),
+    ("get", "/api/facets/type?q=" + "x" * 1001, 400, "invalid_parameter", "q is longer than the 1,000 characters accepted"),
+    ("get", "/api/facets/type?contains=Tel&limit=0", 400, "invalid_parameter", "limit must be at least 1."),
+    ("get", "/api/suggest?q=li&limit=21", 400, "invalid_parameter", "limit must be at most 20."),
+    ("get", "/api/search?" + _many("x", 1001), 400, "bad_request", "The request could not be read"),
+    ("host", "/api/search?q=Mao", 400, "bad_request", "The request could not be read"),  # a host name not served
+    ("get", "/api/nosuch", 404, "not_found", "There is no API endpoint at /api/nosuch; see /api/openapi.json."),
+    ("get", "/api/documents/no-such-document", 404, "not_found", "No document has the identifier 'no-such-document'"),
+    ("get", "/api/facets/colour", 404, "not_found", "There is no facet 'colour'; use one of: type, sender, recipient"),
+    ("post", "/api/search", 405, "method_not_allowed", "Use GET for this endpoint"),
+    ("delete", "/api/documents/x", 405, "method_not_allowed", "Use GET for this endpoint"),
+]
+
+
+def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client, seed_archive, monkeypatch):
+    """One code per kind of mistake: every mistake of :data:`MISTAKES`, a page past the result
+    window, a failing search, an outdated index and an address too long get the code and status
+    documented for them, and together they use every code the OpenAPI description lists."""
+    from django.test import Client
+
+    from legation.api.errors import CODES
+    from legation.search import service
+    from legation.search.indexer import IndexOutdated
+    from legation.serving import too_long_answer
+
+    seen = set()
+
+    def check(response, status: int, code: str, message: str) -> None:
+        assert response.status_code == status and response["Content-Type"].startswith("application/json")
+        error = response.json()["error"]
+        assert (error["status"], error["code"], CODES[code][0]) == (status, code, status)
+        assert error["message"].startswith(message), error["message"]
+        seen.add(code)
+
+    for method, address, status, code, message in MISTAKES:
+        response = client.get(address, HTTP_HOST="evil.example") if method == "host" else getattr(client, method)(address)
+        check(response, status, code, message)
+    monkeypatch.setattr(service, "MAX_RESULT_WINDOW", 5)
+    check(client.get("/api/search?page=2&page_size=5"), 400, "invalid_parameter", "Only the first 5 results can be paged through")
+    monkeypatch.setattr("legation.api.api.run_search", lambda *a, **k: 1 / 0)
+    check(Client(raise_request_exception=False).get("/api/search"), 500, "server_error", "Something went wrong on our side")
+
+    def outdated(*args, **kwargs):
+        raise IndexOutdated("The search index was built by another version of Legation; run `legation reindex` to rebuild it.")
+
+    monkeypatch.setattr("legation.api.api.facet_values", outdated)
+    check(client.get("/api/facets/type"), 503, "index_outdated", "The search index was built by another version")
+    head, body = too_long_answer(b"GET /api/search?q=" + b"x" * 9000).split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 414 ") and json.loads(body)["error"]["code"] == "uri_too_long"
+    seen.add("uri_too_long")
+    assert seen == set(CODES)
+
+    spec = client.get("/api/openapi.json").json()
+    for code, (status, when) in CODES.items():
+        assert f"| `{code}` | {status} | {when} |" in spec["info"]["description"]
+    assert spec["components"]["schemas"]["ErrorBody"]["properties"]["code"]["enum"] == list(CODES)
+    assert set(spec["paths"]["/api/facets/{name}"]["get"]["responses"]) == {"200", "400", "404", "503"}

@@ -31,7 +31,9 @@ from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH,
 api = MarkdownDescriptions(
     title="Legation API",
     version=__version__,
-    description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).",
+    description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).\n\n"
+    'Errors come as `{"error": {"status": 400, "code": "invalid_parameter", "message": "…"}}`: the message says what '
+    "was wrong and what to do; the code, one per kind of mistake, is one of:\n\n" + errors.codes_markdown(),
     urls_namespace="api",
 )
 errors.install(api)
@@ -103,7 +105,7 @@ def _query(request: HttpRequest, *leave_out: str) -> dict[str, list[str]]:
     return {key: request.GET.getlist(key) for key in request.GET if key not in leave_out}
 
 
-@read("/search", response={200: SearchOut, 400: ErrorOut}, summary="Search documents")
+@read("/search", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, summary="Search documents")
 @decorate_view(cached_search)
 def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:  # type: ignore[valid-type]
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
@@ -134,12 +136,13 @@ def suggest(
     return run_suggest(q, limit)
 
 
-@read("/facets/{name}", response={200: FacetValuesOut, 400: ErrorOut}, summary="All values of one facet")
+@read("/facets/{name}", response={200: FacetValuesOut, 400: ErrorOut, 404: ErrorOut, 503: ErrorOut}, summary="All values of one facet")
 @decorate_view(cached_search)
 def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetValuesOut:  # type: ignore[valid-type]
     """Values of facet ``name`` among the matches of the search the other parameters give, narrowed
     by ``contains`` (case-insensitive): the ``limit`` most frequent, and whether others were left
-    out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored."""
+    out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored.
+    A name that is no facet's is answered 404 ``not_found``, naming the facets."""
     search_request = search_request_from(_query(request, "contains", "limit", "page", "page_size"))
     counted = facet_values(search_request, name, limit=MAX_FACET_VALUES)
     contains = request.GET.get("contains", "")

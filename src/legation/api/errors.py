@@ -1,24 +1,69 @@
-"""One JSON error shape for the API: ``{"error": {"status": 400, "code": "invalid_query", "message": "…"}}``.
+"""One JSON error shape for the API: ``{"error": {"status": 400, "code": "invalid_parameter", "message": "…"}}``.
 
-Legation's exceptions map to a status and code here, in one table.
+:data:`CODES` lists every code an error can carry, one per kind of mistake, with its status and
+when it is answered; the OpenAPI description publishes that table (:func:`codes_markdown`).
+Legation's exceptions map to a code in one table, :data:`ERRORS`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from legation.errors import DocumentNotFound, InvalidQuery
+from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.search.indexer import IndexOutdated
+from legation.search.query import MAX_QUERY_CHARS
+from legation.search.service import MAX_RESULT_WINDOW
+from legation.web.params import MAX_REQUEST_LINE
 
-ERRORS: dict[type[Exception], tuple[int, str]] = {
-    InvalidQuery: (400, "invalid_query"),
-    DocumentNotFound: (404, "not_found"),
-    IndexOutdated: (503, "index_outdated"),
+# code → (HTTP status, when it is answered). The search service's refusals once came as
+# "invalid_query" and Ninja's as "invalid_parameter", for the same mistake: both are the latter now.
+CODES: dict[str, tuple[int, str]] = {
+    "invalid_parameter": (
+        400,
+        "A parameter's value is not accepted: not a whole number, out of its range or longer than its limit (`q` over "
+        f"{MAX_QUERY_CHARS:,} characters), an unknown `sort` or `date_match`, a `start_date` or `end_date` that is not "
+        f"YYYY, YYYY-MM or YYYY-MM-DD or a start after the end, too many values of one filter, a page past the first "
+        f"{MAX_RESULT_WINDOW:,} results. "
+        "The message names the parameter and what it takes. The text of `q` is never refused: a query whose syntax "
+        "cannot be read is searched as plain words, and the answer's `notice` says what was wrong.",
+    ),
+    "bad_request": (400, "The request could not be read: a host name not served, too many parameters, a malformed request."),
+    "not_found": (404, "No such endpoint, document (`/api/documents/{identifier}`) or facet (`/api/facets/{name}`)."),
+    "method_not_allowed": (405, "A method other than GET or HEAD: the API only reads. The `Allow` header lists them."),
+    "uri_too_long": (
+        414,
+        f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, percent-encoded): send a shorter `q` or fewer filters.",
+    ),
+    "server_error": (500, "Something failed on the server's side; it is logged. Try again in a moment."),
+    "index_outdated": (
+        503,
+        "The search index was built by another version of Legation: search is unavailable until it is rebuilt "
+        "(`legation reindex`). Try again later.",
+    ),
 }
+ERRORS: dict[type[Exception], str] = {
+    InvalidQuery: "invalid_parameter",
+    UnknownFacet: "not_found",
+    DocumentNotFound: "not_found",
+    Http404: "not_found",
+    IndexOutdated: "index_outdated",
+}
+
+
+def codes_markdown() -> str:
+    """:data:`CODES` as a Markdown table, for the OpenAPI description."""
+    rows = "".join(f"| `{code}` | {status} | {when} |\n" for code, (status, when) in CODES.items())
+    return f"| code | status | when |\n|---|---|---|\n{rows}"
+
+
+def code_for_status(status: int) -> str:
+    """The code of an error known only by its HTTP status (Ninja's :class:`HttpError`): the first
+    of :data:`CODES` with that status, else ``bad_request`` or ``server_error`` by its class."""
+    return next((code for code, (s, _) in CODES.items() if s == status), "server_error" if status >= 500 else "bad_request")
 
 
 def error_body(status: int, code: str, message: str) -> dict[str, Any]:
@@ -56,10 +101,11 @@ def validation_problem(error: dict[str, Any]) -> str:
 
 
 def install(api: NinjaAPI) -> None:
-    """Register the handlers: Legation errors, parameter validation (400, not 422) and HTTP errors."""
-    for exc_class, (status, code) in ERRORS.items():
+    """Register the handlers: Legation errors (:data:`ERRORS`), parameter validation (400
+    ``invalid_parameter``, not Ninja's 422) and HTTP errors, each in the one shape with a code of :data:`CODES`."""
+    for exc_class, code in ERRORS.items():
         api.add_exception_handler(
-            exc_class, lambda request, exc, status=status, code=code: error_response(api, request, status, code, str(exc))
+            exc_class, lambda request, exc, code=code: error_response(api, request, CODES[code][0], code, str(exc))
         )
 
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -68,7 +114,7 @@ def install(api: NinjaAPI) -> None:
 
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(
-        HttpError, lambda request, exc: error_response(api, request, exc.status_code, "http_error", str(exc))
+        HttpError, lambda request, exc: error_response(api, request, exc.status_code, code_for_status(exc.status_code), str(exc))
     )
 
 

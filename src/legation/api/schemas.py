@@ -6,10 +6,13 @@ a hit's page is ``/documents/{identifier}``.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import msgspec
 from ninja import Schema
 from pydantic import Field
 
+from legation.api.errors import CODES
 from legation.search.service import MAX_FACET_VALUES, FacetResult, FacetValue, Hit, SearchResult, YearCount
 
 
@@ -67,9 +70,9 @@ def facet_values_json(counted: FacetResult, matching: FacetResult, limit: int) -
 
 
 class ErrorBody(Schema):
-    status: int
-    code: str
-    message: str
+    status: int = Field(description="The HTTP status of the answer.")
+    code: Literal[tuple(CODES)] = Field(description="The kind of mistake, one code per kind: see the table in the API's description.")  # type: ignore[valid-type]
+    message: str = Field(description="What was wrong and what to do, in words for people.")
 
 
 class ErrorOut(Schema):

@@ -15,7 +15,7 @@ import tantivy
 from tantivy import Occur, Order, Query
 
 from legation.config import config
-from legation.errors import InvalidQuery
+from legation.errors import InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
@@ -597,10 +597,10 @@ def facet_values(
     most :data:`MAX_FACET_VALUES`) of those containing ``contains`` (case-insensitive), sought
     among all values (not only the most frequent: a rare name can be found by typing it).
     For long facets (people, places) whose top values the search page shows. Raises
-    :class:`InvalidQuery` for an unknown facet or a bad request."""
+    :class:`UnknownFacet` (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request."""
     validate(request)
     if name not in schema.FACETS_BY_NAME:
-        raise InvalidQuery(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
+        raise UnknownFacet(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
     names = _archive_names(index, None)
     index = index or default_index()
     searcher = index.searcher()
