@@ -388,6 +388,9 @@ def test_truncated_file_error_gives_the_line(tmp_path):
         ("Chiang Kai-shek, Generalissimo", "Chiang Kai-shek", "person:chiang-kai-shek"),
         ("Wang Shu-ming (“Tiger” Wang), General", "Wang Shu-ming", "person:wang-shu-ming"),
         ("George, Senator Walter F.", "Walter F. George", "person:walter-f-george"),
+        # the suffix without its comma (frus1964-68v14, frus1969-76v12), as other volumes print "…, II"
+        ("MacArthur, Douglas II", "Douglas MacArthur II", "person:douglas-macarthur-ii"),
+        ("Irwin, John N. II", "John N. Irwin II", "person:john-n-irwin-ii"),
     ],
 )
 def test_person_from_entry(entry, name, key):

@@ -93,6 +93,7 @@ _LEVELS = "Top Secret|Secret|Confidential|Restricted|Limited Official Use|Offici
 _LEVEL = re.compile(rf"\b({_LEVELS})\b", re.I)  # in a marking: "secret us urgent"
 _SOURCE_LEVEL = re.compile(rf"(?:^|[.;]\s)({_LEVELS})(?=\s*[.;,]|$)")  # a sentence: "… 611.94/1–752. Secret; Exdis."
 _NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+_SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
 _RANKS = re.compile(
     r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
     r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
@@ -283,7 +284,8 @@ def office_words(text: str) -> frozenset[str]:
 def person_from_entry(entry: str) -> Person:
     """``"Caffery, Jefferson"`` → Person("person:jefferson-caffery", "Jefferson Caffery",
     ["Caffery, Jefferson"]); ranks are dropped (``"Taylor, General Maxwell D."`` → "Maxwell D.
-    Taylor"), suffixes kept ("…, Jr."), a parenthesized variant becomes a further name
+    Taylor"), suffixes kept ("…, Jr."; "MacArthur, Douglas II" is person:douglas-macarthur-ii), a
+    parenthesized variant becomes a further name
     (``"Chou En-lai (Zhou Enlai)"``); uninverted names ("Ngo Dinh Diem") stay as printed. The key
     of an inverted entry has the middle names as initials (``"Dulles, John Foster"`` →
     person:john-f-dulles), so the volumes that spell them out and those that do not agree."""
@@ -297,6 +299,8 @@ def person_from_entry(entry: str) -> Person:
     base = re.sub(r"\s*\([^()]*[“\"][^()]*\)", "", base)  # "Wang Shu-ming (“Tiger” Wang), General"
     base = re.sub(r"\s*[“\"][^”\"]*[”\"]?", "", base)
     parts = [p.strip() for p in base.split(",") if p.strip()]
+    # "MacArthur, Douglas II", "Irwin, John N. II": a suffix printed without its comma is still a suffix
+    parts[1:] = [q for p in parts[1:] for q in _SUFFIX_AFTER_NAME.split(p) if q]
     if len(parts) > 1:
         suffixes = [p for p in parts[1:] if p in _NAME_SUFFIXES]
         given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES) + " ").strip()  # "Peng Meng-chi, General"
