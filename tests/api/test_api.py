@@ -321,6 +321,23 @@ def test_a_facets_values_say_whether_the_list_is_whole(client, seed_archive):
     assert client.get("/api/facets/recipient", {"limit": ""}).json() == whole  # an empty field means the default
 
 
+def test_a_facets_values_narrowed_by_contains_take_one_search(client, seed_archive, monkeypatch):
+    """The values containing the text and the count of all values come from one call of the
+    service, which reads the query once (the answer used to take two searches)."""
+    from legation.search import service
+
+    reads = []
+    read = service.text_query
+    monkeypatch.setattr(service, "text_query", lambda *args: reads.append(args[0].q) or read(*args))
+    body = client.get("/api/facets/recipient", {"q": "Mao", "contains": "liu"}).json()
+    assert reads == ["Mao"]
+    mao = [d for d in SEED if "mao" in json.dumps(d).lower()]
+    recipients = {a["name"] for d in mao for a in d["agents"] if a["role"] == "recipient"}
+    assert [v["value"] for v in body["values"]] == ["Liu Shaoqi"] and body["distinct_values"] == len(recipients) == 4
+    found = service.facet_values(service.SearchRequest(q="Mao"), "recipient", contains="liu")
+    assert found.distinct_values is None and [v.value for v in found.values] == ["Liu Shaoqi"]  # counted only when asked
+
+
 def test_facet_values_are_truncated_at_the_services_cap(client, seed_archive, monkeypatch):
     """At MAX_FACET_VALUES values counted there may be rarer ones: the answer says so though
     every value counted is listed. The cap is lowered to the fixture's 4 recipients to see it."""

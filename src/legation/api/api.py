@@ -144,7 +144,5 @@ def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetV
     out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored.
     A name that is no facet's is answered 404 ``not_found``, naming the facets."""
     search_request = search_request_from(_query(request, "contains", "limit", "page", "page_size"))
-    counted = facet_values(search_request, name, limit=MAX_FACET_VALUES)
-    contains = request.GET.get("contains", "")
-    matching = facet_values(search_request, name, contains=contains, limit=MAX_FACET_VALUES) if contains else counted
-    return facet_values_json(counted, matching, params.limit)
+    found = facet_values(search_request, name, contains=request.GET.get("contains", ""), limit=MAX_FACET_VALUES, count_all=True)
+    return facet_values_json(found, params.limit)

@@ -13,7 +13,7 @@ from ninja import Schema
 from pydantic import Field
 
 from legation.api.errors import CODES
-from legation.search.service import MAX_FACET_VALUES, FacetResult, FacetValue, Hit, SearchResult, YearCount
+from legation.search.service import MAX_FACET_VALUES, FacetResult, FacetValue, FacetValues, Hit, SearchResult, YearCount
 
 
 class SearchOut(Schema):
@@ -54,18 +54,20 @@ class FacetValuesOut(Schema):
     )
 
 
-def facet_values_json(counted: FacetResult, matching: FacetResult, limit: int) -> FacetValuesOut:
-    """The answer from the facet's values ``counted`` (up to :data:`MAX_FACET_VALUES`) and those of
-    them ``matching`` the ``contains`` text: the ``limit`` most frequent of those, in the list's order."""
-    listed = {v.value for v in sorted(matching.values, key=lambda v: (-v.count, v.value))[:limit]}
+def facet_values_json(found: FacetValues, limit: int) -> FacetValuesOut:
+    """The answer from the facet's values ``found`` with ``contains`` (up to :data:`MAX_FACET_VALUES`,
+    :func:`~legation.search.service.facet_values` with ``count_all``): the ``limit`` most frequent,
+    in the list's order."""
+    listed = {v.value for v in sorted(found.values, key=lambda v: (-v.count, v.value))[:limit]}
+    distinct = found.distinct_values if found.distinct_values is not None else len(found.values)
     return FacetValuesOut(
-        name=matching.name,
-        label=matching.label,
-        values=[v for v in matching.values if v.value in listed],
-        approximate=matching.approximate,
-        distinct_values=len(counted.values),
-        matching_values=len(matching.values),
-        truncated=len(matching.values) > limit or len(counted.values) >= MAX_FACET_VALUES,
+        name=found.name,
+        label=found.label,
+        values=[v for v in found.values if v.value in listed],
+        approximate=found.approximate,
+        distinct_values=distinct,
+        matching_values=len(found.values),
+        truncated=len(found.values) > limit or distinct >= MAX_FACET_VALUES,
     )
 
 

@@ -590,14 +590,31 @@ def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = 
 MAX_FACET_VALUES = 1000
 
 
+@dataclass
+class FacetValues(FacetResult):
+    """What :func:`facet_values` finds: a :class:`FacetResult`, and with ``count_all``
+    ``distinct_values``, how many distinct values the facet has among the matches, whether or
+    not they hold the text sought, counting at most :data:`MAX_FACET_VALUES` (``None`` unasked)."""
+
+    distinct_values: int | None = None
+
+
 def facet_values(
-    request: SearchRequest, name: str, contains: str = "", limit: int = 200, index: SearchIndex | None = None
-) -> FacetResult:
+    request: SearchRequest,
+    name: str,
+    contains: str = "",
+    limit: int = 200,
+    index: SearchIndex | None = None,
+    *,
+    count_all: bool = False,
+) -> FacetValues:
     """Values of one facet among the matches of ``request``, by count: the first ``limit`` (at
     most :data:`MAX_FACET_VALUES`) of those containing ``contains`` (case-insensitive), sought
     among all values (not only the most frequent: a rare name can be found by typing it).
-    For long facets (people, places) whose top values the search page shows. Raises
-    :class:`UnknownFacet` (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request."""
+    For long facets (people, places) whose top values the search page shows. ``count_all`` also
+    counts the facet's values whatever they contain (:attr:`FacetValues.distinct_values`), on the
+    same matches: one more count of the facet, not a second search. Raises :class:`UnknownFacet`
+    (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request."""
     validate(request)
     if name not in schema.FACETS_BY_NAME:
         raise UnknownFacet(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
@@ -609,8 +626,12 @@ def facet_values(
     base = combine(words.query, [q for key, q in filters.items() if key != name])
     facet = schema.FACETS_BY_NAME[name]
     sample = facet_counts.sample_for(index.schema, facet_counts.count(searcher, base))
-    needle = contains.strip()
-    values = facet_counts.top_values(searcher, base, [facet], min(limit, MAX_FACET_VALUES), sample=sample, containing=needle)[name]
+    needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
+    values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]
+    distinct = None
+    if count_all:
+        every = values if not needle and size == MAX_FACET_VALUES else facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name]
+        distinct = len(every)
     chosen = set(request.filters.get(name, []))
     listed = facet_counts.in_order(facet, values)
-    return FacetResult(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None)
+    return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None, distinct)
