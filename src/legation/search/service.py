@@ -630,8 +630,8 @@ def facet_values(
     values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]
     distinct = None
     if count_all:
-        every = values if not needle and size == MAX_FACET_VALUES else facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name]
-        distinct = len(every)
+        every = values if not needle and size == MAX_FACET_VALUES else None  # values already holds them all
+        distinct = len(every if every is not None else facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name])
     chosen = set(request.filters.get(name, []))
     listed = facet_counts.in_order(facet, values)
     return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None, distinct)
