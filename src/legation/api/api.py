@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Schema
+from ninja import Path, Query, Schema
 from ninja.decorators import decorate_view
 from pydantic import Field, ValidationInfo, create_model, field_validator
 
@@ -21,7 +21,7 @@ from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
-from legation.search.service import MAX_FACET_VALUES, facet_values
+from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -61,14 +61,35 @@ _Q_HELP = (
     f"must also fit in {MAX_REQUEST_LINE:,} bytes (else 414): {QUERY_BOX_MAXLENGTH:,} characters of q in any script leave room "
     "for a few other parameters (a Chinese, Japanese or Korean character takes 9 bytes percent-encoded)."
 )
+# What the OpenAPI description says each value must be. The values are checked by the search
+# service (legation.search.service.validate and the date parsing of legation.web.params), whose
+# messages say what to write; the description only publishes those rules (json_schema_extra, not
+# constraints Pydantic would check first with its own messages). Rules across parameters (a start
+# after the end, a page past the first MAX_RESULT_WINDOW results) and a day a month lacks
+# (1950-02-30) are refused too, though no schema can say so.
+_DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
 _SEARCH_FIELDS: dict[str, Any] = {
     "q": (str, Field("", max_length=MAX_QUERY_CHARS, description=_Q_HELP)),
-    "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    "date_match": (str, Field("overlap", description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.")),
-    "sort": (str, Field("relevance", description=f"One of: {_sorts}.")),
+    "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra={"pattern": _DATE_PATTERN})),
+    "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra={"pattern": _DATE_PATTERN})),
+    "date_match": (
+        str,
+        Field(
+            "overlap",
+            description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.",
+            json_schema_extra={"enum": list(DATE_MATCHES)},
+        ),
+    ),
+    "sort": (str, Field("relevance", description=f"One of: {_sorts}.", json_schema_extra={"enum": [s.name for s in SORTS]})),
     **{
-        f.name: (list[str], Field(default_factory=list, description=f"Filter by {f.label.lower()} (repeat for OR)."))
+        f.name: (
+            list[str],
+            Field(
+                default_factory=list,
+                description=f"Filter by {f.label.lower()} (repeat for OR, up to {MAX_FILTER_VALUES} values).",
+                json_schema_extra={"maxItems": MAX_FILTER_VALUES},
+            ),
+        )
         for f in FACETS
     },
 }
@@ -87,6 +108,7 @@ SearchParams = create_model(
     page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
     page_size=(int, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
 )
+_FACET_NAME_HELP = "The facet: " + ", ".join(f"`{f.name}`" for f in FACETS) + " (another name is answered 404 `not_found`)."
 FACET_VALUES_LISTED = 200  # the facet values an answer lists unless `limit` says otherwise
 FacetParams = create_model(
     "FacetParams",
@@ -138,7 +160,11 @@ def suggest(
 
 @read("/facets/{name}", response={200: FacetValuesOut, 400: ErrorOut, 404: ErrorOut, 503: ErrorOut}, summary="All values of one facet")
 @decorate_view(cached_search)
-def facet(request: HttpRequest, name: str, params: Query[FacetParams]) -> FacetValuesOut:  # type: ignore[valid-type]
+def facet(
+    request: HttpRequest,
+    params: Query[FacetParams],  # type: ignore[valid-type]
+    name: str = Path(..., description=_FACET_NAME_HELP),
+) -> FacetValuesOut:
     """Values of facet ``name`` among the matches of the search the other parameters give, narrowed
     by ``contains`` (case-insensitive): the ``limit`` most frequent, and whether others were left
     out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored.
