@@ -67,7 +67,7 @@ def test_a_duplicate_identifier_names_both_files(tmp_path: Path):
     result = legation(tmp_path / "archive", "ingest", str(first), str(second))
     assert result.returncode == 1
     said = " ".join(result.stdout.split())
-    assert f"failed {second}: seed-sino-soviet-01: the identifier occurs twice in this ingest (first in {first};" in said
+    assert f'failed {second}, line 1: identifier "seed-sino-soviet-01" already given in {first}, line 1 (that document was kept,' in said
 
 
 def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path: Path):

@@ -10,7 +10,7 @@ import pytest
 
 from legation.ingest.readers import read_file
 from legation.ingest.readers.jsonl import read_jsonl, write_jsonl
-from legation.ingest.service import delete_documents, delete_missing, ingest_records
+from legation.ingest.service import IngestReport, delete_documents, delete_missing, ingest_records
 from legation.records.models import Agent, ChangeLogEntry, Document
 from legation.records.serialize import load_records
 from tests.conftest import FIXTURES
@@ -61,10 +61,15 @@ def test_duplicate_identifier_in_a_batch_is_reported_not_merged(tmp_path: Path):
     twin = {**first, "title": "Another title"}
     path = tmp_path / "dupes.jsonl"
     path.write_text(json.dumps(first) + "\n" + json.dumps(twin) + "\n", encoding="utf-8")
-    report = ingest_records(read_jsonl(path))
+    report = ingest_records(read_jsonl(path), source=str(path))
     assert report.added == [first["identifier"]]
-    assert [f.where for f in report.failed] == [first["identifier"]]
-    assert "twice" in report.failed[0].reason
+    assert [(f.where, f.reason) for f in report.failed] == [
+        (
+            f"{path}, line 2",
+            f'identifier "{first["identifier"]}" already given at line 1 (that document was kept, this one not stored); '
+            "give each document its own identifier",
+        )
+    ]
     assert Document.objects.get().title == first["title"]
 
 
@@ -157,8 +162,25 @@ def test_an_identifier_repeated_in_a_later_batch_is_reported_not_stored(tmp_path
     path = write_lines(tmp_path / "late-twin.jsonl", [*lines, {**lines[0], "title": "Another title"}])
     report = ingest_records(read_jsonl(path), batch_size=3)  # the twin comes four batches after the first
     assert sorted(report.added) == sorted(d["identifier"] for d in lines)
-    assert [f.where for f in report.failed] == [lines[0]["identifier"]] and "twice" in report.failed[0].reason
+    assert [f.where for f in report.failed] == [lines[0]["identifier"]]  # no file named: the identifier says which
+    assert report.failed[0].reason.startswith(f'identifier "{lines[0]["identifier"]}" already given at line 1 (')
     assert Document.objects.get(identifier=lines[0]["identifier"]).title == lines[0]["title"]
+
+
+def test_a_duplicate_names_the_rows_and_files_of_both(tmp_path: Path):
+    sheet = tmp_path / "cables.csv"
+    sheet.write_text('identifier,title\nx1,One\nx2,Two\n\nx1,"One,\nagain"\nx2,Two again\n', encoding="utf-8")
+    report = IngestReport()
+    ingest_records(read_file(sheet), report=report, source=str(sheet))
+    lines = write_lines(tmp_path / "more.jsonl", [{**seed_lines()[0], "identifier": "x2"}])
+    ingest_records(read_file(lines), report=report, source=str(lines))
+    rest = " (that document was kept, this one not stored); give each document its own identifier"
+    assert [(f.where, f.reason) for f in report.failed] == [
+        (f"{sheet}, line 5", 'identifier "x1" already given at line 2' + rest),  # the row that starts on line 5
+        (f"{sheet}, line 7", 'identifier "x2" already given at line 3' + rest),
+        (f"{lines}, line 1", f'identifier "x2" already given in {sheet}, line 3' + rest),
+    ]
+    assert report.added == ["x1", "x2"]
 
 
 def test_delete_missing_mirrors_the_collection_read_and_logs_each_deletion(tmp_path: Path):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.readers import location_of
 from legation.records.agent_keys import resolve_keys
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, RecordError
@@ -66,7 +67,7 @@ class IngestReport:
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     identifiers: set[str] = field(default_factory=set, repr=False)
-    sources: dict[str, str] = field(default_factory=dict, repr=False)  # identifier → the file it was first read from
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
 
     @property
@@ -255,26 +256,41 @@ def _where(source: str, identifier: str) -> str:
     return f"{source}: {identifier}" if source else identifier
 
 
+def _place(source: str, location: str) -> str:
+    """A place as :class:`IngestError` names one: "FILE, line 5", "FILE", "line 5" or ""."""
+    return ", ".join(part for part in (source, location) if part)
+
+
+def _twice(identifier: str, source: str, location: str, first: tuple[str, str]) -> Failure:
+    """The failure of a record whose identifier an earlier record of the ingest had: where this
+    one is (``source``, ``location`` in it) and where the first was (``first``: file and place
+    in it, each "" when not known)."""
+    if first[0] != source:
+        earlier = f"in {_place(*first)}"
+    elif first[1]:
+        earlier = f"at {first[1]}"
+    else:
+        earlier = "earlier in this file" if source else "earlier in this ingest"
+    return Failure(
+        _place(source, location) if source and location else _where(source, identifier),
+        f'identifier "{identifier}" already given {earlier} (that document was kept, this one not stored); '
+        "give each document its own identifier",
+    )
+
+
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
-    agent are read as that agent's key first, so digests compare what will be stored."""
+    agent are read as that agent's key first, so digests compare what will be stored. A record
+    whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
     seen: dict[str, DocumentRecord] = {}
-    for record in resolve_keys(batch):
+    locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
+    for record, location in zip(resolve_keys(batch), locations):
         if record.identifier in seen or record.identifier in report.identifiers:
-            first = report.sources.get(record.identifier, source)
-            report.failed.append(
-                Failure(
-                    _where(source, record.identifier),
-                    "the identifier occurs twice in this ingest"
-                    + (f" (first in {first}" if first else " (")
-                    + "; that record was kept, this one not stored); give each document its own identifier",
-                )
-            )
-        else:
-            seen[record.identifier] = record
+            report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))
+            continue
+        seen[record.identifier] = record
+        report.sources[record.identifier] = (source, location)
     report.identifiers.update(seen)
-    if source:
-        report.sources.update(dict.fromkeys(seen, source))
     report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
     last = last_ingested(list(stored))

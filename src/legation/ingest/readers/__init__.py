@@ -20,6 +20,21 @@ from legation.records.document_record import DocumentRecord
 Item = DocumentRecord | IngestError
 
 
+def located(record: DocumentRecord, location: str) -> DocumentRecord:
+    """``record``, remembering where in its file the reader found it (``"line 12"``, ``"record 3
+    (id 900001)"``), as an :class:`IngestError` would name it: the ingest report names that place
+    when an identifier comes twice. Not a field: equality, export and ``dataclasses.replace``
+    leave it out. Returns ``record``."""
+    record.__dict__["_location"] = location
+    return record
+
+
+def location_of(record: DocumentRecord) -> str:
+    """Where :func:`located` says the reader found ``record``, or ``""`` (a reader that gives one
+    document per file, or none said)."""
+    return record.__dict__.get("_location", "")
+
+
 def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
     if name.endswith((".csv", ".csv.gz")):

@@ -58,6 +58,7 @@ from pathlib import Path
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.ingest.readers import located
 from legation.records.document_record import DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -224,6 +225,6 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
         try:
-            yield values.record()
+            yield located(values.record(), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)

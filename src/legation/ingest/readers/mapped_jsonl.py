@@ -33,6 +33,7 @@ from typing import Any
 
 from legation.errors import IngestError
 from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.ingest.readers import located
 from legation.records.document_record import DocumentRecord, RecordError
 
 
@@ -139,7 +140,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
                     seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
                     if count > 1:
                         record.identifier = f"{record.identifier}-{count}"
-                    yield record.validate()
+                    yield located(record.validate(), where)
                 except RecordError as exc:
                     yield IngestError(str(path), str(exc), where)
     except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:

@@ -51,6 +51,7 @@ from lxml import etree
 
 from legation.errors import IngestError
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.readers import located
 from legation.ingest.titles import normalize_space
 from legation.records.document_record import (
     AgentRef,
@@ -285,6 +286,6 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
             yield IngestError(str(path), f"is {_what(obj)}, not a document; nothing to ingest", where)
             continue
         try:
-            yield document_record(obj)
+            yield located(document_record(obj), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
