@@ -22,13 +22,16 @@ another line, be listed by two lines, be of another kind than the line (``person
 organization, or a stored agent of the other kind) or already be another key of a different
 agent; a line's own key may not be a key merged before (write the key it was merged into).
 A line whose key was merged before, without ``same_as``, gives its names to the agent it was merged into.
+
+A file with bad lines loads nothing: :class:`AuthorityFileError` lists every bad line (not JSON,
+not of the form above, refused ``same_as``), so one run shows them all.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,59 +56,119 @@ class AuthorityReport:
     documents_touched: list[str] = field(default_factory=list)
 
 
-def _parse(path: Path) -> list[tuple[int, dict]]:
+FORM = (
+    f'{{"kind": one of {", ".join(KINDS)}, "key" (people and organizations), "name", "names": [...]}}, and for '
+    'people and organizations optionally "same_as": [other keys of the same agent]'
+)
+
+
+class AuthorityFileError(IngestError):
+    """An authority file (or copy) with bad lines, of which nothing was loaded. ``problems`` lists
+    every bad line in line order, each an :class:`IngestError` whose ``location`` is "line N" and
+    whose message says what is wrong and what to do (a line with several faults is listed for its
+    first). ``location`` is the first bad line's, and the message is its message, the count of the
+    others and "; nothing was loaded"."""
+
+    def __init__(self, source: str, problems: list[IngestError]) -> None:
+        self.problems = problems = sorted(problems, key=lambda p: int(p.location.removeprefix("line ")))
+        first, others = problems[0], len(problems) - 1
+        more = f" (and {others:,} more bad line{'s' if others > 1 else ''})" if others else ""
+        super().__init__(source, f"{first.message}{more}; nothing was loaded", first.location)
+
+
+def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
+    """The records of an authority file, ``(line number, record)``, and its bad lines (not UTF-8,
+    not JSON, not of the form above, refused ``same_as``); lines are ended by a line feed (with or
+    without a carriage return), as editors number them. Raises :class:`IngestError` when the file
+    cannot be read."""
     if not path.is_file():
         raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc})") from exc
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot be read ({exc.strerror}); check that the file is readable") from exc
+    rows: list[tuple[int, object]] = []
+    problems: list[IngestError] = []
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         try:
-            row = json.loads(line)
+            line = raw.decode("utf-8")
+            if line.strip():
+                rows.append((number, json.loads(line)))
+        except UnicodeDecodeError as exc:
+            problem = f"is not UTF-8 (byte 0x{raw[exc.start]:02x}, the line's byte {exc.start + 1}); save the file as UTF-8"
+            problems.append(IngestError(str(path), problem, f"line {number}"))
         except json.JSONDecodeError as exc:
-            raise IngestError(str(path), f"not valid JSON ({exc.msg}); fix the line", f"line {number}") from exc
-        rows.append((number, row))
-    return checked_rows(rows, str(path))
+            problem = f"not valid JSON ({exc.msg} at column {exc.colno}); fix the line"
+            problems.append(IngestError(str(path), problem, f"line {number}"))
+        except RecursionError:  # brackets nested thousands deep
+            problems.append(IngestError(str(path), f"nested too deeply to be a record; give {FORM}", f"line {number}"))
+    checked, problems = _checked(rows, str(path), problems)
+    return checked, problems
+
+
+def _shown(value: object) -> str:
+    """A value as the file wrote it, cut to 60 characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _row_problem(row: object) -> str | None:
+    """What is wrong with one line's value as an authority record and what to do, or None."""
+    if not isinstance(row, dict):
+        return f"is a JSON {type(row).__name__ if row is not None else 'null'}, not an object; give {FORM}"
+    kind = row.get("kind")
+    if kind not in KINDS:
+        given = "is missing" if "kind" not in row else f"is {_shown(kind)}"
+        return f'"kind" {given}; give one of {", ".join(KINDS)}'
+    if not isinstance(row.get("name"), str) or not row["name"].strip():
+        return '"name" is missing or empty; give the preferred name'
+    names = row.get("names", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return f'"names" is {_shown(names)}; give a list of names, e.g. "names": ["Zhou Enlai", "周恩来"]'
+    same_as = row.get("same_as", [])
+    if kind == "place":
+        if row.get("same_as", []) != []:
+            return '"same_as" is for people and organizations; a place is matched by its name: list its other names in "names"'
+        return None
+    if not isinstance(row.get("key"), str) or not row["key"].strip():
+        return f'"key" is missing or empty; a {kind} needs its key, e.g. "{kind}:zhou-enlai"'
+    if not isinstance(same_as, list) or not all(isinstance(k, str) and k.strip() for k in same_as):
+        return f'"same_as" is {_shown(same_as)}; give a list of keys, e.g. "same_as": ["{kind}:chou-en-lai"]'
+    return None
 
 
 def checked_rows(rows: list[tuple[int, object]], source: str) -> list[tuple[int, dict]]:
     """``rows`` (line number, value read) when each is an authority record of the form above and
-    their ``same_as`` keys agree; raises :class:`IngestError` naming ``source`` and the line."""
-    for number, row in rows:
-        names = row.get("names", []) if isinstance(row, dict) else None
-        same_as = row.get("same_as", []) if isinstance(row, dict) else None
-        if (
-            not isinstance(row, dict)
-            or row.get("kind") not in KINDS
-            or not isinstance(row.get("name"), str)
-            or not row["name"].strip()
-            or not isinstance(names, list)
-            or not all(isinstance(n, str) for n in names)
-            or (row["kind"] != "place" and not isinstance(row.get("key"), str))
-            or (row["kind"] != "place" and not row["key"].strip())
-            or not isinstance(same_as, list)
-            or not all(isinstance(k, str) and k.strip() for k in same_as)
-            or (row["kind"] == "place" and same_as)
-        ):
-            raise IngestError(
-                source,
-                f'give {{"kind": one of {KINDS}, "key" (people and organizations), "name", "names": [...]}}, '
-                'and for people and organizations optionally "same_as": [other keys of the same agent]',
-                f"line {number}",
-            )
-    checked = [(number, row) for number, row in rows if isinstance(row, dict)]
-    _check_same_as(source, checked)
+    their ``same_as`` keys agree. Otherwise raises :class:`AuthorityFileError` naming ``source``
+    and listing every bad line."""
+    checked, problems = _checked(rows, source, [])
+    if problems:
+        raise AuthorityFileError(source, problems)
     return checked
 
 
-def _check_same_as(source: str, rows: list[tuple[int, dict]]) -> None:
-    """Refuse ``same_as`` keys that would make the file say two things at once (see above)."""
+def _checked(
+    rows: list[tuple[int, object]], source: str, problems: list[IngestError]
+) -> tuple[list[tuple[int, dict]], list[IngestError]]:
+    """The rows of the form above whose ``same_as`` keys agree, and ``problems`` with the other
+    rows' added (``same_as`` keys are checked among the rows of the form above only)."""
+    problems = list(problems)
+    checked = []
+    for number, row in rows:
+        if (problem := _row_problem(row)) is None:
+            checked.append((number, row))
+        else:
+            problems.append(IngestError(source, problem, f"line {number}"))
+    refused = _same_as_problems(source, checked)
+    bad = {problem.location for problem in refused}
+    return [(n, row) for n, row in checked if f"line {n}" not in bad], problems + refused
+
+
+def _same_as_problems(source: str, rows: list[tuple[int, dict]]) -> list[IngestError]:
+    """The ``same_as`` keys that would make the file say two things at once (see above)."""
     lines = {row["key"]: number for number, row in rows if row["kind"] != "place"}
     claimed: dict[str, int] = {}
+    problems = []
     for number, row in rows:
         for key in row.get("same_as", []):
             if key == row["key"]:
@@ -122,45 +185,46 @@ def _check_same_as(source: str, rows: list[tuple[int, dict]]) -> None:
             else:
                 claimed[key] = number
                 continue
-            raise IngestError(source, f"same_as {key!r} {problem}; nothing was loaded", f"line {number}")
+            problems.append(IngestError(source, f"same_as {key!r} {problem}", f"line {number}"))
+    return problems
 
 
-def _check_stored(source: str, number: int, row: dict) -> None:
-    """Refuse a line whose keys the stored agents contradict (see above); nothing is written then."""
+def _stored_problem(row: dict) -> str | None:
+    """What the stored agents say against a line's keys (see above), or None."""
     merged = merged_keys([row["key"], *row.get("same_as", [])])
     if row["key"] in merged and row.get("same_as"):
-        problem = (
+        return (
             f"the line's key {row['key']!r} was merged into the agent {merged[row['key']]!r} before; "
             f"write {merged[row['key']]!r} as the line's key"
         )
-    else:
-        for key in row.get("same_as", []):
-            stored = Agent.objects.filter(key=key).values_list("kind", flat=True).first()
-            if stored is not None and stored != row["kind"]:
-                problem = f"same_as {key!r} is a stored {stored}, and this line is a {row['kind']}; list keys of the same kind only"
-                break
-            if merged.get(key, row["key"]) != row["key"]:
-                problem = (
-                    f"same_as {key!r} is already another key of the agent {merged[key]!r}; to make that agent "
-                    f"and this one one, list {merged[key]!r} in same_as instead"
-                )
-                break
-        else:
-            return
-    raise IngestError(source, f"{problem}; nothing was loaded", f"line {number}")
+    for key in row.get("same_as", []):
+        stored = Agent.objects.filter(key=key).values_list("kind", flat=True).first()
+        if stored is not None and stored != row["kind"]:
+            return f"same_as {key!r} is a stored {stored}, and this line is a {row['kind']}; list keys of the same kind only"
+        if merged.get(key, row["key"]) != row["key"]:
+            return (
+                f"same_as {key!r} is already another key of the agent {merged[key]!r}; to make that agent "
+                f"and this one one, list {merged[key]!r} in same_as instead"
+            )
+    return None
 
 
 def load_authorities(path: Path) -> AuthorityReport:
-    """Load a file of authority records in one transaction. Raises :class:`IngestError` naming
-    the file and line of the first bad record; then nothing is written."""
-    return load_rows(_parse(path), str(path))
+    """Load a file of authority records in one transaction. Raises :class:`IngestError` when the
+    file cannot be read, :class:`AuthorityFileError` listing every bad line (the file's form,
+    its ``same_as`` keys, what is stored); then nothing is written."""
+    rows, problems = _parse(path)
+    return load_rows(rows, str(path), problems)
 
 
-def load_rows(rows: list[tuple[int, dict]], source: str) -> AuthorityReport:
+def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[IngestError] = ()) -> AuthorityReport:
     """Load authority records (``(line number, record)`` pairs from :func:`checked_rows`) in one
-    transaction; errors name ``source`` and the line, and then nothing is written."""
+    transaction. Lines whose keys the stored agents contradict raise :class:`AuthorityFileError`
+    naming ``source`` and every such line, together with ``problems`` (the bad lines found before
+    loading, which are not in ``rows``), and then nothing is written."""
     report = AuthorityReport()
     touched: set[str] = set()
+    problems = list(problems)
     with transaction.atomic():
         for number, row in rows:
             name = row["name"].strip()
@@ -171,7 +235,9 @@ def load_rows(rows: list[tuple[int, dict]], source: str) -> AuthorityReport:
                 new = [n for n in dict.fromkeys(variants) if n not in known]
                 PlaceName.objects.bulk_create(PlaceName(place=record, name=n) for n in new)
             else:
-                _check_stored(source, number, row)
+                if (problem := _stored_problem(row)) is not None:
+                    problems.append(IngestError(source, problem, f"line {number}"))
+                    continue
                 key = merged_keys([row["key"]]).get(row["key"], row["key"])
                 record, created = Agent.objects.get_or_create(key=key, defaults={"name": name, "kind": row["kind"]})
                 for other in row.get("same_as", []):
@@ -189,6 +255,8 @@ def load_rows(rows: list[tuple[int, dict]], source: str) -> AuthorityReport:
             report.created += created
             report.extended += bool(new) and not created
             report.names_added += len(new)
+        if problems:  # raised inside the transaction: it is rolled back
+            raise AuthorityFileError(source, problems)
         ChangeLogEntry.objects.bulk_create(
             ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(touched)
         )

@@ -1,0 +1,88 @@
+"""An authority file with bad lines: every bad line is named, with what is wrong and what to do,
+and nothing is loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legation.records.authorities import FORM, AuthorityFileError, load_authorities
+from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Place, PlaceName
+
+pytestmark = pytest.mark.django_db
+
+GOOD = '{"kind": "person", "key": "person:chou-en-lai", "name": "Chou En-lai", "names": ["Zhou Enlai"]}'
+
+
+def problems(path: Path) -> list[tuple[str, str]]:
+    with pytest.raises(AuthorityFileError) as error:
+        load_authorities(path)
+    assert all(p.path == str(path) for p in error.value.problems)
+    return [(p.location, p.message) for p in error.value.problems]
+
+
+def nothing_stored() -> bool:
+    return not any(m.objects.exists() for m in (Agent, AgentName, AgentKey, Place, PlaceName, ChangeLogEntry))
+
+
+def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
+    path = tmp_path / "authorities.jsonl"
+    lines = [
+        GOOD,
+        '{"kind": "city", "name": "Lüshun"}',
+        "[1, 2]",
+        '{"kind": "person", "name": "No Key"}',
+        "",
+        '{"kind": "place", "name": "Port Arthur", "same_as": ["place:ryojun"]}',
+        '{"kind": "person", "key": "person:liu", "name": "Liu Shao-chi", "names": "Liu Shaoqi"}',
+        '{"kind": "person", "key": "person:x", "name": "X"',
+        "[" * 100_000,
+        '{"kind": "place", "name": "Lüshun", "names": ["Port Arthur", "旅顺"]}',
+        '{"kind": "person", "key": "person:z", "name": "Z", "same_as": ["person:z"]}',
+        '{"kind": "organization", "key": "organization:nsc", "name": "NSC", "same_as": ["person:rostow"]}',
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"kind": "place", "name": "Mukden\xe9"}\r\n' + GOOD.encode() + b"\r\n")
+    assert problems(path) == [
+        ("line 2", '"kind" is "city"; give one of person, organization, place'),
+        ("line 3", f"is a JSON list, not an object; give {FORM}"),
+        ("line 4", '"key" is missing or empty; a person needs its key, e.g. "person:zhou-enlai"'),
+        ("line 6", '"same_as" is for people and organizations; a place is matched by its name: list its other names in "names"'),
+        ("line 7", '"names" is "Liu Shaoqi"; give a list of names, e.g. "names": ["Zhou Enlai", "周恩来"]'),
+        ("line 8", "not valid JSON (Expecting ',' delimiter at column 50); fix the line"),
+        ("line 9", f"nested too deeply to be a record; give {FORM}"),
+        ("line 11", "same_as 'person:z' lists the line's own key; remove it from same_as"),
+        ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is a organization; list keys of the same kind only"),
+        ("line 13", "is not UTF-8 (byte 0xe9, the line's byte 34); save the file as UTF-8"),
+    ]
+    assert nothing_stored()
+
+
+def test_the_error_says_the_first_line_and_counts_the_others(tmp_path: Path):
+    path = tmp_path / "authorities.jsonl"
+    path.write_text(GOOD + "\n" + '{"kind": "persn", "key": "k", "name": "K"}\n' * 3, encoding="utf-8")
+    with pytest.raises(AuthorityFileError) as error:
+        load_authorities(path)
+    assert str(error.value) == f'{path}, line 2: "kind" is "persn"; give one of person, organization, place (and 2 more bad lines); nothing was loaded'
+    assert [p.location for p in error.value.problems] == ["line 2", "line 3", "line 4"]
+
+
+def test_lines_the_stored_agents_refuse_are_named_with_the_bad_lines_of_the_file(tmp_path: Path):
+    Agent.objects.create(key="nsc", name="NSC", kind="person")
+    path = tmp_path / "authorities.jsonl"
+    path.write_text(
+        "\n".join([
+            GOOD,  # loaded, then rolled back
+            '{"kind": "organization", "key": "organization:nsc", "name": "NSC", "same_as": ["nsc"]}',
+            '{"kind": "person"}',
+            '{"kind": "organization", "key": "organization:un", "name": "UN", "same_as": ["nsc"]}',
+        ]) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    assert problems(path) == [
+        ("line 2", "same_as 'nsc' is a stored person, and this line is a organization; list keys of the same kind only"),
+        ("line 3", '"name" is missing or empty; give the preferred name'),
+        ("line 4", "same_as 'nsc' is also in the same_as of line 2; a key can be merged into one agent only: keep it in one line"),
+    ]
+    assert list(Agent.objects.values_list("key", flat=True)) == ["nsc"] and not AgentName.objects.exists()
+    assert not AgentKey.objects.exists() and not ChangeLogEntry.objects.exists()
