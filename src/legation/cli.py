@@ -27,6 +27,7 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with their variant names
 DEMO_CREDIT = "Documents from Foreign Relations of the United States, Office of the Historian (public domain)."
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
+SHOWN = 50  # failures, conflicts and bad lines listed on the screen; the rest are counted
 
 
 def _setup(migrate: bool = True) -> None:
@@ -46,6 +47,45 @@ def _setup(migrate: bool = True) -> None:
     django.setup()
     if migrate:
         _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+
+
+def _setup_dry_run() -> None:
+    """Configure Django for ``ingest --dry-run``, which creates and changes nothing: an archive
+    that exists is read as it is (the ingest rolls back what it checks); where there is none yet
+    (no SQLite file, or a PostgreSQL database without tables), an empty archive in memory stands
+    in for it, and no data folder is made. Fails, saying what to run, when the archive lacks
+    tables this Legation needs (a dry run does not migrate)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
+    import django
+    from django.core.management import call_command
+
+    from legation.config import config
+
+    try:
+        settings = config()
+    except ValueError as exc:
+        _fail(str(exc))
+    django.setup()
+    from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+    if connection.vendor == "sqlite":
+        name = connection.settings_dict["NAME"]
+        empty = not connection.is_in_memory_db() and not Path(name).exists()
+    else:
+        name = settings.database["NAME"]
+        empty = not connection.introspection.table_names()
+    if empty:
+        connection.close()
+        memory = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+        connections.settings[DEFAULT_DB_ALIAS] = connections.configure_settings({DEFAULT_DB_ALIAS: memory})[DEFAULT_DB_ALIAS]
+        del connections[DEFAULT_DB_ALIAS]  # the next use connects to the empty archive in memory
+        call_command("migrate", interactive=False, verbosity=0)
+        err.print(f"No archive in {name} yet: checked against an empty one, so every document is new; nothing was created.")
+    elif _migrations_missing():
+        _fail(
+            f"the archive in {name} was made by an older Legation, and a dry run changes nothing; run "
+            "`legation manage migrate` to bring it up to date (its documents are kept), then the dry run again"
+        )
 
 
 def _migrate(run_migrations) -> None:
@@ -101,25 +141,48 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _ingest(
-    paths: list[Path], dry_run: bool = False, batch_size: int = 200, mapping: str | None = None, delete_missing: bool = False
-):
-    """Read files, store records with a progress bar (documents and bytes), with ``delete_missing``
-    delete what the collections read no longer hold, then update the index."""
+def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], list]:
+    """The files ``paths`` name that Legation reads, each once, and notes on the files of their
+    folders it does not read (and on files named twice). Fails the command (exit 1) for a path that does not exist or a file it cannot
+    read, and when there is no file to read (an empty folder, or none of a format it reads),
+    naming the paths and up to 20 of the files not read. Needs no database."""
     from legation.errors import IngestError, IngestNote
-    from legation.ingest.readers import FORMATS, files_to_read, read_file
+    from legation.ingest.readers import FORMATS, files_to_read
+
+    skipped: list[IngestNote] = []
+    try:
+        found = files_to_read(paths, mapping, skipped)
+    except IngestError as exc:
+        _fail(str(exc))
+    files: list[Path] = []
+    read: set[Path] = set()
+    for path in found:  # each once, where first named: a second reading would report every document twice
+        if path.resolve() in read:
+            skipped.append(IngestNote(str(path), "named twice (on its own and in its folder?); read once"))
+        else:
+            read.add(path.resolve())
+            files.append(path)
+    if not files:
+        named = ", ".join(str(path) for path in paths)
+        unread = "".join(f"\n  {note}" for note in skipped[:20])
+        if len(skipped) > 20:
+            unread += f"\n  … and {len(skipped) - 20:,} more files not read"
+        what = f"no file Legation reads ({len(skipped):,} not read)" if skipped else "no files (hidden files and folders are skipped)"
+        _fail(f"nothing to ingest: {named} holds {what}; give the folder or files of the documents: Legation reads {FORMATS}{unread}")
+    return files, skipped
+
+
+def _ingest(
+    files: list[Path], skipped: list, dry_run: bool = False, batch_size: int = 200, mapping: str | None = None, delete_missing: bool = False
+):
+    """Read ``files`` (with ``skipped``, notes on files not read, from :func:`_files`), store
+    records with a progress bar (documents and bytes), with ``delete_missing`` delete what the
+    collections read no longer hold, then update the index."""
+    from legation.ingest.readers import read_file
     from legation.ingest.service import IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
     from legation.search.follower import following
 
-    skipped: list[IngestNote] = []
-    try:
-        files = files_to_read(paths, mapping, skipped)
-    except IngestError as exc:
-        _fail(str(exc))
-    if not files:
-        unread = "".join(f"\n  {note}" for note in skipped[:20])
-        _fail(f"no readable files found; Legation reads {FORMATS}{unread}")
     total_bytes = sum(f.stat().st_size for f in files)
     report = IngestReport(notes=[str(note) for note in skipped])
     if not dry_run:
@@ -149,7 +212,7 @@ def _ingest(
 
 
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
-    """The ingest's table, then failures, kept documents and conflicts (the first 50 of each),
+    """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
     notes and deletions (the first 20); where a list is cut, it says where the whole of it is
     (``report_file``, written by :func:`_write_report`) or how to get it (``--report FILE``)."""
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
@@ -163,10 +226,10 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     rest = f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
     conflicts = [(c.where, c.message()) for c in report.conflicts]
     for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts)):
-        for where, reason in items[:50]:
+        for where, reason in items[:SHOWN]:
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
-        if len(items) > 50:
-            console.print(f"… and {len(items) - 50:,} more {label} ({rest})", highlight=False, soft_wrap=True)
+        if len(items) > SHOWN:
+            console.print(f"… and {len(items) - SHOWN:,} more {label} ({rest})", highlight=False, soft_wrap=True)
     for note in report.all_notes():
         console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:
@@ -211,7 +274,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json), PDF (.pdf; one document per file).")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report without writing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report what would change; creates and changes nothing (no data folder, database or index; with no archive yet, checks against an empty one).")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
     mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
     delete_missing: Annotated[bool, typer.Option("--delete-missing", help="Mirror the collections read: delete their stored documents that these files no longer hold (none when anything failed; documents also in other collections are kept).")] = False,
@@ -220,10 +283,12 @@ def ingest(
     """Add or update documents from files; prints what was added, updated, unchanged or failed.
 
     Corrections made in the admin are kept when a source is ingested again; a field the source
-    changed too is reported as a conflict."""
+    changed too is reported as a conflict. Exits 1 when anything failed, and when the paths
+    hold no file to read (an empty folder), having created nothing. --dry-run creates and
+    changes nothing: no data folder, database or index; with no archive yet, it checks against
+    an empty one."""
     if report_file is not None and (report_file.is_dir() or not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK))):
         _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
-    _setup()
     if mapping:  # a mistyped mapping is a usage error, said before anything is read
         from legation.errors import IngestError
         from legation.ingest.mappings import load_mapping
@@ -232,7 +297,12 @@ def ingest(
             load_mapping(mapping)
         except IngestError as exc:
             _fail(str(exc), 2)
-    report = _ingest(paths, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
+    files, skipped = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
+    if dry_run:
+        _setup_dry_run()
+    else:
+        _setup()
+    report = _ingest(files, skipped, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
     if report_file is not None:
         _write_report(report, dry_run, report_file)
     _print_report(report, dry_run, report_file)
@@ -331,7 +401,7 @@ def demo(
     else:
         if Document.objects.exists():
             console.print("The last demo ingest did not finish; resuming it (documents already stored stay unchanged).")
-        report = _ingest([path or DEMO_DIR / "frus"])
+        report = _ingest(*_files([path or DEMO_DIR / "frus"]))
         _print_report(report, False)
         if report.failed:
             _fail("the demo archive did not ingest completely; see the failures above")
@@ -342,14 +412,23 @@ def demo(
 
 
 def _load_authorities(path: Path) -> None:
+    """Load an authority file and index what it changed. A file with bad lines fails the command
+    (exit 1) listing the first :data:`SHOWN` of them, file and line each, and counting the rest."""
     from legation.errors import IngestError
-    from legation.records.authorities import load_authorities
+    from legation.records.authorities import AuthorityFileError, load_authorities
     from legation.search.follower import follow_once
 
     _rebuild_if_outdated()
 
     try:
         report = load_authorities(path)
+    except AuthorityFileError as exc:
+        for problem in exc.problems[:SHOWN]:
+            err.print(f"[red]bad line[/red] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        if len(exc.problems) > SHOWN:
+            err.print(f"… and {len(exc.problems) - SHOWN:,} more bad lines", highlight=False)
+        count = f"{len(exc.problems):,} bad line{'s' if len(exc.problems) > 1 else ''}"
+        _fail(f"{path}: {count}, nothing was loaded; fix {'them' if len(exc.problems) > 1 else 'it'} and load the file again")
     except IngestError as exc:
         _fail(str(exc))
     follow_once()
