@@ -283,3 +283,26 @@ def test_a_facet_value_is_found_with_or_without_its_accents(make_index) -> None:
     assert found("gomulka") == found("Gomułka") == ["Władysław Gomułka"]
     assert found("urgup") == ["Ürgüplü"]
     assert found("(armand)") == ["Hammer (Armand)"] and found("Hamm") == ["Dag Hammarskjöld", "Hammer (Armand)"]
+
+
+def test_a_text_is_sought_among_values_in_hand_as_tantivys_pattern_seeks_it(make_index) -> None:
+    # With fewer than MAX_FACET_VALUES values, facet_values seeks the text among them in Python
+    # (analyzers.letters_folded); with more, through tantivy's include pattern. Both must find the
+    # same values: every substring of 1-3 characters of each value, in both cases and accented.
+    from legation.search import analyzers, facets, schema
+    from tantivy import Query
+
+    names = ["Dag Hammarskjöld", "Władysław Gomułka", "Hammer (Armand)", "Ürgüplü", "İsmet İnönü", "Хрущёв", "毛泽东",
+             "Chou En-lai", "O'Neill", "Lê Duẩn", "Ngô Đình Diệm", "Straße", "Øresund", "Æthelred"]
+    index = make_index([
+        DocumentRecord(identifier=f"l-{n}", title="Letter", agents=[AgentRef(key=f"person:{n}", name=name, role="sender")]).validate()
+        for n, name in enumerate(names)
+    ])
+    searcher, sender = index.searcher(), schema.FACETS_BY_NAME["sender"]
+    every = facets.top_values(searcher, Query.all_query(), [sender], 1000)["sender"]
+    needles = {name[i : i + k] for name in names for k in (1, 2, 3) for i in range(len(name) - k + 1)}
+    needles |= {n.upper() for n in needles} | {n.lower() for n in needles} | {"o", "O", "ö", "Ö", "u", "ü", "i", "I", "ı", "d", "đ", "e", "ẩ"}
+    for needle in sorted(n for n in needles if n.strip()):
+        by_pattern = facets.top_values(searcher, Query.all_query(), [sender], 1000, containing=needle)["sender"]
+        in_hand = [(v, c) for v, c in every if analyzers.letters_folded(needle) in analyzers.letters_folded(v)]
+        assert in_hand == by_pattern, needle

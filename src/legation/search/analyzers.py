@@ -197,6 +197,13 @@ def same_letters(letter: str) -> str:
     return "".join(sorted({base, base.upper(), *_folding_to().get(base, "")}))
 
 
+def letters_folded(text: str) -> str:
+    """``text`` lowercased with every letter :func:`latin_fold` folds made its ASCII letter, one
+    character for one (``"Hammarskjöld"`` → ``"hammarskjold"``): ``a`` is in ``b``, so folded,
+    when ``b`` holds ``a`` as :func:`same_letters` reads it, ignoring case and accents."""
+    return text.translate(latin_fold()).lower()
+
+
 @functools.cache
 def _folding_to() -> dict[str, str]:
     """ASCII letter → the letters :func:`latin_fold` folds to it."""
