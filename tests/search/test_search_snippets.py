@@ -289,3 +289,20 @@ def test_words_the_index_folded_before_analysis_are_marked_where_they_stand(make
     assert "<mark>İstanbul</mark> ve oradan" in hit(index, "istanbul", turkish.identifier).snippet_html
     marked = re.findall(r"<mark>(.*?)</mark>", hit(index, "αθηναι izmir istanbul", "tr-greek").snippet_html)
     assert marked == ["Ἀθῆναι", "İzmir", "Ἀθῆναι", "İzmir", "Istanbul"]
+
+
+@pytest.mark.parametrize(
+    "q, identifier, stray, marked",
+    [
+        ("全面", "zh-2025-reform", "全", ["全", "面"]),  # not the 全 of 全会, 全国, 全部
+        ("정부", "ko-1964-un", "정", ["정", "부"]),  # not the 정 of 정신에
+        ("全面 OR 改革", "zh-2025-reform", "全", ["改", "革", "改", "革", "改", "革", "全", "面", "改", "革"]),
+    ],
+)
+def test_a_character_of_chinese_or_korean_is_marked_only_inside_the_words_sought(make_index, language_records, q, identifier, stray, marked):
+    # Every Han or Hangul character is a word of its own, a query word of several a phrase of
+    # them; tantivy's generator marks each character wherever it stands, so the ones outside an
+    # occurrence of the query's words are left unmarked.
+    text = next(r for r in language_records if r.identifier == identifier).texts[0].body
+    assert text.count(stray) > marked.count(stray)  # the character also stands elsewhere
+    assert re.findall(r"<mark>(.*?)</mark>", hit(make_index(language_records), q, identifier).snippet_html) == marked

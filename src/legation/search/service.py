@@ -453,14 +453,16 @@ def snippets_for(
     if highlight is None:
         return []
     searched = _searched_fields(positive)
-    words = list(dict.fromkeys(w for text in _leaf_texts(positive) for w in analyzers.folded(text)))
+    texts = _leaf_texts(positive)
+    words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
+    runs = snippets.own_word_runs(texts)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
             starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
-            highlighters.append(snippets.Highlighter(name, make, starts, singles))
+            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs))
     return highlighters
 
 

@@ -47,12 +47,14 @@ class Highlighter:
     stemmed and folded forms are marked too; and what :func:`masked` needs to spare it most words
     of a text: the query's :func:`word_starts` and, when every word of the query is a character
     the field's analyzer makes a word of its own (Chinese, Japanese, Korean: :func:`own_words`),
-    those characters."""
+    those characters; and the query's :func:`own_word_runs`, outside which no character of those
+    scripts is marked."""
 
     field: str
     make: Callable[[], tantivy.SnippetGenerator]
     starts: tuple[str, ...] = ()
     singles: frozenset[str] | None = None
+    runs: tuple[bytes, ...] = ()
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
 
     def marks(self, text: str) -> Marks:
@@ -65,12 +67,12 @@ class Highlighter:
         normalized), so normalizing reads what is left, mostly ASCII: reading a whole text of
         curly quotes for the characters to normalize took 50 µs a hit."""
         if not unicodedata.is_normalized("NFC", text):  # stored texts are: offsets could not be mapped back
-            return self._marked(text)
-        kept = masked(text, self.starts, self.singles)
-        normal = analyzers.normalize(kept)
-        if normal is kept:
-            return self._marked(kept)
-        return _in_original(self._marked(normal), kept, normal)
+            marks = self._marked(text)
+        else:
+            kept = masked(text, self.starts, self.singles)
+            normal = analyzers.normalize(kept)
+            marks = self._marked(kept) if normal is kept else _in_original(self._marked(normal), kept, normal)
+        return in_runs(text, marks, self.runs) if self.runs else marks
 
     def _marked(self, text: str) -> Marks:
         """Byte ranges tantivy's generator marks in ``text``, sorted."""
@@ -121,6 +123,31 @@ _SPACE_CHAR = re.compile(r"\s")
 # space, guillemets, General Punctuation), which FRUS texts are full of and no tokenizer keeps
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u206f]+")
 _PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …: 2 bytes beyond one each
+
+
+_OWN_WORD_RUN = re.compile(analyzers.OWN_WORD_CHAR.pattern + "+")
+
+
+def own_word_runs(texts: list[str]) -> tuple[bytes, ...]:
+    """The runs of Han, kana and Hangul characters in the query's words and phrases ``texts``
+    (``["周恩来 Moscow", "박정희"]`` → ``周恩来``, ``박정희``), UTF-8. The index makes each such
+    character a word, and a query of several a phrase of them; tantivy's snippet generator marks
+    each character wherever it stands, so :func:`in_runs` keeps only those inside a run."""
+    return tuple(dict.fromkeys(run.encode() for text in texts for run in _OWN_WORD_RUN.findall(analyzers.normalize(text))))
+
+
+def in_runs(text: str, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
+    """``marks`` (byte ranges in ``text``) but the single Han, kana or Hangul characters that no
+    occurrence of one of ``runs`` in ``text`` covers: for the query 박정희 the 정 of 정신 is not
+    marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence)."""
+    raw = text.encode()
+    covered = set()
+    for run in runs:
+        i = raw.find(run)
+        while i >= 0:
+            covered.update(range(i, i + len(run)))
+            i = raw.find(run, i + 1)
+    return [(s, e) for s, e in marks if s in covered or not analyzers.OWN_WORD_CHAR.fullmatch(raw[s:e].decode(errors="replace"))]
 
 
 def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:
