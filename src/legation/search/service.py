@@ -569,8 +569,10 @@ def search(
 def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = None) -> list[Hit]:
     """Up to ``limit`` documents whose words (title, summary, text) are most like those of the
     document ``identifier``, best first, the document itself left out; ``[]`` when it is not
-    indexed. Words in more than a tenth of the archive are ignored, as are words seen fewer than
-    twice in the document (tantivy's MoreLikeThis query)."""
+    indexed. Words in more than a tenth of the archive, or a quarter of the documents in the
+    language of its text (:func:`_documents_in_its_language`: "und" in German letters among English
+    telegrams), are ignored, as are words seen fewer than twice in the document (tantivy's
+    MoreLikeThis query)."""
     index = index or default_index()
     searcher = index.searcher()
     own = Query.term_query(index.schema, schema.KEY_FIELD, identifier)
@@ -580,13 +582,34 @@ def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = 
     similar = Query.more_like_this_query(
         found[0][1],
         min_doc_frequency=2,
-        max_doc_frequency=max(10, searcher.num_docs // 10),
+        max_doc_frequency=max(10, min(searcher.num_docs // 10, _documents_in_its_language(searcher, found[0][1]) // 4)),
         min_term_frequency=2,
         max_query_terms=25,
         min_word_length=3,
     )
     query = Query.boolean_query([(Occur.Must, similar), (Occur.MustNot, own)])
     return [make_hit(searcher.doc(address).to_dict(), score, []) for score, address in searcher.search(query, limit=limit).hits]
+
+
+LANGUAGE_SAMPLE_CHARS = 2000  # of a text, read for the commonest word of its language (_documents_in_its_language)
+
+
+def _documents_in_its_language(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> int:
+    """About how many documents have text in the language of the text at ``address`` (the fewest,
+    for texts in several): what "a word most documents have" is measured against. A German letter
+    in an archive of English telegrams has "und" and "der" in most documents of its language and
+    in few of the archive: measured against the archive, they made German letters of any age and
+    subject "like" each other. Estimated by the document frequency of the commonest word of the
+    text's first :data:`LANGUAGE_SAMPLE_CHARS` characters in its language's index field (a word
+    such as "und" or "the" is in nearly every text of a language); every document when the text
+    is in a language without a field of its own (schema.TEXT_LANGUAGES) or there is none."""
+    stored = searcher.doc(address).to_dict()
+    counts = [
+        max((searcher.doc_freq(lang.field, term) for term in set(analyzers.terms(" ".join(stored[lang.field])[:LANGUAGE_SAMPLE_CHARS], lang.analyzer))), default=0)
+        for lang in schema.TEXT_LANGUAGES
+        if lang.codes and stored.get(lang.field)
+    ]
+    return max(min(counts, default=searcher.num_docs), 1)
 
 
 MAX_FACET_VALUES = 1000
