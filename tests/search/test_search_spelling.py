@@ -41,3 +41,17 @@ def test_no_suggestion_for_words_the_archive_knows_or_for_operators(pubdip):
 def test_swapped_letters_count_as_one_edit_and_case_is_kept(pubdip):
     _, index = pubdip
     assert search(SearchRequest(q="Propoganda flims"), index).did_you_mean == "Propaganda films"
+
+
+def test_a_correction_is_spelt_as_the_archive_writes_it_accents_and_all(make_index):
+    # The vocabulary holds words lowercased and folded ("kurfursten"); a fresh user typing
+    # Kurfürst was offered "Kurfursten". The correction is now the word as a document writes it.
+    # Ten letters of Moritz's correspondence (real titles of the moritz corpus's kind) and one
+    # with the word typed.
+    from legation.records.document_record import DocumentRecord
+
+    letters = [DocumentRecord(identifier=f"m-{n}", title=f"Georg von Komerstadt an Kurfürsten Moritz, Brief {n}").validate() for n in range(20)]
+    letters.append(DocumentRecord(identifier="m-x", title="Ein Kurfürst schreibt").validate())
+    index = make_index(letters)
+    assert search(SearchRequest(q="Kurfurst Komerstat"), index).did_you_mean == "Kurfürsten Komerstadt"
+    assert search(SearchRequest(q="KURFURST"), index).did_you_mean == "KURFÜRSTEN"

@@ -547,7 +547,7 @@ def search(
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
-    suggestion = spelling.did_you_mean(words.parsed.node, searcher, keep=known) if request.q and few else ""
+    suggestion = spelling.did_you_mean(words.parsed.node, searcher, index.schema, keep=known) if request.q and few else ""
     offset = (request.page - 1) * request.page_size
     return SearchResult(
         total=total,

@@ -8,6 +8,8 @@ a transposition of two letters counted as one edit, as in ``tset``/``test``; rap
 
 from __future__ import annotations
 
+import re
+
 import tantivy
 from rapidfuzz import distance, process
 
@@ -37,6 +39,22 @@ def _correct(word: str, searcher: tantivy.Searcher) -> str | None:
     return min(good)[2] if good else None
 
 
+def _as_written(term: str, searcher: tantivy.Searcher, idx_schema: tantivy.Schema) -> str:
+    """The vocabulary's ``term`` (lowercased and folded: ``kurfursten``) as a document holding it
+    writes it, lowercased (``kurfürsten``): the first stored word that is the term but for case
+    and the accents the index folds (:func:`legation.search.analyzers.same_letters`); ``term``
+    itself when none is found (the word is in a field not stored, such as the vocabulary alone)."""
+    found = searcher.search(tantivy.Query.term_query(idx_schema, schema.VOCAB_FIELD, term), limit=1).hits
+    if not found:
+        return term
+    word = re.compile(r"(?<!\w)" + "".join(f"[{re.escape(analyzers.same_letters(c))}]" for c in term) + r"(?!\w)", re.IGNORECASE)
+    for values in searcher.doc(found[0][1]).to_dict().values():
+        for value in values:
+            if isinstance(value, str) and (match := word.search(value)):
+                return match.group().lower()
+    return term
+
+
 def _like(typed: str, correction: str) -> str:
     """The correction written the way the word was typed (``Krushchev`` → ``Khrushchev``)."""
     if typed.isupper() and len(typed) > 1:
@@ -44,10 +62,14 @@ def _like(typed: str, correction: str) -> str:
     return correction[:1].upper() + correction[1:] if typed[:1].isupper() else correction
 
 
-def did_you_mean(node: Node | None, searcher: tantivy.Searcher, keep: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def did_you_mean(
+    node: Node | None, searcher: tantivy.Searcher, idx_schema: tantivy.Schema, keep: set[str] = frozenset()  # type: ignore[assignment]
+) -> str:
     """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), or ``""``
     when no word needs correcting or the query is not plain words. Words inside any phrase of
-    ``keep`` (names found in their other forms) are left as typed."""
+    ``keep`` (names found in their other forms) are left as typed. A correction is spelt as the
+    archive writes it, accents and all (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's
+    folded ``Kurfursten``)."""
     items = node.items if isinstance(node, And) else (node,) if node is not None else ()
     if not items or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in items):
         return ""
@@ -56,5 +78,5 @@ def did_you_mean(node: Node | None, searcher: tantivy.Searcher, keep: set[str] =
     corrected = []
     for word in words:
         fix = None if word in kept else _correct(word, searcher)
-        corrected.append(_like(word, fix) if fix else word)
+        corrected.append(_like(word, _as_written(fix, searcher, idx_schema)) if fix else word)
     return " ".join(corrected) if corrected != words else ""
