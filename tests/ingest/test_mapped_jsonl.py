@@ -65,6 +65,70 @@ def test_dfat_nanking_cablegram():
     assert (items["dfat-v20-484"].title, items["dfat-v20-484-2"].title) == ("Cabinet Minute", "Cablegram to Canberra")
 
 
+@pytest.fixture(scope="module")
+def dfat() -> dict[str, DocumentRecord]:
+    return {i.identifier: i for i in read_file(shared_data(DFAT), "dfat") if isinstance(i, DocumentRecord)}
+
+
+def test_dfat_markdown_becomes_plain_text_with_footnotes_and_source(dfat):
+    r = dfat["dfat-v1-100"]  # html2text Markdown: "2\\." escapes, " _" rules, notes "1 Document 87." after the text
+    body, notes = r.texts[0].body, r.texts[0].footnotes
+    assert "\n\n2. You will have noted that the Consul-General at Batavia reported" in body
+    assert "\\" not in body and "_" not in body and "[AA" not in body
+    assert body.endswith("have now been received at this office through the Foreign Office.\n\nALFRED STIRLING")
+    assert "In continuation of H.25 [1], the following" in body  # the marks stay where the notes belong
+    assert [(n.n, n.text) for n in notes[:2]] == [("1", "Document 87."), ("2", "H. Fitzmaurice.")]
+    assert len(notes) == 13 and notes[-1].text == "Document 62."
+    assert r.source_note == "[AA: A981, TIMOR (PORTUGUESE) 22, ii]"  # naa_refs, spaced as other fields are
+
+
+@pytest.mark.parametrize(
+    ("identifier", "count", "first", "body_end"),
+    [
+        # a note broken into three paragraphs by the harvest is one note
+        ("dfat-v1-105", 2, "Documents 103, 104.", "full opportunity of giving its views on such proposed action. [2]\n\nLYONS"),
+        # marks as anchor links "[1](#f1)", notes as a bullet list after the reference
+        ("dfat-v20-1", 2, "A handwritten comment in the margin, apparently by Oxley,", "F. B. COOPER\n\nFirst Assistant Secretary[2]"),
+        # Markdown footnote definitions "[^1]: …"
+        ("dfat-v24-170", 4, "R.G. Casey had succeeded Spender as Minister for External Affairs", "appoint the mission in consultation with the Treasurer and the Minister for Commerce and Agriculture."),
+    ],
+)
+def test_dfat_notes_in_each_form_of_the_harvest(dfat, identifier, count, first, body_end):
+    text = dfat[identifier].texts[0]
+    assert len(text.footnotes) == count and [n.n for n in text.footnotes] == [str(i) for i in range(1, count + 1)]
+    assert text.footnotes[0].text.startswith(first)
+    assert text.body.endswith(body_end)
+
+
+def test_dfat_note_broken_by_the_harvest_and_signature_after_the_reference(dfat):
+    note = dfat["dfat-v1-105"].texts[0].footnotes[1].text
+    assert note == (
+        "A handwritten version of this cable indicates that it was drafted by Sir George Pearce at a Melbourne meeting "
+        "with R. G.\n\nMenzies (Attorney-General), R. G. Casey (Treasurer) and Senator A.\n\nJ. McLachlan "
+        "(Postmaster-General), after telephoning to Lyons (AA : A981, China 116)."
+    )
+    text = dfat["dfat-v1-113"].texts[0]  # ends "_[AA : A981, TIMOR (PORTUGUESE) 22, ii] G.F. PEARCE_": the signature stays text
+    assert text.body.endswith("he might reasonably be able to obtain on any of the points enumerated.\n\nG.F. PEARCE")
+    assert [n.n for n in text.footnotes] == ["1", "2"]  # the two annexes, printed as the notes of "Annexes 'A' [1] and 'B' [2]"
+    assert text.footnotes[1].text.endswith("what would be the conditions of such grant?")
+
+
+def test_dfat_tables_lists_and_emphasis(dfat):
+    body = dfat["dfat-v20-1"].texts[0].body
+    assert "\n\n2. You will wish to consider as a separate issue" in body and "on a de facto basis." in body
+    assert "\n\nWool : Automatic Approval for wool was not p" in dfat["dfat-v19-194"].texts[0].body
+    assert "[matter omitted]" in dfat["dfat-v22-157"].texts[0].body
+
+
+def test_dfat_numbered_paragraphs_that_are_no_run_of_notes_stay_text():
+    from legation.ingest.readers.mapped_jsonl import dfat_body
+
+    text, notes, references = dfat_body("Letter X\n\n2 Scharnhorsts\n\n3 Warspites\n\n[AA : A1, 2]")
+    assert (text, notes, references) == ("Letter X\n\n2 Scharnhorsts\n\n3 Warspites", [], ["[AA : A1, 2]"])
+    text, notes, _ = dfat_body("Body [1]\n\n1 First.\n\nnot a note\n\n2 Second.")  # no separator before: no notes
+    assert notes == [] and text.endswith("2 Second.")
+
+
 def test_un_general_debate():
     r = first(shared_data("un-general-debate-corpus/speeches-1946-1989.jsonl.xz"), "ungd")
     assert (r.identifier, r.title) == ("ungd-ARG_01_1946", "General Debate statement of ARG, session 1 (1946)")

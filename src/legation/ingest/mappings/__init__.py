@@ -51,7 +51,7 @@ from legation.errors import IngestError
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.titles import normalize_space
-from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, RecordError, TextRecord
+from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 
 BUNDLED = Path(__file__).parent
 FIELDS = frozenset(
@@ -171,6 +171,7 @@ class Values:
         self.mapping = mapping
         self.raw = raw  # source column → cell text, for templates
         self.fields: dict[str, list[str]] = {}
+        self.footnotes: list[Footnote] = []  # the text's, when a transform splits them out
 
     def add(self, field_name: str, value: Any) -> None:
         if value is None:
@@ -274,6 +275,6 @@ class Values:
             collections=collections,
             agents=agents,
             subjects=list(dict.fromkeys(self.many("subject"))),
-            texts=[TextRecord(kind="transcript", language=language, body=text)] if text else [],
+            texts=[TextRecord(kind="transcript", language=language, body=text, footnotes=self.footnotes)] if text else [],
             relations=list(dict.fromkeys(self.many("relation"))),
         ).validate()

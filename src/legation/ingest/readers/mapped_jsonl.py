@@ -13,8 +13,12 @@ A mapping may name a corpus rule in ``"transform"``:
 ``dfat``  the first line of ``body_markdown`` ("Cablegram 59 NANKING, 4 February 1949, 2.35
           p.m.", "Letter MELBOURNE, 26 January 1937, …", "Canberra, 24 April 1978") gives the
           document type ("Cablegram", "Letter"), the place sent, title-cased ("Nanking"), and the
-          date as written ("4 February 1949") when the harvester's ``doc_date`` has none; the
-          body stays the text.
+          date as written ("4 February 1949") when the harvester's ``doc_date`` has none. The
+          body, html2text Markdown, becomes plain text (:func:`dfat_body`): escapes, emphasis
+          marks and separator lines go, paragraphs and numbered paragraphs stay; the notes after
+          the text ("1 Document 87.") become the text's footnotes, their marks ``[1]`` staying in
+          the text; the archival reference printed at the end ("[AA : A981, CHINA 116]") leaves
+          the text and is the source note when ``naa_refs`` gives none.
 
 Errors: a line that is not JSON, not an object, or not a valid record yields an
 :class:`IngestError` naming the file and ``line N``; the other lines go on. A file that cannot be
@@ -34,7 +38,8 @@ from typing import Any
 from legation.errors import IngestError
 from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.ingest.readers import located
-from legation.records.document_record import DocumentRecord, RecordError
+from legation.ingest.readers.markdown_text import markdown_paragraphs
+from legation.records.document_record import DocumentRecord, Footnote, RecordError
 
 
 def _get(obj: Any, path: str) -> Any:
@@ -84,8 +89,81 @@ def dfat_first_line(body: str) -> dict[str, str]:
     return found
 
 
+# "1 Document 87.", "• 1 A handwritten comment …", "_1 Leopold Amery …" (an emphasis mark left open)
+_DFAT_NOTE = re.compile(r"(?:[•_*] ?)?(\d{1,3})\s+(\S.*?)[_*]?", re.DOTALL)
+# "[AA : A981, TIMOR (PORTUGUESE) 22, ii]", "[NAA: A1838, 3107/38, viii]", "[PM &C : A2694, MINUTE 2030, 9 MARCH 1937]"
+_DFAT_REFERENCE = re.compile(r"\[[A-Z]{2,5}(?: ?&[A-Z]{1,3})?\s*:[^\]\n]+\]")
+_DFAT_RULE = re.compile(r"[_*\s]+")  # "_", "__": what is left of the harvest's separator lines
+
+
+def _dfat_notes(paragraphs: list[str], continued: bool) -> tuple[list[Footnote], list[str]] | None:
+    """The notes "1 …", "2 …" … of ``paragraphs`` (the first numbered 1) and the references among
+    them; with ``continued`` a paragraph not starting with the next number continues the note before,
+    otherwise it makes the run no notes (None)."""
+    notes: list[Footnote] = []
+    references: list[str] = []
+    for paragraph in paragraphs:
+        if m := _DFAT_REFERENCE.match(paragraph):
+            references.append(m[0])
+        elif _DFAT_RULE.fullmatch(paragraph):
+            continue
+        elif (m := _DFAT_NOTE.fullmatch(paragraph)) and int(m[1]) == len(notes) + 1:
+            notes.append(Footnote(n=m[1], text=m[2]))
+        elif continued and notes:
+            notes[-1].text += "\n\n" + paragraph
+        else:
+            return None
+    return notes, references
+
+
+def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
+    """The text, footnotes and archival references of a DFAT ``body_markdown``.
+
+    The body is Markdown (html2text's, from the DFAT website): it is made plain text by
+    :func:`markdown_paragraphs`, footnote definitions (``[^1]: …``) and marks (``[^1]``) being first
+    written as the other volumes print them ("1 …", ``[1]``). The notes are the paragraphs after
+    the text numbered "1 …", "2 …" … in turn (a bullet or a stray emphasis mark before the number allowed). When a separator
+    comes before the first (a line of underscores or a reference), a paragraph not starting with
+    the next number continues the note before (the harvest breaks some notes in two); without one,
+    every paragraph from the first note on must be the next note, or none is taken (the paragraphs
+    stay text). Reference paragraphs after the text (``[AA : A981, CHINA 116]``) are returned apart,
+    each once, in order; words after one (a signature) stay at the end of the text; lines of
+    underscores go. Returns ``(text, footnotes, references)``; paragraphs are separated by a blank line."""
+    markdown = re.sub(r"(?m)^\[\^(\d+)\]:[ \t]*", r"\1 ", markdown)
+    paragraphs = markdown_paragraphs(re.sub(r"\[\^(\d+)\]", r"[\1]", markdown))
+    signature: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        if (m := _DFAT_REFERENCE.match(paragraph)) and (rest := paragraph[m.end() :].strip(" _*")):
+            paragraphs[i] = m[0]
+            signature.append(rest)
+
+    def separator(paragraph: str) -> bool:
+        return bool(_DFAT_RULE.fullmatch(paragraph) or _DFAT_REFERENCE.fullmatch(paragraph))
+
+    end = len(paragraphs)
+    while end and separator(paragraphs[end - 1]):
+        end -= 1
+    footnotes: list[Footnote] = []
+    references: list[str] = [p for p in paragraphs[end:] if not _DFAT_RULE.fullmatch(p)]
+    starts = [i for i in range(end) if (m := _DFAT_NOTE.fullmatch(paragraphs[i])) and m[1] == "1"]
+    for start in reversed(starts):
+        if found := _dfat_notes(paragraphs[start:end], continued=start > 0 and separator(paragraphs[start - 1])):
+            footnotes, references = found[0], found[1] + references
+            end = start
+            while end and separator(paragraphs[end - 1]):
+                end -= 1
+            references = [p for p in paragraphs[end:start] if not _DFAT_RULE.fullmatch(p)] + references
+            break
+    body = [p for p in paragraphs[:end] if not _DFAT_RULE.fullmatch(p)]
+    return "\n\n".join(body + signature), footnotes, list(dict.fromkeys(references))
+
+
 def _dfat(obj: dict, values: Values) -> None:
-    found = dfat_first_line(str(obj.get("body_markdown") or ""))
+    text, values.footnotes, references = dfat_body(str(obj.get("body_markdown") or ""))
+    values.fields["text"] = [text] if text else []
+    if references and not values.fields.get("source"):
+        values.add("source", references)
+    found = dfat_first_line(text)
     for name in ("type", "place"):
         if name in found:
             values.add(name, found[name])

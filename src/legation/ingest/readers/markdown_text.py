@@ -1,0 +1,101 @@
+"""Plain text of a Markdown body, parsed by markdown-it-py (CommonMark, with tables).
+
+:func:`markdown_paragraphs` gives the body's blocks as plain-text paragraphs, in order:
+
+* a paragraph, heading or block quote's paragraph is one paragraph: emphasis marks (``_de facto_``,
+  ``**Wool**``) and backslash escapes (``2\\.``) go, entities are decoded (``&amp;`` → ``&``), a soft
+  line break is a space, a hard one (two spaces or ``<br>`` at a line end) a line break;
+* a list item is a paragraph, an ordered one led by its number as printed (``2. You will wish …``), a
+  bullet one by ``• ``;
+* a table is one paragraph, a line a row, its cells joined by `` | ``;
+* a link keeps its text; a link to an anchor (``[1](#f1)``, how footnote marks are written in some
+  harvests) keeps its text in brackets, ``[1]``, as footnote marks are printed elsewhere;
+* raw HTML tags go (``<br>`` is a line break); a code block keeps its text.
+
+Paragraphs are trimmed, their runs of spaces made one and spaces inside brackets dropped
+(``[ _matter omitted_ ]`` → ``[matter omitted]``); empty ones are left out. This never
+raises: any text is Markdown (what is not markup stays text).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_BR = re.compile(r"(?i)<br\s*/?>")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _inline(children: list[Token] | None) -> str:
+    out: list[str] = []
+    anchor: list[bool] = []  # for each open link: does it point at an anchor (a footnote mark)?
+    for t in children or []:
+        if t.type in ("text", "code_inline"):
+            out.append(t.content)
+        elif t.type == "softbreak":
+            out.append(" ")
+        elif t.type == "hardbreak":
+            out.append("\n")
+        elif t.type == "html_inline":
+            out.append("\n" if _BR.fullmatch(t.content.strip()) else "")
+        elif t.type == "link_open":
+            anchor.append(str(t.attrGet("href") or "").startswith("#"))
+            out.append("[" if anchor[-1] else "")
+        elif t.type == "link_close":
+            out.append("]" if anchor and anchor.pop() else "")
+        elif t.type == "image":
+            out.append(t.content)
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\[[ \t]+|[ \t]+\]", lambda m: m[0].strip(), text)  # "[ matter omitted ]" from "[ _matter omitted_ ]"
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def markdown_paragraphs(markdown: str) -> list[str]:
+    """The plain-text paragraphs of ``markdown`` (see the module docstring)."""
+    paragraphs: list[str] = []
+    lists: list[list] = []  # open lists: [ordered?, next number]
+    lead = ""  # what the next paragraph starts with (a list item's number or bullet)
+    row: list[str] | None = None
+    table: list[str] | None = None
+    for t in _parser().parse(markdown):
+        if t.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append([t.type.startswith("ordered"), int(t.attrGet("start") or 1)])
+        elif t.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif t.type == "list_item_open":
+            ordered, number = lists[-1]
+            lead = f"{t.info or number}{t.markup if t.markup in '.)' else '.'} " if ordered else "• "
+            lists[-1][1] = number + 1
+        elif t.type == "table_open":
+            table = []
+        elif t.type == "tr_open":
+            row = []
+        elif t.type == "inline" and row is not None:
+            row.append(_clean(_inline(t.children)).replace("\n", " "))
+        elif t.type == "tr_close" and row is not None and table is not None:
+            if any(row):
+                table.append(" | ".join(row))
+            row = None
+        elif t.type == "table_close" and table is not None:
+            if table:
+                paragraphs.append("\n".join(table))
+            table = None
+        elif t.type in ("inline", "code_block", "fence", "html_block"):
+            text = _inline(t.children) if t.type == "inline" else t.content
+            if t.type == "html_block":
+                text = re.sub(r"<[^>]*>", "", _BR.sub("\n", text))
+            if text := _clean(text):
+                paragraphs.append(lead + text)
+                lead = ""
+    return paragraphs
