@@ -18,6 +18,7 @@ from legation.ingest.readers.tei_frus import (
     _further_name,
     _other_given_name,
     _plainly_other,
+    date_only_heading,
     person_from_entry,
     read_frus_volume,
     repository_from_source_note,
@@ -601,3 +602,25 @@ def test_other_given_name(printed, entry, other):
 )
 def test_further_name(printed, entry, kept):
     assert _further_name(printed, person_from_entry(entry)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "date_only"),
+    [
+        ("July 1963", True), ("Janaury 1963", True), ("November–December 1960", True), ("October 23, 1962", True),
+        ("JANUARY–AUGUST 1958", True), ("1961", True), ("1961–1963", True),
+        ("Iran 1970", False), ("Vietnam, January-August 1963", False), ("Junta 1962", False), ("Arms Control and Disarmament", False),
+    ],
+)
+def test_date_only_heading(text, date_only):
+    assert date_only_heading(text) is date_only
+
+
+def test_a_chapter_by_month_is_no_subject():
+    """frus1961-63v07-09mSupp files its documents under chapters "January 1961" … "December 1963"
+    (37 heads, 483 documents); the compilation above them is the subject."""
+    from tests.conftest import shared_data
+
+    items = {r.identifier: r for r in read_frus_volume(shared_data("frus/volumes/frus1961-63v07-09mSupp.xml.gz")) if isinstance(r, DocumentRecord)}
+    assert items["frus1961-63v07-09mSupp-d1"].subjects == ["Arms Control and Disarmament"]
+    assert not [s for r in items.values() for s in r.subjects if date_only_heading(s)]

@@ -27,7 +27,8 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
     rights       :data:`RIGHTS` (the volumes carry no licence: FRUS is a publication of the U.S.
                  Department of State, a work of the United States Government)
     texts        one English transcript: body blocks separated by blank lines, footnotes apart
-    subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first
+    subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first; not a
+                 head that is only a date ("January 1961": the microfiche supplements' chapters by month)
     collections  the volume: key = volume id, title = teiHeader title[@type='complete']
 
 Agents: an agent's key is ``"{kind}:{slug of the name}"`` so it is the same in every volume; a
@@ -57,6 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+from rapidfuzz.distance import DamerauLevenshtein
 
 from legation.errors import IngestError
 from legation.ingest.titles import (
@@ -741,13 +743,31 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
     return unique
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_DATE_ONLY = re.compile(r"(?:M(?:\s*[-–—]\s*M)?\s+(?:\d{1,2},?\s+)?)?\d{4}(?:\s*[-–—]\s*\d{2,4})?")
+
+
+def date_only_heading(text: str) -> bool:
+    """Whether a section head is only a date or period: "July 1963", "November–December 1960",
+    "October 23, 1962", "1961", "1961–1963", a month misspelled by one letter ("Janaury 1963").
+    The microfiche supplements arrange their documents in chapters by month; such a head says
+    when, not what about, so it is no subject."""
+
+    def month(m: re.Match) -> str:
+        word = m[0].lower()
+        return "M" if len(word) >= 4 and any(DamerauLevenshtein.distance(word, name, score_cutoff=1) <= 1 for name in _MONTHS) or word in _MONTHS else m[0]
+
+    return bool(_DATE_ONLY.fullmatch(re.sub(r"[A-Za-z]+", month, text.strip(" .,"))))
+
+
 def _subjects(div: etree._Element) -> list[str]:
     """Heads of the enclosing compilation/chapter/subchapter divs, outermost first, without
-    footnotes or a closing colon ("East and Southeast Asia:" → "East and Southeast Asia")."""
+    footnotes or a closing colon ("East and Southeast Asia:" → "East and Southeast Asia"); a
+    head that is only a date ("January 1961", :func:`date_only_heading`) is left out."""
     heads = []
     for ancestor in div.iterancestors(f"{T}div"):
         if ancestor.get("type") in SECTION_TYPES and (head := ancestor.find(f"{T}head")) is not None:
-            if text := _text(head).rstrip(" :"):
+            if (text := _text(head).rstrip(" :")) and not date_only_heading(text):
                 heads.append(text)
     return heads[::-1]
 
