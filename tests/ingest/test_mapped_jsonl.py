@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -149,8 +150,29 @@ def test_ataturk_speech_year_only_date_stays_a_year():
     r = first(shared_data("ataturk-speeches-telegrams/speeches.jsonl.gz"), "ataturk")
     assert r.identifier == "ataturk-atam-c1-1906-001"
     assert r.title == "Vatan ve Hürriyet Cemiyeti’nin Selanik Şubesi’nin Kuruluşu Sırasında Yaptığı Konuşma"
-    assert (r.date_text, r.date_edtf, r.language, r.document_type) == ("1906", "1906", "tr", "konusma")
+    assert (r.date_text, r.date_edtf, r.language, r.document_type) == ("1906", "1906", "tr", "Speech")
     assert r.source_note == "ATAM, Atatürk'ün Söylev ve Demeçleri C-I, s. 2" and r.rights.startswith("public domain")
+
+
+def test_ataturk_type_codes_become_document_types():
+    items = {r.identifier: r for r in read_file(shared_data("ataturk-speeches-telegrams/speeches.jsonl.gz"), "ataturk")}
+    assert items["ataturk-atam-c2-1923-050"].document_type == "Speech"  # "kind": "konusma"
+    assert items["ataturk-atam-c1-1918-004"].document_type == "Statement"  # "demec", given to Vakit's editor
+    assert items["ataturk-atam-c1-1913-002"].document_type == "Telegram"  # "telgraf"
+    assert items["ataturk-atam-c1-1911-001"].document_type == "Letter"  # "mektup"
+    assert Counter(r.document_type for r in items.values()) == {"Speech": 344, "Statement": 48, "Telegram": 12, "Letter": 7}
+
+
+def test_mapping_values_replace_listed_source_values_only(tmp_path: Path):
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "kind": "type", "tags": "subject"}, "title_template": "{id}", "values": {"type": {"telgraf": "Telegram"}, "subject": {"ec": "Economy"}}}))
+    source = tmp_path / "c.jsonl"
+    source.write_text('{"id": "a", "kind": "telgraf", "tags": "ec|Army"}\n{"id": "b", "kind": "Telgraf"}\n')
+    a, b = read_file(source, str(mapping))
+    assert (a.document_type, a.subjects, b.document_type) == ("Telegram", ["Economy", "Army"], "Telgraf")
+    mapping.write_text(json.dumps({"columns": {"id": "identifier"}, "values": {"kind": {"x": "y"}}}))
+    with pytest.raises(IngestError, match=r"unknown fields \['kind'\] in \"values\""):
+        load_mapping(mapping)
 
 
 def test_prc_report_and_sotu():

@@ -15,6 +15,7 @@ A mapping is a JSON object; only ``columns`` is required::
       "collection_titles": {"letters-moritz-1": "…, Bd. 1"},  titles of collection values
       "collection_prefix": "moritz-",         put before collection keys made from values
       "collection_title_prefix": "Documents on Australian Foreign Policy, ",  put before their titles
+      "values": {"type": {"telgraf": "Telegram"}},   a field's source values as they are to be stored
       "encoding": "cp1252",                   CSV only: skip detection
       "transform": "dfat"                     JSON Lines only: a named corpus rule (readers.mapped_jsonl)
     }
@@ -32,8 +33,10 @@ place and url the first with a value wins (a fallback); the others are joined ("
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
 text is kept as given; summary, source, rights and credit keep their line breaks and paragraphs
 (within a line, runs of spaces become one); the other single-valued fields are one line (runs of
-whitespace, line breaks included, become one space). In JSON Lines mappings a source key may be a path into
-lists of objects: ``"naa_refs[].reference"``.
+whitespace, line breaks included, become one space). ``values`` replaces a field's source values
+(each of several, once split) that it lists, exactly as written, by its own (the Atatürk corpus's
+type codes ``konusma``, ``telgraf`` … by Speech, Telegram …); values it does not list are kept.
+In JSON Lines mappings a source key may be a path into lists of objects: ``"naa_refs[].reference"``.
 
 Bundled mappings live in this folder (``dfat.json``, …); :func:`load_mapping` takes their name or a
 path. Errors in a mapping raise :class:`IngestError` naming the mapping file.
@@ -65,7 +68,7 @@ MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned
 PROSE = frozenset("summary source rights credit".split())
 _KEYS = frozenset(
     "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
-    "collection collection_titles collection_prefix collection_title_prefix encoding transform description".split()
+    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
@@ -89,6 +92,7 @@ class Mapping:
     collection_title_prefix: str = ""
     encoding: str = ""
     transform: str = ""
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""  # where the mapping came from, for messages
 
     @classmethod
@@ -102,6 +106,11 @@ class Mapping:
         bad = sorted({f for f in data["columns"].values() if f not in FIELDS} | {f for f in data.get("defaults", {}) if f not in FIELDS})
         if bad:
             raise IngestError(source, f"unknown fields {bad}; map columns to {sorted(FIELDS)}")
+        values = data.get("values", {})
+        if not (isinstance(values, dict) and all(isinstance(v, dict) and all(isinstance(t, str) for t in v.values()) for v in values.values())):
+            raise IngestError(source, '"values" must be {"field": {"source value": "value", …}, …}')
+        if bad := sorted(f for f in values if f not in FIELDS):
+            raise IngestError(source, f"unknown fields {bad} in \"values\"; give values of {sorted(FIELDS)}")
         collection = data.get("collection")
         if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')
@@ -120,6 +129,7 @@ class Mapping:
             collection_title_prefix=str(data.get("collection_title_prefix", "")),
             encoding=str(data.get("encoding", "")),
             transform=str(data.get("transform", "")),
+            values={str(f): {str(k): v for k, v in m.items()} for f, m in values.items()},
             source=source,
         )
 
@@ -181,8 +191,10 @@ class Values:
             text = str(item).strip()
             if not text or text in self.mapping.null_values:
                 continue
+            stored = self.mapping.values.get(field_name, {})
+            text = stored.get(text, text)
             if field_name in MULTI and self.mapping.separator:
-                parts = [p.strip() for p in text.split(self.mapping.separator)]
+                parts = [stored.get(p.strip(), p.strip()) for p in text.split(self.mapping.separator)]
                 if field_name.endswith("_key"):  # keep empty slots: ids pair with names by position
                     self.fields.setdefault(field_name, []).extend("" if p in self.mapping.null_values else p for p in parts)
                     continue
