@@ -108,3 +108,30 @@ def test_the_histogram_runs_year_by_year_with_gaps_as_zero(two_eras):
     assert result.years == [YearCount(year, counts.get(str(year), 0)) for year in range(1917, 1951)]
     assert len(result.years) == 34 and result.years[3] == YearCount(1920, 0)
     assert result.undated == 11
+
+
+# --- open and unknown ends, wide ranges: the year facet counts what the date filter matches -----
+
+OPEN = {"before": "/1541-07-18", "after": "1541-09-26/", "open": "1541/..", "three-years": "1535/1537", "two-centuries": "1500/1700"}
+
+
+@pytest.fixture(scope="module")
+def open_index(make_index):
+    return make_index([DocumentRecord(identifier=name, title="Brief", date_edtf=edtf).validate() for name, edtf in OPEN.items()])
+
+
+def test_an_open_end_matches_by_its_known_end_only(open_index):
+    assert ids(open_index, start_date=dt.date(1541, 7, 18), end_date=dt.date(1541, 7, 18)) == ["before", "open", "two-centuries"]
+    assert ids(open_index, start_date=dt.date(1531, 7, 18), end_date=dt.date(1541, 7, 17)) == ["open", "three-years", "two-centuries"]  # "1541/..": all of 1541
+    assert ids(open_index, start_date=dt.date(1541, 9, 27), end_date=dt.date(1551, 9, 26)) == ["open", "two-centuries"]  # not "after" (1541-09-26/)
+    assert ids(open_index, start_date=dt.date(1541, 1, 1), end_date=dt.date(1541, 12, 31), date_match="within") == ["after", "before", "open"]
+
+
+def test_each_year_counts_the_documents_its_date_range_matches(open_index):
+    result = search(SearchRequest(), open_index)
+    assert {y.year: y.count for y in result.years if y.count} == {1500: 1, 1535: 1, 1536: 1, 1537: 1, 1541: 3}
+    # a year holds the documents its date range matches; one spanning over 100 years counts in its first year only
+    assert ids(open_index, filters={"year": ["1541"]}) == ["after", "before", "open"]
+    assert ids(open_index, start_date=dt.date(1541, 1, 1), end_date=dt.date(1541, 12, 31)) == ["after", "before", "open", "two-centuries"]
+    assert ids(open_index, filters={"year": ["1536"]}) == ["three-years"]
+    assert ids(open_index, filters={"year": ["1500"]}) == ["two-centuries"]

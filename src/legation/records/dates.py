@@ -16,6 +16,20 @@ Years before 1 (EDTF ``-0043`` is 44 BCE, ``0000`` is 1 BCE: astronomical year n
 8601-1:2019 §4.3.2) and after 9999 are valid EDTF but no calendar day Python or the record store
 can hold: :func:`edtf_day_bounds` gives None for them, and such a document keeps its date as
 written and as EDTF but counts as undated in date filters and the histogram.
+
+**Open and unknown ends count as the known end alone.** EDTF 2019 Level 1 "Extended Interval"
+writes an interval end that is unknown as an empty string (``/1541-07-18``, ``1541-09-26/``) and
+one that is open, "not specified, either because there is none or for any other reason", as
+``..`` (``../1541-07-18``, ``1541-09-26/..``); Level 2 sets may be open the same way
+(``[..1547]``, "1547 or earlier"). The spec gives such an end no day, and the ``edtf`` library
+puts an unknown end ten years away (its ``DELTA_IF_UNKNOWN``) and an open one at infinity. An
+archive must not invent either: a letter dated "kurz vor Juli 18" (``/1541-07-18``) would match any
+search of the decade before. So :func:`edtf_day_bounds` gives such a value the earliest and latest
+day of its known end (``/1541-07-18`` → 1541-07-18 to 1541-07-18, ``1552-01/`` → 1552-01-01 to
+1552-01-31, ``[..1547,1550]`` → 1547-01-01 to 1550-12-31): it matches a date range, sorts and
+counts in the year histogram by what the source knows, and the page still shows it open
+(``… – July 18, 1541``, ``1547 or earlier``). An interval open at both ends names no day and is
+refused.
 """
 
 from __future__ import annotations
@@ -95,10 +109,16 @@ def day_bounds(edtf: str) -> tuple[dt.date, dt.date]:
 def edtf_day_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest possible day of an EDTF string, as :func:`day_bounds`, or None when
     the string is valid EDTF but a bound falls outside the years 1–9999 (BCE, year 0, beyond
-    9999: ``"-0043-03-15"``, ``"0000"``, ``"-0049/-0043"``). Raises :class:`RecordError` when
-    the string is not EDTF, or names a day no calendar has (``"-0043-02-29"``)."""
+    9999: ``"-0043-03-15"``, ``"0000"``, ``"-0049/-0043"``). A value with an open or unknown end
+    gives the days of its known end (``"/1541-07-18"`` → (1541-07-18, 1541-07-18); see the module
+    docstring). Raises :class:`RecordError` when the string is not EDTF, names a day no calendar
+    has (``"-0043-02-29"``) or has no known end (``"../.."``)."""
     if (bounds := _calendar_bounds(edtf)) is not None:
         return bounds
+    if (known := _known_end(edtf)) is not None:
+        if known == "" or not _is_edtf(edtf):
+            raise RecordError(f"date {edtf!r} is not EDTF with a known end (e.g. /1541-07-18, 1541-09-26/..)")
+        return edtf_day_bounds(known)
     bounds = _library_bounds(edtf)
     if bounds is None:
         raise RecordError(f"date {edtf!r} is not EDTF (e.g. 1949-12-22, 1949-12, 1950~, 1949-12/1950-01)")
@@ -110,6 +130,36 @@ def edtf_day_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
                     raise RecordError(f"date {edtf!r} is not a real calendar date")
         return None
     return bounds
+
+
+_OPEN = ("", "..")
+_OPEN_SET = re.compile(r"^([\[{])(?:\.\.(?P<after>[^.].*)|(?P<before>.*[^.])\.\.)([\]}])$")
+
+
+def _known_end(edtf: str) -> str | None:
+    """The known part of a value with an open or unknown end (see the module docstring):
+    ``"/1541-07-18"``, ``"../1541-07-18"`` → ``"1541-07-18"``; ``"[..1547,1550]"`` →
+    ``"[1547,1550]"``; ``"[1760-12..]"`` → ``"1760-12"``; ``""`` when both ends are open
+    (``"../.."``); None for any other value."""
+    if not edtf.startswith(("[", "{")) and edtf.count("/") == 1:
+        start, end = edtf.split("/")
+        if start in _OPEN and end in _OPEN:
+            return ""
+        return end if start in _OPEN else start if end in _OPEN else None
+    if m := _OPEN_SET.match(edtf):
+        inner = m["after"] or m["before"]
+        return inner if "," not in inner and ".." not in inner else f"{edtf[0]}{inner}{edtf[-1]}"
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _is_edtf(edtf: str) -> bool:
+    """Whether the edtf library's grammar reads ``edtf`` (whatever its bounds)."""
+    try:
+        parse_edtf(edtf)
+    except (EDTFParseException, ValueError, TypeError, AttributeError):
+        return False
+    return True
 
 
 _BEYOND = (dt.date.min, dt.date.min)  # what _library_bounds gives for valid EDTF beyond the years 1–9999
@@ -130,6 +180,8 @@ def _library_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
         return struct_time_to_date(lower), struct_time_to_date(upper)
     except (ValueError, OverflowError):  # year -43, 0 or 12000: valid EDTF, no Python date
         return _BEYOND
+    except TypeError:  # an open end the library bounds by infinity, in a form _known_end does not take
+        return None
 
 
 def edtf_from_iso(value: str) -> str:
@@ -176,13 +228,38 @@ def _one(edtf: str) -> str:
     return text + qualifier
 
 
+def _set(edtf: str) -> str:
+    """An EDTF set in words (EDTF 2019 Level 2 "Set representation"): one of a set ``[a,b]`` →
+    ``"a or b"``, all of ``{a,b}`` → ``"a and b"``, three or more ``"a, b or c"``; a range inside
+    ``a..b`` → ``"a – b"``, an open start ``[..a]`` → ``"a or earlier"``, an open end ``[a..]`` →
+    ``"a or later"``."""
+    joiner = " or " if edtf[0] == "[" else " and "
+    items = []
+    for item in edtf[1:-1].split(","):
+        item = item.strip()
+        if item.startswith(".."):
+            items.append(f"{_one(item[2:])} or earlier")
+        elif item.endswith(".."):
+            items.append(f"{_one(item[:-2])} or later")
+        elif ".." in item:
+            first, last = item.split("..", 1)
+            items.append(f"{_one(first)} – {_one(last)}")
+        else:
+            items.append(_one(item))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
+
+
 def display_date(edtf: str) -> str:
-    """The date as result lists show it: ``"1949-12-22"`` → ``"December 22, 1949"``,
+    """The date as result lists and pages show it: ``"1949-12-22"`` → ``"December 22, 1949"``,
     ``"1949-12"`` → ``"December 1949"``, ``"1949"`` → ``"1949"``, ``"1950-21"`` → ``"Spring
     1950"``, ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` → ``"Undated"``, intervals
-    ``"a/b"`` → ``"a – b"``; uncertain (``?``) and approximate (``~``) dates say so."""
+    ``"a/b"`` → ``"a – b"`` (an open or unknown end ``…``), sets ``"[1547,1548]"`` → ``"1547 or
+    1548"`` and ``"{a,b}"`` → ``"a and b"`` (see :func:`_set`); uncertain (``?``) and approximate
+    (``~``) dates say so."""
     if not edtf:
         return "Undated"
+    if edtf[0] in "[{" and edtf[-1] in "]}" and len(edtf) > 2:
+        return _set(edtf)
     if "/" in edtf:
         start, end = edtf.split("/", 1)
         return f"{_one(start) if start not in ('', '..') else '…'} – {_one(end) if end not in ('', '..') else '…'}"

@@ -156,18 +156,24 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 
 UNDATED = "Undated"
-MAX_YEARS_PER_DOCUMENT = 10
+MAX_YEARS_PER_DOCUMENT = 100
+VALUES_VERSION = 2  # bump when what a record gives a field changes (2: years of open dates, wide ranges)
 
 
 def _years(record: DocumentRecord) -> list[str]:
-    """Every year the document's date range touches (``"1949"``, ``"1950"``); ``"Undated"`` when
-    undated; none when the range spans more than :data:`MAX_YEARS_PER_DOCUMENT` years (``19XX``)."""
+    """The year facet and histogram values: every year the document's date range touches
+    (``"1949"``, ``"1950"``), so that a year counts the documents a date range of that year
+    matches by overlap; ``"Undated"`` when undated. A range over more than
+    :data:`MAX_YEARS_PER_DOCUMENT` years (``1XXX``) counts in its first year only, so that every
+    dated document counts somewhere. The range is the record's earliest and latest day
+    (:func:`legation.records.dates.edtf_day_bounds`: an open or unknown end counts as the known
+    end alone)."""
     bounds = day_bounds_of(record)
     if bounds is None:
         return [UNDATED]
     first, last = bounds[0].year, bounds[1].year
     if last - first >= MAX_YEARS_PER_DOCUMENT:
-        return []
+        return [str(first)]
     return [str(year) for year in range(first, last + 1)]
 
 
@@ -321,4 +327,4 @@ def build_schema() -> tantivy.Schema:
 
 def fingerprint() -> str:
     """A short hash of the index layout; an index built with another layout must be rebuilt."""
-    return hashlib.sha256(json.dumps([analyzers.VERSION, _field_specs()], sort_keys=True).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps([analyzers.VERSION, VALUES_VERSION, _field_specs()], sort_keys=True).encode()).hexdigest()[:16]
