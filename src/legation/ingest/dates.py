@@ -24,6 +24,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1950-21", "-0043")
                                    → kept as is; "1541-07-18/?" (EDTF draft "unknown end")
                                    → "1541-07-18/"
+    "1950-02-14T10:00", "1950-02-14 10:00:00Z", "1950-02-14T10:00+01:00"  → "1950-02-14" (ISO 8601
+                                   date-times, as spreadsheets and TEI @when write them: the day
+                                   is kept, the time dropped)
     "undated", "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
 
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
@@ -102,6 +105,7 @@ _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|e
 _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on"}
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
 
@@ -299,6 +303,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         return ParsedDate(edtf, False, raw)
     if edtf := _try_edtf(value):
         return ParsedDate(edtf, False, raw)
+    if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
+        return ParsedDate(edtf, False, raw)
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
@@ -306,3 +312,15 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if edtf := _era(value) or _simple(value) or _interval(value):
         return ParsedDate(edtf, False, raw)
     return ParsedDate("", True, raw)
+
+
+def dated(data: object) -> object:
+    """A Legation JSON Lines object (``DocumentRecord.to_dict`` shape) with ``date_edtf`` read from
+    ``date_text`` by :func:`parse_archival_date` when the line gives the date as written but no
+    ``date_edtf`` key (a hand-written line: ``{"identifier": "x", "title": "…", "date_text": "1950"}``
+    → ``date_edtf`` ``"1950"``); a text not understood gives ``""``, which ingest reports as a date
+    it could not read. A line with ``date_edtf``, even ``""`` (an export of an undated document), and
+    anything not such an object, is returned as given."""
+    if isinstance(data, dict) and "date_edtf" not in data and isinstance(text := data.get("date_text"), str) and text.strip():
+        return {**data, "date_edtf": parse_archival_date(text).edtf}
+    return data

@@ -346,6 +346,7 @@ def ingest_records(
     iterator: Iterator[DocumentRecord | IngestError | IngestNote] = iter(items)
     while chunk := list(islice(iterator, batch_size)):
         batch: list[DocumentRecord] = []
+        unread: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written)
         for item in chunk:
             if isinstance(item, IngestError):
                 report.failed.append(Failure(item.path + (f", {item.location}" if item.location else ""), item.message))
@@ -360,11 +361,25 @@ def ingest_records(
                 continue
             if item.date_text and not item.date_edtf and parse_archival_date(item.date_text).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
-                report.unread_dates.append((_where(source, item.identifier), item.date_text))
+                unread[item.identifier] = (_where(source, item.identifier), item.date_text)
         _store_batch(batch, report, dry_run, source)
+        curated = _dated_by_curator(list(unread)) if unread else set()
+        report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
         if on_progress:
             on_progress(report)
     return report
+
+
+def _dated_by_curator(identifiers: list[str]) -> set[str]:
+    """Those of ``identifiers`` stored with a date that differs from the one their source last gave:
+    a curator dated them in the admin, and re-ingest keeps that date (their unreadable source date
+    is then no undated document to report)."""
+    last = last_ingested(identifiers)
+    return {
+        r.identifier
+        for r in load_records(identifiers)
+        if r.date_edtf and (remembered := last[r.identifier][1]) and remembered.get("date_edtf") != field_digests(r)["date_edtf"]
+    }
 
 
 def delete_documents(identifiers: Iterable[str]) -> list[str]:

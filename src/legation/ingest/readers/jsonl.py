@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from legation.errors import IngestError
+from legation.ingest.dates import dated
 from legation.ingest.readers import located
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -28,7 +29,7 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
                 if not line.strip():
                     continue
                 try:
-                    yield located(DocumentRecord.from_dict(json.loads(line)).validate(), f"line {number}")
+                    yield located(DocumentRecord.from_dict(dated(json.loads(line))).validate(), f"line {number}")
                 except json.JSONDecodeError as exc:
                     yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line", f"line {number}")
                 except RecordError as exc:
