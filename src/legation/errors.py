@@ -27,6 +27,14 @@ class IngestError(LegationError):
         super().__init__(f"{where}: {message}")
 
 
+def json_problem(exc: ValueError) -> str:
+    """What a :class:`json.JSONDecodeError` says is wrong and at which column, in one phrase:
+    ``"Invalid control character at column 41"`` (Python's message for it ends in "at", which is dropped)."""
+    msg = getattr(exc, "msg", str(exc)).removesuffix(" at")
+    column = getattr(exc, "colno", None)
+    return f"{msg} at column {column}" if column else msg
+
+
 @dataclass(frozen=True)
 class IngestNote:
     """What a reader yields, besides records and :class:`IngestError` items, for something the

@@ -61,7 +61,9 @@ def parse_xml(path: Path | str) -> etree._Element:
         data = path.read_bytes()
         if data[:2] == GZIP_MAGIC:
             data = gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
+    except EOFError as exc:
+        raise IngestError(str(path), f"is cut off ({exc}); nothing of it was read: download it again") from exc
+    except (OSError, zlib.error) as exc:
         raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
     parser = safe_parser()
     try:
@@ -71,15 +73,36 @@ def parse_xml(path: Path | str) -> etree._Element:
         raise IngestError(str(path), f"is not XML ({exc.msg}); give a TEI XML file", f"line {line}" if line else "") from exc
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
-        raise IngestError(
-            str(path),
-            f"is not well-formed XML ({fatal[0].message}); the file may be truncated or damaged — download it again",
-            f"line {fatal[0].line}",
-        )
+        raise _not_well_formed(str(path), fatal[0], data.count(b"\n") + 1)
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
-        raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); give a FRUS TEI volume")
+        raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
     return root
+
+
+TEI_READ = "TEI: FRUS volumes and single documents with correspDesc (Dodis, QhoD)"
+
+
+def _not_well_formed(path: str, error, lines: int) -> IngestError:
+    """The error for a file with a fatal libxml2 ``error`` (a file of ``lines`` lines): an
+    entity-expansion attack refused, a file cut off (the error at its last lines), or XML
+    malformed at a line of the file as published."""
+    where = f"line {error.line}"
+    if error.type_name == "ERR_RESOURCE_LIMIT" or "amplification" in error.message:
+        return IngestError(
+            path,
+            f"was refused: its entities expand to an enormous text (an entity-expansion or \"billion laughs\" attack: "
+            f"{error.message.strip()}); Legation reads no such file. Leave it out, or remove its <!ENTITY> declarations",
+            where,
+        )
+    if error.line >= lines - 1:
+        return IngestError(path, f"ends before its XML is complete ({error.message.strip()}): it is cut off; download it again", where)
+    return IngestError(
+        path,
+        f"is malformed XML at this line ({error.message.strip()}): the file is broken there as published; "
+        "correct that line (or ask its publisher to), or leave the file out",
+        where,
+    )
 
 
 def local_name(tag: object) -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from legation.errors import IngestError
+from legation.errors import IngestError, json_problem
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 
@@ -98,7 +98,7 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
             problem = f"is not UTF-8 (byte 0x{raw[exc.start]:02x}, the line's byte {exc.start + 1}); save the file as UTF-8"
             problems.append(IngestError(str(path), problem, f"line {number}"))
         except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({exc.msg} at column {exc.colno}); fix the line"
+            problem = f"not valid JSON ({json_problem(exc)}); fix the line"
             problems.append(IngestError(str(path), problem, f"line {number}"))
         except RecursionError:  # brackets nested thousands deep
             problems.append(IngestError(str(path), f"nested too deeply to be a record; give {FORM}", f"line {number}"))

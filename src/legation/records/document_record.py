@@ -46,6 +46,26 @@ def is_identifier(value: str) -> bool:
     )
 
 
+MAX_CHARACTERS: dict[str, int] = {
+    "title": 2_000,
+    "summary": 20_000,
+    "source_note": 20_000,
+    "rights": 10_000,
+    "credit": 10_000,
+    "text": 2_000_000,
+    "footnote mark": 100,
+    "footnote": 100_000,
+}
+"""Most characters a free-text field may hold (``"text"``: each text's body). Chosen with a wide margin over
+the largest real sources Legation reads (2026): titles up to 592 characters (DFAT), summaries 831, source
+notes 2,431, footnotes 2,623, texts 283,630 (a chapter of Atatürk's *Nutuk*; FRUS documents reach 31,175,
+State of the Union addresses 218,881)."""
+MAX_RECORD_CHARACTERS = 4_000_000
+"""Most characters all the fields of one document may hold together."""
+MAX_ITEMS = 20_000
+"""Most agents, subjects, repositories, collections, related documents, texts and footnotes of one document together."""
+
+
 class RecordError(ValueError):
     """A record breaks a rule of the data model; the message names the field and what to fix."""
 
@@ -173,8 +193,24 @@ class DocumentRecord:
 
     def _check_lengths(self) -> None:
         """Values must fit the record store's columns (PostgreSQL enforces them, SQLite does not,
-        so the check is here, the same for both). Raises :class:`RecordError` naming the field."""
+        so the check is here, the same for both), and the free-text fields the bounds of
+        :data:`MAX_CHARACTERS` (in characters; a hostile file must not store a title of millions
+        of characters, which every search would then print). Raises :class:`RecordError` naming
+        the field and its length."""
+        lists = len(self.agents) + len(self.subjects) + len(self.repositories) + len(self.collections) + len(self.relations)
+        items = lists + len(self.texts) + sum(len(t.footnotes) for t in self.texts)
+        if items > MAX_ITEMS:
+            raise RecordError(
+                f"{self.identifier}: has {items:,} agents, subjects, repositories, collections, related documents, texts "
+                f"and footnotes, more than the {MAX_ITEMS:,} a document may have; split it"
+            )
+        limits = MAX_CHARACTERS
         values: list[tuple[str, str, int]] = [
+            ("title", self.title, limits["title"]),
+            ("summary", self.summary, limits["summary"]),
+            ("source_note", self.source_note, limits["source_note"]),
+            ("rights", self.rights, limits["rights"]),
+            ("credit", self.credit, limits["credit"]),
             ("document_type", self.document_type, 100),
             ("date_text", self.date_text, 300),
             ("date_edtf", self.date_edtf, 100),
@@ -189,13 +225,23 @@ class DocumentRecord:
             *(("agent key", a.key, 300) for a in self.agents),
             *(("agent name", n, 500) for a in self.agents for n in (a.name, *a.names)),
             *(("text language", t.language, 20) for t in self.texts),
+            *(("text", t.body, limits["text"]) for t in self.texts),
+            *(("footnote mark", f.n, limits["footnote mark"]) for t in self.texts for f in t.footnotes),
+            *(("footnote", f.text, limits["footnote"]) for t in self.texts for f in t.footnotes),
         ]
+        total = 0
         for name, value, limit in values:
             if len(value) > limit:
                 raise RecordError(
-                    f"{self.identifier}: {name} is {len(value)} characters, more than the {limit} allowed: "
+                    f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
                     f"{value[:60]!r}…; shorten it"
                 )
+            total += len(value)
+        if total > MAX_RECORD_CHARACTERS:
+            raise RecordError(
+                f"{self.identifier}: its fields hold {total:,} characters together, more than the "
+                f"{MAX_RECORD_CHARACTERS:,} a document may have; split it into several documents"
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (the Legation JSON Lines form)."""

@@ -6,11 +6,15 @@ file it cannot read, an :class:`IngestError` naming the place, so the rest of th
 no FRUS marker — a single-document TEI such as Dodis or QhoD, see :func:`tei_kind`), ``.json`` whose
 first 64 KB carry Wilson Center Digital Archive keys (``readers.wilson_json``), ``.csv``/``.csv.gz``
 (``readers.csv_dc``), ``.pdf`` (one document per file, ``readers.pdf``); with a mapping, ``.jsonl``/``.jsonl.gz``/``.jsonl.xz`` are a mapped corpus
-(``readers.mapped_jsonl``); a folder is read file by file in name order.
+(``readers.mapped_jsonl``); a folder is read file by file in name order. XML whose root element is
+not ``TEI`` (LIDO) and ``.json`` holding other JSON are not read (a folder's note); a ``.json`` that
+is not JSON at all (binary data) is read as a failure. JSON Lines are read line by line through
+:func:`json_lines` (lines up to :data:`MAX_LINE_BYTES`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -35,6 +39,82 @@ def location_of(record: DocumentRecord) -> str:
     return record.__dict__.get("_location", "")
 
 
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""Longest line of a JSON Lines file read (bytes, UTF-8): room for a document of
+:data:`~legation.records.document_record.MAX_RECORD_CHARACTERS` in any script; a longer line is
+reported and skipped without being held in memory."""
+
+
+def _open_binary(path: Path):
+    """``path`` opened for reading bytes, decompressed by its suffix (``.gz``, ``.xz``)."""
+    import gzip
+    import lzma
+
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith(".xz"):
+        return lzma.open(path, "rb")
+    return open(path, "rb")
+
+
+def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str] | IngestError]:
+    """The non-empty lines of a JSON Lines file (``.jsonl``, or compressed ``.gz``/``.xz``) as
+    ``(line number, text)``, a UTF-8 byte order mark at the start dropped, reading at most
+    ``max_bytes`` bytes of a line at a time. Yields an :class:`IngestError` at "line N", and goes on
+    with the next line, for a line longer than ``max_bytes`` or not UTF-8; when the file stops
+    being readable after some lines (compressed data cut off or damaged), the last item is an
+    IngestError at the line where reading stopped saying how many lines were read before it.
+    Raises IngestError when the file cannot be opened or its first line cannot be read."""
+    import lzma
+    import zlib
+
+    number = read = 0
+    try:
+        with _open_binary(path) as handle:
+            while True:
+                data = handle.readline(max_bytes)
+                if not data:
+                    return
+                number += 1
+                if len(data) >= max_bytes and not data.endswith(b"\n"):
+                    size = len(data)
+                    while (more := handle.readline(max_bytes)) and not more.endswith(b"\n"):
+                        size += len(more)  # skipped, not kept: the line may not fit in memory
+                    size += len(more)
+                    yield IngestError(
+                        str(path),
+                        f"the line is {size:,} bytes long, more than the {max_bytes:,} Legation reads (a document "
+                        "of that size is not one it stores); shorten or remove the line",
+                        f"line {number}",
+                    )
+                    continue
+                if number == 1 and data.startswith(b"\xef\xbb\xbf"):
+                    data = data[3:]
+                if not data.strip():
+                    continue
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield IngestError(
+                        str(path), f"is not UTF-8 text (byte {exc.start + 1} of the line); save the file as UTF-8", f"line {number}"
+                    )
+                    continue
+                read += 1
+                yield number, text
+    except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
+        if number == 0:
+            raise IngestError(str(path), f"cannot be read ({exc}); check that it is the file you meant and that it is complete") from exc
+        yield IngestError(
+            str(path),
+            f"reading stopped here: the file is cut off or damaged ({exc}); the {read:,} "
+            f"line{'s' if read != 1 else ''} before this one {'were' if read != 1 else 'was'} read and "
+            "are reported above as documents or failures, the rest of the file was not. Download or export it again "
+            "and ingest it again (documents already stored stay as they are)",
+            f"line {number + 1}",
+        )
+
+
 def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
     if name.endswith((".csv", ".csv.gz")):
@@ -54,7 +134,10 @@ def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path
 
         return read_jsonl
     if name.endswith((".xml", ".xml.gz")):
-        if tei_kind(path) == "document":
+        kind = tei_kind(path)
+        if kind == "other":
+            return None
+        if kind == "document":
             from legation.ingest.readers.tei_corresp import read_tei_document
 
             return read_tei_document
@@ -69,7 +152,39 @@ def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path
         from legation.ingest.readers.wilson_json import read_wilson_json
 
         return read_wilson_json
+    if name.endswith(".json") and (problem := _not_json(path)):
+        def refuse(path: Path) -> Iterator[Item]:
+            raise IngestError(str(path), f"{problem}; a .json file Legation reads is a Wilson Center Digital Archive record")
+            yield  # a generator, as readers are
+
+        return refuse
     return None
+
+
+def _not_json(path: Path) -> str:
+    """Why a ``.json`` file is not JSON at all, judged by its first 64 KB ("" when it may be JSON:
+    some other JSON, not a document, which a folder may well hold). A file that cannot be read
+    gives "": its reader is never asked."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(65536)
+    except OSError:
+        return ""
+    if not start:
+        return "is empty, not JSON"
+    try:
+        text = start.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of the 64 KB
+            return "is not JSON (binary data, not UTF-8 text)"
+        text = start[: exc.start].decode("utf-8-sig")
+    if "\0" in text:
+        return "is not JSON (binary data)"
+    if not text.strip():
+        return "is empty (blank), not JSON"
+    if text.lstrip()[:1] not in ("{", "["):
+        return f"is not JSON (it starts {text.lstrip()[:20]!r}, not with {{ or [)"
+    return ""
 
 
 _WILSON_MARKERS = (b'"frontend_doc_date"', b'"doc_date"', b'"first_published_at"', b'"asset_id"')
@@ -90,21 +205,32 @@ _FRUS_MARKERS = (b'type="frus"', b"history.state.gov/ns/1.0")
 
 def tei_kind(path: Path) -> str:
     """``"frus"`` for a FRUS volume, ``"document"`` for a single-document TEI (Dodis, QhoD, any
-    file with ``correspDesc``), sniffed from the first 32 KB (decompressed) without parsing.
+    file with ``correspDesc``), ``"other"`` for XML whose root element is not ``TEI`` (LIDO
+    museum records, say), sniffed from the first 32 KB (decompressed) without parsing.
     A file that cannot be read is treated as FRUS, whose reader reports the error."""
-    import gzip
-
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(2)
-        opener = gzip.open if head == b"\x1f\x8b" else open
-        with opener(path, "rb") as handle:
-            start = handle.read(32768)
-    except (OSError, EOFError):
+    start = _head(path)
+    if not start:
         return "frus"
+    if _root_name(start) not in ("TEI", ""):
+        return "other"
     if b"correspDesc" in start or not any(marker in start for marker in _FRUS_MARKERS):
         return "document"
     return "frus"
+
+
+_PROLOG = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.S)
+_ROOT = re.compile(rb"\s*<(?:[\w.-]+:)?([\w.-]+)")
+XML_VOCABULARIES = {"lido": "LIDO (museum object records)", "ead": "EAD (a finding aid)", "mods": "MODS (catalogue records)"}
+
+
+def _root_name(start: bytes) -> str:
+    """The local name of the first element in ``start`` (an XML file's first bytes, past its
+    declaration, comments and DOCTYPE), or "" when there is none (not XML, or not found)."""
+    start, position = start.removeprefix(b"\xef\xbb\xbf"), 0
+    while prolog := _PROLOG.match(start, position):
+        position = prolog.end()
+    found = _ROOT.match(start, position)
+    return found[1].decode("ascii", "replace") if found else ""
 
 
 def _hidden(relative: Path) -> bool:
@@ -122,11 +248,30 @@ def why_unread(path: Path) -> str:
     """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
     if path.name.lower().endswith(".json"):
         return (
-            "is .json but no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first "
+            "is JSON but no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first "
             "64 KB), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other JSON Lines need "
             "--mapping"
         )
+    if path.name.lower().endswith((".xml", ".xml.gz")):
+        from legation.ingest.xml import TEI_READ
+
+        root = _root_name(_head(path))
+        what = XML_VOCABULARIES.get(root.lower(), "XML of a kind Legation does not read")
+        return f"is {what}, root element <{root}>, not TEI; Legation reads {TEI_READ}"
     return f"unknown format; Legation reads {FORMATS}"
+
+
+def _head(path: Path) -> bytes:
+    """The first 32 KB of a file, decompressed when gzip ("" when it cannot be read)."""
+    import gzip
+
+    try:
+        with open(path, "rb") as handle:
+            opener = gzip.open if handle.read(2) == b"\x1f\x8b" else open
+        with opener(path, "rb") as handle:
+            return handle.read(32768)
+    except (OSError, EOFError):
+        return b""
 
 
 def files_to_read(
@@ -154,20 +299,53 @@ def files_to_read(
     return found
 
 
+ALIKE = 20
+"""Failures of one kind at the start of a file after which :func:`read_file` stops reading it."""
+
+
 def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     """Items of one file; a file that cannot be read at all, or holds no documents, gives one
     IngestError item. ``mapping`` (a bundled mapping name or a mapping file, see
     :mod:`legation.ingest.mappings`) applies to CSV and makes a JSON Lines file a mapped corpus
-    instead of Legation JSON Lines."""
+    instead of Legation JSON Lines. When the first :data:`ALIKE` items are failures with one
+    message (a mapping for another corpus: every line lacks the identifier), the file is read no
+    further and those give one IngestError item instead of thousands of identical lines."""
     reader = _reader_for(path, mapping)
     assert reader is not None, path
     count = 0
+    leading: list[IngestError] | None = []  # the failures the file starts with, held back until they differ
     try:
         for item in reader(path):
             count += 1
+            if leading is not None and isinstance(item, IngestError) and (not leading or item.message == leading[0].message):
+                leading.append(item)
+                if len(leading) == ALIKE:
+                    yield _alike(path, leading, mapping)
+                    return
+                continue
+            if leading:
+                yield from leading
+            leading = None
             yield item
     except IngestError as exc:
+        yield from leading or ()
         yield exc
         return
+    yield from leading or ()
     if count == 0:  # an empty or cut-off export must not pass as a successful ingest
         yield IngestError(str(path), "holds no documents; check that it is the file you meant and that it is complete")
+
+
+def _alike(path: Path, failures: list[IngestError], mapping: str | Path | None) -> IngestError:
+    """The one failure reported for a file whose first lines all fail the same way."""
+    first, last = failures[0].location or "the start", failures[-1].location or "further on"
+    hint = (
+        f"is --mapping {mapping} the mapping for this file?" if mapping is not None
+        else "is it the file you meant, in the format its name says?"
+    )
+    return IngestError(
+        str(path),
+        f"not read further: its first {len(failures)} records all failed the same way ({first} to {last}: "
+        f"{failures[0].message}); {hint} Nothing of it was stored",
+        failures[0].location,
+    )

@@ -1,41 +1,40 @@
 """Legation JSON Lines: one :meth:`DocumentRecord.to_dict` object per line, UTF-8.
 
-This is what ``legation export`` writes; reading it back reproduces every record. ``.jsonl`` and
+This is what ``legation export`` writes; reading it back reproduces every record. Language codes
+are read as :func:`~legation.ingest.readers.languages.language_tag` gives them (``iw`` → ``he``). ``.jsonl`` and
 ``.jsonl.gz`` files are read, with or without a UTF-8 byte order mark (as Windows editors save).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from legation.errors import IngestError
+from legation.errors import IngestError, json_problem
 from legation.ingest.dates import dated
-from legation.ingest.readers import located
+from legation.ingest.readers import json_lines, located
+from legation.ingest.readers.languages import with_language_tags
 from legation.records.document_record import DocumentRecord, RecordError
 
 
 def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
     """Yield one validated record per non-empty line (:meth:`DocumentRecord.validate`), or an
-    :class:`IngestError` naming the line for a line that is not a valid record (the other lines
-    are still read). Raises IngestError when the file
-    cannot be opened or is not UTF-8 text."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rt", encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    yield located(DocumentRecord.from_dict(dated(json.loads(line))).validate(), f"line {number}")
-                except json.JSONDecodeError as exc:
-                    yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line", f"line {number}")
-                except RecordError as exc:
-                    yield IngestError(str(path), str(exc), f"line {number}")
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
-        raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc}); check the file is complete and UTF-8") from exc
+    :class:`IngestError` naming the line for a line that is not a valid record, is not UTF-8 or is
+    longer than :data:`~legation.ingest.readers.MAX_LINE_BYTES` (the other lines are still read; see
+    :func:`~legation.ingest.readers.json_lines`, also for a file cut off after some lines). Raises
+    IngestError when the file cannot be opened or read at all."""
+    for item in json_lines(path):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        number, line = item
+        try:
+            yield located(with_language_tags(DocumentRecord.from_dict(dated(json.loads(line)))).validate(), f"line {number}")
+        except json.JSONDecodeError as exc:
+            yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", f"line {number}")
+        except RecordError as exc:
+            yield IngestError(str(path), str(exc), f"line {number}")
 
 
 def write_jsonl(records, handle) -> int:

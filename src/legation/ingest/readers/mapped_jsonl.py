@@ -27,17 +27,15 @@ opened or decompressed raises IngestError.
 
 from __future__ import annotations
 
-import gzip
 import json
-import lzma
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError
+from legation.errors import IngestError, json_problem
 from legation.ingest.mappings import Mapping, Values, load_mapping
-from legation.ingest.readers import located
+from legation.ingest.readers import json_lines, located
 from legation.ingest.readers.markdown_text import markdown_paragraphs
 from legation.records.document_record import DocumentRecord, Footnote, RecordError
 
@@ -174,18 +172,11 @@ def _dfat(obj: dict, values: Values) -> None:
 TRANSFORMS: dict[str, Callable[[dict, Values], None]] = {"dfat": _dfat}
 
 
-def _open(path: Path):
-    name = path.name.lower()
-    if name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    if name.endswith(".xz"):
-        return lzma.open(path, "rt", encoding="utf-8")
-    return open(path, encoding="utf-8")
-
-
 def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError]:
     """Yield one record per non-empty line, or an :class:`IngestError` at "line N" for a line
-    that gives no valid record. Raises IngestError when the mapping or the file cannot be read."""
+    that gives no valid record (lines are read by :func:`~legation.ingest.readers.json_lines`: one
+    too long, not UTF-8, or where a cut-off file stops, is such an error too). Raises IngestError
+    when the mapping or the file cannot be read at all."""
     path = Path(path)
     if not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
@@ -193,33 +184,31 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         raise IngestError(mapping.source, f"unknown transform {mapping.transform!r}; known: {sorted(TRANSFORMS)}")
     transform = TRANSFORMS.get(mapping.transform)
     seen: dict[str, int] = {}
-    try:
-        with _open(path) as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                where = f"line {number}"
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield IngestError(str(path), f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line", where)
-                    continue
-                if not isinstance(obj, dict):
-                    yield IngestError(str(path), "is not a JSON object; give one object per line", where)
-                    continue
-                raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
-                values = Values(mapping, raw)
-                for key, field_name in mapping.columns.items():
-                    values.add(field_name, _text(_get(obj, key)))
-                if transform:
-                    transform(obj, values)
-                try:
-                    record = values.record()
-                    seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
-                    if count > 1:
-                        record.identifier = f"{record.identifier}-{count}"
-                    yield located(record.validate(), where)
-                except RecordError as exc:
-                    yield IngestError(str(path), str(exc), where)
-    except (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError) as exc:
-        raise IngestError(str(path), f"cannot be read as UTF-8 JSON Lines ({exc}); check the file is complete") from exc
+    for item in json_lines(path):  # long lines, bytes not UTF-8 and a cut-off file are IngestError items
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        number, line = item
+        where = f"line {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", where)
+            continue
+        if not isinstance(obj, dict):
+            yield IngestError(str(path), "is not a JSON object; give one object per line", where)
+            continue
+        raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+        values = Values(mapping, raw)
+        for key, field_name in mapping.columns.items():
+            values.add(field_name, _text(_get(obj, key)))
+        if transform:
+            transform(obj, values)
+        try:
+            record = values.record()
+            seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
+            if count > 1:
+                record.identifier = f"{record.identifier}-{count}"
+            yield located(record.validate(), where)
+        except RecordError as exc:
+            yield IngestError(str(path), str(exc), where)

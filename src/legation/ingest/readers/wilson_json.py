@@ -49,7 +49,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from legation.errors import IngestError
+from legation.errors import IngestError, json_problem
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import located
 from legation.ingest.titles import normalize_space
@@ -269,7 +269,7 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise IngestError(str(path), f"is not valid JSON ({exc.msg}, column {exc.colno}); fix the file", f"line {exc.lineno}") from exc
+        raise IngestError(str(path), f"is not valid JSON ({json_problem(exc)}); fix the file", f"line {exc.lineno}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(str(path), f"cannot be read as UTF-8 JSON ({exc}); check the file is complete and UTF-8") from exc
     if isinstance(data, dict) and isinstance(data.get("list"), list):

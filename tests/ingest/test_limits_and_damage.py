@@ -1,0 +1,208 @@
+"""Oversized fields and lines, cut-off and damaged files, files that are not what their name says:
+each is one clear failure naming file and line (or a note for a file Legation does not read), and
+the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+from pathlib import Path
+
+import pytest
+
+from legation.errors import IngestError, IngestNote, json_problem
+from legation.ingest.readers import ALIKE, MAX_LINE_BYTES, files_to_read, json_lines, read_file
+from legation.ingest.service import ingest_records
+from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
+from legation.records.models import Document
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+FRUS = FIXTURES / "frus" / "frus1917-72PubDip.xml"
+
+
+def line(identifier: str, **fields) -> str:
+    return json.dumps({"identifier": identifier, "title": "A telegram", **fields}) + "\n"
+
+
+def split(items) -> tuple[list[DocumentRecord], list[IngestError]]:
+    items = list(items)
+    return [i for i in items if isinstance(i, DocumentRecord)], [i for i in items if isinstance(i, IngestError)]
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"title": "T" * 2_001}, "title is 2,001 characters, more than the 2,000 allowed"),
+        ({"summary": "s" * 20_001}, "summary is 20,001 characters, more than the 20,000 allowed"),
+        ({"texts": [{"body": "b" * 2_000_001}]}, "text is 2,000,001 characters, more than the 2,000,000 allowed"),
+        ({"texts": [{"body": "b", "footnotes": [{"n": "1", "text": "f" * 100_001}]}]}, "footnote is 100,001 characters"),
+        ({"texts": [{"body": "b" * 1_999_999}, {"body": "b" * 1_999_999}, {"body": "b" * 10}]}, "its fields hold 4,000,0"),
+        ({"subjects": [f"s{i}" for i in range(20_001)]}, "has 20,001 agents, subjects"),
+    ],
+)
+def test_an_oversized_field_fails_its_line_and_the_other_lines_go_on(tmp_path: Path, fields, problem):
+    path = tmp_path / "cables.jsonl"
+    path.write_text(line("a") + line("b", **fields) + line("c"), encoding="utf-8")
+    records, errors = split(read_file(path))
+    assert [r.identifier for r in records] == ["a", "c"]
+    (error,) = errors
+    assert (error.path, error.location) == (str(path), "line 2") and problem in error.message
+
+
+def test_fields_at_their_limits_are_stored_whole():
+    record = DocumentRecord("a", "T" * MAX_CHARACTERS["title"], summary="s" * MAX_CHARACTERS["summary"]).validate()
+    assert len(record.title) == 2_000
+    with pytest.raises(RecordError, match=r"^a: title is 2,001 characters, more than the 2,000 allowed: 'TTT"):
+        DocumentRecord("a", "T" * 2_001).validate()
+
+
+def test_a_line_longer_than_the_limit_is_skipped_without_being_held(tmp_path: Path):
+    path = tmp_path / "cables.jsonl"
+    path.write_bytes(line("a").encode() + b'{"identifier": "b", "title": "' + b"x" * 1000 + b'"}\n' + line("c").encode())
+    items = list(json_lines(path, max_bytes=100))
+    assert [i[0] for i in items if isinstance(i, tuple)] == [1, 3]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert error.location == "line 2"
+    assert error.message.startswith("the line is 1,033 bytes long, more than the 100 Legation reads")
+
+
+def test_a_compressed_title_of_200_million_characters_costs_no_memory(tmp_path: Path):
+    path = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=9) as handle:
+        handle.write(b'{"identifier": "bomb", "title": "')
+        for _ in range(200):
+            handle.write(b"H" * 1_000_000)
+        handle.write(b'"}\n' + line("after").encode())
+    assert path.stat().st_size < 300_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    records, errors = split(read_file(path))
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) < 100_000  # kB: a line's worth at most
+    assert [r.identifier for r in records] == ["after"]
+    assert [(e.location, e.message.split(";")[0]) for e in errors] == [
+        ("line 1", f"the line is 200,000,036 bytes long, more than the {MAX_LINE_BYTES:,} Legation reads (a document of that size is not one it stores)")
+    ]
+
+
+def test_a_line_not_utf8_fails_alone(tmp_path: Path):
+    path = tmp_path / "cables.jsonl"
+    path.write_bytes(line("a").encode() + b'{"identifier": "b", "title": "caf\xe9"}\n' + line("c").encode())
+    records, errors = split(read_file(path))
+    assert [r.identifier for r in records] == ["a", "c"]
+    assert [(e.location, e.message) for e in errors] == [("line 2", "is not UTF-8 text (byte 34 of the line); save the file as UTF-8")]
+
+
+def test_a_cut_off_compressed_file_keeps_its_whole_lines_and_says_where_it_stops(tmp_path: Path):
+    whole = SEED.read_bytes() * 20  # enough lines for the cut to fall after some of them
+    data = gzip.compress(whole)
+    path = tmp_path / "seed.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    items = list(read_file(path))
+    records = [i for i in items if isinstance(i, DocumentRecord)]
+    assert 0 < len(records) < 200
+    last = items[-1]
+    assert isinstance(last, IngestError) and last.location == f"line {len(records) + 1}"
+    assert f"reading stopped here: the file is cut off or damaged (" in last.message
+    assert last.message.endswith(
+        f"the {len(records)} lines before this one were read and are reported above as documents or failures, the rest "
+        "of the file was not. Download or export it again and ingest it again (documents already stored stay as they are)"
+    )
+
+
+def test_a_file_not_compressed_at_all_fails_as_a_whole(tmp_path: Path):
+    path = tmp_path / "cables.jsonl.gz"
+    path.write_bytes(SEED.read_bytes())
+    (error,) = list(read_file(path))
+    assert error.location == "" and error.message.startswith("cannot be read (Not a gzipped file")
+
+
+def test_json_errors_name_the_column_once():
+    try:
+        json.loads('{"a": "x\ty"}')
+    except json.JSONDecodeError as exc:
+        assert json_problem(exc) == "Invalid control character at column 9"
+
+
+def test_a_mapping_for_another_corpus_gives_one_failure_not_one_a_line(tmp_path: Path):
+    path = tmp_path / "korean.jsonl"
+    path.write_text("".join(json.dumps({"speech_text": f"text {i}", "president": "x"}) + "\n" for i in range(ALIKE + 30)), encoding="utf-8")
+    mapping = tmp_path / "speeches-map.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "title_tr": "title", "body_tr": "text"}}), encoding="utf-8")
+    (error,) = list(read_file(path, str(mapping)))
+    assert (error.path, error.location) == (str(path), "line 1")
+    assert error.message == (
+        f"not read further: its first {ALIKE} records all failed the same way (line 1 to line {ALIKE}: no identifier: "
+        f"the identifier column is empty; give every row an identifier); is --mapping {mapping} the mapping for "
+        "this file? Nothing of it was stored"
+    )
+
+
+def test_a_few_failures_at_the_start_are_each_reported(tmp_path: Path):
+    path = tmp_path / "cables.jsonl"
+    path.write_text("{oops\n" * 3 + line("a") + "{oops\n" * (ALIKE + 5), encoding="utf-8")
+    records, errors = split(read_file(path))
+    assert [r.identifier for r in records] == ["a"] and len(errors) == ALIKE + 8
+
+
+def test_in_a_folder_binary_json_fails_other_json_and_other_files_are_notes(tmp_path: Path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "binary.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "catalog.json").write_text('{"volumes": []}', encoding="utf-8")
+    (folder / "README.md").write_text("# Box list", encoding="utf-8")
+    lido = folder / "object.xml"
+    lido.write_text('<?xml version="1.0"?>\n<!-- museum -->\n<lido:lido xmlns:lido="http://www.lido-schema.org"/>', encoding="utf-8")
+    notes: list[IngestNote] = []
+    files = files_to_read([folder], skipped=notes)
+    assert files == [folder / "binary.json"]
+    assert [(Path(n.path).name, n.message.split(";")[0]) for n in notes] == [
+        ("README.md", "not read: unknown format"),
+        ("catalog.json", "not read: is JSON but no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB), the only JSON Legation reads as .json"),
+        ("object.xml", "not read: is LIDO (museum object records), root element <lido>, not TEI"),
+    ]
+    (error,) = list(read_file(folder / "binary.json"))
+    assert error.message == "is not JSON (binary data, not UTF-8 text); a .json file Legation reads is a Wilson Center Digital Archive record"
+    with pytest.raises(IngestError, match=r"object.xml: is LIDO \(museum object records\), root element <lido>, not TEI; Legation reads TEI: FRUS"):
+        files_to_read([lido])
+
+
+def tei(body: str) -> str:
+    return f'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n{body}\n<text><body><p>x</p></body></text>\n</TEI>\n'
+
+
+def test_xml_errors_say_what_happened(tmp_path: Path):
+    malformed = tmp_path / "letter.xml"
+    malformed.write_text(tei("<teiHeader/>\n<!-- is this the war of the Quadruple Alliance? --->\n" + "<!-- fine -->\n" * 20), encoding="utf-8")
+    (error,) = list(read_file(malformed))
+    assert error.location == "line 4"
+    assert error.message.startswith("is malformed XML at this line (Double hyphen within comment")
+    assert error.message.endswith("the file is broken there as published; correct that line (or ask its publisher to), or leave the file out")
+
+    cut = tmp_path / "volume.xml"
+    cut.write_text(FRUS.read_text(encoding="utf-8")[:5000], encoding="utf-8")
+    (error,) = list(read_file(cut))
+    assert "it is cut off; download it again" in error.message
+
+    cut_gz = tmp_path / "volume.xml.gz"
+    data = gzip.compress(FRUS.read_bytes())
+    cut_gz.write_bytes(data[: len(data) // 2])
+    (error,) = list(read_file(cut_gz))
+    assert error.message == "is cut off (Compressed file ended before the end-of-stream marker was reached); nothing of it was read: download it again"
+
+    (error,) = list(read_file(FIXTURES / "hostile" / "entity-bomb.xml"))
+    assert error.message.startswith("was refused: its entities expand to an enormous text (an entity-expansion or \"billion laughs\" attack")
+
+
+@pytest.mark.django_db
+def test_a_batch_goes_on_past_oversized_and_cut_off_files(tmp_path: Path):
+    big = tmp_path / "a-big.jsonl"
+    big.write_text(line("big", title="H" * 20_000_000), encoding="utf-8")
+    good = tmp_path / "b-good.jsonl"
+    good.write_text(line("good"), encoding="utf-8")
+    report = None
+    for path in (big, good):
+        report = ingest_records(read_file(path), source=str(path), report=report)
+    assert report.added == ["good"] and list(Document.objects.values_list("identifier", flat=True)) == ["good"]
+    assert [f.where for f in report.failed] == [f"{big}, line 1"]
+    assert report.failed[0].reason.startswith(f"the line is 20,000,035 bytes long, more than the {MAX_LINE_BYTES:,}")
