@@ -188,9 +188,10 @@ def _ingest(
     if not dry_run:
         _rebuild_if_outdated()
     indexing = nullcontext() if dry_run else following()
-    columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]} documents"), TimeElapsedColumn()]
-    with indexing, Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("Ingesting", total=total_bytes, docs=0)
+    columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]}"), TimeElapsedColumn()]
+    screen = err if err.is_terminal else Console(stderr=True, width=200)  # a log file: one line each, not wrapped at 80
+    with indexing, Progress(*columns, console=screen, transient=False) as progress:
+        task = progress.add_task("Ingesting", total=total_bytes, docs=_documents(0))
         done_bytes = 0
         for path in files:
             progress.update(task, description=f"Ingesting {path.name}")
@@ -198,12 +199,12 @@ def _ingest(
                 read_file(path, mapping),
                 batch_size=batch_size,
                 dry_run=dry_run,
-                on_progress=lambda r: progress.update(task, docs=r.processed),
+                on_progress=lambda r: progress.update(task, docs=_documents(r.processed)),
                 report=report,
                 source=str(path),
             )
             done_bytes += path.stat().st_size
-            progress.update(task, completed=done_bytes, docs=report.processed)
+            progress.update(task, completed=done_bytes, docs=_documents(report.processed))
         if delete_missing:
             progress.update(task, description="Deleting documents the collections read no longer hold")
             mirror(report, dry_run=dry_run)
@@ -211,12 +212,20 @@ def _ingest(
     return report
 
 
+def _documents(count: int) -> str:
+    """``"1 document"``, ``"2,045 documents"``."""
+    return f"{count:,} document{'' if count == 1 else 's'}"
+
+
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
     """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
     notes and deletions (the first 20); where a list is cut, it says where the whole of it is
     (``report_file``, written by :func:`_write_report`) or how to get it (``--report FILE``)."""
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
-    counts = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed}
+    counts = {
+        "added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed,
+        "conflicts": report.conflicts, "corrections kept": report.curated,
+    }  # fmt: skip
     if report.deleted or report.kept:
         counts |= {"would delete" if dry_run else "deleted": report.deleted, "kept": report.kept}
     for column in counts:
@@ -225,7 +234,7 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     console.print(table)
     rest = f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
     conflicts = [(c.where, c.message()) for c in report.conflicts]
-    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts)):
+    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):
         for where, reason in items[:SHOWN]:
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > SHOWN:
@@ -241,9 +250,10 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
     """Write the whole ingest report as one JSON object (UTF-8, indented), replacing ``path``
     only once complete::
 
-        {"dry_run": false, "counts": {"added": 2, "updated": 0, "unchanged": 0, "failed": 1, "deleted": 0, "kept": 0, "conflicts": 0},
+        {"dry_run": false, "counts": {"added": 2, "updated": 0, "unchanged": 0, "failed": 1, "deleted": 0, "kept": 0, "conflicts": 0, "corrections_kept": 0},
          "added": ["id", …], "updated": […], "unchanged": […], "deleted": […] (with --dry-run: would be deleted),
          "failed": [{"where": "FILE, line 3", "reason": "…"}, …], "kept": [{"where": "id", "reason": "…"}, …],
+         "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …], "notes": ["…", …]}
 
@@ -252,10 +262,11 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
     lists = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "deleted": report.deleted}
     data = {
         "dry_run": dry_run,
-        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts}.items()},
+        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts, "corrections_kept": report.curated}.items()},
         **lists,
         "failed": [{"where": f.where, "reason": f.reason} for f in report.failed],
         "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
+        "corrections_kept": [{"where": c.where, "reason": c.reason} for c in report.curated],
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
             for c in report.conflicts
@@ -287,7 +298,9 @@ def ingest(
     hold no file to read (an empty folder), having created nothing. --dry-run creates and
     changes nothing: no data folder, database or index; with no archive yet, it checks against
     an empty one."""
-    if report_file is not None and (report_file.is_dir() or not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK))):
+    if report_file is not None and report_file.is_dir():
+        _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
+    if report_file is not None and not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK)):
         _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
     if mapping:  # a mistyped mapping is a usage error, said before anything is read
         from legation.errors import IngestError

@@ -91,3 +91,32 @@ def test_the_export_help_names_every_csv_column(tmp_path: Path):
 
     shown = " ".join(legation(tmp_path / "archive", "export", "--help").stdout.replace("│", " ").split())
     assert [name for name, _ in COLUMNS if f"{name}," not in shown and f"{name} and" not in shown] == []
+
+
+def test_a_binary_json_in_a_folder_fails_and_the_log_has_one_line_a_step(tmp_path: Path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "one.jsonl").write_text('{"identifier": "x1", "title": "A telegram"}\n', encoding="utf-8")
+    (folder / "README.md").write_text("# Box list", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(folder))
+    assert result.returncode == 0, result.stderr
+    last = result.stderr.strip().splitlines()[-1]  # no terminal: the progress line is not wrapped at 80 columns
+    assert last.startswith("Ingested; updating the search index") and " 1 document " in last and "documents" not in last
+    assert "┃ added ┃ updated ┃ unchanged ┃ failed ┃ conflicts ┃ corrections kept ┃" in result.stdout
+    assert f"note {folder / 'README.md'}: not read: unknown format" in result.stdout
+
+    (folder / "binary.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    again = legation(tmp_path / "archive", "ingest", str(folder))
+    assert again.returncode == 1
+    assert (
+        f"failed {folder / 'binary.json'}: is not JSON (binary data, not UTF-8 text); a .json file Legation reads is a "
+        "Wilson Center Digital Archive record"
+    ) in again.stdout
+
+
+def test_a_report_path_that_is_a_folder_asks_for_a_file(tmp_path: Path):
+    result = legation(tmp_path / "archive", "ingest", "--report", str(tmp_path), str(tmp_path))
+    assert result.returncode == 1
+    assert " ".join(result.stderr.split()) == (
+        f"error: cannot write the report {tmp_path}: it is a folder; give --report a file path, e.g. {tmp_path / 'report.json'}"
+    )

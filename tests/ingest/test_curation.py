@@ -155,3 +155,29 @@ def test_a_document_stored_before_digests_were_kept_takes_the_source_as_before(t
         "Mao gives instructions about the trade agreement about to be negotiated with the Soviet Union.")
     assert Document.objects.filter(ingested__isnull=True).count() == 0  # remembered from now on, unchanged ones too
     assert list(ChangeLogEntry.objects.filter(seq__gt=seq).values_list("document_identifier", flat=True)) == [SEED_1]
+
+
+def test_a_conflict_in_a_frus_volume_keeps_the_title_and_updates_what_else_the_source_changed(admin_client, tmp_path: Path):
+    ingest_records(read_file(FRUS))
+    admin_save(admin_client, D5, title="Report From the Naval Attaché in Spain (Decker)")
+    changed = tmp_path / FRUS.name
+    changed.write_text(FRUS.read_text(encoding="utf-8").replace("5. Report From the Embassy in Spain<note", "5. Report From the American Embassy in Madrid<note", 1), encoding="utf-8")
+
+    report = ingest_records(read_file(changed), source=str(changed))
+    assert [c.field for c in report.conflicts] == ["title"]
+    # the title names the sender, so the source changed the document's agents too: that is the update
+    assert (report.updated, len(report.unchanged), report.curated) == ([D5], 43, [])
+    assert Document.objects.get(identifier=D5).title == "Report From the Naval Attaché in Spain (Decker)"
+
+
+def test_corrections_kept_of_an_unchanged_source_are_reported(admin_client):
+    ingest_records(read_file(FRUS))
+    admin_save(admin_client, D5, title="Report From the Naval Attaché in Spain (Decker)", date_edtf="1917-12")
+
+    report = ingest_records(read_file(FRUS), source=str(FRUS))
+    assert (len(report.unchanged), report.updated, report.conflicts) == (44, [], [])
+    assert [(f.where, f.reason) for f in report.curated] == [(
+        f"{FRUS}: {D5}",
+        "title, date_edtf kept as corrected in the admin (the source still gives what it gave before); "
+        "to take the source's value again, enter it in the admin",
+    )]

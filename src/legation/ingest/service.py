@@ -21,7 +21,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.curation import Conflict, field_digests, keep_curated, last_ingested, remember
+from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import location_of
 from legation.records.agent_keys import resolve_keys
@@ -66,6 +66,7 @@ class IngestReport:
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
+    curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -261,6 +262,16 @@ def _place(source: str, location: str) -> str:
     return ", ".join(part for part in (source, location) if part)
 
 
+def _curated(fields: list[str]) -> str:
+    """What the report says of a document that keeps corrections made in the admin to ``fields``
+    (names of :data:`~legation.ingest.curation.FIELDS`) which the source has not changed since."""
+    names = ", ".join(fields)
+    return (
+        f"{names} kept as corrected in the admin (the source still gives what it gave before); "
+        "to take the source's value again, enter it in the admin"
+    )
+
+
 def _twice(identifier: str, source: str, location: str, first: tuple[str, str]) -> Failure:
     """The failure of a record whose identifier an earlier record of the ingest had: where this
     one is (``source``, ``location`` in it) and where the first was (``first``: file and place
@@ -307,6 +318,10 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
                 if now != digests[identifier]:  # a curator's correction, a changed source, or both
                     record, conflicts = keep_curated(old, now, record, digests[identifier], remembered, _where(source, identifier))
                     report.conflicts += conflicts
+                    given = digests[identifier]  # fields corrected since, which the source still gives as it did:
+                    quiet = [n for n in FIELDS if remembered and n in remembered and now[n] != remembered[n] == given[n]]
+                    if quiet:
+                        report.curated.append(Failure(_where(source, identifier), _curated(quiet)))
                 if now == digests[identifier] or now == field_digests(record):
                     report.unchanged.append(identifier)
                     if pk and remembered != digests[identifier]:
@@ -357,7 +372,8 @@ def ingest_records(
             try:
                 batch.append(item.validate())
             except RecordError as exc:
-                report.failed.append(Failure(_where(source, item.identifier or "?"), str(exc)))
+                place = location_of(item)  # the line a reader found it at, when it says
+                report.failed.append(Failure(_place(source, place) if place else _where(source, item.identifier or "?"), str(exc)))
                 continue
             if item.date_text and not item.date_edtf and parse_archival_date(item.date_text).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
