@@ -33,6 +33,7 @@ from tantivy import Occur, Query
 
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError
+from legation.records.languages import language_tag
 from legation.search import analyzers, schema
 
 MAX_QUERY_CHARS = 1000
@@ -585,8 +586,9 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
 
 def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
     per_field = []
+    text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     for field, analyzer, boost in _fields(node.field):
-        tokens = _field_terms(node.text, analyzer)
+        tokens = _field_terms(text, analyzer)
         if not tokens:
             continue
         joined = _field_terms(node.text.replace("-", ""), analyzer) if "-" in node.text and len(tokens) > 1 else []

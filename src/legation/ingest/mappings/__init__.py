@@ -25,8 +25,9 @@ read by :func:`legation.ingest.dates.parse_archival_date`), ``date_text`` (the d
 kept verbatim; then ``date`` gives the EDTF value), ``sender, recipient, mentioned`` (names; several
 with the separator), ``sender_key, recipient_key, mentioned_key`` (authority ids paired with the
 names by position: a GND URI becomes ``gnd:<id>``; a name without an id gets ``person:<slug>``),
-``summary, subject, language, source`` (the archival citation), ``repository`` (archives holding the
-original; several with the separator), ``rights, credit, place, text, collection, classification,
+``summary, subject, language`` (a deprecated code replaced, ``iw`` → ``he``, by
+:func:`~legation.records.languages.language_tag`), ``source`` (the archival citation),
+``repository`` (archives holding the original; several with the separator), ``rights, credit, place, text, collection, classification,
 url`` and ``relation`` (identifiers of related documents; several with the separator).
 Several columns may map to one field: for identifier, title, type, date, date_text, language,
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
@@ -55,6 +56,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.titles import normalize_space
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
+from legation.records.languages import language_tag
 
 BUNDLED = Path(__file__).parent
 FIELDS = frozenset(
@@ -257,7 +259,7 @@ class Values:
         title = self.one("title") or (self.template(m.title_template) if m.title_template else "")
         date_text = self.one("date_text") or self.one("date")
         date_edtf = parse_archival_date(self.one("date")).edtf or parse_archival_date(date_text).edtf
-        language = self.one("language") or "und"
+        language = language_tag(self.one("language")) or "und"
         collections = [m.collection] if m.collection else []
         for value in self.many("collection"):
             key = m.collection_prefix + (slug(value) or value)

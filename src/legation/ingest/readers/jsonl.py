@@ -1,7 +1,8 @@
 """Legation JSON Lines: one :meth:`DocumentRecord.to_dict` object per line, UTF-8.
 
-This is what ``legation export`` writes; reading it back reproduces every record. ``.jsonl`` and
-``.jsonl.gz`` files are read, with or without a UTF-8 byte order mark (as Windows editors save).
+This is what ``legation export`` writes; reading it back reproduces every record. Language codes
+are read as :func:`~legation.records.languages.language_tag` gives them (``iw`` → ``he``).
+``.jsonl`` and ``.jsonl.gz`` files are read, with or without a UTF-8 byte order mark (as Windows editors save).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from legation.errors import IngestError, json_problem
 from legation.ingest.dates import dated
 from legation.ingest.readers import json_lines, located
 from legation.records.document_record import DocumentRecord, RecordError
+from legation.records.languages import with_language_tags
 
 
 def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
@@ -28,7 +30,7 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
             continue
         number, line = item
         try:
-            yield located(DocumentRecord.from_dict(dated(json.loads(line))).validate(), f"line {number}")
+            yield located(with_language_tags(DocumentRecord.from_dict(dated(json.loads(line)))).validate(), f"line {number}")
         except json.JSONDecodeError as exc:
             yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", f"line {number}")
         except RecordError as exc:

@@ -77,6 +77,7 @@ from typing import Any
 from legation.errors import IngestError
 from legation.ingest.readers.tei_frus import slug
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
+from legation.records.languages import language_tag
 
 MAX_PAGES = 20_000
 PAGES_PER_OPENING = 100
@@ -407,7 +408,8 @@ def _ocr_language(language: str) -> str:
 
 
 def _catalog_language(document: Any) -> str:
-    """The primary subtag of the catalog's /Lang, lower-case (``"en-US"`` → ``"en"``), or ""."""
+    """The primary subtag of the catalog's /Lang, lower-case (``"en-US"`` → ``"en"``), a deprecated
+    code replaced (``"iw"`` → ``"he"``, :func:`~legation.records.languages.language_tag`), or ""."""
     import pypdfium2.raw as raw
 
     size = raw.FPDFCatalog_GetLanguage(document, None, 0)
@@ -417,7 +419,7 @@ def _catalog_language(document: Any) -> str:
     raw.FPDFCatalog_GetLanguage(document, buffer, size)
     tag = bytes(buffer)[: size - 2].decode("utf-16-le", errors="ignore").strip()
     primary = tag.split("-")[0].lower()
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else ""
+    return language_tag(primary) if re.fullmatch(r"[a-z]{2,3}", primary) else ""
 
 
 def _title(metadata_title: str, stem: str) -> str:

@@ -22,7 +22,8 @@ volume) is read the same way. One file gives one :class:`DocumentRecord`::
                  Dodis forename + surname as a further name; people and organizations of Dodis'
                  particDesc not in correspDesc are "mentioned"
     summary      msContents/summary, else abstract
-    language     the first langUsage/language/@ident (the original's language; "iw" → "he")
+    language     the first langUsage/language/@ident (the original's language; a deprecated code replaced, "iw" → "he", by
+                 :func:`~legation.records.languages.language_tag`)
     document_type keywords[@scheme='#type']/term, else text/@type (capitalized), else the first
                  keywords term (QhoD charters: "Ḥükm")
     subjects     keywords[@scheme='#related']/term
@@ -70,6 +71,7 @@ from legation.records.document_record import (
     RecordError,
     TextRecord,
 )
+from legation.records.languages import language_tag
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -78,7 +80,6 @@ RECIPIENT_ACTIONS = {"received", "received-copy"}
 TEXT_DIVS = {"transcription": "transcript", "original": "transcript", "edition": "transcript", "translation": "translation"}
 SKIP = {"note", "pb", "cb", "fw", "figure", "metamark", "del", "facsimile", "teiHeader", "graphic"}
 BLOCKS = {"p", "ab", "head", "l", "item", "label", "dateline", "salute", "signed", "closer", "row", "trailer", "byline", "docTitle", "titlePart", "postscript"}
-DEPRECATED_LANGUAGES = {"iw": "he", "in": "id", "ji": "yi"}
 TRANSLATED_FROM = re.compile(r"translated\s+from\s+([A-Z][a-z]+)")
 
 
@@ -207,8 +208,7 @@ def _is_qhod(root: etree._Element) -> bool:
 
 
 def _language(code: str) -> str:
-    code = (code or "").strip()
-    return DEPRECATED_LANGUAGES.get(code, code)
+    return language_tag(code)
 
 
 def read_tei_document(path: Path) -> Iterator[DocumentRecord | IngestError]:

@@ -60,6 +60,7 @@ from legation.records.document_record import (
     RecordError,
     TextRecord,
 )
+from legation.records.languages import language_tag
 
 SOURCE_URL = "https://digitalarchive.wilsoncenter.org/document/{id}"
 DOCUMENT_KEYS = frozenset({"frontend_doc_date", "doc_date"})
@@ -137,7 +138,7 @@ def html_to_text(html: str) -> str:
 
 def language_code(value: Any) -> str:
     """ISO 639-1 code of a Digital Archive language (``{"id": "rus", "name": "Russian"}``, a code,
-    or a name); the code as given (lower case) when not in the table; ``""`` when none."""
+    or a name); another code as :func:`~legation.records.languages.language_tag` gives it; ``""`` when none."""
     if isinstance(value, dict):
         code, name = str(value.get("id") or "").strip().lower(), str(value.get("name") or "").strip().lower()
     else:
@@ -145,8 +146,8 @@ def language_code(value: Any) -> str:
     if code in _LANGUAGES:
         return _LANGUAGES[code].split(" ", 1)[0]
     if len(code) == 2:
-        return code
-    return _BY_NAME.get(name) or _BY_NAME.get(code) or code
+        return language_tag(code)
+    return _BY_NAME.get(name) or _BY_NAME.get(code) or language_tag(code)
 
 
 def _items(value: Any) -> list[dict]:
