@@ -206,3 +206,17 @@ def test_a_batch_goes_on_past_oversized_and_cut_off_files(tmp_path: Path):
     assert report.added == ["good"] and list(Document.objects.values_list("identifier", flat=True)) == ["good"]
     assert [f.where for f in report.failed] == [f"{big}, line 1"]
     assert report.failed[0].reason.startswith(f"the line is 20,000,035 bytes long, more than the {MAX_LINE_BYTES:,}")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)), "is not XML (binary data, not an XML element); give a TEI XML file"),
+        (b"Box 12, folder 3\n", "is not XML (text starting 'Box 12, folder 3\\n', not an XML element); give a TEI XML file"),
+    ],
+)
+def test_a_file_named_xml_that_is_not_xml_says_so(tmp_path: Path, data: bytes, message: str):
+    path = tmp_path / "letter.xml"
+    path.write_bytes(data)
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == ("", message)

@@ -53,7 +53,7 @@ def parse_xml(path: Path | str) -> etree._Element:
     return its root ``TEI`` element.
 
     Raises :class:`IngestError` (``location`` "line N" when known) when the file cannot be read,
-    is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
+    does not start as XML (binary data, other text), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
     duplicate-``xml:id`` errors of real FRUS volumes are tolerated), or its root is not TEI.
     """
     path = Path(path)
@@ -65,6 +65,10 @@ def parse_xml(path: Path | str) -> etree._Element:
         raise IngestError(str(path), f"is cut off ({exc}); nothing of it was read: download it again") from exc
     except (OSError, zlib.error) as exc:
         raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
+    start = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start[:1] != b"<" and not start.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 XML starts with its mark
+        what = "binary data" if b"\0" in start or not _is_utf8(start) else f"text starting {start[:20].decode()!r}"
+        raise IngestError(str(path), f"is not XML ({what}, not an XML element); give a TEI XML file")
     parser = safe_parser()
     try:
         root = etree.fromstring(data, parser, base_url=str(path))
@@ -81,6 +85,15 @@ def parse_xml(path: Path | str) -> etree._Element:
 
 
 TEI_READ = "TEI: FRUS volumes and single documents with correspDesc (Dodis, QhoD)"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ``data`` (a file's first bytes, maybe cutting a character at the end) is UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(data) - 3
+    return True
 
 
 def _not_well_formed(path: str, error, lines: int) -> IngestError:
