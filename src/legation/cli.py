@@ -217,6 +217,12 @@ def _documents(count: int) -> str:
     return f"{count:,} document{'' if count == 1 else 's'}"
 
 
+def _also_changed(report, identifier: str) -> str:
+    """For a conflict's line: what else the source changed in the document, when that made it count as updated."""
+    fields = report.changed_fields.get(identifier)
+    return f" (the source's other changes, to {', '.join(fields)}, were applied: the document counts as updated)" if fields else ""
+
+
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
     """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
     notes and deletions (the first 20); where a list is cut, it says where the whole of it is
@@ -233,7 +239,7 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
     console.print(table)
     rest = f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
-    conflicts = [(c.where, c.message()) for c in report.conflicts]
+    conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
     for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):
         for where, reason in items[:SHOWN]:
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
@@ -254,6 +260,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "added": ["id", …], "updated": […], "unchanged": […], "deleted": […] (with --dry-run: would be deleted),
          "failed": [{"where": "FILE, line 3", "reason": "…"}, …], "kept": [{"where": "id", "reason": "…"}, …],
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
+         "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …], "notes": ["…", …]}
 
@@ -267,6 +274,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "failed": [{"where": f.where, "reason": f.reason} for f in report.failed],
         "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
         "corrections_kept": [{"where": c.where, "reason": c.reason} for c in report.curated],
+        "updated_fields": report.changed_fields,
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
             for c in report.conflicts

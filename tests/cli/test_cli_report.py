@@ -67,3 +67,31 @@ def test_a_conflict_names_the_document_and_the_field_on_screen_and_in_the_report
         ("seed-sino-soviet-01", "title", "Telegram, Mao Zedong to the CCP Central Committee")]
     exported = json.loads(legation(archive, "export").stdout.splitlines()[0])
     assert exported["title"] == "Telegram, Mao (Moscow) to the CCP"
+
+
+def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, tmp_path: Path):
+    import io
+
+    from rich.console import Console
+
+    from legation import cli
+    from legation.ingest.curation import Conflict
+    from legation.ingest.service import Failure, IngestReport
+
+    report = IngestReport(updated=["d5"], unchanged=["d6"])
+    report.conflicts.append(Conflict("vol.xml: d5", "d5", "title", "Report From the American Embassy in Madrid"))
+    report.changed_fields["d5"] = ["agents"]
+    report.curated.append(Failure("vol.xml: d6", "title kept as corrected in the admin"))
+    monkeypatch.setattr(cli, "console", Console(file=(out := io.StringIO()), width=400))
+    cli._print_report(report, False, None)
+    lines = out.getvalue().splitlines()
+    assert "│     0 │       1 │         1 │      0 │         1 │                1 │" in lines
+    assert lines[-2:] == [
+        "conflict vol.xml: d5: title was corrected in the admin and the source changed it too (the source now has 'Report "
+        "From the American Embassy in Madrid'); the correction was kept. To take the source's value, enter it in the admin "
+        "(the source's other changes, to agents, were applied: the document counts as updated)",
+        "corrections kept vol.xml: d6: title kept as corrected in the admin",
+    ]
+    cli._write_report(report, False, tmp_path / "r.json")
+    written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (written["updated_fields"], written["counts"]["corrections_kept"]) == ({"d5": ["agents"]}, 1)

@@ -167,6 +167,7 @@ def test_a_conflict_in_a_frus_volume_keeps_the_title_and_updates_what_else_the_s
     assert [c.field for c in report.conflicts] == ["title"]
     # the title names the sender, so the source changed the document's agents too: that is the update
     assert (report.updated, len(report.unchanged), report.curated) == ([D5], 43, [])
+    assert report.changed_fields == {D5: ["agents"]}
     assert Document.objects.get(identifier=D5).title == "Report From the Naval Attaché in Spain (Decker)"
 
 

@@ -67,6 +67,7 @@ class IngestReport:
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
+    changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -322,11 +323,13 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
                     quiet = [n for n in FIELDS if remembered and n in remembered and now[n] != remembered[n] == given[n]]
                     if quiet:
                         report.curated.append(Failure(_where(source, identifier), _curated(quiet)))
-                if now == digests[identifier] or now == field_digests(record):
+                stores = field_digests(record)  # what would be stored: the source's values, corrections kept
+                if now == digests[identifier] or now == stores:
                     report.unchanged.append(identifier)
                     if pk and remembered != digests[identifier]:
                         rebased[pk] = digests[identifier]
                     continue
+                report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
             (report.added if old is None else report.updated).append(identifier)
             changed.append(record)
         if rebased and not dry_run:
