@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import bundled_mappings, load_mapping
 from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.mapped_jsonl import dfat_first_line
@@ -48,8 +48,12 @@ def test_dfat_first_line(line, expected):
 
 
 def test_dfat_nanking_cablegram():
-    items = {i.identifier: i for i in read_file(shared_data(DFAT), "dfat")}
-    assert len(items) == 10883 and all(isinstance(i, DocumentRecord) for i in items.values())
+    read = list(read_file(shared_data(DFAT), "dfat"))
+    items = {i.identifier: i for i in read if isinstance(i, DocumentRecord)}
+    assert len(items) == 10883 and len(read) == 10884  # one note: vol. 13 doc. 4's doc_date, which its dateline overrides
+    assert [str(i.message) for i in read if isinstance(i, IngestNote)] == [
+        "dfat-v13-4: doc_date 1947-12-31 differs from the date of the text's first line, '3 January 1948', which goes first and is taken"
+    ]
     r = items["dfat-v14-242"]  # line 2426 of documents.jsonl.gz
     assert r.title == "Officer to Department of External Affairs"
     assert (r.document_type, r.place_sent, r.date_text, r.date_edtf) == ("Cablegram", "Nanking", "4 February 1949", "1949-02-04")

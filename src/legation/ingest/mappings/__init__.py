@@ -184,6 +184,7 @@ class Values:
         self.raw = raw  # source column → cell text, for templates
         self.fields: dict[str, list[str]] = {}
         self.footnotes: list[Footnote] = []  # the text's, when a transform splits them out
+        self.notes: list[str] = []  # what a transform tells the operator about this row (the report's notes)
 
     def add(self, field_name: str, value: Any) -> None:
         if value is None:

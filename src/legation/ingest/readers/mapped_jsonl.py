@@ -13,7 +13,11 @@ A mapping may name a corpus rule in ``"transform"``:
 ``dfat``  the first line of ``body_markdown`` ("Cablegram 59 NANKING, 4 February 1949, 2.35
           p.m.", "Letter MELBOURNE, 26 January 1937, …", "Canberra, 24 April 1978") gives the
           document type ("Cablegram", "Letter"), the place sent, title-cased ("Nanking"), and the
-          date as written ("4 February 1949") when the harvester's ``doc_date`` has none. The
+          date as written ("4 February 1949"). That date goes first: when the line gives one
+          that can be read, it is the document's date (the harvester's ``doc_date`` padded "July
+          1949" to 1949-07-01 and misread "3 January 1948" as 1947-12-31), and a ``doc_date`` that
+          is no date or another date is named in the report's notes; else the date is
+          ``doc_date``'s (3,782 documents have no date in their first line). The
           body, html2text Markdown, becomes plain text (:func:`dfat_body`): escapes, emphasis
           marks and separator lines go, paragraphs and numbered paragraphs stay; the notes after
           the text ("1 Document 87.") become the text's footnotes, their marks ``[1]`` staying in
@@ -33,7 +37,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError, json_problem
+from legation.errors import IngestError, IngestNote, json_problem
+from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
 from legation.ingest.readers.markdown_text import markdown_paragraphs
@@ -165,16 +170,27 @@ def _dfat(obj: dict, values: Values) -> None:
     for name in ("type", "place"):
         if name in found:
             values.add(name, found[name])
-    if "date_text" in found:
-        values.fields.setdefault("date_text", []).insert(0, found["date_text"])
+    dateline, given = found.get("date_text", ""), values.one("date")
+    printed = parse_archival_date(dateline).edtf if dateline else ""
+    if not printed:
+        return  # the date is doc_date's
+    values.fields["date"] = values.fields["date_text"] = [dateline]
+    if not given:
+        return
+    edtf = parse_archival_date(given).edtf
+    if not edtf:
+        values.notes.append(f"doc_date {given!r} is not a date; dated {dateline!r} by the text's first line, which goes first")
+    elif not (edtf.startswith(printed) or printed.startswith(edtf)):
+        values.notes.append(f"doc_date {given} differs from the date of the text's first line, {dateline!r}, which goes first and is taken")
 
 
 TRANSFORMS: dict[str, Callable[[dict, Values], None]] = {"dfat": _dfat}
 
 
-def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError]:
-    """Yield one record per non-empty line, or an :class:`IngestError` at "line N" for a line
-    that gives no valid record (lines are read by :func:`~legation.ingest.readers.json_lines`: one
+def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
+    """Yield one record per non-empty line (followed by an :class:`IngestNote` for what a transform
+    tells of it, such as a DFAT ``doc_date`` the dateline overrides), or an :class:`IngestError` at
+    "line N" for a line that gives no valid record (lines are read by :func:`~legation.ingest.readers.json_lines`: one
     too long, not UTF-8, or where a cut-off file stops, is such an error too). Raises IngestError
     when the mapping or the file cannot be read at all."""
     path = Path(path)
@@ -212,3 +228,5 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             yield located(record.validate(), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
+            continue
+        yield from (IngestNote(str(path), f"{record.identifier}: {note}", where) for note in values.notes)
