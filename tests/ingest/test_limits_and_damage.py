@@ -220,3 +220,13 @@ def test_a_file_named_xml_that_is_not_xml_says_so(tmp_path: Path, data: bytes, m
     path.write_bytes(data)
     (error,) = list(read_file(path))
     assert (error.location, error.message) == ("", message)
+
+
+def test_a_utf16_json_lines_file_gives_one_failure(tmp_path: Path):
+    path = tmp_path / "cables.jsonl"
+    path.write_bytes("".join(line(f"id-{i}") for i in range(ALIKE + 10)).encode("utf-16"))
+    (error,) = list(read_file(path))
+    assert error.location == "line 1"
+    assert error.message.startswith(
+        f"not read further: its first {ALIKE} records all failed the same way (line 1 to line {ALIKE}: is not UTF-8 text (a NUL at byte 4 of the line: UTF-16 or binary data); save the file as UTF-8)"
+    )

@@ -93,12 +93,16 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                     data = data[3:]
                 if not data.strip():
                     continue
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    yield IngestError(
-                        str(path), f"is not UTF-8 text (byte {exc.start + 1} of the line); save the file as UTF-8", f"line {number}"
-                    )
+                problem = ""
+                if (nul := data.find(b"\0")) >= 0:  # valid UTF-8, but never in JSON text: UTF-16 or binary data
+                    problem = f"a NUL at byte {nul + 1} of the line: UTF-16 or binary data"
+                else:
+                    try:
+                        text = data.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        problem = f"byte {exc.start + 1} of the line"
+                if problem:
+                    yield IngestError(str(path), f"is not UTF-8 text ({problem}); save the file as UTF-8", f"line {number}")
                     continue
                 read += 1
                 yield number, text
@@ -308,7 +312,7 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     IngestError item. ``mapping`` (a bundled mapping name or a mapping file, see
     :mod:`legation.ingest.mappings`) applies to CSV and makes a JSON Lines file a mapped corpus
     instead of Legation JSON Lines. When the first :data:`ALIKE` items are failures with one
-    message (a mapping for another corpus: every line lacks the identifier), the file is read no
+    message but for its numbers (a mapping for another corpus: every line lacks the identifier), the file is read no
     further and those give one IngestError item instead of thousands of identical lines."""
     reader = _reader_for(path, mapping)
     assert reader is not None, path
@@ -317,7 +321,7 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     try:
         for item in reader(path):
             count += 1
-            if leading is not None and isinstance(item, IngestError) and (not leading or item.message == leading[0].message):
+            if leading is not None and isinstance(item, IngestError) and (not leading or _kind(item) == _kind(leading[0])):
                 leading.append(item)
                 if len(leading) == ALIKE:
                     yield _alike(path, leading, mapping)
@@ -334,6 +338,11 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     yield from leading or ()
     if count == 0:  # an empty or cut-off export must not pass as a successful ingest
         yield IngestError(str(path), "holds no documents; check that it is the file you meant and that it is complete")
+
+
+def _kind(error: IngestError) -> str:
+    """An error's message with its numbers left out: "byte 3 of the line" and "byte 7 of the line" fail alike."""
+    return re.sub(r"\d+", "#", error.message)
 
 
 def _alike(path: Path, failures: list[IngestError], mapping: str | Path | None) -> IngestError:
