@@ -118,6 +118,16 @@ def test_dfat_note_broken_by_the_harvest_and_signature_after_the_reference(dfat)
     assert text.footnotes[1].text.endswith("what would be the conditions of such grant?")
 
 
+def test_dfat_rule_run_into_the_first_note_and_a_reference_with_brackets(dfat):
+    text = dfat["dfat-v12-65"].texts[0]  # "Acting Prime Minister\n\n _1 International Trade Organisation.\n\n2 …\n\nSee Shann's …"
+    assert text.body.endswith("I should be pleased to have your views on this matter. [2]\n\n[H. V. EVATT]\n\nActing Prime Minister")
+    assert [(n.n, n.text[:30]) for n in text.footnotes] == [("1", "International Trade Organisati"), ("2", "Subsequently Evatt decided tha")]
+    assert text.footnotes[1].text.endswith("should meet for informal consultations. Other departments would be called in as required.\n\nSee Shann's memoranda to McFarlane and Coombs, dated 28 January 1948.")
+    r = dfat["dfat-v21-11"]  # ends " _[NAA : A11537 [1]]_": the whole reference leaves the text, no "]" stays behind
+    assert r.texts[0].body.endswith("both the course they are taking and the final results.") and len(r.texts[0].footnotes) == 2
+    assert r.source_note == "[NAA: A11537 [1]"  # naa_refs, which the harvest cut at the inner bracket
+
+
 def test_dfat_tables_lists_and_emphasis(dfat):
     body = dfat["dfat-v20-1"].texts[0].body
     assert "\n\n2. You will wish to consider as a separate issue" in body and "on a de facto basis." in body

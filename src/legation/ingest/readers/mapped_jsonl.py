@@ -95,7 +95,7 @@ def dfat_first_line(body: str) -> dict[str, str]:
 # "1 Document 87.", "• 1 A handwritten comment …", "_1 Leopold Amery …" (an emphasis mark left open)
 _DFAT_NOTE = re.compile(r"(?:[•_*] ?)?(\d{1,3})\s+(\S.*?)[_*]?", re.DOTALL)
 # "[AA : A981, TIMOR (PORTUGUESE) 22, ii]", "[NAA: A1838, 3107/38, viii]", "[PM &C : A2694, MINUTE 2030, 9 MARCH 1937]"
-_DFAT_REFERENCE = re.compile(r"\[[A-Z]{2,5}(?: ?&[A-Z]{1,3})?\s*:[^\]\n]+\]")
+_DFAT_REFERENCE = re.compile(r"\[[A-Z]{2,5}(?: ?&[A-Z]{1,3})?\s*:(?:[^\[\]\n]|\[[^\[\]\n]*\]|\[)+\]")  # "[NAA : A11537 [1]]", "[NAA: A11443, [6]" too
 _DFAT_RULE = re.compile(r"[_*\s]+")  # "_", "__": what is left of the harvest's separator lines
 
 
@@ -127,18 +127,23 @@ def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
     written as the other volumes print them ("1 …", ``[1]``). The notes are the paragraphs after
     the text numbered "1 …", "2 …" … in turn (a bullet or a stray emphasis mark before the number allowed). When a separator
     comes before the first (a line of underscores or a reference), a paragraph not starting with
-    the next number continues the note before (the harvest breaks some notes in two); without one,
+    the next number continues the note before (the harvest breaks some notes in two; a rule run into
+    the first note, "_1 …", counts as one); without one,
     every paragraph from the first note on must be the next note, or none is taken (the paragraphs
     stay text). Reference paragraphs after the text (``[AA : A981, CHINA 116]``) are returned apart,
     each once, in order; words after one (a signature) stay at the end of the text; lines of
-    underscores go. Returns ``(text, footnotes, references)``; paragraphs are separated by a blank line."""
+    underscores, and emphasis marks left open at a paragraph's edge, go. Returns ``(text, footnotes, references)``; paragraphs are separated by a blank line."""
     markdown = re.sub(r"(?m)^\[\^(\d+)\]:[ \t]*", r"\1 ", markdown)
     paragraphs = markdown_paragraphs(re.sub(r"\[\^(\d+)\]", r"[\1]", markdown))
+    # an emphasis mark left open at a paragraph's edge ("_MacArthur's attitude …") is text to Markdown
+    marked = {i for i, p in enumerate(paragraphs) if re.match(r"_\d", p)}  # " _1 …": the rule before the notes, run in
+    paragraphs = [p if _DFAT_RULE.fullmatch(p) else re.sub(r"^_(?=\S)|(?<=\S)_$", "", p) for p in paragraphs]
     signature: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         if (m := _DFAT_REFERENCE.match(paragraph)) and (rest := paragraph[m.end() :].strip(" _*")):
             paragraphs[i] = m[0]
-            signature.append(rest)
+            if re.search(r"\w", rest):  # not a bracket left over
+                signature.append(rest)
 
     def separator(paragraph: str) -> bool:
         return bool(_DFAT_RULE.fullmatch(paragraph) or _DFAT_REFERENCE.fullmatch(paragraph))
@@ -150,7 +155,7 @@ def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
     references: list[str] = [p for p in paragraphs[end:] if not _DFAT_RULE.fullmatch(p)]
     starts = [i for i in range(end) if (m := _DFAT_NOTE.fullmatch(paragraphs[i])) and m[1] == "1"]
     for start in reversed(starts):
-        if found := _dfat_notes(paragraphs[start:end], continued=start > 0 and separator(paragraphs[start - 1])):
+        if found := _dfat_notes(paragraphs[start:end], continued=start in marked or start > 0 and separator(paragraphs[start - 1])):
             footnotes, references = found[0], found[1] + references
             end = start
             while end and separator(paragraphs[end - 1]):
