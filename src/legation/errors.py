@@ -6,6 +6,8 @@ Every message says what went wrong and what to do about it.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 
 
@@ -25,6 +27,16 @@ class IngestError(LegationError):
         self.message = message
         where = f"{path}, {location}" if location else path
         super().__init__(f"{where}: {message}")
+
+
+def parse_json(text: str):
+    """``json.loads(text)``, with input nested too deeply for Python's parser (brackets thousands
+    deep: a hostile file) raising :class:`json.JSONDecodeError` like any other bad JSON, not
+    RecursionError, so every reader reports it as the file and line at fault."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply (thousands of brackets)", text[:100], 0) from None
 
 
 def json_problem(exc: ValueError) -> str:

@@ -230,3 +230,14 @@ def test_a_utf16_json_lines_file_gives_one_failure(tmp_path: Path):
     assert error.message.startswith(
         f"not read further: its first {ALIKE} records all failed the same way (line 1 to line {ALIKE}: is not UTF-8 text (a NUL at byte 4 of the line: UTF-16 or binary data); save the file as UTF-8)"
     )
+
+
+@pytest.mark.parametrize("mapping", [None, "dfat"])
+def test_brackets_nested_thousands_deep_are_a_bad_line_not_a_crash(tmp_path, mapping):
+    # Python's JSON parser recurses once per bracket: 200,000 of them raised RecursionError, a
+    # traceback on the operator's screen. legation.errors.parse_json makes it bad JSON like any other.
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 200_000 + "]" * 200_000 + "\n" + '{"identifier": "ok", "title": "Fine"}\n')
+    items = list(read_file(path, mapping))
+    assert str(items[0]) == f"{path}, line 1: not valid JSON (nested too deeply (thousands of brackets) at column 1); fix or remove the line"
+    assert mapping or [i.identifier for i in items[1:] if isinstance(i, DocumentRecord)] == ["ok"]

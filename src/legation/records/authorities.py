@@ -37,7 +37,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from legation.errors import IngestError, json_problem
+from legation.errors import IngestError, json_problem, parse_json
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 
@@ -93,15 +93,13 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
         try:
             line = raw.decode("utf-8")
             if line.strip():
-                rows.append((number, json.loads(line)))
+                rows.append((number, parse_json(line)))
         except UnicodeDecodeError as exc:
             problem = f"is not UTF-8 (byte 0x{raw[exc.start]:02x}, the line's byte {exc.start + 1}); save the file as UTF-8"
             problems.append(IngestError(str(path), problem, f"line {number}"))
         except json.JSONDecodeError as exc:
             problem = f"not valid JSON ({json_problem(exc)}); fix the line"
             problems.append(IngestError(str(path), problem, f"line {number}"))
-        except RecursionError:  # brackets nested thousands deep
-            problems.append(IngestError(str(path), f"nested too deeply to be a record; give {FORM}", f"line {number}"))
     checked, problems = _checked(rows, str(path), problems)
     return checked, problems
 

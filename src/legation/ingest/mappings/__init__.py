@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError
+from legation.errors import IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.titles import normalize_space
@@ -151,7 +151,7 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         if not path.exists():
             raise IngestError(text, f"no such mapping; give a mapping file or one of {bundled_mappings()}")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = parse_json(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise IngestError(str(path), f"mapping cannot be read ({exc.strerror or exc}); check the path") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from legation.errors import IngestError, json_problem
+from legation.errors import IngestError, json_problem, parse_json
 from legation.ingest.dates import dated
 from legation.ingest.readers import json_lines, located
 from legation.records.document_record import DocumentRecord, RecordError
@@ -30,7 +30,7 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError]:
             continue
         number, line = item
         try:
-            yield located(with_language_tags(DocumentRecord.from_dict(dated(json.loads(line)))).validate(), f"line {number}")
+            yield located(with_language_tags(DocumentRecord.from_dict(dated(parse_json(line)))).validate(), f"line {number}")
         except json.JSONDecodeError as exc:
             yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", f"line {number}")
         except RecordError as exc:

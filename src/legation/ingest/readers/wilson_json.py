@@ -49,7 +49,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from legation.errors import IngestError, json_problem
+from legation.errors import IngestError, json_problem, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import located
 from legation.ingest.titles import normalize_space
@@ -268,7 +268,7 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
     the file cannot be read as UTF-8 JSON (location "line N" of the syntax error)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = parse_json(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise IngestError(str(path), f"is not valid JSON ({json_problem(exc)}); fix the file", f"line {exc.lineno}") from exc
     except (OSError, UnicodeDecodeError) as exc:
