@@ -44,12 +44,12 @@ def test_a_german_letter_among_many_english_texts_is_like_letters_on_its_subject
     # language, they are cut. Archive: the Dodis letters of 1989-90 (German, French, English),
     # the QhoD letters of 1570-1720 (German and Ottoman), and 3,000 English paragraphs of demo
     # FRUS volumes as documents of their own.
-    from legation.ingest.readers import read_file
+    from legation.ingest.readers import files_to_read, read_file
     from legation.records.document_record import DocumentRecord, TextRecord
     from tests.conftest import shared_data
 
-    letters = [r for folder in ("dodis-when-the-wall-came-down/tei", "qhod-habsburg-ottoman-diplomacy/tei/sema", "qhod-habsburg-ottoman-diplomacy/tei/vipa")
-               for path in sorted(shared_data(folder).glob("*.xml")) for r in read_file(path) if isinstance(r, DocumentRecord)]
+    folders = [shared_data(f) for f in ("dodis-when-the-wall-came-down/tei", "qhod-habsburg-ottoman-diplomacy/tei/sema", "qhod-habsburg-ottoman-diplomacy/tei/vipa")]
+    letters = [r for path in files_to_read(folders, None, []) for r in read_file(path) if isinstance(r, DocumentRecord)]
     volumes = sorted((FIXTURES.parents[1] / "data" / "demo" / "frus").glob("*.xml.gz"))[:2]
     paragraphs = [p for v in volumes for r in read_frus_volume(v) for p in r.texts[0].body.split("\n\n") if len(p) > 200][:3000]
     english = [DocumentRecord(identifier=f"p-{n}", title="Paragraph", texts=[TextRecord(body=p)]).validate() for n, p in enumerate(paragraphs)]
