@@ -27,8 +27,23 @@ def _schema():
 OPERATIONS = [result.ok() for result in _schema().get_all_operations()]
 
 
+@pytest.fixture
+def connections_kept():
+    """Django closes the database connection at the end of each request (request_finished), which
+    on PostgreSQL ends the test's transaction; its own test client disconnects that signal while
+    it runs, and so does this for the requests Schemathesis sends to the WSGI application."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
-def test_every_answer_is_one_the_description_promises(frus_archive, operation):
+def test_every_answer_is_one_the_description_promises(frus_archive, connections_kept, operation):
     @given(case=operation.as_strategy())
     @settings(max_examples=80, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     def check(case):
