@@ -160,7 +160,7 @@ def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
     for d in SEED:
         year = int(d["date_edtf"][:4])
         expected[year] = expected.get(year, 0) + 1
-    assert body["years"] == [{"year": y, "count": expected.get(y, 0)} for y in range(min(expected), max(expected) + 1)]
+    assert body["years"] == [{"year": y, "count": expected.get(y, 0), "years": 1} for y in range(min(expected), max(expected) + 1)]
     assert body["undated"] == 0
 
 
@@ -170,7 +170,7 @@ def test_year_facet_in_order_and_histogram_year_by_year(client, frus_archive):
     body = client.get("/api/search").json()
     year = next(f for f in body["facets"] if f["name"] == "year")
     assert [(v["value"], v["count"]) for v in year["values"]] == [("1917", 3), ("1918", 29), ("1919", 1), ("Undated", 11)]
-    assert body["years"] == [{"year": 1917, "count": 3}, {"year": 1918, "count": 29}, {"year": 1919, "count": 1}]
+    assert body["years"] == [{"year": 1917, "count": 3, "years": 1}, {"year": 1918, "count": 29, "years": 1}, {"year": 1919, "count": 1, "years": 1}]
     assert body["undated"] == 11
     listed = client.get("/api/facets/year").json()
     assert [v["value"] for v in listed["values"]] == ["1917", "1918", "1919", "Undated"]

@@ -135,3 +135,18 @@ def test_each_year_counts_the_documents_its_date_range_matches(open_index):
     assert ids(open_index, start_date=dt.date(1541, 1, 1), end_date=dt.date(1541, 12, 31)) == ["after", "before", "open", "two-centuries"]
     assert ids(open_index, filters={"year": ["1536"]}) == ["three-years"]
     assert ids(open_index, filters={"year": ["1500"]}) == ["two-centuries"]
+
+
+def test_a_span_wider_than_the_histogram_is_drawn_in_bars_of_several_years(make_index):
+    # A mixed archive of Moritz's letters (1533-1553) and 20th-century telegrams spans 493 years:
+    # the histogram dropped the years beyond 400 bars, so most dated matches were not counted. Now
+    # its bars are of two years (1532-1533, …), aligned, and they count every dated match.
+    from legation.search import service
+
+    dates = {"m1": "1533-05-01", "m2": "1541-07-18", "m3": "1547", "f1": "1917-03-02", "f2": "1950-02-14", "f3": "2025-01-01"}
+    records = [DocumentRecord(identifier=name, title="Letter", date_edtf=edtf).validate() for name, edtf in dates.items()]
+    result = search(SearchRequest(), make_index(records))
+    assert {y.years for y in result.years} == {2} and len(result.years) <= service.MAX_HISTOGRAM_YEARS
+    assert result.years[0].year == 1532 and result.years[-1].year == 2024
+    assert sum(y.count for y in result.years) == len(dates)
+    assert [(y.year, y.count) for y in result.years if y.count] == [(1532, 1), (1540, 1), (1546, 1), (1916, 1), (1950, 1), (2024, 1)]

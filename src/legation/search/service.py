@@ -63,10 +63,13 @@ DATE_MATCHES = ("overlap", "within")
 
 @dataclass
 class YearCount:
-    """Matches dated in a year (a document whose date spans several years counts in each)."""
+    """Matches dated in ``years`` years from ``year`` (a bar of the histogram: one year, or, over
+    a span wider than MAX_HISTOGRAM_YEARS, a run of years; a document whose date spans several
+    years counts in each)."""
 
     year: int
     count: int
+    years: int = 1
 
 
 @dataclass
@@ -195,7 +198,8 @@ def combine(text_query: Query | None, filters: list[Query]) -> Query:
     return clauses[0][1] if len(clauses) == 1 and text_query is not None else Query.boolean_query(clauses)
 
 
-MAX_HISTOGRAM_YEARS = 400
+MAX_HISTOGRAM_YEARS = 400  # bars of the histogram at most
+BAR_YEARS = (1, 2, 5, 10, 20, 50, 100, 1000)  # years a bar may span, the fewest that keep the bars within MAX_HISTOGRAM_YEARS
 HISTOGRAM_SIZE = 10 * MAX_HISTOGRAM_YEARS  # year values asked for, histogram and outliers
 HISTOGRAM_FACET = "year"
 
@@ -263,7 +267,8 @@ def year_histogram(
     sample: facet_counts.Sample | None = None,
 ) -> tuple[list[YearCount], int]:
     """Every year from the earliest to the latest among matches of ``query`` with its count
-    (gaps filled with zeros, at most :data:`MAX_HISTOGRAM_YEARS` years), and the undated count.
+    (gaps filled with zeros), in bars of several years when the span is wider than
+    :data:`MAX_HISTOGRAM_YEARS` (1530, 1540, … for bars of ten), and the undated count.
     ``counts``: the year facet's counts over the same matches, when already at hand
     (:func:`count_facets`); else they are counted, on ``sample`` when given."""
     if counts is None:
@@ -274,12 +279,17 @@ def year_histogram(
     if not by_year:
         return [], undated
     years = sorted(by_year)
-    # Too wide a span (a stray date in 2999): drop the end year holding fewer documents until the
-    # rest fits, so one outlier cannot push the archive's real years off the chart.
-    while years[-1] - years[0] >= MAX_HISTOGRAM_YEARS:
-        years.pop(0 if by_year[years[0]] <= by_year[years[-1]] else -1)
+    # A stray date (2999 for 1950) would squeeze the real years into a corner: an end year more
+    # than MAX_HISTOGRAM_YEARS from every other is left off. A span still wider is drawn in bars
+    # of several years (BAR_YEARS), each counting all its years, so no dated match is left out.
+    while len(years) > 1 and max(years[1] - years[0], years[-1] - years[-2]) > MAX_HISTOGRAM_YEARS:
+        years.pop(0 if years[1] - years[0] >= years[-1] - years[-2] else -1)
     first, last = years[0], years[-1]
-    return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
+    width = next((w for w in BAR_YEARS if (last // w - first // w + 1) <= MAX_HISTOGRAM_YEARS), BAR_YEARS[-1])
+    if width == 1:
+        return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
+    starts = range(first - first % width, last + 1, width)
+    return [YearCount(start, sum(by_year.get(y, 0) for y in range(start, start + width)), width) for start in starts], undated
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)

@@ -81,7 +81,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
     last_page = max(1, -(-result.total // search_request.page_size))
     tallest = max((y.count for y in result.years), default=0) or 1
     dated = query_strings(base, "start_date", "end_date")
-    histogram = [YearBar(y.year, y.count, round(100 * y.count / tallest), dated(**_year_range(y.year, search_request))) for y in result.years]
+    histogram = [
+        YearBar(_bar_label(y), y.count, round(100 * y.count / tallest), dated(**_year_range(y.year, search_request, y.years)))
+        for y in result.years
+    ]
     context.update(
         request_=search_request,
         result=result,
@@ -129,22 +132,30 @@ class FacetBox:
 
 @dataclass(frozen=True, slots=True)
 class YearBar:
-    """A bar of the year histogram: ``height`` in percent of the tallest, ``url`` the query string
-    narrowing the search to the year."""
+    """A bar of the year histogram: ``year`` its label (``1955``, or ``1530–1539`` for a bar of
+    several years), ``height`` in percent of the tallest, ``url`` the query string narrowing the
+    search to its years."""
 
-    year: int
+    year: str
     count: int
     height: int
     url: str
 
 
-def _year_range(year: int, request: SearchRequest) -> dict[str, str]:
-    """The dates a histogram bar narrows to: its year, within the range already chosen (the bar
-    of 1955 under "from 1955-06" shows June to December 1955, as its count does)."""
-    start, end = str(year), str(year)
-    if request.start_date and request.start_date.year == year:
+def _bar_label(bar) -> str:
+    """A histogram bar's years as shown: ``1955``, or ``1530–1539`` for a bar of ten."""
+    return str(bar.year) if bar.years == 1 else f"{bar.year}–{bar.year + bar.years - 1}"
+
+
+def _year_range(year: int, request: SearchRequest, years: int = 1) -> dict[str, str]:
+    """The dates a histogram bar narrows to: its ``years`` years from ``year``, within the range
+    already chosen (the bar of 1955 under "from 1955-06" shows June to December 1955, as its count
+    does)."""
+    last = year + years - 1
+    start, end = f"{year:04d}", f"{last:04d}"
+    if request.start_date and year <= request.start_date.year <= last:
         start = request.start_date.isoformat()
-    if request.end_date and request.end_date.year == year:
+    if request.end_date and year <= request.end_date.year <= last:
         end = request.end_date.isoformat()
     return {"start_date": start, "end_date": end}
 
