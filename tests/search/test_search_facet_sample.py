@@ -113,5 +113,8 @@ def test_a_value_outside_a_segments_top_terms_still_counts_its_documents(tmp_pat
     searcher, sender = index.searcher(), FACETS_BY_NAME["sender"]
     monkeypatch.setattr(facets, "SEGMENT_SIZE", 1)  # not used: exact counts ask each segment for all its terms
     assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 6)]}
-    monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # each segment's top 10 only: segment 1's X is lost
-    assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 5)]}
+    # What the exact count guards against shows only while the two segments stand apart; tantivy's
+    # merge policy may join them in the background (a CI run saw one segment, X counted 6 either way).
+    if searcher.num_segments == 2:
+        monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # each segment's top 10 only: segment 1's X is lost
+        assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 5)]}
