@@ -150,3 +150,9 @@ def test_a_span_wider_than_the_histogram_is_drawn_in_bars_of_several_years(make_
     assert result.years[0].year == 1532 and result.years[-1].year == 2024
     assert sum(y.count for y in result.years) == len(dates)
     assert [(y.year, y.count) for y in result.years if y.count] == [(1532, 1), (1540, 1), (1546, 1), (1916, 1), (1950, 1), (2024, 1)]
+
+
+def test_of_two_years_far_apart_the_one_with_fewer_documents_is_left_off(make_index):
+    records = [DocumentRecord(identifier=f"d{n}", title="Telegram", date_edtf="1950-02-14").validate() for n in range(3)]
+    records.append(DocumentRecord(identifier="typo", title="Telegram", date_edtf="2999-01-01").validate())
+    assert [(y.year, y.count) for y in search(SearchRequest(), make_index(records)).years] == [(1950, 3)]

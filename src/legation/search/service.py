@@ -283,7 +283,8 @@ def year_histogram(
     # than MAX_HISTOGRAM_YEARS from every other is left off. A span still wider is drawn in bars
     # of several years (BAR_YEARS), each counting all its years, so no dated match is left out.
     while len(years) > 1 and max(years[1] - years[0], years[-1] - years[-2]) > MAX_HISTOGRAM_YEARS:
-        years.pop(0 if years[1] - years[0] >= years[-1] - years[-2] else -1)
+        # the farther-flung end; of two as far (two years only), the one holding fewer documents
+        years.pop(min((0, -1), key=lambda end: (-abs(years[end] - years[1 if end == 0 else -2]), by_year[years[end]])))
     first, last = years[0], years[-1]
     width = next((w for w in BAR_YEARS if (last // w - first // w + 1) <= MAX_HISTOGRAM_YEARS), BAR_YEARS[-1])
     if width == 1:
