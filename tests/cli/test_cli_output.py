@@ -120,3 +120,17 @@ def test_a_report_path_that_is_a_folder_asks_for_a_file(tmp_path: Path):
     assert " ".join(result.stderr.split()) == (
         f"error: cannot write the report {tmp_path}: it is a folder; give --report a file path, e.g. {tmp_path / 'report.json'}"
     )
+
+
+def test_the_whole_dodis_edition_ingests_its_taxonomy_being_a_note_not_a_failure(tmp_path: Path):
+    from tests.conftest import shared_data
+
+    folder = shared_data("dodis-when-the-wall-came-down")
+    result = legation(tmp_path / "archive", "ingest", "--dry-run", str(folder))
+    assert result.returncode == 0, result.stdout
+    assert "│    63 │       0 │         0 │      0 │" in result.stdout
+    assert (
+        f"note {folder / 'tei' / 'taxonomy.xml'}: skipped, not a document: it is a taxonomy (10 categories, e.g. Telegram, "
+        "Memo: the edition's terms for its documents), with no text, correspondents or date of its own; it holds no "
+        "documents, so nothing of it is stored"
+    ) in " ".join(result.stdout.split())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.readers import files_to_read, read_file, tei_kind
 from legation.ingest.readers.tei_corresp import read_tei_document
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord
@@ -130,16 +130,58 @@ def test_dispatch_sniffs_tei_kind():
     )
 
 
-def test_not_a_document_is_a_named_error(tmp_path):
-    taxonomy = tmp_path / "taxonomy.xml"
-    taxonomy.write_text(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Example taxonomy</title>'
-        "</titleStmt></fileDesc></teiHeader><text><body><p/></body></text></TEI>",
+HEADER = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt></fileDesc>'
+EMPTY_TEXT = "<text><body><p/></body></text></TEI>"
+LETTER = '<correspDesc><correspAction type="sent"><persName>{}</persName><date when="1720-04-10"/></correspAction></correspDesc>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "what"),
+    [
+        (  # the Dodis edition's taxonomy.xml, shortened
+            HEADER.format("Example taxonomy") + '<encodingDesc><classDecl><taxonomy><category xml:id="type"><category xml:id="memo">'
+            '<catDesc>Memo</catDesc></category><category xml:id="letter"><catDesc>Letter</catDesc></category></category>'
+            "</taxonomy></classDecl></encodingDesc></teiHeader>" + EMPTY_TEXT,
+            "is a taxonomy (3 categories, e.g. Memo, Letter: the edition's terms for its documents), with no text, "
+            "correspondents or date of its own",
+        ),
+        (  # QhoD's CMIF__QhoDCMIF.xml, shortened
+            HEADER.format("CMIF data") + "<profileDesc>" + LETTER.format("Karl VI") + LETTER.format("Damad İbrahim Paşa")
+            + "</profileDesc></teiHeader>" + EMPTY_TEXT,
+            "is a CMIF letter list (Correspondence Metadata Interchange Format): it lists 2 letters, their senders, "
+            "addressees and dates, whose documents are other files, and has no text of its own",
+        ),
+        (  # QhoD's QhoDstandOff.xml, shortened
+            HEADER.format("QhoD TEI standOff") + '</teiHeader><standOff><listPerson><person xml:id="mpr1"><persName>A</persName>'
+            '</person><person xml:id="mpr2"><persName>B</persName></person></listPerson><listPlace><place xml:id="mpr3">'
+            "<placeName>Wien</placeName></place></listPlace></standOff></TEI>",
+            "is a stand-off register (2 persons, 1 place, 0 organizations) that the edition's documents point to, "
+            "with no <text>",
+        ),
+    ],
+)
+def test_a_tei_file_that_holds_no_document_is_skipped_with_a_note(tmp_path, markup, what):
+    path = tmp_path / "register.xml"
+    path.write_text(markup, encoding="utf-8")
+    [note] = read_file(path)
+    assert isinstance(note, IngestNote) and note.path == str(path)
+    assert note.message == f"skipped, not a document: it {what}; it holds no documents, so nothing of it is stored"
+
+
+def test_an_empty_tei_document_and_broken_tei_still_fail(tmp_path):
+    empty = tmp_path / "empty.xml"
+    empty.write_text(HEADER.format("A letter") + "</teiHeader>" + EMPTY_TEXT, encoding="utf-8")
+    [error] = read_tei_document(empty)
+    assert isinstance(error, IngestError) and error.path == str(empty)
+    assert "not a document" in error.message
+    letters = tmp_path / "letters.xml"  # two letters' metadata, but a text too: not a plain letter list
+    letters.write_text(
+        HEADER.format("Letters") + "<profileDesc>" + LETTER.format("A") + LETTER.format("B") + "</profileDesc></teiHeader>"
+        "<text><body><p>Dear B,</p></body></text></TEI>",
         encoding="utf-8",
     )
-    [error] = read_tei_document(taxonomy)
-    assert isinstance(error, IngestError) and error.path == str(taxonomy)
-    assert "not a document" in error.message
+    [error] = read_tei_document(letters)
+    assert isinstance(error, IngestError) and "lists 2 letters" in error.message
     broken = tmp_path / "broken.xml"
     broken.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><correspDesc>', encoding="utf-8")
     with pytest.raises(IngestError, match="line"):
@@ -162,12 +204,12 @@ def test_external_entities_are_not_resolved(tmp_path):
 @pytest.mark.parametrize(
     ("folder", "expected"),
     [
-        ("dodis-when-the-wall-came-down/tei", {"records": 63, "errors": 1}),  # 63 documents; taxonomy.xml is none
+        ("dodis-when-the-wall-came-down/tei", {"records": 63, "notes": 1}),  # 63 documents; taxonomy.xml is none
         ("qhod-habsburg-ottoman-diplomacy/tei", None),
     ],
 )
 def test_whole_shared_editions(folder, expected, capsys):
-    """Every file gives a record or a named error; counts are reported."""
+    """Every file gives a record, a named error or (holding no document) a note; counts are reported."""
     root = shared_data(folder)
     counts: collections.Counter[str] = collections.Counter()
     reasons: collections.Counter[str] = collections.Counter()
@@ -178,6 +220,9 @@ def test_whole_shared_editions(folder, expected, capsys):
                 assert item.path == str(path) and item.message
                 counts["errors"] += 1
                 reasons[item.message[:80]] += 1
+            elif isinstance(item, IngestNote):
+                counts["notes"] += 1
+                reasons[item.message[:80]] += 1
             else:
                 assert isinstance(item, DocumentRecord)
                 counts["records"] += 1
@@ -186,8 +231,9 @@ def test_whole_shared_editions(folder, expected, capsys):
     if expected:
         assert dict(counts) == expected
     else:  # QhoD: 251 files; 25 LIDO object descriptions (artefacts, images) are not read, as notes; the CMIF
-        # letter list, the stand-off register and one letter with a malformed comment ("<!---") are named errors
-        assert counts == {"records": 223, "errors": 3}
+        # letter list and the stand-off register hold no document (notes); one letter with a malformed comment
+        # ("<!---") is a named error
+        assert counts == {"records": 223, "errors": 1, "notes": 2}
         assert [n.message for n in skipped].count(
             "not read: is LIDO (museum object records), root element <lido>, not TEI; Legation reads TEI: FRUS volumes "
             "and single documents with correspDesc (Dodis, QhoD)"

@@ -44,9 +44,11 @@ volume) is read the same way. One file gives one :class:`DocumentRecord`::
                  language "en", the record's language being the original's.
                  Footnotes (``note``) are kept apart, numbered in order, their place marked "[n]".
 
-Errors: a file that is not a single document (a CMIF letter list with several ``correspDesc``,
-a stand-off register without ``text``) or that gives no valid record yields one
-:class:`IngestError` naming the file and element; a file that cannot be parsed raises it.
+Files that hold no document: a taxonomy, a CMIF letter list (several ``correspDesc``, no text) and a
+stand-off register (``standOff``, no ``text``) yield one :class:`IngestNote` saying what the file
+is; they are skipped, not failed. Errors: any other file that is not a single document or gives no
+valid record yields one :class:`IngestError` naming the file and element; a file that cannot be
+parsed (malformed, cut off) raises it.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.titles import normalize_space
 from legation.ingest.readers.tei_frus import slug
@@ -211,26 +213,62 @@ def _language(code: str) -> str:
     return language_tag(code)
 
 
-def read_tei_document(path: Path) -> Iterator[DocumentRecord | IngestError]:
+def read_tei_document(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield the one :class:`DocumentRecord` of a single-document TEI file (Dodis, QhoD, other
-    correspondence editions), or one :class:`IngestError` naming the file and element when the
-    file is not a single document or its record is invalid. Raises :class:`IngestError` when the
+    correspondence editions); one :class:`IngestNote` saying what the file is when it is TEI that
+    holds no document (a taxonomy, a CMIF letter list, a stand-off register: :func:`_not_a_document`);
+    or one :class:`IngestError` naming the file and element when the file is not a single document
+    or its record is invalid. Raises :class:`IngestError` when the
     file cannot be parsed as TEI (not XML, truncated, root not ``TEI``)."""
     path = Path(path)
     root = parse_xml(path)
+    if what := _not_a_document(root):
+        yield IngestNote(str(path), f"skipped, not a document: it {what}; it holds no documents, so nothing of it is stored")
+        return
     corresp = list(_all(root, "correspDesc"))
     if len(corresp) > 1:
-        yield IngestError(str(path), f"lists {len(corresp)} letters (a CMIF letter list), not one document; ingest the editions it indexes instead", "element correspDesc")
+        yield IngestError(str(path), f"lists {len(corresp)} letters and has a text: not one document; give each letter a file of its own", "element correspDesc")
         return
     text = next((t for t in root if _local(t.tag) == "text"), None)
     if text is None and not corresp:
-        what = "a stand-off register of persons/places" if any(_local(e.tag) == "standOff" for e in root) else "no <text> and no <correspDesc>"
-        yield IngestError(str(path), f"is {what}, not a document; nothing to ingest", "element TEI")
+        yield IngestError(str(path), "has no <text> and no <correspDesc>, not a document; nothing to ingest", "element TEI")
         return
     try:
         yield document_record(root, path)
     except RecordError as exc:
         yield IngestError(str(path), str(exc), "element teiHeader")
+
+
+def _not_a_document(root: etree._Element) -> str:
+    """What a TEI file is that holds no document though it is well-formed TEI, said for the report
+    ("is a CMIF letter list …"), or "" for any other file. Such files come with editions: a taxonomy
+    of the edition's terms (Dodis ``taxonomy.xml``), a CMIF letter list (QhoD ``CMIF__QhoDCMIF.xml``:
+    a ``correspDesc`` per letter, the letters being other files) and a stand-off register of the
+    persons and places the documents point to (QhoD ``QhoDstandOff.xml``). Each has no text of its
+    own (a file with one, or with none of these, is read as a document, and fails when it is none)."""
+    text = next((t for t in root if _local(t.tag) == "text"), None)
+    if text is not None and "".join(text.itertext()).strip():
+        return ""
+    letters = sum(1 for _ in _all(root, "correspDesc"))
+    if letters > 1:
+        return (
+            f"is a CMIF letter list (Correspondence Metadata Interchange Format): it lists {letters:,} letters, their "
+            "senders, addressees and dates, whose documents are other files, and has no text of its own"
+        )
+    if text is None and (stand_off := next((e for e in root if _local(e.tag) == "standOff"), None)) is not None:
+        counts = [sum(1 for _ in _all(stand_off, name)) for name in ("person", "place", "org")]
+        held = ", ".join(f"{n:,} {word}{'' if n == 1 else 's'}" for n, word in zip(counts, ("person", "place", "organization")))
+        return f"is a stand-off register ({held}) that the edition's documents point to, with no <text>"
+    header = next((h for h in root if _local(h.tag) == "teiHeader"), root)
+    if not letters and (taxonomy := _first(header, "taxonomy")) is not None:
+        categories = list(_all(taxonomy, "category"))
+        terms = [t for c in categories if (t := _plain(next(iter(_children(c, "catDesc")), None)))]
+        examples = f", e.g. {', '.join(terms[:2])}" if terms else ""
+        return (
+            f"is a taxonomy ({len(categories):,} categor{'y' if len(categories) == 1 else 'ies'}{examples}: the edition's "
+            "terms for its documents), with no text, correspondents or date of its own"
+        )
+    return ""
 
 
 def document_record(root: etree._Element, path: Path) -> DocumentRecord:
