@@ -500,8 +500,7 @@ def proximity_phrases(node: Node | None, idx_schema: tantivy.Schema, searcher: t
         return []
     text = " ".join(i.text for i in node.items)  # type: ignore[union-attr]
     phrases = []
-    for field, analyzer, boost in _fields(None):
-        stems = _field_terms(text, analyzer)
+    for field, stems, boost in _analyzed(text, _fields(None)):
         if boost >= PROXIMITY_MIN_BOOST and len(stems) > 1 and all(searcher.doc_freq(field, t) for t in stems):
             phrases.append(_boosted(Query.phrase_query(idx_schema, field, stems), boost))
     return phrases
@@ -561,6 +560,16 @@ def _field_terms(text: str, analyzer: str) -> list[str]:
     return analyzers.terms(text, analyzer)
 
 
+def _analyzed(text: str, fields: list[tuple[str, str, float]]) -> list[tuple[str, list[str], float]]:
+    """``fields`` (index field, analyzer, boost) as (index field, ``text``'s terms there, boost),
+    each analyzer run once: the 12 default fields share 7 analyzers."""
+    terms: dict[str, list[str]] = {}
+    for _, analyzer, _ in fields:
+        if analyzer not in terms:
+            terms[analyzer] = _field_terms(text, analyzer)
+    return [(field, terms[analyzer], boost) for field, analyzer, boost in fields]
+
+
 def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema) -> Query | None:
     """``query`` (a quoted phrase, matched by stems for ranking), restricted to documents holding
     the phrase exactly (only case and accents folded) in the unstemmed ``vocab`` field."""
@@ -587,13 +596,14 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
 def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
-    for field, analyzer, boost in _fields(node.field):
-        tokens = _field_terms(text, analyzer)
+    fields = _fields(node.field)
+    hyphenless = {f: terms for f, terms, _ in _analyzed(node.text.replace("-", ""), fields)} if "-" in node.text else {}  # En-lai also finds Enlai
+    for field, tokens, boost in _analyzed(text, fields):
         if not tokens:
             continue
-        joined = _field_terms(node.text.replace("-", ""), analyzer) if "-" in node.text and len(tokens) > 1 else []
+        joined = hyphenless[field] if hyphenless and len(tokens) > 1 else []
         query = _words_query(idx_schema, field, tokens)
-        if len(joined) == 1:  # En-lai also finds Enlai
+        if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(query, boost))  # type: ignore[arg-type]
     return _should(per_field)
@@ -612,10 +622,11 @@ def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) 
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     if not words:
         return Query.empty_query()
+    fields = _fields(node.field)
+    stems_of = {a: list(dict.fromkeys(t for word, _ in words for t in _field_terms(word, a)[:1])) for a in {a for _, a, _ in fields}}
     per_field = []
-    for f, analyzer, b in _fields(node.field):
-        stems = list(dict.fromkeys(t for word, _ in words for t in _field_terms(word, analyzer)[:1]))
-        if stems:
+    for f, analyzer, b in fields:
+        if stems := stems_of[analyzer]:
             per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
     return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
 
@@ -649,11 +660,7 @@ def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.
     if isinstance(node, Term):
         return _prefix(node, idx_schema, searcher) if node.prefix else _term(node, idx_schema)
     if isinstance(node, Phrase):
-        per_field = [
-            _boosted(_words_query(idx_schema, f, tokens), b)
-            for f, analyzer, b in _fields(node.field)
-            if (tokens := _field_terms(node.text, analyzer))
-        ]
+        per_field = [_boosted(_words_query(idx_schema, f, tokens), b) for f, tokens, b in _analyzed(node.text, _fields(node.field)) if tokens]
         return _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
