@@ -110,6 +110,24 @@ def test_a_cut_off_compressed_file_keeps_its_whole_lines_and_says_where_it_stops
     )
 
 
+def test_a_cut_off_compressed_csv_keeps_its_whole_rows_and_says_where_it_stops_as_json_lines_do(tmp_path: Path):
+    rows = "".join(f'cable-{n},"Telegram {n}, in two\nlines",1950-01-{n % 28 + 1:02d}\n' for n in range(3000))
+    data = gzip.compress(("identifier,title,date\n" + rows).encode())
+    path = tmp_path / "cables.csv.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    items = list(read_file(path))
+    records = [i for i in items if isinstance(i, DocumentRecord)]
+    assert 0 < len(records) < 3000 and records[-1].identifier == f"cable-{len(records) - 1}"
+    assert records[-1].title == f"Telegram {len(records) - 1}, in two lines"  # the last whole row, not a part of one
+    last = items[-1]
+    assert isinstance(last, IngestError) and last.location == f"line {2 * len(records) + 2}"  # a header, rows of two lines
+    assert last.message.startswith("reading stopped here: the file is cut off or damaged (Compressed file ended before")
+    assert last.message.endswith(
+        f"the {len(records):,} rows before this one were read and are reported above as documents or failures, the rest "
+        "of the file was not. Download or export it again and ingest it again (documents already stored stay as they are)"
+    )
+
+
 def test_a_file_not_compressed_at_all_fails_as_a_whole(tmp_path: Path):
     path = tmp_path / "cables.jsonl.gz"
     path.write_bytes(SEED.read_bytes())

@@ -109,14 +109,46 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
         if number == 0:
             raise IngestError(str(path), f"cannot be read ({exc}); check that it is the file you meant and that it is complete") from exc
-        yield IngestError(
-            str(path),
-            f"reading stopped here: the file is cut off or damaged ({exc}); the {read:,} "
-            f"line{'s' if read != 1 else ''} before this one {'were' if read != 1 else 'was'} read and "
-            "are reported above as documents or failures, the rest of the file was not. Download or export it again "
-            "and ingest it again (documents already stored stay as they are)",
-            f"line {number + 1}",
-        )
+        yield stopped_reading(path, exc, read, "line", number + 1)
+
+
+def stopped_reading(path: Path, exc: BaseException, read: int, unit: str, line: int) -> IngestError:
+    """The failure that ends the items of a file whose (compressed) data stops being readable at
+    ``line`` (cut off or damaged: ``exc`` says how), after ``read`` whole units (``unit``: "line" of
+    JSON Lines, "row" of CSV) were read and given as documents or failures."""
+    units = f"{unit}s" if read != 1 else unit
+    return IngestError(
+        str(path),
+        f"reading stopped here: the file is cut off or damaged ({exc}); the {read:,} {units} before this one "
+        f"{'were' if read != 1 else 'was'} read and are reported above as documents or failures, the rest of the file "
+        "was not. Download or export it again and ingest it again (documents already stored stay as they are)",
+        f"line {line}",
+    )
+
+
+def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
+    """The bytes of a whole file, gzip-decompressed when they start as gzip, with None; for gzip
+    data cut off or damaged, the bytes decompressed before the damage, with the exception that
+    stopped reading. Raises OSError, EOFError or zlib.error when the file cannot be opened or not
+    one byte of it decompressed (not gzip after all)."""
+    import gzip
+    import zlib
+
+    with open(path, "rb") as raw:
+        if raw.read(2) != b"\x1f\x8b":
+            raw.seek(0)
+            return raw.read(), None
+        raw.seek(0)
+        parts: list[bytes] = []
+        with gzip.GzipFile(fileobj=raw) as handle:
+            try:
+                while chunk := handle.read1(1 << 20):  # what one step decompresses: nothing before the cut is lost
+                    parts.append(chunk)
+            except (OSError, EOFError, zlib.error) as exc:
+                if not parts:
+                    raise
+                return b"".join(parts), exc
+    return b"".join(parts), None
 
 
 def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:

@@ -42,14 +42,15 @@ Windows-1252; a mapping may declare ``"encoding"``.
 
 Errors: each row that cannot be a record (wrong number of cells, no identifier, an invalid
 record) yields an :class:`IngestError` naming the file and ``line N`` (the line where the row
-starts); the other rows go on. A file that cannot be read, has no header, or no identifier
-column (without a mapping) raises IngestError.
+starts); the other rows go on. A ``.csv.gz`` cut off or damaged after some rows gives its whole
+rows, then an IngestError at the line where reading stopped counting the rows read, as a cut-off
+JSON Lines file does (:func:`~legation.ingest.readers.stopped_reading`). A file that cannot be
+read, has no header, or no identifier column (without a mapping) raises IngestError.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import re
 import zlib
@@ -58,7 +59,7 @@ from pathlib import Path
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import Mapping, Values, load_mapping
-from legation.ingest.readers import located
+from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.records.document_record import DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -167,11 +168,13 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
     try:
-        data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
+        data, stopped = read_decompressed(path)
+        if stopped is not None and b"\n" not in data:  # cut off in the header
+            raise stopped
     except (OSError, EOFError, zlib.error) as exc:
         raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
+    if stopped is not None:
+        data = data[: data.rindex(b"\n") + 1]  # whole lines only: a row cut in two is not read as a shorter row
     text = decode(data, path, mapping.encoding if mapping else "")
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more); the
     # whole file is in memory already, so a cell as long as the file costs nothing more.
@@ -204,19 +207,25 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
         absent = sorted(set(mapping.columns) - set(header))
         if absent == sorted(mapping.columns):
             raise IngestError(str(path), f"has none of the mapping's columns {absent} (headers: {header}); check the mapping {mapping.source}", "line 1")
-    start = rows.line_num + 1
+    start, read = rows.line_num + 1, 0
     while True:
         try:
             row = next(rows)
         except StopIteration:
+            if stopped is not None:
+                yield stopped_reading(path, stopped, read, "row", start)
             return
         except csv.Error as exc:
-            yield IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read", f"line {start}")
+            if stopped is not None:  # a quoted cell open where the data stops
+                yield stopped_reading(path, stopped, read, "row", start)
+            else:
+                yield IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read", f"line {start}")
             return
         where = f"line {start}"
         start = rows.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        read += 1
         if len(row) != len(header):
             yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
             continue
