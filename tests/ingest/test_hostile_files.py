@@ -24,6 +24,54 @@ def test_entity_expansion_bomb_is_refused_naming_the_file():
     assert grown_kb < 200_000, "parsing the bomb must not expand it in memory"
 
 
+LETTER = (
+    '<?xml version="1.0"?>\n<!DOCTYPE TEI [\n{}\n]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+    "<title>Letter to &org;</title></titleStmt></fileDesc><profileDesc><correspDesc><correspAction type=\"sent\"><persName>A"
+    "</persName></correspAction></correspDesc></profileDesc></teiHeader>\n<text><body><p>Dear Sir,</p>\n<p>&secret;</p>"
+    "</body></text></TEI>\n"
+)
+HINT = (
+    "; Legation never reads an external entity (it could bring a file of this computer or of the network into the "
+    "archive) and expands no other, so the document would lack their text: nothing of this file was stored. Replace "
+    "each reference in the file by the text it stands for, or remove it, and ingest the file again"
+)
+
+
+@pytest.mark.parametrize("where", ["file://{secret}", "http://127.0.0.1:9/secret.txt"])
+@pytest.mark.django_db
+def test_an_external_entity_fails_the_file_naming_it_and_its_content_never_appears(tmp_path: Path, where: str):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
+    where = where.format(secret=secret)
+    path = tmp_path / "letter.xml"
+    path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret SYSTEM "{where}">'), encoding="utf-8")
+    report = ingest_records(read_file(path))
+    [failure] = report.failed
+    assert (failure.where, report.added) == (f"{path}, line 6", [])
+    assert failure.reason == (
+        f'uses entities whose text Legation does not read: &org; (declared in the file), &secret; (external, at "{where}")'
+        + HINT
+    )
+    assert Document.objects.count() == 0 and "TOP-SECRET" not in repr(report)
+
+
+def test_an_entity_from_a_dtd_not_loaded_fails_too_and_one_declared_but_unused_is_harmless(tmp_path: Path):
+    path = tmp_path / "letter.xml"
+    path.write_text(LETTER.format("").replace("[\n\n]", 'SYSTEM "tei.dtd"'), encoding="utf-8")
+    [error] = read_file(path)
+    assert error.message == (
+        "uses entities whose text Legation does not read: &org; (from the DTD tei.dtd, which Legation does not load), "
+        "&secret; (from the DTD tei.dtd, which Legation does not load)" + HINT
+    )
+    unused = tmp_path / "unused.xml"
+    unused.write_text(
+        LETTER.format('<!ENTITY unused SYSTEM "file:///etc/passwd">').replace("&org;", "the Foreign Office").replace("&secret;", "Yours"),
+        encoding="utf-8",
+    )
+    [record] = read_file(unused)
+    assert record.title == "Letter to the Foreign Office" and record.texts[0].body == "Dear Sir,\n\nYours"
+
+
 @pytest.mark.django_db
 def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(tmp_path: Path):
     folder = tmp_path / "batch"

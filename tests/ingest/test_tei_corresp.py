@@ -188,7 +188,7 @@ def test_an_empty_tei_document_and_broken_tei_still_fail(tmp_path):
         list(read_tei_document(broken))
 
 
-def test_external_entities_are_not_resolved(tmp_path):
+def test_external_entities_are_not_resolved_and_the_file_fails(tmp_path):
     hostile = tmp_path / "hostile.xml"
     hostile.write_text(
         '<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -197,8 +197,9 @@ def test_external_entities_are_not_resolved(tmp_path):
         "</teiHeader><text><body><p>Text &x;</p></body></text></TEI>",
         encoding="utf-8",
     )
-    r = one(hostile)
-    assert r.title == "Letter" and "root" not in r.texts[0].body
+    [error] = read_file(hostile)
+    assert isinstance(error, IngestError) and "root:" not in str(error)
+    assert error.message.startswith('uses an entity whose text Legation does not read: &x; (external, at "file:///etc/passwd")')
 
 
 @pytest.mark.parametrize(

@@ -327,16 +327,16 @@ def test_date_ranges(tmp_path):
     assert (d2.date_edtf, d2.date_earliest, d2.date_latest) == ("1955-01/1955-03", "1955-01-01", "1955-03-31")
 
 
-def test_external_entities_are_never_read(tmp_path):
+def test_external_entities_are_never_read_and_the_volume_fails_saying_so(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
     doctype = f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>'
     path = tmp_path / "xxe.xml"
     path.write_text(tei('<div type="document" xml:id="d1"><head>1. Editorial Note &x;</head><p>before &x; after</p></div>', doctype), encoding="utf-8")
-    (record,) = read_frus_volume(path)
-    assert "TOP-SECRET-CONTENT-4711" not in json.dumps(record.to_dict())
-    assert record.title == "Editorial Note"
-    assert record.texts[0].body == "before after"
+    with pytest.raises(IngestError) as raised:
+        list(read_frus_volume(path))
+    assert "TOP-SECRET-CONTENT-4711" not in str(raised.value)
+    assert raised.value.message.startswith(f'uses an entity whose text Legation does not read: &x; (external, at "file://{secret}")')
 
 
 def test_safe_parser_settings():

@@ -26,7 +26,8 @@ def safe_parser() -> etree.XMLParser:
 
     - ``resolve_entities=False``: entity references are left as they are, so an external entity
       (``<!ENTITY x SYSTEM "file:///etc/passwd">``) never pulls a local file into the text and an
-      entity bomb ("billion laughs") never expands.
+      entity bomb ("billion laughs") never expands. :func:`parse_xml` then fails a file whose text
+      refers to such an entity, naming it, so that no text goes missing unsaid.
     - ``no_network=True``: nothing is ever fetched over the network (DTDs, entities, XInclude).
     - ``load_dtd=False``, ``dtd_validation=False``: DOCTYPE declarations are not followed or used;
       TEI files need no DTD.
@@ -54,7 +55,9 @@ def parse_xml(path: Path | str) -> etree._Element:
 
     Raises :class:`IngestError` (``location`` "line N" when known) when the file cannot be read,
     does not start as XML (binary data, other text), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
-    duplicate-``xml:id`` errors of real FRUS volumes are tolerated), or its root is not TEI.
+    duplicate-``xml:id`` errors of real FRUS volumes are tolerated), refers to entities the parser does not
+    expand (an external entity, ``<!ENTITY x SYSTEM "file:///etc/passwd">``, is never read: the file fails
+    naming it rather than lose its text unsaid), or its root is not TEI.
     """
     path = Path(path)
     try:
@@ -78,6 +81,8 @@ def parse_xml(path: Path | str) -> etree._Element:
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
         raise _not_well_formed(str(path), fatal[0], data.count(b"\n") + 1)
+    if root is not None and (unread := _unread_entities(root, str(path))):
+        raise unread
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
@@ -85,6 +90,37 @@ def parse_xml(path: Path | str) -> etree._Element:
 
 
 TEI_READ = "TEI: FRUS volumes and single documents with correspDesc (Dodis, QhoD)"
+
+
+def _unread_entities(root: etree._Element, path: str) -> IngestError | None:
+    """The failure of a file whose text refers to entities (``&x;``) the safe parser left
+    unexpanded, naming each (an external one with its address, never read) at the line of the
+    first reference, or None when there is none. Only a file with a DOCTYPE can have them."""
+    docinfo = root.getroottree().docinfo
+    if not docinfo.doctype:
+        return None
+    lines: dict[str, int] = {}  # entity name → line of its first reference
+    for reference in root.iter(etree.Entity):
+        lines.setdefault(reference.name, reference.sourceline or 0)
+    if not lines:
+        return None
+    declared = {e.name: e for e in docinfo.internalDTD.iterentities()} if docinfo.internalDTD is not None else {}
+
+    def what(name: str) -> str:
+        if (entity := declared.get(name)) is not None:
+            return f'external, at "{entity.system_url}"' if entity.system_url else "declared in the file"
+        return f"from the DTD {docinfo.system_url}, which Legation does not load" if docinfo.system_url else "declared nowhere"
+
+    named = ", ".join(f"&{name}; ({what(name)})" for name in lines)
+    several = len(lines) > 1
+    return IngestError(
+        path,
+        f"uses {'entities' if several else 'an entity'} whose text Legation does not read: {named}; Legation never reads "
+        "an external entity (it could bring a file of this computer or of the network into the archive) and expands no "
+        f"other, so the document would lack {'their' if several else 'its'} text: nothing of this file was stored. "
+        "Replace each reference in the file by the text it stands for, or remove it, and ingest the file again",
+        f"line {min(lines.values())}" if min(lines.values()) else "",
+    )
 
 
 def _is_utf8(data: bytes) -> bool:
