@@ -41,6 +41,16 @@ def test_bundled_mappings_all_load():
         ("Canberra, 24 April 1978", {"place": "Canberra", "date_text": "24 April 1978"}),
         ("Cablegram 1980 NEW YORK, 17 May 1949", {"type": "Cablegram", "place": "New York", "date_text": "17 May 1949"}),
         ("My immediately preceding telegram 58.", {}),
+        # a capital word with no digit is no number but the place's first word (dfat-v11-196, v12-212, v13-224)
+        ("Letter NEW YORK, 30 July 1947", {"type": "Letter", "place": "New York", "date_text": "30 July 1947"}),
+        ("Cablegram unnumbered SAN FRANCISCO, 29 November 1947, 3.36 p.m.", {"type": "Cablegram", "place": "San Francisco", "date_text": "29 November 1947"}),
+        ("Memorandum THE HAGUE, 12 August 1948", {"type": "Memorandum", "place": "The Hague", "date_text": "12 August 1948"}),
+        # a cable series before the number, a type of two words, a marking before the place (v11-107, v12-202, v10-317)
+        ("Cablegram Hague 102 THE HAGUE, 2 July 1947, 12.16 p.m.", {"type": "Cablegram", "place": "The Hague", "date_text": "2 July 1947"}),
+        ("Aide Memoire CANBERRA, 19 February 1947", {"type": "Aide Memoire", "place": "Canberra", "date_text": "19 February 1947"}),
+        ("Cablegram 393 SECRET LONDON, 13 December 1946", {"type": "Cablegram", "place": "London", "date_text": "13 December 1946"}),
+        # a type, not a place (dfat-v21-61)
+        ("Message, 14 March 1951", {"type": "Message", "date_text": "14 March 1951"}),
     ],
 )
 def test_dfat_first_line(line, expected):
@@ -73,6 +83,14 @@ def test_dfat_nanking_cablegram():
 @pytest.fixture(scope="module")
 def dfat() -> dict[str, DocumentRecord]:
     return {i.identifier: i for i in read_file(shared_data(DFAT), "dfat") if isinstance(i, DocumentRecord)}
+
+
+def test_dfat_places_are_whole_names(dfat):
+    places = Counter(r.place_sent for r in dfat.values())
+    # the last word of "NEW YORK", "SAN FRANCISCO", "THE HAGUE", "NEW DELHI", and "Message, 14 March 1951", were places
+    assert not {"York", "Francisco", "Hague", "Delhi", "Message", "Secret London"} & set(places)
+    assert (dfat["dfat-v11-196"].place_sent, dfat["dfat-v15-402"].place_sent, dfat["dfat-v8-80"].place_sent) == ("New York", "The Hague", "San Francisco")
+    assert (dfat["dfat-v21-61"].document_type, dfat["dfat-v21-61"].place_sent) == ("Message", "")
 
 
 def test_dfat_markdown_becomes_plain_text_with_footnotes_and_source(dfat):

@@ -12,7 +12,8 @@ A mapping may name a corpus rule in ``"transform"``:
 
 ``dfat``  the first line of ``body_markdown`` ("Cablegram 59 NANKING, 4 February 1949, 2.35
           p.m.", "Letter MELBOURNE, 26 January 1937, …", "Canberra, 24 April 1978") gives the
-          document type ("Cablegram", "Letter"), the place sent, title-cased ("Nanking"), and the
+          document type ("Cablegram", "Letter"), the place sent, whole and title-cased ("Nanking", "New
+          York", not "York"), and the
           date as written ("4 February 1949"). That date goes first: when the line gives one
           that can be read, it is the document's date (the harvester's ``doc_date`` padded "July
           1949" to 1949-07-01 and misread "3 January 1948" as 1947-12-31), and a ``doc_date`` that
@@ -67,8 +68,14 @@ def _text(value: Any) -> Any:
     return value if isinstance(value, str) else None
 
 
+# The number has a digit ("59", "UN327", "98/1945"), after the name of a cable series or not ("Hague 102",
+# "Johcu 4", "Ego"): a capital word without one begins the place ("NEW YORK", "THE HAGUE", "SS DOMINION
+# MONARCH"), a marking before the place is no part of it ("Cablegram 393 SECRET LONDON"). A type is a word, the
+# harvest's "unnumbered" or another word following ("Teleprinter message", "Circular Cablegram", "Aide Memoire").
+_DFAT_TYPE_WORDS = "Cablegram Telegram Message Dispatch Despatch Memoire Record Paper Letter Memorandum Minute Note Report Submission".split()
 _DFAT_TYPED = re.compile(
-    r"^(?P<type>[A-Z][a-z]+(?: [a-z]+)?)(?: (?P<number>[A-Z0-9][\w/.\[\]-]*))?\s+(?P<place>[A-Z][A-Z .'-]+?),\s*"
+    rf"^(?P<type>[A-Z][a-z]+(?: [a-z]+| (?:{'|'.join(_DFAT_TYPE_WORDS)})(?= ))?)"
+    r"(?: (?P<number>(?:[A-Z][a-z]+ )?(?=[\w/.\[\]-]*\d)[A-Z0-9][\w/.\[\]-]*|[A-Z][a-z]+))?\s+(?:(?:PERSONAL|SECRET) )?(?P<place>[A-Z][A-Z .'-]+?),\s*"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|[A-Z][a-z]+,? \d{4})?"
 )
 _DFAT_PLACE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*),\s*(?P<date>\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+,? \d{4})")
@@ -86,7 +93,7 @@ def dfat_first_line(body: str) -> dict[str, str]:
     if m := _DFAT_TYPED.match(first):
         found["type"], found["place"] = m["type"].removesuffix(" unnumbered"), _title_case(m["place"])
     elif m := _DFAT_PLACE.match(first):
-        found["place"] = m["place"]
+        found["type" if m["place"] in _DFAT_TYPE_WORDS else "place"] = m["place"]  # "Message, 14 March 1951": a type
     if m and m["date"]:
         found["date_text"] = m["date"]
     return found
