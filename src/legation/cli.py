@@ -223,6 +223,32 @@ def _also_changed(report, identifier: str) -> str:
     return f" (the source's other changes, to {', '.join(fields)}, were applied: the document counts as updated)" if fields else ""
 
 
+def _check_report_file(report_file: Path | None) -> None:
+    """Fail the command (exit 1) before it does anything when ``--report FILE`` cannot be written:
+    a folder, or a file in a folder that does not exist or is not writable."""
+    if report_file is not None and report_file.is_dir():
+        _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
+    if report_file is not None and not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK)):
+        _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
+
+
+def _rest(report_file: Path | None) -> str:
+    """Where the whole of a list the screen cuts at :data:`SHOWN` is, or how to get it."""
+    return f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
+
+
+def _write_json(path: Path, data: dict, done: str) -> None:
+    """Write a command's whole report ``data`` as one JSON object (UTF-8, indented), replacing
+    ``path`` only once complete. Fails the command (exit 1) when the file cannot be written,
+    saying what the command did nonetheless (``done``: "the ingest itself is done")."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        _fail(f"cannot write the report {path}: {exc.strerror}; {done}, give --report a writable file")
+
+
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
     """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
     notes and deletions (the first 20); where a list is cut, it says where the whole of it is
@@ -238,7 +264,7 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         table.add_column(column, justify="right")
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
     console.print(table)
-    rest = f"all of them are in {report_file}" if report_file else "pass --report FILE to get all of them"
+    rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
     for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):
         for where, reason in items[:SHOWN]:
@@ -282,12 +308,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
         "notes": report.all_notes(),
     }
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        _fail(f"cannot write the report {path}: {exc.strerror}; the ingest itself is done, give --report a writable file")
+    _write_json(path, data, "the ingest itself is done")
 
 
 @app.command()
@@ -306,10 +327,7 @@ def ingest(
     hold no file to read (an empty folder), having created nothing. --dry-run creates and
     changes nothing: no data folder, database or index; with no archive yet, it checks against
     an empty one."""
-    if report_file is not None and report_file.is_dir():
-        _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
-    if report_file is not None and not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK)):
-        _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
+    _check_report_file(report_file)
     if mapping:  # a mistyped mapping is a usage error, said before anything is read
         from legation.errors import IngestError
         from legation.ingest.mappings import load_mapping
@@ -432,9 +450,10 @@ def demo(
         _serve(host, port)
 
 
-def _load_authorities(path: Path) -> None:
+def _load_authorities(path: Path, report_file: Path | None = None) -> None:
     """Load an authority file and index what it changed. A file with bad lines fails the command
-    (exit 1) listing the first :data:`SHOWN` of them, file and line each, and counting the rest."""
+    (exit 1) listing the first :data:`SHOWN` of them, file and line each, and counting the rest;
+    ``report_file`` gets the whole report (:func:`_write_authority_report`), every bad line in it."""
     from legation.errors import IngestError
     from legation.records.authorities import AuthorityFileError, load_authorities
     from legation.search.follower import follow_once
@@ -444,15 +463,21 @@ def _load_authorities(path: Path) -> None:
     try:
         report = load_authorities(path)
     except AuthorityFileError as exc:
+        if report_file is not None:
+            _write_authority_report(report_file, path, None, exc.problems)
         for problem in exc.problems[:SHOWN]:
             err.print(f"[red]bad line[/red] {escape(str(problem))}", highlight=False, soft_wrap=True)
         if len(exc.problems) > SHOWN:
-            err.print(f"… and {len(exc.problems) - SHOWN:,} more bad lines", highlight=False)
+            err.print(f"… and {len(exc.problems) - SHOWN:,} more bad lines ({_rest(report_file)})", highlight=False, soft_wrap=True)
         count = f"{len(exc.problems):,} bad line{'s' if len(exc.problems) > 1 else ''}"
         _fail(f"{path}: {count}, nothing was loaded; fix {'them' if len(exc.problems) > 1 else 'it'} and load the file again")
     except IngestError as exc:
+        if report_file is not None:
+            _write_authority_report(report_file, path, None, [exc])
         _fail(str(exc))
     follow_once()
+    if report_file is not None:
+        _write_authority_report(report_file, path, report, [])
     console.print(
         f"Authority records from {path.name}: {report.created} created, {report.extended} given new names, "
         f"{report.names_added} names added, {report.merged} merged into others (same_as), "
@@ -460,13 +485,36 @@ def _load_authorities(path: Path) -> None:
     )
 
 
+def _write_authority_report(path: Path, source: Path, report, problems: list) -> None:
+    """Write what ``legation authorities`` did as one JSON object, as :func:`_write_report` does
+    for an ingest::
+
+        {"file": "people.jsonl", "loaded": true,
+         "counts": {"created": 2, "extended": 0, "names_added": 3, "merged": 1, "documents_reindexed": 4, "bad_lines": 0},
+         "documents_reindexed": ["id", …], "bad_lines": [{"where": "people.jsonl, line 3", "reason": "…"}, …]}
+
+    ``report`` is None when nothing was loaded; ``problems`` (:class:`IngestError`) are the bad
+    lines, all of them, or the one reason the file could not be read."""
+    touched = report.documents_touched if report else []
+    counts = {
+        "created": report.created if report else 0, "extended": report.extended if report else 0,
+        "names_added": report.names_added if report else 0, "merged": report.merged if report else 0,
+        "documents_reindexed": len(touched), "bad_lines": len(problems),
+    }  # fmt: skip
+    bad = [{"where": f"{p.path}, {p.location}" if p.location else p.path, "reason": p.message} for p in problems]
+    data = {"file": str(source), "loaded": report is not None, "counts": counts, "documents_reindexed": touched, "bad_lines": bad}
+    _write_json(path, data, "the authority records are loaded" if report is not None else "nothing was loaded")
+
+
 @app.command()
 def authorities(
     path: Annotated[Path, typer.Argument(help="JSON Lines of people, organizations and places with their variant names.")],
+    report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the whole report as JSON to this file: the counts, every document re-indexed and every bad line (the screen shows the first 50).")] = None,
 ) -> None:
     """Load authority records (names and their variants, e.g. Chou En-lai = Zhou Enlai) that search uses."""
+    _check_report_file(report_file)
     _setup()
-    _load_authorities(path)
+    _load_authorities(path, report_file)
 
 
 @app.command()

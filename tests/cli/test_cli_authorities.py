@@ -32,7 +32,7 @@ def test_every_bad_line_is_said_the_first_50_shown_and_nothing_is_loaded(tmp_pat
         f'bad line {path}, line 43: "kind" is "persn"; give one of person, organization, place',
     ]
     assert len(shown) == 50 and shown[-1] == f'bad line {path}, line 1627: "kind" is "persn"; give one of person, organization, place'
-    assert "… and 12 more bad lines" in said
+    assert "… and 12 more bad lines (pass --report FILE to get all of them)" in said
     assert flat(f"error: {path}: 62 bad lines, nothing was loaded; fix them and load the file again") in flat(result.stderr)
     # nothing was loaded: the good lines alone load every agent afresh
     good = tmp_path / "good.jsonl"
@@ -50,3 +50,41 @@ def test_one_bad_line_is_said_once(tmp_path: Path):
     said = flat(result.stderr)
     assert flat(f"bad line {path}, line 2: same_as 'person:zhou' lists the line's own key; remove it from same_as") in said
     assert said.endswith(flat(f"error: {path}: 1 bad line, nothing was loaded; fix it and load the file again"))
+
+
+def test_report_writes_every_bad_line_where_the_screen_cuts_them_as_ingest_does(tmp_path: Path):
+    path = tmp_path / "authorities.jsonl"
+    path.write_text("".join(json.dumps({"kind": "persn", "key": f"person:p{n}", "name": f"P {n}"}) + "\n" for n in range(1, 61)), encoding="utf-8")
+    plain = legation(tmp_path / "archive", "authorities", str(path))
+    assert flat("… and 10 more bad lines (pass --report FILE to get all of them)") in flat(plain.stderr)
+
+    report_file = tmp_path / "authorities-report.json"
+    result = legation(tmp_path / "archive", "authorities", "--report", str(report_file), str(path))
+    assert result.returncode == 1
+    assert flat(f"… and 10 more bad lines (all of them are in {report_file})") in flat(result.stderr)
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert (report["file"], report["loaded"], report["counts"]["bad_lines"]) == (str(path), False, 60)
+    assert [b["where"] for b in report["bad_lines"]] == [f"{path}, line {n}" for n in range(1, 61)]
+    assert report["bad_lines"][59]["reason"] == '"kind" is "persn"; give one of person, organization, place'
+    assert not (tmp_path / "authorities-report.json.partial").exists()
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(PERSON) + "\n", encoding="utf-8")
+    loaded = legation(tmp_path / "archive", "authorities", "--report", str(report_file), str(good))
+    assert loaded.returncode == 0, loaded.stderr
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert report == {
+        "file": str(good), "loaded": True,
+        "counts": {"created": 1, "extended": 0, "names_added": 1, "merged": 0, "documents_reindexed": 0, "bad_lines": 0},
+        "documents_reindexed": [], "bad_lines": [],
+    }  # fmt: skip
+
+
+def test_a_report_file_that_cannot_be_written_stops_before_loading(tmp_path: Path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(PERSON) + "\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "authorities", "--report", str(tmp_path / "no-such-folder" / "r.json"), str(good))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "give --report a file in a writable folder" in " ".join(result.stderr.split())
+    folder = legation(tmp_path / "archive", "authorities", "--report", str(tmp_path), str(good))
+    assert folder.returncode == 1 and "it is a folder; give --report a file path" in " ".join(folder.stderr.split())
