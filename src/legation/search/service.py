@@ -24,7 +24,9 @@ from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
 MAX_FILTER_VALUES = 50  # values of one facet a request may select: every facet link of a page repeats them
-FACET_SIZE = 20
+# values a facet lists, the most frequent: ten, as Elasticsearch's terms aggregation and Blacklight's
+# facet lists; a long facet's page lists up to MAX_FACET_VALUES and its box finds any value
+FACET_SIZE = 10
 ORDERED_FACET_SIZE = 100  # values an ordered facet lists (years: a century), see facet_size()
 MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps offset+limit hits in memory)
 SUMMARY_CHARS = 300

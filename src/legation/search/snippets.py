@@ -165,7 +165,8 @@ def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...
             for term in analyzers.terms(word, analyzer) if analyzer else ():
                 if term.isascii():
                     starts.add(term[: max(1, min(WORD_START, len(term) - 1))])
-    return tuple(sorted(starts))
+    # a start holding a shorter one finds no word that one does not ("en" beside "e"): each is a scan of the text
+    return tuple(start for start in sorted(starts) if not any(start.startswith(other) for other in starts if other != start))
 
 
 def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
