@@ -22,7 +22,6 @@ Django and Legation and, in a forked worker, wrote to every memory page it touch
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import re
 from typing import Any
@@ -102,7 +101,7 @@ def too_long_answer(request_start: bytes = b"") -> bytes:
     ``request_start`` (the first bytes of the request) asks for a path under ``/api/``, else in a
     page in the site's layout."""
     if _API_REQUEST_LINE.match(request_start):
-        from legation.api.errors import error_body
+        from legation.api.errors import json_error
         from legation.search.query import MAX_QUERY_CHARS
 
         message = (
@@ -111,8 +110,8 @@ def too_long_answer(request_start: bytes = b"") -> bytes:
             "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
             "See /api/openapi.json."
         )
-        body = json.dumps(error_body(414, "uri_too_long", message)).encode()
-        content_type = "application/json"
+        answer = json_error(414, "uri_too_long", message)
+        body, content_type = answer.content, answer["Content-Type"]
     else:
         from django.template.loader import render_to_string
 

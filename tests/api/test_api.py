@@ -406,7 +406,8 @@ def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client,
     seen = set()
 
     def check(response, status: int, code: str, message: str) -> None:
-        assert response.status_code == status and response["Content-Type"].startswith("application/json")
+        # every JSON error says its charset, Django's 404 and 405 and gunicorn's 414 as Ninja's own
+        assert response.status_code == status and response["Content-Type"] == "application/json; charset=utf-8"
         error = response.json()["error"]
         assert (error["status"], error["code"], CODES[code][0]) == (status, code, status)
         assert error["message"].startswith(message), error["message"]
@@ -427,6 +428,7 @@ def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client,
     check(client.get("/api/facets/type"), 503, "index_outdated", "The search index was built by another version")
     head, body = too_long_answer(b"GET /api/search?q=" + b"x" * 9000).split(b"\r\n\r\n", 1)
     assert head.startswith(b"HTTP/1.1 414 ") and json.loads(body)["error"]["code"] == "uri_too_long"
+    assert b"\r\nContent-Type: application/json; charset=utf-8\r\n" in head
     seen.add("uri_too_long")
     assert seen == set(CODES)
 

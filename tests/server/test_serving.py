@@ -154,18 +154,18 @@ def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
     for path in (f"/api/search?{long_q}", f"/api/facets/sender?{long_q}", f"/api/search?q=%E4%B8%AD&{long_q[2:]}=x"):
         assert len(path) >= 20_000
         status, headers, body = node.get(path)
-        assert status == 414 and headers["content-type"] == "application/json", path[:20]
+        assert status == 414 and headers["content-type"] == "application/json; charset=utf-8", path[:20]
         assert json.loads(body) == {"error": {"status": 414, "code": "uri_too_long", "message": expected}}
     status, headers, _ = node.get(f"/apis?{long_q}")  # not under /api/
     assert status == 414 and headers["content-type"] == "text/html; charset=utf-8"
     with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # absolute form, as to a proxy
         sock.sendall(f"GET http://127.0.0.1:{node.port}/api/search?{long_q} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         answer = sock.recv(65536)
-    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json\r\n" in answer
+    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json; charset=utf-8\r\n" in answer
     with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # the request line in pieces
         sock.sendall(b"GET /a")
         time.sleep(0.3)
         sock.sendall(f"pi/search?{long_q} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         answer = sock.recv(65536)
-    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json\r\n" in answer
+    assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json; charset=utf-8\r\n" in answer
     assert node.search("")["total"] == 0  # and the server goes on serving

@@ -138,7 +138,7 @@ def _json(body: bytes) -> HttpResponse:
     """A JSON answer, not checked against the declared response schema first: the search
     service's own dataclasses make it, and that check took 0.8 ms of a search request's 9
     (tests/api hold the answers to the OpenAPI description)."""
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
+    return HttpResponse(body, content_type=errors.JSON_CONTENT_TYPE)
 
 
 @read("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")

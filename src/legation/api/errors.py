@@ -72,10 +72,14 @@ def error_body(status: int, code: str, message: str) -> dict[str, Any]:
     return {"error": {"status": status, "code": code, "message": message}}
 
 
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"  # Ninja's own answers say the charset too
+
+
 def json_error(status: int, code: str, message: str) -> JsonResponse:
     """The JSON error body with its HTTP status, for answers made outside Ninja (Django's error
-    handlers, :class:`JsonErrorsUnderApi`)."""
-    return JsonResponse(error_body(status, code, message), status=status)
+    handlers, :class:`JsonErrorsUnderApi`, the 414 of :mod:`legation.serving`), typed as
+    :data:`JSON_CONTENT_TYPE` (Django's ``JsonResponse`` says no charset by default)."""
+    return JsonResponse(error_body(status, code, message), status=status, content_type=JSON_CONTENT_TYPE)
 
 
 def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
