@@ -288,7 +288,9 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
-         "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …], "notes": ["…", …]}
+         "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
+         "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
+         "notes": ["…", …]}
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
     be written."""
@@ -306,6 +308,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
             for c in report.conflicts
         ],
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
+        "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
         "notes": report.all_notes(),
     }
     _write_json(path, data, "the ingest itself is done")

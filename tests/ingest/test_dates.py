@@ -224,6 +224,37 @@ def test_seasons_and_dates_before_year_1_ingest_and_search(tmp_path):
 
 
 @pytest.mark.django_db
+def test_documents_dated_before_year_1_are_stored_and_the_report_says_they_count_as_undated_in_searches(tmp_path):
+    import datetime as dt
+
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    lines = tmp_path / "rome.jsonl"
+    lines.write_text(
+        '{"identifier": "ides", "title": "Ides of March", "date_text": "15 March 44 BC"}\n'  # date read from the text
+        '{"identifier": "pharsalus", "title": "Pharsalus report", "date_edtf": "-0047-08-09"}\n'  # EDTF as given
+        '{"identifier": "modern", "title": "Modern report", "date_edtf": "1950-03-15"}\n',
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(lines))
+    report = next(archive)
+    assert (sorted(report.added), report.failed, report.unread_dates) == (["ides", "modern", "pharsalus"], [], [])
+    assert report.outside_dates == [("ides", "-0043-03-15"), ("pharsalus", "-0047-08-09")]
+    assert report.all_notes() == [
+        "dates before the year 1 or after 9999: 2 (e.g. ides: March 15, 44 BCE (EDTF -0043-03-15); "
+        "pharsalus: August 9, 48 BCE (EDTF -0047-08-09)); those documents are stored with their dates, "
+        "shown as written, but count as undated in date filters, date sorts and the year histogram, which cover the "
+        "years 1 to 9999 only; find them by words or other fields"
+    ]
+    assert [h.identifier for h in search(SearchRequest(q="report", start_date=dt.date(1, 1, 1), end_date=dt.date(1950, 12, 31))).hits] == ["modern"]
+    assert len(ingest_records(read_file(lines)).outside_dates) == 2  # said again at each ingest, as unread dates are
+    next(archive, None)
+
+
+@pytest.mark.django_db
 def test_the_admin_takes_a_season_or_a_date_before_year_1(seed_archive):
     import datetime as dt
 

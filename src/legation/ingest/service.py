@@ -26,6 +26,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import location_of
 from legation.records.agent_keys import resolve_keys
 from legation.records.chunks import chunks
+from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.models import (
     Agent,
@@ -65,6 +66,7 @@ class IngestReport:
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
+    outside_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, EDTF) before year 1 or after 9999: no days
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
@@ -78,16 +80,25 @@ class IngestReport:
         return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
     def all_notes(self) -> list[str]:
-        """:attr:`notes` and, when some dates could not be read, one note counting them with examples."""
-        if not self.unread_dates:
-            return list(self.notes)
-        examples = "; ".join(f"{where}: {text!r}" for where, text in self.unread_dates[:3])
-        return [
-            *self.notes,
-            f"dates Legation could not read: {len(self.unread_dates):,} (e.g. {examples}); those documents are "
-            "stored with the date as written but count as undated in date filters and the histogram. Write dates "
-            "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
-        ]
+        """:attr:`notes` and, when some dates could not be read, one note counting them with examples;
+        when some documents are dated before the year 1 (or after 9999), one note counting those."""
+        notes = list(self.notes)
+        for what, dates, shown, consequence in (
+            (
+                "dates Legation could not read", self.unread_dates, repr,
+                "stored with the date as written but count as undated in date filters and the histogram. Write dates "
+                "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
+            ),
+            (
+                "dates before the year 1 or after 9999", self.outside_dates, lambda edtf: f"{display_date(edtf)} (EDTF {edtf})",
+                "stored with their dates, shown as written, but count as undated in date filters, date sorts and the year "
+                "histogram, which cover the years 1 to 9999 only; find them by words or other fields",
+            ),
+        ):  # fmt: skip
+            if dates:
+                examples = "; ".join(f"{where}: {shown(value)}" for where, value in dates[:3])
+                notes.append(f"{what}: {len(dates):,} (e.g. {examples}); those documents are {consequence}")
+        return notes
 
 
 def _fetch(model, field: str, values: Iterable[str]) -> dict:
@@ -365,6 +376,7 @@ def ingest_records(
     while chunk := list(islice(iterator, batch_size)):
         batch: list[DocumentRecord] = []
         unread: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written)
+        outside: dict[str, tuple[str, str]] = {}  # identifier → (where, EDTF): dated, but with no calendar day
         for item in chunk:
             if isinstance(item, IngestError):
                 report.failed.append(Failure(item.path + (f", {item.location}" if item.location else ""), item.message))
@@ -381,9 +393,12 @@ def ingest_records(
             if item.date_text and not item.date_edtf and parse_archival_date(item.date_text).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
                 unread[item.identifier] = (_where(source, item.identifier), item.date_text)
+            elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
+                outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
         _store_batch(batch, report, dry_run, source)
-        curated = _dated_by_curator(list(unread)) if unread else set()
+        curated = _dated_by_curator([*unread, *outside]) if unread or outside else set()
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
+        report.outside_dates += [note for identifier, note in outside.items() if identifier not in curated]
         if on_progress:
             on_progress(report)
     return report
