@@ -6,12 +6,12 @@ Both endpoints call the same services as the HTML pages; parameters are parsed b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Schema
 from ninja.decorators import decorate_view
-from pydantic import Field, ValidationInfo, create_model, field_validator
+from pydantic import Field, ValidationInfo, WithJsonSchema, create_model, field_validator
 
 from legation import __version__
 from legation.api import errors
@@ -28,7 +28,14 @@ from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
 from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from
 
-api = MarkdownDescriptions(
+class LegationApi(MarkdownDescriptions):
+    """The API, whose OpenAPI description names the error codes of each error answer."""
+
+    def get_openapi_schema(self, **options: Any):
+        return errors.describe_error_responses(super().get_openapi_schema(**options))
+
+
+api = LegationApi(
     title="Legation API",
     version=__version__,
     description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).\n\n"
@@ -39,14 +46,22 @@ api = MarkdownDescriptions(
 errors.install(api)
 
 
-def read(path: str, **options: Any):
+# Answers any operation may give, whatever its parameters (see errors.CODES): a request it cannot
+# read, a method other than GET or HEAD, an address too long for the server, a failure on the
+# server's side.
+EVERY_OPERATIONS_ERRORS = (400, 405, 414, 500)
+
+
+def read(path: str, *, response: dict[int, Any], **options: Any):
     """Register a view for GET, and for HEAD (RFC 9110 §9.3.2: the same answer without its body,
     which the server drops). HEAD stays out of the OpenAPI description, where it would repeat
-    the GET operation's operationId."""
+    the GET operation's operationId. Every operation documents the errors of
+    :data:`EVERY_OPERATIONS_ERRORS` besides its own."""
+    response = {**response, **dict.fromkeys(EVERY_OPERATIONS_ERRORS, ErrorOut)}
 
     def register(view):
-        api.get(path, **options)(view)
-        api.api_operation(["HEAD"], path, include_in_schema=False, **options)(view)
+        api.get(path, response=response, **options)(view)
+        api.api_operation(["HEAD"], path, include_in_schema=False, response=response, **options)(view)
         return view
 
     return register
@@ -109,6 +124,9 @@ SearchParams = create_model(
     page_size=(int, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
 )
 _FACET_NAME_HELP = "The facet: " + ", ".join(f"`{f.name}`" for f in FACETS) + " (another name is answered 404 `not_found`)."
+# The facet names, published as the path parameter's enum, but not checked by Ninja: another name
+# is answered 404 by the search service, naming the facets (a Literal would make it a 400).
+FacetName = Annotated[str, WithJsonSchema({"type": "string", "enum": [f.name for f in FACETS]})]
 FACET_VALUES_LISTED = 200  # the facet values an answer lists unless `limit` says otherwise
 FacetParams = create_model(
     "FacetParams",
@@ -163,7 +181,7 @@ def suggest(
 def facet(
     request: HttpRequest,
     params: Query[FacetParams],  # type: ignore[valid-type]
-    name: str = Path(..., description=_FACET_NAME_HELP),
+    name: FacetName = Path(..., description=_FACET_NAME_HELP),
 ) -> FacetValuesOut:
     """Values of facet ``name`` among the matches of the search the other parameters give, narrowed
     by ``contains`` (case-insensitive): the ``limit`` most frequent, and whether others were left

@@ -7,6 +7,7 @@ Legation's exceptions map to a code in one table, :data:`ERRORS`.
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -58,6 +59,26 @@ def codes_markdown() -> str:
     """:data:`CODES` as a Markdown table, for the OpenAPI description."""
     rows = "".join(f"| `{code}` | {status} | {when} |\n" for code, (status, when) in CODES.items())
     return f"| code | status | when |\n|---|---|---|\n{rows}"
+
+
+def status_description(status: int) -> str:
+    """What an error answer of ``status`` is, for its place in the OpenAPI description: the
+    HTTP reason and the codes of :data:`CODES` it carries (``Method Not Allowed: `method_not_allowed`…``)."""
+    codes = [f"`{code}`" for code, (s, _) in CODES.items() if s == status]
+    return f"{HTTPStatus(status).phrase}: the error {' or '.join(codes)} (see the table of codes in the API's description)."
+
+
+def describe_error_responses(schema: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI ``schema`` with each operation's error answers described by
+    :func:`status_description` (Ninja gives the bare HTTP reason)."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            answers = operation.get("responses", {})
+            for status, answer in answers.items():
+                if str(status).isdigit() and int(status) >= 400:
+                    answer["description"] = status_description(int(status))
+            operation["responses"] = dict(sorted(answers.items()))
+    return schema
 
 
 def code_for_status(status: int) -> str:
