@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from html import unescape
 
 import pytest
 
@@ -52,13 +54,15 @@ def test_filters_combine_or_within_a_facet(client, seed_archive):
         ("sort=bogus", "sort"),
         ("start_date=1949-13", "start_date"),
         ("start_date=1950&end_date=1949", "start_date"),
-        ("colour=red&type=" + "x" * 20, None),
+        ("year=abc", "year"),
+        ("colour=red&type=" + "x" * 20, "colour"),
+        ("type=" + "x" * 20, None),
     ],
 )
 def test_invalid_parameters_get_a_400_in_one_error_shape(client, seed_archive, query, field):
     response = client.get("/api/search?" + query)
     if field is None:
-        assert response.status_code == 200  # unknown parameters are ignored; a filter with no match is empty
+        assert response.status_code == 200  # a filter with no match is empty
         assert response.json()["total"] == 0
         return
     assert response.status_code == 400
@@ -78,6 +82,83 @@ def test_invalid_parameters_get_a_400_in_one_error_shape(client, seed_archive, q
 def test_a_number_out_of_range_is_named_as_the_pages_name_it(client, seed_archive, query, message):
     error = client.get("/api/search?" + query).json()["error"]
     assert error["message"] == f"{message[:-1]}. See /api/openapi.json for the accepted values."
+
+
+def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(client, seed_archive):
+    """A misspelt parameter was dropped silently: ``types=Telegram`` answered every document, as
+    if asked for all. Each endpoint refuses the parameters its OpenAPI description does not declare,
+    naming them (and the likeliest one meant); the search page, whose links carry other sites'
+    tracking parameters, reads past them."""
+    search_parameters = "q, start_date, end_date, date_match, sort, type, sender, recipient, collection, place, subject, year"
+    expected = {
+        "/api/search?types=Telegram": "There is no parameter 'types' (did you mean type?); /api/search takes "
+        f"{search_parameters}, page, page_size. See /api/openapi.json.",
+        "/api/facets/type?q=Mao&colour=red": "There is no parameter 'colour'; /api/facets/{name} takes "
+        f"{search_parameters}, contains, limit. See /api/openapi.json.",
+        "/api/suggest?q=li&Limit=3": "There is no parameter 'Limit' (did you mean limit?); /api/suggest takes q, limit. See /api/openapi.json.",
+        "/api/documents/frus1949v07p1-d1?format=xml": "There is no parameter 'format'; /api/documents/{identifier} takes no parameters. "
+        "See /api/openapi.json.",
+    }
+    for address, message in expected.items():
+        response = client.get(address)
+        assert response.status_code == 400 and response.json() == {"error": {"status": 400, "code": "invalid_parameter", "message": message}}
+    assert client.get("/api/search?type=Telegram").json()["total"] == sum(d["document_type"] == "Telegram" for d in SEED) > 0
+    results = [re.search(r"Results: [^<]*", client.get(address).content.decode()).group() for address in ("/?q=Mao&utm_source=news", "/?q=Mao")]
+    assert results[0] == results[1] == "Results: 1 - 10 of 10"
+
+
+@pytest.mark.parametrize(
+    "query, name, values",
+    [
+        ("sort=date_asc&sort=date_desc", "sort", "'date_asc', 'date_desc'"),
+        ("page=1&page=2", "page", "'1', '2'"),
+        ("q=Mao&q=Stalin", "q", "'Mao', 'Stalin'"),
+        ("start_date=1949&start_date=1950", "start_date", "'1949', '1950'"),
+        ("date_match=within&date_match=within", "date_match", "'within', 'within'"),
+        ("page_size=&page_size=5", "page_size", "'', '5'"),
+    ],
+)
+def test_a_parameter_taking_one_value_given_twice_is_refused_on_the_api_and_the_page(client, seed_archive, query, name, values):
+    """``sort=date_asc&sort=date_desc`` was answered in the first order, silently (Ninja reads the
+    last value, the search the first): which one was meant cannot be known. Refused, as a filter's
+    values are not (they combine with OR), on the API and the search page alike."""
+    message = f"{name} was given 2 times ({values}); it takes one value: send {name} once"
+    api = client.get("/api/search?" + query)
+    assert api.status_code == 400 and api.json()["error"] == {"status": 400, "code": "invalid_parameter", "message": message}
+    page = client.get("/?" + query)
+    assert page.status_code == 400 and message in unescape(page.content.decode())
+    assert client.get("/api/search?type=Telegram&type=Letter").status_code == 200
+
+
+def test_other_endpoints_refuse_their_single_valued_parameters_twice_too(client, seed_archive):
+    for address, name in [
+        ("/api/facets/recipient?contains=Liu&contains=Zhou", "contains"),
+        ("/api/facets/recipient?limit=1&limit=2", "limit"),
+        ("/api/suggest?q=li&q=zh", "q"),
+    ]:
+        error = client.get(address).json()["error"]
+        assert error["code"] == "invalid_parameter" and error["message"].startswith(f"{name} was given 2 times"), address
+    page = client.get("/facets/recipient?contains=Liu&contains=Zhou")
+    assert page.status_code == 400 and "contains was given 2 times" in unescape(page.content.decode())
+
+
+def test_a_year_filter_that_is_no_year_is_refused_saying_what_to_send(client, seed_archive):
+    """``year=abc`` answered 200 with nothing found, as if no document were of that year: a year
+    value is a year or "Undated" (what the year facet lists), and another is refused, on the API,
+    the facet endpoint and the page; the OpenAPI description gives the pattern."""
+    message = "year is 'abc', which is no value of the year facet; give a year such as 1950, or Undated."
+    for address in ("/api/search?year=abc", "/api/facets/type?year=1950&year=abc"):
+        response = client.get(address)
+        assert response.status_code == 400 and response.json()["error"]["message"] == message, address
+    page = client.get("/?year=abc")
+    assert page.status_code == 400 and message in unescape(page.content.decode())
+    years = Counter(d["date_edtf"][:4] for d in SEED)
+    assert client.get("/api/search?year=1950&year=Undated").json()["total"] == years["1950"] > 0
+    spec = client.get("/api/openapi.json").json()
+    year = next(p["schema"] for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "year")
+    assert [bool(re.match(year["items"]["pattern"], v)) for v in ("1950", "Undated", "987", "abc", "0950", "19500", "1950-01")] == [
+        True, True, True, False, False, False, False,
+    ]
 
 
 def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said(client, seed_archive):
@@ -229,8 +310,9 @@ def test_suggest_completes_one_chinese_character_to_the_names_it_starts(client, 
 
 
 def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
-    api = client.get("/api/search?page_size=3&page=2&page=3").json()
-    assert api["page"] == 2 and api["start"] == 4
+    api = client.get("/api/search?page_size=3&page=2&page=3")  # refused on both (no longer the first taken)
+    page = client.get("/?page_size=3&page=2&page=3")
+    assert api.status_code == page.status_code == 400 and api.json()["error"]["message"].startswith("page was given 2 times")
     blank = client.get("/api/search?page=&page_size=").json()  # empty form fields mean the defaults
     assert (blank["page"], blank["page_size"]) == (1, 10)
 
@@ -245,7 +327,8 @@ def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     narrowed = client.get("/api/facets/recipient", {"contains": "LIU"}).json()
     assert [v["value"] for v in narrowed["values"]] == [n for n in counts if "liu" in n.lower()]
     assert client.get("/api/facets/colour").status_code == 404
-    assert client.get("/api/facets/recipient", {"contains": "LIU", "page": "abc", "page_size": "0"}).json() == narrowed  # no paging here
+    paged = client.get("/api/facets/recipient", {"contains": "LIU", "page": "2"})  # no paging here: a parameter not taken
+    assert paged.status_code == 400 and paged.json()["error"]["message"].startswith("There is no parameter 'page'; /api/facets/{name} takes")
 
 
 def test_other_methods_get_the_json_error_shape(client, db):
@@ -382,6 +465,9 @@ MISTAKES = [
     ("get", "/api/facets/type?q=" + "x" * 1001, 400, "invalid_parameter", "q is longer than the 1,000 characters accepted"),
     ("get", "/api/facets/type?contains=Tel&limit=0", 400, "invalid_parameter", "limit must be at least 1."),
     ("get", "/api/suggest?q=li&limit=21", 400, "invalid_parameter", "limit must be at most 20."),
+    ("get", "/api/search?sort_order=date_desc", 400, "invalid_parameter", "There is no parameter 'sort_order' (did you mean sort?)"),
+    ("get", "/api/search?sort=date_asc&sort=date_desc", 400, "invalid_parameter", "sort was given 2 times"),
+    ("get", "/api/search?year=1950s", 400, "invalid_parameter", "year is '1950s', which is no value of the year facet"),
     ("get", "/api/search?" + _many("x", 1001), 400, "bad_request", "The request could not be read"),
     ("host", "/api/search?q=Mao", 400, "bad_request", "The request could not be read"),  # a host name not served
     ("get", "/api/nosuch", 404, "not_found", "There is no API endpoint at /api/nosuch; see /api/openapi.json."),

@@ -383,3 +383,14 @@ def test_the_api_gives_the_same_fields(client, wilson_archive):
 def test_the_archive_is_searchable(client, wilson_archive):
     body = client.get("/api/search", {"q": 'source:"Foreign Policy of the Russian Federation"'}).json()
     assert sorted(h["identifier"] for h in body["hits"]) == ["wilson-900001", "wilson-900002"]
+
+
+def test_the_search_form_sends_each_single_valued_parameter_once(client, seed_archive):
+    """The form kept date_match as a hidden field besides its own menu, so a search narrowed "wholly
+    within" a range sent it twice on the next submit: the old value won silently, and now that a
+    parameter given twice is refused, the page would answer 400. Each form field is sent once."""
+    html = client.get("/", {"q": "Mao", "date_match": "within", "start_date": "1950", "sort": "date_asc", "page": "2", "type": "Telegram"}).content.decode()
+    form = html[html.index('<form class="search"') : html.index("</form>")]
+    names = re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', form)
+    assert sorted(names) == ["date_match", "end_date", "q", "sort", "start_date", "type"]
+    assert client.get("/", {"q": "Mao", "date_match": "overlap", "start_date": "1950", "type": "Telegram"}).status_code == 200

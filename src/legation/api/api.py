@@ -6,6 +6,8 @@ Both endpoints call the same services as the HTML pages; parameters are parsed b
 
 from __future__ import annotations
 
+import difflib
+from functools import cache, wraps
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +19,7 @@ from legation import __version__
 from legation.api import errors
 from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import ErrorOut, FacetValuesOut, SearchOut, facet_values_json, search_result_json
+from legation.errors import InvalidQuery
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
@@ -26,7 +29,8 @@ from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
-from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from
+from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from, single
+
 
 class LegationApi(MarkdownDescriptions):
     """The API, whose OpenAPI description names the error codes of each error answer."""
@@ -47,8 +51,8 @@ errors.install(api)
 
 
 # Answers any operation may give, whatever its parameters (see errors.CODES): a request it cannot
-# read, a method other than GET or HEAD, an address too long for the server, a failure on the
-# server's side.
+# read or a parameter it does not take, a method other than GET or HEAD, an address too long for
+# the server, a failure on the server's side.
 EVERY_OPERATIONS_ERRORS = (400, 405, 414, 500)
 
 
@@ -56,15 +60,60 @@ def read(path: str, *, response: dict[int, Any], **options: Any):
     """Register a view for GET, and for HEAD (RFC 9110 §9.3.2: the same answer without its body,
     which the server drops). HEAD stays out of the OpenAPI description, where it would repeat
     the GET operation's operationId. Every operation documents the errors of
-    :data:`EVERY_OPERATIONS_ERRORS` besides its own."""
+    :data:`EVERY_OPERATIONS_ERRORS` besides its own, and takes only the query parameters its
+    description declares (:func:`checked_parameters`)."""
     response = {**response, **dict.fromkeys(EVERY_OPERATIONS_ERRORS, ErrorOut)}
 
     def register(view):
+        decorate_view(checked_parameters(path))(view)  # outermost: before the cache and Ninja's own checks
         api.get(path, response=response, **options)(view)
         api.api_operation(["HEAD"], path, include_in_schema=False, response=response, **options)(view)
         return view
 
     return register
+
+
+@cache
+def declared_parameters(path: str) -> dict[str, bool]:
+    """The query parameters the OpenAPI description declares for GET ``path`` (``/search``):
+    name → whether it takes several values (an array: the filters)."""
+    operation = api.get_openapi_schema()["paths"][api.get_root_path({}) + path.lstrip("/")]["get"]
+    return {p["name"]: p["schema"].get("type") == "array" for p in operation.get("parameters", []) if p["in"] == "query"}
+
+
+def checked_parameters(path: str):
+    """A view decorator refusing, with 400 ``invalid_parameter``, a query parameter the operation at
+    ``path`` does not declare (a misspelt ``sort_order`` or ``types`` would otherwise be dropped
+    silently, and the answer look like one to the question asked; so do JSON:API and Stripe) and a
+    single-valued one given more than once (:func:`~legation.web.params.single`, as on the pages)."""
+
+    def decorator(run):
+        @wraps(run)
+        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            declared, given = declared_parameters(path), _query(request)
+            try:
+                for name in given:
+                    if name not in declared:
+                        raise InvalidQuery(unknown_parameter(name, path, declared))
+                    if not declared[name]:
+                        single(given, name)
+            except InvalidQuery as exc:
+                return api.on_exception(request, exc)
+            return run(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+def unknown_parameter(name: str, path: str, declared: dict[str, bool]) -> str:
+    """What to say of a parameter ``name`` that the operation at ``path`` does not take."""
+    typed = name.lower()
+    # the parameter the name starts with (sort_order, types), else one spelt almost alike (limt)
+    close = sorted((d for d in declared if typed.startswith(d)), key=len)[-1:] or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
+    guess = f" (did you mean {close[0]}?)" if close else ""
+    takes = ", ".join(declared) or "no parameters"
+    return f"There is no parameter {name!r}{guess}; {api.get_root_path({})}{path.lstrip('/')} takes {takes}. See /api/openapi.json."
 
 
 _sorts = ", ".join(s.name for s in SORTS)
@@ -101,8 +150,12 @@ _SEARCH_FIELDS: dict[str, Any] = {
             list[str],
             Field(
                 default_factory=list,
-                description=f"Filter by {f.label.lower()} (repeat for OR, up to {MAX_FILTER_VALUES} values).",
-                json_schema_extra={"maxItems": MAX_FILTER_VALUES},
+                description=f"Filter by {f.label.lower()} (repeat for OR, up to {MAX_FILTER_VALUES} values)"
+                + (f": {f.value_help}." if f.value_help else "."),
+                json_schema_extra={
+                    "maxItems": MAX_FILTER_VALUES,
+                    **({"items": {"type": "string", "pattern": f"^(?:{f.value_pattern})$"}} if f.value_pattern else {}),
+                },
             ),
         )
         for f in FACETS
@@ -185,8 +238,9 @@ def facet(
 ) -> FacetValuesOut:
     """Values of facet ``name`` among the matches of the search the other parameters give, narrowed
     by ``contains`` (case-insensitive): the ``limit`` most frequent, and whether others were left
-    out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are ignored.
+    out (``truncated``). Paging has no meaning here: ``page`` and ``page_size`` are refused, as any
+    parameter not listed (``limit`` says how many values to list).
     A name that is no facet's is answered 404 ``not_found``, naming the facets."""
-    search_request = search_request_from(_query(request, "contains", "limit", "page", "page_size"))
-    found = facet_values(search_request, name, contains=request.GET.get("contains", ""), limit=MAX_FACET_VALUES, count_all=True)
+    search_request = search_request_from(_query(request, "contains", "limit"))
+    found = facet_values(search_request, name, contains=params.contains, limit=MAX_FACET_VALUES, count_all=True)
     return facet_values_json(found, params.limit)

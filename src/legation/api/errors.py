@@ -25,10 +25,12 @@ from legation.web.params import MAX_REQUEST_LINE
 CODES: dict[str, tuple[int, str]] = {
     "invalid_parameter": (
         400,
-        "A parameter's value is not accepted: not a whole number, out of its range or longer than its limit (`q` over "
+        "A parameter the endpoint does not take (its parameters are listed here; a misspelt one is refused rather than "
+        "dropped), one that takes a single value given twice (`sort=date_asc&sort=date_desc`), or a value not accepted: "
+        f"not a whole number, out of its range or longer than its limit (`q` over "
         f"{MAX_QUERY_CHARS:,} characters), an unknown `sort` or `date_match`, a `start_date` or `end_date` that is not "
-        f"YYYY, YYYY-MM or YYYY-MM-DD or a start after the end, too many values of one filter, a page past the first "
-        f"{MAX_RESULT_WINDOW:,} results. "
+        f"YYYY, YYYY-MM or YYYY-MM-DD or a start after the end, a `year` that is no year, too many values of one filter, "
+        f"a page past the first {MAX_RESULT_WINDOW:,} results. "
         "The message names the parameter and what it takes. The text of `q` is never refused: a query whose syntax "
         "cannot be read is searched as plain words, and the answer's `notice` says what was wrong.",
     ),

@@ -71,6 +71,11 @@ class FacetField:
     label: str
     values: Values
     ordered: bool = False
+    # What every value of the facet is, when not any text: a regular expression each matches in
+    # full, and the same in words. A filter value that cannot match (``year=abc``) is refused,
+    # saying what to send, rather than searched for nothing.
+    value_pattern: str = ""
+    value_help: str = ""
 
     @property
     def index_field(self) -> str:
@@ -217,7 +222,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
     FacetField("place", "Place", lambda r: _one(r.place_sent)),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
-    FacetField("year", "Year", _years, ordered=True),
+    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}"),
 )
 
 SORTS: tuple[SortOption, ...] = (

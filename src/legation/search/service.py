@@ -8,6 +8,7 @@ sort and page (:func:`fetch_page`) → :func:`legation.search.snippets.best_snip
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -155,6 +156,9 @@ def validate(request: SearchRequest) -> None:
             raise InvalidQuery(f"There is no filter {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
         if isinstance(values, str) or not all(isinstance(v, str) for v in values):
             raise InvalidQuery(f"The filter {name!r} takes a list of text values.")
+        facet = schema.FACETS_BY_NAME[name]
+        if facet.value_pattern and (wrong := next((v for v in values if v and not re.fullmatch(facet.value_pattern, v)), None)):
+            raise InvalidQuery(f"{name} is {wrong!r}, which is no value of the {facet.label.lower()} facet; give {facet.value_help}.")
         if len(values) > MAX_FILTER_VALUES:
             raise InvalidQuery(
                 f"The filter {name!r} was given {len(values):,} values; choose at most {MAX_FILTER_VALUES} "

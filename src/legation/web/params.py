@@ -39,18 +39,29 @@ def _int(value: str, name: str, low: int, high: int) -> int:
     return number
 
 
+def single(params: Mapping[str, Sequence[str]], name: str) -> str:
+    """The value of a parameter that takes one (``sort``, ``page`` …), ``""`` when it is absent.
+    Given more than once (``sort=date_asc&sort=date_desc``) it is refused with :class:`InvalidQuery`:
+    which one was meant cannot be known, and picking one would answer another question than asked."""
+    values = params.get(name) or [""]
+    if len(values) > 1:
+        given = ", ".join(repr(v) for v in values)
+        raise InvalidQuery(f"{name} was given {len(values)} times ({given}); it takes one value: send {name} once")
+    return values[0] or ""
+
+
 def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: int = 10) -> SearchRequest:
     """Build a :class:`SearchRequest` from query-string values (each a list of strings).
 
-    Raises :class:`InvalidQuery` naming the parameter and the accepted values.
+    Raises :class:`InvalidQuery` naming the parameter and the accepted values, also for a
+    parameter other than a filter given more than once (:func:`single`).
     """
 
-    def first(name: str) -> str:
-        values = params.get(name) or [""]
-        return (values[0] or "").strip()
+    def one(name: str) -> str:
+        return single(params, name).strip()
 
     filters = {f.name: [v for v in params.get(f.name, []) if v] for f in FACETS}
-    start, end = first("start_date"), first("end_date")
+    start, end = one("start_date"), one("end_date")
     try:
         start_date = parse_date_bound(start, end=False) if start else None
         end_date = parse_date_bound(end, end=True) if end else None
@@ -59,14 +70,14 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     if start_date and end_date and start_date > end_date:
         raise InvalidQuery("start_date is after end_date; swap them or widen the range")
     return SearchRequest(
-        q=first("q"),
+        q=one("q"),
         filters={name: values for name, values in filters.items() if values},
         start_date=start_date,
         end_date=end_date,
-        sort=first("sort") or "relevance",
-        date_match=first("date_match") or "overlap",
-        page=_int(first("page"), "page", 1, MAX_PAGE) if first("page") else 1,
-        page_size=_int(first("page_size"), "page_size", 1, 100) if first("page_size") else default_page_size,
+        sort=one("sort") or "relevance",
+        date_match=one("date_match") or "overlap",
+        page=_int(one("page"), "page", 1, MAX_PAGE) if one("page") else 1,
+        page_size=_int(one("page_size"), "page_size", 1, 100) if one("page_size") else default_page_size,
     )
 
 

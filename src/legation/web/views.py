@@ -19,7 +19,7 @@ from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
-from legation.web.params import query_string, query_strings, search_request_from
+from legation.web.params import query_string, query_strings, search_request_from, single
 
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
 
@@ -188,9 +188,10 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""
     params = _params(request)
-    contains = request.GET.get("contains", "")
+    contains = ""
     base = {k: v for k, v in params.items() if k not in ("page", "contains")}
     try:
+        contains = single(params, "contains")
         result = facet_values(search_request_from(base), name, contains=contains, limit=MAX_FACET_VALUES)
     except InvalidQuery as exc:
         return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
