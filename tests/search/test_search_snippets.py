@@ -209,8 +209,8 @@ def odd_index(make_index, odd_records):
 
 
 def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
-    """Every word of every text of ``records`` is marked for ``q`` exactly as without blanking
-    out the words that cannot match (snippets.masked); and blanking happened in most texts."""
+    """Every word of every text of ``records`` is marked for ``q`` exactly as without leaving
+    out the words that cannot match (snippets.kept_parts); and leaving out happened in most texts."""
     from legation.search import service, snippets
 
     searcher = index.searcher()
@@ -223,10 +223,10 @@ def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
         for text in texts:
             fast = highlighter.marks(text)
             with monkeypatch.context() as m:
-                m.setattr(snippets, "masked", lambda text, *rest: text)
+                m.setattr(snippets, "kept_parts", lambda text, *rest: [(0, text)])
                 assert highlighter.marks(text) == fast
             marked += len(fast)
-            blanked += snippets.masked(text, highlighter.starts, highlighter.singles) != text
+            blanked += snippets.kept_parts(text, highlighter.starts, highlighter.singles) != [(0, text)]
     assert marked > 0 and blanked > len(texts) // 2
 
 
@@ -259,11 +259,12 @@ def test_a_turkish_text_is_masked_through_the_letters_the_index_folds(language_r
     from legation.search import snippets
 
     text = next(r for r in language_records if r.identifier == "tr-1912-behic").texts[0].body
-    kept = snippets.masked(text, snippets.word_starts(["misir", "pasa"]))
-    assert len(kept.encode()) == len(text.encode())  # the same byte offsets
-    assert kept.split() == ["Mısır’a", "Mısır’dan", "“paşa"]
+    kept = snippets.kept_parts(text, snippets.word_starts(["misir", "pasa"]))
+    assert [part for _, part in kept] == ["Mısır’a", "Mısır’dan", "“paşa"]
+    raw = text.encode()
+    assert all(raw[offset : offset + len(part.encode())] == part.encode() for offset, part in kept)  # where they stand
     # a letter the index folds to two (æ → ae) is not sought as written: its word is kept whole
-    assert snippets.masked("şarkı “söz” “yaz” “gel” æsir", ("aes",)).split() == ["æsir"]
+    assert snippets.kept_parts("şarkı “söz” “yaz” “gel” æsir", ("aes",)) == [(len("şarkı “söz” “yaz” “gel” ".encode()), "æsir")]
 
 
 def test_a_stem_shorter_than_a_word_start_keeps_the_words_it_may_match():
@@ -273,8 +274,8 @@ def test_a_stem_shorter_than_a_word_start_keeps_the_words_it_may_match():
 
     assert analyzers.terms("ordu", "legation_tr") == analyzers.terms("orta", "legation_tr") == ["or"]
     starts = snippets.word_starts(["ordu"], "legation_tr")
-    assert snippets.masked("Erkek Lisesi ve Kiz Orta Mektebi, ordu", starts).split() == ["Orta", "ordu"]
-    assert snippets.masked("Erkek Lisesi ve Kiz Orta Mektebi, ordu", snippets.word_starts(["ordu"])).split() == ["ordu"]
+    assert [part for _, part in snippets.kept_parts("Erkek Lisesi ve Kiz Orta Mektebi, ordu", starts)] == ["Orta", "ordu"]
+    assert [part for _, part in snippets.kept_parts("Erkek Lisesi ve Kiz Orta Mektebi, ordu", snippets.word_starts(["ordu"]))] == ["ordu"]
 
 
 def test_words_the_index_folded_before_analysis_are_marked_where_they_stand(make_index, language_records):

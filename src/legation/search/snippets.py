@@ -44,7 +44,7 @@ class Highlighter:
     """What marks the query's words in one stored field (``field``: a text field or the summary)
     for one search: tantivy's snippet generator, made by ``make`` on first use (most hits have
     text in one language only), which marks words as the field's analyzer makes them terms, so
-    stemmed and folded forms are marked too; and what :func:`masked` needs to spare it most words
+    stemmed and folded forms are marked too; and what :func:`kept_parts` needs to spare it most words
     of a text: the query's :func:`word_starts` and, when every word of the query is a character
     the field's analyzer makes a word of its own (Chinese, Japanese, Korean: :func:`own_words`),
     those characters; and the query's :func:`own_word_runs`, outside which no character of those
@@ -62,16 +62,19 @@ class Highlighter:
 
         The words are sought in ``text`` as the index analyzed it, through
         :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``),
-        and their ranges given in ``text`` itself (:func:`_in_original`). The words that cannot
-        match are blanked out first (:func:`masked` keeps every word that could, as written or
-        normalized), so normalizing reads what is left, mostly ASCII: reading a whole text of
-        curly quotes for the characters to normalize took 50 µs a hit."""
-        if not unicodedata.is_normalized("NFC", text):  # stored texts are: offsets could not be mapped back
+        and their ranges given in ``text`` itself (:func:`_in_original`). Only the parts of the
+        text that may hold a match (:func:`kept_parts`) are normalized and given to tantivy, one
+        space apart, and the marks moved back to where the parts stand (:func:`_in_text`):
+        normalizing and marking read a few hundred characters rather than the whole text
+        (curly quotes alone made normalizing a FRUS memorandum cost 50 µs)."""
+        parts = kept_parts(text, self.starts, self.singles)
+        kept = text if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1]) == len(text) else " ".join(part for _, part in parts)
+        if not unicodedata.is_normalized("NFC", kept):  # stored texts are: offsets could not be mapped back
             marks = self._marked(text)
         else:
-            kept = masked(text, self.starts, self.singles)
             normal = analyzers.normalize(kept)
             marks = self._marked(kept) if normal is kept else _in_original(self._marked(normal), kept, normal)
+            marks = marks if kept is text else _in_text(marks, parts)
         return in_runs(text, marks, self.runs) if self.runs else marks
 
     def _marked(self, text: str) -> Marks:
@@ -111,13 +114,13 @@ def _in_original(marks: Marks, text: str, normal: str) -> Marks:
 # Marking costs about 0.3 µs a word, two thirds of it the stemmer's (a FRUS memorandum of 20,000
 # characters: 1 ms). A word the query could match begins as a word of the query begins, in its
 # first WORD_START letters, folded: the stemmers (Snowball) and the folding filters change only the
-# ends of words and non-ASCII letters. So the analyzer is given the text with every other word
-# blanked out, byte for byte (the marks' offsets stay those of the text).
+# ends of words and non-ASCII letters. So the analyzer is given only the parts of the text holding
+# such a word, and the marks are moved back to the parts' places.
 
 WORD_START = 3  # letters of a query word a text word must begin with to be analyzed
 # Porter2's exceptional forms whose first letters differ from their stem's (Snowball English, "exceptional forms")
 _OTHER_STARTS = {"die": "dyi", "lie": "lyi", "tie": "tyi", "dyi": "die", "lyi": "lie", "tyi": "tie", "sky": "ski", "ski": "sky"}
-_MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not masked
+_MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not read as ASCII
 # non-ASCII characters that may be (in) a word: all but spaces, quotes, dashes and the like (no-break
 # space, guillemets, General Punctuation), which FRUS texts are full of and no tokenizer keeps
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u206f]+")
@@ -151,12 +154,12 @@ def in_runs(text: str, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
 
 def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:
     """The lowercase beginnings (:data:`WORD_START` letters, or the whole word) of the folded query
-    ``words`` (:func:`legation.search.analyzers.folded`) that :func:`masked` keeps in a text,
+    ``words`` (:func:`legation.search.analyzers.folded`) that :func:`kept_parts` keeps in a text,
     Porter2's exceptional forms added; with ``analyzer``, also those of each word's terms under
     it, but for their last letter: a stemmer may cut a word to fewer letters than
     :data:`WORD_START` (Turkish ``ordu`` and ``orta`` are both ``or``) and change a stem's last
     letter (``kitabı`` → ``kitap``). Words not ASCII once folded (Cyrillic, Chinese) need none:
-    :func:`masked` keeps every part of a text holding a non-ASCII character."""
+    :func:`kept_parts` keeps every part of a text holding a non-ASCII character."""
     starts = set()
     for word in words:
         if word.isascii():
@@ -178,17 +181,18 @@ def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
-def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None) -> str:
-    """``text`` with every whitespace-separated part blanked out (one space per UTF-8 byte) unless
-    it holds a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`) or a word
-    beginning, lowercased, with one of ``starts``. Latin letters the index folds to one ASCII
+def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None) -> list[tuple[int, str]]:
+    """The parts of ``text`` the query may match, as (UTF-8 byte offset, part), in order: every
+    whitespace-separated part that holds a non-ASCII character that may be a letter
+    (:data:`_NON_ASCII_RUN`) or a word beginning, lowercased, with one of ``starts``; the other
+    words cannot match. Latin letters the index folds to one ASCII
     letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı``
     begins with ``sar``), so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech
     of 20,000 characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
-    Korean) is given as it is, or, when every query word is one of the characters ``singles``
-    (:func:`own_words`), with every other character blanked out: a Chinese report of 100,000
-    characters, every one a word, took 10 ms to mark. What is kept is cut into the same words as
-    in ``text``, at the same byte offsets.
+    Korean) is kept whole (``[(0, text)]``), or, when every query word is one of the characters
+    ``singles`` (:func:`own_words`), as the runs of those characters alone: a Chinese report of
+    100,000 characters, every one a word, took 10 ms to mark. Each part is cut into the same words
+    as in ``text``.
 
     A mostly ASCII text (English: nearly every hit) is scanned as UTF-8 bytes, where one C pass
     (``bytes.translate``) lowercases it and makes every byte that is not an ASCII letter or digit
@@ -205,12 +209,12 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     if singles:
         return _only(text, singles)
     if not _mostly_latin(text[:_PROBE_CHARS]):
-        return text  # Korean, Cyrillic, Greek: not worth translating (80 µs per 1,000 characters)
+        return [(0, text)]  # Korean, Cyrillic, Greek: not worth translating (80 µs per 1,000 characters)
     source = text.translate(analyzers.latin_fold())  # one character for one: the same offsets
     left = len(source.encode()) - len(source)
     punctuation = sum(source.count(ch) for ch in _PUNCTUATION)  # each 2 bytes beyond one
     if (left - 2 * punctuation) * _MOSTLY_ASCII > len(source):
-        return text  # still not mostly ASCII, quotes and dashes aside
+        return [(0, text)]  # still not mostly ASCII, quotes and dashes aside
     low = source.lower() if "\u0130" not in source else source.replace("\u0130", "I").lower()  # İ lowercases to 2 characters
     hits = [i for start in starts for i in _occurrences(low, start)]
     if left > punctuation * 2:
@@ -218,7 +222,7 @@ def masked(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = 
     return _kept(raw, _byte_offsets(text, hits))
 
 
-# ASCII letters lowercased, digits kept, every other byte a space (see masked)
+# ASCII letters lowercased, digits kept, every other byte a space (see kept_parts)
 _PROBE = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 _SPACED = bytes.maketrans(b"\t\n\v\f\r", b"     ")  # a part of a text ends at ASCII whitespace
 # the first byte of a character _NON_ASCII_RUN takes, in UTF-8: all but no-break space, guillemets
@@ -250,21 +254,30 @@ def _byte_offsets(text: str, offsets: list[int]) -> list[int]:
     return found
 
 
-def _kept(raw: bytes, hits: list[int]) -> str:
-    """The UTF-8 text ``raw`` with every part between ASCII whitespace that holds none of the byte
-    offsets ``hits`` blanked out, one space a byte."""
+def _kept(raw: bytes, hits: list[int]) -> list[tuple[int, str]]:
+    """The parts of the UTF-8 text ``raw`` between ASCII whitespace that hold one of the byte
+    offsets ``hits``, as (byte offset, part)."""
     spaced = raw.translate(_SPACED)
-    pieces, pos = [], 0
+    parts, pos = [], 0
     for i in sorted(hits):
         if i < pos:
             continue  # inside the part kept last
         begin = spaced.rfind(b" ", pos, i) + 1 or pos
         end = spaced.find(b" ", i)
-        end = len(raw) if end < 0 else end
-        pieces += [b" " * (begin - pos), raw[begin:end]]
-        pos = end
-    pieces.append(b" " * (len(raw) - pos))
-    return b"".join(pieces).decode()
+        pos = len(raw) if end < 0 else end
+        parts.append((begin, raw[begin:pos].decode()))
+    return parts
+
+
+def _in_text(marks: Marks, parts: list[tuple[int, str]]) -> Marks:
+    """``marks``, byte ranges in the ``parts`` joined one space apart, as byte ranges in the text
+    the parts were taken from (a word never spans two parts)."""
+    starts, shifts, at = [], [], 0
+    for offset, part in parts:
+        starts.append(at)
+        shifts.append(offset - at)
+        at += len(part.encode()) + 1
+    return [(s + shifts[k], e + shifts[k]) for s, e in marks for k in (bisect.bisect_right(starts, s) - 1,)]
 
 
 _PROBE_CHARS = 200
@@ -272,20 +285,16 @@ _PROBE_CHARS = 200
 
 def _mostly_latin(head: str) -> bool:
     """Whether ``head`` (the start of a text) is mostly ASCII once its Latin letters are counted as
-    ASCII and its quotes and dashes left aside, as :func:`masked` then needs: told without
+    ASCII and its quotes and dashes left aside, as :func:`kept_parts` then needs: told without
     translating it (each such letter is 2 bytes in UTF-8, one beyond one)."""
     beyond = len(head.encode()) - len(head) - len(analyzers.LATIN_LETTER.findall(head)) - 2 * sum(head.count(ch) for ch in _PUNCTUATION)
     return beyond * _MOSTLY_ASCII <= len(head)
 
 
-def _only(text: str, chars: frozenset[str]) -> str:
-    """``text`` with every character but ``chars`` blanked out, one space per UTF-8 byte."""
-    pieces, pos = [], 0
-    for match in _runs_of(chars).finditer(text):
-        pieces += [" " * len(text[pos : match.start()].encode()), match.group()]
-        pos = match.end()
-    pieces.append(" " * len(text[pos:].encode()))
-    return "".join(pieces)
+def _only(text: str, chars: frozenset[str]) -> list[tuple[int, str]]:
+    """The runs of ``chars`` in ``text``, as (UTF-8 byte offset, run)."""
+    runs = list(_runs_of(chars).finditer(text))
+    return [(offset, match.group()) for offset, match in zip(_byte_offsets(text, [m.start() for m in runs]), runs)]
 
 
 @lru_cache(maxsize=256)
