@@ -372,3 +372,28 @@ def test_a_possessive_word_is_searched_as_its_owner(seed_index, rows, searchable
     assert parse("O'Neill's").node == Term("O'Neill") and parse("O'Neill").node == Term("O'Neill")
     assert parse('"Stalin\'s letter"').node == Phrase("Stalin's letter")
     assert parse("stalin's*").node == Term("stalin's", prefix=True)
+
+
+def test_a_collection_is_found_by_its_key_as_its_documents_identifiers_show_it(make_index) -> None:
+    """``collection:frus1969-76v12``, the FRUS volume a reader sees in its documents' identifiers
+    (``frus1969-76v12-d1`` …), found nothing, silently: the field held the volumes' titles alone.
+    It holds their keys too. Two volumes of the demo archive, their keys and titles from the files."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO
+
+    volumes = {v: list(read_frus_volume(REPO / "data" / "demo" / "frus" / f"{v}.xml.gz")) for v in ("frus1969-76v12", "frus1969-76ve13")}
+    index = make_index([r for records in volumes.values() for r in records])
+
+    def found(q: str) -> set[str]:
+        result = search(SearchRequest(q=q, page_size=100), index)
+        pages = -(-result.total // 100)
+        return {h.identifier for page in range(1, pages + 1) for h in search(SearchRequest(q=q, page=page, page_size=100), index).hits}
+
+    for key, records in volumes.items():
+        identifiers = {r.identifier for r in records}
+        assert {c.key for r in records for c in r.collections} == {key} and all(i.startswith(f"{key}-d") for i in identifiers)
+        assert len(identifiers) > 150
+        assert found(f"collection:{key}") == found(f'collection:"{key.upper()}"') == identifiers
+        title = records[0].collections[0].title  # "Soviet Union, January 1969–October 1970", …
+        assert found(f'collection:"{title}"') == identifiers
+    assert found("collection:frus1969-76v17") == set()  # a volume this archive does not hold

@@ -162,7 +162,7 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 UNDATED = "Undated"
 MAX_YEARS_PER_DOCUMENT = 100
-VALUES_VERSION = 2  # bump when what a record gives a field changes (2: years of open dates, wide ranges)
+VALUES_VERSION = 3  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys)
 
 
 def _years(record: DocumentRecord) -> list[str]:
@@ -199,7 +199,9 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),
     SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent)),
     SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
-    SearchField("collection", "Collection", 0.3, lambda r: [c.title for c in r.collections]),
+    # a collection is found by its title's words and by its key, as its documents' identifiers show it
+    # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
+    SearchField("collection", "Collection", 0.3, lambda r: [v for c in r.collections for v in (c.title, c.key)]),
     SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)]))),
 )
 
