@@ -153,6 +153,25 @@ def test_dfat_tables_lists_and_emphasis(dfat):
     assert "[matter omitted]" in dfat["dfat-v22-157"].texts[0].body
 
 
+def test_dfat_html2text_tables_are_rows_of_cells(dfat):
+    # dfat-v26-52: "| Grant $m.| Increase Over Previous Year $m.  ⏎---|---|---  ⏎1959–60| 25.6| 2.6": html2text's "|" at
+    # the start is an empty first cell, so GFM read no table (two header cells, three delimiters) and the pipes stayed
+    assert "\n\n| Grant $m. | Increase Over Previous Year $m.\n1959–60 | 25.6 | 2.6\n1960–61 | 29.6 | 4.0\n" in dfat["dfat-v26-52"].texts[0].body
+    # dfat-v28-69: a header of one cell and an empty one over "---|---"; a row's empty first cell stays, the last goes
+    assert "\n\nAttendanceAttendance\nA.A.E.C. | Professor Sir Philip Baxter\nNational Development | Mr Boswell\n| Mr McCay[3]\n" in dfat["dfat-v28-69"].texts[0].body
+    # dfat-v26-267: a header cell broken over two lines ("| Payment  ⏎$M| %*")
+    assert "\n\n| Payment $M | %*\nQ’LD. | 103 | 39\n" in dfat["dfat-v26-267"].texts[0].body
+    # 86 delimiter rows in 35 documents were text; two stay, of tables html2text broke (more cells in the header than
+    # delimiters in dfat-v24-6, a whole table on one line in dfat-v24-224)
+    assert sorted(i for i, r in dfat.items() if "---|---" in r.texts[0].body.replace(" ", "")) == ["dfat-v24-224", "dfat-v24-6"]
+
+
+def test_dfat_list_items_html2text_indented_keep_no_link_marks(dfat):
+    # dfat-v20-164: "Portugal.[3](#f3)⏎    3. In regard to …": an indented code block to CommonMark, read as Markdown now
+    assert "either back to Timor or to Portugal.[3]\n\n3. In regard to Australian citizens in Timor" in dfat["dfat-v20-164"].texts[0].body
+    assert not [i for i, r in dfat.items() if "](#" in r.texts[0].body or any("](#" in n.text for n in r.texts[0].footnotes)]
+
+
 def test_dfat_numbered_paragraphs_that_are_no_run_of_notes_stay_text():
     from legation.ingest.readers.mapped_jsonl import dfat_body
 
