@@ -55,3 +55,25 @@ def test_a_correction_is_spelt_as_the_archive_writes_it_accents_and_all(make_ind
     index = make_index(letters)
     assert search(SearchRequest(q="Kurfurst Komerstat"), index).did_you_mean == "Kurfürsten Komerstadt"
     assert search(SearchRequest(q="KURFURST"), index).did_you_mean == "KURFÜRSTEN"
+
+
+def test_a_rare_name_the_archive_holds_is_not_corrected_to_a_common_word_two_edits_away(make_index):
+    """A fresh user searching ``Modrow`` (Hans Modrow, in a few Dodis letters of 1989-90) was asked
+    "Did you mean Moscow?": the name was rare, Moscow frequent and two edits away. A word the archive
+    holds is corrected only by a word close to it (one edit in five letters), so the name is left
+    alone while slips the sources made (``Kisinger``, in one document) and words absent from the
+    archive are still corrected. Two demo FRUS volumes of 1969-76 and two Dodis letters naming Modrow."""
+    from legation.ingest.readers.tei_corresp import read_tei_document
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import REPO, shared_data
+
+    volumes = [r for v in ("frus1969-76v12", "frus1969-76ve13") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{v}.xml.gz")]
+    folder = "dodis-when-the-wall-came-down/tei"
+    letters = [r for name in ("52923.xml", "52929.xml") for r in read_tei_document(shared_data(f"{folder}/{name}")) if isinstance(r, DocumentRecord)]
+    assert len(letters) == 2
+    index = make_index(volumes + letters)
+    modrow = search(SearchRequest(q="Modrow"), index)
+    assert {h.identifier for h in modrow.hits} == {r.identifier for r in letters} and modrow.did_you_mean == ""
+    assert documents_with(volumes, "moscow") >= 10 * len(letters)  # what made Moscow the "correction"
+    assert search(SearchRequest(q="Kisinger"), index).did_you_mean == "Kissinger"  # in one document: a slip of one letter
+    assert search(SearchRequest(q="Brezhenv Dobrynen"), index).did_you_mean == "Brezhnev Dobrynin"  # in none
