@@ -43,11 +43,18 @@ api = LegationApi(
     title="Legation API",
     version=__version__,
     description="Search and read the archive's documents. Dates are EDTF (Library of Congress Extended Date/Time Format).\n\n"
+    "Each operation takes the parameters listed for it and refuses any other (400 `invalid_parameter`), but for `_`, "
+    "the never-repeated value jQuery and load tests add to bypass caches, which every operation ignores.\n\n"
     'Errors come as `{"error": {"status": 400, "code": "invalid_parameter", "message": "…"}}`: the message says what '
     "was wrong and what to do; the code, one per kind of mistake, is one of:\n\n" + errors.codes_markdown(),
     urls_namespace="api",
 )
 errors.install(api)
+
+
+# Taken and ignored by every operation, though declared by none: the cache-busting parameter jQuery's
+# ajax (cache: false) and the load benchmark (benchmarks/load) add, a new value each time.
+IGNORED_PARAMETERS = frozenset({"_"})
 
 
 # Answers any operation may give, whatever its parameters (see errors.CODES): a request it cannot
@@ -85,7 +92,8 @@ def checked_parameters(path: str):
     """A view decorator refusing, with 400 ``invalid_parameter``, a query parameter the operation at
     ``path`` does not declare (a misspelt ``sort_order`` or ``types`` would otherwise be dropped
     silently, and the answer look like one to the question asked; so do JSON:API and Stripe) and a
-    single-valued one given more than once (:func:`~legation.web.params.single`, as on the pages)."""
+    single-valued one given more than once (:func:`~legation.web.params.single`, as on the pages).
+    :data:`IGNORED_PARAMETERS` pass."""
 
     def decorator(run):
         @wraps(run)
@@ -93,6 +101,8 @@ def checked_parameters(path: str):
             declared, given = declared_parameters(path), _query(request)
             try:
                 for name in given:
+                    if name in IGNORED_PARAMETERS:
+                        continue
                     if name not in declared:
                         raise InvalidQuery(unknown_parameter(name, path, declared))
                     if not declared[name]:
