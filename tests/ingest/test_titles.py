@@ -3,11 +3,14 @@ the volumes named in each case under ../shared/data/frus/volumes)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from legation.ingest.titles import (
     document_type_from_source_note,
     document_type_from_title,
+    normalize_space,
     parties_from_title,
     party_name,
     party_phrases,
@@ -146,3 +149,47 @@ def test_document_type_from_source_note(note, expected):
 )
 def test_strip_leading_number(title, expected):
     assert strip_leading_number(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("Telegramm Nr. 38. \u200bDie Wiedervereinigung\u200b", "Telegramm Nr. 38. Die Wiedervereinigung"),  # Dodis 52281
+        ("Com\u200bōdi=Hauß", "Comōdi=Hauß"),  # QhoD, a word split by a zero-width space
+        ("\ufeffVertrag\u2060 über\u00ad die Grenze \u200b ", "Vertrag über die Grenze"),  # BOM, word joiner, soft hyphen
+        ("می\u200cخواهم", "می\u200cخواهم"),  # Persian: the non-joiner inside a word is spelling
+        ("क्\u200dष and ক্\u200dয", "क्\u200dष and ক্\u200dয"),  # Devanagari, Bengali: the joiner after a virama
+        ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # an emoji sequence
+        ("\u200cنامه\u200c \u200d(1720)\u200d", "نامه (1720)"),  # joiners at the edges of words join nothing
+        ("plain text, ( Caffery )", "plain text, (Caffery)"),
+    ],
+)
+def test_normalize_space_drops_invisible_format_characters_but_joiners_inside_words(given, kept):
+    assert normalize_space(given) == kept
+
+
+def test_a_dodis_title_loses_its_zero_width_spaces():
+    from legation.ingest.readers.tei_corresp import read_tei_document
+    from tests.conftest import shared_data, single_record
+
+    record = single_record(read_tei_document(shared_data("dodis-when-the-wall-came-down/tei/52281.xml")))
+    assert record.title == "Nr. 12, Telegramm Nr. 38. Die Wiedervereinigung und die Blockzugehörigkeit"
+
+
+def test_texts_kept_as_given_lose_invisible_format_characters_too(tmp_path):
+    from itertools import islice
+
+    from legation.ingest.readers import read_file
+    from legation.ingest.readers.pdf import normalize_text
+    from tests.conftest import shared_data
+
+    corpus = tmp_path / "speeches.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "title": "T", "text": "\u200b\n\nIt is\u200b not\n\nمی\u200cخواهم"}) + "\n", encoding="utf-8")
+    mapping = tmp_path / "speeches-map.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "title": "title", "text": "text"}}), encoding="utf-8")
+    [record] = read_file(corpus, str(mapping))
+    assert record.texts[0].body == "It is not\n\nمی\u200cخواهم"  # paragraphs and the Persian non-joiner kept
+    assert normalize_text("con\ufb01den\u00adtial\u200b") == "confidential"  # PDF text layers
+    ungd = shared_data("un-general-debate-corpus/speeches-1946-1989.jsonl.xz")  # 2,936 speeches start with a BOM
+    afghanistan = next(r for r in islice(read_file(ungd, "ungd"), 1000) if r.identifier == "ungd-AFG_16_1961")
+    assert afghanistan.texts[0].body.startswith("): It is not to follow a customary practice")

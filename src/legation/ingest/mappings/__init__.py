@@ -32,7 +32,8 @@ url`` and ``relation`` (identifiers of related documents; several with the separ
 Several columns may map to one field: for identifier, title, type, date, date_text, language,
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
-text is kept as given; summary, source, rights and credit keep their line breaks and paragraphs
+text is kept as given (but for invisible format characters, dropped as everywhere: zero-width spaces, byte order
+marks …, see :func:`legation.ingest.titles.drop_invisible`); summary, source, rights and credit keep their line breaks and paragraphs
 (within a line, runs of spaces become one); the other single-valued fields are one line (runs of
 whitespace, line breaks included, become one space). ``values`` replaces a field's source values
 (each of several, once split) that it lists, exactly as written, by its own (the Atatürk corpus's
@@ -54,7 +55,7 @@ from typing import Any
 from legation.errors import IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers.tei_frus import slug
-from legation.ingest.titles import normalize_space
+from legation.ingest.titles import drop_invisible, normalize_space
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.languages import language_tag
 
@@ -271,7 +272,8 @@ class Values:
             for ref in self._agents(role):
                 if all((a.key, a.role) != (ref.key, ref.role) for a in agents):
                     agents.append(ref)
-        text = self.one("text")
+        text = drop_invisible(self.one("text")).strip()  # kept as given but for invisible format characters
+        footnotes = [Footnote(n=f.n, text=drop_invisible(f.text).strip()) for f in self.footnotes]
         return DocumentRecord(
             identifier=identifier,
             title=title,
@@ -290,6 +292,6 @@ class Values:
             collections=collections,
             agents=agents,
             subjects=list(dict.fromkeys(self.many("subject"))),
-            texts=[TextRecord(kind="transcript", language=language, body=text, footnotes=self.footnotes)] if text else [],
+            texts=[TextRecord(kind="transcript", language=language, body=text, footnotes=footnotes)] if text else [],
             relations=list(dict.fromkeys(self.many("relation"))),
         ).validate()

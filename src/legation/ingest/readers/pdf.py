@@ -76,6 +76,7 @@ from typing import Any
 
 from legation.errors import IngestError
 from legation.ingest.readers.tei_frus import slug
+from legation.ingest.titles import drop_invisible
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
 from legation.records.languages import language_tag
 
@@ -186,7 +187,7 @@ def normalize_text(text: str) -> str:
     ``"con\\ufb01dential"`` → ``"confidential"``. A superscript or subscript digit after a letter (a
     footnote mark) becomes a word of its own first: ``"treaty\\u00b9"`` → ``"treaty 1"``."""
     text = _MARK_AFTER_LETTER.sub(r" \1", text)
-    text = _CONTROL.sub("", unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
+    text = _CONTROL.sub("", drop_invisible(unicodedata.normalize("NFKC", text)))
     return _SPACES.sub(" ", text).strip()
 
 
