@@ -476,7 +476,7 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
         _fail(f"{path}: {count}, nothing was loaded; fix {'them' if len(exc.problems) > 1 else 'it'} and load the file again")
     except IngestError as exc:
         if report_file is not None:
-            _write_authority_report(report_file, path, None, [exc])
+            _write_authority_report(report_file, path, None, [], error=str(exc))
         _fail(str(exc))
     follow_once()
     if report_file is not None:
@@ -488,16 +488,16 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
     )
 
 
-def _write_authority_report(path: Path, source: Path, report, problems: list) -> None:
+def _write_authority_report(path: Path, source: Path, report, problems: list, error: str = "") -> None:
     """Write what ``legation authorities`` did as one JSON object, as :func:`_write_report` does
     for an ingest::
 
         {"file": "people.jsonl", "loaded": true,
          "counts": {"created": 2, "extended": 0, "names_added": 3, "merged": 1, "documents_reindexed": 4, "bad_lines": 0},
-         "documents_reindexed": ["id", …], "bad_lines": [{"where": "people.jsonl, line 3", "reason": "…"}, …]}
+         "documents_reindexed": ["id", …], "bad_lines": [{"where": "people.jsonl, line 3", "reason": "…"}, …], "error": ""}
 
     ``report`` is None when nothing was loaded; ``problems`` (:class:`IngestError`) are the bad
-    lines, all of them, or the one reason the file could not be read."""
+    lines, all of them; ``error`` why the file could not be read at all ("" when it could)."""
     touched = report.documents_touched if report else []
     counts = {
         "created": report.created if report else 0, "extended": report.extended if report else 0,
@@ -505,7 +505,7 @@ def _write_authority_report(path: Path, source: Path, report, problems: list) ->
         "documents_reindexed": len(touched), "bad_lines": len(problems),
     }  # fmt: skip
     bad = [{"where": f"{p.path}, {p.location}" if p.location else p.path, "reason": p.message} for p in problems]
-    data = {"file": str(source), "loaded": report is not None, "counts": counts, "documents_reindexed": touched, "bad_lines": bad}
+    data = {"file": str(source), "loaded": report is not None, "counts": counts, "documents_reindexed": touched, "bad_lines": bad, "error": error}
     _write_json(path, data, "the authority records are loaded" if report is not None else "nothing was loaded")
 
 

@@ -76,8 +76,14 @@ def test_report_writes_every_bad_line_where_the_screen_cuts_them_as_ingest_does(
     assert report == {
         "file": str(good), "loaded": True,
         "counts": {"created": 1, "extended": 0, "names_added": 1, "merged": 0, "documents_reindexed": 0, "bad_lines": 0},
-        "documents_reindexed": [], "bad_lines": [],
+        "documents_reindexed": [], "bad_lines": [], "error": "",
     }  # fmt: skip
+    missing = legation(tmp_path / "archive", "authorities", "--report", str(report_file), str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 1
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert (report["loaded"], report["bad_lines"], report["error"]) == (
+        False, [], f"{tmp_path / 'nope.jsonl'}: no such file; give the path of an authority file (JSON Lines, one person or place per line)"
+    )
 
 
 def test_a_report_file_that_cannot_be_written_stops_before_loading(tmp_path: Path):
