@@ -123,6 +123,25 @@ def test_dfat_notes_in_each_form_of_the_harvest(dfat, identifier, count, first, 
     assert text.body.endswith(body_end)
 
 
+def test_dfat_notes_within_the_text_and_in_brackets_are_footnotes(dfat):
+    # dfat-v1-1: the letter's note "1 Copies of the memorandum …" before its enclosure, whose notes 1-4 end the
+    # document, stayed text, so the letter's mark [1] had no note and the enclosure's [1] two
+    text = dfat["dfat-v1-1"].texts[0]
+    assert [n.n for n in text.footnotes] == ["1", "1", "2", "3", "4"]
+    assert text.footnotes[0].text.startswith("Copies of the memorandum were sent to Sir Archdale Parkhill, Minister for Defence")
+    assert "\n\nG.F.P.\n\nEnclosure\n\nMemorandum by Sir George Pearce" in text.body and "Copies of the memorandum" not in text.body
+    # dfat-v16-101 (all of vol. 16): notes "[1] Dispatched from Athens …"
+    text = dfat["dfat-v16-101"].texts[0]
+    assert [n.n for n in text.footnotes] == ["1", "2", "3", "4", "5"] and text.footnotes[3].text == "See Document 99."
+    assert text.body.endswith("when it considers that the situation warrants such action. Ends.[5]")
+    # dfat-v1-12: a note of two paragraphs straight after the signature, no rule between; the text has its mark [1]
+    text = dfat["dfat-v1-12"].texts[0]
+    assert text.body.endswith("to a mutually satisfactory conclusion. Ends.\n\nLYONS") and len(text.footnotes) == 1
+    assert text.footnotes[0].text.endswith("Britain replied in an aide-memoire on 18 January 1937.")
+    # dfat-v26-42: the notes of the document's three parts, the first two gathered before a rule
+    assert [n.n for n in dfat["dfat-v26-42"].texts[0].footnotes] == ["1", "2", "3", "4", "5", "6", "1", "2", "3", "4", "5", "1", "2", "3", "4"]
+
+
 def test_dfat_note_broken_by_the_harvest_and_signature_after_the_reference(dfat):
     note = dfat["dfat-v1-105"].texts[0].footnotes[1].text
     assert note == (
@@ -179,6 +198,9 @@ def test_dfat_numbered_paragraphs_that_are_no_run_of_notes_stay_text():
     assert (text, notes, references) == ("Letter X\n\n2 Scharnhorsts\n\n3 Warspites", [], ["[AA : A1, 2]"])
     text, notes, _ = dfat_body("Body [1]\n\n1 First.\n\nnot a note\n\n2 Second.")  # no separator before: no notes
     assert notes == [] and text.endswith("2 Second.")
+    # dfat-v27-22: a fleet listed by number after a mark [1] is no note
+    text, notes, _ = dfat_body("Navy [1]\n\n2 Aircraft Carriers\n\n1 Commando Ship\n\n1 Cruiser\n\nEnds.")
+    assert notes == [] and "\n\n1 Cruiser\n\n" in text
 
 
 def test_un_general_debate():

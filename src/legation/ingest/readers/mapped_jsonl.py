@@ -99,11 +99,18 @@ def dfat_first_line(body: str) -> dict[str, str]:
     return found
 
 
-# "1 Document 87.", "• 1 A handwritten comment …", "_1 Leopold Amery …" (an emphasis mark left open)
-_DFAT_NOTE = re.compile(r"(?:[•_*] ?)?(\d{1,3})\s+(\S.*?)[_*]?", re.DOTALL)
+# "1 Document 87.", "• 1 A handwritten comment …", "_1 Leopold Amery …" (an emphasis mark left open), "[1] Document 340." (vol. 16)
+_DFAT_NOTE = re.compile(r"(?:[•_*] ?)?(?:\[(\d{1,3})\]|(\d{1,3}))\s+(\S.*?)[_*]?", re.DOTALL)
 # "[AA : A981, TIMOR (PORTUGUESE) 22, ii]", "[NAA: A1838, 3107/38, viii]", "[PM &C : A2694, MINUTE 2030, 9 MARCH 1937]"
 _DFAT_REFERENCE = re.compile(r"\[[A-Z]{2,5}(?: ?&[A-Z]{1,3})?\s*:(?:[^\[\]\n]|\[[^\[\]\n]*\]|\[)+\]")  # "[NAA : A11537 [1]]", "[NAA: A11443, [6]" too
 _DFAT_RULE = re.compile(r"[_*\s]+")  # "_", "__": what is left of the harvest's separator lines
+_DFAT_MARK = re.compile(r"\[(\d{1,3})\]")
+
+
+def _dfat_note(paragraph: str) -> tuple[int, str] | None:
+    """The number and text of a paragraph that has the shape of a note."""
+    m = _DFAT_NOTE.fullmatch(paragraph)
+    return (int(m[1] or m[2]), m[3]) if m else None
 
 
 def _dfat_notes(paragraphs: list[str], continued: bool) -> tuple[list[Footnote], list[str]] | None:
@@ -117,13 +124,47 @@ def _dfat_notes(paragraphs: list[str], continued: bool) -> tuple[list[Footnote],
             references.append(m[0])
         elif _DFAT_RULE.fullmatch(paragraph):
             continue
-        elif (m := _DFAT_NOTE.fullmatch(paragraph)) and int(m[1]) == len(notes) + 1:
-            notes.append(Footnote(n=m[1], text=m[2]))
+        elif (note := _dfat_note(paragraph)) and note[0] == len(notes) + 1:
+            notes.append(Footnote(n=str(note[0]), text=note[1]))
         elif continued and notes:
             notes[-1].text += "\n\n" + paragraph
         else:
             return None
     return notes, references
+
+
+def _marked(notes: list[Footnote], text: list[str]) -> bool:
+    """Are the marks of ``text`` numbers of ``notes``, the last note's among them? (A mark may be in
+    the title, or left out by the harvest.)"""
+    marks, numbers = {int(n) for p in text for n in _DFAT_MARK.findall(p)}, {int(n.n) for n in notes}
+    return bool(marks) and marks <= numbers and max(marks) == max(numbers)
+
+
+def _dfat_inner_notes(paragraphs: list[str]) -> tuple[list[str], list[Footnote]]:
+    """The paragraphs of a text without the runs of notes within it (a letter's notes before its
+    enclosure, which has notes of its own), and those notes in order. A run is "1 …", "2 …" … each
+    a paragraph, not after a paragraph of that shape (a list: "2 Aircraft Carriers", "1 Cruiser") nor
+    followed, a few paragraphs on, by its next number (numbered paragraphs: "1 First.", "…", "2 Second.");
+    runs straight after one another (the notes of each part of a text, gathered) are taken together
+    when the marks ``[1]`` … of the text since the runs taken before are theirs (:func:`_marked`)."""
+    kept: list[str] = []
+    footnotes: list[Footnote] = []
+    since = 0  # where in kept the text after the last runs taken starts
+    i = 0
+    while i < len(paragraphs):
+        notes: list[Footnote] = []
+        if i and (note := _dfat_note(paragraphs[i])) and note[0] == 1 and not _dfat_note(paragraphs[i - 1]):
+            while (j := i + len(notes)) < len(paragraphs) and (note := _dfat_note(paragraphs[j])) and note[0] in (1, int(notes[-1].n if notes else 0) + 1):
+                notes.append(Footnote(n=str(note[0]), text=note[1]))
+        after = (_dfat_note(p) for p in paragraphs[i + len(notes) : i + len(notes) + 50])
+        if notes and _marked(notes, kept[since:]) and not any(n and n[0] == int(notes[-1].n) + 1 for n in after):
+            footnotes += notes
+            since = len(kept)
+            i += len(notes)
+        else:
+            kept.append(paragraphs[i])
+            i += 1
+    return kept, footnotes
 
 
 def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
@@ -132,18 +173,20 @@ def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
     The body is Markdown (html2text's, from the DFAT website): it is made plain text by
     :func:`markdown_paragraphs`, footnote definitions (``[^1]: …``) and marks (``[^1]``) being first
     written as the other volumes print them ("1 …", ``[1]``). The notes are the paragraphs after
-    the text numbered "1 …", "2 …" … in turn (a bullet or a stray emphasis mark before the number allowed). When a separator
+    the text numbered "1 …" (or "[1] …"), "2 …" … in turn (a bullet or a stray emphasis mark before the number allowed). When a separator
     comes before the first (a line of underscores or a reference), a paragraph not starting with
     the next number continues the note before (the harvest breaks some notes in two; a rule run into
-    the first note, "_1 …", counts as one); without one,
-    every paragraph from the first note on must be the next note, or none is taken (the paragraphs
-    stay text). Reference paragraphs after the text (``[AA : A981, CHINA 116]``) are returned apart,
+    the first note, "_1 …", counts as one), and so it does when the text before has the marks
+    ``[1]`` … of every note; otherwise every paragraph from the first note on must be the next note,
+    or none is taken (the paragraphs stay text). Runs of notes within the text, whose marks are all
+    the marks of the text before them (a letter's notes, then its enclosure), are footnotes too, in
+    order (see :func:`_dfat_inner_notes`). Reference paragraphs after the text (``[AA : A981, CHINA 116]``) are returned apart,
     each once, in order; words after one (a signature) stay at the end of the text; lines of
     underscores, and emphasis marks left open at a paragraph's edge, go. Returns ``(text, footnotes, references)``; paragraphs are separated by a blank line."""
     markdown = re.sub(r"(?m)^\[\^(\d+)\]:[ \t]*", r"\1 ", markdown)
     paragraphs = markdown_paragraphs(re.sub(r"\[\^(\d+)\]", r"[\1]", markdown))
     # an emphasis mark left open at a paragraph's edge ("_MacArthur's attitude …") is text to Markdown
-    marked = {i for i, p in enumerate(paragraphs) if re.match(r"_\d", p)}  # " _1 …": the rule before the notes, run in
+    marked = {i for i, p in enumerate(paragraphs) if re.match(r"_\[?\d", p)}  # " _1 …": the rule before the notes, run in
     paragraphs = [p if _DFAT_RULE.fullmatch(p) else re.sub(r"^_(?=\S)|(?<=\S)_$", "", p) for p in paragraphs]
     signature: list[str] = []
     for i, paragraph in enumerate(paragraphs):
@@ -160,17 +203,25 @@ def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
         end -= 1
     footnotes: list[Footnote] = []
     references: list[str] = [p for p in paragraphs[end:] if not _DFAT_RULE.fullmatch(p)]
-    starts = [i for i in range(end) if (m := _DFAT_NOTE.fullmatch(paragraphs[i])) and m[1] == "1"]
-    for start in reversed(starts):
-        if found := _dfat_notes(paragraphs[start:end], continued=start in marked or start > 0 and separator(paragraphs[start - 1])):
+    # the last "1 …" first; "[1] …" (vol. 16's notes; elsewhere a fragment the harvest left after the notes) after all those
+    starts = sorted((m[1] is not None, -i) for i in range(end) if (m := _DFAT_NOTE.fullmatch(paragraphs[i])) and "1" in (m[1], m[2]))
+    tries = [(start, start in marked or start > 0 and separator(paragraphs[start - 1]), False) for start in (-i for _, i in starts)]
+    # then notes broken in two after the text, not after a paragraph of a note's shape (a list: "2 Aircraft Carriers", "1 Cruiser")
+    tries += [(start, True, True) for start, continued, _ in tries if not continued and not (start and _dfat_note(paragraphs[start - 1]))]
+    for start, continued, by_marks in tries:
+        found = _dfat_notes(paragraphs[start:end], continued)
+        if found and by_marks:  # … whose marks the text has
+            before = "\n".join(paragraphs[:start])
+            found = found if all(f"[{n.n}]" in before for n in found[0]) else None
+        if found:
             footnotes, references = found[0], found[1] + references
             end = start
             while end and separator(paragraphs[end - 1]):
                 end -= 1
             references = [p for p in paragraphs[end:start] if not _DFAT_RULE.fullmatch(p)] + references
             break
-    body = [p for p in paragraphs[:end] if not _DFAT_RULE.fullmatch(p)]
-    return "\n\n".join(body + signature), footnotes, list(dict.fromkeys(references))
+    body, inner = _dfat_inner_notes([p for p in paragraphs[:end] if not _DFAT_RULE.fullmatch(p)])
+    return "\n\n".join(body + signature), inner + footnotes, list(dict.fromkeys(references))
 
 
 def _dfat(obj: dict, values: Values) -> None:
