@@ -137,7 +137,9 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    # soft_wrap: one line, never broken inside the path or name it gives (Rich wraps at 80 columns
+    # when stderr is no terminal, a log file, splitting "nope.xml: no" from "such file")
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
