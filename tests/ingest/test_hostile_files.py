@@ -86,3 +86,26 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(tmp_path: Path):
     assert len(report.added) == 10 and Document.objects.count() == 10
     assert sorted(f.where.split(",")[0].rsplit("/", 1)[-1] for f in report.failed) == ["a-bomb.xml", "b-truncated.xml"]
     assert not Document.objects.filter(texts__body__contains="lollol").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("title", "nul\u0000in title", "title holds the control character U+0000 at character 4"),
+        ("summary", "a bell\u0007", "summary holds the control character U+0007 at character 7"),
+        ("identifier", "pg-nul\u0000", "identifier 'pg-nul\\x00'"),
+    ],
+)
+def test_a_control_character_fails_its_line_the_same_on_every_store(tmp_path: Path, field: str, value: str, said: str):
+    # PostgreSQL refuses NUL in text and stopped the whole ingest with a traceback; SQLite stored it,
+    # and such an archive could not be copied to PostgreSQL. Now the line fails, naming the field, and the next is kept.
+    import json
+
+    path = tmp_path / "controls.jsonl"
+    bad = {"identifier": "pg-nul-1", "title": "Fine", field: value}
+    path.write_text(json.dumps(bad) + "\n" + json.dumps({"identifier": "pg-ok-2", "title": "fine"}) + "\n", encoding="utf-8")
+    report = ingest_records(list(read_file(path)))
+    (failure,) = report.failed
+    assert failure.where.endswith("controls.jsonl, line 1") and said in failure.reason, failure.reason
+    assert list(Document.objects.values_list("identifier", flat=True)) == ["pg-ok-2"]

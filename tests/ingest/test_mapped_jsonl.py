@@ -211,6 +211,15 @@ def test_un_general_debate():
     assert r.collections[0].title == "UN General Debate Corpus, 1946–2024 (Jankin, Baturo, Dasandi; CC0)"
 
 
+
+def test_un_general_debate_page_breaks_become_paragraph_breaks():
+    # Afghanistan's 2013 statement holds form feeds (page breaks of the UN record), which no record may keep
+    path = shared_data("un-general-debate-corpus/speeches-1990-2024.jsonl.xz")
+    r = next(r for r in read_file(path, "ungd") if r.identifier == "ungd-AFG_68_2013")
+    body = r.texts[0].body
+    assert "\f" not in body
+    assert "getting ready to drive the Taliban regime from power,\n\nAfghanistan was in near-total isolation" in body
+
 def test_korean_presidential_speech():
     r = first(shared_data("korean-presidential-speeches-ko/speeches.jsonl.gz"), "korean-speeches")
     assert (r.identifier, r.title, r.document_type) == ("ko-speech-1305368", "제5대 대통령 취임식 대통령 취임사", "취임사")

@@ -8,6 +8,7 @@ Field names follow Dublin Core where one fits (title, type, date, source, langua
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -31,17 +32,17 @@ EXAMPLES = {
 LIST_OF_STRINGS = ("subjects", "repositories", "relations")
 
 
-IDENTIFIER_RULE = "give 1–200 characters without spaces, '/', '?' or '#', not only dots"
+IDENTIFIER_RULE = "give 1–200 characters without spaces, control characters, '/', '?' or '#', not only dots"
 
 
 def is_identifier(value: str) -> bool:
     """Whether ``value`` can identify a document: it is the last step of its permalink
-    (``/documents/<identifier>``), so 1–200 characters, no whitespace, ``/``, ``?`` or ``#``, and
+    (``/documents/<identifier>``), so 1–200 characters, no whitespace, control character, ``/``, ``?`` or ``#``, and
     not only dots (``.`` and ``..`` are path steps: ``/documents/..`` is the home page)."""
     return (
         isinstance(value, str)
         and 0 < len(value) <= 200
-        and not any(c.isspace() or c in "/?#" for c in value)
+        and not any(c.isspace() or c in "/?#" or c < " " for c in value)
         and bool(value.strip("."))
     )
 
@@ -64,6 +65,10 @@ MAX_RECORD_CHARACTERS = 4_000_000
 """Most characters all the fields of one document may hold together."""
 MAX_ITEMS = 20_000
 """Most agents, subjects, repositories, collections, related documents, texts and footnotes of one document together."""
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""The C0 control characters but tab, line feed and carriage return: no value may hold one. XML 1.0
+(§2.2, ``Char``) allows none of them, so no TEI or OAI-PMH answer could carry it; PostgreSQL refuses
+NUL in text; a page can only print them as U+FFFD."""
 
 
 class RecordError(ValueError):
@@ -195,8 +200,9 @@ class DocumentRecord:
         """Values must fit the record store's columns (PostgreSQL enforces them, SQLite does not,
         so the check is here, the same for both), and the free-text fields the bounds of
         :data:`MAX_CHARACTERS` (in characters; a hostile file must not store a title of millions
-        of characters, which every search would then print). Raises :class:`RecordError` naming
-        the field and its length."""
+        of characters, which every search would then print), and hold no control character
+        (:data:`CONTROL_CHARACTERS`). Raises :class:`RecordError` naming the field and its length,
+        or the character and where it stands."""
         lists = len(self.agents) + len(self.subjects) + len(self.repositories) + len(self.collections) + len(self.relations)
         items = lists + len(self.texts) + sum(len(t.footnotes) for t in self.texts)
         if items > MAX_ITEMS:
@@ -235,6 +241,12 @@ class DocumentRecord:
                 raise RecordError(
                     f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
                     f"{value[:60]!r}…; shorten it"
+                )
+            if control := CONTROL_CHARACTERS.search(value):
+                at = control.start()
+                raise RecordError(
+                    f"{self.identifier}: {name} holds the control character U+{ord(control[0]):04X} at character {at + 1:,} "
+                    f"({value[max(0, at - 30) : at + 30]!r}); remove it: no archive format (XML) nor PostgreSQL can keep it"
                 )
             total += len(value)
         if total > MAX_RECORD_CHARACTERS:

@@ -33,7 +33,7 @@ Several columns may map to one field: for identifier, title, type, date, date_te
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
 text is kept as given (but for invisible format characters, dropped as everywhere: zero-width spaces, byte order
-marks …, see :func:`legation.ingest.titles.drop_invisible`); summary, source, rights and credit keep their line breaks and paragraphs
+marks …, see :func:`legation.ingest.titles.drop_invisible`; and page breaks, form feeds, which become paragraph breaks); summary, source, rights and credit keep their line breaks and paragraphs
 (within a line, runs of spaces become one); the other single-valued fields are one line (runs of
 whitespace, line breaks included, become one space). ``values`` replaces a field's source values
 (each of several, once split) that it lists, exactly as written, by its own (the Atatürk corpus's
@@ -176,6 +176,17 @@ def agent_key(value: str, name: str) -> str:
     return "person:" + (slug(name) or re.sub(r"[\s/?#]+", "-", name.strip().lower()) or "unknown")
 
 
+_PAGE_BREAK = re.compile(r"\s*\f\s*")  # a form feed and the blanks around it (UN General Debate speeches since 1990: 898 in 360)
+
+
+def _as_read(text: str) -> str:
+    """A text or note as a mapping keeps it: as given, but for invisible format characters
+    (:func:`~legation.ingest.titles.drop_invisible`) and page breaks (form feeds, which no record may
+    hold: :data:`~legation.records.document_record.CONTROL_CHARACTERS`), made paragraph breaks;
+    trimmed at its ends."""
+    return _PAGE_BREAK.sub("\n\n", drop_invisible(text)).strip()
+
+
 class Values:
     """The values of one source row by field, built with :meth:`add` (applying the mapping's
     separator and null values), then turned into a record by :meth:`record`."""
@@ -272,8 +283,8 @@ class Values:
             for ref in self._agents(role):
                 if all((a.key, a.role) != (ref.key, ref.role) for a in agents):
                     agents.append(ref)
-        text = drop_invisible(self.one("text")).strip()  # kept as given but for invisible format characters
-        footnotes = [Footnote(n=f.n, text=drop_invisible(f.text).strip()) for f in self.footnotes]
+        text = _as_read(self.one("text"))
+        footnotes = [Footnote(n=f.n, text=_as_read(f.text)) for f in self.footnotes]
         return DocumentRecord(
             identifier=identifier,
             title=title,
