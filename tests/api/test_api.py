@@ -472,8 +472,8 @@ MISTAKES = [
     ("get", "/api/search?sort_order=date_desc", 400, "invalid_parameter", "There is no parameter 'sort_order' (did you mean sort?)"),
     ("get", "/api/search?sort=date_asc&sort=date_desc", 400, "invalid_parameter", "sort was given 2 times"),
     ("get", "/api/search?year=1950s", 400, "invalid_parameter", "year is '1950s', which is no value of the year facet"),
-    ("get", "/api/search?" + _many("x", 1001), 400, "bad_request", "The request could not be read"),
-    ("host", "/api/search?q=Mao", 400, "bad_request", "The request could not be read"),  # a host name not served
+    ("get", "/api/search?" + _many("x", 1001), 400, "bad_request", "The request has more than 1,000 parameters; send fewer"),
+    ("host", "/api/search?q=Mao", 400, "bad_request", "This server does not answer for the host name the request was sent to"),
     ("get", "/api/nosuch", 404, "not_found", "There is no API endpoint at /api/nosuch; see /api/openapi.json."),
     ("get", "/api/documents/no-such-document", 404, "not_found", "No document has the identifier 'no-such-document'"),
     ("get", "/api/facets/colour", 404, "not_found", "There is no facet 'colour'; use one of: type, sender, recipient"),

@@ -155,9 +155,9 @@ def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
     assert notes == [
-        f"{folder / 'export.json'}: not read: is JSON but no Wilson Center Digital Archive record (none of doc_date, "
-        "frontend_doc_date in its first 64 KB), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, "
-        "other JSON Lines need --mapping",
+        f"{folder / 'export.json'}: not read: is no Wilson Center Digital Archive record (none of doc_date, "
+        "frontend_doc_date in its first 64 KB; whether it is valid JSON was not checked), the only JSON Legation reads "
+        "as .json; Legation JSON Lines are .jsonl, other JSON Lines need --mapping",
         f"{folder / 'readme.txt'}: not read: unknown format; Legation reads TEI (.xml, .xml.gz), Legation JSON Lines "
         "(.jsonl, .jsonl.gz), CSV (.csv, .csv.gz), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)",
     ]

@@ -46,7 +46,7 @@ def test_a_post_to_a_page_is_a_405_page_with_its_allow_header(client, seed_archi
 
 def test_a_request_django_refuses_is_a_400_page(client, db):
     html = assert_error_page(client.get("/", HTTP_HOST="evil.example"), 400)
-    assert "evil.example" not in html
+    assert "evil.example" not in html and "does not answer for the host name the request was sent to" in html
 
 
 def test_a_server_error_is_a_500_page_without_the_database_or_the_error(monkeypatch):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -44,13 +46,30 @@ def error_page(request: HttpRequest, status: int, title: str, message: str, advi
     return render(request, "legation/error.html", context, status=status)
 
 
+def why_unreadable(exception: Exception) -> str:
+    """What to tell of a request Django refused to read (``exception``, given to ``handler400``):
+    a host name not in ``ALLOWED_HOSTS`` (not repeated: nothing of a refused request is shown), more parameters than
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS``, or else the general message."""
+    if isinstance(exception, DisallowedHost):
+        return (
+            "This server does not answer for the host name the request was sent to (its Host header); use the "
+            "archive's own address (its operator lists the names it serves in LEGATION_ALLOWED_HOSTS)."
+        )
+    if isinstance(exception, TooManyFieldsSent):
+        return f"The request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} parameters; send fewer (a filter takes at most 50 values)."
+    return JsonErrorsUnderApi.MESSAGES[400][1]
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """400: a request Django refused to read (a host name not served, a malformed or oversized form)."""
+    """400: a request Django refused to read (a host name not served, a malformed or oversized
+    form), saying which when it can (:func:`why_unreadable`)."""
+    message = why_unreadable(exception)
     if is_api(request):
-        return json_error(400, *JsonErrorsUnderApi.MESSAGES[400])
+        return json_error(400, JsonErrorsUnderApi.MESSAGES[400][0], message)
     return error_page(
         request, 400, "Bad request",
-        "The request could not be read: its address, a parameter or a header is malformed, or too large.",
+        message if message != JsonErrorsUnderApi.MESSAGES[400][1]
+        else "The request could not be read: its address, a parameter or a header is malformed, or too large.",
         "Check the address, or search the archive below.",
     )
 

@@ -284,9 +284,9 @@ def why_unread(path: Path) -> str:
     """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
     if path.name.lower().endswith(".json"):
         return (
-            "is JSON but no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first "
-            "64 KB), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other JSON Lines need "
-            "--mapping"
+            "is no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB; "
+            "whether it is valid JSON was not checked), the only JSON Legation reads as .json; Legation JSON Lines "
+            "are .jsonl, other JSON Lines need --mapping"
         )
     if path.name.lower().endswith((".xml", ".xml.gz")):
         from legation.ingest.xml import TEI_READ
