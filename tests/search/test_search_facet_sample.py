@@ -118,3 +118,57 @@ def test_a_value_outside_a_segments_top_terms_still_counts_its_documents(tmp_pat
     if searcher.num_segments == 2:
         monkeypatch.setattr(facets, "EXACT_SEGMENT_SIZE", 10)  # each segment's top 10 only: segment 1's X is lost
         assert facets.top_values(searcher, Query.all_query(), [sender], size=1) == {"sender": [("X", 5)]}
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Mao",
+        "Mao Stalin treaty",
+        '"Soviet Union"',
+        '"trade agreement" OR Zhou',
+        "treaty -Moscow",
+        "treaty NOT (Stalin OR Zhou)",
+        "Sino*",
+        "Sino-Sov*",
+        "Zhou En-lai",
+        "title:cable OR summary:talks",
+        "treaty date:1950",
+        "date:1949..1950",
+        "(Mao OR Stalin) Moscow -telegram",
+    ],
+)
+def test_the_sample_sought_word_by_word_holds_the_same_documents_as_the_whole_query(seed_index, low_thresholds, q) -> None:
+    # Facets over very many matches count the words' query with the sample ANDed to each phrase
+    # (query.to_tantivy's ``within``) as well as to the whole query: the same documents must match.
+    from legation.search import service
+
+    searcher = seed_index.searcher()
+    words = service.text_query(SearchRequest(q=q), seed_index, searcher, None)
+    sample = facets.sample_for(seed_index.schema, 6)  # 214 of the 256 buckets
+    assert sample is not None and words.query is not None
+
+    def matched(query) -> set[tuple[int, int]]:
+        return {(a.segment_ord, a.doc) for _, a in searcher.search(query, limit=100).hits}
+
+    whole = matched(sample.restrict(words.query))
+    assert whole  # the query matches documents of the sample
+    for relaxed in (False, True):
+        pushed = service._words_in(words.node, relaxed, seed_index.schema, searcher, sample)
+        if relaxed and pushed is None:
+            continue  # no most-words form for OR, NOT, fields or dates
+        expected = whole if not relaxed else matched(sample.restrict(service.user_query.most_words_query(words.node, seed_index.schema, searcher)))
+        assert matched(sample.restrict(pushed)) == expected  # facets.top_values restricts to the sample
+
+
+def test_the_sample_leaves_out_matches_of_the_queries_above(seed_index, low_thresholds) -> None:
+    # The test above compares real subsets: the sample leaves out some matches of most queries.
+    from legation.search import service
+
+    searcher = seed_index.searcher()
+    sample = facets.sample_for(seed_index.schema, 6)
+    smaller = 0
+    for q in ["Mao", "Mao Stalin treaty", "Sino*", "treaty -Moscow", "title:cable OR summary:talks"]:
+        query = service.text_query(SearchRequest(q=q), seed_index, searcher, None).query
+        smaller += facets.count(searcher, sample.restrict(query)) < facets.count(searcher, query)
+    assert smaller >= 3

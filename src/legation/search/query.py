@@ -509,16 +509,16 @@ def proximity_phrases(node: Node | None, idx_schema: tantivy.Schema, searcher: t
 COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more words rank first
 
 
-def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """For plain words (``Powers Abel prisoner exchange``: an :class:`And` of unfielded words and
     phrases only), a query matching documents with ANY of them, ranked first by how many of the
     words they have, then by BM25. ``None`` for any other query: a user who wrote OR, NOT, a field
-    or a date range meant exactly that."""
+    or a date range meant exactly that. ``within``: as for :func:`to_tantivy`."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
     if not all(isinstance(i, Alternatives) or isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
         return None
-    parts = [q for q in (to_tantivy(item, idx_schema, searcher) for item in node.items) if q is not None]
+    parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item in node.items) if q is not None]
     if len(parts) < 2:
         return None
     coverage = [(Occur.Should, Query.const_score_query(q, COVERAGE_SCORE)) for q in parts]
@@ -570,13 +570,13 @@ def _analyzed(text: str, fields: list[tuple[str, str, float]]) -> list[tuple[str
     return [(field, terms[analyzer], boost) for field, analyzer, boost in fields]
 
 
-def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema) -> Query | None:
+def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema, within: Query | None = None) -> Query | None:
     """``query`` (a quoted phrase, matched by stems for ranking), restricted to documents holding
     the phrase exactly (only case and accents folded) in the unstemmed ``vocab`` field."""
     words = analyzers.folded(text)
     if query is None or not words:
         return query
-    exact = _words_query(idx_schema, schema.VOCAB_FIELD, words)
+    exact = _in(_words_query(idx_schema, schema.VOCAB_FIELD, words), within)
     return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(exact, 0.0))])
 
 
@@ -587,13 +587,18 @@ def _boosted(query: Query, boost: float) -> Query:
     return query if boost == 1.0 else Query.boost_query(query, boost)
 
 
+def _in(query: Query, within: Query | None) -> Query:
+    """``query`` AND ``within`` (see :func:`to_tantivy`)."""
+    return query if within is None else Query.boolean_query([(Occur.Must, query), (Occur.Must, within)])
+
+
 def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Query:
     if len(tokens) == 1:
         return Query.term_query(idx_schema, field, tokens[0])
     return Query.phrase_query(idx_schema, field, tokens)
 
 
-def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
+def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -> Query | None:
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
@@ -605,11 +610,11 @@ def _term(node: Term, idx_schema: tantivy.Schema) -> Query | None:
         query = _words_query(idx_schema, field, tokens)
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
-        per_field.append(_boosted(query, boost))  # type: ignore[arg-type]
+        per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
     return _should(per_field)
 
 
-def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     folded = analyzers.folded(node.text)
     if not folded:
         return None
@@ -617,7 +622,7 @@ def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) 
         per_field = []
         for f, analyzer, b in _fields(node.field):
             leading = [t for w in folded[:-1] for t in _field_terms(w, analyzer)[:1]]
-            per_field.append(_boosted(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), b))
+            per_field.append(_boosted(_in(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     if not words:
@@ -652,30 +657,41 @@ def _excluding(query: Query) -> Query:
     return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
 
 
-def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """The tantivy query for a tree; ``None`` when it has nothing to search (match all).
-    ``searcher`` expands ``prefix*`` to the index's words."""
+    ``searcher`` expands ``prefix*`` to the index's words.
+
+    ``within`` (the facet sample, :class:`legation.search.facets.Sample`) is ANDed with each
+    phrase in each field (a quoted phrase, a word the analyzer makes several, ``Kim Il-sung``, a
+    Korean word) rather than with the whole query: a phrase is a union over 12 fields, and tantivy
+    fills a union's buffer from every document its parts match, checking the phrase's positions in
+    each, before the intersection with the sample skips any (the facets of ``"Prime Minister"``
+    over a sample of its 205,842 matches at 1,000,000 documents: 66 ms, against 25 ms). Single
+    words are not restricted: their unions are cheap, and 24 intersections cost more than one.
+    Neither are the words under a NOT, nor a query without words (dates only): AND the result
+    with ``within`` too."""
     if node is None:
         return None
     if isinstance(node, Term):
-        return _prefix(node, idx_schema, searcher) if node.prefix else _term(node, idx_schema)
+        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, within)
     if isinstance(node, Phrase):
-        per_field = [_boosted(_words_query(idx_schema, f, tokens), b) for f, tokens, b in _analyzed(node.text, _fields(node.field)) if tokens]
-        return _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
+        fields = _analyzed(node.text, _fields(node.field))
+        per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
+        return _exact(_should(per_field), node.text, idx_schema, within)  # type: ignore[arg-type]
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
     if isinstance(node, Not):
         inner = to_tantivy(node.item, idx_schema, searcher)
         return None if inner is None else _excluding(inner)
     if isinstance(node, Or):
-        return _should([to_tantivy(item, idx_schema, searcher) for item in node.items])
+        return _should([to_tantivy(item, idx_schema, searcher, within) for item in node.items])
     clauses = []
     for item in node.items:
         if isinstance(item, Not):
             inner = to_tantivy(item.item, idx_schema, searcher)
             if inner is not None:
                 clauses.append((Occur.MustNot, inner))
-        elif (query := to_tantivy(item, idx_schema, searcher)) is not None:
+        elif (query := to_tantivy(item, idx_schema, searcher, within)) is not None:
             clauses.append((Occur.Must, query))
     if not clauses:
         return None

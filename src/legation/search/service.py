@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -224,19 +225,25 @@ def count_facets(
     filters: dict[str, Query],
     selected: dict[str, list[str]],
     sample: facet_counts.Sample | None = None,
+    words_in: Callable[[facet_counts.Sample], Query | None] | None = None,
 ) -> tuple[list[FacetResult], list[tuple[str, int]] | None]:
     """Every facet of the schema with its top values among all matches (:func:`facet_size`), plus
     its selected values; counted on ``sample`` when given (very many matches:
     :func:`legation.search.facets.sample_for`). A facet with a selection is counted without its
     own filter, so its other values show how many documents choosing them too would add (values
-    of one facet OR).
+    of one facet OR). ``words_in(sample)``: ``text_query`` with a sample's documents sought phrase
+    by phrase (:func:`_words_in`), counted instead of ``text_query`` on a sample.
 
     Also returns the counts of every year among all matches, for :func:`year_histogram`, when
     they come out of the same pass over the matches, that is when no year is selected (``None``
     otherwise): one aggregation instead of two, as each walks every match, the largest cost of a
     search for a common word."""
     chosen_by_facet = {name: list(dict.fromkeys(v for v in values if v)) for name, values in selected.items()}
-    full = combine(text_query, list(filters.values()))
+
+    def in_sample(some: facet_counts.Sample | None, others: list[Query]) -> Query:
+        return combine(text_query if some is None or words_in is None else words_in(some), others)
+
+    full = in_sample(sample, list(filters.values()))
     unselected = [f for f in schema.FACETS if not chosen_by_facet.get(f.name)]
     sizes = {f.name: HISTOGRAM_SIZE if f.name == HISTOGRAM_FACET else facet_size(f) for f in unselected}
     tops = facet_counts.top_values(searcher, full, unselected, FACET_SIZE, sizes=sizes, sample=sample)
@@ -248,10 +255,12 @@ def count_facets(
         chosen = chosen_by_facet.get(facet.name) or []
         approximate = sample is not None
         if chosen:
-            base = combine(text_query, [q for name, q in filters.items() if name != facet.name])
+            others = [q for name, q in filters.items() if name != facet.name]
+            base = combine(text_query, others)
             base_sample = facet_counts.sample_for(idx_schema, facet_counts.count(searcher, base))
             approximate = base_sample is not None
-            values = facet_counts.top_values(searcher, base, [facet], facet_size(facet), sample=base_sample)[facet.name]
+            counted = in_sample(base_sample, others)
+            values = facet_counts.top_values(searcher, counted, [facet], facet_size(facet), sample=base_sample)[facet.name]
             listed = {value for value, _ in values}
             for value in chosen:
                 if value not in listed:
@@ -509,6 +518,19 @@ def _generator(searcher: tantivy.Searcher, query: Query, idx_schema: tantivy.Sch
     return generator
 
 
+def _words_in(
+    node: user_query.Node | None, relaxed: bool, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, sample: facet_counts.Sample
+) -> Query | None:
+    """The query of the words ``node`` (the most-words query when ``relaxed``) with the documents
+    of ``sample`` sought phrase by phrase (:func:`legation.search.query.to_tantivy`'s ``within``):
+    what the facets of a search over very many matches count, the whole still ANDed with the
+    sample by :func:`legation.search.facets.top_values`. The sample ANDed with the whole query
+    alone left tantivy checking every phrase's positions in every document holding its words: at
+    1,000,000 documents the facets of ``"Prime Minister"`` took 66 ms, now 25."""
+    build = user_query.most_words_query if relaxed else user_query.to_tantivy
+    return build(node, idx_schema, searcher, within=sample.only)
+
+
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
     return variants.current() if names is None and index is None else names
 
@@ -557,8 +579,10 @@ def search(
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
     sample = facet_counts.sample_for(index.schema, total)  # one sample for the facets and the histogram
-    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, sample)
-    years, undated = year_histogram(searcher, query, year_counts, sample)
+    words_in = partial(_words_in, words.node, relaxed is not None, index.schema, searcher)
+    facets, year_counts = count_facets(searcher, index.schema, words.query, filters, request.filters, sample, words_in)
+    counted = query if sample is None else combine(words_in(sample), list(filters.values()))
+    years, undated = year_histogram(searcher, counted, year_counts, sample)
     highlighters = snippets_for(searcher, index, words.node, words.query)
     hits, weights = [], {}
     for key, address in page:
@@ -669,9 +693,12 @@ def facet_values(
     searcher = index.searcher()
     words = text_query(request, index, searcher, names)
     filters = filter_queries(index.schema, request)
-    base = combine(words.query, [q for key, q in filters.items() if key != name])
+    others = [q for key, q in filters.items() if key != name]
+    base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
     sample = facet_counts.sample_for(index.schema, facet_counts.count(searcher, base))
+    if sample is not None:
+        base = combine(_words_in(words.node, False, index.schema, searcher, sample), others)
     needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
     every = None  # every value among the matches, when counted (up to MAX_FACET_VALUES)
     if needle or (count_all and size < MAX_FACET_VALUES):
