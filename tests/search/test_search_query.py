@@ -397,3 +397,14 @@ def test_a_collection_is_found_by_its_key_as_its_documents_identifiers_show_it(m
         title = records[0].collections[0].title  # "Soviet Union, January 1969–October 1970", …
         assert found(f'collection:"{title}"') == identifiers
     assert found("collection:frus1969-76v17") == set()  # a volume this archive does not hold
+
+
+def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> None:
+    # "seed-sino-soviet-07" as words ("seed", "sino", "soviet", "07") matched nothing; pasted from a permalink it is the document
+    from legation.search.service import search
+
+    result = search(SearchRequest(q="seed-sino-soviet-07"), index=seed_index)
+    assert [h.identifier for h in result.hits] == ["seed-sino-soviet-07"]
+    both = search(SearchRequest(q="seed-sino-soviet-07 OR Stalin"), index=seed_index)
+    assert both.hits[0].identifier == "seed-sino-soviet-07" and both.total > 1
+    assert search(SearchRequest(q="title:seed-sino-soviet-07"), index=seed_index).total == 0  # a field's words only

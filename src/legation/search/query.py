@@ -32,7 +32,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from legation.records.dates import MONTHS, day_bounds
-from legation.records.document_record import RecordError
+from legation.records.document_record import RecordError, is_identifier
 from legation.records.languages import language_tag
 from legation.search import analyzers, schema
 
@@ -598,7 +598,13 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
     return Query.phrase_query(idx_schema, field, tokens)
 
 
+IDENTIFIER_BOOST = 20.0  # a document's own identifier, typed as a word: above any field's match of its words
+
+
 def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -> Query | None:
+    """A word in its fields (the default fields unless ``node.field``); an unfielded word with a
+    digit that could be an identifier (``frus1949v07p1-d1``, pasted from a permalink) also finds
+    the document it identifies, first (:data:`IDENTIFIER_BOOST`)."""
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
@@ -611,6 +617,8 @@ def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
+    if node.field is None and any(c.isdigit() for c in text) and is_identifier(text):
+        per_field.append(_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, text), IDENTIFIER_BOOST))
     return _should(per_field)
 
 
