@@ -120,3 +120,16 @@ def test_names_read_from_documents_do_not_widen_searches(client, seed_archive, t
     variants.reset()
     body = client.get("/api/search", {"q": "Liu Shaoqi"}).json()
     assert "Stalin" not in body["notice"]
+
+
+def test_a_name_in_a_field_of_names_is_searched_there_in_all_its_forms(seed_index):
+    # place:Moskva found nothing though Moskva is Moscow's other form; the field keeps its meaning
+    sent_by_liu = {d["identifier"] for d in SEED if any(a["name"] == "Liu Shaoqi" and a["role"] == "sender" for a in d["agents"])}
+    assert sent_by_liu and ids(seed_index, "from:(Liu Shaoqi)") == sent_by_liu
+    assert ids(seed_index, "from:(Liu Shao-chi)") == set()  # no document spells it so
+    for q in ("from:(Liu Shao-chi)", 'from:"Liu Shao-chi"', "from:刘少奇", "sender:(liu shao-chi)"):
+        assert ids(seed_index, q, LIU) == sent_by_liu, q
+    node, found = LIU.expand(parse("to:(Liu Shao-chi) treaty").node)
+    assert node.items[0].items[1:] == (Phrase("Liu Shaoqi", "to"), Phrase("刘少奇", "to")) and node.items[1] == Term("treaty")
+    assert found == [("Liu Shao-chi", ("Liu Shaoqi", "刘少奇"))]
+    assert LIU.expand(parse("title:(Liu Shao-chi)").node)[1] == []  # a title's words are no name

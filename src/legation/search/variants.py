@@ -6,8 +6,9 @@ those names, the query also searches the other names: ``Zhou Enlai treaty`` beco
 ``(Zhou Enlai OR "Chou En-lai" OR "周恩来" …) treaty``.
 
 Only curated names count: those an authority file gave (``legation authorities``) or a curator
-marked in the admin; names read from documents do not widen searches. Quoted words are never
-expanded. Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
+marked in the admin; names read from documents do not widen searches. Quoted words are not
+expanded, but in a field of names (:data:`NAME_FIELDS`: ``from:"Liu Shao-chi"``), where quotes only
+hold a name together; a name in such a field is searched there in all its forms. Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
 diacritics ignored). A name whose words belong to more than one authority record (``Johnson``)
 is ambiguous and left alone.
 """
@@ -64,7 +65,7 @@ class VariantTable:
             return (items[0] if len(items) == 1 else And(tuple(items))), found
         return node, found
 
-    def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list) -> Node | None:
+    def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list, field: str | None = None) -> Node | None:
         names = self.groups.get(key)
         if not names:
             return None
@@ -83,7 +84,7 @@ class VariantTable:
         if not others:
             return None
         found.append((typed, tuple(others)))
-        forms = [Term(n) if len(analyzers.folded(n)) == 1 else Phrase(n) for n in others]
+        forms = [Term(n, field) if len(analyzers.folded(n)) == 1 else Phrase(n, field) for n in others]
         return Alternatives((original, *forms))
 
     def _expand_items(self, items: list[Node], found: list) -> list[Node]:
@@ -91,20 +92,28 @@ class VariantTable:
         i = 0
         while i < len(items):
             item = items[i]
-            if isinstance(item, Phrase):  # quotes mean exactly these words
-                out.append(item)
+            if isinstance(item, And):  # a group, "to:(Liu Shao-chi) treaty": its own words may spell a name
+                inner = self._expand_items(list(item.items), found)
+                out.append(inner[0] if len(inner) == 1 else And(tuple(inner)))
+                i += 1
+                continue
+            if isinstance(item, Phrase):
+                # quotes mean exactly these words, but in a field of names they only hold a name together
+                named = item.field in NAME_FIELDS and self._alternatives(item.text, tuple(analyzers.folded(item.text)), item, found, item.field)
+                out.append(named or item)
                 i += 1
                 continue
             replaced = False
-            if _plain(item):
+            in_field = item.field if isinstance(item, Term) else None
+            if _plain(item, in_field):
                 for width in range(min(MAX_NAME_WORDS, len(items) - i), 0, -1):
                     window = items[i : i + width]
-                    if not all(_plain(w) for w in window):
+                    if not all(_plain(w, in_field) for w in window):
                         continue
                     key = tuple(t for w in window for t in analyzers.folded(w.text))  # type: ignore[union-attr]
                     typed = " ".join(w.text for w in window)  # type: ignore[union-attr]
                     original = window[0] if width == 1 else And(tuple(window))
-                    if (alt := self._alternatives(typed, key, original, found)) is not None:
+                    if (alt := self._alternatives(typed, key, original, found, in_field)) is not None:
                         out.append(alt)
                         i += width
                         replaced = True
@@ -115,8 +124,15 @@ class VariantTable:
         return out
 
 
-def _plain(node: Node) -> bool:
-    return isinstance(node, Term) and node.field is None and not node.prefix
+NAME_FIELDS = ("names", "from", "to", "place")
+"""Search fields holding names of people, bodies and places: a name searched in one of them
+(``from:(Chou En-lai)``, ``place:Moskva``, ``to:"Liu Shao-chi"``) is searched there in all its forms."""
+
+
+def _plain(node: Node, field: str | None = None) -> bool:
+    """A word that may be part of a name: not a prefix, and unfielded (``field=None``) or in ``field``,
+    one of :data:`NAME_FIELDS`."""
+    return isinstance(node, Term) and node.field == field and (field is None or field in NAME_FIELDS) and not node.prefix
 
 
 _lock = threading.Lock()
