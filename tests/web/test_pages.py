@@ -268,7 +268,16 @@ def test_facet_page_lists_values_that_narrow_the_search(client, seed_archive):
     link = re.search(r'<a href="([^"]+)" rel="nofollow">Liu Shaoqi</a> <span class="count">(\d+)</span>', html)
     assert int(link.group(2)) == expected
     assert f"Results: 1 - {expected} of {expected}" in client.get(link.group(1)).content.decode()
-    assert client.get("/facets/colour").status_code == 400
+
+
+def test_an_unknown_facet_page_is_a_404_naming_the_facets(client, seed_archive):
+    from legation.search.schema import FACETS_BY_NAME
+
+    response = client.get("/facets/colour")
+    html = unescape(response.content.decode())
+    assert response.status_code == 404 == client.get("/api/facets/colour").status_code
+    assert "There is no facet 'colour'; use one of: " + ", ".join(FACETS_BY_NAME) + "." in html
+    assert "<h1>Not found</h1>" in html
 
 
 def test_an_index_built_by_another_version_gives_a_503_that_says_what_to_do(client, seed_archive):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
-from legation.errors import DocumentNotFound, InvalidQuery
+from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
@@ -193,6 +193,8 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     try:
         contains = single(params, "contains")
         result = facet_values(search_request_from(base), name, contains=contains, limit=MAX_FACET_VALUES)
+    except UnknownFacet as exc:  # a missing page, as /api/facets/{name} answers: the 404 page names the facets
+        raise Http404(str(exc)) from None
     except InvalidQuery as exc:
         return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
     selected = set(base.get(name, []))
