@@ -307,3 +307,31 @@ def test_a_character_of_chinese_or_korean_is_marked_only_inside_the_words_sought
     text = next(r for r in language_records if r.identifier == identifier).texts[0].body
     assert text.count(stray) > marked.count(stray)  # the character also stands elsewhere
     assert re.findall(r"<mark>(.*?)</mark>", hit(make_index(language_records), q, identifier).snippet_html) == marked
+
+
+def test_a_query_of_phrases_marks_their_words_only_where_they_stand_together(volume_index, monkeypatch):
+    # '"Port Arthur"' marked every "port" and "ports" of a text: a phrase's words are marked only as the phrase
+    marked = re.compile(r"<mark>(.*?)</mark>")
+
+    def lone_marks(q: str) -> list[str]:
+        lone = []
+        for h in search(SearchRequest(q=q, page_size=50), volume_index).hits:
+            for snippet in h.snippets_html:
+                spans = list(marked.finditer(snippet))
+                for i, m in enumerate(spans):
+                    before = spans[i - 1].end() if i else None
+                    after = spans[i + 1].start() if i + 1 < len(spans) else None
+                    near = (before is not None and not re.search(r"\w", snippet[before : m.start()])) or (
+                        after is not None and not re.search(r"\w", snippet[m.end() : after])
+                    )
+                    if not near:
+                        lone.append(m[1])
+        return lone
+
+    assert lone_marks('"public opinion"') == []
+    assert lone_marks('"public opinion" OR "foreign policy"') == []
+    assert any(m.lower().startswith("public") for m in lone_marks("public opinion"))  # free words: each alone too
+    from legation.search import service
+
+    monkeypatch.setattr(service, "_phrase_words", lambda node: 0)
+    assert lone_marks('"public opinion"')  # the texts hold the words apart: without the rule they are marked there

@@ -486,14 +486,34 @@ def snippets_for(
     texts = _leaf_texts(positive)
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
+    phrase_words = _phrase_words(positive)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
             starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
-            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs))
+            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrase_words))
     return highlighters
+
+
+def _phrase_words(node: user_query.Node | None) -> int:
+    """When every word of ``node`` (positive words only) is in a phrase of several words
+    (``"Port Arthur"``), the fewest words of one of them; else 0 (see :func:`legation.search.snippets.in_phrases`)."""
+    leaves = list(_leaves(node))
+    if not leaves or not all(isinstance(leaf, user_query.Phrase) for leaf in leaves):
+        return 0
+    fewest = min(len(analyzers.folded(leaf.text)) for leaf in leaves)
+    return fewest if fewest > 1 else 0
+
+
+def _leaves(node: user_query.Node | None):
+    """Every word and phrase of ``node``."""
+    if isinstance(node, user_query.And | user_query.Or):
+        for item in node.items:
+            yield from _leaves(item)
+    elif isinstance(node, user_query.Term | user_query.Phrase):
+        yield node
 
 
 def _excludes(node: user_query.Node | None) -> bool:
@@ -505,9 +525,7 @@ def _excludes(node: user_query.Node | None) -> bool:
 
 def _leaf_texts(node: user_query.Node | None) -> list[str]:
     """The text of every word and phrase of ``node``."""
-    if isinstance(node, user_query.And | user_query.Or):
-        return [text for item in node.items for text in _leaf_texts(item)]
-    return [node.text] if isinstance(node, user_query.Term | user_query.Phrase) else []
+    return [leaf.text for leaf in _leaves(node)]
 
 
 def _generator(searcher: tantivy.Searcher, query: Query, idx_schema: tantivy.Schema, field: str) -> tantivy.SnippetGenerator:

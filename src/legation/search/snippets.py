@@ -55,6 +55,7 @@ class Highlighter:
     starts: tuple[str, ...] = ()
     singles: frozenset[str] | None = None
     runs: tuple[bytes, ...] = ()
+    phrase_words: int = 0
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
 
     def marks(self, text: str) -> Marks:
@@ -75,7 +76,8 @@ class Highlighter:
             normal = analyzers.normalize(kept)
             marks = self._marked(kept) if normal is kept else _in_original(self._marked(normal), kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
-        return in_runs(text, marks, self.runs) if self.runs else marks
+        marks = in_runs(text, marks, self.runs) if self.runs else marks
+        return in_phrases(text, marks, self.phrase_words) if self.phrase_words > 1 else marks
 
     def _marked(self, text: str) -> Marks:
         """Byte ranges tantivy's generator marks in ``text``, sorted."""
@@ -150,6 +152,29 @@ def in_runs(text: str, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
             covered.update(range(i, i + len(run)))
             i = raw.find(run, i + 1)
     return [(s, e) for s, e in marks if s in covered or not analyzers.OWN_WORD_CHAR.fullmatch(raw[s:e].decode(errors="replace"))]
+
+
+MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, punctuation ("Port-Arthur", "Port, Arthur")
+
+
+def in_phrases(text: str, marks: Marks, words: int) -> Marks:
+    """``marks`` (byte ranges in ``text``, sorted) but those not in a run of at least ``words``
+    marks one after another, with no letter or digit between them (at most :data:`MARK_GAP`
+    bytes): for a query of phrases only, of ``words`` words or more (``"Port Arthur"``), tantivy's
+    snippet generator marks each of their words wherever it stands ("ports in Southeast Asia")."""
+    if not marks:
+        return marks
+    raw = text.encode()
+    kept: Marks = []
+    run = [marks[0]]
+    for mark in marks[1:]:
+        gap = raw[run[-1][1] : mark[0]]
+        if len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace")):
+            run.append(mark)
+            continue
+        kept += run if len(run) >= words else []
+        run = [mark]
+    return kept + (run if len(run) >= words else [])
 
 
 def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:
