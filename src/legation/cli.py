@@ -572,7 +572,7 @@ def search(
 
 @app.command()
 def export(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write; standard output when omitted.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write, ending in .jsonl, .jsonl.gz, .csv or .csv.gz; standard output when omitted or -.")] = None,
     fmt: Annotated[Optional[str], typer.Option(
         "--format",
         help="jsonl: Legation JSON Lines, every field; ingest reproduces each document exactly. "
@@ -580,16 +580,15 @@ def export(
         "mentioned, place, summary, subject, collection, language, classification, source, repository, rights, credit, "
         "url, relation and the first text; "
         "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
-        "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl. "
+        "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl; a format the name does not fit is refused. "
         "An --output ending in .gz is written gzip-compressed.",
     )] = None,
 ) -> None:
     """Write every document as Legation JSON Lines or CSV; `legation ingest` reads either back
-    (compressed too: archive.jsonl.gz, archive.csv.gz)."""
-    name = output.name.lower() if output else ""
-    fmt = (fmt or ("csv" if name.endswith((".csv", ".csv.gz")) else "jsonl")).lower()
-    if fmt not in ("jsonl", "csv"):
-        _fail("--format takes jsonl or csv", 2)
+    (compressed too: archive.jsonl.gz, archive.csv.gz). `-o -` is standard output."""
+    if output is not None and str(output) == "-":
+        output = None
+    fmt = _export_format(fmt, output.name if output else "")
     _setup()
     from legation.records.serialize import load_records
 
@@ -608,6 +607,32 @@ def export(
         with handle:
             count = write(load_records(), handle)
     err.print(f"Exported {count:,} documents.")
+
+
+EXPORT_SUFFIXES = {"jsonl": (".jsonl", ".jsonl.gz"), "csv": (".csv", ".csv.gz")}
+
+
+def _export_format(fmt: str | None, name: str) -> str:
+    """The format `legation export` writes: ``fmt`` (--format), else the one the output file's
+    ``name`` ends in (jsonl when there is no file). Fails the command (exit 2) for a format it does
+    not write, and for a name ingest would not read back as that format (archive.xml would be read
+    as TEI): nothing is written."""
+    if fmt is not None and fmt.lower() not in EXPORT_SUFFIXES:
+        _fail("--format takes jsonl or csv", 2)
+    if not name:
+        return (fmt or "jsonl").lower()
+    named = next((f for f, suffixes in EXPORT_SUFFIXES.items() if name.lower().endswith(suffixes)), None)
+    if named is None:
+        _fail(
+            f"{name!r} does not end in a suffix export writes: .jsonl or .jsonl.gz (JSON Lines), .csv or .csv.gz (CSV), "
+            "which ingest reads back by that suffix; give --output such a name (the format follows it), or leave out "
+            "--output (or give -o -) to write to standard output (--format jsonl or csv)",
+            2,
+        )
+    if fmt is not None and fmt.lower() != named:
+        _fail(f"--format {fmt} does not fit {name!r}, which ingest would read as {named}; name the file "
+              f"{' or '.join(EXPORT_SUFFIXES[fmt.lower()])}, or leave out --format", 2)
+    return named
 
 
 def _open_output(path: Path):

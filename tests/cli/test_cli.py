@@ -84,6 +84,21 @@ def test_export_csv_by_file_suffix_or_format(tmp_path: Path):
     assert wrong.returncode == 2 and "--format takes jsonl or csv" in wrong.stderr
 
 
+def test_export_refuses_a_file_name_ingest_would_not_read_back_and_writes_nothing(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    for args in (["-o", "x.xml"], ["-o", "x.json"], ["-o", "x"], ["-o", "x.gz"], ["-o", "x.jsonl", "--format", "csv"], ["-o", "x.csv.gz", "--format", "jsonl"]):
+        refused = legation(data, "export", *args[:1], str(tmp_path / args[1]), *args[2:])
+        said = " ".join(refused.stderr.split())
+        assert refused.returncode == 2 and not (tmp_path / args[1]).exists(), (args, said)
+        assert ("does not end in a suffix export writes: .jsonl or .jsonl.gz (JSON Lines), .csv or .csv.gz (CSV)" in said) != ("--format" in args), said
+    said = " ".join(legation(data, "export", "-o", str(tmp_path / "x.jsonl"), "--format", "csv").stderr.split())
+    assert "--format csv does not fit 'x.jsonl', which ingest would read as jsonl; name the file .csv or .csv.gz, or leave out --format" in said
+    dash = legation(data, "export", "-o", "-")
+    assert dash.returncode == 0 and dash.stdout == legation(data, "export").stdout and len(dash.stdout.splitlines()) == 10
+    assert not Path("-").exists()  # standard output, not a file named "-"
+
+
 def test_export_to_a_gz_name_writes_gzip_that_ingest_reads_back(tmp_path: Path):
     import csv
     import gzip
