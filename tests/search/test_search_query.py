@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -18,6 +19,7 @@ from legation.search.query import (
     parse,
     positive_only,
 )
+from legation.search import schema
 from legation.search.service import SearchRequest, search
 
 
@@ -351,6 +353,33 @@ def test_a_field_left_without_a_value_after_words_keeps_the_words(seed_index) ->
     assert "sender:Kennan" in parse("sender:").notice  # the example names the field as typed
     # a word that is not a field name keeps its place
     assert parse("Note:").node == Term("Note")
+
+
+FIELDS = "title, names, summary, text, source, from, to, type, place, subject, collection, language, date"
+
+
+@pytest.mark.parametrize("name", [*schema.SEARCH_FIELDS_BY_NAME, *schema.FIELD_ALIASES, "date", "Language"])
+def test_a_field_without_a_value_is_shown_a_value_that_fits_it(name: str) -> None:
+    example = re.search(rf"\({name}: needs a value, e.g. ({name}:[^)]+)\)", parse(f"{name}:").notice).group(1)
+    read = parse(example)  # the example is read as that field, with nothing to say about it
+    assert read.notice == "", read.notice
+    if name == "date":
+        assert isinstance(read.node, DateRange)
+    else:
+        assert isinstance(read.node, Term | Phrase) and read.node.field == schema.FIELD_ALIASES.get(name.lower(), name.lower())
+    assert name == "title" or not example.endswith(":treaty")  # a word of titles, not a language or a type
+
+
+def test_the_language_field_is_shown_a_language() -> None:
+    assert parse("language:").notice.endswith("(language: needs a value, e.g. language:de) and has no words to search for.")
+
+
+@pytest.mark.parametrize(("q", "words"), [(":", ""), ("::::", ""), (":treaty", "treaty"), ("Stalin : Mao", "Stalin Mao")])
+def test_a_colon_without_a_field_name_says_a_field_name_goes_before_it(q: str, words: str) -> None:
+    parsed = parse(q)
+    problem = f"a colon needs the name of a field before it, as in title:treaty; fields are {FIELDS}"
+    assert f"({problem})" in parsed.notice and "there is no field ''" not in parsed.notice
+    assert parsed.text == words
 
 
 def test_words_found_only_outside_the_filters_say_so(seed_index, rows, searchable) -> None:

@@ -169,6 +169,8 @@ def _field_name(name: str) -> str:
     key = schema.FIELD_ALIASES.get(key, key)
     if key not in schema.SEARCH_FIELDS_BY_NAME and key != DATE_FIELD:
         known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
+        if not key:  # ":", "::::", ":treaty"
+            raise _Unreadable(f"a colon needs the name of a field before it, as in title:treaty; fields are {known}")
         raise _Unreadable(f"there is no field {name!r}; fields are {known}")
     return key
 
@@ -271,7 +273,7 @@ def _word(word: str, notes: list[str]) -> Node:
         name, word = word.split(":", 1)
         field = _field_name(name)
         if not word:
-            raise _Unreadable(f"{name}: needs a value, e.g. {_EXAMPLES.get(name, name + ':treaty')}")
+            raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES[field]}")
         if field == DATE_FIELD:
             return _date_range(word, notes)
     prefix = word.endswith("*")
@@ -376,13 +378,22 @@ def _plain_words(q: str) -> list[str]:
     return real or words
 
 
+# A value of each field, as "date: needs a value, e.g. date:1949-12..1950-02" shows it (after the
+# field's name as typed: sender:Kennan); every field of schema.SEARCH_FIELDS and date has one.
 _EXAMPLES = {
-    "date": "date:1949-12..1950-02",
-    "type": "type:Telegram",
-    "from": "from:Kennan",
-    "sender": "sender:Kennan",
-    "to": "to:Stalin",
-    "recipient": "recipient:Stalin",
+    "title": "treaty",
+    "names": "Zhou",
+    "summary": "trade",
+    "text": "ambassador",
+    "source": '"Central Files"',
+    "from": "Kennan",
+    "to": "Stalin",
+    "type": "Telegram",
+    "place": "Moscow",
+    "subject": "Korea",
+    "collection": "frus1949v07p1",
+    "language": "de",
+    DATE_FIELD: "1949-12..1950-02",
 }
 
 
