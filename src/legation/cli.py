@@ -136,6 +136,12 @@ def _check_port_free(host: str, port: int) -> None:
             _fail(f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
 
 
+def _unwrapped(screen: Console) -> Console:
+    """``screen`` on a terminal; writing to a file or a pipe, a console as wide as a log line may be
+    (200 columns), where Rich would otherwise wrap lines and cut table headings at 80."""
+    return screen if screen.is_terminal else Console(file=screen.file, width=max(screen.width, 200))
+
+
 def _fail(message: str, code: int = 1) -> None:
     # soft_wrap: one line, never broken inside the path or name it gives (Rich wraps at 80 columns
     # when stderr is no terminal, a log file, splitting "nope.xml: no" from "such file")
@@ -191,7 +197,7 @@ def _ingest(
         _rebuild_if_outdated()
     indexing = nullcontext() if dry_run else following()
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]}"), TimeElapsedColumn()]
-    screen = err if err.is_terminal else Console(stderr=True, width=200)  # a log file: one line each, not wrapped at 80
+    screen = _unwrapped(err)
     with indexing, Progress(*columns, console=screen, transient=False) as progress:
         task = progress.add_task("Ingesting", total=total_bytes, docs=_documents(0))
         done_bytes = 0
@@ -265,7 +271,7 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     for column in counts:
         table.add_column(column, justify="right")
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
-    console.print(table)
+    _unwrapped(console).print(table)  # in a log file, every heading whole ("unchanged", not "unchang…")
     rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
     for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):

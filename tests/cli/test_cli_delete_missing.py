@@ -24,6 +24,10 @@ def test_delete_missing_dry_run_then_mirror_then_search(tmp_path: Path):
     mirrored = legation(data, "ingest", "--delete-missing", str(fewer))
     assert mirrored.returncode == 0, mirrored.stderr
     assert f"deleted: {', '.join(gone)}" in mirrored.stdout
+    # stdout is a pipe here, as in a log file: every heading whole, not cut at 80 columns ("unchang…")
+    headings = "┃ added ┃ updated ┃ unchanged ┃ failed ┃ conflicts ┃ corrections kept ┃ deleted ┃ kept ┃"
+    assert headings in mirrored.stdout and "…" not in mirrored.stdout, mirrored.stdout
+    assert headings.replace("┃ deleted", "┃ would delete") in dry.stdout
     found = json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)
     assert found["total"] == 8 and not {h["identifier"] for h in found["hits"]} & set(gone)
     exported = tmp_path / "export.jsonl"
