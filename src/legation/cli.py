@@ -530,7 +530,7 @@ def authorities(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Query, e.g. \'Zhou Enlai treaty Moscow\' or \'"Port Arthur" date:1950\'.')] = "",
+    query: Annotated[str, typer.Argument(help='Query, e.g. \'Zhou Enlai treaty Moscow\' or \'"Port Arthur" date:1949..1951\'.')] = "",
     page: Annotated[int, typer.Option(min=1)] = 1,
     page_size: Annotated[int, typer.Option(min=1, max=100)] = 10,
     sort: Annotated[str, typer.Option(help="relevance, date_asc or date_desc.")] = "relevance",
