@@ -273,7 +273,7 @@ def _word(word: str, notes: list[str]) -> Node:
         name, word = word.split(":", 1)
         field = _field_name(name)
         if not word:
-            raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES[field]}")
+            raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES.get(field, 'treaty')}")
         if field == DATE_FIELD:
             return _date_range(word, notes)
     prefix = word.endswith("*")
