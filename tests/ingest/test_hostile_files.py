@@ -95,6 +95,8 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(tmp_path: Path):
         ("title", "nul\u0000in title", "title holds the control character U+0000 at character 4"),
         ("summary", "a bell\u0007", "summary holds the control character U+0007 at character 7"),
         ("identifier", "pg-nul\u0000", "identifier 'pg-nul\\x00'"),
+        # a lone surrogate ("\ud800" in JSON) could not be written as UTF-8: a traceback, and the good line lost
+        ("title", "lone \ud800 surrogate", "title holds half of a surrogate pair U+D800 at character 6"),
     ],
 )
 def test_a_control_character_fails_its_line_the_same_on_every_store(tmp_path: Path, field: str, value: str, said: str):

@@ -32,7 +32,7 @@ EXAMPLES = {
 LIST_OF_STRINGS = ("subjects", "repositories", "relations")
 
 
-IDENTIFIER_RULE = "give 1–200 characters without spaces, control characters, '/', '?' or '#', not only dots"
+IDENTIFIER_RULE = "give 1–200 characters without spaces, control characters, lone surrogates, '/', '?' or '#', not only dots"
 
 
 def is_identifier(value: str) -> bool:
@@ -42,7 +42,7 @@ def is_identifier(value: str) -> bool:
     return (
         isinstance(value, str)
         and 0 < len(value) <= 200
-        and not any(c.isspace() or c in "/?#" or c < " " for c in value)
+        and not any(c.isspace() or c in "/?#" or c < " " or "\ud800" <= c <= "\udfff" for c in value)
         and bool(value.strip("."))
     )
 
@@ -65,10 +65,12 @@ MAX_RECORD_CHARACTERS = 4_000_000
 """Most characters all the fields of one document may hold together."""
 MAX_ITEMS = 20_000
 """Most agents, subjects, repositories, collections, related documents, texts and footnotes of one document together."""
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""The C0 control characters but tab, line feed and carriage return: no value may hold one. XML 1.0
-(§2.2, ``Char``) allows none of them, so no TEI or OAI-PMH answer could carry it; PostgreSQL refuses
-NUL in text; a page can only print them as U+FFFD."""
+UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+"""What no value may hold: the C0 control characters but tab, line feed and carriage return, and
+lone surrogates (U+D800–U+DFFF, half of a UTF-16 pair, which a JSON ``"\ud800"`` escape gives).
+XML 1.0 (§2.2, ``Char``) allows none of them, so no TEI or OAI-PMH answer could carry one;
+PostgreSQL refuses NUL in text; a surrogate cannot be written as UTF-8 at all (the store failed
+with a traceback); a page can only print a control character as U+FFFD."""
 
 
 class RecordError(ValueError):
@@ -200,8 +202,8 @@ class DocumentRecord:
         """Values must fit the record store's columns (PostgreSQL enforces them, SQLite does not,
         so the check is here, the same for both), and the free-text fields the bounds of
         :data:`MAX_CHARACTERS` (in characters; a hostile file must not store a title of millions
-        of characters, which every search would then print), and hold no control character
-        (:data:`CONTROL_CHARACTERS`). Raises :class:`RecordError` naming the field and its length,
+        of characters, which every search would then print), and hold no control character nor lone surrogate
+        (:data:`UNSTORABLE_CHARACTERS`). Raises :class:`RecordError` naming the field and its length,
         or the character and where it stands."""
         lists = len(self.agents) + len(self.subjects) + len(self.repositories) + len(self.collections) + len(self.relations)
         items = lists + len(self.texts) + sum(len(t.footnotes) for t in self.texts)
@@ -242,11 +244,12 @@ class DocumentRecord:
                     f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
                     f"{value[:60]!r}…; shorten it"
                 )
-            if control := CONTROL_CHARACTERS.search(value):
-                at = control.start()
+            if bad := UNSTORABLE_CHARACTERS.search(value):
+                at, code = bad.start(), ord(bad[0])
+                what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else "the control character"
                 raise RecordError(
-                    f"{self.identifier}: {name} holds the control character U+{ord(control[0]):04X} at character {at + 1:,} "
-                    f"({value[max(0, at - 30) : at + 30]!r}); remove it: no archive format (XML) nor PostgreSQL can keep it"
+                    f"{self.identifier}: {name} holds {what} U+{code:04X} at character {at + 1:,} "
+                    f"({value[max(0, at - 30) : at + 30]!r}); remove it: no archive format (XML) nor store can keep it"
                 )
             total += len(value)
         if total > MAX_RECORD_CHARACTERS:

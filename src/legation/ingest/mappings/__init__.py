@@ -182,7 +182,7 @@ _PAGE_BREAK = re.compile(r"\s*\f\s*")  # a form feed and the blanks around it (U
 def _as_read(text: str) -> str:
     """A text or note as a mapping keeps it: as given, but for invisible format characters
     (:func:`~legation.ingest.titles.drop_invisible`) and page breaks (form feeds, which no record may
-    hold: :data:`~legation.records.document_record.CONTROL_CHARACTERS`), made paragraph breaks;
+    hold: :data:`~legation.records.document_record.UNSTORABLE_CHARACTERS`), made paragraph breaks;
     trimmed at its ends."""
     return _PAGE_BREAK.sub("\n\n", drop_invisible(text)).strip()
 
