@@ -133,3 +133,13 @@ def test_a_name_in_a_field_of_names_is_searched_there_in_all_its_forms(seed_inde
     assert node.items[0].items[1:] == (Phrase("Liu Shaoqi", "to"), Phrase("刘少奇", "to")) and node.items[1] == Term("treaty")
     assert found == [("Liu Shao-chi", ("Liu Shaoqi", "刘少奇"))]
     assert LIU.expand(parse("title:(Liu Shao-chi)").node)[1] == []  # a title's words are no name
+
+
+def test_each_side_of_an_or_is_expanded_and_a_not_is_left_as_typed(seed_index):
+    # place:(Moskva OR Washington) searched Washington alone: the names of an OR were left as typed
+    mao_or_liu = ids(seed_index, "Mao Zedong OR Liu Shaoqi")
+    assert mao_or_liu and ids(seed_index, "Mao Tse-tung OR Liu Shao-chi", LIU) == mao_or_liu
+    assert ids(seed_index, "Mao Tse-tung OR Liu Shao-chi") != mao_or_liu  # no document spells them so
+    node, found = LIU.expand(parse("(Liu Shao-chi OR Stalin) treaty").node)
+    assert isinstance(node.items[0].items[0], Alternatives) and node.items[1] == Term("treaty") and found[0][0] == "Liu Shao-chi"
+    assert LIU.expand(parse("treaty -(Liu Shao-chi)").node)[1] == []

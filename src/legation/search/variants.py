@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 
 from legation.search import analyzers
-from legation.search.query import Alternatives, And, Node, Phrase, Term
+from legation.search.query import Alternatives, And, Node, Or, Phrase, Term
 
 MAX_NAME_WORDS = 6
 MAX_ALTERNATIVES = 12
@@ -57,13 +57,17 @@ class VariantTable:
         found: list[tuple[str, tuple[str, ...]]] = []
         if node is None or not self.groups:
             return node, found
-        if isinstance(node, Term | Phrase):
-            items = self._expand_items([node], found)
-            return (items[0] if len(items) == 1 else And(tuple(items))), found
-        if isinstance(node, And):
-            items = self._expand_items(list(node.items), found)
-            return (items[0] if len(items) == 1 else And(tuple(items))), found
-        return node, found
+        return self._expand_node(node, found), found
+
+    def _expand_node(self, node: Node, found: list) -> Node:
+        """``node`` with its names expanded: words and phrases, groups of words (AND) and each
+        side of an OR (``place:(Moskva OR Peking)``); what a NOT excludes stays as typed."""
+        if isinstance(node, Term | Phrase | And):
+            items = self._expand_items(list(node.items) if isinstance(node, And) else [node], found)
+            return items[0] if len(items) == 1 else And(tuple(items))
+        if isinstance(node, Or) and not isinstance(node, Alternatives):
+            return Or(tuple(self._expand_node(item, found) for item in node.items))
+        return node
 
     def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list, field: str | None = None) -> Node | None:
         names = self.groups.get(key)
@@ -92,9 +96,9 @@ class VariantTable:
         i = 0
         while i < len(items):
             item = items[i]
-            if isinstance(item, And):  # a group, "to:(Liu Shao-chi) treaty": its own words may spell a name
-                inner = self._expand_items(list(item.items), found)
-                out.append(inner[0] if len(inner) == 1 else And(tuple(inner)))
+            if isinstance(item, And | Or) and not isinstance(item, Alternatives):
+                # a group, "to:(Liu Shao-chi) treaty", "(Moskva OR Peking) treaty": its own words may spell a name
+                out.append(self._expand_node(item, found))
                 i += 1
                 continue
             if isinstance(item, Phrase):
