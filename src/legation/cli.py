@@ -612,7 +612,7 @@ def export(
             _fail(f"cannot write {output}: {exc.strerror}; give a file in an existing, writable folder")
         with handle:
             count = write(load_records(), handle)
-    err.print(f"Exported {count:,} documents.")
+    err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
 
 
 EXPORT_SUFFIXES = {"jsonl": (".jsonl", ".jsonl.gz"), "csv": (".csv", ".csv.gz")}
