@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import tantivy
@@ -534,6 +535,15 @@ def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: ta
         return None
     coverage = [(Occur.Should, Query.const_score_query(q, COVERAGE_SCORE)) for q in parts]
     return Query.boolean_query([*coverage, *((Occur.Should, q) for q in parts)])
+
+
+def leaves(node: Node | None) -> Iterator[Term | Phrase]:
+    """Every word and phrase of ``node``, in order, under AND and OR (not under NOT)."""
+    if isinstance(node, And | Or):
+        for item in node.items:
+            yield from leaves(item)
+    elif isinstance(node, Term | Phrase):
+        yield node
 
 
 def positive_only(node: Node | None) -> Node | None:

@@ -483,7 +483,7 @@ def snippets_for(
     if highlight is None:
         return []
     searched = _searched_fields(positive)
-    texts = _leaf_texts(positive)
+    texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
     phrase_words = _phrase_words(positive)
@@ -500,20 +500,11 @@ def snippets_for(
 def _phrase_words(node: user_query.Node | None) -> int:
     """When every word of ``node`` (positive words only) is in a phrase of several words
     (``"Port Arthur"``), the fewest words of one of them; else 0 (see :func:`legation.search.snippets.in_phrases`)."""
-    leaves = list(_leaves(node))
+    leaves = list(user_query.leaves(node))
     if not leaves or not all(isinstance(leaf, user_query.Phrase) for leaf in leaves):
         return 0
     fewest = min(len(analyzers.folded(leaf.text)) for leaf in leaves)
     return fewest if fewest > 1 else 0
-
-
-def _leaves(node: user_query.Node | None):
-    """Every word and phrase of ``node``."""
-    if isinstance(node, user_query.And | user_query.Or):
-        for item in node.items:
-            yield from _leaves(item)
-    elif isinstance(node, user_query.Term | user_query.Phrase):
-        yield node
 
 
 def _excludes(node: user_query.Node | None) -> bool:
@@ -521,11 +512,6 @@ def _excludes(node: user_query.Node | None) -> bool:
     if isinstance(node, user_query.And | user_query.Or):
         return any(_excludes(item) for item in node.items)
     return isinstance(node, user_query.Not)
-
-
-def _leaf_texts(node: user_query.Node | None) -> list[str]:
-    """The text of every word and phrase of ``node``."""
-    return [leaf.text for leaf in _leaves(node)]
 
 
 def _generator(searcher: tantivy.Searcher, query: Query, idx_schema: tantivy.Schema, field: str) -> tantivy.SnippetGenerator:
