@@ -747,6 +747,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _DATE_ONLY = re.compile(r"(?:M(?:\s*[-–—]\s*M)?\s+(?:\d{1,2},?\s+)?)?\d{4}(?:\s*[-–—]\s*\d{2,4})?")
 
 
+@functools.lru_cache(maxsize=4_096)  # each section's head is asked for every document in the section
 def date_only_heading(text: str) -> bool:
     """Whether a section head is only a date or period: "July 1963", "November–December 1960",
     "October 23, 1962", "1961", "1961–1963", a month misspelled by one letter ("Janaury 1963").
