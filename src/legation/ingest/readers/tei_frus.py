@@ -325,6 +325,7 @@ class FrusVolume:
     title: str
     persons: dict[str, Person] = field(default_factory=dict)
     places: frozenset[str] = frozenset()  # the places of the volume's datelines, as printed
+    _people: dict[tuple[str, str | None, str, str], AgentRef] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_root(cls, root: etree._Element, path: Path) -> FrusVolume:
@@ -379,6 +380,15 @@ class FrusVolume:
         return found[0] if len(found) == 1 else None
 
     def person(self, text: str, corresp: str | None, role: str, phrase: str = "") -> AgentRef:
+        """:meth:`find_person`, remembered for the volume: its documents name the same persons
+        again and again (48,688 names in 6,375 documents of 20 volumes). Each call returns its
+        own copy, which the caller may change."""
+        found = self._people.get((text, corresp, role, phrase))
+        if found is None:
+            found = self._people[text, corresp, role, phrase] = self.find_person(text, corresp, role, phrase)
+        return AgentRef(key=found.key, name=found.name, role=found.role, kind=found.kind, names=list(found.names))
+
+    def find_person(self, text: str, corresp: str | None, role: str, phrase: str = "") -> AgentRef:
         """The agent a ``persName`` (or a title's party ``phrase``) names: the list-of-persons entry
         ``corresp`` points to, unless the name printed is another entry's and not this one's (some
         links point to the wrong entry: "Nixon" to Kissinger's, "Stalin" to Khrushchev's, "Shih Yen-hua"
