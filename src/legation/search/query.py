@@ -11,6 +11,8 @@ parentheses. Typographic double quotes (“…”, „…“, «…», as word p
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
+A document's page address pasted as a word or quoted (``http://localhost:8000/documents/frus1949v07p1-d1``,
+``/documents/frus1949v07p1-d1``) is read as its identifier (:func:`permalink_identifier`).
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
@@ -26,6 +28,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -263,12 +266,33 @@ class _Parser:
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
                 return _date_range(tok.text, self.notes)
+            if tok.field is None and (identifier := permalink_identifier(tok.text)) is not None:
+                return Phrase(identifier)  # a quoted permalink: its document, as a quoted identifier finds it
             return Phrase(tok.text, tok.field)
         return _word(tok.text, self.notes)
 
 
+_PERMALINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+)?(?:/[^/\s?#]+)*/documents/([^/\s?#]+)/?(?:[?#]\S*)?")
+
+
+def permalink_identifier(text: str) -> str | None:
+    """The document identifier of ``text`` when it is a document's page address, as pasted from the
+    address bar: the whole permalink with any scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``,
+    a trailing ``/``, ``?…`` or ``#…`` allowed) or its path (``/documents/frus1949v07p1-d1``,
+    ``/api/documents/…``); the identifier percent-decoded, as ``/documents/<identifier>`` takes it
+    (:func:`legation.records.document_record.is_identifier`). ``None`` for any other text."""
+    match = _PERMALINK.fullmatch(text.strip())
+    if match is None:
+        return None
+    identifier = urllib.parse.unquote(match.group(1))
+    return identifier if is_identifier(identifier) else None
+
+
 def _word(word: str, notes: list[str]) -> Node:
-    """A bare word: ``field:value``, ``prefix*`` or a plain word."""
+    """A bare word: a page's permalink (searched as its identifier), ``field:value``, ``prefix*``
+    or a plain word."""
+    if (identifier := permalink_identifier(word)) is not None:
+        return Term(identifier)
     field: str | None = None
     if ":" in word:
         name, word = word.split(":", 1)
@@ -620,12 +644,45 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
 
 
 IDENTIFIER_BOOST = 20.0  # a document's own identifier, typed as a word: above any field's match of its words
+MAX_IDENTIFIER_FORMS = 10  # identifiers differing from a typed one in case alone that it finds, at most
 
 
-def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -> Query | None:
+def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """The identifiers of indexed documents that ``text`` may be typed for: itself when a document
+    has it, else those equal to it but for case (``FRUS1949V07P1-D1`` → ``frus1949v07p1-d1``; up to
+    :data:`MAX_IDENTIFIER_FORMS`, Unicode simple case folding, as the regular expressions of tantivy
+    fold with ``(?i)``), ``[]`` when none. Only for text with a digit that
+    :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
+    if not (any(c.isdigit() for c in text) and is_identifier(text)):
+        return []
+    if searcher.doc_freq(schema.KEY_FIELD, text):
+        return [text]
+    if text.lower() == text.upper():
+        return []  # no letter with a case: nothing else to find ("1950")
+    pattern = Query.regex_query(idx_schema, schema.KEY_FIELD, "(?i)" + _regex_escape(text))
+    found = searcher.search(pattern, limit=MAX_IDENTIFIER_FORMS).hits
+    return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+
+
+def _regex_escape(text: str) -> str:
+    """``text`` as a regular expression of tantivy (Rust's regex syntax) matching it literally."""
+    return "".join("\\" + c if c in _REGEX_META else c for c in text)
+
+
+_REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")  # those Rust's regex::escape escapes
+
+
+def _identifier_query(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+    """The documents ``text`` identifies (:func:`identifiers_like`), boosted by :data:`IDENTIFIER_BOOST`."""
+    found = identifiers_like(text, idx_schema, searcher)
+    return _should([_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, i), IDENTIFIER_BOOST) for i in found])
+
+
+def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """A word in its fields (the default fields unless ``node.field``); an unfielded word with a
-    digit that could be an identifier (``frus1949v07p1-d1``, pasted from a permalink) also finds
-    the document it identifies, first (:data:`IDENTIFIER_BOOST`)."""
+    digit that could be an identifier (``frus1949v07p1-d1``, ``FRUS1949V07P1-D1``, or a permalink,
+    which :func:`parse` reads as its identifier) also finds the document it identifies, first
+    (:data:`IDENTIFIER_BOOST`, :func:`identifiers_like`)."""
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
@@ -638,8 +695,8 @@ def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
-    if node.field is None and any(c.isdigit() for c in text) and is_identifier(text):
-        per_field.append(_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, text), IDENTIFIER_BOOST))
+    if node.field is None and (own := _identifier_query(text, idx_schema, searcher)) is not None:
+        per_field.append(own)
     return _should(per_field)
 
 
@@ -702,11 +759,13 @@ def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.
     if node is None:
         return None
     if isinstance(node, Term):
-        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, within)
+        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, searcher, within)
     if isinstance(node, Phrase):
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
-        return _exact(_should(per_field), node.text, idx_schema, within)  # type: ignore[arg-type]
+        phrase = _exact(_should(per_field), node.text, idx_schema, within)  # type: ignore[arg-type]
+        own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
+        return _should([phrase, own])  # "frus1949v07p1-d1" quoted finds its document as typed bare
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
     if isinstance(node, Not):
