@@ -486,25 +486,38 @@ def snippets_for(
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
-    phrase_words = _phrase_words(positive)
+    phrased, free = _phrases_and_free_words(positive)
+    prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
             starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
-            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrase_words))
+            phrases = tuple(dict.fromkeys(t for p in phrased if (t := tuple(analyzers.terms(p, analyzer)))))
+            free_terms = frozenset(t for leaf in free if not leaf.prefix for t in _word_terms(leaf.text, analyzer))
+            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrases, free_terms, prefixes, analyzer))
     return highlighters
 
 
-def _phrase_words(node: user_query.Node | None) -> int:
-    """When every word of ``node`` (positive words only) is in a phrase of several words
-    (``"Port Arthur"``), the fewest words of one of them; else 0 (see :func:`legation.search.snippets.in_phrases`)."""
+def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[user_query.Term]]:
+    """The texts of the phrases of several words of ``node`` (positive words only: ``"Port
+    Arthur"``, a name's other form ``"Chou En-lai"``), whose words are marked only where the phrase
+    stands, and its other words (a phrase of one word counted as a word), marked wherever they stand
+    (:func:`legation.search.snippets.in_phrases`); no phrases, nothing to tell apart: ``[], []``."""
     leaves = list(user_query.leaves(node))
-    if not leaves or not all(isinstance(leaf, user_query.Phrase) for leaf in leaves):
-        return 0
-    fewest = min(len(analyzers.folded(leaf.text)) for leaf in leaves)
-    return fewest if fewest > 1 else 0
+    phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and len(analyzers.folded(leaf.text)) > 1]
+    if not phrased:
+        return [], []
+    free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in phrased]
+    return phrased, free
+
+
+def _word_terms(text: str, analyzer: str) -> list[str]:
+    """The terms a query word is searched as in a field of ``analyzer``: its own, and for a word
+    with hyphens that of the word joined (``En-lai``: ``en``, ``lai``, ``enlai``; see query._term)."""
+    joined = analyzers.terms(text.replace("-", ""), analyzer) if "-" in text else []
+    return [*analyzers.terms(text, analyzer), *joined]
 
 
 def _excludes(node: user_query.Node | None) -> bool:
