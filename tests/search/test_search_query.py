@@ -323,7 +323,7 @@ def test_a_stray_character_is_dropped_and_the_rest_kept(q: str, read_as: str) ->
     """A slip at the end must not turn an exclusion into a requirement or a phrase into words."""
     parsed = parse(q)
     assert parsed.node == parse(read_as).node
-    assert parsed.notice.endswith(f"so it was read as: {read_as}")
+    assert parsed.notice.endswith(f"so it was read as: {read_as}.")
 
 
 def test_when_nothing_can_be_repaired_excluded_words_are_dropped_not_required() -> None:

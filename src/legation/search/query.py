@@ -175,7 +175,7 @@ def _field_name(name: str) -> str:
         known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
         if not key:  # ":", "::::", ":treaty"
             raise _Unreadable(f"a colon needs the name of a field before it, as in title:treaty; fields are {known}")
-        raise _Unreadable(f"there is no field {name!r}; fields are {known}")
+        raise _Unreadable(f"there is no field {_shown(name)}; fields are {known}")
     return key
 
 
@@ -304,14 +304,29 @@ def _word(word: str, notes: list[str]) -> Node:
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
-        raise _Unreadable(f"{''.join(bad)!r} is not part of the search syntax here")
-    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS:
-        raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it")
+        raise _Unreadable(f"{_shown(''.join(bad))} is not part of the search syntax here")
+    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS and not _own_word(core):
+        raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character")
     if core.startswith("-"):
         raise _Unreadable("a - must come right before a word")
     if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
         core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
     return Term(core, field, prefix)
+
+
+def _own_word(core: str) -> bool:
+    """Whether the letters of ``core`` (a ``prefix*`` without its ``*``) are one Han, kana or
+    Hangul character: a whole word, as the index makes each of them (:mod:`legation.search.analyzers`),
+    so ``title:周*`` is no prefix too short to search."""
+    letters = [ch for ch in core if ch.isalnum()]
+    return len(letters) == 1 and analyzers.OWN_WORD_CHAR.fullmatch(letters[0]) is not None
+
+
+def _shown(text: str) -> str:
+    """``text`` (typed by the user) in quotes for a notice, as typed: ``'\\'``, not the doubled
+    backslash of ``repr``; characters that print as nothing shown as their escapes."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return f'"{shown}"' if "'" in shown else f"'{shown}'"
 
 
 _POSSESSIVE = re.compile(r"(.*\w)['\u2019][sS]")  # as Elasticsearch's english_possessive stemmer, for query words
@@ -493,8 +508,8 @@ def parse(q: str) -> ParsedQuery:
             try:
                 parser = _Parser(_lex(repaired))
                 node = parser.parse()
-                end = "." if parser.notes else ""  # the query as read ends this sentence unless more follow
-                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}{end}")
+                # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
+                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}.")
                 return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]), parser.explicit_and)
             except _Unreadable:
                 pass

@@ -19,6 +19,7 @@ from tantivy import Occur, Order, Query
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
+from legation.records.languages import is_language_tag, language_tag
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
 from legation.search import analyzers, schema, snippets, spelling, variants
@@ -526,6 +527,34 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus)
 
 
+LANGUAGE_HELP = (
+    "language: takes a language code as BCP 47 writes it (en, de, fr, zh-Hant; a withdrawn code such as iw "
+    "is read as its current one, he)"
+)
+
+
+def language_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """A sentence for each ``language:`` word of ``node`` (but under NOT, and ``prefix*``) that
+    matches no document, saying why (``zz`` is no language code, by the IANA registry:
+    :func:`legation.records.languages.is_language_tag`; or no document is in that language) and
+    what the field takes (:data:`LANGUAGE_HELP`); it found nothing, silently."""
+    notes = []
+    for leaf in user_query.leaves(node):
+        if leaf.field != "language" or isinstance(leaf, user_query.Term) and leaf.prefix:
+            continue
+        query = user_query.to_tantivy(leaf, idx_schema, searcher)
+        if query is None or facet_counts.count(searcher, query) == 0:
+            code = leaf.text.strip()
+            typed = f'"{code}"' if isinstance(leaf, user_query.Phrase) else code
+            if is_language_tag(code):
+                current = language_tag(code)
+                why = f"no document is in the language {code}" + (f" ({current})" if current.lower() != code.lower() else "")
+            else:
+                why = f"{code} is no language code"
+            notes.append(f"language:{typed} matches nothing: {why}; {LANGUAGE_HELP}.")
+    return list(dict.fromkeys(notes))
+
+
 def _searched_fields(node: user_query.Node | None) -> set[str]:
     """Names of the search fields the words of ``node`` are searched in."""
     if isinstance(node, user_query.And | user_query.Or):
@@ -655,6 +684,7 @@ def search(
         total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
+    notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
