@@ -67,3 +67,20 @@ def searchable() -> Callable[[dict], str]:
 def seed_index(make_index) -> SearchIndex:
     """A read-only index of the ten seed records, shared by a test module."""
     return make_index(seed_records())
+
+
+@pytest.fixture(scope="session")
+def demo_volumes(make_index) -> Callable[..., SearchIndex]:
+    """The index of demo FRUS volumes (``data/demo/frus/<key>.xml.gz``, real documents), built once
+    per set of volumes for the whole session: ``demo_volumes("frus1949v07p1")``."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO
+
+    built: dict[tuple[str, ...], SearchIndex] = {}
+
+    def index_of(*keys: str) -> SearchIndex:
+        if keys not in built:
+            built[keys] = make_index([r for key in keys for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")])
+        return built[keys]
+
+    return index_of

@@ -323,7 +323,7 @@ def test_a_stray_character_is_dropped_and_the_rest_kept(q: str, read_as: str) ->
     """A slip at the end must not turn an exclusion into a requirement or a phrase into words."""
     parsed = parse(q)
     assert parsed.node == parse(read_as).node
-    assert parsed.notice.endswith(f"so it was read as: {read_as}")
+    assert parsed.notice.endswith(f"so it was read as: {read_as}.")
 
 
 def test_when_nothing_can_be_repaired_excluded_words_are_dropped_not_required() -> None:
@@ -437,3 +437,43 @@ def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> No
     both = search(SearchRequest(q="seed-sino-soviet-07 OR Stalin"), index=seed_index)
     assert both.hits[0].identifier == "seed-sino-soviet-07" and both.total > 1
     assert search(SearchRequest(q="title:seed-sino-soviet-07"), index=seed_index).total == 0  # a field's words only
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "frus1949v07p1-d1",
+        '"frus1949v07p1-d1"',
+        "FRUS1949V07P1-D1",
+        "Frus1949v07p1-D1",
+        "/documents/frus1949v07p1-d1",
+        "/documents/frus1949v07p1-d1/",
+        "http://localhost:8000/documents/frus1949v07p1-d1",
+        "http://localhost:8000/documents/frus1949v07p1-d1/",
+        "https://archive.example.org/legation/documents/frus1949v07p1-d1#footnote-2",
+        '"http://127.0.0.1:8000/documents/frus1949v07p1-d1"',
+    ],
+)
+def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) -> None:
+    """A permalink pasted whole, its path, the identifier quoted or in capitals find the document
+    as the bare identifier does; quoted, in capitals or as a path they found nothing, and the URL
+    was read as a field "http" and words (frus1949v07p1-d1: "Memorandum by the Chief of the
+    Division of Chinese Affairs (Sprouse)", the volume's first document)."""
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert [h.identifier for h in result.hits] == ["frus1949v07p1-d1"] and result.notice == ""
+
+
+def test_a_url_that_is_no_permalink_is_searched_as_its_words(demo_volumes) -> None:
+    from legation.search.query import identifiers_like, permalink_identifier
+
+    index = demo_volumes("frus1949v07p1")
+    for q in ("https://history.state.gov/historicaldocuments/frus1949v07p1/d1", "http://localhost:8000/documents/", "http://x/documents/%2e%2e"):
+        assert permalink_identifier(q) is None
+        result = search(SearchRequest(q=q), index)
+        assert "its words were searched" in result.notice and result.total > 0  # "documents", "frus1949v07p1" …
+    assert permalink_identifier("/api/documents/a%20b") is None  # a space is in no identifier
+    assert permalink_identifier("/api/documents/%E5%91%A8-1") == "周-1"
+    searcher = index.searcher()
+    assert identifiers_like("FRUS1949V07P1.D1", index.schema, searcher) == []  # "." is no wildcard
+    assert identifiers_like("FRUS1949V07P1-D10", index.schema, searcher) == ["frus1949v07p1-d10"]
+    assert identifiers_like("1949", index.schema, searcher) == identifiers_like("treaty", index.schema, searcher) == []

@@ -333,5 +333,28 @@ def test_a_query_of_phrases_marks_their_words_only_where_they_stand_together(vol
     assert any(m.lower().startswith("public") for m in lone_marks("public opinion"))  # free words: each alone too
     from legation.search import service
 
-    monkeypatch.setattr(service, "_phrase_words", lambda node: 0)
+    monkeypatch.setattr(service, "_phrases_and_free_words", lambda node: ([], []))
     assert lone_marks('"public opinion"')  # the texts hold the words apart: without the rule they are marked there
+
+
+def test_a_phrase_beside_free_words_marks_its_words_only_where_it_stands(demo_volumes):
+    # '"port arthur" Dairen' marked "ports" and a lone "Arthur" (Arthur W. Radford): the phrase's
+    # words are marked only as the phrase, the free words wherever they stand. Two demo volumes.
+    index = demo_volumes("frus1951v07p2", "frus1952-54v14p2")
+
+    def marks(q: str) -> dict[str, list[list[str]]]:
+        hits = search(SearchRequest(q=q, page_size=100), index).hits
+        return {h.identifier: [re.findall(r"<mark>(.*?)</mark>", snippet) for snippet in h.snippets_html] for h in hits}
+
+    # before: d632 [["ports", "Dairen", "Port", "Arthur"]], d7 [["Dairen", "Port", "Arthur"], ["ports"]]
+    assert marks('"port arthur" Dairen') == {
+        "frus1952-54v14p2-d632": [["Dairen", "Port", "Arthur"]],
+        "frus1951v07p2-d7": [["Dairen", "Port", "Arthur"]],
+    }
+    either = marks('"Port Arthur" OR Dairen')
+    assert either["frus1951v07p2-d327"] == [["Dairen"]]  # before: [["Dairen"], ["Port"], ["Port"]]
+    assert either["frus1951v07p2-d30"] == [["Port", "Arthur"], ["Port", "Arthur"]]  # before: "ports" too
+    radford = marks('"Port Arthur" OR Radford')
+    assert radford["frus1952-54v14p2-d813"] == radford["frus1952-54v14p2-d836"] == [["Radford"]]  # before: a lone "Arthur"
+    prefixed = marks('port* "Port Arthur"')  # a prefix is a free word: "ports", "Portuguese" marked
+    assert prefixed["frus1951v07p2-d7"] == [["Portuguese", "Port", "Arthur"], ["ports"]]

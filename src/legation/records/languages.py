@@ -39,3 +39,12 @@ def with_language_tags(record: DocumentRecord) -> DocumentRecord:
     for text in record.texts:
         text.language = language_tag(text.language) or text.language
     return record
+
+
+def is_language_tag(code: str) -> bool:
+    """Whether ``code`` is a language tag whose subtags the IANA language subtag registry holds
+    (``de``, ``zh-Hant``, ``iw``; not ``zz``, ``English``), through ``langcodes``."""
+    try:
+        return langcodes.tag_is_valid(code.strip().replace("_", "-"))
+    except ValueError:
+        return False

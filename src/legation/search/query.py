@@ -11,6 +11,8 @@ parentheses. Typographic double quotes (“…”, „…“, «…», as word p
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
+A document's page address pasted as a word or quoted (``http://localhost:8000/documents/frus1949v07p1-d1``,
+``/documents/frus1949v07p1-d1``) is read as its identifier (:func:`permalink_identifier`).
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
@@ -26,6 +28,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -172,7 +175,7 @@ def _field_name(name: str) -> str:
         known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
         if not key:  # ":", "::::", ":treaty"
             raise _Unreadable(f"a colon needs the name of a field before it, as in title:treaty; fields are {known}")
-        raise _Unreadable(f"there is no field {name!r}; fields are {known}")
+        raise _Unreadable(f"there is no field {_shown(name)}; fields are {known}")
     return key
 
 
@@ -263,12 +266,33 @@ class _Parser:
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
                 return _date_range(tok.text, self.notes)
+            if tok.field is None and (identifier := permalink_identifier(tok.text)) is not None:
+                return Phrase(identifier)  # a quoted permalink: its document, as a quoted identifier finds it
             return Phrase(tok.text, tok.field)
         return _word(tok.text, self.notes)
 
 
+_PERMALINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+)?(?:/[^/\s?#]+)*/documents/([^/\s?#]+)/?(?:[?#]\S*)?")
+
+
+def permalink_identifier(text: str) -> str | None:
+    """The document identifier of ``text`` when it is a document's page address, as pasted from the
+    address bar: the whole permalink with any scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``,
+    a trailing ``/``, ``?…`` or ``#…`` allowed) or its path (``/documents/frus1949v07p1-d1``,
+    ``/api/documents/…``); the identifier percent-decoded, as ``/documents/<identifier>`` takes it
+    (:func:`legation.records.document_record.is_identifier`). ``None`` for any other text."""
+    match = _PERMALINK.fullmatch(text.strip())
+    if match is None:
+        return None
+    identifier = urllib.parse.unquote(match.group(1))
+    return identifier if is_identifier(identifier) else None
+
+
 def _word(word: str, notes: list[str]) -> Node:
-    """A bare word: ``field:value``, ``prefix*`` or a plain word."""
+    """A bare word: a page's permalink (searched as its identifier), ``field:value``, ``prefix*``
+    or a plain word."""
+    if (identifier := permalink_identifier(word)) is not None:
+        return Term(identifier)
     field: str | None = None
     if ":" in word:
         name, word = word.split(":", 1)
@@ -280,14 +304,29 @@ def _word(word: str, notes: list[str]) -> Node:
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
-        raise _Unreadable(f"{''.join(bad)!r} is not part of the search syntax here")
-    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS:
-        raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it")
+        raise _Unreadable(f"{_shown(''.join(bad))} is not part of the search syntax here")
+    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS and not _own_word(core):
+        raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character")
     if core.startswith("-"):
         raise _Unreadable("a - must come right before a word")
     if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
         core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
     return Term(core, field, prefix)
+
+
+def _own_word(core: str) -> bool:
+    """Whether the letters of ``core`` (a ``prefix*`` without its ``*``) are one Han, kana or
+    Hangul character: a whole word, as the index makes each of them (:mod:`legation.search.analyzers`),
+    so ``title:周*`` is no prefix too short to search."""
+    letters = [ch for ch in core if ch.isalnum()]
+    return len(letters) == 1 and analyzers.OWN_WORD_CHAR.fullmatch(letters[0]) is not None
+
+
+def _shown(text: str) -> str:
+    """``text`` (typed by the user) in quotes for a notice, as typed: ``'\\'``, not the doubled
+    backslash of ``repr``; characters that print as nothing shown as their escapes."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return f'"{shown}"' if "'" in shown else f"'{shown}'"
 
 
 _POSSESSIVE = re.compile(r"(.*\w)['\u2019][sS]")  # as Elasticsearch's english_possessive stemmer, for query words
@@ -469,8 +508,8 @@ def parse(q: str) -> ParsedQuery:
             try:
                 parser = _Parser(_lex(repaired))
                 node = parser.parse()
-                end = "." if parser.notes else ""  # the query as read ends this sentence unless more follow
-                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}{end}")
+                # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
+                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}.")
                 return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]), parser.explicit_and)
             except _Unreadable:
                 pass
@@ -620,12 +659,45 @@ def _words_query(idx_schema: tantivy.Schema, field: str, tokens: list[str]) -> Q
 
 
 IDENTIFIER_BOOST = 20.0  # a document's own identifier, typed as a word: above any field's match of its words
+MAX_IDENTIFIER_FORMS = 10  # identifiers differing from a typed one in case alone that it finds, at most
 
 
-def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -> Query | None:
+def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """The identifiers of indexed documents that ``text`` may be typed for: itself when a document
+    has it, else those equal to it but for case (``FRUS1949V07P1-D1`` → ``frus1949v07p1-d1``; up to
+    :data:`MAX_IDENTIFIER_FORMS`, Unicode simple case folding, as the regular expressions of tantivy
+    fold with ``(?i)``), ``[]`` when none. Only for text with a digit that
+    :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
+    if not (any(c.isdigit() for c in text) and is_identifier(text)):
+        return []
+    if searcher.doc_freq(schema.KEY_FIELD, text):
+        return [text]
+    if text.lower() == text.upper():
+        return []  # no letter with a case: nothing else to find ("1950")
+    pattern = Query.regex_query(idx_schema, schema.KEY_FIELD, "(?i)" + _regex_escape(text))
+    found = searcher.search(pattern, limit=MAX_IDENTIFIER_FORMS).hits
+    return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+
+
+def _regex_escape(text: str) -> str:
+    """``text`` as a regular expression of tantivy (Rust's regex syntax) matching it literally."""
+    return "".join("\\" + c if c in _REGEX_META else c for c in text)
+
+
+_REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")  # those Rust's regex::escape escapes
+
+
+def _identifier_query(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+    """The documents ``text`` identifies (:func:`identifiers_like`), boosted by :data:`IDENTIFIER_BOOST`."""
+    found = identifiers_like(text, idx_schema, searcher)
+    return _should([_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, i), IDENTIFIER_BOOST) for i in found])
+
+
+def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """A word in its fields (the default fields unless ``node.field``); an unfielded word with a
-    digit that could be an identifier (``frus1949v07p1-d1``, pasted from a permalink) also finds
-    the document it identifies, first (:data:`IDENTIFIER_BOOST`)."""
+    digit that could be an identifier (``frus1949v07p1-d1``, ``FRUS1949V07P1-D1``, or a permalink,
+    which :func:`parse` reads as its identifier) also finds the document it identifies, first
+    (:data:`IDENTIFIER_BOOST`, :func:`identifiers_like`)."""
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
@@ -638,8 +710,8 @@ def _term(node: Term, idx_schema: tantivy.Schema, within: Query | None = None) -
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
-    if node.field is None and any(c.isdigit() for c in text) and is_identifier(text):
-        per_field.append(_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, text), IDENTIFIER_BOOST))
+    if node.field is None and (own := _identifier_query(text, idx_schema, searcher)) is not None:
+        per_field.append(own)
     return _should(per_field)
 
 
@@ -702,11 +774,13 @@ def to_tantivy(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.
     if node is None:
         return None
     if isinstance(node, Term):
-        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, within)
+        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, searcher, within)
     if isinstance(node, Phrase):
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
-        return _exact(_should(per_field), node.text, idx_schema, within)  # type: ignore[arg-type]
+        phrase = _exact(_should(per_field), node.text, idx_schema, within)  # type: ignore[arg-type]
+        own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
+        return _should([phrase, own])  # "frus1949v07p1-d1" quoted finds its document as typed bare
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
     if isinstance(node, Not):

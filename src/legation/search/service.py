@@ -19,6 +19,7 @@ from tantivy import Occur, Order, Query
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
+from legation.records.languages import is_language_tag, language_tag
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
 from legation.search import analyzers, schema, snippets, spelling, variants
@@ -309,6 +310,9 @@ def year_histogram(
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)
+TIE_WINDOW = 1_000  # hits of a relevance order whose exact ties are put in date order (see fetch_page)
+TIE_PEEK = 20  # hits fetched past a page, to see where its last tie ends without a second search
+MAX_SAME_DAY_READ = 200  # documents of one tie and one day whose identifiers are read to order them
 
 
 def fetch_page(
@@ -327,11 +331,16 @@ def fetch_page(
     (:meth:`ProximityBonus.rerank`); later hits keep their order, so pages neither repeat nor
     skip a hit. Scoring the bonus (a phrase) on these hits only, not on every
     match, keeps a search for common words fast: "Department of State" over 1,000,000 documents
-    took 319 ms with the bonus on every match, 44 ms without."""
+    took 319 ms with the bonus on every match, 44 ms without.
+
+    In relevance order, hits of exactly one score (a query every match scores alike, as
+    ``collection:frus1964-68v30``; short documents alike) come by date, earliest first, undated
+    last, then by identifier (:func:`in_tie_order`), as Elasticsearch's and Solr's ``sort`` with a
+    tie-breaking field; tantivy left them in index order. Only ties wholly within the first
+    :data:`TIE_WINDOW` hits (and on one side of the bonus's window) are ordered, so each is
+    ordered alike on every page it spans; the rest stay in index order. A page fetches
+    :data:`TIE_PEEK` hits more than it shows, and a tie still going on there up to the window."""
     offset = (page - 1) * page_size
-    if bonus is not None and sort.field is None and offset < RESCORE_WINDOW and offset + page_size <= MAX_RESULT_WINDOW:
-        result = searcher.search(query, limit=max(RESCORE_WINDOW, offset + page_size), count=True)
-        return result.count, bonus.rerank(searcher, list(result.hits))[offset : offset + page_size]
     if offset + page_size > MAX_RESULT_WINDOW:
         total = facet_counts.count(searcher, query)
         if offset < total:
@@ -340,12 +349,70 @@ def fetch_page(
                 "narrow the search with words, filters or dates, or change the sort."
             )
         return total, []
-    if sort.field is None:
-        result = searcher.search(query, limit=page_size, offset=offset, count=True)
-    else:
+    if sort.field is not None:
         order = Order.Desc if sort.descending else Order.Asc
         result = searcher.search(query, limit=page_size, offset=offset, count=True, order_by_field=sort.field, order=order)
-    return result.count, list(result.hits)
+        return result.count, list(result.hits)
+    if offset >= TIE_WINDOW:
+        result = searcher.search(query, limit=page_size, offset=offset, count=True)
+        return result.count, list(result.hits)
+    end = offset + page_size
+    rerank = bonus is not None and offset < RESCORE_WINDOW
+    result = searcher.search(query, limit=max(end + TIE_PEEK, RESCORE_WINDOW if rerank else 0), count=True)
+    total, hits = result.count, list(result.hits)
+    if len(hits) < total and end <= len(hits) and hits[-1][0] == hits[end - 1][0]:  # the page's last tie goes on
+        hits = list(searcher.search(query, limit=max(end, TIE_WINDOW) + 1).hits)
+    if rerank:
+        hits = bonus.rerank(searcher, hits)  # type: ignore[union-attr]
+    return total, in_tie_order(searcher, hits, total, offset, end, RESCORE_WINDOW if bonus is not None else None)[offset:end]
+
+
+def in_tie_order(searcher: tantivy.Searcher, hits: list, total: int, start: int = 0, end: int | None = None, split: int | None = None) -> list:
+    """``hits`` (``(score, address)`` best first, from the first of all ``total`` matches) with
+    each run of one score (a tie) holding a position from ``start`` to ``end`` (the page shown;
+    ``None``: to the last) in date order: earliest day first
+    (:data:`~legation.search.schema.DATE_FIELDS`, as the sort ``date_asc``), undated last, then by
+    identifier, its numbers as numbers (``…-d2`` before ``…-d10``; for at most
+    :data:`MAX_SAME_DAY_READ` documents of a tie dated alike, else those keep index order). A tie
+    is ordered only when ``hits`` show where it ends within :data:`TIE_WINDOW` hits, and ``split``
+    (the bonus's window) ends a tie."""
+    ordered = list(hits)
+    first = 0
+    while first < len(hits):
+        last = first + 1
+        while last < len(hits) and last != split and hits[last][0] == hits[first][0]:
+            last += 1
+        complete = last < len(hits) or len(hits) == total
+        if last - first > 1 and last > start and complete and last <= TIE_WINDOW:
+            ordered[first:last] = _by_date_and_identifier(searcher, hits[first:last], start - first, (end or len(hits)) - first)
+        if end is not None and last >= end:
+            break
+        first = last
+    return ordered
+
+
+def _by_date_and_identifier(searcher: tantivy.Searcher, tie: list, start: int, end: int) -> list:
+    """The hits of one tie (:func:`in_tie_order`) by earliest day, undated last, then identifier:
+    the identifiers read only for the days holding a position from ``start`` to ``end`` (a page)."""
+    days = searcher.fast_field_values(schema.DATE_FIELDS[0], [address for _, address in tie])
+    by_day = sorted(zip(days, tie), key=lambda pair: (pair[0] is None, pair[0] or 0))
+    ordered, first = [], 0
+    while first < len(by_day):
+        last = first + 1
+        while last < len(by_day) and by_day[last][0] == by_day[first][0]:
+            last += 1
+        same_day = [hit for _, hit in by_day[first:last]]
+        if 1 < len(same_day) <= MAX_SAME_DAY_READ and first < end and last > start:
+            same_day.sort(key=lambda hit: _natural(searcher.doc(hit[1])[schema.KEY_FIELD][0]))
+        ordered += same_day
+        first = last
+    return ordered
+
+
+def _natural(identifier: str) -> tuple[tuple[str, int], ...]:
+    """A sort key of ``identifier`` reading its runs of digits as numbers: ``frus1964-68v30-d2``
+    before ``frus1964-68v30-d10``."""
+    return tuple((text, int(number) if number else -1) for text, number in re.findall(r"(\D*)(\d*)", identifier) if text or number)
 
 
 @dataclass
@@ -460,6 +527,34 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus)
 
 
+LANGUAGE_HELP = (
+    "language: takes a language code as BCP 47 writes it (en, de, fr, zh-Hant; a withdrawn code such as iw "
+    "is read as its current one, he)"
+)
+
+
+def language_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """A sentence for each ``language:`` word of ``node`` (but under NOT, and ``prefix*``) that
+    matches no document, saying why (``zz`` is no language code, by the IANA registry:
+    :func:`legation.records.languages.is_language_tag`; or no document is in that language) and
+    what the field takes (:data:`LANGUAGE_HELP`); it found nothing, silently."""
+    notes = []
+    for leaf in user_query.leaves(node):
+        if leaf.field != "language" or isinstance(leaf, user_query.Term) and leaf.prefix:
+            continue
+        query = user_query.to_tantivy(leaf, idx_schema, searcher)
+        if query is None or facet_counts.count(searcher, query) == 0:
+            code = leaf.text.strip()
+            typed = f'"{code}"' if isinstance(leaf, user_query.Phrase) else code
+            if is_language_tag(code):
+                current = language_tag(code)
+                why = f"no document is in the language {code}" + (f" ({current})" if current.lower() != code.lower() else "")
+            else:
+                why = f"{code} is no language code"
+            notes.append(f"language:{typed} matches nothing: {why}; {LANGUAGE_HELP}.")
+    return list(dict.fromkeys(notes))
+
+
 def _searched_fields(node: user_query.Node | None) -> set[str]:
     """Names of the search fields the words of ``node`` are searched in."""
     if isinstance(node, user_query.And | user_query.Or):
@@ -486,25 +581,38 @@ def snippets_for(
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
-    phrase_words = _phrase_words(positive)
+    phrased, free = _phrases_and_free_words(positive)
+    prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
             starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
-            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrase_words))
+            phrases = tuple(dict.fromkeys(t for p in phrased if (t := tuple(analyzers.terms(p, analyzer)))))
+            free_terms = frozenset(t for leaf in free if not leaf.prefix for t in _word_terms(leaf.text, analyzer))
+            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrases, free_terms, prefixes, analyzer))
     return highlighters
 
 
-def _phrase_words(node: user_query.Node | None) -> int:
-    """When every word of ``node`` (positive words only) is in a phrase of several words
-    (``"Port Arthur"``), the fewest words of one of them; else 0 (see :func:`legation.search.snippets.in_phrases`)."""
+def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[user_query.Term]]:
+    """The texts of the phrases of several words of ``node`` (positive words only: ``"Port
+    Arthur"``, a name's other form ``"Chou En-lai"``), whose words are marked only where the phrase
+    stands, and its other words (a phrase of one word counted as a word), marked wherever they stand
+    (:func:`legation.search.snippets.in_phrases`); no phrases, nothing to tell apart: ``[], []``."""
     leaves = list(user_query.leaves(node))
-    if not leaves or not all(isinstance(leaf, user_query.Phrase) for leaf in leaves):
-        return 0
-    fewest = min(len(analyzers.folded(leaf.text)) for leaf in leaves)
-    return fewest if fewest > 1 else 0
+    phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and len(analyzers.folded(leaf.text)) > 1]
+    if not phrased:
+        return [], []
+    free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in phrased]
+    return phrased, free
+
+
+def _word_terms(text: str, analyzer: str) -> list[str]:
+    """The terms a query word is searched as in a field of ``analyzer``: its own, and for a word
+    with hyphens that of the word joined (``En-lai``: ``en``, ``lai``, ``enlai``; see query._term)."""
+    joined = analyzers.terms(text.replace("-", ""), analyzer) if "-" in text else []
+    return [*analyzers.terms(text, analyzer), *joined]
 
 
 def _excludes(node: user_query.Node | None) -> bool:
@@ -576,6 +684,7 @@ def search(
         total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
+    notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()

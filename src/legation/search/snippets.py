@@ -48,15 +48,23 @@ class Highlighter:
     of a text: the query's :func:`word_starts` and, when every word of the query is a character
     the field's analyzer makes a word of its own (Chinese, Japanese, Korean: :func:`own_words`),
     those characters; and the query's :func:`own_word_runs`, outside which no character of those
-    scripts is marked."""
+    scripts is marked. ``phrases``: the query's phrases of several words, each as the terms the
+    field's analyzer makes of it (``"Port Arthur"`` → ``("port", "arthur")``), whose words are
+    marked only where the phrase stands (:func:`in_phrases`); ``free``: the terms of the query's
+    other words, ``free_prefixes`` the folded beginnings of its ``prefix*`` words, marked wherever
+    they stand. The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``."""
 
     field: str
     make: Callable[[], tantivy.SnippetGenerator]
     starts: tuple[str, ...] = ()
     singles: frozenset[str] | None = None
     runs: tuple[bytes, ...] = ()
-    phrase_words: int = 0
+    phrases: tuple[tuple[str, ...], ...] = ()
+    free: frozenset[str] = frozenset()
+    free_prefixes: tuple[str, ...] = ()
+    analyzer: str = analyzers.STEMMED_NAME
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
+    _terms: dict[bytes, str] = field(default_factory=dict, init=False, repr=False)
 
     def marks(self, text: str) -> Marks:
         """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted.
@@ -77,7 +85,21 @@ class Highlighter:
             marks = self._marked(kept) if normal is kept else _in_original(self._marked(normal), kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(text, marks, self.runs) if self.runs else marks
-        return in_phrases(text, marks, self.phrase_words) if self.phrase_words > 1 else marks
+        return in_phrases(text, marks, self.phrases, self._term, self._is_free) if self.phrases else marks
+
+    def _term(self, word: bytes) -> str:
+        """The index term of a marked ``word`` (UTF-8) in :attr:`field`, looked up once a search."""
+        if (term := self._terms.get(word)) is None:
+            text = word.decode(errors="replace")
+            term = self._terms[word] = (analyzers.terms(text, self.analyzer) or [text.lower()])[0]
+        return term
+
+    def _is_free(self, term: str, word: bytes) -> bool:
+        """Whether the marked ``word`` (its index ``term``) is one of the query's free words,
+        marked wherever it stands."""
+        if term in self.free:
+            return True
+        return bool(self.free_prefixes) and any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
 
     def _marked(self, text: str) -> Marks:
         """Byte ranges tantivy's generator marks in ``text``, sorted."""
@@ -157,24 +179,38 @@ def in_runs(text: str, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
 MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, punctuation ("Port-Arthur", "Port, Arthur")
 
 
-def in_phrases(text: str, marks: Marks, words: int) -> Marks:
-    """``marks`` (byte ranges in ``text``, sorted) but those not in a run of at least ``words``
-    marks one after another, with no letter or digit between them (at most :data:`MARK_GAP`
-    bytes): for a query of phrases only, of ``words`` words or more (``"Port Arthur"``), tantivy's
-    snippet generator marks each of their words wherever it stands ("ports in Southeast Asia")."""
+def in_phrases(
+    text: str,
+    marks: Marks,
+    phrases: tuple[tuple[str, ...], ...],
+    term_of: Callable[[bytes], str],
+    is_free: Callable[[str, bytes], bool] = lambda term, word: False,
+) -> Marks:
+    """``marks`` (byte ranges in ``text``, sorted) but the words of the query's ``phrases`` (each
+    a tuple of index terms) that do not stand in one of them: a mark is kept when it is one of a
+    run of marks one after another, with no letter or digit between two (at most :data:`MARK_GAP`
+    bytes), whose terms (``term_of`` a mark's UTF-8 bytes) give a phrase in order, or when
+    ``is_free(term, word)`` (a word of the query outside any phrase, marked wherever it stands).
+    tantivy's snippet generator marks each word of a phrase wherever it stands: for
+    ``"Port Arthur" Dairen`` the "ports" of "ports in Southeast Asia" and a lone "Arthur"."""
     if not marks:
         return marks
     raw = text.encode()
-    kept: Marks = []
-    run = [marks[0]]
-    for mark in marks[1:]:
-        gap = raw[run[-1][1] : mark[0]]
-        if len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace")):
-            run.append(mark)
-            continue
-        kept += run if len(run) >= words else []
-        run = [mark]
-    return kept + (run if len(run) >= words else [])
+    words = [raw[s:e] for s, e in marks]
+    terms = [term_of(w) for w in words]
+    keep = [is_free(t, w) for t, w in zip(terms, words)]
+    first = 0
+    for i in range(1, len(marks) + 1):
+        if i < len(marks):
+            gap = raw[marks[i - 1][1] : marks[i][0]]
+            if len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace")):
+                continue
+        for phrase in phrases:  # the run is marks[first:i]
+            for k in range(first, i - len(phrase) + 1):
+                if tuple(terms[k : k + len(phrase)]) == phrase:
+                    keep[k : k + len(phrase)] = [True] * len(phrase)
+        first = i
+    return [mark for mark, kept in zip(marks, keep) if kept]
 
 
 def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:

@@ -1,0 +1,52 @@
+"""What the page says about how it read a query (``SearchResult.notice``), on real documents."""
+
+from __future__ import annotations
+
+from legation.search.query import parse
+from legation.search.service import LANGUAGE_HELP, SearchRequest, search
+from tests.search.fixtures import LANGUAGE_ROWS, records_of
+
+
+def test_a_query_read_otherwise_ends_its_sentence_before_the_next(demo_volumes) -> None:
+    # q='"""' read '… so it was read as: "" The query has no words …', one sentence run into the next
+    result = search(SearchRequest(q='"""'), demo_volumes("frus1949v07p1"))
+    assert result.total == 0
+    assert result.notice == (
+        'The query could not be read as written (a quotation mark is not closed), so it was read as: "". '
+        "The query has no words to search for (a word is letters or digits, at most 40 characters); nothing matches. "
+        "Type words, or clear the box to browse."
+    )
+    assert parse("title:(Mao OR").notice.endswith("so it was read as: title:(Mao).")
+
+
+def test_a_typed_backslash_is_shown_as_typed() -> None:
+    # it was shown doubled, as Python's repr writes it: '\\'
+    assert parse("treaty\\").notice == (
+        "The query could not be read as search syntax ('\\' is not part of the search syntax here), so its words were searched: treaty."
+    )
+    assert "there is no field 'a\\';" in parse("a\\:b").notice
+    assert "there is no field \"o'b\";" in parse("o'b:c").notice
+
+
+def test_a_language_no_document_has_or_no_language_code_says_so(demo_volumes) -> None:
+    # language:zz found nothing and said nothing; the volume's 423 documents are all in English
+    index = demo_volumes("frus1949v07p1")
+    assert search(SearchRequest(q="language:en"), index).total == 423 and search(SearchRequest(q="language:en"), index).notice == ""
+    zz, de, iw = (search(SearchRequest(q=q), index) for q in ("language:zz", "language:de", "treaty language:iw"))
+    assert zz.total == de.total == iw.total == 0
+    assert zz.notice == f"language:zz matches nothing: zz is no language code; {LANGUAGE_HELP}."
+    assert de.notice == f"language:de matches nothing: no document is in the language de; {LANGUAGE_HELP}."
+    assert iw.notice == f"language:iw matches nothing: no document is in the language iw (he); {LANGUAGE_HELP}."
+    either = search(SearchRequest(q="language:(zz OR en)"), index)
+    assert either.total == 423 and either.notice == zz.notice  # the part that matches nothing is named
+    assert search(SearchRequest(q="treaty -language:zz"), index).notice == ""  # excluding it is no mistake
+
+
+def test_a_single_han_or_hangul_character_is_a_whole_word_before_a_star(make_index) -> None:
+    # title:周* asked for 2 letters before *: a Han character is a word of its own, as Hangul's syllables
+    index = make_index(records_of(LANGUAGE_ROWS))
+    zh = {"zh-2025-reform", "zh-2025-taiwan", "zh-1959-equality"}
+    for q, expected in (("title:国*", zh), ("title:国", zh), ("title:독*", {"ko-1964-un"})):
+        result = search(SearchRequest(q=q, page_size=100), index)
+        assert {h.identifier for h in result.hits} == expected and result.notice == ""
+    assert "needs at least 2 letters" in parse("a*").notice

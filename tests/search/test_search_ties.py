@@ -1,0 +1,50 @@
+"""Exact ties of the relevance order come by date, then identifier (service.fetch_page)."""
+
+from __future__ import annotations
+
+from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.search import service
+from legation.search.service import SearchRequest, search
+from tests.conftest import REPO
+
+
+def _date_order(records) -> list[str]:
+    """Identifiers by earliest day, undated last, then FRUS document number: computed from the records."""
+    return [
+        r.identifier
+        for r in sorted(records, key=lambda r: (not r.date_earliest, r.date_earliest or "", int(r.identifier.rsplit("-d", 1)[1])))
+    ]
+
+
+def _paged(index, q: str, page_size: int) -> list[str]:
+    first = search(SearchRequest(q=q, page_size=page_size), index)
+    pages = -(-first.total // page_size)
+    return [h.identifier for page in range(1, pages + 1) for h in search(SearchRequest(q=q, page=page, page_size=page_size), index).hits]
+
+
+def test_a_query_every_match_scores_alike_lists_them_by_date_then_identifier(demo_volumes) -> None:
+    # collection:frus1964-68v30 listed the volume in index order (d1, d112, d113 …): every document
+    # scores alike. Its 346 documents come by date, the undated last, on every page alike.
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+    index = demo_volumes("frus1964-68v30")
+    expected = _date_order(records)
+    assert len(expected) == 346 and expected[:4] == ["frus1964-68v30-d337", "frus1964-68v30-d1", "frus1964-68v30-d3", "frus1964-68v30-d4"]
+    assert sum(1 for r in records if not r.date_earliest) > 10  # editorial notes, undated: last
+    result = search(SearchRequest(q="collection:frus1964-68v30", page_size=100), index)
+    assert len({h.score for h in result.hits}) == 1  # one score: the tie this orders
+    for page_size in (100, 7):
+        assert _paged(index, "collection:frus1964-68v30", page_size) == expected
+    # two ties: type:telegram scores the 135 "Telegram" above the 4 "Circular Telegram" (a longer
+    # field), each tie by date (d4, a circular telegram of the day of d5, came after it, and still does)
+    telegrams = _date_order([r for r in records if r.document_type == "Telegram"])
+    circular = _date_order([r for r in records if r.document_type == "Circular Telegram"])
+    assert (len(telegrams), len(circular)) == (135, 4) and "frus1964-68v30-d4" in circular
+    assert _paged(index, "type:telegram", 10) == telegrams + circular
+
+def test_ties_beyond_the_window_keep_index_order_on_every_page(demo_volumes, monkeypatch) -> None:
+    # A tie not wholly within TIE_WINDOW hits is left in index order, by every page alike.
+    index = demo_volumes("frus1964-68v30")
+    monkeypatch.setattr(service, "TIE_WINDOW", 100)
+    plain = [h.identifier for p in range(1, 5) for h in search(SearchRequest(q="collection:frus1964-68v30", page=p, page_size=100), index).hits]
+    assert _paged(index, "collection:frus1964-68v30", 9) == plain and len(set(plain)) == 346
+    assert plain != _date_order(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
