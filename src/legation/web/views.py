@@ -7,7 +7,6 @@ from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
@@ -115,8 +114,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 @dataclass(slots=True)
 class FacetLink:
-    """A facet value in its box (``FacetValue``'s fields) and ``url``, the query string that
-    selects it or, when ``selected``, unselects it (``?q=…&type=…``)."""
+    """A facet value (``FacetValue``'s fields) and ``url``, the link that selects it or, when
+    ``selected``, unselects it: the query string in the search page's facet box (``?q=…&type=…``),
+    path and query string on the facet's own page (``/?q=…&type=…``)."""
 
     value: str
     count: int
@@ -202,13 +202,14 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     except InvalidQuery as exc:
         return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
     selected = set(base.get(name, []))
+    search_path, toggled = url("search"), query_strings(base, name)
     values = [
-        {"value": v, "url": reverse("search") + query_string(base, **{name: sorted(selected ^ {v.value}) or None})}
+        FacetLink(v.value, v.count, v.selected, search_path + toggled(**{name: sorted(selected ^ {v.value}) or None}))
         for v in result.values[:FACET_PAGE_VALUES]
     ]
     hidden = [(k, v) for k, vs in base.items() for v in vs]
     return render(
         request,
         "legation/facet.html",
-        {"facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden, "back_url": reverse("search") + query_string(base)},
+        {"facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden, "back_url": search_path + query_string(base)},
     )
