@@ -403,3 +403,26 @@ def test_the_search_form_sends_each_single_valued_parameter_once(client, seed_ar
     names = re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', form)
     assert sorted(names) == ["date_match", "end_date", "q", "sort", "start_date", "type"]
     assert client.get("/", {"q": "Mao", "date_match": "overlap", "start_date": "1950", "type": "Telegram"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain", """x" onfocus='alert(1)' <b>&""", "?q=Zhou+Enlai&type=Telegram", "周恩来 & 毛泽东", 1950, 0, 3.5, None, ["a", "<b>"]],
+)
+def test_printed_values_are_escaped_as_django_templates_escape_them(value):
+    """``{{ value }}`` prints, through the one call of ``html_text``, what Django's template
+    language prints for the same value, and a value marked safe as it is."""
+    from django.template import engines
+    from django.utils.safestring import mark_safe
+
+    jinja = engines["jinja2"].from_string("[{{ v }}|{{ s }}]")
+    django = engines["django"].from_string("[{{ v }}|{{ s }}]")
+    context = {"v": value, "s": mark_safe(f"<i>{value}</i>")}
+    assert jinja.render(context) == django.render(context)
+
+
+def test_printed_control_characters_become_replacement_characters():
+    from django.template import engines
+
+    page = engines["jinja2"].from_string("{{ v }}|{{ missing }}|{{ missing.attribute }}|").render({"v": "a\x00b\x07c\td\ne&'"})
+    assert page == "a\ufffdb\ufffdc\td\ne&amp;&#x27;|||"
