@@ -672,11 +672,7 @@ def search(
     words_alone = facet_counts.count(searcher, words.query) if total == 0 and words.query is not None and filters else 0
     if words_alone:
         notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
-    relaxed = (
-        user_query.most_words_query(words.node, index.schema, searcher)
-        if total == 0 and not words.parsed.explicit_and and not words_alone
-        else None
-    )
+    relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
         words.query = relaxed
@@ -722,6 +718,30 @@ def search(
         did_you_mean=suggestion,
         years_approximate=sample is not None,
     )
+
+
+def _most_words(words: _TextQuery, index: SearchIndex, searcher: tantivy.Searcher) -> Query | None:
+    """The query that searches documents with most of the words when none has them all
+    (:func:`legation.search.query.most_words_query`), unless the user wrote AND; ``None`` then,
+    or for a query that is no list of plain words."""
+    return None if words.parsed.explicit_and else user_query.most_words_query(words.node, index.schema, searcher)
+
+
+def count_matches(
+    q: str, index: SearchIndex | None = None, names: variants.VariantTable | None = None, searcher: tantivy.Searcher | None = None
+) -> int:
+    """How many documents a search for ``q`` alone finds (no filter, no dates): the
+    :attr:`SearchResult.total` of ``search(SearchRequest(q=q))``, names in all their forms and the
+    most-words fallback included, without ranking, facets or snippets. ``names`` and ``index`` as
+    for :func:`search`; ``searcher``: one already open on ``index``. Never raises for the text."""
+    names = _archive_names(index, names)
+    index = index or default_index()
+    searcher = searcher or index.searcher()
+    words = text_query(SearchRequest(q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: it ranks, never counts
+    total = facet_counts.count(searcher, combine(words.query, []))
+    if total == 0 and (relaxed := _most_words(words, index, searcher)) is not None:
+        total = facet_counts.count(searcher, relaxed)
+    return total
 
 
 def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = None) -> list[Hit]:
