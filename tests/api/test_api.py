@@ -10,8 +10,10 @@ from html import unescape
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.search.fixtures import naming, records_of
 
 SEED = [json.loads(line) for line in (FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl").read_text().splitlines()]
+SEED_RECORDS = records_of(SEED)
 
 
 def test_search_returns_total_hits_and_facets_counted_over_all_matches(client, seed_archive):
@@ -263,8 +265,8 @@ def test_year_facet_in_order_and_histogram_year_by_year(client, frus_archive):
 
 def test_suggest_completes_names_from_authority_records_and_titles(client, seed_archive):
     body = client.get("/api/suggest", {"q": "liu"}).json()
-    expected = sum(1 for d in SEED if any(a["name"] == "Liu Shaoqi" and a["role"] in ("sender", "recipient") for a in d["agents"]))
-    assert body[0] == {"kind": "name", "text": "Liu Shaoqi", "identifier": "", "documents": expected}
+    expected = len(naming(SEED_RECORDS, "Liu Shaoqi"))  # what choosing it finds (no authority records loaded: one form)
+    assert expected == 6 and body[0] == {"kind": "name", "text": "Liu Shaoqi", "identifier": "", "documents": expected, "query": '"Liu Shaoqi"'}
     titles = [s["text"] for s in client.get("/api/suggest", {"q": "Cable, Mao"}).json() if s["kind"] == "title"]
     assert sorted(titles) == sorted({d["title"] for d in SEED if d["title"].startswith("Cable, Mao")})
     assert client.get("/api/suggest", {"q": "x"}).json() == []
@@ -276,12 +278,16 @@ def test_suggest_completes_places_documents_were_sent_from(client, frus_archive)
     from legation.ingest.readers.tei_frus import read_frus_volume
     from tests.conftest import FIXTURES
 
-    places = Counter(r.place_sent for r in read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml") if r.place_sent)
+    records = list(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))
+    places = Counter(r.place_sent for r in records if r.place_sent)
+    finds = {place: len(naming(records, place)) for place in ("Washington", "St. Petersburg")}  # what choosing it finds
+    # a place's search finds the documents naming it, not those sent from it (place:… does that)
+    assert finds == {"Washington": 6, "St. Petersburg": 6} and places["Washington"] == 18
     body = client.get("/api/suggest", {"q": "wash"}).json()
-    assert {"kind": "place", "text": "Washington", "identifier": "", "documents": places["Washington"]} in body
+    assert {"kind": "place", "text": "Washington", "identifier": "", "documents": finds["Washington"], "query": '"Washington"'} in body
     body = client.get("/api/suggest", {"q": "St. P"}).json()
     assert [s for s in body if s["kind"] == "place"] == [
-        {"kind": "place", "text": "St. Petersburg", "identifier": "", "documents": places["St. Petersburg"]}
+        {"kind": "place", "text": "St. Petersburg", "identifier": "", "documents": finds["St. Petersburg"], "query": '"St. Petersburg"'}
     ]
 
 
@@ -302,13 +308,13 @@ def test_suggest_completes_one_chinese_character_to_the_names_it_starts(client, 
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in NATIVE_NAMES), encoding="utf-8")
     load_authorities(path)
 
-    def documents(name: str) -> int:
-        return sum(1 for d in SEED if any(a["name"] == name and a["role"] in ("sender", "recipient") for a in d["agents"]))
+    def documents(name: str) -> int:  # what choosing the name finds: the documents naming it in any of its forms
+        return len(naming(SEED_RECORDS, *next(row["names"] + [row["name"]] for row in NATIVE_NAMES if row["name"] == name)))
 
-    assert (documents("Zhou Enlai"), documents("Mao Zedong"), documents("Liu Shaoqi")) == (1, 10, 6)
+    assert (documents("Zhou Enlai"), documents("Mao Zedong"), documents("Liu Shaoqi")) == (2, 10, 6)
     for typed, name in (("周", "Zhou Enlai"), ("周恩", "Zhou Enlai"), ("周恩来", "Zhou Enlai"), ("毛", "Mao Zedong"), ("刘少", "Liu Shaoqi")):
         body = client.get("/api/suggest", {"q": typed}).json()
-        assert body == [{"kind": "name", "text": name, "identifier": "", "documents": documents(name)}], typed
+        assert body == [{"kind": "name", "text": name, "identifier": "", "documents": documents(name), "query": f'"{name}"'}], typed
     assert client.get("/api/suggest", {"q": "邓"}).json() == []  # Deng Xiaoping names no seed document
     assert client.get("/api/suggest", {"q": "z"}).json() == []
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.browser.archive import RECORDS, containing
 from tests.browser.pages import count_text, params, results, search
+from tests.search.fixtures import naming
 
 
 def api(server, path: str, **query: str):
@@ -55,10 +57,49 @@ def test_suggestions_fill_the_search_box_list_as_one_types(page, server) -> None
     options.first.wait_for(state="attached")
     page.wait_for_function("n => document.querySelectorAll('#suggestions option').length === n", arg=1 + len(titles))
     values = options.evaluate_all("os => os.map(o => [o.value, o.label])")
-    assert values[0] == ['"Edgar Sisson"', f"Edgar Sisson ({len(theirs)})"]
+    # choosing the name searches "Edgar Sisson": the documents naming him, more than those he sent or received
+    found = naming(RECORDS, "Edgar Sisson")
+    assert (len(found), len(theirs)) == (15, 3)
+    assert values[0] == ['"Edgar Sisson"', f"Edgar Sisson ({len(found)})"]
     assert sorted(v for v, _ in values[1:]) == titles
-    assert values == [[f'"{s["text"]}"' if s["kind"] == "name" else s["text"], s["text"] + (f" ({s['documents']})" if s["kind"] == "name" else "")]
+    assert values == [[s["query"] or s["text"], s["text"] + (f" ({s['documents']})" if s["kind"] == "name" else "")]
                       for s in api(server, "/api/suggest", q="Sisson", limit="8")]
+
+
+def test_choosing_a_title_opens_its_document_and_typing_one_searches_it(page, server) -> None:
+    # A title chosen from the list filled the box with the title, to be searched as words; it now
+    # opens the document. The same title typed (or pasted) by hand is still searched.
+    holding = Counter(r.title for r in RECORDS if "Sisson" in r.title)
+    titles = {r.title: r.identifier for r in RECORDS if holding[r.title] == 1}  # a title of one document only
+    page.goto("/")
+    box = page.get_by_label("Search the archive")
+    box.press_sequentially("Sisson", delay=30)
+    page.wait_for_function("n => document.querySelectorAll('#suggestions option').length === n", arg=1 + len(holding))
+    title = next(t for t in page.locator("datalist#suggestions option").evaluate_all("os => os.map(o => o.value)") if t in titles)
+    with page.expect_navigation():
+        choose(page, title)
+    assert page.url == server.url(f"/documents/{titles[title]}")
+    assert page.locator("h1").inner_text() == title
+    page.goto("/")
+    box = page.get_by_label("Search the archive")
+    box.press_sequentially("Sisson", delay=30)
+    page.wait_for_function("document.querySelectorAll('#suggestions option').length > 1")
+    box.fill(title)  # typed whole: an input of inserted text, no choice from the list
+    page.wait_for_timeout(400)
+    assert page.url == server.url("/")
+    box.press("Enter")
+    page.wait_for_url("**/?q=*")
+    assert params(page)["q"] == [title]
+
+
+def choose(page, value: str) -> None:
+    """Choose the option ``value`` of the search box's list as Chromium does when one is clicked
+    (its popup is no part of the page Playwright reaches): the box's text replaced, and an input
+    event with no ``inputType`` (an ``Event``, not an ``InputEvent``)."""
+    page.evaluate(
+        "v => { const box = document.getElementById('q'); box.value = v; box.dispatchEvent(new Event('input', {bubbles: true})); }",
+        value,
+    )
 
 
 def test_suggestions_go_when_the_box_is_cleared(page, server) -> None:

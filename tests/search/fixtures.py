@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from legation.records.document_record import DocumentRecord
 from legation.search.indexer import SearchIndex
@@ -20,3 +21,24 @@ def records_of(rows: list[dict]) -> list[DocumentRecord]:
 def hit_ids(index: SearchIndex, q: str) -> set[str]:
     """Identifiers of the hits of ``q`` in ``index`` (the first 100)."""
     return {h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits}
+
+
+def record_text(record: DocumentRecord) -> str:
+    """Everything of a record a word search reads, computed without the search code: title,
+    summary, texts and their footnotes, source note and repositories, subjects, collections' titles
+    and keys, agents' names (not the place sent from, a field of its own)."""
+    parts = [record.title, record.summary, record.source_note, *record.repositories, *record.subjects]
+    parts += [t.body for t in record.texts] + [f.text for t in record.texts for f in t.footnotes]
+    parts += [v for c in record.collections for v in (c.title, c.key)] + [n for a in record.agents for n in (a.name, *a.names)]
+    return " ".join(parts)
+
+
+def naming(records: list[DocumentRecord], *forms: str) -> list[str]:
+    """Identifiers of the records whose :func:`record_text` holds any of ``forms`` as a phrase:
+    its words in order, in any case, anything but letters and digits between them (``Chou
+    En-lai's`` holds ``Chou En-lai``; ``Chouen`` does not)."""
+    patterns = [
+        re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, re.findall(r"[^\W_]+", form))) + r"(?![^\W_])", re.IGNORECASE)
+        for form in forms
+    ]
+    return [r.identifier for r in records if any(p.search(record_text(r)) for p in patterns)]

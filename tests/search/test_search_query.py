@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search.query import (
     MAX_QUERY_CHARS,
     And,
@@ -21,6 +22,7 @@ from legation.search.query import (
 )
 from legation.search import schema
 from legation.search.service import SearchRequest, search
+from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -152,7 +154,10 @@ def test_hostile_queries_never_raise_and_say_so(q: str, seed_index) -> None:
     assert 0 <= result.total <= 10
 
 
-@pytest.mark.parametrize("q", ["\x00", "...", "Mao\nStalin", "\u200b", "ℌ𝔢𝔩𝔩𝔬", "a" * 41])
+@pytest.mark.parametrize(
+    "q",
+    ["\x00", "...", "Mao\nStalin", "\u200b", "ℌ𝔢𝔩𝔩𝔬", "a" * 41, "https://", "http://(", "https://a.org/((", 'https://"', "-http://", "x://%%", "http://" * 200],
+)
 def test_odd_but_readable_queries_never_raise(q: str, seed_index) -> None:
     result = search(SearchRequest(q=q), seed_index)
     assert 0 <= result.total <= 10
@@ -452,6 +457,15 @@ def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> No
         "http://localhost:8000/documents/frus1949v07p1-d1/",
         "https://archive.example.org/legation/documents/frus1949v07p1-d1#footnote-2",
         '"http://127.0.0.1:8000/documents/frus1949v07p1-d1"',
+        # its address in the public FRUS edition, as the document page links it (source_url)
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1",
+        "http://history.state.gov/historicaldocuments/frus1949v07p1/d1",
+        "history.state.gov/historicaldocuments/frus1949v07p1/d1",
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1/",
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1?q=Sprouse",
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1#fn1",
+        "HTTPS://History.State.gov/historicaldocuments/frus1949v07p1/d1",
+        '"https://history.state.gov/historicaldocuments/frus1949v07p1/d1"',
     ],
 )
 def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) -> None:
@@ -463,14 +477,44 @@ def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) ->
     assert [h.identifier for h in result.hits] == ["frus1949v07p1-d1"] and result.notice == ""
 
 
-def test_a_url_that_is_no_permalink_is_searched_as_its_words(demo_volumes) -> None:
+def test_every_frus_documents_public_address_is_read_as_its_identifier() -> None:
+    from legation.search.query import permalink_identifier
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+    assert len(records) == 346 and records[0].source_url == "https://history.state.gov/historicaldocuments/frus1964-68v30/d1"
+    assert all(permalink_identifier(r.source_url) == r.identifier for r in records)
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        ("https://history.state.gov/historicaldocuments/frus1949v07p1", "https history state gov historicaldocuments frus1949v07p1"),  # a volume
+        ("https://history.state.gov/historicaldocuments/frus1949v07p1/ch1", "https history state gov historicaldocuments frus1949v07p1 ch1"),
+        ("http://localhost:8000/documents/", "http localhost 8000 documents"),
+        ("http://x/documents/%2e%2e", "http x documents 2e 2e"),
+        ("https://en.wikipedia.org/wiki/Chou_(disambiguation)", "https en wikipedia org wiki Chou disambiguation"),
+        ("(https://example.org/Sprouse)", "https example org Sprouse"),
+    ],
+)
+def test_a_url_that_is_no_documents_address_is_searched_as_its_words(demo_volumes, q, words) -> None:
+    """An address that is none of a document is searched as its words, each required, as if typed
+    one by one: no notice, and never a field "http" (it said "there is no field 'http'")."""
+    from legation.search.query import permalink_identifier
+
+    index = demo_volumes("frus1949v07p1")
+    assert permalink_identifier(q) is None
+    parsed = parse(q)
+    assert parsed.node == And(tuple(Term(w) for w in words.split())) and parsed.notice == ""
+    result = search(SearchRequest(q=q), index)
+    as_typed = search(SearchRequest(q=words), index)
+    assert (result.total, result.notice) == (as_typed.total, as_typed.notice)
+    assert "field" not in result.notice
+
+
+def test_identifiers_are_looked_up_only_for_what_may_be_one(demo_volumes) -> None:
     from legation.search.query import identifiers_like, permalink_identifier
 
     index = demo_volumes("frus1949v07p1")
-    for q in ("https://history.state.gov/historicaldocuments/frus1949v07p1/d1", "http://localhost:8000/documents/", "http://x/documents/%2e%2e"):
-        assert permalink_identifier(q) is None
-        result = search(SearchRequest(q=q), index)
-        assert "its words were searched" in result.notice and result.total > 0  # "documents", "frus1949v07p1" …
     assert permalink_identifier("/api/documents/a%20b") is None  # a space is in no identifier
     assert permalink_identifier("/api/documents/%E5%91%A8-1") == "周-1"
     searcher = index.searcher()

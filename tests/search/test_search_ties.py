@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search import service
 from legation.search.service import SearchRequest, search
@@ -48,3 +50,43 @@ def test_ties_beyond_the_window_keep_index_order_on_every_page(demo_volumes, mon
     plain = [h.identifier for p in range(1, 5) for h in search(SearchRequest(q="collection:frus1964-68v30", page=p, page_size=100), index).hits]
     assert _paged(index, "collection:frus1964-68v30", 9) == plain and len(set(plain)) == 346
     assert plain != _date_order(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+
+
+def _paged_sorted(index, q: str, sort: str, page_size: int) -> list[str]:
+    first = search(SearchRequest(q=q, sort=sort, page_size=page_size), index)
+    pages = -(-first.total // page_size)
+    return [
+        h.identifier
+        for page in range(1, pages + 1)
+        for h in search(SearchRequest(q=q, sort=sort, page=page, page_size=page_size), index).hits
+    ]
+
+
+def test_date_sorts_and_an_empty_query_list_one_days_documents_by_identifier(demo_volumes) -> None:
+    # Sorted by date, the documents of one day came in index order, newest first in reverse
+    # (1967-03-15: d248 before d247; 1966-09-20: d189 before d186). They come by identifier, its
+    # numbers as numbers, in either order; the undated last, so too.
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+    index = demo_volumes("frus1964-68v30")
+    number = {r.identifier: int(r.identifier.rsplit("-d", 1)[1]) for r in records}
+    oldest_first = _date_order(records)
+    newest_first = [
+        r.identifier
+        for r in sorted(records, key=lambda r: (not r.date_earliest, _negated(r.date_earliest), number[r.identifier]))
+    ]
+    days = Counter(r.date_earliest for r in records if r.date_earliest)
+    assert sum(n for n in days.values() if n > 1) == 75 and max(days.values()) == 4  # documents sharing their day
+    for q, sort, expected in (
+        ("", "relevance", oldest_first),  # no words: oldest first
+        ("", "date_asc", oldest_first),
+        ("", "date_desc", newest_first),
+        ("collection:frus1964-68v30", "date_asc", oldest_first),
+        ("collection:frus1964-68v30", "date_desc", newest_first),
+    ):
+        for page_size in (100, 7):
+            assert _paged_sorted(index, q, sort, page_size) == expected, (q, sort, page_size)
+
+
+def _negated(day: str) -> tuple[int, ...]:
+    """A key putting ISO days ``day`` newest first."""
+    return tuple(-int(part) for part in day.split("-")) if day else ()

@@ -79,6 +79,8 @@ def test_paging_and_date_range(client, seed_archive):
         {"q": '<script>alert(1)</script>'},
         {"q": '"unbalanced ((( title: %% AND'},
         {"q": "x" * 5000},
+        {"q": "https://history.state.gov/historicaldocuments/<b>nope</b>/d1(("},
+        {"q": 'http://"<script>alert(1)</script>'},
         {"page": "abc"},
         {"page": "0"},
         {"page_size": "100000"},

@@ -234,8 +234,10 @@ def suggest(
     q: str = Query("", max_length=200, description="What the user has typed so far: 2 characters or more, or one Han, kana or Hangul character."),
     limit: int = Query(8, ge=1, le=20, description="Most suggestions to return."),
 ) -> list[Suggestion]:
-    """Names of senders and recipients (preferred names and variants), then document titles,
-    completing ``q``."""
+    """Each suggestion says what choosing it gives (:class:`Suggestion`): for a name or place, the
+    search it puts in the box and how many documents that search finds; for a title, its document.
+    Names of senders and recipients (preferred names and variants), places documents were sent
+    from, then document titles, completing ``q``."""
     return run_suggest(q, limit)
 
 

@@ -12,7 +12,10 @@ them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyp
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
 A document's page address pasted as a word or quoted (``http://localhost:8000/documents/frus1949v07p1-d1``,
-``/documents/frus1949v07p1-d1``) is read as its identifier (:func:`permalink_identifier`).
+``/documents/frus1949v07p1-d1``), or its address in the public FRUS edition
+(``https://history.state.gov/historicaldocuments/frus1949v07p1/d1``), is read as its identifier
+(:func:`permalink_identifier`); any other address with a scheme (``https://…``) is read as its
+words, as if typed one by one, never as a field ``https:``.
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
@@ -124,7 +127,7 @@ class _Unreadable(Exception):
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # "(", ")", "-", "PHRASE", "WORD", "FIELD(" (``title:(``, the field in ``field``)
+    kind: str  # "(", ")", "-", "PHRASE", "WORD", "URL" (an address with a scheme), "FIELD(" (``title:(``, the field in ``field``)
     text: str = ""
     field: str | None = None
 
@@ -145,6 +148,9 @@ def _lex(q: str) -> list[_Tok]:
                 raise _Unreadable("a quotation mark is not closed")
             tokens.append(_Tok("PHRASE", q[i + 1 : end]))
             i = end + 1
+        elif (end := _address_end(q, i)) > 0:
+            tokens.append(_Tok("URL", q[i:end]))
+            i = end
         else:
             j = i
             while j < n and not q[j].isspace() and q[j] not in '()"':
@@ -223,7 +229,9 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                     raise _Unreadable("AND needs a word on each side")
-            items.append(self.parse_unary())
+            item = self.parse_unary()
+            # an address's words are words of the query, as if typed one by one
+            items.extend(item.items if tok.kind == "URL" and isinstance(item, And) else (item,))
         if not items:
             tok = self.peek()
             if tok is None:
@@ -263,6 +271,12 @@ class _Parser:
             return node if tok.field is None else _in_field(node, tok.field, self.notes)
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
+        if tok.kind == "URL":
+            if (identifier := permalink_identifier(tok.text)) is not None:
+                return Term(identifier)
+            if (words := _address_words(tok.text)) is None:
+                raise _Unreadable("an address has no words to search for")
+            return words
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
                 return _date_range(tok.text, self.notes)
@@ -273,19 +287,56 @@ class _Parser:
 
 
 _PERMALINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+)?(?:/[^/\s?#]+)*/documents/([^/\s?#]+)/?(?:[?#]\S*)?")
+# A document's address in the public FRUS edition, as the FRUS reader writes it (its source_url,
+# legation.ingest.readers.tei_frus.URL): .../historicaldocuments/<volume>/<document>, identified
+# <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1).
+_FRUS_EDITION = re.compile(
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[^/\s?#]+)/(d\d+)/?(?:[?#]\S*)?"
+)
+_URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*://[^\s"]*')  # an address with a scheme: a word of its own, up to a space or quote
+
+
+def _address_end(q: str, start: int) -> int:
+    """Where the address with a scheme starting at ``q[start]`` ends (:data:`_URL`), ``-1`` when none
+    starts there: parentheses are its own when they pair up within it (``…/wiki/Chou_(name)``), a
+    closing one left over ends a group around it (``(https://example.org/a)``)."""
+    if start and not (q[start - 1].isspace() or q[start - 1] in "(-"):
+        return -1
+    match = _URL.match(q, start)
+    if match is None:
+        return -1
+    address = match.group()
+    while address.endswith(")") and address.count(")") > address.count("("):
+        address = address[:-1]
+    return start + len(address)
 
 
 def permalink_identifier(text: str) -> str | None:
     """The document identifier of ``text`` when it is a document's page address, as pasted from the
     address bar: the whole permalink with any scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``,
     a trailing ``/``, ``?…`` or ``#…`` allowed) or its path (``/documents/frus1949v07p1-d1``,
-    ``/api/documents/…``); the identifier percent-decoded, as ``/documents/<identifier>`` takes it
-    (:func:`legation.records.document_record.is_identifier`). ``None`` for any other text."""
-    match = _PERMALINK.fullmatch(text.strip())
-    if match is None:
+    ``/api/documents/…``), the identifier percent-decoded, as ``/documents/<identifier>`` takes it;
+    or its address in the public FRUS edition, with or without ``https://`` or ``http://``
+    (``https://history.state.gov/historicaldocuments/frus1949v07p1/d1`` → ``frus1949v07p1-d1``).
+    Only identifiers :func:`legation.records.document_record.is_identifier` allows; ``None`` for
+    any other text."""
+    text = text.strip()
+    if (frus := _FRUS_EDITION.fullmatch(text)) is not None:
+        identifier = f"{frus.group(1)}-{frus.group(2)}"
+    elif (match := _PERMALINK.fullmatch(text)) is not None:
+        identifier = urllib.parse.unquote(match.group(1))
+    else:
         return None
-    identifier = urllib.parse.unquote(match.group(1))
     return identifier if is_identifier(identifier) else None
+
+
+def _address_words(address: str) -> Node | None:
+    """An address with a scheme (``https://example.org/a/b``) that is no document's
+    (:func:`permalink_identifier`): its words, each required, as plain words typed
+    (``https example org a b``), never a field (``https:``) or syntax; ``None`` without words."""
+    words = _plain_words(address)
+    words = [w for w in words if w not in OPERATORS]
+    return (Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))) if words else None
 
 
 def _word(word: str, notes: list[str]) -> Node:

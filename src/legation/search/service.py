@@ -50,7 +50,8 @@ class SearchRequest:
     facets AND'ed). ``start_date``/``end_date``: keep documents whose date range overlaps
     [start, end] (either may be None; undated documents are then excluded), or lie wholly
     inside it when ``date_match`` is ``"within"``. ``sort``: a name
-    from :data:`legation.search.schema.SORTS`; relevance without words means oldest first.
+    from :data:`legation.search.schema.SORTS`; relevance without words means oldest first; hits
+    tied in the order (one score, one day) come by date, then identifier (:func:`fetch_page`).
     ``page`` counts from 1; ``page_size`` is 1..100."""
 
     q: str = ""
@@ -333,9 +334,10 @@ def fetch_page(
     match, keeps a search for common words fast: "Department of State" over 1,000,000 documents
     took 319 ms with the bonus on every match, 44 ms without.
 
-    In relevance order, hits of exactly one score (a query every match scores alike, as
-    ``collection:frus1964-68v30``; short documents alike) come by date, earliest first, undated
-    last, then by identifier (:func:`in_tie_order`), as Elasticsearch's and Solr's ``sort`` with a
+    Hits tied in their order, of exactly one score in relevance order (a query every match scores
+    alike, as ``collection:frus1964-68v30``; short documents alike) or of one day in a date order
+    (and the undated, last in both), come by date, earliest first, undated last, then by
+    identifier (:func:`in_tie_order`), as Elasticsearch's and Solr's ``sort`` with a
     tie-breaking field; tantivy left them in index order. Only ties wholly within the first
     :data:`TIE_WINDOW` hits (and on one side of the bonus's window) are ordered, so each is
     ordered alike on every page it spans; the rest stay in index order. A page fetches
@@ -349,27 +351,30 @@ def fetch_page(
                 "narrow the search with words, filters or dates, or change the sort."
             )
         return total, []
-    if sort.field is not None:
+
+    def hits_in_order(limit: int, skip: int = 0) -> tantivy.SearchResult:
+        if sort.field is None:
+            return searcher.search(query, limit=limit, offset=skip, count=True)
         order = Order.Desc if sort.descending else Order.Asc
-        result = searcher.search(query, limit=page_size, offset=offset, count=True, order_by_field=sort.field, order=order)
-        return result.count, list(result.hits)
+        return searcher.search(query, limit=limit, offset=skip, count=True, order_by_field=sort.field, order=order)
+
     if offset >= TIE_WINDOW:
-        result = searcher.search(query, limit=page_size, offset=offset, count=True)
+        result = hits_in_order(page_size, offset)
         return result.count, list(result.hits)
     end = offset + page_size
-    rerank = bonus is not None and offset < RESCORE_WINDOW
-    result = searcher.search(query, limit=max(end + TIE_PEEK, RESCORE_WINDOW if rerank else 0), count=True)
+    rerank = bonus is not None and sort.field is None and offset < RESCORE_WINDOW
+    result = hits_in_order(max(end + TIE_PEEK, RESCORE_WINDOW if rerank else 0))
     total, hits = result.count, list(result.hits)
     if len(hits) < total and end <= len(hits) and hits[-1][0] == hits[end - 1][0]:  # the page's last tie goes on
-        hits = list(searcher.search(query, limit=max(end, TIE_WINDOW) + 1).hits)
+        hits = list(hits_in_order(max(end, TIE_WINDOW) + 1).hits)
     if rerank:
         hits = bonus.rerank(searcher, hits)  # type: ignore[union-attr]
     return total, in_tie_order(searcher, hits, total, offset, end, RESCORE_WINDOW if bonus is not None else None)[offset:end]
 
 
 def in_tie_order(searcher: tantivy.Searcher, hits: list, total: int, start: int = 0, end: int | None = None, split: int | None = None) -> list:
-    """``hits`` (``(score, address)`` best first, from the first of all ``total`` matches) with
-    each run of one score (a tie) holding a position from ``start`` to ``end`` (the page shown;
+    """``hits`` (``(score or sort key, address)`` in their order, from the first of all ``total``
+    matches) with each run of one score or day (a tie) holding a position from ``start`` to ``end`` (the page shown;
     ``None``: to the last) in date order: earliest day first
     (:data:`~legation.search.schema.DATE_FIELDS`, as the sort ``date_asc``), undated last, then by
     identifier, its numbers as numbers (``…-d2`` before ``…-d10``; for at most
@@ -672,11 +677,7 @@ def search(
     words_alone = facet_counts.count(searcher, words.query) if total == 0 and words.query is not None and filters else 0
     if words_alone:
         notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
-    relaxed = (
-        user_query.most_words_query(words.node, index.schema, searcher)
-        if total == 0 and not words.parsed.explicit_and and not words_alone
-        else None
-    )
+    relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
         words.query = relaxed
@@ -722,6 +723,30 @@ def search(
         did_you_mean=suggestion,
         years_approximate=sample is not None,
     )
+
+
+def _most_words(words: _TextQuery, index: SearchIndex, searcher: tantivy.Searcher) -> Query | None:
+    """The query that searches documents with most of the words when none has them all
+    (:func:`legation.search.query.most_words_query`), unless the user wrote AND; ``None`` then,
+    or for a query that is no list of plain words."""
+    return None if words.parsed.explicit_and else user_query.most_words_query(words.node, index.schema, searcher)
+
+
+def count_matches(
+    q: str, index: SearchIndex | None = None, names: variants.VariantTable | None = None, searcher: tantivy.Searcher | None = None
+) -> int:
+    """How many documents a search for ``q`` alone finds (no filter, no dates): the
+    :attr:`SearchResult.total` of ``search(SearchRequest(q=q))``, names in all their forms and the
+    most-words fallback included, without ranking, facets or snippets. ``names`` and ``index`` as
+    for :func:`search`; ``searcher``: one already open on ``index``. Never raises for the text."""
+    names = _archive_names(index, names)
+    index = index or default_index()
+    searcher = searcher or index.searcher()
+    words = text_query(SearchRequest(q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: it ranks, never counts
+    total = facet_counts.count(searcher, combine(words.query, []))
+    if total == 0 and (relaxed := _most_words(words, index, searcher)) is not None:
+        total = facet_counts.count(searcher, relaxed)
+    return total
 
 
 def more_like_this(identifier: str, limit: int = 5, index: SearchIndex | None = None) -> list[Hit]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from legation.search import analyzers, schema
+from legation.search import analyzers, schema, variants
 from legation.search import query as user_query
 from legation.search.indexer import SearchIndex
 
@@ -23,23 +23,30 @@ MIN_PREFIX_CHARS = 2
 
 @dataclass
 class Suggestion:
-    """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` what to put
-    in the box (the preferred name of a name or place, whichever of its names matched);
-    ``identifier`` the document, for titles (``""`` otherwise); ``documents`` how many documents
-    name the agent as sender or recipient, or were sent from the place, or 1 (titles)."""
+    """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` the preferred
+    name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
+    a name or place puts in the search box (``"Chou En-lai"``, quoted), ``""`` for a title, whose
+    choosing opens its document ``identifier`` (``""`` for names and places); ``documents`` how
+    many documents choosing it gives: those a search for ``query`` finds in the whole archive,
+    before any filter (names in all their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too,
+    as :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
 
     kind: str
     text: str
     identifier: str = ""
     documents: int = 1
+    query: str = ""
 
 
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
     """Up to ``limit`` names, then places, then titles, completing ``prefix`` (case and accents
-    ignored for titles; case ignored for names and places), each kind by number of documents.
-    ``[]`` for a prefix too short to complete (:func:`long_enough`)."""
+    ignored for titles; case ignored for names and places). The names are those of the agents
+    most often sender or recipient, the places those most documents were sent from, each kind
+    then listed by :attr:`Suggestion.documents`; titles by relevance. ``[]`` for a prefix too
+    short to complete (:func:`long_enough`). ``index`` (the archive's by default) is searched
+    without name variants unless it is the archive's, as :func:`legation.search.service.search`."""
     from legation.records.models import Agent, Place
-    from legation.search.service import default_index
+    from legation.search.service import count_matches, default_index
 
     prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
     if not long_enough(prefix):
@@ -49,24 +56,33 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         .filter(document_links__role__in=["sender", "recipient"])
         .annotate(documents=Count("document_links__document", distinct=True))
         .order_by("-documents", "name")
-        .values_list("name", "documents")
+        .values_list("name", flat=True)
         .distinct()[:limit]
     )
-    found = [Suggestion("name", name, documents=count) for name, count in names]
+    found = [Suggestion("name", name) for name in dict.fromkeys(names)]
     if len(found) < limit:
         places = (
             Place.objects.filter(Q(name__istartswith=prefix) | Q(names__name__istartswith=prefix))
             .annotate(sent_from=Count("documents", distinct=True))
             .filter(sent_from__gt=0)
             .order_by("-sent_from", "name")
-            .values_list("name", "sent_from")
+            .values_list("name", flat=True)
             .distinct()[: limit - len(found)]
         )
-        found += [Suggestion("place", name, documents=count) for name, count in places]
+        found += [Suggestion("place", name) for name in dict.fromkeys(places) if name not in {s.text for s in found}]
+    searcher = None
+    if found:
+        names_of = variants.current() if index is None else None  # the archive's names for its own index, as search()
+        index = index or default_index()
+        searcher = index.searcher()
+        for item in found:
+            item.query = f'"{item.text}"'
+            item.documents = count_matches(item.query, index, names_of, searcher)
+        found.sort(key=lambda s: (s.kind != "name", -s.documents, s.text))
     words = analyzers.folded(prefix)
     if words and long_enough(words[-1]) and len(found) < limit:
         index = index or default_index()
-        searcher = index.searcher()
+        searcher = searcher or index.searcher()
         # The query language's own prefix search: "Cable, Ma" is the phrase "cable ma*" in titles.
         query = user_query.to_tantivy(user_query.Term(" ".join(words), field="title", prefix=True), index.schema, searcher)
         seen: set[str] = set()
