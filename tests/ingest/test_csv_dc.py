@@ -250,7 +250,7 @@ def test_inverted_personal_names_get_the_key_of_the_direct_form(tmp_path: Path):
     assert agents["a2"] == [("sender", "person:dean-acheson", "Dean Acheson"), ("recipient", "person:charles-de-gaulle", "Charles de Gaulle")]
     # the separator still splits; "Mao, Zedong" stays one name, in its order; a body's comma turns nothing
     assert [key for _, key, _ in agents["a3"]] == [
-        "person:henry-cabot-lodge-jr", "person:mao-zedong", "person:henry-cabot-lodge-jr", "person:embassy-in-benghazi-libya"]
+        "person:henry-cabot-lodge-jr", "person:mao-zedong", "person:henry-cabot-lodge-jr", "organization:embassy-in-benghazi-libya"]
     assert agents["a4"] == [
         ("sender", "person:james-c-thomson-jr", "James C. Thomson, Jr."),
         ("recipient", "person:dean-acheson", "Acheson, Dean"), ("recipient", "person:ernest-bevin", "Bevin, Ernest")]
@@ -307,3 +307,62 @@ def test_an_archive_keyed_before_inverted_names_were_turned(tmp_path: Path, merg
     assert ingest_records(read_file(path)).unchanged == ["b1"]
     assert list(Agent.objects.get(key="person:dean-acheson").document_links.values_list("document__identifier", flat=True)) == ["b1"]
     assert list(Agent.objects.filter(key="person:acheson-dean").values_list("document_links", flat=True)) == ([] if merged_first else [None])
+
+
+def test_bodies_and_offices_are_organizations_as_in_frus(tmp_path: Path):
+    path = tmp_path / "bodies.csv"
+    path.write_text(
+        "identifier,title,creator,recipient,mentioned\n"
+        'c1,Telegram,Department of State,Embassy in France|Legation in Switzerland,Foreign Ministry|Mission to the United Nations\n'
+        'c2,Telegram,"Embassy in Benghazi, Libya",Secretary of State|President Truman,Council of Ministers|Government of India\n'
+        'c3,Letter,"Acheson, Dean",Consulate General at Shanghai|Mrs. Pandit,Delegation to the Geneva Conference|Office of the Historian\n',
+        encoding="utf-8",
+    )
+    r = records(read_file(path))
+    assert [(a.kind, a.key, a.name) for a in r["c1"].agents] == [
+        ("organization", "organization:department-of-state", "Department of State"),
+        ("organization", "organization:embassy-in-france", "Embassy in France"),
+        ("organization", "organization:legation-in-switzerland", "Legation in Switzerland"),
+        ("organization", "organization:foreign-ministry", "Foreign Ministry"),
+        ("organization", "organization:mission-to-the-united-nations", "Mission to the United Nations"),
+    ]
+    assert [(a.kind, a.key) for a in r["c2"].agents] == [
+        ("organization", "organization:embassy-in-benghazi-libya"),
+        ("organization", "organization:secretary-of-state"),  # an office without its holder, as FRUS records it
+        ("person", "person:president-truman"),  # a title before a name: a person
+        ("organization", "organization:council-of-ministers"),
+        ("organization", "organization:government-of-india"),
+    ]
+    assert [(a.kind, a.key) for a in r["c3"].agents] == [
+        ("person", "person:dean-acheson"),
+        ("organization", "organization:consulate-general-at-shanghai"),
+        ("person", "person:mrs-pandit"),  # a title alone, no word of a body: not an office
+        ("organization", "organization:delegation-to-the-geneva-conference"),
+        ("organization", "organization:office-of-the-historian"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_body_is_stored_as_an_organization_under_the_key_frus_gives_it(tmp_path: Path):
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from legation.records.models import Agent
+    from tests.conftest import REPO
+
+    path = tmp_path / "embassy.csv"
+    path.write_text("identifier,title,creator,recipient\nd1,Telegram,Department of State,Embassy in France\n", encoding="utf-8")
+    assert ingest_records(read_file(path)).added == ["d1"]
+    embassy = Agent.objects.get(key="organization:embassy-in-france")
+    assert (embassy.kind, embassy.name) == ("organization", "Embassy in France")
+    # the demo's FRUS volume 1949 VII part 2 keys the same body so: one agent for both sources
+    frus = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p2.xml.gz") if isinstance(r, DocumentRecord)]
+    assert any(a.key == "organization:embassy-in-france" and a.kind == "organization" for r in frus for a in r.agents)
+    assert ingest_records(read_file(path)).unchanged == ["d1"]
+
+
+def test_no_moritz_name_is_an_organization_by_its_words():
+    """The Moritz index names bodies in German ("Dechant, Senior und Kapitel zu Merseburg"): the
+    English words of bodies find none, so every agent stays a person, keyed as before."""
+    items = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
+    agents = [a for r in items.values() for a in r.agents]
+    assert len(agents) == 20_562  # 20,573 names in the cells, 11 given twice in one role of a letter
+    assert {a.kind for a in agents} == {"person"}

@@ -8,7 +8,9 @@ the FRUS reader applies it to every entry of a list of persons (each is a person
 list's nature). :func:`direct_name` applies it to a name of a table, where a comma may as well be
 part of a body's name ("Embassy in Benghazi, Libya", "Dechant, Senior und Kapitel zu Merseburg") or
 precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly of the shape
-"Surname, Forenames" is turned (see :func:`inverted`).
+"Surname, Forenames" is turned (see :func:`inverted`). :func:`agent_kind` says whether a name a
+source gives without a kind is a person's or an organization's, by the rule that reads the parties
+of FRUS titles (:func:`legation.ingest.titles.party_name`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space
+from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
 
 NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
@@ -160,3 +162,19 @@ def direct_name(name: str) -> str:
     "Embassy in Benghazi, Libya", "James C. Thomson, Jr."."""
     parts = inverted(name)
     return parts.direct if parts else normalize_space(name)
+
+
+def agent_kind(name: str) -> str:
+    """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
+    inverted name (:func:`inverted`) is a person's; otherwise the rule that reads the parties of FRUS
+    titles decides (:func:`legation.ingest.titles.party_name`): a name with a word of a body or an
+    office and no holder is an organization ("Embassy in France", "Department of State", "Secretary of
+    State", "the Embassy in Benghazi, Libya"), a name after a title a person ("President Truman"), and
+    so is a title with no word of a body or office ("Mrs. Pandit", "The Reverend Benjamin Nuñez")."""
+    if not name.strip() or inverted(name):
+        return "person"
+    if party_name(name)[1] == "person":
+        return "person"
+    # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin
+    # Nuñez" in the UN speakers' list): a name is a body's only with a word of a body or office in it.
+    return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
