@@ -114,3 +114,36 @@ def test_no_language_of_the_tei_and_wilson_corpora_is_refused():
     folders = [shared_data(f) for f in ("dodis-when-the-wall-came-down", "qhod-habsburg-ottoman-diplomacy", "wilson-center-api-samples")]
     notes = [i for p in files_to_read(folders) for i in read_file(p) if isinstance(i, IngestNote) and "language tag" in i.message]
     assert notes == []
+
+
+@pytest.mark.django_db
+def test_json_lines_without_language_are_english_and_the_report_counts_them(tmp_path: Path):
+    from legation.ingest.service import ingest_records
+
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        '{"identifier": "n1", "title": "No language"}\n'
+        '{"identifier": "n2", "title": "German", "language": "de"}\n'
+        '{"identifier": "n3", "title": "A text without", "language": "de", "texts": [{"kind": "transcript", "body": "Text"}]}\n',
+        encoding="utf-8",
+    )
+    report = ingest_records(read_file(path))
+    assert sorted(report.added) == ["n1", "n2", "n3"]
+    assert report.notes == [
+        f'{path}, line 1: 2 documents (n1 at line 1, n3 at line 3) give no "language" (for themselves or a text) and were '
+        "stored as English (en), the default of Legation JSON Lines; if they are not in English, give \"language\" as a "
+        "BCP 47 tag (de, ru, zh-Hant; und when unknown) and ingest the file again"]
+    from legation.records.serialize import load_records
+
+    assert [(r.identifier, r.language, [t.language for t in r.texts]) for r in load_records(["n1", "n2", "n3"])] == [
+        ("n1", "en", []), ("n2", "de", []), ("n3", "de", ["en"])]
+
+
+def test_an_export_gives_every_language_so_reading_it_back_has_no_note(tmp_path: Path):
+    from legation.errors import IngestNote
+    from legation.ingest.readers.jsonl import write_jsonl
+
+    path = tmp_path / "export.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        write_jsonl([DocumentRecord(identifier="e1", title="Exported").validate()], handle)
+    assert [i for i in read_file(path) if isinstance(i, IngestNote)] == []
