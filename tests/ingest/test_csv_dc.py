@@ -230,3 +230,139 @@ def test_dublin_core_headers_with_a_namespace_prefix(tmp_path: Path):
     assert (record.identifier, record.title, record.date_edtf, record.rights) == ("p-1", "A letter", "1950-02-14", "CC0")
     assert [(a.role, a.name) for a in record.agents] == [("sender", "Mao, Zedong")]
     assert isinstance(items[0], IngestNote) and "['dc.description.abstract']" in items[0].message
+
+
+INVERTED = (
+    "identifier,title,creator,recipient\n"
+    'a1,Letter one,"Acheson, Dean","Gaulle, Charles de"\n'
+    'a2,Letter two,Dean Acheson,Charles de Gaulle\n'
+    'a3,Letter three,"Lodge, Henry Cabot, Jr.|Mao, Zedong","Henry Cabot Lodge, Jr.|Embassy in Benghazi, Libya"\n'
+    'a4,Letter four,"James C. Thomson, Jr.","Acheson, Dean|Bevin, Ernest"\n'
+)
+
+
+def test_inverted_personal_names_get_the_key_of_the_direct_form(tmp_path: Path):
+    path = tmp_path / "inverted.csv"
+    path.write_text(INVERTED, encoding="utf-8")
+    r = records(read_file(path))
+    agents = {i: [(a.role, a.key, a.name) for a in rec.agents] for i, rec in r.items()}
+    assert agents["a1"] == [("sender", "person:dean-acheson", "Acheson, Dean"), ("recipient", "person:charles-de-gaulle", "Gaulle, Charles de")]
+    assert agents["a2"] == [("sender", "person:dean-acheson", "Dean Acheson"), ("recipient", "person:charles-de-gaulle", "Charles de Gaulle")]
+    # the separator still splits; "Mao, Zedong" stays one name, in its order; a body's comma turns nothing
+    assert [key for _, key, _ in agents["a3"]] == [
+        "person:henry-cabot-lodge-jr", "person:mao-zedong", "person:henry-cabot-lodge-jr", "organization:embassy-in-benghazi-libya"]
+    assert agents["a4"] == [
+        ("sender", "person:james-c-thomson-jr", "James C. Thomson, Jr."),
+        ("recipient", "person:dean-acheson", "Acheson, Dean"), ("recipient", "person:ernest-bevin", "Bevin, Ernest")]
+
+
+@pytest.mark.django_db
+def test_inverted_and_direct_names_are_one_agent_and_ingest_twice_changes_nothing(tmp_path: Path):
+    from legation.records.models import Agent
+
+    path = tmp_path / "inverted.csv"
+    path.write_text(INVERTED, encoding="utf-8")
+    first = ingest_records(read_file(path))
+    assert sorted(first.added) == ["a1", "a2", "a3", "a4"] and not first.failed
+    acheson = Agent.objects.get(key="person:dean-acheson")
+    assert (acheson.name, sorted(acheson.names.values_list("name", flat=True))) == ("Acheson, Dean", ["Dean Acheson"])
+    assert acheson.document_links.count() == 3
+    second = ingest_records(read_file(path))
+    assert sorted(second.unchanged) == ["a1", "a2", "a3", "a4"] and not second.updated
+
+
+def test_moritz_bodies_written_with_commas_keep_their_keys():
+    r = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
+    # "1059","Statthalter, Kanzler und Räte zu Kassel","",…; "13a1",…,"Dechant, Senior und Kapitel zu Merseburg",""
+    assert [(a.key, a.name) for a in r["letters-moritz-3-1059"].agents if a.role == "sender"] == [
+        ("person:statthalter-kanzler-und-rate-zu-kassel", "Statthalter, Kanzler und Räte zu Kassel")]
+    assert [(a.key, a.name) for a in r["letters-moritz-4-13a1"].agents if a.role == "recipient"] == [
+        ("person:dechant-senior-und-kapitel-zu-merseburg", "Dechant, Senior und Kapitel zu Merseburg")]
+
+
+@pytest.mark.parametrize("merged_first", [False, True])
+@pytest.mark.django_db
+def test_an_archive_keyed_before_inverted_names_were_turned(tmp_path: Path, merged_first: bool):
+    """What README says of an archive that stored "Acheson, Dean" as person:acheson-dean: the next
+    ingest updates its document once (the old agent left without documents), unless an authority
+    line merged the old key first, when the document is unchanged."""
+    import json
+    from dataclasses import replace
+
+    from legation.records.authorities import load_authorities
+    from legation.records.models import Agent
+
+    path = tmp_path / "acheson.csv"
+    path.write_text('identifier,title,creator\nb1,Letter,"Acheson, Dean"\n', encoding="utf-8")
+    [record] = records(read_file(path)).values()
+    old = replace(record, agents=[replace(a, key="person:acheson-dean") for a in record.agents])  # as Legation keyed it before
+    assert ingest_records([old]).added == ["b1"]
+    if merged_first:
+        authorities = tmp_path / "authorities.jsonl"
+        line = {"kind": "person", "key": "person:dean-acheson", "name": "Dean Acheson", "same_as": ["person:acheson-dean"]}
+        authorities.write_text(json.dumps(line) + "\n", encoding="utf-8")
+        assert load_authorities(authorities).merged == 1
+    again = ingest_records(read_file(path))
+    assert (again.updated, again.unchanged) == (([], ["b1"]) if merged_first else (["b1"], []))
+    assert ingest_records(read_file(path)).unchanged == ["b1"]
+    assert list(Agent.objects.get(key="person:dean-acheson").document_links.values_list("document__identifier", flat=True)) == ["b1"]
+    assert list(Agent.objects.filter(key="person:acheson-dean").values_list("document_links", flat=True)) == ([] if merged_first else [None])
+
+
+def test_bodies_and_offices_are_organizations_as_in_frus(tmp_path: Path):
+    path = tmp_path / "bodies.csv"
+    path.write_text(
+        "identifier,title,creator,recipient,mentioned\n"
+        'c1,Telegram,Department of State,Embassy in France|Legation in Switzerland,Foreign Ministry|Mission to the United Nations\n'
+        'c2,Telegram,"Embassy in Benghazi, Libya",Secretary of State|President Truman,Council of Ministers|Government of India\n'
+        'c3,Letter,"Acheson, Dean",Consulate General at Shanghai|Mrs. Pandit,Delegation to the Geneva Conference|Office of the Historian\n',
+        encoding="utf-8",
+    )
+    r = records(read_file(path))
+    assert [(a.kind, a.key, a.name) for a in r["c1"].agents] == [
+        ("organization", "organization:department-of-state", "Department of State"),
+        ("organization", "organization:embassy-in-france", "Embassy in France"),
+        ("organization", "organization:legation-in-switzerland", "Legation in Switzerland"),
+        ("organization", "organization:foreign-ministry", "Foreign Ministry"),
+        ("organization", "organization:mission-to-the-united-nations", "Mission to the United Nations"),
+    ]
+    assert [(a.kind, a.key) for a in r["c2"].agents] == [
+        ("organization", "organization:embassy-in-benghazi-libya"),
+        ("organization", "organization:secretary-of-state"),  # an office without its holder, as FRUS records it
+        ("person", "person:president-truman"),  # a title before a name: a person
+        ("organization", "organization:council-of-ministers"),
+        ("organization", "organization:government-of-india"),
+    ]
+    assert [(a.kind, a.key) for a in r["c3"].agents] == [
+        ("person", "person:dean-acheson"),
+        ("organization", "organization:consulate-general-at-shanghai"),
+        ("person", "person:mrs-pandit"),  # a title alone, no word of a body: not an office
+        ("organization", "organization:delegation-to-the-geneva-conference"),
+        ("organization", "organization:office-of-the-historian"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_body_is_stored_as_an_organization_under_the_key_frus_gives_it(tmp_path: Path):
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from legation.records.models import Agent
+    from tests.conftest import REPO
+
+    path = tmp_path / "embassy.csv"
+    path.write_text("identifier,title,creator,recipient\nd1,Telegram,Department of State,Embassy in France\n", encoding="utf-8")
+    assert ingest_records(read_file(path)).added == ["d1"]
+    embassy = Agent.objects.get(key="organization:embassy-in-france")
+    assert (embassy.kind, embassy.name) == ("organization", "Embassy in France")
+    # the demo's FRUS volume 1949 VII part 2 keys the same body so: one agent for both sources
+    frus = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p2.xml.gz") if isinstance(r, DocumentRecord)]
+    assert any(a.key == "organization:embassy-in-france" and a.kind == "organization" for r in frus for a in r.agents)
+    assert ingest_records(read_file(path)).unchanged == ["d1"]
+
+
+def test_no_moritz_name_is_an_organization_by_its_words():
+    """The Moritz index names bodies in German ("Dechant, Senior und Kapitel zu Merseburg"): the
+    English words of bodies find none, so every agent stays a person, keyed as before."""
+    items = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
+    agents = [a for r in items.values() for a in r.agents]
+    assert len(agents) == 20_562  # 20,573 names in the cells, 11 given twice in one role of a letter
+    assert {a.kind for a in agents} == {"person"}

@@ -39,7 +39,8 @@ AWKWARD = DocumentRecord(
         TextRecord("translation", "de", "Zweiter Text"),
     ],
 )
-# Read back: every other value exact; agents keyed by their names, all persons, no further names;
+# Read back: every other value exact; agents keyed by their names, persons but for a body's name (the
+# kind is read off its words again), no further names;
 # collections keyed by a slug of their titles; the first text only, a transcript in the
 # document's language, without footnotes.
 READ_BACK = replace(
@@ -49,7 +50,7 @@ READ_BACK = replace(
     collections=[CollectionRef("already-quoted", "'=already quoted"), CollectionRef("crafted-with-a-comma", "Crafted, with a comma")],
     agents=[
         AgentRef("person:mao-zedong", "Mao, Zedong", "sender"),
-        AgentRef("person:central-committee", "Central Committee", "recipient"),
+        AgentRef("organization:central-committee", "Central Committee", "recipient", kind="organization"),
         AgentRef("person:liu-shaoqi", "-Liu Shaoqi", "recipient"),
         AgentRef("person:stalin", "Stalin", "mentioned"),
     ],

@@ -234,9 +234,9 @@ def test_documents_dated_before_year_1_are_stored_and_the_report_says_they_count
 
     lines = tmp_path / "rome.jsonl"
     lines.write_text(
-        '{"identifier": "ides", "title": "Ides of March", "date_text": "15 March 44 BC"}\n'  # date read from the text
-        '{"identifier": "pharsalus", "title": "Pharsalus report", "date_edtf": "-0047-08-09"}\n'  # EDTF as given
-        '{"identifier": "modern", "title": "Modern report", "date_edtf": "1950-03-15"}\n',
+        '{"identifier": "ides", "title": "Ides of March", "date_text": "15 March 44 BC", "language": "en"}\n'  # date read from the text
+        '{"identifier": "pharsalus", "title": "Pharsalus report", "date_edtf": "-0047-08-09", "language": "en"}\n'  # EDTF as given
+        '{"identifier": "modern", "title": "Modern report", "date_edtf": "1950-03-15", "language": "en"}\n',
         encoding="utf-8",
     )
     archive = ingested_archive(read_file(lines))

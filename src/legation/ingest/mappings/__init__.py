@@ -23,8 +23,11 @@ A mapping is a JSON object; only ``columns`` is required::
 Fields a column can map to (:data:`FIELDS`): ``identifier, title, type, date`` (EDTF or as written,
 read by :func:`legation.ingest.dates.parse_archival_date`), ``date_text`` (the date as written,
 kept verbatim; then ``date`` gives the EDTF value), ``sender, recipient, mentioned`` (names; several
-with the separator), ``sender_key, recipient_key, mentioned_key`` (authority ids paired with the
-names by position: a GND URI becomes ``gnd:<id>``; a name without an id gets ``person:<slug>``),
+with the separator; each a person's or, with a word of a body or office, an organization's: "Embassy
+in France", see :func:`legation.ingest.names.agent_kind`), ``sender_key, recipient_key, mentioned_key``
+(authority ids paired with the names by position: a GND URI becomes ``gnd:<id>``; a name without an
+id gets ``person:<slug>`` of its direct form, "Acheson, Dean" → ``person:dean-acheson``, or
+``organization:<slug>``, see :func:`agent_key`),
 ``summary, subject, language`` (a deprecated code replaced, ``iw`` → ``he``, by
 :func:`~legation.records.languages.language_tag`), ``source`` (the archival citation),
 ``repository`` (archives holding the original; several with the separator), ``rights, credit, place, text, collection, classification,
@@ -54,6 +57,7 @@ from typing import Any
 
 from legation.errors import IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.names import agent_kind, direct_name
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.titles import drop_invisible, normalize_space
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
@@ -160,10 +164,14 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
     return Mapping.from_dict(data, str(path))
 
 
-def agent_key(value: str, name: str) -> str:
+def agent_key(value: str, name: str, kind: str = "person") -> str:
     """Authority key of an id as a source writes it: GND URI → ``gnd:<id>`` (as the TEI reader
     does, so the same person links across corpora), VIAF → ``viaf:<id>``, Wikidata →
-    ``wikidata:<Q…>``, another value as given; no value → ``person:<slug of the name>``."""
+    ``wikidata:<Q…>``, another value as given; no value → ``"{kind}:<slug of the name>"``, a
+    person's name in direct order (:func:`legation.ingest.names.direct_name`), so that "Acheson,
+    Dean" and "Dean Acheson" are ``person:dean-acheson`` (as FRUS keys its lists of persons), while
+    "Mao, Zedong" stays ``person:mao-zedong``; an organization's as given ("Embassy in France" →
+    ``organization:embassy-in-france``, as FRUS keys it)."""
     value = value.strip()
     if m := re.search(r"d-nb\.info/gnd/([0-9X-]+)", value):
         return f"gnd:{m[1]}"
@@ -173,7 +181,8 @@ def agent_key(value: str, name: str) -> str:
         return f"wikidata:{m[1]}"
     if value:
         return value
-    return "person:" + (slug(name) or re.sub(r"[\s/?#]+", "-", name.strip().lower()) or "unknown")
+    name = direct_name(name) if kind == "person" else name
+    return f"{kind}:" + (slug(name) or re.sub(r"[\s/?#]+", "-", name.strip().lower()) or "unknown")
 
 
 _PAGE_BREAK = re.compile(r"\s*\f\s*")  # a form feed and the blanks around it (UN General Debate speeches since 1990: 898 in 360)
@@ -251,8 +260,9 @@ class Values:
 
     def _agents(self, role: str) -> list[AgentRef]:
         names, keys = self.many(role), self.fields.get(f"{role}_key", [])
+        kinds = [agent_kind(name) for name in names]  # a table gives no kind: the name tells (legation.ingest.names)
         return [
-            AgentRef(key=agent_key(keys[i] if i < len(keys) else "", name), name=name, role=role)
+            AgentRef(key=agent_key(keys[i] if i < len(keys) else "", name, kinds[i]), name=name, role=role, kind=kinds[i])
             for i, name in enumerate(names)
         ]
 

@@ -345,13 +345,16 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     :mod:`legation.ingest.mappings`) applies to CSV and makes a JSON Lines file a mapped corpus
     instead of Legation JSON Lines. When the first :data:`ALIKE` items are failures with one
     message but for its numbers (a mapping for another corpus: every line lacks the identifier), the file is read no
-    further and those give one IngestError item instead of thousands of identical lines."""
+    further and those give one IngestError item instead of thousands of identical lines.
+    Last come :class:`IngestNote` items for language values that are no BCP 47 tag (one per value,
+    counting its documents: see :class:`_Languages`)."""
     reader = _reader_for(path, mapping)
     assert reader is not None, path
     count = 0
     leading: list[IngestError] | None = []  # the failures the file starts with, held back until they differ
+    languages = _Languages(path)
     try:
-        for item in reader(path):
+        for item in languages.watch(reader(path)):
             count += 1
             if leading is not None and isinstance(item, IngestError) and (not leading or _kind(item) == _kind(leading[0])):
                 leading.append(item)
@@ -366,10 +369,60 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     except IngestError as exc:
         yield from leading or ()
         yield exc
+        yield from languages.notes()
         return
     yield from leading or ()
+    yield from languages.notes()
     if count == 0:  # an empty or cut-off export must not pass as a successful ingest
         yield IngestError(str(path), "holds no documents; check that it is the file you meant and that it is complete")
+
+
+class _Languages:
+    """The language values of a file's documents that are no BCP 47 tag
+    (:func:`~legation.records.languages.invalid_languages`): such a document is stored, its language
+    as written, and the file gets one note per value, at the first document's place, counting the
+    documents, naming the fields and saying what to write (:data:`~legation.records.languages.LANGUAGE_RULE`)::
+
+        letters.csv, line 3: language 'klingon-xx' is not a language tag: 2 documents (a1 at line 3, a7 at
+        line 9) were stored with it as written, so searches by language miss them; in their language
+        field write a BCP 47 language tag, … and ingest the file again
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.found: dict[str, tuple[list[str], list[str]]] = {}  # value → (fields, "identifier at place" of each document)
+
+    def watch(self, items: Iterable) -> Iterator:
+        """``items`` as they are, noting the languages of the documents among them."""
+        from legation.records.languages import invalid_languages
+
+        for item in items:
+            if isinstance(item, DocumentRecord):
+                for field_name, value in invalid_languages(item):
+                    fields, documents = self.found.setdefault(value, ([], []))
+                    if field_name not in fields:
+                        fields.append(field_name)
+                    place = location_of(item)
+                    document = f"{item.identifier} at {place}" if place else item.identifier
+                    if not documents or documents[-1] != document:
+                        documents.append(document)
+            yield item
+
+    def notes(self) -> Iterator[IngestNote]:
+        from legation.records.languages import LANGUAGE_RULE
+
+        for value, (fields, documents) in self.found.items():
+            count = f"{len(documents):,} document{'s' if len(documents) != 1 else ''}"
+            shown = ", ".join(documents[:3]) + (f" and {len(documents) - 3:,} more" if len(documents) > 3 else "")
+            first = documents[0].rpartition(" at ")[2] if " at " in documents[0] else ""
+            yield IngestNote(
+                str(self.path),
+                f"language {value!r} is not a language tag: {count} ({shown}) {'was' if len(documents) == 1 else 'were'} "
+                f"stored with it as written, so searches by language miss {'it' if len(documents) == 1 else 'them'}; in "
+                f"{'its' if len(documents) == 1 else 'their'} {' and '.join(f if f != 'language' else 'language field' for f in fields)} "
+                f"{LANGUAGE_RULE}, and ingest the file again",
+                first,
+            )
 
 
 def _kind(error: IngestError) -> str:

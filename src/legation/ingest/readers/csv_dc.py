@@ -26,6 +26,13 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
 :mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections, repositories, relations) are split
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
+A name without an id is keyed by :func:`~legation.ingest.mappings.agent_key`: a personal name
+written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of its direct form
+(``person:dean-acheson``, as "Dean Acheson" does), its name stored as written; a body's comma
+("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. A table gives
+no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
+"Secretary of State") is an organization's, keyed ``organization:<slug>`` as FRUS keys it, any other
+a person's (the rules: :mod:`legation.ingest.names`).
 Empty cells give no value. Cells are trimmed at their ends; a text cell is kept as written, and
 summary, source, rights and credit keep their line breaks and paragraphs (within a line, runs of
 spaces become one); title, type, date, place and the other single-valued fields are one line,

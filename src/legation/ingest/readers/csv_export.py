@@ -18,8 +18,8 @@ default separator (:data:`legation.ingest.mappings.SEPARATOR`), never with comma
 itself holds a ``"|"`` would read back as two.
 
 A spreadsheet row cannot hold what :class:`DocumentRecord` nests, so the CSV **leaves out**:
-agents' authority keys and kinds and their further names (read back, each name becomes a person
-keyed ``person:<slug of the name>``); collection keys (read back, a collection is keyed by a slug
+agents' authority keys and kinds and their further names (read back, each name becomes an agent
+keyed by its name, a person's or, by its words, an organization's: :func:`legation.ingest.mappings.agent_key`); collection keys (read back, a collection is keyed by a slug
 of its title); every text but the first, the first text's kind and language (read back, it is a
 transcript in the document's language), and all footnotes; ``date_earliest``/``date_latest``
 (ingest derives them from the date again). Legation JSON Lines (the default export) keeps all of

@@ -71,6 +71,7 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
+from legation.ingest.names import RANKS, name_parts
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.dates import edtf_from_iso
 from legation.records.document_record import (
@@ -94,12 +95,6 @@ BLOCKS = CONTAINERS | {"p", "ab", "list", "table", "closer", "head", "dateline",
 _LEVELS = "Top Secret|Secret|Confidential|Restricted|Limited Official Use|Official Use Only|Unclassified"
 _LEVEL = re.compile(rf"\b({_LEVELS})\b", re.I)  # in a marking: "secret us urgent"
 _SOURCE_LEVEL = re.compile(rf"(?:^|[.;]\s)({_LEVELS})(?=\s*[.;,]|$)")  # a sentence: "… 611.94/1–752. Secret; Exdis."
-_NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
-_SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
-_RANKS = re.compile(
-    r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
-    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
-)
 # Short forms of given names that a persName may print for a linked person ("Bill" for William J. Sebald,
 # "Don" for Donald C. Bergus, or the Spanish "Don").
 _NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "joe", "mike", "tom", "tommy", "ted",
@@ -300,20 +295,18 @@ def person_from_entry(entry: str) -> Person:
             names.append(m.group(1))
     base = re.sub(r"\s*\([^()]*[“\"][^()]*\)", "", base)  # "Wang Shu-ming (“Tiger” Wang), General"
     base = re.sub(r"\s*[“\"][^”\"]*[”\"]?", "", base)
-    parts = [p.strip() for p in base.split(",") if p.strip()]
-    # "MacArthur, Douglas II", "Irwin, John N. II": a suffix printed without its comma is still a suffix
-    parts[1:] = [q for p in parts[1:] for q in _SUFFIX_AFTER_NAME.split(p) if q]
-    if len(parts) > 1:
-        suffixes = [p for p in parts[1:] if p in _NAME_SUFFIXES]
-        given = _RANKS.sub("", " ".join(p for p in parts[1:] if p not in _NAME_SUFFIXES) + " ").strip()  # "Peng Meng-chi, General"
-        name = " ".join([given, parts[0], *suffixes]).strip()
+    # An entry of the list is a person's name: every comma inverts it (legation.ingest.names, the rule
+    # tables follow too); "MacArthur, Douglas II": a suffix printed without its comma is still a suffix;
+    # "Peng Meng-chi, General": the rank is dropped.
+    if (parts := name_parts(base)) is not None:
+        name = parts.direct
         # One key however much of the middle names a volume spells out: "Johnson, Lyndon Baines" and
         # "Johnson, Lyndon B." are both person:lyndon-b-johnson, "Khrushchev, Nikita Sergeevich"
         # is person:nikita-s-khrushchev.
-        first, *middle = given.replace(".", ". ").split() or [""]
-        key_name = " ".join([first, *(m[0] for m in middle), parts[0], *suffixes])
+        first, *middle = parts.given.replace(".", ". ").split() or [""]
+        key_name = " ".join([first, *(m[0] for m in middle), parts.surname, *parts.suffixes])
     else:  # "General Peng Meng-chi", "Senator Walter F. George": the rank is no part of the name
-        name = key_name = _RANKS.sub("", base) or base
+        name = key_name = RANKS.sub("", base) or base
     return Person(key=f"person:{slug(key_name)}", name=name, names=names)
 
 

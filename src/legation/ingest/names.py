@@ -1,0 +1,180 @@
+"""Names of people and bodies as sources write them: inverted personal names and the kind of an agent.
+
+One rule for every reader. FRUS lists of persons print each name inverted ("Caffery, Jefferson"),
+library catalogues and spreadsheets often do ("Acheson, Dean"; "Gaulle, Charles de"; "Lodge, Henry
+Cabot, Jr."), titles and letters write it directly ("Dean Acheson"). :func:`name_parts` splits an
+inverted name into surname, given names and suffixes, ranks dropped ("Taylor, General Maxwell D."):
+the FRUS reader applies it to every entry of a list of persons (each is a person's name by the
+list's nature). :func:`direct_name` applies it to a name of a table, where a comma may as well be
+part of a body's name ("Embassy in Benghazi, Libya", "Dechant, Senior und Kapitel zu Merseburg") or
+precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly of the shape
+"Surname, Forenames" is turned (see :func:`inverted`). :func:`agent_kind` says whether a name a
+source gives without a kind is a person's or an organization's, by the rule that reads the parties
+of FRUS titles (:func:`legation.ingest.titles.party_name`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
+
+NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
+RANKS = re.compile(
+    r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
+    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
+)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """An inverted name taken apart: ``"Lodge, Henry Cabot, Jr."`` → surname "Lodge", given "Henry
+    Cabot", suffixes ("Jr.",)."""
+
+    surname: str
+    given: str
+    suffixes: tuple[str, ...] = ()
+
+    @property
+    def direct(self) -> str:
+        """The name in direct order: "Henry Cabot Lodge Jr."."""
+        return " ".join([self.given, self.surname, *self.suffixes]).strip()
+
+
+def name_parts(name: str) -> NameParts | None:
+    """The parts of a name written with commas, read as "Surname, Given names[, Suffix]": the part
+    before the first comma is the surname, a suffix (Jr., Sr., II, III, IV) is one with or without
+    its comma ("MacArthur, Douglas II"), ranks before the given names are dropped ("Taylor, General
+    Maxwell D." → given "Maxwell D."; "Chiang Kai-shek, Generalissimo" → given ""). None for a name
+    without a comma. It does not judge whether the name is a person's: see :func:`inverted`."""
+    parts = [p.strip() for p in name.split(",") if p.strip()]
+    parts[1:] = [q for p in parts[1:] for q in SUFFIX_AFTER_NAME.split(p) if q]
+    if len(parts) < 2:
+        return None
+    suffixes = tuple(p for p in parts[1:] if p in NAME_SUFFIXES)
+    given = RANKS.sub("", " ".join(p for p in parts[1:] if p not in NAME_SUFFIXES) + " ").strip()
+    return NameParts(surname=parts[0], given=given, suffixes=suffixes)
+
+
+# Lower-case words that belong to a surname: "de Gaulle", "van der Waals", "von Schönberg", "Ortega y Gasset".
+PARTICLES = frozenset(
+    "a al ap d' da dal dalla das de del della dello den der des di do dos du el la le lo ten ter van vom von y zu zum zur".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*\.?")  # "Acheson", "O'Brien", "Saint-Just", "Wm."
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")  # "D.", "J.-P.", "J.F."
+_BODY_WORDS = _ORG_WORDS | _DEPARTMENT_WORDS  # "embassy", "department", "affairs", "force" …
+_OFFICE_WORDS = _BODY_WORDS | TITLE_WORDS
+_NOT_GIVEN = {"jr", "sr", "esq", "esq."}  # "Joseph R. Biden, Jr" (UN speakers' list): a suffix without its full stop
+
+# East Asian names are written surname first; catalogues put a comma after the surname all the same
+# (Library of Congress: "Mao, Zedong"), so such a name is kept in its order: see _east_asian.
+_EAST_ASIAN_SURNAMES = frozenset(
+    # Chinese (pinyin, Wade-Giles)
+    "bai bo cai cao chang chao chen ch'en chen cheng chiang chou chu chang deng ding dong du fan fang feng fu gao "
+    "gong gu guo han hao he ho hou hsu hsieh hu hua huang hung jiang jin kang kao ko kong kung kuo lai lee li liang "
+    "liao lin liu lo long lu luo lü ma mao meng pan peng qian qin ren shen shi song su sun sung tan tang teng tian "
+    "ts'ai tsai tsao tsou tu wan wang wei wen wong wu xia xiao xie xiong xu xue yan yang yao ye yeh yen yin yu yuan "
+    "zeng zhang zhao zheng zhou zhu zhuang zou "
+    # Korean
+    "ahn an bae baek cha cho choi chong chung heo hong hwang jang jeon jeong jo jung kim kwon lim min moon nam noh oh "
+    "pak park rhee rho roh ryu seo shin sin son yi yoo yoon yun "
+    # Vietnamese
+    "bui dang dinh do duong hoang huynh le ly ngo nguyen phan pham tran trinh truong vo vu".split()
+)
+# One romanized syllable (pinyin, Wade-Giles, Korean, Vietnamese): "ze", "dong", "ch'i", "hsiao", "sung", "dinh".
+_SYLLABLE = r"(?:(?:zh|ch|sh|ts|tz|hs|ng|nh|ph|th|tr|kh|gi|[bcdfghjklmnpqrstvwxyz])['’]?)?[aeiouüăâêôơư]{1,3}(?:ng|nh|n|m|h|l|k|p|t|c)?"
+_ROMANIZED = re.compile(rf"(?:{_SYLLABLE})(?:[-–]?(?:{_SYLLABLE}))*", re.IGNORECASE)
+
+
+def _east_asian(parts: NameParts) -> bool:
+    """Whether an inverted name is a Chinese, Korean or Vietnamese name kept in its own order: the
+    surname is a common one of those languages ("Mao", "Kim", "Ngo") and the given names, one or two
+    words, are romanized syllables, two at least ("Zedong", "En-lai", "Il-sung", "Dinh Diem"); not
+    "Rhee, Syngman" nor "Lee, Robert E." ("Syngman", "Robert" are no such syllables)."""
+    words = parts.given.split()
+    if parts.suffixes or parts.surname.lower() not in _EAST_ASIAN_SURNAMES or not 1 <= len(words) <= 2:
+        return False
+    if not all(_ROMANIZED.fullmatch(w) for w in words):
+        return False
+    syllables = sum(len(re.findall(_SYLLABLE, w, re.IGNORECASE)) for w in words)
+    return syllables >= 2
+
+
+def _name_tokens(words: list[str], particles_at: str) -> bool:
+    """Whether ``words`` can be the surname (``particles_at="start"``: particles before the last
+    word) or the given names (``"end"``: "Charles de") of a person: name words and initials (given
+    names only), no word of an office or a body, no acronym ("HICOG")."""
+    if not words:
+        return False
+    named = [w for w in words if w not in PARTICLES]
+    if not named or (particles_at == "start" and words[-1] in PARTICLES):
+        return False
+    if particles_at == "end" and (words[0] in PARTICLES or any(
+        w in PARTICLES and v not in PARTICLES for w, v in zip(words, words[1:])
+    )):
+        return False
+    for w in named:
+        if particles_at == "end" and _INITIALS.fullmatch(w):
+            continue
+        if not _NAME_WORD.fullmatch(w) or not w[0].isupper():
+            return False
+        if particles_at == "end" and (w.isupper() and len(w.rstrip(".")) > 1 or w.lower() in _OFFICE_WORDS | _NOT_GIVEN):
+            return False
+    return True
+
+
+def inverted(name: str) -> NameParts | None:
+    """The parts (:func:`name_parts`) of a name plainly written "Surname, Forenames[, Suffix]", else None.
+
+    Plainly: one comma (two before a suffix); no brackets, digits or semicolons; a surname of one to
+    three words, capitalized but for particles before its last word ("de Gaulle", "von Schönberg"),
+    of several words only when the first is no title ("Captain Kefauver, U.S. Navy" is not one); given
+    names of one to four words, capitalized or initials, particles only at the end ("Charles de"),
+    none a word of an office or body, nor an acronym ("Berlin Element, HICOG", "Headquarters, U.S. Air
+    Force" are not). A surname that is a word of a body ("Embassy", "Mission", "Service") counts only
+    before several given names or an initial ("Service, John S."; not "Embassy, Paris"). A
+    Chinese, Korean or Vietnamese name kept in its own order ("Mao, Zedong", see :func:`_east_asian`)
+    is None too: its order is already the direct one."""
+    name = normalize_space(name)
+    if name.count(",") not in (1, 2) or re.search(r"[()\[\]{}\d;:&/|\"“”]", name):
+        return None
+    parts = name_parts(name)
+    if parts is None or not parts.given or name.count(",") == 2 and not parts.suffixes:
+        return None
+    surname, given = parts.surname.split(), parts.given.split()
+    if not 1 <= len(surname) <= 3 or not 1 <= len(given) <= 4:
+        return None
+    if len(surname) > 1 and surname[0].lower().rstrip(".") in _OFFICE_WORDS | {w.rstrip(".") for w in TITLE_WORDS}:
+        return None
+    if not (_name_tokens(surname, "start") and _name_tokens(given, "end")):
+        return None
+    if len(surname) == 1 and surname[0].lower() in _BODY_WORDS and len(given) < 2 and not _INITIALS.fullmatch(given[0]):
+        return None
+    return None if _east_asian(parts) else parts
+
+
+def direct_name(name: str) -> str:
+    """A name in direct order: ``"Acheson, Dean"`` → ``"Dean Acheson"``, ``"Gaulle, Charles de"`` →
+    ``"Charles de Gaulle"``, ``"Lodge, Henry Cabot, Jr."`` → ``"Henry Cabot Lodge Jr."``; any name
+    that is not plainly inverted (:func:`inverted`) as given, trimmed: "Dean Acheson", "Mao, Zedong",
+    "Embassy in Benghazi, Libya", "James C. Thomson, Jr."."""
+    parts = inverted(name)
+    return parts.direct if parts else normalize_space(name)
+
+
+def agent_kind(name: str) -> str:
+    """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
+    inverted name (:func:`inverted`) is a person's; otherwise the rule that reads the parties of FRUS
+    titles decides (:func:`legation.ingest.titles.party_name`): a name with a word of a body or an
+    office and no holder is an organization ("Embassy in France", "Department of State", "Secretary of
+    State", "the Embassy in Benghazi, Libya"), a name after a title a person ("President Truman"), and
+    so is a title with no word of a body or office ("Mrs. Pandit", "The Reverend Benjamin Nuñez")."""
+    if not name.strip() or inverted(name):
+        return "person"
+    if party_name(name)[1] == "person":
+        return "person"
+    # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin
+    # Nuñez" in the UN speakers' list): a name is a body's only with a word of a body or office in it.
+    return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
