@@ -167,6 +167,9 @@ def _dfat_inner_notes(paragraphs: list[str]) -> tuple[list[str], list[Footnote]]
     return kept, footnotes
 
 
+_EDGE_EMPHASIS = re.compile(r"^_(?=\S)|(?<=\S)_$")
+
+
 def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
     """The text, footnotes and archival references of a DFAT ``body_markdown``.
 
@@ -187,7 +190,7 @@ def dfat_body(markdown: str) -> tuple[str, list[Footnote], list[str]]:
     paragraphs = markdown_paragraphs(re.sub(r"\[\^(\d+)\]", r"[\1]", markdown))
     # an emphasis mark left open at a paragraph's edge ("_MacArthur's attitude …") is text to Markdown
     marked = {i for i, p in enumerate(paragraphs) if re.match(r"_\[?\d", p)}  # " _1 …": the rule before the notes, run in
-    paragraphs = [p if _DFAT_RULE.fullmatch(p) else re.sub(r"^_(?=\S)|(?<=\S)_$", "", p) for p in paragraphs]
+    paragraphs = [p if not (p[:1] == "_" or p[-1:] == "_") or _DFAT_RULE.fullmatch(p) else _EDGE_EMPHASIS.sub("", p) for p in paragraphs]
     signature: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         if (m := _DFAT_REFERENCE.match(paragraph)) and (rest := paragraph[m.end() :].strip(" _*")):

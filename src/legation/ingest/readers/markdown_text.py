@@ -61,10 +61,22 @@ def _inline(children: list[Token] | None) -> str:
     return "".join(out)
 
 
+_BRACKET_SPACE = re.compile(r"\[[ \t]+|[ \t]+\]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _one_space(line: str) -> str:
+    """``line`` with each run of spaces, tabs and no-break spaces made one space, and trimmed; the
+    regular expression only where there is such a run (one call per line of every DFAT body)."""
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\[[ \t]+|[ \t]+\]", lambda m: m[0].strip(), text)  # "[ matter omitted ]" from "[ _matter omitted_ ]"
-    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    if "[" in text or "]" in text:  # "[ matter omitted ]" from "[ _matter omitted_ ]"
+        text = _BRACKET_SPACE.sub(lambda m: m[0].strip(), text)
+    return "\n".join(line for line in map(_one_space, text.split("\n")) if line)
 
 
 _DELIMITER = re.compile(r"[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+[ \t]*")  # "---|---", no pipe at its edges: html2text's
