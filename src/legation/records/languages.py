@@ -46,10 +46,15 @@ LANGUAGE_RULE = (
 
 @lru_cache(maxsize=1024)
 def is_language_tag(code: str) -> bool:
-    """Whether ``code`` is a valid BCP 47 tag (well formed, every subtag in the IANA registry, as
-    ``langcodes.tag_is_valid`` checks): ``"en"``, ``"zh-Hant"``, ``"ota"``, ``"und"``, ``"x-private"``
-    are; ``"klingon-xx"``, ``"English"``, ``"xx"``, ``""`` are not."""
-    return bool(code) and langcodes.tag_is_valid(code)
+    """Whether ``code`` is a valid BCP 47 tag: well formed, every subtag in the IANA language subtag
+    registry, as ``langcodes.tag_is_valid`` checks, after trimming and reading ``_`` as ``-``.
+    ``"en"``, ``"zh-Hant"``, ``"iw"``, ``"ota"``, ``"und"``, ``"x-private"`` are; ``"klingon-xx"``,
+    ``"English"``, ``"zz"``, ``""`` are not. Used by ingest (:func:`invalid_languages`) and by the
+    query notices (a ``language:`` word that is no tag)."""
+    try:
+        return bool(code.strip()) and langcodes.tag_is_valid(code.strip().replace("_", "-"))
+    except ValueError:
+        return False
 
 
 def invalid_languages(record: DocumentRecord) -> list[tuple[str, str]]:
@@ -70,11 +75,3 @@ def with_language_tags(record: DocumentRecord) -> DocumentRecord:
         text.language = language_tag(text.language) or text.language
     return record
 
-
-def is_language_tag(code: str) -> bool:
-    """Whether ``code`` is a language tag whose subtags the IANA language subtag registry holds
-    (``de``, ``zh-Hant``, ``iw``; not ``zz``, ``English``), through ``langcodes``."""
-    try:
-        return langcodes.tag_is_valid(code.strip().replace("_", "-"))
-    except ValueError:
-        return False
