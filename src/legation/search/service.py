@@ -459,8 +459,14 @@ class ProximityBonus:
 
 def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     """The first ``limit`` characters of ``text`` (whitespace collapsed), cut at a word, with "…".
-    Give it only the start of a long text (texts run to 100,000s of characters)."""
-    text = " ".join(text.split())
+    Give it only the start of a long text (texts run to 100,000s of characters). The whitespace of
+    a quarter more than ``limit`` is collapsed first, and of the whole ``text`` only when that
+    leaves too little (17.7 → 7 µs a FRUS hit)."""
+    for size in (limit + limit // 4, len(text)):
+        head = " ".join(text[:size].split())
+        if len(head) > limit or size >= len(text):
+            break
+    text = head
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
@@ -588,15 +594,14 @@ def snippets_for(
     runs = snippets.own_word_runs(texts)
     phrased, free = _phrases_and_free_words(positive)
     prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
+    phrase_texts = tuple(phrased)
+    free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
             make = partial(_generator, searcher, highlight, index.schema, name)
             analyzer = schema.ANALYZER_OF[name]
-            starts, singles = snippets.word_starts(words, analyzer), snippets.own_words(words, analyzer)
-            phrases = tuple(dict.fromkeys(t for p in phrased if (t := tuple(analyzers.terms(p, analyzer)))))
-            free_terms = frozenset(t for leaf in free if not leaf.prefix for t in _word_terms(leaf.text, analyzer))
-            highlighters.append(snippets.Highlighter(name, make, starts, singles, runs, phrases, free_terms, prefixes, analyzer))
+            highlighters.append(snippets.Highlighter(name, make, tuple(words), runs, phrase_texts, free_words, prefixes, analyzer))
     return highlighters
 
 
@@ -611,13 +616,6 @@ def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], li
         return [], []
     free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in phrased]
     return phrased, free
-
-
-def _word_terms(text: str, analyzer: str) -> list[str]:
-    """The terms a query word is searched as in a field of ``analyzer``: its own, and for a word
-    with hyphens that of the word joined (``En-lai``: ``en``, ``lai``, ``enlai``; see query._term)."""
-    joined = analyzers.terms(text.replace("-", ""), analyzer) if "-" in text else []
-    return [*analyzers.terms(text, analyzer), *joined]
 
 
 def _excludes(node: user_query.Node | None) -> bool:
