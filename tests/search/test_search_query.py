@@ -466,6 +466,16 @@ def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> No
         "https://history.state.gov/historicaldocuments/frus1949v07p1/d1#fn1",
         "HTTPS://History.State.gov/historicaldocuments/frus1949v07p1/d1",
         '"https://history.state.gov/historicaldocuments/frus1949v07p1/d1"',
+        # pasted from a sentence: single quotes around it, its punctuation after it (they found nothing)
+        "frus1949v07p1-d1.",
+        "frus1949v07p1-d1,",
+        "frus1949v07p1-d1;",
+        "frus1949v07p1-d1?",
+        "'frus1949v07p1-d1'",
+        "\u2018frus1949v07p1-d1\u2019",
+        "\u2018FRUS1949V07P1-D1\u2019.",
+        "'frus1949v07p1-d1'.",
+        '"frus1949v07p1-d1."',
     ],
 )
 def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) -> None:
@@ -521,3 +531,21 @@ def test_identifiers_are_looked_up_only_for_what_may_be_one(demo_volumes) -> Non
     assert identifiers_like("FRUS1949V07P1.D1", index.schema, searcher) == []  # "." is no wildcard
     assert identifiers_like("FRUS1949V07P1-D10", index.schema, searcher) == ["frus1949v07p1-d10"]
     assert identifiers_like("1949", index.schema, searcher) == identifiers_like("treaty", index.schema, searcher) == []
+    assert identifiers_like("\u2018frus1949v07p1-d10\u2019,", index.schema, searcher) == ["frus1949v07p1-d10"]
+    assert identifiers_like("'1949'.", index.schema, searcher) == []
+
+
+def test_an_identifier_ending_in_punctuation_is_found_as_typed_first(make_records, make_index) -> None:
+    """A quote or a full stop is taken off a pasted identifier only when no document has it as typed."""
+    import dataclasses
+
+    from legation.search.query import identifiers_like, unwrapped
+
+    first, second = make_records()[:2]
+    index = make_index([dataclasses.replace(first, identifier="memo-7."), dataclasses.replace(second, identifier="memo-7")])
+    searcher = index.searcher()
+    assert identifiers_like("memo-7.", index.schema, searcher) == ["memo-7."]
+    assert identifiers_like("memo-7", index.schema, searcher) == identifiers_like("memo-7,", index.schema, searcher) == ["memo-7"]
+    assert search(SearchRequest(q="memo-7."), index).hits[0].identifier == "memo-7."
+    assert search(SearchRequest(q="'memo-7'"), index).hits[0].identifier == "memo-7"
+    assert [unwrapped(t) for t in ("'a1'.", "\u2018a1\u2019", "a1?!", "a1", "'", "...")] == ["a1", "a1", "a1", "a1", "", ""]

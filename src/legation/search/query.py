@@ -717,10 +717,21 @@ def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Se
     """The identifiers of indexed documents that ``text`` may be typed for: itself when a document
     has it, else those equal to it but for case (``FRUS1949V07P1-D1`` → ``frus1949v07p1-d1``; up to
     :data:`MAX_IDENTIFIER_FORMS`, Unicode simple case folding, as the regular expressions of tantivy
-    fold with ``(?i)``), ``[]`` when none. Only for text with a digit that
+    fold with ``(?i)``), ``[]`` when none. When ``text`` as typed finds none, the same for it
+    :func:`unwrapped` of quotes and a sentence's punctuation (``'frus1949v07p1-d1'``,
+    ``frus1949v07p1-d1.`` → ``frus1949v07p1-d1``). Only for text with a digit that
     :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
-    if not (any(c.isdigit() for c in text) and is_identifier(text)):
+    if not any(c.isdigit() for c in text):
         return []
+    for candidate in dict.fromkeys((text, unwrapped(text))):  # as typed first: an identifier may end in "."
+        if is_identifier(candidate) and (found := _identifiers_in_any_case(candidate, idx_schema, searcher)):
+            return found
+    return []
+
+
+def _identifiers_in_any_case(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """``[text]`` when a document has that identifier, else those equal to it but for case (see
+    :func:`identifiers_like`)."""
     if searcher.doc_freq(schema.KEY_FIELD, text):
         return [text]
     if text.lower() == text.upper():
@@ -728,6 +739,23 @@ def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Se
     pattern = Query.regex_query(idx_schema, schema.KEY_FIELD, "(?i)" + _regex_escape(text))
     found = searcher.search(pattern, limit=MAX_IDENTIFIER_FORMS).hits
     return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+
+
+# Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
+# from after it (frus1949v07p1-d1. frus1949v07p1-d1,): not part of an identifier or an address.
+_PASTED_AROUND = re.compile(r"^['\u2018\u2019\u201a\u201b]+|['\u2018\u2019\u201a\u201b.,;:!?]+$")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without the single quotes around it (``'…'``, ``‘…’``) and the sentence's
+    punctuation after it (``.``, ``,``, ``;``, ``:``, ``!``, ``?``), as a word pasted from a
+    sentence carries them: ``'frus1949v07p1-d1'.`` → ``frus1949v07p1-d1``; ``text`` itself when it
+    has none. What :func:`identifiers_like` and :func:`read_address` look up when ``text`` as
+    typed is no identifier or address."""
+    return _PASTED_AROUND.sub("", text) if text and (text[0] in _AROUND or text[-1] in _AROUND) else text
+
+
+_AROUND = frozenset("'\u2018\u2019\u201a\u201b.,;:!?")
 
 
 def _regex_escape(text: str) -> str:
