@@ -476,6 +476,15 @@ def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> No
         "\u2018FRUS1949V07P1-D1\u2019.",
         "'frus1949v07p1-d1'.",
         '"frus1949v07p1-d1."',
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1.",
+        "'https://history.state.gov/historicaldocuments/frus1949v07p1/d1'",
+        "'/documents/frus1949v07p1-d1',",
+        # the path without its first slash, the address without its scheme (they found nothing)
+        "documents/frus1949v07p1-d1",
+        "documents/frus1949v07p1-d1/",
+        "localhost:8000/documents/frus1949v07p1-d1",
+        "127.0.0.1:8000/documents/frus1949v07p1-d1?page=2",
+        "archive.example.org/legation/documents/frus1949v07p1-d1",
     ],
 )
 def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) -> None:
@@ -488,45 +497,19 @@ def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) ->
 
 
 def test_every_frus_documents_public_address_is_read_as_its_identifier() -> None:
-    from legation.search.query import permalink_identifier
+    from legation.search.query import read_address
 
     records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
     assert len(records) == 346 and records[0].source_url == "https://history.state.gov/historicaldocuments/frus1964-68v30/d1"
-    assert all(permalink_identifier(r.source_url) == r.identifier for r in records)
-
-
-@pytest.mark.parametrize(
-    ("q", "words"),
-    [
-        ("https://history.state.gov/historicaldocuments/frus1949v07p1", "https history state gov historicaldocuments frus1949v07p1"),  # a volume
-        ("https://history.state.gov/historicaldocuments/frus1949v07p1/ch1", "https history state gov historicaldocuments frus1949v07p1 ch1"),
-        ("http://localhost:8000/documents/", "http localhost 8000 documents"),
-        ("http://x/documents/%2e%2e", "http x documents 2e 2e"),
-        ("https://en.wikipedia.org/wiki/Chou_(disambiguation)", "https en wikipedia org wiki Chou disambiguation"),
-        ("(https://example.org/Sprouse)", "https example org Sprouse"),
-    ],
-)
-def test_a_url_that_is_no_documents_address_is_searched_as_its_words(demo_volumes, q, words) -> None:
-    """An address that is none of a document is searched as its words, each required, as if typed
-    one by one: no notice, and never a field "http" (it said "there is no field 'http'")."""
-    from legation.search.query import permalink_identifier
-
-    index = demo_volumes("frus1949v07p1")
-    assert permalink_identifier(q) is None
-    parsed = parse(q)
-    assert parsed.node == And(tuple(Term(w) for w in words.split())) and parsed.notice == ""
-    result = search(SearchRequest(q=q), index)
-    as_typed = search(SearchRequest(q=words), index)
-    assert (result.total, result.notice) == (as_typed.total, as_typed.notice)
-    assert "field" not in result.notice
+    assert all(read_address(r.source_url).identifier == r.identifier for r in records)
 
 
 def test_identifiers_are_looked_up_only_for_what_may_be_one(demo_volumes) -> None:
-    from legation.search.query import identifiers_like, permalink_identifier
+    from legation.search.query import identifiers_like, read_address
 
     index = demo_volumes("frus1949v07p1")
-    assert permalink_identifier("/api/documents/a%20b") is None  # a space is in no identifier
-    assert permalink_identifier("/api/documents/%E5%91%A8-1") == "周-1"
+    assert read_address("/api/documents/a%20b") is None  # a space is in no identifier
+    assert read_address("/api/documents/%E5%91%A8-1").identifier == "周-1"
     searcher = index.searcher()
     assert identifiers_like("FRUS1949V07P1.D1", index.schema, searcher) == []  # "." is no wildcard
     assert identifiers_like("FRUS1949V07P1-D10", index.schema, searcher) == ["frus1949v07p1-d10"]

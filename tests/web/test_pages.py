@@ -81,6 +81,10 @@ def test_paging_and_date_range(client, seed_archive):
         {"q": "x" * 5000},
         {"q": "https://history.state.gov/historicaldocuments/<b>nope</b>/d1(("},
         {"q": 'http://"<script>alert(1)</script>'},
+        {"q": "https://history.state.gov/historicaldocuments/frus1949v07p1/<b>nope</b>"},
+        {"q": "https://history.state.gov/historicaldocuments/frus<b>nope</b>"},
+        {"q": "documents/<script>alert(1)</script>"},
+        {"q": "www.<b>nope</b>.com/<script>alert(1)</script>.html"},
         {"page": "abc"},
         {"page": "0"},
         {"page_size": "100000"},
@@ -330,6 +334,18 @@ def test_the_foot_of_every_page_gives_the_archives_own_credit(client, seed_archi
     finally:
         monkeypatch.delenv("LEGATION_SITE_CREDIT")
         config.cache_clear()
+
+
+def test_a_pasted_address_of_what_the_archive_lacks_is_said_on_the_page(client, seed_archive):
+    # a FRUS volume's public address searched its words, "https", "history", "state" …; no seed document is of a FRUS volume
+    response = client.get("/", {"q": "https://history.state.gov/historicaldocuments/frus1949v07p1/ch1"})
+    notice = re.search(r'<p class="notice" role="status">(.*?)</p>', response.content.decode(), re.S).group(1)
+    assert response.status_code == 200 and "Results: 0<" in response.content.decode()
+    assert unescape(notice) == (
+        "The address of 'ch1' in the FRUS volume frus1949v07p1 was searched as the whole volume's documents, collection:frus1949v07p1: "
+        "its chapters and other parts are not told apart here. The archive does not hold the FRUS volume frus1949v07p1: read it in "
+        "the public edition, at the address given, or search for words of its subject; the Collection facet lists the volumes it holds."
+    )
 
 
 def test_control_characters_in_a_query_never_reach_the_page(client, seed_archive):
