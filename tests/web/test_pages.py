@@ -355,6 +355,19 @@ def test_control_characters_in_a_query_never_reach_the_page(client, seed_archive
     assert 'value="a\ufffdb\ufffdc\td"' in html
 
 
+def test_del_c1_controls_and_noncharacters_in_a_query_never_reach_the_page(client, seed_archive):
+    # DEL (U+007F) and the C1 controls (U+0080–U+009F) went into the page raw once C0 was replaced:
+    # parse errors of HTML too, as are noncharacters. The echo in the box and the notice quoting
+    # the query (its unclosed parenthesis repaired) show U+FFFD.
+    response = client.get("/?q=a%7Fb%C2%80c%C2%9Fd%EF%B7%90e%EF%BF%BE+(")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not any(ch in html for ch in "\x7f\x80\x9f\ufdd0\ufffe")
+    assert 'value="a\ufffdb\ufffdc\ufffdd\ufffde\ufffd ("' in html
+    assert "so it was read as: a\ufffdb\ufffdc\ufffdd\ufffde\ufffd." in html
+    assert "\x85" not in client.get("/?q=Zhou%C2%85Enlai").content.decode()  # NEL, a C1 control
+
+
 def test_an_empty_result_suggests_only_what_the_search_has(client, seed_archive):
     # Words only: no filters to remove. Dates only: no words to change. Both: both.
     def advice(path: str) -> str:
@@ -444,3 +457,6 @@ def test_printed_control_characters_become_replacement_characters():
 
     page = engines["jinja2"].from_string("{{ v }}|{{ missing }}|{{ missing.attribute }}|").render({"v": "a\x00b\x07c\td\ne&'"})
     assert page == "a\ufffdb\ufffdc\td\ne&amp;&#x27;|||"
+    odd = "\x1f\x7f\x80\x85\x9f\xa0\ufdd0\ufdef\ufffe\uffff\U0001fffe\U0010ffff\u200b"  # the no-break space and a zero-width space are text
+    replaced = engines["jinja2"].from_string("{{ v }}").render({"v": odd})
+    assert replaced == "\ufffd" * 5 + "\xa0" + "\ufffd" * 6 + "\u200b"
