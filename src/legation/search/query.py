@@ -20,7 +20,7 @@ volume's address there (or a chapter's, ``…/frus1949v07p1/ch1``) as the volume
 words of its path, as if typed one by one, never as a field ``https:``, with a notice naming them.
 :attr:`ParsedQuery.addresses` lists them, for the search to say what the archive does not hold.
 
-:func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
+:func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
 its plain words and :attr:`ParsedQuery.notice` says so, naming what was wrong (``date:1950-13:
 13 is not a month``) and how to write it; a date range that ends before it starts is read the
@@ -162,7 +162,7 @@ def _lex(q: str) -> list[_Tok]:
             end = q.find('"', i + 1)
             if end < 0:
                 raise _Unreadable("a quotation mark is not closed")
-            tokens.append(_Tok("PHRASE", q[i + 1 : end]))
+            tokens.append(_Tok("PHRASE", _quoted(q[i + 1 : end])))
             i = end + 1
         elif (end := _address_end(q, i)) > 0:
             tokens.append(_Tok("URL", q[i:end]))
@@ -182,12 +182,20 @@ def _lex(q: str) -> list[_Tok]:
                 end = q.find('"', j + 1)
                 if end < 0:
                     raise _Unreadable("a quotation mark is not closed")
-                tokens.append(_Tok("PHRASE", q[j + 1 : end], field=_field_name(word[:-1])))
+                tokens.append(_Tok("PHRASE", _quoted(q[j + 1 : end]), field=_field_name(word[:-1])))
                 i = end + 1
             else:
                 tokens.append(_Tok("WORD", word))
                 i = j
     return tokens
+
+
+def _quoted(text: str) -> str:
+    """``text``, what stands between two quotation marks; :class:`_Unreadable` when that is nothing
+    but spaces (``""``, ``""""``: it was read as an empty phrase, the notice saying 'read as: ""')."""
+    if not text.strip():
+        raise _Unreadable('the quotation marks "" hold no words')
+    return text
 
 
 def _field_name(name: str) -> str:
