@@ -47,6 +47,7 @@ PART_NOTICE = (
         ("history.state.gov/historicaldocuments/frus1951v07p2", VOLUME_NOTICE),
         ('"https://history.state.gov/historicaldocuments/frus1951v07p2"', VOLUME_NOTICE),
         ("https://history.state.gov/historicaldocuments/frus1951v07p2.", VOLUME_NOTICE),
+        ("collection:https://history.state.gov/historicaldocuments/frus1951v07p2", VOLUME_NOTICE),  # it searched "collection https …"
         ("https://history.state.gov/historicaldocuments/frus1951v07p2/ch1", PART_NOTICE.format(part="'ch1'")),
         ("https://history.state.gov/historicaldocuments/frus1951v07p2/comp1/ch2?x=1", PART_NOTICE.format(part="'comp1/ch2'")),
         ("history.state.gov/historicaldocuments/frus1951v07p2/persons", PART_NOTICE.format(part="'persons'")),
@@ -181,6 +182,18 @@ def test_an_address_without_words_is_left_out_and_said_so(demo_volumes) -> None:
 
 def test_what_is_no_address_is_not_read_as_one() -> None:
     assert [read_address(t) for t in ("treaty", "U.S./Soviet", "title:/documents/x", "a/b", "1949/50", "e.g./i.e.")] == [None] * 6
-    assert parse("title:/documents/frus1949v07p1-d1").node == Term("/documents/frus1949v07p1-d1", "title")
+    assert parse("title:/documents/frus1949v07p1-d1").node == Term("frus1949v07p1-d1", "title")  # a field's words only
     assert read_address("localhost:8000/documents/frus1949v07p1-d1") == Address("localhost:8000/documents/frus1949v07p1-d1", "frus1949v07p1-d1")
     assert parse("documents/frus1949v07p1-d1").node == Pasted("frus1949v07p1-d1")
+
+
+def test_an_address_as_a_fields_value_is_read_as_an_address() -> None:
+    """``title:https://…`` searched the words "title", "https" … (the colon of "https:" was no syntax)."""
+    article = parse("title:https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html")
+    assert article.node == And(tuple(Term(w, "title") for w in ("1950", "archives", "mao", "in", "moscow")))
+    assert article.notice.startswith("An address of another site was searched as the words of its path, each required: 1950 archives mao in moscow")
+    # a field that is none: the plain words, the address read as above
+    assert parse("nosuch:https://x.org/treaty").notice == (
+        "The query could not be read as search syntax (there is no field 'nosuch'; fields are title, names, summary, text, source, "
+        "from, to, type, place, subject, collection, language, date), so its words were searched: treaty."
+    )

@@ -318,6 +318,9 @@ class _Parser:
             return Phrase(tok.text, tok.field)
         if (node := self.address(tok.text)) is not None:  # a URL token is always one
             return node
+        name, colon, value = tok.text.partition(":")
+        if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
+            return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
         return _word(tok.text, self.notes)
 
     def address(self, text: str) -> Node | None:
@@ -600,8 +603,11 @@ def _plain_words(q: str) -> list[str]:
 
 
 def _as_words(chunk: str) -> str:
-    """``chunk`` (text without spaces), or when it is an address (:func:`read_address`) what it is read as."""
+    """``chunk`` (text without spaces), or when it is an address (:func:`read_address`), or a field's
+    value is (``from:https://…``), what that is read as."""
     address = read_address(chunk.strip('"()'))
+    if address is None and ":" in chunk:
+        address = read_address(chunk.partition(":")[2].strip('"()'))
     if address is None:
         return chunk
     return address.identifier or address.volume or " ".join(address.words)
