@@ -263,12 +263,12 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                     raise _Unreadable("AND needs a word on each side")
-            start = self.peek()
+            start = self.tokens[self.pos]  # tok, or the word after an AND
             item = self.parse_unary()
             read = True
             # an address's words are words of the query, as if typed one by one (only an address
             # makes a word or phrase an And); one with none is left out
-            items.extend(item.items if start.kind in ("URL", "WORD", "PHRASE") and isinstance(item, And) else (item,))  # type: ignore[union-attr]
+            items.extend(item.items if isinstance(item, And) and start.kind in ("URL", "WORD", "PHRASE") else (item,))
         if not items:
             if read:
                 return NOTHING  # addresses without words alone
@@ -316,12 +316,14 @@ class _Parser:
             if tok.field is None and (node := self.address(tok.text)) is not None:
                 return node
             return Phrase(tok.text, tok.field)
-        if (node := self.address(tok.text)) is not None:  # a URL token is always one
-            return node
-        name, colon, value = tok.text.partition(":")
-        if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
-            return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
-        return _word(tok.text, self.notes)
+        text = tok.text
+        if "/" in text or tok.kind == "URL" or text[:4].lower() == "www.":  # what read_address may read: a plain word is not looked at
+            if (node := self.address(text)) is not None:  # a URL token is always one
+                return node
+            name, colon, value = text.partition(":")
+            if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
+                return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
+        return _word(text, self.notes)
 
     def address(self, text: str) -> Node | None:
         """What an address pasted as a word or quoted searches (:func:`read_address`), kept in
