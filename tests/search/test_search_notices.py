@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from legation.search.query import parse
 from legation.search.service import LANGUAGE_HELP, SearchRequest, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
@@ -9,14 +11,26 @@ from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 def test_a_query_read_otherwise_ends_its_sentence_before_the_next(demo_volumes) -> None:
     # q='"""' read '… so it was read as: "" The query has no words …', one sentence run into the next
-    result = search(SearchRequest(q='"""'), demo_volumes("frus1949v07p1"))
-    assert result.total == 0
-    assert result.notice == (
-        'The query could not be read as written (a quotation mark is not closed), so it was read as: "". '
-        "The query has no words to search for (a word is letters or digits, at most 40 characters); nothing matches. "
-        "Type words, or clear the box to browse."
-    )
     assert parse("title:(Mao OR").notice.endswith("so it was read as: title:(Mao).")
+    assert parse('"Mao').notice == "The query could not be read as written (a quotation mark is not closed), so it was read as: Mao."
+
+
+@pytest.mark.parametrize("q", ['"""', '""', '" "', "title:\"\"", "\u201c\u201d"])
+def test_quotation_marks_around_no_words_are_said_so(demo_volumes, q) -> None:
+    # '"""' read as an empty phrase: '… so it was read as: "". The query has no words …'
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.hits == []
+    assert result.notice == (
+        'The query could not be read as search syntax (the quotation marks "" hold no words) and has no words to search for. '
+        "Nothing matches. Type words, or clear the box to browse."
+    )
+
+
+def test_empty_quotation_marks_beside_words_are_left_out_and_said_so(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result, alone = search(SearchRequest(q='Caffery ""'), index), search(SearchRequest(q="Caffery"), index)
+    assert [h.identifier for h in result.hits] == [h.identifier for h in alone.hits] and result.total == alone.total > 0
+    assert result.notice == 'The query could not be read as search syntax (the quotation marks "" hold no words), so its words were searched: Caffery.'
 
 
 def test_a_typed_backslash_is_shown_as_typed() -> None:

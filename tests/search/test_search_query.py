@@ -466,6 +466,25 @@ def test_a_documents_identifier_typed_or_pasted_finds_it_first(seed_index) -> No
         "https://history.state.gov/historicaldocuments/frus1949v07p1/d1#fn1",
         "HTTPS://History.State.gov/historicaldocuments/frus1949v07p1/d1",
         '"https://history.state.gov/historicaldocuments/frus1949v07p1/d1"',
+        # pasted from a sentence: single quotes around it, its punctuation after it (they found nothing)
+        "frus1949v07p1-d1.",
+        "frus1949v07p1-d1,",
+        "frus1949v07p1-d1;",
+        "frus1949v07p1-d1?",
+        "'frus1949v07p1-d1'",
+        "\u2018frus1949v07p1-d1\u2019",
+        "\u2018FRUS1949V07P1-D1\u2019.",
+        "'frus1949v07p1-d1'.",
+        '"frus1949v07p1-d1."',
+        "https://history.state.gov/historicaldocuments/frus1949v07p1/d1.",
+        "'https://history.state.gov/historicaldocuments/frus1949v07p1/d1'",
+        "'/documents/frus1949v07p1-d1',",
+        # the path without its first slash, the address without its scheme (they found nothing)
+        "documents/frus1949v07p1-d1",
+        "documents/frus1949v07p1-d1/",
+        "localhost:8000/documents/frus1949v07p1-d1",
+        "127.0.0.1:8000/documents/frus1949v07p1-d1?page=2",
+        "archive.example.org/legation/documents/frus1949v07p1-d1",
     ],
 )
 def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) -> None:
@@ -478,46 +497,38 @@ def test_a_documents_identifier_pasted_in_any_shape_finds_it(demo_volumes, q) ->
 
 
 def test_every_frus_documents_public_address_is_read_as_its_identifier() -> None:
-    from legation.search.query import permalink_identifier
+    from legation.search.query import read_address
 
     records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
     assert len(records) == 346 and records[0].source_url == "https://history.state.gov/historicaldocuments/frus1964-68v30/d1"
-    assert all(permalink_identifier(r.source_url) == r.identifier for r in records)
-
-
-@pytest.mark.parametrize(
-    ("q", "words"),
-    [
-        ("https://history.state.gov/historicaldocuments/frus1949v07p1", "https history state gov historicaldocuments frus1949v07p1"),  # a volume
-        ("https://history.state.gov/historicaldocuments/frus1949v07p1/ch1", "https history state gov historicaldocuments frus1949v07p1 ch1"),
-        ("http://localhost:8000/documents/", "http localhost 8000 documents"),
-        ("http://x/documents/%2e%2e", "http x documents 2e 2e"),
-        ("https://en.wikipedia.org/wiki/Chou_(disambiguation)", "https en wikipedia org wiki Chou disambiguation"),
-        ("(https://example.org/Sprouse)", "https example org Sprouse"),
-    ],
-)
-def test_a_url_that_is_no_documents_address_is_searched_as_its_words(demo_volumes, q, words) -> None:
-    """An address that is none of a document is searched as its words, each required, as if typed
-    one by one: no notice, and never a field "http" (it said "there is no field 'http'")."""
-    from legation.search.query import permalink_identifier
-
-    index = demo_volumes("frus1949v07p1")
-    assert permalink_identifier(q) is None
-    parsed = parse(q)
-    assert parsed.node == And(tuple(Term(w) for w in words.split())) and parsed.notice == ""
-    result = search(SearchRequest(q=q), index)
-    as_typed = search(SearchRequest(q=words), index)
-    assert (result.total, result.notice) == (as_typed.total, as_typed.notice)
-    assert "field" not in result.notice
+    assert all(read_address(r.source_url).identifier == r.identifier for r in records)
 
 
 def test_identifiers_are_looked_up_only_for_what_may_be_one(demo_volumes) -> None:
-    from legation.search.query import identifiers_like, permalink_identifier
+    from legation.search.query import identifiers_like, read_address
 
     index = demo_volumes("frus1949v07p1")
-    assert permalink_identifier("/api/documents/a%20b") is None  # a space is in no identifier
-    assert permalink_identifier("/api/documents/%E5%91%A8-1") == "周-1"
+    assert read_address("/api/documents/a%20b") is None  # a space is in no identifier
+    assert read_address("/api/documents/%E5%91%A8-1").identifier == "周-1"
     searcher = index.searcher()
     assert identifiers_like("FRUS1949V07P1.D1", index.schema, searcher) == []  # "." is no wildcard
     assert identifiers_like("FRUS1949V07P1-D10", index.schema, searcher) == ["frus1949v07p1-d10"]
     assert identifiers_like("1949", index.schema, searcher) == identifiers_like("treaty", index.schema, searcher) == []
+    assert identifiers_like("\u2018frus1949v07p1-d10\u2019,", index.schema, searcher) == ["frus1949v07p1-d10"]
+    assert identifiers_like("'1949'.", index.schema, searcher) == []
+
+
+def test_an_identifier_ending_in_punctuation_is_found_as_typed_first(make_records, make_index) -> None:
+    """A quote or a full stop is taken off a pasted identifier only when no document has it as typed."""
+    import dataclasses
+
+    from legation.search.query import identifiers_like, unwrapped
+
+    first, second = make_records()[:2]
+    index = make_index([dataclasses.replace(first, identifier="memo-7."), dataclasses.replace(second, identifier="memo-7")])
+    searcher = index.searcher()
+    assert identifiers_like("memo-7.", index.schema, searcher) == ["memo-7."]
+    assert identifiers_like("memo-7", index.schema, searcher) == identifiers_like("memo-7,", index.schema, searcher) == ["memo-7"]
+    assert search(SearchRequest(q="memo-7."), index).hits[0].identifier == "memo-7."
+    assert search(SearchRequest(q="'memo-7'"), index).hits[0].identifier == "memo-7"
+    assert [unwrapped(t) for t in ("'a1'.", "\u2018a1\u2019", "a1?!", "a1", "'", "...")] == ["a1", "a1", "a1", "a1", "", ""]

@@ -81,6 +81,10 @@ def test_paging_and_date_range(client, seed_archive):
         {"q": "x" * 5000},
         {"q": "https://history.state.gov/historicaldocuments/<b>nope</b>/d1(("},
         {"q": 'http://"<script>alert(1)</script>'},
+        {"q": "https://history.state.gov/historicaldocuments/frus1949v07p1/<b>nope</b>"},
+        {"q": "https://history.state.gov/historicaldocuments/frus<b>nope</b>"},
+        {"q": "documents/<script>alert(1)</script>"},
+        {"q": "www.<b>nope</b>.com/<script>alert(1)</script>.html"},
         {"page": "abc"},
         {"page": "0"},
         {"page_size": "100000"},
@@ -332,11 +336,36 @@ def test_the_foot_of_every_page_gives_the_archives_own_credit(client, seed_archi
         config.cache_clear()
 
 
+def test_a_pasted_address_of_what_the_archive_lacks_is_said_on_the_page(client, seed_archive):
+    # a FRUS volume's public address searched its words, "https", "history", "state" …; no seed document is of a FRUS volume
+    response = client.get("/", {"q": "https://history.state.gov/historicaldocuments/frus1949v07p1/ch1"})
+    notice = re.search(r'<p class="notice" role="status">(.*?)</p>', response.content.decode(), re.S).group(1)
+    assert response.status_code == 200 and "Results: 0<" in response.content.decode()
+    assert unescape(notice) == (
+        "The address of 'ch1' in the FRUS volume frus1949v07p1 was searched as the whole volume's documents, collection:frus1949v07p1: "
+        "its chapters and other parts are not told apart here. The archive does not hold the FRUS volume frus1949v07p1: read it in "
+        "the public edition, at the address given, or search for words of its subject; the Collection facet lists the volumes it holds."
+    )
+
+
 def test_control_characters_in_a_query_never_reach_the_page(client, seed_archive):
     # A NUL or another C0 control character is not allowed in HTML; the echo shows U+FFFD instead.
     html = client.get("/?q=a%00b%01c%09d").content.decode()
     assert "\x00" not in html and "\x01" not in html
     assert 'value="a\ufffdb\ufffdc\td"' in html
+
+
+def test_del_c1_controls_and_noncharacters_in_a_query_never_reach_the_page(client, seed_archive):
+    # DEL (U+007F) and the C1 controls (U+0080–U+009F) went into the page raw once C0 was replaced:
+    # parse errors of HTML too, as are noncharacters. The echo in the box and the notice quoting
+    # the query (its unclosed parenthesis repaired) show U+FFFD.
+    response = client.get("/?q=a%7Fb%C2%80c%C2%9Fd%EF%B7%90e%EF%BF%BE+(")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not any(ch in html for ch in "\x7f\x80\x9f\ufdd0\ufffe")
+    assert 'value="a\ufffdb\ufffdc\ufffdd\ufffde\ufffd ("' in html
+    assert "so it was read as: a\ufffdb\ufffdc\ufffdd\ufffde\ufffd." in html
+    assert "\x85" not in client.get("/?q=Zhou%C2%85Enlai").content.decode()  # NEL, a C1 control
 
 
 def test_an_empty_result_suggests_only_what_the_search_has(client, seed_archive):
@@ -428,3 +457,6 @@ def test_printed_control_characters_become_replacement_characters():
 
     page = engines["jinja2"].from_string("{{ v }}|{{ missing }}|{{ missing.attribute }}|").render({"v": "a\x00b\x07c\td\ne&'"})
     assert page == "a\ufffdb\ufffdc\td\ne&amp;&#x27;|||"
+    odd = "\x1f\x7f\x80\x85\x9f\xa0\ufdd0\ufdef\ufffe\uffff\U0001fffe\U0010ffff\u200b"  # the no-break space and a zero-width space are text
+    replaced = engines["jinja2"].from_string("{{ v }}").render({"v": odd})
+    assert replaced == "\ufffd" * 5 + "\xa0" + "\ufffd" * 6 + "\u200b"

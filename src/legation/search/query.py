@@ -11,13 +11,16 @@ parentheses. Typographic double quotes (“…”, „…“, «…», as word p
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
 A possessive word is searched as its owner: ``Khrushchev's`` as ``Khrushchev`` (not in a phrase).
-A document's page address pasted as a word or quoted (``http://localhost:8000/documents/frus1949v07p1-d1``,
-``/documents/frus1949v07p1-d1``), or its address in the public FRUS edition
-(``https://history.state.gov/historicaldocuments/frus1949v07p1/d1``), is read as its identifier
-(:func:`permalink_identifier`); any other address with a scheme (``https://…``) is read as its
-words, as if typed one by one, never as a field ``https:``.
+Addresses pasted as a word or quoted are read by :func:`read_address`: a document's page address
+(``http://localhost:8000/documents/frus1949v07p1-d1``, ``/documents/frus1949v07p1-d1``,
+``documents/…``) or its address in the public FRUS edition
+(``https://history.state.gov/historicaldocuments/frus1949v07p1/d1``) as its identifier; a FRUS
+volume's address there (or a chapter's, ``…/frus1949v07p1/ch1``) as the volume's documents,
+``collection:frus1949v07p1``, with a notice; any other address (``https://…``, ``www.…``) as the
+words of its path, as if typed one by one, never as a field ``https:``, with a notice naming them.
+:attr:`ParsedQuery.addresses` lists them, for the search to say what the archive does not hold.
 
-:func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, a lone
+:func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
 its plain words and :attr:`ParsedQuery.notice` says so, naming what was wrong (``date:1950-13:
 13 is not a month``) and how to write it; a date range that ends before it starts is read the
@@ -75,6 +78,13 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Pasted(Term):
+    """A document's identifier read from its address pasted into the query (:func:`read_address`):
+    searched as a :class:`Term` typed, and looked up as an identifier whatever it holds, a digit or
+    not (:func:`identifiers_like`)."""
+
+
+@dataclass(frozen=True)
 class DateRange:
     """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open)."""
 
@@ -105,17 +115,23 @@ class Not:
 
 Node = Term | Phrase | DateRange | And | Or | Not
 
+NOTHING = And(())
+"""What an address of another site whose path has no words searches: nothing, left out of the
+query around it (:func:`to_tantivy` gives ``None`` for it); a query of nothing else has no tree."""
+
 
 @dataclass(frozen=True)
 class ParsedQuery:
     """What :func:`parse` made of a query: the tree (``None`` = no search terms, match all), the
-    text searched (cut to :data:`MAX_QUERY_CHARS`; the plain words after a fallback) and a notice
-    for the user ("" when the query was read as written)."""
+    text searched (cut to :data:`MAX_QUERY_CHARS`; the plain words after a fallback), a notice
+    for the user ("" when the query was read as written) and the addresses pasted into it, as read
+    (:func:`read_address`; what the archive lacks of them is for the search to say)."""
 
     node: Node | None
     text: str
     notice: str = ""
     explicit_and: bool = False  # the user wrote AND: every word is required, no most-words fallback
+    addresses: tuple[Address, ...] = ()
 
 
 class _Unreadable(Exception):
@@ -146,7 +162,7 @@ def _lex(q: str) -> list[_Tok]:
             end = q.find('"', i + 1)
             if end < 0:
                 raise _Unreadable("a quotation mark is not closed")
-            tokens.append(_Tok("PHRASE", q[i + 1 : end]))
+            tokens.append(_Tok("PHRASE", _quoted(q[i + 1 : end])))
             i = end + 1
         elif (end := _address_end(q, i)) > 0:
             tokens.append(_Tok("URL", q[i:end]))
@@ -166,12 +182,20 @@ def _lex(q: str) -> list[_Tok]:
                 end = q.find('"', j + 1)
                 if end < 0:
                     raise _Unreadable("a quotation mark is not closed")
-                tokens.append(_Tok("PHRASE", q[j + 1 : end], field=_field_name(word[:-1])))
+                tokens.append(_Tok("PHRASE", _quoted(q[j + 1 : end]), field=_field_name(word[:-1])))
                 i = end + 1
             else:
                 tokens.append(_Tok("WORD", word))
                 i = j
     return tokens
+
+
+def _quoted(text: str) -> str:
+    """``text``, what stands between two quotation marks; :class:`_Unreadable` when that is nothing
+    but spaces (``""``, ``""""``: it was read as an empty phrase, the notice saying 'read as: ""')."""
+    if not text.strip():
+        raise _Unreadable('the quotation marks "" hold no words')
+    return text
 
 
 def _field_name(name: str) -> str:
@@ -198,6 +222,7 @@ class _Parser:
         self.depth = 0
         self.notes: list[str] = []  # how parts were read other than as written, for the notice
         self.explicit_and = False  # an AND operator was read
+        self.addresses: list[Address] = []  # addresses read (self.address), in order
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -211,6 +236,14 @@ class _Parser:
             raise _Unreadable("a closing parenthesis has no opening one")
         return node
 
+    def parsed(self, text: str, notices: list[str]) -> ParsedQuery:
+        """The :class:`ParsedQuery` of the tokens, read from ``text``, with ``notices`` before the
+        parser's own notes; raises :class:`_Unreadable`."""
+        node = self.parse()
+        return ParsedQuery(
+            None if node == NOTHING else node, text, " ".join([*notices, *self.notes]), self.explicit_and, tuple(self.addresses)
+        )
+
     def parse_or(self) -> Node:
         items = [self.parse_and()]
         while self.is_op(self.peek(), "OR"):
@@ -220,6 +253,7 @@ class _Parser:
 
     def parse_and(self) -> Node:
         items: list[Node] = []
+        read = False
         while (tok := self.peek()) is not None and tok.kind != ")" and not self.is_op(tok, "OR"):
             if self.is_op(tok, "AND"):
                 if not items:
@@ -229,10 +263,15 @@ class _Parser:
                 nxt = self.peek()
                 if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                     raise _Unreadable("AND needs a word on each side")
+            start = self.tokens[self.pos]  # tok, or the word after an AND
             item = self.parse_unary()
-            # an address's words are words of the query, as if typed one by one
-            items.extend(item.items if tok.kind == "URL" and isinstance(item, And) else (item,))
+            read = True
+            # an address's words are words of the query, as if typed one by one (only an address
+            # makes a word or phrase an And); one with none is left out
+            items.extend(item.items if isinstance(item, And) and start.kind in ("URL", "WORD", "PHRASE") else (item,))
         if not items:
+            if read:
+                return NOTHING  # addresses without words alone
             tok = self.peek()
             if tok is None:
                 raise _Unreadable("an operator or parenthesis has nothing to act on")
@@ -271,29 +310,78 @@ class _Parser:
             return node if tok.field is None else _in_field(node, tok.field, self.notes)
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
-        if tok.kind == "URL":
-            if (identifier := permalink_identifier(tok.text)) is not None:
-                return Term(identifier)
-            if (words := _address_words(tok.text)) is None:
-                raise _Unreadable("an address has no words to search for")
-            return words
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
                 return _date_range(tok.text, self.notes)
-            if tok.field is None and (identifier := permalink_identifier(tok.text)) is not None:
-                return Phrase(identifier)  # a quoted permalink: its document, as a quoted identifier finds it
+            if tok.field is None and (node := self.address(tok.text)) is not None:
+                return node
             return Phrase(tok.text, tok.field)
-        return _word(tok.text, self.notes)
+        text = tok.text
+        if "/" in text or tok.kind == "URL" or text[:4].lower() == "www.":  # what read_address may read: a plain word is not looked at
+            if (node := self.address(text)) is not None:  # a URL token is always one
+                return node
+            name, colon, value = text.partition(":")
+            if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
+                return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
+        return _word(text, self.notes)
+
+    def address(self, text: str) -> Node | None:
+        """What an address pasted as a word or quoted searches (:func:`read_address`), kept in
+        :attr:`addresses`, ``None`` when ``text`` is no address: a document's identifier
+        (:class:`Pasted`), a FRUS volume's documents (``collection:<volume>``),
+        or another site's page as the words of its path, each required (:data:`NOTHING` when it
+        has none); how a volume or another site's address was read is noted."""
+        address = read_address(text)
+        if address is None:
+            return None
+        self.addresses.append(address)
+        if address.identifier:
+            return Pasted(address.identifier)
+        if address.volume:
+            searched = f"{COLLECTION_FIELD}:{address.volume}"
+            if address.part:
+                self.notes.append(
+                    f"The address of {_shown(address.part)} in the FRUS volume {address.volume} was searched as the whole "
+                    f"volume's documents, {searched}: its chapters and other parts are not told apart here."
+                )
+            else:
+                self.notes.append(f"The address of the FRUS volume {address.volume} was searched as its documents, {searched}.")
+            return Term(address.volume, COLLECTION_FIELD)
+        if not address.words:
+            self.notes.append("An address of another site was left out: its path has no words to search for, and its site's name is not searched.")
+            return NOTHING
+        self.notes.append(
+            f"An address of another site was searched as the words of its path, each required: {' '.join(address.words)} "
+            "(its site's name, file type and short numbers left out)."
+        )
+        words = tuple(Term(w) for w in address.words)
+        return words[0] if len(words) == 1 else And(words)
 
 
-_PERMALINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+)?(?:/[^/\s?#]+)*/documents/([^/\s?#]+)/?(?:[?#]\S*)?")
-# A document's address in the public FRUS edition, as the FRUS reader writes it (its source_url,
+# A document's page here, /documents/<identifier>, pasted whole (any scheme and host), as its path,
+# or from an address bar that left out the scheme (localhost:8000/documents/…) or the first slash.
+_PERMALINK = re.compile(
+    r"(?:(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+|[\w.-]+(?::\d+)?)?(?:/[^/\s?#]+)*/)?documents/([^/\s?#]+)/?(?:[?#]\S*)?"
+)
+# The public FRUS edition, as the FRUS reader links a document (its source_url,
 # legation.ingest.readers.tei_frus.URL): .../historicaldocuments/<volume>/<document>, identified
-# <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1).
+# <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
+# a part of the volume (a chapter, its index, its list of persons) something else there.
 _FRUS_EDITION = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[^/\s?#]+)/(d\d+)/?(?:[?#]\S*)?"
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+))?/?(?:[?#]\S*)?"
+)
+_FRUS_PART = re.compile(
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
+)
+# Another site's page: an address with a scheme, or without one a host www.… or one of the
+# generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
+_WEB_ADDRESS = re.compile(
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*://([^/?#\s]*)|((?i:www)\.[\w.-]+(?::\d+)?|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|mil)(?::\d+)?(?=/)))"
+    r"([^?#\s]*)(?:[?#]\S*)?"
 )
 _URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*://[^\s"]*')  # an address with a scheme: a word of its own, up to a space or quote
+_FILE_TYPE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .html, .htm, .php, .aspx, .pdf at the end of a path
+COLLECTION_FIELD = "collection"  # a FRUS volume is a collection, keyed by its id (schema.SEARCH_FIELDS)
 
 
 def _address_end(q: str, start: int) -> int:
@@ -311,39 +399,81 @@ def _address_end(q: str, start: int) -> int:
     return start + len(address)
 
 
-def permalink_identifier(text: str) -> str | None:
-    """The document identifier of ``text`` when it is a document's page address, as pasted from the
-    address bar: the whole permalink with any scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``,
-    a trailing ``/``, ``?…`` or ``#…`` allowed) or its path (``/documents/frus1949v07p1-d1``,
-    ``/api/documents/…``), the identifier percent-decoded, as ``/documents/<identifier>`` takes it;
-    or its address in the public FRUS edition, with or without ``https://`` or ``http://``
-    (``https://history.state.gov/historicaldocuments/frus1949v07p1/d1`` → ``frus1949v07p1-d1``).
-    Only identifiers :func:`legation.records.document_record.is_identifier` allows; ``None`` for
-    any other text."""
+@dataclass(frozen=True)
+class Address:
+    """An address pasted into the query, as :func:`read_address` reads it: ``text`` as pasted, and
+    what it names: a document, ``identifier`` (its page here, or its address in the public FRUS
+    edition, whose ``volume`` is then given too); else a FRUS volume of the public edition,
+    ``volume`` (``frus1949v07p1``), or a ``part`` of it (``ch1``, ``comp1/ch2``: chapters are not
+    told apart here); else another site's page, searched as the ``words`` of its path."""
+
+    text: str
+    identifier: str = ""
+    volume: str = ""
+    part: str = ""
+    words: tuple[str, ...] = ()
+
+
+def read_address(text: str) -> Address | None:
+    """What an address pasted as a word or quoted names (:class:`Address`), ``None`` when ``text``
+    is no address. In this order:
+
+    - a document's page address, as pasted from the address bar: the whole permalink with any
+      scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``, a trailing ``/``,
+      ``?…`` or ``#…`` allowed), without the scheme (``localhost:8000/documents/…``) or its path
+      (``/documents/frus1949v07p1-d1``, ``documents/…``, ``/api/documents/…``), the identifier
+      percent-decoded, as ``/documents/<identifier>`` takes it; or its address in the public FRUS
+      edition, with or without ``https://`` or ``http://``
+      (``https://history.state.gov/historicaldocuments/frus1949v07p1/d1`` → ``frus1949v07p1-d1``,
+      volume ``frus1949v07p1``); only identifiers :func:`~legation.records.document_record.is_identifier`
+      allows;
+    - a FRUS volume's address in the public edition (``…/historicaldocuments/frus1949v07p1``), or
+      of a part of it (``…/frus1949v07p1/ch1``: ``part`` ``ch1``);
+    - another address with a scheme (``https://…``), or without one starting ``www.`` or with a host
+      of a generic top-level domain and a path (``nytimes.com/1950/…``): the words of its path,
+      percent-decoded (``周恩来``), split at hyphens, underscores and other punctuation, without a
+      file type at its end (``.html``) and numbers of one or two digits (a dated path's month and
+      day, a page number); not its scheme, host (``www``, the site's name, ``com``), query or
+      fragment, which name the site and the page's settings rather than its subject
+      (``https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html`` → ``1950 archives mao in
+      moscow``); ``words`` is empty when the path has none.
+
+    An address pasted from a sentence, in single quotes or followed by its punctuation
+    (``…/d1.``), is read without them (:func:`unwrapped`)."""
     text = text.strip()
+    if "/" not in text and text[:4].lower() != "www.":
+        return None  # every address read has a slash or starts www.: a plain word costs one look
+    if (identifier := _identifier_at(text)) is not None:
+        return Address(text, *identifier)
+    bare = unwrapped(text)
+    if bare != text and (identifier := _identifier_at(bare)) is not None:
+        return Address(text, *identifier)
+    if (part := _FRUS_PART.fullmatch(bare)) is not None:
+        return Address(text, volume=part.group(1), part=part.group(2))
+    if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
+        path = _FILE_TYPE.sub("", urllib.parse.unquote(page.group(3)).rstrip("/"))
+        words = (w for w in re.findall(r"[^\W_]+", path) if w not in OPERATORS and not (w.isdigit() and len(w) <= 2))
+        return Address(text, words=tuple(words))
+    return None
+
+
+def _identifier_at(text: str) -> tuple[str, str] | None:
+    """``(identifier, volume)`` of the document whose address ``text`` is (:func:`read_address`),
+    ``""`` for the volume of a page here; ``("", volume)`` for a FRUS volume's own address."""
     if (frus := _FRUS_EDITION.fullmatch(text)) is not None:
-        identifier = f"{frus.group(1)}-{frus.group(2)}"
-    elif (match := _PERMALINK.fullmatch(text)) is not None:
+        volume, document = frus.groups()
+        if document is None:
+            return "", volume
+        identifier = f"{volume}-{document}"
+        return (identifier, volume) if is_identifier(identifier) else None
+    if (match := _PERMALINK.fullmatch(text)) is not None:
         identifier = urllib.parse.unquote(match.group(1))
-    else:
-        return None
-    return identifier if is_identifier(identifier) else None
-
-
-def _address_words(address: str) -> Node | None:
-    """An address with a scheme (``https://example.org/a/b``) that is no document's
-    (:func:`permalink_identifier`): its words, each required, as plain words typed
-    (``https example org a b``), never a field (``https:``) or syntax; ``None`` without words."""
-    words = _plain_words(address)
-    words = [w for w in words if w not in OPERATORS]
-    return (Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))) if words else None
+        return (identifier, "") if is_identifier(identifier) else None
+    return None
 
 
 def _word(word: str, notes: list[str]) -> Node:
-    """A bare word: a page's permalink (searched as its identifier), ``field:value``, ``prefix*``
-    or a plain word."""
-    if (identifier := permalink_identifier(word)) is not None:
-        return Term(identifier)
+    """A bare word that is no address (:meth:`_Parser.address`): ``field:value``, ``prefix*`` or a plain word."""
     field: str | None = None
     if ":" in word:
         name, word = word.split(":", 1)
@@ -463,10 +593,26 @@ def _end_problem(end: str) -> str:
 
 
 def _plain_words(q: str) -> list[str]:
+    """The words of ``q`` that the query language cannot read, for the plain-words fallback: letters
+    and digits with their hyphens and apostrophes; an address's as :func:`read_address` reads it
+    (the words of another site's path, a document's identifier, a volume's id)."""
+    if "/" in q or "www." in q.lower():
+        q = " ".join(_as_words(chunk) for chunk in q.split())
     words = [w.strip("-'") for w in re.sub(r"[^\w'-]|_", " ", q).split()]
     words = [w for w in words if w]
     real = [w for w in words if w not in OPERATORS]
     return real or words
+
+
+def _as_words(chunk: str) -> str:
+    """``chunk`` (text without spaces), or when it is an address (:func:`read_address`), or a field's
+    value is (``from:https://…``), what that is read as."""
+    address = read_address(chunk.strip('"()'))
+    if address is None and ":" in chunk:
+        address = read_address(chunk.partition(":")[2].strip('"()'))
+    if address is None:
+        return chunk
+    return address.identifier or address.volume or " ".join(address.words)
 
 
 # A value of each field, as "date: needs a value, e.g. date:1949-12..1950-02" shows it (after the
@@ -551,17 +697,14 @@ def parse(q: str) -> ParsedQuery:
         return ParsedQuery(None, "", " ".join(notices))
     try:
         parser = _Parser(_lex(q))
-        node = parser.parse()
-        return ParsedQuery(node, q, " ".join([*notices, *parser.notes]), parser.explicit_and)
+        return parser.parsed(q, notices)
     except _Unreadable as exc:
         repaired = _repair(q)
         if repaired and repaired != q:
             try:
                 parser = _Parser(_lex(repaired))
-                node = parser.parse()
                 # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
-                notices.append(f"The query could not be read as written ({exc}), so it was read as: {repaired}.")
-                return ParsedQuery(node, repaired, " ".join([*notices, *parser.notes]), parser.explicit_and)
+                return parser.parsed(repaired, [*notices, f"The query could not be read as written ({exc}), so it was read as: {repaired}."])
             except _Unreadable:
                 pass
         words = _plain_words(_without_negated(_without_dangling_field(q)))
@@ -713,14 +856,26 @@ IDENTIFIER_BOOST = 20.0  # a document's own identifier, typed as a word: above a
 MAX_IDENTIFIER_FORMS = 10  # identifiers differing from a typed one in case alone that it finds, at most
 
 
-def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, pasted: bool = False) -> list[str]:
     """The identifiers of indexed documents that ``text`` may be typed for: itself when a document
     has it, else those equal to it but for case (``FRUS1949V07P1-D1`` → ``frus1949v07p1-d1``; up to
     :data:`MAX_IDENTIFIER_FORMS`, Unicode simple case folding, as the regular expressions of tantivy
-    fold with ``(?i)``), ``[]`` when none. Only for text with a digit that
+    fold with ``(?i)``), ``[]`` when none. When ``text`` as typed finds none, the same for it
+    :func:`unwrapped` of quotes and a sentence's punctuation (``'frus1949v07p1-d1'``,
+    ``frus1949v07p1-d1.`` → ``frus1949v07p1-d1``). Only for text with a digit, or any text when
+    ``pasted`` (read from a document's address, :class:`Pasted`), that
     :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
-    if not (any(c.isdigit() for c in text) and is_identifier(text)):
+    if not (pasted or any(c.isdigit() for c in text)):
         return []
+    for candidate in dict.fromkeys((text, unwrapped(text))):  # as typed first: an identifier may end in "."
+        if is_identifier(candidate) and (found := _identifiers_in_any_case(candidate, idx_schema, searcher)):
+            return found
+    return []
+
+
+def _identifiers_in_any_case(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """``[text]`` when a document has that identifier, else those equal to it but for case (see
+    :func:`identifiers_like`)."""
     if searcher.doc_freq(schema.KEY_FIELD, text):
         return [text]
     if text.lower() == text.upper():
@@ -728,6 +883,23 @@ def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Se
     pattern = Query.regex_query(idx_schema, schema.KEY_FIELD, "(?i)" + _regex_escape(text))
     found = searcher.search(pattern, limit=MAX_IDENTIFIER_FORMS).hits
     return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+
+
+# Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
+# from after it (frus1949v07p1-d1. frus1949v07p1-d1,): not part of an identifier or an address.
+_PASTED_AROUND = re.compile(r"^['\u2018\u2019\u201a\u201b]+|['\u2018\u2019\u201a\u201b.,;:!?]+$")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without the single quotes around it (``'…'``, ``‘…’``) and the sentence's
+    punctuation after it (``.``, ``,``, ``;``, ``:``, ``!``, ``?``), as a word pasted from a
+    sentence carries them: ``'frus1949v07p1-d1'.`` → ``frus1949v07p1-d1``; ``text`` itself when it
+    has none. What :func:`identifiers_like` and :func:`read_address` look up when ``text`` as
+    typed is no identifier or address."""
+    return _PASTED_AROUND.sub("", text) if text and (text[0] in _AROUND or text[-1] in _AROUND) else text
+
+
+_AROUND = frozenset("'\u2018\u2019\u201a\u201b.,;:!?")
 
 
 def _regex_escape(text: str) -> str:
@@ -738,16 +910,16 @@ def _regex_escape(text: str) -> str:
 _REGEX_META = frozenset("\\.+*?()|[]{}^$#&-~")  # those Rust's regex::escape escapes
 
 
-def _identifier_query(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> Query | None:
+def _identifier_query(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, pasted: bool = False) -> Query | None:
     """The documents ``text`` identifies (:func:`identifiers_like`), boosted by :data:`IDENTIFIER_BOOST`."""
-    found = identifiers_like(text, idx_schema, searcher)
+    found = identifiers_like(text, idx_schema, searcher, pasted)
     return _should([_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, i), IDENTIFIER_BOOST) for i in found])
 
 
 def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """A word in its fields (the default fields unless ``node.field``); an unfielded word with a
-    digit that could be an identifier (``frus1949v07p1-d1``, ``FRUS1949V07P1-D1``, or a permalink,
-    which :func:`parse` reads as its identifier) also finds the document it identifies, first
+    digit that could be an identifier (``frus1949v07p1-d1``, ``FRUS1949V07P1-D1``), or the identifier
+    of a permalink (:class:`Pasted`), also finds the document it identifies, first
     (:data:`IDENTIFIER_BOOST`, :func:`identifiers_like`)."""
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
@@ -761,7 +933,7 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
-    if node.field is None and (own := _identifier_query(text, idx_schema, searcher)) is not None:
+    if node.field is None and (own := _identifier_query(text, idx_schema, searcher, isinstance(node, Pasted))) is not None:
         per_field.append(own)
     return _should(per_field)
 

@@ -566,6 +566,40 @@ def language_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, s
     return list(dict.fromkeys(notes))
 
 
+def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """A sentence for each document or FRUS volume pasted as its address (:func:`legation.search.query.read_address`)
+    that the archive does not hold, saying so and what to do (read it at the address, in the public
+    edition; search its volume, or words of its title): a pasted address of what is missing found
+    nothing, silently, or (a FRUS volume read as its words) the whole archive. Addresses of another
+    site's pages are searched as their words and get none here."""
+    notes = []
+    for address in addresses:
+        volume, identifier = address.volume, address.identifier
+        if identifier and user_query.identifiers_like(identifier, idx_schema, searcher, pasted=True):
+            continue
+        if identifier and not volume:
+            notes.append(f"No document has the identifier {identifier} of the address given: check the address, or search for words of its title.")
+        elif volume and _holds_volume(volume, idx_schema, searcher):
+            if identifier:
+                notes.append(
+                    f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, at the "
+                    f"address given, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
+                )
+        elif volume:
+            what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
+            notes.append(
+                f"The archive does not hold {what}: read it in the public edition, at the address given, or search for words of its "
+                f"{'title' if identifier else 'subject'}; the Collection facet lists the volumes it holds."
+            )
+    return list(dict.fromkeys(notes))
+
+
+def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
+    """Whether a document of the archive belongs to the FRUS volume ``volume`` (its collection, by key)."""
+    query = user_query.to_tantivy(user_query.Term(volume, user_query.COLLECTION_FIELD), idx_schema, searcher)
+    return query is not None and facet_counts.count(searcher, query) > 0
+
+
 def _searched_fields(node: user_query.Node | None) -> set[str]:
     """Names of the search fields the words of ``node`` are searched in."""
     if isinstance(node, user_query.And | user_query.Or):
@@ -684,6 +718,8 @@ def search(
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
+    if words.parsed.addresses:
+        notice = " ".join([notice, *address_notices(words.parsed.addresses, index.schema, searcher)]).strip()
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()

@@ -45,9 +45,15 @@ from legation.web.params import QUERY_BOX_MAXLENGTH
 CUT = "…"
 
 
-# C0 control characters but tab, line feed and carriage return: HTML forbids them in a page
-# (a NUL in a query, "?q=a%00b", was printed raw); each is shown as U+FFFD, as browsers would.
-_CONTROLS = {code: "\ufffd" for code in range(32) if chr(code) not in "\t\n\r"}
+# What HTML forbids in a page (parse errors, WHATWG HTML 13.2.3.5): control characters, C0 but tab,
+# line feed and carriage return, DEL and C1 (U+007F–U+009F), and noncharacters (U+FDD0–U+FDEF,
+# U+FFFE and U+FFFF of every plane). A NUL in a query, "?q=a%00b", was printed raw, as were DEL and
+# C1 after C0 was replaced; each is shown as U+FFFD, as browsers show a NUL.
+_CONTROLS = {
+    code: "\ufffd"
+    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF)))
+    if chr(code) not in "\t\n\r"
+}
 
 
 def escaped(value: Any) -> Any:

@@ -1,0 +1,199 @@
+"""Addresses pasted into the search box (query.read_address): a FRUS volume's in the public edition,
+documents the archive does not hold, other sites' pages, on real documents of the demo volumes."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.search.query import Address, And, Pasted, Term, parse, read_address
+from legation.search.service import SearchRequest, search
+from tests.conftest import REPO
+
+VOLUMES = ("frus1951v07p2", "frus1952-54v14p2")
+
+
+@pytest.fixture(scope="module")
+def volume_identifiers() -> dict[str, set[str]]:
+    """The identifiers of each volume's documents, read from its file, not from the index."""
+    return {key: {r.identifier for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")} for key in VOLUMES}
+
+
+def _found(index, q: str) -> tuple[set[str], str]:
+    """Every document ``q`` finds, and the notice."""
+    first = search(SearchRequest(q=q, page_size=100), index)
+    pages = range(2, -(-first.total // 100) + 1)
+    found = {h.identifier for h in first.hits} | {h.identifier for p in pages for h in search(SearchRequest(q=q, page=p, page_size=100), index).hits}
+    assert len(found) == first.total
+    return found, first.notice
+
+
+VOLUME_NOTICE = "The address of the FRUS volume frus1951v07p2 was searched as its documents, collection:frus1951v07p2."
+PART_NOTICE = (
+    "The address of {part} in the FRUS volume frus1951v07p2 was searched as the whole volume's documents, "
+    "collection:frus1951v07p2: its chapters and other parts are not told apart here."
+)
+
+
+@pytest.mark.parametrize(
+    ("q", "notice"),
+    [
+        ("https://history.state.gov/historicaldocuments/frus1951v07p2", VOLUME_NOTICE),
+        ("https://history.state.gov/historicaldocuments/frus1951v07p2/", VOLUME_NOTICE),
+        ("http://www.history.state.gov/historicaldocuments/frus1951v07p2#toc", VOLUME_NOTICE),
+        ("history.state.gov/historicaldocuments/frus1951v07p2", VOLUME_NOTICE),
+        ('"https://history.state.gov/historicaldocuments/frus1951v07p2"', VOLUME_NOTICE),
+        ("https://history.state.gov/historicaldocuments/frus1951v07p2.", VOLUME_NOTICE),
+        ("collection:https://history.state.gov/historicaldocuments/frus1951v07p2", VOLUME_NOTICE),  # it searched "collection https …"
+        ("https://history.state.gov/historicaldocuments/frus1951v07p2/ch1", PART_NOTICE.format(part="'ch1'")),
+        ("https://history.state.gov/historicaldocuments/frus1951v07p2/comp1/ch2?x=1", PART_NOTICE.format(part="'comp1/ch2'")),
+        ("history.state.gov/historicaldocuments/frus1951v07p2/persons", PART_NOTICE.format(part="'persons'")),
+    ],
+)
+def test_a_frus_volumes_public_address_narrows_to_its_documents(demo_volumes, volume_identifiers, q, notice) -> None:
+    """A volume's address (or a chapter's) searched its words ("https", "history", "state" …) with the
+    fewest-words fallback: the whole archive (4,915 demo documents), the volume not first. It is the
+    volume's documents now, all of them and no other (the chapter is not told apart), and says so."""
+    found, said = _found(demo_volumes(*VOLUMES), q)
+    assert len(volume_identifiers["frus1951v07p2"]) == 333
+    assert found == volume_identifiers["frus1951v07p2"]
+    assert said == notice
+
+
+def test_a_volume_or_document_the_archive_does_not_hold_is_said_so(demo_volumes, volume_identifiers) -> None:
+    """They found the whole archive (a volume's words) or nothing, silently."""
+    index = demo_volumes(*VOLUMES)
+    found, notice = _found(index, "https://history.state.gov/historicaldocuments/frus1950v01")
+    assert found == set()
+    assert notice == (
+        "The address of the FRUS volume frus1950v01 was searched as its documents, collection:frus1950v01. "
+        "The archive does not hold the FRUS volume frus1950v01: read it in the public edition, at the address given, "
+        "or search for words of its subject; the Collection facet lists the volumes it holds."
+    )
+    found, notice = _found(index, "https://history.state.gov/historicaldocuments/frus1950v01/d5")
+    assert found == set()
+    assert notice == (
+        "The archive does not hold the FRUS volume frus1950v01, so not its document frus1950v01-d5: read it in the public edition, "
+        "at the address given, or search for words of its title; the Collection facet lists the volumes it holds."
+    )
+    assert "frus1951v07p2-d334" not in volume_identifiers["frus1951v07p2"]
+    found, notice = _found(index, "https://history.state.gov/historicaldocuments/frus1951v07p2/d334")
+    assert found == set()
+    assert notice == (
+        "The archive holds the FRUS volume frus1951v07p2 but not its document frus1951v07p2-d334: read it in the public edition, "
+        "at the address given, or search the volume's documents, collection:frus1951v07p2."
+    )
+    found, notice = _found(index, "http://localhost:8000/documents/frus1951v07p2-d334")
+    assert found == set()
+    assert notice == "No document has the identifier frus1951v07p2-d334 of the address given: check the address, or search for words of its title."
+    # held: no word about it
+    for q in ("https://history.state.gov/historicaldocuments/frus1951v07p2/d333", "/documents/FRUS1951V07P2-D333"):
+        result = search(SearchRequest(q=q), index)
+        assert [h.identifier for h in result.hits] == ["frus1951v07p2-d333"] and result.notice == ""
+
+
+def test_a_pasted_permalink_finds_its_document_first_whatever_its_identifier_holds(make_records, make_index) -> None:
+    """An identifier typed is looked up only when it has a digit (a plain word is never); one read from
+    a permalink always: a PDF's identifier, from its file's name, may have none."""
+    records = make_records()
+    index = make_index([dataclasses.replace(records[0], identifier="letter-to-stalin"), *records[1:]])
+    for q in ("/documents/letter-to-stalin", "http://localhost:8000/documents/letter-to-stalin/", "documents/letter-to-stalin"):
+        result = search(SearchRequest(q=q), index)
+        assert [h.identifier for h in result.hits] == ["letter-to-stalin"] and result.notice == ""
+    assert search(SearchRequest(q="letter-to-stalin"), index).total == 0  # typed, it is words: "letter to stalin" stands in no text
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        # an article's address: its site (www, nytimes, com), its file type and the day and month of its date left out
+        ("https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html", "1950 archives mao in moscow"),
+        ("www.nytimes.com/1950/01/02/archives/mao-in-moscow.html", "1950 archives mao in moscow"),
+        ("nytimes.com/1950/01/02/archives/mao-in-moscow.html,", "1950 archives mao in moscow"),
+        ("https://en.wikipedia.org/wiki/Chou_(disambiguation)", "wiki Chou disambiguation"),
+        ("(https://example.org/Caffery)", "Caffery"),
+        ("https://example.org/Caffery?lang=en#top", "Caffery"),
+        ("https://en.wikipedia.org/wiki/%E5%91%A8%E6%81%A9%E6%9D%A5", "wiki 周恩来"),
+        # neither a document's nor a volume's: words of the path
+        ("http://localhost:8000/documents/", "documents"),
+        ("http://x/documents/%2e%2e", "documents"),
+        ("https://history.state.gov/milestones/1945-1952/chinese-rev", "milestones 1945 1952 chinese rev"),
+    ],
+)
+def test_another_sites_address_is_searched_as_the_words_of_its_path(demo_volumes, q, words) -> None:
+    """Another address searched every word ("https", "www", "com", "html" …), each required, so the
+    fewest-words fallback ran (1,526 demo documents for the article), and said nothing of it."""
+    index = demo_volumes("frus1949v07p1")
+    parsed = parse(q)
+    terms = tuple(Term(w) for w in words.split())
+    assert parsed.node == (terms[0] if len(terms) == 1 else And(terms))
+    assert [a.words for a in parsed.addresses] == [tuple(words.split())]
+    assert parsed.notice == (
+        f"An address of another site was searched as the words of its path, each required: {words} "
+        "(its site's name, file type and short numbers left out)."
+    )
+    result, as_typed = search(SearchRequest(q=q), index), search(SearchRequest(q=words), index)
+    assert [h.identifier for h in result.hits] == [h.identifier for h in as_typed.hits] and result.total == as_typed.total
+    assert result.notice == f"{parsed.notice} {as_typed.notice}".strip()
+
+
+def test_the_article_finds_the_documents_with_most_of_its_words(demo_volumes) -> None:
+    """No document of frus1949v07p1 has all five words of the article's path; every one has "in", and
+    one alone three of them (1950, Mao, Moscow: Stuart's account of talks in Nanking): it comes first.
+    Counted here with regular expressions over each record's searched fields, "archives" as its stem."""
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))
+    words = [r"\b1950\b", r"\barchiv", r"\bmao\b", r"\bin\b", r"\bmoscow\b"]
+
+    def searched(r) -> str:
+        parts = [r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(c.title for c in r.collections)]
+        parts += [n for a in r.agents for n in (a.name, *a.names)] + [t.body for t in r.texts] + [f.text for t in r.texts for f in t.footnotes]
+        return " ".join(parts).lower()
+
+    have = {r.identifier: sum(bool(re.search(w, searched(r))) for w in words) for r in records}
+    assert max(have.values()) == 3 and [i for i, n in have.items() if n == 3] == ["frus1949v07p1-d121"]
+    result = search(SearchRequest(q="https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html"), demo_volumes("frus1949v07p1"))
+    assert result.total == sum(1 for n in have.values() if n) == len(records) == 423
+    assert result.hits[0].identifier == "frus1949v07p1-d121"
+    assert result.notice == (
+        "An address of another site was searched as the words of its path, each required: 1950 archives mao in moscow "
+        "(its site's name, file type and short numbers left out). "
+        "No document has all of these words; showing documents with some of them, those with the most first."
+    )
+
+
+def test_an_address_without_words_is_left_out_and_said_so(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    left_out = "An address of another site was left out: its path has no words to search for, and its site's name is not searched."
+    for q in ("https://www.nytimes.com/", "www.nytimes.com", "https://example.org/01/02.html"):
+        parsed = parse(q)
+        assert parsed.node is None and parsed.notice == left_out
+        result = search(SearchRequest(q=q), index)
+        assert result.total == 0 and result.notice == f"{left_out} Nothing matches. Type words, or clear the box to browse."
+    beside = search(SearchRequest(q="https://www.nytimes.com/ Caffery"), index)
+    assert beside.total == search(SearchRequest(q="Caffery"), index).total > 0 and beside.notice == left_out
+    # an AND with nothing on one side: the plain words, the address read as above, not "https www nytimes com"
+    anded = parse("https://www.nytimes.com/ AND Caffery")
+    assert anded.node == Term("Caffery")
+    assert anded.notice == "The query could not be read as search syntax (AND needs a word on each side), so its words were searched: Caffery."
+
+
+def test_what_is_no_address_is_not_read_as_one() -> None:
+    assert [read_address(t) for t in ("treaty", "U.S./Soviet", "title:/documents/x", "a/b", "1949/50", "e.g./i.e.")] == [None] * 6
+    assert parse("title:/documents/frus1949v07p1-d1").node == Term("frus1949v07p1-d1", "title")  # a field's words only
+    assert read_address("localhost:8000/documents/frus1949v07p1-d1") == Address("localhost:8000/documents/frus1949v07p1-d1", "frus1949v07p1-d1")
+    assert parse("documents/frus1949v07p1-d1").node == Pasted("frus1949v07p1-d1")
+
+
+def test_an_address_as_a_fields_value_is_read_as_an_address() -> None:
+    """``title:https://…`` searched the words "title", "https" … (the colon of "https:" was no syntax)."""
+    article = parse("title:https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html")
+    assert article.node == And(tuple(Term(w, "title") for w in ("1950", "archives", "mao", "in", "moscow")))
+    assert article.notice.startswith("An address of another site was searched as the words of its path, each required: 1950 archives mao in moscow")
+    # a field that is none: the plain words, the address read as above
+    assert parse("nosuch:https://x.org/treaty").notice == (
+        "The query could not be read as search syntax (there is no field 'nosuch'; fields are title, names, summary, text, source, "
+        "from, to, type, place, subject, collection, language, date), so its words were searched: treaty."
+    )
