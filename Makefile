@@ -37,11 +37,16 @@ uv:
 setup: uv
 	$(UV) sync --locked
 
-demo: setup
-	$(UV) run legation demo --port $(PORT)
+# The demo and the server need none of the development tools (pytest, Playwright …: the "dev" group
+# of pyproject.toml): they are not installed, and an inexact sync leaves them in place when `make test`
+# installed them before. `make test` syncs them in (uv sync installs the dev group unless told not to).
+demo: uv
+	$(UV) sync --locked --no-dev --inexact
+	$(UV) run --locked --no-dev legation demo --port $(PORT)
 
-serve: setup
-	$(UV) run legation serve
+serve: uv
+	$(UV) sync --locked --no-dev --inexact
+	$(UV) run --locked --no-dev legation serve
 
 test: setup
-	$(UV) run pytest
+	$(UV) run --locked pytest

@@ -1,5 +1,5 @@
 """The Makefile of the two commands: `make uv` on a machine without uv (where pip is asked to put
-it, one line of output, a failure that says what to do).
+it, one line of output, a failure that says what to do) and what `make demo` and `make test` sync.
 
 A stand-in ``python3`` runs the real interpreter for every question the Makefile asks it (is it a
 virtual environment, are its site-packages externally managed, PEP 668) and records pip's arguments
@@ -97,3 +97,23 @@ def test_with_uv_at_hand_nothing_is_installed_nor_said(tmp_path: Path) -> None:
     result, pip = make(tmp_path, sys.executable, "uv", installed=True)
     assert (result.returncode, result.stdout, result.stderr, pip) == (0, "", "", None)
 
+
+def test_the_demo_syncs_without_the_development_tools_and_the_tests_with_them(tmp_path: Path) -> None:
+    """`make demo` installed the dev group (pytest, Playwright …); it syncs and runs without it now
+    (uv run syncs too, so it says --no-dev as well), and `make test` syncs with it."""
+    result, _ = make(tmp_path, sys.executable, "-n", "demo", "test", installed=True)
+    commands = [line for line in result.stdout.splitlines() if line.startswith("python3 -m uv ")]
+    assert commands == [
+        "python3 -m uv sync --locked --no-dev --inexact",
+        "python3 -m uv run --locked --no-dev legation demo --port 8000",
+        "python3 -m uv sync --locked",
+        "python3 -m uv run --locked pytest",
+    ]
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.skip("needs uv to read the lock file's packages")
+    exported = subprocess.run([uv, "export", "--locked", "--offline", "--no-dev", "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
+                              cwd=REPO, capture_output=True, text=True, check=True).stdout  # fmt: skip
+    demo = {line.split("==")[0] for line in exported.splitlines() if "==" in line and not line.startswith(" ")}
+    assert {"django", "tantivy", "gunicorn", "whitenoise"} <= demo
+    assert not demo & {"pytest", "pytest-django", "playwright", "schemathesis", "pytesseract"}  # pyproject.toml's dev group
