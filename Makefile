@@ -9,20 +9,44 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 PORT ?= 8000
 .PHONY: demo test setup uv serve lint
 
+# uv when missing, with pip, chosen so that pip has no reason to refuse: into the virtual environment
+# PYTHON runs in; else into the user's site-packages (--user) when PYTHON's own are not writable or
+# are "externally managed" (PEP 668: Debian's and Ubuntu's python3 refuse pip installs, --user ones
+# too, without --break-system-packages; uv is one package without dependencies, so in the user's
+# site-packages it can break none of the system's); else into PYTHON's own. A failure is pip's own
+# message and what to do.
+PIP_INSTALL := $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-warn-script-location
 uv:
-	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
-	  $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)" || \
-	  $(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)" || \
-	  $(PYTHON) -m pip install --quiet --break-system-packages "uv==$(UV_VERSION)"
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || { \
+	  where=$$($(PYTHON) -c 'import os, sys, sysconfig; \
+	    venv = sys.prefix != sys.base_prefix; \
+	    managed = os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")); \
+	    print("venv" if venv else "managed" if managed else "own" if os.access(sysconfig.get_path("purelib"), os.W_OK) else "user")') \
+	  && case "$$where" in \
+	    venv|own) options= ;; \
+	    user) options=--user ;; \
+	    managed) options="--user --break-system-packages" ;; \
+	  esac \
+	  && echo "uv is missing: installing uv $(UV_VERSION) with pip$${options:+ ($$options)}" \
+	  && PIP_ROOT_USER_ACTION=ignore $(PIP_INSTALL) $$options "uv==$(UV_VERSION)" \
+	  && $(PYTHON) -m uv --version >/dev/null 2>&1 \
+	  || { echo "make: could not install uv $(UV_VERSION) with '$(PYTHON) -m pip' (see above). Install uv" \
+	       "(https://docs.astral.sh/uv/getting-started/installation/) so that 'uv' is on PATH or" \
+	       "'$(PYTHON) -m uv' runs, then run make again." >&2; exit 1; }; }
 
 setup: uv
 	$(UV) sync --locked
 
-demo: setup
-	$(UV) run legation demo --port $(PORT)
+# The demo and the server need none of the development tools (pytest, Playwright …: the "dev" group
+# of pyproject.toml): they are not installed, and an inexact sync leaves them in place when `make test`
+# installed them before. `make test` syncs them in (uv sync installs the dev group unless told not to).
+demo: uv
+	$(UV) sync --locked --no-dev --inexact
+	$(UV) run --locked --no-dev legation demo --port $(PORT)
 
-serve: setup
-	$(UV) run legation serve
+serve: uv
+	$(UV) sync --locked --no-dev --inexact
+	$(UV) run --locked --no-dev legation serve
 
 test: setup
-	$(UV) run pytest
+	$(UV) run --locked pytest

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlencode
 
 from legation.config import database_from_url
 from legation.errors import LegationError
@@ -66,25 +67,68 @@ class CopyReport:
 def write_copy(handle: TextIO) -> int:
     """Write this database's copy lines (see above) to a text handle: its authority lines, then its
     documents, ordered by identifier as ``legation export`` orders them. Returns the number of
-    documents written."""
+    documents written.
+
+    Each line is checked as the target will check it, so that what it refuses is named here: a
+    document against the data model (:meth:`~legation.records.document_record.DocumentRecord.validate`),
+    an authority record for characters no store keeps. An archive stored by an older Legation
+    can hold what is refused since, such as a NUL in a text, which SQLite keeps and PostgreSQL
+    refuses ("DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes", naming nothing).
+    Raises :class:`LegationError` naming the document (or authority record), the field, the
+    character and where it stands, and saying where to correct it."""
+    from dataclasses import replace
+
     from legation.records.chunks import chunks
+    from legation.records.document_record import RecordError
     from legation.records.models import Document
     from legation.records.serialize import load_records
 
     from legation.records.authorities import authority_rows
 
     for row in authority_rows():
+        if problem := _unstorable_authority(row):
+            raise LegationError(problem)
         handle.write(json.dumps({AUTHORITY: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
     count = 0
     identifiers = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
     for chunk in chunks(identifiers, BATCH):
         digests = dict(Document.objects.filter(identifier__in=chunk).values_list("identifier", "ingested"))
         for record in load_records(chunk):
+            try:
+                replace(record).validate()  # a shallow copy: validate() may fill in the date bounds
+            except RecordError as exc:
+                problem = str(exc).removeprefix(f"{record.identifier}: ")
+                raise LegationError(
+                    f"Document {record.identifier} cannot be copied: {problem}. Correct it in the admin "
+                    f"(/admin/records/document/?{urlencode({'q': record.identifier})}), or correct its source and ingest it again, "
+                    "then run copy-archive again."
+                ) from exc
             remembered = digests[record.identifier]
             line = {**record.to_dict(), "ingested": dict(sorted(remembered.items())) if isinstance(remembered, dict) else remembered}
             handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
     return count
+
+
+def _unstorable_authority(row: dict) -> str:
+    """Why the authority line ``row`` (:func:`legation.records.authorities.authority_rows`) cannot
+    be stored (:func:`legation.records.document_record.unstorable`), and where to correct it; ``""``
+    when it can."""
+    from legation.records.document_record import unstorable
+
+    for field in ("key", "name", "names", "same_as"):
+        values = row.get(field) or []
+        for value in [values] if isinstance(values, str) else values:
+            if problem := unstorable({"names": "a further name", "same_as": "a merged key"}.get(field, field), value):
+                if row["kind"] == "place":
+                    what, where = f"The place {row['name']!r}", f"/admin/records/place/?{urlencode({'q': row['name']})}"
+                else:
+                    what, where = f"The {row['kind']} {row['key']}", f"/admin/records/agent/?{urlencode({'q': row['key']})}"
+                return (
+                    f"{what} cannot be copied: {problem}; no store can keep it. Correct it in the admin ({where}), "
+                    "then run copy-archive again."
+                )
+    return ""
 
 
 def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tuple[int, object, dict | None]]:
@@ -206,7 +250,10 @@ def copy_archive(to_url: str) -> CopyReport:
         env = _target_env(to_url, work)
         copied = work / "source.copy.jsonl"
         with copied.open("w", encoding="utf-8") as handle:
-            count = write_copy(handle)
+            try:
+                count = write_copy(handle)
+            except LegationError as exc:
+                raise LegationError(f"Nothing was copied to {_safe(to_url)}. {exc}") from exc
         if failure := _run(env, "copy-archive-store", str(copied)):
             if "already holds documents" in failure:
                 raise LegationError(f"The target {_safe(to_url)} {failure}")

@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.search.fixtures import naming, records_of
+from tests.search.fixtures import naming, records_of, sent_from
 
 SEED = [json.loads(line) for line in (FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl").read_text().splitlines()]
 SEED_RECORDS = records_of(SEED)
@@ -280,15 +280,18 @@ def test_suggest_completes_places_documents_were_sent_from(client, frus_archive)
 
     records = list(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))
     places = Counter(r.place_sent for r in records if r.place_sent)
-    finds = {place: len(naming(records, place)) for place in ("Washington", "St. Petersburg")}  # what choosing it finds
-    # a place's search finds the documents naming it, not those sent from it (place:… does that)
-    assert finds == {"Washington": 6, "St. Petersburg": 6} and places["Washington"] == 18
+    finds = {place: len(sent_from(records, place)) for place in ("Washington", "St. Petersburg")}  # what choosing it finds
+    # choosing a place searches the documents sent from it (place:…), not those naming it (6 each)
+    assert finds == {"Washington": 18, "St. Petersburg": 3} == {p: places[p] for p in finds}
+    assert (len(naming(records, "Washington")), len(naming(records, "St. Petersburg"))) == (6, 6)
     body = client.get("/api/suggest", {"q": "wash"}).json()
-    assert {"kind": "place", "text": "Washington", "identifier": "", "documents": finds["Washington"], "query": '"Washington"'} in body
+    assert {"kind": "place", "text": "Washington", "identifier": "", "documents": finds["Washington"], "query": 'place:"Washington"'} in body
     body = client.get("/api/suggest", {"q": "St. P"}).json()
     assert [s for s in body if s["kind"] == "place"] == [
-        {"kind": "place", "text": "St. Petersburg", "identifier": "", "documents": finds["St. Petersburg"], "query": '"St. Petersburg"'}
+        {"kind": "place", "text": "St. Petersburg", "identifier": "", "documents": finds["St. Petersburg"], "query": 'place:"St. Petersburg"'}
     ]
+    for item in (s for s in body if s["kind"] != "title"):  # the count is what choosing it finds
+        assert client.get("/api/search", {"q": item["query"]}).json()["total"] == item["documents"]
 
 
 # The native-script names data/demo/authorities.jsonl gives these people, under the seed's keys.

@@ -124,7 +124,7 @@ def test_mapping_beside_the_file_is_found_and_uses_its_separator():
 
 def test_folder_reads_csv_and_skips_mapping_files():
     assert [p.name for p in files_to_read([CSV])] == [
-        "dublin-core-bom.csv", "moritz-letters-30.csv", "speeches.csv", "windows-1252.csv"]
+        "dublin-core-bom.csv", "moritz-letters-30.csv", "moritz-letters-quoted.csv", "speeches.csv", "windows-1252.csv"]
 
 
 def test_file_level_errors(tmp_path: Path):

@@ -126,3 +126,62 @@ def test_ingest_twice_is_unchanged():
     first = ingest_records(read_file(DOCUMENT))
     assert first.added == ["wilson-900001"]
     assert ingest_records(read_file(DOCUMENT)).unchanged == ["wilson-900001"]
+
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"  # ten records as a digital archive's results page lists them
+
+
+def seed_as_wilson_records(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The seed's ten records as Digital Archive document objects, a file of them, with their
+    senders as ``creators`` and recipients as ``contributors`` (the ids ours, one per name), the
+    rest of each object the crafted document's; and ``{name: kind}`` as the seed gives each (its
+    README: the Central Committee of the Chinese Communist Party an organization, the rest persons),
+    set by hand, not by the rule."""
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
+    kinds = {a["name"]: a["kind"] for row in rows for a in row["agents"]}
+    ids = {name: str(1000 + n) for n, name in enumerate(kinds)}
+    page = [
+        {**doc, "id": str(910000 + n), "title": row["title"],
+         "creators": [{"id": ids[a["name"]], "name": a["name"]} for a in row["agents"] if a["role"] == "sender"],
+         "contributors": [{"id": ids[a["name"]], "name": a["name"]} for a in row["agents"]]}
+        for n, row in enumerate(rows, start=1)
+    ]  # fmt: skip
+    path = tmp_path / "seed.json"
+    path.write_text(json.dumps({"list": page}), encoding="utf-8")
+    return path, kinds
+
+
+def test_a_body_is_an_organization_and_a_person_stays_a_person(tmp_path: Path):
+    """Digital Archive records give no kind: every agent was a person, the Central Committee of the
+    Chinese Communist Party too. Its kind is now read from its name, by the rule FRUS titles and
+    tables follow (legation.ingest.names.agent_kind)."""
+    path, kinds = seed_as_wilson_records(tmp_path)
+    records = [r for r in read_file(path) if isinstance(r, DocumentRecord)]
+    assert len(records) == 10
+    read = {a.name: a.kind for r in records for a in r.agents}
+    assert read == kinds == {
+        "Mao Zedong": "person", "Central Committee of the Chinese Communist Party": "organization",
+        "Liu Shaoqi": "person", "Zhou Enlai": "person",
+    }  # fmt: skip
+    # the crafted record's catalogue forms, inverted names with dates, stay people
+    assert [(a.name, a.kind) for a in one(DOCUMENT).agents] == [
+        ("Roshchin, N. V. (Nikolai Vasilevich), 1901-1960", "person"),
+        ("Mao, Zedong", "person"),
+    ]
+
+
+@pytest.mark.django_db
+def test_ingest_stores_the_body_as_an_organization_and_keeps_a_stored_kind(tmp_path: Path):
+    from legation.records.models import Agent
+
+    path, _ = seed_as_wilson_records(tmp_path)
+    ingest_records(read_file(path))
+    stored = dict(Agent.objects.values_list("name", "kind"))
+    assert stored == {
+        "Mao Zedong": "person", "Central Committee of the Chinese Communist Party": "organization",
+        "Liu Shaoqi": "person", "Zhou Enlai": "person",
+    }  # fmt: skip
+    # An agent stored before keeps its kind, as it keeps its name (README): a curator's word stands.
+    Agent.objects.filter(kind="organization").update(kind="person")
+    assert ingest_records(read_file(path)).unchanged and not Agent.objects.filter(kind="organization").exists()

@@ -33,12 +33,25 @@ def record_text(record: DocumentRecord) -> str:
     return " ".join(parts)
 
 
-def naming(records: list[DocumentRecord], *forms: str) -> list[str]:
-    """Identifiers of the records whose :func:`record_text` holds any of ``forms`` as a phrase:
-    its words in order, in any case, anything but letters and digits between them (``Chou
-    En-lai's`` holds ``Chou En-lai``; ``Chouen`` does not)."""
-    patterns = [
+def _phrases(forms: tuple[str, ...]) -> list[re.Pattern]:
+    """A pattern for each of ``forms`` matching it as a phrase: its words in order, in any case,
+    anything but letters and digits between them (``Chou En-lai's`` holds ``Chou En-lai``; ``Chouen``
+    does not; ``Artern [„Ordern“]`` holds ``Artern Ordern``)."""
+    return [
         re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, re.findall(r"[^\W_]+", form))) + r"(?![^\W_])", re.IGNORECASE)
         for form in forms
     ]
+
+
+def naming(records: list[DocumentRecord], *forms: str) -> list[str]:
+    """Identifiers of the records whose :func:`record_text` holds any of ``forms`` as a phrase
+    (:func:`_phrases`): what searching a name quoted finds."""
+    patterns = _phrases(forms)
     return [r.identifier for r in records if any(p.search(record_text(r)) for p in patterns)]
+
+
+def sent_from(records: list[DocumentRecord], *forms: str) -> list[str]:
+    """Identifiers of the records whose place sent from holds any of ``forms`` as a phrase
+    (:func:`_phrases`): what ``place:"…"`` finds (``Artern`` is in ``Artern [„Ordern“]``)."""
+    patterns = _phrases(forms)
+    return [r.identifier for r in records if any(p.search(r.place_sent) for p in patterns)]

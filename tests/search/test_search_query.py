@@ -18,9 +18,10 @@ from legation.search.query import (
     Term,
     has_positive_terms,
     parse,
+    phrase_query,
     positive_only,
 )
-from legation.search import schema
+from legation.search import analyzers, schema
 from legation.search.service import SearchRequest, search
 from tests.conftest import REPO
 
@@ -532,3 +533,22 @@ def test_an_identifier_ending_in_punctuation_is_found_as_typed_first(make_record
     assert search(SearchRequest(q="memo-7."), index).hits[0].identifier == "memo-7."
     assert search(SearchRequest(q="'memo-7'"), index).hits[0].identifier == "memo-7"
     assert [unwrapped(t) for t in ("'a1'.", "\u2018a1\u2019", "a1?!", "a1", "'", "...")] == ["a1", "a1", "a1", "a1", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "query"),
+    [  # names and places FRUS and Moritz's letters write with quotation marks (tests/fixtures/csv/README.md)
+        ("Wang Shu-ming (“Tiger” Wang), General", None, '"Wang Shu-ming (Tiger Wang), General"'),
+        ("Le Van Vien (Bay Vien”)", None, '"Le Van Vien (Bay Vien)"'),  # one quotation mark, not a pair
+        ('Johann Rutilius ["Rötelstein"] (Superintendent)', None, '"Johann Rutilius [Rötelstein] (Superintendent)"'),
+        ("Dueng Van Minh, Maj. Gen., “Big Minh''", None, "\"Dueng Van Minh, Maj. Gen., Big Minh''\""),
+        ("Artern [„Ordern“]", "place", 'place:"Artern [Ordern]"'),
+        ("St. Petersburg", "place", 'place:"St. Petersburg"'),
+        ('a"b«c»', None, '"a b c"'),  # between letters, a space: the words a, b and c, not abc
+    ],
+)
+def test_a_phrase_query_is_one_phrase_of_the_words_it_was_made_of(name, field, query):
+    assert phrase_query(name, field) == query
+    parsed = parse(query)
+    assert parsed.notice == "" and parsed.node == Phrase(query.split('"')[1], field)
+    assert analyzers.folded(parsed.node.text) == analyzers.folded(name)

@@ -1,11 +1,12 @@
 """Suggestions for the search box (search/suggest.py) on a real demo volume, with the demo's
-authority records: what each suggestion says it gives is what choosing it gives."""
+authority records, and on real letters whose names and places hold quotation marks: what each
+suggestion says it gives is what choosing it gives."""
 
 from __future__ import annotations
 
 from legation.ingest.readers.tei_frus import read_frus_volume
-from tests.conftest import REPO
-from tests.search.fixtures import naming
+from tests.conftest import FIXTURES, REPO
+from tests.search.fixtures import naming, sent_from
 
 VOLUME = REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"  # China, 1969–1972
 CHOU = ("Chou En-lai", "Zhou Enlai", "Chou En-Lai", "周恩来")  # data/demo/authorities.jsonl, line 1
@@ -39,4 +40,59 @@ def test_a_names_count_is_what_choosing_it_finds(client, db):
     assert counts == sorted(counts, reverse=True)
     titles = [s for s in body if s["kind"] == "title"]
     assert titles and all(s["query"] == "" and s["documents"] == 1 and s["identifier"] for s in titles)
+    next(archive, None)
+
+
+
+MORITZ_QUOTED = FIXTURES / "csv" / "moritz-letters-quoted.csv"  # real rows of Moritz's letters, tests/fixtures/csv/README.md
+
+
+def test_names_and_places_with_quotation_marks_find_what_their_count_says(client, db):
+    """Moritz's correspondence writes names and places with quotation marks (``"den von Warberg"``,
+    ``Johann Rutilius ["Rötelstein"]``, ``Artern [„Ordern“]``). Quoted as written, a suggestion's
+    search ended its phrase at the name's first quotation mark and searched the rest as loose words:
+    ``""den von Warberg""`` also found the letter of Christoph von Warberg to Heinrich "den Jüngeren"
+    (a form of his name in another letter), and ``place:"Artern [„Ordern“]"`` nothing. A place's
+    search looked for its words anywhere but in the place sent from: ``"Artern"`` found no letter
+    of the three sent from Artern. Choosing a suggestion finds what its count says: the letters
+    naming the person in any of the forms the letters give, or sent from the place."""
+    from legation.ingest.readers import read_file
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    records = list(read_file(MORITZ_QUOTED, "moritz"))
+    archive = ingested_archive(records)
+    next(archive)
+
+    def forms(name: str) -> set[str]:  # every name the letters give the agent so named: its search finds them all
+        keys = {a.key for r in records for a in r.agents if a.name == name}
+        return {n for r in records for a in r.agents if a.key in keys for n in (a.name, *a.names)}
+
+    expected = {  # (kind, text): (query, what choosing it finds, counted off the rows by hand)
+        ("name", '"den von Warberg"'): ('"den von Warberg"', naming(records, *forms('"den von Warberg"')), 1),
+        ("name", 'Johann Rutilius ["Rötelstein"] (Superintendent)'): (
+            '"Johann Rutilius [Rötelstein] (Superintendent)"', naming(records, *forms('Johann Rutilius ["Rötelstein"] (Superintendent)')), 2
+        ),
+        ("name", "„Von einem gern gesellen“"): ('"Von einem gern gesellen"', naming(records, *forms("„Von einem gern gesellen“")), 1),
+        ("place", "Artern"): ('place:"Artern"', sent_from(records, "Artern"), 3),
+        ("place", "Artern [„Ordern“]"): ('place:"Artern [Ordern]"', sent_from(records, "Artern [„Ordern“]"), 1),
+        ("place", "Augsburg"): ('place:"Augsburg"', sent_from(records, "Augsburg"), 3),
+        ("place", "„Aug[us]tae [Vindelicorum]“ [Augsburg]"): (
+            'place:"Aug[us]tae [Vindelicorum] [Augsburg]"', sent_from(records, "„Aug[us]tae [Vindelicorum]“ [Augsburg]"), 1
+        ),
+    }
+    assert {key: len(finds) for key, (_, finds, _) in expected.items()} == {key: n for key, (_, _, n) in expected.items()}
+    seen = set()
+    for typed in ('"den', "Johann Rut", "„Von", "Artern", "Augsburg", "„Aug"):
+        for item in client.get("/api/suggest", {"q": typed}).json():
+            if item["kind"] == "title":
+                continue
+            seen.add((item["kind"], item["text"]))
+            query, finds, _ = expected[item["kind"], item["text"]]
+            assert (item["query"], item["documents"]) == (query, len(finds)), typed
+            result = search(SearchRequest(q=item["query"], page_size=20))  # what choosing it finds
+            assert (sorted(h.identifier for h in result.hits), result.notice) == (sorted(finds), ""), item
+    assert seen == set(expected)
+    as_written = ('""den von Warberg""', 'place:"Artern [„Ordern“]"', '"Artern"')  # the queries quoted as before
+    assert [search(SearchRequest(q=q)).total for q in as_written] == [2, 0, 0]
     next(archive, None)

@@ -214,3 +214,50 @@ def test_the_copy_keeps_curated_names_merged_keys_and_place_variants(tmp_path: P
     assert legation(target, tmp_path / "copy", "export", "-o", str(out)).returncode == 0
     exported = {d["identifier"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert [(a["key"], a["name"]) for a in exported["late-1"]["agents"]] == [("person:mao-zedong", "Mao Zedong")]
+
+
+def test_a_character_no_store_keeps_is_named_with_its_document_and_nothing_is_copied(tmp_path: Path) -> None:
+    """An archive stored by an older Legation can hold a NUL in a text, which SQLite keeps and the data
+    model refuses since. Copied to PostgreSQL, the store refused it with "DataError: PostgreSQL text fields
+    cannot contain NUL (0x00) bytes", naming nothing (in a place's further name even SQLite took it). The copy
+    names the document or authority record, the field and where the character stands, and where to correct
+    it, before anything is written to the target; corrected there, the archive copies."""
+    from legation.copying import _safe
+
+    source = f"sqlite:///{tmp_path / 'source.sqlite3'}"  # an old archive is a SQLite one: PostgreSQL refuses the NUL
+    target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    assert legation(source, tmp_path / "a", "ingest", str(FRUS_SAMPLE)).returncode == 0
+
+    def stored_as_an_old_legation_did(code: str) -> None:
+        shell = legation(source, tmp_path / "a", "manage", "shell", "-v", "0", "-c",
+                         "from legation.records.models import Place, PlaceName, Text; "
+                         "d7 = Text.objects.get(document__identifier='frus1917-72PubDip-d7'); " + code)  # fmt: skip
+        assert shell.returncode == 0, shell.stderr
+
+    def copy_fails_saying() -> str:
+        copied = legation(source, tmp_path / "a", "copy-archive", "--to", target)
+        assert copied.returncode == 1
+        exported = legation(target, tmp_path / "copy", "export")  # nothing was written there
+        assert (exported.returncode, exported.stdout) == (0, "")
+        return " ".join(copied.stderr.split()).removeprefix("error: ")
+
+    stored_as_an_old_legation_did(r"d7.body = d7.body[:100] + '\x00' + d7.body[100:]; d7.save()")
+    assert copy_fails_saying() == (
+        f"Nothing was copied to {_safe(target)}. Document frus1917-72PubDip-d7 cannot be copied: text holds the "
+        r"control character U+0000 at character 101 ('eace requisites of America tho\x00usand words or less comma sho'); "
+        "remove it: no archive format (XML) nor store can keep it. Correct it in the admin "
+        "(/admin/records/document/?q=frus1917-72PubDip-d7), or correct its source and ingest it again, then run "
+        "copy-archive again."
+    )
+    stored_as_an_old_legation_did(
+        r"d7.body = d7.body.replace('\x00', ''); d7.save(); "
+        r"PlaceName.objects.create(place=Place.objects.get(name='St. Petersburg'), name='Petro\x00grad')"
+    )
+    assert copy_fails_saying() == (
+        f"Nothing was copied to {_safe(target)}. The place 'St. Petersburg' cannot be copied: a further name holds the "
+        r"control character U+0000 at character 6 ('Petro\x00grad'); no store can keep it. Correct it in the admin "
+        "(/admin/records/place/?q=St.+Petersburg), then run copy-archive again."
+    )
+    stored_as_an_old_legation_did(r"PlaceName.objects.filter(name='Petro\x00grad').update(name='Petrograd')")
+    copied = legation(source, tmp_path / "a", "copy-archive", "--to", target)
+    assert copied.returncode == 0 and "Copied 44 documents" in copied.stdout, copied.stderr

@@ -73,6 +73,18 @@ PostgreSQL refuses NUL in text; a surrogate cannot be written as UTF-8 at all (t
 with a traceback); a page can only print a control character as U+FFFD."""
 
 
+def unstorable(name: str, value: str) -> str:
+    """What is wrong with ``value``, the value of the field ``name``, when it holds a character of
+    :data:`UNSTORABLE_CHARACTERS`: ``"text holds the control character U+0000 at character 101
+    ('…requisites of America tho\\x00usand words…')"``, the first such character, where it stands
+    and the 30 characters on either side; ``""`` when there is none."""
+    if not (bad := UNSTORABLE_CHARACTERS.search(value)):
+        return ""
+    at, code = bad.start(), ord(bad[0])
+    what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else "the control character"
+    return f"{name} holds {what} U+{code:04X} at character {at + 1:,} ({value[max(0, at - 30) : at + 30]!r})"
+
+
 class RecordError(ValueError):
     """A record breaks a rule of the data model; the message names the field and what to fix."""
 
@@ -244,13 +256,8 @@ class DocumentRecord:
                     f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
                     f"{value[:60]!r}…; shorten it"
                 )
-            if bad := UNSTORABLE_CHARACTERS.search(value):
-                at, code = bad.start(), ord(bad[0])
-                what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else "the control character"
-                raise RecordError(
-                    f"{self.identifier}: {name} holds {what} U+{code:04X} at character {at + 1:,} "
-                    f"({value[max(0, at - 30) : at + 30]!r}); remove it: no archive format (XML) nor store can keep it"
-                )
+            if problem := unstorable(name, value):
+                raise RecordError(f"{self.identifier}: {problem}; remove it: no archive format (XML) nor store can keep it")
             total += len(value)
         if total > MAX_RECORD_CHARACTERS:
             raise RecordError(

@@ -717,6 +717,23 @@ def parse(q: str) -> ParsedQuery:
         return ParsedQuery(node, " ".join(words), " ".join(notices))
 
 
+def phrase_query(text: str, field: str | None = None) -> str:
+    """The query that searches ``text`` as one phrase, in ``field`` when given: ``"Chou En-lai"``,
+    ``place:"St. Petersburg"`` (what choosing a suggestion puts in the search box).
+
+    The language has no escape for a quotation mark inside a phrase, and :func:`parse` reads the
+    typographic ones as quotes too, so the double quotes of ``text`` (``"``, ``“ ” „ ‟ « »``) are
+    left out, a space for one between two letters or digits: they are no part of any word, so the
+    phrase holds the words ``text`` holds, in order (``Gf. Johann von Sayn [„Sehin“]`` → ``"Gf.
+    Johann von Sayn [Sehin]"``), where quoting it as written would end the phrase at its first
+    quotation mark and search the rest as loose words."""
+    words = " ".join(_QUOTE_IN_WORDS.sub(" ", text.translate(_QUOTES)).replace('"', "").split())
+    return f'{field}:"{words}"' if field else f'"{words}"'
+
+
+_QUOTE_IN_WORDS = re.compile(r'(?<=[^\W_])"+(?=[^\W_])')  # a"b: the words a and b, not ab
+
+
 def has_positive_terms(node: Node | None) -> bool:
     """Whether the tree scores documents (some word not under NOT); ``-treaty`` or a date range
     alone does not."""

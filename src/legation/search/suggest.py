@@ -25,11 +25,14 @@ MIN_PREFIX_CHARS = 2
 class Suggestion:
     """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` the preferred
     name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
-    a name or place puts in the search box (``"Chou En-lai"``, quoted), ``""`` for a title, whose
-    choosing opens its document ``identifier`` (``""`` for names and places); ``documents`` how
-    many documents choosing it gives: those a search for ``query`` finds in the whole archive,
-    before any filter (names in all their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too,
-    as :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
+    a name or place puts in the search box, ``""`` for a title, whose choosing opens its document
+    ``identifier`` (``""`` for names and places): a name quoted (``"Chou En-lai"``), a place quoted in
+    its field (``place:"St. Petersburg"``, the documents sent from it, as places are suggested for
+    them), its quotation marks left out (``"Gf. Johann von Sayn [Sehin]"``:
+    :func:`legation.search.query.phrase_query`); ``documents`` how many documents choosing it gives:
+    those a search for ``query`` finds in the whole archive, before any filter (names in all their
+    forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too, ``place:"Peking"`` Beijing, as
+    :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
 
     kind: str
     text: str
@@ -76,7 +79,7 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         index = index or default_index()
         searcher = index.searcher()
         for item in found:
-            item.query = f'"{item.text}"'
+            item.query = user_query.phrase_query(item.text, "place" if item.kind == "place" else None)
             item.documents = count_matches(item.query, index, names_of, searcher)
         found.sort(key=lambda s: (s.kind != "name", -s.documents, s.text))
     words = analyzers.folded(prefix)

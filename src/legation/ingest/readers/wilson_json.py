@@ -20,7 +20,13 @@ object gives one :class:`DocumentRecord`::
                    by a blank line; style/script dropped). Assets without inline text (PDF-only,
                    or stubs that only name a ``url``) are left out: nothing is fetched.
     agents         creators[] → "sender", other contributors[] → "mentioned"; key
-                   "wilson:contributor-<id>", name as given ("Mao, Zedong")
+                   "wilson:contributor-<id>", name as given ("Mao, Zedong"); kind read from the
+                   name, which the record does not say, by the rule a table's names follow
+                   (:func:`legation.ingest.names.agent_kind`): a body or an office without its
+                   holder is an organization ("Central Committee of the Chinese Communist Party",
+                   "Ministry of Foreign Affairs", "Embassy of Hungary in North Korea"), any other
+                   name a person ("Mao, Zedong", "Roshchin, N. V. (Nikolai Vasilevich), 1901-1960");
+                   an agent already stored keeps the kind it has (correct it in the admin)
     subjects       subjects[].name, then original_coverages[].name (the places the document is
                    about; DocumentRecord has no field for places mentioned, so they are subjects)
     collections    collections[] → key "wilson-collection-<id>", title name
@@ -51,6 +57,7 @@ from lxml import etree
 
 from legation.errors import IngestError, json_problem, parse_json
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.names import agent_kind
 from legation.ingest.readers import located
 from legation.ingest.titles import normalize_space
 from legation.records.document_record import (
@@ -209,12 +216,12 @@ def document_record(doc: dict) -> DocumentRecord:
     agents: list[AgentRef] = []
     seen: set[str] = set()
     for role, field in (("sender", "creators"), ("mentioned", "contributors")):
-        for person in _items(doc.get(field)):
-            name = _name(person)
-            key = f"wilson:contributor-{person.get('id')}" if person.get("id") not in (None, "") else ""
+        for contributor in _items(doc.get(field)):
+            name = _name(contributor)
+            key = f"wilson:contributor-{contributor.get('id')}" if contributor.get("id") not in (None, "") else ""
             if name and key and key not in seen:
                 seen.add(key)
-                agents.append(AgentRef(key=key, name=name, role=role))
+                agents.append(AgentRef(key=key, name=name, role=role, kind=agent_kind(name)))
     subjects = [n for s in _items(doc.get("subjects")) if (n := _name(s))]
     subjects += [n for c in _items(doc.get("original_coverages")) if (n := _name(c)) and n not in subjects]
     collections = [

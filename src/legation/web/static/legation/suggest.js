@@ -1,7 +1,7 @@
 // Autocomplete for the search box: fills its <datalist> from /api/suggest as the user types.
 // The page works without it; this only adds suggestions. Choosing a name or place puts its query
-// in the box (the name quoted), shown with how many documents that search finds; choosing a title
-// opens that document's page.
+// in the box, as /api/suggest gives it (a name quoted, a place quoted in its field: place:"Artern"),
+// shown with how many documents that search finds; choosing a title opens that document's page.
 (function () {
   const box = document.getElementById("q");
   const list = document.getElementById("suggestions");
