@@ -355,10 +355,16 @@ class _Parser:
         if not address.words:
             self.notes.append("An address of another site was left out: its path has no words to search for, and its site's name is not searched.")
             return NOTHING
-        self.notes.append(
-            f"An address of another site was searched as the words of its path, each required: {' '.join(address.words)} "
-            "(its site's name, file type and short numbers left out)."
-        )
+        if address.asked:
+            self.notes.append(
+                f"The address of a search was searched as the words it asked for ({address.asked}=), each required: {' '.join(address.words)} "
+                "(not its site's name or path)."
+            )
+        else:
+            self.notes.append(
+                f"An address of another site was searched as the words of its path, each required: {' '.join(address.words)} "
+                "(its site's name, file type and short numbers left out)."
+            )
         words = tuple(Term(w) for w in address.words)
         return words[0] if len(words) == 1 else And(words)
 
@@ -373,8 +379,8 @@ _PERMALINK = re.compile(
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
 # a part of the volume (a chapter, its index, its list of persons) something else there.
 _FRUS_EDITION = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+))?/?(?:[?#]\S*)?"
-)
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
+)  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
 _FRUS_PART = re.compile(
     r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
 )
@@ -382,7 +388,13 @@ _FRUS_PART = re.compile(
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
 _WEB_ADDRESS = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://([^/?#\s]*)|((?i:www)\.[\w.-]+(?::\d+)?|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|mil)(?::\d+)?(?=/)))"
-    r"([^?#\s]*)(?:[?#]\S*)?"
+    r"([^?#\s]*)(?:\?([^#\s]*))?(?:#\S*)?"
+)
+# The parameters of an address's query that hold what a search engine or a site's search box was
+# asked (google.com/search?q=…, history.state.gov/search?q=…, youtube.com/results?search_query=…,
+# baidu.com/s?wd=…): the words searched then, rather than its path's.
+SEARCH_PARAMETERS = frozenset(
+    ("q", "query", "search", "search_query", "searchterm", "search_term", "searchtext", "text", "keywords", "keyword", "terms", "term", "wd", "as_q")
 )
 _URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*://[^\s"]*')  # an address with a scheme: a word of its own, up to a space or quote
 _FILE_TYPE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .html, .htm, .php, .aspx, .pdf at the end of a path
@@ -410,13 +422,15 @@ class Address:
     what it names: a document, ``identifier`` (its page here, or its address in the public FRUS
     edition, whose ``volume`` is then given too); else a FRUS volume of the public edition,
     ``volume`` (``frus1949v07p1``), or a ``part`` of it (``ch1``, ``comp1/ch2``: chapters are not
-    told apart here); else another site's page, searched as the ``words`` of its path."""
+    told apart here); else another site's page, searched as the ``words`` of its path, or of the
+    search it shows (``asked``: the parameter of its query that holds them, ``q``)."""
 
     text: str
     identifier: str = ""
     volume: str = ""
     part: str = ""
     words: tuple[str, ...] = ()
+    asked: str = ""  # the parameter of its query the words were read from (q, query …), "" for its path's
 
 
 def read_address(text: str) -> Address | None:
@@ -441,7 +455,11 @@ def read_address(text: str) -> Address | None:
       day, a page number); not its scheme, host (``www``, the site's name, ``com``), query or
       fragment, which name the site and the page's settings rather than its subject
       (``https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html`` → ``1950 archives mao in
-      moscow``); ``words`` is empty when the path has none.
+      moscow``); ``words`` is empty when the path has none. An address whose query holds a search
+      (:data:`SEARCH_PARAMETERS`: ``https://www.google.com/search?q=Acheson+Moscow``,
+      ``https://history.state.gov/search?q=Dairen``) is read as the words of that search instead
+      (``Acheson Moscow``, short numbers and hyphens in words kept), ``asked`` naming the parameter (``q``), the first
+      such parameter with words.
 
     An address pasted from a sentence, in single quotes or followed by its punctuation
     (``…/d1.``), is read without them (:func:`unwrapped`)."""
@@ -456,10 +474,17 @@ def read_address(text: str) -> Address | None:
     if (part := _FRUS_PART.fullmatch(bare)) is not None:
         return Address(text, volume=part.group(1), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
+        for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
+            if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
+                return Address(text, words=asked, asked=name)
         path = _FILE_TYPE.sub("", urllib.parse.unquote(page.group(3)).rstrip("/"))
-        words = (w for w in re.findall(r"[^\W_]+", path) if w not in OPERATORS and not (w.isdigit() and len(w) <= 2))
+        words = (w for w in _ADDRESS_WORD.findall(path) if w not in OPERATORS and not (w.isdigit() and len(w) <= 2))
         return Address(text, words=tuple(words))
     return None
+
+
+_ADDRESS_WORD = re.compile(r"[^\W_]+")
+_ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
 def _identifier_at(text: str) -> tuple[str, str] | None:
