@@ -197,3 +197,48 @@ def test_an_address_as_a_fields_value_is_read_as_an_address() -> None:
         "The query could not be read as search syntax (there is no field 'nosuch'; fields are title, names, summary, text, source, "
         "from, to, type, place, subject, collection, language, date), so its words were searched: treaty."
     )
+
+
+@pytest.mark.parametrize(
+    ("q", "words", "asked"),
+    [
+        ("https://www.google.com/search?q=Acheson+Moscow", "Acheson Moscow", "q"),
+        ("https://history.state.gov/search?q=Manila", "Manila", "q"),
+        ("www.google.com/search?client=firefox&q=%22Chou+En-lai%22+1950&ie=UTF-8", "Chou En-lai 1950", "q"),
+        ("https://duckduckgo.com/?t=h_&query=Caffery&ia=web", "Caffery", "query"),
+        ("https://www.youtube.com/results?search_query=Mao+Moscow#top", "Mao Moscow", "search_query"),
+        ("https://example.org/find?page=2&Keywords=Korea+Tokyo", "Korea Tokyo", "Keywords"),
+    ],
+)
+def test_the_address_of_a_search_is_searched_as_the_words_it_asked_for(demo_volumes, q, words, asked) -> None:
+    """The address of a search engine's or a site's search searched its path's words ("search"),
+    each required: the words it asked for are searched now, and the page says so."""
+    index = demo_volumes("frus1949v07p1")
+    parsed = parse(q)
+    terms = tuple(Term(w) for w in words.split())
+    assert parsed.node == (terms[0] if len(terms) == 1 else And(terms))
+    assert [(a.words, a.asked) for a in parsed.addresses] == [(tuple(words.split()), asked)]
+    assert parsed.notice == (
+        f"The address of a search was searched as the words it asked for ({asked}=), each required: {words} (not its site's name or path)."
+    )
+    result, as_typed = search(SearchRequest(q=q), index), search(SearchRequest(q=words), index)
+    assert as_typed.total > 0
+    assert [h.identifier for h in result.hits] == [h.identifier for h in as_typed.hits] and result.total == as_typed.total
+    assert result.notice == f"{parsed.notice} {as_typed.notice}".strip()
+
+
+def test_an_address_whose_query_asks_for_no_words_is_read_by_its_path() -> None:
+    for q in ("https://www.google.com/search?q=", "https://www.google.com/search?q=+%22%22&hl=en", "https://example.org/Caffery?lang=en&page=2"):
+        assert [a.asked for a in parse(q).addresses] == [""]
+    assert parse("https://www.google.com/search?q=").node == Term("search")
+
+
+@pytest.mark.parametrize("rest", ["/pdf", "#fn1", "/", "/pdf/", "/pdf?download=1", ".", "/#fn1"])
+def test_a_documents_public_address_with_more_after_it_is_the_document(demo_volumes, rest) -> None:
+    """``…/frus1949v07p1/d1/pdf`` was read as a part ("d1/pdf") of the volume: its 423 documents."""
+    q = f"https://history.state.gov/historicaldocuments/frus1949v07p1/d1{rest}"
+    parsed = parse(q)
+    assert parsed.node == Pasted("frus1949v07p1-d1") and parsed.notice == ""
+    assert [(a.identifier, a.volume, a.part) for a in parsed.addresses] == [("frus1949v07p1-d1", "frus1949v07p1", "")]
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.hits[0].identifier == "frus1949v07p1-d1" and result.notice == ""

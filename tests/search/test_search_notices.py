@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from legation.search.query import parse
+from legation.search import schema
+from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
 from legation.search.service import LANGUAGE_HELP, SearchRequest, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
+
+FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
 
 
 def test_a_query_read_otherwise_ends_its_sentence_before_the_next(demo_volumes) -> None:
@@ -64,3 +67,45 @@ def test_a_single_han_or_hangul_character_is_a_whole_word_before_a_star(make_ind
         result = search(SearchRequest(q=q, page_size=100), index)
         assert {h.identifier for h in result.hits} == expected and result.notice == ""
     assert "needs at least 2 letters" in parse("a*").notice
+
+
+# Hostile queries as long as the box takes (MAX_QUERY_CHARS): each was read in time growing with the
+# square of its length (a run of dashes lexed again after each dash; the repairs of a query that
+# could not be read run again over the whole query after each slip taken out: 1,000 "(" took 150 ms).
+# What they search, and say, is unchanged; here it is pinned, on the real documents.
+@pytest.mark.parametrize(
+    ("q", "problem"),
+    [
+        ("(" * 1000, "it nests more than 20 levels deep"),
+        ("-" * 1000, "it nests more than 20 levels deep"),
+        ('"(' * 500, "it nests more than 20 levels deep"),
+        ("- " * 500, "a - must come right before a word"),
+        ("\u00a0-" * 500, "a - must come right before a word"),
+        ("* " * 500, f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character"),
+        (" :" * 500, "a colon needs the name of a field before it, as in title:treaty; fields are " + FIELDS),
+    ],
+)
+def test_a_long_run_of_syntax_alone_says_it_has_no_words(demo_volumes, q, problem) -> None:
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.hits == []
+    assert result.notice == (
+        f"The query could not be read as search syntax ({problem}) and has no words to search for. "
+        "Nothing matches. Type words, or clear the box to browse."
+    )
+
+
+def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    alone = search(SearchRequest(q="Caffery"), index)
+    assert alone.total > 0
+    # "( ) ( ) … Caffery OR OR …": every empty group and dangling OR taken out, in one reading
+    q = "( ) " * 120 + "Caffery" + " OR" * 150
+    result = search(SearchRequest(q=q), index)
+    assert [h.identifier for h in result.hits] == [h.identifier for h in alone.hits] and result.total == alone.total
+    assert result.notice == "The query could not be read as written (a parenthesis is empty or unmatched), so it was read as: Caffery."
+    nested = search(SearchRequest(q="(" * 15 + "Caffery OR" + " " + ")" * 15 + " title: - *"), index)
+    assert nested.total == alone.total
+    assert nested.notice == (
+        "The query could not be read as written (a parenthesis is empty or unmatched), so it was read as: "
+        + "(" * 15 + "Caffery" + ")" * 15 + "."
+    )

@@ -358,3 +358,21 @@ def test_a_phrase_beside_free_words_marks_its_words_only_where_it_stands(demo_vo
     assert radford["frus1952-54v14p2-d813"] == radford["frus1952-54v14p2-d836"] == [["Radford"]]  # before: a lone "Arthur"
     prefixed = marks('port* "Port Arthur"')  # a prefix is a free word: "ports", "Portuguese" marked
     assert prefixed["frus1951v07p2-d7"] == [["Portuguese", "Port", "Arthur"], ["ports"]]
+
+
+def test_characters_html_forbids_in_a_stored_text_are_shown_as_replacement_characters(make_index, records):
+    """DEL, C1 controls and noncharacters stored in a text reached the page raw in its snippets, which
+    are built as HTML; the page shows each as U+FFFD, as it prints every other value."""
+    import dataclasses
+
+    poole = records[POOLE]
+    # both "propaganda" of Poole's letter between DEL and a C1 control (APC), a noncharacter of the BMP and one of plane 1
+    body = re.sub(r"(?i)\bpropaganda\b", lambda m: f"\x7f\x9f{m.group()}\ufdd0\U0001fffe", poole.texts[0].body)
+    assert body.count("\x7f") == 2
+    changed = dataclasses.replace(poole, texts=(dataclasses.replace(poole.texts[0], body=body), *poole.texts[1:]))
+    (found,) = search(SearchRequest(q="propaganda"), make_index([changed])).hits
+    assert len(found.snippets_html) == 2
+    for snippet in found.snippets_html:
+        around = re.findall(r"(..)<mark>([^<]*)</mark>(..)", snippet)
+        assert around and all(a == ("\ufffd\ufffd", "propaganda", "\ufffd\ufffd") for a in around), snippet
+        assert not re.search("[\x7f-\x9f\ufdd0-\ufdef\U0001fffe]", snippet)

@@ -173,8 +173,13 @@ def _lex(q: str) -> list[_Tok]:
                 j += 1
             word = q[i:j]
             if word.startswith("-") and (len(word) > 1 or (j < n and q[j] in '("')):
-                tokens.append(_Tok("-"))  # -word, -"phrase", -(group)
-                i += 1
+                # -word, -"phrase", -(group); each dash of --word at once, not the word read again
+                # after each (a query of 1,000 dashes), a lone dash at the end left a word
+                dashes = len(word) - len(word.lstrip("-"))
+                if dashes == len(word) and not (j < n and q[j] in '("'):
+                    dashes -= 1
+                tokens.extend(_Tok("-") for _ in range(dashes))
+                i += dashes
             elif word.endswith(":") and j < n and q[j] == "(":  # field:(a group)
                 tokens.append(_Tok("FIELD(", field=_field_name(word[:-1])))
                 i = j + 1
@@ -350,10 +355,16 @@ class _Parser:
         if not address.words:
             self.notes.append("An address of another site was left out: its path has no words to search for, and its site's name is not searched.")
             return NOTHING
-        self.notes.append(
-            f"An address of another site was searched as the words of its path, each required: {' '.join(address.words)} "
-            "(its site's name, file type and short numbers left out)."
-        )
+        if address.asked:
+            self.notes.append(
+                f"The address of a search was searched as the words it asked for ({address.asked}=), each required: {' '.join(address.words)} "
+                "(not its site's name or path)."
+            )
+        else:
+            self.notes.append(
+                f"An address of another site was searched as the words of its path, each required: {' '.join(address.words)} "
+                "(its site's name, file type and short numbers left out)."
+            )
         words = tuple(Term(w) for w in address.words)
         return words[0] if len(words) == 1 else And(words)
 
@@ -368,8 +379,8 @@ _PERMALINK = re.compile(
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
 # a part of the volume (a chapter, its index, its list of persons) something else there.
 _FRUS_EDITION = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+))?/?(?:[?#]\S*)?"
-)
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
+)  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
 _FRUS_PART = re.compile(
     r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
 )
@@ -377,7 +388,13 @@ _FRUS_PART = re.compile(
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
 _WEB_ADDRESS = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://([^/?#\s]*)|((?i:www)\.[\w.-]+(?::\d+)?|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|mil)(?::\d+)?(?=/)))"
-    r"([^?#\s]*)(?:[?#]\S*)?"
+    r"([^?#\s]*)(?:\?([^#\s]*))?(?:#\S*)?"
+)
+# The parameters of an address's query that hold what a search engine or a site's search box was
+# asked (google.com/search?q=…, history.state.gov/search?q=…, youtube.com/results?search_query=…,
+# baidu.com/s?wd=…): the words searched then, rather than its path's.
+SEARCH_PARAMETERS = frozenset(
+    ("q", "query", "search", "search_query", "searchterm", "search_term", "searchtext", "text", "keywords", "keyword", "terms", "term", "wd", "as_q")
 )
 _URL = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*://[^\s"]*')  # an address with a scheme: a word of its own, up to a space or quote
 _FILE_TYPE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # .html, .htm, .php, .aspx, .pdf at the end of a path
@@ -405,13 +422,15 @@ class Address:
     what it names: a document, ``identifier`` (its page here, or its address in the public FRUS
     edition, whose ``volume`` is then given too); else a FRUS volume of the public edition,
     ``volume`` (``frus1949v07p1``), or a ``part`` of it (``ch1``, ``comp1/ch2``: chapters are not
-    told apart here); else another site's page, searched as the ``words`` of its path."""
+    told apart here); else another site's page, searched as the ``words`` of its path, or of the
+    search it shows (``asked``: the parameter of its query that holds them, ``q``)."""
 
     text: str
     identifier: str = ""
     volume: str = ""
     part: str = ""
     words: tuple[str, ...] = ()
+    asked: str = ""  # the parameter of its query the words were read from (q, query …), "" for its path's
 
 
 def read_address(text: str) -> Address | None:
@@ -436,7 +455,11 @@ def read_address(text: str) -> Address | None:
       day, a page number); not its scheme, host (``www``, the site's name, ``com``), query or
       fragment, which name the site and the page's settings rather than its subject
       (``https://www.nytimes.com/1950/01/02/archives/mao-in-moscow.html`` → ``1950 archives mao in
-      moscow``); ``words`` is empty when the path has none.
+      moscow``); ``words`` is empty when the path has none. An address whose query holds a search
+      (:data:`SEARCH_PARAMETERS`: ``https://www.google.com/search?q=Acheson+Moscow``,
+      ``https://history.state.gov/search?q=Dairen``) is read as the words of that search instead
+      (``Acheson Moscow``, short numbers and hyphens in words kept), ``asked`` naming the parameter (``q``), the first
+      such parameter with words.
 
     An address pasted from a sentence, in single quotes or followed by its punctuation
     (``…/d1.``), is read without them (:func:`unwrapped`)."""
@@ -451,10 +474,17 @@ def read_address(text: str) -> Address | None:
     if (part := _FRUS_PART.fullmatch(bare)) is not None:
         return Address(text, volume=part.group(1), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
+        for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
+            if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
+                return Address(text, words=asked, asked=name)
         path = _FILE_TYPE.sub("", urllib.parse.unquote(page.group(3)).rstrip("/"))
-        words = (w for w in re.findall(r"[^\W_]+", path) if w not in OPERATORS and not (w.isdigit() and len(w) <= 2))
+        words = (w for w in _ADDRESS_WORD.findall(path) if w not in OPERATORS and not (w.isdigit() and len(w) <= 2))
         return Address(text, words=tuple(words))
     return None
+
+
+_ADDRESS_WORD = re.compile(r"[^\W_]+")
+_ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
 def _identifier_at(text: str) -> tuple[str, str] | None:
@@ -641,17 +671,17 @@ def _without_dangling_field(q: str) -> str:
     """``q`` without a field name left with no value at its end (``treaty title:``, ``title:(``):
     the name is not a word the user was looking for. Other words followed by ``:`` stay."""
 
-    def drop(match: re.Match) -> str:
-        key = schema.FIELD_ALIASES.get(match.group(1).lower(), match.group(1).lower())
-        return "" if key in schema.SEARCH_FIELDS_BY_NAME or key == DATE_FIELD else match.group(0)
-
-    return _DANGLING_FIELD.sub(drop, q).rstrip()
+    return _DANGLING_FIELD.sub(lambda match: "" if _is_field(match.group(1)) else match.group(0), q).rstrip()
 
 
 def _repair(q: str) -> str:
     """The query with the usual slips of typing taken out: an unclosed quotation mark, unbalanced
     parentheses, empty ones (``title:()``), and operators or ``-``/``*`` left dangling at the end
-    or inside a parenthesis (``title:(a OR``). "" when nothing is left."""
+    or inside a parenthesis (``title:(a OR``). "" when nothing is left.
+
+    In time linear in the length of ``q``, hostile input too (``((((…``, ``- - - …``): each
+    character is looked at a bounded number of times (:func:`_repair_groups`, :func:`_repair_end`),
+    rather than a regular expression run over the whole query again after each slip taken out."""
     if q.count('"') % 2:
         cut = q.rfind('"')
         q = q[:cut] + q[cut + 1 :]
@@ -664,20 +694,112 @@ def _repair(q: str) -> str:
                 continue
             depth -= 1
         kept.append(ch)
-    q = "".join(kept)
-    while depth:  # close what is still open, from the right
-        q += ")"
-        depth -= 1
-    previous = None
-    while previous != q:
-        previous = q
-        q = re.sub(r"\s+(?:AND|OR|NOT)\s*\)", ")", q)  # "(a OR" closed above as "(a OR)"
-        q = re.sub(r"\(\s*(?:AND|OR)\s+", "(", q)
-        q = re.sub(r"\(\s*\)", " ", q)
-        q = _without_dangling_field(q)
-        q = re.sub(r"(?:\s+(?:AND|OR|NOT)|\s*[-*:]+)\s*$", "", q.rstrip()).rstrip()
-        q = re.sub(r"^\s*(?:(?:AND|OR)\s+)", "", q)
-    return q.strip()
+    kept.append(")" * depth)  # close what is still open, from the right
+    return _repair_end(_repair_groups("".join(kept))).strip()
+
+
+_PIECES = re.compile(r"\s+|[()]|[^\s()]+")
+_LEADING_OPERATORS = ("AND", "OR")  # dropped after an opening parenthesis, or at the start
+_TRAILING_OPERATORS = ("AND", "OR", "NOT")  # dropped before a closing parenthesis, or at the end
+
+
+def _repair_groups(q: str) -> str:
+    """``q`` (its parentheses balanced) with, in one pass over its pieces (spaces, parentheses,
+    the runs between), empty parentheses taken out (``a () b`` → ``a   b``, nested ones too:
+    ``(( ))``), an operator right after an opening parenthesis (``(OR a`` → ``(a``) or before a
+    closing one (``(a OR)`` → ``(a)``), also once what stood between them is taken out
+    (``(a OR ())`` → ``(a)``)."""
+    out: list[str] = []
+    opened = [-1]  # index in out of each open parenthesis; -1 for the start of the query
+    words = [0]  # how many pieces other than spaces each has after it in out
+    for piece in _PIECES.findall(q):
+        if piece == "(":
+            opened.append(len(out))
+            words.append(0)
+            out.append(piece)
+            continue
+        if piece == ")":
+            start = opened.pop()
+            words.pop()
+            while True:  # ws+ OP ws* ) → )
+                last = len(out) - 1
+                while last > start and out[last].isspace():
+                    last -= 1
+                if not (last - 1 > start and out[last] in _TRAILING_OPERATORS and out[last - 1].isspace()):
+                    break
+                del out[last - 1 :]
+                while len(out) - 1 > start and out[-1].isspace():
+                    del out[-1]
+            if any(not out[k].isspace() for k in range(start + 1, len(out))):
+                out.append(piece)
+                words[-1] += 1
+                continue
+            del out[start:]  # ( ws* ) → a space
+            piece = " "
+        if piece.isspace():
+            if len(opened) > 1 and words[-1] == 1 and out[-1] in _LEADING_OPERATORS:
+                del out[opened[-1] + 1 :]  # ( ws* OP ws+ → (
+                words[-1] = 0
+            else:
+                out.append(piece)
+        else:
+            out.append(piece)
+            words[-1] += 1
+    return "".join(out)
+
+
+def _repair_end(q: str) -> str:
+    """``q`` without what dangles at its end, taken out until nothing does: a field's name with no
+    value (``treaty title:``, ``title:(``), then an operator after a space or a run of ``-``,
+    ``*`` and ``:``; then an operator at its start (``OR treaty``); one pass from each end."""
+    end = len(q)
+    tail = name = end + 1  # where the characters no word has before the end start; the letters before them
+    while True:
+        changed = False
+        while end and q[end - 1].isspace():
+            end -= 1
+        if end <= tail:  # else the same run as before, shorter: not looked at again (- - - - …)
+            tail = end
+            while tail and not _WORD_CHAR.match(q, tail - 1):
+                tail -= 1
+            name = tail
+            while name and _LETTER.match(q, name - 1):
+                name -= 1
+        if name < tail < end and q[tail] == ":" and (name == 0 or q[name - 1].isspace()) and _is_field(q[name:tail]):
+            end, changed = name, True  # a field's name with nothing after it
+            while end and q[end - 1].isspace():
+                end -= 1
+        if end and q[end - 1] in "-*:":
+            while end and q[end - 1] in "-*:":
+                end -= 1
+            changed = True
+        elif end and q[end - 1] in "DRT":  # an operator after a space
+            word = end
+            while word and not q[word - 1].isspace():
+                word -= 1
+            if word and q[word:end] in _TRAILING_OPERATORS:
+                end, changed = word, True
+        if not changed:
+            break
+    start = 0
+    while True:
+        while start < end and q[start].isspace():
+            start += 1
+        word = start
+        while word < end and not q[word].isspace():
+            word += 1
+        if word == end or q[start:word] not in _LEADING_OPERATORS:
+            return q[start:end]
+        start = word
+
+
+_WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_field(name: str) -> bool:
+    key = schema.FIELD_ALIASES.get(name.lower(), name.lower())
+    return key in schema.SEARCH_FIELDS_BY_NAME or key == DATE_FIELD
 
 
 def _without_negated(q: str) -> str:

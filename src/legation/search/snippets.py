@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 
 import tantivy
 
+from legation.printable import printable
 from legation.search import analyzers, schema
 
 SNIPPET_CHARS = 240  # bytes of UTF-8 a passage spans, about (as tantivy's own snippets count)
@@ -516,13 +517,15 @@ def _with_context(raw: bytes, first: int, last: int) -> tuple[int, int]:
 
 def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
     """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
-    inside it in ``<mark>…</mark>``, and "…" where the text goes on before or after."""
+    inside it in ``<mark>…</mark>``, and "…" where the text goes on before or after; characters HTML
+    forbids (DEL, C1 controls, noncharacters a stored text may hold) as U+FFFD, as the page prints
+    every other value (:func:`legation.printable.printable`)."""
     parts, pos = [], start
     for s, e in marks:
         if s < pos or e > end:
             continue
-        parts.append(html.escape(raw[pos:s].decode(errors="replace")))
-        parts.append(f"<mark>{html.escape(raw[s:e].decode(errors='replace'))}</mark>")
+        parts.append(html.escape(printable(raw[pos:s].decode(errors="replace"))))
+        parts.append(f"<mark>{html.escape(printable(raw[s:e].decode(errors='replace')))}</mark>")
         pos = e
-    parts.append(html.escape(raw[pos:end].decode(errors="replace")))
+    parts.append(html.escape(printable(raw[pos:end].decode(errors="replace"))))
     return ("… " if start > 0 else "") + "".join(parts).strip() + (" …" if end < len(raw) else "")

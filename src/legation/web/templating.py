@@ -40,25 +40,15 @@ except ImportError:  # pragma: no cover - markupsafe without its C extension
     from markupsafe._native import _escape_inner
 
 from legation.config import config
+from legation.printable import CONTROLS
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
 CUT = "…"
 
 
-# What HTML forbids in a page (parse errors, WHATWG HTML 13.2.3.5): control characters, C0 but tab,
-# line feed and carriage return, DEL and C1 (U+007F–U+009F), and noncharacters (U+FDD0–U+FDEF,
-# U+FFFE and U+FFFF of every plane). A NUL in a query, "?q=a%00b", was printed raw, as were DEL and
-# C1 after C0 was replaced; each is shown as U+FFFD, as browsers show a NUL.
-_CONTROLS = {
-    code: "\ufffd"
-    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF)))
-    if chr(code) not in "\t\n\r"
-}
-
-
 def escaped(value: Any) -> Any:
     """The environment's ``finalize``: ``value`` itself when it is marked safe, else its text escaped
-    the way Django escapes it (``html.escape``), control characters replaced (:data:`_CONTROLS`).
+    the way Django escapes it (``html.escape``), control characters replaced (:data:`legation.printable.CONTROLS`).
     Printed values go through :func:`html_text`, which gives the same HTML in one call; this is
     what Jinja2 applies to constants it folds when compiling, and to output outside autoescaping.
 
@@ -70,7 +60,7 @@ def escaped(value: Any) -> Any:
         return value
     text = str(value)
     if not text.isprintable():
-        text = text.translate(_CONTROLS)
+        text = text.translate(CONTROLS)
     if "'" in text or '"' in text:
         return Markup(html.escape(text))
     return text
@@ -88,7 +78,7 @@ def html_text(value: Any) -> str:
         return value.__html__()
     text = str(value)
     if not text.isprintable():
-        text = text.translate(_CONTROLS)
+        text = text.translate(CONTROLS)
     if "'" in text or '"' in text:
         return html.escape(text)
     return _escape_inner(text)
