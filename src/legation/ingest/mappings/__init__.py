@@ -193,7 +193,10 @@ def _as_read(text: str) -> str:
     (:func:`~legation.ingest.titles.drop_invisible`) and page breaks (form feeds, which no record may
     hold: :data:`~legation.records.document_record.UNSTORABLE_CHARACTERS`), made paragraph breaks;
     trimmed at its ends."""
-    return _PAGE_BREAK.sub("\n\n", drop_invisible(text)).strip()
+    text = drop_invisible(text)
+    if "\f" in text:  # the regular expression, which tries every run of blanks, only where it can match
+        text = _PAGE_BREAK.sub("\n\n", text)
+    return text.strip()
 
 
 class Values:
