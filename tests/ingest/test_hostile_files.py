@@ -111,3 +111,20 @@ def test_a_control_character_fails_its_line_the_same_on_every_store(tmp_path: Pa
     (failure,) = report.failed
     assert failure.where.endswith("controls.jsonl, line 1") and said in failure.reason, failure.reason
     assert list(Document.objects.values_list("identifier", flat=True)) == ["pg-ok-2"]
+
+
+def test_the_quick_look_for_unstorable_characters_agrees_with_the_rule_on_every_character():
+    # Records are validated by their reader and again on storing; the regular expression of the rule
+    # was most of that, so a quicker look (UTF-8 encoding and bytes.translate) says first whether to run
+    # it. It must agree with the rule on every code point, alone and inside a text.
+    from legation.records.document_record import UNSTORABLE_CHARACTERS, holds_unstorable, unstorable
+
+    disagree = [
+        code
+        for code in range(0x110000)
+        if holds_unstorable(chr(code)) != bool(UNSTORABLE_CHARACTERS.search(chr(code)))
+        or holds_unstorable(f"Telegram\n{chr(code)} é 周") != bool(UNSTORABLE_CHARACTERS.search(chr(code)))
+    ]
+    assert disagree == []
+    assert unstorable("text", "tab\tline\nreturn\r, Lüshun 旅顺") == ""
+    assert unstorable("text", "a\x1fb") == "text holds the control character U+001F at character 2 ('a\\x1fb')"

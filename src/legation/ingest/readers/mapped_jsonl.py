@@ -291,7 +291,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
             if count > 1:
                 record.identifier = f"{record.identifier}-{count}"
-            yield located(record.validate(), where)
+            yield located(record.validate() if count > 1 else record, where)  # values.record() validated it, under its identifier then
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
             continue
