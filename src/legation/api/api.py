@@ -19,7 +19,7 @@ from legation import __version__
 from legation.api import errors
 from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import ErrorOut, FacetValuesOut, SearchOut, facet_values_json, search_result_json
-from legation.errors import InvalidQuery
+from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
@@ -29,6 +29,7 @@ from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
+from legation.web.views import document_redirect
 from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from, single
 
 
@@ -224,8 +225,17 @@ def _json(body: bytes) -> HttpResponse:
 
 @read("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
 def document(request: HttpRequest, identifier: str) -> DocumentRecord:
-    """The full record of one document, in the Legation JSON Lines form."""
-    return get_document(identifier)
+    """The full record of one document, in the Legation JSON Lines form. An identifier that
+    differs from a document's only by trailing punctuation (`frus1949v07p1-d1.`) or a trailing
+    slash is answered 301, and one that matches a single document's in another case 302, to that
+    document's address (a JSON body names it); any other is 404 `not_found`."""
+    try:
+        return get_document(identifier)
+    except DocumentNotFound:
+        response = document_redirect(identifier, "api:document")
+        if response is None:
+            raise
+        return response
 
 
 @read("/suggest", response={200: list[Suggestion], 400: ErrorOut}, summary="Autocomplete names and titles")

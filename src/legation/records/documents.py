@@ -18,6 +18,40 @@ def get_document(identifier: str) -> DocumentRecord:
     raise DocumentNotFound(identifier)
 
 
+def document_exists(identifier: str) -> bool:
+    """Whether :func:`get_document` finds a document with exactly this identifier."""
+    return Document.objects.filter(identifier=identifier).exists()
+
+
+SENTENCE_END = ".,;:!"  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """The stored identifier a near-miss address means, and whether the difference is certain
+    (``permanent``: trailing sentence punctuation) or a case-insensitive match, true only while
+    no other document matches (then a temporary redirect)."""
+
+    identifier: str
+    permanent: bool
+
+
+def canonical_identifier(identifier: str) -> Canonical | None:
+    """The stored document an address means when no document has exactly ``identifier``: the
+    same identifier without trailing sentence punctuation, else the one document whose identifier
+    equals it ignoring case (none when two do). Reads the same table as :func:`get_document`, so it
+    never names a document the document page would not show."""
+    stripped = identifier.rstrip(SENTENCE_END)
+    if stripped and stripped != identifier and Document.objects.filter(identifier=stripped).exists():
+        return Canonical(stripped, True)
+    for candidate in dict.fromkeys(c for c in (identifier, stripped) if c):
+        matches = list(Document.objects.filter(identifier__iexact=candidate).values_list("identifier", flat=True)[:2])
+        matches = [m for m in matches if m.casefold() == candidate.casefold()]  # iexact is ASCII-only on SQLite
+        if len(matches) == 1 and matches[0] != identifier:
+            return Canonical(matches[0], False)
+    return None
+
+
 @dataclass(frozen=True)
 class RelatedDocument:
     """A document a record names as related (Dublin Core ``relation``): its ``identifier``, and

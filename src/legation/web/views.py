@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
-from legation.records.documents import get_document, related_documents
+from legation.records.documents import Canonical, canonical_identifier, document_exists, get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
+from legation.api.errors import JSON_CONTENT_TYPE, json_error
 from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, query_strings, search_request_from, single
 from legation.web.templating import url
@@ -170,7 +172,10 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     try:
         document = get_document(identifier)
     except DocumentNotFound as exc:
-        raise Http404(str(exc)) from None
+        response = document_redirect(identifier, "document")
+        if response is None:
+            raise Http404(str(exc)) from None
+        return response
     agents = {role: [a for a in document.agents if a.role == role] for role in ("sender", "recipient", "mentioned")}
     return render(
         request,
@@ -185,6 +190,38 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "related": more_like_this(identifier),
         },
     )
+
+
+def document_redirect(identifier: str, view: str, slash: bool = False) -> HttpResponse | None:
+    """The redirect from a near-miss document address to the document's own (``view``: the page's
+    or the API's), None when it names no document: 301 when the address only had a trailing
+    ``slash`` or punctuation too many, 302 for a case-insensitive match (true only while no other
+    document matches it). Looks in the same table as the page, so it shows no other document."""
+    canonical = Canonical(identifier, True) if slash and document_exists(identifier) else canonical_identifier(identifier)
+    if canonical is None:
+        return None
+    redirect = HttpResponsePermanentRedirect if canonical.permanent else HttpResponseRedirect
+    location = url(view, canonical.identifier)
+    if not view.startswith("api:"):
+        return redirect(location)
+    body = json.dumps({"identifier": canonical.identifier, "url": location})
+    return redirect(location, content=body, content_type=JSON_CONTENT_TYPE)
+
+
+@read_only
+def document_with_slash(request: HttpRequest, identifier: str) -> HttpResponse:
+    """``/documents/<identifier>/``, as a permalink copied with its slash: a redirect, or 404."""
+    response = document_redirect(identifier, "document", slash=True)
+    if response is None:
+        raise Http404(str(DocumentNotFound(identifier)))
+    return response
+
+
+@read_only
+def api_document_with_slash(request: HttpRequest, identifier: str) -> HttpResponse:
+    """``/api/documents/<identifier>/``: as :func:`document_with_slash`, the 404 in the API's shape."""
+    response = document_redirect(identifier, "api:document", slash=True)
+    return json_error(404, "not_found", str(DocumentNotFound(identifier))) if response is None else response
 
 
 @read_only
