@@ -460,3 +460,24 @@ def test_printed_control_characters_become_replacement_characters():
     odd = "\x1f\x7f\x80\x85\x9f\xa0\ufdd0\ufdef\ufffe\uffff\U0001fffe\U0010ffff\u200b"  # the no-break space and a zero-width space are text
     replaced = engines["jinja2"].from_string("{{ v }}").render({"v": odd})
     assert replaced == "\ufffd" * 5 + "\xa0" + "\ufffd" * 6 + "\u200b"
+
+
+@pytest.fixture
+def thousand_and_one(db):
+    """1,001 letters of 1950: counts past a thousand."""
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    yield from ingested_archive(
+        [DocumentRecord(identifier=f"letter-{n}", title=f"Letter {n}", document_type="Letter", date_edtf="1950").validate() for n in range(1001)]
+    )
+
+
+def test_counts_are_written_with_thousands_separators(client, thousand_and_one):
+    html = client.get("/", {"q": "letter", "page": "101"}).content.decode()
+    assert '<p class="count">Results: 1,001 - 1,001 of 1,001</p>' in html
+    assert "<span>Page 101 of 101</span>" in html
+    assert '<span class="value">Letter</span></a> <span class="count">1,001</span>' in html
+    assert '<span class="value">1950</span></a> <span class="count">1,001</span>' in html
+    facet = client.get("/facets/type", {"q": "letter"}).content.decode()
+    assert '✓ ' not in facet and 'Letter</a> <span class="count">1,001</span>' in facet

@@ -156,11 +156,17 @@ def passages(snippets: list[str]) -> SafeString:
     return mark_safe(head + f" {CUT} ".join(inner) + tail)  # each part is escaped HTML already
 
 
+def number(value: int) -> str:
+    """A count as the pages write it, with thousands separators: ``4,915`` (the site is in
+    English, ``LANGUAGE_CODE`` en-us, and not localized: every count on every page reads alike)."""
+    return f"{value:,}"
+
+
 def environment(**options: Any) -> Environment:
     """The environment Django's Jinja2 backend renders with (``options`` from the backend:
     loader, ``auto_reload``). Autoescaping is on whatever the options say; a printed value is
     escaped by :func:`html_text`, a constant by :func:`escaped` and Jinja2."""
     env = PageEnvironment(**{**options, "autoescape": True, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
     env.globals.update(static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH)
-    env.filters.update(passages=passages, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
+    env.filters.update(number=number, passages=passages, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
