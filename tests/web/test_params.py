@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from urllib.parse import urlencode
 
-from legation.web.params import query_string, query_strings
+from legation.web.params import query_string, query_strings, search_request_from
 
 VALUES = ["", "a", "b c", "&=?#+%", "Zhōu 周", "x'y\"z", "1950"]
 NAMES = ["q", "type", "sender", "start_date", "end_date", "page", "_"]
@@ -40,3 +40,16 @@ def test_query_strings_keeps_a_changed_parameter_in_its_place():
     link = query_strings({"q": ["treaty"], "type": ["Letter"], "page": ["2"]}, "type", "start_date")
     assert link(type=["Letter", "Telegram"], start_date="1950") == "?q=treaty&type=Letter&type=Telegram&page=2&start_date=1950"
     assert link(type=None, start_date=None) == "?q=treaty&page=2"
+
+
+def test_the_undated_bucket_is_accepted_in_any_case():
+    request = search_request_from({"year": ["undated", "UNDATED", "Undated", "1950"]})
+    assert request.filters == {"year": ["Undated", "Undated", "Undated", "1950"]}
+
+
+def test_year_undated_finds_what_year_Undated_finds(client, frus_archive):
+    exact, lower = client.get("/api/search", {"year": "Undated"}), client.get("/api/search", {"year": "undated"})
+    assert lower.status_code == 200
+    assert lower.json()["total"] == exact.json()["total"] > 0
+    page = client.get("/", {"year": "undated"})
+    assert page.status_code == 200

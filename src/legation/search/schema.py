@@ -76,6 +76,13 @@ class FacetField:
     # saying what to send, rather than searched for nothing.
     value_pattern: str = ""
     value_help: str = ""
+    words: tuple[str, ...] = ()  # values that are words, not data (``Undated``): accepted in any case
+
+    def canonical(self, value: str) -> str:
+        """``value`` as the facet writes it: one of :attr:`words` in any case (``undated``) becomes
+        that word (``Undated``); any other value is kept as given."""
+        folded = value.casefold()
+        return next((word for word in self.words if word.casefold() == folded), value)
 
     @property
     def index_field(self) -> str:
@@ -224,7 +231,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
     FacetField("place", "Place", lambda r: _one(r.place_sent)),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
-    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}"),
+    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
 )
 
 SORTS: tuple[SortOption, ...] = (

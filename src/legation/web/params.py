@@ -60,7 +60,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     def one(name: str) -> str:
         return single(params, name).strip()
 
-    filters = {f.name: [v for v in params.get(f.name, []) if v] for f in FACETS}
+    filters = {f.name: [f.canonical(v) for v in params.get(f.name, []) if v] for f in FACETS}
     start, end = one("start_date"), one("end_date")
     try:
         start_date = parse_date_bound(start, end=False) if start else None
