@@ -109,10 +109,11 @@ def test_the_demo_syncs_without_the_development_tools_and_the_tests_with_them(tm
         "python3 -m uv sync --locked",
         "python3 -m uv run --locked pytest",
     ]
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.skip("needs uv to read the lock file's packages")
-    exported = subprocess.run([uv, "export", "--locked", "--offline", "--no-dev", "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
+    # uv on PATH, or as the Makefile runs it on a fresh machine: the module pip installed
+    uv = [shutil.which("uv")] if shutil.which("uv") else [sys.executable, "-m", "uv"]
+    if subprocess.run([*uv, "--version"], capture_output=True).returncode != 0:
+        pytest.skip("needs uv (on PATH or as python -m uv) to read the lock file's packages")
+    exported = subprocess.run([*uv, "export", "--locked", "--offline", "--no-dev", "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
                               cwd=REPO, capture_output=True, text=True, check=True).stdout  # fmt: skip
     demo = {line.split("==")[0] for line in exported.splitlines() if "==" in line and not line.startswith(" ")}
     assert {"django", "tantivy", "gunicorn", "whitenoise"} <= demo
