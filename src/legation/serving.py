@@ -170,7 +170,8 @@ class PageWorker(ThreadWorker):
             except Exception:  # noqa: BLE001 - then gunicorn's own page
                 log.exception("the 414 answer could not be made")
             else:
-                self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+                # a client's error, answered as such: not a warning on the operator's console for every long address
+                self.log.debug("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
                 try:
                     util.write_nonblock(client, answer)
                 except OSError:

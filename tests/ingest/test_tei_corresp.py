@@ -209,7 +209,7 @@ def test_external_entities_are_not_resolved_and_the_file_fails(tmp_path):
         ("qhod-habsburg-ottoman-diplomacy/tei", None),
     ],
 )
-def test_whole_shared_editions(folder, expected, capsys):
+def test_whole_shared_editions(folder, expected):
     """Every file gives a record, a named error or (holding no document) a note; counts are reported."""
     root = shared_data(folder)
     counts: collections.Counter[str] = collections.Counter()
@@ -227,8 +227,6 @@ def test_whole_shared_editions(folder, expected, capsys):
             else:
                 assert isinstance(item, DocumentRecord)
                 counts["records"] += 1
-    with capsys.disabled():
-        print(f"\n{folder}: {dict(counts)} {dict(reasons)}")
     if expected:
         assert dict(counts) == expected
     else:  # QhoD: 251 files; 25 LIDO object descriptions (artefacts, images) are not read, as notes; the CMIF
