@@ -49,6 +49,12 @@ from legation.search import analyzers, schema
 MAX_QUERY_CHARS = 1000
 # typographic double quotes → ", so a phrase pasted from a report or a web page is a phrase
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
+# control characters (C0 but tab, line feed and carriage return, which are spaces already; DEL; C1)
+# → a space: no word holds one, so Mao\x00Zhou is the two words, as Mao\tZhou (it found nothing)
+_CONTROLS = str.maketrans(dict.fromkeys([*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), 0x7F, *range(0x80, 0xA0)], " "))
+# the spaces around a query, but control characters Python counts as spaces (U+0085, U+001C …):
+# a query of those alone is typed, and has no words (stripped)
+_OUTER_SPACES = re.compile(r"^[^\S\x0b\x0c\x1c-\x1f\x85]+|[^\S\x0b\x0c\x1c-\x1f\x85]+$")
 MAX_DEPTH = 20  # nested parentheses / negations
 MIN_PREFIX_CHARS = 2
 MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
@@ -863,10 +869,19 @@ def _without_negated(q: str) -> str:
     return re.sub(r"(?:\bNOT\s+|(?<![\w'])-)[\w'-]+", " ", q)
 
 
+def stripped(q: str) -> str:
+    """``q`` without the spaces around it, as typed: its control characters kept, even those
+    Python counts as spaces (U+0085, U+001C …), so that a query of control characters alone is
+    something typed, which :func:`parse` reads as no words, not an empty box (that browses)."""
+    return _OUTER_SPACES.sub("", q)
+
+
 def parse(q: str) -> ParsedQuery:
-    """Read a user query. Never raises: see the module docstring for the fallback and notices."""
+    """Read a user query. Never raises: see the module docstring for the fallback and notices.
+    Control characters (C0 but tab, line feed and carriage return; DEL; C1) separate words, as a
+    space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice)."""
     notices = []
-    q = q.strip().translate(_QUOTES)
+    q = q.translate(_CONTROLS).strip().translate(_QUOTES)
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS} characters; only its first {MAX_QUERY_CHARS} were searched.")
