@@ -187,7 +187,8 @@ def _lex(q: str) -> list[_Tok]:
                 # after each (a query of 1,000 dashes), a lone dash at the end left a word
                 dashes = len(word) - len(word.lstrip("-"))
                 if dashes == len(word) and not (j < n and q[j] in '("'):
-                    dashes -= 1
+                    # dashes before no word: said so, be they two or 1,000 (which nested too deep)
+                    raise _Unreadable("a - must come right before a word")
                 tokens.extend(_Tok("-") for _ in range(dashes))
                 i += dashes
             elif word.endswith(":") and j < n and q[j] == "(":  # field:(a group)
