@@ -77,7 +77,9 @@ def test_a_single_han_or_hangul_character_is_a_whole_word_before_a_star(make_ind
     ("q", "problem"),
     [
         ("(" * 1000, "it nests more than 20 levels deep"),
-        ("-" * 1000, "it nests more than 20 levels deep"),
+        ("-" * 1000, "a - must come right before a word"),  # it said "it nests more than 20 levels deep"
+        ("-" * 10, "a - must come right before a word"),
+        ("-" * 2, "a - must come right before a word"),
         ('"(' * 500, "it nests more than 20 levels deep"),
         ("- " * 500, "a - must come right before a word"),
         ("\u00a0-" * 500, "a - must come right before a word"),

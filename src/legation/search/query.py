@@ -49,9 +49,19 @@ from legation.search import analyzers, schema
 MAX_QUERY_CHARS = 1000
 # typographic double quotes → ", so a phrase pasted from a report or a web page is a phrase
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
+# control characters (C0 but tab, line feed and carriage return, which are spaces already; DEL; C1)
+# → a space: no word holds one, so Mao\x00Zhou is the two words, as Mao\tZhou (it found nothing)
+_CONTROLS = str.maketrans(dict.fromkeys([*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), 0x7F, *range(0x80, 0xA0)], " "))
+# the spaces around a query, but control characters Python counts as spaces (U+0085, U+001C …):
+# a query of those alone is typed, and has no words (stripped)
+_OUTER_SPACES = re.compile(r"^[^\S\x0b\x0c\x1c-\x1f\x85]+|[^\S\x0b\x0c\x1c-\x1f\x85]+$")
 MAX_DEPTH = 20  # nested parentheses / negations
 MIN_PREFIX_CHARS = 2
 MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
+# distinct prefix* words of one query expanded, at most: each costs about 11 ms over the demo's
+# 4,915 documents (up to MAX_PREFIX_EXPANSIONS words in every default field), so 249 of them took
+# 2 s; those beyond are searched as typed, without the *, and the notice says so (_limit_prefixes)
+MAX_PREFIX_WORDS = 8
 OPERATORS = ("AND", "OR", "NOT")
 DATE_FIELD = "date"
 _SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
@@ -177,7 +187,8 @@ def _lex(q: str) -> list[_Tok]:
                 # after each (a query of 1,000 dashes), a lone dash at the end left a word
                 dashes = len(word) - len(word.lstrip("-"))
                 if dashes == len(word) and not (j < n and q[j] in '("'):
-                    dashes -= 1
+                    # dashes before no word: said so, be they two or 1,000 (which nested too deep)
+                    raise _Unreadable("a - must come right before a word")
                 tokens.extend(_Tok("-") for _ in range(dashes))
                 i += dashes
             elif word.endswith(":") and j < n and q[j] == "(":  # field:(a group)
@@ -244,7 +255,7 @@ class _Parser:
     def parsed(self, text: str, notices: list[str]) -> ParsedQuery:
         """The :class:`ParsedQuery` of the tokens, read from ``text``, with ``notices`` before the
         parser's own notes; raises :class:`_Unreadable`."""
-        node = self.parse()
+        node = _limit_prefixes(self.parse(), self.notes)
         return ParsedQuery(
             None if node == NOTHING else node, text, " ".join([*notices, *self.notes]), self.explicit_and, tuple(self.addresses)
         )
@@ -523,6 +534,57 @@ def _word(word: str, notes: list[str]) -> Node:
     if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
         core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
     return Term(core, field, prefix)
+
+
+def _prefix_key(node: Node) -> tuple[tuple[str, ...], str | None] | None:
+    """What a ``prefix*`` word expands as (its folded words and field; ``ST*`` as ``st*``), ``None``
+    for any other node."""
+    if isinstance(node, Term) and node.prefix:
+        return tuple(analyzers.folded(node.text)), node.field
+    return None
+
+
+def _limit_prefixes(node: Node, notes: list[str]) -> Node:
+    """``node`` with each ``prefix*`` word repeated among the items of one AND or OR kept once
+    (``st* st*``, ``co* OR co*``: the same documents, the expansion built once), and with only the
+    first :data:`MAX_PREFIX_WORDS` distinct prefix words expanded: those after them are searched as
+    typed without the ``*``, and ``notes`` gets a sentence naming them and what to do."""
+    expanded: set[tuple[tuple[str, ...], str | None]] = set()
+    plain: list[str] = []
+
+    def walk(item: Node) -> Node:
+        if (key := _prefix_key(item)) is not None:
+            if key in expanded or len(expanded) < MAX_PREFIX_WORDS:
+                expanded.add(key)
+                return item
+            shown = f"{item.field}:{item.text}" if item.field else item.text  # type: ignore[union-attr]
+            if shown not in plain:
+                plain.append(shown)
+            return Term(item.text, item.field)  # type: ignore[union-attr]
+        if isinstance(item, Not):
+            return Not(walk(item.item))
+        if isinstance(item, And | Or):
+            seen: set[tuple[tuple[str, ...], str | None]] = set()
+            kept = []
+            for part in item.items:
+                if (key := _prefix_key(part)) is not None:
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                kept.append(walk(part))
+            return kept[0] if len(kept) == 1 else type(item)(tuple(kept))
+        return item
+
+    if node == NOTHING:
+        return node
+    limited = walk(node)
+    if plain:
+        named = ", ".join(plain[:5]) + (f" and {len(plain) - 5:,} more" if len(plain) > 5 else "")
+        notes.append(
+            f"Only the first {MAX_PREFIX_WORDS} different words ending in * were searched as the words they begin; "
+            f"the other {len(plain):,} were searched as typed, without the *: {named}. Search fewer words with *, or type them in full."
+        )
+    return limited
 
 
 def _own_word(core: str) -> bool:
@@ -808,10 +870,19 @@ def _without_negated(q: str) -> str:
     return re.sub(r"(?:\bNOT\s+|(?<![\w'])-)[\w'-]+", " ", q)
 
 
+def stripped(q: str) -> str:
+    """``q`` without the spaces around it, as typed: its control characters kept, even those
+    Python counts as spaces (U+0085, U+001C …), so that a query of control characters alone is
+    something typed, which :func:`parse` reads as no words, not an empty box (that browses)."""
+    return _OUTER_SPACES.sub("", q)
+
+
 def parse(q: str) -> ParsedQuery:
-    """Read a user query. Never raises: see the module docstring for the fallback and notices."""
+    """Read a user query. Never raises: see the module docstring for the fallback and notices.
+    Control characters (C0 but tab, line feed and carriage return; DEL; C1) separate words, as a
+    space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice)."""
     notices = []
-    q = q.strip().translate(_QUOTES)
+    q = q.translate(_CONTROLS).strip().translate(_QUOTES)
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS} characters; only its first {MAX_QUERY_CHARS} were searched.")

@@ -529,12 +529,13 @@ def text_query(
     phrases = user_query.proximity_phrases(parsed.node, index.schema, searcher) if request.sort == "relevance" and query else []
     bonus = ProximityBonus(phrases, index.schema) if phrases else None
     notice = parsed.notice
-    if request.q.strip() and query is None:
+    if user_query.stripped(request.q) and query is None:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
         # nothing rather than the whole archive, and say why.
         query = Query.empty_query()
         # parse() already says when the syntax left no words; then only what to do is added
-        notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None else NO_WORDS_NOTICE]).strip()
+        # (a query of control characters alone: no words, nothing said yet)
+        notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None and parsed.notice else NO_WORDS_NOTICE]).strip()
     return _TextQuery(parsed, node, query, notice, expanded, bonus)
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote_plus
 
 from legation.errors import InvalidQuery
 from legation.records.dates import parse_date_bound
+from legation.search.query import stripped
 from legation.search.schema import FACETS
 from legation.search.service import SearchRequest
 
@@ -70,7 +71,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     if start_date and end_date and start_date > end_date:
         raise InvalidQuery("start_date is after end_date; swap them or widen the range")
     return SearchRequest(
-        q=one("q"),
+        q=stripped(single(params, "q")),  # a query of control characters alone is typed, and has no words
         filters={name: values for name, values in filters.items() if values},
         start_date=start_date,
         end_date=end_date,

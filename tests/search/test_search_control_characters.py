@@ -1,0 +1,37 @@
+"""Control characters in the query separate words, as a space does, on the real documents: Mao\\x00Zhou
+found nothing and said nothing, while Mao\\tZhou found Mao's and Zhou's documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.search.query import parse
+from legation.search.service import NO_WORDS_NOTICE, SearchRequest, search
+from legation.web.params import search_request_from
+
+SEPARATORS = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\x0b", "\x1c"]
+
+
+@pytest.mark.parametrize("control", SEPARATORS)
+def test_a_control_character_between_words_separates_them(demo_volumes, control) -> None:
+    index = demo_volumes("frus1949v07p1")
+    spaced = search(SearchRequest(q="Mao Zhou"), index)
+    result = search(search_request_from({"q": [f"Mao{control}Zhou"]}), index)  # as the page and the API read it
+    assert spaced.total > 0
+    assert (result.total, [h.identifier for h in result.hits], result.notice) == (spaced.total, [h.identifier for h in spaced.hits], spaced.notice)
+    assert result.query_echo == "Mao Zhou"
+
+
+@pytest.mark.parametrize("q", [*SEPARATORS, "\x00\x85\x7f", " \x85 "])
+def test_control_characters_alone_are_no_words(demo_volumes, q) -> None:
+    index = demo_volumes("frus1949v07p1")
+    request = search_request_from({"q": [q]})
+    assert request.q == q.strip(" ")
+    result = search(request, index)
+    assert (result.total, result.hits, result.notice) == (0, [], NO_WORDS_NOTICE)
+    assert parse(q).node is None and parse(q).notice == ""
+
+
+def test_spaces_around_a_query_are_still_taken_off() -> None:
+    assert search_request_from({"q": ["\t Mao \u00a0\n"]}).q == "Mao"
+    assert search_request_from({"q": [" \t "]}).q == ""
