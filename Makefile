@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 # uv trusts the platform's certificate store, as pip does, rather than its bundled roots alone: behind
 # a proxy that intercepts TLS (its CA installed in the system store) uv otherwise fails with
 # "invalid peer certificate: UnknownIssuer". The store holds the public roots too, so it works
-# anywhere; make UV_SYSTEM_CERTS= turns it off.
+# anywhere; make UV_SYSTEM_CERTS=0 turns it off (an empty value is an error to uv).
 export UV_SYSTEM_CERTS ?= 1
 
 # make demo PORT=8001 when 8000 is taken
