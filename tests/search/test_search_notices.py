@@ -111,3 +111,17 @@ def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> No
         "The query could not be read as written (a parenthesis is empty or unmatched), so it was read as: "
         + "(" * 15 + "Caffery" + ")" * 15 + "."
     )
+
+
+def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
+    import datetime as dt
+
+    from legation.search.service import FILTERED_OUT
+
+    index = demo_volumes("frus1949v07p1")
+    with_stalin = search(SearchRequest(q="Stalin"), index).total
+    typed = search(SearchRequest(q="Stalin date:1949-12..1950-02"), index)
+    chosen = search(SearchRequest(q="Stalin", start_date=dt.date(1949, 12, 1), end_date=dt.date(1950, 2, 28)), index)
+    assert with_stalin and typed.total == chosen.total == 0
+    assert typed.notice == chosen.notice == FILTERED_OUT.format(with_stalin)
+

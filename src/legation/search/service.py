@@ -595,6 +595,21 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     return list(dict.fromkeys(notes))
 
 
+def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
+    """Whether the query holds a date range that every match must meet (``Stalin date:1949-12..1950-02``),
+    and the query of its words without it (``words.query`` when it holds none; ``None`` when no
+    words are left): what "N documents match these words" counts."""
+    node = words.node
+    if isinstance(node, user_query.DateRange):
+        return True, None
+    if not isinstance(node, user_query.And) or not any(isinstance(item, user_query.DateRange) for item in node.items):
+        return False, words.query
+    rest = tuple(item for item in node.items if not isinstance(item, user_query.DateRange))
+    if not rest:
+        return True, None
+    return True, user_query.to_tantivy(rest[0] if len(rest) == 1 else user_query.And(rest), idx_schema, searcher)
+
+
 def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
     """Whether a document of the archive belongs to the FRUS volume ``volume`` (its collection, by key)."""
     query = user_query.to_tantivy(user_query.Term(volume, user_query.COLLECTION_FIELD), idx_schema, searcher)
@@ -707,7 +722,9 @@ def search(
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead; that is said.
-    words_alone = facet_counts.count(searcher, words.query) if total == 0 and words.query is not None and filters else 0
+    # A date range typed in the query (date:1949-12..1950-02) is a filter as much as the dates chosen.
+    dated, bare_words = _without_dates(words, index.schema, searcher) if total == 0 else (False, None)
+    words_alone = facet_counts.count(searcher, bare_words) if total == 0 and bare_words is not None and (filters or dated) else 0
     if words_alone:
         notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
