@@ -113,6 +113,21 @@ def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> No
     )
 
 
+@pytest.mark.parametrize("typed", ["from", "sender"])
+def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
+    # These volumes give "Secretary of State" as sender, never Acheson: the notice says so and
+    # counts the documents that mention him, as a search for the bare word finds them.
+    index = demo_volumes("frus1949v07p1")
+    mentioning = search(SearchRequest(q="Acheson"), index).total
+    result = search(SearchRequest(q=f"{typed}:Acheson"), index)
+    assert mentioning > 1 and result.total == 0
+    assert result.notice == (
+        f"No document has Acheson as sender ({typed}:); {mentioning:,} documents mention Acheson: search Acheson without {typed}:."
+    )
+    assert search(SearchRequest(q="from:Acheson ZZZQXJ"), index).notice.startswith("No document has Acheson as sender (from:)")
+    assert search(SearchRequest(q='title:"Secretary of State"'), index).notice == ""  # found: nothing said
+
+
 def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
     import datetime as dt
 
