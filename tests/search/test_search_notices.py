@@ -140,3 +140,15 @@ def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_
     assert with_stalin and typed.total == chosen.total == 0
     assert typed.notice == chosen.notice == FILTERED_OUT.format(with_stalin)
 
+
+def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    typed = search(SearchRequest(q="frus1949v07p1-d99999"), index)
+    pasted = search(SearchRequest(q="https://history.state.gov/historicaldocuments/frus1949v07p1/d99999"), index)
+    assert typed.total == pasted.total == 0
+    assert typed.notice == pasted.notice == (
+        "The archive holds the FRUS volume frus1949v07p1 but not its document frus1949v07p1-d99999: read it in the public edition, "
+        "at the address given, or search the volume's documents, collection:frus1949v07p1."
+    )
+    assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
+    assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found

@@ -659,6 +659,20 @@ def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tant
     return True, user_query.to_tantivy(rest[0] if len(rest) == 1 else user_query.And(rest), idx_schema, searcher)
 
 
+def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[user_query.Address, ...]:
+    """The words of ``node`` typed as a document of a FRUS volume the archive holds
+    (``frus1949v07p1-d99999``), read as that document's address
+    (:func:`legation.search.query.identifier_address`) so that :func:`address_notices` says what it
+    says of the address pasted, for a search that found nothing."""
+    found = []
+    for leaf in user_query.leaves(node):
+        if isinstance(leaf, user_query.Term) and not isinstance(leaf, user_query.Pasted) and leaf.field is None and not leaf.prefix:
+            address = user_query.identifier_address(leaf.text)
+            if address is not None and _holds_volume(address.volume, idx_schema, searcher):
+                found.append(address)
+    return tuple(found)
+
+
 def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
     """Whether a document of the archive belongs to the FRUS volume ``volume`` (its collection, by key)."""
     query = user_query.to_tantivy(user_query.Term(volume, user_query.COLLECTION_FIELD), idx_schema, searcher)
@@ -788,8 +802,9 @@ def search(
     notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
     if nothing_found and not words_alone:
         notice = " ".join([notice, *field_notices(request.q, words.parsed.node, index.schema, searcher, names)]).strip()
-    if words.parsed.addresses:
-        notice = " ".join([notice, *address_notices(words.parsed.addresses, index.schema, searcher)]).strip()
+    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node, index.schema, searcher) if nothing_found else ())
+    if addresses:
+        notice = " ".join([notice, *address_notices(addresses, index.schema, searcher)]).strip()
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
