@@ -111,3 +111,44 @@ def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> No
         "The query could not be read as written (a parenthesis is empty or unmatched), so it was read as: "
         + "(" * 15 + "Caffery" + ")" * 15 + "."
     )
+
+
+@pytest.mark.parametrize("typed", ["from", "sender"])
+def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
+    # These volumes give "Secretary of State" as sender, never Acheson: the notice says so and
+    # counts the documents that mention him, as a search for the bare word finds them.
+    index = demo_volumes("frus1949v07p1")
+    mentioning = search(SearchRequest(q="Acheson"), index).total
+    result = search(SearchRequest(q=f"{typed}:Acheson"), index)
+    assert mentioning > 1 and result.total == 0
+    assert result.notice == (
+        f"No document has Acheson as sender ({typed}:); {mentioning:,} documents mention Acheson: search Acheson without {typed}:."
+    )
+    assert search(SearchRequest(q="from:Acheson ZZZQXJ"), index).notice.startswith("No document has Acheson as sender (from:)")
+    assert search(SearchRequest(q='title:"Secretary of State"'), index).notice == ""  # found: nothing said
+
+
+def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
+    import datetime as dt
+
+    from legation.search.service import FILTERED_OUT
+
+    index = demo_volumes("frus1949v07p1")
+    with_stalin = search(SearchRequest(q="Stalin"), index).total
+    typed = search(SearchRequest(q="Stalin date:1949-12..1950-02"), index)
+    chosen = search(SearchRequest(q="Stalin", start_date=dt.date(1949, 12, 1), end_date=dt.date(1950, 2, 28)), index)
+    assert with_stalin and typed.total == chosen.total == 0
+    assert typed.notice == chosen.notice == FILTERED_OUT.format(with_stalin)
+
+
+def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    typed = search(SearchRequest(q="frus1949v07p1-d99999"), index)
+    pasted = search(SearchRequest(q="https://history.state.gov/historicaldocuments/frus1949v07p1/d99999"), index)
+    assert typed.total == pasted.total == 0
+    assert typed.notice == pasted.notice == (
+        "The archive holds the FRUS volume frus1949v07p1 but not its document frus1949v07p1-d99999: read it in the public edition, "
+        "at the address given, or search the volume's documents, collection:frus1949v07p1."
+    )
+    assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
+    assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found

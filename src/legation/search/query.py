@@ -498,6 +498,19 @@ _ADDRESS_WORD = re.compile(r"[^\W_]+")
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
+_FRUS_IDENTIFIER = re.compile(r"(frus[\w-]+)-(d\d+)")  # a FRUS document's identifier: <volume>-d<number>
+
+
+def identifier_address(word: str) -> Address | None:
+    """A word typed as the identifier of a document of the public FRUS edition
+    (``frus1949v07p1-d99999``) read as that document's address there (:class:`Address`, with its
+    ``volume``), ``None`` for any other word."""
+    match = _FRUS_IDENTIFIER.fullmatch(word)
+    if match is None or not is_identifier(word):
+        return None
+    return Address(word, identifier=word, volume=match.group(1))
+
+
 def _identifier_at(text: str) -> tuple[str, str] | None:
     """``(identifier, volume)`` of the document whose address ``text`` is (:func:`read_address`),
     ``""`` for the volume of a page here; ``("", volume)`` for a FRUS volume's own address."""

@@ -595,6 +595,84 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     return list(dict.fromkeys(notes))
 
 
+# How a notice says a word is sought in a field: "No document has Acheson as sender (from:)".
+_AS_FIELD = {"from": "as sender", "to": "as recipient", "type": "as its type", "place": "as the place it was sent from"}
+
+
+def field_notices(
+    q: str, node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None
+) -> list[str]:
+    """A sentence for each word or phrase of ``node`` sought in a field (``from:Acheson``; not
+    ``language:``, which :func:`language_notices` explains, nor under NOT) that matches nothing
+    there while documents have it elsewhere, counting them and saying to search it without the
+    field, named as typed in ``q`` (``sender:`` or ``from:``). For a search that found nothing:
+    the FRUS volumes write "Secretary of State" as sender, not Acheson, and "Try fewer words"
+    did not say so."""
+    notes = []
+    for leaf in user_query.leaves(node):
+        if leaf.field in (None, "language", user_query.DATE_FIELD):
+            continue
+        fielded = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
+        if fielded is not None and facet_counts.count(searcher, fielded):
+            continue
+        plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
+        unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
+        mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
+        if not mentioning:
+            continue
+        typed = _typed_field(q, leaf.field)
+        shown = f'"{leaf.text}"' if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
+        label = _AS_FIELD.get(leaf.field, f"in its {schema.SEARCH_FIELDS_BY_NAME[leaf.field].label.lower()}")
+        documents = "document mentions" if mentioning == 1 else "documents mention"
+        notes.append(f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:.")
+    return list(dict.fromkeys(notes))
+
+
+def _expanded(node: user_query.Node, names: variants.VariantTable | None) -> user_query.Node:
+    """``node`` with its names in all their forms, as the search seeks them."""
+    return names.expand(node)[0] or node if names is not None else node
+
+
+_FIELD_PREFIX = re.compile(r"(?<![\w])([^\W\d_]+):")
+
+
+def _typed_field(q: str, field: str) -> str:
+    """The name ``field`` was typed under in ``q`` (``sender`` for ``from``, case as typed), else ``field``."""
+    for name in _FIELD_PREFIX.findall(q):
+        if schema.FIELD_ALIASES.get(name.lower(), name.lower()) == field:
+            return name
+    return field
+
+
+def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
+    """Whether the query holds a date range that every match must meet (``Stalin date:1949-12..1950-02``),
+    and the query of its words without it (``words.query`` when it holds none; ``None`` when no
+    words are left): what "N documents match these words" counts."""
+    node = words.node
+    if isinstance(node, user_query.DateRange):
+        return True, None
+    if not isinstance(node, user_query.And) or not any(isinstance(item, user_query.DateRange) for item in node.items):
+        return False, words.query
+    rest = tuple(item for item in node.items if not isinstance(item, user_query.DateRange))
+    if not rest:
+        return True, None
+    return True, user_query.to_tantivy(rest[0] if len(rest) == 1 else user_query.And(rest), idx_schema, searcher)
+
+
+def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[user_query.Address, ...]:
+    """The words of ``node`` typed as a document of a FRUS volume the archive holds
+    (``frus1949v07p1-d99999``), read as that document's address
+    (:func:`legation.search.query.identifier_address`) so that :func:`address_notices` says what it
+    says of the address pasted, for a search that found nothing."""
+    found = []
+    for leaf in user_query.leaves(node):
+        if isinstance(leaf, user_query.Term) and not isinstance(leaf, user_query.Pasted) and leaf.field is None and not leaf.prefix:
+            address = user_query.identifier_address(leaf.text)
+            if address is not None and _holds_volume(address.volume, idx_schema, searcher):
+                found.append(address)
+    return tuple(found)
+
+
 def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
     """Whether a document of the archive belongs to the FRUS volume ``volume`` (its collection, by key)."""
     query = user_query.to_tantivy(user_query.Term(volume, user_query.COLLECTION_FIELD), idx_schema, searcher)
@@ -705,9 +783,12 @@ def search(
     scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
+    nothing_found = total == 0  # before the most-words fallback; only then are the notices below looked for
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead; that is said.
-    words_alone = facet_counts.count(searcher, words.query) if total == 0 and words.query is not None and filters else 0
+    # A date range typed in the query (date:1949-12..1950-02) is a filter as much as the dates chosen.
+    dated, bare_words = _without_dates(words, index.schema, searcher) if total == 0 else (False, None)
+    words_alone = facet_counts.count(searcher, bare_words) if total == 0 and bare_words is not None and (filters or dated) else 0
     if words_alone:
         notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
@@ -719,8 +800,11 @@ def search(
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
-    if words.parsed.addresses:
-        notice = " ".join([notice, *address_notices(words.parsed.addresses, index.schema, searcher)]).strip()
+    if nothing_found and not words_alone:
+        notice = " ".join([notice, *field_notices(request.q, words.parsed.node, index.schema, searcher, names)]).strip()
+    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node, index.schema, searcher) if nothing_found else ())
+    if addresses:
+        notice = " ".join([notice, *address_notices(addresses, index.schema, searcher)]).strip()
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
