@@ -583,8 +583,8 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         elif volume and _holds_volume(volume, idx_schema, searcher):
             if identifier:
                 notes.append(
-                    f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, at the "
-                    f"address given, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
+                    f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
+                    f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
                 )
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
@@ -671,6 +671,14 @@ def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schem
             if address is not None and _holds_volume(address.volume, idx_schema, searcher):
                 found.append(address)
     return tuple(found)
+
+
+def _edition_address(address: user_query.Address) -> str:
+    """Where the public FRUS edition has the document of ``address``: "at the address given" when one
+    was pasted, else (its identifier typed) that address, history.state.gov/historicaldocuments/<volume>/<document>."""
+    if address.text != address.identifier:
+        return "at the address given"
+    return f"at https://history.state.gov/historicaldocuments/{address.volume}/{address.identifier[len(address.volume) + 1 :]}"
 
 
 def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
