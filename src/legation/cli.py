@@ -490,9 +490,9 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
     if report_file is not None:
         _write_authority_report(report_file, path, report, [])
     console.print(
-        f"Authority records from {path.name}: {report.created} created, {report.extended} given new names, "
-        f"{report.names_added} names added, {report.merged} merged into others (same_as), "
-        f"{len(report.documents_touched)} documents re-indexed.",
+        f"Authority records from {path.name}: {report.created:,} created, {report.extended:,} given new names, "
+        f"{report.names_added:,} names added, {report.merged:,} merged into others (same_as), "
+        f"{len(report.documents_touched):,} documents re-indexed.",
         soft_wrap=True,  # one line, wrapped by the terminal where it must, not cut at 80 columns mid-sentence
     )
 

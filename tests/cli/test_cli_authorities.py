@@ -39,7 +39,7 @@ def test_every_bad_line_is_said_the_first_50_shown_and_nothing_is_loaded(tmp_pat
     good.write_text("".join(line + "\n" for line in lines if '"persn"' not in line and not line.endswith('"P 2000"')), encoding="utf-8")
     loaded = legation(tmp_path / "archive", "authorities", str(good))
     assert loaded.returncode == 0, loaded.stderr
-    assert "1938 created, 0 given new names, 0 names added" in " ".join(loaded.stdout.split())
+    assert "1,938 created, 0 given new names, 0 names added" in " ".join(loaded.stdout.split())
 
 
 def test_one_bad_line_is_said_once(tmp_path: Path):
