@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import re
 
+C0_CONTROLS: tuple[int, ...] = tuple(code for code in range(0x20) if chr(code) not in "\t\n\r")
+"""The C0 control characters but tab, line feed and carriage return (which text may hold), by code:
+what no record may hold either (:data:`legation.records.document_record.UNSTORABLE_CHARACTERS`)."""
+
+C1_CONTROLS: tuple[int, ...] = (0x7F, *range(0x80, 0xA0))
+"""DEL and the C1 control characters, by code: a query reads them, as C0's, as spaces
+(:func:`legation.search.query.parse`)."""
+
 CONTROLS = {
     code: "\ufffd"
-    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF)))
-    if chr(code) not in "\t\n\r"
+    for code in (*C0_CONTROLS, *C1_CONTROLS, *range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF)))
 }
 """Each forbidden character's code → U+FFFD, a table for ``str.translate``."""
 

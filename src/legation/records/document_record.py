@@ -12,6 +12,8 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from legation.printable import C0_CONTROLS
+
 AgentRole = Literal["sender", "recipient", "mentioned"]
 AgentKind = Literal["person", "organization"]
 TextKind = Literal["transcript", "translation"]
@@ -45,6 +47,24 @@ def is_identifier(value: str) -> bool:
         and not any(c.isspace() or c in "/?#" or c < " " or "\ud800" <= c <= "\udfff" for c in value)
         and bool(value.strip("."))
     )
+
+
+# Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
+# from after it (frus1949v07p1-d1. frus1949v07p1-d1,): not part of an identifier or an address.
+_PASTED_AROUND = re.compile(r"^['\u2018\u2019\u201a\u201b]+|['\u2018\u2019\u201a\u201b.,;:!?]+$")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without the single quotes around it (``'…'``, ``‘…’``) and the sentence's
+    punctuation after it (``.``, ``,``, ``;``, ``:``, ``!``, ``?``), as a word pasted from a
+    sentence carries them: ``'frus1949v07p1-d1'.`` → ``frus1949v07p1-d1``; ``text`` itself when it
+    has none. What search (:func:`legation.search.query.identifiers_like`, :func:`~legation.search.query.read_address`)
+    and a document's address (:func:`legation.records.documents.canonical_identifier`) try when ``text`` as
+    typed is no identifier."""
+    return _PASTED_AROUND.sub("", text) if text and (text[0] in _AROUND or text[-1] in _AROUND) else text
+
+
+_AROUND = frozenset("'\u2018\u2019\u201a\u201b.,;:!?")
 
 
 MAX_CHARACTERS: dict[str, int] = {
@@ -85,7 +105,7 @@ def unstorable(name: str, value: str) -> str:
     return f"{name} holds {what} U+{code:04X} at character {at + 1:,} ({value[max(0, at - 30) : at + 30]!r})"
 
 
-_C0_BYTES = bytes(code for code in range(0x20) if chr(code) not in "\t\n\r")
+_C0_BYTES = bytes(C0_CONTROLS)
 
 
 def holds_unstorable(text: str) -> bool:

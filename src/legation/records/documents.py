@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import DocumentRecord, unwrapped
 from legation.records.models import Document
 from legation.records.serialize import load_records
 
@@ -23,13 +23,10 @@ def document_exists(identifier: str) -> bool:
     return Document.objects.filter(identifier=identifier).exists()
 
 
-SENTENCE_END = ".,;:!"  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
-
-
 @dataclass(frozen=True)
 class Canonical:
     """The stored identifier a near-miss address means, and whether the difference is certain
-    (``permanent``: trailing sentence punctuation) or a case-insensitive match, true only while
+    (``permanent``: quotes or punctuation a pasted identifier drags along) or a case-insensitive match, true only while
     no other document matches (then a temporary redirect)."""
 
     identifier: str
@@ -38,10 +35,10 @@ class Canonical:
 
 def canonical_identifier(identifier: str) -> Canonical | None:
     """The stored document an address means when no document has exactly ``identifier``: the
-    same identifier without trailing sentence punctuation, else the one document whose identifier
+    same identifier without the quotes and sentence punctuation a pasted one drags along (:func:`~legation.records.document_record.unwrapped`), else the one document whose identifier
     equals it ignoring case (none when two do). Reads the same table as :func:`get_document`, so it
     never names a document the document page would not show."""
-    stripped = identifier.rstrip(SENTENCE_END)
+    stripped = unwrapped(identifier)  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
     if stripped and stripped != identifier and Document.objects.filter(identifier=stripped).exists():
         return Canonical(stripped, True)
     for candidate in dict.fromkeys(c for c in (identifier, stripped) if c):

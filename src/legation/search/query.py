@@ -41,8 +41,9 @@ from dataclasses import dataclass
 import tantivy
 from tantivy import Occur, Query
 
+from legation.printable import C0_CONTROLS, C1_CONTROLS
 from legation.records.dates import MONTHS, day_bounds
-from legation.records.document_record import RecordError, is_identifier
+from legation.records.document_record import RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
 from legation.search import analyzers, schema
 
@@ -51,7 +52,7 @@ MAX_QUERY_CHARS = 1000
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
 # control characters (C0 but tab, line feed and carriage return, which are spaces already; DEL; C1)
 # → a space: no word holds one, so Mao\x00Zhou is the two words, as Mao\tZhou (it found nothing)
-_CONTROLS = str.maketrans(dict.fromkeys([*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), 0x7F, *range(0x80, 0xA0)], " "))
+_CONTROLS = str.maketrans(dict.fromkeys([*C0_CONTROLS, *C1_CONTROLS], " "))
 # the spaces around a query, but control characters Python counts as spaces (U+0085, U+001C …):
 # a query of those alone is typed, and has no words (stripped)
 _OUTER_SPACES = re.compile(r"^[^\S\x0b\x0c\x1c-\x1f\x85]+|[^\S\x0b\x0c\x1c-\x1f\x85]+$")
@@ -380,6 +381,7 @@ class _Parser:
         return words[0] if len(words) == 1 else And(words)
 
 
+_FRUS_VOLUME = r"frus[\w-]+"  # a FRUS volume's id (frus1949v07p1), in its addresses and its documents' identifiers
 # A document's page here, /documents/<identifier>, pasted whole (any scheme and host), as its path,
 # or from an address bar that left out the scheme (localhost:8000/documents/…) or the first slash.
 _PERMALINK = re.compile(
@@ -390,10 +392,10 @@ _PERMALINK = re.compile(
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
 # a part of the volume (a chapter, its index, its list of persons) something else there.
 _FRUS_EDITION = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(" + _FRUS_VOLUME + r")(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
 )  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
 _FRUS_PART = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(frus[\w-]+)/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
+    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
 )
 # Another site's page: an address with a scheme, or without one a host www.… or one of the
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
@@ -498,7 +500,7 @@ _ADDRESS_WORD = re.compile(r"[^\W_]+")
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
-_FRUS_IDENTIFIER = re.compile(r"(frus[\w-]+)-(d\d+)")  # a FRUS document's identifier: <volume>-d<number>
+_FRUS_IDENTIFIER = re.compile(rf"({_FRUS_VOLUME})-(d\d+)")  # a FRUS document's identifier: <volume>-d<number>
 
 
 def identifier_address(word: str) -> Address | None:
@@ -1108,21 +1110,6 @@ def _identifiers_in_any_case(text: str, idx_schema: tantivy.Schema, searcher: ta
     return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
 
 
-# Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
-# from after it (frus1949v07p1-d1. frus1949v07p1-d1,): not part of an identifier or an address.
-_PASTED_AROUND = re.compile(r"^['\u2018\u2019\u201a\u201b]+|['\u2018\u2019\u201a\u201b.,;:!?]+$")
-
-
-def unwrapped(text: str) -> str:
-    """``text`` without the single quotes around it (``'…'``, ``‘…’``) and the sentence's
-    punctuation after it (``.``, ``,``, ``;``, ``:``, ``!``, ``?``), as a word pasted from a
-    sentence carries them: ``'frus1949v07p1-d1'.`` → ``frus1949v07p1-d1``; ``text`` itself when it
-    has none. What :func:`identifiers_like` and :func:`read_address` look up when ``text`` as
-    typed is no identifier or address."""
-    return _PASTED_AROUND.sub("", text) if text and (text[0] in _AROUND or text[-1] in _AROUND) else text
-
-
-_AROUND = frozenset("'\u2018\u2019\u201a\u201b.,;:!?")
 
 
 def _regex_escape(text: str) -> str:

@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - markupsafe without its C extension
     from markupsafe._native import _escape_inner
 
 from legation.config import config
-from legation.printable import CONTROLS
+from legation.printable import printable
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
 CUT = "…"
@@ -48,7 +48,7 @@ CUT = "…"
 
 def escaped(value: Any) -> Any:
     """The environment's ``finalize``: ``value`` itself when it is marked safe, else its text escaped
-    the way Django escapes it (``html.escape``), control characters replaced (:data:`legation.printable.CONTROLS`).
+    the way Django escapes it (``html.escape``), control characters replaced (:func:`legation.printable.printable`).
     Printed values go through :func:`html_text`, which gives the same HTML in one call; this is
     what Jinja2 applies to constants it folds when compiling, and to output outside autoescaping.
 
@@ -59,8 +59,7 @@ def escaped(value: Any) -> Any:
     if hasattr(value, "__html__"):
         return value
     text = str(value)
-    if not text.isprintable():
-        text = text.translate(CONTROLS)
+    text = printable(text)
     if "'" in text or '"' in text:
         return Markup(html.escape(text))
     return text
@@ -77,8 +76,7 @@ def html_text(value: Any) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     text = str(value)
-    if not text.isprintable():
-        text = text.translate(CONTROLS)
+    text = printable(text)
     if "'" in text or '"' in text:
         return html.escape(text)
     return _escape_inner(text)
