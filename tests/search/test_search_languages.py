@@ -8,6 +8,7 @@ import tantivy
 
 from legation.search import analyzers, schema
 from legation.search.service import SearchRequest, search
+from tests.conftest import FIXTURES
 from tests.search.fixtures import LANGUAGE_ROWS, hit_ids, records_of
 
 ROWS = LANGUAGE_ROWS
@@ -212,3 +213,51 @@ def test_hits_in_any_language_get_a_snippet_and_a_preview(make_index):
     (hit,) = search(SearchRequest(q="Wiedervereinigung"), index).hits
     assert "<mark>Wiedervereinigung</mark>" in hit.snippet_html
     assert hit.summary.startswith("Die Wiedervereinigung Deutschlands")
+
+
+# --- combining marks NFC cannot compose ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "plain"),
+    [
+        ("Михаи́л", "Михаил"),  # Russian stress mark (Dodis)
+        ("eks̠erīyā", "ekseriya"),  # Ottoman transliteration, s with macron below (QhoD)
+        ("Nadji̇", "Nadji"),  # a stray dot above (Atatürk telegrams)
+        ("ʿos̠mānīyeden", "osmaniyeden"),  # the ʿayn's half ring (QhoD)
+        ("Gorʹkiĭ", "Gorkii"),  # the soft sign's prime (Library of Congress romanization)
+        ("M\u0300ao", "Mao"),  # typed or pasted: M with a combining grave has no composed form
+        ("Z\u0337\u0322a\u0335l\u0336g\u0338o\u0334", "Zalgo"),  # stacked marks
+    ],
+)
+def test_marks_nfc_cannot_compose_are_dropped_like_accents(marked, plain):
+    for analyzer in analyzers.STEMMERS:
+        assert analyzers.terms(marked, analyzer) == analyzers.terms(plain, analyzer), analyzer
+
+
+def test_marks_of_a_script_stay_letters():
+    # Devanagari vowel signs and virama are combining marks too, but letters of their words
+    assert analyzers.folded("हिन्दी") != analyzers.folded("हनद")
+    assert analyzers.folded("שָׁלוֹם") == ["שָׁלוֹם"]  # Hebrew points stay as written
+
+
+@pytest.fixture(scope="module")
+def qhod_letter(make_index):
+    from legation.ingest.readers import read_file
+
+    path = next((FIXTURES / "tei").glob("Briefe-osm__1720_04_10_*.xml"))
+    (record,) = [item for item in read_file(path)]
+    assert "eks̠erīyā" in record.texts[0].body  # the edition's spelling, a mark NFC cannot compose
+    return make_index([record]), record.identifier
+
+
+@pytest.mark.parametrize("query", ["ekseriya", "eks̠erīyā", "EKSERIYA", "bezl-i", "osmaniyeden", "Ke-zalik"])
+def test_ottoman_words_with_marks_below_are_found_as_typed_plainly(qhod_letter, query):
+    index, identifier = qhod_letter
+    assert ids(index, query) == {identifier}
+
+
+def test_a_word_with_a_mark_below_is_marked_whole_in_its_snippet(qhod_letter):
+    index, _ = qhod_letter
+    (hit,) = search(SearchRequest(q="ekseriya"), index).hits
+    assert "<mark>eks̠erīyā</mark>" in hit.snippet_html

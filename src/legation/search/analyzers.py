@@ -6,7 +6,12 @@ Every analyzer runs the same chain, index and query alike:
    what tantivy's filters leave unfolded: Turkish ``İ`` → ``I`` (tantivy lowercases it to ``i`` +
    combining dot), Greek accents and diaeresis dropped and final ``ς`` → ``σ``, Cyrillic ``ё`` →
    ``е``. The map keeps every character in place, so token offsets still point into the original
-   text (see :func:`indexable`).
+   text (see :func:`indexable`). Then :func:`without_marks` drops the combining diacritics that NFC
+   could not compose with their letter (Russian stress ``Михаи́л``, Ottoman transliteration
+   ``mis̠āl``, a stray dot ``Nadji̇``, text stacked with marks): tantivy's ASCII folding drops a
+   composed letter's accent (``ò`` → ``o``) but keeps a combining mark inside the word, so ``M̀ao``
+   would never meet ``Mao``. Queries drop them from the words; a stored text holding one is
+   indexed as tokens of the text without them, its offsets moved back into the original text.
 2. The tokenizer :data:`TOKEN_PATTERN`: a run of letters, digits and combining marks is a word,
    except that every Han, kana and Hangul character is a word on its own. A Chinese, Japanese or
    Korean word in a query (``改革开放``, ``대한민국``) is therefore searched as the phrase of its
@@ -38,6 +43,7 @@ analyzer (:class:`tantivy.PreTokenizedString`). Queries keep the regular-express
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import sys
@@ -47,7 +53,7 @@ import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 3
+VERSION = 4  # 4: stray combining marks dropped
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -139,10 +145,58 @@ SHORTER_IN_UTF8 = "".join(sorted(chr(c) for c, v in _FOLD.items() if len(v.encod
 _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
+# What a search reads past inside a word, as an accent: the combining diacritics of no particular
+# script (Unicode blocks Combining Diacritical Marks, … Extended, … Supplement, … for Symbols,
+# Combining Half Marks), and the modifier letters of transliteration, primes and half rings
+# (U+02B9 to U+02BF: Russian soft and hard signs ``Gorʹkiĭ``, Arabic and Ottoman ʿayn and hamza
+# ``ʿos̠mānīyeden``, Hawaiian ʻokina), which library catalogues also file under the bare letters.
+# Marks that belong to a script (Devanagari vowel signs and virama, Hebrew points, Arabic harakat)
+# stay: they are letters there.
+STRAY_MARK = re.compile("[\u02b9-\u02bf\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# either: a character to map or a mark to drop, for the one scan of a text while indexing
+_SPECIAL_CHARS = re.compile(_FOLD_CHARS.pattern[:-1] + STRAY_MARK.pattern[1:])
+
+
 def _has_fold_chars(text: str) -> bool:
     """Whether ``text`` holds a character of ``_FOLD`` (all non-ASCII; hot while indexing, so
     ASCII texts are answered by ``str.isascii`` without a scan in Python)."""
     return not text.isascii() and _FOLD_CHARS.search(text) is not None
+
+
+def _needs_tokens(text: str) -> bool:
+    """Whether ``text`` (NFC) holds a character of ``_FOLD`` or a :data:`STRAY_MARK`, so that
+    tantivy's own analysis of it would differ from ours."""
+    return not text.isascii() and _SPECIAL_CHARS.search(text) is not None
+
+
+def without_marks(text: str) -> str:
+    """``text`` (NFC, as :func:`normalize` gives it) without its :data:`STRAY_MARK` characters,
+    the combining diacritics left over after NFC and the transliteration's primes and half rings:
+    ``"Михаи́л"`` → ``"Михаил"``, ``"M̀ao"`` → ``"Mao"``, ``"mis̠āl"`` → ``"misāl"``,
+    ``"ʿulemā"`` → ``"ulemā"``. Shorter than ``text`` when it drops any; see
+    :func:`marks_moved_back` for offsets."""
+    return STRAY_MARK.sub("", text) if not text.isascii() and STRAY_MARK.search(text) else text
+
+
+def marks_moved_back(ranges: list[tuple[int, int]], text: str, unit: str = "bytes") -> list[tuple[int, int]]:
+    """``ranges`` in ``without_marks(text)`` as ranges in ``text``, both counted in ``unit``:
+    ``"bytes"`` (UTF-8, as snippets count) or ``"chars"`` (as :class:`tantivy.Token` offsets count).
+    A range ending just before a dropped mark takes the mark in, so a word is marked whole."""
+    size = (lambda part: len(part.encode())) if unit == "bytes" else len
+    after, dropped = [], []  # offset in the bare text where marks were dropped; units dropped up to there
+    pos = lost = last = 0
+    for match in STRAY_MARK.finditer(text):
+        pos += size(text[last : match.start()])
+        lost += size(match.group())
+        after.append(pos)
+        dropped.append(lost)
+        last = match.end()
+
+    def moved(offset: int, end: bool) -> int:
+        k = bisect.bisect_right(after, offset) if end else bisect.bisect_left(after, offset)
+        return offset + (dropped[k - 1] if k else 0)
+
+    return [(moved(s, False), moved(e, True)) for s, e in ranges]
 
 
 def normalize(text: str) -> str:
@@ -228,31 +282,36 @@ def register(index: tantivy.Index) -> None:
 def terms(text: str, analyzer: str = STEMMED_NAME) -> list[str]:
     """Index terms of ``text`` as a field analyzed by ``analyzer`` stores them, e.g.
     ``"Chou En-lai's"`` → ``["chou", "en", "lai", "s"]``, ``"台湾"`` → ``["台", "湾"]``."""
-    return list(ANALYZERS[analyzer].analyze(normalize(text)))
+    return list(ANALYZERS[analyzer].analyze(without_marks(normalize(text))))
 
 
 def folded(text: str) -> list[str]:
     """Lowercased, folded, unstemmed tokens of ``text`` (the ``vocab`` field's terms)."""
-    return list(FOLDED.analyze(normalize(text)))
+    return list(FOLDED.analyze(without_marks(normalize(text))))
 
 
 def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:
     """The values to give a *stored* field for ``text``: the text itself when tantivy's own
     analysis of it equals ours (nearly always); else its paragraphs, those that :func:`normalize`
-    changes as pre-tokenized strings that store the original and index the terms of the
-    normalized form (same offsets, as the map is one for one). Unchanged paragraphs stay plain
+    or :func:`without_marks` changes as pre-tokenized strings that store the original and index
+    the terms of the normalized form, offsets in the original. Unchanged paragraphs stay plain
     text so snippets can still be cut from them (tantivy's snippets skip pre-tokenized values).
-    Unstored fields simply take ``normalize(text)``."""
+    Unstored fields take :func:`unstored` values."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if not _has_fold_chars(text):
+    if not _needs_tokens(text):
         return [text]
     parts: list[str | PreTokenizedString] = []
     for paragraph in text.split("\n\n"):
-        if not _has_fold_chars(paragraph):
+        if not _needs_tokens(paragraph):
             parts.append(paragraph)
         else:
-            tokens = ANALYZERS[analyzer].pre_tokenize(paragraph.translate(_FOLD)).tokens
+            mapped = paragraph.translate(_FOLD)  # one character for one
+            bare = without_marks(mapped)
+            tokens = ANALYZERS[analyzer].pre_tokenize(bare).tokens
+            if bare is not mapped:  # offsets into the text the marks were dropped from
+                moved = marks_moved_back([(t.char_offset_from, t.char_offset_to) for t in tokens], mapped, "chars")
+                tokens = [tantivy.Token(t.text, t.position, start, end) for t, (start, end) in zip(tokens, moved)]
             parts.append(PreTokenizedString(paragraph, tokens))
     return parts
 
@@ -308,13 +367,15 @@ def unstored(normalized: str, analyzer: str) -> str | PreTokenizedString:
     ``normalized`` is what :func:`normalize` returned for it. That is ``normalized`` as it is
     (nearly always); with spaces around its Han, kana and Hangul characters (``"台湾问题"`` →
     ``" 台  湾  问  题 "``); or, when it holds a character the two tokenizers cut differently
-    (``"हिन्दी"``: the virama; ``"q̇"``: a combining mark NFC cannot compose), a
-    :class:`tantivy.PreTokenizedString` of ``analyzer``'s own tokens. See :func:`token_classes`."""
+    (``"हिन्दी"``: the virama; ``"ⓐ"``: a symbol one of them takes for a letter), a
+    :class:`tantivy.PreTokenizedString` of ``analyzer``'s own tokens. See :func:`token_classes`.
+    :func:`without_marks` first, as for a query (``"q̇"`` → ``"q"``)."""
     if normalized.isascii():
         return normalized
+    bare = without_marks(normalized)  # unstored: no offsets to keep
     special, different, cut = token_classes()
-    if special.search(normalized) is None:
-        return normalized
-    if different.search(normalized) is None:
-        return " ".join(cut.split(normalized))
-    return PreTokenizedString(normalized, ANALYZERS[analyzer].pre_tokenize(normalized).tokens)
+    if special.search(bare) is None:
+        return bare
+    if different.search(bare) is None:
+        return " ".join(cut.split(bare))
+    return PreTokenizedString(bare, ANALYZERS[analyzer].pre_tokenize(bare).tokens)

@@ -97,8 +97,9 @@ class Highlighter:
         """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted.
 
         The words are sought in ``text`` as the index analyzed it, through
-        :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``),
-        and their ranges given in ``text`` itself (:func:`_in_original`). Only the parts of the
+        :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``)
+        and :func:`legation.search.analyzers.without_marks` (``Михаи́л`` as ``Михаил``), and their
+        ranges given in ``text`` itself (:func:`_in_original`, :func:`~legation.search.analyzers.marks_moved_back`). Only the parts of the
         text that may hold a match (:func:`kept_parts`) are normalized and given to tantivy, one
         space apart, and the marks moved back to where the parts stand (:func:`_in_text`):
         normalizing and marking read a few hundred characters rather than the whole text
@@ -109,7 +110,10 @@ class Highlighter:
             marks = self._marked(text)
         else:
             normal = analyzers.normalize(kept)
-            marks = self._marked(kept) if normal is kept else _in_original(self._marked(normal), kept, normal)
+            bare = analyzers.without_marks(normal)
+            marks = self._marked(bare)
+            marks = marks if bare is normal else analyzers.marks_moved_back(marks, normal)
+            marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(text, marks, self.runs) if self.runs else marks
         return in_phrases(text, marks, self.phrases, self._term, self._is_free) if self.phrases else marks
