@@ -29,7 +29,7 @@ from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
-from legation.web.views import document_redirect
+from legation.web.redirects import document_redirect
 from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from, single
 
 

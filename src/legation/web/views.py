@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
-from legation.records.documents import Canonical, canonical_identifier, document_exists, get_document, related_documents
+from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
-from legation.api.errors import JSON_CONTENT_TYPE, json_error
+from legation.api.errors import json_error
 from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, query_strings, search_request_from, single
+from legation.web.redirects import document_redirect
 from legation.web.templating import url
 
 FACET_PAGE_VALUES = 200  # values listed on a facet's page; the box narrows the rest
@@ -190,22 +190,6 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "related": more_like_this(identifier),
         },
     )
-
-
-def document_redirect(identifier: str, view: str, slash: bool = False) -> HttpResponse | None:
-    """The redirect from a near-miss document address to the document's own (``view``: the page's
-    or the API's), None when it names no document: 301 when the address only had a trailing
-    ``slash`` or punctuation too many, 302 for a case-insensitive match (true only while no other
-    document matches it). Looks in the same table as the page, so it shows no other document."""
-    canonical = Canonical(identifier, True) if slash and document_exists(identifier) else canonical_identifier(identifier)
-    if canonical is None:
-        return None
-    redirect = HttpResponsePermanentRedirect if canonical.permanent else HttpResponseRedirect
-    location = url(view, canonical.identifier)
-    if not view.startswith("api:"):
-        return redirect(location)
-    body = json.dumps({"identifier": canonical.identifier, "url": location})
-    return redirect(location, content=body, content_type=JSON_CONTENT_TYPE)
 
 
 @read_only
