@@ -155,3 +155,73 @@ def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_vo
     )
     assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
     assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found
+
+
+# frus1949v07p1 has 423 documents, 6 of them mention Mao.
+@pytest.mark.parametrize(
+    ("q", "read"),
+    [
+        ("--Mao", "'--Mao' was read as '-Mao'"),
+        ("---Mao", "'---Mao' was read as '-Mao'"),
+        ("NOT NOT Mao", "'NOT NOT Mao' was read as 'NOT Mao'"),
+        ("NOT -Mao", "'NOT -Mao' was read as '-Mao'"),
+        ("-NOT Mao", "'-NOT Mao' was read as '-Mao'"),
+        ('--"Mao"', "'--\"Mao\"' was read as '-\"Mao\"'"),
+        ("--(Mao)", "'--(Mao)' was read as '-(Mao)'"),
+        ("NOT " * 30 + "Mao", "'" + "NOT " * 30 + "Mao' was read as 'NOT Mao'"),  # it nested more than 20 levels deep
+    ],
+)
+def test_negations_in_a_row_exclude_once_and_say_so(demo_volumes, q, read) -> None:
+    # --Mao was read as a double negation, Mao: it found the 6 documents the user asked to leave out
+    index = demo_volumes("frus1949v07p1")
+    mao, everything, excluded = (search(SearchRequest(q=w, page_size=100), index) for w in ("Mao", "", "-Mao"))
+    assert (mao.total, everything.total) == (6, 423) and excluded.total == 417 and excluded.notice == ""
+    result = search(SearchRequest(q=q, page_size=100), index)
+    assert result.total == 417 and [h.identifier for h in result.hits] == [h.identifier for h in excluded.hits]
+    assert result.notice == f"{read}: NOT and - in a row exclude what follows them, as one does; they do not cancel out."
+    assert not {h.identifier for h in mao.hits} & {h.identifier for h in result.hits}
+
+
+@pytest.mark.parametrize("q", ['-"Mao"', "-(Mao)", "NOT Mao", "-Mao", "China -Mao", "China --Mao"])
+def test_one_negation_is_read_as_written(demo_volumes, q) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    china, mao = ({h.identifier for h in search(SearchRequest(q=w, page_size=100), index).hits} for w in ("China", "Mao"))
+    if q.startswith("China"):  # 47 documents mention China, 4 of them Mao
+        assert {h.identifier for h in result.hits} == china - mao and (len(china), len(china & mao)) == (47, 4)
+    else:
+        assert result.total == 417
+    doubled = "'--Mao' was read as '-Mao': NOT and - in a row exclude what follows them, as one does; they do not cancel out."
+    assert result.notice == (doubled if "--" in q else "")
+
+
+@pytest.mark.parametrize(
+    ("q", "as_written", "example"),
+    [
+        ("- Mao", "Mao", "Mao"),
+        ("-- Mao", "Mao", "Mao"),
+        ("Acheson - Mao", "Acheson Mao", "Mao"),  # a dash between words, as a title writes it
+        ('- "Mao Tse-tung"', '"Mao Tse-tung"', '"Mao Tse-tung"'),
+        ("- - Mao", "Mao", "Mao"),
+        ("Acheson - OR Mao", "Acheson OR Mao", "treaty"),
+        ("- -Mao", "-Mao", "treaty"),
+    ],
+)
+def test_a_dash_standing_alone_is_left_out_and_the_rest_read_as_written(demo_volumes, q, as_written, example) -> None:
+    # "- Mao" could not be read at all, so its plain words were searched: "Acheson - "Mao Tse-tung""
+    # lost its quotation marks, and a dash between words made every word required
+    index = demo_volumes("frus1949v07p1")
+    result, written = search(SearchRequest(q=q, page_size=100), index), search(SearchRequest(q=as_written, page_size=100), index)
+    assert result.total == written.total > 0 and [h.identifier for h in result.hits] == [h.identifier for h in written.hits]
+    dash = f"A dash standing alone, with a space after it, was left out; to exclude a word, write the - right before it, as in -{example}."
+    assert result.notice == " ".join([dash, written.notice]).strip()
+
+
+def test_a_query_of_dashes_alone_still_has_no_words(demo_volumes) -> None:
+    for q in ("- -", "-- --", "-"):
+        result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+        assert result.total == 0
+        assert result.notice == (
+            "The query could not be read as search syntax (a - must come right before a word) and has no words to search for. "
+            "Nothing matches. Type words, or clear the box to browse."
+        )
