@@ -6,7 +6,7 @@ import pytest
 
 from legation.search import schema
 from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
-from legation.search.service import LANGUAGE_HELP, SearchRequest, search
+from legation.search.service import FILTERED_OUT, LANGUAGE_HELP, SearchRequest, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
@@ -155,6 +155,49 @@ def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_vo
     )
     assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
     assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found
+
+
+# frus1949v07p1 runs from December 1948 to December 1949: Stalin is in 2 of its documents, Chiang in
+# 1, none from December 1949 to February 1950, as the notice's counts show.
+DATES = "date:1949-12..1950-02"
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        (f"Stalin ({DATES})", "Stalin"),  # the range in parentheses of its own
+        (f"(Stalin {DATES})", "Stalin"),
+        (f"Stalin (Acheson {DATES})", "Stalin Acheson"),  # in a group ANDed with the rest
+        (f"(Stalin {DATES}) OR (Chiang {DATES})", "Stalin OR Chiang"),  # in each alternative
+        (f"(Stalin {DATES}) OR Zzzqqq", "Stalin OR Zzzqqq"),  # the other alternative matches nothing anyway
+        ("Stalin date:(1949-12 OR 1950-01)", "Stalin"),  # an OR of ranges alone
+    ],
+)
+def test_a_date_range_in_a_group_or_alternative_that_every_match_meets_is_a_filter_for_the_notice(demo_volumes, q, words) -> None:
+    index = demo_volumes("frus1949v07p1")
+    found = search(SearchRequest(q=words), index).total
+    result = search(SearchRequest(q=q), index)
+    assert found > 0 and result.total == 0 and result.hits == []
+    assert result.notice == FILTERED_OUT.format(found)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        f"Stalin (Zzzqqq OR {DATES})",  # without the range its alternative would be every document: the words alone are not what it searched
+        "Stalin -date:1948..1949",  # excluded: "widen the dates" would be the wrong advice
+        f"Stalin (Mao {DATES})",  # no document has both Stalin and Mao, whatever its date
+    ],
+)
+def test_a_date_range_the_matches_need_not_meet_is_not_said_to_have_left_them_out(demo_volumes, q) -> None:
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.notice == ""
+
+
+def test_a_date_range_in_an_alternative_that_finds_documents_says_nothing(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=f"(Stalin {DATES}) OR Truman"), index)
+    assert result.total == search(SearchRequest(q="Truman"), index).total > 0 and result.notice == ""
 
 
 # frus1949v07p1 has 423 documents, 6 of them mention Mao.

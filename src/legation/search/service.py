@@ -645,18 +645,38 @@ def _typed_field(q: str, field: str) -> str:
 
 
 def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
-    """Whether the query holds a date range that every match must meet (``Stalin date:1949-12..1950-02``),
-    and the query of its words without it (``words.query`` when it holds none; ``None`` when no
-    words are left): what "N documents match these words" counts."""
-    node = words.node
-    if isinstance(node, user_query.DateRange):
-        return True, None
-    if not isinstance(node, user_query.And) or not any(isinstance(item, user_query.DateRange) for item in node.items):
+    """Whether the query holds a date range that its matches must meet (:func:`_undated`:
+    ``Stalin date:1949-12..1950-02``, ``Stalin (date:1949-12..1950-02)``, ``(Stalin date:…) OR
+    (Truman date:…)``), and the query of its words without those ranges (``words.query`` when it
+    holds none; ``None`` when no words are left): what "N documents match these words" counts. The
+    words without the ranges find every match of the query and more, so when the query finds
+    nothing and they find N, the ranges are why."""
+    node = _undated(words.node)
+    if node is words.node:
         return False, words.query
-    rest = tuple(item for item in node.items if not isinstance(item, user_query.DateRange))
-    if not rest:
-        return True, None
-    return True, user_query.to_tantivy(rest[0] if len(rest) == 1 else user_query.And(rest), idx_schema, searcher)
+    return True, None if node is None else user_query.to_tantivy(node, idx_schema, searcher)
+
+
+def _undated(node: user_query.Node | None) -> user_query.Node | None:
+    """``node`` without the date ranges whose removal can only widen what it finds, ``None`` when
+    nothing else is left: a range ANDed with the rest, in a group or not; an OR's ranges only when
+    each of its alternatives loses its own, or all are ranges (``date:(1949 OR 1950)``): left in an
+    alternative of dates alone (``Stalin OR date:1950``), the OR would find every document without
+    it, and the words alone are not what it searched. Ranges under NOT stay (taking one out
+    narrows). ``node`` itself (``is``) when no range is taken out."""
+    if isinstance(node, user_query.DateRange):
+        return None
+    if not isinstance(node, user_query.And | user_query.Or):
+        return node
+    items = [_undated(item) for item in node.items]
+    if all(new is old for new, old in zip(items, node.items)):
+        return node
+    kept = tuple(item for item in items if item is not None)
+    if not kept:
+        return None
+    if isinstance(node, user_query.Or) and len(kept) < len(items):
+        return node  # an alternative of dates alone: the OR is no narrower for them
+    return kept[0] if len(kept) == 1 else type(node)(kept)
 
 
 def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[user_query.Address, ...]:
