@@ -6,7 +6,7 @@ import pytest
 
 from legation.search import schema
 from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
-from legation.search.service import FILTERED_OUT, LANGUAGE_HELP, SearchRequest, search
+from legation.search.service import FILTERED_OUT, LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
@@ -153,8 +153,34 @@ def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_vo
     assert typed.notice == pasted.notice.replace(  # typed, no address was given: the edition's is named
         "at the address given", "at https://history.state.gov/historicaldocuments/frus1949v07p1/d99999"
     )
-    assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
     assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found
+
+
+# The demo archive holds frus1949v07p1 and 14 other volumes (data/demo/frus), not frus1945v01 nor
+# frus1969-76v17 (it holds frus1969-76v12 and frus1969-76ve13). A typed identifier of a volume it
+# lacks found nothing and said nothing.
+@pytest.mark.parametrize(("q", "volume", "document"), [("frus1945v01-d1", "frus1945v01", "d1"), ("frus1969-76v17-d5", "frus1969-76v17", "d5")])
+def test_an_identifier_typed_of_a_volume_not_held_says_the_archive_lacks_the_volume(demo_volumes, q, volume, document) -> None:
+    index = demo_volumes("frus1949v07p1")
+    typed = search(SearchRequest(q=q), index)
+    pasted = search(SearchRequest(q=f"https://history.state.gov/historicaldocuments/{volume}/{document}"), index)
+    assert typed.total == pasted.total == 0 and typed.hits == []
+    assert typed.notice == (
+        f"The archive does not hold the FRUS volume {volume}, so not its document {q}: read it in the public edition, "
+        f"at https://history.state.gov/historicaldocuments/{volume}/{document}, or search for words of its title; "
+        "the Collection facet lists the volumes it holds."
+    )
+    assert pasted.notice == typed.notice.replace(f"at https://history.state.gov/historicaldocuments/{volume}/{document}", "at the address given")
+    # beside a word that matches, the documents with most of the words are shown, and the volume still named
+    beside = search(SearchRequest(q=f"{q} Acheson"), index)
+    assert beside.total == search(SearchRequest(q="Acheson"), index).total > 0
+    assert beside.notice == f"{RELAXED_NOTICE} {typed.notice}"
+
+
+@pytest.mark.parametrize("q", ["frusxyz-d1", "frus-d1", "-frus1945v01-d1", "title:frus1945v01-d1", "frus1945v01-d1*"])
+def test_what_is_no_typed_identifier_of_a_frus_document_gets_no_notice_of_a_volume(demo_volumes, q) -> None:
+    # no year: no volume of the public edition; excluded, in a field or a prefix: not typed as a document
+    assert "FRUS volume" not in search(SearchRequest(q=q), demo_volumes("frus1949v07p1")).notice
 
 
 # frus1949v07p1 runs from December 1948 to December 1949: Stalin is in 2 of its documents, Chiang in

@@ -548,13 +548,17 @@ _ADDRESS_WORD = re.compile(r"[^\W_]+")
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
-_FRUS_IDENTIFIER = re.compile(rf"({_FRUS_VOLUME})-(d\d+)")  # a FRUS document's identifier: <volume>-d<number>
+# a FRUS document's identifier typed: <volume>-d<number>, the volume named by its years as every
+# volume of the public edition is (frus1949v07p1, frus1969-76v17, frus1917-72PubDip), so that a
+# word such as frusxyz-d1 is not taken for a volume the archive lacks
+_FRUS_IDENTIFIER = re.compile(r"(frus\d{4}[\w-]*)-(d\d+)")
 
 
 def identifier_address(word: str) -> Address | None:
     """A word typed as the identifier of a document of the public FRUS edition
-    (``frus1949v07p1-d99999``) read as that document's address there (:class:`Address`, with its
-    ``volume``), ``None`` for any other word."""
+    (``frus1949v07p1-d99999``, ``frus1969-76v17-d5``: ``frus``, the volume's first year, the rest of
+    its id, ``-d`` and the document's number) read as that document's address there
+    (:class:`Address`, with its ``volume``), ``None`` for any other word."""
     match = _FRUS_IDENTIFIER.fullmatch(word)
     if match is None or not is_identifier(word):
         return None

@@ -589,7 +589,7 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
-                f"The archive does not hold {what}: read it in the public edition, at the address given, or search for words of its "
+                f"The archive does not hold {what}: read it in the public edition, {_edition_address(address)}, or search for words of its "
                 f"{'title' if identifier else 'subject'}; the Collection facet lists the volumes it holds."
             )
     return list(dict.fromkeys(notes))
@@ -679,23 +679,24 @@ def _undated(node: user_query.Node | None) -> user_query.Node | None:
     return kept[0] if len(kept) == 1 else type(node)(kept)
 
 
-def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[user_query.Address, ...]:
-    """The words of ``node`` typed as a document of a FRUS volume the archive holds
-    (``frus1949v07p1-d99999``), read as that document's address
+def identifier_addresses(node: user_query.Node | None) -> tuple[user_query.Address, ...]:
+    """The words of ``node`` typed as a document of the public FRUS edition (``frus1949v07p1-d99999``,
+    ``frus1945v01-d1``), read as that document's address
     (:func:`legation.search.query.identifier_address`) so that :func:`address_notices` says what it
-    says of the address pasted, for a search that found nothing."""
+    says of the address pasted (the archive does not hold the document, or its volume), for a search
+    that found nothing. Not a word under NOT, in a field, quoted or ending in ``*``."""
     found = []
     for leaf in user_query.leaves(node):
         if isinstance(leaf, user_query.Term) and not isinstance(leaf, user_query.Pasted) and leaf.field is None and not leaf.prefix:
-            address = user_query.identifier_address(leaf.text)
-            if address is not None and _holds_volume(address.volume, idx_schema, searcher):
+            if (address := user_query.identifier_address(leaf.text)) is not None:
                 found.append(address)
     return tuple(found)
 
 
 def _edition_address(address: user_query.Address) -> str:
-    """Where the public FRUS edition has the document of ``address``: "at the address given" when one
-    was pasted, else (its identifier typed) that address, history.state.gov/historicaldocuments/<volume>/<document>."""
+    """Where the public FRUS edition has the document or volume of ``address``: "at the address given"
+    when one was pasted, else (a document's identifier typed) that document's address there,
+    history.state.gov/historicaldocuments/<volume>/<document>."""
     if address.text != address.identifier:
         return "at the address given"
     return f"at https://history.state.gov/historicaldocuments/{address.volume}/{address.identifier[len(address.volume) + 1 :]}"
@@ -830,7 +831,7 @@ def search(
     notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
     if nothing_found and not words_alone:
         notice = " ".join([notice, *field_notices(request.q, words.parsed.node, index.schema, searcher, names)]).strip()
-    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node, index.schema, searcher) if nothing_found else ())
+    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
         notice = " ".join([notice, *address_notices(addresses, index.schema, searcher)]).strip()
     if words.expanded and total:
