@@ -154,6 +154,7 @@ def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_vo
         "at the address given", "at https://history.state.gov/historicaldocuments/frus1949v07p1/d99999"
     )
     assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found
+    assert typed.explained and pasted.explained  # the page says it instead of "try fewer words"
 
 
 # The demo archive holds frus1949v07p1 and 14 other volumes (data/demo/frus), not frus1945v01 nor
@@ -171,9 +172,10 @@ def test_an_identifier_typed_of_a_volume_not_held_says_the_archive_lacks_the_vol
         "the Collection facet lists the volumes it holds."
     )
     assert pasted.notice == typed.notice.replace(f"at https://history.state.gov/historicaldocuments/{volume}/{document}", "at the address given")
+    assert typed.explained and pasted.explained
     # beside a word that matches, the documents with most of the words are shown, and the volume still named
     beside = search(SearchRequest(q=f"{q} Acheson"), index)
-    assert beside.total == search(SearchRequest(q="Acheson"), index).total > 0
+    assert beside.total == search(SearchRequest(q="Acheson"), index).total > 0 and not beside.explained
     assert beside.notice == f"{RELAXED_NOTICE} {typed.notice}"
 
 
@@ -204,7 +206,7 @@ def test_a_date_range_in_a_group_or_alternative_that_every_match_meets_is_a_filt
     found = search(SearchRequest(q=words), index).total
     result = search(SearchRequest(q=q), index)
     assert found > 0 and result.total == 0 and result.hits == []
-    assert result.notice == FILTERED_OUT.format(found)
+    assert result.notice == FILTERED_OUT.format(found) and result.explained
 
 
 @pytest.mark.parametrize(
@@ -217,13 +219,13 @@ def test_a_date_range_in_a_group_or_alternative_that_every_match_meets_is_a_filt
 )
 def test_a_date_range_the_matches_need_not_meet_is_not_said_to_have_left_them_out(demo_volumes, q) -> None:
     result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
-    assert result.total == 0 and result.notice == ""
+    assert result.total == 0 and result.notice == "" and not result.explained
 
 
 def test_a_date_range_in_an_alternative_that_finds_documents_says_nothing(demo_volumes) -> None:
     index = demo_volumes("frus1949v07p1")
     result = search(SearchRequest(q=f"(Stalin {DATES}) OR Truman"), index)
-    assert result.total == search(SearchRequest(q="Truman"), index).total > 0 and result.notice == ""
+    assert result.total == search(SearchRequest(q="Truman"), index).total > 0 and result.notice == "" and not result.explained
 
 
 # frus1949v07p1 has 423 documents, 6 of them mention Mao.
@@ -289,8 +291,26 @@ def test_a_dash_standing_alone_is_left_out_and_the_rest_read_as_written(demo_vol
 def test_a_query_of_dashes_alone_still_has_no_words(demo_volumes) -> None:
     for q in ("- -", "-- --", "-"):
         result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
-        assert result.total == 0
+        assert result.total == 0 and result.explained
         assert result.notice == (
             "The query could not be read as search syntax (a - must come right before a word) and has no words to search for. "
             "Nothing matches. Type words, or clear the box to browse."
         )
+
+
+@pytest.mark.parametrize(
+    ("q", "explained"),
+    [
+        ("from:Acheson", True),  # a field that matches nothing
+        ("language:zz", True),
+        (f"Stalin {DATES}", True),  # the dates left every match out
+        ("frus1945v01-d1", True),  # a document the archive lacks
+        ('"""', True),  # no words
+        ("Zzzqqq", False),  # nothing to say but "try another spelling"
+        ("Mao -Mao", False),
+    ],
+)
+def test_a_search_that_found_nothing_says_whether_its_notice_says_why(demo_volumes, q, explained) -> None:
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.explained is explained and bool(result.notice) is explained
+    assert not search(SearchRequest(q="language:(zz OR en)"), demo_volumes("frus1949v07p1")).explained  # found: nothing to explain

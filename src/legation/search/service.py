@@ -130,7 +130,10 @@ class SearchResult:
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
     without a date; ``years_approximate``: both are estimates from a random sample of the matches
     (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
-    it found few documents ("" otherwise)."""
+    it found few documents ("" otherwise). ``explained``: nothing matched (``total`` 0) and ``notice``
+    says why (no words to search; the words match only outside the filters or dates; a field, a
+    ``language:``, a document or a FRUS volume that matches nothing, named), so that general advice
+    ("try fewer words") would contradict it; ``False`` otherwise."""
 
     total: int
     page: int
@@ -145,6 +148,7 @@ class SearchResult:
     undated: int = 0
     did_you_mean: str = ""
     years_approximate: bool = False
+    explained: bool = False
 
 
 # --- steps --------------------------------------------------------------------------------------
@@ -516,6 +520,7 @@ class _TextQuery:
     notice: str
     expanded: list[tuple[str, tuple[str, ...]]]
     bonus: ProximityBonus | None = None
+    nothing_to_search: bool = False  # typed, but nothing searchable: the notice says so (NO_WORDS_NOTICE)
 
 
 def text_query(
@@ -529,14 +534,15 @@ def text_query(
     phrases = user_query.proximity_phrases(parsed.node, index.schema, searcher) if request.sort == "relevance" and query else []
     bonus = ProximityBonus(phrases, index.schema) if phrases else None
     notice = parsed.notice
-    if user_query.stripped(request.q) and query is None:
+    nothing_to_search = bool(user_query.stripped(request.q)) and query is None
+    if nothing_to_search:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
         # nothing rather than the whole archive, and say why.
         query = Query.empty_query()
         # parse() already says when the syntax left no words; then only what to do is added
         # (a query of control characters alone: no words, nothing said yet)
         notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None and parsed.notice else NO_WORDS_NOTICE]).strip()
-    return _TextQuery(parsed, node, query, notice, expanded, bonus)
+    return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
 LANGUAGE_HELP = (
@@ -828,12 +834,16 @@ def search(
         total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
-    notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
+    # the sentences that say why nothing was found, when nothing was (explained): each names what in
+    # the query matches nothing, or what the filters or dates left out
+    reasons = [*language_notices(words.parsed.node, index.schema, searcher)]
     if nothing_found and not words_alone:
-        notice = " ".join([notice, *field_notices(request.q, words.parsed.node, index.schema, searcher, names)]).strip()
+        reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
-        notice = " ".join([notice, *address_notices(addresses, index.schema, searcher)]).strip()
+        reasons += address_notices(addresses, index.schema, searcher)
+    notice = " ".join([notice, *reasons]).strip()
+    explained = total == 0 and bool(words_alone or reasons or words.nothing_to_search)
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
@@ -870,6 +880,7 @@ def search(
         undated=undated,
         did_you_mean=suggestion,
         years_approximate=sample is not None,
+        explained=explained,
     )
 
 
