@@ -77,3 +77,12 @@ def frus_archive(db):
     from legation.ingest.readers.tei_frus import read_frus_volume
 
     yield from ingested_archive(read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml"))
+
+
+@pytest.fixture
+def demo_volume_archive(db):
+    """The demo archive's FRUS volume frus1949v07p1 (``data/demo/frus``: 423 real documents, December
+    1948 to December 1949) as the archive (:func:`ingested_archive`)."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    yield from ingested_archive(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))

@@ -6,7 +6,7 @@ import pytest
 
 from legation.search import schema
 from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
-from legation.search.service import LANGUAGE_HELP, SearchRequest, search
+from legation.search.service import FILTERED_OUT, LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
@@ -153,5 +153,164 @@ def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_vo
     assert typed.notice == pasted.notice.replace(  # typed, no address was given: the edition's is named
         "at the address given", "at https://history.state.gov/historicaldocuments/frus1949v07p1/d99999"
     )
-    assert search(SearchRequest(q="frus1950v99-d3"), index).notice == ""  # a volume not held: no such identifier to speak of
     assert search(SearchRequest(q="frus1949v07p1-d1"), index).notice == ""  # found
+    assert typed.explained and pasted.explained  # the page says it instead of "try fewer words"
+
+
+# The demo archive holds frus1949v07p1 and 14 other volumes (data/demo/frus), not frus1945v01 nor
+# frus1969-76v17 (it holds frus1969-76v12 and frus1969-76ve13). A typed identifier of a volume it
+# lacks found nothing and said nothing.
+@pytest.mark.parametrize(("q", "volume", "document"), [("frus1945v01-d1", "frus1945v01", "d1"), ("frus1969-76v17-d5", "frus1969-76v17", "d5")])
+def test_an_identifier_typed_of_a_volume_not_held_says_the_archive_lacks_the_volume(demo_volumes, q, volume, document) -> None:
+    index = demo_volumes("frus1949v07p1")
+    typed = search(SearchRequest(q=q), index)
+    pasted = search(SearchRequest(q=f"https://history.state.gov/historicaldocuments/{volume}/{document}"), index)
+    assert typed.total == pasted.total == 0 and typed.hits == []
+    assert typed.notice == (
+        f"The archive does not hold the FRUS volume {volume}, so not its document {q}: read it in the public edition, "
+        f"at https://history.state.gov/historicaldocuments/{volume}/{document}, or search for words of its title; "
+        "the Collection facet lists the volumes it holds."
+    )
+    assert pasted.notice == typed.notice.replace(f"at https://history.state.gov/historicaldocuments/{volume}/{document}", "at the address given")
+    assert typed.explained and pasted.explained
+    # beside a word that matches, the documents with most of the words are shown, and the volume still named
+    beside = search(SearchRequest(q=f"{q} Acheson"), index)
+    assert beside.total == search(SearchRequest(q="Acheson"), index).total > 0 and not beside.explained
+    assert beside.notice == f"{RELAXED_NOTICE} {typed.notice}"
+
+
+@pytest.mark.parametrize("q", ["frusxyz-d1", "frus-d1", "-frus1945v01-d1", "title:frus1945v01-d1", "frus1945v01-d1*"])
+def test_what_is_no_typed_identifier_of_a_frus_document_gets_no_notice_of_a_volume(demo_volumes, q) -> None:
+    # no year: no volume of the public edition; excluded, in a field or a prefix: not typed as a document
+    assert "FRUS volume" not in search(SearchRequest(q=q), demo_volumes("frus1949v07p1")).notice
+
+
+# frus1949v07p1 runs from December 1948 to December 1949: Stalin is in 2 of its documents, Chiang in
+# 1, none from December 1949 to February 1950, as the notice's counts show.
+DATES = "date:1949-12..1950-02"
+
+
+@pytest.mark.parametrize(
+    ("q", "words"),
+    [
+        (f"Stalin ({DATES})", "Stalin"),  # the range in parentheses of its own
+        (f"(Stalin {DATES})", "Stalin"),
+        (f"Stalin (Acheson {DATES})", "Stalin Acheson"),  # in a group ANDed with the rest
+        (f"(Stalin {DATES}) OR (Chiang {DATES})", "Stalin OR Chiang"),  # in each alternative
+        (f"(Stalin {DATES}) OR Zzzqqq", "Stalin OR Zzzqqq"),  # the other alternative matches nothing anyway
+        ("Stalin date:(1949-12 OR 1950-01)", "Stalin"),  # an OR of ranges alone
+    ],
+)
+def test_a_date_range_in_a_group_or_alternative_that_every_match_meets_is_a_filter_for_the_notice(demo_volumes, q, words) -> None:
+    index = demo_volumes("frus1949v07p1")
+    found = search(SearchRequest(q=words), index).total
+    result = search(SearchRequest(q=q), index)
+    assert found > 0 and result.total == 0 and result.hits == []
+    assert result.notice == FILTERED_OUT.format(found) and result.explained
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        f"Stalin (Zzzqqq OR {DATES})",  # without the range its alternative would be every document: the words alone are not what it searched
+        "Stalin -date:1948..1949",  # excluded: "widen the dates" would be the wrong advice
+        f"Stalin (Mao {DATES})",  # no document has both Stalin and Mao, whatever its date
+    ],
+)
+def test_a_date_range_the_matches_need_not_meet_is_not_said_to_have_left_them_out(demo_volumes, q) -> None:
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.notice == "" and not result.explained
+
+
+def test_a_date_range_in_an_alternative_that_finds_documents_says_nothing(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=f"(Stalin {DATES}) OR Truman"), index)
+    assert result.total == search(SearchRequest(q="Truman"), index).total > 0 and result.notice == "" and not result.explained
+
+
+# frus1949v07p1 has 423 documents, 6 of them mention Mao.
+@pytest.mark.parametrize(
+    ("q", "read"),
+    [
+        ("--Mao", "'--Mao' was read as '-Mao'"),
+        ("---Mao", "'---Mao' was read as '-Mao'"),
+        ("NOT NOT Mao", "'NOT NOT Mao' was read as 'NOT Mao'"),
+        ("NOT -Mao", "'NOT -Mao' was read as '-Mao'"),
+        ("-NOT Mao", "'-NOT Mao' was read as '-Mao'"),
+        ('--"Mao"', "'--\"Mao\"' was read as '-\"Mao\"'"),
+        ("--(Mao)", "'--(Mao)' was read as '-(Mao)'"),
+        ("NOT " * 30 + "Mao", "'" + "NOT " * 30 + "Mao' was read as 'NOT Mao'"),  # it nested more than 20 levels deep
+    ],
+)
+def test_negations_in_a_row_exclude_once_and_say_so(demo_volumes, q, read) -> None:
+    # --Mao was read as a double negation, Mao: it found the 6 documents the user asked to leave out
+    index = demo_volumes("frus1949v07p1")
+    mao, everything, excluded = (search(SearchRequest(q=w, page_size=100), index) for w in ("Mao", "", "-Mao"))
+    assert (mao.total, everything.total) == (6, 423) and excluded.total == 417 and excluded.notice == ""
+    result = search(SearchRequest(q=q, page_size=100), index)
+    assert result.total == 417 and [h.identifier for h in result.hits] == [h.identifier for h in excluded.hits]
+    assert result.notice == f"{read}: NOT and - in a row exclude what follows them, as one does; they do not cancel out."
+    assert not {h.identifier for h in mao.hits} & {h.identifier for h in result.hits}
+
+
+@pytest.mark.parametrize("q", ['-"Mao"', "-(Mao)", "NOT Mao", "-Mao", "China -Mao", "China --Mao"])
+def test_one_negation_is_read_as_written(demo_volumes, q) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    china, mao = ({h.identifier for h in search(SearchRequest(q=w, page_size=100), index).hits} for w in ("China", "Mao"))
+    if q.startswith("China"):  # 47 documents mention China, 4 of them Mao
+        assert {h.identifier for h in result.hits} == china - mao and (len(china), len(china & mao)) == (47, 4)
+    else:
+        assert result.total == 417
+    doubled = "'--Mao' was read as '-Mao': NOT and - in a row exclude what follows them, as one does; they do not cancel out."
+    assert result.notice == (doubled if "--" in q else "")
+
+
+@pytest.mark.parametrize(
+    ("q", "as_written", "example"),
+    [
+        ("- Mao", "Mao", "Mao"),
+        ("-- Mao", "Mao", "Mao"),
+        ("Acheson - Mao", "Acheson Mao", "Mao"),  # a dash between words, as a title writes it
+        ('- "Mao Tse-tung"', '"Mao Tse-tung"', '"Mao Tse-tung"'),
+        ("- - Mao", "Mao", "Mao"),
+        ("Acheson - OR Mao", "Acheson OR Mao", "treaty"),
+        ("- -Mao", "-Mao", "treaty"),
+    ],
+)
+def test_a_dash_standing_alone_is_left_out_and_the_rest_read_as_written(demo_volumes, q, as_written, example) -> None:
+    # "- Mao" could not be read at all, so its plain words were searched: "Acheson - "Mao Tse-tung""
+    # lost its quotation marks, and a dash between words made every word required
+    index = demo_volumes("frus1949v07p1")
+    result, written = search(SearchRequest(q=q, page_size=100), index), search(SearchRequest(q=as_written, page_size=100), index)
+    assert result.total == written.total > 0 and [h.identifier for h in result.hits] == [h.identifier for h in written.hits]
+    dash = f"A dash standing alone, with a space after it, was left out; to exclude a word, write the - right before it, as in -{example}."
+    assert result.notice == " ".join([dash, written.notice]).strip()
+
+
+def test_a_query_of_dashes_alone_still_has_no_words(demo_volumes) -> None:
+    for q in ("- -", "-- --", "-"):
+        result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+        assert result.total == 0 and result.explained
+        assert result.notice == (
+            "The query could not be read as search syntax (a - must come right before a word) and has no words to search for. "
+            "Nothing matches. Type words, or clear the box to browse."
+        )
+
+
+@pytest.mark.parametrize(
+    ("q", "explained"),
+    [
+        ("from:Acheson", True),  # a field that matches nothing
+        ("language:zz", True),
+        (f"Stalin {DATES}", True),  # the dates left every match out
+        ("frus1945v01-d1", True),  # a document the archive lacks
+        ('"""', True),  # no words
+        ("Zzzqqq", False),  # nothing to say but "try another spelling"
+        ("Mao -Mao", False),
+    ],
+)
+def test_a_search_that_found_nothing_says_whether_its_notice_says_why(demo_volumes, q, explained) -> None:
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert result.total == 0 and result.explained is explained and bool(result.notice) is explained
+    assert not search(SearchRequest(q="language:(zz OR en)"), demo_volumes("frus1949v07p1")).explained  # found: nothing to explain

@@ -85,7 +85,6 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("AND treaty", ["treaty"]),
         ("a AND AND b", ["a", "b"]),
         ("-", []),
-        ("Mao - Stalin", ["Mao", "Stalin"]),
         ("title:", []),
         ("foo:bar", ["foo", "bar"]),
         ("10:30 meeting", ["10", "30", "meeting"]),
@@ -117,6 +116,24 @@ def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list
         assert parsed.node == Term(words[0])
     else:
         assert parsed.node == And(tuple(Term(w) for w in words))
+
+
+@pytest.mark.parametrize(
+    ("q", "tree"),
+    [
+        ("--Mao", Not(Term("Mao"))),  # was Not(Not(Term("Mao"))): Mao, what the user asked to leave out
+        ("NOT NOT Mao", Not(Term("Mao"))),
+        ("Stalin NOT -Mao", And((Term("Stalin"), Not(Term("Mao"))))),
+        ('--"Mao Zedong"', Not(Phrase("Mao Zedong"))),
+        ("--(Mao OR Zhou)", Not(Or((Term("Mao"), Term("Zhou"))))),
+        ("Mao - Stalin", And((Term("Mao"), Term("Stalin")))),  # was unreadable: searched as plain words, every syntax lost
+        ('Mao - "Port Arthur"', And((Term("Mao"), Phrase("Port Arthur")))),
+    ],
+)
+def test_negations_in_a_row_exclude_once_and_a_dash_alone_is_left_out(q: str, tree: object) -> None:
+    parsed = parse(q)
+    assert parsed.node == tree
+    assert parsed.notice.endswith("they do not cancel out.") if "Mao -" not in q else parsed.notice.startswith("A dash standing alone")
 
 
 def test_long_queries_are_cut_with_a_notice() -> None:

@@ -482,3 +482,71 @@ def test_counts_are_written_with_thousands_separators(client, thousand_and_one):
     assert '<span class="value">1950</span></a> <span class="count">1,001</span>' in html
     facet = client.get("/facets/type", {"q": "letter"}).content.decode()
     assert '✓ ' not in facet and 'Letter</a> <span class="count">1,001</span>' in facet
+
+
+def _notice(html: str) -> str:
+    """The text of the page's notice ("" when it has none)."""
+    found = re.search(r'<p class="notice" role="status">(.*?)</p>', html, re.S)
+    return unescape(found.group(1)) if found else ""
+
+
+def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_general_advice(client, demo_volume_archive):
+    # "from:Acheson" printed "No document matches from:Acheson. Try fewer words or another spelling."
+    # beside the notice saying to search Acheson without from:, which is the advice that works
+    def total(q: str) -> int:
+        return client.get("/api/search", {"q": q}).json()["total"]
+
+    acheson, stalin = total("Acheson"), total("Stalin")
+    assert acheson > 1 and stalin > 1
+    filtered = f"{stalin:,} documents match these words, but none within the filters or dates chosen: remove a filter or widen the dates."
+    cases = [
+        ({"q": "from:Acheson"}, f"No document has Acheson as sender (from:); {acheson:,} documents mention Acheson: search Acheson without from:."),
+        ({"q": "Stalin date:1949-12..1950-02"}, filtered),
+        ({"q": "Stalin (date:1949-12..1950-02)"}, filtered),
+        ({"q": "Stalin", "start_date": "1949-12", "end_date": "1950-02"}, filtered),
+        (
+            {"q": "frus1945v01-d1"},
+            "The archive does not hold the FRUS volume frus1945v01, so not its document frus1945v01-d1: read it in the public edition, "
+            "at https://history.state.gov/historicaldocuments/frus1945v01/d1, or search for words of its title; the Collection facet "
+            "lists the volumes it holds.",
+        ),
+        ({"q": "..."}, "The query has no words to search for (a word is letters or digits, at most 40 characters); nothing matches. "
+         "Type words, or clear the box to browse."),
+    ]
+    for params, notice in cases:
+        response = client.get("/", params)
+        html = response.content.decode()
+        assert response.status_code == 200 and "Results: 0<" in html, params
+        assert _notice(html) == notice, params
+        assert "No document matches" not in html and "Try fewer words" not in html, params
+        # the API says the same, and that it explains the nothing found
+        body = client.get("/api/search", params).json()
+        assert (body["total"], body["hits"], body["notice"], body["explained"], body["did_you_mean"]) == (0, [], notice, True, ""), params
+    # nothing says why: the general advice stays, and the API says it does not explain
+    html = client.get("/", {"q": "Zzzqqq"}).content.decode()
+    assert _notice(html) == "" and "No document matches <strong>Zzzqqq</strong>. Try fewer words or another spelling." in html
+    assert client.get("/api/search", {"q": "Zzzqqq"}).json()["explained"] is False
+    assert client.get("/api/search", {"q": "Stalin"}).json()["explained"] is False
+
+
+def test_a_reason_quoting_what_was_typed_is_escaped_on_the_page(client, demo_volume_archive):
+    response = client.get("/", {"q": 'language:"<b>x</b>"'})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Results: 0<" in html and "No document matches" not in html
+    assert "<b>x</b>" not in html and "language:&quot;&lt;b&gt;x&lt;/b&gt;&quot; matches nothing: &lt;b&gt;x&lt;/b&gt; is no language code" in html
+
+
+def test_negations_in_a_row_and_a_dash_standing_alone_say_how_they_were_read(client, demo_volume_archive):
+    def body(q: str) -> dict:
+        return client.get("/api/search", {"q": q}).json()
+
+    everything, mao = body("")["total"], body("Mao")["total"]
+    assert everything == 423 and mao > 0
+    doubled = body("--Mao")
+    assert doubled["total"] == everything - mao == body("-Mao")["total"]
+    assert doubled["notice"] == "'--Mao' was read as '-Mao': NOT and - in a row exclude what follows them, as one does; they do not cancel out."
+    assert _notice(client.get("/", {"q": "--Mao"}).content.decode()) == doubled["notice"]
+    alone = body("- Mao")
+    assert alone["total"] == mao and alone["notice"] == (
+        "A dash standing alone, with a space after it, was left out; to exclude a word, write the - right before it, as in -Mao."
+    )

@@ -29,6 +29,11 @@ class SearchOut(Schema):
     undated: int
     years_approximate: bool
     did_you_mean: str
+    explained: bool = Field(
+        description="Nothing matched (`total` 0) and `notice` says why: the query has no words to search for, its words match only "
+        "outside the filters or dates, or a field, language, document or FRUS volume it names matches nothing. Show the notice "
+        "rather than general advice (try fewer words), which would contradict it."
+    )
 
 
 class FacetValuesOut(Schema):
@@ -101,4 +106,5 @@ def search_result_json(result: SearchResult) -> bytes:
         "undated": result.undated,
         "years_approximate": result.years_approximate,
         "did_you_mean": result.did_you_mean,
+        "explained": result.explained,
     })

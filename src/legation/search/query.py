@@ -1,7 +1,9 @@
 """The user query language: our own parser, then tantivy queries built from its tree.
 
 Language (DESIGN.md): words, all of which must match (``treaty Moscow``); ``"exact phrases"``;
-``OR`` between alternatives; ``NOT word`` or ``-word`` to exclude; ``prefix*``; ``field:value`` and
+``OR`` between alternatives; ``NOT word`` or ``-word`` to exclude (several in a row, ``--word``,
+``NOT NOT word``, exclude once, with a notice; a dash standing alone, ``Stalin - Mao``, is left out,
+with a notice); ``prefix*``; ``field:value`` and
 ``field:"a phrase"`` for the fields of :data:`legation.search.schema.SEARCH_FIELDS` (``title``,
 ``from``, ``to``, ``type`` …; ``sender`` and ``recipient`` are other names of ``from`` and ``to``);
 ``field:(a group)``, the field applied to every word and phrase of the group that names no field
@@ -154,9 +156,11 @@ class _Unreadable(Exception):
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # "(", ")", "-", "PHRASE", "WORD", "URL" (an address with a scheme), "FIELD(" (``title:(``, the field in ``field``)
+    kind: str  # "(", ")", "-", "PHRASE", "WORD", "URL" (an address with a scheme), "FIELD(" (``title:(``, the field in ``field``), "DASHES" (standing alone)
     text: str = ""
     field: str | None = None
+    start: int = 0  # where it stands in the query: q[start:end]
+    end: int = 0
 
 
 def _lex(q: str) -> list[_Tok]:
@@ -167,42 +171,48 @@ def _lex(q: str) -> list[_Tok]:
         if c.isspace():
             i += 1
         elif c in "()":
-            tokens.append(_Tok(c))
+            tokens.append(_Tok(c, start=i, end=i + 1))
             i += 1
         elif c == '"':
             end = q.find('"', i + 1)
             if end < 0:
                 raise _Unreadable("a quotation mark is not closed")
-            tokens.append(_Tok("PHRASE", _quoted(q[i + 1 : end])))
+            tokens.append(_Tok("PHRASE", _quoted(q[i + 1 : end]), start=i, end=end + 1))
             i = end + 1
         elif (end := _address_end(q, i)) > 0:
-            tokens.append(_Tok("URL", q[i:end]))
+            tokens.append(_Tok("URL", q[i:end], start=i, end=end))
             i = end
         else:
             j = i
             while j < n and not q[j].isspace() and q[j] not in '()"':
                 j += 1
             word = q[i:j]
-            if word.startswith("-") and (len(word) > 1 or (j < n and q[j] in '("')):
+            if word.startswith("-") and (len(word) > 1 or (j < n and (q[j] in '("' or q[j].isspace()))):
                 # -word, -"phrase", -(group); each dash of --word at once, not the word read again
                 # after each (a query of 1,000 dashes), a lone dash at the end left a word
                 dashes = len(word) - len(word.lstrip("-"))
+                if dashes == len(word) and j < n and q[j].isspace():
+                    # a dash standing alone between words (Stalin - Mao, as a title writes it): no
+                    # operator, left out by the parser, which says so (_Parser.__init__)
+                    tokens.append(_Tok("DASHES", word, start=i, end=j))
+                    i = j
+                    continue
                 if dashes == len(word) and not (j < n and q[j] in '("'):
                     # dashes before no word: said so, be they two or 1,000 (which nested too deep)
                     raise _Unreadable("a - must come right before a word")
-                tokens.extend(_Tok("-") for _ in range(dashes))
+                tokens.extend(_Tok("-", start=i + k, end=i + k + 1) for k in range(dashes))
                 i += dashes
             elif word.endswith(":") and j < n and q[j] == "(":  # field:(a group)
-                tokens.append(_Tok("FIELD(", field=_field_name(word[:-1])))
+                tokens.append(_Tok("FIELD(", field=_field_name(word[:-1]), start=i, end=j + 1))
                 i = j + 1
             elif word.endswith(":") and j < n and q[j] == '"':  # field:"a phrase"
                 end = q.find('"', j + 1)
                 if end < 0:
                     raise _Unreadable("a quotation mark is not closed")
-                tokens.append(_Tok("PHRASE", _quoted(q[j + 1 : end]), field=_field_name(word[:-1])))
+                tokens.append(_Tok("PHRASE", _quoted(q[j + 1 : end]), field=_field_name(word[:-1]), start=i, end=end + 1))
                 i = end + 1
             else:
-                tokens.append(_Tok("WORD", word))
+                tokens.append(_Tok("WORD", word, start=i, end=j))
                 i = j
     return tokens
 
@@ -213,6 +223,18 @@ def _quoted(text: str) -> str:
     if not text.strip():
         raise _Unreadable('the quotation marks "" hold no words')
     return text
+
+
+def _example(tokens: list[_Tok]) -> str:
+    """What follows the first dash or dashes standing alone among ``tokens`` (:func:`_lex`), as an
+    example of a word to exclude: that word, or phrase in quotes; ``treaty`` when it is neither."""
+    at = next(k for k, tok in enumerate(tokens) if tok.kind == "DASHES")
+    after = next((tok for tok in tokens[at + 1 :] if tok.kind != "DASHES"), None)
+    if after is not None and after.kind == "WORD" and after.text not in OPERATORS and not after.text.startswith("-"):
+        return after.text
+    if after is not None and after.kind == "PHRASE" and after.field is None:
+        return f'"{after.text}"'
+    return "treaty"
 
 
 def _field_name(name: str) -> str:
@@ -231,15 +253,28 @@ def _field_name(name: str) -> str:
 
 class _Parser:
     """Recursive descent: or := and ("OR" and)* ; and := unary+ (with optional "AND" between) ;
-    unary := ("NOT" | "-") unary | primary ; primary := ["field:"] "(" or ")" | phrase | word."""
+    unary := ("NOT" | "-")* primary ; primary := ["field:"] "(" or ")" | phrase | word.
 
-    def __init__(self, tokens: list[_Tok]) -> None:
-        self.tokens = tokens
+    The tokens of ``text`` (:func:`_lex`), its dashes standing alone left out, with a note; raises
+    :class:`_Unreadable` when nothing else is left. A run of NOT and ``-`` (``--Mao``, ``NOT NOT
+    Mao``, ``NOT -Mao``) excludes what follows it, as one does, with a note: two do not cancel out
+    (Lucene's simple query parser reads ``--Mao`` as ``Mao``, which finds what the user asked to
+    leave out)."""
+
+    def __init__(self, tokens: list[_Tok], text: str = "") -> None:
+        self.text = text
         self.pos = 0
         self.depth = 0
         self.notes: list[str] = []  # how parts were read other than as written, for the notice
         self.explicit_and = False  # an AND operator was read
         self.addresses: list[Address] = []  # addresses read (self.address), in order
+        self.tokens = [tok for tok in tokens if tok.kind != "DASHES"]
+        if len(self.tokens) < len(tokens):
+            if not self.tokens:
+                raise _Unreadable("a - must come right before a word")
+            self.notes.append(
+                f"A dash standing alone, with a space after it, was left out; to exclude a word, write the - right before it, as in -{_example(tokens)}."
+            )
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -295,18 +330,31 @@ class _Parser:
             raise _Unreadable("OR needs a word on each side" if tok.kind == "WORD" else "a parenthesis is empty or unmatched")
         return items[0] if len(items) == 1 else And(tuple(items))
 
+    def negates(self, tok: _Tok | None) -> bool:
+        return tok is not None and (tok.kind == "-" or self.is_op(tok, "NOT"))
+
     def parse_unary(self) -> Node:
-        tok = self.peek()
-        if tok is not None and (tok.kind == "-" or self.is_op(tok, "NOT")):
+        first = self.pos
+        while self.negates(self.peek()):
             self.pos += 1
-            nxt = self.peek()
-            if nxt is None or nxt.kind == ")" or (nxt.kind == "WORD" and nxt.text in OPERATORS):
-                raise _Unreadable("NOT or - must come right before a word")
-            self._enter()
-            item = self.parse_unary()
-            self.depth -= 1
-            return Not(item)
-        return self.parse_primary()
+        if self.pos == first:
+            return self.parse_primary()
+        item_start = self.pos
+        nxt = self.peek()
+        if nxt is None or nxt.kind == ")" or (nxt.kind == "WORD" and nxt.text in OPERATORS):
+            raise _Unreadable("NOT or - must come right before a word")
+        self._enter()
+        item = self.parse_primary()
+        self.depth -= 1
+        if item_start - first > 1:
+            start, end = self.tokens[first].start, self.tokens[self.pos - 1].end
+            excluded = self.text[self.tokens[item_start].start : end]
+            read = f"NOT {excluded}" if all(self.is_op(t, "NOT") for t in self.tokens[first:item_start]) else f"-{excluded}"
+            self.notes.append(
+                f"{_shown(self.text[start:end])} was read as {_shown(read)}: NOT and - in a row exclude what follows them, "
+                "as one does; they do not cancel out."
+            )
+        return Not(item)
 
     def _enter(self) -> None:
         self.depth += 1
@@ -500,13 +548,17 @@ _ADDRESS_WORD = re.compile(r"[^\W_]+")
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
-_FRUS_IDENTIFIER = re.compile(rf"({_FRUS_VOLUME})-(d\d+)")  # a FRUS document's identifier: <volume>-d<number>
+# a FRUS document's identifier typed: <volume>-d<number>, the volume named by its years as every
+# volume of the public edition is (frus1949v07p1, frus1969-76v17, frus1917-72PubDip), so that a
+# word such as frusxyz-d1 is not taken for a volume the archive lacks
+_FRUS_IDENTIFIER = re.compile(r"(frus\d{4}[\w-]*)-(d\d+)")
 
 
 def identifier_address(word: str) -> Address | None:
     """A word typed as the identifier of a document of the public FRUS edition
-    (``frus1949v07p1-d99999``) read as that document's address there (:class:`Address`, with its
-    ``volume``), ``None`` for any other word."""
+    (``frus1949v07p1-d99999``, ``frus1969-76v17-d5``: ``frus``, the volume's first year, the rest of
+    its id, ``-d`` and the document's number) read as that document's address there
+    (:class:`Address`, with its ``volume``), ``None`` for any other word."""
     match = _FRUS_IDENTIFIER.fullmatch(word)
     if match is None or not is_identifier(word):
         return None
@@ -904,13 +956,13 @@ def parse(q: str) -> ParsedQuery:
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
     try:
-        parser = _Parser(_lex(q))
+        parser = _Parser(_lex(q), q)
         return parser.parsed(q, notices)
     except _Unreadable as exc:
         repaired = _repair(q)
         if repaired and repaired != q:
             try:
-                parser = _Parser(_lex(repaired))
+                parser = _Parser(_lex(repaired), repaired)
                 # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
                 return parser.parsed(repaired, [*notices, f"The query could not be read as written ({exc}), so it was read as: {repaired}."])
             except _Unreadable:

@@ -130,7 +130,10 @@ class SearchResult:
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
     without a date; ``years_approximate``: both are estimates from a random sample of the matches
     (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
-    it found few documents ("" otherwise)."""
+    it found few documents ("" otherwise). ``explained``: nothing matched (``total`` 0) and ``notice``
+    says why (no words to search; the words match only outside the filters or dates; a field, a
+    ``language:``, a document or a FRUS volume that matches nothing, named), so that general advice
+    ("try fewer words") would contradict it; ``False`` otherwise."""
 
     total: int
     page: int
@@ -145,6 +148,7 @@ class SearchResult:
     undated: int = 0
     did_you_mean: str = ""
     years_approximate: bool = False
+    explained: bool = False
 
 
 # --- steps --------------------------------------------------------------------------------------
@@ -516,6 +520,7 @@ class _TextQuery:
     notice: str
     expanded: list[tuple[str, tuple[str, ...]]]
     bonus: ProximityBonus | None = None
+    nothing_to_search: bool = False  # typed, but nothing searchable: the notice says so (NO_WORDS_NOTICE)
 
 
 def text_query(
@@ -529,14 +534,15 @@ def text_query(
     phrases = user_query.proximity_phrases(parsed.node, index.schema, searcher) if request.sort == "relevance" and query else []
     bonus = ProximityBonus(phrases, index.schema) if phrases else None
     notice = parsed.notice
-    if user_query.stripped(request.q) and query is None:
+    nothing_to_search = bool(user_query.stripped(request.q)) and query is None
+    if nothing_to_search:
         # Typed something, but nothing searchable (symbols, emoji, words over 40 letters): show
         # nothing rather than the whole archive, and say why.
         query = Query.empty_query()
         # parse() already says when the syntax left no words; then only what to do is added
         # (a query of control characters alone: no words, nothing said yet)
         notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None and parsed.notice else NO_WORDS_NOTICE]).strip()
-    return _TextQuery(parsed, node, query, notice, expanded, bonus)
+    return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
 LANGUAGE_HELP = (
@@ -589,7 +595,7 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
-                f"The archive does not hold {what}: read it in the public edition, at the address given, or search for words of its "
+                f"The archive does not hold {what}: read it in the public edition, {_edition_address(address)}, or search for words of its "
                 f"{'title' if identifier else 'subject'}; the Collection facet lists the volumes it holds."
             )
     return list(dict.fromkeys(notes))
@@ -645,37 +651,58 @@ def _typed_field(q: str, field: str) -> str:
 
 
 def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
-    """Whether the query holds a date range that every match must meet (``Stalin date:1949-12..1950-02``),
-    and the query of its words without it (``words.query`` when it holds none; ``None`` when no
-    words are left): what "N documents match these words" counts."""
-    node = words.node
-    if isinstance(node, user_query.DateRange):
-        return True, None
-    if not isinstance(node, user_query.And) or not any(isinstance(item, user_query.DateRange) for item in node.items):
+    """Whether the query holds a date range that its matches must meet (:func:`_undated`:
+    ``Stalin date:1949-12..1950-02``, ``Stalin (date:1949-12..1950-02)``, ``(Stalin date:…) OR
+    (Truman date:…)``), and the query of its words without those ranges (``words.query`` when it
+    holds none; ``None`` when no words are left): what "N documents match these words" counts. The
+    words without the ranges find every match of the query and more, so when the query finds
+    nothing and they find N, the ranges are why."""
+    node = _undated(words.node)
+    if node is words.node:
         return False, words.query
-    rest = tuple(item for item in node.items if not isinstance(item, user_query.DateRange))
-    if not rest:
-        return True, None
-    return True, user_query.to_tantivy(rest[0] if len(rest) == 1 else user_query.And(rest), idx_schema, searcher)
+    return True, None if node is None else user_query.to_tantivy(node, idx_schema, searcher)
 
 
-def identifier_addresses(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[user_query.Address, ...]:
-    """The words of ``node`` typed as a document of a FRUS volume the archive holds
-    (``frus1949v07p1-d99999``), read as that document's address
+def _undated(node: user_query.Node | None) -> user_query.Node | None:
+    """``node`` without the date ranges whose removal can only widen what it finds, ``None`` when
+    nothing else is left: a range ANDed with the rest, in a group or not; an OR's ranges only when
+    each of its alternatives loses its own, or all are ranges (``date:(1949 OR 1950)``): left in an
+    alternative of dates alone (``Stalin OR date:1950``), the OR would find every document without
+    it, and the words alone are not what it searched. Ranges under NOT stay (taking one out
+    narrows). ``node`` itself (``is``) when no range is taken out."""
+    if isinstance(node, user_query.DateRange):
+        return None
+    if not isinstance(node, user_query.And | user_query.Or):
+        return node
+    items = [_undated(item) for item in node.items]
+    if all(new is old for new, old in zip(items, node.items)):
+        return node
+    kept = tuple(item for item in items if item is not None)
+    if not kept:
+        return None
+    if isinstance(node, user_query.Or) and len(kept) < len(items):
+        return node  # an alternative of dates alone: the OR is no narrower for them
+    return kept[0] if len(kept) == 1 else type(node)(kept)
+
+
+def identifier_addresses(node: user_query.Node | None) -> tuple[user_query.Address, ...]:
+    """The words of ``node`` typed as a document of the public FRUS edition (``frus1949v07p1-d99999``,
+    ``frus1945v01-d1``), read as that document's address
     (:func:`legation.search.query.identifier_address`) so that :func:`address_notices` says what it
-    says of the address pasted, for a search that found nothing."""
+    says of the address pasted (the archive does not hold the document, or its volume), for a search
+    that found nothing. Not a word under NOT, in a field, quoted or ending in ``*``."""
     found = []
     for leaf in user_query.leaves(node):
         if isinstance(leaf, user_query.Term) and not isinstance(leaf, user_query.Pasted) and leaf.field is None and not leaf.prefix:
-            address = user_query.identifier_address(leaf.text)
-            if address is not None and _holds_volume(address.volume, idx_schema, searcher):
+            if (address := user_query.identifier_address(leaf.text)) is not None:
                 found.append(address)
     return tuple(found)
 
 
 def _edition_address(address: user_query.Address) -> str:
-    """Where the public FRUS edition has the document of ``address``: "at the address given" when one
-    was pasted, else (its identifier typed) that address, history.state.gov/historicaldocuments/<volume>/<document>."""
+    """Where the public FRUS edition has the document or volume of ``address``: "at the address given"
+    when one was pasted, else (a document's identifier typed) that document's address there,
+    history.state.gov/historicaldocuments/<volume>/<document>."""
     if address.text != address.identifier:
         return "at the address given"
     return f"at https://history.state.gov/historicaldocuments/{address.volume}/{address.identifier[len(address.volume) + 1 :]}"
@@ -807,12 +834,16 @@ def search(
         total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
-    notice = " ".join([notice, *language_notices(words.parsed.node, index.schema, searcher)]).strip()
+    # the sentences that say why nothing was found, when nothing was (explained): each names what in
+    # the query matches nothing, or what the filters or dates left out
+    reasons = [*language_notices(words.parsed.node, index.schema, searcher)]
     if nothing_found and not words_alone:
-        notice = " ".join([notice, *field_notices(request.q, words.parsed.node, index.schema, searcher, names)]).strip()
-    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node, index.schema, searcher) if nothing_found else ())
+        reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names)
+    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
-        notice = " ".join([notice, *address_notices(addresses, index.schema, searcher)]).strip()
+        reasons += address_notices(addresses, index.schema, searcher)
+    notice = " ".join([notice, *reasons]).strip()
+    explained = total == 0 and bool(words_alone or reasons or words.nothing_to_search)
     if words.expanded and total:
         forms = "; ".join(
             f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
@@ -849,6 +880,7 @@ def search(
         undated=undated,
         did_you_mean=suggestion,
         years_approximate=sample is not None,
+        explained=explained,
     )
 
 
