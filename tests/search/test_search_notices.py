@@ -6,7 +6,7 @@ import pytest
 
 from legation.search import schema
 from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
-from legation.search.service import FILTERED_OUT, LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, search
+from legation.search.service import LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, filtered_out, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
@@ -131,14 +131,14 @@ def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field
 def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
     import datetime as dt
 
-    from legation.search.service import FILTERED_OUT
+    from legation.search.service import filtered_out
 
     index = demo_volumes("frus1949v07p1")
     with_stalin = search(SearchRequest(q="Stalin"), index).total
     typed = search(SearchRequest(q="Stalin date:1949-12..1950-02"), index)
     chosen = search(SearchRequest(q="Stalin", start_date=dt.date(1949, 12, 1), end_date=dt.date(1950, 2, 28)), index)
     assert with_stalin and typed.total == chosen.total == 0
-    assert typed.notice == chosen.notice == FILTERED_OUT.format(with_stalin)
+    assert typed.notice == chosen.notice == filtered_out(with_stalin)
 
 
 def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_volumes) -> None:
@@ -177,6 +177,9 @@ def test_an_identifier_typed_of_a_volume_not_held_says_the_archive_lacks_the_vol
     beside = search(SearchRequest(q=f"{q} Acheson"), index)
     assert beside.total == search(SearchRequest(q="Acheson"), index).total > 0 and not beside.explained
     assert beside.notice == f"{RELAXED_NOTICE} {typed.notice}"
+    # in capitals, quoted or closing a sentence, as the archive's own identifiers are found
+    for written in (q.upper(), f"'{q}'", f"{q}.", f"‘{q.upper()}’,"):
+        assert search(SearchRequest(q=written), index).notice == typed.notice, written
 
 
 @pytest.mark.parametrize("q", ["frusxyz-d1", "frus-d1", "-frus1945v01-d1", "title:frus1945v01-d1", "frus1945v01-d1*"])
@@ -206,7 +209,7 @@ def test_a_date_range_in_a_group_or_alternative_that_every_match_meets_is_a_filt
     found = search(SearchRequest(q=words), index).total
     result = search(SearchRequest(q=q), index)
     assert found > 0 and result.total == 0 and result.hits == []
-    assert result.notice == FILTERED_OUT.format(found) and result.explained
+    assert result.notice == filtered_out(found) and result.explained
 
 
 @pytest.mark.parametrize(
@@ -314,3 +317,8 @@ def test_a_search_that_found_nothing_says_whether_its_notice_says_why(demo_volum
     result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
     assert result.total == 0 and result.explained is explained and bool(result.notice) is explained
     assert not search(SearchRequest(q="language:(zz OR en)"), demo_volumes("frus1949v07p1")).explained  # found: nothing to explain
+
+
+def test_the_filtered_out_notice_counts_one_document_in_the_singular():
+    assert filtered_out(1).startswith("1 document matches these words, but not within the filters or dates chosen")
+    assert filtered_out(1234).startswith("1,234 documents match these words, but none within")

@@ -408,12 +408,12 @@ def test_a_colon_without_a_field_name_says_a_field_name_goes_before_it(q: str, w
 def test_words_found_only_outside_the_filters_say_so(seed_index, rows, searchable) -> None:
     # Nothing within the filters: the words are not relaxed (the filters are why), and the notice
     # says how many documents have the words and what to do.
-    from legation.search.service import FILTERED_OUT
+    from legation.search.service import filtered_out
 
     with_treaty = _where(rows, lambda r: "treaty" in searchable(r))
     request = SearchRequest(q="treaty", start_date=dt.date(1800, 1, 1), end_date=dt.date(1800, 12, 31))
     result = search(request, seed_index)
-    assert with_treaty and result.total == 0 and result.notice == FILTERED_OUT.format(len(with_treaty))
+    assert with_treaty and result.total == 0 and result.notice == filtered_out(len(with_treaty))
     assert search(SearchRequest(q="treaty"), seed_index).notice == ""
 
 

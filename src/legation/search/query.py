@@ -558,11 +558,14 @@ def identifier_address(word: str) -> Address | None:
     """A word typed as the identifier of a document of the public FRUS edition
     (``frus1949v07p1-d99999``, ``frus1969-76v17-d5``: ``frus``, the volume's first year, the rest of
     its id, ``-d`` and the document's number) read as that document's address there
-    (:class:`Address`, with its ``volume``), ``None`` for any other word."""
-    match = _FRUS_IDENTIFIER.fullmatch(word)
-    if match is None or not is_identifier(word):
+    (:class:`Address`, with its ``volume``), ``None`` for any other word. Read in any case and
+    without the quotes and punctuation a pasted word carries (:func:`unwrapped`), as the archive
+    finds its own identifiers: ``'FRUS1945V01-D1'.`` is ``frus1945v01-d1``."""
+    identifier = unwrapped(word).lower()
+    match = _FRUS_IDENTIFIER.fullmatch(identifier)
+    if match is None or not is_identifier(identifier):
         return None
-    return Address(word, identifier=word, volume=match.group(1))
+    return Address(identifier, identifier=identifier, volume=match.group(1))
 
 
 def _identifier_at(text: str) -> tuple[str, str] | None:

@@ -41,7 +41,12 @@ NO_WORDS_NOTICE = (
 NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
 FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
-FILTERED_OUT = "{:,} documents match these words, but none within the filters or dates chosen: remove a filter or widen the dates."
+
+
+def filtered_out(count: int) -> str:
+    """The notice for words that match ``count`` (≥ 1) documents, none of them within the filters or dates."""
+    matches = "1 document matches these words, but not" if count == 1 else f"{count:,} documents match these words, but none"
+    return f"{matches} within the filters or dates chosen: remove a filter or widen the dates."
 
 
 @dataclass
@@ -825,7 +830,7 @@ def search(
     dated, bare_words = _without_dates(words, index.schema, searcher) if total == 0 else (False, None)
     words_alone = facet_counts.count(searcher, bare_words) if total == 0 and bare_words is not None and (filters or dated) else 0
     if words_alone:
-        notice = " ".join([notice, FILTERED_OUT.format(words_alone)]).strip()
+        notice = " ".join([notice, filtered_out(words_alone)]).strip()
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
