@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "legation.records",
     "legation.web",
+    # Django Ninja's templates and static files: /api/docs loads the Swagger UI bundled with the
+    # installed django-ninja from this site's own static files (WhiteNoise), not from a CDN, so the
+    # page works on a server without Internet access and runs no script fetched from elsewhere.
+    "ninja",
 ]
 
 MIDDLEWARE = [
