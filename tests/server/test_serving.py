@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.parse
 
+from tests.api.test_docs_page import check_docs_page
 from tests.conftest import FIXTURES
 from tests.server.nodes import SECRET_KEY
 
@@ -40,6 +41,13 @@ def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> No
     status, headers, body = node.get(css.group(1).decode(), {"Accept-Encoding": "gzip"})
     assert status == 200 and headers["server"] == "gunicorn"
     assert headers.get("content-encoding") == "gzip" and "immutable" in headers["cache-control"]
+    # /api/docs loads Swagger UI from the collected, content-hashed copies of Django Ninja's files.
+    def get(path: str) -> tuple[int, str, bytes]:
+        status, headers, body = node.get(path)
+        return status, headers["content-type"], body
+
+    files = check_docs_page(get)
+    assert all(re.fullmatch(r"/static/ninja/[\w-]+\.[0-9a-f]{12}\.\w+", f) for f in files), files
     status, _, body = node.get("/no-such-page")
     assert status == 404 and b"Traceback" not in body and b"DEBUG = True" not in body  # DEBUG is off
 
