@@ -12,7 +12,7 @@ export UV_SYSTEM_CERTS ?= 1
 
 # make demo PORT=8001 when 8000 is taken
 PORT ?= 8000
-.PHONY: demo test setup uv serve lint
+.PHONY: demo test setup uv serve
 
 # uv when missing, with pip, chosen so that pip has no reason to refuse: into the virtual environment
 # PYTHON runs in; else into the user's site-packages (--user) when PYTHON's own are not writable or
