@@ -309,6 +309,38 @@ def test_an_archive_keyed_before_inverted_names_were_turned(tmp_path: Path, merg
     assert list(Agent.objects.filter(key="person:acheson-dean").values_list("document_links", flat=True)) == ([] if merged_first else [None])
 
 
+@pytest.mark.django_db
+def test_an_archive_that_stored_a_council_as_a_person_gets_it_as_an_organization_in_place(tmp_path: Path):
+    """An archive that ingested the Moritz table before German bodies were read stored "Rat von
+    Leipzig" as person:rat-von-leipzig. The next ingest gives that agent the key and kind it is
+    read as now (organization:rat-von-leipzig): one agent, its documents updated once, then unchanged."""
+    from dataclasses import replace
+
+    from legation.records.models import Agent, ChangeLogEntry
+
+    path = tmp_path / "rat.csv"
+    path.write_text(
+        "identifier,title,creator,recipient\nm1,Brief,Rat von Leipzig,Hz. Moritz\nm2,Brief,Hz. Moritz,Rat von Leipzig\n", encoding="utf-8"
+    )
+    new = list(records(read_file(path)).values())
+    assert {(a.key, a.kind) for r in new for a in r.agents} == {("organization:rat-von-leipzig", "organization"), ("person:hz-moritz", "person")}
+    old = [
+        replace(r, agents=[replace(a, key="person:rat-von-leipzig", kind="person") if a.name == "Rat von Leipzig" else a for a in r.agents])
+        for r in new
+    ]  # as Legation keyed it before
+    assert ingest_records(old, batch_size=1).added == ["m1", "m2"]
+    logged = ChangeLogEntry.objects.count()
+    again = ingest_records(read_file(path), batch_size=1)
+    assert (again.added, again.updated, again.unchanged) == ([], ["m1"], ["m2"])  # m2's link was moved with the agent
+    assert list(Agent.objects.order_by("key").values_list("key", "kind")) == [
+        ("organization:rat-von-leipzig", "organization"), ("person:hz-moritz", "person")]
+    council = Agent.objects.get(key="organization:rat-von-leipzig")
+    assert sorted(council.document_links.values_list("document__identifier", flat=True)) == ["m1", "m2"]
+    logs = list(ChangeLogEntry.objects.order_by("pk").values_list("document_identifier", flat=True))
+    assert set(logs[logged:]) == {"m1", "m2"}  # both re-indexed: the agent shows its new kind in each
+    assert ingest_records(read_file(path)).unchanged == ["m1", "m2"]
+
+
 def test_bodies_and_offices_are_organizations_as_in_frus(tmp_path: Path):
     path = tmp_path / "bodies.csv"
     path.write_text(
