@@ -59,8 +59,10 @@ def rekind(keys: dict[str, str]) -> list[str]:
     name (:func:`legation.ingest.names.agent_kind`); when that rule changes, a name once keyed
     ``person:rat-von-leipzig`` comes keyed ``organization:…``. An agent stored under the old key (and
     none under the new one, nor the old key among the keys read) takes the new key and kind, so a
-    re-ingest updates it in place instead of adding a second agent of one name. Returns the
-    identifiers of the documents that link those agents, for the caller to log."""
+    re-ingest updates it in place instead of adding a second agent of one name; documents that link
+    it as their source last gave them remember the new key as given (see :func:`merge_agent`), so
+    the change is no curator's correction. Returns the identifiers of the documents that link those
+    agents, for the caller to log."""
     twins = {twin: key for key in keys if (twin := _twin(key)) and twin not in keys}
     if not twins:
         return []
@@ -73,8 +75,11 @@ def rekind(keys: dict[str, str]) -> list[str]:
             if key not in taken:
                 agent.key, agent.kind = key, keys[key]
                 moved.append(agent)
+    identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
+    before = _agents_digests(identifiers)
     Agent.objects.bulk_update(moved, ["key", "kind"])
-    return sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
+    _rebase(identifiers, before)
+    return identifiers
 
 
 def _agents_digests(identifiers: list[str]) -> dict[str, str]:
@@ -119,6 +124,14 @@ def merge_agent(into: Agent, old: Agent) -> list[str]:
     AgentKey.objects.update_or_create(key=old.key, defaults={"agent": into})
     old.delete()
 
+    _rebase(identifiers, before)
+    return identifiers
+
+
+def _rebase(identifiers: list[str], before: dict[str, str]) -> None:
+    """Documents whose agents were as their source last gave them (their remembered digest of agents is
+    ``before``) stay so: their remembered digest becomes that of their links now, so the next
+    ingest does not take the change for a curator's correction."""
     after = _agents_digests(identifiers)
     rebased = []
     for doc in (d for chunk in chunks(identifiers) for d in Document.objects.filter(identifier__in=chunk).exclude(ingested=None)):
@@ -126,4 +139,3 @@ def merge_agent(into: Agent, old: Agent) -> list[str]:
             doc.ingested = {**doc.ingested, "agents": after[doc.identifier]}
             rebased.append(doc)
     Document.objects.bulk_update(rebased, ["ingested"])
-    return identifiers
