@@ -67,7 +67,7 @@ def test_ids_pair_with_names_by_position_and_names_without_id_get_a_name_key():
     # "79","Anton von Schönberg|andere Räte Hz. Heinrichs in Leipzig","http://d-nb.info/gnd/138186286"
     assert [(a.role, a.key, a.name) for a in r["letters-moritz-1-79"].agents] == [
         ("sender", "gnd:138186286", "Anton von Schönberg"),
-        ("sender", "person:andere-rate-hz-heinrichs-in-leipzig", "andere Räte Hz. Heinrichs in Leipzig"),
+        ("sender", "organization:andere-rate-hz-heinrichs-in-leipzig", "andere Räte Hz. Heinrichs in Leipzig"),
         ("recipient", "gnd:118584138", "Hz. Moritz"),
     ]
     assert r["letters-moritz-1-79"].title == "Anton von Schönberg, andere Räte Hz. Heinrichs in Leipzig an Hz. Moritz"
@@ -275,9 +275,9 @@ def test_moritz_bodies_written_with_commas_keep_their_keys():
     r = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     # "1059","Statthalter, Kanzler und Räte zu Kassel","",…; "13a1",…,"Dechant, Senior und Kapitel zu Merseburg",""
     assert [(a.key, a.name) for a in r["letters-moritz-3-1059"].agents if a.role == "sender"] == [
-        ("person:statthalter-kanzler-und-rate-zu-kassel", "Statthalter, Kanzler und Räte zu Kassel")]
+        ("organization:statthalter-kanzler-und-rate-zu-kassel", "Statthalter, Kanzler und Räte zu Kassel")]
     assert [(a.key, a.name) for a in r["letters-moritz-4-13a1"].agents if a.role == "recipient"] == [
-        ("person:dechant-senior-und-kapitel-zu-merseburg", "Dechant, Senior und Kapitel zu Merseburg")]
+        ("organization:dechant-senior-und-kapitel-zu-merseburg", "Dechant, Senior und Kapitel zu Merseburg")]
 
 
 @pytest.mark.parametrize("merged_first", [False, True])
@@ -307,6 +307,38 @@ def test_an_archive_keyed_before_inverted_names_were_turned(tmp_path: Path, merg
     assert ingest_records(read_file(path)).unchanged == ["b1"]
     assert list(Agent.objects.get(key="person:dean-acheson").document_links.values_list("document__identifier", flat=True)) == ["b1"]
     assert list(Agent.objects.filter(key="person:acheson-dean").values_list("document_links", flat=True)) == ([] if merged_first else [None])
+
+
+@pytest.mark.django_db
+def test_an_archive_that_stored_a_council_as_a_person_gets_it_as_an_organization_in_place(tmp_path: Path):
+    """An archive that ingested the Moritz table before German bodies were read stored "Rat von
+    Leipzig" as person:rat-von-leipzig. The next ingest gives that agent the key and kind it is
+    read as now (organization:rat-von-leipzig): one agent, its documents updated once, then unchanged."""
+    from dataclasses import replace
+
+    from legation.records.models import Agent, ChangeLogEntry
+
+    path = tmp_path / "rat.csv"
+    path.write_text(
+        "identifier,title,creator,recipient\nm1,Brief,Rat von Leipzig,Hz. Moritz\nm2,Brief,Hz. Moritz,Rat von Leipzig\n", encoding="utf-8"
+    )
+    new = list(records(read_file(path)).values())
+    assert {(a.key, a.kind) for r in new for a in r.agents} == {("organization:rat-von-leipzig", "organization"), ("person:hz-moritz", "person")}
+    old = [
+        replace(r, agents=[replace(a, key="person:rat-von-leipzig", kind="person") if a.name == "Rat von Leipzig" else a for a in r.agents])
+        for r in new
+    ]  # as Legation keyed it before
+    assert ingest_records(old, batch_size=1).added == ["m1", "m2"]
+    logged = ChangeLogEntry.objects.count()
+    again = ingest_records(read_file(path), batch_size=1)
+    assert (again.added, again.updated, again.unchanged) == ([], ["m1"], ["m2"])  # m2's link was moved with the agent
+    assert list(Agent.objects.order_by("key").values_list("key", "kind")) == [
+        ("organization:rat-von-leipzig", "organization"), ("person:hz-moritz", "person")]
+    council = Agent.objects.get(key="organization:rat-von-leipzig")
+    assert sorted(council.document_links.values_list("document__identifier", flat=True)) == ["m1", "m2"]
+    logs = list(ChangeLogEntry.objects.order_by("pk").values_list("document_identifier", flat=True))
+    assert set(logs[logged:]) == {"m1", "m2"}  # both re-indexed: the agent shows its new kind in each
+    assert ingest_records(read_file(path)).unchanged == ["m1", "m2"]
 
 
 def test_bodies_and_offices_are_organizations_as_in_frus(tmp_path: Path):
@@ -359,10 +391,11 @@ def test_a_body_is_stored_as_an_organization_under_the_key_frus_gives_it(tmp_pat
     assert ingest_records(read_file(path)).unchanged == ["d1"]
 
 
-def test_no_moritz_name_is_an_organization_by_its_words():
-    """The Moritz index names bodies in German ("Dechant, Senior und Kapitel zu Merseburg"): the
-    English words of bodies find none, so every agent stays a person, keyed as before."""
+def test_moritz_bodies_are_organizations_by_their_german_words():
+    """The Moritz index names bodies in German ("Dechant, Senior und Kapitel zu Merseburg"), which
+    the English words of bodies found none of: German words of bodies and groups find them
+    (legation.ingest.names.body_or_group; the names counted in tests/ingest/test_names.py)."""
     items = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     agents = [a for r in items.values() for a in r.agents]
     assert len(agents) == 20_562  # 20,573 names in the cells, 11 given twice in one role of a letter
-    assert {a.kind for a in agents} == {"person"}
+    assert sum(a.kind == "organization" for a in agents) == 1_882

@@ -9,8 +9,9 @@ list's nature). :func:`direct_name` applies it to a name of a table, where a com
 part of a body's name ("Embassy in Benghazi, Libya", "Dechant, Senior und Kapitel zu Merseburg") or
 precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly of the shape
 "Surname, Forenames" is turned (see :func:`inverted`). :func:`agent_kind` says whether a name a
-source gives without a kind is a person's or an organization's, by the rule that reads the parties
-of FRUS titles (:func:`legation.ingest.titles.party_name`).
+source gives without a kind is a person's or an organization's: a body or group of the German
+letter indexes and party bodies are organizations (:func:`body_or_group`), the rest is read by the
+rule that reads the parties of FRUS titles (:func:`legation.ingest.titles.party_name`).
 """
 
 from __future__ import annotations
@@ -164,15 +165,93 @@ def direct_name(name: str) -> str:
     return parts.direct if parts else normalize_space(name)
 
 
+# Words of bodies and groups in names sources give without a kind (see body_or_group). German: the
+# councils, estates, chapters and groups of office holders that write and receive letters in the
+# Moritz letter index (saw-leipzig/cmif-moritz, ../shared/data/README.md §11): "Rat und Bürgerschaft
+# zu Annaberg", "Dechant, Senior und Kapitel zu Merseburg", "Hz. Heinrichs Räte", "alle Stände bei
+# Kf. Johann Friedrich"; plural forms only where the singular differs ("Gesandte", not "Gesandter";
+# not "Befehlshaber", "Statthalter", "Bürger", which may be one man). English: the party bodies among
+# the Wilson Center Digital Archive's contributors ("Korean Workers' Party", "Politburo"); committees,
+# ministries and the like are bodies by the FRUS rule already (titles._ORG_WORDS).
+_GERMAN_BODIES = frozenset(
+    "stadt reichsstadt altstadt gemeinde bürgerschaft ritterschaft landschaft knappschaft eidgenossenschaft "
+    "stift erzstift domstift universität fakultät kanzlei kammer regierung konsistorium versammlung "
+    "fürsten grafen herzöge kurfürsten regenten prälaten theologen superintendenten doktoren untertanen "
+    "adlige adligen oberste obersten feldherren kriegsknechte schöffen schöppen ratsherren ratmannen ratsmannen "
+    "ratsboten geschickten verordnete verordneten versammelte versammelten erforderte erforderten".split()
+)
+_GERMAN_BODY_ENDINGS = ("räte", "stände", "städte", "kapitel", "kapitels", "leute", "leuten", "gesandte", "gesandten", "kommissare")
+_PARTY_BODIES = frozenset({"party", "parties", "politburo", "presidium", "comintern", "cominform"})
+# A group of several: "alle Gf. von Mansfeld", "3 Räte u. Viertelmeister", "Dreizehn der Stadt Straßburg"
+# (the words of all and some in lower case only: "Alle von Schwiechelt" is a man).
+_SEVERAL = frozenset("alle sämtliche einige andere anderen beide beiden".split())
+_NUMBERS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn hundert".split())
+# One: "Ein ungenannter Rat des Hz. Moritz'"; "seinen Obersten" is one colonel, as letters go "an seinen Obersten".
+_ONE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "seinen"})
+# Words after which a German name goes on naming whose or where ("Befehlshaber des Kapitels zu Magdeburg").
+_ATTRIBUTE = frozenset("des der d. dem den von v. vom zu z. zum zur in im bei beim auf aus für an am unter zwischen mit wegen nach gen.".split())
+_AND = frozenset({"und", "u.", "sowie", "&", ","})
+
+
+def body_or_group(name: str) -> bool:
+    """Whether ``name`` names a body or a group of people by a word of :data:`_GERMAN_BODIES` (or a
+    compound ending like "Kriegsräte", "Landstände", "Reichsstädte", "Domkapitel") or of
+    :data:`_PARTY_BODIES`, read in its head: the words before the first that says whose or where
+    ("Rat und Gemeinde zu Chemnitz", "Gesandte der Stadt Augsburg"; not "Befehlshaber des Kapitels zu
+    Magdeburg", "Bgm. der Stadt Leipzig", one man), after a leading participle phrase ("zu Breslau
+    versammelten Fürsten"), before the first "oder"/"bzw." ("Kf. Moritz bzw. dessen Räte" is Moritz).
+    Words in parentheses describe a person ("Michael Alber (Bürgermeister)"); a name the editors add
+    in brackets at the end is the person's who wrote ("Rektor und Universität [Heinrich Salmuth]",
+    whose GND id the index gives). A name of several ("alle Gf. von Mansfeld", "3 Räte …") is a
+    group, a name of one ("Ein sächsischer Rat") is not. Singular "Rat" is a town's council before
+    where or with others ("Rat von Leipzig", "Rat der Stadt Döbeln", "Bgm. und Rat …"), a councillor
+    before his lord ("Rat des Hz. Moritz", "Rat Kg. Ferdinands") or after his lord's adjective ("Kfl.
+    Rat zu Augsburg"). An English party body is the last word of the name's head ("Korean Workers'
+    Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang")."""
+    if re.search(r"\S \[[A-ZÄÖÜ][^\]\s]* [^\]]+\]$", name):
+        return False  # the editors name the one who wrote: "Kfl. Räte [Ernst von Miltitz]" (his GND id)
+    text = re.sub(r"\([^()]*\)", " ", name)
+    text = re.split(r"\s(?:oder|bzw\.)\s", re.sub(r"[\[\]?“„\"<>»«]", "", text), maxsplit=1)[0]
+    head = text.split(" of ", 1)[0].split()
+    if head and head[-1].lower().strip("'’.,") in _PARTY_BODIES:
+        return True
+    words = re.findall(r"[^\s,&]+|[,&]", text)
+    lower = [w.lower().rstrip(";:") for w in words]
+    if not lower or lower[0] in _ONE:
+        return False
+    if words[0] in _SEVERAL or lower[0] in _NUMBERS or lower[0].isdigit() and int(lower[0]) > 1:
+        return True
+    start = 0
+    if lower[0] in _ATTRIBUTE:  # "in Augsburg verordneten Räte": the head starts at the participle
+        start = next((i for i, w in enumerate(lower) if w.startswith(("versammelt", "verordnet", "erfordert"))), len(lower))
+    end = next((i for i in range(start + 1, len(lower)) if lower[i] in _ATTRIBUTE), len(lower))
+    for i in range(start, end):
+        word, after = lower[i], lower[i + 1 : i + 3]
+        if word in _GERMAN_BODIES or word.endswith(_GERMAN_BODY_ENDINGS):
+            return True
+        if word == "rat" and not (i and lower[i - 1].endswith(".") and lower[i - 1] not in _AND) and (
+            after[:1] and after[0] in _AND
+            or after[:1] and after[0] in ("von", "zu", "zum", "zur") and len(after) > 1 and not after[1].endswith(".")
+            or after[:1] and after[0] in ("der", "d.") and any("stadt" in w for w in lower[i + 2 : i + 4])
+            or not after and any(w in _AND for w in lower[max(start, i - 2) : i])
+        ):
+            return True
+    return False
+
+
 def agent_kind(name: str) -> str:
     """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
-    inverted name (:func:`inverted`) is a person's; otherwise the rule that reads the parties of FRUS
-    titles decides (:func:`legation.ingest.titles.party_name`): a name with a word of a body or an
-    office and no holder is an organization ("Embassy in France", "Department of State", "Secretary of
-    State", "the Embassy in Benghazi, Libya"), a name after a title a person ("President Truman"), and
-    so is a title with no word of a body or office ("Mrs. Pandit", "The Reverend Benjamin Nuñez")."""
+    inverted name (:func:`inverted`) is a person's; a name of a body or group (:func:`body_or_group`:
+    "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's; otherwise the
+    rule that reads the parties of FRUS titles decides (:func:`legation.ingest.titles.party_name`): a
+    name with a word of a body or an office and no holder is an organization ("Embassy in France",
+    "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
+    title a person ("President Truman"), and so is a title with no word of a body or office ("Mrs.
+    Pandit", "The Reverend Benjamin Nuñez")."""
     if not name.strip() or inverted(name):
         return "person"
+    if body_or_group(name):
+        return "organization"
     if party_name(name)[1] == "person":
         return "person"
     # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin

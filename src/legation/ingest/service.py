@@ -24,7 +24,7 @@ from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import location_of
-from legation.records.agent_keys import resolve_keys
+from legation.records.agent_keys import rekind, resolve_keys
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, RecordError
@@ -129,7 +129,9 @@ class _Authorities:
     An existing agent keeps its preferred name and an existing collection its title: overwriting
     them with each document's spelling would flip them with file order and leave already indexed
     documents showing the old value, since those get no change-log row. Curators rename in the
-    admin. Spellings an agent did not have yet are added as its (uncurated) :class:`AgentName`."""
+    admin. Spellings an agent did not have yet are added as its (uncurated) :class:`AgentName`. An
+    agent keyed by the kind its name was once read as takes the key and kind it is read as now
+    (:func:`legation.records.agent_keys.rekind`)."""
 
     def __init__(self, records: list[DocumentRecord]) -> None:
         agents: dict[str, Agent] = {}
@@ -146,6 +148,9 @@ class _Authorities:
         places = {name: Place(name=name) for name in dict.fromkeys(r.place_sent for r in records if r.place_sent)}
         subjects = {name: Subject(name=name) for name in dict.fromkeys(s for r in records for s in r.subjects)}
         repositories = {name: Repository(name=name) for name in dict.fromkeys(n for r in records for n in r.repositories)}
+        # an agent the rule reading kinds from names once keyed as the other kind takes the new key (agent_keys.rekind)
+        if moved := rekind({key: agent.kind for key, agent in agents.items()}):
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in moved)
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
         self.subjects = _get_or_create_all(Subject, "name", subjects)

@@ -42,6 +42,46 @@ def resolve_keys(records: list[DocumentRecord]) -> list[DocumentRecord]:
     ]
 
 
+_KINDS = ("person", "organization")
+
+
+def _twin(key: str) -> str | None:
+    """The key of the same name read as the other kind: ``organization:rat-von-leipzig`` ↔
+    ``person:rat-von-leipzig``; None for a key that does not start with a kind (``gnd:…``)."""
+    kind, _, slug = key.partition(":")
+    return f"{_KINDS[1 - _KINDS.index(kind)]}:{slug}" if kind in _KINDS and slug else None
+
+
+def rekind(keys: dict[str, str]) -> list[str]:
+    """Give the agents a source now reads as the other kind the key and kind it now reads (call
+    inside a transaction): ``keys`` is ``{key read from the source: kind}``. Readers key a name
+    without an authority id by its kind (``organization:rat-von-leipzig``), which they read from the
+    name (:func:`legation.ingest.names.agent_kind`); when that rule changes, a name once keyed
+    ``person:rat-von-leipzig`` comes keyed ``organization:…``. An agent stored under the old key (and
+    none under the new one, nor the old key among the keys read) takes the new key and kind, so a
+    re-ingest updates it in place instead of adding a second agent of one name; documents that link
+    it as their source last gave them remember the new key as given (see :func:`merge_agent`), so
+    the change is no curator's correction. Returns the identifiers of the documents that link those
+    agents, for the caller to log."""
+    twins = {twin: key for key in keys if (twin := _twin(key)) and twin not in keys}
+    if not twins:
+        return []
+    taken = {k for chunk in chunks(sorted(keys)) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
+    taken |= set(merged_keys(list(keys)))
+    moved = []
+    for chunk in chunks(sorted(twins)):
+        for agent in Agent.objects.filter(key__in=chunk):
+            key = twins[agent.key]
+            if key not in taken:
+                agent.key, agent.kind = key, keys[key]
+                moved.append(agent)
+    identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
+    before = _agents_digests(identifiers)
+    Agent.objects.bulk_update(moved, ["key", "kind"])
+    _rebase(identifiers, before)
+    return identifiers
+
+
 def _agents_digests(identifiers: list[str]) -> dict[str, str]:
     from legation.ingest.curation import field_digests  # ingest builds on records, not the other way round
 
@@ -84,6 +124,14 @@ def merge_agent(into: Agent, old: Agent) -> list[str]:
     AgentKey.objects.update_or_create(key=old.key, defaults={"agent": into})
     old.delete()
 
+    _rebase(identifiers, before)
+    return identifiers
+
+
+def _rebase(identifiers: list[str], before: dict[str, str]) -> None:
+    """Documents whose agents were as their source last gave them (their remembered digest of agents is
+    ``before``) stay so: their remembered digest becomes that of their links now, so the next
+    ingest does not take the change for a curator's correction."""
     after = _agents_digests(identifiers)
     rebased = []
     for doc in (d for chunk in chunks(identifiers) for d in Document.objects.filter(identifier__in=chunk).exclude(ingested=None)):
@@ -91,4 +139,3 @@ def merge_agent(into: Agent, old: Agent) -> list[str]:
             doc.ingested = {**doc.ingested, "agents": after[doc.identifier]}
             rebased.append(doc)
     Document.objects.bulk_update(rebased, ["ingested"])
-    return identifiers
