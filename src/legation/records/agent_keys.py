@@ -63,18 +63,19 @@ def rekind(keys: dict[str, str]) -> list[str]:
     it as their source last gave them remember the new key as given (see :func:`merge_agent`), so
     the change is no curator's correction. Returns the identifiers of the documents that link those
     agents, for the caller to log."""
-    twins = {twin: key for key in keys if (twin := _twin(key)) and twin not in keys}
+    # only a key no agent holds yet can be a twin's: a batch of stored agents costs one query
+    kinded = sorted(key for key in keys if _twin(key))
+    taken = {k for chunk in chunks(kinded) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
+    fresh = [key for key in kinded if key not in taken]
+    taken |= set(merged_keys(fresh)) if fresh else set()
+    twins = {twin: key for key in fresh if key not in taken and (twin := _twin(key)) not in keys}
     if not twins:
         return []
-    taken = {k for chunk in chunks(sorted(keys)) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
-    taken |= set(merged_keys(list(keys)))
     moved = []
     for chunk in chunks(sorted(twins)):
         for agent in Agent.objects.filter(key__in=chunk):
-            key = twins[agent.key]
-            if key not in taken:
-                agent.key, agent.kind = key, keys[key]
-                moved.append(agent)
+            agent.key, agent.kind = twins[agent.key], keys[twins[agent.key]]
+            moved.append(agent)
     identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
     before = _agents_digests(identifiers)
     Agent.objects.bulk_update(moved, ["key", "kind"])
