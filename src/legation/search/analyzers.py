@@ -8,7 +8,8 @@ Every analyzer runs the same chain, index and query alike:
    ``е``. The map keeps every character in place, so token offsets still point into the original
    text (see :func:`indexable`). Then :func:`without_marks` drops the combining diacritics that NFC
    could not compose with their letter (Russian stress ``Михаи́л``, Ottoman transliteration
-   ``mis̠āl``, a stray dot ``Nadji̇``, text stacked with marks): tantivy's ASCII folding drops a
+   ``mis̠āl``, a stray dot ``Nadji̇``, text stacked with marks) and transliteration's primes and
+   half rings (``ʿos̠mānī``, ``Gorʹkiĭ``): tantivy's ASCII folding drops a
    composed letter's accent (``ò`` → ``o``) but keeps a combining mark inside the word, so ``M̀ao``
    would never meet ``Mao``. Queries drop them from the words; a stored text holding one is
    indexed as tokens of the text without them, its offsets moved back into the original text.
