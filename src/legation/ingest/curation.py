@@ -55,6 +55,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }  # name reported → the record fields it covers
 
 
+SHOWN_CHARS = 80  # of a source's value in a conflict's message, cut at a word with "…" after it
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A field a curator corrected that the source changed too: ``where`` (file: identifier), the
@@ -68,7 +71,9 @@ class Conflict:
 
     def message(self) -> str:
         """One sentence for the operator: what was kept, what the source says, what to do."""
-        now = f" (the source now has {self.source_value[:80]!r})" if self.source_value else ""
+        value = self.source_value
+        shown = value if len(value) <= SHOWN_CHARS else value[:SHOWN_CHARS].rsplit(" ", 1)[0] + "…"  # whole words
+        now = f" (the source now has {shown!r})" if value else ""
         return (
             f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
             "kept. To take the source's value, enter it in the admin"
