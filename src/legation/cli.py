@@ -271,6 +271,8 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     for column in counts:
         table.add_column(column, justify="right")
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
+    if report.conflicts or report.curated:  # else the columns seem to add up to more documents than were read
+        table.caption = "conflicts and corrections kept: documents also counted as updated or unchanged"
     _unwrapped(console).print(table)  # in a log file, every heading whole ("unchanged", not "unchang…")
     rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]

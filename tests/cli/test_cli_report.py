@@ -86,6 +86,7 @@ def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, t
     cli._print_report(report, False, None)
     lines = out.getvalue().splitlines()
     assert "│     0 │       1 │         1 │      0 │         1 │                1 │" in lines
+    assert "conflicts and corrections kept: documents also counted as updated or unchanged" in [line.strip() for line in lines]
     assert lines[-2:] == [
         "conflict vol.xml: d5: title was corrected in the admin and the source changed it too (the source now has 'Report "
         "From the American Embassy in Madrid'); the correction was kept. To take the source's value, enter it in the admin "
