@@ -181,7 +181,13 @@ def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], l
 
 
 def _ingest(
-    files: list[Path], skipped: list, dry_run: bool = False, batch_size: int = 200, mapping: str | None = None, delete_missing: bool = False
+    files: list[Path],
+    skipped: list,
+    dry_run: bool = False,
+    batch_size: int = 200,
+    mapping: str | None = None,
+    delete_missing: bool = False,
+    encoding: str | None = None,
 ):
     """Read ``files`` (with ``skipped``, notes on files not read, from :func:`_files`), store
     records with a progress bar (documents and bytes), with ``delete_missing`` delete what the
@@ -204,7 +210,7 @@ def _ingest(
         for path in files:
             progress.update(task, description=f"Ingesting {path.name}")
             ingest_records(
-                read_file(path, mapping),
+                read_file(path, mapping, encoding),
                 batch_size=batch_size,
                 dry_run=dry_run,
                 on_progress=lambda r: progress.update(task, docs=_documents(r.processed)),
@@ -330,6 +336,7 @@ def ingest(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report what would change; creates and changes nothing (no data folder, database or index; with no archive yet, checks against an empty one).")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
     mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="For CSV: the files' encoding, a Python codec name (cp1252, cp1250, iso8859-2, mac-roman, cp1251, utf-16 …), instead of detecting it; wins over a mapping's \"encoding\". Other formats are UTF-8 (JSON Lines, JSON) or say their own (XML).")] = None,
     delete_missing: Annotated[bool, typer.Option("--delete-missing", help="Mirror the collections read: delete their stored documents that these files no longer hold (none when anything failed; documents also in other collections are kept).")] = False,
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the whole report as JSON to this file: every document added, updated, unchanged or deleted, every failure, conflict and note (the screen shows the first 50 of each).")] = None,
 ) -> None:
@@ -349,12 +356,21 @@ def ingest(
             load_mapping(mapping)
         except IngestError as exc:
             _fail(str(exc), 2)
+    if encoding is not None:  # a mistyped encoding too
+        from legation.ingest.encodings import check_encoding
+
+        try:
+            encoding = check_encoding(encoding)
+        except ValueError as exc:
+            _fail(f"--encoding: {exc}", 2)
     files, skipped = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
+    if encoding is not None and not any(f.name.lower().endswith((".csv", ".csv.gz")) for f in files):
+        _fail("--encoding applies to CSV files only, and none of the files named is CSV (JSON Lines and JSON are UTF-8, XML says its own encoding); leave --encoding out", 2)
     if dry_run:
         _setup_dry_run()
     else:
         _setup()
-    report = _ingest(files, skipped, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing)
+    report = _ingest(files, skipped, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing, encoding=encoding)
     if report_file is not None:
         _write_report(report, dry_run, report_file)
     _print_report(report, dry_run, report_file)

@@ -179,3 +179,23 @@ def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):
     assert "readme.txt: not read" in " ".join(done.stdout.split())
     nothing = legation(tmp_path / "archive", "ingest", str(folder / "readme.txt"))
     assert nothing.returncode != 0 and "unknown format; Legation reads TEI" in " ".join(nothing.stderr.split())
+
+
+def test_ingest_encoding_option(tmp_path: Path):
+    # A Windows-1250 file is read as such with a note naming the guess; --encoding chooses; a bad name,
+    # or --encoding with no CSV file, is a usage error before anything is created.
+    data = tmp_path / "data"
+    table = FIXTURES / "csv" / "windows-1250.csv"
+    bad = legation(data, "ingest", "--encoding", "win-1250", str(table))
+    assert bad.returncode == 2 and "--encoding: unknown encoding 'win-1250'" in bad.stderr and not data.exists()
+    no_csv = legation(data, "ingest", "--encoding", "cp1250", str(SEED))
+    assert no_csv.returncode == 2 and "applies to CSV files only" in " ".join(no_csv.stderr.split()) and not data.exists()
+    guessed = legation(data, "ingest", "--dry-run", "--report", str(tmp_path / "r.json"), str(table))
+    assert guessed.returncode == 0
+    [note] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["notes"]
+    assert note.startswith(f"{table}: is not UTF-8; read as Windows-1250 (Central European), a guess")
+    chosen = legation(data, "ingest", "--encoding", "Windows-1250", str(table))
+    assert chosen.returncode == 0, chosen.stderr
+    exported = legation(data, "export", "--output", "-")
+    [line] = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
+    assert line["title"] == "Notatka z rozmowy z Gomułką w Łodzi"

@@ -29,7 +29,9 @@ def errors(items) -> list[IngestError]:
 
 def test_moritz_rows_through_the_bundled_mapping():
     items = list(read_file(MORITZ, "moritz"))
-    assert errors(items) == [] and len(items) == 30
+    assert errors(items) == [] and len(records(items)) == 30
+    [note] = [i for i in items if isinstance(i, IngestNote)]  # the columns the mapping leaves out, named once
+    assert "'senderPlaceID'" in note.message and "'key'" not in note.message and "are not in the mapping" in note.message
     r = records(items)
     first = r["letters-moritz-1-2"]  # "2","Kardinal Albrecht","http://d-nb.info/gnd/118647733","Halle",…,"1533-01-06","1533 Januar 6","Hz. Georg",…
     assert first.title == "Kardinal Albrecht an Hz. Georg"
@@ -124,7 +126,7 @@ def test_mapping_beside_the_file_is_found_and_uses_its_separator():
 
 def test_folder_reads_csv_and_skips_mapping_files():
     assert [p.name for p in files_to_read([CSV])] == [
-        "dublin-core-bom.csv", "moritz-letters-30.csv", "moritz-letters-quoted.csv", "speeches.csv", "windows-1252.csv"]
+        "dublin-core-bom.csv", "moritz-letters-30.csv", "moritz-letters-quoted.csv", "speeches.csv", "windows-1250.csv", "windows-1252.csv"]
 
 
 def test_file_level_errors(tmp_path: Path):
@@ -399,3 +401,36 @@ def test_moritz_bodies_are_organizations_by_their_german_words():
     agents = [a for r in items.values() for a in r.agents]
     assert len(agents) == 20_562  # 20,573 names in the cells, 11 given twice in one role of a letter
     assert sum(a.kind == "organization" for a in agents) == 1_882
+
+
+HOLDINGS = "RefNo;Heading;Written;Author;Addressee;Body;Series;Keywords\nHX-1;Despatch on Ottoman trade;12.05.1720;Virmont, Damian Hugo;Karl VI;Trade talks;Series A;trade|Ottoman\n"
+
+
+def test_a_mapping_naming_columns_the_file_lacks_fails_the_file_once_naming_them(tmp_path: Path):
+    path = tmp_path / "holdings.csv"
+    path.write_text(HOLDINGS, encoding="utf-8")
+    mapping = tmp_path / "m.json"
+    mapping.write_text('{"columns": {"RefNo": "identifier", "Headng": "title", "written": "date", "Body": "text"}}', encoding="utf-8")
+    [error] = list(read_file(path, mapping))
+    assert isinstance(error, IngestError) and error.location == "line 1"
+    assert "names columns 'Headng' (did you mean 'Heading'?), 'written' (did you mean 'Written'?) that the file does not have" in error.message
+    assert "['RefNo', 'Heading', 'Written'" in error.message and "case and spaces count" in error.message
+
+
+def test_a_template_column_the_file_lacks_is_named_too(tmp_path: Path):
+    path = tmp_path / "holdings.csv"
+    path.write_text(HOLDINGS, encoding="utf-8")
+    [error] = list(read_file(path, "dfat"))  # a JSON Lines mapping: its template's doc_order is no column either
+    assert "'doc_order'" in error.message and "'vol_id'" in error.message and "mapping for JSON Lines" in error.message
+    assert "empty" not in error.message
+
+
+def test_columns_the_mapping_leaves_out_get_one_note(tmp_path: Path):
+    path = tmp_path / "holdings.csv"
+    path.write_text(HOLDINGS, encoding="utf-8")
+    mapping = tmp_path / "m.json"
+    mapping.write_text('{"columns": {"RefNo": "identifier", "Heading": "title", "Written": "date"}}', encoding="utf-8")
+    items = list(read_file(path, mapping))
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert note.message.startswith("columns ['Author', 'Addressee', 'Body', 'Series', 'Keywords'] are not in the mapping")
+    assert records(items)["HX-1"].title == "Despatch on Ottoman trade"

@@ -16,7 +16,8 @@ A mapping is a JSON object; only ``columns`` is required::
       "collection_prefix": "moritz-",         put before collection keys made from values
       "collection_title_prefix": "Documents on Australian Foreign Policy, ",  put before their titles
       "values": {"type": {"telgraf": "Telegram"}},   a field's source values as they are to be stored
-      "encoding": "cp1252",                   CSV only: skip detection
+      "encoding": "cp1250",                   CSV only: the file's encoding (a Python codec name), not detected;
+                                              ``legation ingest --encoding`` wins over it
       "transform": "dfat"                     JSON Lines only: a named corpus rule (readers.mapped_jsonl)
     }
 
@@ -102,6 +103,12 @@ class Mapping:
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""  # where the mapping came from, for messages
 
+    def source_columns(self) -> list[str]:
+        """The source columns (keys) the mapping reads, in order: those of ``columns``, then those its
+        ``identifier_template`` and ``title_template`` name (``{edition}-{key}`` → edition, key)."""
+        templated = _TEMPLATE.findall(self.identifier_template) + _TEMPLATE.findall(self.title_template)
+        return list(dict.fromkeys([*self.columns, *templated]))
+
     @classmethod
     def from_dict(cls, data: Any, source: str) -> Mapping:
         """Check and build a mapping; raises :class:`IngestError` naming ``source`` and the fault."""
@@ -118,6 +125,13 @@ class Mapping:
             raise IngestError(source, '"values" must be {"field": {"source value": "value", …}, …}')
         if bad := sorted(f for f in values if f not in FIELDS):
             raise IngestError(source, f"unknown fields {bad} in \"values\"; give values of {sorted(FIELDS)}")
+        if data.get("encoding"):
+            from legation.ingest.encodings import check_encoding
+
+            try:
+                check_encoding(str(data["encoding"]))
+            except ValueError as exc:
+                raise IngestError(source, f'"encoding": {exc}') from None
         collection = data.get("collection")
         if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')

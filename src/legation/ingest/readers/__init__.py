@@ -151,14 +151,14 @@ def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
     return b"".join(parts), None
 
 
-def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:
+def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
     if name.endswith((".csv", ".csv.gz")):
         from functools import partial
 
         from legation.ingest.readers.csv_dc import read_csv
 
-        return partial(read_csv, mapping=mapping)
+        return partial(read_csv, mapping=mapping, encoding=encoding)
     if mapping is not None and name.endswith((".jsonl", ".jsonl.gz", ".jsonl.xz")):
         from functools import partial
 
@@ -339,16 +339,18 @@ ALIKE = 20
 """Failures of one kind at the start of a file after which :func:`read_file` stops reading it."""
 
 
-def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
+def read_file(path: Path, mapping: str | Path | None = None, encoding: str | None = None) -> Iterator[Item]:
     """Items of one file; a file that cannot be read at all, or holds no documents, gives one
     IngestError item. ``mapping`` (a bundled mapping name or a mapping file, see
     :mod:`legation.ingest.mappings`) applies to CSV and makes a JSON Lines file a mapped corpus
-    instead of Legation JSON Lines. When the first :data:`ALIKE` items are failures with one
+    instead of Legation JSON Lines. ``encoding`` (a Python codec name) applies to CSV only, the
+    one text format Legation reads whose encoding is not fixed or declared in the file (JSON
+    Lines and JSON are UTF-8, XML says its own); None detects it. When the first :data:`ALIKE` items are failures with one
     message but for its numbers (a mapping for another corpus: every line lacks the identifier), the file is read no
     further and those give one IngestError item instead of thousands of identical lines.
     Last come :class:`IngestNote` items for language values that are no BCP 47 tag (one per value,
     counting its documents: see :class:`_Languages`)."""
-    reader = _reader_for(path, mapping)
+    reader = _reader_for(path, mapping, encoding)
     assert reader is not None, path
     count = 0
     leading: list[IngestError] | None = []  # the failures the file starts with, held back until they differ
@@ -356,6 +358,9 @@ def read_file(path: Path, mapping: str | Path | None = None) -> Iterator[Item]:
     try:
         for item in languages.watch(reader(path)):
             count += 1
+            if isinstance(item, IngestNote):  # a note (the encoding assumed, columns not read) leaves the failures' count alone
+                yield item
+                continue
             if leading is not None and isinstance(item, IngestError) and (not leading or _kind(item) == _kind(leading[0])):
                 leading.append(item)
                 if len(leading) == ALIKE:

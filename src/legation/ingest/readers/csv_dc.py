@@ -42,10 +42,14 @@ a tab or a carriage return (``'=SUM(A1)``, ``''-x``) loses that one apostrophe: 
 ``legation export --format csv`` keeps spreadsheets from running a value as a formula (see
 :func:`escape_formula`); any other leading apostrophe (``'95 message``) is part of the value.
 
-Encoding: UTF-8 with or without BOM; otherwise detected with charset-normalizer, Windows-1252
-winning a tie (a short Windows-1252 file reads equally well as Windows-1250, which would turn
-"è" into "č"), the result checked to contain no C1 control characters, falling back to
-Windows-1252; a mapping may declare ``"encoding"``.
+Encoding: UTF-8 with or without BOM; else the one given (``legation ingest --encoding NAME``, which
+wins, or the mapping's ``"encoding"``); else guessed by :mod:`legation.ingest.encodings`
+(charset-normalizer's candidates and Windows-1252, Windows-1250, ISO-8859-2 and Mac Roman, the
+most plausible text winning), with a note naming the file, the encoding assumed and how to override it.
+
+With a mapping, every column it names (in ``columns`` and in its templates) must be in the header:
+else the file fails once, naming the missing columns, the header closest to each and the file's
+headers. Columns the mapping leaves out get one note, as unread Dublin Core headers do.
 
 Errors: each row that cannot be a record (wrong number of cells, no identifier, an invalid
 record) yields an :class:`IngestError` naming the file and ``line N`` (the line where the row
@@ -58,6 +62,7 @@ read, has no header, or no identifier column (without a mapping) raises IngestEr
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 import zlib
@@ -65,7 +70,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.ingest import encodings
+from legation.ingest.encodings import Decoded
+from legation.ingest.mappings import FIELDS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -81,7 +88,6 @@ DUBLIN_CORE = {
     "credit": "credit", "relation": "relation", "relations": "relation",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet cell a formula (OWASP, CSV injection)
-_C1 = re.compile("[\u0080-\u009f\ufffd]")
 
 
 def escape_formula(value: str) -> str:
@@ -109,38 +115,33 @@ def _header_key(header: str) -> str:
     return re.sub(r"[\s_\-]+", "", _DC_PREFIX.sub("", header.strip()).lower())
 
 
-def decode(data: bytes, path: Path, declared: str = "") -> str:
-    """Text of a CSV file's bytes: the declared encoding, else UTF-8 (BOM dropped), else the
-    charset-normalizer guess when it decodes without C1 control characters, else Windows-1252.
-    Raises IngestError when none fits."""
-    if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise IngestError(str(path), f"is not {declared} as the mapping declares ({exc}); fix the mapping's encoding") from exc
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def decode(data: bytes, path: Path, declared: str = "", declared_by: str = "") -> Decoded:
+    """Text of a CSV file's bytes (:func:`legation.ingest.encodings.decode`): the ``declared``
+    encoding (``declared_by`` names where it was declared, for the error), else UTF-8 (BOM dropped),
+    else the most plausible legacy encoding, with a note naming it. Raises IngestError, naming
+    ``path`` and what to do, when the bytes are not in the declared encoding or no encoding fits."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        return encodings.decode(data, declared, declared_by)
+    except ValueError as exc:
+        raise IngestError(str(path), str(exc)) from exc
 
-    matches = list(from_bytes(data))
-    candidates = [m.encoding for m in matches[:1]] + ["cp1252"]
-    if matches:  # a tie (short files: cp1250 and cp1252 read "é" alike) goes to Windows-1252
-        best = matches[0]
-        tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
-        if any("cp1252" in m.could_be_from_charset for m in tied):
-            candidates.insert(0, "cp1252")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        if not _C1.search(text):
-            return text
-    raise IngestError(str(path), "is neither UTF-8 nor a legacy encoding Legation can recognise; save it as UTF-8 or declare \"encoding\" in a mapping")
+
+def _absent_columns(absent: list[str], header: list[str], mapping: Mapping) -> str:
+    """Why a file fails a mapping that names columns its header lacks: each column with the
+    header closest to it (difflib; a header equal but for case and spaces first), the file's
+    headers, and what to do."""
+    folded = {re.sub(r"\s+", "", h).lower(): h for h in header}
+    named = []
+    for column in absent:
+        close = folded.get(re.sub(r"\s+", "", column).lower()) or next(iter(difflib.get_close_matches(column, header, n=1, cutoff=0.6)), "")
+        named.append(f"{column!r} (did you mean {close!r}?)" if close else repr(column))
+    which = "column" if len(absent) == 1 else "columns"
+    json_lines = ' (it is a mapping for JSON Lines: it has a "transform")' if mapping.transform else ""
+    return (
+        f"the mapping {mapping.source}{json_lines} names {which} {', '.join(named)} that the file does not have; its columns are "
+        f"{header}. Write the mapping's column names as the header spells them (case and spaces count), or give the mapping meant "
+        "for this file; nothing of the file was read"
+    )
 
 
 def mapping_beside(path: Path) -> Path | None:
@@ -161,14 +162,21 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterator[DocumentRecord | IngestError | IngestNote]:
+def read_csv(
+    path: Path, mapping: Mapping | str | Path | None = None, encoding: str | None = None
+) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield one record per data row, or an :class:`IngestError` located at "line N" for a row
-    that is not a valid record; first, without a mapping, an :class:`IngestNote` naming the
-    headers that are not Dublin Core-style names (their columns are not read). ``mapping``: a :class:`Mapping`, a bundled mapping name or a
-    mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
-    headers. Columns are separated by commas, or semicolons or tabs when the header line has no
-    comma (see :func:`_delimiter`). Raises IngestError when the file cannot be read or decoded,
-    or has no usable header."""
+    that is not a valid record. First come :class:`IngestNote` items: one naming the encoding
+    assumed when the file is not UTF-8 and none was declared (:mod:`legation.ingest.encodings`);
+    one naming the columns that are not read (without a mapping, headers that are not Dublin
+    Core-style names; with one, columns the mapping leaves out). ``mapping``: a :class:`Mapping`, a bundled
+    mapping name or a mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
+    headers. ``encoding``: the file's encoding (a Python codec name, ``legation ingest --encoding``),
+    which wins over the mapping's ``"encoding"``; None detects it. Columns are separated by commas,
+    or semicolons or tabs when the header line has no comma (see :func:`_delimiter`). Raises
+    IngestError when the file cannot be read or decoded, has no usable header, or the mapping names
+    columns (in ``columns`` or a template) that the header lacks: then it names them, the closest
+    header to each, and the file's headers."""
     path = Path(path)
     if mapping is None and (beside := mapping_beside(path)):
         mapping = beside
@@ -182,7 +190,13 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
         raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
     if stopped is not None:
         data = data[: data.rindex(b"\n") + 1]  # whole lines only: a row cut in two is not read as a shorter row
-    text = decode(data, path, mapping.encoding if mapping else "")
+    if encoding:
+        decoded = decode(data, path, encoding, "--encoding")
+    else:
+        decoded = decode(data, path, mapping.encoding if mapping else "", f"the mapping {mapping.source}" if mapping else "")
+    text = decoded.text
+    if decoded.note:
+        yield IngestNote(str(path), decoded.note)
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more); the
     # whole file is in memory already, so a cell as long as the file costs nothing more.
     csv.field_size_limit(max(csv.field_size_limit(), min(len(text), 2**31 - 1)))
@@ -211,9 +225,16 @@ def read_csv(path: Path, mapping: Mapping | str | Path | None = None) -> Iterato
                 "line 1",
             )
     else:
-        absent = sorted(set(mapping.columns) - set(header))
-        if absent == sorted(mapping.columns):
-            raise IngestError(str(path), f"has none of the mapping's columns {absent} (headers: {header}); check the mapping {mapping.source}", "line 1")
+        named = mapping.source_columns()
+        if absent := [c for c in named if c not in header]:
+            raise IngestError(str(path), _absent_columns(absent, header, mapping), "line 1")
+        if unread := [h for h in header if h and h not in named]:
+            yield IngestNote(
+                str(path),
+                f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "
+                f"map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
+                "line 1",
+            )
     start, read = rows.line_num + 1, 0
     while True:
         try:

@@ -1,0 +1,246 @@
+"""Text of files that are not UTF-8: the encoding checked or guessed, and what the operator is told.
+
+Spreadsheets and old systems save tables in a legacy single-byte encoding (Excel on Windows in the
+"ANSI" code page of its locale: Windows-1252 in Western Europe, Windows-1250 in Central Europe,
+Windows-1251 for Cyrillic; Excel for Mac before 2016 in Mac Roman; Unix tools in ISO-8859-2). The
+bytes do not say which, and most of them decode without error in every one of these, so the wrong
+one gives mojibake silently: Polish "Gomułką w Łodzi" saved as Windows-1250 reads as Windows-1252
+"Gomu³k¹ w £odzi". :func:`guess` picks the encoding in two steps:
+
+1. charset-normalizer (``from_bytes``) proposes candidates. A UTF-16/UTF-32 file, and a file it
+   reads as a language of a script other than Latin, Cyrillic or Greek (Chinese, Arabic …), is
+   taken as it says.
+2. Otherwise the close candidates, :data:`LATIN` (Windows-1252, Windows-1250, ISO-8859-2, Mac
+   Roman) and charset-normalizer's, are each decoded and the most plausible text wins
+   (:func:`implausibility`, lower is better): running text has no symbols or numerals stuck to
+   letters ("Gomu³k¹", "£odzi", "Gr§e"), no punctuation inside a word ("Mac‡on"), no capital after a
+   small letter ("BrŸcke", "ZÌrich"), and its accented letters come from one language's alphabet
+   (:data:`ALPHABETS`: "Příliš" is Czech, "Pøíliš" mixes Danish ø with Czech š). A tie goes to the
+   earlier candidate, Windows-1252 first: it is the most common, and a short file whose only
+   accented letters are "é" reads as well in Windows-1250.
+
+Whenever the encoding was guessed, :attr:`Decoded.note` says which one, what the runner-up would
+have read, and how to override it (``legation ingest --encoding NAME``, or a mapping's
+``"encoding"``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+LATIN = ("cp1252", "cp1250", "iso8859-2", "mac-roman")
+"""The single-byte encodings of Latin-script text that :func:`guess` always compares, in the order
+that wins a tie."""
+
+NAMES = {
+    "cp1252": "Windows-1252 (Western European)",
+    "cp1250": "Windows-1250 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)",
+    "iso8859-2": "ISO-8859-2 (Latin-2, Central European)",
+    "iso8859-1": "ISO-8859-1 (Latin-1)",
+    "iso8859-15": "ISO-8859-15 (Latin-9)",
+    "mac-roman": "Mac Roman",
+    "mac-latin2": "Mac Central European",
+    "utf-16": "UTF-16",
+    "utf-32": "UTF-32",
+}
+
+# The accented (non-ASCII) small letters of the alphabets of European languages written in Latin,
+# Cyrillic and Greek script. A text in one language takes all its accented letters from one of these.
+ALPHABETS = {
+    "French": "àâæçéèêëîïôœùûüÿ",
+    "German": "äöüß",
+    "Spanish": "áéíñóúü",
+    "Portuguese": "áâãàçéêíóôõú",
+    "Italian": "àèéìíîòóùú",
+    "Catalan": "àçèéíïòóúü·",
+    "Dutch": "éèëïöüáóú",
+    "Danish and Norwegian": "æøåéó",
+    "Swedish": "åäöé",
+    "Finnish": "äöåšž",
+    "Icelandic": "áðéíóúýþæö",
+    "Estonian": "äõöüšž",
+    "Polish": "ąćęłńóśźż",
+    "Czech": "áčďéěíňóřšťúůýž",
+    "Slovak": "áäčďéíĺľňóôŕšťúýž",
+    "Hungarian": "áéíóöőúüű",
+    "Slovene": "čšž",
+    "Croatian": "čćđšž",
+    "Romanian": "ăâîșțşţ",
+    "Albanian": "çë",
+    "Turkish": "çğıöşüâî",
+    "Latvian": "āčēģīķļņšūž",
+    "Lithuanian": "ąčęėįšųūž",
+    "Russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "Ukrainian": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "Belarusian": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "Bulgarian": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "Serbian and Macedonian": "абвгдђѓежзѕијклљмнњопрстћќуфхцчџш",
+    "Greek": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊϋΐΰς",
+}
+_IN_WORD = frozenset("’ʼ‘·\u00ad\u2010\u2011")  # apostrophes, middle dot, soft and non-breaking hyphens: at home inside words
+_BESIDE_WORD = _IN_WORD | frozenset("‚“”„«»‹›–—…¡¿")  # quotes, dashes, ellipsis: at home beside a word, not inside it
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")  # never in a table's text: a wrong decoding
+SAMPLE = 500_000  # characters of a file scored: enough to judge, quick on a large file
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text; ``encoding`` the Python codec name it was read with (``"utf-8"``,
+    ``"cp1250"``); ``note`` what the ingest report should tell the operator ("" when the encoding
+    was certain: UTF-8, a byte order mark, or declared)."""
+
+    text: str
+    encoding: str
+    note: str = ""
+
+
+def check_encoding(name: str) -> str:
+    """The codec name Python gives the text encoding ``name`` (``"Windows-1250"`` → ``"cp1250"``,
+    ``"macroman"`` → ``"mac-roman"``). Raises ValueError, saying what to give instead, when Python
+    knows no such text encoding."""
+    try:
+        info = codecs.lookup(name.strip())
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}; give a name Python knows, such as {examples()}") from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, zlib, rot13: codecs, but not of text
+        raise ValueError(f"{name!r} is not a text encoding; give one such as {examples()}")
+    return info.name
+
+
+def examples() -> str:
+    return "utf-8, cp1252 (Windows-1252), cp1250 (Windows-1250), cp1251, iso8859-2, mac-roman, utf-16"
+
+
+def describe(encoding: str) -> str:
+    """``"Windows-1250 (Central European)"`` for ``"cp1250"``; the codec name for others."""
+    name = codecs.lookup(encoding).name
+    return NAMES.get(name, name)
+
+
+def decode(data: bytes, declared: str = "", declared_by: str = "") -> Decoded:
+    """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped),
+    else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by`` says where a declared encoding
+    came from, for the error ("--encoding", "the mapping m.json"). Raises ValueError saying what to
+    do when the bytes are not in the declared encoding, or no encoding reads them."""
+    if declared:
+        name = check_encoding(declared)
+        if name == "utf-8":
+            name = "utf-8-sig"
+        try:
+            return Decoded(data.decode(name), name)
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"is not {describe(name)} as {declared_by or 'declared'} says (byte {exc.start + 1}: {data[exc.start:exc.start + 1]!r} "
+                f"is no character in it); give the file's encoding ({examples()}), or leave it out to have it detected"
+            ) from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return guess(data)
+
+
+def guess(data: bytes) -> Decoded:
+    """The most plausible reading of bytes that are not UTF-8 (see the module docstring), with a
+    note naming the encoding assumed. Raises ValueError when no candidate decodes them to text."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None and (_wide(best.encoding) or (best.coherence > 0 and _other_script(str(best)))):
+        text = data.decode(best.encoding)
+        if not _CONTROL.search(text):
+            bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+            text = text.removeprefix("\ufeff")
+            return Decoded(text, best.encoding, "" if bom else _note(best.encoding, [], data))
+    candidates = list(dict.fromkeys(codecs.lookup(e).name for e in [*LATIN, *(m.encoding for m in matches[:6])]))
+    scored: list[tuple[float, int, str, str]] = []
+    for order, encoding in enumerate(candidates):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(text):
+            continue
+        scored.append((implausibility(text[:SAMPLE]), order, encoding, text))
+    if not scored:
+        raise ValueError(f"is neither UTF-8 nor in a legacy encoding Legation recognises; save it as UTF-8, or give its encoding ({examples()})")
+    scored.sort()
+    score, _, encoding, text = scored[0]
+    named = {*LATIN, codecs.lookup(best.encoding).name if best else ""}  # the runner-up worth naming: not cn's exotic candidates
+    others = [(s == score, e, t) for s, _, e, t in scored[1:] if t != text and e in named][:1]
+    return Decoded(text, encoding, _note(encoding, others, text))
+
+
+def _wide(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+def _other_script(text: str) -> bool:
+    """Whether most non-ASCII letters of ``text`` are of a script no alphabet of :data:`ALPHABETS`
+    is written in (CJK, Arabic, Hebrew, Thai …): charset-normalizer judges those, not :func:`implausibility`."""
+    letters = [c for c in _NON_ASCII.findall(text[:SAMPLE]) if c.isalpha()]
+    known = sum(unicodedata.name(c, "").startswith(("LATIN", "CYRILLIC", "GREEK")) for c in letters)
+    return bool(letters) and known * 2 < len(letters)
+
+
+def implausibility(text: str) -> int:
+    """How unlike running text ``text``'s non-ASCII characters are (0: nothing odd); a reading in
+    the wrong encoding scores higher. Points: 2 for a symbol or numeral touching a letter
+    ("Gomu³k¹", "£odzi"), for punctuation other than quotes, dashes and apostrophes touching a
+    letter ("Mac‡on", "Plze‗"), and for quotes and dashes inside a word ("Mac–on");
+    1 for a capital right after a small letter ("BrŸcke"); 1 for each accented letter outside the
+    alphabet (:data:`ALPHABETS`) that holds most of the text's accented letters."""
+    points = 0
+    letters: Counter[str] = Counter()
+    for match in _NON_ASCII.finditer(text):
+        c, i = match[0], match.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        kind = unicodedata.category(c)
+        if kind in ("Lu", "Ll", "Lt", "Lo"):
+            if c.isupper() and before.islower():
+                points += 1
+            letters[c.lower()] += 1
+        elif kind[0] == "M":  # a combining mark: no single-byte encoding of these languages has one ("seٌor")
+            points += 2
+        elif kind[0] in "SN" or kind == "Lm" or (kind[0] in "PC" and c not in _BESIDE_WORD):  # ³ £ § ‡ ¶ ‗
+            points += 2 * (before.isalpha() or after.isalpha())
+        elif kind[0] == "P" and c not in _IN_WORD:  # “ – inside a word
+            points += 2 * (before.isalpha() and after.isalpha())
+    if letters:
+        covered = max(sum(n for c, n in letters.items() if c in alphabet) for alphabet in ALPHABETS.values())
+        points += sum(letters.values()) - covered
+    return points
+
+
+def _note(encoding: str, others: list[tuple[bool, str, str]], text: str | bytes) -> str:
+    """The report's note on a guessed encoding: which, what the runner-up would read, how to override."""
+    note = f"is not UTF-8; read as {describe(encoding)}, a guess"
+    override = f"--encoding NAME ({examples()}) or give the mapping \"encoding\"; better, save it as UTF-8"
+    for tie, other, other_text in others:
+        ours, theirs = _first_difference(text if isinstance(text, str) else "", other_text)
+        reads = f" ({ours!r}, or {theirs!r})" if ours else ""
+        if tie:
+            return (
+                f"{note}: it reads as plausibly in {describe(other)}{reads}. If {describe(other)} is right, ingest it again with "
+                f"--encoding {codecs.lookup(other).name}; if neither is, with {override}"
+            )
+        note += f": that reads more plausibly than {describe(other)}{reads.replace(', or ', ', not ')}"
+    return f"{note}. If its text looks wrong, ingest it again with {override}"
+
+
+def _first_difference(a: str, b: str) -> tuple[str, str]:
+    """The first word that reads differently in ``a`` and ``b`` (two readings of the same bytes), as each reads it."""
+    for x, y in zip(re.split(r"[\s,;]+", a), re.split(r"[\s,;]+", b)):
+        if x != y:
+            return x[:40], y[:40]
+    return "", ""

@@ -1,0 +1,112 @@
+"""Legacy encodings of CSV files: guessed by the most plausible reading (legation.ingest.encodings),
+named in a note, overridden by --encoding or a mapping's "encoding". Central European text in
+Windows-1250 and ISO-8859-2 read as Windows-1252 was silently stored as "Gomu³k¹ w £odzi"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from legation.errors import IngestError, IngestNote
+from legation.ingest.encodings import check_encoding, decode, implausibility
+from legation.ingest.readers import read_file
+from legation.records.document_record import DocumentRecord
+from tests.conftest import FIXTURES
+
+POLISH = "Notatka z rozmowy z Władysławem Gomułką w Łodzi; żądania robotników, źródła: Archiwum Akt Nowych, zespół KC PZPR"
+CZECH = "Zpráva o jednání s československou delegací v Praze; příliš žluťoučký kůň úpěl ďábelské ódy"
+HUNGARIAN = "Jelentés a magyar–szovjet tárgyalásokról; Nagy Imre miniszterelnök levele, árvíztűrő tükörfúrógép"
+SLOVAK = "Správa veľvyslanectva v Bratislave o rokovaní s ministrom, ľudová strana, päť účastníkov"
+FRENCH_GERMAN = "Dépêche de l’ambassadeur à Zürich, reçu le 3 mars; Müller über die Größe der Delegation"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (POLISH, "cp1250"), (CZECH, "cp1250"), (HUNGARIAN, "cp1250"), (SLOVAK, "cp1250"),
+        (POLISH, "iso8859-2"), (CZECH, "iso8859-2"), (SLOVAK, "iso8859-2"),
+        (FRENCH_GERMAN, "mac-roman"), (FRENCH_GERMAN, "cp1252"),
+        ("Запись беседы с Хрущевым в Кремле", "cp1251"),
+    ],
+)
+def test_legacy_text_reads_as_written(text: str, encoding: str):
+    decoded = decode(text.encode(encoding))
+    assert decoded.text == text
+    assert decoded.note.startswith("is not UTF-8; read as ") and "--encoding" in decoded.note
+
+
+def test_hungarian_in_iso_8859_2_reads_as_written_whichever_of_the_two_latin_2_encodings_is_named():
+    # ő and ű have the same bytes in ISO-8859-2 and Windows-1250: either reading is the text
+    text = HUNGARIAN.replace("–", "-")
+    assert decode(text.encode("iso8859-2")).text == text
+
+
+def test_utf8_and_byte_order_marks_get_no_note():
+    for data in (POLISH.encode(), b"\xef\xbb\xbf" + POLISH.encode(), POLISH.encode("utf-16")):
+        decoded = decode(data)
+        assert (decoded.text, decoded.note) == (POLISH, "")
+
+
+def test_mojibake_scores_worse_than_the_text():
+    assert implausibility("Gomułką w Łodzi") == 0
+    assert implausibility("Gomu³k¹ w £odzi") > 0  # numerals and a currency sign stuck to letters
+    assert implausibility("BrŸcke") > 0  # a capital after a small letter
+    assert implausibility("Pøíliš") > implausibility("Příliš")  # Danish ø among Czech letters
+
+
+def test_the_polish_file_is_read_as_windows_1250_with_a_note(tmp_path: Path):
+    path = FIXTURES / "csv" / "windows-1250.csv"
+    items = list(read_file(path))
+    [record] = [i for i in items if isinstance(i, DocumentRecord)]
+    assert record.title == "Notatka z rozmowy z Gomułką w Łodzi"
+    assert [a.name for a in record.agents] == ["Gomułka, Władysław"]
+    assert record.texts[0].body == "Rozmowa dotyczyła sytuacji politycznej w Polsce; żądania, źródła."
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert note.path == str(path)
+    assert "read as Windows-1250 (Central European), a guess" in note.message and "--encoding NAME" in note.message
+
+
+def test_a_tie_names_the_other_reading_and_the_option_that_chooses_it(tmp_path: Path):
+    # Two bytes of Mac Roman ("éö") read as well as Windows-1252 ("Žš"): Windows-1252, the commoner, wins; the note says how to choose
+    path = tmp_path / "mac.csv"
+    path.write_bytes("identifier,title\nmr-1,Mac Roman éö\n".encode("mac-roman"))
+    items = list(read_file(path))
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert "reads as plausibly in Mac Roman ('Žš', or 'éö')" in note.message and "--encoding mac-roman" in note.message
+    [record] = [i for i in read_file(path, encoding="mac_roman") if isinstance(i, DocumentRecord)]
+    assert record.title == "Mac Roman éö"
+
+
+def test_encoding_given_wins_over_the_mapping_and_gives_no_note(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(f"No,Nadpis\n1,{CZECH}\n".encode("iso8859-2"))
+    mapping = tmp_path / "m.json"
+    mapping.write_text('{"columns": {"No": "identifier", "Nadpis": "title"}, "encoding": "cp1252"}', encoding="utf-8")
+    [record] = list(read_file(path, mapping, encoding="iso8859-2"))
+    assert record.title == CZECH
+    [record] = list(read_file(path, mapping))  # the mapping's, when no --encoding: as it says, however wrong
+    assert record.title == CZECH.encode("iso8859-2").decode("cp1252")
+
+
+def test_bytes_not_in_the_declared_encoding_fail_the_file_saying_what_to_do(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("identifier,title\na,Gomułka\n".encode("utf-8"))
+    [error] = list(read_file(path, encoding="ascii"))
+    assert isinstance(error, IngestError) and "is not ascii as --encoding says" in error.message and "leave it out" in error.message
+
+
+def test_encoding_names_are_checked():
+    assert (check_encoding("Windows-1250"), check_encoding("macroman"), check_encoding("latin2")) == ("cp1250", "mac-roman", "iso8859-2")
+    for bad in ("bogus", "base64"):
+        with pytest.raises(ValueError, match="give"):
+            check_encoding(bad)
+
+
+def test_a_mapping_with_an_unknown_encoding_is_refused(tmp_path: Path):
+    from legation.ingest.mappings import load_mapping
+
+    mapping = tmp_path / "m.json"
+    mapping.write_text('{"columns": {"No": "identifier"}, "encoding": "win-1250"}', encoding="utf-8")
+    with pytest.raises(IngestError, match="unknown encoding 'win-1250'"):
+        load_mapping(mapping)
