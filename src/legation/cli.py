@@ -555,12 +555,18 @@ def search(
     sort: Annotated[str, typer.Option(help="relevance, date_asc or date_desc.")] = "relevance",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
 ) -> None:
-    """Search the archive from the command line."""
+    """Search the archive from the command line. Warns (standard error) when the search index is
+    not in step with the records (:func:`legation.checks.index_checks`): an ingest was interrupted
+    or is running, so the results may leave documents out."""
     _setup()
+    from legation.checks import index_checks
     from legation.errors import InvalidQuery
     from legation.search.service import SearchRequest
     from legation.search.service import search as run_search
 
+    for problem in index_checks():
+        if problem.is_serious():
+            err.print(f"[yellow]warning[/yellow] {escape(problem.msg)} The results may leave documents out: {escape(problem.hint or '')}", highlight=False, soft_wrap=True)
     try:
         result = run_search(SearchRequest(q=query, page=page, page_size=page_size, sort=sort))
     except InvalidQuery as exc:

@@ -106,6 +106,9 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     assert node.legation("manage", "shell", "-c", add_entry).returncode == 0
     behind = check(node)
     assert behind.returncode == 1 and "legation.E006" in behind.stderr and "1 to apply" in behind.stderr
+    searched = node.legation("search", "Mao")  # the results still come, with a warning that they may be incomplete
+    assert searched.returncode == 0 and "Results:" in searched.stdout
+    assert "is behind the change log" in searched.stderr and "The results may leave documents out" in searched.stderr
 
     (node.index_dir / "meta.json").unlink()
     assert "legation.E004" in check(node).stderr
