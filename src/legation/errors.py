@@ -57,9 +57,8 @@ def json_failure(path: str, exc: json.JSONDecodeError) -> IngestError:
         return IngestError(path, "is empty (or blank): it holds no JSON; download or export it again, or leave it out")
     # a string never closed, or a value expected where the text stops: the end of the file is missing
     if exc.msg.startswith("Unterminated string") or (not exc.msg.startswith("Extra data") and exc.pos >= len(text.rstrip()) - 1):
-        return IngestError(
-            path, f"ends in the middle of its JSON ({json_problem(exc)}): the file is cut off; download or export it again", where
-        )
+        last = f"line {text.rstrip().count(chr(10)) + 1}"  # the last line with text, not the empty one after it
+        return IngestError(path, "ends in the middle of its JSON: the file is cut off; download or export it again", last)
     return IngestError(
         path, f"is not valid JSON: {json_problem(exc)}; correct the file there (or download it again), or leave it out", where
     )

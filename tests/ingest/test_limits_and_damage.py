@@ -176,7 +176,7 @@ def test_in_a_folder_binary_json_fails_other_json_and_other_files_are_notes(tmp_
     assert files == [folder / "binary.json"]
     assert [(Path(n.path).name, n.message.split(";")[0]) for n in notes] == [
         ("README.md", "not read: unknown format"),
-        ("catalog.json", "not read: is no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB"),
+        ("catalog.json", "not read: is JSON but no Wilson Center Digital Archive record (it has none of their keys doc_date, frontend_doc_date), the only JSON Legation reads as .json"),
         ("object.xml", "not read: is LIDO (museum object records), root element <lido>, not TEI"),
     ]
     (error,) = list(read_file(folder / "binary.json"))

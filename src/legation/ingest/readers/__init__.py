@@ -190,37 +190,56 @@ def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path
         return read_wilson_json
     if name.endswith(".json") and (problem := _not_json(path)):
         def refuse(path: Path) -> Iterator[Item]:
-            raise IngestError(str(path), f"{problem}; a .json file Legation reads is a Wilson Center Digital Archive record")
+            raise problem
             yield  # a generator, as readers are
 
         return refuse
     return None
 
 
-def _not_json(path: Path) -> str:
-    """Why a ``.json`` file is not JSON at all, judged by its first 64 KB ("" when it may be JSON:
-    some other JSON, not a document, which a folder may well hold). A file that cannot be read
-    gives "": its reader is never asked."""
+JSON_CHECKED_BYTES = 16 * 1024 * 1024
+"""A ``.json`` file no larger than this that is no Wilson Center record is parsed whole, so that a
+broken or cut-off one fails (a failure row) rather than being passed over as "other JSON"."""
+
+
+def _not_json(path: Path) -> IngestError | None:
+    """The failure of a ``.json`` file that is not JSON at all (empty, binary, other text), or, up
+    to :data:`JSON_CHECKED_BYTES`, not valid JSON (cut off, broken at a line); None when it is
+    valid JSON (some other JSON, not a document, which a folder may well hold: a note) or too large
+    to check. A file that cannot be read gives None: its reader is never asked."""
+    import json
+
+    from legation.errors import json_failure, parse_json
+
+    hint = "; a .json file Legation reads is a Wilson Center Digital Archive record"
     try:
         with open(path, "rb") as handle:
-            start = handle.read(65536)
+            start = handle.read(JSON_CHECKED_BYTES + 1)
     except OSError:
-        return ""
+        return None
     if not start:
-        return "is empty, not JSON"
+        return IngestError(str(path), "is empty (0 bytes), not JSON" + hint)
     try:
         text = start.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of the 64 KB
-            return "is not JSON (binary data, not UTF-8 text)"
+        if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of what was read
+            line = start.count(b"\n", 0, exc.start) + 1
+            what = "binary data" if b"\0" in start[:65536] else f"byte 0x{start[exc.start]:02X} at line {line} is not UTF-8"
+            return IngestError(str(path), f"is not JSON ({what}, not UTF-8 text){hint}", "" if b"\0" in start[:65536] else f"line {line}")
         text = start[: exc.start].decode("utf-8-sig")
     if "\0" in text:
-        return "is not JSON (binary data)"
+        return IngestError(str(path), "is not JSON (binary data)" + hint)
     if not text.strip():
-        return "is empty (blank), not JSON"
+        return IngestError(str(path), "is blank (only spaces and line breaks), not JSON" + hint)
     if text.lstrip()[:1] not in ("{", "["):
-        return f"is not JSON (it starts {text.lstrip()[:20]!r}, not with {{ or [)"
-    return ""
+        return IngestError(str(path), f"is not JSON (it starts {text.lstrip()[:20]!r}, not with {{ or [){hint}", "line 1")
+    if len(start) > JSON_CHECKED_BYTES:
+        return None
+    try:
+        parse_json(text)
+    except json.JSONDecodeError as exc:
+        return json_failure(str(path), exc)
+    return None
 
 
 _WILSON_MARKERS = (b'"frontend_doc_date"', b'"doc_date"', b'"first_published_at"', b'"asset_id"')
@@ -284,9 +303,8 @@ def why_unread(path: Path) -> str:
     """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
     if path.name.lower().endswith(".json"):
         return (
-            "is no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB; "
-            "whether it is valid JSON was not checked), the only JSON Legation reads as .json; Legation JSON Lines "
-            "are .jsonl, other JSON Lines need --mapping"
+            "is JSON but no Wilson Center Digital Archive record (it has none of their keys doc_date, frontend_doc_date), "
+            "the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other JSON Lines need --mapping"
         )
     if path.name.lower().endswith((".xml", ".xml.gz")):
         from legation.ingest.xml import TEI_READ
