@@ -18,6 +18,8 @@ A mapping is a JSON object; only ``columns`` is required::
       "values": {"type": {"telgraf": "Telegram"}},   a field's source values as they are to be stored
       "encoding": "cp1252",                   CSV only: skip detection
       "transform": "dfat"                     JSON Lines only: a named corpus rule (readers.mapped_jsonl)
+      "format": "jsonl"                       the files the mapping is for: "jsonl" (JSON Lines) or "csv";
+                                              a folder's files of the other format are then not read (a note)
     }
 
 Fields a column can map to (:data:`FIELDS`): ``identifier, title, type, date`` (EDTF or as written,
@@ -75,7 +77,7 @@ MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned
 PROSE = frozenset("summary source rights credit".split())
 _KEYS = frozenset(
     "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
-    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values".split()
+    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values format".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
@@ -99,6 +101,7 @@ class Mapping:
     collection_title_prefix: str = ""
     encoding: str = ""
     transform: str = ""
+    format: str = ""  # "jsonl" or "csv": the files the mapping is for; "" both
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""  # where the mapping came from, for messages
 
@@ -118,6 +121,8 @@ class Mapping:
             raise IngestError(source, '"values" must be {"field": {"source value": "value", …}, …}')
         if bad := sorted(f for f in values if f not in FIELDS):
             raise IngestError(source, f"unknown fields {bad} in \"values\"; give values of {sorted(FIELDS)}")
+        if data.get("format", "") not in ("", "jsonl", "csv"):
+            raise IngestError(source, f'"format" must be "jsonl" (JSON Lines) or "csv", not {data["format"]!r}')
         collection = data.get("collection")
         if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')
@@ -136,6 +141,7 @@ class Mapping:
             collection_title_prefix=str(data.get("collection_title_prefix", "")),
             encoding=str(data.get("encoding", "")),
             transform=str(data.get("transform", "")),
+            format=str(data.get("format", "")),
             values={str(f): {str(k): v for k, v in m.items()} for f, m in values.items()},
             source=source,
         )

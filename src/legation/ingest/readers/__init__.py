@@ -14,6 +14,7 @@ is not JSON at all (binary data) is read as a failure. JSON Lines are read line 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -151,8 +152,37 @@ def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
     return b"".join(parts), None
 
 
+_MAPPED_FORMATS = {"csv": ((".csv", ".csv.gz"), "CSV"), "jsonl": ((".jsonl", ".jsonl.gz", ".jsonl.xz"), "JSON Lines")}
+
+
+def mapping_format(mapping: str | Path | None) -> str:
+    """The files a mapping is for (its ``"format"``: ``"jsonl"`` or ``"csv"``), or "" for both (no
+    format said, no mapping, or a mapping that cannot be loaded: its reader reports that)."""
+    if mapping is None:
+        return ""
+    return _mapping_format(str(mapping))
+
+
+@functools.lru_cache(maxsize=16)
+def _mapping_format(mapping: str) -> str:
+    from legation.ingest.mappings import load_mapping
+
+    try:
+        return load_mapping(mapping).format
+    except IngestError:
+        return ""
+
+
+def _other_format(path: Path, mapping: str | Path | None) -> str:
+    """The format (``"csv"``, ``"jsonl"``) of ``path`` when ``mapping`` is for the other one, else ""."""
+    name, wanted = path.name.lower(), mapping_format(mapping)
+    return next((f for f, (ends, _) in _MAPPED_FORMATS.items() if wanted and f != wanted and name.endswith(ends)), "")
+
+
 def _reader_for(path: Path, mapping: str | Path | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
+    if _other_format(path, mapping):  # --mapping sotu (JSON Lines) given a folder holding CSV tables too
+        return None
     if name.endswith((".csv", ".csv.gz")):
         from functools import partial
 
@@ -299,8 +329,14 @@ FORMATS = (
 )
 
 
-def why_unread(path: Path) -> str:
+def why_unread(path: Path, mapping: str | Path | None = None) -> str:
     """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
+    if other := _other_format(path, mapping):
+        wanted = _MAPPED_FORMATS[mapping_format(mapping)][1]
+        return (
+            f"--mapping {mapping} is for {wanted} files and this is {_MAPPED_FORMATS[other][1]}; if it holds documents, "
+            f"ingest it without --mapping or with a mapping for {_MAPPED_FORMATS[other][1]}"
+        )
     if path.name.lower().endswith(".json"):
         return (
             "is JSON but no Wilson Center Digital Archive record (it has none of their keys doc_date, frontend_doc_date), "
@@ -343,14 +379,39 @@ def files_to_read(
                 if _reader_for(p, mapping):
                     found.append(p)
                 elif skipped is not None:
-                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p)}"))
+                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p, mapping)}"))
         elif path.is_file():
             if not _reader_for(path, mapping):
-                raise IngestError(str(path), why_unread(path))
+                raise IngestError(str(path), why_unread(path, mapping))
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")
+    if mapping is not None and skipped is not None and (unmapped := [p for p in found if not _mapped(p)]):
+        formats = " and ".join(_MAPPED_FORMATS[f][1] for f in ([mapping_format(mapping)] if mapping_format(mapping) else _MAPPED_FORMATS))
+        more = f" and {len(unmapped) - 1:,} more file{'s' if len(unmapped) > 2 else ''}" if len(unmapped) > 1 else ""
+        skipped.append(IngestNote(
+            str(unmapped[0]),
+            f"--mapping {mapping} was not used for this file{more}: a mapping applies to {formats} files only; "
+            f"{'they were' if more else 'it was'} read as {', '.join(sorted({_kind_of(p) for p in unmapped}))}, as without --mapping",
+        ))
     return found
+
+
+def _mapped(path: Path) -> bool:
+    """Whether a mapping can apply to ``path`` (CSV or JSON Lines, by its name)."""
+    return path.name.lower().endswith(tuple(e for ends, _ in _MAPPED_FORMATS.values() for e in ends))
+
+
+def _kind_of(path: Path) -> str:
+    """What a file a mapping does not apply to is read as, by its name."""
+    name = path.name.lower()
+    if name.endswith((".xml", ".xml.gz")):
+        return "TEI XML"
+    if name.endswith(".pdf"):
+        return "PDF"
+    if name.endswith(".json"):
+        return "Wilson Center Digital Archive JSON"
+    return "its format"
 
 
 ALIKE = 20
