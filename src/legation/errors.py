@@ -47,6 +47,23 @@ def json_problem(exc: ValueError) -> str:
     return f"{msg} at column {column}" if column else msg
 
 
+def json_failure(path: str, exc: json.JSONDecodeError) -> IngestError:
+    """The failure of a whole ``.json`` file that is not valid JSON, at the line of ``exc``: when
+    the JSON error is where the text ends (only whitespace after it), the file is cut off
+    ("ends in the middle of its JSON"), else it is broken at that line; each says what to do."""
+    text = exc.doc if isinstance(exc.doc, str) else ""
+    where = f"line {exc.lineno}" if exc.lineno else ""
+    if not text.strip():
+        return IngestError(path, "is empty (or blank): it holds no JSON; download or export it again, or leave it out")
+    # a string never closed, or a value expected where the text stops: the end of the file is missing
+    if exc.msg.startswith("Unterminated string") or (not exc.msg.startswith("Extra data") and exc.pos >= len(text.rstrip()) - 1):
+        last = f"line {text.rstrip().count(chr(10)) + 1}"  # the last line with text, not the empty one after it
+        return IngestError(path, "ends in the middle of its JSON: the file is cut off; download or export it again", last)
+    return IngestError(
+        path, f"is not valid JSON: {json_problem(exc)}; correct the file there (or download it again), or leave it out", where
+    )
+
+
 @dataclass(frozen=True)
 class IngestNote:
     """What a reader yields, besides records and :class:`IngestError` items, for something the

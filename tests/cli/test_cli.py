@@ -170,9 +170,9 @@ def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
     assert notes == [
-        f"{folder / 'export.json'}: not read: is no Wilson Center Digital Archive record (none of doc_date, "
-        "frontend_doc_date in its first 64 KB; whether it is valid JSON was not checked), the only JSON Legation reads "
-        "as .json; Legation JSON Lines are .jsonl, other JSON Lines need --mapping",
+        f"{folder / 'export.json'}: not read: is JSON but no Wilson Center Digital Archive record (it has none of their "
+        "keys doc_date, frontend_doc_date), the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other "
+        "JSON Lines need --mapping",
         f"{folder / 'readme.txt'}: not read: unknown format; Legation reads TEI (.xml, .xml.gz), Legation JSON Lines "
         "(.jsonl, .jsonl.gz), CSV (.csv, .csv.gz), Wilson Center Digital Archive JSON (.json) or PDF (.pdf)",
     ]
@@ -199,3 +199,14 @@ def test_ingest_encoding_option(tmp_path: Path):
     exported = legation(data, "export", "--output", "-")
     [line] = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
     assert line["title"] == "Notatka z rozmowy z Gomułką w Łodzi"
+
+
+def test_a_cut_off_json_file_named_on_its_own_is_a_failure_row_not_a_bare_error(tmp_path: Path):
+    # it was refused before reading, as "no Wilson record … whether it is valid JSON was not checked"
+    cut = tmp_path / "records.json"
+    cut.write_text('{"id": 1, "title": \n', encoding="utf-8")
+    done = legation(tmp_path / "archive", "ingest", "--dry-run", str(cut))
+    assert done.returncode == 1
+    out = " ".join((done.stdout + done.stderr).split())
+    assert f"failed {cut}, line 1: ends in the middle of its JSON: the file is cut off; download or export it again" in out
+    assert "error:" not in out and "was not checked" not in out

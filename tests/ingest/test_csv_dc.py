@@ -434,3 +434,25 @@ def test_columns_the_mapping_leaves_out_get_one_note(tmp_path: Path):
     [note] = [i for i in items if isinstance(i, IngestNote)]
     assert note.message.startswith("columns ['Author', 'Addressee', 'Body', 'Series', 'Keywords'] are not in the mapping")
     assert records(items)["HX-1"].title == "Despatch on Ottoman trade"
+
+
+def test_a_corpus_list_of_its_files_is_a_note_and_a_table_without_identifiers_still_fails(tmp_path: Path):
+    # QhoD ships manifest.csv (file, original_path, bytes) beside its TEI files: ingesting the folder
+    # failed on it, and so --delete-missing never ran there
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,original_path,bytes\nqhod/a.xml,qhod/A/a.xml,68528\n", encoding="utf-8")
+    (note,) = list(read_file(manifest))
+    assert isinstance(note, IngestNote) and note.location == "line 1"
+    assert note.message == (
+        "skipped, not documents: it is a list of the corpus's files (a manifest), columns ['file', 'original_path', "
+        "'bytes'], not a table of documents; nothing of it is stored"
+    )
+    letters = tmp_path / "letters.csv"  # documents, but no identifier: still a failure to fix
+    letters.write_text("file,title,date\na.xml,Letter,1720-04-14\n", encoding="utf-8")
+    (failure,) = list(read_file(letters))
+    assert isinstance(failure, IngestError) and failure.message.startswith("has no identifier column")
+
+
+def test_the_qhod_manifest_is_skipped_with_a_note():
+    (note,) = list(read_file(shared_data("qhod-habsburg-ottoman-diplomacy/manifest.csv")))
+    assert isinstance(note, IngestNote) and "a list of the corpus's files (a manifest)" in note.message

@@ -128,3 +128,76 @@ def test_the_quick_look_for_unstorable_characters_agrees_with_the_rule_on_every_
     assert disagree == []
     assert unstorable("text", "tab\tline\nreturn\r, Lüshun 旅顺") == ""
     assert unstorable("text", "a\x1fb") == "text holds the control character U+001F at character 2 ('a\\x1fb')"
+
+
+def tei_file(path: Path, body: bytes, declaration: bytes = b'<?xml version="1.0"?>\n') -> Path:
+    path.write_bytes(
+        declaration + b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        b"</fileDesc></teiHeader>\n<text><body>\n" + body + b"\n</body></text></TEI>\n"
+    )
+    return path
+
+
+def test_deep_nesting_is_told_apart_from_an_entity_bomb(tmp_path: Path):
+    # 5,000 nested <hi> and no entity at all were reported as a "billion laughs" attack, telling the
+    # archivist to remove <!ENTITY> declarations the file does not have
+    deep = tei_file(tmp_path / "deep.xml", b"<p>" + b"<hi>" * 5000 + b"x" + b"</hi>" * 5000 + b"</p>")
+    (error,) = list(read_file(deep))
+    assert error.location == "line 4"
+    assert error.message == (
+        "nests its elements more than 256 deep (at <hi>, line 4), deeper than Legation reads: no archival document "
+        "needs that, so the file is damaged or made to exhaust the reader. Check how it was made or exported (flatten "
+        "the nesting), or leave it out"
+    )
+    (bomb,) = list(read_file(BOMB))
+    assert "billion laughs" in bomb.message and "deep" not in bomb.message and "ENTITY" in bomb.message
+    assert bomb.location.startswith("line ")
+
+
+@pytest.mark.parametrize("internal", ["XML_PARSE_HUGE", "xmlCtxtSetMaxAmplification", "Premature end of data", "text starting ''"])
+def test_no_message_repeats_the_parser_internals(tmp_path: Path, internal: str):
+    files = [
+        tei_file(tmp_path / "deep.xml", b"<p>" + b"<hi>" * 300 + b"</hi>" * 300 + b"</p>"),
+        tei_file(tmp_path / "cut.xml", b"<p>Dear Sir,</p>\n<p>I have the honour<note>see"),
+        BOMB,
+        tmp_path / "empty.xml",
+    ]
+    (tmp_path / "empty.xml").write_bytes(b"")
+    (tmp_path / "cut.xml").write_bytes((tmp_path / "cut.xml").read_bytes().split(b"see")[0] + b"see")
+    messages = [str(item) for path in files for item in read_file(path)]
+    assert len(messages) == 4 and not [m for m in messages if internal in m]
+
+
+def test_a_cut_off_file_names_the_element_it_ends_in_and_its_line(tmp_path: Path):
+    path = tei_file(tmp_path / "cut.xml", b"<p>Dear Sir,</p>\n<p>I have the honour<note>see")
+    path.write_bytes(path.read_bytes().split(b"see")[0] + b"see")
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == (
+        "line 5",
+        "ends in the middle of <note> (opened at line 5): the file is cut off; download or export it again",
+    )
+
+
+@pytest.mark.parametrize(("data", "message"), [(b"", "is empty (0 bytes)"), (b" \n\n", "is blank (only spaces and line breaks)")])
+def test_an_empty_xml_file_says_it_is_empty(tmp_path: Path, data: bytes, message: str):
+    path = tmp_path / "letter.xml"
+    path.write_bytes(data)
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == ("", f"{message}: it holds no XML; download or export it again, or leave it out")
+
+
+def test_latin_1_labelled_utf_8_is_blamed_on_its_encoding_at_the_byte_and_line(tmp_path: Path):
+    declared = tei_file(tmp_path / "declared.xml", "<p>Zürich</p>".encode("latin-1"), b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    (error,) = list(read_file(declared))
+    assert (error.location, error.message) == (
+        "line 4",
+        "is not UTF-8 as its XML declaration says (byte 0xFC at line 4; perhaps it is Latin-1 or Windows-1252): save it "
+        "as UTF-8 or correct the declaration",
+    )
+    undeclared = tei_file(tmp_path / "undeclared.xml", "<p>café</p>".encode("latin-1"), b"")
+    (error,) = list(read_file(undeclared))
+    assert error.location == "line 3" and error.message.startswith(
+        "is not UTF-8, which an XML file without an encoding declaration must be (byte 0xE9 at line 3;"
+    )
+    right = tei_file(tmp_path / "right.xml", "<p>Zürich</p>".encode("latin-1"), b'<?xml version="1.0" encoding="ISO-8859-1"?>\n')
+    assert "Zürich" in repr(list(read_file(right)))  # declared rightly: read

@@ -176,7 +176,7 @@ def test_in_a_folder_binary_json_fails_other_json_and_other_files_are_notes(tmp_
     assert files == [folder / "binary.json"]
     assert [(Path(n.path).name, n.message.split(";")[0]) for n in notes] == [
         ("README.md", "not read: unknown format"),
-        ("catalog.json", "not read: is no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB"),
+        ("catalog.json", "not read: is JSON but no Wilson Center Digital Archive record (it has none of their keys doc_date, frontend_doc_date), the only JSON Legation reads as .json"),
         ("object.xml", "not read: is LIDO (museum object records), root element <lido>, not TEI"),
     ]
     (error,) = list(read_file(folder / "binary.json"))
@@ -194,22 +194,30 @@ def test_xml_errors_say_what_happened(tmp_path: Path):
     malformed.write_text(tei("<teiHeader/>\n<!-- is this the war of the Quadruple Alliance? --->\n" + "<!-- fine -->\n" * 20), encoding="utf-8")
     (error,) = list(read_file(malformed))
     assert error.location == "line 4"
-    assert error.message.startswith("is malformed XML at this line (Double hyphen within comment")
-    assert error.message.endswith("the file is broken there as published; correct that line (or ask its publisher to), or leave the file out")
+    assert error.message == (
+        'is malformed XML at this line: a comment holds "--", which XML does not allow inside a comment; the file is '
+        "broken there: correct that line (or ask its publisher to), or leave the file out"
+    )
 
     cut = tmp_path / "volume.xml"
     cut.write_text(FRUS.read_text(encoding="utf-8")[:5000], encoding="utf-8")
     (error,) = list(read_file(cut))
-    assert "it is cut off; download it again" in error.message
+    assert error.message.startswith("ends in the middle of <") and error.message.endswith(
+        "): the file is cut off; download or export it again"
+    )
+    assert error.location == f"line {FRUS.read_text(encoding='utf-8')[:5000].count(chr(10)) + 1}"
 
     cut_gz = tmp_path / "volume.xml.gz"
     data = gzip.compress(FRUS.read_bytes())
     cut_gz.write_bytes(data[: len(data) // 2])
     (error,) = list(read_file(cut_gz))
-    assert error.message == "is cut off (Compressed file ended before the end-of-stream marker was reached); nothing of it was read: download it again"
+    assert error.message == (
+        "is cut off: its compressed (gzip) data stops before the end, so nothing of it was read; download or export it again"
+    )
 
     (error,) = list(read_file(FIXTURES / "hostile" / "entity-bomb.xml"))
-    assert error.message.startswith("was refused: its entities expand to an enormous text (an entity-expansion or \"billion laughs\" attack")
+    assert error.message.startswith('was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion ("billion laughs") attack')
+    assert "xmlCtxt" not in error.message and error.location.startswith("line ")
 
 
 @pytest.mark.django_db

@@ -29,6 +29,10 @@ def test_bundled_mappings_all_load():
     assert bundled_mappings() == ["ataturk", "dfat", "korean-speeches", "moritz", "nutuk", "prc-reports", "sotu", "ungd"]
     for name in bundled_mappings():
         assert load_mapping(name).columns
+    # each says the files it is for, so a folder's companion tables are not read through it
+    assert {name: load_mapping(name).format for name in bundled_mappings()} == {
+        **{name: "jsonl" for name in bundled_mappings()}, "moritz": "csv"
+    }
 
 
 @pytest.mark.parametrize(
@@ -284,3 +288,69 @@ def test_mapping_makes_xz_jsonl_readable_and_without_it_jsonl_stays_legation_jso
     assert files_to_read([path], "ungd") == [path]
     with pytest.raises(IngestError, match="unknown format"):
         files_to_read([path])
+
+
+def sotu_folder(tmp_path: Path) -> Path:
+    """A folder shaped as the State of the Union corpus: the addresses (JSON Lines) and their
+    companion tables (CSV: one row per address, without its text; one per president)."""
+    folder = tmp_path / "sotu"
+    folder.mkdir()
+    line = {"fileid": "1790-Washington-1", "year": "1790", "date": "1790-01-08", "president_full": "George Washington",
+            "source_url": "https://example.org/1", "text": "Fellow-Citizens of the Senate and House of Representatives:"}
+    (folder / "addresses.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (folder / "metadata.csv").write_text("fileid,year,date,president_full\n1790-Washington-1,1790,1790-01-08,George Washington\n", encoding="utf-8")
+    (folder / "presidents.csv").write_text("president_id,president_full\nwashington,George Washington\n", encoding="utf-8")
+    return folder
+
+
+def test_a_mapping_applies_to_the_format_it_maps_and_the_folder_s_other_tables_are_noted(tmp_path: Path):
+    # --mapping sotu on the folder read metadata.csv through it too: 249 "identifier already given"
+    # failures, and presidents.csv one more; the mapping is for JSON Lines, so the CSV tables are notes
+    folder = sotu_folder(tmp_path)
+    notes: list[IngestNote] = []
+    files = files_to_read([folder], "sotu", notes)
+    assert [p.name for p in files] == ["addresses.jsonl"]
+    assert [(Path(n.path).name, n.message) for n in notes] == [
+        (name, "not read: --mapping sotu is for JSON Lines files and this is CSV; if it holds documents, ingest it without "
+               "--mapping or with a mapping for CSV")
+        for name in ("metadata.csv", "presidents.csv")
+    ]
+    (record,) = list(read_file(files[0], "sotu"))
+    assert record.identifier == "sotu-1790-Washington-1"
+    with pytest.raises(IngestError, match="--mapping sotu is for JSON Lines files and this is CSV"):
+        files_to_read([folder / "metadata.csv"], "sotu")  # named on its own: refused before anything is read
+    # a mapping that says no format applies to both, as before
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps({"columns": {"fileid": "identifier", "text": "text"}}), encoding="utf-8")
+    assert [p.name for p in files_to_read([folder], own)] == ["addresses.jsonl", "metadata.csv", "presidents.csv"]
+    own.write_text(json.dumps({"columns": {"fileid": "identifier"}, "format": "xml"}), encoding="utf-8")
+    with pytest.raises(IngestError, match='"format" must be "jsonl"'):
+        load_mapping(own)
+
+
+def test_a_mapping_given_with_xml_says_it_was_not_used(tmp_path: Path):
+    letter = tmp_path / "letter.xml"
+    letter.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Letter</title></titleStmt>'
+        "</fileDesc><profileDesc><correspDesc><correspAction type=\"sent\"><persName>A</persName></correspAction>"
+        "</correspDesc></profileDesc></teiHeader><text><body><p>Dear Sir,</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    notes: list[IngestNote] = []
+    assert files_to_read([letter], "sotu", notes) == [letter]
+    assert [str(n) for n in notes] == [
+        f"{letter}: --mapping sotu was not used for this file: a mapping applies to JSON Lines files only; it was read "
+        "as TEI XML, as without --mapping"
+    ]
+    (record,) = list(read_file(letter, "sotu"))
+    assert record.title == "Letter"
+
+
+def test_the_real_sotu_folder_with_its_mapping_reads_the_addresses_and_notes_the_tables():
+    folder = shared_data("us-state-of-the-union")
+    notes: list[IngestNote] = []
+    files = files_to_read([folder], "sotu", notes)
+    assert [p.name for p in files] == ["addresses.jsonl.gz"]
+    assert sorted(Path(n.path).name for n in notes) == ["metadata.csv", "presidents.csv"]
+    items = list(read_file(files[0], "sotu"))
+    assert len(items) == 249 and all(isinstance(i, DocumentRecord) for i in items)

@@ -237,4 +237,4 @@ def test_whole_shared_editions(folder, expected):
             "not read: is LIDO (museum object records), root element <lido>, not TEI; Legation reads TEI: FRUS volumes "
             "and single documents with correspDesc (Dodis, QhoD)"
         ) == len(skipped) == 25
-        assert sum(n for reason, n in reasons.items() if reason.startswith("is malformed XML at this line (")) == 1
+        assert sum(n for reason, n in reasons.items() if reason.startswith("is malformed XML at this line: ")) == 1

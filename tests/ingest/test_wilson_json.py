@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.wilson_json import html_to_text, language_code, read_wilson_json
 from legation.ingest.service import ingest_records
@@ -73,13 +73,37 @@ def test_transcript_html_becomes_plain_paragraphs_and_pdf_only_translation_is_sk
     )
 
 
-def test_collection_and_transcript_samples_are_named_errors_not_documents():
-    errors = [i for p in files_to_read([WILSON]) for i in read_file(p) if isinstance(i, IngestError)]
-    assert [(Path(e.path).name, e.location) for e in errors] == [
+def test_collection_and_transcript_samples_are_notes_saying_what_they_are_not_failures():
+    # a folder of API records holds them beside documents: failing them failed the ingest and so
+    # blocked --delete-missing for good; they are skipped, each with a note saying what it is
+    items = [i for p in files_to_read([WILSON]) for i in read_file(p)]
+    notes = [i for i in items if isinstance(i, IngestNote)]
+    assert not [i for i in items if isinstance(i, IngestError)]
+    assert [(Path(n.path).name, n.location) for n in notes] == [
         ("collection.json", "record 1 (id 491)"),
         ("transcript.json", "record 1 (id 33548)"),
     ]
-    assert "a collection record" in errors[0].message and "asset" in errors[1].message
+    assert notes[0].message == (
+        "skipped, not a document: it is a Wilson Center Digital Archive collection record (it describes a collection, "
+        "a topic the archive groups documents under); nothing of it is stored"
+    )
+    assert notes[1].message.startswith("skipped, not a document: it is a Wilson Center Digital Archive transcript/translation asset")
+
+
+def test_an_object_that_is_neither_document_nor_known_record_still_fails(tmp_path: Path):
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps([{"id": 5, "asset_id": 9}, {"id": 6, "slug": "x"}]), encoding="utf-8")  # markers, no more
+    items = list(read_file(path))
+    assert [(type(i).__name__, i.location) for i in items] == [("IngestError", "record 1 (id 5)"), ("IngestError", "record 2 (id 6)")]
+    assert items[0].message.startswith("is not a Wilson Center Digital Archive document (it has neither doc_date nor frontend_doc_date)")
+
+
+def test_a_cut_off_record_says_so_at_its_line(tmp_path: Path):
+    path = tmp_path / "cut.json"
+    path.write_text(DOCUMENT.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    (failure,) = list(read_file(path))
+    assert failure.message == "ends in the middle of its JSON: the file is cut off; download or export it again"
+    assert failure.location == f"line {DOCUMENT.read_text(encoding='utf-8')[:3000].rstrip().count(chr(10)) + 1}"
 
 
 def test_search_response_list_bad_record_does_not_stop_the_rest(tmp_path: Path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -53,8 +54,9 @@ def parse_xml(path: Path | str) -> etree._Element:
     """Parse a TEI file (``.xml``, or gzip-compressed ``.xml.gz``, recognised by its content) and
     return its root ``TEI`` element.
 
-    Raises :class:`IngestError` (``location`` "line N" when known) when the file cannot be read,
-    does not start as XML (binary data, other text), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
+    Raises :class:`IngestError` (``location`` "line N" when known) when the file cannot be read, is
+    empty, does not start as XML (binary data, other text), is not in its declared encoding, nests
+    elements too deeply, expands entities enormously (each told apart: :func:`_not_well_formed`), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
     duplicate-``xml:id`` errors of real FRUS volumes are tolerated), refers to entities the parser does not
     expand (an external entity, ``<!ENTITY x SYSTEM "file:///etc/passwd">``, is never read: the file fails
     naming it rather than lose its text unsaid), or its root is not TEI.
@@ -65,9 +67,12 @@ def parse_xml(path: Path | str) -> etree._Element:
         if data[:2] == GZIP_MAGIC:
             data = gzip.decompress(data)
     except EOFError as exc:
-        raise IngestError(str(path), f"is cut off ({exc}); nothing of it was read: download it again") from exc
+        raise IngestError(str(path), "is cut off: its compressed (gzip) data stops before the end, so nothing of it was read; download or export it again") from exc
     except (OSError, zlib.error) as exc:
-        raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
+        raise IngestError(str(path), f"cannot be read ({getattr(exc, 'strerror', None) or exc}); check that the file exists and is complete") from exc
+    if not data.strip():
+        what = "is empty (0 bytes)" if not data else "is blank (only spaces and line breaks)"
+        raise IngestError(str(path), f"{what}: it holds no XML; download or export it again, or leave it out")
     start = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
     if start[:1] != b"<" and not start.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 XML starts with its mark
         what = "binary data" if b"\0" in start or not _is_utf8(start) else f"text starting {start[:20].decode()!r}"
@@ -76,11 +81,14 @@ def parse_xml(path: Path | str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser, base_url=str(path))
     except etree.XMLSyntaxError as exc:  # raised when recovery yields no document at all
+        fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
+        if fatal:
+            raise _not_well_formed(str(path), fatal[0], data) from exc
         line = exc.lineno or 0
-        raise IngestError(str(path), f"is not XML ({exc.msg}); give a TEI XML file", f"line {line}" if line else "") from exc
+        raise IngestError(str(path), f"is not XML ({_plain(exc.msg)}); give a TEI XML file", f"line {line}" if line else "") from exc
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
-        raise _not_well_formed(str(path), fatal[0], data.count(b"\n") + 1)
+        raise _not_well_formed(str(path), fatal[0], data)
     if root is not None and (unread := _unread_entities(root, str(path))):
         raise unread
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
@@ -132,26 +140,149 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _not_well_formed(path: str, error, lines: int) -> IngestError:
-    """The error for a file with a fatal libxml2 ``error`` (a file of ``lines`` lines): an
-    entity-expansion attack refused, a file cut off (the error at its last lines), or XML
-    malformed at a line of the file as published."""
-    where = f"line {error.line}"
-    if error.type_name == "ERR_RESOURCE_LIMIT" or "amplification" in error.message:
+def _not_well_formed(path: str, error, data: bytes) -> IngestError:
+    """The failure of a file (its bytes ``data``, decompressed) with a fatal libxml2 ``error``, in
+    plain words, at the line of the error, saying what to do. Told apart by libxml2's error (its
+    type and message, which name the limit hit):
+
+    - elements nested deeper than libxml2's limit (256 without ``huge_tree``; "Excessive depth");
+    - entities expanding to an enormous text ("entity amplification", an entity loop): the
+      "billion laughs" attack;
+    - another size limit (a text node or name of many megabytes);
+    - bytes not in the file's encoding (UTF-8 unless its XML declaration says otherwise);
+    - the file cut off (the error at its last lines: "ends in the middle of <note>");
+    - else XML malformed at a line.
+
+    libxml2's own words, which name its internals (``XML_PARSE_HUGE``,
+    ``xmlCtxtSetMaxAmplification``), are not repeated; what it found is (:func:`_plain`)."""
+    where = f"line {error.line}" if error.line and error.line > 0 else ""
+    message = error.message.strip()
+    lowered = message.lower()
+    if "depth" in lowered and ("excessive" in lowered or error.type_name == "ERR_RESOURCE_LIMIT"):
+        limit = re.search(r"depth[^\d]*(\d+)", message)
+        element = _element_at(data, error.line, error.column)
+        at = f" (at <{element}>, line {error.line})" if element else f" (at line {error.line})" if where else ""
         return IngestError(
             path,
-            f"was refused: its entities expand to an enormous text (an entity-expansion or \"billion laughs\" attack: "
-            f"{error.message.strip()}); Legation reads no such file. Leave it out, or remove its <!ENTITY> declarations",
+            f"nests its elements more than {limit[1] if limit else 256} deep{at}, deeper than Legation reads: no archival "
+            "document needs that, so the file is damaged or made to exhaust the reader. Check how it was made or exported "
+            "(flatten the nesting), or leave it out",
             where,
         )
+    if "amplification" in lowered or error.type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION") or "entity reference loop" in lowered:
+        if (declaration := data.find(b"<!ENTITY")) >= 0:  # libxml2 says the line inside the entity's text
+            where = "line %d" % (data.count(b"\n", 0, declaration) + 1)
+        return IngestError(
+            path,
+            "was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion "
+            "(\"billion laughs\") attack; Legation reads no such file. Leave it out, or remove its <!ENTITY> "
+            "declarations and the references to them",
+            where,
+        )
+    if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in lowered:
+        return IngestError(
+            path,
+            "has a text, name or attribute of many megabytes in one piece, more than Legation reads in XML: no archival "
+            "document has one, so the file is damaged or made to exhaust the reader. Leave it out, or split that text",
+            where,
+        )
+    if "encoding" in lowered or "not proper utf-8" in lowered:
+        if wrong := _wrong_encoding(path, data):
+            return wrong
+    lines = data.count(b"\n") + 1
     if error.line >= lines - 1:
-        return IngestError(path, f"ends before its XML is complete ({error.message.strip()}): it is cut off; download it again", where)
+        opened = re.match(r"Premature end of data in tag (\S+) line (\d+)", message) or re.match(
+            r"Couldn't find end of Start Tag (\S+) line (\d+)", message
+        )
+        what = f"in the middle of <{opened[1]}> (opened at line {opened[2]})" if opened else f"before its XML is complete ({_plain(message)})"
+        return IngestError(path, f"ends {what}: the file is cut off; download or export it again", where)
     return IngestError(
         path,
-        f"is malformed XML at this line ({error.message.strip()}): the file is broken there as published; "
-        "correct that line (or ask its publisher to), or leave the file out",
+        f"is malformed XML at this line: {_plain(message)}; the file is broken there: correct that line (or ask its "
+        "publisher to), or leave the file out",
         where,
     )
+
+
+_XML_DECLARATION = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _wrong_encoding(path: str, data: bytes) -> IngestError | None:
+    """The failure of a file whose bytes are not in the encoding its XML declaration names (UTF-8
+    when it names none), naming the first wrong byte and its line; None when they are (the
+    encoding error libxml2 reported is then something else)."""
+    declared = _XML_DECLARATION.match(data[:1024])
+    encoding = declared[1].decode("ascii") if declared else "UTF-8"
+    try:
+        data.decode("utf-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except LookupError:
+        return IngestError(path, f"declares the encoding {encoding!r}, which Legation does not know; save the file as UTF-8 and correct its XML declaration", "line 1")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = f"byte 0x{data[exc.start]:02X} at line {line}"
+        guess = ""
+        if encoding.upper() == "UTF-8":
+            try:
+                data.decode("cp1252")
+                guess = "; perhaps it is Latin-1 or Windows-1252"
+            except UnicodeDecodeError:
+                pass
+        said = f"{encoding} as its XML declaration says" if declared else "UTF-8, which an XML file without an encoding declaration must be"
+        fix = "correct the declaration" if declared else 'declare its encoding (<?xml version="1.0" encoding="windows-1252"?>)'
+        return IngestError(path, f"is not {said} ({byte}{guess}): save it as {encoding} or {fix}", f"line {line}")
+    return None
+
+
+def _element_at(data: bytes, line: int, column: int) -> str:
+    """The name of the last element that starts at or before ``column`` of ``line`` (1-based) of
+    ``data``, or "" when none is found there."""
+    if line < 1:
+        return ""
+    start = 0
+    for _ in range(line - 1):
+        start = data.find(b"\n", start) + 1
+        if start == 0:
+            return ""
+    end = data.find(b"\n", start)
+    text = data[start : end if end >= 0 else len(data)]
+    text = text[: column + 1] if column > 0 else text
+    names = re.findall(rb"<([A-Za-z_][\w.:-]*)", text)
+    return names[-1].decode("utf-8", "replace").rpartition(":")[2] if names else ""
+
+
+# libxml2's words for what it found, as an archivist would say them; a message not listed here is
+# given as it is, without the parser's internals (option and function names)
+_PLAIN = (
+    (r"Premature end of data in tag (\S+) line (\d+)", r"<\1> (opened at line \2) is never closed"),
+    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)", r"<\1> (opened at line \2) is closed by </\3>"),
+    (r"Couldn't find end of Start Tag (\S+) line (\d+)", r"the start tag <\1> (line \2) has no closing >"),
+    (r"Double hyphen within comment.*", r'a comment holds "--", which XML does not allow inside a comment'),
+    (r"Comment not terminated.*", r'a comment ("<!--") is never closed by "-->"'),
+    (r"Extra content at the end of the document", "more follows after the end of its root element"),
+    (r"StartTag: invalid element name", 'a "<" starts no element (write &lt; for a "<" in the text)'),
+    (r"xmlParseEntityRef: no name", 'a "&" starts no entity (write &amp; for a "&" in the text)'),
+    (r"EntityRef: expecting ';'", 'an entity reference lacks its ";" (write &amp; for a "&" in the text)'),
+    (r"Entity '([^']+)' not defined", r"it uses the entity &\1;, which is declared nowhere"),
+    (r"Attribute (\S+) redefined", r"an element gives the attribute \1 twice"),
+    (r"Specification mandates value for attribute (\S+)", r"the attribute \1 has no value"),
+    (r"AttValue: \" or ' expected", "an attribute's value is not in quotes"),
+    (r"Unescaped '<' not allowed in attributes values", 'an attribute\'s value holds "<" (write &lt;)'),
+    (r"(?:PCDATA invalid|invalid|xmlParseCharRef: invalid) (?:Char|xmlChar) value (\d+)", r"it holds a character XML does not allow (character number \1)"),
+    (r"Char 0x([0-9A-Fa-f]+) out of allowed range", r"it holds a character XML does not allow (U+\1)"),
+    (r"Start tag expected, '<' not found", "no element starts where the XML should begin"),
+    (r"Document is empty", "it holds no element"),
+)
+
+
+def _plain(message: str) -> str:
+    """libxml2's ``message`` in plain words (:data:`_PLAIN`), or as it is without what names
+    libxml2's internals ("use XML_PARSE_HUGE option", "see xmlCtxtSetMaxAmplification")."""
+    message = message.strip()
+    for pattern, plain in _PLAIN:
+        if re.fullmatch(pattern, message, re.S):
+            return re.sub(pattern, plain, message, flags=re.S)
+    message = re.sub(r",?\s*(?:use XML_PARSE_HUGE option|see xml\w+\.?)", "", message)
+    return re.sub(r"^xml\w+\s*:\s*", "", message).rstrip(" .")
 
 
 def local_name(tag: object) -> str:

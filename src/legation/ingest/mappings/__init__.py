@@ -19,6 +19,8 @@ A mapping is a JSON object; only ``columns`` is required::
       "encoding": "cp1250",                   CSV only: the file's encoding (a Python codec name), not detected;
                                               ``legation ingest --encoding`` wins over it
       "transform": "dfat"                     JSON Lines only: a named corpus rule (readers.mapped_jsonl)
+      "format": "jsonl"                       the files the mapping is for: "jsonl" (JSON Lines) or "csv";
+                                              a folder's files of the other format are then not read (a note)
     }
 
 Fields a column can map to (:data:`FIELDS`): ``identifier, title, type, date`` (EDTF or as written,
@@ -76,7 +78,7 @@ MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned
 PROSE = frozenset("summary source rights credit".split())
 _KEYS = frozenset(
     "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
-    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values".split()
+    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values format".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
@@ -100,6 +102,7 @@ class Mapping:
     collection_title_prefix: str = ""
     encoding: str = ""
     transform: str = ""
+    format: str = ""  # "jsonl" or "csv": the files the mapping is for; "" both
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""  # where the mapping came from, for messages
 
@@ -132,6 +135,8 @@ class Mapping:
                 check_encoding(str(data["encoding"]))
             except ValueError as exc:
                 raise IngestError(source, f'"encoding": {exc}') from None
+        if data.get("format", "") not in ("", "jsonl", "csv"):
+            raise IngestError(source, f'"format" must be "jsonl" (JSON Lines) or "csv", not {data["format"]!r}')
         collection = data.get("collection")
         if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')
@@ -150,6 +155,7 @@ class Mapping:
             collection_title_prefix=str(data.get("collection_title_prefix", "")),
             encoding=str(data.get("encoding", "")),
             transform=str(data.get("transform", "")),
+            format=str(data.get("format", "")),
             values={str(f): {str(k): v for k, v in m.items()} for f, m in values.items()},
             source=source,
         )

@@ -14,6 +14,7 @@ is not JSON at all (binary data) is read as a failure. JSON Lines are read line 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -151,8 +152,37 @@ def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
     return b"".join(parts), None
 
 
+_MAPPED_FORMATS = {"csv": ((".csv", ".csv.gz"), "CSV"), "jsonl": ((".jsonl", ".jsonl.gz", ".jsonl.xz"), "JSON Lines")}
+
+
+def mapping_format(mapping: str | Path | None) -> str:
+    """The files a mapping is for (its ``"format"``: ``"jsonl"`` or ``"csv"``), or "" for both (no
+    format said, no mapping, or a mapping that cannot be loaded: its reader reports that)."""
+    if mapping is None:
+        return ""
+    return _mapping_format(str(mapping))
+
+
+@functools.lru_cache(maxsize=16)
+def _mapping_format(mapping: str) -> str:
+    from legation.ingest.mappings import load_mapping
+
+    try:
+        return load_mapping(mapping).format
+    except IngestError:
+        return ""
+
+
+def _other_format(path: Path, mapping: str | Path | None) -> str:
+    """The format (``"csv"``, ``"jsonl"``) of ``path`` when ``mapping`` is for the other one, else ""."""
+    name, wanted = path.name.lower(), mapping_format(mapping)
+    return next((f for f, (ends, _) in _MAPPED_FORMATS.items() if wanted and f != wanted and name.endswith(ends)), "")
+
+
 def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | None = None) -> Callable[[Path], Iterator[Item]] | None:
     name = path.name.lower()
+    if _other_format(path, mapping):  # --mapping sotu (JSON Lines) given a folder holding CSV tables too
+        return None
     if name.endswith((".csv", ".csv.gz")):
         from functools import partial
 
@@ -190,37 +220,56 @@ def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | N
         return read_wilson_json
     if name.endswith(".json") and (problem := _not_json(path)):
         def refuse(path: Path) -> Iterator[Item]:
-            raise IngestError(str(path), f"{problem}; a .json file Legation reads is a Wilson Center Digital Archive record")
+            raise problem
             yield  # a generator, as readers are
 
         return refuse
     return None
 
 
-def _not_json(path: Path) -> str:
-    """Why a ``.json`` file is not JSON at all, judged by its first 64 KB ("" when it may be JSON:
-    some other JSON, not a document, which a folder may well hold). A file that cannot be read
-    gives "": its reader is never asked."""
+JSON_CHECKED_BYTES = 16 * 1024 * 1024
+"""A ``.json`` file no larger than this that is no Wilson Center record is parsed whole, so that a
+broken or cut-off one fails (a failure row) rather than being passed over as "other JSON"."""
+
+
+def _not_json(path: Path) -> IngestError | None:
+    """The failure of a ``.json`` file that is not JSON at all (empty, binary, other text), or, up
+    to :data:`JSON_CHECKED_BYTES`, not valid JSON (cut off, broken at a line); None when it is
+    valid JSON (some other JSON, not a document, which a folder may well hold: a note) or too large
+    to check. A file that cannot be read gives None: its reader is never asked."""
+    import json
+
+    from legation.errors import json_failure, parse_json
+
+    hint = "; a .json file Legation reads is a Wilson Center Digital Archive record"
     try:
         with open(path, "rb") as handle:
-            start = handle.read(65536)
+            start = handle.read(JSON_CHECKED_BYTES + 1)
     except OSError:
-        return ""
+        return None
     if not start:
-        return "is empty, not JSON"
+        return IngestError(str(path), "is empty (0 bytes), not JSON" + hint)
     try:
         text = start.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of the 64 KB
-            return "is not JSON (binary data, not UTF-8 text)"
+        if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of what was read
+            line = start.count(b"\n", 0, exc.start) + 1
+            what = "binary data" if b"\0" in start[:65536] else f"byte 0x{start[exc.start]:02X} at line {line} is not UTF-8"
+            return IngestError(str(path), f"is not JSON ({what}, not UTF-8 text){hint}", "" if b"\0" in start[:65536] else f"line {line}")
         text = start[: exc.start].decode("utf-8-sig")
     if "\0" in text:
-        return "is not JSON (binary data)"
+        return IngestError(str(path), "is not JSON (binary data)" + hint)
     if not text.strip():
-        return "is empty (blank), not JSON"
+        return IngestError(str(path), "is blank (only spaces and line breaks), not JSON" + hint)
     if text.lstrip()[:1] not in ("{", "["):
-        return f"is not JSON (it starts {text.lstrip()[:20]!r}, not with {{ or [)"
-    return ""
+        return IngestError(str(path), f"is not JSON (it starts {text.lstrip()[:20]!r}, not with {{ or [){hint}", "line 1")
+    if len(start) > JSON_CHECKED_BYTES:
+        return None
+    try:
+        parse_json(text)
+    except json.JSONDecodeError as exc:
+        return json_failure(str(path), exc)
+    return None
 
 
 _WILSON_MARKERS = (b'"frontend_doc_date"', b'"doc_date"', b'"first_published_at"', b'"asset_id"')
@@ -280,13 +329,18 @@ FORMATS = (
 )
 
 
-def why_unread(path: Path) -> str:
+def why_unread(path: Path, mapping: str | Path | None = None) -> str:
     """Why Legation has no reader for ``path`` (a file :func:`_reader_for` refuses), saying what it reads."""
+    if other := _other_format(path, mapping):
+        wanted = _MAPPED_FORMATS[mapping_format(mapping)][1]
+        return (
+            f"--mapping {mapping} is for {wanted} files and this is {_MAPPED_FORMATS[other][1]}; if it holds documents, "
+            f"ingest it without --mapping or with a mapping for {_MAPPED_FORMATS[other][1]}"
+        )
     if path.name.lower().endswith(".json"):
         return (
-            "is no Wilson Center Digital Archive record (none of doc_date, frontend_doc_date in its first 64 KB; "
-            "whether it is valid JSON was not checked), the only JSON Legation reads as .json; Legation JSON Lines "
-            "are .jsonl, other JSON Lines need --mapping"
+            "is JSON but no Wilson Center Digital Archive record (it has none of their keys doc_date, frontend_doc_date), "
+            "the only JSON Legation reads as .json; Legation JSON Lines are .jsonl, other JSON Lines need --mapping"
         )
     if path.name.lower().endswith((".xml", ".xml.gz")):
         from legation.ingest.xml import TEI_READ
@@ -325,14 +379,39 @@ def files_to_read(
                 if _reader_for(p, mapping):
                     found.append(p)
                 elif skipped is not None:
-                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p)}"))
+                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p, mapping)}"))
         elif path.is_file():
             if not _reader_for(path, mapping):
-                raise IngestError(str(path), why_unread(path))
+                raise IngestError(str(path), why_unread(path, mapping))
             found.append(path)
         else:
             raise IngestError(str(path), "no such file or folder; check the path")
+    if mapping is not None and skipped is not None and (unmapped := [p for p in found if not _mapped(p)]):
+        formats = " and ".join(_MAPPED_FORMATS[f][1] for f in ([mapping_format(mapping)] if mapping_format(mapping) else _MAPPED_FORMATS))
+        more = f" and {len(unmapped) - 1:,} more file{'s' if len(unmapped) > 2 else ''}" if len(unmapped) > 1 else ""
+        skipped.append(IngestNote(
+            str(unmapped[0]),
+            f"--mapping {mapping} was not used for this file{more}: a mapping applies to {formats} files only; "
+            f"{'they were' if more else 'it was'} read as {', '.join(sorted({_kind_of(p) for p in unmapped}))}, as without --mapping",
+        ))
     return found
+
+
+def _mapped(path: Path) -> bool:
+    """Whether a mapping can apply to ``path`` (CSV or JSON Lines, by its name)."""
+    return path.name.lower().endswith(tuple(e for ends, _ in _MAPPED_FORMATS.values() for e in ends))
+
+
+def _kind_of(path: Path) -> str:
+    """What a file a mapping does not apply to is read as, by its name."""
+    name = path.name.lower()
+    if name.endswith((".xml", ".xml.gz")):
+        return "TEI XML"
+    if name.endswith(".pdf"):
+        return "PDF"
+    if name.endswith(".json"):
+        return "Wilson Center Digital Archive JSON"
+    return "its format"
 
 
 ALIKE = 20

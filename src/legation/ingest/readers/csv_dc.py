@@ -56,7 +56,9 @@ record) yields an :class:`IngestError` naming the file and ``line N`` (the line 
 starts); the other rows go on. A ``.csv.gz`` cut off or damaged after some rows gives its whole
 rows, then an IngestError at the line where reading stopped counting the rows read, as a cut-off
 JSON Lines file does (:func:`~legation.ingest.readers.stopped_reading`). A file that cannot be
-read, has no header, or no identifier column (without a mapping) raises IngestError.
+read, has no header, or no identifier column (without a mapping) raises IngestError, but for a
+corpus's list of its own files (QhoD's ``manifest.csv``: file, original_path, bytes), which yields
+one :class:`IngestNote` saying it was skipped (see :func:`_companion`).
 """
 
 from __future__ import annotations
@@ -162,6 +164,25 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+# Headers of a corpus's list of its own files (QhoD's manifest.csv: file, original_path, bytes): a
+# table whose every header is one of these, with a file or path column, describes files, not documents.
+_FILE_LIST_HEADERS = frozenset({
+    "file", "filename", "filepath", "path", "originalpath", "relativepath", "name", "bytes", "size", "filesize",
+    "sha256", "sha1", "md5", "checksum", "hash", "modified", "mimetype", "contenttype", "format", "url",
+})
+
+
+def _companion(header: list[str]) -> str:
+    """What a CSV file without an identifier column is when it is recognisably no table of
+    documents: ``"a list of the corpus's files (a manifest)"`` when every header names a property
+    of files (:data:`_FILE_LIST_HEADERS`), one of them the file's name or path; "" otherwise (the
+    file then fails: a table of documents without identifiers is an error to fix)."""
+    keys = {re.sub(r"[\s_\-]+", "", h.lower()) for h in header if h}
+    if keys and keys <= _FILE_LIST_HEADERS and keys & {"file", "filename", "filepath", "path", "originalpath", "relativepath"}:
+        return "a list of the corpus's files (a manifest)"
+    return ""
+
+
 def read_csv(
     path: Path, mapping: Mapping | str | Path | None = None, encoding: str | None = None
 ) -> Iterator[DocumentRecord | IngestError | IngestNote]:
@@ -211,6 +232,13 @@ def read_csv(
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
         if "identifier" not in columns.values():
+            if what := _companion(header):
+                yield IngestNote(
+                    str(path),
+                    f"skipped, not documents: it is {what}, columns {header}, not a table of documents; nothing of it is stored",
+                    "line 1",
+                )
+                return
             raise IngestError(
                 str(path),
                 f"has no identifier column (headers: {header}); name one 'identifier' or give a mapping (--mapping MAP.json)",

@@ -39,9 +39,13 @@ object gives one :class:`DocumentRecord`::
     source_url     https://digitalarchive.wilsoncenter.org/document/<id>
 
 Errors: a file that is not UTF-8 JSON raises :class:`IngestError` (location "line N" of the JSON
-error). An object that is not a document (a collection record, a transcript asset) or gives an
-invalid record yields an IngestError located at "record N" (with its id); the other records of the
-file go on.
+error; a file that ends before its JSON does is said to be cut off). An object the archive's API
+gives that is recognisably no document, a collection record or a transcript/translation asset
+(``collection.json``, ``transcript.json`` of the samples), yields an :class:`IngestNote` saying what
+it is and that it was skipped: a folder of API records holds them beside documents, and they must
+not fail the ingest (nor block ``--delete-missing``). An object that is neither a document nor one
+of those, or gives an invalid record, yields an IngestError located at "record N" (with its id);
+the other records of the file go on.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from legation.errors import IngestError, json_problem, parse_json
+from legation.errors import IngestError, IngestNote, json_failure, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.names import agent_kind
 from legation.ingest.readers import located
@@ -261,25 +265,32 @@ def document_record(doc: dict) -> DocumentRecord:
 
 
 def _what(obj: dict) -> str:
-    """What a non-document Digital Archive object is, for the error message."""
-    if "asset_id" in obj or "extension" in obj:
-        return "a transcript/translation asset"
+    """What a Digital Archive object that is no document is (``"a collection record"``), or ""
+    when it is none the archive's API is known to give."""
+    if "asset_id" in obj and ("extension" in obj or "content_type" in obj or "filename" in obj):
+        return "transcript/translation asset (the text of one document, given apart from the document)"
     if "slug" in obj and ("short_description" in obj or "is_inactive" in obj):
-        return "a collection record"
-    return "an object without doc_date or frontend_doc_date"
+        return "collection record (it describes a collection, a topic the archive groups documents under)"
+    return ""
 
 
-def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
-    """Yield one record per Digital Archive document in the file, or an :class:`IngestError`
-    located at "record N" for an object that is not a valid document. Raises IngestError when
-    the file cannot be read as UTF-8 JSON (location "line N" of the syntax error)."""
+def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
+    """Yield one record per Digital Archive document in the file, an :class:`IngestNote` for a
+    collection record or transcript asset (skipped), or an :class:`IngestError` located at
+    "record N" for any other object that is not a valid document. Raises IngestError when the file
+    cannot be read as UTF-8 JSON (location "line N" of the syntax error)."""
     path = Path(path)
     try:
-        data = parse_json(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
-        raise IngestError(str(path), f"is not valid JSON ({json_problem(exc)}); fix the file", f"line {exc.lineno}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IngestError(str(path), f"cannot be read as UTF-8 JSON ({exc}); check the file is complete and UTF-8") from exc
+        raise json_failure(str(path), exc) from exc
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            str(path), f"is not UTF-8 (byte {exc.object[exc.start]:#04X} at byte {exc.start + 1:,} of the file); save it as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot be read ({exc.strerror or exc}); check that the file exists and is readable") from exc
     if isinstance(data, dict) and isinstance(data.get("list"), list):
         data = data["list"]  # a search response page
     objects = data if isinstance(data, list) else [data]
@@ -291,7 +302,15 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError]:
         if obj.get("id") not in (None, ""):
             where += f" (id {obj['id']})"
         if not DOCUMENT_KEYS & obj.keys():
-            yield IngestError(str(path), f"is {_what(obj)}, not a document; nothing to ingest", where)
+            if what := _what(obj):
+                yield IngestNote(str(path), f"skipped, not a document: it is a Wilson Center Digital Archive {what}; nothing of it is stored", where)
+            else:
+                yield IngestError(
+                    str(path),
+                    "is not a Wilson Center Digital Archive document (it has neither doc_date nor frontend_doc_date) nor a "
+                    "collection or transcript record; give the archive's document records, or leave the file out",
+                    where,
+                )
             continue
         try:
             yield located(document_record(obj), where)
