@@ -9,7 +9,7 @@ import pytest
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import load_mapping
-from legation.ingest.readers import files_to_read, read_file
+from legation.ingest.readers import why_unread, files_to_read, read_file
 from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.document_record import DocumentRecord
@@ -420,9 +420,13 @@ def test_a_mapping_naming_columns_the_file_lacks_fails_the_file_once_naming_them
 def test_a_template_column_the_file_lacks_is_named_too(tmp_path: Path):
     path = tmp_path / "holdings.csv"
     path.write_text(HOLDINGS, encoding="utf-8")
-    [error] = list(read_file(path, "dfat"))  # a JSON Lines mapping: its template's doc_order is no column either
-    assert "'doc_order'" in error.message and "'vol_id'" in error.message and "mapping for JSON Lines" in error.message
+    mapping = tmp_path / "m.json"  # a template naming columns of another corpus (DFAT's): no column of this file
+    mapping.write_text('{"columns": {"Heading": "title"}, "identifier_template": "v{vol_id}-{doc_order}"}', encoding="utf-8")
+    [error] = list(read_file(path, mapping))
+    assert "'doc_order'" in error.message and "'vol_id'" in error.message
     assert "empty" not in error.message
+    # a JSON Lines mapping is not given a CSV file at all: ingest says why before reading it
+    assert why_unread(path, "dfat").startswith("--mapping dfat is for JSON Lines files and this is CSV")
 
 
 def test_columns_the_mapping_leaves_out_get_one_note(tmp_path: Path):
