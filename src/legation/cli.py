@@ -266,6 +266,8 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         "added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed,
         "conflicts": report.conflicts, "corrections kept": report.curated,
     }  # fmt: skip
+    if report.replaced:  # updated from a file of another name than they last came from (another fonds?)
+        counts |= {"from another file": report.replaced}
     if report.deleted or report.kept:
         counts |= {"would delete" if dry_run else "deleted": report.deleted, "kept": report.kept}
     for column in counts:
@@ -274,7 +276,8 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     _unwrapped(console).print(table)  # in a log file, every heading whole ("unchanged", not "unchang…")
     rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
-    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):
+    replaced = [(r.where, r.message(dry_run)) for r in report.replaced]
+    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated]), ("from another file", replaced)):
         for where, reason in items[:SHOWN]:
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > SHOWN:
@@ -296,6 +299,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
+         "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
+         (updated documents whose values last came from a file of another name: another fonds reusing the identifiers?),
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
          "notes": ["…", …]}
@@ -305,7 +310,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
     lists = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "deleted": report.deleted}
     data = {
         "dry_run": dry_run,
-        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts, "corrections_kept": report.curated}.items()},
+        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts, "corrections_kept": report.curated, "from_another_file": report.replaced}.items()},
         **lists,
         "failed": [{"where": f.where, "reason": f.reason} for f in report.failed],
         "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
@@ -314,6 +319,10 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
             for c in report.conflicts
+        ],
+        "from_another_file": [
+            {"where": r.where, "identifier": r.identifier, "last_ingested_from": r.previous, "ingested_from": r.origin, "fields": list(r.fields), "message": r.message(dry_run)}
+            for r in report.replaced
         ],
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],

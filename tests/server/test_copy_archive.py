@@ -168,7 +168,9 @@ def test_legation_ingest_refuses_copy_lines_so_no_file_sets_digests(tmp_path: Pa
         assert write_copy(handle) == 44
     read = list(read_jsonl(lines))
     assert len(read) == 44 and all(isinstance(item, IngestError) for item in read)
-    assert read[0].message.startswith("unknown fields ['ingested']; Legation JSON Lines has ")
+    assert read[0].message.startswith("unknown fields ['ingested', 'ingested_from']; Legation JSON Lines has ")
+    # each line carries the file the document last came from, so the copy reports a replacement as here
+    assert {json.loads(line)["ingested_from"] for line in lines.read_text(encoding="utf-8").splitlines()} == {""}
 
 
 @pytest.mark.django_db
