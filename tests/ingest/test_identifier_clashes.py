@@ -112,3 +112,55 @@ def test_an_archive_that_already_holds_identifiers_differing_in_case_keeps_them(
     Document.objects.create(identifier="case-a", title="Lower a")
     report = ingest(CLASHES / "case.csv")
     assert report.failed == [] and sorted(report.updated) == ["case-A", "case-a"]
+
+
+@pytest.fixture
+def archive_with_a_pair_differing_in_case(db):
+    """case.csv stored whole, as an archive of an earlier Legation may hold it (each row ingested
+    on its own, with no stored identifiers to compare with), and indexed."""
+    from legation.config import config
+    from legation.ingest.service import IngestReport
+    from legation.search import service
+    from legation.search.follower import follow_once
+    from legation.search.indexer import SearchIndex
+
+    service._open_index.cache_clear()
+    SearchIndex.create_empty(config().index_dir)
+    for record in read_file(CLASHES / "case.csv"):
+        assert not ingest_records([record], report=IngestReport(folded={})).failed
+    follow_once()
+    yield
+    service._open_index.cache_clear()
+
+
+@pytest.mark.parametrize(("typed", "first"), [("case-a", "case-a"), ("case-A", "case-A"), ("'case-a'", "case-a")])
+def test_an_identifier_without_a_digit_finds_its_document_first_in_its_exact_case(archive_with_a_pair_differing_in_case, typed, first):
+    from legation.search.service import SearchRequest, search
+
+    result = search(SearchRequest(q=typed))
+    assert [hit.identifier for hit in result.hits][:1] == [first]
+
+
+def test_an_identifier_in_another_case_finds_both_documents_it_may_mean(archive_with_a_pair_differing_in_case):
+    from legation.search.service import SearchRequest, search
+
+    assert sorted(hit.identifier for hit in search(SearchRequest(q="CASE-A")).hits) == ["case-A", "case-a"]
+
+
+def test_words_joined_by_a_hyphen_that_are_no_identifier_are_searched_as_words(seed_archive):
+    from legation.search.service import SearchRequest, search
+
+    assert search(SearchRequest(q="Sino-Soviet")).total > 0
+
+
+def test_an_address_in_a_third_case_names_the_two_documents_it_may_mean(archive_with_a_pair_differing_in_case, client):
+    for exact in ("case-A", "case-a"):
+        assert client.get(f"/api/documents/{exact}").json()["identifier"] == exact
+    response = client.get("/api/documents/CASE-A")
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == (
+        "No document has the identifier 'CASE-A'; 'case-A' and 'case-a' differ from it only in case, "
+        "so the address cannot say which is meant: ask for one of them as written."
+    )
+    page = client.get("/documents/CASE-A")
+    assert page.status_code == 404 and "&#x27;case-A&#x27; and &#x27;case-a&#x27;" in page.content.decode()
