@@ -49,6 +49,47 @@ def _setup(migrate: bool = True) -> None:
         _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
 
 
+def _setup_existing() -> None:
+    """:func:`_setup` for a command that only reads the archive (export, search, reindex,
+    copy-archive): fails, creating nothing (no data folder, no database file), when there is no
+    archive where the settings point (no SQLite file; a PostgreSQL database without tables), as a
+    mistyped LEGATION_DATA_DIR would otherwise give an empty archive and an empty export."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
+    from legation.config import config
+
+    try:
+        settings = config()
+    except ValueError as exc:
+        _fail(str(exc))
+    if not settings.database["ENGINE"].endswith("postgresql"):
+        path = Path(settings.database["NAME"])
+        if not path.exists():
+            where = settings.data_dir if path.parent == settings.data_dir else path
+            _fail(
+                f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
+                "the folder of your archive (the one that holds legation.sqlite3), or ingest documents first: "
+                "`legation ingest PATH`"
+            )
+        _setup()
+        return
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    try:
+        tables = connection.introspection.table_names()
+    except OperationalError as exc:
+        _fail(f"cannot reach the database {settings.database['NAME']}: {str(exc).strip().splitlines()[0]}; check LEGATION_DATABASE_URL and that the server runs")
+    if "records_document" not in tables:
+        _fail(
+            f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
+            "Set LEGATION_DATABASE_URL to the database of your archive, or ingest documents first: `legation ingest PATH`"
+        )
+    _setup()
+
+
 def _setup_dry_run() -> None:
     """Configure Django for ``ingest --dry-run``, which creates and changes nothing: an archive
     that exists is read as it is (the ingest rolls back what it checks); where there is none yet
@@ -547,7 +588,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
 ) -> None:
     """Search the archive from the command line."""
-    _setup()
+    _setup_existing()
     from legation.errors import InvalidQuery
     from legation.search.service import SearchRequest
     from legation.search.service import search as run_search
@@ -605,7 +646,7 @@ def export(
     if output is not None and str(output) == "-":
         output = None
     fmt = _export_format(fmt, output.name if output else "")
-    _setup()
+    _setup_existing()
     from legation.records.serialize import load_records
 
     if fmt == "csv":
@@ -667,7 +708,7 @@ def _open_output(path: Path):
 @app.command()
 def reindex() -> None:
     """Rebuild the search index from the stored records alone."""
-    _setup()
+    _setup_existing()
     from legation.search.indexer import rebuild
     from legation.search.service import default_index
 
@@ -693,6 +734,9 @@ def check(
     if not settings.database["ENGINE"].endswith("postgresql") and not settings.data_dir.is_dir():
         # a mistyped LEGATION_DATA_DIR: say so, rather than create an empty archive and report its schema
         _fail(f"there is no archive in {settings.data_dir} (no such folder); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
+    if not settings.database["ENGINE"].endswith("postgresql") and not Path(settings.database["NAME"]).exists():
+        # the folder is there but holds no database (connecting would create an empty file)
+        _fail(f"there is no archive in {settings.data_dir} (no {Path(settings.database['NAME']).name} there); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
     _setup(migrate=False)
     from legation.checks import format_message, run_checks
 
@@ -720,7 +764,7 @@ def copy_archive(
     Each document keeps what its source last gave, so corrections made in the admin stay
     corrections in the copy: ingesting the source there again keeps them and reports conflicts,
     as here."""
-    _setup()
+    _setup_existing()
     from legation.copying import copy_archive as run_copy
     from legation.errors import LegationError
 

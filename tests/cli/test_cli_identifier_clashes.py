@@ -63,3 +63,37 @@ def test_an_identifier_differing_from_another_only_in_case_is_refused_and_the_ex
     for typed in ("case-A", "case-a", "CASE-A"):
         hits = json.loads(legation(data, "search", typed, "--json").stdout)["hits"]
         assert [h["identifier"] for h in hits] == ["case-A"], typed
+
+
+def test_commands_that_only_read_refuse_a_folder_holding_no_archive_and_create_nothing(tmp_path: Path):
+    from tests.databases import postgres_url
+
+    missing = tmp_path / "new" / "folder"
+    backup = tmp_path / "backup.jsonl"
+    for args in (("export", "-o", str(backup)), ("export",), ("search", "Stalin"), ("search", "--json"), ("reindex",)):
+        result = legation(missing, *args)
+        assert result.returncode == 1, args
+        said = one_line(result.stderr)
+        assert "Traceback" not in result.stderr
+        if postgres_url():  # the archive is the database: a new one has no tables
+            assert "No archive in the database" in said and "LEGATION_DATABASE_URL" in said, said
+        else:
+            assert f"No archive in {missing} (no legation.sqlite3 there); nothing was read or created." in said, said
+            assert "Set LEGATION_DATA_DIR to the folder of your archive" in said and "`legation ingest PATH`" in said
+        assert result.stdout == ""
+    assert not backup.exists()
+    if not postgres_url():
+        assert not missing.exists() and not (tmp_path / "new").exists()
+        missing.mkdir(parents=True)  # a folder, but no archive in it: check says so, creating no database
+        checked = legation(missing, "check")
+        assert checked.returncode == 1 and f"there is no archive in {missing} (no legation.sqlite3 there)" in one_line(checked.stderr)
+        assert list(missing.iterdir()) == []
+
+
+def test_an_archive_that_exists_exports_and_searches_as_before(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(CLASHES / "other-source.csv")).returncode == 0
+    backup = tmp_path / "backup.jsonl"
+    exported = legation(data, "export", "-o", str(backup))
+    assert exported.returncode == 0 and len(backup.read_text(encoding="utf-8").splitlines()) == 1
+    assert json.loads(legation(data, "search", "fonds", "--json").stdout)["total"] == 1
