@@ -646,6 +646,8 @@ def export(
     if output is not None and str(output) == "-":
         output = None
     fmt = _export_format(fmt, output.name if output else "")
+    if output is not None and not output.parent.is_dir():  # said before the archive is looked for, as a usage error
+        _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
     _setup_existing()
     from legation.records.serialize import load_records
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.cli.test_cli import legation
 from tests.conftest import FIXTURES
 
-CLASHES = FIXTURES / "csv" / "clashes"
+CLASHES = FIXTURES / "clashes"
 
 
 def one_line(text: str) -> str:

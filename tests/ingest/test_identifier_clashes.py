@@ -14,7 +14,7 @@ from legation.ingest.service import ingest_records
 from legation.records.models import Document
 from tests.conftest import FIXTURES
 
-CLASHES = FIXTURES / "csv" / "clashes"
+CLASHES = FIXTURES / "clashes"
 
 pytestmark = pytest.mark.django_db
 
