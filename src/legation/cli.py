@@ -49,6 +49,47 @@ def _setup(migrate: bool = True) -> None:
         _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
 
 
+def _setup_existing() -> None:
+    """:func:`_setup` for a command that only reads the archive (export, search, reindex,
+    copy-archive): fails, creating nothing (no data folder, no database file), when there is no
+    archive where the settings point (no SQLite file; a PostgreSQL database without tables), as a
+    mistyped LEGATION_DATA_DIR would otherwise give an empty archive and an empty export."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
+    from legation.config import config
+
+    try:
+        settings = config()
+    except ValueError as exc:
+        _fail(str(exc))
+    if not settings.database["ENGINE"].endswith("postgresql"):
+        path = Path(settings.database["NAME"])
+        if not path.exists():
+            where = settings.data_dir if path.parent == settings.data_dir else path
+            _fail(
+                f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
+                "the folder of your archive (the one that holds legation.sqlite3), or ingest documents first: "
+                "`legation ingest PATH`"
+            )
+        _setup()
+        return
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    try:
+        tables = connection.introspection.table_names()
+    except OperationalError as exc:
+        _fail(f"cannot reach the database {settings.database['NAME']}: {str(exc).strip().splitlines()[0]}; check LEGATION_DATABASE_URL and that the server runs")
+    if "records_document" not in tables:
+        _fail(
+            f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
+            "Set LEGATION_DATABASE_URL to the database of your archive, or ingest documents first: `legation ingest PATH`"
+        )
+    _setup()
+
+
 def _setup_dry_run() -> None:
     """Configure Django for ``ingest --dry-run``, which creates and changes nothing: an archive
     that exists is read as it is (the ingest rolls back what it checks); where there is none yet
@@ -272,6 +313,8 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         "added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed,
         "conflicts": report.conflicts, "corrections kept": report.curated,
     }  # fmt: skip
+    if report.replaced:  # updated from a file of another name than they last came from (another fonds?)
+        counts |= {"from another file": report.replaced}
     if report.deleted or report.kept:
         counts |= {"would delete" if dry_run else "deleted": report.deleted, "kept": report.kept}
     for column in counts:
@@ -282,7 +325,8 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         console.print("conflicts and corrections kept: documents also counted as updated or unchanged", highlight=False, soft_wrap=True)  # in a log file, every heading whole ("unchanged", not "unchang…")
     rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
-    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated])):
+    replaced = [(r.where, r.message(dry_run)) for r in report.replaced]
+    for label, items in (("failed", [(f.where, f.reason) for f in report.failed]), ("kept", [(k.where, k.reason) for k in report.kept]), ("conflict", conflicts), ("corrections kept", [(c.where, c.reason) for c in report.curated]), ("from another file", replaced)):
         for where, reason in items[:SHOWN]:
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > SHOWN:
@@ -304,6 +348,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
+         "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
+         (updated documents whose values last came from a file of another name: another fonds reusing the identifiers?),
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
          "notes": ["…", …]}
@@ -313,7 +359,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
     lists = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "deleted": report.deleted}
     data = {
         "dry_run": dry_run,
-        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts, "corrections_kept": report.curated}.items()},
+        "counts": {name: len(values) for name, values in {**lists, "failed": report.failed, "kept": report.kept, "conflicts": report.conflicts, "corrections_kept": report.curated, "from_another_file": report.replaced}.items()},
         **lists,
         "failed": [{"where": f.where, "reason": f.reason} for f in report.failed],
         "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
@@ -322,6 +368,10 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
             for c in report.conflicts
+        ],
+        "from_another_file": [
+            {"where": r.where, "identifier": r.identifier, "last_ingested_from": r.previous, "ingested_from": r.origin, "fields": list(r.fields), "message": r.message(dry_run)}
+            for r in report.replaced
         ],
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
@@ -558,7 +608,7 @@ def search(
     """Search the archive from the command line. Warns (standard error) when the search index is
     not in step with the records (:func:`legation.checks.index_checks`): an ingest was interrupted
     or is running, so the results may leave documents out."""
-    _setup()
+    _setup_existing()
     from legation.checks import index_checks
     from legation.errors import InvalidQuery
     from legation.search.service import SearchRequest
@@ -620,7 +670,9 @@ def export(
     if output is not None and str(output) == "-":
         output = None
     fmt = _export_format(fmt, output.name if output else "")
-    _setup()
+    if output is not None and not output.parent.is_dir():  # said before the archive is looked for, as a usage error
+        _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
+    _setup_existing()
     from legation.records.serialize import load_records
 
     if fmt == "csv":
@@ -682,7 +734,7 @@ def _open_output(path: Path):
 @app.command()
 def reindex() -> None:
     """Rebuild the search index from the stored records alone."""
-    _setup()
+    _setup_existing()
     from legation.search.indexer import rebuild
     from legation.search.service import default_index
 
@@ -708,6 +760,9 @@ def check(
     if not settings.database["ENGINE"].endswith("postgresql") and not settings.data_dir.is_dir():
         # a mistyped LEGATION_DATA_DIR: say so, rather than create an empty archive and report its schema
         _fail(f"there is no archive in {settings.data_dir} (no such folder); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
+    if not settings.database["ENGINE"].endswith("postgresql") and not Path(settings.database["NAME"]).exists():
+        # the folder is there but holds no database (connecting would create an empty file)
+        _fail(f"there is no archive in {settings.data_dir} (no {Path(settings.database['NAME']).name} there); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
     _setup(migrate=False)
     from legation.checks import format_message, run_checks
 
@@ -735,7 +790,7 @@ def copy_archive(
     Each document keeps what its source last gave, so corrections made in the admin stay
     corrections in the copy: ingesting the source there again keeps them and reports conflicts,
     as here."""
-    _setup()
+    _setup_existing()
     from legation.copying import copy_archive as run_copy
     from legation.errors import LegationError
 

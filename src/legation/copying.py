@@ -1,9 +1,11 @@
 """``legation copy-archive --to URL``: copy every document to another record store and prove it.
 
 The copy travels as one file of *copy lines*: Legation JSON Lines (what ``legation export`` writes,
-in the same order) whose every object ends with one more key, ``"ingested"``: the document's
+in the same order) whose every object ends with two more keys, ``"ingested"``: the document's
 digests of what its source gave at the last ingest (:mod:`legation.ingest.curation`, keys sorted),
-or null for a document never ingested (made in the admin, or stored before Legation kept digests).
+or null for a document never ingested (made in the admin, or stored before Legation kept digests),
+and ``"ingested_from"``: the name of the file it last came from (``""`` when not known), so that
+the copy too reports an ingest replacing it from a file of another name.
 Without them the target would compute digests from the documents as they are now, curated values
 included, and the next ingest of the original source into the copy would overwrite every
 correction without a word.
@@ -92,7 +94,7 @@ def write_copy(handle: TextIO) -> int:
     count = 0
     identifiers = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
     for chunk in chunks(identifiers, BATCH):
-        digests = dict(Document.objects.filter(identifier__in=chunk).values_list("identifier", "ingested"))
+        last = {i: (d, o) for i, d, o in Document.objects.filter(identifier__in=chunk).values_list("identifier", "ingested", "ingested_from")}
         for record in load_records(chunk):
             try:
                 replace(record).validate()  # a shallow copy: validate() may fill in the date bounds
@@ -103,8 +105,8 @@ def write_copy(handle: TextIO) -> int:
                     f"(/admin/records/document/?{urlencode({'q': record.identifier})}), or correct its source and ingest it again, "
                     "then run copy-archive again."
                 ) from exc
-            remembered = digests[record.identifier]
-            line = {**record.to_dict(), "ingested": dict(sorted(remembered.items())) if isinstance(remembered, dict) else remembered}
+            remembered, origin = last[record.identifier]
+            line = {**record.to_dict(), "ingested": dict(sorted(remembered.items())) if isinstance(remembered, dict) else remembered, "ingested_from": origin}
             handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
     return count
@@ -131,8 +133,8 @@ def _unstorable_authority(row: dict) -> str:
     return ""
 
 
-def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tuple[int, object, dict | None]]:
-    """``(line number, record, digests)`` per document line of a copy file; the authority lines
+def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tuple[int, object, tuple[dict | None, str]]]:
+    """``(line number, record, (digests, file last ingested from))`` per document line of a copy file; the authority lines
     (first in the file) are appended to ``authorities`` as ``(line number, record)`` before the
     first document is yielded. LegationError for a line that is not a copy line."""
     from legation.records.document_record import DocumentRecord, RecordError
@@ -153,7 +155,10 @@ def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tu
                 digests = data.pop("ingested")
                 if digests is not None and not isinstance(digests, dict):
                     raise RecordError("\"ingested\" must be an object or null")
-                yield number, DocumentRecord.from_dict(data), digests
+                origin = data.pop("ingested_from", "")
+                if not isinstance(origin, str):
+                    raise RecordError("\"ingested_from\" must be a file name")
+                yield number, DocumentRecord.from_dict(data), (digests, origin)
             except (ValueError, RecordError) as exc:
                 raise LegationError(f"{path}, line {number}: {exc}") from exc
 
@@ -167,7 +172,7 @@ def store_copy(path: Path) -> int:
     from django.db import transaction
 
     from legation.errors import IngestError
-    from legation.ingest.curation import remember
+    from legation.ingest.curation import remember, remember_origins
     from legation.ingest.service import IngestReport, ingest_records
     from legation.records.authorities import checked_rows, load_rows
     from legation.records.models import Document
@@ -189,12 +194,14 @@ def store_copy(path: Path) -> int:
             ingest_records((record for _, record, _ in batch), batch_size=BATCH, report=report)
             if report.failed:
                 raise LegationError(f"{path}: {report.failed[0].where}: {report.failed[0].reason}")
-            digests = {record.identifier: remembered for _, record, remembered in batch}
+            digests = {record.identifier: remembered for _, record, (remembered, _) in batch}
+            origins = {record.identifier: origin for _, record, (_, origin) in batch}
             pks = dict(Document.objects.filter(identifier__in=list(digests)).values_list("identifier", "pk"))
             if len(pks) != len(digests):
                 missing = sorted(set(digests) - set(pks))
                 raise LegationError(f"{path}: {missing[0]} was not stored (an identifier given twice?)")
             remember({pks[i]: d for i, d in digests.items() if d is not None})
+            remember_origins({pks[i]: o for i, o in origins.items() if o})
             Document.objects.filter(pk__in=[pks[i] for i, d in digests.items() if d is None]).update(ingested=None)  # SQL NULL
             count += len(batch)
     return count

@@ -83,8 +83,15 @@ class IngestNote:
 class DocumentNotFound(LegationError):
     """No public document has this identifier."""
 
-    def __init__(self, identifier: str) -> None:
+    def __init__(self, identifier: str, alike: list[str] | None = None) -> None:
         self.identifier = identifier
+        if alike and len(alike) > 1:  # no address in another case can choose between them
+            named = ", ".join(repr(i) for i in alike[:-1]) + f" and {alike[-1]!r}"
+            super().__init__(
+                f"No document has the identifier {identifier!r}; {named} differ from it only in case, "
+                "so the address cannot say which is meant: ask for one of them as written."
+            )
+            return
         super().__init__(f"No document has the identifier {identifier!r}; check the link or search for it.")
 
 

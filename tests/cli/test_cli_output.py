@@ -27,8 +27,9 @@ def test_empty_data_dir_variable_means_the_default_folder(tmp_path: Path):
         [sys.executable, "-m", "legation", "search", "anything"],
         env={**env, "LEGATION_DATA_DIR": ""}, cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "var" / "legation.sqlite3").exists() and not (tmp_path / "legation.sqlite3").exists()
+    # search only reads: it looks for the archive in ./var (not in the current folder) and, finding none there, creates nothing
+    assert result.returncode == 1 and f"No archive in {(tmp_path / 'var').resolve()} (no legation.sqlite3 there)" in " ".join(result.stderr.split())
+    assert not (tmp_path / "var").exists() and not (tmp_path / "legation.sqlite3").exists()
 
 
 def test_unusable_settings_and_paths_give_one_line_not_a_traceback(tmp_path: Path):

@@ -27,7 +27,7 @@ def test_the_screen_cuts_the_failures_at_50_and_the_report_file_holds_every_one(
     assert f"… and 10 more failed (all of them are in {report_file})" in result.stdout
     assert result.stdout.count(f"failed {bad}, line ") == 50
     report = json.loads(report_file.read_text(encoding="utf-8"))
-    assert report["counts"] == {"added": 2, "updated": 0, "unchanged": 0, "deleted": 0, "failed": 60, "kept": 0, "conflicts": 0, "corrections_kept": 0}
+    assert report["counts"] == {"added": 2, "updated": 0, "unchanged": 0, "deleted": 0, "failed": 60, "kept": 0, "conflicts": 0, "corrections_kept": 0, "from_another_file": 0}
     assert (report["dry_run"], report["added"], report["updated"]) == (False, ["seed-sino-soviet-01", "seed-sino-soviet-02"], [])
     assert [f["where"] for f in report["failed"]] == [f"{bad}, line {n}" for n in range(3, 63)]
     assert report["failed"][59]["reason"] == "not valid JSON (Expecting property name enclosed in double quotes at column 2); fix or remove the line"

@@ -124,13 +124,14 @@ def field_digests(record: DocumentRecord) -> dict[str, str]:
     return digests
 
 
-def last_ingested(identifiers: list[str]) -> dict[str, tuple[int, dict[str, str] | None]]:
-    """``{identifier: (primary key, remembered digests or None)}`` of the stored documents among
-    ``identifiers``, in chunked queries."""
-    found: dict[str, tuple[int, dict[str, str] | None]] = {}
+def last_ingested(identifiers: list[str]) -> dict[str, tuple[int, dict[str, str] | None, str]]:
+    """``{identifier: (primary key, remembered digests or None, name of the file last ingested from or "")}``
+    of the stored documents among ``identifiers``, in chunked queries."""
+    found: dict[str, tuple[int, dict[str, str] | None, str]] = {}
     for chunk in chunks(identifiers):
-        for identifier, pk, digests in Document.objects.filter(identifier__in=chunk).values_list("identifier", "pk", "ingested"):
-            found[identifier] = (pk, digests)
+        rows = Document.objects.filter(identifier__in=chunk).values_list("identifier", "pk", "ingested", "ingested_from")
+        for identifier, pk, digests, origin in rows:
+            found[identifier] = (pk, digests, origin)
     return found
 
 
@@ -159,3 +160,8 @@ def keep_curated(
 def remember(documents: dict[int, dict[str, str]]) -> None:
     """Store digests for documents that were not rewritten: ``{primary key: digests}``."""
     Document.objects.bulk_update([Document(pk=pk, ingested=digests) for pk, digests in documents.items()], ["ingested"])
+
+
+def remember_origins(documents: dict[int, str]) -> None:
+    """Store the file names documents that were not rewritten were last ingested from: ``{primary key: name}``."""
+    Document.objects.bulk_update([Document(pk=pk, ingested_from=name) for pk, name in documents.items()], ["ingested_from"])

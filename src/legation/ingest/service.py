@@ -16,12 +16,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import PurePath
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember
+from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.readers import location_of
 from legation.records.agent_keys import rekind, resolve_keys
@@ -53,6 +54,25 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """A stored document that an ingest changed from a file of another name than the one it was
+    last ingested from: a corrected file renamed (``letters-v2.csv``), or another fonds reusing the
+    identifier, whose document then took the place of the first. ``where`` is the file and place
+    read, ``previous`` and ``origin`` the names of the two files, ``fields`` what changed."""
+
+    where: str
+    identifier: str
+    previous: str
+    origin: str
+    fields: tuple[str, ...]
+
+    def message(self, dry_run: bool = False) -> str:
+        changed = f"{len(self.fields)} field{'' if len(self.fields) == 1 else 's'} changed: {', '.join(self.fields)}"
+        verb = "would replace" if dry_run else "replaced"
+        return f"{self.identifier} was last ingested from {self.previous}; {self.origin} {verb} it ({changed})"
+
+
 @dataclass
 class IngestReport:
     """What an ingest did: identifiers added, updated, unchanged and deleted, failures with reasons,
@@ -70,9 +90,11 @@ class IngestReport:
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
+    replaced: list[Replaced] = field(default_factory=list)  # updated from a file of another name than they last came from
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
+    folded: dict[str, list[str]] | None = field(default=None, repr=False)  # casefolded identifier → stored or read, once needed
 
     @property
     def processed(self) -> int:
@@ -83,6 +105,8 @@ class IngestReport:
         """:attr:`notes` and, when some dates could not be read, one note counting them with examples;
         when some documents are dated before the year 1 (or after 9999), one note counting those."""
         notes = list(self.notes)
+        if self.replaced:
+            notes.append(_replaced_note(self.replaced))
         for what, dates, shown, consequence in (
             (
                 "dates Legation could not read", self.unread_dates, repr,
@@ -99,6 +123,30 @@ class IngestReport:
                 examples = "; ".join(f"{where}: {shown(value)}" for where, value in dates[:3])
                 notes.append(f"{what}: {len(dates):,} (e.g. {examples}); those documents are {consequence}")
         return notes
+
+
+def _replaced_note(replaced: list[Replaced]) -> str:
+    """One note on the documents an ingest replaced from files of other names, counted by pair
+    of files, with what to do when that was not meant."""
+    pairs: dict[tuple[str, str], int] = {}
+    for item in replaced:
+        pairs[(item.previous, item.origin)] = pairs.get((item.previous, item.origin), 0) + 1
+    counted = "; ".join(f"{count:,} last ingested from {previous}, now from {origin}" for (previous, origin), count in pairs.items())
+    return (
+        f"{len(replaced):,} document{'' if len(replaced) == 1 else 's'} came from a file of another name than the one "
+        f"{'it was' if len(replaced) == 1 else 'they were'} last ingested from ({counted}). When that file is a corrected "
+        "version renamed, nothing is to be done. When it is another fonds or collection that reuses those identifiers, "
+        "its documents have taken the place of the others: give its documents identifiers of their own (a prefix in its "
+        "identifier column, or a mapping's identifier_prefix or identifier_template) and ingest it again, then ingest "
+        "the earlier file again to restore its documents (`legation ingest --dry-run` first shows what would change)"
+    )
+
+
+def source_name(source: str) -> str:
+    """The name a document remembers it was ingested from: the file's name without its folder
+    (``letters/dc.csv`` → ``dc.csv``), as an archivist knows the file, and the same whichever
+    folder the ingest runs in or names it from; ``""`` when no file is known."""
+    return PurePath(source).name if source else ""
 
 
 def _fetch(model, field: str, values: Iterable[str]) -> dict:
@@ -199,15 +247,18 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
     )
 
 
-def _write(records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]]) -> None:
+def _write(records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "") -> None:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
     ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
-    (``ingested``, by identifier); a fixed number of bulk statements per batch, not per document."""
+    (``ingested``, by identifier) and the name of the file read (``origin``; ``""``: a document
+    updated keeps the name it had); a fixed number of bulk statements per batch, not per document."""
     auth = _Authorities(records)
     new_docs, old_docs = [], []
     now = timezone.now()
     for record in records:
         values = {**_document_values(record, auth), "ingested": ingested[record.identifier]}
+        if origin:
+            values["ingested_from"] = origin
         doc = existing.get(record.identifier)
         if doc is None:
             new_docs.append(Document(identifier=record.identifier, updated_at=now, **values))
@@ -217,7 +268,7 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document], ingeste
             doc.updated_at = now
             old_docs.append(doc)
     if old_docs:
-        Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at"])
+        Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at", *(["ingested_from"] if origin else [])])
         for chunk in chunks([doc.pk for doc in old_docs]):
             for related in (Text, DocumentAgent, *_RELATED_ROWS):
                 related.objects.filter(document_id__in=chunk).delete()
@@ -306,18 +357,54 @@ def _twice(identifier: str, source: str, location: str, first: tuple[str, str]) 
     )
 
 
+def _folded_identifiers(report: IngestReport) -> dict[str, list[str]]:
+    """``{casefolded identifier: [identifiers]}`` of every stored document, read once per ingest
+    (one query, identifiers only) and kept in ``report`` with the identifiers the ingest adds."""
+    if report.folded is None:
+        report.folded = {}
+        for identifier in Document.objects.values_list("identifier", flat=True).iterator(chunk_size=10_000):
+            report.folded.setdefault(identifier.casefold(), []).append(identifier)
+    return report.folded
+
+
+def _case_twin(identifier: str, source: str, location: str, other: str, first: tuple[str, str] | None) -> Failure:
+    """The failure of a new identifier that differs from ``other`` (stored, or read by this ingest
+    at ``first``: file and place in it) in case alone."""
+    if first is None:
+        where = "the identifier of a document already stored"
+    elif first[0] != source:
+        where = f"given in {_place(*first) or 'an earlier file'}"
+    else:
+        where = f"given {'at ' + first[1] if first[1] else 'earlier in this file'}"
+    return Failure(
+        _place(source, location) if source and location else _where(source, identifier),
+        f'identifier "{identifier}" differs only in case from "{other}", {where}; addresses and searches find an '
+        "identifier in any case, so the two would not be told apart, and this document was not stored. If both are "
+        f'one document, write its identifier as "{other}"; if they are two, give this one an identifier that differs '
+        "in more than case",
+    )
+
+
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
     agent are read as that agent's key first, so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
     seen: dict[str, DocumentRecord] = {}
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
+    folded = _folded_identifiers(report)
     for record, location in zip(resolve_keys(batch), locations):
         if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))
             continue
+        forms = folded.setdefault(record.identifier.casefold(), [])
+        if record.identifier not in forms:  # new to the archive and to this ingest
+            if forms:  # but for case, another's: addresses and searches find identifiers in any case
+                report.failed.append(_case_twin(record.identifier, source, location, forms[0], report.sources.get(forms[0])))
+                continue
+            forms.append(record.identifier)
         seen[record.identifier] = record
         report.sources[record.identifier] = (source, location)
+    origin = source_name(source)
     report.identifiers.update(seen)
     report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
@@ -326,11 +413,12 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
         changed: list[DocumentRecord] = []
         digests: dict[str, dict[str, str]] = {}  # what the source gave, by identifier
         rebased: dict[int, dict[str, str]] = {}  # unchanged documents whose source changed: pk → digests
+        named: dict[int, str] = {}  # unchanged documents that did not know the file they came from: pk → its name
         for identifier, record in seen.items():
             old = stored.get(identifier)
             digests[identifier] = field_digests(record)
             if old is not None:
-                pk, remembered = last.get(identifier, (0, None))  # (0, None): deleted meanwhile
+                pk, remembered, previous = last.get(identifier, (0, None, ""))  # (0, None, ""): deleted meanwhile
                 now = field_digests(old)
                 if now != digests[identifier]:  # a curator's correction, a changed source, or both
                     record, conflicts = keep_curated(old, now, record, digests[identifier], remembered, _where(source, identifier))
@@ -344,14 +432,21 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
                     report.unchanged.append(identifier)
                     if pk and remembered != digests[identifier]:
                         rebased[pk] = digests[identifier]
-                    continue
+                    if pk and origin and not previous:  # stored before Legation remembered the file: it is this one
+                        named[pk] = origin
+                    continue  # unchanged from a file of another name: both give it alike, nothing was lost
                 report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
+                if previous and origin and previous != origin:
+                    where = _place(source, report.sources[identifier][1]) if report.sources[identifier][1] else _where(source, identifier)
+                    report.replaced.append(Replaced(where, identifier, previous, origin, tuple(report.changed_fields[identifier])))
             (report.added if old is None else report.updated).append(identifier)
             changed.append(record)
         if rebased and not dry_run:
             remember(rebased)
+        if named and not dry_run:
+            remember_origins(named)
         if changed and not dry_run:
-            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests)
+            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin)
             ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in changed)
         if dry_run:
             transaction.set_rollback(True)

@@ -15,7 +15,15 @@ def get_document(identifier: str) -> DocumentRecord:
     """The stored document with this identifier. Raises :class:`DocumentNotFound` when there is none."""
     for record in load_records([identifier]):
         return record
-    raise DocumentNotFound(identifier)
+    raise DocumentNotFound(identifier, identifiers_alike(identifier))
+
+
+def identifiers_alike(identifier: str, limit: int = 10) -> list[str]:
+    """The stored identifiers equal to ``identifier`` but for case (up to ``limit``, sorted): an
+    archive stored before ingest refused such pairs may hold two (``case-A``, ``case-a``), which
+    no address in a third case can choose between."""
+    matches = Document.objects.filter(identifier__iexact=identifier).values_list("identifier", flat=True)[:limit]
+    return sorted(m for m in matches if m.casefold() == identifier.casefold())  # iexact is ASCII-only on SQLite
 
 
 def document_exists(identifier: str) -> bool:

@@ -147,7 +147,9 @@ class Document(models.Model):
 
     ``date_text`` is the date as written; ``date_edtf`` its EDTF value; ``date_earliest`` and
     ``date_latest`` the first and last possible day (null when undated). ``ingested`` remembers
-    what the source gave at the last ingest, so re-ingest keeps curators' corrections.
+    what the source gave at the last ingest, so re-ingest keeps curators' corrections;
+    ``ingested_from`` the name of the file it came from, so an ingest that replaces it from a file
+    of another name (another fonds reusing the identifier?) says so.
     """
 
     identifier = models.CharField(max_length=200, unique=True)
@@ -186,6 +188,15 @@ class Document(models.Model):
         editable=False,
         help_text="One digest per field of what the source gave at the last ingest (legation.ingest.curation): "
         "a field whose value differs from it was corrected here, and re-ingest keeps it. Null: never ingested.",
+    )
+    ingested_from = models.CharField(
+        "last ingested from",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The name of the file the document's values last came from (its name only, not its folder): "
+        "an ingest that changes the document from a file of another name says so. Empty: not known "
+        "(created here, or stored before Legation remembered it).",
     )
 
     class Meta:

@@ -1142,15 +1142,19 @@ def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Se
     :data:`MAX_IDENTIFIER_FORMS`, Unicode simple case folding, as the regular expressions of tantivy
     fold with ``(?i)``), ``[]`` when none. When ``text`` as typed finds none, the same for it
     :func:`unwrapped` of quotes and a sentence's punctuation (``'frus1949v07p1-d1'``,
-    ``frus1949v07p1-d1.`` → ``frus1949v07p1-d1``). Only for text with a digit, or any text when
-    ``pasted`` (read from a document's address, :class:`Pasted`), that
+    ``frus1949v07p1-d1.`` → ``frus1949v07p1-d1``). Only for text with a digit or joined by a
+    hyphen, underscore, dot or colon (``case-a``, ``letter_a``: identifiers written without digits),
+    or any text when ``pasted`` (read from a document's address, :class:`Pasted`), that
     :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
-    if not (pasted or any(c.isdigit() for c in text)):
+    if not (pasted or any(c.isdigit() for c in text) or _JOINED.search(text)):
         return []
     for candidate in dict.fromkeys((text, unwrapped(text))):  # as typed first: an identifier may end in "."
         if is_identifier(candidate) and (found := _identifiers_in_any_case(candidate, idx_schema, searcher)):
             return found
     return []
+
+
+_JOINED = re.compile(r"\w[-_.:]+\w")  # words joined as identifiers join them: "case-a", "fo_371", "a.b"
 
 
 def _identifiers_in_any_case(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
