@@ -90,7 +90,7 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
         return [
             Error(
                 f"{len(plan)} migration(s) not applied to the {where}: {names}",
-                hint="Run `legation manage migrate` (every other legation command also migrates on start).",
+                hint="Run `legation manage migrate`, then `legation check` again (every legation command but check migrates on start, so migrate may say it found nothing left to apply: it has applied it).",
                 id="legation.E003",
             )
         ], True

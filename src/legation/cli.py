@@ -19,7 +19,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-app = typer.Typer(help="Legation: publish, search and cite digital archives of historical primary sources.", no_args_is_help=True)
+app = typer.Typer(
+    help="Legation: publish, search and cite digital archives of historical primary sources.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",  # a docstring's lines joined into paragraphs, not broken where the source wraps
+)
 console = Console()
 err = Console(stderr=True)
 
@@ -459,18 +463,19 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
     serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
 
 
-def _rebuild_if_outdated() -> None:
+def _rebuild_if_outdated(out: Console | None = None) -> None:
     """Rebuild the search index from the records when an older Legation built it (its layout
     differs): searching, ingesting and following the change log would fail on it until then.
     Opens its own index object, not the search service's cached one, and drops it (``serve``'s
-    master must fork with no index open)."""
+    master must fork with no index open). Says so on ``out`` (standard output unless given: `search
+    --json` keeps it for the JSON)."""
     from legation.search.indexer import SearchIndex, rebuild
 
     index = SearchIndex()
     if index.outdated:
         with err.status("The search index was built by an older Legation; rebuilding it from the records…"):
             count = rebuild(index)
-        console.print(f"Rebuilt the search index: {count:,} documents.")
+        (out or console).print(f"Rebuilt the search index, which an older Legation had built: {count:,} documents.")
     del index
 
 
@@ -605,10 +610,11 @@ def search(
     sort: Annotated[str, typer.Option(help="relevance, date_asc or date_desc.")] = "relevance",
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON (the API's shape).")] = False,
 ) -> None:
-    """Search the archive from the command line. Warns (standard error) when the search index is
-    not in step with the records (:func:`legation.checks.index_checks`): an ingest was interrupted
-    or is running, so the results may leave documents out."""
+    """Search the archive from the command line; warns when the search index is not in step with the
+    records (an ingest interrupted or running), and rebuilds an index an older Legation built."""
+    # the warning: legation.checks.index_checks, the rule of `legation check`
     _setup_existing()
+    _rebuild_if_outdated(err if as_json else console)
     from legation.checks import index_checks
     from legation.errors import InvalidQuery
     from legation.search.service import SearchRequest
@@ -641,9 +647,9 @@ def search(
         return
     if not result.hits:  # a page past the last, as the search page says it
         last = -(-result.total // result.page_size)
-        console.print(f"Results: {result.total}. Page {result.page} is past the last page of results; ask for --page {last} or less.", soft_wrap=True)
+        console.print(f"Results: {result.total:,}. Page {result.page} is past the last page of results; ask for --page {last} or less.", soft_wrap=True)
         return
-    console.print(f"Results: {result.start} - {result.end} of {result.total}")
+    console.print(f"Results: {result.start:,} - {result.end:,} of {result.total:,}")  # as the search page writes them
     for hit in result.hits:
         console.print(f"\n[bold]{escape(hit.title)}[/bold]  [dim]{escape(hit.identifier)}[/dim]", highlight=False)
         console.print(escape(f"{hit.date_display} · {hit.document_type or 'Document'}"), highlight=False)

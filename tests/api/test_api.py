@@ -128,7 +128,7 @@ def test_a_parameter_taking_one_value_given_twice_is_refused_on_the_api_and_the_
     """``sort=date_asc&sort=date_desc`` was answered in the first order, silently (Ninja reads the
     last value, the search the first): which one was meant cannot be known. Refused, as a filter's
     values are not (they combine with OR), on the API and the search page alike."""
-    message = f"{name} was given 2 times ({values}); it takes one value: send {name} once"
+    message = f"{name} was given 2 times ({values}); it takes one value: send {name} once."
     api = client.get("/api/search?" + query)
     assert api.status_code == 400 and api.json()["error"] == {"status": 400, "code": "invalid_parameter", "message": message}
     page = client.get("/?" + query)

@@ -138,8 +138,14 @@ def test_ingest_into_an_archive_indexed_by_an_older_legation_rebuilds_the_index(
     state.write_text(json.dumps({**json.loads(state.read_text()), "schema": "an-older-layout"}))
     result = legation(data, "ingest", str(FRUS_SAMPLE))
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr and "Rebuilt the search index: 10 documents." in result.stdout
+    assert "Traceback" not in result.stderr and "Rebuilt the search index, which an older Legation had built: 10 documents." in result.stdout
     assert json.loads(legation(data, "search", "--json").stdout)["total"] == 54
+    # a search as the first command after the upgrade rebuilds it too (it ended in a traceback)
+    state.write_text(json.dumps({**json.loads(state.read_text()), "schema": "an-older-layout"}))
+    searched = legation(data, "search", "Mao")
+    assert searched.returncode == 0 and "Traceback" not in searched.stderr + searched.stdout, searched.stderr
+    assert "Rebuilt the search index, which an older Legation had built: 54 documents." in searched.stdout
+    assert "Results: 1 - 10 of" in searched.stdout and "warning" not in searched.stderr
 
 
 def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path):

@@ -550,3 +550,13 @@ def test_negations_in_a_row_and_a_dash_standing_alone_say_how_they_were_read(cli
     assert alone["total"] == mao and alone["notice"] == (
         "A dash standing alone, with a space after it, was left out; to exclude a word, write the - right before it, as in -Mao."
     )
+
+
+@pytest.mark.parametrize("params", [{"q": "Moscow", "year": "1950s"}, {"q": "Moscow", "type": "Telegram", "sort": ["date_asc", "date_desc"]}])
+def test_a_refused_search_gives_a_form_that_does_not_send_the_refusal_again(client, seed_archive, params):
+    # the 400 page's form carried the bad year as a hidden field: every search from it was refused again
+    refused = client.get("/", params)
+    html = refused.content.decode()
+    assert refused.status_code == 400 and 'class="error"' in html
+    assert 'type="hidden"' not in html and 'value="Moscow"' in html
+    assert client.get("/", {"q": "Moscow"}).status_code == 200  # what the form now sends

@@ -34,9 +34,9 @@ def _int(value: str, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}") from None
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.") from None
     if not low <= number <= high:
-        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.")
     return number
 
 
@@ -47,7 +47,7 @@ def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     values = params.get(name) or [""]
     if len(values) > 1:
         given = ", ".join(repr(v) for v in values)
-        raise InvalidQuery(f"{name} was given {len(values)} times ({given}); it takes one value: send {name} once")
+        raise InvalidQuery(f"{name} was given {len(values)} times ({given}); it takes one value: send {name} once.")
     return values[0] or ""
 
 
@@ -69,7 +69,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     except ValueError as exc:
         raise InvalidQuery(f"start_date/end_date: {exc}") from None
     if start_date and end_date and start_date > end_date:
-        raise InvalidQuery("start_date is after end_date; swap them or widen the range")
+        raise InvalidQuery("start_date is after end_date; swap them or widen the range.")
     return SearchRequest(
         q=stripped(single(params, "q")),  # a query of control characters alone is typed, and has no words
         filters={name: values for name, values in filters.items() if values},

@@ -65,6 +65,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         result = search(search_request)
     except InvalidQuery as exc:
         context["error"] = str(exc)
+        # the form keeps what the visitor can see and change (the words, dates, sort), not the filters it
+        # would send again unseen: a search from this page sent the bad value (year=1950s) back each time
+        context["params"] = {}
         return render(request, "legation/search.html", context, status=400)
     except IndexOutdated as exc:
         context["error"] = f"Search is unavailable for a moment: {exc}"
