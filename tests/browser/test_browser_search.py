@@ -107,9 +107,12 @@ def test_no_match_says_so_and_offers_to_remove_the_filters(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="Search").click()
     assert count_text(page) == "Results: 0"
-    assert page.locator("section.results strong").inner_text() == "cinema"
+    # the notice says why (the words match, the dates leave them out), not "try fewer words"
+    notice = page.locator("p.notice").inner_text()
+    assert notice.endswith("within the filters or dates chosen: remove a filter or widen the dates.")
+    assert f"{len(cinema):,} document" in notice and "Try fewer words" not in page.content()
     with page.expect_navigation():
-        page.get_by_role("link", name="remove the filters").click()
+        page.get_by_role("link", name="Remove the filters").click()
     assert params(page) == {"q": ["cinema"]}
     assert count_text(page) == results(1, len(cinema))
 

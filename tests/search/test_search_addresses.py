@@ -96,14 +96,16 @@ def test_a_volume_or_document_the_archive_does_not_hold_is_said_so(demo_volumes,
 
 
 def test_a_pasted_permalink_finds_its_document_first_whatever_its_identifier_holds(make_records, make_index) -> None:
-    """An identifier typed is looked up only when it has a digit (a plain word is never); one read from
-    a permalink always: a PDF's identifier, from its file's name, may have none."""
+    """An identifier read from a permalink is looked up whatever it holds (a PDF's identifier, from its
+    file's name, may have no digit); typed, one of words joined by hyphens is too, found first."""
     records = make_records()
     index = make_index([dataclasses.replace(records[0], identifier="letter-to-stalin"), *records[1:]])
     for q in ("/documents/letter-to-stalin", "http://localhost:8000/documents/letter-to-stalin/", "documents/letter-to-stalin"):
         result = search(SearchRequest(q=q), index)
         assert [h.identifier for h in result.hits] == ["letter-to-stalin"] and result.notice == ""
-    assert search(SearchRequest(q="letter-to-stalin"), index).total == 0  # typed, it is words: "letter to stalin" stands in no text
+    typed = search(SearchRequest(q="letter-to-stalin"), index)  # "letter to stalin" stands in no text: the identifier alone
+    assert [h.identifier for h in typed.hits] == ["letter-to-stalin"]
+    assert search(SearchRequest(q="letter"), index).total == 0  # a plain word is never looked up as an identifier
 
 
 @pytest.mark.parametrize(
