@@ -460,3 +460,12 @@ def test_a_corpus_list_of_its_files_is_a_note_and_a_table_without_identifiers_st
 def test_the_qhod_manifest_is_skipped_with_a_note():
     (note,) = list(read_file(shared_data("qhod-habsburg-ottoman-diplomacy/manifest.csv")))
     assert isinstance(note, IngestNote) and "a list of the corpus's files (a manifest)" in note.message
+
+
+def test_dublin_core_coverage_is_what_the_document_is_about_not_where_it_was_sent_from(tmp_path: Path):
+    # coverage (DCMI: "the spatial or temporal topic of the resource") was stored as the place sent
+    # from: a document about Korea, written in Washington, read as sent from Korea
+    path = tmp_path / "dc.csv"
+    path.write_text("identifier,title,coverage,place,subject\nk-1,Memorandum on Korea,Korea|1950-1953,Washington,armistice\n", encoding="utf-8")
+    [record] = records(list(read_file(path))).values()
+    assert (record.place_sent, record.subjects) == ("Washington", ["Korea", "1950-1953", "armistice"])

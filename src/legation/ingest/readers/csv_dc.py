@@ -18,7 +18,9 @@ names (case, spaces, ``-`` and ``_`` ignored, and a namespace prefix such as ``d
     language                                 → language ("und" when none)
     source                                   → source note (the archival citation)
     repository | repositories                → repositories (archives holding the original)
-    coverage | place                         → place sent   text → one transcript
+    place                                    → place sent   text → one transcript
+    coverage                                 → subjects (Dublin Core's coverage is the place or time the
+                                               document is about, as the Wilson Center reader reads it)
     relation | relations                     → related documents (their identifiers)
     rights, credit, collection, classification, url   → themselves
 
@@ -84,7 +86,7 @@ DUBLIN_CORE = {
     "recipient": "recipient", "to": "recipient", "addressee": "recipient",
     "description": "summary", "summary": "summary", "abstract": "summary",
     "subject": "subject", "subjects": "subject", "language": "language", "source": "source",
-    "coverage": "place", "place": "place", "rights": "rights", "text": "text",
+    "coverage": "subject", "place": "place", "rights": "rights", "text": "text",
     "collection": "collection", "classification": "classification", "url": "url",
     "datetext": "date_text", "mentioned": "mentioned", "repository": "repository", "repositories": "repository",
     "credit": "credit", "relation": "relation", "relations": "relation",
