@@ -42,6 +42,15 @@ def test_a_hit_opens_its_document_with_every_field_its_text_and_its_notes(page) 
     assert shown_paragraphs(section) == paragraphs(text.body)
     notes = section.locator(".footnotes li").all_inner_texts()
     assert [" ".join(n.split()) for n in notes] == [" ".join(f"{f.n or '*'} {f.text}".split()) for f in text.footnotes]
+    # a note's marker in the text leads to the note, and the note's mark back to the marker
+    marked = [f for f in text.footnotes if f.n and f"[{f.n}]" in text.body]
+    assert marked, "the document chosen has notes marked in its text"
+    note = marked[0]
+    page.locator(f'a.note-ref[href="#t1-{note.n}"]').first.click()
+    assert page.url.endswith(f"#t1-{note.n}")
+    assert " ".join(page.locator(".footnotes li:target").inner_text().split()) == " ".join(f"{note.n} {note.text}".split())
+    page.locator(".footnotes li:target a.mark").click()
+    assert page.url.endswith(f"#t1-ref-{note.n}") and page.locator("a.note-ref:target").inner_text() == f"[{note.n}]"
 
 
 def test_a_letter_shows_its_transcript_and_its_translation(page) -> None:

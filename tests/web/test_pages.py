@@ -560,3 +560,17 @@ def test_a_refused_search_gives_a_form_that_does_not_send_the_refusal_again(clie
     assert refused.status_code == 400 and 'class="error"' in html
     assert 'type="hidden"' not in html and 'value="Moscow"' in html
     assert client.get("/", {"q": "Moscow"}).status_code == 200  # what the form now sends
+
+
+def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linked():
+    from legation.records.document_record import Footnote
+    from legation.web.templating import note_links
+
+    notes = [Footnote("1", "Not printed."), Footnote("a", "A letter's note."), Footnote("", "An unmarked note.")]
+    html = note_links("<p>Sent [1] and [a], [sic] in [1949]; again [1]. &lt;b&gt;[2]</p>", notes, "t2")
+    assert html == (
+        '<p>Sent <a class="note-ref" href="#t2-1" id="t2-ref-1">[1]</a> and <a class="note-ref" href="#t2-a" id="t2-ref-a">[a]</a>, '
+        '[sic] in [1949]; again <a class="note-ref" href="#t2-1">[1]</a>. &lt;b&gt;[2]</p>'
+    )
+    assert note_links("<p>[1]</p>", [], "t1") == "<p>[1]</p>"
+

@@ -15,12 +15,14 @@ Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``rever
 remembered (:func:`url`),
 ``site_credit()`` (``LEGATION_SITE_CREDIT``),
 ``query_box_maxlength`` (the search box's ``maxlength``). Filters:
-``passages`` (a hit's snippets on one line), ``urlencode`` and ``linebreaks`` (Django's own).
+``passages`` (a hit's snippets on one line), ``note_links`` (a text's note markers linked to its
+notes), ``urlencode`` and ``linebreaks`` (Django's own).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -154,6 +156,31 @@ def passages(snippets: list[str]) -> SafeString:
     return mark_safe(head + f" {CUT} ".join(inner) + tail)  # each part is escaped HTML already
 
 
+_NOTE_MARKER = re.compile(r"\[([^\W_]{1,4})\]")  # "[3]", "[a]": how readers leave a footnote's place in a text
+
+
+def note_links(body_html: str, notes: list, prefix: str) -> SafeString:
+    """``body_html`` (a text made HTML by ``linebreaks``: escaped) with each marker of one of its
+    ``notes`` (:class:`~legation.records.document_record.Footnote`, mark ``n``) a link to the note,
+    ``href="#<prefix>-<n>"``; a note's first marker gets ``id="<prefix>-ref-<n>"``, for the note to
+    link back to. A marker no note has (``[sic]``, ``[1949]``) stays text. ``prefix`` tells the
+    texts of one page apart (a transcript and its translation both have a note 1)."""
+    numbers = {note.n for note in notes if note.n}
+    if not numbers:
+        return mark_safe(body_html)
+    seen: set[str] = set()
+
+    def link(match: re.Match[str]) -> str:
+        n = match.group(1)
+        if n not in numbers:
+            return match.group(0)
+        back = "" if n in seen else f' id="{prefix}-ref-{html.escape(n)}"'
+        seen.add(n)
+        return f'<a class="note-ref" href="#{prefix}-{html.escape(n)}"{back}>[{html.escape(n)}]</a>'
+
+    return mark_safe(_NOTE_MARKER.sub(link, str(body_html)))
+
+
 def number(value: int) -> str:
     """A count as the pages write it, with thousands separators: ``4,915`` (the site is in
     English, ``LANGUAGE_CODE`` en-us, and not localized: every count on every page reads alike)."""
@@ -166,5 +193,5 @@ def environment(**options: Any) -> Environment:
     escaped by :func:`html_text`, a constant by :func:`escaped` and Jinja2."""
     env = PageEnvironment(**{**options, "autoescape": True, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
     env.globals.update(static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH)
-    env.filters.update(number=number, passages=passages, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
+    env.filters.update(number=number, passages=passages, note_links=note_links, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
