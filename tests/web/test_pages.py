@@ -574,3 +574,20 @@ def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linke
     )
     assert note_links("<p>[1]</p>", [], "t1") == "<p>[1]</p>"
 
+
+
+
+@pytest.fixture
+def noted_archive(db):
+    from legation.records.document_record import DocumentRecord, Footnote, TextRecord
+    from tests.conftest import ingested_archive
+
+    text = TextRecord(kind="transcript", language="en", body="Sent [1] as agreed.", footnotes=[Footnote("1", "Not printed."), Footnote("2", "No marker.")])
+    yield from ingested_archive([DocumentRecord(identifier="noted-1", title="Notes", texts=[text]).validate()])
+
+
+def test_a_note_links_back_only_to_a_marker_its_text_has(client, noted_archive):
+    html = client.get("/documents/noted-1").content.decode()
+    assert '<a class="note-ref" href="#t1-1" id="t1-ref-1">[1]</a>' in html
+    assert '<li id="t1-1"><a class="mark" href="#t1-ref-1" title="back to the text">1</a> Not printed.</li>' in html
+    assert '<li id="t1-2"><span class="mark">2</span> No marker.</li>' in html  # no link back to a marker that is not there
