@@ -324,9 +324,9 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     for column in counts:
         table.add_column(column, justify="right")
     table.add_row(*(f"{len(values):,}" for values in counts.values()))
-    _unwrapped(console).print(table)
+    _unwrapped(console).print(table)  # in a log file, every heading whole ("unchanged", not "unchang…")
     if report.conflicts or report.curated:  # else the columns seem to add up to more documents than were read
-        console.print("conflicts and corrections kept: documents also counted as updated or unchanged", highlight=False, soft_wrap=True)  # in a log file, every heading whole ("unchanged", not "unchang…")
+        console.print("conflicts and corrections kept: documents also counted as updated or unchanged", highlight=False, soft_wrap=True)
     rest = _rest(report_file)
     conflicts = [(c.where, c.message() + _also_changed(report, c.identifier)) for c in report.conflicts]
     replaced = [(r.where, r.message(dry_run)) for r in report.replaced]
