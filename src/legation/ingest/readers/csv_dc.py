@@ -179,7 +179,7 @@ def _companion(header: list[str]) -> str:
     documents: ``"a list of the corpus's files (a manifest)"`` when every header names a property
     of files (:data:`_FILE_LIST_HEADERS`), one of them the file's name or path; "" otherwise (the
     file then fails: a table of documents without identifiers is an error to fix)."""
-    keys = {re.sub(r"[\s_\-]+", "", h.lower()) for h in header if h}
+    keys = {_header_key(h) for h in header if h}  # headers read as the Dublin Core ones are
     if keys and keys <= _FILE_LIST_HEADERS and keys & {"file", "filename", "filepath", "path", "originalpath", "relativepath"}:
         return "a list of the corpus's files (a manifest)"
     return ""
