@@ -8,6 +8,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 1949", "Dezember 1949", "décembre 1949"  → "1949-12"
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives)  → "1949-12-22" …
+    month names also in Latin and older German genitives ("21. Januarii 1720", "6. Merzen 1720", as
+    the QhoD letters write them), Spanish, Portuguese, Polish, Russian and Turkish: "3 марта 1950 г.",
+    "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" → "1950-03-03" …; a Turkish month with a
+    year 1256–1342 ("16 Mart 1336") is a Rumi (Ottoman fiscal) date and is flagged, not read as AD
+    "1950年3月3日", "1950년 3월 3일", "1950. 3. 3." → "1950-03-03"; "1950年3月" → "1950-03"
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
@@ -64,23 +69,30 @@ class ParsedDate:
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janner jänner janvier janv gennaio ianuarius",
-        "february feb febr februar feber fevrier février fevr févr febbraio",
-        "march mar marz märz maerz mars marzo",
-        "april apr avril avr aprile aprill",
-        "may mai maggio",
-        "june jun juni juin giugno",
-        "july jul juli juillet juil luglio",
-        "august aug aout août agosto",
-        "september sep sept settembre septembre",
-        "october oct okt oktober octobre ottobre",
-        "november nov novembre",
-        "december dec dez dezember decembre décembre dicembre",
+        "january jan januar janner jänner janvier janv gennaio ianuarius januarii ianuarii enero janeiro"
+        " styczeń stycznia styczen ocak январь января янв",
+        "february feb febr februar feber fevrier février fevr févr febbraio februarii febrero fevereiro"
+        " luty lutego şubat subat февраль февраля фев февр",
+        "march mar marz märz maerz mars marzo martii merzen março marco marzec marca mart март марта мар",
+        "april apr avril avr aprile aprill aprilis abril kwiecień kwietnia kwiecien nisan апрель апреля апр",
+        "may mai maggio maii mayo maio maj maja mayıs mayis май мая",
+        "june jun juni juin giugno junii iunii juny junio junho czerwiec czerwca haziran июнь июня июн",
+        "july jul juli juillet juil luglio julii iulii julio julho lipiec lipca temmuz июль июля июл",
+        "august aug aout août agosto augusti sierpień sierpnia sierpien ağustos agustos август августа авг",
+        "september sep sept settembre septembre septembris septiembre setiembre setembro wrzesień września"
+        " wrzesien wrzesnia eylül eylul сентябрь сентября сен сент",
+        "october oct okt oktober octobre ottobre octobris octubre outubro październik października pazdziernik"
+        " pazdziernika ekim октябрь октября окт",
+        "november nov novembre novembris noviembre novembro listopad listopada kasım kasim ноябрь ноября ноя нояб",
+        "december dec dez dezember decembre décembre dicembre decembris dezembris diciembre dezembro grudzień"
+        " grudnia grudzien aralık aralik декабрь декабря дек",
     ),
     start=1,
 ):
     for _name in _names.split():
         _MONTH_NAMES[_name] = _number
+_TURKISH = frozenset("ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik".split())
+_RUMI_YEARS = range(1256, 1343)  # Rumi (Ottoman fiscal) years 1256–1342 are 1840–1926: "16 Mart 1336" is 16 March 1920
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
@@ -103,7 +115,7 @@ _BCE = re.compile(
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
 _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)
 _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
-_FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on"}
+_FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
@@ -132,8 +144,10 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     part = part.strip().strip(",")
     if not part:
         return None
-    if m := re.fullmatch(r"(\d{4})\.(\d{1,2})(?:\.(\d{1,2}))?\.?", part):  # 1963.12.17, 1981.12
+    if m := re.fullmatch(r"(\d{4})\.\s?(\d{1,2})(?:\.\s?(\d{1,2}))?\.?", part):  # 1963.12.17, 1981.12, 1950. 3. 3.
         return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    if m := re.fullmatch(r"(\d{4})\s?[年년](?:\s?(\d{1,2})\s?[月월](?:\s?(\d{1,2})\s?[日일])?)?", part):  # 1950年3月3日, 1950년 3월 3일
+        return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
     if m := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 22.12.1949, 22.XII.1949
         month = _ROMAN.get(m[2]) if not m[2].isdigit() else int(m[2])
         return (int(m[3]), month, int(m[1])) if month else None
@@ -162,8 +176,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
                 return None
             day = int(m[1])
         elif low in _MONTH_NAMES or low.rstrip(".") in _MONTH_NAMES:
-            if month is not None:
-                return None
+            if month is not None or (low in _TURKISH and any(int(t) in _RUMI_YEARS for t in re.findall(r"\d{4}", part))):
+                return None  # a Turkish month with a Rumi year is not read as a year of the common era
             month = _MONTH_NAMES[low.rstrip(".")]
         elif token in _ROMAN and month is None and len(token) > 1:
             month = _ROMAN[token]
