@@ -19,6 +19,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8"  → intervals "a/b" (each side keeps its own precision)
+    "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
+                                   → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
+                                   2019 Level 2 sets open at one end: one day on or before / after;
+                                   "before" and "after" exclude the date named, see _bounded)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
     "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
@@ -44,6 +48,7 @@ library cannot read is not guessed at: "Spring 1950?" (a qualified season) is fl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -118,6 +123,16 @@ _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
+_BOUND_WORDS = {
+    "<": "before, prior to, shortly before, sometime before, vor, kurz vor, avant, peu avant, ante",
+    ">": "after, shortly after, sometime after, nach, kurz nach, bald nach, après, peu après, post",
+    "<=": "not after, on or before, no later than, not later than, nicht nach, spätestens, pas après, au plus tard, non post",
+    ">=": "not before, on or after, no earlier than, not earlier than, nicht vor, frühestens, pas avant, au plus tôt, non ante",
+}  # fmt: skip
+_BOUND_SIDE = {words: side for side, all_words in _BOUND_WORDS.items() for words in all_words.split(", ")}
+_BOUND = re.compile(
+    r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
+)
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
 
@@ -302,6 +317,42 @@ def _interval(text: str) -> str:
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
 
 
+def _bounded(text: str) -> str:
+    """EDTF of a date known only to lie before or after a day, month or year: ``"before 1 May 1950"``
+    → ``"[..1950-04-30]"``, ``"not after May 1950"`` → ``"[..1950-05]"``, ``"nach 1950"`` →
+    ``"[1951..]"``, ``"pas avant le 2 mai 1950"`` → ``"[1950-05-02..]"``; ``""`` when ``text`` is no
+    such date, or the date is qualified, a season, an interval or before year 1.
+
+    A document so dated is one event on a day unknown but for one side: EDTF 2019 Level 2 "Set
+    representation" (ISO 8601-2:2019), one of a set open at one end, whose spec example is
+    ``[..1760-12-03]``, "December 3, 1760; or some earlier date". That includes the day named, so
+    "before" and "after", which exclude it, step one unit of the date's own precision (a day, a
+    month, a year) away; "not after", "on or before" keep it. An open interval (``../1950-04-30``,
+    Level 1) would say the document spans a time, not that it falls on one day of it. Such a set
+    counts as its known end alone in date filters (see :mod:`legation.records.dates`): "before 1
+    May 1950" is found on April 30, 1950."""
+    if not (m := _BOUND.match(text)):
+        return ""
+    side = _BOUND_SIDE[re.sub(r"\s+", " ", m["words"].lower())]
+    date = _simple(m["date"])
+    if not (d := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)) or int(d[1]) == 0 or int(d[2] or 1) > 12:
+        return ""
+    if side in ("<", ">"):
+        step = -1 if side == "<" else 1
+        year, month, day = int(d[1]), int(d[2] or 0), int(d[3] or 0)
+        try:
+            if day:
+                date = (dt.date(year, month, day) + dt.timedelta(days=step)).isoformat()
+            elif month:
+                months = year * 12 + month - 1 + step
+                date = f"{months // 12:04d}-{months % 12 + 1:02d}"
+            else:
+                date = f"{year + step:04d}"
+        except OverflowError:  # before 1 January 1, after 31 December 9999
+            return ""
+    return _try_edtf(f"[..{date}]" if side.startswith("<") else f"[{date}..]")
+
+
 def parse_archival_date(text: str | None) -> ParsedDate:
     """Read a date as an archive writes it; see the module docstring for the forms understood.
 
@@ -323,7 +374,7 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
-    if edtf := _era(value) or _simple(value) or _interval(value):
+    if edtf := _bounded(value) or _era(value) or _simple(value) or _interval(value):
         return ParsedDate(edtf, False, raw)
     return ParsedDate("", True, raw)
 
