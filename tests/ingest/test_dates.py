@@ -42,6 +42,9 @@ CASES = [
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
     ("22–25 December 1949", "1949-12-22/1949-12-25"),
+    ("June 7–12, 1965", "1965-06-07/1965-06-12"),  # FRUS <date>: the month borrowed by the second day
+    ("December 13 – 15, 1961", "1961-12-13/1961-12-15"),  # FRUS <date>
+    ("February 11 to 20, 1720", "1720-02-11/1720-02-20"),  # QhoD <date>
     ("[1552] November 12", "1552-11-12"),
     # EDTF as written in the Moritz CSV senderDate column
     ("1533-01-06", "1533-01-06"),

@@ -18,7 +18,12 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "195X", "1950s"                → "195X"
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
-    "1552 September 26/Oktober 8"  → intervals "a/b" (each side keeps its own precision)
+    "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
+                                   → intervals "a/b" (each side keeps its own precision)
+    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917"
+                                   → "1720-04-21", "1917-03-16", "1917-03-13": Old Style / New Style
+                                   dual dates give the New Style (Gregorian) day, when the second day
+                                   is the first's Gregorian day (1582–1923); other pairs stay intervals
     "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
                                    → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
                                    2019 Level 2 sets open at one end: one day on or before / after;
@@ -48,6 +53,7 @@ library cannot read is not guessed at: "Spring 1950?" (a qualified season) is fl
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -286,35 +292,71 @@ def _checked(value: str) -> str:
 
 def _interval(text: str) -> str:
     """EDTF interval for "a – b" / "a/b" / "a to b" where each side is a date, a side lacking
-    its year (or month) borrowing it from the other ("22–25 December 1949", "1552 September
-    26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month); ``""`` when not
-    an interval."""
+    its year (or month) borrowing it from the other ("22–25 December 1949", "July 30/31, 1957",
+    "1552 September 26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month);
+    a day pair written with a slash that is an Old Style / New Style dual date ("10/21 April 1720")
+    is its New Style day (see :func:`_new_style`); ``""`` when not an interval."""
     if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
         return _try_edtf(f"{m[1]}/{m[2]}")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
+        first, second = (int(m[1]), int(m[2]), int(m[3])), (int(m[1]), int(m[2]), int(m[4]))
+        a, b = _edtf_of(*first), _edtf_of(*second)
+        return _new_style(first, second) or (_try_edtf(f"{a}/{b}") if a and b and a < b else "")
     pieces = _RANGE_SPLIT.split(text, maxsplit=1)
     if len(pieces) != 2:
         return ""
     left, right = (p.strip() for p in pieces)
+    slash = "/" in _RANGE_SPLIT.search(text)[0]
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4
         end = left[: 4 - len(right)] + right
         return _try_edtf(f"{left}/{end}") if int(end) > int(left) else ""
     a, b = _simple(left), _simple(right)
     if a and b:
+        days = [re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v) for v in (a, b)]
+        if slash and all(days) and (new := _new_style(*(tuple(map(int, d.groups())) for d in days))):
+            return new
         return _try_edtf(f"{a}/{b}")
     ca, cb = _components(left.strip("[]")), _components(right.strip("[]"))
     if ca is None or cb is None:
         return ""
     (ya, ma, da), (yb, mb, db) = ca, cb
-    if ya is None and yb is not None:
-        ya = yb
-        if ma is None and da is not None:
-            ma = mb
-    if yb is None and ya is not None:
-        yb = ya
-        if mb is None and db is not None:
-            mb = ma
+    if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
+        return _edtf_of(yb, ma, da)
+    year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
+    ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
+    ma = ma if ma is not None or da is None else mb
+    mb = mb if mb is not None or db is None else ma
+    if slash and not year_after_day and None not in (ya, ma, da, yb, mb, db) and (new := _new_style((ya, ma, da), (yb, mb, db))):
+        return new
     a, b = _edtf_of(ya, ma, da), _edtf_of(yb, mb, db)
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
+
+
+_GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
+
+
+def _gregorian(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a Julian calendar date (through its Julian day number), None when the
+    Julian calendar has no such day; Julian 1700-02-29, which Gregorian calendars lack, is 1700-03-11."""
+    if not 1 <= month <= 12 or not 1 <= day <= (29 if month == 2 and year % 4 == 0 else calendar.mdays[month]):
+        return None
+    shift = (14 - month) // 12
+    y, m = year + 4800 - shift, month + 12 * shift - 3
+    julian_day = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return dt.date.fromordinal(julian_day - 1721425)  # Julian day 1721426 is 1 January 1 (proleptic Gregorian)
+
+
+def _new_style(old: tuple[int, int, int], new: tuple[int, int, int]) -> str:
+    """EDTF of the New Style day of a dual date written "old/new" ("10/21 April 1720", "March 3/16,
+    1917", "Feb. 28/March 13, 1917"): ``new`` as ``YYYY-MM-DD`` when it is the Gregorian day of the
+    Julian date ``old`` (10 days apart until February 1700, then 11, 12 from March 1800, 13 from March
+    1900), between 1582, when the Gregorian calendar began, and 1923, when Greece was the last state
+    to adopt it; ``""`` otherwise (the pair is then read as an interval). EDTF dates are Gregorian
+    (ISO 8601), so the Old Style day is kept only in the text as written."""
+    gregorian = _gregorian(*old)
+    if gregorian is None or not _GREGORIAN_DUAL[0] <= gregorian <= _GREGORIAN_DUAL[1] or gregorian.timetuple()[:3] != new:
+        return ""
+    return gregorian.isoformat()
 
 
 def _bounded(text: str) -> str:
