@@ -299,3 +299,29 @@ def test_the_admin_takes_a_season_or_a_date_before_year_1(seed_archive):
         assert (saved.date_edtf, saved.date_earliest, saved.date_latest) == (edtf, *bounds)
     bad = DocumentForm(data={**data, "date_edtf": "-0043-02-29"}, instance=document)
     assert not bad.is_valid() and "is not a real calendar date" in str(bad.errors["date_edtf"])
+
+
+def test_a_date_in_a_year_to_come_is_flagged_as_a_likely_typo():
+    import datetime as dt
+
+    year = dt.date.today().year
+    for text in ("2150", "12 March 2150", "2150-03-12", f"{year + 1}", f"1950/{year + 2}", "after 31 December 2150", "Spring 2150"):
+        assert parse_archival_date(text) == ParsedDate("", True, text), text
+    for text, edtf in ((f"{year}", f"{year}"), (f"Winter {year}", f"{year}-24"), (f"1950/{year + 1}", f"1950/{year + 1}"), ("after 1950", "[1951..]")):
+        assert parse_archival_date(text) == ParsedDate(edtf, False, text), text  # this year, and a season or interval ending in the next
+
+
+@pytest.mark.django_db
+def test_a_future_date_loads_undated_and_the_report_names_it(tmp_path):
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "future.csv"
+    table.write_text("identifier,title,date\nf-1,Typed report,12 March 2150\nf-2,Real report,12 March 1950\n", encoding="utf-8")
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert (sorted(report.added), report.unread_dates) == (["f-1", "f-2"], [("f-1", "12 March 2150")])
+    stored = {d.identifier: (d.date_text, d.date_edtf) for d in Document.objects.all()}
+    assert stored == {"f-1": ("12 March 2150", ""), "f-2": ("12 March 1950", "1950-03-12")}
+    next(archive, None)

@@ -46,7 +46,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
-find it. Every EDTF value returned is checked with the ``edtf`` library through
+find it; so does a date in a year to come ("2150": a typo in an archive of what has happened, which
+ingest reports among the dates it could not read). Every EDTF value returned is checked with the ``edtf`` library through
 :func:`legation.records.dates.edtf_day_bounds` (which also gives the earliest/latest day). What the
 library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
@@ -399,26 +400,39 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     """Read a date as an archive writes it; see the module docstring for the forms understood.
 
     Returns ``ParsedDate(edtf, flagged, text)``: ``edtf`` a valid EDTF string or ``""``;
-    ``flagged`` True when ``text`` is a date that could not be read; ``text`` the input as given
-    (stripped). Never raises.
+    ``flagged`` True when ``text`` is a date that could not be read, or one after the current year
+    (see :func:`_read`); ``text`` the input as given (stripped). Never raises.
     """
     raw = _clean(text or "")
     if not raw or _UNDATED.match(raw):
         return ParsedDate("", False, raw)
     value = raw
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if edtf := _try_edtf(value):
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
     if edtf := _bounded(value) or _era(value) or _simple(value) or _interval(value):
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     return ParsedDate("", True, raw)
+
+
+def _read(edtf: str, raw: str) -> ParsedDate:
+    """``edtf`` read from ``raw``, flagged instead when it lies in a year to come: its earliest day
+    after the current year, or its latest after the next ("2150", "1950/2150"; "Winter 2026",
+    January 2026 to February 2027, is read in 2026). Archives hold what has happened, so such a
+    date is almost certainly a typo ("2150" for "1950"), and a curator should look rather than
+    date filters find it; the record still loads, with its date as written."""
+    bounds = edtf_day_bounds(edtf)
+    this_year = dt.date.today().year
+    if bounds and (bounds[0].year > this_year or bounds[1].year > this_year + 1):
+        return ParsedDate("", True, raw)
+    return ParsedDate(edtf, False, raw)
 
 
 def dated(data: object) -> object:
