@@ -9,7 +9,6 @@ import pytest
 
 from legation.ingest.dates import ParsedDate, parse_archival_date
 from legation.records.dates import display_date, edtf_day_bounds
-from legation.records.document_record import DocumentRecord
 
 
 @pytest.mark.parametrize(
@@ -61,14 +60,10 @@ def test_bounds_on_what_is_not_a_plain_date_are_flagged(text):
     assert parse_archival_date(text) == ParsedDate("", True, text)
 
 
-def test_a_record_before_a_day_spans_the_day_before_it_alone():
-    record = DocumentRecord(identifier="b", title="Before May Day", date_text="before 1 May 1950", date_edtf="[..1950-04-30]").validate()
-    assert (record.date_earliest, record.date_latest) == ("1950-04-30", "1950-04-30")
-
-
 @pytest.mark.django_db
 def test_before_and_after_dates_ingest_and_match_only_their_known_side(tmp_path):
     from legation.ingest.readers import read_file
+    from legation.records.models import Document
     from legation.search.service import SearchRequest, search
     from tests.conftest import ingested_archive
 
@@ -80,6 +75,12 @@ def test_before_and_after_dates_ingest_and_match_only_their_known_side(tmp_path)
     archive = ingested_archive(read_file(table))
     report = next(archive)
     assert (sorted(report.added), report.unread_dates) == (["b-1", "b-2", "b-3"], [])
+    stored = {d.identifier: (d.date_edtf, d.date_earliest, d.date_latest) for d in Document.objects.all()}
+    assert stored == {
+        "b-1": ("[..1950-04-30]", dt.date(1950, 4, 30), dt.date(1950, 4, 30)),
+        "b-2": ("[1950-05-02..]", dt.date(1950, 5, 2), dt.date(1950, 5, 2)),
+        "b-3": ("[..1950-05-01]", dt.date(1950, 5, 1), dt.date(1950, 5, 1)),
+    }
 
     def found(start: dt.date, end: dt.date) -> list[str]:
         return sorted(h.identifier for h in search(SearchRequest(q="report", start_date=start, end_date=end)).hits)

@@ -8,11 +8,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 1949", "Dezember 1949", "décembre 1949"  → "1949-12"
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives)  → "1949-12-22" …
-    month names also in Latin and older German genitives ("21. Januarii 1720", "6. Merzen 1720", as
-    the QhoD letters write them), Spanish, Portuguese, Polish, Russian and Turkish: "3 марта 1950 г.",
-    "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" → "1950-03-03" …; a Turkish month with a
-    year 1256–1342 ("16 Mart 1336") is a Rumi (Ottoman fiscal) date and is flagged, not read as AD
-    "1950年3月3日", "1950년 3월 3일", "1950. 3. 3." → "1950-03-03"; "1950年3月" → "1950-03"
+    "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
+    "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
+    Turkish month names)           → "1720-01-21" …; a Turkish month with a year 1256–1342 ("16
+                                   Mart 1336") is a Rumi (Ottoman fiscal) date: flagged, not read
+    "1950年3月3日", "1950년 3월 3일", "1950. 3. 3."  → "1950-03-03"; "1950年3月" → "1950-03"
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
@@ -46,9 +46,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
-find it; so does a date in a year to come ("2150": a typo in an archive of what has happened, which
-ingest reports among the dates it could not read). Every EDTF value returned is checked with the ``edtf`` library through
-:func:`legation.records.dates.edtf_day_bounds` (which also gives the earliest/latest day). What the
+find it, and so does a date in a year to come ("2150": a typo in an archive of what has happened;
+ingest lists it among the dates it could not read). Every EDTF value returned is checked with the
+``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
+earliest/latest day). What the
 library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
 
@@ -140,6 +141,7 @@ _BOUND_SIDE = {words: side for side, all_words in _BOUND_WORDS.items() for words
 _BOUND = re.compile(
     r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
 )
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
 
@@ -303,19 +305,18 @@ def _interval(text: str) -> str:
         first, second = (int(m[1]), int(m[2]), int(m[3])), (int(m[1]), int(m[2]), int(m[4]))
         a, b = _edtf_of(*first), _edtf_of(*second)
         return _new_style(first, second) or (_try_edtf(f"{a}/{b}") if a and b and a < b else "")
-    pieces = _RANGE_SPLIT.split(text, maxsplit=1)
-    if len(pieces) != 2:
+    if not (separator := _RANGE_SPLIT.search(text)):
         return ""
-    left, right = (p.strip() for p in pieces)
-    slash = "/" in _RANGE_SPLIT.search(text)[0]
+    left, right = text[: separator.start()].strip(), text[separator.end():].strip()
+    slash = "/" in separator[0]
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4
         end = left[: 4 - len(right)] + right
         return _try_edtf(f"{left}/{end}") if int(end) > int(left) else ""
     a, b = _simple(left), _simple(right)
     if a and b:
-        days = [re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v) for v in (a, b)]
-        if slash and all(days) and (new := _new_style(*(tuple(map(int, d.groups())) for d in days))):
-            return new
+        if slash and (da := _DAY.fullmatch(a)) and (db := _DAY.fullmatch(b)):
+            if new := _new_style((int(da[1]), int(da[2]), int(da[3])), (int(db[1]), int(db[2]), int(db[3]))):
+                return new
         return _try_edtf(f"{a}/{b}")
     ca, cb = _components(left.strip("[]")), _components(right.strip("[]"))
     if ca is None or cb is None:
