@@ -49,8 +49,7 @@ not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads 
 find it, and so does a date in a year to come ("2150": a typo in an archive of what has happened;
 ingest lists it among the dates it could not read). Every EDTF value returned is checked with the
 ``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
-earliest/latest day). What the
-library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
+earliest/latest day). What the library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
 
 from __future__ import annotations
