@@ -42,6 +42,9 @@ CASES = [
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
     ("22–25 December 1949", "1949-12-22/1949-12-25"),
+    ("June 7–12, 1965", "1965-06-07/1965-06-12"),  # FRUS <date>: the month borrowed by the second day
+    ("December 13 – 15, 1961", "1961-12-13/1961-12-15"),  # FRUS <date>
+    ("February 11 to 20, 1720", "1720-02-11/1720-02-20"),  # QhoD <date>
     ("[1552] November 12", "1552-11-12"),
     # EDTF as written in the Moritz CSV senderDate column
     ("1533-01-06", "1533-01-06"),
@@ -78,6 +81,28 @@ CASES = [
     ("25 December 800 CE", "0800-12-25"),
     ("-0043", "-0043"),  # EDTF as written
     ("-0049/-0043", "-0049/-0043"),
+    # month names of more languages; Latin and older German genitives as the QhoD letters write them
+    ("6. Merzen 1720", "1720-03-06"),  # QhoD correspAction/date
+    ("21. Januarii 1720", "1720-01-21"),  # QhoD
+    ("19. Julii 1720.", "1720-07-19"),  # QhoD
+    ("16. Aprilis 1720", "1720-04-16"),  # QhoD
+    ("3 марта 1950 г.", "1950-03-03"),
+    ("3 марта 1950 года", "1950-03-03"),
+    ("январь 1950", "1950-01"),
+    ("12 янв. 1950", "1950-01-12"),
+    ("3 marca 1950 r.", "1950-03-03"),
+    ("maj 1950", "1950-05"),
+    ("19 Mart 1920", "1920-03-19"),  # Atatürk speeches body_tr
+    ("23 Nisan 1920", "1920-04-23"),  # Atatürk speeches body_tr
+    ("1 Kasım 1922", "1922-11-01"),  # Atatürk speeches body_tr
+    ("29 Ağustos 1922", "1922-08-29"),
+    ("1 de mayo de 1950", "1950-05-01"),
+    ("25 de abril de 1974", "1974-04-25"),
+    ("2024年3月5日", "2024-03-05"),  # PRC government work reports content
+    ("1950年3月", "1950-03"),
+    ("1950년 6월 25일", "1950-06-25"),  # Korean presidential speeches text
+    ("2013. 12. 4.", "2013-12-04"),  # Korean presidential speeches text
+    ("1950. 3.", "1950-03"),
 ]
 
 
@@ -102,6 +127,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start
+        "16 Mart 1336", "28 Haziran 1335",  # Atatürk speeches body_tr: Rumi years (1920, 1919), not 1336 and 1335
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):
@@ -273,3 +299,29 @@ def test_the_admin_takes_a_season_or_a_date_before_year_1(seed_archive):
         assert (saved.date_edtf, saved.date_earliest, saved.date_latest) == (edtf, *bounds)
     bad = DocumentForm(data={**data, "date_edtf": "-0043-02-29"}, instance=document)
     assert not bad.is_valid() and "is not a real calendar date" in str(bad.errors["date_edtf"])
+
+
+def test_a_date_in_a_year_to_come_is_flagged_as_a_likely_typo():
+    import datetime as dt
+
+    year = dt.date.today().year
+    for text in ("2150", "12 March 2150", "2150-03-12", f"{year + 1}", f"1950/{year + 2}", "after 31 December 2150", "Spring 2150"):
+        assert parse_archival_date(text) == ParsedDate("", True, text), text
+    for text, edtf in ((f"{year}", f"{year}"), (f"Winter {year}", f"{year}-24"), (f"1950/{year + 1}", f"1950/{year + 1}"), ("after 1950", "[1951..]")):
+        assert parse_archival_date(text) == ParsedDate(edtf, False, text), text  # this year, and a season or interval ending in the next
+
+
+@pytest.mark.django_db
+def test_a_future_date_loads_undated_and_the_report_names_it(tmp_path):
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "future.csv"
+    table.write_text("identifier,title,date\nf-1,Typed report,12 March 2150\nf-2,Real report,12 March 1950\n", encoding="utf-8")
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert (sorted(report.added), report.unread_dates) == (["f-1", "f-2"], [("f-1", "12 March 2150")])
+    stored = {d.identifier: (d.date_text, d.date_edtf) for d in Document.objects.all()}
+    assert stored == {"f-1": ("12 March 2150", ""), "f-2": ("12 March 1950", "1950-03-12")}
+    next(archive, None)

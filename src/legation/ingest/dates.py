@@ -8,12 +8,26 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 1949", "Dezember 1949", "décembre 1949"  → "1949-12"
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives)  → "1949-12-22" …
+    "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
+    "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
+    Turkish month names)           → "1720-01-21" …; a Turkish month with a year 1256–1342 ("16
+                                   Mart 1336") is a Rumi (Ottoman fiscal) date: flagged, not read
+    "1950年3月3日", "1950년 3월 3일", "1950. 3. 3."  → "1950-03-03"; "1950年3月" → "1950-03"
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
-    "1552 September 26/Oktober 8"  → intervals "a/b" (each side keeps its own precision)
+    "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
+                                   → intervals "a/b" (each side keeps its own precision)
+    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917"
+                                   → "1720-04-21", "1917-03-16", "1917-03-13": Old Style / New Style
+                                   dual dates give the New Style (Gregorian) day, when the second day
+                                   is the first's Gregorian day (1582–1923); other pairs stay intervals
+    "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
+                                   → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
+                                   2019 Level 2 sets open at one end: one day on or before / after;
+                                   "before" and "after" exclude the date named, see _bounded)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
     "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
@@ -32,13 +46,16 @@ presidential speeches) and returns the EDTF value with the verbatim text::
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
-find it. Every EDTF value returned is checked with the ``edtf`` library through
-:func:`legation.records.dates.edtf_day_bounds` (which also gives the earliest/latest day). What the
-library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
+find it, and so does a date in a year to come ("2150": a typo in an archive of what has happened;
+ingest lists it among the dates it could not read). Every EDTF value returned is checked with the
+``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
+earliest/latest day). What the library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,23 +81,30 @@ class ParsedDate:
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janner jänner janvier janv gennaio ianuarius",
-        "february feb febr februar feber fevrier février fevr févr febbraio",
-        "march mar marz märz maerz mars marzo",
-        "april apr avril avr aprile aprill",
-        "may mai maggio",
-        "june jun juni juin giugno",
-        "july jul juli juillet juil luglio",
-        "august aug aout août agosto",
-        "september sep sept settembre septembre",
-        "october oct okt oktober octobre ottobre",
-        "november nov novembre",
-        "december dec dez dezember decembre décembre dicembre",
+        "january jan januar janner jänner janvier janv gennaio ianuarius januarii ianuarii enero janeiro"
+        " styczeń stycznia styczen ocak январь января янв",
+        "february feb febr februar feber fevrier février fevr févr febbraio februarii febrero fevereiro"
+        " luty lutego şubat subat февраль февраля фев февр",
+        "march mar marz märz maerz mars marzo martii merzen março marco marzec marca mart март марта мар",
+        "april apr avril avr aprile aprill aprilis abril kwiecień kwietnia kwiecien nisan апрель апреля апр",
+        "may mai maggio maii mayo maio maj maja mayıs mayis май мая",
+        "june jun juni juin giugno junii iunii juny junio junho czerwiec czerwca haziran июнь июня июн",
+        "july jul juli juillet juil luglio julii iulii julio julho lipiec lipca temmuz июль июля июл",
+        "august aug aout août agosto augusti sierpień sierpnia sierpien ağustos agustos август августа авг",
+        "september sep sept settembre septembre septembris septiembre setiembre setembro wrzesień września"
+        " wrzesien wrzesnia eylül eylul сентябрь сентября сен сент",
+        "october oct okt oktober octobre ottobre octobris octubre outubro październik października pazdziernik"
+        " pazdziernika ekim октябрь октября окт",
+        "november nov novembre novembris noviembre novembro listopad listopada kasım kasim ноябрь ноября ноя нояб",
+        "december dec dez dezember decembre décembre dicembre decembris dezembris diciembre dezembro grudzień"
+        " grudnia grudzien aralık aralik декабрь декабря дек",
     ),
     start=1,
 ):
     for _name in _names.split():
         _MONTH_NAMES[_name] = _number
+_TURKISH = frozenset("ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik".split())
+_RUMI_YEARS = range(1256, 1343)  # Rumi (Ottoman fiscal) years 1256–1342 are 1840–1926: "16 Mart 1336" is 16 March 1920
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
@@ -103,9 +127,20 @@ _BCE = re.compile(
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
 _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)
 _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
-_FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on"}
+_FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
+_BOUND_WORDS = {
+    "<": "before, prior to, shortly before, sometime before, vor, kurz vor, avant, peu avant, ante",
+    ">": "after, shortly after, sometime after, nach, kurz nach, bald nach, après, peu après, post",
+    "<=": "not after, on or before, no later than, not later than, nicht nach, spätestens, pas après, au plus tard, non post",
+    ">=": "not before, on or after, no earlier than, not earlier than, nicht vor, frühestens, pas avant, au plus tôt, non ante",
+}  # fmt: skip
+_BOUND_SIDE = {words: side for side, all_words in _BOUND_WORDS.items() for words in all_words.split(", ")}
+_BOUND = re.compile(
+    r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
+)
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
 
@@ -132,8 +167,10 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     part = part.strip().strip(",")
     if not part:
         return None
-    if m := re.fullmatch(r"(\d{4})\.(\d{1,2})(?:\.(\d{1,2}))?\.?", part):  # 1963.12.17, 1981.12
+    if m := re.fullmatch(r"(\d{4})\.\s?(\d{1,2})(?:\.\s?(\d{1,2}))?\.?", part):  # 1963.12.17, 1981.12, 1950. 3. 3.
         return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
+    if m := re.fullmatch(r"(\d{4})\s?[年년](?:\s?(\d{1,2})\s?[月월](?:\s?(\d{1,2})\s?[日일])?)?", part):  # 1950年3月3日, 1950년 3월 3일
+        return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
     if m := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 22.12.1949, 22.XII.1949
         month = _ROMAN.get(m[2]) if not m[2].isdigit() else int(m[2])
         return (int(m[3]), month, int(m[1])) if month else None
@@ -162,8 +199,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
                 return None
             day = int(m[1])
         elif low in _MONTH_NAMES or low.rstrip(".") in _MONTH_NAMES:
-            if month is not None:
-                return None
+            if month is not None or (low in _TURKISH and any(int(t) in _RUMI_YEARS for t in re.findall(r"\d{4}", part))):
+                return None  # a Turkish month with a Rumi year is not read as a year of the common era
             month = _MONTH_NAMES[low.rstrip(".")]
         elif token in _ROMAN and month is None and len(token) > 1:
             month = _ROMAN[token]
@@ -257,61 +294,145 @@ def _checked(value: str) -> str:
 
 def _interval(text: str) -> str:
     """EDTF interval for "a – b" / "a/b" / "a to b" where each side is a date, a side lacking
-    its year (or month) borrowing it from the other ("22–25 December 1949", "1552 September
-    26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month); ``""`` when not
-    an interval."""
+    its year (or month) borrowing it from the other ("22–25 December 1949", "July 30/31, 1957",
+    "1552 September 26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month);
+    a day pair written with a slash that is an Old Style / New Style dual date ("10/21 April 1720")
+    is its New Style day (see :func:`_new_style`); ``""`` when not an interval."""
     if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
         return _try_edtf(f"{m[1]}/{m[2]}")
-    pieces = _RANGE_SPLIT.split(text, maxsplit=1)
-    if len(pieces) != 2:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
+        first, second = (int(m[1]), int(m[2]), int(m[3])), (int(m[1]), int(m[2]), int(m[4]))
+        a, b = _edtf_of(*first), _edtf_of(*second)
+        return _new_style(first, second) or (_try_edtf(f"{a}/{b}") if a and b and a < b else "")
+    if not (separator := _RANGE_SPLIT.search(text)):
         return ""
-    left, right = (p.strip() for p in pieces)
+    left, right = text[: separator.start()].strip(), text[separator.end():].strip()
+    slash = "/" in separator[0]
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4
         end = left[: 4 - len(right)] + right
         return _try_edtf(f"{left}/{end}") if int(end) > int(left) else ""
     a, b = _simple(left), _simple(right)
     if a and b:
+        if slash and (da := _DAY.fullmatch(a)) and (db := _DAY.fullmatch(b)):
+            if new := _new_style((int(da[1]), int(da[2]), int(da[3])), (int(db[1]), int(db[2]), int(db[3]))):
+                return new
         return _try_edtf(f"{a}/{b}")
     ca, cb = _components(left.strip("[]")), _components(right.strip("[]"))
     if ca is None or cb is None:
         return ""
     (ya, ma, da), (yb, mb, db) = ca, cb
-    if ya is None and yb is not None:
-        ya = yb
-        if ma is None and da is not None:
-            ma = mb
-    if yb is None and ya is not None:
-        yb = ya
-        if mb is None and db is not None:
-            mb = ma
+    if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
+        return _edtf_of(yb, ma, da)
+    year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
+    ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
+    ma = ma if ma is not None or da is None else mb
+    mb = mb if mb is not None or db is None else ma
+    if slash and not year_after_day and None not in (ya, ma, da, yb, mb, db) and (new := _new_style((ya, ma, da), (yb, mb, db))):
+        return new
     a, b = _edtf_of(ya, ma, da), _edtf_of(yb, mb, db)
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
+
+
+_GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
+
+
+def _gregorian(year: int, month: int, day: int) -> dt.date | None:
+    """The Gregorian day of a Julian calendar date (through its Julian day number), None when the
+    Julian calendar has no such day; Julian 1700-02-29, which Gregorian calendars lack, is 1700-03-11."""
+    if not 1 <= month <= 12 or not 1 <= day <= (29 if month == 2 and year % 4 == 0 else calendar.mdays[month]):
+        return None
+    shift = (14 - month) // 12
+    y, m = year + 4800 - shift, month + 12 * shift - 3
+    julian_day = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+    return dt.date.fromordinal(julian_day - 1721425)  # Julian day 1721426 is 1 January 1 (proleptic Gregorian)
+
+
+def _new_style(old: tuple[int, int, int], new: tuple[int, int, int]) -> str:
+    """EDTF of the New Style day of a dual date written "old/new" ("10/21 April 1720", "March 3/16,
+    1917", "Feb. 28/March 13, 1917"): ``new`` as ``YYYY-MM-DD`` when it is the Gregorian day of the
+    Julian date ``old`` (10 days apart until February 1700, then 11, 12 from March 1800, 13 from March
+    1900), between 1582, when the Gregorian calendar began, and 1923, when Greece was the last state
+    to adopt it; ``""`` otherwise (the pair is then read as an interval). EDTF dates are Gregorian
+    (ISO 8601), so the Old Style day is kept only in the text as written."""
+    gregorian = _gregorian(*old)
+    if gregorian is None or not _GREGORIAN_DUAL[0] <= gregorian <= _GREGORIAN_DUAL[1] or gregorian.timetuple()[:3] != new:
+        return ""
+    return gregorian.isoformat()
+
+
+def _bounded(text: str) -> str:
+    """EDTF of a date known only to lie before or after a day, month or year: ``"before 1 May 1950"``
+    → ``"[..1950-04-30]"``, ``"not after May 1950"`` → ``"[..1950-05]"``, ``"nach 1950"`` →
+    ``"[1951..]"``, ``"pas avant le 2 mai 1950"`` → ``"[1950-05-02..]"``; ``""`` when ``text`` is no
+    such date, or the date is qualified, a season, an interval or before year 1.
+
+    A document so dated is one event on a day unknown but for one side: EDTF 2019 Level 2 "Set
+    representation" (ISO 8601-2:2019), one of a set open at one end, whose spec example is
+    ``[..1760-12-03]``, "December 3, 1760; or some earlier date". That includes the day named, so
+    "before" and "after", which exclude it, step one unit of the date's own precision (a day, a
+    month, a year) away; "not after", "on or before" keep it. An open interval (``../1950-04-30``,
+    Level 1) would say the document spans a time, not that it falls on one day of it. Such a set
+    counts as its known end alone in date filters (see :mod:`legation.records.dates`): "before 1
+    May 1950" is found on April 30, 1950."""
+    if not (m := _BOUND.match(text)):
+        return ""
+    side = _BOUND_SIDE[re.sub(r"\s+", " ", m["words"].lower())]
+    date = _simple(m["date"])
+    if not (d := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)) or int(d[1]) == 0 or int(d[2] or 1) > 12:
+        return ""
+    if side in ("<", ">"):
+        step = -1 if side == "<" else 1
+        year, month, day = int(d[1]), int(d[2] or 0), int(d[3] or 0)
+        try:
+            if day:
+                date = (dt.date(year, month, day) + dt.timedelta(days=step)).isoformat()
+            elif month:
+                months = year * 12 + month - 1 + step
+                date = f"{months // 12:04d}-{months % 12 + 1:02d}"
+            else:
+                date = f"{year + step:04d}"
+        except OverflowError:  # before 1 January 1, after 31 December 9999
+            return ""
+    return _try_edtf(f"[..{date}]" if side.startswith("<") else f"[{date}..]")
 
 
 def parse_archival_date(text: str | None) -> ParsedDate:
     """Read a date as an archive writes it; see the module docstring for the forms understood.
 
     Returns ``ParsedDate(edtf, flagged, text)``: ``edtf`` a valid EDTF string or ``""``;
-    ``flagged`` True when ``text`` is a date that could not be read; ``text`` the input as given
-    (stripped). Never raises.
+    ``flagged`` True when ``text`` is a date that could not be read, or one after the current year
+    (see :func:`_read`); ``text`` the input as given (stripped). Never raises.
     """
     raw = _clean(text or "")
     if not raw or _UNDATED.match(raw):
         return ParsedDate("", False, raw)
     value = raw
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if edtf := _try_edtf(value):
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
-        return ParsedDate(edtf, False, raw)
+        return _read(edtf, raw)
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
-    if edtf := _era(value) or _simple(value) or _interval(value):
-        return ParsedDate(edtf, False, raw)
+    if edtf := _bounded(value) or _era(value) or _simple(value) or _interval(value):
+        return _read(edtf, raw)
     return ParsedDate("", True, raw)
+
+
+def _read(edtf: str, raw: str) -> ParsedDate:
+    """``edtf`` read from ``raw``, flagged instead when it lies in a year to come: its earliest day
+    after the current year, or its latest after the next ("2150", "1950/2150"; "Winter 2026",
+    January 2026 to February 2027, is read in 2026). Archives hold what has happened, so such a
+    date is almost certainly a typo ("2150" for "1950"), and a curator should look rather than
+    date filters find it; the record still loads, with its date as written."""
+    bounds = edtf_day_bounds(edtf)
+    this_year = dt.date.today().year
+    if bounds and (bounds[0].year > this_year or bounds[1].year > this_year + 1):
+        return ParsedDate("", True, raw)
+    return ParsedDate(edtf, False, raw)
 
 
 def dated(data: object) -> object:
