@@ -38,6 +38,7 @@ from pathlib import Path
 from django.db import transaction
 
 from legation.errors import IngestError, json_problem, parse_json
+from legation.printable import shortened
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 
@@ -105,9 +106,8 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
 
 
 def _shown(value: object) -> str:
-    """A value as the file wrote it, cut to 60 characters."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:60] + "…"
+    """A value as the file wrote it (JSON), cut at a word after 60 characters."""
+    return shortened(json.dumps(value, ensure_ascii=False), 60)
 
 
 def _row_problem(row: object) -> str | None:
