@@ -49,13 +49,13 @@ def printable(text: str) -> str:
 
 def shortened(text: str, limit: int) -> str:
     """``text`` itself when it has at most ``limit`` characters; else its first ``limit`` characters
-    cut back to the last space, so that no word is cut in two, with the spaces and the ``,;:`` left
-    at the end dropped and "…" appended: at most ``limit`` + 1 characters, all counted as Python
-    ``str`` characters (code points). A text with no space in its first ``limit`` characters (one
-    long word, Chinese) is cut at ``limit``. ``shortened("Acheson and the Ambassador", 18)`` →
-    ``"Acheson and the…"``."""
+    cut back to the last space, unless a space follows them, so that no word is cut in two, with
+    the spaces and the ``,;:`` left at the end dropped and "…" appended: at most ``limit`` + 1
+    characters, all counted as Python ``str`` characters (code points). A text with no space in its
+    first ``limit`` characters (one long word, Chinese) is cut at ``limit``.
+    ``shortened("Acheson and the Ambassador", 18)`` → ``"Acheson and the…"``."""
     if len(text) <= limit:
         return text
     head = text[:limit]
-    cut = head.rsplit(" ", 1)[0] or head
+    cut = head if text[limit] == " " else head.rsplit(" ", 1)[0] or head  # a word ending at the limit is whole
     return cut.rstrip(" ,;:") + "…"

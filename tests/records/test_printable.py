@@ -10,6 +10,7 @@ from legation.printable import shortened
     [
         ("Telegram", 8, "Telegram"),  # no longer than the limit: as it is, no "…"
         ("Acheson and the Ambassador", 18, "Acheson and the…"),  # back to the last space: no word cut in two
+        ("Acheson and the Ambassador of", 26, "Acheson and the Ambassador…"),  # a word ending at the limit is whole
         ("Moscow, Peking and Warsaw", 10, "Moscow…"),  # the comma left at the end dropped before "…"
         ("Gomułka; Cyrankiewicz", 12, "Gomułka…"),
         ("中华人民共和国外交部", 4, "中华人民…"),  # no space: cut where it falls
