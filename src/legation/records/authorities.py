@@ -82,6 +82,8 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
     not JSON, not of the form above, refused ``same_as``); lines are ended by a line feed (with or
     without a carriage return), as editors number them. Raises :class:`IngestError` when the file
     cannot be read."""
+    from legation.ingest.encodings import wrong_encoding  # the one wording of every reader; ingest builds on records
+
     if not path.is_file():
         raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
     try:
@@ -96,8 +98,7 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
             if line.strip():
                 rows.append((number, parse_json(line)))
         except UnicodeDecodeError as exc:
-            problem = f"is not UTF-8 (byte 0x{raw[exc.start]:02x}, the line's byte {exc.start + 1}); save the file as UTF-8"
-            problems.append(IngestError(str(path), problem, f"line {number}"))
+            problems.append(wrong_encoding(str(path), raw, exc.start, line=number))
         except json.JSONDecodeError as exc:
             problem = f"not valid JSON ({json_problem(exc)}); fix the line"
             problems.append(IngestError(str(path), problem, f"line {number}"))
