@@ -77,6 +77,12 @@ class AuthorityFileError(IngestError):
         super().__init__(source, f"{first.message}{more}; nothing was loaded", first.location)
 
 
+def check_authority_file(path: Path) -> None:
+    """Raise :class:`IngestError` saying what to give when ``path`` is no file; touches no database."""
+    if not path.is_file():
+        raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
+
+
 def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
     """The records of an authority file, ``(line number, record)``, and its bad lines (not UTF-8,
     not JSON, not of the form above, refused ``same_as``); lines are ended by a line feed (with or
@@ -84,8 +90,7 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
     cannot be read."""
     from legation.ingest.encodings import wrong_encoding  # the one wording of every reader; ingest builds on records
 
-    if not path.is_file():
-        raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
+    check_authority_file(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
