@@ -792,26 +792,15 @@ def check(
     search index (in step with the change log) and the settings; exits non-zero on a problem."""
     if fail_level.upper() not in ("ERROR", "WARNING"):
         _fail("--fail-level takes ERROR or WARNING", 2)
-    from legation.config import config
-
-    try:
-        settings = config()
-    except ValueError as exc:
-        _fail(str(exc))
-    if not settings.database["ENGINE"].endswith("postgresql") and not settings.data_dir.is_dir():
-        # a mistyped LEGATION_DATA_DIR: say so, rather than create an empty archive and report its schema
-        _fail(f"there is no archive in {settings.data_dir} (no such folder); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
-    if not settings.database["ENGINE"].endswith("postgresql") and not Path(settings.database["NAME"]).exists():
-        # the folder is there but holds no database (connecting would create an empty file)
-        _fail(f"there is no archive in {settings.data_dir} (no {Path(settings.database['NAME']).name} there); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
-    _setup(migrate=False)
-    from legation.checks import format_message, run_checks
+    _configure()  # creates nothing: a folder holding no archive is one of the problems listed (legation.E007)
+    from legation.checks import LEVELS, format_message, run_checks
 
     messages, passed = run_checks(fail_level=fail_level.upper())
     for message in messages:
         (console if passed else err).print(format_message(message), highlight=False, markup=False, soft_wrap=True)
     if not passed:
-        err.print("legation check: problems found (see above).", highlight=False)
+        failing = sum(m.level >= LEVELS[fail_level.upper()] for m in messages)
+        err.print(f"legation check: {failing} problem{'s' if failing != 1 else ''} found, each above with what to do.", highlight=False)
         raise typer.Exit(1)
     from django.core.checks import WARNING
 

@@ -156,7 +156,7 @@ def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path)
     if not postgres_url():  # with PostgreSQL the archive is the database, not a folder
         missing = tmp_path / "no-such-archive"
         checked = legation(missing, "check")
-        assert checked.returncode == 1 and f"there is no archive in {missing} (no such folder)" in " ".join(checked.stderr.split())
+        assert checked.returncode == 1 and f"ERROR legation.E007: There is no archive in {missing} (no such folder)." in checked.stderr
         assert not missing.exists()
     data = tmp_path / "archive"
     mapped = legation(data, "ingest", "--mapping", "nosuch", str(SEED))
@@ -165,6 +165,28 @@ def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path)
     assert names.returncode == 1 and "nope.jsonl: no such file" in " ".join(names.stderr.split())
     if not postgres_url():
         assert not data.exists()  # neither the mapping nor the authority file made an archive
+
+
+def test_check_lists_every_problem_in_one_run(tmp_path: Path):
+    # It stopped at the first: a folder holding no archive hid the missing secret key behind it.
+    from tests.databases import postgres_url
+
+    missing = tmp_path / "no-such-archive"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "legation.settings", "LEGATION_DATA_DIR": str(missing), **database_env(missing)}
+    env = {k: v for k, v in env.items() if k not in ("LEGATION_SECRET_KEY", "LEGATION_DEBUG")}
+    checked = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    errors = [line.split(":")[0] for line in checked.stderr.splitlines() if line.startswith("ERROR ")]
+    assert errors == ["ERROR legation.E001", "ERROR legation.E003" if postgres_url() else "ERROR legation.E007"], checked.stderr
+    assert "WARNING security.W008" in checked.stderr  # Django's deployment checks ran too
+    assert checked.stderr.rstrip().endswith("legation check: 2 problems found, each above with what to do.")
+    if not postgres_url():
+        assert not missing.exists()
+
+    env |= {"LEGATION_DATABASE_URL": "mysql://archive", "LEGATION_SEARCH_CACHE_SECONDS": "soon"}
+    unusable = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    said = " ".join(unusable.stderr.split())
+    assert unusable.returncode == 1 and "LEGATION_DATABASE_URL has the scheme 'mysql'" in said and "LEGATION_SEARCH_CACHE_SECONDS is 'soon'" in said
 
 
 def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_path: Path):

@@ -87,7 +87,7 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     node.folder.mkdir(parents=True)
     if not node.env.get("LEGATION_DATABASE_URL"):  # SQLite: the archive is a file of the folder
         nothing = check(node)  # a folder holding no archive: said, and nothing made there
-        assert nothing.returncode == 1 and "there is no archive in" in nothing.stderr and not any(node.folder.iterdir())
+        assert nothing.returncode == 1 and "legation.E007: There is no archive in" in nothing.stderr and not any(node.folder.iterdir())
         (node.folder / "legation.sqlite3").touch()  # a database of no tables
     fresh = check(node)
     assert fresh.returncode == 1 and "legation.E003" in fresh.stderr  # nothing migrated yet
