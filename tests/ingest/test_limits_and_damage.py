@@ -284,3 +284,12 @@ def test_a_json_file_and_a_mapping_not_in_utf8_are_told_as_every_reader_tells_it
     with pytest.raises(IngestError) as caught:
         load_mapping(mapping)
     assert (caught.value.location, caught.value.message) == ("line 1", said.format("34 of the line"))
+
+
+def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
+    # the message names each line's byte (0xE9, 0xEA …): those differ as numbers do, not as kinds of failure
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b"".join(b'{"identifier": "a%d", "title": "caf%s"}\n' % (i, bytes([0xE9 + i % 3])) for i in range(ALIKE + 5)))
+    (error,) = list(read_file(path))
+    assert error.location == "line 1" and error.message.startswith(f"not read further: its first {ALIKE} records all failed the same way")
+    assert "is not UTF-8 (byte 35 of the line, 0xE9, cannot be read as UTF-8;" in error.message
