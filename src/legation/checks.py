@@ -5,17 +5,24 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 
 - ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode (``legation.W001`` only, for an
   archive that `legation demo` serves with the key it keeps in the data folder);
+- ``legation.E007`` no SQLite archive where the settings point (no data folder, or no database
+  file in it): the database and index checks are then left out, as connecting would create an
+  empty file;
 - ``legation.E002`` the database cannot be reached;
 - ``legation.E003`` migrations not applied;
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
   ``legation.E006`` the index behind the change log (last applied seq below the newest seq).
 
-Nothing is changed: no migration, no index folder created.
+Every problem found is listed in one run: a check that another one's failure makes meaningless
+(the index's, on a database not migrated) is left out, no other.
+
+Nothing is changed: no migration, no data or index folder created.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.core import checks
 from django.core.checks import CheckMessage, Error, Info
@@ -64,6 +71,28 @@ def settings_checks() -> list[CheckMessage]:
             )
         )
     return messages
+
+
+def archive_checks() -> tuple[list[CheckMessage], bool]:
+    """An error when the settings point at no SQLite archive, and whether there is a database to
+    check (with PostgreSQL, :func:`database_checks` tells)."""
+    from legation.config import config
+
+    cfg = config()
+    if cfg.database["ENGINE"].endswith("postgresql"):
+        return [], True
+    path = Path(cfg.database["NAME"])
+    if path.exists():
+        return [], True
+    folder = cfg.data_dir if path.parent == cfg.data_dir else path.parent
+    why = f"no {path.name} there" if folder.is_dir() else "no such folder"
+    return [
+        Error(
+            f"There is no archive in {folder} ({why}).",
+            hint="Set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`.",
+            id="legation.E007",
+        )
+    ], False
 
 
 def database_checks() -> tuple[list[CheckMessage], bool]:
@@ -150,8 +179,9 @@ def run_checks(fail_level: str = "ERROR") -> tuple[list[CheckMessage], bool]:
     """Every message (Django's deployment checks, then Legation's), and whether they pass at
     ``fail_level`` (ERROR or WARNING)."""
     messages = settings_checks()
-    db_messages, reachable = database_checks()
-    messages += db_messages
+    archive_messages, present = archive_checks()
+    db_messages, reachable = database_checks() if present else ([], False)
+    messages += archive_messages + db_messages
     messages += checks.run_checks(include_deployment_checks=True, databases=["default"] if reachable else None)
     if reachable and not any(m.id == "legation.E003" for m in db_messages):
         messages += index_checks()

@@ -34,30 +34,49 @@ DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole de
 SHOWN = 50  # failures, conflicts and bad lines listed on the screen; the rest are counted
 
 
-def _setup(migrate: bool = True) -> None:
-    """Configure Django and bring the database schema up to date (fast when it already is)."""
+def _configure() -> None:
+    """Configure Django, creating nothing (no data folder, no database file): enough to import
+    Legation's models and check a command's arguments before the archive is opened."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     import django
-    from django.core.management import call_command
 
     from legation.config import config
 
     try:
-        config().data_dir.mkdir(parents=True, exist_ok=True)
+        config()
     except ValueError as exc:  # a LEGATION_* variable with an unusable value: one line, not a traceback
         _fail(str(exc))
+    django.setup()
+
+
+def _setup(migrate: bool = True) -> None:
+    """Configure Django and bring the database schema up to date (fast when it already is)."""
+    from django.core.management import call_command
+
+    from legation.config import config
+
+    _configure()
+    try:
+        config().data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
-    django.setup()
     if migrate:
         _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
 
 
-def _setup_existing() -> None:
-    """:func:`_setup` for a command that only reads the archive (export, search, reindex,
-    copy-archive): fails, creating nothing (no data folder, no database file), when there is no
-    archive where the settings point (no SQLite file; a PostgreSQL database without tables), as a
-    mistyped LEGATION_DATA_DIR would otherwise give an empty archive and an empty export."""
+INGEST_FIRST = "ingest documents first: `legation ingest PATH`"
+CREATE_FIRST = (
+    "create one: `legation ingest FILES` with your documents, `legation demo` for the demo archive (what `make demo` "
+    "does), or `legation manage migrate` for an empty one that `legation ingest` fills while it is served"
+)
+
+
+def _setup_existing(create: str = INGEST_FIRST) -> None:
+    """:func:`_setup` for a command that works on the archive there is (export, search, reindex,
+    copy-archive, serve): fails, creating nothing (no data folder, no database file), when there is
+    no archive where the settings point (no SQLite file; a PostgreSQL database without tables), as a
+    mistyped LEGATION_DATA_DIR would otherwise give an empty archive, an empty export or an empty
+    site. ``create`` ends the message: how to make the archive the command needs."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     from legation.config import config
 
@@ -71,8 +90,7 @@ def _setup_existing() -> None:
             where = settings.data_dir if path.parent == settings.data_dir else path
             _fail(
                 f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
-                "the folder of your archive (the one that holds legation.sqlite3), or ingest documents first: "
-                "`legation ingest PATH`"
+                f"the folder of your archive (the one that holds legation.sqlite3), or {create}"
             )
         _setup()
         return
@@ -89,7 +107,7 @@ def _setup_existing() -> None:
     if "records_document" not in tables:
         _fail(
             f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
-            "Set LEGATION_DATABASE_URL to the database of your archive, or ingest documents first: `legation ingest PATH`"
+            f"Set LEGATION_DATABASE_URL to the database of your archive, or {create}"
         )
     _setup()
 
@@ -442,7 +460,8 @@ def serve(
 ) -> None:
     """Serve the archive's pages and API with gunicorn; the search index follows the change log while serving.
 
-    Needs LEGATION_SECRET_KEY (or LEGATION_DEBUG=1 on a developer's machine)."""
+    Needs LEGATION_SECRET_KEY (or LEGATION_DEBUG=1 on a developer's machine) and an archive: refuses a
+    data folder (or database) holding none, saying how to make one."""
     from legation.errors import LegationError
     from legation.serving import check_serving_settings
 
@@ -451,7 +470,7 @@ def serve(
     except LegationError as exc:
         _fail(str(exc))
     _check_port_free(host, port)
-    _setup()
+    _setup_existing(CREATE_FIRST)  # a mistyped LEGATION_DATA_DIR would serve an empty site
     _serve(host, port, workers, threads, access_log)
 
 
@@ -556,9 +575,7 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
         count = f"{len(exc.problems):,} bad line{'s' if len(exc.problems) > 1 else ''}"
         _fail(f"{path}: {count}, nothing was loaded; fix {'them' if len(exc.problems) > 1 else 'it'} and load the file again")
     except IngestError as exc:
-        if report_file is not None:
-            _write_authority_report(report_file, path, None, [], error=str(exc))
-        _fail(str(exc))
+        _authority_file_failed(path, report_file, exc)
     follow_once()
     if report_file is not None:
         _write_authority_report(report_file, path, report, [])
@@ -568,6 +585,13 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
         f"{len(report.documents_touched):,} documents re-indexed.",
         soft_wrap=True,  # one line, wrapped by the terminal where it must, not cut at 80 columns mid-sentence
     )
+
+
+def _authority_file_failed(path: Path, report_file: Path | None, exc: Exception) -> None:
+    """Fail the command for an authority file that cannot be read at all, in the report too."""
+    if report_file is not None:
+        _write_authority_report(report_file, path, None, [], error=str(exc))
+    _fail(str(exc))
 
 
 def _write_authority_report(path: Path, source: Path, report, problems: list, error: str = "") -> None:
@@ -596,8 +620,19 @@ def authorities(
     path: Annotated[Path, typer.Argument(help="JSON Lines of people, organizations and places with their variant names.")],
     report_file: Annotated[Optional[Path], typer.Option("--report", help="Also write the whole report as JSON to this file: the counts, every document re-indexed and every bad line (the screen shows the first 50).")] = None,
 ) -> None:
-    """Load authority records (names and their variants, e.g. Chou En-lai = Zhou Enlai) that search uses."""
+    """Load authority records (names and their variants, e.g. Chou En-lai = Zhou Enlai) that search uses.
+
+    Like ingest, makes the archive when there is none yet (authority records may come before the
+    documents that name them); a file that does not exist makes none."""
     _check_report_file(report_file)
+    _configure()
+    from legation.errors import IngestError
+    from legation.records.authorities import check_authority_file
+
+    try:
+        check_authority_file(path)  # before the archive is opened: a mistyped name creates nothing
+    except IngestError as exc:
+        _authority_file_failed(path, report_file, exc)
     _setup()
     _load_authorities(path, report_file)
 
@@ -757,26 +792,15 @@ def check(
     search index (in step with the change log) and the settings; exits non-zero on a problem."""
     if fail_level.upper() not in ("ERROR", "WARNING"):
         _fail("--fail-level takes ERROR or WARNING", 2)
-    from legation.config import config
-
-    try:
-        settings = config()
-    except ValueError as exc:
-        _fail(str(exc))
-    if not settings.database["ENGINE"].endswith("postgresql") and not settings.data_dir.is_dir():
-        # a mistyped LEGATION_DATA_DIR: say so, rather than create an empty archive and report its schema
-        _fail(f"there is no archive in {settings.data_dir} (no such folder); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
-    if not settings.database["ENGINE"].endswith("postgresql") and not Path(settings.database["NAME"]).exists():
-        # the folder is there but holds no database (connecting would create an empty file)
-        _fail(f"there is no archive in {settings.data_dir} (no {Path(settings.database['NAME']).name} there); set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`")
-    _setup(migrate=False)
-    from legation.checks import format_message, run_checks
+    _configure()  # creates nothing: a folder holding no archive is one of the problems listed (legation.E007)
+    from legation.checks import LEVELS, format_message, run_checks
 
     messages, passed = run_checks(fail_level=fail_level.upper())
     for message in messages:
         (console if passed else err).print(format_message(message), highlight=False, markup=False, soft_wrap=True)
     if not passed:
-        err.print("legation check: problems found (see above).", highlight=False)
+        failing = sum(m.level >= LEVELS[fail_level.upper()] for m in messages)
+        err.print(f"legation check: {failing} problem{'s' if failing != 1 else ''} found, each above with what to do.", highlight=False)
         raise typer.Exit(1)
     from django.core.checks import WARNING
 

@@ -129,19 +129,31 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def config() -> Config:
-    """Read every ``LEGATION_*`` variable once. Raises ValueError for an unusable value."""
+    """Read every ``LEGATION_*`` variable once. Raises ValueError naming every unusable value, so
+    that one run says all there is to fix."""
     data_dir = Path(_get("LEGATION_DATA_DIR")).expanduser().resolve()
     index_dir = Path(_get("LEGATION_INDEX_DIR") or data_dir / "index").expanduser().resolve()
+    problems: list[str] = []
+    try:
+        database = database_from_url(_get("LEGATION_DATABASE_URL"), data_dir)
+    except ValueError as exc:
+        problems.append(str(exc))
+    try:
+        search_cache_seconds = _non_negative_int("LEGATION_SEARCH_CACHE_SECONDS")
+    except ValueError as exc:
+        problems.append(str(exc))
+    if problems:
+        raise ValueError(" ".join(problems))
     return Config(
         data_dir=data_dir,
         index_dir=index_dir,
-        database=database_from_url(_get("LEGATION_DATABASE_URL"), data_dir),
+        database=database,
         debug=_get("LEGATION_DEBUG") == "1",
         secret_key=_get("LEGATION_SECRET_KEY") or secrets.token_urlsafe(50),
         allowed_hosts=[h.strip() for h in _get("LEGATION_ALLOWED_HOSTS").split(",") if h.strip()],
         secret_key_given=bool(_get("LEGATION_SECRET_KEY")),
         https=_get("LEGATION_HTTPS") == "1",
-        search_cache_seconds=_non_negative_int("LEGATION_SEARCH_CACHE_SECONDS"),
+        search_cache_seconds=search_cache_seconds,
         site_credit=" ".join(_get("LEGATION_SITE_CREDIT").split()),
     )
 

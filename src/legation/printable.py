@@ -6,7 +6,10 @@ HTML forbids (parse errors, WHATWG HTML 13.2.3.5) control characters, C0 but tab
 carriage return, DEL and C1 (U+007F–U+009F), and noncharacters (U+FDD0–U+FDEF, U+FFFE and U+FFFF
 of every plane). A NUL in a query, "?q=a%00b", was printed raw, as were DEL and C1 after C0 was
 replaced, and C1 stored in a document's text reached its snippets; each is shown as U+FFFD, as
-browsers show a NUL."""
+browsers show a NUL.
+
+Also :func:`shortened`, the one rule for cutting a long value short where it is shown to people:
+a hit's summary, a value quoted in a message."""
 
 from __future__ import annotations
 
@@ -42,3 +45,17 @@ def printable(text: str) -> str:
     if text.isprintable() or CONTROL.search(text) is None:
         return text
     return text.translate(CONTROLS)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` itself when it has at most ``limit`` characters; else its first ``limit`` characters
+    cut back to the last space, unless a space follows them, so that no word is cut in two, with
+    the spaces and the ``,;:`` left at the end dropped and "…" appended: at most ``limit`` + 1
+    characters, all counted as Python ``str`` characters (code points). A text with no space in its
+    first ``limit`` characters (one long word, Chinese) is cut at ``limit``.
+    ``shortened("Acheson and the Ambassador", 18)`` → ``"Acheson and the…"``."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = head if text[limit] == " " else head.rsplit(" ", 1)[0] or head  # a word ending at the limit is whole
+    return cut.rstrip(" ,;:") + "…"

@@ -156,13 +156,72 @@ def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path)
     if not postgres_url():  # with PostgreSQL the archive is the database, not a folder
         missing = tmp_path / "no-such-archive"
         checked = legation(missing, "check")
-        assert checked.returncode == 1 and f"there is no archive in {missing} (no such folder)" in " ".join(checked.stderr.split())
+        assert checked.returncode == 1 and f"ERROR legation.E007: There is no archive in {missing} (no such folder)." in checked.stderr
         assert not missing.exists()
     data = tmp_path / "archive"
     mapped = legation(data, "ingest", "--mapping", "nosuch", str(SEED))
     assert mapped.returncode == 2 and "nosuch: no such mapping" in " ".join(mapped.stderr.split()) and "Ingest" not in mapped.stdout
     names = legation(data, "authorities", str(tmp_path / "nope.jsonl"))
     assert names.returncode == 1 and "nope.jsonl: no such file" in " ".join(names.stderr.split())
+    if not postgres_url():
+        assert not data.exists()  # neither the mapping nor the authority file made an archive
+
+
+def test_check_lists_every_problem_in_one_run(tmp_path: Path):
+    # It stopped at the first: a folder holding no archive hid the missing secret key behind it.
+    from tests.databases import postgres_url
+
+    missing = tmp_path / "no-such-archive"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "legation.settings", "LEGATION_DATA_DIR": str(missing), **database_env(missing)}
+    env = {k: v for k, v in env.items() if k not in ("LEGATION_SECRET_KEY", "LEGATION_DEBUG")}
+    checked = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    errors = [line.split(":")[0] for line in checked.stderr.splitlines() if line.startswith("ERROR ")]
+    assert errors == ["ERROR legation.E001", "ERROR legation.E003" if postgres_url() else "ERROR legation.E007"], checked.stderr
+    assert "WARNING security.W008" in checked.stderr  # Django's deployment checks ran too
+    assert checked.stderr.rstrip().endswith("legation check: 2 problems found, each above with what to do.")
+    if not postgres_url():
+        assert not missing.exists()
+
+    env |= {"LEGATION_DATABASE_URL": "mysql://archive", "LEGATION_SEARCH_CACHE_SECONDS": "soon"}
+    unusable = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    said = " ".join(unusable.stderr.split())
+    assert unusable.returncode == 1 and "LEGATION_DATABASE_URL has the scheme 'mysql'" in said and "LEGATION_SEARCH_CACHE_SECONDS is 'soon'" in said
+
+
+def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_path: Path):
+    # A mistyped LEGATION_DATA_DIR served an empty site; other commands refuse it, and so does serve.
+    from tests.databases import postgres_url
+    from tests.server.nodes import free_port
+
+    missing = tmp_path / "no-such-archive"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "legation.settings", "LEGATION_DATA_DIR": str(missing), "LEGATION_DEBUG": "1", **database_env(missing)}
+    served = subprocess.run(
+        [sys.executable, "-m", "legation", "serve", "--port", str(free_port())], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    said = " ".join(served.stderr.split())
+    assert served.returncode == 1 and "Traceback" not in served.stderr and "serving" not in served.stdout
+    where = "(it has no Legation tables)" if postgres_url() else f"{missing} (no legation.sqlite3 there)"
+    assert "No archive in" in said and f"{where}; nothing was read or created." in said, said
+    assert (
+        "create one: `legation ingest FILES` with your documents, `legation demo` for the demo archive (what `make demo` "
+        "does), or `legation manage migrate` for an empty one that `legation ingest` fills while it is served"
+    ) in said
+    if not postgres_url():
+        assert not missing.exists()
+
+
+def test_authorities_make_the_archive_when_there_is_none_as_ingest_does(tmp_path: Path):
+    # Authority records may come before the documents that name them: a load command, like ingest.
+    people = tmp_path / "people.jsonl"
+    people.write_text(json.dumps({"kind": "person", "key": "person:zhou-enlai", "name": "Zhou Enlai", "names": ["Chou En-lai"]}) + "\n", encoding="utf-8")
+    loaded = legation(tmp_path / "archive", "authorities", str(people))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Authority records from people.jsonl: 1 created" in loaded.stdout
+    ingested = legation(tmp_path / "archive", "ingest", str(SEED))
+    assert ingested.returncode == 0, ingested.stderr
+    found = json.loads(legation(tmp_path / "archive", "search", "Chou En-lai", "--json").stdout)
+    assert found["total"] > 0
 
 
 def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):

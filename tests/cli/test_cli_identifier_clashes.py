@@ -86,7 +86,7 @@ def test_commands_that_only_read_refuse_a_folder_holding_no_archive_and_create_n
         assert not missing.exists() and not (tmp_path / "new").exists()
         missing.mkdir(parents=True)  # a folder, but no archive in it: check says so, creating no database
         checked = legation(missing, "check")
-        assert checked.returncode == 1 and f"there is no archive in {missing} (no legation.sqlite3 there)" in one_line(checked.stderr)
+        assert checked.returncode == 1 and f"There is no archive in {missing} (no legation.sqlite3 there)." in one_line(checked.stderr)
         assert list(missing.iterdir()) == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.encodings import check_encoding, decode, implausibility
+from legation.ingest.encodings import check_encoding, decode, examples, implausibility
 from legation.ingest.readers import read_file
 from legation.records.document_record import DocumentRecord
 from tests.conftest import FIXTURES
@@ -93,7 +93,11 @@ def test_bytes_not_in_the_declared_encoding_fail_the_file_saying_what_to_do(tmp_
     path = tmp_path / "t.csv"
     path.write_bytes("identifier,title\na,Gomułka\n".encode("utf-8"))
     [error] = list(read_file(path, encoding="ascii"))
-    assert isinstance(error, IngestError) and "is not ascii as --encoding says" in error.message and "leave it out" in error.message
+    assert isinstance(error, IngestError) and (error.location, error.message) == (
+        "line 2",
+        "is not ASCII, as --encoding says (byte 7 of the line, 0xC5, cannot be read as ASCII; the file may be in UTF-8): give "
+        f"the file's encoding with --encoding NAME ({examples()}), or leave --encoding out to have it detected",
+    )
 
 
 def test_encoding_names_are_checked():

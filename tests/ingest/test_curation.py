@@ -187,6 +187,6 @@ def test_corrections_kept_of_an_unchanged_source_are_reported(admin_client):
 def test_a_long_value_of_the_source_is_shown_cut_at_a_word_with_an_ellipsis():
     title = "Memorandum of Conversation Between Secretary of State Acheson and the Ambassador of the United Kingdom (Franks)"
     message = Conflict("vol.xml: d1", "d1", "title", title).message()
-    assert "(the source now has 'Memorandum of Conversation Between Secretary of State Acheson and the…');" in message
+    assert "(the source now has 'Memorandum of Conversation Between Secretary of State Acheson and the Ambassador…');" in message
     assert Conflict("vol.xml: d1", "d1", "title", "Telegram").message().startswith(
         "title was corrected in the admin and the source changed it too (the source now has 'Telegram');")

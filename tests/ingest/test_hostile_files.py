@@ -191,13 +191,16 @@ def test_latin_1_labelled_utf_8_is_blamed_on_its_encoding_at_the_byte_and_line(t
     (error,) = list(read_file(declared))
     assert (error.location, error.message) == (
         "line 4",
-        "is not UTF-8 as its XML declaration says (byte 0xFC at line 4; perhaps it is Latin-1 or Windows-1252): save it "
-        "as UTF-8 or correct the declaration",
+        "is not UTF-8, as its XML declaration says (byte 5 of the line, 0xFC, cannot be read as UTF-8; the file may be in "
+        "Windows-1252 (Western European)): save it as UTF-8, or correct its XML declaration",
     )
     undeclared = tei_file(tmp_path / "undeclared.xml", "<p>café</p>".encode("latin-1"), b"")
     (error,) = list(read_file(undeclared))
-    assert error.location == "line 3" and error.message.startswith(
-        "is not UTF-8, which an XML file without an encoding declaration must be (byte 0xE9 at line 3;"
+    assert (error.location, error.message) == (
+        "line 3",
+        "is not UTF-8, which an XML file that declares no encoding must be (byte 7 of the line, 0xE9, cannot be read as "
+        "UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8, or declare its encoding in its "
+        'first line: <?xml version="1.0" encoding="windows-1252"?>',
     )
     right = tei_file(tmp_path / "right.xml", "<p>Zürich</p>".encode("latin-1"), b'<?xml version="1.0" encoding="ISO-8859-1"?>\n')
     assert "Zürich" in repr(list(read_file(right)))  # declared rightly: read

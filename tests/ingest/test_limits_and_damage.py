@@ -90,7 +90,9 @@ def test_a_line_not_utf8_fails_alone(tmp_path: Path):
     path.write_bytes(line("a").encode() + b'{"identifier": "b", "title": "caf\xe9"}\n' + line("c").encode())
     records, errors = split(read_file(path))
     assert [r.identifier for r in records] == ["a", "c"]
-    assert [(e.location, e.message) for e in errors] == [("line 2", "is not UTF-8 text (byte 34 of the line); save the file as UTF-8")]
+    assert [(e.location, e.message) for e in errors] == [
+        ("line 2", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8")
+    ]
 
 
 def test_a_cut_off_compressed_file_keeps_its_whole_lines_and_says_where_it_stops(tmp_path: Path):
@@ -267,3 +269,27 @@ def test_brackets_nested_thousands_deep_are_a_bad_line_not_a_crash(tmp_path, map
     items = list(read_file(path, mapping))
     assert str(items[0]) == f"{path}, line 1: not valid JSON (nested too deeply (thousands of brackets) at column 1); fix or remove the line"
     assert mapping or [i.identifier for i in items[1:] if isinstance(i, DocumentRecord)] == ["ok"]
+
+
+def test_a_json_file_and_a_mapping_not_in_utf8_are_told_as_every_reader_tells_it(tmp_path: Path):
+    from legation.ingest.mappings import load_mapping
+
+    said = "is not UTF-8 (byte {}, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"
+    record = tmp_path / "record.json"
+    record.write_bytes(b'{"id": 1,\n "title": "caf\xe9"}\n')
+    (error,) = list(read_file(record))
+    assert (error.location, error.message) == ("line 2", said.format("15 of the line"))
+    mapping = tmp_path / "m.json"
+    mapping.write_bytes(b'{"columns": {"Titre": "title", "R\xe9f": "identifier"}}')
+    with pytest.raises(IngestError) as caught:
+        load_mapping(mapping)
+    assert (caught.value.location, caught.value.message) == ("line 1", said.format("34 of the line"))
+
+
+def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
+    # the message names each line's byte (0xE9, 0xEA …): those differ as numbers do, not as kinds of failure
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b"".join(b'{"identifier": "a%d", "title": "caf%s"}\n' % (i, bytes([0xE9 + i % 3])) for i in range(ALIKE + 5)))
+    (error,) = list(read_file(path))
+    assert error.location == "line 1" and error.message.startswith(f"not read further: its first {ALIKE} records all failed the same way")
+    assert "is not UTF-8 (byte 35 of the line, 0xE9, cannot be read as UTF-8;" in error.message

@@ -53,7 +53,7 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         ("line 9", "not valid JSON (nested too deeply (thousands of brackets) at column 1); fix the line"),
         ("line 11", "same_as 'person:z' lists the line's own key; remove it from same_as"),
         ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is a organization; list keys of the same kind only"),
-        ("line 13", "is not UTF-8 (byte 0xe9, the line's byte 34); save the file as UTF-8"),
+        ("line 13", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"),
     ]
     assert nothing_stored()
 

@@ -45,6 +45,14 @@ class Node:
         self.process: subprocess.Popen | None = None
         self.log = folder.parent / f"{folder.name}.log"
 
+    def with_empty_archive(self) -> Node:
+        """This node with an empty archive made (`legation manage migrate`), as `legation serve`
+        refuses a data folder holding none; documents are ingested while it serves."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        made = self.legation("manage", "migrate", "--verbosity", "0")
+        assert made.returncode == 0, made.stderr
+        return self
+
     def start(self, *args: str, command: str = "serve") -> Node:
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 
 def test_a_document_ingested_through_one_node_is_searchable_on_the_other(nodes) -> None:
     seed = [json.loads(line) for line in SEED.read_text().splitlines()]
-    a, b = nodes("a").start(), nodes("b").start()
+    a, b = nodes("a").with_empty_archive().start(), nodes("b").start()
     assert a.search("")["total"] == b.search("")["total"] == 0
 
     ingested_at = time.monotonic()

@@ -32,7 +32,7 @@ def test_serve_refuses_to_start_without_a_secret_key_and_says_what_to_set(nodes)
 
 
 def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> None:
-    node = nodes("a").start("--workers", "2", "--threads", "2")
+    node = nodes("a").with_empty_archive().start("--workers", "2", "--threads", "2")
     assert node.search("")["total"] == 0
 
     _, _, page = node.get("/")
@@ -87,7 +87,7 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     node.folder.mkdir(parents=True)
     if not node.env.get("LEGATION_DATABASE_URL"):  # SQLite: the archive is a file of the folder
         nothing = check(node)  # a folder holding no archive: said, and nothing made there
-        assert nothing.returncode == 1 and "there is no archive in" in nothing.stderr and not any(node.folder.iterdir())
+        assert nothing.returncode == 1 and "legation.E007: There is no archive in" in nothing.stderr and not any(node.folder.iterdir())
         (node.folder / "legation.sqlite3").touch()  # a database of no tables
     fresh = check(node)
     assert fresh.returncode == 1 and "legation.E003" in fresh.stderr  # nothing migrated yet
@@ -129,7 +129,7 @@ def test_long_queries_in_any_script_get_the_sites_own_answer(nodes) -> None:
     414 page, not gunicorn's bare one; and the server reads no request line past its limit."""
     from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
-    node = nodes("a").start("--workers", "1", "--threads", "2")
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
     form = "&start_date=&end_date=&date_match=overlap&sort=relevance"  # what the search form adds
     # The box counts UTF-16 code units: "𠀀" (U+20000) is two of them.
     for q in ("中" * QUERY_BOX_MAXLENGTH, "𠀀" * (QUERY_BOX_MAXLENGTH // 2), "ж" * QUERY_BOX_MAXLENGTH, "Zhou " * 200):
@@ -158,7 +158,7 @@ def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
     from legation.search.query import MAX_QUERY_CHARS
     from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
-    node = nodes("a").start("--workers", "1", "--threads", "2")
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
     expected = (
         f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
         f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "

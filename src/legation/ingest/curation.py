@@ -29,6 +29,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Any
 
+from legation.printable import shortened
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord
 from legation.records.models import Document
@@ -55,7 +56,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }  # name reported → the record fields it covers
 
 
-SHOWN_CHARS = 80  # of a source's value in a conflict's message, cut at a word with "…" after it
+SHOWN_CHARS = 80  # of a source's value in a conflict's message (legation.printable.shortened)
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,7 @@ class Conflict:
     def message(self) -> str:
         """One sentence for the operator: what was kept, what the source says, what to do."""
         value = self.source_value
-        shown = value if len(value) <= SHOWN_CHARS else value[:SHOWN_CHARS].rsplit(" ", 1)[0] + "…"  # whole words
-        now = f" (the source now has {shown!r})" if value else ""
+        now = f" (the source now has {shortened(value, SHOWN_CHARS)!r})" if value else ""
         return (
             f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
             "kept. To take the source's value, enter it in the admin"

@@ -32,11 +32,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from legation.errors import IngestError
+
 LATIN = ("cp1252", "cp1250", "iso8859-2", "mac-roman")
 """The single-byte encodings of Latin-script text that :func:`guess` always compares, in the order
 that wins a tie."""
 
 NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "ascii": "ASCII",
     "cp1252": "Windows-1252 (Western European)",
     "cp1250": "Windows-1250 (Central European)",
     "cp1251": "Windows-1251 (Cyrillic)",
@@ -123,11 +128,58 @@ def describe(encoding: str) -> str:
     return NAMES.get(name, name)
 
 
-def decode(data: bytes, declared: str = "", declared_by: str = "") -> Decoded:
+def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", declared_by: str = "", *, line: int = 0, xml: bool = False) -> IngestError:
+    """The one failure of a file whose bytes are not in the ``encoding`` expected of it, whatever
+    its format: at "line N" of the first byte that cannot be read in it, ``data[start]``,
+    saying what the encoding should be and who says so, that byte (its place in its line, in bytes
+    from 1, and its value), the encoding the file may be in instead (UTF-8, else Windows-1252, when
+    that reads it whole), and what to do::
+
+        letters.jsonl, line 2: is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8;
+        the file may be in Windows-1252 (Western European)): save it as UTF-8
+
+    ``data`` is the file's bytes, or its line ``line`` alone (JSON Lines read line by line).
+    ``declared_by`` names who declared ``encoding``: "" when the format requires UTF-8 (JSON, JSON
+    Lines, authority and mapping files; XML that declares no encoding, ``xml`` true), "--encoding",
+    "the mapping NAME" (CSV) or "its XML declaration". What to do follows from it: save the file as
+    UTF-8; give the right ``--encoding NAME`` or leave it out to have the encoding detected; correct
+    the mapping's ``"encoding"``; correct or add the XML declaration."""
+    name = describe(encoding)
+    begins = data.rfind(b"\n", 0, start) + 1
+    line = line or data.count(b"\n", 0, start) + 1
+    instead = next((other for other in ("utf-8", "cp1252") if codecs.lookup(other).name != codecs.lookup(encoding).name and _reads(data, other)), "")
+    may_be = f"; the file may be in {describe(instead)}" if instead else ""
+    said = f", as {declared_by} says" if declared_by else ", which an XML file that declares no encoding must be" if xml else ""
+    if xml and declared_by:
+        remedy = f"save it as {name}, or correct its XML declaration"
+    elif xml:
+        example = codecs.lookup(instead or "cp1252").name.replace("cp", "windows-")
+        remedy = f'save it as UTF-8, or declare its encoding in its first line: <?xml version="1.0" encoding="{example}"?>'
+    elif declared_by.startswith("the mapping"):
+        remedy = f'correct the mapping\'s "encoding" ({examples()}), or leave it out to have the encoding detected; --encoding NAME overrides it'
+    elif declared_by:
+        remedy = f"give the file's encoding with --encoding NAME ({examples()}), or leave --encoding out to have it detected"
+    else:
+        remedy = "save it as UTF-8"
+    byte = f"byte {start - begins + 1:,} of the line, 0x{data[start]:02X}, cannot be read as {name}"
+    return IngestError(path, f"is not {name}{said} ({byte}{may_be}): {remedy}", f"line {line}")
+
+
+def _reads(data: bytes, encoding: str) -> bool:
+    """Whether ``data`` decodes wholly in ``encoding``."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "") -> Decoded:
     """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped),
     else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by`` says where a declared encoding
-    came from, for the error ("--encoding", "the mapping m.json"). Raises ValueError saying what to
-    do when the bytes are not in the declared encoding, or no encoding reads them."""
+    came from, for the error ("--encoding", "the mapping m.json"). Raises :class:`IngestError` at
+    ``path`` (:func:`wrong_encoding`) when the bytes are not in the declared encoding, ValueError
+    saying what to do when no encoding reads them."""
     if declared:
         name = check_encoding(declared)
         if name == "utf-8":
@@ -135,10 +187,7 @@ def decode(data: bytes, declared: str = "", declared_by: str = "") -> Decoded:
         try:
             return Decoded(data.decode(name), name)
         except UnicodeDecodeError as exc:
-            raise ValueError(
-                f"is not {describe(name)} as {declared_by or 'declared'} says (byte {exc.start + 1}: {data[exc.start:exc.start + 1]!r} "
-                f"is no character in it); give the file's encoding ({examples()}), or leave it out to have it detected"
-            ) from exc
+            raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from legation.errors import IngestError
+from legation.ingest.encodings import wrong_encoding
 from legation.ingest.titles import normalize_space
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -209,7 +210,7 @@ _XML_DECLARATION = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s
 
 def _wrong_encoding(path: str, data: bytes) -> IngestError | None:
     """The failure of a file whose bytes are not in the encoding its XML declaration names (UTF-8
-    when it names none), naming the first wrong byte and its line; None when they are (the
+    when it names none: :func:`legation.ingest.encodings.wrong_encoding`); None when they are (the
     encoding error libxml2 reported is then something else)."""
     declared = _XML_DECLARATION.match(data[:1024])
     encoding = declared[1].decode("ascii") if declared else "UTF-8"
@@ -218,18 +219,7 @@ def _wrong_encoding(path: str, data: bytes) -> IngestError | None:
     except LookupError:
         return IngestError(path, f"declares the encoding {encoding!r}, which Legation does not know; save the file as UTF-8 and correct its XML declaration", "line 1")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = f"byte 0x{data[exc.start]:02X} at line {line}"
-        guess = ""
-        if encoding.upper() == "UTF-8":
-            try:
-                data.decode("cp1252")
-                guess = "; perhaps it is Latin-1 or Windows-1252"
-            except UnicodeDecodeError:
-                pass
-        said = f"{encoding} as its XML declaration says" if declared else "UTF-8, which an XML file without an encoding declaration must be"
-        fix = "correct the declaration" if declared else 'declare its encoding (<?xml version="1.0" encoding="windows-1252"?>)'
-        return IngestError(path, f"is not {said} ({byte}{guess}): save it as {encoding} or {fix}", f"line {line}")
+        return wrong_encoding(path, data, exc.start, encoding, "its XML declaration" if declared else "", xml=True)
     return None
 
 

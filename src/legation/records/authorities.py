@@ -38,6 +38,7 @@ from pathlib import Path
 from django.db import transaction
 
 from legation.errors import IngestError, json_problem, parse_json
+from legation.printable import shortened
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 
@@ -76,13 +77,20 @@ class AuthorityFileError(IngestError):
         super().__init__(source, f"{first.message}{more}; nothing was loaded", first.location)
 
 
+def check_authority_file(path: Path) -> None:
+    """Raise :class:`IngestError` saying what to give when ``path`` is no file; touches no database."""
+    if not path.is_file():
+        raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
+
+
 def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
     """The records of an authority file, ``(line number, record)``, and its bad lines (not UTF-8,
     not JSON, not of the form above, refused ``same_as``); lines are ended by a line feed (with or
     without a carriage return), as editors number them. Raises :class:`IngestError` when the file
     cannot be read."""
-    if not path.is_file():
-        raise IngestError(str(path), "no such file; give the path of an authority file (JSON Lines, one person or place per line)")
+    from legation.ingest.encodings import wrong_encoding  # the one wording of every reader; ingest builds on records
+
+    check_authority_file(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -95,8 +103,7 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
             if line.strip():
                 rows.append((number, parse_json(line)))
         except UnicodeDecodeError as exc:
-            problem = f"is not UTF-8 (byte 0x{raw[exc.start]:02x}, the line's byte {exc.start + 1}); save the file as UTF-8"
-            problems.append(IngestError(str(path), problem, f"line {number}"))
+            problems.append(wrong_encoding(str(path), raw, exc.start, line=number))
         except json.JSONDecodeError as exc:
             problem = f"not valid JSON ({json_problem(exc)}); fix the line"
             problems.append(IngestError(str(path), problem, f"line {number}"))
@@ -105,9 +112,8 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
 
 
 def _shown(value: object) -> str:
-    """A value as the file wrote it, cut to 60 characters."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:60] + "…"
+    """A value as the file wrote it (JSON), cut at a word after 60 characters."""
+    return shortened(json.dumps(value, ensure_ascii=False), 60)
 
 
 def _row_problem(row: object) -> str | None:

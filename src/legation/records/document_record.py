@@ -12,7 +12,7 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from legation.printable import C0_CONTROLS
+from legation.printable import C0_CONTROLS, shortened
 
 AgentRole = Literal["sender", "recipient", "mentioned"]
 AgentKind = Literal["person", "organization"]
@@ -289,7 +289,7 @@ class DocumentRecord:
             if len(value) > limit:
                 raise RecordError(
                     f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
-                    f"{value[:60]!r}…; shorten it"
+                    f"{shortened(value, 60)!r}; shorten it"
                 )
             total += len(value)
         # One look over all the values joined (a line feed between two is allowed), and each value

@@ -60,6 +60,7 @@ from typing import Any
 
 from legation.errors import IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.titles import drop_invisible, normalize_space
@@ -179,7 +180,9 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         data = parse_json(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise IngestError(str(path), f"mapping cannot be read ({exc.strerror or exc}); check the path") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise wrong_encoding(str(path), exc.object, exc.start) from exc
+    except json.JSONDecodeError as exc:
         raise IngestError(str(path), f"mapping is not UTF-8 JSON ({exc})") from exc
     return Mapping.from_dict(data, str(path))
 

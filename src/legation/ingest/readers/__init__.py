@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from legation.errors import IngestError, IngestNote
+from legation.ingest.encodings import wrong_encoding
 from legation.records.document_record import DocumentRecord
 
 Item = DocumentRecord | IngestError
@@ -94,16 +95,14 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                     data = data[3:]
                 if not data.strip():
                     continue
-                problem = ""
                 if (nul := data.find(b"\0")) >= 0:  # valid UTF-8, but never in JSON text: UTF-16 or binary data
                     problem = f"a NUL at byte {nul + 1} of the line: UTF-16 or binary data"
-                else:
-                    try:
-                        text = data.decode("utf-8")
-                    except UnicodeDecodeError as exc:
-                        problem = f"byte {exc.start + 1} of the line"
-                if problem:
                     yield IngestError(str(path), f"is not UTF-8 text ({problem}); save the file as UTF-8", f"line {number}")
+                    continue
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield wrong_encoding(str(path), data, exc.start, line=number)
                     continue
                 read += 1
                 yield number, text
@@ -253,9 +252,9 @@ def _not_json(path: Path) -> IngestError | None:
         text = start.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.start < len(start) - 3 or b"\0" in start:  # not a character cut at the end of what was read
-            line = start.count(b"\n", 0, exc.start) + 1
-            what = "binary data" if b"\0" in start[:65536] else f"byte 0x{start[exc.start]:02X} at line {line} is not UTF-8"
-            return IngestError(str(path), f"is not JSON ({what}, not UTF-8 text){hint}", "" if b"\0" in start[:65536] else f"line {line}")
+            if b"\0" in start[:65536]:
+                return IngestError(str(path), f"is not JSON (binary data, not UTF-8 text){hint}")
+            return wrong_encoding(str(path), start, exc.start + start.startswith(b"\xef\xbb\xbf") * 3)
         text = start[: exc.start].decode("utf-8-sig")
     if "\0" in text:
         return IngestError(str(path), "is not JSON (binary data)" + hint)
@@ -510,8 +509,9 @@ class _Languages:
 
 
 def _kind(error: IngestError) -> str:
-    """An error's message with its numbers left out: "byte 3 of the line" and "byte 7 of the line" fail alike."""
-    return re.sub(r"\d+", "#", error.message)
+    """An error's message with its numbers left out: "byte 3 of the line, 0xE9" and "byte 7 of the
+    line, 0xFC" fail alike."""
+    return re.sub(r"0x[0-9A-F]{2}|\d+", "#", error.message)
 
 
 def _alike(path: Path, failures: list[IngestError], mapping: str | Path | None) -> IngestError:

@@ -125,7 +125,7 @@ def decode(data: bytes, path: Path, declared: str = "", declared_by: str = "") -
     else the most plausible legacy encoding, with a note naming it. Raises IngestError, naming
     ``path`` and what to do, when the bytes are not in the declared encoding or no encoding fits."""
     try:
-        return encodings.decode(data, declared, declared_by)
+        return encodings.decode(data, declared, declared_by, str(path))
     except ValueError as exc:
         raise IngestError(str(path), str(exc)) from exc
 

@@ -61,6 +61,7 @@ from lxml import etree
 
 from legation.errors import IngestError, IngestNote, json_failure, parse_json
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind
 from legation.ingest.readers import located
 from legation.ingest.titles import normalize_space
@@ -286,9 +287,7 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
     except json.JSONDecodeError as exc:
         raise json_failure(str(path), exc) from exc
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            str(path), f"is not UTF-8 (byte {exc.object[exc.start]:#04X} at byte {exc.start + 1:,} of the file); save it as UTF-8"
-        ) from exc
+        raise wrong_encoding(str(path), exc.object, exc.start) from exc
     except OSError as exc:
         raise IngestError(str(path), f"cannot be read ({exc.strerror or exc}); check that the file exists and is readable") from exc
     if isinstance(data, dict) and isinstance(data.get("list"), list):

@@ -1,0 +1,22 @@
+"""The one rule for cutting a long value short (:func:`legation.printable.shortened`)."""
+
+import pytest
+
+from legation.printable import shortened
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Telegram", 8, "Telegram"),  # no longer than the limit: as it is, no "…"
+        ("Acheson and the Ambassador", 18, "Acheson and the…"),  # back to the last space: no word cut in two
+        ("Acheson and the Ambassador of", 26, "Acheson and the Ambassador…"),  # a word ending at the limit is whole
+        ("Moscow, Peking and Warsaw", 10, "Moscow…"),  # the comma left at the end dropped before "…"
+        ("Gomułka; Cyrankiewicz", 12, "Gomułka…"),
+        ("中华人民共和国外交部", 4, "中华人民…"),  # no space: cut where it falls
+        (" Supercalifragilistic", 8, " Superca…"),  # the only space leads: cut where it falls, not to nothing
+    ],
+)
+def test_a_long_value_is_cut_at_a_word_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
+    assert shortened(text, limit) == expected
+    assert len(shortened(text, limit)) <= limit + 1
