@@ -103,6 +103,15 @@ def test_hostile_input_never_breaks_the_page_and_is_escaped(client, seed_archive
         assert 'class="error"' in html
 
 
+@pytest.mark.parametrize("value", ["2_0", "1_000", "\uff12", "\u0662"])
+def test_a_page_number_is_written_in_digits_alone(client, seed_archive, value):
+    """Python's int() reads 2_0 as 20 and the fullwidth or Arabic-Indic 2 as 2: ?page=2_0 showed
+    page 20, and the API refused the fullwidth 2 the page took."""
+    response = client.get("/", {"q": "treaty", "page": value})
+    assert response.status_code == 400
+    assert f"page must be a whole number from 1 to 10000, not {value!r}." in unescape(response.content.decode())
+
+
 def test_quotes_in_input_are_escaped_in_attributes_as_django_escapes_them(client, seed_archive):
     """The pages are Jinja2 templates escaping every value as Django's templates did, byte for byte."""
     html = client.get("/", {"q": """x" onfocus='alert(1)' <b>&"""}).content.decode()
