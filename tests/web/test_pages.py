@@ -485,7 +485,7 @@ def thousand_and_one(db):
 
 def test_counts_are_written_with_thousands_separators(client, thousand_and_one):
     html = client.get("/", {"q": "letter", "page": "101"}).content.decode()
-    assert '<p class="count">Results: 1,001 - 1,001 of 1,001</p>' in html
+    assert '<p class="count" id="results" tabindex="-1">Results: 1,001 - 1,001 of 1,001</p>' in html
     assert "<span>Page 101 of 101</span>" in html
     assert '<span class="value">Letter</span></a> <span class="count">1,001</span>' in html
     assert '<span class="value">1950</span></a> <span class="count">1,001</span>' in html
