@@ -45,6 +45,26 @@ def test_a_typed_backslash_is_shown_as_typed() -> None:
     assert "there is no field \"o'b\";" in parse("o'b:c").notice
 
 
+def test_a_question_mark_inside_a_word_is_said_to_be_no_wildcard(demo_volumes) -> None:
+    # Ch?u, typed as a wildcard for one letter (as in Lucene), was searched silently as the phrase
+    # "Ch u"; M?o found one document, "Mr. M. O. A. Baig", and said nothing, where Mao^10 and Mao~
+    # say their ^ and ~ are no syntax here
+    index = demo_volumes("frus1949v07p1")
+    assert parse("Ch?u En-lai").notice == (
+        "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
+        "to find words by their beginning, end it with *, as in Ch*), so its words were searched: Ch u En-lai."
+    )
+    assert parse("title:M?o").notice.startswith(
+        "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
+        "to find words by their beginning, end it with *), so"  # M* would not do: a * needs two letters before it
+    )
+    words, typed = search(SearchRequest(q="Pi?non"), index), search(SearchRequest(q="Pi non"), index)
+    assert [h.identifier for h in words.hits] == [h.identifier for h in typed.hits]
+    # a question's mark, after its last word, is punctuation, as ever
+    assert parse("Who was Pignon?").notice == parse('"Pignon?"').notice == ""
+    assert search(SearchRequest(q="Pignon?"), index).total == search(SearchRequest(q="Pignon"), index).total > 0
+
+
 def test_a_language_no_document_has_or_no_language_code_says_so(demo_volumes) -> None:
     # language:zz found nothing and said nothing; the volume's 423 documents are all in English
     index = demo_volumes("frus1949v07p1")

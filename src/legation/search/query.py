@@ -68,6 +68,8 @@ MAX_PREFIX_WORDS = 8
 OPERATORS = ("AND", "OR", "NOT")
 DATE_FIELD = "date"
 _SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
+# a ? inside a word (Ch?u), typed as Lucene's wildcard for one letter; after a word it ends a question
+_WILDCARD = re.compile(r"(\w+)\?+\w")
 
 
 # --- the tree -----------------------------------------------------------------------------------
@@ -597,6 +599,12 @@ def _word(word: str, notes: list[str]) -> Node:
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
         raise _Unreadable(f"{_shown(''.join(bad))} is not part of the search syntax here")
+    if (wildcard := _WILDCARD.search(core)) is not None:
+        start = wildcard.group(1)
+        example = f", as in {start}*" if len(start) >= MIN_PREFIX_CHARS or _own_word(start) else ""
+        raise _Unreadable(
+            f"'?' is not part of the search syntax here: it stands for no letter; to find words by their beginning, end it with *{example}"
+        )
     if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS and not _own_word(core):
         raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character")
     if core.startswith("-"):
