@@ -519,7 +519,7 @@ def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_gen
             "at https://history.state.gov/historicaldocuments/frus1945v01/d1, or search for words of its title; the Collection facet "
             "lists the volumes it holds.",
         ),
-        ({"q": "..."}, "The query has no words to search for (a word is letters or digits, at most 40 characters); nothing matches. "
+        ({"q": "..."}, "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); nothing matches. "
          "Type words, or clear the box to browse."),
     ]
     for params, notice in cases:

@@ -35,7 +35,7 @@ MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps
 SUMMARY_CHARS = 300
 DATE_FILTER = "date"  # key of the date range in filter_queries()
 NO_WORDS_NOTICE = (
-    "The query has no words to search for (a word is letters or digits, at most 40 characters); "
+    "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); "
     "nothing matches. Type words, or clear the box to browse."
 )
 NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
