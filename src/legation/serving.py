@@ -24,11 +24,20 @@ from __future__ import annotations
 import gc
 import logging
 import re
+from functools import partial
 from typing import Any
 
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
-from gunicorn.http.errors import LimitRequestLine
+from gunicorn.http.errors import (
+    InvalidHeader,
+    InvalidHeaderName,
+    InvalidResponseHeader,
+    InvalidResponseHeaderName,
+    LimitRequestLine,
+    ObsoleteFolding,
+    ParseException,
+)
 from gunicorn.http.message import Request
 from gunicorn.http.parser import RequestParser
 from gunicorn.workers.gthread import ThreadWorker
@@ -95,46 +104,67 @@ def _post_worker_init(worker: Any) -> None:
 _API_REQUEST_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/")
 
 
-def too_long_answer(request_start: bytes = b"") -> bytes:
-    """The HTTP answer to a request line longer than :data:`MAX_REQUEST_LINE`, instead of
-    gunicorn's bare one: 414 saying what to do, in the API's JSON error shape when
-    ``request_start`` (the first bytes of the request) asks for a path under ``/api/``, else in a
-    page in the site's layout."""
+def _answer(request_start: bytes, status: int, reason: str, api: tuple[str, str], page: tuple[str, str, str]) -> bytes:
+    """An HTTP answer written before Django sees the request: in the API's JSON error shape (``api``:
+    its code and message) when ``request_start`` (the first bytes of the request) asks for a path
+    under ``/api/``, else a page in the site's layout (``page``: its title, message and advice)."""
     if _API_REQUEST_LINE.match(request_start):
         from legation.api.errors import json_error
-        from legation.search.query import MAX_QUERY_CHARS
 
-        message = (
-            f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
-            f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
-            "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
-            "See /api/openapi.json."
-        )
-        answer = json_error(414, "uri_too_long", message)
+        answer = json_error(status, *api)
         body, content_type = answer.content, answer["Content-Type"]
     else:
         from django.template.loader import render_to_string
 
-        body = render_to_string(
-            "legation/error.html",
-            {
-                "status": 414,
-                "title": "Address too long",
-                "message": f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
-                "makes a long address, above all in Chinese, Japanese or Korean: each such character takes 9 bytes of it.",
-                "advice": f"Search again with a shorter query (the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters "
-                "in any script) or fewer filters.",
-            },
-        ).encode()
+        title, message, advice = page
+        body = render_to_string("legation/error.html", {"status": status, "title": title, "message": message, "advice": advice}).encode()
         content_type = "text/html; charset=utf-8"
-    head = f"HTTP/1.1 414 URI Too Long\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+    head = f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
     return head.encode("latin-1") + body
 
 
+def too_long_answer(request_start: bytes = b"") -> bytes:
+    """The HTTP answer to a request line longer than :data:`MAX_REQUEST_LINE`, instead of
+    gunicorn's bare one: 414 saying what to do (:func:`_answer`)."""
+    from legation.search.query import MAX_QUERY_CHARS
+
+    message = (
+        f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
+        f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
+        "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
+        "See /api/openapi.json."
+    )
+    page = (
+        "Address too long",
+        f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
+        "makes a long address, above all in Chinese, Japanese or Korean: each such character takes 9 bytes of it.",
+        f"Search again with a shorter query (the search box takes up to {QUERY_BOX_MAXLENGTH:,} characters "
+        "in any script) or fewer filters.",
+    )
+    return _answer(request_start, 414, "URI Too Long", ("uri_too_long", message), page)
+
+
+# Headers gunicorn refuses to read (400): a name with a space or other character no name has, a
+# Host header sent twice, a value folded onto the next line (RFC 9112 §5.2), a Content-Length
+# that is no number. Not those of an
+# answer (InvalidResponseHeader…): that is the application's fault, a 500.
+UNREADABLE_HEADERS = (InvalidHeader, InvalidHeaderName, ObsoleteFolding)
+HEADER_ADVICE = "send each header once, its name in letters, digits and dashes, its value on one line."
+
+
+def unreadable_header_answer(exc: ParseException, request_start: bytes = b"") -> bytes:
+    """The HTTP answer to a request whose headers gunicorn cannot read, instead of its bare HTML
+    page: 400 naming what it found and what to send (:func:`_answer`)."""
+    message = f"A header of the request could not be read ({exc}): {HEADER_ADVICE}"
+    page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
+    return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
+
+
 class RequestKeepingItsStart(Request):
-    """gunicorn's HTTP/1 request, which keeps the first bytes it reads and, when its request line
-    is over the limit, hands them on with the :class:`LimitRequestLine` it raises
-    (``request_start``): the bytes read are otherwise lost, and the answer depends on the path."""
+    """gunicorn's HTTP/1 request, which keeps the first bytes it reads and, when it cannot read the
+    request (a request line over the limit, a header it refuses), hands them on with the
+    :class:`ParseException` it raises (``request_start``): the bytes read are otherwise lost, and
+    the answer depends on the path."""
 
     KEPT = 256
     _start = b""
@@ -148,14 +178,23 @@ class RequestKeepingItsStart(Request):
     def parse(self, unreader):
         try:
             return super().parse(unreader)
-        except LimitRequestLine as exc:
+        except ParseException as exc:
+            exc.request_start = self._start
+            raise
+
+    def set_body_reader(self) -> None:
+        # after the headers are read: a Content-Length that is no number, or given twice
+        try:
+            super().set_body_reader()
+        except ParseException as exc:
             exc.request_start = self._start
             raise
 
 
 class PageWorker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over the limit with
-    :func:`too_long_answer`; every other error as gunicorn does."""
+    :func:`too_long_answer` and headers it cannot read with :func:`unreadable_header_answer`;
+    every other error as gunicorn does."""
 
     def init_process(self) -> None:
         # gunicorn makes each connection's parser itself, with no hook for the request class:
@@ -164,18 +203,23 @@ class PageWorker(ThreadWorker):
         super().init_process()
 
     def handle_error(self, req, client, addr, exc) -> None:
+        answers = None
         if isinstance(exc, LimitRequestLine):
+            answers = too_long_answer
+        elif isinstance(exc, UNREADABLE_HEADERS) and not isinstance(exc, (InvalidResponseHeader, InvalidResponseHeaderName)):
+            answers = partial(unreadable_header_answer, exc)
+        if answers is not None:
             try:
-                answer = too_long_answer(getattr(exc, "request_start", b""))
+                answer = answers(getattr(exc, "request_start", b""))
             except Exception:  # noqa: BLE001 - then gunicorn's own page
-                log.exception("the 414 answer could not be made")
+                log.exception("the answer to %s could not be made", type(exc).__name__)
             else:
                 # a client's error, answered as such: not a warning on the operator's console for every long address
                 self.log.debug("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
                 try:
                     util.write_nonblock(client, answer)
                 except OSError:
-                    self.log.debug("Failed to send the 414 answer.")
+                    self.log.debug("Failed to send the answer to %s.", type(exc).__name__)
                 return
         super().handle_error(req, client, addr, exc)
 

@@ -86,6 +86,25 @@ def test_a_number_out_of_range_is_named_as_the_pages_name_it(client, seed_archiv
     assert error["message"] == f"{message[:-1]}. See /api/openapi.json for the accepted values."
 
 
+@pytest.mark.parametrize(
+    "address, name",
+    [
+        ("/api/search?page=2_0", "page"),
+        ("/api/search?page_size=1_0", "page_size"),
+        ("/api/search?page=2.0", "page"),
+        ("/api/search?page=%EF%BC%92", "page"),  # a fullwidth 2
+        ("/api/facets/type?limit=1_0", "limit"),
+        ("/api/suggest?q=li&limit=1_0", "limit"),
+    ],
+)
+def test_a_number_is_written_in_digits_alone(client, seed_archive, address, name):
+    """Python and Pydantic read 2_0 as 20: page=2_0 answered page 20, and page=2.0 was refused by
+    another rule in other words than page=abc; a number is its digits alone, on every endpoint."""
+    response = client.get(address)
+    assert response.status_code == 400, address
+    assert response.json()["error"]["message"] == f"{name} must be a whole number. See /api/openapi.json for the accepted values."
+
+
 def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(client, seed_archive):
     """A misspelt parameter was dropped silently: ``types=Telegram`` answered every document, as
     if asked for all. Each endpoint refuses the parameters its OpenAPI description does not declare,

@@ -182,3 +182,20 @@ def test_the_keyboard_reaches_a_histogram_bar_and_follows_it(page) -> None:
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert params(page)["start_date"] == [year] and params(page)["end_date"] == [year]
+
+
+def test_the_first_tab_offers_to_skip_to_the_results_and_the_next_reaches_the_first_hit(page) -> None:
+    """Without it, a keyboard user tabbed through the header, the form, every facet value and
+    every histogram bar to reach a hit: 112 Tabs on the demo archive for Zhou Enlai."""
+    search(page, "propaganda")
+    page.locator("body").focus()
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to the results"
+    box = skip.bounding_box()  # hidden until focused, then shown where one looks
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0 and box["width"] > 0
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    first_hit = page.locator("li.hit h3 a").first
+    assert first_hit.evaluate("a => a === document.activeElement")
+    assert page.locator("p.count").evaluate("p => { const r = p.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")

@@ -17,7 +17,8 @@ from legation.search.analyzers import folded, terms
         ("treaty", ["treati"]),
         ("negotiations negotiated", ["negoti", "negoti"]),
         ("<b>&amp;</b>", ["b", "amp", "b"]),
-        ("x" * 41, []),  # over-long tokens are dropped
+        ("x" * 160, ["x" * 160]),  # up to 4 bytes a letter for 40 letters: 160 ASCII letters
+        ("x" * 161, []),  # over-long tokens are dropped
     ],
 )
 def test_terms(text: str, expected: list[str]) -> None:

@@ -261,3 +261,39 @@ def test_a_word_with_a_mark_below_is_marked_whole_in_its_snippet(qhod_letter):
     index, _ = qhod_letter
     (hit,) = search(SearchRequest(q="ekseriya"), index).hits
     assert "<mark>eks̠erīyā</mark>" in hit.snippet_html
+
+
+# --- long words in every script -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "достопримечательность",  # Russian "landmark", 21 letters: 42 bytes in UTF-8
+        "Высокопревосходительство",  # Russian "Your Excellency", 24 letters
+        "अंतर्राष्ट्रीय",  # Hindi "international", 14 code points: 42 bytes
+        "საქართველოსთვის",  # Georgian "for Georgia", 15 letters: 45 bytes
+        "Donaudampfschiffahrtsgesellschaft",  # German, 33 letters
+        "x" * analyzers.MAX_TOKEN_CHARS,  # the longest word said to be one: 40 letters
+    ],
+)
+def test_a_word_of_up_to_40_letters_is_a_word_in_any_script(make_index, word):
+    # tantivy's remove_long counts bytes, and dropped every token of 40 or more: a common Russian
+    # word of 21 letters, a Hindi one of 14, was neither indexed nor searched, and a query of it
+    # alone was told it "has no words to search for (a word is … at most 40 characters)"
+    from legation.records.document_record import DocumentRecord, TextRecord
+
+    assert len(analyzers.terms(word, analyzers.FOLDED_NAME)) == 1
+    record = DocumentRecord(
+        identifier="long-1", title="Report", language="und", texts=[TextRecord(kind="transcript", language="und", body=f"A {word} here.")]
+    ).validate()
+    (hit,) = search(SearchRequest(q=word), make_index([record])).hits
+    assert f"<mark>{word}</mark>" in hit.snippet_html
+
+
+def test_a_word_of_more_bytes_than_4_a_letter_for_40_letters_is_left_out_in_any_script():
+    # no index holds a run of letters without end (a scan's noise, an encoded attachment)
+    for letter in ("x", "ж", "अ", "ქ", "\U00010330"):  # 1 to 4 bytes a letter (Gothic ahsa)
+        longest = (analyzers.MAX_TOKEN_BYTES - 1) // len(letter.encode())
+        assert len(analyzers.terms(letter * longest, analyzers.FOLDED_NAME)) == 1, letter
+        assert analyzers.terms(letter * (longest + 1), analyzers.FOLDED_NAME) == [], letter

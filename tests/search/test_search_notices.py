@@ -45,6 +45,57 @@ def test_a_typed_backslash_is_shown_as_typed() -> None:
     assert "there is no field \"o'b\";" in parse("o'b:c").notice
 
 
+def test_a_question_mark_inside_a_word_is_said_to_be_no_wildcard(demo_volumes) -> None:
+    # Ch?u, typed as a wildcard for one letter (as in Lucene), was searched silently as the phrase
+    # "Ch u"; M?o found one document, "Mr. M. O. A. Baig", and said nothing, where Mao^10 and Mao~
+    # say their ^ and ~ are no syntax here
+    index = demo_volumes("frus1949v07p1")
+    assert parse("Ch?u En-lai").notice == (
+        "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
+        "to find words by their beginning, end it with *, as in Ch*), so its words were searched: Ch u En-lai."
+    )
+    assert parse("title:M?o").notice.startswith(
+        "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
+        "to find words by their beginning, end it with *), so"  # M* would not do: a * needs two letters before it
+    )
+    words, typed = search(SearchRequest(q="Pi?non"), index), search(SearchRequest(q="Pi non"), index)
+    assert [h.identifier for h in words.hits] == [h.identifier for h in typed.hits]
+    # a question's mark, after its last word, is punctuation, as ever
+    assert parse("Who was Pignon?").notice == parse('"Pignon?"').notice == ""
+    assert search(SearchRequest(q="Pignon?"), index).total == search(SearchRequest(q="Pignon"), index).total > 0
+
+
+def test_a_filter_value_no_document_has_is_named_with_the_value_meant(demo_volumes) -> None:
+    # type=telegram, sender=caffery or collection=frus1949v07p1 (the volume's key, as the query's
+    # collection: takes it) found nothing and said nothing; with words, only "remove a filter"
+    index = demo_volumes("frus1949v07p1")
+    telegrams = search(SearchRequest(filters={"type": ["Telegram"]}), index).total
+    assert telegrams > 0
+    lower = search(SearchRequest(filters={"type": ["telegram"]}), index)
+    assert lower.total == 0 and lower.explained
+    assert lower.notice == (
+        "No document has the type 'telegram' (a filter's value is written as the facet lists it: Telegram). "
+        "The values are listed at /facets/type."
+    )
+    key = search(SearchRequest(filters={"collection": ["frus1949v07p1"]}), index)
+    assert key.total == 0 and key.notice == (
+        "No document has the collection 'frus1949v07p1' (a filter's value is written as the facet lists it). "
+        "The values are listed at /facets/collection."
+    )
+    words = search(SearchRequest(q="Caffery", filters={"sender": ["caffery"], "type": ["Telegram"]}), index)
+    assert words.total == 0 and words.notice == (
+        f"{search(SearchRequest(q='Caffery'), index).total} documents match these words, but none within the filters or dates chosen: "
+        "remove a filter or widen the dates. No document has the sender 'caffery' (a filter's value is written as the facet "
+        "lists it: Caffery). The values are listed at /facets/sender."
+    )
+    # a value held, left out by the other filters only, is no mistake to name
+    both = search(SearchRequest(filters={"type": ["Telegram"], "year": ["Undated"]}), index)
+    assert "No document has" not in both.notice
+    assert search(SearchRequest(filters={"type": ["telegram", "Telegram"]}), index).total == telegrams
+    long = search(SearchRequest(filters={"type": ["x" * 900]}), index)  # no pattern of it is built: tantivy refuses a long one
+    assert long.total == 0 and long.notice.startswith(f"No document has the type '{'x' * 900}' (a filter's value is written as the facet lists it)")
+
+
 def test_a_language_no_document_has_or_no_language_code_says_so(demo_volumes) -> None:
     # language:zz found nothing and said nothing; the volume's 423 documents are all in English
     index = demo_volumes("frus1949v07p1")

@@ -306,3 +306,29 @@ def test_a_text_is_sought_among_values_in_hand_as_tantivys_pattern_seeks_it(make
         by_pattern = facets.top_values(searcher, Query.all_query(), [sender], 1000, containing=needle)["sender"]
         in_hand = [(v, c) for v, c in every if analyzers.letters_folded(needle) in analyzers.letters_folded(v)]
         assert in_hand == by_pattern, needle
+
+
+def test_a_long_text_is_sought_among_many_values_without_error(make_index, monkeypatch) -> None:
+    # Past MAX_FACET_VALUES values a text is sought through tantivy's include pattern, which tantivy
+    # refuses past 1,000 states: 60 characters of "Secretary of State …", or 48 of "o" (76 forms
+    # each), raised ValueError, a 500 for /api/facets/sender?contains=… on a large archive.
+    from legation.search import facets, schema, service
+    from tantivy import Query
+
+    long_name = "Secretary of State for Foreign and Commonwealth Affairs of the United Kingdom"
+    names = [long_name, f"{long_name} (Acting)", "Secretary of State", "Ambassador in Moscow"]
+    index = make_index([
+        DocumentRecord(identifier=f"l-{n}", title="Letter", agents=[AgentRef(key=f"person:{n}", name=name, role="sender")]).validate()
+        for n, name in enumerate(names)
+    ])
+    sender = schema.FACETS_BY_NAME["sender"]
+    for typed in (long_name, long_name.upper(), long_name.replace("o", "ö")):
+        assert facets.top_values(index.searcher(), Query.all_query(), [sender], 1000, containing=typed)["sender"] == [
+            (long_name, 1), (f"{long_name} (Acting)", 1)
+        ], typed
+    assert facets.top_values(index.searcher(), Query.all_query(), [sender], 1, containing=long_name)["sender"] == [(long_name, 1)]
+    assert facets.top_values(index.searcher(), Query.all_query(), [sender], 1000, containing="o" * 200)["sender"] == []
+    monkeypatch.setattr(service, "MAX_FACET_VALUES", 1)  # the pattern's way, as past 1,000 values
+    assert [v.value for v in service.facet_values(SearchRequest(), "sender", contains=f"{long_name} (", index=index).values] == [
+        f"{long_name} (Acting)"
+    ]

@@ -134,7 +134,7 @@ def test_long_queries_in_any_script_get_the_sites_own_answer(nodes) -> None:
     # The box counts UTF-16 code units: "𠀀" (U+20000) is two of them.
     for q in ("中" * QUERY_BOX_MAXLENGTH, "𠀀" * (QUERY_BOX_MAXLENGTH // 2), "ж" * QUERY_BOX_MAXLENGTH, "Zhou " * 200):
         status, _, body = node.get(f"/?q={urllib.parse.quote_plus(q)}{form}")
-        assert status == 200 and b'<p class="count">Results: 0</p>' in body, q[:3]
+        assert status == 200 and b'<p class="count" id="results" tabindex="-1">Results: 0</p>' in body, q[:3]
 
     for q in ("中" * 1000, "𠀀" * 1000):
         status, headers, body = node.get(f"/?q={urllib.parse.quote_plus(q)}")
@@ -183,4 +183,41 @@ def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
         sock.sendall(f"pi/search?{long_q} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
         answer = sock.recv(65536)
     assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json; charset=utf-8\r\n" in answer
+    assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def _raw(port: int, request: bytes) -> tuple[bytes, bytes]:
+    """The status line and headers, and the body, of the answer to ``request`` sent as written."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return head, body
+
+
+def test_a_request_whose_headers_cannot_be_read_gets_the_sites_answer_json_under_the_api(nodes) -> None:
+    """A header gunicorn cannot read (Host sent twice, a space in a header's name, a value folded
+    onto the next line) was answered by gunicorn's bare HTML page, under /api/ too, where every
+    error is the API's JSON; it is that JSON there, saying what to correct, and a page in the
+    site's layout elsewhere."""
+    node = nodes("a").start("--workers", "1", "--threads", "2")
+    host = f"Host: 127.0.0.1:{node.port}\r\n".encode()
+    unreadable = {
+        "Host twice": host + host,
+        "a space in a name": host + b"Bad Header: x\r\n",
+        "a folded value": host + b"X-Long: a\r\n b\r\n",
+        "a length that is no number": host + b"Content-Length: abc\r\n",
+    }
+    for what, headers in unreadable.items():
+        head, body = _raw(node.port, b"GET /api/search?q=Mao HTTP/1.1\r\n" + headers + b"Connection: close\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: application/json; charset=utf-8\r\n" in head, what
+        error = json.loads(body)["error"]
+        assert error["status"] == 400 and error["code"] == "bad_request", what
+        assert error["message"].startswith("A header of the request could not be read"), what
+        assert error["message"].endswith("send each header once, its name in letters, digits and dashes, its value on one line."), what
+        head, body = _raw(node.port, b"GET /?q=Mao HTTP/1.1\r\n" + headers + b"Connection: close\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: text/html; charset=utf-8\r\n" in head, what
+        assert b'<header class="site">' in body and b"HTTP 400" in body and b"A header of the request could not be read" in body, what
     assert node.search("")["total"] == 0  # and the server goes on serving

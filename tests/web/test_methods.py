@@ -67,3 +67,22 @@ def test_head_leaves_the_body_out_in_the_application_not_only_in_the_server(seed
     assert head_status == get_status and head_body == b"" and len(get_body) > 0
     assert head_headers["Content-Length"] == get_headers["Content-Length"] == str(len(get_body))
     assert head_headers["Content-Type"] == get_headers["Content-Type"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "options"])
+@pytest.mark.parametrize("path", ["/api/nope", "/api/search/", "/api/documents"])
+def test_a_request_to_no_api_endpoint_is_404_whatever_its_method(client, db, method, path):
+    """A POST to an address under /api/ that is no endpoint was answered 405 "Use GET for this
+    endpoint", though a GET there is 404: there is no endpoint to use GET for."""
+    refused = getattr(client, method)(path)
+    assert refused.status_code == 404, (method, path)
+    assert refused.json() == {"error": {"status": 404, "code": "not_found", "message": f"There is no API endpoint at {path}; see /api/openapi.json."}}
+
+
+@pytest.mark.parametrize("path", ["/api/openapi.json", "/api/docs", "/api/search?q=treaty", "/api/documents/seed-sino-soviet-01"])
+def test_options_is_refused_on_the_description_and_its_docs_as_on_every_endpoint(client, seed_archive, path):
+    """OPTIONS answered the whole OpenAPI description (and the docs page) with 200, while every
+    endpoint refuses it with 405: the API only reads, by GET or HEAD."""
+    refused = client.options(path)
+    assert refused.status_code == 405 and refused.json()["error"]["code"] == "method_not_allowed", path
+    assert refused["Allow"] == "GET, HEAD"

@@ -103,6 +103,15 @@ def test_hostile_input_never_breaks_the_page_and_is_escaped(client, seed_archive
         assert 'class="error"' in html
 
 
+@pytest.mark.parametrize("value", ["2_0", "1_000", "\uff12", "\u0662"])
+def test_a_page_number_is_written_in_digits_alone(client, seed_archive, value):
+    """Python's int() reads 2_0 as 20 and the fullwidth or Arabic-Indic 2 as 2: ?page=2_0 showed
+    page 20, and the API refused the fullwidth 2 the page took."""
+    response = client.get("/", {"q": "treaty", "page": value})
+    assert response.status_code == 400
+    assert f"page must be a whole number from 1 to 10000, not {value!r}." in unescape(response.content.decode())
+
+
 def test_quotes_in_input_are_escaped_in_attributes_as_django_escapes_them(client, seed_archive):
     """The pages are Jinja2 templates escaping every value as Django's templates did, byte for byte."""
     html = client.get("/", {"q": """x" onfocus='alert(1)' <b>&"""}).content.decode()
@@ -476,7 +485,7 @@ def thousand_and_one(db):
 
 def test_counts_are_written_with_thousands_separators(client, thousand_and_one):
     html = client.get("/", {"q": "letter", "page": "101"}).content.decode()
-    assert '<p class="count">Results: 1,001 - 1,001 of 1,001</p>' in html
+    assert '<p class="count" id="results" tabindex="-1">Results: 1,001 - 1,001 of 1,001</p>' in html
     assert "<span>Page 101 of 101</span>" in html
     assert '<span class="value">Letter</span></a> <span class="count">1,001</span>' in html
     assert '<span class="value">1950</span></a> <span class="count">1,001</span>' in html
@@ -510,7 +519,7 @@ def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_gen
             "at https://history.state.gov/historicaldocuments/frus1945v01/d1, or search for words of its title; the Collection facet "
             "lists the volumes it holds.",
         ),
-        ({"q": "..."}, "The query has no words to search for (a word is letters or digits, at most 40 characters); nothing matches. "
+        ({"q": "..."}, "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); nothing matches. "
          "Type words, or clear the box to browse."),
     ]
     for params, notice in cases:

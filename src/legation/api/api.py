@@ -13,7 +13,8 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Schema
 from ninja.decorators import decorate_view
-from pydantic import Field, ValidationInfo, WithJsonSchema, create_model, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, create_model, field_validator
+from pydantic_core import PydanticCustomError
 
 from legation import __version__
 from legation.api import errors
@@ -30,7 +31,7 @@ from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
 from legation.web.redirects import document_redirect
-from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, search_request_from, single
+from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, is_whole_number, search_request_from, single
 
 
 class LegationApi(MarkdownDescriptions):
@@ -179,13 +180,24 @@ def _blank_is_default(cls, value: Any, info: ValidationInfo) -> Any:
     return cls.model_fields[info.field_name].default if value == "" else value
 
 
+def _digits_alone(value: Any) -> Any:
+    """A number given as text is its digits alone (:func:`is_whole_number`): Pydantic reads ``2_0``
+    as 20 and ``2.0`` as 2. Refused as Pydantic refuses ``abc``, so the message is the same."""
+    if isinstance(value, str) and not is_whole_number(value):
+        raise PydanticCustomError("int_parsing", "Input should be a valid integer, unable to parse string as an integer")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_digits_alone)]
+
+
 SearchParams = create_model(
     "SearchParams",
     __base__=Schema,
     __validators__={"blank_is_default": field_validator("page", "page_size", mode="before")(_blank_is_default)},
     **_SEARCH_FIELDS,
-    page=(int, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
-    page_size=(int, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
+    page=(WholeNumber, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
+    page_size=(WholeNumber, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
 )
 _FACET_NAME_HELP = "The facet: " + ", ".join(f"`{f.name}`" for f in FACETS) + " (another name is answered 404 `not_found`)."
 # The facet names, published as the path parameter's enum, but not checked by Ninja: another name
@@ -198,7 +210,7 @@ FacetParams = create_model(
     __validators__={"blank_is_default": field_validator("limit", mode="before")(_blank_is_default)},
     **_SEARCH_FIELDS,
     contains=(str, Field("", max_length=1_000, description="Only values containing this text (case-insensitive).")),
-    limit=(int, Field(FACET_VALUES_LISTED, ge=1, le=MAX_FACET_VALUES, description=f"Most values to list, 1 to {MAX_FACET_VALUES:,}.")),
+    limit=(WholeNumber, Field(FACET_VALUES_LISTED, ge=1, le=MAX_FACET_VALUES, description=f"Most values to list, 1 to {MAX_FACET_VALUES:,}.")),
 )
 
 
@@ -242,7 +254,7 @@ def document(request: HttpRequest, identifier: str) -> DocumentRecord:
 def suggest(
     request: HttpRequest,
     q: str = Query("", max_length=200, description="What the user has typed so far: 2 characters or more, or one Han, kana or Hangul character."),
-    limit: int = Query(8, ge=1, le=20, description="Most suggestions to return."),
+    limit: WholeNumber = Query(8, ge=1, le=20, description="Most suggestions to return."),
 ) -> list[Suggestion]:
     """Each suggestion says what choosing it gives (:class:`Suggestion`): for a name or place, the
     search it puts in the box and how many documents that search finds; for a title, its document.

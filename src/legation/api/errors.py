@@ -105,6 +105,11 @@ def json_error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse(error_body(status, code, message), status=status, content_type=JSON_CONTENT_TYPE)
 
 
+def no_endpoint(request: HttpRequest) -> JsonResponse:
+    """404 ``not_found`` for an address under ``/api/`` that is no endpoint, whatever the method."""
+    return json_error(404, "not_found", f"There is no API endpoint at {request.path}; see /api/openapi.json.")
+
+
 def error_response(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
     """The JSON error body with its HTTP status."""
     return api.create_response(request, error_body(status, code, message), status=status)
@@ -148,7 +153,9 @@ def install(api: NinjaAPI) -> None:
 class JsonErrorsUnderApi:
     """Django middleware: errors Django answers itself under ``/api/`` (405 for a POST, 400 for a
     request it refuses) come in the API's JSON error shape instead of an HTML page. The API only
-    reads, so a method other than GET, HEAD or OPTIONS is answered 405 for every path under it."""
+    reads, so a method other than GET or HEAD (OPTIONS too, as Ninja's endpoints refuse it) is
+    answered 405 for every endpoint under it, the OpenAPI description and its docs page included;
+    at an address that is no endpoint, 404 as a GET there, whatever the method."""
 
     MESSAGES = {
         400: ("bad_request", "The request could not be read; check the URL and its parameters."),
@@ -158,13 +165,19 @@ class JsonErrorsUnderApi:
     def __init__(self, get_response):
         self.get_response = get_response
 
-    READ_ONLY = ("GET", "HEAD", "OPTIONS")  # the API only reads: any other method is refused here
+    READ_ONLY = ("GET", "HEAD")  # the API only reads: any other method is refused here
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith("/api/") and request.method not in self.READ_ONLY:
-            # Before the view: /api/openapi.json would otherwise answer a CSRF 403 page.
+            # Before the view: /api/openapi.json would otherwise answer a CSRF 403 page, and
+            # OPTIONS the whole description.
             from django.http import HttpResponseNotAllowed
+            from django.urls import Resolver404, resolve
 
+            try:
+                resolve(request.path_info)
+            except Resolver404:
+                return no_endpoint(request)
             response = HttpResponseNotAllowed(["GET", "HEAD"])
         else:
             response = self.get_response(request)

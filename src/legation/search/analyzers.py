@@ -19,7 +19,8 @@ Every analyzer runs the same chain, index and query alike:
    characters: it is found inside unspaced sentences and inside a Korean eojeol with its particle
    (``대한민국은``). Mixed-script text (a Chinese name in an English report) is cut the same way
    in every field.
-3. Drop tokens over :data:`MAX_TOKEN_CHARS`; lowercase; tantivy's ASCII folding (``Gomułka`` →
+3. Drop tokens over :data:`MAX_TOKEN_BYTES` (every word of up to :data:`MAX_TOKEN_CHARS` letters is
+   kept, in any script); lowercase; tantivy's ASCII folding (``Gomułka`` →
    ``gomulka``, ``Lüshun`` → ``lushun``, ``Điện Biên Phủ`` → ``dien bien phu``, ``ß`` → ``ss``,
    ``Ø`` → ``o``, ``ı`` → ``i``).
 4. Only for the analyzers of :data:`STEMMERS`: the Snowball stemmer of that language
@@ -54,10 +55,15 @@ import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 4  # 4: stray combining marks dropped
+VERSION = 5  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
+# tantivy's remove_long counts a token's UTF-8 bytes and keeps it below the limit: 40 dropped every
+# word of 40 ASCII letters, of 20 Cyrillic (достопримечательность, 21), of 14 Devanagari code points
+# (अंतर्राष्ट्रीय, "international"). A letter takes at most 4 bytes: every word of MAX_TOKEN_CHARS
+# letters is kept in any script, and longer ones up to this many bytes (160 ASCII letters).
+MAX_TOKEN_BYTES = 4 * MAX_TOKEN_CHARS + 1
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
 TOKEN_PATTERN = rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+"
@@ -215,7 +221,7 @@ def _build(name: str) -> TextAnalyzer:
     tokenizer = Tokenizer.simple() if simple else Tokenizer.regex(TOKEN_PATTERN)
     builder = (
         TextAnalyzerBuilder(tokenizer)
-        .filter(Filter.remove_long(MAX_TOKEN_CHARS))
+        .filter(Filter.remove_long(MAX_TOKEN_BYTES))
         .filter(Filter.lowercase())
         .filter(Filter.ascii_fold())
     )

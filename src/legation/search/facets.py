@@ -103,6 +103,8 @@ def top_values(
     facets = list(facets)
     if not facets:
         return {}
+    if len(containing) > PATTERN_CHARS:
+        return _top_values_containing_long(searcher, query, facets, size, sizes or {}, sample, containing)
     sizes = sizes or {}
     scale = 1.0
     if sample is not None:
@@ -123,6 +125,36 @@ def top_values(
     return {
         name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()
+    }
+
+
+# The characters of a text sought whose include pattern tantivy compiles: it refuses a pattern past
+# 1,000 states, which 48 letters "o" (76 forms each, folded alike) or 60 of "Secretary of State …"
+# exceed, and 40 of the former do not.
+PATTERN_CHARS = 32
+LONG_TEXT_CANDIDATES = 10  # times the values asked for, sought by a long text's start
+
+
+def _top_values_containing_long(
+    searcher: tantivy.Searcher,
+    query: Query,
+    facets: list[FacetField],
+    size: int,
+    sizes: dict[str, int],
+    sample: Sample | None,
+    containing: str,
+) -> dict[str, list[tuple[str, int]]]:
+    """:func:`top_values` of the values holding a text longer than :data:`PATTERN_CHARS`: those
+    holding its start, through the pattern (more of them, :data:`LONG_TEXT_CANDIDATES` times),
+    then those holding the whole text, sought in hand as :func:`include_pattern` seeks it."""
+    wanted = {f.name: sizes.get(f.name, size) for f in facets}
+    candidates = top_values(
+        searcher, query, facets, max(1000, LONG_TEXT_CANDIDATES * size),
+        {name: max(1000, LONG_TEXT_CANDIDATES * n) for name, n in wanted.items()}, sample, containing[:PATTERN_CHARS],
+    )
+    folded = analyzers.letters_folded(containing)
+    return {
+        name: [(v, n) for v, n in values if folded in analyzers.letters_folded(v)][: wanted[name]] for name, values in candidates.items()
     }
 
 

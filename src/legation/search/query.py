@@ -68,6 +68,8 @@ MAX_PREFIX_WORDS = 8
 OPERATORS = ("AND", "OR", "NOT")
 DATE_FIELD = "date"
 _SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
+# a ? inside a word (Ch?u), typed as Lucene's wildcard for one letter; after a word it ends a question
+_WILDCARD = re.compile(r"(\w+)\?+\w")
 
 
 # --- the tree -----------------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def _field_name(name: str) -> str:
         known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
         if not key:  # ":", "::::", ":treaty"
             raise _Unreadable(f"a colon needs the name of a field before it, as in title:treaty; fields are {known}")
-        raise _Unreadable(f"there is no field {_shown(name)}; fields are {known}")
+        raise _Unreadable(f"there is no field {shown(name)}; fields are {known}")
     return key
 
 
@@ -351,7 +353,7 @@ class _Parser:
             excluded = self.text[self.tokens[item_start].start : end]
             read = f"NOT {excluded}" if all(self.is_op(t, "NOT") for t in self.tokens[first:item_start]) else f"-{excluded}"
             self.notes.append(
-                f"{_shown(self.text[start:end])} was read as {_shown(read)}: NOT and - in a row exclude what follows them, "
+                f"{shown(self.text[start:end])} was read as {shown(read)}: NOT and - in a row exclude what follows them, "
                 "as one does; they do not cancel out."
             )
         return Not(item)
@@ -406,7 +408,7 @@ class _Parser:
             searched = f"{COLLECTION_FIELD}:{address.volume}"
             if address.part:
                 self.notes.append(
-                    f"The address of {_shown(address.part)} in the FRUS volume {address.volume} was searched as the whole "
+                    f"The address of {shown(address.part)} in the FRUS volume {address.volume} was searched as the whole "
                     f"volume's documents, {searched}: its chapters and other parts are not told apart here."
                 )
             else:
@@ -596,7 +598,13 @@ def _word(word: str, notes: list[str]) -> Node:
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
-        raise _Unreadable(f"{_shown(''.join(bad))} is not part of the search syntax here")
+        raise _Unreadable(f"{shown(''.join(bad))} is not part of the search syntax here")
+    if (wildcard := _WILDCARD.search(core)) is not None:
+        start = wildcard.group(1)
+        example = f", as in {start}*" if len(start) >= MIN_PREFIX_CHARS or _own_word(start) else ""
+        raise _Unreadable(
+            f"'?' is not part of the search syntax here: it stands for no letter; to find words by their beginning, end it with *{example}"
+        )
     if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS and not _own_word(core):
         raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character")
     if core.startswith("-"):
@@ -627,9 +635,9 @@ def _limit_prefixes(node: Node, notes: list[str]) -> Node:
             if key in expanded or len(expanded) < MAX_PREFIX_WORDS:
                 expanded.add(key)
                 return item
-            shown = f"{item.field}:{item.text}" if item.field else item.text  # type: ignore[union-attr]
-            if shown not in plain:
-                plain.append(shown)
+            as_typed = f"{item.field}:{item.text}" if item.field else item.text  # type: ignore[union-attr]
+            if as_typed not in plain:
+                plain.append(as_typed)
             return Term(item.text, item.field)  # type: ignore[union-attr]
         if isinstance(item, Not):
             return Not(walk(item.item))
@@ -665,11 +673,11 @@ def _own_word(core: str) -> bool:
     return len(letters) == 1 and analyzers.OWN_WORD_CHAR.fullmatch(letters[0]) is not None
 
 
-def _shown(text: str) -> str:
+def shown(text: str) -> str:
     """``text`` (typed by the user) in quotes for a notice, as typed: ``'\\'``, not the doubled
     backslash of ``repr``; characters that print as nothing shown as their escapes."""
-    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-    return f'"{shown}"' if "'" in shown else f"'{shown}'"
+    printable = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return f'"{printable}"' if "'" in printable else f"'{printable}'"
 
 
 _POSSESSIVE = re.compile(r"(.*\w)['\u2019][sS]")  # as Elasticsearch's english_possessive stemmer, for query words

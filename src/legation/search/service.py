@@ -36,7 +36,7 @@ MAX_RESULT_WINDOW = 100_000  # deepest result reachable by paging (tantivy keeps
 SUMMARY_CHARS = 300
 DATE_FILTER = "date"  # key of the date range in filter_queries()
 NO_WORDS_NOTICE = (
-    "The query has no words to search for (a word is letters or digits, at most 40 characters); "
+    "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); "
     "nothing matches. Type words, or clear the box to browse."
 )
 NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
@@ -548,6 +548,29 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
+def filter_value_notices(filters: dict[str, list[str]], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """A sentence for each filter value no document has (``type=telegram``, ``collection=frus1949v07p1``):
+    a filter takes a value exactly as its facet lists it, and a value that differs only in case or
+    marks from one listed (``Telegram``) is named. Values some document has, left out by the other
+    filters or the words, are no mistake and are not named."""
+    notices = []
+    for name, values in filters.items():
+        facet = schema.FACETS_BY_NAME[name]
+        listed: list[str] | None = None  # the facet's values, read once, when a value is not held
+        for value in dict.fromkeys(v for v in values if v):
+            if facet_counts.count(searcher, facet_counts.facet_filter(idx_schema, facet, [value])):
+                continue
+            if listed is None:  # compared here: a pattern of the value (top_values' containing) is refused past 1,000 states
+                listed = [v for v, _ in facet_counts.top_values(searcher, Query.all_query(), [facet], MAX_FACET_VALUES)[name]]
+            folded = analyzers.letters_folded(value)
+            meant = [v for v in listed if analyzers.letters_folded(v) == folded][:3]
+            notices.append(
+                f"No document has the {name} {user_query.shown(value)} (a filter's value is written as the facet lists it"
+                f"{': ' + ', '.join(meant) if meant else ''}). The values are listed at /facets/{name}."
+            )
+    return notices
+
+
 LANGUAGE_HELP = (
     "language: takes a language code as BCP 47 writes it (en, de, fr, zh-Hant; a withdrawn code such as iw "
     "is read as its current one, he)"
@@ -842,6 +865,8 @@ def search(
     reasons = [*language_notices(words.parsed.node, index.schema, searcher)]
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names)
+    if nothing_found:
+        reasons += filter_value_notices(request.filters, index.schema, searcher)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
         reasons += address_notices(addresses, index.schema, searcher)

@@ -19,7 +19,7 @@ from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from legation.api.errors import JsonErrorsUnderApi, json_error
+from legation.api.errors import JsonErrorsUnderApi, json_error, no_endpoint
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: a JSON error under /api/, otherwise a page that says what was not found (a missing
     document says which identifier; an unknown address, the path asked for)."""
     if is_api(request):
-        return json_error(404, "not_found", f"There is no API endpoint at {request.path}; see /api/openapi.json.")
+        return no_endpoint(request)
     message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
     return error_page(
         request, 404, "Not found",

@@ -8,6 +8,7 @@ Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import quote_plus
@@ -30,11 +31,21 @@ MAX_REQUEST_LINE = 8190
 QUERY_BOX_MAXLENGTH = (MAX_REQUEST_LINE - 1000) // 9
 
 
+# A whole number as a query string writes it: ASCII digits, a sign at most. Python's int() reads
+# more: 2_0 as 20, the fullwidth ２ and the Arabic-Indic ٢ as 2, which no one means as a page number.
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+
+
+def is_whole_number(value: str) -> bool:
+    """Whether ``value`` (its spaces around left out) is a whole number in ASCII digits: ``2``,
+    ``-1``; not ``2_0``, ``2.0``, ``２``."""
+    return WHOLE_NUMBER.fullmatch(value.strip()) is not None
+
+
 def _int(value: str, name: str, low: int, high: int) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.") from None
+    if not is_whole_number(value):
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.")
+    number = int(value)
     if not low <= number <= high:
         raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.")
     return number
