@@ -202,7 +202,7 @@ def test_a_request_whose_headers_cannot_be_read_gets_the_sites_answer_json_under
     onto the next line) was answered by gunicorn's bare HTML page, under /api/ too, where every
     error is the API's JSON; it is that JSON there, saying what to correct, and a page in the
     site's layout elsewhere."""
-    node = nodes("a").start("--workers", "1", "--threads", "2")
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
     host = f"Host: 127.0.0.1:{node.port}\r\n".encode()
     unreadable = {
         "Host twice": host + host,
