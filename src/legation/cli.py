@@ -373,6 +373,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from a file of another name: another fonds reusing the identifiers?),
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
+         "future_dates": [{"where": "FILE: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
          "notes": ["…", …]}
 
@@ -396,6 +397,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
             for r in report.replaced
         ],
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
+        "future_dates": [{"where": where, "date_text": text} for where, text in report.future_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
         "notes": report.all_notes(),
     }

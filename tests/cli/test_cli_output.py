@@ -137,12 +137,15 @@ def test_the_whole_dodis_edition_ingests_its_taxonomy_being_a_note_not_a_failure
     ) in " ".join(result.stdout.split())
 
 
-def test_a_date_before_year_1_is_stored_and_the_report_says_date_filters_miss_it(tmp_path: Path):
+def test_dates_before_year_1_and_in_a_year_to_come_are_stored_and_the_report_says_each_apart(tmp_path: Path):
     sheet = tmp_path / "rome.csv"
-    sheet.write_text("identifier,title,date\nides,Ides of March,15 March 44 BC\n", encoding="utf-8")
+    sheet.write_text("identifier,title,date\nides,Ides of March,15 March 44 BC\ntypo,Typed report,12 March 2150\n", encoding="utf-8")
     report_file = tmp_path / "report.json"
     result = legation(tmp_path / "archive", "ingest", "--report", str(report_file), str(sheet))
     assert result.returncode == 0, result.stdout
-    assert f"dates before the year 1 or after 9999: 1 (e.g. {sheet}: ides: March 15, 44 BCE (EDTF -0043-03-15));" in " ".join(result.stdout.split())
+    shown = " ".join(result.stdout.split())
+    assert f"dates before the year 1 or after 9999: 1 (e.g. {sheet}: ides: March 15, 44 BCE (EDTF -0043-03-15));" in shown
+    assert f"dates in a year to come: 1 (e.g. {sheet}: typo: '12 March 2150');" in shown and "could not read" not in shown
     report = json.loads(report_file.read_text(encoding="utf-8"))
     assert report["outside_dates"] == [{"where": f"{sheet}: ides", "date_edtf": "-0043-03-15"}]
+    assert (report["future_dates"], report["unread_dates"]) == ([{"where": f"{sheet}: typo", "date_text": "12 March 2150"}], [])

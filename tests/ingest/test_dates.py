@@ -306,7 +306,8 @@ def test_a_date_in_a_year_to_come_is_flagged_as_a_likely_typo():
 
     year = dt.date.today().year
     for text in ("2150", "12 March 2150", "2150-03-12", f"{year + 1}", f"1950/{year + 2}", "after 31 December 2150", "Spring 2150"):
-        assert parse_archival_date(text) == ParsedDate("", True, text), text
+        assert parse_archival_date(text) == ParsedDate("", True, text, future=True), text
+    assert parse_archival_date("Mayday 2150") == ParsedDate("", True, "Mayday 2150")  # not read at all: not said to be future
     for text, edtf in ((f"{year}", f"{year}"), (f"Winter {year}", f"{year}-24"), (f"1950/{year + 1}", f"1950/{year + 1}"), ("after 1950", "[1951..]")):
         assert parse_archival_date(text) == ParsedDate(edtf, False, text), text  # this year, and a season or interval ending in the next
 
@@ -321,7 +322,10 @@ def test_a_future_date_loads_undated_and_the_report_names_it(tmp_path):
     table.write_text("identifier,title,date\nf-1,Typed report,12 March 2150\nf-2,Real report,12 March 1950\n", encoding="utf-8")
     archive = ingested_archive(read_file(table))
     report = next(archive)
-    assert (sorted(report.added), report.unread_dates) == (["f-1", "f-2"], [("f-1", "12 March 2150")])
+    assert (sorted(report.added), report.unread_dates, report.future_dates) == (["f-1", "f-2"], [], [("f-1", "12 March 2150")])
+    (note,) = report.all_notes()
+    assert note.startswith("dates in a year to come: 1 (e.g. f-1: '12 March 2150'); those documents are stored with the date as written")
+    assert "the year is most likely mistyped (2150 for 1950)" in note and "could not read" not in note
     stored = {d.identifier: (d.date_text, d.date_edtf) for d in Document.objects.all()}
     assert stored == {"f-1": ("12 March 2150", ""), "f-2": ("12 March 1950", "1950-03-12")}
     next(archive, None)

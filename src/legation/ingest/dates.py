@@ -47,7 +47,7 @@ Rules: the text is kept verbatim; precision is never invented (a year stays a ye
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
 find it, and so does a date in a year to come ("2150": a typo in an archive of what has happened;
-ingest lists it among the dates it could not read). Every EDTF value returned is checked with the
+``future`` says so, and ingest lists it apart). Every EDTF value returned is checked with the
 ``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
 earliest/latest day). What the library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
 """
@@ -69,13 +69,16 @@ class ParsedDate:
     """The result of :func:`parse_archival_date`.
 
     ``edtf``: the EDTF value, ``""`` when undated or not understood; ``flagged``: True when the
-    text names a date that could not be read (a curator should look); ``text``: the date exactly
-    as given (surrounding whitespace removed).
+    text names a date that could not be read, or one in a year to come (a curator should look);
+    ``text``: the date exactly as given (surrounding whitespace removed); ``future``: True when
+    the date was read but lies in a year to come (then ``flagged`` too, ``edtf`` ``""``), so that
+    the ingest report can say so rather than that it could not be read.
     """
 
     edtf: str
     flagged: bool
     text: str
+    future: bool = False
 
 
 _MONTH_NAMES: dict[str, int] = {}
@@ -431,7 +434,7 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     bounds = edtf_day_bounds(edtf)
     this_year = dt.date.today().year
     if bounds and (bounds[0].year > this_year or bounds[1].year > this_year + 1):
-        return ParsedDate("", True, raw)
+        return ParsedDate("", True, raw, future=True)
     return ParsedDate(edtf, False, raw)
 
 

@@ -86,6 +86,7 @@ class IngestReport:
     kept: list[Failure] = field(default_factory=list)  # missing from the input but not deleted, and why
     notes: list[str] = field(default_factory=list)  # what the operator should know, e.g. why nothing was mirrored
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
+    future_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) in a year to come: stored undated
     outside_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, EDTF) before year 1 or after 9999: no days
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
@@ -103,7 +104,7 @@ class IngestReport:
 
     def all_notes(self) -> list[str]:
         """:attr:`notes` and, when some dates could not be read, one note counting them with examples;
-        when some documents are dated before the year 1 (or after 9999), one note counting those."""
+        likewise for dates in a year to come, and for documents dated before the year 1 (or after 9999)."""
         notes = list(self.notes)
         if self.replaced:
             notes.append(_replaced_note(self.replaced))
@@ -112,6 +113,12 @@ class IngestReport:
                 "dates Legation could not read", self.unread_dates, repr,
                 "stored with the date as written but count as undated in date filters and the histogram. Write dates "
                 "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
+            ),
+            (
+                "dates in a year to come", self.future_dates, repr,
+                "stored with the date as written but count as undated in date filters and the histogram: an archive's "
+                "documents were written before today, so the year is most likely mistyped (2150 for 1950). Correct it in "
+                "the file and ingest it again, or date them in the admin",
             ),
             (
                 "dates before the year 1 or after 9999", self.outside_dates, lambda edtf: f"{display_date(edtf)} (EDTF {edtf})",
@@ -476,6 +483,7 @@ def ingest_records(
     while chunk := list(islice(iterator, batch_size)):
         batch: list[DocumentRecord] = []
         unread: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written)
+        future: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written): read, but in a year to come
         outside: dict[str, tuple[str, str]] = {}  # identifier → (where, EDTF): dated, but with no calendar day
         for item in chunk:
             if isinstance(item, IngestError):
@@ -490,14 +498,15 @@ def ingest_records(
                 place = location_of(item)  # the line a reader found it at, when it says
                 report.failed.append(Failure(_place(source, place) if place else _where(source, item.identifier or "?"), str(exc)))
                 continue
-            if item.date_text and not item.date_edtf and parse_archival_date(item.date_text).flagged:
+            if item.date_text and not item.date_edtf and (parsed := parse_archival_date(item.date_text)).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
-                unread[item.identifier] = (_where(source, item.identifier), item.date_text)
+                (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
                 outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
         _store_batch(batch, report, dry_run, source)
-        curated = _dated_by_curator([*unread, *outside]) if unread or outside else set()
+        curated = _dated_by_curator([*unread, *future, *outside]) if unread or future or outside else set()
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
+        report.future_dates += [note for identifier, note in future.items() if identifier not in curated]
         report.outside_dates += [note for identifier, note in outside.items() if identifier not in curated]
         if on_progress:
             on_progress(report)
