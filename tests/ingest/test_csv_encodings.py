@@ -85,8 +85,34 @@ def test_encoding_given_wins_over_the_mapping_and_gives_no_note(tmp_path: Path):
     mapping.write_text('{"columns": {"No": "identifier", "Nadpis": "title"}, "encoding": "cp1252"}', encoding="utf-8")
     [record] = list(read_file(path, mapping, encoding="iso8859-2"))
     assert record.title == CZECH
-    [record] = list(read_file(path, mapping))  # the mapping's, when no --encoding: as it says, however wrong
+    note, record = list(read_file(path, mapping))  # the mapping's, when no --encoding: as it says, however wrong, in doubt
     assert record.title == CZECH.encode("iso8859-2").decode("cp1252")
+    assert isinstance(note, IngestNote) and note.message.startswith(
+        f"was read as Windows-1252 (Western European), as the mapping {mapping} says, but reads more plausibly in "
+    )
+
+
+def test_a_declared_encoding_another_reads_more_plausibly_is_read_with_a_note_saying_so(tmp_path: Path):
+    # Windows-1252 given as Windows-1250 decodes without error, into mojibake ("Dépęche … ŕ Zürich"): said, not silent
+    path = tmp_path / "fr.csv"
+    path.write_bytes(f"identifier,title\nfr-1,\"{FRENCH_GERMAN}\"\n".encode("cp1252"))
+    note, record = list(read_file(path, encoding="cp1250"))
+    assert record.title == FRENCH_GERMAN.encode("cp1252").decode("cp1250")
+    assert note.message == (
+        "was read as Windows-1250 (Central European), as --encoding says, but reads more plausibly in Windows-1252 "
+        "(Western European) ('Dépêche', not 'Dépęche'). If its text looks wrong, ingest it again with --encoding cp1252, "
+        "or with no encoding given to have it detected"
+    )
+    [record] = list(read_file(path, encoding="cp1252"))  # the right one: no doubt, no note
+    assert record.title == FRENCH_GERMAN
+    spanish = tmp_path / "es.csv"  # "Muñoz" read as Polish "Muńoz" is as plausible: a tie is no doubt, the declared one stands
+    spanish.write_bytes("identifier,title\nes-1,Carta de Muñoz\n".encode("cp1252"))
+    [record] = list(read_file(spanish, encoding="cp1250"))
+    assert record.title == "Carta de Muńoz"
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_bytes("identifier,title\nu-1,Gomułka\n".encode("utf-8"))
+    note, record = list(read_file(utf8, encoding="cp1250"))  # UTF-8 given as a legacy encoding
+    assert record.title == "GomuĹ‚ka" and "reads more plausibly in UTF-8 ('Gomułka', not 'GomuĹ‚ka')" in note.message
 
 
 def test_bytes_not_in_the_declared_encoding_fail_the_file_saying_what_to_do(tmp_path: Path):

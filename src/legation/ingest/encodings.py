@@ -21,7 +21,8 @@ one gives mojibake silently: Polish "Gomułką w Łodzi" saved as Windows-1250 r
 
 Whenever the encoding was guessed, :attr:`Decoded.note` says which one, what the runner-up would
 have read, and how to override it (``legation ingest --encoding NAME``, or a mapping's
-``"encoding"``).
+``"encoding"``). A declared encoding wins, but when another reads the bytes more plausibly the
+note says so (:func:`_doubt`): a wrong one still decodes, into mojibake.
 """
 
 from __future__ import annotations
@@ -97,8 +98,9 @@ SAMPLE = 500_000  # characters of a file scored: enough to judge, quick on a lar
 @dataclass(frozen=True)
 class Decoded:
     """A file's text; ``encoding`` the Python codec name it was read with (``"utf-8"``,
-    ``"cp1250"``); ``note`` what the ingest report should tell the operator ("" when the encoding
-    was certain: UTF-8, a byte order mark, or declared)."""
+    ``"cp1250"``); ``note`` what the ingest report should tell the operator: the encoding guessed,
+    or a declared one that another reads more plausibly ("" when certain: UTF-8, a byte order mark,
+    or declared and not in doubt)."""
 
     text: str
     encoding: str
@@ -185,9 +187,10 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         if name == "utf-8":
             name = "utf-8-sig"
         try:
-            return Decoded(data.decode(name), name)
+            text = data.decode(name)
         except UnicodeDecodeError as exc:
             raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
+        return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, text, name, declared_by or "--encoding"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -195,6 +198,29 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
     except UnicodeDecodeError:
         pass
     return guess(data)
+
+
+def _doubt(data: bytes, text: str, encoding: str, declared_by: str) -> str:
+    """The note on bytes that decode in the ``encoding`` declared (``declared_by``: "--encoding",
+    "the mapping m.json") but read more plausibly in another (:func:`implausibility` lower): UTF-8,
+    or the guess of :func:`guess`. Most bytes decode in every single-byte encoding, so a wrong one
+    given stores mojibake silently ("Muñoz" in Windows-1252, given as Windows-1250: "Muńoz"). ""
+    when no other reading is better (the declared one stands: a tie is no doubt)."""
+    if data.isascii():
+        return ""
+    try:
+        other = decode(data)
+    except ValueError:  # no encoding reads it: the one declared is the only reading there is
+        return ""
+    if other.text == text or implausibility(other.text[:SAMPLE]) >= implausibility(text[:SAMPLE]):
+        return ""
+    ours, theirs = _first_difference(text, other.text)
+    example = f" ({theirs!r}, not {ours!r})" if ours else ""
+    return (
+        f"was read as {describe(encoding)}, as {declared_by} says, but reads more plausibly in {describe(other.encoding)}"
+        f"{example}. If its text looks wrong, ingest it again with --encoding {codecs.lookup(other.encoding).name}, or "
+        "with no encoding given to have it detected"
+    )
 
 
 def guess(data: bytes) -> Decoded:
@@ -289,7 +315,7 @@ def _note(encoding: str, others: list[tuple[bool, str, str]], text: str | bytes)
 
 def _first_difference(a: str, b: str) -> tuple[str, str]:
     """The first word that reads differently in ``a`` and ``b`` (two readings of the same bytes), as each reads it."""
-    for x, y in zip(re.split(r"[\s,;]+", a), re.split(r"[\s,;]+", b)):
+    for x, y in zip(re.split(r"[\s,;\"]+", a), re.split(r"[\s,;\"]+", b)):
         if x != y:
             return x[:40], y[:40]
     return "", ""
