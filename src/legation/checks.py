@@ -73,6 +73,13 @@ def settings_checks() -> list[CheckMessage]:
     return messages
 
 
+CREATE_ARCHIVE = (
+    "create one: `legation ingest FILES` with your documents, `legation demo` for the demo archive (what `make demo` "
+    "does), or `legation manage migrate` for an empty one that `legation ingest` fills while it is served"
+)
+"""How to make an archive where there is none: the end of every message that finds none."""
+
+
 def archive_checks() -> tuple[list[CheckMessage], bool]:
     """An error when the settings point at no SQLite archive, and whether there is a database to
     check (with PostgreSQL, :func:`database_checks` tells)."""
@@ -89,7 +96,7 @@ def archive_checks() -> tuple[list[CheckMessage], bool]:
     return [
         Error(
             f"There is no archive in {folder} ({why}).",
-            hint="Set LEGATION_DATA_DIR to the archive's folder, or make one with `legation demo` or `legation ingest`.",
+            hint=f"Set LEGATION_DATA_DIR to the archive's folder, or {CREATE_ARCHIVE}.",
             id="legation.E007",
         )
     ], False

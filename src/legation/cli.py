@@ -65,10 +65,6 @@ def _setup(migrate: bool = True) -> None:
 
 
 INGEST_FIRST = "ingest documents first: `legation ingest PATH`"
-CREATE_FIRST = (
-    "create one: `legation ingest FILES` with your documents, `legation demo` for the demo archive (what `make demo` "
-    "does), or `legation manage migrate` for an empty one that `legation ingest` fills while it is served"
-)
 
 
 def _setup_existing(create: str = INGEST_FIRST) -> None:
@@ -472,7 +468,9 @@ def serve(
     except LegationError as exc:
         _fail(str(exc))
     _check_port_free(host, port)
-    _setup_existing(CREATE_FIRST)  # a mistyped LEGATION_DATA_DIR would serve an empty site
+    from legation.checks import CREATE_ARCHIVE
+
+    _setup_existing(CREATE_ARCHIVE)  # a mistyped LEGATION_DATA_DIR would serve an empty site
     _serve(host, port, workers, threads, access_log)
 
 
@@ -863,7 +861,8 @@ def copy_archive_export(path: Annotated[Path, typer.Argument(help="File to write
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. `legation manage createsuperuser`."""
-    _setup()
+    # `manage migrate` migrates itself, saying what it applied; migrated first, it said "No migrations to apply."
+    _setup(migrate=ctx.args[:1] != ["migrate"])
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["legation manage", *ctx.args])

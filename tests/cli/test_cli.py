@@ -157,6 +157,7 @@ def test_mistyped_names_are_said_before_anything_is_made_or_read(tmp_path: Path)
         missing = tmp_path / "no-such-archive"
         checked = legation(missing, "check")
         assert checked.returncode == 1 and f"ERROR legation.E007: There is no archive in {missing} (no such folder)." in checked.stderr
+        assert "or `legation manage migrate` for an empty one" in " ".join(checked.stderr.split())  # serve's advice too
         assert not missing.exists()
     data = tmp_path / "archive"
     mapped = legation(data, "ingest", "--mapping", "nosuch", str(SEED))
@@ -209,6 +210,16 @@ def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_pa
     ) in said
     if not postgres_url():
         assert not missing.exists()
+
+
+def test_manage_migrate_on_a_new_folder_says_what_it_applied(tmp_path: Path):
+    # serve's advice for a folder holding no archive; it answered "No migrations to apply.", as every
+    # command had migrated the new database silently before Django's migrate ran
+    made = legation(tmp_path / "archive", "manage", "migrate")
+    assert made.returncode == 0, made.stderr
+    assert "Applying records.0001_initial... OK" in made.stdout and "No migrations to apply" not in made.stdout
+    again = legation(tmp_path / "archive", "manage", "migrate")
+    assert again.returncode == 0 and "No migrations to apply." in again.stdout
 
 
 def test_authorities_make_the_archive_when_there_is_none_as_ingest_does(tmp_path: Path):
