@@ -190,7 +190,7 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
             text = data.decode(name)
         except UnicodeDecodeError as exc:
             raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
-        return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, text, name, declared_by or "--encoding"))
+        return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, name, declared_by or "--encoding"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -200,19 +200,25 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
     return guess(data)
 
 
-def _doubt(data: bytes, text: str, encoding: str, declared_by: str) -> str:
+DOUBT_SAMPLE_BYTES = 65_536
+
+
+def _doubt(data: bytes, encoding: str, declared_by: str) -> str:
     """The note on bytes that decode in the ``encoding`` declared (``declared_by``: "--encoding",
     "the mapping m.json") but read more plausibly in another (:func:`implausibility` lower): UTF-8,
     or the guess of :func:`guess`. Most bytes decode in every single-byte encoding, so a wrong one
     given stores mojibake silently ("Muñoz" in Windows-1252, given as Windows-1250: "Muńoz"). ""
-    when no other reading is better (the declared one stands: a tie is no doubt)."""
-    if data.isascii():
+    when no other reading is better (the declared one stands: a tie is no doubt). Judged on the
+    file's first :data:`DOUBT_SAMPLE_BYTES` (whole lines): a declared encoding spares a large file
+    the guess (19 MB of Windows-1252 read whole: 6.2 s more than its 0.05 s of decoding)."""
+    sample = data if len(data) <= DOUBT_SAMPLE_BYTES else data[: data.rfind(b"\n", 0, DOUBT_SAMPLE_BYTES) + 1 or DOUBT_SAMPLE_BYTES]
+    if sample.isascii():
         return ""
     try:
-        other = decode(data)
-    except ValueError:  # no encoding reads it: the one declared is the only reading there is
+        text, other = sample.decode(encoding), decode(sample)
+    except (UnicodeDecodeError, ValueError):  # a character cut at the sample's end; or no encoding reads it
         return ""
-    if other.text == text or implausibility(other.text[:SAMPLE]) >= implausibility(text[:SAMPLE]):
+    if other.text == text or implausibility(other.text) >= implausibility(text):
         return ""
     ours, theirs = _first_difference(text, other.text)
     example = f" ({theirs!r}, not {ours!r})" if ours else ""
