@@ -34,6 +34,7 @@ from gunicorn.http.errors import (
     InvalidHeaderName,
     InvalidResponseHeader,
     InvalidResponseHeaderName,
+    LimitRequestHeaders,
     LimitRequestLine,
     ObsoleteFolding,
     ParseException,
@@ -43,7 +44,7 @@ from gunicorn.http.parser import RequestParser
 from gunicorn.workers.gthread import ThreadWorker
 
 from legation.errors import LegationError
-from legation.web.params import MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
+from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,26 @@ def unreadable_header_answer(exc: ParseException, request_start: bytes = b"") ->
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
 
 
+def too_large_headers_answer(request_start: bytes = b"") -> bytes:
+    """The HTTP answer to a request whose headers are over gunicorn's limits (a header over
+    :data:`MAX_HEADER_BYTES`, more than :data:`MAX_HEADERS`), instead of its bare page: 431 saying
+    what to do (:func:`_answer`). A browser's Cookie header is the usual culprit: cookies other
+    sites under the same domain set grow it past the limit, and clearing them is the remedy."""
+    limits = f"a header over {MAX_HEADER_BYTES:,} bytes, or more than {MAX_HEADERS:,} headers"
+    message = (
+        f"The request's headers are larger than the server reads ({limits}): send fewer or shorter headers. "
+        "The API needs no cookies: send none. See /api/openapi.json."
+    )
+    page = (
+        "Request headers too large",
+        f"Your browser sent this request with headers larger than the server reads ({limits}), most often "
+        "because the cookies it keeps for this site's address have grown too large.",
+        "Clear this site's cookies in your browser (in its settings, or from the padlock beside the address), "
+        "then open the address again.",
+    )
+    return _answer(request_start, 431, "Request Header Fields Too Large", ("header_fields_too_large", message), page)
+
+
 class RequestKeepingItsStart(Request):
     """gunicorn's HTTP/1 request, which keeps the first bytes it reads and, when it cannot read the
     request (a request line over the limit, a header it refuses), hands them on with the
@@ -193,8 +214,8 @@ class RequestKeepingItsStart(Request):
 
 class PageWorker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over the limit with
-    :func:`too_long_answer` and headers it cannot read with :func:`unreadable_header_answer`;
-    every other error as gunicorn does."""
+    :func:`too_long_answer`, headers over the limits with :func:`too_large_headers_answer` and
+    headers it cannot read with :func:`unreadable_header_answer`; every other error as gunicorn does."""
 
     def init_process(self) -> None:
         # gunicorn makes each connection's parser itself, with no hook for the request class:
@@ -206,6 +227,8 @@ class PageWorker(ThreadWorker):
         answers = None
         if isinstance(exc, LimitRequestLine):
             answers = too_long_answer
+        elif isinstance(exc, LimitRequestHeaders):
+            answers = too_large_headers_answer
         elif isinstance(exc, UNREADABLE_HEADERS) and not isinstance(exc, (InvalidResponseHeader, InvalidResponseHeaderName)):
             answers = partial(unreadable_header_answer, exc)
         if answers is not None:
@@ -280,5 +303,8 @@ def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bo
         # request line of any length into memory. The search box stays within it (QUERY_BOX_MAXLENGTH);
         # a longer address gets the site's own 414 answer (PageWorker): a page, or JSON under /api/.
         "limit_request_line": MAX_REQUEST_LINE,
+        # gunicorn's defaults, named so that the 431 answer (PageWorker) can say them
+        "limit_request_field_size": MAX_HEADER_BYTES,
+        "limit_request_fields": MAX_HEADERS,
     }
     LegationServer(options).run()

@@ -519,7 +519,7 @@ def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client,
     from legation.api.errors import CODES
     from legation.search import service
     from legation.search.indexer import IndexOutdated
-    from legation.serving import too_long_answer
+    from legation.serving import too_large_headers_answer, too_long_answer
 
     seen = set()
 
@@ -548,17 +548,20 @@ def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client,
     assert head.startswith(b"HTTP/1.1 414 ") and json.loads(body)["error"]["code"] == "uri_too_long"
     assert b"\r\nContent-Type: application/json; charset=utf-8\r\n" in head
     seen.add("uri_too_long")
+    head, body = too_large_headers_answer(b"GET /api/search?q=Mao HTTP/1.1\r\n").split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 431 ") and json.loads(body)["error"]["code"] == "header_fields_too_large"
+    seen.add("header_fields_too_large")
     assert seen == set(CODES)
 
     spec = client.get("/api/openapi.json").json()
     for code, (status, when) in CODES.items():
         assert f"| `{code}` | {status} | {when} |" in spec["info"]["description"]
     assert spec["components"]["schemas"]["ErrorBody"]["properties"]["code"]["enum"] == list(CODES)
-    assert set(spec["paths"]["/api/facets/{name}"]["get"]["responses"]) == {"200", "400", "404", "405", "414", "500", "503"}
+    assert set(spec["paths"]["/api/facets/{name}"]["get"]["responses"]) == {"200", "400", "404", "405", "414", "431", "500", "503"}
 
 
 def test_every_operation_documents_the_errors_any_request_can_get(client, db):
-    """405, 414 and 500 were answered but not documented; every operation lists them and 400,
+    """405, 414, 431 and 500 were answered but not documented; every operation lists them and 400,
     each in the error shape, its description naming the codes of that status."""
     from legation.api.errors import CODES
 
@@ -566,7 +569,7 @@ def test_every_operation_documents_the_errors_any_request_can_get(client, db):
     operations = {path: ops["get"] for path, ops in spec["paths"].items()}
     assert set(operations) == {"/api/search", "/api/facets/{name}", "/api/documents/{identifier}", "/api/suggest"}
     for path, operation in operations.items():
-        for status in ("400", "405", "414", "500"):
+        for status in ("400", "405", "414", "431", "500"):
             answer = operation["responses"][status]
             assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorOut"}, (path, status)
             codes = [code for code, (s, _) in CODES.items() if str(s) == status]

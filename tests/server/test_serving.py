@@ -4,6 +4,7 @@ with no settings, and `legation check`."""
 from __future__ import annotations
 
 import fcntl
+import html
 import json
 import re
 import socket
@@ -220,4 +221,37 @@ def test_a_request_whose_headers_cannot_be_read_gets_the_sites_answer_json_under
         head, body = _raw(node.port, b"GET /?q=Mao HTTP/1.1\r\n" + headers + b"Connection: close\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: text/html; charset=utf-8\r\n" in head, what
         assert b'<header class="site">' in body and b"HTTP 400" in body and b"A header of the request could not be read" in body, what
+    assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def test_headers_too_large_get_the_sites_431_json_under_the_api(nodes) -> None:
+    """Headers over the server's limits (a Cookie header grown past 8,190 bytes, more than 100
+    headers) were answered by gunicorn's bare HTML page, under /api/ too; they get 431 in the API's
+    JSON there, saying what to send, and a page in the site's layout elsewhere, saying to clear the
+    site's cookies; the server goes on serving."""
+    from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS
+
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    host = f"Host: 127.0.0.1:{node.port}\r\n".encode()
+    too_large = {
+        "a huge Cookie header": b"Cookie: " + b"; ".join(b"c%d=%s" % (i, b"v" * 90) for i in range(100)) + b"\r\n",
+        "too many headers": b"".join(b"X-H%d: 1\r\n" % i for i in range(MAX_HEADERS + 1)),
+    }
+    limits = f"a header over {MAX_HEADER_BYTES:,} bytes, or more than {MAX_HEADERS:,} headers"
+    for what, headers in too_large.items():
+        head, body = _raw(node.port, b"GET /api/search?q=Mao HTTP/1.1\r\n" + host + headers + b"Connection: close\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"), (what, head)
+        assert b"Content-Type: application/json; charset=utf-8\r\n" in head, what
+        assert json.loads(body) == {"error": {"status": 431, "code": "header_fields_too_large", "message": (
+            f"The request's headers are larger than the server reads ({limits}): send fewer or shorter headers. "
+            "The API needs no cookies: send none. See /api/openapi.json."
+        )}}, what
+        head, body = _raw(node.port, b"GET /?q=Mao HTTP/1.1\r\n" + host + headers + b"Connection: close\r\n\r\n")
+        page = html.unescape(body.decode())
+        assert head.startswith(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"), (what, head)
+        assert b"Content-Type: text/html; charset=utf-8\r\n" in head, what
+        assert '<header class="site">' in page and "HTTP 431" in page and "<h1>Request headers too large</h1>" in page, what
+        assert "<p>Clear this site's cookies in your browser (in its settings, or from the padlock beside the address), then open the address again.</p>" in page, what
+    status, _, _ = node.get("/api/search?q=Mao", {"Cookie": "c=" + "v" * 8000})  # within the limit: served
+    assert status == 200
     assert node.search("")["total"] == 0  # and the server goes on serving

@@ -60,9 +60,9 @@ IGNORED_PARAMETERS = frozenset({"_"})
 
 
 # Answers any operation may give, whatever its parameters (see errors.CODES): a request it cannot
-# read or a parameter it does not take, a method other than GET or HEAD, an address too long for
-# the server, a failure on the server's side.
-EVERY_OPERATIONS_ERRORS = (400, 405, 414, 500)
+# read or a parameter it does not take, a method other than GET or HEAD, an address or headers too
+# long for the server, a failure on the server's side.
+EVERY_OPERATIONS_ERRORS = (400, 405, 414, 431, 500)
 
 
 def read(path: str, *, response: dict[int, Any], **options: Any):

@@ -18,7 +18,7 @@ from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.service import MAX_RESULT_WINDOW
-from legation.web.params import MAX_REQUEST_LINE
+from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS, MAX_REQUEST_LINE
 
 # code → (HTTP status, when it is answered). The search service's refusals once came as
 # "invalid_query" and Ninja's as "invalid_parameter", for the same mistake: both are the latter now.
@@ -40,6 +40,11 @@ CODES: dict[str, tuple[int, str]] = {
     "uri_too_long": (
         414,
         f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, percent-encoded): send a shorter `q` or fewer filters.",
+    ),
+    "header_fields_too_large": (
+        431,
+        f"The request's headers are larger than the server reads (a header over {MAX_HEADER_BYTES:,} bytes, or more than "
+        f"{MAX_HEADERS:,} headers), most often a large Cookie header: the API needs no cookies, send none.",
     ),
     "server_error": (500, "Something failed on the server's side; it is logged. Try again in a moment."),
     "index_outdated": (
@@ -90,7 +95,7 @@ def code_for_status(status: int) -> str:
 
 
 def error_body(status: int, code: str, message: str) -> dict[str, Any]:
-    """The one error shape, for every answer below: Ninja's, Django's and gunicorn's (the 414 of
+    """The one error shape, for every answer below: Ninja's, Django's and gunicorn's (the 414 and 431 of
     :mod:`legation.serving`)."""
     return {"error": {"status": status, "code": code, "message": message}}
 
@@ -100,7 +105,7 @@ JSON_CONTENT_TYPE = "application/json; charset=utf-8"  # Ninja's own answers say
 
 def json_error(status: int, code: str, message: str) -> JsonResponse:
     """The JSON error body with its HTTP status, for answers made outside Ninja (Django's error
-    handlers, :class:`JsonErrorsUnderApi`, the 414 of :mod:`legation.serving`), typed as
+    handlers, :class:`JsonErrorsUnderApi`, the 414 and 431 of :mod:`legation.serving`), typed as
     :data:`JSON_CONTENT_TYPE` (Django's ``JsonResponse`` says no charset by default)."""
     return JsonResponse(error_body(status, code, message), status=status, content_type=JSON_CONTENT_TYPE)
 

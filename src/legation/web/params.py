@@ -24,6 +24,10 @@ MAX_PAGE = 10_000
 # The longest request line `legation serve` reads: gunicorn's largest bounded limit_request_line
 # (its 0 means no bound at all, which would let a client fill a worker's memory).
 MAX_REQUEST_LINE = 8190
+# The largest header (name, colon, value) and the most headers `legation serve` reads: gunicorn's
+# defaults, said here so that the answer to a request over them (431) can name them.
+MAX_HEADER_BYTES = 8190
+MAX_HEADERS = 100
 # The search box's maxlength. Browsers count it in UTF-16 code units, and one unit percent-encodes
 # to at most 9 bytes of the URL (a CJK character: 3 UTF-8 bytes, "%E4%B8%AD"); 1,000 bytes are left
 # for the method, path, protocol and the form's other parameters, so whatever the box holds, in
