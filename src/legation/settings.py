@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "legation.web.middleware.HeadWithoutBody",
     "legation.api.errors.JsonErrorsUnderApi",
+    "legation.web.redirects.WithoutTrailingSlash",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,9 +1,11 @@
-"""Near-miss document addresses: a trailing slash, trailing sentence punctuation or another case
-redirect to the document's address, on the pages and in the API; anything else stays 404."""
+"""Near-miss addresses: a trailing slash (on every page and endpoint), trailing sentence punctuation
+or another case redirect to the document's address, on the pages and in the API; anything else
+stays 404."""
 
 from __future__ import annotations
 
 from html import unescape
+from urllib.parse import unquote
 
 import pytest
 
@@ -34,25 +36,29 @@ def archive(db):
 
 @pytest.mark.parametrize("prefix", ["/documents/", "/api/documents/"])
 @pytest.mark.parametrize(
-    ("asked", "status", "canonical"),
+    ("asked", "redirects"),
     [
-        ("frus1949v07p1-d1/", 301, "frus1949v07p1-d1"),
-        ("frus1949v07p1-d1.", 301, "frus1949v07p1-d1"),
-        ("frus1949v07p1-d1.,", 301, "frus1949v07p1-d1"),
-        ("frus1949v07p1-d1./", 301, "frus1949v07p1-d1"),
-        ("FRUS1949V07P1-D1", 302, "frus1949v07p1-d1"),
-        ("FRUS1949V07P1-D1/", 302, "frus1949v07p1-d1"),
-        ("FRUS1949V07P1-D1.", 302, "frus1949v07p1-d1"),
-        ("v1./", 301, "v1."),  # an identifier that ends with a full stop keeps it
-        ("V1.", 302, "v1."),
-        ("twin-a/", 301, "twin-a"),
+        # a trailing slash goes first (301, as on every page), then punctuation (301) or case (302)
+        ("frus1949v07p1-d1/", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1.", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1.,", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1./", [(301, "frus1949v07p1-d1."), (301, "frus1949v07p1-d1")]),
+        ("FRUS1949V07P1-D1", [(302, "frus1949v07p1-d1")]),
+        ("FRUS1949V07P1-D1/", [(301, "FRUS1949V07P1-D1"), (302, "frus1949v07p1-d1")]),
+        ("FRUS1949V07P1-D1.", [(302, "frus1949v07p1-d1")]),
+        ("v1./", [(301, "v1.")]),  # an identifier that ends with a full stop keeps it
+        ("V1.", [(302, "v1.")]),
+        ("twin-a/", [(301, "twin-a")]),
+        ("twin-a//", [(301, "twin-a")]),
     ],
 )
-def test_a_near_miss_redirects_to_the_documents_address(client, archive, prefix, asked, status, canonical):
+def test_a_near_miss_redirects_to_the_documents_address(client, archive, prefix, asked, redirects):
     response = client.get(prefix + asked)
-    assert response.status_code == status
-    assert response["Location"] == prefix + canonical
-    assert client.get(response["Location"]).status_code == 200
+    for status, canonical in redirects:
+        assert response.status_code == status
+        assert response["Location"] == prefix + canonical
+        response = client.get(response["Location"])
+    assert response.status_code == 200
 
 
 def test_the_api_redirect_names_the_identifier_in_json(client, archive):
@@ -64,11 +70,49 @@ def test_the_api_redirect_names_the_identifier_in_json(client, archive):
 @pytest.mark.parametrize("asked", ["Twin-A", "Twin-A/", "no-such-document", "no-such-document/", "frus1949v07p1-d", "frus1949v07p1-d1-"])
 def test_anything_else_is_still_404(client, archive, asked):
     # Twin-A matches two documents ignoring case: no guess.
-    page = client.get(f"/documents/{asked}")
-    assert page.status_code == 404
+    page = client.get(f"/documents/{asked}", follow=True)  # with a slash: redirected without it first
+    assert page.status_code == 404 and page.redirect_chain == ([(f"/documents/{asked.rstrip('/')}", 301)] if asked.endswith("/") else [])
     html = unescape(page.content.decode())
     assert "<h1>Not found</h1>" in html and f"No document has the identifier {asked.rstrip('/')!r}" in html
-    api = client.get(f"/api/documents/{asked}")
+    api = client.get(f"/api/documents/{asked}", follow=True)
     assert api.status_code == 404
     assert api.json()["error"]["code"] == "not_found"
     assert api.json()["error"]["message"].startswith(f"No document has the identifier {asked.rstrip('/')!r}")
+
+
+@pytest.mark.parametrize(
+    ("asked", "location"),
+    [
+        ("/facets/type/", "/facets/type"),
+        ("/facets/type/?q=Telegram&type=Memorandum", "/facets/type?q=Telegram&type=Memorandum"),
+        ("/facets/type//?q=%E5%91%A8%20Enlai&x=%2F%2Fevil.example", "/facets/type?q=%E5%91%A8%20Enlai&x=%2F%2Fevil.example"),
+        ("/documents/frus1949v07p1-d1/?from=mail", "/documents/frus1949v07p1-d1?from=mail"),
+        ("/api/search/?q=Telegram&page_size=2", "/api/search?q=Telegram&page_size=2"),
+        ("/api/facets/type/", "/api/facets/type"),
+        ("/api/openapi.json/", "/api/openapi.json"),
+    ],
+)
+def test_a_trailing_slash_redirects_permanently_to_the_address_without_it(client, archive, asked, location):
+    """``/facets/type/`` was a 404 where ``/facets/type`` is the facet's page: every page and
+    endpoint with a slash too many redirects to its address, the query string kept as sent."""
+    response = client.get(asked)
+    assert response.status_code == 301 and response["Location"] == location
+    if location.startswith("/api/"):  # the API's redirect says where, in JSON
+        assert response["Content-Type"] == "application/json; charset=utf-8" and response.json() == {"url": location}
+    assert client.get(location).status_code == 200
+    assert client.head(asked).status_code == 301
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["//evil.example/", "//evil.example//", "/\\evil.example/", "/%2F%2Fevil.example/", "/no-such-page/", "/api/no-such-endpoint/", "/facets/type/x/"],
+)
+def test_a_slash_leads_nowhere_off_the_site_nor_to_an_address_it_does_not_have(client, archive, asked):
+    # the path as a server hands it on (the test client would read "//evil.example/" as a host)
+    response = client.get("/", PATH_INFO=unquote(asked), QUERY_STRING="q=Telegram")
+    assert response.status_code == 404 and not response.has_header("Location")
+
+
+def test_a_post_with_a_trailing_slash_is_not_redirected(client, archive):
+    """A redirect would turn it into a GET (301) and drop what it sent: it stays a 404."""
+    assert client.post("/facets/type/").status_code == 404

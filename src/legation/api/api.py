@@ -238,8 +238,8 @@ def _json(body: bytes) -> HttpResponse:
 @read("/documents/{identifier}", response={200: DocumentRecord, 404: ErrorOut}, summary="One document")
 def document(request: HttpRequest, identifier: str) -> DocumentRecord:
     """The full record of one document, in the Legation JSON Lines form. An identifier that
-    differs from a document's only by trailing punctuation (`frus1949v07p1-d1.`) or a trailing
-    slash is answered 301, and one that matches a single document's in another case 302, to that
+    differs from a document's only by trailing punctuation (`frus1949v07p1-d1.`) is answered 301
+    (an address with a trailing slash, as any under /api/, redirects 301 to the one without it first), and one that matches a single document's in another case 302, to that
     document's address (a JSON body names it); any other is 404 `not_found`."""
     try:
         return get_document(identifier)

@@ -26,11 +26,6 @@ def identifiers_alike(identifier: str, limit: int = 10) -> list[str]:
     return sorted(m for m in matches if m.casefold() == identifier.casefold())  # iexact is ASCII-only on SQLite
 
 
-def document_exists(identifier: str) -> bool:
-    """Whether :func:`get_document` finds a document with exactly this identifier."""
-    return Document.objects.filter(identifier=identifier).exists()
-
-
 @dataclass(frozen=True)
 class Canonical:
     """The stored identifier a near-miss address means, and whether the difference is certain

@@ -1,4 +1,5 @@
-"""HTML pages and the JSON API."""
+"""HTML pages and the JSON API. An address with a trailing slash redirects to the one without
+(:class:`legation.web.redirects.WithoutTrailingSlash`), for every route here."""
 
 from django.urls import path
 
@@ -8,8 +9,6 @@ from legation.web import views
 urlpatterns = [
     path("", views.search_page, name="search"),
     path("documents/<str:identifier>", views.document_page, name="document"),
-    path("documents/<str:identifier>/", views.document_with_slash),
-    path("api/documents/<str:identifier>/", views.api_document_with_slash),
     path("facets/<str:name>", views.facet_page, name="facet"),
     path("api/", api.urls),
 ]

@@ -17,7 +17,6 @@ from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
 from legation.web.cache import cached_search
-from legation.api.errors import json_error
 from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, query_strings, search_request_from, single
 from legation.web.redirects import document_redirect
@@ -193,22 +192,6 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "related": more_like_this(identifier),
         },
     )
-
-
-@read_only
-def document_with_slash(request: HttpRequest, identifier: str) -> HttpResponse:
-    """``/documents/<identifier>/``, as a permalink copied with its slash: a redirect, or 404."""
-    response = document_redirect(identifier, "document", slash=True)
-    if response is None:
-        raise Http404(str(DocumentNotFound(identifier)))
-    return response
-
-
-@read_only
-def api_document_with_slash(request: HttpRequest, identifier: str) -> HttpResponse:
-    """``/api/documents/<identifier>/``: as :func:`document_with_slash`, the 404 in the API's shape."""
-    response = document_redirect(identifier, "api:document", slash=True)
-    return json_error(404, "not_found", str(DocumentNotFound(identifier))) if response is None else response
 
 
 @read_only
