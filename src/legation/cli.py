@@ -652,7 +652,7 @@ def search(
     _rebuild_if_outdated(err if as_json else console)
     from legation.checks import index_checks
     from legation.errors import InvalidQuery
-    from legation.search.service import SearchRequest
+    from legation.search.service import SearchRequest, past_last_page
     from legation.search.service import search as run_search
 
     for problem in index_checks():
@@ -662,13 +662,15 @@ def search(
         result = run_search(SearchRequest(q=query, page=page, page_size=page_size, sort=sort))
     except InvalidQuery as exc:
         _fail(str(exc), 2)
+    if result.past_end:
+        result.notice = " ".join([result.notice, past_last_page(result.page, result.last_page, f"--page {result.last_page}")]).strip()
     if as_json:
         from legation.api.schemas import search_result_json
 
         console.print_json(search_result_json(result).decode())
         return
     if result.notice:
-        console.print(f"[yellow]{escape(result.notice)}[/yellow]", highlight=False)
+        console.print(f"[yellow]{escape(result.notice)}[/yellow]", highlight=False, soft_wrap=True)
     if result.total == 0:
         console.print("Results: 0")
         from legation.config import config
@@ -680,9 +682,8 @@ def search(
                 "or set LEGATION_DATA_DIR to the folder of an existing archive."
             )
         return
-    if not result.hits:  # a page past the last, as the search page says it
-        last = -(-result.total // result.page_size)
-        console.print(f"Results: {result.total:,}. Page {result.page} is past the last page of results; ask for --page {last} or less.", soft_wrap=True)
+    if result.past_end:  # said in the notice above, as the search page says it
+        console.print(f"Results: {result.total:,}")
         return
     console.print(f"Results: {result.start:,} - {result.end:,} of {result.total:,}")  # as the search page writes them
     for hit in result.hits:

@@ -193,6 +193,26 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert {h["identifier"] for h in body["hits"]} == winter and body["total"] == len(winter) == 9
 
 
+def test_a_page_past_the_last_says_so_in_the_notice_naming_the_last_page(client, seed_archive):
+    """An empty hit list and nothing said: the notice names the last page and how to ask for it,
+    in the words of the search page, after any other notice."""
+    matching = [d for d in SEED if "sino-soviet" in " ".join([d["title"], d["summary"], *(c["title"] for c in d["collections"])]).lower()]
+    last = -(-len(matching) // 3)
+    body = client.get("/api/search", {"q": "Sino-Soviet", "page": "24", "page_size": "3"}).json()
+    assert (body["total"], body["hits"], body["start"], body["end"]) == (len(matching), [], 0, 0) == (10, [], 0, 0)
+    assert body["notice"] == f"Page 24 is past the last page of results, page {last}: ask for page={last}." == (
+        "Page 24 is past the last page of results, page 4: ask for page=4."
+    )
+    assert client.get("/api/search", {"q": "Sino-Soviet", "page": str(last), "page_size": "3"}).json()["notice"] == ""
+    reversed_range = client.get("/api/search", {"q": "date:1950-02..1949-12", "page": "5"}).json()
+    assert reversed_range["notice"] == (
+        "date:1950-02..1949-12 ends before it starts, so it was read as date:1949-12..1950-02. "
+        "Page 5 is past the last page of results, page 1: ask for page=1."
+    )
+    nothing = client.get("/api/search", {"q": "nosuchwordanywhere", "page": "5"}).json()
+    assert nothing["total"] == 0 and "past the last page" not in nothing["notice"]  # nothing matched: no last page to name
+
+
 def test_a_date_that_is_no_date_is_searched_as_words_and_the_notice_says_what_is_wrong(client, seed_archive):
     response = client.get("/api/search", {"q": "Stalin date:1950-02-30"})
     assert response.status_code == 200

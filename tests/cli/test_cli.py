@@ -57,8 +57,10 @@ def test_a_page_past_the_last_says_which_is_the_last(tmp_path: Path):
     total = json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)["total"]
     past = legation(data, "search", "Sino-Soviet", "--page", "999", "--page-size", "3")
     assert past.returncode == 0, past.stderr
-    assert f"Results: {total}. Page 999 is past the last page of results; ask for --page {-(-total // 3)} or less." in past.stdout
-    assert "Results: 0 - 0" not in past.stdout
+    last = -(-total // 3)
+    assert past.stdout.splitlines() == [f"Page 999 is past the last page of results, page {last}: ask for --page {last}.", f"Results: {total}"]
+    answer = json.loads(legation(data, "search", "Sino-Soviet", "--page", "999", "--page-size", "3", "--json").stdout)
+    assert answer["notice"] == f"Page 999 is past the last page of results, page {last}: ask for --page {last}." and answer["hits"] == []
 
 
 def test_bad_file_fails_with_its_name_and_line_and_a_nonzero_exit(tmp_path: Path):

@@ -265,7 +265,8 @@ def test_passages_filter_puts_one_ellipsis_between_passages(snippets, line):
 def test_page_past_the_end_points_back_to_the_last_page(client, seed_archive):
     html = client.get("/", {"page": "999", "page_size": "3"}).content.decode()
     assert "Results: 10" in html and "Results: 0 - 0" not in html
-    assert "Go to page 4" in html
+    # the words of the API's notice (service.past_last_page), with a link where the API says page=4
+    assert '<p>Page 999 is past the last page of results, page 4. <a href="?page_size=3&amp;page=4">Go to page 4</a>.</p>' in html
 
 
 def test_unknown_pages_say_so_without_internal_names(client, db):

@@ -25,7 +25,7 @@ from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
-from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
+from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values, past_last_page
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -224,8 +224,12 @@ def _query(request: HttpRequest, *leave_out: str) -> dict[str, list[str]]:
 @read("/search", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, summary="Search documents")
 @decorate_view(cached_search)
 def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:  # type: ignore[valid-type]
-    """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging."""
-    return _json(search_result_json(run_search(search_request_from(_query(request)))))
+    """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging.
+    A ``page`` past the last has no hits, and ``notice`` says which page is the last."""
+    result = run_search(search_request_from(_query(request)))
+    if result.past_end:
+        result.notice = " ".join([result.notice, past_last_page(result.page, result.last_page, f"page={result.last_page}")]).strip()
+    return _json(search_result_json(result))
 
 
 def _json(body: bytes) -> HttpResponse:

@@ -22,7 +22,11 @@ class SearchOut(Schema):
     page_size: int
     start: int
     end: int
-    notice: str
+    notice: str = Field(
+        description="What to know of the answer, in sentences for people (\"\" when there is none): how the query was read when "
+        "not as written, why nothing matched, names searched in other forms, and a `page` past the last page of results, "
+        "naming the last (`Page 24 is past the last page of results, page 3: ask for page=3.`)."
+    )
     hits: list[Hit]
     facets: list[FacetResult]
     years: list[YearCount]

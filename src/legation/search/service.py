@@ -44,6 +44,14 @@ FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
 
+def past_last_page(page: int, last_page: int, ask: str = "") -> str:
+    """What to say of a ``page`` of results past the ``last_page``, in the search page, the API's
+    ``notice`` and ``legation search`` alike: ``ask`` is how each asks for the last page
+    (``page=3``, ``--page 3``), left out where a link to it follows."""
+    said = f"Page {page:,} is past the last page of results, page {last_page:,}"
+    return f"{said}: ask for {ask}." if ask else f"{said}."
+
+
 def filtered_out(count: int) -> str:
     """The notice for words that match ``count`` (≥ 1) documents, none of them within the filters or dates."""
     matches = "1 document matches these words, but not" if count == 1 else f"{count:,} documents match these words, but none"
@@ -155,6 +163,16 @@ class SearchResult:
     did_you_mean: str = ""
     years_approximate: bool = False
     explained: bool = False
+
+    @property
+    def last_page(self) -> int:
+        """The number of the last page of results (1 when nothing matched)."""
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def past_end(self) -> bool:
+        """Something matched, but ``page`` is past :attr:`last_page`: the page holds no hit."""
+        return self.total > 0 and self.page > self.last_page
 
 
 # --- steps --------------------------------------------------------------------------------------

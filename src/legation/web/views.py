@@ -15,7 +15,9 @@ from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.schema import FACETS_BY_NAME, SORTS
-from legation.search.service import MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, search
+from legation.search.service import (
+    MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
+)
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
 from legation.web.params import query_string, query_strings, search_request_from, single
@@ -83,7 +85,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             values.append(FacetLink(value.value, value.count, value.selected, toggled(**{facet.name: sorted(chosen) or None})))
         more_url = url("facet", facet.name) + same_search if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append(FacetBox(facet, values, more_url))
-    last_page = max(1, -(-result.total // search_request.page_size))
+    last_page = result.last_page
     tallest = max((y.count for y in result.years), default=0) or 1
     dated = query_strings(base, "start_date", "end_date")
     histogram = [
@@ -99,6 +101,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         histogram=histogram if len(histogram) > 1 else [],
         prev_url=query_string(base, page=str(min(search_request.page, last_page + 1) - 1)) if search_request.page > 1 else "",
         past_end=search_request.page > last_page,
+        past_end_notice=past_last_page(search_request.page, last_page),
         last_page_url=query_string(base, page=str(last_page)),
         next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
         last_page=last_page,
