@@ -10,6 +10,8 @@ from tests.browser.archive import BY_ID, PAGE_SIZE, RECORDS, containing, shown_d
 from tests.browser.pages import count_text, hit_ids, params, results, search
 
 PROPAGANDA = containing("propaganda")  # 31 of the 45 documents
+BARS_PX = 64  # the histogram's height, 4rem at the browser's 16 px
+BAR_MIN_PX = 6  # the least height of a year's bar holding documents, .375rem
 
 
 def test_a_typed_query_lists_its_documents_with_title_date_and_highlighted_snippets(page) -> None:
@@ -149,6 +151,15 @@ def test_the_whole_archive_histogram_spans_two_centuries_and_its_thinnest_bar_st
     histogram = page.locator("figure.histogram")
     assert histogram.locator(".bars > *").count() == int(max(years)) - int(min(years)) + 1
     assert histogram.locator("figcaption").inner_text().split("\n") == [min(years), f"{undated} undated", max(years)]
+    # Each bar is as tall as its count, in the 4rem (64 px) of the histogram, but for a visible
+    # minimum of .375rem (6 px): the 1720 letter's bar, one document against the busiest year's
+    # dozens, was 2.5 px tall, hard to see and to click. Bars above the minimum keep their height.
+    tallest = max(years.values())
+    for year, count in years.items():
+        box = histogram.get_by_role("link", name=f"{year}: {count}", exact=True).bounding_box()
+        assert abs(box["height"] - max(BAR_MIN_PX, BARS_PX * round(100 * count / tallest) / 100)) < 0.5, (year, count, box)
+    assert round(BARS_PX * round(100 * years[min(years)] / tallest) / 100, 1) < BAR_MIN_PX  # the test's point: this bar got the minimum
+    assert any(BARS_PX * round(100 * c / tallest) / 100 > BAR_MIN_PX for c in years.values() if c < tallest)  # and others their own
     earliest = min(years)  # the 1720 letter: one bar among two hundred
     with page.expect_navigation():
         histogram.get_by_role("link", name=f"{earliest}: {years[earliest]}", exact=True).click()
