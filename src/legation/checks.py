@@ -5,6 +5,7 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 
 - ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode (``legation.W001`` only, for an
   archive that `legation demo` serves with the key it keeps in the data folder);
+- ``legation.E008`` LEGATION_ALLOWED_HOSTS naming no host;
 - ``legation.E007`` no SQLite archive where the settings point (no data folder, or no database
   file in it): the database and index checks are then left out, as connecting would create an
   empty file;
@@ -16,7 +17,8 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 Every problem found is listed in one run: a check that another one's failure makes meaningless
 (the index's, on a database not migrated) is left out, no other.
 
-Nothing is changed: no migration, no data or index folder created.
+Nothing is changed: no migration, no data or index folder created. `legation serve` refuses to
+start on the same errors of the settings (:func:`serving_problems`), in the same words.
 """
 
 from __future__ import annotations
@@ -36,6 +38,49 @@ def _where(database: dict) -> str:
     return f"PostgreSQL database {database['NAME']!r} on {database['HOST'] or 'localhost'}:{database['PORT'] or 5432}"
 
 
+SECRET_KEY_VALUE = (
+    "set LEGATION_SECRET_KEY to a long random value, the same on every web node: "
+    "export LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\""
+)
+"""How to set the secret key: the advice of every message that finds none."""
+
+
+def _secret_key_error(cfg) -> Error | None:
+    """``legation.E001`` when ``cfg`` has no secret key outside debug mode, else None."""
+    if cfg.secret_key_given or cfg.debug:
+        return None
+    return Error(
+        "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms "
+        "break across workers and restarts.",
+        hint=f"{SECRET_KEY_VALUE[0].upper()}{SECRET_KEY_VALUE[1:]}; or set LEGATION_DEBUG=1 for development on your own "
+        "machine (`legation demo` needs neither).",
+        id="legation.E001",
+    )
+
+
+def _hosts_error(cfg) -> Error | None:
+    """``legation.E008`` when ``cfg`` serves no host name (every request would be refused), else None."""
+    if cfg.allowed_hosts:
+        return None
+    return Error(
+        "LEGATION_ALLOWED_HOSTS names no host: every request would be refused (400).",
+        hint="Set it to the host names users type, separated by commas, e.g. archive.example.org,localhost.",
+        id="legation.E008",
+    )
+
+
+def serving_problems() -> list[str]:
+    """What in the settings keeps `legation serve` from starting, each problem a sentence with what
+    to do (the message and hint of `legation check`'s error): no secret key outside debug mode (also
+    where `legation demo` keeps one: a warning for `legation check`, which the demo may pass), no
+    host name served. Empty when there is none. Raises ValueError as :func:`~legation.config.config`
+    does, naming every unusable LEGATION_* value."""
+    from legation.config import config
+
+    cfg = config()
+    return [f"{e.msg} {e.hint}" for e in (_secret_key_error(cfg), _hosts_error(cfg)) if e is not None]
+
+
 def settings_checks() -> list[CheckMessage]:
     from legation.config import config
 
@@ -49,27 +94,21 @@ def settings_checks() -> list[CheckMessage]:
                 id="legation.I004",
             )
         )
-    demo_key = cfg.data_dir / "demo-secret-key"
-    if not cfg.secret_key_given and not cfg.debug and demo_key.exists():
+    no_key = _secret_key_error(cfg)
+    if no_key is not None and (cfg.data_dir / "demo-secret-key").exists():
         messages.append(
             checks.Warning(
                 "LEGATION_SECRET_KEY is not set: `legation serve` will refuse to start, while `legation demo` "
                 "serves this archive with the key it keeps in the data folder, which is fine for the demo only.",
-                hint="Before serving the archive to others, set LEGATION_SECRET_KEY to a long random value, "
-                "the same on every web node (python3 -c 'import secrets; print(secrets.token_urlsafe(50))').",
+                hint=f"Before serving the archive to others, {SECRET_KEY_VALUE}.",
                 id="legation.W001",
             )
         )
-    elif not cfg.secret_key_given and not cfg.debug:
-        messages.append(
-            Error(
-                "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms "
-                "break across workers and restarts.",
-                hint="Set LEGATION_SECRET_KEY to a long random value, the same on every web node "
-                "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))').",
-                id="legation.E001",
-            )
-        )
+    elif no_key is not None:
+        messages.append(no_key)
+    no_hosts = _hosts_error(cfg)
+    if no_hosts is not None:
+        messages.append(no_hosts)
     return messages
 
 

@@ -77,19 +77,32 @@ def _setup_existing(create: str = INGEST_FIRST) -> None:
     from legation.config import config
 
     try:
-        settings = config()
+        config()
     except ValueError as exc:
         _fail(str(exc))
+    missing = _missing_archive(create)
+    if missing:
+        _fail(missing)
+    _setup()
+
+
+def _missing_archive(create: str = INGEST_FIRST) -> str:
+    """What to say when there is no archive where the settings point ("" when there is one): no
+    SQLite file, a PostgreSQL database without Legation's tables or out of reach. Creates nothing;
+    sets Django up for PostgreSQL only. ``create`` ends the message, as for :func:`_setup_existing`.
+    The settings must be readable (:func:`~legation.config.config` raises no ValueError)."""
+    from legation.config import config
+
+    settings = config()
     if not settings.database["ENGINE"].endswith("postgresql"):
         path = Path(settings.database["NAME"])
-        if not path.exists():
-            where = settings.data_dir if path.parent == settings.data_dir else path
-            _fail(
-                f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
-                f"the folder of your archive (the one that holds legation.sqlite3), or {create}"
-            )
-        _setup()
-        return
+        if path.exists():
+            return ""
+        where = settings.data_dir if path.parent == settings.data_dir else path
+        return (
+            f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
+            f"the folder of your archive (the one that holds legation.sqlite3), or {create}"
+        )
     import django
 
     django.setup()
@@ -99,13 +112,13 @@ def _setup_existing(create: str = INGEST_FIRST) -> None:
     try:
         tables = connection.introspection.table_names()
     except OperationalError as exc:
-        _fail(f"cannot reach the database {settings.database['NAME']}: {str(exc).strip().splitlines()[0]}; check LEGATION_DATABASE_URL and that the server runs")
+        return f"cannot reach the database {settings.database['NAME']}: {str(exc).strip().splitlines()[0]}; check LEGATION_DATABASE_URL and that the server runs"
     if "records_document" not in tables:
-        _fail(
+        return (
             f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
             f"Set LEGATION_DATABASE_URL to the database of your archive, or {create}"
         )
-    _setup()
+    return ""
 
 
 def _setup_dry_run() -> None:
@@ -184,7 +197,14 @@ def _migrations_missing() -> bool:
 
 
 def _check_port_free(host: str, port: int) -> None:
-    """Fail with a hint when another program already listens on host:port."""
+    """Fail with a hint when another program already listens on host:port (:func:`_port_taken`)."""
+    taken = _port_taken(host, port)
+    if taken:
+        _fail(taken)
+
+
+def _port_taken(host: str, port: int) -> str:
+    """What to say when another program already listens on host:port, "" when it is free."""
     import socket
 
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
@@ -192,7 +212,8 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError:
-            _fail(f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
+            return f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)"
+    return ""
 
 
 def _unwrapped(screen: Console) -> Console:
@@ -201,10 +222,12 @@ def _unwrapped(screen: Console) -> Console:
     return screen if screen.is_terminal else Console(file=screen.file, width=max(screen.width, 200))
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1, *more: str) -> None:
+    """Say ``message`` (and each of ``more``) as an error, one line each, and exit with ``code``."""
     # soft_wrap: one line, never broken inside the path or name it gives (Rich wraps at 80 columns
     # when stderr is no terminal, a log file, splitting "nope.xml: no" from "such file")
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    for line in (message, *more):
+        err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -458,19 +481,21 @@ def serve(
 ) -> None:
     """Serve the archive's pages and API with gunicorn; the search index follows the change log while serving.
 
-    Needs LEGATION_SECRET_KEY (or LEGATION_DEBUG=1 on a developer's machine) and an archive: refuses a
-    data folder (or database) holding none, saying how to make one."""
-    from legation.errors import LegationError
-    from legation.serving import check_serving_settings
+    Needs LEGATION_SECRET_KEY (or LEGATION_DEBUG=1 on a developer's machine), a host name to serve,
+    a free port and an archive: refuses a data folder (or database) holding none, saying how to make
+    one. Every problem is said in one run, as `legation check` says them."""
+    from legation.checks import CREATE_ARCHIVE, serving_problems
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     try:
-        check_serving_settings()
-    except LegationError as exc:
-        _fail(str(exc))
-    _check_port_free(host, port)
-    from legation.checks import CREATE_ARCHIVE
-
-    _setup_existing(CREATE_ARCHIVE)  # a mistyped LEGATION_DATA_DIR would serve an empty site
+        # a mistyped LEGATION_DATA_DIR would serve an empty site: no archive is a problem too
+        problems = [*serving_problems(), _missing_archive(CREATE_ARCHIVE)]
+    except ValueError as exc:  # unusable LEGATION_* values: the others cannot be checked without them
+        problems = [str(exc)]
+    problems = [p for p in [*problems, _port_taken(host, port)] if p]
+    if problems:
+        _fail(problems[0], 1, *problems[1:])
+    _setup()
     _serve(host, port, workers, threads, access_log)
 
 

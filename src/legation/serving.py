@@ -43,29 +43,9 @@ from gunicorn.http.message import Request
 from gunicorn.http.parser import RequestParser
 from gunicorn.workers.gthread import ThreadWorker
 
-from legation.errors import LegationError
 from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
 log = logging.getLogger(__name__)
-
-SECRET_KEY_HELP = (
-    "LEGATION_SECRET_KEY is not set. A production server needs a fixed secret key, the same on every web node: "
-    "set it to a long random value, e.g. "
-    "export LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"; "
-    "or set LEGATION_DEBUG=1 for development on your own machine (`legation demo` needs neither)."
-)
-
-
-def check_serving_settings() -> None:
-    """Raise LegationError saying what to set when the settings are unsafe to serve with."""
-    from legation.config import config
-
-    cfg = config()
-    if not cfg.secret_key_given and not cfg.debug:
-        raise LegationError(SECRET_KEY_HELP)
-    if not cfg.allowed_hosts:
-        raise LegationError("LEGATION_ALLOWED_HOSTS is empty: set it to the host names users type, e.g. archive.example.org.")
-
 
 def warm_up() -> None:
     """Load what the first requests of a process would otherwise load while clients wait: every

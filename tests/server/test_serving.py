@@ -32,6 +32,57 @@ def test_serve_refuses_to_start_without_a_secret_key_and_says_what_to_set(nodes)
     assert "LEGATION_SECRET_KEY is not set" in message and "LEGATION_DEBUG=1" in message
 
 
+def test_serve_names_every_problem_at_once_in_the_words_of_check(nodes) -> None:
+    """`legation serve` without a secret key named the key alone, though the folder held no archive
+    (and the port was taken): a second run found the next problem. It names every one, the
+    settings' in the words `legation check` uses, and creates nothing."""
+    node = nodes("a", LEGATION_SECRET_KEY=None, LEGATION_DEBUG=None, LEGATION_ALLOWED_HOSTS=" , ")
+    node.folder.mkdir(parents=True)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", node.port))
+        taken.listen()
+        result = subprocess.run(
+            [sys.executable, "-m", "legation", "serve", "--port", str(node.port)],
+            env=node.env, capture_output=True, text=True, timeout=60, check=False,
+        )
+    assert result.returncode == 1 and result.stdout == ""
+    key = (
+        "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms break across workers and "
+        "restarts. Set LEGATION_SECRET_KEY to a long random value, the same on every web node: export "
+        "LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\"; or set LEGATION_DEBUG=1 "
+        "for development on your own machine (`legation demo` needs neither)."
+    )
+    hosts = (
+        "LEGATION_ALLOWED_HOSTS names no host: every request would be refused (400). Set it to the host names users type, "
+        "separated by commas, e.g. archive.example.org,localhost."
+    )
+    port = f"port {node.port} on 127.0.0.1 is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4, result.stderr
+    assert lines[:2] == [f"error: {key}", f"error: {hosts}"] and lines[3] == f"error: {port}"
+    if node.env.get("LEGATION_DATABASE_URL"):
+        assert lines[2].startswith("error: No archive in the database "), lines[2]
+    else:
+        assert lines[2] == (
+            f"error: No archive in {node.folder} (no legation.sqlite3 there); nothing was read or created. Set LEGATION_DATA_DIR "
+            "to the folder of your archive (the one that holds legation.sqlite3), or create one: `legation ingest FILES` with your "
+            "documents, `legation demo` for the demo archive (what `make demo` does), or `legation manage migrate` for an empty "
+            "one that `legation ingest` fills while it is served"
+        )
+        assert not any(node.folder.iterdir())  # nothing made
+    checked = check(node)  # the same words, as `legation check` writes a message and its hint
+    for error in ("E001", "E008"):
+        said = re.search(rf"ERROR legation\.{error}: (.*)\n    hint: (.*)\n", checked.stderr)
+        assert said and f"{said[1]} {said[2]}" in (key, hosts), checked.stderr
+
+    unusable = subprocess.run(  # a value config() cannot read: named, with the other settings' problems it hides
+        [sys.executable, "-m", "legation", "serve", "--port", str(node.port)],
+        env={**node.env, "LEGATION_SEARCH_CACHE_SECONDS": "soon"}, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert unusable.returncode == 1 and "Traceback" not in unusable.stderr
+    assert unusable.stderr.splitlines() == ["error: LEGATION_SEARCH_CACHE_SECONDS is 'soon'; give a whole number of seconds (0 or more)."]
+
+
 def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> None:
     node = nodes("a").with_empty_archive().start("--workers", "2", "--threads", "2")
     assert node.search("")["total"] == 0
