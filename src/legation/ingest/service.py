@@ -24,8 +24,10 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
-from legation.records.agent_keys import rekind, resolve_keys
+from legation.ingest.readers.tei_frus import slug, stable_slug
+from legation.records.agent_keys import rekey, rekind, resolve_keys
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, RecordError
@@ -410,7 +412,38 @@ def _case_twin(identifier: str, source: str, location: str, other: str, first: t
     )
 
 
+def _refolded_keys(batch: list[DocumentRecord]) -> dict[str, str]:
+    """``{key an earlier Legation made: key made now}`` for the agents of ``batch`` keyed by a name
+    that holds letters without an ASCII decomposition (``person:wladyslaw-gomulka``, once
+    ``person:wadysaw-gomuka``: :func:`legation.ingest.readers.tei_frus.slug` and ``stable_slug``).
+    A key counts as made from a name (one of the reference's names, or its direct form, as mappings
+    key inverted names) when it is ``kind:`` and that name's slug."""
+    found: dict[str, str] = {}
+    for ref in (ref for record in batch for ref in record.agents):
+        kind, _, rest = ref.key.partition(":")
+        if kind not in ("person", "organization") or not rest:
+            continue  # an authority id (gnd:…), never made from a name
+        for name in dict.fromkeys(n for n in (ref.name, *ref.names) if n and not n.isascii()):  # ASCII: one slug
+            for form in dict.fromkeys((name, direct_name(name))):
+                if slug(form) == rest and (old := stable_slug(form)) and old != rest:
+                    found[f"{kind}:{old}"] = ref.key
+    return found
+
+
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
+    """:func:`_store` in one transaction, rolled back for a dry run, after the agents stored under
+    the keys an earlier Legation made from their names are given the keys made now
+    (:func:`_refolded_keys`, :func:`legation.records.agent_keys.rekey`; their documents are logged
+    for the index), so that their documents compare as unchanged."""
+    with transaction.atomic():
+        if (moves := _refolded_keys(batch)) and (renamed := rekey(moves)):
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in renamed)
+        _store(batch, report, dry_run, source)
+        if dry_run:
+            transaction.set_rollback(True)
+
+
+def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
     agent are read as that agent's key first, so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
