@@ -354,7 +354,7 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         "added": report.added, "updated": report.updated, "unchanged": report.unchanged, "failed": report.failed,
         "conflicts": report.conflicts, "corrections kept": report.curated,
     }  # fmt: skip
-    if report.replaced:  # updated from a file of another name than they last came from (another fonds?)
+    if report.replaced:  # updated from another file than they last came from (another fonds?)
         counts |= {"from another file": report.replaced}
     if report.deleted or report.kept:
         counts |= {"would delete" if dry_run else "deleted": report.deleted, "kept": report.kept}
@@ -390,7 +390,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
-         (updated documents whose values last came from a file of another name: another fonds reusing the identifiers?),
+         (updated documents whose values last came from another file: another fonds reusing the identifiers?),
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
          "future_dates": [{"where": "FILE: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),

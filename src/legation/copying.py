@@ -4,8 +4,8 @@ The copy travels as one file of *copy lines*: Legation JSON Lines (what ``legati
 in the same order) whose every object ends with two more keys, ``"ingested"``: the document's
 digests of what its source gave at the last ingest (:mod:`legation.ingest.curation`, keys sorted),
 or null for a document never ingested (made in the admin, or stored before Legation kept digests),
-and ``"ingested_from"``: the name of the file it last came from (``""`` when not known), so that
-the copy too reports an ingest replacing it from a file of another name.
+and ``"ingested_from"``: the file it last came from (its path; a name alone from an older archive) (``""`` when not known), so that
+the copy too reports an ingest replacing it from another file.
 Without them the target would compute digests from the documents as they are now, curated values
 included, and the next ingest of the original source into the copy would overwrite every
 correction without a word.
@@ -157,7 +157,7 @@ def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tu
                     raise RecordError("\"ingested\" must be an object or null")
                 origin = data.pop("ingested_from", "")
                 if not isinstance(origin, str):
-                    raise RecordError("\"ingested_from\" must be a file name")
+                    raise RecordError("\"ingested_from\" must be a string: the path of the file the document last came from, or \"\"")
                 yield number, DocumentRecord.from_dict(data), (digests, origin)
             except (ValueError, RecordError) as exc:
                 raise LegationError(f"{path}, line {number}: {exc}") from exc

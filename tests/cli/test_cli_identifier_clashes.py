@@ -31,7 +31,7 @@ def test_another_file_replacing_a_stored_document_is_said_on_the_screen_and_in_t
         f"from another file {tmp_path / 'other-source.csv'}, line 2: dup-1 was last ingested from dup.csv; "
         "other-source.csv replaced it (4 fields changed: title, date_text, date_edtf, texts)"
     ) in screen
-    assert "note 1 document came from a file of another name than the one it was last ingested from" in screen
+    assert "note 1 document came from another file than the one it was last ingested from" in screen
     report = json.loads(report_file.read_text(encoding="utf-8"))
     assert report["counts"]["from_another_file"] == 1
     [entry] = report["from_another_file"]
@@ -41,7 +41,7 @@ def test_another_file_replacing_a_stored_document_is_said_on_the_screen_and_in_t
     assert "from another file" not in again.stdout and "note" not in again.stdout
 
 
-def test_the_same_file_ingested_from_another_folder_is_no_other_file(tmp_path: Path):
+def test_a_file_of_the_same_name_in_another_folder_is_another_file(tmp_path: Path):
     data = tmp_path / "archive"
     (tmp_path / "letters").mkdir()
     shutil.copy(CLASHES / "other-source.csv", tmp_path / "letters" / "other-source.csv")
@@ -50,7 +50,12 @@ def test_the_same_file_ingested_from_another_folder_is_no_other_file(tmp_path: P
     corrected.write_text(corrected.read_text(encoding="utf-8").replace("another fonds", "another fonds (corrected)"), encoding="utf-8")
     result = legation(data, "ingest", str(tmp_path / "letters"))
     assert result.returncode == 0 and "│     0 │       1 │" in result.stdout
-    assert "from another file" not in result.stdout
+    assert (
+        f"dup-1 was last ingested from {(CLASHES / 'other-source.csv').resolve().as_posix()}; {corrected.as_posix()} "
+        "replaced it (1 field changed: title)"
+    ) in one_line(result.stdout)
+    again = legation(data, "ingest", str(tmp_path / "letters" / ".." / "letters" / "other-source.csv"))  # the same file
+    assert "│     0 │       0 │         1 │" in again.stdout and "from another file" not in again.stdout
 
 
 def test_an_identifier_differing_from_another_only_in_case_is_refused_and_the_exact_one_searched_first(tmp_path: Path):

@@ -469,3 +469,27 @@ def test_dublin_core_coverage_is_what_the_document_is_about_not_where_it_was_sen
     path.write_text("identifier,title,coverage,place,subject\nk-1,Memorandum on Korea,Korea|1950-1953,Washington,armistice\n", encoding="utf-8")
     [record] = records(list(read_file(path))).values()
     assert (record.place_sent, record.subjects) == ("Washington", ["Korea", "1950-1953", "armistice"])
+
+
+@pytest.mark.django_db
+def test_a_dublin_core_publisher_column_is_read_into_credit_as_wilson_publishers_are(tmp_path: Path):
+    """Dublin Core ``publisher`` was named in the "not read" note and dropped; the data model keeps
+    publishers in ``credit`` (the Wilson Center reader: donors, then publishers), so a table's
+    ``publisher`` goes there too, after its ``credit`` column, whatever the order of the columns; a Dublin
+    Core element with no field (``format``) is still named in the note."""
+    wilson = single_record(read_file(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    path = tmp_path / "credits.csv"
+    path.write_text(
+        "dc:publisher,identifier,title,credit,format\n"
+        "Example Press,w-1,A translated record,Example Foundation for Translation,text/plain\n"
+        "Example Press,w-2,Published only,,\n",
+        encoding="utf-8",
+    )
+    items = list(read_csv(path))
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert note.message.startswith("columns ['format'] are not headers Legation reads")
+    first, second = [i for i in items if isinstance(i, DocumentRecord)]
+    assert first.credit == wilson.credit == "Example Foundation for Translation; Example Press"
+    assert second.credit == "Example Press"
+    report = ingest_records(items)
+    assert (report.added, report.failed) == (["w-1", "w-2"], [])

@@ -4,6 +4,7 @@ days that date filters and the histogram use, and an invalid EDTF is refused wit
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from django.forms.models import model_to_dict
 
@@ -27,7 +28,7 @@ def test_editing_the_edtf_date_moves_the_document_in_date_filters(seed_archive, 
     request.user = admin_user
     form_class = admin.get_form(request, document)
 
-    form = form_class(data=_form_data(form_class, document, date_edtf="1962-02"), instance=document)
+    form = form_class(data=_form_data(form_class, document, date_text="February 1962", date_edtf="1962-02"), instance=document)
     assert form.is_valid(), form.errors
     admin.save_model(request, admin.save_form(request, form, change=True), form, change=True)
     document.refresh_from_db()
@@ -91,3 +92,89 @@ def test_a_stored_documents_identifier_cannot_be_changed_and_a_new_one_must_be_v
         })  # fmt: skip
         assert answer.status_code == 200 and "Enter an identifier of 1–200 characters" in answer.content.decode(), bad
     assert not Document.objects.filter(title="A note").exists()
+
+
+# The date as written and the EDTF date, posted through the real admin change form (seed-sino-soviet-01 is
+# dated "1949-12-22", EDTF 1949-12-22): they are kept saying one date, as ingest keeps them.
+
+
+def _post_change(client, document: Document, **changes):
+    """Post the admin's change form of ``document`` as a browser sends it, with ``changes``; returns the answer."""
+    import json
+
+    from django.contrib.admin.sites import site
+
+    form_class = site._registry[Document].form
+    data = _form_data(form_class, document, **changes)
+    data["relations"] = json.dumps(data.get("relations") or [])
+    data.update({"texts-TOTAL_FORMS": 0, "texts-INITIAL_FORMS": 0, "agent_links-TOTAL_FORMS": 0, "agent_links-INITIAL_FORMS": 0})
+    return client.post(f"/admin/records/document/{document.pk}/change/", data, follow=True)
+
+
+def _found_in(client, month: str) -> list[str]:
+    """The identifiers the search API finds dated within ``month`` (YYYY-MM), after the index follows the change log."""
+    from legation.search.follower import follow_once
+
+    follow_once()
+    answer = client.get(f"/api/search?start_date={month}&end_date={month}&page_size=100")
+    return [hit["identifier"] for hit in answer.json()["hits"]]
+
+
+def test_a_date_as_written_changed_alone_is_read_again_and_the_index_follows(seed_archive, admin_client):
+    from legation.records.models import ChangeLogEntry
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    last = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+    answer = _post_change(admin_client, document, date_text="14 February 1950")
+    assert answer.status_code == 200 and answer.redirect_chain, answer.content.decode()[:2000]
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf) == ("14 February 1950", "1950-02-14")
+    assert (document.date_earliest, document.date_latest) == (dt.date(1950, 2, 14), dt.date(1950, 2, 14))
+    assert list(ChangeLogEntry.objects.filter(seq__gt=last).values_list("document_identifier", "operation")) == [
+        ("seed-sino-soviet-01", "upsert")
+    ]
+    assert "seed-sino-soviet-01" in _found_in(admin_client, "1950-02")
+    assert "seed-sino-soviet-01" not in _found_in(admin_client, "1949-12")
+
+
+def test_a_date_as_written_that_reads_as_no_date_leaves_the_document_undated_with_a_warning(seed_archive, admin_client):
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    answer = _post_change(admin_client, document, date_text="am Tag nach Martini")
+    page = html.unescape(answer.content.decode())
+    assert answer.redirect_chain and "could not be read as a date: the document is kept undated" in page
+    assert "Write it as 1950-02-14, 14 February 1950 or 14.02.1950, or enter its EDTF date" in page
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest, document.date_latest) == ("am Tag nach Martini", "", None, None)
+    assert "seed-sino-soviet-01" not in _found_in(admin_client, "1949-12")
+
+    future = _post_change(admin_client, document, date_text="2150-12-22")
+    assert "is in a year to come (a typo, as 2150 for 1950?)" in html.unescape(future.content.decode())
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("2150-12-22", "", None)
+
+    dated = _post_change(admin_client, document, date_edtf="1949-12-22")  # the curator dates what no reader could
+    assert dated.redirect_chain and "undated" not in dated.content.decode()
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("2150-12-22", "1949-12-22", dt.date(1949, 12, 22))
+
+
+def test_an_edtf_date_disagreeing_with_the_date_as_written_is_refused_on_its_field(seed_archive, admin_client):
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for changes in ({"date_edtf": "1962-02"}, {"date_text": "Feb. 1950", "date_edtf": "1950-03"}):
+        answer = _post_change(admin_client, document, **changes)
+        page = html.unescape(answer.content.decode())
+        assert answer.status_code == 200 and not answer.redirect_chain, changes
+        assert "Correct the date as written too, so that the document's page and its date filters say one date" in page
+        document.refresh_from_db()
+        assert (document.date_text, document.date_edtf, document.date_earliest) == ("1949-12-22", "1949-12-22", dt.date(1949, 12, 22))
+    [message] = [m for m in page.split("errorlist") if "is not the date written" in m]
+    assert "1950-03 (March 1950) is not the date written in “date as written”, “Feb. 1950”, which reads as 1950-02 (February 1950)" in message
+
+    bad = _post_change(admin_client, document, date_text="March 1950", date_edtf="1950-13")
+    assert not bad.redirect_chain and "leave it empty for an undated document" in bad.content.decode()
+
+    both = _post_change(admin_client, document, date_text="ca. März 1950", date_edtf="1950-03-15?")  # within it: a curator's precision
+    assert both.redirect_chain
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("ca. März 1950", "1950-03-15?", dt.date(1950, 3, 15))
+    assert "seed-sino-soviet-01" in _found_in(admin_client, "1950-03")

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -24,8 +24,10 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
 from legation.ingest.dates import parse_archival_date
+from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
-from legation.records.agent_keys import rekind, resolve_keys
+from legation.ingest.readers.tei_frus import slug, stable_slug
+from legation.records.agent_keys import rekey, rekind, resolve_keys
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, RecordError
@@ -56,10 +58,11 @@ class Failure:
 
 @dataclass(frozen=True)
 class Replaced:
-    """A stored document that an ingest changed from a file of another name than the one it was
-    last ingested from: a corrected file renamed (``letters-v2.csv``), or another fonds reusing the
-    identifier, whose document then took the place of the first. ``where`` is the file and place
-    read, ``previous`` and ``origin`` the names of the two files, ``fields`` what changed."""
+    """A stored document that an ingest changed from another file than the one it was last
+    ingested from: a corrected file renamed (``letters-v2.csv``) or moved, or another fonds reusing
+    the identifier, whose document then took the place of the first. ``where`` is the file and place
+    read, ``previous`` and ``origin`` the two files as :func:`shown_sources` names them (their names,
+    or their paths when the names are one), ``fields`` what changed."""
 
     where: str
     identifier: str
@@ -91,7 +94,7 @@ class IngestReport:
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
-    replaced: list[Replaced] = field(default_factory=list)  # updated from a file of another name than they last came from
+    replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -140,9 +143,9 @@ def _replaced_note(replaced: list[Replaced]) -> str:
         pairs[(item.previous, item.origin)] = pairs.get((item.previous, item.origin), 0) + 1
     counted = "; ".join(f"{count:,} last ingested from {previous}, now from {origin}" for (previous, origin), count in pairs.items())
     return (
-        f"{len(replaced):,} document{'' if len(replaced) == 1 else 's'} came from a file of another name than the one "
+        f"{len(replaced):,} document{'' if len(replaced) == 1 else 's'} came from another file than the one "
         f"{'it was' if len(replaced) == 1 else 'they were'} last ingested from ({counted}). When that file is a corrected "
-        "version renamed, nothing is to be done. When it is another fonds or collection that reuses those identifiers, "
+        "version renamed or moved, nothing is to be done. When it is another fonds or collection that reuses those identifiers, "
         "its documents have taken the place of the others: give its documents identifiers of their own (a prefix in its "
         "identifier column, or a mapping's identifier_prefix or identifier_template) and ingest it again, then ingest "
         "the earlier file again to restore its documents (`legation ingest --dry-run` first shows what would change)"
@@ -150,10 +153,27 @@ def _replaced_note(replaced: list[Replaced]) -> str:
 
 
 def source_name(source: str) -> str:
-    """The name a document remembers it was ingested from: the file's name without its folder
-    (``letters/dc.csv`` → ``dc.csv``), as an archivist knows the file, and the same whichever
-    folder the ingest runs in or names it from; ``""`` when no file is known."""
-    return PurePath(source).name if source else ""
+    """The source a document remembers it was ingested from: the file's whole path, resolved
+    (``letters/dc.csv`` read in ``/srv/archive`` → ``/srv/archive/letters/dc.csv``), so two files of one
+    name in two folders are two sources, and one file is one source whichever folder the ingest runs
+    in or names it from (relative or absolute, through a symbolic link); ``""`` when no file is known.
+    Archives of earlier Legation versions remember the name alone: see :func:`same_source`."""
+    return Path(source).resolve().as_posix() if source else ""
+
+
+def same_source(previous: str, origin: str) -> bool:
+    """Whether ``origin`` (:func:`source_name` of the file read) is the file a document remembers,
+    ``previous``: the same path, or, for a document stored before Legation remembered folders (its
+    ``previous`` is a bare file name, ``dc.csv``), a file of that name in any folder, as that
+    Legation took it."""
+    return previous == origin or ("/" not in previous and previous == PurePath(origin).name)
+
+
+def shown_sources(previous: str, origin: str) -> tuple[str, str]:
+    """The two files of a replacement as the report names them: their names when these differ
+    (``dup.csv``, ``other-source.csv``), else their paths, which tell them apart."""
+    names = PurePath(previous).name, PurePath(origin).name
+    return names if names[0] != names[1] else (previous, origin)
 
 
 def _fetch(model, field: str, values: Iterable[str]) -> dict:
@@ -392,7 +412,38 @@ def _case_twin(identifier: str, source: str, location: str, other: str, first: t
     )
 
 
+def _refolded_keys(batch: list[DocumentRecord]) -> dict[str, str]:
+    """``{key an earlier Legation made: key made now}`` for the agents of ``batch`` keyed by a name
+    that holds letters without an ASCII decomposition (``person:wladyslaw-gomulka``, once
+    ``person:wadysaw-gomuka``: :func:`legation.ingest.readers.tei_frus.slug` and ``stable_slug``).
+    A key counts as made from a name (one of the reference's names, or its direct form, as mappings
+    key inverted names) when it is ``kind:`` and that name's slug."""
+    found: dict[str, str] = {}
+    for ref in (ref for record in batch for ref in record.agents):
+        kind, _, rest = ref.key.partition(":")
+        if kind not in ("person", "organization") or not rest:
+            continue  # an authority id (gnd:…), never made from a name
+        for name in dict.fromkeys(n for n in (ref.name, *ref.names) if n and not n.isascii()):  # ASCII: one slug
+            for form in dict.fromkeys((name, direct_name(name))):
+                if slug(form) == rest and (old := stable_slug(form)) and old != rest:
+                    found[f"{kind}:{old}"] = ref.key
+    return found
+
+
 def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
+    """:func:`_store` in one transaction, rolled back for a dry run, after the agents stored under
+    the keys an earlier Legation made from their names are given the keys made now
+    (:func:`_refolded_keys`, :func:`legation.records.agent_keys.rekey`; their documents are logged
+    for the index), so that their documents compare as unchanged."""
+    with transaction.atomic():
+        if (moves := _refolded_keys(batch)) and (renamed := rekey(moves)):
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in renamed)
+        _store(batch, report, dry_run, source)
+        if dry_run:
+            transaction.set_rollback(True)
+
+
+def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
     agent are read as that agent's key first, so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
@@ -439,13 +490,13 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
                     report.unchanged.append(identifier)
                     if pk and remembered != digests[identifier]:
                         rebased[pk] = digests[identifier]
-                    if pk and origin and not previous:  # stored before Legation remembered the file: it is this one
-                        named[pk] = origin
-                    continue  # unchanged from a file of another name: both give it alike, nothing was lost
+                    if pk and origin and (not previous or (previous != origin and "/" not in previous and same_source(previous, origin))):
+                        named[pk] = origin  # stored before Legation remembered the file, or its folder: it is this one
+                    continue  # unchanged from another file: both give it alike, nothing was lost
                 report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
-                if previous and origin and previous != origin:
+                if previous and origin and not same_source(previous, origin):
                     where = _place(source, report.sources[identifier][1]) if report.sources[identifier][1] else _where(source, identifier)
-                    report.replaced.append(Replaced(where, identifier, previous, origin, tuple(report.changed_fields[identifier])))
+                    report.replaced.append(Replaced(where, identifier, *shown_sources(previous, origin), tuple(report.changed_fields[identifier])))
             (report.added if old is None else report.updated).append(identifier)
             changed.append(record)
         if rebased and not dry_run:

@@ -7,11 +7,12 @@ so the search index follows curators' corrections as it follows ingest.
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 
+from legation.ingest.dates import parse_archival_date
 from legation.records.agent_keys import merge_agent
-from legation.records.dates import edtf_day_bounds
+from legation.records.dates import display_date, edtf_day_bounds
 from legation.records.document_record import IDENTIFIER_RULE, RecordError, is_identifier
 
 from legation.records.models import (
@@ -59,6 +60,17 @@ def _field_options(field: models.Field, options: dict) -> dict:
     return options
 
 
+def _unread_note(text: str, future: bool) -> str:
+    """What a curator is told when the date as written they entered gives no date (``future``: it
+    was read, but lies in a year to come), in the words of ingest's report."""
+    why = "is in a year to come (a typo, as 2150 for 1950?)" if future else "could not be read as a date"
+    return (
+        f"The date as written, “{text}”, {why}: the document is kept undated (it counts as undated in date filters "
+        "and the year histogram), as ingest keeps such dates. Write it as 1950-02-14, 14 February 1950 or 14.02.1950, "
+        "or enter its EDTF date (e.g. 1950-02-14, 1950-02, 1950~) in “date (EDTF)”."
+    )
+
+
 class TextInline(PlainTextAreas, admin.StackedInline):
     model = Text
     extra = 0
@@ -77,7 +89,16 @@ def _form_field(field: models.Field, **options) -> forms.Field | None:
 class DocumentForm(forms.ModelForm):
     """The document form: the EDTF date is checked, and the first and last possible days (what
     date filters and the year histogram use) are derived from it, never typed apart (none for a
-    date before year 1, e.g. ``-0043``, which date filters cannot hold)."""
+    date before year 1, e.g. ``-0043``, which date filters cannot hold).
+
+    The date as written and the EDTF date are kept consistent as ingest keeps them (see
+    :meth:`clean`): a date as written changed alone is read again with
+    :func:`legation.ingest.dates.parse_archival_date`, the reader of every ingest; an EDTF date
+    changed (alone or with the text) must overlap the days the date as written reads as, when it
+    reads as a date. After :meth:`is_valid`, ``date_note`` is ``""`` or what the curator should know
+    about a date as written that gave no date (the admin shows it as a warning)."""
+
+    date_note = ""
 
     class Meta:
         model = Document
@@ -92,6 +113,40 @@ class DocumentForm(forms.ModelForm):
             except RecordError as exc:
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
         return value
+
+    def clean(self) -> dict:
+        """Keep ``date_text`` and ``date_edtf`` saying one date (the rules of
+        :mod:`legation.ingest.dates`, as ingest applies them to a source's date):
+
+        - ``date_text`` changed, ``date_edtf`` not: the EDTF date is read from the new text
+          (``"14 February 1950"`` → ``1950-02-14``). A text that cannot be read, or dates a year to
+          come (``2150``), leaves the document undated with its text, as ingest stores it (it then
+          counts as undated in date filters), and :attr:`date_note` says what to do. An emptied text
+          keeps the EDTF date: a date need not have been written.
+        - ``date_edtf`` changed (with or without ``date_text``) to a date whose days do not overlap
+          the days ``date_text`` reads as: an error on ``date_edtf`` naming both and saying what to
+          enter. A text that reads as no date (``"Good Friday"``) can be dated freely, as ingest's
+          report advises ("date them in the admin"); so can a date before the year 1, which has no
+          days to compare."""
+        data = super().clean()
+        changed = set(self.changed_data)
+        if "date_text" not in data or "date_edtf" not in data or not changed & {"date_text", "date_edtf"}:
+            return data  # a field already refused, or neither changed: nothing to keep consistent
+        text, edtf = data["date_text"].strip(), data["date_edtf"]
+        read = parse_archival_date(text)
+        if "date_edtf" not in changed:
+            if text:
+                data["date_edtf"] = read.edtf
+                self.date_note = _unread_note(text, read.future) if read.flagged else ""
+            return data
+        bounds, said = edtf_day_bounds(edtf) if edtf else None, edtf_day_bounds(read.edtf) if read.edtf else None
+        if bounds and said and (bounds[1] < said[0] or said[1] < bounds[0]):
+            self.add_error("date_edtf", forms.ValidationError(
+                f"{edtf} ({display_date(edtf)}) is not the date written in “date as written”, “{text}”, which reads as "
+                f"{read.edtf} ({display_date(read.edtf)}). Correct the date as written too, so that the document's page "
+                f"and its date filters say one date, or enter an EDTF date within {display_date(read.edtf)}."
+            ))  # fmt: skip
+        return data
 
     def clean_identifier(self) -> str:
         """A new document's identifier is the last step of its permalink: the rule every reader's
@@ -118,6 +173,12 @@ class DocumentForm(forms.ModelForm):
 @admin.register(Document)
 class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
+
+    def save_model(self, request, obj, form, change):
+        """Save, then warn when the date as written gave no date (see :class:`DocumentForm`)."""
+        super().save_model(request, obj, form, change)
+        if getattr(form, "date_note", ""):
+            self.message_user(request, form.date_note, messages.WARNING)
     readonly_fields = ["date_earliest", "date_latest"]
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
 

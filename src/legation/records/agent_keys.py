@@ -83,6 +83,40 @@ def rekind(keys: dict[str, str]) -> list[str]:
     return identifiers
 
 
+def rekey(moves: dict[str, str]) -> list[str]:
+    """Give agents the keys a source now makes for them (call inside a transaction): ``moves`` is
+    ``{key an agent may be stored under: key read now}``, e.g. ``{"person:wadysaw-gomuka":
+    "person:wladyslaw-gomulka"}`` when the rule making keys from names changed (letters without an
+    ASCII decomposition once dropped, now folded: :func:`legation.ingest.readers.tei_frus.slug`). An
+    agent stored under an old key takes the new one, unless an agent holds it already or it is
+    another key of one (then the two stay apart until merged: :func:`merge_agent`); its old key is
+    kept as one of its other keys (:class:`AgentKey`), so that a file, export or authority line
+    still giving the old key finds it (:func:`resolve_keys`), as for a merged agent, and the admin's
+    agent search finds it by it. Documents that link it as their source last gave them remember the
+    new key as given (see :func:`merge_agent`): a re-ingest finds them unchanged. Returns the
+    identifiers of the documents linking the agents renamed, for the caller to log."""
+    news = sorted(set(moves.values()))
+    taken = {k for chunk in chunks(news) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
+    taken |= set(merged_keys(news))
+    moved: list[Agent] = []
+    for chunk in chunks(sorted(moves)):
+        for agent in Agent.objects.filter(key__in=chunk).order_by("key"):
+            if (new := moves[agent.key]) not in taken:
+                taken.add(new)
+                moved.append(agent)
+    if not moved:
+        return []
+    identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
+    before = _agents_digests(identifiers)
+    olds = [agent.key for agent in moved]
+    for agent in moved:
+        agent.key = moves[agent.key]
+    Agent.objects.bulk_update(moved, ["key"])
+    AgentKey.objects.bulk_create(AgentKey(key=old, agent=agent) for old, agent in zip(olds, moved))
+    _rebase(identifiers, before)
+    return identifiers
+
+
 def _agents_digests(identifiers: list[str]) -> dict[str, str]:
     from legation.ingest.curation import field_digests  # ingest builds on records, not the other way round
 

@@ -148,8 +148,8 @@ class Document(models.Model):
     ``date_text`` is the date as written; ``date_edtf`` its EDTF value; ``date_earliest`` and
     ``date_latest`` the first and last possible day (null when undated). ``ingested`` remembers
     what the source gave at the last ingest, so re-ingest keeps curators' corrections;
-    ``ingested_from`` the name of the file it came from, so an ingest that replaces it from a file
-    of another name (another fonds reusing the identifier?) says so.
+    ``ingested_from`` the file it came from (its resolved path), so an ingest that replaces it from
+    another file (another fonds reusing the identifier?) says so.
     """
 
     identifier = models.CharField(max_length=200, unique=True)
@@ -189,13 +189,13 @@ class Document(models.Model):
         help_text="One digest per field of what the source gave at the last ingest (legation.ingest.curation): "
         "a field whose value differs from it was corrected here, and re-ingest keeps it. Null: never ingested.",
     )
-    ingested_from = models.CharField(
+    ingested_from = models.TextField(
         "last ingested from",
-        max_length=255,
         blank=True,
         editable=False,
-        help_text="The name of the file the document's values last came from (its name only, not its folder): "
-        "an ingest that changes the document from a file of another name says so. Empty: not known "
+        help_text="The file the document's values last came from, its whole path (legation.ingest.service.source_name): "
+        "an ingest that changes the document from another file says so. A name without a folder: stored by an "
+        "earlier Legation, which remembered names only; a file of that name is taken for it. Empty: not known "
         "(created here, or stored before Legation remembered it).",
     )
 

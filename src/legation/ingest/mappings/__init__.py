@@ -62,7 +62,7 @@ from legation.errors import IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name
-from legation.ingest.readers.tei_frus import slug
+from legation.ingest.readers.tei_frus import slug, stable_slug
 from legation.ingest.titles import drop_invisible, normalize_space
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.languages import language_tag
@@ -311,7 +311,7 @@ class Values:
         language = language_tag(self.one("language")) or "und"
         collections = [m.collection] if m.collection else []
         for value in self.many("collection"):
-            key = m.collection_prefix + (slug(value) or value)
+            key = m.collection_prefix + (stable_slug(value) or value)  # an address: never re-slugged
             if all(c.key != key for c in collections):
                 collections.append(CollectionRef(key=key, title=m.collection_titles.get(value, m.collection_title_prefix + value)))
         agents: list[AgentRef] = []

@@ -23,6 +23,9 @@ names (case, spaces, ``-`` and ``_`` ignored, and a namespace prefix such as ``d
                                                document is about, as the Wilson Center reader reads it)
     relation | relations                     → related documents (their identifiers)
     rights, credit, collection, classification, url   → themselves
+    publisher | publishers                   → credit, after the credit column's value ("; "), as the
+                                               Wilson Center reader puts donors then publishers there
+    (Dublin Core's contributor and format have no field: named in the note of columns not read)
 
 With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mapping.json`` beside
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
@@ -90,6 +93,7 @@ DUBLIN_CORE = {
     "collection": "collection", "classification": "classification", "url": "url",
     "datetext": "date_text", "mentioned": "mentioned", "repository": "repository", "repositories": "repository",
     "credit": "credit", "relation": "relation", "relations": "relation",
+    "publisher": "credit", "publishers": "credit",  # after credit's own column (see read_csv), as the Wilson reader has them
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet cell a formula (OWASP, CSV injection)
 
@@ -233,6 +237,8 @@ def read_csv(
     header = [h.strip() for h in header]
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
+        # credit holds whom the publication thanks, donors then publishers (wilson_json): a publisher column comes last
+        columns = dict(sorted(columns.items(), key=lambda column: _header_key(column[0]) in ("publisher", "publishers")))
         if "identifier" not in columns.values():
             if what := _companion(header):
                 yield IngestNote(

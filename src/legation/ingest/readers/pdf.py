@@ -75,7 +75,7 @@ from pathlib import Path
 from typing import Any
 
 from legation.errors import IngestError
-from legation.ingest.readers.tei_frus import slug
+from legation.ingest.readers.tei_frus import stable_slug
 from legation.ingest.titles import drop_invisible
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
 from legation.records.languages import language_tag
@@ -176,7 +176,7 @@ def identifier_for(stem: str) -> str:
     ``"Telegram 61 (Batavia)"`` → ``"telegram-61-batavia"``, ``"电报 1"`` → ``"电报-1"``."""
     letters = [c for c in unicodedata.normalize("NFKD", stem) if c.isalnum()]
     if letters and all(c.isascii() for c in letters):
-        ident = slug(stem)
+        ident = stable_slug(stem)  # an identifier: a permalink, never re-slugged
     else:  # an ASCII slug would drop the letters that are not Latin
         ident = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", stem).lower())
     return ident[:200].strip("-")
