@@ -28,6 +28,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
                                    2019 Level 2 sets open at one end: one day on or before / after;
                                    "before" and "after" exclude the date named, see _bounded)
+    "[1552 März vor 12]", "1552 April nach 3", "1548 nach März 19", "1548 November 10 nach" (the Moritz
+    letter index: the bound after the year)  → "[..1552-03-11]", "[1552-04-04..]", "[1548-03-20..]",
+                                   "[1548-11-11..]" (see _bound_inside)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
     "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
@@ -136,13 +139,21 @@ _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[
 _BOUND_WORDS = {
     "<": "before, prior to, shortly before, sometime before, vor, kurz vor, avant, peu avant, ante",
     ">": "after, shortly after, sometime after, nach, kurz nach, bald nach, après, peu après, post",
-    "<=": "not after, on or before, no later than, not later than, nicht nach, spätestens, pas après, au plus tard, non post",
+    "<=": "not after, on or before, no later than, not later than, nicht nach, vor oder am, spätestens, pas après, au plus tard, non post",
     ">=": "not before, on or after, no earlier than, not earlier than, nicht vor, frühestens, pas avant, au plus tôt, non ante",
 }  # fmt: skip
 _BOUND_SIDE = {words: side for side, all_words in _BOUND_WORDS.items() for words in all_words.split(", ")}
 _BOUND = re.compile(
     r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
 )
+_MONTH = "|".join(re.escape(name) for name in sorted(_MONTH_NAMES, key=len, reverse=True))
+_BOUND_INSIDE = re.compile(  # Moritz: "1552 März vor 12", "1548 nach März 19", "1541 kurz vor Juli 18"
+    r"^(?P<year>\d{4})\s+(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<words>"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True))
+    + r")\s+(?:(?P<later>" + _MONTH + r")\.?\s+)?(?P<day>\d{1,2})\.?$",
+    re.I,
+)
+_BOUND_LAST = re.compile(r"^(?P<year>\d{4})\s+(?P<month>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})\.?\s+(?P<words>vor|nach)$", re.I)  # "1548 November 10 nach"
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
@@ -378,7 +389,7 @@ def _bounded(text: str) -> str:
     counts as its known end alone in date filters (see :mod:`legation.records.dates`): "before 1
     May 1950" is found on April 30, 1950."""
     if not (m := _BOUND.match(text)):
-        return ""
+        return _bound_inside(text)
     side = _BOUND_SIDE[re.sub(r"\s+", " ", m["words"].lower())]
     date = _simple(m["date"])
     if not (d := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)) or int(d[1]) == 0 or int(d[2] or 1) > 12:
@@ -397,6 +408,20 @@ def _bounded(text: str) -> str:
         except OverflowError:  # before 1 January 1, after 31 December 9999
             return ""
     return _try_edtf(f"[..{date}]" if side.startswith("<") else f"[{date}..]")
+
+
+def _bound_inside(text: str) -> str:
+    """:func:`_bounded` of a date whose bound stands after its year, as the Moritz letter index writes
+    it: ``"1552 März vor 12"``, ``"1548 nach März 19"``, ``"1544 [vor April 10]"`` (an editor's
+    brackets inside), ``"1548 Februar vor oder am 16"``, and after its day, ``"1548 November 10
+    nach"`` (which the index's own EDTF column reads as ``"nach 10"``, ``1548-11-10/``); ``""`` when
+    ``text`` is no such date (a month named twice or not at all, ``"[1548 Oktober nach 27 ?]"``)."""
+    plain = re.sub(r"\s+", " ", text.replace("[", " ").replace("]", " ")).strip()
+    if (m := _BOUND_INSIDE.match(plain)) and bool(m["month"]) != bool(m["later"]):
+        return _bounded(f"{m['words']} {m['day']}. {m['month'] or m['later']} {m['year']}")
+    if m := _BOUND_LAST.match(plain):
+        return _bounded(f"{m['words']} {m['day']}. {m['month']} {m['year']}")
+    return ""
 
 
 def parse_archival_date(text: str | None) -> ParsedDate:
