@@ -20,8 +20,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
                                    → intervals "a/b" (each side keeps its own precision)
-    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917"
-                                   → "1720-04-21", "1917-03-16", "1917-03-13": Old Style / New Style
+    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917",
+    "December 21/January 3, 1918"  → "1720-04-21", "1917-03-16", "1917-03-13", "1918-01-03": Old Style / New Style
                                    dual dates give the New Style (Gregorian) day, when the second day
                                    is the first's Gregorian day (1582–1923); other pairs stay intervals
     "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
@@ -338,9 +338,12 @@ def _interval(text: str) -> str:
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
     year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
+    borrowed = ya is None and yb is not None
     ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
     ma = ma if ma is not None or da is None else mb
     mb = mb if mb is not None or db is None else ma
+    if slash and borrowed and None not in (ma, da, mb, db) and ma > mb and (new := _new_style((yb - 1, ma, da), (yb, mb, db))):
+        return new  # "December 21/January 3, 1918": the Old Style day is in the year before the one written
     if slash and not year_after_day and None not in (ya, ma, da, yb, mb, db) and (new := _new_style((ya, ma, da), (yb, mb, db))):
         return new
     a, b = _edtf_of(ya, ma, da), _edtf_of(yb, mb, db)
