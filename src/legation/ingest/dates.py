@@ -24,6 +24,12 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 21/January 3, 1918"  → "1720-04-21", "1917-03-16", "1917-03-13", "1918-01-03": Old Style / New Style
                                    dual dates give the New Style (Gregorian) day, when the second day
                                    is the first's Gregorian day (1582–1923); other pairs stay intervals
+    "10 February 1720/21", "Feb. 10, 1720/1"  → "1721-02-10" (an Old Style double year: the year
+                                   counted from 1 January, the day as written; see _one_year)
+    "3 March 1917 O.S.", "(O.S.)", "old style", "st. v.", "stilo veteri", "a. St.", "ст. ст."
+                                   → "1917-03-16" (the Gregorian day; a month or year the set of its
+                                   Gregorian days; see _old_style); "N.S.", "n. St.", "stilo novo":
+                                   the day is Gregorian already, "16 March 1917 N.S." → "1917-03-16"
     "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
                                    → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
                                    2019 Level 2 sets open at one end: one day on or before / after;
@@ -154,6 +160,14 @@ _BOUND_INSIDE = re.compile(  # Moritz: "1552 März vor 12", "1548 nach März 19"
     re.I,
 )
 _BOUND_LAST = re.compile(r"^(?P<year>\d{4})\s+(?P<month>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})\.?\s+(?P<words>vor|nach)$", re.I)  # "1548 November 10 nach"
+_DOUBLE_YEAR = re.compile(r"^(?P<before>(?:.*\D)?)(?P<year>\d{4})\s*/\s*(?P<next>\d{4}|\d{1,2})(?P<after>(?:\D.*)?)$")
+_STYLE = re.compile(  # a calendar named after a date: Old Style (Julian), New Style (Gregorian)
+    r"^(?P<date>.*?[\d\]])[\s,]*[(\[]?\s*(?:(?P<old>O\.\s?S\.?|old\s+style|st(?:ilo|ylo)?\.?\s*v(?:et(?:eri)?)?\.?"
+    r"|a\.\s?St\.?|alten\s+Stils|ст\.\s?ст\.?)|(?P<new>N\.\s?S\.?|new\s+style|st(?:ilo|ylo)?\.?\s*n(?:ov)?o?\.?"
+    r"|n\.\s?St\.?|neuen\s+Stils|н\.\s?ст\.?))\s*[)\]]?\.?$",
+    re.I,
+)
+_YEAR_FROM_LADY_DAY = 1752  # England's year began on 25 March until 1751 (Calendar (New Style) Act 1750, 24 Geo. 2 c. 23)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
@@ -427,6 +441,79 @@ def _bound_inside(text: str) -> str:
     return ""
 
 
+def _one_year(text: str) -> str | None:
+    """``text`` with an Old Style double year written as the year it is when years begin on 1 January:
+    ``"10 February 1720/21"``, ``"Feb. 10, 1720/1"`` → ``"10 February 1721"``, ``"Feb. 10, 1721"``;
+    ``text`` as given when it holds no double year after a month (``"1743/44"`` stays two years);
+    None when the month is one a double year cannot have (``"10 April 1720/21"``).
+
+    Where the year began on 25 March (England and its colonies until 1751, by the Calendar (New Style)
+    Act 1750; Florence and Pisa until 1749), a day from 1 January to 24 March was written with both year
+    numbers, the year then current by the legal reckoning and the one by the reckoning from 1 January:
+    George Washington's birthday is "11 February 1731/32" (Wikipedia, "Old Style and New Style dates",
+    section "Dual dating"; C. R. Cheney, *A Handbook of Dates for Students of British History*, 2nd ed.
+    2000, ch. 1, "The beginning of the year"). EDTF counts years from 1 January, so the second year is
+    the date's year. The double year says when the year began, not which calendar the day is of (Florence
+    counted Gregorian days from 25 March): the day is kept as written, as any day whose calendar the
+    text does not name, and only a mark ("O.S.", see :func:`_old_style`) turns it into its Gregorian day."""
+    if not (m := _DOUBLE_YEAR.fullmatch(text)):
+        return text
+    year, following = int(m["year"]), m["next"]
+    if (year + 1) % 10 ** len(following) != int(following):
+        return text  # "1720/25": no double year
+    single = re.sub(r"\b\d{1,2}\s*/\s*(?=\d)", "", f"{m['before']}{year + 1}{m['after']}")  # "10/21 February": a dual day
+    parts = _components(single.strip("[] "))
+    if parts is None or parts[1] is None:
+        return text
+    _, month, day = parts
+    if month > 3 or (month == 3 and day is not None and day > 24):
+        return None  # from 25 March on, both reckonings give one year: "10 April 1720/21" is no such date
+    return f"{m['before']}{year + 1}{m['after']}"
+
+
+def _old_style(edtf: str, year_known: bool) -> str:
+    """The Gregorian (New Style) EDTF value of ``edtf`` read from a date marked Old Style (Julian):
+    each day through its Julian day number (:func:`_gregorian`), ``"1917-03-03"`` → ``"1917-03-16"``,
+    also in intervals and sets; a month or a year becomes the set of the Gregorian days it spans,
+    ``"1917-03"`` → ``"[1917-03-14..1917-04-13]"``, as its earliest and latest days are not the Julian
+    month's. ``""`` (not read) when the day has no Gregorian day (Julian 30 February), a year is not
+    plain (a qualifier on a month), or the year itself is in doubt: before 1752, "O.S." also meant a
+    year begun on 25 March, so that "January 10, 1664 (O.S.)" is 10 January 1665 by today's count
+    (sizes.com, "Old Style dates"; Wikipedia, "Old Style and New Style dates"), and a day from 1
+    January to 24 March is not read unless ``year_known``: written with a double year (1664/65), or
+    marked as the continent and Russia did ("st. v.", "a. St.", "ст. ст."), where the year began on
+    1 January."""
+
+    def day(match: re.Match) -> str:
+        return _julian_day(int(match[1]), int(match[2]), int(match[3]), year_known)
+
+    if edtf.startswith("julian:"):  # a day the Gregorian calendar lacks (29 February 1700), read by parse_archival_date
+        edtf = edtf.removeprefix("julian:")
+    elif m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?", edtf):
+        year, month = int(m[1]), int(m[2] or 0)
+        if month > 12:
+            return ""
+        first, last = (month or 1), (month or 12)
+        length = 29 if last == 2 and year % 4 == 0 else calendar.mdays[last]
+        edtf = f"[{year:04d}-{first:02d}-01..{year:04d}-{last:02d}-{length:02d}]"
+    if re.search(r"\d{4}(?!-\d{2}-\d{2})(?:-\d{2})?(?!\d)", edtf.replace("..", " ")):
+        return ""  # a month or year inside an interval, a season, a qualified month
+    try:
+        return _try_edtf(re.sub(r"(\d{4})-(\d{2})-(\d{2})", day, edtf))
+    except ValueError:
+        return ""
+
+
+def _julian_day(year: int, month: int, day: int, year_known: bool) -> str:
+    """``YYYY-MM-DD`` of the Gregorian day of a Julian date marked Old Style; ValueError when there is
+    none, or the year is in doubt (see :func:`_old_style`)."""
+    if year < _YEAR_FROM_LADY_DAY and not year_known and (month, day) < (3, 25):
+        raise ValueError("the year of an Old Style day before 25 March is in doubt")
+    if (new := _gregorian(year, month, day)) is None:
+        raise ValueError("no such Julian day")
+    return new.isoformat()
+
+
 def parse_archival_date(text: str | None) -> ParsedDate:
     """Read a date as an archive writes it; see the module docstring for the forms understood.
 
@@ -448,7 +535,18 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
-    if edtf := _bounded(value) or _era(value) or _simple(value) or _interval(value):
+    style = _STYLE.fullmatch(value)
+    if style:  # "3 March 1917 O.S.", "6. Merzen 1720 st. n.": the calendar named
+        value = style["date"].strip()
+    if (one := _one_year(value)) is None:
+        return ParsedDate("", True, raw)
+    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one)
+    if not edtf and style and style["old"] and (parts := _components(one.strip("[] "))) and parts[1:] == (2, 29) and parts[0]:
+        edtf = f"julian:{parts[0]:04d}-02-29"  # "29 February 1700 st. v.": a Julian leap day no Gregorian 1700 has
+    if edtf and style and style["old"]:
+        english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
+        edtf = _old_style(edtf, year_known=one != value or not english)
+    if edtf:
         return _read(edtf, raw)
     return ParsedDate("", True, raw)
 
