@@ -127,7 +127,6 @@ def test_undated_is_empty_and_not_flagged(text):
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start
-        "16 Mart 1336", "28 Haziran 1335",  # Atatürk speeches body_tr: Rumi years (1920, 1919), not 1336 and 1335
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):

@@ -10,8 +10,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1963.12.17" (Korean archives)  → "1949-12-22" …
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
-    Turkish month names)           → "1720-01-21" …; a Turkish month with a year 1256–1342 ("16
-                                   Mart 1336") is a Rumi (Ottoman fiscal) date: flagged, not read
+    Turkish month names)           → "1720-01-21" …
+    "16 Mart 1336", "22 Şubat 1330", "6 Kânun-ı Sânî 1334" (a Turkish month with a year 1256–1341: Rumi,
+    the Ottoman fiscal calendar)   → "1920-03-16", "1915-03-07", "1918-01-06" (see _rumi)
     "1950年3月3日", "1950년 3월 3일", "1950. 3. 3."  → "1950-03-03"; "1950年3月" → "1950-03"
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
@@ -117,6 +118,12 @@ for _number, _names in enumerate(
         _MONTH_NAMES[_name] = _number
 _TURKISH = frozenset("ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik".split())
 _RUMI_YEARS = range(1256, 1343)  # Rumi (Ottoman fiscal) years 1256–1342 are 1840–1926: "16 Mart 1336" is 16 March 1920
+_RUMI_MONTHS = {
+    "mart": 3, "nisan": 4, "mayis": 5, "haziran": 6, "temmuz": 7, "agustos": 8, "eylul": 9, "tesrinievvel": 10,
+    "tesrinisani": 11, "kanunuevvel": 12, "kanunusani": 1, "subat": 2,
+    "ekim": 10, "kasim": 11, "aralik": 12, "ocak": 1,  # the names of 1945 (Law 4696), which editions put for the old ones
+}  # fmt: skip
+_RUMI = re.compile(r"(?:(?P<day>\d{1,2})\.?\s+)?(?P<month>[^\W\d_](?:[^\W\d_]|[\u0302'’-])*(?:[\s-]+[^\W\d_]+)?)\s+(?P<year>\d{4})")
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
@@ -286,6 +293,60 @@ def _era(text: str) -> str:
     return _try_edtf(value + qualifier)
 
 
+def _rumi_month(name: str) -> int | None:
+    """The month number of a Turkish month name as Ottoman and Republican texts spell it, circumflex
+    or hyphen or not: "Kânun-ı Sânî", "Kânunusani", "Kanunisani" → 1; "Teşrin-i evvel" → 10."""
+    key = "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("ı", "i")) if not unicodedata.combining(c))
+    key = re.sub(r"[\s'’-]+", "", key)
+    if m := re.fullmatch(r"(tesrin|kanun)[iu]?(evv?el|sani)", key):
+        key = m[1] + ("i" if m[1] == "tesrin" else "u") + ("evvel" if m[2].startswith("ev") else "sani")
+    return _RUMI_MONTHS.get(key)
+
+
+def _rumi(part: str) -> str:
+    """EDTF of a Rumi (Ottoman fiscal) date, a Turkish month with a year 1256–1341: ``"16 Mart 1336"``
+    → ``"1920-03-16"``, ``"22 Şubat 1330"`` → ``"1915-03-07"``, ``"6 Kânun-ı Sânî 1334"`` →
+    ``"1918-01-06"``, ``"Mart 1330"`` → ``"[1914-03-14..1914-04-13]"``; ``""`` when ``part`` is no such
+    date, or a day the calendar did not have (16–28 Şubat 1332, Kânunusani and Şubat 1333).
+
+    The Rumi calendar (Wikipedia, "Rumi calendar"; German Wikipedia, "Rumi-Kalender") was the Julian
+    calendar with its year beginning on 1 March and counted from 1840 = 1256 (13 March 1840 Gregorian
+    was 1 Mart 1256): a Rumi year is the Gregorian year + 584 from Mart to Kânunuevvel (March to
+    December) and + 585 in Kânunusani and Şubat (January, February), and its days are Julian days,
+    turned into Gregorian ones through their Julian day number (:func:`_gregorian`). In 1917 it took
+    the Gregorian days: 15 Şubat 1332 (Julian; 28 February 1917) was followed by 1 Mart 1333 (1 March
+    1917), and the year 1333 ended on 31 Kânunuevvel, so that 1334 began on 1 Kânunusani (1 January
+    1918): from then on the Rumi year is the Gregorian year + 584 in every month, day for day, until
+    Law 698 put the Gregorian year in its place after 31 Kânunuevvel 1341 (31 December 1925). The
+    Atatürk texts gloss their dates so: "22 Şubat 1330 (7 Mart 1915)", "15 Mart 1330 (28 Mart 1914)",
+    "6 Kânun-ı Sânî 1334 (6 Ocak 1918)". A Turkish month with a year 1342 (which never began) is
+    not read; any other Turkish date is Gregorian ("19 Mart 1920"), the Ottoman month names too when
+    the year is no Rumi year ("30 Teşrîn-i Evvel 1918", the Armistice of Mudros: ``"1918-10-30"``).
+    Julian months are the sets of their Gregorian days, as in :func:`_old_style`."""
+    if not (m := _RUMI.fullmatch(re.sub(r"\s+sene\s+", " ", part.strip()))) or (month := _rumi_month(m["month"])) is None:
+        return ""  # "3 Temmuz sene 1335": sene, "year"
+    rumi, day = int(m["year"]), int(m["day"]) if m["day"] else None
+    if rumi > 1342 and re.match(r"(?i)te[sş]|k[aâ]n", m["month"]):
+        return _edtf_of(rumi, month, day)  # "30 Teşrîn-i Evvel 1918": the Ottoman names with a Gregorian year
+    if not 1256 <= rumi <= 1341:
+        return ""
+    if (rumi, month) >= (1333, 3):  # Gregorian days
+        if rumi == 1333 and month < 3:
+            return ""
+        return _edtf_of(rumi + 584, month, day)
+    if rumi == 1333 or (rumi, month, day or 1) > (1332, 2, 15):
+        return ""  # Kânunusani and Şubat 1333 never were; 16 Şubat 1332 was 1 Mart 1333
+    year = rumi + (585 if month < 3 else 584)
+    length = 15 if (rumi, month) == (1332, 2) else 29 if month == 2 and year % 4 == 0 else calendar.mdays[month]
+    first, last = (day, day) if day else (1, length)
+    if not 1 <= first <= last <= length:
+        return ""
+    start, end = _gregorian(year, month, first), _gregorian(year, month, last)
+    if start is None or end is None:
+        return ""
+    return _try_edtf(start.isoformat() if day else f"[{start.isoformat()}..{end.isoformat()}]")
+
+
 def _simple(part: str) -> str:
     """EDTF of one date (no interval) with its qualifiers, or ``""``."""
     part = part.strip()
@@ -309,6 +370,8 @@ def _simple(part: str) -> str:
         return f"{m[1]}X{qualifier}"
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
+    if rumi := _rumi(part):
+        return rumi if not qualifier else "" if rumi.startswith("[") else _checked(rumi + qualifier)
     parts = _components(part)
     if parts is None:
         return ""
