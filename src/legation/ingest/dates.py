@@ -620,11 +620,19 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     January 2026 to February 2027, is read in 2026). Archives hold what has happened, so such a
     date is almost certainly a typo ("2150" for "1950"), and a curator should look rather than
     date filters find it; the record still loads, with its date as written."""
-    bounds = edtf_day_bounds(edtf)
-    this_year = dt.date.today().year
-    if bounds and (bounds[0].year > this_year or bounds[1].year > this_year + 1):
+    if in_year_to_come(edtf):
         return ParsedDate("", True, raw, future=True)
     return ParsedDate(edtf, False, raw)
+
+
+def in_year_to_come(edtf: str) -> bool:
+    """True when the valid EDTF value ``edtf`` lies in a year to come: its earliest day after the
+    current year, or its latest after the next (``"2150"``, ``"1950/2150"``; ``"Winter 2026"`` read in
+    2026 is not). The one rule for dates read from text (:func:`parse_archival_date`) and EDTF given
+    as such (a ``date_edtf`` field, a TEI ``@when``), which ingest applies to both."""
+    bounds = edtf_day_bounds(edtf)
+    this_year = dt.date.today().year
+    return bool(bounds) and (bounds[0].year > this_year or bounds[1].year > this_year + 1)
 
 
 def dated(data: object) -> object:
