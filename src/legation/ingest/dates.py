@@ -14,6 +14,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "16 Mart 1336", "22 Şubat 1330", "6 Kânun-ı Sânî 1334" (a Turkish month with a year 1256–1341: Rumi,
     the Ottoman fiscal calendar)   → "1920-03-16", "1915-03-07", "1918-01-06" (see _rumi)
     "1950年3月3日", "1950년 3월 3일", "1950. 3. 3."  → "1950-03-03"; "1950年3月" → "1950-03"
+    "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
+                                   → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
@@ -124,6 +126,23 @@ _RUMI_MONTHS = {
     "ekim": 10, "kasim": 11, "aralik": 12, "ocak": 1,  # the names of 1945 (Law 4696), which editions put for the old ones
 }  # fmt: skip
 _RUMI = re.compile(r"(?:(?P<day>\d{1,2})\.?\s+)?(?P<month>[^\W\d_](?:[^\W\d_]|[\u0302'’-])*(?:[\s-]+[^\W\d_]+)?)\s+(?P<year>\d{4})")
+# Japanese era names (gengō) with each era's first and last day, Gregorian, as the Cabinet Office proclaimed
+# them; Meiji from 1873, when Japan took the Gregorian calendar (Meiji 5, 12th month, 3rd day became 1 January
+# 1873: Wikipedia, "Japanese calendar"): its earlier years are lunisolar, their months not ours. The Republic
+# of China counts years from 1912 with Gregorian days (Wikipedia, "Minguo calendar"): 民國39年 is 1950.
+_ERAS = {
+    "明治": (dt.date(1873, 1, 1), dt.date(1912, 7, 29), 1868),
+    "大正": (dt.date(1912, 7, 30), dt.date(1926, 12, 24), 1912),
+    "昭和": (dt.date(1926, 12, 25), dt.date(1989, 1, 7), 1926),
+    "平成": (dt.date(1989, 1, 8), dt.date(2019, 4, 30), 1989),
+    "令和": (dt.date(2019, 5, 1), dt.date(9999, 12, 31), 2019),
+    "民國": (dt.date(1912, 1, 1), dt.date(9999, 12, 31), 1912),
+}
+_ERAS |= {"民国": _ERAS["民國"], "中華民國": _ERAS["民國"], "中华民国": _ERAS["民國"]}
+_ERA_YEAR = re.compile(
+    r"(?P<era>" + "|".join(sorted(_ERAS, key=len, reverse=True)) + r")\s?(?P<year>\d{1,3}|元)\s?年"
+    r"(?:\s?(?P<month>\d{1,2})\s?月(?:\s?(?P<day>\d{1,2})\s?日)?)?"
+)
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
@@ -244,6 +263,26 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         else:
             return None
     return year, month, day
+
+
+def _era_date(part: str) -> str:
+    """EDTF of a date in a Japanese era or in the Republic of China's years (see ``_ERAS``):
+    ``"昭和25年3月3日"`` → ``"1950-03-03"``, ``"民國39年"`` → ``"1950"``; a year or month the era covers
+    only in part is the set of its days in the era, ``"昭和元年"`` (元: the first year) →
+    ``"[1926-12-25..1926-12-31]"``; ``""`` when ``part`` is no such date, or lies outside its era
+    (``"昭和65年"``, ``"昭和元年12月24日"``) or in Meiji's lunisolar years 1–5."""
+    if not (m := _ERA_YEAR.fullmatch(part)):
+        return ""
+    first, last, base = _ERAS[m["era"]]
+    year = base + (1 if m["year"] == "元" else int(m["year"])) - 1
+    if not (value := _edtf_of(year, int(m["month"]) if m["month"] else None, int(m["day"]) if m["day"] else None)):
+        return ""
+    earliest, latest = day_bounds(value)
+    if earliest > last or latest < first:
+        return ""
+    if earliest < first or latest > last:
+        return _try_edtf(f"[{max(earliest, first).isoformat()}..{min(latest, last).isoformat()}]")
+    return value
 
 
 def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
@@ -370,6 +409,8 @@ def _simple(part: str) -> str:
         return f"{m[1]}X{qualifier}"
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
+    if era := _era_date(part):
+        return era if not qualifier else "" if era.startswith("[") else _checked(era + qualifier)
     if rumi := _rumi(part):
         return rumi if not qualifier else "" if rumi.startswith("[") else _checked(rumi + qualifier)
     parts = _components(part)
