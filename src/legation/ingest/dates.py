@@ -409,10 +409,8 @@ def _simple(part: str) -> str:
         return f"{m[1]}X{qualifier}"
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
-    if era := _era_date(part):
-        return era if not qualifier else "" if era.startswith("[") else _checked(era + qualifier)
-    if rumi := _rumi(part):
-        return rumi if not qualifier else "" if rumi.startswith("[") else _checked(rumi + qualifier)
+    if other := _era_date(part) or _rumi(part):  # another calendar's date; a set of days takes no qualifier
+        return other if not qualifier else "" if other.startswith("[") else _checked(other + qualifier)
     parts = _components(part)
     if parts is None:
         return ""
