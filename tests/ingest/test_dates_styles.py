@@ -35,9 +35,9 @@ def test_a_double_year_is_the_year_from_1_january(text, edtf):
     assert parse_archival_date(text) == ParsedDate(edtf, False, text)
 
 
-@pytest.mark.parametrize("text", ["10 April 1720/21", "25 March 1720/21", "December 1720/21"])
+@pytest.mark.parametrize("text", ["10 April 1720/21", "25 March 1720/21", "December 1720/21", "10 February 1751/52", "10 February 1950/51"])
 def test_a_double_year_on_a_day_that_cannot_have_one_is_flagged(text):
-    # from 25 March to 31 December both reckonings count the same year
+    # from 25 March to 31 December both reckonings count the same year; from 1752 no year began on 25 March
     assert parse_archival_date(text) == ParsedDate("", True, text)
 
 

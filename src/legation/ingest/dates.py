@@ -561,8 +561,8 @@ def _one_year(text: str) -> str | None:
     if not (m := _DOUBLE_YEAR.fullmatch(text)):
         return text
     year, following = int(m["year"]), m["next"]
-    if (year + 1) % 10 ** len(following) != int(following):
-        return text  # "1720/25": no double year
+    if (year + 1) % 10 ** len(following) != int(following) or year + 1 >= _YEAR_FROM_LADY_DAY:
+        return text  # "1720/25": no double year; nor from 1752, when no year began on 25 March any more
     single = re.sub(r"\b\d{1,2}\s*/\s*(?=\d)", "", f"{m['before']}{year + 1}{m['after']}")  # "10/21 February": a dual day
     parts = _components(single.strip("[] "))
     if parts is None or parts[1] is None:
@@ -573,8 +573,8 @@ def _one_year(text: str) -> str | None:
     return f"{m['before']}{year + 1}{m['after']}"
 
 
-def _old_style(edtf: str, year_known: bool) -> str:
-    """The Gregorian (New Style) EDTF value of ``edtf`` read from a date marked Old Style (Julian):
+def _old_style(edtf: str, text: str, year_known: bool) -> str:
+    """The Gregorian (New Style) EDTF value of ``edtf`` read from ``text``, a date marked Old Style (Julian):
     each day through its Julian day number (:func:`_gregorian`), ``"1917-03-03"`` → ``"1917-03-16"``,
     also in intervals and sets; a month or a year becomes the set of the Gregorian days it spans,
     ``"1917-03"`` → ``"[1917-03-14..1917-04-13]"``, as its earliest and latest days are not the Julian
@@ -589,8 +589,11 @@ def _old_style(edtf: str, year_known: bool) -> str:
     def day(match: re.Match) -> str:
         return _julian_day(int(match[1]), int(match[2]), int(match[3]), year_known)
 
-    if edtf.startswith("julian:"):  # a day the Gregorian calendar lacks (29 February 1700), read by parse_archival_date
-        edtf = edtf.removeprefix("julian:")
+    if not edtf:  # "29 February 1700 st. v.": a Julian leap day the Gregorian 1700 lacks, so no EDTF value was read
+        parts = _components(text.strip("[] "))
+        if not parts or parts[0] is None or parts[1:] != (2, 29):
+            return ""
+        edtf = f"{parts[0]:04d}-02-29"
     elif m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?", edtf):
         year, month = int(m[1]), int(m[2] or 0)
         if month > 12:
@@ -643,11 +646,9 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if (one := _one_year(value)) is None:
         return ParsedDate("", True, raw)
     edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one)
-    if not edtf and style and style["old"] and (parts := _components(one.strip("[] "))) and parts[1:] == (2, 29) and parts[0]:
-        edtf = f"julian:{parts[0]:04d}-02-29"  # "29 February 1700 st. v.": a Julian leap day no Gregorian 1700 has
-    if edtf and style and style["old"]:
+    if style and style["old"]:
         english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
-        edtf = _old_style(edtf, year_known=one != value or not english)
+        edtf = _old_style(edtf, one, year_known=one != value or not english)
     if edtf:
         return _read(edtf, raw)
     return ParsedDate("", True, raw)
