@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from legation.ingest.dates import ParsedDate, parse_archival_date
@@ -121,13 +123,12 @@ def test_undated_is_empty_and_not_flagged(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "[1552 März vor 12]", "[1548 Anfang]", "32 December 1949", "1949-02-30", "garbage", "22/12",
+        "[1548 Anfang]", "32 December 1949", "1949-02-30", "garbage", "22/12",
         "Spring 1950?",  # the edtf library has no qualified season (1950-21?): not read rather than read as certain
         "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start
-        "16 Mart 1336", "28 Haziran 1335",  # Atatürk speeches body_tr: Rumi years (1920, 1919), not 1336 and 1335
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):
@@ -328,4 +329,37 @@ def test_a_future_date_loads_undated_and_the_report_names_it(tmp_path):
     assert "the year is most likely mistyped (2150 for 1950)" in note and "could not read" not in note
     stored = {d.identifier: (d.date_text, d.date_edtf) for d in Document.objects.all()}
     assert stored == {"f-1": ("12 March 2150", ""), "f-2": ("12 March 1950", "1950-03-12")}
+    next(archive, None)
+
+
+@pytest.mark.django_db
+def test_an_edtf_date_given_as_such_in_a_year_to_come_is_reported_as_one_read_from_text(tmp_path):
+    from legation.ingest.dates import in_year_to_come
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    lines = tmp_path / "future.jsonl"
+    lines.write_text(
+        '{"identifier": "e-1", "title": "Typed EDTF", "date_edtf": "2150-03-12", "language": "en"}\n'  # no date_text: the EDTF is kept as written
+        '{"identifier": "e-2", "title": "Typed both", "date_text": "12 March 2150", "date_edtf": "2150-03-12", "language": "en"}\n'
+        '{"identifier": "e-3", "title": "Typed interval", "date_edtf": "1950/2150", "language": "en"}\n'
+        '{"identifier": "e-4", "title": "Real EDTF", "date_edtf": "1950-03-12", "language": "en"}\n'
+        '{"identifier": "e-5", "title": "Open end", "date_edtf": "1950-03-12/..", "language": "en"}\n',
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(lines))
+    report = next(archive)
+    assert (sorted(report.added), report.unread_dates) == (["e-1", "e-2", "e-3", "e-4", "e-5"], [])
+    assert report.future_dates == [("e-1", "2150-03-12"), ("e-2", "12 March 2150"), ("e-3", "1950/2150")]
+    stored = {d.identifier: (d.date_text, d.date_edtf, d.date_earliest) for d in Document.objects.all()}
+    assert stored == {
+        "e-1": ("2150-03-12", "", None),
+        "e-2": ("12 March 2150", "", None),
+        "e-3": ("1950/2150", "", None),
+        "e-4": ("", "1950-03-12", dt.date(1950, 3, 12)),
+        "e-5": ("", "1950-03-12/..", dt.date(1950, 3, 12)),
+    }
+    # one rule for both: what parse_archival_date reads from text, and what ingest checks
+    assert [in_year_to_come(v) for v in ("2150-03-12", "1950/2150", "1950-03-12", "1950-03-12/..", "-0043")] == [True, True, False, False, False]
     next(archive, None)

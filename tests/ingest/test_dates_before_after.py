@@ -49,11 +49,38 @@ def test_before_and_after_are_one_of_a_set_open_at_one_end(text, edtf, earliest,
 
 
 @pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # the Moritz letter index (letters.csv senderDateText; its own EDTF column gives open intervals, /1552-03-12)
+        ("[1552 März vor 12]", "[..1552-03-11]"),
+        ("1552 April nach 3", "[1552-04-04..]"),
+        ("1547 März nach 06", "[1547-03-07..]"),
+        ("[1548 nach März 19]", "[1548-03-20..]"),  # the bound before the month
+        ("1552 vor Juni 4", "[..1552-06-03]"),
+        ("[1541 kurz vor Juli 18]", "[..1541-07-17]"),
+        ("[1544 Juni bald nach 10]", "[1544-06-11..]"),
+        ("1544 [vor April 10]", "[..1544-04-09]"),  # an editor's brackets inside the date
+        ("1547 Oktober [nach 19]", "[1547-10-20..]"),
+        ("1553 [April nach 2]", "[1553-04-03..]"),
+        ("1548 Februar vor oder am 16", "[..1548-02-16]"),  # "on or before" keeps the day
+        ("1548 November 10 nach", "[1548-11-11..]"),  # the bound after the day: the index's EDTF reads it as "nach 10"
+        ("1549 August 23 vor", "[..1549-08-22]"),
+        ("[1552 nach März 31]", "[1552-04-01..]"),
+        ("1548 Februar vor 1", "[..1548-01-31]"),
+    ],
+)
+def test_bounds_inside_a_moritz_date_are_read_as_in_front_of_it(text, edtf):
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "before ca. 1950", "before 1950?",  # a qualified bound: EDTF sets could say it, the meaning is too loose to guess
         "before Spring 1950", "before 1949/1950", "before 44 BC", "after 31 December 9999", "before garbage",
-        "[1552 März vor 12]",  # Moritz: "vor" after the month is not read (its EDTF column says /1552-03-12)
+        "[1548 Oktober nach 27 ?]", "[1551 September nach 18?]",  # Moritz: qualified bounds, as "before 1950?"
+        "[1552 nach Januar Mitte]", "[1552 November oder Dezember nach 7]", "[1552 nach Oktober 14/vor November 14]",  # Moritz
+        "1552 März Juni vor 12", "1552 vor 12",  # a month named twice, or none
     ],
 )  # fmt: skip
 def test_bounds_on_what_is_not_a_plain_date_are_flagged(text):

@@ -24,6 +24,10 @@ from legation.records.dates import day_bounds
         ("28 February 1917/13 March 1917", "1917-03-13"),
         ("October 25/November 7, 1917", "1917-11-07"),
         ("21 December 1917/3 January 1918", "1918-01-03"),  # over the turn of the year
+        ("December 21/January 3, 1918", "1918-01-03"),  # … with one year, the New Style day's: Julian 21 December 1917
+        ("21 December/3 January 1918", "1918-01-03"),
+        ("December 19/January 1, 1918", "1918-01-01"),
+        ("December 22/January 2, 1711", "1711-01-02"),  # 11 days: Julian 22 December 1710
         ("5/15 October 1582", "1582-10-15"),  # the first Gregorian day
         ("2/13 September 1752", "1752-09-13"),  # Britain's change
         ("February 18/28, 1700", "1700-02-28"),  # still 10 days on Julian 18 February 1700 …
@@ -51,7 +55,6 @@ def test_dual_dates_are_the_new_style_day(text, edtf):
         ("1/14 January 1950", "1950-01-01/1950-01-14"),  # 13 days, but after 1923: no more dual dating
         ("3–16 March 1917", "1917-03-03/1917-03-16"),  # a dash writes a range, not a dual date
         ("1720-04-10/12", "1720-04-10/1720-04-12"),
-        ("10 February 1720/21", "1720-02-10/1720-02-21"),  # "/21" after the year is left as it was read
         ("12. Juny / 1719.", "1719-06-12"),  # QhoD: one date over a line's end, not an interval to the year's end
     ],
 )
@@ -68,6 +71,13 @@ def test_the_julian_calendar_gains_a_day_on_each_february_29_it_alone_has():
     assert differences == {1600: 10, 1750: 11, 1850: 12, 1950: 13, 2050: 13}
 
 
-@pytest.mark.parametrize("text", ["1720-04-12/10", "February 30/March 12, 1720"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1720-04-12/10", "February 30/March 12, 1720",
+        "December 21/January 2, 1918",  # not the Gregorian day of Julian 21 December 1917: no dual date, and no range backwards
+        "December 21 – January 3, 1918",  # a dash: a range, whose year is not guessed
+    ],
+)  # fmt: skip
 def test_impossible_pairs_are_flagged(text):
     assert parse_archival_date(text) == ParsedDate("", True, text)

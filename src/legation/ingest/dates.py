@@ -10,9 +10,12 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1963.12.17" (Korean archives)  → "1949-12-22" …
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
-    Turkish month names)           → "1720-01-21" …; a Turkish month with a year 1256–1342 ("16
-                                   Mart 1336") is a Rumi (Ottoman fiscal) date: flagged, not read
+    Turkish month names)           → "1720-01-21" …
+    "16 Mart 1336", "22 Şubat 1330", "6 Kânun-ı Sânî 1334" (a Turkish month with a year 1256–1341: Rumi,
+    the Ottoman fiscal calendar)   → "1920-03-16", "1915-03-07", "1918-01-06" (see _rumi)
     "1950年3月3日", "1950년 3월 3일", "1950. 3. 3."  → "1950-03-03"; "1950年3月" → "1950-03"
+    "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
+                                   → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
     "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
@@ -20,14 +23,23 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
                                    → intervals "a/b" (each side keeps its own precision)
-    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917"
-                                   → "1720-04-21", "1917-03-16", "1917-03-13": Old Style / New Style
+    "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917",
+    "December 21/January 3, 1918"  → "1720-04-21", "1917-03-16", "1917-03-13", "1918-01-03": Old Style / New Style
                                    dual dates give the New Style (Gregorian) day, when the second day
                                    is the first's Gregorian day (1582–1923); other pairs stay intervals
+    "10 February 1720/21", "Feb. 10, 1720/1"  → "1721-02-10" (an Old Style double year: the year
+                                   counted from 1 January, the day as written; see _one_year)
+    "3 March 1917 O.S.", "(O.S.)", "old style", "st. v.", "stilo veteri", "a. St.", "ст. ст."
+                                   → "1917-03-16" (the Gregorian day; a month or year the set of its
+                                   Gregorian days; see _old_style); "N.S.", "n. St.", "stilo novo":
+                                   the day is Gregorian already, "16 March 1917 N.S." → "1917-03-16"
     "before 1 May 1950", "vor Mai 1950", "after 1950", "not after 1 May 1950", "avant le 1er mai 1950"
                                    → "[..1950-04-30]", "[..1950-04]", "[1951..]", "[..1950-05-01]" (EDTF
                                    2019 Level 2 sets open at one end: one day on or before / after;
                                    "before" and "after" exclude the date named, see _bounded)
+    "[1552 März vor 12]", "1552 April nach 3", "1548 nach März 19", "1548 November 10 nach" (the Moritz
+    letter index: the bound after the year)  → "[..1552-03-11]", "[1552-04-04..]", "[1548-03-20..]",
+                                   "[1548-11-11..]" (see _bound_inside)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
     "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
@@ -108,6 +120,29 @@ for _number, _names in enumerate(
         _MONTH_NAMES[_name] = _number
 _TURKISH = frozenset("ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik".split())
 _RUMI_YEARS = range(1256, 1343)  # Rumi (Ottoman fiscal) years 1256–1342 are 1840–1926: "16 Mart 1336" is 16 March 1920
+_RUMI_MONTHS = {
+    "mart": 3, "nisan": 4, "mayis": 5, "haziran": 6, "temmuz": 7, "agustos": 8, "eylul": 9, "tesrinievvel": 10,
+    "tesrinisani": 11, "kanunuevvel": 12, "kanunusani": 1, "subat": 2,
+    "ekim": 10, "kasim": 11, "aralik": 12, "ocak": 1,  # the names of 1945 (Law 4696), which editions put for the old ones
+}  # fmt: skip
+_RUMI = re.compile(r"(?:(?P<day>\d{1,2})\.?\s+)?(?P<month>[^\W\d_](?:[^\W\d_]|[\u0302'’-])*(?:[\s-]+[^\W\d_]+)?)\s+(?P<year>\d{4})")
+# Japanese era names (gengō) with each era's first and last day, Gregorian, as the Cabinet Office proclaimed
+# them; Meiji from 1873, when Japan took the Gregorian calendar (Meiji 5, 12th month, 3rd day became 1 January
+# 1873: Wikipedia, "Japanese calendar"): its earlier years are lunisolar, their months not ours. The Republic
+# of China counts years from 1912 with Gregorian days (Wikipedia, "Minguo calendar"): 民國39年 is 1950.
+_ERAS = {
+    "明治": (dt.date(1873, 1, 1), dt.date(1912, 7, 29), 1868),
+    "大正": (dt.date(1912, 7, 30), dt.date(1926, 12, 24), 1912),
+    "昭和": (dt.date(1926, 12, 25), dt.date(1989, 1, 7), 1926),
+    "平成": (dt.date(1989, 1, 8), dt.date(2019, 4, 30), 1989),
+    "令和": (dt.date(2019, 5, 1), dt.date(9999, 12, 31), 2019),
+    "民國": (dt.date(1912, 1, 1), dt.date(9999, 12, 31), 1912),
+}
+_ERAS |= {"民国": _ERAS["民國"], "中華民國": _ERAS["民國"], "中华民国": _ERAS["民國"]}
+_ERA_YEAR = re.compile(
+    r"(?P<era>" + "|".join(sorted(_ERAS, key=len, reverse=True)) + r")\s?(?P<year>\d{1,3}|元)\s?年"
+    r"(?:\s?(?P<month>\d{1,2})\s?月(?:\s?(?P<day>\d{1,2})\s?日)?)?"
+)
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
@@ -136,13 +171,29 @@ _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[
 _BOUND_WORDS = {
     "<": "before, prior to, shortly before, sometime before, vor, kurz vor, avant, peu avant, ante",
     ">": "after, shortly after, sometime after, nach, kurz nach, bald nach, après, peu après, post",
-    "<=": "not after, on or before, no later than, not later than, nicht nach, spätestens, pas après, au plus tard, non post",
+    "<=": "not after, on or before, no later than, not later than, nicht nach, vor oder am, spätestens, pas après, au plus tard, non post",
     ">=": "not before, on or after, no earlier than, not earlier than, nicht vor, frühestens, pas avant, au plus tôt, non ante",
 }  # fmt: skip
 _BOUND_SIDE = {words: side for side, all_words in _BOUND_WORDS.items() for words in all_words.split(", ")}
 _BOUND = re.compile(
     r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
 )
+_MONTH = "|".join(re.escape(name) for name in sorted(_MONTH_NAMES, key=len, reverse=True))
+_BOUND_INSIDE = re.compile(  # Moritz: "1552 März vor 12", "1548 nach März 19", "1541 kurz vor Juli 18"
+    r"^(?P<year>\d{4})\s+(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<words>"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True))
+    + r")\s+(?:(?P<later>" + _MONTH + r")\.?\s+)?(?P<day>\d{1,2})\.?$",
+    re.I,
+)
+_BOUND_LAST = re.compile(r"^(?P<year>\d{4})\s+(?P<month>" + _MONTH + r")\.?\s+(?P<day>\d{1,2})\.?\s+(?P<words>vor|nach)$", re.I)  # "1548 November 10 nach"
+_DOUBLE_YEAR = re.compile(r"^(?P<before>(?:.*\D)?)(?P<year>\d{4})\s*/\s*(?P<next>\d{4}|\d{1,2})(?P<after>(?:\D.*)?)$")
+_STYLE = re.compile(  # a calendar named after a date: Old Style (Julian), New Style (Gregorian)
+    r"^(?P<date>.*?[\d\]])[\s,]*[(\[]?\s*(?:(?P<old>O\.\s?S\.?|old\s+style|st(?:ilo|ylo)?\.?\s*v(?:et(?:eri)?)?\.?"
+    r"|a\.\s?St\.?|alten\s+Stils|ст\.\s?ст\.?)|(?P<new>N\.\s?S\.?|new\s+style|st(?:ilo|ylo)?\.?\s*n(?:ov)?o?\.?"
+    r"|n\.\s?St\.?|neuen\s+Stils|н\.\s?ст\.?))\s*[)\]]?\.?$",
+    re.I,
+)
+_YEAR_FROM_LADY_DAY = 1752  # England's year began on 25 March until 1751 (Calendar (New Style) Act 1750, 24 Geo. 2 c. 23)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
 
@@ -214,6 +265,26 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     return year, month, day
 
 
+def _era_date(part: str) -> str:
+    """EDTF of a date in a Japanese era or in the Republic of China's years (see ``_ERAS``):
+    ``"昭和25年3月3日"`` → ``"1950-03-03"``, ``"民國39年"`` → ``"1950"``; a year or month the era covers
+    only in part is the set of its days in the era, ``"昭和元年"`` (元: the first year) →
+    ``"[1926-12-25..1926-12-31]"``; ``""`` when ``part`` is no such date, or lies outside its era
+    (``"昭和65年"``, ``"昭和元年12月24日"``) or in Meiji's lunisolar years 1–5."""
+    if not (m := _ERA_YEAR.fullmatch(part)):
+        return ""
+    first, last, base = _ERAS[m["era"]]
+    year = base + (1 if m["year"] == "元" else int(m["year"])) - 1
+    if not (value := _edtf_of(year, int(m["month"]) if m["month"] else None, int(m["day"]) if m["day"] else None)):
+        return ""
+    earliest, latest = day_bounds(value)
+    if earliest > last or latest < first:
+        return ""
+    if earliest < first or latest > last:
+        return _try_edtf(f"[{max(earliest, first).isoformat()}..{min(latest, last).isoformat()}]")
+    return value
+
+
 def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
     if year is None or (day is not None and month is None):
         return ""
@@ -261,6 +332,60 @@ def _era(text: str) -> str:
     return _try_edtf(value + qualifier)
 
 
+def _rumi_month(name: str) -> int | None:
+    """The month number of a Turkish month name as Ottoman and Republican texts spell it, circumflex
+    or hyphen or not: "Kânun-ı Sânî", "Kânunusani", "Kanunisani" → 1; "Teşrin-i evvel" → 10."""
+    key = "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("ı", "i")) if not unicodedata.combining(c))
+    key = re.sub(r"[\s'’-]+", "", key)
+    if m := re.fullmatch(r"(tesrin|kanun)[iu]?(evv?el|sani)", key):
+        key = m[1] + ("i" if m[1] == "tesrin" else "u") + ("evvel" if m[2].startswith("ev") else "sani")
+    return _RUMI_MONTHS.get(key)
+
+
+def _rumi(part: str) -> str:
+    """EDTF of a Rumi (Ottoman fiscal) date, a Turkish month with a year 1256–1341: ``"16 Mart 1336"``
+    → ``"1920-03-16"``, ``"22 Şubat 1330"`` → ``"1915-03-07"``, ``"6 Kânun-ı Sânî 1334"`` →
+    ``"1918-01-06"``, ``"Mart 1330"`` → ``"[1914-03-14..1914-04-13]"``; ``""`` when ``part`` is no such
+    date, or a day the calendar did not have (16–28 Şubat 1332, Kânunusani and Şubat 1333).
+
+    The Rumi calendar (Wikipedia, "Rumi calendar"; German Wikipedia, "Rumi-Kalender") was the Julian
+    calendar with its year beginning on 1 March and counted from 1840 = 1256 (13 March 1840 Gregorian
+    was 1 Mart 1256): a Rumi year is the Gregorian year + 584 from Mart to Kânunuevvel (March to
+    December) and + 585 in Kânunusani and Şubat (January, February), and its days are Julian days,
+    turned into Gregorian ones through their Julian day number (:func:`_gregorian`). In 1917 it took
+    the Gregorian days: 15 Şubat 1332 (Julian; 28 February 1917) was followed by 1 Mart 1333 (1 March
+    1917), and the year 1333 ended on 31 Kânunuevvel, so that 1334 began on 1 Kânunusani (1 January
+    1918): from then on the Rumi year is the Gregorian year + 584 in every month, day for day, until
+    Law 698 put the Gregorian year in its place after 31 Kânunuevvel 1341 (31 December 1925). The
+    Atatürk texts gloss their dates so: "22 Şubat 1330 (7 Mart 1915)", "15 Mart 1330 (28 Mart 1914)",
+    "6 Kânun-ı Sânî 1334 (6 Ocak 1918)". A Turkish month with a year 1342 (which never began) is
+    not read; any other Turkish date is Gregorian ("19 Mart 1920"), the Ottoman month names too when
+    the year is no Rumi year ("30 Teşrîn-i Evvel 1918", the Armistice of Mudros: ``"1918-10-30"``).
+    Julian months are the sets of their Gregorian days, as in :func:`_old_style`."""
+    if not (m := _RUMI.fullmatch(re.sub(r"\s+sene\s+", " ", part.strip()))) or (month := _rumi_month(m["month"])) is None:
+        return ""  # "3 Temmuz sene 1335": sene, "year"
+    rumi, day = int(m["year"]), int(m["day"]) if m["day"] else None
+    if rumi > 1342 and re.match(r"(?i)te[sş]|k[aâ]n", m["month"]):
+        return _edtf_of(rumi, month, day)  # "30 Teşrîn-i Evvel 1918": the Ottoman names with a Gregorian year
+    if not 1256 <= rumi <= 1341:
+        return ""
+    if (rumi, month) >= (1333, 3):  # Gregorian days
+        if rumi == 1333 and month < 3:
+            return ""
+        return _edtf_of(rumi + 584, month, day)
+    if rumi == 1333 or (rumi, month, day or 1) > (1332, 2, 15):
+        return ""  # Kânunusani and Şubat 1333 never were; 16 Şubat 1332 was 1 Mart 1333
+    year = rumi + (585 if month < 3 else 584)
+    length = 15 if (rumi, month) == (1332, 2) else 29 if month == 2 and year % 4 == 0 else calendar.mdays[month]
+    first, last = (day, day) if day else (1, length)
+    if not 1 <= first <= last <= length:
+        return ""
+    start, end = _gregorian(year, month, first), _gregorian(year, month, last)
+    if start is None or end is None:
+        return ""
+    return _try_edtf(start.isoformat() if day else f"[{start.isoformat()}..{end.isoformat()}]")
+
+
 def _simple(part: str) -> str:
     """EDTF of one date (no interval) with its qualifiers, or ``""``."""
     part = part.strip()
@@ -284,6 +409,8 @@ def _simple(part: str) -> str:
         return f"{m[1]}X{qualifier}"
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
+    if other := _era_date(part) or _rumi(part):  # another calendar's date; a set of days takes no qualifier
+        return other if not qualifier else "" if other.startswith("[") else _checked(other + qualifier)
     parts = _components(part)
     if parts is None:
         return ""
@@ -327,9 +454,12 @@ def _interval(text: str) -> str:
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
     year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
+    borrowed = ya is None and yb is not None
     ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
     ma = ma if ma is not None or da is None else mb
     mb = mb if mb is not None or db is None else ma
+    if slash and borrowed and None not in (ma, da, mb, db) and ma > mb and (new := _new_style((yb - 1, ma, da), (yb, mb, db))):
+        return new  # "December 21/January 3, 1918": the Old Style day is in the year before the one written
     if slash and not year_after_day and None not in (ya, ma, da, yb, mb, db) and (new := _new_style((ya, ma, da), (yb, mb, db))):
         return new
     a, b = _edtf_of(ya, ma, da), _edtf_of(yb, mb, db)
@@ -378,7 +508,7 @@ def _bounded(text: str) -> str:
     counts as its known end alone in date filters (see :mod:`legation.records.dates`): "before 1
     May 1950" is found on April 30, 1950."""
     if not (m := _BOUND.match(text)):
-        return ""
+        return _bound_inside(text)
     side = _BOUND_SIDE[re.sub(r"\s+", " ", m["words"].lower())]
     date = _simple(m["date"])
     if not (d := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)) or int(d[1]) == 0 or int(d[2] or 1) > 12:
@@ -397,6 +527,96 @@ def _bounded(text: str) -> str:
         except OverflowError:  # before 1 January 1, after 31 December 9999
             return ""
     return _try_edtf(f"[..{date}]" if side.startswith("<") else f"[{date}..]")
+
+
+def _bound_inside(text: str) -> str:
+    """:func:`_bounded` of a date whose bound stands after its year, as the Moritz letter index writes
+    it: ``"1552 März vor 12"``, ``"1548 nach März 19"``, ``"1544 [vor April 10]"`` (an editor's
+    brackets inside), ``"1548 Februar vor oder am 16"``, and after its day, ``"1548 November 10
+    nach"`` (which the index's own EDTF column reads as ``"nach 10"``, ``1548-11-10/``); ``""`` when
+    ``text`` is no such date (a month named twice or not at all, ``"[1548 Oktober nach 27 ?]"``)."""
+    plain = re.sub(r"\s+", " ", text.replace("[", " ").replace("]", " ")).strip()
+    if (m := _BOUND_INSIDE.match(plain)) and bool(m["month"]) != bool(m["later"]):
+        return _bounded(f"{m['words']} {m['day']}. {m['month'] or m['later']} {m['year']}")
+    if m := _BOUND_LAST.match(plain):
+        return _bounded(f"{m['words']} {m['day']}. {m['month']} {m['year']}")
+    return ""
+
+
+def _one_year(text: str) -> str | None:
+    """``text`` with an Old Style double year written as the year it is when years begin on 1 January:
+    ``"10 February 1720/21"``, ``"Feb. 10, 1720/1"`` → ``"10 February 1721"``, ``"Feb. 10, 1721"``;
+    ``text`` as given when it holds no double year after a month (``"1743/44"`` stays two years);
+    None when the month is one a double year cannot have (``"10 April 1720/21"``).
+
+    Where the year began on 25 March (England and its colonies until 1751, by the Calendar (New Style)
+    Act 1750; Florence and Pisa until 1749), a day from 1 January to 24 March was written with both year
+    numbers, the year then current by the legal reckoning and the one by the reckoning from 1 January:
+    George Washington's birthday is "11 February 1731/32" (Wikipedia, "Old Style and New Style dates",
+    section "Dual dating"; C. R. Cheney, *A Handbook of Dates for Students of British History*, 2nd ed.
+    2000, ch. 1, "The beginning of the year"). EDTF counts years from 1 January, so the second year is
+    the date's year. The double year says when the year began, not which calendar the day is of (Florence
+    counted Gregorian days from 25 March): the day is kept as written, as any day whose calendar the
+    text does not name, and only a mark ("O.S.", see :func:`_old_style`) turns it into its Gregorian day."""
+    if not (m := _DOUBLE_YEAR.fullmatch(text)):
+        return text
+    year, following = int(m["year"]), m["next"]
+    if (year + 1) % 10 ** len(following) != int(following) or year + 1 >= _YEAR_FROM_LADY_DAY:
+        return text  # "1720/25": no double year; nor from 1752, when no year began on 25 March any more
+    single = re.sub(r"\b\d{1,2}\s*/\s*(?=\d)", "", f"{m['before']}{year + 1}{m['after']}")  # "10/21 February": a dual day
+    parts = _components(single.strip("[] "))
+    if parts is None or parts[1] is None:
+        return text
+    _, month, day = parts
+    if month > 3 or (month == 3 and day is not None and day > 24):
+        return None  # from 25 March on, both reckonings give one year: "10 April 1720/21" is no such date
+    return f"{m['before']}{year + 1}{m['after']}"
+
+
+def _old_style(edtf: str, text: str, year_known: bool) -> str:
+    """The Gregorian (New Style) EDTF value of ``edtf`` read from ``text``, a date marked Old Style (Julian):
+    each day through its Julian day number (:func:`_gregorian`), ``"1917-03-03"`` → ``"1917-03-16"``,
+    also in intervals and sets; a month or a year becomes the set of the Gregorian days it spans,
+    ``"1917-03"`` → ``"[1917-03-14..1917-04-13]"``, as its earliest and latest days are not the Julian
+    month's. ``""`` (not read) when the day has no Gregorian day (Julian 30 February), a year is not
+    plain (a qualifier on a month), or the year itself is in doubt: before 1752, "O.S." also meant a
+    year begun on 25 March, so that "January 10, 1664 (O.S.)" is 10 January 1665 by today's count
+    (sizes.com, "Old Style dates"; Wikipedia, "Old Style and New Style dates"), and a day from 1
+    January to 24 March is not read unless ``year_known``: written with a double year (1664/65), or
+    marked as the continent and Russia did ("st. v.", "a. St.", "ст. ст."), where the year began on
+    1 January."""
+
+    def day(match: re.Match) -> str:
+        return _julian_day(int(match[1]), int(match[2]), int(match[3]), year_known)
+
+    if not edtf:  # "29 February 1700 st. v.": a Julian leap day the Gregorian 1700 lacks, so no EDTF value was read
+        parts = _components(text.strip("[] "))
+        if not parts or parts[0] is None or parts[1:] != (2, 29):
+            return ""
+        edtf = f"{parts[0]:04d}-02-29"
+    elif m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?", edtf):
+        year, month = int(m[1]), int(m[2] or 0)
+        if month > 12:
+            return ""
+        first, last = (month or 1), (month or 12)
+        length = 29 if last == 2 and year % 4 == 0 else calendar.mdays[last]
+        edtf = f"[{year:04d}-{first:02d}-01..{year:04d}-{last:02d}-{length:02d}]"
+    if re.search(r"\d{4}(?!-\d{2}-\d{2})(?:-\d{2})?(?!\d)", edtf.replace("..", " ")):
+        return ""  # a month or year inside an interval, a season, a qualified month
+    try:
+        return _try_edtf(re.sub(r"(\d{4})-(\d{2})-(\d{2})", day, edtf))
+    except ValueError:
+        return ""
+
+
+def _julian_day(year: int, month: int, day: int, year_known: bool) -> str:
+    """``YYYY-MM-DD`` of the Gregorian day of a Julian date marked Old Style; ValueError when there is
+    none, or the year is in doubt (see :func:`_old_style`)."""
+    if year < _YEAR_FROM_LADY_DAY and not year_known and (month, day) < (3, 25):
+        raise ValueError("the year of an Old Style day before 25 March is in doubt")
+    if (new := _gregorian(year, month, day)) is None:
+        raise ValueError("no such Julian day")
+    return new.isoformat()
 
 
 def parse_archival_date(text: str | None) -> ParsedDate:
@@ -420,7 +640,16 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
-    if edtf := _bounded(value) or _era(value) or _simple(value) or _interval(value):
+    style = _STYLE.fullmatch(value)
+    if style:  # "3 March 1917 O.S.", "6. Merzen 1720 st. n.": the calendar named
+        value = style["date"].strip()
+    if (one := _one_year(value)) is None:
+        return ParsedDate("", True, raw)
+    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one)
+    if style and style["old"]:
+        english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
+        edtf = _old_style(edtf, one, year_known=one != value or not english)
+    if edtf:
         return _read(edtf, raw)
     return ParsedDate("", True, raw)
 
@@ -431,11 +660,19 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     January 2026 to February 2027, is read in 2026). Archives hold what has happened, so such a
     date is almost certainly a typo ("2150" for "1950"), and a curator should look rather than
     date filters find it; the record still loads, with its date as written."""
-    bounds = edtf_day_bounds(edtf)
-    this_year = dt.date.today().year
-    if bounds and (bounds[0].year > this_year or bounds[1].year > this_year + 1):
+    if in_year_to_come(edtf):
         return ParsedDate("", True, raw, future=True)
     return ParsedDate(edtf, False, raw)
+
+
+def in_year_to_come(edtf: str) -> bool:
+    """True when the valid EDTF value ``edtf`` lies in a year to come: its earliest day after the
+    current year, or its latest after the next (``"2150"``, ``"1950/2150"``; ``"Winter 2026"`` read in
+    2026 is not). The one rule for dates read from text (:func:`parse_archival_date`) and EDTF given
+    as such (a ``date_edtf`` field, a TEI ``@when``), which ingest applies to both."""
+    bounds = edtf_day_bounds(edtf)
+    this_year = dt.date.today().year
+    return bool(bounds) and (bounds[0].year > this_year or bounds[1].year > this_year + 1)
 
 
 def dated(data: object) -> object:

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
-from legation.ingest.dates import parse_archival_date
+from legation.ingest.dates import in_year_to_come, parse_archival_date
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
 from legation.ingest.readers.tei_frus import slug, stable_slug
@@ -549,7 +549,12 @@ def ingest_records(
                 place = location_of(item)  # the line a reader found it at, when it says
                 report.failed.append(Failure(_place(source, place) if place else _where(source, item.identifier or "?"), str(exc)))
                 continue
-            if item.date_text and not item.date_edtf and (parsed := parse_archival_date(item.date_text)).flagged:
+            if item.date_edtf and item.date_earliest and in_year_to_come(item.date_edtf):
+                # EDTF given as such ("date_edtf": "2150-03-12", a TEI @when) meets the rule a date read from text does:
+                # kept as written, stored undated
+                item.date_text, item.date_edtf, item.date_earliest, item.date_latest = item.date_text or item.date_edtf, "", "", ""
+                future[item.identifier] = (_where(source, item.identifier), item.date_text)
+            elif item.date_text and not item.date_edtf and (parsed := parse_archival_date(item.date_text)).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
