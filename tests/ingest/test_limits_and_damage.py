@@ -293,3 +293,28 @@ def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
     (error,) = list(read_file(path))
     assert error.location == "line 1" and error.message.startswith(f"not read further: its first {ALIKE} records all failed the same way")
     assert "is not UTF-8 (byte 35 of the line, 0xE9, cannot be read as UTF-8;" in error.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"language": 7}, "b: language must be a string, not a number (7); write it in quotes, or leave it out"),
+        ({"date_earliest": float("nan")}, "b: date_earliest must be a string, not NaN (which JSON does not have)"),
+        ({"summary": None}, "b: summary must be a string, not null"),
+        ({"agents": [{"key": 5, "name": "Mao Zedong"}]}, "b: agents[0]: key must be a string, not a number (5)"),
+        ({"agents": [{"key": "k", "name": "Mao", "names": ["Mao", 1]}]}, "b: agents[0]: names must be a list of strings"),
+        ({"texts": [{"body": None}]}, "b: texts[0]: body must be a string, not null"),
+        ({"texts": [{"body": "b", "footnotes": [{"n": 1, "text": "f"}]}]}, "b: texts[0].footnotes[0]: n must be a string"),
+        ({"collections": [{"key": "c", "title": ["C"]}]}, "b: collections[0]: title must be a string, not a list"),
+    ],
+)
+@pytest.mark.django_db
+def test_a_value_of_the_wrong_json_type_fails_its_line_naming_the_field(tmp_path: Path, fields, problem):
+    path = tmp_path / "cables.jsonl"
+    path.write_text(line("a") + line("b", **fields) + line("c"), encoding="utf-8")
+    records, errors = split(read_file(path))
+    assert [r.identifier for r in records] == ["a", "c"]
+    (error,) = errors
+    assert (error.path, error.location) == (str(path), "line 2") and error.message.startswith(problem)
+    report = ingest_records(read_file(path), source=str(path))  # it once reached storage, and a traceback
+    assert (report.added, [f.where for f in report.failed]) == (["a", "c"], [f"{path}, line 2"])
