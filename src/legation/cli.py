@@ -61,7 +61,31 @@ def _setup(migrate: bool = True) -> None:
     except OSError as exc:
         _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
     if migrate:
-        _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+        from django.db.utils import OperationalError
+
+        try:
+            _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+        except OperationalError as exc:  # the first use of the database: it cannot be opened, or not for writing
+            _fail(_unopenable(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__))
+
+
+def _unopenable(problem: str) -> str:
+    """Why the archive cannot be opened (SQLite's or PostgreSQL's ``problem``), with what to do."""
+    from legation.config import config
+
+    settings = config()
+    if settings.database["ENGINE"].endswith("postgresql"):
+        return f"cannot open the database {settings.database['NAME']}: {problem}; check LEGATION_DATABASE_URL and that the server runs"
+    path = Path(settings.database["NAME"])
+    if "readonly" in problem or "read-only" in problem or not os.access(path.parent, os.W_OK):
+        return (
+            f"cannot write the archive {path} ({problem}): every command writes to its folder (SQLite's journal), "
+            f"so make {path.parent} and the files in it writable for this user, or set LEGATION_DATA_DIR to a writable folder"
+        )
+    return (
+        f"cannot open the archive {path} ({problem}); check that it is the database file Legation made (not a folder or "
+        f"another file), or set LEGATION_DATA_DIR to the folder of your archive"
+    )
 
 
 INGEST_FIRST = "ingest documents first: `legation ingest PATH`"
