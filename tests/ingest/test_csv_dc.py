@@ -469,3 +469,28 @@ def test_dublin_core_coverage_is_what_the_document_is_about_not_where_it_was_sen
     path.write_text("identifier,title,coverage,place,subject\nk-1,Memorandum on Korea,Korea|1950-1953,Washington,armistice\n", encoding="utf-8")
     [record] = records(list(read_file(path))).values()
     assert (record.place_sent, record.subjects) == ("Washington", ["Korea", "1950-1953", "armistice"])
+
+
+def test_a_header_naming_a_column_twice_fails_the_file_rather_than_lose_one_column(tmp_path: Path):
+    # dict(zip(header, row)) kept the second 'title' and dropped the first without a word
+    path = tmp_path / "twice.csv"
+    path.write_text("identifier,title,date,title\nt-1,Telegram from Moscow,1950-01-02,Cable 12\n", encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(path))
+    assert (raised.value.location, raised.value.message) == (
+        "line 1",
+        "the header names a column twice ('title' in columns 2, 4), so the values of one would be lost; rename or remove "
+        "one and ingest the file again",
+    )
+
+
+def test_values_in_a_column_without_header_are_named_in_a_note(tmp_path: Path):
+    path = tmp_path / "unnamed.csv"
+    path.write_text("identifier,,title,\nu-1,a stray value,Telegram,\nu-2,,Cable,\n", encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["u-1", "u-2"]
+    (note,) = [i for i in items if isinstance(i, IngestNote)]  # column 4 is empty throughout: no note on it
+    assert (note.location, note.message) == (
+        "line 1",
+        "column 2 has no header, so its values were not stored; give each a header Legation reads (or map it), and ingest the file again",
+    )

@@ -231,6 +231,15 @@ def read_csv(
     except csv.Error as exc:
         raise IngestError(str(path), f"header is not valid CSV ({exc})", "line 1") from exc
     header = [h.strip() for h in header]
+    if twice := [h for h in dict.fromkeys(header) if h and header.count(h) > 1]:
+        places = "; ".join(f"{h!r} in columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)}" for h in twice)
+        raise IngestError(
+            str(path),
+            f"the header names a column twice ({places}), so the values of one would be lost; rename or remove one and ingest the file again",
+            "line 1",
+        )
+    unnamed = [i for i, h in enumerate(header) if not h]  # columns without a header: their cells are read by no field
+    unnamed_used: set[int] = set()
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
         if "identifier" not in columns.values():
@@ -272,6 +281,8 @@ def read_csv(
         except StopIteration:
             if stopped is not None:
                 yield stopped_reading(path, stopped, read, "row", start)
+            if unnamed_used:
+                yield _unnamed_note(path, sorted(unnamed_used))
             return
         except csv.Error as exc:
             if stopped is not None:  # a quoted cell open where the data stops
@@ -287,6 +298,7 @@ def read_csv(
         if len(row) != len(header):
             yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
             continue
+        unnamed_used.update(i for i in unnamed if row[i].strip())
         raw = dict(zip(header, map(unescape_formula, row)))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
@@ -295,3 +307,15 @@ def read_csv(
             yield located(values.record(), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
+
+
+def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
+    """The note on columns with no header (0-based ``columns``) whose cells hold values, which no field reads."""
+    numbers = ", ".join(str(i + 1) for i in columns)
+    return IngestNote(
+        str(path),
+        f"column{'s' if len(columns) > 1 else ''} {numbers} {'have' if len(columns) > 1 else 'has'} no header, so "
+        f"{'their' if len(columns) > 1 else 'its'} values were not stored; give each a header Legation reads (or map it), "
+        "and ingest the file again",
+        "line 1",
+    )
