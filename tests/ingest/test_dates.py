@@ -329,3 +329,12 @@ def test_a_future_date_loads_undated_and_the_report_names_it(tmp_path):
     stored = {d.identifier: (d.date_text, d.date_edtf) for d in Document.objects.all()}
     assert stored == {"f-1": ("12 March 2150", ""), "f-2": ("12 March 1950", "1950-03-12")}
     next(archive, None)
+
+
+@pytest.mark.parametrize("edtf", ["1990/1989", "1989-11-20/1989-11-10", "1950-02/1950-01"])
+def test_an_interval_ending_before_it_starts_is_no_date(edtf: str):
+    # the edtf library takes them, bounded backwards: a document from 1990 to 1989 matched no date range and sorted oddly
+    with pytest.raises(RecordError, match=rf"^date '{edtf}' ends before it starts; write the earlier date first \({edtf.split('/')[1]}/{edtf.split('/')[0]}\)$"):
+        edtf_day_bounds(edtf)
+    assert parse_archival_date(edtf) == ParsedDate("", True, edtf)
+    assert parse_archival_date("20 November 1989 - 10 November 1989").edtf == ""
