@@ -748,12 +748,19 @@ def export(
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # the same bytes as a file, on every platform
         count = write(load_records(), sys.stdout)
     else:
+        # Written beside it under another name and moved into place when complete, so that a failure
+        # or Ctrl-C halfway leaves a file of that name as it was (an earlier export), never cut off.
+        partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
         try:
-            handle = _open_output(output)
+            try:
+                with _open_output(partial) as handle:
+                    count = write(load_records(), handle)
+                os.replace(partial, output)
+            finally:
+                partial.unlink(missing_ok=True)
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror}; give a file in an existing, writable folder")
-        with handle:
-            count = write(load_records(), handle)
+            kept = f"{output} was left as it was" if output.exists() else "nothing was written"
+            _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
 
 

@@ -323,3 +323,35 @@ def test_a_read_only_archive_is_said_so_with_what_to_do_not_a_traceback(tmp_path
             path.chmod(0o755 if path.is_dir() else 0o644)
     assert (run.returncode, "Traceback" in run.stdout + run.stderr) == (1, False), run.stderr
     assert f"so make {data} and the files in it writable for this user" in " ".join(run.stderr.split())
+
+
+DISK_FULL_HALFWAY = """
+import sys
+import legation.ingest.readers.jsonl as jsonl
+
+def write_half(records, handle):
+    handle.write(next(iter(records)).identifier)
+    raise OSError(28, "No space left on device")
+
+jsonl.write_jsonl = write_half
+from legation.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    earlier = tmp_path / "archive.jsonl"
+    assert legation(data, "export", "-o", str(earlier)).returncode == 0
+    before = earlier.read_bytes()
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
+    run = subprocess.run(
+        [sys.executable, "-c", DISK_FULL_HALFWAY, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert (run.returncode, "Traceback" in run.stderr) == (1, False), run.stderr
+    assert (
+        f"error: cannot write {earlier}: No space left on device; {earlier} was left as it was. Give a file in a writable "
+        "folder with room for the export"
+    ) in " ".join(run.stderr.split())
+    assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
