@@ -219,3 +219,16 @@ def test_utf_8_under_a_single_byte_declaration_fails_rather_than_store_mojibake(
     )
     ascii_only = tei_file(tmp_path / "ascii.xml", b"<p>Zurich</p>", f'<?xml version="1.0" encoding="{declared}"?>\n'.encode())
     assert "Zurich" in repr(list(read_file(ascii_only)))  # nothing beyond ASCII: the declaration is right either way
+
+
+def test_a_tei_file_in_another_namespace_names_the_namespace_it_is_in(tmp_path: Path):
+    # it said "root element is <TEI>, expected <TEI> in http://www.tei-c.org/ns/1.0", naming no difference
+    path = tmp_path / "wrong-namespace.xml"
+    path.write_bytes((FIXTURES / "tei" / "49548.xml").read_bytes().replace(b"http://www.tei-c.org/ns/1.0", b"http://www.tei-c.org/ns/2.0"))
+    (error,) = list(read_file(path))
+    assert isinstance(error, IngestError) and error.message.startswith(
+        "is not a TEI file (root element is <TEI> in http://www.tei-c.org/ns/2.0, expected <TEI> in http://www.tei-c.org/ns/1.0)"
+    )
+    path.write_bytes(b'<?xml version="1.0"?>\n<TEI><teiHeader/></TEI>\n')
+    (error,) = list(read_file(path))
+    assert "root element is <TEI> in no namespace, expected <TEI> in http://www.tei-c.org/ns/1.0" in error.message

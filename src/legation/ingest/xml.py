@@ -97,7 +97,7 @@ def parse_xml(path: Path | str) -> etree._Element:
     if root is not None and (unread := _unread_entities(root, str(path))):
         raise unread
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
-        found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
+        found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
     return root
 
