@@ -288,7 +288,7 @@ def read_csv(
             if stopped is not None:  # a quoted cell open where the data stops
                 yield stopped_reading(path, stopped, read, "row", start)
             else:
-                yield IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read", f"line {start}")
+                yield _not_csv(path, exc, start)
             return
         where = f"line {start}"
         start = rows.line_num + 1
@@ -319,3 +319,17 @@ def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
         "and ingest the file again",
         "line 1",
     )
+
+
+def _not_csv(path: Path, exc: csv.Error, line: int) -> IngestError:
+    """The failure of a file whose rows cannot be read on from ``line`` on, saying what to do: most
+    often a quote opened in a cell and never closed, so that the rest of the file reads as one cell."""
+    if "unexpected end of data" in str(exc):
+        return IngestError(
+            str(path),
+            'a cell of the row starting here opens a quote (") that is never closed, so the rest of the file cannot be '
+            'read: close it, or write a quote inside a cell as two ("") and quote the cell, and ingest the file again; '
+            "the rows before were read",
+            f"line {line}",
+        )
+    return IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read: correct this row and ingest the file again", f"line {line}")
