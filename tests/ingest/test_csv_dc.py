@@ -494,3 +494,23 @@ def test_values_in_a_column_without_header_are_named_in_a_note(tmp_path: Path):
         "line 1",
         "column 2 has no header, so its values were not stored; give each a header Legation reads (or map it), and ingest the file again",
     )
+
+
+def test_a_quote_never_closed_says_where_and_what_to_do_and_the_rows_before_are_read(tmp_path: Path):
+    path = tmp_path / "open-quote.csv"
+    path.write_text('identifier,title\nq-1,Telegram\nq-2,"Cable from Moscow\nq-3,Letter\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-1"]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert (error.location, error.message) == (
+        "line 3",
+        'a cell of the row starting here opens a quote (") that is never closed, so the rest of the file cannot be read: '
+        'close it, or write a quote inside a cell as two ("") and quote the cell, and ingest the file again; the rows before were read',
+    )
+
+
+def test_an_identifier_too_long_is_shown_shortened_in_its_failure(tmp_path: Path):
+    path = tmp_path / "long.csv"
+    path.write_text("identifier,title\n" + "L" * 5_000 + ",Telegram\n", encoding="utf-8")
+    (error,) = [i for i in read_csv(path) if isinstance(i, IngestError)]
+    assert error.message == f"identifier '{'L' * 60}…' (5,000 characters): give 1–200 characters without spaces, control characters, lone surrogates, '/', '?' or '#', not only dots"

@@ -216,10 +216,11 @@ class DocumentRecord:
         from legation.records.dates import edtf_day_bounds
 
         if not is_identifier(self.identifier):
-            raise RecordError(f"identifier {self.identifier!r}: {IDENTIFIER_RULE}")
+            length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
+            raise RecordError(f"identifier {shortened(self.identifier, 60)!r}{length}: {IDENTIFIER_RULE}")
         for related in self.relations:
             if not is_identifier(related) or related == self.identifier:
-                raise RecordError(f"{self.identifier}: related document {related!r}: {IDENTIFIER_RULE}, other than its own")
+                raise RecordError(f"{self.identifier}: related document {shortened(related, 60)!r}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
         if any(not name.strip() for name in self.repositories):
