@@ -318,3 +318,16 @@ def test_a_value_of_the_wrong_json_type_fails_its_line_naming_the_field(tmp_path
     assert (error.path, error.location) == (str(path), "line 2") and error.message.startswith(problem)
     report = ingest_records(read_file(path), source=str(path))  # it once reached storage, and a traceback
     assert (report.added, [f.where for f in report.failed]) == (["a", "c"], [f"{path}, line 2"])
+
+
+@pytest.mark.parametrize("mapping", [None, "sotu"])
+def test_pretty_printed_json_named_jsonl_is_one_failure_saying_what_it_is(tmp_path: Path, mapping):
+    # it gave one failure for each of its lines ("Extra data at column 14"), none saying what was wrong
+    path = tmp_path / "cables.jsonl"
+    path.write_text(json.dumps([json.loads(line("a")), json.loads(line("b"))], indent=2) + "\n", encoding="utf-8")
+    (error,) = list(read_file(path, mapping=mapping))
+    assert isinstance(error, IngestError) and (error.location, error.message) == (
+        "line 1",
+        "is JSON written over several lines (pretty-printed), not JSON Lines, which hold one document per line, so none "
+        "of its lines is a document: write each on one line (jq -c '.[]' for a list, jq -c . for one object) and ingest that",
+    )
