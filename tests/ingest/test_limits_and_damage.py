@@ -43,12 +43,20 @@ def split(items) -> tuple[list[DocumentRecord], list[IngestError]]:
     ],
 )
 def test_an_oversized_field_fails_its_line_and_the_other_lines_go_on(tmp_path: Path, fields, problem):
+    _, error = second_line_fails(tmp_path, fields)
+    assert problem in error.message
+
+
+def second_line_fails(tmp_path: Path, fields: dict) -> tuple[Path, IngestError]:
+    """A file of three lines, the second with ``fields``: asserts that the others are read and
+    only the second fails; returns the file and that failure."""
     path = tmp_path / "cables.jsonl"
     path.write_text(line("a") + line("b", **fields) + line("c"), encoding="utf-8")
     records, errors = split(read_file(path))
     assert [r.identifier for r in records] == ["a", "c"]
     (error,) = errors
-    assert (error.path, error.location) == (str(path), "line 2") and problem in error.message
+    assert (error.path, error.location) == (str(path), "line 2")
+    return path, error
 
 
 def test_fields_at_their_limits_are_stored_whole():
@@ -310,12 +318,8 @@ def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
 )
 @pytest.mark.django_db
 def test_a_value_of_the_wrong_json_type_fails_its_line_naming_the_field(tmp_path: Path, fields, problem):
-    path = tmp_path / "cables.jsonl"
-    path.write_text(line("a") + line("b", **fields) + line("c"), encoding="utf-8")
-    records, errors = split(read_file(path))
-    assert [r.identifier for r in records] == ["a", "c"]
-    (error,) = errors
-    assert (error.path, error.location) == (str(path), "line 2") and error.message.startswith(problem)
+    path, error = second_line_fails(tmp_path, fields)
+    assert error.message.startswith(problem)
     report = ingest_records(read_file(path), source=str(path))  # it once reached storage, and a traceback
     assert (report.added, [f.where for f in report.failed]) == (["a", "c"], [f"{path}, line 2"])
 
