@@ -61,7 +61,31 @@ def _setup(migrate: bool = True) -> None:
     except OSError as exc:
         _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
     if migrate:
-        _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+        from django.db.utils import OperationalError
+
+        try:
+            _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
+        except OperationalError as exc:  # the first use of the database: it cannot be opened, or not for writing
+            _fail(_unopenable(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__))
+
+
+def _unopenable(problem: str) -> str:
+    """Why the archive cannot be opened (SQLite's or PostgreSQL's ``problem``), with what to do."""
+    from legation.config import config
+
+    settings = config()
+    if settings.database["ENGINE"].endswith("postgresql"):
+        return f"cannot open the database {settings.database['NAME']}: {problem}; check LEGATION_DATABASE_URL and that the server runs"
+    path = Path(settings.database["NAME"])
+    if "readonly" in problem or "read-only" in problem or not os.access(path.parent, os.W_OK):
+        return (
+            f"cannot write the archive {path} ({problem}): every command writes to its folder (SQLite's journal), "
+            f"so make {path.parent} and the files in it writable for this user, or set LEGATION_DATA_DIR to a writable folder"
+        )
+    return (
+        f"cannot open the archive {path} ({problem}); check that it is the database file Legation made (not a folder or "
+        f"another file), or set LEGATION_DATA_DIR to the folder of your archive"
+    )
 
 
 INGEST_FIRST = "ingest documents first: `legation ingest PATH`"
@@ -750,12 +774,19 @@ def export(
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # the same bytes as a file, on every platform
         count = write(load_records(), sys.stdout)
     else:
+        # Written beside it under another name and moved into place when complete, so that a failure
+        # or Ctrl-C halfway leaves a file of that name as it was (an earlier export), never cut off.
+        partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
         try:
-            handle = _open_output(output)
+            try:
+                with _open_output(partial) as handle:
+                    count = write(load_records(), handle)
+                os.replace(partial, output)
+            finally:
+                partial.unlink(missing_ok=True)
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror}; give a file in an existing, writable folder")
-        with handle:
-            count = write(load_records(), handle)
+            kept = f"{output} was left as it was" if output.exists() else "nothing was written"
+            _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
 
 

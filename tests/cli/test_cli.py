@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import FIXTURES
 from tests.databases import database_env
@@ -288,3 +291,69 @@ def test_a_cut_off_json_file_named_on_its_own_is_a_failure_row_not_a_bare_error(
     out = " ".join((done.stdout + done.stderr).split())
     assert f"failed {cut}, line 1: ends in the middle of its JSON: the file is cut off; download or export it again" in out
     assert "error:" not in out and "was not checked" not in out
+
+
+def test_an_archive_that_cannot_be_opened_is_said_so_with_what_to_do_not_a_traceback(tmp_path: Path):
+    if database_env(tmp_path):
+        pytest.skip("a SQLite file's problem: on PostgreSQL there is no file")
+    data = tmp_path / "archive"
+    (data / "legation.sqlite3").mkdir(parents=True)  # a folder where the database file should be
+    for args in (("ingest", str(SEED)), ("search", "Mao"), ("export",)):
+        run = legation(data, *args)
+        assert (run.returncode, "Traceback" in run.stdout + run.stderr) == (1, False), run.stderr
+        assert (
+            f"error: cannot open the archive {data / 'legation.sqlite3'} (unable to open database file); check that it is the "
+            "database file Legation made (not a folder or another file), or set LEGATION_DATA_DIR to the folder of your archive"
+        ) in " ".join(run.stderr.split())
+
+
+def test_a_read_only_archive_is_said_so_with_what_to_do_not_a_traceback(tmp_path: Path):
+    # root writes any file whatever its mode: setpriv runs the command as root without that power
+    unprivileged = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    if database_env(tmp_path) or (os.geteuid() == 0 and not shutil.which("setpriv")):
+        pytest.skip("needs SQLite, and setpriv (util-linux) when run as root")
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    for path in (*data.rglob("*"), data):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    command = [*(unprivileged if os.geteuid() == 0 else []), sys.executable, "-m", "legation", "ingest", str(SEED)]
+    try:
+        run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        for path in (data, *data.rglob("*")):
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    assert (run.returncode, "Traceback" in run.stdout + run.stderr) == (1, False), run.stderr
+    assert f"so make {data} and the files in it writable for this user" in " ".join(run.stderr.split())
+
+
+DISK_FULL_HALFWAY = """
+import sys
+import legation.ingest.readers.jsonl as jsonl
+
+def write_half(records, handle):
+    handle.write(next(iter(records)).identifier)
+    raise OSError(28, "No space left on device")
+
+jsonl.write_jsonl = write_half
+from legation.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    earlier = tmp_path / "archive.jsonl"
+    assert legation(data, "export", "-o", str(earlier)).returncode == 0
+    before = earlier.read_bytes()
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
+    run = subprocess.run(
+        [sys.executable, "-c", DISK_FULL_HALFWAY, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert (run.returncode, "Traceback" in run.stderr) == (1, False), run.stderr
+    assert (
+        f"error: cannot write {earlier}: No space left on device; {earlier} was left as it was. Give a file in a writable "
+        "folder with room for the export"
+    ) in " ".join(run.stderr.split())
+    assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]

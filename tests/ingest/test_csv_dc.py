@@ -493,3 +493,48 @@ def test_a_dublin_core_publisher_column_is_read_into_credit_as_wilson_publishers
     assert second.credit == "Example Press"
     report = ingest_records(items)
     assert (report.added, report.failed) == (["w-1", "w-2"], [])
+
+
+def test_a_header_naming_a_column_twice_fails_the_file_rather_than_lose_one_column(tmp_path: Path):
+    # dict(zip(header, row)) kept the second 'title' and dropped the first without a word
+    path = tmp_path / "twice.csv"
+    path.write_text("identifier,title,date,title\nt-1,Telegram from Moscow,1950-01-02,Cable 12\n", encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(path))
+    assert (raised.value.location, raised.value.message) == (
+        "line 1",
+        "the header names a column twice ('title' in columns 2, 4), so the values of one would be lost; rename or remove "
+        "one and ingest the file again",
+    )
+
+
+def test_values_in_a_column_without_header_are_named_in_a_note(tmp_path: Path):
+    path = tmp_path / "unnamed.csv"
+    path.write_text("identifier,,title,\nu-1,a stray value,Telegram,\nu-2,,Cable,\n", encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["u-1", "u-2"]
+    (note,) = [i for i in items if isinstance(i, IngestNote)]  # column 4 is empty throughout: no note on it
+    assert (note.location, note.message) == (
+        "line 1",
+        "column 2 has no header, so its values were not stored; give each a header Legation reads (or map it), and ingest the file again",
+    )
+
+
+def test_a_quote_never_closed_says_where_and_what_to_do_and_the_rows_before_are_read(tmp_path: Path):
+    path = tmp_path / "open-quote.csv"
+    path.write_text('identifier,title\nq-1,Telegram\nq-2,"Cable from Moscow\nq-3,Letter\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-1"]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert (error.location, error.message) == (
+        "line 3",
+        'a cell of the row starting here opens a quote (") that is never closed, so the rest of the file cannot be read: '
+        'close it, or write a quote inside a cell as two ("") and quote the cell, and ingest the file again; the rows before were read',
+    )
+
+
+def test_an_identifier_too_long_is_shown_shortened_in_its_failure(tmp_path: Path):
+    path = tmp_path / "long.csv"
+    path.write_text("identifier,title\n" + "L" * 5_000 + ",Telegram\n", encoding="utf-8")
+    (error,) = [i for i in read_csv(path) if isinstance(i, IngestError)]
+    assert error.message == f"identifier '{'L' * 60}…' (5,000 characters): give 1–200 characters without spaces, control characters, lone surrogates, '/', '?' or '#', not only dots"

@@ -363,3 +363,12 @@ def test_an_edtf_date_given_as_such_in_a_year_to_come_is_reported_as_one_read_fr
     # one rule for both: what parse_archival_date reads from text, and what ingest checks
     assert [in_year_to_come(v) for v in ("2150-03-12", "1950/2150", "1950-03-12", "1950-03-12/..", "-0043")] == [True, True, False, False, False]
     next(archive, None)
+
+
+@pytest.mark.parametrize("edtf", ["1990/1989", "1989-11-20/1989-11-10", "1950-02/1950-01"])
+def test_an_interval_ending_before_it_starts_is_no_date(edtf: str):
+    # the edtf library takes them, bounded backwards: a document from 1990 to 1989 matched no date range and sorted oddly
+    with pytest.raises(RecordError, match=rf"^date '{edtf}' ends before it starts; write the earlier date first \({edtf.split('/')[1]}/{edtf.split('/')[0]}\)$"):
+        edtf_day_bounds(edtf)
+    assert parse_archival_date(edtf) == ParsedDate("", True, edtf)
+    assert parse_archival_date("20 November 1989 - 10 November 1989").edtf == ""

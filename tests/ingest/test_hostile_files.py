@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from legation.errors import IngestError
 from legation.ingest.readers import read_file
 from legation.ingest.service import ingest_records
 from legation.records.models import Document
@@ -204,3 +205,30 @@ def test_latin_1_labelled_utf_8_is_blamed_on_its_encoding_at_the_byte_and_line(t
     )
     right = tei_file(tmp_path / "right.xml", "<p>Zürich</p>".encode("latin-1"), b'<?xml version="1.0" encoding="ISO-8859-1"?>\n')
     assert "Zürich" in repr(list(read_file(right)))  # declared rightly: read
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1252", "latin1"])
+def test_utf_8_under_a_single_byte_declaration_fails_rather_than_store_mojibake(tmp_path: Path, declared: str):
+    # every byte reads as ISO-8859-1, so the file was stored "Zürich" → "ZÃ¼rich" and reported added
+    path = tei_file(tmp_path / "saved-as-utf8.xml", "<p>Gesandtschaft in Zürich</p>".encode(), f'<?xml version="1.0" encoding="{declared}"?>\n'.encode())
+    (error,) = list(read_file(path))
+    assert isinstance(error, IngestError) and (error.location, error.message) == (
+        "line 4",
+        f"declares the encoding '{declared}' but is written in UTF-8 ('Zürich' read as {declared} would be 'ZÃ¼rich'): "
+        f'correct its XML declaration to encoding="UTF-8", or save the file in {declared}',
+    )
+    ascii_only = tei_file(tmp_path / "ascii.xml", b"<p>Zurich</p>", f'<?xml version="1.0" encoding="{declared}"?>\n'.encode())
+    assert "Zurich" in repr(list(read_file(ascii_only)))  # nothing beyond ASCII: the declaration is right either way
+
+
+def test_a_tei_file_in_another_namespace_names_the_namespace_it_is_in(tmp_path: Path):
+    # it said "root element is <TEI>, expected <TEI> in http://www.tei-c.org/ns/1.0", naming no difference
+    path = tmp_path / "wrong-namespace.xml"
+    path.write_bytes((FIXTURES / "tei" / "49548.xml").read_bytes().replace(b"http://www.tei-c.org/ns/1.0", b"http://www.tei-c.org/ns/2.0"))
+    (error,) = list(read_file(path))
+    assert isinstance(error, IngestError) and error.message.startswith(
+        "is not a TEI file (root element is <TEI> in http://www.tei-c.org/ns/2.0, expected <TEI> in http://www.tei-c.org/ns/1.0)"
+    )
+    path.write_bytes(b'<?xml version="1.0"?>\n<TEI><teiHeader/></TEI>\n')
+    (error,) = list(read_file(path))
+    assert "root element is <TEI> in no namespace, expected <TEI> in http://www.tei-c.org/ns/1.0" in error.message

@@ -43,12 +43,20 @@ def split(items) -> tuple[list[DocumentRecord], list[IngestError]]:
     ],
 )
 def test_an_oversized_field_fails_its_line_and_the_other_lines_go_on(tmp_path: Path, fields, problem):
+    _, error = second_line_fails(tmp_path, fields)
+    assert problem in error.message
+
+
+def second_line_fails(tmp_path: Path, fields: dict) -> tuple[Path, IngestError]:
+    """A file of three lines, the second with ``fields``: asserts that the others are read and
+    only the second fails; returns the file and that failure."""
     path = tmp_path / "cables.jsonl"
     path.write_text(line("a") + line("b", **fields) + line("c"), encoding="utf-8")
     records, errors = split(read_file(path))
     assert [r.identifier for r in records] == ["a", "c"]
     (error,) = errors
-    assert (error.path, error.location) == (str(path), "line 2") and problem in error.message
+    assert (error.path, error.location) == (str(path), "line 2")
+    return path, error
 
 
 def test_fields_at_their_limits_are_stored_whole():
@@ -293,3 +301,37 @@ def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
     (error,) = list(read_file(path))
     assert error.location == "line 1" and error.message.startswith(f"not read further: its first {ALIKE} records all failed the same way")
     assert "is not UTF-8 (byte 35 of the line, 0xE9, cannot be read as UTF-8;" in error.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"language": 7}, "b: language must be a string, not a number (7); write it in quotes, or leave it out"),
+        ({"date_earliest": float("nan")}, "b: date_earliest must be a string, not NaN (which JSON does not have)"),
+        ({"summary": None}, "b: summary must be a string, not null"),
+        ({"agents": [{"key": 5, "name": "Mao Zedong"}]}, "b: agents[0]: key must be a string, not a number (5)"),
+        ({"agents": [{"key": "k", "name": "Mao", "names": ["Mao", 1]}]}, "b: agents[0]: names must be a list of strings"),
+        ({"texts": [{"body": None}]}, "b: texts[0]: body must be a string, not null"),
+        ({"texts": [{"body": "b", "footnotes": [{"n": 1, "text": "f"}]}]}, "b: texts[0].footnotes[0]: n must be a string"),
+        ({"collections": [{"key": "c", "title": ["C"]}]}, "b: collections[0]: title must be a string, not a list"),
+    ],
+)
+@pytest.mark.django_db
+def test_a_value_of_the_wrong_json_type_fails_its_line_naming_the_field(tmp_path: Path, fields, problem):
+    path, error = second_line_fails(tmp_path, fields)
+    assert error.message.startswith(problem)
+    report = ingest_records(read_file(path), source=str(path))  # it once reached storage, and a traceback
+    assert (report.added, [f.where for f in report.failed]) == (["a", "c"], [f"{path}, line 2"])
+
+
+@pytest.mark.parametrize("mapping", [None, "sotu"])
+def test_pretty_printed_json_named_jsonl_is_one_failure_saying_what_it_is(tmp_path: Path, mapping):
+    # it gave one failure for each of its lines ("Extra data at column 14"), none saying what was wrong
+    path = tmp_path / "cables.jsonl"
+    path.write_text(json.dumps([json.loads(line("a")), json.loads(line("b"))], indent=2) + "\n", encoding="utf-8")
+    (error,) = list(read_file(path, mapping=mapping))
+    assert isinstance(error, IngestError) and (error.location, error.message) == (
+        "line 1",
+        "is JSON written over several lines (pretty-printed), not JSON Lines, which hold one document per line, so none "
+        "of its lines is a document: write each on one line (jq -c '.[]' for a list, jq -c . for one object) and ingest that",
+    )

@@ -238,3 +238,28 @@ def test_whole_shared_editions(folder, expected):
             "and single documents with correspDesc (Dodis, QhoD)"
         ) == len(skipped) == 25
         assert sum(n for reason, n in reasons.items() if reason.startswith("is malformed XML at this line: ")) == 1
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "edtf"),
+    [
+        ('<date when="1989-02-30"/>', "1989-02-30", ""),  # no such day: dropped without a word before
+        ('<date when="99999-01-01"/>', "99999-01-01", ""),
+        ('<date from="1990" to="1989"/>', "1990 – 1989", ""),  # stored as 1990/1989, its earliest day after its latest
+        ('<date notBefore="1989-11-20" notAfter="1989-11-10"/>', "1989-11-20 – 1989-11-10", ""),
+        ('<date from="1989" to="1990"/>', "1989 – 1990", "1989/1990"),
+        ('<date when=" 1989-11-13 "/>', "1989-11-13", "1989-11-13"),
+    ],
+)
+def test_a_correspdesc_date_no_calendar_has_is_kept_as_written_and_undated(tmp_path: Path, date: str, text: str, edtf: str):
+    source = (TEI / "49548.xml").read_text(encoding="utf-8")
+    letter = tmp_path / "49548.xml"
+    letter.write_text(
+        source.replace('<correspAction type="sent">', f'<correspAction type="sent">{date}', 1).replace(
+            '<origin when="1989-11-13">13.11.1989</origin>', "<origin/>"
+        ),
+        encoding="utf-8",
+    )
+    record = one(letter)
+    assert (record.date_text, record.date_edtf) == (text, edtf)
+    assert not edtf or record.date_earliest <= record.date_latest

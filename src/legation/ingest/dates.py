@@ -72,7 +72,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from legation.records.dates import day_bounds, edtf_day_bounds
+from legation.records.dates import day_bounds, edtf_day_bounds, edtf_from_iso
 from legation.records.document_record import RecordError
 
 
@@ -660,7 +660,11 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     January 2026 to February 2027, is read in 2026). Archives hold what has happened, so such a
     date is almost certainly a typo ("2150" for "1950"), and a curator should look rather than
     date filters find it; the record still loads, with its date as written."""
-    if in_year_to_come(edtf):
+    try:
+        future = in_year_to_come(edtf)
+    except RecordError:  # read from words that make no date: a range ending before it starts
+        return ParsedDate("", True, raw)
+    if future:
         return ParsedDate("", True, raw, future=True)
     return ParsedDate(edtf, False, raw)
 
@@ -685,3 +689,19 @@ def dated(data: object) -> object:
     if isinstance(data, dict) and "date_edtf" not in data and isinstance(text := data.get("date_text"), str) and text.strip():
         return {**data, "date_edtf": parse_archival_date(text).edtf}
     return data
+
+
+def tei_edtf(date) -> str:
+    """EDTF of a TEI ``date``, ``origDate`` or ``origin`` element from its attributes (every TEI
+    reader's one rule): ``@when`` (with ``@to``: an interval from it), ``@from``/``@to``,
+    ``@notBefore``/``@notAfter``, the time of day dropped; ``""`` when they give no complete valid
+    date, an interval ending before it starts (``from="1990" to="1989"``) included."""
+    when, end = date.get("when"), date.get("to") or date.get("notAfter")
+    if when and not date.get("to"):
+        return edtf_from_iso(when)
+    start = when or date.get("from") or date.get("notBefore")
+    if start and end:
+        a, b = edtf_from_iso(start), edtf_from_iso(end)
+        if a and b:
+            return a if a == b else _try_edtf(f"{a}/{b}")
+    return ""

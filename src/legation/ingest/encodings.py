@@ -220,7 +220,7 @@ def _doubt(data: bytes, encoding: str, declared_by: str) -> str:
         return ""
     if other.text == text or implausibility(other.text) >= implausibility(text):
         return ""
-    ours, theirs = _first_difference(text, other.text)
+    ours, theirs = first_difference(text, other.text)
     example = f" ({theirs!r}, not {ours!r})" if ours else ""
     return (
         f"was read as {describe(encoding)}, as {declared_by} says, but reads more plausibly in {describe(other.encoding)}"
@@ -308,7 +308,7 @@ def _note(encoding: str, others: list[tuple[bool, str, str]], text: str | bytes)
     note = f"is not UTF-8; read as {describe(encoding)}, a guess"
     override = f"--encoding NAME ({examples()}) or give the mapping \"encoding\"; better, save it as UTF-8"
     for tie, other, other_text in others:
-        ours, theirs = _first_difference(text if isinstance(text, str) else "", other_text)
+        ours, theirs = first_difference(text if isinstance(text, str) else "", other_text)
         reads = f" ({ours!r}, or {theirs!r})" if ours else ""
         if tie:
             return (
@@ -319,7 +319,7 @@ def _note(encoding: str, others: list[tuple[bool, str, str]], text: str | bytes)
     return f"{note}. If its text looks wrong, ingest it again with {override}"
 
 
-def _first_difference(a: str, b: str) -> tuple[str, str]:
+def first_difference(a: str, b: str) -> tuple[str, str]:
     """The first word that reads differently in ``a`` and ``b`` (two readings of the same bytes), as each reads it."""
     for x, y in zip(re.split(r"[\s,;\"]+", a), re.split(r"[\s,;\"]+", b)):
         if x != y:

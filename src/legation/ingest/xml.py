@@ -6,8 +6,10 @@ so the parser treats them as untrusted: no network, no external entities, no DTD
 
 from __future__ import annotations
 
+import codecs
 import functools
 import gzip
+import importlib
 import re
 import zlib
 from collections.abc import Callable
@@ -16,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from legation.errors import IngestError
-from legation.ingest.encodings import wrong_encoding
+from legation.ingest.encodings import first_difference, wrong_encoding
 from legation.ingest.titles import normalize_space
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -78,6 +80,8 @@ def parse_xml(path: Path | str) -> etree._Element:
     if start[:1] != b"<" and not start.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 XML starts with its mark
         what = "binary data" if b"\0" in start or not _is_utf8(start) else f"text starting {start[:20].decode()!r}"
         raise IngestError(str(path), f"is not XML ({what}, not an XML element); give a TEI XML file")
+    if utf8 := _utf8_declared_otherwise(str(path), data):
+        raise utf8
     parser = safe_parser()
     try:
         root = etree.fromstring(data, parser, base_url=str(path))
@@ -93,7 +97,7 @@ def parse_xml(path: Path | str) -> etree._Element:
     if root is not None and (unread := _unread_entities(root, str(path))):
         raise unread
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
-        found = "nothing" if root is None else f"<{etree.QName(root).localname}>"
+        found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
     return root
 
@@ -221,6 +225,38 @@ def _wrong_encoding(path: str, data: bytes) -> IngestError | None:
     except UnicodeDecodeError as exc:
         return wrong_encoding(path, data, exc.start, encoding, "its XML declaration" if declared else "", xml=True)
     return None
+
+
+def _utf8_declared_otherwise(path: str, data: bytes) -> IngestError | None:
+    """The failure of a file whose XML declaration names a single-byte encoding (ISO-8859-1,
+    Windows-1252 …) while its bytes are UTF-8 with letters beyond ASCII, as an editor that saves
+    UTF-8 under a template's declaration writes it: every byte reads in such an encoding, so the
+    file would be stored as mojibake ("für" as "fÃ¼r") without a word. None for any other file.
+    Real text in a single-byte encoding is never also UTF-8 beyond ASCII (that needs letter pairs
+    such as "Ã¼" throughout), and multi-byte encodings (Shift_JIS, GB2312) are left to libxml2."""
+    declared = _XML_DECLARATION.match(data[:1024])
+    if not declared or data.isascii():
+        return None
+    encoding = declared[1].decode("ascii")
+    try:
+        name = codecs.lookup(encoding).name
+        single_byte = hasattr(importlib.import_module(f"encodings.{name.replace('-', '_')}"), "decoding_table")
+    except (LookupError, ImportError):
+        return None
+    if not single_byte or not _is_utf8(data):
+        return None
+    first = next(i for i, byte in enumerate(data) if byte > 0x7F)
+    begins = data.rfind(b"\n", 0, first) + 1
+    ends = data.find(b"\n", first) if data.find(b"\n", first) >= 0 else len(data)
+    line = data.count(b"\n", 0, first) + 1
+    text = re.sub(rb"<[^>]*>", b" ", data[begins:ends])  # the words of the line, not its tags
+    utf8, declared_reading = first_difference(text.decode("utf-8"), text.decode(name))
+    return IngestError(
+        path,
+        f"declares the encoding {encoding!r} but is written in UTF-8 ({utf8!r} read as {encoding} would be {declared_reading!r}): "
+        f'correct its XML declaration to encoding="UTF-8", or save the file in {encoding}',
+        f"line {line}",
+    )
 
 
 def _element_at(data: bytes, line: int, column: int) -> str:

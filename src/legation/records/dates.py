@@ -129,7 +129,15 @@ def edtf_day_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
                 if not 1 <= month <= 12 or not 1 <= day <= (29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]):
                     raise RecordError(f"date {edtf!r} is not a real calendar date")
         return None
+    if bounds[0] > bounds[1]:  # the edtf library takes "1990/1989" and bounds it backwards
+        raise RecordError(f"date {edtf!r} ends before it starts; write the earlier date first ({_reversed(edtf)})")
     return bounds
+
+
+def _reversed(edtf: str) -> str:
+    """An interval written backwards, the right way round: ``"1990/1989"`` → ``"1989/1990"``."""
+    start, _, end = edtf.partition("/")
+    return f"{end}/{start}" if end else edtf
 
 
 _OPEN = ("", "..")

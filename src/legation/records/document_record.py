@@ -216,10 +216,11 @@ class DocumentRecord:
         from legation.records.dates import edtf_day_bounds
 
         if not is_identifier(self.identifier):
-            raise RecordError(f"identifier {self.identifier!r}: {IDENTIFIER_RULE}")
+            length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
+            raise RecordError(f"identifier {shortened(self.identifier, 60)!r}{length}: {IDENTIFIER_RULE}")
         for related in self.relations:
             if not is_identifier(related) or related == self.identifier:
-                raise RecordError(f"{self.identifier}: related document {related!r}: {IDENTIFIER_RULE}, other than its own")
+                raise RecordError(f"{self.identifier}: related document {shortened(related, 60)!r}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
         if any(not name.strip() for name in self.repositories):
@@ -341,17 +342,42 @@ class DocumentRecord:
             texts.append(_part(TextRecord, {**t, "footnotes": footnotes}, f"{identifier}: texts[{i}]"))
         values["texts"] = texts
         record = cls(**values)
-        for name in ("identifier", "title", "document_type", "date_text", "date_edtf", "summary", "rights", "credit"):
-            if not isinstance(getattr(record, name), str):
-                raise RecordError(f"{record.identifier}: {name} must be a string")
+        _check_types(record, identifier if isinstance(identifier, str) else "a document")
         return record
+
+
+def _json_type(value: Any) -> str:
+    """What a JSON value is, as a person reading the file would name it: ``12`` → "a number (12)"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
+        return f"{value!r} (which JSON does not have)".replace("nan", "NaN").replace("inf", "Infinity")
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    return "a list" if isinstance(value, list) else "a JSON object" if isinstance(value, dict) else type(value).__name__
+
+
+def _check_types(part: Any, where: str) -> None:
+    """Raise :class:`RecordError` at ``where`` when a field of ``part`` (a record, agent, text,
+    footnote or collection built from JSON) declared a string holds another JSON value (a number,
+    null, NaN, a list), or one declared a list of strings holds anything else: the one place
+    that keeps a mistyped JSON value from reaching validation and storage, which expect strings."""
+    for f in fields(part):
+        value = getattr(part, f.name)
+        if f.type == "str" and not isinstance(value, str):
+            raise RecordError(f"{where}: {f.name} must be a string, not {_json_type(value)}; write it in quotes, or leave it out")
+        if f.type == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            example = EXAMPLES.get(f.name, '["…"]')
+            raise RecordError(f"{where}: {f.name} must be a list of strings, e.g. {example}")
 
 
 def _part(kind: type, values: dict[str, Any], where: str) -> Any:
     """``kind(**values)`` (an agent, text, footnote or collection of a record), or a
     :class:`RecordError` at ``where`` naming the keys missing or unknown and those ``kind`` has."""
     try:
-        return kind(**values)
+        part = kind(**values)
     except TypeError:
         names = [f.name for f in fields(kind)]
         required = [f.name for f in fields(kind) if f.default is MISSING and f.default_factory is MISSING]
@@ -359,3 +385,5 @@ def _part(kind: type, values: dict[str, Any], where: str) -> Any:
         problem = "; ".join(([f"missing {missing}"] if missing else []) + ([f"unknown {unknown}"] if unknown else [])) or "bad keys"
         needed = f", of which {required} are required" if required else ""
         raise RecordError(f"{where}: {problem}; it takes {names}{needed}") from None
+    _check_types(part, where)
+    return part

@@ -104,6 +104,14 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                 except UnicodeDecodeError as exc:
                     yield wrong_encoding(str(path), data, exc.start, line=number)
                     continue
+                if read == 0 and text.strip() in ("{", "["):  # no JSON Lines document opens alone on its line
+                    raise IngestError(
+                        str(path),
+                        "is JSON written over several lines (pretty-printed), not JSON Lines, which hold one document "
+                        "per line, so none of its lines is a document: write each on one line (jq -c '.[]' for a list, "
+                        "jq -c . for one object) and ingest that",
+                        f"line {number}",
+                    )
                 read += 1
                 yield number, text
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:

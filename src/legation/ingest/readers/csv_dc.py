@@ -235,6 +235,15 @@ def read_csv(
     except csv.Error as exc:
         raise IngestError(str(path), f"header is not valid CSV ({exc})", "line 1") from exc
     header = [h.strip() for h in header]
+    if twice := [h for h in dict.fromkeys(header) if h and header.count(h) > 1]:
+        places = "; ".join(f"{h!r} in columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)}" for h in twice)
+        raise IngestError(
+            str(path),
+            f"the header names a column twice ({places}), so the values of one would be lost; rename or remove one and ingest the file again",
+            "line 1",
+        )
+    unnamed = [i for i, h in enumerate(header) if not h]  # columns without a header: their cells are read by no field
+    unnamed_used: set[int] = set()
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
         # credit holds whom the publication thanks, donors then publishers (wilson_json): a publisher column comes last
@@ -278,12 +287,14 @@ def read_csv(
         except StopIteration:
             if stopped is not None:
                 yield stopped_reading(path, stopped, read, "row", start)
+            if unnamed_used:
+                yield _unnamed_note(path, sorted(unnamed_used))
             return
         except csv.Error as exc:
             if stopped is not None:  # a quoted cell open where the data stops
                 yield stopped_reading(path, stopped, read, "row", start)
             else:
-                yield IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read", f"line {start}")
+                yield _not_csv(path, exc, start)
             return
         where = f"line {start}"
         start = rows.line_num + 1
@@ -293,6 +304,7 @@ def read_csv(
         if len(row) != len(header):
             yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
             continue
+        unnamed_used.update(i for i in unnamed if row[i].strip())
         raw = dict(zip(header, map(unescape_formula, row)))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
@@ -301,3 +313,29 @@ def read_csv(
             yield located(values.record(), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
+
+
+def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
+    """The note on columns with no header (0-based ``columns``) whose cells hold values, which no field reads."""
+    numbers = ", ".join(str(i + 1) for i in columns)
+    return IngestNote(
+        str(path),
+        f"column{'s' if len(columns) > 1 else ''} {numbers} {'have' if len(columns) > 1 else 'has'} no header, so "
+        f"{'their' if len(columns) > 1 else 'its'} values were not stored; give each a header Legation reads (or map it), "
+        "and ingest the file again",
+        "line 1",
+    )
+
+
+def _not_csv(path: Path, exc: csv.Error, line: int) -> IngestError:
+    """The failure of a file whose rows cannot be read on from ``line`` on, saying what to do: most
+    often a quote opened in a cell and never closed, so that the rest of the file reads as one cell."""
+    if "unexpected end of data" in str(exc):
+        return IngestError(
+            str(path),
+            'a cell of the row starting here opens a quote (") that is never closed, so the rest of the file cannot be '
+            'read: close it, or write a quote inside a cell as two ("") and quote the cell, and ingest the file again; '
+            "the rows before were read",
+            f"line {line}",
+        )
+    return IngestError(str(path), f"is not valid CSV ({exc}); the rest of the file cannot be read: correct this row and ingest the file again", f"line {line}")

@@ -60,11 +60,10 @@ from pathlib import Path
 from lxml import etree
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.dates import parse_archival_date
+from legation.ingest.dates import parse_archival_date, tei_edtf
 from legation.ingest.titles import normalize_space
 from legation.ingest.readers.tei_frus import slug
 from legation.ingest.xml import inline_text, local_name, parse_xml
-from legation.records.dates import edtf_from_iso
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -170,19 +169,6 @@ def _agent_key(ref: str | None, kind: str, name: str) -> str:
     return f"{kind}:{slug(name)}"
 
 
-def _edtf(date: etree._Element) -> str:
-    """EDTF of a TEI ``date``/``origDate``/``origin`` from its attributes, ``""`` when none usable."""
-    when, end = date.get("when"), date.get("to") or date.get("notAfter")
-    start = date.get("from") or date.get("notBefore") or when
-    if when and not date.get("to"):
-        return edtf_from_iso(when)
-    if start and end:
-        a, b = edtf_from_iso(start), edtf_from_iso(end)
-        if a and b:
-            return a if a == b else f"{a}/{b}"
-    return ""
-
-
 def _date(root: etree._Element) -> tuple[str, str]:
     """(date_text, date_edtf) of the document."""
     candidates = [d for a in _all(root, "correspAction") if a.get("type") == "sent" for d in _children(a, "date")]
@@ -191,12 +177,12 @@ def _date(root: etree._Element) -> tuple[str, str]:
     candidates += [d for o in _all(root, "origin") for d in _children(o, "date")]
     for date in candidates:
         text = _plain(date)
-        edtf = _edtf(date)
+        edtf = tei_edtf(date)
         if not edtf and text:
             edtf = parse_archival_date(text).edtf
+        if not text:  # the attributes as written: kept, and reported when they make no date (when="1989-02-30")
+            text = " – ".join(v.strip() for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v and v.strip())
         if edtf or text:
-            if not text:
-                text = " – ".join(v for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v)
             return text, edtf
     return "", ""
 

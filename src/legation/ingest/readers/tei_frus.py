@@ -72,9 +72,9 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
+from legation.ingest.dates import tei_edtf
 from legation.ingest.names import RANKS, name_parts
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
-from legation.records.dates import edtf_from_iso
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -651,7 +651,7 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     place_text = _dateline_place(datelines)
     if date is None:
         return "", "", place_text
-    return _text(date), _edtf(date), place_text
+    return _text(date), tei_edtf(date), place_text
 
 
 def _dateline_place(datelines: list[etree._Element]) -> str:
@@ -673,20 +673,6 @@ def _dateline_place(datelines: list[etree._Element]) -> str:
 def _is_date(date: etree._Element) -> bool:
     """Whether a ``date`` element holds a date: machine-readable attributes or a number in its text."""
     return any(date.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")) or any(c.isdigit() for c in _text(date))
-
-
-def _edtf(date: etree._Element) -> str:
-    """EDTF of a TEI ``date``: ``@when`` (with ``@to``: an interval), ``@from``/``@to``,
-    ``@notBefore``/``@notAfter``; ``""`` when the attributes give no complete valid date."""
-    when, start, end = date.get("when"), date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")
-    if when and not date.get("to"):
-        return edtf_from_iso(when)
-    start = when or start
-    if start and end:
-        a, b = edtf_from_iso(start), edtf_from_iso(end)
-        if a and b:
-            return a if a == b else f"{a}/{b}"
-    return ""
 
 
 def _classification(div: etree._Element, source_note: str) -> str:
