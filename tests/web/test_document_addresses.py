@@ -5,7 +5,7 @@ stays 404."""
 from __future__ import annotations
 
 from html import unescape
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -24,11 +24,12 @@ def archive(db):
         DocumentRecord(identifier="twin-a", title="Lower twin", date_edtf="1949").validate(),
         DocumentRecord(identifier="twin-b", title="Upper twin", date_edtf="1949").validate(),
         DocumentRecord(identifier="v1.", title="Ends with a full stop", date_edtf="1949").validate(),
+        DocumentRecord(identifier="Ärzte-Straße-1", title="Letters of physicians", date_edtf="1949").validate(),
     ]
     for report in ingested_archive(records):
         # Ingest now refuses an identifier differing from another in case alone; an archive of an
         # older Legation may hold such a pair (twin-a, TWIN-A): made here as that one would be.
-        Document.objects.filter(identifier="twin-b").update(identifier="TWIN-A")
+        Document.objects.filter(identifier="twin-b").update(identifier="TWIN-A", identifier_folded="twin-a")  # as migration 0011 folds it
         ChangeLogEntry.objects.bulk_create([ChangeLogEntry(document_identifier="twin-b", operation="delete"), ChangeLogEntry(document_identifier="TWIN-A", operation="upsert")])
         follow_once()
         yield report
@@ -59,6 +60,16 @@ def test_a_near_miss_redirects_to_the_documents_address(client, archive, prefix,
         assert response["Location"] == prefix + canonical
         response = client.get(response["Location"])
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["/documents/", "/api/documents/"])
+@pytest.mark.parametrize("asked", ["ärzte-straße-1", "ÄRZTE-STRASSE-1", "ärzte-strasse-1"])
+def test_an_identifier_in_another_case_of_letters_beyond_ascii_redirects(client, archive, prefix, asked):
+    # Unicode case folding (Ä/ä, ß/SS), on SQLite too, whose LIKE and LOWER fold ASCII letters only.
+    response = client.get(prefix + asked)
+    assert response.status_code == 302
+    assert response["Location"] == prefix + quote("Ärzte-Straße-1")
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_the_api_redirect_names_the_identifier_in_json(client, archive):

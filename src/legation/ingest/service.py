@@ -30,7 +30,7 @@ from legation.ingest.readers.tei_frus import slug, stable_slug
 from legation.records.agent_keys import rekey, rekind, resolve_keys
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord, RecordError
+from legation.records.document_record import DocumentRecord, RecordError, folded_identifier
 from legation.records.models import (
     Agent,
     AgentName,
@@ -98,7 +98,7 @@ class IngestReport:
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
-    folded: dict[str, list[str]] | None = field(default=None, repr=False)  # casefolded identifier → stored or read, once needed
+    folded: dict[str, list[str]] = field(default_factory=dict, repr=False)  # case-folded identifier → stored or read (_case_forms)
 
     @property
     def processed(self) -> int:
@@ -288,7 +288,7 @@ def _write(records: list[DocumentRecord], existing: dict[str, Document], ingeste
             values["ingested_from"] = origin
         doc = existing.get(record.identifier)
         if doc is None:
-            new_docs.append(Document(identifier=record.identifier, updated_at=now, **values))
+            new_docs.append(Document(identifier=record.identifier, identifier_folded=folded_identifier(record.identifier), updated_at=now, **values))
         else:
             for name, value in values.items():
                 setattr(doc, name, value)
@@ -384,13 +384,18 @@ def _twice(identifier: str, source: str, location: str, first: tuple[str, str]) 
     )
 
 
-def _folded_identifiers(report: IngestReport) -> dict[str, list[str]]:
-    """``{casefolded identifier: [identifiers]}`` of every stored document, read once per ingest
-    (one query, identifiers only) and kept in ``report`` with the identifiers the ingest adds."""
-    if report.folded is None:
-        report.folded = {}
-        for identifier in Document.objects.values_list("identifier", flat=True).iterator(chunk_size=10_000):
-            report.folded.setdefault(identifier.casefold(), []).append(identifier)
+def _case_forms(report: IngestReport, identifiers: Iterable[str]) -> dict[str, list[str]]:
+    """``report.folded`` (``{case-folded identifier: [identifiers stored or read by this ingest]}``,
+    see :func:`~legation.records.document_record.folded_identifier`) holding every one of
+    ``identifiers``' folded forms: those not seen before by this ingest are looked up in the stored
+    documents by their indexed ``identifier_folded``, one query for a batch, so an ingest reads the
+    identifiers it meets, not the whole archive's."""
+    unseen = list(dict.fromkeys(f for i in identifiers if (f := folded_identifier(i)) not in report.folded))
+    for f in unseen:
+        report.folded[f] = []
+    for chunk in chunks(unseen):
+        for identifier, f in Document.objects.filter(identifier_folded__in=chunk).values_list("identifier", "identifier_folded"):
+            report.folded[f].append(identifier)
     return report.folded
 
 
@@ -449,12 +454,13 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
     seen: dict[str, DocumentRecord] = {}
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
-    folded = _folded_identifiers(report)
-    for record, location in zip(resolve_keys(batch), locations):
+    records = resolve_keys(batch)
+    folded = _case_forms(report, (record.identifier for record in records))
+    for record, location in zip(records, locations):
         if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))
             continue
-        forms = folded.setdefault(record.identifier.casefold(), [])
+        forms = folded[folded_identifier(record.identifier)]
         if record.identifier not in forms:  # new to the archive and to this ingest
             if forms:  # but for case, another's: addresses and searches find identifiers in any case
                 report.failed.append(_case_twin(record.identifier, source, location, forms[0], report.sources.get(forms[0])))

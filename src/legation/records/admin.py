@@ -13,7 +13,7 @@ from django.db import models
 from legation.ingest.dates import parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
-from legation.records.document_record import IDENTIFIER_RULE, RecordError, is_identifier
+from legation.records.document_record import IDENTIFIER_RULE, RecordError, folded_identifier, is_identifier
 
 from legation.records.models import (
     Agent,
@@ -154,6 +154,12 @@ class DocumentForm(forms.ModelForm):
         value = self.cleaned_data["identifier"].strip()
         if not is_identifier(value):
             raise forms.ValidationError(f"Enter an identifier of {IDENTIFIER_RULE.removeprefix('give ')}.")
+        twin = Document.objects.filter(identifier_folded=folded_identifier(value)).exclude(identifier=value).values_list("identifier", flat=True).first()
+        if twin is not None:  # ingest refuses such a pair alike (legation.ingest.service._case_twin)
+            raise forms.ValidationError(
+                f'Document "{twin}" has this identifier but for case, and addresses find an identifier in any case. '
+                f'Give this document an identifier that differs in more than case, or edit "{twin}" instead.'
+            )
         return value
 
     def clean_relations(self) -> list:

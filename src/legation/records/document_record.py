@@ -49,6 +49,13 @@ def is_identifier(value: str) -> bool:
     )
 
 
+def folded_identifier(identifier: str) -> str:
+    """``identifier`` case-folded (``str.casefold``, Unicode's full case folding: ``Straße-1`` →
+    ``strasse-1``), as addresses and ingest compare identifiers: two that fold alike are one
+    document's to a reader. At most 3 × 200 characters (no character folds to more than three)."""
+    return identifier.casefold()
+
+
 # Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
 # from after it (frus1949v07p1-d1. frus1949v07p1-d1,): not part of an identifier or an address.
 _PASTED_AROUND = re.compile(r"^['\u2018\u2019\u201a\u201b]+|['\u2018\u2019\u201a\u201b.,;:!?]+$")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord, unwrapped
+from legation.records.document_record import DocumentRecord, folded_identifier, unwrapped
 from legation.records.models import Document
 from legation.records.serialize import load_records
 
@@ -22,8 +22,7 @@ def identifiers_alike(identifier: str, limit: int = 10) -> list[str]:
     """The stored identifiers equal to ``identifier`` but for case (up to ``limit``, sorted): an
     archive stored before ingest refused such pairs may hold two (``case-A``, ``case-a``), which
     no address in a third case can choose between."""
-    matches = Document.objects.filter(identifier__iexact=identifier).values_list("identifier", flat=True)[:limit]
-    return sorted(m for m in matches if m.casefold() == identifier.casefold())  # iexact is ASCII-only on SQLite
+    return sorted(Document.objects.filter(identifier_folded=folded_identifier(identifier)).values_list("identifier", flat=True)[:limit])
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,7 @@ def canonical_identifier(identifier: str) -> Canonical | None:
     if stripped and stripped != identifier and Document.objects.filter(identifier=stripped).exists():
         return Canonical(stripped, True)
     for candidate in dict.fromkeys(c for c in (identifier, stripped) if c):
-        matches = list(Document.objects.filter(identifier__iexact=candidate).values_list("identifier", flat=True)[:2])
-        matches = [m for m in matches if m.casefold() == candidate.casefold()]  # iexact is ASCII-only on SQLite
+        matches = list(Document.objects.filter(identifier_folded=folded_identifier(candidate)).values_list("identifier", flat=True)[:2])
         if len(matches) == 1 and matches[0] != identifier:
             return Canonical(matches[0], False)
     return None

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from legation.records.dates import display_date
-from legation.records.document_record import IDENTIFIER_RULE, is_identifier
+from legation.records.document_record import IDENTIFIER_RULE, folded_identifier, is_identifier
 
 
 def validate_relations(value: object) -> None:
@@ -153,6 +153,14 @@ class Document(models.Model):
     """
 
     identifier = models.CharField(max_length=200, unique=True)
+    identifier_folded = models.CharField(
+        "identifier, case-folded",
+        max_length=600,
+        db_index=True,
+        editable=False,
+        help_text="The identifier as addresses and ingest compare it, ignoring case (folded_identifier): "
+        "set on every save, indexed, so that neither reads the whole table to find an identifier in another case.",
+    )
     title = models.TextField()
     document_type = models.CharField("type", max_length=100, blank=True, db_index=True)
     date_text = models.CharField("date as written", max_length=300, blank=True)
@@ -204,6 +212,11 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.identifier}: {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        """Save, with :attr:`identifier_folded` set from :attr:`identifier` (bulk writes set it themselves)."""
+        self.identifier_folded = folded_identifier(self.identifier)
+        super().save(*args, **kwargs)
 
     @property
     def date_display(self) -> str:
