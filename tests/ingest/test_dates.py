@@ -16,6 +16,20 @@ CASES = [
     ("December 1949", "1949-12"),
     ("22 Dec. 1949", "1949-12-22"),
     ("December 22, 1949", "1949-12-22"),  # FRUS datelines
+    # FRUS datelines with the time of day (13,165 of the FRUS date texts): the day
+    ("October 2, 1968, 1:30 p.m.", "1968-10-02"),
+    ("January 16, 1956—7:02 p.m.", "1956-01-16"),
+    ("October 23, 1951—1 p. m.", "1951-10-23"),
+    ("January 17, 1955—6 p.m", "1955-01-17"),
+    ("March 30, 1977, 11:15 a.m.–2:15 p.m.", "1977-03-30"),
+    ("January 27, 1975, 12:00–12:40 p.m", "1975-01-27"),
+    ("December 28, 1978, 10–11 a.m.", "1978-12-28"),
+    ("January 21, 1971, 2200Z", "1971-01-21"),
+    ("February 24, 1970, 140Z", "1970-02-24"),
+    ("February 15, 1965, noon", "1965-02-15"),
+    ("May 12, 1949—noon.", "1949-05-12"),
+    ("September 26, 1955-5:18 p.m.", "1955-09-26"),
+    ("November 1, 1963. 4 p.m.", "1963-11-01"),
     ("22.XII.1949", "1949-12-22"),
     ("13.11.1989", "1989-11-13"),  # Dodis 49548 history/origin
     ("13. November 1989", "1989-11-13"),  # Dodis 49548 dateline
@@ -129,6 +143,8 @@ def test_undated_is_empty_and_not_flagged(text):
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start
+        "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
+        "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):

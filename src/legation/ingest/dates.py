@@ -53,6 +53,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1950-02-14T10:00", "1950-02-14 10:00:00Z", "1950-02-14T10:00+01:00"  → "1950-02-14" (ISO 8601
                                    date-times, as spreadsheets and TEI @when write them: the day
                                    is kept, the time dropped)
+    "October 2, 1968, 1:30 p.m.", "January 16, 1956—7:02 p.m.", "January 21, 1971, 2200Z",
+    "March 30, 1977, 11:15 a.m.–2:15 p.m.", "February 15, 1965, noon"
+                                   → the day alike (FRUS datelines with the time of day)
     "undated", "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
 
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
@@ -167,6 +170,16 @@ _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|e
 _APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
+# A time of day after the date, as FRUS datelines give it: "October 2, 1968, 1:30 p.m.", "January 16,
+# 1956—7:02 p.m.", "March 30, 1977, 11:15 a.m.–2:15 p.m.", "January 21, 1971, 2200Z" (a time in UTC),
+# "February 15, 1965, noon". The day is the date: a time needs minutes, a.m./p.m., Z, noon or midnight,
+# so that "1950, 12" or "1950-12" is never taken for one, and after a hyphen a date with a month's name
+# ("September 26, 1955-5:18 p.m."), so that "1950-12:30" is not "1950".
+_CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?|\d{3,4}\s?Z|noon|midnight)"
+_HOUR = r"\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"  # the start of a span of time: "10–11 a.m."
+_TIME_OF_DAY = re.compile(
+    r"^(?P<date>.*?\d)\s*(?P<sep>,|\.|—|–|-{1,2})\s*(?:" + _HOUR + r"\s*(?:–|—|-|to)\s*" + _CLOCK + "|" + _CLOCK + r")\.?$", re.I
+)
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _BOUND_WORDS = {
     "<": "before, prior to, shortly before, sometime before, vor, kurz vor, avant, peu avant, ante",
@@ -636,6 +649,9 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         return _read(edtf, raw)
     if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
         return _read(edtf, raw)
+    time_of_day = _TIME_OF_DAY.match(value)
+    if time_of_day and (not time_of_day["sep"].startswith("-") or re.search(r"[^\W\d_]", time_of_day["date"])):
+        value = time_of_day["date"]  # "October 2, 1968, 1:30 p.m.": the day
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
