@@ -139,7 +139,7 @@ def test_negations_in_a_row_exclude_once_and_a_dash_alone_is_left_out(q: str, tr
 def test_long_queries_are_cut_with_a_notice() -> None:
     parsed = parse("treaty " * 1000)  # 7000 characters
     assert len(parsed.text) <= MAX_QUERY_CHARS
-    assert f"longer than {MAX_QUERY_CHARS} characters" in parsed.notice
+    assert f"longer than {MAX_QUERY_CHARS:,} characters" in parsed.notice
     assert isinstance(parsed.node, And) and set(parsed.node.items) == {Term("treaty")}
 
 

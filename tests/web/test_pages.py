@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -101,6 +102,19 @@ def test_hostile_input_never_breaks_the_page_and_is_escaped(client, seed_archive
     assert "<script>alert(1)</script>" not in html and "<b>nope</b>" not in html
     if response.status_code == 400:
         assert 'class="error"' in html
+
+
+@pytest.mark.parametrize("path", ["/", "/facets/sender"])
+def test_a_query_longer_than_is_searched_is_not_copied_into_every_link(client, seed_archive, path):
+    # treaty … cut at 5,000 characters: the search reads the first 1,000 and says so; the links
+    # (facet values, years, sorts, pages) carry those 1,000, not the 5,000, which made a 633 KB page
+    query = ("treaty " * 800)[:5000]
+    html = client.get(path, {"q": query}).content.decode()
+    searched = query[:1000]
+    assert quote_plus(searched) in html and quote_plus(query[:1001]) not in html
+    if path == "/":
+        assert "only its first 1,000 were searched" in html
+    assert len(html) < 60_000
 
 
 @pytest.mark.parametrize("value", ["2_0", "1_000", "\uff12", "\u0662"])

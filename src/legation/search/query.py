@@ -963,7 +963,7 @@ def parse(q: str) -> ParsedQuery:
     q = q.translate(_CONTROLS).strip().translate(_QUOTES)
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
-        notices.append(f"The query was longer than {MAX_QUERY_CHARS} characters; only its first {MAX_QUERY_CHARS} were searched.")
+        notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
     try:

@@ -14,6 +14,7 @@ from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
+from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import (
     MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
@@ -47,6 +48,17 @@ def _params(request: HttpRequest) -> dict[str, list[str]]:
     return {key: request.GET.getlist(key) for key in request.GET}
 
 
+def _link_base(params: dict[str, list[str]], *dropped: str) -> dict[str, list[str]]:
+    """``params`` without ``dropped``, for the links of a page to the same search changed (facet
+    values, histogram bars, sorts, pages): its query cut to what was searched
+    (:data:`~legation.search.query.MAX_QUERY_CHARS`, the page saying so), so that a query of 8,000
+    characters is not copied into each of the page's hundred links (a 633 KB page)."""
+    base = {k: v for k, v in params.items() if k not in dropped}
+    if "q" in base:
+        base["q"] = [q[:MAX_QUERY_CHARS] for q in base["q"]]
+    return base
+
+
 @read_only
 @cached_search
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -73,7 +85,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except IndexOutdated as exc:
         context["error"] = f"Search is unavailable for a moment: {exc}"
         return render(request, "legation/search.html", context, status=503)
-    base = {k: v for k, v in params.items() if k != "page"}
+    base = _link_base(params, "page")
     same_search = query_string(base)
     facets = []
     for facet in result.facets:
@@ -203,7 +215,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""
     params = _params(request)
     contains = ""
-    base = {k: v for k, v in params.items() if k not in ("page", "contains")}
+    base = _link_base(params, "page", "contains")
     try:
         contains = single(params, "contains")
         result = facet_values(search_request_from(base), name, contains=contains, limit=MAX_FACET_VALUES)
