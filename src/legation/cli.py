@@ -9,7 +9,7 @@ import gc
 import json
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -779,7 +779,7 @@ def export(
         partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
         try:
             try:
-                with _open_output(partial) as handle:
+                with _open_output(partial, output.name) as handle:
                     count = write(load_records(), handle)
                 os.replace(partial, output)
             finally:
@@ -816,17 +816,23 @@ def _export_format(fmt: str | None, name: str) -> str:
     return named
 
 
-def _open_output(path: Path):
-    """A UTF-8 text handle (``newline=""``: the writer's line ends as given) on ``path``; when the
-    name ends in ``.gz``, a gzip stream (RFC 1952) whose header holds no time stamp, so exporting
-    the same archive twice to the same name gives the same bytes. Raises OSError when ``path``
-    cannot be created."""
-    if not path.name.lower().endswith(".gz"):
-        return path.open("w", encoding="utf-8", newline="")
+@contextmanager
+def _open_output(path: Path, name: str):
+    """A UTF-8 text handle (``newline=""``: the writer's line ends as given) on ``path``, for a file
+    to be called ``name`` (``path`` is where it is written first): when ``name`` ends in ``.gz``, a
+    gzip stream (RFC 1952) naming ``name`` without ``.gz`` in its header and holding no time stamp,
+    so exporting the same archive twice to the same name gives the same bytes. Raises OSError when
+    ``path`` cannot be created."""
+    if not name.lower().endswith(".gz"):
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        return
     import gzip
     import io
 
-    return io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf-8", newline="")
+    with path.open("wb") as raw, gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0) as packed:
+        with io.TextIOWrapper(packed, encoding="utf-8", newline="") as handle:
+            yield handle
 
 
 @app.command()
