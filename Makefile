@@ -39,19 +39,19 @@ uv:
 	       "(https://docs.astral.sh/uv/getting-started/installation/) so that 'uv' is on PATH or" \
 	       "'$(PYTHON) -m uv' runs, then run make again." >&2; exit 1; }; }
 
+# Legation and its locked dependencies, without the development tools (pyproject.toml's "dev" group,
+# which [tool.uv] default-groups leaves out of every uv sync and uv run unless asked for). Inexact:
+# tools `make test` installed stay.
 setup: uv
-	$(UV) sync --locked
+	$(UV) sync --locked --inexact
 
-# The demo and the server need none of the development tools (pytest, Playwright …: the "dev" group
-# of pyproject.toml): they are not installed, and an inexact sync leaves them in place when `make test`
-# installed them before. `make test` syncs them in (uv sync installs the dev group unless told not to).
-demo: uv
-	$(UV) sync --locked --no-dev --inexact
-	$(UV) run --locked --no-dev legation demo --port $(PORT)
+# The demo and the server need none of the development tools; `make test` syncs them in.
+demo: setup
+	$(UV) run --locked legation demo --port $(PORT)
 
-serve: uv
-	$(UV) sync --locked --no-dev --inexact
-	$(UV) run --locked --no-dev legation serve
+serve: setup
+	$(UV) run --locked legation serve
 
-test: setup
-	$(UV) run --locked pytest
+test: uv
+	$(UV) sync --locked --inexact --group dev
+	$(UV) run --locked --group dev pytest

@@ -99,22 +99,28 @@ def test_with_uv_at_hand_nothing_is_installed_nor_said(tmp_path: Path) -> None:
 
 
 def test_the_demo_syncs_without_the_development_tools_and_the_tests_with_them(tmp_path: Path) -> None:
-    """`make demo` installed the dev group (pytest, Playwright …); it syncs and runs without it now
-    (uv run syncs too, so it says --no-dev as well), and `make test` syncs with it."""
+    """`make demo` installed the dev group (pytest, Playwright …); it syncs and runs without it now,
+    as does any `uv run legation …` (pyproject.toml's [tool.uv] default-groups), and `make test`
+    syncs and runs with it."""
     result, _ = make(tmp_path, sys.executable, "-n", "demo", "test", installed=True)
     commands = [line for line in result.stdout.splitlines() if line.startswith("python3 -m uv ")]
     assert commands == [
-        "python3 -m uv sync --locked --no-dev --inexact",
-        "python3 -m uv run --locked --no-dev legation demo --port 8000",
-        "python3 -m uv sync --locked",
-        "python3 -m uv run --locked pytest",
+        "python3 -m uv sync --locked --inexact",
+        "python3 -m uv run --locked legation demo --port 8000",
+        "python3 -m uv sync --locked --inexact --group dev",
+        "python3 -m uv run --locked --group dev pytest",
     ]
     # uv on PATH, or as the Makefile runs it on a fresh machine: the module pip installed
     uv = [shutil.which("uv")] if shutil.which("uv") else [sys.executable, "-m", "uv"]
     if subprocess.run([*uv, "--version"], capture_output=True).returncode != 0:
         pytest.skip("needs uv (on PATH or as python -m uv) to read the lock file's packages")
-    exported = subprocess.run([*uv, "export", "--locked", "--offline", "--no-dev", "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
-                              cwd=REPO, capture_output=True, text=True, check=True).stdout  # fmt: skip
-    demo = {line.split("==")[0] for line in exported.splitlines() if "==" in line and not line.startswith(" ")}
-    assert {"django", "tantivy", "gunicorn", "whitenoise"} <= demo
-    assert not demo & {"pytest", "pytest-django", "playwright", "schemathesis", "pytesseract"}  # pyproject.toml's dev group
+
+    def packages(*options: str) -> set[str]:
+        exported = subprocess.run([*uv, "export", "--locked", "--offline", *options, "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
+                                  cwd=REPO, capture_output=True, text=True, check=True).stdout  # fmt: skip
+        return {line.split("==")[0] for line in exported.splitlines() if "==" in line and not line.startswith(" ")}
+
+    dev = {"pytest", "pytest-django", "playwright", "schemathesis", "pytesseract"}  # pyproject.toml's dev group
+    plain = packages()  # what uv sync and uv run install unless told otherwise
+    assert {"django", "tantivy", "gunicorn", "whitenoise"} <= plain and not plain & dev
+    assert dev <= packages("--group", "dev")
