@@ -179,23 +179,23 @@ class DocumentForm(forms.ModelForm):
 @admin.register(Document)
 class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
+    readonly_fields = ["date_earliest", "date_latest"]
+    list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
+    list_filter = ["document_type", "collections"]
+    search_fields = ["identifier", "title", "summary"]
+    autocomplete_fields = ["place_sent", "subjects", "collections", "repositories"]
+    inlines = [TextInline, DocumentAgentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        """A stored document's identifier cannot change: it is its permalink, which citations and
+        harvesters keep, and the key its source's next ingest finds it by."""
+        return [*self.readonly_fields, "identifier"] if obj is not None else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
         """Save, then warn when the date as written gave no date (see :class:`DocumentForm`)."""
         super().save_model(request, obj, form, change)
         if getattr(form, "date_note", ""):
             self.message_user(request, form.date_note, messages.WARNING)
-    readonly_fields = ["date_earliest", "date_latest"]
-    list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
-
-    def get_readonly_fields(self, request, obj=None):
-        """A stored document's identifier cannot change: it is its permalink, which citations and
-        harvesters keep, and the key its source's next ingest finds it by."""
-        return [*self.readonly_fields, "identifier"] if obj is not None else self.readonly_fields
-    list_filter = ["document_type", "collections"]
-    search_fields = ["identifier", "title", "summary"]
-    autocomplete_fields = ["place_sent", "subjects", "collections", "repositories"]
-    inlines = [TextInline, DocumentAgentInline]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
