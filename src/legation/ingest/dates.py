@@ -691,8 +691,14 @@ def in_year_to_come(edtf: str) -> bool:
     2026 is not). The one rule for dates read from text (:func:`parse_archival_date`) and EDTF given
     as such (a ``date_edtf`` field, a TEI ``@when``), which ingest applies to both."""
     bounds = edtf_day_bounds(edtf)
+    return bool(bounds) and years_to_come(bounds[0].year, bounds[1].year)
+
+
+def years_to_come(first: int, last: int) -> bool:
+    """The rule of :func:`in_year_to_come` on a date's first and last possible years (1–9999), for
+    a caller that holds its day bounds already (a validated record's ``date_earliest``/``date_latest``)."""
     this_year = dt.date.today().year
-    return bool(bounds) and (bounds[0].year > this_year or bounds[1].year > this_year + 1)
+    return first > this_year or last > this_year + 1
 
 
 def dated(data: object) -> object:

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
-from legation.ingest.dates import in_year_to_come, parse_archival_date
+from legation.ingest.dates import parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
 from legation.ingest.readers.tei_frus import slug, stable_slug
@@ -555,7 +555,7 @@ def ingest_records(
                 place = location_of(item)  # the line a reader found it at, when it says
                 report.failed.append(Failure(_place(source, place) if place else _where(source, item.identifier or "?"), str(exc)))
                 continue
-            if item.date_edtf and item.date_earliest and in_year_to_come(item.date_edtf):
+            if item.date_earliest and years_to_come(int(item.date_earliest[:4]), int(item.date_latest[:4])):  # ISO days, validated
                 # EDTF given as such ("date_edtf": "2150-03-12", a TEI @when) meets the rule a date read from text does:
                 # kept as written, stored undated
                 item.date_text, item.date_edtf, item.date_earliest, item.date_latest = item.date_text or item.date_edtf, "", "", ""
