@@ -701,7 +701,7 @@ def search(
     _rebuild_if_outdated(err if as_json else console)
     from legation.checks import index_checks
     from legation.errors import InvalidQuery
-    from legation.search.service import SearchRequest, past_last_page
+    from legation.search.service import SearchRequest
     from legation.search.service import search as run_search
 
     for problem in index_checks():
@@ -711,8 +711,7 @@ def search(
         result = run_search(SearchRequest(q=query, page=page, page_size=page_size, sort=sort))
     except InvalidQuery as exc:
         _fail(str(exc), 2)
-    if result.past_end:
-        result.notice = " ".join([result.notice, past_last_page(result.page, result.last_page, f"--page {result.last_page}")]).strip()
+    result.notice = result.notice_asking(f"--page {result.last_page}")
     if as_json:
         from legation.api.schemas import search_result_json
 

@@ -25,7 +25,7 @@ from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
-from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values, past_last_page
+from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -227,8 +227,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> HttpResponse:  
     """Hits for a query with facet counts over all matches, a date range (overlap), sort and paging.
     A ``page`` past the last has no hits, and ``notice`` says which page is the last."""
     result = run_search(search_request_from(_query(request)))
-    if result.past_end:
-        result.notice = " ".join([result.notice, past_last_page(result.page, result.last_page, f"page={result.last_page}")]).strip()
+    result.notice = result.notice_asking(f"page={result.last_page}")
     return _json(search_result_json(result))
 
 

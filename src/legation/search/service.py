@@ -174,6 +174,14 @@ class SearchResult:
         """Something matched, but ``page`` is past :attr:`last_page`: the page holds no hit."""
         return self.total > 0 and self.page > self.last_page
 
+    def notice_asking(self, ask: str) -> str:
+        """:attr:`notice`, followed when :attr:`past_end` by :func:`past_last_page` with ``ask``
+        (``"page=3"``, ``"--page 3"``: how the caller asks for a page), for the answers that have no
+        link to the last page (the API, ``legation search``)."""
+        if not self.past_end:
+            return self.notice
+        return " ".join([self.notice, past_last_page(self.page, self.last_page, ask)]).strip()
+
 
 # --- steps --------------------------------------------------------------------------------------
 
