@@ -129,7 +129,7 @@ def test_parses_archival_forms(text, edtf):
     edtf_day_bounds(parsed.edtf)  # every value is EDTF the library accepts (None: before year 1)
 
 
-@pytest.mark.parametrize("text", ["undated", "Undated", "n.d.", "n. d.", "o. D.", "s.d.", "sans date", "[undated]", "undated.", "", None])
+@pytest.mark.parametrize("text", ["undated", "Undated", "n.d.", "n. d.", "o. D.", "s.d.", "sans date", "[undated]", "undated.", "Undated.", "[Undated.]", "", None])
 def test_undated_is_empty_and_not_flagged(text):
     assert parse_archival_date(text) == ParsedDate("", False, (text or "").strip())
 

@@ -56,7 +56,7 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "October 2, 1968, 1:30 p.m.", "January 16, 1956—7:02 p.m.", "January 21, 1971, 2200Z",
     "March 30, 1977, 11:15 a.m.–2:15 p.m.", "February 15, 1965, noon"
                                    → the day alike (FRUS datelines with the time of day)
-    "undated", "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
+    "undated", "[Undated.]" (FRUS), "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
 
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
@@ -148,7 +148,7 @@ _ERA_YEAR = re.compile(
 )
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
 _UNDATED = re.compile(
-    r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\s*\]?\.?$",  # "undated." as FRUS writes it once
+    r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\.?\s*\]?\.?$",  # FRUS: "Undated.", "[Undated.]"
     re.I,
 )
 _SEASON_NAMES: dict[str, int] = {
