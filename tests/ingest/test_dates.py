@@ -61,6 +61,24 @@ CASES = [
     ("June 7–12, 1965", "1965-06-07/1965-06-12"),  # FRUS <date>: the month borrowed by the second day
     ("December 13 – 15, 1961", "1961-12-13/1961-12-15"),  # FRUS <date>
     ("February 11 to 20, 1720", "1720-02-11/1720-02-20"),  # QhoD <date>
+    # a hyphen typed for the dash: a range of days, months, or across months and years (never one day)
+    ("December 13-14, 1964", "1964-12-13/1964-12-14"),  # FRUS 1964-68 vol. XI, d56 dateline
+    ("December 13–14, 1964", "1964-12-13/1964-12-14"),
+    ("September 19-21, 1957", "1957-09-19/1957-09-21"),  # FRUS dateline
+    ("June 22-23 1972", "1972-06-22/1972-06-23"),  # FRUS dateline, no comma
+    ("February 26-27, 1972, 10:20 p.m.-1:40 a.m.", "1972-02-26/1972-02-27"),  # FRUS: the days, the times dropped
+    ("1542 August 22-25", "1542-08-22/1542-08-25"),  # Moritz senderDateText
+    ("13-14 December 1964", "1964-12-13/1964-12-14"),
+    ("13.-14. Dezember 1964", "1964-12-13/1964-12-14"),
+    ("13.-14.12.1964", "1964-12-13/1964-12-14"),
+    ("13.–14.12.1964", "1964-12-13/1964-12-14"),
+    ("March 30-April 2, 1965", "1965-03-30/1965-04-02"),
+    ("December 30, 1964-January 2, 1965", "1964-12-30/1965-01-02"),
+    ("December 30, 1964–January 2, 1965", "1964-12-30/1965-01-02"),
+    ("March-April 1950", "1950-03/1950-04"),
+    ("March–April 1950", "1950-03/1950-04"),
+    ("Sept.-Oct. 1950", "1950-09/1950-10"),
+    ("[December 13-14, 1964]", "1964-12-13/1964-12-14"),
     ("[1552] November 12", "1552-11-12"),
     # EDTF as written in the Moritz CSV senderDate column
     ("1533-01-06", "1533-01-06"),
@@ -145,6 +163,12 @@ def test_undated_is_empty_and_not_flagged(text):
         "1951-1950",  # an end before its start
         "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
         "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year
+        # a range ending before it starts, written with a hyphen as with a dash
+        "December 14-13, 1964", "14-13 December 1964", "14.-13. Dezember 1964", "April-March 1950",
+        "January 2, 1965-December 30, 1964", "December 14–13, 1964",
+        # hyphens that join no two dates: two years whose second is cut (1950-51: 1951 or 1952?), a word, a
+        # Hijri decade of a month (QhoD register: "974 Ramażān 1-10"), no day at all
+        "1950-51", "mid-1950", "974 Ramażān 1-10", "March 30-31", "30-31 February 1950",
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):
@@ -388,3 +412,17 @@ def test_an_interval_ending_before_it_starts_is_no_date(edtf: str):
         edtf_day_bounds(edtf)
     assert parse_archival_date(edtf) == ParsedDate("", True, edtf)
     assert parse_archival_date("20 November 1989 - 10 November 1989").edtf == ""
+
+
+@pytest.mark.shared_data
+def test_frus_datelines_with_a_hyphen_read_as_the_edition_encodes_them():
+    """The edition's own @from/@to and the dateline as printed give one interval; "[Undated.]" is undated."""
+    from legation.ingest.readers import read_file
+    from tests.conftest import shared_data
+
+    volume = {r.identifier: r for r in read_file(shared_data("frus/volumes/frus1964-68v11.xml.gz"), None) if isinstance(r, DocumentRecord)}
+    d56 = volume["frus1964-68v11-d56"]
+    assert (d56.date_text, d56.date_edtf) == ("December 13-14, 1964", "1964-12-13/1964-12-14")
+    assert parse_archival_date(d56.date_text) == ParsedDate(d56.date_edtf, False, d56.date_text)
+    undated = [r for r in read_file(shared_data("frus/volumes/frus1958-60v01.xml.gz"), None) if getattr(r, "date_text", "") == "[Undated.]"]
+    assert len(undated) == 1 and parse_archival_date(undated[0].date_text) == ParsedDate("", False, "[Undated.]")

@@ -23,6 +23,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
                                    → intervals "a/b" (each side keeps its own precision)
+    "December 13-14, 1964", "13.-14. Dezember 1964", "December 30, 1964-January 2, 1965", "March-April 1950"
+    (FRUS datelines, the Moritz letter index: a hyphen typed for the dash)  → "1964-12-13/1964-12-14",
+                                   "1964-12-30/1965-01-02", "1950-03/1950-04" (see _HYPHEN); a range
+                                   ending before it starts ("December 14-13, 1964") is not read
     "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917",
     "December 21/January 3, 1918"  → "1720-04-21", "1917-03-16", "1917-03-13", "1918-01-03": Old Style / New Style
                                    dual dates give the New Style (Gregorian) day, when the second day
@@ -208,7 +212,17 @@ _STYLE = re.compile(  # a calendar named after a date: Old Style (Julian), New S
 )
 _YEAR_FROM_LADY_DAY = 1752  # England's year began on 25 March until 1751 (Calendar (New Style) Act 1750, 24 Geo. 2 c. 23)
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/)\s*")
+# A hyphen without spaces between two dates, as typed for a dash: after a day ("December 13-14, 1964",
+# "13-14 December 1964", "13.-14. Dezember 1964", "March 30-April 2, 1965"), after a year or a month before
+# a month ("December 30, 1964-January 2, 1965", "March-April 1950", "Sept.-Oct. 1950"). Never a hyphen of one
+# ISO date ("1950-12-22", "1950-12": a day is one or two digits not joined to other digits by a hyphen, and a
+# year is followed by a month's name only), of two years ("1950-51" is not split; "1950-1951" is read apart,
+# see _interval), or inside a word ("Kânun-ı Sânî", "Ẕī l-ḥicce": a month's name has three letters or more).
+_HYPHEN = (
+    r"(?:(?<=(?<![\d-])\d)|(?<=(?<![\d-])\d\d)|(?<=\d\.))-(?=\d{1,2}(?![\d-])|[^\W\d_]{3})"
+    r"|(?:(?<=(?<![\d-])\d{4})|(?<=[^\W\d_]{3})|(?<=[^\W\d_]\.))-(?=[^\W\d_]{3})"
+)
+_RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/|" + _HYPHEN + r")\s*")
 
 
 def _clean(value: str) -> str:
@@ -438,7 +452,8 @@ def _checked(value: str) -> str:
 def _interval(text: str) -> str:
     """EDTF interval for "a – b" / "a/b" / "a to b" where each side is a date, a side lacking
     its year (or month) borrowing it from the other ("22–25 December 1949", "July 30/31, 1957",
-    "1552 September 26/Oktober 8"), or two years joined by a hyphen ("1950-1951": never a month);
+    "1552 September 26/Oktober 8"; also with a hyphen for the dash, "December 13-14, 1964", see
+    ``_HYPHEN``), or two years joined by a hyphen ("1950-1951": never a month);
     a day pair written with a slash that is an Old Style / New Style dual date ("10/21 April 1720")
     is its New Style day (see :func:`_new_style`); ``""`` when not an interval."""
     if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
