@@ -58,6 +58,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="a checkout of another version to compare with")
     parser.add_argument("--pairs", type=int, default=2, help="alternations with the baseline (default 2)")
+    parser.add_argument("--differences", type=Path, help="write the prefixes whose suggestions differ, both versions', to this JSON file")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -76,6 +77,9 @@ def main() -> None:
         if args.baseline:
             differ = [p for p in answers["after"] if answers["after"][p] != answers["before"].get(p)]
             print("the same suggestions for every prefix" if not differ else f"{len(differ)} prefixes differ, e.g. {differ[:5]}")
+            if differ and args.differences:
+                shown = {p: {"before": answers["before"].get(p), "after": answers["after"][p]} for p in differ}
+                args.differences.write_text(json.dumps(shown, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -97,3 +97,29 @@ def test_names_and_places_with_quotation_marks_find_what_their_count_says(client
     as_written = ('""den von Warberg""', 'place:"Artern [„Ordern“]"', '"Artern"')  # the queries quoted as before
     assert [search(SearchRequest(q=q)).total for q in as_written] == [2, 0, 0]
     next(archive, None)
+
+
+ACCENTS_VOLUME = REPO / "data" / "demo" / "frus" / "frus1955-57v24.xml.gz"  # Soviet Union; Eastern Mediterranean, 1955–1957
+
+
+def test_names_complete_as_typed_without_their_accents_and_typographic_apostrophes(client, db):
+    """The volume names "Ürgüplü" and "Her Majesty’s Government" (with a typographic apostrophe) as
+    senders or recipients. Names were matched ignoring case alone: ``urgu`` and ``her majesty's``
+    (the apostrophe a keyboard types) completed nothing, while the search page finds both typed so.
+    Whichever way typed, each is suggested, with what choosing it finds."""
+    from legation.search.follower import follow_once
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    records = list(read_frus_volume(ACCENTS_VOLUME))
+    archive = ingested_archive(records)
+    next(archive)
+    follow_once()
+    for name, typed in [("Ürgüplü", ["urgu", "ÜRGÜ", "Ürgüp"]), ("Her Majesty’s Government", ["her majesty's", "Her Majesty’s G", "HER MAJESTY'S GOV"])]:
+        senders = [r.identifier for r in records if any(a.role in ("sender", "recipient") and a.name == name for a in r.agents)]
+        assert senders, name
+        for prefix in typed:
+            names = [s for s in client.get("/api/suggest", {"q": prefix}).json() if s["kind"] == "name"]
+            assert [s["text"] for s in names] == [name], prefix
+            assert names[0]["documents"] == search(SearchRequest(q=names[0]["query"])).total >= len(senders)
+    next(archive, None)

@@ -15,6 +15,7 @@ from django.db import models
 
 from legation.records.dates import display_date
 from legation.records.document_record import IDENTIFIER_RULE, folded_identifier, is_identifier
+from legation.search.analyzers import folded_name
 
 
 def validate_relations(value: object) -> None:
@@ -25,6 +26,47 @@ def validate_relations(value: object) -> None:
     for item in value:
         if not is_identifier(item):
             raise ValidationError(f"{item!r} is not a document identifier: {IDENTIFIER_RULE}.")
+
+
+class FoldedName(models.CharField):
+    """The model's ``name`` as autocomplete compares names (:func:`~legation.search.analyzers.folded_name`:
+    ``"Ch’en Ch’eng"`` → ``"ch'en ch'eng"``), indexed, so that finding the names a typed beginning
+    starts is an index range rather than a read of every name (:func:`names_starting`). Set from
+    ``name`` whenever a row is written by ``save()`` or ``bulk_create()`` (Django asks every field
+    for its value there, :meth:`pre_save`), so no writer has to remember it; an ``update()`` or
+    ``bulk_update()`` of ``name`` would have to name this field too (none does)."""
+
+    description = "a name folded for autocomplete"
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("verbose_name", "name, folded")
+        kwargs.setdefault("max_length", 1500)  # a name of 500 characters; casefold makes one of at most three
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("db_index", True)  # on PostgreSQL also a varchar_pattern_ops index, which LIKE 'x%' uses
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> str:
+        value = folded_name(model_instance.name)  # type: ignore[attr-defined]
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+def names_starting(typed: str) -> models.Q:
+    """Rows whose ``name_folded`` (:class:`FoldedName`) begins as ``typed`` does (case, accents and
+    typographic punctuation ignored: ``hammarskjold`` finds "Hammarskjöld", ``Ch'en`` "Ch’en
+    Ch’eng"), through the column's index: on SQLite as the range of keys from the typed key up to
+    the next (its ``LIKE`` reads no index of a column compared by bytes; UTF-8 bytes compare as the
+    code points do, so the range holds exactly the keys beginning with it), on PostgreSQL as
+    ``LIKE 'x%'``, which reads its pattern index (a range there would follow the database's
+    collation, not code points)."""
+    from django.db import connection
+
+    key = folded_name(typed)
+    if not key:  # nothing but marks or spaces typed: no name begins so, rather than every name
+        return models.Q(pk__in=[])
+    if connection.vendor == "sqlite" and key and ord(key[-1]) < 0x10FFFF:
+        return models.Q(name_folded__gte=key, name_folded__lt=key[:-1] + chr(ord(key[-1]) + 1))
+    return models.Q(name_folded__startswith=key)
 
 
 class Collection(models.Model):
@@ -46,6 +88,7 @@ class Agent(models.Model):
     KIND_CHOICES = [("person", "Person"), ("organization", "Organization")]
     key = models.CharField(max_length=300, unique=True)
     name = models.CharField("preferred name", max_length=500)
+    name_folded = FoldedName()
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="person")
 
     class Meta:
@@ -60,6 +103,7 @@ class AgentName(models.Model):
 
     agent = models.ForeignKey(Agent, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=500)
+    name_folded = FoldedName()
     from_authority = models.BooleanField(
         "from an authority file",
         default=False,
@@ -94,6 +138,7 @@ class Place(models.Model):
     """Authority record of a place (where a document was sent from)."""
 
     name = models.CharField(max_length=300, unique=True)
+    name_folded = FoldedName()
 
     class Meta:
         ordering = ["name"]
@@ -108,6 +153,7 @@ class PlaceName(models.Model):
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(max_length=300)
+    name_folded = FoldedName()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["place", "name"], name="unique_place_name")]

@@ -43,22 +43,27 @@ class Suggestion:
 
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
     """Up to ``limit`` names, then places, then titles, completing ``prefix`` (case and accents
-    ignored for titles; case ignored for names and places). The names are those of the agents
+    ignored, for names and places typographic apostrophes, quotation marks and dashes too:
+    ``o'neill`` completes "Con O’Neill", ``micunovic`` "Veljko Mićunović"). The names are those of the agents
     most often sender or recipient, the places those most documents were sent from, each kind
     then listed by :attr:`Suggestion.documents`; titles by relevance. ``[]`` for a prefix too
     short to complete (:func:`long_enough`). ``index`` (the archive's by default) is searched
     without name variants unless it is the archive's, as :func:`legation.search.service.search`."""
-    from legation.records.models import Agent, AgentName, Place, PlaceName
+    from legation.records.models import Agent, AgentName, Place, PlaceName, names_starting
     from legation.search.service import count_matches, default_index
 
     prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
     if not long_enough(prefix):
         return []
-    # Agents and places whose name or one of whose variants starts with the prefix, the variants
-    # through a subquery: joining them would multiply every variant by every document link before
-    # the count (the demo's 1,119 agents: 40-120 ms a prefix by the join, see benchmarks/README.md).
+    # Agents and places whose name or one of whose variants starts with the prefix (case, accents and
+    # typographic punctuation ignored: records.models.names_starting, an index range), the names and
+    # the variants each through a subquery: joining the variants would multiply each by every document
+    # link before the count (the demo's 1,119 agents: 40-120 ms a prefix by the join), and the
+    # preferred name's range written beside the links made SQLite read every link first (2-3 times as
+    # slow on the demo; see benchmarks/README.md).
+    starting = names_starting(prefix)
     names = (
-        Agent.objects.filter(Q(name__istartswith=prefix) | Q(pk__in=AgentName.objects.filter(name__istartswith=prefix).values("agent_id")))
+        Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=AgentName.objects.filter(starting).values("agent_id")))
         .filter(document_links__role__in=["sender", "recipient"])
         .annotate(documents=Count("document_links__document", distinct=True))
         .order_by("-documents", "name")
@@ -68,7 +73,7 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     found = [Suggestion("name", name) for name in dict.fromkeys(names)]
     if len(found) < limit:
         places = (
-            Place.objects.filter(Q(name__istartswith=prefix) | Q(pk__in=PlaceName.objects.filter(name__istartswith=prefix).values("place_id")))
+            Place.objects.filter(Q(pk__in=Place.objects.filter(starting).values("pk")) | Q(pk__in=PlaceName.objects.filter(starting).values("place_id")))
             .annotate(sent_from=Count("documents", distinct=True))
             .filter(sent_from__gt=0)
             .order_by("-sent_from", "name")
