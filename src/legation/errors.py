@@ -29,14 +29,116 @@ class IngestError(LegationError):
         super().__init__(f"{where}: {message}")
 
 
+class DuplicateKey(json.JSONDecodeError):
+    """A JSON object gives one key twice (``{"title": "A", "title": "B"}``). JSON parsers keep the
+    last value without a word, so the first would be lost; :func:`parse_json` refuses the text
+    instead. A :class:`json.JSONDecodeError` (so whatever reports bad JSON reports this too), at
+    the second occurrence of the key: ``lineno`` and ``colno`` are its place, ``first`` the
+    position of the first occurrence in ``doc``; ``key`` the key. :meth:`advice` says it all."""
+
+    def __init__(self, key: str, doc: str, first: int, pos: int) -> None:
+        self.key, self.first = key, first
+        super().__init__(f"the key {json.dumps(key, ensure_ascii=False)} is given twice in one object", doc, pos)
+
+    def places(self) -> str:
+        """Where the key is given, as "columns 2 and 30" (both on one line) or "line 3, column 5
+        and line 9, column 5"; "" when they are not known (the text nests too deeply to say)."""
+        if self.first < 0:
+            return ""
+        line = self.doc.count("\n", 0, self.first) + 1
+        column = self.first - self.doc.rfind("\n", 0, self.first)
+        if line == self.lineno:
+            return f"columns {column} and {self.colno}"
+        return f"line {line}, column {column} and line {self.lineno}, column {self.colno}"
+
+    def advice(self) -> str:
+        """What is wrong and what to do, in one sentence, for a message located at the second key's line."""
+        places = self.places()
+        return (
+            f"{self.msg}{f' (at {places})' if places else ''}: JSON keeps only the last value, so the other would be lost "
+            f"without a word; keep one {json.dumps(self.key, ensure_ascii=False)} (the value meant), remove the other, "
+            "and ingest the file again"
+        )
+
+
+class _Twice(Exception):
+    """Raised by :func:`_unique` for the first key an object gives twice."""
+
+
+def _unique(pairs: list) -> dict:
+    """The ``object_pairs_hook`` of :func:`parse_json`: the object as a dict, or :class:`_Twice`
+    when a key comes twice (the dict then has fewer entries than the pairs: one comparison)."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set = set()
+        raise _Twice(next(k for k, _ in pairs if k in seen or seen.add(k)))
+    return obj
+
+
 def parse_json(text: str):
     """``json.loads(text)``, with input nested too deeply for Python's parser (brackets thousands
     deep: a hostile file) raising :class:`json.JSONDecodeError` like any other bad JSON, not
-    RecursionError, so every reader reports it as the file and line at fault."""
+    RecursionError, so every reader reports it as the file and line at fault; and an object that
+    gives a key twice raising :class:`DuplicateKey` (a JSONDecodeError) at the second one, where
+    ``json.loads`` would keep the last value without a word.
+
+    Every object passes through :func:`_unique` (``object_pairs_hook``): one call and one length
+    comparison each, about 0.05 s of CPU on the largest JSON Lines corpora (UN General Debate
+    1946–1989, 108 MB in 4,430 objects; DFAT, 54 MB in 20,639), which the parse alone takes 0.15 s
+    for and reading them through their mapping 4 s and 13 s: under 1.5 % of the read. The places of
+    the keys are found only once a key is known to come twice (:func:`_key_twice`)."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply (thousands of brackets)", text[:100], 0) from None
+    except _Twice as twice:
+        first, second = _key_twice(text)
+        raise DuplicateKey(str(twice.args[0]) if second < 0 else _key_at(text, second), text, first, max(second, 0)) from None
+
+
+def _key_at(text: str, pos: int) -> str:
+    """The key whose opening quote is at ``pos`` of ``text``."""
+    return json.decoder.scanstring(text, pos + 1)[0]
+
+
+def _key_twice(text: str) -> tuple[int, int]:
+    """The positions (of the opening quotes) of the first and the second occurrence of the first key
+    that an object of ``text`` gives twice, in the order of the text; ``(-1, -1)`` when they cannot be
+    told (nested too deeply for Python's own scanner). Only called once ``text`` is known to have such
+    a key: it walks the text again with the standard library's Python scanner, its objects read by a
+    function that remembers where each key starts; strings and numbers are still read by the C code."""
+    from json.decoder import WHITESPACE
+    from json.scanner import py_make_scanner
+
+    class Found(Exception):
+        pass
+
+    def parse_object(s_and_end, strict, scan_once, *_ignored):
+        s, end = s_and_end
+        seen: dict[str, int] = {}
+        end = WHITESPACE.match(s, end).end()
+        while s[end] != "}":
+            key, after = json.decoder.scanstring(s, end + 1, strict)
+            if key in seen:
+                raise Found(seen[key], end)
+            seen[key] = end
+            end = WHITESPACE.match(s, WHITESPACE.match(s, after).end() + 1).end()  # past the colon
+            _, end = scan_once(s, end)
+            end = WHITESPACE.match(s, end).end()
+            if s[end] == ",":
+                end = WHITESPACE.match(s, end + 1).end()
+        return {}, end + 1
+
+    decoder = json.JSONDecoder()
+    decoder.parse_object = parse_object
+    scan_once = py_make_scanner(decoder)
+    try:
+        scan_once(text, WHITESPACE.match(text, 0).end())
+    except Found as found:
+        return found.args
+    except (RecursionError, ValueError, IndexError, StopIteration):
+        pass
+    return -1, -1
 
 
 def json_problem(exc: ValueError) -> str:
@@ -47,10 +149,22 @@ def json_problem(exc: ValueError) -> str:
     return f"{msg} at column {column}" if column else msg
 
 
+def json_line_failure(path: str, exc: json.JSONDecodeError, where: str, fix: str = "fix or remove the line") -> IngestError:
+    """The failure of one line of JSON Lines (``where``: "line N") that :func:`parse_json` refused:
+    a key given twice (:class:`DuplicateKey`, naming the key and its columns, saying to keep one),
+    else JSON that is not valid, saying where in the line and ``fix``."""
+    if isinstance(exc, DuplicateKey):
+        return IngestError(path, exc.advice(), where)
+    return IngestError(path, f"not valid JSON ({json_problem(exc)}); {fix}", where)
+
+
 def json_failure(path: str, exc: json.JSONDecodeError) -> IngestError:
     """The failure of a whole ``.json`` file that is not valid JSON, at the line of ``exc``: when
     the JSON error is where the text ends (only whitespace after it), the file is cut off
-    ("ends in the middle of its JSON"), else it is broken at that line; each says what to do."""
+    ("ends in the middle of its JSON"), else it is broken at that line; an object giving a key
+    twice (:class:`DuplicateKey`) is named at the line of the second; each says what to do."""
+    if isinstance(exc, DuplicateKey):  # at the second key; nothing of the file is read, as for any bad JSON
+        return IngestError(path, exc.advice(), f"line {exc.lineno}" if exc.first >= 0 else "")
     text = exc.doc if isinstance(exc.doc, str) else ""
     where = f"line {exc.lineno}" if exc.lineno else ""
     if not text.strip():

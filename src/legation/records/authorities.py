@@ -37,7 +37,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from legation.errors import IngestError, json_problem, parse_json
+from legation.errors import IngestError, json_line_failure, parse_json
 from legation.printable import shortened
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
@@ -105,8 +105,7 @@ def _parse(path: Path) -> tuple[list[tuple[int, dict]], list[IngestError]]:
         except UnicodeDecodeError as exc:
             problems.append(wrong_encoding(str(path), raw, exc.start, line=number))
         except json.JSONDecodeError as exc:
-            problem = f"not valid JSON ({json_problem(exc)}); fix the line"
-            problems.append(IngestError(str(path), problem, f"line {number}"))
+            problems.append(json_line_failure(str(path), exc, f"line {number}", "fix the line"))
     checked, problems = _checked(rows, str(path), problems)
     return checked, problems
 

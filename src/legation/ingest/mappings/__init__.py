@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError, parse_json
+from legation.errors import DuplicateKey, IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name
@@ -182,6 +182,8 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
         raise IngestError(str(path), f"mapping cannot be read ({exc.strerror or exc}); check the path") from exc
     except UnicodeDecodeError as exc:
         raise wrong_encoding(str(path), exc.object, exc.start) from exc
+    except DuplicateKey as exc:  # {"columns": {"title": "title", "title": "summary"}}: one of them would be lost
+        raise IngestError(str(path), f"mapping: {exc.advice()}", f"line {exc.lineno}") from exc
     except json.JSONDecodeError as exc:
         raise IngestError(str(path), f"mapping is not UTF-8 JSON ({exc})") from exc
     return Mapping.from_dict(data, str(path))

@@ -246,7 +246,7 @@ def _not_json(path: Path) -> IngestError | None:
     to check. A file that cannot be read gives None: its reader is never asked."""
     import json
 
-    from legation.errors import json_failure, parse_json
+    from legation.errors import DuplicateKey, json_failure, parse_json
 
     hint = "; a .json file Legation reads is a Wilson Center Digital Archive record"
     try:
@@ -274,6 +274,8 @@ def _not_json(path: Path) -> IngestError | None:
         return None
     try:
         parse_json(text)
+    except DuplicateKey:  # valid JSON all the same, of a kind Legation does not read: passed over with the others
+        return None
     except json.JSONDecodeError as exc:
         return json_failure(str(path), exc)
     return None

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from legation.errors import IngestError, IngestNote, json_problem, parse_json
+from legation.errors import IngestError, IngestNote, json_line_failure, parse_json
 from legation.ingest.dates import dated
 from legation.ingest.readers import json_lines, located
 from legation.records.document_record import DocumentRecord, RecordError
@@ -39,7 +39,7 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote
             data = parse_json(line)
             record = located(with_language_tags(DocumentRecord.from_dict(dated(data))).validate(), f"line {number}")
         except json.JSONDecodeError as exc:
-            yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", f"line {number}")
+            yield json_line_failure(str(path), exc, f"line {number}")
             continue
         except RecordError as exc:
             yield IngestError(str(path), str(exc), f"line {number}")

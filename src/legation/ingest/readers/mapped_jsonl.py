@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError, IngestNote, json_problem, parse_json
+from legation.errors import IngestError, IngestNote, json_line_failure, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
@@ -275,7 +275,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         try:
             obj = parse_json(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(str(path), f"not valid JSON ({json_problem(exc)}); fix or remove the line", where)
+            yield json_line_failure(str(path), exc, where)
             continue
         if not isinstance(obj, dict):
             yield IngestError(str(path), "is not a JSON object; give one object per line", where)
