@@ -5,6 +5,7 @@ what to do; the other files of the batch are stored."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -109,3 +110,60 @@ def test_a_key_twice_is_found_by_its_decoded_value_and_only_within_one_object():
     with pytest.raises(json.JSONDecodeError) as raised:
         parse_json('{"\\u00e9": 1, "é": 2}')  # one key, written two ways
     assert (raised.value.key, raised.value.places()) == ("é", "columns 2 and 15")
+
+
+# --- 3. XInclude in TEI ----------------------------------------------------------------------
+
+XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+LETTER = (
+    '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0" {xi}><teiHeader><fileDesc><titleStmt><title>Letter to the '
+    'Foreign Office</title></titleStmt></fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName>A</persName>'
+    "</correspAction></correspDesc></profileDesc></teiHeader>\n<text><body><p>Dear Sir,</p>\n{include}\n<p>Yours</p></body></text></TEI>\n"
+)
+
+
+def included(name: str, shown: str, whole: str, its: str = "its") -> str:
+    return (
+        f"includes other XML with XInclude: {shown}; Legation never follows an include (it could bring a file of this "
+        "computer or of the network into the archive), so the document would lack the included text: nothing of this "
+        f"file was stored. Resolve the includes first (xmllint --xinclude {name} > {whole}, run beside the files it "
+        f"includes), check that {whole} holds {its} text, and ingest that instead"
+    )
+
+
+@pytest.mark.django_db
+def test_a_tei_letter_with_xinclude_fails_at_the_include_and_the_included_file_is_never_read(tmp_path: Path):
+    (tmp_path / "secret.xml").write_text('<p xmlns="http://www.tei-c.org/ns/1.0">TOP-SECRET-CONTENT-4711</p>', encoding="utf-8")
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    letter = folder / "a-letter.xml"
+    include = f'<xi:include href="../secret.xml"/>\n<xi:include href="{tmp_path / "secret.xml"}"><xi:fallback><p>gone</p></xi:fallback></xi:include>'
+    letter.write_text(LETTER.format(xi=XI, include=include), encoding="utf-8")
+    shutil.copy(FIXTURES / "tei" / "49548.xml", folder / "b-dodis.xml")
+    report, _ = batch(folder)
+    shown = f'<xi:include href="../secret.xml"/> (line 4), <xi:include href="{tmp_path / "secret.xml"}"/> (line 5)'
+    assert [(f.where, f.reason) for f in report.failed] == [(f"{letter}, line 4", included("a-letter.xml", shown, "a-letter-whole.xml", "their"))]
+    assert report.added == ["dodis-49548"] and Document.objects.count() == 1
+    assert "TOP-SECRET" not in repr(report) and not Document.objects.filter(texts__body__contains="TOP-SECRET").exists()
+
+
+def test_an_include_with_its_prefix_declared_nowhere_fails_too_and_a_letter_without_one_is_read(tmp_path: Path):
+    letter = tmp_path / "letter.xml.gz"
+    letter.write_bytes(gzip.compress(LETTER.format(xi="", include='<xi:include href="part2.xml"/>').encode()))
+    [error] = read_file(letter)
+    assert (error.location, error.message) == ("line 4", included("letter.xml.gz", '<xi:include href="part2.xml"/> (line 4)', "letter-whole.xml"))
+    plain = tmp_path / "plain.xml"
+    plain.write_text(LETTER.format(xi=XI, include=""), encoding="utf-8")
+    [record] = read_file(plain)
+    assert record.texts[0].body == "Dear Sir,\n\nYours"
+
+
+def test_a_frus_volume_with_xinclude_stores_none_of_its_documents(tmp_path: Path):
+    lines = (FIXTURES / "frus" / "frus1917-72PubDip.xml").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[64].strip() == '<div type="section" xml:id="about">'
+    lines.insert(65, f'<xi:include {XI} href="chapter-2.xml"/>\n')  # line 66
+    volume = tmp_path / "frus1917-72PubDip.xml"
+    volume.write_text("".join(lines), encoding="utf-8")
+    [error] = read_file(volume)
+    shown = '<xi:include href="chapter-2.xml"/> (line 66)'
+    assert (error.location, error.message) == ("line 66", included(volume.name, shown, "frus1917-72PubDip-whole.xml"))
