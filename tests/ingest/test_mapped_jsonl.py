@@ -274,7 +274,8 @@ def test_prc_report_and_sotu():
 
 def test_bad_lines_name_their_line_and_the_rest_goes_on(tmp_path: Path):
     path = tmp_path / "speeches.jsonl"
-    good = {"fileid": "1790-Washington-1", "year": "1790", "date": "1790-01-08", "president_full": "George Washington", "text": "Fellow-Citizens"}
+    good = {"fileid": "1790-Washington-1", "year": "1790", "date": "1790-01-08", "president_full": "George Washington", "text": "Fellow-Citizens",
+            "source_url": "https://example.org/1"}  # every key the mapping names, as the corpus has them: no note on a key no line has
     path.write_text(json.dumps(good) + "\n{broken\n[1]\n" + json.dumps({**good, "fileid": ""}) + "\n", encoding="utf-8")
     items = list(read_file(path, "sotu"))
     assert isinstance(items[0], DocumentRecord) and items[0].identifier == "sotu-1790-Washington-1"

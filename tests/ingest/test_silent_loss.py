@@ -112,6 +112,63 @@ def test_a_key_twice_is_found_by_its_decoded_value_and_only_within_one_object():
     assert (raised.value.key, raised.value.places()) == ("é", "columns 2 and 15")
 
 
+# --- 2. a mapping naming a source field the data does not have --------------------------------
+
+ADDRESS = {"fileid": "1790-Washington-1", "year": "1790", "president_full": "George Washington", "text": "Fellow-Citizens",
+           "refs": [{"reference": "Journal of the Senate, 1790"}]}
+
+
+@pytest.mark.django_db
+def test_a_mapped_key_no_line_has_is_noted_after_the_lines_and_their_documents_are_stored(tmp_path: Path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    lacking = folder / "a-addresses.jsonl"  # spells the president's key as the mapping does not; the second line has no refs
+    lacking.write_text(
+        json.dumps({"fileid": "1790-Washington-1", "year": "1790", "President_Full": "George Washington", "text": "Fellow-Citizens",
+                    "refs": [{"ref": "Journal of the Senate, 1790"}]}) + "\n"
+        + json.dumps({"fileid": "1791-Washington-2", "year": "1791", "text": "Second", "refs": []}) + "\n",
+        encoding="utf-8",
+    )
+    having = folder / "b-addresses.jsonl"  # has every key in one line or another: no note
+    having.write_text(json.dumps({**ADDRESS, "fileid": "1792-Washington-3", "refs": []}) + "\n"
+                      + json.dumps({**ADDRESS, "fileid": "1793-Washington-4", "president_full": None}) + "\n", encoding="utf-8")
+    mapping = tmp_path / "addresses.mapping.json"
+    mapping.write_text(json.dumps({
+        "columns": {"fileid": "identifier", "year": "date", "president_full": "sender", "refs[].reference": "source", "text": "text"},
+        "title_template": "Annual Message, {president_full}, {year}", "defaults": {"language": "en"},
+    }), encoding="utf-8")
+    report, notes = batch(folder, str(mapping))
+    assert not report.failed and len(report.added) == 4
+    assert [(n.path, n.location, n.message) for n in notes] == [(
+        str(lacking),
+        "",
+        f"the mapping {mapping} names keys 'president_full' (for sender and the title template; did you mean 'President_Full'?), "
+        "'refs[].reference' (for source; did you mean 'refs[].ref'?) that no line of the file has (2 lines read), so those "
+        "fields got no value from them; the lines have the keys ['President_Full', 'fileid', 'refs', 'refs[].ref', 'text', "
+        "'year']. If the mapping misspells a key, write it as the lines spell it (case counts) and ingest the file again "
+        "(the documents are updated); if the file has no such values, nothing is missing",
+    )]
+
+
+@pytest.mark.django_db
+def test_a_csv_mapping_naming_a_column_the_header_lacks_fails_that_file_before_its_rows_and_the_batch_goes_on(tmp_path: Path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    table = folder / "a-holdings.csv"
+    table.write_text("RefNo,Heading,Written\nHX-1,Despatch on Ottoman trade,1720-05-12\n", encoding="utf-8")
+    mapping = folder / "a-holdings.mapping.json"  # beside the table: read with it, by its name
+    mapping.write_text('{"columns": {"RefNo": "identifier", "Headng": "title", "Date": "date"}}', encoding="utf-8")
+    (folder / "b-letters.csv").write_text("identifier,title\nhx-2,Letter on trade\n", encoding="utf-8")
+    report, _ = batch(folder)
+    assert [(f.where, f.reason) for f in report.failed] == [(
+        f"{table}, line 1",
+        f"the mapping {mapping} names columns 'Headng' (did you mean 'Heading'?), 'Date' that the file does not have; its "
+        "columns are ['RefNo', 'Heading', 'Written']. Write the mapping's column names as the header spells them (case and "
+        "spaces count), or give the mapping meant for this file; nothing of the file was read",
+    )]
+    assert report.added == ["hx-2"]
+
+
 # --- 3. XInclude in TEI ----------------------------------------------------------------------
 
 XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'

@@ -25,9 +25,21 @@ A mapping may name a corpus rule in ``"transform"``:
           the text; the archival reference printed at the end ("[AA : A981, CHINA 116]") leaves
           the text and is the source note when ``naa_refs`` gives none.
 
-Errors: a line that is not JSON, not an object, or not a valid record yields an
-:class:`IngestError` naming the file and ``line N``; the other lines go on. A file that cannot be
-opened or decompressed raises IngestError.
+Errors: a line that is not JSON (a key given twice in one object included: JSON would keep the
+last value), not an object, or not a valid record yields an :class:`IngestError` naming the file
+and ``line N``; the other lines go on. A file that cannot be opened or decompressed raises IngestError.
+
+A key the mapping names (in ``columns`` or a template) that no line of the file has gets one
+:class:`IngestNote` after the lines, naming it, the field it was for, the key of the lines closest
+to it and the keys the lines have (:func:`_unseen_keys`). A note, not a failure, unlike a CSV
+column the header lacks (:mod:`legation.ingest.readers.csv_dc` fails the file before reading a
+row): a table has one header that every row follows, so a missing column is known at once and is
+a mistake; the lines of JSON Lines each have their own keys, a key may be missing from some or
+most lines by right (a fallback such as the State of the Union's ``date`` before ``year``, a list
+that is empty), and it is known to be missing from all only after the last line, when the
+documents are stored already. So the ingest stands, and the note says what the mapping looked for
+in vain and how to correct it (the key spelled as the lines spell it, then the file ingested again,
+which updates the documents).
 """
 
 from __future__ import annotations
@@ -253,12 +265,57 @@ def _dfat(obj: dict, values: Values) -> None:
 TRANSFORMS: dict[str, Callable[[dict, Values], None]] = {"dfat": _dfat}
 
 
+_KEYS_KEPT = 1000
+"""Distinct keys of the lines gathered for the note on a mapped key no line has (the first lines' keys
+past this are not gathered: the note names 30 and counts the rest)."""
+
+
+def _has(obj: Any, path: str) -> bool:
+    """Whether ``obj`` has the key ``path`` names (its value may be null or empty: the key is
+    spelled as the file spells it); for ``"list[].key"``, whether an object of the list has it."""
+    head, sep, rest = path.partition("[].")
+    if not isinstance(obj, dict) or head not in obj:
+        return False
+    return not sep or (isinstance(obj[head], list) and any(_has(item, rest) for item in obj[head]))
+
+
+def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str], lines: int) -> IngestNote:
+    """The note on the keys the mapping names that none of the ``lines`` objects of the file has
+    (``unseen``, in the mapping's order), each with the field it was for and the key of the lines
+    closest to it (``keys``: those the lines have, and ``"list[].key"`` for the keys of the objects
+    in their lists), and what to do."""
+    import difflib
+
+    named = []
+    for key in unseen:
+        uses = [f for k, f in mapping.columns.items() if k == key] + [
+            f"the {name} template" for name, template in (("identifier", mapping.identifier_template), ("title", mapping.title_template)) if f"{{{key}}}" in template
+        ]
+        folded = {k.lower(): k for k in keys}.get(key.lower())
+        close = folded or next(iter(difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.6)), "")
+        named.append(f"{key!r} (for {' and '.join(uses)}{f'; did you mean {close!r}?' if close else ''})")
+    one = len(unseen) == 1
+    shown = sorted(keys)[:30]
+    more = f" and {len(keys) - 30:,} more" if len(keys) > 30 else ""
+    return IngestNote(
+        str(path),
+        f"the mapping {mapping.source} names {'a key' if one else 'keys'} {', '.join(named)} that no line of the file "
+        f"has ({lines:,} line{'' if lines == 1 else 's'} read), so {'that field' if one else 'those fields'} got no value from {'it' if one else 'them'}; the "
+        f"lines have the keys {shown}{more}. If the mapping misspells a key, write it as the lines spell it (case counts) "
+        "and ingest the file again (the documents are updated); if the file has no such values, nothing is missing",
+    )
+
+
 def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield one record per non-empty line (followed by an :class:`IngestNote` for what a transform
     tells of it, such as a DFAT ``doc_date`` the dateline overrides), or an :class:`IngestError` at
     "line N" for a line that gives no valid record (lines are read by :func:`~legation.ingest.readers.json_lines`: one
-    too long, not UTF-8, or where a cut-off file stops, is such an error too). Raises IngestError
-    when the mapping or the file cannot be read at all."""
+    too long, not UTF-8, or where a cut-off file stops, is such an error too); last, when a key
+    the mapping names (:meth:`Mapping.source_columns`) is in none of the lines' objects, one
+    IngestNote naming it (:func:`_unseen_keys`; why a note and not a failure: the module
+    docstring). Keys are looked for only until each has been seen once, so a file whose lines
+    have them all costs a few lookups on its first line. Raises IngestError when the mapping or
+    the file cannot be read at all."""
     path = Path(path)
     if not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
@@ -266,6 +323,9 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         raise IngestError(mapping.source, f"unknown transform {mapping.transform!r}; known: {sorted(TRANSFORMS)}")
     transform = TRANSFORMS.get(mapping.transform)
     seen: dict[str, int] = {}
+    unseen = mapping.source_columns()  # the keys the mapping names that no line has had yet
+    keys: set[str] = set()  # the keys of the lines, while one of the mapping's is unseen (for the note)
+    objects = 0
     for item in json_lines(path):  # long lines, bytes not UTF-8 and a cut-off file are IngestError items
         if isinstance(item, IngestError):
             yield item
@@ -280,6 +340,12 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         if not isinstance(obj, dict):
             yield IngestError(str(path), "is not a JSON object; give one object per line", where)
             continue
+        objects += 1
+        if unseen:
+            unseen = [key for key in unseen if not _has(obj, key)]
+            if len(keys) < _KEYS_KEPT:  # keys that are data (an id each) would otherwise be kept in their millions
+                keys.update(obj)
+                keys.update(f"{k}[].{inner}" for k, v in obj.items() if isinstance(v, list) for o in v if isinstance(o, dict) for inner in o)
         raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
         values = Values(mapping, raw)
         for key, field_name in mapping.columns.items():
@@ -296,3 +362,5 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             yield IngestError(str(path), str(exc), where)
             continue
         yield from (IngestNote(str(path), f"{record.identifier}: {note}", where) for note in values.notes)
+    if unseen and objects:
+        yield _unseen_keys(path, mapping, unseen, keys, objects)
