@@ -40,6 +40,9 @@ class DuplicateKey(json.JSONDecodeError):
         self.key, self.first = key, first
         super().__init__(f"the key {json.dumps(key, ensure_ascii=False)} is given twice in one object", doc, pos)
 
+    def __reduce__(self):  # JSONDecodeError's would call this class with its own three arguments
+        return self.__class__, (self.key, self.doc, self.first, self.pos)
+
     def places(self) -> str:
         """Where the key is given, as "columns 2 and 30" (both on one line) or "line 3, column 5
         and line 9, column 5"; "" when they are not known (the text nests too deeply to say)."""

@@ -23,7 +23,8 @@ from legation.records.languages import with_language_tags
 
 def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield one validated record per non-empty line (:meth:`DocumentRecord.validate`), or an
-    :class:`IngestError` naming the line for a line that is not a valid record, is not UTF-8 or is
+    :class:`IngestError` naming the line for a line that is not a valid record (an object giving a
+    key twice included: :class:`~legation.errors.DuplicateKey`), is not UTF-8 or is
     longer than :data:`~legation.ingest.readers.MAX_LINE_BYTES` (the other lines are still read; see
     :func:`~legation.ingest.readers.json_lines`, also for a file cut off after some lines); last, when
     some documents gave no ``language`` (or a text of theirs none), one :class:`IngestNote` counting

@@ -39,7 +39,9 @@ object gives one :class:`DocumentRecord`::
     source_url     https://digitalarchive.wilsoncenter.org/document/<id>
 
 Errors: a file that is not UTF-8 JSON raises :class:`IngestError` (location "line N" of the JSON
-error; a file that ends before its JSON does is said to be cut off). An object the archive's API
+error; a file that ends before its JSON does is said to be cut off; an object giving a key twice,
+whose first value JSON would drop without a word, at the line of the second:
+:class:`~legation.errors.DuplicateKey`). An object the archive's API
 gives that is recognisably no document, a collection record or a transcript/translation asset
 (``collection.json``, ``transcript.json`` of the samples), yields an :class:`IngestNote` saying what
 it is and that it was skipped: a folder of API records holds them beside documents, and they must
