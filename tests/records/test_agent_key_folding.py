@@ -13,7 +13,7 @@ import pytest
 
 from legation.ingest.readers import read_file
 from legation.ingest.readers.jsonl import read_jsonl
-from legation.ingest.readers.tei_frus import slug, stable_slug
+from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.service import ingest_records
 from legation.records.models import Agent, AgentKey, ChangeLogEntry, Document
 from legation.records.serialize import load_records

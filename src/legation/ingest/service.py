@@ -26,7 +26,7 @@ from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curat
 from legation.ingest.dates import parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
-from legation.ingest.readers.tei_frus import slug, stable_slug
+from legation.ingest.slugs import slug, stable_slug
 from legation.records.agent_keys import rekey, rekind, resolve_keys
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
@@ -420,7 +420,7 @@ def _case_twin(identifier: str, source: str, location: str, other: str, first: t
 def _refolded_keys(batch: list[DocumentRecord]) -> dict[str, str]:
     """``{key an earlier Legation made: key made now}`` for the agents of ``batch`` keyed by a name
     that holds letters without an ASCII decomposition (``person:wladyslaw-gomulka``, once
-    ``person:wadysaw-gomuka``: :func:`legation.ingest.readers.tei_frus.slug` and ``stable_slug``).
+    ``person:wadysaw-gomuka``: :func:`legation.ingest.slugs.slug` and ``stable_slug``).
     A key counts as made from a name (one of the reference's names, or its direct form, as mappings
     key inverted names) when it is ``kind:`` and that name's slug."""
     found: dict[str, str] = {}

@@ -87,7 +87,7 @@ def rekey(moves: dict[str, str]) -> list[str]:
     """Give agents the keys a source now makes for them (call inside a transaction): ``moves`` is
     ``{key an agent may be stored under: key read now}``, e.g. ``{"person:wadysaw-gomuka":
     "person:wladyslaw-gomulka"}`` when the rule making keys from names changed (letters without an
-    ASCII decomposition once dropped, now folded: :func:`legation.ingest.readers.tei_frus.slug`). An
+    ASCII decomposition once dropped, now folded: :func:`legation.ingest.slugs.slug`). An
     agent stored under an old key takes the new one, unless an agent holds it already or it is
     another key of one (then the two stay apart until merged: :func:`merge_agent`); its old key is
     kept as one of its other keys (:class:`AgentKey`), so that a file, export or authority line

@@ -62,7 +62,7 @@ from legation.errors import DuplicateKey, IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name
-from legation.ingest.readers.tei_frus import slug, stable_slug
+from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.titles import drop_invisible, normalize_space
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.languages import language_tag

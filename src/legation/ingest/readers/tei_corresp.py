@@ -62,7 +62,7 @@ from lxml import etree
 from legation.errors import IngestError, IngestNote
 from legation.ingest.dates import parse_archival_date, tei_edtf
 from legation.ingest.titles import normalize_space
-from legation.ingest.readers.tei_frus import slug
+from legation.ingest.slugs import slug
 from legation.ingest.xml import inline_text, local_name, parse_xml
 from legation.records.document_record import (
     AgentRef,

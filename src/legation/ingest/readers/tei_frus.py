@@ -51,13 +51,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tantivy
 from lxml import etree
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -74,6 +72,7 @@ from legation.ingest.titles import (
 )
 from legation.ingest.dates import tei_edtf
 from legation.ingest.names import RANKS, name_parts
+from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.document_record import (
     AgentRef,
@@ -192,31 +191,6 @@ def repository_from_source_note(note: str) -> str:
     body = _SOURCE_PREFIX.sub("", note, count=1)
     first = _SERIES_NUMBER.sub("", normalize_space(_SEGMENT_END.split(body, maxsplit=1)[0]))
     return _REPOSITORY_BY_PRINTED.get(first.casefold(), "")
-
-
-# tantivy's ASCII folding (Lucene's ASCIIFoldingFilter), the one the search index folds words with, over the whole text
-_ASCII_FOLDING = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.ascii_fold()).build()
-
-
-@functools.lru_cache(maxsize=65_536)  # names recur in every document of a volume
-def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated: ``"Chou En-lai"`` → ``"chou-en-lai"``, ``"Björkman"`` → ``"bjorkman"``,
-    ``"Władysław Gomułka"`` → ``"wladyslaw-gomulka"``. Letters that Unicode does not decompose into an
-    ASCII letter and a mark are folded as the search index folds them (tantivy's ASCII folding:
-    ł → l, đ → d, ø → o, æ → ae, œ → oe, ß → ss, þ → th, ı → i), so that no letter of a Latin name is
-    lost; letters of other scripts are dropped. The key of an agent made before this folding is
-    :func:`stable_slug`'s, which ingest renames (``legation.ingest.service``)."""
-    return stable_slug("".join(_ASCII_FOLDING.analyze(text)))
-
-
-@functools.lru_cache(maxsize=65_536)
-def stable_slug(text: str) -> str:
-    """:func:`slug` as Legation first made it: letters without an ASCII decomposition are dropped
-    (``"Władysław Gomułka"`` → ``"wadysaw-gomuka"``). Used where a slug is part of an address that
-    must not change, a collection's key (``collection:…`` in queries and links, ``--delete-missing``'s
-    scope), and to find agents keyed so before."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"['’]", "", text.lower())).strip("-")
 
 
 def _text(el: etree._Element, marks: bool = False) -> str:
