@@ -64,7 +64,7 @@ def names_starting(typed: str) -> models.Q:
     key = folded_name(typed)
     if not key:  # nothing but marks or spaces typed: no name begins so, rather than every name
         return models.Q(pk__in=[])
-    if connection.vendor == "sqlite" and key and ord(key[-1]) < 0x10FFFF:
+    if connection.vendor == "sqlite" and ord(key[-1]) < 0x10FFFF:
         return models.Q(name_folded__gte=key, name_folded__lt=key[:-1] + chr(ord(key[-1]) + 1))
     return models.Q(name_folded__startswith=key)
 

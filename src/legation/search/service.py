@@ -43,7 +43,7 @@ NO_WORDS_NOTICE = (
 )
 NOTHING_MATCHES = "Nothing matches. Type words, or clear the box to browse."
 FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
-# documents from which a search counts its facets in other threads beside the page (search/parallel.py):
+# documents from which a search counts its facets in another thread beside the page (search/parallel.py):
 # at 1,000,000 facets are half a search (20 ms at the median); at 5,000 (the demo) under 1 ms, less
 # than handing them to a thread costs
 PARALLEL_FROM = 50_000
@@ -872,7 +872,7 @@ def search(
     notice = words.notice
     filters = filter_queries(index.schema, request)
     query = combine(words.query, list(filters.values()))
-    # In a large archive the facets and the year histogram are counted in other threads while this one
+    # In a large archive the facets and the year histogram are counted in another thread while this one
     # ranks the page and reads its snippets (search/parallel.py); in a small one, and for the most-words
     # fallback, here after the page, whose total they then need not count again.
     beside = searcher.num_docs >= PARALLEL_FROM
@@ -929,9 +929,10 @@ def search(
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
     suggestion = spelling.did_you_mean(words.parsed.node, searcher, index.schema, keep=known) if request.q and few else ""
     offset = (request.page - 1) * request.page_size
-    if counting is None:
-        counting = parallel.start(facets_and_years, searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total, here=True)
-    facets, years, undated, sample = counting.result()
+    if counting is not None:
+        facets, years, undated, sample = counting.result()
+    else:
+        facets, years, undated, sample = facets_and_years(searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total)
     return SearchResult(
         total=total,
         page=request.page,
