@@ -61,9 +61,16 @@ def test_a_step_raises_what_it_raised():
     def fails():
         raise ValueError("bad step")
 
-    for here in (False, True):
+    with pytest.raises(ValueError, match="bad step"):
+        parallel.start(fails).result(timeout=10)  # in another thread
+    release = threading.Event()
+    busy = [parallel.start(release.wait, 10) for _ in range(parallel.THREADS)]
+    try:
         with pytest.raises(ValueError, match="bad step"):
-            parallel.start(fails, here=here).result(timeout=10)
+            parallel.start(fails).result(timeout=10)  # here: every thread busy
+    finally:
+        release.set()
+    assert all(f.result(timeout=10) for f in busy)
 
 
 def _in_child(answers) -> None:

@@ -36,14 +36,14 @@ def _pool_of_this_process() -> tuple[ThreadPoolExecutor, threading.BoundedSemaph
         return _pool[1], _pool[2]
 
 
-def start(function: Callable[..., T], *args: object, here: bool = False) -> Future[T]:
-    """``function(*args)`` started in another thread when one of :data:`THREADS` is free, else
-    (or with ``here``: a step too short to gain from a thread) run here and now; either way a
-    :class:`~concurrent.futures.Future` whose ``result()`` gives what it returned or raises what it
-    raised. The function must not use the database connection of the calling thread (Django's
-    connections are per thread). Never waits for a thread, so a step may start another."""
+def start(function: Callable[..., T], *args: object) -> Future[T]:
+    """``function(*args)`` started in another thread when one of :data:`THREADS` is free, else run
+    here and now; either way a :class:`~concurrent.futures.Future` whose ``result()`` gives what it
+    returned or raises what it raised. The function must not use the database connection of the
+    calling thread (Django's connections are per thread). Never waits for a thread, so a step may
+    start another."""
     pool, free = _pool_of_this_process()
-    if not here and free.acquire(blocking=False):
+    if free.acquire(blocking=False):
 
         def run() -> T:
             try:
