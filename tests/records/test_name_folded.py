@@ -18,6 +18,10 @@ NAMES = {  # name → its folded form
     "İsmet İnönü": "ismet inonu",
     "Михаи́л Горбачёв": "михаил горбачев",
     "Straße": "strasse",
+    "Ærøskøbing Œuvre": "aeroskobing oeuvre",  # letters the index folds to two
+    "ǅemal Bijedić": "dzemal bijedic",
+    "Ｆｕｌｌ Ｗｉｄｔｈ": "full width",
+    "O´Connor «Tiger»": "o'connor \"tiger\"",
     "周恩来": "周恩来",
 }
 
@@ -79,3 +83,4 @@ def test_names_starting_finds_by_the_folded_beginning_only(db):
     assert starting("con o'neill") == starting("Con O’NEI") == starting("con  o'") == ["Con O’Neill"]
     assert starting("urgu") == ["Ürgüplü"]
     assert starting("\u0301") == []  # a mark alone: no name, rather than every one
+    assert starting("a\ud7ff") == starting("\U0010ffff") == []  # the range's end past the last Hangul syllable, and none

@@ -65,7 +65,9 @@ def names_starting(typed: str) -> models.Q:
     if not key:  # nothing but marks or spaces typed: no name begins so, rather than every name
         return models.Q(pk__in=[])
     if connection.vendor == "sqlite" and ord(key[-1]) < 0x10FFFF:
-        return models.Q(name_folded__gte=key, name_folded__lt=key[:-1] + chr(ord(key[-1]) + 1))
+        after = ord(key[-1]) + 1
+        after = 0xE000 if 0xD800 <= after <= 0xDFFF else after  # the next character, not a surrogate (no UTF-8 holds one)
+        return models.Q(name_folded__gte=key, name_folded__lt=key[:-1] + chr(after))
     return models.Q(name_folded__startswith=key)
 
 

@@ -265,24 +265,27 @@ def letters_folded(text: str) -> str:
     return text.translate(latin_fold()).lower()
 
 
-# Typographic forms of the ASCII punctuation a name is typed with: apostrophes and primes (Ch’en,
-# O’Neill), quotation marks, hyphens and dashes (State–Army–Navy), no-break and other spaces.
+# Typographic forms of the ASCII punctuation a name is typed with that tantivy's ASCII folding leaves:
+# primes and accents used as apostrophes (O´Connor), guillemets, the minus sign.
 _NAME_PUNCTUATION = str.maketrans(
-    {**dict.fromkeys("\u2018\u2019\u201a\u201b\u02bc\u2032\u00b4\u0060", "'"), **dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'),
-     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")}
-)  # fmt: skip
+    {**dict.fromkeys("\u02bc\u2032\u00b4\u0060", "'"), **dict.fromkeys("\u00ab\u00bb", '"'), "\u2212": "-"}
+)
+# The index's lowercasing and ASCII folding over a whole value (one token): Ø → o, Æ → ae, ǅ → dz,
+# ß → ss, fullwidth Ｆ → f, ’ → ', “ → ", – → - (Lucene's ASCIIFoldingFilter)
+_FOLDED_WHOLE = TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).filter(Filter.ascii_fold()).build()
 
 
 def folded_name(text: str) -> str:
     """``text`` (a name) as autocomplete compares names by their beginning: case, accents and the
     marks of transliteration ignored as the index ignores them (:func:`normalize`,
-    :func:`without_marks`, :func:`letters_folded`), typographic apostrophes, quotation marks and
-    dashes as their ASCII forms, runs of whitespace as one space: ``"Ch’en Ch’eng"`` → ``"ch'en
-    ch'eng"``, ``"Dag Hammarskjöld"`` → ``"dag hammarskjold"``, ``"Veljko Mićunović"`` → ``"veljko
-    micunovic"``, ``"Straße"`` → ``"strasse"`` (Unicode case folding, as the index folds ``ß``); Han,
-    kana and Hangul as they are (``"周恩来"``). A name *a* begins with the typed *b* when
-    ``folded_name(a).startswith(folded_name(b))``."""
-    return " ".join(letters_folded(without_marks(normalize(text))).casefold().translate(_NAME_PUNCTUATION).split())
+    :func:`without_marks`, then tantivy's lowercasing and ASCII folding of the whole text),
+    typographic apostrophes, quotation marks and dashes as their ASCII forms, runs of whitespace as
+    one space: ``"Ch’en Ch’eng"`` → ``"ch'en ch'eng"``, ``"Dag Hammarskjöld"`` → ``"dag
+    hammarskjold"``, ``"Ærøskøbing"`` → ``"aeroskobing"``, ``"Straße"`` → ``"strasse"``; other
+    scripts lowercased (``"Горбачёв"`` → ``"горбачев"``), Han, kana and Hangul as they are. A name
+    *a* begins with the typed *b* when ``folded_name(a).startswith(folded_name(b))``."""
+    whole = "".join(_FOLDED_WHOLE.analyze(without_marks(normalize(text))))
+    return " ".join(whole.casefold().translate(_NAME_PUNCTUATION).split())
 
 
 @functools.cache

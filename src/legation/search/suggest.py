@@ -44,7 +44,7 @@ class Suggestion:
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
     """Up to ``limit`` names, then places, then titles, completing ``prefix`` (case and accents
     ignored, for names and places typographic apostrophes, quotation marks and dashes too:
-    ``o'neill`` completes "Con O’Neill", ``micunovic`` "Veljko Mićunović"). The names are those of the agents
+    ``o'connor`` completes "Roderic L. O’Connor", ``hammarskjold`` "Dag Hammarskjöld"). The names are those of the agents
     most often sender or recipient, the places those most documents were sent from, each kind
     then listed by :attr:`Suggestion.documents`; titles by relevance. ``[]`` for a prefix too
     short to complete (:func:`long_enough`). ``index`` (the archive's by default) is searched

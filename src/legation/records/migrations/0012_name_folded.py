@@ -1,6 +1,6 @@
 """Agents, places and their other names each keep their name folded as autocomplete compares names
 (``legation.search.analyzers.folded_name``: case, accents and typographic punctuation ignored),
-indexed: "hammarskjold" then completes "Dag Hammarskjöld" and "Ch'en" "Ch’en Ch’eng", which the
+indexed: "urgu" then completes "Ürgüplü" and "her majesty's" "Her Majesty’s Government", which the
 case-insensitive ``LIKE`` missed, and a beginning typed is an index range rather than a read of
 every name. Stored names are filled in here, in Python (the fold is the index's, which no database
 function gives)."""
