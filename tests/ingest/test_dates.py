@@ -74,6 +74,8 @@ CASES = [
     ("13.–14.12.1964", "1964-12-13/1964-12-14"),
     ("March 30-April 2, 1965", "1965-03-30/1965-04-02"),
     ("December 30, 1964-January 2, 1965", "1964-12-30/1965-01-02"),
+    ("30 December 1964-2 January 1965", "1964-12-30/1965-01-02"),  # the day first, as the en-dash form reads
+    ("30. Dezember 1964-2. Januar 1965", "1964-12-30/1965-01-02"),
     ("December 30, 1964–January 2, 1965", "1964-12-30/1965-01-02"),
     ("March-April 1950", "1950-03/1950-04"),
     ("March–April 1950", "1950-03/1950-04"),
@@ -164,7 +166,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
         "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year
         # a range ending before it starts, written with a hyphen as with a dash
-        "December 14-13, 1964", "14-13 December 1964", "14.-13. Dezember 1964", "April-March 1950",
+        "December 14-13, 1964", "14-13 December 1964", "14.-13. Dezember 1964", "April-March 1950", "2 January 1965-30 December 1964",
         "January 2, 1965-December 30, 1964", "December 14–13, 1964",
         # hyphens that join no two dates: two years whose second is cut (1950-51: 1951 or 1952?), a word, a
         # Hijri decade of a month (QhoD register: "974 Ramażān 1-10"), no day at all

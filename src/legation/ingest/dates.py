@@ -214,13 +214,15 @@ _YEAR_FROM_LADY_DAY = 1752  # England's year began on 25 March until 1751 (Calen
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A hyphen without spaces between two dates, as typed for a dash: after a day ("December 13-14, 1964",
 # "13-14 December 1964", "13.-14. Dezember 1964", "March 30-April 2, 1965"), after a year or a month before
-# a month ("December 30, 1964-January 2, 1965", "March-April 1950", "Sept.-Oct. 1950"). Never a hyphen of one
+# a month ("December 30, 1964-January 2, 1965", "March-April 1950", "Sept.-Oct. 1950"), after a year before a
+# day and its month ("30 December 1964-2 January 1965", "30. Dezember 1964-2. Januar 1965"). Never a hyphen of one
 # ISO date ("1950-12-22", "1950-12": a day is one or two digits not joined to other digits by a hyphen, and a
 # year is followed by a month's name only), of two years ("1950-51" is not split; "1950-1951" is read apart,
 # see _interval), or inside a word ("Kânun-ı Sânî", "Ẕī l-ḥicce": a month's name has three letters or more).
 _HYPHEN = (
     r"(?:(?<=(?<![\d-])\d)|(?<=(?<![\d-])\d\d)|(?<=\d\.))-(?=\d{1,2}(?![\d-])|[^\W\d_]{3})"
     r"|(?:(?<=(?<![\d-])\d{4})|(?<=[^\W\d_]{3})|(?<=[^\W\d_]\.))-(?=[^\W\d_]{3})"
+    r"|(?<=(?<![\d-])\d{4})-(?=\d{1,2}\.?\s+[^\W\d_]{3})"  # a year, then a day before its month: "30 December 1964-2 January 1965"
 )
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/|" + _HYPHEN + r")\s*")
 
