@@ -615,3 +615,19 @@ def test_a_note_links_back_only_to_a_marker_its_text_has(client, noted_archive):
     assert '<a class="note-ref" href="#t1-1" id="t1-ref-1">[1]</a>' in html
     assert '<li id="t1-1"><a class="mark" href="#t1-ref-1" title="back to the text">1</a> Not printed.</li>' in html
     assert '<li id="t1-2"><span class="mark">2</span> No marker.</li>' in html  # no link back to a marker that is not there
+
+
+def test_a_date_that_could_not_be_read_says_so_and_an_undated_one_does_not(client, db):
+    """Both documents are undated; one because its date as written reads as a range ending before it
+    starts (the ingest report said so), the other because it says it has no date."""
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+
+    ingest_records([
+        DocumentRecord(identifier="reversed-1", title="Reversed range", date_text="December 14-13, 1964").validate(),
+        DocumentRecord(identifier="undated-1", title="No date", date_text="[Undated.]").validate(),
+    ])  # fmt: skip
+    reversed_page = client.get("/documents/reversed-1").content.decode()
+    undated_page = client.get("/documents/undated-1").content.decode()
+    assert "Undated <span class=\"as-written\">(not read as a date; as written: “December 14-13, 1964”)</span>" in reversed_page
+    assert "Undated <span class=\"as-written\">(as written: “[Undated.]”)</span>" in undated_page

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
+from legation.ingest.dates import parse_archival_date
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
@@ -183,6 +184,17 @@ def _year_range(year: int, request: SearchRequest, years: int = 1) -> dict[str, 
     return {"start_date": start, "end_date": end}
 
 
+
+def date_unread(date_text: str, date_edtf: str) -> bool:
+    """Whether a document is undated because its date as written could not be read (``December
+    14-13, 1964``; a year to come), not because it says it has no date (``undated``, ``n.d.``): the
+    page then says so, as the ingest report did (:func:`legation.ingest.dates.parse_archival_date`)."""
+    if date_edtf or not date_text:
+        return False
+    read = parse_archival_date(date_text)
+    return read.flagged or read.future
+
+
 @read_only
 def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     """One document: every field, senders and recipients, source note, texts with footnotes."""
@@ -200,6 +212,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
         {
             "doc": document,
             "date_display": display_date(document.date_edtf),
+            "date_unread": date_unread(document.date_text, document.date_edtf),
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": agents["mentioned"],
