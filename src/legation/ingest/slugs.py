@@ -8,10 +8,7 @@ import functools
 import re
 import unicodedata
 
-import tantivy
-
-# tantivy's ASCII folding (Lucene's ASCIIFoldingFilter), the one the search index folds words with, over the whole text
-_ASCII_FOLDING = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.ascii_fold()).build()
+from legation.search.analyzers import ascii_folded
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur in every document of a volume
@@ -22,7 +19,7 @@ def slug(text: str) -> str:
     ł → l, đ → d, ø → o, æ → ae, œ → oe, ß → ss, þ → th, ı → i), so that no letter of a Latin name is
     lost; letters of other scripts are dropped. The key of an agent made before this folding is
     :func:`stable_slug`'s, which ingest renames (``legation.ingest.service``)."""
-    return stable_slug("".join(_ASCII_FOLDING.analyze(text)))
+    return stable_slug(ascii_folded(text))
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -270,22 +270,27 @@ def letters_folded(text: str) -> str:
 _NAME_PUNCTUATION = str.maketrans(
     {**dict.fromkeys("\u02bc\u2032\u00b4\u0060", "'"), **dict.fromkeys("\u00ab\u00bb", '"'), "\u2212": "-"}
 )
-# The index's lowercasing and ASCII folding over a whole value (one token): Ø → o, Æ → ae, ǅ → dz,
-# ß → ss, fullwidth Ｆ → f, ’ → ', “ → ", – → - (Lucene's ASCIIFoldingFilter)
-_FOLDED_WHOLE = TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.lowercase()).filter(Filter.ascii_fold()).build()
+_ASCII_FOLDING = TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.ascii_fold()).build()
+
+
+def ascii_folded(text: str) -> str:
+    """``text`` through the index's ASCII folding (tantivy's, Lucene's ASCIIFoldingFilter), whole, as one
+    token: ``Ø`` → ``O``, ``Æ`` → ``AE``, ``ǅ`` → ``Dz``, ``ß`` → ``ss``, fullwidth ``Ｆ`` → ``F``, ``’`` →
+    ``'``, ``“`` → ``"``, ``–`` → ``-``; case kept; other scripts as they are. Names fold so for
+    autocomplete (:func:`folded_name`) and for their keys (:func:`legation.ingest.slugs.slug`)."""
+    return "".join(_ASCII_FOLDING.analyze(text))
 
 
 def folded_name(text: str) -> str:
     """``text`` (a name) as autocomplete compares names by their beginning: case, accents and the
     marks of transliteration ignored as the index ignores them (:func:`normalize`,
-    :func:`without_marks`, then tantivy's lowercasing and ASCII folding of the whole text),
+    :func:`without_marks`, :func:`ascii_folded`, then Unicode case folding),
     typographic apostrophes, quotation marks and dashes as their ASCII forms, runs of whitespace as
     one space: ``"Ch’en Ch’eng"`` → ``"ch'en ch'eng"``, ``"Dag Hammarskjöld"`` → ``"dag
     hammarskjold"``, ``"Ærøskøbing"`` → ``"aeroskobing"``, ``"Straße"`` → ``"strasse"``; other
     scripts lowercased (``"Горбачёв"`` → ``"горбачев"``), Han, kana and Hangul as they are. A name
     *a* begins with the typed *b* when ``folded_name(a).startswith(folded_name(b))``."""
-    whole = "".join(_FOLDED_WHOLE.analyze(without_marks(normalize(text))))
-    return " ".join(whole.casefold().translate(_NAME_PUNCTUATION).split())
+    return " ".join(ascii_folded(without_marks(normalize(text))).casefold().translate(_NAME_PUNCTUATION).split())
 
 
 @functools.cache
