@@ -51,6 +51,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     """The tantivy document of a record, field by field from :mod:`legation.search.schema`."""
     doc = tantivy.Document()
     for field in schema.SEARCH_FIELDS:
+        shingle_field = schema.shingle_field(field)
         # texts go to the field of their language; normalization: see analyzers.normalize; unstored
         # fields (vocab too) are indexed by the simple tokenizer: see analyzers.unstored
         for name, analyzer, value in schema.index_values(field, record):
@@ -63,7 +64,11 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
             else:
                 normalized = analyzers.normalize(value)
                 _add(doc, name, analyzers.unstored(normalized, analyzer))
-            _add(doc, schema.VOCAB_FIELD, analyzers.unstored(normalized, schema.ANALYZER_OF[schema.VOCAB_FIELD]))
+            vocab = analyzers.unstored(normalized, schema.ANALYZER_OF[schema.VOCAB_FIELD])
+            _add(doc, schema.VOCAB_FIELD, vocab)
+            # each value's own shingles: none spans two values (two names, a text and its footnote)
+            if shingles := analyzers.shingles(analyzers.vocab_words(vocab)):
+                doc.add_text(shingle_field, " ".join(shingles))
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)

@@ -254,7 +254,8 @@ DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
 SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet counts on a sample
 SAMPLE_BUCKETS = 256
 KEY_NUMBER_FIELD = "key_number"  # key_number(identifier), fast: hits named without reading the documents
-VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, exact phrases
+VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, spelling, exact one-word "phrases"
+SHINGLES_SUFFIX = "_shingles"  # each search field's shingles: see shingle_field
 
 _LANGUAGE_BY_CODE = {code: lang for lang in TEXT_LANGUAGES for code in lang.codes}
 
@@ -290,6 +291,21 @@ ANALYZER_OF[VOCAB_FIELD] = FOLDED_NAME
 TEXT_FIELDS: tuple[str, ...] = tuple(lang.field for lang in TEXT_LANGUAGES)  # stored texts, for snippets
 
 
+def shingle_field(field: SearchField) -> str:
+    """The index field holding ``field``'s shingles (:func:`legation.search.analyzers.shingles`
+    of its folded, unstemmed words): ``title_shingles``; one, ``text_shingles``, for the texts of
+    every language."""
+    return f"{field.name}{SHINGLES_SUFFIX}"
+
+
+def shingle_fields(name: str | None) -> list[tuple[str, float]]:
+    """(shingle index field, boost) a phrase searches: the search field ``name``'s at boost 1, or
+    every default field's at its boost (``None``); as :func:`query_fields`."""
+    if name is not None:
+        return [(shingle_field(SEARCH_FIELDS_BY_NAME[name]), 1.0)]
+    return [(shingle_field(f), f.boost) for f in DEFAULT_FIELDS]
+
+
 def query_fields(name: str | None) -> list[tuple[str, str, float]]:
     """(index field, analyzer, boost) a query word searches: those of the search field ``name``
     at boost 1, or of every default field at its boost (``None``)."""
@@ -315,8 +331,9 @@ def _field_specs() -> list[tuple[str, str, dict]]:
     for f in SEARCH_FIELDS:
         for name, analyzer in index_fields(f):
             specs.append((name, "text", {"stored": f.stored, "tokenizer_name": index_analyzer(f, analyzer)}))
-    # positions: an exact "phrase" must also match here, unstemmed
-    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "position"}))
+        # positions: a phrase of three words or more is a phrase of its shingles
+        specs.append((shingle_field(f), "text", {"tokenizer_name": analyzers.SHINGLES_NAME, "index_option": "position"}))
+    specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for d in DISPLAY_FIELDS:

@@ -791,7 +791,8 @@ def snippets_for(
     (:func:`text_query`), used as it is when ``node`` excludes nothing (highlighting takes a
     query's words, whatever their AND and OR), which spares building it again."""
     positive = user_query.positive_only(node)
-    highlight = query if query is not None and not _excludes(node) else user_query.to_tantivy(positive, index.schema, searcher)
+    reusable = query is not None and not _excludes(node) and not _several_words(positive)
+    highlight = query if reusable else user_query.to_tantivy(positive, index.schema, searcher, highlighting=True)
     if highlight is None:
         return []
     searched = _searched_fields(positive)
@@ -809,6 +810,12 @@ def snippets_for(
             analyzer = schema.ANALYZER_OF[name]
             highlighters.append(snippets.Highlighter(name, make, tuple(words), runs, phrase_texts, free_words, prefixes, analyzer))
     return highlighters
+
+
+def _several_words(node: user_query.Node | None) -> bool:
+    """Whether a word or phrase of ``node`` is several words to the index (``"Port Arthur"``,
+    ``Il-sung``, ``대통령``), which a search may seek by shingles that no text field holds."""
+    return any(len(analyzers.folded(leaf.text)) > 1 for leaf in user_query.leaves(node))
 
 
 def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[user_query.Term]]:

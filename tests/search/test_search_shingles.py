@@ -1,0 +1,129 @@
+"""Shingles (two neighbouring words as one term, analyzers.shingles): each search field keeps them
+in a field of its own, and a phrase of several words is found by them. They must hold exactly the
+``vocab`` field's words, so that a phrase finds what the positions of its words would."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+import tantivy
+
+from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.records.document_record import DocumentRecord
+from legation.search import analyzers, schema
+from legation.search.analyzers import FOLDED_NAME, SIMPLE_TWIN, normalize, shingles, unstored, vocab_words
+from legation.search.query import parse, to_tantivy
+from legation.search.service import SearchRequest, search
+from tests.conftest import REPO
+from tests.search.fixtures import LANGUAGE_ROWS, naming
+
+@functools.cache
+def frus1949v07p1() -> list[DocumentRecord]:
+    """The records of the demo FRUS volume frus1949v07p1 (423 real documents)."""
+    return list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))
+
+
+SIMPLE_FOLDED = analyzers.ANALYZERS[SIMPLE_TWIN[FOLDED_NAME]]
+
+
+def tantivy_vocab(text: str) -> list[str]:
+    """The ``vocab`` field's terms of ``text`` as tantivy itself makes them."""
+    value = unstored(normalize(text), FOLDED_NAME)
+    return [t.text for t in value.tokens] if isinstance(value, tantivy.PreTokenizedString) else list(SIMPLE_FOLDED.analyze(value))
+
+
+def _beyond_ascii_separators() -> list[str]:
+    """Every character of the fast path's class beyond ASCII (characters and ``a-b`` ranges)."""
+    spec, chars = analyzers._SEPARATORS_BEYOND_ASCII, []
+    for first, last in re.findall(r"(.)(?:-(.))?", spec, re.DOTALL):
+        chars += [chr(c) for c in range(ord(first), ord(last or first) + 1)]
+    return chars
+
+
+def test_the_fast_path_takes_only_what_tantivy_separates() -> None:
+    chars = _beyond_ascii_separators()
+    assert len(chars) == 6 + 0x70  # no-break space, §, «, °, ·, », and the General Punctuation block
+    for char in chars:
+        assert list(SIMPLE_FOLDED.analyze(f"a{char}b")) == ["a", "b"], hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Secretary’s “urgent” telegram — 3½ pages, 2nd copy, §4 «Note» 20° · x",
+        "plain ASCII: Chou En-lai's talks of 22.XII.1949, No. 1,234; snake_case __init__",
+        "Gomułka, Straße, Ærø, Øresund, İstanbul, Điện Biên Phủ",
+        "대한민국은 1948년에 UN에서 改革开放 Mao (毛泽东)",
+        "Хрущёв и Громыко, Ἀθῆναι, हिन्दी, q\u0307, Ⓐ",
+        "x" * 160 + " kept " + "y" * 161 + " dropped",  # words of MAX_TOKEN_BYTES bytes or more are left out
+        "ª º ² µ ½ are letters and numbers beyond ASCII",
+        "",
+    ],
+)
+def test_vocab_words_are_tantivys_vocab_terms(text: str) -> None:
+    assert vocab_words(unstored(normalize(text), FOLDED_NAME)) == tantivy_vocab(text)
+
+
+def test_real_texts_give_the_same_words_by_either_path() -> None:
+    """Every title and text of a FRUS volume (curly quotes, dashes, accented names) and of the
+    multilingual fixture."""
+    records = frus1949v07p1()
+    texts = [value for r in records for value in (r.title, r.summary, *(t.body for t in r.texts))]
+    texts += [t["body"] for row in LANGUAGE_ROWS for t in row["texts"]] + [row["title"] for row in LANGUAGE_ROWS]
+    fast = [text for text in texts if analyzers._NOT_PLAIN.search(normalize(text)) is None and not text.isascii()]
+    assert len(texts) > 800 and len(fast) > 100  # the fast path beyond ASCII is taken, and checked
+    for text in texts:
+        assert vocab_words(unstored(normalize(text), FOLDED_NAME)) == tantivy_vocab(text)
+
+
+def test_shingles_are_neighbouring_words() -> None:
+    assert shingles(["secretary", "of", "state"]) == ["secretary_of", "of_state"]
+    assert shingles(["state"]) == []
+    assert shingles([]) == []
+
+
+def test_every_search_field_has_its_shingles_and_the_texts_share_one() -> None:
+    fields = {name for name, _, _ in schema._field_specs()}
+    for field in schema.SEARCH_FIELDS:
+        assert schema.shingle_field(field) in fields
+    assert schema.shingle_fields("text") == [("text_shingles", 1.0)]
+    assert ("title_shingles", 3.0) in schema.shingle_fields(None)
+
+
+def test_phrases_and_han_or_hangul_words_are_sought_by_shingles(make_index, make_records) -> None:
+    index = make_index(make_records())
+
+    def query(q: str) -> str:
+        return repr(to_tantivy(parse(q).node, index.schema, index.searcher()))
+
+    two = query('"Port Arthur"')
+    assert "port_arthur" in two and "PhraseQuery" not in two  # one shingle: a term, no positions read
+    assert '"secretary_of"' in query('"Secretary of State"') and '"of_state"' in query('"Secretary of State"')
+    assert '"대_한"' in query("대한민국") and '"민_국"' in query("대한민국")
+    # a hyphenated word stays stemmed word by word ("Sino-Soviets" is found), not shingled
+    assert "sino_soviet" not in query("Sino-Soviet")
+
+
+def all_hits(index, q: str) -> set[str]:
+    """Identifiers of every hit of ``q``, page after page."""
+    found: set[str] = set()
+    page = 1
+    while True:
+        result = search(SearchRequest(q=q, page=page, page_size=100), index)
+        found |= {h.identifier for h in result.hits}
+        if page >= result.last_page:
+            return found
+        page += 1
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Secretary of State", "Chinese Communists", "Chiang Kai-shek", "Mao Tse-tung", "in the interest of", "United States Government", "of the"],
+)
+def test_a_quoted_phrase_finds_exactly_the_documents_holding_it(demo_volumes, phrase: str) -> None:
+    """In a real FRUS volume (423 documents), checked against the records' own text by a regular expression."""
+    expected = set(naming(frus1949v07p1(), phrase))
+    assert expected, phrase
+    assert all_hits(demo_volumes("frus1949v07p1"), f'"{phrase}"') == expected
