@@ -13,7 +13,7 @@ import tantivy
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
-from legation.search.analyzers import FOLDED_NAME, SIMPLE_TWIN, normalize, shingles, unstored, vocab_words
+from legation.search.analyzers import FOLDED_NAME, SIMPLE_TWIN, normalize, shingles, unstored, value_shingles
 from legation.search.query import parse, to_tantivy
 from legation.search.service import SearchRequest, search
 from tests.conftest import REPO
@@ -28,10 +28,12 @@ def frus1949v07p1() -> list[DocumentRecord]:
 SIMPLE_FOLDED = analyzers.ANALYZERS[SIMPLE_TWIN[FOLDED_NAME]]
 
 
-def tantivy_vocab(text: str) -> list[str]:
-    """The ``vocab`` field's terms of ``text`` as tantivy itself makes them."""
+def tantivy_shingles(text: str) -> list[str]:
+    """The shingles of ``text`` made from the ``vocab`` field's terms and positions as tantivy itself
+    makes them: two terms whose positions follow each other."""
     value = unstored(normalize(text), FOLDED_NAME)
-    return [t.text for t in value.tokens] if isinstance(value, tantivy.PreTokenizedString) else list(SIMPLE_FOLDED.analyze(value))
+    tokens = value.tokens if isinstance(value, tantivy.PreTokenizedString) else SIMPLE_FOLDED.pre_tokenize(value).tokens
+    return [f"{a.text}_{b.text}" for a, b in zip(tokens, tokens[1:]) if b.position == a.position + 1]
 
 
 def _beyond_ascii_separators() -> list[str]:
@@ -58,12 +60,14 @@ def test_the_fast_path_takes_only_what_tantivy_separates() -> None:
         "대한민국은 1948년에 UN에서 改革开放 Mao (毛泽东)",
         "Хрущёв и Громыко, Ἀθῆναι, हिन्दी, q\u0307, Ⓐ",
         "x" * 160 + " kept " + "y" * 161 + " dropped",  # words of MAX_TOKEN_BYTES bytes or more are left out
+        "The Secretary " + "x" * 170 + " of State said so.",  # ... and no shingle joins the words around them
+        "Ärzte " + "é" * 90 + " und Staatssekretär",  # the same beyond ASCII, where tantivy cuts the words
         "ª º ² µ ½ are letters and numbers beyond ASCII",
         "",
     ],
 )
-def test_vocab_words_are_tantivys_vocab_terms(text: str) -> None:
-    assert vocab_words(unstored(normalize(text), FOLDED_NAME)) == tantivy_vocab(text)
+def test_value_shingles_are_tantivys_neighbouring_vocab_terms(text: str) -> None:
+    assert value_shingles(unstored(normalize(text), FOLDED_NAME)) == tantivy_shingles(text)
 
 
 def test_real_texts_give_the_same_words_by_either_path() -> None:
@@ -75,7 +79,11 @@ def test_real_texts_give_the_same_words_by_either_path() -> None:
     fast = [text for text in texts if analyzers._NOT_PLAIN.search(normalize(text)) is None and not text.isascii()]
     assert len(texts) > 800 and len(fast) > 100  # the fast path beyond ASCII is taken, and checked
     for text in texts:
-        assert vocab_words(unstored(normalize(text), FOLDED_NAME)) == tantivy_vocab(text)
+        assert value_shingles(unstored(normalize(text), FOLDED_NAME)) == tantivy_shingles(text)
+
+
+def test_a_dropped_long_word_keeps_the_words_around_it_apart() -> None:
+    assert value_shingles("the secretary " + "x" * 170 + " of state") == ["the_secretary", "of_state"]
 
 
 def test_shingles_are_neighbouring_words() -> None:

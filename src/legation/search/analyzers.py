@@ -33,7 +33,7 @@ languages without a stemmer here. Both index and query go through these objects,
 always meets the term its document text produced.
 
 **Phrases are found by shingles** (:func:`shingles`): each search field's values also go, as their
-``vocab`` words (:func:`vocab_words`) taken two by two, to a shingle field of their own
+``vocab`` words taken two by two (:func:`value_shingles`), to a shingle field of their own
 (``title_shingles``; ``text_shingles`` for the texts of every language), and a quoted phrase, or a
 word of Han, kana or Hangul characters (``대통령``, a phrase of its characters), is sought there:
 exact but for case and accents, and without reading the positions of every document that holds
@@ -331,27 +331,29 @@ def register(index: tantivy.Index) -> None:
 # Characters beyond ASCII that tantivy's simple tokenizer takes for separators, as the common
 # text has them: no-break space, guillemets, section and degree signs, and the General
 # Punctuation block (curly quotes, dashes, ellipsis, bullets, primes). A text with no other
-# non-ASCII character gets its vocab words from a regular expression in C (:func:`vocab_words`);
+# non-ASCII character gets its vocab words from a regular expression in C (:func:`value_shingles`);
 # a test checks each of these against tantivy.
 _SEPARATORS_BEYOND_ASCII = "\u00a0\u00a7\u00ab\u00b0\u00b7\u00bb\u2000-\u206f"
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_SEPARATORS_BEYOND_ASCII}]")
 _ASCII_WORD = re.compile("[a-z0-9]+")
 
 
-def vocab_words(value: str | PreTokenizedString) -> list[str]:
-    """The terms, in order, that the ``vocab`` field gets from ``value`` (what :func:`unstored`
-    made of a normalized text for :data:`FOLDED_NAME`): lowercased, folded, unstemmed words,
-    those of :data:`MAX_TOKEN_BYTES` or more left out. A text of ASCII and common punctuation
-    (nearly every English document) is cut by a regular expression, 10 times as fast as asking
-    tantivy and the same words; any other by tantivy's own analyzer."""
-    if isinstance(value, PreTokenizedString):
-        return [token.text for token in value.tokens]
-    if _NOT_PLAIN.search(value) is None:
+def value_shingles(value: str | PreTokenizedString) -> list[str]:
+    """The shingles (:func:`shingles`) of ``value``, what :func:`unstored` made of a normalized text
+    for :data:`FOLDED_NAME`: its ``vocab`` words (lowercased, folded, unstemmed) two by two, where
+    they stand side by side. A word the index leaves out (:data:`MAX_TOKEN_BYTES` or more) keeps
+    its place, so no shingle joins the words around it, as a phrase of their positions would not.
+    A text of ASCII and common punctuation (nearly every English document) is cut by a regular
+    expression, 10 times as fast as asking tantivy and the same words; any other by tantivy."""
+    if isinstance(value, str) and _NOT_PLAIN.search(value) is None:
         words = _ASCII_WORD.findall(value.lower())
         if len(value) < MAX_TOKEN_BYTES or max(map(len, words), default=0) < MAX_TOKEN_BYTES:
-            return words
-        return [word for word in words if len(word) < MAX_TOKEN_BYTES]
-    return list(_FOLDED_SIMPLE.analyze(value))
+            return shingles(words)
+        tokens = [(word, position) for position, word in enumerate(words) if len(word) < MAX_TOKEN_BYTES]
+    else:
+        found = value.tokens if isinstance(value, PreTokenizedString) else _FOLDED_SIMPLE.pre_tokenize(value).tokens
+        tokens = [(token.text, token.position) for token in found]
+    return [f"{a}{SHINGLE_JOINER}{b}" for (a, i), (b, j) in zip(tokens, tokens[1:]) if j == i + 1]
 
 
 def shingles(words: list[str]) -> list[str]:

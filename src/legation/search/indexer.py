@@ -67,7 +67,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
             vocab = analyzers.unstored(normalized, schema.ANALYZER_OF[schema.VOCAB_FIELD])
             _add(doc, schema.VOCAB_FIELD, vocab)
             # each value's own shingles: none spans two values (two names, a text and its footnote)
-            if shingles := analyzers.shingles(analyzers.vocab_words(vocab)):
+            if shingles := analyzers.value_shingles(vocab):
                 doc.add_text(shingle_field, " ".join(shingles))
     for facet in schema.FACETS:
         for value in facet.values(record):
