@@ -1123,6 +1123,17 @@ def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema) -> Query 
     return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(exact, 0.0))])
 
 
+def by_shingles(leaf: Term | Phrase) -> bool:
+    """Whether a search seeks ``leaf`` by shingles (:func:`_shingled`): a quoted phrase of two words
+    or more, or a word of Han, kana or Hangul characters, a phrase of its characters that no
+    stemmer changes (``대통령``, ``改革开放``). Not a hyphenated word (``Sino-Soviet``): its words,
+    stemmed, also find "Sino-Soviets", which its shingles would not."""
+    words = analyzers.folded(leaf.text)
+    if len(words) < 2:
+        return False
+    return isinstance(leaf, Phrase) or not leaf.prefix and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words)
+
+
 def _shingled(words: list[str], field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
     """The phrase of ``words`` (folded, unstemmed, two or more) where it stands exactly, in the
     search field ``field`` or in every default field at its boost: in each field's shingles
@@ -1222,12 +1233,9 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
     hyphenless = {f: terms for f, terms, _ in _analyzed(node.text.replace("-", ""), fields)} if "-" in node.text else {}  # En-lai also finds Enlai
-    words = analyzers.folded(text)
-    if len(words) > 1 and not highlighting and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words):
-        # 대통령, 改革开放: a phrase of characters no stemmer changes, in any document; by shingles.
-        # Not Sino-Soviet: its words stemmed also find "Sino-Soviets"; their shingles would not.
+    if not highlighting and by_shingles(node):
         analyzed = []
-        per_field.append(_shingled(words, node.field, idx_schema, within))
+        per_field.append(_shingled(analyzers.folded(text), node.field, idx_schema, within))
     else:
         analyzed = _analyzed(text, fields)
     for field, tokens, boost in analyzed:
@@ -1312,8 +1320,8 @@ def to_tantivy(
         return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
     if isinstance(node, Phrase):
         own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
-        if len(words := analyzers.folded(node.text)) > 1 and not highlighting:
-            return _should([_shingled(words, node.field, idx_schema, within), own])
+        if not highlighting and by_shingles(node):
+            return _should([_shingled(analyzers.folded(node.text), node.field, idx_schema, within), own])
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
         phrase = _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]

@@ -788,10 +788,11 @@ def snippets_for(
     (names in all their forms); none when nothing is to be highlighted. A field no word of the
     query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not highlight
     anything, and would still read every hit's whole text. ``query``: ``node`` as searched
-    (:func:`text_query`), used as it is when ``node`` excludes nothing (highlighting takes a
-    query's words, whatever their AND and OR), which spares building it again."""
+    (:func:`text_query`), used as it is when ``node`` excludes nothing and seeks nothing by
+    shingles, which no text field holds (highlighting takes a query's words, whatever their AND
+    and OR; :func:`legation.search.query.by_shingles`), which spares building it again."""
     positive = user_query.positive_only(node)
-    reusable = query is not None and not _excludes(node) and not _several_words(positive)
+    reusable = query is not None and not _excludes(node) and not any(map(user_query.by_shingles, user_query.leaves(positive)))
     highlight = query if reusable else user_query.to_tantivy(positive, index.schema, searcher, highlighting=True)
     if highlight is None:
         return []
@@ -810,12 +811,6 @@ def snippets_for(
             analyzer = schema.ANALYZER_OF[name]
             highlighters.append(snippets.Highlighter(name, make, tuple(words), runs, phrase_texts, free_words, prefixes, analyzer))
     return highlighters
-
-
-def _several_words(node: user_query.Node | None) -> bool:
-    """Whether a word or phrase of ``node`` is several words to the index (``"Port Arthur"``,
-    ``Il-sung``, ``대통령``), which a search may seek by shingles that no text field holds."""
-    return any(len(analyzers.folded(leaf.text)) > 1 for leaf in user_query.leaves(node))
 
 
 def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[user_query.Term]]:
