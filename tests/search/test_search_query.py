@@ -17,6 +17,7 @@ from legation.search.query import (
     Phrase,
     Term,
     has_positive_terms,
+    leaves,
     parse,
     phrase_query,
     positive_only,
@@ -224,6 +225,24 @@ def test_typographic_quotes_make_a_phrase(seed_index, rows, searchable, quoted) 
     assert phrase and _ids(seed_index, quoted) == phrase == _ids(seed_index, '"Soviet Union"')
     read = parse(quoted)
     assert isinstance(read.node, Phrase) and read.node.text.strip() == "Soviet Union" and read.notice == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "phrases"),
+    [
+        ('"that \u201cwe could"', ["that we could"]),  # a passage pasted between typed quotes, with its own opening quote
+        ('"the \u201cCuban Situation,\u201d prepared"', ["the Cuban Situation, prepared"]),
+        ('"\u00abPort Arthur\u00bb talks" Dairen', ["Port Arthur talks"]),
+        ('\u201cPort Arthur\u201d "Dairen talks"', ["Port Arthur", "Dairen talks"]),  # typographic and typed, each a phrase
+        ('\u201eL\u00fcshun\u201c "Port Arthur"', ["L\u00fcshun", "Port Arthur"]),
+    ],
+)
+def test_typographic_quotes_inside_a_typed_phrase_are_part_of_the_passage(typed, phrases) -> None:
+    # '"that “we could"' read the “ as a quote: the last " was left unclosed, and the words were
+    # searched loose (2,182 documents of the demo archive against 172 with the phrase)
+    read = parse(typed)
+    assert read.notice == ""
+    assert [" ".join(leaf.text.split()) for leaf in leaves(read.node) if isinstance(leaf, Phrase)] == phrases
 
 
 def test_a_field_before_parentheses_applies_to_the_whole_group(seed_index, rows) -> None:

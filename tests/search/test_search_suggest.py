@@ -95,7 +95,8 @@ def test_names_and_places_with_quotation_marks_find_what_their_count_says(client
             assert (sorted(h.identifier for h in result.hits), result.notice) == (sorted(finds), ""), item
     assert seen == set(expected)
     as_written = ('""den von Warberg""', 'place:"Artern [„Ordern“]"', '"Artern"')  # the queries quoted as before
-    assert [search(SearchRequest(q=q)).total for q in as_written] == [2, 0, 0]
+    # typographic quotes inside a typed phrase are part of its passage (query._straight_quotes): the one as written that works
+    assert [search(SearchRequest(q=q)).total for q in as_written] == [2, 1, 0]
     next(archive, None)
 
 

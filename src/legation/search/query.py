@@ -52,6 +52,29 @@ from legation.search import analyzers, schema
 MAX_QUERY_CHARS = 1000
 # typographic double quotes → ", so a phrase pasted from a report or a web page is a phrase
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+
+
+def _straight_quotes(q: str) -> str:
+    """``q`` with its typographic double quotes (``“ ” „ ‟ « »``) as ``"``, but for those inside
+    a phrase a typed ``"`` opened: they came with the passage pasted between the typed quotes and
+    are no part of a word, so each is a space (``"that “we could"`` is the phrase ``that we
+    could``; read as a quote, the “ left the last quotation mark unclosed). Outside such a phrase
+    a typographic quote opens or closes one, as a typed one does (``“Port Arthur”``, ``„Lüshun“``)."""
+    if '"' not in q:
+        return q.translate(_QUOTES)
+    out, last, opened_by = [], 0, ""  # opened_by: the mark that opened the phrase q[last] is in, if any
+    for match in _QUOTE_MARKS.finditer(q):
+        mark = match.group()
+        out.append(q[last : match.start()])
+        last = match.end()
+        if opened_by == '"' and mark != '"':
+            out.append(" ")
+        else:
+            out.append('"')
+            opened_by = "" if opened_by else mark
+    out.append(q[last:])
+    return "".join(out)
 # control characters (C0 but tab, line feed and carriage return, which are spaces already; DEL; C1)
 # → a space: no word holds one, so Mao\x00Zhou is the two words, as Mao\tZhou (it found nothing)
 _CONTROLS = str.maketrans(dict.fromkeys([*C0_CONTROLS, *C1_CONTROLS], " "))
@@ -960,7 +983,7 @@ def parse(q: str) -> ParsedQuery:
     Control characters (C0 but tab, line feed and carriage return; DEL; C1) separate words, as a
     space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice)."""
     notices = []
-    q = q.translate(_CONTROLS).strip().translate(_QUOTES)
+    q = _straight_quotes(q.translate(_CONTROLS).strip())
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
