@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.search import analyzers
 from legation.search.service import SearchRequest, search
 from legation.search.snippets import LONG_TEXT_CHARS, MAX_SNIPPETS, SNIPPET_CHARS, passage_html, passages
 
@@ -129,6 +130,24 @@ def test_passages_are_cut_at_words_and_at_characters_in_unspaced_text():
     assert english[span[0] - 1 : span[0]] == b" " and english[span[1] : span[1] + 1] == b" "
 
 
+def test_a_passage_never_starts_or_ends_inside_a_word():
+    # Marks spanning nearly a whole passage left 2 bytes of room: the passage began at the "o-" of
+    # "Sino-Soviet" ("o-<mark>Soviet</mark>"); it now begins with the word, and ends with one
+    gap = "y " * 111
+    text = ("lorem " * 30 + "Sino-Soviet " + gap + "Soviet-American " + "lorem " * 30).encode()
+    first = text.index(b"Soviet")
+    last = text.index(b"Soviet-") + len(b"Soviet")
+    assert SNIPPET_CHARS - (last - first) in (4, 5)  # 2 bytes of room on each side
+    marks = [(first, first + 6), (last - 6, last)]
+    (span,) = passages(text, marks, [("soviet", 1.0), ("soviet", 1.0)], most=1)
+    snippet = passage_html(text, *span, marks)
+    assert snippet.startswith("… Sino-<mark>Soviet</mark> y y") and snippet.endswith("y y <mark>Soviet</mark>-American …")
+    alone = b"Anti-Sino-Soviet " + gap.encode() + b"Soviet"  # the word begins the text: the passage too
+    marks = [(alone.index(b"Soviet"), alone.index(b"Soviet") + 6), (len(alone) - 6, len(alone))]
+    (span,) = passages(alone, marks, [("soviet", 1.0), ("soviet", 1.0)], most=1)
+    assert span == (0, len(alone))
+
+
 def test_a_long_text_is_searched_for_passages_in_its_opening_first(volume_index, records, monkeypatch):
     # With the opening cut to 3,000 characters, Poole's 16,000-character letter is "long".
     from legation.search import snippets
@@ -182,7 +201,8 @@ MASK_QUERIES = [
     "die tie lie",  # Porter2's exceptional forms: dying → die, tying → tie, lying → lie
     "attache Bjorkman vise",  # ASCII in the query, accented in the text (attachés, Björkman, visé)
     "Attachés Björkman",  # accented in the query
-    "Москва 周恩来 Chou En-lai",  # other scripts, a hyphenated name
+    "Москва 周恩来 Chou En-lai Creel",  # other scripts, a hyphenated name (Creel: a word the texts hold)
+    "Chateau-Thierry Inter-Allied",  # hyphenated words, marked where their parts stand together
     "the of and",
 ]
 
@@ -333,7 +353,7 @@ def test_a_query_of_phrases_marks_their_words_only_where_they_stand_together(vol
     assert any(m.lower().startswith("public") for m in lone_marks("public opinion"))  # free words: each alone too
     from legation.search import service
 
-    monkeypatch.setattr(service, "_phrases_and_free_words", lambda node: ([], []))
+    monkeypatch.setattr(service, "_phrases_and_free_words", lambda node: ([], [], []))
     assert lone_marks('"public opinion"')  # the texts hold the words apart: without the rule they are marked there
 
 
@@ -358,6 +378,34 @@ def test_a_phrase_beside_free_words_marks_its_words_only_where_it_stands(demo_vo
     assert radford["frus1952-54v14p2-d813"] == radford["frus1952-54v14p2-d836"] == [["Radford"]]  # before: a lone "Arthur"
     prefixed = marks('port* "Port Arthur"')  # a prefix is a free word: "ports", "Portuguese" marked
     assert prefixed["frus1951v07p2-d7"] == [["Portuguese", "Port", "Arthur"], ["ports"]]
+
+
+def test_a_quoted_phrase_is_marked_only_where_it_stands_as_written(demo_volumes):
+    # '"in the interest of"' finds the phrase as written but for case and accents; its snippets
+    # marked "in the interests of" too, which the search had not found (frus1949v07p2-d60 holds both)
+    index = demo_volumes("frus1949v07p2")
+    hits = search(SearchRequest(q='"in the interest of"', page_size=100), index).hits
+    assert "frus1949v07p2-d60" in {h.identifier for h in hits}
+    for h in hits:
+        for snippet in h.snippets_html:
+            runs = re.findall(r"<mark>\w+</mark>(?:\W{1,8}<mark>\w+</mark>)*", snippet)
+            assert runs and {" ".join(re.findall(r"<mark>(\w+)</mark>", run)).lower() for run in runs} == {"in the interest of"}, snippet
+    (d60,) = [h for h in hits if h.identifier == "frus1949v07p2-d60"]
+    assert "<mark>interests</mark>" not in " ".join(d60.snippets_html)
+
+
+@pytest.mark.parametrize(("q", "parts"), [("Sino-Soviet", ["sino", "soviet"]), ("secretary_of", ["secretary", "of"])])
+def test_the_parts_of_a_word_are_marked_only_where_they_stand_together(demo_volumes, q, parts):
+    # "Sino-Soviet" is sought as its parts one after the other (or "SinoSoviet"); its snippets marked
+    # every lone "Soviets" too (frus1969-76v12-d101), and "secretary_of" every lone "of"
+    index = demo_volumes("frus1969-76v12")
+    hits = search(SearchRequest(q=q, page_size=100), index).hits
+    assert len(hits) > 10
+    for h in hits:
+        for snippet in h.snippets_html:
+            words = [analyzers.terms(w)[0] for w in re.findall(r"<mark>(\w+)</mark>", snippet)]  # Soviets → soviet
+            assert words and words == [analyzers.terms(p)[0] for p in parts] * (len(words) // 2), snippet  # in pairs, in order
+            assert all(re.fullmatch(r"\W{1,8}", between) for between in re.findall(r"<mark>\w+</mark>(.*?)<mark>\w+</mark>", snippet)), snippet
 
 
 def test_characters_html_forbids_in_a_stored_text_are_shown_as_replacement_characters(make_index, records):

@@ -800,30 +800,48 @@ def snippets_for(
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
-    phrased, free = _phrases_and_free_words(positive)
+    phrased, parted, free = _phrases_and_free_words(positive)
     prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
-    phrase_texts = tuple(phrased)
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
     highlighters = []
     for name in (*schema.TEXT_FIELDS, "summary"):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
-            make = partial(_generator, searcher, highlight, index.schema, name)
-            analyzer = schema.ANALYZER_OF[name]
-            highlighters.append(snippets.Highlighter(name, make, tuple(words), runs, phrase_texts, free_words, prefixes, analyzer))
+            highlighters.append(
+                snippets.Highlighter(
+                    name,
+                    partial(_generator, searcher, highlight, index.schema, name),
+                    words=tuple(words),
+                    runs=runs,
+                    phrase_texts=tuple(phrased),
+                    parted_texts=tuple(parted),
+                    free_words=free_words,
+                    free_prefixes=prefixes,
+                    analyzer=schema.ANALYZER_OF[name],
+                )
+            )
     return highlighters
 
 
-def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[user_query.Term]]:
-    """The texts of the phrases of several words of ``node`` (positive words only: ``"Port
-    Arthur"``, a name's other form ``"Chou En-lai"``), whose words are marked only where the phrase
-    stands, and its other words (a phrase of one word counted as a word), marked wherever they stand
-    (:func:`legation.search.snippets.in_phrases`); no phrases, nothing to tell apart: ``[], []``."""
+def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[str], list[user_query.Term]]:
+    """The words of ``node`` (positive words only) by how their snippets mark them
+    (:func:`legation.search.snippets.in_phrases`): the texts of its quoted phrases of several words
+    (``"Port Arthur"``, a name's other form ``"Chou En-lai"``) and of its words of several parts
+    (``Sino-Soviet``, ``secretary_of``, not a ``prefix*`` nor a run of Han, kana or Hangul, which
+    snippets mark by their runs), whose words are marked only where they stand together; and its
+    other words (a phrase of one word counted as a word), marked wherever they stand. No phrases
+    and no words of parts, nothing to tell apart: ``[], [], []``."""
     leaves = list(user_query.leaves(node))
     phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and len(analyzers.folded(leaf.text)) > 1]
-    if not phrased:
-        return [], []
-    free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in phrased]
-    return phrased, free
+    parted = [
+        leaf.text
+        for leaf in leaves
+        if isinstance(leaf, user_query.Term) and not leaf.prefix and not user_query.by_shingles(leaf) and len(analyzers.folded(leaf.text)) > 1
+    ]
+    if not phrased and not parted:
+        return [], [], []
+    together = {*phrased, *parted}
+    free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in together]
+    return phrased, parted, free
 
 
 def _excludes(node: user_query.Node | None) -> bool:

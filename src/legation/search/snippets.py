@@ -33,6 +33,7 @@ SCAN_CHARS = 20_000  # characters of a long text searched for passages first (se
 # cost of marking goes by words, 0.44 µs each (9 ms for 20,000 Chinese characters, 2,500 → 1.2 ms).
 SCAN_CJK_CHARS = 4_000
 _SPACE = re.compile(rb"\s")
+WORD_BYTES = 40  # how far a passage's end may move out to finish the word it cuts
 _WHITESPACE = (b" ", b"\n", b"\t", b"\r", b"\x0b", b"\x0c")  # what \s is in a bytes pattern
 
 Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, sorted
@@ -53,9 +54,13 @@ class Highlighter:
     scripts is marked.
 
     ``words``: the query's positive words, folded (:func:`legation.search.analyzers.folded`);
-    ``phrase_texts``: its phrases of several words (``"Port Arthur"``), whose words are marked only
-    where the phrase stands (:func:`in_phrases`); ``free_words``: the texts of its other words,
-    ``free_prefixes`` the folded beginnings of its ``prefix*`` words, marked wherever they stand.
+    ``phrase_texts``: its quoted phrases of several words (``"Port Arthur"``), whose words are
+    marked only where the phrase stands, as written but for case and accents (the search finds
+    them so: :func:`legation.search.query.by_shingles`); ``parted_texts``: its words of several
+    parts (``Sino-Soviet``, ``secretary_of``), whose parts are marked only where they stand
+    together, in any form the analyzer gives one term (``Sino-Soviets``), as the search finds
+    them (:func:`in_phrases`); ``free_words``: the texts of its other words, ``free_prefixes`` the
+    folded beginnings of its ``prefix*`` words, marked wherever they stand.
     The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``. What these give under
     the analyzer (:attr:`starts`, :attr:`singles`, :attr:`phrases`, :attr:`free`) is worked out on
     first use: a page's hits have text in one or two of the seven fields (six languages and the summary)."""
@@ -65,11 +70,13 @@ class Highlighter:
     words: tuple[str, ...] = ()
     runs: tuple[bytes, ...] = ()
     phrase_texts: tuple[str, ...] = ()
+    parted_texts: tuple[str, ...] = ()
     free_words: tuple[str, ...] = ()
     free_prefixes: tuple[str, ...] = ()
     analyzer: str = analyzers.STEMMED_NAME
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
     _terms: dict[bytes, str] = field(default_factory=dict, init=False, repr=False)
+    _folds: dict[bytes, str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def starts(self) -> tuple[str, ...]:
@@ -82,16 +89,21 @@ class Highlighter:
         return own_words(list(self.words), self.analyzer)
 
     @cached_property
-    def phrases(self) -> tuple[tuple[str, ...], ...]:
-        """Each phrase as the terms the analyzer makes of it (``"Port Arthur"`` → ``("port", "arthur")``)."""
-        return tuple(dict.fromkeys(t for p in self.phrase_texts if (t := tuple(analyzers.terms(p, self.analyzer)))))
+    def phrases(self) -> tuple[tuple[tuple[str, ...], Callable[[bytes], str]], ...]:
+        """Each run of words marked only together, with what a marked word (UTF-8) must give to be
+        one of them: a quoted phrase as its folded words (``"Port Arthur"`` → ``("port", "arthur")``,
+        :meth:`_fold`), a word of parts as the analyzer's terms (``Sino-Soviets`` → ``("sino",
+        "soviet")``, :meth:`_term`)."""
+        exact = [(t, self._fold) for p in self.phrase_texts if (t := tuple(analyzers.folded(p)))]
+        parted = [(t, self._term) for p in self.parted_texts if (t := tuple(analyzers.terms(p, self.analyzer)))]
+        return tuple(dict.fromkeys([*exact, *parted]))
 
     @cached_property
     def free(self) -> frozenset[str]:
-        """The terms of the free words, a word with hyphens also joined, as the query searches it
-        (``En-lai``: ``en``, ``lai``, ``enlai``; see :func:`legation.search.query._term`)."""
-        joined = [w.replace("-", "") for w in self.free_words if "-" in w]
-        return frozenset(t for w in (*self.free_words, *joined) for t in analyzers.terms(w, self.analyzer))
+        """The terms of the free words, and of the words of parts joined (``En-lai`` also finds
+        ``Enlai``; see :func:`legation.search.query._term`)."""
+        joined = [terms[0] for w in self.parted_texts if "-" in w and len(terms := analyzers.terms(w.replace("-", ""), self.analyzer)) == 1]
+        return frozenset([*(t for w in self.free_words for t in analyzers.terms(w, self.analyzer)), *joined])
 
     def marks(self, text: str) -> Marks:
         """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted.
@@ -116,7 +128,7 @@ class Highlighter:
             marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(text, marks, self.runs) if self.runs else marks
-        return in_phrases(text, marks, self.phrases, self._term, self._is_free) if self.phrases else marks
+        return in_phrases(text, marks, self.phrases, self._is_free) if self.phrases else marks
 
     def _term(self, word: bytes) -> str:
         """The index term of a marked ``word`` (UTF-8) in :attr:`field`, looked up once a search."""
@@ -125,10 +137,17 @@ class Highlighter:
             term = self._terms[word] = (analyzers.terms(text, self.analyzer) or [text.lower()])[0]
         return term
 
-    def _is_free(self, term: str, word: bytes) -> bool:
-        """Whether the marked ``word`` (its index ``term``) is one of the query's free words,
-        marked wherever it stands."""
-        if term in self.free:
+    def _fold(self, word: bytes) -> str:
+        """A marked ``word`` (UTF-8) folded as a quoted phrase's words are sought
+        (:func:`legation.search.analyzers.folded`: ``Interests`` → ``interests``), once a search."""
+        if (folded := self._folds.get(word)) is None:
+            text = word.decode(errors="replace")
+            folded = self._folds[word] = (analyzers.folded(text) or [text.lower()])[0]
+        return folded
+
+    def _is_free(self, word: bytes) -> bool:
+        """Whether the marked ``word`` (UTF-8) is one of the query's free words, marked wherever it stands."""
+        if self._term(word) in self.free:
             return True
         return bool(self.free_prefixes) and any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
 
@@ -213,33 +232,34 @@ MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, pu
 def in_phrases(
     text: str,
     marks: Marks,
-    phrases: tuple[tuple[str, ...], ...],
-    term_of: Callable[[bytes], str],
-    is_free: Callable[[str, bytes], bool] = lambda term, word: False,
+    phrases: tuple[tuple[tuple[str, ...], Callable[[bytes], str]], ...],
+    is_free: Callable[[bytes], bool] = lambda word: False,
 ) -> Marks:
-    """``marks`` (byte ranges in ``text``, sorted) but the words of the query's ``phrases`` (each
-    a tuple of index terms) that do not stand in one of them: a mark is kept when it is one of a
-    run of marks one after another, with no letter or digit between two (at most :data:`MARK_GAP`
-    bytes), whose terms (``term_of`` a mark's UTF-8 bytes) give a phrase in order, or when
-    ``is_free(term, word)`` (a word of the query outside any phrase, marked wherever it stands).
-    tantivy's snippet generator marks each word of a phrase wherever it stands: for
-    ``"Port Arthur" Dairen`` the "ports" of "ports in Southeast Asia" and a lone "Arthur"."""
+    """``marks`` (byte ranges in ``text``, sorted) but the words of the query's ``phrases`` that do
+    not stand in one of them. Each phrase is its words and what a marked word (its UTF-8 bytes)
+    must give to be one of them (its folded form, its index term). A mark is kept when it is one
+    of a run of marks one after another, with no letter or digit between two (at most
+    :data:`MARK_GAP` bytes), that gives a phrase in order, or when ``is_free(word)`` (a word of the
+    query outside any phrase, marked wherever it stands). tantivy's snippet generator marks each
+    word of a phrase wherever it stands, in every form its analyzer gives one term: for ``"Port
+    Arthur" Dairen`` the "ports" of "ports in Southeast Asia" and a lone "Arthur"; for ``"in the
+    interest of"`` "in the interests of", which the search did not find."""
     if not marks:
         return marks
     raw = text.encode()
     words = [raw[s:e] for s, e in marks]
-    terms = [term_of(w) for w in words]
-    keep = [is_free(t, w) for t, w in zip(terms, words)]
+    keep = [is_free(w) for w in words]
     first = 0
     for i in range(1, len(marks) + 1):
         if i < len(marks):
             gap = raw[marks[i - 1][1] : marks[i][0]]
             if len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace")):
                 continue
-        for phrase in phrases:  # the run is marks[first:i]
-            for k in range(first, i - len(phrase) + 1):
-                if tuple(terms[k : k + len(phrase)]) == phrase:
-                    keep[k : k + len(phrase)] = [True] * len(phrase)
+        for phrase, form in phrases:  # the run is marks[first:i]
+            size = len(phrase)
+            for k in range(first, i - size + 1):
+                if all(form(words[k + j]) == phrase[j] for j in range(size)):
+                    keep[k : k + size] = [True] * size
         first = i
     return [mark for mark, kept in zip(marks, keep) if kept]
 
@@ -502,18 +522,28 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
 
 def _with_context(raw: bytes, first: int, last: int) -> tuple[int, int]:
     """Bytes ``first`` to ``last`` of ``raw`` widened by half the room left in
-    :data:`SNIPPET_CHARS` on each side, each end cut back to a word boundary (whitespace), or to a
-    character boundary in text without spaces (Chinese, Japanese)."""
+    :data:`SNIPPET_CHARS` on each side, each end cut back to a word boundary (whitespace); when
+    no whitespace stands between an end and the marks, the end is moved out to the nearest one
+    within :data:`WORD_BYTES`, so that a passage never starts or ends inside a word (``o-<mark>Soviet</mark>``
+    of "Sino-Soviet"); failing that (text without spaces: Chinese, Japanese), to a character boundary."""
     room = max(SNIPPET_CHARS - (last - first), 0) // 2
     start, end = max(first - room, 0), min(last + room, len(raw))
     if start > 0:
         space = _SPACE.search(raw, start - 1, first)
-        start = space.end() if space else start
+        if space:
+            start = space.end()
+        else:
+            before = max(raw.rfind(c, max(start - WORD_BYTES, 0), start) for c in _WHITESPACE)
+            start = before + 1 if before >= 0 else 0 if start <= WORD_BYTES else start
         while raw[start] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
             start += 1
     if end < len(raw):
         space = max(raw.rfind(c, last, end + 1) for c in _WHITESPACE)  # the last, as _SPACE would find it
-        end = space if space >= 0 else end
+        if space >= 0:
+            end = space
+        else:
+            after = _SPACE.search(raw, end, end + WORD_BYTES)
+            end = after.start() if after else len(raw) if end + WORD_BYTES >= len(raw) else end
         while end < len(raw) and raw[end] & 0xC0 == 0x80:
             end -= 1
     return start, end
