@@ -172,3 +172,39 @@ def test_the_sample_leaves_out_matches_of_the_queries_above(seed_index, low_thre
         query = service.text_query(SearchRequest(q=q), seed_index, searcher, None).query
         smaller += facets.count(searcher, sample.restrict(query)) < facets.count(searcher, query)
     assert smaller >= 3
+
+
+def test_a_pilot_sample_decides_without_counting_every_match(seed_index, rows, monkeypatch) -> None:
+    """In a large archive the facets' own thread does not know the total: it estimates it from the
+    matches in a pilot sample (facets.sample_of), and counts every match only when the estimate is
+    near the threshold. Lowered: a pilot of the first 128 buckets (about half the seed records)."""
+    from tantivy import Query
+
+    monkeypatch.setattr(facets, "PILOT_BUCKETS", 128)
+    monkeypatch.setattr(facets, "PILOT_MATCHES", 0.5)
+    monkeypatch.setattr(facets, "SAMPLE_TARGET", 2)
+    counted = []
+    real_count = facets.count
+    monkeypatch.setattr(facets, "count", lambda searcher, query: counted.append(query) or real_count(searcher, query))
+    searcher, every = seed_index.searcher(), Query.all_query()
+    in_pilot = sum(sample_bucket(r["identifier"]) < 128 for r in rows)
+    estimate = in_pilot * SAMPLE_BUCKETS // 128
+    assert 2 < estimate != len(rows)  # the pilot's estimate is not the total: which one was used shows
+
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 1)  # far below the estimate: sampled, on the estimate alone
+    sample = facets.sample_of(searcher, seed_index.schema, every)
+    assert len(counted) == 1  # the pilot, not every match
+    assert sample is not None and sample.buckets == math.ceil(SAMPLE_BUCKETS * 2 / estimate)
+
+    counted.clear()
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", estimate)  # the estimate is on the threshold: every match counted
+    sample = facets.sample_of(searcher, seed_index.schema, every)
+    assert len(counted) == 2
+    assert (sample is not None) == (len(rows) > estimate)
+
+    counted.clear()
+    known = facets.sample_of(searcher, seed_index.schema, every, matches=len(rows))
+    assert known is not None and known.buckets == facets.sample_for(seed_index.schema, len(rows)).buckets
+    assert counted == []  # a known number of matches is used as it is
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", len(rows))  # an archive no larger than the threshold asks nothing
+    assert facets.sample_of(searcher, seed_index.schema, every) is None and counted == []

@@ -79,6 +79,36 @@ def sample_for(idx_schema: tantivy.Schema, matches: int) -> Sample | None:
     return Sample(buckets, Query.const_score_query(bucket, 0.0))
 
 
+PILOT_BUCKETS = 1  # of SAMPLE_BUCKETS: the pilot sample (1/256 of the documents) that estimates how many match
+PILOT_MARGIN = 0.3  # an estimate this close to SAMPLE_ABOVE (±30 %) is settled by counting every match
+PILOT_MATCHES = 100  # a pilot is asked only if it holds this many matches at SAMPLE_ABOVE (a standard error ≤ 10 %)
+
+
+def sample_of(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, matches: int | None = None) -> Sample | None:
+    """The sample to count the facets of ``query``'s matches on (:func:`sample_for`), from their
+    number ``matches`` when known, else without counting them all: the matches in a pilot sample
+    of :data:`PILOT_BUCKETS` bucket(s), scaled up, estimate it. Counting every match walks them
+    all (at 1,000,000 documents up to 40 ms for a common word, as long as the facets themselves
+    on the critical path of a search); the pilot reads about 1/256 of them. The estimate holds
+    about 1/256 of the matches, so near :data:`SAMPLE_ABOVE` (50,000 matches: about 195 in the
+    pilot, a standard error of 7 %) it may err; an estimate within :data:`PILOT_MARGIN` of it is
+    settled by counting every match, so whether a search is counted on a sample is decided as
+    exactly as before; above it, the sample's size follows the estimate (a sample of about
+    :data:`SAMPLE_TARGET` matches, give or take a few per cent). An archive of at most
+    :data:`SAMPLE_ABOVE` documents is never sampled, and asks no pilot; nor is a pilot asked when
+    it would hold fewer than :data:`PILOT_MATCHES` at the threshold (thresholds set lower)."""
+    if matches is None:
+        if searcher.num_docs <= SAMPLE_ABOVE:
+            return None
+        if SAMPLE_ABOVE * PILOT_BUCKETS / SAMPLE_BUCKETS >= PILOT_MATCHES:
+            pilot = Query.range_query(idx_schema, SAMPLE_FIELD, FieldType.Integer, 0, PILOT_BUCKETS - 1)
+            estimate = count(searcher, Query.boolean_query([(Occur.Must, query), (Occur.Must, pilot)])) * SAMPLE_BUCKETS / PILOT_BUCKETS
+            if abs(estimate - SAMPLE_ABOVE) > PILOT_MARGIN * SAMPLE_ABOVE:
+                return sample_for(idx_schema, round(estimate))
+        matches = count(searcher, query)
+    return sample_for(idx_schema, matches)
+
+
 def facet_filter(idx_schema: tantivy.Schema, facet: FacetField, values: Iterable[str]) -> Query:
     """Documents having any of ``values`` (exact strings) in ``facet``."""
     terms = [Query.term_query(idx_schema, facet.index_field, v) for v in dict.fromkeys(values)]

@@ -301,7 +301,7 @@ def count_facets(
         if chosen:
             others = [q for name, q in filters.items() if name != facet.name]
             base = combine(text_query, others)
-            base_sample = facet_counts.sample_for(idx_schema, facet_counts.count(searcher, base))
+            base_sample = facet_counts.sample_of(searcher, idx_schema, base)
             approximate = base_sample is not None
             counted = in_sample(base_sample, others)
             values = facet_counts.top_values(searcher, counted, [facet], facet_size(facet), sample=base_sample)[facet.name]
@@ -984,12 +984,12 @@ def facets_and_years(
     """The facets (:func:`count_facets`), the year histogram and undated count
     (:func:`year_histogram`) of the matches of ``text_query`` (the query of the words ``node``)
     within ``filters``, and the sample they were counted on (``None``: every match; one sample for
-    both). ``total``: how many matches there are, counted here when not given; ``relaxed``:
+    both). ``total``: how many matches there are, estimated when not given
+    (:func:`legation.search.facets.sample_of`); ``relaxed``:
     ``text_query`` is the most-words fallback. Reads the index alone, never the database, so it may
     run in another thread (:func:`search`)."""
     query = combine(text_query, list(filters.values()))
-    total = facet_counts.count(searcher, query) if total is None else total
-    sample = facet_counts.sample_for(idx_schema, total)
+    sample = facet_counts.sample_of(searcher, idx_schema, query, total)
     words_in = partial(_words_in, node, relaxed, idx_schema, searcher)
     facets, year_counts = count_facets(searcher, idx_schema, text_query, filters, selected, sample, words_in)
     counted = query if sample is None else combine(words_in(sample), list(filters.values()))
@@ -1106,7 +1106,7 @@ def facet_values(
     others = [q for key, q in filters.items() if key != name]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    sample = facet_counts.sample_for(index.schema, facet_counts.count(searcher, base))
+    sample = facet_counts.sample_of(searcher, index.schema, base)
     if sample is not None:
         base = combine(_words_in(words.node, False, index.schema, searcher, sample), others)
     needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
