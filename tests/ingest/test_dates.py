@@ -78,6 +78,15 @@ CASES = [
     ("30. Dezember 1964-2. Januar 1965", "1964-12-30/1965-01-02"),
     ("December 30, 1964–January 2, 1965", "1964-12-30/1965-01-02"),
     ("March-April 1950", "1950-03/1950-04"),
+    # the year written once, at the end, over the new year: the start in the year before
+    ("December 30-January 2, 1965", "1964-12-30/1965-01-02"),
+    ("December 30–January 2, 1965", "1964-12-30/1965-01-02"),
+    ("30 December-2 January 1965", "1964-12-30/1965-01-02"),
+    ("30 December–2 January 1965", "1964-12-30/1965-01-02"),
+    ("30. Dezember-2. Januar 1965", "1964-12-30/1965-01-02"),
+    ("December-January 1965", "1964-12/1965-01"),
+    ("December 21 – January 3, 1918", "1917-12-21/1918-01-03"),  # a dash: a range, not an Old Style / New Style pair
+    ("May 5-7, 1955", "1955-05-05/1955-05-07"),
     ("March–April 1950", "1950-03/1950-04"),
     ("Sept.-Oct. 1950", "1950-09/1950-10"),
     ("[December 13-14, 1964]", "1964-12-13/1964-12-14"),

@@ -22,7 +22,12 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
-                                   → intervals "a/b" (each side keeps its own precision)
+                                   → intervals "a/b" (each side keeps its own precision; EDTF
+                                   level 0 "Time Interval")
+    "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
+    written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
+                                   "1964-12/1965-01": the start lies in the year before (a range so read
+                                   shorter than half a year; see _interval)
     "December 13-14, 1964", "13.-14. Dezember 1964", "December 30, 1964-January 2, 1965", "March-April 1950"
     (FRUS datelines, the Moritz letter index: a hyphen typed for the dash)  → "1964-12-13/1964-12-14",
                                    "1964-12-30/1965-01-02", "1950-03/1950-04" (see _HYPHEN); a range
@@ -222,7 +227,8 @@ _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _HYPHEN = (
     r"(?:(?<=(?<![\d-])\d)|(?<=(?<![\d-])\d\d)|(?<=\d\.))-(?=\d{1,2}(?![\d-])|[^\W\d_]{3})"
     r"|(?:(?<=(?<![\d-])\d{4})|(?<=[^\W\d_]{3})|(?<=[^\W\d_]\.))-(?=[^\W\d_]{3})"
-    r"|(?<=(?<![\d-])\d{4})-(?=\d{1,2}\.?\s+[^\W\d_]{3})"  # a year, then a day before its month: "30 December 1964-2 January 1965"
+    r"|(?:(?<=(?<![\d-])\d{4})|(?<=[^\W\d_]{3}))-(?=\d{1,2}\.?\s+[^\W\d_]{3})"  # a year or a month, then a day before
+    # its month: "30 December 1964-2 January 1965", "30 December-2 January 1965"
 )
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/|" + _HYPHEN + r")\s*")
 
@@ -457,7 +463,12 @@ def _interval(text: str) -> str:
     "1552 September 26/Oktober 8"; also with a hyphen for the dash, "December 13-14, 1964", see
     ``_HYPHEN``), or two years joined by a hyphen ("1950-1951": never a month);
     a day pair written with a slash that is an Old Style / New Style dual date ("10/21 April 1720")
-    is its New Style day (see :func:`_new_style`); ``""`` when not an interval."""
+    is its New Style day (see :func:`_new_style`); ``""`` when not an interval. A start that
+    borrows the year and names a later month than the end lies in the year before, when the range
+    so read is shorter than half a year: "December 30-January 2, 1965" is ``1964-12-30/1965-01-02``;
+    "April-March 1950" (eleven months backwards, more likely a slip) is not read, nor a slash pair
+    over the new year that is no dual date ("December 21/January 2, 1918": a slip in an Old Style /
+    New Style pair as likely as a range)."""
     if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
         return _try_edtf(f"{m[1]}/{m[2]}")
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
@@ -493,9 +504,13 @@ def _interval(text: str) -> str:
     if slash and not year_after_day and None not in (ya, ma, da, yb, mb, db) and (new := _new_style((ya, ma, da), (yb, mb, db))):
         return new
     a, b = _edtf_of(ya, ma, da), _edtf_of(yb, mb, db)
+    if not slash and borrowed and None not in (ma, mb) and ma > mb and (before := _edtf_of(ya - 1, ma, da)):
+        if b and (day_bounds(b)[1] - day_bounds(before)[0]).days < _OVER_NEW_YEAR_DAYS:
+            a = before  # "December 30-January 2, 1965": the start in the year before the one written
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
 
 
+_OVER_NEW_YEAR_DAYS = 183  # a range read over the new year is shorter than half a year (see _interval)
 _GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
 
 
