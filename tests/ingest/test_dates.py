@@ -166,7 +166,7 @@ def test_undated_is_empty_and_not_flagged(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "[1548 Anfang]", "32 December 1949", "1949-02-30", "garbage", "22/12",
+        "32 December 1949", "1949-02-30", "garbage", "22/12",
         "Spring 1950?",  # the edtf library has no qualified season (1950-21?): not read rather than read as certain
         "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
         "Mayday 1950", "1950-13", "1950-42",
@@ -179,7 +179,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "January 2, 1965-December 30, 1964", "December 14–13, 1964",
         # hyphens that join no two dates: two years whose second is cut (1950-51: 1951 or 1952?), a word, a
         # Hijri decade of a month (QhoD register: "974 Ramażān 1-10"), no day at all
-        "1950-51", "mid-1950", "974 Ramażān 1-10", "March 30-31", "30-31 February 1950",
+        "1950-51", "974 Ramażān 1-10", "March 30-31", "30-31 February 1950",
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):

@@ -51,6 +51,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    "[1548-11-11..]" (see _bound_inside)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
+    "Early May 1955", "late 1949", "mid-1950", "end of 1948", "beginning of March 1950", "Anfang Mai 1547",
+    "Mitte Juni 1550", "Ende 1548", "[1547 Juli Mitte]", "1548 DezemberAnfang" (Moritz), "début mai 1950"
+                                   → "1955-05", "1949", "1950", "1948", "1950-03", "1547-05", "1550-06",
+                                   "1548", "1547-07", "1548-12", "1950-05": the period the words qualify
+                                   (EDTF has no early/late qualifier; see _part_of)
     "44 BC", "44 B.C.", "44 BCE", "753 v. Chr."  → "-0043", "-0752" (astronomical year numbering:
                                    1 BC is "0000"); "15 March 44 BC" → "-0043-03-15"; "50–44 BC"
                                    → "-0049/-0043"; "AD 800", "800 CE" → "0800". Such dates keep
@@ -231,6 +236,17 @@ _HYPHEN = (
     # its month: "30 December 1964-2 January 1965", "30 December-2 January 1965"
 )
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|\s-\s|\bto\b|\bbis\b|\bau\b|/|" + _HYPHEN + r")\s*")
+# A part of a year, month or season named in words: "Early May 1955", "late 1949", "mid-1950", "end of 1948",
+# "beginning of March 1950", "Anfang Mai 1547", "Mitte Juni 1550", "Ende 1548", "[1547 Juli Mitte]", "1552 Mai
+# Ende" (the Moritz letter index writes the word after the month), "début mai 1950", "mi-juin 1950". EDTF has no
+# such qualifier, so the date is the period the words qualify (see _part_of).
+_PART_OF = re.compile(
+    r"(?<![^\W\d_])(?:(?:the\s+)?(?:early|late|mid(?:dle\s+of)?|beginning\s+of|start\s+of|end\s+of)(?:\s+the)?"
+    r"|anfangs?|beginn|mitte|ende|début|debut|fin|milieu|mi)(?:\s+(?:de|du|d['’]|des))?(?:-|(?=[\s\]?]|$))",
+    re.I,
+)
+_GLUED_PART = re.compile(r"(?<![^\W\d_])(" + _MONTH + r")(anfang|mitte|ende)(?![^\W\d_])", re.I)  # Moritz: "1548 DezemberAnfang"
+_PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?")  # a year, month or season (no day), or a decade
 
 
 def _clean(value: str) -> str:
@@ -421,9 +437,30 @@ def _rumi(part: str) -> str:
     return _try_edtf(start.isoformat() if day else f"[{start.isoformat()}..{end.isoformat()}]")
 
 
+def _part_of(part: str) -> str:
+    """EDTF of a part of a year, month or season named in words (see ``_PART_OF``): the period
+    itself, ``"Early May 1955"`` → ``"1955-05"``, ``"late 1949"``, ``"mid-1950"`` → ``"1949"``,
+    ``"1950"``, ``"Anfang Mai 1547"`` → ``"1547-05"``, ``"[1547 Mai Anfang?]"`` → ``"1547-05?"``;
+    ``""`` when ``part`` names no such part, or the rest is no year, month, season or decade
+    (``"early May 5, 1955"``).
+
+    EDTF (ISO 8601-2:2019) has no qualifier for the early, middle or late part of a period: its
+    qualifiers are uncertain ``?`` and approximate ``~`` (Level 1 "Qualification of a date"), and
+    its sub-year groupings (Level 2, 21–41) are seasons, quarters, quadrimesters and semesters, none
+    of them "early May". The value is therefore the whole period, which holds the date for certain
+    and invents no precision (the Moritz letter index's own EDTF column reads "[1547 Juli Mitte]" as
+    ``1547-07`` too); the words stay in the text as written."""
+    if not (m := _PART_OF.search(part)):
+        return ""
+    value = _simple(f"{part[: m.start()]} {part[m.end():]}")
+    return value if _PERIOD.fullmatch(value) else ""
+
+
 def _simple(part: str) -> str:
     """EDTF of one date (no interval) with its qualifiers, or ``""``."""
-    part = part.strip()
+    part = _GLUED_PART.sub(r"\1 \2", part.strip())
+    if edtf := _part_of(part):
+        return edtf
     if edtf := _era(part):
         return edtf
     if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
@@ -488,9 +525,10 @@ def _interval(text: str) -> str:
             if new := _new_style((int(da[1]), int(da[2]), int(da[3])), (int(db[1]), int(db[2]), int(db[3]))):
                 return new
         return _try_edtf(f"{a}/{b}")
-    ca, cb = _components(left.strip("[]")), _components(right.strip("[]"))
-    if ca is None or cb is None:
-        return ""
+    plain = [_PART_OF.sub(" ", _GLUED_PART.sub(r"\1 \2", side)).strip("[] ") for side in (left, right)]
+    ca, cb = _components(plain[0]), _components(plain[1])
+    if ca is None or cb is None or any(p != s.strip("[] ") and c[2] is not None for p, s, c in zip(plain, (left, right), (ca, cb))):
+        return ""  # "Early May 5-7": the part of a period names no day
     (ya, ma, da), (yb, mb, db) = ca, cb
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
@@ -554,6 +592,8 @@ def _bounded(text: str) -> str:
     May 1950" is found on April 30, 1950."""
     if not (m := _BOUND.match(text)):
         return _bound_inside(text)
+    if _PART_OF.search(m["date"]) or _GLUED_PART.search(m["date"]):
+        return ""  # "nach 1551 Juli Ende": after late July may be in July, so no month after it is the bound
     side = _BOUND_SIDE[re.sub(r"\s+", " ", m["words"].lower())]
     date = _simple(m["date"])
     if not (d := re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date)) or int(d[1]) == 0 or int(d[2] or 1) > 12:

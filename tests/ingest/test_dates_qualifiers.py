@@ -1,0 +1,65 @@
+"""Dates qualified in words the EDTF qualifiers do not cover: the part of a period ("Early May 1955",
+"[1547 Juli Mitte]"), read as the period itself. Strings from the Moritz letter index (senderDateText,
+its own EDTF column senderDate agreeing) and QhoD where marked; the others crafted."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.ingest.dates import ParsedDate, parse_archival_date
+from legation.records.dates import display_date
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("Early May 1955", "1955-05"),
+        ("late 1949", "1949"),
+        ("mid-1950", "1950"),
+        ("mid-May 1950", "1950-05"),
+        ("end of 1948", "1948"),
+        ("the end of 1948", "1948"),
+        ("beginning of March 1950", "1950-03"),
+        ("late spring 1950", "1950-21"),  # a season's part: the season
+        ("the late 1940s", "194X"),
+        ("Anfang Mai 1547", "1547-05"),
+        ("Mitte Juni 1550", "1550-06"),
+        ("Ende 1548", "1548"),
+        ("début mai 1950", "1950-05"),
+        ("mi-juin 1950", "1950-06"),
+        ("fin de 1948", "1948"),
+        ("Anfang November 1568", "1568-11"),  # QhoD sema letter, correspAction date
+        ("[1547 Juli Mitte]", "1547-07"),  # Moritz senderDateText (senderDate 1547-07)
+        ("[1548 Anfang]", "1548"),  # Moritz
+        ("[1552 März Ende]", "1552-03"),  # Moritz
+        ("1552 Mai Ende", "1552-05"),  # Moritz
+        ("[1551 Ende Mai]", "1551-05"),  # Moritz
+        ("[1547 Mai Anfang?]", "1547-05?"),  # Moritz (senderDate 1547-05?)
+        ("[1548 Anfang?]", "1548?"),  # Moritz
+        ("1548 DezemberAnfang", "1548-12"),  # Moritz, the words run together
+        ("1550 NovemberMitte", "1550-11"),  # Moritz
+        ("[1552 Mai Ende / Juni Anfang]", "1552-05/1552-06"),  # Moritz: an interval, as other slash pairs
+        ("Early May-June 1955", "1955-05/1955-06"),
+        ("late 1949-early 1950", "1949/1950"),
+    ],
+)
+def test_a_part_of_a_period_is_the_period(text, edtf):
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "unread"),
+    [
+        ("[1551 Juli Ende]", "1551-07", "[Nach 1551 Juli Ende]"),  # Moritz: after late July may still be July
+        ("[1552 Januar Mitte]", "1552-01", "[1552 nach Januar Mitte]"),  # Moritz
+        ("early May 1955", "1955-05", "early May 5, 1955"),  # the part of a month names no day
+        ("Early May-June 1955", "1955-05/1955-06", "early May 5-7, 1955"),
+    ],
+)
+def test_a_part_of_a_period_gives_no_day_and_no_bound(text, edtf, unread):
+    assert (parse_archival_date(text), parse_archival_date(unread)) == (ParsedDate(edtf, False, text), ParsedDate("", True, unread))
+
+
+def test_the_words_stay_in_the_text_and_the_page_shows_the_period():
+    parsed = parse_archival_date("Early May 1955")
+    assert (parsed.text, display_date(parsed.edtf)) == ("Early May 1955", "May 1955")
