@@ -63,3 +63,24 @@ def test_a_part_of_a_period_gives_no_day_and_no_bound(text, edtf, unread):
 def test_the_words_stay_in_the_text_and_the_page_shows_the_period():
     parsed = parse_archival_date("Early May 1955")
     assert (parsed.text, display_date(parsed.edtf)) == ("Early May 1955", "May 1955")
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # the Moritz letter index: an editor's supplied part in brackets, after the year
+        ("1546 [Dezember 12]", "1546-12-12"),
+        ("1552 [April] 16", "1552-04-16"),
+        ("1547 [September]", "1547-09"),
+        ("1553 [Mai 8?]", "1553-05-08?"),
+        ("1552 [Ende] Mai", "1552-05"),
+        ("1552 [um Juni 12]", "1552-06-12~"),
+        # about a day: "etwa", and "um" before the month
+        ("[1538 September etwa 20]", "1538-09-20~"),
+        ("1544 Januar etwa 20", "1544-01-20~"),
+        ("[1541 etwa März 19]", "1541-03-19~"),
+        ("[1541 um November 18]", "1541-11-18~"),
+    ],
+)
+def test_moritz_supplied_parts_and_approximate_days(text, edtf):
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)

@@ -17,7 +17,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
                                    → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
-    "ca. 1950", "um 1950", "vers 1950"  → "1950~"        "[1950?]", "1950 (?)" → "1950?"
+    "ca. 1950", "um 1950", "vers 1950", "1538 September etwa 20", "[1541 um November 18]"  → "1950~",
+                                   "1538-09-20~", "1541-11-18~" (EDTF level 1 "approximate")
+    "1546 [Dezember 12]", "1552 [April] 16" (Moritz: an editor's supplied part)  → "1546-12-12", "1552-04-16"
+    "[1950?]", "1950 (?)" → "1950?"
     "195X", "1950s"                → "195X"
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
@@ -181,7 +184,6 @@ _BCE = re.compile(
 )
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
 _APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)
-_APPROX_INSIDE = re.compile(r"\s(?:um|ca\.|circa|vers|about)\s+(?=\d)", re.I)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 # A time of day after the date, as FRUS datelines give it: "October 2, 1968, 1:30 p.m.", "January 16,
@@ -206,6 +208,7 @@ _BOUND = re.compile(
     r"^(?P<words>" + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True)) + r")\s+(?P<date>.+)$", re.I
 )
 _MONTH = "|".join(re.escape(name) for name in sorted(_MONTH_NAMES, key=len, reverse=True))
+_APPROX_INSIDE = re.compile(r"\s(?:um|etwa|ca\.|circa|vers|about)\s+(?=\d|(?:" + _MONTH + r")\b)", re.I)  # "1538 September etwa 20"
 _BOUND_INSIDE = re.compile(  # Moritz: "1552 März vor 12", "1548 nach März 19", "1541 kurz vor Juli 18"
     r"^(?P<year>\d{4})\s+(?:(?P<month>" + _MONTH + r")\.?\s+)?(?P<words>"
     + "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUND_SIDE, key=len, reverse=True))
@@ -727,6 +730,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
+    if re.fullmatch(r"\d{4}\s+[^\[\]]*\[[\w\s?/.]+\][^\[\]]*", value):  # "1546 [Dezember 12]", "1552 [April] 16" (Moritz)
+        value = re.sub(r"\s+", " ", value.replace("[", " ").replace("]", " ")).strip()  # an editor's supplied part
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
     style = _STYLE.fullmatch(value)
     if style:  # "3 March 1917 O.S.", "6. Merzen 1720 st. n.": the calendar named
