@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from legation.ingest.dates import ParsedDate, parse_archival_date
-from legation.records.dates import display_date
+from legation.records.dates import display_date, edtf_day_bounds
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,36 @@ def test_the_words_stay_in_the_text_and_the_page_shows_the_period():
 )
 def test_moritz_supplied_parts_and_approximate_days(text, edtf):
     assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "shown"),
+    [
+        ("May or June 1950", "[1950-05,1950-06]", "May 1950 or June 1950"),
+        ("[1544 Februar oder März]", "[1544-02,1544-03]", "February 1544 or March 1544"),  # Moritz (senderDate alike)
+        ("1546 Juni 28 oder 29", "[1546-06-28,1546-06-29]", "June 28, 1546 or June 29, 1546"),  # Moritz
+        ("1547 September 27 oder Oktober 4", "[1547-09-27,1547-10-04]", "September 27, 1547 or October 4, 1547"),  # Moritz
+        ("December 31 or January 1, 1950", "[1949-12-31,1950-01-01]", "December 31, 1949 or January 1, 1950"),
+        ("December 30 and 31, 1957", "{1957-12-30,1957-12-31}", "December 30, 1957 and December 31, 1957"),  # FRUS
+        ("August 3 and 10, 1965", "{1965-08-03,1965-08-10}", "August 3, 1965 and August 10, 1965"),  # FRUS
+        ("1542 Mai 5 und 6", "{1542-05-05,1542-05-06}", "May 5, 1542 and May 6, 1542"),  # Moritz
+        ("1552 Mai 27 und 1552 Juni 12", "{1552-05-27,1552-06-12}", "May 27, 1552 and June 12, 1552"),  # Moritz
+    ],
+)
+def test_dates_joined_by_or_and_and_are_sets(text, edtf, shown):
+    # EDTF level 2 sets: [..] one of, {..} all of; the day bounds span both members
+    parsed = parse_archival_date(text)
+    assert (parsed, display_date(parsed.edtf)) == (ParsedDate(edtf, False, text), shown)
+    assert edtf_day_bounds(edtf) == (edtf_day_bounds(edtf[1:].split(",")[0])[0], edtf_day_bounds(edtf[:-1].split(",")[1])[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "unread"),
+    [
+        ("1546 Juni 28 oder 29", "[1546-06-28,1546-06-29]", "1546 Juni 29 oder 28"),  # backwards
+        ("May or June 1950", "[1950-05,1950-06]", "May 1950 or 1951"),  # May 1951, or the year 1951?
+        ("March 9 and 10, 1956", "{1956-03-09,1956-03-10}", "March 9 and/or 10, 1956"),  # FRUS: neither one nor all
+    ],
+)
+def test_pairs_of_uncertain_meaning_stay_unread(text, edtf, unread):
+    assert (parse_archival_date(text), parse_archival_date(unread)) == (ParsedDate(edtf, False, text), ParsedDate("", True, unread))

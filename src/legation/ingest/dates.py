@@ -52,6 +52,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "[1552 März vor 12]", "1552 April nach 3", "1548 nach März 19", "1548 November 10 nach" (the Moritz
     letter index: the bound after the year)  → "[..1552-03-11]", "[1552-04-04..]", "[1548-03-20..]",
                                    "[1548-11-11..]" (see _bound_inside)
+    "May or June 1950", "[1544 Februar oder März]", "1546 Juni 28 oder 29"  → "[1950-05,1950-06]",
+                                   "[1544-02,1544-03]", "[1546-06-28,1546-06-29]" (EDTF level 2 set, one of)
+    "December 30 and 31, 1957", "1542 Mai 5 und 6"  → "{1957-12-30,1957-12-31}", "{1542-05-05,1542-05-06}"
+                                   (EDTF level 2 set, all of; see _set_of)
     "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
                                    months: legation.records.dates)
     "Early May 1955", "late 1949", "mid-1950", "end of 1948", "beginning of March 1950", "Anfang Mai 1547",
@@ -248,6 +252,7 @@ _PART_OF = re.compile(
     r"|anfangs?|beginn|mitte|ende|début|debut|fin|milieu|mi)(?:\s+(?:de|du|d['’]|des))?(?:-|(?=[\s\]?]|$))",
     re.I,
 )
+_SET_WORD = re.compile(r"\s+(?:(?P<one>or|oder|ou|o)|and|und|et)\s+", re.I)  # "May or June 1950", "1542 Mai 5 und 6"
 _GLUED_PART = re.compile(r"(?<![^\W\d_])(" + _MONTH + r")(anfang|mitte|ende)(?![^\W\d_])", re.I)  # Moritz: "1548 DezemberAnfang"
 _PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?")  # a year, month or season (no day), or a decade
 
@@ -551,6 +556,26 @@ def _interval(text: str) -> str:
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
 
 
+def _set_of(text: str) -> str:
+    """EDTF set of two dates joined by "or" or "and", a side lacking its year or month borrowing it
+    from the other as in an interval (:func:`_interval`): ``"May or June 1950"`` → ``"[1950-05,1950-06]"``,
+    ``"1546 Juni 28 oder 29"`` (Moritz) → ``"[1546-06-28,1546-06-29]"``, ``"December 30 and 31, 1957"``
+    (FRUS) → ``"{1957-12-30,1957-12-31}"``; ``""`` when ``text`` is no such pair, the second date
+    comes first, or either is an interval or set itself.
+
+    EDTF 2019 Level 2 "Set representation" (ISO 8601-2:2019): square brackets, "one of a set", for a
+    date that is one of those named ("[1667,1668,1670..1672]"); curly braces, "all of the members",
+    for a document of each of the days named (a meeting on two days, a letter written over two).
+    "and/or" is neither and is not read."""
+    parts = _SET_WORD.split(text, maxsplit=1)
+    if len(parts) != 3 or not (pair := _interval(f"{parts[0]} – {parts[2]}")) or pair.count("/") != 1 or "[" in pair or "{" in pair:
+        return ""
+    first, last = pair.split("/")
+    if len(first) != len(last):
+        return ""  # "May 1950 or 1951": May 1951, or the year?
+    return _try_edtf(f"[{first},{last}]" if parts[1] is not None else f"{{{first},{last}}}")
+
+
 _OVER_NEW_YEAR_DAYS = 183  # a range read over the new year is shorter than half a year (see _interval)
 _GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
 
@@ -738,7 +763,7 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = style["date"].strip()
     if (one := _one_year(value)) is None:
         return ParsedDate("", True, raw)
-    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one)
+    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one) or _set_of(one)
     if style and style["old"]:
         english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
         edtf = _old_style(edtf, one, year_known=one != value or not english)
