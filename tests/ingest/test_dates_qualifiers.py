@@ -117,3 +117,17 @@ def test_dates_joined_by_or_and_and_are_sets(text, edtf, shown):
 )
 def test_pairs_of_uncertain_meaning_stay_unread(text, edtf, unread):
     assert (parse_archival_date(text), parse_archival_date(unread)) == (ParsedDate(edtf, False, text), ParsedDate("", True, unread))
+
+
+@pytest.mark.parametrize(("text", "edtf"), [("[May?] 1950", "1950-?05"), ("[Mai ?] 1547", "1547-?05")])
+def test_a_month_in_doubt_alone_is_qualified_alone(text, edtf):
+    # EDTF 2019 level 2 "Qualification": "?" before the month doubts the month, not the year as "1950-05?" would
+    from legation.records.document_record import DocumentRecord
+
+    parsed = parse_archival_date(text)
+    assert parsed == ParsedDate(edtf, False, text)
+    assert display_date(edtf) == f"May? {edtf[:4]}"
+    assert [d.isoformat() for d in edtf_day_bounds(edtf)] == [f"{edtf[:4]}-05-01", f"{edtf[:4]}-05-31"]
+    record = DocumentRecord(identifier="x", title="A letter", date_edtf=edtf, date_text=text)
+    record.validate()
+    assert (record.date_earliest, record.date_latest) == (f"{edtf[:4]}-05-01", f"{edtf[:4]}-05-31")

@@ -21,6 +21,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    "1538-09-20~", "1541-11-18~" (EDTF level 1 "approximate")
     "1546 [Dezember 12]", "1552 [April] 16" (Moritz: an editor's supplied part)  → "1546-12-12", "1552-04-16"
     "[1950?]", "1950 (?)" → "1950?"
+    "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
+                                   a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
     "1743/44"                      → "1743/1744"
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
@@ -473,6 +475,8 @@ def _simple(part: str) -> str:
         return edtf
     if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
         return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")
+    if (m := re.fullmatch(r"\[(\w+)\.?\s*\?\]\s*(\d{4})", part)) and (month := _MONTH_NAMES.get(m[1].lower())):
+        return _try_edtf(f"{m[2]}-?{month:02d}")  # "[May?] 1950": the month alone uncertain (EDTF level 2 group qualification)
     if m := re.fullmatch(r"\[?(\d{4})-(\d{2})-(?:\?|\?\?|XX)\]?", part):  # 1950-01-? : day unknown
         return _checked(f"{m[1]}-{m[2]}-XX")
     qualifier = ""

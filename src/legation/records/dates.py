@@ -220,6 +220,8 @@ def _one(edtf: str) -> str:
     if edtf.endswith(("?", "~", "%")):
         qualifier = {"?": "?", "~": " (approximate)", "%": "? (approximate)"}[edtf[-1]]
         edtf = edtf[:-1]
+    if month := re.fullmatch(r"(-?\d{4})-\?(\d{2})", edtf):  # "1950-?05": the month alone uncertain (EDTF level 2)
+        return f"{MONTHS[int(month[2]) - 1]}? {_year(month[1])}{qualifier}"
     m = _SIGNED.match(edtf)
     if m and m[3]:
         text = f"{MONTHS[int(m[2]) - 1]} {int(m[3])}, {_year(m[1])}"
@@ -263,7 +265,8 @@ def display_date(edtf: str) -> str:
     1950"``, ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` → ``"Undated"``, intervals
     ``"a/b"`` → ``"a – b"`` (an open or unknown end ``…``), sets ``"[1547,1548]"`` → ``"1547 or
     1548"`` and ``"{a,b}"`` → ``"a and b"`` (see :func:`_set`); uncertain (``?``) and approximate
-    (``~``) dates say so."""
+    (``~``) dates say so, a month alone uncertain too (``"1950-?05"`` → ``"May? 1950"``, EDTF 2019
+    level 2 "Qualification")."""
     if not edtf:
         return "Undated"
     if edtf[0] in "[{" and edtf[-1] in "]}" and len(edtf) > 2:
