@@ -41,9 +41,21 @@ from legation.records.dates import display_date, edtf_day_bounds
         ("[1552 Mai Ende / Juni Anfang]", "1552-05/1552-06"),  # Moritz: an interval, as other slash pairs
         ("Early May-June 1955", "1955-05/1955-06"),
         ("late 1949-early 1950", "1949/1950"),
+        # the Moritz letter index: an editor's supplied part in brackets, after the year
+        ("1546 [Dezember 12]", "1546-12-12"),
+        ("1552 [April] 16", "1552-04-16"),
+        ("1547 [September]", "1547-09"),
+        ("1553 [Mai 8?]", "1553-05-08?"),
+        ("1552 [Ende] Mai", "1552-05"),
+        ("1552 [um Juni 12]", "1552-06-12~"),
+        # about a day: "etwa", and "um" before the month
+        ("[1538 September etwa 20]", "1538-09-20~"),
+        ("1544 Januar etwa 20", "1544-01-20~"),
+        ("[1541 etwa März 19]", "1541-03-19~"),
+        ("[1541 um November 18]", "1541-11-18~"),
     ],
 )
-def test_a_part_of_a_period_is_the_period(text, edtf):
+def test_a_part_of_a_period_is_the_period_and_a_supplied_part_the_date(text, edtf):
     assert parse_archival_date(text) == ParsedDate(edtf, False, text)
 
 
@@ -64,26 +76,6 @@ def test_the_words_stay_in_the_text_and_the_page_shows_the_period():
     parsed = parse_archival_date("Early May 1955")
     assert (parsed.text, display_date(parsed.edtf)) == ("Early May 1955", "May 1955")
 
-
-@pytest.mark.parametrize(
-    ("text", "edtf"),
-    [
-        # the Moritz letter index: an editor's supplied part in brackets, after the year
-        ("1546 [Dezember 12]", "1546-12-12"),
-        ("1552 [April] 16", "1552-04-16"),
-        ("1547 [September]", "1547-09"),
-        ("1553 [Mai 8?]", "1553-05-08?"),
-        ("1552 [Ende] Mai", "1552-05"),
-        ("1552 [um Juni 12]", "1552-06-12~"),
-        # about a day: "etwa", and "um" before the month
-        ("[1538 September etwa 20]", "1538-09-20~"),
-        ("1544 Januar etwa 20", "1544-01-20~"),
-        ("[1541 etwa März 19]", "1541-03-19~"),
-        ("[1541 um November 18]", "1541-11-18~"),
-    ],
-)
-def test_moritz_supplied_parts_and_approximate_days(text, edtf):
-    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
 
 
 @pytest.mark.parametrize(
@@ -131,3 +123,25 @@ def test_a_month_in_doubt_alone_is_qualified_alone(text, edtf):
     record = DocumentRecord(identifier="x", title="A letter", date_edtf=edtf, date_text=text)
     record.validate()
     assert (record.date_earliest, record.date_latest) == (f"{edtf[:4]}-05-01", f"{edtf[:4]}-05-31")
+
+
+@pytest.mark.shared_data
+def test_moritz_parts_of_periods_lie_within_the_index_own_edtf():
+    """Each senderDateText of the Moritz index naming the start, middle or end of a period ("[1547 Juli
+    Mitte]") is read, and lies within the index's own EDTF (senderDate: the same month, or for the
+    words run together, "1548 DezemberAnfang", the year)."""
+    import csv
+    import gzip
+    import re
+
+    from tests.conftest import shared_data
+
+    with gzip.open(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "rt", encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if re.search(r"Anfang|Mitte|Ende", r["senderDateText"]) and r["senderDate"]]
+    read = {r["senderDateText"]: (parse_archival_date(r["senderDateText"]).edtf, r["senderDate"]) for r in rows}
+    assert len(read) >= 40
+    assert sorted(text for text, (edtf, _) in read.items() if not edtf) == ["[1552 nach Januar Mitte]", "[Nach 1551 Juli Ende]"]
+    for text, (edtf, index) in read.items():
+        if edtf:
+            ours, theirs = edtf_day_bounds(edtf), edtf_day_bounds(index)
+            assert theirs[0] <= ours[0] <= ours[1] <= theirs[1], text
