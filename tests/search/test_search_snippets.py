@@ -130,6 +130,16 @@ def test_passages_are_cut_at_words_and_at_characters_in_unspaced_text():
     assert english[span[0] - 1 : span[0]] == b" " and english[span[1] : span[1] + 1] == b" "
 
 
+def test_passages_of_the_same_words_tie_and_the_earlier_wins():
+    # Summed in the order the words stand, 0.3 + 0.2 + 0.1 is 0.6 and 0.1 + 0.2 + 0.3 is
+    # 0.6000000000000001: the later passage won by a rounding error. Now the weights are summed exactly.
+    text = b"gamma beta alpha " + b"filler " * 100 + b"alpha beta gamma"
+    weight = {b"alpha": ("alpha", 0.1), b"beta": ("beta", 0.2), b"gamma": ("gamma", 0.3)}
+    marks = [(m.start(), m.end()) for m in re.finditer(rb"alpha|beta|gamma", text)]
+    (span,) = passages(text, marks, [weight[text[s:e]] for s, e in marks], most=1)
+    assert span[0] == 0 and span[1] < text.index(b"alpha beta gamma")
+
+
 def test_a_passage_never_starts_or_ends_inside_a_word():
     # Marks spanning nearly a whole passage left 2 bytes of room: the passage began at the "o-" of
     # "Sino-Soviet" ("o-<mark>Soviet</mark>"); it now begins with the word, and ends with one

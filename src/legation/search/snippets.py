@@ -499,18 +499,34 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
     hundredth of a point; ties go to the earlier. The best is taken, then the best whose marks lie
     at least :data:`SNIPPET_CHARS` from those of every passage taken, and so on. Each is then given
     context (:func:`_with_context`): half the room left on each side, so passages never overlap."""
+    # One window slides over the marks (each enters and leaves it once: a text where "the" and "of"
+    # are marked has thousands), holding how often each term is in it.
+    # The sum of its terms' weights is taken again (exactly: math.fsum, so that windows of the same
+    # terms tie, and the earlier wins) only when a term enters or leaves it.
     candidates = []
-    size = len(marks)
+    size, j, total = len(marks), 0, 0.0
+    in_window: dict[str, int] = {}
+    weight_of = dict(weights)
     for i, (first, _) in enumerate(marks):
-        distinct: dict[str, float] = {}
-        last = count = 0
-        for k in range(i, size):  # not zip(marks[i:], …): copying the rest for each mark
-            end = marks[k][1]
-            if end - first > SNIPPET_CHARS and count:
-                break
-            term, weight = weights[k]
-            distinct[term], last, count = weight, end, count + 1
-        candidates.append((-(sum(distinct.values()) + count / 100), first, last))
+        if j <= i:  # the window is empty: it starts at this mark
+            j, in_window = i, {}
+        changed = not in_window
+        while j < size and (j == i or marks[j][1] - first <= SNIPPET_CHARS):
+            term = weights[j][0]
+            if term in in_window:
+                in_window[term] += 1
+            else:
+                in_window[term], changed = 1, True
+            j += 1
+        if changed:
+            total = math.fsum(weight_of[t] for t in in_window)
+        candidates.append((-(total + (j - i) / 100), first, marks[j - 1][1]))
+        term = weights[i][0]  # this mark leaves the window before the next one starts
+        if in_window[term] == 1:
+            del in_window[term]
+            total = math.fsum(weight_of[t] for t in in_window)
+        else:
+            in_window[term] -= 1
     chosen: list[tuple[int, int]] = []
     for _, first, last in sorted(candidates):
         if len(chosen) == most:
