@@ -103,6 +103,9 @@ CASES = [
     ("Spring 1950", "1950-21"),
     ("spring of 1950", "1950-21"),
     ("Frühjahr 1950", "1950-21"),
+    ("1547 Frühjahr", "1547-21"),  # the Moritz letter index: the season after the year
+    ("[1553 Frühjahr]", "1553-21"),
+    ("1547 Sommer", "1547-22"),
     ("Summer 1950", "1950-22"),
     ("Fall 1950", "1950-23"),
     ("Herbst 1950", "1950-23"),

@@ -58,7 +58,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    "[1544-02,1544-03]", "[1546-06-28,1546-06-29]" (EDTF level 2 set, one of)
     "December 30 and 31, 1957", "1542 Mai 5 und 6"  → "{1957-12-30,1957-12-31}", "{1542-05-05,1542-05-06}"
                                    (EDTF level 2 set, all of; see _set_of)
-    "Spring 1950", "Frühjahr 1950", "hiver 1950"  → "1950-21" … "1950-24" (EDTF seasons; their
+    "Spring 1950", "Frühjahr 1950", "hiver 1950", "1547 Frühjahr" (the Moritz letter index: the
+    season after the year)  → "1950-21" … "1950-24", "1547-21" (EDTF seasons; their
                                    months: legation.records.dates)
     "Early May 1955", "late 1949", "mid-1950", "end of 1948", "beginning of March 1950", "Anfang Mai 1547",
     "Mitte Juni 1550", "Ende 1548", "[1547 Juli Mitte]", "1548 DezemberAnfang" (Moritz), "début mai 1950"
@@ -185,6 +186,7 @@ _SEASON_NAMES: dict[str, int] = {
     for name in names.split()
 }  # EDTF level 1 seasons: 21 spring … 24 winter
 _SEASON = re.compile(r"^(\w+)\s+(?:of\s+|de\s+|del\s+)?(\d{4})$")
+_SEASON_AFTER = re.compile(r"^(\d{4})\s+(\w+)$")  # the Moritz letter index: "1547 Frühjahr", "1547 Sommer"
 _BCE = re.compile(
     r"^(?P<date>.*?\d)\s*(?:B\.?\s?C\.?(?:\s?E\.?)?|v\.\s?Chr\.?|vor Christus|av\.\s?J\.?\s?-?\s?C\.?|a\.\s?C\.?)$", re.I
 )
@@ -475,6 +477,8 @@ def _simple(part: str) -> str:
         return edtf
     if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
         return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")
+    if (m := _SEASON_AFTER.match(part)) and m[2].lower() in _SEASON_NAMES:  # "1547 Frühjahr" → 1547-21
+        return _try_edtf(f"{m[1]}-{_SEASON_NAMES[m[2].lower()]}")
     if (m := re.fullmatch(r"\[(\w+)\.?\s*\?\]\s*(\d{4})", part)) and (month := _MONTH_NAMES.get(m[1].lower())):
         return _try_edtf(f"{m[2]}-?{month:02d}")  # "[May?] 1950": the month alone uncertain (EDTF level 2 group qualification)
     if m := re.fullmatch(r"\[?(\d{4})-(\d{2})-(?:\?|\?\?|XX)\]?", part):  # 1950-01-? : day unknown
