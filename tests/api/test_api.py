@@ -420,9 +420,10 @@ def test_q_is_accepted_up_to_the_searchs_own_cap_and_refused_past_it_saying_so(c
 
 
 def test_other_too_long_parameters_say_their_limit(client, seed_archive):
-    response = client.get("/api/suggest", {"q": "x" * 201})
+    # as a search's q: the box being typed is completed whatever it holds (a box of 798 characters fits a request line)
+    response = client.get("/api/suggest", {"q": "x" * 1001})
     assert response.status_code == 400
-    assert response.json()["error"]["message"] == "q is longer than the 200 characters accepted: send a shorter q. See /api/openapi.json for the accepted values."
+    assert response.json()["error"]["message"] == "q is longer than the 1,000 characters accepted: send a shorter q. See /api/openapi.json for the accepted values."
 
 
 def test_a_facets_values_say_whether_the_list_is_whole(client, seed_archive):

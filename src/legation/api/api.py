@@ -256,13 +256,25 @@ def document(request: HttpRequest, identifier: str) -> DocumentRecord:
 @read("/suggest", response={200: list[Suggestion], 400: ErrorOut}, summary="Autocomplete names and titles")
 def suggest(
     request: HttpRequest,
-    q: str = Query("", max_length=200, description="What the user has typed so far: 2 characters or more, or one Han, kana or Hangul character."),
+    q: str = Query(
+        "",
+        max_length=MAX_QUERY_CHARS,
+        description="What the user has typed in the search box so far (2 characters or more, or one Han, kana or Hangul character; "
+        f"at most {MAX_QUERY_CHARS:,}, as for a search): names and places complete its last term, titles the whole of it.",
+    ),
     limit: WholeNumber = Query(8, ge=1, le=20, description="Most suggestions to return."),
 ) -> list[Suggestion]:
     """Each suggestion says what choosing it gives (:class:`Suggestion`): for a name or place, the
     search it puts in the box and how many documents that search finds; for a title, its document.
-    Names of senders and recipients (preferred names and variants), places documents were sent
-    from, then document titles, completing ``q``."""
+    Names of senders and recipients (preferred names and variants) and places documents were sent
+    from complete the last term of what is typed, what comes before it kept: ``treaty Zho``
+    suggests Chou En-lai with the ``query`` ``treaty "Chou En-lai"``, the whole new box, and the
+    count of what it finds. The longest run of trailing words is tried first (``treaty Port Ar``:
+    ``Port Ar``, then ``Ar``); the opening ``"`` of an unclosed phrase is dropped (``"Zho``; names
+    that begin with a quotation mark are tried with it first); a ``-`` before the term is kept
+    (``-"Chou En-lai"``), and a field of names (``from:``, ``to:``, ``sender:``, ``recipient:``,
+    ``names:``) or ``place:`` before it too, which then takes only names, or places. Document
+    titles follow, the whole text as the beginning of a title, completing ``q``."""
     return run_suggest(q, limit)
 
 

@@ -1028,6 +1028,91 @@ def phrase_query(text: str, field: str | None = None) -> str:
 _QUOTE_IN_WORDS = re.compile(r'(?<=[^\W_])"+(?=[^\W_])')  # a"b: the words a and b, not ab
 
 
+# --- the term being typed -----------------------------------------------------------------------
+
+MAX_TERM_WORDS = 6  # the most trailing words completed as one name or place ("Gf. Johann von Sayn [Sehin]": 5)
+NAME_FIELDS = frozenset({"names", "from", "to"})  # the fields of agents' names: a name completes in them
+PLACE_FIELD = "place"
+_TERM_START = re.compile(r"\(*(?P<minus>-?)(?:(?P<field>[^\W\d_]\w*):)?")  # what may stand before a term's words
+_PIECE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class LastTerm:
+    """One reading of the end of a search box as a term being typed (:func:`last_terms`): ``words``
+    what a name or place completing it begins with (``"Port Ar"``), ``before`` the box before the
+    term, kept as typed (``"treaty "``), ``excluded`` for a ``-`` before it, ``field`` the field
+    named before it as typed (``"sender"`` in ``sender:Zho``; ``None``)."""
+
+    before: str
+    words: str
+    excluded: bool = False
+    field: str | None = None
+
+    def completes(self, kind: str) -> bool:
+        """Whether a suggestion of ``kind`` (``"name"`` or ``"place"``) may complete the term: either
+        when it names no field, a name in a field of names (``from``, ``to``, ``names`` and their
+        other names), a place in ``place``; nothing in another field (``title:``, ``type:``)."""
+        if self.field is None:
+            return kind in ("name", "place")
+        field = schema.FIELD_ALIASES.get(self.field.lower(), self.field.lower())
+        return field in NAME_FIELDS if kind == "name" else kind == "place" and field == PLACE_FIELD
+
+    def completed(self, text: str, kind: str) -> str:
+        """The box with the term replaced by the phrase ``text`` (:func:`phrase_query`), what comes
+        before it kept: ``treaty "Chou En-lai"``, the exclusion and the field kept (``-"Chou
+        En-lai"``, ``sender:"Chou En-lai"``), a place sought in its field (``treaty
+        place:"Port Arthur"``)."""
+        field = self.field or (PLACE_FIELD if kind == "place" else None)
+        return f"{self.before}{'-' if self.excluded else ''}{phrase_query(text, field)}"
+
+
+def last_terms(box: str) -> list[LastTerm]:
+    """The ways to read the end of ``box`` (a search box as typed so far) as one term to complete,
+    longest first: the last word, and the runs of up to :data:`MAX_TERM_WORDS` plain words ending
+    it (``treaty Port Ar``: ``Port Ar``, then ``Ar``; the whole box is a run too); an operator
+    (``OR``), a parenthesis, a quotation mark or a colon inside a run ends it. The first word of a
+    run may follow opening parentheses, a ``-`` and a field (``(-from:Zho``). A phrase a quotation
+    mark opened and nothing closed is one term (``treaty "Port Ar``), read first with its quotation
+    mark (names that begin with one, ``"den von Warberg"``), then without. ``[]`` when the box ends
+    otherwise (a closed phrase, a parenthesis, a field with no word). Control characters are
+    spaces and typographic quotes are quotes, as :func:`parse` reads them; ``before`` keeps the
+    box's own characters. Never raises."""
+    text = _straight_quotes(box.translate(_CONTROLS))  # as long as box: its positions are box's
+    end = len(text.rstrip())
+    if text.count('"', 0, end) % 2:  # an open phrase: from its quotation mark to the end
+        quote = text.rindex('"', 0, end)
+        piece = next((i + 1 for i in range(quote - 1, -1, -1) if text[i].isspace()), 0)  # where its word begins
+        start = _TERM_START.fullmatch(text, piece, quote)
+        words = text[quote + 1 : end].strip()
+        if start is None or not words or not _known_field(start["field"]):
+            return []
+        before = box[: piece + text.count("(", piece, quote)]
+        return [LastTerm(before, '"' + words, bool(start["minus"]), start["field"]), LastTerm(before, words, bool(start["minus"]), start["field"])]
+    pieces = list(_PIECE.finditer(text, 0, end))
+    terms: list[LastTerm] = []
+    for k in range(len(pieces) - 1, max(len(pieces) - MAX_TERM_WORDS, 0) - 1, -1):
+        piece = pieces[k]
+        start = _TERM_START.match(piece[0])
+        assert start is not None  # every part of it may be empty
+        if _plain(piece[0][start.end() :]) and _known_field(start["field"]):
+            lead = piece[0][: start.end()].count("(")
+            terms.append(LastTerm(box[: piece.start() + lead], text[piece.start() + start.end() : end], bool(start["minus"]), start["field"]))
+        if not _plain(piece[0]):  # no longer run holds it
+            break
+    return terms[::-1]
+
+
+def _plain(word: str) -> bool:
+    """Whether ``word`` (no spaces) may stand inside a name being typed: no operator, no exclusion,
+    no quotation mark, parenthesis or field."""
+    return bool(word) and word not in OPERATORS and not word.startswith("-") and not any(c in '"():' for c in word)
+
+
+def _known_field(name: str | None) -> bool:
+    return name is None or (_is_field(name) and schema.FIELD_ALIASES.get(name.lower(), name.lower()) != DATE_FIELD)
+
+
 def has_positive_terms(node: Node | None) -> bool:
     """Whether the tree scores documents (some word not under NOT); ``-treaty`` or a date range
     alone does not."""

@@ -3,7 +3,9 @@
 Names come from the authority records (preferred names and variants) of agents that documents
 name as sender or recipient, places from those of places documents were sent from (``Lüshun``
 also completes ``Port``: the authority record holds both); titles from the index, by a
-phrase-prefix query on the title field.
+phrase-prefix query on the title field. Names and places complete the last term of what is typed
+(``treaty Zho`` → ``treaty "Chou En-lai"``: :func:`legation.search.query.last_terms` reads it),
+titles the whole of it.
 A prefix needs two characters, or one Han, kana or Hangul character: ``周`` or ``김`` alone is a
 syllable, often a whole surname (``周恩来``, ``김일성``), where ``z`` is not.
 """
@@ -26,13 +28,16 @@ class Suggestion:
     """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` the preferred
     name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
     a name or place puts in the search box, ``""`` for a title, whose choosing opens its document
-    ``identifier`` (``""`` for names and places): a name quoted (``"Chou En-lai"``), a place quoted in
-    its field (``place:"St. Petersburg"``, the documents sent from it, as places are suggested for
-    them), its quotation marks left out (``"Gf. Johann von Sayn [Sehin]"``:
-    :func:`legation.search.query.phrase_query`); ``documents`` how many documents choosing it gives:
-    those a search for ``query`` finds in the whole archive, before any filter (names in all their
-    forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too, ``place:"Peking"`` Beijing, as
-    :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
+    ``identifier`` (``""`` for names and places): the whole box, its last term completed and what
+    came before it kept (``treaty "Chou En-lai"`` for ``treaty Zho``), a name quoted
+    (``"Chou En-lai"``), a place quoted in its field (``place:"St. Petersburg"``, the documents
+    sent from it, as places are suggested for them), a ``-`` or a field typed before the term kept
+    (``-"Chou En-lai"``, ``from:"Chou En-lai"``), the name's own quotation marks left out
+    (``"Gf. Johann von Sayn [Sehin]"``: :func:`legation.search.query.phrase_query`); ``documents``
+    how many documents choosing it gives: those a search for ``query`` finds in the whole archive,
+    before any filter (names in all their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来
+    too, ``place:"Peking"`` Beijing, as :func:`legation.search.service.count_matches` counts), or
+    1 (a title: its document)."""
 
     kind: str
     text: str
@@ -42,36 +47,87 @@ class Suggestion:
 
 
 def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> list[Suggestion]:
-    """Up to ``limit`` names, then places, then titles, completing ``prefix`` (case and accents
-    ignored, for names and places typographic apostrophes, quotation marks and dashes too:
-    ``o'connor`` completes "Roderic L. O’Connor", ``hammarskjold`` "Dag Hammarskjöld"). The names are those of the agents
-    most often sender or recipient, the places those most documents were sent from, each kind
-    then listed by :attr:`Suggestion.documents`; titles by relevance. ``[]`` for a prefix too
-    short to complete (:func:`long_enough`). ``index`` (the archive's by default) is searched
-    without name variants unless it is the archive's, as :func:`legation.search.service.search`."""
-    from legation.records.models import Agent, AgentName, Place, PlaceName, names_starting
+    """Up to ``limit`` names, then places, then titles, completing ``prefix``, the search box as
+    typed so far. Names and places complete its last term (:func:`legation.search.query.last_terms`),
+    the longest run of trailing words first (``treaty Port Ar``: ``Port Ar``, then ``Ar``), each
+    suggestion's :attr:`Suggestion.query` the whole box it leaves (``treaty place:"Port Arthur"``),
+    what comes before the term kept as typed, its ``-`` and field too (``-"Chou En-lai"``,
+    ``from:"Chou En-lai"``); a name or place found by a longer run is not repeated by a shorter
+    one. Case and accents are ignored, for names and places typographic apostrophes, quotation
+    marks and dashes too: ``o'connor`` completes "Roderic L. O’Connor", ``hammarskjold`` "Dag
+    Hammarskjöld". The names of each run are those of the agents most often sender or
+    recipient, the places those most documents were sent from, each kind then listed by
+    :attr:`Suggestion.documents`. Titles complete the whole box, as a phrase prefix, by relevance.
+    ``[]`` for a prefix too short to complete (:func:`long_enough`). ``index`` (the archive's by
+    default) is searched without name variants unless it is the archive's, as
+    :func:`legation.search.service.search`. Never raises for the text."""
     from legation.search.service import count_matches, default_index
 
-    prefix = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
-    if not long_enough(prefix):
+    whole = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
+    if not long_enough(whole):
         return []
-    # Agents and places whose name or one of whose variants starts with the prefix (case, accents and
+    found: list[Suggestion] = []
+    seen: set[tuple[str, str]] = set()
+    names_of = variants.current() if index is None else None  # the archive's names for its own index, as search()
+    searcher = None
+    for term in user_query.last_terms(prefix):
+        words = " ".join(term.words.split())[:MAX_PREFIX_CHARS]
+        if len(found) >= limit or not long_enough(words):
+            continue
+        run = [Suggestion(kind, text) for kind, text in _names_and_places(words, limit - len(found), term) if (kind, text) not in seen]
+        if not run:
+            continue
+        index = index or default_index()
+        searcher = searcher or index.searcher()
+        for item in run:
+            seen.add((item.kind, item.text))
+            item.query = term.completed(item.text, item.kind)
+            item.documents = count_matches(item.query, index, names_of, searcher)
+        found += sorted(run, key=lambda s: (s.kind != "name", -s.documents, s.text))
+    words = analyzers.folded(whole)
+    if words and long_enough(words[-1]) and len(found) < limit:
+        index = index or default_index()
+        searcher = searcher or index.searcher()
+        # The query language's own prefix search: "Cable, Ma" is the phrase "cable ma*" in titles.
+        query = user_query.to_tantivy(user_query.Term(" ".join(words), field="title", prefix=True), index.schema, searcher)
+        titles: set[str] = set()
+        for _, address in searcher.search(query, limit=3 * limit).hits if query is not None else []:
+            doc = searcher.doc(address)
+            title = doc.get_first("title") or ""
+            if title and title not in titles:
+                titles.add(title)
+                found.append(Suggestion("title", title, identifier=doc.get_first(schema.KEY_FIELD) or ""))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list[tuple[str, str]]:
+    """Up to ``limit`` (kind, preferred name) of the names, then the places, whose name or one of
+    whose variants begins with ``words``, of the kinds that may complete ``term``
+    (:meth:`~legation.search.query.LastTerm.completes`): the agents most often sender or recipient
+    first, the places most documents were sent from."""
+    from legation.records.models import Agent, AgentName, Place, PlaceName, names_starting
+
+    # Agents and places whose name or one of whose variants starts with the words (case, accents and
     # typographic punctuation ignored: records.models.names_starting, an index range), the names and
     # the variants each through a subquery: joining the variants would multiply each by every document
     # link before the count (the demo's 1,119 agents: 40-120 ms a prefix by the join), and the
     # preferred name's range written beside the links made SQLite read every link first (2-3 times as
     # slow on the demo; see benchmarks/README.md).
-    starting = names_starting(prefix)
-    names = (
-        Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=AgentName.objects.filter(starting).values("agent_id")))
-        .filter(document_links__role__in=["sender", "recipient"])
-        .annotate(documents=Count("document_links__document", distinct=True))
-        .order_by("-documents", "name")
-        .values_list("name", flat=True)
-        .distinct()[:limit]
-    )
-    found = [Suggestion("name", name) for name in dict.fromkeys(names)]
-    if len(found) < limit:
+    starting = names_starting(words)
+    found: list[tuple[str, str]] = []
+    if term.completes("name"):
+        names = (
+            Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=AgentName.objects.filter(starting).values("agent_id")))
+            .filter(document_links__role__in=["sender", "recipient"])
+            .annotate(documents=Count("document_links__document", distinct=True))
+            .order_by("-documents", "name")
+            .values_list("name", flat=True)
+            .distinct()[:limit]
+        )
+        found += [("name", name) for name in dict.fromkeys(names)]
+    if term.completes("place") and len(found) < limit:
         places = (
             Place.objects.filter(Q(pk__in=Place.objects.filter(starting).values("pk")) | Q(pk__in=PlaceName.objects.filter(starting).values("place_id")))
             .annotate(sent_from=Count("documents", distinct=True))
@@ -80,31 +136,8 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
             .values_list("name", flat=True)
             .distinct()[: limit - len(found)]
         )
-        found += [Suggestion("place", name) for name in dict.fromkeys(places) if name not in {s.text for s in found}]
-    searcher = None
-    if found:
-        names_of = variants.current() if index is None else None  # the archive's names for its own index, as search()
-        index = index or default_index()
-        searcher = index.searcher()
-        for item in found:
-            item.query = user_query.phrase_query(item.text, "place" if item.kind == "place" else None)
-            item.documents = count_matches(item.query, index, names_of, searcher)
-        found.sort(key=lambda s: (s.kind != "name", -s.documents, s.text))
-    words = analyzers.folded(prefix)
-    if words and long_enough(words[-1]) and len(found) < limit:
-        index = index or default_index()
-        searcher = searcher or index.searcher()
-        # The query language's own prefix search: "Cable, Ma" is the phrase "cable ma*" in titles.
-        query = user_query.to_tantivy(user_query.Term(" ".join(words), field="title", prefix=True), index.schema, searcher)
-        seen: set[str] = set()
-        for _, address in searcher.search(query, limit=3 * limit).hits if query is not None else []:
-            doc = searcher.doc(address)
-            title = doc.get_first("title") or ""
-            if title and title not in seen:
-                seen.add(title)
-                found.append(Suggestion("title", title, identifier=doc.get_first(schema.KEY_FIELD) or ""))
-            if len(found) >= limit:
-                break
+        named = {text for _, text in found}
+        found += [("place", name) for name in dict.fromkeys(places) if name not in named]
     return found
 
 
