@@ -1,19 +1,16 @@
 """What is typed into the search page, in Chromium: hostile and unreadable queries (shown as text,
-never an error page, never a script run), suggestions as one types (GET /api/suggest), and the
-keyboard: labelled controls, facet and histogram links reached with Tab and followed with Enter."""
+never an error page, never a script run), and the keyboard: labelled controls, facet and histogram
+links reached with Tab and followed with Enter. Suggestions as one types: test_browser_suggest.py."""
 
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.archive import RECORDS, containing
+from tests.browser.archive import containing
 from tests.browser.pages import count_text, params, results, search
-from tests.search.fixtures import naming
 
 
 def api(server, path: str, **query: str):
@@ -42,107 +39,6 @@ def test_hostile_and_unreadable_queries_show_as_text_with_a_notice(page, server,
     assert answer["notice"].startswith("The query could not be read")
     assert page.locator("p.notice").inner_text() == answer["notice"]
     assert count_text(page) == (results(1, answer["total"]) if answer["total"] else "Results: 0")
-
-
-def test_suggestions_fill_the_search_box_list_as_one_types(page, server) -> None:
-    page.goto("/")
-    box = page.get_by_label("Search the archive")
-    box.press_sequentially("Sisson", delay=30)
-    options = page.locator("datalist#suggestions option")
-    # From the fixture: one person named Sisson (with the documents he sent or received), then titles naming him.
-    people = {a.name for r in RECORDS for a in r.agents if "Sisson" in a.name}
-    assert people == {"Edgar Sisson"}
-    theirs = [r for r in RECORDS if any(a.name == "Edgar Sisson" and a.role in ("sender", "recipient") for a in r.agents)]
-    titles = sorted({r.title for r in RECORDS if "Sisson" in r.title})  # two cablegrams share a title: listed once
-    options.first.wait_for(state="attached")
-    page.wait_for_function("n => document.querySelectorAll('#suggestions option').length === n", arg=1 + len(titles))
-    values = options.evaluate_all("os => os.map(o => [o.value, o.label])")
-    # choosing the name searches "Edgar Sisson": the documents naming him, more than those he sent or received
-    found = naming(RECORDS, "Edgar Sisson")
-    assert (len(found), len(theirs)) == (15, 3)
-    assert values[0] == ['"Edgar Sisson"', f"Edgar Sisson ({len(found)})"]
-    assert sorted(v for v, _ in values[1:]) == titles
-    assert values == [[s["query"] or s["text"], s["text"] + (f" ({s['documents']})" if s["kind"] == "name" else "")]
-                      for s in api(server, "/api/suggest", q="Sisson", limit="8")]
-
-
-def test_choosing_a_title_opens_its_document_and_typing_one_searches_it(page, server) -> None:
-    # A title chosen from the list filled the box with the title, to be searched as words; it now
-    # opens the document. The same title typed (or pasted) by hand is still searched.
-    holding = Counter(r.title for r in RECORDS if "Sisson" in r.title)
-    titles = {r.title: r.identifier for r in RECORDS if holding[r.title] == 1}  # a title of one document only
-    page.goto("/")
-    box = page.get_by_label("Search the archive")
-    box.press_sequentially("Sisson", delay=30)
-    page.wait_for_function("n => document.querySelectorAll('#suggestions option').length === n", arg=1 + len(holding))
-    title = next(t for t in page.locator("datalist#suggestions option").evaluate_all("os => os.map(o => o.value)") if t in titles)
-    with page.expect_navigation():
-        choose(page, title)
-    assert page.url == server.url(f"/documents/{titles[title]}")
-    assert page.locator("h1").inner_text() == title
-    page.goto("/")
-    box = page.get_by_label("Search the archive")
-    box.press_sequentially("Sisson", delay=30)
-    page.wait_for_function("document.querySelectorAll('#suggestions option').length > 1")
-    box.fill(title)  # typed whole: an input of inserted text, no choice from the list
-    page.wait_for_timeout(400)
-    assert page.url == server.url("/")
-    box.press("Enter")
-    page.wait_for_url("**/?q=*")
-    assert params(page)["q"] == [title]
-
-
-def choose(page, value: str) -> None:
-    """Choose the option ``value`` of the search box's list as Chromium does when one is clicked
-    (its popup is no part of the page Playwright reaches): the box's text replaced, and an input
-    event with no ``inputType`` (an ``Event``, not an ``InputEvent``)."""
-    page.evaluate(
-        "v => { const box = document.getElementById('q'); box.value = v; box.dispatchEvent(new Event('input', {bubbles: true})); }",
-        value,
-    )
-
-
-def test_suggestions_go_when_the_box_is_cleared(page, server) -> None:
-    # Typing "Sisson" fills the list; deleting back to one letter, or to nothing, empties it
-    # (suggestions for "Sisson" under a box holding "S" would offer what was not asked for).
-    page.goto("/")
-    box = page.get_by_label("Search the archive")
-    box.press_sequentially("Sisson", delay=30)
-    count = "() => document.querySelectorAll('#suggestions option').length"
-    page.wait_for_function(f"({count})() > 0")
-    for _ in range(5):
-        box.press("Backspace")
-    assert box.input_value() == "S"
-    page.wait_for_function(f"({count})() === 0")
-    box.press_sequentially("isson", delay=30)
-    page.wait_for_function(f"({count})() > 0")
-    box.fill("")
-    page.wait_for_function(f"({count})() === 0")
-
-
-def test_a_late_answer_for_earlier_letters_does_not_replace_the_suggestions(page, server) -> None:
-    """Typing "Cr", pausing, then "eel": if the answer for "Cr" comes after the one for "Creel",
-    the list must still show the suggestions for "Creel", what the box holds."""
-    held = []
-    early, late = re.compile(r"/api/suggest\?q=Cr&"), re.compile(r"/api/suggest\?q=Creel&")
-    page.route(early, lambda route: held.append(route))  # held: answered only when released below
-    page.goto("/")
-    box = page.get_by_label("Search the archive")
-    with page.expect_request(early):
-        box.press_sequentially("Cr")
-    with page.expect_response(late):
-        box.press_sequentially("eel")
-    creel = [s["text"] for s in api(server, "/api/suggest", q="Creel", limit="8")]
-    cr = [s["text"] for s in api(server, "/api/suggest", q="Cr", limit="8")]
-    assert creel != cr
-    shown = "() => [...document.querySelectorAll('#suggestions option')].map(o => o.value.replace(/^\"|\"$/g, ''))"
-    page.wait_for_function(f"want => JSON.stringify(({shown})()) === JSON.stringify(want)", arg=creel)
-    (route,) = held
-    with page.expect_event("requestfinished", lambda r: early.search(r.url)):
-        route.continue_()
-    # Let the page read the late answer: a round trip through its event loop after the response ended.
-    page.evaluate("() => new Promise(done => setTimeout(done, 100))")
-    assert page.evaluate(shown) == creel
 
 
 def test_form_controls_have_labels(page) -> None:
