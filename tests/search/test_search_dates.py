@@ -152,6 +152,16 @@ def test_a_span_wider_than_the_histogram_is_drawn_in_bars_of_several_years(make_
     assert [(y.year, y.count) for y in result.years if y.count] == [(1532, 1), (1540, 1), (1546, 1), (1916, 1), (1950, 1), (2024, 1)]
 
 
+def test_a_far_year_of_several_documents_is_a_period_of_the_archive_not_a_stray(make_index):
+    # Five letters of 1547 beside telegrams of 1949-1965 were left off the histogram as a stray
+    # date, while the year facet listed them: they are now drawn, in bars of two years.
+    records = [DocumentRecord(identifier=f"m{n}", title="Letter", date_edtf="1547-05").validate() for n in range(5)]
+    records += [DocumentRecord(identifier=f"t{y}", title="Telegram", date_edtf=f"{y}-03-01").validate() for y in range(1949, 1966)]
+    years = search(SearchRequest(), make_index(records)).years
+    assert (years[0].year, years[-1].year, {y.years for y in years}) == (1546, 1964, {2})
+    assert sum(y.count for y in years) == len(records) and years[0].count == 5
+
+
 def test_of_two_years_far_apart_the_one_with_fewer_documents_is_left_off(make_index):
     records = [DocumentRecord(identifier=f"d{n}", title="Telegram", date_edtf="1950-02-14").validate() for n in range(3)]
     records.append(DocumentRecord(identifier="typo", title="Telegram", date_edtf="2999-01-01").validate())

@@ -339,11 +339,19 @@ def year_histogram(
         return [], undated
     years = sorted(by_year)
     # A stray date (2999 for 1950) would squeeze the real years into a corner: an end year more
-    # than MAX_HISTOGRAM_YEARS from every other is left off. A span still wider is drawn in bars
-    # of several years (BAR_YEARS), each counting all its years, so no dated match is left out.
-    while len(years) > 1 and max(years[1] - years[0], years[-1] - years[-2]) > MAX_HISTOGRAM_YEARS:
+    # than MAX_HISTOGRAM_YEARS from every other, holding one document (one of the sample: its
+    # count is the sample's scale), is left off. A year of several documents so far off is a
+    # period the archive holds (letters of 1547 beside telegrams of 1949): the span is then
+    # drawn in bars of several years (BAR_YEARS), each counting all its years, so no dated match
+    # is left out.
+    one = sample.scale if sample is not None else 1
+
+    def gap(end: int) -> int:  # years between an end year and the next
+        return abs(years[end] - years[1 if end == 0 else -2])
+
+    while len(years) > 1 and (strays := [end for end in (0, -1) if gap(end) > MAX_HISTOGRAM_YEARS and by_year[years[end]] <= one]):
         # the farther-flung end; of two as far (two years only), the one holding fewer documents
-        years.pop(min((0, -1), key=lambda end: (-abs(years[end] - years[1 if end == 0 else -2]), by_year[years[end]])))
+        years.pop(min(strays, key=lambda end: (-gap(end), by_year[years[end]])))
     first, last = years[0], years[-1]
     width = next((w for w in BAR_YEARS if (last // w - first // w + 1) <= MAX_HISTOGRAM_YEARS), BAR_YEARS[-1])
     if width == 1:
