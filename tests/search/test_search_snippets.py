@@ -404,6 +404,17 @@ def test_a_quoted_phrase_is_marked_only_where_it_stands_as_written(demo_volumes)
     assert "<mark>interests</mark>" not in " ".join(d60.snippets_html)
 
 
+def test_a_passage_takes_in_the_whole_phrase_it_cuts(demo_volumes):
+    # A passage whose best marks ended at "The <mark>Chinese</mark>" showed one word of the phrase
+    # "Chinese Communists" marked alone (frus1955-57v03-d168; 17 of 746 snippets of the demo archive)
+    index = demo_volumes("frus1955-57v03")
+    hits = search(SearchRequest(q='"Chinese Communists"', page_size=100), index).hits
+    assert "frus1955-57v03-d168" in {h.identifier for h in hits}
+    snippets = [snippet for h in hits for snippet in h.snippets_html]
+    runs = [re.findall(r"<mark>(\w+)</mark>", run) for snippet in snippets for run in re.findall(r"<mark>\w+</mark>(?:\W{1,8}<mark>\w+</mark>)*", snippet)]
+    assert len(snippets) > 100 and {" ".join(run).lower() for run in runs} == {"chinese communists"}
+
+
 @pytest.mark.parametrize(("q", "parts"), [("Sino-Soviet", ["sino", "soviet"]), ("secretary_of", ["secretary", "of"])])
 def test_the_parts_of_a_word_are_marked_only_where_they_stand_together(demo_volumes, q, parts):
     # "Sino-Soviet" is sought as its parts one after the other (or "SinoSoviet"); its snippets marked

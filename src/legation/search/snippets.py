@@ -251,10 +251,8 @@ def in_phrases(
     keep = [is_free(w) for w in words]
     first = 0
     for i in range(1, len(marks) + 1):
-        if i < len(marks):
-            gap = raw[marks[i - 1][1] : marks[i][0]]
-            if len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace")):
-                continue
+        if i < len(marks) and _one_after_another(raw, marks[i - 1], marks[i]):
+            continue
         for phrase, form in phrases:  # the run is marks[first:i]
             size = len(phrase)
             for k in range(first, i - size + 1):
@@ -533,7 +531,26 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
             break
         if all(first - end >= SNIPPET_CHARS or start - last >= SNIPPET_CHARS for start, end in chosen):
             chosen.append((first, last))
-    return [_with_context(raw, first, last) for first, last in chosen]
+    return [_with_context(raw, *_whole_runs(raw, marks, first, last)) for first, last in chosen]
+
+
+def _whole_runs(raw: bytes, marks: Marks, first: int, last: int) -> tuple[int, int]:
+    """Bytes ``first`` to ``last`` of ``raw`` (from a mark's start to a mark's end) widened to the
+    whole runs of marks one after another they cut (at most :data:`MARK_GAP` bytes apart, no
+    letter or digit between, as :func:`in_phrases` reads a phrase): a passage ending in "The
+    <mark>Chinese</mark>" showed one word of the phrase "Chinese Communists" marked alone."""
+    starts = [start for start, _ in marks]
+    i, k = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last) - 1
+    while i > 0 and _one_after_another(raw, marks[i - 1], marks[i]):
+        i -= 1
+    while k + 1 < len(marks) and _one_after_another(raw, marks[k], marks[k + 1]):
+        k += 1
+    return min(first, marks[i][0]), max(last, marks[k][1])
+
+
+def _one_after_another(raw: bytes, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    gap = raw[before[1] : after[0]]
+    return len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace"))
 
 
 def _with_context(raw: bytes, first: int, last: int) -> tuple[int, int]:
