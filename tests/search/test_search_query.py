@@ -235,6 +235,8 @@ def test_typographic_quotes_make_a_phrase(seed_index, rows, searchable, quoted) 
         ('"\u00abPort Arthur\u00bb talks" Dairen', ["Port Arthur talks"]),
         ('\u201cPort Arthur\u201d "Dairen talks"', ["Port Arthur", "Dairen talks"]),  # typographic and typed, each a phrase
         ('\u201eL\u00fcshun\u201c "Port Arthur"', ["L\u00fcshun", "Port Arthur"]),
+        ('"Port Arthur\u201d', ["Port Arthur"]),  # no typed quote closes it: the last quotation mark does
+        ('"that \u201cwe could\u201d', ["that we could"]),
     ],
 )
 def test_typographic_quotes_inside_a_typed_phrase_are_part_of_the_passage(typed, phrases) -> None:

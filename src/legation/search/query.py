@@ -56,19 +56,22 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
 
 
 def _straight_quotes(q: str) -> str:
-    """``q`` with its typographic double quotes (``“ ” „ ‟ « »``) as ``"``, but for those inside
-    a phrase a typed ``"`` opened: they came with the passage pasted between the typed quotes and
-    are no part of a word, so each is a space (``"that “we could"`` is the phrase ``that we
-    could``; read as a quote, the “ left the last quotation mark unclosed). Outside such a phrase
-    a typographic quote opens or closes one, as a typed one does (``“Port Arthur”``, ``„Lüshun“``)."""
+    """``q`` with its typographic double quotes (``“ ” „ ‟ « »``) as ``"``, one character for one,
+    but for those inside a phrase a typed ``"`` opened and a later typed ``"`` closes: they came
+    with the passage pasted between the typed quotes and are no part of a word, so each is a space
+    (``"that “we could"`` is the phrase ``that we could``; read as a quote, the “ left the last
+    quotation mark unclosed). When no typed ``"`` follows, the last quotation mark of ``q``
+    closes the phrase (``"Port Arthur”``, ``"that “we could”``). Outside such a phrase a
+    typographic quote opens or closes one, as a typed one does (``“Port Arthur”``, ``„Lüshun“``)."""
     if '"' not in q:
         return q.translate(_QUOTES)
+    marks = list(_QUOTE_MARKS.finditer(q))
     out, last, opened_by = [], 0, ""  # opened_by: the mark that opened the phrase q[last] is in, if any
-    for match in _QUOTE_MARKS.finditer(q):
+    for n, match in enumerate(marks):
         mark = match.group()
         out.append(q[last : match.start()])
         last = match.end()
-        if opened_by == '"' and mark != '"':
+        if opened_by == '"' and mark != '"' and n < len(marks) - 1:  # the last one closes the phrase
             out.append(" ")
         else:
             out.append('"')
@@ -1077,8 +1080,9 @@ def last_terms(box: str) -> list[LastTerm]:
     mark (names that begin with one, ``"den von Warberg"``), then without. ``[]`` when the box ends
     otherwise (a closed phrase, a parenthesis, a field with no word). Control characters are
     spaces and typographic quotes are quotes, as :func:`parse` reads them; ``before`` keeps the
-    box's own characters. Never raises."""
-    text = _straight_quotes(box.translate(_CONTROLS))  # as long as box: its positions are box's
+    box's own characters but its control characters, spaces. Never raises."""
+    typed = box.translate(_CONTROLS)  # control characters as spaces, as parse() reads them, in ``before`` too
+    text = _straight_quotes(typed)  # as long as box: its positions are box's
     end = len(text.rstrip())
     if text.count('"', 0, end) % 2:  # an open phrase: from its quotation mark to the end
         quote = text.rindex('"', 0, end)
@@ -1087,7 +1091,7 @@ def last_terms(box: str) -> list[LastTerm]:
         words = text[quote + 1 : end].strip()
         if start is None or not words or not _known_field(start["field"]):
             return []
-        before = box[: piece + text.count("(", piece, quote)]
+        before = typed[: piece + text.count("(", piece, quote)]
         return [LastTerm(before, '"' + words, bool(start["minus"]), start["field"]), LastTerm(before, words, bool(start["minus"]), start["field"])]
     pieces = list(_PIECE.finditer(text, 0, end))
     terms: list[LastTerm] = []
@@ -1097,7 +1101,7 @@ def last_terms(box: str) -> list[LastTerm]:
         assert start is not None  # every part of it may be empty
         if _plain(piece[0][start.end() :]) and _known_field(start["field"]):
             lead = piece[0][: start.end()].count("(")
-            terms.append(LastTerm(box[: piece.start() + lead], text[piece.start() + start.end() : end], bool(start["minus"]), start["field"]))
+            terms.append(LastTerm(typed[: piece.start() + lead], text[piece.start() + start.end() : end], bool(start["minus"]), start["field"]))
         if not _plain(piece[0]):  # no longer run holds it
             break
     return terms[::-1]
