@@ -184,6 +184,23 @@ def test_suggestions_go_when_the_box_is_cleared(page, server) -> None:
     assert page.get_by_role("listbox").is_hidden()
 
 
+def test_a_list_for_earlier_text_cannot_be_chosen_once_more_is_typed(page, server) -> None:
+    # Typing on while the list for "Sisson" showed, then Down and Enter before the new answer came,
+    # chose "Edgar Sisson" and erased what was typed since (found by a fresh user): the list goes
+    # at the first key, and Enter searches what the box holds.
+    type_in(page, "Sisson")
+    shown(page)
+    held = []
+    page.route(re.compile(r"/api/suggest"), lambda route: held.append(route))  # the new answer never comes
+    box(page).press_sequentially(" fil", delay=10)
+    assert page.get_by_role("listbox").is_hidden()
+    box(page).press("ArrowDown")
+    assert box(page).get_attribute("aria-activedescendant") is None
+    with page.expect_navigation():
+        box(page).press("Enter")
+    assert params(page)["q"] == ["Sisson fil"]
+
+
 def test_a_late_answer_for_earlier_letters_does_not_replace_the_suggestions(page, server) -> None:
     """Typing "Cr", pausing, then "eel": if the answer for "Cr" comes after the one for "Creel",
     the list must still show the suggestions for "Creel", what the box holds."""
@@ -216,24 +233,34 @@ def put(page, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "before",
+    ("before", "kept"),
     [
-        "<img src=x onerror=alert(1)> ",
-        "<script>alert(1)</script> ",
-        '"></ul><b>x</b>" ',
-        "\x01\x7f\u200b ",
-        "propaganda " * 70,  # 770 characters before the name: the box holds up to 798
+        ("\x01\x7f\u200b ", "  \u200b "),  # control characters are spaces, as the search reads them
+        ("propaganda " * 70, "propaganda " * 70),  # 770 characters before the name: the box holds up to 798
+        ("<b>propaganda</b> ", "<b>propaganda</b> "),  # markup around a word the documents hold
     ],
 )
-def test_a_hostile_beginning_is_kept_as_text(page, server, before) -> None:
-    """Whatever comes before the last word, the name is suggested, nothing of it runs or shows as
-    markup, and choosing the name keeps it as typed (the page watcher fails the test on a dialog,
-    an HTTP error or a console error)."""
+def test_a_hostile_beginning_is_kept_as_text(page, server, before, kept) -> None:
+    """Whatever comes before the last word, the name is suggested when the new box finds documents,
+    nothing of it runs or shows as markup, and choosing the name keeps it as typed (the page watcher
+    fails the test on a dialog, an HTTP error or a console error)."""
     put(page, before + "Siss")
     assert shown(page)[0][0] == "Edgar Sisson"
     assert page.locator("main img, main b, main script").count() == 0 and page.locator("script").count() == 1
     page.get_by_role("listbox").get_by_role("option").first.click()
-    assert box(page).input_value() == before + '"Edgar Sisson"'
+    assert box(page).input_value() == kept + '"Edgar Sisson"'
+
+
+@pytest.mark.parametrize("before", ["<img src=x onerror=alert(1)> ", "<script>alert(1)</script> ", '"></ul><b>x</b>" '])
+def test_markup_before_the_last_word_never_runs_nor_shows(page, server, before) -> None:
+    """Markup whose words no document holds: the name it would complete finds nothing, so no list
+    shows (a suggestion that finds no document is not made); nothing of it runs or shows as markup."""
+    with page.expect_response(re.compile(r"/api/suggest\?")) as answer:
+        put(page, before + "Siss")
+    assert [s for s in answer.value.json() if s["kind"] != "title"] == []
+    page.evaluate("() => new Promise(done => setTimeout(done, 100))")
+    assert page.locator("main img, main b, main script").count() == 0 and page.locator("script").count() == 1
+    assert box(page).input_value() == before + "Siss"
 
 
 @pytest.mark.parametrize("value", ["周" * 1000, "x" * 799 + " Siss"])

@@ -1014,19 +1014,24 @@ def _most_words(words: _TextQuery, index: SearchIndex, searcher: tantivy.Searche
 
 
 def count_matches(
-    q: str, index: SearchIndex | None = None, names: variants.VariantTable | None = None, searcher: tantivy.Searcher | None = None
+    q: str,
+    index: SearchIndex | None = None,
+    names: variants.VariantTable | None = None,
+    searcher: tantivy.Searcher | None = None,
+    relaxed: bool = True,
 ) -> int:
     """How many documents a search for ``q`` alone finds (no filter, no dates): the
-    :attr:`SearchResult.total` of ``search(SearchRequest(q=q))``, names in all their forms and the
-    most-words fallback included, without ranking, facets or snippets. ``names`` and ``index`` as
+    :attr:`SearchResult.total` of ``search(SearchRequest(q=q))``, names in all their forms and,
+    with ``relaxed``, the most-words fallback included (without it, the documents that have
+    every term, 0 when none has), without ranking, facets or snippets. ``names`` and ``index`` as
     for :func:`search`; ``searcher``: one already open on ``index``. Never raises for the text."""
     names = _archive_names(index, names)
     index = index or default_index()
     searcher = searcher or index.searcher()
     words = text_query(SearchRequest(q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: it ranks, never counts
     total = facet_counts.count(searcher, combine(words.query, []))
-    if total == 0 and (relaxed := _most_words(words, index, searcher)) is not None:
-        total = facet_counts.count(searcher, relaxed)
+    if relaxed and total == 0 and (most := _most_words(words, index, searcher)) is not None:
+        total = facet_counts.count(searcher, most)
     return total
 
 

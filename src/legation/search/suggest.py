@@ -35,9 +35,9 @@ class Suggestion:
     (``-"Chou En-lai"``, ``from:"Chou En-lai"``), the name's own quotation marks left out
     (``"Gf. Johann von Sayn [Sehin]"``: :func:`legation.search.query.phrase_query`); ``documents``
     how many documents choosing it gives: those a search for ``query`` finds in the whole archive,
-    before any filter (names in all their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来
-    too, ``place:"Peking"`` Beijing, as :func:`legation.search.service.count_matches` counts), or
-    1 (a title: its document)."""
+    before any filter, having every term (a suggestion that finds none is not made; names in all
+    their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too, ``place:"Peking"`` Beijing, as
+    :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
 
     kind: str
     text: str
@@ -82,8 +82,11 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         for item in run:
             seen.add((item.kind, item.text))
             item.query = term.completed(item.text, item.kind)
-            item.documents = count_matches(item.query, index, names_of, searcher)
-        found += sorted(run, key=lambda s: (s.kind != "name", -s.documents, s.text))
+            # the documents with every term of the new box: not those of the most-words fallback a
+            # search shows when none has them (treaty Port "Arthur J. Goldberg": 1,228 documents
+            # with some of the words, 0 with all), and no suggestion that finds none
+            item.documents = count_matches(item.query, index, names_of, searcher, relaxed=False)
+        found += sorted((item for item in run if item.documents), key=lambda s: (s.kind != "name", -s.documents, s.text))
     words = analyzers.folded(whole)
     if words and long_enough(words[-1]) and len(found) < limit:
         index = index or default_index()

@@ -112,6 +112,12 @@
 
   box.addEventListener("input", function () {
     clearTimeout(timer);
+    // The list is for the text before this change: gone at once, so that no key or click chooses a
+    // suggestion that would replace what was typed since (the answer for the new text refills it).
+    if (items.length && box.value.trimEnd() !== last) {
+      empty();
+      last = null;  // no list is shown or asked for: the text, even typed back as it was, is asked again
+    }
     timer = setTimeout(async function () {
       const text = box.value.trimEnd();
       if (text === last) return;
