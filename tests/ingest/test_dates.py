@@ -172,6 +172,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "32 December 1949", "1949-02-30", "garbage", "22/12",
         "Spring 1950?",  # the edtf library has no qualified season (1950-21?): not read rather than read as certain
         "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
+        "0000", "[0000]", "0000-01-01", "1 January 0000",  # a placeholder for "unknown", not 1 BC (written "1 BC")
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start

@@ -584,6 +584,9 @@ def _set_of(text: str) -> str:
     return _try_edtf(f"[{first},{last}]" if parts[1] is not None else f"{{{first},{last}}}")
 
 
+# A year written as four zeros is what a database puts for "unknown", not the year 1 BC (EDTF "0000",
+# astronomical numbering), which archives write "1 BC" (read by _era): such a date is left unread.
+_ZERO_YEAR = re.compile(r"(?<![\d-])0000(?!\d)")
 _OVER_NEW_YEAR_DAYS = 183  # a range read over the new year is shorter than half a year (see _interval)
 _GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
 
@@ -750,6 +753,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     raw = _clean(text or "")
     if not raw or _UNDATED.match(raw):
         return ParsedDate("", False, raw)
+    if _ZERO_YEAR.search(raw):
+        return ParsedDate("", True, raw)  # "0000", "0000-01-01": a placeholder, not the year 1 BC
     value = raw
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
         return _read(edtf, raw)
