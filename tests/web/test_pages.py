@@ -626,7 +626,11 @@ def test_a_date_that_could_not_be_read_says_so_and_an_undated_one_does_not(clien
     ingest_records([
         DocumentRecord(identifier="reversed-1", title="Reversed range", date_text="December 14-13, 1964").validate(),
         DocumentRecord(identifier="undated-1", title="No date", date_text="[Undated.]").validate(),
+        DocumentRecord(identifier="future-1", title="Typo", date_text="2150").validate(),
     ])  # fmt: skip
+    # the report lists 2150 as a year to come, not as unread: the page said "not read as a date"
+    future_page = client.get("/documents/future-1").content.decode()
+    assert "Undated <span class=\"as-written\">(a year to come; as written: “2150”)</span>" in future_page
     reversed_page = client.get("/documents/reversed-1").content.decode()
     undated_page = client.get("/documents/undated-1").content.decode()
     assert "Undated <span class=\"as-written\">(not read as a date; as written: “December 14-13, 1964”)</span>" in reversed_page

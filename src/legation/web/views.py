@@ -185,14 +185,15 @@ def _year_range(year: int, request: SearchRequest, years: int = 1) -> dict[str, 
 
 
 
-def date_unread(date_text: str, date_edtf: str) -> bool:
-    """Whether a document is undated because its date as written could not be read (``December
-    14-13, 1964``; a year to come), not because it says it has no date (``undated``, ``n.d.``): the
-    page then says so, as the ingest report did (:func:`legation.ingest.dates.parse_archival_date`)."""
+def date_unread(date_text: str, date_edtf: str) -> str:
+    """Why a document is undated when its date as written was not read, as the ingest report said
+    (:func:`legation.ingest.dates.parse_archival_date`): ``"a year to come"`` (``2150``: almost
+    certainly a typo, left for a curator), ``"not read as a date"`` (``December 14-13, 1964``); ``""``
+    when it is dated, or says it has no date (``undated``, ``n.d.``)."""
     if date_edtf or not date_text:
-        return False
+        return ""
     read = parse_archival_date(date_text)
-    return read.flagged or read.future
+    return "a year to come" if read.future else "not read as a date" if read.flagged else ""
 
 
 @read_only
