@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from tests.browser.archive import BY_ID, PAGE_SIZE, RECORDS, containing, shown_date, year_of
 from tests.browser.pages import count_text, hit_ids, params, results, search
 
@@ -220,6 +222,17 @@ def test_a_date_range_typed_in_the_form_with_oldest_first(page) -> None:
     shown_days = [BY_ID[i].date_earliest for i in ids]
     assert shown_days == sorted(r.date_earliest for r in expected)[:PAGE_SIZE]
     assert page.get_by_label("Sort").input_value() == "date_asc"
+
+
+@pytest.mark.parametrize("width", [360, 320])
+def test_on_a_phone_the_search_page_is_no_wider_than_the_screen(page, width) -> None:
+    # The date fieldset (two inputs and a select) kept its one line: at 360 px the page was 375 px
+    # wide and the select cut off at the right (found by a fresh user). Its parts now wrap.
+    page.set_viewport_size({"width": width, "height": 740})
+    search(page, "propaganda")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    select = page.get_by_label("How dates match the range").bounding_box()
+    assert select["x"] + select["width"] <= width
 
 
 def test_on_a_phone_the_results_come_before_the_facets_and_beside_them_on_a_desktop(page) -> None:
