@@ -31,6 +31,20 @@ def test_a_misspelt_word_gets_the_archives_spelling(pubdip):
     assert both and both <= {h.identifier for h in corrected.hits}
 
 
+def test_a_word_excluded_is_kept_as_typed_beside_the_corrections(pubdip):
+    # "Formsa -treaty" found nothing and offered no correction: a NOT made it "not plain words"
+    _, index = pubdip
+    result = search(SearchRequest(q="propoganda -films"), index)
+    assert result.total == 0 and result.did_you_mean == "propaganda -films"
+    def found(q: str) -> set[str]:
+        return {h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits}
+
+    corrected = search(SearchRequest(q=result.did_you_mean, page_size=100), index)
+    assert corrected.did_you_mean == "" and corrected.total > 0  # the suggestion finds documents: propaganda, not films
+    assert {h.identifier for h in corrected.hits} == found("propaganda") - found("propaganda films")
+    assert search(SearchRequest(q="propaganda -flims"), index).did_you_mean == ""  # an excluded word is not corrected
+
+
 def test_no_suggestion_for_words_the_archive_knows_or_for_operators(pubdip):
     _, index = pubdip
     assert search(SearchRequest(q="propaganda"), index).did_you_mean == ""

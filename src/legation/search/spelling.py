@@ -30,7 +30,7 @@ import tantivy
 from rapidfuzz import distance, process
 
 from legation.search import analyzers, schema
-from legation.search.query import And, Node, Term
+from legation.search.query import And, Node, Not, Term
 
 CANDIDATES_PER_LETTER = 20_000  # most frequent words of the vocabulary sharing the first letter
 MIN_GAIN = 10  # the correction must be this many times more frequent than the word typed
@@ -120,18 +120,25 @@ def did_you_mean(
     keep: set[str] = frozenset(),  # type: ignore[assignment]
     index_key: Hashable | None = None,
 ) -> str:
-    """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), or ``""``
-    when no word needs correcting or the query is not plain words. Words inside any phrase of
-    ``keep`` (names found in their other forms) are left as typed. A correction is spelt as the
-    archive writes it, accents and all (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's
-    folded ``Kurfursten``). ``index_key``: see :func:`frequent_words`."""
+    """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), words it
+    excludes kept as typed (``"Formosa -treaty"`` for ``Formsa -treaty``), or ``""`` when no word
+    needs correcting or the query is not plain words (a field, a phrase, a prefix, ``OR``, a
+    group). Words inside any phrase of ``keep`` (names found in their other forms) are left as
+    typed. A correction is spelt as the archive writes it, accents and all (``Kurfürst`` →
+    ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``). ``index_key``: see
+    :func:`frequent_words`."""
     items = node.items if isinstance(node, And) else (node,) if node is not None else ()
-    if not items or not all(isinstance(i, Term) and i.field is None and not i.prefix for i in items):
+    if not any(map(_plain, items)) or not all(_plain(i) or isinstance(i, Not) and _plain(i.item) for i in items):
         return ""
-    words = [i.text for i in items]  # type: ignore[union-attr]
+    words = [i.text if isinstance(i, Term) else f"-{i.item.text}" for i in items]  # type: ignore[union-attr]
     kept = {w for phrase in keep for w in phrase.split()}
     corrected = []
     for word in words:
-        fix = None if word in kept else _correct(word, searcher, index_key)
+        fix = None if word in kept or word.startswith("-") else _correct(word, searcher, index_key)
         corrected.append(_like(word, _as_written(fix, searcher, idx_schema)) if fix else word)
     return " ".join(corrected) if corrected != words else ""
+
+
+def _plain(item: Node) -> bool:
+    """Whether ``item`` is a plain word: no field, not a prefix."""
+    return isinstance(item, Term) and item.field is None and not item.prefix
