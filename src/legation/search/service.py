@@ -955,8 +955,10 @@ def search(
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
-    vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
-    suggestion = spelling.did_you_mean(words.parsed.node, searcher, index.schema, keep=known, index_key=vocabulary) if request.q and few else ""
+    suggestion = ""
+    if request.q and few:
+        vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
+        suggestion = spelling.did_you_mean(words.parsed.node, searcher, index.schema, keep=known, index_key=vocabulary)
     offset = (request.page - 1) * request.page_size
     if counting is not None:
         facets, years, undated, sample = counting.result()

@@ -531,21 +531,22 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
             break
         if all(first - end >= SNIPPET_CHARS or start - last >= SNIPPET_CHARS for start, end in chosen):
             chosen.append((first, last))
-    return [_with_context(raw, *_whole_runs(raw, marks, first, last)) for first, last in chosen]
-
-
-def _whole_runs(raw: bytes, marks: Marks, first: int, last: int) -> tuple[int, int]:
-    """Bytes ``first`` to ``last`` of ``raw`` (from a mark's start to a mark's end) widened to the
-    whole runs of marks one after another they cut (at most :data:`MARK_GAP` bytes apart, no
-    letter or digit between, as :func:`in_phrases` reads a phrase): a passage ending in "The
-    <mark>Chinese</mark>" showed one word of the phrase "Chinese Communists" marked alone."""
     starts = [start for start, _ in marks]
+    return [_with_context(raw, *_whole_runs(raw, marks, starts, first, last)) for first, last in chosen]
+
+
+def _whole_runs(raw: bytes, marks: Marks, starts: list[int], first: int, last: int) -> tuple[int, int]:
+    """Bytes ``first`` to ``last`` of ``raw`` (from a mark's start to a mark's end; ``starts``
+    the marks' starts) widened to the whole runs of marks one after another they cut (at most
+    :data:`MARK_GAP` bytes apart, no letter or digit between, as :func:`in_phrases` reads a
+    phrase): a passage ending in "The <mark>Chinese</mark>" showed one word of the phrase
+    "Chinese Communists" marked alone."""
     i, k = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last) - 1
     while i > 0 and _one_after_another(raw, marks[i - 1], marks[i]):
         i -= 1
     while k + 1 < len(marks) and _one_after_another(raw, marks[k], marks[k + 1]):
         k += 1
-    return min(first, marks[i][0]), max(last, marks[k][1])
+    return marks[i][0], marks[k][1]
 
 
 def _one_after_another(raw: bytes, before: tuple[int, int], after: tuple[int, int]) -> bool:
