@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search.service import RELAXED_NOTICE, SearchRequest, search
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +48,72 @@ def test_a_word_excluded_is_kept_as_typed_beside_the_corrections(pubdip):
 
 
 def test_no_suggestion_for_words_the_archive_knows_or_for_operators(pubdip):
-    _, index = pubdip
+    records, index = pubdip
     assert search(SearchRequest(q="propaganda"), index).did_you_mean == ""
+    # no title of the volume has "propaganda": the field holds no word to correct it to
+    assert not [r for r in records if "propaganda" in r.title.lower()]
     assert search(SearchRequest(q="title:propoganda"), index).did_you_mean == ""
     assert search(SearchRequest(q="qzxv"), index).did_you_mean == ""
+
+
+@pytest.fixture(scope="module")
+def khrushchev(demo_volumes):
+    """The demo volume of 1958-60 on China (404 real documents): "Krushchev" in 2 texts, "Khrushchev"
+    in 57 and 3 titles; "Formosa" in 66 texts, no title; "Formsa" nowhere."""
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1958-60v19.xml.gz"))
+    return records, demo_volumes("frus1958-60v19")
+
+
+def with_word(records, word: str, where=lambda r: r.title) -> set[str]:
+    """Identifiers of the records whose ``where`` (the title) holds ``word`` as a word, any case."""
+    pattern = re.compile(rf"\b{word}\b", re.IGNORECASE)
+    return {r.identifier for r in records if pattern.search(where(r))}
+
+
+def test_a_word_sought_in_a_field_is_corrected_by_a_word_of_that_field(khrushchev):
+    # "title:Krushchev" got no suggestion where "Krushchev" got "Khrushchev" (found by a fresh user)
+    records, index = khrushchev
+    titled = with_word(records, "Khrushchev")
+    assert len(titled) == 3 and not with_word(records, "Krushchev")
+    result = search(SearchRequest(q="title:Krushchev"), index)
+    assert (result.total, result.did_you_mean) == (0, "title:Khrushchev")
+    corrected = search(SearchRequest(q=result.did_you_mean, page_size=100), index)
+    assert {h.identifier for h in corrected.hits} == titled and corrected.did_you_mean == ""
+    # the field's other name, as typed; a sender the volume names (Eisenhower signs 8 of its letters)
+    assert search(SearchRequest(q="sender:Eisenhowr"), index).did_you_mean == "sender:Eisenhower"
+    # no title has Formosa, though 66 texts do: in the title it corrects nothing, bare it does
+    assert not with_word(records, "Formosa") and len(with_word(records, "Formosa", text_of)) == 66
+    assert search(SearchRequest(q="title:Formsa"), index).did_you_mean == ""
+    assert search(SearchRequest(q="Formsa"), index).did_you_mean == "Formosa"
+
+
+def test_a_field_of_codes_is_not_corrected(khrushchev):
+    # language: takes codes, no words: "englsh" is no misspelt "english" (en is)
+    _, index = khrushchev
+    result = search(SearchRequest(q="language:englsh Formsa"), index)
+    assert result.total == 0 and result.did_you_mean == "language:englsh Formosa"
+    assert search(SearchRequest(q="language:englsh"), index).did_you_mean == ""
+
+
+def test_the_words_of_a_group_are_corrected_the_query_kept_as_typed(khrushchev):
+    # "(Krushchev OR Formsa) treaty" got no suggestion: a group made it "not plain words"
+    records, index = khrushchev
+    result = search(SearchRequest(q="(Krushchev OR Formsa) treaty"), index)
+    assert result.did_you_mean == "(Khrushchev OR Formosa) treaty"
+
+    def found(q: str) -> set[str]:
+        return {h.identifier for h in search(SearchRequest(q=q, page_size=100), index).hits}
+
+    corrected = found(result.did_you_mean)  # the parentheses and the OR kept: either name, and treaty
+    assert corrected and corrected == found("Khrushchev treaty") | found("Formosa treaty")
+    assert with_word(records, "Khrushchev", text_of) & with_word(records, "treaty", text_of) <= corrected
+    # fields, phrases, prefixes and exclusions stay as typed beside the words corrected
+    typed = 'title:(Krushchev OR Formsa) "Port Arthur" trea* -Formsa NOT (Krushchev) Krushchev\'s'
+    assert search(SearchRequest(q=typed), index).did_you_mean == 'title:(Khrushchev OR Formsa) "Port Arthur" trea* -Formsa NOT (Krushchev) Khrushchev\'s'
+
+
+def text_of(record) -> str:
+    return " ".join([record.title, record.summary, *(t.body for t in record.texts), *(f.text for t in record.texts for f in t.footnotes)])
 
 
 def test_swapped_letters_count_as_one_edit_and_case_is_kept(pubdip):

@@ -635,3 +635,16 @@ def test_a_date_that_could_not_be_read_says_so_and_an_undated_one_does_not(clien
     undated_page = client.get("/documents/undated-1").content.decode()
     assert "Undated <span class=\"as-written\">(not read as a date; as written: “December 14-13, 1964”)</span>" in reversed_page
     assert "Undated <span class=\"as-written\">(as written: “[Undated.]”)</span>" in undated_page
+
+
+def test_did_you_mean_keeps_the_groups_operators_and_quotes_typed_escaped_in_text_and_link(client, frus_archive):
+    # "(Krushchev OR Formsa) treaty" was offered nothing: a group or OR made the query "not plain words".
+    # The page offers the query as typed, its misspelt words corrected (the FRUS volume of public
+    # diplomacy writes "propaganda" and "films"), escaped where it is printed and where it is linked.
+    typed = '(propoganda OR flims) -"<b>news</b>"'
+    corrected = '(propaganda OR films) -"<b>news</b>"'
+    html = client.get("/", {"q": typed}).content.decode()
+    link = f'<a href="?q={quote_plus(corrected)}">(propaganda OR films) -&quot;&lt;b&gt;news&lt;/b&gt;&quot;</a>'
+    assert f'<p class="did-you-mean">Did you mean {link}?</p>' in html and "<b>news" not in html
+    assert client.get("/api/search", {"q": typed}).json()["did_you_mean"] == corrected
+    assert client.get("/api/search", {"q": corrected}).json()["total"] > 0

@@ -39,6 +39,8 @@ import re
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from itertools import accumulate
 
 import tantivy
 from tantivy import Occur, Query
@@ -103,11 +105,15 @@ _WILDCARD = re.compile(r"(\w+)\?+\w")
 
 @dataclass(frozen=True)
 class Term:
-    """A word in the default fields (``field=None``) or one field; ``prefix`` for ``word*``."""
+    """A word in the default fields (``field=None``) or one field; ``prefix`` for ``word*``.
+    ``at``: where ``text`` stands in the query read (:attr:`ParsedQuery.text`), so that a word can
+    be replaced there, the rest kept as typed (did you mean); ``-1`` for a word not typed there (an
+    address's words, a name's other forms). Not part of the word's identity (equality, hash)."""
 
     text: str
     field: str | None = None
     prefix: bool = False
+    at: int = dataclass_field(default=-1, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -416,7 +422,7 @@ class _Parser:
             name, colon, value = text.partition(":")
             if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
                 return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
-        return _word(text, self.notes)
+        return _word(text, self.notes, tok.start)
 
     def address(self, text: str) -> Node | None:
         """What an address pasted as a word or quoted searches (:func:`read_address`), kept in
@@ -611,12 +617,14 @@ def _identifier_at(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _word(word: str, notes: list[str]) -> Node:
-    """A bare word that is no address (:meth:`_Parser.address`): ``field:value``, ``prefix*`` or a plain word."""
+def _word(word: str, notes: list[str], at: int = -1) -> Node:
+    """A bare word that is no address (:meth:`_Parser.address`): ``field:value``, ``prefix*`` or a
+    plain word; ``at``: where it stands in the query (:attr:`Term.at`)."""
     field: str | None = None
     if ":" in word:
         name, word = word.split(":", 1)
         field = _field_name(name)
+        at += len(name) + 1 if at >= 0 else 0
         if not word:
             raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES.get(field, 'treaty')}")
         if field == DATE_FIELD:
@@ -637,7 +645,7 @@ def _word(word: str, notes: list[str]) -> Node:
         raise _Unreadable("a - must come right before a word")
     if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
         core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
-    return Term(core, field, prefix)
+    return Term(core, field, prefix, at)
 
 
 def _prefix_key(node: Node) -> tuple[tuple[str, ...], str | None] | None:
@@ -715,7 +723,7 @@ def _in_field(node: Node, field: str, notes: list[str]) -> Node:
     if isinstance(node, Term | Phrase) and node.field is None:
         if field == DATE_FIELD:
             return _date_range(node.text + ("*" if isinstance(node, Term) and node.prefix else ""), notes)
-        return Term(node.text, field, node.prefix) if isinstance(node, Term) else Phrase(node.text, field)
+        return Term(node.text, field, node.prefix, node.at) if isinstance(node, Term) else Phrase(node.text, field)
     if isinstance(node, Not):
         return Not(_in_field(node.item, field, notes))
     if isinstance(node, And | Or):
@@ -1007,7 +1015,9 @@ def parse(q: str) -> ParsedQuery:
         words = _plain_words(_without_negated(_without_dangling_field(q)))
         if words:
             notices.append(f"The query could not be read as search syntax ({exc}), so its words were searched: {' '.join(words)}.")
-            node = Term(words[0]) if len(words) == 1 else And(tuple(Term(w) for w in words))
+            starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)  # where each stands in the words joined
+            terms = tuple(Term(w, at=at) for w, at in zip(words, starts))
+            node = terms[0] if len(terms) == 1 else And(terms)
         else:
             notices.append(f"The query could not be read as search syntax ({exc}) and has no words to search for.")
             node = None

@@ -36,6 +36,9 @@ class SearchField:
     ``boost`` weighs BM25 scores when a word is searched without a prefix; ``0`` means the field is
     searched only when named. ``stored`` keeps the text for display and snippets. ``aliases``:
     other prefixes the query language accepts for it (``sender:`` for ``from:``, as the facet).
+    ``spelled``: its values are words, so a misspelt word sought in it is corrected by "did you
+    mean" (:mod:`legation.search.spelling`); ``False`` for codes (``language:en``), which no
+    word of the vocabulary one edit away corrects.
     """
 
     name: str
@@ -45,6 +48,7 @@ class SearchField:
     stored: bool = False
     by_language: bool = False  # texts: one index field per TextLanguage (values must be _texts)
     aliases: tuple[str, ...] = ()
+    spelled: bool = True
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     # a collection is found by its title's words and by its key, as its documents' identifiers show it
     # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
     SearchField("collection", "Collection", 0.3, lambda r: [v for c in r.collections for v in (c.title, c.key)]),
-    SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)]))),
+    SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)])), spelled=False),
 )
 
 # Text in English is stemmed as English, German as German …; other languages are folded only.

@@ -958,7 +958,7 @@ def search(
     suggestion = ""
     if request.q and few:
         vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
-        suggestion = spelling.did_you_mean(words.parsed.node, searcher, index.schema, keep=known, index_key=vocabulary)
+        suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary)
     offset = (request.page - 1) * request.page_size
     if counting is not None:
         facets, years, undated, sample = counting.result()

@@ -16,6 +16,14 @@ is not "corrected" to ``Moscow``, nor ``Cheney`` to ``Chen``, nor a four-letter 
 (``Nagy`` to ``navy``); ``Kurfurst`` still becomes ``Kurfürsten`` (two edits in ten letters).
 Measured on the demo archive, nearly every correction of a word it holds that this rule drops
 was wrong (``Wisner`` → ``wished``, ``boxers`` → ``borders``, ``laps`` → ``Laos``).
+
+A word sought in a field (``title:Krushchev``, ``sender:Eisenhowr``) is corrected only by a
+word that field holds, so that the corrected search finds something there; a field of codes
+(``language:``, :attr:`legation.search.schema.SearchField.spelled`) is never corrected: its values
+are no words. The candidates and their counts are still the whole vocabulary's (one per first
+letter, kept: :func:`frequent_words`), each checked in the field by its terms there, a lookup of
+their document frequency: the index keeps no unstemmed vocabulary per field, and walking a
+field's own terms for every misspelt word would cost what :func:`frequent_words` saves.
 """
 
 from __future__ import annotations
@@ -24,13 +32,13 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 
 import tantivy
 from rapidfuzz import distance, process
 
 from legation.search import analyzers, schema
-from legation.search.query import And, Node, Not, Term
+from legation.search.query import And, Node, Or, ParsedQuery, Term
 
 CANDIDATES_PER_LETTER = 20_000  # most frequent words of the vocabulary sharing the first letter
 MIN_GAIN = 10  # the correction must be this many times more frequent than the word typed
@@ -68,7 +76,9 @@ def frequent_words(searcher: tantivy.Searcher, letter: str, index_key: Hashable 
     return words
 
 
-def _correct(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None) -> str | None:
+def _correct(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None, field: str | None = None) -> str | None:
+    """The vocabulary's word (folded) that ``word`` was most likely meant for, by the rules of the
+    module's docstring, ``None`` when none is; in the search field ``field`` a word it holds."""
     folded = analyzers.folded(word)
     if len(folded) != 1 or len(folded[0]) < 4 or not folded[0].isalpha():
         return None
@@ -87,7 +97,20 @@ def _correct(word: str, searcher: tantivy.Searcher, index_key: Hashable | None =
         if terms[t] >= MIN_GAIN * max(typed_freq, 1)
         and (not typed_freq or edits * PRESENT_WORD_LETTERS_PER_EDIT <= max(len(t), len(typed)))
     ]
-    return min(good)[2] if good else None
+    for _, _, correction in sorted(good):
+        if field is None or _in_field(correction, field, searcher):
+            return correction
+    return None
+
+
+def _in_field(word: str, field: str, searcher: tantivy.Searcher) -> bool:
+    """Whether some document holds ``word`` in the search field ``field``: its terms as one of the
+    field's index fields analyzes them (stemmed: ``treaties`` is held where ``treaty`` is) are all
+    there."""
+    return any(
+        (terms := analyzers.terms(word, analyzer)) and all(searcher.doc_freq(index, term) for term in terms)
+        for index, analyzer, _ in schema.query_fields(field)
+    )
 
 
 def _as_written(term: str, searcher: tantivy.Searcher, idx_schema: tantivy.Schema) -> str:
@@ -114,31 +137,43 @@ def _like(typed: str, correction: str) -> str:
 
 
 def did_you_mean(
-    node: Node | None,
+    parsed: ParsedQuery,
     searcher: tantivy.Searcher,
     idx_schema: tantivy.Schema,
     keep: set[str] = frozenset(),  # type: ignore[assignment]
     index_key: Hashable | None = None,
 ) -> str:
-    """The query's plain words with misspellings corrected (``"Khrushchev Berlin"``), words it
-    excludes kept as typed (``"Formosa -treaty"`` for ``Formsa -treaty``), or ``""`` when no word
-    needs correcting or the query is not plain words (a field, a phrase, a prefix, ``OR``, a
-    group). Words inside any phrase of ``keep`` (names found in their other forms) are left as
-    typed. A correction is spelt as the archive writes it, accents and all (``Kurfürst`` →
-    ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``). ``index_key``: see
-    :func:`frequent_words`."""
-    items = node.items if isinstance(node, And) else (node,) if node is not None else ()
-    if not any(map(_plain, items)) or not all(_plain(i) or isinstance(i, Not) and _plain(i.item) for i in items):
-        return ""
-    words = [i.text if isinstance(i, Term) else f"-{i.item.text}" for i in items]  # type: ignore[union-attr]
+    """The query read (``parsed.text``) with its misspelt words corrected, all else as typed:
+    ``"Khrushchev Berlin"``, ``"title:Khrushchev"``, ``"(Khrushchev OR Formosa) treaty"``,
+    ``"Formosa -treaty"``; ``""`` when no word needs correcting. Corrected are the words sought,
+    bare, in a field of words (:func:`_in_field`) or in a group, under AND and OR; not a word
+    excluded (under NOT or ``-``), ending in ``*``, quoted (a phrase), sought in ``language:``, or
+    read from an address. Words inside any phrase of ``keep`` (names found in their other forms)
+    are left as typed. A correction is spelt as the archive writes it, accents and all
+    (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
+    word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
+    raises."""
+    text = parsed.text
     kept = {w for phrase in keep for w in phrase.split()}
-    corrected = []
-    for word in words:
-        fix = None if word in kept or word.startswith("-") else _correct(word, searcher, index_key)
-        corrected.append(_like(word, _as_written(fix, searcher, idx_schema)) if fix else word)
-    return " ".join(corrected) if corrected != words else ""
+    fixes: dict[int, tuple[str, str]] = {}  # where a word stands in text → (the word, its correction)
+    for term in _sought(parsed.node):
+        if term.at in fixes or term.text in kept or text[term.at : term.at + len(term.text)] != term.text:
+            continue
+        fix = _correct(term.text, searcher, index_key, term.field)
+        if fix:
+            fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
+    for at in sorted(fixes, reverse=True):  # from the end, so that the places of those before hold
+        typed, fix = fixes[at]
+        text = text[:at] + fix + text[at + len(typed) :]
+    return text if fixes else ""
 
 
-def _plain(item: Node) -> bool:
-    """Whether ``item`` is a plain word: no field, not a prefix."""
-    return isinstance(item, Term) and item.field is None and not item.prefix
+def _sought(node: Node | None) -> Iterator[Term]:
+    """The words of ``node`` that :func:`did_you_mean` may correct, in order: typed in the query
+    (:attr:`Term.at`), under AND and OR only, no prefix, bare or in a field of words."""
+    if isinstance(node, And | Or):
+        for item in node.items:
+            yield from _sought(item)
+    elif isinstance(node, Term) and node.at >= 0 and not node.prefix:
+        if node.field is None or schema.SEARCH_FIELDS_BY_NAME[node.field].spelled:
+            yield node
