@@ -373,3 +373,55 @@ def test_a_search_that_found_nothing_says_whether_its_notice_says_why(demo_volum
 def test_the_filtered_out_notice_counts_one_document_in_the_singular():
     assert filtered_out(1).startswith("1 document matches these words, but not within the filters or dates chosen")
     assert filtered_out(1234).startswith("1,234 documents match these words, but none within")
+
+
+# frus1949v07p1 runs from December 1948 to December 1949; no document's date spans from February to
+# June 1949.
+APART = ("1949-01..1949-02", "1949-06")
+
+
+def test_two_date_ranges_typed_that_do_not_overlap_say_so_and_what_to_do(demo_volumes) -> None:
+    # "date:1950-01..1950-02 date:1951" found nothing and said nothing (found by a fresh user)
+    index = demo_volumes("frus1949v07p1")
+    first, last = APART
+    alone = [search(SearchRequest(q=f"date:{typed}"), index).total for typed in APART]
+    said = (
+        f"date:{first} and date:{last} do not overlap: a document meets every date range of a query, so both only when its date "
+        f"spans the time between them. Keep one date range, or write date:({first} OR {last}) to find documents of either."
+    )
+    for q in (f"date:{first} date:{last}", f"date:{last} date:{first}", f"date:{first} (date:{last})", f"Acheson date:{first} date:{last}"):
+        result = search(SearchRequest(q=q), index)
+        assert (result.total, result.notice, result.explained) == (0, said, True), q
+    # what it says to do finds documents: each range alone, and either (no document is in both)
+    assert alone[0] and alone[1] and search(SearchRequest(q=f"date:({first} OR {last})"), index).total == sum(alone)
+    # open ends, and a range read the other way round, are named as read
+    assert search(SearchRequest(q="date:..1949-02 date:1949-06..1949-03"), index).notice.endswith(
+        "date:..1949-02 and date:1949-03..1949-06 do not overlap: a document meets every date range of a query, so both only when its "
+        "date spans the time between them. Keep one date range, or write date:(..1949-02 OR 1949-03..1949-06) to find documents of either."
+    )
+    # ranges that overlap, or one excluded or an alternative, say nothing of it
+    for q in ("date:1949-01..1949-06 date:1949-06", f"date:{first} -date:{last}", f"date:{first} OR date:{last}", "Zzzqqq date:1949-06"):
+        assert "do not overlap" not in search(SearchRequest(q=q), index).notice, q
+
+
+def test_a_date_range_typed_apart_from_the_dates_chosen_says_so_and_what_to_do(demo_volumes) -> None:
+    import datetime as dt
+
+    index = demo_volumes("frus1949v07p1")
+    chosen = {"start_date": dt.date(1949, 1, 1), "end_date": dt.date(1949, 2, 28)}
+    for match, both in (
+        ("overlap", "a document meets both only when its date spans the time between them"),
+        ("within", "no document lies wholly within the dates chosen and overlaps it"),
+    ):
+        result = search(SearchRequest(q="Acheson date:1949-06", date_match=match, **chosen), index)
+        assert (result.total, result.explained) == (0, True)
+        assert result.notice == (
+            f"date:1949-06 and the dates chosen (1949-01-01 to 1949-02-28) do not overlap: {both}. Keep one date range: clear the "
+            "dates chosen, or take date:1949-06 out of the query."
+        )
+    assert search(SearchRequest(q="Acheson date:1949-06"), index).total  # what it says to do finds documents
+    assert search(SearchRequest(q="Acheson", **chosen), index).total
+    one_end = search(SearchRequest(q="date:1949-06", end_date=dt.date(1949, 2, 28)), index)
+    assert one_end.notice.startswith("date:1949-06 and the dates chosen (up to 1949-02-28) do not overlap")
+    one_end = search(SearchRequest(q="date:1949-01", start_date=dt.date(1949, 6, 1)), index)
+    assert one_end.notice.startswith("date:1949-01 and the dates chosen (from 1949-06-01) do not overlap")

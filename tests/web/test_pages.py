@@ -536,6 +536,17 @@ def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_gen
         ),
         ({"q": "..."}, "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); nothing matches. "
          "Type words, or clear the box to browse."),
+        # two date ranges that do not overlap, typed or one typed and one chosen: no document of 1949 spans February to June
+        (
+            {"q": "date:1949-01..1949-02 date:1949-06"},
+            "date:1949-01..1949-02 and date:1949-06 do not overlap: a document meets every date range of a query, so both only when its "
+            "date spans the time between them. Keep one date range, or write date:(1949-01..1949-02 OR 1949-06) to find documents of either.",
+        ),
+        (
+            {"q": "Stalin date:1949-06", "start_date": "1949-01", "end_date": "1949-02"},
+            "date:1949-06 and the dates chosen (1949-01-01 to 1949-02-28) do not overlap: a document meets both only when its date spans "
+            "the time between them. Keep one date range: clear the dates chosen, or take date:1949-06 out of the query.",
+        ),
     ]
     for params, notice in cases:
         response = client.get("/", params)

@@ -35,7 +35,8 @@ class SearchOut(Schema):
     did_you_mean: str
     explained: bool = Field(
         description="Nothing matched (`total` 0) and `notice` says why: the query has no words to search for, its words match only "
-        "outside the filters or dates, or a field, language, document or FRUS volume it names matches nothing. Show the notice "
+        "outside the filters or dates, two date ranges every match must meet do not overlap, or a field, language, document or "
+        "FRUS volume it names matches nothing. Show the notice "
         "rather than general advice (try fewer words), which would contradict it."
     )
 

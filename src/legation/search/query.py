@@ -133,10 +133,13 @@ class Pasted(Term):
 
 @dataclass(frozen=True)
 class DateRange:
-    """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open)."""
+    """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open).
+    ``text``: the range as read after ``date:`` (``1950-01..1950-02``, ``1951``; one that ends before
+    it starts the other way round), to name it to the user; not part of its identity."""
 
     start: dt.date | None
     end: dt.date | None
+    text: str = dataclass_field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -749,7 +752,7 @@ def _date_range(value: str, notes: list[str]) -> DateRange:
         raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}") from None
     if start is None and end is None:
         raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}")
-    return DateRange(start, end)
+    return DateRange(start, end, f"{first}..{last}" if sep else first)
 
 
 DATE_FORMS = "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951"

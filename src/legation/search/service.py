@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -151,7 +151,8 @@ class SearchResult:
     without a date; ``years_approximate``: both are estimates from a random sample of the matches
     (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
     it found few documents ("" otherwise). ``explained``: nothing matched (``total`` 0) and ``notice``
-    says why (no words to search; the words match only outside the filters or dates; a field, a
+    says why (no words to search; the words match only outside the filters or dates; two date
+    ranges every match must meet do not overlap (:func:`date_conflict_notices`); a field, a
     ``language:``, a document or a FRUS volume that matches nothing, named), so that general advice
     ("try fewer words") would contradict it; ``False`` otherwise."""
 
@@ -716,6 +717,69 @@ def _typed_field(q: str, field: str) -> str:
     return field
 
 
+def date_conflict_notices(node: user_query.Node | None, request: SearchRequest) -> list[str]:
+    """A sentence for each pair of date ranges that every match must meet and that have no day in
+    common, naming them and what to do: two typed in the query (``date:1950-01..1950-02
+    date:1951``: the range that ends first and the one that starts last), and one typed and the dates
+    chosen (``start_date``, ``end_date``). A document meets two such ranges only when its date spans
+    the days between them (a range typed is met by overlap), or never (the dates chosen met
+    ``within``): a search that found nothing for that said nothing, or to widen the dates. The
+    ranges counted are those :func:`_undated` takes out (ANDed with the rest, in a group or not),
+    not those of an OR or under NOT. ``[]`` when they overlap."""
+    ranges = list(_required_ranges(node))
+    notes = []
+    if ranges:
+        ends_first = min(ranges, key=lambda r: r.end or dt.date.max)
+        starts_last = max(ranges, key=lambda r: r.start or dt.date.min)
+        if not _overlap(ends_first, starts_last):
+            first, last = _typed_range(ends_first), _typed_range(starts_last)
+            notes.append(
+                f"date:{first} and date:{last} do not overlap: a document meets every date range of a query, so both only when its date "
+                f"spans the time between them. Keep one date range, or write date:({first} OR {last}) to find documents of either."
+            )
+    if request.start_date or request.end_date:
+        chosen = user_query.DateRange(request.start_date, request.end_date)
+        if (apart := next((r for r in ranges if not _overlap(r, chosen)), None)) is not None:
+            both = (
+                "no document lies wholly within the dates chosen and overlaps it"
+                if request.date_match == "within"
+                else "a document meets both only when its date spans the time between them"
+            )
+            typed = _typed_range(apart)
+            notes.append(
+                f"date:{typed} and the dates chosen ({_chosen_dates(request)}) do not overlap: {both}. Keep one date range: "
+                f"clear the dates chosen, or take date:{typed} out of the query."
+            )
+    return notes
+
+
+def _required_ranges(node: user_query.Node | None) -> Iterator[user_query.DateRange]:
+    """The date ranges of ``node`` every match must overlap: alone, or ANDed with the rest."""
+    if isinstance(node, user_query.DateRange):
+        yield node
+    elif isinstance(node, user_query.And):
+        for item in node.items:
+            yield from _required_ranges(item)
+
+
+def _overlap(a: user_query.DateRange, b: user_query.DateRange) -> bool:
+    """Whether the ranges ``a`` and ``b`` share a day (an open end, ``None``, shares every day beyond)."""
+    return (a.start is None or b.end is None or a.start <= b.end) and (b.start is None or a.end is None or b.start <= a.end)
+
+
+def _typed_range(found: user_query.DateRange) -> str:
+    """``found`` as typed after ``date:`` (``1950-01..1950-02``), else as its days (``1950-01-01..1950-02-28``)."""
+    return found.text or "..".join(day.isoformat() if day else "" for day in (found.start, found.end))
+
+
+def _chosen_dates(request: SearchRequest) -> str:
+    """The dates chosen in ``request``, in words: ``1950-01-01 to 1950-02-28``, ``from 1950-01-01``, ``up to 1950-02-28``."""
+    start, end = request.start_date, request.end_date
+    if start and end:
+        return f"{start.isoformat()} to {end.isoformat()}"
+    return f"from {start.isoformat()}" if start else f"up to {end.isoformat()}"  # type: ignore[union-attr]
+
+
 def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
     """Whether the query holds a date range that its matches must meet (:func:`_undated`:
     ``Stalin date:1949-12..1950-02``, ``Stalin (date:1949-12..1950-02)``, ``(Stalin date:…) OR
@@ -915,7 +979,9 @@ def search(
     # A date range typed in the query (date:1949-12..1950-02) is a filter as much as the dates chosen.
     dated, bare_words = _without_dates(words, index.schema, searcher) if total == 0 else (False, None)
     words_alone = facet_counts.count(searcher, bare_words) if total == 0 and bare_words is not None and (filters or dated) else 0
-    if words_alone:
+    # date ranges that cannot both be met are why, rather than dates too narrow
+    conflicts = date_conflict_notices(words.parsed.node, request) if total == 0 else []
+    if words_alone and not conflicts:
         notice = " ".join([notice, filtered_out(words_alone)]).strip()
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
@@ -930,7 +996,7 @@ def search(
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
     # the query matches nothing, or what the filters or dates left out
-    reasons = [*language_notices(words.parsed.node, index.schema, searcher)]
+    reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts]
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names)
     if nothing_found:
