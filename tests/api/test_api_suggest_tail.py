@@ -189,3 +189,41 @@ def test_hostile_text_gets_an_answer(client, seed_with_names, typed):
         assert search(SearchRequest(q=item["query"])).total == item["documents"] if item["kind"] != "title" else item["query"] == ""
     too_long = client.get("/api/suggest", {"q": "a" * 1001})
     assert too_long.status_code == 400 and too_long.json()["error"]["code"] == "invalid_parameter"
+
+
+@pytest.fixture
+def goldberg_archive(db):
+    """The demo volume frus1964-68v30 (346 real documents on China, 1964-68) as the archive: Arthur J.
+    Goldberg, Ambassador to the United Nations, sends 2 of them and is named in 28."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO, ingested_archive
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+    for _ in ingested_archive(records):
+        yield records
+
+
+def test_words_typed_before_the_last_term_that_the_name_holds_are_replaced_by_it(client, goldberg_archive):
+    # "Arthur Gold" suggested 'Arthur "Arthur J. Goldberg"' (found by a fresh user): no name begins
+    # "Arthur Gold", so the name came from "Gold" alone and the Arthur typed before it was kept
+    from legation.search.service import SearchRequest, search
+
+    goldberg = '"Arthur J. Goldberg"'
+    sent = {r.identifier for r in goldberg_archive if any(a.role == "sender" and a.name == "Arthur J. Goldberg" for a in r.agents)}
+    assert len(sent) == 2
+    expected = {
+        "Arthur Gold": goldberg,
+        "J. Gold": goldberg,
+        "arthur j gold": goldberg,  # any case, the full stop left out
+        "treaty Arthur Gold": f"treaty {goldberg}",  # a word the name does not hold stays
+        "Arthur treaty Gold": f"Arthur treaty {goldberg}",  # so do the words before it
+        "from:Arthur Gold": f"from:{goldberg}",  # the field and the exclusion typed before the words replaced stay
+        "-Arthur Gold": f"-{goldberg}",
+        "Goldberg Gold": goldberg,
+        '"Arthur" Gold': f'"Arthur" {goldberg}',  # a phrase closed is no word of the name being typed
+    }
+    for typed, query in expected.items():
+        got = [(text, q, n) for text, q, n in names(client, typed) if text == "Arthur J. Goldberg"]
+        assert [q for _, q, _ in got] == [query], typed
+        assert got[0][2] == search(SearchRequest(q=query)).total > 0, typed
+    assert names(client, "from:Arthur Gold")[0][2] == len(sent)

@@ -29,7 +29,8 @@ class Suggestion:
     name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
     a name or place puts in the search box, ``""`` for a title, whose choosing opens its document
     ``identifier`` (``""`` for names and places): the whole box, its last term completed and what
-    came before it kept (``treaty "Chou En-lai"`` for ``treaty Zho``), a name quoted
+    came before it kept (``treaty "Chou En-lai"`` for ``treaty Zho``) but the words typed just
+    before it that the name holds (``"Arthur J. Goldberg"`` for ``Arthur Gold``), a name quoted
     (``"Chou En-lai"``), a place quoted in its field (``place:"St. Petersburg"``, the documents
     sent from it, as places are suggested for them), a ``-`` or a field typed before the term kept
     (``-"Chou En-lai"``, ``from:"Chou En-lai"``), the name's own quotation marks left out
@@ -52,8 +53,9 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     the longest run of trailing words first (``treaty Port Ar``: ``Port Ar``, then ``Ar``), each
     suggestion's :attr:`Suggestion.query` the whole box it leaves (``treaty place:"Port Arthur"``),
     what comes before the term kept as typed, its ``-`` and field too (``-"Chou En-lai"``,
-    ``from:"Chou En-lai"``); a name or place found by a longer run is not repeated by a shorter
-    one. Case and accents are ignored, for names and places typographic apostrophes, quotation
+    ``from:"Chou En-lai"``), but for the words just before it that the name or place holds, which
+    it replaces (``Arthur Gold`` → ``"Arthur J. Goldberg"``: :func:`_widest`); a name or place
+    found by a longer run is not repeated by a shorter one. Case and accents are ignored, for names and places typographic apostrophes, quotation
     marks and dashes too: ``o'connor`` completes "Roderic L. O’Connor", ``hammarskjold`` "Dag
     Hammarskjöld". The names of each run are those of the agents most often sender or
     recipient, the places those most documents were sent from, each kind then listed by
@@ -70,7 +72,8 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     seen: set[tuple[str, str]] = set()
     names_of = variants.current() if index is None else None  # the archive's names for its own index, as search()
     searcher = None
-    for term in user_query.last_terms(prefix):
+    readings = user_query.last_terms(prefix)
+    for term in readings:
         words = " ".join(term.words.split())[:MAX_PREFIX_CHARS]
         if len(found) >= limit or not long_enough(words):
             continue
@@ -81,7 +84,7 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         searcher = searcher or index.searcher()
         for item in run:
             seen.add((item.kind, item.text))
-            item.query = term.completed(item.text, item.kind)
+            item.query = _widest(readings, term, item).completed(item.text, item.kind)
             # the documents with every term of the new box: not those of the most-words fallback a
             # search shows when none has them (treaty Port "Arthur J. Goldberg": 1,228 documents
             # with some of the words, 0 with all), and no suggestion that finds none
@@ -103,6 +106,23 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
             if len(found) >= limit:
                 break
     return found
+
+
+def _widest(readings: list[user_query.LastTerm], term: user_query.LastTerm, item: Suggestion) -> user_query.LastTerm:
+    """The reading of the box (one of ``readings``, longest first, :func:`legation.search.query.last_terms`)
+    that ``item``, found by ``term``, replaces: the longest whose words before ``term``'s are all
+    words of ``item``'s name, whole (case and accents ignored), and that a suggestion of its kind
+    may complete; ``term`` itself when none is. ``Arthur Gold`` completes as ``"Arthur J. Goldberg"``,
+    not ``Arthur "Arthur J. Goldberg"``: no name begins "Arthur Gold", but the name found by
+    ``Gold`` holds the Arthur typed; ``treaty Zho`` still as ``treaty "Chou En-lai"``."""
+    named = set(analyzers.folded(item.text))
+    for reading in readings:
+        if reading is term:
+            break
+        typed_before = reading.words[: len(reading.words) - len(term.words)]
+        if reading.completes(item.kind) and set(analyzers.folded(typed_before)) <= named:
+            return reading
+    return term
 
 
 def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list[tuple[str, str]]:
