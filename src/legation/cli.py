@@ -630,7 +630,7 @@ def _load_authorities(path: Path, report_file: Path | None = None) -> None:
         _write_authority_report(report_file, path, report, [])
     console.print(
         f"Authority records from {path.name}: {report.created:,} created, {report.extended:,} given new names, "
-        f"{report.names_added:,} names added, {report.merged:,} merged into others (same_as), "
+        f"{report.names_added:,} names added, {report.merged:,} merged into others (agents by same_as, places by their other names), "
         f"{len(report.documents_touched):,} documents re-indexed.",
         soft_wrap=True,  # one line, wrapped by the terminal where it must, not cut at 80 columns mid-sentence
     )

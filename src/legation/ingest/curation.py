@@ -113,15 +113,18 @@ _LISTS = ("collections", "agents", "subjects", "repositories", "texts", "relatio
 def field_digests(record: DocumentRecord) -> dict[str, str]:
     """``{field: digest}`` for each field of :data:`FIELDS`: 16 hex digits of BLAKE2b over the
     field's strings (:func:`_values`), each preceded by its length, so no two values share one."""
-    digests = {}
-    for name, values in _values(record).items():
-        digest = hashlib.blake2b(digest_size=8)
-        for value in values:
-            data = value.encode("utf-8", "surrogatepass")
-            digest.update(b"%d:" % len(data))
-            digest.update(data)
-        digests[name] = digest.hexdigest()
-    return digests
+    return {name: digest(values) for name, values in _values(record).items()}
+
+
+def digest(values: list[str]) -> str:
+    """One field's digest (:func:`field_digests`) from its strings (:func:`_values`: a place's name
+    is ``[name]``)."""
+    hashed = hashlib.blake2b(digest_size=8)
+    for value in values:
+        data = value.encode("utf-8", "surrogatepass")
+        hashed.update(b"%d:" % len(data))
+        hashed.update(data)
+    return hashed.hexdigest()
 
 
 def last_ingested(identifiers: list[str]) -> dict[str, tuple[int, dict[str, str] | None, str]]:

@@ -28,6 +28,7 @@ from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.records.agent_keys import rekey, rekind, resolve_keys
+from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, RecordError, folded_identifier
@@ -450,11 +451,12 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
 
 def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
-    agent are read as that agent's key first, so digests compare what will be stored. A record
+    agent are read as that agent's key first, and a place that is another's variant as that place
+    (:func:`legation.records.place_names.resolve_places`), so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
     seen: dict[str, DocumentRecord] = {}
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
-    records = resolve_keys(batch)
+    records = resolve_places(resolve_keys(batch))
     folded = _case_forms(report, (record.identifier for record in records))
     for record, location in zip(records, locations):
         if record.identifier in seen or record.identifier in report.identifiers:

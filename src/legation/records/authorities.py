@@ -10,7 +10,10 @@ One JSON object per line (UTF-8)::
 An agent (person, organization) is matched by ``key``, a place by its ``name``; a record that
 exists keeps its preferred name and gains the variants, one that does not is created. Search
 treats every name of a record as the same (see :mod:`legation.search.variants`). Documents that
-name a changed agent get a change-log row so their indexed names follow.
+name a changed agent get a change-log row so their indexed names follow. A place stored under one
+of a place line's other names (documents sent from "Peking", a line for "Beijing" listing it) is
+merged into the line's place (:func:`legation.records.place_names.merge_place`), and later ingests
+read that name as the line's place: one place, one value of the place facet.
 
 ``same_as`` (agents only) lists other keys of the same agent, when sources gave one person two
 keys: each stored agent with such a key is merged into the line's agent
@@ -41,14 +44,15 @@ from legation.errors import IngestError, json_line_failure, parse_json
 from legation.printable import shortened
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
+from legation.records.place_names import merge_place, preferred_places, remember_resolved
 
 KINDS = ("person", "organization", "place")
 
 
 @dataclass
 class AuthorityReport:
-    """What a load did: records created, records given new names, variant names added, and agents
-    merged into others (``same_as``)."""
+    """What a load did: records created, records given new names, variant names added, and records
+    merged into others (agents by ``same_as``, places stored under another place's name)."""
 
     created: int = 0
     extended: int = 0
@@ -227,6 +231,7 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
     loading, which are not in ``rows``), and then nothing is written."""
     report = AuthorityReport()
     touched: set[str] = set()
+    place_names: set[str] = set()  # the place lines' other names
     problems = list(problems)
     with transaction.atomic():
         for number, row in rows:
@@ -237,6 +242,10 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
                 known = set(record.names.values_list("name", flat=True))
                 new = [n for n in dict.fromkeys(variants) if n not in known]
                 PlaceName.objects.bulk_create(PlaceName(place=record, name=n) for n in new)
+                for old in Place.objects.filter(name__in=variants):  # stored under a name the line makes a variant
+                    touched.update(merge_place(record, old))
+                    report.merged += 1
+                place_names.update(variants)
             else:
                 if (problem := _stored_problem(row)) is not None:
                     problems.append(IngestError(source, problem, f"line {number}"))
@@ -260,6 +269,7 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
             report.names_added += len(new)
         if problems:  # raised inside the transaction: it is rolled back
             raise AuthorityFileError(source, problems)
+        remember_resolved(preferred_places(place_names))
         ChangeLogEntry.objects.bulk_create(
             ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(touched)
         )
