@@ -445,3 +445,19 @@ def test_characters_html_forbids_in_a_stored_text_are_shown_as_replacement_chara
         around = re.findall(r"(..)<mark>([^<]*)</mark>(..)", snippet)
         assert around and all(a == ("\ufffd\ufffd", "propaganda", "\ufffd\ufffd") for a in around), snippet
         assert not re.search("[\x7f-\x9f\ufdd0-\ufdef\U0001fffe]", snippet)
+
+
+def test_no_passage_runs_a_text_on_into_its_footnotes(volume_index, records):
+    """A text and its footnotes are values of one field, joined one space apart: a passage near a
+    text's end went on with the opening of its first footnote (in the demo archive, a letter's
+    signature and its footnote: "… Arthur de la Mare See Document 147.", as if one sentence). Now
+    every passage, context and all, lies within one of them."""
+    crossing, shown = [], 0
+    for q in ["Russian", "propaganda", "committee", "press", "Department", "Wilson", "war", "See", "printed"]:
+        for found in search(SearchRequest(q=q, page_size=100), volume_index).hits:
+            values = [v for t in records[found.identifier].texts for v in (t.body, *(f.text for f in t.footnotes))]
+            for snippet in found.snippets_html:
+                shown += 1
+                if not any(shown_text(snippet) in value for value in values):
+                    crossing.append((q, found.identifier, snippet))
+    assert shown > 300 and crossing == []

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 import tantivy
 
@@ -455,7 +456,8 @@ def best_snippets(
         if not marks:
             continue
         raw = text.encode()  # the marks are byte offsets from its start, also when found in its opening
-        spans = passages(raw, marks, _weights(raw, marks, name, searcher, weights), most if len(raw) > LONG_TEXT_CHARS else 1)
+        ends = list(accumulate(len(v.encode()) + 1 for v in doc[name])) if len(doc[name]) > 1 else None
+        spans = passages(raw, marks, _weights(raw, marks, name, searcher, weights), most if len(raw) > LONG_TEXT_CHARS else 1, ends)
         return [passage_html(raw, start, end, marks) for start, end in spans]
     return []
 
@@ -488,9 +490,14 @@ def _weights(raw: bytes, marks: Marks, field_name: str, searcher: tantivy.Search
     return [known[field_name, raw[s:e]] for s, e in marks]
 
 
-def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: int) -> list[tuple[int, int]]:
+def passages(
+    raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: int, ends: list[int] | None = None
+) -> list[tuple[int, int]]:
     """Up to ``most`` passages of the UTF-8 text ``raw``, as byte ranges of about
-    :data:`SNIPPET_CHARS`, best first.
+    :data:`SNIPPET_CHARS`, best first. ``ends``: where each value of a field of several (a text and
+    its footnotes) ends in ``raw``, the values joined one space apart (the byte offset after that
+    space, the last ``len(raw) + 1``); no passage spans two, nor its context: the end of a text
+    shown run on into a footnote's opening read as one sentence.
 
     A candidate is a run of consecutive marks spanning at most :data:`SNIPPET_CHARS`, scored by the
     weights (``(term, weight)`` per mark) of the distinct terms it holds, each repeat adding a
@@ -505,11 +512,12 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
     size, j, total = len(marks), 0, 0.0
     in_window: dict[str, int] = {}
     weight_of = dict(weights)
+    value = [bisect.bisect_right(ends, start) for start, _ in marks] if ends else [0] * size  # each mark's value
     for i, (first, _) in enumerate(marks):
         if j <= i:  # the window is empty: it starts at this mark
             j, in_window = i, {}
         changed = not in_window
-        while j < size and (j == i or marks[j][1] - first <= SNIPPET_CHARS):
+        while j < size and (j == i or marks[j][1] - first <= SNIPPET_CHARS and value[j] == value[i]):
             term = weights[j][0]
             if term in in_window:
                 in_window[term] += 1
@@ -532,7 +540,13 @@ def passages(raw: bytes, marks: Marks, weights: list[tuple[str, float]], most: i
         if all(first - end >= SNIPPET_CHARS or start - last >= SNIPPET_CHARS for start, end in chosen):
             chosen.append((first, last))
     starts = [start for start, _ in marks]
-    return [_with_context(raw, *_whole_runs(raw, marks, starts, first, last)) for first, last in chosen]
+    bounds = [0, *ends] if ends else [0, len(raw) + 1]
+
+    def within(first: int, last: int) -> tuple[int, int]:  # the value holding a passage: from its start to its end
+        k = bisect.bisect_right(bounds, first)
+        return bounds[k - 1], bounds[k] - 1
+
+    return [_with_context(raw, *_whole_runs(raw, marks, starts, first, last), *within(first, last)) for first, last in chosen]
 
 
 def _whole_runs(raw: bytes, marks: Marks, starts: list[int], first: int, last: int) -> tuple[int, int]:
@@ -554,31 +568,33 @@ def _one_after_another(raw: bytes, before: tuple[int, int], after: tuple[int, in
     return len(gap) <= MARK_GAP and not any(c.isalnum() for c in gap.decode(errors="replace"))
 
 
-def _with_context(raw: bytes, first: int, last: int) -> tuple[int, int]:
+def _with_context(raw: bytes, first: int, last: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
     """Bytes ``first`` to ``last`` of ``raw`` widened by half the room left in
-    :data:`SNIPPET_CHARS` on each side, each end cut back to a word boundary (whitespace); when
+    :data:`SNIPPET_CHARS` on each side, but not before ``lo`` nor past ``hi`` (the value holding
+    them, see :func:`passages`; default the whole text), each end cut back to a word boundary (whitespace); when
     no whitespace stands between an end and the marks, the end is moved out to the nearest one
     within :data:`WORD_BYTES`, so that a passage never starts or ends inside a word (``o-<mark>Soviet</mark>``
     of "Sino-Soviet"); failing that (text without spaces: Chinese, Japanese), to a character boundary."""
+    hi = len(raw) if hi is None else hi
     room = max(SNIPPET_CHARS - (last - first), 0) // 2
-    start, end = max(first - room, 0), min(last + room, len(raw))
-    if start > 0:
+    start, end = max(first - room, lo), min(last + room, hi)
+    if start > lo:
         space = _SPACE.search(raw, start - 1, first)
         if space:
             start = space.end()
         else:
-            before = max(raw.rfind(c, max(start - WORD_BYTES, 0), start) for c in _WHITESPACE)
-            start = before + 1 if before >= 0 else 0 if start <= WORD_BYTES else start
+            before = max(raw.rfind(c, max(start - WORD_BYTES, lo), start) for c in _WHITESPACE)
+            start = before + 1 if before >= 0 else lo if start - lo <= WORD_BYTES else start
         while raw[start] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
             start += 1
-    if end < len(raw):
+    if end < hi:
         space = max(raw.rfind(c, last, end + 1) for c in _WHITESPACE)  # the last, as _SPACE would find it
         if space >= 0:
             end = space
         else:
-            after = _SPACE.search(raw, end, end + WORD_BYTES)
-            end = after.start() if after else len(raw) if end + WORD_BYTES >= len(raw) else end
-        while end < len(raw) and raw[end] & 0xC0 == 0x80:
+            after = _SPACE.search(raw, end, min(end + WORD_BYTES, hi))
+            end = after.start() if after else hi if end + WORD_BYTES >= hi else end
+        while end < hi and raw[end] & 0xC0 == 0x80:
             end -= 1
     return start, end
 
