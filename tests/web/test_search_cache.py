@@ -74,3 +74,26 @@ def test_new_authority_names_are_searched_at_once_not_answered_from_the_cache(cl
     variants.reset()  # what the server's table does within REFRESH_SECONDS
     after = client.get("/api/search", {"q": "Quokkaland"})
     assert after["X-Legation-Cache"] == "miss" and after.json()["total"] > 0
+
+
+def test_a_variant_renamed_in_the_admin_is_searched_once_the_table_is_read_again(client, seed_archive, tmp_path, monkeypatch):
+    """A curator correcting a variant's spelling changes no count of names: the table (and the
+    answers keyed by it) must follow the names themselves, or the old spelling is searched until
+    the server restarts."""
+    from legation.records.authorities import load_authorities
+    from legation.records.models import PlaceName
+    from legation.search import variants
+
+    variants.reset()
+    monkeypatch.setattr(variants, "REFRESH_SECONDS", 0.0)  # as REFRESH_SECONDS after the edit, without waiting
+    authorities = tmp_path / "authorities.jsonl"
+    authorities.write_text(json.dumps({"kind": "place", "name": "Moscow", "names": ["Quokkaland"]}) + "\n")
+    load_authorities(authorities)
+    found = client.get("/api/search", {"q": "Quokkaland"}).json()["total"]
+    assert found > 0 and client.get("/api/search", {"q": "Wombatland"}).json()["total"] == 0
+    variant = PlaceName.objects.get(name="Quokkaland")
+    variant.name = "Wombatland"  # as the admin's form saves it
+    variant.save()
+    after = client.get("/api/search", {"q": "Wombatland"})
+    assert after["X-Legation-Cache"] == "miss" and after.json()["total"] == found
+    assert client.get("/api/search", {"q": "Quokkaland"}).json()["total"] == 0

@@ -15,8 +15,11 @@ is ambiguous and left alone.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from legation.search import analyzers
@@ -140,53 +143,59 @@ def _plain(node: Node, field: str | None = None) -> bool:
 
 
 _lock = threading.Lock()
-_cached: tuple[float, tuple[int, ...], VariantTable] | None = None
+_cached: tuple[float, str, VariantTable] | None = None
 
 
-def _signature() -> tuple[int, ...]:
-    from legation.records.models import AgentName, PlaceName
-
-    return (AgentName.objects.filter(from_authority=True).count(), PlaceName.objects.count())
-
-
-def _load() -> VariantTable:
-    from django.db.models import Prefetch
-
-    from legation.records.models import Agent, AgentName, Place
+def _groups() -> list[list[str]]:
+    """The names of each authority record that search treats as one: an agent with curated names
+    (its preferred name first, then those), and every place (its name, then its variants), in a
+    fixed order (agents and names by primary key, places by name). Rows as tuples, no model
+    objects: read every :data:`REFRESH_SECONDS` by every web process."""
+    from legation.records.models import Agent, AgentName, Place, PlaceName
 
     # Only curated names: names read from documents can be wrong (a title parser's slip once made
     # "Nixon" a name of Kissinger), and a wrong variant would widen every search for the person.
-    curated = AgentName.objects.filter(from_authority=True)
-    groups = [
-        [a.name, *(n.name for n in a.names.all())]
-        for a in Agent.objects.filter(names__from_authority=True).distinct().prefetch_related(Prefetch("names", queryset=curated))
+    curated: dict[int, list[str]] = defaultdict(list)
+    for agent, name in AgentName.objects.filter(from_authority=True).order_by("pk").values_list("agent_id", "name"):
+        curated[agent].append(name)
+    agents = Agent.objects.filter(pk__in=AgentName.objects.filter(from_authority=True).values("agent_id")).order_by("pk")
+    variants: dict[int, list[str]] = defaultdict(list)
+    for place, name in PlaceName.objects.order_by("pk").values_list("place_id", "name"):
+        variants[place].append(name)
+    return [[name, *curated[pk]] for pk, name in agents.values_list("pk", "name")] + [
+        [name, *variants[pk]] for pk, name in Place.objects.order_by("name").values_list("pk", "name")
     ]
-    groups += [[p.name, *(n.name for n in p.names.all())] for p in Place.objects.prefetch_related("names")]
-    return VariantTable.from_groups(groups)
+
+
+def _signature(groups: list[list[str]]) -> str:
+    """32 hex digits of BLAKE2b over ``groups``: any name added, removed or renamed (an agent's
+    or a place's own name too, in the admin) changes it."""
+    return hashlib.blake2b(json.dumps(groups, ensure_ascii=False).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def current() -> VariantTable:
-    """The archive's table, rebuilt when authority names were added (checked every
-    :data:`REFRESH_SECONDS` seconds at most)."""
+    """The archive's table, rebuilt when the authority records' names changed (read again every
+    :data:`REFRESH_SECONDS` seconds at most; a few thousand rows, the folding of every name only
+    when they changed)."""
     global _cached
     with _lock:
         now = time.monotonic()
         if _cached and now - _cached[0] < REFRESH_SECONDS:
             return _cached[2]
-        signature = _signature()
-        if not _cached or _cached[1] != signature:
-            _cached = (now, signature, _load())
-        else:
-            _cached = (now, signature, _cached[2])
-        return _cached[2]
+        groups = _groups()
+        signature = _signature(groups)
+        table = _cached[2] if _cached and _cached[1] == signature else VariantTable.from_groups(groups)
+        _cached = (now, signature, table)
+        return table
 
 
-def signature() -> tuple[int, ...]:
-    """What :func:`current`'s table was built from (counts of curated agent and place names): it
-    changes when authority records are loaded, so cached search answers can be keyed by it."""
+def signature() -> str:
+    """What :func:`current`'s table was built from, as a digest of every name of it: it changes
+    when authority records are loaded or their names edited in the admin, so cached search
+    answers can be keyed by it."""
     current()
     with _lock:
-        return _cached[1] if _cached else ()
+        return _cached[1] if _cached else ""
 
 
 def reset() -> None:
