@@ -120,7 +120,8 @@ def _widest(readings: list[user_query.LastTerm], term: user_query.LastTerm, item
         if reading is term:
             break
         typed_before = reading.words[: len(reading.words) - len(term.words)]
-        if reading.completes(item.kind) and set(analyzers.folded(typed_before)) <= named:
+        typed = set(analyzers.folded(typed_before))
+        if typed and typed <= named and reading.completes(item.kind):  # no word at all (a zero-width space) is kept
             return reading
     return term
 
