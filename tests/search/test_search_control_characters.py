@@ -35,3 +35,25 @@ def test_control_characters_alone_are_no_words(demo_volumes, q) -> None:
 def test_spaces_around_a_query_are_still_taken_off() -> None:
     assert search_request_from({"q": ["\t Mao \u00a0\n"]}).q == "Mao"
     assert search_request_from({"q": [" \t "]}).q == ""
+
+
+# soft hyphen, zero-width space, word joiner, byte order mark: what a name pasted from a web page or
+# a PDF carries, and what ingest drops from every text (analyzers.drop_invisible)
+INVISIBLE = ["\u00ad", "\u200b", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE)
+def test_an_invisible_character_inside_a_word_is_dropped_as_from_the_documents(demo_volumes, invisible) -> None:
+    """``Khru\\u00adshchev`` found the 3 documents that hold "Khru-shchev" (a fresh user's report),
+    ``ma\\u200bo`` nothing: the query kept what ingest drops."""
+    index = demo_volumes("frus1961-63v06")
+    plain = search(SearchRequest(q="Khrushchev Kennedy"), index)
+    result = search(search_request_from({"q": [f"Khru{invisible}shchev Ken{invisible}nedy{invisible}"]}), index)
+    assert plain.total > 100
+    assert (result.total, [h.identifier for h in result.hits], result.notice) == (plain.total, [h.identifier for h in plain.hits], plain.notice)
+    assert result.query_echo == "Khrushchev Kennedy"
+
+
+def test_a_zero_width_joiner_a_script_needs_stays() -> None:
+    """Inside a Persian word the zero-width non-joiner is part of its spelling, as ingest keeps it."""
+    assert parse("می\u200cخواهم").text == "می\u200cخواهم"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+
+from legation.search.analyzers import drop_invisible
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -132,39 +133,10 @@ _ORG_WORDS = {
 _SPACE_FIXES = ((" )", ")"), (" ,", ","), (" ;", ";"), (" :", ":"), ("( ", "("))
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")  # soft hyphen, zero-width space, word joiner, BOM
-_JOINERS = re.compile("[\u200c\u200d]+")  # zero-width non-joiner and joiner
-_FORMAT = ("\u200b", "\u00ad", "\u200c", "\u200d", "\u2060", "\ufeff")  # what _drop_invisible looks at
-
-
-def _joins(character: str) -> bool:
-    """Whether a zero-width (non-)joiner beside ``character`` can be part of a word's spelling: a
-    letter, mark, digit or symbol (Persian ``می‌خواهم``, Devanagari ``क्‍ष`` after the virama, emoji)."""
-    return unicodedata.category(character)[0] in "LMNS"
-
-
-def drop_invisible(text: str) -> str:
-    """``text`` without the invisible format characters that only get in the way of reading and
-    searching it: soft hyphens, zero-width spaces, word joiners and byte order marks (``"Com\u200bōdi"``
-    is the word ``"Comōdi"``); zero-width non-joiners and joiners (U+200C, U+200D) are kept inside a
-    word, where scripts need them (Persian, Indic), and dropped at its edges, where they join nothing.
-    Direction marks (U+200E, U+200F and the embeddings) are kept: right-to-left text needs them.
-    Readers clean every text with this, most through :func:`normalize_space`."""
-    if text.isascii() or not any(character in text for character in _FORMAT):  # ten times faster than a regex
-        return text
-    text = _INVISIBLE.sub("", text)
-    if "\u200c" in text or "\u200d" in text:
-        text = _JOINERS.sub(
-            lambda m: m[0] if 0 < m.start() and m.end() < len(text) and _joins(text[m.start() - 1]) and _joins(text[m.end()]) else "",
-            text,
-        )
-    return text
-
-
 def normalize_space(text: str) -> str:
     """Collapse whitespace; drop the spaces that markup leaves after "(" and before ) , ; :
     (``"( Caffery )"`` → ``"(Caffery)"``) and the invisible format characters that are no part of
-    the text (:func:`drop_invisible`)."""
+    the text (:func:`legation.search.analyzers.drop_invisible`)."""
     # Readers call this on every paragraph, so plain str methods: after split/join the only
     # whitespace left is single spaces, and replacing " )" etc. gives what the regular expressions
     # r"\s+([),;:])" and r"\(\s+" gave, at a third of their cost (a quarter of the FRUS reader's).

@@ -995,9 +995,12 @@ def stripped(q: str) -> str:
 def parse(q: str) -> ParsedQuery:
     """Read a user query. Never raises: see the module docstring for the fallback and notices.
     Control characters (C0 but tab, line feed and carriage return; DEL; C1) separate words, as a
-    space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice)."""
+    space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice).
+    Invisible format characters go, as from every text ingested
+    (:func:`legation.search.analyzers.drop_invisible`): ``Khru\u00adshchev``, pasted with a soft
+    hyphen, is ``Khrushchev``."""
     notices = []
-    q = _straight_quotes(q.translate(_CONTROLS).strip())
+    q = _straight_quotes(analyzers.drop_invisible(q.translate(_CONTROLS)).strip())
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")

@@ -39,7 +39,7 @@ Several columns may map to one field: for identifier, title, type, date, date_te
 place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
 text is kept as given (but for invisible format characters, dropped as everywhere: zero-width spaces, byte order
-marks …, see :func:`legation.ingest.titles.drop_invisible`; and page breaks, form feeds, which become paragraph breaks); summary, source, rights and credit keep their line breaks and paragraphs
+marks …, see :func:`legation.search.analyzers.drop_invisible`; and page breaks, form feeds, which become paragraph breaks); summary, source, rights and credit keep their line breaks and paragraphs
 (within a line, runs of spaces become one); the other single-valued fields are one line (runs of
 whitespace, line breaks included, become one space). ``values`` replaces a field's source values
 (each of several, once split) that it lists, exactly as written, by its own (the Atatürk corpus's
@@ -63,7 +63,8 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name
 from legation.ingest.slugs import slug, stable_slug
-from legation.ingest.titles import drop_invisible, normalize_space
+from legation.ingest.titles import normalize_space
+from legation.search.analyzers import drop_invisible
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.languages import language_tag
 
@@ -215,7 +216,7 @@ _PAGE_BREAK = re.compile(r"\s*\f\s*")  # a form feed and the blanks around it (U
 
 def _as_read(text: str) -> str:
     """A text or note as a mapping keeps it: as given, but for invisible format characters
-    (:func:`~legation.ingest.titles.drop_invisible`) and page breaks (form feeds, which no record may
+    (:func:`~legation.search.analyzers.drop_invisible`) and page breaks (form feeds, which no record may
     hold: :data:`~legation.records.document_record.UNSTORABLE_CHARACTERS`), made paragraph breaks;
     trimmed at its ends."""
     text = drop_invisible(text)

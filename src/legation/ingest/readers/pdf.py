@@ -76,7 +76,7 @@ from typing import Any
 
 from legation.errors import IngestError
 from legation.ingest.slugs import stable_slug
-from legation.ingest.titles import drop_invisible
+from legation.search.analyzers import drop_invisible
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
 from legation.records.languages import language_tag
 
