@@ -101,7 +101,7 @@ class YearCount:
 @dataclass
 class Hit:
     """One result. ``summary`` is the document's summary or, failing that, the opening of its
-    text; ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
+    text, unless a snippet shows that opening already (``""`` then); ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
     words in ``<mark>…</mark>`` ("" when no word of the query occurs there); ``snippets_html``
     that passage and, for a long text, up to two more elsewhere in it, best first
     (:func:`legation.search.snippets.best_snippets`; ``[]`` when there is none). ``score`` is the
@@ -527,7 +527,11 @@ def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hi
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
-    summary = first("summary") or _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
+    summary = first("summary")
+    # a passage from the text's first byte shows its opening (a snippet cut after its start begins "… "):
+    # the opening as the summary too printed the same words twice
+    if not summary and all(s.startswith("… ") for s in snippets_html):
+        summary = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
     return Hit(
         identifier=first(schema.KEY_FIELD),
         title=first("title"),
