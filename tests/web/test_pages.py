@@ -283,6 +283,35 @@ def test_page_past_the_end_points_back_to_the_last_page(client, seed_archive):
     assert '<p>Page 999 is past the last page of results, page 4. <a href="?page_size=3&amp;page=4">Go to page 4</a>.</p>' in html
 
 
+def pages_nav(client, **params) -> list[tuple[str, str]]:
+    """The links of a search page's paging bar: (text, href)."""
+    import re
+
+    nav = re.search(r'<nav class="pages".*?</nav>', client.get("/", params).content.decode(), re.S)
+    return re.findall(r'<a (?:rel="\w+" )?href="([^"]*)">([^<]*)</a>', nav[0]) if nav else []
+
+
+def test_paging_has_first_and_last_beside_previous_and_next(client, seed_archive):
+    """Browsing everything was Previous and Next alone: 492 pages of the demo archive one at a time."""
+    assert pages_nav(client, page_size="2", page="3") == [
+        ("?page_size=2", "« First"), ("?page_size=2&amp;page=2", "← Previous"),
+        ("?page_size=2&amp;page=4", "Next →"), ("?page_size=2&amp;page=5", "Last »"),
+    ]  # fmt: skip
+    # on page 2 Previous is the first page, on the last but one Next is the last: no link twice
+    assert [text for _, text in pages_nav(client, page_size="2", page="2")] == ["← Previous", "Next →", "Last »"]
+    assert [text for _, text in pages_nav(client, page_size="2", page="4")] == ["« First", "← Previous", "Next →"]
+
+
+def test_the_last_link_goes_no_deeper_than_paging_reaches(client, seed_archive, monkeypatch):
+    """A search of more matches than paging reaches (MAX_RESULT_WINDOW, 100,000 results) links its
+    deepest page, not a last page that would answer with an error."""
+    from legation.web import views
+
+    monkeypatch.setattr(views, "MAX_RESULT_WINDOW", 6)  # the seed archive's 10 documents stand for 100,000
+    assert pages_nav(client, page_size="2", page="1")[-1] == ("?page_size=2&amp;page=3", "Page 3 »")
+    assert client.get("/", {"page_size": "2", "page": "3"}).status_code == 200
+
+
 def test_unknown_pages_say_so_without_internal_names(client, db):
     for path in ("/documents/x/", "/documents", "/nope"):
         response = client.get(path, follow=True)  # /documents/x/ redirects to /documents/x first

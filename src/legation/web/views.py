@@ -18,11 +18,11 @@ from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import (
-    MAX_FACET_VALUES, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
+    MAX_FACET_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
 )
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
-from legation.web.params import query_string, query_strings, search_request_from, single
+from legation.web.params import MAX_PAGE, query_string, query_strings, search_request_from, single
 from legation.web.redirects import document_redirect
 from legation.web.templating import url
 
@@ -99,6 +99,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         more_url = url("facet", facet.name) + same_search if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append(FacetBox(facet, values, more_url))
     last_page = result.last_page
+    # the last page paging reaches: a search of very many matches pages through the first MAX_RESULT_WINDOW
+    reachable = min(last_page, MAX_RESULT_WINDOW // search_request.page_size, MAX_PAGE)
     tallest = max((y.count for y in result.years), default=0) or 1
     dated = query_strings(base, "start_date", "end_date")
     histogram = [
@@ -117,6 +119,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         past_end_notice=past_last_page(search_request.page, last_page),
         last_page_url=query_string(base, page=str(last_page)),
         next_url=query_string(base, page=str(search_request.page + 1)) if search_request.page < last_page else "",
+        first_url=query_string(base) if search_request.page > 2 else "",  # on page 2, "Previous" is the first
+        final_url=query_string(base, page=str(reachable)) if search_request.page < reachable - 1 else "",
+        final_page=reachable,
         last_page=last_page,
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
