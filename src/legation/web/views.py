@@ -19,6 +19,7 @@ from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS_BY_NAME, SORTS
 from legation.search.service import (
     MAX_FACET_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
+    validate,
 )
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
@@ -79,9 +80,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         result = search(search_request)
     except InvalidQuery as exc:
         context["error"] = str(exc)
-        # the form keeps what the visitor can see and change (the words, dates, sort), not the filters it
-        # would send again unseen: a search from this page sent the bad value (year=1950s) back each time
-        context["params"] = {}
+        # the form keeps what the visitor can see and change (the words, dates, sort), and of the filters
+        # it sends again unseen those that are good: a search from this page sent a bad value
+        # (year=1950s) back each time, and dropping them all lost the good ones (type=Telegram)
+        context["params"] = _good_filters(params)
         return render(request, "legation/search.html", context, status=400)
     except IndexOutdated as exc:
         context["error"] = f"Search is unavailable for a moment: {exc}"
@@ -128,6 +130,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
     )
     return render(request, "legation/search.html", context)
+
+
+def _good_filters(params: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The facet filters of ``params`` (query-string values) each of whose values a search takes
+    (:func:`legation.search.service.validate`), without the others and without any other parameter."""
+    good: dict[str, list[str]] = {}
+    for facet in FACETS_BY_NAME.values():
+        for value in params.get(facet.name, []):
+            try:
+                validate(SearchRequest(filters={facet.name: [facet.canonical(value)]}))
+            except InvalidQuery:
+                continue
+            good.setdefault(facet.name, []).append(value)
+    return good
 
 
 # What the search page's template prints, as attributes rather than dict keys: Jinja2 looks
