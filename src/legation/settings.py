@@ -36,9 +36,11 @@ INSTALLED_APPS = [
     # installed django-ninja from this site's own static files (WhiteNoise), not from a CDN, so the
     # page works on a server without Internet access and runs no script fetched from elsewhere.
     "ninja",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",  # outermost: its headers go on every answer of the API, errors too
     "legation.web.middleware.HeadWithoutBody",
     "legation.api.errors.JsonErrorsUnderApi",
     "legation.web.redirects.WithoutTrailingSlash",
@@ -51,6 +53,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# The JSON API is public and read only: a web page of any site may call it from the browser (CORS,
+# django-cors-headers), with no cookies (no credentials), so a curator's session never serves
+# another site. The pages, the admin and their forms stay same-origin.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 
 ROOT_URLCONF = "legation.urls"
 

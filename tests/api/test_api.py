@@ -624,3 +624,18 @@ def test_control_characters_in_q_are_answered_as_json_escapes_them(client, seed_
         "No document has all of these words; showing documents with some of them, those with the most first."
     )
     assert b"\x01" not in response.content
+
+
+def test_a_page_of_another_site_may_read_the_api_but_not_the_pages(client, seed_archive):
+    """A browser lets another site's script read an answer only with CORS headers: the public,
+    read-only API sends them (its errors too, and to a preflight), without credentials; the
+    search page and the admin send none."""
+    elsewhere = {"HTTP_ORIGIN": "https://teaching.example.edu"}
+    for path, params in (("/api/search", {"q": "Moscow"}), ("/api/search", {"page_size": "many"}), ("/api/documents/nope", {})):
+        answer = client.get(path, params, **elsewhere)
+        assert answer["Access-Control-Allow-Origin"] == "*" and "Access-Control-Allow-Credentials" not in answer, path
+    preflight = client.options("/api/search", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **elsewhere)
+    assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    for path in ("/", "/admin/login/"):
+        assert "Access-Control-Allow-Origin" not in client.get(path, {"q": "Moscow"}, **elsewhere), path
