@@ -219,13 +219,15 @@ def _target_env(to_url: str, work: Path) -> dict[str, str]:
 
 def _run(env: dict[str, str], *args: str) -> str:
     """Run ``legation ARGS`` for the target; returns "" or the reason it failed (its error message,
-    or its last line of output)."""
+    or its last line of output), the target's address named as the user gave it (``--to``), not
+    as the variable the child process reads it from."""
     result = subprocess.run([sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, check=False)
     if result.returncode == 0:
         return ""
     text = result.stderr.strip() or result.stdout.strip()
     at = text.rfind("error:")
-    return " ".join(text[at + len("error:"):].split()) if at >= 0 else (text.splitlines() or [f"exit status {result.returncode}"])[-1]
+    reason = " ".join(text[at + len("error:"):].split()) if at >= 0 else (text.splitlines() or [f"exit status {result.returncode}"])[-1]
+    return reason.replace("LEGATION_DATABASE_URL", "the --to address")
 
 
 def _safe(url: str) -> str:

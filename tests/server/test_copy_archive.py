@@ -56,6 +56,10 @@ def test_copy_to_another_store_and_back_gives_the_same_archive(tmp_path: Path) -
     assert refused.returncode == 1 and "already holds documents" in " ".join(refused.stderr.split())
     bad = legation(source, tmp_path / "a", "copy-archive", "--to", "mysql://x@y/z")
     assert bad.returncode == 1 and "--to has the scheme 'mysql'" in " ".join(bad.stderr.split())
+    # a server that is not there: the message names the address as given (--to), not the variable the copy reads
+    away = legation(source, tmp_path / "a", "copy-archive", "--to", "postgresql://legation@127.0.0.1:9/nowhere")
+    said = " ".join(away.stderr.split())
+    assert away.returncode == 1 and "check the --to address and that the server runs" in said and "LEGATION_DATABASE_URL" not in said
 
 
 @pytest.mark.django_db

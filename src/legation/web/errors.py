@@ -83,7 +83,7 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     return error_page(
         request, 404, "Not found",
         message or f"There is no page at {request.path}.",
-        "The link may be mistyped or out of date: search for the document below, or start again from the search page.",
+        "The link may be mistyped or out of date: search the archive below, or start again from the search page.",
     )
 
 
