@@ -8,6 +8,7 @@ virtual environment) and Debian's ``/usr/bin/python3`` (externally managed), whe
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -110,10 +111,12 @@ def test_the_demo_syncs_without_the_development_tools_and_the_tests_with_them(tm
         "python3 -m uv sync --locked --inexact --group dev",
         "python3 -m uv run --locked --group dev pytest",
     ]
-    # uv on PATH, or as the Makefile runs it on a fresh machine: the module pip installed
-    uv = [shutil.which("uv")] if shutil.which("uv") else [sys.executable, "-m", "uv"]
+    # the uv that runs these tests (`uv run` names itself in UV: on a fresh machine `make test` runs the
+    # module pip installed for the system's Python, which this environment's Python cannot import), else uv on PATH
+    found = [path for name in (os.environ.get("UV", ""), "uv") if name and (path := shutil.which(name))]
+    uv = found[:1] or [sys.executable, "-m", "uv"]
     if subprocess.run([*uv, "--version"], capture_output=True).returncode != 0:
-        pytest.skip("needs uv (on PATH or as python -m uv) to read the lock file's packages")
+        pytest.skip("needs uv (run the tests with make test or uv run, or put uv on PATH) to read the lock file's packages")
 
     def packages(*options: str) -> set[str]:
         exported = subprocess.run([*uv, "export", "--locked", "--offline", *options, "--no-hashes", "--no-emit-project", "--format", "requirements-txt"],
