@@ -244,3 +244,18 @@ def test_on_a_phone_the_results_come_before_the_facets_and_beside_them_on_a_desk
     hit, facet = first_hit.bounding_box(), first_facet.bounding_box()
     assert hit["y"] + hit["height"] <= facet["y"]  # one column: the first hit above the first facet
     assert hit["y"] < 844  # and on the first screen
+
+
+def test_a_document_opened_from_the_results_leads_back_to_them(page) -> None:
+    """Chromium sends the search page's address to the document page (same origin), which links
+    back to it: the query and the page of results are kept, not an empty search page."""
+    search(page, "propaganda")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Next →").click()
+    on_page_two = hit_ids(page)
+    with page.expect_navigation():
+        page.locator("li.hit h3 a").first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="← Back to the results").click()
+    assert params(page)["q"] == ["propaganda"] and params(page)["page"] == ["2"]
+    assert hit_ids(page) == on_page_two

@@ -159,6 +159,22 @@ def test_a_date_written_as_it_is_shown_is_not_repeated(client, frus_archive):
     assert long_date(document.date_edtf) in html and "as written" not in html
 
 
+def test_the_document_page_leads_back_to_the_results_it_was_opened_from(client, seed_archive):
+    """"← Search" led to an empty search page: the query, filters and page were lost (a fresh
+    user's report). Opened from this site's search page, it leads back to it; from anywhere else,
+    or from a forged header, to the search page alone."""
+    identifier = SEED[0]["identifier"]
+
+    def back(referer: str | None) -> tuple[str, str]:
+        html = client.get(f"/documents/{identifier}", **({"HTTP_REFERER": referer} if referer else {})).content.decode()
+        return re.search(r'<p class="back"><a href="([^"]*)">([^<]*)</a></p>', html).groups()
+
+    assert back("http://testserver/?q=Moscow&type=Telegram&page=2") == ("/?q=Moscow&amp;type=Telegram&amp;page=2", "← Back to the results")
+    assert back('http://testserver/?q="><script>alert(1)</script>') == ("/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "← Back to the results")
+    for elsewhere in (None, "https://example.org/?q=Moscow", "http://testserver/facets/type?q=Moscow", "http://testserver/", "javascript:alert(1)//testserver/?q=x"):
+        assert back(elsewhere) == ("/", "← Search"), elsewhere
+
+
 def test_unknown_document_is_a_404_page(client, seed_archive):
     response = client.get("/documents/no-such-document")
     assert response.status_code == 404

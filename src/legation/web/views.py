@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -240,8 +241,19 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "mentioned": agents["mentioned"],
             "relations": related_documents(document),
             "related": more_like_this(identifier),
+            "results_url": results_url(request),
         },
     )
+
+
+def results_url(request: HttpRequest) -> str:
+    """The search page the visitor came from, with its query string (``/?q=Moscow&type=Telegram``),
+    when the request's ``Referer`` is this site's search page (browsers send it between pages of one
+    origin: Django's ``SECURE_REFERRER_POLICY`` "same-origin"); ``""`` otherwise. Only the query
+    string is taken from the header, behind this site's own search path: the link leads nowhere else."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    same_site = referer.scheme in ("http", "https") and referer.netloc == request.get_host()
+    return url("search") + "?" + referer.query if same_site and referer.path == url("search") and referer.query else ""
 
 
 @read_only
