@@ -639,3 +639,21 @@ def test_a_page_of_another_site_may_read_the_api_but_not_the_pages(client, seed_
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
     for path in ("/", "/admin/login/"):
         assert "Access-Control-Allow-Origin" not in client.get(path, {"q": "Moscow"}, **elsewhere), path
+
+
+def test_a_facets_values_are_found_by_their_other_names(client, seed_archive, tmp_path):
+    """"All values" of a facet of names, narrowed by a text, found a name only as stored: typing
+    Liu's older romanization (or moskva for Moscow, a fresh user's try) found nothing, while the
+    search and the suggestions find him by it."""
+    from legation.records.authorities import load_authorities
+    from legation.search import variants
+
+    authorities = tmp_path / "authorities.jsonl"
+    authorities.write_text(json.dumps({"kind": "person", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi"]}) + "\n")
+    before = client.get("/api/facets/recipient", {"contains": "shao-chi"}).json()["values"]
+    load_authorities(authorities)
+    variants.reset()
+    after = client.get("/api/facets/recipient", {"contains": "shao-chi"}).json()["values"]
+    liu = client.get("/api/facets/recipient", {"contains": "Shaoqi"}).json()["values"]
+    assert before == [] and after == liu and [v["value"] for v in liu] == ["Liu Shaoqi"]
+    assert client.get("/api/facets/type", {"contains": "shao-chi"}).json()["values"] == []  # a facet of no names

@@ -69,12 +69,15 @@ class FacetField:
     """A facet: ``name`` in URLs and the API (``?sender=Mao%20Zedong``), ``label`` on the page,
     ``values`` the document's values (exact strings, as displayed). ``ordered``: the values are
     steps of a scale (years), listed in their own order (numbers as numbers, other values such
-    as ``Undated`` last) rather than by count."""
+    as ``Undated`` last) rather than by count. ``named``: the values are names of authority
+    records (people, bodies, places), whose other names find them too
+    (:mod:`legation.search.variants`)."""
 
     name: str
     label: str
     values: Values
     ordered: bool = False
+    named: bool = False
     # What every value of the facet is, when not any text: a regular expression each matches in
     # full, and the same in words. A filter value that cannot match (``year=abc``) is refused,
     # saying what to send, rather than searched for nothing.
@@ -230,10 +233,10 @@ TEXT_LANGUAGES: tuple[TextLanguage, ...] = (
 
 FACETS: tuple[FacetField, ...] = (
     FacetField("type", "Type", lambda r: _one(r.document_type)),
-    FacetField("sender", "From", lambda r: _preferred(r, "sender")),
-    FacetField("recipient", "To", lambda r: _preferred(r, "recipient")),
+    FacetField("sender", "From", lambda r: _preferred(r, "sender"), named=True),
+    FacetField("recipient", "To", lambda r: _preferred(r, "recipient"), named=True),
     FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
-    FacetField("place", "Place", lambda r: _one(r.place_sent)),
+    FacetField("place", "Place", lambda r: _one(r.place_sent), named=True),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
     FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
 )

@@ -1165,6 +1165,14 @@ class FacetValues(FacetResult):
     distinct_values: int | None = None
 
 
+def _named_alike(names: variants.VariantTable | None, folded: str) -> set[str]:
+    """Every name of the authority records one of whose names holds ``folded`` (a text through
+    :func:`legation.search.analyzers.letters_folded`): ``moskva`` gives "Moscow", a place stored
+    and listed under that name."""
+    records = set(names.groups.values()) if names else set()
+    return {name for record in records if any(folded in analyzers.letters_folded(n) for n in record) for name in record}
+
+
 def facet_values(
     request: SearchRequest,
     name: str,
@@ -1176,7 +1184,9 @@ def facet_values(
 ) -> FacetValues:
     """Values of one facet among the matches of ``request``, by count: the first ``limit`` (at
     most :data:`MAX_FACET_VALUES`) of those containing ``contains`` (case-insensitive), sought
-    among all values (not only the most frequent: a rare name can be found by typing it).
+    among all values (not only the most frequent: a rare name can be found by typing it); in a
+    facet of names (:attr:`~legation.search.schema.FacetField.named`) also those whose authority
+    record has another name containing it (``moskva``: Moscow).
     For long facets (people, places) whose top values the search page shows. ``count_all`` also
     counts the facet's values whatever they contain (:attr:`FacetValues.distinct_values`), on the
     same matches: one more count of the facet, not a second search. Raises :class:`UnknownFacet`
@@ -1203,7 +1213,8 @@ def facet_values(
         # All values are in hand: the text is sought among them here. tantivy's `include` pattern
         # costs 10-40 ms on the demo's senders (its automaton of every letter folded alike).
         folded = analyzers.letters_folded(needle)
-        values = [(v, n) for v, n in every if folded in analyzers.letters_folded(v)][:size]
+        alike = _named_alike(names, folded) if facet.named else set()
+        values = [(v, n) for v, n in every if folded in analyzers.letters_folded(v) or v in alike][:size]
     else:
         values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]
     distinct = len(every if every is not None else values) if count_all else None
