@@ -209,10 +209,18 @@ def test_hits_in_any_language_get_a_snippet_and_a_preview(make_index):
         language="de",
         texts=[TextRecord(kind="transcript", language="de", body="Die Wiedervereinigung Deutschlands wurde in Bonn besprochen.")],
     ).validate()
-    index = make_index([german])
-    (hit,) = search(SearchRequest(q="Wiedervereinigung"), index).hits
-    assert "<mark>Wiedervereinigung</mark>" in hit.snippet_html
-    assert hit.summary.startswith("Die Wiedervereinigung Deutschlands")
+    later = DocumentRecord(
+        identifier="de-2",
+        title="Aufzeichnung",
+        language="de",
+        texts=[TextRecord(kind="transcript", language="de", body="Der Botschafter sprach lange über die Lage in Berlin. " * 8 + "Zuletzt kam die Wiedervereinigung zur Sprache.")],
+    ).validate()
+    index = make_index([german, later])
+    hits = {h.identifier: h for h in search(SearchRequest(q="Wiedervereinigung"), index).hits}
+    assert all("<mark>Wiedervereinigung</mark>" in h.snippet_html for h in hits.values())
+    # the preview is the text's opening, unless the snippet shows that opening already
+    assert hits["de-1"].snippet_html.startswith("Die <mark>Wiedervereinigung</mark> Deutschlands") and hits["de-1"].summary == ""
+    assert hits["de-2"].snippet_html.startswith("… ") and hits["de-2"].summary.startswith("Der Botschafter sprach lange")
 
 
 # --- combining marks NFC cannot compose ---------------------------------------------------------
