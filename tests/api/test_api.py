@@ -213,15 +213,21 @@ def test_a_page_past_the_last_says_so_in_the_notice_naming_the_last_page(client,
     assert nothing["total"] == 0 and "past the last page" not in nothing["notice"]  # nothing matched: no last page to name
 
 
-def test_a_date_that_is_no_date_is_searched_as_words_and_the_notice_says_what_is_wrong(client, seed_archive):
+def test_a_date_that_is_no_date_is_left_out_and_the_notice_says_what_is_wrong(client, seed_archive):
+    # it was searched as the words "Stalin date 1950-02-30", the documents with most of them first
     response = client.get("/api/search", {"q": "Stalin date:1950-02-30"})
     assert response.status_code == 200
-    body = response.json()
+    body, alone = response.json(), client.get("/api/search", {"q": "Stalin"}).json()
+    assert alone["total"] > 0 and body["total"] == alone["total"]
+    assert [h["identifier"] for h in body["hits"]] == [h["identifier"] for h in alone["hits"]]
     assert body["notice"] == (
-        "The query could not be read as search syntax (date:1950-02-30: 30 is not a day of February 1950, which has 28; "
-        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so its words were searched: Stalin date 1950-02-30. "
-        "No document has all of these words; showing documents with some of them, those with the most first."
+        "The query could not be read as written (date:1950-02-30: 30 is not a day of February 1950, which has 28; "
+        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so date:1950-02-30 was left out "
+        "and it was read as: Stalin."
     )
+    for q in ("Stalin date:(<script>x</script> OR", 'Stalin -date:"1950-13', "date:" + "9" * 990, "(Stalin OR date:1950-13) AND NOT date:\x00"):
+        response = client.get("/api/search", {"q": q})
+        assert response.status_code == 200 and response.json()["notice"].startswith("The query could not be read"), q
 
 
 def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_archive):

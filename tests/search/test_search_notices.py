@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from legation.search import schema
-from legation.search.query import DATE_FIELD, MIN_PREFIX_CHARS, parse
+from legation.search.query import DATE_FIELD, DATE_FORMS, MIN_PREFIX_CHARS, parse
 from legation.search.service import LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, filtered_out, search
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
@@ -54,9 +54,9 @@ def test_a_question_mark_inside_a_word_is_said_to_be_no_wildcard(demo_volumes) -
         "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
         "to find words by their beginning, end it with *, as in Ch*), so its words were searched: Ch u En-lai."
     )
-    assert parse("title:M?o").notice.startswith(
-        "The query could not be read as search syntax ('?' is not part of the search syntax here: it stands for no letter; "
-        "to find words by their beginning, end it with *), so"  # M* would not do: a * needs two letters before it
+    assert parse("Mao title:M?o").notice == (  # a field's value: left out alone
+        "The query could not be read as written ('?' is not part of the search syntax here: it stands for no letter; "
+        "to find words by their beginning, end it with *), so title:M?o was left out and it was read as: Mao."  # M* would not do: a * needs two letters before it
     )
     words, typed = search(SearchRequest(q="Pi?non"), index), search(SearchRequest(q="Pi non"), index)
     assert [h.identifier for h in words.hits] == [h.identifier for h in typed.hits]
@@ -136,6 +136,10 @@ def test_a_single_han_or_hangul_character_is_a_whole_word_before_a_star(make_ind
         ("\u00a0-" * 500, "a - must come right before a word"),
         ("* " * 500, f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character"),
         (" :" * 500, "a colon needs the name of a field before it, as in title:treaty; fields are " + FIELDS),
+        # each left out in one reading, not the query read again after each
+        ("date:x " * 142, f"date:x: x is not a date; {DATE_FORMS}"),
+        ("date:(" + "x " * 495 + ")", f"date:x: x is not a date; {DATE_FORMS}"),
+        ("-date:x OR " * 90, f"date:x: x is not a date; {DATE_FORMS}"),
     ],
 )
 def test_a_long_run_of_syntax_alone_says_it_has_no_words(demo_volumes, q, problem) -> None:
@@ -145,6 +149,37 @@ def test_a_long_run_of_syntax_alone_says_it_has_no_words(demo_volumes, q, proble
         f"The query could not be read as search syntax ({problem}) and has no words to search for. "
         "Nothing matches. Type words, or clear the box to browse."
     )
+
+
+# Documents of 1949 in the demo volume on Indonesia and Indochina: each query, its bad part left out,
+# finds what it finds without it (it found "documents with some of these words", the bad value's too).
+@pytest.mark.parametrize(
+    ("q", "without", "term", "problem"),
+    [
+        ("Hatta from:Livengood date:1949-02-30", "Hatta from:Livengood", "date:1949-02-30", "date:1949-02-30: 30 is not a day of February 1949, which has 28"),
+        ("Sukarno date:1949-13", "Sukarno", "date:1949-13", "date:1949-13: 13 is not a month"),
+        ("(Sukarno OR date:0000) Bangka", "(Sukarno) Bangka", "date:0000", "date:0000: 0000 is before the year 1, the earliest a date filter covers"),
+        ('"Security Council" -date:10000 Stikker', '"Security Council" Stikker', "-date:10000", "date:10000: 10000 is not a year of four digits"),
+        ("Roem date:(1949-13 OR 1949-05)", "Roem date:(1949-05)", "date:1949-13", "date:1949-13: 13 is not a month"),
+        ("Vietnam OR Indochina date:1949..1949..1950", "Vietnam OR Indochina", "date:1949..1949..1950", "date:1949..1949..1950: a range has two ends, with one .. between them"),
+    ],
+)
+def test_a_date_that_is_no_date_is_left_out_the_rest_finding_what_it_finds_alone(demo_volumes, q, without, term, problem) -> None:
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    alone = search(SearchRequest(q=without, page_size=100), index)
+    assert 0 < alone.total < index.searcher().num_docs and alone.notice == ""
+    assert (result.total, [h.identifier for h in result.hits]) == (alone.total, [h.identifier for h in alone.hits])
+    assert result.notice == f"The query could not be read as written ({problem}; {DATE_FORMS}), so {term} was left out and it was read as: {without}."
+
+
+def test_a_field_without_a_value_among_words_is_left_out_and_not_corrected(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    alone = search(SearchRequest(q="Hatta Sukarno", page_size=100), index)
+    result = search(SearchRequest(q="Hatta sender: Sukarno", page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (alone.total, [h.identifier for h in alone.hits]) and alone.total
+    assert result.notice == "The query could not be read as written (sender: needs a value, e.g. sender:Kennan), so sender: was left out and it was read as: Hatta Sukarno."
+    assert result.did_you_mean == ""
 
 
 def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> None:

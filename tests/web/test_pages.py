@@ -258,16 +258,25 @@ def test_a_reversed_date_range_in_the_query_is_read_the_other_way_round_and_said
     assert f"Results: 1 - 10 of {len(SEED)}" in html
 
 
-def test_a_date_that_is_no_date_is_searched_as_words_and_the_page_says_what_is_wrong(client, seed_archive):
-    response = client.get("/", {"q": "date:1950-13..1951"})
+def test_a_date_that_is_no_date_is_left_out_and_the_page_says_what_is_wrong(client, seed_archive):
+    # it was searched as the words "Liu date 1950-13 1951", the documents with most of them first
+    response = client.get("/", {"q": "Liu date:1950-13..1951"})
     assert response.status_code == 200
+    html, alone = response.content.decode(), client.get("/", {"q": "Liu"}).content.decode()
+    assert hit_titles(html) == hit_titles(alone) and hit_titles(alone)
+    assert re.search(r"Results: [^<]*", html).group() == re.search(r"Results: [^<]*", alone).group()
     assert (
-        '<p class="notice" role="status">The query could not be read as search syntax (date:1950-13..1951: 13 is not a month; '
-        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so its words were searched: date 1950-13 1951. "
-        "No document has all of these words; showing documents with some of them, those with the most first.</p>"
-    ) in response.content.decode()
-    hostile = client.get("/", {"q": "date:<b>1950"}).content.decode()
+        '<p class="notice" role="status">The query could not be read as written (date:1950-13..1951: 13 is not a month; '
+        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so date:1950-13..1951 was left out "
+        "and it was read as: Liu.</p>"
+    ) in html
+    hostile = client.get("/", {"q": "Liu date:<b>1950"}).content.decode()
     assert "(date:&lt;b&gt;1950: &lt;b&gt;1950 is not a date; write date:YYYY" in hostile and "<b>1950" not in hostile
+    assert "so date:&lt;b&gt;1950 was left out and it was read as: Liu." in hostile
+    for q in ("Liu date:(<script>x</script> OR", 'Liu -date:"1950-13', "date:" + "9" * 990, "(Liu OR date:1950-13) AND NOT date:\x00"):
+        response = client.get("/", {"q": q})
+        assert response.status_code == 200 and b'<p class="notice" role="status">The query could not be read' in response.content, q
+        assert b"<script>x" not in response.content and b"Traceback" not in response.content
 
 
 def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_between(client, frus_archive):

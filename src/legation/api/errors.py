@@ -32,7 +32,8 @@ CODES: dict[str, tuple[int, str]] = {
         f"YYYY, YYYY-MM or YYYY-MM-DD or a start after the end, a `year` that is no year, too many values of one filter, "
         f"a page past the first {MAX_RESULT_WINDOW:,} results. "
         "The message names the parameter and what it takes. The text of `q` is never refused: a query whose syntax "
-        "cannot be read is searched as plain words, and the answer's `notice` says what was wrong.",
+        "cannot be read is searched as plain words, a field's value that cannot be read (`date:1950-13`) is left out "
+        "and the rest read as written, and the answer's `notice` says what was wrong.",
     ),
     "bad_request": (400, "The request could not be read: a host name not served, too many parameters, a malformed request."),
     "not_found": (404, "No such endpoint, document (`/api/documents/{identifier}`) or facet (`/api/facets/{name}`)."),

@@ -23,9 +23,13 @@ words of its path, as if typed one by one, never as a field ``https:``, with a n
 :attr:`ParsedQuery.addresses` lists them, for the search to say what the archive does not hold.
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
-operator, a stray ``:``, ``*``, bracket or ``%``, a ``date:`` that is no date …) is searched as
-its plain words and :attr:`ParsedQuery.notice` says so, naming what was wrong (``date:1950-13:
-13 is not a month``) and how to write it; a date range that ends before it starts is read the
+operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is read with the usual
+slips repaired (:func:`_repair`), else searched as its plain words, and :attr:`ParsedQuery.notice`
+says so, naming what was wrong and how to write it. A field's value that cannot be read
+(``date:1950-13``, ``date:0000``, ``from:a*``, ``title:Ch?u``, ``sender:`` with none) is left out
+alone, with the NOT before it, and an OR left with one side (``(Mao OR date:1950-13) treaty`` is
+read as ``(Mao) treaty``), the rest read as written; the notice names it, says why (``date:1950-13:
+13 is not a month``) and how to write it. A date range that ends before it starts is read the
 other way round, with a notice; queries over :data:`MAX_QUERY_CHARS` are cut, with a notice.
 :func:`to_tantivy` turns the tree into a ``tantivy.Query``; user text reaches tantivy only as
 analyzed terms, never through tantivy's own query parser.
@@ -33,6 +37,7 @@ analyzed terms, never through tantivy's own query parser.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -185,7 +190,16 @@ class ParsedQuery:
 
 
 class _Unreadable(Exception):
-    """Internal: the query breaks the grammar; the message says where, for the notice."""
+    """Internal: the query breaks the grammar; the message says where, for the notice. ``span``:
+    where the term at fault stands in the text parsed, when the fault is a field's value
+    (``date:1950-13``, ``from:a*``, ``sender:`` with none), so that :func:`parse` leaves that term
+    out and reads the rest as written; ``None`` when the query's syntax is at fault. ``named``: the
+    term as the notice names it, when not as typed (a value of ``date:(…)``: ``date:1950-13``)."""
+
+    def __init__(self, message: str, span: tuple[int, int] | None = None, named: str = "") -> None:
+        super().__init__(message)
+        self.span = span
+        self.named = named
 
 
 # --- lexer --------------------------------------------------------------------------------------
@@ -305,6 +319,8 @@ class _Parser:
         self.notes: list[str] = []  # how parts were read other than as written, for the notice
         self.explicit_and = False  # an AND operator was read
         self.addresses: list[Address] = []  # addresses read (self.address), in order
+        self.bad: list[_Unreadable] = []  # the terms whose field's value cannot be read, each read as NOTHING
+        self.valued = 0  # how many field:(…) groups the token read stands in: its words are their values
         self.tokens = [tok for tok in tokens if tok.kind != "DASHES"]
         if len(self.tokens) < len(tokens):
             if not self.tokens:
@@ -317,7 +333,7 @@ class _Parser:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
     def is_op(self, tok: _Tok | None, op: str) -> bool:
-        return tok is not None and tok.kind == "WORD" and tok.text == op
+        return _is_operator(tok, op)
 
     def parse(self) -> Node:
         node = self.parse_or()
@@ -327,8 +343,12 @@ class _Parser:
 
     def parsed(self, text: str, notices: list[str]) -> ParsedQuery:
         """The :class:`ParsedQuery` of the tokens, read from ``text``, with ``notices`` before the
-        parser's own notes; raises :class:`_Unreadable`."""
-        node = _limit_prefixes(self.parse(), self.notes)
+        parser's own notes; raises :class:`_Unreadable`, the first of :attr:`bad` when the syntax
+        was read but some field's value was not."""
+        node = self.parse()
+        if self.bad:
+            raise self.bad[0]
+        node = _limit_prefixes(node, self.notes)
         return ParsedQuery(
             None if node == NOTHING else node, text, " ".join([*notices, *self.notes]), self.explicit_and, tuple(self.addresses)
         )
@@ -399,22 +419,40 @@ class _Parser:
             raise _Unreadable(f"it nests more than {MAX_DEPTH} levels deep")
 
     def parse_primary(self) -> Node:
+        """A group, phrase or word; one whose field's value cannot be read (``date:1950-13``) is
+        kept in :attr:`bad` and read as :data:`NOTHING`, the rest read on, so that :func:`parse`
+        finds every such term in one reading."""
+        try:
+            return self._primary()
+        except _Unreadable as exc:
+            if exc.span is None:
+                raise
+            self.bad.append(exc)
+            return NOTHING
+
+    def _primary(self) -> Node:
         tok = self.peek()
         assert tok is not None
+        opened = self.pos
         self.pos += 1
         if tok.kind in ("(", "FIELD("):
             self._enter()
+            self.valued += tok.field is not None
             node = self.parse_or()
+            self.valued -= tok.field is not None
             self.depth -= 1
             if self.peek() is None or self.peek().kind != ")":  # type: ignore[union-attr]
                 raise _Unreadable("a parenthesis is not closed")
             self.pos += 1
-            return node if tok.field is None else _in_field(node, tok.field, self.notes)
+            if tok.field is None:
+                return node
+            ends = {inner.start: inner.end for inner in self.tokens[opened + 1 : self.pos - 1]}  # where each word of it ends
+            return _in_field(node, tok.field, self.notes, ends, (tok.start, self.tokens[self.pos - 1].end), self.bad)
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
         if tok.kind == "PHRASE":
             if tok.field == DATE_FIELD:
-                return _date_range(tok.text, self.notes)
+                return _date_range(tok.text, self.notes, (tok.start, tok.end))
             if tok.field is None and (node := self.address(tok.text)) is not None:
                 return node
             return Phrase(tok.text, tok.field)
@@ -424,8 +462,8 @@ class _Parser:
                 return node
             name, colon, value = text.partition(":")
             if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
-                return _in_field(node, field, self.notes)  # collection:<a volume's address>, title:<an article's>
-        return _word(text, self.notes, tok.start)
+                return _in_field(node, field, self.notes, group=(tok.start, tok.end), bad=self.bad)  # collection:<a volume's address>, title:<an article's>
+        return _word(text, self.notes, tok.start, self.valued > 0)
 
     def address(self, text: str) -> Node | None:
         """What an address pasted as a word or quoted searches (:func:`read_address`), kept in
@@ -620,18 +658,32 @@ def _identifier_at(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _word(word: str, notes: list[str], at: int = -1) -> Node:
+def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> Node:
     """A bare word that is no address (:meth:`_Parser.address`): ``field:value``, ``prefix*`` or a
-    plain word; ``at``: where it stands in the query (:attr:`Term.at`)."""
-    field: str | None = None
+    plain word; ``at``: where it stands in the query (:attr:`Term.at`). A field's value that cannot
+    be read (``date:1950-13``, ``from:a*``, ``title:Ch?u``, ``sender:`` with none; any word of
+    ``field:(…)``, ``valued``) raises :class:`_Unreadable` with where the word stands, for
+    :func:`parse` to leave it out alone; a field's name that is none (``bogus:x``) is the query's
+    fault, read as words."""
+    field, value, name = None, word, ""
     if ":" in word:
-        name, word = word.split(":", 1)
+        name, value = word.split(":", 1)
         field = _field_name(name)
-        at += len(name) + 1 if at >= 0 else 0
-        if not word:
+    elif not valued:
+        return _value(word, None, at)
+    try:
+        if field is not None and not value:
             raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES.get(field, 'treaty')}")
         if field == DATE_FIELD:
-            return _date_range(word, notes)
+            return _date_range(value, notes)
+        return _value(value, field, at + len(word) - len(value) if at >= 0 else -1)
+    except _Unreadable as exc:
+        raise _Unreadable(str(exc), (at, at + len(word)) if at >= 0 else None) from None
+
+
+def _value(word: str, field: str | None, at: int) -> Term:
+    """``word`` (no ``field:`` before it) sought in ``field``: ``prefix*`` or a plain word, a
+    possessive as its owner; raises :class:`_Unreadable` for what the language cannot read in it."""
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
@@ -720,24 +772,46 @@ def shown(text: str) -> str:
 _POSSESSIVE = re.compile(r"(.*\w)['\u2019][sS]")  # as Elasticsearch's english_possessive stemmer, for query words
 
 
-def _in_field(node: Node, field: str, notes: list[str]) -> Node:
+def _in_field(
+    node: Node,
+    field: str,
+    notes: list[str],
+    ends: dict[int, int] | None = None,
+    group: tuple[int, int] | None = None,
+    bad: list[_Unreadable] | None = None,
+) -> Node:
     """``field:(…)``: the group with ``field`` given to every word and phrase that names no field
-    of its own (``title:(a from:b)`` keeps ``from:b``). In ``date:(…)`` each word is a range."""
+    of its own (``title:(a from:b)`` keeps ``from:b``). In ``date:(…)`` each word is a range; one
+    that is none is an :class:`_Unreadable` with where that word stands (``ends``: where each word
+    of the group ends, by where it starts), or the whole ``group`` for a phrase: kept in ``bad``
+    and read as :data:`NOTHING`, raised without it."""
     if isinstance(node, Term | Phrase) and node.field is None:
         if field == DATE_FIELD:
-            return _date_range(node.text + ("*" if isinstance(node, Term) and node.prefix else ""), notes)
+            value = node.text + ("*" if isinstance(node, Term) and node.prefix else "")
+            at = node.at if isinstance(node, Term) and ends and node.at in ends else -1  # where the word stands, if known
+            try:
+                if at < 0:
+                    return _date_range(value, notes, group)
+                return _date_range(value, notes, (at, ends[at]), f"{DATE_FIELD}:{value}")  # type: ignore[index]
+            except _Unreadable as exc:
+                if bad is None:
+                    raise
+                bad.append(exc)
+                return NOTHING
         return Term(node.text, field, node.prefix, node.at) if isinstance(node, Term) else Phrase(node.text, field)
     if isinstance(node, Not):
-        return Not(_in_field(node.item, field, notes))
+        return Not(_in_field(node.item, field, notes, ends, group, bad))
     if isinstance(node, And | Or):
-        return type(node)(tuple(_in_field(item, field, notes) for item in node.items))
+        return type(node)(tuple(_in_field(item, field, notes, ends, group, bad) for item in node.items))
     return node
 
 
-def _date_range(value: str, notes: list[str]) -> DateRange:
+def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> DateRange:
     """``1949-12..1950-02``, ``1950``, ``..1950-02``, ``1949..`` → :class:`DateRange` (EDTF ends).
     A range that ends before it starts is read the other way round (``1950-02..1949-12`` as
-    ``1949-12..1950-02``), and ``notes`` gets a sentence saying so."""
+    ``1949-12..1950-02``), and ``notes`` gets a sentence saying so. A value that is no range raises
+    :class:`_Unreadable` saying why and how to write one, with ``span`` and ``named``: where the
+    term stands, to be left out alone, and how to name it."""
     first, sep, last = value.strip().partition("..")
     if not sep:
         last = first
@@ -749,9 +823,9 @@ def _date_range(value: str, notes: list[str]) -> DateRange:
             first, last = last, first
             start, end = day_bounds(first)[0], day_bounds(last)[1]
     except RecordError:
-        raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}") from None
+        raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}", span, named) from None
     if start is None and end is None:
-        raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}")
+        raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}", span, named)
     return DateRange(start, end, f"{first}..{last}" if sep else first)
 
 
@@ -1006,28 +1080,167 @@ def parse(q: str) -> ParsedQuery:
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
+    # the text read, what was wrong in it (why), the terms left out, and whether a repair may follow
+    text, problems, dropped, fresh = q, [], [], True
+    for _ in range(MAX_QUERY_CHARS):  # each reading but a repair's leaves a term out, shortening the text
+        parser = None
+        try:
+            parser = _Parser(_lex(text), text)
+            if not problems:
+                return parser.parsed(text, notices)
+            # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
+            read_as = f"The query could not be read as written ({_problems(problems)}), so {_left_out(dropped)}it was read as: {text}."
+            return parser.parsed(text, [*notices, read_as])
+        except _Unreadable as exc:
+            bad = parser.bad if parser is not None else []
+            if not bad:  # the syntax is at fault, not a field's value
+                problems.append(str(exc))
+                if fresh and (repaired := _repair(text)) and repaired != text:
+                    text, fresh = repaired, False
+                    continue
+                if not (bad := _bad_values(text)):  # searched as plain words, but for a field's value that is none
+                    break
+        # fields' values alone are at fault: those terms are left out, the rest read as written
+        problems.extend(str(value) for value in bad)
+        read, (text, named) = text, _without_terms(text, bad)
+        dropped.extend(named)
+        fresh = True
+        if not text or text == read:
+            break
+    words = _plain_words(_without_negated(_without_dangling_field(text))) if text else []
+    if words:
+        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}its words were searched: {' '.join(words)}.")
+        starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)  # where each stands in the words joined
+        terms = tuple(Term(w, at=at) for w, at in zip(words, starts))
+        node = terms[0] if len(terms) == 1 else And(terms)
+    else:
+        notices.append(f"The query could not be read as search syntax ({_problems(problems)}) and has no words to search for.")
+        node = None
+    return ParsedQuery(node, " ".join(words), " ".join(notices))
+
+
+def _without_terms(text: str, bad: list[_Unreadable]) -> tuple[str, list[str]]:
+    """``text`` without the terms of ``bad`` (fields' values that cannot be read, at their
+    :attr:`_Unreadable.span`), each with the NOT or ``-`` before it, and the terms as the notice
+    names them. Parentheses left holding nothing go too (``date:(1950-13)``, ``(date:1950-13)``),
+    as does an AND or OR left with nothing on one side, the one that binds the term (``Mao OR
+    date:1950-13`` → ``Mao``, ``a OR date:x OR b`` → ``a OR b``, ``a AND date:x OR b`` → ``a OR
+    b``); the rest stays as typed. In one reading of ``text``, however many terms go."""
+    tokens = _lex(text)  # the parser read them: they lex
+    starts, ends = [tok.start for tok in tokens], [tok.end for tok in tokens]
+    gone = [False] * len(tokens)
+
+    def before(k: int) -> int:
+        """The token before ``tokens[k]`` that is not gone, -1 for none."""
+        k -= 1
+        while k >= 0 and gone[k]:
+            k -= 1
+        return k
+
+    def after(k: int) -> int:
+        """The token after ``tokens[k]`` that is not gone, ``len(tokens)`` for none."""
+        k += 1
+        while k < len(tokens) and gone[k]:
+            k += 1
+        return k
+
+    def kind(k: int) -> str:
+        return tokens[k].kind if 0 <= k < len(tokens) else ""
+
+    def operator(k: int, *operators: str) -> bool:
+        return 0 <= k < len(tokens) and _is_operator(tokens[k], *operators)
+
+    named = []
+    for exc in sorted(bad, key=lambda exc: (exc.span[0], -exc.span[1])):  # type: ignore[index]  # a group before a word of it
+        first, last = bisect.bisect_left(starts, exc.span[0]), bisect.bisect_right(ends, exc.span[1]) - 1  # type: ignore[index]
+        if gone[first]:  # in a group left out already, and named with it
+            continue
+        term = ""
+        while True:
+            while kind(before(first)) == "-" or operator(before(first), "NOT"):
+                first = before(first)
+            term = term or text[starts[first] : ends[last]]
+            if kind(before(first)) not in ("(", "FIELD(") or kind(after(last)) != ")":
+                break
+            first, last = before(first), after(last)  # the group held it alone
+        named.append(exc.named or term)
+        opening, closing = before(first), after(last)
+        alone = opening < 0 or kind(opening) in ("(", "FIELD(") or operator(opening, "AND", "OR")  # nothing before it to join
+        if operator(closing, "AND", "OR") and alone and not (operator(opening, "AND") and operator(closing, "OR")):
+            last = closing  # x OR b, a OR x OR b, a OR x AND b: the operator after it
+        elif operator(opening, "AND", "OR") and (kind(closing) in ("", ")") or operator(closing, "OR")):
+            first = opening  # a OR x, (a AND x), a AND x OR b: the one before it
+        gone[first : last + 1] = [True] * (last + 1 - first)
+    pieces, at = [], 0
+    for k, tok in enumerate(tokens):
+        if gone[k] and (k == 0 or not gone[k - 1]):
+            pieces += [text[at : tok.start], _CUT]
+        if gone[k]:
+            at = tok.end
+    return _CUTS.sub(_joined, "".join([*pieces, text[at:]])).strip(), named
+
+
+_CUT = "\x00"  # where terms were taken out; parse() makes every control character a space, so no query holds one
+_CUTS = re.compile(r"\s*\x00\s*")
+
+
+def _joined(cut: re.Match[str]) -> str:
+    """What stands where terms were taken out (:data:`_CUTS`): a space between words, nothing
+    next to a parenthesis inside it (``(Mao)``, not ``(Mao )``) or at either end."""
+    text, start, end = cut.string, cut.start(), cut.end()
+    return "" if start == 0 or end == len(text) or text[start - 1] == "(" or text[end] == ")" else " "
+
+
+def _bad_values(text: str) -> list[_Unreadable]:
+    """The terms of ``text`` whose field's value cannot be read (:func:`_word`), each read alone,
+    as their :class:`_Unreadable`: for a query whose syntax cannot be read, where the parser stops
+    at the first fault. ``[]`` when ``text`` cannot be split into terms."""
     try:
-        parser = _Parser(_lex(q), q)
-        return parser.parsed(q, notices)
-    except _Unreadable as exc:
-        repaired = _repair(q)
-        if repaired and repaired != q:
+        tokens = _lex(text)
+    except _Unreadable:
+        return []
+    bad = []
+    for tok in tokens:
+        if tok.kind == "PHRASE" and tok.field or tok.kind in ("WORD", "URL") and ":" in tok.text:
+            parser = _Parser([tok], text)
             try:
-                parser = _Parser(_lex(repaired), repaired)
-                # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
-                return parser.parsed(repaired, [*notices, f"The query could not be read as written ({exc}), so it was read as: {repaired}."])
+                parser.parse()
             except _Unreadable:
-                pass
-        words = _plain_words(_without_negated(_without_dangling_field(q)))
-        if words:
-            notices.append(f"The query could not be read as search syntax ({exc}), so its words were searched: {' '.join(words)}.")
-            starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)  # where each stands in the words joined
-            terms = tuple(Term(w, at=at) for w, at in zip(words, starts))
-            node = terms[0] if len(terms) == 1 else And(terms)
-        else:
-            notices.append(f"The query could not be read as search syntax ({exc}) and has no words to search for.")
-            node = None
-        return ParsedQuery(node, " ".join(words), " ".join(notices))
+                pass  # a field's name that is none: a word of the query
+            bad += parser.bad
+    return bad
+
+
+def _is_operator(tok: _Tok | None, *operators: str) -> bool:
+    """Whether ``tok`` is one of ``operators`` (``AND``, ``OR``, ``NOT``: words in capitals)."""
+    return tok is not None and tok.kind == "WORD" and tok.text in operators
+
+
+MAX_NAMED = 5  # problems, and terms left out, a notice names; of more it counts the others
+
+
+def _problems(problems: list[str]) -> str:
+    """What was wrong, each once, for a notice: the first :data:`MAX_NAMED`, the others counted;
+    how to write a date said once, after the last date at fault (``date:1950-13: 13 is not a
+    month; date:0000: …; write date:YYYY …``)."""
+    unique = list(dict.fromkeys(problems))
+    named, more = unique[:MAX_NAMED], len(unique) - MAX_NAMED
+    forms = f"; {DATE_FORMS}"
+    last_dated = max((k for k, problem in enumerate(named) if problem.endswith(forms)), default=-1)
+    said = "; ".join(problem.removesuffix(forms) if k != last_dated else problem for k, problem in enumerate(named))
+    return f"{said}; and {more:,} more" if more > 0 else said
+
+
+def _left_out(dropped: list[str]) -> str:
+    """The start of a notice's clause naming the terms ``dropped``, each once, the first
+    :data:`MAX_NAMED` (``date:1950-13 was left out and ``), ``""`` for none."""
+    terms = list(dict.fromkeys(dropped))
+    if not terms:
+        return ""
+    if len(terms) > MAX_NAMED:
+        terms = [*terms[:MAX_NAMED], f"{len(terms) - MAX_NAMED:,} more"]
+    named = terms[0] if len(terms) == 1 else f"{', '.join(terms[:-1])} and {terms[-1]}"
+    return f"{named} {'was' if len(terms) == 1 else 'were'} left out and "
 
 
 def phrase_query(text: str, field: str | None = None) -> str:
