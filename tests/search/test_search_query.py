@@ -121,6 +121,21 @@ def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list
 
 
 @pytest.mark.parametrize(
+    ("q", "typed_as_words"),
+    [
+        ("Mao bogus:x", ["Mao", "x"]),  # "bogus" names a field: searched, but not a word typed to find
+        ("title:(a:b) Liu", ["b", "Liu"]),
+        ("10:30 meeting", ["30", "meeting"]),
+        ("bogus:x sender:Kennan Mao", ["x", "Kennan", "Mao"]),
+    ],
+)
+def test_the_names_of_fields_searched_as_words_are_not_words_typed_there(q: str, typed_as_words: list[str]) -> None:
+    parsed = parse(q)
+    assert [t.text for t in leaves(parsed.node) if t.at >= 0] == typed_as_words  # what did you mean may correct
+    assert all(parsed.text[t.at : t.at + len(t.text)] == t.text for t in leaves(parsed.node) if t.at >= 0)
+
+
+@pytest.mark.parametrize(
     ("q", "tree"),
     [
         ("--Mao", Not(Term("Mao"))),  # was Not(Not(Term("Mao"))): Mao, what the user asked to leave out

@@ -112,6 +112,21 @@ def test_the_words_of_a_group_are_corrected_the_query_kept_as_typed(khrushchev):
     assert search(SearchRequest(q=typed), index).did_you_mean == 'title:(Khrushchev OR Formsa) "Port Arthur" trea* -Formsa NOT (Krushchev) Khrushchev\'s'
 
 
+def test_the_name_of_a_field_searched_as_a_word_is_not_corrected(khrushchev):
+    # "Mao bogus:x", read as its words, suggested "Mao boggs x": "bogus" was no word sought but a
+    # field's name, as was "sender" in a query that could not be read, which became "sense"
+    records, index = khrushchev
+    assert not with_word(records, "bogus", text_of) and len(with_word(records, "Boggs", text_of)) >= 10
+    assert search(SearchRequest(q="Mao bogus"), index).did_you_mean == "Mao boggs"  # a word typed is corrected
+    result = search(SearchRequest(q="Mao bogus:x"), index)
+    assert result.notice.startswith("The query could not be read as search syntax (there is no field 'bogus'")
+    assert result.did_you_mean == ""
+    assert search(SearchRequest(q="Mao sender"), index).did_you_mean == "Mao sense"
+    # beside names of fields, a misspelt word is still corrected, the names kept as typed
+    result = search(SearchRequest(q="bogus:x sender:Krushchev Mao"), index)
+    assert result.did_you_mean == "bogus x sender Khrushchev Mao"
+
+
 def text_of(record) -> str:
     return " ".join([record.title, record.summary, *(t.body for t in record.texts), *(f.text for t in record.texts for f in t.footnotes)])
 

@@ -113,7 +113,9 @@ class Term:
     """A word in the default fields (``field=None``) or one field; ``prefix`` for ``word*``.
     ``at``: where ``text`` stands in the query read (:attr:`ParsedQuery.text`), so that a word can
     be replaced there, the rest kept as typed (did you mean); ``-1`` for a word not typed there (an
-    address's words, a name's other forms). Not part of the word's identity (equality, hash)."""
+    address's words, a name's other forms) or typed as no word to find: the name of a field, searched
+    as a word when the query could not be read (``bogus`` of ``bogus:x``, ``sender`` of ``sender:``).
+    Not part of the word's identity (equality, hash)."""
 
     text: str
     field: str | None = None
@@ -873,15 +875,18 @@ def _end_problem(end: str) -> str:
 # --- parse, with the plain-words fallback -------------------------------------------------------
 
 
-def _plain_words(q: str) -> list[str]:
+def _plain_words(q: str) -> list[tuple[str, bool]]:
     """The words of ``q`` that the query language cannot read, for the plain-words fallback: letters
     and digits with their hyphens and apostrophes; an address's as :func:`read_address` reads it
-    (the words of another site's path, a document's identifier, a volume's id)."""
+    (the words of another site's path, a document's identifier, a volume's id). Each with whether
+    it was typed right before a colon, as the name of a field (``bogus`` of ``bogus:x``, ``sender``
+    of a lone ``sender:``): searched, but no word the user was looking for."""
     if "/" in q or "www." in q.lower():
         q = " ".join(_as_words(chunk) for chunk in q.split())
-    words = [w.strip("-'") for w in re.sub(r"[^\w'-]|_", " ", q).split()]
-    words = [w for w in words if w]
-    real = [w for w in words if w not in OPERATORS]
+    spaced = re.sub(r"[^\w'-]|_", " ", q)  # as long as q: a word's end there is its end in q
+    words = [(w.group().strip("-'"), q.startswith(":", w.end())) for w in re.finditer(r"\S+", spaced)]
+    words = [(w, named) for w, named in words if w]
+    real = [(w, named) for w, named in words if w not in OPERATORS]
     return real or words
 
 
@@ -1108,15 +1113,17 @@ def parse(q: str) -> ParsedQuery:
         if not text or text == read:
             break
     words = _plain_words(_without_negated(_without_dangling_field(text))) if text else []
+    searched = " ".join(w for w, _ in words)
     if words:
-        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}its words were searched: {' '.join(words)}.")
-        starts = accumulate((len(w) + 1 for w in words[:-1]), initial=0)  # where each stands in the words joined
-        terms = tuple(Term(w, at=at) for w, at in zip(words, starts))
+        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}its words were searched: {searched}.")
+        starts = accumulate((len(w) + 1 for w, _ in words[:-1]), initial=0)  # where each stands in the words joined
+        # a field's name is searched, but was typed as no word to find: not one did you mean corrects (Term.at)
+        terms = tuple(Term(w, at=-1 if named else at) for (w, named), at in zip(words, starts))
         node = terms[0] if len(terms) == 1 else And(terms)
     else:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}) and has no words to search for.")
         node = None
-    return ParsedQuery(node, " ".join(words), " ".join(notices))
+    return ParsedQuery(node, searched, " ".join(notices))
 
 
 def _without_terms(text: str, bad: list[_Unreadable]) -> tuple[str, list[str]]:

@@ -147,8 +147,10 @@ def did_you_mean(
     ``"Khrushchev Berlin"``, ``"title:Khrushchev"``, ``"(Khrushchev OR Formosa) treaty"``,
     ``"Formosa -treaty"``; ``""`` when no word needs correcting. Corrected are the words sought,
     bare, in a field of words (:func:`_in_field`) or in a group, under AND and OR; not a word
-    excluded (under NOT or ``-``), ending in ``*``, quoted (a phrase), sought in ``language:``, or
-    read from an address. Words inside any phrase of ``keep`` (names found in their other forms)
+    excluded (under NOT or ``-``), ending in ``*``, quoted (a phrase), sought in ``language:``,
+    read from an address, or the name of a field searched as a word in a query that could not be
+    read (``bogus`` of ``Mao bogus:x``, ``sender`` of ``sender:``: the parser gives them no
+    :attr:`Term.at`). Words inside any phrase of ``keep`` (names found in their other forms)
     are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
