@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.records.authorities import load_authorities
 from legation.search import variants
 from legation.search.query import Alternatives, And, Phrase, Term, parse
 from legation.search.service import RELAXED_NOTICE, SearchRequest, search
 from legation.search.variants import VariantTable
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
+from tests.search.fixtures import naming as naming_in
 
 SEED = [json.loads(line) for line in (FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl").read_text().splitlines()]
 LIU = VariantTable.from_groups([["Liu Shaoqi", "Liu Shao-chi", "刘少奇"], ["Mao Zedong", "Mao Tse-tung"]])
@@ -143,3 +145,98 @@ def test_each_side_of_an_or_is_expanded_and_a_not_is_left_as_typed(seed_index):
     node, found = LIU.expand(parse("(Liu Shao-chi OR Stalin) treaty").node)
     assert isinstance(node.items[0].items[0], Alternatives) and node.items[1] == Term("treaty") and found[0][0] == "Liu Shao-chi"
     assert LIU.expand(parse("treaty -(Liu Shao-chi)").node)[1] == []
+
+
+DEMO_NAMES = VariantTable.from_groups(
+    [[line["name"], *line["names"]] for line in map(json.loads, (REPO / "data" / "demo" / "authorities.jsonl").read_text().splitlines())]
+)  # the demo's authority records, each one group of names as the archive's table has them
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "name", "kept"),
+    [
+        ("Lu-shun", "Lüshun", "Lüshun", Phrase("Lu-shun")),
+        ("Lu shun", "Lüshun", "Lüshun", And((Term("Lu"), Term("shun")))),
+        ("Chiang Kaishek", "Chiang Kai-shek", "Chiang Kai-shek", None),
+        ("chiangkaishek", "Chiang Kai-shek", "Chiang Kai-shek", Term("chiangkaishek")),
+        ("Chou Enlai", "Chou En-lai", "Chou En-lai", None),
+        ("Kim Ilsung", "Kim Il-sung", "Kim Il-sung", None),
+        ("Chi Pengfei", "Chi Peng-fei", "Chi Peng-fei", None),  # of Chi P'eng-fei and Chi Peng-fei, the nearer
+        ("Hongkong", "Hong Kong", "Hong Kong", Term("Hongkong")),
+        ("Chang Chun", "Changchun", "Changchun", And((Term("Chang"), Term("Chun")))),  # also General Chang Ch'ün
+        ("from:(Chou Enlai)", "from:(Chou En-lai)", "Chou En-lai", None),
+        ('to:"Chou Enlai"', 'to:"Chou En-lai"', "Chou En-lai", Phrase("Chou Enlai", "to")),
+        ("Chou Enlai treaty", "Chou En-lai treaty", "Chou En-lai", None),
+    ],
+)
+def test_a_name_typed_with_its_syllables_joined_or_split_otherwise_is_the_records_name(typed, written, name, kept):
+    """``Lu-shun`` found nothing and ``Chiang Kaishek`` only the documents writing "Kaishek": a name
+    is known by its folded words, and these are not the record's. Its words joined are: the name is
+    searched as the record writes it (``name``), in all its forms, and the notice names that
+    spelling too. The words typed are kept where that spelling would not find all they find
+    (``kept``): "Hongkong" is no word of "Hong Kong"; "Enlai" is "En-lai" joined, which is sought;
+    "Lu-shun" joined is "Lushun", so only its phrase is kept."""
+    node, found = DEMO_NAMES.expand(parse(typed).node)
+    as_written, named = DEMO_NAMES.expand(parse(written).node)
+    forms = (node if isinstance(node, Alternatives) else node.items[0]).items
+    expected = (as_written if isinstance(as_written, Alternatives) else as_written.items[0]).items
+    assert forms == (expected[0], *([kept] if kept else []), *expected[1:])
+    assert (node.items[1:] if isinstance(node, And) else ()) == (as_written.items[1:] if isinstance(as_written, And) else ())
+    assert [forms for _, forms in found] == [(name, *forms) for _, forms in named] and found[0][0] in typed
+
+
+def test_the_same_letters_in_names_of_two_records_are_left_alone():
+    """Chang Ch'ün (张群, the premier) and Changchun (the city) are the same letters joined: ``Chang
+    Chun``, neither's words, is neither's name; each as its record writes it is still that record's."""
+    table = VariantTable.from_groups([["Chang Ch'ün", "Zhang Qun", "张群"], ["Changchun", "Hsinking", "长春"]])
+    assert table.expand(parse("Chang Chun").node) == (parse("Chang Chun").node, [])
+    assert table.expand(parse("Chang-chun").node)[1] == []
+    assert table.expand(parse("Chang Ch'ün").node)[1] == [("Chang Ch'ün", ("Zhang Qun", "张群"))]
+    assert table.expand(parse("Changchun").node)[1] == [("Changchun", ("Hsinking", "长春"))]
+    alone = VariantTable.from_groups([["Chang Ch'ün", "Zhang Qun"]])  # the letters of one record: its name
+    assert alone.expand(parse("Chang Chun").node)[1] == [("Chang Chun", ("Chang Ch'ün", "Zhang Qun"))]
+
+
+@pytest.fixture(scope="module")
+def china_1969(demo_volumes):
+    """The demo volume on China, 1969-1972 (175 real documents), and its index."""
+    return list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz")), demo_volumes("frus1969-76ve13")
+
+
+def test_a_name_typed_with_its_syllables_joined_or_split_finds_what_the_records_spelling_finds(china_1969):
+    """Found on this volume before: ``Lu-shun`` 0 (``Lüshun`` 1), ``Chiang Kaishek`` 26 (``Chiang
+    Kai-shek`` 29), ``Chou Enlai`` 84 (86), ``Hongkong`` 0 (``Hong Kong`` 8), ``Chi Pengfei`` 41 (the
+    documents of "Chi" or "Pengfei" when none has both; ``Chi Peng-fei`` 21), ``Kim Ilsung`` 2 (1)."""
+    records, index = china_1969
+    assert naming_in(records, "Lüshun", "Port Arthur", "Lushun", "Ryojun", "旅顺") == ["frus1969-76ve13-d145"]
+    assert len(naming_in(records, "Chou En-lai", "Zhou Enlai", "周恩来")) == 86
+    for typed, written, total in [
+        ("Lu-shun", "Lüshun", 1),
+        ("Lu shun", "Lüshun", 1),
+        ("Chiang Kaishek", "Chiang Kai-shek", 29),
+        ("Chou Enlai", "Chou En-lai", 86),
+        ("Hongkong", "Hong Kong", 8),
+        ("Chi Pengfei", "Chi Peng-fei", 21),
+        ("Kim Ilsung", "Kim Il-sung", 1),
+    ]:
+        found, as_written = (search(SearchRequest(q=q, page_size=10), index, DEMO_NAMES) for q in (typed, written))
+        assert (found.total, as_written.total) == (total, total), typed
+        assert [h.identifier for h in found.hits] == [h.identifier for h in as_written.hits], typed  # ranked alike
+    notice = search(SearchRequest(q="Chou Enlai"), index, DEMO_NAMES).notice
+    assert notice == "Also searched for other forms of these names (Chou Enlai: Chou En-lai, Zhou Enlai, 周恩来)."
+
+
+def test_did_you_mean_a_name_finds_it_in_all_its_forms(china_1969):
+    """``Chou Enlia`` suggested ``Chou Enlai``, which found 84 documents of the name's 86."""
+    _, index = china_1969
+    assert search(SearchRequest(q="Chou Enlia"), index, DEMO_NAMES).did_you_mean == "Chou Enlai"
+    assert search(SearchRequest(q="Chou Enlai"), index, DEMO_NAMES).total == 86
+
+
+def test_words_typed_that_spell_a_name_joined_still_find_what_they_found(demo_volumes):
+    """``Chang Chun`` is the city Changchun joined, and the name of General Chang Ch'un (张群), whom
+    the demo's records do not hold: the words typed are kept, and his documents still found."""
+    index = demo_volumes("frus1955-57v03")
+    general = search(SearchRequest(q="Chang Chun", page_size=100), index, DEMO_NAMES)
+    assert general.total == 7 and "frus1955-57v03-d159" in {h.identifier for h in general.hits}  # "General Chang Ch’un"
+    assert {h.identifier for h in general.hits} == {h.identifier for h in search(SearchRequest(q="Chang Chun", page_size=100), index).hits}

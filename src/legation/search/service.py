@@ -579,7 +579,8 @@ def text_query(
     parsed = user_query.parse(request.q)
     node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
     query = user_query.to_tantivy(node, index.schema, searcher)
-    phrases = user_query.proximity_phrases(parsed.node, index.schema, searcher) if request.sort == "relevance" and query else []
+    typed = variants.as_written(parsed.node, node) if expanded else parsed.node  # "Chiang Kaishek" ranked as "Chiang Kai-shek"
+    phrases = user_query.proximity_phrases(typed, index.schema, searcher) if request.sort == "relevance" and query else []
     bonus = ProximityBonus(phrases, index.schema) if phrases else None
     notice = parsed.notice
     nothing_to_search = bool(user_query.stripped(request.q)) and query is None

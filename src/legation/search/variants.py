@@ -9,8 +9,12 @@ Only curated names count: those an authority file gave (``legation authorities``
 marked in the admin; names read from documents do not widen searches. Quoted words are not
 expanded, but in a field of names (:data:`NAME_FIELDS`: ``from:"Liu Shao-chi"``), where quotes only
 hold a name together; a name in such a field is searched there in all its forms. Names are compared by their folded words (:func:`legation.search.analyzers.folded`: case and
-diacritics ignored). A name whose words belong to more than one authority record (``Johnson``)
-is ambiguous and left alone.
+diacritics ignored). A name typed with its syllables joined or split otherwise than the record
+writes them (``Chou Enlai``, ``Lu-shun``, ``Lu shun``, ``Kim Ilsung`` for Chou En-lai, Lüshun, Kim
+Il-sung) is that name: its words joined are the record's, and it is searched as the record writes
+it, in all its forms, and as typed where that spelling would not find all the words typed find
+(``Hongkong``: no word of "Hong Kong"). A name whose words belong to more than one authority record (``Johnson``),
+or whose words joined do (``Chang Chun``: Chang Ch'ün, Changchun), is ambiguous and left alone.
 """
 
 from __future__ import annotations
@@ -32,14 +36,20 @@ REFRESH_SECONDS = 5.0
 
 @dataclass
 class VariantTable:
-    """Folded words of each name → every name of its authority record (preferred name first)."""
+    """Folded words of each name → every name of its authority record (preferred name first);
+    ``joined``: those words joined into one (``chiaokuanhua``) → the names of one record that spell
+    it (``Ch'iao Kuan-hua``, ``Chiao Kuan-hua``), for a name typed with its syllables joined or
+    split otherwise."""
 
     groups: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_groups(cls, groups: list[list[str]]) -> VariantTable:
-        """A table from lists of names, each list one authority record's names."""
+        """A table from lists of names, each list one authority record's names. A name of two
+        records is left out, and so are the words joined of names of two records."""
         table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        joined: dict[str, tuple[tuple[str, ...], list[str]] | None] = {}  # letters → (the record's names, those spelling them)
         for names in groups:
             names = list(dict.fromkeys(n for n in names if n.strip()))
             if len(names) < 2:
@@ -52,11 +62,20 @@ class VariantTable:
                     table[key] = None  # ambiguous: two records share this name
                 else:
                     table[key] = tuple(names)
-        return cls({k: v for k, v in table.items() if v is not None})
+                spelling = joined.setdefault("".join(key), (tuple(names), []))
+                if spelling is not None and spelling[0] == tuple(names):
+                    spelling[1].append(name)
+                else:
+                    joined["".join(key)] = None  # Chang Ch'ün, Changchun: the same letters, two records
+        return cls(
+            {k: v for k, v in table.items() if v is not None},
+            {k: tuple(v[1]) for k, v in joined.items() if v is not None},
+        )
 
     def expand(self, node: Node | None) -> tuple[Node | None, list[tuple[str, tuple[str, ...]]]]:
         """The query tree with runs of plain words that spell a known name replaced by
-        :class:`Alternatives` of all its names, and the list of (words as typed, names added)."""
+        :class:`Alternatives` of all its names, and the list of (words as typed, names added; for a
+        name typed with its syllables joined or split otherwise, the record's spelling first)."""
         found: list[tuple[str, tuple[str, ...]]] = []
         if node is None or not self.groups:
             return node, found
@@ -74,6 +93,22 @@ class VariantTable:
 
     def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list, field: str | None = None) -> Node | None:
         names = self.groups.get(key)
+        written: str | None = None
+        kept: tuple[Node, ...] = ()
+        if not names and (spellings := self.joined.get("".join(key))):
+            # "Chou Enlai", "Lu-shun": the record's name with its syllables joined or split otherwise, searched
+            # as the record writes it (of its spellings, the one sharing most words with it, then nearest
+            # in their number: "Chi Pengfei" as "Chi Peng-fei", not "Chi P'eng-fei") and in all its forms;
+            # the words typed are kept too where that spelling does not find all they find ("Hongkong", "Chang
+            # Chun" for General Chang Ch'un, not the city Changchun): a search finds at least what it found
+            written = max(spellings, key=lambda name: _likeness(analyzers.folded(name), key))
+            if isinstance(original, Phrase) or not _finds(written, typed):
+                kept = (original,)
+                if isinstance(original, Term) and analyzers.folded(typed.replace("-", "")) == analyzers.folded(written):
+                    kept = (Phrase(typed, field),)  # "Ma-tsu": its words joined are the record's Matsu, sought once
+            original = Phrase(written, field) if isinstance(original, Phrase) else _as_words(written, field)
+            key = tuple(analyzers.folded(written))
+            names = self.groups[key]
         if not names:
             return None
         words = [tuple(analyzers.folded(n)) for n in names]
@@ -88,11 +123,11 @@ class VariantTable:
         ]
         by_words = {tuple(analyzers.folded(n)): n for n in reversed(others)}  # one form per spelling
         others = [n for n in others if by_words[tuple(analyzers.folded(n))] == n][:MAX_ALTERNATIVES]
-        if not others:
+        if not others and not written:
             return None
-        found.append((typed, tuple(others)))
+        found.append((typed, (written, *others) if written else tuple(others)))
         forms = [Term(n, field) if len(analyzers.folded(n)) == 1 else Phrase(n, field) for n in others]
-        return Alternatives((original, *forms))
+        return Alternatives((original, *kept, *forms))
 
     def _expand_items(self, items: list[Node], found: list) -> list[Node]:
         out: list[Node] = []
@@ -134,6 +169,45 @@ class VariantTable:
 NAME_FIELDS = ("names", "from", "to", "place")
 """Search fields holding names of people, bodies and places: a name searched in one of them
 (``from:(Chou En-lai)``, ``place:Moskva``, ``to:"Liu Shao-chi"``) is searched there in all its forms."""
+
+
+def as_written(typed: Node | None, expanded: Node | None) -> Node | None:
+    """Words typed (``typed``, a query's tree as parsed) with each name typed with its syllables
+    joined or split otherwise as its record writes it, read off ``expanded`` (what
+    :meth:`VariantTable.expand` made of ``typed``): ``Chiang Kaishek treaty`` → ``Chiang Kai-shek
+    treaty``. Words standing together rank first by them
+    (:func:`legation.search.query.proximity_phrases`), as for the name typed as the record writes it.
+    Only for plain words (an :class:`And` of :class:`Term`, or one), the only tree that ranking
+    reads; any other is returned as typed."""
+    if not all(isinstance(word, Term) for word in (typed.items if isinstance(typed, And) else (typed,))):
+        return typed
+    words: list[Node] = []
+    for item in expanded.items if isinstance(expanded, And) else (expanded,):  # type: ignore[union-attr]
+        first = item.items[0] if isinstance(item, Alternatives) else item
+        words.extend(first.items if isinstance(first, And) else (first,))
+    return words[0] if len(words) == 1 else And(tuple(words))
+
+
+def _likeness(words: list[str], typed: tuple[str, ...]) -> tuple[int, int]:
+    """How like ``typed`` a spelling of the same letters is: the words they share, then the
+    fewest words more or less."""
+    return len(set(words) & set(typed)), -abs(len(words) - len(typed))
+
+
+def _finds(written: str, typed: str) -> bool:
+    """Whether the words ``written``, unquoted, find every document the words ``typed`` find: word
+    for word, each typed as written or, of a written word of parts, joined, as a search also seeks
+    it (``Chou Enlai`` by ``Chou En-lai``; not ``Hongkong`` by ``Hong Kong``)."""
+    pairs = list(zip(typed.split(), written.split()))
+    return len(pairs) == len(typed.split()) == len(written.split()) and all(
+        analyzers.folded(word) in (analyzers.folded(own), analyzers.folded(own.replace("-", ""))) for word, own in pairs
+    )
+
+
+def _as_words(name: str, field: str | None) -> Node:
+    """``name`` as its words typed, in ``field``: ``Chou En-lai`` → ``Chou`` AND ``En-lai``."""
+    words = tuple(Term(word, field) for word in name.split())
+    return words[0] if len(words) == 1 else And(words)
 
 
 def _plain(node: Node, field: str | None = None) -> bool:
