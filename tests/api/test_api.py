@@ -654,6 +654,10 @@ def test_a_facets_values_are_found_by_their_other_names(client, seed_archive, tm
     from legation.records.authorities import load_authorities
     from legation.search import variants
 
+    from django.core.cache import caches
+
+    caches["search"].clear()
+    variants.reset()  # a table another test's authority records left in this process, within REFRESH_SECONDS
     authorities = tmp_path / "authorities.jsonl"
     authorities.write_text(json.dumps({"kind": "person", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi"]}) + "\n")
     before = client.get("/api/facets/recipient", {"contains": "shao-chi"}).json()["values"]
