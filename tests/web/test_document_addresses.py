@@ -124,6 +124,24 @@ def test_a_slash_leads_nowhere_off_the_site_nor_to_an_address_it_does_not_have(c
     assert response.status_code == 404 and not response.has_header("Location")
 
 
+@pytest.mark.parametrize(
+    ("asked", "location"),
+    [
+        ("//documents//frus1949v07p1-d1", "/documents/frus1949v07p1-d1"),  # a fresh user's try: a 404
+        ("/documents//frus1949v07p1-d1/", "/documents/frus1949v07p1-d1"),
+        ("/api//search", "/api/search?q=Telegram"),
+        ("//facets///type", "/facets/type?q=Telegram"),
+    ],
+)
+def test_doubled_slashes_redirect_to_the_address_with_one(client, archive, asked, location):
+    """A link joined from two parts ("…/" + "/documents/…") doubles a slash: the address with one
+    is the page meant. Redirected as a slash too many at the end is, and as safely."""
+    query = "" if asked.startswith("//documents") or asked.startswith("/documents") else "q=Telegram"
+    response = client.get("/", PATH_INFO=asked, QUERY_STRING=query)
+    assert response.status_code == 301 and response["Location"] == location
+    assert client.get(location, follow=True).status_code == 200
+
+
 def test_a_post_with_a_trailing_slash_is_not_redirected(client, archive):
     """A redirect would turn it into a GET (301) and drop what it sent: it stays a 404."""
     assert client.post("/facets/type/").status_code == 404

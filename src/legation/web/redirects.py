@@ -7,6 +7,7 @@ document the other would not."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
@@ -35,11 +36,15 @@ def document_redirect(identifier: str, view: str) -> HttpResponse | None:
     return redirect(location, content=body, content_type=JSON_CONTENT_TYPE)
 
 
+_SLASHES = re.compile(r"/{2,}")
+
+
 class WithoutTrailingSlash:
     """Django middleware: a GET or HEAD answered 404 at an address ending in ``/`` (``/facets/type/``,
-    ``/documents/frus1949v07p1-d1/``, ``/api/search/``, as users type and paste them) is redirected,
-    301, to the same address without its trailing slashes, query string kept, when that is an
-    address of the site (:func:`django.urls.is_valid_path`); the document's page then redirects on
+    ``/documents/frus1949v07p1-d1/``, ``/api/search/``, as users type and paste them) or holding
+    ``//`` (``/documents//frus1949v07p1-d1``, a link joined from two parts) is redirected, 301, to
+    the same address without its trailing slashes and with each run of slashes one, query string
+    kept, when that is an address of the site (:func:`django.urls.is_valid_path`); the document's page then redirects on
     from another case or punctuation (:func:`document_redirect`). Django's ``APPEND_SLASH`` the other
     way round, for every route in one place.
 
@@ -52,9 +57,9 @@ class WithoutTrailingSlash:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code != 404 or request.method not in ("GET", "HEAD") or not request.path_info.endswith("/"):
+        if response.status_code != 404 or request.method not in ("GET", "HEAD") or not (request.path_info.endswith("/") or "//" in request.path_info):
             return response
-        path_info, path = request.path_info.rstrip("/"), request.path.rstrip("/")
+        path_info, path = _SLASHES.sub("/", request.path_info).rstrip("/"), _SLASHES.sub("/", request.path).rstrip("/")
         if not path or path[1:2] in ("/", "\\") or not is_valid_path(path_info, get_urlconf()):
             return response
         location = escape_uri_path(path) + request.get_full_path()[len(escape_uri_path(request.path)) :]
