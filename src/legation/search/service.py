@@ -1166,14 +1166,6 @@ class FacetValues(FacetResult):
     distinct_values: int | None = None
 
 
-def _named_alike(names: variants.VariantTable | None, folded: str) -> set[str]:
-    """Every name of the authority records one of whose names holds ``folded`` (a text through
-    :func:`legation.search.analyzers.letters_folded`): ``moskva`` gives "Moscow", a place stored
-    and listed under that name."""
-    records = set(names.groups.values()) if names else set()
-    return {name for record in records if any(folded in analyzers.letters_folded(n) for n in record) for name in record}
-
-
 def facet_values(
     request: SearchRequest,
     name: str,
@@ -1214,7 +1206,7 @@ def facet_values(
         # All values are in hand: the text is sought among them here. tantivy's `include` pattern
         # costs 10-40 ms on the demo's senders (its automaton of every letter folded alike).
         folded = analyzers.letters_folded(needle)
-        alike = _named_alike(names, folded) if facet.named else set()
+        alike = names.holding(folded) if facet.named and names is not None else set()
         values = [(v, n) for v, n in every if folded in analyzers.letters_folded(v) or v in alike][:size]
     else:
         values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]

@@ -25,6 +25,7 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from legation.search import analyzers
 from legation.search.query import Alternatives, And, Node, Or, Phrase, Term
@@ -71,6 +72,18 @@ class VariantTable:
             {k: v for k, v in table.items() if v is not None},
             {k: tuple(v[1]) for k, v in joined.items() if v is not None},
         )
+
+    @cached_property
+    def _letters(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Each record's names, and the same through :func:`legation.search.analyzers.letters_folded`:
+        folded once a table, not for every text sought (:meth:`holding`)."""
+        return [(record, tuple(analyzers.letters_folded(n) for n in record)) for record in dict.fromkeys(self.groups.values())]
+
+    def holding(self, folded: str) -> set[str]:
+        """Every name of the records one of whose names holds ``folded`` (a text through
+        :func:`legation.search.analyzers.letters_folded`): ``moskva`` gives "Moscow", the name a
+        place is stored and listed under."""
+        return {name for record, letters in self._letters if any(folded in n for n in letters) for name in record}
 
     def expand(self, node: Node | None) -> tuple[Node | None, list[tuple[str, tuple[str, ...]]]]:
         """The query tree with runs of plain words that spell a known name replaced by
