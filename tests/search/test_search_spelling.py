@@ -112,6 +112,20 @@ def test_the_words_of_a_group_are_corrected_the_query_kept_as_typed(khrushchev):
     assert search(SearchRequest(q=typed), index).did_you_mean == 'title:(Khrushchev OR Formsa) "Port Arthur" trea* -Formsa NOT (Krushchev) Khrushchev\'s'
 
 
+def test_the_words_of_a_phrase_are_corrected_inside_its_quotation_marks(khrushchev):
+    # '"Kruschev letter"' found nothing and offered no correction: a quoted word was never looked at
+    records, index = khrushchev
+    said = {r.identifier for r in records if any(re.search(r"\bKhrushchev letter\b", t.body, re.IGNORECASE) for t in r.texts)}
+    assert said and not with_word(records, "Kruschev", text_of)
+    result = search(SearchRequest(q='"Kruschev letter"'), index)
+    assert (result.total, result.did_you_mean) == (0, '"Khrushchev letter"')
+    corrected = search(SearchRequest(q=result.did_you_mean, page_size=100), index)
+    assert {h.identifier for h in corrected.hits} == said and corrected.did_you_mean == ""
+    # in a field, beside a bare word, punctuation kept; a word the volume holds is left as typed
+    assert search(SearchRequest(q='title:"Kruschev, letter" Formsa'), index).did_you_mean == 'title:"Khrushchev, letter" Formosa'
+    assert search(SearchRequest(q='"Khrushchev leter"'), index).did_you_mean == '"Khrushchev letter"'
+
+
 def test_the_name_of_a_field_searched_as_a_word_is_not_corrected(khrushchev):
     # "Mao bogus:x", read as its words, suggested "Mao boggs x": "bogus" was no word sought but a
     # field's name, as was "sender" in a query that could not be read, which became "sense"

@@ -125,10 +125,12 @@ class Term:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Words that must occur together, in this order."""
+    """Words that must occur together, in this order. ``at``: where ``text`` (within its quotation
+    marks) stands in the query read, as :attr:`Term.at`; ``-1`` for a phrase not typed there."""
 
     text: str
     field: str | None = None
+    at: int = dataclass_field(default=-1, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -457,7 +459,7 @@ class _Parser:
                 return _date_range(tok.text, self.notes, (tok.start, tok.end))
             if tok.field is None and (node := self.address(tok.text)) is not None:
                 return node
-            return Phrase(tok.text, tok.field)
+            return Phrase(tok.text, tok.field, tok.end - 1 - len(tok.text))  # the text ends before the closing quote
         text = tok.text
         if "/" in text or tok.kind == "URL" or text[:4].lower() == "www.":  # what read_address may read: a plain word is not looked at
             if (node := self.address(text)) is not None:  # a URL token is always one
@@ -800,7 +802,7 @@ def _in_field(
                     raise
                 bad.append(exc)
                 return NOTHING
-        return Term(node.text, field, node.prefix, node.at) if isinstance(node, Term) else Phrase(node.text, field)
+        return Term(node.text, field, node.prefix, node.at) if isinstance(node, Term) else Phrase(node.text, field, node.at)
     if isinstance(node, Not):
         return Not(_in_field(node.item, field, notes, ends, group, bad))
     if isinstance(node, And | Or):

@@ -38,7 +38,7 @@ import tantivy
 from rapidfuzz import distance, process
 
 from legation.search import analyzers, schema
-from legation.search.query import And, Node, Or, ParsedQuery, Term
+from legation.search.query import And, Node, Or, ParsedQuery, Phrase, Term
 
 CANDIDATES_PER_LETTER = 20_000  # most frequent words of the vocabulary sharing the first letter
 MIN_GAIN = 10  # the correction must be this many times more frequent than the word typed
@@ -46,6 +46,9 @@ ESTABLISHED_DOCS = 10  # a word in this many documents, and in a thousandth of t
 ESTABLISHED_SHARE = 1000
 PRESENT_WORD_LETTERS_PER_EDIT = 5  # a word the archive holds is corrected at most one edit per this many letters
 CACHED_LETTERS = 8  # first letters whose frequent words a process keeps ("s" at 1,000,000 documents: 16,906 words, 1.6 MB)
+# A word of a phrase, corrected on its own: letters and digits, hyphens and apostrophes within
+# (``Kruschev's`` whole, not the comma after ``Kruschev,``)
+_PHRASE_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 CACHE_SECONDS = 60.0  # how long it keeps them: the counts of an index changed since may be this old
 
 _cache: OrderedDict[tuple[Hashable, str], tuple[float, dict[str, int]]] = OrderedDict()
@@ -146,11 +149,11 @@ def did_you_mean(
     """The query read (``parsed.text``) with its misspelt words corrected, all else as typed:
     ``"Khrushchev Berlin"``, ``"title:Khrushchev"``, ``"(Khrushchev OR Formosa) treaty"``,
     ``"Formosa -treaty"``; ``""`` when no word needs correcting. Corrected are the words sought,
-    bare, in a field of words (:func:`_in_field`) or in a group, under AND and OR; not a word
-    excluded (under NOT or ``-``), ending in ``*``, quoted (a phrase), sought in ``language:``,
-    read from an address, or the name of a field searched as a word in a query that could not be
-    read (``bogus`` of ``Mao bogus:x``, ``sender`` of ``sender:``: the parser gives them no
-    :attr:`Term.at`). Words inside any phrase of ``keep`` (names found in their other forms)
+    bare or in a phrase (each word of ``"Kruschev speech"`` on its own), in a field of words
+    (:func:`_in_field`) or in a group, under AND and OR; not a word excluded (under NOT or ``-``),
+    ending in ``*``, sought in ``language:``, read from an address, or the name of a field searched
+    as a word in a query that could not be read (``bogus`` of ``Mao bogus:x``, ``sender`` of
+    ``sender:``: the parser gives them no :attr:`Term.at`). Words inside any phrase of ``keep`` (names found in their other forms)
     are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
@@ -172,10 +175,15 @@ def did_you_mean(
 
 def _sought(node: Node | None) -> Iterator[Term]:
     """The words of ``node`` that :func:`did_you_mean` may correct, in order: typed in the query
-    (:attr:`Term.at`), under AND and OR only, no prefix, bare or in a field of words."""
+    (:attr:`Term.at`, :attr:`Phrase.at`), under AND and OR only, no prefix, bare or in a field of
+    words, alone or each word of a phrase."""
     if isinstance(node, And | Or):
         for item in node.items:
             yield from _sought(item)
     elif isinstance(node, Term) and node.at >= 0 and not node.prefix:
         if node.field is None or schema.SEARCH_FIELDS_BY_NAME[node.field].spelled:
             yield node
+    elif isinstance(node, Phrase) and node.at >= 0:
+        if node.field is None or schema.SEARCH_FIELDS_BY_NAME[node.field].spelled:
+            for word in _PHRASE_WORD.finditer(node.text):
+                yield Term(word.group(), node.field, False, node.at + word.start())
