@@ -241,13 +241,35 @@ def test_error_page_keeps_what_the_user_typed(client, seed_archive):
     assert '<option value="date_desc" selected>' in html
 
 
+def test_the_date_boxes_read_dates_as_archives_write_them(client, seed_archive):
+    """"Dec 1949" in the From box was refused ("not a date") though ingest reads it in every
+    record; the boxes now read what ingest reads, as the same range as its ISO form."""
+    def page(**dates):
+        response = client.get("/", {"q": "Moscow", **dates})
+        return response.status_code, re.search(r"Results: [^<]*", response.content.decode()).group()
+
+    assert page() == (200, "Results: 1 - 2 of 2")  # two seed documents hold Moscow: one of 1949, one of 1950
+    assert page(start_date="Dec 1949", end_date="22.II.1950") == page(start_date="1949-12", end_date="1950-02-22")
+    assert page(start_date="1950") == page(end_date="1949") == (200, "Results: 1 - 1 of 1")
+    assert page(start_date="1950s") == page(start_date="1950")  # the decade's first day as a start
+    assert page(end_date="1940s") == page(end_date="1949")  # its last day as an end
+    assert page(start_date="December 1949")[0] == 200
+    response = client.get("/", {"q": "Moscow", "start_date": "1950", "end_date": "Dec 1949"})
+    assert response.status_code == 400
+    assert "&quot;From&quot; (1950) is after &quot;to&quot; (Dec 1949); swap them" in response.content.decode()
+    # the API keeps to the forms its description publishes, and names its parameters
+    answer = client.get("/api/search", {"q": "Moscow", "start_date": "Dec 1949"})
+    assert answer.status_code == 400 and answer.json()["error"]["message"].startswith("start_date: 'Dec 1949' is not a date")
+
+
 def test_error_page_keeps_the_good_filters_and_drops_the_bad(client, seed_archive):
     """A date the form cannot read dropped every filter chosen before, unseen: correcting the date
     and searching again lost type=Telegram (a fresh user's report). A bad filter value still goes,
     or each search from the page would send it back."""
-    response = client.get("/", {"q": "Moscow", "start_date": "Dec 1949", "type": "Telegram", "year": ["1950", "1950s"]})
+    response = client.get("/", {"q": "Moscow", "start_date": "Dec 19490", "type": "Telegram", "year": ["1950", "1950s"]})
     html = response.content.decode()
-    assert response.status_code == 400 and "start_date/end_date" in html
+    # the message names the box as the form labels it, not the parameter behind it
+    assert response.status_code == 400 and "&quot;From&quot;: &#x27;Dec 19490&#x27; is not a date" in html
     assert '<input type="hidden" name="type" value="Telegram">' in html and '<input type="hidden" name="year" value="1950">' in html
     assert "1950s" not in html.split("<form", 1)[1].split("</form>", 1)[0]
 

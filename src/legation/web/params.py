@@ -8,13 +8,15 @@ Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import quote_plus
 
 from legation.errors import InvalidQuery
-from legation.records.dates import parse_date_bound
+from legation.ingest.dates import parse_archival_date
+from legation.records.dates import edtf_day_bounds, parse_date_bound
 from legation.search.query import stripped
 from legation.search.schema import FACETS
 from legation.search.service import SearchRequest
@@ -66,25 +68,59 @@ def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     return values[0] or ""
 
 
-def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: int = 10) -> SearchRequest:
+# What the search page's form calls the date parameters, for its messages: "From [1949-12] to [1950]"
+FORM_LABELS = {"start_date": '"From"', "end_date": '"to"'}
+
+
+def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
+    """A date range's bound as a day (:func:`legation.records.dates.parse_date_bound`: ``1949``,
+    ``1949-12``, ``1949-12-22``; a year or month is its first day as a start, its last as an end).
+    ``archival``: a text of another form is read as ingest reads an archive's dates
+    (:func:`legation.ingest.dates.parse_archival_date`: ``Dec 1949``, ``22 Dec. 1949``,
+    ``22.XII.1949``, ``1950s``), its earliest or latest possible day. Raises ValueError, saying
+    which forms are accepted, when the text is no date."""
+    try:
+        return parse_date_bound(text, end=end)
+    except ValueError:
+        if not archival:
+            raise
+        edtf = parse_archival_date(text).edtf
+        try:
+            bounds = edtf_day_bounds(edtf) if edtf else None
+        except ValueError:  # EDTF the day bounds cannot hold (BCE)
+            bounds = None
+        if bounds is None:
+            raise
+        return bounds[1] if end else bounds[0]
+
+
+def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: int = 10, form: bool = False) -> SearchRequest:
     """Build a :class:`SearchRequest` from query-string values (each a list of strings).
 
     Raises :class:`InvalidQuery` naming the parameter and the accepted values, also for a
-    parameter other than a filter given more than once (:func:`single`).
+    parameter other than a filter given more than once (:func:`single`). ``form``: the values
+    come from the search page's form, whose date boxes are read as archives write dates too
+    (:func:`date_bound`) and named by their labels in messages (:data:`FORM_LABELS`:
+    ``"From": '1950-13' is not a real date …``); the API keeps to the forms its description
+    publishes, and names its parameters.
     """
 
     def one(name: str) -> str:
         return single(params, name).strip()
 
     filters = {f.name: [f.canonical(v) for v in params.get(f.name, []) if v] for f in FACETS}
-    start, end = one("start_date"), one("end_date")
-    try:
-        start_date = parse_date_bound(start, end=False) if start else None
-        end_date = parse_date_bound(end, end=True) if end else None
-    except ValueError as exc:
-        raise InvalidQuery(f"start_date/end_date: {exc}") from None
+    called = FORM_LABELS if form else {}
+    bounds: dict[str, dt.date | None] = {}
+    for name in ("start_date", "end_date"):
+        value = one(name)
+        try:
+            bounds[name] = date_bound(value, end=name == "end_date", archival=form) if value else None
+        except ValueError as exc:
+            raise InvalidQuery(f"{called.get(name, name)}: {exc}") from None
+    start_date, end_date = bounds["start_date"], bounds["end_date"]
     if start_date and end_date and start_date > end_date:
-        raise InvalidQuery("start_date is after end_date; swap them or widen the range.")
+        start, end = called.get("start_date", "start_date"), called.get("end_date", "end_date")
+        raise InvalidQuery(f"{start} ({one('start_date')}) is after {end} ({one('end_date')}); swap them or widen the range.")
     return SearchRequest(
         q=stripped(single(params, "q")),  # a query of control characters alone is typed, and has no words
         filters={name: values for name, values in filters.items() if values},

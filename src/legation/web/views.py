@@ -77,7 +77,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "date_match": request.GET.get("date_match", "overlap"),
     }
     try:
-        search_request = search_request_from(params)
+        search_request = search_request_from(params, form=True)
         result = search(search_request)
     except InvalidQuery as exc:
         context["error"] = str(exc)
@@ -265,7 +265,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     base = _link_base(params, "page", "contains")
     try:
         contains = single(params, "contains")
-        result = facet_values(search_request_from(base), name, contains=contains, limit=MAX_FACET_VALUES)
+        result = facet_values(search_request_from(base, form=True), name, contains=contains, limit=MAX_FACET_VALUES)  # from the page's links
     except UnknownFacet as exc:  # a missing page, as /api/facets/{name} answers: the 404 page names the facets
         raise Http404(str(exc)) from None
     except InvalidQuery as exc:
