@@ -67,6 +67,14 @@ def test_a_letter_shows_its_transcript_and_its_translation(page) -> None:
         section = page.locator(f'section.text[lang="{text.language}"]')
         assert section.locator("h2").inner_text() == f"{heading} ({text.language})"
         assert shown_paragraphs(section) == paragraphs(text.body)
+    # read side by side: the translation to the right of the transcript, their tops level
+    left, right = (page.locator(f'section.text[lang="{t.language}"]').bounding_box() for t in (transcript, translation))
+    assert right["x"] >= left["x"] + left["width"] and abs(right["y"] - left["y"]) < 1
+    # on a phone one below the other, each as wide as the screen allows, the page no wider than it
+    page.set_viewport_size({"width": 375, "height": 812})
+    left, right = (page.locator(f'section.text[lang="{t.language}"]').bounding_box() for t in (transcript, translation))
+    assert right["y"] >= left["y"] + left["height"] and right["x"] == left["x"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
 def test_the_sender_link_lists_the_senders_documents(page) -> None:

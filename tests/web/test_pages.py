@@ -518,6 +518,27 @@ def test_the_document_page_shows_archive_rights_credit_and_related_documents(cli
     assert '<section class="relations">' not in hostile
 
 
+def test_a_transcript_is_read_beside_its_translation(client, wilson_archive):
+    """The Russian transcript in one column, the English translation in the other, each with its
+    notes numbered as the record orders the texts; a document of one text has no columns."""
+    from legation.ingest.readers.wilson_json import read_wilson_json
+    from tests.conftest import single_record
+
+    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    assert [t.kind for t in record.texts] == ["transcript", "translation"]
+    html = client.get("/documents/wilson-900001").content.decode()
+    columns = re.search(r'<div class="texts parallel">\s*<div class="column">(.*?)</div>\s*<div class="column">(.*)</div>\s*</div>', html, re.S)
+    assert columns, "no two columns"
+    for column, text, heading in zip(columns.groups(), record.texts, ("Transcript", "Translation")):
+        assert re.findall(r'<section class="text" lang="([^"]+)">\s*<h2>(\w+)', column) == [(text.language, heading)]
+        assert " ".join(text.body.split()[:6]) in " ".join(re.sub(r"<[^>]+>", " ", column).split())
+
+
+def test_a_document_of_one_text_has_no_columns(client, frus_archive):
+    html = client.get("/documents/frus1917-72PubDip-d1").content.decode()
+    assert html.count('<section class="text"') == 1 and "parallel" not in html
+
+
 def test_the_api_gives_the_same_fields(client, wilson_archive):
     body = client.get("/api/documents/wilson-900001").json()
     assert (body["repositories"], body["rights"], body["credit"], body["relations"]) == (

@@ -220,7 +220,8 @@ def date_unread(date_text: str, date_edtf: str) -> str:
 
 @read_only
 def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
-    """One document: every field, senders and recipients, source note, texts with footnotes."""
+    """One document: every field, senders and recipients, source note, texts with footnotes; a
+    document's transcripts and translations side by side (stacked on a narrow screen)."""
     try:
         document = get_document(identifier)
     except DocumentNotFound as exc:
@@ -229,6 +230,9 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             raise Http404(str(exc)) from None
         return response
     agents = {role: [a for a in document.agents if a.role == role] for role in ("sender", "recipient", "mentioned")}
+    # the texts numbered as the record orders them (their notes' anchors: t1-3), the transcripts read
+    # beside their translations when there are both
+    numbered = list(enumerate(document.texts, 1))
     return render(
         request,
         "legation/document.html",
@@ -239,6 +243,8 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": agents["mentioned"],
+            "originals": [(n, t) for n, t in numbered if t.kind != "translation"],
+            "translations": [(n, t) for n, t in numbered if t.kind == "translation"],
             "relations": related_documents(document),
             "related": more_like_this(identifier),
             "results_url": results_url(request),
