@@ -44,6 +44,41 @@ def test_a_names_count_is_what_choosing_it_finds(client, db):
 
 
 
+def test_people_only_mentioned_and_places_no_document_was_sent_from_are_suggested(client, db):
+    """"Ache" suggested nothing in the demo archive though 37 documents name Dean G. Acheson, and
+    "Port Ar" nothing though 7 mention Port Arthur (Lüshun): names came only from senders and recipients,
+    places only from where documents were sent. A person only mentioned is suggested after those
+    who correspond, a place of the authority records no document was sent from as a name searched
+    in all its forms; each suggestion's count is what choosing it finds."""
+    import re
+
+    from legation.records.authorities import load_authorities
+    from legation.search.follower import follow_once
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    records = list(read_frus_volume(VOLUME))
+    roles = {a.role for r in records for a in r.agents if a.name == "Leonid Brezhnev"}
+    assert roles == {"mentioned"}
+    quemoy = [r for r in records if any(re.search(r"\b(Kinmen|Quemoy|Jinmen)\b", t.body) for t in r.texts)]
+    assert quemoy and not any(r.place_sent in ("Kinmen", "Quemoy", "Jinmen") for r in records)
+    archive = ingested_archive(records)
+    next(archive)
+    load_authorities(REPO / "data" / "demo" / "authorities.jsonl")
+    follow_once()
+
+    (brezhnev,) = [s for s in client.get("/api/suggest", {"q": "brezh"}).json() if s["kind"] != "title"]
+    # the authority file's preferred form of the name the volume gives (Leonid Brezhnev)
+    assert (brezhnev["kind"], brezhnev["text"], brezhnev["query"]) == ("name", "Leonid I. Brezhnev", '"Leonid I. Brezhnev"')
+    assert brezhnev["documents"] == search(SearchRequest(q='"Leonid Brezhnev"')).total > 0
+    (kinmen,) = [s for s in client.get("/api/suggest", {"q": "Quem"}).json() if s["kind"] != "title"]
+    assert (kinmen["kind"], kinmen["text"], kinmen["query"]) == ("name", "Kinmen", '"Kinmen"')
+    assert kinmen["documents"] == search(SearchRequest(q="Quemoy")).total >= len(quemoy)
+    # in the field of places sent from it finds nothing, so it is not suggested there
+    assert [s for s in client.get("/api/suggest", {"q": "place:Quem"}).json() if s["kind"] != "title"] == []
+    next(archive, None)
+
+
 MORITZ_QUOTED = FIXTURES / "csv" / "moritz-letters-quoted.csv"  # real rows of Moritz's letters, tests/fixtures/csv/README.md
 
 

@@ -1,8 +1,10 @@
 """Autocomplete for the search box: names of people and organizations, places, and document titles.
 
 Names come from the authority records (preferred names and variants) of agents that documents
-name as sender or recipient, places from those of places documents were sent from (``Lüshun``
-also completes ``Port``: the authority record holds both); titles from the index, by a
+name (as sender or recipient first, then those only mentioned: ``Ache`` → Dean G. Acheson),
+places from those of places (``Lüshun`` also completes ``Port``: the authority record holds
+both): one documents were sent from is searched as that, in its field, one no document was sent
+from as a name the texts hold in any of its forms; titles from the index, by a
 phrase-prefix query on the title field. Names and places complete the last term of what is typed
 (``treaty Zho`` → ``treaty "Chou En-lai"``: :func:`legation.search.query.last_terms` reads it),
 titles the whole of it.
@@ -25,7 +27,9 @@ MIN_PREFIX_CHARS = 2
 
 @dataclass
 class Suggestion:
-    """One completion: ``kind`` is ``"name"``, ``"place"`` or ``"title"``; ``text`` the preferred
+    """One completion: ``kind`` is ``"name"`` (a name searched wherever documents hold it: a
+    person's, an organization's, a place's no document was sent from), ``"place"`` (a place
+    documents were sent from, searched as that) or ``"title"``; ``text`` the preferred
     name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
     a name or place puts in the search box, ``""`` for a title, whose choosing opens its document
     ``identifier`` (``""`` for names and places): the whole box, its last term completed and what
@@ -130,7 +134,9 @@ def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list
     """Up to ``limit`` (kind, preferred name) of the names, then the places, whose name or one of
     whose variants begins with ``words``, of the kinds that may complete ``term``
     (:meth:`~legation.search.query.LastTerm.completes`): the agents most often sender or recipient
-    first, the places most documents were sent from."""
+    first, then those most often only mentioned; the places most documents were sent from, then
+    those none was sent from (an authority record's), as kind ``"name"``: the name searched
+    wherever documents hold it, not the place sent from."""
     from legation.records.models import Agent, AgentName, Place, PlaceName, names_starting
 
     # Agents and places whose name or one of whose variants starts with the words (case, accents and
@@ -142,11 +148,15 @@ def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list
     starting = names_starting(words)
     found: list[tuple[str, str]] = []
     if term.completes("name"):
+        corresponding = Q(document_links__role__in=["sender", "recipient"])
         names = (
             Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=AgentName.objects.filter(starting).values("agent_id")))
-            .filter(document_links__role__in=["sender", "recipient"])
-            .annotate(documents=Count("document_links__document", distinct=True))
-            .order_by("-documents", "name")
+            .annotate(
+                documents=Count("document_links__document", distinct=True, filter=corresponding),
+                linked=Count("document_links__document", distinct=True),
+            )
+            .filter(linked__gt=0)
+            .order_by("-documents", "-linked", "name")
             .values_list("name", flat=True)
             .distinct()[:limit]
         )
@@ -155,13 +165,14 @@ def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list
         places = (
             Place.objects.filter(Q(pk__in=Place.objects.filter(starting).values("pk")) | Q(pk__in=PlaceName.objects.filter(starting).values("place_id")))
             .annotate(sent_from=Count("documents", distinct=True))
-            .filter(sent_from__gt=0)
             .order_by("-sent_from", "name")
-            .values_list("name", flat=True)
+            .values_list("name", "sent_from")
             .distinct()[: limit - len(found)]
         )
         named = {text for _, text in found}
-        found += [("place", name) for name in dict.fromkeys(places) if name not in named]
+        # a place no document was sent from (an authority record's Lüshun) is a name the texts may
+        # hold in any of its forms, searched as such; a suggestion whose search finds none is not made
+        found += [("place" if sent else "name", name) for name, sent in dict.fromkeys(places) if name not in named]
     return found
 
 
