@@ -54,7 +54,8 @@ def test_other_words_still_must_match_and_the_notice_names_the_forms(seed_index)
 def test_expansion_keeps_the_words_typed_and_leaves_operators_alone():
     node, found = LIU.expand(parse("Mao Tse-tung treaty").node)
     assert isinstance(node, And) and isinstance(node.items[0], Alternatives)
-    assert node.items[0].items[1:] == (Phrase("Mao Zedong"),) and node.items[1] == Term("treaty")
+    # the name's words side by side, also with the parts of a word joined (as a word of parts is sought)
+    assert node.items[0].items == (Phrase("Mao Tse-tung"), Phrase("Mao Tsetung"), Phrase("Mao Zedong")) and node.items[1] == Term("treaty")
     assert found == [("Mao Tse-tung", ("Mao Zedong",))]
     for q in ("Mao OR Liu", "-Mao", "title:Mao", "Mao*"):
         assert LIU.expand(parse(q).node)[1] == []
@@ -146,7 +147,7 @@ def test_a_name_in_a_field_of_names_is_searched_there_in_all_its_forms(seed_inde
     for q in ("from:(Liu Shao-chi)", 'from:"Liu Shao-chi"', "from:刘少奇", "sender:(liu shao-chi)"):
         assert ids(seed_index, q, LIU) == sent_by_liu, q
     node, found = LIU.expand(parse("to:(Liu Shao-chi) treaty").node)
-    assert node.items[0].items[1:] == (Phrase("Liu Shaoqi", "to"), Phrase("刘少奇", "to")) and node.items[1] == Term("treaty")
+    assert node.items[0].items[2:] == (Phrase("Liu Shaoqi", "to"), Phrase("刘少奇", "to")) and node.items[1] == Term("treaty")
     assert found == [("Liu Shao-chi", ("Liu Shaoqi", "刘少奇"))]
     assert LIU.expand(parse("title:(Liu Shao-chi)").node)[1] == []  # a title's words are no name
 
@@ -170,7 +171,7 @@ DEMO_NAMES = VariantTable.from_groups(
     [
         ("Lu-shun", "Lüshun", "Lüshun", Phrase("Lu-shun")),
         ("Lu shun", "Lüshun", "Lüshun", And((Term("Lu"), Term("shun")))),
-        ("Chiang Kaishek", "Chiang Kai-shek", "Chiang Kai-shek", None),
+        ("Chiang Kaishek", "Chiang Kai-shek", "Chiang Kai-shek", None),  # the record's parts joined: as typed
         ("chiangkaishek", "Chiang Kai-shek", "Chiang Kai-shek", Term("chiangkaishek")),
         ("Chou Enlai", "Chou En-lai", "Chou En-lai", None),
         ("Kim Ilsung", "Kim Il-sung", "Kim Il-sung", None),

@@ -145,6 +145,19 @@ class VariantTable:
             return None
         found.append((typed, (written, *others) if written else tuple(others)))
         forms = [Term(n, field) if len(analyzers.folded(n)) == 1 else Phrase(n, field) for n in others]
+        # the words of a name, typed unquoted, are that name: side by side, as its other forms are sought
+        # ("Port Arthur" found "port access … Arthur Radford" too: 26 documents, Lüshun 7); side by side
+        # also with their parts joined, as a word of parts is sought ("CHIANG-KAISHEK" for Chiang
+        # Kai-shek), and as typed ("Chiang Kaishek"). Words kept because the record's spelling would
+        # not find what they find stay as typed ("Chang Chun" finds "General Chang Ch’un").
+        if isinstance(original, And) and all(isinstance(word, Term) for word in original.items):
+            words = [word.text for word in original.items]  # type: ignore[union-attr]
+            original = Phrase(" ".join(words), field)
+            sought = {tuple(analyzers.folded(original.text))} | {tuple(analyzers.folded(n.text)) for n in kept if isinstance(n, Term | Phrase)}
+            for text in (" ".join(word.replace("-", "") for word in words), typed if written else ""):
+                if text and (folded := tuple(analyzers.folded(text))) not in sought:
+                    sought.add(folded)
+                    kept = (*kept, Phrase(text, field))
         return Alternatives((original, *kept, *forms))
 
     def _expand_items(self, items: list[Node], found: list) -> list[Node]:
@@ -208,6 +221,8 @@ def as_written(typed: Node | None, expanded: Node | None) -> Node | None:
     words: list[Node] = []
     for item in expanded.items if isinstance(expanded, And) else (expanded,):  # type: ignore[union-attr]
         first = item.items[0] if isinstance(item, Alternatives) else item
+        if isinstance(first, Phrase):  # a name's words, typed unquoted (VariantTable.expand)
+            first = _as_words(first.text, first.field)
         words.extend(first.items if isinstance(first, And) else (first,))
     return words[0] if len(words) == 1 else And(tuple(words))
 
