@@ -214,6 +214,19 @@ def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field
     assert search(SearchRequest(q='title:"Secretary of State"'), index).notice == ""  # found: nothing said
 
 
+def test_a_name_in_a_field_is_spoken_of_as_one_name(demo_volumes) -> None:
+    # "from:(Chou En-lai)" was told "No document has Chou as sender …; No document has En-lai as sender …"
+    index = demo_volumes("frus1949v07p1")
+    mentioning = search(SearchRequest(q="Mao Tse-tung"), index).total
+    assert mentioning > 1 and search(SearchRequest(q="from:(Mao Tse-tung)"), index).total == 0
+    assert search(SearchRequest(q="from:(Mao Tse-tung)"), index).notice == (
+        f'No document has "Mao Tse-tung" as sender (from:); {mentioning:,} documents mention "Mao Tse-tung": '
+        'search "Mao Tse-tung" without from:.'
+    )
+    # words typed in the field one by one are spoken of one by one
+    assert search(SearchRequest(q="from:Mao from:Tse-tung"), index).notice.count("No document has") == 2
+
+
 def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
     import datetime as dt
 

@@ -678,32 +678,61 @@ _AS_FIELD = {"from": "as sender", "to": "as recipient", "type": "as its type", "
 
 
 def field_notices(
-    q: str, node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None
+    q: str,
+    node: user_query.Node | None,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    names: variants.VariantTable | None,
+    read: str = "",
 ) -> list[str]:
     """A sentence for each word or phrase of ``node`` sought in a field (``from:Acheson``; not
     ``language:``, which :func:`language_notices` explains, nor under NOT) that matches nothing
     there while documents have it elsewhere, counting them and saying to search it without the
     field, named as typed in ``q`` (``sender:`` or ``from:``). For a search that found nothing:
     the FRUS volumes write "Secretary of State" as sender, not Acheson, and "Try fewer words"
-    did not say so."""
+    did not say so. The words of a group in one field (``from:(Chou En-lai)``, standing side by side
+    in ``read``, the query as read) are spoken of as one name."""
     notes = []
-    for leaf in user_query.leaves(node):
-        if leaf.field in (None, "language", user_query.DATE_FIELD):
+    for leaf in _field_units(node, read):
+        field = leaf.items[0].field if isinstance(leaf, user_query.And) else leaf.field  # type: ignore[union-attr]
+        if field in (None, "language", user_query.DATE_FIELD):
             continue
         fielded = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if fielded is not None and facet_counts.count(searcher, fielded):
             continue
-        plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
+        if isinstance(leaf, user_query.And):
+            plain: user_query.Node = user_query.And(tuple(user_query.Term(word.text) for word in leaf.items))  # type: ignore[union-attr]
+            shown = '"' + " ".join(word.text for word in leaf.items) + '"'  # type: ignore[union-attr]
+        else:
+            plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
+            shown = f'"{leaf.text}"' if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
         unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
         if not mentioning:
             continue
-        typed = _typed_field(q, leaf.field)
-        shown = f'"{leaf.text}"' if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
-        label = _AS_FIELD.get(leaf.field, f"in its {schema.SEARCH_FIELDS_BY_NAME[leaf.field].label.lower()}")
+        typed = _typed_field(q, field)
+        label = _AS_FIELD.get(field, f"in its {schema.SEARCH_FIELDS_BY_NAME[field].label.lower()}")
         documents = "document mentions" if mentioning == 1 else "documents mention"
         notes.append(f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:.")
     return list(dict.fromkeys(notes))
+
+
+def _field_units(node: user_query.Node | None, read: str) -> Iterator[user_query.Node]:
+    """What :func:`field_notices` speaks of, in order: each word and phrase under AND and OR (not
+    under NOT), but the words of a group in one field standing side by side in ``read`` (the query
+    as read: ``from:(Chou En-lai)``, the :class:`And` of its words), which together name one
+    thing, a sender, not two; ``from:Mao from:Stalin`` are two."""
+    words = node.items if isinstance(node, user_query.And) else ()
+    if len(words) > 1 and all(
+        isinstance(word, user_query.Term) and word.field is not None and word.field == words[0].field and not word.prefix and word.at >= 0  # type: ignore[union-attr]
+        for word in words
+    ) and all(read[a.at + len(a.text) : b.at].isspace() for a, b in zip(words, words[1:])):  # type: ignore[union-attr]
+        yield node  # type: ignore[misc]
+    elif isinstance(node, user_query.And | user_query.Or):
+        for item in node.items:
+            yield from _field_units(item, read)
+    elif isinstance(node, user_query.Term | user_query.Phrase):
+        yield node
 
 
 def _expanded(node: user_query.Node, names: variants.VariantTable | None) -> user_query.Node:
@@ -1003,7 +1032,7 @@ def search(
     # the query matches nothing, or what the filters or dates left out
     reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts]
     if nothing_found and not words_alone:
-        reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names)
+        reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
