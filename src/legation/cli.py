@@ -8,12 +8,14 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shlex
 import sys
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -686,7 +688,26 @@ def authorities(
     _load_authorities(path, report_file)
 
 
-@app.command()
+class _QueryCommand(typer.core.TyperCommand):
+    """A command whose argument is a search query: a query that begins with a dash (``-Mao``, an
+    exclusion), which the command line would read as an option it does not know ("No such option:
+    -M"), is refused with a message saying how to give it: after ``--``."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+        known = {name for param in self.params for name in (*param.opts, *param.secondary_opts)}
+        for arg in args:
+            if arg == "--":
+                break
+            if arg.startswith("-") and not arg.startswith("--") and len(arg) > 1 and arg.split("=")[0] not in known:
+                raise typer.BadParameter(
+                    f"{arg!r} was read as an option. To search for a query that begins with a dash, put -- before it: "
+                    f"legation {ctx.info_name} -- {shlex.quote(arg)}",
+                    ctx=ctx,
+                )
+        return super().parse_args(ctx, args)
+
+
+@app.command(cls=_QueryCommand)
 def search(
     query: Annotated[str, typer.Argument(help='Query, e.g. \'Zhou Enlai treaty Moscow\' or \'"Port Arthur" date:1949..1951\'.')] = "",
     page: Annotated[int, typer.Option(min=1)] = 1,

@@ -357,3 +357,20 @@ def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Pat
         "folder with room for the export"
     ) in " ".join(run.stderr.split())
     assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
+
+
+def test_a_query_beginning_with_a_dash_is_told_how_to_give_it(tmp_path: Path):
+    """`legation search '-Mao'` answered "No such option: -M": the shell hands the query over as an
+    option. The message now says to put -- before it, and that works."""
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    refused = legation(data, "search", "-Liu treaty")
+    assert refused.returncode == 2 and "No such option" not in refused.stderr
+    assert "put -- before it: legation search -- '-Liu treaty'" in " ".join(refused.stderr.replace("│", " ").split())
+    seed = [json.loads(line) for line in SEED.read_text().splitlines()]
+    without_liu = {d["identifier"] for d in seed if "treaty" in (d["title"] + " " + d["summary"]).lower() and "Liu" not in json.dumps(d)}
+    body = json.loads(legation(data, "search", "--json", "--", "-Liu treaty").stdout)
+    found = {h["identifier"] for h in body["hits"]}
+    assert found >= without_liu and body["total"] == len(found) > 0
+    assert not any("Liu" in json.dumps(d) for d in seed if d["identifier"] in found)  # the query was read as typed
+    assert legation(data, "search", "--page", "1", "treaty").returncode == 0  # options it knows are still options
