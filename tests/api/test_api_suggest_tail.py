@@ -213,6 +213,9 @@ def test_words_typed_before_the_last_term_that_the_name_holds_are_replaced_by_it
     assert len(sent) == 2
     expected = {
         "Arthur Gold": goldberg,
+        "Art Gold": goldberg,  # the beginning of a word of the name, two letters or more
+        "Ar J Gold": goldberg,
+        "A Gold": f"A {goldberg}",  # one letter is no beginning of a word typed
         "J. Gold": goldberg,
         "arthur j gold": goldberg,  # any case, the full stop left out
         "treaty Arthur Gold": f"treaty {goldberg}",  # a word the name does not hold stays

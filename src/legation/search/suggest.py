@@ -115,19 +115,26 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
 def _widest(readings: list[user_query.LastTerm], term: user_query.LastTerm, item: Suggestion) -> user_query.LastTerm:
     """The reading of the box (one of ``readings``, longest first, :func:`legation.search.query.last_terms`)
     that ``item``, found by ``term``, replaces: the longest whose words before ``term``'s are all
-    words of ``item``'s name, whole (case and accents ignored), and that a suggestion of its kind
-    may complete; ``term`` itself when none is. ``Arthur Gold`` completes as ``"Arthur J. Goldberg"``,
-    not ``Arthur "Arthur J. Goldberg"``: no name begins "Arthur Gold", but the name found by
-    ``Gold`` holds the Arthur typed; ``treaty Zho`` still as ``treaty "Chou En-lai"``."""
+    words of ``item``'s name, whole or, of two letters or more, their beginnings
+    (:func:`_begins_one_of`; case and accents ignored), and that a suggestion of its kind may
+    complete; ``term`` itself when none is. ``Arthur Gold`` (and ``Art Gold``) completes as ``"Arthur J. Goldberg"``, not
+    ``Arthur "Arthur J. Goldberg"``: no name begins "Arthur Gold", but the name found by ``Gold``
+    holds the Arthur typed; ``treaty Zho`` still as ``treaty "Chou En-lai"``."""
     named = set(analyzers.folded(item.text))
     for reading in readings:
         if reading is term:
             break
         typed_before = reading.words[: len(reading.words) - len(term.words)]
         typed = set(analyzers.folded(typed_before))
-        if typed and typed <= named and reading.completes(item.kind):  # no word at all (a zero-width space) is kept
+        if typed and all(_begins_one_of(word, named) for word in typed) and reading.completes(item.kind):  # no word at all (a zero-width space) is kept
             return reading
     return term
+
+
+def _begins_one_of(word: str, named: set[str]) -> bool:
+    """Whether ``word`` (folded) is one of the ``named`` words, or, of two letters or more, begins
+    one: a name typed in part before the word being completed (``Art Gold`` for Arthur J. Goldberg)."""
+    return word in named or (len(word) >= 2 and any(name.startswith(word) for name in named))
 
 
 def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list[tuple[str, str]]:
