@@ -153,8 +153,8 @@ def did_you_mean(
     (:func:`_in_field`) or in a group, under AND and OR; not a word excluded (under NOT or ``-``),
     ending in ``*``, sought in ``language:``, read from an address, or the name of a field searched
     as a word in a query that could not be read (``bogus`` of ``Mao bogus:x``, ``sender`` of
-    ``sender:``: the parser gives them no :attr:`Term.at`). Words inside any phrase of ``keep`` (names found in their other forms)
-    are left as typed. A correction is spelt as the archive writes it, accents and all
+    ``sender:``: the parser gives them no :attr:`Term.at`). Words inside any phrase of ``keep``
+    (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
     raises."""

@@ -6,16 +6,19 @@ those names, the query also searches the other names: ``Zhou Enlai treaty`` beco
 ``(Zhou Enlai OR "Chou En-lai" OR "周恩来" …) treaty``.
 
 Only curated names count: those an authority file gave (``legation authorities``) or a curator
-marked in the admin; names read from documents do not widen searches. Quotes hold a name's words
-together: a quoted phrase that is a whole name (``"Zhou Enlai"``, ``from:"Liu Shao-chi"``) is that
-name in all its forms, as its words unquoted are; any other phrase is searched as written. A name
-in a field of names (:data:`NAME_FIELDS`) is searched there in all its forms. Names are compared by
-their folded words (:func:`legation.search.analyzers.folded`: case and diacritics ignored). A name typed with its syllables joined or split otherwise than the record
-writes them (``Chou Enlai``, ``Lu-shun``, ``Lu shun``, ``Kim Ilsung`` for Chou En-lai, Lüshun, Kim
-Il-sung) is that name: its words joined are the record's, and it is searched as the record writes
-it, in all its forms, and as typed where that spelling would not find all the words typed find
-(``Hongkong``: no word of "Hong Kong"). A name whose words belong to more than one authority record (``Johnson``),
-or whose words joined do (``Chang Chun``: Chang Ch'ün, Changchun), is ambiguous and left alone.
+marked in the admin; names read from documents do not widen searches. The words of a name are
+sought side by side, typed with or without quotes (``Port Arthur`` does not find "port access …
+Arthur Radford"); a quoted phrase that is a whole name (``"Zhou Enlai"``, ``from:"Liu
+Shao-chi"``) is that name in all its forms, as its words unquoted are; any other phrase is
+searched as written. A name in a field of names (:data:`NAME_FIELDS`) is searched there in all its
+forms; a name excluded is excluded in all its forms. Names are compared by their folded words
+(:func:`legation.search.analyzers.folded`: case and diacritics ignored). A name typed with its
+syllables joined or split otherwise than the record writes them (``Chou Enlai``, ``Lu-shun``,
+``Lu shun``, ``Kim Ilsung`` for Chou En-lai, Lüshun, Kim Il-sung) is that name: its words joined
+are the record's, and it is searched as the record writes it, in all its forms, and as typed
+where that spelling would not find all the words typed find (``Hongkong``: no word of "Hong
+Kong"). A name whose words belong to more than one authority record (``Johnson``), or whose words
+joined do (``Chang Chun``: Chang Ch'ün, Changchun), is ambiguous and left alone.
 """
 
 from __future__ import annotations
