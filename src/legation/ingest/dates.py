@@ -24,7 +24,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
                                    a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
-    "1743/44"                      → "1743/1744"
+    "1743/44", "1950-52", "1949-50", "1899-00", "1920–21"  → "1743/1744", "1950/1952", "1949/1950", "1899/1900",
+                                   "1920/1921" (two years, the second cut to its last digits; a hyphen
+                                   before 01–12 or 21–41 is EDTF: "1950-12", "1950-21"; see _later_year)
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
                                    → intervals "a/b" (each side keeps its own precision; EDTF
@@ -522,8 +524,8 @@ def _interval(text: str) -> str:
     "April-March 1950" (eleven months backwards, more likely a slip) is not read, nor a slash pair
     over the new year that is no dual date ("December 21/January 2, 1918": a slip in an Old Style /
     New Style pair as likely as a range)."""
-    if (m := re.fullmatch(r"(\d{4})-(\d{4})", text)) and int(m[2]) > int(m[1]):
-        return _try_edtf(f"{m[1]}/{m[2]}")
+    if (m := re.fullmatch(r"(\d{4})-(\d{4}|\d{2})", text)) and (end := _later_year(m[1], m[2], hyphen=True)):
+        return _try_edtf(f"{m[1]}/{end}")  # "1950-1951", "1950-52"
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
         first, second = (int(m[1]), int(m[2]), int(m[3])), (int(m[1]), int(m[2]), int(m[4]))
         a, b = _edtf_of(*first), _edtf_of(*second)
@@ -532,9 +534,8 @@ def _interval(text: str) -> str:
         return ""
     left, right = text[: separator.start()].strip(), text[separator.end():].strip()
     slash = "/" in separator[0]
-    if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4
-        end = left[: 4 - len(right)] + right
-        return _try_edtf(f"{left}/{end}") if int(end) > int(left) else ""
+    if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4, 1920–21
+        return _try_edtf(f"{left}/{end}") if (end := _later_year(left, right)) else ""
     a, b = _simple(left), _simple(right)
     if a and b:
         if slash and (da := _DAY.fullmatch(a)) and (db := _DAY.fullmatch(b)):
@@ -562,6 +563,30 @@ def _interval(text: str) -> str:
         if b and (day_bounds(b)[1] - day_bounds(before)[0]).days < _OVER_NEW_YEAR_DAYS:
             a = before  # "December 30-January 2, 1965": the start in the year before the one written
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
+
+
+def _later_year(start: str, end: str, hyphen: bool = False) -> str:
+    """The year ``end`` names after the year ``start`` in a pair of years, ``end`` written whole or cut
+    to its last one or two digits as archives write a span of years: ``("1743", "44")`` → ``"1744"``,
+    ``("1743", "4")`` → ``"1744"``, ``("1949", "50")`` → ``"1950"``, ``("1899", "00")`` → ``"1900"``
+    (two digits carry over into the next century when that ends the span within ten years); ``""``
+    when it names no later year (``("1950", "49")``).
+
+    With ``hyphen`` (``"1950-52"``, no spaces) two digits 01–12 or 21–41 name no year: ISO 8601
+    writes a month so (``"1950-12"`` is December 1950, EDTF level 0) and EDTF a season or another
+    sub-year grouping (``"1950-21"`` spring 1950, EDTF 2019 level 1 "Seasons"; ``"1950-33"`` its
+    first quarter, level 2 "Sub-year groupings", from ISO 8601-2:2019). The standards decide, because a date column of EDTF, and Legation's
+    own exports, write those strings so, and a year read from them would turn a month into two
+    years; "1920-21" meaning the two years is then "Spring 1920", and is written "1920–21" (a dash),
+    "1920/21" or "1920-1921" to be read as years. The other two digits (00, 13–20, 42–99) are no
+    month or grouping, so they can only cut a year short: "1949-50", "1912-13", "1999-00"."""
+    if hyphen and len(end) == 2 and (1 <= int(end) <= 12 or 21 <= int(end) <= 41):
+        return ""
+    first = int(start)
+    year = first - first % 10 ** len(end) + int(end) if len(end) < 4 else int(end)
+    if year <= first and len(end) == 2 and 0 < year + 100 - first <= 10:
+        year += 100  # "1899-00", "1995/01"
+    return f"{year:04d}" if year > first else ""
 
 
 def _set_of(text: str) -> str:

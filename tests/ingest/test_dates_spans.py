@@ -1,0 +1,54 @@
+"""Spans of years and qualified spans as archives write them ("1950-52", "Winter 1949-50", "ca. 1950-1955"),
+and where such a string is EDTF instead ("1950-12", "1950-21"). Crafted strings: the corpora of
+../shared/data write none of them (benchmarks/ingest/dates.py lists what they write)."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.ingest.dates import ParsedDate, parse_archival_date
+from legation.records.dates import display_date, edtf_day_bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "shown"),
+    [
+        ("1950-52", "1950/1952", "1950 – 1952"),
+        ("1949-50", "1949/1950", "1949 – 1950"),
+        ("1912-13", "1912/1913", "1912 – 1913"),  # 13 is no month
+        ("1919-20", "1919/1920", "1919 – 1920"),  # 20 no month nor grouping (those are 21–41)
+        ("1941-42", "1941/1942", "1941 – 1942"),  # 42 past the groupings
+        ("1899-00", "1899/1900", "1899 – 1900"),  # into the next century, within ten years
+        ("1950-1951", "1950/1951", "1950 – 1951"),
+        ("1920–21", "1920/1921", "1920 – 1921"),  # a dash is never ISO 8601: the years whatever the digits
+        ("1910 - 11", "1910/1911", "1910 – 1911"),
+        ("1920/21", "1920/1921", "1920 – 1921"),
+        ("1799/00", "1799/1800", "1799 – 1800"),
+    ],
+)
+def test_two_years_the_second_cut_short_are_an_interval_of_years(text, edtf, shown):
+    parsed = parse_archival_date(text)
+    assert (parsed, display_date(parsed.edtf)) == (ParsedDate(edtf, False, text), shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "earliest", "latest"),
+    [
+        ("1950-12", "December 1950", "1950-12-01", "1950-12-31"),  # ISO 8601 month, EDTF level 0
+        ("1910-11", "November 1910", "1910-11-01", "1910-11-30"),  # though 1910–11 would be two years
+        ("1950-21", "Spring 1950", "1950-03-01", "1950-05-31"),  # EDTF level 1 season
+        ("1920-21", "Spring 1920", "1920-03-01", "1920-05-31"),  # though 1920–21 would be two years
+        ("1950-33", "First quarter 1950", "1950-01-01", "1950-03-31"),  # EDTF level 2 sub-year grouping
+        ("1940-41", "Second semester 1940", "1940-07-01", "1940-12-31"),
+    ],
+)
+def test_a_hyphen_before_a_month_or_a_grouping_is_edtf_not_two_years(text, shown, earliest, latest):
+    parsed = parse_archival_date(text)
+    assert (parsed, display_date(parsed.edtf)) == (ParsedDate(text, False, text), shown)
+    assert [d.isoformat() for d in edtf_day_bounds(parsed.edtf)] == [earliest, latest]
+
+
+@pytest.mark.parametrize("text", ["1950-49", "1950-00", "1950-13", "1950-42", "1950-5", "1743/2", "1989-00"])
+def test_a_second_year_before_the_first_is_no_span(text):
+    # 1950-49 would be 2049; 1989-00 (2000) is over ten years on; one digit after a hyphen may be a month mistyped
+    assert parse_archival_date(text) == ParsedDate("", True, text)
