@@ -52,3 +52,51 @@ def test_a_hyphen_before_a_month_or_a_grouping_is_edtf_not_two_years(text, shown
 def test_a_second_year_before_the_first_is_no_span(text):
     # 1950-49 would be 2049; 1989-00 (2000) is over ten years on; one digit after a hyphen may be a month mistyped
     assert parse_archival_date(text) == ParsedDate("", True, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "shown"),
+    [
+        ("Winter 1949-50", "1949-24", "Winter 1949"),
+        ("winter of 1949/50", "1949-24", "Winter 1949"),
+        ("Winter 1949–1950", "1949-24", "Winter 1949"),
+        ("hiver 1949-1950", "1949-24", "Winter 1949"),
+    ],
+)
+def test_a_winter_over_the_new_year_is_the_winter_of_its_first_year(text, edtf, shown):
+    parsed = parse_archival_date(text)
+    assert (parsed, display_date(parsed.edtf)) == (ParsedDate(edtf, False, text), shown)
+    earliest, latest = edtf_day_bounds(parsed.edtf)
+    assert earliest.isoformat() <= "1949-12-01" and latest.isoformat() == "1950-02-28"  # December 1949 to February 1950 inside
+
+
+@pytest.mark.parametrize("text", ["Summer 1949-50", "Winter 1949-51", "Winter 1950-49", "Spring 1950/51"])
+def test_a_season_over_two_years_other_than_one_winter_is_flagged(text):
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "shown"),
+    [
+        ("ca. 1950-1955", "1950~/1955~", "1950 (approximate) – 1955 (approximate)"),
+        ("ca. 1950–1955", "1950~/1955~", "1950 (approximate) – 1955 (approximate)"),
+        ("circa 1950-52", "1950~/1952~", "1950 (approximate) – 1952 (approximate)"),
+        ("c. 1950 to 1955", "1950~/1955~", "1950 (approximate) – 1955 (approximate)"),
+        ("um 1550-1555", "1550~/1555~", "1550 (approximate) – 1555 (approximate)"),
+        ("c1950", "1950~", "1950 (approximate)"),
+        ("c.1950", "1950~", "1950 (approximate)"),
+        ("ca1950", "1950~", "1950 (approximate)"),
+        ("probably 1950", "1950?", "1950?"),
+        ("Probably c. 1950", "1950%", "1950? (approximate)"),
+        ("possibly May 1950", "1950-05?", "May 1950?"),
+        ("vermutlich 1950", "1950?", "1950?"),
+        ("probably 1950-52", "1950?/1952?", "1950? – 1952?"),
+        ("probably Spring 1950", "", ""),  # the edtf library has no qualified season (1950-21?), as for "Spring 1950?"
+    ],
+)
+def test_qualifying_words_before_a_date_or_a_span(text, edtf, shown):
+    parsed = parse_archival_date(text)
+    assert parsed == ParsedDate(edtf, not edtf, text)
+    if edtf:
+        assert display_date(edtf) == shown
+        edtf_day_bounds(edtf)

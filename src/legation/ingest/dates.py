@@ -17,10 +17,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
                                    → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
-    "ca. 1950", "um 1950", "vers 1950", "1538 September etwa 20", "[1541 um November 18]"  → "1950~",
+    "ca. 1950", "c1950", "um 1950", "vers 1950", "1538 September etwa 20", "[1541 um November 18]"  → "1950~",
                                    "1538-09-20~", "1541-11-18~" (EDTF level 1 "approximate")
+    "ca. 1950-1955", "circa 1950–52"  → "1950~/1955~", "1950~/1952~" (each end approximate; see _interval)
     "1546 [Dezember 12]", "1552 [April] 16" (Moritz: an editor's supplied part)  → "1546-12-12", "1552-04-16"
-    "[1950?]", "1950 (?)" → "1950?"
+    "[1950?]", "1950 (?)", "probably 1950", "vermutlich 1950"  → "1950?"; "probably 1950-52" → "1950?/1952?"
     "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
                                    a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
@@ -62,7 +63,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    (EDTF level 2 set, all of; see _set_of)
     "Spring 1950", "Frühjahr 1950", "hiver 1950", "1547 Frühjahr" (the Moritz letter index: the
     season after the year)  → "1950-21" … "1950-24", "1547-21" (EDTF seasons; their
-                                   months: legation.records.dates)
+                                   months: legation.records.dates); "Winter 1949-50", "winter of 1949/50"
+                                   → "1949-24" (the winter begun in 1949, as the edtf library counts a winter;
+                                   no other season runs over the new year, so "Summer 1949-50" is not read)
     "Early May 1955", "late 1949", "mid-1950", "end of 1948", "beginning of March 1950", "Anfang Mai 1547",
     "Mitte Juni 1550", "Ende 1548", "[1547 Juli Mitte]", "1548 DezemberAnfang" (Moritz), "début mai 1950"
                                    → "1955-05", "1949", "1950", "1948", "1950-03", "1547-05", "1550-06",
@@ -187,13 +190,18 @@ _SEASON_NAMES: dict[str, int] = {
     )
     for name in names.split()
 }  # EDTF level 1 seasons: 21 spring … 24 winter
-_SEASON = re.compile(r"^(\w+)\s+(?:of\s+|de\s+|del\s+)?(\d{4})$")
+# "Spring 1950", "winter of 1949-50" (a winter over the new year: the year it begins in, see _simple)
+_SEASON = re.compile(r"^(\w+)\s+(?:of\s+|de\s+|del\s+)?(\d{4})(?:\s*(?:[-–—/]|\bto\b)\s*(\d{4}|\d{2}))?$")
 _SEASON_AFTER = re.compile(r"^(\d{4})\s+(\w+)$")  # the Moritz letter index: "1547 Frühjahr", "1547 Sommer"
 _BCE = re.compile(
     r"^(?P<date>.*?\d)\s*(?:B\.?\s?C\.?(?:\s?E\.?)?|v\.\s?Chr\.?|vor Christus|av\.\s?J\.?\s?-?\s?C\.?|a\.\s?C\.?)$", re.I
 )
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
-_APPROX = re.compile(r"^(?:ca\.?|c\.|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)
+_APPROX = re.compile(r"^(?:ca\.?|c\.|c(?=\d)|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)  # "c1950" too
+# A date in doubt said in words: "probably 1950" is EDTF "1950?" as "[1950?]" is (level 1 "Qualification of a date")
+_UNCERTAIN = re.compile(
+    r"^(?:probably|possibly|perhaps|presumably|prob\.|wahrscheinlich|vermutlich|probablement|vraisemblablement)\s+", re.I
+)
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 # A time of day after the date, as FRUS datelines give it: "October 2, 1968, 1:30 p.m.", "January 16,
@@ -478,7 +486,9 @@ def _simple(part: str) -> str:
     if edtf := _era(part):
         return edtf
     if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
-        return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")
+        if m[3] and (_SEASON_NAMES[m[1].lower()] != 24 or _later_year(m[2], m[3]) != f"{int(m[2]) + 1:04d}"):
+            return ""  # only a winter runs over the new year: "Summer 1949-50" is not read
+        return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")  # "Winter 1949-50": EDTF winter 1949
     if (m := _SEASON_AFTER.match(part)) and m[2].lower() in _SEASON_NAMES:  # "1547 Frühjahr" → 1547-21
         return _try_edtf(f"{m[1]}-{_SEASON_NAMES[m[2].lower()]}")
     if (m := re.fullmatch(r"\[(\w+)\.?\s*\?\]\s*(\d{4})", part)) and (month := _MONTH_NAMES.get(m[1].lower())):
@@ -486,12 +496,14 @@ def _simple(part: str) -> str:
     if m := re.fullmatch(r"\[?(\d{4})-(\d{2})-(?:\?|\?\?|XX)\]?", part):  # 1950-01-? : day unknown
         return _checked(f"{m[1]}-{m[2]}-XX")
     qualifier = ""
+    if uncertain := _UNCERTAIN.match(part):  # "probably 1950", "probably c. 1950"
+        part = part[uncertain.end():]
     if m := _APPROX.match(part):
         qualifier, part = "~", part[m.end():]
     elif m := _APPROX_INSIDE.search(part):  # "1552 April um 20": about the 20th
         qualifier, part = "~", part[: m.start()] + " " + part[m.end():]
     part = part.strip()
-    if re.search(r"\s*(?:\(\?\)|\?)$", part):
+    if uncertain or re.search(r"\s*(?:\(\?\)|\?)$", part):
         qualifier = "%" if qualifier == "~" else "?"
         part = re.sub(r"\s*(?:\(\?\)|\?)$", "", part)
     part = part.strip().strip("[]").strip()
@@ -516,7 +528,10 @@ def _interval(text: str) -> str:
     """EDTF interval for "a – b" / "a/b" / "a to b" where each side is a date, a side lacking
     its year (or month) borrowing it from the other ("22–25 December 1949", "July 30/31, 1957",
     "1552 September 26/Oktober 8"; also with a hyphen for the dash, "December 13-14, 1964", see
-    ``_HYPHEN``), or two years joined by a hyphen ("1950-1951": never a month);
+    ``_HYPHEN``), or two years joined by a hyphen ("1950-1951", "1950-52": see :func:`_later_year`);
+    an interval after "ca." or "probably" ("ca. 1950-1955", "probably 1950-52") has each end so
+    qualified, ``1950~/1955~``, ``1950?/1952?`` (EDTF level 1 "Qualification" applies to one date, so
+    the word before a span is said of both ends);
     a day pair written with a slash that is an Old Style / New Style dual date ("10/21 April 1720")
     is its New Style day (see :func:`_new_style`); ``""`` when not an interval. A start that
     borrows the year and names a later month than the end lies in the year before, when the range
@@ -524,6 +539,9 @@ def _interval(text: str) -> str:
     "April-March 1950" (eleven months backwards, more likely a slip) is not read, nor a slash pair
     over the new year that is no dual date ("December 21/January 2, 1918": a slip in an Old Style /
     New Style pair as likely as a range)."""
+    for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
+        if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
+            return _try_edtf(f"{ends[1]}{mark}/{ends[2]}{mark}")
     if (m := re.fullmatch(r"(\d{4})-(\d{4}|\d{2})", text)) and (end := _later_year(m[1], m[2], hyphen=True)):
         return _try_edtf(f"{m[1]}/{end}")  # "1950-1951", "1950-52"
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
@@ -612,6 +630,7 @@ def _set_of(text: str) -> str:
 # A year written as four zeros is what a database puts for "unknown", not the year 1 BC (EDTF "0000",
 # astronomical numbering), which archives write "1 BC" (read by _era): such a date is left unread.
 _ZERO_YEAR = re.compile(r"(?<![\d-])0000(?!\d)")
+_PLAIN_PAIR = re.compile(r"([^/?~%\[\]{}]+)/([^/?~%\[\]{}]+)")  # an interval whose ends are known and unqualified
 _OVER_NEW_YEAR_DAYS = 183  # a range read over the new year is shorter than half a year (see _interval)
 _GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
 
