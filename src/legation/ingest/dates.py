@@ -25,6 +25,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
                                    a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
+    "19th century", "the nineteenth century", "19. Jahrhundert", "XIXe siècle", "early 20th century"
+                                   → "18XX", "19XX" (EDTF level 1 unspecified digits: the century,
+                                   never a part of it; see _century)
     "1743/44", "1950-52", "1949-50", "1899-00", "1920–21"  → "1743/1744", "1950/1952", "1949/1950", "1899/1900",
                                    "1920/1921" (two years, the second cut to its last digits; a hyphen
                                    before 01–12 or 21–41 is EDTF: "1950-12", "1950-21"; see _later_year)
@@ -268,7 +271,22 @@ _PART_OF = re.compile(
 )
 _SET_WORD = re.compile(r"\s+(?:(?P<one>or|oder|ou|o)|and|und|et)\s+", re.I)  # "May or June 1950", "1542 Mai 5 und 6"
 _GLUED_PART = re.compile(r"(?<![^\W\d_])(" + _MONTH + r")(anfang|mitte|ende)(?![^\W\d_])", re.I)  # Moritz: "1548 DezemberAnfang"
-_PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?")  # a year, month or season (no day), or a decade
+_PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?|\d{2}XX[?~%]?")  # a year, month or season (no day), decade, century
+_ORDINAL_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth"
+        " fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(),
+        start=1,
+    )
+}
+# A century: "19th century", "the nineteenth century", "19th c.", "19. Jahrhundert", "19. Jh.", "XIXe siècle", "19e siècle"
+_CENTURY = re.compile(
+    r"(?:the\s+)?(?:(?P<number>\d{1,2})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))\s+(?:century|cent\.?|c\.)"
+    r"|(?P<german>\d{1,2})\.\s*(?:Jahrhunderts?|Jh(?:dt?)?\.?)"
+    r"|(?P<french>\d{1,2}|[IVXL]+)(?:e|ème|eme)\s+siècle",
+    re.I,
+)
 
 
 def _clean(value: str) -> str:
@@ -462,8 +480,9 @@ def _rumi(part: str) -> str:
 def _part_of(part: str) -> str:
     """EDTF of a part of a year, month or season named in words (see ``_PART_OF``): the period
     itself, ``"Early May 1955"`` → ``"1955-05"``, ``"late 1949"``, ``"mid-1950"`` → ``"1949"``,
-    ``"1950"``, ``"Anfang Mai 1547"`` → ``"1547-05"``, ``"[1547 Mai Anfang?]"`` → ``"1547-05?"``;
-    ``""`` when ``part`` names no such part, or the rest is no year, month, season or decade
+    ``"1950"``, ``"Anfang Mai 1547"`` → ``"1547-05"``, ``"[1547 Mai Anfang?]"`` → ``"1547-05?"``,
+    ``"early 20th century"`` → ``"19XX"``;
+    ``""`` when ``part`` names no such part, or the rest is no year, month, season, decade or century
     (``"early May 5, 1955"``).
 
     EDTF (ISO 8601-2:2019) has no qualifier for the early, middle or late part of a period: its
@@ -509,6 +528,8 @@ def _simple(part: str) -> str:
     part = part.strip().strip("[]").strip()
     if m := re.fullmatch(r"(\d{3})(?:X|0s|0er|0er Jahre)", part):
         return f"{m[1]}X{qualifier}"
+    if century := _century(part):
+        return _checked(century + qualifier)
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
     if other := _era_date(part) or _rumi(part):  # another calendar's date; a set of days takes no qualifier
@@ -518,6 +539,33 @@ def _simple(part: str) -> str:
         return ""
     value = _edtf_of(*parts)
     return _checked(value + qualifier) if value else ""
+
+
+def _century(part: str) -> str:
+    """EDTF of a century named in words: ``"19th century"``, ``"the nineteenth century"``, ``"19.
+    Jahrhundert"``, ``"XIXe siècle"`` → ``"18XX"``; ``""`` when ``part`` names none.
+
+    The century is its hundred years with the last two digits unspecified, EDTF 2019 level 1
+    "Unspecified digit(s) from the right" (ISO 8601-2:2019): ``18XX`` is 1800–1899, the years whose
+    numbers begin 18, as the 1800s are counted in common use (strictly the nineteenth century runs
+    1801–1900; EDTF has no form for that, and the year it moves is the least of a century's doubt).
+    Never a narrower span: "early 20th century" is the century, ``19XX`` (see :func:`_part_of`)."""
+    if not (m := _CENTURY.fullmatch(part.strip())):
+        return ""
+    if m["word"]:
+        number = _ORDINAL_WORDS.get(m["word"].lower(), 0)
+    elif m["french"] and not m["french"].isdigit():
+        number = _roman(m["french"].upper())
+    else:
+        number = int(m["number"] or m["german"] or m["french"])
+    return f"{number - 1:02d}XX" if 2 <= number <= 100 else ""  # the first century, 00XX, would hold the year 1 BC
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral of I, V, X and L (``"XIX"`` → 19), 0 when it is none."""
+    values = [{"I": 1, "V": 5, "X": 10, "L": 50}[c] for c in numeral]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else 0
 
 
 def _checked(value: str) -> str:

@@ -233,9 +233,17 @@ def _one(edtf: str) -> str:
         text = _year(m[1])
     elif re.match(r"^\d{3}X$", edtf):
         text = f"{edtf[:3]}0s"
+    elif re.match(r"^\d{2}XX$", edtf) and edtf != "00XX":  # "18XX": the years 1800–1899, as "19th century" is read
+        text = f"{_ordinal(int(edtf[:2]) + 1)} century"
     else:
         return edtf
     return text + qualifier
+
+
+def _ordinal(number: int) -> str:
+    """``1`` → ``"1st"``, ``2`` → ``"2nd"``, ``11`` → ``"11th"``, ``21`` → ``"21st"``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _set(edtf: str) -> str:
@@ -262,8 +270,9 @@ def _set(edtf: str) -> str:
 def display_date(edtf: str) -> str:
     """The date as result lists and pages show it: ``"1949-12-22"`` → ``"December 22, 1949"``,
     ``"1949-12"`` → ``"December 1949"``, ``"1949"`` → ``"1949"``, ``"1950-21"`` → ``"Spring
-    1950"``, ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` → ``"Undated"``, intervals
-    ``"a/b"`` → ``"a – b"`` (an open or unknown end ``…``), sets ``"[1547,1548]"`` → ``"1547 or
+    1950"``, ``"195X"`` → ``"1950s"``, ``"18XX"`` → ``"19th century"`` (EDTF level 1 unspecified
+    digits: the years 1800–1899), ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` →
+    ``"Undated"``, intervals ``"a/b"`` → ``"a – b"`` (an open or unknown end ``…``), sets ``"[1547,1548]"`` → ``"1547 or
     1548"`` and ``"{a,b}"`` → ``"a and b"`` (see :func:`_set`); uncertain (``?``) and approximate
     (``~``) dates say so, a month alone uncertain too (``"1950-?05"`` → ``"May? 1950"``, EDTF 2019
     level 2 "Qualification")."""
