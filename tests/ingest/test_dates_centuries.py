@@ -50,3 +50,36 @@ def test_a_century_counts_in_each_of_its_years():
     record = DocumentRecord(identifier="c", title="A century", date_text="19th century", date_edtf="18XX").validate()
     assert (record.date_earliest, record.date_latest) == ("1800-01-01", "1899-12-31")
     assert _years(record) == [str(year) for year in range(1800, 1900)]
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "shown", "earliest", "latest"),
+    [
+        ("first half of 1950", "1950-40", "First semester 1950", "1950-01-01", "1950-06-30"),
+        ("second half of 1950", "1950-41", "Second semester 1950", "1950-07-01", "1950-12-31"),
+        ("1st quarter 1950", "1950-33", "First quarter 1950", "1950-01-01", "1950-03-31"),
+        ("first quarter of 1950", "1950-33", "First quarter 1950", "1950-01-01", "1950-03-31"),
+        ("the last quarter of 1950", "1950-36", "Fourth quarter 1950", "1950-10-01", "1950-12-31"),
+        ("Q3 1950", "1950-35", "Third quarter 1950", "1950-07-01", "1950-09-30"),
+        ("1950 Q2", "1950-34", "Second quarter 1950", "1950-04-01", "1950-06-30"),
+        ("1. Quartal 1950", "1950-33", "First quarter 1950", "1950-01-01", "1950-03-31"),
+        ("erstes Halbjahr 1950", "1950-40", "First semester 1950", "1950-01-01", "1950-06-30"),
+        ("zweite Jahreshälfte 1950", "1950-41", "Second semester 1950", "1950-07-01", "1950-12-31"),
+        ("premier semestre 1950", "1950-40", "First semester 1950", "1950-01-01", "1950-06-30"),
+        ("deuxième trimestre 1950", "1950-34", "Second quarter 1950", "1950-04-01", "1950-06-30"),
+        # a half of a shorter or longer period than a year is that period
+        ("first half of May 1950", "1950-05", "May 1950", "1950-05-01", "1950-05-31"),
+        ("first half of the 1950s", "195X", "1950s", "1950-01-01", "1959-12-31"),
+        ("second half of the 19th century", "18XX", "19th century", "1800-01-01", "1899-12-31"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_is_an_edtf_sub_year_grouping(text, edtf, shown, earliest, latest):
+    parsed = parse_archival_date(text)
+    assert (parsed, display_date(parsed.edtf)) == (ParsedDate(edtf, False, text), shown)
+    assert [d.isoformat() for d in edtf_day_bounds(edtf)] == [earliest, latest]
+
+
+@pytest.mark.parametrize("text", ["third half of 1950", "5th quarter 1950", "Q5 1950", "1st quarter 1950?", "ca. first half of 1950"])
+def test_a_grouping_the_year_has_not_or_a_qualified_one_is_flagged(text):
+    # the edtf library has no qualified grouping (1950-33?), as it has no qualified season
+    assert parse_archival_date(text) == ParsedDate("", True, text)

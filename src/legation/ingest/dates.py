@@ -25,6 +25,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
                                    a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
+    "1st quarter 1950", "Q1 1950", "first half of 1950", "1. Halbjahr 1950"  → "1950-33", "1950-40" (EDTF
+                                   level 2 sub-year groupings: quarters 33–36, halves 40–41; see _part_of_year)
     "19th century", "the nineteenth century", "19. Jahrhundert", "XIXe siècle", "early 20th century"
                                    → "18XX", "19XX" (EDTF level 1 unspecified digits: the century,
                                    never a part of it; see _century)
@@ -272,6 +274,22 @@ _PART_OF = re.compile(
 _SET_WORD = re.compile(r"\s+(?:(?P<one>or|oder|ou|o)|and|und|et)\s+", re.I)  # "May or June 1950", "1542 Mai 5 und 6"
 _GLUED_PART = re.compile(r"(?<![^\W\d_])(" + _MONTH + r")(anfang|mitte|ende)(?![^\W\d_])", re.I)  # Moritz: "1548 DezemberAnfang"
 _PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?|\d{2}XX[?~%]?")  # a year, month or season (no day), decade, century
+# A quarter or half of a year: "1st quarter 1950", "first half of 1950", "Q1 1950", "1. Quartal 1950", "erstes
+# Halbjahr 1950", "premier trimestre 1950", "second semestre 1950"; of a century: "second half of the 19th century"
+_PART_NUMBERS = {
+    "first": 1, "1st": 1, "1.": 1, "erste": 1, "ersten": 1, "erstes": 1, "premier": 1, "1er": 1,
+    "second": 2, "2nd": 2, "2.": 2, "zweite": 2, "zweiten": 2, "zweites": 2, "deuxième": 2, "seconde": 2, "2e": 2,
+    "third": 3, "3rd": 3, "3.": 3, "dritte": 3, "dritten": 3, "drittes": 3, "troisième": 3, "3e": 3,
+    "fourth": 4, "4th": 4, "4.": 4, "vierte": 4, "vierten": 4, "viertes": 4, "quatrième": 4, "4e": 4,
+    "last": 0, "letzte": 0, "letzten": 0, "letztes": 0, "dernier": 0,
+}  # fmt: skip
+_PART_UNITS = {"quarter": 4, "quartal": 4, "trimestre": 4, "half": 2, "halbjahr": 2, "hälfte": 2, "jahreshälfte": 2, "semestre": 2}
+_PART_OF_YEAR = re.compile(
+    r"(?:the\s+|das\s+|die\s+|le\s+)?(?P<n>\S+)\s+(?P<unit>" + "|".join(_PART_UNITS) + r")"
+    r"\s+(?:of\s+(?:the\s+year\s+|the\s+)?|des\s+(?:jahres\s+)?|de\s+(?:l['’]année\s+)?|du\s+|d['’])?(?P<rest>.+)"
+    r"|Q(?P<q>[1-4])\s*(?P<qyear>\d{4})|(?P<yearq>\d{4})\s*Q(?P<q2>[1-4])",
+    re.I,
+)
 _ORDINAL_WORDS = {
     word: n
     for n, word in enumerate(
@@ -530,6 +548,8 @@ def _simple(part: str) -> str:
         return f"{m[1]}X{qualifier}"
     if century := _century(part):
         return _checked(century + qualifier)
+    if (grouping := _part_of_year(part)) and not qualifier:  # the edtf library has no qualified grouping (1950-33?)
+        return grouping
     if edtf := _try_edtf(part):
         return _checked(edtf + qualifier) if qualifier and not edtf.endswith(("?", "~", "%")) else edtf
     if other := _era_date(part) or _rumi(part):  # another calendar's date; a set of days takes no qualifier
@@ -539,6 +559,33 @@ def _simple(part: str) -> str:
         return ""
     value = _edtf_of(*parts)
     return _checked(value + qualifier) if value else ""
+
+
+def _part_of_year(part: str) -> str:
+    """EDTF of a quarter or half of a year named in words: ``"1st quarter 1950"``, ``"first quarter of
+    1950"``, ``"Q1 1950"``, ``"1. Quartal 1950"`` → ``"1950-33"`` (… ``-36`` the fourth), ``"first half
+    of 1950"``, ``"erstes Halbjahr 1950"``, ``"premier semestre 1950"`` → ``"1950-40"`` (``-41`` the
+    second); a half or quarter of a month, season, decade or century is that period (``"first half of
+    May 1950"`` → ``"1950-05"``, ``"second half of the 19th century"`` → ``"18XX"``, as :func:`_part_of`
+    reads "early" and "late"); ``""`` when ``part`` is none.
+
+    EDTF 2019 level 2 "Sub-year groupings" (from ISO 8601-2:2019): 33–36 the quarters, 40–41 the
+    semesters (halves), each the months it names (January–March … ; January–June, July–December),
+    which the edtf library reads and bounds; a grouping that is no part of the calendar year (a
+    fiscal quarter) is not told apart, and is read as the calendar's."""
+    if not (m := _PART_OF_YEAR.fullmatch(part.strip())):
+        return ""
+    if m["q"] or m["q2"]:
+        return _try_edtf(f"{m['qyear'] or m['yearq']}-{32 + int(m['q'] or m['q2'])}")
+    parts, number = _PART_UNITS[m["unit"].lower()], _PART_NUMBERS.get(m["n"].lower())
+    if number is None or number > parts:
+        return ""
+    number = number or parts  # "the last quarter"
+    rest = m["rest"].strip()
+    if re.fullmatch(r"\d{4}", rest):
+        return _try_edtf(f"{rest}-{(32 if parts == 4 else 39) + number}")
+    period = _simple(rest)
+    return period if _PERIOD.fullmatch(period) else ""
 
 
 def _century(part: str) -> str:
