@@ -91,6 +91,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "March 30, 1977, 11:15 a.m.–2:15 p.m.", "February 15, 1965, noon"
                                    → the day alike (FRUS datelines with the time of day)
     "undated", "[Undated.]" (FRUS), "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
+    "1 January 1950 (draft)", "1950 [copy]"  → "1950-01-01", "1950": a note in brackets after the date,
+                                   holding no digit, is no part of it (kept in the text; see _noted)
 
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
@@ -921,7 +923,45 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         edtf = _old_style(edtf, one, year_known=one != value or not english)
     if edtf:
         return _read(edtf, raw)
-    return ParsedDate("", True, raw)
+    return _noted(raw) or ParsedDate("", True, raw)
+
+
+# A note in brackets after a date, holding no digit: "1 January 1950 (draft)", "1950 [copy]", "… 5:20 p.m. (EST)"
+_NOTE = re.compile(r"(?P<date>.*?[^\s(\[])\s*[(\[](?P<note>[^()\[\]\d]*[^\W\d_][^()\[\]\d]*)[)\]]\.?")
+_NOTE_APPROX = re.compile(r"ca\.?|circa|approx\.?|approximately|about|etwa|environ", re.I)
+_NOTE_UNCERTAIN = re.compile(r"probably|possibly|perhaps|presumably|uncertain|wahrscheinlich|vermutlich|probablement", re.I)
+_BOUND_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.replace(" ", r"\s+") for w in _BOUND_SIDE) + r")(?![^\W\d_])", re.I)
+_NOTE_DATE_WORDS = frozenset(
+    "or oder ou and und et to bis until till from von between zwischen entre"
+    " style stil stils stilo julian julianisch julien gregorian gregorianisch grégorien calendar kalender calendrier"
+    " hijri hidschra hégire rumi mali".split()
+)  # a note with one of these, a month's or season's name, or "before", "early" …, says more of the date: not dropped
+
+
+def _noted(raw: str) -> ParsedDate | None:
+    """``raw`` read without a note in brackets after its date, or None when it has none or the rest
+    is no date: ``"1 January 1950 (draft)"`` → ``1950-01-01``, ``"1950 [copy]"`` → ``1950``; a note
+    that is a qualifier qualifies it, ``"1950 (circa)"`` → ``1950~``, ``"1950 (probably)"`` →
+    ``1950?``. The text as written keeps the note. A note naming a month, season or calendar, or with
+    words of a range, set, bound or part ("May 1950 (or June)", "1950 (before May)", "1950 (late)",
+    "1664 (Julian)"; "(O.S.)" is read as such, see :func:`_old_style`) is part of the date, not a
+    remark on the document, so the date is then not read: the curator sees it."""
+    if not (m := _NOTE.fullmatch(raw)) or _STYLE.fullmatch(raw):  # "10 January 1664 (O.S.)": the calendar named
+        return None
+    note = m["note"].strip().rstrip(".").strip()
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", note)}
+    if words & (_NOTE_DATE_WORDS | _MONTH_NAMES.keys() | _SEASON_NAMES.keys()) or _BOUND_WORD.search(note) or _PART_OF.search(note):
+        return None
+    if _NOTE_APPROX.fullmatch(note):
+        date = f"ca. {m['date']}"
+    elif _NOTE_UNCERTAIN.fullmatch(note):
+        date = f"probably {m['date']}"
+    else:
+        date = m["date"]
+    parsed = parse_archival_date(date)
+    if parsed.flagged and not parsed.future:
+        return None
+    return ParsedDate(parsed.edtf, parsed.flagged, raw, parsed.future)
 
 
 def _read(edtf: str, raw: str) -> ParsedDate:
