@@ -89,7 +89,14 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    is kept, the time dropped)
     "October 2, 1968, 1:30 p.m.", "January 16, 1956—7:02 p.m.", "January 21, 1971, 2200Z",
     "March 30, 1977, 11:15 a.m.–2:15 p.m.", "February 15, 1965, noon"
-                                   → the day alike (FRUS datelines with the time of day)
+    "September 14, 1948—12 noon", "10 March 1953—[3:08 p.m.]", "August 1, 1969 1201Z", "February 15, 1955,
+    Afternoon Session"             → the day alike (FRUS datelines with the time of day; see _TIME_OF_DAY)
+    "January 26 [27], 1955", "September 9 [30?], 1955"  → "[1955-01-26,1955-01-27]" (the day printed or
+                                   the editor's, one of a set); "August 27?, 1956" → "1956-08-?27" (the
+                                   day alone in doubt; see _one_day)
+    "1547 August 9 präs.", "[vorgetragen Trient 1552 Januar 10]", "1550 April 3 um", "1552 [=1553] Januar 1"
+                                   → "1547-08-09", "1552-01-10", "1550-04-03", "1553-01-01" (the Moritz
+                                   letter index: the day presented, a time cut off, an editor's year)
     "undated", "[Undated.]" (FRUS), "n.d.", "o. D.", "s.d.", "sans date", ""  → "" (undated, not flagged)
     "1 January 1950 (draft)", "1950 [copy]"  → "1950-01-01", "1950": a note in brackets after the date,
                                    holding no digit, is no part of it (kept in the text; see _noted)
@@ -215,11 +222,23 @@ _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+
 # 1956—7:02 p.m.", "March 30, 1977, 11:15 a.m.–2:15 p.m.", "January 21, 1971, 2200Z" (a time in UTC),
 # "February 15, 1965, noon". The day is the date: a time needs minutes, a.m./p.m., Z, noon or midnight,
 # so that "1950, 12" or "1950-12" is never taken for one, and after a hyphen a date with a month's name
-# ("September 26, 1955-5:18 p.m."), so that "1950-12:30" is not "1950".
-_CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\b\.?)?|\d{1,2}\s*[ap]\.?\s?m\b\.?|\d{3,4}\s?Z|noon|midnight)"
+# ("September 26, 1955-5:18 p.m."), so that "1950-12:30" is not "1950". The FRUS datelines print more
+# forms of it, each after a space too: "12 noon", "12.30 p.m.", "p.m." alone, an editor's brackets
+# ("—[3:08 p.m.]", "—[noon?]", "8:21[?] p.m.", "10 a. m. [p. m.]", "[illegible] p.m"), "l p.m." (an l
+# for 1), "1201Z" and mistyped "09095Z", "0317Z1", "0900 Hours", "EST", a part of the day or a session
+# of talks ("Afternoon Session", "Session II"); after a space only when the date ends in its year.
+_AMPM = r"[ap]\.?\s?m\b\.?"
+_H = r"(?:\d{1,2}|l)"
+_CLOCK = (
+    r"\[?(?:" + _H + r":\d{2}(?:\[\?\])?(?:\s*" + _AMPM + r")?|" + _H + r"\.\d{2}\s*" + _AMPM + "|" + _H + r"\s*" + _AMPM
+    + r"|(?:\[[^\[\]\d]*\]\s*)?[ap]\.\s?m\b\.?|\d{3,5}\s?Z\d?|\d{4}\s+hours|(?:\d{1,2}\s+)?noon|midnight"
+    + r"|(?:morning|afternoon|evening)(?:\s+session)?|session\s+[IVX\d]+)\??\]?"
+    + r"(?:\s*\[[^\[\]\d]*\])?(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC)\)?)?"
+)
 _HOUR = r"\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"  # the start of a span of time: "10–11 a.m."
 _TIME_OF_DAY = re.compile(
-    r"^(?P<date>.*?\d)\s*(?P<sep>,|\.|—|–|-{1,2})\s*(?:" + _HOUR + r"\s*(?:–|—|-|to)\s*" + _CLOCK + "|" + _CLOCK + r")\.?$", re.I
+    r"^(?P<date>.*?\d)(?:\s*(?P<sep>,|\.|—|–|-{1,2})\s*|(?<=\d{4})\s+)(?:" + _HOUR + r"\s*(?:–|—|-|to)\s*" + _CLOCK + "|" + _CLOCK + r")[.,]?$",
+    re.I,
 )
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
 _BOUND_WORDS = {
@@ -350,7 +369,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         month = _ROMAN.get(m[1]) if not m[1].isdigit() else int(m[1])
         return (int(m[2]), month, None) if month else None
     year = month = day = None
-    for token in re.split(r"[\s,]+|(?<=\.)(?=\S)", part):
+    for token in re.split(r"[\s,]+|(?<=\.)(?=\S)|(?<=[^\W\d_]{3})(?=\d)", part):  # "December2, 1961" (FRUS) too
         token = token.strip(".")
         if not token:
             continue
@@ -904,11 +923,14 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
         return _read(edtf, raw)
     time_of_day = _TIME_OF_DAY.match(value)
-    if time_of_day and (not time_of_day["sep"].startswith("-") or re.search(r"[^\W\d_]", time_of_day["date"])):
+    if time_of_day and (not (time_of_day["sep"] or "").startswith("-") or re.search(r"[^\W\d_]", time_of_day["date"])):
         value = time_of_day["date"]  # "October 2, 1968, 1:30 p.m.": the day
     if re.fullmatch(r"\[[^\[\]]*\]", value) and "," not in value and ".." not in value:
         value = value[1:-1].strip()  # "[1950?]": an editor's supplied date
     value = re.sub(r"^\[(\d{4})\]", r"\1", value)  # "[1552] November 12"
+    value = _YEAR_CORRECTED.sub(r"\2", value)  # "1552 [=1553] Januar 1" (Moritz): the year as we count it
+    if delivered := _DELIVERED.fullmatch(value):  # "1547 August 9 präs.", "vorgetragen Trient 1552 Januar 10" (Moritz)
+        value = delivered["date"] or delivered["before"]
     if re.fullmatch(r"\d{4}\s+[^\[\]]*\[[\w\s?/.]+\][^\[\]]*", value):  # "1546 [Dezember 12]", "1552 [April] 16" (Moritz)
         value = re.sub(r"\s+", " ", value.replace("[", " ").replace("]", " ")).strip()  # an editor's supplied part
     value = _BETWEEN.sub(r"\1/", value)  # "1547 Juni zwischen 8 und 13" → "1547 Juni 8/13"
@@ -917,13 +939,53 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         value = style["date"].strip()
     if (one := _one_year(value)) is None:
         return ParsedDate("", True, raw)
-    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one) or _set_of(one)
+    edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one) or _set_of(one) or _one_day(one)
     if style and style["old"]:
         english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
         edtf = _old_style(edtf, one, year_known=one != value or not english)
     if edtf:
         return _read(edtf, raw)
     return _noted(raw) or ParsedDate("", True, raw)
+
+
+# An editor's other day after a day: "January 26 [27], 1955", "September 9 [30?], 1955" (FRUS datelines)
+_CORRECTED_DAY = re.compile(r"(?P<before>.*?)(?<!\d)(?P<day>\d{1,2})\s*\[(?P<other>\d{1,2})\s*\??\](?P<after>(?!\d).*)")
+# A day in doubt before the rest of its date: "August 27?, 1956", "July 10(?), 1955" (FRUS datelines)
+_DAY_IN_DOUBT = re.compile(r"(?P<before>.*?)(?<!\d)(?P<day>\d{1,2})\s*(?:\?|\(\?\)|\[\?\])(?P<after>,?\s+\S.*)")
+# A day whose time of day was cut off after "um" (at): "1550 April 3 um" (Moritz; its EDTF column gives the day)
+_TIME_CUT = re.compile(r"(?P<date>.*?\d)\s+um")
+# An editor's year as we count it after the year written: "1552 [=1553] Januar 1" (Moritz: a year begun at Christmas)
+_YEAR_CORRECTED = re.compile(r"(?<!\d)(\d{4})\s*\[=\s*(\d{4})\]")
+# A letter dated by the day it was presented or handed over (Moritz: "präs." präsentiert, "vorgetragen", "übergeben"),
+# the place after the word when given ("[vorgetragen Trient 1552 Januar 10]"): that day is the letter's date, as
+# the index's own EDTF column gives it (the day it was written, on or before, is not known)
+_DELIVERED = re.compile(
+    r"(?:präs(?:entiert)?\.?|praes\.?|vorgetragen|übergeben|überreicht)\s+(?:[^\W\d_]+\s+)?(?P<date>\d{4}\b.*)"
+    r"|(?P<before>\d{4}\b.*?)\s+(?:präs(?:entiert)?|praes)\.?",
+    re.I,
+)
+
+
+def _one_day(text: str) -> str:
+    """EDTF of a day written with an editor's mark on it: one of two days when the editor gives
+    another, ``"January 26 [27], 1955"``, ``"September 9 [30?], 1955"`` → ``"[1955-01-26,1955-01-27]"``,
+    ``"[1955-09-09,1955-09-30]"`` (EDTF 2019 level 2 "Set representation", one of a set: the day
+    printed or the editor's, which the edition's own ``@from``/``@to`` spans too); the day alone in
+    doubt, ``"August 27?, 1956"`` → ``"1956-08-?27"`` (level 2 "Qualification" of a component, as
+    ``"[May?] 1950"`` doubts the month; a "?" after the whole date doubts all of it); a day whose
+    time was cut off after "um", ``"1550 April 3 um"`` → ``"1550-04-03"``; ``""`` for anything else,
+    and when the rest is no whole day (``"1950 [51]"``)."""
+    if m := _CORRECTED_DAY.fullmatch(text):
+        days = sorted({_simple(f"{m['before']}{m['day']}{m['after']}"), _simple(f"{m['before']}{m['other']}{m['after']}")})
+        if not all(_DAY.fullmatch(day) for day in days):
+            return ""
+        return days[0] if len(days) == 1 else _try_edtf(f"[{days[0]},{days[1]}]")
+    if m := _DAY_IN_DOUBT.fullmatch(text):
+        day = _simple(f"{m['before']}{m['day']}{m['after']}")
+        return _try_edtf(f"{day[:8]}?{day[8:]}") if _DAY.fullmatch(day) else ""
+    if (m := _TIME_CUT.fullmatch(text)) and _DAY.fullmatch(day := _simple(m["date"])):
+        return day
+    return ""
 
 
 # A note in brackets after a date, holding no digit: "1 January 1950 (draft)", "1950 [copy]", "… 5:20 p.m. (EST)"

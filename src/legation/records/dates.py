@@ -222,6 +222,8 @@ def _one(edtf: str) -> str:
         edtf = edtf[:-1]
     if month := re.fullmatch(r"(-?\d{4})-\?(\d{2})", edtf):  # "1950-?05": the month alone uncertain (EDTF level 2)
         return f"{MONTHS[int(month[2]) - 1]}? {_year(month[1])}{qualifier}"
+    if day := re.fullmatch(r"(-?\d{4})-(\d{2})-\?(\d{2})", edtf):  # "1956-08-?27": the day alone uncertain
+        return f"{MONTHS[int(day[2]) - 1]} {int(day[3])}?, {_year(day[1])}{qualifier}"
     m = _SIGNED.match(edtf)
     if m and m[3]:
         text = f"{MONTHS[int(m[2]) - 1]} {int(m[3])}, {_year(m[1])}"
@@ -274,8 +276,8 @@ def display_date(edtf: str) -> str:
     digits: the years 1800–1899), ``"-0043-03-15"`` → ``"March 15, 44 BCE"``, ``""`` →
     ``"Undated"``, intervals ``"a/b"`` → ``"a – b"`` (an open or unknown end ``…``), sets ``"[1547,1548]"`` → ``"1547 or
     1548"`` and ``"{a,b}"`` → ``"a and b"`` (see :func:`_set`); uncertain (``?``) and approximate
-    (``~``) dates say so, a month alone uncertain too (``"1950-?05"`` → ``"May? 1950"``, EDTF 2019
-    level 2 "Qualification")."""
+    (``~``) dates say so, a month or day alone uncertain too (``"1950-?05"`` → ``"May? 1950"``,
+    ``"1956-08-?27"`` → ``"August 27?, 1956"``, EDTF 2019 level 2 "Qualification")."""
     if not edtf:
         return "Undated"
     if edtf[0] in "[{" and edtf[-1] in "]}" and len(edtf) > 2:
