@@ -100,3 +100,60 @@ def test_qualifying_words_before_a_date_or_a_span(text, edtf, shown):
     if edtf:
         assert display_date(edtf) == shown
         edtf_day_bounds(edtf)
+
+
+@pytest.mark.django_db
+def test_new_forms_ingest_filter_count_show_and_reingest_unchanged(tmp_path):
+    """The forms read since the survey of the corpora, through ingest and search: each is stored with
+    its day bounds, matches a date range it overlaps, counts in the year histogram, is shown in words,
+    and a second ingest of the unchanged file reports every document unchanged and no date unread."""
+    import datetime as dt
+
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+    from legation.records.models import Document
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "forms.csv"
+    table.write_text(
+        "identifier,title,date\n"
+        "n-1,Span report,1950-52\n"
+        "n-2,Winter report,Winter 1949-50\n"
+        "n-3,Approximate report,ca. 1950-1955\n"
+        "n-4,Century report,early 20th century\n"
+        "n-5,Half report,first half of 1950\n"
+        "n-6,Draft report,1 January 1950 (draft)\n"
+        "n-7,Doubt report,\"August 27?, 1956\"\n"
+        "n-8,Corrected report,\"January 26 [27], 1955\"\n"
+        "n-9,Month report,1950-12\n",
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert (len(report.added), report.failed, report.unread_dates, report.future_dates) == (9, [], [], [])
+    stored = {d.identifier: (d.date_edtf, d.date_earliest.isoformat(), d.date_latest.isoformat()) for d in Document.objects.all()}
+    assert stored == {
+        "n-1": ("1950/1952", "1950-01-01", "1952-12-31"),
+        "n-2": ("1949-24", "1949-01-01", "1950-02-28"),
+        "n-3": ("1950~/1955~", "1950-01-01", "1955-12-31"),
+        "n-4": ("19XX", "1900-01-01", "1999-12-31"),
+        "n-5": ("1950-40", "1950-01-01", "1950-06-30"),
+        "n-6": ("1950-01-01", "1950-01-01", "1950-01-01"),
+        "n-7": ("1956-08-?27", "1956-08-27", "1956-08-27"),
+        "n-8": ("[1955-01-26,1955-01-27]", "1955-01-26", "1955-01-27"),
+        "n-9": ("1950-12", "1950-12-01", "1950-12-31"),
+    }
+    february = search(SearchRequest(q="report", start_date=dt.date(1950, 2, 1), end_date=dt.date(1950, 2, 28)))
+    assert sorted(h.identifier for h in february.hits) == ["n-1", "n-2", "n-3", "n-4", "n-5"]
+    shown = {h.identifier: h.date_display for h in search(SearchRequest(q="report", page_size=20)).hits}
+    assert shown == {
+        "n-1": "1950 – 1952", "n-2": "Winter 1949", "n-3": "1950 (approximate) – 1955 (approximate)",
+        "n-4": "20th century", "n-5": "First semester 1950", "n-6": "January 1, 1950", "n-7": "August 27?, 1956",
+        "n-8": "January 26, 1955 or January 27, 1955", "n-9": "December 1950",
+    }  # fmt: skip
+    years = {y.year: y.count for y in search(SearchRequest(q="report")).years}
+    assert (years[1900], years[1949], years[1950], years[1956]) == (1, 2, 7, 2)  # a span counts in each of its years
+    again = ingest_records(read_file(table))
+    assert (sorted(again.unchanged), again.added, again.updated, again.unread_dates) == (sorted(stored), [], [], [])
+    next(archive, None)
