@@ -94,7 +94,11 @@ def test_marks_around_a_real_date_leave_its_day(text, edtf):
 
 @pytest.mark.parametrize(
     ("edtf", "shown"),
-    [("1956-08-?27", "August 27?, 1956"), ("1955-07-?10~", "July 10?, 1955 (approximate)"), ("[1955-01-26,1955-01-27]", "January 26, 1955 or January 27, 1955")],
+    [
+        ("1956-08-?27", "August 27?, 1956"),
+        ("1955-07-?10~", "July 10?, 1955 (approximate)"),
+        ("[1955-01-26,1955-01-27]", "January 26, 1955 or January 27, 1955"),
+    ],
 )
 def test_a_day_in_doubt_is_shown_with_its_mark(edtf, shown):
     assert display_date(edtf) == shown

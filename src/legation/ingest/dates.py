@@ -237,7 +237,8 @@ _CLOCK = (
 )
 _HOUR = r"\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"  # the start of a span of time: "10–11 a.m."
 _TIME_OF_DAY = re.compile(
-    r"^(?P<date>.*?\d)(?:\s*(?P<sep>,|\.|—|–|-{1,2})\s*|(?<=\d{4})\s+)(?:" + _HOUR + r"\s*(?:–|—|-|to)\s*" + _CLOCK + "|" + _CLOCK + r")[.,]?$",
+    r"^(?P<date>.*?\d)(?:\s*(?P<sep>,|\.|—|–|-{1,2})\s*|(?<=\d{4})\s+)"
+    r"(?:" + _HOUR + r"\s*(?:–|—|-|to)\s*" + _CLOCK + "|" + _CLOCK + r")[.,]?$",
     re.I,
 )
 _DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
@@ -709,11 +710,12 @@ def _later_year(start: str, end: str, hyphen: bool = False) -> str:
     With ``hyphen`` (``"1950-52"``, no spaces) two digits 01–12 or 21–41 name no year: ISO 8601
     writes a month so (``"1950-12"`` is December 1950, EDTF level 0) and EDTF a season or another
     sub-year grouping (``"1950-21"`` spring 1950, EDTF 2019 level 1 "Seasons"; ``"1950-33"`` its
-    first quarter, level 2 "Sub-year groupings", from ISO 8601-2:2019). The standards decide, because a date column of EDTF, and Legation's
-    own exports, write those strings so, and a year read from them would turn a month into two
-    years; "1920-21" meaning the two years is then "Spring 1920", and is written "1920–21" (a dash),
-    "1920/21" or "1920-1921" to be read as years. The other two digits (00, 13–20, 42–99) are no
-    month or grouping, so they can only cut a year short: "1949-50", "1912-13", "1999-00"."""
+    first quarter, level 2 "Sub-year groupings", from ISO 8601-2:2019). The standards decide,
+    because a date column of EDTF, and Legation's own exports, write those strings so, and a year
+    read from them would turn a month into two years; "1920-21" meaning the two years is then
+    "Spring 1920", and is written "1920–21" (a dash), "1920/21" or "1920-1921" to be read as years.
+    The other two digits (00, 13–20, 42–99) are no month or grouping, so they can only cut a year
+    short: "1949-50", "1912-13", "1999-00"."""
     if hyphen and len(end) == 2 and (1 <= int(end) <= 12 or 21 <= int(end) <= 41):
         return ""
     first = int(start)
