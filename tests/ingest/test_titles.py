@@ -11,6 +11,7 @@ from legation.ingest.titles import (
     document_type_from_source_note,
     document_type_from_title,
     normalize_space,
+    office_without_holder,
     parties_from_title,
     party_name,
     party_phrases,
@@ -102,6 +103,27 @@ def test_real_titles(volume, title, doc_type, senders, recipients):
 )
 def test_party_name(phrase, expected):
     assert party_name(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "office"),
+    [  # sender phrases of real titles (party_phrases of the titles quoted)
+        ("the Secretary of State", "Secretary of State"),  # frus1949v07p1 "The Secretary of State to the Embassy in France"
+        ("the Acting Secretary of State", "Acting Secretary of State"),  # frus1949v07p1 d69
+        ("the Secretary of State, at Paris", "Secretary of State"),  # "… to the Secretary of State, at Paris" (frus1955-57v04 d28)
+        ("the President", "President"),  # frus1955-57v10 d258 "Letter From the President to the Secretary of State"
+        ("the President of the Republic of Vietnam", "President of the Republic of Vietnam"),  # frus1961-63v02 d113
+        ("the Ambassador in China (Stuart)", ""),  # the holder named
+        ("Secretary of State Rusk", ""),  # frus1964-68v14 "Letter From Secretary of State Rusk to …"
+        ("the Embassy in France", ""),  # bodies
+        ("the Department of State", ""),
+        ("the Joint Chiefs of Staff", ""),
+        ("the Vice President's Party", ""),
+        ("the Secretaries of State and Defense", ""),  # two offices
+    ],
+)
+def test_an_office_without_its_holder(phrase, office):
+    assert office_without_holder(phrase) == office
 
 
 def test_party_phrases_keep_the_wording():

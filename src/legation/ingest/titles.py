@@ -393,3 +393,40 @@ def parties_from_title(title: str) -> tuple[list[str], list[str]]:
     ``"Memorandum of Conversation"`` → ([], [])."""
     senders, recipients = party_phrases(title)
     return [party_name(p)[0] for p in senders], [party_name(p)[0] for p in recipients]
+
+
+# The nouns of an office one person holds ("the Secretary of State", "the Consul General at Shanghai", "the
+# President's Special Assistant"); the other words of _ORG_WORDS name bodies ("the Embassy in France", "the
+# Department of State", "the Joint Chiefs of Staff") or several persons ("the Secretaries of State and Defense").
+_OFFICE_NOUNS = frozenset({
+    "secretary", "secretary-general", "president", "vice-president", "counselor", "chairman", "director", "ambassador",
+    "ambassador-designate", "chargé", "charge", "consul", "minister", "adviser", "advisor", "assistant", "representative",
+    "governor", "commander", "administrator", "coordinator", "chief", "envoy", "delegate", "attaché", "shah", "king",
+    "queen", "emperor", "premier", "chancellor",
+})
+_BODY_NOUNS = frozenset(_ORG_WORDS - _OFFICE_NOUNS | {"party", "parties", "element", "force", "elements"})
+
+
+def office_without_holder(phrase: str) -> str:
+    """The office a party phrase names without naming its holder, or ``""``: ``"the Secretary of
+    State"`` → ``"Secretary of State"``, ``"the Acting Secretary of State"`` → ``"Acting Secretary of
+    State"``, ``"the Secretary of State, at Paris"`` → ``"Secretary of State"``, ``"the President"`` →
+    ``"President"``. ``""`` for a holder named (``"the Ambassador in China (Stuart)"``, ``"Secretary of
+    State Rusk"``), for a body (``"the Embassy in France"``, ``"the Department of State"``, ``"the Joint
+    Chiefs of Staff"``) and for several offices (``"the Secretaries of State and Defense"``).
+
+    FRUS titles write an office held by one person with its article and, when the editors name the
+    holder, his surname in parentheses ("The Ambassador in China (Stuart) to the Secretary of State");
+    an office without parentheses is the office only, so the title alone does not say who held it
+    (see :func:`party_name`). The office is the words before its first "of", "in", "at", "for", "to"
+    or "on" ("Consul General" of "the Consul General at Shanghai"): one of them is an office's noun
+    and none a body's."""
+    phrase = normalize_space(phrase).strip(" ,.;:")
+    if not re.match(r"[Tt]he\s", phrase) or "(" in phrase:
+        return ""
+    name, kind = party_name(phrase)
+    if kind != "organization":
+        return ""
+    head = re.split(r",|\s(?:of|in|at|for|to|on)\s", name, maxsplit=1)[0]
+    words = {re.sub(r"['’]s$", "", w.lower()) for w in head.split()}
+    return name if words & _OFFICE_NOUNS and not words & _BODY_NOUNS else ""
