@@ -14,14 +14,17 @@ import pytest
 from lxml import etree
 
 from legation.errors import IngestError
+from legation.ingest.readers import tei_frus
 from legation.ingest.readers.tei_frus import (
     _further_name,
     _other_given_name,
     _plainly_other,
     date_only_heading,
+    holds_office,
     person_from_entry,
     read_frus_volume,
     repository_from_source_note,
+    signature,
 )
 from legation.ingest.xml import parse_xml, safe_parser
 from legation.records.document_record import CollectionRef, DocumentRecord
@@ -279,6 +282,9 @@ def test_older_style_volume(tmp_path):
     assert d69.title == "The Acting Secretary of State to the Consulate General at Saigon"
     assert d69.source_note == "851G.01/9–2749: Telegram"
     assert d69.classification == "Top Secret"
+    # Signed "Webb", but frus1949v07p1 (as this excerpt) has no list of persons to say who Webb is and that he
+    # held the office: the office stays the sender (a signer the list resolves is the sender: see
+    # test_an_office_without_its_holder_is_the_person_the_list_gives_it_who_signed)
     assert parties(d69, "sender") == [("organization:acting-secretary-of-state", "Acting Secretary of State", "organization")]
     assert parties(d69, "recipient") == [("organization:consulate-general-at-saigon", "Consulate General at Saigon", "organization")]
 
@@ -624,3 +630,173 @@ def test_a_chapter_by_month_is_no_subject():
     items = {r.identifier: r for r in read_frus_volume(shared_data("frus/volumes/frus1961-63v07-09mSupp.xml.gz")) if isinstance(r, DocumentRecord)}
     assert items["frus1961-63v07-09mSupp-d1"].subjects == ["Arms Control and Disarmament"]
     assert not [s for r in items.values() for s in r.subjects if date_only_heading(s)]
+
+
+# frus1952-54v14p2's list of persons (front matter) as printed, for the surnames that sign the volume's
+# telegrams and memoranda headed "The Secretary of State to …", "Memorandum by the Acting Secretary of State …", with the months
+# in which the line gives each the title's office (an Acting Secretary being the Under, Deputy Under or
+# Assistant Secretary), read off the lines by hand: (line, key, name, {office: (first month, last month)}).
+SIGNERS_1952_54 = {
+    "Acheson": ("Acheson, Dean G. , Secretary of State to January 1953.", "person:dean-g-acheson", "Dean G. Acheson",
+                {"Secretary of State": ("", "1953-01")}),
+    "Dulles": ("Dulles, John Foster , Consultant to Secretary of State Acheson and personal representative of President "
+               "Truman in matters concerning the Japanese Peace Treaty to April 1952; Secretary of State from January 1953.",
+               "person:john-f-dulles", "John Foster Dulles", {"Secretary of State": ("1953-01", "9999")}),
+    "Webb": ("Webb, James E. , Under Secretary of State to February 1952.", "person:james-e-webb", "James E. Webb",
+             {"Acting Secretary of State": ("", "1952-02")}),
+    "Bruce": ("Bruce, David K.E. , Under Secretary of State, April 1952–January 1953; Consultant to the Secretary of "
+              "State, January–February 1953; thereafter United States Representative to the European Coal and Steel "
+              "Community.", "person:david-k-e-bruce", "David K.E. Bruce", {"Acting Secretary of State": ("1952-04", "1953-01")}),
+    "Smith": ("Smith, Walter Bedell , Director of Central Intelligence to January 1953; Under Secretary of State, "
+              "February 1953–October 1954.", "person:walter-b-smith", "Walter Bedell Smith",
+              {"Acting Secretary of State": ("1953-02", "1954-10")}),
+    "Hoover": ("Hoover, Herbert, Jr. , Consultant to the Secretary of State from October 1953; Under Secretary of State "
+               "from October 1954.", "person:herbert-hoover-jr", "Herbert Hoover Jr.", {"Acting Secretary of State": ("1954-10", "9999")}),
+    "Murphy": ("Murphy, Robert D. , Ambassador in Belgium to March 1952; Ambassador in Japan, May 1952–April 1953; "
+               "Political Adviser to the United Nations Command on the Korean Armistice Negotiations, April–July 1953; "
+               "Assistant Secretary of State for United Nations Affairs, July–November 1953; thereafter Deputy Under "
+               "Secretary of State for Political Affairs.", "person:robert-d-murphy", "Robert D. Murphy",
+               {"Acting Secretary of State": ("1953-07", "9999")}),
+}
+
+
+def _plain(element: etree._Element) -> str:
+    """An element's text without its footnotes, a line break a space, whitespace collapsed (as a reader of the page sees it)."""
+    parts = [element.text or ""]
+    for child in element:
+        name = etree.QName(child).localname
+        parts.append(" " if name == "lb" else "" if name == "note" else _plain(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def test_an_office_without_its_holder_is_the_person_the_list_gives_it_who_signed():
+    # frus1952-54v14p2 (a demo volume): "The Secretary of State to the Embassy in Japan" ends with
+    # <closer><signed><persName corresp="#p_DJF1">Dulles</persName></signed></closer>. Expected senders come
+    # from the TEI read here with lxml and the list's lines above: the signer when his line gives him the
+    # title's office in the document's month, else the office as before.
+    path = shared_volume("frus1952-54v14p2.xml.gz")
+    root = etree.parse(str(path), safe_parser()).getroot()
+    persons = next(d for d in root.iter(f"{{{TEI}}}div") if d.get("{http://www.w3.org/XML/1998/namespace}id") == "persons")
+    lines = {" ".join("".join(item.itertext()).split()) for item in persons.iter(f"{{{TEI}}}item")}
+    assert all(line in lines for line, *_ in SIGNERS_1952_54.values())
+    expected: dict[str, tuple[str, str, str]] = {}
+    signatures: dict[str, list[str]] = {}
+    for div in root.iter(f"{{{TEI}}}div"):
+        head = div.find(f"{{{TEI}}}head")
+        office = re.fullmatch(  # "No. 559 The Secretary of State to …", "No. 763 Memorandum by the Acting Secretary of State to …"
+            r"No\. \d+ (?:The|Memorandum(?: of Conversation,)? by the) ((?:Acting )?Secretary of State)(?: to .*)?", _plain(head)
+        ) if head is not None else None
+        if div.get("type") != "document" or not office:
+            continue
+        closers = [c for c in div if etree.QName(c).localname == "closer"]
+        signed = [s for c in closers for s in c.iter(f"{{{TEI}}}signed")]
+        when = next(d.get("when", "") for d in div.iter(f"{{{TEI}}}date") if d.get("when"))[:7]
+        signatures[div.get("{http://www.w3.org/XML/1998/namespace}id")] = [_plain(s) for s in signed]
+        surname = _plain(signed[0]).split()[-1] if len(signed) == 1 and "For" not in _plain(closers[0]) else ""
+        _, key, name, terms = SIGNERS_1952_54.get(surname, ("", "", "", {}))
+        first, last = terms.get(office[1], ("9999", ""))
+        held = first <= when <= last
+        expected[div.get("{http://www.w3.org/XML/1998/namespace}id")] = (
+            (key, name, "person") if held else (f"organization:{office[1].lower().replace(' ', '-')}", office[1], "organization")
+        )
+    records = {r.identifier.rsplit("-", 1)[1]: r for r in read_frus_volume(path)}
+    assert {d: parties(records[d], "sender") for d in expected} == {d: [e] for d, e in expected.items()}
+    counts = Counter(name for _, name, _ in expected.values())
+    assert counts == {
+        "John Foster Dulles": 26, "Dean G. Acheson": 18, "Secretary of State": 8, "Walter Bedell Smith": 7,
+        "David K.E. Bruce": 5, "James E. Webb": 2, "Herbert Hoover Jr.": 1, "Robert D. Murphy": 1,
+    }
+    # d525 "The Secretary of State to … (Sebald)" is signed "Webb", whom the list makes Under Secretary: left the office
+    assert signatures["d525"] == ["Webb"]
+    assert parties(records["d525"], "sender") == [("organization:secretary-of-state", "Secretary of State", "organization")]
+    # the signature as written is kept as a further name of the person when it is more than his surname
+    assert signatures["d548"] == ["Dean Acheson"] and records["d548"].title == "Memorandum by the Secretary of State to the President"
+    assert next(a.names for a in records["d548"].agents if a.role == "sender") == ["Acheson, Dean G.", "Dean Acheson"]
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize(
+    ("volume", "doc", "signed", "sender"),
+    [
+        # the TEI links the signature "Dulles" to Allen W. Dulles, "Director of Central Intelligence"; the
+        # list's other Dulles, John Foster, is "Secretary of State": the title's office decides
+        ("frus1955-57v04", "d13", ("#p_DAW1", "Dulles"), ("person:john-f-dulles", "John Foster Dulles", "person")),
+        # "Foster", John Foster Dulles signing to Lodge, linked to his entry: kept
+        ("frus1955-57v11", "d116", ("#p_DJF1", "Foster"), ("person:john-f-dulles", "John Foster Dulles", "person")),
+        # "Foster" to the President linked to Andrew B. Foster, "Counselor of the Embassy in the United Kingdom", the
+        # list's one Foster: no holder of the office is named, so the office stays rather than a wrong name
+        ("frus1955-57v14", "d202", ("#p_FAB1", "Foster"), ("organization:secretary-of-state", "Secretary of State", "organization")),
+        # "Herter" under "The Acting Secretary of State", November 12, 1960: the list makes him "Under Secretary of
+        # State and Chairman of the Operations Coordinating Board until April 1959; thereafter Secretary of State"
+        ("frus1958-60v01", "d231", ("#p_HCA1", "Herter"), ("organization:acting-secretary-of-state", "Acting Secretary of State", "organization")),
+        # the same line, a telegram "From the Secretary of State" of April 11, 1960: Herter was Secretary then
+        ("frus1958-60v01", "d135", ("#p_HCA1", "Herter"), ("person:christian-a-herter", "Christian A. Herter", "person")),
+    ],
+)
+def test_a_signer_is_the_sender_only_as_holder_of_the_title_s_office(volume, doc, signed, sender):
+    path = shared_volume(f"{volume}.xml.gz")
+    div = next(d for d in etree.parse(str(path), safe_parser()).iter(f"{{{TEI}}}div") if d.get("{http://www.w3.org/XML/1998/namespace}id") == doc)
+    [element] = [s for c in div if etree.QName(c).localname == "closer" for s in c.iter(f"{{{TEI}}}signed")]
+    assert [(p.get("corresp"), p.text) for p in element.iter(f"{{{TEI}}}persName")] == [signed]  # <persName corresp=…>Dulles</persName>
+    record = next(r for r in read_frus_volume(path) if r.identifier == f"{volume}-{doc}")
+    assert parties(record, "sender") == [sender]
+
+
+def _document(closer: str) -> etree._Element:
+    return etree.fromstring(f'<div xmlns="{TEI}" type="document"><head>H</head><p>Text.</p>{closer}</div>')
+
+
+@pytest.mark.parametrize(
+    ("closer", "read"),
+    [  # closers of real documents, as printed in their volumes
+        ('<closer><signed><hi rend="smallcaps">Acheson</hi></signed></closer>', ("Acheson", None)),  # frus1949v07p1
+        ('<closer><signed><persName corresp="#p_DJF1">FOSTER</persName></signed></closer>', ("Foster", "#p_DJF1")),  # frus1955-57v08 d76
+        ('<closer><signed><persName corresp="#p_HHCJ1">Herbert Hoover, Jr.</persName><note n="5" xml:id="d204fn5">Printed '
+         'from a copy which bears this stamped signature.</note></signed></closer>', ("Herbert Hoover, Jr", "#p_HHCJ1")),  # frus1955-57v08 d204
+        ('<closer>[<signed>Brown</signed>]<lb/><signed><hi rend="smallcaps">Marshall</hi></signed></closer>',
+         tei_frus.SEVERAL_SIGNATURES),  # frus1948v05p1 d97
+        ('<closer><signed><list><item>[Huddle]</item><item><hi rend="smallcaps">Lovett</hi></item></list></signed></closer>',
+         tei_frus.SEVERAL_SIGNATURES),  # frus1948v05p1 d390
+        ('<closer>For the Secretary of State:<lb/><signed><hi rend="smallcaps">Willard</hi> L. <hi rend="smallcaps">Thorp</hi>'
+         '</signed></closer>', tei_frus.SIGNED_FOR),  # frus1948v05p1 d51
+        ('<closer><signed><persName corresp="#p_HJSII1">John S. Hoghland II</persName><lb/><hi rend="italic">Acting Assistant '
+         'Secretary<lb/>for Congressional Relations</hi></signed></closer>', tei_frus.WITH_OFFICE),  # frus1955-57v09 d178
+        ("<closer><signed>JFD</signed></closer>", tei_frus.INITIALS),  # frus1955-57v02 d5
+        ("<closer>Sincerely,<lb/><signed>[Shah's signature]</signed></closer>", tei_frus.NOT_A_NAME),  # frus1969-76ve04 d52
+        ("<closer><p>Sincerely yours,</p></closer>", tei_frus.NO_SIGNATURE),
+        ('<quote><closer><signed>Acheson</signed></closer></quote>', tei_frus.NO_SIGNATURE),  # a quoted text's, not the document's
+    ],
+)
+def test_signature(closer, read):
+    assert signature(_document(closer)) == read
+
+
+@pytest.mark.parametrize(
+    ("line", "office", "when", "held"),
+    [  # lines of real lists of persons (the offices after the name)
+        ("Secretary of State to January 1953", "Secretary of State", "1952-04-23", True),  # Acheson, frus1952-54v14p2
+        ("Secretary of State to January 1953", "Secretary of State", "1953-03-12", False),
+        ("Secretary of State to January 1953", "Secretary of State", "", False),  # undated: the term cannot be checked
+        ("Secretary of State", "Secretary of State", "", True),  # Dulles, frus1955-57v02: no term, the volume's years
+        ("Consultant to Secretary of State Acheson and personal representative of President Truman in matters concerning "
+         "the Japanese Peace Treaty to April 1952; Secretary of State from January 1953", "Secretary of State", "1952-02-01", False),
+        ("Consultant to Secretary of State Acheson and personal representative of President Truman in matters concerning "
+         "the Japanese Peace Treaty to April 1952; Secretary of State from January 1953", "Secretary of State", "1953-03-12", True),
+        ("Under Secretary of State to February 1952", "Secretary of State", "1952-02-20", False),  # Webb, frus1952-54v14p2
+        ("Under Secretary of State to February 1952", "Acting Secretary of State", "1952-02-14", True),
+        ("Special Assistant to the Secretary of State", "Acting Secretary of State", "1955-01-01", False),
+        ("Deputy Secretary of Defense", "Secretary of State", "1955-01-01", False),
+        ("Under Secretary of State until April 21, 1959; thereafter Secretary of State", "Acting Secretary of State", "1960-11-12", False),
+        ("Under Secretary of State until April 21, 1959; thereafter Secretary of State", "Acting Secretary of State", "1958-06-01", True),
+        ("Under Secretary of State until April 21, 1959; thereafter Secretary of State", "Secretary of State", "1958-06-01", False),
+        ("Deputy Under Secretary of State for Economic Affairs through June 1958; Under Secretary of State for Economic Affairs, "
+         "July 1958–June 1959; thereafter Under Secretary of State", "Acting Secretary of State", "1959-05-22", True),  # Dillon
+        ("President of the United States", "President", "1955-01-24", True),  # Eisenhower, frus1955-57v02
+        ("Vice President", "President", "1955-01-24", False),  # Nixon
+        ("President of the Republic of Korea", "President", "1955-01-24", False),  # Rhee
+        ("British Secretary of State for Foreign Affairs", "Secretary of State", "1955-01-24", False),
+    ],
+)
+def test_holds_office(line, office, when, held):
+    assert holds_office(line, office, when) is held

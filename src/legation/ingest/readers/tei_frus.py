@@ -39,7 +39,10 @@ a name without a link ("the President's Special Assistant (Rostow)") is the entr
 among several the one whose offices in the list share most words with the title's; otherwise the
 name as printed (``person:caffery``). Offices named without a holder
 ("the Secretary of State", "the President") are recorded as organizations: they are the office,
-and the holder is not guessed.
+and the holder is not guessed; but a document whose one sender is such an office and whose own
+signature names a person the list gives that office at the document's date has that person as
+sender ("The Secretary of State to the Embassy in Japan" signed "Dulles", 1953: John Foster Dulles;
+see :func:`_agents`, :func:`signer`).
 
 Errors: like every reader, :func:`read_frus_volume` yields records and, for a document it cannot
 make valid (no ``xml:id``, a repeated ``xml:id``, an empty head), an :class:`IngestError` item
@@ -65,13 +68,14 @@ from legation.ingest.titles import (
     document_type_from_source_note,
     document_type_from_title,
     normalize_space,
+    office_without_holder,
     party_name,
     party_phrases,
     strip_leading_number,
     strip_titles,
 )
 from legation.ingest.dates import tei_edtf
-from legation.ingest.names import RANKS, name_parts
+from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.document_record import (
@@ -218,13 +222,15 @@ def _iter_outside_notes(el: etree._Element, names: set[str]) -> Iterator[etree._
 
 @dataclass
 class Person:
-    """An entry of a volume's list of persons: key, preferred name, the entry as printed, and the
-    words of the offices the list gives ("Special Assistant to the President …")."""
+    """An entry of a volume's list of persons: key, preferred name, the entry as printed, the
+    words of the offices the list gives ("Special Assistant to the President …") and those offices
+    as printed (``line``: "Secretary of State from January 21, 1949")."""
 
     key: str
     name: str
     names: list[str] = field(default_factory=list)
     offices: frozenset[str] = frozenset()
+    line: str = ""
 
     @property
     def surname(self) -> str:
@@ -336,7 +342,8 @@ class FrusVolume:
                         person = person_from_entry(text)
                         item = next(name.iterancestors(f"{T}item"), None)
                         if item is not None:  # "Rostow, Walt W., Counselor of the Department of State …"
-                            person.offices = office_words(_text(item)[len(text):]) - office_words(text)
+                            person.line = _text(item)[len(text):].strip(" ,;:.")
+                            person.offices = office_words(person.line) - office_words(text)
                         persons[name.get(XML_ID)] = person
         places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
         return cls(volume_id=volume_id, title=title or volume_id, persons=persons, places=places)
@@ -398,9 +405,7 @@ class FrusVolume:
         if entry is None:
             names = [text] if name != text else []
             return AgentRef(key=f"person:{slug(name)}", name=name, role=role, kind="person", names=names)
-        further = text not in entry.names and text != entry.name and _further_name(name, entry)
-        names = entry.names + ([text] if further else [])
-        return AgentRef(key=entry.key, name=entry.name, role=role, kind="person", names=names)
+        return _entry_ref(entry, text, name, role)
 
     def same_name(self, name: str) -> Person | None:
         """For a name linked to a namesake's entry, the one entry every word of it is like, initials and familiar names aside (see
@@ -410,6 +415,170 @@ class FrusVolume:
         found = {p.key: p for p in self.persons.values()
                  if len(tokens) > 1 and all(any(_like_word(w, k) for k in p.forms[0]) for w in tokens)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def signer(self, name: str, corresp: str | None, office: str, when: str = "") -> Person | str:
+        """The entry of the list of persons a signature names, when the list gives that person the
+        ``office`` the title names without its holder at the document's date ``when`` (EDTF,
+        :func:`holds_office`); else why not (one of :data:`SIGNER_REASONS`). ``name`` is the
+        signature as :func:`signature` reads it.
+
+        The name is found as the reader finds every other: a ``persName`` link (``corresp``, corrected
+        as :meth:`find_person` corrects it), else the entry whose surname or full name it is (among
+        several, the one whose offices fit the title's best, :meth:`entry`), else the one entry every
+        word of it is like ("Dean Acheson" for "Acheson, Dean G.", :meth:`same_name`), else its surname
+        with initials that are the entry's ("G. C. Marshall"). The office is checked because the
+        list names every person the volume mentions: a signature "Foster" (John Foster Dulles
+        signing a personal letter) is the surname of William C. Foster, whom the list makes Deputy
+        Secretary of Defense, not Secretary of State. A link to a namesake who does not hold the
+        office is read as no link: frus1955-57v04 links the signature "Dulles" of telegrams "From the
+        Secretary of State" to Allen W. Dulles, Director of Central Intelligence, and its list's other
+        Dulles, John Foster, "Secretary of State", is the signer."""
+        if not self.persons:
+            return NO_LIST
+        linked = None
+        if corresp:
+            linked = self.by_key.get(self.find_person(name, corresp, "sender", office).key)
+            if linked is not None and holds_office(linked.line, office, when):
+                return linked
+        entry = self._named(name, office)
+        if isinstance(entry, str):
+            return OTHER_OFFICE if entry == NOT_LISTED and linked is not None else entry
+        return entry if holds_office(entry.line, office, when) else OTHER_OFFICE
+
+    def _named(self, name: str, phrase: str) -> Person | str:
+        """The one entry a name written without a link stands for (see :meth:`signer`), or why none."""
+        found = self.by_name.get(name, ())
+        entry = self.entry(name, phrase) if found else self.same_name(name)
+        if entry is None and not found:
+            words = [w for w in name.split() if not _INITIAL.fullmatch(w) and w not in NAME_SUFFIXES]
+            initials = [w[0] for w in name.split() if _INITIAL.fullmatch(w)]
+            if len(words) == 1 and (found := self.by_name.get(words[0], ())):
+                entry = self.entry(words[0], phrase)
+                if entry is not None and not all(i.lower() in _first_letters(entry) for i in initials):
+                    return NOT_LISTED  # "H. Smith" is not Walter Bedell Smith
+        if entry is None:
+            return AMBIGUOUS if len(found) > 1 else NOT_LISTED
+        return entry
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, Person]:
+        """The entries of the list of persons by their agent key."""
+        return {p.key: p for p in self.persons.values()}
+
+
+def _entry_ref(entry: Person, text: str, name: str, role: str) -> AgentRef:
+    """The agent of a list entry, the name as printed (``text``; ``name`` without titles) kept as a
+    further name of it when worth keeping (:func:`_further_name`)."""
+    further = text not in entry.names and text != entry.name and _further_name(name, entry)
+    names = entry.names + ([text] if further else [])
+    return AgentRef(key=entry.key, name=entry.name, role=role, kind="person", names=names)
+
+
+def _first_letters(entry: Person) -> set[str]:
+    """The first letters of the words of an entry's names: what an initial of it can be."""
+    return {w[0].lower() for n in entry.names for w in re.split(r"[\s,.-]+", n) if w}
+
+
+# Why a signature gives no sender (see :func:`signer`): grouped so in the measurement of the volumes.
+NO_SIGNATURE = "no signature of the document's own"
+SEVERAL_SIGNATURES = "several signatures or signers"
+SIGNED_FOR = "signed for the office holder (\"For the Secretary of State:\")"
+WITH_OFFICE = "the signature adds an office or rank"
+INITIALS = "initials only"
+NOT_A_NAME = "not a name (\"[Here follow 2 pages]\", \"[Signature not declassified]\")"
+NO_LIST = "the volume has no list of persons"
+NOT_LISTED = "no entry of the list of persons has that name"
+AMBIGUOUS = "several entries of the list have that name"
+OTHER_OFFICE = "the list gives the signer another office than the title's, or at another time"
+SIGNER_REASONS = (NO_SIGNATURE, SEVERAL_SIGNATURES, SIGNED_FOR, WITH_OFFICE, INITIALS, NOT_A_NAME, NO_LIST, NOT_LISTED,
+                  AMBIGUOUS, OTHER_OFFICE)
+_INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")  # "G.", "J.F.", "C"
+_SIGNATURE_INITIALS = re.compile(r"(?:[A-Z]\.?\s*){1,4}")  # "JFD", "D.D.E.", "C.A.H.", "H.", "G"
+# Words before an office in a list's line that make it another office ("Under Secretary of State") or
+# another's ("Consultant to Secretary of State Acheson", "Special Assistant to the Secretary of State").
+_OTHER_OFFICE_BEFORE = {"under", "deputy", "assistant", "associate", "special", "executive", "vice", "alternate", "acting",
+                        "to", "the", "of", "for", "former", "personal", "ex"}
+# What may act for the head of a department: its Under, Deputy Under or Assistant Secretary, or one the list calls acting.
+_ACTING_BEFORE = {"acting", "under", "deputy", "assistant"}
+
+
+def holds_office(line: str, office: str, when: str = "") -> bool:
+    """Whether a line of a list of persons (the offices after the name, :attr:`Person.line`) gives
+    its person the office a title names without its holder, at the document's date ``when`` (EDTF,
+    ``""`` when undated): ``"Secretary of State from January 21, 1949"`` holds "Secretary of State"
+    on 1949-06-08; ``"Under Secretary of State"``, ``"Consultant to Secretary of State Acheson"``,
+    ``"Special Assistant to the Secretary of State"`` and ``"British Secretary of State for Foreign
+    Affairs"`` do not; ``"Vice President"`` does not hold "President", ``"President of the Republic of
+    Korea"`` neither ("the President" of a FRUS title is the President of the United States). An
+    "Acting" office ("the Acting Secretary of State") is held by one the line calls so or makes
+    Under, Deputy Under or Assistant Secretary of the department: FRUS titles a telegram "The Acting
+    Secretary of State" when it went out, in the Secretary's absence, under the name of the official
+    acting for him, as a rule the Under Secretary.
+
+    The lists print offices capitalized, one after another separated by semicolons, each with its
+    term when the person held it for part of the volume's years only ("to January 1953", "from
+    January 21, 1961", "April 1952–January 1953", "thereafter" for from the end of the one before):
+    an office with a term is held only by a document dated within it (to the month), so that
+    Christian A. Herter, "Under Secretary of State until April 1959; thereafter Secretary of State",
+    is not the Acting Secretary of a telegram of November 1960 signed "Herter" (frus1958-60v01
+    d231), nor is an undated document given a signer whose office had a term. An office without a
+    term is read as held throughout the volume's years."""
+    acting = office.startswith("Acting ")
+    core = office.removeprefix("Acting ")
+    date = re.match(r"(\d{4})(?:-(\d{2}))?", when)
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(core)}(?![\w’'-])", line):
+        before = re.findall(r"[\w’'-]+", line[: m.start()])
+        previous = before[-1].lower() if before and not line[: m.start()].rstrip().endswith((",", ";", ".")) else ""
+        after = line[m.end():]
+        following = re.match(r"\s+([\w’'-]+)(?:\s+the\s+United\s+States\b)?", after)
+        word, of_us = (following.group(1), following.group(0).endswith("States")) if following else ("", False)
+        named = word[:1].isupper() and word not in _MONTH_NAMES  # "Secretary of State Acheson": another's office
+        if acting:
+            if previous not in _ACTING_BEFORE or named:
+                continue
+        elif previous in _OTHER_OFFICE_BEFORE or named or word in ("of", "for") and not of_us:
+            continue
+        first, last = _term(line, m.start())
+        if first is None and last is None:
+            return True
+        if date:
+            year, month = int(date[1]), int(date[2] or 0)
+            if (first is None or (year, month or 12) >= first) and (last is None or (year, month or 1) <= last):
+                return True
+    return False
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
+                                              "September", "October", "November", "December"), 1)}
+_TERM_DATE = rf"(?:({'|'.join(_MONTH_NUMBERS)})\.?\s*(?:\d{{1,2}},?\s*)?)?(\d{{4}})"
+_TERM_FROM = re.compile(rf"\b(?:from|after|since)\s+{_TERM_DATE}")
+_TERM_TO = re.compile(rf"\b(?:to|until|till|through)\s+{_TERM_DATE}")
+_TERM_SPAN = re.compile(
+    rf"(?:({'|'.join(_MONTH_NUMBERS)})\.?\s*(?:\d{{1,2}},?\s*)?(\d{{4}})?|(\d{{4}}))\s*[-–]\s*{_TERM_DATE}"
+)
+
+
+def _term(line: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The first and last (year, month) of the term the list's ``line`` gives the office at
+    position ``at``: the dates of its own part of the line (between semicolons); "thereafter" starts
+    it at the end of the part before. None for an end the line does not give."""
+    parts = line.split(";")
+    index = line.count(";", 0, at)
+    part = parts[index]
+    first = last = None
+    if m := _TERM_SPAN.search(part):
+        month1, year1, year_only, month2, year2 = m.groups()
+        year = int(year1 or year_only or year2)
+        first = (year, _MONTH_NUMBERS[month1] if month1 else 1)
+        last = (int(year2), _MONTH_NUMBERS[month2] if month2 else 12)
+    if m := _TERM_FROM.search(part):
+        first = (int(m[2]), _MONTH_NUMBERS[m[1]] if m[1] else 1)
+    if m := _TERM_TO.search(part):
+        last = (int(m[2]), _MONTH_NUMBERS[m[1]] if m[1] else 12)
+    if first is None and index and re.search(r"\bthereafter\b", part):
+        _, before = _term(";".join(parts[:index]), len(";".join(parts[:index])))
+        first = before
+    return first, last
 
 
 def _names_entry(name: str, entry: Person) -> bool:
@@ -598,7 +767,7 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         rights=RIGHTS,
         language="en",
         collections=[CollectionRef(key=volume.volume_id, title=volume.title)],
-        agents=_agents(div, head, title, volume),
+        agents=_agents(div, head, title, volume, date_edtf),
         subjects=_subjects(div),
         texts=[TextRecord(kind="transcript", language="en", body=body, footnotes=footnotes)],
     )
@@ -664,18 +833,37 @@ def _classification(div: etree._Element, source_note: str) -> str:
     return ""
 
 
-def _agents(div: etree._Element, head: etree._Element | None, title: str, volume: FrusVolume) -> list[AgentRef]:
+def _agents(div: etree._Element, head: etree._Element | None, title: str, volume: FrusVolume, when: str = "") -> list[AgentRef]:
     """Senders and recipients, then mentioned persons (deduplicated by key).
 
     The title's wording decides who sends and who receives (markup types are sometimes wrong,
     e.g. a recipient marked ``type='from'``); a ``persName`` of the head inside a party's phrase
     names that party (with its list-of-persons entry). Without parties in the wording, the head's
     ``persName``/``gloss`` with ``@type='from'|'to'`` are used, then ``list[@type='from'|'to']``.
+
+    A title whose one sender is an office named without its holder ("The Secretary of State to the
+    Embassy in France", :func:`~legation.ingest.titles.office_without_holder`) gives as sender the
+    person who signed the document, when the volume's list of persons has him and gives him that
+    office at the document's date ``when`` (EDTF; :func:`signer`): the FRUS editors title a
+    telegram by the office under whose name it went out and print that name as its signature, so
+    the two together say who sent it ("Acheson"; "Acheson, Dean G., Secretary of State to January
+    1953"). The office is then no sender: a document has the one sender the title states, and the
+    holder is it. Nor is the office kept as a name of the person: an agent's names are names of
+    that agent in every document (search and suggestions treat them as his variants), and
+    "Secretary of State" would be a name of Marshall, Acheson, Dulles and Rusk alike; the data model
+    has no field for how one document styles its sender (``AgentRef`` and ``DocumentAgent`` hold an
+    agent and a role), and the title keeps the office's wording, searched as title and text.
+    Signatures that name no single person of the list holding that office leave the office the
+    sender: a wrong name is worse than an office. Bodies (the Department of State, an embassy) are
+    left as they are even where a telegram bears the Secretary's or the Ambassador's name: the later
+    volumes title such telegrams by the body, by convention signed with the name of its head, who
+    need not have seen them.
     """
     marked = list(_iter_outside_notes(head, {"persName", "gloss"})) if head is not None else []
     head_persons = [(e, _text(e)) for e in marked if _local(e.tag) == "persName"]
     agents: list[AgentRef] = []
     senders, recipients = party_phrases(title)
+    office = office_without_holder(senders[0]) if len(senders) == 1 else ""
     for role, phrases in (("sender", senders), ("recipient", recipients)):
         for phrase in phrases:
             inside = [(e, t) for e, t in head_persons if t and re.search(rf"(?<!\w){re.escape(t)}(?!\w)", phrase)]
@@ -690,6 +878,8 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
                     agents.append(volume.person(name, None, role, phrase))
                 elif name:
                     agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+                    if role == "sender" and office and isinstance(person := signer(div, office, volume, when), AgentRef):
+                        agents[-1] = person
     for role, mark in (("sender", "from"), ("recipient", "to")):
         if any(a.role == role for a in agents):
             continue
@@ -723,6 +913,75 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
         roles.add(agent.role)
         unique.append(agent)
     return unique
+
+
+def signature(div: etree._Element) -> tuple[str, str | None] | str:
+    """The one name a document signs with, and its ``persName`` link (``corresp``) if any; else why
+    there is none (one of :data:`SIGNER_REASONS`).
+
+    FRUS TEI prints a document's signature in ``closer/signed`` after its text ("<closer><signed><hi
+    rend='smallcaps'>Acheson</hi></signed></closer>"), the name as typed or signed on the source
+    copy, small capitals being rendering only (the text is "Acheson"; a name typed in capitals,
+    "FOSTER", is read "Foster"). Only closers of the document itself count, not those of its
+    attachments or quoted texts. The editors' square brackets mark letters they supplied
+    ("[G. C. Marshall]", "D[ean] A[cheson"): the name is read without them. Their footnotes on
+    the signature ("Printed from a copy that bears this typed signature") are no part of it. Not a
+    signer's name: no signature or several (``signed`` twice, "[Brown] Marshall"; a list of names in
+    one, "[Huddle] Lovett"; persNames of two persons); a signature for another, which the closer
+    introduces ("For the Secretary of State: Willard L. Thorp") or the signature states
+    ("Manning H. Williams for Valdemar Johnson"); a name with an office or rank ("John S. Hoghland II
+    Acting Assistant Secretary for Congressional Relations"), since the title's office is then not
+    the signer's; initials ("JFD", "D.D.E."), which the lists of persons do not give; and what is no
+    name ("[Here follow 2 pages]", "[Signature not declassified]")."""
+    closers = [c for c in div if _local(c.tag) == "closer"]
+    signed = [s for c in closers for s in _iter_outside_notes(c, {"signed"})]
+    if not signed:
+        return NO_SIGNATURE
+    if len(signed) > 1 or any(True for _ in _iter_outside_notes(signed[0], {"list"})):
+        return SEVERAL_SIGNATURES
+    element = signed[0]
+    links = {p.get("corresp") for p in _iter_outside_notes(element, {"persName"}) if p.get("corresp")}
+    if len(links) > 1:
+        return SEVERAL_SIGNATURES
+    closer = element.getparent()
+    around = (closer.text or "") + "".join(
+        (_text(c) if c is not element and _local(c.tag) not in SKIP_IN_TEXT else "") + (c.tail or "") for c in closer
+    )
+    text = normalize_space(_text(element).replace("[", "").replace("]", "")).strip(" ,.;:")
+    if re.search(r"\bfor\b", around, re.I):
+        return SIGNED_FOR
+    if not text:
+        return NO_SIGNATURE
+    if _SIGNATURE_INITIALS.fullmatch(text):
+        return INITIALS
+    words = [w[:1] + w[1:].lower() if len(w) > 3 and w.isupper() and w.isalpha() else w for w in text.split()]
+    bare = [w.strip(",.").lower() for w in words]
+    if len(bare) > 1 and any(w in TITLE_WORDS or w in _SIGNATURE_OFFICE_WORDS for w in bare):
+        return WITH_OFFICE  # a single word is a name, be it "King" or "West" (or "Marshal", misspelled)
+    if "for" in bare:
+        return SIGNED_FOR
+    if any(c.isdigit() for c in text) or any(w[:1].islower() and w.strip(",.") not in PARTICLES for w in words):
+        return NOT_A_NAME
+    return " ".join(words), (links.pop() if links else element.get("corresp"))
+
+
+# Words of an office or rank a signature adds to a name, beyond the title words of titles.py.
+_SIGNATURE_OFFICE_WORDS = {"col", "gen", "lt", "maj", "capt", "adm", "usa", "usn", "usmc", "usaf", "inf", "ce", "chairman",
+                           "officer", "attaché", "attache", "chief", "head", "legal", "economic", "affairs", "ambassador"}
+
+
+def signer(div: etree._Element, office: str, volume: FrusVolume, when: str = "") -> AgentRef | str:
+    """The sender (the agent of his list-of-persons entry, keyed and named as the list gives him)
+    who signed a document its title says an ``office`` sent ("The Secretary of State to the
+    Ambassador in China (Stuart)" signed "Acheson") on the document's date ``when`` (EDTF), or why
+    there is none (one of :data:`SIGNER_REASONS`): see :func:`signature` for what counts as the
+    document's signature, :meth:`FrusVolume.signer` for how it is found in the list."""
+    read = signature(div)
+    if isinstance(read, str):
+        return read
+    name, corresp = read
+    entry = volume.signer(name, corresp, office, when)
+    return entry if isinstance(entry, str) else _entry_ref(entry, name, strip_titles(name), "sender")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
