@@ -201,16 +201,17 @@ def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> No
 
 @pytest.mark.parametrize("typed", ["from", "sender"])
 def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
-    # These volumes give "Secretary of State" as sender, never Acheson: the notice says so and
-    # counts the documents that mention him, as a search for the bare word finds them.
+    # Mohammad Hatta, Prime Minister of Indonesia, is in many of this volume's American documents and sends
+    # none of them: the notice says so and counts the documents that mention him, as a search for the bare
+    # word finds them.
     index = demo_volumes("frus1949v07p1")
-    mentioning = search(SearchRequest(q="Acheson"), index).total
-    result = search(SearchRequest(q=f"{typed}:Acheson"), index)
+    mentioning = search(SearchRequest(q="Hatta"), index).total
+    result = search(SearchRequest(q=f"{typed}:Hatta"), index)
     assert mentioning > 1 and result.total == 0
     assert result.notice == (
-        f"No document has Acheson as sender ({typed}:); {mentioning:,} documents mention Acheson: search Acheson without {typed}:."
+        f"No document has Hatta as sender ({typed}:); {mentioning:,} documents mention Hatta: search Hatta without {typed}:."
     )
-    assert search(SearchRequest(q="from:Acheson ZZZQXJ"), index).notice.startswith("No document has Acheson as sender (from:)")
+    assert search(SearchRequest(q="from:Hatta ZZZQXJ"), index).notice.startswith("No document has Hatta as sender (from:)")
     assert search(SearchRequest(q='title:"Secretary of State"'), index).notice == ""  # found: nothing said
 
 
@@ -225,6 +226,35 @@ def test_a_name_in_a_field_is_spoken_of_as_one_name(demo_volumes) -> None:
     )
     # words typed in the field one by one are spoken of one by one
     assert search(SearchRequest(q="from:Mao from:Tse-tung"), index).notice.count("No document has") == 2
+
+
+def test_the_secretary_who_signed_is_found_as_sender(demo_volumes) -> None:
+    # frus1952-54v14p2 heads Acheson's telegrams "The Secretary of State to …" and memoranda "Memorandum by the
+    # Secretary of State …", each signed "Acheson" or "Dean Acheson" (its list of persons: "Acheson, Dean G.,
+    # Secretary of State to January 1953"): from:Acheson finds exactly those, counted here off the TEI.
+    import copy
+    import re
+
+    from lxml import etree
+
+    from legation.ingest.xml import safe_parser
+    from tests.conftest import REPO
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    root = etree.parse(str(REPO / "data" / "demo" / "frus" / "frus1952-54v14p2.xml.gz"), safe_parser()).getroot()
+    signed_acheson = set()
+    for div in root.iter(f"{tei}div"):
+        if div.get("type") != "document" or div.find(f"{tei}head") is None:
+            continue
+        head = copy.deepcopy(div.find(f"{tei}head"))
+        etree.strip_elements(head, f"{tei}note", with_tail=False)  # footnotes are no part of the title
+        title = " ".join("".join(head.itertext()).split())  # "No. 559The Secretary of State to …": <lb/> joins
+        own = [" ".join("".join(s.itertext()).split()) for c in div if c.tag == f"{tei}closer" for s in c.iter(f"{tei}signed")]
+        if re.fullmatch(r"No\. \d+\s*(?:The|Memorandum by the) Secretary of State(?: to .*)?", title) and own in (["Acheson"], ["Dean Acheson"]):
+            signed_acheson.add(f"frus1952-54v14p2-{div.get('{http://www.w3.org/XML/1998/namespace}id')}")
+    result = search(SearchRequest(q="from:Acheson", page_size=100), demo_volumes("frus1952-54v14p2"))
+    assert len(signed_acheson) == 18
+    assert {h.identifier for h in result.hits} == signed_acheson and result.total == 18 and result.notice == ""
 
 
 def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_it(demo_volumes) -> None:
