@@ -232,3 +232,79 @@ def test_a_tei_file_in_another_namespace_names_the_namespace_it_is_in(tmp_path: 
     path.write_bytes(b'<?xml version="1.0"?>\n<TEI><teiHeader/></TEI>\n')
     (error,) = list(read_file(path))
     assert "root element is <TEI> in no namespace, expected <TEI> in http://www.tei-c.org/ns/1.0" in error.message
+
+
+ONE_LINE = (
+    '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>One line</title>'
+    "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>"
+    "<p>first <hi>tag</p><p>second</p></body></text></TEI>"
+)
+MALFORMED = "; the file is broken there: correct that line (or ask its publisher to), or leave the file out"
+CUT_OFF = ": the file is cut off; download or export it again"
+
+
+def test_a_mistake_on_a_one_line_file_is_malformed_there_at_its_column_not_a_cut_off_file(tmp_path: Path):
+    # the parser's error was on the file's last line, so every mistake of a one-line file was "cut off"
+    path = tmp_path / "oneline.xml"
+    path.write_text(ONE_LINE, encoding="utf-8")
+    (error,) = list(read_file(path))
+    # libxml2's column is where it stood: just after the </p> that closes <hi>
+    column = ONE_LINE.index("tag</p>") + len("tag</p>") + 1
+    assert column == 253
+    assert (error.location, error.message) == (
+        f"line 1, column {column}",
+        "is malformed XML at this line: <hi> (opened at line 1) is closed by </p>" + MALFORMED,
+    )
+    ampersand = ONE_LINE.replace("first <hi>tag</p>", "A & B</p>")
+    path.write_text(ampersand, encoding="utf-8")
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == (
+        f"line 1, column {ampersand.index('&') + 2}",
+        'is malformed XML at this line: a "&" starts no entity (write &amp; for a "&" in the text)' + MALFORMED,
+    )
+
+
+def test_a_mistake_on_the_last_line_is_malformed_and_a_short_line_is_named_without_its_column(tmp_path: Path):
+    path = tmp_path / "three-lines.xml"
+    path.write_text(ONE_LINE.replace("<text>", "\n<text>").replace("<p>first", "\n<p>first"), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").splitlines()[2] == "<p>first <hi>tag</p><p>second</p></body></text></TEI>"
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == ("line 3", "is malformed XML at this line: <hi> (opened at line 3) is closed by </p>" + MALFORMED)
+    typo = ONE_LINE.replace("first <hi>tag", "first tag").replace("</text></TEI>", "</text>\n</TEl>\n")  # the very last tag
+    path.write_text(typo, encoding="utf-8")
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == ("line 2", "is malformed XML at this line: <TEI> (opened at line 1) is closed by </TEl>" + MALFORMED)
+
+
+@pytest.mark.parametrize(
+    ("end", "location", "ends"),
+    [
+        ("first <hi>tag", "line 1", "in the middle of <hi> (opened at line 1)"),
+        ("first <hi>tag\n\n", "line 3", "in the middle of <hi> (opened at line 1)"),
+        ("first <hi rend=", "line 1", "before its XML is complete (an attribute's value is not in quotes)"),
+        ("first <hi>tag</h", "line 1", "before its XML is complete (expected '>')"),
+        ("first &am", "line 1", """before its XML is complete (an entity reference lacks its ";" (write &amp; for a "&" in the text))"""),
+    ],
+)
+def test_a_one_line_file_cut_off_is_still_cut_off(tmp_path: Path, end: str, location: str, ends: str):
+    path = tmp_path / "cut.xml"
+    path.write_text(ONE_LINE.split("first <hi>tag")[0] + end, encoding="utf-8")
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == (location, f"ends {ends}" + CUT_OFF)
+
+
+def test_a_real_letter_on_one_line_is_malformed_at_the_column_of_its_mistake_and_cut_off_where_it_ends(tmp_path: Path):
+    # a Dodis letter as a minifier writes it: one line, with letters beyond ASCII (columns count characters)
+    text = (FIXTURES / "tei" / "49548.xml").read_text(encoding="utf-8").replace("\n", " ")
+    assert "\n" not in text and len(text.encode()) > len(text)
+    path = tmp_path / "49548.xml"
+    path.write_text(text.replace("überschwemmt", "überschwemmt & überlastet"), encoding="utf-8")
+    (error,) = list(read_file(path))
+    column = text.index("überschwemmt") + len("überschwemmt &") + 1  # where the parser stood: just after the "&"
+    assert (error.location, error.message) == (
+        f"line 1, column {column}",
+        'is malformed XML at this line: a "&" starts no entity (write &amp; for a "&" in the text)' + MALFORMED,
+    )
+    path.write_text(text[: text.index("überschwemmt")], encoding="utf-8")
+    (error,) = list(read_file(path))
+    assert (error.location, error.message) == ("line 1", "ends in the middle of <p> (opened at line 1)" + CUT_OFF)

@@ -191,8 +191,10 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
       "billion laughs" attack;
     - another size limit (a text node or name of many megabytes);
     - bytes not in the file's encoding (UTF-8 unless its XML declaration says otherwise);
-    - the file cut off (the error at its last lines: "ends in the middle of <note>");
-    - else XML malformed at a line.
+    - the file cut off: the parser ran out of input, its error at the end of the file
+      (:func:`_ran_out_of_input`: "ends in the middle of <note>");
+    - else XML malformed at a line (and column, on a line wider than :data:`WIDE_LINE`), be it the
+      last or only line of the file.
 
     libxml2's own words, which name its internals (``XML_PARSE_HUGE``,
     ``xmlCtxtSetMaxAmplification``), are not repeated; what it found is (:func:`_plain`)."""
@@ -230,19 +232,61 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
     if "encoding" in lowered or "not proper utf-8" in lowered:
         if wrong := _wrong_encoding(path, data):
             return wrong
-    lines = data.count(b"\n") + 1
-    if error.line >= lines - 1:
+    lines = _text(data).split("\n")  # as libxml2 counts lines: a lone carriage return ends none
+    if _ran_out_of_input(error, lines):
         opened = re.match(r"Premature end of data in tag (\S+) line (\d+)", message) or re.match(
             r"Couldn't find end of Start Tag (\S+) line (\d+)", message
         )
         what = f"in the middle of <{opened[1]}> (opened at line {opened[2]})" if opened else f"before its XML is complete ({_plain(message)})"
         return IngestError(path, f"ends {what}: the file is cut off; download or export it again", where)
+    if where and error.column > 0 and error.line <= len(lines) and len(lines[error.line - 1].rstrip()) > WIDE_LINE:
+        where += f", column {error.column}"
     return IngestError(
         path,
         f"is malformed XML at this line: {_plain(message)}; the file is broken there: correct that line (or ask its "
         "publisher to), or leave the file out",
         where,
     )
+
+
+WIDE_LINE = 80
+"""A line of more characters than this (wider than a terminal) is named with the column of its
+error as well: a file written on one line, as exports and minifiers write it, has every error at
+line 1."""
+
+
+def _text(data: bytes) -> str:
+    """``data`` (a file's bytes) as text, as libxml2 counts its lines and columns: in UTF-16 when
+    it starts with that byte order mark, else in the encoding its XML declaration names (UTF-8
+    when none, or one Python does not know), a UTF-8 byte order mark left out; bytes that do not
+    decode are one character each."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    declared = _XML_DECLARATION.match(data[:1024])
+    encoding = declared[1].decode("ascii") if declared else "utf-8"
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        codec = "utf-8"
+    return data.decode("utf-8-sig" if codec == "utf-8" else codec, "replace")
+
+
+def _ran_out_of_input(error, lines: list[str]) -> bool:
+    """Whether libxml2 gave up on a file of ``lines`` (:func:`_text`) with ``error`` because its
+    input ran out, so the file is cut off: the error stands at the end of the file (its line and
+    column, 1-based, in characters, say where the parser stood then), only spaces and line breaks
+    after it. An error before the end (``<hi>`` closed by ``</p>``, a stray ``&``) is a mistake at
+    that place, even on the file's last or only line; so is an end tag naming another element
+    (``</TEl>`` for ``</TEI>``), which the parser read whole, even at the very end. An error
+    without a column is at the end when no line after its own holds anything; one without a line
+    is not known to be."""
+    line, column = error.line, error.column
+    if line < 1 or error.type_name == "ERR_TAG_NAME_MISMATCH":
+        return False
+    if line > len(lines):
+        return True
+    rest = lines[line - 1][column - 1 :] if column > 0 else ""
+    return not rest.strip() and not any(after.strip() for after in lines[line:])
 
 
 _XML_DECLARATION = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
