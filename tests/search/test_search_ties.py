@@ -90,3 +90,40 @@ def test_date_sorts_and_an_empty_query_list_one_days_documents_by_identifier(dem
 def _negated(day: str) -> tuple[int, ...]:
     """A key putting ISO days ``day`` newest first."""
     return tuple(-int(part) for part in day.split("-")) if day else ()
+
+
+def test_undated_documents_come_by_identifier_on_every_path_however_many(demo_volumes) -> None:
+    # year=Undated with no words listed the undated in index order (…-d323, 1951v07p2-d114, -d132, -d187,
+    # -d196, -d31 …) while Berlin&year=Undated was ordered: a group of one day (the undated are one) was
+    # ordered only up to 200 documents, and the demo has 497 undated. These three volumes hold 208.
+    volumes = ("frus1958-60v19", "frus1961-63v05", "frus1961-63v06")
+    records = [r for key in volumes for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")]
+
+    def natural(identifier: str) -> tuple[str, int]:  # the volumes' keys compare as text alike
+        return identifier.rsplit("-d", 1)[0], int(identifier.rsplit("-d", 1)[1])
+
+    undated = sorted((r.identifier for r in records if not r.date_earliest), key=natural)
+    assert len(undated) == 208 and undated[:4] == ["frus1958-60v19-d1", "frus1958-60v19-d5", "frus1958-60v19-d8", "frus1958-60v19-d11"]
+    index = demo_volumes(*volumes)
+    for sort in ("relevance", "date_asc", "date_desc"):
+        first = search(SearchRequest(q="", filters={"year": ["Undated"]}, sort=sort, page_size=40), index)
+        assert (first.total, [h.identifier for h in first.hits]) == (208, undated[:40]), sort
+        paged = [
+            h.identifier
+            for page in range(1, 31)
+            for h in search(SearchRequest(q="", filters={"year": ["Undated"]}, sort=sort, page=page, page_size=7), index).hits
+        ]
+        assert paged == undated, sort
+    # the whole archive browsed oldest first (914 documents, within the first 1,000): the undated
+    # last, in that order too; and so with words
+    dated = [r.identifier for r in sorted((r for r in records if r.date_earliest), key=lambda r: (r.date_earliest, natural(r.identifier)))]
+    assert len(dated) + len(undated) == len(records) == 914
+    assert _paged_sorted(index, "", "date_asc", 100) == dated + undated
+    in_v05 = [i for i in undated if i.startswith("frus1961-63v05-")]
+    assert len(in_v05) == 135
+    words = [
+        h.identifier
+        for page in (1, 2)
+        for h in search(SearchRequest(q="collection:frus1961-63v05", filters={"year": ["Undated"]}, sort="date_asc", page=page, page_size=100), index).hits
+    ]
+    assert words == in_v05
