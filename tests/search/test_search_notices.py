@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search import schema
 from legation.search.query import DATE_FIELD, DATE_FORMS, MIN_PREFIX_CHARS, parse
 from legation.search.service import LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, filtered_out, search
+from tests.conftest import REPO
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
 FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
@@ -314,6 +316,59 @@ def test_an_identifier_typed_of_a_volume_not_held_says_the_archive_lacks_the_vol
 @pytest.mark.parametrize("q", ["frusxyz-d1", "frus-d1", "-frus1945v01-d1", "title:frus1945v01-d1", "frus1945v01-d1*"])
 def test_what_is_no_typed_identifier_of_a_frus_document_gets_no_notice_of_a_volume(demo_volumes, q) -> None:
     # no year: no volume of the public edition; excluded, in a field or a prefix: not typed as a document
+    assert "FRUS volume" not in search(SearchRequest(q=q), demo_volumes("frus1949v07p1")).notice
+
+
+def _edition(volume: str) -> str:
+    return f"https://history.state.gov/historicaldocuments/{volume}"
+
+
+@pytest.mark.parametrize(
+    "q", ["frus1945v01", "FRUS1945V01.", "collection:frus1945v01", 'collection:"frus1945v01"', "frus1969-76v17", "collection:frus1969-76v17"]
+)
+def test_a_volume_typed_as_its_key_that_the_archive_does_not_hold_says_what_its_address_says(demo_volumes, q) -> None:
+    # it found nothing and said nothing ("Try fewer words"), while the volume's address pasted said the archive lacks it
+    index = demo_volumes("frus1949v07p1")
+    volume = q.removeprefix("collection:").strip('".').lower()
+    typed = search(SearchRequest(q=q), index)
+    pasted = search(SearchRequest(q=_edition(volume)), index)
+    searched_as = f"The address of the FRUS volume {volume} was searched as its documents, collection:{volume}. "
+    assert typed.total == pasted.total == 0 and typed.hits == [] and pasted.notice.startswith(searched_as)
+    assert typed.notice == (
+        f"The archive does not hold the FRUS volume {volume}: read it in the public edition, at {_edition(volume)}, "
+        "or search for words of its subject; the Collection facet lists the volumes it holds."
+    )
+    assert typed.notice == pasted.notice.removeprefix(searched_as).replace("at the address given", f"at {_edition(volume)}")
+    assert typed.explained and pasted.explained
+
+
+def test_a_volume_typed_without_its_part_names_the_parts_the_archive_holds(demo_volumes) -> None:
+    # FRUS 1949 volume VII came out in two parts, frus1949v07p1 and frus1949v07p2, each a collection of its own
+    both = demo_volumes("frus1949v07p1", "frus1949v07p2")
+    held = {key: {r.identifier for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")} for key in ("frus1949v07p1", "frus1949v07p2")}
+    notice = (
+        "The archive does not hold the FRUS volume frus1949v07 as one collection, but these parts of it: frus1949v07p1, frus1949v07p2; "
+        "search them, collection:(frus1949v07p1 OR frus1949v07p2)."
+    )
+    for q in ("frus1949v07", "collection:frus1949v07", "FRUS1949V07", _edition("frus1949v07")):
+        result = search(SearchRequest(q=q), both)
+        assert (result.total, result.notice.removeprefix(
+            "The address of the FRUS volume frus1949v07 was searched as its documents, collection:frus1949v07. "
+        ), result.explained) == (0, notice, True), q
+    advised = search(SearchRequest(q="collection:(frus1949v07p1 OR frus1949v07p2)", page_size=1), both)
+    assert advised.total == len(held["frus1949v07p1"] | held["frus1949v07p2"]) == 809
+    one = search(SearchRequest(q="frus1949v07"), demo_volumes("frus1949v07p1"))
+    assert one.notice == (
+        "The archive does not hold the FRUS volume frus1949v07 as one collection, but this part of it: frus1949v07p1; "
+        "search it, collection:frus1949v07p1."
+    )
+    # a volume held, typed, finds its documents and says nothing
+    found = search(SearchRequest(q="frus1949v07p2", page_size=1), both)
+    assert (found.total, found.notice) == (len(held["frus1949v07p2"]), "")
+
+
+@pytest.mark.parametrize("q", ["frusxyz", "frus", "-frus1945v01", "title:frus1945v01", "frus1945v01*", '"frus1945v01"'])
+def test_what_is_no_typed_key_of_a_frus_volume_gets_no_notice_of_a_volume(demo_volumes, q) -> None:
     assert "FRUS volume" not in search(SearchRequest(q=q), demo_volumes("frus1949v07p1")).notice
 
 

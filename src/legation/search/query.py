@@ -647,6 +647,25 @@ def identifier_address(word: str) -> Address | None:
     return Address(identifier, identifier=identifier, volume=match.group(1))
 
 
+# a FRUS volume's key typed: frus and the volume's first year as _FRUS_IDENTIFIER reads it, then the
+# rest of its key (frus1945v01, frus1969-76v17, frus1917-72PubDip; frus1861, a year's one volume)
+_FRUS_VOLUME_KEY = re.compile(r"frus\d{4}(?:[\w-]*\w)?", re.I)
+
+
+def volume_address(word: str) -> Address | None:
+    """A word typed as the key of a volume of the public FRUS edition (``frus1945v01``, also the
+    value of ``collection:frus1945v01``) read as that volume's address there (:class:`Address`
+    with its ``volume`` alone), ``None`` for any other word, a document's identifier
+    (:func:`identifier_address`) among them. Read without the quotes and punctuation a pasted word
+    carries (:func:`unwrapped`), and in lower case when not typed starting ``frus`` (``FRUS1945V01``
+    is ``frus1945v01``; ``frus1917-72PubDip`` keeps the capitals of its key)."""
+    key = unwrapped(word)
+    if _FRUS_VOLUME_KEY.fullmatch(key) is None or _FRUS_IDENTIFIER.fullmatch(key.lower()) is not None:
+        return None
+    volume = key if key.startswith("frus") else key.lower()
+    return Address(volume, volume=volume)
+
+
 def _identifier_at(text: str) -> tuple[str, str] | None:
     """``(identifier, volume)`` of the document whose address ``text`` is (:func:`read_address`),
     ``""`` for the volume of a page here; ``("", volume)`` for a FRUS volume's own address."""

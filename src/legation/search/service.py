@@ -654,9 +654,11 @@ def language_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, s
 def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
     """A sentence for each document or FRUS volume pasted as its address (:func:`legation.search.query.read_address`)
     that the archive does not hold, saying so and what to do (read it at the address, in the public
-    edition; search its volume, or words of its title): a pasted address of what is missing found
-    nothing, silently, or (a FRUS volume read as its words) the whole archive. Addresses of another
-    site's pages are searched as their words and get none here."""
+    edition; search its volume, or words of its title; a volume held only as parts of it, such as
+    ``frus1949v07`` published in two, names the parts held and how to search them): a pasted address
+    of what is missing found nothing, silently, or (a FRUS volume read as its words) the whole
+    archive. Typed identifiers and volume keys come as addresses too (:func:`identifier_addresses`).
+    Addresses of another site's pages are searched as their words and get none here."""
     notes = []
     for address in addresses:
         volume, identifier = address.volume, address.identifier
@@ -670,6 +672,14 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
                     f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
                     f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
                 )
+        elif volume and not identifier and (parts := _parts_held(volume, idx_schema, searcher)):
+            several = len(parts) > 1
+            field = user_query.COLLECTION_FIELD
+            them = f"{field}:({' OR '.join(parts)})" if several else f"{field}:{parts[0]}"
+            notes.append(
+                f"The archive does not hold the FRUS volume {volume} as one collection, but {'these parts' if several else 'this part'} "
+                f"of it: {', '.join(parts)}; search {'them' if several else 'it'}, {them}."
+            )
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
@@ -856,26 +866,48 @@ def _undated(node: user_query.Node | None) -> user_query.Node | None:
 
 
 def identifier_addresses(node: user_query.Node | None) -> tuple[user_query.Address, ...]:
-    """The words of ``node`` typed as a document of the public FRUS edition (``frus1949v07p1-d99999``,
-    ``frus1945v01-d1``), read as that document's address
-    (:func:`legation.search.query.identifier_address`) so that :func:`address_notices` says what it
+    """The words of ``node`` typed as a document or volume of the public FRUS edition
+    (``frus1949v07p1-d99999``, ``frus1945v01-d1``; ``frus1945v01``, or ``collection:frus1945v01``),
+    read as that document's or volume's address (:func:`legation.search.query.identifier_address`,
+    :func:`~legation.search.query.volume_address`) so that :func:`address_notices` says what it
     says of the address pasted (the archive does not hold the document, or its volume), for a search
-    that found nothing. Not a word under NOT, in a field, quoted or ending in ``*``."""
+    that found nothing. Only words typed (not read from an address pasted), not under NOT nor ending
+    in ``*``; a volume's key in the collection field, quoted or not, but no other field's word, nor
+    a quoted one elsewhere."""
     found = []
     for leaf in user_query.leaves(node):
-        if isinstance(leaf, user_query.Term) and not isinstance(leaf, user_query.Pasted) and leaf.field is None and not leaf.prefix:
-            if (address := user_query.identifier_address(leaf.text)) is not None:
-                found.append(address)
+        if leaf.at < 0 or getattr(leaf, "prefix", False):
+            continue  # not typed: read from a pasted address, whose notice address_notices gives already
+        if leaf.field == user_query.COLLECTION_FIELD:
+            address = user_query.volume_address(leaf.text)
+        elif leaf.field is None and isinstance(leaf, user_query.Term):
+            address = user_query.identifier_address(leaf.text) or user_query.volume_address(leaf.text)
+        else:
+            address = None
+        if address is not None:
+            found.append(address)
     return tuple(found)
 
 
 def _edition_address(address: user_query.Address) -> str:
     """Where the public FRUS edition has the document or volume of ``address``: "at the address given"
-    when one was pasted, else (a document's identifier typed) that document's address there,
-    history.state.gov/historicaldocuments/<volume>/<document>."""
-    if address.text != address.identifier:
+    when one was pasted, else (a document's identifier or a volume's key typed) its address there,
+    history.state.gov/historicaldocuments/<volume>[/<document>]."""
+    if address.text != (address.identifier or address.volume):
         return "at the address given"
-    return f"at https://history.state.gov/historicaldocuments/{address.volume}/{address.identifier[len(address.volume) + 1 :]}"
+    document = f"/{address.identifier[len(address.volume) + 1 :]}" if address.identifier else ""
+    return f"at https://history.state.gov/historicaldocuments/{address.volume}{document}"
+
+
+def _parts_held(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """The keys of the parts of the FRUS volume ``volume`` that the archive holds as collections of
+    their own (``frus1949v07p1``, ``frus1949v07p2`` of ``frus1949v07``, published in two parts),
+    in the order of their numbers; read off the identifiers of their documents, ``<part>-d<number>``
+    (the collection field cuts a key at its hyphens, ``frus1952-54v14p2``, so its words cannot list
+    them), and each checked to be a collection held."""
+    part = re.compile(re.escape(volume) + r"p\d+")
+    keys = {identifier.rsplit("-d", 1)[0] for identifier, _ in searcher.terms_with_prefix(schema.KEY_FIELD, volume + "p")}
+    return sorted((key for key in keys if part.fullmatch(key) and _holds_volume(key, idx_schema, searcher)), key=_natural)
 
 
 def _holds_volume(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> bool:
