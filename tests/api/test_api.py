@@ -375,6 +375,20 @@ def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_arch
     assert (blank["page"], blank["page_size"]) == (1, 10)
 
 
+def test_a_filter_value_no_document_has_names_where_the_callers_interface_lists_the_values(client, seed_archive):
+    # the API's notice said "The values are listed at /facets/type.": the search page's list, HTML
+    types = Counter(d["document_type"] for d in SEED)
+    assert types == {"Telegram": 7, "Cable": 3}
+    said = "No document has the type 'telegram' (a filter's value is written as the facet lists it: Telegram). The values are listed at {}."
+    api = client.get("/api/search", {"type": "telegram"}).json()
+    assert (api["total"], api["notice"], api["explained"]) == (0, said.format("/api/facets/type"), True)
+    listed = client.get("/api/facets/type")  # the place named answers the API's JSON, with the value meant
+    assert listed["Content-Type"].startswith("application/json") and {v["value"]: v["count"] for v in listed.json()["values"]} == types
+    page = unescape(client.get("/", {"type": "telegram"}).content.decode())
+    assert f'<p class="notice" role="status">{said.format("/facets/type")}</p>' in page  # the page keeps its page's place
+    assert client.get("/facets/type")["Content-Type"].startswith("text/html")
+
+
 def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     counts: dict[str, int] = {}
     for d in SEED:

@@ -73,22 +73,25 @@ def test_a_filter_value_no_document_has_is_named_with_the_value_meant(demo_volum
     index = demo_volumes("frus1949v07p1")
     telegrams = search(SearchRequest(filters={"type": ["Telegram"]}), index).total
     assert telegrams > 0
-    lower = search(SearchRequest(filters={"type": ["telegram"]}), index)
+    lower = search(SearchRequest(filters={"type": ["telegram"]}, facet_values_at="/facets/{name}"), index)
     assert lower.total == 0 and lower.explained
     assert lower.notice == (
         "No document has the type 'telegram' (a filter's value is written as the facet lists it: Telegram). "
         "The values are listed at /facets/type."
     )
-    key = search(SearchRequest(filters={"collection": ["frus1949v07p1"]}), index)
+    # where the values are listed is the caller's to say (the page's, the API's); a caller naming none gets no place
+    unplaced = search(SearchRequest(filters={"type": ["telegram"]}), index)
+    assert unplaced.notice == "No document has the type 'telegram' (a filter's value is written as the facet lists it: Telegram)."
+    key = search(SearchRequest(filters={"collection": ["frus1949v07p1"]}, facet_values_at="/facets/{name}"), index)
     assert key.total == 0 and key.notice == (
         "No document has the collection 'frus1949v07p1' (a filter's value is written as the facet lists it). "
         "The values are listed at /facets/collection."
     )
-    words = search(SearchRequest(q="Caffery", filters={"sender": ["caffery"], "type": ["Telegram"]}), index)
+    words = search(SearchRequest(q="Caffery", filters={"sender": ["caffery"], "type": ["Telegram"]}, facet_values_at="/api/facets/{name}"), index)
     assert words.total == 0 and words.notice == (
         f"{search(SearchRequest(q='Caffery'), index).total} documents match these words, but none within the filters or dates chosen: "
         "remove a filter or widen the dates. No document has the sender 'caffery' (a filter's value is written as the facet "
-        "lists it: Caffery). The values are listed at /facets/sender."
+        "lists it: Caffery). The values are listed at /api/facets/sender."
     )
     # a value held, left out by the other filters only, is no mistake to name
     both = search(SearchRequest(filters={"type": ["Telegram"], "year": ["Undated"]}), index)

@@ -72,7 +72,10 @@ class SearchRequest:
     inside it when ``date_match`` is ``"within"``. ``sort``: a name
     from :data:`legation.search.schema.SORTS`; relevance without words means oldest first; hits
     tied in the order (one score, one day) come by date, then identifier (:func:`fetch_page`).
-    ``page`` counts from 1; ``page_size`` is 1..100."""
+    ``page`` counts from 1; ``page_size`` is 1..100. ``facet_values_at``: where the caller lists a
+    facet's values, ``{name}`` standing for the facet's name (the search page's ``/facets/{name}``,
+    the API's ``/api/facets/{name}``), which a notice of a filter's value no document has names;
+    "" names none."""
 
     q: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -82,6 +85,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = 10
     date_match: str = "overlap"
+    facet_values_at: str = ""
 
 
 DATE_MATCHES = ("overlap", "within")
@@ -600,11 +604,14 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
-def filter_value_notices(filters: dict[str, list[str]], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+def filter_value_notices(
+    filters: dict[str, list[str]], idx_schema: tantivy.Schema, searcher: tantivy.Searcher, listed_at: str = ""
+) -> list[str]:
     """A sentence for each filter value no document has (``type=telegram``, ``collection=frus1949v07p1``):
     a filter takes a value exactly as its facet lists it, and a value that differs only in case or
-    marks from one listed (``Telegram``) is named. Values some document has, left out by the other
-    filters or the words, are no mistake and are not named."""
+    marks from one listed (``Telegram``) is named, and where the caller lists the facet's values,
+    ``listed_at`` (:attr:`SearchRequest.facet_values_at`), when given. Values some document has, left
+    out by the other filters or the words, are no mistake and are not named."""
     notices = []
     for name, values in filters.items():
         facet = schema.FACETS_BY_NAME[name]
@@ -616,9 +623,10 @@ def filter_value_notices(filters: dict[str, list[str]], idx_schema: tantivy.Sche
                 listed = [v for v, _ in facet_counts.top_values(searcher, Query.all_query(), [facet], MAX_FACET_VALUES)[name]]
             folded = analyzers.letters_folded(value)
             meant = [v for v in listed if analyzers.letters_folded(v) == folded][:3]
+            where = f" The values are listed at {listed_at.format(name=name)}." if listed_at else ""
             notices.append(
                 f"No document has the {name} {user_query.shown(value)} (a filter's value is written as the facet lists it"
-                f"{': ' + ', '.join(meant) if meant else ''}). The values are listed at /facets/{name}."
+                f"{': ' + ', '.join(meant) if meant else ''}).{where}"
             )
     return notices
 
@@ -1072,7 +1080,7 @@ def search(
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
     if nothing_found:
-        reasons += filter_value_notices(request.filters, index.schema, searcher)
+        reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
         reasons += address_notices(addresses, index.schema, searcher)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import quote_plus
 
+from django.urls import reverse
+
 from legation.errors import InvalidQuery
 from legation.ingest.dates import parse_archival_date
 from legation.records.dates import edtf_day_bounds, parse_date_bound
@@ -130,7 +132,16 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
         date_match=one("date_match") or "overlap",
         page=_int(one("page"), "page", 1, MAX_PAGE) if one("page") else 1,
         page_size=_int(one("page_size"), "page_size", 1, 100) if one("page_size") else default_page_size,
+        facet_values_at=facet_values_at(page=form),
     )
+
+
+def facet_values_at(page: bool) -> str:
+    """Where the caller's own interface lists a facet's values, ``{name}`` standing for the facet's
+    name: the search page's ``/facets/{name}`` (``page``), else the API's ``/api/facets/{name}``;
+    an answer names the place its reader can follow (the API's JSON, not a page). From the routes,
+    so a site served under a path prefix names its own."""
+    return reverse("facet" if page else "api:facet", kwargs={"name": "-"}).removesuffix("-") + "{name}"
 
 
 def query_string(params: Mapping[str, Sequence[str]], **changes: Sequence[str] | str | None) -> str:
