@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from django.forms.models import model_to_dict
 
@@ -178,3 +179,31 @@ def test_an_edtf_date_disagreeing_with_the_date_as_written_is_refused_on_its_fie
     document.refresh_from_db()
     assert (document.date_text, document.date_edtf, document.date_earliest) == ("ca. März 1950", "1950-03-15?", dt.date(1950, 3, 15))
     assert "seed-sino-soviet-01" in _found_in(admin_client, "1950-03")
+
+
+def _listed(page) -> list[str]:
+    """The identifiers of an admin list of documents, in its order."""
+    return re.findall(r'<th class="field-identifier"><a href="[^"]*">([^<]+)</a></th>', page.content.decode())
+
+
+def test_searching_the_admin_for_an_identifier_lists_that_document_first(demo_volume_archive, admin_client):
+    # ?q=frus1949v07p1-d1 listed the 111 documents holding those letters by date, the document itself 18th
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))
+    holding = {r.identifier for r in records if any("frus1949v07p1-d1" in (v or "").lower() for v in (r.identifier, r.title, r.summary))}
+    assert len(holding) == 111  # d1, d10 … d19, d100 … d199
+    by_date = sorted(Document.objects.filter(identifier__in=holding), key=lambda d: (d.date_earliest or dt.date.min, d.identifier))
+    assert [d.identifier for d in by_date].index("frus1949v07p1-d1") > 0  # not first by date alone
+    for q in ("frus1949v07p1-d1", "FRUS1949V07P1-D1", '"frus1949v07p1-d1"', "  frus1949v07p1-d1 "):
+        page = admin_client.get("/admin/records/document/", {"q": q})
+        listed = _listed(page)
+        assert page.status_code == 200 and "111 results" in page.content.decode(), q
+        assert listed[0] == "frus1949v07p1-d1" and len(listed) == 100 and set(listed) <= holding, q
+        everything = listed + _listed(admin_client.get("/admin/records/document/", {"q": q, "p": "2"}))
+        assert sorted(everything) == sorted(holding), q  # the second page holds the rest, the first not again
+    # the rest keep the model's order, by date then identifier, as a search naming no identifier has it
+    plain = _listed(admin_client.get("/admin/records/document/", {"q": "frus1949v07p1-d1 frus1949v07p1"}))
+    first = _listed(admin_client.get("/admin/records/document/", {"q": "frus1949v07p1-d1"}))
+    assert first[1:] == [i for i in plain if i != "frus1949v07p1-d1"][:99]
