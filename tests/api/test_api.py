@@ -403,6 +403,37 @@ def test_all_values_of_a_facet_can_be_listed_and_narrowed(client, seed_archive):
     assert paged.status_code == 400 and paged.json()["error"]["message"].startswith("There is no parameter 'page'; /api/facets/{name} takes")
 
 
+def test_the_apis_own_address_lists_its_endpoints_and_where_its_description_is(client, db):
+    # GET /api redirected to /api/, which answered 404: the address of the API led nowhere
+    redirected = client.get("/api")
+    assert (redirected.status_code, redirected["Location"]) == (301, "/api/")
+    spec = client.get("/api/openapi.json").json()
+    response = client.get("/api/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json() == {
+        "title": "Legation API",
+        "version": spec["info"]["version"],
+        "openapi": "/api/openapi.json",
+        "docs": "/api/docs",
+        "endpoints": [
+            {"path": "/api/search", "summary": "Search documents"},
+            {"path": "/api/documents/{identifier}", "summary": "One document"},
+            {"path": "/api/suggest", "summary": "Autocomplete names and titles"},
+            {"path": "/api/facets/{name}", "summary": "All values of one facet"},
+        ],
+    }
+    assert [e["path"] for e in response.json()["endpoints"]] == [p for p in spec["paths"] if p != "/api/"]
+    assert client.get("/api/docs").status_code == 200 and client.head("/api/").status_code == 200
+    # an address under it that is no endpoint, a parameter or another method: the API's JSON errors
+    assert client.get("/api/nosuch").json()["error"] == {
+        "status": 404, "code": "not_found", "message": "There is no API endpoint at /api/nosuch; see /api/openapi.json.",
+    }
+    assert client.get("/api/", {"q": "Mao"}).json()["error"]["message"] == (
+        "There is no parameter 'q'; /api/ takes no parameters. See /api/openapi.json."
+    )
+    assert client.post("/api/").json()["error"]["code"] == "method_not_allowed"
+
+
 def test_other_methods_get_the_json_error_shape(client, db):
     response = client.post("/api/search", {"q": "Mao"})
     assert response.status_code == 405 and response.json()["error"]["code"] == "method_not_allowed"
@@ -608,7 +639,7 @@ def test_every_operation_documents_the_errors_any_request_can_get(client, db):
 
     spec = client.get("/api/openapi.json").json()
     operations = {path: ops["get"] for path, ops in spec["paths"].items()}
-    assert set(operations) == {"/api/search", "/api/facets/{name}", "/api/documents/{identifier}", "/api/suggest"}
+    assert set(operations) == {"/api/", "/api/search", "/api/facets/{name}", "/api/documents/{identifier}", "/api/suggest"}
     for path, operation in operations.items():
         for status in ("400", "405", "414", "431", "500"):
             answer = operation["responses"][status]

@@ -11,6 +11,7 @@ from functools import cache, wraps
 from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import Path, Query, Schema
 from ninja.decorators import decorate_view
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, create_model, field_validator
@@ -19,7 +20,7 @@ from pydantic_core import PydanticCustomError
 from legation import __version__
 from legation.api import errors
 from legation.api.openapi import MarkdownDescriptions
-from legation.api.schemas import ErrorOut, FacetValuesOut, SearchOut, facet_values_json, search_result_json
+from legation.api.schemas import EndpointOut, ErrorOut, FacetValuesOut, IndexOut, SearchOut, facet_values_json, search_result_json
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document
@@ -219,6 +220,34 @@ def _query(request: HttpRequest, *leave_out: str) -> dict[str, list[str]]:
     types; values are read from here by the same function as the HTML page's, so both treat
     repeated values alike."""
     return {key: request.GET.getlist(key) for key in request.GET if key not in leave_out}
+
+
+@read("/", response={200: IndexOut}, summary="The API's endpoints")
+def index(request: HttpRequest) -> IndexOut:
+    """The API's own address (`/api/`, where `/api` redirects): its endpoints, each with its
+    summary, and the addresses of its OpenAPI description and of the page to read and try it
+    (Swagger UI), so that the address of the API leads somewhere. An address under it that is
+    no endpoint is answered 404 `not_found`."""
+    return _index()
+
+
+@cache
+def _index() -> IndexOut:
+    """:func:`index`'s answer, from the OpenAPI description (read once: the endpoints do not change
+    while the server runs)."""
+    own = api.get_root_path({})
+    endpoints = [
+        EndpointOut(path=path, summary=operations["get"]["summary"])
+        for path, operations in api.get_openapi_schema()["paths"].items()
+        if path != own and "get" in operations
+    ]
+    return IndexOut(
+        title=api.title,
+        version=api.version,
+        openapi=reverse("api:openapi-json"),
+        docs=reverse("api:openapi-view"),
+        endpoints=endpoints,
+    )
 
 
 @read("/search", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, summary="Search documents")

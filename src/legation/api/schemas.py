@@ -81,6 +81,21 @@ def facet_values_json(found: FacetValues, limit: int) -> FacetValuesOut:
     )
 
 
+class EndpointOut(Schema):
+    path: str = Field(description="The endpoint's address, a path parameter in braces (`/api/facets/{name}`).")
+    summary: str = Field(description="What it answers, as the OpenAPI description sums it up.")
+
+
+class IndexOut(Schema):
+    """The API's own address: what it is, its endpoints, and where its description is."""
+
+    title: str
+    version: str
+    openapi: str = Field(description="The address of the OpenAPI description of every endpoint, its parameters and answers.")
+    docs: str = Field(description="The address of the description to read and try in a browser (Swagger UI).")
+    endpoints: list[EndpointOut] = Field(description="Every other endpoint, in the description's order.")
+
+
 class ErrorBody(Schema):
     status: int = Field(description="The HTTP status of the answer.")
     code: Literal[tuple(CODES)] = Field(description="The kind of mistake, one code per kind: see the table in the API's description.")  # type: ignore[valid-type]
