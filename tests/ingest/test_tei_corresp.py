@@ -263,3 +263,60 @@ def test_a_correspdesc_date_no_calendar_has_is_kept_as_written_and_undated(tmp_p
     record = one(letter)
     assert (record.date_text, record.date_edtf) == (text, edtf)
     assert not edtf or record.date_earliest <= record.date_latest
+
+
+GOOD = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"{root}>
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>Letter to the Foreign Office</title></titleStmt>
+      <publicationStmt>{idno}</publicationStmt>
+      <sourceDesc><msDesc><msIdentifier><idno>Kt. 12, fol. 3</idno></msIdentifier></msDesc></sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <correspDesc><correspAction type="sent"><persName>A. Sender</persName><date when="1950-02-14">14 February 1950</date></correspAction></correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text><body><p>Dear Sir,</p></body></text>
+</TEI>
+"""
+
+
+@pytest.mark.django_db
+def test_a_tei_letter_is_stored_under_its_files_name_and_the_report_names_the_identifier_it_gives_itself(tmp_path: Path):
+    # a letter whose root says xml:id="tei-good-1" and whose <idno> says tei-good-1 was stored as "good" without a word
+    from legation.ingest.readers import named_otherwise_of
+    from legation.ingest.service import ingest_records
+
+    good = tmp_path / "good.xml"
+    good.write_text(GOOD.format(root=' xml:id="tei-good-1"', idno="<idno>tei-good-1</idno>"), encoding="utf-8")
+    record = one(good)
+    assert (record.identifier, named_otherwise_of(record)) == ("good", {"tei-good-1": ["xml:id", "<idno>"]})
+    report = ingest_records(read_tei_document(good), source=str(good))
+    assert report.added == ["good"] and report.all_notes() == [
+        f"TEI letters stored under their file's name, not the identifier the file gives itself: 1 (e.g. {good}: good, though "
+        "the file names it tei-good-1 (its xml:id and <idno>)). A TEI letter's identifier is its file's name without .xml, so "
+        "that it stays the same at every ingest whatever the file's header says; to store one under its own identifier, rename "
+        "the file after it (tei-good-1.xml) and ingest it again (the document stored under the old name stays: delete it in "
+        "the admin)"
+    ]
+    # named after itself, or naming nothing an identifier could be (a shelfmark, a typed URI): no note
+    renamed = tmp_path / "tei-good-1.xml"
+    renamed.write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    plain = tmp_path / "plain.xml"
+    plain.write_text(GOOD.format(root="", idno='<idno type="URI">https://example.org/letters/1</idno>'), encoding="utf-8")
+    other = tmp_path / "other.xml"
+    other.write_text(GOOD.format(root=' xml:id="letter-7"', idno="<idno>L 7</idno>"), encoding="utf-8")
+    assert [(one(p).identifier, named_otherwise_of(one(p))) for p in (renamed, plain, other)] == [
+        ("tei-good-1", {}), ("plain", {}), ("other", {"letter-7": ["xml:id"]}),
+    ]
+
+
+def test_the_real_letters_give_no_note_on_their_identifiers():
+    # Dodis and QhoD name their documents by rules of their own (dodis-<idno>, qhod-<file>); their
+    # untyped <idno> are shelfmarks ("Kt. 12, 1720 03 21") or Dodis numbers read into the identifier
+    from legation.ingest.readers import named_otherwise_of
+
+    letters = sorted(TEI.glob("*.xml"))
+    assert len(letters) == 7
+    assert {path.name: named_otherwise_of(one(path)) for path in letters} == {path.name: {} for path in letters}

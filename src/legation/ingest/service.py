@@ -25,7 +25,7 @@ from legation.errors import IngestError, IngestNote
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
 from legation.ingest.dates import parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
-from legation.ingest.readers import location_of
+from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.records.agent_keys import rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
@@ -92,6 +92,7 @@ class IngestReport:
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     future_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) in a year to come: stored undated
     outside_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, EDTF) before year 1 or after 9999: no days
+    named_otherwise: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)  # (where, the file's own identifiers): TEI letters stored by file name
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
@@ -133,7 +134,27 @@ class IngestReport:
             if dates:
                 examples = "; ".join(f"{where}: {shown(value)}" for where, value in dates[:3])
                 notes.append(f"{what}: {len(dates):,} (e.g. {examples}); those documents are {consequence}")
+        if self.named_otherwise:
+            notes.append(_named_otherwise_note(self.named_otherwise))
         return notes
+
+
+def _named_otherwise_note(named: list[tuple[str, dict[str, list[str]]]]) -> str:
+    """The note on TEI letters stored under their file's name while the file gives the document
+    another identifier (``named``: where each was read, and the file's own identifiers with where
+    it gives them, :func:`~legation.ingest.readers.named_otherwise`): the first three named."""
+
+    def own(names: dict[str, list[str]]) -> str:
+        return ", ".join(f"{value} (its {' and '.join(where)})" for value, where in names.items())
+
+    examples = "; ".join(f"{where}, though the file names it {own(names)}" for where, names in named[:3])
+    wanted = next(iter(named[0][1]))
+    return (
+        f"TEI letters stored under their file's name, not the identifier the file gives itself: {len(named):,} (e.g. {examples}). "
+        "A TEI letter's identifier is its file's name without .xml, so that it stays the same at every ingest whatever the "
+        f"file's header says; to store one under its own identifier, rename the file after it ({wanted}.xml) and ingest it "
+        "again (the document stored under the old name stays: delete it in the admin)"
+    )
 
 
 def _replaced_note(replaced: list[Replaced]) -> str:
@@ -557,6 +578,8 @@ def ingest_records(
                 place = location_of(item)  # the line a reader found it at, when it says
                 report.failed.append(Failure(_place(source, place) if place else _where(source, item.identifier or "?"), str(exc)))
                 continue
+            if names := named_otherwise_of(item):
+                report.named_otherwise.append((_where(source, item.identifier), names))
             if item.date_earliest and years_to_come(int(item.date_earliest[:4]), int(item.date_latest[:4])):  # ISO days, validated
                 # EDTF given as such ("date_edtf": "2150-03-12", a TEI @when) meets the rule a date read from text does:
                 # kept as written, stored undated

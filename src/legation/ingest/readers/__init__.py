@@ -41,6 +41,20 @@ def location_of(record: DocumentRecord) -> str:
     return record.__dict__.get("_location", "")
 
 
+def named_otherwise(record: DocumentRecord, names: dict[str, list[str]]) -> DocumentRecord:
+    """``record``, remembering that its file gives the document other identifiers than the one the
+    reader chose (``names``: each with where the file gives it, ``{"tei-good-1": ["xml:id",
+    "<idno>"]}``), for the ingest report's note (:meth:`~legation.ingest.service.IngestReport.all_notes`).
+    Not a field, as :func:`located`. Returns ``record``."""
+    record.__dict__["_named_otherwise"] = names
+    return record
+
+
+def named_otherwise_of(record: DocumentRecord) -> dict[str, list[str]]:
+    """What :func:`named_otherwise` remembers of ``record``, or ``{}``."""
+    return record.__dict__.get("_named_otherwise", {})
+
+
 MAX_LINE_BYTES = 16 * 1024 * 1024
 """Longest line of a JSON Lines file read (bytes, UTF-8): room for a document of
 :data:`~legation.records.document_record.MAX_RECORD_CHARACTERS` in any script; a longer line is

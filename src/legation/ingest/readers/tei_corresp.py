@@ -6,7 +6,8 @@ CC BY 4.0); see ``../shared/data/README.md`` §3–4. Any other one-document-per
 volume) is read the same way. One file gives one :class:`DocumentRecord`::
 
     identifier   Dodis: "dodis-<msIdentifier/idno>" ("dodis-49548"); QhoD: "qhod-<file stem>";
-                 otherwise the file stem
+                 otherwise the file stem, whatever the file's own xml:id or idno (the ingest report's
+                 note names those that differ: :func:`_own_identifiers`)
     title        Dodis: titleStmt/title[@n], else the head's title[@type='main'] without notes; else the first non-empty titleStmt/title, English first
     date_*       correspAction[@type='sent']/date, else history/origin (@when or origDate):
                  @when, @from/@to, @notBefore/@notAfter → EDTF (time dropped; with
@@ -63,6 +64,7 @@ from legation.errors import IngestError, IngestNote
 from legation.ingest.dates import parse_archival_date, tei_edtf
 from legation.ingest.titles import normalize_space
 from legation.ingest.slugs import slug
+from legation.ingest.readers import named_otherwise
 from legation.ingest.xml import inline_text, local_name, parse_xml
 from legation.records.document_record import (
     AgentRef,
@@ -71,6 +73,7 @@ from legation.records.document_record import (
     Footnote,
     RecordError,
     TextRecord,
+    is_identifier,
 )
 from legation.records.languages import language_tag
 
@@ -346,7 +349,27 @@ def document_record(root: etree._Element, path: Path) -> DocumentRecord:
         subjects=subjects,
         texts=texts,
     )
-    return record.validate()
+    record.validate()
+    if not (dodis or qhod) and (others := _own_identifiers(root, header, identifier)):
+        named_otherwise(record, others)
+    return record
+
+
+def _own_identifiers(root: etree._Element, header: etree._Element, identifier: str) -> dict[str, list[str]]:
+    """The identifiers a TEI file gives its document, when none is ``identifier``, the one stored
+    (its file's name): the root's ``xml:id`` and an ``idno`` of its ``publicationStmt`` or
+    ``msIdentifier`` without a ``@type`` (a URI, DOI or PID is typed), each one an identifier could
+    be (no spaces: a shelfmark such as "Kt. 12, fol. 3" is none), with where it stands
+    (``{"tei-good-1": ["xml:id", "<idno>"]}``); ``{}`` when the file gives none, or gives ``identifier``."""
+    found: dict[str, list[str]] = {}
+    if (own := (root.get(XML_ID) or "").strip()) and is_identifier(own):
+        found[own] = ["xml:id"]
+    for idno in _all(header, "idno"):
+        value = (idno.text or "").strip()
+        if not idno.get("type") and _local(idno.getparent().tag) in ("publicationStmt", "msIdentifier") and is_identifier(value):
+            if "<idno>" not in found.setdefault(value, []):
+                found[value].append("<idno>")
+    return {} if identifier in found else found
 
 
 def _rights(header: etree._Element) -> str:
