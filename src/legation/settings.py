@@ -56,8 +56,9 @@ MIDDLEWARE = [
 
 # The JSON API is public and read only: a web page of any site may call it from the browser (CORS,
 # django-cors-headers), with no cookies (no credentials), so a curator's session never serves
-# another site. The pages, the admin and their forms stay same-origin.
-CORS_URLS_REGEX = r"^/api/.*$"
+# another site. The pages, the admin and their forms stay same-origin. `/api` itself too: its
+# redirect to `/api/`, which a browser follows only with the headers.
+CORS_URLS_REGEX = r"^/api(/.*)?$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False

@@ -688,8 +688,12 @@ def test_a_page_of_another_site_may_read_the_api_but_not_the_pages(client, seed_
     preflight = client.options("/api/search", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **elsewhere)
     assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
-    for path in ("/", "/admin/login/"):
+    for path in ("/", "/admin/login/", "/apis", "/api-docs"):
         assert "Access-Control-Allow-Origin" not in client.get(path, {"q": "Moscow"}, **elsewhere), path
+    # the API's address without its slash redirects to the API's index; a browser follows that only with the headers
+    moved = client.get("/api", **elsewhere)
+    assert (moved.status_code, moved["Location"], moved["Access-Control-Allow-Origin"]) == (301, "/api/", "*")
+    assert client.get(moved["Location"], **elsewhere)["Access-Control-Allow-Origin"] == "*"
 
 
 def test_a_facets_values_are_found_by_their_other_names(client, seed_archive, tmp_path):
