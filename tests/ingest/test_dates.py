@@ -420,6 +420,35 @@ def test_an_edtf_date_given_as_such_in_a_year_to_come_is_reported_as_one_read_fr
     next(archive, None)
 
 
+@pytest.mark.django_db
+def test_a_date_of_unspecified_digits_is_to_come_only_when_its_first_day_is(tmp_path):
+    # "21st century" (EDTF 20XX) and "202X" were stored undated as "a year to come": their latest
+    # possible day, 2099 or 2029, is the limit of what is known, not a claim about the document
+    import datetime as dt
+
+    from legation.ingest.dates import in_year_to_come, parse_archival_date
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    this_decade = f"{dt.date.today().year // 10}X"
+    assert [in_year_to_come(v) for v in ("20XX", this_decade, "21XX", "1950/2150")] == [False, False, True, True]
+    assert parse_archival_date("21st century").edtf == "20XX" and not parse_archival_date("21st century").flagged
+    lines = tmp_path / "unspecified.jsonl"
+    lines.write_text(
+        '{"identifier": "u-1", "title": "Typed EDTF", "date_edtf": "20XX", "language": "en"}\n'
+        '{"identifier": "u-2", "title": "As written", "date_text": "21st century", "language": "en"}\n'
+        '{"identifier": "u-3", "title": "Next century", "date_edtf": "21XX", "language": "en"}\n',
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(lines))
+    report = next(archive)
+    assert report.future_dates == [("u-3", "21XX")] and report.unread_dates == []
+    stored = {d.identifier: (d.date_edtf, d.date_earliest) for d in Document.objects.all()}
+    assert stored == {"u-1": ("20XX", dt.date(2000, 1, 1)), "u-2": ("20XX", dt.date(2000, 1, 1)), "u-3": ("", None)}
+    next(archive, None)
+
+
 @pytest.mark.parametrize("edtf", ["1990/1989", "1989-11-20/1989-11-10", "1950-02/1950-01"])
 def test_an_interval_ending_before_it_starts_is_no_date(edtf: str):
     # the edtf library takes them, bounded backwards: a document from 1990 to 1989 matched no date range and sorted oddly

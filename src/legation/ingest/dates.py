@@ -1046,17 +1046,21 @@ def _read(edtf: str, raw: str) -> ParsedDate:
 def in_year_to_come(edtf: str) -> bool:
     """True when the valid EDTF value ``edtf`` lies in a year to come: its earliest day after the
     current year, or its latest after the next (``"2150"``, ``"1950/2150"``; ``"Winter 2026"`` read in
-    2026 is not). The one rule for dates read from text (:func:`parse_archival_date`) and EDTF given
-    as such (a ``date_edtf`` field, a TEI ``@when``), which ingest applies to both."""
+    2026 is not). A value with unspecified digits (EDTF ``X``: ``202X``, ``20XX`` for "21st century")
+    counts by its earliest day alone: its latest, 2029 or 2099, is the limit of what is known, not
+    a claim that the document lies then. The one rule for dates read from text
+    (:func:`parse_archival_date`) and EDTF given as such (a ``date_edtf`` field, a TEI ``@when``),
+    which ingest applies to both."""
     bounds = edtf_day_bounds(edtf)
-    return bool(bounds) and years_to_come(bounds[0].year, bounds[1].year)
+    return bool(bounds) and years_to_come(bounds[0].year, bounds[1].year, unspecified="X" in edtf)
 
 
-def years_to_come(first: int, last: int) -> bool:
+def years_to_come(first: int, last: int, unspecified: bool = False) -> bool:
     """The rule of :func:`in_year_to_come` on a date's first and last possible years (1–9999), for
-    a caller that holds its day bounds already (a validated record's ``date_earliest``/``date_latest``)."""
+    a caller that holds its day bounds already (a validated record's ``date_earliest``/``date_latest``);
+    ``unspecified``: the date has unspecified digits (EDTF ``X``), and only its first year counts."""
     this_year = dt.date.today().year
-    return first > this_year or last > this_year + 1
+    return first > this_year or (not unspecified and last > this_year + 1)
 
 
 def dated(data: object) -> object:

@@ -580,7 +580,7 @@ def ingest_records(
                 continue
             if names := named_otherwise_of(item):
                 report.named_otherwise.append((_where(source, item.identifier), names))
-            if item.date_earliest and years_to_come(int(item.date_earliest[:4]), int(item.date_latest[:4])):  # ISO days, validated
+            if item.date_earliest and years_to_come(int(item.date_earliest[:4]), int(item.date_latest[:4]), "X" in item.date_edtf):  # ISO days, validated
                 # EDTF given as such ("date_edtf": "2150-03-12", a TEI @when) meets the rule a date read from text does:
                 # kept as written, stored undated
                 item.date_text, item.date_edtf, item.date_earliest, item.date_latest = item.date_text or item.date_edtf, "", "", ""
