@@ -726,10 +726,10 @@ def field_notices(
             continue
         if isinstance(leaf, user_query.And):
             plain: user_query.Node = user_query.And(tuple(user_query.Term(word.text) for word in leaf.items))  # type: ignore[union-attr]
-            shown = '"' + " ".join(word.text for word in leaf.items) + '"'  # type: ignore[union-attr]
+            shown = user_query.phrase_query(" ".join(word.text for word in leaf.items))  # type: ignore[union-attr]
         else:
             plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
-            shown = f'"{leaf.text}"' if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
+            shown = user_query.phrase_query(leaf.text) if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
         unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
         if not mentioning:
