@@ -222,7 +222,8 @@ def test_a_date_that_is_no_date_is_left_out_and_the_notice_says_what_is_wrong(cl
     assert [h["identifier"] for h in body["hits"]] == [h["identifier"] for h in alone["hits"]]
     assert body["notice"] == (
         "The query could not be read as written (date:1950-02-30: 30 is not a day of February 1950, which has 28; "
-        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so date:1950-02-30 was left out "
+        'write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951, or as archives do: date:"22 Dec 1949"), '
+        "so date:1950-02-30 was left out "
         "and it was read as: Stalin."
     )
     for q in ("Stalin date:(<script>x</script> OR", 'Stalin -date:"1950-13', "date:" + "9" * 990, "(Stalin OR date:1950-13) AND NOT date:\x00"):

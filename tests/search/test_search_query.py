@@ -9,6 +9,7 @@ import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search.query import (
+    DATE_FORMS,
     MAX_QUERY_CHARS,
     MIN_PREFIX_CHARS,
     And,
@@ -298,7 +299,7 @@ def test_a_date_range_that_ends_before_it_starts_is_read_the_other_way_round(q: 
     assert parsed.notice == f"{q.replace(chr(34), '')} ends before it starts, so it was read as {read_as}."
 
 
-FORMS = "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951"
+FORMS = DATE_FORMS
 
 
 @pytest.mark.parametrize(
@@ -432,6 +433,29 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
     assert _ids(seed_index, "date:..1949-07") == dated("0", "1949-07-31") == {"seed-sino-soviet-10"}
     assert _ids(seed_index, "Liu date:1950-01-13..1949-12") == {"seed-sino-soviet-03", "seed-sino-soviet-09"}
 
+
+
+@pytest.mark.parametrize(
+    ("archival", "edtf"),
+    [
+        ('date:"Dec 1949"', "date:1949-12"),
+        ('date:"December 1949"', "date:1949-12"),
+        ("date:22.XII.1949", "date:1949-12-22"),
+        ('date:"16 Dec. 1949..Feb 1950"', "date:1949-12-16..1950-02"),
+        ('date:"Feb 1950..16 Dec. 1949"', "date:1949-12-16..1950-02"),
+        ("date:1940s", "date:1940..1949"),
+        ("date:1949-50", "date:1949..1950"),
+        ("Liu date:..18.I.1950", "Liu date:..1950-01-18"),
+    ],
+)
+def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:
+    """``date:`` reads the forms the search page's date boxes and ingest read (one reader,
+    :func:`legation.ingest.dates.archival_day_bounds`), as their earliest and latest days."""
+    parsed, expected = parse(archival), parse(edtf)
+    assert parsed.node == expected.node and isinstance(parsed.node, DateRange | And)
+    assert _ids(seed_index, archival) == _ids(seed_index, edtf) != set()
+    backwards = 'date:"Feb 1950..16 Dec. 1949" ends before it starts, so it was read as date:"16 Dec. 1949..Feb 1950".'
+    assert parsed.notice == (backwards if "Feb 1950..16" in archival else "")
 
 def test_hyphenated_words_are_phrases(seed_index, rows, searchable) -> None:
     """``Sino-Soviet`` finds every record whose searchable text says so (all ten: each belongs to

@@ -289,7 +289,8 @@ def test_a_date_that_is_no_date_is_left_out_and_the_page_says_what_is_wrong(clie
     assert re.search(r"Results: [^<]*", html).group() == re.search(r"Results: [^<]*", alone).group()
     assert (
         '<p class="notice" role="status">The query could not be read as written (date:1950-13..1951: 13 is not a month; '
-        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951), so date:1950-13..1951 was left out "
+        "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951, or as archives do: date:&quot;22 Dec 1949&quot;), "
+        "so date:1950-13..1951 was left out "
         "and it was read as: Liu.</p>"
     ) in html
     hostile = client.get("/", {"q": "Liu date:<b>1950"}).content.decode()

@@ -950,6 +950,23 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     return _noted(raw) or ParsedDate("", True, raw)
 
 
+def archival_day_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """The earliest and latest possible day of a date as an archive writes it, for a search's date
+    bound typed by a person: ``"Dec 1949"`` → (1949-12-01, 1949-12-31), ``"22.XII.1949"`` →
+    (1949-12-22, 1949-12-22), ``"1950s"`` → (1950-01-01, 1959-12-31), ``"1949-50"`` → (1949-01-01,
+    1950-12-31); read by :func:`parse_archival_date`, so the forms a search accepts are those ingest
+    stores. ``None`` when ``text`` is no date it reads (``"Dec-1949"``, ``"1950-13"``), is undated
+    (``"n.d."``), lies in a year to come (flagged there) or has days outside the years 1–9999
+    that date filters cover. Never raises."""
+    edtf = parse_archival_date(text).edtf
+    if not edtf:
+        return None
+    try:
+        return edtf_day_bounds(edtf)
+    except RecordError:  # EDTF the day bounds cannot hold
+        return None
+
+
 # An editor's other day after a day: "January 26 [27], 1955", "September 9 [30?], 1955" (FRUS datelines)
 _CORRECTED_DAY = re.compile(r"(?P<before>.*?)(?<!\d)(?P<day>\d{1,2})\s*\[(?P<other>\d{1,2})\s*\??\](?P<after>(?!\d).*)")
 # A day in doubt before the rest of its date: "August 27?, 1956", "July 10(?), 1955" (FRUS datelines)

@@ -8,7 +8,8 @@ with a notice); ``prefix*``; ``field:value`` and
 ``from``, ``to``, ``type`` …; ``sender`` and ``recipient`` are other names of ``from`` and ``to``);
 ``field:(a group)``, the field applied to every word and phrase of the group that names no field
 of its own (``from:(Rusk OR Acheson)``, ``title:(treaty -"mutual defense")``);
-``date:1949-12..1950-02`` (EDTF days, months or years; either end may be left open);
+``date:1949-12..1950-02`` (EDTF days, months or years, or a date as archives write it, quoted when
+it has spaces: ``date:22.XII.1949``, ``date:"Dec 1949"``, ``date:1950s``; either end may be left open);
 parentheses. Typographic double quotes (“…”, „…“, «…», as word processors and web pages write
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
@@ -50,6 +51,7 @@ from itertools import accumulate
 import tantivy
 from tantivy import Occur, Query
 
+from legation.ingest.dates import archival_day_bounds  # the one reader of dates as archives write them
 from legation.printable import C0_CONTROLS, C1_CONTROLS
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
@@ -839,12 +841,13 @@ def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
     if not sep:
         last = first
     try:
-        start = day_bounds(first)[0] if first else None
-        end = day_bounds(last)[1] if last else None
+        start = _end_bounds(first)[0] if first else None
+        end = _end_bounds(last)[1] if last else None
         if start and end and start > end:
-            notes.append(f"date:{value} ends before it starts, so it was read as date:{last}..{first}.")
+            quoted = '"' if any(c.isspace() for c in value) else ""  # "Feb 1950..Dec 1949" as typed again
+            notes.append(f"date:{quoted}{value}{quoted} ends before it starts, so it was read as date:{quoted}{last}..{first}{quoted}.")
             first, last = last, first
-            start, end = day_bounds(first)[0], day_bounds(last)[1]
+            start, end = _end_bounds(first)[0], _end_bounds(last)[1]
     except RecordError:
         raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}", span, named) from None
     if start is None and end is None:
@@ -852,7 +855,20 @@ def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
     return DateRange(start, end, f"{first}..{last}" if sep else first)
 
 
-DATE_FORMS = "write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951"
+def _end_bounds(end: str) -> tuple[dt.date, dt.date]:
+    """The earliest and latest day of one end of a ``date:`` range: EDTF (``1949-12``), else a
+    date as archives write it (:func:`legation.ingest.dates.archival_day_bounds`: ``22.XII.1949``,
+    ``Dec 1949``, ``1950s``), as the search page's date boxes read it. Raises RecordError for
+    neither."""
+    try:
+        return day_bounds(end)
+    except RecordError:
+        if (bounds := archival_day_bounds(end)) is None:
+            raise
+        return bounds
+
+
+DATE_FORMS = 'write date:YYYY, YYYY-MM or YYYY-MM-DD, a range as date:1950-01..1951, or as archives do: date:"22 Dec 1949"'
 _NUMERIC_DATE = re.compile(r"(-?\d+)(?:-(\d+))?(?:-(\d+))?")
 
 
@@ -866,7 +882,7 @@ def _date_problem(value: str) -> str:
     for end in ends:
         try:
             if end:
-                day_bounds(end)
+                _end_bounds(end)
         except RecordError:
             return _end_problem(end)
     return f"{value} is not a date"

@@ -17,8 +17,8 @@ from urllib.parse import quote_plus
 from django.urls import reverse
 
 from legation.errors import InvalidQuery
-from legation.ingest.dates import parse_archival_date
-from legation.records.dates import edtf_day_bounds, parse_date_bound
+from legation.ingest.dates import archival_day_bounds
+from legation.records.dates import parse_date_bound
 from legation.search.query import stripped
 from legation.search.schema import FACETS
 from legation.search.service import SearchRequest
@@ -78,20 +78,13 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
     """A date range's bound as a day (:func:`legation.records.dates.parse_date_bound`: ``1949``,
     ``1949-12``, ``1949-12-22``; a year or month is its first day as a start, its last as an end).
     ``archival``: a text of another form is read as ingest reads an archive's dates
-    (:func:`legation.ingest.dates.parse_archival_date`: ``Dec 1949``, ``22 Dec. 1949``,
+    (:func:`legation.ingest.dates.archival_day_bounds`: ``Dec 1949``, ``22 Dec. 1949``,
     ``22.XII.1949``, ``1950s``), its earliest or latest possible day. Raises ValueError, saying
     which forms are accepted, when the text is no date."""
     try:
         return parse_date_bound(text, end=end)
     except ValueError:
-        if not archival:
-            raise
-        edtf = parse_archival_date(text).edtf
-        try:
-            bounds = edtf_day_bounds(edtf) if edtf else None
-        except ValueError:  # EDTF the day bounds cannot hold (BCE)
-            bounds = None
-        if bounds is None:
+        if not archival or (bounds := archival_day_bounds(text)) is None:
             raise
         return bounds[1] if end else bounds[0]
 
