@@ -479,10 +479,39 @@ def test_a_link_to_the_wrong_entry_is_not_followed():
     assert "Nixon" not in agents["person:henry-a-kissinger"].names
 
 
+# The back-of-book index of an older volume (frus1949v07p1, p2), which has no list of persons.
+OLDER_STYLE_INDEX = """<div type="section" xml:id="index"><head>Index</head><list type="index">
+  <item>China, Republic of: <list><item>Formosa, <ref target="#pg_1">1</ref></item></list></item>
+  <item>Johnson, Louis A.: <list><item>Japan, <ref target="#pg_753">753</ref></item></list></item>
+  <item>Johnson, Nelson T., <ref target="#pg_900">900</ref></item>
+  <item>Livengood, Charles A., <ref target="#pg_119">119</ref>–<ref target="#pg_123">123</ref></item>
+  <item>Marshall Plan, <ref target="#pg_5">5</ref></item>
+  <item>McCoy, Maj. Gen. Frank R., <ref target="#pg_7">7</ref></item>
+  <item>Webb, James E.: French Indochina, <ref target="#pg_19">19</ref></item>
+</list></div>"""
+
+
+def test_an_older_volume_without_a_list_of_persons_names_a_surname_by_its_index(tmp_path):
+    """A title's party written by surname alone ("(Livengood)") is the one person of that surname
+    in the volume's index, so its documents and those of volumes with a list of persons name one
+    agent (the demo's frus1949v07: 996 one-word senders and recipients → 166). The index gives no
+    offices: the signer of an office-only title (d69, "Webb") is not resolved by it."""
+    path = tmp_path / "frus1949v07p1.xml"
+    path.write_text(OLDER_STYLE.replace("</body>", OLDER_STYLE_INDEX + "</body>"), encoding="utf-8")
+    d292, d69 = read_frus_volume(path)
+    assert parties(d292, "sender") == [("person:charles-a-livengood", "Charles A. Livengood", "person")]
+    assert parties(d69, "sender") == [("organization:acting-secretary-of-state", "Acting Secretary of State", "organization")]
+    volume = tei_frus.FrusVolume.from_root(etree.fromstring(path.read_bytes()), path)
+    assert not volume.listed
+    assert sorted(p.name for p in volume.persons.values()) == [  # not "China, Republic of", "Marshall Plan"
+        "Charles A. Livengood", "Frank R. McCoy", "James E. Webb", "Louis A. Johnson", "Nelson T. Johnson"]
+    assert volume.entry("Johnson") is None and volume.entry("Webb").key == "person:james-e-webb"
+
 def test_older_volume_lower_case_name_and_place_marked_as_date():
     # frus1949v07p2 d1: "(<persName type='from'><hi rend='italic'>sebald</hi></persName>)"
     d1 = next(iter(read_frus_volume(shared_volume("frus1949v07p2.xml.gz"))))
-    assert parties(d1, "sender") == [("person:sebald", "Sebald", "person")]
+    # the volume has no list of persons; its index has one Sebald: "Sebald, William J.: <list>…"
+    assert parties(d1, "sender") == [("person:william-j-sebald", "William J. Sebald", "person")]
     # frus1961-63v05 d305: "<date>Washington</date>, <date when='1963-03-18'>March 18, 1963</date>."
     d305 = next(r for r in read_frus_volume(shared_volume("frus1961-63v05.xml.gz")) if r.identifier.endswith("-d305"))
     assert (d305.date_text, d305.date_edtf) == ("March 18, 1963", "1963-03-18")

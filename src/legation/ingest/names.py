@@ -25,7 +25,8 @@ NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
 RANKS = re.compile(
     r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
-    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\.)\s+)+"
+    r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\."
+    r"|Maj\.|Brig\.|Lt\.|Col\.|Capt\.|Comdr\.|Cmdr\.)\s+)+"  # "McCoy, Maj. Gen. Frank R." (a FRUS index)
 )
 
 

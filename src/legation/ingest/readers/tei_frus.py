@@ -75,7 +75,7 @@ from legation.ingest.titles import (
     strip_titles,
 )
 from legation.ingest.dates import tei_edtf
-from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, name_parts
+from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.document_record import (
@@ -316,6 +316,7 @@ class FrusVolume:
     volume_id: str
     title: str
     persons: dict[str, Person] = field(default_factory=dict)
+    listed: bool = True  # the persons come from a list of persons (with offices), not from the index
     places: frozenset[str] = frozenset()  # the places of the volume's datelines, as printed
     _people: dict[tuple[str, str | None, str, str], AgentRef] = field(default_factory=dict, repr=False, compare=False)
 
@@ -345,8 +346,11 @@ class FrusVolume:
                             person.line = _text(item)[len(text):].strip(" ,;:.")
                             person.offices = office_words(person.line) - office_words(text)
                         persons[name.get(XML_ID)] = person
+        listed = bool(persons)
+        if not persons:
+            persons = index_persons(root)
         places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
-        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, places=places)
+        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, listed=listed, places=places)
 
     @functools.cached_property
     def by_name(self) -> dict[str, list[Person]]:
@@ -433,7 +437,7 @@ class FrusVolume:
         office is read as no link: frus1955-57v04 links the signature "Dulles" of telegrams "From the
         Secretary of State" to Allen W. Dulles, Director of Central Intelligence, and its list's other
         Dulles, John Foster, "Secretary of State", is the signer."""
-        if not self.persons:
+        if not self.listed:
             return NO_LIST
         linked = None
         if corresp:
@@ -464,6 +468,27 @@ class FrusVolume:
     def by_key(self) -> dict[str, Person]:
         """The entries of the list of persons by their agent key."""
         return {p.key: p for p in self.persons.values()}
+
+
+def index_persons(root: etree._Element) -> dict[str, Person]:
+    """The persons of a volume's back-of-book index (``div[@xml:id='index']``), for a volume without
+    a list of persons (eight volumes of 1948–1952, the demo's frus1949v07 and frus1951v07p2 among
+    them): each entry of the index's own list whose heading, up to its colon or its first page
+    reference, is plainly an inverted person's name (:func:`legation.ingest.names.inverted`:
+    "Sebald, William J.", "Johnson, Louis A.", not "China, Republic of"), keyed by its place in the
+    index (``"index 12"``: no ``xml:id`` can hold a space, so no link points to one). Such an entry
+    has no offices: it names a person written without his given names in a title ("(Sebald)")
+    when he is the one person of that surname the volume indexes, never a signer of an office
+    (:meth:`FrusVolume.signer` needs the offices of a list)."""
+    persons: dict[str, Person] = {}
+    for div in root.iter(f"{T}div"):
+        if div.get(XML_ID) != "index":
+            continue
+        for n, item in enumerate(i for lst in div.iterfind(f"{T}list") for i in lst.iterfind(f"{T}item")):
+            heading = re.split(r"[:\d]", normalize_space(item.text or ""), maxsplit=1)[0].rstrip(" ,;")  # "…, W. Walton: French Indochina, 19"
+            if heading and inverted(heading) is not None:
+                persons[f"index {n}"] = person_from_entry(heading)
+    return persons
 
 
 def _entry_ref(entry: Person, text: str, name: str, role: str) -> AgentRef:
