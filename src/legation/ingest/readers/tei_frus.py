@@ -316,6 +316,7 @@ class FrusVolume:
     volume_id: str
     title: str
     persons: dict[str, Person] = field(default_factory=dict)
+    see: dict[str, str] = field(default_factory=dict)  # a cross-reference's xml:id ("Thieu, see …") → its entry's
     listed: bool = True  # the persons come from a list of persons (with offices), not from the index
     places: frozenset[str] = frozenset()  # the places of the volume's datelines, as printed
     _people: dict[tuple[str, str | None, str, str], AgentRef] = field(default_factory=dict, repr=False, compare=False)
@@ -336,6 +337,8 @@ class FrusVolume:
             else:
                 title = ", ".join(t for t in (_text(e) for e in header.iterfind(f".//{T}titleStmt/{T}title")) if t)
         persons: dict[str, Person] = {}
+        references: dict[str, str] = {}  # xml:id of a cross-reference → its target's xml:id or name
+        see_entries: dict[str, str] = {}  # xml:id of a cross-reference → the xml:id of the entry it refers to
         for div in root.iter(f"{T}div"):
             if div.get(XML_ID) == "persons":
                 for name in div.iter(f"{T}persName"):
@@ -346,11 +349,19 @@ class FrusVolume:
                             person.line = _text(item)[len(text):].strip(" ,;:.")
                             person.offices = office_words(person.line) - office_words(text)
                         persons[name.get(XML_ID)] = person
+                        if item is not None and (see := _SEE.fullmatch(person.line)):
+                            linked = next((e.get("corresp") for e in item.iter(f"{T}persName") if e.get("corresp")), "")
+                            references[name.get(XML_ID)] = linked.lstrip("#") or see[1]
+        for xml_id, target in references.items():  # "Thieu, see Nguyen Van Thieu": no person of its own
+            found = target if target in persons else next((k for k, p in persons.items() if target in (p.name, p.names[0])), None)
+            if found is not None and found != xml_id:
+                see_entries[xml_id] = found
+                del persons[xml_id]
         listed = bool(persons)
         if not persons:
             persons = index_persons(root)
         places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
-        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, listed=listed, places=places)
+        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, see=see_entries, listed=listed, places=places)
 
     @functools.cached_property
     def by_name(self) -> dict[str, list[Person]]:
@@ -398,7 +409,8 @@ class FrusVolume:
         name = strip_titles(text)
         if name.islower():  # "(<hi rend='italic'>sebald</hi>)": case lost to the italics
             name = " ".join(w[:1].upper() + w[1:] for w in name.split())
-        entry = self.persons.get((corresp or "").lstrip("#")) if corresp else None
+        linked = (corresp or "").lstrip("#")
+        entry = self.persons.get(self.see.get(linked, linked)) if corresp else None
         namesake = entry is not None and _other_given_name(name, entry)
         if entry is not None and (
             namesake or not _names_entry(name, entry) and (name in self.by_name or _plainly_other(name, entry))
@@ -468,6 +480,11 @@ class FrusVolume:
     def by_key(self) -> dict[str, Person]:
         """The entries of the list of persons by their agent key."""
         return {p.key: p for p in self.persons.values()}
+
+
+# A list of persons' cross-reference: "Thieu, see Nguyen Van Thieu", "Minh (“Big Minh”), see <persName
+# corresp='#p_DVMBM1'>Duong Van Minh</persName>" (not "see also", which follows an entry of its own)
+_SEE = re.compile(r"see\s+(?!also\b)(\S.*)", re.I)
 
 
 def index_persons(root: etree._Element) -> dict[str, Person]:
