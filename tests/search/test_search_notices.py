@@ -87,11 +87,11 @@ def test_a_filter_value_no_document_has_is_named_with_the_value_meant(demo_volum
         "No document has the collection 'frus1949v07p1' (a filter's value is written as the facet lists it). "
         "The values are listed at /facets/collection."
     )
-    words = search(SearchRequest(q="Caffery", filters={"sender": ["caffery"], "type": ["Telegram"]}, facet_values_at="/api/facets/{name}"), index)
+    words = search(SearchRequest(q="Caffery", filters={"sender": ["jefferson caffery"], "type": ["Telegram"]}, facet_values_at="/api/facets/{name}"), index)
     assert words.total == 0 and words.notice == (
         f"{search(SearchRequest(q='Caffery'), index).total} documents match these words, but none within the filters or dates chosen: "
-        "remove a filter or widen the dates. No document has the sender 'caffery' (a filter's value is written as the facet "
-        "lists it: Caffery). The values are listed at /api/facets/sender."
+        "remove a filter or widen the dates. No document has the sender 'jefferson caffery' (a filter's value is written as "
+        "the facet lists it: Jefferson Caffery). The values are listed at /api/facets/sender."
     )
     # a value held, left out by the other filters only, is no mistake to name
     both = search(SearchRequest(filters={"type": ["Telegram"], "year": ["Undated"]}), index)
