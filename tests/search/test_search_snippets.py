@@ -476,3 +476,45 @@ def test_a_hit_without_a_summary_shows_its_opening_once(demo_volumes):
     for found in hits:
         openings = [shown_text(s)[:60] for s in found.snippets_html if not s.startswith("… ")]
         assert found.summary[:60] not in openings or not found.summary
+
+
+def test_a_hit_whose_snippets_mark_nothing_names_the_agents_the_query_named(volume_index, records) -> None:
+    """26 documents match ``Creel``; those whose texts and summaries never show the word (his own
+    telegrams, letters to him, mentions by another name) list him with his role, the others
+    nothing: the reason each matched is on the page."""
+    result = search(SearchRequest(q="Creel", page_size=100), volume_index)
+    assert result.total == 26
+    roles = {"sender": 0, "recipient": 1, "mentioned": 2}
+    unmarked = 0
+    for h in result.hits:
+        if any("<mark>" in s for s in h.snippets_html):
+            assert h.named == [], h.identifier
+            continue
+        unmarked += 1
+        agents = sorted((a for a in records[h.identifier].agents if "creel" in analyzers.folded(a.name)), key=lambda a: roles[a.role])
+        expected = {a.name: a.role for a in reversed(agents)}  # a name once, in its first role
+        assert [(a.role, a.name) for a in h.named] == [(role, name) for name, role in reversed(expected.items())], h.identifier
+    assert unmarked >= 3
+    assert [(a.role, a.name) for a in hit(volume_index, "Creel", "frus1917-72PubDip-d13").named] == [("recipient", "George Creel")]
+
+
+@pytest.mark.parametrize(
+    ("q", "named"),
+    [
+        ("Creel", [("sender", "George Creel")]),
+        ('"George Creel"', [("sender", "George Creel")]),
+        ("Cre*", [("sender", "George Creel")]),
+        ("from:Creel", [("sender", "George Creel")]),
+        ("Wilson OR Creel", [("sender", "George Creel"), ("mentioned", "Woodrow Wilson")]),
+        ('"Creel George"', []),  # a phrase is its words in order
+        ("Cre", []),  # a word is a whole word, a prefix only with *
+        ("title:Creel", []),  # not a field of names
+        ("telegram -Creel", []),  # excluded, not sought
+    ],
+)
+def test_named_agents_reads_the_words_and_phrases_of_the_query_in_name_fields(q: str, named) -> None:
+    from legation.search import query
+    from legation.search.service import named_agents
+
+    doc = {"senders": ["George Creel"], "recipients": ["Robert Lansing"], "mentioned": ["Woodrow Wilson", "George Creel"]}
+    assert [(a.role, a.name) for a in named_agents(doc, query.parse(q).node)] == named

@@ -319,6 +319,16 @@ def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_betwee
     )
 
 
+
+def test_a_hit_whose_text_does_not_show_the_name_sought_says_whose_it_is(client, frus_archive):
+    """Creel's telegram of d11 and the letter to him of d13 never write "Creel" in their texts: the
+    hit says he sent or received it, marked as a snippet marks a word (FRUS 1917–72, Public Diplomacy)."""
+    html = client.get("/", {"q": "Creel", "page_size": 50}).content.decode()
+    for identifier, line in (("d11", "From <mark>George Creel</mark>"), ("d13", "To <mark>George Creel</mark>")):
+        hit = re.search(rf'<a href="/documents/frus1917-72PubDip-{identifier}">.*?</li>', html, re.S).group()
+        shown, named = hit.split('<p class="named">')
+        assert "<mark>" not in shown and named.startswith(f"{line}</p>"), identifier
+
 @pytest.mark.parametrize(
     ("snippets", "line"),
     [

@@ -254,6 +254,7 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
     DisplayField("document_type", lambda r: _one(r.document_type)),
     DisplayField("senders", lambda r: _preferred(r, "sender")),
     DisplayField("recipients", lambda r: _preferred(r, "recipient")),
+    DisplayField("mentioned", lambda r: _preferred(r, "mentioned")),  # a hit's names that the query named (service.named_agents)
     DisplayField("collections", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
 )
 

@@ -109,7 +109,10 @@ class Hit:
     words in ``<mark>…</mark>`` ("" when no word of the query occurs there); ``snippets_html``
     that passage and, for a long text, up to two more elsewhere in it, best first
     (:func:`legation.search.snippets.best_snippets`; ``[]`` when there is none). ``score`` is the
-    relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date."""
+    relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date.
+    ``named``: when no snippet marks a word, the document's agents the query names
+    (:func:`named_agents`: a document that mentions "Chou", linked by its editors to Chou En-lai,
+    found by ``"Zhou Enlai"``), else ``[]``."""
 
     identifier: str
     title: str
@@ -123,6 +126,17 @@ class Hit:
     recipients: list[str]
     collections: list[str]
     score: float
+    named: list[NamedAgent] = field(default_factory=list)
+
+
+@dataclass
+class NamedAgent:
+    """A person or body of a hit that the query names, as the reason it matched where no snippet
+    marks a word (:func:`named_agents`): its preferred name and its ``role`` in the document
+    (``sender``, ``recipient`` or ``mentioned``)."""
+
+    name: str
+    role: str
 
 
 @dataclass
@@ -529,6 +543,41 @@ def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
         if len(head) > limit or size >= len(text):
             break
     return shortened(head, limit)
+
+
+NAME_FIELDS = (None, "names", "from", "to")  # the fields whose words a name of the query is sought in
+_AGENT_ROLES = (("senders", "sender"), ("recipients", "recipient"), ("mentioned", "mentioned"))
+
+
+def named_agents(doc: dict[str, list], node: user_query.Node) -> list[NamedAgent]:
+    """The agents of a stored document (``tantivy.Document.to_dict()``: its ``senders``,
+    ``recipients`` and ``mentioned``, preferred names) whose name holds a word or phrase of the
+    query ``node`` (its words to highlight, name variants included: ``"Zhou Enlai"`` searched as
+    "Chou En-lai" too) in the default or a name field, as whole folded words in that order
+    (:func:`legation.search.analyzers.folded`; a ``prefix*`` word as the start of one). The
+    reason a document matched when its texts do not show it: its editors linked a bare "Chou" to
+    the person, or the name is only its sender's. In document order of roles, each name once."""
+    sought = [
+        (analyzers.folded(leaf.text), isinstance(leaf, user_query.Term) and leaf.prefix)
+        for leaf in user_query.leaves(user_query.positive_only(node))
+        if leaf.field in NAME_FIELDS
+    ]
+    found: list[NamedAgent] = []
+    for stored, role in _AGENT_ROLES:
+        for name in doc.get(stored, []):
+            words = analyzers.folded(name)
+            if any(_holds(words, part, prefix) for part, prefix in sought if part) and all(a.name != name for a in found):
+                found.append(NamedAgent(name, role))
+    return found
+
+
+def _holds(words: list[str], part: list[str], prefix: bool) -> bool:
+    """Whether ``words`` hold ``part`` as a run (its last word the start of one when ``prefix``)."""
+    n = len(part)
+    for i in range(len(words) - n + 1):
+        if words[i : i + n - 1] == part[:-1] and (words[i + n - 1].startswith(part[-1]) if prefix else words[i + n - 1] == part[-1]):
+            return True
+    return False
 
 
 def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hit:
@@ -1097,7 +1146,9 @@ def search(
     for key, address in page:
         doc = searcher.doc(address).to_dict()
         found = snippets.best_snippets(doc, highlighters, searcher, weights=weights)
-        hits.append(make_hit(doc, float(key) if sort.field is None else 0.0, found))
+        hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found))
+        if words.node is not None and not any("<mark>" in s for s in found):
+            hit.named = named_agents(doc, words.node)
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
