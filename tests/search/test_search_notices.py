@@ -478,6 +478,20 @@ def test_a_dash_standing_alone_is_left_out_and_the_rest_read_as_written(demo_vol
     assert result.notice == " ".join([dash, written.notice]).strip()
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2212"])
+def test_a_dash_a_word_processor_typed_is_the_minus(demo_volumes, dash) -> None:
+    """``Stalin –Mao`` (en dash, em dash, minus sign) found what ``Stalin Mao`` finds: the dash was
+    read as a word's punctuation; before a word it excludes it, standing alone it is left out as
+    ``Stalin - Mao`` is, said so; inside a word it stays a word's (``1949–1950``)."""
+    index = demo_volumes("frus1949v07p1")
+    excluded, typed = search(SearchRequest(q="Stalin -Mao", page_size=100), index), search(SearchRequest(q=f"Stalin {dash}Mao", page_size=100), index)
+    assert (typed.total, typed.notice) == (excluded.total, "") and excluded.total == 2
+    assert [h.identifier for h in typed.hits] == [h.identifier for h in excluded.hits]
+    alone, ascii_alone = search(SearchRequest(q=f"Stalin {dash} Mao"), index), search(SearchRequest(q="Stalin - Mao"), index)
+    assert (alone.total, alone.notice) == (ascii_alone.total, ascii_alone.notice) and alone.notice.startswith("A dash standing alone")
+    assert parse(f"1949{dash}1950").text == f"1949{dash}1950" and parse(f"({dash}Mao)").text == "(-Mao)"
+
+
 def test_a_query_of_dashes_alone_still_has_no_words(demo_volumes) -> None:
     for q in ("- -", "-- --", "-"):
         result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
