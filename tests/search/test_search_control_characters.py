@@ -37,9 +37,9 @@ def test_spaces_around_a_query_are_still_taken_off() -> None:
     assert search_request_from({"q": [" \t "]}).q == ""
 
 
-# soft hyphen, zero-width space, word joiner, byte order mark: what a name pasted from a web page or
-# a PDF carries, and what ingest drops from every text (analyzers.drop_invisible)
-INVISIBLE = ["\u00ad", "\u200b", "\u2060", "\ufeff"]
+# soft hyphen, word joiner, byte order mark: what a name pasted from a web page or a PDF carries, and
+# what ingest drops from every text (analyzers.drop_invisible); a zero-width space is read both ways
+INVISIBLE = ["\u00ad", "\u2060", "\ufeff"]
 
 
 @pytest.mark.parametrize("invisible", INVISIBLE)
@@ -52,6 +52,18 @@ def test_an_invisible_character_inside_a_word_is_dropped_as_from_the_documents(d
     assert plain.total > 100
     assert (result.total, [h.identifier for h in result.hits], result.notice) == (plain.total, [h.identifier for h in plain.hits], plain.notice)
     assert result.query_echo == "Khrushchev Kennedy"
+
+
+def test_a_zero_width_space_between_letters_is_read_as_nothing_and_as_a_space(demo_volumes) -> None:
+    """``Mao\u200bStalin`` found nothing: the query dropped the space Unicode reads as a break (and
+    the index's tokenizers too), making one word no document has; ``Khru\u200bshchev`` must still
+    find Khrushchev, as ingest drops the character from the texts it reads."""
+    index = demo_volumes("frus1961-63v06")
+    apart, joined = search(SearchRequest(q="Kennedy Khrushchev"), index), search(SearchRequest(q="KennedyKhrushchev"), index)
+    assert (apart.total, joined.total) == (120, 0)
+    assert search(SearchRequest(q="Kennedy\u200bKhrushchev"), index).total == 120
+    assert search(SearchRequest(q="Khru\u200bshchev Kennedy\u200b"), index).total == 120
+    assert parse("\u200bMao\u200b\u200bStalin\u200b").text == "Mao\u200bStalin"  # at a word's edge it joins nothing; a run is one
 
 
 def test_a_zero_width_joiner_a_script_needs_stays() -> None:

@@ -170,6 +170,13 @@ class Alternatives(Or):
 
 
 @dataclass(frozen=True)
+class Spellings(Or):
+    """A word typed with a zero-width space inside (``Mao\u200bStalin``): the word without it, or
+    its parts, each required (:func:`_value`); searched as :class:`Or`, and counted as one word by
+    the most-words fallback."""
+
+
+@dataclass(frozen=True)
 class Not:
     item: Node
 
@@ -706,9 +713,11 @@ def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> No
         raise _Unreadable(str(exc), (at, at + len(word)) if at >= 0 else None) from None
 
 
-def _value(word: str, field: str | None, at: int) -> Term:
+def _value(word: str, field: str | None, at: int) -> Node:
     """``word`` (no ``field:`` before it) sought in ``field``: ``prefix*`` or a plain word, a
-    possessive as its owner; raises :class:`_Unreadable` for what the language cannot read in it."""
+    possessive as its owner; a word holding a zero-width space (:func:`_without_invisible`) as
+    :class:`Spellings`: the word without it, or its parts, each required; raises
+    :class:`_Unreadable` for what the language cannot read in it."""
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
@@ -725,6 +734,10 @@ def _value(word: str, field: str | None, at: int) -> Term:
         raise _Unreadable("a - must come right before a word")
     if not prefix and (owner := _POSSESSIVE.fullmatch(core)):
         core = owner.group(1)  # Khrushchev's → Khrushchev: his documents, not only those writing "Khrushchev's"
+    if ZERO_WIDTH_SPACE in core:
+        *parts, last = (Term(part, field) for part in core.split(ZERO_WIDTH_SPACE))
+        apart = And((*parts, Term(last.text, field, prefix)))
+        return Spellings((Term(core.replace(ZERO_WIDTH_SPACE, ""), field, prefix, at), apart))
     return Term(core, field, prefix, at)
 
 
@@ -1095,6 +1108,23 @@ def _is_field(name: str) -> bool:
     return key in schema.SEARCH_FIELDS_BY_NAME or key == DATE_FIELD
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+_EDGE_ZWSP = re.compile(r"(?<!\w)\u200b+|\u200b+(?!\w)")
+
+
+def _without_invisible(q: str) -> str:
+    """``q`` without the invisible format characters ingest drops
+    (:func:`legation.search.analyzers.drop_invisible`), but for a zero-width space between two
+    letters or digits, kept (one for a run) for :func:`_value` to read both ways: as nothing, as
+    the readers drop it from a text (``Khru\u200bshchev``, pasted from a page that breaks long
+    words, is ``Khrushchev``), and as a space, as Unicode's line breaking and the index's
+    tokenizers read it (``Mao\u200bStalin`` is ``Mao Stalin``)."""
+    if ZERO_WIDTH_SPACE not in q:
+        return analyzers.drop_invisible(q)
+    kept = ZERO_WIDTH_SPACE.join(analyzers.drop_invisible(part) for part in q.split(ZERO_WIDTH_SPACE))
+    return _EDGE_ZWSP.sub("", re.sub("\u200b+", ZERO_WIDTH_SPACE, kept))
+
+
 # dashes a word processor types for the hyphen-minus (en dash, em dash, figure dash, horizontal
 # bar, minus sign): after a space, an opening parenthesis or at the start, where no word joins them
 _TYPED_DASHES = re.compile("(?<![^\\s(])[\u2012\u2013\u2014\u2015\u2212]+")
@@ -1127,10 +1157,11 @@ def parse(q: str) -> ParsedQuery:
     space does: a query of them alone has no words (:attr:`ParsedQuery.node` ``None``, no notice).
     Invisible format characters go, as from every text ingested
     (:func:`legation.search.analyzers.drop_invisible`): ``Khru\u00adshchev``, pasted with a soft
-    hyphen, is ``Khrushchev``. A dash a word processor typed before a word is a minus
+    hyphen, is ``Khrushchev``; but a zero-width space between two letters is read both ways
+    (:func:`_without_invisible`). A dash a word processor typed before a word is a minus
     (:func:`_typed_minus`)."""
     notices = []
-    q = _straight_quotes(_typed_minus(analyzers.drop_invisible(q.translate(_CONTROLS))).strip())
+    q = _straight_quotes(_typed_minus(_without_invisible(q.translate(_CONTROLS))).strip())
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
@@ -1448,7 +1479,7 @@ def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: ta
     or a date range meant exactly that. ``within``: as for :func:`to_tantivy`."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
-    if not all(isinstance(i, Alternatives) or isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
+    if not all(isinstance(i, Alternatives | Spellings) or isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
         return None
     parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item in node.items) if q is not None]
     if len(parts) < 2:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from legation.search import analyzers
-from legation.search.query import Alternatives, And, Node, Not, Or, Phrase, Term
+from legation.search.query import Alternatives, And, Node, Not, Or, Phrase, Spellings, Term
 
 MAX_NAME_WORDS = 6
 MAX_ALTERNATIVES = 12
@@ -106,6 +106,8 @@ class VariantTable:
         if isinstance(node, Term | Phrase | And):
             items = self._expand_items(list(node.items) if isinstance(node, And) else [node], found)
             return items[0] if len(items) == 1 else And(tuple(items))
+        if isinstance(node, Spellings):  # the word without its zero-width space: its letters are its parts' too
+            return Spellings((self._expand_node(node.items[0], found), *node.items[1:]))
         if isinstance(node, Or) and not isinstance(node, Alternatives):
             return Or(tuple(self._expand_node(item, found) for item in node.items))
         if isinstance(node, Not):
