@@ -468,7 +468,8 @@ class _Parser:
                 return _date_range(tok.text, self.notes, (tok.start, tok.end))
             if tok.field is None and (node := self.address(tok.text)) is not None:
                 return node
-            return Phrase(tok.text, tok.field, tok.end - 1 - len(tok.text))  # the text ends before the closing quote
+            at = tok.end - 1 - len(tok.text)  # the text ends before the closing quote
+            return _quoted_prefix(tok.text, tok.field, at, self.notes) if "*" in tok.text else Phrase(tok.text, tok.field, at)
         text = tok.text
         if "/" in text or tok.kind == "URL" or text[:4].lower() == "www.":  # what read_address may read: a plain word is not looked at
             if (node := self.address(text)) is not None:  # a URL token is always one
@@ -739,6 +740,25 @@ def _value(word: str, field: str | None, at: int) -> Node:
         apart = And((*parts, Term(last.text, field, prefix)))
         return Spellings((Term(core.replace(ZERO_WIDTH_SPACE, ""), field, prefix, at), apart))
     return Term(core, field, prefix, at)
+
+
+def _quoted_prefix(text: str, field: str | None, at: int, notes: list[str]) -> Node:
+    """A phrase holding a ``*`` (``"Port Ar*"``): ending the phrase's last word, of letters enough
+    for a ``prefix*``, the phrase with its last word as a prefix (:func:`_prefix`: tantivy's
+    phrase-prefix query; it found nothing); anywhere else the ``*`` is read as nothing, and
+    ``notes`` says so."""
+    words = text.rstrip().removesuffix("*")
+    last = words.split()[-1] if words.split() else ""
+    if "*" not in words and not last.endswith("*") and (sum(ch.isalnum() for ch in last) >= MIN_PREFIX_CHARS or _own_word(last)):
+        return Term(words.strip(), field, True, at)
+    plain = " ".join(text.replace("*", " ").split())
+    if not any(ch.isalnum() for ch in plain):
+        return Phrase(text, field, at)  # no words: said so by the search (NO_WORDS_NOTICE)
+    notes.append(
+        f"A * inside quotation marks was read as nothing, so {shown(chr(34) + text + chr(34))} was searched as \"{plain}\"; a * "
+        'ending a phrase finds its last word by its beginning, two letters or more, as "Port Ar*" does.'
+    )
+    return Phrase(plain, field, at)
 
 
 def _prefix_key(node: Node) -> tuple[tuple[str, ...], str | None] | None:

@@ -778,7 +778,8 @@ def field_notices(
             shown = user_query.phrase_query(" ".join(word.text for word in leaf.items))  # type: ignore[union-attr]
         else:
             plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
-            shown = user_query.phrase_query(leaf.text) if isinstance(leaf, user_query.Phrase) else leaf.text + ("*" if leaf.prefix else "")
+            quoted = isinstance(leaf, user_query.Phrase) or " " in leaf.text  # "Port Ar*": a phrase ending in a prefix
+            shown = user_query.phrase_query(leaf.text + ("*" if getattr(leaf, "prefix", False) else "")) if quoted else leaf.text + ("*" if leaf.prefix else "")
         unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
         if not mentioning:
