@@ -575,3 +575,21 @@ def test_a_date_range_typed_apart_from_the_dates_chosen_says_so_and_what_to_do(d
     assert one_end.notice.startswith("date:1949-06 and the dates chosen (up to 1949-02-28) do not overlap")
     one_end = search(SearchRequest(q="date:1949-01", start_date=dt.date(1949, 6, 1)), index)
     assert one_end.notice.startswith("date:1949-01 and the dates chosen (from 1949-06-01) do not overlap")
+
+
+def test_a_lowercase_operator_that_narrows_the_search_is_said_to_be_a_word(demo_volumes) -> None:
+    """``mao or stalin`` found fewer documents than ``Mao Stalin``, silently: operators are capitals,
+    so "or" was a required word. The page says so when the word narrows the search (or finds
+    nothing, the documents with most words shown), and says nothing when it does not."""
+    index = demo_volumes("frus1961-63v06")
+    counts = {q: search(SearchRequest(q=q), index).total for q in ("Kennedy Khrushchev", "Kennedy or Khrushchev", "Berlin Cuba", "Berlin and Cuba")}
+    assert counts == {"Kennedy Khrushchev": 120, "Kennedy or Khrushchev": 57, "Berlin Cuba": 9, "Berlin and Cuba": 9}
+    assert search(SearchRequest(q="Kennedy or Khrushchev"), index).notice == (
+        "'or' was searched as a word (operators are written in capitals); to find documents with either word, write OR: Kennedy OR Khrushchev."
+    )
+    assert search(SearchRequest(q="Kennedy not Khrushchev"), index).notice == (
+        "'not' was searched as a word (operators are written in capitals); to leave out documents holding a word, write NOT or -: "
+        "Kennedy NOT Khrushchev, Kennedy -Khrushchev."
+    )
+    assert search(SearchRequest(q="Berlin and Cuba"), index).notice == ""  # every document with Berlin and Cuba holds "and"
+    assert search(SearchRequest(q="Kennedy OR Khrushchev"), index).notice == ""
