@@ -275,6 +275,17 @@ def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_
     assert typed.notice == chosen.notice == filtered_out(with_stalin)
 
 
+def test_nothing_within_the_dates_of_a_query_without_words_speaks_of_no_words(demo_volumes) -> None:
+    """``date:1961 -date:1961`` said "4,659 documents match these words": it has none."""
+    index = demo_volumes("frus1949v07p1")
+    rest = search(SearchRequest(q="-date:1949-12"), index).total
+    result = search(SearchRequest(q="date:1949-12 -date:1949-12"), index)
+    assert (result.total, rest, result.explained) == (0, 395, True)
+    assert result.notice == filtered_out(395, words=False) == (
+        "395 documents match the query without its date ranges and filters, but none within them: remove a filter or widen the dates."
+    )
+
+
 def test_an_identifier_typed_of_a_volume_held_says_what_its_address_says(demo_volumes) -> None:
     index = demo_volumes("frus1949v07p1")
     typed = search(SearchRequest(q="frus1949v07p1-d99999"), index)

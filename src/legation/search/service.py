@@ -58,10 +58,13 @@ def past_last_page(page: int, last_page: int, ask: str = "") -> str:
     return f"{said}: ask for {ask}." if ask else f"{said}."
 
 
-def filtered_out(count: int) -> str:
-    """The notice for words that match ``count`` (≥ 1) documents, none of them within the filters or dates."""
-    matches = "1 document matches these words, but not" if count == 1 else f"{count:,} documents match these words, but none"
-    return f"{matches} within the filters or dates chosen: remove a filter or widen the dates."
+def filtered_out(count: int, words: bool = True) -> str:
+    """The notice for words that match ``count`` (≥ 1) documents, none of them within the filters or
+    dates; for a query without ``words`` (``date:1961 -date:1961``, ``-Mao``), the rest of the query:
+    it said "4,659 documents match these words" of a query that has none."""
+    what = "these words" if words else "the query without its date ranges and filters"
+    matches = f"1 document matches {what}, but not" if count == 1 else f"{count:,} documents match {what}, but none"
+    return f"{matches} within {'the filters or dates chosen' if words else 'them'}: remove a filter or widen the dates."
 
 
 @dataclass
@@ -1164,7 +1167,7 @@ def search(
     # date ranges that cannot both be met are why, rather than dates too narrow
     conflicts = date_conflict_notices(words.parsed.node, request) if total == 0 else []
     if words_alone and not conflicts:
-        notice = " ".join([notice, filtered_out(words_alone)]).strip()
+        notice = " ".join([notice, filtered_out(words_alone, user_query.has_positive_terms(_undated(words.parsed.node)))]).strip()
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
