@@ -275,6 +275,21 @@ def test_a_date_range_in_the_query_is_a_filter_for_the_notice_of_nothing_within_
     assert typed.notice == chosen.notice == filtered_out(with_stalin)
 
 
+def test_dates_without_words_that_match_nothing_say_so_not_to_spell_otherwise(demo_volumes) -> None:
+    """``date:1970`` on an archive of 1949 said "No document matches date:1970. Try fewer words or
+    another spelling." (the page's advice when nothing explains it): a query of dates alone says no
+    document is dated within them, to widen them, and how many documents are undated."""
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))
+    undated = sum(not r.date_edtf for r in records)
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q="date:1970"), index)
+    assert (result.total, result.explained, undated) == (0, True, 6)
+    assert result.notice == "No document is dated within date:1970: widen the dates; 6 documents have no date, listed as Undated in the Year facet."
+    assert sum(r.document_type == "Telegram" and not r.date_edtf for r in records) == 0
+    telegrams = search(SearchRequest(q="date:1970", filters={"type": ["Telegram"]}), index)
+    assert telegrams.notice == "No document is dated within date:1970: widen the dates."
+
+
 def test_nothing_within_the_dates_of_a_query_without_words_speaks_of_no_words(demo_volumes) -> None:
     """``date:1961 -date:1961`` said "4,659 documents match these words": it has none."""
     index = demo_volumes("frus1949v07p1")

@@ -67,6 +67,19 @@ def filtered_out(count: int, words: bool = True) -> str:
     return f"{matches} within {'the filters or dates chosen' if words else 'them'}: remove a filter or widen the dates."
 
 
+def undated_out(node: user_query.Node | None, undated: int) -> str:
+    """The notice for a query of date ranges and no words (``date:1950``) that finds nothing,
+    ``undated`` of whose documents (those the filters leave) have no date: no document is dated
+    within the ranges; widen them, or look among the undated. It said "Try fewer words or another
+    spelling" of a query without words."""
+    ranges = " and ".join(f"date:{_typed_range(r)}" for r in _required_ranges(node)) or "the dates given"
+    said = f"No document is dated within {ranges}: widen the dates"
+    if undated:
+        documents = "1 document has" if undated == 1 else f"{undated:,} documents have"
+        said += f"; {documents} no date, listed as {schema.UNDATED} in the Year facet"
+    return said + "."
+
+
 @dataclass
 class SearchRequest:
     """What to search. ``filters``: facet name → selected values (values of one facet OR'ed,
@@ -1168,6 +1181,10 @@ def search(
     conflicts = date_conflict_notices(words.parsed.node, request) if total == 0 else []
     if words_alone and not conflicts:
         notice = " ".join([notice, filtered_out(words_alone, user_query.has_positive_terms(_undated(words.parsed.node)))]).strip()
+    dates_alone = []  # date ranges without words, and no document within them: why nothing was found
+    if total == 0 and dated and bare_words is None and not conflicts:
+        undated = combine(None, [facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED]), *filters.values()])
+        dates_alone.append(undated_out(words.parsed.node, facet_counts.count(searcher, undated)))
     relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None:
         # No document has every word: show those with most of them rather than nothing.
@@ -1181,7 +1198,7 @@ def search(
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
     # the query matches nothing, or what the filters or dates left out
-    reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts]
+    reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts, *dates_alone]
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
     if nothing_found:
