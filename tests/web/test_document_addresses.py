@@ -72,6 +72,16 @@ def test_an_identifier_in_another_case_of_letters_beyond_ascii_redirects(client,
     assert client.get(response["Location"]).status_code == 200
 
 
+@pytest.mark.parametrize("prefix", ["/documents/", "/api/documents/"])
+@pytest.mark.parametrize(("asked", "status"), [("A\u0308rzte-Stra\u00dfe-1", 301), ("a\u0308rzte-strasse-1", 302), ("A\u0308rzte-Stra\u00dfe-1.", 301)])
+def test_an_identifier_with_its_accents_decomposed_redirects_to_the_composed_one(client, archive, prefix, asked, status):
+    # /documents/A%CC%88rzte-… (NFD, as some systems paste it) was a 404 where /documents/%C3%84rzte-… (NFC) is the page
+    response = client.get(prefix + quote(asked))
+    assert response.status_code == status
+    assert response["Location"] == prefix + quote("Ärzte-Straße-1")
+    assert client.get(response["Location"]).status_code == 200
+
+
 def test_the_api_redirect_names_the_identifier_in_json(client, archive):
     response = client.get("/api/documents/FRUS1949V07P1-D1")
     assert response["Content-Type"] == "application/json; charset=utf-8"
