@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from urllib.parse import urlencode
 
+import pytest
+
+from legation.errors import InvalidQuery
 from legation.web.params import query_string, query_strings, search_request_from
 
 VALUES = ["", "a", "b c", "&=?#+%", "Zhōu 周", "x'y\"z", "1950"]
@@ -53,3 +57,17 @@ def test_year_undated_finds_what_year_Undated_finds(client, frus_archive):
     assert lower.json()["total"] == exact.json()["total"] > 0
     page = client.get("/", {"year": "undated"})
     assert page.status_code == 200
+
+
+def test_the_date_boxes_name_every_form_they_take_and_the_api_its_own() -> None:
+    # the page's boxes read "Dec 1949", "22.XII.1949", "1950s", yet said "write YYYY, YYYY-MM or YYYY-MM-DD"
+    with pytest.raises(InvalidQuery) as page:
+        search_request_from({"start_date": ["1950-13"]}, form=True)
+    assert str(page.value) == (
+        "\"From\": '1950-13' is not a real date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12, "
+        "or a date as archives write it: Dec 1949, 22.XII.1949, 1950s"
+    )
+    with pytest.raises(InvalidQuery) as api:
+        search_request_from({"end_date": ["Dec 1949"]})
+    assert str(api.value) == "end_date: 'Dec 1949' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12"
+    assert search_request_from({"end_date": ["Dec 1949"]}, form=True).end_date == dt.date(1949, 12, 31)

@@ -80,13 +80,21 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
     ``archival``: a text of another form is read as ingest reads an archive's dates
     (:func:`legation.ingest.dates.archival_day_bounds`: ``Dec 1949``, ``22 Dec. 1949``,
     ``22.XII.1949``, ``1950s``), its earliest or latest possible day. Raises ValueError, saying
-    which forms are accepted, when the text is no date."""
+    which forms are accepted (with ``archival``, those too: :data:`ARCHIVAL_DATE_FORMS`), when the
+    text is no date."""
     try:
         return parse_date_bound(text, end=end)
-    except ValueError:
-        if not archival or (bounds := archival_day_bounds(text)) is None:
+    except ValueError as exc:
+        if not archival:
             raise
+        if (bounds := archival_day_bounds(text)) is None:
+            what = str(exc).partition(";")[0]  # "'1950-13' is not a real date"
+            raise ValueError(f"{what}; {ARCHIVAL_DATE_FORMS}") from None
         return bounds[1] if end else bounds[0]
+
+
+# what the search page's date boxes take, for their messages (the API's are parse_date_bound's own)
+ARCHIVAL_DATE_FORMS = "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12, or a date as archives write it: Dec 1949, 22.XII.1949, 1950s"
 
 
 def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: int = 10, form: bool = False) -> SearchRequest:
