@@ -541,7 +541,7 @@ def test_a_transcript_is_read_beside_its_translation(client, wilson_archive):
     columns = re.search(r'<div class="texts parallel">\s*<div class="column">(.*?)</div>\s*<div class="column">(.*)</div>\s*</div>', html, re.S)
     assert columns, "no two columns"
     for column, text, heading in zip(columns.groups(), record.texts, ("Transcript", "Translation")):
-        assert re.findall(r'<section class="text" lang="([^"]+)">\s*<h2>(\w+)', column) == [(text.language, heading)]
+        assert re.findall(r'<section class="text" lang="([^"]+)" dir="ltr">\s*<h2 lang="en" dir="ltr">(\w+)', column) == [(text.language, heading)]
         assert " ".join(text.body.split()[:6]) in " ".join(re.sub(r"<[^>]+>", " ", column).split())
 
 
@@ -797,3 +797,22 @@ def test_did_you_mean_keeps_the_groups_operators_and_quotes_typed_escaped_in_tex
     assert f'<p class="did-you-mean">Did you mean {link}?</p>' in html and "<b>news" not in html
     assert client.get("/api/search", {"q": typed}).json()["did_you_mean"] == corrected
     assert client.get("/api/search", {"q": corrected}).json()["total"] > 0
+
+
+def test_a_text_written_right_to_left_is_laid_out_right_to_left(client, db):
+    """A Hebrew text had lang="he" and no dir: the browser laid it out left to right. Each text
+    gets its direction from its language (text_direction), its English headings stay left to right;
+    an Ottoman text transliterated in Latin letters, tagged ota alone, stays left to right."""
+    from legation.records.document_record import DocumentRecord, TextRecord
+    from tests.conftest import ingested_archive
+
+    hebrew = "בארץ ישראל קם העם היהודי, בה עוצבה דמותו הרוחנית, הדתית והמדינית."  # the Declaration of 14 May 1948
+    records = [
+        DocumentRecord(identifier="he-1", title="Declaration", language="he", texts=[TextRecord(body=hebrew, language="he")]).validate(),
+        DocumentRecord(identifier="ota-1", title="Selim II", language="ota", texts=[TextRecord(body="hüve Selīm Şāh bin Süleymān Şāh Ḫān", language="ota")]).validate(),
+    ]
+    for _ in ingested_archive(records):
+        html = client.get("/documents/he-1").content.decode()
+        assert re.findall(r'<section class="text" lang="([^"]+)" dir="(\w+)">\s*<h2 lang="en" dir="ltr">', html) == [("he", "rtl")]
+        html = client.get("/documents/ota-1").content.decode()
+        assert re.findall(r'<section class="text" lang="([^"]+)" dir="(\w+)">', html) == [("ota", "ltr")]

@@ -16,6 +16,7 @@ names it in a note (:func:`legation.ingest.readers.read_file`) with :data:`LANGU
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import langcodes
@@ -75,3 +76,37 @@ def with_language_tags(record: DocumentRecord) -> DocumentRecord:
         text.language = language_tag(text.language) or text.language
     return record
 
+
+
+# ISO 15924 scripts written right to left (Unicode's bidirectional class R or AL)
+RTL_SCRIPTS = frozenset(
+    "Adlm Arab Aran Armi Avst Chrs Cprt Elym Hatr Hebr Hung Khar Lydi Mand Mani Mend Merc Mero Narb Nbat Nkoo Orkh "
+    "Ougr Palm Phli Phlp Phnx Prti Rohg Samr Sarb Sogd Sogo Syrc Syre Syrj Syrn Thaa Yezi".split()
+)
+_SNIFFED = 2000  # characters of a text looked at for a letter written right to left
+
+
+def text_direction(code: str, text: str = "") -> str:
+    """The direction (``"rtl"`` or ``"ltr"``, HTML's ``dir``) of a text in the language ``code``:
+    by its BCP 47 script subtag (``az-Arab``, ``ota-Latn``); without one, by the language's usual
+    script (CLDR's likely subtags: ``he``, ``ar``, ``fa``, ``ur``, ``yi``, ``syr``, ``ota`` are written
+    right to left) when ``text`` (its opening) holds a letter written right to left too: sources tag
+    a transliteration with the language alone (``ota`` for Ottoman in Latin letters). A value that
+    is no tag, or ``und``, goes by ``text`` alone."""
+    written, usual = _scripts(code)
+    if written or usual not in RTL_SCRIPTS | {""}:
+        return "rtl" if written in RTL_SCRIPTS else "ltr"
+    return "rtl" if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text[:_SNIFFED]) else "ltr"
+
+
+@lru_cache(maxsize=1024)
+def _scripts(code: str) -> tuple[str, str]:
+    """The script subtag of ``code`` as written (``Arab`` of ``az-Arab``, ``""`` of ``he``) and its
+    language's likely script (``Hebr`` of ``he``); ``("", "")`` for a value that is no tag or ``und``."""
+    try:
+        language = langcodes.Language.get(language_tag(code) or "und")
+    except ValueError:
+        return "", ""
+    if language.script:
+        return language.script, language.script
+    return "", "" if language.language in (None, "und") else language.maximize().script or ""

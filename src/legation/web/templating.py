@@ -14,7 +14,8 @@ histogram print about 500 values). The pages are byte for byte what Django's tem
 Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``reverse``), both
 remembered (:func:`url`),
 ``site_credit()`` (``LEGATION_SITE_CREDIT``),
-``query_box_maxlength`` (the search box's ``maxlength``). Filters:
+``query_box_maxlength`` (the search box's ``maxlength``),
+``text_direction(language, text)`` (a text's ``dir``, :func:`legation.records.languages.text_direction`). Filters:
 ``passages`` (a hit's snippets on one line), ``note_links`` (a text's note markers linked to its
 notes), ``urlencode`` and ``linebreaks`` (Django's own).
 """
@@ -43,6 +44,7 @@ except ImportError:  # pragma: no cover - markupsafe without its C extension
 
 from legation.config import config
 from legation.printable import printable
+from legation.records.languages import text_direction
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
 CUT = "…"
@@ -192,6 +194,8 @@ def environment(**options: Any) -> Environment:
     loader, ``auto_reload``). Autoescaping is on whatever the options say; a printed value is
     escaped by :func:`html_text`, a constant by :func:`escaped` and Jinja2."""
     env = PageEnvironment(**{**options, "autoescape": True, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
-    env.globals.update(static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH)
+    env.globals.update(
+        static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction
+    )
     env.filters.update(number=number, passages=passages, note_links=note_links, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
