@@ -717,3 +717,26 @@ def test_a_facets_values_are_found_by_their_other_names(client, seed_archive, tm
     liu = client.get("/api/facets/recipient", {"contains": "Shaoqi"}).json()["values"]
     assert before == [] and after == liu and [v["value"] for v in liu] == ["Liu Shaoqi"]
     assert client.get("/api/facets/type", {"contains": "shao-chi"}).json()["values"] == []  # a facet of no names
+
+
+def test_a_collection_key_or_a_place_variant_as_a_filter_selects_it(client, db):
+    """``collection=frus1964-68v30`` answered "No document has the collection" though
+    ``collection:frus1964-68v30`` in the query finds its documents, and ``place=Peking`` did not
+    select Beijing, its other name: the API and the page select them now."""
+    from legation.records.document_record import CollectionRef, DocumentRecord
+    from legation.records.models import Place, PlaceName
+    from tests.conftest import ingested_archive
+
+    volume = CollectionRef(key="frus1964-68v30", title="Foreign Relations, 1964–1968, Volume XXX, China")
+    records = [
+        DocumentRecord(identifier=f"frus1964-68v30-d{n}", title=f"Telegram {n}", place_sent=place, collections=[volume]).validate()
+        for n, place in ((1, "Beijing"), (2, "Beijing"), (3, "Moscow"))
+    ]
+    for _ in ingested_archive(records):
+        PlaceName.objects.create(place=Place.objects.get(name="Beijing"), name="Peking")
+        for address in ("/api/search?collection=frus1964-68v30", "/api/search?q=collection:frus1964-68v30", f"/api/search?collection={volume.title}"):
+            assert client.get(address).json()["total"] == 3, address
+        peking = client.get("/api/search?place=Peking").json()
+        assert (peking["total"], peking["notice"]) == (2, "")
+        page = client.get("/?place=Peking&collection=frus1964-68v30").content.decode()
+        assert "Results: 1 - 2 of 2" in page

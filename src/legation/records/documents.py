@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
 from legation.records.document_record import DocumentRecord, folded_identifier, unwrapped
-from legation.records.models import Document
+from legation.records.models import Collection, Document
+from legation.records.place_names import preferred_places
 from legation.records.serialize import load_records
 
 
@@ -79,3 +80,21 @@ def related_documents(record: DocumentRecord) -> list[RelatedDocument]:
         RelatedDocument(i, stored[i][0], display_date(stored[i][1])) if i in stored else RelatedDocument(i)
         for i in record.relations
     ]
+
+
+def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``filters`` (facet name → values) with each value written otherwise than its facet lists it
+    but naming one thing made the value listed: a collection's key, as its documents' identifiers
+    show it (``frus1964-68v30``; the query's ``collection:`` takes it), its title; a place's other
+    name of the authority records (``Peking``, :func:`~legation.records.place_names.preferred_places`),
+    the place's name (``Beijing``). A value that is a collection's title, or a place's own name, is
+    kept. Only the database of those two facets is read, and only when they are given."""
+    found = dict(filters)
+    if values := filters.get("collection"):
+        titled = set(Collection.objects.filter(title__in=values).values_list("title", flat=True))
+        titles = dict(Collection.objects.filter(key__in=[v for v in values if v not in titled]).values_list("key", "title"))
+        found["collection"] = list(dict.fromkeys(titles.get(v, v) for v in values))
+    if values := filters.get("place"):
+        places = preferred_places(values)
+        found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))
+    return found

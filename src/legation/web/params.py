@@ -1,7 +1,8 @@
 """Search parameters from a URL query string, for the HTML page and the JSON API alike.
 
 Names: ``q``, one parameter per facet of :data:`legation.search.schema.FACETS` (repeatable:
-``type=Telegram&type=Letter``), ``start_date``/``end_date`` (YYYY, YYYY-MM or YYYY-MM-DD),
+``type=Telegram&type=Letter``; a collection's key or a place's other name selects it, as the query's
+``collection:`` and ``place:`` do: :func:`legation.records.documents.as_listed`), ``start_date``/``end_date`` (YYYY, YYYY-MM or YYYY-MM-DD),
 ``date_match`` (``overlap``, the default, or ``within``), ``sort``, ``page`` (from 1) and
 ``page_size`` (1–100).
 """
@@ -108,6 +109,8 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     publishes, and names its parameters.
     """
 
+    from legation.records.documents import as_listed  # models: read once Django is set up
+
     def one(name: str) -> str:
         return single(params, name).strip()
 
@@ -126,7 +129,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
         raise InvalidQuery(f"{start} ({one('start_date')}) is after {end} ({one('end_date')}); swap them or widen the range.")
     return SearchRequest(
         q=stripped(single(params, "q")),  # a query of control characters alone is typed, and has no words
-        filters={name: values for name, values in filters.items() if values},
+        filters=as_listed({name: values for name, values in filters.items() if values}),
         start_date=start_date,
         end_date=end_date,
         sort=one("sort") or "relevance",
