@@ -56,6 +56,8 @@ def test_a_double_year_on_a_day_that_cannot_have_one_is_flagged(text):
         ("25 октября 1917 ст. ст.", "1917-11-07"),  # старого стиля: the October Revolution
         ("1917-10-25 O.S.", "1917-11-07"),
         ("29 February 1700 st. v.", "1700-03-11"),  # a day the Gregorian 1700 lacks
+        ("29 February 1700 O.S.", "1700-03-11"),  # the year is no doubt: 1701, from 25 March, has no 29 February
+        ("Feb. 29, 1704 O.S.", "1704-03-11"),
         ("3–5 March 1917 O.S.", "1917-03-16/1917-03-18"),
         ("before 3 March 1917 O.S.", "[..1917-03-15]"),
         ("ca. 3 March 1917 O.S.", "1917-03-16~"),
@@ -84,6 +86,7 @@ def test_a_date_marked_old_style_is_its_gregorian_day(text, edtf):
         "3 March 1720 old style",
         "1700 O.S.",  # … which a year before 1752 holds too
         "30 February 1720 O.S.",  # no such Julian day
+        "29 February 1701 O.S.",  # nor this
         "Spring 1917 O.S.",  # a season's Julian months are not converted
         "O.S. Ben.",  # QhoD: Ordo Sancti Benedicti, no date
     ],

@@ -897,8 +897,9 @@ def _old_style(edtf: str, text: str, year_known: bool) -> str:
 
 def _julian_day(year: int, month: int, day: int, year_known: bool) -> str:
     """``YYYY-MM-DD`` of the Gregorian day of a Julian date marked Old Style; ValueError when there is
-    none, or the year is in doubt (see :func:`_old_style`)."""
-    if year < _YEAR_FROM_LADY_DAY and not year_known and (month, day) < (3, 25):
+    none, or the year is in doubt (see :func:`_old_style`). A 29 February leaves no doubt: the year
+    begun on 25 March would put it in the next year, which has none ("29 February 1700 O.S." is 1700)."""
+    if year < _YEAR_FROM_LADY_DAY and not year_known and (month, day) < (3, 25) and (month, day) != (2, 29):
         raise ValueError("the year of an Old Style day before 25 March is in doubt")
     if (new := _gregorian(year, month, day)) is None:
         raise ValueError("no such Julian day")
