@@ -4,6 +4,8 @@ and where such a string is EDTF instead ("1950-12", "1950-21"). Crafted strings:
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from legation.ingest.dates import ParsedDate, parse_archival_date
@@ -57,17 +59,25 @@ def test_a_second_year_before_the_first_is_no_span(text):
 @pytest.mark.parametrize(
     ("text", "edtf", "shown"),
     [
-        ("Winter 1949-50", "1949-24", "Winter 1949"),
-        ("winter of 1949/50", "1949-24", "Winter 1949"),
-        ("Winter 1949–1950", "1949-24", "Winter 1949"),
-        ("hiver 1949-1950", "1949-24", "Winter 1949"),
+        ("Winter 1949-50", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("winter of 1949/50", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("Winter 1949–1950", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("hiver 1949-1950", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("invierno de 1949/50", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("inverno 1949-50", "1949-12/1950-02", "December 1949 – February 1950"),
+        ("early winter 1949-50", "1949-12/1950-02", "December 1949 – February 1950"),  # the whole winter, as "early May" is May
     ],
 )
-def test_a_winter_over_the_new_year_is_the_winter_of_its_first_year(text, edtf, shown):
+def test_a_winter_over_the_new_year_is_december_to_february(text, edtf, shown):
     parsed = parse_archival_date(text)
     assert (parsed, display_date(parsed.edtf)) == (ParsedDate(edtf, False, text), shown)
-    earliest, latest = edtf_day_bounds(parsed.edtf)
-    assert earliest.isoformat() <= "1949-12-01" and latest.isoformat() == "1950-02-28"  # December 1949 to February 1950 inside
+    assert edtf_day_bounds(parsed.edtf) == (dt.date(1949, 12, 1), dt.date(1950, 2, 28))  # not from 1 January 1949
+
+
+def test_a_winter_of_one_year_is_either_winter_it_may_be():
+    # January–February 1949 or December 1949 to February 1950: the year alone does not say which
+    parsed = parse_archival_date("Winter 1949")
+    assert (parsed.edtf, edtf_day_bounds(parsed.edtf)) == ("1949-24", (dt.date(1949, 1, 1), dt.date(1950, 2, 28)))
 
 
 @pytest.mark.parametrize("text", ["Summer 1949-50", "Winter 1949-51", "Winter 1950-49", "Spring 1950/51"])
@@ -107,8 +117,6 @@ def test_new_forms_ingest_filter_count_show_and_reingest_unchanged(tmp_path):
     """The forms read since the survey of the corpora, through ingest and search: each is stored with
     its day bounds, matches a date range it overlaps, counts in the year histogram, is shown in words,
     and a second ingest of the unchanged file reports every document unchanged and no date unread."""
-    import datetime as dt
-
     from legation.ingest.readers import read_file
     from legation.ingest.service import ingest_records
     from legation.records.models import Document
@@ -135,7 +143,7 @@ def test_new_forms_ingest_filter_count_show_and_reingest_unchanged(tmp_path):
     stored = {d.identifier: (d.date_edtf, d.date_earliest.isoformat(), d.date_latest.isoformat()) for d in Document.objects.all()}
     assert stored == {
         "n-1": ("1950/1952", "1950-01-01", "1952-12-31"),
-        "n-2": ("1949-24", "1949-01-01", "1950-02-28"),
+        "n-2": ("1949-12/1950-02", "1949-12-01", "1950-02-28"),
         "n-3": ("1950~/1955~", "1950-01-01", "1955-12-31"),
         "n-4": ("19XX", "1900-01-01", "1999-12-31"),
         "n-5": ("1950-40", "1950-01-01", "1950-06-30"),
@@ -146,9 +154,11 @@ def test_new_forms_ingest_filter_count_show_and_reingest_unchanged(tmp_path):
     }
     february = search(SearchRequest(q="report", start_date=dt.date(1950, 2, 1), end_date=dt.date(1950, 2, 28)))
     assert sorted(h.identifier for h in february.hits) == ["n-1", "n-2", "n-3", "n-4", "n-5"]
+    spring_1949 = search(SearchRequest(q="report", start_date=dt.date(1949, 3, 1), end_date=dt.date(1949, 6, 30)))
+    assert [h.identifier for h in spring_1949.hits] == ["n-4"]  # the winter of 1949-50 begins in December 1949
     shown = {h.identifier: h.date_display for h in search(SearchRequest(q="report", page_size=20)).hits}
     assert shown == {
-        "n-1": "1950 – 1952", "n-2": "Winter 1949", "n-3": "1950 (approximate) – 1955 (approximate)",
+        "n-1": "1950 – 1952", "n-2": "December 1949 – February 1950", "n-3": "1950 (approximate) – 1955 (approximate)",
         "n-4": "20th century", "n-5": "First semester 1950", "n-6": "January 1, 1950", "n-7": "August 27?, 1956",
         "n-8": "January 26, 1955 or January 27, 1955", "n-9": "December 1950",
     }  # fmt: skip

@@ -68,9 +68,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    (EDTF level 2 set, all of; see _set_of)
     "Spring 1950", "Frühjahr 1950", "hiver 1950", "1547 Frühjahr" (the Moritz letter index: the
     season after the year)  → "1950-21" … "1950-24", "1547-21" (EDTF seasons; their
-                                   months: legation.records.dates); "Winter 1949-50", "winter of 1949/50"
-                                   → "1949-24" (the winter begun in 1949, as the edtf library counts a winter;
-                                   no other season runs over the new year, so "Summer 1949-50" is not read)
+                                   months: legation.records.dates; "Winter 1949" is January 1949 to
+                                   February 1950, either winter); "Winter 1949-50", "winter of 1949/50",
+                                   "hiver 1949-1950", "invierno de 1949/50" → "1949-12/1950-02" (the one
+                                   winter both years name, its months; no other season runs over the new
+                                   year, so "Summer 1949-50" is not read)
     "Early May 1955", "late 1949", "mid-1950", "end of 1948", "beginning of March 1950", "Anfang Mai 1547",
     "Mitte Juni 1550", "Ende 1548", "[1547 Juli Mitte]", "1548 DezemberAnfang" (Moritz), "début mai 1950"
                                    → "1955-05", "1949", "1950", "1948", "1950-03", "1547-05", "1550-06",
@@ -204,7 +206,7 @@ _SEASON_NAMES: dict[str, int] = {
     )
     for name in names.split()
 }  # EDTF level 1 seasons: 21 spring … 24 winter
-# "Spring 1950", "winter of 1949-50" (a winter over the new year: the year it begins in, see _simple)
+# "Spring 1950", "winter of 1949-50" (a winter over the new year: its months, see _simple)
 _SEASON = re.compile(r"^(\w+)\s+(?:of\s+|de\s+|del\s+)?(\d{4})(?:\s*(?:[-–—/]|\bto\b)\s*(\d{4}|\d{2}))?$")
 _SEASON_AFTER = re.compile(r"^(\d{4})\s+(\w+)$")  # the Moritz letter index: "1547 Frühjahr", "1547 Sommer"
 _BCE = re.compile(
@@ -295,7 +297,9 @@ _PART_OF = re.compile(
 )
 _SET_WORD = re.compile(r"\s+(?:(?P<one>or|oder|ou|o)|and|und|et)\s+", re.I)  # "May or June 1950", "1542 Mai 5 und 6"
 _GLUED_PART = re.compile(r"(?<![^\W\d_])(" + _MONTH + r")(anfang|mitte|ende)(?![^\W\d_])", re.I)  # Moritz: "1548 DezemberAnfang"
-_PERIOD = re.compile(r"-?\d{4}(?:-\d{2})?[?~%]?|\d{3}X[?~%]?|\d{2}XX[?~%]?")  # a year, month or season (no day), decade, century
+_PERIOD = re.compile(  # a year, month or season (no day), a winter over the new year, decade, century
+    r"-?\d{4}(?:-\d{2})?[?~%]?|\d{4}-12/\d{4}-02|\d{3}X[?~%]?|\d{2}XX[?~%]?"
+)
 # A quarter or half of a year: "1st quarter 1950", "first half of 1950", "Q1 1950", "1. Quartal 1950", "erstes
 # Halbjahr 1950", "premier trimestre 1950", "second semestre 1950"; of a century: "second half of the 19th century"
 _PART_NUMBERS = {
@@ -547,7 +551,9 @@ def _simple(part: str) -> str:
     if (m := _SEASON.match(part)) and m[1].lower() in _SEASON_NAMES:  # "Spring 1950" → 1950-21
         if m[3] and (_SEASON_NAMES[m[1].lower()] != 24 or _later_year(m[2], m[3]) != f"{int(m[2]) + 1:04d}"):
             return ""  # only a winter runs over the new year: "Summer 1949-50" is not read
-        return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")  # "Winter 1949-50": EDTF winter 1949
+        if m[3]:  # "Winter 1949-50": December 1949 to February 1950, which EDTF's winter 1949 does not say
+            return _try_edtf(f"{m[2]}-12/{int(m[2]) + 1:04d}-02")
+        return _try_edtf(f"{m[2]}-{_SEASON_NAMES[m[1].lower()]}")
     if (m := _SEASON_AFTER.match(part)) and m[2].lower() in _SEASON_NAMES:  # "1547 Frühjahr" → 1547-21
         return _try_edtf(f"{m[1]}-{_SEASON_NAMES[m[2].lower()]}")
     if (m := re.fullmatch(r"\[(\w+)\.?\s*\?\]\s*(\d{4})", part)) and (month := _MONTH_NAMES.get(m[1].lower())):
