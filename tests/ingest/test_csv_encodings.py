@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.encodings import check_encoding, decode, examples, implausibility
+from legation.ingest.encodings import check_encoding, decode, examples, implausibility, odd_words
 from legation.ingest.readers import read_file
 from legation.records.document_record import DocumentRecord
 from tests.conftest import FIXTURES
@@ -28,6 +28,8 @@ FRENCH_GERMAN = "Dépêche de l’ambassadeur à Zürich, reçu le 3 mars; Müll
         (POLISH, "iso8859-2"), (CZECH, "iso8859-2"), (SLOVAK, "iso8859-2"),
         (FRENCH_GERMAN, "mac-roman"), (FRENCH_GERMAN, "cp1252"),
         ("Запись беседы с Хрущевым в Кремле", "cp1251"),
+        ("Телеграмма из Москвы о переговорах", "cp1251"), ("Телеграмма из Москвы о переговорах", "koi8-r"),
+        ("Лист міністра закордонних справ України щодо їхньої делегації", "koi8-u"),
     ],
 )
 def test_legacy_text_reads_as_written(text: str, encoding: str):
@@ -53,6 +55,34 @@ def test_mojibake_scores_worse_than_the_text():
     assert implausibility("Gomu³k¹ w £odzi") > 0  # numerals and a currency sign stuck to letters
     assert implausibility("BrŸcke") > 0  # a capital after a small letter
     assert implausibility("Pøíliš") > implausibility("Příliš")  # Danish ø among Czech letters
+
+
+def test_a_koi8_r_file_is_read_as_koi8_r_with_a_note(tmp_path: Path):
+    # charset-normalizer proposed Shift JIS alone: the title was stored as Windows-1250 "ôĹĚĹÇŇÁÍÍÁ ÉÚ íĎÓË×Ů …"
+    path = tmp_path / "telegram.csv"
+    path.write_bytes("identifier,title\nru-1,Телеграмма из Москвы о переговорах\n".encode("koi8-r"))
+    note, record = list(read_file(path))
+    assert record.title == "Телеграмма из Москвы о переговорах"
+    assert note.message.startswith("is not UTF-8; read as KOI8-R (Cyrillic), a guess")
+
+
+def test_western_text_is_not_read_as_cyrillic():
+    # every byte of Windows-1252 "Zürich" decodes in Windows-1251 too, as "Zьrich": Latin and Cyrillic in one word
+    assert decode(f"identifier,title\nfr-1,{FRENCH_GERMAN}\n".encode("cp1252")).encoding == "cp1252"
+    assert odd_words("Zьrich, Mьller") == (2, 2) and odd_words(FRENCH_GERMAN) == (0, 7)
+
+
+def test_a_file_no_candidate_reads_plausibly_is_refused_naming_it_and_the_option(tmp_path: Path):
+    # Greek in the DOS code page 869: the likeliest reading is Cyrillic with capitals inside words
+    path = tmp_path / "greek.csv"
+    path.write_bytes("identifier,title\ngr-1,Τηλεγράφημα από την Αθήνα για τις διαπραγματεύσεις\n".encode("cp869"))
+    [error] = list(read_file(path))
+    assert isinstance(error, IngestError) and error.path == str(path)
+    assert error.message.startswith("is not UTF-8, and no encoding Legation tries reads it plausibly: the likeliest, ")
+    assert "words with letters beyond ASCII garbled" in error.message and "--encoding NAME" in error.message
+    [record] = list(read_file(path, encoding="cp869"))
+    assert record.title == "Τηλεγράφημα από την Αθήνα για τις διαπραγματεύσεις"
+    assert odd_words("ôĹĚĹÇŇÁÍÍÁ ÉÚ íĎÓË×Ů Ď ĐĹŇĹÇĎ×ĎŇÁČ") == (4, 7)  # the KOI8-R title read as Windows-1250
 
 
 def test_the_polish_file_is_read_as_windows_1250_with_a_note(tmp_path: Path):

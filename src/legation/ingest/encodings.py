@@ -5,19 +5,25 @@ Spreadsheets and old systems save tables in a legacy single-byte encoding (Excel
 Windows-1251 for Cyrillic; Excel for Mac before 2016 in Mac Roman; Unix tools in ISO-8859-2). The
 bytes do not say which, and most of them decode without error in every one of these, so the wrong
 one gives mojibake silently: Polish "Gomułką w Łodzi" saved as Windows-1250 reads as Windows-1252
-"Gomu³k¹ w £odzi". :func:`guess` picks the encoding in two steps:
+"Gomu³k¹ w £odzi". :func:`guess` picks the encoding in three steps:
 
 1. charset-normalizer (``from_bytes``) proposes candidates. A UTF-16/UTF-32 file, and a file it
    reads as a language of a script other than Latin, Cyrillic or Greek (Chinese, Arabic …), is
    taken as it says.
 2. Otherwise the close candidates, :data:`LATIN` (Windows-1252, Windows-1250, ISO-8859-2, Mac
-   Roman) and charset-normalizer's, are each decoded and the most plausible text wins
+   Roman), :data:`CYRILLIC` (Windows-1251, KOI8-R, KOI8-U) and charset-normalizer's, are each
+   decoded and the most plausible text wins
    (:func:`implausibility`, lower is better): running text has no symbols or numerals stuck to
-   letters ("Gomu³k¹", "£odzi", "Gr§e"), no punctuation inside a word ("Mac‡on"), no capital after a
+   letters ("Gomu³k¹", "£odzi", "Gr§e"), no letter beside one of another script ("Zьrich"), no
+   punctuation inside a word ("Mac‡on"), no capital after a
    small letter ("BrŸcke", "ZÌrich"), and its accented letters come from one language's alphabet
    (:data:`ALPHABETS`: "Příliš" is Czech, "Pøíliš" mixes Danish ø with Czech š). A tie goes to the
    earlier candidate, Windows-1252 first: it is the most common, and a short file whose only
    accented letters are "é" reads as well in Windows-1250.
+3. When even the most plausible text is garbled (:func:`odd_words`: a quarter of its words with
+   letters beyond ASCII, two at least, hold a capital after a small letter, two scripts, or no ASCII
+   letter among three Latin ones), the file is refused, saying to give ``--encoding``: KOI8-R Russian
+   was stored as Windows-1250 "ôĹĚĹÇŇÁÍÍÁ" with a note alone, before KOI8-R was a candidate.
 
 Whenever the encoding was guessed, :attr:`Decoded.note` says which one, what the runner-up would
 have read, and how to override it (``legation ingest --encoding NAME``, or a mapping's
@@ -39,6 +45,12 @@ LATIN = ("cp1252", "cp1250", "iso8859-2", "mac-roman")
 """The single-byte encodings of Latin-script text that :func:`guess` always compares, in the order
 that wins a tie."""
 
+CYRILLIC = ("cp1251", "koi8-r", "koi8-u")
+"""The single-byte encodings of Russian and other Cyrillic-script text that :func:`guess` always compares
+after :data:`LATIN`: Windows-1251 (Excel on Windows), KOI8-R (Unix, mail and older Russian systems) and
+KOI8-U, its Ukrainian extension (a tie goes to KOI8-R).
+charset-normalizer does not always propose them: it took a KOI8-R title for Shift JIS."""
+
 NAMES = {
     "utf-8": "UTF-8",
     "utf-8-sig": "UTF-8",
@@ -46,6 +58,8 @@ NAMES = {
     "cp1252": "Windows-1252 (Western European)",
     "cp1250": "Windows-1250 (Central European)",
     "cp1251": "Windows-1251 (Cyrillic)",
+    "koi8-r": "KOI8-R (Cyrillic)",
+    "koi8-u": "KOI8-U (Ukrainian)",
     "iso8859-2": "ISO-8859-2 (Latin-2, Central European)",
     "iso8859-1": "ISO-8859-1 (Latin-1)",
     "iso8859-15": "ISO-8859-15 (Latin-9)",
@@ -121,7 +135,7 @@ def check_encoding(name: str) -> str:
 
 
 def examples() -> str:
-    return "utf-8, cp1252 (Windows-1252), cp1250 (Windows-1250), cp1251, iso8859-2, mac-roman, utf-16"
+    return "utf-8, cp1252 (Windows-1252), cp1250 (Windows-1250), cp1251, koi8-r, iso8859-2, mac-roman, utf-16"
 
 
 def describe(encoding: str) -> str:
@@ -242,7 +256,7 @@ def guess(data: bytes) -> Decoded:
             bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
             text = text.removeprefix("\ufeff")
             return Decoded(text, best.encoding, "" if bom else _note(best.encoding, [], data))
-    candidates = list(dict.fromkeys(codecs.lookup(e).name for e in [*LATIN, *(m.encoding for m in matches[:6])]))
+    candidates = list(dict.fromkeys(codecs.lookup(e).name for e in [*LATIN, *CYRILLIC, *(m.encoding for m in matches[:6])]))
     scored: list[tuple[float, int, str, str]] = []
     for order, encoding in enumerate(candidates):
         try:
@@ -256,7 +270,15 @@ def guess(data: bytes) -> Decoded:
         raise ValueError(f"is neither UTF-8 nor in a legacy encoding Legation recognises; save it as UTF-8, or give its encoding ({examples()})")
     scored.sort()
     score, _, encoding, text = scored[0]
-    named = {*LATIN, codecs.lookup(best.encoding).name if best else ""}  # the runner-up worth naming: not cn's exotic candidates
+    odd, words = odd_words(text[:SAMPLE])
+    if odd >= 2 and odd * 4 >= words:
+        example = next(w for w in re.findall(r"[^\W\d_]+", text) if _odd(w))
+        raise ValueError(
+            f"is not UTF-8, and no encoding Legation tries reads it plausibly: the likeliest, {describe(encoding)}, "
+            f"gives {odd:,} of its {words:,} words with letters beyond ASCII garbled, such as {example[:40]!r}; "
+            f"give the file's encoding with --encoding NAME ({examples()}), or save it as UTF-8"
+        )
+    named = {*LATIN, *CYRILLIC, codecs.lookup(best.encoding).name if best else ""}  # the runner-up worth naming: not cn's exotic candidates
     others = [(s == score, e, t) for s, _, e, t in scored[1:] if t != text and e in named][:1]
     return Decoded(text, encoding, _note(encoding, others, text))
 
@@ -276,7 +298,7 @@ def _other_script(text: str) -> bool:
 def implausibility(text: str) -> int:
     """How unlike running text ``text``'s non-ASCII characters are (0: nothing odd); a reading in
     the wrong encoding scores higher. Points: 2 for a symbol or numeral touching a letter
-    ("Gomu³k¹", "£odzi"), for punctuation other than quotes, dashes and apostrophes touching a
+    ("Gomu³k¹", "£odzi"), for a letter beside one of another script ("Zьrich"), for punctuation other than quotes, dashes and apostrophes touching a
     letter ("Mac‡on", "Plze‗"), and for quotes and dashes inside a word ("Mac–on");
     1 for a capital right after a small letter ("BrŸcke"); 1 for each accented letter outside the
     alphabet (:data:`ALPHABETS`) that holds most of the text's accented letters."""
@@ -290,6 +312,8 @@ def implausibility(text: str) -> int:
         if kind in ("Lu", "Ll", "Lt", "Lo"):
             if c.isupper() and before.islower():
                 points += 1
+            if any(n.isalpha() and _script(n) != _script(c) for n in (before, after)):
+                points += 2  # Latin and Cyrillic in one word: "Zьrich", "Mьller" (Windows-1252 read as Windows-1251)
             letters[c.lower()] += 1
         elif kind[0] == "M":  # a combining mark: no single-byte encoding of these languages has one ("seٌor")
             points += 2
@@ -301,6 +325,30 @@ def implausibility(text: str) -> int:
         covered = max(sum(n for c, n in letters.items() if c in alphabet) for alphabet in ALPHABETS.values())
         points += sum(letters.values()) - covered
     return points
+
+
+def odd_words(text: str) -> tuple[int, int]:
+    """How many of the words of ``text`` holding a letter beyond ASCII read as no word of running text
+    can (:func:`_odd`), and how many such words there are: the mark of a reading in the wrong encoding,
+    KOI8-R Russian read as Windows-1250 "ôĹĚĹÇŇÁÍÍÁ … íĎÓË×Ů" (:func:`guess` refuses such a file)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
+    return sum(map(_odd, words)), len(words)
+
+
+def _odd(word: str) -> bool:
+    """Whether ``word`` is no word of running text: a capital after a small letter ("ôĹĚĹÇ", "BrŸcke"),
+    letters of two scripts ("Zьrich"), or three Latin letters or more none of them ASCII ("ĐĹŇĹÇĎ")."""
+    scripts = {_script(c) for c in word}
+    return (
+        len(scripts) > 1
+        or any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+        or (scripts == {"LATIN"} and len(word) >= 3 and not re.search(r"[A-Za-z]", word))
+    )
+
+
+def _script(letter: str) -> str:
+    """The script of a letter as its Unicode name begins: ``"LATIN"``, ``"CYRILLIC"``, ``"GREEK"`` …"""
+    return unicodedata.name(letter, "").split(" ", 1)[0]
 
 
 def _note(encoding: str, others: list[tuple[bool, str, str]], text: str | bytes) -> str:
