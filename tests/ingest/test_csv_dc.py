@@ -106,7 +106,7 @@ def test_windows_1252_is_not_mojibake():
     r = records(items)
     assert r["cp-1"].title == "Lettre de Zürich"
     assert r["cp-1"].summary == "Un résumé – très court"
-    assert [a.name for a in r["cp-1"].agents] == ["Müller, René"]
+    assert [(a.name, a.names) for a in r["cp-1"].agents] == [("René Müller", ["Müller, René"])]
     assert r["cp-1"].date_edtf == "1950~"
     assert (r["cp-2"].title, r["cp-2"].summary, r["cp-2"].date_edtf) == ("Brief, zweiter", "Ätzend", "1950-02-XX")
     [bad] = errors(items)
@@ -248,14 +248,15 @@ def test_inverted_personal_names_get_the_key_of_the_direct_form(tmp_path: Path):
     path.write_text(INVERTED, encoding="utf-8")
     r = records(read_file(path))
     agents = {i: [(a.role, a.key, a.name) for a in rec.agents] for i, rec in r.items()}
-    assert agents["a1"] == [("sender", "person:dean-acheson", "Acheson, Dean"), ("recipient", "person:charles-de-gaulle", "Gaulle, Charles de")]
+    assert agents["a1"] == [("sender", "person:dean-acheson", "Dean Acheson"), ("recipient", "person:charles-de-gaulle", "Charles de Gaulle")]
     assert agents["a2"] == [("sender", "person:dean-acheson", "Dean Acheson"), ("recipient", "person:charles-de-gaulle", "Charles de Gaulle")]
     # the separator still splits; "Mao, Zedong" stays one name, in its order; a body's comma turns nothing
     assert [key for _, key, _ in agents["a3"]] == [
         "person:henry-cabot-lodge-jr", "person:mao-zedong", "person:henry-cabot-lodge-jr", "organization:embassy-in-benghazi-libya"]
     assert agents["a4"] == [
         ("sender", "person:james-c-thomson-jr", "James C. Thomson, Jr."),
-        ("recipient", "person:dean-acheson", "Acheson, Dean"), ("recipient", "person:ernest-bevin", "Bevin, Ernest")]
+        ("recipient", "person:dean-acheson", "Dean Acheson"), ("recipient", "person:ernest-bevin", "Ernest Bevin")]
+    assert [(a.name, a.names) for a in r["a3"].agents][1] == ("Mao, Zedong", [])  # an East Asian name in its own order: one name
 
 
 @pytest.mark.django_db
@@ -267,7 +268,7 @@ def test_inverted_and_direct_names_are_one_agent_and_ingest_twice_changes_nothin
     first = ingest_records(read_file(path))
     assert sorted(first.added) == ["a1", "a2", "a3", "a4"] and not first.failed
     acheson = Agent.objects.get(key="person:dean-acheson")
-    assert (acheson.name, sorted(acheson.names.values_list("name", flat=True))) == ("Acheson, Dean", ["Dean Acheson"])
+    assert (acheson.name, sorted(acheson.names.values_list("name", flat=True))) == ("Dean Acheson", ["Acheson, Dean"])
     assert acheson.document_links.count() == 3
     second = ingest_records(read_file(path))
     assert sorted(second.unchanged) == ["a1", "a2", "a3", "a4"] and not second.updated
@@ -538,3 +539,69 @@ def test_an_identifier_too_long_is_shown_shortened_in_its_failure(tmp_path: Path
     path.write_text("identifier,title\n" + "L" * 5_000 + ",Telegram\n", encoding="utf-8")
     (error,) = [i for i in read_csv(path) if isinstance(i, IngestError)]
     assert error.message == f"identifier '{'L' * 60}…' (5,000 characters): give 1–200 characters without spaces, control characters, lone surrogates, '/', '?' or '#', not only dots"
+
+
+LETTERS = (
+    "identifier,title,creator,recipient\n"
+    'l-1,Note on the talks,"Gomułka, Władysław","Acheson, Dean"\n'
+    'l-2,Telegram,"Mao, Zedong",Embassy in Moscow\n'
+)
+
+
+@pytest.mark.django_db
+def test_an_inverted_name_is_found_in_direct_order(tmp_path: Path):
+    """ "Gomułka, Władysław" was stored as written alone: "Władysław Gomułka" quoted, and from:"…", found nothing."""
+    from legation.records.models import Agent
+    from legation.search.service import SearchRequest, search
+    from legation.search.suggest import suggest
+    from tests.conftest import ingested_archive
+
+    path = tmp_path / "letters.csv"
+    path.write_text(LETTERS, encoding="utf-8")
+    archive = ingested_archive(read_file(path))
+    next(archive)
+    found = {q: [h.identifier for h in search(SearchRequest(q=q)).hits] for q in (
+        '"Władysław Gomułka"', 'from:"Władysław Gomułka"', '"Gomułka, Władysław"', 'to:"Dean Acheson"', 'to:"Acheson, Dean"', '"Mao Zedong"')}
+    assert found == {
+        '"Władysław Gomułka"': ["l-1"], 'from:"Władysław Gomułka"': ["l-1"], '"Gomułka, Władysław"': ["l-1"],
+        'to:"Dean Acheson"': ["l-1"], 'to:"Acheson, Dean"': ["l-1"], '"Mao Zedong"': ["l-2"]}  # fmt: skip
+    agents = {a.key: (a.name, sorted(a.names.values_list("name", flat=True))) for a in Agent.objects.all()}
+    assert agents == {
+        "person:wladyslaw-gomulka": ("Władysław Gomułka", ["Gomułka, Władysław"]),
+        "person:dean-acheson": ("Dean Acheson", ["Acheson, Dean"]),
+        "person:mao-zedong": ("Mao, Zedong", []),  # East Asian order: one name, as written
+        "organization:embassy-in-moscow": ("Embassy in Moscow", []),
+    }
+    assert [(s.text, s.query) for s in suggest("Dean")] == [("Dean Acheson", '"Dean Acheson"')]
+    next(archive, None)
+
+
+@pytest.mark.django_db
+def test_an_archive_that_stored_inverted_names_as_written_keeps_its_agents(tmp_path: Path):
+    """An archive ingested before names were turned holds "Gomułka, Władysław" under the key of the
+    direct form already: the next ingest adds the direct form as a further name, no agent besides."""
+    from dataclasses import replace
+
+    from legation.records.models import Agent, AgentName
+    from legation.search.follower import follow_once
+    from legation.search.service import SearchRequest, search
+    from tests.conftest import ingested_archive
+
+    path = tmp_path / "letters.csv"
+    path.write_text(LETTERS, encoding="utf-8")
+    new = list(records(read_file(path)).values())
+    old = [replace(r, agents=[replace(a, name=(a.names or [a.name])[0], names=[]) for a in r.agents]) for r in new]  # as read before
+    archive = ingested_archive(old)
+    assert next(archive).added == ["l-1", "l-2"]
+    assert search(SearchRequest(q='"Władysław Gomułka"')).hits == []
+    keys = sorted(Agent.objects.values_list("key", flat=True))
+    again = ingest_records(read_file(path))
+    assert (again.updated, again.unchanged) == ([], ["l-1", "l-2"])  # a document compares by its agents' keys
+    assert sorted(Agent.objects.values_list("key", flat=True)) == keys and len(keys) == 4
+    gomulka = Agent.objects.get(key="person:wladyslaw-gomulka")  # an agent keeps its name: curators rename
+    assert (gomulka.name, list(AgentName.objects.filter(agent=gomulka).values_list("name", flat=True))) == (
+        "Gomułka, Władysław", ["Władysław Gomułka"])
+    follow_once()
+    assert [h.identifier for h in search(SearchRequest(q='"Władysław Gomułka"')).hits] == ["l-1"]
+    assert ingest_records(read_file(path)).unchanged == ["l-1", "l-2"]
+    next(archive, None)

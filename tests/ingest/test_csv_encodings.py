@@ -90,7 +90,7 @@ def test_the_polish_file_is_read_as_windows_1250_with_a_note(tmp_path: Path):
     items = list(read_file(path))
     [record] = [i for i in items if isinstance(i, DocumentRecord)]
     assert record.title == "Notatka z rozmowy z Gomułką w Łodzi"
-    assert [a.name for a in record.agents] == ["Gomułka, Władysław"]
+    assert [(a.name, a.names) for a in record.agents] == [("Władysław Gomułka", ["Gomułka, Władysław"])]
     assert record.texts[0].body == "Rozmowa dotyczyła sytuacji politycznej w Polsce; żądania, źródła."
     [note] = [i for i in items if isinstance(i, IngestNote)]
     assert note.path == str(path)

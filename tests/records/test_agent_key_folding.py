@@ -54,7 +54,7 @@ def _polish_row():
 def test_a_polish_sender_is_keyed_with_every_letter():
     report = ingest_records(_polish_row())
     assert report.added == ["pl-1"] and not report.failed
-    assert list(Agent.objects.values_list("key", "name")) == [(NEW, "Gomułka, Władysław")]
+    assert list(Agent.objects.values_list("key", "name")) == [(NEW, "Władysław Gomułka")]
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_an_archive_keyed_before_re_ingests_unchanged_with_one_agent_renamed(arc
     before = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
     report = ingest_records(_polish_row())
     assert report.unchanged == ["pl-1"] and report.added == report.updated == [] and report.conflicts == [] and report.curated == []
-    assert list(Agent.objects.values_list("key", "name")) == [(NEW, "Gomułka, Władysław")]
+    assert list(Agent.objects.values_list("key", "name")) == [(NEW, "Władysław Gomułka")]
     assert list(AgentKey.objects.values_list("key", "agent__key")) == [(OLD, NEW)]
     assert [a.key for a in list(load_records(["pl-1"]))[0].agents] == [NEW]
     assert list(ChangeLogEntry.objects.filter(seq__gt=before).values_list("document_identifier", "operation")) == [("pl-1", "upsert")]
@@ -99,5 +99,5 @@ def test_a_dry_run_renames_nothing(archive_keyed_before):
 def test_the_admin_finds_the_agent_by_its_old_key(archive_keyed_before, admin_client):
     ingest_records(_polish_row())
     page = admin_client.get("/admin/records/agent/", {"q": OLD}).content.decode()
-    assert "Gomułka, Władysław" in page and f"/admin/records/agent/{Agent.objects.get(key=NEW).pk}/change/" in page, page[-3000:]
+    assert "Władysław Gomułka" in page and f"/admin/records/agent/{Agent.objects.get(key=NEW).pk}/change/" in page, page[-3000:]
     assert Document.objects.filter(agent_links__agent__key=NEW).count() == 1

@@ -501,6 +501,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
         digests: dict[str, dict[str, str]] = {}  # what the source gave, by identifier
         rebased: dict[int, dict[str, str]] = {}  # unchanged documents whose source changed: pk → digests
         named: dict[int, str] = {}  # unchanged documents that did not know the file they came from: pk → its name
+        spelled: list[DocumentRecord] = []  # unchanged documents naming an agent in a form it lacks
         for identifier, record in seen.items():
             old = stored.get(identifier)
             digests[identifier] = field_digests(record)
@@ -521,6 +522,8 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
                         rebased[pk] = digests[identifier]
                     if pk and origin and (not previous or (previous != origin and "/" not in previous and same_source(previous, origin))):
                         named[pk] = origin  # stored before Legation remembered the file, or its folder: it is this one
+                    if pk and _new_spellings(old, record):
+                        spelled.append(record)
                     continue  # unchanged from another file: both give it alike, nothing was lost
                 report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
                 if previous and origin and not same_source(previous, origin):
@@ -532,11 +535,25 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             remember(rebased)
         if named and not dry_run:
             remember_origins(named)
+        if spelled and not dry_run:  # "Władysław Gomułka", now read from "Gomułka, Władysław": searches find either
+            _Authorities(spelled)
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in spelled)
         if changed and not dry_run:
             _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin)
             ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in changed)
         if dry_run:
             transaction.set_rollback(True)
+
+
+def _new_spellings(stored: DocumentRecord, record: DocumentRecord) -> bool:
+    """Whether ``record`` names one of its agents in a form that agent, as ``stored`` (the same
+    document, unchanged) holds it, lacks: a document compares by its agents' keys, so the form a reader
+    gives now ("Władysław Gomułka", once stored as written, "Gomułka, Władysław") would not be added to
+    the agent, and searches would not find it, unless the document were changed."""
+    known: dict[str, set[str]] = {}
+    for ref in stored.agents:
+        known.setdefault(ref.key, set()).update((ref.name, *ref.names))
+    return any(name and name not in known.get(ref.key, ()) for ref in record.agents for name in (ref.name, *ref.names))
 
 
 def ingest_records(

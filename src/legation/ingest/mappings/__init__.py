@@ -30,7 +30,8 @@ with the separator; each a person's or, with a word of a body or office, an orga
 in France", see :func:`legation.ingest.names.agent_kind`), ``sender_key, recipient_key, mentioned_key``
 (authority ids paired with the names by position: a GND URI becomes ``gnd:<id>``; a name without an
 id gets ``person:<slug>`` of its direct form, "Acheson, Dean" → ``person:dean-acheson``, or
-``organization:<slug>``, see :func:`agent_key`),
+``organization:<slug>``, see :func:`agent_key`; a person's name written plainly inverted is named
+in direct order, "Dean Acheson", its inverted form kept as a further name, see ``Values._agents``),
 ``summary, subject, language`` (a deprecated code replaced, ``iw`` → ``he``, by
 :func:`~legation.records.languages.language_tag`), ``source`` (the archival citation),
 ``repository`` (archives holding the original; several with the separator), ``rights, credit, place, text, collection, classification,
@@ -61,7 +62,7 @@ from typing import Any
 from legation.errors import DuplicateKey, IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
-from legation.ingest.names import agent_kind, direct_name
+from legation.ingest.names import agent_kind, direct_name, inverted
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.titles import normalize_space
 from legation.search.analyzers import drop_invisible
@@ -288,12 +289,19 @@ class Values:
         return normalize_space(_TEMPLATE.sub(fill, template))
 
     def _agents(self, role: str) -> list[AgentRef]:
+        """The agents of ``role``: a person's name written plainly inverted ("Gomułka, Władysław") named in
+        direct order ("Władysław Gomułka"), as FRUS lists of persons are read, the inverted form kept as a
+        further name, so that a phrase or a field finds either; the key is the direct form's either way
+        (:func:`agent_key`), so an archive ingested before keeps its agents. "Mao, Zedong" stays as written."""
         names, keys = self.many(role), self.fields.get(f"{role}_key", [])
         kinds = [agent_kind(name) for name in names]  # a table gives no kind: the name tells (legation.ingest.names)
-        return [
-            AgentRef(key=agent_key(keys[i] if i < len(keys) else "", name, kinds[i]), name=name, role=role, kind=kinds[i])
-            for i, name in enumerate(names)
-        ]
+        agents = []
+        for i, name in enumerate(names):
+            key = agent_key(keys[i] if i < len(keys) else "", name, kinds[i])
+            parts = inverted(name) if kinds[i] == "person" else None
+            direct = parts.direct if parts else name
+            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=[name] if direct != name else []))
+        return agents
 
     def record(self) -> DocumentRecord:
         """The validated record; raises :class:`RecordError` naming what is missing or wrong."""

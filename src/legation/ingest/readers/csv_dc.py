@@ -33,7 +33,9 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
 A name without an id is keyed by :func:`~legation.ingest.mappings.agent_key`: a personal name
 written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of its direct form
-(``person:dean-acheson``, as "Dean Acheson" does), its name stored as written; a body's comma
+(``person:dean-acheson``, as "Dean Acheson" does) and is named so, "Dean Acheson", its inverted form
+kept as a further name that searches and suggestions find too (an agent stored before keeps the name
+it has and gains the other form, see :mod:`legation.ingest.service`); a body's comma
 ("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
 "Secretary of State") is an organization's, keyed ``organization:<slug>`` as FRUS keys it, any other
