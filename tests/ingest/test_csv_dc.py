@@ -605,3 +605,17 @@ def test_an_archive_that_stored_inverted_names_as_written_keeps_its_agents(tmp_p
     assert [h.identifier for h in search(SearchRequest(q='"Władysław Gomułka"')).hits] == ["l-1"]
     assert ingest_records(read_file(path)).unchanged == ["l-1", "l-2"]
     next(archive, None)
+
+
+@pytest.mark.django_db
+def test_a_surname_typed_first_suggests_the_inverted_name(tmp_path: Path):
+    from legation.search.suggest import suggest
+    from tests.conftest import ingested_archive
+
+    path = tmp_path / "letters.csv"
+    path.write_text(LETTERS, encoding="utf-8")
+    archive = ingested_archive(read_file(path))
+    next(archive)
+    assert [(s.text, s.query) for s in suggest("Acheson D")] == [("Dean Acheson", '"Dean Acheson"')]
+    assert [(s.text, s.query) for s in suggest("Gomulka Wl")] == [("Władysław Gomułka", '"Władysław Gomułka"')]
+    next(archive, None)

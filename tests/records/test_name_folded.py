@@ -84,3 +84,18 @@ def test_names_starting_finds_by_the_folded_beginning_only(db):
     assert starting("urgu") == ["Ürgüplü"]
     assert starting("\u0301") == []  # a mark alone: no name, rather than every one
     assert starting("a\ud7ff") == starting("\U0010ffff") == []  # the range's end past the last Hangul syllable, and none
+
+
+def test_a_surname_typed_first_without_its_comma_finds_the_inverted_name(db):
+    # "Acheson D" suggested nothing: the variant "Acheson, Dean" begins "acheson, d"
+    from legation.records.models import Agent, names_starting
+
+    for n, name in enumerate(["Acheson, Dean", "Acheson Dean Fund", "Gomułka, Władysław", "Dean Rusk"]):
+        Agent.objects.create(key=f"a-{n}", name=name)
+
+    def starting(typed: str) -> list[str]:
+        return sorted(Agent.objects.filter(names_starting(typed)).values_list("name", flat=True))
+
+    assert starting("Acheson D") == ["Acheson Dean Fund", "Acheson, Dean"]
+    assert starting("gomulka wlad") == starting("Gomułka, Wł") == ["Gomułka, Władysław"]
+    assert starting("Dean") == ["Dean Rusk"] and starting("Acheson,") == ["Acheson, Dean"]

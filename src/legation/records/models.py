@@ -58,12 +58,20 @@ def names_starting(typed: str) -> models.Q:
     the next (its ``LIKE`` reads no index of a column compared by bytes; UTF-8 bytes compare as the
     code points do, so the range holds exactly the keys beginning with it), on PostgreSQL as
     ``LIKE 'x%'``, which reads its pattern index (a range there would follow the database's
-    collation, not code points)."""
-    from django.db import connection
-
+    collation, not code points). Words typed surname first without the comma find a name written
+    inverted too: ``Acheson D`` finds "Acheson, Dean"."""
     key = folded_name(typed)
     if not key:  # nothing but marks or spaces typed: no name begins so, rather than every name
         return models.Q(pk__in=[])
+    first, _, rest = key.partition(" ")
+    if rest and not first.endswith(","):
+        return _folded_starting(key) | _folded_starting(f"{first}, {rest}")
+    return _folded_starting(key)
+
+
+def _folded_starting(key: str) -> models.Q:
+    from django.db import connection
+
     if connection.vendor == "sqlite" and ord(key[-1]) < 0x10FFFF:
         after = ord(key[-1]) + 1
         after = 0xE000 if 0xD800 <= after <= 0xDFFF else after  # the next character, not a surrogate (no UTF-8 holds one)
