@@ -58,6 +58,27 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
     assert nothing_stored()
 
 
+def test_a_line_with_a_key_the_form_does_not_have_is_refused(tmp_path: Path):
+    # "variants" and a misspelt "nmaes" were dropped unsaid: "0 names added"
+    path = tmp_path / "authorities.jsonl"
+    path.write_text(
+        "\n".join([
+            GOOD,
+            '{"kind": "person", "key": "person:liu", "name": "Liu Shao-chi", "variants": ["Liu Shaoqi"]}',
+            '{"kind": "place", "name": "Lüshun", "nmaes": ["Port Arthur"]}',
+            '{"kind": "person", "key": "person:z", "name": "Z", "Names": ["Zed"], "sameas": ["person:zz"]}',
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    keys = '"kind", "key", "name", "names", "same_as" (variant names go in "names")'
+    assert problems(path) == [
+        ("line 2", f'unknown key "variants"; a line\'s keys are {keys}'),
+        ("line 3", f'unknown key "nmaes" (did you mean "names"?); a line\'s keys are {keys}'),
+        ("line 4", f'unknown keys "Names", "sameas" (did you mean "names", "same_as"?); a line\'s keys are {keys}'),
+    ]
+    assert nothing_stored()
+
+
 def test_the_error_says_the_first_line_and_counts_the_others(tmp_path: Path):
     path = tmp_path / "authorities.jsonl"
     path.write_text(GOOD + "\n" + '{"kind": "persn", "key": "k", "name": "K"}\n' * 3, encoding="utf-8")

@@ -27,11 +27,13 @@ agent; a line's own key may not be a key merged before (write the key it was mer
 A line whose key was merged before, without ``same_as``, gives its names to the agent it was merged into.
 
 A file with bad lines loads nothing: :class:`AuthorityFileError` lists every bad line (not JSON,
-not of the form above, refused ``same_as``), so one run shows them all.
+not of the form above, a key not of :data:`KEYS` such as ``"variants"`` or ``"nmaes"``, refused
+``same_as``), so one run shows them all.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -47,6 +49,7 @@ from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, 
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
 
 KINDS = ("person", "organization", "place")
+KEYS = ("kind", "key", "name", "names", "same_as")
 
 
 @dataclass
@@ -123,6 +126,13 @@ def _row_problem(row: object) -> str | None:
     """What is wrong with one line's value as an authority record and what to do, or None."""
     if not isinstance(row, dict):
         return f"is a JSON {type(row).__name__ if row is not None else 'null'}, not an object; give {FORM}"
+    if unknown := [k for k in row if k not in KEYS]:  # "variants", "nmaes": their names would be dropped unsaid
+        close = [match for k in unknown for match in difflib.get_close_matches(k, KEYS, n=1)]
+        meant = f" (did you mean {', '.join(json.dumps(m) for m in close)}?)" if close else ""
+        return (
+            f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(_shown(k) for k in unknown)}{meant}; "
+            f'a line\'s keys are {", ".join(json.dumps(k) for k in KEYS)} (variant names go in "names")'
+        )
     kind = row.get("kind")
     if kind not in KINDS:
         given = "is missing" if "kind" not in row else f"is {_shown(kind)}"
