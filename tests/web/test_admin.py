@@ -207,3 +207,42 @@ def test_searching_the_admin_for_an_identifier_lists_that_document_first(demo_vo
     plain = _listed(admin_client.get("/admin/records/document/", {"q": "frus1949v07p1-d1 frus1949v07p1"}))
     first = _listed(admin_client.get("/admin/records/document/", {"q": "frus1949v07p1-d1"}))
     assert first[1:] == [i for i in plain if i != "frus1949v07p1-d1"][:99]
+
+
+def test_a_language_that_is_no_code_is_refused_saying_what_to_write(seed_archive, rf, admin_user):
+    # "klingon" was saved, and the document's page then marked its text lang="und"
+    from django.contrib.admin.sites import site
+
+    admin = site._registry[Document]
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    request = rf.post("/")
+    request.user = admin_user
+    form_class = admin.get_form(request, document)
+    bad = form_class(data=_form_data(form_class, document, language="klingon"), instance=document)
+    assert not bad.is_valid()
+    assert bad.errors["language"] == [
+        "“klingon” is no language code; write a BCP 47 language tag, an ISO 639 code with optional script or region "
+        "(en, de, fr, ru, zh-Hant, ota for Ottoman Turkish; und when the language is unknown)."
+    ]
+    for typed, stored in (("ru", "ru"), ("zh_hant", "zh-Hant"), ("iw", "he"), ("ota", "ota")):
+        form = form_class(data=_form_data(form_class, document, language=typed), instance=document)
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["language"] == stored
+
+
+def test_a_text_language_that_is_no_code_is_refused(seed_archive):
+    from django.forms import modelform_factory
+
+    from legation.records.admin import TextForm
+    from legation.records.models import Text
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    text = Text.objects.create(document=document, kind="translation", language="ru", body="Телеграмма", position=1)
+    form_class = modelform_factory(Text, form=TextForm, fields="__all__")  # as the inline makes it
+    data = {k: v for k, v in model_to_dict(text, fields=list(form_class.base_fields)).items() if v is not None}
+    data["footnotes"] = "[]"
+    bad = form_class(data={**data, "language": "klingon"}, instance=text)
+    assert not bad.is_valid() and "“klingon” is no language code; write a BCP 47 language tag" in bad.errors["language"][0]
+    good = form_class(data={**data, "language": "zh_hant"}, instance=text)
+    assert good.is_valid(), good.errors
+    assert good.cleaned_data["language"] == "zh-Hant"

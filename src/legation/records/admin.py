@@ -17,6 +17,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
 from legation.records.document_record import IDENTIFIER_RULE, RecordError, folded_identifier, is_identifier
+from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
 
 from legation.records.models import (
     Agent,
@@ -74,8 +75,30 @@ def _unread_note(text: str, future: bool) -> str:
     )
 
 
+def _checked_language(form: forms.ModelForm) -> str:
+    """The language entered, as the BCP 47 tag every reader stores (``iw`` → ``he``, ``zh_hant`` →
+    ``zh-Hant``: :func:`legation.records.languages.language_tag`); a ValidationError saying what to
+    write when it is no tag ("klingon" was saved, and the page then marked the text ``lang="und"``).
+    A value left as it was is kept: ingest keeps a source's word, with a note, so a curator can
+    correct the document's other fields first."""
+    value = form.cleaned_data["language"].strip()
+    if "language" not in form.changed_data:
+        return value
+    if not is_language_tag(value):
+        raise forms.ValidationError(f"“{value}” is no language code; {LANGUAGE_RULE}.")
+    return language_tag(value)
+
+
+class TextForm(forms.ModelForm):
+    """A text's form: its language is checked as the document's (:func:`_checked_language`)."""
+
+    def clean_language(self) -> str:
+        return _checked_language(self)
+
+
 class TextInline(PlainTextAreas, admin.StackedInline):
     model = Text
+    form = TextForm
     extra = 0
 
 
@@ -164,6 +187,9 @@ class DocumentForm(forms.ModelForm):
                 f'Give this document an identifier that differs in more than case, or edit "{twin}" instead.'
             )
         return value
+
+    def clean_language(self) -> str:
+        return _checked_language(self)
 
     def clean_relations(self) -> list:
         """An empty box means no related documents (``[]``), not JSON null."""
