@@ -548,18 +548,22 @@ LETTERS = (
 )
 
 
-@pytest.mark.django_db
-def test_an_inverted_name_is_found_in_direct_order(tmp_path: Path):
-    """ "Gomułka, Władysław" was stored as written alone: "Władysław Gomułka" quoted, and from:"…", found nothing."""
-    from legation.records.models import Agent
-    from legation.search.service import SearchRequest, search
-    from legation.search.suggest import suggest
+@pytest.fixture
+def letters_archive(db, tmp_path: Path):
+    """:data:`LETTERS` ingested as the archive (:func:`tests.conftest.ingested_archive`)."""
     from tests.conftest import ingested_archive
 
     path = tmp_path / "letters.csv"
     path.write_text(LETTERS, encoding="utf-8")
-    archive = ingested_archive(read_file(path))
-    next(archive)
+    yield from ingested_archive(read_file(path))
+
+
+def test_an_inverted_name_is_found_in_direct_order(letters_archive):
+    """ "Gomułka, Władysław" was stored as written alone: "Władysław Gomułka" quoted, and from:"…", found nothing."""
+    from legation.records.models import Agent
+    from legation.search.service import SearchRequest, search
+    from legation.search.suggest import suggest
+
     found = {q: [h.identifier for h in search(SearchRequest(q=q)).hits] for q in (
         '"Władysław Gomułka"', 'from:"Władysław Gomułka"', '"Gomułka, Władysław"', 'to:"Dean Acheson"', 'to:"Acheson, Dean"', '"Mao Zedong"')}
     assert found == {
@@ -573,7 +577,6 @@ def test_an_inverted_name_is_found_in_direct_order(tmp_path: Path):
         "organization:embassy-in-moscow": ("Embassy in Moscow", []),
     }
     assert [(s.text, s.query) for s in suggest("Dean")] == [("Dean Acheson", '"Dean Acheson"')]
-    next(archive, None)
 
 
 @pytest.mark.django_db
@@ -607,15 +610,8 @@ def test_an_archive_that_stored_inverted_names_as_written_keeps_its_agents(tmp_p
     next(archive, None)
 
 
-@pytest.mark.django_db
-def test_a_surname_typed_first_suggests_the_inverted_name(tmp_path: Path):
+def test_a_surname_typed_first_suggests_the_inverted_name(letters_archive):
     from legation.search.suggest import suggest
-    from tests.conftest import ingested_archive
 
-    path = tmp_path / "letters.csv"
-    path.write_text(LETTERS, encoding="utf-8")
-    archive = ingested_archive(read_file(path))
-    next(archive)
     assert [(s.text, s.query) for s in suggest("Acheson D")] == [("Dean Acheson", '"Dean Acheson"')]
     assert [(s.text, s.query) for s in suggest("Gomulka Wl")] == [("Władysław Gomułka", '"Władysław Gomułka"')]
-    next(archive, None)

@@ -51,14 +51,18 @@ def test_the_change_page_shows_the_derived_days_read_only(seed_archive, admin_cl
     assert 'name="date_earliest"' not in html and "Date earliest" in html
 
 
-def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin_user):
+def _document_form(rf, admin_user, identifier: str = "seed-sino-soviet-01"):
+    """The document ``identifier`` and the admin's form class for it, as a change page makes it."""
     from django.contrib.admin.sites import site
 
-    admin = site._registry[Document]
-    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    document = Document.objects.get(identifier=identifier)
     request = rf.post("/")
     request.user = admin_user
-    form_class = admin.get_form(request, document)
+    return document, site._registry[Document].get_form(request, document)
+
+
+def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin_user):
+    document, form_class = _document_form(rf, admin_user)
 
     for value, message in (
         ('"seed-sino-soviet-02"', "Enter a JSON list of document identifiers"),
@@ -211,13 +215,7 @@ def test_searching_the_admin_for_an_identifier_lists_that_document_first(demo_vo
 
 def test_a_language_that_is_no_code_is_refused_saying_what_to_write(seed_archive, rf, admin_user):
     # "klingon" was saved, and the document's page then marked its text lang="und"
-    from django.contrib.admin.sites import site
-
-    admin = site._registry[Document]
-    document = Document.objects.get(identifier="seed-sino-soviet-01")
-    request = rf.post("/")
-    request.user = admin_user
-    form_class = admin.get_form(request, document)
+    document, form_class = _document_form(rf, admin_user)
     bad = form_class(data=_form_data(form_class, document, language="klingon"), instance=document)
     assert not bad.is_valid()
     assert bad.errors["language"] == [
