@@ -26,6 +26,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote_plus
@@ -34,14 +35,11 @@ QUERIES = Path(__file__).resolve().parent.parent / "queries-demo.txt"
 TARGETS = {"page": "/", "api": "/api/search"}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5, help="alternations of page and API (default 5)")
-    parser.add_argument("--reps", type=int, default=5, help="passes over the queries per target and round (default 5)")
-    parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--search-from-memory", action="store_true", help="leave the search out of the figures")
-    args = parser.parse_args()
-
+def requester(queries: list[str], search_from_memory: bool = False) -> Callable[[str, int], None]:
+    """Set up Django and return ``get(target, number)``: one uncached request of ``target`` ("page"
+    or "api") for query ``number`` (an index into ``queries``, taken modulo their count) through
+    Django's WSGI handler, its ``_`` parameter never repeated; exits with an error if the answer
+    is not 200. ``search_from_memory``: see the module's docstring."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     os.environ.setdefault("LEGATION_SECRET_KEY", "benchmark-only-" + "x" * 40)
     import django
@@ -49,8 +47,7 @@ def main() -> None:
     django.setup()
     from django.core.handlers.wsgi import WSGIHandler
 
-    queries = [q.strip() for q in args.queries.read_text(encoding="utf-8").splitlines() if q.strip()]
-    if args.search_from_memory:
+    if search_from_memory:
         import legation.api.api as api
         import legation.web.views as views
         from legation.web.params import search_request_from
@@ -61,7 +58,11 @@ def main() -> None:
     app = WSGIHandler()
     sent = 0
 
-    def get(path: str, query_string: str) -> None:
+    def get(target: str, number: int) -> None:
+        nonlocal sent
+        sent += 1
+        size = "&page_size=10" if target == "api" else ""
+        path, query_string = TARGETS[target], f"q={quote_plus(queries[number % len(queries)])}{size}&_=cpu-{sent:09d}"
         environ = {
             "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query_string, "SCRIPT_NAME": "",
             "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1",
@@ -74,15 +75,29 @@ def main() -> None:
         if not status[0].startswith("200"):
             sys.exit(f"GET {path}?{query_string}: {status[0]}")
 
+    return get
+
+
+def read_queries(path: Path = QUERIES) -> list[str]:
+    """The queries of ``path``, one a line, blank lines left out."""
+    return [q.strip() for q in path.read_text(encoding="utf-8").splitlines() if q.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="alternations of page and API (default 5)")
+    parser.add_argument("--reps", type=int, default=5, help="passes over the queries per target and round (default 5)")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--search-from-memory", action="store_true", help="leave the search out of the figures")
+    args = parser.parse_args()
+    queries = read_queries(args.queries)
+    get = requester(queries, args.search_from_memory)
+
     def run(target: str, reps: int) -> float:
-        nonlocal sent
-        path = TARGETS[target]
         start = time.process_time()
         for _ in range(reps):
-            for query in queries:
-                sent += 1
-                size = "&page_size=10" if target == "api" else ""
-                get(path, f"q={quote_plus(query)}{size}&_=cpu-{sent}")
+            for number in range(len(queries)):
+                get(target, number)
         return (time.process_time() - start) * 1000 / (reps * len(queries))
 
     for target in TARGETS:
