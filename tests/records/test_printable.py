@@ -1,4 +1,4 @@
-"""The one rule for cutting a long value short (:func:`legation.printable.shortened`)."""
+"""What HTML forbids and how a value is printed (:func:`legation.printable.html_escaped`); the one rule for cutting a long value short (:func:`legation.printable.shortened`)."""
 
 import pytest
 
@@ -20,3 +20,19 @@ from legation.printable import shortened
 def test_a_long_value_is_cut_at_a_word_with_an_ellipsis(text: str, limit: int, expected: str) -> None:
     assert shortened(text, limit) == expected
     assert len(shortened(text, limit)) <= limit + 1
+
+
+def test_html_escaped_is_html_escape_of_the_printable_text() -> None:
+    """html_escaped escapes a text without quotes by markupsafe's C code: the same HTML as
+    ``html.escape(printable(text))`` for every mix of what either escapes or replaces."""
+    import html
+    import random
+
+    from legation.printable import html_escaped, printable
+
+    rng = random.Random(5)
+    alphabet = "a &<>\"'\x00\x7f\x85\ufdd0\u2019é\n"
+    texts = ["", "a's & b", "<mark>", *("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20_000))]
+    assert [html_escaped(t) for t in texts] == [html.escape(printable(t)) for t in texts]
+    assert html_escaped("a's & b") == "a&#x27;s &amp; b"
+    assert type(html_escaped("a & b")) is str  # not a Markup

@@ -11,7 +11,6 @@ only.
 from __future__ import annotations
 
 import bisect
-import html
 import math
 import re
 import unicodedata
@@ -22,7 +21,7 @@ from itertools import accumulate
 
 import tantivy
 
-from legation.printable import printable
+from legation.printable import html_escaped
 from legation.search import analyzers, schema
 
 SNIPPET_CHARS = 240  # bytes of UTF-8 a passage spans, about (as tantivy's own snippets count)
@@ -106,8 +105,9 @@ class Highlighter:
         joined = [terms[0] for w in self.parted_texts if "-" in w and len(terms := analyzers.terms(w.replace("-", ""), self.analyzer)) == 1]
         return frozenset([*(t for w in self.free_words for t in analyzers.terms(w, self.analyzer)), *joined])
 
-    def marks(self, text: str) -> Marks:
-        """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted.
+    def marks(self, text: str, raw: bytes | None = None) -> Marks:
+        """Byte ranges of the query's words in ``text`` (a value of :attr:`field`), sorted;
+        ``raw``: ``text`` in UTF-8, when the caller has it (encoding a text is not free).
 
         The words are sought in ``text`` as the index analyzed it, through
         :func:`legation.search.analyzers.normalize` (``İstanbul`` is indexed as ``Istanbul``)
@@ -117,7 +117,8 @@ class Highlighter:
         space apart, and the marks moved back to where the parts stand (:func:`_in_text`):
         normalizing and marking read a few hundred characters rather than the whole text
         (curly quotes alone made normalizing a FRUS memorandum cost 50 µs)."""
-        parts = kept_parts(text, self.starts, self.singles)
+        raw = text.encode() if raw is None else raw
+        parts = kept_parts(text, self.starts, self.singles, raw)
         kept = text if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1]) == len(text) else " ".join(part for _, part in parts)
         if not unicodedata.is_normalized("NFC", kept):  # stored texts are: offsets could not be mapped back
             marks = self._marked(text)
@@ -128,8 +129,8 @@ class Highlighter:
             marks = marks if bare is normal else analyzers.marks_moved_back(marks, normal)
             marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
-        marks = in_runs(text, marks, self.runs) if self.runs else marks
-        return in_phrases(text, marks, self.phrases, self._is_free) if self.phrases else marks
+        marks = in_runs(raw, marks, self.runs) if self.runs else marks
+        return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
 
     def _term(self, word: bytes) -> str:
         """The index term of a marked ``word`` (UTF-8) in :attr:`field`, looked up once a search."""
@@ -213,11 +214,10 @@ def own_word_runs(texts: list[str]) -> tuple[bytes, ...]:
     return tuple(dict.fromkeys(run.encode() for text in texts for run in _OWN_WORD_RUN.findall(analyzers.normalize(text))))
 
 
-def in_runs(text: str, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
-    """``marks`` (byte ranges in ``text``) but the single Han, kana or Hangul characters that no
-    occurrence of one of ``runs`` in ``text`` covers: for the query 박정희 the 정 of 정신 is not
+def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
+    """``marks`` (byte ranges in the UTF-8 text ``raw``) but the single Han, kana or Hangul
+    characters that no occurrence of one of ``runs`` in ``raw`` covers: for the query 박정희 the 정 of 정신 is not
     marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence)."""
-    raw = text.encode()
     covered = set()
     for run in runs:
         i = raw.find(run)
@@ -231,13 +231,13 @@ MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, pu
 
 
 def in_phrases(
-    text: str,
+    raw: bytes,
     marks: Marks,
     phrases: tuple[tuple[tuple[str, ...], Callable[[bytes], str]], ...],
     is_free: Callable[[bytes], bool] = lambda word: False,
 ) -> Marks:
-    """``marks`` (byte ranges in ``text``, sorted) but the words of the query's ``phrases`` that do
-    not stand in one of them. Each phrase is its words and what a marked word (its UTF-8 bytes)
+    """``marks`` (byte ranges in the UTF-8 text ``raw``, sorted) but the words of the query's
+    ``phrases`` that do not stand in one of them. Each phrase is its words and what a marked word (its UTF-8 bytes)
     must give to be one of them (its folded form, its index term). A mark is kept when it is one
     of a run of marks one after another, with no letter or digit between two (at most
     :data:`MARK_GAP` bytes), that gives a phrase in order, or when ``is_free(word)`` (a word of the
@@ -247,7 +247,6 @@ def in_phrases(
     interest of"`` "in the interests of", which the search did not find."""
     if not marks:
         return marks
-    raw = text.encode()
     words = [raw[s:e] for s, e in marks]
     keep = [is_free(w) for w in words]
     first = 0
@@ -292,7 +291,7 @@ def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
     return frozenset(words)
 
 
-def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None) -> list[tuple[int, str]]:
+def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None, raw: bytes | None = None) -> list[tuple[int, str]]:
     """The parts of ``text`` the query may match, as (UTF-8 byte offset, part), in order: every
     whitespace-separated part that holds a non-ASCII character that may be a letter
     (:data:`_NON_ASCII_RUN`) or a word beginning, lowercased, with one of ``starts``; the other
@@ -303,14 +302,14 @@ def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | Non
     Korean) is kept whole (``[(0, text)]``), or, when every query word is one of the characters
     ``singles`` (:func:`own_words`), as the runs of those characters alone: a Chinese report of
     100,000 characters, every one a word, took 10 ms to mark. Each part is cut into the same words
-    as in ``text``.
+    as in ``text``; ``raw``: ``text`` in UTF-8, when the caller has it.
 
     A mostly ASCII text (English: nearly every hit) is scanned as UTF-8 bytes, where one C pass
     (``bytes.translate``) lowercases it and makes every byte that is not an ASCII letter or digit
     a space, so a word start is found by ``find`` alone: 125 → 80 µs a hit over the hits of the
     demo's 60 benchmark queries (it lowercased a text of curly quotes as ``str``, and walked back
     to each part's start a character at a time)."""
-    raw = text.encode()
+    raw = text.encode() if raw is None else raw
     extra = len(raw) - len(text)  # bytes beyond one per character
     if extra * _MOSTLY_ASCII <= len(text):
         hits = _ascii_word_starts(raw, starts)
@@ -389,7 +388,7 @@ def _in_text(marks: Marks, parts: list[tuple[int, str]]) -> Marks:
     for offset, part in parts:
         starts.append(at)
         shifts.append(offset - at)
-        at += len(part.encode()) + 1
+        at += (len(part) if part.isascii() else len(part.encode())) + 1  # most parts are ASCII words
     return [(s + shifts[k], e + shifts[k]) for s, e in marks for k in (bisect.bisect_right(starts, s) - 1,)]
 
 
@@ -448,15 +447,16 @@ def best_snippets(
         if not doc.get(name):
             continue
         text = " ".join(doc[name])  # as tantivy joins a field's values
+        values = [value.encode() for value in doc[name]]  # each value encoded once: texts are long
+        raw = b" ".join(values)  # text in UTF-8: the marks are byte offsets from its start, also when found in its opening
         opening = _opening(text)
-        marks = highlighter.marks(opening)
+        marks = highlighter.marks(opening, raw if len(opening) == len(text) else None)
         if not marks and len(opening) < len(text):  # then the rest, the opening not read again
             shift = len(opening.encode())
             marks = [(start + shift, end + shift) for start, end in highlighter.marks(text[len(opening) :])]
         if not marks:
             continue
-        raw = text.encode()  # the marks are byte offsets from its start, also when found in its opening
-        ends = list(accumulate(len(v.encode()) + 1 for v in doc[name])) if len(doc[name]) > 1 else None
+        ends = list(accumulate(len(v) + 1 for v in values)) if len(values) > 1 else None
         spans = passages(raw, marks, _weights(raw, marks, name, searcher, weights), most if len(raw) > LONG_TEXT_CHARS else 1, ends)
         return [passage_html(raw, start, end, marks) for start, end in spans]
     return []
@@ -525,12 +525,12 @@ def passages(
                 in_window[term], changed = 1, True
             j += 1
         if changed:
-            total = math.fsum(weight_of[t] for t in in_window)
+            total = math.fsum(map(weight_of.__getitem__, in_window))
         candidates.append((-(total + (j - i) / 100), first, marks[j - 1][1]))
         term = weights[i][0]  # this mark leaves the window before the next one starts
         if in_window[term] == 1:
             del in_window[term]
-            total = math.fsum(weight_of[t] for t in in_window)
+            total = math.fsum(map(weight_of.__getitem__, in_window))
         else:
             in_window[term] -= 1
     chosen: list[tuple[int, int]] = []
@@ -603,13 +603,17 @@ def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
     """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
     inside it in ``<mark>…</mark>``, and "…" where the text goes on before or after; characters HTML
     forbids (DEL, C1 controls, noncharacters a stored text may hold) as U+FFFD, as the page prints
-    every other value (:func:`legation.printable.printable`)."""
+    every other value (:func:`legation.printable.html_escaped`)."""
     parts, pos = [], start
-    for s, e in marks:
+    # only the marks from ``start`` to ``end``: a text where "the" is marked has thousands
+    for k in range(bisect.bisect_left(marks, (start,)), len(marks)):
+        s, e = marks[k]
+        if s > end:
+            break
         if s < pos or e > end:
             continue
-        parts.append(html.escape(printable(raw[pos:s].decode(errors="replace"))))
-        parts.append(f"<mark>{html.escape(printable(raw[s:e].decode(errors='replace')))}</mark>")
+        parts.append(html_escaped(raw[pos:s].decode(errors="replace")))
+        parts.append(f"<mark>{html_escaped(raw[s:e].decode(errors='replace'))}</mark>")
         pos = e
-    parts.append(html.escape(printable(raw[pos:end].decode(errors="replace"))))
+    parts.append(html_escaped(raw[pos:end].decode(errors="replace")))
     return ("… " if start > 0 else "") + "".join(parts).strip() + (" …" if end < len(raw) else "")

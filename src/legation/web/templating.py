@@ -37,13 +37,8 @@ from jinja2 import ChainableUndefined, Environment
 from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
-try:  # markupsafe's escaping of &, <, > (its C speedups when built), without making a Markup of it
-    from markupsafe._speedups import _escape_inner
-except ImportError:  # pragma: no cover - markupsafe without its C extension
-    from markupsafe._native import _escape_inner
-
 from legation.config import config
-from legation.printable import printable
+from legation.printable import html_escaped, printable
 from legation.records.languages import text_direction
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
@@ -79,11 +74,7 @@ def html_text(value: Any) -> str:
     a search page prints about 440 values, and the three took about a third of its rendering."""
     if hasattr(value, "__html__"):
         return value.__html__()
-    text = str(value)
-    text = printable(text)
-    if "'" in text or '"' in text:
-        return html.escape(text)
-    return _escape_inner(text)
+    return html_escaped(str(value))
 
 
 class _PrintEscaped(CodeGenerator):
