@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord, folded_identifier, unwrapped
+from legation.records.document_record import UNSTORABLE_CHARACTERS, DocumentRecord, folded_identifier, unwrapped
 from legation.records.models import Collection, Document
 from legation.records.place_names import preferred_places
 from legation.records.serialize import load_records
@@ -90,11 +90,15 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     the place's name (``Beijing``). A value that is a collection's title, or a place's own name, is
     kept. Only the database of those two facets is read, and only when they are given."""
     found = dict(filters)
+
+    def storable(values: list[str]) -> list[str]:  # a value no record can hold is not asked of the database
+        return [v for v in values if not UNSTORABLE_CHARACTERS.search(v)]  # (PostgreSQL refuses a NUL: a 500)
+
     if values := filters.get("collection"):
-        titled = set(Collection.objects.filter(title__in=values).values_list("title", flat=True))
-        titles = dict(Collection.objects.filter(key__in=[v for v in values if v not in titled]).values_list("key", "title"))
+        titled = set(Collection.objects.filter(title__in=storable(values)).values_list("title", flat=True))
+        titles = dict(Collection.objects.filter(key__in=[v for v in storable(values) if v not in titled]).values_list("key", "title"))
         found["collection"] = list(dict.fromkeys(titles.get(v, v) for v in values))
     if values := filters.get("place"):
-        places = preferred_places(values)
+        places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))
     return found
