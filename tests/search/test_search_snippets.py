@@ -514,7 +514,7 @@ def test_a_hit_whose_snippets_mark_nothing_names_the_agents_the_query_named(volu
 )
 def test_named_agents_reads_the_words_and_phrases_of_the_query_in_name_fields(q: str, named) -> None:
     from legation.search import query
-    from legation.search.service import named_agents
+    from legation.search.service import named_agents, names_sought
 
     doc = {"senders": ["George Creel"], "recipients": ["Robert Lansing"], "mentioned": ["Woodrow Wilson", "George Creel"]}
-    assert [(a.role, a.name) for a in named_agents(doc, query.parse(q).node)] == named
+    assert [(a.role, a.name) for a in named_agents(doc, names_sought(query.parse(q).node))] == named

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
 from legation.records.document_record import UNSTORABLE_CHARACTERS, DocumentRecord, folded_identifier, unwrapped
@@ -94,10 +96,11 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     def storable(values: list[str]) -> list[str]:  # a value no record can hold is not asked of the database
         return [v for v in values if not UNSTORABLE_CHARACTERS.search(v)]  # (PostgreSQL refuses a NUL: a 500)
 
-    if values := filters.get("collection"):
-        titled = set(Collection.objects.filter(title__in=storable(values)).values_list("title", flat=True))
-        titles = dict(Collection.objects.filter(key__in=[v for v in storable(values) if v not in titled]).values_list("key", "title"))
-        found["collection"] = list(dict.fromkeys(titles.get(v, v) for v in values))
+    if values := filters.get("collection"):  # one query, on a facet click's path
+        rows = Collection.objects.filter(Q(title__in=storable(values)) | Q(key__in=storable(values))).values_list("key", "title")
+        titled = {title for _, title in rows}
+        titles = {key: title for key, title in rows if key not in titled}
+        found["collection"] = list(dict.fromkeys(v if v in titled else titles.get(v, v) for v in values))
     if values := filters.get("place"):
         places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))

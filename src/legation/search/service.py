@@ -565,19 +565,25 @@ NAME_FIELDS = (None, "names", "from", "to")  # the fields whose words a name of 
 _AGENT_ROLES = (("senders", "sender"), ("recipients", "recipient"), ("mentioned", "mentioned"))
 
 
-def named_agents(doc: dict[str, list], node: user_query.Node) -> list[NamedAgent]:
-    """The agents of a stored document (``tantivy.Document.to_dict()``: its ``senders``,
-    ``recipients`` and ``mentioned``, preferred names) whose name holds a word or phrase of the
-    query ``node`` (its words to highlight, name variants included: ``"Zhou Enlai"`` searched as
-    "Chou En-lai" too) in the default or a name field, as whole folded words in that order
-    (:func:`legation.search.analyzers.folded`; a ``prefix*`` word as the start of one). The
-    reason a document matched when its texts do not show it: its editors linked a bare "Chou" to
-    the person, or the name is only its sender's. In document order of roles, each name once."""
-    sought = [
+def names_sought(node: user_query.Node | None) -> list[tuple[list[str], bool]]:
+    """The words and phrases of the query ``node`` a name could hold, for :func:`named_agents`
+    (worked out once a search): those to highlight, name variants included (``"Zhou Enlai"``
+    searched as "Chou En-lai" too), in the default or a name field (:data:`NAME_FIELDS`), each
+    as its folded words (:func:`legation.search.analyzers.folded`) and whether it is a ``prefix*``."""
+    return [
         (analyzers.folded(leaf.text), isinstance(leaf, user_query.Term) and leaf.prefix)
         for leaf in user_query.leaves(user_query.positive_only(node))
         if leaf.field in NAME_FIELDS
     ]
+
+
+def named_agents(doc: dict[str, list], sought: list[tuple[list[str], bool]]) -> list[NamedAgent]:
+    """The agents of a stored document (``tantivy.Document.to_dict()``: its ``senders``,
+    ``recipients`` and ``mentioned``, preferred names) whose name holds one of the query's words or
+    phrases ``sought`` (:func:`names_sought`) as whole folded words in that order (a ``prefix*``
+    word as the start of one). The reason a document matched when its texts do not show it: its
+    editors linked a bare "Chou" to the person, or the name is only its sender's. In document
+    order of roles, each name once."""
     found: list[NamedAgent] = []
     for stored, role in _AGENT_ROLES:
         for name in doc.get(stored, []):
@@ -1216,12 +1222,14 @@ def search(
 
     highlighters = snippets_for(searcher, index, words.node, words.query)
     hits, weights = [], {}
+    sought: list[tuple[list[str], bool]] | None = None  # the query's names, read at the first hit that needs them
     for key, address in page:
         doc = searcher.doc(address).to_dict()
         found = snippets.best_snippets(doc, highlighters, searcher, weights=weights)
         hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found))
         if words.node is not None and not any("<mark>" in s for s in found):
-            hit.named = named_agents(doc, words.node)
+            sought = names_sought(words.node) if sought is None else sought
+            hit.named = named_agents(doc, sought)
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
