@@ -116,9 +116,12 @@ class Highlighter:
         text that may hold a match (:func:`kept_parts`) are normalized and given to tantivy, one
         space apart, and the marks moved back to where the parts stand (:func:`_in_text`):
         normalizing and marking read a few hundred characters rather than the whole text
-        (curly quotes alone made normalizing a FRUS memorandum cost 50 µs)."""
+        (curly quotes alone made normalizing a FRUS memorandum cost 50 µs). When no part may, the
+        generator is neither made nor asked."""
         raw = text.encode() if raw is None else raw
         parts = kept_parts(text, self.starts, self.singles, raw)
+        if not parts:  # no word of the text could match: tantivy is not asked (most titles of a page)
+            return []
         kept = text if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1]) == len(text) else " ".join(part for _, part in parts)
         if not unicodedata.is_normalized("NFC", kept):  # stored texts are: offsets could not be mapped back
             marks = self._marked(text)
