@@ -245,6 +245,25 @@ def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_arc
     assert hit_schema["properties"]["snippets_html"]["type"] == "array" and "snippets_html" in hit_schema["required"]
 
 
+def test_hits_carry_their_title_and_summary_marked_beside_the_plain_ones(client, seed_archive):
+    """``title`` and ``summary`` stay text; ``title_html`` and ``summary_html`` are them as HTML, the
+    query's words marked."""
+    hits = {h["identifier"]: h for h in client.get("/api/search", {"q": "Zhou Enlai treaty"}).json()["hits"]}
+    mao = hits["seed-sino-soviet-08"]
+    assert list(mao)[:9] == [
+        "identifier", "title", "title_html", "date_display", "date_edtf", "document_type", "summary", "summary_html", "snippet_html"
+    ]  # fmt: skip
+    assert mao["title"] == "Telegram, Mao Zedong to Zhou Enlai and CCP CC"
+    assert mao["title_html"] == "Telegram, Mao Zedong to <mark>Zhou</mark> <mark>Enlai</mark> and CCP CC"
+    assert mao["summary_html"] == (
+        "Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations and on Sino-Soviet "
+        "cooperation at the United Nations."
+    )
+    assert mao["named"] == []
+    properties = client.get("/api/openapi.json").json()["components"]["schemas"]["Hit"]["properties"]
+    assert properties["title_html"]["type"] == properties["summary_html"]["type"] == "string"
+
+
 @pytest.mark.parametrize("params", [{"q": "Russian peasants farmer", "page_size": "100"}, {"q": "propaganda", "type": "Letter"}, {"q": "zzzzqqq"}])
 def test_search_answers_are_what_the_openapi_description_says(client, frus_archive, params):
     # The answer is written without Ninja's check against the response schema (for speed), so the

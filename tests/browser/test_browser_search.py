@@ -4,6 +4,7 @@ the fixture files (:mod:`tests.browser.archive`), never from the page under test
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -34,6 +35,18 @@ def test_a_typed_query_lists_its_documents_with_title_date_and_highlighted_snipp
         marks = hit.locator(".snippet mark").all_inner_texts()
         # Every fixture match is in the text, so every hit has a snippet marking the word.
         assert marks and {m.lower() for m in marks} == {"propaganda"}, (identifier, marks)
+
+
+def test_a_hits_title_shows_the_name_sought_marked(page) -> None:
+    """Creel is named in the titles of the letters he wrote and received ("… (Creel) to President
+    Wilson"): each title shows him marked, and reads as the title still."""
+    search(page, "Creel")
+    ids = hit_ids(page)
+    assert ids and any("Creel" in BY_ID[i].title for i in ids)
+    for hit, identifier in zip(page.locator("li.hit").all(), ids):
+        title = BY_ID[identifier].title
+        assert hit.locator("h3").inner_text() == title
+        assert hit.locator("h3 mark").all_inner_texts() == re.findall(r"\bCreel\b", title), identifier
 
 
 def test_paging_walks_every_match_once_and_back(page) -> None:

@@ -3,6 +3,7 @@ word marked in the passages it occurs in, several passages for a long text, none
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from pathlib import Path
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
-from legation.search import analyzers
+from legation.search import analyzers, snippets
 from legation.search.service import SearchRequest, search
 from legation.search.snippets import LONG_TEXT_CHARS, MAX_SNIPPETS, SNIPPET_CHARS, passage_html, passages
+from legation.search.variants import VariantTable
+from tests.search.conftest import seed_records
 
 VOLUME = Path(__file__).resolve().parents[1] / "fixtures" / "frus" / "frus1917-72PubDip.xml"
 POOLE = "frus1917-72PubDip-d40"  # Poole to Creel, 15 November 1918: a letter of 33 paragraphs, 16,000 characters
@@ -249,7 +252,7 @@ def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
     assert highlighters
     texts = [t.body for r in records for t in r.texts]
     marked = blanked = 0
-    for highlighter in highlighters:  # the texts of each language, the summary
+    for highlighter in highlighters.values():  # the texts of each language, the summary, the title
         for text in texts:
             fast = highlighter.marks(text)
             with monkeypatch.context() as m:
@@ -478,24 +481,30 @@ def test_a_hit_without_a_summary_shows_its_opening_once(demo_volumes):
         assert found.summary[:60] not in openings or not found.summary
 
 
-def test_a_hit_whose_snippets_mark_nothing_names_the_agents_the_query_named(volume_index, records) -> None:
-    """26 documents match ``Creel``; those whose texts and summaries never show the word (his own
-    telegrams, letters to him, mentions by another name) list him with his role, the others
-    nothing: the reason each matched is on the page."""
+def test_a_hit_whose_title_summary_and_snippets_mark_nothing_names_the_agents_the_query_named(volume_index, records) -> None:
+    """26 documents match ``Creel``; those whose titles, summaries and texts never show the word
+    (a mention by another name) list him with his role, the others nothing: the reason each
+    matched is on the page. His memorandum (d11) and the one to him (d13) named him only as
+    their sender and recipient before their titles were marked ("… (<mark>Creel</mark>)")."""
     result = search(SearchRequest(q="Creel", page_size=100), volume_index)
     assert result.total == 26
     roles = {"sender": 0, "recipient": 1, "mentioned": 2}
-    unmarked = 0
+    unmarked = []
     for h in result.hits:
-        if any("<mark>" in s for s in h.snippets_html):
+        if h.marked:
             assert h.named == [], h.identifier
             continue
-        unmarked += 1
+        unmarked.append(h.identifier)
         agents = sorted((a for a in records[h.identifier].agents if "creel" in analyzers.folded(a.name)), key=lambda a: roles[a.role])
         expected = {a.name: a.role for a in reversed(agents)}  # a name once, in its first role
         assert [(a.role, a.name) for a in h.named] == [(role, name) for name, role in reversed(expected.items())], h.identifier
-    assert unmarked >= 3
-    assert [(a.role, a.name) for a in hit(volume_index, "Creel", "frus1917-72PubDip-d13").named] == [("recipient", "George Creel")]
+    assert unmarked == ["frus1917-72PubDip-d19"]
+    assert [(a.role, a.name) for a in hit(volume_index, "Creel", "frus1917-72PubDip-d19").named] == [("mentioned", "George Creel")]
+    for identifier in ("frus1917-72PubDip-d11", "frus1917-72PubDip-d13"):
+        shown = hit(volume_index, "Creel", identifier)
+        assert shown.title_html.endswith("(<mark>Creel</mark>)") and shown.snippets_html == [] and shown.named == []
+    # sought among the recipients only, no title or text is marked: the role says why
+    assert [(a.role, a.name) for a in hit(volume_index, "to:Creel", "frus1917-72PubDip-d13").named] == [("recipient", "George Creel")]
 
 
 @pytest.mark.parametrize(
@@ -518,3 +527,84 @@ def test_named_agents_reads_the_words_and_phrases_of_the_query_in_name_fields(q:
 
     doc = {"senders": ["George Creel"], "recipients": ["Robert Lansing"], "mentioned": ["Woodrow Wilson", "George Creel"]}
     assert [(a.role, a.name) for a in named_agents(doc, names_sought(query.parse(q).node))] == named
+
+
+ZHOU = VariantTable.from_groups([["Zhou Enlai", "Chou En-lai"], ["Mao Zedong", "Mao Tse-tung"]])
+
+
+@pytest.mark.parametrize(
+    ("q", "identifier", "title_html", "summary_html"),
+    [
+        # "Zhou Enlai treaty" showed the title and the summary with no mark
+        (
+            "Zhou Enlai treaty",
+            "seed-sino-soviet-08",
+            "Telegram, Mao Zedong to <mark>Zhou</mark> <mark>Enlai</mark> and CCP CC",
+            "Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations and on Sino-Soviet "
+            "cooperation at the United Nations.",
+        ),
+        # a name in another form: marked as the search found it
+        (
+            "Chou En-lai",
+            "seed-sino-soviet-02",
+            "Cable, Mao Zedong to the Central Committee of the CCP",
+            "Mao reports a breakthrough in his talks with Stalin and asks for <mark>Zhou</mark> <mark>Enlai</mark> to travel to "
+            "Moscow at once to conclude a new Sino-Soviet treaty.",
+        ),
+        # stemmed: "telegrams" marks "Telegram"; a prefix marks the words it begins
+        ("telegrams", "seed-sino-soviet-07", "<mark>Telegram</mark>, Mao Zedong to CCP Central Committee",
+         "Mao presses the Central Committee to keep the negotiations for a new treaty with the Soviet Union secret."),
+        ("cables Sovi*", "seed-sino-soviet-09", "<mark>Cable</mark>, Mao Zedong to Liu Shaoqi",
+         "Mao gives instructions on military cooperation with the <mark>Soviet</mark> Union and names appointments in the Chinese armed forces."),
+        # a phrase's words only where they stand together: the summary's lone "Mao" is not marked
+        ('"Mao Zedong" Liu', "seed-sino-soviet-10", "Cable, <mark>Liu</mark> Shaoqi to <mark>Mao</mark> <mark>Zedong</mark>", None),
+        # a field the query does not search is not marked
+        ("title:Telegram Mao", "seed-sino-soviet-07", "<mark>Telegram</mark>, <mark>Mao</mark> Zedong to CCP Central Committee",
+         "<mark>Mao</mark> presses the Central Committee to keep the negotiations for a new treaty with the Soviet Union secret."),
+        ("summary:Mao", "seed-sino-soviet-07", "Telegram, Mao Zedong to CCP Central Committee",
+         "<mark>Mao</mark> presses the Central Committee to keep the negotiations for a new treaty with the Soviet Union secret."),
+    ],
+)
+def test_a_hits_title_and_summary_are_marked_whole_as_its_snippets_are(seed_index, q, identifier, title_html, summary_html):
+    (found,) = [h for h in search(SearchRequest(q=q, page_size=100), seed_index, ZHOU).hits if h.identifier == identifier]
+    assert found.title_html == title_html
+    if summary_html is not None:
+        assert found.summary_html == summary_html
+    assert html.unescape(re.sub("</?mark>", "", found.title_html)) == found.title
+    assert html.unescape(re.sub("</?mark>", "", found.summary_html)) == found.summary
+
+
+def test_the_opening_shown_as_a_summary_is_marked_by_its_texts_rules(demo_volumes):
+    """A hit with no summary shows its text's opening (when no snippet does), marked as its text is."""
+    index = demo_volumes("frus1952-54v14p2")
+    hits = search(SearchRequest(q="Dulles", page_size=100), index).hits
+    openings = [h for h in hits if h.summary and all(s.startswith("… ") for s in h.snippets_html)]
+    marked = [h for h in openings if "<mark>Dulles</mark>" in h.summary_html]
+    assert marked and all(html.unescape(re.sub("</?mark>", "", h.summary_html)) == h.summary for h in openings)
+    assert all(("<mark>" in h.summary_html) == ("dulles" in analyzers.folded(h.summary)) for h in openings)
+
+
+def test_a_title_holding_markup_is_shown_as_text(make_index):
+    record = dataclasses.replace(
+        seed_records()[7], identifier="seed-odd-title", title='Telegram, <b>Mao</b> Zedong to "Zhou Enlai" & CCP CC', summary="Zhou <Enlai> & Mao"
+    )
+    (found,) = search(SearchRequest(q="Zhou Enlai"), make_index([record])).hits
+    assert found.title_html == "Telegram, &lt;b&gt;Mao&lt;/b&gt; Zedong to &quot;<mark>Zhou</mark> <mark>Enlai</mark>&quot; &amp; CCP CC"
+    assert found.summary_html == "<mark>Zhou</mark> &lt;<mark>Enlai</mark>&gt; &amp; Mao"
+    (plain,) = search(SearchRequest(q="treaty"), make_index([record])).hits
+    assert plain.title_html == "Telegram, &lt;b&gt;Mao&lt;/b&gt; Zedong to &quot;Zhou Enlai&quot; &amp; CCP CC"  # escaped as the page escapes any value
+
+
+def test_tantivy_is_asked_to_mark_a_title_only_when_it_could_hold_a_query_word(seed_index, monkeypatch):
+    """Most titles of a page hold no word of the query: they are escaped, not analyzed."""
+    asked = []
+    original = snippets.Highlighter._marked
+    monkeypatch.setattr(snippets.Highlighter, "_marked", lambda self, text: asked.append((self.field, text)) or original(self, text))
+    hits = search(SearchRequest(q="treaty", page_size=100), seed_index).hits
+    assert len(hits) == 10 and not any("<mark>" in h.title_html for h in hits)  # "Treaty" in every collection's title
+    assert [text for field, text in asked if field == "title"] == []
+    asked.clear()
+    hits = search(SearchRequest(q="Liu", page_size=100), seed_index).hits
+    titles = [text for field, text in asked if field == "title"]
+    assert titles == ["Liu"] * 6 == ["Liu"] * sum("Liu" in h.title for h in hits)  # the part that may match, not the title
+

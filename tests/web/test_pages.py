@@ -21,7 +21,12 @@ def long_date(iso: str) -> str:
 
 
 def hit_titles(html: str) -> list[str]:
-    return [unescape(t) for t in re.findall(r'<h3><a href="/documents/[^"]+">([^<]+)</a></h3>', html)]
+    """The hits' titles as text, the query's words marked in them or not."""
+    return [unescape(unmarked(t)) for t in re.findall(r'<h3><a href="/documents/[^"]+">(.*?)</a></h3>', html)]
+
+
+def unmarked(html: str) -> str:
+    return re.sub("</?mark>", "", html)
 
 
 def searchable_text(d: dict) -> str:
@@ -42,14 +47,14 @@ def test_sino_soviet_lists_all_ten_as_the_results_page_did(client, seed_archive)
     assert "December 22, 1949" in html
     for d in expected:
         if d["summary"]:
-            assert d["summary"] in unescape(html)
+            assert d["summary"] in unescape(unmarked(html))
 
 
 def test_record_without_summary_displays_with_its_text_opening_or_nothing(client, seed_archive):
     bare = next(d for d in SEED if not d["summary"])
     response = client.get("/", {"q": f'"{bare["title"]}"'})
     assert response.status_code == 200
-    assert bare["title"] in unescape(response.content.decode())
+    assert bare["title"] in unescape(unmarked(response.content.decode()))
     page = client.get(f"/documents/{bare['identifier']}")
     assert page.status_code == 200
     assert long_date(bare["date_edtf"]) in page.content.decode()
@@ -321,13 +326,36 @@ def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_betwee
 
 
 def test_a_hit_whose_text_does_not_show_the_name_sought_says_whose_it_is(client, frus_archive):
-    """Creel's telegram of d11 and the letter to him of d13 never write "Creel" in their texts: the
-    hit says he sent or received it, marked as a snippet marks a word (FRUS 1917–72, Public Diplomacy)."""
+    """Creel's telegram of d11 and the letter to him of d13 never write "Creel" in their texts: their
+    titles do, marked; sought as a sender or recipient (no title searched), the hit says he sent
+    or received it, marked as a snippet marks a word (FRUS 1917–72, Public Diplomacy). Nothing of
+    d19 shown holds his name: he is among the persons it mentions."""
     html = client.get("/", {"q": "Creel", "page_size": 50}).content.decode()
-    for identifier, line in (("d11", "From <mark>George Creel</mark>"), ("d13", "To <mark>George Creel</mark>")):
+    for identifier in ("d11", "d13"):
+        hit = re.search(rf'<a href="/documents/frus1917-72PubDip-{identifier}">(.*?)</a>.*?</li>', html, re.S)
+        assert hit.group(1).endswith("(<mark>Creel</mark>)") and '<p class="named">' not in hit.group(), identifier
+    for q, identifier, line in (
+        ("Creel", "d19", "Mentions <mark>George Creel</mark>"),
+        ("from:Creel", "d11", "From <mark>George Creel</mark>"),
+        ("to:Creel", "d13", "To <mark>George Creel</mark>"),
+    ):
+        html = client.get("/", {"q": q, "page_size": 50}).content.decode()
         hit = re.search(rf'<a href="/documents/frus1917-72PubDip-{identifier}">.*?</li>', html, re.S).group()
         shown, named = hit.split('<p class="named">')
         assert "<mark>" not in shown and named.startswith(f"{line}</p>"), identifier
+
+
+def test_a_hits_title_and_summary_show_the_words_sought_marked(client, seed_archive):
+    """"Zhou Enlai treaty" finds Mao's telegram to Zhou Enlai (seed 08): its title and summary were
+    printed with no mark."""
+    html = client.get("/", {"q": "Zhou Enlai treaty"}).content.decode()
+    hit = re.search(r'<li class="hit">\s*<div class="date">[^<]*</div>\s*<h3><a href="/documents/seed-sino-soviet-08">.*?</li>', html, re.S).group()
+    assert '<h3><a href="/documents/seed-sino-soviet-08">Telegram, Mao Zedong to <mark>Zhou</mark> <mark>Enlai</mark> and CCP CC</a></h3>' in hit
+    assert (
+        '<p class="summary">Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations '
+        "and on Sino-Soviet cooperation at the United Nations.</p>"
+    ) in hit
+
 
 @pytest.mark.parametrize(
     ("snippets", "line"),

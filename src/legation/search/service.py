@@ -121,21 +121,26 @@ class YearCount:
 @dataclass
 class Hit:
     """One result. ``summary`` is the document's summary or, failing that, the opening of its
-    text, unless a snippet shows that opening already (``""`` then); ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
+    text, unless a snippet shows that opening already (``""`` then); ``title_html`` and
+    ``summary_html`` are the title and the summary whole, HTML-escaped, with the words of the
+    query they hold in ``<mark>…</mark>`` as a snippet marks them
+    (:func:`legation.search.snippets.marked_html`). ``snippet_html`` an HTML-escaped passage of the text (or summary) with the matched
     words in ``<mark>…</mark>`` ("" when no word of the query occurs there); ``snippets_html``
     that passage and, for a long text, up to two more elsewhere in it, best first
     (:func:`legation.search.snippets.best_snippets`; ``[]`` when there is none). ``score`` is the
     relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date.
-    ``named``: when no snippet marks a word, the document's agents the query names
-    (:func:`named_agents`: a document that mentions "Chou", linked by its editors to Chou En-lai,
-    found by ``"Zhou Enlai"``), else ``[]``."""
+    ``named``: when neither its title, its summary nor its snippets mark a word, the document's
+    agents the query names (:func:`named_agents`: a document that mentions "Chou", linked by its
+    editors to Chou En-lai, found by ``"Zhou Enlai"``), else ``[]``."""
 
     identifier: str
     title: str
+    title_html: str
     date_display: str
     date_edtf: str
     document_type: str
     summary: str
+    summary_html: str
     snippet_html: str
     snippets_html: list[str]
     senders: list[str]
@@ -143,6 +148,11 @@ class Hit:
     collections: list[str]
     score: float
     named: list[NamedAgent] = field(default_factory=list)
+
+    @property
+    def marked(self) -> bool:
+        """Whether the title, the summary or a snippet marks a word of the query: the page shows why the hit matched."""
+        return "<mark>" in self.title_html or "<mark>" in self.summary_html or any("<mark>" in s for s in self.snippets_html)
 
 
 @dataclass
@@ -602,24 +612,32 @@ def _holds(words: list[str], part: list[str], prefix: bool) -> bool:
     return False
 
 
-def make_hit(doc: dict[str, list], score: float, snippets_html: list[str]) -> Hit:
-    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets."""
+def make_hit(
+    doc: dict[str, list], score: float, snippets_html: list[str], highlighters: dict[str, snippets.Highlighter] | None = None
+) -> Hit:
+    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets;
+    its title and summary marked by ``highlighters`` (:func:`snippets_for`), the summary by the
+    field it comes from (the summary, or the first text it opens with)."""
 
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
-    summary = first("summary")
+    title, summary, summarized = first("title"), first("summary"), "summary"
     # a passage from the text's first byte shows its opening (a snippet cut after its start begins "… "):
     # the opening as the summary too printed the same words twice
     if not summary and all(s.startswith("… ") for s in snippets_html):
         summary = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
+        summarized = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
+    lights = highlighters or {}
     return Hit(
         identifier=first(schema.KEY_FIELD),
-        title=first("title"),
+        title=title,
+        title_html=snippets.marked_html(title, lights.get("title")),
         date_display=display_date(first("date_edtf")),
         date_edtf=first("date_edtf"),
         document_type=first("document_type"),
         summary=summary,
+        summary_html=snippets.marked_html(summary, lights.get(summarized)),
         snippet_html=snippets_html[0] if snippets_html else "",
         snippets_html=snippets_html,
         senders=list(doc.get("senders", [])),
@@ -1056,10 +1074,15 @@ def _searched_fields(node: user_query.Node | None) -> set[str]:
     return set()  # a date range; negations are gone (positive_only)
 
 
+SNIPPET_FIELDS = (*schema.TEXT_FIELDS, "summary")  # where passages are sought, in this order (best_snippets)
+MARKED_FIELDS = ("title",)  # values marked whole, not cut into passages (a hit's title)
+
+
 def snippets_for(
     searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None, query: Query | None = None
-) -> list[snippets.Highlighter]:
-    """One highlighter per stored text field and the summary, marking the query's positive words
+) -> dict[str, snippets.Highlighter]:
+    """One highlighter per stored text field, the summary and the title
+    (:data:`SNIPPET_FIELDS`, :data:`MARKED_FIELDS`), by field name, marking the query's positive words
     (names in all their forms); none when nothing is to be highlighted. A field no word of the
     query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not highlight
     anything, and would still read every hit's whole text. ``query``: ``node`` as searched
@@ -1070,7 +1093,7 @@ def snippets_for(
     reusable = query is not None and not _excludes(node) and not any(map(user_query.by_shingles, user_query.leaves(positive)))
     highlight = query if reusable else user_query.to_tantivy(positive, index.schema, searcher, highlighting=True)
     if highlight is None:
-        return []
+        return {}
     searched = _searched_fields(positive)
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
@@ -1078,21 +1101,19 @@ def snippets_for(
     phrased, parted, free = _phrases_and_free_words(positive)
     prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
-    highlighters = []
-    for name in (*schema.TEXT_FIELDS, "summary"):
+    highlighters = {}
+    for name in (*SNIPPET_FIELDS, *MARKED_FIELDS):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
-            highlighters.append(
-                snippets.Highlighter(
-                    name,
-                    partial(_generator, searcher, highlight, index.schema, name),
-                    words=tuple(words),
-                    runs=runs,
-                    phrase_texts=tuple(phrased),
-                    parted_texts=tuple(parted),
-                    free_words=free_words,
-                    free_prefixes=prefixes,
-                    analyzer=schema.ANALYZER_OF[name],
-                )
+            highlighters[name] = snippets.Highlighter(
+                name,
+                partial(_generator, searcher, highlight, index.schema, name),
+                words=tuple(words),
+                runs=runs,
+                phrase_texts=tuple(phrased),
+                parted_texts=tuple(parted),
+                free_words=free_words,
+                free_prefixes=prefixes,
+                analyzer=schema.ANALYZER_OF[name],
             )
     return highlighters
 
@@ -1221,13 +1242,14 @@ def search(
         notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
 
     highlighters = snippets_for(searcher, index, words.node, words.query)
+    passaged = [highlighters[name] for name in SNIPPET_FIELDS if name in highlighters]
     hits, weights = [], {}
     sought: list[tuple[list[str], bool]] | None = None  # the query's names, read at the first hit that needs them
     for key, address in page:
         doc = searcher.doc(address).to_dict()
-        found = snippets.best_snippets(doc, highlighters, searcher, weights=weights)
-        hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found))
-        if words.node is not None and not any("<mark>" in s for s in found):
+        found = snippets.best_snippets(doc, passaged, searcher, weights=weights)
+        hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found, highlighters))
+        if words.node is not None and not hit.marked:
             sought = names_sought(words.node) if sought is None else sought
             hit.named = named_agents(doc, sought)
 

@@ -620,3 +620,18 @@ def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
         pos = e
     parts.append(html_escaped(raw[pos:end].decode(errors="replace")))
     return ("… " if start > 0 else "") + "".join(parts).strip() + (" …" if end < len(raw) else "")
+
+
+def marked_html(text: str, highlighter: Highlighter | None) -> str:
+    """A short value (a hit's title or summary) whole as HTML: escaped, and the words of the query
+    that ``highlighter`` (its field's; ``None`` when the query searches no word there) marks in
+    ``<mark>…</mark>`` as a passage marks them (:func:`passage_html`, not cut, no "…"), so stemmed
+    and folded forms, a name's other forms, phrases and prefixes are marked by the same rules.
+    Without a mark, what the page prints for any value (:func:`legation.printable.html_escaped`):
+    ``"Eden to Chou En-lai <1954>"`` for ``"Zhou Enlai"`` → ``"Eden to <mark>Chou</mark>
+    <mark>En</mark>-<mark>lai</mark> &lt;1954&gt;"``."""
+    if highlighter is None or not text:
+        return html_escaped(text)
+    raw = text.encode()
+    marks = highlighter.marks(text, raw)
+    return passage_html(raw, 0, len(raw), marks) if marks else html_escaped(text)
