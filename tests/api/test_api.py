@@ -245,9 +245,10 @@ def test_hits_carry_their_snippets_as_a_list_and_the_best_alone(client, frus_arc
     assert hit_schema["properties"]["snippets_html"]["type"] == "array" and "snippets_html" in hit_schema["required"]
 
 
-def test_hits_carry_their_title_and_summary_marked_beside_the_plain_ones(client, seed_archive):
+def test_hits_carry_their_title_summary_and_subjects_marked_beside_the_plain_ones(client, seed_archive, frus_archive):
     """``title`` and ``summary`` stay text; ``title_html`` and ``summary_html`` are them as HTML, the
-    query's words marked."""
+    query's words marked; ``subjects_html`` the subjects holding a word of the query, for a hit that
+    shows no other reason (a passage of each, marked)."""
     hits = {h["identifier"]: h for h in client.get("/api/search", {"q": "Zhou Enlai treaty"}).json()["hits"]}
     mao = hits["seed-sino-soviet-08"]
     assert list(mao)[:9] == [
@@ -259,9 +260,12 @@ def test_hits_carry_their_title_and_summary_marked_beside_the_plain_ones(client,
         "Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations and on Sino-Soviet "
         "cooperation at the United Nations."
     )
-    assert mao["named"] == []
+    assert mao["subjects_html"] == [] and mao["named"] == []
+    war = {h["identifier"]: h for h in client.get("/api/search", {"q": '"World War"', "page_size": "50"}).json()["hits"]}
+    assert war["frus1917-72PubDip-d2"]["subjects_html"] == ["<mark>World</mark> <mark>War</mark> I"]
     properties = client.get("/api/openapi.json").json()["components"]["schemas"]["Hit"]["properties"]
     assert properties["title_html"]["type"] == properties["summary_html"]["type"] == "string"
+    assert properties["subjects_html"]["type"] == "array" and properties["subjects_html"]["items"]["type"] == "string"
 
 
 @pytest.mark.parametrize("params", [{"q": "Russian peasants farmer", "page_size": "100"}, {"q": "propaganda", "type": "Letter"}, {"q": "zzzzqqq"}])

@@ -252,7 +252,7 @@ def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
     assert highlighters
     texts = [t.body for r in records for t in r.texts]
     marked = blanked = 0
-    for highlighter in highlighters.values():  # the texts of each language, the summary, the title
+    for highlighter in highlighters.values():  # the texts of each language, the summary, the title, the subjects
         for text in texts:
             fast = highlighter.marks(text)
             with monkeypatch.context() as m:
@@ -608,3 +608,31 @@ def test_tantivy_is_asked_to_mark_a_title_only_when_it_could_hold_a_query_word(s
     titles = [text for field, text in asked if field == "title"]
     assert titles == ["Liu"] * 6 == ["Liu"] * sum("Liu" in h.title for h in hits)  # the part that may match, not the title
 
+
+def test_a_hit_that_matches_only_through_its_subject_shows_the_subject_marked(demo_volumes, monkeypatch):
+    """224 hits of ``"Zhou Enlai"`` in the demo archive showed no reason: FRUS chapter headings,
+    stored nowhere but the subject facet's column ("… the U.S. response to Premier Chou En-Lai’s
+    proposal of negotiations; …"), hold the name. Now a passage of the heading is shown, marked."""
+    index = demo_volumes("frus1955-57v02")
+    from legation.search import service
+
+    def reasons(q: str) -> tuple[int, int, list]:
+        hits, page = [], 0
+        while page == 0 or len(hits) < result.total:
+            page += 1
+            result = search(SearchRequest(q=q, page=page, page_size=100), index)
+            hits += result.hits
+        shown = [h for h in hits if h.subjects_html]
+        return len(hits), sum(not (h.marked or h.named or h.subjects_html) for h in hits), shown
+
+    total, silent, shown = reasons("Chou En-lai")
+    assert silent == 0 and len(shown) > 100
+    (d1,) = [h for h in shown if h.identifier == "frus1955-57v02-d1"]
+    assert d1.subjects_html == [
+        "… to the growth of Communist air power; the Robertson–Radford mission to Taipei; the U.S. response to Premier "
+        "<mark>Chou</mark> <mark>En</mark>-<mark>Lai</mark>’s proposal of negotiations; diplomatic efforts to obtain the "
+        "release of American prisoners in the People’s …"
+    ]
+    assert all(not (h.marked or h.named) for h in shown)  # only when nothing else shows why
+    monkeypatch.setattr(service, "subject_passages", lambda *args: [])
+    assert reasons("Chou En-lai")[:2] == (total, len(shown))  # without the subjects, each of them showed nothing

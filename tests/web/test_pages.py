@@ -357,6 +357,26 @@ def test_a_hits_title_and_summary_show_the_words_sought_marked(client, seed_arch
     ) in hit
 
 
+def test_a_hit_that_matches_only_through_its_subject_shows_the_subject_marked(client, frus_archive):
+    """Every document of the Public Diplomacy volume has the subject "World War I" (its chapter), which
+    no hit showed: those of the 44 that ``"World War"`` finds whose title, summary and texts do not
+    hold the phrase (d2 among them) showed nothing marked."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    def shown(r) -> str:
+        return " ".join([r.title, r.summary, *(part for t in r.texts for part in (t.body, *(f.text for f in t.footnotes)))])
+
+    silent = [r.identifier for r in read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml") if not re.search(r"(?i)\bworld\W+war", shown(r))]
+    assert len(silent) == 36
+    html = client.get("/", {"q": '"World War"', "page_size": 50}).content.decode()
+    assert re.findall(r'href="/documents/([^"]+)">(?:(?!</li>).)*<p class="subject">Subject: <mark>World</mark> <mark>War</mark> I</p>', html, re.S) == [
+        i for i in re.findall(r'<h3><a href="/documents/([^"]+)">', html) if i in silent
+    ]
+    hit = re.search(r'<a href="/documents/frus1917-72PubDip-d2">.*?</li>', html, re.S).group()
+    shown, subject = hit.split('<p class="subject">')
+    assert "<mark>" not in shown and subject.startswith("Subject: <mark>World</mark> <mark>War</mark> I</p>")
+
+
 @pytest.mark.parametrize(
     ("snippets", "line"),
     [

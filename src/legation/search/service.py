@@ -129,9 +129,11 @@ class Hit:
     that passage and, for a long text, up to two more elsewhere in it, best first
     (:func:`legation.search.snippets.best_snippets`; ``[]`` when there is none). ``score`` is the
     relevance score (BM25 with field boosts), ``0.0`` when the results are sorted by date.
-    ``named``: when neither its title, its summary nor its snippets mark a word, the document's
-    agents the query names (:func:`named_agents`: a document that mentions "Chou", linked by its
-    editors to Chou En-lai, found by ``"Zhou Enlai"``), else ``[]``."""
+    What shows why a hit matched when neither its title, its summary nor its snippets mark a
+    word: ``named``, the document's agents the query names (:func:`named_agents`: a document that
+    mentions "Chou", linked by its editors to Chou En-lai, found by ``"Zhou Enlai"``), and failing
+    those ``subjects_html``, a passage of each of its subjects holding a word of the query, marked
+    as a snippet (:func:`subject_passages`: a FRUS chapter's heading, shown nowhere else); else ``[]``."""
 
     identifier: str
     title: str
@@ -148,6 +150,7 @@ class Hit:
     collections: list[str]
     score: float
     named: list[NamedAgent] = field(default_factory=list)
+    subjects_html: list[str] = field(default_factory=list)
 
     @property
     def marked(self) -> bool:
@@ -647,6 +650,47 @@ def make_hit(
     )
 
 
+MAX_SUBJECTS = 100  # subjects of one document read at most (subjects_of)
+
+
+def subjects_of(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, identifier: str) -> list[str]:
+    """The subjects of the document ``identifier``, in alphabetical order. The index stores
+    them nowhere (the ``subject`` field is searched, not stored): they are read from the subject
+    facet's column, which holds each as written, by one aggregation over that document
+    (tens of µs), only for a hit that shows no other reason for matching."""
+    facet = schema.FACETS_BY_NAME["subject"]
+    one = Query.term_query(idx_schema, schema.KEY_FIELD, identifier)
+    found = searcher.aggregate(one, {"values": {"terms": {"field": facet.index_field, "size": MAX_SUBJECTS}}})
+    return sorted(bucket["key"] for bucket in found["values"]["buckets"])
+
+
+def subject_passages(
+    searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
+    identifier: str,
+    highlighter: snippets.Highlighter,
+    weights: snippets.Weights,
+    known: dict[str, list[str]],
+) -> list[str]:
+    """A passage of each subject of the document ``identifier`` (:func:`subjects_of`) holding a
+    word of the query, marked by the subject field's ``highlighter`` as a snippet is
+    (:func:`legation.search.snippets.best_snippets`: a FRUS chapter's heading of 900 characters
+    is cut around "<mark>Chou</mark> <mark>En</mark>-<mark>Lai</mark>"), at most
+    :data:`~legation.search.snippets.MAX_SNIPPETS`. ``weights`` as the search's snippets share
+    them; ``known``: each subject's passage (or none) found for a hit before, as the hits of one
+    search share it, since a chapter's heading is the subject of each of its documents. The field
+    is read by the simple tokenizer (unstored, :func:`legation.search.schema.index_analyzer`),
+    which does not cut Han, kana or Hangul into words: those are not marked in a subject."""
+    found: list[str] = []
+    for value in subjects_of(searcher, idx_schema, identifier):
+        if value not in known:
+            known[value] = snippets.best_snippets({"subject": [value]}, [highlighter], searcher, most=1, weights=weights)
+        found += known[value]
+        if len(found) == snippets.MAX_SNIPPETS:
+            break
+    return found
+
+
 @lru_cache(maxsize=4)
 def _open_index(path: str) -> SearchIndex:
     return SearchIndex(path)
@@ -1075,13 +1119,13 @@ def _searched_fields(node: user_query.Node | None) -> set[str]:
 
 
 SNIPPET_FIELDS = (*schema.TEXT_FIELDS, "summary")  # where passages are sought, in this order (best_snippets)
-MARKED_FIELDS = ("title",)  # values marked whole, not cut into passages (a hit's title)
+MARKED_FIELDS = ("title", "subject")  # marked beside the passages: the title whole, a subject's passage (subject_passages)
 
 
 def snippets_for(
     searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None, query: Query | None = None
 ) -> dict[str, snippets.Highlighter]:
-    """One highlighter per stored text field, the summary and the title
+    """One highlighter per stored text field, the summary, the title and the subjects
     (:data:`SNIPPET_FIELDS`, :data:`MARKED_FIELDS`), by field name, marking the query's positive words
     (names in all their forms); none when nothing is to be highlighted. A field no word of the
     query searches (``from:Kissinger``, ``title:treaty``) gets none: it could not highlight
@@ -1243,7 +1287,7 @@ def search(
 
     highlighters = snippets_for(searcher, index, words.node, words.query)
     passaged = [highlighters[name] for name in SNIPPET_FIELDS if name in highlighters]
-    hits, weights = [], {}
+    hits, weights, subjects = [], {}, {}
     sought: list[tuple[list[str], bool]] | None = None  # the query's names, read at the first hit that needs them
     for key, address in page:
         doc = searcher.doc(address).to_dict()
@@ -1252,6 +1296,8 @@ def search(
         if words.node is not None and not hit.marked:
             sought = names_sought(words.node) if sought is None else sought
             hit.named = named_agents(doc, sought)
+            if not hit.named and "subject" in highlighters:
+                hit.subjects_html = subject_passages(searcher, index.schema, hit.identifier, highlighters["subject"], weights, subjects)
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
