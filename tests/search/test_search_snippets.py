@@ -217,10 +217,15 @@ MASK_QUERIES = [
     "Москва 周恩来 Chou En-lai Creel",  # other scripts, a hyphenated name (Creel: a word the texts hold)
     "Chateau-Thierry Inter-Allied",  # hyphenated words, marked where their parts stand together
     "the of and",
+    "vie sky happy possible hope relate humble war",  # stems whose last letter the word has not (vying → vie, happily → happili)
+    "un mao liu war",  # short words: only words beginning with the whole stem are analyzed
 ]
 
 
-ODD = " thé\u00a0the\u0130 attaché (ATTACHES), Bjorkman; Björkman: visé dying, Tying—lying “Bjorkman’s” «visé» dying… "
+ODD = (
+    " thé\u00a0the\u0130 attaché (ATTACHES), Bjorkman; Björkman: visé dying, Tying—lying “Bjorkman’s” «visé» dying… "
+    "vying skies happily possibility hoping relational humbly wary "  # stems not beginning as their words do
+)
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +303,23 @@ def test_a_turkish_text_is_masked_through_the_letters_the_index_folds(language_r
     assert all(raw[offset : offset + len(part.encode())] == part.encode() for offset, part in kept)  # where they stand
     # a letter the index folds to two (æ → ae) is not sought as written: its word is kept whole
     assert snippets.kept_parts("şarkı “söz” “yaz” “gel” æsir", ("aes",)) == [(len("şarkı “söz” “yaz” “gel” ".encode()), "æsir")]
+
+
+DEMO_FRUS = Path(__file__).resolve().parents[2] / "data" / "demo" / "frus"
+
+
+def test_every_english_word_begins_as_its_stem_says():
+    # snippets.english_starts reads Porter2's rules: what a word must begin with to give a stem.
+    # Asked of the stemmer itself over every word of the demo's FRUS volumes (46,000 words).
+    import gzip
+
+    words = {w for path in sorted(DEMO_FRUS.glob("*.xml.gz")) for w in re.findall(r"[a-z0-9]+", gzip.open(path).read().decode().lower())}
+    assert len(words) > 40_000
+    wrong = [(w, t) for w in words for t in analyzers.terms(w, analyzers.STEMMED_NAME) if not w.startswith(snippets.english_starts(t))]
+    assert wrong == []
+    assert snippets.english_starts("mao") == ("mao",)  # not every word in "ma": "made", "many", "may"
+    assert snippets.english_starts("happi") == ("happi", "happy")
+    assert snippets.english_starts("vie") == ("vi", "vy")
 
 
 def test_a_stem_shorter_than_a_word_start_keeps_the_words_it_may_match():

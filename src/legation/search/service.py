@@ -1143,7 +1143,7 @@ def snippets_for(
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
     phrased, parted, free = _phrases_and_free_words(positive)
-    prefixes = tuple(dict.fromkeys(w for leaf in free if leaf.prefix for w in analyzers.folded(leaf.text)))
+    prefixes = tuple(dict.fromkeys(w for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix for w in analyzers.folded(leaf.text)))
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
     highlighters = {}
     for name in (*SNIPPET_FIELDS, *MARKED_FIELDS):

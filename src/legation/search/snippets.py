@@ -59,8 +59,8 @@ class Highlighter:
     them so: :func:`legation.search.query.by_shingles`); ``parted_texts``: its words of several
     parts (``Sino-Soviet``, ``secretary_of``), whose parts are marked only where they stand
     together, in any form the analyzer gives one term (``Sino-Soviets``), as the search finds
-    them (:func:`in_phrases`); ``free_words``: the texts of its other words, ``free_prefixes`` the
-    folded beginnings of its ``prefix*`` words, marked wherever they stand.
+    them (:func:`in_phrases`); ``free_words``: the texts of its other words, marked wherever they
+    stand, as are words beginning with ``free_prefixes``, the folded words of its ``prefix*`` words.
     The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``. What these give under
     the analyzer (:attr:`starts`, :attr:`singles`, :attr:`phrases`, :attr:`free`) is worked out on
     first use: a page's hits have text in one or two of the seven fields (six languages and the summary)."""
@@ -81,7 +81,7 @@ class Highlighter:
     @cached_property
     def starts(self) -> tuple[str, ...]:
         """The word beginnings :func:`kept_parts` keeps (:func:`word_starts`)."""
-        return word_starts(list(self.words), self.analyzer)
+        return word_starts(list(self.words), self.analyzer, self.free_prefixes)
 
     @cached_property
     def singles(self) -> frozenset[str] | None:
@@ -191,12 +191,13 @@ def _in_original(marks: Marks, text: str, normal: str) -> Marks:
 
 # --- sparing the analyzer the words that cannot match ----------------------------------------------
 # Marking costs about 0.3 µs a word, two thirds of it the stemmer's (a FRUS memorandum of 20,000
-# characters: 1 ms). A word the query could match begins as a word of the query begins, in its
-# first WORD_START letters, folded: the stemmers (Snowball) and the folding filters change only the
-# ends of words and non-ASCII letters. So the analyzer is given only the parts of the text holding
-# such a word, and the marks are moved back to the parts' places.
+# characters: 1 ms). A word the query could match begins as the stem of a word of the query does
+# (English, and no stemmer: word_starts), or else in its first WORD_START letters, folded: the
+# stemmers (Snowball) and the folding filters change only the ends of words and non-ASCII letters.
+# So the analyzer is given only the parts of the text holding such a word, and the marks are moved
+# back to the parts' places.
 
-WORD_START = 3  # letters of a query word a text word must begin with to be analyzed
+WORD_START = 3  # letters of a query word a text word must begin with to be analyzed, where no rule says more
 # Porter2's exceptional forms whose first letters differ from their stem's (Snowball English, "exceptional forms")
 _OTHER_STARTS = {"die": "dyi", "lie": "lyi", "tie": "tyi", "dyi": "die", "lyi": "lie", "tyi": "tie", "sky": "ski", "ski": "sky"}
 _MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not read as ASCII
@@ -265,24 +266,59 @@ def in_phrases(
     return [mark for mark, kept in zip(marks, keep) if kept]
 
 
-def word_starts(words: list[str], analyzer: str | None = None) -> tuple[str, ...]:
-    """The lowercase beginnings (:data:`WORD_START` letters, or the whole word) of the folded query
-    ``words`` (:func:`legation.search.analyzers.folded`) that :func:`kept_parts` keeps in a text,
-    Porter2's exceptional forms added; with ``analyzer``, also those of each word's terms under
-    it, but for their last letter: a stemmer may cut a word to fewer letters than
-    :data:`WORD_START` (Turkish ``ordu`` and ``orta`` are both ``or``) and change a stem's last
-    letter (``kitabı`` → ``kitap``). Words not ASCII once folded (Cyrillic, Chinese) need none:
-    :func:`kept_parts` keeps every part of a text holding a non-ASCII character."""
+def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The lowercase beginnings of the folded query ``words``
+    (:func:`legation.search.analyzers.folded`) that :func:`kept_parts` keeps in a text: a text
+    word that gives one of the words' terms under ``analyzer`` begins with one of them.
+
+    - Under an analyzer with Snowball's English stemmer (every metadata field and English text),
+      those of :func:`english_starts` for each term: ``mao`` → ``mao``, not every word in "ma".
+    - Under one without a stemmer, the terms themselves (a text word must fold to one).
+    - Under another stemmer, without ``analyzer``, and for the words of ``prefixes`` (the query's
+      ``prefix*`` words, folded, which stand for every word they begin), :data:`WORD_START`
+      letters of the word (or the whole word), Porter2's exceptional forms added, and those of
+      each term but for its last letter: a stemmer may cut a word to fewer letters than
+      :data:`WORD_START` (Turkish ``ordu`` and ``orta`` are both ``or``) and change a stem's last
+      letter (``kitabı`` → ``kitap``).
+
+    Words not ASCII once folded (Cyrillic, Chinese) need none: :func:`kept_parts` keeps every part
+    of a text holding a non-ASCII character."""
+    stemmer = analyzers.STEMMERS.get(analyzer, "") if analyzer else ""  # "": not known to be exact about
     starts = set()
     for word in words:
-        if word.isascii():
-            start = word[:WORD_START]
-            starts.update([start, _OTHER_STARTS.get(start, start)])
-            for term in analyzers.terms(word, analyzer) if analyzer else ():
-                if term.isascii():
-                    starts.add(term[: max(1, min(WORD_START, len(term) - 1))])
+        if not word.isascii():
+            continue
+        terms = [term for term in analyzers.terms(word, analyzer) if term.isascii()] if analyzer else []
+        if terms and word not in prefixes and stemmer in ("english", None):
+            starts.update(s for term in terms for s in (english_starts(term) if stemmer else (term,)))
+            continue
+        start = word[:WORD_START]
+        starts.update([start, _OTHER_STARTS.get(start, start)])
+        starts.update(term[: max(1, min(WORD_START, len(term) - 1))] for term in terms)
     # a start holding a shorter one finds no word that one does not ("en" beside "e"): each is a scan of the text
     return tuple(start for start in sorted(starts) if not any(start.startswith(other) for other in starts if other != start))
+
+
+
+def english_starts(term: str) -> tuple[str, ...]:
+    """What a word must begin with, lowercased and folded, for Snowball's English stemmer (Porter2,
+    snowballstem.org/algorithms/english/stemmer.html) to give it the stem ``term``. Every step of
+    Porter2 takes a suffix away or puts another in its place, and each replacement differs from
+    what it replaces in its last letter at most once the later steps have run: a stem is its word's
+    beginning but for its last letter, which may be an ``e`` the stemmer added (``hoping`` →
+    ``hope``, ``relational`` → ``relate``), an ``i`` for a ``y`` (``happy`` → ``happi``), an ``l`` for
+    the ``i`` of ``biliti`` (``possibility`` → ``possibl``) or a ``y`` for the ``i`` of ``ies``
+    (``skies`` → ``sky``); and a stem in ``ie`` may come from ``ying`` (``dying``, ``vying`` →
+    ``die``, ``vie``). So ``term`` itself unless it ends in one of those letters. Checked against
+    the stemmer over every word of the demo's FRUS volumes (tests/search/test_search_snippets.py)."""
+    last, head = term[-1], term[:-1]
+    if not head:
+        return (term,)
+    if last in "el":
+        return (head, term[:-2] + "y") if term.endswith("ie") else (head,)
+    if last in "iy":
+        return (term, head + ("y" if last == "i" else "i"))
+    return (term,)
 
 
 def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
