@@ -248,6 +248,15 @@ def test_on_a_phone_the_search_page_is_no_wider_than_the_screen(page, width) -> 
     assert select["x"] + select["width"] <= width
 
 
+@pytest.mark.parametrize("q", ["x" * 150, "frus1917-72PubDip-d1" + "0" * 80])
+def test_a_long_word_in_a_query_a_notice_or_a_hit_wraps_rather_than_widen_the_page(page, q) -> None:
+    # A fresh user's 150-letter word made "No document matches …" 1,516 px wide in a 1,100 px
+    # window, an identifier with 80 zeros the notice 1,389 px, a title of one 1,990-letter word the page 17,818 px.
+    page.set_viewport_size({"width": 1100, "height": 800})
+    search(page, q)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1100
+
+
 def test_on_a_phone_the_results_come_before_the_facets_and_beside_them_on_a_desktop(page) -> None:
     search(page, "propaganda")
     first_hit, first_facet = page.locator("li.hit").first, page.locator("section.facet").first

@@ -22,7 +22,7 @@ def long_date(iso: str) -> str:
 
 def hit_titles(html: str) -> list[str]:
     """The hits' titles as text, the query's words marked in them or not."""
-    return [unescape(unmarked(t)) for t in re.findall(r'<h3><a href="/documents/[^"]+">(.*?)</a></h3>', html)]
+    return [unescape(unmarked(t)) for t in re.findall(r'<h3 dir="auto"><a href="/documents/[^"]+">(.*?)</a></h3>', html)]
 
 
 def unmarked(html: str) -> str:
@@ -207,7 +207,7 @@ def test_histogram_bars_keep_the_date_range_already_chosen(client, seed_archive)
     for year, link in bars.items():
         assert ("start_date=1949-12-20&end_date=1949" if year == "1949" else "start_date=1950&end_date=1950-01-10") in unescape(link)
         narrowed = client.get("/" + unescape(link)).content.decode()
-        found = set(re.findall(r'<h3><a href="/documents/([^"]+)">', narrowed))
+        found = set(re.findall(r'<h3 dir="auto"><a href="/documents/([^"]+)">', narrowed))
         assert found == expected[year]
 
 
@@ -311,7 +311,7 @@ def test_a_long_document_shows_its_passages_on_one_line_with_one_ellipsis_betwee
     """Poole's letter (FRUS 1917–72, Public Diplomacy, d40): "League" in its fourth paragraph,
     "film(s)" in its seventh and eighth."""
     html = client.get("/", {"q": "League films"}).content.decode()
-    snippet = re.search(r'<a href="/documents/frus1917-72PubDip-d40">.*?<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    snippet = re.search(r'<a href="/documents/frus1917-72PubDip-d40">.*?<p class="snippet" dir="auto">(.*?)</p>', html, re.S).group(1)
     assert snippet == (
         "… in reaching the large public by presentation in popular form.\n\nSuch work is by no means simple. If the "
         "proposed <mark>League</mark> of Nations becomes a reality, countless questions will arise of such immediate "
@@ -349,10 +349,10 @@ def test_a_hits_title_and_summary_show_the_words_sought_marked(client, seed_arch
     """"Zhou Enlai treaty" finds Mao's telegram to Zhou Enlai (seed 08): its title and summary were
     printed with no mark."""
     html = client.get("/", {"q": "Zhou Enlai treaty"}).content.decode()
-    hit = re.search(r'<li class="hit">\s*<div class="date">[^<]*</div>\s*<h3><a href="/documents/seed-sino-soviet-08">.*?</li>', html, re.S).group()
-    assert '<h3><a href="/documents/seed-sino-soviet-08">Telegram, Mao Zedong to <mark>Zhou</mark> <mark>Enlai</mark> and CCP CC</a></h3>' in hit
+    hit = re.search(r'<li class="hit">\s*<div class="date">[^<]*</div>\s*<h3 dir="auto"><a href="/documents/seed-sino-soviet-08">.*?</li>', html, re.S).group()
+    assert '<h3 dir="auto"><a href="/documents/seed-sino-soviet-08">Telegram, Mao Zedong to <mark>Zhou</mark> <mark>Enlai</mark> and CCP CC</a></h3>' in hit
     assert (
-        '<p class="summary">Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations '
+        '<p class="summary" dir="auto">Mao brings <mark>Zhou</mark> <mark>Enlai</mark> up to date on the <mark>treaty</mark> negotiations '
         "and on Sino-Soviet cooperation at the United Nations.</p>"
     ) in hit
 
@@ -369,12 +369,12 @@ def test_a_hit_that_matches_only_through_its_subject_shows_the_subject_marked(cl
     silent = [r.identifier for r in read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml") if not re.search(r"(?i)\bworld\W+war", shown(r))]
     assert len(silent) == 36
     html = client.get("/", {"q": '"World War"', "page_size": 50}).content.decode()
-    assert re.findall(r'href="/documents/([^"]+)">(?:(?!</li>).)*<p class="subject">Subject: <mark>World</mark> <mark>War</mark> I</p>', html, re.S) == [
-        i for i in re.findall(r'<h3><a href="/documents/([^"]+)">', html) if i in silent
+    assert re.findall(r'href="/documents/([^"]+)">(?:(?!</li>).)*<p class="subject">Subject: <bdi><mark>World</mark> <mark>War</mark> I</bdi></p>', html, re.S) == [
+        i for i in re.findall(r'<h3 dir="auto"><a href="/documents/([^"]+)">', html) if i in silent
     ]
     hit = re.search(r'<a href="/documents/frus1917-72PubDip-d2">.*?</li>', html, re.S).group()
     shown, subject = hit.split('<p class="subject">')
-    assert "<mark>" not in shown and subject.startswith("Subject: <mark>World</mark> <mark>War</mark> I</p>")
+    assert "<mark>" not in shown and subject.startswith("Subject: <bdi><mark>World</mark> <mark>War</mark> I</bdi></p>")
 
 
 @pytest.mark.parametrize(
@@ -737,7 +737,7 @@ def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_gen
         assert (body["total"], body["hits"], body["notice"], body["explained"], body["did_you_mean"]) == (0, [], notice, True, ""), params
     # nothing says why: the general advice stays, and the API says it does not explain
     html = client.get("/", {"q": "Zzzqqq"}).content.decode()
-    assert _notice(html) == "" and "No document matches <strong>Zzzqqq</strong>. Try fewer words or another spelling." in html
+    assert _notice(html) == "" and "No document matches <strong><bdi>Zzzqqq</bdi></strong>. Try fewer words or another spelling." in html
     assert client.get("/api/search", {"q": "Zzzqqq"}).json()["explained"] is False
     assert client.get("/api/search", {"q": "Stalin"}).json()["explained"] is False
 
