@@ -391,6 +391,33 @@ def test_suggest_completes_one_chinese_character_to_the_names_it_starts(client, 
     assert client.get("/api/suggest", {"q": "z"}).json() == []
 
 
+def test_a_hit_found_by_one_word_of_another_form_of_a_name_says_whom_it_names(client, seed_archive, tmp_path):
+    """The index holds every name of an agent's authority record, so "Chou" or 周 alone finds
+    the documents of Zhou Enlai; a hit whose texts do not hold that word named nobody and showed
+    no reason (291 demo hits of "Zhou"). Now it names the agent by the name stored."""
+    from legation.records.authorities import load_authorities
+
+    path = tmp_path / "names.jsonl"
+    from django.core.cache import caches
+
+    from legation.search import variants
+    from legation.search.follower import follow_once
+
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in NATIVE_NAMES), encoding="utf-8")
+    load_authorities(path)
+    follow_once()  # the documents naming them re-indexed with their names, as the server's follower does
+    caches["search"].clear()
+    variants.reset()
+    for typed, name in (("Chou", "Zhou Enlai"), ("Tse*", "Mao Zedong"), ("周", "Zhou Enlai"), ("刘", "Liu Shaoqi")):
+        body = client.get("/api/search", {"q": typed, "page_size": 50}).json()
+        hits = body["hits"]
+        agent_of = {r.identifier for r in SEED_RECORDS if name in [a.name for a in r.agents]}  # the other forms are their agents'
+        assert {h["identifier"] for h in hits} == agent_of and body["total"] == len(hits), typed
+        for h in hits:
+            marked = "<mark>" in "".join([h["title_html"], h["summary_html"], *h["snippets_html"], *h["subjects_html"]])
+            assert marked or name in [a["name"] for a in h["named"]], (typed, h["identifier"])
+
+
 def test_repeated_parameters_are_read_like_the_page_reads_them(client, seed_archive):
     api = client.get("/api/search?page_size=3&page=2&page=3")  # refused on both (no longer the first taken)
     page = client.get("/?page_size=3&page=2&page=3")

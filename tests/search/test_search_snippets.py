@@ -555,6 +555,32 @@ ZHOU = VariantTable.from_groups([["Zhou Enlai", "Chou En-lai"], ["Mao Zedong", "
 
 
 @pytest.mark.parametrize(
+    ("q", "named"),
+    [
+        # a word of another of the person's names: the index holds them all, so "Zhou" found the
+        # documents mentioning Chou En-lai, and 291 demo hits showed no reason
+        ("Zhou", [("mentioned", "Chou En-lai")]),
+        ("Enlai", [("mentioned", "Chou En-lai")]),
+        ("Zedo*", [("sender", "Mao Tse-tung")]),
+        ("Kaishek", [("recipient", "Chiang Kai-shek")]),  # syllables joined, as the search finds them
+        ("Kaish*", [("recipient", "Chiang Kai-shek")]),
+        ("Chiang", [("recipient", "Chiang Kai-shek")]),
+        ("Kais", []),  # not a whole name's syllables
+        ("Zhouenlai OR Lai", [("mentioned", "Chou En-lai")]),
+        ("Zhong", []),
+    ],
+)
+def test_named_agents_reads_every_name_of_an_agents_authority_record(q: str, named) -> None:
+    from legation.search import query
+    from legation.search.service import named_agents, names_sought
+
+    doc = {"senders": ["Mao Tse-tung"], "recipients": ["Chiang Kai-shek"], "mentioned": ["Chou En-lai"]}
+    assert [(a.role, a.name) for a in named_agents(doc, names_sought(query.parse(q).node), ZHOU)] == named
+    if q in ("Zhou", "Zedo*"):  # without the table, the stored name alone does not hold the word
+        assert named_agents(doc, names_sought(query.parse(q).node)) == []
+
+
+@pytest.mark.parametrize(
     ("q", "identifier", "title_html", "summary_html"),
     [
         # "Zhou Enlai treaty" showed the title and the summary with no mark

@@ -590,28 +590,44 @@ def names_sought(node: user_query.Node | None) -> list[tuple[list[str], bool]]:
     ]
 
 
-def named_agents(doc: dict[str, list], sought: list[tuple[list[str], bool]]) -> list[NamedAgent]:
+def named_agents(
+    doc: dict[str, list], sought: list[tuple[list[str], bool]], names: variants.VariantTable | None = None
+) -> list[NamedAgent]:
     """The agents of a stored document (``tantivy.Document.to_dict()``: its ``senders``,
     ``recipients`` and ``mentioned``, preferred names) whose name holds one of the query's words or
     phrases ``sought`` (:func:`names_sought`) as whole folded words in that order (a ``prefix*``
     word as the start of one). The reason a document matched when its texts do not show it: its
-    editors linked a bare "Chou" to the person, or the name is only its sender's. In document
-    order of roles, each name once."""
+    editors linked a bare "Chou" to the person, or the name is only its sender's. With ``names``
+    (the archive's :class:`~legation.search.variants.VariantTable`), any name of the agent's
+    authority record counts, as the index holds them all: ``Zhou`` or ``毛`` alone names "Chou
+    En-lai" or "Mao Tse-tung" (through Zhou Enlai, 毛泽东). In document order of roles, each name once."""
     found: list[NamedAgent] = []
     for stored, role in _AGENT_ROLES:
         for name in doc.get(stored, []):
             words = analyzers.folded(name)
-            if any(_holds(words, part, prefix) for part, prefix in sought if part) and all(a.name != name for a in found):
+            forms = [words, *(analyzers.folded(other) for other in names.groups.get(tuple(words), ()) if other != name)] if names else [words]
+            if any(_holds(w, part, prefix) for w in forms for part, prefix in sought if part) and all(a.name != name for a in found):
                 found.append(NamedAgent(name, role))
     return found
 
 
 def _holds(words: list[str], part: list[str], prefix: bool) -> bool:
-    """Whether ``words`` hold ``part`` as a run (its last word the start of one when ``prefix``)."""
+    """Whether ``words`` hold ``part`` as a run (its last word the start of one when ``prefix``),
+    or a run of them spells ``part`` with their syllables joined (``kaishek`` in Chiang Kai-shek,
+    as the search finds a name typed so: :mod:`legation.search.variants`)."""
     n = len(part)
     for i in range(len(words) - n + 1):
         if words[i : i + n - 1] == part[:-1] and (words[i + n - 1].startswith(part[-1]) if prefix else words[i + n - 1] == part[-1]):
             return True
+    letters = "".join(part)
+    for i in range(len(words)):
+        joined = words[i]
+        for word in words[i + 1 :]:
+            joined += word
+            if joined == letters or (prefix and joined.startswith(letters)):
+                return True
+            if not letters.startswith(joined):
+                break
     return False
 
 
@@ -1295,7 +1311,7 @@ def search(
         hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found, highlighters))
         if words.node is not None and not hit.marked:
             sought = names_sought(words.node) if sought is None else sought
-            hit.named = named_agents(doc, sought)
+            hit.named = named_agents(doc, sought, names)
             if not hit.named and "subject" in highlighters:
                 hit.subjects_html = subject_passages(searcher, index.schema, hit.identifier, highlighters["subject"], weights, subjects)
 
