@@ -640,17 +640,24 @@ def _with_context(raw: bytes, first: int, last: int, lo: int = 0, hi: int | None
 
 def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
     """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
-    inside it in ``<mark>…</mark>``, and "…" where the text goes on before or after; characters HTML
+    inside it in ``<mark>…</mark>`` (marks with nothing between them in one: ``<mark>周恩来</mark>``,
+    not a mark a character), and "…" where the text goes on before or after; characters HTML
     forbids (DEL, C1 controls, noncharacters a stored text may hold) as U+FFFD, as the page prints
     every other value (:func:`legation.printable.html_escaped`)."""
-    parts, pos = [], start
+    spans: Marks = []
     # only the marks from ``start`` to ``end``: a text where "the" is marked has thousands
     for k in range(bisect.bisect_left(marks, (start,)), len(marks)):
         s, e = marks[k]
         if s > end:
             break
-        if s < pos or e > end:
+        if s < (spans[-1][1] if spans else start) or e > end:
             continue
+        if spans and s == spans[-1][1]:  # one mark over a run of words with nothing between (周恩来, each character a word)
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    parts, pos = [], start
+    for s, e in spans:
         parts.append(html_escaped(raw[pos:s].decode(errors="replace")))
         parts.append(f"<mark>{html_escaped(raw[s:e].decode(errors='replace'))}</mark>")
         pos = e
