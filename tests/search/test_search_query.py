@@ -716,6 +716,19 @@ def test_a_phrase_query_is_one_phrase_of_the_words_it_was_made_of(name, field, q
     assert analyzers.folded(parsed.node.text) == analyzers.folded(name)
 
 
+def test_a_phrase_ending_in_a_short_prefix_finds_every_word_it_begins(demo_volumes) -> None:
+    """``"Port Ar*"``, the README's example, found one of the demo's seven documents of Port
+    Arthur: tantivy's phrase-prefix query takes the first 50 words beginning "ar" (arab, area, …)
+    and "arthur" was not among them. Its snippets marked "Port" alone, and "ports" elsewhere."""
+    index = demo_volumes("frus1951v07p2", "frus1952-54v14p2")
+    arthur = {h.identifier for h in search(SearchRequest(q='"Port Arthur"', page_size=100), index).hits}
+    found = search(SearchRequest(q='"Port Ar*"', page_size=100), index).hits
+    assert len(arthur) >= 3 and arthur <= {h.identifier for h in found}
+    pairs = {m for h in found for s in h.snippets_html for m in re.findall(r"<mark>(\w+)</mark>\W{1,3}<mark>(\w+)</mark>", s)}
+    alone = [m for h in found for s in h.snippets_html for m in re.findall(r"<mark>\w+</mark>", re.sub(r"<mark>\w+</mark>\W{1,3}<mark>\w+</mark>", "", s))]
+    assert ("Port", "Arthur") in pairs and all(p.lower() == "port" and a.lower().startswith("ar") for p, a in pairs) and alone == []
+
+
 def test_a_star_ending_a_quoted_phrase_finds_its_last_word_by_its_beginning(demo_volumes) -> None:
     """``"Port Ar*"`` found nothing, saying nothing: the * was read as punctuation of the phrase.
     Its last word is a prefix now (tantivy's phrase-prefix query): "Port areas" of one volume is

@@ -396,7 +396,7 @@ def test_a_query_of_phrases_marks_their_words_only_where_they_stand_together(vol
     assert any(m.lower().startswith("public") for m in lone_marks("public opinion"))  # free words: each alone too
     from legation.search import service
 
-    monkeypatch.setattr(service, "_phrases_and_free_words", lambda node: ([], [], []))
+    monkeypatch.setattr(service, "_phrases_and_free_words", lambda node: ([], [], [], []))
     assert lone_marks('"public opinion"')  # the texts hold the words apart: without the rule they are marked there
 
 

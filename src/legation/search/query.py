@@ -1701,15 +1701,23 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
     return _should(per_field)
 
 
-def _prefix(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
+def _prefix(
+    node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False
+) -> Query | None:
     folded = analyzers.folded(node.text)
     if not folded:
         return None
+    if len(folded) > 1 and highlighting:  # its words one by one, the last expanded: the snippets keep them where they stand together
+        items = [_term(Term(w, node.field), idx_schema, searcher, highlighting=True) for w in folded[:-1]]
+        return _should([q for q in [*items, _prefix(Term(folded[-1], node.field, prefix=True), idx_schema, searcher)] if q is not None])
     if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
         per_field = []
         for f, analyzer, b in _fields(node.field):
             leading = [t for w in folded[:-1] for t in _field_terms(w, analyzer)[:1]]
-            per_field.append(_boosted(_in(Query.phrase_prefix_query(idx_schema, f, [*leading, folded[-1]]), within), b))
+            # tantivy's phrase-prefix query expands its last word to 50 terms at most ("Ar*": "arab" …,
+            # not yet "arthur"); as a regular expression, to as many as the field holds
+            words = [*(re.escape(t) for t in leading), re.escape(folded[-1]) + ".*"]
+            per_field.append(_boosted(_in(Query.regex_phrase_query(idx_schema, f, words), within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     if not words:
@@ -1767,7 +1775,7 @@ def to_tantivy(
     if node is None:
         return None
     if isinstance(node, Term):
-        return _prefix(node, idx_schema, searcher, within) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
+        return _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
     if isinstance(node, Phrase):
         own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
         if not highlighting and by_shingles(node):

@@ -1148,9 +1148,9 @@ def snippets_for(
     anything, and would still read every hit's whole text. ``query``: ``node`` as searched
     (:func:`text_query`), used as it is when ``node`` excludes nothing and seeks nothing by
     shingles, which no text field holds (highlighting takes a query's words, whatever their AND
-    and OR; :func:`legation.search.query.by_shingles`), which spares building it again."""
+    and OR; :func:`_not_highlighted_as_searched`), which spares building it again."""
     positive = user_query.positive_only(node)
-    reusable = query is not None and not _excludes(node) and not any(map(user_query.by_shingles, user_query.leaves(positive)))
+    reusable = query is not None and not _excludes(node) and not any(map(_not_highlighted_as_searched, user_query.leaves(positive)))
     highlight = query if reusable else user_query.to_tantivy(positive, index.schema, searcher, highlighting=True)
     if highlight is None:
         return {}
@@ -1158,8 +1158,12 @@ def snippets_for(
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
-    phrased, parted, free = _phrases_and_free_words(positive)
-    prefixes = tuple(dict.fromkeys(w for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix for w in analyzers.folded(leaf.text)))
+    phrased, parted, prefixed, free = _phrases_and_free_words(positive)
+    prefixes = tuple(
+        dict.fromkeys(
+            w for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix and leaf.text not in prefixed for w in analyzers.folded(leaf.text)
+        )
+    )
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
     highlighters = {}
     for name in (*SNIPPET_FIELDS, *MARKED_FIELDS):
@@ -1171,6 +1175,7 @@ def snippets_for(
                 runs=runs,
                 phrase_texts=tuple(phrased),
                 parted_texts=tuple(parted),
+                prefix_phrase_texts=tuple(prefixed),
                 free_words=free_words,
                 free_prefixes=prefixes,
                 analyzer=schema.ANALYZER_OF[name],
@@ -1178,26 +1183,33 @@ def snippets_for(
     return highlighters
 
 
-def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[str], list[user_query.Term]]:
+def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[str], list[str], list[user_query.Term]]:
     """The words of ``node`` (positive words only) by how their snippets mark them
     (:func:`legation.search.snippets.in_phrases`): the texts of its quoted phrases of several words
-    (``"Port Arthur"``, a name's other form ``"Chou En-lai"``) and of its words of several parts
+    (``"Port Arthur"``, a name's other form ``"Chou En-lai"``), of its words of several parts
     (``Sino-Soviet``, ``secretary_of``, not a ``prefix*`` nor a run of Han, kana or Hangul, which
-    snippets mark by their runs), whose words are marked only where they stand together; and its
-    other words (a phrase of one word counted as a word), marked wherever they stand. No phrases
-    and no words of parts, nothing to tell apart: ``[], [], []``."""
+    snippets mark by their runs) and of its phrases ending in a prefix (``"Port Ar*"``, ``En-l*``),
+    whose words are marked only where they stand together; and its other words (a phrase of one
+    word counted as a word), marked wherever they stand. None of the first three, nothing to tell
+    apart: ``[], [], [], []``."""
     leaves = list(user_query.leaves(node))
     phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and len(analyzers.folded(leaf.text)) > 1]
-    parted = [
-        leaf.text
-        for leaf in leaves
-        if isinstance(leaf, user_query.Term) and not leaf.prefix and not user_query.by_shingles(leaf) and len(analyzers.folded(leaf.text)) > 1
-    ]
-    if not phrased and not parted:
-        return [], [], []
-    together = {*phrased, *parted}
+    several = [leaf for leaf in leaves if isinstance(leaf, user_query.Term) and len(analyzers.folded(leaf.text)) > 1]
+    parted = [leaf.text for leaf in several if not leaf.prefix and not user_query.by_shingles(leaf)]
+    prefixed = [leaf.text for leaf in several if leaf.prefix]
+    if not phrased and not parted and not prefixed:
+        return [], [], [], []
+    together = {*phrased, *parted, *prefixed}
     free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in together]
-    return phrased, parted, free
+    return phrased, parted, prefixed, free
+
+
+def _not_highlighted_as_searched(leaf: user_query.Node) -> bool:
+    """Whether the search seeks ``leaf`` by a query tantivy's snippet generator takes no words
+    from: by shingles (:func:`legation.search.query.by_shingles`), or a phrase ending in a prefix
+    (a regular expression over the terms)."""
+    several_prefix = isinstance(leaf, user_query.Term) and leaf.prefix and len(analyzers.folded(leaf.text)) > 1
+    return several_prefix or user_query.by_shingles(leaf)
 
 
 def _excludes(node: user_query.Node | None) -> bool:

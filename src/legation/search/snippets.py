@@ -40,6 +40,8 @@ Marks = list[tuple[int, int]]  # byte ranges of matched words in a UTF-8 text, s
 
 
 Weights = dict[tuple[str, bytes], tuple[str, float]]  # (field, word) → (index term, idf), see _weights
+# a run of words marked only together: its words, what a marked word (UTF-8) must give to be one, whether the last is a prefix
+Phrase = tuple[tuple[str, ...], Callable[[bytes], str], bool]
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Highlighter:
     runs: tuple[bytes, ...] = ()
     phrase_texts: tuple[str, ...] = ()
     parted_texts: tuple[str, ...] = ()
+    prefix_phrase_texts: tuple[str, ...] = ()
     free_words: tuple[str, ...] = ()
     free_prefixes: tuple[str, ...] = ()
     analyzer: str = analyzers.STEMMED_NAME
@@ -81,7 +84,8 @@ class Highlighter:
     @cached_property
     def starts(self) -> tuple[str, ...]:
         """The word beginnings :func:`kept_parts` keeps (:func:`word_starts`)."""
-        return word_starts(list(self.words), self.analyzer, self.free_prefixes)
+        last_words = tuple(words[-1] for p in self.prefix_phrase_texts if (words := analyzers.folded(p)))
+        return word_starts(list(self.words), self.analyzer, (*self.free_prefixes, *last_words))
 
     @cached_property
     def singles(self) -> frozenset[str] | None:
@@ -89,14 +93,16 @@ class Highlighter:
         return own_words(list(self.words), self.analyzer)
 
     @cached_property
-    def phrases(self) -> tuple[tuple[tuple[str, ...], Callable[[bytes], str]], ...]:
+    def phrases(self) -> tuple[Phrase, ...]:
         """Each run of words marked only together, with what a marked word (UTF-8) must give to be
-        one of them: a quoted phrase as its folded words (``"Port Arthur"`` → ``("port", "arthur")``,
-        :meth:`_fold`), a word of parts as the analyzer's terms (``Sino-Soviets`` → ``("sino",
-        "soviet")``, :meth:`_term`)."""
-        exact = [(t, self._fold) for p in self.phrase_texts if (t := tuple(analyzers.folded(p)))]
-        parted = [(t, self._term) for p in self.parted_texts if (t := tuple(analyzers.terms(p, self.analyzer)))]
-        return tuple(dict.fromkeys([*exact, *parted]))
+        one of them, and whether its last word is a prefix: a quoted phrase as its folded words
+        (``"Port Arthur"`` → ``("port", "arthur")``, :meth:`_fold`), one ending in a prefix so
+        (``"Port Ar*"`` → ``("port", "ar")``, the last word any beginning so), a word of parts as
+        the analyzer's terms (``Sino-Soviets`` → ``("sino", "soviet")``, :meth:`_term`)."""
+        exact = [(t, self._fold, False) for p in self.phrase_texts if (t := tuple(analyzers.folded(p)))]
+        prefixed = [(t, self._fold, True) for p in self.prefix_phrase_texts if (t := tuple(analyzers.folded(p)))]
+        parted = [(t, self._term, False) for p in self.parted_texts if (t := tuple(analyzers.terms(p, self.analyzer)))]
+        return tuple(dict.fromkeys([*exact, *prefixed, *parted]))
 
     @cached_property
     def free(self) -> frozenset[str]:
@@ -237,12 +243,13 @@ MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, pu
 def in_phrases(
     raw: bytes,
     marks: Marks,
-    phrases: tuple[tuple[tuple[str, ...], Callable[[bytes], str]], ...],
+    phrases: tuple[Phrase, ...],
     is_free: Callable[[bytes], bool] = lambda word: False,
 ) -> Marks:
     """``marks`` (byte ranges in the UTF-8 text ``raw``, sorted) but the words of the query's
-    ``phrases`` that do not stand in one of them. Each phrase is its words and what a marked word (its UTF-8 bytes)
-    must give to be one of them (its folded form, its index term). A mark is kept when it is one
+    ``phrases`` that do not stand in one of them. Each phrase is its words, what a marked word (its UTF-8 bytes)
+    must give to be one of them (its folded form, its index term), and whether its last word is
+    a prefix (what a marked word gives need only begin with it). A mark is kept when it is one
     of a run of marks one after another, with no letter or digit between two (at most
     :data:`MARK_GAP` bytes), that gives a phrase in order, or when ``is_free(word)`` (a word of the
     query outside any phrase, marked wherever it stands). tantivy's snippet generator marks each
@@ -257,10 +264,12 @@ def in_phrases(
     for i in range(1, len(marks) + 1):
         if i < len(marks) and _one_after_another(raw, marks[i - 1], marks[i]):
             continue
-        for phrase, form in phrases:  # the run is marks[first:i]
+        for phrase, form, prefix in phrases:  # the run is marks[first:i]
             size = len(phrase)
             for k in range(first, i - size + 1):
-                if all(form(words[k + j]) == phrase[j] for j in range(size)):
+                if all(form(words[k + j]) == phrase[j] for j in range(size - prefix)) and (
+                    not prefix or form(words[k + size - 1]).startswith(phrase[-1])
+                ):
                     keep[k : k + size] = [True] * size
         first = i
     return [mark for mark, kept in zip(marks, keep) if kept]
