@@ -61,8 +61,10 @@ class Highlighter:
     them so: :func:`legation.search.query.by_shingles`); ``parted_texts``: its words of several
     parts (``Sino-Soviet``, ``secretary_of``), whose parts are marked only where they stand
     together, in any form the analyzer gives one term (``Sino-Soviets``), as the search finds
-    them (:func:`in_phrases`); ``free_words``: the texts of its other words, marked wherever they
-    stand, as are words beginning with ``free_prefixes``, the folded words of its ``prefix*`` words.
+    them (:func:`in_phrases`); ``prefix_phrase_texts``: its phrases ending in a prefix (``"Port
+    Ar*"``), marked only where the phrase stands, its last word any word it begins;
+    ``free_words``: the texts of its other words, marked wherever they stand, as are words
+    beginning with ``free_prefixes``, the folded words of its other ``prefix*`` words.
     The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``. What these give under
     the analyzer (:attr:`starts`, :attr:`singles`, :attr:`phrases`, :attr:`free`) is worked out on
     first use: a page's hits have text in one or two of the seven fields (six languages and the summary)."""
