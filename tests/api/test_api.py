@@ -266,6 +266,7 @@ def test_hits_carry_their_title_summary_and_subjects_marked_beside_the_plain_one
     properties = client.get("/api/openapi.json").json()["components"]["schemas"]["Hit"]["properties"]
     assert properties["title_html"]["type"] == properties["summary_html"]["type"] == "string"
     assert properties["subjects_html"]["type"] == "array" and properties["subjects_html"]["items"]["type"] == "string"
+    assert properties["source_html"]["type"] == "array" and properties["source_html"]["items"]["type"] == "string"
 
 
 @pytest.mark.parametrize("params", [{"q": "Russian peasants farmer", "page_size": "100"}, {"q": "propaganda", "type": "Letter"}, {"q": "zzzzqqq"}])

@@ -305,6 +305,20 @@ def test_a_turkish_text_is_masked_through_the_letters_the_index_folds(language_r
     assert snippets.kept_parts("şarkı “söz” “yaz” “gel” æsir", ("aes",)) == [(len("şarkı “söz” “yaz” “gel” ".encode()), "æsir")]
 
 
+def test_a_hit_matched_only_in_its_source_note_shows_the_note_marked(demo_volumes):
+    """FRUS source notes say where a telegram was repeated ("Repeated to … Seoul") and file numbers
+    with names ("893.001 Chiang Kai-shek/8–449"): a hit found there showed no reason at all."""
+    index = demo_volumes("frus1949v07p2", "frus1964-68v30")
+    shown = {}
+    for q, identifier in (("Seoul", "frus1964-68v30-d233"), ("Chiang Kai-shek", "frus1949v07p2-d360")):
+        found = hit(index, q, identifier)
+        assert not (found.marked or found.named or found.subjects_html)
+        shown[q] = found.source_html
+    assert shown["Seoul"][0].startswith("Source: Department of State, Central Files") and ", <mark>Seoul</mark>, " in shown["Seoul"][0]
+    assert shown["Chiang Kai-shek"] == ["893.001 <mark>Chiang</mark> <mark>Kai</mark>-<mark>shek</mark>/8–449: Telegram"]
+    assert all(not h.source_html for h in search(SearchRequest(q="Seoul", page_size=100), index).hits if h.marked or h.named)
+
+
 def test_marks_with_nothing_between_them_are_one_mark():
     # Each Han character is a word: 周恩来 was three marks, drawn apart by the marks' padding.
     raw = "周恩来致毛泽东电报, Chou En-lai".encode()

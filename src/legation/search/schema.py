@@ -207,7 +207,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("names", "Names", 2.5, lambda r: _agent_names(r)),
     SearchField("summary", "Summary", 1.5, lambda r: _one(r.summary), stored=True),
     SearchField("text", "Text", 1.0, _texts, stored=True, by_language=True),
-    SearchField("source", "Archival source", 0.5, lambda r: [*_one(r.source_note), *r.repositories]),
+    SearchField("source", "Archival source", 0.5, lambda r: [*_one(r.source_note), *r.repositories], stored=True),  # stored: a hit matched there shows it
     SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender"), aliases=("sender",)),
     SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient"), aliases=("recipient",)),
     SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),

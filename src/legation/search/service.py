@@ -133,7 +133,9 @@ class Hit:
     word: ``named``, the document's agents the query names (:func:`named_agents`: a document that
     mentions "Chou", linked by its editors to Chou En-lai, found by ``"Zhou Enlai"``), and failing
     those ``subjects_html``, a passage of each of its subjects holding a word of the query, marked
-    as a snippet (:func:`subject_passages`: a FRUS chapter's heading, shown nowhere else); else ``[]``."""
+    as a snippet (:func:`subject_passages`: a FRUS chapter's heading, shown nowhere else); else ``[]``;
+    and failing those ``source_html``, a passage of its archival source (the source note, its
+    repositories) holding a word of the query ("… Repeated to <mark>Seoul</mark> …"); else ``[]``."""
 
     identifier: str
     title: str
@@ -151,6 +153,7 @@ class Hit:
     score: float
     named: list[NamedAgent] = field(default_factory=list)
     subjects_html: list[str] = field(default_factory=list)
+    source_html: list[str] = field(default_factory=list)
 
     @property
     def marked(self) -> bool:
@@ -1135,7 +1138,7 @@ def _searched_fields(node: user_query.Node | None) -> set[str]:
 
 
 SNIPPET_FIELDS = (*schema.TEXT_FIELDS, "summary")  # where passages are sought, in this order (best_snippets)
-MARKED_FIELDS = ("title", "subject")  # marked beside the passages: the title whole, a subject's passage (subject_passages)
+MARKED_FIELDS = ("title", "subject", "source")  # marked beside the passages: the title whole, a subject's passage (subject_passages), the source's
 
 
 def snippets_for(
@@ -1326,6 +1329,8 @@ def search(
             hit.named = named_agents(doc, sought, names)
             if not hit.named and "subject" in highlighters:
                 hit.subjects_html = subject_passages(searcher, index.schema, hit.identifier, highlighters["subject"], weights, subjects)
+            if not hit.named and not hit.subjects_html and "source" in highlighters:
+                hit.source_html = snippets.best_snippets(doc, [highlighters["source"]], searcher, most=1, weights=weights)
 
     few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
