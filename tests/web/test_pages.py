@@ -357,6 +357,16 @@ def test_a_hits_title_and_summary_show_the_words_sought_marked(client, seed_arch
     ) in hit
 
 
+def test_a_hit_matched_in_its_summary_alone_shows_the_summary_once(client, seed_archive):
+    """Seed 08 has no text: its passage is sought in its summary, which the page already shows
+    whole and marked; it was printed twice. The API keeps the passage (``snippet_html``)."""
+    html = client.get("/", {"q": "Zhou Enlai treaty"}).content.decode()
+    hit = re.search(r'<h3 dir="auto"><a href="/documents/seed-sino-soviet-08">.*?</li>', html, re.S).group()
+    assert hit.count("up to date on the <mark>treaty</mark> negotiations") == 1 and '<p class="snippet"' not in hit
+    api = next(h for h in client.get("/api/search", {"q": "Zhou Enlai treaty"}).json()["hits"] if h["identifier"] == "seed-sino-soviet-08")
+    assert "<mark>treaty</mark>" in api["snippet_html"] and api["snippets_html"]
+
+
 def test_a_hit_that_matches_only_through_its_subject_shows_the_subject_marked(client, frus_archive):
     """Every document of the Public Diplomacy volume has the subject "World War I" (its chapter), which
     no hit showed: those of the 44 that ``"World War"`` finds whose title, summary and texts do not

@@ -156,6 +156,14 @@ class Hit:
     source_html: list[str] = field(default_factory=list)
 
     @property
+    def snippets_repeat_summary(self) -> bool:
+        """Whether every snippet is a passage of the summary shown whole (a hit matched in its
+        summary alone, whose passages are sought there last): the page shows it once."""
+        return bool(self.snippets_html) and bool(self.summary_html) and all(
+            s.removeprefix("… ").removesuffix(" …") in self.summary_html for s in self.snippets_html
+        )
+
+    @property
     def marked(self) -> bool:
         """Whether the title, the summary or a snippet marks a word of the query: the page shows why the hit matched."""
         return "<mark>" in self.title_html or "<mark>" in self.summary_html or any("<mark>" in s for s in self.snippets_html)
