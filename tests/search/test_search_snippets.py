@@ -573,9 +573,6 @@ def test_named_agents_reads_the_words_and_phrases_of_the_query_in_name_fields(q:
     assert [(a.role, a.name) for a in named_agents(doc, names_sought(query.parse(q).node))] == named
 
 
-ZHOU = VariantTable.from_groups([["Zhou Enlai", "Chou En-lai"], ["Mao Zedong", "Mao Tse-tung"]])
-
-
 @pytest.mark.parametrize(
     ("q", "named"),
     [
@@ -590,16 +587,32 @@ ZHOU = VariantTable.from_groups([["Zhou Enlai", "Chou En-lai"], ["Mao Zedong", "
         ("Kais", []),  # not a whole name's syllables
         ("Zhouenlai OR Lai", [("mentioned", "Chou En-lai")]),
         ("Zhong", []),
+        ("Generalissimo", [("recipient", "Chiang Kai-shek")]),  # a name the edition's list of persons gives
     ],
 )
-def test_named_agents_reads_every_name_of_an_agents_authority_record(q: str, named) -> None:
+def test_named_agents_reads_every_other_name_of_an_agent(q: str, named) -> None:
     from legation.search import query
     from legation.search.service import named_agents, names_sought
 
     doc = {"senders": ["Mao Tse-tung"], "recipients": ["Chiang Kai-shek"], "mentioned": ["Chou En-lai"]}
-    assert [(a.role, a.name) for a in named_agents(doc, names_sought(query.parse(q).node), ZHOU)] == named
-    if q in ("Zhou", "Zedo*"):  # without the table, the stored name alone does not hold the word
+    others = {"other_names": ["Mao Tse-tung\tMao Zedong\t毛泽东", "Chiang Kai-shek\tChiang Kai-shek, Generalissimo", "Chou En-lai\tZhou Enlai"]}
+    assert [(a.role, a.name) for a in named_agents({**doc, **others}, names_sought(query.parse(q).node))] == named
+    if q in ("Zhou", "Zedo*", "Generalissimo"):  # the stored, preferred name alone does not hold the word
         assert named_agents(doc, names_sought(query.parse(q).node)) == []
+
+
+def test_an_agents_other_names_are_stored_with_the_document(records):
+    from legation.records.document_record import AgentRef
+    from legation.search import schema
+
+    record = dataclasses.replace(
+        next(iter(records.values())),
+        agents=[AgentRef("person:c", "Chou En-lai", "mentioned", names=["Zhou Enlai", "Chou En-lai"]), AgentRef("person:k", "Kennan", "sender")],
+    )
+    assert schema._other_names(record) == ["Chou En-lai\tZhou Enlai"]
+
+
+ZHOU = VariantTable.from_groups([["Zhou Enlai", "Chou En-lai"], ["Mao Zedong", "Mao Tse-tung"]])
 
 
 @pytest.mark.parametrize(

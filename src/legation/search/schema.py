@@ -136,6 +136,16 @@ def _preferred(record: DocumentRecord, role: str) -> list[str]:
     return list(dict.fromkeys(a.name for a in record.agents if a.role == role))
 
 
+def _other_names(record: DocumentRecord) -> list[str]:
+    """Each agent of the record that has other names, as its preferred name and those, tab-separated
+    (``"Chou En-lai\tZhou Enlai\t周恩来"``): what the ``names`` field holds, read back to say whom a
+    word of another name found (service.named_agents)."""
+    forms: dict[str, list[str]] = {}
+    for agent in record.agents:
+        forms.setdefault(agent.name, []).extend(n for n in agent.names if n != agent.name)
+    return ["\t".join(dict.fromkeys([name, *others])) for name, others in forms.items() if others]
+
+
 def _texts(record: DocumentRecord) -> list[str]:
     return [part for t in record.texts for part in (t.body, *(f.text for f in t.footnotes)) if part]
 
@@ -248,6 +258,7 @@ SORTS: tuple[SortOption, ...] = (
 )
 
 KEY_FIELD = "identifier"
+OTHER_NAMES_FIELD = "other_names"  # each agent's other names (_other_names)
 DISPLAY_FIELDS: tuple[DisplayField, ...] = (
     DisplayField(KEY_FIELD, lambda r: [r.identifier]),
     DisplayField("date_edtf", lambda r: _one(r.date_edtf)),
@@ -255,6 +266,7 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
     DisplayField("senders", lambda r: _preferred(r, "sender")),
     DisplayField("recipients", lambda r: _preferred(r, "recipient")),
     DisplayField("mentioned", lambda r: _preferred(r, "mentioned")),  # a hit's names that the query named (service.named_agents)
+    DisplayField(OTHER_NAMES_FIELD, _other_names),
     DisplayField("collections", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
 )
 

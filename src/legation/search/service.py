@@ -601,22 +601,21 @@ def names_sought(node: user_query.Node | None) -> list[tuple[list[str], bool]]:
     ]
 
 
-def named_agents(
-    doc: dict[str, list], sought: list[tuple[list[str], bool]], names: variants.VariantTable | None = None
-) -> list[NamedAgent]:
+def named_agents(doc: dict[str, list], sought: list[tuple[list[str], bool]]) -> list[NamedAgent]:
     """The agents of a stored document (``tantivy.Document.to_dict()``: its ``senders``,
     ``recipients`` and ``mentioned``, preferred names) whose name holds one of the query's words or
     phrases ``sought`` (:func:`names_sought`) as whole folded words in that order (a ``prefix*``
-    word as the start of one). The reason a document matched when its texts do not show it: its
-    editors linked a bare "Chou" to the person, or the name is only its sender's. With ``names``
-    (the archive's :class:`~legation.search.variants.VariantTable`), any name of the agent's
-    authority record counts, as the index holds them all: ``Zhou`` or ``毛`` alone names "Chou
-    En-lai" or "Mao Tse-tung" (through Zhou Enlai, 毛泽东). In document order of roles, each name once."""
+    word as the start of one), or whose other names do (:data:`~legation.search.schema.OTHER_NAMES_FIELD`:
+    those of its authority record and those the document's edition gives, as the index holds
+    them all; ``Zhou`` or ``毛`` alone names "Chou En-lai" or "Mao Tse-tung", ``Generalissimo``
+    "Chiang Kai-shek"). The reason a document matched when its texts do not show it: its editors
+    linked a bare "Chou" to the person, or the name is only its sender's. In document order of
+    roles, each name once."""
+    others = {name: rest for value in doc.get(schema.OTHER_NAMES_FIELD, []) for name, *rest in [value.split("\t")]}
     found: list[NamedAgent] = []
     for stored, role in _AGENT_ROLES:
         for name in doc.get(stored, []):
-            words = analyzers.folded(name)
-            forms = [words, *(analyzers.folded(other) for other in names.groups.get(tuple(words), ()) if other != name)] if names else [words]
+            forms = [analyzers.folded(n) for n in (name, *others.get(name, ()))]
             if any(_holds(w, part, prefix) for w in forms for part, prefix in sought if part) and all(a.name != name for a in found):
                 found.append(NamedAgent(name, role))
     return found
@@ -1334,7 +1333,7 @@ def search(
         hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found, highlighters))
         if words.node is not None and not hit.marked:
             sought = names_sought(words.node) if sought is None else sought
-            hit.named = named_agents(doc, sought, names)
+            hit.named = named_agents(doc, sought)
             if not hit.named and "subject" in highlighters:
                 hit.subjects_html = subject_passages(searcher, index.schema, hit.identifier, highlighters["subject"], weights, subjects)
             if not hit.named and not hit.subjects_html and "source" in highlighters:
