@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -585,6 +586,18 @@ def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     return shortened(head, limit)
 
 
+_TAG = re.compile(r"</?mark>")
+BEGINNING_CHARS = 40  # characters of a passage sought in a text's opening (_begins_inside)
+
+
+def _begins_inside(passage_html: str, opening: str) -> bool:
+    """Whether the passage (a snippet's HTML, "… " before it) begins with words of ``opening`` (a
+    text's first words, whitespace collapsed): its first :data:`BEGINNING_CHARS` characters, marks
+    and escapes undone and whitespace collapsed, stand there."""
+    plain = " ".join(html.unescape(_TAG.sub("", passage_html)).removeprefix("… ").split())
+    return plain[:BEGINNING_CHARS] in opening
+
+
 NAME_FIELDS = (None, "names", "from", "to")  # the fields whose words a name of the query is sought in
 _AGENT_ROLES = (("senders", "sender"), ("recipients", "recipient"), ("mentioned", "mentioned"))
 
@@ -652,11 +665,13 @@ def make_hit(
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
     title, summary, summarized = first("title"), first("summary"), "summary"
-    # a passage from the text's first byte shows its opening (a snippet cut after its start begins "… "):
-    # the opening as the summary too printed the same words twice
+    # a passage from the text's first byte shows its opening (a snippet cut after its start begins "… "),
+    # and so does one beginning inside it: the opening as the summary too printed the same words twice
     if not summary and all(s.startswith("… ") for s in snippets_html):
-        summary = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
-        summarized = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
+        opening = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
+        if not any(_begins_inside(s, opening) for s in snippets_html):
+            summary = opening
+            summarized = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
     lights = highlighters or {}
     return Hit(
         identifier=first(schema.KEY_FIELD),
