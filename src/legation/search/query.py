@@ -744,12 +744,12 @@ def _value(word: str, field: str | None, at: int) -> Node:
 
 def _quoted_prefix(text: str, field: str | None, at: int, notes: list[str]) -> Node:
     """A phrase holding a ``*`` (``"Port Ar*"``): ending the phrase's last word, of letters enough
-    for a ``prefix*``, the phrase with its last word as a prefix (:func:`_prefix`: tantivy's
-    phrase-prefix query; it found nothing); anywhere else the ``*`` is read as nothing, and
-    ``notes`` says so."""
+    for a ``prefix*``, the phrase with its last word as a prefix (:func:`_prefix`; it found
+    nothing); anywhere else, a ``*`` standing alone (``"Port *"``) included, the ``*`` is read as
+    nothing, and ``notes`` says so."""
     words = text.rstrip().removesuffix("*")
     last = words.split()[-1] if words.split() else ""
-    if "*" not in words and not last.endswith("*") and (sum(ch.isalnum() for ch in last) >= MIN_PREFIX_CHARS or _own_word(last)):
+    if "*" not in words and words.rstrip() == words and (sum(ch.isalnum() for ch in last) >= MIN_PREFIX_CHARS or _own_word(last)):
         return Term(words.strip(), field, True, at)
     plain = " ".join(text.replace("*", " ").split())
     if not any(ch.isalnum() for ch in plain):
