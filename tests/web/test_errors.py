@@ -18,7 +18,7 @@ def assert_error_page(response, status: int) -> str:
     assert '<header class="site">' in html and '<footer class="site">' in html, "the base layout"
     assert f"HTTP {status}" in html
     assert f'<form class="search" method="get" action="/" role="search">' in html
-    assert f'<input id="q" name="q" type="search" placeholder="Search the archive" maxlength="{QUERY_BOX_MAXLENGTH}"' in html
+    assert f'<input id="q" name="q" type="search" dir="auto" placeholder="Search the archive" maxlength="{QUERY_BOX_MAXLENGTH}"' in html
     assert "Traceback" not in html and "<script>alert" not in html
     return html
 
