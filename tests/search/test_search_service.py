@@ -216,13 +216,19 @@ def test_snippets_fall_back_to_the_summary_and_skip_negated_words(text_index) ->
     assert search(SearchRequest(), text_index).hits[0].snippet_html == ""
 
 
-def test_summary_falls_back_to_the_opening_of_the_text(text_index) -> None:
+def test_summary_falls_back_to_the_opening_of_the_text(text_index, make_index) -> None:
+    # the opening stands in for a missing summary, unless a snippet begins inside it and shows it already
     hit = search(SearchRequest(q="coal"), text_index).hits[0]
-    assert hit.identifier == "t-nosummary"
-    assert hit.summary.startswith("Gomułka spoke at length about the coal agreement.")
-    assert hit.summary.endswith("…") and len(hit.summary) <= 301
-    assert hit.date_display == "1950"
-    assert "<mark>coal</mark>" in hit.snippet_html
+    assert hit.identifier == "t-nosummary" and hit.date_display == "1950"
+    assert "<mark>coal</mark>" in hit.snippet_html and hit.summary == ""  # "coal" every 50 characters: the passage is in the opening
+    later = DocumentRecord(
+        identifier="t-later", title="Telegram", date_edtf="1950",
+        texts=[TextRecord(body=("Gomułka spoke at length about the coal agreement. " * 20) + "The treaty was signed.")],
+    ).validate()  # fmt: skip
+    (found,) = search(SearchRequest(q="treaty"), make_index([later])).hits
+    assert found.summary.startswith("Gomułka spoke at length about the coal agreement.")
+    assert found.summary.endswith("…") and len(found.summary) <= 301
+    assert found.snippet_html.startswith("… ") and "<mark>treaty</mark>" in found.snippet_html
 
 
 def test_ascii_folding_finds_names_without_diacritics(text_index) -> None:

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -586,18 +585,6 @@ def _opening(text: str, limit: int = SUMMARY_CHARS) -> str:
     return shortened(head, limit)
 
 
-_TAG = re.compile(r"</?mark>")
-BEGINNING_CHARS = 40  # characters of a passage sought in a text's opening (_begins_inside)
-
-
-def _begins_inside(passage_html: str, opening: str) -> bool:
-    """Whether the passage (a snippet's HTML, "… " before it) begins with words of ``opening`` (a
-    text's first words, whitespace collapsed): its first :data:`BEGINNING_CHARS` characters, marks
-    and escapes undone and whitespace collapsed, stand there."""
-    plain = " ".join(html.unescape(_TAG.sub("", passage_html)).removeprefix("… ").split())
-    return plain[:BEGINNING_CHARS] in opening
-
-
 NAME_FIELDS = (None, "names", "from", "to")  # the fields whose words a name of the query is sought in
 _AGENT_ROLES = (("senders", "sender"), ("recipients", "recipient"), ("mentioned", "mentioned"))
 
@@ -655,23 +642,30 @@ def _holds(words: list[str], part: list[str], prefix: bool) -> bool:
 
 
 def make_hit(
-    doc: dict[str, list], score: float, snippets_html: list[str], highlighters: dict[str, snippets.Highlighter] | None = None
+    doc: dict[str, list],
+    score: float,
+    snippets_html: list[str],
+    highlighters: dict[str, snippets.Highlighter] | None = None,
+    starts: list[tuple[str, int]] = (),  # type: ignore[assignment]
 ) -> Hit:
-    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets;
-    its title and summary marked by ``highlighters`` (:func:`snippets_for`), the summary by the
-    field it comes from (the summary, or the first text it opens with)."""
+    """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets
+    (``starts``: the field and UTF-8 byte offset each begins at, from
+    :func:`legation.search.snippets.best_snippets`); its title and summary marked by
+    ``highlighters`` (:func:`snippets_for`), the summary by the field it comes from (the summary,
+    or the first text it opens with, unless a snippet begins inside that opening)."""
 
     def first(name: str) -> str:
         return str(doc.get(name, [""])[0]) if doc.get(name) else ""
 
     title, summary, summarized = first("title"), first("summary"), "summary"
-    # a passage from the text's first byte shows its opening (a snippet cut after its start begins "… "),
-    # and so does one beginning inside it: the opening as the summary too printed the same words twice
-    if not summary and all(s.startswith("… ") for s in snippets_html):
+    # a passage beginning inside the text's opening shows most of it (from its first byte, or a few
+    # words on): the opening as the summary too printed the same words twice. Collapsing whitespace
+    # only shortens the opening, so a passage beginning before its length in bytes begins inside it.
+    if not summary:
         opening = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
-        if not any(_begins_inside(s, opening) for s in snippets_html):
-            summary = opening
-            summarized = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
+        opened = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
+        if not any(name == opened and start < len(opening.encode()) for name, start in starts):
+            summary, summarized = opening, opened
     lights = highlighters or {}
     return Hit(
         identifier=first(schema.KEY_FIELD),
@@ -1344,8 +1338,9 @@ def search(
     sought: list[tuple[list[str], bool]] | None = None  # the query's names, read at the first hit that needs them
     for key, address in page:
         doc = searcher.doc(address).to_dict()
-        found = snippets.best_snippets(doc, passaged, searcher, weights=weights)
-        hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found, highlighters))
+        starts: list[tuple[str, int]] = []
+        found = snippets.best_snippets(doc, passaged, searcher, weights=weights, starts=starts)
+        hits.append(hit := make_hit(doc, float(key) if sort.field is None else 0.0, found, highlighters, starts))
         if words.node is not None and not hit.marked:
             sought = names_sought(words.node) if sought is None else sought
             hit.named = named_agents(doc, sought)

@@ -490,12 +490,14 @@ def best_snippets(
     searcher: tantivy.Searcher,
     most: int = MAX_SNIPPETS,
     weights: Weights | None = None,
+    starts: list[tuple[str, int]] | None = None,
 ) -> list[str]:
     """Snippets (:func:`passage_html`) of the first field (texts, then summary) of ``doc`` (a
     stored document's ``to_dict()``) where a query word occurs, best passage first: one, or up to
     ``most`` for a text over :data:`LONG_TEXT_CHARS`, none overlapping or touching another.
     ``[]`` when no query word occurs in any of them. ``weights``: a dict the hits of one search
-    share, so each word's weight is looked up once.
+    share, so each word's weight is looked up once. ``starts``, when given, receives the field and
+    the UTF-8 byte offset in its values joined one space apart where each passage begins.
 
     Passages are sought in the first :data:`SCAN_CHARS` characters of a text, and in the rest
     only when no query word occurs there: marking the words of a whole text is most of a
@@ -517,6 +519,8 @@ def best_snippets(
             continue
         ends = list(accumulate(len(v) + 1 for v in values)) if len(values) > 1 else None
         spans = passages(raw, marks, _weights(raw, marks, name, searcher, weights), most if len(raw) > LONG_TEXT_CHARS else 1, ends)
+        if starts is not None:
+            starts.extend((name, start) for start, _ in spans)
         return [passage_html(raw, start, end, marks) for start, end in spans]
     return []
 
