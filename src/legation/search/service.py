@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -646,7 +646,7 @@ def make_hit(
     score: float,
     snippets_html: list[str],
     highlighters: dict[str, snippets.Highlighter] | None = None,
-    starts: list[tuple[str, int]] = (),  # type: ignore[assignment]
+    starts: Sequence[tuple[str, int]] = (),
 ) -> Hit:
     """A :class:`Hit` from a stored document (``tantivy.Document.to_dict()``) and its snippets
     (``starts``: the field and UTF-8 byte offset each begins at, from
@@ -1178,11 +1178,8 @@ def snippets_for(
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
     runs = snippets.own_word_runs(texts)
     phrased, parted, prefixed, free = _phrases_and_free_words(positive)
-    prefixes = tuple(
-        dict.fromkeys(
-            w for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix and leaf.text not in prefixed for w in analyzers.folded(leaf.text)
-        )
-    )
+    prefix_words = [leaf.text for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix and leaf.text not in prefixed]
+    prefixes = tuple(dict.fromkeys(w for text in prefix_words for w in analyzers.folded(text)))
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
     highlighters = {}
     for name in (*SNIPPET_FIELDS, *MARKED_FIELDS):

@@ -319,7 +319,6 @@ def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[s
     return tuple(start for start in sorted(starts) if not any(start.startswith(other) for other in starts if other != start))
 
 
-
 def english_starts(term: str) -> tuple[str, ...]:
     """What a word must begin with, lowercased and folded, for Snowball's English stemmer (Porter2,
     snowballstem.org/algorithms/english/stemmer.html) to give it the stem ``term``. Every step of
