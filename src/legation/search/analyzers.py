@@ -404,6 +404,17 @@ def folded(text: str) -> list[str]:
     return list((_ON_ASCII[FOLDED_NAME] if bare.isascii() else FOLDED).analyze(bare))
 
 
+def prefix_phrase(text: str, analyzer: str) -> tuple[str, ...]:
+    """A phrase ending in a prefix (``"Port Ar*"``, without the ``*``) as it is sought in a field
+    analyzed by ``analyzer``: the first term of each word but the last (a word giving none left
+    out), then the last word folded, the beginning of a term: ``"ports ar"`` → ``("port", "ar")``.
+    The search (:func:`legation.search.query.to_tantivy`) and the snippets marking it read it so."""
+    words = folded(text)
+    if not words:
+        return ()
+    return (*(found[0] for w in words[:-1] if (found := terms(w, analyzer))), words[-1])
+
+
 def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:
     """The values to give a *stored* field for ``text``: the text itself when tantivy's own
     analysis of it equals ours (nearly always); else its paragraphs, those that :func:`normalize`

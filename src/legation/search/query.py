@@ -1713,10 +1713,10 @@ def _prefix(
     if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
         per_field = []
         for f, analyzer, b in _fields(node.field):
-            leading = [t for w in folded[:-1] for t in _field_terms(w, analyzer)[:1]]
+            *leading, last = analyzers.prefix_phrase(node.text, analyzer)
             # tantivy's phrase-prefix query expands its last word to 50 terms at most ("Ar*": "arab" …,
             # not yet "arthur"); as a regular expression, to as many as the field holds
-            words = [*(re.escape(t) for t in leading), re.escape(folded[-1]) + ".*"]
+            words = [*(re.escape(t) for t in leading), re.escape(last) + ".*"]
             per_field.append(_boosted(_in(Query.regex_phrase_query(idx_schema, f, words), within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)

@@ -101,10 +101,10 @@ class Highlighter:
         (``"Port Arthur"`` → ``("port", "arthur")``, :meth:`_fold`), one ending in a prefix as
         the search reads it, its words' terms and the prefix, folded, that the last word's term
         begins with (``"ports ar*"`` → ``("port", "ar")``: "Port Arthur", "ports are",
-        :meth:`_prefix_phrase`), a word of parts as the analyzer's terms (``Sino-Soviets`` →
+        :func:`legation.search.analyzers.prefix_phrase`), a word of parts as the analyzer's terms (``Sino-Soviets`` →
         ``("sino", "soviet")``, :meth:`_term`)."""
         exact = [(t, self._fold, False) for p in self.phrase_texts if (t := tuple(analyzers.folded(p)))]
-        prefixed = [(t, self._term, True) for p in self.prefix_phrase_texts if (t := self._prefix_phrase(p))]
+        prefixed = [(t, self._term, True) for p in self.prefix_phrase_texts if (t := analyzers.prefix_phrase(p, self.analyzer))]
         parted = [(t, self._term, False) for p in self.parted_texts if (t := tuple(analyzers.terms(p, self.analyzer)))]
         return tuple(dict.fromkeys([*exact, *prefixed, *parted]))
 
@@ -144,13 +144,6 @@ class Highlighter:
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(raw, marks, self.runs) if self.runs else marks
         return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
-
-    def _prefix_phrase(self, text: str) -> tuple[str, ...]:
-        """A phrase ending in a prefix as :func:`legation.search.query.to_tantivy` seeks it: the
-        first term of each word but the last under :attr:`analyzer`, then the last word folded."""
-        words = analyzers.folded(text)
-        leading = [terms[0] if (terms := analyzers.terms(w, self.analyzer)) else w for w in words[:-1]]
-        return (*leading, words[-1]) if words else ()
 
     def _term(self, word: bytes) -> str:
         """The index term of a marked ``word`` (UTF-8) in :attr:`field`, looked up once a search."""
