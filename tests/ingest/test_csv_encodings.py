@@ -12,7 +12,7 @@ from legation.errors import IngestError, IngestNote
 from legation.ingest.encodings import check_encoding, decode, examples, implausibility, odd_words
 from legation.ingest.readers import read_file
 from legation.records.document_record import DocumentRecord
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, shared_data
 
 POLISH = "Notatka z rozmowy z Władysławem Gomułką w Łodzi; żądania robotników, źródła: Archiwum Akt Nowych, zespół KC PZPR"
 CZECH = "Zpráva o jednání s československou delegací v Praze; příliš žluťoučký kůň úpěl ďábelské ódy"
@@ -30,12 +30,50 @@ FRENCH_GERMAN = "Dépêche de l’ambassadeur à Zürich, reçu le 3 mars; Müll
         ("Запись беседы с Хрущевым в Кремле", "cp1251"),
         ("Телеграмма из Москвы о переговорах", "cp1251"), ("Телеграмма из Москвы о переговорах", "koi8-r"),
         ("Лист міністра закордонних справ України щодо їхньої делегації", "koi8-u"),
+        ("Τηλεγράφημα από την Αθήνα για τις διαπραγματεύσεις", "cp1253"),
+        ("Doğu Kolu Kumandanlığına Verdiği Emir; İsmet İnönü'den Şükrü Kaya'ya mektup", "cp1254"),
+        ("Doğu Kolu Kumandanlığına Verdiği Emir; İsmet İnönü'den Şükrü Kaya'ya mektup", "iso8859-9"),
+        ("מברק מבן־גוריון למשה שרת בירושלים על השיחות עם שגרירות ארצות הברית", "cp1255"),
+        ("בְּרֵאשִׁית בָּרָא אֱלֹהִים: מברק מבן־גוריון למשה שרת", "cp1255"),  # vowel points (niqqud) are in Windows-1255
+        ("برقية من السفارة في القاهرة إلى وزارة الخارجية، بشأن المحادثات مع الحكومة", "cp1256"),
+        # English as Windows-1252 writes it: curly quotes, dashes closed up, Australian pounds (it was read as DOS Latin-2)
+        ("121. Secret Immediate Malaysia–Indonesian Policy; yesterday’s “tri-partite” meeting—Colombo Plan £A31.25m", "cp1252"),
     ],
 )
 def test_legacy_text_reads_as_written(text: str, encoding: str):
     decoded = decode(text.encode(encoding))
     assert decoded.text == text
+    table = f"identifier,title,date\nx-1,{text},1950\n"  # as a spreadsheet saves it, with its ASCII header
+    assert decode(table.encode(encoding)).text == table
     assert decoded.note.startswith("is not UTF-8; read as ") and "--encoding" in decoded.note
+
+
+def test_records_of_the_real_corpora_saved_in_their_legacy_encodings_read_as_written():
+    # Turkish read as Windows-1252 gave "Doðu Kolu Kumandanlýðýna"; English with curly quotes was refused as garbled
+    import csv
+    import io
+
+    for corpus, mapping, encoding in [
+        ("ataturk-speeches-telegrams/speeches.jsonl.gz", "ataturk", "cp1254"),
+        ("dfat-documents-on-australian-foreign-policy/documents.jsonl.gz", "dfat", "cp1252"),
+    ]:
+        rows = []
+        for record in read_file(shared_data(corpus), mapping):
+            if not isinstance(record, DocumentRecord) or not record.texts:
+                continue
+            row = [record.identifier, record.title, " ".join(record.texts[0].body[:300].split())]
+            try:
+                if not "".join(row).encode(encoding).isascii():
+                    rows.append(row)
+            except UnicodeEncodeError:
+                continue
+            if len(rows) == 40:
+                break
+        assert len(rows) == 40, corpus
+        for start in range(0, 40, 4):  # ten files of four rows each
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows([["identifier", "title", "text"], *rows[start : start + 4]])
+            assert decode(out.getvalue().encode(encoding)).text == out.getvalue(), (corpus, rows[start][0])
 
 
 def test_hungarian_in_iso_8859_2_reads_as_written_whichever_of_the_two_latin_2_encodings_is_named():

@@ -51,8 +51,8 @@ a tab or a carriage return (``'=SUM(A1)``, ``''-x``) loses that one apostrophe: 
 
 Encoding: UTF-8 with or without BOM; else the one given (``legation ingest --encoding NAME``, which
 wins, or the mapping's ``"encoding"``); else guessed by :mod:`legation.ingest.encodings`
-(charset-normalizer's candidates and Windows-1252, Windows-1250, ISO-8859-2 and Mac Roman, the
-most plausible text winning), with a note naming the file, the encoding assumed and how to override it.
+(chardet's candidates and the commonest Latin and Cyrillic code pages, the most plausible text
+winning), with a note naming the file, the encoding assumed and how to override it.
 
 With a mapping, every column it names (in ``columns`` and in its templates) must be in the header:
 else the file fails once, naming the missing columns, the header closest to each and the file's
