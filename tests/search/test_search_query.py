@@ -733,6 +733,37 @@ def test_a_phrase_ending_in_a_short_prefix_finds_every_word_it_begins(demo_volum
     assert all(h.marked for h in found)  # every hit shows the phrase marked
 
 
+@pytest.mark.parametrize("typed", ["'Port Ar*'", "\u2018Port Ar*\u2019", "\u300cPort Ar*\u300d", "\u300ePort Ar*\u300f"])
+def test_single_quotes_and_corner_brackets_quote_a_phrase(typed) -> None:
+    # each lost the phrase and its prefix, saying wrongly "'*' is not part of the search syntax here": 137 documents of "Port Ar"
+    read = parse(typed)
+    assert (read.node, read.notice) == (Term("Port Ar", None, True), "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "phrases"),
+    [
+        ("O'Neill's 'Port Arthur' talks", ["Port Arthur"]),
+        ("the Soviets' aid to 'Port Arthur'", ["Port Arthur"]),
+        ("the Soviets' aid", []),  # an apostrophe ending a word closes nothing opened
+        ("'s-Hertogenbosch", []),
+        ("\"Port Arthur\" O'Neill's 'talks'", ["Port Arthur"]),  # typed double quotes say where the phrases are
+        ("'Port' 'Arthur'", []),  # a word in single quotes is the word
+    ],
+)
+def test_apostrophes_in_words_quote_nothing(typed, phrases) -> None:
+    read = parse(typed)
+    assert [leaf.text for leaf in leaves(read.node) if isinstance(leaf, Phrase)] == phrases and read.notice == ""
+
+
+def test_an_unclosed_quotation_mark_keeps_the_prefix_its_phrase_ended_with() -> None:
+    # the repair took the * off with the quotation mark: '"Port Ar*' searched "Port" and "Ar"
+    read = parse('"Port Ar*')
+    assert read.node == And((Term("Port", None, False, 1), Term("Ar", None, True, 6)))
+    assert read.notice == "The query could not be read as written (a quotation mark is not closed), so it was read as: Port Ar*."
+    assert parse('"Mao *').notice.endswith("so it was read as: Mao.")  # a * standing alone still dangles
+
+
 def test_a_star_ending_a_quoted_phrase_finds_its_last_word_by_its_beginning(demo_volumes) -> None:
     """``"Port Ar*"`` found nothing, saying nothing: the * was read as punctuation of the phrase.
     Its last word is a prefix now (tantivy's phrase-prefix query): "Port areas" of one volume is

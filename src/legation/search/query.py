@@ -59,9 +59,25 @@ from legation.records.languages import language_tag
 from legation.search import analyzers, schema
 
 MAX_QUERY_CHARS = 1000
-# typographic double quotes → ", so a phrase pasted from a report or a web page is a phrase
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
-_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+# typographic double quotes and the corner brackets that quote in Chinese and Japanese → ", so a
+# phrase pasted from a report or a web page is a phrase
+_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f\ufe41\ufe42\ufe43\ufe44", '"'))
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f\ufe41\ufe42\ufe43\ufe44]')
+# a phrase in single quotes: one opening a word (at the start, after a space or a parenthesis) and one
+# closing a later word (at the end, before a space, a parenthesis or punctuation), nothing between
+# them quoting; an apostrophe inside a word (O'Neill, Khrushchev's, Soviets' aid) opens nothing
+_SINGLY_QUOTED = re.compile("(?<![^\\s(])['\u2018](?=[^\\s'\u2018\u2019])([^'\u2018\u2019\"]*?[^\\s'\u2018\u2019])['\u2019](?=$|[\\s).,;:!?])")
+
+
+def _single_quotes(q: str) -> str:
+    """``q`` with each phrase in single quotes (``'Port Ar*'``, ``\u2018Port Arthur\u2019``) in double
+    quotes, as the query language writes a phrase, and a single word in them bare (``'Ar*'``,
+    ``'frus1949v07p1-d1'``: a word, a prefix, an identifier as typed bare); apostrophes in words
+    stay (``O'Neill``, ``Khrushchev's``, ``the Soviets' aid``). A query already holding a ``"`` is left as typed: its
+    double quotes say where its phrases are."""
+    if "'" not in q and "\u2018" not in q or '"' in q:
+        return q
+    return _SINGLY_QUOTED.sub(lambda m: f'"{m.group(1)}"' if any(c.isspace() for c in m.group(1)) else m.group(1), q)
 
 
 def _straight_quotes(q: str) -> str:
@@ -1095,7 +1111,7 @@ def _repair_end(q: str) -> str:
             end, changed = name, True  # a field's name with nothing after it
             while end and q[end - 1].isspace():
                 end -= 1
-        if end and q[end - 1] in "-*:":
+        if end and q[end - 1] in "-*:" and not _is_prefix_end(q, end):
             while end and q[end - 1] in "-*:":
                 end -= 1
             changed = True
@@ -1117,6 +1133,15 @@ def _repair_end(q: str) -> str:
         if word == end or q[start:word] not in _LEADING_OPERATORS:
             return q[start:end]
         start = word
+
+
+def _is_prefix_end(q: str, end: int) -> bool:
+    """Whether the ``*`` at ``q[end - 1]`` ends a ``prefix*`` (``Port Ar*`` left when an unclosed
+    quotation mark was taken out): it follows a word's letters, enough of them, and is the only one."""
+    start = end - 1
+    while start and _WORD_CHAR.match(q, start - 1):
+        start -= 1
+    return q[end - 1] == "*" and (end - 1 - start >= MIN_PREFIX_CHARS or (end - 1 > start and _own_word(q[start : end - 1])))
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -1181,7 +1206,7 @@ def parse(q: str) -> ParsedQuery:
     (:func:`_without_invisible`). A dash a word processor typed before a word is a minus
     (:func:`_typed_minus`)."""
     notices = []
-    q = _straight_quotes(_typed_minus(_without_invisible(q.translate(_CONTROLS))).strip())
+    q = _straight_quotes(_single_quotes(_typed_minus(_without_invisible(q.translate(_CONTROLS))).strip()))
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
