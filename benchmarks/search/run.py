@@ -114,12 +114,13 @@ def read_queries(paths: list[Path]) -> list[Case]:
 
 
 def authority_names(path: Path) -> variants.VariantTable:
-    groups = []
+    groups: list[list[str]] = []
+    places: list[list[str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             entry = json.loads(line)
-            groups.append([entry["name"], *entry.get("names", [])])
-    return variants.VariantTable.from_groups(groups)
+            (places if entry.get("kind") == "place" else groups).append([entry["name"], *entry.get("names", [])])
+    return variants.VariantTable.from_groups(groups, places)
 
 
 def memory() -> dict[str, int]:

@@ -176,7 +176,7 @@ DEMO_NAMES = VariantTable.from_groups(
         ("Chou Enlai", "Chou En-lai", "Chou En-lai", None),
         ("Kim Ilsung", "Kim Il-sung", "Kim Il-sung", None),
         ("Chi Pengfei", "Chi Peng-fei", "Chi Peng-fei", None),  # of Chi P'eng-fei and Chi Peng-fei, the nearer
-        ("Hongkong", "Hong Kong", "Hong Kong", Term("Hongkong")),
+        ("Portarthur", "Port Arthur", "Port Arthur", Term("Portarthur")),
         ("Chang Chun", "Changchun", "Changchun", And((Term("Chang"), Term("Chun")))),  # also General Chang Ch'ün
         ("from:(Chou Enlai)", "from:(Chou En-lai)", "Chou En-lai", None),
         ('to:"Chou Enlai"', 'to:"Chou En-lai"', "Chou En-lai", Phrase("Chou Enlai", "to")),
@@ -188,7 +188,7 @@ def test_a_name_typed_with_its_syllables_joined_or_split_otherwise_is_the_record
     is known by its folded words, and these are not the record's. Its words joined are: the name is
     searched as the record writes it (``name``), in all its forms, and the notice names that
     spelling too. The words typed are kept where that spelling would not find all they find
-    (``kept``): "Hongkong" is no word of "Hong Kong"; "Enlai" is "En-lai" joined, which is sought;
+    (``kept``): "Portarthur" is no word of "Port Arthur"; "Enlai" is "En-lai" joined, which is sought;
     "Lu-shun" joined is "Lushun", so only its phrase is kept."""
     node, found = DEMO_NAMES.expand(parse(typed).node)
     as_written, named = DEMO_NAMES.expand(parse(written).node)
@@ -254,3 +254,29 @@ def test_words_typed_that_spell_a_name_joined_still_find_what_they_found(demo_vo
     general = search(SearchRequest(q="Chang Chun", page_size=100), index, DEMO_NAMES)
     assert general.total == 7 and "frus1955-57v03-d159" in {h.identifier for h in general.hits}  # "General Chang Ch’un"
     assert {h.identifier for h in general.hits} == {h.identifier for h in search(SearchRequest(q="Chang Chun", page_size=100), index).hits}
+
+
+AUTHORITIES = [json.loads(line) for line in (REPO / "data" / "demo" / "authorities.jsonl").read_text().splitlines()]
+DEMO_PLACES = VariantTable.from_groups(  # people and bodies, then places, as the archive's table has them
+    [[a["name"], *a["names"]] for a in AUTHORITIES if a["kind"] != "place"], [[a["name"], *a["names"]] for a in AUTHORITIES if a["kind"] == "place"]
+)
+
+
+def test_a_prefix_in_a_field_of_names_finds_the_names_it_begins_in_all_their_forms(china_1969):
+    # place:Pek* found nothing: the place field holds the record's name, Beijing, and no word of it begins "pek"
+    records, index = china_1969
+    from_beijing = {r.identifier for r in records if r.place_sent in ("Beijing", "Peking")}
+    from_moscow = {r.identifier for r in records if r.place_sent == "Moscow"}
+    assert len(from_beijing) >= 40 and ids(index, "place:Beijing", DEMO_PLACES) == from_beijing
+    assert ids(index, "place:Pek*") == set()
+    for q in ("place:Pek*", "place:Peki*", "place:Bei*", "place:北*"):
+        assert ids(index, q, DEMO_PLACES) == from_beijing, q
+    assert from_moscow and ids(index, "place:(Pek* OR Mosk*)", DEMO_PLACES) == from_beijing | from_moscow
+    node, found = DEMO_PLACES.expand(parse("place:Pek* treaty").node)
+    assert node.items[0] == Alternatives(
+        (Term("Pek", "place", True), Term("Beijing", "place"), Term("Peking", "place"), Term("Peiping", "place"), Phrase("北京", "place"))
+    )
+    assert found == [("Pek*", ("Beijing", "Peking", "Peiping", "北京"))]
+    assert DEMO_PLACES.expand(parse("Pek*").node)[1] == [] and DEMO_PLACES.expand(parse("from:Pek*").node)[1] == []  # a place's names, in place: alone
+    assert DEMO_PLACES.expand(parse("place:Chou*").node)[1] == []  # people's names, not in place:
+    assert DEMO_PLACES.expand(parse("from:Chou*").node)[1] == [("Chou*", ("Chou En-lai", "Zhou Enlai", "周恩来"))]

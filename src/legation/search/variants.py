@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from legation.search import analyzers
-from legation.search.query import Alternatives, And, Node, Not, Or, Phrase, Spellings, Term
+from legation.search.query import PLACE_FIELD, Alternatives, And, Node, Not, Or, Phrase, Spellings, Term
 
 MAX_NAME_WORDS = 6
 MAX_ALTERNATIVES = 12
@@ -48,14 +48,17 @@ class VariantTable:
 
     groups: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: frozenset[tuple[str, ...]] = frozenset()  # the keys of groups that are places' names
 
     @classmethod
-    def from_groups(cls, groups: list[list[str]]) -> VariantTable:
-        """A table from lists of names, each list one authority record's names. A name of two
-        records is left out, and so are the words joined of names of two records."""
+    def from_groups(cls, groups: list[list[str]], places: list[list[str]] = ()) -> VariantTable:  # type: ignore[assignment]
+        """A table from lists of names, each list one authority record's names: ``groups`` those
+        of people and bodies, ``places`` those of places. A name of two records is left out, and so
+        are the words joined of names of two records."""
         table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         joined: dict[str, tuple[tuple[str, ...], list[str]] | None] = {}  # letters → (the record's names, those spelling them)
-        for names in groups:
+        place_keys = {tuple(analyzers.folded(n)) for names in places for n in names}
+        for names in [*groups, *places]:
             names = list(dict.fromkeys(n for n in names if n.strip()))
             if len(names) < 2:
                 continue
@@ -75,6 +78,7 @@ class VariantTable:
         return cls(
             {k: v for k, v in table.items() if v is not None},
             {k: tuple(v[1]) for k, v in joined.items() if v is not None},
+            frozenset(k for k, v in table.items() if v is not None and k in place_keys),
         )
 
     @cached_property
@@ -165,6 +169,33 @@ class VariantTable:
                     kept = (*kept, Phrase(text, field))
         return Alternatives((original, *kept, *forms))
 
+    def _prefix_alternatives(self, item: Term, found: list) -> Node | None:
+        """A ``prefix*`` in a field of names (``place:Pek*``, ``from:"Chou En*"``) with, in all their
+        forms, the names of the records that have a name it begins: the field holds each name as its
+        record writes it (Beijing), so the prefix alone found none of the documents sent from
+        "Peking". Places' names in ``place:``, people's and bodies' in the other fields. Names
+        compared by their folded words, the last typed as the beginning of a word;
+        :data:`MAX_ALTERNATIVES` names at most, records taken in the table's order. ``None`` when no
+        name begins so."""
+        *lead, last = analyzers.folded(item.text) or [""]
+        if not last:
+            return None
+        place = item.field == PLACE_FIELD  # the place field holds places' names, the others people's and bodies'
+        names: list[str] = []
+        for record in dict.fromkeys(
+            names
+            for key, names in self.groups.items()
+            if len(key) > len(lead) and list(key[: len(lead)]) == lead and key[len(lead)].startswith(last) and (key in self.places) == place
+        ):
+            names.extend(record)
+        by_words = {tuple(analyzers.folded(n)): n for n in reversed(names)}  # one form per spelling: the first
+        names = [n for n in names if by_words[tuple(analyzers.folded(n))] == n][:MAX_ALTERNATIVES]
+        if not names:
+            return None
+        found.append((f"{item.text}*", tuple(names)))
+        forms = [Term(n, item.field) if len(analyzers.folded(n)) == 1 else Phrase(n, item.field) for n in names]
+        return Alternatives((item, *forms))
+
     def _expand_items(self, items: list[Node], found: list) -> list[Node]:
         out: list[Node] = []
         i = 0
@@ -185,6 +216,10 @@ class VariantTable:
                     item.text, tuple(analyzers.folded(item.text)), item, found, item.field
                 )
                 out.append(named or item)
+                i += 1
+                continue
+            if isinstance(item, Term) and item.prefix and item.field in NAME_FIELDS:
+                out.append(self._prefix_alternatives(item, found) or item)
                 i += 1
                 continue
             replaced = False
@@ -264,9 +299,9 @@ _lock = threading.Lock()
 _cached: tuple[float, str, VariantTable] | None = None
 
 
-def _groups() -> list[list[str]]:
-    """The names of each authority record that search treats as one: an agent with curated names
-    (its preferred name first, then those), and every place (its name, then its variants), in a
+def _groups() -> tuple[list[list[str]], list[list[str]]]:
+    """The names of each authority record that search treats as one: each agent with curated names
+    (its preferred name first, then those), and each place (its name, then its variants), in a
     fixed order (agents and names by primary key, places by name). Rows as tuples, no model
     objects: read every :data:`REFRESH_SECONDS` by every web process."""
     from legation.records.models import Agent, AgentName, Place, PlaceName
@@ -280,12 +315,12 @@ def _groups() -> list[list[str]]:
     variants: dict[int, list[str]] = defaultdict(list)
     for place, name in PlaceName.objects.order_by("pk").values_list("place_id", "name"):
         variants[place].append(name)
-    return [[name, *curated[pk]] for pk, name in agents.values_list("pk", "name")] + [
+    return [[name, *curated[pk]] for pk, name in agents.values_list("pk", "name")], [
         [name, *variants[pk]] for pk, name in Place.objects.order_by("name").values_list("pk", "name")
     ]
 
 
-def _signature(groups: list[list[str]]) -> str:
+def _signature(groups: tuple[list[list[str]], list[list[str]]]) -> str:
     """32 hex digits of BLAKE2b over ``groups``: any name added, removed or renamed (an agent's
     or a place's own name too, in the admin) changes it."""
     return hashlib.blake2b(json.dumps(groups, ensure_ascii=False).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
@@ -302,7 +337,7 @@ def current() -> VariantTable:
             return _cached[2]
         groups = _groups()
         signature = _signature(groups)
-        table = _cached[2] if _cached and _cached[1] == signature else VariantTable.from_groups(groups)
+        table = _cached[2] if _cached and _cached[1] == signature else VariantTable.from_groups(*groups)
         _cached = (now, signature, table)
         return table
 
