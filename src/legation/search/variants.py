@@ -18,7 +18,11 @@ syllables joined or split otherwise than the record writes them (``Chou Enlai``,
 are the record's, and it is searched as the record writes it, in all its forms, and as typed
 where that spelling would not find all the words typed find (``Hongkong``: no word of "Hong
 Kong"). A name whose words belong to more than one authority record (``Johnson``), or whose words
-joined do (``Chang Chun``: Chang Ch'ün, Changchun), is ambiguous and left alone.
+joined do (``Chang Chun``: Chang Ch'ün, Changchun), is ambiguous and left alone. A name's other
+forms with a hyphenated word are also sought with its parts joined (Zhou Enlai finds a text writing
+"Chou Enlai" as it finds "Chou En-lai"); a word typed alone that is a name's hyphenated word joined
+(``Kaishek``, ``Enlai``) is also sought as the name writes it (Kai-shek). A ``prefix*`` in a field
+of names (``place:Pek*``) also seeks the names it begins, in all their forms.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ class VariantTable:
     groups: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[tuple[str, ...]] = frozenset()  # the keys of groups that are places' names
+    parts: dict[str, str] = field(default_factory=dict)  # a name's hyphenated word, its letters joined → as written: kaishek → Kai-shek
 
     @classmethod
     def from_groups(cls, groups: list[list[str]], places: list[list[str]] = ()) -> VariantTable:  # type: ignore[assignment]
@@ -58,7 +63,13 @@ class VariantTable:
         table: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         joined: dict[str, tuple[tuple[str, ...], list[str]] | None] = {}  # letters → (the record's names, those spelling them)
         place_keys = {tuple(analyzers.folded(n)) for names in places for n in names}
+        parts: dict[str, str | None] = {}  # None: two words of the same letters split otherwise
         for names in [*groups, *places]:
+            for word in (w for name in names for w in name.split() if "-" in w):
+                if len(folded := analyzers.folded(word)) > 1:
+                    seen = parts.setdefault("".join(folded), word)
+                    if seen is not None and analyzers.folded(seen) != folded:
+                        parts["".join(folded)] = None
             names = list(dict.fromkeys(n for n in names if n.strip()))
             if len(names) < 2:
                 continue
@@ -79,6 +90,7 @@ class VariantTable:
             {k: v for k, v in table.items() if v is not None},
             {k: tuple(v[1]) for k, v in joined.items() if v is not None},
             frozenset(k for k, v in table.items() if v is not None and k in place_keys),
+            {k: v for k, v in parts.items() if v is not None},
         )
 
     @cached_property
@@ -153,7 +165,15 @@ class VariantTable:
         if not others and not written:
             return None
         found.append((typed, (written, *others) if written else tuple(others)))
-        forms = [Term(n, field) if len(analyzers.folded(n)) == 1 else Phrase(n, field) for n in others]
+        forms: list[Node] = [Term(n, field) if len(analyzers.folded(n)) == 1 else Phrase(n, field) for n in others]
+        # a form of several words with a hyphenated one, also with its parts joined, as a word of parts
+        # typed is sought: a text writing "Chou Enlai" showed no passage for Zhou Enlai (Chou En-lai)
+        spelled = {key, *(tuple(analyzers.folded(n)) for n in others)}
+        for name in others:
+            if "-" in name and len(name.split()) > 1 and (joined := " ".join(w.replace("-", "") for w in name.split())):
+                if (folded := tuple(analyzers.folded(joined))) not in spelled:
+                    spelled.add(folded)
+                    forms.append(Phrase(joined, field))
         # the words of a name, typed unquoted, are that name: side by side, as its other forms are sought
         # ("Port Arthur" found "port access … Arthur Radford" too: 26 documents, Lüshun 7); side by side
         # also with their parts joined, as a word of parts is sought ("CHIANG-KAISHEK" for Chiang
@@ -237,7 +257,13 @@ class VariantTable:
                         i += width
                         replaced = True
                         break
-            if not replaced:
+            if not replaced and _plain(item, in_field) and "-" not in item.text and (part := self.parts.get("".join(analyzers.folded(item.text)))):
+                # "Kaishek" typed alone is no name, but a name's word joined: also sought as the name writes it
+                # (374 documents against 420 for Kai-shek)
+                found.append((item.text, (part,)))
+                out.append(Alternatives((item, Phrase(part, in_field))))
+                i += 1
+            elif not replaced:
                 out.append(item)
                 i += 1
         return out
