@@ -710,7 +710,7 @@ def subject_passages(
     """A passage of each subject of the document ``identifier`` (:func:`subjects_of`) holding a
     word of the query, marked by the subject field's ``highlighter`` as a snippet is
     (:func:`legation.search.snippets.best_snippets`: a FRUS chapter's heading of 900 characters
-    is cut around "<mark>Chou</mark> <mark>En</mark>-<mark>Lai</mark>"), at most
+    is cut around "<mark>Chou</mark> <mark>En-Lai</mark>"), at most
     :data:`~legation.search.snippets.MAX_SNIPPETS`. ``weights`` as the search's snippets share
     them; ``known``: each subject's passage (or none) found for a hit before, as the hits of one
     search share it, since a chapter's heading is the subject of each of its documents. The field

@@ -654,10 +654,14 @@ def _with_context(raw: bytes, first: int, last: int, lo: int = 0, hi: int | None
     return start, end
 
 
+_JOINING = frozenset(b"-.'")  # a hyphen, a full stop or an apostrophe between two marks makes them one word
+
+
 def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
     """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
     inside it in ``<mark>…</mark>`` (marks with nothing between them in one: ``<mark>周恩来</mark>``,
-    not a mark a character), and "…" where the text goes on before or after; characters HTML
+    not a mark a character; and marks joined by one hyphen, full stop or apostrophe:
+    ``<mark>En-lai</mark>``, ``<mark>U.S.S.R</mark>.``), and "…" where the text goes on before or after; characters HTML
     forbids (DEL, C1 controls, noncharacters a stored text may hold) as U+FFFD, as the page prints
     every other value (:func:`legation.printable.html_escaped`)."""
     spans: Marks = []
@@ -668,8 +672,8 @@ def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
             break
         if s < (spans[-1][1] if spans else start) or e > end:
             continue
-        if spans and s == spans[-1][1]:  # one mark over a run of words with nothing between (周恩来, each character a word)
-            spans[-1] = (spans[-1][0], e)
+        if spans and (s == spans[-1][1] or (s == spans[-1][1] + 1 and raw[s - 1] in _JOINING)):
+            spans[-1] = (spans[-1][0], e)  # one mark over words with nothing between (周恩来) or joined into one (En-lai, U.S.S.R)
         else:
             spans.append((s, e))
     parts, pos = [], start
@@ -688,7 +692,7 @@ def marked_html(text: str, highlighter: Highlighter | None) -> str:
     and folded forms, a name's other forms, phrases and prefixes are marked by the same rules.
     Without a mark, what the page prints for any value (:func:`legation.printable.html_escaped`):
     ``"Eden to Chou En-lai <1954>"`` for ``"Zhou Enlai"`` → ``"Eden to <mark>Chou</mark>
-    <mark>En</mark>-<mark>lai</mark> &lt;1954&gt;"``."""
+    <mark>En-lai</mark> &lt;1954&gt;"``."""
     if highlighter is None or not text:
         return html_escaped(text)
     raw = text.encode()
