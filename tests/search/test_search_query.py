@@ -749,11 +749,38 @@ def test_single_quotes_and_corner_brackets_quote_a_phrase(typed) -> None:
         ("'s-Hertogenbosch", []),
         ("\"Port Arthur\" O'Neill's 'talks'", ["Port Arthur"]),  # typed double quotes say where the phrases are
         ("'Port' 'Arthur'", []),  # a word in single quotes is the word
+        ("'Chiang's Taiwan'", ["Chiang's Taiwan"]),  # an apostrophe inside a word of the phrase
     ],
 )
 def test_apostrophes_in_words_quote_nothing(typed, phrases) -> None:
     read = parse(typed)
     assert [leaf.text for leaf in leaves(read.node) if isinstance(leaf, Phrase)] == phrases and read.notice == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "node"),
+    [
+        # a fresh user's: -'Port Arthur' excluded "'Port" and required "Arthur'" (271 documents, no notice)
+        ("-'Port Arthur'", Not(Phrase("Port Arthur", None, 1))),
+        ("place:'Pek*'", Term("Pek", "place", True, 6)),  # 0 documents: the * was blamed
+        ("from:'Chou En*'", Term("Chou En", "from", True, 5)),  # searched the word "from"
+        ("Port Ar*'", And((Term("Port", None, False, 0), Term("Ar", None, True, 5)))),  # a stray quote ending a word
+    ],
+)
+def test_single_quotes_after_a_minus_or_a_field_and_stray_ones(typed, node) -> None:
+    read = parse(typed)
+    assert (read.node, read.notice) == (node, "")
+
+
+def test_a_prefix_in_a_field_finds_the_fields_own_words(demo_volumes) -> None:
+    # place:Pr* found nothing, saying no document was sent from Pr*: the prefix took the 64 words of
+    # the whole archive most frequent, and Copenhagen, a place of one document, is not among them
+    index = demo_volumes("frus1961-63v05")
+    copenhagen = search(SearchRequest(q="place:Copenhagen"), index)
+    assert copenhagen.total == 1
+    for q in ("place:Co*", "place:Cop*", "place:copenhagen*"):
+        found = search(SearchRequest(q=q, page_size=100), index)
+        assert copenhagen.hits[0].identifier in {h.identifier for h in found.hits} and found.notice == "", q
 
 
 def test_an_unclosed_quotation_mark_keeps_the_prefix_its_phrase_ended_with() -> None:

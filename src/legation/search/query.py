@@ -63,10 +63,13 @@ MAX_QUERY_CHARS = 1000
 # phrase pasted from a report or a web page is a phrase
 _QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f\ufe41\ufe42\ufe43\ufe44", '"'))
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb\u300c\u300d\u300e\u300f\ufe41\ufe42\ufe43\ufe44]')
-# a phrase in single quotes: one opening a word (at the start, after a space or a parenthesis) and one
-# closing a later word (at the end, before a space, a parenthesis or punctuation), nothing between
-# them quoting; an apostrophe inside a word (O'Neill, Khrushchev's, Soviets' aid) opens nothing
-_SINGLY_QUOTED = re.compile("(?<![^\\s(])['\u2018](?=[^\\s'\u2018\u2019])([^'\u2018\u2019\"]*?[^\\s'\u2018\u2019])['\u2019](?=$|[\\s).,;:!?])")
+# a phrase in single quotes: one opening a word (at the start, after a space, a parenthesis, a field's
+# colon or a minus) and one closing a later word (at the end, before a space, a parenthesis or
+# punctuation), no quotation mark between them but apostrophes inside words (Chiang's); an apostrophe
+# inside a word (O'Neill, Khrushchev's, Soviets' aid) opens nothing
+_SINGLY_QUOTED = re.compile(
+    r"(?<![^\s(:-])['\u2018](?=[^\s'\u2018\u2019])((?:[^'\u2018\u2019\"]|(?<=\w)['\u2019](?=\w))*?[^\s'\u2018\u2019])['\u2019](?=$|[\s).,;:!?])"
+)
 
 
 def _single_quotes(q: str) -> str:
@@ -732,9 +735,10 @@ def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> No
 
 def _value(word: str, field: str | None, at: int) -> Node:
     """``word`` (no ``field:`` before it) sought in ``field``: ``prefix*`` or a plain word, a
-    possessive as its owner; a word holding a zero-width space (:func:`_without_invisible`) as
+    possessive as its owner, without a single quote at its edges; a word holding a zero-width space (:func:`_without_invisible`) as
     :class:`Spellings`: the word without it, or its parts, each required; raises
     :class:`_Unreadable` for what the language cannot read in it."""
+    word = word.strip("'\u2018\u2019") or word  # a stray quote at its edge ("Ar*'", "'Soviets") is no part of it
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
@@ -1745,13 +1749,14 @@ def _prefix(
             per_field.append(_boosted(_in(Query.regex_phrase_query(idx_schema, f, words), within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
-    if not words:
-        return Query.empty_query()
     fields = _fields(node.field)
     stems_of = {a: list(dict.fromkeys(t for word, _ in words for t in _field_terms(word, a)[:1])) for a in {a for _, a, _ in fields}}
     per_field = []
     for f, analyzer, b in fields:
-        if stems := stems_of[analyzer]:
+        stems = stems_of[analyzer]
+        if node.field is not None:  # and the field's own words: place:Pr* (Prague) is no frequent word of the whole archive
+            stems = list(dict.fromkeys([*stems, *(t for t, _ in searcher.terms_with_prefix(f, folded[0], limit=MAX_PREFIX_EXPANSIONS))]))
+        if stems:
             per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
     return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
 
