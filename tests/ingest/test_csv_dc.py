@@ -615,3 +615,10 @@ def test_a_surname_typed_first_suggests_the_inverted_name(letters_archive):
 
     assert [(s.text, s.query) for s in suggest("Acheson D")] == [("Dean Acheson", '"Dean Acheson"')]
     assert [(s.text, s.query) for s in suggest("Gomulka Wl")] == [("Władysław Gomułka", '"Władysław Gomułka"')]
+
+
+def test_a_header_without_rows_says_so(tmp_path: Path):
+    path = tmp_path / "empty.csv"
+    path.write_text("identifier,title\n\n", encoding="utf-8")
+    [note] = list(read_file(path))
+    assert isinstance(note, IngestNote) and note.message == "has a header but no rows, so no document was read; add one row per document under the header"

@@ -208,3 +208,43 @@ def test_a_mapping_with_an_unknown_encoding_is_refused(tmp_path: Path):
     mapping.write_text('{"columns": {"No": "identifier"}, "encoding": "win-1250"}', encoding="utf-8")
     with pytest.raises(IngestError, match="unknown encoding 'win-1250'"):
         load_mapping(mapping)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adenauer´s Antwort an l´ambassadeur",  # an acute accent typed for the apostrophe: refused as garbled ISO-8859-15 "AdenauerŽs"
+        "Œuvres complètes, été à Zürich",  # it reads the same in ISO-8859-15: named as Windows-1252, not Latin-9
+    ],
+)
+def test_windows_1252_files_a_fresh_user_wrote_read_as_written(text: str):
+    decoded = decode(f"identifier,title\nx-1,{text}\n".encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (f"identifier,title\nx-1,{text}\n", "cp1252")
+
+
+def test_a_file_is_judged_by_its_lines_beyond_ascii_wherever_they_stand():
+    # a Polish row after 2 MB of ASCII was judged by the ASCII alone: stored as Windows-1252 "Gomu³ki w £odzi"
+    text = "identifier,title\n" + "".join(f"a{i},row number {i} of the register\n" for i in range(60000)) + "p1,Notatka z rozmowy z Gomułki w Łodzi\n"
+    assert len(text) > 2_000_000 and decode(text.encode("cp1250")).text == text
+    assert decode("identifier,title\nx,Łódź\n".encode("cp1250")).text == "identifier,title\nx,Łódź\n"  # £ beside Û passed as a currency
+
+
+def test_a_utf8_file_with_a_row_in_another_encoding_is_refused_naming_the_line(tmp_path: Path):
+    # read as a whole in ISO-8859-15 it stored every UTF-8 row as mojibake ("ZÃ¼rich")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("identifier,title\nu1,Zürich über die Brücke\nu2,Gomułka w Łodzi\n".encode() + "w1,Müller café\n".encode("cp1252"))
+    [error] = list(read_file(path))
+    assert isinstance(error, IngestError) and (error.path, error.location) == (str(path), "line 4")
+    assert error.message == (
+        "is UTF-8 but for 2 bytes that are not (5 characters beyond ASCII read as UTF-8; the first that cannot, byte 5 of the line, "
+        "0xFC): some rows were saved in another encoding; retype or correct them and save the whole file as UTF-8"
+    )
+    assert decode("x,Müller café\n".encode("cp1252")).note.startswith("is not UTF-8; read as ")  # no UTF-8 in it: guessed as before
+    note, *records = list(read_file(path, encoding="iso8859-15"))  # given, it is used, and the note says what is wrong
+    assert len(records) == 3 and records[0].title == "Zürich über die Brücke".encode().decode("iso8859-15")
+    assert note.message.startswith("was read as ISO-8859-15 (Latin-9), as --encoding says, but most of it is UTF-8 (line 4 holds the first byte")
+
+
+def test_a_codec_that_reads_no_text_is_refused_as_an_encoding():
+    with pytest.raises(ValueError, match="'undefined' reads no text; give an encoding such as utf-8"):
+        check_encoding("undefined")
