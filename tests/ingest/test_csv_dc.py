@@ -617,8 +617,11 @@ def test_a_surname_typed_first_suggests_the_inverted_name(letters_archive):
     assert [(s.text, s.query) for s in suggest("Gomulka Wl")] == [("Władysław Gomułka", '"Władysław Gomułka"')]
 
 
-def test_a_header_without_rows_says_so(tmp_path: Path):
-    path = tmp_path / "empty.csv"
-    path.write_text("identifier,title\n\n", encoding="utf-8")
-    [note] = list(read_file(path))
-    assert isinstance(note, IngestNote) and note.message == "has a header but no rows, so no document was read; add one row per document under the header"
+def test_a_header_without_rows_fails_even_with_a_note_on_its_encoding(tmp_path: Path):
+    # a header in Windows-1252 alone: the note on its encoding counted as an item read, so the file passed with "0 added"
+    for data in ("identifier,title,Zusammenfassung über\n\n".encode("cp1252"), b"identifier,title\n"):
+        path = tmp_path / "empty.csv"
+        path.write_bytes(data)
+        items = list(read_file(path, mapping=None))
+        errors = [i for i in items if isinstance(i, IngestError)]
+        assert [e.message for e in errors] == ["holds no documents: it has a header but no rows; add one row per document under the header"]

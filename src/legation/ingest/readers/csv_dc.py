@@ -289,8 +289,8 @@ def read_csv(
         except StopIteration:
             if stopped is not None:
                 yield stopped_reading(path, stopped, read, "row", start)
-            elif not read:  # it said nothing: "0 added" and exit 0, as if its documents were stored
-                yield IngestNote(str(path), "has a header but no rows, so no document was read; add one row per document under the header")
+            elif not read:  # said here: the note on its encoding counted as something read, and it passed as ingested
+                yield IngestError(str(path), "holds no documents: it has a header but no rows; add one row per document under the header")
             if unnamed_used:
                 yield _unnamed_note(path, sorted(unnamed_used))
             return
