@@ -76,8 +76,8 @@ def _single_quotes(q: str) -> str:
     """``q`` with each phrase in single quotes (``'Port Ar*'``, ``\u2018Port Arthur\u2019``) in double
     quotes, as the query language writes a phrase, and a single word in them bare (``'Ar*'``,
     ``'frus1949v07p1-d1'``: a word, a prefix, an identifier as typed bare); apostrophes in words
-    stay (``O'Neill``, ``Khrushchev's``, ``the Soviets' aid``). A query already holding a ``"`` is left as typed: its
-    double quotes say where its phrases are."""
+    stay (``O'Neill``, ``Khrushchev's``, ``the Soviets' aid``). A query already holding a ``"`` is
+    left as typed: its double quotes say where its phrases are."""
     if "'" not in q and "\u2018" not in q or '"' in q:
         return q
     return _SINGLY_QUOTED.sub(lambda m: f'"{m.group(1)}"' if any(c.isspace() for c in m.group(1)) else m.group(1), q)
@@ -735,8 +735,8 @@ def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> No
 
 def _value(word: str, field: str | None, at: int) -> Node:
     """``word`` (no ``field:`` before it) sought in ``field``: ``prefix*`` or a plain word, a
-    possessive as its owner, without a single quote at its edges; a word holding a zero-width space (:func:`_without_invisible`) as
-    :class:`Spellings`: the word without it, or its parts, each required; raises
+    possessive as its owner, without a single quote at its edges; a word holding a zero-width space
+    (:func:`_without_invisible`) as :class:`Spellings`: the word without it, or its parts, each required; raises
     :class:`_Unreadable` for what the language cannot read in it."""
     word = word.strip("'\u2018\u2019") or word  # a stray quote at its edge ("Ar*'", "'Soviets") is no part of it
     prefix = word.endswith("*")

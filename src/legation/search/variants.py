@@ -32,6 +32,7 @@ import json
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -56,7 +57,7 @@ class VariantTable:
     parts: dict[str, str] = field(default_factory=dict)  # a name's hyphenated word, its letters joined → as written: kaishek → Kai-shek
 
     @classmethod
-    def from_groups(cls, groups: list[list[str]], places: list[list[str]] = ()) -> VariantTable:  # type: ignore[assignment]
+    def from_groups(cls, groups: Sequence[Sequence[str]], places: Sequence[Sequence[str]] = ()) -> VariantTable:
         """A table from lists of names, each list one authority record's names: ``groups`` those
         of people and bodies, ``places`` those of places. A name of two records is left out, and so
         are the words joined of names of two records."""
@@ -203,8 +204,8 @@ class VariantTable:
         place = item.field == PLACE_FIELD  # the place field holds places' names, the others people's and bodies'
         names: list[str] = []
         for record in dict.fromkeys(
-            names
-            for key, names in self.groups.items()
+            record_names
+            for key, record_names in self.groups.items()
             if len(key) > len(lead) and list(key[: len(lead)]) == lead and key[len(lead)].startswith(last) and (key in self.places) == place
         ):
             names.extend(record)
