@@ -234,8 +234,9 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
     """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped),
     else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by`` says where a declared encoding
     came from, for the error ("--encoding", "the mapping m.json"). Raises :class:`IngestError` at
-    ``path`` (:func:`wrong_encoding`) when the bytes are not in the declared encoding, ValueError
-    saying what to do when no encoding reads them."""
+    ``path`` (:func:`wrong_encoding`) when the bytes are not in the declared encoding, or, none
+    declared, when they are mostly UTF-8 but for a few (:func:`_mostly_utf8`; at the line of the
+    first); ValueError saying what to do when no encoding reads them."""
     if declared:
         name = check_encoding(declared)
         if name == "utf-8":
