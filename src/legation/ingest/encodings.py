@@ -324,7 +324,11 @@ def guess(data: bytes) -> Decoded:
     import chardet  # 0.1 s to import and 0.1 s more to load its models: only for files that need a guess
 
     eras = functools.reduce(operator.or_, (chardet.EncodingEra[era] for era in ERAS))
-    ranked = [p["encoding"] for p in chardet.detect_all(data, ignore_threshold=True, encoding_era=eras, compat_names=False, prefer_superset=True)]
+    # chardet judges the lines beyond ASCII: five rows of English before a Hebrew one made it rank the
+    # Western code pages first. Not a file of NUL bytes (UTF-16 or UTF-32 without a byte order mark),
+    # whose lines are no lines of a single-byte encoding.
+    judged = data if b"\x00" in data[:4096] else _beyond_ascii(data, CHARDET_BYTES, whole=False)
+    ranked = [p["encoding"] for p in chardet.detect_all(judged, ignore_threshold=True, encoding_era=eras, compat_names=False, prefer_superset=True)]
     ranked = [codecs.lookup(e).name for e in ranked if e]
     best = ranked[0] if ranked else ""
     if best and best not in ("ascii", "utf-8"):
@@ -370,22 +374,26 @@ def guess(data: bytes) -> Decoded:
     return Decoded(text, encoding, _note(encoding, others, text))
 
 
-def _beyond_ascii(data: bytes) -> bytes:
-    """What :func:`guess` scores of ``data``: all of it up to :data:`SAMPLE` bytes; beyond, its lines
-    holding a byte beyond ASCII, up to :data:`SAMPLE` bytes of them (or its first :data:`SAMPLE`
-    bytes when none has one): a row of Polish after 2 MB of ASCII was judged by the ASCII alone.
-    Lines end at a line feed, which no byte of a legacy encoding's character holds."""
-    if len(data) <= SAMPLE:
+def _beyond_ascii(data: bytes, most: int = 0, whole: bool = True) -> bytes:
+    """What of ``data`` is judged: with ``whole``, all of it up to ``most`` bytes (:data:`SAMPLE`
+    unless given); else, or beyond, its lines holding a byte beyond ASCII, up to ``most`` bytes of them
+    (or its first ``most`` bytes when none has one): a row of Polish after 2 MB of ASCII was judged by
+    the ASCII alone. Lines end at a line feed, which no byte of a legacy encoding's character holds."""
+    most = most or SAMPLE
+    if whole and len(data) <= most:
         return data
     lines, size = [], 0
     for line in data.splitlines(keepends=True):
         if not line.isascii():
             lines.append(line)
             size += len(line)
-            if size >= SAMPLE:
+            if size >= most:
                 break
-    return b"".join(lines) or data[:SAMPLE]
+    return b"".join(lines) or data[:most]
 
+
+CHARDET_BYTES = 200_000
+"""Bytes of a file's lines beyond ASCII that chardet judges (its own default window)."""
 
 CHARDET_CANDIDATES = 6
 """How many of chardet's ranked encodings :func:`guess` scores beside :data:`LATIN` and :data:`CYRILLIC`."""
