@@ -329,6 +329,9 @@ def test_marks_with_nothing_between_them_are_one_mark():
     raw = b"the U.S.S.R. and O'Neill, Mao - Stalin"
     marks = sorted({(4, 5), (6, 7), (8, 9), (10, 11), (17, 18), (19, 24), (26, 29), (32, 38)})
     assert passage_html(raw, 0, len(raw), marks) == "the <mark>U.S.S.R</mark>. and <mark>O&#x27;Neill</mark>, <mark>Mao</mark> - <mark>Stalin</mark>"
+    raw = "Chiang\u2019s forces, Adenauer\u00b4s reply".encode()  # FRUS writes the typographic apostrophe
+    words = [(m.start(), m.end()) for m in re.finditer(rb"[A-Za-z]+", raw)]
+    assert passage_html(raw, 0, len(raw), [words[0], words[1], words[3], words[4]]) == "<mark>Chiang\u2019s</mark> forces, <mark>Adenauer\u00b4s</mark> reply"
 
 
 DEMO_FRUS = Path(__file__).resolve().parents[2] / "data" / "demo" / "frus"

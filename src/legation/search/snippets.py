@@ -654,14 +654,16 @@ def _with_context(raw: bytes, first: int, last: int, lo: int = 0, hi: int | None
     return start, end
 
 
-_JOINING = frozenset(b"-.'")  # a hyphen, a full stop or an apostrophe between two marks makes them one word
+# a hyphen, a full stop or an apostrophe (typographic, or the acute accent typed for one) between two
+# marks makes them one word
+_JOINING = frozenset(c.encode() for c in "-.'\u2019\u00b4\u2010\u2011")
 
 
 def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
     """Bytes ``start`` to ``end`` of the UTF-8 text ``raw`` as HTML: the text escaped, the marks
     inside it in ``<mark>…</mark>`` (marks with nothing between them in one: ``<mark>周恩来</mark>``,
     not a mark a character; and marks joined by one hyphen, full stop or apostrophe:
-    ``<mark>En-lai</mark>``, ``<mark>U.S.S.R</mark>.``), and "…" where the text goes on before or after; characters HTML
+    ``<mark>En-lai</mark>``, ``<mark>U.S.S.R</mark>.``, ``<mark>O’Neill</mark>``), and "…" where the text goes on before or after; characters HTML
     forbids (DEL, C1 controls, noncharacters a stored text may hold) as U+FFFD, as the page prints
     every other value (:func:`legation.printable.html_escaped`)."""
     spans: Marks = []
@@ -672,7 +674,7 @@ def passage_html(raw: bytes, start: int, end: int, marks: Marks) -> str:
             break
         if s < (spans[-1][1] if spans else start) or e > end:
             continue
-        if spans and (s == spans[-1][1] or (s == spans[-1][1] + 1 and raw[s - 1] in _JOINING)):
+        if spans and (s == spans[-1][1] or (s - spans[-1][1] <= 3 and raw[spans[-1][1] : s] in _JOINING)):
             spans[-1] = (spans[-1][0], e)  # one mark over words with nothing between (周恩来) or joined into one (En-lai, U.S.S.R)
         else:
             spans.append((s, e))
