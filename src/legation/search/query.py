@@ -745,11 +745,11 @@ def _value(word: str, field: str | None, at: int) -> Node:
         raise _Unreadable(f"{shown(''.join(bad))} is not part of the search syntax here")
     if (wildcard := _WILDCARD.search(core)) is not None:
         start = wildcard.group(1)
-        example = f", as in {start}*" if len(start) >= MIN_PREFIX_CHARS or _own_word(start) else ""
+        example = f", as in {start}*" if _long_enough(start) else ""
         raise _Unreadable(
             f"'?' is not part of the search syntax here: it stands for no letter; to find words by their beginning, end it with *{example}"
         )
-    if prefix and sum(ch.isalnum() for ch in core) < MIN_PREFIX_CHARS and not _own_word(core):
+    if prefix and not _long_enough(core):
         raise _Unreadable(f"a * needs at least {MIN_PREFIX_CHARS} letters before it, or a Chinese, Japanese or Korean character")
     if core.startswith("-"):
         raise _Unreadable("a - must come right before a word")
@@ -769,7 +769,7 @@ def _quoted_prefix(text: str, field: str | None, at: int, notes: list[str]) -> N
     nothing, and ``notes`` says so."""
     words = text.rstrip().removesuffix("*")
     last = words.split()[-1] if words.split() else ""
-    if "*" not in words and words.rstrip() == words and (sum(ch.isalnum() for ch in last) >= MIN_PREFIX_CHARS or _own_word(last)):
+    if "*" not in words and words.rstrip() == words and _long_enough(last):
         return Term(words.strip(), field, True, at)
     plain = " ".join(text.replace("*", " ").split())
     if not any(ch.isalnum() for ch in plain):
@@ -830,6 +830,13 @@ def _limit_prefixes(node: Node, notes: list[str]) -> Node:
             f"the other {len(plain):,} were searched as typed, without the *: {named}. Search fewer words with *, or type them in full."
         )
     return limited
+
+
+def _long_enough(core: str) -> bool:
+    """Whether ``core`` (a ``prefix*`` without its ``*``) is enough to search by its beginning:
+    :data:`MIN_PREFIX_CHARS` letters or digits, or one character that is a word of its own
+    (:func:`_own_word`). The one rule for a prefix typed bare, ending a phrase, or left by a repair."""
+    return sum(ch.isalnum() for ch in core) >= MIN_PREFIX_CHARS or _own_word(core)
 
 
 def _own_word(core: str) -> bool:
@@ -1145,7 +1152,7 @@ def _is_prefix_end(q: str, end: int) -> bool:
     start = end - 1
     while start and _WORD_CHAR.match(q, start - 1):
         start -= 1
-    return q[end - 1] == "*" and (end - 1 - start >= MIN_PREFIX_CHARS or (end - 1 > start and _own_word(q[start : end - 1])))
+    return q[end - 1] == "*" and _long_enough(q[start : end - 1])
 
 
 _WORD_CHAR = re.compile(r"\w")

@@ -664,7 +664,8 @@ def make_hit(
     if not summary:
         opening = _opening(" ".join(part[: 4 * SUMMARY_CHARS] for name in schema.TEXT_FIELDS for part in doc.get(name, [])))
         opened = next((name for name in schema.TEXT_FIELDS if doc.get(name)), "summary")
-        if not any(name == opened and start < len(opening.encode()) for name, start in starts):
+        opening_bytes = len(opening.encode())
+        if not any(name == opened and start < opening_bytes for name, start in starts):
             summary, summarized = opening, opened
     lights = highlighters or {}
     return Hit(

@@ -171,8 +171,8 @@ class VariantTable:
         # typed is sought: a text writing "Chou Enlai" showed no passage for Zhou Enlai (Chou En-lai)
         spelled = {key, *(tuple(analyzers.folded(n)) for n in others)}
         for name in others:
-            if "-" in name and len(name.split()) > 1 and (joined := " ".join(w.replace("-", "") for w in name.split())):
-                if (folded := tuple(analyzers.folded(joined))) not in spelled:
+            if "-" in name and len(name.split()) > 1:
+                if (folded := tuple(analyzers.folded(joined := _hyphens_joined(name)))) not in spelled:
                     spelled.add(folded)
                     forms.append(Phrase(joined, field))
         # the words of a name, typed unquoted, are that name: side by side, as its other forms are sought
@@ -184,7 +184,7 @@ class VariantTable:
             words = [word.text for word in original.items]  # type: ignore[union-attr]
             original = Phrase(" ".join(words), field)
             sought = {tuple(analyzers.folded(original.text))} | {tuple(analyzers.folded(n.text)) for n in kept if isinstance(n, Term | Phrase)}
-            for text in (" ".join(word.replace("-", "") for word in words), typed if written else ""):
+            for text in (_hyphens_joined(" ".join(words)), typed if written else ""):
                 if text and (folded := tuple(analyzers.folded(text))) not in sought:
                     sought.add(folded)
                     kept = (*kept, Phrase(text, field))
@@ -308,6 +308,11 @@ def _finds(written: str, typed: str) -> bool:
     return len(pairs) == len(typed.split()) == len(written.split()) and all(
         analyzers.folded(word) in (analyzers.folded(own), analyzers.folded(own.replace("-", ""))) for word, own in pairs
     )
+
+
+def _hyphens_joined(name: str) -> str:
+    """``name`` with each hyphenated word's parts joined: ``Chou En-lai`` → ``Chou Enlai``."""
+    return " ".join(word.replace("-", "") for word in name.split())
 
 
 def _as_words(name: str, field: str | None) -> Node:
