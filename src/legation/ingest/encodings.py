@@ -143,7 +143,7 @@ _IN_WORD = frozenset("’ʼ‘´·\u00ad\u2010\u2011–—¬\u05f3\u05f4\u05be\u
 _BESIDE_WORD = _IN_WORD | frozenset("‚“”„«»‹›…¡¿،؛؟")  # quotes, ellipsis, Arabic comma: at home beside a word, not inside it
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")  # never in a table's text: a wrong decoding
-SAMPLE = 500_000  # bytes of a file scored (:func:`_beyond_ascii`): enough to judge, quick on a large file
+SAMPLE = 500_000  # bytes of a file's lines beyond ASCII judged (:func:`_beyond_ascii`): enough, quick on a large file
 
 
 @dataclass(frozen=True)
@@ -325,10 +325,12 @@ def guess(data: bytes) -> Decoded:
     import chardet  # 0.1 s to import and 0.1 s more to load its models: only for files that need a guess
 
     eras = functools.reduce(operator.or_, (chardet.EncodingEra[era] for era in ERAS))
-    # chardet judges the lines beyond ASCII: five rows of English before a Hebrew one made it rank the
-    # Western code pages first. Not a file of NUL bytes (UTF-16 or UTF-32 without a byte order mark),
-    # whose lines are no lines of a single-byte encoding.
-    judged = data if b"\x00" in data[:4096] else _beyond_ascii(data, CHARDET_BYTES, whole=False)
+    # chardet (its first 200 kB) and the plausibility judge the lines beyond ASCII: five rows of English
+    # before a Hebrew one made chardet rank the Western code pages first, and a Polish row after 2 MB of
+    # ASCII went unseen. Not a file of NUL bytes (UTF-16 or UTF-32 without a byte order mark), whose
+    # lines are no lines of a single-byte encoding: chardet judges it whole.
+    beyond = _beyond_ascii(data)
+    judged = data if b"\x00" in data[:4096] else beyond
     ranked = [p["encoding"] for p in chardet.detect_all(judged, ignore_threshold=True, encoding_era=eras, compat_names=False, prefer_superset=True)]
     ranked = [codecs.lookup(e).name for e in ranked if e]
     best = ranked[0] if ranked else ""
@@ -342,8 +344,7 @@ def guess(data: bytes) -> Decoded:
             text = text.removeprefix("\ufeff")
             return Decoded(text, best, "" if bom else _note(best, [], data))
     candidates = list(dict.fromkeys([*ranked[:CHARDET_CANDIDATES], *(codecs.lookup(e).name for e in (*LATIN, *CYRILLIC))]))
-    sample = _beyond_ascii(data)
-    scored: list[tuple[float, int, str, str, str]] = []  # implausibility, order, encoding, the sample read, the file read
+    scored: list[tuple[float, int, str, str, str]] = []  # implausibility, order, encoding, the lines beyond ASCII read, the file read
     for order, encoding in enumerate(candidates):
         if _wide(encoding) or encoding in ("ascii", "utf-8"):
             continue
@@ -353,7 +354,7 @@ def guess(data: bytes) -> Decoded:
             continue
         if _CONTROL.search(text):
             continue
-        read = sample.decode(encoding) if sample is not data else text
+        read = beyond.decode(encoding)
         scored.append((implausibility(read), order, encoding, read, text))
     if not scored:
         raise ValueError(f"is neither UTF-8 nor in a legacy encoding Legation recognises; save it as UTF-8, or give its encoding ({examples()})")
@@ -375,26 +376,20 @@ def guess(data: bytes) -> Decoded:
     return Decoded(text, encoding, _note(encoding, others, text))
 
 
-def _beyond_ascii(data: bytes, most: int = 0, whole: bool = True) -> bytes:
-    """What of ``data`` is judged: with ``whole``, all of it up to ``most`` bytes (:data:`SAMPLE`
-    unless given); else, or beyond, its lines holding a byte beyond ASCII, up to ``most`` bytes of them
-    (or its first ``most`` bytes when none has one): a row of Polish after 2 MB of ASCII was judged by
-    the ASCII alone. Lines end at a line feed, which no byte of a legacy encoding's character holds."""
-    most = most or SAMPLE
-    if whole and len(data) <= most:
-        return data
+def _beyond_ascii(data: bytes) -> bytes:
+    """The lines of ``data`` holding a byte beyond ASCII, :data:`SAMPLE` bytes of them at most (its
+    first :data:`SAMPLE` bytes when none has one): what :func:`guess` judges. Lines of ASCII alone
+    read alike in every candidate and say nothing of which is right. Lines end at a line feed,
+    which no byte of a legacy encoding's character holds."""
     lines, size = [], 0
     for line in data.splitlines(keepends=True):
         if not line.isascii():
             lines.append(line)
             size += len(line)
-            if size >= most:
+            if size >= SAMPLE:
                 break
-    return b"".join(lines) or data[:most]
+    return b"".join(lines) or data[:SAMPLE]
 
-
-CHARDET_BYTES = 200_000
-"""Bytes of a file's lines beyond ASCII that chardet judges (its own default window)."""
 
 CHARDET_CANDIDATES = 6
 """How many of chardet's ranked encodings :func:`guess` scores beside :data:`LATIN` and :data:`CYRILLIC`."""
