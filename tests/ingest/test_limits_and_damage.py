@@ -335,3 +335,20 @@ def test_pretty_printed_json_named_jsonl_is_one_failure_saying_what_it_is(tmp_pa
         "is JSON written over several lines (pretty-printed), not JSON Lines, which hold one document per line, so none "
         "of its lines is a document: write each on one line (jq -c '.[]' for a list, jq -c . for one object) and ingest that",
     )
+
+
+@pytest.mark.parametrize(
+    ("identifier", "code_page", "named"),
+    [("tr-1912-behic", "cp1254", "Windows-1254 (Turkish)"), ("de-dodis-49550", "cp1252", "Windows-1252 (Western European)")],
+)
+def test_a_line_not_utf8_names_the_code_page_its_language_was_saved_in(tmp_path: Path, identifier, code_page, named):
+    # The hint named Windows-1252 whatever the line held: a Turkish letter saved by a Turkish Excel was
+    # "may be in Windows-1252", the code page that turns "Dışişleri" into "Dýþiþleri".
+    records = {json.loads(raw)["identifier"]: raw for raw in (FIXTURES / "languages" / "languages.jsonl").read_text("utf-8").splitlines()}
+    path = tmp_path / "letters.jsonl"
+    path.write_bytes(line("a").encode() + records[identifier].encode(code_page) + b"\n")
+    records_read, errors = split(read_file(path))
+    assert [r.identifier for r in records_read] == ["a"]
+    (error,) = errors
+    assert error.location == "line 2"
+    assert f"the file may be in {named}): save it as UTF-8" in error.message

@@ -93,6 +93,16 @@ NAMES = {
     "iso8859-15": "ISO-8859-15 (Latin-9)",
     "mac-roman": "Mac Roman",
     "mac-latin2": "Mac Central European",
+    "shift_jis": "Shift JIS (Japanese)",
+    "cp932": "Windows-932 (Japanese Shift JIS)",
+    "euc_jp": "EUC-JP (Japanese)",
+    "gb2312": "GB2312 (Simplified Chinese)",
+    "gbk": "GBK (Simplified Chinese)",
+    "gb18030": "GB18030 (Chinese)",
+    "big5": "Big5 (Traditional Chinese)",
+    "cp950": "Windows-950 (Traditional Chinese Big5)",
+    "euc_kr": "EUC-KR (Korean)",
+    "cp949": "Windows-949 (Korean)",
     "utf-16": "UTF-16",
     "utf-32": "UTF-32",
 }
@@ -189,8 +199,8 @@ def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", 
     """The one failure of a file whose bytes are not in the ``encoding`` expected of it, whatever
     its format: at "line N" of the first byte that cannot be read in it, ``data[start]``,
     saying what the encoding should be and who says so, that byte (its place in its line, in bytes
-    from 1, and its value), the encoding the file may be in instead (UTF-8, else Windows-1252, when
-    that reads it whole), and what to do::
+    from 1, and its value), the encoding the file may be in instead (:func:`_instead`), and what to
+    do::
 
         letters.jsonl, line 2: is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8;
         the file may be in Windows-1252 (Western European)): save it as UTF-8
@@ -204,7 +214,7 @@ def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", 
     name = describe(encoding)
     begins = data.rfind(b"\n", 0, start) + 1
     line = line or data.count(b"\n", 0, start) + 1
-    instead = next((other for other in ("utf-8", "cp1252") if codecs.lookup(other).name != codecs.lookup(encoding).name and _reads(data, other)), "")
+    instead = _instead(data, encoding)
     may_be = f"; the file may be in {describe(instead)}" if instead else ""
     said = f", as {declared_by} says" if declared_by else ", which an XML file that declares no encoding must be" if xml else ""
     if xml and declared_by:
@@ -220,6 +230,21 @@ def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", 
         remedy = "save it as UTF-8"
     byte = f"byte {start - begins + 1:,} of the line, 0x{data[start]:02X}, cannot be read as {name}"
     return IngestError(path, f"is not {name}{said} ({byte}{may_be}): {remedy}", f"line {line}")
+
+
+def _instead(data: bytes, encoding: str) -> str:
+    """The encoding ``data`` may be in when it is not in ``encoding``: UTF-8 when that reads it
+    whole, else the legacy encoding :func:`guess` finds most plausible ("cp1254" for a Turkish
+    file, "cp1251" for a Russian one); "" when that is ``encoding`` itself or nothing reads it
+    plausibly."""
+    expected = codecs.lookup(encoding).name
+    if expected not in ("utf-8", "utf-8-sig") and _reads(data, "utf-8"):
+        return "utf-8"
+    try:
+        found = guess(data.removeprefix(codecs.BOM_UTF8)).encoding
+    except ValueError:
+        return ""
+    return found if codecs.lookup(found).name != expected else ""
 
 
 def _reads(data: bytes, encoding: str) -> bool:
@@ -369,8 +394,10 @@ def guess(data: bytes) -> Decoded:
             f"give the file's encoding with --encoding NAME ({examples()}), or save it as UTF-8"
         )
     common = [codecs.lookup(e).name for e in (*LATIN, *CYRILLIC)]
-    # an ISO-8859-15 reading that is the Windows-1252 one is named as Windows-1252, the encoding that saved it
-    encoding = next((e for _, _, e, _, t in scored if t == text and e in common), encoding)
+    # a reading that another common code page gives too is named by the first of them (ISO-8859-15's or
+    # Windows-1250's "café" as Windows-1252), the encoding that most likely saved it
+    same = {e for _, _, e, _, t in scored if t == text}
+    encoding = next((e for e in common if e in same), encoding)
     named = {*common, best}  # the runner-up worth naming: not chardet's rarer candidates
     others = [(s == score, e, whole) for s, _, e, _, whole in scored if whole != text and e in named][:1]
     return Decoded(text, encoding, _note(encoding, others, text))
