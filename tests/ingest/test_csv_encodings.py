@@ -197,6 +197,24 @@ def test_bytes_not_in_the_declared_encoding_fail_the_file_saying_what_to_do(tmp_
     )
 
 
+@pytest.mark.parametrize("given", ["iso8859-15", "latin-1"])
+def test_a_declared_encoding_that_reads_control_characters_fails_the_file(tmp_path: Path, given: str):
+    # Windows-1252 keeps its curly quotes and dashes at 0x80–0x9F, where ISO-8859-1 and -15 have
+    # C1 control characters: given for a spreadsheet's file, those were stored in its titles (a page
+    # showed them as "�Peace�") with a note only.
+    path = tmp_path / "t.csv"
+    path.write_bytes("identifier,title\na,Caf\u00e9 in Z\u00fcrich\nb,\u201cPeace\u201d talks \u2013 Geneva\n".encode("cp1252"))
+    [error] = list(read_file(path, encoding=given))
+    name = "ISO-8859-15 (Latin-9)" if given == "iso8859-15" else "ISO-8859-1 (Latin-1)"
+    assert isinstance(error, IngestError) and (error.location, error.message) == (
+        "line 3",
+        f"is not {name}, as --encoding says (byte 3 of the line, 0x93, is a control character in it, never text; the file may "
+        f"be in Windows-1252 (Western European)): give the file's encoding with --encoding NAME ({examples()}), or leave "
+        "--encoding out to have it detected",
+    )
+    assert [r.title for r in read_file(path, encoding="cp1252")] == ["Café in Zürich", "“Peace” talks – Geneva"]
+
+
 def test_encoding_names_are_checked():
     assert (check_encoding("Windows-1250"), check_encoding("macroman"), check_encoding("latin2")) == ("cp1250", "mac-roman", "iso8859-2")
     for bad in ("bogus", "base64"):
@@ -243,9 +261,16 @@ def test_a_utf8_file_with_a_row_in_another_encoding_is_refused_naming_the_line(t
         "0xFC): some rows were saved in another encoding; retype or correct them and save the whole file as UTF-8"
     )
     assert decode("x,Müller café\n".encode("cp1252")).note.startswith("is not UTF-8; read as ")  # no UTF-8 in it: guessed as before
-    note, *records = list(read_file(path, encoding="iso8859-15"))  # given, it is used, and the note says what is wrong
-    assert len(records) == 3 and records[0].title == "Zürich über die Brücke".encode().decode("iso8859-15")
-    assert note.message.startswith("was read as ISO-8859-15 (Latin-9), as --encoding says, but most of it is UTF-8 (line 4 holds the first byte")
+    # given, it is used, and the note says what is wrong
+    note, *records = list(read_file(path, encoding="mac-roman"))
+    assert len(records) == 3 and records[0].title == "Zürich über die Brücke".encode().decode("mac-roman")
+    assert note.message.startswith("was read as Mac Roman, as --encoding says, but most of it is UTF-8 (line 4 holds the first byte")
+    # in ISO-8859-15 the second byte of UTF-8's "ł" (0x82) is a control character: refused, as UTF-8
+    [error] = list(read_file(path, encoding="iso8859-15"))
+    assert (error.location, error.message.split(": give")[0]) == (
+        "line 3",
+        "is not ISO-8859-15 (Latin-9), as --encoding says (byte 9 of the line, 0x82, is a control character in it, never text; the file may be in UTF-8)",
+    )
 
 
 def test_a_codec_that_reads_no_text_is_refused_as_an_encoding():

@@ -152,6 +152,7 @@ _POINTED = ("HEBREW", "ARABIC")  # scripts whose single-byte encodings hold comb
 _IN_WORD = frozenset("’ʼ‘´·\u00ad\u2010\u2011–—¬\u05f3\u05f4\u05be\u0640\u200c\u200d\u200e\u200f")
 _BESIDE_WORD = _IN_WORD | frozenset("‚“”„«»‹›…¡¿،؛؟")  # quotes, ellipsis, Arabic comma: at home beside a word, not inside it
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_C1 = re.compile(r"[\x80-\x9f]")  # the C1 controls (ISO/IEC 6429): bytes 0x80–0x9F read in an ISO-8859 code page
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")  # never in a table's text: a wrong decoding
 SAMPLE = 500_000  # bytes of a file's lines beyond ASCII judged (:func:`_beyond_ascii`): enough, quick on a large file
 
@@ -195,7 +196,9 @@ def describe(encoding: str) -> str:
     return NAMES.get(name, name)
 
 
-def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", declared_by: str = "", *, line: int = 0, xml: bool = False) -> IngestError:
+def wrong_encoding(
+    path: str, data: bytes, start: int, encoding: str = "utf-8", declared_by: str = "", *, line: int = 0, xml: bool = False, control: bool = False
+) -> IngestError:
     """The one failure of a file whose bytes are not in the ``encoding`` expected of it, whatever
     its format: at "line N" of the first byte that cannot be read in it, ``data[start]``,
     saying what the encoding should be and who says so, that byte (its place in its line, in bytes
@@ -210,7 +213,9 @@ def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", 
     Lines, authority and mapping files; XML that declares no encoding, ``xml`` true), "--encoding",
     "the mapping NAME" (CSV) or "its XML declaration". What to do follows from it: save the file as
     UTF-8; give the right ``--encoding NAME`` or leave it out to have the encoding detected; correct
-    the mapping's ``"encoding"``; correct or add the XML declaration."""
+    the mapping's ``"encoding"``; correct or add the XML declaration. ``control``: the byte does
+    decode, but to a C1 control character (U+0080–U+009F), never text in a document: "0x93 reads as
+    a control character in ISO-8859-15", the curly quote of a file saved in Windows-1252."""
     name = describe(encoding)
     begins = data.rfind(b"\n", 0, start) + 1
     line = line or data.count(b"\n", 0, start) + 1
@@ -228,17 +233,18 @@ def wrong_encoding(path: str, data: bytes, start: int, encoding: str = "utf-8", 
         remedy = f"give the file's encoding with --encoding NAME ({examples()}), or leave --encoding out to have it detected"
     else:
         remedy = "save it as UTF-8"
-    byte = f"byte {start - begins + 1:,} of the line, 0x{data[start]:02X}, cannot be read as {name}"
+    fails = "is a control character in it, never text" if control else f"cannot be read as {name}"
+    byte = f"byte {start - begins + 1:,} of the line, 0x{data[start]:02X}, {fails}"
     return IngestError(path, f"is not {name}{said} ({byte}{may_be}): {remedy}", f"line {line}")
 
 
 def _instead(data: bytes, encoding: str) -> str:
     """The encoding ``data`` may be in when it is not in ``encoding``: UTF-8 when that reads it
-    whole, else the legacy encoding :func:`guess` finds most plausible ("cp1254" for a Turkish
+    whole or most of it (:func:`_mostly_utf8`), else the legacy encoding :func:`guess` finds most plausible ("cp1254" for a Turkish
     file, "cp1251" for a Russian one); "" when that is ``encoding`` itself or nothing reads it
     plausibly."""
     expected = codecs.lookup(encoding).name
-    if expected not in ("utf-8", "utf-8-sig") and _reads(data, "utf-8"):
+    if expected not in ("utf-8", "utf-8-sig") and (_reads(data, "utf-8") or _mostly_utf8(data)):
         return "utf-8"
     try:
         found = guess(data.removeprefix(codecs.BOM_UTF8)).encoding
@@ -271,6 +277,8 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
             text = data.decode(name)
         except UnicodeDecodeError as exc:
             raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
+        if not name.startswith("utf") and (control := _C1.search(text)):  # ISO-8859-1 or -15 given for a Windows-1252 file: its “quotes”
+            raise wrong_encoding(path, data, len(text[: control.start()].encode(name)), name, declared_by or "--encoding", control=True)
         return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, name, declared_by or "--encoding"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
