@@ -619,3 +619,30 @@ def test_a_lowercase_operator_that_narrows_the_search_is_said_to_be_a_word(demo_
     )
     assert search(SearchRequest(q="Berlin and Cuba"), index).notice == ""  # every document with Berlin and Cuba holds "and"
     assert search(SearchRequest(q="Kennedy OR Khrushchev"), index).notice == ""
+
+
+def test_two_places_or_types_required_say_a_document_has_one_and_how_to_ask_for_either(demo_volumes) -> None:
+    # "place:Batavia place:Saigon" found nothing and said nothing; with the archive's names of places it
+    # fell back to documents of either under "No document has all of these words".
+    from legation.search.variants import VariantTable
+
+    index = demo_volumes("frus1949v07p1")
+    names = VariantTable.from_groups([["Batavia", "Jakarta", "Djakarta"], ["Saigon", "Ho Chi Minh City"]], places={"Batavia", "Saigon"})
+    batavia, saigon = (search(SearchRequest(q=f"place:{p}"), index).total for p in ("Batavia", "Saigon"))
+    assert (batavia, saigon) == (118, 21)  # the volume's datelines, counted off the TEI by the reader
+    for table in (None, names):
+        result = search(SearchRequest(q="place:Batavia Place:Saigon"), index, table)
+        assert result.total == 0 and result.explained, table
+        assert "A document has one place it was sent from, so none matches place:Batavia and place:Saigon; to find documents of any of " \
+            "them, write place:(Batavia OR Saigon)." in result.notice
+        assert RELAXED_NOTICE not in result.notice
+        assert search(SearchRequest(q="place:(Batavia OR Saigon)"), index, table).total == batavia + saigon
+    result = search(SearchRequest(q='type:telegram type:"memorandum of conversation"'), index)
+    assert result.total == 0 and result.notice == (
+        'A document has one type, so none matches type:telegram and type:"memorandum of conversation"; to find documents of '
+        'any of them, write type:(telegram OR "memorandum of conversation").'
+    )
+    alone = [search(SearchRequest(q=f"type:{t}"), index).total for t in ("telegram", '"memorandum of conversation"')]
+    assert alone[1] == 20 and search(SearchRequest(q='type:(telegram OR "memorandum of conversation")'), index).total == sum(alone)
+    # a place no document was sent from is named by the notice of its own, not as one of two
+    assert "A document has one place" not in search(SearchRequest(q="place:Batavia place:Hatta"), index).notice

@@ -120,6 +120,9 @@ def test_a_name_excluded_is_excluded_in_all_its_forms(seed_index):
     assert naming("Liu Shaoqi") & everything  # some documents of the treaty name him
     for typed in ("treaty -\"Liu Shao-chi\"", "treaty NOT (Liu Shao-chi)", "treaty -刘少奇"):
         assert ids(seed_index, typed, LIU) == everything - ids(seed_index, "treaty Liu Shaoqi"), typed
+    # the notice says the other forms were excluded too, not searched (it said "Also searched for")
+    notice = search(SearchRequest(q='treaty -"Liu Shao-chi"'), seed_index, LIU).notice
+    assert notice == "Also excluded other forms of these names (Liu Shao-chi: Liu Shaoqi, 刘少奇)."
 
 
 def test_names_read_from_documents_do_not_widen_searches(client, seed_archive, tmp_path: Path):

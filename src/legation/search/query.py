@@ -1535,7 +1535,12 @@ def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: ta
     or a date range meant exactly that. ``within``: as for :func:`to_tantivy`."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
-    if not all(isinstance(i, Alternatives | Spellings) or isinstance(i, (Term, Phrase)) and i.field is None for i in node.items):
+    # a name in its other forms is one word, unless sought in a field (place:Moscow place:Peking: one
+    # place each, so none had both, and the fallback showed either under "no document has all of these words")
+    if not all(
+        isinstance(i, Alternatives | Spellings) and all(leaf.field is None for leaf in leaves(i)) or isinstance(i, (Term, Phrase)) and i.field is None
+        for i in node.items
+    ):
         return None
     parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item in node.items) if q is not None]
     if len(parts) < 2:

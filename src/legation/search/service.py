@@ -745,7 +745,7 @@ class _TextQuery:
     node: user_query.Node | None
     query: Query | None
     notice: str
-    expanded: list[tuple[str, tuple[str, ...]]]
+    expanded: variants.Expansions
     bonus: ProximityBonus | None = None
     nothing_to_search: bool = False  # typed, but nothing searchable: the notice says so (NO_WORDS_NOTICE)
 
@@ -756,7 +756,7 @@ def text_query(
     """Parse the query, expand names to their other forms, prepare the proximity bonus (relevance
     order); a query with nothing searchable matches nothing (an empty box matches everything)."""
     parsed = user_query.parse(request.q)
-    node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, [])
+    node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, variants.Expansions())
     query = user_query.to_tantivy(node, index.schema, searcher)
     typed = variants.as_written(parsed.node, node) if expanded else parsed.node  # "Chiang Kaishek" ranked as "Chiang Kai-shek"
     phrases = user_query.proximity_phrases(typed, index.schema, searcher) if request.sort == "relevance" and query else []
@@ -960,6 +960,39 @@ def field_notices(
         documents = "document mentions" if mentioning == 1 else "documents mention"
         notes.append(f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:.")
     return list(dict.fromkeys(notes))
+
+
+ONE_VALUED = ("place", "type")
+"""The fields of which a document has one value: one place it was sent from, one type."""
+
+
+def one_value_notices(
+    q: str, node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None, read: str = ""
+) -> list[str]:
+    """A sentence for each field of :data:`ONE_VALUED` that ``node`` requires two values of
+    (``place:Moscow place:Peking``, each matching documents alone), saying that a document has one
+    and how to ask for either: ``place:(Moscow OR Peking)``. For a search that found nothing; the
+    values named as typed (within ``read``, the query as read), the field as typed in ``q``; a
+    value that matches nothing alone is :func:`field_notices`' to name. ``names`` as for
+    :func:`search`."""
+    units: dict[str, list[str]] = {}
+    for unit in _field_units(node if isinstance(node, user_query.And) else None, read):
+        field = unit.items[0].field if isinstance(unit, user_query.And) else unit.field  # type: ignore[union-attr]
+        if field in ONE_VALUED and unit in node.items:  # type: ignore[union-attr]
+            alone = user_query.to_tantivy(_expanded(unit, names), idx_schema, searcher)
+            if alone is None or not facet_counts.count(searcher, alone):
+                continue
+            words = [w.text for w in unit.items] if isinstance(unit, user_query.And) else [unit.text]  # type: ignore[union-attr]
+            shown = " ".join(words) + ("*" if getattr(unit, "prefix", False) else "")
+            units.setdefault(field, []).append(user_query.phrase_query(shown) if len(words) > 1 or isinstance(unit, user_query.Phrase) else shown)
+    notes = []
+    for field, values in units.items():
+        if len(values := list(dict.fromkeys(values))) > 1:
+            typed = _typed_field(q, field)
+            label = "place it was sent from" if field == "place" else schema.SEARCH_FIELDS_BY_NAME[field].label.lower()
+            both = " and ".join(f"{typed}:{v}" for v in values)
+            notes.append(f"A document has one {label}, so none matches {both}; to find documents of any of them, write {typed}:({' OR '.join(values)}).")
+    return notes
 
 
 def _field_units(node: user_query.Node | None, read: str) -> Iterator[user_query.Node]:
@@ -1317,6 +1350,7 @@ def search(
     reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts, *dates_alone]
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
+        reasons += one_value_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
@@ -1325,10 +1359,13 @@ def search(
     notice = " ".join([notice, *reasons]).strip()
     explained = total == 0 and bool(words_alone or reasons or words.nothing_to_search)
     if words.expanded and total:
-        forms = "; ".join(
-            f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in dict(words.expanded).items()
-        )  # a name typed twice ("Moscow OR Moscow") is named once
-        notice = " ".join([notice, f"Also searched for other forms of these names ({forms})."]).strip()
+        excluded = words.expanded.excluded
+        searched = {typed: others for typed, others in words.expanded if typed not in excluded}
+        left_out = {typed: others for typed, others in words.expanded if typed in excluded}
+        for said, names in (("Also searched for", searched), ("Also excluded", left_out)):
+            if names:  # a name typed twice ("Moscow OR Moscow") is named once
+                forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in names.items())
+                notice = " ".join([notice, f"{said} other forms of these names ({forms})."]).strip()
 
     highlighters = snippets_for(searcher, index, words.node, words.query)
     passaged = [highlighters[name] for name in SNIPPET_FIELDS if name in highlighters]

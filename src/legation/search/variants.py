@@ -44,6 +44,16 @@ MAX_ALTERNATIVES = 12
 REFRESH_SECONDS = 5.0
 
 
+class Expansions(list[tuple[str, tuple[str, ...]]]):
+    """What :meth:`VariantTable.expand` found: (words as typed, names added) for each name of the
+    query, and in ``excluded`` the words typed of those a NOT excludes (``-"Zhou Enlai"``), which
+    a notice names as excluded, not searched."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.excluded: set[str] = set()
+
+
 @dataclass
 class VariantTable:
     """Folded words of each name → every name of its authority record (preferred name first);
@@ -106,11 +116,12 @@ class VariantTable:
         place is stored and listed under."""
         return {name for record, letters in self._letters if any(folded in n for n in letters) for name in record}
 
-    def expand(self, node: Node | None) -> tuple[Node | None, list[tuple[str, tuple[str, ...]]]]:
+    def expand(self, node: Node | None) -> tuple[Node | None, Expansions]:
         """The query tree with runs of plain words that spell a known name replaced by
         :class:`Alternatives` of all its names, and the list of (words as typed, names added; for a
-        name typed with its syllables joined or split otherwise, the record's spelling first)."""
-        found: list[tuple[str, tuple[str, ...]]] = []
+        name typed with its syllables joined or split otherwise, the record's spelling first),
+        whose ``excluded`` holds the words typed of the names a NOT excludes."""
+        found = Expansions()
         if node is None or not self.groups:
             return node, found
         return self._expand_node(node, found), found
@@ -128,7 +139,10 @@ class VariantTable:
         if isinstance(node, Or) and not isinstance(node, Alternatives):
             return Or(tuple(self._expand_node(item, found) for item in node.items))
         if isinstance(node, Not):
-            return Not(self._expand_node(node.item, found))
+            before = len(found)
+            excluded = Not(self._expand_node(node.item, found))
+            found.excluded.update(typed for typed, _ in found[before:])
+            return excluded
         return node
 
     def _alternatives(self, typed: str, key: tuple[str, ...], original: Node, found: list, field: str | None = None) -> Node | None:
