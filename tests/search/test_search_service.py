@@ -338,3 +338,21 @@ def test_a_long_text_is_sought_among_many_values_without_error(make_index, monke
     assert [v.value for v in service.facet_values(SearchRequest(), "sender", contains=f"{long_name} (", index=index).values] == [
         f"{long_name} (Acting)"
     ]
+
+
+def test_a_word_ranks_the_documents_that_hold_it_above_a_name_its_stem_spells(demo_volumes) -> None:
+    # "cooperation" is stemmed "cooper": the telegrams of Ambassador Cooper (his name among their
+    # senders, a rare term there, and in their titles) came first, none of them holding the word.
+    # Names are not stemmed now, and a document holding the word as typed scores more than one
+    # holding only its stem.
+    index = demo_volumes("frus1955-57v02", "frus1955-57v03")
+    cooper = {h.identifier for h in search(SearchRequest(q="from:Cooper", page_size=100), index).hits}
+    assert len(cooper) >= 3
+    result = search(SearchRequest(q="cooperation", page_size=10), index)
+    first = result.hits[0]
+    assert first.identifier not in cooper and "<mark>cooperation</mark>" in " ".join(first.snippets_html).lower()
+    assert search(SearchRequest(q="names:cooperation"), index).total == 0
+    # the stem still finds the word's other forms, and his telegrams (their titles say Cooper)
+    assert cooper <= {h.identifier for h in search(SearchRequest(q="cooperation", page_size=100), index).hits}
+    # a name is no form of a word: Dulles is not "dull"
+    assert search(SearchRequest(q="names:dull"), index).total == 0 < search(SearchRequest(q="names:Dulles"), index).total

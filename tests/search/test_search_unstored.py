@@ -94,10 +94,11 @@ def test_ascii_is_cut_alike() -> None:
 def test_unstored_fields_are_indexed_by_the_simple_twins_and_queried_as_before() -> None:
     specs = {name: options for name, _, options in schema._field_specs()}
     assert specs[schema.VOCAB_FIELD]["tokenizer_name"] == SIMPLE_TWIN[FOLDED_NAME]
-    assert specs["names"]["tokenizer_name"] == SIMPLE_TWIN[STEMMED_NAME]
+    assert specs["names"]["tokenizer_name"] == SIMPLE_TWIN[FOLDED_NAME]  # names are not stemmed
+    assert specs["subject"]["tokenizer_name"] == SIMPLE_TWIN[STEMMED_NAME]
     assert specs["title"]["tokenizer_name"] == STEMMED_NAME  # stored: snippets need its offsets
     assert schema.ANALYZER_OF[schema.VOCAB_FIELD] == FOLDED_NAME
-    assert schema.ANALYZER_OF["names"] == STEMMED_NAME
+    assert schema.ANALYZER_OF["names"] == FOLDED_NAME and schema.ANALYZER_OF["subject"] == STEMMED_NAME
 
 
 # --- a real index -------------------------------------------------------------------------------

@@ -49,6 +49,13 @@ class SearchField:
     by_language: bool = False  # texts: one index field per TextLanguage (values must be _texts)
     aliases: tuple[str, ...] = ()
     spelled: bool = True
+    stemmed: bool = True  # False for names: "Dulles" is no form of "dull", nor "Cooper" of "cooperation"
+
+    @property
+    def analyzer(self) -> str:
+        """The analyzer of the field's values and of the words sought in it (not the texts': see
+        :data:`TEXT_LANGUAGES`): English, stemmed, or for names folded only."""
+        return STEMMED_NAME if self.stemmed else FOLDED_NAME
 
 
 @dataclass(frozen=True)
@@ -214,14 +221,15 @@ def _one(value: str) -> list[str]:
 
 SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("title", "Title", 3.0, lambda r: [r.title], stored=True),
-    SearchField("names", "Names", 2.5, lambda r: _agent_names(r)),
+    # names are not stemmed: "cooperation" (stem "cooper") ranked Ambassador Cooper's telegrams first
+    SearchField("names", "Names", 2.5, lambda r: _agent_names(r), stemmed=False),
     SearchField("summary", "Summary", 1.5, lambda r: _one(r.summary), stored=True),
     SearchField("text", "Text", 1.0, _texts, stored=True, by_language=True),
     SearchField("source", "Archival source", 0.5, lambda r: [*_one(r.source_note), *r.repositories], stored=True),  # stored: a hit matched there shows it
-    SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender"), aliases=("sender",)),
-    SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient"), aliases=("recipient",)),
+    SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender"), aliases=("sender",), stemmed=False),
+    SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient"), aliases=("recipient",), stemmed=False),
     SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),
-    SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent)),
+    SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent), stemmed=False),
     SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
     # a collection is found by its title's words and by its key, as its documents' identifiers show it
     # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
@@ -291,14 +299,14 @@ def index_fields(field: SearchField) -> list[tuple[str, str]]:
     texts, else the field's own name with the English analyzer."""
     if field.by_language:
         return [(lang.field, lang.analyzer) for lang in TEXT_LANGUAGES]
-    return [(field.name, STEMMED_NAME)]
+    return [(field.name, field.analyzer)]
 
 
 def index_values(field: SearchField, record: DocumentRecord) -> list[tuple[str, str, str]]:
     """(index field, analyzer, value) of every value of ``field`` in ``record``."""
     if field.by_language:
         return [(lang.field, lang.analyzer, value) for lang, value in _texts_by_language(record)]
-    return [(field.name, STEMMED_NAME, value) for value in field.values(record)]
+    return [(field.name, field.analyzer, value) for value in field.values(record)]
 
 
 SEARCH_FIELDS_BY_NAME = {f.name: f for f in SEARCH_FIELDS}
