@@ -1744,7 +1744,9 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
     if node.field is None and analyzed and len(exact := analyzers.folded(text)) == 1 and any(tokens != exact for _, tokens, _ in analyzed if tokens):
         # the word as typed, not only its stem: "cooperation" (stem "cooper") ranked the telegrams of
         # Ambassador Cooper, his name in their titles, above those that speak of cooperation
-        per_field.append(Query.const_score_query(Query.term_query(idx_schema, schema.VOCAB_FIELD, exact[0]), EXACT_FORM_BONUS))
+        # (a bonus only: the vocab field holds the words of fields not searched by default, place:Nanking)
+        bonus = Query.const_score_query(Query.term_query(idx_schema, schema.VOCAB_FIELD, exact[0]), EXACT_FORM_BONUS)
+        per_field = [Query.boolean_query([(Occur.Must, _should(per_field)), (Occur.Should, bonus)])]  # type: ignore[list-item]
     if node.field is None and (own := _identifier_query(text, idx_schema, searcher, isinstance(node, Pasted))) is not None:
         per_field.append(own)
     return _should(per_field)
