@@ -257,19 +257,24 @@ def _fail(message: str, code: int = 1, *more: str) -> None:
     raise typer.Exit(code)
 
 
-def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], list]:
-    """The files ``paths`` name that Legation reads, each once, and notes on the files of their
-    folders it does not read (and on files named twice). Fails the command (exit 1) for a path that does not exist or a file it cannot
-    read, and when there is no file to read (an empty folder, or none of a format it reads),
-    naming the paths and up to 20 of the files not read. Needs no database."""
+def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], list, list]:
+    """The files ``paths`` name that Legation reads, each once; notes on the files of their
+    folders it does not read (and on files named twice); and the failures of files named on their
+    own that it cannot read (the ingest reports them as failed and exits 1; the other files are
+    read). Fails the command (exit 1) for a path that does not exist, and when there is no file
+    to read (an empty folder, or none of a format it reads), naming the paths and up to 20 of
+    the files not read. Needs no database."""
     from legation.errors import IngestError, IngestNote
     from legation.ingest.readers import FORMATS, files_to_read
 
     skipped: list[IngestNote] = []
+    unreadable: list[IngestError] = []
     try:
-        found = files_to_read(paths, mapping, skipped)
+        found = files_to_read(paths, mapping, skipped, unreadable)
     except IngestError as exc:
         _fail(str(exc))
+    if not found and len(unreadable) == 1 and len(paths) == 1:
+        _fail(str(unreadable[0]))  # the one file named: said as such, as before
     files: list[Path] = []
     read: set[Path] = set()
     for path in found:  # each once, where first named: a second reading would report every document twice
@@ -280,33 +285,36 @@ def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], l
             files.append(path)
     if not files:
         named = ", ".join(str(path) for path in paths)
-        unread = "".join(f"\n  {note}" for note in skipped[:20])
-        if len(skipped) > 20:
-            unread += f"\n  … and {len(skipped) - 20:,} more files not read"
-        what = f"no file Legation reads ({len(skipped):,} not read)" if skipped else "no files (hidden files and folders are skipped)"
+        not_read = [*unreadable, *skipped]
+        unread = "".join(f"\n  {note}" for note in not_read[:20])
+        if len(not_read) > 20:
+            unread += f"\n  … and {len(not_read) - 20:,} more files not read"
+        what = f"no file Legation reads ({len(not_read):,} not read)" if not_read else "no files (hidden files and folders are skipped)"
         _fail(f"nothing to ingest: {named} holds {what}; give the folder or files of the documents: Legation reads {FORMATS}{unread}")
-    return files, skipped
+    return files, skipped, unreadable
 
 
 def _ingest(
     files: list[Path],
     skipped: list,
+    unreadable: list | None = None,
     dry_run: bool = False,
     batch_size: int = 200,
     mapping: str | None = None,
     delete_missing: bool = False,
     encoding: str | None = None,
 ):
-    """Read ``files`` (with ``skipped``, notes on files not read, from :func:`_files`), store
-    records with a progress bar (documents and bytes), with ``delete_missing`` delete what the
-    collections read no longer hold, then update the index."""
+    """Read ``files`` (with ``skipped``, notes on files not read, and ``unreadable``, failures
+    of files named that Legation cannot read, from :func:`_files`), store records with a
+    progress bar (documents and bytes), with ``delete_missing`` delete what the collections read
+    no longer hold, then update the index."""
     from legation.ingest.readers import read_file
-    from legation.ingest.service import IngestReport, ingest_records
+    from legation.ingest.service import Failure, IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
     from legation.search.follower import following
 
     total_bytes = sum(f.stat().st_size for f in files)
-    report = IngestReport(notes=[str(note) for note in skipped])
+    report = IngestReport(notes=[str(note) for note in skipped], failed=[Failure(e.path, e.message) for e in unreadable or []])
     if not dry_run:
         _rebuild_if_outdated()
     indexing = nullcontext() if dry_run else following()
@@ -482,14 +490,14 @@ def ingest(
             encoding = check_encoding(encoding)
         except ValueError as exc:
             _fail(f"--encoding: {exc}", 2)
-    files, skipped = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
+    files, skipped, unreadable = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
     if encoding is not None and not any(f.name.lower().endswith((".csv", ".csv.gz")) for f in files):
         _fail("--encoding applies to CSV files only, and none of the files named is CSV (JSON Lines and JSON are UTF-8, XML says its own encoding); leave --encoding out", 2)
     if dry_run:
         _setup_dry_run()
     else:
         _setup()
-    report = _ingest(files, skipped, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing, encoding=encoding)
+    report = _ingest(files, skipped, unreadable, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing, encoding=encoding)
     if report_file is not None:
         _write_report(report, dry_run, report_file)
     _print_report(report, dry_run, report_file)

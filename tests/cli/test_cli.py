@@ -262,6 +262,26 @@ def test_files_in_a_folder_that_legation_cannot_read_are_named(tmp_path: Path):
     assert nothing.returncode != 0 and "unknown format; Legation reads TEI" in " ".join(nothing.stderr.split())
 
 
+def test_files_named_that_legation_cannot_read_fail_and_the_others_are_read(tmp_path: Path):
+    # "legation ingest vipa/*.xml" over QhoD's folder, which holds 25 LIDO object records among its TEI
+    # letters, stopped at the first LIDO file, naming it alone, and read nothing
+    lido = tmp_path / "object.xml"
+    lido.write_text('<?xml version="1.0"?><lido xmlns="http://www.lido-schema.org"><lidoRecID>1</lidoRecID></lido>', encoding="utf-8")
+    readme = tmp_path / "notes.txt"
+    readme.write_text("Box list", encoding="utf-8")
+    report = tmp_path / "report.json"
+    done = legation(tmp_path / "archive", "ingest", "--report", str(report), str(lido), str(SEED), str(readme))
+    assert done.returncode == 1, done.stderr
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert len(written["added"]) == len(SEED.read_text(encoding="utf-8").splitlines())
+    assert [(f["where"], f["reason"].split(";")[0]) for f in written["failed"]] == [
+        (str(lido), "is LIDO (museum object records), root element <lido>, not TEI"),
+        (str(readme), "unknown format"),
+    ]
+    out = " ".join((done.stdout + done.stderr).split())
+    assert f"failed {lido}: is LIDO" in out and "error:" not in out
+
+
 def test_ingest_encoding_option(tmp_path: Path):
     # A Windows-1250 file is read as such with a note naming the guess; --encoding chooses; a bad name,
     # or --encoding with no CSV file, is a usage error before anything is created.

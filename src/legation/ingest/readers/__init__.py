@@ -388,13 +388,15 @@ def _head(path: Path) -> bytes:
 
 
 def files_to_read(
-    paths: Iterable[Path], mapping: str | Path | None = None, skipped: list[IngestNote] | None = None
+    paths: Iterable[Path], mapping: str | Path | None = None, skipped: list[IngestNote] | None = None, unreadable: list[IngestError] | None = None
 ) -> list[Path]:
     """The files a list of paths names (folders expanded, sorted by name, hidden files and
     folders skipped: a file named on its own is read even when hidden). A file in a folder that
     Legation cannot read is left out, with an :class:`IngestNote` saying why added to ``skipped``
-    (when given). Raises IngestError for a path that does not exist or a file named on its own
-    that Legation cannot read."""
+    (when given). A file named on its own that Legation cannot read is left out with an
+    :class:`IngestError` saying why added to ``unreadable`` when given (a shell's ``*.xml`` names
+    the LIDO files of a folder too: the others are read), else raised. Raises IngestError for a
+    path that does not exist."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -404,9 +406,12 @@ def files_to_read(
                 elif skipped is not None:
                     skipped.append(IngestNote(str(p), f"not read: {why_unread(p, mapping)}"))
         elif path.is_file():
-            if not _reader_for(path, mapping):
+            if _reader_for(path, mapping):
+                found.append(path)
+            elif unreadable is None:
                 raise IngestError(str(path), why_unread(path, mapping))
-            found.append(path)
+            else:
+                unreadable.append(IngestError(str(path), why_unread(path, mapping)))
         else:
             raise IngestError(str(path), "no such file or folder; check the path")
     if mapping is not None and skipped is not None and (unmapped := [p for p in found if not _mapped(p)]):
