@@ -209,3 +209,41 @@ def test_ingest_stores_the_body_as_an_organization_and_keeps_a_stored_kind(tmp_p
     # An agent stored before keeps its kind, as it keeps its name (README): a curator's word stands.
     Agent.objects.filter(kind="organization").update(kind="person")
     assert ingest_records(read_file(path)).unchanged and not Agent.objects.filter(kind="organization").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("title", ["a", "b"], "title must be a string, not a list; write it in quotes, or leave it out"),
+        ("title", 123, "title must be a string, not a number (123); write it in quotes, or leave it out"),
+        ("subjects", "Sino-Soviet", "subjects must be an object or a list of objects, such as [{\"id\": \"1\", \"name\": \"…\"}], not a string ('Sino-Soviet')"),
+        ("contributors", [None, {"id": "5", "name": "Mao Zedong"}], "contributors[1] must be an object, such as {\"id\": \"1\", \"name\": \"…\"}, not null"),
+        ("id", {"n": 1}, "id must be a string or a number, not a JSON object; give the document's id in the Digital Archive"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_fails_the_record_naming_the_field(tmp_path: Path, field, value, problem):
+    # the title list was stored as "['a', 'b']", the subject string and the null contributor dropped without a word
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{**doc, field: value}, {**doc, "id": "900099"}]), encoding="utf-8")
+    error, record, *notes = list(read_wilson_json(path))
+    assert isinstance(error, IngestError) and error.message == problem and error.location.startswith("record 1")
+    assert isinstance(record, DocumentRecord) and record.identifier == "wilson-900099"  # the rest go on
+
+
+def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: Path):
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    kept = len(single_record(read_wilson_json(DOCUMENT)).agents)
+    doc["contributors"] = [*doc["contributors"], {"id": "5"}]
+    doc["transcripts"] = [*doc["transcripts"], {"id": "1"}]
+    path = tmp_path / "left-out.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    record, note = list(read_wilson_json(path))
+    assert len(record.agents) == kept and isinstance(note, IngestNote)
+    n = len(doc["transcripts"])
+    assert note.message == (
+        f"stored without transcripts[{n}] (id 1, no html or raw text, nor a file), contributors[{len(doc['contributors'])}] (id 5, no name): "
+        "give each its name, or its text as html or raw, and ingest the file again"
+    )
+    # the fixture's PDF-only translation is a file the archive serves apart: nothing is fetched, nothing said
+    assert [type(i).__name__ for i in read_wilson_json(DOCUMENT)] == ["DocumentRecord"]

@@ -353,7 +353,7 @@ class DocumentRecord:
         return record
 
 
-def _json_type(value: Any) -> str:
+def json_type(value: Any) -> str:
     """What a JSON value is, as a person reading the file would name it: ``12`` → "a number (12)"."""
     if value is None:
         return "null"
@@ -363,6 +363,8 @@ def _json_type(value: Any) -> str:
         return f"{value!r} (which JSON does not have)".replace("nan", "NaN").replace("inf", "Infinity")
     if isinstance(value, (int, float)):
         return f"a number ({value!r})"
+    if isinstance(value, str):
+        return f"a string ({value[:40]!r})"
     return "a list" if isinstance(value, list) else "a JSON object" if isinstance(value, dict) else type(value).__name__
 
 
@@ -374,7 +376,7 @@ def _check_types(part: Any, where: str) -> None:
     for f in fields(part):
         value = getattr(part, f.name)
         if f.type == "str" and not isinstance(value, str):
-            raise RecordError(f"{where}: {f.name} must be a string, not {_json_type(value)}; write it in quotes, or leave it out")
+            raise RecordError(f"{where}: {f.name} must be a string, not {json_type(value)}; write it in quotes, or leave it out")
         if f.type == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             example = EXAMPLES.get(f.name, '["…"]')
             raise RecordError(f"{where}: {f.name} must be a list of strings, e.g. {example}")

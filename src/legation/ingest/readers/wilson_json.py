@@ -73,6 +73,7 @@ from legation.records.document_record import (
     DocumentRecord,
     RecordError,
     TextRecord,
+    json_type,
 )
 from legation.records.languages import language_tag
 
@@ -164,8 +165,53 @@ def language_code(value: Any) -> str:
     return _BY_NAME.get(name) or _BY_NAME.get(code) or language_tag(code)
 
 
+TEXT_FIELDS = ("title", "description", "source", "frontend_doc_date", "doc_date")
+"""The document's fields that hold text: a string, or null or missing (a number is no title)."""
+
+LIST_FIELDS = (
+    "type", "rights", "donors", "subjects", "transcripts", "translations", "contributors", "creators", "original_coverages",
+    "collections", "attachments", "links", "repositories", "publishers", "classifications",
+)  # fmt: skip
+"""The document's fields that hold other records: one object, a list of objects, or null or missing."""
+
+NAMED_FIELDS = ("donors", "subjects", "contributors", "creators", "original_coverages", "collections", "repositories", "publishers", "classifications")
+"""Of :data:`LIST_FIELDS`, those whose objects are stored by their name (a subject, a person)."""
+
+
+def _checked(doc: dict) -> list[str]:
+    """What of ``doc`` (a Digital Archive document object) is left out: its objects in
+    :data:`NAMED_FIELDS` without a name (``"contributors[2] (id 5, no name)"``) and its
+    transcripts and translations with neither text nor a file (``"transcripts[1] (id 1, no html
+    or raw text, nor a file)"``; one whose text is only a file the archive serves apart, a PDF,
+    is no loss to tell: nothing is fetched, as the README says). Raises :class:`RecordError`
+    naming the field for a value of the wrong kind: a field of :data:`TEXT_FIELDS` that is no
+    string (``"title": ["a", "b"]`` was stored as "['a', 'b']"), one of :data:`LIST_FIELDS` that is
+    neither an object nor a list, or an entry of one that is no object (``"subjects": "Sino-Soviet"``
+    was dropped without a word)."""
+    for name in TEXT_FIELDS:
+        value = doc.get(name)
+        if value is not None and not isinstance(value, str) and not (name == "doc_date" and isinstance(value, int) and not isinstance(value, bool)):
+            raise RecordError(f"{name} must be a string, not {json_type(value)}; write it in quotes, or leave it out")
+    left_out = []
+    for name in LIST_FIELDS:
+        value = doc.get(name)
+        if value is None or (name == "type" and isinstance(value, str)):
+            continue
+        if not isinstance(value, dict | list):
+            raise RecordError(f'{name} must be an object or a list of objects, such as [{{"id": "1", "name": "…"}}], not {json_type(value)}')
+        for number, item in enumerate([value] if isinstance(value, dict) else value, start=1):
+            if not isinstance(item, dict):
+                raise RecordError(f'{name}[{number}] must be an object, such as {{"id": "1", "name": "…"}}, not {json_type(item)}')
+            known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
+            if name in NAMED_FIELDS and not _name(item):
+                left_out.append(f"{name}[{number}] ({known}no name)")
+            elif name in ("transcripts", "translations") and not _asset_text(item) and not (item.get("url") or item.get("filename")):
+                left_out.append(f"{name}[{number}] ({known}no html or raw text, nor a file)")
+    return left_out
+
+
 def _items(value: Any) -> list[dict]:
-    """A field that may be one object, a list of objects, or missing/unhydrated."""
+    """A field that may be one object, a list of objects, or missing (checked by :func:`_checked`)."""
     if isinstance(value, dict):
         return [value]
     if isinstance(value, list):
@@ -198,12 +244,19 @@ def _asset_text(asset: dict) -> str:
     return ""
 
 
-def document_record(doc: dict) -> DocumentRecord:
+def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRecord:
     """The validated record of one Digital Archive document object; raises :class:`RecordError`
-    naming the field when it cannot be one."""
-    doc_id = str(doc.get("id") or "").strip()
+    naming the field when it cannot be one (:func:`_checked`). ``left_out``, when given, receives
+    what of it is not stored (its nameless subjects or people, its texts without text)."""
+    doc_id = doc.get("id")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int | None):
+        raise RecordError(f"id must be a string or a number, not {json_type(doc_id)}; give the document's id in the Digital Archive")
+    doc_id = str(doc_id or "").strip()
     if not doc_id:
         raise RecordError("the record has no id; every Digital Archive document has one")
+    dropped = _checked(doc)
+    if left_out is not None:
+        left_out.extend(dropped)
     identifier = f"wilson-{doc_id}"
     raw_languages = doc.get("languages")
     if not isinstance(raw_languages, list):
@@ -313,7 +366,11 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
                     where,
                 )
             continue
+        left_out: list[str] = []
         try:
-            yield located(document_record(obj), where)
+            yield located(document_record(obj, left_out), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
+            continue
+        if left_out:
+            yield IngestNote(str(path), f"stored without {', '.join(left_out)}: give each its name, or its text as html or raw, and ingest the file again", where)
