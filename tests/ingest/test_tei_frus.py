@@ -333,6 +333,20 @@ def test_date_ranges(tmp_path):
     assert (d2.date_edtf, d2.date_earliest, d2.date_latest) == ("1955-01/1955-03", "1955-01-01", "1955-03-31")
 
 
+def test_a_date_whose_attributes_make_no_date_is_read_from_its_text(tmp_path):
+    # the real PubDip volume with its datelines' @when made impossible (February 31st): the documents
+    # were stored undated, and the ingest's report said nothing, their printed dates being readable
+    real = {r.identifier: r for r in read_frus_volume(FIXTURE)}
+    path = tmp_path / "frus1917-72PubDip.xml"
+    path.write_text(re.sub(r'(<date when=")1917-08-13(")', r"\g<1>1918-02-31\2", FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    slipped = {r.identifier: r for r in read_frus_volume(path)}
+    changed = [k for k in real if real[k].date_edtf == "1917-08-13"]
+    assert len(changed) == 1 and all((slipped[k].date_text, slipped[k].date_edtf) == (real[k].date_text, "1917-08-13") for k in changed)
+    path.write_text(tei('<div type="document" xml:id="d1"><head>Note</head><dateline><date when="1950-13-45">sometime</date></dateline></div>'), encoding="utf-8")
+    [record] = read_frus_volume(path)
+    assert (record.date_text, record.date_edtf) == ("sometime", "")  # neither: kept as printed, reported by the ingest
+
+
 def test_external_entities_are_never_read_and_the_volume_fails_saying_so(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")

@@ -74,7 +74,7 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
-from legation.ingest.dates import tei_edtf
+from legation.ingest.dates import parse_archival_date, tei_edtf
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
@@ -818,7 +818,8 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
 
 def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     """(date_text, date_edtf, place) from the document's own datelines (direct or in its opener),
-    else from a ``date`` in its head."""
+    else from a ``date`` in its head; the EDTF from the date's attributes, else from its text
+    (:func:`legation.ingest.dates.parse_archival_date`)."""
     datelines = []
     for child in div:
         name = _local(child.tag)
@@ -836,7 +837,10 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     place_text = _dateline_place(datelines)
     if date is None:
         return "", "", place_text
-    return _text(date), tei_edtf(date), place_text
+    # attributes that make no date (when="1918-02-31", a slip of the edition) give way to the date as
+    # printed, as the other TEI readers do; one neither gives is reported by the ingest as unread
+    text = _text(date)
+    return text, tei_edtf(date) or (parse_archival_date(text).edtf if text else ""), place_text
 
 
 def _dateline_place(datelines: list[etree._Element]) -> str:
