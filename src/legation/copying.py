@@ -246,10 +246,12 @@ def copy_archive(to_url: str) -> CopyReport:
     copy could not be stored (nothing is then written) or the target's copy lines differ."""
     from django.db import connection
 
+    if not to_url.strip():  # empty, database_from_url means "the archive folder's SQLite file": here the copy's scratch folder
+        raise LegationError("--to is empty; give the target's address: postgresql://user:password@host:port/name, or sqlite:///path/to/file.sqlite3")
     try:
         target = database_from_url(to_url, Path("."))
     except ValueError as exc:
-        raise LegationError(str(exc).replace("LEGATION_DATABASE_URL", "--to")) from exc
+        raise LegationError(str(exc).replace("LEGATION_DATABASE_URL", "--to").replace(" or leave it empty for SQLite", " or sqlite:///path")) from exc
     source = connection.settings_dict
     if target["ENGINE"] == source["ENGINE"] and str(target["NAME"]) == str(source["NAME"]) and target.get("HOST") == source.get("HOST") and target.get("PORT") == source.get("PORT"):
         raise LegationError("--to names the archive's own database; give another one.")

@@ -56,6 +56,10 @@ def test_copy_to_another_store_and_back_gives_the_same_archive(tmp_path: Path) -
     assert refused.returncode == 1 and "already holds documents" in " ".join(refused.stderr.split())
     bad = legation(source, tmp_path / "a", "copy-archive", "--to", "mysql://x@y/z")
     assert bad.returncode == 1 and "--to has the scheme 'mysql'" in " ".join(bad.stderr.split())
+    assert "or sqlite:///path" in " ".join(bad.stderr.split()) and "leave it empty" not in bad.stderr
+    # an empty --to, which that message once invited, "copied" into the copy's own scratch folder, then deleted
+    empty = legation(source, tmp_path / "a", "copy-archive", "--to", " ")
+    assert empty.returncode == 1 and "--to is empty; give the target's address" in " ".join(empty.stderr.split())
     # a server that is not there: the message names the address as given (--to), not the variable the copy reads
     away = legation(source, tmp_path / "a", "copy-archive", "--to", "postgresql://legation@127.0.0.1:9/nowhere")
     said = " ".join(away.stderr.split())
