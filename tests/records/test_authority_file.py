@@ -3,6 +3,7 @@ and nothing is loaded."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,33 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is a organization; list keys of the same kind only"),
         ("line 13", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"),
     ]
+    assert nothing_stored()
+
+
+def test_a_line_with_what_documents_may_not_hold_or_a_key_naming_no_one_is_refused(tmp_path: Path):
+    # stored as given, where a document's ingest refuses them: a NUL in a name (PostgreSQL refuses it:
+    # a later copy-archive failed), "person:" as a key, a place's key dropped without a word
+    path = tmp_path / "authorities.jsonl"
+    path.write_text(
+        "\n".join([
+            GOOD,
+            json.dumps({"kind": "person", "key": "person:z", "name": "Z\u0000z"}),
+            json.dumps({"kind": "person", "key": "person:y", "name": "Y", "names": ["x\u0007y"]}),
+            '{"kind": "person", "key": "person:", "name": "R"}',
+            '{"kind": "place", "key": "place:x", "name": "P"}',
+            '{"kind": "person", "key": "person:n", "name": 5}',
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    found = problems(path)
+    assert [(where, message.split(" (")[0] if "control character" in message else message) for where, message in found] == [
+        ("line 2", "name holds the control character U+0000 at character 2"),
+        ("line 3", "names holds the control character U+0007 at character 2"),
+        ("line 4", "the key 'person:' names no one: write the agent after its kind, e.g. \"person:zhou-enlai\""),
+        ("line 5", '"key" is for people and organizations; a place is matched by its name: leave the key out'),
+        ("line 6", '"name" is 5; give the preferred name as a string, e.g. "name": "Zhou Enlai"'),
+    ]
+    assert all(m.endswith("; remove it: no archive format (XML) nor store can keep it") for _, m in found[:2])
     assert nothing_stored()
 
 

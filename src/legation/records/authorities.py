@@ -44,6 +44,7 @@ from django.db import transaction
 
 from legation.errors import IngestError, json_line_failure, parse_json
 from legation.printable import shortened
+from legation.records.document_record import unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
@@ -137,6 +138,8 @@ def _row_problem(row: object) -> str | None:
     if kind not in KINDS:
         given = "is missing" if "kind" not in row else f"is {_shown(kind)}"
         return f'"kind" {given}; give one of {", ".join(KINDS)}'
+    if "name" in row and not isinstance(row["name"], str):
+        return f'"name" is {_shown(row["name"])}; give the preferred name as a string, e.g. "name": "Zhou Enlai"'
     if not isinstance(row.get("name"), str) or not row["name"].strip():
         return '"name" is missing or empty; give the preferred name'
     names = row.get("names", [])
@@ -146,12 +149,24 @@ def _row_problem(row: object) -> str | None:
     if kind == "place":
         if row.get("same_as", []) != []:
             return '"same_as" is for people and organizations; a place is matched by its name: list its other names in "names"'
-        return None
+        if "key" in row:
+            return '"key" is for people and organizations; a place is matched by its name: leave the key out'
+        return _unstorable(row)
     if not isinstance(row.get("key"), str) or not row["key"].strip():
         return f'"key" is missing or empty; a {kind} needs its key, e.g. "{kind}:zhou-enlai"'
     if not isinstance(same_as, list) or not all(isinstance(k, str) and k.strip() for k in same_as):
         return f'"same_as" is {_shown(same_as)}; give a list of keys, e.g. "same_as": ["{kind}:chou-en-lai"]'
-    return None
+    if empty := next((k for k in [row["key"], *same_as] if k.strip().endswith(":") and k.strip()[:-1] in KINDS), None):
+        return f'the key {empty!r} names no one: write the agent after its kind, e.g. "{kind}:zhou-enlai"'
+    return _unstorable(row)
+
+
+def _unstorable(row: dict) -> str | None:
+    """What a line's name, names or keys hold that no value may (:data:`UNSTORABLE_CHARACTERS`:
+    NUL and other control characters, which PostgreSQL or an XML answer refuse), or None."""
+    values = [("name", row["name"]), *(("names", n) for n in row.get("names", [])), ("key", row.get("key", "")), *(("same_as", k) for k in row.get("same_as", []))]
+    problem = next((problem for name, value in values if (problem := unstorable(name, value))), "")
+    return f"{problem}; remove it: no archive format (XML) nor store can keep it" if problem else None
 
 
 def checked_rows(rows: list[tuple[int, object]], source: str) -> list[tuple[int, dict]]:
