@@ -69,7 +69,7 @@ def test_new_authority_names_are_searched_at_once_not_answered_from_the_cache(cl
     assert client.get("/api/search", {"q": "Quokkaland"}).json()["total"] == 0
     assert client.get("/api/search", {"q": "Quokkaland"})["X-Legation-Cache"] == "hit"
     authorities = tmp_path / "authorities.jsonl"
-    authorities.write_text(json.dumps({"kind": "place", "key": "place:moscow", "name": "Moscow", "names": ["Quokkaland"]}) + "\n")
+    authorities.write_text(json.dumps({"kind": "place", "name": "Moscow", "names": ["Quokkaland"]}) + "\n")
     load_authorities(authorities)
     variants.reset()  # what the server's table does within REFRESH_SECONDS
     after = client.get("/api/search", {"q": "Quokkaland"})
