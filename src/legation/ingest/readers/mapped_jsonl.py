@@ -323,6 +323,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         raise IngestError(mapping.source, f"unknown transform {mapping.transform!r}; known: {sorted(TRANSFORMS)}")
     transform = TRANSFORMS.get(mapping.transform)
     seen: dict[str, int] = {}
+    renamed: list[tuple[str, str, int]] = []  # (identifier, as stored, line) of the lines repeating one
     unseen = mapping.source_columns()  # the keys the mapping names that no line has had yet
     keys: set[str] = set()  # the keys of the lines, while one of the mapping's is unseen (for the note)
     objects = 0
@@ -356,11 +357,28 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             record = values.record()
             seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
             if count > 1:
+                renamed.append((record.identifier, f"{record.identifier}-{count}", number))
                 record.identifier = f"{record.identifier}-{count}"
             yield located(record.validate() if count > 1 else record, where)  # values.record() validated it, under its identifier then
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
             continue
         yield from (IngestNote(str(path), f"{record.identifier}: {note}", where) for note in values.notes)
+    if renamed:
+        yield _renamed(path, renamed)
     if unseen and objects:
         yield _unseen_keys(path, mapping, unseen, keys, objects)
+
+
+def _renamed(path: Path, renamed: list[tuple[str, str, int]]) -> IngestNote:
+    """The note on the lines that repeat an identifier of an earlier line, stored with "-2", "-3" …
+    (the module docstring), naming the first five: a mapping whose identifier is not one per
+    document (a volume's number alone) shows here, before the documents are searched."""
+    shown = ", ".join(f"{old!r} at line {number:,} as {new!r}" for old, new, number in renamed[:5])
+    more = f" and {len(renamed) - 5:,} more" if len(renamed) > 5 else ""
+    lines = "a line repeats" if len(renamed) == 1 else f"{len(renamed):,} lines repeat"
+    return IngestNote(
+        str(path),
+        f"{lines} the identifier of an earlier line, stored with -2, -3 … in file order: {shown}{more}. If the identifiers should "
+        "differ, correct the lines or the mapping's identifier or identifier_template, and ingest the file again",
+    )
