@@ -34,6 +34,7 @@ DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with the
 DEMO_CREDIT = "Documents from Foreign Relations of the United States, Office of the Historian (public domain)."
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
 SHOWN = 50  # failures, conflicts and bad lines listed on the screen; the rest are counted
+UPDATES_SHOWN = 20  # documents updated listed on the screen, with the fields that changed
 
 
 def _configure() -> None:
@@ -381,7 +382,8 @@ def _write_json(path: Path, data: dict, done: str) -> None:
 
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
     """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
-    notes and deletions (the first 20); where a list is cut, it says where the whole of it is
+    the documents updated with the fields that changed (the first :data:`UPDATES_SHOWN`), notes
+    and deletions (the first 20); where a list is cut, it says where the whole of it is
     (``report_file``, written by :func:`_write_report`) or how to get it (``--report FILE``)."""
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
     counts = {
@@ -406,6 +408,11 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > SHOWN:
             console.print(f"… and {len(items) - SHOWN:,} more {label} ({rest})", highlight=False, soft_wrap=True)
+    for identifier in report.updated[:UPDATES_SHOWN]:  # a corrected file: which documents it changed, and what of them
+        fields = ", ".join(report.changed_fields.get(identifier, []))
+        console.print(f"[cyan]updated[/cyan] {escape(identifier)}{': ' + escape(fields) if fields else ''}", highlight=False, soft_wrap=True)
+    if len(report.updated) > UPDATES_SHOWN:
+        console.print(f"… and {len(report.updated) - UPDATES_SHOWN:,} more updated ({rest})", highlight=False, soft_wrap=True)
     for note in report.all_notes():
         console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:

@@ -87,12 +87,29 @@ def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, t
     lines = out.getvalue().splitlines()
     assert "│     0 │       1 │         1 │      0 │         1 │                1 │" in lines
     assert "conflicts and corrections kept: documents also counted as updated or unchanged" in [line.strip() for line in lines]
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "conflict vol.xml: d5: title was corrected in the admin and the source changed it too (the source now has 'Report "
         "From the American Embassy in Madrid'); the correction was kept. To take the source's value, enter it in the admin "
         "(the source's other changes, to agents, were applied: the document counts as updated)",
         "corrections kept vol.xml: d6: title kept as corrected in the admin",
+        "updated d5: agents",
     ]
     cli._write_report(report, False, tmp_path / "r.json")
     written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (written["updated_fields"], written["counts"]["corrections_kept"]) == ({"d5": ["agents"]}, 1)
+
+
+def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_changed(tmp_path: Path):
+    # it gave the counts alone ("│ 0 │ 1 │ 9 │"): which document changed, and how, was in --report only
+    archive = tmp_path / "archive"
+    assert legation(archive, "ingest", str(SEED)).returncode == 0
+    rows = [json.loads(line) for line in seed_lines()]
+    rows[1]["title"] += " (corrected)"
+    rows[2]["date_text"], rows[2]["date_edtf"] = "2 January 1950", "1950-01-02"
+    changed = tmp_path / "seed.jsonl"
+    changed.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    result = legation(archive, "ingest", str(changed))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("updated ")] == [
+        f"updated {rows[1]['identifier']}: title", f"updated {rows[2]['identifier']}: date_text, date_edtf"
+    ]
