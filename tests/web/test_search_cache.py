@@ -97,3 +97,26 @@ def test_a_variant_renamed_in_the_admin_is_searched_once_the_table_is_read_again
     after = client.get("/api/search", {"q": "Wombatland"})
     assert after["X-Legation-Cache"] == "miss" and after.json()["total"] == found
     assert client.get("/api/search", {"q": "Quokkaland"}).json()["total"] == 0
+
+
+def test_a_search_while_the_index_catches_up_says_it_may_leave_documents_out(client, seed_archive, monkeypatch):
+    # a server started after an interrupted ingest answered "total": 461, then 840 twenty seconds later,
+    # with no notice; `legation search` warned in the same state
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+    from legation.search import follower
+    from legation.search.service import default_index
+
+    monkeypatch.setattr(follower, "_behind", 0)  # the module's state, as a server's follower round leaves it
+    new = [DocumentRecord.from_dict({**SEED[0], "identifier": f"seed-copy-{n}", "title": "Sino-Soviet copy"}) for n in range(3)]
+    assert len(ingest_records(new).added) == 3
+    follower._measure(default_index())  # what each server's follower round does
+    assert follower.entries_behind() == 3
+    behind = client.get("/api/search", {"q": "Sino-Soviet"}).json()
+    assert "The search index is still taking in 3 recent changes (an ingest or edits)" in behind["notice"]
+    page = client.get("/", {"q": "Sino-Soviet"}).content.decode()
+    assert "The search index is still taking in 3 recent changes" in page
+    follower.follow_once()
+    follower._measure(default_index())
+    caught_up = client.get("/api/search", {"q": "Sino-Soviet"}).json()
+    assert follower.entries_behind() == 0 and "taking in" not in caught_up["notice"] and caught_up["total"] == behind["total"] + 3

@@ -55,9 +55,33 @@ def take_follower_lock(index: SearchIndex) -> int | None:
     return fd
 
 
+_behind = 0  # change-log entries the index had yet to apply at this process's last follower round
+
+
+def entries_behind() -> int:
+    """How many change-log entries the search index had yet to apply (and commit) at the last
+    round of this process's follower: more than 0 while a server catches up with an ingest that
+    ran while it was down, or one running now, so a search may leave documents out; 0 when in
+    step, or when no follower runs in this process (``legation search`` checks for itself)."""
+    return _behind
+
+
+def _measure(target: SearchIndex) -> None:
+    """Set :func:`entries_behind` from the change log's newest entry and the index's last applied
+    one (one query of the database and a read of the index's state file)."""
+    global _behind
+    from django.db.models import Max
+
+    from legation.records.models import ChangeLogEntry
+
+    newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    _behind = max(0, newest - target.last_applied_seq())
+
+
 def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusive: bool, commit_every: float = 0.0) -> None:
     """The follower thread's loop: a round every ``interval`` seconds until ``stop`` is set;
-    ``commit_every`` as in :func:`apply_changes`."""
+    ``commit_every`` as in :func:`apply_changes`. Every round, in every process, measures
+    :func:`entries_behind`."""
     from django.db import connection
 
     lock: int | None = None
@@ -67,6 +91,7 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
                 lock = take_follower_lock(target)
             if lock is not None or not exclusive:
                 follow_once(target, commit_every)
+            _measure(target)
         except Exception:  # keep serving; the next round retries
             log.exception("Applying the change log to the search index failed")
         finally:

@@ -25,7 +25,7 @@ from legation.records.dates import display_date
 from legation.records.languages import is_language_tag, language_tag
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
-from legation.search import analyzers, parallel, schema, snippets, spelling, variants
+from legation.search import analyzers, follower, parallel, schema, snippets, spelling, variants
 from legation.search.indexer import SearchIndex
 
 MAX_PAGE_SIZE = 100
@@ -47,6 +47,16 @@ FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 # at 1,000,000 facets are half a search (20 ms at the median); at 5,000 (the demo) under 1 ms, less
 # than handing them to a thread costs
 PARALLEL_FROM = 50_000
+def catching_up(behind: int) -> str:
+    """The notice of a search while the index has ``behind`` change-log entries yet to take in
+    (:func:`legation.search.follower.entries_behind`)."""
+    changes = "change" if behind == 1 else "changes"
+    return (
+        f"The search index is still taking in {behind:,} recent {changes} (an ingest or edits), so these results may "
+        "leave some documents out; search again in a moment for all of them."
+    )
+
+
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 
 
@@ -1366,6 +1376,8 @@ def search(
             if names:  # a name typed twice ("Moscow OR Moscow") is named once
                 forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in names.items())
                 notice = " ".join([notice, f"{said} other forms of these names ({forms})."]).strip()
+    if behind := follower.entries_behind():  # a server catching up with an ingest: say so, as `legation search` does
+        notice = " ".join([notice, catching_up(behind)]).strip()
 
     highlighters = snippets_for(searcher, index, words.node, words.query)
     passaged = [highlighters[name] for name in SNIPPET_FIELDS if name in highlighters]
