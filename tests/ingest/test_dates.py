@@ -400,13 +400,15 @@ def test_an_edtf_date_given_as_such_in_a_year_to_come_is_reported_as_one_read_fr
         '{"identifier": "e-2", "title": "Typed both", "date_text": "12 March 2150", "date_edtf": "2150-03-12", "language": "en"}\n'
         '{"identifier": "e-3", "title": "Typed interval", "date_edtf": "1950/2150", "language": "en"}\n'
         '{"identifier": "e-4", "title": "Real EDTF", "date_edtf": "1950-03-12", "language": "en"}\n'
-        '{"identifier": "e-5", "title": "Open end", "date_edtf": "1950-03-12/..", "language": "en"}\n',
+        '{"identifier": "e-5", "title": "Open end", "date_edtf": "1950-03-12/..", "language": "en"}\n'
+        # the EDTF in a year to come beside a text that is none: the note named the text, as if it were
+        '{"identifier": "e-6", "title": "Typed EDTF only", "date_text": "January 5, 1950", "date_edtf": "2150", "language": "en"}\n',
         encoding="utf-8",
     )
     archive = ingested_archive(read_file(lines))
     report = next(archive)
-    assert (sorted(report.added), report.unread_dates) == (["e-1", "e-2", "e-3", "e-4", "e-5"], [])
-    assert report.future_dates == [("e-1", "2150-03-12"), ("e-2", "12 March 2150"), ("e-3", "1950/2150")]
+    assert (sorted(report.added), report.unread_dates) == (["e-1", "e-2", "e-3", "e-4", "e-5", "e-6"], [])
+    assert report.future_dates == [("e-1", "2150-03-12"), ("e-2", "12 March 2150"), ("e-3", "1950/2150"), ("e-6", "2150")]
     stored = {d.identifier: (d.date_text, d.date_edtf, d.date_earliest) for d in Document.objects.all()}
     assert stored == {
         "e-1": ("2150-03-12", "", None),
@@ -414,6 +416,7 @@ def test_an_edtf_date_given_as_such_in_a_year_to_come_is_reported_as_one_read_fr
         "e-3": ("1950/2150", "", None),
         "e-4": ("", "1950-03-12", dt.date(1950, 3, 12)),
         "e-5": ("", "1950-03-12/..", dt.date(1950, 3, 12)),
+        "e-6": ("January 5, 1950", "", None),
     }
     # one rule for both: what parse_archival_date reads from text, and what ingest checks
     assert [in_year_to_come(v) for v in ("2150-03-12", "1950/2150", "1950-03-12", "1950-03-12/..", "-0043")] == [True, True, False, False, False]

@@ -600,8 +600,11 @@ def ingest_records(
             if item.date_earliest and years_to_come(int(item.date_earliest[:4]), int(item.date_latest[:4]), "X" in item.date_edtf):  # ISO days, validated
                 # EDTF given as such ("date_edtf": "2150-03-12", a TEI @when) meets the rule a date read from text does:
                 # kept as written, stored undated
+                # named in the note: the text when it says the year to come, else the EDTF ("2150", given beside "January 5, 1950")
+                text_too = item.date_text and parse_archival_date(item.date_text).future
+                given = item.date_text if text_too else item.date_edtf
                 item.date_text, item.date_edtf, item.date_earliest, item.date_latest = item.date_text or item.date_edtf, "", "", ""
-                future[item.identifier] = (_where(source, item.identifier), item.date_text)
+                future[item.identifier] = (_where(source, item.identifier), given)
             elif item.date_text and not item.date_edtf and (parsed := parse_archival_date(item.date_text)).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
