@@ -388,3 +388,22 @@ def test_lines_repeating_an_identifier_are_stored_apart_and_said_so(tmp_path: Pa
     [note] = [i for i in items if isinstance(i, IngestNote)]
     assert note.message.startswith("2 lines repeat the identifier of an earlier line, stored with -2, -3 … in file order: "
                                    "'a' at line 2 as 'a-2', 'a' at line 4 as 'a-3'.")
+
+
+@pytest.mark.parametrize(
+    ("mapping", "problem"),
+    [
+        ({"colums": {"id": "identifier"}}, "unknown mapping keys ['colums'] (did you mean \"columns\"?); known keys are "),
+        ({"columns": {"id": "identifier"}, "separator": 5}, '"separator" must be a string, not 5'),
+        ({"columns": {"id": "identifier"}, "format": "jsonl", "encoding": "cp1250"}, '"encoding" is for CSV files; JSON Lines are UTF-8'),
+        ({"columns": {"id": "identifier"}, "defaults": {"colour": "red"}}, "unknown fields ['colour'] in \"defaults\"; give default values of "),
+        ({"columns": {"id": "identifier", "t": "headline"}}, "unknown fields ['headline'] in \"columns\"; map columns to "),
+    ],
+)
+def test_a_mapping_that_would_be_misread_is_refused_saying_what_is_wrong(tmp_path: Path, mapping, problem):
+    # a fresh user's: a typo of "columns" got the generic form, the others were accepted, or named no place
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(mapping), encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        load_mapping(path)
+    assert raised.value.message.startswith(problem)

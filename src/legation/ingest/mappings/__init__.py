@@ -53,6 +53,7 @@ path. Errors in a mapping raise :class:`IngestError` naming the mapping file.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -132,14 +133,22 @@ class Mapping:
     @classmethod
     def from_dict(cls, data: Any, source: str) -> Mapping:
         """Check and build a mapping; raises :class:`IngestError` naming ``source`` and the fault."""
+        unknown = sorted(set(data) - _KEYS) if isinstance(data, dict) else []
+        if unknown:  # first: "colums" is a misspelt key, not a missing one
+            close = [m for k in unknown for m in difflib.get_close_matches(k, _KEYS, n=1)]
+            meant = f" (did you mean {', '.join(json.dumps(m) for m in close)}?)" if close else ""
+            raise IngestError(source, f"unknown mapping keys {unknown}{meant}; known keys are {sorted(_KEYS)}")
         if not isinstance(data, dict) or not isinstance(data.get("columns"), dict) or not data["columns"]:
             raise IngestError(source, 'a mapping is a JSON object with "columns": {"source column": "field", …}')
-        unknown = sorted(set(data) - _KEYS)
-        if unknown:
-            raise IngestError(source, f"unknown mapping keys {unknown}; known keys are {sorted(_KEYS)}")
-        bad = sorted({f for f in data["columns"].values() if f not in FIELDS} | {f for f in data.get("defaults", {}) if f not in FIELDS})
-        if bad:
-            raise IngestError(source, f"unknown fields {bad}; map columns to {sorted(FIELDS)}")
+        if bad := sorted({f for f in data["columns"].values() if f not in FIELDS}):
+            raise IngestError(source, f"unknown fields {bad} in \"columns\"; map columns to {sorted(FIELDS)}")
+        if not isinstance(data.get("defaults", {}), dict) or (bad := sorted(f for f in data.get("defaults", {}) if f not in FIELDS)):
+            raise IngestError(source, f"unknown fields {bad or data.get('defaults')!r} in \"defaults\"; give default values of {sorted(FIELDS)}")
+        for name in ("separator", "identifier_template", "identifier_prefix", "title_template", "template_missing", "encoding", "transform"):
+            if name in data and not isinstance(data[name], str):
+                raise IngestError(source, f'"{name}" must be a string, not {json.dumps(data[name])}')
+        if data.get("encoding") and data.get("format") == "jsonl":
+            raise IngestError(source, '"encoding" is for CSV files; JSON Lines are UTF-8: leave "encoding" out')
         values = data.get("values", {})
         if not (isinstance(values, dict) and all(isinstance(v, dict) and all(isinstance(t, str) for t in v.values()) for v in values.values())):
             raise IngestError(source, '"values" must be {"field": {"source value": "value", …}, …}')
