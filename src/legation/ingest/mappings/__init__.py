@@ -99,6 +99,8 @@ def _template_problem(template: str, identifier: bool) -> str:
     if identifier and not _TEMPLATE.search(template):
         return f"{template!r} names no key in braces, so every line would have that identifier; write a key that differs per line, as in \"{{edition}}-{{key}}\""
     return ""
+
+
 SEPARATOR = "|"  # the default multi-value separator, also what `legation export --format csv` joins with
 
 

@@ -357,9 +357,10 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             record = values.record()
             seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
             if count > 1:
-                renamed.append((record.identifier, f"{record.identifier}-{count}", number))
-                record.identifier = f"{record.identifier}-{count}"
-            yield located(record.validate() if count > 1 else record, where)  # values.record() validated it, under its identifier then
+                given, record.identifier = record.identifier, f"{record.identifier}-{count}"
+                record = record.validate()  # values.record() validated it under the identifier given
+                renamed.append((given, record.identifier, number))
+            yield located(record, where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
             continue
