@@ -26,10 +26,11 @@ Every analyzer runs the same chain, index and query alike:
 4. Only for the analyzers of :data:`STEMMERS`: the Snowball stemmer of that language
    (``treaties`` → ``treati``; German ``Verträge`` → ``vertrag``).
 
-:data:`STEMMED_NAME` (English) is the analyzer of every metadata field; the text of documents is
-analyzed by its language (``schema.TEXT_LANGUAGES``). :data:`FOLDED_NAME` is the chain without a
-stemmer: the ``vocab`` field (``prefix*`` expansion, spelling, an exact quoted word) and texts in
-languages without a stemmer here. Both index and query go through these objects, so a query word
+:data:`STEMMED_NAME` (English) is the analyzer of every metadata field but the fields of names; the
+text of documents is analyzed by its language (``schema.TEXT_LANGUAGES``). :data:`FOLDED_NAME` is the
+chain without a stemmer: the fields of names (``names``, ``from``, ``to``, ``place``: "Dulles" is no
+form of "dull"), the ``vocab`` field (``prefix*`` expansion, spelling, an exact quoted word) and texts
+in languages without a stemmer here. Both index and query go through these objects, so a query word
 always meets the term its document text produced.
 
 **Phrases are found by shingles** (:func:`shingles`): each search field's values also go, as their

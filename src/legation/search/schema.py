@@ -296,7 +296,8 @@ def text_language(code: str) -> TextLanguage:
 
 def index_fields(field: SearchField) -> list[tuple[str, str]]:
     """(index field, analyzer) of a search field: one per :data:`TEXT_LANGUAGES` entry for the
-    texts, else the field's own name with the English analyzer."""
+    texts, else the field's own name with its analyzer (:attr:`SearchField.analyzer`: English, or
+    folded only for names)."""
     if field.by_language:
         return [(lang.field, lang.analyzer) for lang in TEXT_LANGUAGES]
     return [(field.name, field.analyzer)]
