@@ -81,7 +81,7 @@ def _measure(target: SearchIndex) -> None:
 def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusive: bool, commit_every: float = 0.0) -> None:
     """The follower thread's loop: a round every ``interval`` seconds until ``stop`` is set;
     ``commit_every`` as in :func:`apply_changes`. Every round, in every process, measures
-    :func:`entries_behind`."""
+    :func:`entries_behind` (the process that applies entries, before and after applying them)."""
     from django.db import connection
 
     lock: int | None = None
@@ -90,6 +90,7 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
             if exclusive and lock is None:
                 lock = take_follower_lock(target)
             if lock is not None or not exclusive:
+                _measure(target)  # before a round that may take minutes: a server started behind says so at once
                 follow_once(target, commit_every)
             _measure(target)
         except Exception:  # keep serving; the next round retries

@@ -12,6 +12,11 @@ visible on the next request after the index follows it, new name variants as soo
 sees them, exactly as without the cache. The same idea as Elasticsearch's shard request
 cache, which is invalidated on each refresh.
 
+While the index is behind the change log (:func:`legation.search.follower.entries_behind`: a
+server catching up with an ingest) nothing is cached nor served from the cache: each answer's
+notice says the results may leave documents out, and a cached one kept saying so for minutes
+after the index had caught up.
+
 Requests that carry a session cookie (a signed-in curator, who may one day see restricted
 documents) are never cached nor served from the cache. Responses say ``X-Legation-Cache: hit``
 or ``miss``.
@@ -39,7 +44,10 @@ def _key(request: HttpRequest) -> str | None:
     """The cache key of a request, or None when it must not be cached."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
-    from legation.search import variants
+    from legation.search import follower, variants
+
+    if follower.entries_behind():  # catching up: the answer (and its notice saying so) changes as the index follows
+        return None
     from legation.search.service import default_index
 
     try:
