@@ -407,3 +407,19 @@ def test_a_mapping_that_would_be_misread_is_refused_saying_what_is_wrong(tmp_pat
     with pytest.raises(IngestError) as raised:
         load_mapping(path)
     assert raised.value.message.startswith(problem)
+
+
+def test_a_repeated_identifier_takes_a_suffix_no_line_has_given(tmp_path: Path):
+    # a fresh user's: the second "a" became "a-2", which line 1 had given, and was refused; the real "a-3"
+    # of line 5 was refused as given at line 4, whose "a" had become "a-3": two documents lost
+    lines = tmp_path / "letters.jsonl"
+    ids = ["a-2", "a", "a", "a", "a-3"]
+    lines.write_text("".join(json.dumps({"id": i, "t": f"Letter {n}"}) + "\n" for n, i in enumerate(ids, 1)), encoding="utf-8")
+    mapping = tmp_path / "letters.map.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "t": "title"}}), encoding="utf-8")
+    items = list(read_file(lines, mapping))
+    stored = [(i.identifier, i.title) for i in items if isinstance(i, DocumentRecord)]
+    assert stored == [("a-2", "Letter 1"), ("a", "Letter 2"), ("a-3", "Letter 3"), ("a-4", "Letter 4"), ("a-3-2", "Letter 5")]
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert "'a' at line 3 as 'a-3', 'a' at line 4 as 'a-4', 'a-3' at line 5 as 'a-3-2'" in note.message
+    assert not [i for i in items if isinstance(i, IngestError)]

@@ -6,7 +6,8 @@ Source format: one JSON object per line, UTF-8; ``.jsonl``, gzip ``.jsonl.gz`` o
 gives which field; a key may be a path into a list of objects (``"naa_refs[].reference"``).
 Lists of strings give several values, numbers are read as text, ``null`` and ``""`` give none.
 An identifier that repeats within the file (DFAT vol. 20 numbers two documents 484) gets "-2",
-"-3" … in file order, so no document overwrites another.
+"-3" … in file order (the next no line has given yet), so no document overwrites another, and one
+note after the lines names them.
 
 A mapping may name a corpus rule in ``"transform"``:
 
@@ -356,9 +357,14 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         try:
             record = values.record()
             seen[record.identifier] = count = seen.get(record.identifier, 0) + 1
-            if count > 1:
-                given, record.identifier = record.identifier, f"{record.identifier}-{count}"
+            if count > 1:  # the next "-N" no line has given yet: a line's own "a-2" before a second "a" keeps it
+                given = record.identifier
+                while f"{given}-{count}" in seen:
+                    count += 1
+                seen[given] = count
+                record.identifier = f"{given}-{count}"
                 record = record.validate()  # values.record() validated it under the identifier given
+                seen[record.identifier] = 1  # taken: a later line giving it is renamed in turn, not refused
                 renamed.append((given, record.identifier, number))
             yield located(record, where)
         except RecordError as exc:
