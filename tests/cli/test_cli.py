@@ -394,3 +394,18 @@ def test_a_query_beginning_with_a_dash_is_told_how_to_give_it(tmp_path: Path):
     assert found >= without_liu and body["total"] == len(found) > 0
     assert not any("Liu" in json.dumps(d) for d in seed if d["identifier"] in found)  # the query was read as typed
     assert legation(data, "search", "--page", "1", "treaty").returncode == 0  # options it knows are still options
+
+
+def test_a_path_missing_or_an_empty_folder_among_others_is_said_and_the_others_are_read(tmp_path: Path):
+    # a missing path among several aborted the run, reading nothing; an empty folder among files said nothing
+    (empty := tmp_path / "empty").mkdir()
+    missing = tmp_path / "nothere.jsonl"
+    report = tmp_path / "report.json"
+    done = legation(tmp_path / "archive", "ingest", "--report", str(report), str(missing), str(SEED), str(empty))
+    assert done.returncode == 1, done.stderr
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert len(written["added"]) == len(SEED.read_text(encoding="utf-8").splitlines())
+    assert [(f["where"], f["reason"]) for f in written["failed"]] == [(str(missing), "no such file or folder; check the path")]
+    assert written["notes"] == [f"{empty}: not read: the folder holds no files (hidden files and folders are skipped)"]
+    alone = legation(tmp_path / "archive", "ingest", str(missing))
+    assert alone.returncode == 1 and f"error: {missing}: no such file or folder" in " ".join(alone.stderr.split())

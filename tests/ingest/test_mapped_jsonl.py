@@ -398,6 +398,9 @@ def test_lines_repeating_an_identifier_are_stored_apart_and_said_so(tmp_path: Pa
         ({"columns": {"id": "identifier"}, "format": "jsonl", "encoding": "cp1250"}, '"encoding" is for CSV files; JSON Lines are UTF-8'),
         ({"columns": {"id": "identifier"}, "defaults": {"colour": "red"}}, "unknown fields ['colour'] in \"defaults\"; give default values of "),
         ({"columns": {"id": "identifier", "t": "headline"}}, "unknown fields ['headline'] in \"columns\"; map columns to "),
+        ({"columns": {"id": "identifier"}, "defaults": ["language"]}, '"defaults" must be an object, e.g. {"language": "en"}, not ["language"]'),
+        ({"columns": {"id": "identifier"}, "defaults": {"language": 5}}, '"defaults" must give each field a string'),
+        ({"columns": {"id": "identifier"}, "null_values": "n.d."}, '"null_values" must be a list of strings, e.g. ["n.d.", "-"], not "n.d."'),
     ],
 )
 def test_a_mapping_that_would_be_misread_is_refused_saying_what_is_wrong(tmp_path: Path, mapping, problem):

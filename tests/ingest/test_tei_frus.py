@@ -345,6 +345,9 @@ def test_a_date_whose_attributes_make_no_date_is_read_from_its_text(tmp_path):
     path.write_text(tei('<div type="document" xml:id="d1"><head>Note</head><dateline><date when="1950-13-45">sometime</date></dateline></div>'), encoding="utf-8")
     [record] = read_frus_volume(path)
     assert (record.date_text, record.date_edtf) == ("sometime", "")  # neither: kept as printed, reported by the ingest
+    path.write_text(tei('<div type="document" xml:id="d1"><head>Note</head><dateline><date when="1918-02-31"/></dateline></div>'), encoding="utf-8")
+    [record] = read_frus_volume(path)
+    assert (record.date_text, record.date_edtf) == ("1918-02-31", "")  # nothing printed: the attribute as written, reported
 
 
 def test_external_entities_are_never_read_and_the_volume_fails_saying_so(tmp_path):

@@ -243,7 +243,12 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
     n = len(doc["transcripts"])
     assert note.message == (
         f"stored without transcripts[{n}] (id 1, no html or raw text, nor a file), contributors[{len(doc['contributors'])}] (id 5, no name): "
-        "give each its name, or its text as html or raw, and ingest the file again"
+        "give each its name, or a text its html or raw, and ingest the file again"
     )
+    # a name that is no string is none ({"name": 7} was stored as the type "7")
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**doc, "type": {"id": "5", "name": 7}}), encoding="utf-8")
+    record, note = list(read_wilson_json(path))
+    assert record.document_type == "" and note.message == "stored without type[1] (id 5, no name): give each its name, and ingest the file again"
     # the fixture's PDF-only translation is a file the archive serves apart: nothing is fetched, nothing said
     assert [type(i).__name__ for i in read_wilson_json(DOCUMENT)] == ["DocumentRecord"]

@@ -71,6 +71,8 @@ def test_a_line_with_what_documents_may_not_hold_or_a_key_naming_no_one_is_refus
             '{"kind": "person", "key": "person:", "name": "R"}',
             '{"kind": "place", "key": "place:x", "name": "P"}',
             '{"kind": "person", "key": "person:n", "name": 5}',
+            json.dumps({"kind": "person", "key": "person:" + "k" * 8000, "name": "K"}),
+            json.dumps({"kind": "place", "name": "P" * 301}),
         ]) + "\n",
         encoding="utf-8",
     )
@@ -81,6 +83,8 @@ def test_a_line_with_what_documents_may_not_hold_or_a_key_naming_no_one_is_refus
         ("line 4", "the key 'person:' names no one: write the agent after its kind, e.g. \"person:zhou-enlai\""),
         ("line 5", '"key" is for people and organizations; a place is matched by its name: leave the key out'),
         ("line 6", '"name" is 5; give the preferred name as a string, e.g. "name": "Zhou Enlai"'),
+        ("line 7", f"key is 8,007 characters, more than the 300 kept: 'person:{'k' * 53}…'; shorten it"),
+        ("line 8", f"name is 301 characters, more than the 300 kept: '{'P' * 60}…'; shorten it"),
     ]
     assert all(m.endswith("; remove it: no archive format (XML) nor store can keep it") for _, m in found[:2])
     assert nothing_stored()

@@ -161,12 +161,23 @@ def _row_problem(row: object) -> str | None:
     return _unstorable(row)
 
 
+LONGEST = {"name": (500, 300), "names": (500, 300), "key": (300, 0), "same_as": (300, 0)}
+"""The most characters a line's values may have, (agent, place): what the record store keeps."""
+
+
 def _unstorable(row: dict) -> str | None:
     """What a line's name, names or keys hold that no value may (:data:`UNSTORABLE_CHARACTERS`:
-    NUL and other control characters, which PostgreSQL or an XML answer refuse), or None."""
+    NUL and other control characters, which PostgreSQL or an XML answer refuse), or a value longer
+    than the store keeps (:data:`LONGEST`: SQLite stored a key of 8,000 characters, PostgreSQL
+    refuses it), or None."""
     values = [("name", row["name"]), *(("names", n) for n in row.get("names", [])), ("key", row.get("key", "")), *(("same_as", k) for k in row.get("same_as", []))]
     problem = next((problem for name, value in values if (problem := unstorable(name, value))), "")
-    return f"{problem}; remove it: no archive format (XML) nor store can keep it" if problem else None
+    if problem:
+        return f"{problem}; remove it: no archive format (XML) nor store can keep it"
+    for name, value in values:
+        if len(value) > (limit := LONGEST[name][row["kind"] == "place"]):
+            return f"{name} is {len(value):,} characters, more than the {limit:,} kept: {shortened(value, 60)!r}; shorten it"
+    return None
 
 
 def checked_rows(rows: list[tuple[int, object]], source: str) -> list[tuple[int, dict]]:

@@ -144,11 +144,18 @@ class Mapping:
             raise IngestError(source, 'a mapping is a JSON object with "columns": {"source column": "field", …}')
         if bad := sorted({f for f in data["columns"].values() if f not in FIELDS}):
             raise IngestError(source, f"unknown fields {bad} in \"columns\"; map columns to {sorted(FIELDS)}")
-        if not isinstance(data.get("defaults", {}), dict) or (bad := sorted(f for f in data.get("defaults", {}) if f not in FIELDS)):
-            raise IngestError(source, f"unknown fields {bad or data.get('defaults')!r} in \"defaults\"; give default values of {sorted(FIELDS)}")
+        if not isinstance(data.get("defaults", {}), dict):
+            raise IngestError(source, f'"defaults" must be an object, e.g. {{"language": "en"}}, not {json.dumps(data["defaults"])}')
+        if bad := sorted(f for f in data.get("defaults", {}) if f not in FIELDS):
+            raise IngestError(source, f"unknown fields {bad} in \"defaults\"; give default values of {sorted(FIELDS)}")
         for name in ("separator", "identifier_template", "identifier_prefix", "title_template", "template_missing", "encoding", "transform"):
             if name in data and not isinstance(data[name], str):
                 raise IngestError(source, f'"{name}" must be a string, not {json.dumps(data[name])}')
+        if not all(isinstance(v, str) for v in data.get("defaults", {}).values()):
+            raise IngestError(source, '"defaults" must give each field a string, e.g. {"language": "en"}')
+        nulls = data.get("null_values", [])
+        if not (isinstance(nulls, list) and all(isinstance(v, str) for v in nulls)):  # a string was read letter by letter
+            raise IngestError(source, f'"null_values" must be a list of strings, e.g. ["n.d.", "-"], not {json.dumps(nulls)}')
         if data.get("encoding") and data.get("format") == "jsonl":
             raise IngestError(source, '"encoding" is for CSV files; JSON Lines are UTF-8: leave "encoding" out')
         values = data.get("values", {})

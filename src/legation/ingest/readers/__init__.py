@@ -395,12 +395,16 @@ def files_to_read(
     Legation cannot read is left out, with an :class:`IngestNote` saying why added to ``skipped``
     (when given). A file named on its own that Legation cannot read is left out with an
     :class:`IngestError` saying why added to ``unreadable`` when given (a shell's ``*.xml`` names
-    the LIDO files of a folder too: the others are read), else raised. Raises IngestError for a
-    path that does not exist."""
+    the LIDO files of a folder too: the others are read), else raised; so is a path that does not
+    exist. An empty folder named among other paths is a note in ``skipped``."""
     found: list[Path] = []
+    paths = list(paths)
     for path in paths:
         if path.is_dir():
-            for p in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))):
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            if not inside and skipped is not None and len(paths) > 1:  # alone, the command fails saying so
+                skipped.append(IngestNote(str(path), "not read: the folder holds no files (hidden files and folders are skipped)"))
+            for p in inside:
                 if _reader_for(p, mapping):
                     found.append(p)
                 elif skipped is not None:
@@ -412,8 +416,10 @@ def files_to_read(
                 raise IngestError(str(path), why_unread(path, mapping))
             else:
                 unreadable.append(IngestError(str(path), why_unread(path, mapping)))
-        else:
+        elif unreadable is None:
             raise IngestError(str(path), "no such file or folder; check the path")
+        else:
+            unreadable.append(IngestError(str(path), "no such file or folder; check the path"))
     if mapping is not None and skipped is not None and (unmapped := [p for p in found if not _mapped(p)]):
         formats = " and ".join(_MAPPED_FORMATS[f][1] for f in ([mapping_format(mapping)] if mapping_format(mapping) else _MAPPED_FORMATS))
         more = f" and {len(unmapped) - 1:,} more file{'s' if len(unmapped) > 2 else ''}" if len(unmapped) > 1 else ""

@@ -840,7 +840,10 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     # attributes that make no date (when="1918-02-31", a slip of the edition) give way to the date as
     # printed, as the other TEI readers do; one neither gives is reported by the ingest as unread
     text = _text(date)
-    return text, tei_edtf(date) or (parse_archival_date(text).edtf if text else ""), place_text
+    edtf = tei_edtf(date) or (parse_archival_date(text).edtf if text else "")
+    if not edtf and not text:  # <date when="1918-02-31"/>: the attributes as written, kept and reported as unread
+        text = " – ".join(v.strip() for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v and v.strip())
+    return text, edtf, place_text
 
 
 def _dateline_place(datelines: list[etree._Element]) -> str:

@@ -203,7 +203,7 @@ def _checked(doc: dict) -> list[str]:
             if not isinstance(item, dict):
                 raise RecordError(f'{name}[{number}] must be an object, such as {{"id": "1", "name": "…"}}, not {json_type(item)}')
             known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
-            if name in NAMED_FIELDS and not _name(item):
+            if name in (*NAMED_FIELDS, "type") and not _name(item):
                 left_out.append(f"{name}[{number}] ({known}no name)")
             elif name in ("transcripts", "translations") and not _asset_text(item) and not (item.get("url") or item.get("filename")):
                 left_out.append(f"{name}[{number}] ({known}no html or raw text, nor a file)")
@@ -220,7 +220,9 @@ def _items(value: Any) -> list[dict]:
 
 
 def _name(item: dict) -> str:
-    return normalize_space(str(item.get("name") or item.get("value") or item.get("title") or ""))
+    """An object's name: its ``name``, ``value`` or ``title`` that is a string ("" when none is:
+    ``{"name": 7}`` has none, noted as such by :func:`_checked`)."""
+    return normalize_space(next((v for k in ("name", "value", "title") if isinstance(v := item.get(k), str) and v.strip()), ""))
 
 
 def _date(doc: dict) -> tuple[str, str]:
@@ -373,4 +375,5 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
             yield IngestError(str(path), str(exc), where)
             continue
         if left_out:
-            yield IngestNote(str(path), f"stored without {', '.join(left_out)}: give each its name, or its text as html or raw, and ingest the file again", where)
+            remedy = "give each its name, or a text its html or raw" if any("no html" in x for x in left_out) else "give each its name"
+            yield IngestNote(str(path), f"stored without {', '.join(left_out)}: {remedy}, and ingest the file again", where)
