@@ -1099,6 +1099,15 @@ def dated(data: object) -> object:
     return data
 
 
+def tei_attributes_as_written(date) -> str:
+    """The date attributes of a TEI ``date``, ``origDate`` or ``origin`` element as written, for
+    one whose text is empty and whose attributes make no date (``when="1918-02-31"``): its start
+    (``@when``, ``@from`` or ``@notBefore``) and end (``@to`` or ``@notAfter``) joined by " – ";
+    kept as the date as written, so the ingest reports it as unread. "" when it has none."""
+    ends = (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter"))
+    return " – ".join(v.strip() for v in ends if v and v.strip())
+
+
 def tei_edtf(date) -> str:
     """EDTF of a TEI ``date``, ``origDate`` or ``origin`` element from its attributes (every TEI
     reader's one rule): ``@when`` (with ``@to``: an interval from it), ``@from``/``@to``,

@@ -61,7 +61,7 @@ from pathlib import Path
 from lxml import etree
 
 from legation.errors import IngestError, IngestNote
-from legation.ingest.dates import parse_archival_date, tei_edtf
+from legation.ingest.dates import parse_archival_date, tei_attributes_as_written, tei_edtf
 from legation.ingest.titles import normalize_space
 from legation.ingest.slugs import slug
 from legation.ingest.readers import named_otherwise
@@ -184,7 +184,7 @@ def _date(root: etree._Element) -> tuple[str, str]:
         if not edtf and text:
             edtf = parse_archival_date(text).edtf
         if not text:  # the attributes as written: kept, and reported when they make no date (when="1989-02-30")
-            text = " – ".join(v.strip() for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v and v.strip())
+            text = tei_attributes_as_written(date)
         if edtf or text:
             return text, edtf
     return "", ""

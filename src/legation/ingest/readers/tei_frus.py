@@ -74,7 +74,7 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
-from legation.ingest.dates import parse_archival_date, tei_edtf
+from legation.ingest.dates import parse_archival_date, tei_attributes_as_written, tei_edtf
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
@@ -842,7 +842,7 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     text = _text(date)
     edtf = tei_edtf(date) or (parse_archival_date(text).edtf if text else "")
     if not edtf and not text:  # <date when="1918-02-31"/>: the attributes as written, kept and reported as unread
-        text = " – ".join(v.strip() for v in (date.get("when") or date.get("from") or date.get("notBefore"), date.get("to") or date.get("notAfter")) if v and v.strip())
+        text = tei_attributes_as_written(date)
     return text, edtf, place_text
 
 
