@@ -644,5 +644,7 @@ def test_two_places_or_types_required_say_a_document_has_one_and_how_to_ask_for_
     )
     alone = [search(SearchRequest(q=f"type:{t}"), index).total for t in ("telegram", '"memorandum of conversation"')]
     assert alone[1] == 20 and search(SearchRequest(q='type:(telegram OR "memorandum of conversation")'), index).total == sum(alone)
+    # a phrase ending in a prefix is named quoted, as the other notices name it
+    assert "none matches place:Batavia and place:\"The Ha*\";" in search(SearchRequest(q='place:Batavia place:"The Ha*"'), index).notice
     # a place no document was sent from is named by the notice of its own, not as one of two
     assert "A document has one place" not in search(SearchRequest(q="place:Batavia place:Hatta"), index).notice

@@ -47,6 +47,8 @@ FEW_RESULTS = 5  # at or below this many hits, a spelling correction is offered
 # at 1,000,000 facets are half a search (20 ms at the median); at 5,000 (the demo) under 1 ms, less
 # than handing them to a thread costs
 PARALLEL_FROM = 50_000
+
+
 def catching_up(behind: int) -> str:
     """The notice of a search while the index has ``behind`` change-log entries yet to take in
     (:func:`legation.search.follower.entries_behind`)."""
@@ -956,11 +958,9 @@ def field_notices(
             continue
         if isinstance(leaf, user_query.And):
             plain: user_query.Node = user_query.And(tuple(user_query.Term(word.text) for word in leaf.items))  # type: ignore[union-attr]
-            shown = user_query.phrase_query(" ".join(word.text for word in leaf.items))  # type: ignore[union-attr]
         else:
             plain = type(leaf)(leaf.text) if isinstance(leaf, user_query.Phrase) else user_query.Term(leaf.text, None, leaf.prefix)
-            quoted = isinstance(leaf, user_query.Phrase) or " " in leaf.text  # "Port Ar*": a phrase ending in a prefix
-            shown = user_query.phrase_query(leaf.text + ("*" if getattr(leaf, "prefix", False) else "")) if quoted else leaf.text + ("*" if leaf.prefix else "")
+        shown = _shown_unit(leaf)
         unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
         if not mentioning:
@@ -992,9 +992,7 @@ def one_value_notices(
             alone = user_query.to_tantivy(_expanded(unit, names), idx_schema, searcher)
             if alone is None or not facet_counts.count(searcher, alone):
                 continue
-            words = [w.text for w in unit.items] if isinstance(unit, user_query.And) else [unit.text]  # type: ignore[union-attr]
-            shown = " ".join(words) + ("*" if getattr(unit, "prefix", False) else "")
-            units.setdefault(field, []).append(user_query.phrase_query(shown) if len(words) > 1 or isinstance(unit, user_query.Phrase) else shown)
+            units.setdefault(field, []).append(_shown_unit(unit))
     notes = []
     for field, values in units.items():
         if len(values := list(dict.fromkeys(values))) > 1:
@@ -1003,6 +1001,16 @@ def one_value_notices(
             both = " and ".join(f"{typed}:{v}" for v in values)
             notes.append(f"A document has one {label}, so none matches {both}; to find documents of any of them, write {typed}:({' OR '.join(values)}).")
     return notes
+
+
+def _shown_unit(unit: user_query.Node) -> str:
+    """A unit of :func:`_field_units` as a notice names it, without its field: a group's words or a
+    phrase quoted (``"Mao Tse-tung"``, ``"Port Ar*"``: a phrase ending in a prefix), a word as typed
+    (``Mosk*``)."""
+    if isinstance(unit, user_query.And):
+        return user_query.phrase_query(" ".join(word.text for word in unit.items))  # type: ignore[union-attr]
+    text = unit.text + ("*" if getattr(unit, "prefix", False) else "")  # type: ignore[union-attr]
+    return user_query.phrase_query(text) if isinstance(unit, user_query.Phrase) or " " in unit.text else text  # type: ignore[union-attr]
 
 
 def _field_units(node: user_query.Node | None, read: str) -> Iterator[user_query.Node]:

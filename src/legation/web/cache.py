@@ -45,10 +45,10 @@ def _key(request: HttpRequest) -> str | None:
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     from legation.search import follower, variants
+    from legation.search.service import default_index
 
     if follower.entries_behind():  # catching up: the answer (and its notice saying so) changes as the index follows
         return None
-    from legation.search.service import default_index
 
     try:
         generation = default_index().generation()
