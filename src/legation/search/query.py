@@ -1741,7 +1741,9 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
-    if node.field is None and analyzed and len(exact := analyzers.folded(text)) == 1 and any(tokens != exact for _, tokens, _ in analyzed if tokens):
+    # the word's unstemmed terms: as the fields of names analyzed it already (the vocab field's analyzer)
+    exact = (next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.FOLDED_NAME), None) or analyzers.folded(text)) if node.field is None and analyzed else []
+    if len(exact) == 1 and any(tokens != exact for _, tokens, _ in analyzed if tokens):
         # the word as typed, not only its stem: "cooperation" (stem "cooper") ranked the telegrams of
         # Ambassador Cooper, his name in their titles, above those that speak of cooperation
         # (a bonus only: the vocab field holds the words of fields not searched by default, place:Nanking)
