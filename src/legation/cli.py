@@ -9,6 +9,7 @@ import gc
 import json
 import os
 import shlex
+import signal
 import sys
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -312,6 +313,7 @@ def _ingest(
     from legation.ingest.readers import read_file
     from legation.ingest.service import Failure, IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
+    from legation.interrupts import Interrupted, interruptible
     from legation.search.follower import following
 
     total_bytes = sum(f.stat().st_size for f in files)
@@ -321,26 +323,57 @@ def _ingest(
     indexing = nullcontext() if dry_run else following()
     columns = [TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TextColumn("{task.fields[docs]}"), TimeElapsedColumn()]
     screen = _unwrapped(err)
-    with indexing, Progress(*columns, console=screen, transient=False) as progress:
-        task = progress.add_task("Ingesting", total=total_bytes, docs=_documents(0))
-        done_bytes = 0
-        for path in files:
-            progress.update(task, description=f"Ingesting {path.name}")
-            ingest_records(
-                read_file(path, mapping, encoding),
-                batch_size=batch_size,
-                dry_run=dry_run,
-                on_progress=lambda r: progress.update(task, docs=_documents(r.processed)),
-                report=report,
-                source=str(path),
-            )
-            done_bytes += path.stat().st_size
-            progress.update(task, completed=done_bytes, docs=_documents(report.processed))
-        if delete_missing:
-            progress.update(task, description="Deleting documents the collections read no longer hold")
-            mirror(report, dry_run=dry_run)
-        progress.update(task, description="Checked (dry run)" if dry_run else "Ingested; updating the search index")
+    doing = "reading"
+    try:
+        with interruptible(), indexing, Progress(*columns, console=screen, transient=False) as progress:
+            task = progress.add_task("Ingesting", total=total_bytes, docs=_documents(0))
+            done_bytes = 0
+            for path in files:
+                doing = f"ingesting {path}"
+                progress.update(task, description=f"Ingesting {path.name}")
+                ingest_records(
+                    read_file(path, mapping, encoding),
+                    batch_size=batch_size,
+                    dry_run=dry_run,
+                    on_progress=lambda r: progress.update(task, docs=_documents(r.processed)),
+                    report=report,
+                    source=str(path),
+                )
+                done_bytes += path.stat().st_size
+                progress.update(task, completed=done_bytes, docs=_documents(report.processed))
+            if delete_missing:
+                doing = "deleting the documents the collections read no longer hold"
+                progress.update(task, description="Deleting documents the collections read no longer hold")
+                mirror(report, dry_run=dry_run)
+            doing = "updating the search index"
+            progress.update(task, description="Checked (dry run)" if dry_run else "Ingested; updating the search index")
+    except Interrupted as exc:
+        _fail(_interrupted_ingest(report, exc.signal, doing, dry_run), 128 + exc.signal)
     return report
+
+
+def _interrupted_ingest(report, number: int, doing: str, dry_run: bool) -> str:
+    """What an ingest stopped by signal ``number`` while ``doing`` left: the documents of the
+    batches committed (``report.committed``), whole with their change-log entries, and what to do."""
+    name = signal.Signals(number).name
+    if dry_run:
+        return f"interrupted ({name}) while {doing}; a dry run stores nothing. Run the same command again for the whole report"
+    added, updated, unchanged = report.committed
+    stored = (
+        f"{_documents(added + updated + unchanged)} stored before it ({added:,} added, {updated:,} updated, {unchanged:,} "
+        "unchanged), in whole batches with their change-log entries; those read after the last batch were not stored"
+    )
+    if doing == "updating the search index":
+        stored = f"every document read was stored ({added:,} added, {updated:,} updated, {unchanged:,} unchanged)"
+    elif doing.startswith("deleting"):
+        stored = (
+            f"every document read was stored ({added:,} added, {updated:,} updated, {unchanged:,} unchanged), "
+            f"and {_documents(len(report.deleted))} deleted before it"
+        )
+    return (
+        f"interrupted ({name}) while {doing}: {stored}. Run the same command again to finish: what is stored compares as "
+        "unchanged. The search index takes in what it lacks at the next `legation ingest`, `serve` or `search`"
+    )
 
 
 def _documents(count: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -57,9 +58,9 @@ def indexed_after_resuming(data: Path) -> set[str]:
     return set(json.loads(done.stdout))
 
 
-def kill_when_stored(process: subprocess.Popen, data: Path, target: int, timeout: float = 120) -> bool:
-    """SIGKILL ``process`` once the archive holds ``target`` documents (polled every 10 ms from a
-    read-only connection); True when it was killed, False when it ended first."""
+def kill_when_stored(process: subprocess.Popen, data: Path, target: int, timeout: float = 120, signal_number: int = signal.SIGKILL) -> bool:
+    """Send ``signal_number`` (SIGKILL) to ``process`` once the archive holds ``target`` documents
+    (polled every 10 ms from a read-only connection); True when it was sent, False when the process ended first."""
     database = data / "legation.sqlite3"
     deadline = time.monotonic() + timeout
     while process.poll() is None and time.monotonic() < deadline:
@@ -70,7 +71,7 @@ def kill_when_stored(process: subprocess.Popen, data: Path, target: int, timeout
             except sqlite3.OperationalError:  # tables not there yet, or a writer's commit under way
                 count = 0
             if count >= target:
-                process.send_signal(signal.SIGKILL)
+                process.send_signal(signal_number)
                 return True
         time.sleep(0.01)
     return False
@@ -113,3 +114,33 @@ def test_random_kills_leave_records_and_index_consistent(tmp_path: Path):
     docs, _, textless = stored(data)
     assert len(docs) == DOCUMENTS and textless == 0
     assert indexed_after_resuming(data) == docs
+
+
+@pytest.mark.skipif(not VOLUME.exists(), reason="needs the bundled demo volume frus1964-68v30")
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_stopped_ingest_says_what_it_stored(tmp_path: Path, signal_number: int):
+    """Ctrl-C or ``kill`` mid-ingest: the process says, before it exits with 128 + the signal,
+    how many documents it stored, which is what the archive holds, and what to do; the same
+    command then finds them unchanged and adds the rest."""
+    data = tmp_path / "archive"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "legation", "ingest", "--batch-size", "7", str(VOLUME)],
+        env=env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert kill_when_stored(process, data, 100, signal_number=signal_number), "the ingest finished before the signal"
+    _, screen = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal_number, screen
+    said = re.search(r"interrupted \((SIG\w+)\) while ingesting (.+?): ([\d,]+) documents stored before it \(([\d,]+) added", screen)
+    assert said, screen
+    assert said.group(1) == signal.Signals(signal_number).name and said.group(2) == str(VOLUME)
+    docs, logged, textless = stored(data)
+    assert int(said.group(3).replace(",", "")) == int(said.group(4).replace(",", "")) == len(docs) >= 100
+    assert docs <= logged and textless == 0
+    assert "Run the same command again to finish" in screen and "Traceback" not in screen
+    again = subprocess.run(
+        [sys.executable, "-m", "legation", "ingest", "--report", str(tmp_path / "report.json"), str(VOLUME)],
+        env=env(data), capture_output=True, text=True, timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert len(report["unchanged"]) == len(docs) and len(report["added"]) == DOCUMENTS - len(docs)

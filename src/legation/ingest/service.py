@@ -22,6 +22,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
+from legation.interrupts import held
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
 from legation.ingest.dates import parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
@@ -97,6 +98,7 @@ class IngestReport:
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
     replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
+    committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -610,7 +612,10 @@ def ingest_records(
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
                 outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
-        _store_batch(batch, report, dry_run, source)
+        with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
+            _store_batch(batch, report, dry_run, source)
+            if not dry_run:
+                report.committed = (len(report.added), len(report.updated), len(report.unchanged))
         curated = _dated_by_curator([*unread, *future, *outside]) if unread or future or outside else set()
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
         report.future_dates += [note for identifier, note in future.items() if identifier not in curated]
@@ -677,5 +682,6 @@ def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestRepo
         report.kept.append(Failure(identifier, f"not deleted: also in collection {', '.join(sorted(elsewhere[identifier]))}"))
     doomed = [i for i in missing if i not in elsewhere]
     for chunk in chunks(doomed):
-        report.deleted += chunk if dry_run else delete_documents(chunk)
+        with held():  # a Ctrl-C or kill as a chunk's deletion commits stops after it, the chunk counted
+            report.deleted += chunk if dry_run else delete_documents(chunk)
     return report

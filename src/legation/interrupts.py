@@ -1,0 +1,79 @@
+"""Stopping a long command (``legation ingest``) with Ctrl-C or ``kill`` and saying what it left.
+
+SIGINT (Ctrl-C) and SIGTERM (``kill``, a service manager's stop) raise :class:`Interrupted` in
+the main thread at once, except while a transaction is committing under :func:`held`: an
+exception raised just after a commit returned would report a stored batch as not stored, so
+there the signal waits until the block ends. A second signal meanwhile ends the process at once,
+as the signal does by default (the store and the index stay consistent: see the crash-safety test).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+STOPS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(Exception):
+    """A command stopped by ``signal`` (a number: SIGINT 2, SIGTERM 15); its exit status is
+    128 + ``signal``, as a shell gives a process the signal ended."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(signal.Signals(number).name)
+        self.signal = number
+
+
+_holding = 0  # depth of held() blocks in the main thread
+_pending: int | None = None  # a signal received while holding
+
+
+def _stop(number: int, frame) -> None:  # type: ignore[no-untyped-def]
+    global _pending
+    for each in STOPS:
+        signal.signal(each, signal.SIG_DFL)
+    if _holding:
+        _pending = number
+    else:
+        raise Interrupted(number)
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM while the ``with`` body runs into :class:`Interrupted`
+    (transactions under way roll back as it leaves them); the handlers before are put back
+    afterwards. Outside the main thread, which alone may set handlers, it changes nothing."""
+    global _pending
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in STOPS}
+    _pending = None
+    for number in STOPS:
+        signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Keep a signal received during the ``with`` body (a transaction and the tally of what it
+    committed) until the body ends, then raise :class:`Interrupted`; nested blocks raise at the
+    outermost. In other threads, or with no :func:`interruptible` around it, it changes nothing."""
+    global _holding, _pending
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _holding += 1
+    try:
+        yield
+    finally:
+        _holding -= 1
+    if not _holding and _pending is not None:
+        number, _pending = _pending, None
+        raise Interrupted(number)
