@@ -220,6 +220,41 @@ def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field
     assert search(SearchRequest(q='title:"Secretary of State"'), index).notice == ""  # found: nothing said
 
 
+def test_a_fielded_word_found_nowhere_says_so(demo_volumes) -> None:
+    # place:Atlantis found nothing and said nothing: the page gave general advice ("try fewer words")
+    index = demo_volumes("frus1949v07p1")
+    assert search(SearchRequest(q="Atlantis"), index).total == 0
+    for q, said in (
+        ("place:Atlantis", "No document has Atlantis as the place it was sent from (place:), and none mentions Atlantis."),
+        ('title:"Port Atlantis" Caffery', 'No document has "Port Atlantis" in its title (title:), and none mentions "Port Atlantis".'),
+    ):
+        result = search(SearchRequest(q=q), index)
+        assert (result.total, result.notice, result.explained) == (0, said, True)
+    # misspelt: said, and corrected
+    result = search(SearchRequest(q="from:Cafery"), index)
+    assert result.notice == "No document has Cafery as sender (from:), and none mentions Cafery." and result.did_you_mean == "from:Caffery"
+
+
+def test_a_type_that_matches_nothing_names_the_types_documents_have(demo_volumes) -> None:
+    # type:cable, a historian's word for a telegram, found nothing and pointed at the 219 texts saying "cable"
+    from collections import Counter
+
+    from legation.search.service import TYPES_NAMED
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"))
+    held = sorted(Counter(r.document_type for r in records if r.document_type).items(), key=lambda item: (-item[1], item[0]))
+    assert len(held) > TYPES_NAMED
+    types = ", ".join(f"{value} ({count:,})" for value, count in held[:TYPES_NAMED]) + f", … ({len(held)} in all)."
+    index = demo_volumes("frus1949v07p1")
+    mentioning = search(SearchRequest(q="cable"), index).total
+    assert mentioning > 1
+    assert search(SearchRequest(q="type:cable"), index).notice == (
+        f"No document has cable as its type (type:); {mentioning:,} documents mention cable: search cable without type:. "
+        f"The types documents have: {types}"
+    )
+    assert search(SearchRequest(q="type:zzyzx"), index).notice.endswith(f"and none mentions zzyzx. The types documents have: {types}")
+
+
 def test_a_name_in_a_field_is_spoken_of_as_one_name(demo_volumes) -> None:
     # "from:(Chou En-lai)" was told "No document has Chou as sender …; No document has En-lai as sender …"
     index = demo_volumes("frus1949v07p1")

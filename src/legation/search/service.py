@@ -946,7 +946,8 @@ def field_notices(
     there while documents have it elsewhere, counting them and saying to search it without the
     field, named as typed in ``q`` (``sender:`` or ``from:``). For a search that found nothing:
     the FRUS volumes write "Secretary of State" as sender, not Acheson, and "Try fewer words"
-    did not say so. The words of a group in one field (``from:(Chou En-lai)``, standing side by side
+    did not say so. A value no document has anywhere is said so too (``place:Atlantis``), and a
+    ``type:`` matching nothing names the types documents have (:func:`_types_held`). The words of a group in one field (``from:(Chou En-lai)``, standing side by side
     in ``read``, the query as read) are spoken of as one name."""
     notes = []
     for leaf in _field_units(node, read):
@@ -963,13 +964,33 @@ def field_notices(
         shown = _shown_unit(leaf)
         unfielded = user_query.to_tantivy(_expanded(plain, names), idx_schema, searcher)
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
-        if not mentioning:
-            continue
         typed = _typed_field(q, field)
         label = _AS_FIELD.get(field, f"in its {schema.SEARCH_FIELDS_BY_NAME[field].label.lower()}")
         documents = "document mentions" if mentioning == 1 else "documents mention"
-        notes.append(f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:.")
+        if mentioning:
+            note = f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:."
+        elif field == user_query.COLLECTION_FIELD and user_query.volume_address(getattr(leaf, "text", "")):
+            continue  # a FRUS volume's key: address_notices says whether the archive holds it, or its parts
+        else:
+            note = f"No document has {shown} {label} ({typed}:), and none mentions {shown}."
+        notes.append(note + (_types_held(searcher) if field == "type" else ""))
     return list(dict.fromkeys(notes))
+
+
+TYPES_NAMED = 8
+"""The types :func:`field_notices` names when a ``type:`` matches nothing, the most frequent first."""
+
+
+def _types_held(searcher: tantivy.Searcher) -> str:
+    """`` The types documents have: telegram (2,010), memorandum (1,598), … (12 in all).``: a
+    ``type:`` value is a word of these, and ``type:cable`` or ``type:memo`` finds nothing."""
+    facet = schema.FACETS_BY_NAME["type"]
+    held = facet_counts.top_values(searcher, Query.all_query(), [facet], MAX_FACET_VALUES)[facet.name]
+    if not held:
+        return ""
+    shown = ", ".join(f"{value} ({count:,})" for value, count in held[:TYPES_NAMED])
+    more = f", … ({len(held):,} in all)" if len(held) > TYPES_NAMED else ""
+    return f" The types documents have: {shown}{more}."
 
 
 ONE_VALUED = ("place", "type")
