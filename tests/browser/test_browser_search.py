@@ -281,3 +281,24 @@ def test_a_document_opened_from_the_results_leads_back_to_them(page) -> None:
         page.get_by_role("link", name="← Back to the results").click()
     assert params(page)["q"] == ["propaganda"] and params(page)["page"] == ["2"]
     assert hit_ids(page) == on_page_two
+
+
+@pytest.mark.parametrize("width", [1280, 800, 375])
+def test_a_facet_values_count_stays_on_one_line_and_its_name_on_two(page, width) -> None:
+    # A fresh user saw "423" stacked one digit a line beside a long collection title, and a
+    # third line of the title showing under its ellipsis: the count, a flex item, shrank to one
+    # letter (main breaks words anywhere), and the stretched link showed what the clamp cut.
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/")
+    rows = page.locator("section.facet li").evaluate_all(
+        """items => items.map(li => {
+            const a = li.querySelector('a'), count = li.querySelector('.count');
+            const line = parseFloat(getComputedStyle(a).lineHeight);
+            return {name: a.innerText, line, count: count.getBoundingClientRect().height, shown: a.getBoundingClientRect().height};
+        })"""
+    )
+    assert rows
+    for row in rows:
+        assert row["count"] < 1.5 * row["line"], row  # one line
+        assert row["shown"] < 2.5 * row["line"], row  # two lines at most, nothing shown under the ellipsis
+
