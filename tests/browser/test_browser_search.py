@@ -302,3 +302,32 @@ def test_a_facet_values_count_stays_on_one_line_and_its_name_on_two(page, width)
         assert row["count"] < 1.5 * row["line"], row  # one line
         assert row["shown"] < 2.5 * row["line"], row  # two lines at most, nothing shown under the ellipsis
 
+
+def test_back_on_a_page_of_results_the_form_shows_its_own_search(page) -> None:
+    # A fresh user chose a sort and an end date, searched, went Back: the earlier results showed
+    # beside the later search's date and sort, which the next search then sent unseen.
+    search(page, "propaganda")
+    page.get_by_label("Sort").select_option("date_desc")
+    page.get_by_label("to").fill("1918")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    assert params(page)["end_date"] == ["1918"]
+    page.go_back()
+    assert params(page) == {"q": ["propaganda"]}
+    assert page.get_by_label("to").input_value() == "" and page.get_by_label("Sort").input_value() == "relevance"
+    page.get_by_label("Search the archive").fill("Creel")
+    with page.expect_navigation():
+        page.get_by_label("Search the archive").press("Enter")
+    assert params(page) == {"q": ["Creel"]}
+
+
+def test_the_form_sends_only_what_was_asked(page) -> None:
+    # empty boxes and the default sort and date match made ?q=x&start_date=&end_date=&date_match=overlap&sort=relevance
+    search(page, "propaganda")
+    assert params(page) == {"q": ["propaganda"]}
+    page.get_by_label("From").fill("1918")
+    page.get_by_label("Sort").select_option("date_asc")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    assert params(page) == {"q": ["propaganda"], "start_date": ["1918"], "sort": ["date_asc"]}
+    assert count_text(page) == results(1, len([r for r in PROPAGANDA if year_of(r) >= "1918"]))

@@ -47,6 +47,11 @@ def read_only(view):
     return csrf_exempt(only_reads)
 
 
+DEFAULTS = SearchRequest()
+"""What a search is when the address does not say: its sort and how dates match (the form leaves
+these out of the address it sends, as it does empty boxes: form.js)."""
+
+
 def _params(request: HttpRequest) -> dict[str, list[str]]:
     return {key: request.GET.getlist(key) for key in request.GET}
 
@@ -73,8 +78,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "params": params,
         "start_date": request.GET.get("start_date", ""),
         "end_date": request.GET.get("end_date", ""),
-        "sort": request.GET.get("sort", "relevance"),
-        "date_match": request.GET.get("date_match", "overlap"),
+        "sort": request.GET.get("sort", DEFAULTS.sort),
+        "date_match": request.GET.get("date_match", DEFAULTS.date_match),
+        "defaults": DEFAULTS,
     }
     try:
         search_request = search_request_from(params, form=True)

@@ -1,0 +1,29 @@
+// The search form. Its address says only what was asked: empty boxes, and a choice left at what
+// the search does anyway (data-default: sort by relevance, dates overlapping), are left out of it,
+// as the page's own links leave them out (?q=Mao, not ?q=Mao&start_date=&end_date=&…).
+//
+// And it shows the search of the address its page is on. Back on a page of results, the browser
+// put into the form what had been typed or chosen there before it was submitted (a later search's
+// dates and sort) beside the earlier search's results, and the next search sent them unseen.
+// autocomplete="off" on the form keeps the browser from restoring its controls into a page it loads
+// again; a page the back-forward cache kept whole is reset here to what its HTML says.
+(function () {
+  document.querySelectorAll("form.search").forEach(function (form) {
+    form.addEventListener("formdata", function (event) {
+      const data = event.formData;
+      for (const control of form.elements) {
+        if (!control.name || !data.has(control.name)) continue;
+        const value = control.value.trim();
+        if (value === "" || (control.dataset.default !== undefined && value === control.dataset.default)) {
+          if (data.getAll(control.name).length === 1) data.delete(control.name);
+        }
+      }
+    });
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form.search").forEach(function (form) {
+      form.reset();
+    });
+  });
+})();
