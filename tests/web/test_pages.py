@@ -793,6 +793,32 @@ def test_a_refused_search_gives_a_form_that_does_not_send_the_refusal_again(clie
     assert client.get("/", {"q": "Moscow", **kept}).status_code == 200  # what the form now sends
 
 
+@pytest.mark.parametrize(
+    ("params", "good", "left_out"),
+    [
+        ({"q": "Moscow", "start_date": "garbage"}, {"q": "Moscow"}, "&quot;From&quot; (&#x27;garbage&#x27;)"),
+        ({"q": "Moscow", "start_date": "1950", "end_date": "1949"}, {"q": "Moscow", "start_date": "1950"}, "&quot;to&quot; (&#x27;1949&#x27;)"),
+        ({"q": "Moscow", "sort": "bogus", "type": "Telegram"}, {"q": "Moscow", "type": "Telegram"}, "&quot;Sort&quot; (&#x27;bogus&#x27;)"),
+        ({"q": "Moscow", "year": ["1950s", "1950"], "page": "0"}, {"q": "Moscow", "year": "1950"}, "year (&#x27;1950s&#x27;), page (&#x27;0&#x27;)"),
+    ],
+)
+def test_a_refused_value_leaves_the_results_of_the_rest_below_its_message(client, seed_archive, params, good, left_out):
+    # a typo in a date box, or a bad value in an address, replaced the results, facets and histogram
+    # with the message alone (a fresh user in a browser): they are those of what was good in it
+    refused, searched = client.get("/", params), client.get("/", good)
+    html, expected = refused.content.decode(), searched.content.decode()
+    assert refused.status_code == 400 and searched.status_code == 200
+    assert f"The results below leave out {left_out}.</p>" in html
+    count = re.compile(r'<p class="count".*?</p>|<li class="hit">.*?</li>', re.S)
+    assert count.findall(html) == count.findall(expected) and count.findall(html)
+
+
+def test_words_refused_show_no_results_of_other_words(client, seed_archive):
+    refused = client.get("/", {"q": ["Moscow", "Peking"]})
+    html = refused.content.decode()
+    assert refused.status_code == 400 and "q was given 2 times" in html and 'class="count"' not in html
+
+
 def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linked():
     from legation.records.document_record import Footnote
     from legation.web.templating import note_links

@@ -82,16 +82,27 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "date_match": request.GET.get("date_match", DEFAULTS.date_match),
         "defaults": DEFAULTS,
     }
+    status = 200
     try:
-        search_request = search_request_from(params, form=True)
+        try:
+            search_request = search_request_from(params, form=True)
+            validate(search_request)
+        except InvalidQuery as exc:
+            # the form keeps what the visitor can see and change (the words, dates, sort), and of the filters
+            # it sends again unseen those that are good: a search from this page sent a bad value
+            # (year=1950s) back each time, and dropping them all lost the good ones (type=Telegram)
+            context["error"], status = str(exc), 400
+            context["params"] = params = _good_filters(params) | _good_others(params)
+            if "q" in request.GET and "q" not in params:  # the words are the search: none shown rather than another's
+                return render(request, "legation/search.html", context, status=status)
+            # and below the message, the results of what was good in it: a typo in a date box lost them all
+            left_out = ", ".join(
+                f"{_FORM_NAMES.get(name, name)} ({', '.join(_shortened(v) for v in dropped)})"
+                for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])
+            )
+            context["error"] = f"{context['error'].rstrip().rstrip('.')}. The results below leave out {left_out}."
+            search_request = search_request_from(params, form=True)
         result = search(search_request)
-    except InvalidQuery as exc:
-        context["error"] = str(exc)
-        # the form keeps what the visitor can see and change (the words, dates, sort), and of the filters
-        # it sends again unseen those that are good: a search from this page sent a bad value
-        # (year=1950s) back each time, and dropping them all lost the good ones (type=Telegram)
-        context["params"] = _good_filters(params)
-        return render(request, "legation/search.html", context, status=400)
     except IndexOutdated as exc:
         context["error"] = f"Search is unavailable for a moment: {exc}"
         return render(request, "legation/search.html", context, status=503)
@@ -136,7 +147,33 @@ def search_page(request: HttpRequest) -> HttpResponse:
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
     )
-    return render(request, "legation/search.html", context)
+    return render(request, "legation/search.html", context, status=status)
+
+
+_FORM_NAMES = {"start_date": '"From"', "end_date": '"to"', "sort": '"Sort"', "date_match": "how dates match"}
+"""The search form's names for its parameters, as its labels give them: the results under an
+error say which they leave out."""
+
+
+def _shortened(value: str, most: int = 40) -> str:
+    """``value`` as a message names it: repr-quoted, cut to ``most`` characters with "…"."""
+    return repr(value if len(value) <= most else value[: most - 1] + "…")
+
+
+def _good_others(params: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The parameters of ``params`` other than the facet filters (``q``, dates, sort, page …)
+    that a search takes beside each other, added one at a time in the order given: of two dates
+    that cannot both hold (a start after the end), the first is kept."""
+    good: dict[str, list[str]] = {}
+    for name, values in params.items():
+        if name in FACETS_BY_NAME:
+            continue
+        try:
+            validate(search_request_from({**good, name: values}, form=True))
+        except InvalidQuery:
+            continue
+        good[name] = values
+    return good
 
 
 def _good_filters(params: dict[str, list[str]]) -> dict[str, list[str]]:
