@@ -9,7 +9,8 @@ replaced, and C1 stored in a document's text reached its snippets; each is shown
 browsers show a NUL.
 
 Also :func:`shortened`, the one rule for cutting a long value short where it is shown to people:
-a hit's summary, a value quoted in a message."""
+a hit's summary, a value quoted in a message; and :func:`title_text`, a value as a page's title
+(a browser's tab, a bookmark) shows it."""
 
 from __future__ import annotations
 
@@ -76,3 +77,21 @@ def shortened(text: str, limit: int) -> str:
     head = text[:limit]
     cut = head if text[limit] == " " else head.rsplit(" ", 1)[0] or head  # a word ending at the limit is whole
     return cut.rstrip(" ,;:") + "…"
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+"""The characters that set the direction of the text after them (Unicode Bidirectional Algorithm,
+UAX #9: embeddings, overrides, isolates and marks): in a page's body a value is isolated
+(``<bdi>``), but a ``<title>`` has no markup, and ``?q=%E2%80%AEevil`` turned the tab's whole
+title backwards."""
+
+_TITLE_DROPPED = re.compile(f"[\u200b{BIDI_CONTROLS}]+")
+_TITLE_SPACES = re.compile("[\x00-\x1f\x7f-\x9f]+")
+
+
+def title_text(text: str, limit: int = 80) -> str:
+    """``text`` as a page's ``<title>`` may show it: control characters (a NUL showed as U+FFFD)
+    spaces, as a query reads them; direction controls (:data:`BIDI_CONTROLS`) and zero-width spaces
+    dropped; runs of white space one space; the ends stripped, at most ``limit`` characters (:func:`shortened`); "" for a text
+    of none of these but white space (``?q=%20%20`` titled the page "    – Search")."""
+    return shortened(" ".join(_TITLE_SPACES.sub(" ", _TITLE_DROPPED.sub("", text)).split()), limit)

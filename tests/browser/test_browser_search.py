@@ -331,3 +331,13 @@ def test_the_form_sends_only_what_was_asked(page) -> None:
         page.get_by_role("button", name="Search").click()
     assert params(page) == {"q": ["propaganda"], "start_date": ["1918"], "sort": ["date_asc"]}
     assert count_text(page) == results(1, len([r for r in PROPAGANDA if year_of(r) >= "1918"]))
+
+
+def test_the_headings_outline_the_page_and_the_hits_come_under_results(page) -> None:
+    # no h1, and the hits' titles (h3) came under the last facet's heading, "Year", to a screen reader
+    search(page, "propaganda")
+    headings = page.locator("h1, h2, h3").evaluate_all("hs => hs.map(h => [h.tagName, h.textContent.trim()])")
+    facets = page.locator("section.facet h2").all_inner_texts()
+    hits = page.locator("li.hit h3").all_inner_texts()
+    assert headings == [["H1", "Search"], *(["H2", f] for f in facets), ["H2", "Results"], *(["H3", h] for h in hits)]
+    assert facets and len(hits) == PAGE_SIZE

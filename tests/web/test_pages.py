@@ -900,3 +900,30 @@ def test_a_text_written_right_to_left_is_laid_out_right_to_left(client, db):
         assert re.findall(r'<section class="text" lang="([^"]+)" dir="(\w+)">\s*<h2 lang="en" dir="ltr">', html) == [("he", "rtl")]
         html = client.get("/documents/ota-1").content.decode()
         assert re.findall(r'<section class="text" lang="([^"]+)" dir="(\w+)">', html) == [("ota", "ltr")]
+
+
+@pytest.mark.parametrize(
+    ("params", "title"),
+    [
+        ({"q": "Moscow"}, "Moscow – Search – Legation"),
+        ({"type": "Telegram", "page": "2", "page_size": "2"}, "Telegram – page 2 – Search – Legation"),
+        ({"q": "Mao", "type": ["Telegram", "Cable"], "start_date": "Dec 1949", "end_date": "1950"}, "Mao (Telegram, Cable; Dec 1949 to 1950) – Search – Legation"),
+        ({"q": "Mao", "end_date": "1950"}, "Mao (to 1950) – Search – Legation"),
+        ({"q": "Mao\x00Stalin"}, "Mao Stalin – Search – Legation"),  # a NUL is a space to the search, and showed as U+FFFD
+        ({"q": "\u202eevil\u202c"}, "evil – Search – Legation"),  # a right-to-left override turned the tab's title backwards
+        ({"q": "   "}, "Search – Legation"),
+        ({"q": "Mao", "start_date": "garbage"}, "Mao – Search – Legation"),
+    ],
+)
+def test_the_search_pages_title_names_the_search(client, seed_archive, params, title):
+    # the title named the words alone: "Telegram, Dean Rusk" filtered and page 3 were titled "Search – Legation"
+    html = client.get("/", params).content.decode()
+    assert unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)) == title
+
+
+def test_a_document_pages_title_gives_its_date_unless_the_title_does(client, seed_archive):
+    def title(identifier: str) -> str:
+        return unescape(re.search(r"<title>(.*?)</title>", client.get(f"/documents/{identifier}").content.decode(), re.S).group(1))
+
+    assert title("seed-sino-soviet-01") == "Telegram, Mao Zedong to the Central Committee of the CCP, December 22, 1949 – Legation"
+    assert title("seed-sino-soviet-03") == "Telegram, Mao Zedong to Liu Shaoqi, 18 December 1949 – Legation"

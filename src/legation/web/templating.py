@@ -38,7 +38,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
 from legation.config import config
-from legation.printable import html_escaped, printable
+from legation.printable import html_escaped, printable, title_text
 from legation.records.languages import text_direction
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
@@ -188,5 +188,5 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction
     )
-    env.filters.update(number=number, passages=passages, note_links=note_links, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
+    env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
@@ -13,6 +14,7 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date
+from legation.printable import title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
@@ -83,6 +85,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "defaults": DEFAULTS,
     }
     status = 200
+    context["title"] = title_text(context["q"])
     try:
         try:
             search_request = search_request_from(params, form=True)
@@ -128,6 +131,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         for y in result.years
     ]
     context.update(
+        title=_search_title(search_request, context["start_date"], context["end_date"]),
         request_=search_request,
         result=result,
         facets=facets,
@@ -148,6 +152,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
     )
     return render(request, "legation/search.html", context, status=status)
+
+
+def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str:
+    """What the search page's title says before "Search – Legation": the words, the filters' values
+    and the dates as typed (``start``, ``end``), and the page past the first: ``Mao (Telegram, Dean
+    Rusk; 1949 to Dec 1950) – page 3``; a tab, a bookmark and the history then tell one search from
+    another. Each part as :func:`~legation.printable.title_text` gives it."""
+    narrowing = ", ".join(title_text(value, 40) for values in request.filters.values() for value in values)
+    start, end = (title_text(typed, 20) if date else "" for typed, date in ((start, request.start_date), (end, request.end_date)))
+    dates = f"{start} to {end}" if start and end else f"from {start}" if start else f"to {end}" if end else ""
+    within = "; ".join(part for part in (narrowing, dates) if part)
+    words = title_text(request.q)
+    title = f"{words} ({within})" if words and within else words or within
+    return f"{title} – page {request.page:,}" if request.page > 1 else title
 
 
 _FORM_NAMES = {"start_date": '"From"', "end_date": '"to"', "sort": '"Sort"', "date_match": "how dates match"}
@@ -281,6 +299,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
         "legation/document.html",
         {
             "doc": document,
+            "title": document_title(document.title, display_date(document.date_edtf)),
             "date_display": display_date(document.date_edtf),
             "date_unread": date_unread(document.date_text, document.date_edtf),
             "senders": agents["sender"],
@@ -293,6 +312,16 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "results_url": results_url(request),
         },
     )
+
+
+def document_title(title: str, date: str) -> str:
+    """A document page's ``<title>``: its title (:func:`~legation.printable.title_text`, 300
+    characters at most: a bookmark keeps the whole of a FRUS title) and, unless the title says it already (its year), its date as the page shows
+    it: ``Memorandum of Conversation, March 4, 1969``. 482 demo documents are titled "Memorandum of
+    Conversation", and their tabs and bookmarks could not be told apart."""
+    title = title_text(title, 300)
+    year = re.search(r"\d{3,4}", date)
+    return f"{title}, {date}" if date and year and year.group() not in title else title or date
 
 
 def results_url(request: HttpRequest) -> str:
