@@ -87,24 +87,26 @@ def search_page(request: HttpRequest) -> HttpResponse:
     status = 200
     context["title"] = title_text(context["q"])
     try:
-        try:
-            search_request = search_request_from(params, form=True)
-            validate(search_request)
-        except InvalidQuery as exc:
-            # the form keeps what the visitor can see and change (the words, dates, sort), and of the filters
-            # it sends again unseen those that are good: a search from this page sent a bad value
-            # (year=1950s) back each time, and dropping them all lost the good ones (type=Telegram)
-            context["error"], status = str(exc), 400
-            context["params"] = params = _good_filters(params) | _good_others(params)
-            if "q" in request.GET and "q" not in params:  # the words are the search: none shown rather than another's
-                return render(request, "legation/search.html", context, status=status)
-            # and below the message, the results of what was good in it: a typo in a date box lost them all
-            left_out = ", ".join(
-                f"{_FORM_NAMES.get(name, name)} ({', '.join(_shortened(v) for v in dropped)})"
-                for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])
-            )
-            context["error"] = f"{context['error'].rstrip().rstrip('.')}. The results below leave out {left_out}."
-            search_request = search_request_from(params, form=True)
+        search_request = search_request_from(params, form=True)
+        validate(search_request)
+    except InvalidQuery as exc:
+        # the form keeps what the visitor can see and change (the words, dates, sort), and of the filters
+        # it sends again unseen those that are good: a search from this page sent a bad value
+        # (year=1950s) back each time, and dropping them all lost the good ones (type=Telegram)
+        context["error"], status = str(exc), 400
+        context["params"] = params = _good_filters(params) | _good_others(params)
+        # and below the message, the results of what was good in it (a typo in a date box lost them
+        # all), unless the words were refused (another query's results would answer another question)
+        # or the good values are too many together (51 senders, each good alone)
+        search_request = _searchable(params) if "q" in params or "q" not in request.GET else None
+        if search_request is None:
+            return render(request, "legation/search.html", context, status=status)
+        left_out = ", ".join(
+            f"{_FORM_NAMES.get(name, name)} ({', '.join(_shortened(v) for v in dropped)})"
+            for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])
+        )
+        context["error"] = f"{context['error'].rstrip().rstrip('.')}. The results below leave out {left_out}."
+    try:
         result = search(search_request)
     except IndexOutdated as exc:
         context["error"] = f"Search is unavailable for a moment: {exc}"
@@ -178,19 +180,24 @@ def _shortened(value: str, most: int = 40) -> str:
     return repr(value if len(value) <= most else value[: most - 1] + "…")
 
 
+def _searchable(params: dict[str, list[str]]) -> SearchRequest | None:
+    """The search ``params`` ask for, or None when a search refuses them (:class:`InvalidQuery`)."""
+    try:
+        request = search_request_from(params, form=True)
+        validate(request)
+    except InvalidQuery:
+        return None
+    return request
+
+
 def _good_others(params: dict[str, list[str]]) -> dict[str, list[str]]:
     """The parameters of ``params`` other than the facet filters (``q``, dates, sort, page …)
     that a search takes beside each other, added one at a time in the order given: of two dates
     that cannot both hold (a start after the end), the first is kept."""
     good: dict[str, list[str]] = {}
     for name, values in params.items():
-        if name in FACETS_BY_NAME:
-            continue
-        try:
-            validate(search_request_from({**good, name: values}, form=True))
-        except InvalidQuery:
-            continue
-        good[name] = values
+        if name not in FACETS_BY_NAME and _searchable({**good, name: values}) is not None:
+            good[name] = values
     return good
 
 
