@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.browser.archive import RECORDS
-from tests.browser.pages import OWN_SCRIPTS, params, scripts
+from tests.browser.pages import OWN_SCRIPTS, hit_ids, params, scripts
 from tests.search.fixtures import naming
 
 
@@ -46,7 +46,7 @@ def shown(page) -> list[tuple[str, str]]:
 def expected(server, q: str) -> list[tuple[str, str]]:
     """What the list shows for the answer of /api/suggest to ``q``."""
     def about(s) -> str:
-        return "title" if s["kind"] == "title" else f"{s['kind']} · {s['documents']:,} document{'' if s['documents'] == 1 else 's'}"
+        return "title" if s["kind"] == "title" and s["identifier"] else f"{s['kind']} · {s['documents']:,} document{'' if s['documents'] == 1 else 's'}"
 
     return [(s["text"], about(s)) for s in api(server, "/api/suggest", q=q, limit="8")]
 
@@ -66,7 +66,11 @@ def test_suggestions_show_in_a_list_under_the_box_as_one_types(page, server) -> 
     assert len(found) == 15
     options = shown(page)
     assert options[0] == ("Edgar Sisson", "name · 15 documents")
-    assert sorted(text for text, about in options[1:] if about == "title") == titles
+    assert sorted(text for text, about in options[1:]) == titles
+    for text, about in options[1:]:  # a title shared says how many hold it: choosing it searches them
+        holding = sum(r.title == text for r in RECORDS)
+        assert about == ("title" if holding == 1 else f"title · {holding} documents"), text
+    assert any(about != "title" for _, about in options[1:])
     assert options == expected(server, "Sisson")
     assert box(page).get_attribute("role") == "combobox" and box(page).get_attribute("aria-expanded") == "true"
     assert box(page).get_attribute("aria-controls") == page.get_by_role("listbox").get_attribute("id")
@@ -156,6 +160,22 @@ def test_choosing_a_title_opens_its_document_and_typing_one_searches_it(page, se
     with page.expect_navigation():
         box(page).press("Enter")
     assert params(page)["q"] == [title]
+
+
+def test_choosing_a_title_several_documents_hold_searches_them(page, server) -> None:
+    # "Memorandum of Conversation" opened one of the 482 demo documents of that title, chosen by nothing the reader saw
+    holding = Counter(r.title for r in RECORDS if "Sisson" in r.title)
+    (shared, count), = [(title, n) for title, n in holding.items() if n > 1]
+    type_in(page, "Sisson")
+    options = shown(page)
+    at = options.index((shared, f"title · {count} documents"))
+    for _ in range(at + 1):
+        box(page).press("ArrowDown")
+    box(page).press("Enter")
+    assert box(page).input_value() == f'title:"{shared}"' and page.url == server.url("/")
+    with page.expect_navigation():
+        box(page).press("Enter")
+    assert sorted(hit_ids(page)) == sorted(r.identifier for r in RECORDS if r.title == shared)
 
 
 def test_the_list_closes_when_the_box_loses_focus(page, server) -> None:

@@ -294,7 +294,9 @@ def suggest(
     limit: WholeNumber = Query(8, ge=1, le=20, description="Most suggestions to return."),
 ) -> list[Suggestion]:
     """Each suggestion says what choosing it gives (:class:`Suggestion`): for a name or place, the
-    search it puts in the box and how many documents that search finds; for a title, its document.
+    search it puts in the box and how many documents that search finds; for a title, its document,
+    or, for a title several documents hold, the search of their titles (``title:"Memorandum of
+    Conversation"``) and their count.
     Names of senders and recipients (preferred names and variants) and places documents were sent
     from complete the last term of what is typed, what comes before it kept: ``treaty Zho``
     suggests Chou En-lai with the ``query`` ``treaty "Chou En-lai"``, the whole new box, and the

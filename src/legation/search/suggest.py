@@ -31,8 +31,9 @@ class Suggestion:
     person's, an organization's, a place's no document was sent from), ``"place"`` (a place
     documents were sent from, searched as that) or ``"title"``; ``text`` the preferred
     name of a name or place (whichever of its names matched), or the title; ``query`` what choosing
-    a name or place puts in the search box, ``""`` for a title, whose choosing opens its document
-    ``identifier`` (``""`` for names and places): the whole box, its last term completed and what
+    a name, a place or a title many documents hold (``title:"Memorandum of Conversation"``) puts in
+    the search box, ``""`` for a title one document holds, whose choosing opens that document,
+    ``identifier`` (``""`` otherwise); for a name or place: the whole box, its last term completed and what
     came before it kept (``treaty "Chou En-lai"`` for ``treaty Zho``) but the words typed just
     before it that the name holds (``"Arthur J. Goldberg"`` for ``Arthur Gold``), a name quoted
     (``"Chou En-lai"``), a place quoted in its field (``place:"St. Petersburg"``, the documents
@@ -42,7 +43,7 @@ class Suggestion:
     how many documents choosing it gives: those a search for ``query`` finds in the whole archive,
     before any filter, having every term (a suggestion that finds none is not made; names in all
     their forms: ``"Chou En-lai"`` finds Zhou Enlai and 周恩来 too, ``place:"Peking"`` Beijing, as
-    :func:`legation.search.service.count_matches` counts), or 1 (a title: its document)."""
+    :func:`legation.search.service.count_matches` counts), or 1 (a title one document holds)."""
 
     kind: str
     text: str
@@ -106,10 +107,24 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
             title = doc.get_first("title") or ""
             if title and title not in titles:
                 titles.add(title)
-                found.append(Suggestion("title", title, identifier=doc.get_first(schema.KEY_FIELD) or ""))
+                found.append(_title_suggestion(title, doc.get_first(schema.KEY_FIELD) or "", index, names_of, searcher))
             if len(found) >= limit:
                 break
     return found
+
+
+def _title_suggestion(title: str, identifier: str, index: SearchIndex, names_of, searcher) -> Suggestion:  # type: ignore[no-untyped-def]
+    """A title's suggestion: choosing it opens document ``identifier`` when its title is the only
+    one holding ``title``; else it is a search, ``title:"…"`` (:attr:`Suggestion.query`), of the
+    documents whose titles hold it (:attr:`Suggestion.documents`): "Memorandum of Conversation"
+    opened one of the 482 demo documents of that title, chosen by nothing the reader saw."""
+    from legation.search.service import count_matches
+
+    query = f"title:{user_query.phrase_query(title)}"
+    documents = count_matches(query, index, names_of, searcher, relaxed=False)
+    if documents > 1:
+        return Suggestion("title", title, documents=documents, query=query)
+    return Suggestion("title", title, identifier=identifier)
 
 
 def _widest(readings: list[user_query.LastTerm], term: user_query.LastTerm, item: Suggestion) -> user_query.LastTerm:

@@ -8,7 +8,7 @@
 // The server decides what completes what (search/query.py, last_terms): each name or place comes
 // with the whole box it leaves ("query": the last term completed, what came before it kept) and how
 // many documents that search finds; choosing it puts that in the box. Choosing a title opens its
-// document. Down and Up move through the list (opening it), Enter chooses, Escape closes it, a click
+// document, or, for a title many documents hold, puts the search of their titles in the box. Down and Up move through the list (opening it), Enter chooses, Escape closes it, a click
 // chooses; it closes when the box loses focus. Text from the server goes in by textContent only.
 (function () {
   const box = document.getElementById("q");
@@ -78,7 +78,7 @@
     text.textContent = item.text;
     const about = document.createElement("span");  // which kind it is, and what choosing a name or place finds
     about.className = "about";
-    about.textContent = item.kind === "title" ? "title"
+    about.textContent = item.kind === "title" && item.identifier ? "title"
       : item.kind + " · " + number.format(item.documents) + (item.documents === 1 ? " document" : " documents");
     li.append(text, " ", about);
     return li;
@@ -98,7 +98,7 @@
     const item = items[index];
     clearTimeout(timer);
     asked++;  // an answer still on its way is for the text before the choice
-    if (item.kind === "title") {
+    if (item.kind === "title" && item.identifier) {
       close();
       window.location.assign("/documents/" + encodeURIComponent(item.identifier));
       return;
