@@ -341,15 +341,21 @@ def results_url(request: HttpRequest) -> str:
     return url("search") + "?" + referer.query if same_site and referer.path == url("search") and referer.query else ""
 
 
+NARROWING = ("containing", "contains")
+"""The facet page's box narrowing its values, by the name its form sends, then the one it sent before."""
+
+
 @read_only
 @cached_search
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""
     params = _params(request)
     contains = ""
-    base = _link_base(params, "page", "contains")
+    base = _link_base(params, "page", *NARROWING)
     try:
-        contains = single(params, "contains")
+        # the box's name: an input named "contains" hid the form's own contains() (DOM clobbering:
+        # Playwright and assistive scripts calling form.contains() failed); links made before still work
+        contains = single(params, NARROWING[0]) or single(params, NARROWING[1])
         result = facet_values(search_request_from(base, form=True), name, contains=contains, limit=MAX_FACET_VALUES)  # from the page's links
     except UnknownFacet as exc:  # a missing page, as /api/facets/{name} answers: the 404 page names the facets
         raise Http404(str(exc)) from None
