@@ -19,7 +19,7 @@ from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS
-from legation.search.schema import FACETS_BY_NAME, SORTS
+from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
 from legation.search.service import (
     MAX_FACET_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
     validate,
@@ -140,6 +140,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         sort=search_request.sort,
         date_match=search_request.date_match,
         histogram=histogram if len(histogram) > 1 else [],
+        # the undated matches, one click away as the years are; and the way back from a bar clicked
+        # (its year's search draws no histogram, and the dates were cleared from the boxes by hand)
+        undated_url=query_string(base, year=UNDATED) if result.undated else "",
+        all_dates_url=query_string(base, start_date=None, end_date=None) if search_request.start_date or search_request.end_date else "",
         prev_url=query_string(base, page=str(min(search_request.page, last_page + 1) - 1)) if search_request.page > 1 else "",
         past_end=search_request.page > last_page,
         past_end_notice=past_last_page(search_request.page, last_page),
