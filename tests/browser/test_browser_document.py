@@ -119,3 +119,23 @@ def test_on_a_phone_no_document_page_is_wider_than_the_screen(page) -> None:
         page.goto(f"/documents/{record.identifier}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, (record.identifier, width)
+
+
+def test_a_person_mentioned_and_the_place_sent_lead_to_their_documents(page) -> None:
+    # they were plain text, while From, To, Type, Collection and Subjects were links (a fresh user)
+    record = BY_ID["frus1917-72PubDip-d7"]
+    page.goto(f"/documents/{record.identifier}")
+    mentioned = [a.name for a in record.agents if a.role == "mentioned"]
+    assert field(page, "People mentioned") == "; ".join(mentioned)
+    name = "Arthur Bullard"
+    linked = sorted(r.identifier for r in RECORDS if any(a.name == name for a in r.agents))
+    with page.expect_navigation():
+        page.locator('dl.fields dt:text-is("People mentioned") + dd').get_by_role("link", name=name, exact=True).click()
+    assert params(page) == {"q": [f'names:"{name}"']}
+    assert count_text(page) == results(1, len(linked)) and set(hit_ids(page)) <= set(linked)
+    page.go_back()
+    sent_there = sorted(r.identifier for r in RECORDS if r.place_sent == record.place_sent)
+    with page.expect_navigation():
+        page.locator('dl.fields dt:text-is("Place sent") + dd').get_by_role("link", name=record.place_sent).click()
+    assert params(page) == {"place": [record.place_sent]}
+    assert count_text(page) == results(1, len(sent_there)) and set(hit_ids(page)) <= set(sent_there)

@@ -18,7 +18,7 @@ from legation.printable import title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
-from legation.search.query import MAX_QUERY_CHARS
+from legation.search.query import MAX_QUERY_CHARS, phrase_query
 from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
 from legation.search.service import (
     MAX_FACET_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
@@ -315,7 +315,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "date_unread": date_unread(document.date_text, document.date_edtf),
             "senders": agents["sender"],
             "recipients": agents["recipient"],
-            "mentioned": agents["mentioned"],
+            "mentioned": [(a.name, _linked_to(a.name)) for a in agents["mentioned"]],
             "originals": [(n, t) for n, t in numbered if t.kind != "translation"],
             "translations": [(n, t) for n, t in numbered if t.kind == "translation"],
             "relations": related_documents(document),
@@ -323,6 +323,13 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "results_url": results_url(request),
         },
     )
+
+
+def _linked_to(name: str) -> str:
+    """The search for the documents linked to the agent ``name``, in any of its names:
+    ``/?q=names:"Chou En-lai"`` (291 demo documents; the name typed alone also finds texts that only
+    print it, 536)."""
+    return url("search") + query_string({"q": [f"names:{phrase_query(name)}"]})
 
 
 def document_title(title: str, date: str) -> str:
