@@ -305,3 +305,12 @@ def test_a_names_other_forms_are_also_sought_with_their_hyphenated_words_joined(
     assert found == [("Zhou Enlai", ("Chou En-lai", "周恩来"))]  # the notice names the record's names only
     typed = DEMO_PLACES.expand(parse('"Chou Enlai"').node)[0]
     assert [item for item in typed.items if item == Phrase("Chou Enlai")] == [Phrase("Chou Enlai")]  # typed so: sought once
+
+
+def test_a_sign_beside_a_name_is_not_named_with_it(seed_index):
+    # "毛泽东 😀" said "Also searched for other forms of these names (毛泽东 😀: …)": the window of words
+    # read as the name took the emoji, which has no term, with it
+    result = search(SearchRequest(q="Liu Shao-chi 😀", page_size=100), seed_index, LIU)
+    assert {h.identifier for h in result.hits} == naming("Liu Shaoqi")
+    assert "Also searched for other forms of these names (Liu Shao-chi: Liu Shaoqi, 刘少奇)." in result.notice
+    assert LIU.expand(parse("😀 Liu Shao-chi").node)[1] == LIU.expand(parse("Liu Shao-chi").node)[1]

@@ -264,6 +264,8 @@ class VariantTable:
                     window = items[i : i + width]
                     if not all(_plain(w, in_field) for w in window):
                         continue
+                    if width > 1 and not (analyzers.folded(window[0].text) and analyzers.folded(window[-1].text)):  # type: ignore[union-attr]
+                        continue  # the name is the narrower window: "毛泽东 😀" was named as typed, the emoji with it
                     key = tuple(t for w in window for t in analyzers.folded(w.text))  # type: ignore[union-attr]
                     typed = " ".join(w.text for w in window)  # type: ignore[union-attr]
                     original = window[0] if width == 1 else And(tuple(window))
