@@ -279,6 +279,14 @@ def test_on_a_phone_the_results_come_before_the_facets_and_beside_them_on_a_desk
     hit, facet = first_hit.bounding_box(), first_facet.bounding_box()
     assert hit["y"] + hit["height"] <= facet["y"]  # one column: the first hit above the first facet
     assert hit["y"] < 844  # and on the first screen
+    # a link on the first screen leads to the facets, a screen of hits or more down
+    link = page.get_by_role("link", name="Narrow the results ↓")
+    assert link.bounding_box()["y"] < 844 and first_facet.bounding_box()["y"] > 844
+    link.click()
+    page.wait_for_function("() => document.querySelector('section.facet').getBoundingClientRect().top < 844")
+    assert page.evaluate("document.activeElement.id") == "facets"
+    page.set_viewport_size({"width": 1280, "height": 844})
+    assert link.is_hidden()  # beside the results, the facets need no link
 
 
 def test_a_document_opened_from_the_results_leads_back_to_them(page) -> None:
