@@ -221,3 +221,19 @@ def test_the_frequent_words_of_a_letter_are_kept_for_an_index_as_it_stands(pubdi
     assert ((key, "p") in spelling._cache, (other_key, "p") in spelling._cache) == (False, True)
     monkeypatch.setattr(spelling, "CACHE_SECONDS", 0.0)  # kept no longer than CACHE_SECONDS
     assert spelling.frequent_words(counting, "f", key) is not spelling.frequent_words(counting, "f", key)
+
+
+def test_a_words_beginning_typed_whole_is_offered_as_a_prefix(pubdip):
+    # "khru", typed as Khrushchev's beginning and Enter pressed, found the 3 demo documents holding
+    # "khru" and offered nothing (a fresh user): "propag" begins "propaganda", in 29 of these documents
+    records, index = pubdip
+    assert not any(re.search(r"\bpropag\b", (r.title + " " + r.texts[0].body).lower()) for r in records)
+    result = search(SearchRequest(q="propag"), index)
+    assert result.total == 0 and result.did_you_mean == "propag*"
+    assert search(SearchRequest(q="propag*"), index).total >= documents_with(records, "propaganda") >= 10
+    assert search(SearchRequest(q="Creel propag"), index).did_you_mean == "Creel propag*"
+    # not within a phrase or a field, nor a beginning the archive's words seldom have
+    for q in ('"propag"', "title:propag", "bolshev"):
+        assert search(SearchRequest(q=q), index).did_you_mean == "", q
+    # a word the archive holds, rarely, is corrected first: misspelt rather than unfinished
+    assert search(SearchRequest(q="propoganda"), index).did_you_mean == "propaganda"

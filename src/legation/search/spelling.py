@@ -153,7 +153,9 @@ def did_you_mean(
     (:func:`_in_field`) or in a group, under AND and OR; not a word excluded (under NOT or ``-``),
     ending in ``*``, sought in ``language:``, read from an address, or the name of a field searched
     as a word in a query that could not be read (``bogus`` of ``Mao bogus:x``, ``sender`` of
-    ``sender:``: the parser gives them no :attr:`Term.at`). Words inside any phrase of ``keep``
+    ``sender:``: the parser gives them no :attr:`Term.at`). A bare word that no word corrects but
+    that begins words the archive holds far more often is offered with ``*`` (``khru`` → ``khru*``:
+    :func:`_begins_words`). Words inside any phrase of ``keep``
     (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
@@ -164,13 +166,49 @@ def did_you_mean(
     for term in _sought(parsed.node):
         if term.at in fixes or term.text in kept or text[term.at : term.at + len(term.text)] != term.text:
             continue
-        fix = _correct(term.text, searcher, index_key, term.field)
+        # a word absent from the archive that begins its words was typed unfinished (kissin, not
+        # kishi two letters away); one it holds, rarely, was more likely misspelt (Krushchev)
+        beginning = term.field is None and _bare(term, text) and _begins_words(term.text, searcher, index_key)
+        fix = None if beginning == ABSENT else _correct(term.text, searcher, index_key, term.field)
         if fix:
             fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
+        elif beginning:
+            fixes[term.at] = (term.text, term.text + "*")
     for at in sorted(fixes, reverse=True):  # from the end, so that the places of those before hold
         typed, fix = fixes[at]
         text = text[:at] + fix + text[at + len(typed) :]
     return text if fixes else ""
+
+
+def _bare(term: Term, text: str) -> bool:
+    """Whether ``term`` stands alone in ``text``, not within a phrase nor joined to a word by a
+    hyphen or an apostrophe: the words :func:`_begins_words` may end with ``*``."""
+    before, after = text[term.at - 1 : term.at], text[term.at + len(term.text) : term.at + len(term.text) + 1]
+    return before in ("", " ", "(") and after in ("", " ", ")")
+
+
+ABSENT, RARE = "absent", "rare"  # what _begins_words says of a word that begins the archive's words
+
+
+def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None) -> str:
+    """Whether ``word``, typed whole but rare or absent in the archive, is the beginning of a word
+    the archive holds far more often (:data:`MIN_GAIN` times, and in :data:`ESTABLISHED_DOCS`
+    documents or more): ``khru``, typed as a name's beginning and searched as a word (3 demo
+    documents), begins Khrushchev (632), which ``khru*`` finds. :data:`ABSENT` or :data:`RARE`
+    (the word in no document, or in few) when it is, ``""`` when not. Three letters or more
+    (``ma*`` is every word of "ma"), letters only."""
+    folded = analyzers.folded(word)
+    if len(folded) != 1 or len(folded[0]) < 3 or not folded[0].isalpha():
+        return ""
+    typed = folded[0]
+    typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
+    if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE):
+        return ""
+    wanted = max(ESTABLISHED_DOCS, MIN_GAIN * max(typed_freq, 1))
+    frequent = frequent_words(searcher, typed[0], index_key)
+    if any(docs >= wanted and term.startswith(typed) and term != typed for term, docs in frequent.items()):
+        return RARE if typed_freq else ABSENT
+    return ""
 
 
 def _sought(node: Node | None) -> Iterator[Term]:
