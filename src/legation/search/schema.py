@@ -139,6 +139,13 @@ def _agent_names(record: DocumentRecord, role: str | None = None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def person_names(record: DocumentRecord) -> list[str]:
+    """The names, preferred and other, of the people (agents of kind "person") a record is linked
+    to in any role: :data:`PERSONS_FIELD`. Organizations' names hold common words ("Embassy",
+    "Department"), which a word typed must not be kept from."""
+    return list(dict.fromkeys(name for agent in record.agents if agent.kind == "person" for name in (agent.name, *agent.names)))
+
+
 def _preferred(record: DocumentRecord, role: str) -> list[str]:
     return list(dict.fromkeys(a.name for a in record.agents if a.role == role))
 
@@ -283,6 +290,7 @@ SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet c
 SAMPLE_BUCKETS = 256
 KEY_NUMBER_FIELD = "key_number"  # key_number(identifier), fast: hits named without reading the documents
 VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, spelling, exact one-word "phrases"
+PERSONS_FIELD = "persons"  # folded words of the names of the people a document is linked to: which words are names (query.same_stem_forms)
 SHINGLES_SUFFIX = "_shingles"  # each search field's shingles: see shingle_field
 
 _LANGUAGE_BY_CODE = {code: lang for lang in TEXT_LANGUAGES for code in lang.codes}
@@ -316,7 +324,7 @@ FACETS_BY_NAME = {f.name: f for f in FACETS}
 SORTS_BY_NAME = {s.name: s for s in SORTS}
 DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
 ANALYZER_OF: dict[str, str] = {name: analyzer for f in SEARCH_FIELDS for name, analyzer in index_fields(f)}
-ANALYZER_OF[VOCAB_FIELD] = FOLDED_NAME
+ANALYZER_OF[VOCAB_FIELD] = ANALYZER_OF[PERSONS_FIELD] = FOLDED_NAME
 TEXT_FIELDS: tuple[str, ...] = tuple(lang.field for lang in TEXT_LANGUAGES)  # stored texts, for snippets
 
 
@@ -363,6 +371,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         # positions: a phrase of three words or more is a phrase of its shingles
         specs.append((shingle_field(f), "text", {"tokenizer_name": analyzers.SHINGLES_NAME, "index_option": "position"}))
     specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
+    specs.append((PERSONS_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for d in DISPLAY_FIELDS:
