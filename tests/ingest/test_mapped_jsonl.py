@@ -367,6 +367,9 @@ def test_a_template_with_a_brace_not_closed_or_no_key_is_refused(tmp_path: Path)
         ("v{vol_id", "'v{vol_id' has a '{' not closed"),
         ("v}{vol_id}", "'v}{vol_id}' has a '}' not opened"),
         ("volume", "'volume' names no key in braces, so every line would have that identifier"),
+        # as Python's str.format escapes braces: it was said to have a '{' not closed
+        ("v{{vol_id}}-{doc}", "'v{{vol_id}}-{doc}' has doubled braces; write each key in single braces"),
+        ("v{}-{doc}", "'v{}-{doc}' has braces with no key in them"),
     ]:
         path = tmp_path / "m.json"
         path.write_text(json.dumps({"columns": {"title": "title"}, "identifier_template": template}), encoding="utf-8")

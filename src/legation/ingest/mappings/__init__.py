@@ -89,10 +89,15 @@ _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 def _template_problem(template: str, identifier: bool) -> str:
     """What is wrong with a template (``"{edition}-{key}"``), or "": a brace not closed or not opened
-    (``"v{vol_id"`` gave 200 documents "dfat-v{vol_id", "dfat-v{vol_id-2" …), or, for an identifier,
+    (``"v{vol_id"`` gave 200 documents "dfat-v{vol_id", "dfat-v{vol_id-2" …), doubled (``"{{vol_id}}"``,
+    as Python's str.format escapes a brace, was said to be "not closed") or empty, or, for an identifier,
     no column at all (every line the same identifier)."""
     if not template:
         return ""
+    if "{{" in template or "}}" in template:  # Python's str.format writes a brace so; here a key is in single braces
+        return f"{template!r} has doubled braces; write each key in single braces, as in \"{{edition}}-{{key}}\""
+    if re.search(r"\{\s*\}", template):
+        return f"{template!r} has braces with no key in them; write a key in each, as in \"{{edition}}-{{key}}\""
     rest = _TEMPLATE.sub("", template)
     if (at := next((i for i, c in enumerate(rest) if c in "{}"), -1)) >= 0:
         return f"{template!r} has a {rest[at]!r} not {'closed' if rest[at] == '{' else 'opened'}; write each key in braces, as in \"{{edition}}-{{key}}\""
