@@ -218,7 +218,10 @@ def test_ingest_stores_the_body_as_an_organization_and_keeps_a_stored_kind(tmp_p
         ("title", 123, "title must be a string, not a number (123); write it in quotes, or leave it out"),
         ("subjects", "Sino-Soviet", "subjects must be an object or a list of objects, such as [{\"id\": \"1\", \"name\": \"…\"}], not a string ('Sino-Soviet')"),
         ("contributors", [None, {"id": "5", "name": "Mao Zedong"}], "contributors[1] must be an object, such as {\"id\": \"1\", \"name\": \"…\"}, not null"),
-        ("id", {"n": 1}, "id must be a string or a number, not a JSON object; give the document's id in the Digital Archive"),
+        ("id", {"n": 1}, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not a JSON object"),
+        ("id", -3, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not -3"),  # was "wilson--3"
+        ("id", 1.5, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not 1.5"),  # "not a number"
+        ("id", "12a", "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not '12a'"),
     ],
 )
 def test_a_value_of_the_wrong_kind_fails_the_record_naming_the_field(tmp_path: Path, field, value, problem):

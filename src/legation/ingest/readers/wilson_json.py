@@ -251,11 +251,14 @@ def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRec
     naming the field when it cannot be one (:func:`_checked`). ``left_out``, when given, receives
     what of it is not stored (its nameless subjects or people, its texts without text)."""
     doc_id = doc.get("id")
-    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int | None):
-        raise RecordError(f"id must be a string or a number, not {json_type(doc_id)}; give the document's id in the Digital Archive")
-    doc_id = str(doc_id or "").strip()
-    if not doc_id:
+    if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         raise RecordError("the record has no id; every Digital Archive document has one")
+    doc_id = str(doc_id).strip() if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else doc_id
+    if not (isinstance(doc_id, str) and re.fullmatch(r"[0-9]+", doc_id) and int(doc_id) > 0):
+        # -3 made the identifier "wilson--3"; 1.5 was refused as "not a number"
+        given = doc.get("id")
+        shown = repr(given) if isinstance(given, str) else json.dumps(given) if isinstance(given, int | float | bool) else json_type(given)
+        raise RecordError(f"id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not {shown}")
     dropped = _checked(doc)
     if left_out is not None:
         left_out.extend(dropped)
