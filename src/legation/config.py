@@ -106,14 +106,27 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
 
     ``""`` gives SQLite at ``<data_dir>/legation.sqlite3``; ``sqlite:///path`` a SQLite file, with
     :data:`SQLITE_OPTIONS`; ``postgresql://user:password@host:port/name`` PostgreSQL through
-    psycopg 3. Raises ValueError for any other scheme.
+    psycopg 3. Raises ValueError for any other scheme, a SQLite address with a host, no path or
+    anything after its path, and a PostgreSQL address naming no database.
     """
     if not url:
         return _sqlite(data_dir / "legation.sqlite3")
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
+        # sqlite://data/x.sqlite3 read "data" as a host and wrote /x.sqlite3; sqlite:// named no file;
+        # ?mode=ro was dropped and the file written
+        if parts.netloc or not parts.path.strip("/"):
+            wrong = f"reads {parts.netloc!r} as a host, which a SQLite address has not" if parts.netloc else "names no file"
+            raise ValueError(
+                f"LEGATION_DATABASE_URL {url!r} {wrong}; write sqlite:/// and the file's absolute path, three slashes in all: "
+                "sqlite:///srv/archive/legation.sqlite3"
+            )
+        if parts.query or parts.fragment:
+            raise ValueError(f"LEGATION_DATABASE_URL {url!r}: what follows the path ({'?' + parts.query if parts.query else '#' + parts.fragment}) is not read; leave it out")
         return _sqlite(Path(unquote(parts.path)))
     if parts.scheme in ("postgres", "postgresql"):
+        if not unquote(parts.path.lstrip("/")):  # Django: "settings.DATABASES is improperly configured … the NAME or OPTIONS['service'] value."
+            raise ValueError(f"LEGATION_DATABASE_URL {url!r} names no database; write postgresql://user:password@host:port/name")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),

@@ -38,6 +38,25 @@ def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
     }
     with pytest.raises(ValueError, match="postgresql://"):
         database_from_url("mysql://x@y/z", tmp_path)
+    assert database_from_url(f"sqlite://{tmp_path}/a%20b.sqlite3", tmp_path)["NAME"] == tmp_path / "a b.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        # Django's "settings.DATABASES is improperly configured … the NAME or OPTIONS['service'] value.", cut short
+        ("postgresql://", "'postgresql://' names no database; write postgresql://user:password@host:port/name"),
+        ("postgresql://u@db.example/", "names no database"),
+        ("sqlite://", "'sqlite://' names no file; write sqlite:/// and the file's absolute path"),
+        ("sqlite:///", "names no file"),
+        ("sqlite://data/x.sqlite3", "reads 'data' as a host, which a SQLite address has not"),  # it wrote /x.sqlite3
+        ("sqlite:///srv/x.sqlite3?mode=ro", "what follows the path (?mode=ro) is not read; leave it out"),  # it wrote the file
+    ],
+)
+def test_an_address_naming_no_database_or_more_than_is_read_is_refused(tmp_path: Path, url, problem) -> None:
+    with pytest.raises(ValueError) as refused:
+        database_from_url(url, tmp_path)
+    assert str(refused.value).startswith("LEGATION_DATABASE_URL ") and problem in str(refused.value)
 
 
 def test_sqlite_archives_let_readers_in_while_a_writer_works_and_make_writers_wait(tmp_path: Path, django_db_blocker) -> None:
