@@ -42,9 +42,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",  # outermost: its headers go on every answer of the API, errors too
     "legation.web.middleware.HeadWithoutBody",
+    "django.middleware.security.SecurityMiddleware",  # before those answering on their own: a 405 of the API lacked its headers
     "legation.api.errors.JsonErrorsUnderApi",
     "legation.web.redirects.WithoutTrailingSlash",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -658,6 +658,8 @@ def test_every_error_code_is_documented_and_each_kind_of_mistake_has_one(client,
     for method, address, status, code, message in MISTAKES:
         response = client.get(address, HTTP_HOST="evil.example") if method == "host" else getattr(client, method)(address)
         check(response, status, code, message)
+        # as every answer of Django's: a 405 answered before the view lacked them
+        assert (response.get("X-Content-Type-Options"), response.get("Referrer-Policy")) == ("nosniff", "same-origin"), address
     monkeypatch.setattr(service, "MAX_RESULT_WINDOW", 5)
     check(client.get("/api/search?page=2&page_size=5"), 400, "invalid_parameter", "Only the first 5 results can be paged through")
     monkeypatch.setattr("legation.api.api.run_search", lambda *a, **k: 1 / 0)
