@@ -530,13 +530,19 @@ def ingest(
             encoding = check_encoding(encoding)
         except ValueError as exc:
             _fail(f"--encoding: {exc}", 2)
-    files, skipped, unreadable = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
-    if encoding is not None and not any(f.name.lower().endswith((".csv", ".csv.gz")) for f in files):
-        _fail("--encoding applies to CSV files only, and none of the files named is CSV (JSON Lines and JSON are UTF-8, XML says its own encoding); leave --encoding out", 2)
-    if dry_run:
-        _setup_dry_run()
-    else:
-        _setup()
+    from legation.interrupts import Interrupted, interruptible
+
+    try:
+        with interruptible():  # a Ctrl-C or kill while the archive opens: said, not a traceback or silence
+            files, skipped, unreadable = _files(paths, mapping)  # before the archive is opened: an empty folder creates nothing
+            if encoding is not None and not any(f.name.lower().endswith((".csv", ".csv.gz")) for f in files):
+                _fail("--encoding applies to CSV files only, and none of the files named is CSV (JSON Lines and JSON are UTF-8, XML says its own encoding); leave --encoding out", 2)
+            if dry_run:
+                _setup_dry_run()
+            else:
+                _setup()
+    except Interrupted as exc:
+        _fail(f"interrupted ({exc}) while opening the archive: no document was read or stored. Run the same command again to ingest", 128 + exc.signal)
     report = _ingest(files, skipped, unreadable, dry_run=dry_run, batch_size=batch_size, mapping=mapping, delete_missing=delete_missing, encoding=encoding)
     if report_file is not None:
         _write_report(report, dry_run, report_file)

@@ -3,8 +3,11 @@
 SIGINT (Ctrl-C) and SIGTERM (``kill``, a service manager's stop) raise :class:`Interrupted` in
 the main thread at once, except while a transaction is committing under :func:`held`: an
 exception raised just after a commit returned would report a stored batch as not stored, so
-there the signal waits until the block ends. A second signal meanwhile ends the process at once,
-as the signal does by default (the store and the index stay consistent: see the crash-safety test).
+there the signal waits until the block ends. A raise the code it lands in loses (a finalizer
+running then: "Exception ignored in: <finalize object …>", and the ingest ran on to its end,
+exit 0) is raised again at the end of the next :func:`held` block. A second signal meanwhile
+ends the process at once, as the signal does by default (the store and the index stay
+consistent: see the crash-safety test).
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from contextlib import contextmanager
 STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
-class Interrupted(Exception):
+class Interrupted(BaseException):
     """A command stopped by ``signal`` (a number: SIGINT 2, SIGTERM 15); its exit status is
-    128 + ``signal``, as a shell gives a process the signal ended."""
+    128 + ``signal``, as a shell gives a process the signal ended. A BaseException, as
+    KeyboardInterrupt is: code catching every ``Exception`` (a reader trying one date form after
+    another) does not swallow it."""
 
     def __init__(self, number: int) -> None:
         super().__init__(signal.Signals(number).name)
@@ -27,16 +32,15 @@ class Interrupted(Exception):
 
 
 _holding = 0  # depth of held() blocks in the main thread
-_pending: int | None = None  # a signal received while holding
+_pending: int | None = None  # the signal received, until interruptible() ends (raised again at the end of a held block)
 
 
 def _stop(number: int, frame) -> None:  # type: ignore[no-untyped-def]
     global _pending
     for each in STOPS:
         signal.signal(each, signal.SIG_DFL)
-    if _holding:
-        _pending = number
-    else:
+    _pending = number  # until interruptible() ends: raised again by held() if this raise is lost
+    if not _holding:
         raise Interrupted(number)
 
 
@@ -56,6 +60,7 @@ def interruptible() -> Iterator[None]:
     try:
         yield
     finally:
+        _pending = None
         for number, handler in previous.items():
             signal.signal(number, handler)
 
@@ -75,5 +80,4 @@ def held() -> Iterator[None]:
     finally:
         _holding -= 1
     if not _holding and _pending is not None:
-        number, _pending = _pending, None
-        raise Interrupted(number)
+        raise Interrupted(_pending)
