@@ -69,8 +69,10 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
             # each value's own shingles: none spans two values (two names, a text and its footnote)
             if shingles := analyzers.value_shingles(vocab):
                 doc.add_text(shingle_field, " ".join(shingles))
-    for name in schema.person_names(record):
-        _add(doc, schema.PERSONS_FIELD, analyzers.unstored(analyzers.normalize(name), schema.ANALYZER_OF[schema.PERSONS_FIELD]))
+    if surnames := schema.person_surnames(record):
+        doc.add_text(schema.PERSONS_FIELD, " ".join(surnames))  # folded words already: the field's analyzer keeps them
+    if lowercase := schema.lowercase_words(record):
+        _add(doc, schema.LOWERCASE_FIELD, analyzers.unstored(analyzers.normalize(lowercase), schema.ANALYZER_OF[schema.LOWERCASE_FIELD]))
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)

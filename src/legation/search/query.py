@@ -1532,39 +1532,45 @@ EXACT_FORM_BONUS = 8.0
 COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more words rank first
 
 NAME_SHARE = 0.4
-"""A word is taken for a name when at least this share of the documents holding it are linked to
-a person of that name (:data:`legation.search.schema.PERSONS_FIELD`), in the demo archive: cooper
-10 of 21 documents, dulles 538 of 1,116, walter 606 of 653; not king (0 of 46), stalin (1 of 154:
-named in texts, seldom linked), hope (3 of 1,295), nor embassy, whose 927 documents of 1,879 are
-linked to organizations named so."""
+"""A word is a person's name (beside :data:`LOWERCASE_SHARE`) when at least this share of the
+documents holding it are linked to a person of that surname (:data:`legation.search.schema.PERSONS_FIELD`),
+in the demo archive: cooper 10 of 21 documents, dulles 538 of 1,116; not king (0 of 46), stalin
+(1 of 154: named in texts, seldom linked), a title or first name (admiral, christian, foster),
+nor embassy (organizations' names)."""
+LOWERCASE_SHARE = 0.05
+"""… and when at most this share of the documents holding it write it in lower case
+(:data:`legation.search.schema.LOWERCASE_FIELD`): a title or word in people's names is written so
+elsewhere ("the admiral", "to foster", "to lodge a protest": Admiral Radford, John Foster Dulles,
+Henry Cabot Lodge), a surname is not."""
 STEM_FORMS_READ = 200  # words of the vocabulary read that may share a stem with the word typed
 MIN_SHARED_STEM = 4  # a shorter stem is not looked into ("war": every word of "wa")
 
 
 def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[str] | None:
-    """The words of the vocabulary (unstemmed, folded) that an unfielded ``word`` (folded) may find
-    through its English ``stem``, when some of the words sharing that stem are names
-    (:data:`NAME_SHARE`) and others are not: a word typed finds the words (``cooperation``:
-    cooperate, cooperative … but not Cooper, Ambassador John Sherman Cooper, whose telegrams it
-    ranked among its first ten; ``dull``: not Dulles), a name typed itself alone (``Walters``: not
-    Walter; ``Cooper``: not cooperation). ``None`` when the stem joins only words, or is the word's
-    alone, or is shorter than :data:`MIN_SHARED_STEM`: the stem's query stands as it is."""
+    """The words of the vocabulary (unstemmed, folded) that an unfielded ``word`` (folded) finds
+    through its English ``stem`` when other words of that stem are people's names
+    (:data:`NAME_SHARE`, :data:`LOWERCASE_SHARE`), which it then does not find: ``cooperation``
+    finds cooperate, cooperative … but not Cooper (Ambassador John Sherman Cooper, whose
+    telegrams, naming him alone, it ranked among its first ten), ``dull`` not Dulles, ``greens``
+    not Greene; ``admirals`` still finds admiral, ``lodged`` lodge. ``None`` when no other
+    word of the stem is a name, or the stem is shorter than :data:`MIN_SHARED_STEM`: the stem's
+    query stands as it is."""
     if len(stem) < MIN_SHARED_STEM:
         return None
     forms = {word}
-    for form, _ in searcher.terms_with_prefix(schema.VOCAB_FIELD, stem[:-1], limit=STEM_FORMS_READ):  # y → i: "countri"
+    # Porter2 cuts a word's end, but may end its stem with a letter the word has not there: y → i
+    # ("country", "countri"), an e added ("hoping", "hope"); any other stem begins each of its words
+    begins = stem[:-1] if stem[-1] in "ie" else stem
+    for form, _ in searcher.terms_with_prefix(schema.VOCAB_FIELD, begins, limit=STEM_FORMS_READ):
         if form.isalpha() and analyzers.terms(form, analyzers.STEMMED_NAME) == [stem]:
             forms.add(form)
-    if len(forms) < 2:
-        return None
 
     def is_name(form: str) -> bool:
+        held = searcher.doc_freq(schema.VOCAB_FIELD, form)
         named = searcher.doc_freq(schema.PERSONS_FIELD, form)
-        return bool(named) and named >= NAME_SHARE * searcher.doc_freq(schema.VOCAB_FIELD, form)
+        return bool(named) and named >= NAME_SHARE * held and searcher.doc_freq(schema.LOWERCASE_FIELD, form) <= LOWERCASE_SHARE * held
 
-    if is_name(word):
-        return [word]
-    names = {form for form in forms if is_name(form)}
+    names = {form for form in forms if form != word and is_name(form)}
     return sorted(forms - names) if names else None
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -139,11 +140,36 @@ def _agent_names(record: DocumentRecord, role: str | None = None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def person_names(record: DocumentRecord) -> list[str]:
-    """The names, preferred and other, of the people (agents of kind "person") a record is linked
-    to in any role: :data:`PERSONS_FIELD`. Organizations' names hold common words ("Embassy",
-    "Department"), which a word typed must not be kept from."""
-    return list(dict.fromkeys(name for agent in record.agents if agent.kind == "person" for name in (agent.name, *agent.names)))
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def person_surnames(record: DocumentRecord) -> list[str]:
+    """The last word (folded, a suffix such as "Jr." passed over) of each name, preferred and other,
+    of the people (agents of kind "person") a record is linked to in any role: :data:`PERSONS_FIELD`.
+    A surname, for names written as FRUS and most archives write them (John Sherman Cooper, Henry
+    Cabot Lodge, Jr.); not a title or a first name (Admiral Arthur W. Radford, Christian A. Herter,
+    John Foster Dulles), nor an organization's word ("Embassy"), which a word typed must not be
+    kept from."""
+    surnames = []
+    for agent in record.agents:
+        if agent.kind == "person":
+            for name in (agent.name, *agent.names):
+                words = [w for w in analyzers.folded(name) if w not in _NAME_SUFFIXES]
+                if words:
+                    surnames.append(words[-1])
+    return list(dict.fromkeys(surnames))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: a word, or a word's part between apostrophes and hyphens
+
+
+def lowercase_words(record: DocumentRecord) -> str:
+    """The words the record's title, summary and texts write in lower case, once each, joined by
+    spaces: :data:`LOWERCASE_FIELD`. "foster" ("to foster"), "admiral", "lodge" are written so;
+    Cooper, Dulles and Chang, names, are not: a word typed is kept from a name its stem spells
+    only if that name is seldom written in lower case."""
+    values = [record.title, record.summary, *(t.body for t in record.texts)]
+    return " ".join(dict.fromkeys(w for value in values if value for w in _LETTERS.findall(value) if w.islower()))
 
 
 def _preferred(record: DocumentRecord, role: str) -> list[str]:
@@ -290,7 +316,8 @@ SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet c
 SAMPLE_BUCKETS = 256
 KEY_NUMBER_FIELD = "key_number"  # key_number(identifier), fast: hits named without reading the documents
 VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, spelling, exact one-word "phrases"
-PERSONS_FIELD = "persons"  # folded words of the names of the people a document is linked to: which words are names (query.same_stem_forms)
+PERSONS_FIELD = "surnames"  # the last word of each name of the people a document is linked to: which words are names (query.same_stem_forms)
+LOWERCASE_FIELD = "lowercase"  # folded words its texts write in lower case: a word, not only a name (query.same_stem_forms)
 SHINGLES_SUFFIX = "_shingles"  # each search field's shingles: see shingle_field
 
 _LANGUAGE_BY_CODE = {code: lang for lang in TEXT_LANGUAGES for code in lang.codes}
@@ -324,7 +351,7 @@ FACETS_BY_NAME = {f.name: f for f in FACETS}
 SORTS_BY_NAME = {s.name: s for s in SORTS}
 DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
 ANALYZER_OF: dict[str, str] = {name: analyzer for f in SEARCH_FIELDS for name, analyzer in index_fields(f)}
-ANALYZER_OF[VOCAB_FIELD] = ANALYZER_OF[PERSONS_FIELD] = FOLDED_NAME
+ANALYZER_OF[VOCAB_FIELD] = ANALYZER_OF[PERSONS_FIELD] = ANALYZER_OF[LOWERCASE_FIELD] = FOLDED_NAME
 TEXT_FIELDS: tuple[str, ...] = tuple(lang.field for lang in TEXT_LANGUAGES)  # stored texts, for snippets
 
 
@@ -372,6 +399,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((shingle_field(f), "text", {"tokenizer_name": analyzers.SHINGLES_NAME, "index_option": "position"}))
     specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     specs.append((PERSONS_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
+    specs.append((LOWERCASE_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for d in DISPLAY_FIELDS:
