@@ -253,6 +253,7 @@ def test_a_type_that_matches_nothing_names_the_types_documents_have(demo_volumes
         f"The types documents have: {types}"
     )
     assert search(SearchRequest(q="type:zzyzx"), index).notice.endswith(f"and none mentions zzyzx. The types documents have: {types}")
+    assert search(SearchRequest(q="type:(cable OR zzyzx)"), index).notice.count("The types documents have") == 1  # once, not for each
 
 
 def test_a_name_in_a_field_is_spoken_of_as_one_name(demo_volumes) -> None:

@@ -927,3 +927,28 @@ def test_a_document_pages_title_gives_its_date_unless_the_title_does(client, see
 
     assert title("seed-sino-soviet-01") == "Telegram, Mao Zedong to the Central Committee of the CCP, December 22, 1949 – Legation"
     assert title("seed-sino-soviet-03") == "Telegram, Mao Zedong to Liu Shaoqi, 18 December 1949 – Legation"
+
+
+def test_more_values_of_a_filter_than_a_search_takes_leave_the_results_of_the_first(client, seed_archive):
+    # 51 senders, each good, were refused with no results, and the form sent all 51 again with each search (a fresh user)
+    from legation.search.service import MAX_FILTER_VALUES
+
+    senders = [f"S{i}" for i in range(MAX_FILTER_VALUES)] + ["Mao Zedong"]
+    refused = client.get("/", {"q": "Moscow", "sender": senders})
+    html = unescape(refused.content.decode())
+    assert refused.status_code == 400 and f"choose at most {MAX_FILTER_VALUES}" in html
+    assert "The results below leave out sender ('Mao Zedong')." in html and 'class="count"' in html
+    assert len(re.findall(r'<input type="hidden" name="sender"', html)) == MAX_FILTER_VALUES
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert len(title) < 160 and title.endswith("… – Search – Legation")  # 50 names were all in it
+
+
+def test_pages_with_nothing_to_narrow_offer_no_link_to_the_facets(client, seed_archive):
+    assert 'class="to-facets"' not in client.get("/", {"q": "zzqqxx"}).content.decode()
+    assert 'class="to-facets"' in client.get("/", {"q": "Moscow"}).content.decode()
+
+
+def test_the_facet_pages_box_value_is_isolated_where_it_is_echoed(client, seed_archive):
+    # a right-to-left override typed in the box turned the rest of the sentence backwards
+    html = client.get("/facets/sender", {"containing": "\u202e"}).content.decode()
+    assert "contains “<bdi>\u202e</bdi>”" in html

@@ -164,11 +164,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: a word, or a word's par
 
 
 def lowercase_words(record: DocumentRecord) -> str:
-    """The words the record's title, summary and texts write in lower case, once each, joined by
+    """The words the record's title, summary, texts and their notes write in lower case, once each, joined by
     spaces: :data:`LOWERCASE_FIELD`. "foster" ("to foster"), "admiral", "lodge" are written so;
     Cooper, Dulles and Chang, names, are not: a word typed is kept from a name its stem spells
     only if that name is seldom written in lower case."""
-    values = [record.title, record.summary, *(t.body for t in record.texts)]
+    values = [record.title, record.summary, *(t.body for t in record.texts), *(f.text for t in record.texts for f in t.footnotes)]
     return " ".join(dict.fromkeys(w for value in values if value for w in _LETTERS.findall(value) if w.islower()))
 
 

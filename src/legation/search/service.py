@@ -950,6 +950,7 @@ def field_notices(
     ``type:`` matching nothing names the types documents have (:func:`_types_held`). The words of a group in one field (``from:(Chou En-lai)``, standing side by side
     in ``read``, the query as read) are spoken of as one name."""
     notes = []
+    type_notes: set[str] = set()  # a type: matched nothing: the types held are named
     for leaf in _field_units(node, read):
         field = leaf.items[0].field if isinstance(leaf, user_query.And) else leaf.field  # type: ignore[union-attr]
         if field in (None, "language", user_query.DATE_FIELD):
@@ -973,8 +974,14 @@ def field_notices(
             continue  # a FRUS volume's key: address_notices says whether the archive holds it, or its parts
         else:
             note = f"No document has {shown} {label} ({typed}:), and none mentions {shown}."
-        notes.append(note + (_types_held(searcher) if field == "type" else ""))
-    return list(dict.fromkeys(notes))
+        notes.append(note)
+        if field == "type":
+            type_notes.add(note)
+    notes = list(dict.fromkeys(notes))
+    if type_notes:  # once, after the last of type: (type:(cable OR memo) listed them twice)
+        last = max(i for i, note in enumerate(notes) if note in type_notes)
+        notes[last] += _types_held(searcher)
+    return notes
 
 
 TYPES_NAMED = 8

@@ -194,16 +194,19 @@ def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | N
     """Whether ``word``, typed whole but rare or absent in the archive, is the beginning of a word
     the archive holds far more often (:data:`MIN_GAIN` times, and in :data:`ESTABLISHED_DOCS`
     documents or more): ``khru``, typed as a name's beginning and searched as a word (3 demo
-    documents), begins Khrushchev (632), which ``khru*`` finds. :data:`ABSENT` or :data:`RARE`
+    documents), begins Khrushchev (632), which ``khru*`` finds; not a word the texts write in
+    lower case (``dull``, a word, not Dulles' beginning). :data:`ABSENT` or :data:`RARE`
     (the word in no document, or in few) when it is, ``""`` when not. Three letters or more
     (``ma*`` is every word of "ma"), letters only."""
     folded = analyzers.folded(word)
-    if len(folded) != 1 or len(folded[0]) < 3 or not folded[0].isalpha():
-        return ""
+    if not word.isalpha() or len(folded) != 1 or len(folded[0]) < 3 or not folded[0].isalpha():
+        return ""  # "Khru." was offered as "Khru.*"
     typed = folded[0]
     typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
     if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE):
         return ""
+    if typed_freq and searcher.doc_freq(schema.LOWERCASE_FIELD, typed):
+        return ""  # a word the texts write in lower case is a word, not a beginning: "dull" was offered as dull*, Dulles
     wanted = max(ESTABLISHED_DOCS, MIN_GAIN * max(typed_freq, 1))
     frequent = frequent_words(searcher, typed[0], index_key)
     if any(docs >= wanted and term.startswith(typed) and term != typed for term, docs in frequent.items()):

@@ -14,14 +14,14 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date
-from legation.printable import title_text
+from legation.printable import shortened, title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
 from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
 from legation.search.service import (
-    MAX_FACET_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
+    MAX_FACET_VALUES, MAX_FILTER_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
     validate,
 )
 from legation.web.cache import cached_search
@@ -170,8 +170,11 @@ def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str
     dates = f"{start} to {end}" if start and end else f"from {start}" if start else f"to {end}" if end else ""
     within = "; ".join(part for part in (narrowing, dates) if part)
     words = title_text(request.q)
-    title = f"{words} ({within})" if words and within else words or within
+    title = shortened(f"{words} ({within})" if words and within else words or within, TITLE_CHARS)  # 50 senders were all named
     return f"{title} – page {request.page:,}" if request.page > 1 else title
+
+
+TITLE_CHARS = 120  # the most of a search's title before "– page 3 – Search – Legation"
 
 
 _FORM_NAMES = {"start_date": '"From"', "end_date": '"to"', "sort": '"Sort"', "date_match": "how dates match"}
@@ -216,7 +219,8 @@ def _good_filters(params: dict[str, list[str]]) -> dict[str, list[str]]:
             except InvalidQuery:
                 continue
             good.setdefault(facet.name, []).append(value)
-    return good
+    # at most as many as a search takes: 51 senders, each good, were sent again by every search from the page
+    return {name: values[:MAX_FILTER_VALUES] for name, values in good.items()}
 
 
 # What the search page's template prints, as attributes rather than dict keys: Jinja2 looks

@@ -13,9 +13,12 @@
       const data = event.formData;
       for (const control of form.elements) {
         if (!control.name || !data.has(control.name)) continue;
+        if (data.getAll(control.name).length !== 1) continue;
         const value = control.value.trim();
         if (value === "" || (control.dataset.default !== undefined && value === control.dataset.default)) {
-          if (data.getAll(control.name).length === 1) data.delete(control.name);
+          data.delete(control.name);
+        } else if (control.name !== "q" && value !== control.value) {
+          data.set(control.name, value);  // " 1958 " was sent as start_date=+1958+
         }
       }
     });
