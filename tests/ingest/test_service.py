@@ -157,6 +157,23 @@ def write_lines(path: Path, lines: list[dict]) -> Path:
     return path
 
 
+def test_a_name_read_as_a_person_and_as_an_organization_is_one_agent_and_a_reingest_changes_nothing(tmp_path: Path):
+    # frus1961-63v10-12mSupp reads "CIA" as a person in 5 documents and an organization in 4: the agent moved
+    # from key to key batch by batch, and every re-ingest of the unchanged volume reported 11 documents updated
+    lines = seed_lines()[:4]
+    for n, line in enumerate(lines):
+        kind = "person" if n % 2 == 0 else "organization"
+        line["agents"] = [{"key": f"{kind}:cia", "name": "CIA", "role": "sender", "kind": kind, "names": []}]
+    path = write_lines(tmp_path / "cia.jsonl", lines)
+    first = ingest_records(read_jsonl(path), batch_size=1)
+    assert len(first.added) == 4 and list(Agent.objects.filter(name="CIA").values_list("key", "kind")) == [("person:cia", "person")]
+    again = ingest_records(read_jsonl(path), batch_size=1)
+    assert len(again.unchanged) == 4 and again.updated == [], again.changed_fields
+    assert {r.identifier: [a.key for a in r.agents] for r in load_records([line["identifier"] for line in lines])} == {
+        line["identifier"]: ["person:cia"] for line in lines
+    }
+
+
 def test_an_identifier_repeated_in_a_later_batch_is_reported_not_stored(tmp_path: Path):
     lines = seed_lines()
     path = write_lines(tmp_path / "late-twin.jsonl", [*lines, {**lines[0], "title": "Another title"}])

@@ -28,7 +28,7 @@ from legation.ingest.dates import parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
-from legation.records.agent_keys import rekey, rekind, resolve_keys
+from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
@@ -99,6 +99,7 @@ class IngestReport:
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
     replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
+    first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -612,6 +613,7 @@ def ingest_records(
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
                 outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
+        batch = as_first_read(batch, report.first_keys)  # one kind for a name through the ingest
         with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
             _store_batch(batch, report, dry_run, source)
             if not dry_run:

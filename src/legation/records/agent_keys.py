@@ -52,6 +52,31 @@ def _twin(key: str) -> str | None:
     return f"{_KINDS[1 - _KINDS.index(kind)]}:{slug}" if kind in _KINDS and slug else None
 
 
+def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[DocumentRecord]:
+    """``records`` with each agent keyed by a kind (``person:cia``) given the key its name was first
+    read with in this ingest (``first``, ``{slug: key}``, which this fills), when that was the other
+    kind (``organization:cia``). A volume reading one name as a person in some documents and as an
+    organization in others (frus1961-63v10-12mSupp: "CIA" 5 and 4 times, "JCS" once each) moved the
+    agent from key to key batch by batch (:func:`rekind`), and every re-ingest of the unchanged file
+    reported 11 documents updated; the first reading now holds for the ingest, the same at every
+    ingest of the same files. A key of no kind (``gnd:…``) is left as it is."""
+    out = []
+    for record in records:
+        agents, changed = [], False
+        for ref in record.agents:
+            kind, _, slug = ref.key.partition(":")
+            if kind in _KINDS and slug:
+                key = first.setdefault(slug, ref.key)
+                if key != ref.key:
+                    ref, changed = replace(ref, key=key, kind=key.partition(":")[0]), True
+            agents.append(ref)
+        if changed:  # what readers noted on the record (its place in the file) goes with it
+            record = replace(record, agents=agents)
+            record.__dict__.update({k: v for k, v in vars(records[len(out)]).items() if k.startswith("_")})
+        out.append(record)
+    return out
+
+
 def rekind(keys: dict[str, str]) -> list[str]:
     """Give the agents a source now reads as the other kind the key and kind it now reads (call
     inside a transaction): ``keys`` is ``{key read from the source: kind}``. Readers key a name
