@@ -102,7 +102,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if search_request is None:
             return render(request, "legation/search.html", context, status=status)
         left_out = ", ".join(
-            f"{_FORM_NAMES.get(name, name)} ({', '.join(_shortened(v) for v in dropped)})"
+            f"{_FORM_NAMES.get(name, name)} ({', '.join(repr(shortened(v, 40)) for v in dropped)})"
             for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])
         )
         context["error"] = f"{context['error'].rstrip().rstrip('.')}. The results below leave out {left_out}."
@@ -180,11 +180,6 @@ TITLE_CHARS = 120  # the most of a search's title before "– page 3 – Search 
 _FORM_NAMES = {"start_date": '"From"', "end_date": '"to"', "sort": '"Sort"', "date_match": "how dates match"}
 """The search form's names for its parameters, as its labels give them: the results under an
 error say which they leave out."""
-
-
-def _shortened(value: str, most: int = 40) -> str:
-    """``value`` as a message names it: repr-quoted, cut to ``most`` characters with "…"."""
-    return repr(value if len(value) <= most else value[: most - 1] + "…")
 
 
 def _searchable(params: dict[str, list[str]]) -> SearchRequest | None:
@@ -338,9 +333,10 @@ def _linked_to(name: str) -> str:
 
 def document_title(title: str, date: str) -> str:
     """A document page's ``<title>``: its title (:func:`~legation.printable.title_text`, 300
-    characters at most: a bookmark keeps the whole of a FRUS title) and, unless the title says it already (its year), its date as the page shows
-    it: ``Memorandum of Conversation, March 4, 1969``. 482 demo documents are titled "Memorandum of
-    Conversation", and their tabs and bookmarks could not be told apart."""
+    characters at most: a bookmark keeps the whole of a FRUS title) and, unless the title says it
+    already (its year), its date as the page shows it: ``Memorandum of Conversation, March 4,
+    1969``. 482 demo documents are titled "Memorandum of Conversation", and their tabs and
+    bookmarks could not be told apart."""
     title = title_text(title, 300)
     year = re.search(r"\d{3,4}", date)
     return f"{title}, {date}" if date and year and year.group() not in title else title or date
