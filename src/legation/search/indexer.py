@@ -70,7 +70,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
             if shingles := analyzers.value_shingles(vocab):
                 doc.add_text(shingle_field, " ".join(shingles))
     if surnames := schema.person_surnames(record):
-        doc.add_text(schema.PERSONS_FIELD, " ".join(surnames))  # folded words already: the field's analyzer keeps them
+        doc.add_text(schema.SURNAMES_FIELD, " ".join(surnames))  # folded words already: the field's analyzer keeps them
     if lowercase := schema.lowercase_words(record):
         _add(doc, schema.LOWERCASE_FIELD, analyzers.unstored(analyzers.normalize(lowercase), schema.ANALYZER_OF[schema.LOWERCASE_FIELD]))
     for facet in schema.FACETS:

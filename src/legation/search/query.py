@@ -1533,7 +1533,7 @@ COVERAGE_SCORE = 1000.0  # per word present: above any BM25 score seen, so more 
 
 NAME_SHARE = 0.4
 """A word is a person's name (beside :data:`LOWERCASE_SHARE`) when at least this share of the
-documents holding it are linked to a person of that surname (:data:`legation.search.schema.PERSONS_FIELD`),
+documents holding it are linked to a person of that surname (:data:`legation.search.schema.SURNAMES_FIELD`),
 in the demo archive: cooper 10 of 21 documents, dulles 538 of 1,116; not king (0 of 46), stalin
 (1 of 154: named in texts, seldom linked), a title or first name (admiral, christian, foster),
 nor embassy (organizations' names)."""
@@ -1551,8 +1551,8 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
     through its English ``stem`` when other words of that stem are people's names
     (:data:`NAME_SHARE`, :data:`LOWERCASE_SHARE`), which it then does not find: ``cooperation``
     finds cooperate, cooperative … but not Cooper (Ambassador John Sherman Cooper, whose
-    telegrams, naming him alone, it ranked among its first ten), ``dull`` not Dulles, ``greens``
-    not Greene; ``admirals`` still finds admiral, ``lodged`` lodge. ``None`` when no other
+    telegrams, naming him alone, it ranked among its first ten), ``dull`` not Dulles;
+    ``admirals`` still finds admiral, ``lodged`` lodge. ``None`` when no other
     word of the stem is a name, or the stem is shorter than :data:`MIN_SHARED_STEM`: the stem's
     query stands as it is."""
     if len(stem) < MIN_SHARED_STEM:
@@ -1567,7 +1567,7 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
 
     def is_name(form: str) -> bool:
         held = searcher.doc_freq(schema.VOCAB_FIELD, form)
-        named = searcher.doc_freq(schema.PERSONS_FIELD, form)
+        named = searcher.doc_freq(schema.SURNAMES_FIELD, form)
         return bool(named) and named >= NAME_SHARE * held and searcher.doc_freq(schema.LOWERCASE_FIELD, form) <= LOWERCASE_SHARE * held
 
     names = {form for form in forms if form != word and is_name(form)}
@@ -1793,7 +1793,7 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         clauses.append((Occur.Should, Query.const_score_query(Query.term_query(idx_schema, schema.VOCAB_FIELD, exact[0]), EXACT_FORM_BONUS)))
     stem = next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.STEMMED_NAME and len(t) == 1), None) if len(exact) == 1 else None
     if not highlighting and stem and (forms := same_stem_forms(exact[0], stem[0], searcher)) is not None:
-        # and found only in the forms of its kind: a word in words, a name as itself
+        # and only in the forms of its stem that are no person's surname: "cooperation" not in "Cooper"
         # (a filter: scoring nothing, so that the ranking among the documents kept is the stem's)
         clauses.append((Occur.Must, Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, f) for f in forms]), 0.0)))  # type: ignore[arg-type]
     if clauses:

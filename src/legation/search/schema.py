@@ -145,7 +145,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def person_surnames(record: DocumentRecord) -> list[str]:
     """The last word (folded, a suffix such as "Jr." passed over) of each name, preferred and other,
-    of the people (agents of kind "person") a record is linked to in any role: :data:`PERSONS_FIELD`.
+    of the people (agents of kind "person") a record is linked to in any role: :data:`SURNAMES_FIELD`.
     A surname, for names written as FRUS and most archives write them (John Sherman Cooper, Henry
     Cabot Lodge, Jr.); not a title or a first name (Admiral Arthur W. Radford, Christian A. Herter,
     John Foster Dulles), nor an organization's word ("Embassy"), which a word typed must not be
@@ -316,7 +316,7 @@ SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet c
 SAMPLE_BUCKETS = 256
 KEY_NUMBER_FIELD = "key_number"  # key_number(identifier), fast: hits named without reading the documents
 VOCAB_FIELD = "vocab"  # unstemmed terms of every search field: prefix* expansion, spelling, exact one-word "phrases"
-PERSONS_FIELD = "surnames"  # the last word of each name of the people a document is linked to: which words are names (query.same_stem_forms)
+SURNAMES_FIELD = "surnames"  # the last word of each name of the people a document is linked to: which words are names (query.same_stem_forms)
 LOWERCASE_FIELD = "lowercase"  # folded words its texts write in lower case: a word, not only a name (query.same_stem_forms)
 SHINGLES_SUFFIX = "_shingles"  # each search field's shingles: see shingle_field
 
@@ -351,7 +351,7 @@ FACETS_BY_NAME = {f.name: f for f in FACETS}
 SORTS_BY_NAME = {s.name: s for s in SORTS}
 DEFAULT_FIELDS: tuple[SearchField, ...] = tuple(f for f in SEARCH_FIELDS if f.boost > 0)
 ANALYZER_OF: dict[str, str] = {name: analyzer for f in SEARCH_FIELDS for name, analyzer in index_fields(f)}
-ANALYZER_OF[VOCAB_FIELD] = ANALYZER_OF[PERSONS_FIELD] = ANALYZER_OF[LOWERCASE_FIELD] = FOLDED_NAME
+ANALYZER_OF[VOCAB_FIELD] = ANALYZER_OF[SURNAMES_FIELD] = ANALYZER_OF[LOWERCASE_FIELD] = FOLDED_NAME
 TEXT_FIELDS: tuple[str, ...] = tuple(lang.field for lang in TEXT_LANGUAGES)  # stored texts, for snippets
 
 
@@ -398,7 +398,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         # positions: a phrase of three words or more is a phrase of its shingles
         specs.append((shingle_field(f), "text", {"tokenizer_name": analyzers.SHINGLES_NAME, "index_option": "position"}))
     specs.append((VOCAB_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
-    specs.append((PERSONS_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
+    specs.append((SURNAMES_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     specs.append((LOWERCASE_FIELD, "text", {"tokenizer_name": analyzers.SIMPLE_TWIN[FOLDED_NAME], "index_option": "basic"}))
     for facet in FACETS:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
