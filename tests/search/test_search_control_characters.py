@@ -69,3 +69,13 @@ def test_a_zero_width_space_between_letters_is_read_as_nothing_and_as_a_space(de
 def test_a_zero_width_joiner_a_script_needs_stays() -> None:
     """Inside a Persian word the zero-width non-joiner is part of its spelling, as ingest keeps it."""
     assert parse("می\u200cخواهم").text == "می\u200cخواهم"
+
+
+@pytest.mark.parametrize("emoji", ["\u2764\ufe0f", "\u263a\ufe0f", "\u2708\ufe0f"])
+def test_an_emoji_with_its_variation_selector_is_no_word(demo_volumes, emoji) -> None:
+    # "Mao ❤️" (a heart and VS16) said "No document has all of these words": the selector was a word of its own
+    index = demo_volumes("frus1949v07p1")
+    plain = search(SearchRequest(q="Mao"), index)
+    result = search(SearchRequest(q=f"Mao {emoji}"), index)
+    assert plain.total > 0 and (result.total, result.notice) == (plain.total, plain.notice)
+    assert search(SearchRequest(q=emoji), index).notice == NO_WORDS_NOTICE

@@ -63,7 +63,7 @@ import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 5  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script
+VERSION = 6  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -162,12 +162,13 @@ _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD))
 
 # What a search reads past inside a word, as an accent: the combining diacritics of no particular
 # script (Unicode blocks Combining Diacritical Marks, … Extended, … Supplement, … for Symbols,
-# Combining Half Marks), and the modifier letters of transliteration, primes and half rings
+# Combining Half Marks), the variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF: "❤️" is a heart
+# and VS16, which was searched as a word of its own), and the modifier letters of transliteration, primes and half rings
 # (U+02B9 to U+02BF: Russian soft and hard signs ``Gorʹkiĭ``, Arabic and Ottoman ʿayn and hamza
 # ``ʿos̠mānīyeden``, Hawaiian ʻokina), which library catalogues also file under the bare letters.
 # Marks that belong to a script (Devanagari vowel signs and virama, Hebrew points, Arabic harakat)
 # stay: they are letters there.
-STRAY_MARK = re.compile("[\u02b9-\u02bf\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+STRAY_MARK = re.compile("[\u02b9-\u02bf\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\U000e0100-\U000e01ef]")
 # either: a character to map or a mark to drop, for the one scan of a text while indexing
 _SPECIAL_CHARS = re.compile(_FOLD_CHARS.pattern[:-1] + STRAY_MARK.pattern[1:])
 
