@@ -475,12 +475,13 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
 
 def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
-    agent are read as that agent's key first, and a place that is another's variant as that place
+    agent are read as that agent's key first (a name read as a person and as an organization with
+    the kind first read in this ingest: :func:`legation.records.agent_keys.as_first_read`), and a place that is another's variant as that place
     (:func:`legation.records.place_names.resolve_places`), so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
     seen: dict[str, DocumentRecord] = {}
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
-    records = resolve_places(resolve_keys(batch))
+    records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
     folded = _case_forms(report, (record.identifier for record in records))
     for record, location in zip(records, locations):
         if record.identifier in seen or record.identifier in report.identifiers:
@@ -613,7 +614,6 @@ def ingest_records(
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
                 outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
-        batch = as_first_read(batch, report.first_keys)  # one kind for a name through the ingest
         with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
             _store_batch(batch, report, dry_run, source)
             if not dry_run:

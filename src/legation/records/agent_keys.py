@@ -59,7 +59,8 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
     organization in others (frus1961-63v10-12mSupp: "CIA" 5 and 4 times, "JCS" once each) moved the
     agent from key to key batch by batch (:func:`rekind`), and every re-ingest of the unchanged file
     reported 11 documents updated; the first reading now holds for the ingest, the same at every
-    ingest of the same files. A key of no kind (``gnd:…``) is left as it is."""
+    ingest of the same files. A key of no kind (``gnd:…``) is left as it is. Like
+    :func:`resolve_keys`, it returns copies of the records it changes."""
     out = []
     for record in records:
         agents, changed = [], False
@@ -70,10 +71,7 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
                 if key != ref.key:
                     ref, changed = replace(ref, key=key, kind=key.partition(":")[0]), True
             agents.append(ref)
-        if changed:  # what readers noted on the record (its place in the file) goes with it
-            record = replace(record, agents=agents)
-            record.__dict__.update({k: v for k, v in vars(records[len(out)]).items() if k.startswith("_")})
-        out.append(record)
+        out.append(replace(record, agents=agents) if changed else record)
     return out
 
 

@@ -947,7 +947,8 @@ def field_notices(
     field, named as typed in ``q`` (``sender:`` or ``from:``). For a search that found nothing:
     the FRUS volumes write "Secretary of State" as sender, not Acheson, and "Try fewer words"
     did not say so. A value no document has anywhere is said so too (``place:Atlantis``), and a
-    ``type:`` matching nothing names the types documents have (:func:`_types_held`). The words of a group in one field (``from:(Chou En-lai)``, standing side by side
+    ``type:`` matching nothing names the types documents have (:func:`_types_held`). The words of
+    a group in one field (``from:(Chou En-lai)``, standing side by side
     in ``read``, the query as read) are spoken of as one name."""
     notes = []
     type_notes: set[str] = set()  # a type: matched nothing: the types held are named
