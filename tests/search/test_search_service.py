@@ -400,3 +400,27 @@ def test_a_word_finds_its_forms_not_a_surname_its_stem_spells(demo_volumes) -> N
     lodge = holding(r"\blodg(e|ed|es|ing)\b")
     written = {r.identifier for r in records if re.search(r"\blodg(e|ed|es|ing)\b", " ".join([r.title, r.summary, *(t.body for t in r.texts)]))}
     assert 0 < len(found("lodged")) and found("lodged") <= written and len(written) < len(lodge)
+
+
+def test_a_surname_typed_finds_the_name_not_the_words_its_stem_spells(demo_volumes) -> None:
+    # "Cooper" found 820 documents of the demo archive, all but 20 about cooperation (stem "cooper"),
+    # and "Marshall" found "Marshal Zhukov". A word that is itself a surname (by the rule that keeps
+    # it out of "cooperation") finds only the names of its stem.
+    records = [r for key in ("frus1955-57v02", "frus1955-57v03") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")]
+    index = demo_volumes("frus1955-57v02", "frus1955-57v03")
+
+    def words(r) -> str:
+        notes = [f.text for t in r.texts for f in t.footnotes]
+        return " ".join([r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(t.body for t in r.texts), *notes, *(n for a in r.agents for n in (a.name, *a.names))]).lower()
+
+    cooper = {r.identifier for r in records if re.search(r"\bcooper\b", words(r))}
+    cooperation = {r.identifier for r in records if re.search(r"\bcooperat", words(r))}
+    assert len(cooper) >= 5 and len(cooperation - cooper) > 20
+    for q in ("Cooper", "cooper", "COOPER"):
+        result = search(SearchRequest(q=q, page_size=100), index)
+        assert {h.identifier for h in result.hits} == cooper, q
+    from legation.search.query import same_stem_forms
+
+    assert same_stem_forms("cooper", "cooper", index.searcher()) == ["cooper"]
+    # a word that is no surname keeps every form of its stem ("hope": Ashley G. Hope, but hoped, hopes …)
+    assert same_stem_forms("hope", "hope", index.searcher()) is None

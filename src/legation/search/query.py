@@ -1552,7 +1552,8 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
     (:data:`NAME_SHARE`, :data:`LOWERCASE_SHARE`), which it then does not find: ``cooperation``
     finds cooperate, cooperative … but not Cooper (Ambassador John Sherman Cooper, whose
     telegrams, naming him alone, it ranked among its first ten), ``dull`` not Dulles;
-    ``admirals`` still finds admiral, ``lodged`` lodge. ``None`` when no other
+    ``admirals`` still finds admiral, ``lodged`` lodge. A ``word`` that is itself a name finds
+    only the names of its stem: ``Cooper`` not cooperation, ``Dulles`` not dull. ``None`` when no other
     word of the stem is a name, or the stem is shorter than :data:`MIN_SHARED_STEM`: the stem's
     query stands as it is."""
     if len(stem) < MIN_SHARED_STEM:
@@ -1570,7 +1571,9 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
         named = searcher.doc_freq(schema.SURNAMES_FIELD, form)
         return bool(named) and named >= NAME_SHARE * held and searcher.doc_freq(schema.LOWERCASE_FIELD, form) <= LOWERCASE_SHARE * held
 
-    names = {form for form in forms if form != word and is_name(form)}
+    names = {form for form in forms if is_name(form)}
+    if word in names:  # a surname typed: its stem's names, not its words ("Cooper" not cooperation)
+        return sorted(names) if len(names) < len(forms) else None
     return sorted(forms - names) if names else None
 
 
