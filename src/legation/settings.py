@@ -45,7 +45,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",  # before those answering on their own: a 405 of the API lacked its headers
     "legation.api.errors.JsonErrorsUnderApi",
     "legation.web.redirects.WithoutTrailingSlash",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed, answered before those below
+    # pages and JSON gzipped for a client that accepts it (a search answer of 60 KB is 9 KB), with
+    # Django's mitigation of BREACH (random bytes in each gzip header); no page here holds a secret
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -47,7 +47,9 @@ def test_every_answer_is_one_the_description_promises(frus_archive, connections_
     @given(case=operation.as_strategy())
     @settings(max_examples=80, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     def check(case):
-        case.call_and_validate(excluded_checks=[positive_data_acceptance])
+        # uncompressed: Schemathesis's WSGI transport asks for gzip but, unlike an HTTP client, does not
+        # decode it (tests/web/test_search_cache.py tests the compression)
+        case.call_and_validate(headers={"Accept-Encoding": "identity"}, excluded_checks=[positive_data_acceptance])
 
     check()
 

@@ -124,3 +124,62 @@ def test_a_search_while_the_index_catches_up_says_it_may_leave_documents_out(cli
     caught_up = client.get("/api/search", {"q": "Sino-Soviet"}).json()
     assert follower.entries_behind() == 0 and "taking in" not in caught_up["notice"] and caught_up["total"] == behind["total"] + 3
     assert client.get("/api/search", {"q": "Sino-Soviet"})["X-Legation-Cache"] == "hit"  # in step: kept again
+
+
+def test_a_client_holding_the_answer_is_told_304_with_no_search_run(client, seed_archive, monkeypatch):
+    # RFC 9110 §13.1.2: the ETag names the answer for this index, names table and release; a request
+    # naming it gets 304 and no body, even with the server's cache off, and the view is not run
+    from legation.config import config
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+    from legation.search.follower import follow_once
+    from legation.web import cache
+
+    for path in ("/", "/api/search", "/api/facets/sender", "/facets/sender"):
+        first = client.get(path, {"q": "Sino-Soviet"})
+        assert first.status_code == 200 and first["ETag"].startswith('W/"') and "no-cache" in first["Cache-Control"], path
+        again = client.get(path, {"q": "Sino-Soviet"}, headers={"If-None-Match": first["ETag"]})
+        assert (again.status_code, again.content, again["ETag"]) == (304, b"", first["ETag"]), path
+        other = client.get(path, {"q": "alliance"}, headers={"If-None-Match": first["ETag"]})
+        assert other.status_code == 200 and other["ETag"] != first["ETag"], path
+    monkeypatch.setattr(cache, "config", lambda: dataclasses.replace(config(), search_cache_seconds=0))
+    etag = client.get("/api/search", {"q": "Sino-Soviet"})["ETag"]
+    assert client.get("/api/search", {"q": "Sino-Soviet"}, headers={"If-None-Match": etag}).status_code == 304
+    # an ingest the index follows makes the answer the client holds stale
+    new = DocumentRecord.from_dict({**SEED[0], "identifier": "seed-sino-soviet-etag", "title": "Sino-Soviet etag"})
+    assert ingest_records([new]).added == ["seed-sino-soviet-etag"]
+    follow_once()
+    after = client.get("/api/search", {"q": "Sino-Soviet"}, headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after["ETag"] != etag
+
+
+def test_errors_and_signed_in_answers_carry_no_etag(client, seed_archive, settings):
+    bad = client.get("/api/search", {"q": "treaty", "page_size": "many"})
+    assert bad.status_code == 400 and "ETag" not in bad
+    page = client.get("/", {"q": "treaty", "start_date": "garbage"})
+    assert page.status_code == 400 and "ETag" not in page
+    client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
+    assert "ETag" not in client.get("/", {"q": "treaty"})
+
+
+def test_a_new_release_does_not_validate_what_an_older_one_drew(client, seed_archive, monkeypatch):
+    from legation.web import cache
+
+    etag = client.get("/", {"q": "treaty"})["ETag"]
+    monkeypatch.setattr(cache, "release", lambda: "another release")
+    assert client.get("/", {"q": "treaty"}, headers={"If-None-Match": etag}).status_code == 200
+
+
+def test_pages_and_json_are_gzipped_for_a_client_that_accepts_it(client, seed_archive):
+    import gzip
+
+    for path in ("/?q=treaty", "/api/search?q=treaty", "/documents/seed-sino-soviet-01", "/api/documents/seed-sino-soviet-01"):
+        plain = client.get(path)
+        packed = client.get(path, headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert plain.status_code == packed.status_code == 200, path
+        assert "Content-Encoding" not in plain and packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"], path
+        assert gzip.decompress(packed.content) == plain.content and len(packed.content) < len(plain.content), path
+        assert int(packed["Content-Length"]) == len(packed.content)
+        head = client.head(path, headers={"Accept-Encoding": "gzip"})
+        # the same length give or take the up to 100 random bytes of each gzip header (Django's BREACH mitigation)
+        assert head.content == b"" and abs(int(head["Content-Length"]) - len(packed.content)) <= 100, path

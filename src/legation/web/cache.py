@@ -20,18 +20,31 @@ after the index had caught up.
 Requests that carry a session cookie (a signed-in curator, who may one day see restricted
 documents) are never cached nor served from the cache. Responses say ``X-Legation-Cache: hit``
 or ``miss``.
+
+The same key validates what a browser, proxy or harvester kept (HTTP conditional requests, RFC
+9110 §13 and RFC 9111): each 200 answer a key could be made for carries it as its (weak) ``ETag``, with
+``Cache-Control: no-cache`` (use it again only once the server says it is current); a request
+whose ``If-None-Match`` names it is answered ``304 Not Modified`` with no body and no search run,
+also when the cache itself is off or has let the answer go. The key holds a digest of this
+release's templates and static files (:func:`release`), so a new release never validates a page
+an older one drew.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
+from importlib import resources
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
+
+import legation
 
 from legation.config import config
 from legation.errors import LegationError
@@ -55,8 +68,30 @@ def _key(request: HttpRequest) -> str | None:
     except (OSError, LegationError):  # no index yet, or one to rebuild: the view says so
         return None
     names = variants.signature()  # name variants come from authority records in the database, not the index
-    raw = f"{generation}\n{names}\n{get_language()}\n{request.get_full_path()}"
+    raw = f"{generation}\n{names}\n{get_language()}\n{release()}\n{request.get_full_path()}"
     return "search:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@cache
+def release() -> str:
+    """A digest (SHA-256, hex) of Legation's version and of every template and static file the web
+    app ships: two web nodes running the same release give the same, a changed page layout another."""
+    digest = hashlib.sha256(legation.__version__.encode())
+    web = resources.files("legation.web")
+    pending = [web / "templates", web / "static"]
+    files = []
+    while pending:
+        for entry in pending.pop().iterdir():
+            (pending if entry.is_dir() else files).append(entry)
+    for entry in sorted(files, key=str):
+        digest.update(os.path.relpath(str(entry), str(web)).encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()
+
+
+def _etag(key: str) -> str:
+    """The ``ETag`` of an answer whose cache key is ``key``: 128 bits of it, weak (RFC 9110 §8.8.1),
+    as the same answer is sent compressed or not (``GZipMiddleware``), in other bytes."""
+    return f'W/"{key.removeprefix("search:")[:32]}"'
 
 
 def cached_search(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -65,21 +100,35 @@ def cached_search(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        seconds = config().search_cache_seconds
-        key = _key(request) if seconds else None
+        key = _key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        cache = caches[CACHE_ALIAS]
-        kept = cache.get(key)
-        if kept is not None:
-            content, content_type = kept
-            response = HttpResponse(content, content_type=content_type)
-            response[HEADER] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
-        response[HEADER] = "miss"
+        etag = _etag(key)
+        response = get_conditional_response(request, etag=etag)  # 304 when the client holds this answer
+        if response is None:
+            response = _answer(key, view, request, *args, **kwargs)
+        if response.status_code in (200, 304) and not response.cookies:
+            response.headers.setdefault("ETag", etag)
+            patch_cache_control(response, no_cache=True)
         return response
 
     return wrapper
+
+
+def _answer(key: str, view: Callable[..., HttpResponse], request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """The view's answer, from the search cache when it holds one for ``key``."""
+    seconds = config().search_cache_seconds
+    if not seconds:
+        return view(request, *args, **kwargs)
+    cache = caches[CACHE_ALIAS]
+    kept = cache.get(key)
+    if kept is not None:
+        content, content_type = kept
+        response = HttpResponse(content, content_type=content_type)
+        response[HEADER] = "hit"
+        return response
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
+    response[HEADER] = "miss"
+    return response
