@@ -359,17 +359,25 @@ def test_a_word_ranks_the_documents_that_hold_it_above_a_name_its_stem_spells(de
     assert search(SearchRequest(q="names:dull"), index).total == 0 < search(SearchRequest(q="names:Dulles"), index).total
 
 
+def _cooper_volumes(demo_volumes):
+    """The records and index of the demo volumes where Ambassador Cooper writes (1955-57, II and III)."""
+    keys = ("frus1955-57v02", "frus1955-57v03")
+    return [r for key in keys for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")], demo_volumes(*keys)
+
+
+def words(r) -> str:
+    """Every word a record holds where search finds it, lower-cased."""
+    notes = [f.text for t in r.texts for f in t.footnotes]
+    return " ".join([r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(t.body for t in r.texts), *notes, *(n for a in r.agents for n in (a.name, *a.names))]).lower()
+
+
 def test_a_word_finds_its_forms_not_a_surname_its_stem_spells(demo_volumes) -> None:
     # Ambassador Cooper's telegrams still came among the first ten for "cooperation" (a fresh user),
     # found through his name in their titles, none holding any form of the word; and "Cooper" found
     # every document speaking of cooperation. The stem no longer finds a person's surname it spells,
     # unless the archive writes that word in lower case too (a word then: "to lodge a protest").
-    records = [r for key in ("frus1955-57v02", "frus1955-57v03") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")]
-    index = demo_volumes("frus1955-57v02", "frus1955-57v03")
+    records, index = _cooper_volumes(demo_volumes)
 
-    def words(r) -> str:
-        notes = [f.text for t in r.texts for f in t.footnotes]
-        return " ".join([r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(t.body for t in r.texts), *notes, *(n for a in r.agents for n in (a.name, *a.names))]).lower()
 
     def holding(pattern: str) -> set[str]:
         return {r.identifier for r in records if re.search(pattern, words(r))}
@@ -406,12 +414,8 @@ def test_a_surname_typed_finds_the_name_not_the_words_its_stem_spells(demo_volum
     # "Cooper" found 820 documents of the demo archive, all but 20 about cooperation (stem "cooper"),
     # and "Marshall" found "Marshal Zhukov". A word that is itself a surname (by the rule that keeps
     # it out of "cooperation") finds only the names of its stem.
-    records = [r for key in ("frus1955-57v02", "frus1955-57v03") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")]
-    index = demo_volumes("frus1955-57v02", "frus1955-57v03")
+    records, index = _cooper_volumes(demo_volumes)
 
-    def words(r) -> str:
-        notes = [f.text for t in r.texts for f in t.footnotes]
-        return " ".join([r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(t.body for t in r.texts), *notes, *(n for a in r.agents for n in (a.name, *a.names))]).lower()
 
     cooper = {r.identifier for r in records if re.search(r"\bcooper\b", words(r))}
     cooperation = {r.identifier for r in records if re.search(r"\bcooperat", words(r))}
