@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # its templates: /sitemap.xml (legation.web.crawlers)
     "legation.records",
     "legation.web",
     # Django Ninja's templates and static files: /api/docs loads the Swagger UI bundled with the
