@@ -428,3 +428,28 @@ def test_a_surname_typed_finds_the_name_not_the_words_its_stem_spells(demo_volum
     assert same_stem_forms("cooper", "cooper", index.searcher()) == ["cooper"]
     # a word that is no surname keeps every form of its stem ("hope": Ashley G. Hope, but hoped, hopes …)
     assert same_stem_forms("hope", "hope", index.searcher()) is None
+
+
+def test_a_chinese_surname_written_first_is_a_surname_not_a_form_of_change(demo_volumes) -> None:
+    # "Chang" found every document speaking of change (stem "chang"), and "change" those naming Chang
+    # Wen-chin: names romanized surname first gave their last syllable ("fu", "lai") as the surname
+    from legation.search.schema import person_surnames
+
+    def surnames(*names: str) -> list[str]:
+        record = DocumentRecord(identifier="x", title="x", agents=[AgentRef(key="person:x", name=names[0], names=list(names[1:]), role="mentioned")])
+        return person_surnames(record)
+
+    assert surnames("Chou En-Lai", "Chou En-lai", "Zhou Enlai", "Chou En-lai (Zhou Enlai)") == ["chou"]
+    assert surnames("Kim Il-sung", "Kim Il Sung") == ["kim"]
+    assert surnames("David Lloyd-George") == ["george"] and surnames("Alan Lennox-Boyd") == ["boyd"]
+    assert surnames("John Sherman Cooper") == ["cooper"]
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"))
+    index = demo_volumes("frus1969-76ve13")
+    chang = {r.identifier for r in records if re.search(r"\bchang\b", words(r))}
+    change = {r.identifier for r in records if re.search(r"\bchang(e|ed|es|ing)\b", words(r))}
+    assert len(chang - change) >= 5 and len(change - chang) >= 30
+    found = {h.identifier for h in search(SearchRequest(q="Chang", page_size=100), index).hits}
+    assert found == chang
+    result = search(SearchRequest(q="change", page_size=100), index)
+    assert result.total == len(change) <= 100 and {h.identifier for h in result.hits} == change

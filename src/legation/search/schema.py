@@ -145,19 +145,34 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def person_surnames(record: DocumentRecord) -> list[str]:
     """The last word (folded, a suffix such as "Jr." passed over) of each name, preferred and other,
-    of the people (agents of kind "person") a record is linked to in any role: :data:`SURNAMES_FIELD`.
+    of the people (agents of kind "person") a record is linked to in any role: :data:`SURNAMES_FIELD`;
+    the first of a Chinese or Korean name romanized surname first (Chang Han-fu: "chang"; of such a
+    person only those of their names written so, not "Generalissimo" nor the pinyin "Zhou Enlai").
     A surname, for names written as FRUS and most archives write them (John Sherman Cooper, Henry
     Cabot Lodge, Jr.); not a title or a first name (Admiral Arthur W. Radford, Christian A. Herter,
     John Foster Dulles), nor an organization's word ("Embassy"), which a word typed must not be
     kept from."""
     surnames = []
     for agent in record.agents:
-        if agent.kind == "person":
-            for name in (agent.name, *agent.names):
-                words = [w for w in analyzers.folded(name) if w not in _NAME_SUFFIXES]
-                if words:
-                    surnames.append(words[-1])
+        if agent.kind != "person":
+            continue
+        names = (agent.name, *agent.names)
+        if any(_SURNAME_FIRST.match(name) for name in names):  # Chou En-lai: "chou", not "lai" (nor "Chou En-Lai")
+            surnames.extend(w for name in names if _ROMANIZED.match(name) for w in analyzers.folded(name.split()[0])[:1])
+            continue
+        for name in names:
+            words = [w for w in analyzers.folded(name) if w not in _NAME_SUFFIXES]
+            if words:
+                surnames.append(words[-1])
     return list(dict.fromkeys(surnames))
+
+
+# a name romanized surname first, its given name of two syllables joined by a hyphen, in Wade-Giles
+# (Chang Han-fu, Chou En-lai, Chiang Kai-shek) or McCune-Reischauer (Kim Il-sung, Park Chung-hee) …
+_ROMANIZED = re.compile(r"^[^\W\d_]+ [^\W\d_]+-[^\W\d_]+$")
+# … a person is known to be named so when one of their names writes its second syllable in lower
+# case: not David Lloyd-George, Pierre Mendès-France
+_SURNAME_FIRST = re.compile(r"^[^\W\d_]+ [^\W\d_]+-(?=[^\W\d_]+$)[^A-Z]")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: a word, or a word's part between apostrophes and hyphens
@@ -226,7 +241,7 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 UNDATED = "Undated"
 MAX_YEARS_PER_DOCUMENT = 100
-VALUES_VERSION = 3  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys)
+VALUES_VERSION = 4  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first)
 
 
 def _years(record: DocumentRecord) -> list[str]:
