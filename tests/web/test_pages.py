@@ -952,3 +952,17 @@ def test_the_facet_pages_box_value_is_isolated_where_it_is_echoed(client, seed_a
     # a right-to-left override typed in the box turned the rest of the sentence backwards
     html = client.get("/facets/sender", {"containing": "\u202e"}).content.decode()
     assert "contains “<bdi>\u202e</bdi>”" in html
+
+
+def test_each_refused_value_says_why(client, seed_archive):
+    # of several refused values, only the first met was explained: "Sort ('bogus')" was left out unexplained
+    import html as markup
+
+    refused = client.get("/", {"q": "Moscow", "start_date": "garbage", "sort": "bogus", "year": "1950s", "end_date": "1949"})
+    (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+    message = markup.unescape(message)
+    assert refused.status_code == 400
+    for why in ("'garbage' is not a date", "There is no sort 'bogus'; use one of: relevance", "year is '1950s', which is no value of the year facet"):
+        assert message.count(why) == 1, why
+    assert message.index("'garbage' is not a date") < message.index("no sort 'bogus'") < message.index("The results below leave out")
+    assert message.endswith("""The results below leave out "From" ('garbage'), "Sort" ('bogus'), year ('1950s').""")

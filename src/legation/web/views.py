@@ -101,11 +101,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         search_request = _searchable(params) if "q" in params or "q" not in request.GET else None
         if search_request is None:
             return render(request, "legation/search.html", context, status=status)
-        left_out = ", ".join(
-            f"{_FORM_NAMES.get(name, name)} ({', '.join(repr(shortened(v, 40)) for v in dropped)})"
-            for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])
-        )
-        context["error"] = f"{context['error'].rstrip().rstrip('.')}. The results below leave out {left_out}."
+        refused = {name: dropped for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])}
+        left_out = ", ".join(f"{_FORM_NAMES.get(name, name)} ({', '.join(repr(shortened(v, 40)) for v in dropped)})" for name, dropped in refused.items())
+        # each refused value says why, not only the first the search met ("Sort ('bogus')" said nothing)
+        reasons = dict.fromkeys([context["error"], *(_refusal(name, dropped) for name, dropped in refused.items())])
+        said = " ".join(f"{r.rstrip().rstrip('.')}." for r in reasons if r)
+        context["error"] = f"{said} The results below leave out {left_out}."
     try:
         result = search(search_request)
     except IndexOutdated as exc:
@@ -190,6 +191,16 @@ def _searchable(params: dict[str, list[str]]) -> SearchRequest | None:
     except InvalidQuery:
         return None
     return request
+
+
+def _refusal(name: str, values: list[str]) -> str:
+    """Why a search refuses parameter ``name`` with ``values`` alone (the message of its
+    :class:`InvalidQuery`), or ``""`` when it refuses them only beside others (a start after the end)."""
+    try:
+        validate(search_request_from({name: values}, form=True))
+    except InvalidQuery as exc:
+        return str(exc)
+    return ""
 
 
 def _good_others(params: dict[str, list[str]]) -> dict[str, list[str]]:
