@@ -51,7 +51,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 class DocumentSitemap(Sitemap):
     """Every document's permalink (``/documents/<identifier>``), in the order documents were
-    first stored, with ``lastmod`` the time its record last changed (UTC, to the second)."""
+    first stored, with ``lastmod`` the time its record last changed (UTC, to the second). Every
+    document is public today; restricted or embargoed ones, once the model has them, must be left
+    out of :meth:`items` and :meth:`get_latest_lastmod` as out of search."""
 
     limit = SITEMAP_PAGE
 
