@@ -183,3 +183,32 @@ def test_pages_and_json_are_gzipped_for_a_client_that_accepts_it(client, seed_ar
         head = client.head(path, headers={"Accept-Encoding": "gzip"})
         # the same length give or take the up to 100 random bytes of each gzip header (Django's BREACH mitigation)
         assert head.content == b"" and abs(int(head["Content-Length"]) - len(packed.content)) <= 100, path
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/facets/nosuch?q=Mao", 404), ("/api/search?q=Mao&page=0", 400), ("/api/search?q=" + "a" * 1200, 400), ("/?q=Mao&start_date=garbage", 400)],
+)
+def test_preconditions_never_turn_an_error_into_304_or_412(client, seed_archive, path, status):
+    # RFC 9110 §13.2.1: "*" and If-Match answered 304 and 412 where the answer is an error
+    for headers in ({"If-None-Match": "*"}, {"If-Match": '"x"'}, {"If-None-Match": 'W/"0000"'}):
+        assert client.get(path, headers=headers).status_code == status, (path, headers)
+
+
+def test_a_304_says_what_its_200_says_of_caching_and_never_answers_star(client, seed_archive, monkeypatch):
+    from legation.config import config
+    from legation.web import cache
+
+    for path in ("/?q=Mao", "/api/search?q=Mao"):
+        full = client.get(path, headers={"Accept-Encoding": "gzip"})
+        held = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": full["ETag"]})
+        assert held.status_code == 304
+        for header in ("ETag", "Cache-Control"):
+            assert held[header] == full[header], (path, header)
+        assert {v.strip().lower() for v in held["Vary"].split(",")} == {v.strip().lower() for v in full["Vary"].split(",")}
+        assert client.get(path, headers={"If-None-Match": "*"}).status_code == 200
+        assert client.get(path, headers={"If-Match": '"x"'}).status_code == 200
+    # a new site credit after a restart is a new page: what the browser holds is not current
+    etag = client.get("/?q=Mao")["ETag"]
+    monkeypatch.setattr(cache, "config", lambda: dataclasses.replace(config(), site_credit="Another credit"))
+    assert client.get("/?q=Mao", headers={"If-None-Match": etag}).status_code == 200

@@ -26,8 +26,8 @@ The same key validates what a browser, proxy or harvester kept (HTTP conditional
 ``Cache-Control: no-cache`` (use it again only once the server says it is current); a request
 whose ``If-None-Match`` names it is answered ``304 Not Modified`` with no body and no search run,
 also when the cache itself is off or has let the answer go. The key holds a digest of this
-release's templates and static files (:func:`release`), so a new release never validates a page
-an older one drew.
+release's templates and static files (:func:`release`) and the site credit the pages print, so
+a new release or setting never validates a page an older one drew.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ from importlib import resources
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 import legation
@@ -68,7 +69,8 @@ def _key(request: HttpRequest) -> str | None:
     except (OSError, LegationError):  # no index yet, or one to rebuild: the view says so
         return None
     names = variants.signature()  # name variants come from authority records in the database, not the index
-    raw = f"{generation}\n{names}\n{get_language()}\n{release()}\n{request.get_full_path()}"
+    # what the pages print of the settings too: a new site credit after a restart is a new answer
+    raw = f"{generation}\n{names}\n{get_language()}\n{release()}\n{config().site_credit}\n{request.get_full_path()}"
     return "search:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -104,15 +106,30 @@ def cached_search(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
         if key is None:
             return view(request, *args, **kwargs)
         etag = _etag(key)
-        response = get_conditional_response(request, etag=etag)  # 304 when the client holds this answer
-        if response is None:
+        if _held(request, etag):
+            response = HttpResponseNotModified()
+            patch_vary_headers(response, ("Accept-Encoding",))  # as the 200 it stands for (GZipMiddleware's)
+        else:
             response = _answer(key, view, request, *args, **kwargs)
         if response.status_code in (200, 304) and not response.cookies:
-            response.headers.setdefault("ETag", etag)
+            response["ETag"] = etag
             patch_cache_control(response, no_cache=True)
         return response
 
     return wrapper
+
+
+def _held(request: HttpRequest, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag`` (weak comparison, RFC 9110 §13.1.2). Only a tag
+    this server sent can match, and it sends one only with a 200 whose key holds everything the
+    answer depends on: so the same request would be answered 200 again, and 304 stands for it.
+    ``*`` is not taken (it matches whatever is current, and RFC 9110 §13.2.1 has preconditions
+    ignored where the answer would be an error: a 404 or 400 must not become 304), nor is
+    ``If-Match`` (this server changes nothing, so there is nothing for it to protect)."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header or request.method not in ("GET", "HEAD"):
+        return False
+    return any(tag != "*" and tag.removeprefix("W/") == etag.removeprefix("W/") for tag in parse_etags(header))
 
 
 def _answer(key: str, view: Callable[..., HttpResponse], request: HttpRequest, *args, **kwargs) -> HttpResponse:
