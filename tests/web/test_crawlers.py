@@ -34,6 +34,8 @@ def test_robots_txt_keeps_crawlers_to_the_documents_and_names_the_sitemap(client
     stdlib.parse(response.content.decode().splitlines())
     stdlib.modified()  # as read(): can_fetch answers False for rules never marked read
     assert [p for p in paths if stdlib.can_fetch("AnyBot", f"http://testserver{p}")] == paths[1:3]
+    for sitemap in ("/sitemap.xml", "/sitemap-documents.xml?p=2"):  # a crawler on urllib may read the sitemaps too
+        assert rfc.can_fetch(f"http://testserver{sitemap}", "AnyBot") and stdlib.can_fetch("AnyBot", f"http://testserver{sitemap}")
     assert stdlib.site_maps() == ["http://testserver/sitemap.xml"]
     # on the host and scheme the request came by
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "archive.example.org"]
@@ -67,8 +69,11 @@ def test_the_sitemap_is_paged_and_its_index_says_when_the_archive_last_changed(c
     assert pages == [f"http://testserver/sitemap-documents.xml{p}" for p in ("", "?p=2", "?p=3")]
     listed = [e.text for page in pages for e in _xml(client.get(page.removeprefix("http://testserver")).content).iterfind("s:url/s:loc", NS)]
     assert len(listed) == len(set(listed)) == 44
-    assert client.get("/sitemap-documents.xml", {"p": "4"}).status_code == 404
-    assert client.get("/sitemap-documents.xml", {"p": "x"}).status_code == 404
+    # each page has one address: any other way of writing its number is no page, and the answer echoes none
+    for p in ("4", "0", "-1", "x", "01", "1 ", "\uff11", "\u0661", "\x00", "9" * 8000, ["2", "1"]):
+        missing = client.get("/sitemap-documents.xml", {"p": p})
+        assert missing.status_code == 404 and "There is no such sitemap page; /sitemap.xml lists each." in missing.content.decode(), p
+        assert len(missing.content) < 10_000
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
     # a corrected record moves the index's lastmod (and its Last-Modified) to when it was stored

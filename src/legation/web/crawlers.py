@@ -13,10 +13,12 @@ each, ``/sitemap-documents.xml?p=2`` the second.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.db.models import Max, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from legation.records.models import Document
@@ -33,12 +35,14 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
     RFC 9309 §2.2.2 matches the longest rule, so the home page ``/`` stays allowed beside
     ``Disallow: /?``. Python's ``urllib.robotparser``, which many small crawlers use, reads
-    ``/?`` as ``/`` and takes the first rule that matches: the documents and static files are
-    therefore allowed first, and such a crawler leaves out only the home page (a search form)."""
+    ``/?`` as ``/`` and takes the first rule that matches: the documents, static files and
+    sitemaps are therefore allowed first, and such a crawler leaves out only the home page (a
+    search form)."""
     lines = [
         "User-agent: *",
         "Allow: /documents/",
         "Allow: /static/",
+        "Allow: /sitemap",
         "Disallow: /?",
         "Disallow: /facets/",
         "Disallow: /api/",
@@ -73,3 +77,18 @@ class DocumentSitemap(Sitemap):
 
 
 SITEMAPS = {"documents": DocumentSitemap}
+
+_PAGE = re.compile(r"[1-9][0-9]{0,8}")  # a sitemap page's number as the index writes it: 2, not 02, " 2" nor "２"
+
+
+def sitemap_page(request: HttpRequest, section: str) -> HttpResponse:
+    """``/sitemap-<section>.xml?p=N``: one page of a sitemap (Django's view), for a ``p`` written
+    as the sitemap index writes it; any other (``p=0``, ``p=01``, ``p=２``, two values) is 404
+    naming the index, so that each page has one address and no message echoes what was sent."""
+    pages = request.GET.getlist("p")
+    if section not in SITEMAPS or pages and (len(pages) > 1 or not _PAGE.fullmatch(pages[0])):
+        raise Http404("There is no such sitemap page; /sitemap.xml lists each.")
+    try:
+        return sitemaps.sitemap(request, SITEMAPS, section)
+    except Http404:  # past the last page
+        raise Http404("There is no such sitemap page; /sitemap.xml lists each.") from None

@@ -14,5 +14,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("robots.txt", views.read_only(crawlers.robots_txt), name="robots"),
     path("sitemap.xml", views.read_only(sitemaps.index), {"sitemaps": crawlers.SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
-    path("sitemap-<section>.xml", views.read_only(sitemaps.sitemap), {"sitemaps": crawlers.SITEMAPS}, name="sitemap-section"),
+    path("sitemap-<section>.xml", views.read_only(crawlers.sitemap_page), name="sitemap-section"),
 ]
