@@ -443,6 +443,10 @@ def test_a_chinese_surname_written_first_is_a_surname_not_a_form_of_change(demo_
     assert surnames("Kim Il-sung", "Kim Il Sung") == ["kim"]
     assert surnames("David Lloyd-George") == ["george"] and surnames("Alan Lennox-Boyd") == ["boyd"]
     assert surnames("John Sherman Cooper") == ["cooper"]
+    # a name inverted: the surname before the comma, not the first name after it ("dean": 736 of 809 documents)
+    assert surnames("Dean Acheson", "Acheson, Dean", "Acheson, Dean G.") == ["acheson"]
+    assert surnames("Alan Lennox-Boyd", "Lennox-Boyd, Alan") == ["boyd"]
+    assert surnames("Arthur W. Radford", "Radford, Admiral Arthur W.") == ["radford"]
 
     records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"))
     index = demo_volumes("frus1969-76ve13")

@@ -147,7 +147,8 @@ def person_surnames(record: DocumentRecord) -> list[str]:
     """The last word (folded, a suffix such as "Jr." passed over) of each name, preferred and other,
     of the people (agents of kind "person") a record is linked to in any role: :data:`SURNAMES_FIELD`;
     the first of a Chinese or Korean name romanized surname first (Chang Han-fu: "chang"; of such a
-    person only those of their names written so, not "Generalissimo" nor the pinyin "Zhou Enlai").
+    person only those of their names written so, not "Generalissimo" nor the pinyin "Zhou Enlai"),
+    the word before the comma of a name written surname first ("Acheson, Dean", "Lennox-Boyd, Alan").
     A surname, for names written as FRUS and most archives write them (John Sherman Cooper, Henry
     Cabot Lodge, Jr.); not a title or a first name (Admiral Arthur W. Radford, Christian A. Herter,
     John Foster Dulles), nor an organization's word ("Embassy"), which a word typed must not be
@@ -161,6 +162,9 @@ def person_surnames(record: DocumentRecord) -> list[str]:
             surnames.extend(w for name in names if _ROMANIZED.match(name) for w in analyzers.folded(name.split()[0])[:1])
             continue
         for name in names:
+            inverted, comma, _ = name.partition(",")
+            if comma and len(inverted.split()) == 1:  # Acheson, Dean: "acheson" ("Peng Meng-chi, General" is no such name)
+                name = inverted
             words = [w for w in analyzers.folded(name) if w not in _NAME_SUFFIXES]
             if words:
                 surnames.append(words[-1])
@@ -241,7 +245,7 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 UNDATED = "Undated"
 MAX_YEARS_PER_DOCUMENT = 100
-VALUES_VERSION = 4  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first)
+VALUES_VERSION = 4  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first, and before a comma)
 
 
 def _years(record: DocumentRecord) -> list[str]:
