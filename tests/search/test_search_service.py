@@ -423,6 +423,8 @@ def test_a_surname_typed_finds_the_name_not_the_words_its_stem_spells(demo_volum
     for q in ("Cooper", "cooper", "COOPER"):
         result = search(SearchRequest(q=q, page_size=100), index)
         assert {h.identifier for h in result.hits} == cooper, q
+    assert marked("Cooper", index) == {"cooper"}
+    assert {"cooper", "cooperation"} <= marked("Cooper cooperation", index)
     from legation.search.query import same_stem_forms
 
     assert same_stem_forms("cooper", "cooper", index.searcher()) == ["cooper"]
@@ -457,3 +459,12 @@ def test_a_chinese_surname_written_first_is_a_surname_not_a_form_of_change(demo_
     assert found == chang
     result = search(SearchRequest(q="change", page_size=100), index)
     assert result.total == len(change) <= 100 and {h.identifier for h in result.hits} == change
+    # and the snippets mark what was found, not the other forms of the stem (a fresh user: `Marshall` marked "Marshal")
+    assert marked("Chang", index) == {"chang"}
+    assert "chang" not in marked("change", index) and {"change", "changes"} <= marked("change", index)
+
+
+def marked(q: str, index) -> set[str]:
+    """The words marked in the snippets, titles and summaries of the first 100 hits of ``q``, lower-cased."""
+    hits = search(SearchRequest(q=q, page_size=100), index).hits
+    return {m.lower() for h in hits for html in (*h.snippets_html, h.title_html, h.summary_html) for m in re.findall(r"<mark>(.*?)</mark>", html)}

@@ -1262,6 +1262,7 @@ def snippets_for(
     prefix_words = [leaf.text for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix and leaf.text not in prefixed]
     prefixes = tuple(dict.fromkeys(w for text in prefix_words for w in analyzers.folded(text)))
     free_words = tuple(leaf.text for leaf in free if not leaf.prefix)
+    stem_forms = _stem_forms(positive, searcher)
     highlighters = {}
     for name in (*SNIPPET_FIELDS, *MARKED_FIELDS):
         if ("text" if name in schema.TEXT_FIELDS else name) in searched:
@@ -1276,8 +1277,22 @@ def snippets_for(
                 free_words=free_words,
                 free_prefixes=prefixes,
                 analyzer=schema.ANALYZER_OF[name],
+                stem_forms=stem_forms if schema.ANALYZER_OF[name] in (analyzers.STEMMED_NAME, analyzers.ENGLISH_TEXT_NAME) else (),
             )
     return highlighters
+
+
+def _stem_forms(node: user_query.Node | None, searcher: tantivy.Searcher) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Of each unfielded word of ``node`` that finds its English stem in some forms only
+    (:func:`legation.search.query.same_stem_forms`), the stem and those forms, of all such words of
+    that stem together (``Cooper cooperation``: Cooper and cooperate …): what snippets mark."""
+    found: dict[str, set[str]] = {}
+    for leaf in user_query.leaves(node):
+        if isinstance(leaf, user_query.Term) and leaf.field is None and not leaf.prefix:
+            exact, stem = analyzers.folded(leaf.text), analyzers.terms(leaf.text, analyzers.STEMMED_NAME)
+            if len(exact) == len(stem) == 1 and (forms := user_query.same_stem_forms(exact[0], stem[0], searcher)) is not None:
+                found.setdefault(stem[0], set()).update(forms)
+    return tuple((stem, frozenset(forms)) for stem, forms in found.items())
 
 
 def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[str], list[str], list[user_query.Term]]:

@@ -64,7 +64,10 @@ class Highlighter:
     them (:func:`in_phrases`); ``prefix_phrase_texts``: its phrases ending in a prefix (``"Port
     Ar*"``), marked only where the phrase stands, its last word any word it begins;
     ``free_words``: the texts of its other words, marked wherever they stand, as are words
-    beginning with ``free_prefixes``, the folded words of its other ``prefix*`` words.
+    beginning with ``free_prefixes``, the folded words of its other ``prefix*`` words;
+    ``stem_forms``: of an English stem a word of the query finds only in some of its forms
+    (:func:`legation.search.query.same_stem_forms`: ``Cooper`` not cooperation), the stem and
+    those forms, folded: a word of that stem in another form is not marked, as it is not found.
     The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``. What these give under
     the analyzer (:attr:`starts`, :attr:`singles`, :attr:`phrases`, :attr:`free`) is worked out on
     first use: a page's hits have text in one or two of the seven fields (six languages and the summary)."""
@@ -79,6 +82,7 @@ class Highlighter:
     free_words: tuple[str, ...] = ()
     free_prefixes: tuple[str, ...] = ()
     analyzer: str = analyzers.STEMMED_NAME
+    stem_forms: tuple[tuple[str, frozenset[str]], ...] = ()
     _generator: tantivy.SnippetGenerator | None = field(default=None, init=False, repr=False)
     _terms: dict[bytes, str] = field(default_factory=dict, init=False, repr=False)
     _folds: dict[bytes, str] = field(default_factory=dict, init=False, repr=False)
@@ -143,7 +147,13 @@ class Highlighter:
             marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(raw, marks, self.runs) if self.runs else marks
+        marks = self._in_forms(raw, marks) if self.stem_forms else marks
         return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
+
+    def _in_forms(self, raw: bytes, marks: Marks) -> Marks:
+        """``marks`` but those of a word whose stem the query finds in other forms only (:attr:`stem_forms`)."""
+        forms = dict(self.stem_forms)
+        return [(a, b) for a, b in marks if (kept := forms.get(self._term(raw[a:b]))) is None or self._fold(raw[a:b]) in kept]
 
     def _term(self, word: bytes) -> str:
         """The index term of a marked ``word`` (UTF-8) in :attr:`field`, looked up once a search."""
