@@ -966,3 +966,14 @@ def test_each_refused_value_says_why(client, seed_archive):
         assert message.count(why) == 1, why
     assert message.index("'garbage' is not a date") < message.index("no sort 'bogus'") < message.index("The results below leave out")
     assert message.endswith("""The results below leave out "From" ('garbage'), "Sort" ('bogus'), year ('1950s').""")
+
+
+@pytest.mark.parametrize("value", ["a;b", "1950;", "x; write", "<b>x</b>&amp;\"'"])
+def test_a_date_box_value_holding_a_semicolon_is_named_whole(client, seed_archive, value):
+    # the message was cut at the value's own ";": "'a; write YYYY …", its quote never closed
+    import html as markup
+
+    refused = client.get("/", {"q": "treaty", "start_date": value})
+    (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+    assert refused.status_code == 400
+    assert markup.unescape(message).startswith(f'"From": {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD')

@@ -89,7 +89,7 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
         if not archival:
             raise
         if (bounds := archival_day_bounds(text)) is None:
-            what = str(exc).partition(";")[0]  # "'1950-13' is not a real date"
+            what = str(exc).rpartition("; write ")[0]  # "'1950-13' is not a real date" (the value may hold a ";")
             raise ValueError(f"{what}; {ARCHIVAL_DATE_FORMS}") from None
         return bounds[1] if end else bounds[0]
 
