@@ -468,3 +468,16 @@ def marked(q: str, index) -> set[str]:
     """The words marked in the snippets, titles and summaries of the first 100 hits of ``q``, lower-cased."""
     hits = search(SearchRequest(q=q, page_size=100), index).hits
     return {m.lower() for h in hits for html in (*h.snippets_html, h.title_html, h.summary_html) for m in re.findall(r"<mark>(.*?)</mark>", html)}
+
+
+def test_a_quoted_word_is_marked_as_it_is_found_as_written(demo_volumes) -> None:
+    # '"treaties"' finds the word as written, but its snippets marked "treaty" (and '"change"' Chang):
+    # a quoted word is marked only where it stands as written, but for case and accents
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"))
+    index = demo_volumes("frus1969-76ve13")
+    written = {r.identifier for r in records if re.search(r"\bchange\b", words(r))}
+    result = search(SearchRequest(q='"change"', page_size=100), index)
+    assert result.total == len(written) <= 100 and {h.identifier for h in result.hits} == written
+    assert marked('"change"', index) == {"change"}
+    assert {"change", "changes"} <= marked('"change" changes', index)  # a word unquoted beside it: all its forms
+    assert marked("“Chang”", index) == {"chang"}

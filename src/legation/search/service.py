@@ -1297,22 +1297,22 @@ def _stem_forms(node: user_query.Node | None, searcher: tantivy.Searcher) -> tup
 
 def _phrases_and_free_words(node: user_query.Node | None) -> tuple[list[str], list[str], list[str], list[user_query.Term]]:
     """The words of ``node`` (positive words only) by how their snippets mark them
-    (:func:`legation.search.snippets.in_phrases`): the texts of its quoted phrases of several words
-    (``"Port Arthur"``, a name's other form ``"Chou En-lai"``), of its words of several parts
+    (:func:`legation.search.snippets.in_phrases`): the texts of its quoted phrases (``"Port
+    Arthur"``, a name's other form ``"Chou En-lai"``; a quoted word too, ``"treaties"``, found and
+    so marked as written, but for case and accents, not as "treaty"), of its words of several parts
     (``Sino-Soviet``, ``secretary_of``, not a ``prefix*`` nor a run of Han, kana or Hangul, which
     snippets mark by their runs) and of its phrases ending in a prefix (``"Port Ar*"``, ``En-l*``),
-    whose words are marked only where they stand together; and its other words (a phrase of one
-    word counted as a word), marked wherever they stand. None of the first three, nothing to tell
-    apart: ``[], [], [], []``."""
+    whose words are marked only where they stand together; and its other words, marked wherever
+    they stand. None of the first three, nothing to tell apart: ``[], [], [], []``."""
     leaves = list(user_query.leaves(node))
-    phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and len(analyzers.folded(leaf.text)) > 1]
+    phrased = [leaf.text for leaf in leaves if isinstance(leaf, user_query.Phrase) and analyzers.folded(leaf.text)]
     several = [leaf for leaf in leaves if isinstance(leaf, user_query.Term) and len(analyzers.folded(leaf.text)) > 1]
     parted = [leaf.text for leaf in several if not leaf.prefix and not user_query.by_shingles(leaf)]
     prefixed = [leaf.text for leaf in several if leaf.prefix]
     if not phrased and not parted and not prefixed:
         return [], [], [], []
-    together = {*phrased, *parted, *prefixed}
-    free = [leaf if isinstance(leaf, user_query.Term) else user_query.Term(leaf.text) for leaf in leaves if leaf.text not in together]
+    together = {*parted, *prefixed}
+    free = [leaf for leaf in leaves if isinstance(leaf, user_query.Term) and leaf.text not in together]
     return phrased, parted, prefixed, free
 
 
