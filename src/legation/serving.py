@@ -21,10 +21,12 @@ Django and Legation and, in a forked worker, wrote to every memory page it touch
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import logging
 import re
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from gunicorn import util
@@ -250,8 +252,14 @@ def prepare() -> None:
     from django.core.management import call_command
     from django.db import connections
 
-    call_command("collectstatic", interactive=False, verbosity=0)
-    # Serve the collected copies (with their .gz and .br variants), not the apps' own files.
+    # One at a time per data folder: two servers started together each deleted and rewrote the
+    # other's copies, and one died with FileNotFoundError (a fresh user). The lock is released by
+    # the system when its holder ends.
+    Path(settings.STATIC_ROOT).parent.mkdir(parents=True, exist_ok=True)
+    with open(Path(settings.STATIC_ROOT).with_name("static.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        call_command("collectstatic", interactive=False, verbosity=0)
+    # Serve the collected copies (with their .gz variants), not the apps' own files.
     settings.WHITENOISE_USE_FINDERS = False
     connections.close_all()
     gc.collect()

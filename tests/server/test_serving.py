@@ -306,3 +306,37 @@ def test_headers_too_large_get_the_sites_431_json_under_the_api(nodes) -> None:
     status, _, _ = node.get("/api/search?q=Mao", {"Cookie": "c=" + "v" * 8000})  # within the limit: served
     assert status == 200
     assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) -> None:
+    # each collected the static files at once, deleting and rewriting the other's copies, and one
+    # died with FileNotFoundError and a traceback (a fresh user): collection is one at a time
+    import threading
+
+    from tests.server.nodes import Node
+
+    first = Node(tmp_path / "shared", tmp_path / "a").with_empty_archive()
+    second = Node(tmp_path / "shared", tmp_path / "a")
+    failures: list[BaseException] = []
+
+    def start(node: Node) -> None:
+        try:
+            node.start("--workers", "1", "--threads", "2")
+        except BaseException as exc:  # reported below, with the node's log
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(node,)) for node in (first, second)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(180)
+        assert not failures, failures
+        for node in (first, second):
+            status, _, page = node.get("/")
+            css = re.search(rb'href="(/static/legation/legation\.[0-9a-f]{12}\.css)"', page)
+            assert status == 200 and css and node.get(css.group(1).decode())[0] == 200
+        assert "Traceback" not in first.log.read_text()
+    finally:
+        for node in (first, second):
+            node.stop()
