@@ -70,9 +70,9 @@ def test_the_sitemap_is_paged_and_its_index_says_when_the_archive_last_changed(c
     listed = [e.text for page in pages for e in _xml(client.get(page.removeprefix("http://testserver")).content).iterfind("s:url/s:loc", NS)]
     assert len(listed) == len(set(listed)) == 44
     # each page has one address: any other way of writing its number is no page, and the answer echoes none
-    for p in ("4", "0", "-1", "x", "01", "1 ", "\uff11", "\u0661", "\x00", "9" * 8000, ["2", "1"]):
-        missing = client.get("/sitemap-documents.xml", {"p": p})
-        assert missing.status_code == 404 and "There is no such sitemap page; /sitemap.xml lists each." in missing.content.decode(), p
+    for query in [{"p": p} for p in ("4", "1", "0", "-1", "x", "01", "1 ", "\uff11", "\u0661", "\x00", "9" * 8000, ["2", "1"])] + [{"x": "1"}, {"P": "2"}, {"p": "2", "x": "2"}]:
+        missing = client.get("/sitemap-documents.xml", query)
+        assert missing.status_code == 404 and "There is no such sitemap page; /sitemap.xml lists each." in missing.content.decode(), query
         assert len(missing.content) < 10_000
     assert client.get("/sitemap-nothing.xml").status_code == 404
 

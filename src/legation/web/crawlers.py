@@ -78,15 +78,18 @@ class DocumentSitemap(Sitemap):
 
 SITEMAPS = {"documents": DocumentSitemap}
 
-_PAGE = re.compile(r"[1-9][0-9]{0,8}")  # a sitemap page's number as the index writes it: 2, not 02, " 2" nor "２"
+# a sitemap page's number as the index writes it: 2, not 02, " 2" nor "２"; the first page has none
+_PAGE = re.compile(r"[2-9]|[1-9][0-9]{1,8}")
 
 
 def sitemap_page(request: HttpRequest, section: str) -> HttpResponse:
     """``/sitemap-<section>.xml?p=N``: one page of a sitemap (Django's view), for a ``p`` written
-    as the sitemap index writes it; any other (``p=0``, ``p=01``, ``p=２``, two values) is 404
-    naming the index, so that each page has one address and no message echoes what was sent."""
+    as the sitemap index writes it (none for the first page); any other (``p=1``, ``p=01``,
+    ``p=２``, two values, another parameter) is 404 naming the index, so that each page has one
+    address (a page of 10,000 permalinks costs about a second to draw) and no message echoes
+    what was sent."""
     pages = request.GET.getlist("p")
-    if section not in SITEMAPS or pages and (len(pages) > 1 or not _PAGE.fullmatch(pages[0])):
+    if section not in SITEMAPS or set(request.GET) - {"p"} or pages and (len(pages) > 1 or not _PAGE.fullmatch(pages[0])):
         raise Http404("There is no such sitemap page; /sitemap.xml lists each.")
     try:
         return sitemaps.sitemap(request, SITEMAPS, section)
