@@ -22,10 +22,10 @@ documents) are never cached nor served from the cache. Responses say ``X-Legatio
 or ``miss``.
 
 The same key validates what a browser, proxy or harvester kept (HTTP conditional requests, RFC
-9110 §13 and RFC 9111): each 200 answer a key could be made for carries it as its (weak) ``ETag``, with
-``Cache-Control: no-cache`` (use it again only once the server says it is current); a request
-whose ``If-None-Match`` names it is answered ``304 Not Modified`` with no body and no search run,
-also when the cache itself is off or has let the answer go. The key holds a digest of this
+9110 §13 and RFC 9111): each 200 answer a key could be made for carries it as its weak ``ETag``,
+with ``Cache-Control: no-cache`` (use it again only once the server says it is current); a
+request whose ``If-None-Match`` names it is answered ``304 Not Modified`` with no body and no
+search run, also when the cache itself is off or has let the answer go. The key holds a digest of this
 release's templates and static files (:func:`release`) and the site credit the pages print, so
 a new release or setting never validates a page an older one drew.
 """
@@ -46,7 +46,6 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 import legation
-
 from legation.config import config
 from legation.errors import LegationError
 

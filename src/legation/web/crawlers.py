@@ -29,8 +29,8 @@ SITEMAP_PAGE = 10_000
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    """``/robots.txt``, ``text/plain``: every crawler may fetch the home page, the documents and
-    static files; not searches (``/?…``), facet pages, the API or the admin. The sitemap's address
+    """``/robots.txt``, ``text/plain``: every crawler may fetch the home page, the documents, static
+    files and sitemaps; not searches (``/?…``), facet pages, the API or the admin. The sitemap's address
     is absolute, as RFC 9309 §2.3.5 asks, on the host and scheme the request came by.
 
     RFC 9309 §2.2.2 matches the longest rule, so the home page ``/`` stays allowed beside
