@@ -1577,6 +1577,18 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
     return sorted(forms - names) if names else None
 
 
+def stem_forms_found(text: str, searcher: tantivy.Searcher) -> tuple[str, list[str]] | None:
+    """For an unfielded word ``text``, as typed: its English stem and the forms it finds through it
+    (:func:`same_stem_forms`), or ``None`` when the stem's query stands as it is (``text`` is not
+    one word, or no other form of its stem is a surname). What the search filters on
+    (:func:`_term`) and what the snippets mark (:func:`legation.search.service.snippets_for`)."""
+    exact, stem = analyzers.folded(text), analyzers.terms(text, analyzers.STEMMED_NAME)
+    if len(exact) != 1 or len(stem) != 1:
+        return None
+    forms = same_stem_forms(exact[0], stem[0], searcher)
+    return None if forms is None else (stem[0], forms)
+
+
 def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
     """For plain words (``Powers Abel prisoner exchange``: an :class:`And` of unfielded words and
     phrases only), a query matching documents with ANY of them, ranked first by how many of the
@@ -1794,11 +1806,10 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         # Ambassador Cooper, his name in their titles, above those that speak of cooperation
         # (a bonus only: the vocab field holds the words of fields not searched by default, place:Nanking)
         clauses.append((Occur.Should, Query.const_score_query(Query.term_query(idx_schema, schema.VOCAB_FIELD, exact[0]), EXACT_FORM_BONUS)))
-    stem = next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.STEMMED_NAME and len(t) == 1), None) if len(exact) == 1 else None
-    if not highlighting and stem and (forms := same_stem_forms(exact[0], stem[0], searcher)) is not None:
+    if not highlighting and len(exact) == 1 and (found := stem_forms_found(text, searcher)) is not None:
         # and only in the forms of its stem that are no person's surname: "cooperation" not in "Cooper"
         # (a filter: scoring nothing, so that the ranking among the documents kept is the stem's)
-        clauses.append((Occur.Must, Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, f) for f in forms]), 0.0)))  # type: ignore[arg-type]
+        clauses.append((Occur.Must, Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, f) for f in found[1]]), 0.0)))  # type: ignore[arg-type]
     if clauses:
         per_field = [Query.boolean_query([(Occur.Must, _should(per_field)), *clauses])]  # type: ignore[list-item]
     if node.field is None and (own := _identifier_query(text, idx_schema, searcher, isinstance(node, Pasted))) is not None:

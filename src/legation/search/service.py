@@ -1284,14 +1284,13 @@ def snippets_for(
 
 def _stem_forms(node: user_query.Node | None, searcher: tantivy.Searcher) -> tuple[tuple[str, frozenset[str]], ...]:
     """Of each unfielded word of ``node`` that finds its English stem in some forms only
-    (:func:`legation.search.query.same_stem_forms`), the stem and those forms, of all such words of
+    (:func:`legation.search.query.stem_forms_found`), the stem and those forms, of all such words of
     that stem together (``Cooper cooperation``: Cooper and cooperate …): what snippets mark."""
     found: dict[str, set[str]] = {}
     for leaf in user_query.leaves(node):
         if isinstance(leaf, user_query.Term) and leaf.field is None and not leaf.prefix:
-            exact, stem = analyzers.folded(leaf.text), analyzers.terms(leaf.text, analyzers.STEMMED_NAME)
-            if len(exact) == len(stem) == 1 and (forms := user_query.same_stem_forms(exact[0], stem[0], searcher)) is not None:
-                found.setdefault(stem[0], set()).update(forms)
+            if (stem_forms := user_query.stem_forms_found(leaf.text, searcher)) is not None:
+                found.setdefault(stem_forms[0], set()).update(stem_forms[1])
     return tuple((stem, frozenset(forms)) for stem, forms in found.items())
 
 

@@ -80,6 +80,7 @@ SITEMAPS = {"documents": DocumentSitemap}
 
 # a sitemap page's number as the index writes it: 2, not 02, " 2" nor "２"; the first page has none
 _PAGE = re.compile(r"[2-9]|[1-9][0-9]{1,8}")
+NO_SUCH_PAGE = "There is no such sitemap page; /sitemap.xml lists each."
 
 
 def sitemap_page(request: HttpRequest, section: str) -> HttpResponse:
@@ -90,8 +91,8 @@ def sitemap_page(request: HttpRequest, section: str) -> HttpResponse:
     what was sent."""
     pages = request.GET.getlist("p")
     if section not in SITEMAPS or set(request.GET) - {"p"} or pages and (len(pages) > 1 or not _PAGE.fullmatch(pages[0])):
-        raise Http404("There is no such sitemap page; /sitemap.xml lists each.")
+        raise Http404(NO_SUCH_PAGE)
     try:
         return sitemaps.sitemap(request, SITEMAPS, section)
     except Http404:  # past the last page
-        raise Http404("There is no such sitemap page; /sitemap.xml lists each.") from None
+        raise Http404(NO_SUCH_PAGE) from None
