@@ -185,6 +185,30 @@ def test_pages_and_json_are_gzipped_for_a_client_that_accepts_it(client, seed_ar
         assert head.content == b"" and abs(int(head["Content-Length"]) - len(packed.content)) <= 100, path
 
 
+
+def test_a_cached_answer_is_gzipped_once_and_sent_so_to_every_client_that_accepts_it(client, seed_archive, monkeypatch):
+    import gzip
+
+    from legation.web import cache
+
+    made = []
+    compress = cache.compress_string
+    monkeypatch.setattr(cache, "compress_string", lambda content, **kw: made.append(len(content)) or compress(content, **kw))
+    for path in ("/?q=treaty", "/api/search?q=treaty"):
+        made.clear()
+        plain = client.get(path)  # kept uncompressed: this client does not accept gzip
+        answers = [client.get(path, headers={"Accept-Encoding": "gzip"}) for _ in range(3)]
+        assert [a["X-Legation-Cache"] for a in answers] == ["hit"] * 3 and made == [len(plain.content)], path
+        assert len({a.content for a in answers}) == 1 and gzip.decompress(answers[0].content) == plain.content, path
+        assert all(a["Content-Encoding"] == "gzip" and int(a["Content-Length"]) == len(a.content) for a in answers), path
+        assert all("Accept-Encoding" in a["Vary"] for a in [plain, *answers]) and client.get(path).content == plain.content, path
+    # a client that accepts gzip first: the miss is compressed once, as it is kept
+    made.clear()
+    first, again = (client.get("/?q=alliance", headers={"Accept-Encoding": "gzip"}) for _ in range(2))
+    assert (first["X-Legation-Cache"], again["X-Legation-Cache"]) == ("miss", "hit") and len(made) == 1 and first.content == again.content
+    # an answer too short to be worth compressing is sent as it is, as GZipMiddleware sends it
+    assert cache._gzipped(b"x" * 199) == b"" and gzip.decompress(cache._gzipped(b"x" * 400)) == b"x" * 400
+
 @pytest.mark.parametrize(
     ("path", "status"),
     [("/facets/nosuch?q=Mao", 404), ("/api/search?q=Mao&page=0", 400), ("/api/search?q=" + "a" * 1200, 400), ("/?q=Mao&start_date=garbage", 400)],
