@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 try:  # markupsafe's escaping of &, <, > (its C speedups when built), without making a Markup of it
     from markupsafe._speedups import _escape_inner
@@ -78,6 +79,24 @@ def shortened(text: str, limit: int) -> str:
     cut = head if text[limit] == " " else head.rsplit(" ", 1)[0] or head  # a word ending at the limit is whole
     return cut.rstrip(" ,;:") + "…"
 
+
+
+QUOTED_CHARS = 60  # characters of a value a message repeats
+
+
+def quoted(value: object, limit: int = QUOTED_CHARS) -> str:
+    """``value`` as a message repeats what a user sent: in Python's quotes, so that spaces,
+    invisible and control characters show (``'\\u200f1950'``), and a text cut to at most ``limit``
+    characters (:func:`shortened`): an address's value of 3,000 characters came back whole,
+    burying what the message says to do."""
+    return repr(shortened(value, limit)) if isinstance(value, str) else repr(value)
+
+
+def quoted_list(values: Sequence[object], most: int = 5) -> str:
+    """The first ``most`` of ``values``, each :func:`quoted`, comma-separated, and how many more
+    there are: ``'x0', 'x1', 'x2', 'x3', 'x4' and 55 more``."""
+    shown = ", ".join(quoted(v) for v in values[:most])
+    return shown if len(values) <= most else f"{shown} and {len(values) - most:,} more"
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 """The characters that set the direction of the text after them (Unicode Bidirectional Algorithm,

@@ -155,6 +155,25 @@ def test_a_parameter_taking_one_value_given_twice_is_refused_on_the_api_and_the_
     assert client.get("/api/search?type=Telegram&type=Letter").status_code == 200
 
 
+
+@pytest.mark.parametrize(
+    ("address", "start"),
+    [
+        ("/api/search?sort={}", "There is no sort '{}…'; use one of: relevance"),
+        ("/api/search?start_date={}", "start_date: '{}…' is not a date; write YYYY"),
+        ("/api/search?date_match={}", "date_match is '{}…'; use overlap"),
+        ("/api/search?year={}", "year is '{}…', which is no value of the year facet"),
+        ("/api/search?{}=1", "There is no parameter '{}…'; /api/search takes q,"),
+        ("/api/facets/{}", "There is no facet '{}…'; use one of: type"),
+        ("/api/search?sort=a&sort={}", "sort was given 2 times ('a', '{}…'); it takes one value"),
+    ],
+)
+def test_an_error_repeats_a_long_value_cut_to_60_characters(client, seed_archive, address, start):
+    # a value of 3,000 characters came back whole in the message, burying what it says to do
+    answer = client.get(address.format("Z" * 3000))
+    message = answer.json()["error"]["message"]
+    assert answer.status_code in (400, 404) and message.startswith(start.format("Z" * 60)) and len(message) < 400, message
+
 def test_other_endpoints_refuse_their_single_valued_parameters_twice_too(client, seed_archive):
     for address, name in [
         ("/api/facets/recipient?contains=Liu&contains=Zhou", "contains"),

@@ -977,3 +977,18 @@ def test_a_date_box_value_holding_a_semicolon_is_named_whole(client, seed_archiv
     (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
     assert refused.status_code == 400
     assert markup.unescape(message).startswith(f'"From": {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD')
+
+
+def test_a_refusal_repeats_a_long_value_cut_and_many_values_counted(client, seed_archive):
+    # a date box value of 3,000 characters came back whole, twice; 60 bad years were listed one by one
+    import html as markup
+
+    long_value = "9" * 3000
+    for params, said in [
+        ({"start_date": long_value}, f"""The results below leave out "From" ('{"9" * 60}…')."""),
+        ({"year": [f"x{i}" for i in range(60)]}, "The results below leave out year ('x0', 'x1', 'x2', 'x3', 'x4' and 55 more)."),
+    ]:
+        refused = client.get("/", {"q": "treaty", **params})
+        (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+        message = markup.unescape(message)
+        assert refused.status_code == 400 and message.endswith(said) and len(message) < 400, message

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from legation import __version__
 from legation.api import errors
+from legation.printable import quoted
 from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import EndpointOut, ErrorOut, FacetValuesOut, IndexOut, SearchOut, facet_values_json, search_result_json
 from legation.errors import DocumentNotFound, InvalidQuery
@@ -126,7 +127,7 @@ def unknown_parameter(name: str, path: str, declared: dict[str, bool]) -> str:
     close = sorted((d for d in declared if typed.startswith(d)), key=len)[-1:] or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
     guess = f" (did you mean {close[0]}?)" if close else ""
     takes = ", ".join(declared) or "no parameters"
-    return f"There is no parameter {name!r}{guess}; {api.get_root_path({})}{path.lstrip('/')} takes {takes}. See /api/openapi.json."
+    return f"There is no parameter {quoted(name)}{guess}; {api.get_root_path({})}{path.lstrip('/')} takes {takes}. See /api/openapi.json."
 
 
 _sorts = ", ".join(s.name for s in SORTS)

@@ -42,6 +42,7 @@ from functools import lru_cache
 from edtf import EDTFParseException, parse_edtf, struct_time_to_date
 from edtf.appsettings import SEASON_L2_MONTHS_RANGE
 
+from legation.printable import quoted
 from legation.records.document_record import RecordError
 
 MONTHS = (
@@ -297,9 +298,9 @@ def parse_date_bound(text: str, *, end: bool) -> dt.date:
     """
     value = text.strip()
     if not (_DAY.match(value) or _MONTH.match(value) or _YEAR.match(value)) or value.startswith("-"):
-        raise ValueError(f"{text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12")
+        raise ValueError(f"{quoted(text)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12")
     try:
         earliest, latest = day_bounds(value)
     except RecordError as exc:
-        raise ValueError(f"{text!r} is not a real date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12") from exc
+        raise ValueError(f"{quoted(text)} is not a real date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12") from exc
     return latest if end else earliest

@@ -20,7 +20,7 @@ from tantivy import Occur, Order, Query
 
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
-from legation.printable import shortened
+from legation.printable import quoted, shortened
 from legation.records.dates import display_date
 from legation.records.languages import is_language_tag, language_tag
 from legation.search import facets as facet_counts
@@ -269,28 +269,28 @@ def validate(request: SearchRequest) -> None:
         raise InvalidQuery("q must be text.")
     for name, values in request.filters.items():
         if name not in schema.FACETS_BY_NAME:
-            raise InvalidQuery(f"There is no filter {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
+            raise InvalidQuery(f"There is no filter {quoted(name)}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
         if isinstance(values, str) or not all(isinstance(v, str) for v in values):
-            raise InvalidQuery(f"The filter {name!r} takes a list of text values.")
+            raise InvalidQuery(f"The filter {quoted(name)} takes a list of text values.")
         facet = schema.FACETS_BY_NAME[name]
         if facet.value_pattern and (wrong := next((v for v in values if v and not re.fullmatch(facet.value_pattern, v)), None)):
-            raise InvalidQuery(f"{name} is {wrong!r}, which is no value of the {facet.label.lower()} facet; give {facet.value_help}.")
+            raise InvalidQuery(f"{name} is {quoted(wrong)}, which is no value of the {facet.label.lower()} facet; give {facet.value_help}.")
         if len(values) > MAX_FILTER_VALUES:
             raise InvalidQuery(
                 f"The filter {name!r} was given {len(values):,} values; choose at most {MAX_FILTER_VALUES} "
                 "(values of one filter combine with OR)."
             )
     if request.sort not in schema.SORTS_BY_NAME:
-        raise InvalidQuery(f"There is no sort {request.sort!r}; use one of: {', '.join(schema.SORTS_BY_NAME)}.")
+        raise InvalidQuery(f"There is no sort {quoted(request.sort)}; use one of: {', '.join(schema.SORTS_BY_NAME)}.")
     if not isinstance(request.page, int) or request.page < 1:
-        raise InvalidQuery(f"page is {request.page!r}; give a whole number from 1.")
+        raise InvalidQuery(f"page is {quoted(request.page)}; give a whole number from 1.")
     if not isinstance(request.page_size, int) or not 1 <= request.page_size <= MAX_PAGE_SIZE:
-        raise InvalidQuery(f"page_size is {request.page_size!r}; give a whole number from 1 to {MAX_PAGE_SIZE}.")
+        raise InvalidQuery(f"page_size is {quoted(request.page_size)}; give a whole number from 1 to {MAX_PAGE_SIZE}.")
     for label, value in (("start_date", request.start_date), ("end_date", request.end_date)):
         if value is not None and not isinstance(value, dt.date):
             raise InvalidQuery(f"{label} must be a date (YYYY-MM-DD).")
     if request.date_match not in DATE_MATCHES:
-        raise InvalidQuery(f"date_match is {request.date_match!r}; use overlap (the default) or within.")
+        raise InvalidQuery(f"date_match is {quoted(request.date_match)}; use overlap (the default) or within.")
     if request.start_date and request.end_date and request.start_date > request.end_date:
         raise InvalidQuery(
             f"The start date {request.start_date.isoformat()} is after the end date {request.end_date.isoformat()}; swap them."
@@ -1609,7 +1609,7 @@ def facet_values(
     (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request."""
     validate(request)
     if name not in schema.FACETS_BY_NAME:
-        raise UnknownFacet(f"There is no facet {name!r}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
+        raise UnknownFacet(f"There is no facet {quoted(name)}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
     names = _archive_names(index, None)
     index = index or default_index()
     searcher = index.searcher()

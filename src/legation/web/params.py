@@ -18,6 +18,7 @@ from urllib.parse import quote_plus
 from django.urls import reverse
 
 from legation.errors import InvalidQuery
+from legation.printable import quoted, quoted_list
 from legation.ingest.dates import archival_day_bounds
 from legation.records.dates import parse_date_bound
 from legation.search.query import stripped
@@ -53,10 +54,10 @@ def is_whole_number(value: str) -> bool:
 
 def _int(value: str, name: str, low: int, high: int) -> int:
     if not is_whole_number(value):
-        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.")
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {quoted(value)}.")
     number = int(value)
     if not low <= number <= high:
-        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {value!r}.")
+        raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {quoted(value)}.")
     return number
 
 
@@ -66,7 +67,7 @@ def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     which one was meant cannot be known, and picking one would answer another question than asked."""
     values = params.get(name) or [""]
     if len(values) > 1:
-        given = ", ".join(repr(v) for v in values)
+        given = quoted_list(values)
         raise InvalidQuery(f"{name} was given {len(values)} times ({given}); it takes one value: send {name} once.")
     return values[0] or ""
 

@@ -14,7 +14,7 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date
-from legation.printable import shortened, title_text
+from legation.printable import quoted_list, shortened, title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
@@ -102,7 +102,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if search_request is None:
             return render(request, "legation/search.html", context, status=status)
         refused = {name: dropped for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])}
-        left_out = ", ".join(f"{_FORM_NAMES.get(name, name)} ({', '.join(repr(shortened(v, 40)) for v in dropped)})" for name, dropped in refused.items())
+        left_out = ", ".join(f"{_FORM_NAMES.get(name, name)} ({quoted_list(dropped)})" for name, dropped in refused.items())
         # each refused value says why, not only the first the search met ("Sort ('bogus')" said nothing)
         reasons = dict.fromkeys([context["error"], *(_refusal(name, dropped) for name, dropped in refused.items())])
         said = " ".join(f"{r.rstrip().rstrip('.')}." for r in reasons if r)
