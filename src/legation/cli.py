@@ -5,6 +5,7 @@ Every command turns Legation's own errors into one clear line with a hint and a 
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import os
@@ -310,11 +311,14 @@ def _ingest(
     of files named that Legation cannot read, from :func:`_files`), store records with a
     progress bar (documents and bytes), with ``delete_missing`` delete what the collections read
     no longer hold, then update the index."""
+    from django.db import DatabaseError
+
     from legation.ingest.readers import read_file
     from legation.ingest.service import Failure, IngestReport, ingest_records
     from legation.ingest.service import delete_missing as mirror
     from legation.interrupts import Interrupted, interruptible
     from legation.search.follower import following
+    from legation.search.indexer import IndexWriteFailed
 
     total_bytes = sum(f.stat().st_size for f in files)
     report = IngestReport(notes=[str(note) for note in skipped], failed=[Failure(e.path, e.message) for e in unreadable or []])
@@ -348,16 +352,54 @@ def _ingest(
             doing = "updating the search index"
             progress.update(task, description="Checked (dry run)" if dry_run else "Ingested; updating the search index")
     except Interrupted as exc:
-        _fail(_interrupted_ingest(report, exc.signal, doing, dry_run), 128 + exc.signal)
+        _fail(_interrupted_ingest(report, f"interrupted ({signal.Signals(exc.signal).name})", doing, dry_run), 128 + exc.signal)
+    except (DatabaseError, OSError, IndexWriteFailed) as exc:
+        if (failure := _store_failure(exc)) is None:
+            raise
+        why, step = failure
+        _fail(_interrupted_ingest(report, why, doing, dry_run, then=f"{step}, then run the same command again to finish"))
     return report
 
 
-def _interrupted_ingest(report, number: int, doing: str, dry_run: bool) -> str:
-    """What an ingest stopped by signal ``number`` while ``doing`` left: the documents of the
-    batches committed (``report.committed``), whole with their change-log entries, and what to do."""
-    name = signal.Signals(number).name
+def _store_failure(exc: BaseException) -> tuple[str, str] | None:
+    """Why an ingest stopped on ``exc`` and what to do before running it again, for
+    :func:`_interrupted_ingest`: a full disk (SQLite: "database or disk is full"; PostgreSQL:
+    SQLSTATE 53100, "No space left on device"; a file: ENOSPC, EDQUOT; the search index:
+    :class:`~legation.search.indexer.IndexWriteFailed`), or any other failure of the database
+    (PostgreSQL gone away, its file locked or unwritable); ``None`` for any other ``OSError`` (a
+    reader's are failures of its file, reported, and do not reach here)."""
+    from django.db import DatabaseError
+
+    from legation.search.indexer import IndexWriteFailed
+
+    if isinstance(exc, IndexWriteFailed):
+        return f"stopped: {exc}", "Free space on that disk" if exc.disk_full else "Make room on its disk or make the folder writable"
+    problem = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    sqlstate = getattr(getattr(exc, "__cause__", None), "sqlstate", None)
+    full = "disk is full" in problem or "No space left" in problem or sqlstate == "53100"
+    if isinstance(exc, OSError) and not isinstance(exc, DatabaseError):
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+            return None
+        full, problem = True, exc.strerror or problem
+    if full:
+        return f"stopped: the disk is full ({problem})", f"Free space on the disk holding the archive ({_store_place()})"
+    return f"stopped: the database failed ({problem})", "Make it work again (`legation check` says when it does)"
+
+
+def _store_place() -> str:
+    """Where the archive's records are: the PostgreSQL database named in the settings, or the data folder."""
+    from legation.config import config
+
+    settings = config()
+    return "the PostgreSQL server's data folder" if "postgresql" in settings.database["ENGINE"] else str(settings.data_dir)
+
+
+def _interrupted_ingest(report, why: str, doing: str, dry_run: bool, then: str = "Run the same command again to finish") -> str:
+    """What an ingest stopped while ``doing`` (``why``: "interrupted (SIGTERM)", or a failure of the
+    store and what to do about it, :func:`_store_failure`) left: the documents of the batches
+    committed (``report.committed``), whole with their change-log entries, and what to do then."""
     if dry_run:
-        return f"interrupted ({name}) while {doing}; a dry run stores nothing. Run the same command again for the whole report"
+        return f"{why} while {doing}; a dry run stores nothing. {then.replace('to finish', 'for the whole report')}"
     added, updated, unchanged = report.committed
     stored = (
         f"{_documents(added + updated + unchanged)} stored before it ({added:,} added, {updated:,} updated, {unchanged:,} "
@@ -371,7 +413,7 @@ def _interrupted_ingest(report, number: int, doing: str, dry_run: bool) -> str:
             f"and {_documents(len(report.deleted))} deleted before it"
         )
     return (
-        f"interrupted ({name}) while {doing}: {stored}. Run the same command again to finish: what is stored compares as "
+        f"{why} while {doing}: {stored}. {then}: what is stored compares as "
         "unchanged. The search index takes in what it lacks at the next `legation ingest`, `serve` or `search`"
     )
 
@@ -846,7 +888,15 @@ def export(
         from legation.ingest.readers.jsonl import write_jsonl as write
     if output is None:
         sys.stdout.reconfigure(encoding="utf-8", newline="")  # the same bytes as a file, on every platform
-        count = write(load_records(), sys.stdout)
+        try:
+            count = write(load_records(), sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader stopped (`| head`): the rest is not wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own advice: nothing more to flush at exit
+            raise SystemExit(1) from None
+        except OSError as exc:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _fail(f"cannot write to standard output: {exc.strerror or exc}; the export is incomplete. Give --output FILE on a disk with room for it")
     else:
         # Written beside it under another name and moved into place when complete, so that a failure
         # or Ctrl-C halfway leaves a file of that name as it was (an earlier export), never cut off.

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from legation.search.indexer import IndexBusy, SearchIndex, apply_changes
+from legation.search.indexer import IndexBusy, IndexWriteFailed, SearchIndex, apply_changes
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_SECONDS = 2.0
@@ -93,6 +93,8 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
                 _measure(target)  # before a round that may take minutes: a server started behind says so at once
                 follow_once(target, commit_every)
             _measure(target)
+        except IndexWriteFailed as exc:  # a full disk: one line a round, not a traceback; the next round retries
+            log.error("Applying the change log to the search index failed: %s", exc)
         except Exception:  # keep serving; the next round retries
             log.exception("Applying the change log to the search index failed")
         finally:

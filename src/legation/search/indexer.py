@@ -16,7 +16,8 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import tantivy
@@ -38,6 +39,37 @@ class IndexOutdated(LegationError):
 
 class IndexBusy(LegationError):
     """Another process is writing to the index."""
+
+
+class IndexWriteFailed(LegationError):
+    """tantivy could not write the index (a full disk, most often: its writer's threads die on the
+    first failed write, and every later write says only that the writer was killed). The message
+    names the folder, tantivy's error and the room left on the folder's disk. What was written
+    since the last commit is dropped; the change log still holds it, so the next round applies it
+    again (:func:`apply_changes`)."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        try:
+            room = shutil.disk_usage(path).free
+        except OSError:
+            room = None
+        # tantivy says "No space left on device (os error 28)" for the write that failed, only that
+        # the writer was killed for every write after it: less room than a segment may take is as good a sign
+        said = "os error 28" in problem or "No space left" in problem
+        self.disk_full = said or (room is not None and room < WRITER_HEAP_BYTES)
+        free = "" if room is None else f"; {room / 1e6:,.1f} MB free on its disk"
+        super().__init__(f"the search index in {path} could not be written ({problem}{free})")
+
+
+@contextmanager
+def _writing(index: SearchIndex) -> Iterator[None]:
+    """Raise :class:`IndexWriteFailed` for tantivy's errors (``ValueError``) in the ``with`` body,
+    a write to ``index``, dropping its writer: a writer whose threads died refuses every write after."""
+    try:
+        yield
+    except ValueError as exc:
+        index.rollback()
+        raise IndexWriteFailed(index.path, str(exc).strip() or type(exc).__name__) from exc
 
 
 def _add(doc: tantivy.Document, name: str, value: str | tantivy.PreTokenizedString) -> None:
@@ -208,28 +240,35 @@ class SearchIndex:
         :meth:`commit`. Returns how many records were written."""
         writer = self._writer_or_open()
         count = 0
-        for record in records:
-            writer.delete_documents_by_term(schema.KEY_FIELD, record.identifier)
-            writer.add_document(to_document(record))
-            count += 1
+        with _writing(self):
+            for record in records:
+                writer.delete_documents_by_term(schema.KEY_FIELD, record.identifier)
+                writer.add_document(to_document(record))
+                count += 1
         return count
 
     def delete(self, identifiers: Iterable[str]) -> None:
         """Remove documents by identifier (unknown identifiers are ignored). Visible after :meth:`commit`."""
         writer = self._writer_or_open()
-        for identifier in identifiers:
-            writer.delete_documents_by_term(schema.KEY_FIELD, identifier)
+        with _writing(self):
+            for identifier in identifiers:
+                writer.delete_documents_by_term(schema.KEY_FIELD, identifier)
 
     def clear(self) -> None:
         """Remove every document (visible after :meth:`commit`; until then searches see the old ones)."""
-        self._writer_or_open().delete_all_documents()
+        writer = self._writer_or_open()
+        with _writing(self):
+            writer.delete_all_documents()
 
     def commit(self, last_applied_seq: int | None = None) -> None:
         """Make the writes visible atomically and release the writer; then, if given, record
-        ``last_applied_seq`` (after the commit, so a crash in between re-applies, never skips)."""
+        ``last_applied_seq`` (after the commit, so a crash in between re-applies, never skips).
+        Raises :class:`IndexWriteFailed` when tantivy cannot write (nothing is then recorded)."""
         if self._writer is not None:
-            writer, self._writer = self._writer, None
-            writer.commit()
+            writer = self._writer
+            with _writing(self):
+                writer.commit()
+            self._writer = None
             writer.wait_merging_threads()  # ends the writer, releasing the folder's lock
             self._require().reload()
         self.committed_at = time.monotonic()
@@ -241,8 +280,11 @@ class SearchIndex:
         self.pending = None
         if self._writer is not None:
             writer, self._writer = self._writer, None
-            writer.rollback()
-            writer.wait_merging_threads()
+            try:
+                writer.rollback()
+                writer.wait_merging_threads()
+            except ValueError:  # a writer whose threads died (IndexWriteFailed): nothing of it is kept anyway
+                pass
 
     # --- the state file -------------------------------------------------------------------------
 
