@@ -28,8 +28,10 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="markdown",  # a docstring's lines joined into paragraphs, not broken where the source wraps
 )
-console = Console()
-err = Console(stderr=True)
+# emoji codes off: Rich drew ":x:" in a file's name or a value as an emoji ("name:x:.csv" as "name❌.csv"),
+# so the file an archivist was told of could not be found
+console = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with their variant names
@@ -248,7 +250,7 @@ def _port_taken(host: str, port: int) -> str:
 def _unwrapped(screen: Console) -> Console:
     """``screen`` on a terminal; writing to a file or a pipe, a console as wide as a log line may be
     (200 columns), where Rich would otherwise wrap lines and cut table headings at 80."""
-    return screen if screen.is_terminal else Console(file=screen.file, width=max(screen.width, 200))
+    return screen if screen.is_terminal else Console(file=screen.file, width=max(screen.width, 200), emoji=False)
 
 
 def _fail(message: str, code: int = 1, *more: str) -> None:

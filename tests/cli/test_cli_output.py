@@ -17,6 +17,14 @@ def test_brackets_in_file_names_and_reasons_are_printed(tmp_path: Path):
     assert "cables[1].jsonl, line 2" in result.stdout
 
 
+def test_emoji_codes_in_file_names_and_values_are_printed_as_written(tmp_path: Path):
+    # Rich drew "name:x:.csv" as "name❌.csv", and a value "root:x:0:0" as "root❌0:0"
+    bad = tmp_path / "letters:x:.jsonl"
+    bad.write_text(SEED.read_text(encoding="utf-8").splitlines()[0] + "\n:smile: root:x:0\n", encoding="utf-8")
+    result = legation(tmp_path / "archive", "ingest", str(bad))
+    assert result.returncode == 1 and "letters:x:.jsonl, line 2" in result.stdout and "❌" not in result.stdout + result.stderr
+
+
 def test_empty_data_dir_variable_means_the_default_folder(tmp_path: Path):
     import os
     import subprocess
