@@ -512,6 +512,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
          "future_dates": [{"where": "FILE: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
+         "dates_apart": [{"where": "FILE: id", "date_text": "22.XII.1949", "reads_as": "1949-12-22", "date_edtf": "1975"}, …]
+         (a date as written in other years than the EDTF date given beside it: stored as given),
          "notes": ["…", …]}
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
@@ -536,6 +538,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
         "future_dates": [{"where": where, "date_text": text} for where, text in report.future_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
+        "dates_apart": [{"where": where, "date_text": text, "reads_as": read, "date_edtf": edtf} for where, (text, read, edtf) in report.dates_apart],
         "notes": report.all_notes(),
     }
     _write_json(path, data, "the ingest itself is done")

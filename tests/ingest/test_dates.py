@@ -473,3 +473,46 @@ def test_frus_datelines_with_a_hyphen_read_as_the_edition_encodes_them():
     assert parse_archival_date(d56.date_text) == ParsedDate(d56.date_edtf, False, d56.date_text)
     undated = [r for r in read_file(shared_data("frus/volumes/frus1958-60v01.xml.gz"), None) if getattr(r, "date_text", "") == "[Undated.]"]
     assert len(undated) == 1 and parse_archival_date(undated[0].date_text) == ParsedDate("", False, "[Undated.]")
+
+
+@pytest.mark.django_db
+def test_a_date_as_written_in_other_years_than_its_edtf_date_is_stored_as_given_and_named(tmp_path):
+    # two columns saying 22.XII.1949 and 1975 were stored silently: the page showed one date, filters used the other
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "dates.csv"
+    table.write_text(
+        "identifier,title,date text,date\n"
+        "a-1,Typed report,22.XII.1949,1975\n"
+        "a-2,Approximate,ca. 1950,1950-12-22\n"  # within what the text says: agrees
+        "a-3,Two years,1743/44,1744-02-02\n"  # 1744 is one of the years written
+        "a-4,Old Style,10 February 1720/21,1721-02-21\n"  # no year of the EDTF written, but read as that day
+        'a-5,Another year,"January 5, 1950",1949-01-05\n',
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert report.failed == [] and [where for where, _ in report.dates_apart] == ["a-1", "a-5"]
+    assert [both for _, both in report.dates_apart] == [("22.XII.1949", "1949-12-22", "1975"), ("January 5, 1950", "1950-01-05", "1949-01-05")]
+    (note,) = [n for n in report.all_notes() if n.startswith("dates as written")]
+    assert note.startswith("dates as written in other years than their EDTF dates: 2 (e.g. a-1: '22.XII.1949' reads as 1949-12-22, the EDTF date is 1975; a-5:")
+    assert Document.objects.get(identifier="a-1").date_edtf == "1975"  # stored as given
+    next(archive, None)
+
+
+@pytest.mark.parametrize(
+    ("earliest", "latest"),
+    [("1960-01-01", "1940-01-01"), ("1950-01-01", ""), ("1949-01-01", "1950-12-31")],
+)
+def test_earliest_and_latest_days_given_must_be_those_of_the_edtf_date(earliest, latest):
+    # "1950" given with 1960-01-01 … 1940-01-01 showed as 1950 and was found in no year
+    record = DocumentRecord(identifier="d-1", title="t", date_edtf="1950", date_earliest=earliest, date_latest=latest)
+    with pytest.raises(RecordError, match=r"d-1: date_earliest and date_latest .* are not what date_edtf '1950' covers \(the days 1950-01-01 to 1950-12-31\); leave them out"):
+        record.validate()
+    given = DocumentRecord(identifier="d-2", title="t", date_edtf="1950", date_earliest="1950-01-01", date_latest="1950-12-31").validate()
+    derived = DocumentRecord(identifier="d-3", title="t", date_edtf="1950").validate()
+    assert (given.date_earliest, given.date_latest) == (derived.date_earliest, derived.date_latest) == ("1950-01-01", "1950-12-31")
+    with pytest.raises(RecordError, match="covers \\(no days date filters cover\\)"):
+        DocumentRecord(identifier="d-4", title="t", date_edtf="-0043-03-15", date_earliest="0001-01-01", date_latest="0001-12-31").validate()

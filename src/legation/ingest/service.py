@@ -24,7 +24,7 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.interrupts import held
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
-from legation.ingest.dates import parse_archival_date, years_to_come
+from legation.ingest.dates import disagreement, parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
@@ -93,6 +93,7 @@ class IngestReport:
     unread_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) stored undated
     future_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, date as written) in a year to come: stored undated
     outside_dates: list[tuple[str, str]] = field(default_factory=list)  # (where, EDTF) before year 1 or after 9999: no days
+    dates_apart: list[tuple[str, tuple[str, str, str]]] = field(default_factory=list)  # (where, (as written, what it reads as, EDTF)): other years
     named_otherwise: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)  # (where, the file's own identifiers): TEI letters stored by file name
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
@@ -127,6 +128,12 @@ class IngestReport:
                 "stored with the date as written but count as undated in date filters and the histogram: an archive's "
                 "documents were written before today, so the year is most likely mistyped (2150 for 1950). Correct it in "
                 "the file and ingest it again, or date them in the admin",
+            ),
+            (
+                "dates as written in other years than their EDTF dates", self.dates_apart,
+                lambda both: f"{both[0]!r} reads as {both[1]}, the EDTF date is {both[2]}",
+                "stored as given: pages show the date as written, while date filters, date sorts and the histogram use "
+                "the EDTF date. Correct the one that is wrong in the file and ingest it again, or in the admin",
             ),
             (
                 "dates before the year 1 or after 9999", self.outside_dates, lambda edtf: f"{display_date(edtf)} (EDTF {edtf})",
@@ -586,6 +593,7 @@ def ingest_records(
         unread: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written)
         future: dict[str, tuple[str, str]] = {}  # identifier → (where, date as written): read, but in a year to come
         outside: dict[str, tuple[str, str]] = {}  # identifier → (where, EDTF): dated, but with no calendar day
+        apart: dict[str, tuple[str, tuple[str, str, str]]] = {}  # identifier → (where, (as written, what it reads as, EDTF))
         for item in chunk:
             if isinstance(item, IngestError):
                 report.failed.append(Failure(item.path + (f", {item.location}" if item.location else ""), item.message))
@@ -614,14 +622,17 @@ def ingest_records(
                 (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
                 outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
+            elif item.date_text and item.date_earliest and (read := disagreement(item.date_text, int(item.date_earliest[:4]), int(item.date_latest[:4]))):
+                apart[item.identifier] = (_where(source, item.identifier), (item.date_text, read, item.date_edtf))
         with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
             _store_batch(batch, report, dry_run, source)
             if not dry_run:
                 report.committed = (len(report.added), len(report.updated), len(report.unchanged))
-        curated = _dated_by_curator([*unread, *future, *outside]) if unread or future or outside else set()
+        curated = _dated_by_curator([*unread, *future, *outside, *apart]) if unread or future or outside or apart else set()
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
         report.future_dates += [note for identifier, note in future.items() if identifier not in curated]
         report.outside_dates += [note for identifier, note in outside.items() if identifier not in curated]
+        report.dates_apart += [note for identifier, note in apart.items() if identifier not in curated]
         if on_progress:
             on_progress(report)
     return report
