@@ -509,6 +509,23 @@ def test_a_header_naming_a_column_twice_fails_the_file_rather_than_lose_one_colu
     )
 
 
+
+def test_two_headers_read_as_one_field_of_one_value_fail_the_file(tmp_path: Path):
+    # 'title' and 'Title' (or 'dc:date' and 'Date') were both read as that field: the second's values dropped silently
+    path = tmp_path / "alike.csv"
+    path.write_text("identifier,title,Title,dc:date,Date,subject,Subject\nh-1,First,Second,1950,1951,Trade,Loans\n", encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(path))
+    assert raised.value.location == "line 1" and raised.value.message.startswith(
+        "'title' (column 2) and 'Title' (column 3) are both read as title; 'dc:date' (column 4) and 'Date' (column 5) are "
+        "both read as date, each a field that takes one value, so the values of all but the first would be lost"
+    )
+    # a field of several values joins them: nothing is lost
+    joined = tmp_path / "joined.csv"
+    joined.write_text("identifier,title,subject,Subject\nh-2,One,Trade,Loans\n", encoding="utf-8")
+    (record,) = [r for r in read_csv(joined) if not isinstance(r, IngestNote)]
+    assert record.subjects == ["Trade", "Loans"]
+
 def test_values_in_a_column_without_header_are_named_in_a_note(tmp_path: Path):
     path = tmp_path / "unnamed.csv"
     path.write_text("identifier,,title,\nu-1,a stray value,Telegram,\nu-2,,Cable,\n", encoding="utf-8")

@@ -81,7 +81,7 @@ from pathlib import Path
 from legation.errors import IngestError, IngestNote
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
-from legation.ingest.mappings import FIELDS, Mapping, Values, load_mapping
+from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -248,6 +248,7 @@ def read_csv(
     unnamed_used: set[int] = set()
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
+        _refuse_one_field_twice(path, header, columns)
         # credit holds whom the publication thanks, donors then publishers (wilson_json): a publisher column comes last
         columns = dict(sorted(columns.items(), key=lambda column: _header_key(column[0]) in ("publisher", "publishers")))
         if "identifier" not in columns.values():
@@ -318,6 +319,28 @@ def read_csv(
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
 
+
+
+def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, str]) -> None:
+    """Raise IngestError when two Dublin Core-style ``header`` names (``columns``: header → field)
+    give one field that takes one value (:data:`~legation.ingest.mappings.FIRST_WINS`: ``title``
+    and ``Title``, ``dc:date`` and ``Date``): the second column's values would be dropped, as an
+    exact duplicate header's are (refused above). Fields of several values (names, subjects,
+    texts) join both columns' values, and pass."""
+    by_field: dict[str, list[str]] = {}
+    for name, field_name in columns.items():
+        by_field.setdefault(field_name, []).append(name)
+    if twice := {f: names for f, names in by_field.items() if f in FIRST_WINS and len(names) > 1}:
+        places = "; ".join(
+            " and ".join(f"{n!r} (column {header.index(n) + 1})" for n in names) + f" are both read as {f}" for f, names in twice.items()
+        )
+        raise IngestError(
+            str(path),
+            f"{places}, {'which takes' if len(twice) == 1 else 'each a field that takes'} one value, so the values of all but "
+            "the first would be lost; rename or remove the "
+            "others (or give a mapping naming the one to read, --mapping MAP.json) and ingest the file again",
+            "line 1",
+        )
 
 def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
     """The note on columns with no header (0-based ``columns``) whose cells hold values, which no field reads."""
