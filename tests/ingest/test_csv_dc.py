@@ -551,6 +551,22 @@ def test_a_quote_never_closed_says_where_and_what_to_do_and_the_rows_before_are_
     )
 
 
+
+def test_a_quote_never_closed_in_a_large_file_stops_at_the_longest_cell_a_value_may_hold(tmp_path: Path):
+    # the rest of the file was read as one cell, whatever its size (146 MB took 1.5 GB of memory)
+    from legation.ingest.readers.csv_dc import CELL_CHARACTERS
+
+    path = tmp_path / "open-quote-large.csv"
+    rows = "".join(f"q-{i},Row {i} of the table\n" for i in range(2, 200_000))  # 5 MB after the quote
+    path.write_text(f'identifier,title\nq-0,Telegram\nq-1,"Cable from Moscow\n{rows}', encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-0"]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert error.location == "line 3" and error.message.startswith(
+        f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold, so the rest "
+        'of the file cannot be read: most often a quote (") opened in a cell and never closed'
+    )
+
 def test_an_identifier_too_long_is_shown_shortened_in_its_failure(tmp_path: Path):
     path = tmp_path / "long.csv"
     path.write_text("identifier,title\n" + "L" * 5_000 + ",Telegram\n", encoding="utf-8")

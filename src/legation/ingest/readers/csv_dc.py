@@ -83,7 +83,7 @@ from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
-from legation.records.document_record import DocumentRecord, RecordError
+from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
     "identifier": "identifier", "id": "identifier", "title": "title", "date": "date", "type": "type",
@@ -226,9 +226,11 @@ def read_csv(
     text = decoded.text
     if decoded.note:
         yield IngestNote(str(path), decoded.note)
-    # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more); the
-    # whole file is in memory already, so a cell as long as the file costs nothing more.
-    csv.field_size_limit(max(csv.field_size_limit(), min(len(text), 2**31 - 1)))
+    # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more): a
+    # cell may hold the longest value a record takes, and no more, so that a quote never closed (the
+    # rest of the file read as one cell) stops there rather than at the end of the file (a file of
+    # 146 MB took 1.5 GB, the cell growing 4 bytes a character).
+    csv.field_size_limit(CELL_CHARACTERS + 1)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         header = next(rows)
@@ -354,9 +356,21 @@ def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
     )
 
 
+CELL_CHARACTERS = max(MAX_CHARACTERS.values())  # the longest cell read: a record's longest value (a text)
+
+
 def _not_csv(path: Path, exc: csv.Error, line: int) -> IngestError:
     """The failure of a file whose rows cannot be read on from ``line`` on, saying what to do: most
-    often a quote opened in a cell and never closed, so that the rest of the file reads as one cell."""
+    often a quote opened in a cell and never closed, so that the rest of the file reads as one cell
+    (to its end, or past :data:`CELL_CHARACTERS`)."""
+    if "field larger than field limit" in str(exc):
+        return IngestError(
+            str(path),
+            f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold, so the "
+            'rest of the file cannot be read: most often a quote (") opened in a cell and never closed; close it, or write '
+            'a quote inside a cell as two (""), or shorten the cell, and ingest the file again; the rows before were read',
+            f"line {line}",
+        )
     if "unexpected end of data" in str(exc):
         return IngestError(
             str(path),
