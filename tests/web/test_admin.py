@@ -244,3 +244,76 @@ def test_a_text_language_that_is_no_code_is_refused(seed_archive):
     good = form_class(data={**data, "language": "zh_hant"}, instance=text)
     assert good.is_valid(), good.errors
     assert good.cleaned_data["language"] == "zh-Hant"
+
+
+def _text_form(**changes):
+    from django.forms import modelform_factory
+
+    from legation.records.admin import TextForm
+    from legation.records.models import Text
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    text = Text.objects.create(document=document, kind="translation", language="ru", body="Телеграмма", position=1)
+    form_class = modelform_factory(Text, form=TextForm, fields="__all__")  # as the inline makes it
+    data = {k: v for k, v in model_to_dict(text, fields=list(form_class.base_fields)).items() if v is not None}
+    return form_class(data={**data, "footnotes": "[]", **changes}, instance=text)
+
+
+def test_footnotes_of_another_shape_are_refused_on_their_field(seed_archive):
+    # {"a": 1} was saved, and every node's index stopped at the document; export, reindex and copy-archive failed
+    nested = "[" * 3000 + "]" * 3000
+    for footnotes, said in [
+        ('{"a": 1}', "The footnotes are an object, not a list."),
+        ('["a", 1, null]', 'Footnote 1 is "a".'),
+        ('[{"n": "1"}]', 'Footnote 1 is {"n": "1"}.'),
+        ('[{"n": {"x": 1}, "text": 5}]', 'Footnote 1 is {"n": {"x": 1}, "text": 5}.'),
+        ('[{"n": "1", "text": "a\\u0000b"}]', "Footnote 1: Footnote holds the control character U+0000"),
+        ('[{"n": "1", "text": "' + "x" * 100_001 + '"}]', "Footnote 1: Footnote is 100,001 characters, more than the 100,000 allowed"),
+        (nested, "The footnotes are nested too deeply to read."),
+    ]:
+        form = _text_form(footnotes=footnotes)
+        assert not form.is_valid() and form.errors["footnotes"][0].startswith(said), (footnotes[:40], form.errors)
+    good = _text_form(footnotes='[{"n": "1", "text": "See the telegram of 2 January."}]')
+    assert good.is_valid(), good.errors
+    assert good.cleaned_data["footnotes"] == [{"n": "1", "text": "See the telegram of 2 January."}]
+    assert _text_form(footnotes="").is_valid() and _text_form(body="a\x1bb").errors["body"][0].startswith("Text holds the control character U+001B")
+
+
+def test_a_document_field_over_ingests_limit_or_with_a_control_character_is_refused(seed_archive, rf, admin_user):
+    # a title of 200,000 characters was saved, and the archive's own export then failed to ingest
+    from django.contrib.admin.sites import site
+
+    form_class = site._registry[Document].form
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for changes, field, said in [
+        ({"title": "T" * 2_001}, "title", "Title is 2,001 characters, more than the 2,000 allowed"),
+        ({"summary": "S" * 20_001}, "summary", "Summary is 20,001 characters, more than the 20,000 allowed"),
+        ({"title": "Telegram \x1b[31m"}, "title", "Title holds the control character U+001B"),
+    ]:
+        form = form_class(data=_form_data(form_class, document, **changes), instance=document)
+        assert not form.is_valid() and form.errors[field][0].startswith(said), form.errors
+    assert form_class(data=_form_data(form_class, document, title="T" * 2_000), instance=document).is_valid()
+
+
+def test_bad_footnotes_posted_through_the_admin_are_refused_and_the_index_keeps_following(seed_archive, admin_client):
+    import json
+
+    from django.contrib.admin.sites import site
+
+    from legation.records.models import Text
+    from legation.search.follower import follow_once
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    text = Text.objects.create(document=document, kind="translation", language="ru", body="Телеграмма", position=1)
+    form_class = site._registry[Document].form
+    data = _form_data(form_class, document)
+    data["relations"] = json.dumps(data.get("relations") or [])
+    inline = {"id": text.pk, "document": document.pk, "kind": "translation", "language": "ru", "body": "Телеграмма", "position": 1}
+    data.update({f"texts-0-{k}": v for k, v in inline.items()})
+    data.update({"texts-TOTAL_FORMS": 1, "texts-INITIAL_FORMS": 1, "agent_links-TOTAL_FORMS": 0, "agent_links-INITIAL_FORMS": 0})
+    refused = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, "texts-0-footnotes": '{"a": 1}'})
+    assert refused.status_code == 200 and "The footnotes are an object, not a list." in html.unescape(refused.content.decode())
+    assert Text.objects.get(pk=text.pk).footnotes == []
+    saved = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, "texts-0-footnotes": '[{"n": "1", "text": "A note."}]'})
+    assert saved.status_code == 302 and Text.objects.get(pk=text.pk).footnotes == [{"n": "1", "text": "A note."}]
+    assert follow_once() >= 1  # the change is applied to the index, the record read whole

@@ -6,6 +6,8 @@ so the search index follows curators' corrections as it follows ingest.
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
@@ -16,7 +18,16 @@ from django.utils.text import smart_split, unescape_string_literal
 from legation.ingest.dates import parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
-from legation.records.document_record import IDENTIFIER_RULE, RecordError, folded_identifier, is_identifier
+from legation.printable import shortened
+from legation.records.document_record import (
+    IDENTIFIER_RULE,
+    MAX_CHARACTERS,
+    MAX_ITEMS,
+    RecordError,
+    folded_identifier,
+    is_identifier,
+    value_problem,
+)
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
 
 from legation.records.models import (
@@ -89,11 +100,57 @@ def _checked_language(form: forms.ModelForm) -> str:
     return language_tag(value)
 
 
+class FootnotesField(forms.JSONField):
+    """The footnotes' JSON, whose nesting too deep for Python's parser is a form error, not a 500."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except RecursionError:
+            raise forms.ValidationError(f"The footnotes are nested too deeply to read. {FOOTNOTES_SHAPE}") from None
+
+
+FOOTNOTES_SHAPE = 'Write them as a list of objects, each with its mark and its text in quotes: [{"n": "1", "text": "…"}, …], or [] for none.'
+
+
 class TextForm(forms.ModelForm):
-    """A text's form: its language is checked as the document's (:func:`_checked_language`)."""
+    """A text's form: its language is checked as the document's (:func:`_checked_language`); its
+    body and footnotes as ingest checks a record's (:func:`~legation.records.document_record.value_problem`),
+    the footnotes' shape too: ``{"a": 1}`` was saved, and every node's index then stopped at that
+    document (its record could not be read), as did export, reindex and copy-archive."""
+
+    class Meta:
+        field_classes = {"footnotes": FootnotesField}
 
     def clean_language(self) -> str:
         return _checked_language(self)
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if problem := value_problem("text", body, MAX_CHARACTERS["text"]):
+            raise forms.ValidationError(_sentence(problem))
+        return body
+
+    def clean_footnotes(self) -> list:
+        footnotes = self.cleaned_data.get("footnotes")
+        if footnotes in (None, ""):
+            return []
+        if not isinstance(footnotes, list):
+            raise forms.ValidationError(f"The footnotes are {type(footnotes).__name__ if not isinstance(footnotes, dict) else 'an object'}, not a list. {FOOTNOTES_SHAPE}")
+        if len(footnotes) > MAX_ITEMS:
+            raise forms.ValidationError(f"{len(footnotes):,} footnotes are more than the {MAX_ITEMS:,} a document may have; split the document.")
+        for number, note in enumerate(footnotes, 1):
+            if not (isinstance(note, dict) and set(note) == {"n", "text"} and all(isinstance(v, str) for v in note.values())):
+                raise forms.ValidationError(f"Footnote {number} is {shortened(json.dumps(note, ensure_ascii=False), 60)}. {FOOTNOTES_SHAPE}")
+            for name, value in (("footnote mark", note["n"]), ("footnote", note["text"])):
+                if problem := value_problem(name, value, MAX_CHARACTERS[name]):
+                    raise forms.ValidationError(f"Footnote {number}: {_sentence(problem)}")
+        return footnotes
+
+
+def _sentence(problem: str) -> str:
+    """A problem of :func:`~legation.records.document_record.value_problem` as a form's message: a sentence."""
+    return problem[0].upper() + problem[1:] + "."
 
 
 class TextInline(PlainTextAreas, admin.StackedInline):
@@ -140,6 +197,15 @@ class DocumentForm(forms.ModelForm):
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
         return value
 
+    def _check_values(self) -> None:
+        """Each text value entered as ingest checks a record's
+        (:func:`~legation.records.document_record.value_problem`): the free-text fields' limits
+        (:data:`~legation.records.document_record.MAX_CHARACTERS`: a title of 200,000 characters was
+        saved, and the archive's export then failed to ingest) and no control character (``\x1b``)."""
+        for name, value in list(self.cleaned_data.items()):  # add_error drops the field from cleaned_data
+            if isinstance(value, str) and (problem := value_problem(name, value, MAX_CHARACTERS.get(name, len(value)))):
+                self.add_error(name, _sentence(problem))
+
     def clean(self) -> dict:
         """Keep ``date_text`` and ``date_edtf`` saying one date (the rules of
         :mod:`legation.ingest.dates`, as ingest applies them to a source's date):
@@ -155,6 +221,7 @@ class DocumentForm(forms.ModelForm):
           report advises ("date them in the admin"); so can a date before the year 1, which has no
           days to compare."""
         data = super().clean()
+        self._check_values()
         changed = set(self.changed_data)
         if "date_text" not in data or "date_edtf" not in data or not changed & {"date_text", "date_edtf"}:
             return data  # a field already refused, or neither changed: nothing to keep consistent

@@ -100,6 +100,19 @@ PostgreSQL refuses NUL in text; a surrogate cannot be written as UTF-8 at all (t
 with a traceback); a page can only print a control character as U+FFFD."""
 
 
+
+def value_problem(name: str, value: str, limit: int) -> str:
+    """What no record may hold in ``value``, the value of the field ``name``: more than ``limit``
+    characters, or a character of :data:`UNSTORABLE_CHARACTERS` (:func:`unstorable`); ``""`` when
+    there is neither. The words :meth:`DocumentRecord.validate` fails a record with, for forms that
+    change one field at a time (the admin), so that a curator cannot save what ingest refuses, nor
+    what an export of the archive could then not ingest again."""
+    if len(value) > limit:
+        return f"{name} is {len(value):,} characters, more than the {limit:,} allowed: {shortened(value, 60)!r}; shorten it"
+    if problem := unstorable(name, value):
+        return f"{problem}; remove it: no archive format (XML) nor store can keep it"
+    return ""
+
 def unstorable(name: str, value: str) -> str:
     """What is wrong with ``value``, the value of the field ``name``, when it holds a character of
     :data:`UNSTORABLE_CHARACTERS`: ``"text holds the control character U+0000 at character 101
@@ -303,18 +316,15 @@ class DocumentRecord:
         total = 0
         for name, value, limit in values:
             if len(value) > limit:
-                raise RecordError(
-                    f"{self.identifier}: {name} is {len(value):,} characters, more than the {limit:,} allowed: "
-                    f"{shortened(value, 60)!r}; shorten it"
-                )
+                raise RecordError(f"{self.identifier}: {value_problem(name, value, limit)}")
             total += len(value)
         # One look over all the values joined (a line feed between two is allowed), and each value
         # apart only to name the one at fault: a regular expression's search of each value was most of
         # validating a record (48 → 36 µs for a FRUS document, validated by its reader and on storing).
         if holds_unstorable("\n".join([value for _, value, _ in values])):
-            for name, value, _ in values:
-                if problem := unstorable(name, value):
-                    raise RecordError(f"{self.identifier}: {problem}; remove it: no archive format (XML) nor store can keep it")
+            for name, value, limit in values:
+                if problem := value_problem(name, value, limit):
+                    raise RecordError(f"{self.identifier}: {problem}")
         if total > MAX_RECORD_CHARACTERS:
             raise RecordError(
                 f"{self.identifier}: its fields hold {total:,} characters together, more than the "
