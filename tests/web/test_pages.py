@@ -992,3 +992,12 @@ def test_a_refusal_repeats_a_long_value_cut_and_many_values_counted(client, seed
         (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
         message = markup.unescape(message)
         assert refused.status_code == 400 and message.endswith(said) and len(message) < 400, message
+
+
+def test_a_document_address_holding_a_nul_is_not_found_on_every_store(client, seed_archive, admin_client):
+    # PostgreSQL refused the query (a 500) where SQLite found nothing
+    assert client.get("/documents/seed%00sino").status_code == 404
+    answer = client.get("/api/documents/seed%00sino")
+    assert answer.status_code == 404 and answer.json()["error"]["code"] == "not_found"
+    for model in ("document", "agent", "place", "subject", "repository", "collection", "changelogentry"):
+        assert admin_client.get(f"/admin/records/{model}/", {"q": "seed\x00sino"}).status_code == 200, model

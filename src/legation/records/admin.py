@@ -23,6 +23,7 @@ from legation.records.document_record import (
     IDENTIFIER_RULE,
     MAX_CHARACTERS,
     MAX_ITEMS,
+    UNSTORABLE_CHARACTERS,
     RecordError,
     folded_identifier,
     is_identifier,
@@ -45,6 +46,15 @@ from legation.records.models import (
     Text,
 )
 
+
+
+class StorableSearch:
+    """Admin lists whose search leaves out the characters no value may hold
+    (:data:`~legation.records.document_record.UNSTORABLE_CHARACTERS`): PostgreSQL refused a
+    query holding a NUL (``?q=a%00b``, a 500), where SQLite found nothing; no value holds one."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, UNSTORABLE_CHARACTERS.sub("", search_term))
 
 class TextAreaField(forms.CharField):
     """A text area's value with the line breaks stored texts have. Browsers send a text area's
@@ -273,7 +283,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
+class DocumentAdmin(StorableSearch, PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
     readonly_fields = ["date_earliest", "date_latest"]
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]
@@ -290,7 +300,7 @@ class DocumentAdmin(PlainTextAreas, admin.ModelAdmin):
         by replaces this order, as it replaces the model's. An expression, so it needs no
         annotation and sorts alike on SQLite and PostgreSQL."""
         ordering = list(super().get_ordering(request) or self.model._meta.ordering)
-        terms = list(smart_split(request.GET.get(SEARCH_VAR, "")))
+        terms = list(smart_split(UNSTORABLE_CHARACTERS.sub("", request.GET.get(SEARCH_VAR, ""))))  # as StorableSearch reads it
         if len(terms) != 1:
             return ordering
         (term,) = terms
@@ -361,7 +371,7 @@ class AgentKeyInline(admin.TabularInline):
 
 
 @admin.register(Agent)
-class AgentAdmin(admin.ModelAdmin):
+class AgentAdmin(StorableSearch, admin.ModelAdmin):
     list_display = ["name", "kind", "key"]
     list_filter = ["kind"]
     search_fields = ["name", "key", "names__name", "other_keys__key"]
@@ -386,29 +396,29 @@ class PlaceNameInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(StorableSearch, admin.ModelAdmin):
     search_fields = ["name", "names__name"]
     inlines = [PlaceNameInline]
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(StorableSearch, admin.ModelAdmin):
     search_fields = ["name"]
 
 
 @admin.register(Repository)
-class RepositoryAdmin(admin.ModelAdmin):
+class RepositoryAdmin(StorableSearch, admin.ModelAdmin):
     search_fields = ["name"]
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(StorableSearch, admin.ModelAdmin):
     list_display = ["key", "title"]
     search_fields = ["key", "title"]
 
 
 @admin.register(ChangeLogEntry)
-class ChangeLogEntryAdmin(admin.ModelAdmin):
+class ChangeLogEntryAdmin(StorableSearch, admin.ModelAdmin):
     list_display = ["seq", "document_identifier", "operation", "recorded_at"]
     search_fields = ["document_identifier"]
 

@@ -16,7 +16,11 @@ from legation.records.serialize import load_records
 
 
 def get_document(identifier: str) -> DocumentRecord:
-    """The stored document with this identifier. Raises :class:`DocumentNotFound` when there is none."""
+    """The stored document with this identifier. Raises :class:`DocumentNotFound` when there is none,
+    at once for an identifier holding a character none may (a NUL in an address: PostgreSQL refused
+    the query, a 500, where SQLite found nothing)."""
+    if UNSTORABLE_CHARACTERS.search(identifier):
+        raise DocumentNotFound(identifier, [])
     for record in load_records([identifier]):
         return record
     raise DocumentNotFound(identifier, identifiers_alike(identifier))
@@ -46,6 +50,8 @@ def canonical_identifier(identifier: str) -> Canonical | None:
     never names a document the document page would not show. An identifier with its accents
     decomposed (NFD: ``u`` and U+0308 for ``ü``, as some systems paste it) is read composed (NFC),
     as identifiers are stored: one text to a reader, so the redirect is permanent."""
+    if UNSTORABLE_CHARACTERS.search(identifier):  # no document holds one (and PostgreSQL refuses a NUL in a query)
+        return None
     composed = unicodedata.normalize("NFC", identifier)
     stripped = unwrapped(composed)  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
     for exact in dict.fromkeys((composed, stripped)):
