@@ -133,3 +133,15 @@ if _cfg.https:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31_536_000
 
+
+# A request's 500 is logged with its traceback on standard error, which `legation serve` (gunicorn)
+# and `legation demo` write to their terminal or log: Django's own default sends it only to
+# ADMINS by mail with DEBUG off, and Legation has none, so the error pages' "the error has been
+# logged" was false. 4xx answers are not logged (a crawler's 404s are no error of the site).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+}

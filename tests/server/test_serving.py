@@ -340,3 +340,23 @@ def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) ->
     finally:
         for node in (first, second):
             node.stop()
+
+
+def test_a_server_error_is_logged_with_its_traceback(nodes) -> None:
+    # with DEBUG off Django mailed a 500 to ADMINS (none) and printed nothing, while the page said
+    # "the error has been logged"; a record stored unreadable (footnotes of another shape, written
+    # behind the admin's back) makes its document page fail
+    node = nodes("a").with_empty_archive()
+    assert node.legation("ingest", str(SEED)).returncode == 0
+    broken = node.legation(
+        "manage", "shell", "-c",
+        "from legation.records.models import Document, Text; "
+        "Text.objects.create(document=Document.objects.get(identifier='seed-sino-soviet-01'), body='x', footnotes={'a': 1}, position=9)",
+    )
+    assert broken.returncode == 0, broken.stderr
+    node.start()
+    status, _, body = node.get("/documents/seed-sino-soviet-01")
+    assert status == 500 and b"The error has been logged" in body and b"Traceback" not in body
+    node.stop()
+    log = node.log.read_text()
+    assert "ERROR django.request: Internal Server Error: /documents/seed-sino-soviet-01" in log and "Traceback (most recent call last)" in log
