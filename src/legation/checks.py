@@ -45,10 +45,26 @@ SECRET_KEY_VALUE = (
 """How to set the secret key: the advice of every message that finds none."""
 
 
+MIN_SECRET_KEY_CHARS = 50  # and 5 different characters: Django's own rule for a strong key (security.W009)
+
+
 def _secret_key_error(cfg) -> Error | None:
-    """``legation.E001`` when ``cfg`` has no secret key outside debug mode, else None."""
-    if cfg.secret_key_given or cfg.debug:
+    """``legation.E001`` when ``cfg`` has no secret key outside debug mode, ``legation.E009`` when
+    its key is one anyone may guess (fewer than :data:`MIN_SECRET_KEY_CHARS` characters or 5
+    different ones, Django's rule; blank, ``abc``: `legation serve` started with either), else None."""
+    if cfg.debug:
         return None
+    if cfg.secret_key_given:
+        key = cfg.secret_key
+        if len(key) >= MIN_SECRET_KEY_CHARS and len(set(key)) >= 5 and not key.startswith("django-insecure-"):
+            return None
+        return Error(
+            f"LEGATION_SECRET_KEY is {len(key)} characters, {len(set(key))} of them different: anyone who guesses it can "
+            "forge sessions and sign-ins.",
+            hint=f"Give it at least {MIN_SECRET_KEY_CHARS} random characters, the same on every web node: "
+            "export LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\".",
+            id="legation.E009",
+        )
     return Error(
         "LEGATION_SECRET_KEY is not set: each process would make up its own, so sessions and forms "
         "break across workers and restarts.",
@@ -95,7 +111,7 @@ def settings_checks() -> list[CheckMessage]:
             )
         )
     no_key = _secret_key_error(cfg)
-    if no_key is not None and (cfg.data_dir / "demo-secret-key").exists():
+    if no_key is not None and no_key.id == "legation.E001" and (cfg.data_dir / "demo-secret-key").exists():
         messages.append(
             checks.Warning(
                 "LEGATION_SECRET_KEY is not set: `legation serve` will refuse to start, while `legation demo` "

@@ -155,20 +155,39 @@ def config() -> Config:
         search_cache_seconds = _non_negative_int("LEGATION_SEARCH_CACHE_SECONDS")
     except ValueError as exc:
         problems.append(str(exc))
+    switches: dict[str, bool] = {}
+    for name in ("LEGATION_DEBUG", "LEGATION_HTTPS"):
+        try:
+            switches[name] = _switch(name)
+        except ValueError as exc:
+            problems.append(str(exc))
     if problems:
         raise ValueError(" ".join(problems))
     return Config(
         data_dir=data_dir,
         index_dir=index_dir,
         database=database,
-        debug=_get("LEGATION_DEBUG") == "1",
+        debug=switches["LEGATION_DEBUG"],
         secret_key=_get("LEGATION_SECRET_KEY") or secrets.token_urlsafe(50),
         allowed_hosts=[h.strip() for h in _get("LEGATION_ALLOWED_HOSTS").split(",") if h.strip()],
         secret_key_given=bool(_get("LEGATION_SECRET_KEY")),
-        https=_get("LEGATION_HTTPS") == "1",
+        https=switches["LEGATION_HTTPS"],
         search_cache_seconds=search_cache_seconds,
         site_credit=" ".join(_get("LEGATION_SITE_CREDIT").split()),
     )
+
+
+_ON, _OFF = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
+
+
+def _switch(name: str) -> bool:
+    """A setting that is on or off: ``1`` (or ``true``, ``yes``, ``on``, in any case) or ``0`` (``false``,
+    ``no``, ``off``, empty). Raises ValueError naming any other value: ``LEGATION_HTTPS=true`` was read
+    as off, so a site behind HTTPS served without secure cookies, without a word."""
+    value = _get(name).strip().lower()
+    if value in _ON or value in _OFF:
+        return value in _ON
+    raise ValueError(f"{name} is {_get(name)!r}; give 1 (on) or 0 (off).")
 
 
 def _non_negative_int(name: str) -> int:

@@ -189,10 +189,26 @@ def test_check_lists_every_problem_in_one_run(tmp_path: Path):
     if not postgres_url():
         assert not missing.exists()
 
-    env |= {"LEGATION_DATABASE_URL": "mysql://archive", "LEGATION_SEARCH_CACHE_SECONDS": "soon"}
+    # a key anyone may guess is an error of its own (`serve` started with "abc" or blanks)
+    for weak in ("abc", " " * 60):
+        weakly = subprocess.run([sys.executable, "-m", "legation", "check"], env={**env, "LEGATION_SECRET_KEY": weak}, capture_output=True, text=True, timeout=120, check=False)
+        assert weakly.returncode == 1 and "ERROR legation.E009: LEGATION_SECRET_KEY is " in weakly.stderr and "legation.E001" not in weakly.stderr
+
+    env |= {"LEGATION_DATABASE_URL": "mysql://archive", "LEGATION_SEARCH_CACHE_SECONDS": "soon", "LEGATION_HTTPS": "sure"}
     unusable = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
     said = " ".join(unusable.stderr.split())
     assert unusable.returncode == 1 and "LEGATION_DATABASE_URL has the scheme 'mysql'" in said and "LEGATION_SEARCH_CACHE_SECONDS is 'soon'" in said
+    assert "LEGATION_HTTPS is 'sure'; give 1 (on) or 0 (off)." in said  # "true" was read as off, without a word
+
+
+def test_a_switch_setting_takes_1_or_0_and_their_words(monkeypatch):
+    from legation.config import config
+
+    for value, on in [("1", True), ("true", True), ("Yes", True), ("ON", True), ("0", False), ("false", False), ("off", False), ("", False)]:
+        monkeypatch.setenv("LEGATION_HTTPS", value)
+        config.cache_clear()
+        assert config().https is on, value
+    config.cache_clear()
 
 
 def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_path: Path):
