@@ -506,13 +506,10 @@ def test_a_date_as_written_in_other_years_than_its_edtf_date_is_stored_as_given_
     ("earliest", "latest"),
     [("1960-01-01", "1940-01-01"), ("1950-01-01", ""), ("1949-01-01", "1950-12-31")],
 )
-def test_earliest_and_latest_days_given_must_be_those_of_the_edtf_date(earliest, latest):
-    # "1950" given with 1960-01-01 … 1940-01-01 showed as 1950 and was found in no year
-    record = DocumentRecord(identifier="d-1", title="t", date_edtf="1950", date_earliest=earliest, date_latest=latest)
-    with pytest.raises(RecordError, match=r"d-1: date_earliest and date_latest .* are not what date_edtf '1950' covers \(the days 1950-01-01 to 1950-12-31\); leave them out"):
-        record.validate()
-    given = DocumentRecord(identifier="d-2", title="t", date_edtf="1950", date_earliest="1950-01-01", date_latest="1950-12-31").validate()
-    derived = DocumentRecord(identifier="d-3", title="t", date_edtf="1950").validate()
-    assert (given.date_earliest, given.date_latest) == (derived.date_earliest, derived.date_latest) == ("1950-01-01", "1950-12-31")
-    with pytest.raises(RecordError, match="covers \\(no days date filters cover\\)"):
-        DocumentRecord(identifier="d-4", title="t", date_edtf="-0043-03-15", date_earliest="0001-01-01", date_latest="0001-12-31").validate()
+def test_earliest_and_latest_days_are_always_those_of_the_edtf_date(earliest, latest):
+    # "1950" given with 1960-01-01 … 1940-01-01 showed as 1950 and was found in no year; an export whose
+    # date_edtf is edited keeps its old days: they are derived from date_edtf, whatever a line gives
+    record = DocumentRecord(identifier="d-1", title="t", date_edtf="1950", date_earliest=earliest, date_latest=latest).validate()
+    assert (record.date_earliest, record.date_latest) == ("1950-01-01", "1950-12-31")
+    before_year_1 = DocumentRecord(identifier="d-2", title="t", date_edtf="-0043-03-15", date_earliest="0001-01-01", date_latest="0001-12-31")
+    assert (before_year_1.validate().date_earliest, before_year_1.date_latest) == ("", "")

@@ -317,3 +317,19 @@ def test_bad_footnotes_posted_through_the_admin_are_refused_and_the_index_keeps_
     saved = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, "texts-0-footnotes": '[{"n": "1", "text": "A note."}]'})
     assert saved.status_code == 302 and Text.objects.get(pk=text.pk).footnotes == [{"n": "1", "text": "A note."}]
     assert follow_once() >= 1  # the change is applied to the index, the record read whole
+
+
+def test_a_choice_that_is_no_number_is_a_form_error_not_a_500(seed_archive, admin_client):
+    # place_sent=abc: "Field 'id' expected a number but got 'abc'", a 500 drawing the form again
+    import json
+
+    from django.contrib.admin.sites import site
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    data = _form_data(site._registry[Document].form, document)
+    data["relations"] = json.dumps(data.get("relations") or [])
+    data.update({"texts-TOTAL_FORMS": 0, "texts-INITIAL_FORMS": 0, "agent_links-TOTAL_FORMS": 0, "agent_links-INITIAL_FORMS": 0})
+    for field, value in [("place_sent", "abc"), ("place_sent", "9" * 30), ("subjects", ["abc"]), ("collections", ["1x"]), ("repositories", ["9" * 30])]:
+        answer = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, field: value})
+        page = html.unescape(answer.content.decode())
+        assert answer.status_code == 200 and ("Select a valid choice" in page or "is not a valid value" in page), field

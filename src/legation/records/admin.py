@@ -11,6 +11,8 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
 from django.utils.text import smart_split, unescape_string_literal
@@ -55,6 +57,79 @@ class StorableSearch:
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, UNSTORABLE_CHARACTERS.sub("", search_term))
+
+
+class _ReadableChoices:
+    """An autocomplete widget that draws only the chosen values its field can read: Django's looks
+    every posted value up to draw the form again, and a value that is no key (``place_sent=abc``,
+    a number past the column's range) failed that query, a 500 instead of "Select a valid choice"."""
+
+    def optgroups(self, name, value, attr=None):
+        related = self.field.remote_field  # as Django's optgroups finds the field the values are of
+        target = related.model._meta.get_field(getattr(related, "field_name", related.model._meta.pk.attname))
+        return super().optgroups(name, [v for v in value if _readable(target, v)], attr)
+
+
+def _readable(field: models.Field, value) -> bool:
+    """Whether ``value`` is a value ``field`` can hold (converted, within its validators' range and
+    a 64-bit integer's: SQLite raised OverflowError for a key of 30 digits, a 500)."""
+    try:
+        converted = field.to_python(value)
+        field.run_validators(converted)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return not isinstance(converted, int) or -(2**63) <= converted < 2**63
+
+
+def _key_field(field: forms.ModelChoiceField) -> models.Field:
+    """The model field a choice's posted values are of: its ``to_field_name``, else the primary key."""
+    opts = field.queryset.model._meta
+    return opts.get_field(field.to_field_name) if field.to_field_name else opts.pk
+
+
+class ReadableModelChoiceField(forms.ModelChoiceField):
+    """A choice whose posted value its key field cannot hold is refused as no choice, not looked up."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _readable(_key_field(self), value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ReadableModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choices any of whose posted values its key field cannot hold are refused, not looked up."""
+
+    def _check_values(self, value):
+        key = _key_field(self)
+        for item in value:
+            if not _readable(key, item):
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item})
+        return super()._check_values(value)
+
+
+class ReadableAutocompleteSelect(_ReadableChoices, AutocompleteSelect):
+    pass
+
+
+class ReadableAutocompleteSelectMultiple(_ReadableChoices, AutocompleteSelectMultiple):
+    pass
+
+
+class ReadableAutocomplete:
+    """Admin forms whose related fields refuse a posted value their key cannot hold as an error
+    (:class:`ReadableModelChoiceField`), and whose autocomplete widgets draw it so (:class:`_ReadableChoices`)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ReadableAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", ReadableModelChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ReadableAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", ReadableModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 class TextAreaField(forms.CharField):
     """A text area's value with the line breaks stored texts have. Browsers send a text area's
@@ -169,7 +244,7 @@ class TextInline(PlainTextAreas, admin.StackedInline):
     extra = 0
 
 
-class DocumentAgentInline(admin.TabularInline):
+class DocumentAgentInline(ReadableAutocomplete, admin.TabularInline):
     model = DocumentAgent
     extra = 0
     autocomplete_fields = ["agent"]
@@ -283,7 +358,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(StorableSearch, PlainTextAreas, admin.ModelAdmin):
+class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.ModelAdmin):
     form = DocumentForm
     readonly_fields = ["date_earliest", "date_latest"]
     list_display = ["identifier", "title", "document_type", "date_edtf", "place_sent"]

@@ -249,16 +249,10 @@ class DocumentRecord:
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
         if self.date_edtf:
             bounds = edtf_day_bounds(self.date_edtf)  # raises RecordError when not EDTF; None before year 1
-            derived = (bounds[0].isoformat(), bounds[1].isoformat()) if bounds else ("", "")
-            if (self.date_earliest or self.date_latest) and (self.date_earliest, self.date_latest) != derived:
-                # a line giving them must give what date_edtf says (as an export does): "1950" with
-                # 1960-01-01 … 1940-01-01 showed as 1950 and was found in no year
-                covers = f"the days {derived[0]} to {derived[1]}" if bounds else "no days date filters cover"
-                raise RecordError(
-                    f"{self.identifier}: date_earliest and date_latest ({self.date_earliest or '—'} to {self.date_latest or '—'}) "
-                    f"are not what date_edtf {self.date_edtf!r} covers ({covers}); leave them out, they are derived from date_edtf"
-                )
-            self.date_earliest, self.date_latest = derived
+            # always what date_edtf says, whatever a line gave: they are derived from it (an export's
+            # date_edtf edited, its days left as they were; "1950" given with 1960-01-01 … 1940-01-01 was
+            # shown as 1950 and found in no year)
+            self.date_earliest, self.date_latest = (bounds[0].isoformat(), bounds[1].isoformat()) if bounds else ("", "")
         elif self.date_earliest or self.date_latest:
             raise RecordError(f"{self.identifier}: date_earliest/date_latest given without date_edtf")
         self._check_lengths()
