@@ -84,6 +84,8 @@ def _unopenable(problem: str) -> str:
     if settings.database["ENGINE"].endswith("postgresql"):
         return f"cannot open the database {settings.database['NAME']}: {problem}; check LEGATION_DATABASE_URL and that the server runs"
     path = Path(settings.database["NAME"])
+    if not path.parent.is_dir():
+        return f"cannot open the archive {path}: its folder {path.parent} does not exist; create it, or give a file in an existing folder"
     if "readonly" in problem or "read-only" in problem or not os.access(path.parent, os.W_OK):
         return (
             f"cannot write the archive {path} ({problem}): every command writes to its folder (SQLite's journal), "

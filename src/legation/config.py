@@ -123,7 +123,14 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
             )
         if parts.query or parts.fragment:
             raise ValueError(f"LEGATION_DATABASE_URL {url!r}: what follows the path ({'?' + parts.query if parts.query else '#' + parts.fragment}) is not read; leave it out")
-        return _sqlite(Path(unquote(parts.path)))
+        # three slashes or four (SQLAlchemy's absolute form) before an absolute path, one path: /srv/x.sqlite3
+        path = Path("/" + unquote(parts.path).lstrip("/"))
+        if path.parent == Path("/"):  # sqlite:///legation.sqlite3, a relative path in SQLAlchemy's reading, wrote /legation.sqlite3
+            raise ValueError(
+                f"LEGATION_DATABASE_URL {url!r} names {path}, a file in the root folder; write sqlite:/// and the file's "
+                "absolute path (sqlite:///srv/archive/legation.sqlite3): a path relative to the current folder is not read"
+            )
+        return _sqlite(path)
     if parts.scheme in ("postgres", "postgresql"):
         if not unquote(parts.path.lstrip("/")):  # Django: "settings.DATABASES is improperly configured … the NAME or OPTIONS['service'] value."
             raise ValueError(f"LEGATION_DATABASE_URL {url!r} names no database; write postgresql://user:password@host:port/name")

@@ -51,6 +51,8 @@ def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
         ("sqlite:///", "names no file"),
         ("sqlite://data/x.sqlite3", "reads 'data' as a host, which a SQLite address has not"),  # it wrote /x.sqlite3
         ("sqlite:///srv/x.sqlite3?mode=ro", "what follows the path (?mode=ro) is not read; leave it out"),  # it wrote the file
+        # SQLAlchemy reads three slashes before a relative path: it wrote a 40 MB file in the root folder
+        ("sqlite:///rel.sqlite3", "names /rel.sqlite3, a file in the root folder; write sqlite:/// and the file's absolute path"),
     ],
 )
 def test_an_address_naming_no_database_or_more_than_is_read_is_refused(tmp_path: Path, url, problem) -> None:
@@ -125,3 +127,9 @@ def test_a_fresh_database_is_migrated_by_the_first_command(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "[X] 0001_initial" in result.stdout and "[ ]" not in result.stdout
     assert (tmp_path / "legation.sqlite3").exists() == (not postgres_url())
+
+
+def test_three_or_four_slashes_before_an_absolute_path_name_one_file(tmp_path: Path) -> None:
+    # four (SQLAlchemy's absolute form) named "//tmp/…", shown so in messages
+    three, four = (database_from_url(f"sqlite:{slashes}{str(tmp_path / 'a.sqlite3').lstrip('/')}", tmp_path) for slashes in ("///", "////"))
+    assert str(three["NAME"]) == str(four["NAME"]) == str(tmp_path / "a.sqlite3")
