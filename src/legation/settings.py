@@ -68,6 +68,7 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 
 ROOT_URLCONF = "legation.urls"
+CSRF_FAILURE_VIEW = "legation.web.errors.csrf_failure"  # the site's own page, saying what to do
 
 TEMPLATES = [
     {

@@ -85,3 +85,14 @@ def test_api_errors_keep_the_json_shape(client, seed_archive, monkeypatch):
     failed = Client(raise_request_exception=False).get("/api/search", {"q": "treaty"})
     assert failed.status_code == 500 and error(failed)["code"] == "server_error"
     assert "ZeroDivisionError" not in failed.content.decode()
+
+
+def test_a_form_sent_without_its_token_gets_the_sites_page_saying_what_to_do(seed_archive):
+    # Django's own page spoke to developers: "CSRF verification failed. Request aborted."
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    refused = browser.post("/admin/login/", {"username": "curator", "password": "x"})
+    page = refused.content.decode()
+    assert refused.status_code == 403 and "Form expired or not accepted" in page and "CSRF verification failed" not in page
+    assert "Reload the page and send the form again; your browser must accept this site&#x27;s cookies." in page

@@ -98,6 +98,17 @@ def method_not_allowed(request: HttpRequest, allowed: tuple[str, ...] = ("GET", 
     return response
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """403 for a form sent without the token the site gave it (Django's ``CSRF_FAILURE_VIEW``):
+    the admin's sign-in or a change sent from a page kept open too long, or by a browser that
+    refuses the site's cookies. Django's own page spoke to developers ("CSRF verification failed")."""
+    return error_page(
+        request, 403, "Form expired or not accepted",
+        "The form was sent without the token this site gave it, so nothing was changed.",
+        "Reload the page and send the form again; your browser must accept this site's cookies.",
+    )
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """500: the error is logged by Django already; say so, in the layout if that can be made."""
     if is_api(request):
