@@ -240,11 +240,12 @@ class SearchIndex:
         :meth:`commit`. Returns how many records were written."""
         writer = self._writer_or_open()
         count = 0
-        with _writing(self):
-            for record in records:
+        for record in records:
+            document = to_document(record)  # outside _writing: an error of ours is no failed write
+            with _writing(self):
                 writer.delete_documents_by_term(schema.KEY_FIELD, record.identifier)
-                writer.add_document(to_document(record))
-                count += 1
+                writer.add_document(document)
+            count += 1
         return count
 
     def delete(self, identifiers: Iterable[str]) -> None:
