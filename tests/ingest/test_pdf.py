@@ -271,3 +271,22 @@ def test_normalize_and_names():
     assert pdf._title("Microsoft Word - Memo to Kissinger.docx", "x") == "Memo to Kissinger"
     assert pdf._title("Scan0001", "Telegram_61") == "Telegram 61"
     assert pdf._page_list([2, 5, 6, 7]) == "pages 2, 5–7"
+
+
+def test_a_pdf_whose_every_page_is_blank_is_stored_with_a_note_saying_so(tmp_path: Path):
+    # a PDF of one empty page was stored as a document whose text is "[p. 1]", without a word
+    import pypdfium2 as pdfium
+
+    from legation.errors import IngestNote
+
+    blank = tmp_path / "blank.pdf"
+    document = pdfium.PdfDocument.new()
+    document.new_page(612, 792)
+    document.new_page(612, 792)
+    document.save(str(blank))
+    document.close()
+    record, note = pdf.read_pdf(blank)
+    assert record.texts[0].body == "[p. 1]\n\n[p. 2]" and isinstance(note, IngestNote)
+    assert note.message.startswith("holds no text: its 2 pages are blank, with nothing drawn on them; document blank is stored with its title alone")
+    # a file with text on one page and a blank one says nothing of the blank page
+    assert [type(item).__name__ for item in pdf.read_pdf(BATAVIA)] == ["DocumentRecord"]

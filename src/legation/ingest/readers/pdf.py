@@ -74,7 +74,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from legation.errors import IngestError
+from legation.errors import IngestError, IngestNote
 from legation.ingest.slugs import stable_slug
 from legation.search.analyzers import drop_invisible
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
@@ -128,11 +128,11 @@ class _Pages:
     errors: list[IngestError] = field(default_factory=list)
 
 
-def read_pdf(path: Path) -> Iterator[DocumentRecord | IngestError]:
+def read_pdf(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield the one :class:`DocumentRecord` of a PDF file, then an :class:`IngestError` for each
     page left unread (located "page N", or "pages 2, 5–7" for pages without a text layer when OCR
-    is not installed). Raises IngestError when the file cannot be opened at all (empty, not a PDF,
-    truncated, password-protected, damaged)."""
+    is not installed), and an :class:`IngestNote` when every page is blank. Raises IngestError when
+    the file cannot be opened at all (empty, not a PDF, truncated, password-protected, damaged)."""
     path = Path(path)
     _check_envelope(path)
     document = _open(path)
@@ -160,6 +160,13 @@ def read_pdf(path: Path) -> Iterator[DocumentRecord | IngestError]:
         raise IngestError(str(path), f"{exc}; rename the file") from exc
     yield record
     yield from pages.errors
+    if pages.count and all(re.fullmatch(r"\[p\. \d+\]", t) for t in pages.texts):  # every page blank: nothing drawn on any
+        yield IngestNote(
+            str(path),
+            f"holds no text: {'its page is' if pages.count == 1 else f'its {pages.count:,} pages are'} blank, with nothing drawn "
+            f"on {'it' if pages.count == 1 else 'them'}; document {record.identifier} is stored with its title alone. Check "
+            "that this is the file meant (a scan exported without its images?)",
+        )
     if pages.unread:
         one = len(pages.unread) == 1
         yield IngestError(
