@@ -56,25 +56,33 @@ def take_follower_lock(index: SearchIndex) -> int | None:
 
 
 _behind = 0  # change-log entries the index had yet to apply at this process's last follower round
+_newest = 0  # the change log's newest entry then
+_target: SearchIndex | None = None  # the index measured
 
 
 def entries_behind() -> int:
-    """How many change-log entries the search index had yet to apply (and commit) at the last
-    round of this process's follower: more than 0 while a server catches up with an ingest that
-    ran while it was down, or one running now, so a search may leave documents out; 0 when in
-    step, or when no follower runs in this process (``legation search`` checks for itself)."""
-    return _behind
+    """How many change-log entries the search index has yet to apply (and commit) of those the
+    change log held at the last round of this process's follower: more than 0 while a server
+    catches up with an ingest that ran while it was down, or one running now, so a search may
+    leave documents out; 0 when in step, or when no follower runs in this process (``legation
+    search`` checks for itself). While behind, counted down as the index commits (its state file,
+    read again): the worker applying the entries measures only between rounds, and a round of
+    catching up takes minutes, so two workers of one node said 7,951 and 3,951 by turns."""
+    if not _behind or _target is None:
+        return 0
+    return max(0, _newest - _target.last_applied_seq())
 
 
 def _measure(target: SearchIndex) -> None:
     """Set :func:`entries_behind` from the change log's newest entry and the index's last applied
     one (one query of the database and a read of the index's state file)."""
-    global _behind
+    global _behind, _newest, _target
     from django.db.models import Max
 
     from legation.records.models import ChangeLogEntry
 
     newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    _newest, _target = newest, target
     _behind = max(0, newest - target.last_applied_seq())
 
 
