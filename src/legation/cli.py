@@ -887,6 +887,7 @@ def export(
     if output is not None and not output.parent.is_dir():  # said before the archive is looked for, as a usage error
         _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
     _setup_existing()
+    from legation.records.document_record import RecordError
     from legation.records.serialize import load_records
 
     if fmt == "csv":
@@ -904,6 +905,8 @@ def export(
         except OSError as exc:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             _fail(f"cannot write to standard output: {exc.strerror or exc}; the export is incomplete. Give --output FILE on a disk with room for it")
+        except RecordError as exc:  # a record stored unreadable (footnotes written by SQL): named, with what to do
+            _fail(f"cannot export {exc}; the export is incomplete")
     else:
         # Written beside it under another name and moved into place when complete, so that a failure
         # or Ctrl-C halfway leaves a file of that name as it was (an earlier export), never cut off.
@@ -918,6 +921,8 @@ def export(
         except OSError as exc:
             kept = f"{output} was left as it was" if output.exists() else "nothing was written"
             _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")
+        except RecordError as exc:
+            _fail(f"cannot export {exc}; {f'{output} was left as it was' if output.exists() else 'nothing was written'}")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
 
 
@@ -970,11 +975,18 @@ def _open_output(path: Path, name: str):
 def reindex() -> None:
     """Rebuild the search index from the stored records alone."""
     _setup_existing()
-    from legation.search.indexer import rebuild
+    from legation.records.document_record import RecordError
+    from legation.search.indexer import IndexWriteFailed, rebuild
     from legation.search.service import default_index
 
-    with err.status("Rebuilding the search index…"):
-        count = rebuild(default_index())
+    try:
+        with err.status("Rebuilding the search index…"):
+            count = rebuild(default_index())
+    except IndexWriteFailed as exc:  # a full disk: searches still see the index as it was (one commit at the end)
+        step = "free space on that disk" if exc.disk_full else "make room on its disk or make the folder writable"
+        _fail(f"{exc}: the records are unchanged, and searches see the index as it was; {step}, then run `legation reindex` again")
+    except RecordError as exc:  # a record stored unreadable: named, with what to do
+        _fail(f"cannot index {exc}; searches see the index as it was. Then run `legation reindex` again")
     console.print(f"Indexed {count:,} documents.")
 
 

@@ -67,3 +67,21 @@ def test_an_export_to_a_full_standard_output_says_it_is_incomplete(tmp_path: Pat
     piped.stdout.close()
     _, errors = piped.communicate(timeout=120)
     assert json.loads(first)["identifier"] and b"Traceback" not in errors and b"BrokenPipe" not in errors
+
+
+def test_a_record_stored_unreadable_is_named_by_export_and_reindex_with_what_to_do(tmp_path: Path):
+    # footnotes written by SQL as {"a": 1}: export and reindex ended in a TypeError's traceback
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    broken = legation(
+        data, "manage", "shell", "-c",
+        "from legation.records.models import Document, Text; "
+        "Text.objects.create(document=Document.objects.get(identifier='seed-sino-soviet-01'), body='x', footnotes={'a': 1}, position=9)",
+    )
+    assert broken.returncode == 0, broken.stderr
+    said = 'seed-sino-soviet-01: a text\'s footnotes are stored as {"a": 1}, not as a list of {"n": "1", "text": "…"} objects; correct them'
+    for command, more in [(("export", "-o", str(tmp_path / "out.jsonl")), "nothing was written"), (("reindex",), "searches see the index as it was")]:
+        failed = legation(data, *command)
+        message = " ".join(failed.stderr.split())
+        assert failed.returncode == 1 and "Traceback" not in failed.stderr and said in message and more in message, failed.stderr
+    assert not (tmp_path / "out.jsonl").exists()

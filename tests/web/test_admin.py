@@ -269,7 +269,8 @@ def test_footnotes_of_another_shape_are_refused_on_their_field(seed_archive):
         ('[{"n": {"x": 1}, "text": 5}]', 'Footnote 1 is {"n": {"x": 1}, "text": 5}.'),
         ('[{"n": "1", "text": "a\\u0000b"}]', "Footnote 1: Footnote holds the control character U+0000"),
         ('[{"n": "1", "text": "' + "x" * 100_001 + '"}]', "Footnote 1: Footnote is 100,001 characters, more than the 100,000 allowed"),
-        (nested, "The footnotes are nested too deeply to read."),
+        (nested, "This JSON is nested too deeply to read; enter it as the help below the box shows."),
+        ('"abc"', "The footnotes are a text, not a list."),
     ]:
         form = _text_form(footnotes=footnotes)
         assert not form.is_valid() and form.errors["footnotes"][0].startswith(said), (footnotes[:40], form.errors)
@@ -314,6 +315,16 @@ def test_bad_footnotes_posted_through_the_admin_are_refused_and_the_index_keeps_
     refused = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, "texts-0-footnotes": '{"a": 1}'})
     assert refused.status_code == 200 and "The footnotes are an object, not a list." in html.unescape(refused.content.decode())
     assert Text.objects.get(pk=text.pk).footnotes == []
+    # drawn again with what was sent: 2,000 nested brackets and a lone surrogate were 500s there (a fresh user's)
+    deep = "[" * 2000 + "]" * 2000
+    for field, value, said in [
+        ("texts-0-footnotes", deep, "This JSON is nested too deeply to read"),
+        ("relations", deep, "This JSON is nested too deeply to read"),
+        ("texts-0-footnotes", '[{"n": "1", "text": "\\ud800"}]', "Footnote 1: Footnote holds"),
+        ("relations", '["\\ud800"]', "related document"),
+    ]:
+        answer = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, field: value})
+        assert answer.status_code == 200 and said in html.unescape(answer.content.decode()), (field, value[:20])
     saved = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, "texts-0-footnotes": '[{"n": "1", "text": "A note."}]'})
     assert saved.status_code == 302 and Text.objects.get(pk=text.pk).footnotes == [{"n": "1", "text": "A note."}]
     assert follow_once() >= 1  # the change is applied to the index, the record read whole

@@ -185,14 +185,32 @@ def _checked_language(form: forms.ModelForm) -> str:
     return language_tag(value)
 
 
-class FootnotesField(forms.JSONField):
-    """The footnotes' JSON, whose nesting too deep for Python's parser is a form error, not a 500."""
+class ReadableJSONField(forms.JSONField):
+    """A JSON box (footnotes, related documents) whose nesting too deep for Python's parser is a
+    form error, not a 500, also where the form is drawn again with what was sent (a fresh user's
+    900 nested brackets), and whose value is drawn with a lone surrogate (``"\\ud800"``, which no
+    page can print in UTF-8) escaped as JSON writes it."""
 
     def to_python(self, value):
         try:
             return super().to_python(value)
         except RecursionError:
-            raise forms.ValidationError(f"The footnotes are nested too deeply to read. {FOOTNOTES_SHAPE}") from None
+            raise forms.ValidationError("This JSON is nested too deeply to read; enter it as the help below the box shows.") from None
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except RecursionError:
+            return forms.fields.InvalidJSONInput(data)
+
+    def prepare_value(self, value):
+        drawn = super().prepare_value(value)
+        if isinstance(drawn, str) and UNSTORABLE_CHARACTERS.search(drawn):
+            return json.dumps(value, cls=self.encoder) if not isinstance(value, forms.fields.InvalidJSONInput) else drawn.encode("utf-8", "backslashreplace").decode()
+        return drawn
+
+
+_JSON_TYPES = {dict: "an object", str: "a text", int: "a number", float: "a number", bool: "true or false", type(None): "null"}
 
 
 FOOTNOTES_SHAPE = 'Write them as a list of objects, each with its mark and its text in quotes: [{"n": "1", "text": "…"}, …], or [] for none.'
@@ -205,7 +223,7 @@ class TextForm(forms.ModelForm):
     document (its record could not be read), as did export, reindex and copy-archive."""
 
     class Meta:
-        field_classes = {"footnotes": FootnotesField}
+        field_classes = {"footnotes": ReadableJSONField}
 
     def clean_language(self) -> str:
         return _checked_language(self)
@@ -221,7 +239,7 @@ class TextForm(forms.ModelForm):
         if footnotes in (None, ""):
             return []
         if not isinstance(footnotes, list):
-            raise forms.ValidationError(f"The footnotes are {type(footnotes).__name__ if not isinstance(footnotes, dict) else 'an object'}, not a list. {FOOTNOTES_SHAPE}")
+            raise forms.ValidationError(f"The footnotes are {_JSON_TYPES.get(type(footnotes), 'a text')}, not a list. {FOOTNOTES_SHAPE}")
         if len(footnotes) > MAX_ITEMS:
             raise forms.ValidationError(f"{len(footnotes):,} footnotes are more than the {MAX_ITEMS:,} a document may have; split the document.")
         for number, note in enumerate(footnotes, 1):
@@ -272,6 +290,7 @@ class DocumentForm(forms.ModelForm):
         model = Document
         fields = "__all__"
         formfield_callback = _form_field
+        field_classes = {"relations": ReadableJSONField}
 
     def clean_date_edtf(self) -> str:
         value = self.cleaned_data["date_edtf"].strip()

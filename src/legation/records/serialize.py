@@ -13,11 +13,13 @@ that step cost more than the database write itself.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from legation.records.chunks import IN_LIMIT, chunks
-from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, TextRecord
+from legation.printable import shortened
+from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.models import AgentName, Document, DocumentAgent, Text
 
 _ROLE_ORDER = {"sender": 0, "recipient": 1, "mentioned": 2}
@@ -85,9 +87,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
             ],
             subjects=sorted(s for (s,) in subjects.get(pk, ())),
             texts=[
-                TextRecord(
-                    kind=kind, language=lang, body=body, footnotes=[Footnote(n=str(f["n"]), text=f["text"]) for f in footnotes]
-                )
+                TextRecord(kind=kind, language=lang, body=body, footnotes=_footnotes(identifier, footnotes))
                 for kind, lang, body, footnotes in texts.get(pk, ())
             ],
             relations=list(relations),
@@ -106,3 +106,16 @@ def load_records(identifiers: Iterable[str] | None = None, batch_size: int = IN_
         ids = sorted(set(identifiers))
     for chunk in chunks(ids, batch_size):
         yield from _records(list(chunk))
+
+
+def _footnotes(identifier: str, stored: object) -> list[Footnote]:
+    """A text's footnotes as stored (JSON: ``[{"n": "1", "text": "…"}, …]``). Raises
+    :class:`~legation.records.document_record.RecordError` naming the document and what to do when
+    they are of another shape, which nothing Legation writes gives, but SQL or an older admin could
+    (``{"a": 1}`` stopped the index, export and reindex with a TypeError's traceback)."""
+    if isinstance(stored, list) and all(isinstance(f, dict) and isinstance(f.get("n"), (str, int)) and isinstance(f.get("text"), str) for f in stored):
+        return [Footnote(n=str(f["n"]), text=f["text"]) for f in stored]
+    raise RecordError(
+        f"{identifier}: a text's footnotes are stored as {shortened(json.dumps(stored, ensure_ascii=False), 60)}, not as a list of "
+        '{"n": "1", "text": "…"} objects; correct them on the document\'s page in the admin'
+    )

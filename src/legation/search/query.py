@@ -52,7 +52,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from legation.ingest.dates import archival_day_bounds  # the one reader of dates as archives write them
-from legation.printable import C0_CONTROLS, C1_CONTROLS
+from legation.printable import C0_CONTROLS, C1_CONTROLS, QUOTED_CHARS, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
@@ -849,8 +849,10 @@ def _own_word(core: str) -> bool:
 
 def shown(text: str) -> str:
     """``text`` (typed by the user) in quotes for a notice, as typed: ``'\\'``, not the doubled
-    backslash of ``repr``; characters that print as nothing shown as their escapes."""
-    printable = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    backslash of ``repr``; characters that print as nothing shown as their escapes; cut to
+    :data:`~legation.printable.QUOTED_CHARS` characters as every message cuts what it repeats
+    (a filter value of 3,000 characters came back whole, twice on the page)."""
+    printable = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in shortened(text, QUOTED_CHARS))
     return f'"{printable}"' if "'" in printable else f"'{printable}'"
 
 
