@@ -72,6 +72,10 @@ def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     return values[0] or ""
 
 
+SEARCH_PARAMETERS = frozenset({"q", "start_date", "end_date", "date_match", "sort", "page", "page_size", *(f.name for f in FACETS)})
+"""The parameters a search reads (:func:`search_request_from`); a page's links carry these alone."""
+
+
 # What the search page's form calls the date parameters, for its messages: "From [1949-12] to [1950]"
 FORM_LABELS = {"start_date": '"From"', "end_date": '"to"'}
 

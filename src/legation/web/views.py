@@ -26,7 +26,7 @@ from legation.search.service import (
 )
 from legation.web.cache import cached_search
 from legation.web.errors import method_not_allowed
-from legation.web.params import MAX_PAGE, query_string, query_strings, search_request_from, single
+from legation.web.params import MAX_PAGE, SEARCH_PARAMETERS, query_string, query_strings, search_request_from, single
 from legation.web.redirects import document_redirect
 from legation.web.templating import url
 
@@ -59,11 +59,13 @@ def _params(request: HttpRequest) -> dict[str, list[str]]:
 
 
 def _link_base(params: dict[str, list[str]], *dropped: str) -> dict[str, list[str]]:
-    """``params`` without ``dropped``, for the links of a page to the same search changed (facet
-    values, histogram bars, sorts, pages): its query cut to what was searched
-    (:data:`~legation.search.query.MAX_QUERY_CHARS`, the page saying so), so that a query of 8,000
-    characters is not copied into each of the page's hundred links (a 633 KB page)."""
-    base = {k: v for k, v in params.items() if k not in dropped}
+    """The parameters of ``params`` a search reads (:data:`~legation.web.params.SEARCH_PARAMETERS`)
+    but ``dropped``, for the links of a page to the same search changed (facet values, histogram
+    bars, sorts, pages): its query cut to what was searched (:data:`~legation.search.query.MAX_QUERY_CHARS`,
+    the page saying so), so that a query of 8,000 characters is not copied into each of the page's
+    hundred links (a 633 KB page), nor a parameter the page reads past (another site's tracking
+    parameter; ``from=`` of 3,000 characters made a page of 193 KB)."""
+    base = {k: v for k, v in params.items() if k in SEARCH_PARAMETERS and k not in dropped}
     if "q" in base:
         base["q"] = [q[:MAX_QUERY_CHARS] for q in base["q"]]
     return base
@@ -73,7 +75,9 @@ def _link_base(params: dict[str, list[str]], *dropped: str) -> dict[str, list[st
 @cached_search
 def search_page(request: HttpRequest) -> HttpResponse:
     """The search page: query box, results ("Results: 1 - 10 of 57"), facets, date range, sort, paging."""
-    params = _params(request)
+    # read past what no search reads (another site's tracking parameters), and never sent on: the
+    # form kept them as hidden fields and each link carried them
+    params = {name: values for name, values in _params(request).items() if name in SEARCH_PARAMETERS}
     context: dict = {
         "q": request.GET.get("q", ""),
         "sorts": SORTS,
