@@ -52,7 +52,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from legation.ingest.dates import archival_day_bounds  # the one reader of dates as archives write them
-from legation.printable import C0_CONTROLS, C1_CONTROLS, QUOTED_CHARS, shortened
+from legation.printable import C0_CONTROLS, C1_CONTROLS, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
@@ -847,12 +847,16 @@ def _own_word(core: str) -> bool:
     return len(letters) == 1 and analyzers.OWN_WORD_CHAR.fullmatch(letters[0]) is not None
 
 
+SHOWN_CHARS = 200  # characters of a query or value a notice repeats (see shown)
+
+
 def shown(text: str) -> str:
     """``text`` (typed by the user) in quotes for a notice, as typed: ``'\\'``, not the doubled
     backslash of ``repr``; characters that print as nothing shown as their escapes; cut to
-    :data:`~legation.printable.QUOTED_CHARS` characters as every message cuts what it repeats
-    (a filter value of 3,000 characters came back whole, twice on the page)."""
-    printable = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in shortened(text, QUOTED_CHARS))
+    :data:`SHOWN_CHARS` characters (a filter value of 3,000 characters came back whole, twice on
+    the page), more than other messages keep (:data:`~legation.printable.QUOTED_CHARS`): a notice
+    may repeat the query itself, read back as typed (``'NOT NOT … Mao' was read as 'NOT Mao'``)."""
+    printable = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in shortened(text, SHOWN_CHARS))
     return f'"{printable}"' if "'" in printable else f"'{printable}'"
 
 
