@@ -1,0 +1,122 @@
+"""Admin form fields and lists that refuse, as form errors, what the record store cannot hold or
+read, where Django's own fail with a 500: a posted key that is no number (:class:`ReadableAutocomplete`),
+JSON nested too deeply or holding a lone surrogate (:class:`ReadableJSONField`), a search holding
+a NUL (:class:`StorableSearch`). A fresh operator met each of them as a 500."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from legation.records.document_record import UNSTORABLE_CHARACTERS
+
+
+class StorableSearch:
+    """Admin lists whose search leaves out the characters no value may hold
+    (:data:`~legation.records.document_record.UNSTORABLE_CHARACTERS`): PostgreSQL refused a
+    query holding a NUL (``?q=a%00b``, a 500), where SQLite found nothing; no value holds one."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, UNSTORABLE_CHARACTERS.sub("", search_term))
+
+
+class _ReadableChoices:
+    """An autocomplete widget that draws only the chosen values its field can read: Django's looks
+    every posted value up to draw the form again, and a value that is no key (``place_sent=abc``,
+    a number past the column's range) failed that query, a 500 instead of "Select a valid choice"."""
+
+    def optgroups(self, name, value, attr=None):
+        related = self.field.remote_field  # as Django's optgroups finds the field the values are of
+        target = related.model._meta.get_field(getattr(related, "field_name", related.model._meta.pk.attname))
+        return super().optgroups(name, [v for v in value if _readable(target, v)], attr)
+
+
+def _readable(field: models.Field, value) -> bool:
+    """Whether ``value`` is a value ``field`` can hold (converted, within its validators' range and
+    a 64-bit integer's: SQLite raised OverflowError for a key of 30 digits, a 500)."""
+    try:
+        converted = field.to_python(value)
+        field.run_validators(converted)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return not isinstance(converted, int) or -(2**63) <= converted < 2**63
+
+
+def _key_field(field: forms.ModelChoiceField) -> models.Field:
+    """The model field a choice's posted values are of: its ``to_field_name``, else the primary key."""
+    opts = field.queryset.model._meta
+    return opts.get_field(field.to_field_name) if field.to_field_name else opts.pk
+
+
+class ReadableModelChoiceField(forms.ModelChoiceField):
+    """A choice whose posted value its key field cannot hold is refused as no choice, not looked up."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _readable(_key_field(self), value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ReadableModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choices any of whose posted values its key field cannot hold are refused, not looked up."""
+
+    def _check_values(self, value):
+        key = _key_field(self)
+        for item in value:
+            if not _readable(key, item):
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item})
+        return super()._check_values(value)
+
+
+class ReadableAutocompleteSelect(_ReadableChoices, AutocompleteSelect):
+    pass
+
+
+class ReadableAutocompleteSelectMultiple(_ReadableChoices, AutocompleteSelectMultiple):
+    pass
+
+
+class ReadableAutocomplete:
+    """Admin forms whose related fields refuse a posted value their key cannot hold as an error
+    (:class:`ReadableModelChoiceField`), and whose autocomplete widgets draw it so (:class:`_ReadableChoices`)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ReadableAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", ReadableModelChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ReadableAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", ReadableModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ReadableJSONField(forms.JSONField):
+    """A JSON box (footnotes, related documents) whose nesting too deep for Python's parser is a
+    form error, not a 500, also where the form is drawn again with what was sent (a fresh user's
+    900 nested brackets), and whose value is drawn with a lone surrogate (``"\\ud800"``, which no
+    page can print in UTF-8) escaped as JSON writes it."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except RecursionError:
+            raise forms.ValidationError("This JSON is nested too deeply to read; enter it as the help below the box shows.") from None
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except RecursionError:
+            return forms.fields.InvalidJSONInput(data)
+
+    def prepare_value(self, value):
+        drawn = super().prepare_value(value)
+        if isinstance(drawn, str) and UNSTORABLE_CHARACTERS.search(drawn):
+            return json.dumps(value, cls=self.encoder) if not isinstance(value, forms.fields.InvalidJSONInput) else drawn.encode("utf-8", "backslashreplace").decode()
+        return drawn
