@@ -43,7 +43,7 @@ from pathlib import Path
 from django.db import transaction
 
 from legation.errors import IngestError, json_line_failure, parse_json
-from legation.printable import shortened
+from legation.printable import quoted, shortened
 from legation.records.document_record import unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
@@ -176,7 +176,7 @@ def _unstorable(row: dict) -> str | None:
         return f"{problem}; remove it: no archive format (XML) nor store can keep it"
     for name, value in values:
         if len(value) > (limit := LONGEST[name][row["kind"] == "place"]):
-            return f"{name} is {len(value):,} characters, more than the {limit:,} kept: {shortened(value, 60)!r}; shorten it"
+            return f"{name} is {len(value):,} characters, more than the {limit:,} kept: {quoted(value)}; shorten it"
     return None
 
 

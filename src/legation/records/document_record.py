@@ -12,7 +12,7 @@ import re
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from legation.printable import C0_CONTROLS, shortened
+from legation.printable import C0_CONTROLS, quoted
 
 AgentRole = Literal["sender", "recipient", "mentioned"]
 AgentKind = Literal["person", "organization"]
@@ -108,7 +108,7 @@ def value_problem(name: str, value: str, limit: int) -> str:
     change one field at a time (the admin), so that a curator cannot save what ingest refuses, nor
     what an export of the archive could then not ingest again."""
     if len(value) > limit:
-        return f"{name} is {len(value):,} characters, more than the {limit:,} allowed: {shortened(value, 60)!r}; shorten it"
+        return f"{name} is {len(value):,} characters, more than the {limit:,} allowed: {quoted(value)}; shorten it"
     if problem := unstorable(name, value):
         return f"{problem}; remove it: no archive format (XML) nor store can keep it"
     return ""
@@ -237,10 +237,10 @@ class DocumentRecord:
 
         if not is_identifier(self.identifier):
             length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
-            raise RecordError(f"identifier {shortened(self.identifier, 60)!r}{length}: {IDENTIFIER_RULE}")
+            raise RecordError(f"identifier {quoted(self.identifier)}{length}: {IDENTIFIER_RULE}")
         for related in self.relations:
             if not is_identifier(related) or related == self.identifier:
-                raise RecordError(f"{self.identifier}: related document {shortened(related, 60)!r}: {IDENTIFIER_RULE}, other than its own")
+                raise RecordError(f"{self.identifier}: related document {quoted(related)}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
         if any(not name.strip() for name in self.repositories):
