@@ -72,8 +72,27 @@ def _setup(migrate: bool = True) -> None:
 
         try:
             _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
-        except OperationalError as exc:  # the first use of the database: it cannot be opened, or not for writing
-            _fail(_unopenable(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__))
+        except (OperationalError, NotADirectoryError) as exc:  # the first use of the database: it cannot be opened, or not for writing
+            _fail(_unopenable(_first_line(exc)))
+
+
+def _openable() -> None:
+    """Fail, saying why and what to do (:func:`_unopenable`), when the database cannot be opened;
+    for the commands that would otherwise meet it in Django's traceback (``manage migrate``). A
+    SQLite file in an existing folder is created empty, as the command would create it."""
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    try:
+        connection.ensure_connection()
+    except OperationalError as exc:
+        _fail(_unopenable(_first_line(exc)))
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message, or its type's name when it has none."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _unopenable(problem: str) -> str:
@@ -85,6 +104,9 @@ def _unopenable(problem: str) -> str:
         return f"cannot open the database {settings.database['NAME']}: {problem}; check LEGATION_DATABASE_URL and that the server runs"
     path = Path(settings.database["NAME"])
     if not path.parent.is_dir():
+        blocking = next((above for above in path.parents if above.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            return f"cannot open the archive {path}: {blocking} is a file, not a folder; give a file in an existing folder"
         return f"cannot open the archive {path}: its folder {path.parent} does not exist; create it, or give a file in an existing folder"
     if "readonly" in problem or "read-only" in problem or not os.access(path.parent, os.W_OK):
         return (
@@ -145,7 +167,7 @@ def _missing_archive(create: str = INGEST_FIRST) -> str:
     try:
         tables = connection.introspection.table_names()
     except OperationalError as exc:
-        return f"cannot reach the database {settings.database['NAME']}: {str(exc).strip().splitlines()[0]}; check LEGATION_DATABASE_URL and that the server runs"
+        return f"cannot reach the database {settings.database['NAME']}: {_first_line(exc)}; check LEGATION_DATABASE_URL and that the server runs"
     if "records_document" not in tables:
         return (
             f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
@@ -378,7 +400,7 @@ def _store_failure(exc: BaseException) -> tuple[str, str] | None:
 
     if isinstance(exc, IndexWriteFailed):
         return f"stopped: {exc}", "Free space on that disk" if exc.disk_full else "Make room on its disk or make the folder writable"
-    problem = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    problem = _first_line(exc)
     sqlstate = getattr(getattr(exc, "__cause__", None), "sqlstate", None)
     full = "disk is full" in problem or "No space left" in problem or sqlstate == "53100"
     if isinstance(exc, OSError) and not isinstance(exc, DatabaseError):
@@ -1068,7 +1090,10 @@ def copy_archive_export(path: Annotated[Path, typer.Argument(help="File to write
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. `legation manage createsuperuser`."""
     # `manage migrate` migrates itself, saying what it applied; migrated first, it said "No migrations to apply."
-    _setup(migrate=ctx.args[:1] != ["migrate"])
+    migrating = ctx.args[:1] == ["migrate"]
+    _setup(migrate=not migrating)
+    if migrating:
+        _openable()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["legation manage", *ctx.args])

@@ -243,6 +243,23 @@ def test_manage_migrate_on_a_new_folder_says_what_it_applied(tmp_path: Path):
     assert again.returncode == 0 and "No migrations to apply." in again.stdout
 
 
+@pytest.mark.parametrize("command", [("manage", "migrate"), ("ingest", str(SEED))])
+def test_a_sqlite_address_in_no_folder_is_said_without_a_traceback(tmp_path: Path, command):
+    # `manage migrate` met Django's OperationalError in a traceback; ingest through a file in the path
+    # a NotADirectoryError on the archive's temporary name
+    (tmp_path / "afile").write_text("not a folder")
+    for url, said in [
+        (f"sqlite:///{tmp_path / 'nofolder' / 'x.sqlite3'}", f"its folder {tmp_path / 'nofolder'} does not exist; create it"),
+        (f"sqlite:///{tmp_path / 'afile' / 'x.sqlite3'}", f"{tmp_path / 'afile'} is a file, not a folder"),
+    ]:
+        env = {**os.environ, "LEGATION_DATA_DIR": str(tmp_path / "data"), "LEGATION_DATABASE_URL": url}
+        run = subprocess.run([sys.executable, "-m", "legation", *command], env=env, capture_output=True, text=True, timeout=300, check=False)
+        assert run.returncode == 1
+        assert "Traceback" not in run.stderr and "╭" not in run.stderr, run.stderr
+        assert said in " ".join(run.stderr.split())
+    assert not (tmp_path / "nofolder").exists() and (tmp_path / "afile").read_text() == "not a folder"
+
+
 def test_authorities_make_the_archive_when_there_is_none_as_ingest_does(tmp_path: Path):
     # Authority records may come before the documents that name them: a load command, like ingest.
     people = tmp_path / "people.jsonl"
