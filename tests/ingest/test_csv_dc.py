@@ -658,3 +658,12 @@ def test_a_header_without_rows_fails_even_with_a_note_on_its_encoding(tmp_path: 
         items = list(read_file(path, mapping=None))
         errors = [i for i in items if isinstance(i, IngestError)]
         assert [e.message for e in errors] == ["holds no documents: it has a header but no rows; add one row per document under the header"]
+
+
+def test_a_cell_keeps_its_writer_s_spaces_before_punctuation_and_only_whitespace_is_collapsed(tmp_path: Path):
+    # the tidying of markup's spaces (TEI's "( Caffery )") was applied to typed values too: a French
+    # title "Note : Paris" was stored as "Note: Paris", and exported so
+    path = tmp_path / "dc.csv"
+    path.write_text('identifier,title,source\nf-1,"Note : Paris ;  ( voir\tannexe )",[AA : A981 ]\n', encoding="utf-8")
+    [record] = records(list(read_file(path))).values()
+    assert (record.title, record.source_note) == ("Note : Paris ; ( voir annexe )", "[AA : A981 ]")

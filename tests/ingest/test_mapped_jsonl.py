@@ -83,7 +83,7 @@ def test_dfat_nanking_cablegram():
     assert r.texts[0].body.startswith("Cablegram 59 NANKING, 4 February 1949, 2.35 p.m.\n\nIMMEDIATE TOP SECRET\n\nMy immediately preceding telegram 58. [1]")
     first_doc = items["dfat-v1-1"]
     # naa_refs[0].reference is "[AA : CP 290/6, BUNDLE 1, ITEM 28]"; the space before ":" is normalized away
-    assert first_doc.source_note.startswith("[AA: CP 290/6, BUNDLE 1, ITEM 28]") and first_doc.rights.startswith("CC BY")
+    assert first_doc.source_note.startswith("[AA : CP 290/6, BUNDLE 1, ITEM 28]") and first_doc.rights.startswith("CC BY")
     # vol. 20 numbers two documents 484 (a cabinet minute, then a cablegram): both are kept
     assert (items["dfat-v20-484"].title, items["dfat-v20-484-2"].title) == ("Cabinet Minute", "Cablegram to Canberra")
 
@@ -110,7 +110,8 @@ def test_dfat_markdown_becomes_plain_text_with_footnotes_and_source(dfat):
     assert "In continuation of H.25 [1], the following" in body  # the marks stay where the notes belong
     assert [(n.n, n.text) for n in notes[:2]] == [("1", "Document 87."), ("2", "H. Fitzmaurice.")]
     assert len(notes) == 13 and notes[-1].text == "Document 62."
-    assert r.source_note == "[AA: A981, TIMOR (PORTUGUESE) 22, ii]"  # naa_refs, spaced as other fields are
+    # naa_refs as the edition writes them, its space before the colon kept (a reference is copied to order the file)
+    assert r.source_note == "[AA : A981, TIMOR (PORTUGUESE) 22, ii]"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +171,7 @@ def test_dfat_rule_run_into_the_first_note_and_a_reference_with_brackets(dfat):
     assert text.footnotes[1].text.endswith("should meet for informal consultations. Other departments would be called in as required.\n\nSee Shann's memoranda to McFarlane and Coombs, dated 28 January 1948.")
     r = dfat["dfat-v21-11"]  # ends " _[NAA : A11537 [1]]_": the whole reference leaves the text, no "]" stays behind
     assert r.texts[0].body.endswith("both the course they are taking and the final results.") and len(r.texts[0].footnotes) == 2
-    assert r.source_note == "[NAA: A11537 [1]"  # naa_refs, which the harvest cut at the inner bracket
+    assert r.source_note == "[NAA : A11537 [1]"  # naa_refs, which the harvest cut at the inner bracket
 
 
 def test_dfat_tables_lists_and_emphasis(dfat):

@@ -255,3 +255,11 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
     assert record.document_type == "" and note.message == "stored without type[1] (id 5, no name): give each its name, and ingest the file again"
     # the fixture's PDF-only translation is a file the archive serves apart: nothing is fetched, nothing said
     assert [type(i).__name__ for i in read_wilson_json(DOCUMENT)] == ["DocumentRecord"]
+
+
+def test_a_title_keeps_its_space_before_a_colon_and_html_text_loses_only_markup_s(tmp_path: Path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"id": 1, "title": "Note : Paris", "doc_date": "19500101", "description": "<p>Texte ( <b>voir</b> ) ici</p>"}), encoding="utf-8")
+    record = single_record(read_wilson_json(path))
+    assert record.title == "Note : Paris"
+    assert html_to_text("<p>Texte ( <b>voir</b> ) ici</p>") == "Texte (voir) ici"

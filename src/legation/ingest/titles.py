@@ -133,14 +133,22 @@ _ORG_WORDS = {
 _SPACE_FIXES = ((" )", ")"), (" ,", ","), (" ;", ";"), (" :", ":"), ("( ", "("))
 
 
+def collapse_space(text: str) -> str:
+    """Each run of whitespace one space, none at either end, and the invisible format characters
+    that are no part of the text dropped (:func:`legation.search.analyzers.drop_invisible`): for a
+    value as a person typed it (a spreadsheet's cell, a JSON field), whose spaces before a colon
+    (French ``Note : Paris``) are the writer's own, unlike those markup leaves
+    (:func:`normalize_space`)."""
+    return " ".join(drop_invisible(text).split())
+
+
 def normalize_space(text: str) -> str:
-    """Collapse whitespace; drop the spaces that markup leaves after "(" and before ) , ; :
-    (``"( Caffery )"`` → ``"(Caffery)"``) and the invisible format characters that are no part of
-    the text (:func:`legation.search.analyzers.drop_invisible`)."""
+    """:func:`collapse_space`, and drop the spaces that markup leaves after "(" and before ) , ; :
+    (``"( Caffery )"`` → ``"(Caffery)"``): for text read out of elements (TEI, HTML)."""
     # Readers call this on every paragraph, so plain str methods: after split/join the only
     # whitespace left is single spaces, and replacing " )" etc. gives what the regular expressions
     # r"\s+([),;:])" and r"\(\s+" gave, at a third of their cost (a quarter of the FRUS reader's).
-    text = " ".join(drop_invisible(text).split())
+    text = collapse_space(text)
     for before, after in _SPACE_FIXES:
         if before in text:
             text = text.replace(before, after)

@@ -65,7 +65,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name, inverted
 from legation.ingest.slugs import slug, stable_slug
-from legation.ingest.titles import normalize_space
+from legation.ingest.titles import collapse_space
 from legation.search.analyzers import drop_invisible
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
 from legation.records.languages import language_tag
@@ -306,10 +306,10 @@ class Values:
         if field_name == "text":
             return "\n\n".join(values)
         if field_name in PROSE:
-            return "\n".join(normalize_space(line) for line in "; ".join(values).splitlines())
+            return "\n".join(collapse_space(line) for line in "; ".join(values).splitlines())
         if field_name in FIRST_WINS:
-            return normalize_space(values[0]) if values else ""
-        return normalize_space("; ".join(values))
+            return collapse_space(values[0]) if values else ""
+        return collapse_space("; ".join(values))
 
     def many(self, field_name: str) -> list[str]:
         if field_name in self.fields:
@@ -326,7 +326,7 @@ class Values:
                 value = ", ".join(p.strip() for p in value.split(self.mapping.separator) if p.strip())
             return value or self.mapping.template_missing
 
-        return normalize_space(_TEMPLATE.sub(fill, template))
+        return collapse_space(_TEMPLATE.sub(fill, template))
 
     def _agents(self, role: str) -> list[AgentRef]:
         """The agents of ``role``: a person's name written plainly inverted ("Gomułka, Władysław") named in

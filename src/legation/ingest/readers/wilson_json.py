@@ -66,7 +66,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind
 from legation.ingest.readers import located
-from legation.ingest.titles import normalize_space
+from legation.ingest.titles import collapse_space, normalize_space
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -116,7 +116,7 @@ def html_to_text(html: str) -> str:
     if not html or not html.strip():
         return ""
     if "<" not in html:
-        return normalize_space(html)
+        return collapse_space(html)
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
@@ -222,12 +222,12 @@ def _items(value: Any) -> list[dict]:
 def _name(item: dict) -> str:
     """An object's name: its ``name``, ``value`` or ``title`` that is a string ("" when none is:
     ``{"name": 7}`` has none, noted as such by :func:`_checked`)."""
-    return normalize_space(next((v for k in ("name", "value", "title") if isinstance(v := item.get(k), str) and v.strip()), ""))
+    return collapse_space(next((v for k in ("name", "value", "title") if isinstance(v := item.get(k), str) and v.strip()), ""))
 
 
 def _date(doc: dict) -> tuple[str, str]:
     """(date_text, date_edtf): frontend_doc_date as written, else doc_date ``YYYYMMDD``."""
-    shown = normalize_space(str(doc.get("frontend_doc_date") or ""))
+    shown = collapse_space(str(doc.get("frontend_doc_date") or ""))
     if shown:
         return shown, parse_archival_date(shown).edtf
     raw = str(doc.get("doc_date") or "").strip()
@@ -295,22 +295,22 @@ def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRec
         if c.get("id") not in (None, "") and _name(c)
     ]
     rights = "; ".join(
-        dict.fromkeys(t for r in _items(doc.get("rights")) for t in (_name(r), normalize_space(str(r.get("rights") or ""))) if t)
+        dict.fromkeys(t for r in _items(doc.get("rights")) for t in (_name(r), collapse_space(str(r.get("rights") or ""))) if t)
     )
     credit = "; ".join(dict.fromkeys(n for f in ("donors", "publishers") for d in _items(doc.get(f)) if (n := _name(d))))
     related = [f"wilson-{d['id']}" for f in ("links", "attachments") for d in _items(doc.get(f)) if re.fullmatch(r"\d+", str(d.get("id") or ""))]
     date_text, date_edtf = _date(doc)
     document_type = next((n for t in _items(doc.get("type")) if (n := _name(t))), "")
     if not document_type and isinstance(doc.get("type"), str):
-        document_type = normalize_space(doc["type"])
+        document_type = collapse_space(doc["type"])
     return DocumentRecord(
         identifier=identifier,
-        title=normalize_space(str(doc.get("title") or "")),
+        title=collapse_space(str(doc.get("title") or "")),
         document_type=document_type,
         date_text=date_text,
         date_edtf=date_edtf,
         summary=html_to_text(str(doc.get("description") or "")),
-        source_note=normalize_space(str(doc.get("source") or "")),
+        source_note=collapse_space(str(doc.get("source") or "")),
         repositories=list(dict.fromkeys(n for r in _items(doc.get("repositories")) if (n := _name(r)))),
         rights=rights,
         credit=credit,
