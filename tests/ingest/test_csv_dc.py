@@ -667,3 +667,30 @@ def test_a_cell_keeps_its_writer_s_spaces_before_punctuation_and_only_whitespace
     path.write_text('identifier,title,source\nf-1,"Note : Paris ;  ( voir\tannexe )",[AA : A981 ]\n', encoding="utf-8")
     [record] = records(list(read_file(path))).values()
     assert (record.title, record.source_note) == ("Note : Paris ; ( voir annexe )", "[AA : A981 ]")
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\n", "\r"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_utf8_table_read_line_by_line_gives_what_the_whole_text_gives(tmp_path: Path, end: str, bom: bytes):
+    # a UTF-8 table is read a line at a time from its bytes (its whole text, held at once, took 8 times
+    # the file's size); each line end, a BOM, line breaks inside quotes and characters beyond the BMP
+    # or that str.splitlines would cut at (U+2028, U+0085, a form feed) read as before
+    text = end.join([
+        "identifier,title,text",
+        'u-1,"Mao 毛泽东 𠀀 Zürich","first line' + end + 'second\u2028third\x85fourth"',
+        "u-2,Line two;semi,plain",
+        "",
+    ])
+    path = tmp_path / "t.csv"
+    path.write_bytes(bom + text.encode("utf-8"))
+    read = records(list(read_file(path)))
+    assert read["u-1"].title == "Mao 毛泽东 𠀀 Zürich"
+    assert read["u-1"].texts[0].body == "first line" + end + "second\u2028third\x85fourth"
+    assert read["u-2"].title == "Line two;semi" and list(read) == ["u-1", "u-2"]
+
+
+def test_a_table_not_wholly_utf8_is_still_refused_at_its_line(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("identifier,title\nu-1,Zürich\nu-2,Gomułka\nu-3,".encode() + b"Z\xfcrich\n")
+    [refused] = list(read_file(path))
+    assert isinstance(refused, IngestError) and refused.location == "line 4" and "is UTF-8 but for 1 byte" in str(refused)

@@ -262,6 +262,25 @@ def _reads(data: bytes, encoding: str) -> bool:
     return True
 
 
+UTF8_STEP = 1 << 20  # bytes :func:`is_utf8` decodes at a time
+
+
+def is_utf8(data: bytes | memoryview) -> bool:
+    """Whether ``data`` is wholly UTF-8 (a byte order mark counts as a character), told without
+    holding its text: decoded a megabyte at a time and let go, where ``bytes.decode`` would hold
+    the whole text at once (four bytes a character when one lies beyond the BMP: 577 MB for a
+    table of 144 MB). About a second of CPU a gigabyte."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(view), UTF8_STEP):
+            decoder.decode(view[start : start + UTF8_STEP])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "") -> Decoded:
     """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped),
     else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by`` says where a declared encoding
