@@ -21,10 +21,14 @@ Django and Legation and, in a forked worker, wrote to every memory page it touch
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import gc
 import logging
 import re
+import selectors
+import socket
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -43,7 +47,7 @@ from gunicorn.http.errors import (
 )
 from gunicorn.http.message import Request
 from gunicorn.http.parser import RequestParser
-from gunicorn.workers.gthread import ThreadWorker
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
@@ -194,6 +198,31 @@ class RequestKeepingItsStart(Request):
             raise
 
 
+class _Connection(TConn):
+    """gunicorn's connection, whose closing after an answer never waits for the client."""
+
+    def close(self, graceful: bool = False) -> None:
+        """Close, half-closing first and reading what the client has sent meanwhile (RFC 9112
+        section 9.6: a close with unread bytes would make the system reset the connection and
+        could cut the answer short), without waiting for more. gunicorn's worker closes from
+        its main loop, and its graceful close waited up to 2 s for the client to close too: a
+        client that kept an answer open unread stalled the whole worker, every other client's
+        request 2 s (a fresh user: 16 of 30 requests)."""
+        if not graceful:
+            return super().close()
+        sock = self.sock
+        try:
+            sock.setblocking(False)
+            sock.shutdown(socket.SHUT_WR)
+            for _ in range(16):  # at most 64 KB, as gunicorn's
+                if not sock.recv(4096):
+                    break
+        except OSError:  # nothing more to read now (BlockingIOError), or the client is gone
+            pass
+        finally:
+            util.close(sock)
+
+
 class PageWorker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over the limit with
     :func:`too_long_answer`, headers over the limits with :func:`too_large_headers_answer` and
@@ -204,6 +233,33 @@ class PageWorker(ThreadWorker):
         # set it on the parser class, in this worker process (which serves only Legation).
         RequestParser.mesg_class = RequestKeepingItsStart
         super().init_process()
+
+    def accept(self, listener) -> None:
+        """Take a new connection into the worker's poller, where it waits for its request without
+        holding a thread. gunicorn's own hands it to a thread that waits up to 5 s for the first
+        bytes: 8 connections that sent nothing held all the threads of 2 workers (4 each), and
+        every other client waited 5 to 10 s (a fresh user, with 8 and 20 idle sockets). A
+        connection that sends nothing is closed after ``keepalive`` seconds, as gunicorn closes
+        the connections it defers."""
+        try:
+            client, address = listener.accept()
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.ECONNABORTED, errno.EWOULDBLOCK):
+                raise
+            return
+        self.nr_conns += 1
+        conn = _Connection(self.cfg, client, address, listener.getsockname())  # non-blocking until a thread takes it
+        try:
+            arrived = bool(client.recv(1, socket.MSG_PEEK))  # most clients' requests are there at once
+        except OSError:  # nothing yet (BlockingIOError), or the client is gone: the thread will say
+            arrived = False
+        if arrived:
+            conn.data_ready = True
+            self.enqueue_req(conn)
+            return
+        conn.timeout = time.monotonic() + self.cfg.keepalive
+        self.pending_conns.append(conn)
+        self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn))
 
     def handle_error(self, req, client, addr, exc) -> None:
         answers = None

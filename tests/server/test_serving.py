@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import urllib.request
 
 from tests.api.test_docs_page import check_docs_page
 from tests.conftest import FIXTURES
@@ -236,6 +237,38 @@ def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
         answer = sock.recv(65536)
     assert answer.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and b"Content-Type: application/json; charset=utf-8\r\n" in answer
     assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def test_clients_that_send_nothing_or_leave_answers_unread_hold_up_no_one(nodes) -> None:
+    """A connection that sends nothing (a browser's preconnected socket) held one of a worker's
+    threads for 5 s, and a client that kept an answer with "Connection: close" unread held the
+    whole worker 2 s as it closed: with 1 worker of 2 threads, 6 idle sockets kept the next request
+    waiting 15 s, and 20 clients leaving answers unread took about 20 s for their 20 requests
+    and 20 others'. The deadlines below are those waits' half, no measure of speed."""
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    url = f"http://127.0.0.1:{node.port}/api/search?q=x"
+    idle = [socket.create_connection(("127.0.0.1", node.port)) for _ in range(6)]
+    try:
+        time.sleep(0.3)  # each accepted before the request below
+        with urllib.request.urlopen(url, timeout=7) as answered:
+            assert json.loads(answered.read())["total"] == 0
+    finally:
+        for sock in idle:
+            sock.close()
+    unread = []
+    try:
+        started = time.monotonic()
+        for _ in range(20):
+            sock = socket.create_connection(("127.0.0.1", node.port), timeout=10)
+            sock.sendall(b"GET /api/search?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            unread.append(sock)
+            with urllib.request.urlopen(url, timeout=10) as answered:
+                assert answered.status == 200
+        assert time.monotonic() - started < 10
+        assert unread[0].recv(12) == b"HTTP/1.1 200"  # each was answered all the same
+    finally:
+        for sock in unread:
+            sock.close()
 
 
 def _raw(port: int, request: bytes) -> tuple[bytes, bytes]:
