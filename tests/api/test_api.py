@@ -812,3 +812,9 @@ def test_a_collection_key_or_a_place_variant_as_a_filter_selects_it(client, db):
         assert (peking["total"], peking["notice"]) == (2, "")
         page = client.get("/?place=Peking&collection=frus1964-68v30").content.decode()
         assert "Results: 1 - 2 of 2" in page
+        # a key in another case is a key, as a document's identifier is (it found nothing, saying nothing of it)
+        assert client.get("/api/search?collection=FRUS1964-68V30").json()["total"] == 3
+        # another name of a place in another case names the place meant (it named none)
+        for typed in ("peking", "PEKING", "beijing"):
+            said = client.get("/api/search", {"place": typed}).json()
+            assert said["total"] == 0 and "(a filter's value is written as the facet lists it: Beijing)" in said["notice"], typed

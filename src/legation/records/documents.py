@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from legation.errors import DocumentNotFound
 from legation.records.dates import display_date
@@ -93,7 +94,7 @@ def related_documents(record: DocumentRecord) -> list[RelatedDocument]:
 def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """``filters`` (facet name → values) with each value written otherwise than its facet lists it
     but naming one thing made the value listed: a collection's key, as its documents' identifiers
-    show it (``frus1964-68v30``; the query's ``collection:`` takes it), its title; a place's other
+    show it, in any case (``frus1964-68v30``, ``FRUS1964-68V30``; the query's ``collection:`` takes it), its title; a place's other
     name of the authority records (``Peking``, :func:`~legation.records.place_names.preferred_places`),
     the place's name (``Beijing``). A value that is a collection's title, or a place's own name, is
     kept. Only the database of those two facets is read, and only when they are given."""
@@ -103,10 +104,15 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
         return [v for v in values if not UNSTORABLE_CHARACTERS.search(v)]  # (PostgreSQL refuses a NUL: a 500)
 
     if values := filters.get("collection"):  # one query, on a facet click's path
-        rows = Collection.objects.filter(Q(title__in=storable(values)) | Q(key__in=storable(values))).values_list("key", "title")
+        keys = [v.lower() for v in storable(values)]  # in any case, as a document's identifier
+        rows = (
+            Collection.objects.annotate(key_lower=Lower("key"))
+            .filter(Q(title__in=storable(values)) | Q(key_lower__in=keys))
+            .values_list("key", "title")
+        )
         titled = {title for _, title in rows}
-        titles = {key: title for key, title in rows if key not in titled}
-        found["collection"] = list(dict.fromkeys(v if v in titled else titles.get(v, v) for v in values))
+        titles = {key.lower(): title for key, title in rows if key not in titled}
+        found["collection"] = list(dict.fromkeys(v if v in titled else titles.get(v.lower(), v) for v in values))
     if values := filters.get("place"):
         places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))

@@ -18,8 +18,9 @@ from collections import defaultdict
 from dataclasses import replace
 
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import UNSTORABLE_CHARACTERS, DocumentRecord
 from legation.records.models import Document, Place, PlaceName
+from legation.search.analyzers import folded_name
 
 
 def preferred_places(names: set[str] | list[str]) -> dict[str, str]:
@@ -33,6 +34,19 @@ def preferred_places(names: set[str] | list[str]) -> dict[str, str]:
         for name, place in PlaceName.objects.filter(name__in=chunk).values_list("name", "place__name"):
             owners[name].add(place)
     return {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
+
+
+def places_written_alike(name: str) -> list[str]:
+    """The names of the places whose own name or a variant is ``name`` but for case, accents and
+    marks (:func:`~legation.search.analyzers.folded_name`: ``peking`` → ``["Beijing"]``), own
+    names first, by name; ``[]`` when none is. For saying which value a filter that matched
+    nothing meant (a filter takes a place as its facet lists it)."""
+    folded = folded_name(name)
+    if not folded or UNSTORABLE_CHARACTERS.search(folded):
+        return []
+    own = sorted(Place.objects.filter(name_folded=folded).values_list("name", flat=True))
+    variants = sorted(PlaceName.objects.filter(name_folded=folded).values_list("place__name", flat=True))
+    return list(dict.fromkeys(own + variants))
 
 
 def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:

@@ -23,6 +23,7 @@ from legation.errors import InvalidQuery, UnknownFacet
 from legation.printable import quoted, shortened
 from legation.records.dates import display_date
 from legation.records.languages import is_language_tag, language_tag
+from legation.records.place_names import places_written_alike
 from legation.search import facets as facet_counts
 from legation.search import query as user_query
 from legation.search import analyzers, follower, parallel, schema, snippets, spelling, variants
@@ -790,7 +791,8 @@ def filter_value_notices(
 ) -> list[str]:
     """A sentence for each filter value no document has (``type=telegram``, ``collection=frus1949v07p1``):
     a filter takes a value exactly as its facet lists it, and a value that differs only in case or
-    marks from one listed (``Telegram``) is named, and where the caller lists the facet's values,
+    marks from one listed (``Telegram``), or from another name of a place listed (``peking``:
+    Beijing), is named, and where the caller lists the facet's values,
     ``listed_at`` (:attr:`SearchRequest.facet_values_at`), when given. Values some document has, left
     out by the other filters or the words, are no mistake and are not named."""
     notices = []
@@ -803,7 +805,10 @@ def filter_value_notices(
             if listed is None:  # compared here: a pattern of the value (top_values' containing) is refused past 1,000 states
                 listed = [v for v, _ in facet_counts.top_values(searcher, Query.all_query(), [facet], MAX_FACET_VALUES)[name]]
             folded = analyzers.letters_folded(value)
-            meant = [v for v in listed if analyzers.letters_folded(v) == folded][:3]
+            meant = [v for v in listed if analyzers.letters_folded(v) == folded]
+            if facet.name == "place":  # another name of a place, in another case (peking: Beijing)
+                meant += [v for v in places_written_alike(value) if v in listed and v not in meant]
+            meant = meant[:3]
             where = f" The values are listed at {listed_at.format(name=name)}." if listed_at else ""
             notices.append(
                 f"No document has the {name} {user_query.shown(value)} (a filter's value is written as the facet lists it"
