@@ -112,6 +112,9 @@ def cached_search(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
             patch_vary_headers(response, ("Accept-Encoding",))  # as the 200 it stands for (GZipMiddleware's)
         else:
             response = _answer(key, view, request, *args, **kwargs)
+            if response.status_code == 200 and _any_held(request):
+                response = HttpResponseNotModified()
+                patch_vary_headers(response, ("Accept-Encoding",))
         if response.status_code in (200, 304) and not response.cookies:
             response["ETag"] = etag
             patch_cache_control(response, no_cache=True)
@@ -124,13 +127,20 @@ def _held(request: HttpRequest, etag: str) -> bool:
     """Whether ``If-None-Match`` names ``etag`` (weak comparison, RFC 9110 §13.1.2). Only a tag
     this server sent can match, and it sends one only with a 200 whose key holds everything the
     answer depends on: so the same request would be answered 200 again, and 304 stands for it.
-    ``*`` is not taken (it matches whatever is current, and RFC 9110 §13.2.1 has preconditions
-    ignored where the answer would be an error: a 404 or 400 must not become 304), nor is
+    ``*`` is not taken here (it matches whatever is current, and RFC 9110 §13.2.1 has preconditions
+    ignored where the answer would be an error: a 404 or 400 must not become 304; see
+    :func:`_any_held`), nor is
     ``If-Match`` (this server changes nothing, so there is nothing for it to protect)."""
     header = request.META.get("HTTP_IF_NONE_MATCH")
     if not header or request.method not in ("GET", "HEAD"):
         return False
     return any(tag != "*" and tag.removeprefix("W/") == etag.removeprefix("W/") for tag in parse_etags(header))
+
+
+def _any_held(request: HttpRequest) -> bool:
+    """Whether ``If-None-Match`` is ``*``, held by any current answer (RFC 9110 §13.1.2): a 200,
+    known only once the answer is made (a 404 or 400 stays so, §13.2.1)."""
+    return request.method in ("GET", "HEAD") and request.META.get("HTTP_IF_NONE_MATCH", "").strip() == "*"
 
 
 def _answer(key: str, view: Callable[..., HttpResponse], request: HttpRequest, *args, **kwargs) -> HttpResponse:
