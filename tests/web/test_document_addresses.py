@@ -44,6 +44,12 @@ def archive(db):
         ("frus1949v07p1-d1.", [(301, "frus1949v07p1-d1")]),
         ("frus1949v07p1-d1.,", [(301, "frus1949v07p1-d1")]),
         ("frus1949v07p1-d1./", [(301, "frus1949v07p1-d1."), (301, "frus1949v07p1-d1")]),
+        # brackets a pasted address was enclosed in (a 404)
+        ("frus1949v07p1-d1)", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1).", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1%5D", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1%3E", [(301, "frus1949v07p1-d1")]),
+        ("FRUS1949V07P1-D1)", [(302, "frus1949v07p1-d1")]),
         ("FRUS1949V07P1-D1", [(302, "frus1949v07p1-d1")]),
         ("FRUS1949V07P1-D1/", [(301, "FRUS1949V07P1-D1"), (302, "frus1949v07p1-d1")]),
         ("FRUS1949V07P1-D1.", [(302, "frus1949v07p1-d1")]),

@@ -27,6 +27,10 @@ def test_a_mistyped_permalink_is_a_404_page_naming_the_identifier(client, seed_a
     html = assert_error_page(client.get("/documents/nosuch"), 404)
     assert "<title>Not found – Legation</title>" in html
     assert "No document has the identifier &#x27;nosuch&#x27;; check the link or search for it." in html
+    # the box holds the identifier, for the search that says whether the public edition has it (it was empty)
+    assert 'autocomplete="off" value="nosuch">' in html and "the search says whether the public edition holds it" in html
+    html = assert_error_page(client.get('/documents/%22%3E%3Cb%3Ex'), 404)
+    assert 'value="&quot;&gt;&lt;b&gt;x">' in html
 
 
 def test_an_unknown_address_is_a_404_page_with_the_path_escaped(client, db):

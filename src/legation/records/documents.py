@@ -44,9 +44,12 @@ class Canonical:
     permanent: bool
 
 
+_BRACKETS = "()[]<>«»\"“”"  # what a pasted address is enclosed in, whole or in part
+
+
 def canonical_identifier(identifier: str) -> Canonical | None:
     """The stored document an address means when no document has exactly ``identifier``: the
-    same identifier without the quotes and sentence punctuation a pasted one drags along (:func:`~legation.records.document_record.unwrapped`), else the one document whose identifier
+    same identifier without the quotes, brackets and sentence punctuation a pasted one drags along (:func:`~legation.records.document_record.unwrapped`), else the one document whose identifier
     equals it ignoring case (none when two do). Reads the same table as :func:`get_document`, so it
     never names a document the document page would not show. An identifier with its accents
     decomposed (NFD: ``u`` and U+0308 for ``ü``, as some systems paste it) is read composed (NFC),
@@ -55,10 +58,11 @@ def canonical_identifier(identifier: str) -> Canonical | None:
         return None
     composed = unicodedata.normalize("NFC", identifier)
     stripped = unwrapped(composed)  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
-    for exact in dict.fromkeys((composed, stripped)):
+    bare = unwrapped(stripped.strip(_BRACKETS))  # and from brackets: "(see /documents/frus1949v07p1-d1)."
+    for exact in dict.fromkeys((composed, stripped, bare)):
         if exact and exact != identifier and Document.objects.filter(identifier=exact).exists():
             return Canonical(exact, True)
-    for candidate in dict.fromkeys(c for c in (composed, stripped) if c):
+    for candidate in dict.fromkeys(c for c in (composed, stripped, bare) if c):
         matches = list(Document.objects.filter(identifier_folded=folded_identifier(candidate)).values_list("identifier", flat=True)[:2])
         if len(matches) == 1 and matches[0] != identifier:
             return Canonical(matches[0], False)

@@ -16,7 +16,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, TooManyFieldsSent
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from legation.api.errors import JsonErrorsUnderApi, json_error, no_endpoint
@@ -34,14 +34,24 @@ def is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
-def error_page(request: HttpRequest, status: int, title: str, message: str, advice: str = "") -> HttpResponse:
+class DocumentPageNotFound(Http404):
+    """404 of a document's page: no document has ``identifier``, which the page's search box then
+    holds (a search for it says whether the public edition has it, and links there)."""
+
+    def __init__(self, message: str, identifier: str) -> None:
+        super().__init__(message)
+        self.identifier = identifier
+
+
+def error_page(request: HttpRequest, status: int, title: str, message: str, advice: str = "", query: str = "") -> HttpResponse:
     """A page in the site's layout: ``title``, the HTTP status, what happened (``message``), what to
-    do (``advice``, by default: search), and a search box."""
+    do (``advice``, by default: search), and a search box holding ``query``."""
     context = {
         "status": status,
         "title": title,
         "message": message,
         "advice": advice or "Search the archive below, or start again from the search page.",
+        "query": query,
     }
     return render(request, "legation/error.html", context, status=status)
 
@@ -80,6 +90,13 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if is_api(request):
         return no_endpoint(request)
     message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+    if isinstance(exception, DocumentPageNotFound):
+        return error_page(
+            request, 404, "Not found", message,
+            "The link may be mistyped or out of date: search for it below (the search says whether the public edition holds it), "
+            "or start again from the search page.",
+            query=exception.identifier,
+        )
     return error_page(
         request, 404, "Not found",
         message or f"There is no page at {request.path}.",

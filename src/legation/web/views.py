@@ -25,7 +25,7 @@ from legation.search.service import (
     validate,
 )
 from legation.web.cache import cached_search
-from legation.web.errors import method_not_allowed
+from legation.web.errors import DocumentPageNotFound, method_not_allowed
 from legation.web.params import MAX_PAGE, SEARCH_PARAMETERS, query_string, query_strings, search_request_from, single
 from legation.web.redirects import document_redirect
 from legation.web.templating import url
@@ -313,7 +313,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     except DocumentNotFound as exc:
         response = document_redirect(identifier, "document")
         if response is None:
-            raise Http404(str(exc)) from None
+            raise DocumentPageNotFound(str(exc), identifier) from None
         return response
     agents = {role: [a for a in document.agents if a.role == role] for role in ("sender", "recipient", "mentioned")}
     # the texts numbered as the record orders them (their notes' anchors: t1-3), the transcripts read
