@@ -912,6 +912,7 @@ def test_a_text_written_right_to_left_is_laid_out_right_to_left(client, db):
         ({"q": "Mao\x00Stalin"}, "Mao Stalin – Search – Legation"),  # a NUL is a space to the search, and showed as U+FFFD
         ({"q": "\u202eevil\u202c"}, "evil – Search – Legation"),  # a right-to-left override turned the tab's title backwards
         ({"q": "   "}, "Search – Legation"),
+        ({"page": "2", "page_size": "2"}, "Page 2 – Search – Legation"),  # it began with a dash: " – page 2 – Search"
         ({"q": "Mao", "start_date": "garbage"}, "Mao – Search – Legation"),
     ],
 )

@@ -176,7 +176,9 @@ def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str
     within = "; ".join(part for part in (narrowing, dates) if part)
     words = title_text(request.q)
     title = shortened(f"{words} ({within})" if words and within else words or within, TITLE_CHARS)  # 50 senders were all named
-    return f"{title} – page {request.page:,}" if request.page > 1 else title
+    if request.page > 1:
+        return f"{title} – page {request.page:,}" if title else f"Page {request.page:,}"  # not " – page 2 – Search"
+    return title
 
 
 TITLE_CHARS = 120  # the most of a search's title before "– page 3 – Search – Legation"
