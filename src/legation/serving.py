@@ -38,6 +38,9 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.http.errors import (
     InvalidHeader,
     InvalidHeaderName,
+    InvalidHTTPVersion,
+    InvalidRequestLine,
+    InvalidRequestMethod,
     InvalidResponseHeader,
     InvalidResponseHeaderName,
     LimitRequestHeaders,
@@ -89,6 +92,7 @@ def _post_worker_init(worker: Any) -> None:
 # A request line going to the API: origin form (``GET /api/search?…``) or absolute form
 # (``GET http://host/api/search?…``), after the one empty line RFC 9112 §2.2 allows before it.
 _API_REQUEST_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/")
+_API_DOCUMENT_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/documents/")
 
 
 def _answer(request_start: bytes, status: int, reason: str, api: tuple[str, str], page: tuple[str, str, str]) -> bytes:
@@ -115,12 +119,19 @@ def too_long_answer(request_start: bytes = b"") -> bytes:
     gunicorn's bare one: 414 saying what to do (:func:`_answer`)."""
     from legation.search.query import MAX_QUERY_CHARS
 
-    message = (
-        f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
-        f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
-        "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
-        "See /api/openapi.json."
-    )
+    if _API_DOCUMENT_LINE.match(request_start):  # a document's address: no q to shorten
+        message = (
+            f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded), "
+            "and no document's identifier is that long: check the identifier, or find the document with /api/search. "
+            "See /api/openapi.json."
+        )
+    else:
+        message = (
+            f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded). "
+            f"Send a shorter q: at most {MAX_QUERY_CHARS:,} characters are searched, and {QUERY_BOX_MAXLENGTH:,} fit in the "
+            "address in any script (a Chinese, Japanese or Korean character takes 9 bytes of it); or send fewer filters. "
+            "See /api/openapi.json."
+        )
     page = (
         "Address too long",
         f"This address is longer than the server reads ({MAX_REQUEST_LINE:,} bytes). A long search "
@@ -145,6 +156,29 @@ def unreadable_header_answer(exc: ParseException, request_start: bytes = b"") ->
     message = f"A header of the request could not be read ({exc}): {HEADER_ADVICE}"
     page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
+
+
+# Request lines gunicorn refuses to read (400): a method not in capitals, an address holding a raw
+# byte beyond ASCII or none at all (``GET *``), a version other than HTTP/1.0 or 1.1.
+UNREADABLE_REQUEST_LINES = (InvalidRequestLine, InvalidRequestMethod, InvalidHTTPVersion)
+
+
+def unreadable_request_line_answer(exc: ParseException, request_start: bytes = b"") -> bytes:
+    """The HTTP answer to a request line gunicorn cannot read, instead of its bare HTML page: 400
+    naming what it found and what to send (:func:`_answer`)."""
+    message = (
+        f"The request line could not be read ({_shown(exc)}): send the method in capitals (GET), the address percent-encoded "
+        "as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1."
+    )
+    page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
+    return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
+
+
+def _shown(exc: ParseException) -> str:
+    """``exc``'s message, printable and at most 100 characters (it repeats what was sent)."""
+    from legation.printable import shortened
+
+    return shortened("".join(c if c.isprintable() else "\ufffd" for c in str(exc)), 100)
 
 
 def too_large_headers_answer(request_start: bytes = b"") -> bytes:
@@ -225,8 +259,9 @@ class _Connection(TConn):
 
 class PageWorker(ThreadWorker):
     """gunicorn's threaded worker, answering a request line over the limit with
-    :func:`too_long_answer`, headers over the limits with :func:`too_large_headers_answer` and
-    headers it cannot read with :func:`unreadable_header_answer`; every other error as gunicorn does."""
+    :func:`too_long_answer`, one it cannot read with :func:`unreadable_request_line_answer`,
+    headers over the limits with :func:`too_large_headers_answer` and headers it cannot read with
+    :func:`unreadable_header_answer`; every other error as gunicorn does."""
 
     def init_process(self) -> None:
         # gunicorn makes each connection's parser itself, with no hook for the request class:
@@ -269,6 +304,8 @@ class PageWorker(ThreadWorker):
             answers = too_large_headers_answer
         elif isinstance(exc, UNREADABLE_HEADERS) and not isinstance(exc, (InvalidResponseHeader, InvalidResponseHeaderName)):
             answers = partial(unreadable_header_answer, exc)
+        elif isinstance(exc, UNREADABLE_REQUEST_LINES):
+            answers = partial(unreadable_request_line_answer, exc)
         if answers is not None:
             try:
                 answer = answers(getattr(exc, "request_start", b""))

@@ -224,6 +224,9 @@ def test_an_api_address_too_long_gets_the_apis_json_error(nodes) -> None:
         status, headers, body = node.get(path)
         assert status == 414 and headers["content-type"] == "application/json; charset=utf-8", path[:20]
         assert json.loads(body) == {"error": {"status": 414, "code": "uri_too_long", "message": expected}}
+    status, headers, body = node.get("/api/documents/" + "x" * 9000)  # no q to shorten there
+    assert status == 414 and "no document's identifier is that long" in json.loads(body)["error"]["message"]
+    assert "q" not in json.loads(body)["error"]["message"].split()
     status, headers, _ = node.get(f"/apis?{long_q}")  # not under /api/
     assert status == 414 and headers["content-type"] == "text/html; charset=utf-8"
     with socket.create_connection(("127.0.0.1", node.port), timeout=10) as sock:  # absolute form, as to a proxy
@@ -305,6 +308,24 @@ def test_a_request_whose_headers_cannot_be_read_gets_the_sites_answer_json_under
         head, body = _raw(node.port, b"GET /?q=Mao HTTP/1.1\r\n" + headers + b"Connection: close\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: text/html; charset=utf-8\r\n" in head, what
         assert b'<header class="site">' in body and b"HTTP 400" in body and b"A header of the request could not be read" in body, what
+    assert node.search("")["total"] == 0  # and the server goes on serving
+
+
+def test_a_request_line_that_cannot_be_read_gets_the_sites_answer_json_under_the_api(nodes) -> None:
+    """A raw byte beyond ASCII in the address, a method in lower case, HTTP/2.0 as the version,
+    ``GET *``: gunicorn's bare HTML page "Invalid Request Line", under /api/ too (a fresh user)."""
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    for line in (b"GET /api/search?q=M\xe4o HTTP/1.1", b"get /api/search?q=Mao HTTP/1.1", b"GET /api/search?q=Mao HTTP/2.0"):
+        head, body = _raw(node.port, line + b"\r\nHost: 127.0.0.1\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: application/json; charset=utf-8" in head, line
+        error = json.loads(body)["error"]
+        assert error["code"] == "bad_request" and error["message"].startswith("The request line could not be read (")
+        assert error["message"].endswith("send the method in capitals (GET), the address percent-encoded as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1.")
+    for line in (b"GET /?q=<b>M\xe4o HTTP/1.1", b"GET * HTTP/1.1"):
+        head, body = _raw(node.port, line + b"\r\nHost: 127.0.0.1\r\n\r\n")
+        page = body.decode()
+        assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: text/html; charset=utf-8" in head, line
+        assert '<header class="site">' in page and "The request line could not be read" in page and "<b>" not in page
     assert node.search("")["total"] == 0  # and the server goes on serving
 
 
