@@ -654,8 +654,11 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
     from legation import serving
     _rebuild_if_outdated()
     gc.collect()  # release tantivy's handles and threads before gunicorn forks
-    console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
-    serving.run(host, port, workers=workers, threads=threads, access_log=access_log)
+    def ready() -> None:  # in a worker: said once it takes requests, not before (a browser was refused)
+        console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
+        console.file.flush()
+
+    serving.run(host, port, workers=workers, threads=threads, access_log=access_log, when_ready=ready)
 
 
 def _rebuild_if_outdated(out: Console | None = None) -> None:

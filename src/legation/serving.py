@@ -25,10 +25,12 @@ import errno
 import fcntl
 import gc
 import logging
+import multiprocessing
 import re
 import selectors
 import socket
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,12 @@ def warm_up() -> None:
         connections.close_all()  # the request threads open their own
 
 
+# Set by run() before gunicorn forks: what the first worker ready says (the address), and whether
+# one has said it (shared memory, so said once however many workers start or are recycled).
+_announcement: Callable[[], None] | None = None
+_announced: Any = None
+
+
 def _post_worker_init(worker: Any) -> None:
     from legation.search import service
     from legation.search.follower import start_follower
@@ -87,6 +95,19 @@ def _post_worker_init(worker: Any) -> None:
     warm_up()
     gc.collect()
     gc.freeze()  # what is loaded now lives as long as the worker: never walk it again
+    _announce()
+
+
+def _announce() -> None:
+    """Say the address once, when the first worker takes requests: each worker opens its own
+    socket (``reuse_port``), so before then a browser following the address was refused."""
+    if _announcement is None or _announced is None:
+        return
+    with _announced.get_lock():
+        if _announced.value:
+            return
+        _announced.value = 1
+    _announcement()
 
 
 # A request line going to the API: origin form (``GET /api/search?…``) or absolute form
@@ -359,8 +380,13 @@ def prepare() -> None:
     gc.freeze()  # workers inherit these objects; their collections leave them (and their pages) alone
 
 
-def run(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
-    """Serve until stopped (SIGINT/SIGTERM stop gracefully). Django must be set up."""
+def run(
+    host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False, when_ready: Callable[[], None] | None = None
+) -> None:
+    """Serve until stopped (SIGINT/SIGTERM stop gracefully). Django must be set up. ``when_ready``
+    is called once, in the first worker that takes requests (to print the address)."""
+    global _announcement, _announced
+    _announcement, _announced = when_ready, multiprocessing.Value("b", 0)
     prepare()
     options: dict[str, Any] = {
         "bind": f"{host}:{port}",

@@ -121,6 +121,26 @@ def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> No
     assert held
 
 
+def test_the_address_is_printed_once_when_the_server_takes_requests(nodes) -> None:
+    """The address was printed before any worker had opened its socket: a browser following it
+    at once was refused for about a second (a fresh user). Now the first worker ready prints it,
+    once however many there are."""
+    node = nodes("a").with_empty_archive()
+    line = f"Legation is serving on http://127.0.0.1:{node.port}/"
+    with open(node.log, "ab") as log:
+        node.process = subprocess.Popen(
+            [sys.executable, "-m", "legation", "serve", "--port", str(node.port), "--workers", "2", "--threads", "2"],
+            env=node.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    deadline = time.monotonic() + 120
+    while line not in node.log.read_text() and time.monotonic() < deadline:
+        assert node.process.poll() is None, node.log.read_text()
+        time.sleep(0.05)
+    assert node.search("")["total"] == 0  # at once: not refused
+    time.sleep(1)  # the second worker is up by now too
+    assert node.log.read_text().count(line) == 1
+
+
 def test_demo_needs_no_settings(nodes) -> None:
     node = nodes("demo", LEGATION_SECRET_KEY=None, LEGATION_DEBUG=None)
     node.start("--path", str(SEED.parent), command="demo")
