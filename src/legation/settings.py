@@ -64,7 +64,11 @@ MIDDLEWARE = [
 # redirect to `/api/`, which a browser follows only with the headers.
 CORS_URLS_REGEX = r"^/api(/.*)?$"
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# What the API's Allow header says (an OPTIONS request itself is never preflighted), and the headers
+# a reader may send: conditional requests, languages; not django-cors-headers' default of
+# Authorization and X-CSRFToken, which a public API without credentials never reads.
+CORS_ALLOW_METHODS = ("GET", "HEAD")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-language", "content-type", "if-none-match", "if-modified-since", "cache-control")
 CORS_ALLOW_CREDENTIALS = False
 
 ROOT_URLCONF = "legation.urls"

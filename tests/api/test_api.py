@@ -761,6 +761,11 @@ def test_a_page_of_another_site_may_read_the_api_but_not_the_pages(client, seed_
     preflight = client.options("/api/search", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **elsewhere)
     assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
     assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    # as the Allow header of a plain OPTIONS says; and no credentials' headers (Authorization, X-CSRFToken) invited
+    plain = client.options("/api/search", **elsewhere)
+    assert plain.status_code == 405 and plain["Allow"] == "GET, HEAD" == preflight["Access-Control-Allow-Methods"]
+    assert {h.strip() for h in preflight["Access-Control-Allow-Headers"].split(",")} >= {"if-none-match", "accept-language"}
+    assert not {"authorization", "x-csrftoken"} & {h.strip() for h in preflight["Access-Control-Allow-Headers"].split(",")}
     for path in ("/", "/admin/login/", "/apis", "/api-docs"):
         assert "Access-Control-Allow-Origin" not in client.get(path, {"q": "Moscow"}, **elsewhere), path
     # the API's address without its slash redirects to the API's index; a browser follows that only with the headers
