@@ -89,6 +89,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "defaults": DEFAULTS,
     }
     status = 200
+    repeated = ""
+    if len(queries := [q for q in params.get("q", []) if q.strip()]) > 1:
+        # a dead end as refused: the box showed one of them, and no results (a fresh user)
+        repeated = (
+            f"The address gives the search box {len(queries)} queries ({quoted_list(queries)}); the results below are "
+            f"those of the last, which the box holds: change it and search again for another."
+        )
+        params = {**params, "q": queries[-1:]}
+        context["q"], status = queries[-1], 400
     context["title"] = title_text(context["q"])
     try:
         search_request = search_request_from(params, form=True)
@@ -111,6 +120,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         reasons = dict.fromkeys([context["error"], *(_refusal(name, dropped) for name, dropped in refused.items())])
         said = " ".join(f"{r.rstrip().rstrip('.')}." for r in reasons if r)
         context["error"] = f"{said} The results below leave out {left_out}."
+    if repeated:
+        context["error"] = f"{repeated} {context.get('error', '')}".strip()
     try:
         result = search(search_request)
     except IndexOutdated as exc:
