@@ -92,3 +92,22 @@ def test_crawlers_files_answer_head_and_refuse_other_methods(client, frus_archiv
     head = client.head(path)
     assert head.status_code == 200 and head.content == b""
     assert client.post(path).status_code == 405
+
+
+def test_a_harvester_revalidates_the_sitemap_and_the_documents_without_fetching_them_again(client, frus_archive):
+    # the sitemaps' Last-Modified was read past (If-Modified-Since got the whole body again), and
+    # document pages and API records carried no validator at all (a fresh user)
+    for path in ("/sitemap.xml", "/sitemap-documents.xml"):
+        first = client.get(path)
+        again = client.get(path, headers={"If-Modified-Since": first["Last-Modified"]})
+        assert (first.status_code, again.status_code, again.content) == (200, 304, b""), path
+    identifier = client.get("/api/search", {"page_size": 1}).json()["hits"][0]["identifier"]
+    for path in (f"/documents/{identifier}", f"/api/documents/{identifier}"):
+        for encoding in ("", "gzip"):
+            first = client.get(path, headers={"Accept-Encoding": encoding})
+            assert first.status_code == 200 and first["ETag"], path
+            again = client.get(path, headers={"Accept-Encoding": encoding, "If-None-Match": first["ETag"]})
+            assert (again.status_code, again.content) == (304, b""), (path, encoding)
+    other = client.get("/api/search", {"page_size": 2}).json()["hits"][1]["identifier"]
+    assert client.get(f"/documents/{other}", headers={"If-None-Match": first["ETag"]}).status_code == 200
+    assert client.get("/documents/nosuch", headers={"If-None-Match": "*"}).status_code == 404

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 
 
 class HeadWithoutBody:
@@ -25,3 +27,27 @@ class HeadWithoutBody:
                 response["Content-Length"] = str(len(response.content))
             response.content = b""
         return response
+
+
+class Revalidation(ConditionalGetMiddleware):
+    """Django's ``ConditionalGetMiddleware`` for the answers a client may keep: a successful
+    ``GET`` (200) to a visitor who is not signed in gets an ``ETag`` (a digest of its body) when it
+    has none, and ``304 Not Modified`` to ``If-None-Match`` or ``If-Modified-Since`` (the sitemaps'
+    ``Last-Modified``); RFC 9110 §13. ``If-Match`` and ``If-Unmodified-Since`` are not taken, as on
+    search answers (:func:`legation.web.cache._held`). A harvester revalidates document pages and API records without
+    fetching them again. Errors get no validator (a 404 stays a 404 whatever the headers), nor do
+    signed-in pages, which are no one else's and never cached (:mod:`legation.web.cache`).
+
+    Put it after ``GZipMiddleware`` in ``MIDDLEWARE``, so the digest is of the body uncompressed
+    (GZip then makes the tag weak, as the bytes sent differ)."""
+
+    IGNORED = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")  # as on search answers (legation.web.cache): nothing here changes
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if response.status_code != 200 or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return response
+        set_aside = {name: request.META.pop(name) for name in self.IGNORED if name in request.META}
+        try:
+            return super().process_response(request, response)
+        finally:
+            request.META.update(set_aside)
