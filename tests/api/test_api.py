@@ -333,6 +333,17 @@ def test_openapi_description_is_served(client, db):
     assert bad.status_code == 400 and bad.json()["error"]["code"]
 
 
+def test_the_published_date_pattern_refuses_what_the_server_refuses(client, db):
+    # it let year 0000 through, which the server refuses (a fresh user validating against the description)
+    spec = client.get("/api/openapi.json").json()
+    params = {p["name"]: p["schema"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    pattern = re.compile(params["start_date"]["pattern"])
+    assert params["end_date"]["pattern"] == pattern.pattern and "1950-02-30" in params["start_date"]["description"]
+    for value in ("1949", "0001", "1949-12", "1949-12-31", "0000", "0000-01", "1949-13", "1949-12-32", "49", "1949-1"):
+        accepted = client.get("/api/search", {"start_date": value, "page_size": 1}).status_code == 200
+        assert bool(pattern.match(value)) == accepted, value
+
+
 def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
     body = client.get("/api/search").json()
     expected: dict[int, int] = {}

@@ -145,11 +145,11 @@ _Q_HELP = (
 # constraints Pydantic would check first with its own messages). Rules across parameters (a start
 # after the end, a page past the first MAX_RESULT_WINDOW results) and a day a month lacks
 # (1950-02-30) are refused too, though no schema can say so.
-_DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
+_DATE_PATTERN = r"^((?!0000)\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"  # no year 0: ISO 8601's 1 BC
 _SEARCH_FIELDS: dict[str, Any] = {
     "q": (str, Field("", max_length=MAX_QUERY_CHARS, description=_Q_HELP)),
-    "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra={"pattern": _DATE_PATTERN})),
-    "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD.", json_schema_extra={"pattern": _DATE_PATTERN})),
+    "start_date": (str, Field("", description="Earliest day of the range: YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has (not 1950-02-30).", json_schema_extra={"pattern": _DATE_PATTERN})),
+    "end_date": (str, Field("", description="Latest day of the range: YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has (not 1950-02-30).", json_schema_extra={"pattern": _DATE_PATTERN})),
     "date_match": (
         str,
         Field(
