@@ -48,19 +48,30 @@ SECRET_KEY_VALUE = (
 MIN_SECRET_KEY_CHARS = 50  # and 5 different characters: Django's own rule for a strong key (security.W009)
 
 
+def _repeated(key: str) -> str:
+    """The shorter text ``key`` repeats (``"changeme"`` of ``"changeme" * 7``, the end cut or not),
+    "" when it repeats none: a key typed as a word said again, long enough for Django's rule."""
+    for size in range(1, len(key) // 2 + 1):
+        if (key[:size] * (len(key) // size + 1))[: len(key)] == key:
+            return key[:size]
+    return ""
+
+
 def _secret_key_error(cfg) -> Error | None:
     """``legation.E001`` when ``cfg`` has no secret key outside debug mode, ``legation.E009`` when
     its key is one anyone may guess (fewer than :data:`MIN_SECRET_KEY_CHARS` characters or 5
-    different ones, Django's rule; blank, ``abc``: `legation serve` started with either), else None."""
+    different ones, Django's rule; blank, ``abc``: `legation serve` started with either; or a
+    shorter text repeated, ``changeme`` seven times), else None."""
     if cfg.debug:
         return None
     if cfg.secret_key_given:
         key = cfg.secret_key
-        if len(key) >= MIN_SECRET_KEY_CHARS and len(set(key)) >= 5 and not key.startswith("django-insecure-"):
+        repeats = _repeated(key)
+        if len(key) >= MIN_SECRET_KEY_CHARS and len(set(key)) >= 5 and not repeats and not key.startswith("django-insecure-"):
             return None
+        what = f"{repeats!r} repeated" if repeats else f"{len(key)} characters, {len(set(key))} of them different"
         return Error(
-            f"LEGATION_SECRET_KEY is {len(key)} characters, {len(set(key))} of them different: anyone who guesses it can "
-            "forge sessions and sign-ins.",
+            f"LEGATION_SECRET_KEY is {what}: anyone who guesses it can forge sessions and sign-ins.",
             hint=f"Give it at least {MIN_SECRET_KEY_CHARS} random characters, the same on every web node: "
             "export LEGATION_SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\".",
             id="legation.E009",

@@ -190,9 +190,10 @@ def test_check_lists_every_problem_in_one_run(tmp_path: Path):
         assert not missing.exists()
 
     # a key anyone may guess is an error of its own (`serve` started with "abc" or blanks)
-    for weak in ("abc", " " * 60):
+    for weak in ("abc", " " * 60, "changeme" * 7):  # 56 characters, 7 different: Django's rule let it pass
         weakly = subprocess.run([sys.executable, "-m", "legation", "check"], env={**env, "LEGATION_SECRET_KEY": weak}, capture_output=True, text=True, timeout=120, check=False)
         assert weakly.returncode == 1 and "ERROR legation.E009: LEGATION_SECRET_KEY is " in weakly.stderr and "legation.E001" not in weakly.stderr
+    assert "LEGATION_SECRET_KEY is 'changeme' repeated: anyone who guesses it" in weakly.stderr
 
     env |= {"LEGATION_DATABASE_URL": "mysql://archive", "LEGATION_SEARCH_CACHE_SECONDS": "soon", "LEGATION_HTTPS": "sure"}
     unusable = subprocess.run([sys.executable, "-m", "legation", "check"], env=env, capture_output=True, text=True, timeout=120, check=False)
