@@ -49,7 +49,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed, answered before those below
     # pages and JSON gzipped for a client that accepts it (a search answer of 60 KB is 9 KB), with
     # Django's mitigation of BREACH (random bytes in each gzip header); no page here holds a secret
-    "django.middleware.gzip.GZipMiddleware",
+    "legation.web.middleware.GZip",  # Django's, reading Accept-Encoding's weights (gzip;q=0)
     "legation.web.middleware.Revalidation",  # ETag and 304 for every 200 a client may keep; after GZip
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -186,6 +186,12 @@ def test_pages_and_json_are_gzipped_for_a_client_that_accepts_it(client, seed_ar
         head = client.head(path, headers={"Accept-Encoding": "gzip"})
         # the same length give or take the up to 100 random bytes of each gzip header (Django's BREACH mitigation)
         assert head.content == b"" and abs(int(head["Content-Length"]) - len(packed.content)) <= 100, path
+        # a weight of 0 refuses gzip (RFC 9110 §12.5.3): Django's test of the word gzip sent it all the same,
+        # the answer cached or not
+        for refusing in ("gzip;q=0", "br, *;q=0.1, gzip;q=0"):
+            refused = client.get(path, headers={"Accept-Encoding": refusing})
+            assert "Content-Encoding" not in refused and refused.content == plain.content and "Accept-Encoding" in refused["Vary"], (path, refusing)
+        assert client.get(path, headers={"Accept-Encoding": "deflate, gzip;q=0.5"})["Content-Encoding"] == "gzip", path
 
 
 

@@ -41,7 +41,7 @@ from importlib import resources
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.text import compress_string
@@ -50,6 +50,7 @@ from django.utils.translation import get_language
 import legation
 from legation.config import config
 from legation.errors import LegationError
+from legation.web.middleware import accepts_gzip
 
 CACHE_ALIAS = "search"
 HEADER = "X-Legation-Cache"
@@ -162,7 +163,7 @@ def _answer(key: str, view: Callable[..., HttpResponse], request: HttpRequest, *
         if response.status_code != 200 or response.streaming or response.cookies:
             return response
         content, content_type, gzipped = response.content, response["Content-Type"], None
-    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         if gzipped is None:
             gzipped, store = _gzipped(content), True
         if gzipped:

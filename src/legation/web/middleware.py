@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import patch_vary_headers
 
 
 class HeadWithoutBody:
@@ -51,3 +53,37 @@ class Revalidation(ConditionalGetMiddleware):
             return super().process_response(request, response)
         finally:
             request.META.update(set_aside)
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` header value takes gzip (RFC 9110 §12.5.3): ``gzip`` (or
+    ``x-gzip``) listed with a weight above 0. ``gzip;q=0`` refuses it, which Django's test (the
+    word ``gzip`` anywhere) read as taking it. A weight that is no number counts as 1, as the word
+    alone. ``*`` alone is answered uncompressed, which it allows too."""
+    weights: dict[str, float] = {}
+    for coding in accept_encoding.split(","):
+        name, _, params = coding.partition(";")
+        if not (name := name.strip().lower()):
+            continue
+        weight = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 1.0
+        weights[name] = weight
+    return any(weights.get(name, 0.0) > 0 for name in ("gzip", "x-gzip"))
+
+
+class GZip(GZipMiddleware):
+    """Django's ``GZipMiddleware``, compressing only for a client that takes gzip as RFC 9110 reads
+    its ``Accept-Encoding`` (:func:`accepts_gzip`)."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if not accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            if response.streaming or len(response.content) >= 200:
+                patch_vary_headers(response, ("Accept-Encoding",))  # as Django's: the answer depends on the header
+            return response
+        return super().process_response(request, response)
