@@ -11,6 +11,7 @@ import pytest
 from legation.errors import IngestError
 from legation.ingest.readers import read_file
 from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
 from legation.records.models import Document
 from tests.conftest import FIXTURES
 
@@ -98,6 +99,8 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_good_ones(tmp_path: Path):
         ("identifier", "pg-nul\u0000", "identifier 'pg-nul\\x00'"),
         # a lone surrogate ("\ud800" in JSON) could not be written as UTF-8: a traceback, and the good line lost
         ("title", "lone \ud800 surrogate", "title holds half of a surrogate pair U+D800 at character 6"),
+        # no XML may hold U+FFFE or U+FFFF (XML 1.0 §2.2): they passed in a Legation JSON Lines title
+        ("title", "swapped \ufffe mark", "title holds the noncharacter U+FFFE at character 9"),
     ],
 )
 def test_a_control_character_fails_its_line_the_same_on_every_store(tmp_path: Path, field: str, value: str, said: str):
@@ -129,6 +132,15 @@ def test_the_quick_look_for_unstorable_characters_agrees_with_the_rule_on_every_
     assert disagree == []
     assert unstorable("text", "tab\tline\nreturn\r, Lüshun 旅顺") == ""
     assert unstorable("text", "a\x1fb") == "text holds the control character U+001F at character 2 ('a\\x1fb')"
+
+
+def test_readers_drop_the_noncharacters_no_record_may_hold(tmp_path: Path):
+    # U+FFFE is a byte order mark read in the wrong order: a table's cells and a TEI's text lose it
+    # as they lose a BOM, rather than fail their record
+    path = tmp_path / "swapped.csv"
+    path.write_text("identifier,title,text\nf-1,\"Note\ufffe here\",\"body\uffff text\"\n", encoding="utf-8")
+    [record] = [item for item in read_file(path) if isinstance(item, DocumentRecord)]
+    assert (record.title, record.texts[0].body) == ("Note here", "body text")
 
 
 def tei_file(path: Path, body: bytes, declaration: bytes = b'<?xml version="1.0"?>\n') -> Path:

@@ -92,9 +92,10 @@ MAX_RECORD_CHARACTERS = 4_000_000
 """Most characters all the fields of one document may hold together."""
 MAX_ITEMS = 20_000
 """Most agents, subjects, repositories, collections, related documents, texts and footnotes of one document together."""
-UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
-"""What no value may hold: the C0 control characters but tab, line feed and carriage return, and
-lone surrogates (U+D800–U+DFFF, half of a UTF-16 pair, which a JSON ``"\ud800"`` escape gives).
+UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What no value may hold: the C0 control characters but tab, line feed and carriage return,
+lone surrogates (U+D800–U+DFFF, half of a UTF-16 pair, which a JSON ``"\ud800"`` escape gives), and
+the noncharacters U+FFFE and U+FFFF (readers drop them: :func:`~legation.search.analyzers.drop_invisible`).
 XML 1.0 (§2.2, ``Char``) allows none of them, so no TEI or OAI-PMH answer could carry one;
 PostgreSQL refuses NUL in text; a surrogate cannot be written as UTF-8 at all (the store failed
 with a traceback); a page can only print a control character as U+FFFD."""
@@ -121,7 +122,7 @@ def unstorable(name: str, value: str) -> str:
     if not holds_unstorable(value) or not (bad := UNSTORABLE_CHARACTERS.search(value)):
         return ""
     at, code = bad.start(), ord(bad[0])
-    what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else "the control character"
+    what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else "the noncharacter" if code >= 0xFFFE else "the control character"
     return f"{name} holds {what} U+{code:04X} at character {at + 1:,} ({value[max(0, at - 30) : at + 30]!r})"
 
 
@@ -132,12 +133,13 @@ def holds_unstorable(text: str) -> bool:
     """Whether ``text`` holds a character of :data:`UNSTORABLE_CHARACTERS`, told without the regular
     expression, which reads a character in 9 ns (33 µs for a FRUS document's 3,700): a lone
     surrogate cannot be encoded in UTF-8, and a C0 control is the only character whose UTF-8 holds
-    one of those bytes, which ``bytes.translate`` deletes in C (9 µs in all)."""
+    one of those bytes, which ``bytes.translate`` deletes in C (9 µs in all); the two
+    noncharacters are sought as such."""
     try:
         raw = text.encode()
     except UnicodeEncodeError:
         return True
-    return len(raw.translate(None, _C0_BYTES)) != len(raw)
+    return len(raw.translate(None, _C0_BYTES)) != len(raw) or "\ufffe" in text or "\uffff" in text
 
 
 class RecordError(ValueError):

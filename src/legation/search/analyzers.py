@@ -215,9 +215,11 @@ def marks_moved_back(ranges: list[tuple[int, int]], text: str, unit: str = "byte
     return [(moved(s, False), moved(e, True)) for s, e in ranges]
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]+")  # soft hyphen, zero-width space, word joiner, BOM
+# soft hyphen, zero-width space, word joiner, BOM, and the BOM read in the wrong byte order (U+FFFE)
+# and U+FFFF, noncharacters no XML may hold (XML 1.0 §2.2)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\ufffe\uffff]+")
 _JOINERS = re.compile("[\u200c\u200d]+")  # zero-width non-joiner and joiner
-_FORMAT = ("\u200b", "\u00ad", "\u200c", "\u200d", "\u2060", "\ufeff")  # what _drop_invisible looks at
+_FORMAT = ("\u200b", "\u00ad", "\u200c", "\u200d", "\u2060", "\ufeff", "\ufffe", "\uffff")  # what _drop_invisible looks at
 
 
 def _joins(character: str) -> bool:
@@ -228,7 +230,8 @@ def _joins(character: str) -> bool:
 
 def drop_invisible(text: str) -> str:
     """``text`` without the invisible format characters that only get in the way of reading and
-    searching it: soft hyphens, zero-width spaces, word joiners and byte order marks (``"Com\u200bōdi"``
+    searching it: soft hyphens, zero-width spaces, word joiners and byte order marks, also read in
+    the wrong byte order (U+FFFE, and U+FFFF: noncharacters) (``"Com\u200bōdi"``
     is the word ``"Comōdi"``); zero-width non-joiners and joiners (U+200C, U+200D) are kept inside a
     word, where scripts need them (Persian, Indic), and dropped at its edges, where they join nothing.
     Direction marks (U+200E, U+200F and the embeddings) are kept: right-to-left text needs them.
