@@ -654,6 +654,7 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
     from legation import serving
     _rebuild_if_outdated()
     gc.collect()  # release tantivy's handles and threads before gunicorn forks
+
     def ready() -> None:  # in a worker: said once it takes requests, not before (a browser was refused)
         console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
         console.file.flush()
