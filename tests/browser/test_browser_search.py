@@ -352,6 +352,13 @@ def test_the_form_sends_only_what_was_asked(page) -> None:
         page.get_by_role("button", name="Search").click()
     assert params(page) == {"q": ["propaganda"], "start_date": ["1918"], "sort": ["date_asc"]}
     assert count_text(page) == results(1, len([r for r in PROPAGANDA if year_of(r) >= "1918"]))
+    # nothing asked: the search page's own address, not "/?" (a fresh user)
+    page.get_by_label("Search the archive").fill("")
+    page.get_by_label("From").fill("")
+    page.get_by_label("Sort").select_option("relevance")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    assert page.url.endswith("/") and "?" not in page.url, page.url
 
 
 def test_the_headings_outline_the_page_and_the_hits_come_under_results(page) -> None:

@@ -9,6 +9,13 @@
 // again; a page the back-forward cache kept whole is reset here to what its HTML says.
 (function () {
   document.querySelectorAll("form.search").forEach(function (form) {
+    // A form with nothing left to send goes to its address as such: a browser adds "?" to it.
+    form.addEventListener("submit", function (event) {
+      if (new FormData(form).keys().next().done) {  // the formdata handler below has dropped the empties
+        event.preventDefault();
+        window.location.assign(form.action);
+      }
+    });
     form.addEventListener("formdata", function (event) {
       const data = event.formData;
       for (const control of form.elements) {
