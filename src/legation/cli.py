@@ -455,9 +455,49 @@ def _also_changed(report, identifier: str) -> str:
     return f" (the source's other changes, to {', '.join(fields)}, were applied: the document counts as updated)" if fields else ""
 
 
-def _check_report_file(report_file: Path | None) -> None:
+def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
+    """What ``path``, a file a command is to write (``--report``, ``export -o``), would replace that
+    must be kept: a file the command reads (``inputs``, or one inside them), the archive's SQLite
+    database or its journal files, or anything in the search index's folder or already in the data
+    folder; "" when none. ``--report legation.sqlite3`` replaced the archive with a report, also on
+    a dry run, and ``--report self.csv`` the file it read (a fresh user)."""
+    from legation.config import config
+
+    try:
+        settings = config()
+        target = path.expanduser().resolve()
+    except (ValueError, OSError):  # unusable settings are said by the command itself
+        return ""
+    for given in inputs:
+        given = given.expanduser().resolve()
+        if target == given:
+            return f"it is a file read ({given}); give another path"
+        if given in target.parents:
+            return f"it is in the folder read ({given}), whose next ingest would read it; give a path outside it"
+    if not settings.database["ENGINE"].endswith("postgresql"):
+        database = Path(settings.database["NAME"]).resolve()
+        if target.parent == database.parent and target.name in {database.name + end for end in ("", "-wal", "-shm", "-journal", ".partial")}:
+            return f"it is the archive's database ({database}); give a path outside the data folder"
+    if settings.index_dir in target.parents or target == settings.index_dir:
+        return f"it is in the search index's folder ({settings.index_dir}); give a path outside it"
+    if settings.data_dir in target.parents and target.exists():
+        return f"it is a file Legation keeps in the data folder ({settings.data_dir}); give a path outside it"
+    return ""
+
+
+def _check_written_file(path: Path, option: str, inputs: list[Path] = ()) -> None:
+    """Fail the command (exit 1) before it does anything when the file ``option`` names would
+    replace a file Legation must keep (:func:`_kept_by_legation`)."""
+    if problem := _kept_by_legation(path, inputs):
+        _fail(f"will not write {option} {path}: {problem}; nothing was read or changed")
+
+
+def _check_report_file(report_file: Path | None, inputs: list[Path] = ()) -> None:
     """Fail the command (exit 1) before it does anything when ``--report FILE`` cannot be written:
-    a folder, or a file in a folder that does not exist or is not writable."""
+    a folder, or a file in a folder that does not exist or is not writable, or a file Legation must
+    keep (:func:`_check_written_file`)."""
+    if report_file is not None:
+        _check_written_file(report_file, "the report", inputs)
     if report_file is not None and report_file.is_dir():
         _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
     if report_file is not None and not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK)):
@@ -585,7 +625,7 @@ def ingest(
     hold no file to read (an empty folder), having created nothing. --dry-run creates and
     changes nothing: no data folder, database or index; with no archive yet, it checks against
     an empty one."""
-    _check_report_file(report_file)
+    _check_report_file(report_file, paths)
     if mapping:  # a mistyped mapping is a usage error, said before anything is read
         from legation.errors import IngestError
         from legation.ingest.mappings import load_mapping
@@ -804,7 +844,7 @@ def authorities(
 
     Like ingest, makes the archive when there is none yet (authority records may come before the
     documents that name them); a file that does not exist makes none."""
-    _check_report_file(report_file)
+    _check_report_file(report_file, [path])
     _configure()
     from legation.errors import IngestError
     from legation.records.authorities import check_authority_file
@@ -912,6 +952,8 @@ def export(
     fmt = _export_format(fmt, output.name if output else "")
     if output is not None and not output.parent.is_dir():  # said before the archive is looked for, as a usage error
         _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
+    if output is not None:
+        _check_written_file(output, "the export", [])
     _setup_existing()
     from legation.records.document_record import RecordError
     from legation.records.serialize import load_records

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.databases import database_env
+from tests.databases import database_env, postgres_url
 
 SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
 FRUS_SAMPLE = FIXTURES / "frus" / "frus1917-72PubDip.xml"
@@ -443,3 +443,27 @@ def test_a_path_missing_or_an_empty_folder_among_others_is_said_and_the_others_a
     assert written["notes"] == [f"{empty}: not read: the folder holds no files (hidden files and folders are skipped)"]
     alone = legation(tmp_path / "archive", "ingest", str(missing))
     assert alone.returncode == 1 and f"error: {missing}: no such file or folder" in " ".join(alone.stderr.split())
+
+
+def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
+    # --report legation.sqlite3 replaced the archive with a report, on a dry run too, and
+    # --report self.csv the table it read; each exited 0 (a fresh user)
+    data = tmp_path / "archive"
+    table = tmp_path / "in" / "self.csv"
+    table.parent.mkdir()
+    table.write_text("identifier,title\na-1,A\n", encoding="utf-8")
+    assert legation(data, "ingest", str(table)).returncode == 0
+    database = data / "legation.sqlite3"
+    kept = {p: p.read_bytes() for p in (table, *([database] if database.exists() else []))}
+    for args, said in [
+        (("ingest", str(table), "--report", str(table)), "it is a file read"),
+        (("ingest", str(table.parent), "--report", str(table.parent / "r.json")), "it is in the folder read"),
+        (("ingest", "--dry-run", str(table), "--report", str(database)), "it is the archive's database"),
+        (("authorities", str(table), "--report", str(table)), "it is a file read"),
+        (("export", "-o", str(data / "index" / "x.jsonl")), "it is in the search index's folder"),
+    ]:
+        if "database" in said and postgres_url():
+            continue
+        refused = legation(data, *args)
+        assert refused.returncode == 1 and said in " ".join(refused.stderr.split()) and "nothing was read or changed" in refused.stderr, args
+    assert {p: p.read_bytes() for p in kept} == kept and not (table.parent / "r.json").exists()
