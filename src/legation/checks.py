@@ -181,7 +181,13 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
         return [
             Error(
                 f"Cannot reach the {where}: {first_line}",
-                hint="Check LEGATION_DATABASE_URL (postgresql://user:password@host:port/name) and that the server is running.",
+                hint=(
+                    "Check that LEGATION_DATA_DIR (or LEGATION_DATABASE_URL, sqlite:///path) names your archive, and that "
+                    "the file is the database Legation made, readable and writable; a damaged one is restored from a copy "
+                    "or an export."
+                    if connection.vendor == "sqlite"
+                    else "Check LEGATION_DATABASE_URL (postgresql://user:password@host:port/name) and that the server is running."
+                ),
                 id="legation.E002",
             )
         ], False

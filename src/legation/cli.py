@@ -68,11 +68,13 @@ def _setup(migrate: bool = True) -> None:
     except OSError as exc:
         _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
     if migrate:
-        from django.db.utils import OperationalError
+        from django.db.utils import DatabaseError
 
         try:
             _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
-        except (OperationalError, NotADirectoryError) as exc:  # the first use of the database: it cannot be opened, or not for writing
+        except (DatabaseError, NotADirectoryError) as exc:
+            # the first use of the database: it cannot be opened, or not for writing, or it is no
+            # SQLite database ("file is not a database", "database disk image is malformed")
             _fail(_unopenable(_first_line(exc)))
 
 
@@ -81,11 +83,11 @@ def _openable() -> None:
     for the commands that would otherwise meet it in Django's traceback (``manage migrate``). A
     SQLite file in an existing folder is created empty, as the command would create it."""
     from django.db import connection
-    from django.db.utils import OperationalError
+    from django.db.utils import DatabaseError
 
     try:
         connection.ensure_connection()
-    except OperationalError as exc:
+    except DatabaseError as exc:
         _fail(_unopenable(_first_line(exc)))
 
 
@@ -112,6 +114,12 @@ def _unopenable(problem: str) -> str:
         return (
             f"cannot write the archive {path} ({problem}): every command writes to its folder (SQLite's journal), "
             f"so make {path.parent} and the files in it writable for this user, or set LEGATION_DATA_DIR to a writable folder"
+        )
+    if "not a database" in problem or "malformed" in problem:
+        return (
+            f"cannot open the archive {path} ({problem}): it is no Legation database, or a damaged one; restore it from a "
+            f"copy or an export (`legation ingest` of an export rebuilds an archive in a new folder), or move it away "
+            f"and start a new archive, or set LEGATION_DATA_DIR to the folder of your archive"
         )
     return (
         f"cannot open the archive {path} ({problem}); check that it is the database file Legation made (not a folder or "
@@ -208,7 +216,7 @@ def _setup_dry_run() -> None:
         del connections[DEFAULT_DB_ALIAS]  # the next use connects to the empty archive in memory
         call_command("migrate", interactive=False, verbosity=0)
         err.print(f"No archive in {name} yet: checked against an empty one, so every document is new; nothing was created.")
-    elif _migrations_missing():
+    elif _migrations_missing_or_fail():
         _fail(
             f"the archive in {name} was made by an older Legation, and a dry run changes nothing; run "
             "`legation manage migrate` to bring it up to date (its documents are kept), then the dry run again"
@@ -239,6 +247,18 @@ def _migrate(run_migrations) -> None:
         connection.close()
         connection.settings_dict["NAME"] = str(path)
     os.replace(partial, path)
+
+
+def _migrations_missing_or_fail() -> bool:
+    """:func:`_migrations_missing`, failing the command as :func:`_setup` does when the database
+    cannot be opened or is none (:func:`_unopenable`)."""
+    from django.db.utils import DatabaseError
+
+    try:
+        return _migrations_missing()
+    except DatabaseError as exc:
+        _fail(_unopenable(_first_line(exc)))
+        raise  # not reached: _fail exits
 
 
 def _migrations_missing() -> bool:

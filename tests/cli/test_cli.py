@@ -467,3 +467,18 @@ def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: 
         refused = legation(data, *args)
         assert refused.returncode == 1 and said in " ".join(refused.stderr.split()) and "nothing was read or changed" in refused.stderr, args
     assert {p: p.read_bytes() for p in kept} == kept and not (table.parent / "r.json").exists()
+
+
+@pytest.mark.parametrize("command", [("ingest", str(SEED)), ("ingest", "--dry-run", str(SEED)), ("export",), ("search", "Mao"), ("reindex",), ("manage", "migrate")])
+def test_a_file_that_is_no_sqlite_database_is_said_without_a_traceback(tmp_path: Path, command):
+    # "file is not a database" ended 258 lines of traceback, for every command (a fresh user)
+    if postgres_url():
+        pytest.skip("a SQLite archive's file; with PostgreSQL the archive is no file")
+    data = tmp_path / "archive"
+    data.mkdir()
+    (data / "legation.sqlite3").write_text("garbage\n")
+    run = legation(data, *command)
+    said = " ".join(run.stderr.split())
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "╭" not in run.stderr, run.stderr
+    assert f"cannot open the archive {data / 'legation.sqlite3'} (file is not a database): it is no Legation database, or a damaged one" in said
+    assert (data / "legation.sqlite3").read_text() == "garbage\n"
