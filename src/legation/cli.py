@@ -12,7 +12,7 @@ import os
 import shlex
 import signal
 import sys
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -489,7 +489,10 @@ def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
     except (ValueError, OSError):  # unusable settings are said by the command itself
         return ""
     for given in inputs:
-        given = given.expanduser().resolve()
+        try:
+            given = given.expanduser().resolve()
+        except OSError:
+            continue
         if target == given:
             return f"it is a file read ({given}); give another path"
         if given in target.parents:
@@ -500,7 +503,7 @@ def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
             return f"it is the archive's database ({database}); give a path outside the data folder"
     if settings.index_dir in target.parents or target == settings.index_dir:
         return f"it is in the search index's folder ({settings.index_dir}); give a path outside it"
-    if settings.data_dir in target.parents and target.exists():
+    if settings.data_dir in target.parents and _exists(target):
         return f"it is a file Legation keeps in the data folder ({settings.data_dir}); give a path outside it"
     return ""
 
@@ -516,11 +519,16 @@ def _check_report_file(report_file: Path | None, inputs: list[Path] = ()) -> Non
     """Fail the command (exit 1) before it does anything when ``--report FILE`` cannot be written:
     a folder, or a file in a folder that does not exist or is not writable, or a file Legation must
     keep (:func:`_check_written_file`)."""
+    try:
+        folder = report_file is not None and report_file.is_dir()
+        writable = report_file is None or (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK))
+    except OSError:  # a folder this user may not enter
+        folder, writable = False, False
+    if folder:
+        _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
     if report_file is not None:
         _check_written_file(report_file, "the report", inputs)
-    if report_file is not None and report_file.is_dir():
-        _fail(f"cannot write the report {report_file}: it is a folder; give --report a file path, e.g. {report_file / 'report.json'}")
-    if report_file is not None and not (report_file.parent.is_dir() and os.access(report_file.parent, os.W_OK)):
+    if not writable:
         _fail(f"cannot write the report {report_file}: its folder does not exist or is not writable; give --report a file in a writable folder")
 
 
@@ -630,7 +638,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json), PDF (.pdf; one document per file).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl), CSV (.csv), Wilson Center JSON (.json), PDF (.pdf; one document per file).", readable=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and report what would change; creates and changes nothing (no data folder, database or index; with no archive yet, checks against an empty one).")] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10000, help="Documents per transaction.")] = 200,
     mapping: Annotated[str | None, typer.Option(help="For CSV and JSON Lines corpora: a mapping file (MAP.json) or a bundled mapping's name (dfat, moritz, …).")] = None,
@@ -970,7 +978,7 @@ def export(
     if output is not None and str(output) == "-":
         output = None
     fmt = _export_format(fmt, output.name if output else "")
-    if output is not None and not output.parent.is_dir():  # said before the archive is looked for, as a usage error
+    if output is not None and not (_exists(output.parent) and output.parent.is_dir()):  # said before the archive is looked for
         _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
     if output is not None:
         _check_written_file(output, "the export", [])
@@ -1005,13 +1013,22 @@ def export(
                     count = write(load_records(), handle)
                 os.replace(partial, output)
             finally:
-                partial.unlink(missing_ok=True)
+                with suppress(OSError):  # a folder this user cannot enter: nothing to remove
+                    partial.unlink(missing_ok=True)
         except OSError as exc:
-            kept = f"{output} was left as it was" if output.exists() else "nothing was written"
+            kept = f"{output} was left as it was" if _exists(output) else "nothing was written"
             _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")
         except RecordError as exc:
-            _fail(f"cannot export {exc}; {f'{output} was left as it was' if output.exists() else 'nothing was written'}")
+            _fail(f"cannot export {exc}; {f'{output} was left as it was' if _exists(output) else 'nothing was written'}")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists, False too when this user may not look (``Path.exists`` raises then)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 EXPORT_SUFFIXES = {"jsonl": (".jsonl", ".jsonl.gz"), "csv": (".csv", ".csv.gz")}

@@ -29,6 +29,18 @@ class IngestError(LegationError):
         super().__init__(f"{where}: {message}")
 
 
+PERMISSION_ADVICE = "give this user read access to it and to the folders above it (chmod), or ingest as a user who has it"
+
+
+def cannot_read(path: str, exc: BaseException, otherwise: str = "check that the file exists and is complete") -> IngestError:
+    """The :class:`IngestError` of a file that cannot be read because of ``exc``: access denied
+    says to grant it (:data:`PERMISSION_ADVICE`; "check that the file exists" was the advice), any
+    other error says ``otherwise``."""
+    if isinstance(exc, PermissionError):
+        return IngestError(path, f"cannot be read: permission denied; {PERMISSION_ADVICE}")
+    return IngestError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc}); {otherwise}")
+
+
 class DuplicateKey(json.JSONDecodeError):
     """A JSON object gives one key twice (``{"title": "A", "title": "B"}``). JSON parsers keep the
     last value without a word, so the first would be lost; :func:`parse_json` refuses the text

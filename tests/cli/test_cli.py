@@ -482,3 +482,42 @@ def test_a_file_that_is_no_sqlite_database_is_said_without_a_traceback(tmp_path:
     assert run.returncode == 1 and "Traceback" not in run.stderr and "╭" not in run.stderr, run.stderr
     assert f"cannot open the archive {data / 'legation.sqlite3'} (file is not a database): it is no Legation database, or a damaged one" in said
     assert (data / "legation.sqlite3").read_text() == "garbage\n"
+
+
+def test_files_and_folders_this_user_may_not_read_or_write_are_said_with_what_to_do(tmp_path: Path):
+    # a file in a folder the user cannot enter, a report or export there: tracebacks; a file it may
+    # not read, named alone: a usage error; in a folder: "check that the file exists and is complete"
+    unprivileged = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    if database_env(tmp_path) or (os.geteuid() == 0 and not shutil.which("setpriv")):
+        pytest.skip("needs SQLite, and setpriv (util-linux) when run as root")
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    locked, unreadable = tmp_path / "locked", tmp_path / "open" / "b.csv"
+    locked.mkdir()
+    (locked / "a.csv").write_text("identifier,title\np-1,A\n")
+    unreadable.parent.mkdir()
+    unreadable.write_text("identifier,title\np-2,B\n")
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    runs = {}
+    locked.chmod(0o000)
+    unreadable.chmod(0o000)
+    try:
+        for name, args in {
+            "in a locked folder": ("ingest", str(locked / "a.csv")),
+            "unreadable alone": ("ingest", str(unreadable)),
+            "unreadable in a folder": ("ingest", str(unreadable.parent)),
+            "report": ("ingest", str(SEED), "--report", str(locked / "r.json")),
+            "export": ("export", "-o", str(locked / "x.jsonl")),
+        }.items():
+            command = [*(unprivileged if os.geteuid() == 0 else []), sys.executable, "-m", "legation", *args]
+            runs[name] = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        locked.chmod(0o755)
+        unreadable.chmod(0o644)
+    for name, run in runs.items():
+        said = " ".join(run.stderr.split()) + " ".join(run.stdout.split())
+        assert run.returncode == 1 and "Traceback" not in said and "╭" not in run.stderr, (name, run.stderr)
+        if name.startswith(("in a", "unreadable")):
+            assert "cannot be read: permission denied; give this user read access to it and to the folders above it" in said, name
+    assert "its folder does not exist or is not writable" in runs["report"].stderr
+    assert "Permission denied; nothing was written" in runs["export"].stderr

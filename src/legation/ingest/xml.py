@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from legation.errors import IngestError
+from legation.errors import IngestError, cannot_read
 from legation.ingest.encodings import first_difference, wrong_encoding
 from legation.ingest.titles import normalize_space
 
@@ -75,7 +75,7 @@ def parse_xml(path: Path | str) -> etree._Element:
     except EOFError as exc:
         raise IngestError(str(path), "is cut off: its compressed (gzip) data stops before the end, so nothing of it was read; download or export it again") from exc
     except (OSError, zlib.error) as exc:
-        raise IngestError(str(path), f"cannot be read ({getattr(exc, 'strerror', None) or exc}); check that the file exists and is complete") from exc
+        raise cannot_read(str(path), exc) from exc
     if not data.strip():
         what = "is empty (0 bytes)" if not data else "is blank (only spaces and line breaks)"
         raise IngestError(str(path), f"{what}: it holds no XML; download or export it again, or leave it out")

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from legation.errors import IngestError, IngestNote
+from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest.encodings import wrong_encoding
 from legation.records.document_record import DocumentRecord
 
@@ -130,7 +130,7 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                 yield number, text
     except (OSError, EOFError, zlib.error, lzma.LZMAError) as exc:
         if number == 0:
-            raise IngestError(str(path), f"cannot be read ({exc}); check that it is the file you meant and that it is complete") from exc
+            raise cannot_read(str(path), exc, "check that it is the file you meant and that it is complete") from exc
         yield stopped_reading(path, exc, read, "line", number + 1)
 
 
@@ -400,6 +400,16 @@ def files_to_read(
     found: list[Path] = []
     paths = list(paths)
     for path in paths:
+        try:
+            path.stat()
+        except PermissionError as exc:  # a file in a folder this user cannot enter: is_dir() raised it (a traceback)
+            denied = cannot_read(str(path), exc)
+            if unreadable is None:
+                raise denied from exc
+            unreadable.append(denied)
+            continue
+        except OSError:
+            pass  # no such path: said below
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
             if not inside and skipped is not None and len(paths) > 1:  # alone, the command fails saying so

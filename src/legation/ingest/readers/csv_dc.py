@@ -78,7 +78,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from legation.errors import IngestError, IngestNote
+from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
@@ -215,7 +215,7 @@ def read_csv(
         if stopped is not None and b"\n" not in data:  # cut off in the header
             raise stopped
     except (OSError, EOFError, zlib.error) as exc:
-        raise IngestError(str(path), f"cannot be read ({exc}); check that the file exists and is complete") from exc
+        raise cannot_read(str(path), exc) from exc
     if stopped is not None:
         data = data[: data.rindex(b"\n") + 1]  # whole lines only: a row cut in two is not read as a shorter row
     if encoding:
