@@ -542,8 +542,9 @@ def test_del_c1_controls_and_noncharacters_in_a_query_never_reach_the_page(clien
     assert response.status_code == 200
     assert not any(ch in html for ch in "\x7f\x80\x9f\ufdd0\ufffe")
     assert 'value="a\ufffdb\ufffdc\ufffdd\ufffde\ufffd ("' in html
-    # the controls separate words, as spaces (query.parse); the noncharacters stay in theirs
-    assert "so it was read as: a b c d\ufffde\ufffd." in html
+    # the controls separate words, as spaces (query.parse); U+FFFE, a byte order mark read in the
+    # wrong order, is dropped as a BOM is (analyzers.drop_invisible); other noncharacters stay in their word
+    assert "so it was read as: a b c d\ufffde." in html
     assert "\x85" not in client.get("/?q=Zhou%C2%85Enlai").content.decode()  # NEL, a C1 control
 
 
