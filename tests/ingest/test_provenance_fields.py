@@ -73,6 +73,7 @@ def test_the_csv_export_keeps_them_and_reads_them_back(tmp_path: Path):
         (["wilson 900002"], "related document 'wilson 900002'"),
         (["a/b"], "related document 'a/b'"),
         (["wilson-900001"], "other than its own"),
+        (["WILSON-900001"], "other than its own"),  # identifiers are read in any case: it was taken
         (["."], "not only dots"),
     ],
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 
 from django.forms.models import model_to_dict
@@ -68,17 +69,22 @@ def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin
         ('"seed-sino-soviet-02"', "Enter a JSON list of document identifiers"),
         ('["seed sino soviet 02"]', "is not a document identifier"),
         ('{"a": 1}', "Enter a JSON list of document identifiers"),
+        # the document itself, in any case, or more than a document may have, were saved, and the
+        # archive's export then failed to ingest (a fresh user)
+        ('["seed-sino-soviet-01"]', "is this document itself"),
+        ('["SEED-SINO-SOVIET-01"]', "is this document itself"),
+        (json.dumps([f"d-{n}" for n in range(20_001)]), "20,001 related documents are more than the 20,000 a document may have"),
     ):
         form = form_class(data=_form_data(form_class, document, relations=value), instance=document)
         assert not form.is_valid() and message in str(form.errors["relations"]), value
     empty = form_class(data=_form_data(form_class, document, relations=""), instance=document)
     assert empty.is_valid(), empty.errors
     assert empty.save().relations == []  # an empty box: no related documents, not null
-    good = form_class(data=_form_data(form_class, document, relations='["seed-sino-soviet-02"]'), instance=document)
+    good = form_class(data=_form_data(form_class, document, relations='["seed-sino-soviet-02", "seed-sino-soviet-03", "seed-sino-soviet-02"]'), instance=document)
     assert good.is_valid(), good.errors
     good.save()
     document.refresh_from_db()
-    assert document.relations == ["seed-sino-soviet-02"]
+    assert document.relations == ["seed-sino-soviet-02", "seed-sino-soviet-03"]  # each once, as ingest keeps them
 
 
 def test_a_stored_documents_identifier_cannot_be_changed_and_a_new_one_must_be_valid(seed_archive, admin_client):
@@ -271,6 +277,8 @@ def test_footnotes_of_another_shape_are_refused_on_their_field(seed_archive):
         ('[{"n": "1", "text": "' + "x" * 100_001 + '"}]', "Footnote 1: Footnote is 100,001 characters, more than the 100,000 allowed"),
         (nested, "This JSON is nested too deeply to read; enter it as the help below the box shows."),
         ('"abc"', "The footnotes are a text, not a list."),
+        # a key given twice was saved with its last value, where ingest refuses it
+        ('[{"n": "1", "text": "a", "text": "b"}]', 'The key "text" is given twice in one object: JSON keeps only the last value'),
     ]:
         form = _text_form(footnotes=footnotes)
         assert not form.is_valid() and form.errors["footnotes"][0].startswith(said), (footnotes[:40], form.errors)
@@ -344,3 +352,30 @@ def test_a_choice_that_is_no_number_is_a_form_error_not_a_500(seed_archive, admi
         answer = admin_client.post(f"/admin/records/document/{document.pk}/change/", {**data, field: value})
         page = html.unescape(answer.content.decode())
         assert answer.status_code == 200 and ("Select a valid choice" in page or "is not a valid value" in page), field
+
+
+def test_names_of_agents_places_subjects_and_collections_refuse_what_no_record_may_hold(seed_archive, admin_client):
+    # an agent's name saved with U+0007 made the archive's export fail to ingest again (a fresh user)
+    from legation.records.models import Agent, Collection, Place, Subject
+
+    agent = Agent.objects.filter(kind="person").first()
+    page = admin_client.post(
+        f"/admin/records/agent/{agent.pk}/change/",
+        {"name": "Dean\x07 Acheson", "kind": agent.kind, "key": agent.key, **_empty_inlines("names", "other_keys")},
+    )
+    assert page.status_code == 200 and "Name holds the control character U+0007" in html.unescape(page.content.decode())
+    agent.refresh_from_db()
+    assert "\x07" not in agent.name
+    for model, field, extra in ((Place, "name", {}), (Subject, "name", {}), (Collection, "title", {"key": "c-1"})):
+        made = model.objects.create(**{field: "Fine", **extra})
+        name = model._meta.model_name
+        inlines = _empty_inlines("names") if model is Place else {}
+        page = admin_client.post(f"/admin/records/{name}/{made.pk}/change/", {field: "Bad\x1b[31m", **extra, **inlines})
+        assert page.status_code == 200 and "holds the control character U+001B" in page.content.decode(), name
+        made.refresh_from_db()
+        assert getattr(made, field) == "Fine"
+
+
+def _empty_inlines(*prefixes: str) -> dict:
+    """The management form of each inline formset, holding no form: what an unchanged change page posts."""
+    return {k: v for p in prefixes for k, v in {f"{p}-TOTAL_FORMS": "0", f"{p}-INITIAL_FORMS": "0", f"{p}-MIN_NUM_FORMS": "0", f"{p}-MAX_NUM_FORMS": "1000"}.items()}

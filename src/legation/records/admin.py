@@ -18,8 +18,15 @@ from django.utils.text import smart_split, unescape_string_literal
 from legation.ingest.dates import parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
-from legation.printable import shortened
-from legation.records.admin_fields import ReadableAutocomplete, ReadableJSONField, StorableSearch
+from legation.printable import quoted, shortened
+from legation.records.admin_fields import (
+    ReadableAutocomplete,
+    ReadableJSONField,
+    StorableSearch,
+    StorableValues,
+    check_values,
+    value_problem_sentence,
+)
 from legation.records.document_record import (
     IDENTIFIER_RULE,
     MAX_CHARACTERS,
@@ -144,9 +151,7 @@ class TextForm(forms.ModelForm):
         return footnotes
 
 
-def _sentence(problem: str) -> str:
-    """A problem of :func:`~legation.records.document_record.value_problem` as a form's message: a sentence."""
-    return problem[0].upper() + problem[1:] + "."
+_sentence = value_problem_sentence
 
 
 class TextInline(PlainTextAreas, admin.StackedInline):
@@ -195,13 +200,10 @@ class DocumentForm(forms.ModelForm):
         return value
 
     def _check_values(self) -> None:
-        """Each text value entered as ingest checks a record's
-        (:func:`~legation.records.document_record.value_problem`): the free-text fields' limits
-        (:data:`~legation.records.document_record.MAX_CHARACTERS`: a title of 200,000 characters was
-        saved, and the archive's export then failed to ingest) and no control character (``\x1b``)."""
-        for name, value in list(self.cleaned_data.items()):  # add_error drops the field from cleaned_data
-            if isinstance(value, str) and (problem := value_problem(name, value, MAX_CHARACTERS.get(name, len(value)))):
-                self.add_error(name, _sentence(problem))
+        """Each text value entered as ingest checks a record's (:func:`~legation.records.admin_fields.check_values`):
+        the free-text fields' limits (a title of 200,000 characters was saved, and the archive's
+        export then failed to ingest) and no control character (``\x1b``)."""
+        check_values(self)
 
     def clean(self) -> dict:
         """Keep ``date_text`` and ``date_edtf`` saying one date (the rules of
@@ -256,8 +258,23 @@ class DocumentForm(forms.ModelForm):
         return _checked_language(self)
 
     def clean_relations(self) -> list:
-        """An empty box means no related documents (``[]``), not JSON null."""
-        return self.cleaned_data.get("relations") or []
+        """The related documents as ingest takes them (:meth:`DocumentRecord.validate
+        <legation.records.document_record.DocumentRecord.validate>`): identifiers, none the
+        document's own in any case, each once (a second is dropped, as ingest keeps one), at most
+        :data:`~legation.records.document_record.MAX_ITEMS`; an empty box is none (``[]``), not JSON
+        null. The document itself, or 25,000 of them, were saved, and the export then failed to
+        ingest (a fresh user)."""
+        relations = self.cleaned_data.get("relations") or []
+        if not isinstance(relations, list) or not all(isinstance(r, str) for r in relations):
+            return relations  # the model's validator says what to enter
+        own = folded_identifier(self.cleaned_data.get("identifier") or self.instance.identifier or "")
+        for related in relations:  # one that is no identifier is named by the model's validator
+            if folded_identifier(related) == own:
+                raise forms.ValidationError(f"Related document {quoted(related)} is this document itself (identifiers are read in any case); remove it.")
+        relations = list(dict.fromkeys(relations))
+        if len(relations) > MAX_ITEMS:
+            raise forms.ValidationError(f"{len(relations):,} related documents are more than the {MAX_ITEMS:,} a document may have; keep the ones that matter.")
+        return relations
 
     def save(self, commit: bool = True) -> Document:
         document = super().save(commit=False)
@@ -324,11 +341,12 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
 
 class AgentNameInline(admin.TabularInline):
     model = AgentName
+    form = StorableValues
     extra = 1
     fields = ["name", "from_authority"]
 
 
-class AgentKeyForm(forms.ModelForm):
+class AgentKeyForm(StorableValues):
     """Another key of the agent: not its own key, nor the key of an agent of the other kind."""
 
     class Meta:
@@ -359,6 +377,7 @@ class AgentKeyInline(admin.TabularInline):
 
 @admin.register(Agent)
 class AgentAdmin(StorableSearch, admin.ModelAdmin):
+    form = StorableValues
     list_display = ["name", "kind", "key"]
     list_filter = ["kind"]
     search_fields = ["name", "key", "names__name", "other_keys__key"]
@@ -379,27 +398,32 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
 
 class PlaceNameInline(admin.TabularInline):
     model = PlaceName
+    form = StorableValues
     extra = 1
 
 
 @admin.register(Place)
 class PlaceAdmin(StorableSearch, admin.ModelAdmin):
+    form = StorableValues
     search_fields = ["name", "names__name"]
     inlines = [PlaceNameInline]
 
 
 @admin.register(Subject)
 class SubjectAdmin(StorableSearch, admin.ModelAdmin):
+    form = StorableValues
     search_fields = ["name"]
 
 
 @admin.register(Repository)
 class RepositoryAdmin(StorableSearch, admin.ModelAdmin):
+    form = StorableValues
     search_fields = ["name"]
 
 
 @admin.register(Collection)
 class CollectionAdmin(StorableSearch, admin.ModelAdmin):
+    form = StorableValues
     list_display = ["key", "title"]
     search_fields = ["key", "title"]
 

@@ -1,7 +1,9 @@
 """Admin form fields and lists that refuse, as form errors, what the record store cannot hold or
 read, where Django's own fail with a 500: a posted key that is no number (:class:`ReadableAutocomplete`),
 JSON nested too deeply or holding a lone surrogate (:class:`ReadableJSONField`), a search holding
-a NUL (:class:`StorableSearch`). A fresh operator met each of them as a 500."""
+a NUL (:class:`StorableSearch`). A fresh operator met each of them as a 500. And the forms whose
+text fields refuse what ingest refuses in a record (:class:`StorableValues`, :func:`check_values`;
+a key given twice in JSON too), so that the archive's export always ingests again."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from legation.records.document_record import UNSTORABLE_CHARACTERS
+from legation.errors import DuplicateKey, parse_json
+from legation.records.document_record import MAX_CHARACTERS, UNSTORABLE_CHARACTERS, value_problem
 
 
 class StorableSearch:
@@ -104,6 +107,16 @@ class ReadableJSONField(forms.JSONField):
     page can print in UTF-8) escaped as JSON writes it."""
 
     def to_python(self, value):
+        if isinstance(value, str) and value not in self.empty_values and not isinstance(value, forms.fields.JSONString):
+            try:  # as ingest reads JSON: a key given twice is refused, not its first value dropped
+                parse_json(value)
+            except DuplicateKey as twice:
+                raise forms.ValidationError(
+                    f"{twice.msg[0].upper()}{twice.msg[1:]}: JSON keeps only the last value, so the other would be lost "
+                    f"without a word; keep one {json.dumps(twice.key, ensure_ascii=False)} (the value meant) and remove the other."
+                ) from None
+            except json.JSONDecodeError:
+                pass  # Django's own message below
         try:
             return super().to_python(value)
         except RecursionError:
@@ -120,3 +133,29 @@ class ReadableJSONField(forms.JSONField):
         if isinstance(drawn, str) and UNSTORABLE_CHARACTERS.search(drawn):
             return json.dumps(value, cls=self.encoder) if not isinstance(value, forms.fields.InvalidJSONInput) else drawn.encode("utf-8", "backslashreplace").decode()
         return drawn
+
+
+def value_problem_sentence(problem: str) -> str:
+    """A problem of :func:`~legation.records.document_record.value_problem` as a form's message: a sentence."""
+    return problem[0].upper() + problem[1:] + "."
+
+
+class StorableValues(forms.ModelForm):
+    """A model form refusing, in each of its text fields, what no record may hold, as ingest
+    checks a record (:func:`~legation.records.document_record.value_problem`: a control
+    character, a lone surrogate, a value over its limit). An agent's name saved with U+0007 made
+    the archive's export fail to ingest again (a fresh user)."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        check_values(self)
+        return data
+
+
+def check_values(form: forms.Form) -> None:
+    """Add an error to each text field of ``form`` whose cleaned value no record may hold
+    (:func:`~legation.records.document_record.value_problem`, the limit of
+    :data:`~legation.records.document_record.MAX_CHARACTERS` for the free-text fields)."""
+    for name, value in list(form.cleaned_data.items()):  # add_error drops the field from cleaned_data
+        if isinstance(value, str) and (problem := value_problem(name, value, MAX_CHARACTERS.get(name, len(value)))):
+            form.add_error(name, value_problem_sentence(problem))

@@ -241,7 +241,7 @@ class DocumentRecord:
             length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
             raise RecordError(f"identifier {quoted(self.identifier)}{length}: {IDENTIFIER_RULE}")
         for related in self.relations:
-            if not is_identifier(related) or related == self.identifier:
+            if not is_identifier(related) or folded_identifier(related) == folded_identifier(self.identifier):
                 raise RecordError(f"{self.identifier}: related document {quoted(related)}: {IDENTIFIER_RULE}, other than its own")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
