@@ -102,3 +102,14 @@ def test_a_legation_json_lines_line_from_before_these_fields_still_reads():
         del data[name]
     old = DocumentRecord.from_dict(data).validate()
     assert (old.repositories, old.rights, old.credit, old.relations) == ([], "", "", [])
+
+
+def test_a_date_that_is_no_day_names_its_document_and_says_what_to_write():
+    # "date '1950-02-30' is not a real calendar date": the one failure without the document's
+    # identifier, and without what to do (a fresh archivist)
+    with pytest.raises(RecordError) as refused:
+        replace(wilson(), date_edtf="1950-02-30").validate()
+    assert str(refused.value) == (
+        f"{wilson().identifier}: date_edtf: date '1950-02-30' is not a real calendar date; correct the day or month, "
+        "or write the month alone (1950-02) when the day is not known"
+    )

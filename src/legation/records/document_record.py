@@ -142,6 +142,9 @@ def holds_unstorable(text: str) -> bool:
     return len(raw.translate(None, _C0_BYTES)) != len(raw) or "\ufffe" in text or "\uffff" in text
 
 
+_EDTF_ADVICE = "; correct the day or month, or write the month alone (1950-02) when the day is not known"
+
+
 class RecordError(ValueError):
     """A record breaks a rule of the data model; the message names the field and what to fix."""
 
@@ -250,7 +253,10 @@ class DocumentRecord:
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
         if self.date_edtf:
-            bounds = edtf_day_bounds(self.date_edtf)  # raises RecordError when not EDTF; None before year 1
+            try:
+                bounds = edtf_day_bounds(self.date_edtf)  # None before year 1
+            except RecordError as exc:  # named with the document, as every other fault of a record is
+                raise RecordError(f"{self.identifier}: date_edtf: {exc}{_EDTF_ADVICE if 'real calendar date' in str(exc) else ''}") from None
             # always what date_edtf says, whatever a line gave: they are derived from it (an export's
             # date_edtf edited, its days left as they were; "1950" given with 1960-01-01 … 1940-01-01 was
             # shown as 1950 and found in no year)
