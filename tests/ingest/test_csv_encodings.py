@@ -261,6 +261,11 @@ def test_a_utf8_file_with_a_row_in_another_encoding_is_refused_naming_the_line(t
         "0xFC): some rows were saved in another encoding; retype or correct them and save the whole file as UTF-8"
     )
     assert decode("x,Müller café\n".encode("cp1252")).note.startswith("is not UTF-8; read as ")  # no UTF-8 in it: guessed as before
+    # one row of each: it was guessed as ISO-8859-15, the UTF-8 row stored as "ZÃŒrich" (a fresh archivist)
+    one_each = tmp_path / "one-each.csv"
+    one_each.write_bytes("identifier,title\nu-1,Zürich\n".encode() + "u-2,Zürich\nu-3,ok\n".encode("cp1252"))
+    [error] = list(read_file(one_each))
+    assert isinstance(error, IngestError) and error.location == "line 3" and error.message.startswith("is UTF-8 but for 1 byte that is not (1 character beyond ASCII read as UTF-8")
     # given, it is used, and the note says what is wrong
     note, *records = list(read_file(path, encoding="mac-roman"))
     assert len(records) == 3 and records[0].title == "Zürich über die Brücke".encode().decode("mac-roman")

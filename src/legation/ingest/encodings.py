@@ -311,7 +311,7 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         begins = data.rfind(b"\n", 0, first_bad) + 1
         raise IngestError(
             path,
-            f"is UTF-8 but for {bad:,} byte{'s' * (bad > 1)} that {'are' if bad > 1 else 'is'} not ({good:,} characters beyond ASCII read as "
+            f"is UTF-8 but for {bad:,} byte{'s' * (bad > 1)} that {'are' if bad > 1 else 'is'} not ({good:,} character{'s' * (good != 1)} beyond ASCII read as "
             f"UTF-8; the first that cannot, byte {first_bad - begins + 1:,} of the line, 0x{data[first_bad]:02X}): some rows were saved in "
             "another encoding; retype or correct them and save the whole file as UTF-8",
             f"line {line}",
@@ -321,15 +321,17 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
 
 def _mostly_utf8(data: bytes) -> tuple[int, int] | None:
     """``(characters beyond ASCII that read as UTF-8, bytes that do not)`` when ``data``, not wholly
-    UTF-8, is mostly UTF-8: more such characters than such bytes, and at least 2. A file pasted
-    together from two sources, one row saved in Windows-1252, read as a whole in a legacy encoding
-    turns every other row into mojibake ("ZÃ¼rich"); better refused, naming the line. None otherwise."""
+    UTF-8, is mostly UTF-8: at least as many such characters as such bytes, and one at least. A file
+    pasted together from two sources, one row saved in Windows-1252, read as a whole in a legacy
+    encoding turns every other row into mojibake ("ZÃ¼rich"); better refused, naming the line. One
+    row of each ("Zürich" in UTF-8, then in Windows-1252) was read as ISO-8859-15 and stored
+    "ZÃŒrich" without a word (a fresh archivist). None otherwise."""
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd")
     bad = replaced - data.count("\ufffd".encode())  # U+FFFD written as such is no error
     ascii_chars = len(data.translate(None, _BEYOND_ASCII_BYTES))
     good = len(text) - ascii_chars - replaced
-    return (good, bad) if good >= 2 and good > bad else None
+    return (good, bad) if good >= 1 and good >= bad else None
 
 
 _BEYOND_ASCII_BYTES = bytes(range(128, 256))
