@@ -694,3 +694,21 @@ def test_a_table_not_wholly_utf8_is_still_refused_at_its_line(tmp_path: Path):
     path.write_bytes("identifier,title\nu-1,Zürich\nu-2,Gomułka\nu-3,".encode() + b"Z\xfcrich\n")
     [refused] = list(read_file(path))
     assert isinstance(refused, IngestError) and refused.location == "line 4" and "is UTF-8 but for 1 byte" in str(refused)
+
+
+def test_blank_lines_before_the_header_are_read_past_and_lines_keep_their_numbers(tmp_path: Path):
+    # "has no identifier column (headers: [])" at line 1 (a fresh archivist)
+    from legation.ingest.readers import location_of
+
+    path = tmp_path / "blank.csv"
+    path.write_text("\n  \n\nidentifier;title\n\nb-1;A\nb-2;B;extra\n", encoding="utf-8")
+    items = list(read_file(path))
+    [record], [error] = records(items).values(), errors(items)
+    assert (record.identifier, location_of(record)) == ("b-1", "line 6")  # the semicolon read off the header, not a blank line
+    assert error.location == "line 7" and "has 3 cells, the header has 2" in error.message
+    path.write_text("\n\nidentifier,title,title\nb-1,A,B\n", encoding="utf-8")
+    [refused] = list(read_file(path))
+    assert isinstance(refused, IngestError) and refused.location == "line 3" and "names a column twice" in refused.message
+    path.write_text("\n \n", encoding="utf-8")
+    [empty] = list(read_file(path))
+    assert isinstance(empty, IngestError) and empty.message.startswith("is empty")

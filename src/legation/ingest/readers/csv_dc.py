@@ -230,32 +230,39 @@ def read_csv(
             yield IngestNote(str(path), decoded.note)
         lines = _lines(decoded.text)
         del decoded
+    leading = []  # blank lines before the header: read past, counted in line numbers
     header_line = next(lines, "")
+    while header_line and not header_line.strip():
+        leading.append(header_line)
+        header_line = next(lines, "")
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more): a
     # cell may hold the longest value a record takes, and no more, so that a quote never closed (the
     # rest of the file read as one cell) stops there rather than at the end of the file (a file of
     # 146 MB took 1.5 GB, the cell growing 4 bytes a character).
     csv.field_size_limit(CELL_CHARACTERS + 1)
-    rows = csv.reader(itertools.chain([header_line] if header_line else [], lines), delimiter=_delimiter(header_line), strict=True)
+    rows = csv.reader(itertools.chain(leading, [header_line] if header_line else [], lines), delimiter=_delimiter(header_line), strict=True)
     try:
         header = next(rows)
+        while not any(cell.strip() for cell in header):
+            header = next(rows)
     except StopIteration:
         raise IngestError(str(path), "is empty; give a header row and one row per document") from None
     except csv.Error as exc:
-        raise IngestError(str(path), f"header is not valid CSV ({exc})", "line 1") from exc
+        raise IngestError(str(path), f"header is not valid CSV ({exc})", f"line {rows.line_num}") from exc
     header = [h.strip() for h in header]
+    at = f"line {rows.line_num}"  # the header's
     if twice := [h for h in dict.fromkeys(header) if h and header.count(h) > 1]:
         places = "; ".join(f"{h!r} in columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)}" for h in twice)
         raise IngestError(
             str(path),
             f"the header names a column twice ({places}), so the values of one would be lost; rename or remove one and ingest the file again",
-            "line 1",
+            at,
         )
     unnamed = [i for i, h in enumerate(header) if not h]  # columns without a header: their cells are read by no field
     unnamed_used: set[int] = set()
     if mapping is None:
         columns = {h: DUBLIN_CORE[_header_key(h)] for h in header if _header_key(h) in DUBLIN_CORE}
-        _refuse_one_field_twice(path, header, columns)
+        _refuse_one_field_twice(path, header, columns, at)
         # credit holds whom the publication thanks, donors then publishers (wilson_json): a publisher column comes last
         columns = dict(sorted(columns.items(), key=lambda column: _header_key(column[0]) in ("publisher", "publishers")))
         if "identifier" not in columns.values():
@@ -263,13 +270,13 @@ def read_csv(
                 yield IngestNote(
                     str(path),
                     f"skipped, not documents: it is {what}, columns {header}, not a table of documents; nothing of it is stored",
-                    "line 1",
+                    at,
                 )
                 return
             raise IngestError(
                 str(path),
                 f"has no identifier column (headers: {header}); name one 'identifier' or give a mapping (--mapping MAP.json)",
-                "line 1",
+                at,
             )
         mapping = Mapping(columns=columns, source="Dublin Core headers")
         if unread := [h for h in header if h and _header_key(h) not in DUBLIN_CORE]:
@@ -277,18 +284,18 @@ def read_csv(
                 str(path),
                 f"columns {unread} are not headers Legation reads, so their values were not stored; rename each to one "
                 f"of {sorted(DUBLIN_CORE)}, or ingest with --mapping MAP.json, and ingest the file again",
-                "line 1",
+                at,
             )
     else:
         named = mapping.source_columns()
         if absent := [c for c in named if c not in header]:
-            raise IngestError(str(path), _absent_columns(absent, header, mapping), "line 1")
+            raise IngestError(str(path), _absent_columns(absent, header, mapping), at)
         if unread := [h for h in header if h and h not in named]:
             yield IngestNote(
                 str(path),
                 f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "
                 f"map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
-                "line 1",
+                at,
             )
     start, read = rows.line_num + 1, 0
     while True:
@@ -300,7 +307,7 @@ def read_csv(
             elif not read:  # said here: the note on its encoding counted as something read, and it passed as ingested
                 yield IngestError(str(path), "holds no documents: it has a header but no rows; add one row per document under the header")
             if unnamed_used:
-                yield _unnamed_note(path, sorted(unnamed_used))
+                yield _unnamed_note(path, sorted(unnamed_used), at)
             return
         except csv.Error as exc:
             if stopped is not None:  # a quoted cell open where the data stops
@@ -359,7 +366,7 @@ def _utf8_lines(data: bytes, declared: str) -> Iterator[str] | None:
     return (line.group().decode() for line in _BYTE_LINE.finditer(data, start))
 
 
-def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, str]) -> None:
+def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, str], at: str = "line 1") -> None:
     """Raise IngestError when two Dublin Core-style ``header`` names (``columns``: header → field)
     give one field that takes one value (:data:`~legation.ingest.mappings.FIRST_WINS`: ``title``
     and ``Title``, ``dc:date`` and ``Date``): the second column's values would be dropped, as an
@@ -377,10 +384,10 @@ def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, st
             f"{places}, {'which takes' if len(twice) == 1 else 'each a field that takes'} one value, so the values of all but "
             "the first would be lost; rename or remove the "
             "others (or give a mapping naming the one to read, --mapping MAP.json) and ingest the file again",
-            "line 1",
+            at,
         )
 
-def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
+def _unnamed_note(path: Path, columns: list[int], at: str = "line 1") -> IngestNote:
     """The note on columns with no header (0-based ``columns``) whose cells hold values, which no field reads."""
     numbers = ", ".join(str(i + 1) for i in columns)
     return IngestNote(
@@ -388,7 +395,7 @@ def _unnamed_note(path: Path, columns: list[int]) -> IngestNote:
         f"column{'s' if len(columns) > 1 else ''} {numbers} {'have' if len(columns) > 1 else 'has'} no header, so "
         f"{'their' if len(columns) > 1 else 'its'} values were not stored; give each a header Legation reads (or map it), "
         "and ingest the file again",
-        "line 1",
+        at,
     )
 
 
