@@ -478,8 +478,8 @@ def _also_changed(report, identifier: str) -> str:
 def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
     """What ``path``, a file a command is to write (``--report``, ``export -o``), would replace that
     must be kept: a file the command reads (``inputs``, or one inside them), the archive's SQLite
-    database or its journal files, or anything in the search index's folder or already in the data
-    folder; "" when none. ``--report legation.sqlite3`` replaced the archive with a report, also on
+    database or its journal files, anything in the search index's folder, or a file Legation keeps
+    in the data folder (:data:`LEGATION_FILES`, the static files); "" when none. ``--report legation.sqlite3`` replaced the archive with a report, also on
     a dry run, and ``--report self.csv`` the file it read (a fresh user)."""
     from legation.config import config
 
@@ -503,9 +503,14 @@ def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
             return f"it is the archive's database ({database}); give a path outside the data folder"
     if settings.index_dir in target.parents or target == settings.index_dir:
         return f"it is in the search index's folder ({settings.index_dir}); give a path outside it"
-    if settings.data_dir in target.parents and _exists(target):
+    own = target.parent == settings.data_dir and target.name in LEGATION_FILES
+    if own or settings.data_dir / "static" in target.parents:
         return f"it is a file Legation keeps in the data folder ({settings.data_dir}); give a path outside it"
     return ""
+
+
+# What Legation keeps in the data folder beside the database and the index (and the static files' folder)
+LEGATION_FILES = frozenset({"demo-secret-key", DEMO_DONE_FILE, "static.lock", "static"})
 
 
 def _check_written_file(path: Path, option: str, inputs: list[Path] = ()) -> None:
