@@ -24,8 +24,10 @@ from __future__ import annotations
 import errno
 import fcntl
 import gc
+import hashlib
 import logging
 import multiprocessing
+import os
 import re
 import selectors
 import socket
@@ -361,19 +363,62 @@ class LegationServer(BaseApplication):
         return application
 
 
+STATIC_LOCK = "static.lock"
+STATIC_COLLECTED = "static.collected"  # the sources' fingerprint when STATIC_ROOT was last collected
+
+
+def collect_static(collect: Callable[[], None]) -> bool:
+    """Run ``collect`` (Django's collectstatic) unless ``STATIC_ROOT`` already holds the collected
+    copies of the static files installed now; True when it ran.
+
+    Collecting deletes and rewrites the content-hashed copies and the manifest (Django's
+    ManifestStaticFilesStorage does so for each file it adjusts), so a server already serving the
+    data folder could find a file missing: a second server started beside a first made one of the
+    first's workers fail to boot. So collection is one server at a time (a lock file the system
+    releases when its holder ends) and only when a source changed: a fingerprint of every source
+    file's name, size and modification time (ns), and of the storage settings, is kept in
+    ``static.collected`` beside ``STATIC_ROOT``, removed before collecting and written after.
+    """
+    from django.conf import settings
+
+    root = Path(settings.STATIC_ROOT)
+    collected = root.with_name(STATIC_COLLECTED)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    with open(root.with_name(STATIC_LOCK), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        fingerprint = _static_sources_fingerprint()
+        if (root / "staticfiles.json").is_file() and collected.is_file() and collected.read_text() == fingerprint:
+            return False
+        collected.unlink(missing_ok=True)
+        collect()
+        collected.write_text(fingerprint)
+        return True
+
+
+def _static_sources_fingerprint() -> str:
+    """SHA-256 (hex) of the static files the finders list (name, size, mtime in ns) and of the
+    settings that shape the collected copies."""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256(repr((settings.STORAGES["staticfiles"], settings.WHITENOISE_SKIP_COMPRESS_EXTENSIONS)).encode())
+    sources = []
+    for finder in get_finders():
+        for name, storage in finder.list([]):
+            stat = os.stat(storage.path(name))
+            sources.append(f"{getattr(storage, 'prefix', None) or ''}/{name}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    for line in sorted(sources):
+        digest.update(line.encode() + b"\n")
+    return digest.hexdigest()
+
+
 def prepare() -> None:
     """In the master, before forking: collect the static files (compressed) and close connections."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connections
 
-    # One at a time per data folder: two servers started together each deleted and rewrote the
-    # other's copies, and one died with FileNotFoundError (a fresh user). The lock is released by
-    # the system when its holder ends.
-    Path(settings.STATIC_ROOT).parent.mkdir(parents=True, exist_ok=True)
-    with open(Path(settings.STATIC_ROOT).with_name("static.lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        call_command("collectstatic", interactive=False, verbosity=0)
+    collect_static(lambda: call_command("collectstatic", interactive=False, verbosity=0))
     # Serve the collected copies (with their .gz variants), not the apps' own files.
     settings.WHITENOISE_USE_FINDERS = False
     connections.close_all()

@@ -13,6 +13,9 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
+
+import pytest
 
 from tests.api.test_docs_page import check_docs_page
 from tests.conftest import FIXTURES
@@ -411,9 +414,52 @@ def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) ->
             css = re.search(rb'href="(/static/legation/legation\.[0-9a-f]{12}\.css)"', page)
             assert status == 200 and css and node.get(css.group(1).decode())[0] == 200
         assert "Traceback" not in first.log.read_text()
+        # a third start beside them collects nothing: the copies they serve are not rewritten
+        static = tmp_path / "a" / "static"
+        before = {path: path.stat().st_mtime_ns for path in static.rglob("*")}
+        third = Node(tmp_path / "shared", tmp_path / "a").start("--workers", "1", "--threads", "2")
+        try:
+            assert {path: path.stat().st_mtime_ns for path in static.rglob("*")} == before
+        finally:
+            third.stop()
     finally:
         for node in (first, second):
             node.stop()
+
+
+def test_static_files_are_collected_again_only_when_a_source_or_the_copy_changed(tmp_path, settings) -> None:
+    """Collecting deletes and rewrites the copies a running server reads: it happens once per set
+    of sources, not at every start."""
+    from legation.serving import collect_static
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "extra.css").write_text("body { color: black; }")
+    settings.STATIC_ROOT = str(tmp_path / "data" / "static")
+    settings.STATICFILES_DIRS = [str(source)]
+    runs: list[int] = []
+
+    def collect() -> None:
+        runs.append(1)
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+        (Path(settings.STATIC_ROOT) / "staticfiles.json").write_text("{}")
+
+    assert collect_static(collect) and len(runs) == 1
+    assert not collect_static(collect) and len(runs) == 1  # nothing changed
+    (source / "extra.css").write_text("body { color: navy; }")  # a source changed (size)
+    assert collect_static(collect) and len(runs) == 2
+    assert not collect_static(collect)
+    (Path(settings.STATIC_ROOT) / "staticfiles.json").unlink()  # the copy was removed
+    assert collect_static(collect) and len(runs) == 3
+    (source / "more.js").write_text("")  # a source was added
+    assert collect_static(collect) and len(runs) == 4
+    def interrupted() -> None:
+        raise OSError("No space left on device")
+
+    (source / "more.js").write_text("x")
+    with pytest.raises(OSError):
+        collect_static(interrupted)
+    assert collect_static(collect) and len(runs) == 5  # an interrupted collection is done again
 
 
 def test_a_server_error_is_logged_with_its_traceback(nodes) -> None:

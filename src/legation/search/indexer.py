@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -296,12 +297,7 @@ class SearchIndex:
             return {}
 
     def _write_state(self, state: dict) -> None:
-        tmp = self.path / f"{STATE_FILE}.tmp"
-        with open(tmp, "w") as fh:
-            json.dump(state, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path / STATE_FILE)
+        _write_json(self.path / STATE_FILE, state)
 
 
 GAPS_FILE = "legation-index-gaps.json"
@@ -317,12 +313,24 @@ def _read_gaps(index: SearchIndex) -> dict[int, float]:
 
 
 def _write_gaps(index: SearchIndex, gaps: dict[int, float]) -> None:
-    tmp = index.path / f"{GAPS_FILE}.tmp"
-    with open(tmp, "w") as fh:
-        json.dump({str(seq): seen for seq, seen in sorted(gaps.items())}, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, index.path / GAPS_FILE)
+    _write_json(index.path / GAPS_FILE, {str(seq): seen for seq, seen in sorted(gaps.items())})
+
+
+def _write_json(path: Path, value: object) -> None:
+    """Replace ``path`` with ``value`` as JSON, durably and atomically: written to a temporary file
+    of this process's own beside it, flushed to disk, then renamed over ``path``. One shared
+    temporary name let two servers started together on a new index folder each rename the other's
+    file away, and one died with FileNotFoundError."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")  # mode as any file written
+    try:
+        with open(tmp, "w") as fh:
+            json.dump(value, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _commit_applied(index: SearchIndex, gaps: dict[int, float], last_applied_seq: int) -> None:
