@@ -12,7 +12,7 @@ import os
 import shlex
 import signal
 import sys
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import closing, contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -69,6 +69,12 @@ def _setup(migrate: bool = True) -> None:
         _fail(f"cannot create the data folder {config().data_dir}: {exc.strerror}; set LEGATION_DATA_DIR to a writable folder")
     if migrate:
         from django.db.utils import DatabaseError
+
+        if not config().database["ENGINE"].endswith("postgresql"):
+            path = Path(config().database["NAME"])
+            tables = _sqlite_tables(path)
+            if tables and ARCHIVE_TABLE not in tables:
+                _fail(_foreign_database(path, tables))
 
         try:
             _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
@@ -159,12 +165,16 @@ def _missing_archive(create: str = INGEST_FIRST) -> str:
     settings = config()
     if not settings.database["ENGINE"].endswith("postgresql"):
         path = Path(settings.database["NAME"])
-        if path.exists():
-            return ""
         where = settings.data_dir if path.parent == settings.data_dir else path
+        tables = _sqlite_tables(path)
+        if tables is None or ARCHIVE_TABLE in tables:
+            return ""  # an archive, or a file SQLite cannot read, which opening it names (_unopenable)
+        if tables:
+            return _foreign_database(path, tables)
         return (
-            f"No archive in {where} (no {path.name} there); nothing was read or created. Set LEGATION_DATA_DIR to "
-            f"the folder of your archive (the one that holds legation.sqlite3), or {create}"
+            f"No archive in {where} ({f'{path.name} there is empty' if path.exists() else f'no {path.name} there'}); "
+            f"nothing was read or created. Set LEGATION_DATA_DIR to the folder of your archive (the one that holds "
+            f"legation.sqlite3), or {create}"
         )
     import django
 
@@ -176,12 +186,41 @@ def _missing_archive(create: str = INGEST_FIRST) -> str:
         tables = connection.introspection.table_names()
     except OperationalError as exc:
         return f"cannot reach the database {settings.database['NAME']}: {_first_line(exc)}; check LEGATION_DATABASE_URL and that the server runs"
-    if "records_document" not in tables:
+    if ARCHIVE_TABLE not in tables:
         return (
             f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
             f"Set LEGATION_DATABASE_URL to the database of your archive, or {create}"
         )
     return ""
+
+
+ARCHIVE_TABLE = "records_document"  # the table every Legation archive has (records' first migration)
+
+
+def _sqlite_tables(path: Path) -> frozenset[str] | None:
+    """The names of the tables in the SQLite file ``path``, read without writing (empty when the
+    file is missing or empty); None when SQLite cannot read it (not a database, damaged, no
+    permission), which opening it reports."""
+    import sqlite3
+
+    if not path.is_file():
+        return frozenset()
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return frozenset(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    except sqlite3.Error:
+        return None
+
+
+def _foreign_database(path: Path, tables: frozenset[str]) -> str:
+    """What to say of the SQLite file ``path`` holding ``tables`` but no Legation archive: another
+    program's database, into which no command may write Legation's tables."""
+    shown = ", ".join(sorted(tables)[:5]) + (f" and {len(tables) - 5:,} more" if len(tables) > 5 else "")
+    return (
+        f"{path} is not a Legation archive but another program's database (its tables: {shown}); nothing was read "
+        f"or changed. Set LEGATION_DATA_DIR to the folder of your archive (the one that holds legation.sqlite3), "
+        f"or to a new folder to start one"
+    )
 
 
 def _setup_dry_run() -> None:
@@ -205,7 +244,10 @@ def _setup_dry_run() -> None:
 
     if connection.vendor == "sqlite":
         name = connection.settings_dict["NAME"]
-        empty = not connection.is_in_memory_db() and not Path(name).exists()
+        tables = frozenset({ARCHIVE_TABLE}) if connection.is_in_memory_db() else _sqlite_tables(Path(name))
+        if tables and ARCHIVE_TABLE not in tables:
+            _fail(_foreign_database(Path(name), tables))
+        empty = tables == frozenset()
     else:
         name = settings.database["NAME"]
         empty = not connection.introspection.table_names()
@@ -510,7 +552,7 @@ def _kept_by_legation(path: Path, inputs: list[Path] = ()) -> str:
 
 
 # What Legation keeps in the data folder beside the database and the index (and the static files' folder)
-LEGATION_FILES = frozenset({"demo-secret-key", DEMO_DONE_FILE, "static.lock", "static"})
+LEGATION_FILES = frozenset({"demo-secret-key", DEMO_DONE_FILE, "static.lock", "static.collected", "static"})
 
 
 def _check_written_file(path: Path, option: str, inputs: list[Path] = ()) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, REPO
 from tests.databases import database_env, postgres_url
 
 SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
@@ -482,6 +484,56 @@ def test_a_file_that_is_no_sqlite_database_is_said_without_a_traceback(tmp_path:
     assert run.returncode == 1 and "Traceback" not in run.stderr and "╭" not in run.stderr, run.stderr
     assert f"cannot open the archive {data / 'legation.sqlite3'} (file is not a database): it is no Legation database, or a damaged one" in said
     assert (data / "legation.sqlite3").read_text() == "garbage\n"
+
+
+COMMANDS_ON_AN_ARCHIVE = [("ingest", str(SEED)), ("ingest", "--dry-run", str(SEED)), ("export",), ("search", "Mao"), ("reindex",), ("authorities", str(REPO / "data" / "demo" / "authorities.jsonl"))]
+
+
+@pytest.mark.parametrize("command", COMMANDS_ON_AN_ARCHIVE)
+def test_another_programs_sqlite_database_is_refused_and_left_as_it_was(tmp_path: Path, command):
+    # search, export and reindex on another program's database wrote Legation's tables into it
+    # (a fresh user); ingest did too. Every command refuses it and changes nothing.
+    if postgres_url():
+        pytest.skip("a SQLite archive's file; with PostgreSQL the archive is no file")
+    data = tmp_path / "archive"
+    data.mkdir()
+    database = data / "legation.sqlite3"
+    with closing(sqlite3.connect(database)) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+        db.execute("INSERT INTO notes VALUES ('kept')")
+        db.commit()
+    before = database.read_bytes()
+    run = legation(data, *command)
+    said = " ".join(run.stderr.split())
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert f"{database} is not a Legation archive but another program's database (its tables: notes); nothing was read or changed." in said
+    assert database.read_bytes() == before and sorted(p.name for p in data.iterdir()) == ["legation.sqlite3"]
+
+
+@pytest.mark.parametrize("command", [("export",), ("search", "Mao"), ("reindex",)])
+def test_an_empty_database_file_is_no_archive_to_read(tmp_path: Path, command):
+    # a 0-byte legation.sqlite3 (touch) was given Legation's tables by a search, an export or a reindex
+    if postgres_url():
+        pytest.skip("a SQLite archive's file; with PostgreSQL the archive is no file")
+    data = tmp_path / "archive"
+    data.mkdir()
+    (data / "legation.sqlite3").touch()
+    run = legation(data, *command)
+    said = " ".join(run.stderr.split())
+    assert run.returncode == 1 and f"No archive in {data} (legation.sqlite3 there is empty); nothing was read or created." in said, run.stderr
+    assert (data / "legation.sqlite3").stat().st_size == 0
+
+
+def test_an_empty_database_file_takes_a_first_ingest(tmp_path: Path):
+    if postgres_url():
+        pytest.skip("a SQLite archive's file; with PostgreSQL the archive is no file")
+    data = tmp_path / "archive"
+    data.mkdir()
+    (data / "legation.sqlite3").touch()
+    dry = legation(data, "ingest", "--dry-run", str(SEED))
+    assert dry.returncode == 0 and "No archive in" in dry.stderr and (data / "legation.sqlite3").stat().st_size == 0, dry.stderr
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    assert json.loads(legation(data, "search", "Mao", "--json").stdout)["total"] > 0
 
 
 def test_files_and_folders_this_user_may_not_read_or_write_are_said_with_what_to_do(tmp_path: Path):
