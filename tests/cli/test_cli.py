@@ -363,17 +363,25 @@ def test_an_archive_that_cannot_be_opened_is_said_so_with_what_to_do_not_a_trace
         ) in " ".join(run.stderr.split())
 
 
-def test_a_read_only_archive_is_said_so_with_what_to_do_not_a_traceback(tmp_path: Path):
-    # root writes any file whatever its mode: setpriv runs the command as root without that power
-    unprivileged = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+def as_unprivileged(tmp_path: Path) -> list[str]:
+    """The command prefix that runs a command without the power to read or write any file whatever
+    its mode (root has it: setpriv drops it); [] for another user. Skips the test on PostgreSQL
+    (it is about files) and as root without setpriv (util-linux)."""
     if database_env(tmp_path) or (os.geteuid() == 0 and not shutil.which("setpriv")):
         pytest.skip("needs SQLite, and setpriv (util-linux) when run as root")
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_archive_is_said_so_with_what_to_do_not_a_traceback(tmp_path: Path):
+    unprivileged = as_unprivileged(tmp_path)
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
     for path in (*data.rglob("*"), data):
         path.chmod(0o555 if path.is_dir() else 0o444)
     env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings"}
-    command = [*(unprivileged if os.geteuid() == 0 else []), sys.executable, "-m", "legation", "ingest", str(SEED)]
+    command = [*unprivileged, sys.executable, "-m", "legation", "ingest", str(SEED)]
     try:
         run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     finally:
@@ -536,12 +544,36 @@ def test_an_empty_database_file_takes_a_first_ingest(tmp_path: Path):
     assert json.loads(legation(data, "search", "Mao", "--json").stdout)["total"] > 0
 
 
+def test_a_folder_in_a_folder_read_that_cannot_be_listed_fails_the_ingest_and_deletes_nothing(tmp_path: Path):
+    # it was passed over without a word, exit 0, and --delete-missing deleted its documents as
+    # gone from the collection (a fresh user)
+    unprivileged = as_unprivileged(tmp_path)
+    data, folder = tmp_path / "archive", tmp_path / "collection"
+    (folder / "open").mkdir(parents=True)
+    (folder / "locked").mkdir()
+    (folder / "open" / "a.csv").write_text("identifier,title,collection\nlk-1,Kept open,Locks\n")
+    (folder / "locked" / "b.csv").write_text("identifier,title,collection\nlk-2,Behind a lock,Locks\n")
+    assert legation(data, "ingest", str(folder)).returncode == 0
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings"}
+    (folder / "locked").chmod(0o000)
+    try:
+        runs = [
+            subprocess.run([*unprivileged, sys.executable, "-m", "legation", "ingest", *args], env=env, capture_output=True, text=True, timeout=300, check=False)
+            for args in ([str(folder), "--delete-missing"], [str(folder / "locked")])
+        ]
+    finally:
+        (folder / "locked").chmod(0o755)
+    mirror, alone = (" ".join(run.stderr.split()) + " ".join(run.stdout.split()) for run in runs)
+    denied = f"{folder / 'locked'}: cannot be read: permission denied; give this user read access to it and to the folders above it"
+    assert runs[0].returncode == 1 and f"failed {denied}" in mirror and "nothing deleted, as the ingest had failures (1)" in mirror, mirror
+    assert runs[1].returncode == 1 and f"error: {denied}" in alone and "holds no files" not in alone, alone
+    assert json.loads(legation(data, "search", "", "--json").stdout)["total"] == 2
+
+
 def test_files_and_folders_this_user_may_not_read_or_write_are_said_with_what_to_do(tmp_path: Path):
     # a file in a folder the user cannot enter, a report or export there: tracebacks; a file it may
     # not read, named alone: a usage error; in a folder: "check that the file exists and is complete"
-    unprivileged = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
-    if database_env(tmp_path) or (os.geteuid() == 0 and not shutil.which("setpriv")):
-        pytest.skip("needs SQLite, and setpriv (util-linux) when run as root")
+    unprivileged = as_unprivileged(tmp_path)
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
     locked, unreadable = tmp_path / "locked", tmp_path / "open" / "b.csv"
@@ -561,7 +593,7 @@ def test_files_and_folders_this_user_may_not_read_or_write_are_said_with_what_to
             "report": ("ingest", str(SEED), "--report", str(locked / "r.json")),
             "export": ("export", "-o", str(locked / "x.jsonl")),
         }.items():
-            command = [*(unprivileged if os.geteuid() == 0 else []), sys.executable, "-m", "legation", *args]
+            command = [*unprivileged, sys.executable, "-m", "legation", *args]
             runs[name] = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     finally:
         locked.chmod(0o755)

@@ -15,6 +15,7 @@ is not JSON at all (binary data) is read as a failure. JSON Lines are read line 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -341,11 +342,6 @@ def _root_name(start: bytes) -> str:
     return found[1].decode("ascii", "replace") if found else ""
 
 
-def _hidden(relative: Path) -> bool:
-    """A hidden file or one in a hidden folder (``.git``, macOS ``._name.pdf`` resource forks)."""
-    return any(part.startswith(".") for part in relative.parts)
-
-
 FORMATS = (
     "TEI (.xml, .xml.gz), Legation JSON Lines (.jsonl, .jsonl.gz), CSV (.csv, .csv.gz), "
     "Wilson Center Digital Archive JSON (.json) or PDF (.pdf)"
@@ -411,8 +407,10 @@ def files_to_read(
         except OSError:
             pass  # no such path: said below
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
-            if not inside and skipped is not None and len(paths) > 1:  # alone, the command fails saying so
+            denied_before = len(unreadable or ())
+            inside = _files_in(path, unreadable)
+            denied = len(unreadable or ()) > denied_before
+            if not inside and not denied and skipped is not None and len(paths) > 1:  # alone, the command fails saying so
                 skipped.append(IngestNote(str(path), "not read: the folder holds no files (hidden files and folders are skipped)"))
             for p in inside:
                 if _reader_for(p, mapping):
@@ -439,6 +437,26 @@ def files_to_read(
             f"{'they were' if more else 'it was'} read as {', '.join(sorted({_kind_of(p) for p in unmapped}))}, as without --mapping",
         ))
     return found
+
+
+def _files_in(folder: Path, unreadable: list[IngestError] | None) -> list[Path]:
+    """The files in ``folder`` and the folders in it, sorted, hidden ones (and those in hidden
+    folders: ``.git``, macOS ``._name.pdf`` resource forks) left out; symbolic links to files are files, to folders are not followed. A folder
+    this user may not list is an :class:`IngestError` added to ``unreadable`` (raised when None):
+    ``Path.rglob`` passed over it without a word, so its documents were neither read nor reported,
+    and ``--delete-missing`` took them for deleted."""
+
+    def failed(exc: OSError) -> None:
+        error = cannot_read(exc.filename or str(folder), exc, otherwise="check that the folder exists and can be listed")
+        if unreadable is None:
+            raise error from exc
+        unreadable.append(error)
+
+    files: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=failed):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        files.extend(path for name in names if not name.startswith(".") and (path := Path(root, name)).is_file())
+    return sorted(files)
 
 
 def _mapped(path: Path) -> bool:
