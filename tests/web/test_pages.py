@@ -828,6 +828,13 @@ def test_two_queries_in_the_address_show_the_results_of_the_one_in_the_box(clien
     # beside another refusal, both are said
     both = client.get("/", {"q": ["Moscow", "Peking"], "sort": "bogus"}).content.decode()
     assert "2 queries" in both and "The results below leave out" in both
+    # a blank one beside one query asks for nothing: that query's page, as if given once (it was the
+    # "send q once" dead end still)
+    for given in (["", "Peking"], ["Peking", " "], ["", ""]):
+        page = client.get("/", {"q": given})
+        alone = client.get("/", {"q": given[0].strip() or given[-1].strip()}).content.decode()
+        assert page.status_code == 200 and 'class="error"' not in page.content.decode(), given
+        assert count.findall(page.content.decode()) == count.findall(alone), given
 
 
 def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linked():

@@ -90,7 +90,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     }
     status = 200
     repeated = ""
-    if len(queries := [q for q in params.get("q", []) if q.strip()]) > 1:
+    queries = [q for q in params.get("q", []) if q.strip()]
+    if len(params.get("q", [])) > 1 and len(queries) <= 1:  # q=&q=Mao: the blank ones ask for nothing
+        params = {**params, "q": queries or [""]}
+        context["q"] = params["q"][0]
+    elif len(queries) > 1:
         # a dead end as refused: the box showed one of them, and no results (a fresh user)
         repeated = (
             f"The address gives the search box {len(queries)} queries ({quoted_list(queries)}); the results below are "
