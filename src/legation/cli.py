@@ -199,11 +199,11 @@ ARCHIVE_TABLE = "records_document"  # the table every Legation archive has (reco
 
 def _sqlite_tables(path: Path) -> frozenset[str] | None:
     """The names of the tables in the SQLite file ``path``, read without writing (empty when the
-    file is missing or empty); None when SQLite cannot read it (not a database, damaged, no
-    permission), which opening it reports."""
+    file is missing or empty); None when SQLite cannot read it (a folder, not a database, damaged,
+    no permission), which opening it reports."""
     import sqlite3
 
-    if not path.is_file():
+    if not path.exists():
         return frozenset()
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
