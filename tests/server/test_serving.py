@@ -297,6 +297,52 @@ def test_clients_that_send_nothing_or_leave_answers_unread_hold_up_no_one(nodes)
             sock.close()
 
 
+
+def test_clients_that_stop_inside_their_request_hold_up_no_one(nodes) -> None:
+    """A thread that took a request's first bytes waited for the rest with no limit: 8 connections
+    sending a few bytes each, then nothing, kept every other client waiting until they went away
+    (a fresh user). Requests arrive in the event loop; a thread takes one when it is all there."""
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    url = f"http://127.0.0.1:{node.port}/api/search?q=x"
+    request = b"GET /api/search?q=Mao&page_size=3 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    stalled = [socket.create_connection(("127.0.0.1", node.port), timeout=10) for _ in range(4)]
+    kept_alive = [socket.create_connection(("127.0.0.1", node.port), timeout=10) for _ in range(2)]
+    try:
+        for sock in stalled:
+            sock.sendall(request[:25])
+        for sock in kept_alive:  # one answer, then the start of a second request
+            sock.sendall(b"GET /api/search?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            head, body = _answer(sock)
+            assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["page_size"] == 10
+            sock.sendall(request[:40])
+        time.sleep(0.3)
+        for _ in range(3):
+            with urllib.request.urlopen(url, timeout=7) as answered:
+                assert json.loads(answered.read())["total"] == 0
+        for sock, sent in ((stalled[0], 25), (kept_alive[0], 40)):  # the rest arrives, in two pieces: answered as sent
+            sock.sendall(request[sent:60])
+            time.sleep(0.2)
+            sock.sendall(request[60:])
+            head, body = _answer(sock)
+            assert head.startswith(b"HTTP/1.1 200") and json.loads(body)["page_size"] == 3, head
+    finally:
+        for sock in stalled + kept_alive:
+            sock.close()
+
+
+def _answer(sock: socket.socket) -> tuple[bytes, bytes]:
+    """The status line and headers, and the body (of the length the headers give), of the next
+    answer on a connection."""
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += sock.recv(65536)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    length = int(re.search(rb"\r\nContent-Length: (\d+)", head, re.I)[1])
+    while len(body) < length:
+        body += sock.recv(65536)
+    return head, body
+
+
 def _raw(port: int, request: bytes) -> tuple[bytes, bytes]:
     """The status line and headers, and the body, of the answer to ``request`` sent as written."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
