@@ -54,7 +54,7 @@ from gunicorn.http.errors import (
 )
 from gunicorn.http.message import Request
 from gunicorn.http.parser import RequestParser
-from gunicorn.workers.gthread import TConn, ThreadWorker
+from gunicorn.workers.gthread import _DEFER, TConn, ThreadWorker
 
 from legation.web.params import MAX_HEADER_BYTES, MAX_HEADERS, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH
 
@@ -257,24 +257,45 @@ class RequestKeepingItsStart(Request):
 
 HEAD_SECONDS = 20.0
 """How long a request's line and headers may take to arrive once their first bytes have (nginx
-waits 60 s, Apache 20 to 40 s); then the connection is closed. They wait in the worker's event
-loop, holding no thread, so this bounds only what a stalled client holds (a socket, its bytes)."""
+waits 60 s, Apache 20 to 40 s); then the connection is closed. Meanwhile it waits in the worker's
+event loop, holding no thread, so this bounds only what a stalled client holds (a socket, its bytes)."""
 HEAD_BYTES = 65536
-"""The most of a request's start read in the event loop: a longer one (headers of 64 KB and more,
-over the limits but for ``MAX_HEADERS`` short ones) goes to a thread, which reads the rest."""
+"""The most of a request's start gathered before it is parsed: a longer one (headers of 64 KB and
+more, over the limits but for ``MAX_HEADERS`` short ones) is parsed as it comes, by a thread."""
 
 
 class _Connection(TConn):
     """gunicorn's connection, whose closing after an answer never waits for the client, and whose
-    request's start may have been read in the event loop (``head``), handed to the parser."""
+    request's line and headers are gathered (``head``) before the parser reads them."""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.head = b""  # bytes of the next request, read in the event loop and not parsed yet
+        self.head = b""  # bytes of the next request read so far, not parsed yet
+        self.head_deadline = 0.0  # time.monotonic() by which the rest of them must have come
+
+    def head_arrived(self) -> bool:
+        """Read what has come of the next request, without waiting; True once its line and
+        headers are all there, or :data:`HEAD_BYTES` of them, or a request line over the limit
+        (answered 414 at once), or the client has closed or failed (the parser ends it)."""
+        if self.parser is not None and self.parser.unreader.buf.getvalue():
+            return True  # pipelined: read with the request before, which gunicorn hands on as it is
+        try:
+            arrived = self.sock.recv(HEAD_BYTES - len(self.head), socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True
+        if not arrived:
+            return True
+        if not self.head:
+            self.head_deadline = time.monotonic() + HEAD_SECONDS
+        self.head += arrived
+        line = self.cfg.limit_request_line + 2
+        return b"\r\n\r\n" in self.head or len(self.head) >= HEAD_BYTES or (len(self.head) > line and b"\r\n" not in self.head[:line])
 
     def init(self) -> None:
         super().init()  # in a thread: makes the parser the first time, then nothing
-        if self.head:
+        if self.head:  # what head_arrived() read, for the parser
             self.parser.unreader.unread(self.head)
             self.head = b""
 
@@ -313,12 +334,11 @@ class PageWorker(ThreadWorker):
         super().init_process()
 
     def accept(self, listener) -> None:
-        """Take a new connection into the worker's event loop, where its request arrives without
-        holding a thread (:meth:`_read_head`). gunicorn's own hands it to a thread that waits up to
-        5 s for the first bytes: 8 connections that sent nothing held all the threads of 2 workers
-        (4 each), and every other client waited 5 to 10 s (a fresh user, with 8 and 20 idle
-        sockets). A connection that sends nothing is closed after ``keepalive`` seconds, as
-        gunicorn closes the connections it defers."""
+        """Take a new connection and hand it to a thread, which looks at what has arrived of its
+        request without waiting (:meth:`handle`). gunicorn's own has the thread wait up to 5 s for
+        the first bytes: 8 connections that sent nothing held all the threads of 2 workers (4
+        each), and every other client waited 5 to 10 s (a fresh user, with 8 and 20 idle
+        sockets)."""
         try:
             client, address = listener.accept()
         except OSError as exc:
@@ -327,58 +347,29 @@ class PageWorker(ThreadWorker):
             return
         self.nr_conns += 1
         conn = _Connection(self.cfg, client, address, listener.getsockname())  # non-blocking until a thread takes it
-        conn.timeout = time.monotonic() + self.cfg.keepalive
-        self._read_head(conn)
+        conn.data_ready = True  # gunicorn's thread waits for no bytes: handle() looks without waiting
+        self.enqueue_req(conn)
 
-    def _read_head(self, conn: _Connection) -> None:
-        """Read what has arrived of a connection's next request without waiting; hand it to a thread
-        once its line and headers are all there (or :data:`HEAD_BYTES` of them, or a request line
-        over the limit, or the client has closed), else wait in the event loop for more, at most
-        :data:`HEAD_SECONDS` from the first bytes. A thread that took a request's first bytes waited, with no limit, for the rest: 8
-        connections that sent a few bytes and stopped held every thread of 2 workers, and no one
-        else was served until they went away (a fresh user)."""
-        if self.cfg.is_ssl:  # the bytes are TLS records, which the thread's parser unwraps
-            self.enqueue_req(conn)
-            return
-        try:
-            arrived = conn.sock.recv(HEAD_BYTES - len(conn.head))
-        except BlockingIOError:
-            arrived = None  # nothing yet
-        except OSError:  # the client is gone (reset)
-            self.nr_conns -= 1
-            conn.close()
-            return
-        if arrived is not None and not conn.head and arrived:
-            conn.timeout = time.monotonic() + HEAD_SECONDS
-        conn.head += arrived or b""
-        line_over = len(conn.head) > self.cfg.limit_request_line + 2 and b"\r\n" not in conn.head[: self.cfg.limit_request_line + 2]
-        if arrived == b"" or b"\r\n\r\n" in conn.head or len(conn.head) >= HEAD_BYTES or line_over:  # line_over: 414 at once
-            conn.data_ready = True  # a closed connection too: the thread ends it, as gunicorn's does
-            self.enqueue_req(conn)
-            return
-        self.pending_conns.append(conn)
-        self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn))
-
-    def on_pending_socket_readable(self, conn, client) -> None:
-        """A connection waiting for (more of) its request has bytes: read them (:meth:`_read_head`)."""
-        self.poller.unregister(client)
-        self.pending_conns.remove(conn)
-        conn.data_ready = True  # for gunicorn's thread (TLS): no waiting there
-        self._read_head(conn)
-
-    def on_client_socket_readable(self, conn, client) -> None:
-        """A kept-alive connection has bytes of its next request: read them (:meth:`_read_head`)."""
-        self.poller.unregister(client)
-        self.keepalived_conns.remove(conn)
-        conn.timeout = time.monotonic() + self.cfg.keepalive
-        self._read_head(conn)
+    def handle(self, conn: _Connection):
+        """In a thread: serve the connection's next request once its line and headers have all
+        arrived (:meth:`_Connection.head_arrived`); until then the connection waits in the event
+        loop, holding no thread (gunicorn's deferral): closed after ``keepalive`` seconds when
+        nothing has come, :data:`HEAD_SECONDS` after its first bytes otherwise. A thread that took
+        a request's first bytes waited, with no limit, for the rest: 8 connections that sent a few
+        bytes and stopped held every thread of 2 workers, and no one else was served until they
+        went away (a fresh user). The bytes are read here, not in the event loop, whose every
+        read waited for the threads' lock on the interpreter (4 to 24 % fewer kept-alive requests
+        a second, in two rounds of wrk)."""
+        if not self.cfg.is_ssl and not conn.head_arrived():  # TLS: the bytes are records, which gunicorn unwraps
+            return _DEFER
+        return super().handle(conn)
 
     def murder_pending(self) -> None:
-        """Close the connections whose request did not arrive in time; gunicorn's stopped at the
-        first one still in time, but here deadlines differ (``keepalive`` for no bytes,
-        :data:`HEAD_SECONDS` from the first bytes), so each is looked at."""
+        """Close the connections whose request did not arrive in time: ``keepalive`` seconds when
+        none of it has, :data:`HEAD_SECONDS` from its first bytes otherwise. gunicorn's stopped at
+        the first connection still in time, but here deadlines differ, so each is looked at."""
         now = time.monotonic()
-        for conn in [conn for conn in self.pending_conns if conn.timeout <= now]:
+        for conn in [conn for conn in self.pending_conns if (conn.head_deadline if conn.head else conn.timeout) <= now]:
             self.pending_conns.remove(conn)
             try:
                 self.poller.unregister(conn.sock)
