@@ -46,7 +46,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",  # before those answering on their own: a 405 of the API lacked its headers
     "legation.api.errors.JsonErrorsUnderApi",
     "legation.web.redirects.WithoutTrailingSlash",
-    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed, answered before those below
+    "legation.web.middleware.StaticFiles",  # static files (WhiteNoise), precompressed, answered before those below
     # pages and JSON gzipped for a client that accepts it (a search answer of 60 KB is 9 KB), with
     # Django's mitigation of BREACH (random bytes in each gzip header); no page here holds a secret
     "legation.web.middleware.GZip",  # Django's, reading Accept-Encoding's weights (gzip;q=0)

@@ -4,6 +4,7 @@ with no settings, and `legation check`."""
 from __future__ import annotations
 
 import fcntl
+import gzip
 import html
 import json
 import re
@@ -97,6 +98,11 @@ def test_workers_serve_pages_static_files_and_follow_the_change_log(nodes) -> No
     status, headers, body = node.get(css.group(1).decode(), {"Accept-Encoding": "gzip"})
     assert status == 200 and headers["server"] == "gunicorn"
     assert headers.get("content-encoding") == "gzip" and "immutable" in headers["cache-control"]
+    # a client refusing gzip gets the file as it is (WhiteNoise's own sent the gzip copy to "gzip;q=0")
+    for refusing in ("gzip;q=0", "gzip;q=0, deflate", "identity, GZIP; q=0.0"):
+        status, headers, plain = node.get(css.group(1).decode(), {"Accept-Encoding": refusing})
+        assert status == 200 and "content-encoding" not in headers and plain == gzip.decompress(body), refusing
+    assert node.get(css.group(1).decode(), {"Accept-Encoding": "br;q=0, gzip;q=0.5"})[1].get("content-encoding") == "gzip"
     # /api/docs loads Swagger UI from the collected, content-hashed copies of Django Ninja's files.
     def get(path: str) -> tuple[int, str, bytes]:
         status, headers, body = node.get(path)

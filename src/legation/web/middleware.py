@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_vary_headers
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 
 class HeadWithoutBody:
@@ -55,11 +57,11 @@ class Revalidation(ConditionalGetMiddleware):
             request.META.update(set_aside)
 
 
-def accepts_gzip(accept_encoding: str) -> bool:
-    """Whether an ``Accept-Encoding`` header value takes gzip (RFC 9110 §12.5.3): ``gzip`` (or
-    ``x-gzip``) listed with a weight above 0. ``gzip;q=0`` refuses it, which Django's test (the
-    word ``gzip`` anywhere) read as taking it. A weight that is no number counts as 1, as the word
-    alone. ``*`` alone is answered uncompressed, which it allows too."""
+def accepted_codings(accept_encoding: str) -> list[str]:
+    """The content codings an ``Accept-Encoding`` header value takes, lower-cased, in its order
+    (RFC 9110 §12.5.3): those listed with a weight above 0. ``gzip;q=0`` refuses gzip, which
+    Django's test and WhiteNoise's (the word ``gzip`` anywhere) read as taking it. A weight that is
+    no number counts as 1, as the word alone."""
     weights: dict[str, float] = {}
     for coding in accept_encoding.split(","):
         name, _, params = coding.partition(";")
@@ -74,7 +76,26 @@ def accepts_gzip(accept_encoding: str) -> bool:
                 except ValueError:
                     weight = 1.0
         weights[name] = weight
-    return any(weights.get(name, 0.0) > 0 for name in ("gzip", "x-gzip"))
+    return [name for name, weight in weights.items() if weight > 0]
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` header value takes gzip (or ``x-gzip``) with a weight above 0
+    (:func:`accepted_codings`). ``*`` alone is answered uncompressed, which it allows too."""
+    return not {"gzip", "x-gzip"}.isdisjoint(accepted_codings(accept_encoding))
+
+
+class StaticFiles(WhiteNoiseMiddleware):
+    """WhiteNoise's middleware, sending a static file's compressed copy only in a coding the client
+    takes (:func:`accepted_codings`): WhiteNoise's own sent the gzip copy to ``gzip;q=0``."""
+
+    @staticmethod
+    def serve(static_file, request: HttpRequest):
+        given = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        if given:
+            meta = {**request.META, "HTTP_ACCEPT_ENCODING": ", ".join(accepted_codings(given))}
+            request = SimpleNamespace(method=request.method, META=meta)  # all that WhiteNoise reads of it
+        return WhiteNoiseMiddleware.serve(static_file, request)
 
 
 class GZip(GZipMiddleware):
