@@ -103,6 +103,12 @@ class GZip(GZipMiddleware):
     its ``Accept-Encoding`` (:func:`accepts_gzip`)."""
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if response.status_code == 304 and accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            # the 200 it stands for was gzipped, which made its ETag weak: the 304 names the same
+            # tag (RFC 9110 §15.4.5), not the strong one a 200 uncompressed would carry
+            if (etag := response.get("ETag", "")) and not etag.startswith("W/"):
+                response["ETag"] = f"W/{etag}"
+            return response
         if not accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             if response.streaming or len(response.content) >= 200:
                 patch_vary_headers(response, ("Accept-Encoding",))  # as Django's: the answer depends on the header
