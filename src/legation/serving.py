@@ -198,9 +198,13 @@ def unreadable_request_line_answer(exc: ParseException, request_start: bytes = b
 
 
 def _shown(exc: ParseException) -> str:
-    """``exc``'s message, printable and at most 100 characters (it repeats what was sent)."""
+    """``exc``'s message, printable and at most 100 characters (it repeats what was sent); a
+    version gunicorn read but does not serve as written (``HTTP/2.0``, not ``(2, 0)``)."""
     from legation.printable import shortened
 
+    version = getattr(exc, "version", None)
+    if isinstance(exc, InvalidHTTPVersion) and isinstance(version, tuple) and len(version) == 2:
+        return f"HTTP/{version[0]}.{version[1]} is a version this server does not read"
     return shortened("".join(c if c.isprintable() else "\ufffd" for c in str(exc)), 100)
 
 

@@ -396,6 +396,8 @@ def test_a_request_line_that_cannot_be_read_gets_the_sites_answer_json_under_the
         error = json.loads(body)["error"]
         assert error["code"] == "bad_request" and error["message"].startswith("The request line could not be read (")
         assert error["message"].endswith("send the method in capitals (GET), the address percent-encoded as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1.")
+        if line.endswith(b"HTTP/2.0"):  # as sent, not as Python's tuple "(2, 0)"
+            assert error["message"].startswith("The request line could not be read (HTTP/2.0 is a version this server does not read): ")
     for line in (b"GET /?q=<b>M\xe4o HTTP/1.1", b"GET * HTTP/1.1"):
         head, body = _raw(node.port, line + b"\r\nHost: 127.0.0.1\r\n\r\n")
         page = body.decode()
