@@ -25,6 +25,7 @@ def archive(db):
         DocumentRecord(identifier="twin-b", title="Upper twin", date_edtf="1949").validate(),
         DocumentRecord(identifier="v1.", title="Ends with a full stop", date_edtf="1949").validate(),
         DocumentRecord(identifier="Ärzte-Straße-1", title="Letters of physicians", date_edtf="1949").validate(),
+        DocumentRecord(identifier="note(1)", title="Ends with a bracket", date_edtf="1949").validate(),
     ]
     for report in ingested_archive(records):
         # Ingest now refuses an identifier differing from another in case alone; an archive of an
@@ -54,6 +55,12 @@ def archive(db):
         ("FRUS1949V07P1-D1/", [(301, "FRUS1949V07P1-D1"), (302, "frus1949v07p1-d1")]),
         ("FRUS1949V07P1-D1.", [(302, "frus1949v07p1-d1")]),
         ("v1./", [(301, "v1.")]),  # an identifier that ends with a full stop keeps it
+        # one that ends with a bracket keeps the bracket it closes (all were stripped: "note(1", a 404)
+        ("note(1))", [(301, "note(1)")]),
+        ("(note(1))", [(301, "note(1)")]),
+        ("(note(1)).", [(301, "note(1)")]),
+        ("%5Bnote(1)%5D", [(301, "note(1)")]),
+        ("NOTE(1))", [(302, "note(1)")]),
         ("V1.", [(302, "v1.")]),
         ("twin-a/", [(301, "twin-a")]),
         ("twin-a//", [(301, "twin-a")]),

@@ -45,6 +45,26 @@ class Canonical:
 
 
 _BRACKETS = "()[]<>«»\"“”"  # what a pasted address is enclosed in, whole or in part
+_PAIRS = {"(": ")", "[": "]", "<": ">", "«": "»", "“": "”", '"': '"'}
+_OPENING = {closing: opening for opening, closing in _PAIRS.items()}
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without the brackets and quotes around it that it does not open or close itself:
+    a pair enclosing it all, a closing one at the end with no opening one for it (``note(1))`` →
+    ``note(1)``), an opening one at the start with no closing one. Stripping every bracket at the
+    ends made ``note(1`` of an identifier ending in one."""
+    while len(text) > 1:
+        first, last = text[0], text[-1]
+        if _PAIRS.get(first) == last:
+            text = text[1:-1]
+        elif last in _OPENING and _OPENING[last] != last and text.count(last) > text.count(_OPENING[last]):
+            text = text[:-1]
+        elif first in _PAIRS and _PAIRS[first] != first and text.count(first) > text.count(_PAIRS[first]):
+            text = text[1:]
+        else:
+            break
+    return text
 
 
 def canonical_identifier(identifier: str) -> Canonical | None:
@@ -58,11 +78,13 @@ def canonical_identifier(identifier: str) -> Canonical | None:
         return None
     composed = unicodedata.normalize("NFC", identifier)
     stripped = unwrapped(composed)  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
-    bare = unwrapped(stripped.strip(_BRACKETS))  # and from brackets: "(see /documents/frus1949v07p1-d1)."
-    for exact in dict.fromkeys((composed, stripped, bare)):
+    balanced = unwrapped(_unbracketed(stripped))  # from brackets it does not close itself: "(see /documents/note(1))."
+    bare = unwrapped(stripped.strip(_BRACKETS))  # and from all brackets: "(see /documents/frus1949v07p1-d1)."
+    candidates = (composed, stripped, balanced, bare)
+    for exact in dict.fromkeys(candidates):
         if exact and exact != identifier and Document.objects.filter(identifier=exact).exists():
             return Canonical(exact, True)
-    for candidate in dict.fromkeys(c for c in (composed, stripped, bare) if c):
+    for candidate in dict.fromkeys(c for c in candidates if c):
         matches = list(Document.objects.filter(identifier_folded=folded_identifier(candidate)).values_list("identifier", flat=True)[:2])
         if len(matches) == 1 and matches[0] != identifier:
             return Canonical(matches[0], False)
