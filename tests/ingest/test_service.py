@@ -289,3 +289,14 @@ def test_a_bad_agent_text_or_footnote_is_named_with_the_keys_it_takes(tmp_path: 
         f"{lines[1]['identifier']}: texts[0]: unknown ['colour']; it takes ['kind', 'language', 'body', 'footnotes']",
         f"{lines[2]['identifier']}: texts[0].footnotes[0]: missing ['n']; it takes ['n', 'text'], of which ['n', 'text'] are required",
     ]
+
+
+def test_a_related_document_named_twice_in_two_cases_is_kept_once(tmp_path: Path):
+    # ["x-2", "X-2"] name one document (identifiers are read in any case): both were kept, and the
+    # page listed it twice (a fresh user)
+    line = {**seed_lines()[0], "relations": ["seed-sino-soviet-02", "SEED-SINO-SOVIET-02", "seed-sino-soviet-03", "seed-sino-soviet-02"]}
+    path = tmp_path / "related.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert ingest_records(read_jsonl(path)).added == [line["identifier"]]
+    assert Document.objects.get(identifier=line["identifier"]).relations == ["seed-sino-soviet-02", "seed-sino-soviet-03"]
+    assert ingest_records(read_jsonl(path)).unchanged == [line["identifier"]]  # and a re-ingest finds it unchanged

@@ -80,7 +80,7 @@ def test_related_documents_must_be_a_list_of_identifiers(seed_archive, rf, admin
     empty = form_class(data=_form_data(form_class, document, relations=""), instance=document)
     assert empty.is_valid(), empty.errors
     assert empty.save().relations == []  # an empty box: no related documents, not null
-    good = form_class(data=_form_data(form_class, document, relations='["seed-sino-soviet-02", "seed-sino-soviet-03", "seed-sino-soviet-02"]'), instance=document)
+    good = form_class(data=_form_data(form_class, document, relations='["seed-sino-soviet-02", "seed-sino-soviet-03", "seed-sino-soviet-02", "SEED-SINO-SOVIET-03"]'), instance=document)
     assert good.is_valid(), good.errors
     good.save()
     document.refresh_from_db()

@@ -31,7 +31,7 @@ from typing import Any
 
 from legation.printable import shortened
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import DocumentRecord, distinct_identifiers
 from legation.records.models import Document
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -98,7 +98,7 @@ def _values(record: DocumentRecord) -> dict[str, list[str]]:
         "agents": [part for role_key in agents for part in role_key],
         "subjects": sorted(set(record.subjects)),
         "repositories": sorted(set(record.repositories)),
-        "relations": list(dict.fromkeys(record.relations)),
+        "relations": distinct_identifiers(record.relations),
         "texts": [
             part
             for t in record.texts

@@ -32,7 +32,7 @@ from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_ke
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord, RecordError, folded_identifier
+from legation.records.document_record import DocumentRecord, RecordError, distinct_identifiers, folded_identifier
 from legation.records.models import (
     Agent,
     AgentName,
@@ -302,7 +302,7 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
         classification=record.classification,
         source_url=record.source_url,
         language=record.language,
-        relations=list(dict.fromkeys(record.relations)),
+        relations=distinct_identifiers(record.relations),
     )
 
 

@@ -33,6 +33,7 @@ from legation.records.document_record import (
     MAX_ITEMS,
     UNSTORABLE_CHARACTERS,
     RecordError,
+    distinct_identifiers,
     folded_identifier,
     is_identifier,
     value_problem,
@@ -271,7 +272,7 @@ class DocumentForm(forms.ModelForm):
         for related in relations:  # one that is no identifier is named by the model's validator
             if folded_identifier(related) == own:
                 raise forms.ValidationError(f"Related document {quoted(related)} is this document itself (identifiers are read in any case); remove it.")
-        relations = list(dict.fromkeys(relations))
+        relations = distinct_identifiers(relations)
         if len(relations) > MAX_ITEMS:
             raise forms.ValidationError(f"{len(relations):,} related documents are more than the {MAX_ITEMS:,} a document may have; keep the ones that matter.")
         return relations

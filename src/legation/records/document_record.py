@@ -9,6 +9,7 @@ Field names follow Dublin Core where one fits (title, type, date, source, langua
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -54,6 +55,16 @@ def folded_identifier(identifier: str) -> str:
     ``strasse-1``), as addresses and ingest compare identifiers: two that fold alike are one
     document's to a reader. At most 3 × 200 characters (no character folds to more than three)."""
     return identifier.casefold()
+
+
+def distinct_identifiers(identifiers: Iterable[str]) -> list[str]:
+    """``identifiers`` in their order, each document once: the first of those that fold alike
+    (:func:`folded_identifier`), so ``["a-2", "A-2"]`` is ``["a-2"]`` (both were kept, and the
+    page listed the one document twice)."""
+    first: dict[str, str] = {}
+    for identifier in identifiers:
+        first.setdefault(folded_identifier(identifier), identifier)
+    return list(first.values())
 
 
 # Single quotes around a pasted word ('…', ‘…’) and the punctuation of the sentence it was pasted
