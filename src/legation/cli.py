@@ -1152,6 +1152,14 @@ def check(
         _fail("--fail-level takes ERROR or WARNING", 2)
     _configure()  # creates nothing: a folder holding no archive is one of the problems listed (legation.E007)
     from legation.checks import LEVELS, format_message, run_checks
+    from legation.config import config
+
+    if not config().database["ENGINE"].endswith("postgresql"):
+        # opening a file SQLite reads made it a WAL database, and E003 then said to migrate Legation's
+        # tables into another program's (a fresh user): such a file is said as every command says it
+        path = Path(config().database["NAME"])
+        if path.exists() and (tables := _sqlite_tables(path)) is not None and ARCHIVE_TABLE not in tables:
+            _fail(_foreign_database(path, tables) if tables else _missing_archive())
 
     messages, passed = run_checks(fail_level=fail_level.upper())
     for message in messages:

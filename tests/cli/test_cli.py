@@ -494,7 +494,7 @@ def test_a_file_that_is_no_sqlite_database_is_said_without_a_traceback(tmp_path:
     assert (data / "legation.sqlite3").read_text() == "garbage\n"
 
 
-COMMANDS_ON_AN_ARCHIVE = [("ingest", str(SEED)), ("ingest", "--dry-run", str(SEED)), ("export",), ("search", "Mao"), ("reindex",), ("authorities", str(REPO / "data" / "demo" / "authorities.jsonl"))]
+COMMANDS_ON_AN_ARCHIVE = [("ingest", str(SEED)), ("ingest", "--dry-run", str(SEED)), ("export",), ("search", "Mao"), ("reindex",), ("authorities", str(REPO / "data" / "demo" / "authorities.jsonl")), ("check",)]
 
 
 @pytest.mark.parametrize("command", COMMANDS_ON_AN_ARCHIVE)
@@ -518,7 +518,7 @@ def test_another_programs_sqlite_database_is_refused_and_left_as_it_was(tmp_path
     assert database.read_bytes() == before and sorted(p.name for p in data.iterdir()) == ["legation.sqlite3"]
 
 
-@pytest.mark.parametrize("command", [("export",), ("search", "Mao"), ("reindex",)])
+@pytest.mark.parametrize("command", [("export",), ("search", "Mao"), ("reindex",), ("check",)])
 def test_an_empty_database_file_is_no_archive_to_read(tmp_path: Path, command):
     # a 0-byte legation.sqlite3 (touch) was given Legation's tables by a search, an export or a reindex
     if postgres_url():
@@ -567,6 +567,16 @@ def test_a_folder_in_a_folder_read_that_cannot_be_listed_fails_the_ingest_and_de
     denied = f"{folder / 'locked'}: cannot be read: permission denied; give this user read access to it and to the folders above it"
     assert runs[0].returncode == 1 and f"failed {denied}" in mirror and "nothing deleted, as the ingest had failures (1)" in mirror, mirror
     assert runs[1].returncode == 1 and f"error: {denied}" in alone and "holds no files" not in alone, alone
+    assert json.loads(legation(data, "search", "", "--json").stdout)["total"] == 2
+    # a folder that may be listed but not entered (mode 644): a traceback from looking at its files
+    (folder / "locked").chmod(0o644)
+    try:
+        run = subprocess.run([*unprivileged, sys.executable, "-m", "legation", "ingest", str(folder), "--delete-missing"], env=env, capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        (folder / "locked").chmod(0o755)
+    said = " ".join(run.stderr.split()) + " ".join(run.stdout.split())
+    assert run.returncode == 1 and "Traceback" not in said and "╭" not in run.stderr, run.stderr
+    assert f"failed {folder / 'locked' / 'b.csv'}: cannot be read: permission denied" in said and "nothing deleted" in said
     assert json.loads(legation(data, "search", "", "--json").stdout)["total"] == 2
 
 

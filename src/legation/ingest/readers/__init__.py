@@ -455,7 +455,13 @@ def _files_in(folder: Path, unreadable: list[IngestError] | None) -> list[Path]:
     files: list[Path] = []
     for root, folders, names in os.walk(folder, onerror=failed):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        files.extend(path for name in names if not name.startswith(".") and (path := Path(root, name)).is_file())
+        for name in names:
+            path = Path(root, name)
+            try:  # a folder this user may list but not enter (mode 644) lets no file in it be looked at
+                if not name.startswith(".") and path.is_file():
+                    files.append(path)
+            except OSError as exc:
+                failed(exc)
     return sorted(files)
 
 
