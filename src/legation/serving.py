@@ -259,9 +259,10 @@ class RequestKeepingItsStart(Request):
             raise
 
 
-HEAD_SECONDS = 20.0
-"""How long a request's line and headers may take to arrive once their first bytes have (nginx
-waits 60 s, Apache 20 to 40 s); then the connection is closed. Meanwhile it waits in the worker's
+HEAD_SECONDS = 60.0
+"""How long a request's line and headers may take to arrive once their first bytes have, in all
+(nginx's ``client_header_timeout``, 60 s); then the connection is closed. At 20 s a client sending
+one byte each half second was cut off (a fresh user). Meanwhile it waits in the worker's
 event loop, holding no thread, so this bounds only what a stalled client holds (a socket, its bytes)."""
 HEAD_BYTES = 65536
 """The most of a request's start gathered before it is parsed: a longer one (headers of 64 KB and
