@@ -6,15 +6,18 @@ Every command turns Legation's own errors into one clear line with a hint and a 
 from __future__ import annotations
 
 import errno
+import fcntl
 import gc
 import json
 import os
+import re
 import shlex
 import signal
 import sys
+import tempfile
 from contextlib import closing, contextmanager, nullcontext, suppress
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import IO, Annotated, Optional
 
 import typer
 import typer.core
@@ -331,6 +334,26 @@ def _port_taken(host: str, port: int) -> str:
         except OSError:
             return f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)"
     return ""
+
+
+def _hold_port(host: str, port: int) -> IO[str] | None:
+    """A lock on ``host:port`` for one `legation serve` at a time, held while the returned file is
+    open (the system releases it when the server ends). Each worker binds the port with
+    ``SO_REUSEPORT``, so two servers started at the same moment, each finding the port free
+    (:func:`_port_taken`), both bound it and shared its requests between two archives (a fresh
+    user). Fails as :func:`_port_taken` does when another server holds the lock; None when the lock
+    file cannot be made (another user's: the system lets no other user share the port anyway)."""
+    name = f"legation-serve-{re.sub(r'[^0-9A-Za-z.]', '_', host)}-{port}.lock"
+    try:
+        lock = open(Path(tempfile.gettempdir()) / name, "a")  # noqa: SIM115 - held open while serving
+    except OSError:
+        return None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        _fail(f"port {port} on {host} is in use (another Legation, starting now); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
+    return lock
 
 
 def _unwrapped(screen: Console) -> Console:
@@ -767,6 +790,7 @@ def serve(
 
 def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
     from legation import serving
+    port_lock = _hold_port(host, port)  # noqa: F841 - held, open, while this process serves
     _rebuild_if_outdated()
     gc.collect()  # release tantivy's handles and threads before gunicorn forks
 

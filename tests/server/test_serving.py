@@ -481,6 +481,37 @@ def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) ->
             node.stop()
 
 
+def test_two_servers_started_together_on_one_port_one_refuses(tmp_path) -> None:
+    # each found the port free, and both bound it (SO_REUSEPORT): requests went to either of two
+    # archives at random (a fresh user)
+    import threading
+
+    from tests.server.nodes import Node
+
+    first = Node(tmp_path / "shared", tmp_path / "a").with_empty_archive()
+    second = Node(tmp_path / "shared-b", tmp_path / "b").with_empty_archive()
+    second.port = first.port
+    failures: list[BaseException] = []
+
+    def start(node: Node) -> None:
+        try:
+            node.start("--workers", "1", "--threads", "2")
+        except BaseException as exc:  # the one refused: its process ended
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(node,)) for node in (first, second)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(180)
+        assert len(failures) == 1, failures
+        assert f"port {first.port} on 127.0.0.1 is in use" in str(failures[0]), failures
+    finally:
+        for node in (first, second):
+            node.stop()
+
+
 def test_static_files_are_collected_again_only_when_a_source_or_the_copy_changed(tmp_path, settings) -> None:
     """Collecting deletes and rewrites the copies a running server reads: it happens once per set
     of sources, not at every start."""
