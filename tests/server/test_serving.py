@@ -439,29 +439,36 @@ def test_headers_too_large_get_the_sites_431_json_under_the_api(nodes) -> None:
     assert node.search("")["total"] == 0  # and the server goes on serving
 
 
+def _start_together(*nodes) -> list[BaseException]:
+    """Start ``nodes`` (tests.server.nodes.Node) at the same moment, each from its own thread; what
+    each start raised (the node's log, when its process ended)."""
+    import threading
+
+    failures: list[BaseException] = []
+
+    def start(node) -> None:
+        try:
+            node.start("--workers", "1", "--threads", "2")
+        except BaseException as exc:  # said by the caller
+            failures.append(exc)
+
+    threads = [threading.Thread(target=start, args=(node,)) for node in nodes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(180)
+    return failures
+
+
 def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) -> None:
     # each collected the static files at once, deleting and rewriting the other's copies, and one
     # died with FileNotFoundError and a traceback (a fresh user): collection is one at a time
-    import threading
-
     from tests.server.nodes import Node
 
     first = Node(tmp_path / "shared", tmp_path / "a").with_empty_archive()
     second = Node(tmp_path / "shared", tmp_path / "a")
-    failures: list[BaseException] = []
-
-    def start(node: Node) -> None:
-        try:
-            node.start("--workers", "1", "--threads", "2")
-        except BaseException as exc:  # reported below, with the node's log
-            failures.append(exc)
-
-    threads = [threading.Thread(target=start, args=(node,)) for node in (first, second)]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(180)
+        failures = _start_together(first, second)
         assert not failures, failures
         for node in (first, second):
             status, _, page = node.get("/")
@@ -484,27 +491,13 @@ def test_two_servers_started_together_on_one_data_folder_both_serve(tmp_path) ->
 def test_two_servers_started_together_on_one_port_one_refuses(tmp_path) -> None:
     # each found the port free, and both bound it (SO_REUSEPORT): requests went to either of two
     # archives at random (a fresh user)
-    import threading
-
     from tests.server.nodes import Node
 
     first = Node(tmp_path / "shared", tmp_path / "a").with_empty_archive()
     second = Node(tmp_path / "shared-b", tmp_path / "b").with_empty_archive()
     second.port = first.port
-    failures: list[BaseException] = []
-
-    def start(node: Node) -> None:
-        try:
-            node.start("--workers", "1", "--threads", "2")
-        except BaseException as exc:  # the one refused: its process ended
-            failures.append(exc)
-
-    threads = [threading.Thread(target=start, args=(node,)) for node in (first, second)]
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(180)
+        failures = _start_together(first, second)
         assert len(failures) == 1, failures
         assert f"port {first.port} on 127.0.0.1 is in use" in str(failures[0]), failures
     finally:
