@@ -835,6 +835,9 @@ def test_two_queries_in_the_address_show_the_results_of_the_one_in_the_box(clien
         alone = client.get("/", {"q": given[0].strip() or given[-1].strip()}).content.decode()
         assert page.status_code == 200 and 'class="error"' not in page.content.decode(), given
         assert count.findall(page.content.decode()) == count.findall(alone), given
+        # and the facet page, which said "q was given 2 times" still (a fresh user)
+        facet = client.get("/facets/sender", {"q": given})
+        assert facet.status_code == 200 and facet.content == client.get("/facets/sender", {"q": given[0].strip() or given[-1].strip()}).content, given
 
 
 def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linked():

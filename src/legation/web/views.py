@@ -55,7 +55,13 @@ these out of the address it sends, as it does empty boxes: form.js)."""
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
-    return {key: request.GET.getlist(key) for key in request.GET}
+    """The address's parameters, each with its values; of several queries (``q``), the blank ones
+    dropped (one blank kept when all are): ``q=&q=Mao`` asks for Mao, and was the dead end "q was
+    given 2 times; send q once" (a fresh user, on the search and facet pages)."""
+    params = {key: request.GET.getlist(key) for key in request.GET}
+    if len(params.get("q", [])) > 1:
+        params["q"] = [q for q in params["q"] if q.strip()] or [""]
+    return params
 
 
 def _link_base(params: dict[str, list[str]], *dropped: str) -> dict[str, list[str]]:
@@ -79,7 +85,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     # form kept them as hidden fields and each link carried them
     params = {name: values for name, values in _params(request).items() if name in SEARCH_PARAMETERS}
     context: dict = {
-        "q": request.GET.get("q", ""),
+        "q": (params.get("q") or [""])[-1],
         "sorts": SORTS,
         "params": params,
         "start_date": request.GET.get("start_date", ""),
@@ -90,11 +96,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     }
     status = 200
     repeated = ""
-    queries = [q for q in params.get("q", []) if q.strip()]
-    if len(params.get("q", [])) > 1 and len(queries) <= 1:  # q=&q=Mao: the blank ones ask for nothing
-        params = {**params, "q": queries or [""]}
-        context["q"] = params["q"][0]
-    elif len(queries) > 1:
+    if len(queries := params.get("q", [])) > 1:
         # a dead end as refused: the box showed one of them, and no results (a fresh user)
         repeated = (
             f"The address gives the search box {len(queries)} queries ({quoted_list(queries)}); the results below are "
@@ -118,7 +120,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         search_request = _searchable(params) if "q" in params or "q" not in request.GET else None
         if search_request is None:
             return render(request, "legation/search.html", context, status=status)
-        refused = {name: dropped for name in request.GET if (dropped := [v for v in request.GET.getlist(name) if v not in params.get(name, [])])}
+        refused = {name: dropped for name, given in _params(request).items() if (dropped := [v for v in given if v not in params.get(name, [])])}
         left_out = ", ".join(f"{_FORM_NAMES.get(name, name)} ({quoted_list(dropped)})" for name, dropped in refused.items())
         # each refused value says why, not only the first the search met ("Sort ('bogus')" said nothing)
         reasons = dict.fromkeys([context["error"], *(_refusal(name, dropped) for name, dropped in refused.items())])
