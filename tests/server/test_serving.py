@@ -170,9 +170,13 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     if not node.env.get("LEGATION_DATABASE_URL"):  # SQLite: the archive is a file of the folder
         nothing = check(node)  # a folder holding no archive: said, and nothing made there
         assert nothing.returncode == 1 and "legation.E007: There is no archive in" in nothing.stderr and not any(node.folder.iterdir())
-        (node.folder / "legation.sqlite3").touch()  # a database of no tables
-    fresh = check(node)
-    assert fresh.returncode == 1 and "legation.E003" in fresh.stderr  # nothing migrated yet
+        (node.folder / "legation.sqlite3").touch()  # an empty file: said, and left empty (check made it a WAL database)
+        empty = check(node)
+        assert empty.returncode == 1 and "legation.sqlite3 there is empty" in " ".join(empty.stderr.split())
+        assert (node.folder / "legation.sqlite3").stat().st_size == 0
+    else:
+        fresh = check(node)
+        assert fresh.returncode == 1 and "legation.E003" in fresh.stderr  # a database of no tables: nothing migrated yet
 
     assert node.legation("ingest", str(SEED)).returncode == 0
     ready = check(node)
