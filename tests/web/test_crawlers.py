@@ -109,6 +109,13 @@ def test_a_harvester_revalidates_the_sitemap_and_the_documents_without_fetching_
             again = client.get(path, headers={"Accept-Encoding": encoding, "If-None-Match": first["ETag"]})
             assert (again.status_code, again.content) == (304, b""), (path, encoding)
             assert again["ETag"] == first["ETag"], (path, encoding)  # the gzipped 200's weak tag, not a strong one
+            assert first.get("Vary") == again.get("Vary"), (path, encoding)  # a cache keys the 304 as its 200
+            # a monitor's HEAD gets the GET's validator and is answered 304 alike (RFC 9110 §9.3.2, §13.1.2):
+            # it was a 200 without ETag (a fresh user)
+            head = client.head(path, headers={"Accept-Encoding": encoding})
+            assert (head.status_code, head.content, head.get("ETag")) == (200, b"", first["ETag"]), (path, encoding)
+            held = client.head(path, headers={"Accept-Encoding": encoding, "If-None-Match": first["ETag"]})
+            assert (held.status_code, held.content) == (304, b""), (path, encoding)
     other = client.get("/api/search", {"page_size": 2}).json()["hits"][1]["identifier"]
     assert client.get(f"/documents/{other}", headers={"If-None-Match": first["ETag"]}).status_code == 200
     assert client.get("/documents/nosuch", headers={"If-None-Match": "*"}).status_code == 404

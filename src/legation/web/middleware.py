@@ -42,6 +42,10 @@ class Revalidation(ConditionalGetMiddleware):
     fetching them again. Errors get no validator (a 404 stays a 404 whatever the headers), nor do
     signed-in pages, which are no one else's and never cached (:mod:`legation.web.cache`).
 
+    ``HEAD`` gets the ``ETag`` its ``GET`` would and the same ``304`` (RFC 9110 §9.3.2, §13.1.2);
+    Django's middleware leaves ``HEAD`` alone, as its body is empty there, but here the body is
+    still whole (:class:`HeadWithoutBody` empties it after).
+
     Put it after ``GZipMiddleware`` in ``MIDDLEWARE``, so the digest is of the body uncompressed
     (GZip then makes the tag weak, as the bytes sent differ)."""
 
@@ -51,10 +55,13 @@ class Revalidation(ConditionalGetMiddleware):
         if response.status_code != 200 or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return response
         set_aside = {name: request.META.pop(name) for name in self.IGNORED if name in request.META}
+        method = request.method
+        request.method = "GET" if method == "HEAD" else method  # Django's reads GET alone
         try:
             return super().process_response(request, response)
         finally:
             request.META.update(set_aside)
+            request.method = method
 
 
 def accepted_codings(accept_encoding: str) -> list[str]:
@@ -103,10 +110,13 @@ class GZip(GZipMiddleware):
     its ``Accept-Encoding`` (:func:`accepts_gzip`)."""
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if response.status_code == 304 and accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            # the 200 it stands for was gzipped, which made its ETag weak: the 304 names the same
-            # tag (RFC 9110 §15.4.5), not the strong one a 200 uncompressed would carry
-            if (etag := response.get("ETag", "")) and not etag.startswith("W/"):
+        if response.status_code == 304:
+            # it carries the Vary of the 200 it stands for (RFC 9110 §15.4.5), which its empty body
+            # would not get below; and when that 200 was gzipped, which made its ETag weak, the same
+            # tag, not the strong one a 200 uncompressed would carry
+            patch_vary_headers(response, ("Accept-Encoding",))
+            etag = response.get("ETag", "")
+            if etag and not etag.startswith("W/") and accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
                 response["ETag"] = f"W/{etag}"
             return response
         if not accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
