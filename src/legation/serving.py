@@ -176,7 +176,7 @@ HEADER_ADVICE = "send each header once, its name in letters, digits and dashes, 
 def unreadable_header_answer(exc: ParseException, request_start: bytes = b"") -> bytes:
     """The HTTP answer to a request whose headers gunicorn cannot read, instead of its bare HTML
     page: 400 naming what it found and what to send (:func:`_answer`)."""
-    message = f"A header of the request could not be read ({exc}): {HEADER_ADVICE}"
+    message = f"A header of the request could not be read ({exc}): {_line_ends_advice(exc) or HEADER_ADVICE}"
     page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
 
@@ -189,12 +189,17 @@ UNREADABLE_REQUEST_LINES = (InvalidRequestLine, InvalidRequestMethod, InvalidHTT
 def unreadable_request_line_answer(exc: ParseException, request_start: bytes = b"") -> bytes:
     """The HTTP answer to a request line gunicorn cannot read, instead of its bare HTML page: 400
     naming what it found and what to send (:func:`_answer`)."""
-    message = (
-        f"The request line could not be read ({_shown(exc)}): send the method in capitals (GET), the address percent-encoded "
-        "as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1."
+    message = f"The request line could not be read ({_shown(exc)}): " + (
+        _line_ends_advice(exc) or "send the method in capitals (GET), the address percent-encoded as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1."
     )
     page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
+
+
+def _line_ends_advice(exc: ParseException) -> str:
+    """What to do about lines ended by a bare LF, which gunicorn refuses (RFC 9112 §2.2 lets a
+    server do so); ``""`` for any other fault."""
+    return "end each line of the request and its headers with CR LF (\\r\\n), not LF alone." if "bare LF" in str(exc) else ""
 
 
 def _shown(exc: ParseException) -> str:
@@ -206,6 +211,25 @@ def _shown(exc: ParseException) -> str:
     if isinstance(exc, InvalidHTTPVersion) and isinstance(version, tuple) and len(version) == 2:
         return f"HTTP/{version[0]}.{version[1]} is a version this server does not read"
     return shortened("".join(c if c.isprintable() else "\ufffd" for c in str(exc)), 100)
+
+
+class MissingHost(ParseException):
+    """An HTTP/1.1 request without a ``Host`` header, which a server must answer 400 (RFC 9112
+    §3.2): gunicorn served it."""
+
+    def __str__(self) -> str:
+        return "no Host header"
+
+
+def missing_host_answer(request_start: bytes = b"") -> bytes:
+    """The HTTP answer to an HTTP/1.1 request without ``Host`` (:class:`MissingHost`): 400 saying
+    to send it (:func:`_answer`)."""
+    message = (
+        "The request names no site: an HTTP/1.1 request carries a Host header (RFC 9112 §3.2). "
+        "Send Host with the name of the server, as in the address (Host: archive.example.org)."
+    )
+    page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
+    return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
 
 
 def too_large_headers_answer(request_start: bytes = b"") -> bytes:
@@ -244,8 +268,17 @@ class RequestKeepingItsStart(Request):
             self._start += bytes(buf[before : before + self.KEPT - len(self._start)])
 
     def parse(self, unreader):
+        """gunicorn's parse, then: a version HTTP/1.2 to 1.9 read as HTTP/1.1, the highest this
+        server speaks, which its answer then names (RFC 9110 §2.5: a minor version above those
+        implemented is processed as the highest; it was answered "HTTP/1.2 200 OK"); an
+        HTTP/1.1 request without ``Host`` refused (:class:`MissingHost`)."""
         try:
-            return super().parse(unreader)
+            unused = super().parse(unreader)
+            if self.version > (1, 1):
+                self.version = (1, 1)
+            if self.version == (1, 1) and not any(name == "HOST" for name, _ in self.headers):
+                raise MissingHost()
+            return unused
         except ParseException as exc:
             exc.request_start = self._start
             raise
@@ -295,8 +328,10 @@ class _Connection(TConn):
         if not self.head:
             self.head_deadline = time.monotonic() + HEAD_SECONDS
         self.head += arrived
+        # the empty line ending the headers, or one ending in a bare LF (RFC 9112 §2.2), which
+        # the parser answers at once: waiting for CR LF CR LF held such a client 60 s for nothing
         line = self.cfg.limit_request_line + 2
-        return b"\r\n\r\n" in self.head or len(self.head) >= HEAD_BYTES or (len(self.head) > line and b"\r\n" not in self.head[:line])
+        return b"\n\r\n" in self.head or b"\n\n" in self.head or len(self.head) >= HEAD_BYTES or (len(self.head) > line and b"\n" not in self.head[:line])
 
     def init(self) -> None:
         super().init()  # in a thread: makes the parser the first time, then nothing
@@ -391,6 +426,8 @@ class PageWorker(ThreadWorker):
             answers = too_large_headers_answer
         elif isinstance(exc, UNREADABLE_HEADERS) and not isinstance(exc, (InvalidResponseHeader, InvalidResponseHeaderName)):
             answers = partial(unreadable_header_answer, exc)
+        elif isinstance(exc, MissingHost):
+            answers = missing_host_answer
         elif isinstance(exc, UNREADABLE_REQUEST_LINES):
             answers = partial(unreadable_request_line_answer, exc)
         if answers is not None:

@@ -410,6 +410,31 @@ def test_a_request_line_that_cannot_be_read_gets_the_sites_answer_json_under_the
     assert node.search("")["total"] == 0  # and the server goes on serving
 
 
+def test_requests_are_answered_as_http_1_1_and_need_its_host_header(nodes) -> None:
+    """RFC 9110 §2.5 and RFC 9112 §2.2, §3.2, each found wanting by a fresh user: HTTP/1.2 was answered
+    "HTTP/1.2 200 OK" (it is read as 1.1, the highest this server speaks, and answered so); an
+    HTTP/1.1 request without Host was served (it is a 400 saying to send Host; HTTP/1.0 has none
+    to send); lines ended by a bare LF waited 60 s for CR LF CR LF and were closed unanswered (a
+    400 at once, saying to end lines with CR LF)."""
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    host = f"Host: 127.0.0.1:{node.port}\r\n".encode()
+    for version in (b"1.2", b"1.9"):
+        head, body = _raw(node.port, b"GET /api/search?q=Mao HTTP/" + version + b"\r\n" + host + b"Connection: close\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200 OK\r\n") and json.loads(body)["total"] == 0, version
+    head, body = _raw(node.port, b"GET /api/search?q=Mao HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Content-Type: application/json; charset=utf-8" in head
+    assert json.loads(body)["error"]["message"].startswith("The request names no site: an HTTP/1.1 request carries a Host header")
+    head, body = _raw(node.port, b"GET /?q=Mao HTTP/1.1\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Send Host with the name of the server" in body
+    head, _ = _raw(node.port, b"GET /api/search?q=Mao HTTP/1.0\r\n\r\n")
+    assert head.startswith(b"HTTP/1.0 200 OK\r\n")
+    for request in (b"GET /api/search?q=Mao HTTP/1.1\n" + host.replace(b"\r", b"") + b"\n", b"GET /api/search?q=Mao HTTP/1.1\r\n" + host + b"\n"):
+        head, body = _raw(node.port, request)  # answered: _raw waits 10 s, and the 60 s limit closed it unanswered
+        assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n"), request
+        assert json.loads(body)["error"]["message"].endswith("with CR LF (\\r\\n), not LF alone."), request
+    assert node.search("")["total"] == 0  # and the server goes on serving
+
+
 def test_headers_too_large_get_the_sites_431_json_under_the_api(nodes) -> None:
     """Headers over the server's limits (a Cookie header grown past 8,190 bytes, more than 100
     headers) were answered by gunicorn's bare HTML page, under /api/ too; they get 431 in the API's
