@@ -64,8 +64,10 @@ def _int(value: str, name: str, low: int, high: int) -> int:
 def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     """The value of a parameter that takes one (``sort``, ``page`` …), ``""`` when it is absent.
     Given more than once (``sort=date_asc&sort=date_desc``) it is refused with :class:`InvalidQuery`:
-    which one was meant cannot be known, and picking one would answer another question than asked."""
-    values = params.get(name) or [""]
+    which one was meant cannot be known, and picking one would answer another question than asked.
+    The same value given again (``q=Mao&q=Mao``, as a link built by pasting parameters together
+    makes) asks one question, and is taken (it was refused: a fresh user)."""
+    values = list(dict.fromkeys(params.get(name) or [""]))
     if len(values) > 1:
         given = quoted_list(values)
         raise InvalidQuery(f"{name} was given {len(values)} times ({given}); it takes one value: send {name} once.")

@@ -55,10 +55,12 @@ these out of the address it sends, as it does empty boxes: form.js)."""
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
-    """The address's parameters, each with its values; of several queries (``q``), the blank ones
-    dropped (one blank kept when all are): ``q=&q=Mao`` asks for Mao, and was the dead end "q was
-    given 2 times; send q once" (a fresh user, on the search and facet pages)."""
-    params = {key: request.GET.getlist(key) for key in request.GET}
+    """The address's parameters, each with its values, a value given again dropped (``q=Mao&q=Mao``
+    asks for Mao, ``type=Telegram&type=Telegram`` for telegrams, and the page's links carry them
+    once); of several queries (``q``), the blank ones dropped too (one blank kept when all are):
+    ``q=&q=Mao`` asks for Mao. Both were the dead end "q was given 2 times; send q once" (a fresh
+    user, on the search and facet pages)."""
+    params = {key: list(dict.fromkeys(request.GET.getlist(key))) for key in request.GET}
     if len(params.get("q", [])) > 1:
         params["q"] = [q for q in params["q"] if q.strip()] or [""]
     return params
