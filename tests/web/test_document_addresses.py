@@ -64,6 +64,15 @@ def archive(db):
         ("V1.", [(302, "v1.")]),
         ("twin-a/", [(301, "twin-a")]),
         ("twin-a//", [(301, "twin-a")]),
+        # white space and invisible characters a pasted address drags along: a space, a tab, a no-break
+        # space, a zero-width space, a byte order mark, a left-to-right mark (each a 404: a fresh user)
+        ("frus1949v07p1-d1%20", [(301, "frus1949v07p1-d1")]),
+        ("%20frus1949v07p1-d1%09", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1%C2%A0", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1%E2%80%8B", [(301, "frus1949v07p1-d1")]),
+        ("%EF%BB%BFfrus1949v07p1-d1", [(301, "frus1949v07p1-d1")]),
+        ("frus1949v07p1-d1.%E2%80%8E", [(301, "frus1949v07p1-d1")]),
+        ("FRUS1949V07P1-D1%E2%80%8B", [(302, "frus1949v07p1-d1")]),
     ],
 )
 def test_a_near_miss_redirects_to_the_documents_address(client, archive, prefix, asked, redirects):

@@ -67,16 +67,30 @@ def _unbracketed(text: str) -> str:
     return text
 
 
+def _visible(text: str) -> str:
+    """``text`` without the white space and invisible format characters (Unicode category Cf: a
+    zero-width space, a byte order mark, a direction mark) at its ends, which a pasted address
+    drags along and no identifier ends with (:data:`~legation.records.document_record.IDENTIFIER_RULE`
+    refuses white space)."""
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or unicodedata.category(text[start]) == "Cf"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "Cf"):
+        end -= 1
+    return text[start:end]
+
+
 def canonical_identifier(identifier: str) -> Canonical | None:
     """The stored document an address means when no document has exactly ``identifier``: the
     same identifier without the quotes, brackets and sentence punctuation a pasted one drags along (:func:`~legation.records.document_record.unwrapped`), else the one document whose identifier
     equals it ignoring case (none when two do). Reads the same table as :func:`get_document`, so it
     never names a document the document page would not show. An identifier with its accents
     decomposed (NFD: ``u`` and U+0308 for ``ü``, as some systems paste it) is read composed (NFC),
-    as identifiers are stored: one text to a reader, so the redirect is permanent."""
+    as identifiers are stored: one text to a reader, so the redirect is permanent; white space and
+    invisible characters at its ends are dropped (:func:`_visible`)."""
     if UNSTORABLE_CHARACTERS.search(identifier):  # no document holds one (and PostgreSQL refuses a NUL in a query)
         return None
-    composed = unicodedata.normalize("NFC", identifier)
+    composed = _visible(unicodedata.normalize("NFC", identifier))
     stripped = unwrapped(composed)  # what a link copied from a sentence drags along: "see /documents/frus1949v07p1-d1."
     balanced = unwrapped(_unbracketed(stripped))  # from brackets it does not close itself: "(see /documents/note(1))."
     bare = unwrapped(stripped.strip(_BRACKETS))  # and from all brackets: "(see /documents/frus1949v07p1-d1)."
