@@ -26,6 +26,7 @@ def archive(db):
         DocumentRecord(identifier="v1.", title="Ends with a full stop", date_edtf="1949").validate(),
         DocumentRecord(identifier="Ärzte-Straße-1", title="Letters of physicians", date_edtf="1949").validate(),
         DocumentRecord(identifier="note(1)", title="Ends with a bracket", date_edtf="1949").validate(),
+        DocumentRecord(identifier="cites", title="Cites others", date_edtf="1949", relations=["FRUS1949V07P1-D1", "Twin-A", "no-such"]).validate(),
     ]
     for report in ingested_archive(records):
         # Ingest now refuses an identifier differing from another in case alone; an archive of an
@@ -177,3 +178,13 @@ def test_doubled_slashes_redirect_to_the_address_with_one(client, archive, asked
 def test_a_post_with_a_trailing_slash_is_not_redirected(client, archive):
     """A redirect would turn it into a GET (301) and drop what it sent: it stays a 404."""
     assert client.post("/facets/type/").status_code == 404
+
+
+def test_a_related_document_named_in_another_case_links_to_it(client, archive):
+    # "Rel-1" for the stored "rel-1" was shown "(not in this archive)", with no link (a fresh user)
+    html = unescape(client.get("/documents/cites").content.decode())
+    related = html[html.index('<section class="relations">') :]
+    related = related[: related.index("</section>")]
+    assert '<a href="/documents/frus1949v07p1-d1">Telegram one</a>' in related
+    assert '<code>Twin-A</code> <span class="absent">(not in this archive)</span>' in related  # two documents ignoring case: no guess
+    assert '<code>no-such</code> <span class="absent">(not in this archive)</span>' in related

@@ -118,17 +118,21 @@ class RelatedDocument:
 
 def related_documents(record: DocumentRecord) -> list[RelatedDocument]:
     """The documents ``record.relations`` names, in its order, each with its title and date when
-    stored here (one query)."""
-    stored = {
-        identifier: (title, date_edtf)
-        for identifier, title, date_edtf in Document.objects.filter(identifier__in=record.relations).values_list(
-            "identifier", "title", "date_edtf"
-        )
-    }
-    return [
-        RelatedDocument(i, stored[i][0], display_date(stored[i][1])) if i in stored else RelatedDocument(i)
-        for i in record.relations
-    ]
+    stored here (one query). A relation written in another case than the document's identifier
+    (``Rel-1`` for ``rel-1``, as another system's export may write it) names that document when
+    it is the only one of that identifier ignoring case, as its address would
+    (:func:`canonical_identifier`); it was shown "not in this archive"."""
+    folded = {i: folded_identifier(i) for i in record.relations}
+    rows = Document.objects.filter(identifier_folded__in=set(folded.values())).values_list("identifier", "identifier_folded", "title", "date_edtf")
+    exact = {identifier: (identifier, title, date_edtf) for identifier, _, title, date_edtf in rows}
+    alike: dict[str, list[tuple[str, str, str]]] = {}
+    for identifier, key, title, date_edtf in rows:
+        alike.setdefault(key, []).append((identifier, title, date_edtf))
+    related = []
+    for i in record.relations:
+        found = exact.get(i) or (alike[folded[i]][0] if len(alike.get(folded[i], ())) == 1 else None)
+        related.append(RelatedDocument(found[0], found[1], display_date(found[2])) if found else RelatedDocument(i))
+    return related
 
 
 def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
