@@ -71,10 +71,14 @@ def test_the_csv_export_keeps_them_and_reads_them_back(tmp_path: Path):
     ("relations", "message"),
     [
         (["wilson 900002"], "related document 'wilson 900002'"),
-        (["a/b"], "related document 'a/b'"),
-        (["wilson-900001"], "other than its own"),
-        (["WILSON-900001"], "other than its own"),  # identifiers are read in any case: it was taken
-        (["."], "not only dots"),
+        (["a/b"], r"related document 'a/b': give 1–200 characters .*, not only dots$"),
+        # the record's own, in any case (it was taken), and a list pasted in one value: named as such
+        # (both were the generic rule: a fresh user)
+        (["wilson-900001"], "'wilson-900001' is this document itself: remove it; a document cannot relate to itself"),
+        (["WILSON-900001"], "'WILSON-900001' is this document itself"),
+        (["wilson-900002, wilson-900003"], r"not only dots; give each related document as a value of its own \(in a CSV cell, separated by \|\)$"),
+        (["wilson-900002 wilson-900003"], "give each related document as a value of its own"),
+        (["."], "not only dots$"),
     ],
 )
 def test_a_related_document_must_be_another_documents_identifier(relations: list[str], message: str):

@@ -82,6 +82,10 @@ def unwrapped(text: str) -> str:
     return _PASTED_AROUND.sub("", text) if text and (text[0] in _AROUND or text[-1] in _AROUND) else text
 
 
+_SEVERAL = re.compile(r"\S[\s,;]+\S")
+"""Identifiers written one after another in one value (``rel-1, rel-2``, ``rel-1 rel-2``): a list
+pasted where each relation is a value of its own."""
+
 _AROUND = frozenset("'\u2018\u2019\u201a\u201b.,;:!?")
 
 
@@ -255,8 +259,12 @@ class DocumentRecord:
             length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
             raise RecordError(f"identifier {quoted(self.identifier)}{length}: {IDENTIFIER_RULE}")
         for related in self.relations:
-            if not is_identifier(related) or folded_identifier(related) == folded_identifier(self.identifier):
-                raise RecordError(f"{self.identifier}: related document {quoted(related)}: {IDENTIFIER_RULE}, other than its own")
+            if folded_identifier(related) == folded_identifier(self.identifier):
+                raise RecordError(f"{self.identifier}: related document {quoted(related)} is this document itself: remove it; a document cannot relate to itself")
+            if not is_identifier(related):
+                several = _SEVERAL.search(related)
+                advice = "; give each related document as a value of its own (in a CSV cell, separated by |)" if several else ""
+                raise RecordError(f"{self.identifier}: related document {quoted(related)}: {IDENTIFIER_RULE}{advice}")
         if not self.title.strip():
             raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
         if any(not name.strip() for name in self.repositories):
