@@ -1075,17 +1075,23 @@ def export(
         except RecordError as exc:  # a record stored unreadable (footnotes written by SQL): named, with what to do
             _fail(f"cannot export {exc}; the export is incomplete")
     else:
-        # Written beside it under another name and moved into place when complete, so that a failure
-        # or Ctrl-C halfway leaves a file of that name as it was (an earlier export), never cut off.
+        from legation.interrupts import Interrupted, interruptible
+
+        # Written beside it under another name and moved into place when complete, so that a failure,
+        # Ctrl-C or kill halfway leaves a file of that name as it was (an earlier export), never cut
+        # off, and no partial file (a kill left it: a fresh user).
         partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
         try:
             try:
-                with _open_output(partial, output.name) as handle:
+                with interruptible(), _open_output(partial, output.name) as handle:
                     count = write(load_records(), handle)
                 os.replace(partial, output)
             finally:
                 with suppress(OSError):  # a folder this user cannot enter: nothing to remove
                     partial.unlink(missing_ok=True)
+        except Interrupted as exc:
+            kept = f"{output} was left as it was" if _exists(output) else "nothing was written"
+            _fail(f"interrupted ({exc}): the export is incomplete and {kept}. Run the same command again to export", 128 + exc.signal)
         except OSError as exc:
             kept = f"{output} was left as it was" if _exists(output) else "nothing was written"
             _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")

@@ -423,6 +423,43 @@ def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Pat
     assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
 
 
+KILLED_HALFWAY = """
+import os, signal, sys, time
+import legation.ingest.readers.jsonl as jsonl
+
+STOP = getattr(signal, sys.argv.pop(1))
+
+def write_half(records, handle):
+    handle.write(next(iter(records)).identifier)
+    handle.flush()
+    os.kill(os.getpid(), STOP)
+    time.sleep(60)  # the signal lands here, as it would anywhere in a long export
+
+jsonl.write_jsonl = write_half
+from legation.cli import app
+app(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_an_export_killed_halfway_leaves_the_file_as_it_was_and_no_partial_file(tmp_path: Path, stop: str):
+    # a kill (SIGTERM) left the hidden .archive.jsonl.partial-PID beside the file (a fresh user)
+    import signal
+
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    earlier = tmp_path / "archive.jsonl"
+    assert legation(data, "export", "-o", str(earlier)).returncode == 0
+    before = earlier.read_bytes()
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_HALFWAY, stop, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert (run.returncode, "Traceback" in run.stderr) == (128 + getattr(signal, stop), False), run.stderr
+    assert f"error: interrupted ({stop}): the export is incomplete and {earlier} was left as it was. Run the same command again to export" in " ".join(run.stderr.split())
+    assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
+
+
 def test_a_query_beginning_with_a_dash_is_told_how_to_give_it(tmp_path: Path):
     """`legation search '-Mao'` answered "No such option: -M": the shell hands the query over as an
     option. The message now says to put -- before it, and that works."""
