@@ -381,10 +381,17 @@ def _files(paths: list[Path], mapping: str | None = None) -> tuple[list[Path], l
     from legation.errors import IngestError, IngestNote
     from legation.ingest.readers import FORMATS, files_to_read
 
+    from legation.config import config
+
     skipped: list[IngestNote] = []
     unreadable: list[IngestError] = []
     try:
-        found = files_to_read(paths, mapping, skipped, unreadable)
+        settings = config()
+        own = {settings.data_dir, settings.index_dir}  # not documents: passed over, said so
+    except ValueError:  # said when the archive is opened
+        own = set()
+    try:
+        found = files_to_read(paths, mapping, skipped, unreadable, own)
     except IngestError as exc:
         _fail(str(exc))
     if not found and len(unreadable) == 1 and len(paths) == 1:

@@ -492,6 +492,19 @@ def test_a_path_missing_or_an_empty_folder_among_others_is_said_and_the_others_a
     assert alone.returncode == 1 and f"error: {missing}: no such file or folder" in " ".join(alone.stderr.split())
 
 
+def test_a_folder_holding_the_archives_own_data_folder_is_ingested_without_it(tmp_path: Path):
+    # each index file and the database were listed "not read: unknown format" (a fresh user)
+    shutil.copy(SEED, tmp_path / SEED.name)
+    data, report = tmp_path / "data", tmp_path.parent / f"{tmp_path.name}-report.json"
+    assert legation(data, "ingest", str(tmp_path)).returncode == 0 and (data / "index").is_dir()
+    again = legation(data, "ingest", "--report", str(report), str(tmp_path))
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert again.returncode == 0 and len(written["unchanged"]) == len(SEED.read_text(encoding="utf-8").splitlines())
+    assert written["notes"] == [f"{data}: not read: the archive's own data (its database and search index); keep the documents' files in another folder"]
+    alone = legation(data, "ingest", str(data / "index"))
+    assert alone.returncode == 1 and f"{data / 'index'}: not read: the archive's own data" in " ".join(alone.stderr.split())
+
+
 def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
     # --report legation.sqlite3 replaced the archive with a report, on a dry run too, and
     # --report self.csv the table it read; each exited 0 (a fresh user)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from legation.errors import IngestError, IngestNote, cannot_read
@@ -383,8 +383,15 @@ def _head(path: Path) -> bytes:
         return b""
 
 
+OWN_FOLDER = "not read: the archive's own data (its database and search index); keep the documents' files in another folder"
+
+
 def files_to_read(
-    paths: Iterable[Path], mapping: str | Path | None = None, skipped: list[IngestNote] | None = None, unreadable: list[IngestError] | None = None
+    paths: Iterable[Path],
+    mapping: str | Path | None = None,
+    skipped: list[IngestNote] | None = None,
+    unreadable: list[IngestError] | None = None,
+    own_folders: Collection[Path] = (),
 ) -> list[Path]:
     """The files a list of paths names (folders expanded, sorted by name, hidden files and
     folders skipped: a file named on its own is read even when hidden). A file in a folder that
@@ -392,9 +399,12 @@ def files_to_read(
     (when given). A file named on its own that Legation cannot read is left out with an
     :class:`IngestError` saying why added to ``unreadable`` when given (a shell's ``*.xml`` names
     the LIDO files of a folder too: the others are read), else raised; so is a path that does not
-    exist. An empty folder named among other paths is a note in ``skipped``."""
+    exist. An empty folder named among other paths is a note in ``skipped``. ``own_folders`` (the
+    archive's data and index folders, resolved) are not looked into, a note saying so: ingesting a
+    folder that held the data folder listed each index file as a file of unknown format."""
     found: list[Path] = []
     paths = list(paths)
+    own = frozenset(own_folders)
     for path in paths:
         try:
             path.stat()
@@ -406,9 +416,12 @@ def files_to_read(
             continue
         except OSError:
             pass  # no such path: said below
-        if path.is_dir():
+        if path.is_dir() and own and path.resolve() in own:
+            if skipped is not None:
+                skipped.append(IngestNote(str(path), OWN_FOLDER))
+        elif path.is_dir():
             denied_before = len(unreadable or ())
-            inside = _files_in(path, unreadable)
+            inside = _files_in(path, unreadable, own, skipped)
             denied = len(unreadable or ()) > denied_before
             if not inside and not denied and skipped is not None and len(paths) > 1:  # alone, the command fails saying so
                 skipped.append(IngestNote(str(path), "not read: the folder holds no files (hidden files and folders are skipped)"))
@@ -439,12 +452,13 @@ def files_to_read(
     return found
 
 
-def _files_in(folder: Path, unreadable: list[IngestError] | None) -> list[Path]:
+def _files_in(folder: Path, unreadable: list[IngestError] | None, own: frozenset[Path] = frozenset(), skipped: list[IngestNote] | None = None) -> list[Path]:
     """The files in ``folder`` and the folders in it, sorted, hidden ones (and those in hidden
     folders: ``.git``, macOS ``._name.pdf`` resource forks) left out; symbolic links to files are files, to folders are not followed. A folder
     this user may not list is an :class:`IngestError` added to ``unreadable`` (raised when None):
     ``Path.rglob`` passed over it without a word, so its documents were neither read nor reported,
-    and ``--delete-missing`` took them for deleted."""
+    and ``--delete-missing`` took them for deleted. The folders of ``own`` (resolved paths) are
+    left out, each with a note in ``skipped`` (:data:`OWN_FOLDER`)."""
 
     def failed(exc: OSError) -> None:
         error = cannot_read(exc.filename or str(folder), exc, otherwise="check that the folder exists and can be listed")
@@ -455,6 +469,10 @@ def _files_in(folder: Path, unreadable: list[IngestError] | None) -> list[Path]:
     files: list[Path] = []
     for root, folders, names in os.walk(folder, onerror=failed):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in [name for name in folders if own and Path(root, name).resolve() in own]:
+            folders.remove(name)
+            if skipped is not None:
+                skipped.append(IngestNote(str(Path(root, name)), OWN_FOLDER))
         for name in names:
             path = Path(root, name)
             try:  # a folder this user may list but not enter (mode 644) lets no file in it be looked at
