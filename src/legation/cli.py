@@ -73,11 +73,8 @@ def _setup(migrate: bool = True) -> None:
     if migrate:
         from django.db.utils import DatabaseError
 
-        if not config().database["ENGINE"].endswith("postgresql"):
-            path = Path(config().database["NAME"])
-            tables = _sqlite_tables(path)
-            if tables and ARCHIVE_TABLE not in tables:
-                _fail(_foreign_database(path, tables))
+        if not config().database["ENGINE"].endswith("postgresql") and (foreign := _another_programs(Path(config().database["NAME"]))):
+            _fail(foreign)
 
         try:
             _migrate(lambda: call_command("migrate", interactive=False, verbosity=0))
@@ -169,11 +166,10 @@ def _missing_archive(create: str = INGEST_FIRST) -> str:
     if not settings.database["ENGINE"].endswith("postgresql"):
         path = Path(settings.database["NAME"])
         where = settings.data_dir if path.parent == settings.data_dir else path
-        tables = _sqlite_tables(path)
-        if tables is None or ARCHIVE_TABLE in tables:
+        if foreign := _another_programs(path):
+            return foreign
+        if _sqlite_tables(path) != frozenset():
             return ""  # an archive, or a file SQLite cannot read, which opening it names (_unopenable)
-        if tables:
-            return _foreign_database(path, tables)
         return (
             f"No archive in {where} ({f'{path.name} there is empty' if path.exists() else f'no {path.name} there'}); "
             f"nothing was read or created. Set LEGATION_DATA_DIR to the folder of your archive (the one that holds "
@@ -215,9 +211,15 @@ def _sqlite_tables(path: Path) -> frozenset[str] | None:
         return None
 
 
-def _foreign_database(path: Path, tables: frozenset[str]) -> str:
-    """What to say of the SQLite file ``path`` holding ``tables`` but no Legation archive: another
-    program's database, into which no command may write Legation's tables."""
+def _another_programs(path: Path) -> str:
+    """What to say when the SQLite file ``path`` holds tables but no Legation archive: another
+    program's database, into which no command may write Legation's tables (``search``, ``export``,
+    ``reindex`` and ``ingest`` wrote them; ``check`` made it a WAL database). ``""`` when it is an
+    archive, missing, empty, or a file SQLite cannot read (which opening it names: :func:`_unopenable`).
+    Reads the file without writing (:func:`_sqlite_tables`). The one test every command makes."""
+    tables = _sqlite_tables(path)
+    if not tables or ARCHIVE_TABLE in tables:
+        return ""
     shown = ", ".join(sorted(tables)[:5]) + (f" and {len(tables) - 5:,} more" if len(tables) > 5 else "")
     return (
         f"{path} is not a Legation archive but another program's database (its tables: {shown}); nothing was read "
@@ -247,10 +249,10 @@ def _setup_dry_run() -> None:
 
     if connection.vendor == "sqlite":
         name = connection.settings_dict["NAME"]
-        tables = frozenset({ARCHIVE_TABLE}) if connection.is_in_memory_db() else _sqlite_tables(Path(name))
-        if tables and ARCHIVE_TABLE not in tables:
-            _fail(_foreign_database(Path(name), tables))
-        empty = tables == frozenset()
+        in_memory = connection.is_in_memory_db()
+        if not in_memory and (foreign := _another_programs(Path(name))):
+            _fail(foreign)
+        empty = not in_memory and _sqlite_tables(Path(name)) == frozenset()
     else:
         name = settings.database["NAME"]
         empty = not connection.introspection.table_names()
@@ -1195,8 +1197,10 @@ def check(
         # opening a file SQLite reads made it a WAL database, and E003 then said to migrate Legation's
         # tables into another program's (a fresh user): such a file is said as every command says it
         path = Path(config().database["NAME"])
-        if path.exists() and (tables := _sqlite_tables(path)) is not None and ARCHIVE_TABLE not in tables:
-            _fail(_foreign_database(path, tables) if tables else _missing_archive())
+        if foreign := _another_programs(path):
+            _fail(foreign)
+        if path.exists() and _sqlite_tables(path) == frozenset():
+            _fail(_missing_archive())
 
     messages, passed = run_checks(fail_level=fail_level.upper())
     for message in messages:
