@@ -12,7 +12,9 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 - ``legation.E002`` the database cannot be reached;
 - ``legation.E003`` migrations not applied;
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
-  ``legation.E006`` the index behind the change log (last applied seq below the newest seq).
+  ``legation.E006`` the index behind the change log (last applied seq below the newest seq),
+  ``legation.E010`` an index following another archive's change log (copied with a data folder,
+  or kept by a node pointed at another database).
 
 Every problem found is listed in one run: a check that another one's failure makes meaningless
 (the index's, on a database not migrated) is left out, no other.
@@ -237,6 +239,17 @@ def index_checks() -> list[CheckMessage]:
             )
         ]
     last = int(state.get("last_applied_seq", 0))
+    from legation.records.models import archive_key
+
+    if indexer.another_archives(state.get("archive"), last, archive_key(), newest):
+        return [
+            Error(
+                f"The search index in {folder} follows another archive's change log (it was copied, or the database changed), "
+                f"so it holds that archive's documents and none of this one's new ones.",
+                hint="Start `legation serve` (or run any `legation search`), which empties it and builds it from this archive, or run `legation reindex`.",
+                id="legation.E010",
+            )
+        ]
     try:
         pending_gaps = len(json.loads((folder / indexer.GAPS_FILE).read_text()))
     except (FileNotFoundError, ValueError):

@@ -812,17 +812,24 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
 
 def _rebuild_if_outdated(out: Console | None = None) -> None:
     """Rebuild the search index from the records when an older Legation built it (its layout
-    differs): searching, ingesting and following the change log would fail on it until then.
+    differs): searching, ingesting and following the change log would fail on it until then; or
+    when it follows another archive's change log, whose documents it would show.
     Opens its own index object, not the search service's cached one, and drops it (``serve``'s
     master must fork with no index open). Says so on ``out`` (standard output unless given: `search
     --json` keeps it for the JSON)."""
-    from legation.search.indexer import SearchIndex, rebuild
+    from legation.search.indexer import SearchIndex, follows_another_archive, rebuild
 
     index = SearchIndex()
     if index.outdated:
         with err.status("The search index was built by an older Legation; rebuilding it from the records…"):
             count = rebuild(index)
         (out or console).print(f"Rebuilt the search index, which an older Legation had built: {count:,} documents.")
+    elif follows_another_archive(index):  # it would show the other archive's documents until then
+        with err.status("The search index follows another archive's change log; rebuilding it from this archive's records…"):
+            count = rebuild(index)
+        (out or console).print(
+            f"Rebuilt the search index, which followed another archive's change log (copied with a data folder, or the database changed): {count:,} documents."
+        )
     del index
 
 

@@ -505,6 +505,25 @@ def test_a_folder_holding_the_archives_own_data_folder_is_ingested_without_it(tm
     assert alone.returncode == 1 and f"{data / 'index'}: not read: the archive's own data" in " ".join(alone.stderr.split())
 
 
+def test_an_index_copied_from_another_archive_is_said_by_check_and_rebuilt_by_search(tmp_path: Path):
+    # it served the other archive's documents and took in none of this one's, and check said it
+    # was in step (a fresh user, after copy-archive with the data folder's index copied along)
+    seed, frus = tmp_path / "seed", tmp_path / "frus"
+    assert legation(seed, "ingest", str(SEED)).returncode == 0
+    assert legation(frus, "ingest", str(FRUS_SAMPLE)).returncode == 0
+    shutil.rmtree(frus / "index")
+    shutil.copytree(seed / "index", frus / "index")
+    checked = legation(frus, "check")
+    assert checked.returncode == 1 and "ERROR legation.E010: The search index in" in checked.stdout + checked.stderr
+    found = legation(frus, "search", "--json", "")
+    assert found.returncode == 0, found.stderr
+    identifiers = {json.loads(line)["identifier"] for line in legation(frus, "export").stdout.splitlines()}
+    assert json.loads(found.stdout)["total"] == len(identifiers) == 44
+    assert "Rebuilt the search index, which followed another archive's change log" in " ".join(found.stderr.split())
+    after = legation(frus, "check")  # (it still fails for want of a secret key, as here every check does)
+    assert "E010" not in after.stdout + after.stderr and "Search index: in step with the change log (seq 44)" in after.stdout + after.stderr
+
+
 def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
     # --report legation.sqlite3 replaced the archive with a report, on a dry run too, and
     # --report self.csv the table it read; each exited 0 (a fresh user)

@@ -173,6 +173,77 @@ def test_the_follower_applies_new_entries_in_the_background(tmp_path, make_recor
     assert len(_ids(index)) == 3
 
 
+@pytest.mark.django_db
+def test_an_index_of_another_archive_is_emptied_and_built_from_this_ones(tmp_path, make_records) -> None:
+    """An index copied with a data folder, or kept by a node pointed at another database, served
+    the other archive's documents and took in none of this one's (a fresh user): the index notes
+    its archive's key, and one noting another, or noting none but ahead of the change log, is
+    emptied and the change log applied to it from the start."""
+    import uuid
+
+    from legation.ingest.service import ingest_records
+    from legation.records.models import ArchiveIdentity, archive_key
+
+    records = make_records()
+    ingest_records(records[:6])
+    index = SearchIndex(tmp_path)
+    assert apply_changes(index) == 6 and index.archive() == archive_key()
+    # the database changed under the index (as after copy-archive, whose target makes its own key),
+    # and the index holds documents this archive does not
+    ArchiveIdentity.objects.update(key=uuid.uuid4())
+    index.upsert(records[6:])
+    index.commit()
+    assert len(_ids(index)) == 10 and indexer.follows_another_archive(index)
+    assert apply_changes(index) == 6
+    assert _ids(index) == sorted(r.identifier for r in records[:6]) and index.archive() == archive_key()
+    assert not indexer.follows_another_archive(index) and apply_changes(index) == 0
+    # an index made before archives had keys: taken as it is when not ahead of the log, emptied when it is
+    newest = ChangeLogEntry.objects.order_by("-seq").first().seq
+    for last, emptied in ((newest, False), (newest + 100, True)):
+        (tmp_path / indexer.STATE_FILE).write_text(json.dumps({"schema": schema.fingerprint(), "last_applied_seq": last}))
+        assert indexer.follows_another_archive(index) is emptied
+        assert indexer.follow_this_archive(index) is emptied and index.archive() == archive_key()
+    apply_changes(index)
+    assert _ids(index) == sorted(r.identifier for r in records[:6])
+    # a rebuild notes the archive too
+    (tmp_path / indexer.STATE_FILE).write_text(json.dumps({"schema": schema.fingerprint(), "last_applied_seq": newest, "archive": "another"}))
+    assert rebuild(index) == 6 and index.archive() == archive_key()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_follower_rebuilds_an_index_folder_deleted_while_it_runs(tmp_path, make_records) -> None:
+    """``rm -rf`` of a serving node's index folder: the node went on serving the old files, took
+    in nothing new and logged a traceback each round (a fresh user); the folder is made again and
+    the index built from the change log."""
+    import shutil
+    import time
+
+    from legation.ingest.service import ingest_records
+    from legation.search.follower import start_follower
+
+    folder = tmp_path / "index"
+    records = make_records()
+
+    def seen(count: int) -> bool:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            # opened only once there is an index (opening makes the folder and an empty index)
+            if (folder / "meta.json").exists() and len(_ids(SearchIndex.open(folder))) == count:
+                return True
+            time.sleep(0.05)
+        return False
+
+    stop = start_follower(SearchIndex(folder), interval=0.05, exclusive=True)
+    try:
+        ingest_records(records[:3])
+        assert seen(3)
+        shutil.rmtree(folder)
+        ingest_records(records[3:5])
+        assert seen(5)
+    finally:
+        stop.set()
+
+
 def test_each_document_carries_its_key_number_in_a_fast_field(tmp_path, make_records) -> None:
     # The proximity bonus names its window of hits by these numbers, without reading the documents.
     records = make_records()

@@ -10,6 +10,8 @@ the search indexer follows them in ``seq`` order.
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -326,3 +328,27 @@ class ChangeLogEntry(models.Model):
     class Meta:
         ordering = ["seq"]
         verbose_name_plural = "change log entries"
+
+
+class ArchiveIdentity(models.Model):
+    """The one row naming this record store: a random ``key`` made when its tables are created
+    (migration 0013) and never copied (``legation copy-archive`` migrates the target, which makes
+    its own). A search index notes the key of the archive whose change log it follows
+    (:func:`legation.search.indexer.apply_changes`), so that an index of another archive (a data
+    folder copied with it, a node pointed at another database) is rebuilt, never served: it
+    answered with another archive's documents and took in none of this one's (a fresh user)."""
+
+    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+
+    class Meta:
+        verbose_name = "archive identity"
+        verbose_name_plural = "archive identity"
+
+
+def archive_key() -> str:
+    """This record store's key (:class:`ArchiveIdentity`), made on the first call when its row is
+    missing (a database migrated without it: ``--no-migrations`` test databases). One query."""
+    key = ArchiveIdentity.objects.values_list("key", flat=True).order_by("pk").first()
+    if key is None:
+        key = ArchiveIdentity.objects.get_or_create(pk=1)[0].key
+    return str(key)

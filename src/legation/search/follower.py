@@ -46,6 +46,7 @@ LOCK_FILE = "follower.lock"
 def take_follower_lock(index: SearchIndex) -> int | None:
     """Try to become the one follower of ``index``'s folder; returns the lock's file descriptor
     (keep it open to keep the lock), or None when another process holds it."""
+    index.path.mkdir(parents=True, exist_ok=True)  # a folder deleted while serving: made again, and the index in it
     fd = os.open(index.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -53,6 +54,16 @@ def take_follower_lock(index: SearchIndex) -> int | None:
         os.close(fd)
         return None
     return fd
+
+
+def _lock_still_held(index: SearchIndex, fd: int) -> bool:
+    """Whether the lock file ``fd`` holds is still the folder's: not when the folder was deleted (and
+    made again by another worker, whose lock file is a new one), so that two processes do not
+    both take themselves for the follower."""
+    try:
+        return os.fstat(fd).st_ino == os.stat(index.path / LOCK_FILE).st_ino
+    except OSError:
+        return False
 
 
 _behind = 0  # change-log entries the index had yet to apply at this process's last follower round
@@ -95,6 +106,9 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
     lock: int | None = None
     while not stop.is_set():
         try:
+            if lock is not None and not _lock_still_held(target, lock):
+                os.close(lock)
+                lock = None
             if exclusive and lock is None:
                 lock = take_follower_lock(target)
             if lock is not None or not exclusive:

@@ -5,7 +5,8 @@ applies the :class:`~legation.records.models.ChangeLogEntry` rows not applied ye
 :func:`rebuild` (``legation reindex``) indexes every stored record afresh.
 
 The folder holds tantivy's files plus ``legation-index.json``: ``{"schema": <fingerprint>,
-"last_applied_seq": <int>}``. The sequence number is written (atomically, by rename) only after
+"last_applied_seq": <int>, "archive": <key>}``, the last the key of the archive whose change log
+it follows (:class:`~legation.records.models.ArchiveIdentity`; an index of another is rebuilt). The sequence number is written (atomically, by rename) only after
 tantivy's commit, and applying an entry is idempotent (delete by identifier, then add the record
 as stored now), so a crash between the two just applies the same entries again.
 """
@@ -13,6 +14,7 @@ as stored now), so a crash between the two just applies the same entries again.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import threading
@@ -28,6 +30,8 @@ from legation.errors import LegationError
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
+
+log = logging.getLogger(__name__)
 
 STATE_FILE = "legation-index.json"
 WRITER_HEAP_BYTES = 64_000_000
@@ -192,6 +196,21 @@ class SearchIndex:
         self.index = None
         self._open_if_current()
 
+    def recreate_if_gone(self) -> bool:
+        """Make a new, empty index in the folder when its index is gone (no ``meta.json``: the
+        folder deleted or emptied while a server ran, which went on serving the old files and
+        logged a traceback every round, taking in nothing new: a fresh user); the change log is
+        then applied to it from the start. Returns True when it did."""
+        if (self.path / "meta.json").exists():
+            return False
+        self.rollback()
+        self.index = None
+        self.path.mkdir(parents=True, exist_ok=True)
+        _write_json(self.path / STATE_FILE, {"schema": schema.fingerprint(), "last_applied_seq": 0})
+        self._open_if_current()
+        log.warning("The search index in %s was gone: a new one is built from the change log.", self.path)
+        return True
+
     @classmethod
     def create_empty(cls, path: str | Path | None = None) -> SearchIndex:
         """A new, empty index in ``path``, removing any index there first (see :meth:`recreate`)."""
@@ -225,6 +244,16 @@ class SearchIndex:
     def last_applied_seq(self) -> int:
         """Sequence number of the last change-log entry applied (0 when none)."""
         return int(self._read_state().get("last_applied_seq", 0))
+
+    def archive(self) -> str | None:
+        """The key of the archive whose change log this index follows
+        (:class:`~legation.records.models.ArchiveIdentity`); None when it has noted none (new, or
+        made before archives had keys)."""
+        return self._read_state().get("archive")
+
+    def note_archive(self, key: str) -> None:
+        """Note that this index follows the change log of the archive ``key``."""
+        self._write_state({**self._read_state(), "archive": key})
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -297,6 +326,9 @@ class SearchIndex:
             return {}
 
     def _write_state(self, state: dict) -> None:
+        """Write the state file (atomically); the archive noted is kept unless ``state`` names one."""
+        if "archive" not in state and (noted := self._read_state().get("archive")):
+            state = {**state, "archive": noted}
         _write_json(self.path / STATE_FILE, state)
 
 
@@ -343,6 +375,44 @@ def _commit_applied(index: SearchIndex, gaps: dict[int, float], last_applied_seq
     index.pending = None
 
 
+def another_archives(noted: str | None, last_applied_seq: int, key: str, newest_seq: int) -> bool:
+    """The rule telling an index of another archive: it notes another archive's key, or it notes
+    none (made before archives had keys) but has applied entries beyond this change log's newest.
+    ``noted`` and ``last_applied_seq`` are the index's (its state file), ``key`` and ``newest_seq``
+    the record store's (:func:`~legation.records.models.archive_key`, the change log's highest seq)."""
+    return noted != key if noted is not None else last_applied_seq > newest_seq
+
+
+def follows_another_archive(index: SearchIndex) -> bool:
+    """Whether ``index`` follows another archive's change log (:func:`another_archives`): copied
+    with a data folder, or kept by a node pointed at another database. Two queries."""
+    from django.db.models import Max
+
+    from legation.records.models import ChangeLogEntry, archive_key
+
+    newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    return another_archives(index.archive(), index.last_applied_seq(), archive_key(), newest)
+
+
+def follow_this_archive(index: SearchIndex) -> bool:
+    """Make ``index`` one of this record store's: one that follows another archive's change log
+    (:func:`follows_another_archive`) is emptied (:meth:`SearchIndex.recreate`), so that this
+    archive's log is applied to it from the start; then this archive's key is noted. Returns True
+    when it was emptied. Such an index answered searches with the other archive's documents (pages
+    of 404s) and took in none of this one's, while ``legation check`` said it was in step (a fresh user)."""
+    from legation.records.models import archive_key
+
+    key = archive_key()
+    if index.archive() == key:
+        return False
+    emptied = follows_another_archive(index)
+    if emptied:
+        log.warning("The search index in %s followed another archive's change log: emptied, to be built from this archive's.", index.path)
+        index.recreate()
+    index.note_archive(key)
+    return emptied
+
+
 def apply_changes(
     index: SearchIndex | None = None,
     batch_size: int = BATCH_SIZE,
@@ -387,6 +457,9 @@ def apply_changes(
     from legation.records.serialize import load_records
 
     index = index or SearchIndex()
+    if index.pending is None:  # (with writes pending, this call continues its own earlier ones)
+        index.recreate_if_gone()
+        follow_this_archive(index)
     last, stored = index.pending if index.pending is not None else (index.last_applied_seq(), _read_gaps(index))
     now = time.time()
     applied = 0
@@ -463,9 +536,10 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     indexed."""
     from django.db.models import Max
 
-    from legation.records.models import ChangeLogEntry
+    from legation.records.models import ChangeLogEntry, archive_key
     from legation.records.serialize import load_records
 
+    key = archive_key()
     newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
     lowest = max(1, newest - GAP_SPAN)
     present = set(ChangeLogEntry.objects.filter(seq__gte=lowest, seq__lt=newest).values_list("seq", flat=True))
@@ -482,4 +556,5 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
         index.rollback()
         raise
     _commit_applied(index, gaps, newest)
+    index.note_archive(key)
     return count
