@@ -101,17 +101,68 @@ def _sqlite(path: Path) -> dict[str, Any]:
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": dict(SQLITE_OPTIONS)}
 
 
+PG_CONNECT_TIMEOUT_SECONDS = 10
+"""How long a connection to PostgreSQL may take before it fails (libpq's ``connect_timeout``), when
+the address gives none: libpq waits for the system's TCP timeout otherwise, and ``legation check``
+took 2 min 12 s to say that a server accepting connections but never answering could not be reached."""
+
+
+def _masked(url: str) -> str:
+    """``url`` with its password, if any, as ``***``: the address is said in messages and logs."""
+    head, at, tail = url.rpartition("@")
+    if not at or "://" not in head:
+        return url
+    scheme, _, user = head.partition("://")
+    return f"{scheme}://{user.split(':', 1)[0]}:***@{tail}" if ":" in user else url
+
+
+def _libpq_parameters(url: str, query: str) -> dict[str, str]:
+    """The connection parameters of a PostgreSQL address's query string (``sslmode=require``),
+    given to libpq as they are, with :data:`PG_CONNECT_TIMEOUT_SECONDS` unless it names a timeout.
+    They were dropped: ``?sslmode=require`` connected in plain text. Raises ValueError for a
+    parameter libpq does not know, or one given twice."""
+    from urllib.parse import parse_qsl
+
+    import psycopg
+
+    pairs = parse_qsl(query, keep_blank_values=True)
+    names = [name for name, _ in pairs]
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise ValueError(f"LEGATION_DATABASE_URL {_masked(url)!r} gives {', '.join(twice)} more than once; give each parameter once")
+    parameters = {"connect_timeout": str(PG_CONNECT_TIMEOUT_SECONDS), **dict(pairs)}
+    try:
+        psycopg.conninfo.make_conninfo("", **parameters)  # libpq's own reading: an unknown name is refused
+    except psycopg.ProgrammingError as exc:
+        raise ValueError(
+            f"LEGATION_DATABASE_URL {_masked(url)!r}: {str(exc).strip()}; give only PostgreSQL's connection parameters "
+            "after ? (sslmode, sslrootcert, connect_timeout, application_name …: PostgreSQL's manual, Connection Strings)"
+        ) from None
+    return parameters
+
+
 def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
     """Django ``DATABASES['default']`` for a ``LEGATION_DATABASE_URL``.
 
     ``""`` gives SQLite at ``<data_dir>/legation.sqlite3``; ``sqlite:///path`` a SQLite file, with
-    :data:`SQLITE_OPTIONS`; ``postgresql://user:password@host:port/name`` PostgreSQL through
-    psycopg 3. Raises ValueError for any other scheme, a SQLite address with a host, no path or
-    anything after its path, and a PostgreSQL address naming no database.
+    :data:`SQLITE_OPTIONS`; ``postgresql://user:password@host:port/name?param=value&…`` PostgreSQL
+    through psycopg 3, the parameters libpq's connection parameters (``sslmode=verify-full``,
+    ``sslrootcert=…``, ``connect_timeout=5``, ``application_name=…``: PostgreSQL's manual, "Connection
+    Strings", §34.1.1–2), ``connect_timeout`` :data:`PG_CONNECT_TIMEOUT_SECONDS` unless given.
+    Raises ValueError for any other scheme, an address that cannot be read (a port that is no
+    number, a raw ``/`` or ``@`` in the password), a SQLite address with a host, no path or anything
+    after its path, a PostgreSQL address naming no database, and a parameter libpq does not know.
+    The address is shown in messages with its password masked.
     """
     if not url:
         return _sqlite(data_dir / "legation.sqlite3")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - read here, so that a bad one is said with what to write
+    except ValueError as exc:  # "Port could not be cast to integer value as 'x'", "Invalid IPv6 URL"
+        raise ValueError(
+            f"LEGATION_DATABASE_URL {_masked(url)!r} cannot be read ({exc}); write postgresql://user:password@host:port/name "
+            "with the port a number, and percent-encode / @ : # ? in the user name and password (%2F %40 %3A %23 %3F)"
+        ) from None
     if parts.scheme == "sqlite":
         # sqlite://data/x.sqlite3 read "data" as a host and wrote /x.sqlite3; sqlite:// named no file;
         # ?mode=ro was dropped and the file written
@@ -133,7 +184,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
         return _sqlite(path)
     if parts.scheme in ("postgres", "postgresql"):
         if not unquote(parts.path.lstrip("/")):  # Django: "settings.DATABASES is improperly configured … the NAME or OPTIONS['service'] value."
-            raise ValueError(f"LEGATION_DATABASE_URL {url!r} names no database; write postgresql://user:password@host:port/name")
+            raise ValueError(f"LEGATION_DATABASE_URL {_masked(url)!r} names no database; write postgresql://user:password@host:port/name")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),
@@ -141,6 +192,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
+            "OPTIONS": _libpq_parameters(url, parts.query),
         }
     raise ValueError(
         f"LEGATION_DATABASE_URL has the scheme {parts.scheme!r}; use postgresql://… or leave it empty for SQLite."
