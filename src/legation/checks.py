@@ -30,6 +30,7 @@ from pathlib import Path
 
 from django.core import checks
 from django.core.checks import CheckMessage, Error, Info
+from django.db import DatabaseError
 
 LEVELS = {"ERROR": checks.ERROR, "WARNING": checks.WARNING}
 
@@ -193,8 +194,11 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
                 id="legation.E002",
             )
         ], False
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:  # reachable, but not readable by this role: "permission denied for table django_migrations"
+        return [_unreadable(where, exc)], False
     if plan:
         names = ", ".join(f"{m.app_label}.{m.name}" for m, _ in plan[:5]) + (" …" if len(plan) > 5 else "")
         return [
@@ -205,6 +209,18 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
             )
         ], True
     return [Info(f"Database: the {where} is reachable and migrated.", id="legation.I001")], True
+
+
+def _unreadable(where: str, exc: BaseException) -> Error:
+    """``legation.E002`` for a database reached but not read (a role without rights on its tables):
+    it was a traceback of 234 lines (a fresh user)."""
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return Error(
+        f"Cannot read the {where}: {first_line}",
+        hint="Connect as the role that owns Legation's tables, or grant this one the rights to read and write them "
+        "(GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, and USAGE on its sequences).",
+        id="legation.E002",
+    )
 
 
 def index_checks() -> list[CheckMessage]:
@@ -276,7 +292,12 @@ def run_checks(fail_level: str = "ERROR") -> tuple[list[CheckMessage], bool]:
     messages += archive_messages + db_messages
     messages += checks.run_checks(include_deployment_checks=True, databases=["default"] if reachable else None)
     if reachable and not any(m.id == "legation.E003" for m in db_messages):
-        messages += index_checks()
+        try:
+            messages += index_checks()
+        except DatabaseError as exc:  # the change log not readable by this role
+            from django.db import connection
+
+            messages.append(_unreadable(_where(connection.settings_dict), exc))
     messages = [m for m in messages if not m.is_silenced()]
     passed = not any(m.level >= LEVELS[fail_level] for m in messages)
     return messages, passed

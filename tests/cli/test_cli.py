@@ -524,6 +524,23 @@ def test_an_index_copied_from_another_archive_is_said_by_check_and_rebuilt_by_se
     assert "E010" not in after.stdout + after.stderr and "Search index: in step with the change log (seq 44)" in after.stdout + after.stderr
 
 
+def test_check_on_a_database_this_role_may_not_read_says_so_in_one_line(tmp_path: Path):
+    # a role without rights on the tables: check printed a traceback of 234 lines (a fresh user)
+    if not postgres_url():
+        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
+    import psycopg
+
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
+        db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM CURRENT_USER")  # the owner's own rights, as a role without them
+    checked = legation(data, "check")
+    said = " ".join((checked.stdout + checked.stderr).split())
+    assert checked.returncode == 1 and "Traceback" not in said, said
+    assert "ERROR legation.E002: Cannot read the" in said and "permission denied for table django_migrations" in said
+    assert "grant this one the rights to read and write them" in said
+
+
 def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
     # --report legation.sqlite3 replaced the archive with a report, on a dry run too, and
     # --report self.csv the table it read; each exited 0 (a fresh user)
