@@ -5,7 +5,7 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 
 - ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode (``legation.W001`` only, for an
   archive that `legation demo` serves with the key it keeps in the data folder);
-- ``legation.E008`` LEGATION_ALLOWED_HOSTS naming no host;
+- ``legation.E008`` LEGATION_ALLOWED_HOSTS naming no host, or a value no host matches;
 - ``legation.E007`` no SQLite archive where the settings point (no data folder, or no database
   file in it): the database and index checks are then left out, as connecting would create an
   empty file;
@@ -26,6 +26,7 @@ start on the same errors of the settings (:func:`serving_problems`), in the same
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from django.core import checks
@@ -88,8 +89,23 @@ def _secret_key_error(cfg) -> Error | None:
     )
 
 
+_HOST = re.compile(r"\*|\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\]", re.IGNORECASE)
+"""An allowed host as Django matches one (``django.http.request.validate_host``): a name, ``.name``
+for it and its subdomains, an address, ``[IPv6]``, or ``*``; never a scheme, port or path."""
+
+
 def _hosts_error(cfg) -> Error | None:
-    """``legation.E008`` when ``cfg`` serves no host name (every request would be refused), else None."""
+    """``legation.E008`` when ``cfg`` serves no host name, or names one no ``Host`` header can match
+    (``http://example.org/``, ``example.org:8000``, two names with a space between): every request
+    would be refused (400), and such values passed check, then refused every request with nothing
+    in the server's log (a fresh user). Else None."""
+    if wrong := [h for h in cfg.allowed_hosts if not _HOST.fullmatch(h)]:
+        return Error(
+            f"LEGATION_ALLOWED_HOSTS holds {', '.join(repr(h) for h in wrong)}, which no request can match: "
+            "it takes host names alone, without scheme, port or path.",
+            hint="Write the names users type, separated by commas, e.g. archive.example.org,localhost (.example.org for every subdomain).",
+            id="legation.E008",
+        )
     if cfg.allowed_hosts:
         return None
     return Error(

@@ -214,6 +214,25 @@ def test_a_switch_setting_takes_1_or_0_and_their_words(monkeypatch):
     config.cache_clear()
 
 
+def test_allowed_hosts_no_request_can_match_are_refused_naming_the_form(monkeypatch):
+    # a scheme, a port or two names with a space passed check, then every request was a 400 with
+    # nothing in the server's log (a fresh user)
+    from legation.checks import serving_problems
+    from legation.config import config
+
+    for value in ("http://example.org/", "example.org:8000", "example.org legation.example.org", "archive.example.org,https://x.org"):
+        monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", value)
+        config.cache_clear()
+        problems = [p for p in serving_problems() if "LEGATION_ALLOWED_HOSTS" in p]
+        assert len(problems) == 1 and "which no request can match: it takes host names alone, without scheme, port or path" in problems[0], value
+        assert "archive.example.org'" not in problems[0]  # only the values at fault are named
+    for value in ("archive.example.org,localhost", ".example.org", "127.0.0.1,[::1]", "*", "Archive.Example.ORG."):
+        monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", value)
+        config.cache_clear()
+        assert not [p for p in serving_problems() if "LEGATION_ALLOWED_HOSTS" in p], value
+    config.cache_clear()
+
+
 def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_path: Path):
     # A mistyped LEGATION_DATA_DIR served an empty site; other commands refuse it, and so does serve.
     from tests.databases import postgres_url
