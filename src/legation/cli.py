@@ -326,14 +326,24 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _port_taken(host: str, port: int) -> str:
-    """What to say when another program already listens on host:port, "" when it is free."""
+    """What to say when host:port cannot be served, "" when it can: another program listens on
+    it; the host names no address (``--host nosuch.invalid``) or one not on this machine
+    (``--host 10.1.2.3``), which were both said to be "in use"; the port needs rights this user
+    lacks (below 1024)."""
+    import errno
     import socket
 
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
-        except OSError:
+        except socket.gaierror:
+            return f"--host {host} names no address this machine can find; give this machine's name or address: 127.0.0.1 (this machine alone), 0.0.0.0 (every address)"
+        except OSError as exc:
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"--host {host} is not an address of this machine; give one of its own: 127.0.0.1 (this machine alone), 0.0.0.0 (every address)"
+            if exc.errno == errno.EACCES:
+                return f"port {port} needs rights this user has not (ports below 1024 are the system's); choose a port from 1024 up: --port 8000"
             return f"port {port} on {host} is in use (another Legation?); stop it, or choose a free port: --port 8001 (make demo PORT=8001)"
     return ""
 

@@ -233,6 +233,23 @@ def test_allowed_hosts_no_request_can_match_are_refused_naming_the_form(monkeypa
     config.cache_clear()
 
 
+def test_serve_says_a_host_it_cannot_find_or_that_is_not_this_machines_apart_from_a_port_in_use():
+    # both were "port 8130 on nosuch.invalid is in use (another Legation?)" (a fresh user)
+    import socket
+
+    from legation.cli import _port_taken
+    from tests.server.nodes import free_port
+
+    port = free_port()
+    assert _port_taken("nosuch.invalid", port).startswith("--host nosuch.invalid names no address this machine can find; give")
+    assert _port_taken("192.0.2.1", port).startswith("--host 192.0.2.1 is not an address of this machine; give one of its own")  # TEST-NET-1
+    assert _port_taken("127.0.0.1", port) == ""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        assert _port_taken("127.0.0.1", port).startswith(f"port {port} on 127.0.0.1 is in use (another Legation?)")
+
+
 def test_serve_refuses_a_folder_holding_no_archive_saying_how_to_make_one(tmp_path: Path):
     # A mistyped LEGATION_DATA_DIR served an empty site; other commands refuse it, and so does serve.
     from tests.databases import postgres_url
