@@ -10,6 +10,8 @@ import json
 
 from dataclasses import dataclass
 
+from django.db import InterfaceError, OperationalError
+
 
 class LegationError(Exception):
     """Base of Legation's errors."""
@@ -231,3 +233,9 @@ class InvalidQuery(LegationError):
 class UnknownFacet(InvalidQuery):
     """No facet has the name asked for (``/api/facets/colour``); the message lists the names. An
     :class:`InvalidQuery`, so whatever refuses a bad request refuses this too; the API answers 404."""
+
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+"""What the database driver raises when the database is out of reach (stopped, restarting, the
+network gone; SQLite's file locked past its timeout): a 503 to try again, not a 500 with a
+traceback in the log for every request (a fresh user stopped PostgreSQL under a serving node)."""

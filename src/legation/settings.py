@@ -51,6 +51,7 @@ MIDDLEWARE = [
     # Django's mitigation of BREACH (random bytes in each gzip header); no page here holds a secret
     "legation.web.middleware.GZip",  # Django's, reading Accept-Encoding's weights (gzip;q=0)
     "legation.web.middleware.Revalidation",  # ETag and 304 for every 200 a client may keep; after GZip
+    "legation.web.errors.DatabaseUnavailable",  # 503 and Retry-After when the database is out of reach
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

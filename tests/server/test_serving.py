@@ -410,6 +410,57 @@ def test_a_request_line_that_cannot_be_read_gets_the_sites_answer_json_under_the
     assert node.search("")["total"] == 0  # and the server goes on serving
 
 
+def test_a_database_out_of_reach_is_a_503_to_try_again_said_once_in_the_log(nodes) -> None:
+    """A stopped PostgreSQL under a serving node gave 500 "something went wrong" on every page and
+    a traceback in the log for every request, and the follower's 60 more in 30 s (a fresh user).
+    Made here for real: PostgreSQL refusing new connections to the database; SQLite's file replaced
+    by a folder (each request opens its own connection)."""
+    node = nodes("a").with_empty_archive().start("--workers", "1", "--threads", "2")
+    assert node.get("/api/documents/nosuch")[0] == 404
+    url = node.env.get("LEGATION_DATABASE_URL", "")
+    database = node.folder / "legation.sqlite3"
+
+    def reachable(yes: bool) -> None:
+        if url:
+            import psycopg
+
+            from urllib.parse import urlsplit
+
+            name = urlsplit(url).path.lstrip("/")
+            with psycopg.connect(urlsplit(url)._replace(path="/postgres").geturl(), autocommit=True) as db:  # not from inside it
+                db.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {"true" if yes else "false"}')
+                if not yes:
+                    db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        elif yes:
+            database.rmdir()
+            database.with_name("aside").rename(database)
+        else:
+            database.rename(database.with_name("aside"))
+            database.mkdir()
+
+    reachable(False)
+    try:
+        time.sleep(1)  # the follower's rounds meet it too
+        for path in ("/api/documents/nosuch", "/documents/nosuch", "/api/documents/nosuch", "/documents/nosuch"):
+            status, headers, body = node.get(path)
+            assert (status, headers.get("retry-after")) == (503, "60"), (path, body[:300])
+            if path.startswith("/api/"):
+                assert json.loads(body)["error"]["code"] == "database_unavailable"
+            else:
+                assert b"Its database cannot be reached just now" in body and b'<header class="site">' in body
+    finally:
+        reachable(True)
+    deadline = time.monotonic() + 20
+    while node.get("/api/documents/nosuch")[0] != 404 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert node.get("/api/documents/nosuch")[0] == 404  # and it serves again by itself
+    node.stop()
+    log = node.log.read_text()
+    assert "Traceback" not in log, log
+    assert log.count("answering 503 until it can") == 1, log  # one line for the four requests
+    assert log.count("the search index follows again once it can") <= 1, log
+
+
 def test_requests_are_answered_as_http_1_1_and_need_its_host_header(nodes) -> None:
     """RFC 9110 §2.5 and RFC 9112 §2.2, §3.2, each found wanting by a fresh user: HTTP/1.2 was answered
     "HTTP/1.2 200 OK" (it is read as 1.1, the highest this server speaks, and answered so); an

@@ -100,3 +100,4 @@ def test_a_form_sent_without_its_token_gets_the_sites_page_saying_what_to_do(see
     page = refused.content.decode()
     assert refused.status_code == 403 and "Form expired or not accepted" in page and "CSRF verification failed" not in page
     assert "Reload the page and send the form again; your browser must accept this site&#x27;s cookies." in page
+

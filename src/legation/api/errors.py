@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
+from legation.errors import DATABASE_DOWN, DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.service import MAX_RESULT_WINDOW
@@ -48,6 +48,11 @@ CODES: dict[str, tuple[int, str]] = {
         f"{MAX_HEADERS:,} headers), most often a large Cookie header: the API needs no cookies, send none.",
     ),
     "server_error": (500, "Something failed on the server's side; it is logged. Try again in a moment."),
+    "database_unavailable": (
+        503,
+        "The archive's database cannot be reached just now (it is restarting, or out of reach); nothing was changed. "
+        "Try again in a minute (the `Retry-After` header says when).",
+    ),
     "index_outdated": (
         503,
         "The search index was built by another version of Legation: search is unavailable until it is rebuilt "
@@ -151,6 +156,17 @@ def install(api: NinjaAPI) -> None:
         return error_response(api, request, 400, "invalid_parameter", f"{problems}. See /api/openapi.json for the accepted values.")
 
     api.add_exception_handler(ValidationError, on_validation)
+
+    def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
+        from legation.web.errors import note_database_down
+
+        note_database_down(request, exc)
+        response = error_response(api, request, 503, "database_unavailable", CODES["database_unavailable"][1])
+        response["Retry-After"] = "60"
+        return response
+
+    for down in DATABASE_DOWN:
+        api.add_exception_handler(down, on_database_down)
     api.add_exception_handler(
         HttpError, lambda request, exc: error_response(api, request, exc.status_code, code_for_status(exc.status_code), str(exc))
     )

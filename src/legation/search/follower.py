@@ -103,7 +103,10 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
     :func:`entries_behind` (the process that applies entries, before and after applying them)."""
     from django.db import connection
 
+    from legation.errors import DATABASE_DOWN
+
     lock: int | None = None
+    down = False  # the database out of reach at the last round: said once, not each round
     while not stop.is_set():
         try:
             if lock is not None and not _lock_still_held(target, lock):
@@ -115,6 +118,14 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
                 _measure(target)  # before a round that may take minutes: a server started behind says so at once
                 follow_once(target, commit_every)
             _measure(target)
+            if down:
+                log.warning("The database can be reached again; the search index follows the change log.")
+            down = False
+        except DATABASE_DOWN as exc:  # a traceback each round filled the log (60 in 30 s: a fresh user)
+            if not down:
+                first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                log.error("The database cannot be reached (%s); the search index follows again once it can.", first_line)
+            down = True
         except IndexWriteFailed as exc:  # a full disk: one line a round, not a traceback; the next round retries
             log.error("Applying the change log to the search index failed: %s", exc)
         except Exception:  # keep serving; the next round retries

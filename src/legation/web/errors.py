@@ -13,6 +13,7 @@ the layout cannot be made (a broken template, a missing file), it is :data:`PLAI
 from __future__ import annotations
 
 import logging
+import time
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, TooManyFieldsSent
@@ -124,6 +125,52 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         "The form was sent without the token this site gave it, so nothing was changed.",
         "Reload the page and send the form again; your browser must accept this site's cookies.",
     )
+
+
+_DOWN_SAID_EVERY = 60.0  # seconds between two log lines of one outage, per process
+_down_said_at = -_DOWN_SAID_EVERY
+
+
+def note_database_down(request: HttpRequest, exc: Exception) -> None:
+    """Log that the database is out of reach: one line a minute per process, not a traceback for
+    every request (a fresh user's stopped PostgreSQL filled the log)."""
+    global _down_said_at
+    now = time.monotonic()
+    if now - _down_said_at >= _DOWN_SAID_EVERY:
+        _down_said_at = now
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s", first_line, request.path)
+
+
+class DatabaseUnavailable:
+    """Django middleware: a page whose database is out of reach (:data:`~legation.errors.DATABASE_DOWN`)
+    is answered 503 with ``Retry-After`` (RFC 9110 §15.6.4, §10.2.3) and a page saying to try again,
+    not 500 "something went wrong" with a traceback logged for each request; the API's endpoints
+    answer their own JSON 503 (:func:`legation.api.errors.install`). The page touches no database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from legation.api.errors import CODES
+        from legation.errors import DATABASE_DOWN
+
+        if not isinstance(exception, DATABASE_DOWN):
+            return None
+        note_database_down(request, exception)
+        if is_api(request):
+            response = json_error(503, "database_unavailable", CODES["database_unavailable"][1])
+        else:
+            response = error_page(
+                request, 503, "The archive is unavailable for a moment",
+                "Its database cannot be reached just now: it is restarting, or out of reach.",
+                "Try again in a minute; nothing you did caused it.",
+            )
+        response["Retry-After"] = "60"
+        return response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
