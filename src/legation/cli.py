@@ -1248,9 +1248,13 @@ def copy_archive(
     from legation.copying import copy_archive as run_copy
     from legation.errors import LegationError
 
+    from legation.copying import CopyInterrupted
+
     try:
         with err.status("Copying the archive…"):
             report = run_copy(to)
+    except CopyInterrupted as exc:
+        _fail(str(exc), 128 + exc.signal)
     except LegationError as exc:
         _fail(str(exc))
     console.print(

@@ -107,8 +107,9 @@ the address gives none: libpq waits for the system's TCP timeout otherwise, and 
 took 2 min 12 s to say that a server accepting connections but never answering could not be reached."""
 
 
-def _masked(url: str) -> str:
-    """``url`` with its password, if any, as ``***``: the address is said in messages and logs."""
+def masked_url(url: str) -> str:
+    """``url`` with its password, if any, as ``***``: an address is said in messages and logs so
+    (``postgresql://u:***@host/db``)."""
     head, at, tail = url.rpartition("@")
     if not at or "://" not in head:
         return url
@@ -128,13 +129,13 @@ def _libpq_parameters(url: str, query: str) -> dict[str, str]:
     pairs = parse_qsl(query, keep_blank_values=True)
     names = [name for name, _ in pairs]
     if twice := sorted({name for name in names if names.count(name) > 1}):
-        raise ValueError(f"LEGATION_DATABASE_URL {_masked(url)!r} gives {', '.join(twice)} more than once; give each parameter once")
+        raise ValueError(f"LEGATION_DATABASE_URL {masked_url(url)!r} gives {', '.join(twice)} more than once; give each parameter once")
     parameters = {"connect_timeout": str(PG_CONNECT_TIMEOUT_SECONDS), **dict(pairs)}
     try:
         psycopg.conninfo.make_conninfo("", **parameters)  # libpq's own reading: an unknown name is refused
     except psycopg.ProgrammingError as exc:
         raise ValueError(
-            f"LEGATION_DATABASE_URL {_masked(url)!r}: {str(exc).strip()}; give only PostgreSQL's connection parameters "
+            f"LEGATION_DATABASE_URL {masked_url(url)!r}: {str(exc).strip()}; give only PostgreSQL's connection parameters "
             "after ? (sslmode, sslrootcert, connect_timeout, application_name …: PostgreSQL's manual, Connection Strings)"
         ) from None
     return parameters
@@ -160,7 +161,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
         parts.port  # noqa: B018 - read here, so that a bad one is said with what to write
     except ValueError as exc:  # "Port could not be cast to integer value as 'x'", "Invalid IPv6 URL"
         raise ValueError(
-            f"LEGATION_DATABASE_URL {_masked(url)!r} cannot be read ({exc}); write postgresql://user:password@host:port/name "
+            f"LEGATION_DATABASE_URL {masked_url(url)!r} cannot be read ({exc}); write postgresql://user:password@host:port/name "
             "with the port a number, and percent-encode / @ : # ? in the user name and password (%2F %40 %3A %23 %3F)"
         ) from None
     if parts.scheme == "sqlite":
@@ -184,7 +185,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
         return _sqlite(path)
     if parts.scheme in ("postgres", "postgresql"):
         if not unquote(parts.path.lstrip("/")):  # Django: "settings.DATABASES is improperly configured … the NAME or OPTIONS['service'] value."
-            raise ValueError(f"LEGATION_DATABASE_URL {_masked(url)!r} names no database; write postgresql://user:password@host:port/name")
+            raise ValueError(f"LEGATION_DATABASE_URL {masked_url(url)!r} names no database; write postgresql://user:password@host:port/name")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(parts.path.lstrip("/")),

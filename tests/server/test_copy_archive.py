@@ -134,6 +134,7 @@ def test_a_copy_that_cannot_be_stored_leaves_the_target_empty(tmp_path: Path, mo
     """The documents and their digests are stored in one transaction: a line failing after a first batch of 500
     documents was stored and given its digests leaves nothing in the target, and the message says what to do."""
     from legation import copying
+    from legation.config import masked_url
     from legation.errors import LegationError
     from legation.ingest.readers import read_file
     from legation.ingest.service import ingest_records
@@ -154,7 +155,7 @@ def test_a_copy_that_cannot_be_stored_leaves_the_target_empty(tmp_path: Path, mo
     with pytest.raises(LegationError) as failed:
         copying.copy_archive(target)
     message = str(failed.value)
-    assert message.startswith(f"Copying into {copying._safe(target)} failed, and nothing was written there (the documents and what")
+    assert message.startswith(f"Copying into {masked_url(target)} failed, and nothing was written there (the documents and what")
     assert message.endswith(', line 520: "ingested" must be an object or null. Fix that and run copy-archive again.')
     exported = legation(target, tmp_path / "copy", "export")
     assert (exported.returncode, exported.stdout, exported.stderr.strip()) == (0, "", "Exported 0 documents.")
@@ -232,7 +233,7 @@ def test_a_character_no_store_keeps_is_named_with_its_document_and_nothing_is_co
     cannot contain NUL (0x00) bytes", naming nothing (in a place's further name even SQLite took it). The copy
     names the document or authority record, the field and where the character stands, and where to correct
     it, before anything is written to the target; corrected there, the archive copies."""
-    from legation.copying import _safe
+    from legation.config import masked_url
 
     source = f"sqlite:///{tmp_path / 'source.sqlite3'}"  # an old archive is a SQLite one: PostgreSQL refuses the NUL
     target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
@@ -253,7 +254,7 @@ def test_a_character_no_store_keeps_is_named_with_its_document_and_nothing_is_co
 
     stored_as_an_old_legation_did(r"d7.body = d7.body[:100] + '\x00' + d7.body[100:]; d7.save()")
     assert copy_fails_saying() == (
-        f"Nothing was copied to {_safe(target)}. Document frus1917-72PubDip-d7 cannot be copied: text holds the "
+        f"Nothing was copied to {masked_url(target)}. Document frus1917-72PubDip-d7 cannot be copied: text holds the "
         r"control character U+0000 at character 101 ('eace requisites of America tho\x00usand words or less comma sho'); "
         "remove it: no archive format (XML) nor store can keep it. Correct it in the admin "
         "(/admin/records/document/?q=frus1917-72PubDip-d7), or correct its source and ingest it again, then run "
@@ -264,10 +265,68 @@ def test_a_character_no_store_keeps_is_named_with_its_document_and_nothing_is_co
         r"PlaceName.objects.create(place=Place.objects.get(name='St. Petersburg'), name='Petro\x00grad')"
     )
     assert copy_fails_saying() == (
-        f"Nothing was copied to {_safe(target)}. The place 'St. Petersburg' cannot be copied: a further name holds the "
+        f"Nothing was copied to {masked_url(target)}. The place 'St. Petersburg' cannot be copied: a further name holds the "
         r"control character U+0000 at character 6 ('Petro\x00grad'); no store can keep it. Correct it in the admin "
         "(/admin/records/place/?q=St.+Petersburg), then run copy-archive again."
     )
     stored_as_an_old_legation_did(r"PlaceName.objects.filter(name='Petro\x00grad').update(name='Petrograd')")
     copied = legation(source, tmp_path / "a", "copy-archive", "--to", target)
     assert copied.returncode == 0 and "Copied 44 documents" in copied.stdout, copied.stderr
+
+
+STOPPED_COPY = """
+import os, signal, sys, time
+import legation.copying as copying
+
+STAGE, STOP = sys.argv.pop(1), getattr(signal, sys.argv.pop(1))
+real_write, real_run = copying.write_copy, copying._run
+
+def stop():
+    os.kill(os.getpid(), STOP)
+    time.sleep(60)  # the signal lands here, as anywhere in a long copy
+
+def write(handle):
+    count = real_write(handle)
+    if STAGE == "reading":
+        stop()
+    return count
+
+def run(env, *args):
+    if (STAGE, args[0]) in (("storing", "copy-archive-store"), ("verifying", "copy-archive-export")):
+        stop()
+    return real_run(env, *args)
+
+copying.write_copy, copying._run = write, run
+from legation.cli import app
+app(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize(
+    ("stage", "stop", "said"),
+    [
+        ("reading", "SIGINT", "interrupted (SIGINT) while reading this archive: nothing was copied to"),
+        ("storing", "SIGTERM", "interrupted (SIGTERM) while storing the copy in"),
+        ("verifying", "SIGTERM", "interrupted (SIGTERM) while verifying the copy in"),
+    ],
+)
+def test_an_interrupted_copy_says_what_it_left_and_removes_its_scratch_folder(tmp_path: Path, stage: str, stop: str, said: str) -> None:
+    # it ended with no word (exit 130), and a kill left its scratch folder behind (a fresh user)
+    import signal
+
+    source = f"sqlite:///{tmp_path / 'source.sqlite3'}"
+    assert legation(source, tmp_path / "a", "ingest", str(SEED)).returncode == 0
+    (scratch := tmp_path / "tmp").mkdir()
+    env = {
+        **os.environ, "DJANGO_SETTINGS_MODULE": "legation.settings", "LEGATION_DATA_DIR": str(tmp_path / "a"),
+        "LEGATION_DATABASE_URL": source, "TMPDIR": str(scratch),
+    }
+    target = f"sqlite:///{tmp_path / 'target.sqlite3'}"
+    run = subprocess.run(
+        [sys.executable, "-c", STOPPED_COPY, stage, stop, "copy-archive", "--to", target],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+    message = " ".join(run.stderr.split())
+    assert (run.returncode, "Traceback" in message) == (128 + getattr(signal, stop), False), run.stderr
+    assert f"error: {said} {target}" in message
+    assert list(scratch.iterdir()) == []  # the scratch folder and its copy lines removed
