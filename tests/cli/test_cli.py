@@ -441,7 +441,9 @@ app(sys.argv[1:])
 """
 
 
-def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Path):
+def _export_over_an_earlier_one(tmp_path: Path, script: str, *args: str) -> tuple[Path, bytes, subprocess.CompletedProcess]:
+    """An archive of the seed exported to archive.jsonl, then ``export -o`` that file again by
+    ``script`` (``python -c``, ``args`` before the command's): the file, its bytes before, the run."""
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
     earlier = tmp_path / "archive.jsonl"
@@ -449,8 +451,13 @@ def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Pat
     before = earlier.read_bytes()
     env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
     run = subprocess.run(
-        [sys.executable, "-c", DISK_FULL_HALFWAY, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-c", script, *args, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
     )
+    return earlier, before, run
+
+
+def test_an_export_failing_halfway_leaves_the_file_there_as_it_was(tmp_path: Path):
+    earlier, before, run = _export_over_an_earlier_one(tmp_path, DISK_FULL_HALFWAY)
     assert (run.returncode, "Traceback" in run.stderr) == (1, False), run.stderr
     assert (
         f"error: cannot write {earlier}: No space left on device; {earlier} was left as it was. Give a file in a writable "
@@ -482,15 +489,7 @@ def test_an_export_killed_halfway_leaves_the_file_as_it_was_and_no_partial_file(
     # a kill (SIGTERM) left the hidden .archive.jsonl.partial-PID beside the file (a fresh user)
     import signal
 
-    data = tmp_path / "archive"
-    assert legation(data, "ingest", str(SEED)).returncode == 0
-    earlier = tmp_path / "archive.jsonl"
-    assert legation(data, "export", "-o", str(earlier)).returncode == 0
-    before = earlier.read_bytes()
-    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
-    run = subprocess.run(
-        [sys.executable, "-c", KILLED_HALFWAY, stop, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
-    )
+    earlier, before, run = _export_over_an_earlier_one(tmp_path, KILLED_HALFWAY, stop)
     assert (run.returncode, "Traceback" in run.stderr) == (128 + getattr(signal, stop), False), run.stderr
     assert f"error: interrupted ({stop}): the export is incomplete and {earlier} was left as it was. Run the same command again to export" in " ".join(run.stderr.split())
     assert earlier.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
