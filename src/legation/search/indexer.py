@@ -421,7 +421,9 @@ def apply_changes(
 ) -> int:
     """Apply change-log entries not applied yet, ``batch_size`` entries per commit. Each touched
     document is re-read from the database (``load_records``): indexed as stored now, or removed
-    when no longer stored. Returns the number of entries applied.
+    when no longer stored. Returns the number of entries applied. First, an index whose folder
+    is gone is made again (:meth:`SearchIndex.recreate_if_gone`) and one that follows another
+    archive's change log is emptied (:func:`follow_this_archive`): both then take the whole log.
 
     **Commits.** With ``commit_every`` = 0 (the default) every batch is committed, so searches see
     it at once. With ``commit_every`` > 0 (seconds), a batch is committed only when that long has
