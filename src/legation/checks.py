@@ -39,7 +39,9 @@ LEVELS = {"ERROR": checks.ERROR, "WARNING": checks.WARNING}
 def _where(database: dict) -> str:
     if database["ENGINE"].endswith("sqlite3"):
         return f"SQLite database {database['NAME']}"
-    return f"PostgreSQL database {database['NAME']!r} on {database['HOST'] or 'localhost'}:{database['PORT'] or 5432}"
+    options = database.get("OPTIONS") or {}
+    host = database["HOST"] or options.get("host") or "localhost"
+    return f"PostgreSQL database {database['NAME']!r} on {host}:{database['PORT'] or options.get('port') or 5432}"
 
 
 SECRET_KEY_VALUE = (

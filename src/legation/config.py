@@ -159,10 +159,11 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, Any]:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - read here, so that a bad one is said with what to write
-    except ValueError as exc:  # "Port could not be cast to integer value as 'x'", "Invalid IPv6 URL"
+    except ValueError:  # Python's words ("Port could not be cast to integer value as 'x'") may repeat a password cut at a raw /
         raise ValueError(
-            f"LEGATION_DATABASE_URL {masked_url(url)!r} cannot be read ({exc}); write postgresql://user:password@host:port/name "
-            "with the port a number, and percent-encode / @ : # ? in the user name and password (%2F %40 %3A %23 %3F)"
+            f"LEGATION_DATABASE_URL {masked_url(url)!r} cannot be read: its port is no number from 0 to 65535, its [IPv6 address] "
+            "is not closed, or a character of the user name or password needs percent-encoding; write "
+            "postgresql://user:password@host:port/name, with / @ : # ? in the user name and password as %2F %40 %3A %23 %3F"
         ) from None
     if parts.scheme == "sqlite":
         # sqlite://data/x.sqlite3 read "data" as a host and wrote /x.sqlite3; sqlite:// named no file;

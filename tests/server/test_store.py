@@ -40,6 +40,9 @@ def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
     # libpq's connection parameters are given to it (?sslmode=require connected in plain text: a fresh user)
     options = database_from_url("postgresql://u@db.example/leg?sslmode=verify-full&sslrootcert=/etc/ca.pem&connect_timeout=3", tmp_path)["OPTIONS"]
     assert options == {"connect_timeout": "3", "sslmode": "verify-full", "sslrootcert": "/etc/ca.pem"}
+    from legation.checks import _where  # as check names it: the port given as a parameter (it said 5432)
+
+    assert _where(database_from_url("postgresql://u@db.example/leg?port=8250", tmp_path)) == "PostgreSQL database 'leg' on db.example:8250"
     with pytest.raises(ValueError, match="postgresql://"):
         database_from_url("mysql://x@y/z", tmp_path)
     assert database_from_url(f"sqlite://{tmp_path}/a%20b.sqlite3", tmp_path)["NAME"] == tmp_path / "a b.sqlite3"
@@ -55,11 +58,13 @@ def test_database_urls_are_parsed_into_django_settings(tmp_path: Path) -> None:
         ("sqlite:///", "names no file"),
         ("sqlite://data/x.sqlite3", "reads 'data' as a host, which a SQLite address has not"),  # it wrote /x.sqlite3
         ("sqlite:///srv/x.sqlite3?mode=ro", "what follows the path (?mode=ro) is not read; leave it out"),  # it wrote the file
-        # Python's bare words before (a fresh user), and the password said: now masked, and what to write
-        ("postgresql://u:secret@db.example:notaport/leg", "'postgresql://u:***@db.example:notaport/leg' cannot be read (Port could not be cast"),
-        ("postgresql://u:secret@db.example:99999/leg", "(Port out of range 0-65535); write postgresql://user:password@host:port/name with the port a number"),
-        ("postgresql://u:se/cret@db.example/leg", "percent-encode / @ : # ? in the user name and password (%2F %40 %3A %23 %3F)"),
-        ("postgresql://u@[::1/leg", "cannot be read (Invalid IPv6 URL)"),
+        # Python's bare words before (a fresh user), and the password said: now masked, and what to write;
+        # a raw / cut the password, whose first part Python's message repeated (a fresh user)
+        ("postgresql://u:secret@db.example:notaport/leg", "'postgresql://u:***@db.example:notaport/leg' cannot be read: its port is no number from 0 to 65535"),
+        ("postgresql://u:secret@db.example:99999/leg", "cannot be read: its port is no number from 0 to 65535"),
+        ("postgresql://u:se/cret@db.example/leg", "with / @ : # ? in the user name and password as %2F %40 %3A %23 %3F"),
+        ("postgresql://app:Tr0ub4dor/3xyz@db.example/leg", "'postgresql://app:***@db.example/leg' cannot be read"),
+        ("postgresql://u@[::1/leg", "its [IPv6 address] is not closed"),
         ("postgresql://u:secret@db.example/leg?sslmod=require", "'postgresql://u:***@db.example/leg?sslmod=require': invalid connection option \"sslmod\"; give only PostgreSQL's connection parameters"),
         ("postgresql://u@db.example/leg?sslmode=require&sslmode=disable", "gives sslmode more than once; give each parameter once"),
         # SQLAlchemy reads three slashes before a relative path: it wrote a 40 MB file in the root folder
@@ -70,7 +75,8 @@ def test_an_address_naming_no_database_or_more_than_is_read_is_refused(tmp_path:
     with pytest.raises(ValueError) as refused:
         database_from_url(url, tmp_path)
     assert str(refused.value).startswith("LEGATION_DATABASE_URL ") and problem in str(refused.value)
-    assert "secret" not in str(refused.value) and "cret" not in str(refused.value)  # the password is never said
+    said = str(refused.value)
+    assert not any(part in said for part in ("secret", "cret", "Tr0ub4dor", "3xyz"))  # no part of a password is ever said
 
 
 def test_sqlite_archives_let_readers_in_while_a_writer_works_and_make_writers_wait(tmp_path: Path, django_db_blocker) -> None:
