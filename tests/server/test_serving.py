@@ -458,6 +458,7 @@ def test_a_database_out_of_reach_is_a_503_to_try_again_said_once_in_the_log(node
     log = node.log.read_text()
     assert "Traceback" not in log, log
     assert log.count("answering 503 until it can") == 1, log  # one line for the four requests
+    assert "Service Unavailable" not in log, log  # and not Django's line for each of them
     assert log.count("the search index follows again once it can") <= 1, log
 
 

@@ -163,6 +163,7 @@ def install(api: NinjaAPI) -> None:
         note_database_down(request, exc)
         response = error_response(api, request, 503, "database_unavailable", CODES["database_unavailable"][1])
         response["Retry-After"] = "60"
+        response._has_been_logged = True  # said by note_database_down: not django.request's line for each 5xx
         return response
 
     for down in DATABASE_DOWN:

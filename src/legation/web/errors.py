@@ -170,6 +170,7 @@ class DatabaseUnavailable:
                 "Try again in a minute; nothing you did caused it.",
             )
         response["Retry-After"] = "60"
+        response._has_been_logged = True  # said by note_database_down: not django.request's line for each 5xx
         return response
 
 
