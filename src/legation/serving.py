@@ -176,7 +176,7 @@ HEADER_ADVICE = "send each header once, its name in letters, digits and dashes, 
 def unreadable_header_answer(exc: ParseException, request_start: bytes = b"") -> bytes:
     """The HTTP answer to a request whose headers gunicorn cannot read, instead of its bare HTML
     page: 400 naming what it found and what to send (:func:`_answer`)."""
-    message = f"A header of the request could not be read ({exc}): {_line_ends_advice(exc) or HEADER_ADVICE}"
+    message = f"A header of the request could not be read ({exc}): {_line_ends_advice(exc, request_start) or HEADER_ADVICE}"
     page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
 
@@ -190,16 +190,22 @@ def unreadable_request_line_answer(exc: ParseException, request_start: bytes = b
     """The HTTP answer to a request line gunicorn cannot read, instead of its bare HTML page: 400
     naming what it found and what to send (:func:`_answer`)."""
     message = f"The request line could not be read ({_shown(exc)}): " + (
-        _line_ends_advice(exc) or "send the method in capitals (GET), the address percent-encoded as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1."
+        _line_ends_advice(exc, request_start) or "send the method in capitals (GET), the address percent-encoded as UTF-8 (Mäo as M%C3%A4o), and HTTP/1.1."
     )
     page = ("Bad request", message, "Open the address in your browser again, or search the archive below.")
     return _answer(request_start, 400, "Bad Request", ("bad_request", message), page)
 
 
-def _line_ends_advice(exc: ParseException) -> str:
+_BARE_LF = re.compile(rb"(?<!\r)\n")
+
+
+def _line_ends_advice(exc: ParseException, request_start: bytes = b"") -> str:
     """What to do about lines ended by a bare LF, which gunicorn refuses (RFC 9112 §2.2 lets a
-    server do so); ``""`` for any other fault."""
-    return "end each line of the request and its headers with CR LF (\\r\\n), not LF alone." if "bare LF" in str(exc) else ""
+    server do so): said by gunicorn of a request line, seen in the bytes kept of the request for
+    a header (gunicorn names only the header: "Invalid HTTP Header: 'ACCEPT'", which a fresh user
+    found misleading); ``""`` for any other fault."""
+    bare = "bare LF" in str(exc) or bool(_BARE_LF.search(request_start))
+    return "end each line of the request and its headers with CR LF (\\r\\n), not LF alone." if bare else ""
 
 
 def _shown(exc: ParseException) -> str:

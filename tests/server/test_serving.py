@@ -480,7 +480,8 @@ def test_requests_are_answered_as_http_1_1_and_need_its_host_header(nodes) -> No
     assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n") and b"Send Host with the name of the server" in body
     head, _ = _raw(node.port, b"GET /api/search?q=Mao HTTP/1.0\r\n\r\n")
     assert head.startswith(b"HTTP/1.0 200 OK\r\n")
-    for request in (b"GET /api/search?q=Mao HTTP/1.1\n" + host.replace(b"\r", b"") + b"\n", b"GET /api/search?q=Mao HTTP/1.1\r\n" + host + b"\n"):
+    bare_in_a_header = b"GET /api/search?q=Mao HTTP/1.1\r\n" + host + b"Accept: */*\nConnection: close\r\n\r\n"  # "Invalid HTTP Header: 'ACCEPT'" alone
+    for request in (b"GET /api/search?q=Mao HTTP/1.1\n" + host.replace(b"\r", b"") + b"\n", b"GET /api/search?q=Mao HTTP/1.1\r\n" + host + b"\n", bare_in_a_header):
         head, body = _raw(node.port, request)  # answered: _raw waits 10 s, and the 60 s limit closed it unanswered
         assert head.startswith(b"HTTP/1.1 400 Bad Request\r\n"), request
         assert json.loads(body)["error"]["message"].endswith("with CR LF (\\r\\n), not LF alone."), request
