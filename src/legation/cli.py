@@ -325,14 +325,30 @@ def _check_port_free(host: str, port: int) -> None:
         _fail(taken)
 
 
+def unbracketed(host: str) -> str:
+    """An IPv6 address given as a URL writes it (``[::1]``) as the socket takes it (``::1``)."""
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host
+
+
+def url_host(host: str) -> str:
+    """``host`` as a URL writes it: an IPv6 address in brackets (RFC 3986 §3.2.2)."""
+    return f"[{host}]" if ":" in host else host
+
+
 def _port_taken(host: str, port: int) -> str:
     """What to say when host:port cannot be served, "" when it can: another program listens on
     it; the host names no address (``--host nosuch.invalid``) or one not on this machine
     (``--host 10.1.2.3``), which were both said to be "in use"; the port needs rights this user
-    lacks (below 1024)."""
+    lacks (below 1024); an empty host, or one given with a scheme or port (``http://127.0.0.1``,
+    ``127.0.0.1:8203``). An IPv6 address may be given bare or in brackets (``::1``, ``[::1]``)."""
     import errno
     import socket
 
+    if not host.strip():
+        return "--host is empty; give the address to listen on: 127.0.0.1 (this machine alone), 0.0.0.0 (every address)"
+    if "/" in host or (host.count(":") == 1 and not host.startswith("[")):
+        return f"--host {host} is not an address alone; give it without a scheme or a port (--port gives the port): --host 127.0.0.1"
+    host = unbracketed(host)
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -809,12 +825,14 @@ def serve(
 
 def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log: bool = False) -> None:
     from legation import serving
+
+    host = unbracketed(host)
     port_lock = _hold_port(host, port)  # noqa: F841 - held, open, while this process serves
     _rebuild_if_outdated()
     gc.collect()  # release tantivy's handles and threads before gunicorn forks
 
     def ready() -> None:  # in a worker: said once it takes requests, not before (a browser was refused)
-        console.print(f"Legation is serving on [bold]http://{host}:{port}/[/bold]  (Ctrl+C stops it)")
+        console.print(f"Legation is serving on [bold]http://{url_host(host)}:{port}/[/bold]  (Ctrl+C stops it)")
         console.file.flush()
 
     serving.run(host, port, workers=workers, threads=threads, access_log=access_log, when_ready=ready)

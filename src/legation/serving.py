@@ -541,7 +541,7 @@ def run(
     _announcement, _announced = when_ready, multiprocessing.Value("b", 0)
     prepare()
     options: dict[str, Any] = {
-        "bind": f"{host}:{port}",
+        "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",  # an IPv6 address in brackets, as gunicorn reads it
         "workers": workers,
         "threads": threads,
         "worker_class": PageWorker,  # gthread

@@ -244,6 +244,10 @@ def test_serve_says_a_host_it_cannot_find_or_that_is_not_this_machines_apart_fro
     assert _port_taken("nosuch.invalid", port).startswith("--host nosuch.invalid names no address this machine can find; give")
     assert _port_taken("192.0.2.1", port).startswith("--host 192.0.2.1 is not an address of this machine; give one of its own")  # TEST-NET-1
     assert _port_taken("127.0.0.1", port) == ""
+    # forms no socket takes: an empty host (served "http://:8203/"), a scheme, a port (a fresh user)
+    assert _port_taken("", port).startswith("--host is empty; give the address to listen on: 127.0.0.1")
+    for given in ("http://127.0.0.1", "127.0.0.1:8203"):
+        assert _port_taken(given, port).startswith(f"--host {given} is not an address alone; give it without a scheme or a port"), given
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", port))
         taken.listen()
