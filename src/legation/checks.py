@@ -96,6 +96,20 @@ _HOST = re.compile(r"\*|\.?[a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\]", re.IGN
 for it and its subdomains, an address, ``[IPv6]``, or ``*``; never a scheme, port or path."""
 
 
+def _host_advice(host: str) -> str:
+    """What to write instead of ``host`` when a rule of its own explains it: a name beyond ASCII in
+    its IDNA form (``bücher.example`` → ``xn--bcher-kva.example``, as the Host header carries it),
+    ``*.example.org`` as ``.example.org``; ``""`` otherwise."""
+    if host.startswith("*.") and _HOST.fullmatch(host[1:]):
+        return f"; for every subdomain write {host[1:]}"
+    if not host.isascii():
+        try:
+            return f"; a name beyond ASCII is written as browsers send it, {host.encode('idna').decode('ascii')}"
+        except UnicodeError:
+            return ""
+    return ""
+
+
 def _hosts_error(cfg) -> Error | None:
     """``legation.E008`` when ``cfg`` serves no host name, or names one no ``Host`` header can match
     (``http://example.org/``, ``example.org:8000``, two names with a space between): every request
@@ -104,7 +118,7 @@ def _hosts_error(cfg) -> Error | None:
     if wrong := [h for h in cfg.allowed_hosts if not _HOST.fullmatch(h)]:
         return Error(
             f"LEGATION_ALLOWED_HOSTS holds {', '.join(repr(h) for h in wrong)}, which no request can match: "
-            "it takes host names alone, without scheme, port or path.",
+            f"it takes host names alone, without scheme, port or path{''.join(_host_advice(h) for h in wrong)}.",
             hint="Write the names users type, separated by commas, e.g. archive.example.org,localhost (.example.org for every subdomain).",
             id="legation.E008",
         )

@@ -226,6 +226,10 @@ def test_allowed_hosts_no_request_can_match_are_refused_naming_the_form(monkeypa
         problems = [p for p in serving_problems() if "LEGATION_ALLOWED_HOSTS" in p]
         assert len(problems) == 1 and "which no request can match: it takes host names alone, without scheme, port or path" in problems[0], value
         assert "archive.example.org'" not in problems[0]  # only the values at fault are named
+    for value, advice in (("bücher.example", "; a name beyond ASCII is written as browsers send it, xn--bcher-kva.example."), ("*.example.org", "; for every subdomain write .example.org.")):
+        monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", value)
+        config.cache_clear()
+        assert [p for p in serving_problems() if advice in p], value
     for value in ("archive.example.org,localhost", ".example.org", "127.0.0.1,[::1]", "*", "Archive.Example.ORG."):
         monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", value)
         config.cache_clear()
