@@ -7,7 +7,6 @@ Every message says what went wrong and what to do about it.
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass
 
 from django.db import InterfaceError, OperationalError
