@@ -85,6 +85,14 @@ def test_a_near_miss_redirects_to_the_documents_address(client, archive, prefix,
     assert response.status_code == 200
 
 
+def test_a_near_miss_redirect_of_a_page_keeps_the_query_string(client, archive):
+    # /documents/<id>%E2%80%8B?x=1 was redirected without ?x=1 (a fresh user); the API's document
+    # endpoint takes no parameters, and refuses any
+    for asked, status in (("frus1949v07p1-d1%E2%80%8B", 301), ("FRUS1949V07P1-D1", 302)):
+        response = client.get(f"/documents/{asked}?lang=de&x=%3Cb%3E")
+        assert (response.status_code, response["Location"]) == (status, "/documents/frus1949v07p1-d1?lang=de&x=%3Cb%3E"), asked
+
+
 @pytest.mark.parametrize("prefix", ["/documents/", "/api/documents/"])
 @pytest.mark.parametrize("asked", ["ärzte-straße-1", "ÄRZTE-STRASSE-1", "ärzte-strasse-1"])
 def test_an_identifier_in_another_case_of_letters_beyond_ascii_redirects(client, archive, prefix, asked):

@@ -20,16 +20,17 @@ from legation.records.documents import canonical_identifier
 from legation.web.templating import url
 
 
-def document_redirect(identifier: str, view: str) -> HttpResponse | None:
+def document_redirect(identifier: str, view: str, query: str = "") -> HttpResponse | None:
     """The redirect from a near-miss document address to the document's own (``view``: the page's
     or the API's), None when it names no document: 301 when the address only had punctuation too
     many, 302 for a case-insensitive match (true only while no other document matches it). Looks in
-    the same table as the page, so it shows no other document."""
+    the same table as the page, so it shows no other document. ``query``, the request's query
+    string, is kept (it was dropped: a fresh user)."""
     canonical = canonical_identifier(identifier)
     if canonical is None:
         return None
     redirect = HttpResponsePermanentRedirect if canonical.permanent else HttpResponseRedirect
-    location = url(view, canonical.identifier)
+    location = url(view, canonical.identifier) + (f"?{query}" if query else "")
     if not view.startswith("api:"):
         return redirect(location)
     body = json.dumps({"identifier": canonical.identifier, "url": location})

@@ -332,7 +332,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     try:
         document = get_document(identifier)
     except DocumentNotFound as exc:
-        response = document_redirect(identifier, "document")
+        response = document_redirect(identifier, "document", request.META.get("QUERY_STRING", ""))
         if response is None:
             raise DocumentPageNotFound(str(exc), identifier) from None
         return response
