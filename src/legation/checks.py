@@ -33,6 +33,8 @@ from django.core import checks
 from django.core.checks import CheckMessage, Error, Info
 from django.db import DatabaseError
 
+from legation.errors import first_line
+
 LEVELS = {"ERROR": checks.ERROR, "WARNING": checks.WARNING}
 
 
@@ -212,10 +214,9 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
     try:
         connection.ensure_connection()
     except Exception as exc:  # any driver error: report it, never raise
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return [
             Error(
-                f"Cannot reach the {where}: {first_line}",
+                f"Cannot reach the {where}: {first_line(exc)}",
                 hint=(
                     "Check that LEGATION_DATA_DIR (or LEGATION_DATABASE_URL, sqlite:///path) names your archive, and that "
                     "the file is the database Legation made, readable and writable; a damaged one is restored from a copy "
@@ -246,9 +247,8 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
 def _unreadable(where: str, exc: BaseException) -> Error:
     """``legation.E002`` for a database reached but not read (a role without rights on its tables):
     it was a traceback of 234 lines (a fresh user)."""
-    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return Error(
-        f"Cannot read the {where}: {first_line}",
+        f"Cannot read the {where}: {first_line(exc)}",
         hint="Connect as the role that owns Legation's tables, or grant this one the rights to read and write them "
         "(GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, and USAGE on its sequences).",
         id="legation.E002",

@@ -26,6 +26,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from legation.errors import first_line
+
 app = typer.Typer(
     help="Legation: publish, search and cite digital archives of historical primary sources.",
     no_args_is_help=True,
@@ -81,7 +83,7 @@ def _setup(migrate: bool = True) -> None:
         except (DatabaseError, NotADirectoryError) as exc:
             # the first use of the database: it cannot be opened, or not for writing, or it is no
             # SQLite database ("file is not a database", "database disk image is malformed")
-            _fail(_unopenable(_first_line(exc)))
+            _fail(_unopenable(first_line(exc)))
 
 
 def _openable() -> None:
@@ -94,13 +96,7 @@ def _openable() -> None:
     try:
         connection.ensure_connection()
     except DatabaseError as exc:
-        _fail(_unopenable(_first_line(exc)))
-
-
-def _first_line(exc: BaseException) -> str:
-    """The first line of ``exc``'s message, or its type's name when it has none."""
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+        _fail(_unopenable(first_line(exc)))
 
 
 def _unopenable(problem: str) -> str:
@@ -184,7 +180,7 @@ def _missing_archive(create: str = INGEST_FIRST) -> str:
     try:
         tables = connection.introspection.table_names()
     except OperationalError as exc:
-        return f"cannot reach the database {settings.database['NAME']}: {_first_line(exc)}; check LEGATION_DATABASE_URL and that the server runs"
+        return f"cannot reach the database {settings.database['NAME']}: {first_line(exc)}; check LEGATION_DATABASE_URL and that the server runs"
     if ARCHIVE_TABLE not in tables:
         return (
             f"No archive in the database {settings.database['NAME']} (it has no Legation tables); nothing was read or created. "
@@ -304,7 +300,7 @@ def _migrations_missing_or_fail() -> bool:
     try:
         return _migrations_missing()
     except DatabaseError as exc:
-        _fail(_unopenable(_first_line(exc)))
+        _fail(_unopenable(first_line(exc)))
         raise  # not reached: _fail exits
 
 
@@ -520,7 +516,7 @@ def _store_failure(exc: BaseException) -> tuple[str, str] | None:
 
     if isinstance(exc, IndexWriteFailed):
         return f"stopped: {exc}", "Free space on that disk" if exc.disk_full else "Make room on its disk or make the folder writable"
-    problem = _first_line(exc)
+    problem = first_line(exc)
     sqlstate = getattr(getattr(exc, "__cause__", None), "sqlstate", None)
     full = "disk is full" in problem or "No space left" in problem or sqlstate == "53100"
     if isinstance(exc, OSError) and not isinstance(exc, DatabaseError):

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from legation.errors import DATABASE_DOWN, DocumentNotFound, InvalidQuery, UnknownFacet
+from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet, database_down
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.service import MAX_RESULT_WINDOW
@@ -166,7 +166,7 @@ def install(api: NinjaAPI) -> None:
         response._has_been_logged = True  # said by note_database_down: not django.request's line for each 5xx
         return response
 
-    for down in DATABASE_DOWN:
+    for down in database_down():
         api.add_exception_handler(down, on_database_down)
     api.add_exception_handler(
         HttpError, lambda request, exc: error_response(api, request, exc.status_code, code_for_status(exc.status_code), str(exc))

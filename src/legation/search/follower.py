@@ -103,7 +103,7 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
     :func:`entries_behind` (the process that applies entries, before and after applying them)."""
     from django.db import connection
 
-    from legation.errors import DATABASE_DOWN
+    from legation.errors import database_down, first_line
 
     lock: int | None = None
     down = False  # the database out of reach at the last round: said once, not each round
@@ -121,10 +121,9 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
             if down:
                 log.warning("The database can be reached again; the search index follows the change log.")
             down = False
-        except DATABASE_DOWN as exc:  # a traceback each round filled the log (60 in 30 s: a fresh user)
+        except database_down() as exc:  # a traceback each round filled the log (60 in 30 s: a fresh user)
             if not down:
-                first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                log.error("The database cannot be reached (%s); the search index follows again once it can.", first_line)
+                log.error("The database cannot be reached (%s); the search index follows again once it can.", first_line(exc))
             down = True
         except IndexWriteFailed as exc:  # a full disk: one line a round, not a traceback; the next round retries
             log.error("Applying the change log to the search index failed: %s", exc)

@@ -20,7 +20,8 @@ from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from legation.api.errors import JsonErrorsUnderApi, json_error, no_endpoint
+from legation.api.errors import CODES, JsonErrorsUnderApi, json_error, no_endpoint
+from legation.errors import database_down, first_line
 
 log = logging.getLogger(__name__)
 
@@ -138,12 +139,11 @@ def note_database_down(request: HttpRequest, exc: Exception) -> None:
     now = time.monotonic()
     if now - _down_said_at >= _DOWN_SAID_EVERY:
         _down_said_at = now
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s", first_line, request.path)
+        log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s", first_line(exc), request.path)
 
 
 class DatabaseUnavailable:
-    """Django middleware: a page whose database is out of reach (:data:`~legation.errors.DATABASE_DOWN`)
+    """Django middleware: a page whose database is out of reach (:func:`~legation.errors.database_down`)
     is answered 503 with ``Retry-After`` (RFC 9110 §15.6.4, §10.2.3) and a page saying to try again,
     not 500 "something went wrong" with a traceback logged for each request; the API's endpoints
     answer their own JSON 503 (:func:`legation.api.errors.install`). The page touches no database."""
@@ -155,10 +155,7 @@ class DatabaseUnavailable:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        from legation.api.errors import CODES
-        from legation.errors import DATABASE_DOWN
-
-        if not isinstance(exception, DATABASE_DOWN):
+        if not isinstance(exception, database_down()):
             return None
         note_database_down(request, exception)
         if is_api(request):
