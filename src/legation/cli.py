@@ -1121,6 +1121,10 @@ def export(
         # Ctrl-C or kill halfway leaves a file of that name as it was (an earlier export), never cut
         # off, and no partial file (a kill left it: a fresh user).
         partial = output.with_name(f".{output.name}.partial-{os.getpid()}")
+
+        def kept() -> str:  # what a failed export left where it was to go
+            return f"{output} was left as it was" if _exists(output) else "nothing was written"
+
         try:
             try:
                 with interruptible(), _open_output(partial, output.name) as handle:
@@ -1130,13 +1134,11 @@ def export(
                 with suppress(OSError):  # a folder this user cannot enter: nothing to remove
                     partial.unlink(missing_ok=True)
         except Interrupted as exc:
-            kept = f"{output} was left as it was" if _exists(output) else "nothing was written"
-            _fail(f"interrupted ({exc}): the export is incomplete and {kept}. Run the same command again to export", 128 + exc.signal)
+            _fail(f"interrupted ({exc}): the export is incomplete and {kept()}. Run the same command again to export", 128 + exc.signal)
         except OSError as exc:
-            kept = f"{output} was left as it was" if _exists(output) else "nothing was written"
-            _fail(f"cannot write {output}: {exc.strerror or exc}; {kept}. Give a file in a writable folder with room for the export")
+            _fail(f"cannot write {output}: {exc.strerror or exc}; {kept()}. Give a file in a writable folder with room for the export")
         except RecordError as exc:
-            _fail(f"cannot export {exc}; {f'{output} was left as it was' if _exists(output) else 'nothing was written'}")
+            _fail(f"cannot export {exc}; {kept()}")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
 
 
