@@ -584,6 +584,33 @@ def test_check_on_a_database_this_role_may_not_read_says_so_in_one_line(tmp_path
     assert "grant this one the rights to read and write them" in said
 
 
+def test_check_warns_of_a_role_that_may_read_but_not_write(tmp_path: Path):
+    # a role with SELECT alone passed check, then every ingest failed (a fresh user)
+    if not postgres_url():
+        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
+    import psycopg
+
+    data, table = tmp_path / "archive", tmp_path / "new.csv"
+    table.write_text("identifier,title\nw-1,A new record\n", encoding="utf-8")
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    before = legation(data, "check")
+    assert "W002" not in before.stdout + before.stderr
+    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
+        db.execute("REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public FROM CURRENT_USER")
+        try:
+            checked = legation(data, "check")
+            ingest = legation(data, "ingest", str(table))
+        finally:
+            db.execute("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO CURRENT_USER")
+    said = " ".join((checked.stdout + checked.stderr).split())
+    assert "WARNING legation.W002: The role" in said and "may read the archive but not write" in said, said
+    assert "auth_group (DELETE, INSERT, UPDATE)" in said and "Searching works; ingest, the admin's changes and signing in fail" in said
+    assert "ERROR" not in said.replace("ERROR legation.E001", "")  # a warning: a node that only serves searches may run so
+    assert ingest.returncode != 0 and "permission denied" in ingest.stderr, ingest.stderr  # what the warning foretold
+    assert "Traceback" not in ingest.stderr, ingest.stderr
+    assert "W002" not in legation(data, "check").stdout
+
+
 def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
     # --report legation.sqlite3 replaced the archive with a report, on a dry run too, and
     # --report self.csv the table it read; each exited 0 (a fresh user)
