@@ -379,3 +379,94 @@ def test_names_of_agents_places_subjects_and_collections_refuse_what_no_record_m
 def _empty_inlines(*prefixes: str) -> dict:
     """The management form of each inline formset, holding no form: what an unchanged change page posts."""
     return {k: v for p in prefixes for k, v in {f"{p}-TOTAL_FORMS": "0", f"{p}-INITIAL_FORMS": "0", f"{p}-MIN_NUM_FORMS": "0", f"{p}-MAX_NUM_FORMS": "1000"}.items()}
+
+
+def _found(client, **params) -> list[str]:
+    """The identifiers the search API finds for ``params``, after the index follows the change log."""
+    from legation.search.follower import follow_once
+
+    follow_once()
+    return sorted(hit["identifier"] for hit in client.get("/api/search", {**params, "page_size": 100}).json()["hits"])
+
+
+def test_renaming_or_deleting_a_subject_collection_repository_or_place_reindexes_its_documents(seed_archive, admin_client):
+    # a subject renamed or deleted, or a collection's title changed, left the index finding the
+    # documents under the old name, and the facet listing it, until `legation reindex` (a fresh user)
+    from legation.records.admin import log_upserts
+    from legation.records.models import Collection, Place, Repository, Subject
+
+    first, second = Document.objects.filter(identifier__in=["seed-sino-soviet-01", "seed-sino-soviet-02"]).order_by("identifier")
+    subject, repository = Subject.objects.create(name="alliance"), Repository.objects.create(name="Repo one")
+    place = Place.objects.create(name="Peiping")
+    for document in (first, second):
+        document.subjects.add(subject)
+        document.repositories.add(repository)
+        document.place_sent = place
+        document.save()
+    log_upserts([first.identifier, second.identifier])
+    both = [first.identifier, second.identifier]
+    assert _found(admin_client, subject="alliance") == both and _found(admin_client, q="Repo") == both
+
+    page = admin_client.post(f"/admin/records/subject/{subject.pk}/change/", {"name": "alliance (treaty)"}, follow=True)
+    assert page.redirect_chain, page.content.decode()[:2000]
+    assert _found(admin_client, subject="alliance (treaty)") == both and _found(admin_client, subject="alliance") == []
+    assert admin_client.post(f"/admin/records/subject/{subject.pk}/delete/", {"post": "yes"}, follow=True).redirect_chain
+    assert _found(admin_client, subject="alliance (treaty)") == [] and not Subject.objects.filter(pk=subject.pk).exists()
+
+    admin_client.post(f"/admin/records/repository/{repository.pk}/change/", {"name": "Bundesarchiv"}, follow=True)
+    assert _found(admin_client, q="Bundesarchiv") == both and _found(admin_client, q="Repo") == []
+
+    admin_client.post(f"/admin/records/place/{place.pk}/change/", {"name": "Beijing", **_empty_inlines("names")}, follow=True)
+    assert _found(admin_client, place="Beijing") == both and _found(admin_client, place="Peiping") == []
+
+    collection = Collection.objects.get(key="seed-sino-soviet-treaty-talks")
+    everything = _found(admin_client, collection=collection.title)
+    assert len(everything) > 2
+    admin_client.post(f"/admin/records/collection/{collection.pk}/change/", {"key": collection.key, "title": "Treaty talks"}, follow=True)
+    assert _found(admin_client, collection="Treaty talks") == everything == _found(admin_client, q="collection:treaty")
+    # the bulk deletion of the list's action, too
+    action = {"action": "delete_selected", "_selected_action": [collection.pk], "post": "yes"}
+    assert admin_client.post("/admin/records/collection/", action, follow=True).redirect_chain
+    assert _found(admin_client, collection="Treaty talks") == [] and _found(admin_client, q="collection:treaty") == []
+
+
+def test_the_change_log_cannot_be_edited_or_deleted_in_the_admin(seed_archive, admin_client):
+    # its entries could be deleted, and a node building its index from the log then left those
+    # documents out for good (a fresh user)
+    from legation.records.models import ChangeLogEntry
+
+    entry = ChangeLogEntry.objects.order_by("seq").first()
+    listed = admin_client.get("/admin/records/changelogentry/")
+    assert listed.status_code == 200 and entry.document_identifier in listed.content.decode()
+    assert "delete_selected" not in listed.content.decode()
+    assert admin_client.get(f"/admin/records/changelogentry/{entry.pk}/delete/").status_code == 403
+    assert admin_client.post(f"/admin/records/changelogentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    action = {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"}
+    admin_client.post("/admin/records/changelogentry/", action)
+    assert ChangeLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_new_date_as_written_with_the_edtf_date_emptied_is_read_from_the_text(seed_archive, admin_client):
+    # both changed in one save left the document undated without a word (a fresh user)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    answer = _post_change(admin_client, document, date_text="ca. 1950", date_edtf="")
+    assert answer.redirect_chain and "could not be read" not in html.unescape(answer.content.decode())
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("ca. 1950", "1950~", dt.date(1950, 1, 1))
+
+    unread = _post_change(admin_client, document, date_text="32.13.1950", date_edtf="")
+    assert "could not be read as a date: the document is kept undated" in html.unescape(unread.content.decode())
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("32.13.1950", "", None)
+
+
+def test_an_edtf_date_in_a_year_to_come_is_refused_as_ingest_reads_none(seed_archive, admin_client):
+    # 2150 was saved, and the archive's export then read back undated (a fresh user)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for edtf in ("2150", "1950/2150", "2150-03-01"):
+        answer = _post_change(admin_client, document, date_text="", date_edtf=edtf)
+        page = html.unescape(answer.content.decode())
+        assert not answer.redirect_chain and "is in a year to come (a typo, as 2150 for 1950?)" in page, edtf
+        assert "leave it empty for an undated document" in page
+    document.refresh_from_db()
+    assert (document.date_edtf, document.date_earliest) == ("1949-12-22", dt.date(1949, 12, 22))

@@ -11,11 +11,11 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Value, When
 from django.utils.text import smart_split, unescape_string_literal
 
-from legation.ingest.dates import parse_archival_date
+from legation.ingest.dates import in_year_to_come, parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
 from legation.printable import quoted, shortened
@@ -192,12 +192,21 @@ class DocumentForm(forms.ModelForm):
         field_classes = {"relations": ReadableJSONField}
 
     def clean_date_edtf(self) -> str:
+        """A valid EDTF value, not in a year to come (:func:`~legation.ingest.dates.in_year_to_come`,
+        the rule ingest applies to an EDTF date given as such): ``2150`` was saved, and the archive's
+        export then read back undated (a fresh user)."""
         value = self.cleaned_data["date_edtf"].strip()
         if value:
             try:
-                edtf_day_bounds(value)
+                future = in_year_to_come(value)
             except RecordError as exc:
                 raise forms.ValidationError(f"{exc}; leave it empty for an undated document") from None
+            if future:
+                raise forms.ValidationError(
+                    f"{value} ({display_date(value)}) is in a year to come (a typo, as 2150 for 1950?); an archive holds "
+                    "what has happened, and ingest reads such a date as none. Enter the date the document was written, "
+                    "or leave it empty for an undated document."
+                )
         return value
 
     def _check_values(self) -> None:
@@ -210,7 +219,7 @@ class DocumentForm(forms.ModelForm):
         """Keep ``date_text`` and ``date_edtf`` saying one date (the rules of
         :mod:`legation.ingest.dates`, as ingest applies them to a source's date):
 
-        - ``date_text`` changed, ``date_edtf`` not: the EDTF date is read from the new text
+        - ``date_text`` changed, ``date_edtf`` not, or emptied in the same save: the EDTF date is read from the new text
           (``"14 February 1950"`` → ``1950-02-14``). A text that cannot be read, or dates a year to
           come (``2150``), leaves the document undated with its text, as ingest stores it (it then
           counts as undated in date filters), and :attr:`date_note` says what to do. An emptied text
@@ -227,7 +236,7 @@ class DocumentForm(forms.ModelForm):
             return data  # a field already refused, or neither changed: nothing to keep consistent
         text, edtf = data["date_text"].strip(), data["date_edtf"]
         read = parse_archival_date(text)
-        if "date_edtf" not in changed:
+        if "date_edtf" not in changed or (not edtf and "date_text" in changed):  # a new text and the EDTF date emptied: read from it
             if text:
                 data["date_edtf"] = read.edtf
                 self.date_note = _unread_note(text, read.future) if read.flagged else ""
@@ -335,9 +344,10 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
         ChangeLogEntry.objects.create(document_identifier=identifier, operation="delete")
 
     def delete_queryset(self, request, queryset):
-        identifiers = list(queryset.values_list("identifier", flat=True))
-        super().delete_queryset(request, queryset)
-        ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
+        with transaction.atomic():
+            identifiers = list(queryset.values_list("identifier", flat=True))
+            super().delete_queryset(request, queryset)
+            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
 
 
 class AgentNameInline(admin.TabularInline):
@@ -391,10 +401,7 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
         keys = form.instance.other_keys.values_list("key", flat=True)
         for other in Agent.objects.filter(key__in=list(keys)).exclude(pk=form.instance.pk):
             merge_agent(form.instance, other)
-        identifiers = Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True)
-        ChangeLogEntry.objects.bulk_create(
-            ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(set(identifiers))
-        )
+        log_upserts(Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True))
 
 
 class PlaceNameInline(admin.TabularInline):
@@ -403,27 +410,61 @@ class PlaceNameInline(admin.TabularInline):
     extra = 1
 
 
+def log_upserts(identifiers) -> None:
+    """Change-log entries re-indexing the documents ``identifiers``, once each, in their order."""
+    ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(set(identifiers)))
+
+
+class ReindexesItsDocuments:
+    """The admin of a record documents link to, whose name their search fields, facets and pages
+    show (a place, subject, repository, collection): saving a change to it, or deleting it, re-indexes
+    every document linked to it, in the same transaction. A subject renamed or deleted, or a
+    collection's title changed, left the index finding the documents under the old name and the
+    facet listing it, until a ``legation reindex`` (a fresh user). The documents are read before a
+    deletion, which takes the links with it."""
+
+    def _documents(self, records) -> list[str]:
+        return list(Document.objects.filter(**{f"{self.model._meta.get_field('documents').field.name}__in": records}).values_list("identifier", flat=True))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            log_upserts(self._documents([form.instance]))
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            identifiers = self._documents([obj])
+            super().delete_model(request, obj)
+            log_upserts(identifiers)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            identifiers = self._documents(queryset)
+            super().delete_queryset(request, queryset)
+            log_upserts(identifiers)
+
+
 @admin.register(Place)
-class PlaceAdmin(StorableSearch, admin.ModelAdmin):
+class PlaceAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
     search_fields = ["name", "names__name"]
     inlines = [PlaceNameInline]
 
 
 @admin.register(Subject)
-class SubjectAdmin(StorableSearch, admin.ModelAdmin):
+class SubjectAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
     search_fields = ["name"]
 
 
 @admin.register(Repository)
-class RepositoryAdmin(StorableSearch, admin.ModelAdmin):
+class RepositoryAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
     search_fields = ["name"]
 
 
 @admin.register(Collection)
-class CollectionAdmin(StorableSearch, admin.ModelAdmin):
+class CollectionAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
     list_display = ["key", "title"]
     search_fields = ["key", "title"]
@@ -438,4 +479,9 @@ class ChangeLogEntryAdmin(StorableSearch, admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        """The log is what every node's index follows: an entry deleted, a node building its index
+        from the log left that document out for good (a fresh user)."""
         return False
