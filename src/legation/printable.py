@@ -80,6 +80,23 @@ def shortened(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+def shortened_between(text: str, limit: int) -> str:
+    """``text`` itself when it has at most ``limit`` characters; else its beginning and its end,
+    "…" between, each cut at a space, at most ``limit`` + 1 characters: for names whose end tells
+    them apart, as the volumes of a series (``"Foreign Relations of the United States, 1949, The
+    Far East and Australasia, Volume VII, Part 1"``, 40 → ``"Foreign Relations of the… Volume VII,
+    Part 1"``; cut at the end alone, every part of that volume read the same). A text whose last
+    half holds no space is cut at the end (:func:`shortened`)."""
+    if len(text) <= limit:
+        return text
+    room = limit // 2  # characters of the end kept, at most
+    end = text[-room:]
+    if text[-room - 1] != " ":
+        if " " not in end:
+            return shortened(text, limit)
+        end = end.split(" ", 1)[1]  # no word cut in two
+    return shortened(text[: len(text) - len(end)].rstrip(), limit - len(end) - 1).rstrip("…").rstrip(" ,;:") + "… " + end
+
 
 QUOTED_CHARS = 60  # characters of a value a message repeats
 

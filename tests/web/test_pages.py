@@ -923,6 +923,9 @@ def test_a_text_written_right_to_left_is_laid_out_right_to_left(client, db):
         assert re.findall(r'<section class="text" lang="([^"]+)" dir="(\w+)">', html) == [("ota", "ltr")]
 
 
+FRUS_1949 = "Foreign Relations of the United States, 1949, The Far East and Australasia, Volume VII"
+
+
 @pytest.mark.parametrize(
     ("params", "title"),
     [
@@ -935,6 +938,13 @@ def test_a_text_written_right_to_left_is_laid_out_right_to_left(client, db):
         ({"q": "   "}, "Search – Legation"),
         ({"page": "2", "page_size": "2"}, "Page 2 – Search – Legation"),  # it began with a dash: " – page 2 – Search"
         ({"q": "Mao", "start_date": "garbage"}, "Mao – Search – Legation"),
+        # a volume's whole title where it fits, its end where it does not: every FRUS volume was
+        # titled "Foreign Relations of the United States…" (a fresh user)
+        ({"q": "Mao", "collection": f"{FRUS_1949}, Part 1"}, f"Mao ({FRUS_1949}, Part 1) – Search – Legation"),
+        (
+            {"collection": [f"{FRUS_1949}, Part 1", f"{FRUS_1949}, Part 2"]},
+            "Foreign Relations of the United States… Volume VII, Part 1, Foreign Relations of the United States… Volume VII, Part 2 – Search – Legation",
+        ),
     ],
 )
 def test_the_search_pages_title_names_the_search(client, seed_archive, params, title):

@@ -14,7 +14,7 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date
-from legation.printable import quoted_list, shortened, title_text
+from legation.printable import quoted_list, shortened, shortened_between, title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents
 from legation.search.indexer import IndexOutdated
@@ -189,7 +189,11 @@ def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str
     and the dates as typed (``start``, ``end``), and the page past the first: ``Mao (Telegram, Dean
     Rusk; 1949 to Dec 1950) – page 3``; a tab, a bookmark and the history then tell one search from
     another. Each part as :func:`~legation.printable.title_text` gives it."""
-    narrowing = ", ".join(title_text(value, 40) for values in request.filters.values() for value in values)
+    values = [value for values in request.filters.values() for value in values]
+    # each value gets its share of the title, at least FILTER_CHARS, shortened in the middle: a series'
+    # volumes differ at the end of their titles (every FRUS volume was "Foreign Relations of the United States…")
+    share = max(FILTER_CHARS, (TITLE_CHARS - len(request.q)) // max(len(values), 1) - 2)
+    narrowing = ", ".join(shortened_between(title_text(value, 10 * TITLE_CHARS), share) for value in values)
     start, end = (title_text(typed, 20) if date else "" for typed, date in ((start, request.start_date), (end, request.end_date)))
     dates = f"{start} to {end}" if start and end else f"from {start}" if start else f"to {end}" if end else ""
     within = "; ".join(part for part in (narrowing, dates) if part)
@@ -201,6 +205,7 @@ def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str
 
 
 TITLE_CHARS = 120  # the most of a search's title before "– page 3 – Search – Legation"
+FILTER_CHARS = 40  # the least of a filter's value a search's title shows
 
 
 _FORM_NAMES = {"start_date": '"From"', "end_date": '"to"', "sort": '"Sort"', "date_match": "how dates match"}
