@@ -991,7 +991,7 @@ def test_each_refused_value_says_why(client, seed_archive):
     import html as markup
 
     refused = client.get("/", {"q": "Moscow", "start_date": "garbage", "sort": "bogus", "year": "1950s", "end_date": "1949"})
-    (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+    (message,) = re.findall(r'<p class="error" id="search-error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
     message = markup.unescape(message)
     assert refused.status_code == 400
     for why in ("'garbage' is not a date", "There is no sort 'bogus'; use one of: relevance", "year is '1950s', which is no value of the year facet"):
@@ -1006,7 +1006,7 @@ def test_a_date_box_value_holding_a_semicolon_is_named_whole(client, seed_archiv
     import html as markup
 
     refused = client.get("/", {"q": "treaty", "start_date": value})
-    (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+    (message,) = re.findall(r'<p class="error" id="search-error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
     assert refused.status_code == 400
     assert markup.unescape(message).startswith(f'"From": {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD')
 
@@ -1021,7 +1021,7 @@ def test_a_refusal_repeats_a_long_value_cut_and_many_values_counted(client, seed
         ({"year": [f"x{i}" for i in range(60)]}, "The results below leave out year ('x0', 'x1', 'x2', 'x3', 'x4' and 55 more)."),
     ]:
         refused = client.get("/", {"q": "treaty", **params})
-        (message,) = re.findall(r'<p class="error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
+        (message,) = re.findall(r'<p class="error" id="search-error" role="alert">(.*?)</p>', refused.content.decode(), re.S)
         message = markup.unescape(message)
         assert refused.status_code == 400 and message.endswith(said) and len(message) < 400, message
 
@@ -1041,3 +1041,23 @@ def test_a_parameter_the_page_reads_past_is_not_copied_into_its_links(client, se
     tracked = client.get("/", {"q": "treaty", "from": "x" * 3000, "utm_source": "newsletter"}).content.decode()
     assert "utm_source" not in tracked and "x" * 100 not in tracked and abs(len(tracked) - len(plain)) < 500
     assert 'href="?q=treaty&amp;type=Telegram"' in tracked or "type=Telegram" in tracked  # the facet links are still there
+
+
+@pytest.mark.parametrize(
+    ("dates", "line", "invalid"),
+    [
+        ({"start_date": "1949-12", "end_date": "1950-02-30"}, "Dates from 1949-12 ·", ["end_date"]),
+        ({"start_date": "1960", "end_date": "1950"}, "Dates from 1960 ·", ["end_date"]),
+        ({"start_date": "garbage", "end_date": "Dec 1949"}, "Dates to Dec 1949 ·", ["start_date"]),
+        ({"start_date": "22.XII.1949", "end_date": "1950"}, "Dates from 22.XII.1949 to 1950 ·", []),
+    ],
+)
+def test_the_dates_line_names_the_dates_searched_and_a_box_left_out_is_marked(client, seed_archive, dates, line, invalid):
+    # "Dates from 1960 to 1950" stood above results from 1960 on, under the message saying "to" was
+    # left out; and no box was marked, for the eye or a screen reader (a fresh user)
+    page = client.get("/", {"q": "Mao", **dates}).content.decode()
+    (shown,) = re.findall(r'<p class="dates-chosen">(.*?)<a ', page, re.S)
+    assert " ".join(unescape(shown).split()) == line
+    marked = re.findall(r'<input name="(\w+)" value="[^"]*" placeholder="[^"]*" size="10" aria-invalid="true" aria-describedby="search-error">', page)
+    assert marked == invalid
+    assert ('id="search-error"' in page) == bool(invalid)

@@ -95,6 +95,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "sort": request.GET.get("sort", DEFAULTS.sort),
         "date_match": request.GET.get("date_match", DEFAULTS.date_match),
         "defaults": DEFAULTS,
+        "refused_boxes": [],
+        "dates_searched": ["", ""],
     }
     status = 200
     repeated = ""
@@ -121,6 +123,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         # or the good values are too many together (51 senders, each good alone)
         search_request = _searchable(params) if "q" in params or "q" not in request.GET else None
         if search_request is None:
+            context["refused_boxes"] = _refused_boxes(context, None)
             return render(request, "legation/search.html", context, status=status)
         refused = {name: dropped for name, given in _params(request).items() if (dropped := [v for v in given if v not in params.get(name, [])])}
         left_out = ", ".join(f"{_FORM_NAMES.get(name, name)} ({quoted_list(dropped)})" for name, dropped in refused.items())
@@ -180,8 +183,20 @@ def search_page(request: HttpRequest) -> HttpResponse:
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
+        # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
+        # stood above results from 1960 on, under the message saying "to" was left out: a fresh user)
+        dates_searched=[typed if applied else "" for typed, applied in ((context["start_date"], search_request.start_date), (context["end_date"], search_request.end_date))],
+        refused_boxes=_refused_boxes(context, search_request),
     )
     return render(request, "legation/search.html", context, status=status)
+
+
+def _refused_boxes(context: dict, searched: SearchRequest | None) -> list[str]:
+    """The date boxes (``start_date``, ``end_date``) holding a value the search left out: each is
+    marked invalid (``aria-invalid``) and described by the message saying why, for a screen reader
+    and the eye alike (only a paragraph above the results said so)."""
+    applied = {"start_date": searched.start_date if searched else None, "end_date": searched.end_date if searched else None}
+    return [name for name, date in applied.items() if context[name].strip() and date is None]
 
 
 def _search_title(request: SearchRequest, start: str = "", end: str = "") -> str:
