@@ -1061,3 +1061,12 @@ def test_the_dates_line_names_the_dates_searched_and_a_box_left_out_is_marked(cl
     marked = re.findall(r'<input name="(\w+)" value="[^"]*" placeholder="[^"]*" size="10" aria-invalid="true" aria-describedby="search-error">', page)
     assert marked == invalid
     assert ('id="search-error"' in page) == bool(invalid)
+
+
+def test_a_document_page_names_its_permalink_as_canonical(client, seed_archive):
+    # reached with a search's parameters for the way back, or in another case, the page gave search
+    # engines and reference managers no one address for it (a fresh user)
+    for address in ("/documents/seed-sino-soviet-01", "/documents/seed-sino-soviet-01?q=Mao&page=2"):
+        page = client.get(address).content.decode()
+        assert re.findall(r'<link rel="canonical" href="([^"]*)">', page) == ["http://testserver/documents/seed-sino-soviet-01"], address
+    assert 'rel="canonical"' not in client.get("/", {"q": "Mao"}).content.decode()

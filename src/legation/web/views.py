@@ -376,6 +376,9 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "relations": related_documents(document),
             "related": more_like_this(identifier),
             "results_url": results_url(request),
+            # the permalink, whatever address reached the page (a search's parameters for the way
+            # back, another case redirected): one address for search engines and reference managers
+            "canonical_url": request.build_absolute_uri(url("document", document.identifier)),
         },
     )
 
