@@ -95,3 +95,31 @@ def test_the_first_tab_offers_to_skip_to_the_results_and_the_next_reaches_the_fi
     first_hit = page.locator("li.hit h3 a").first
     assert first_hit.evaluate("a => a === document.activeElement")
     assert page.locator("p.count").evaluate("p => { const r = p.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_a_paste_longer_than_the_box_takes_is_said_beside_it(page) -> None:
+    # the browser cut a pasted passage of 1,152 characters to the box's 798 without a word (a fresh user)
+    page.goto("/")
+    box = page.locator("input#q")
+    room = int(box.get_attribute("maxlength"))
+    note = page.locator("#q-cut")
+    assert note.is_hidden()
+
+    def paste(text: str) -> None:  # the paste event a browser fires, its text in the clipboard data
+        box.evaluate(
+            """(box, text) => { const data = new DataTransfer(); data.setData('text/plain', text);
+                               box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true})); }""",
+            text,
+        )
+
+    paste("x" * room)
+    assert note.is_hidden()  # it fits
+    box.fill("Mao ")
+    paste("y" * room)
+    assert note.is_visible() and note.get_attribute("role") == "status"
+    assert note.inner_text() == (
+        f"The search box takes up to {room:,} characters: the last 4 of what you pasted were left out. "
+        "Search a few of its rarer words, or a quoted phrase of it, instead."
+    )
+    box.fill("Mao")
+    assert note.is_hidden()

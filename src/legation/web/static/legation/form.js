@@ -9,6 +9,29 @@
 // again; a page the back-forward cache kept whole is reset here to what its HTML says.
 (function () {
   document.querySelectorAll("form.search").forEach(function (form) {
+    // A paste longer than the box takes is cut by the browser without a word (a passage of 1,152
+    // characters searched as its first 798, cut inside a word: a fresh user); say so beside the box.
+    const box = form.querySelector("input[name=q][maxlength]");
+    if (box) {
+      const note = document.createElement("p");
+      note.className = "pasted";  // styled as a notice, not one of the search's (p.notice)
+      note.id = "q-cut";
+      note.setAttribute("role", "status");
+      note.hidden = true;
+      (box.closest(".combobox") || box).after(note);
+      box.addEventListener("paste", function (event) {
+        const pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+        const room = box.maxLength - box.value.length + (box.selectionEnd - box.selectionStart);
+        if (pasted.length <= room) return;
+        note.hidden = false;
+        note.textContent = "The search box takes up to " + box.maxLength.toLocaleString("en") + " characters: the last " +
+          (pasted.length - room).toLocaleString("en") + " of what you pasted were left out. Search a few of its rarer words, " +
+          "or a quoted phrase of it, instead.";
+      });
+      box.addEventListener("input", function () {
+        if (box.value.length < box.maxLength) note.hidden = true;
+      });
+    }
     // A form with nothing left to send goes to its address as such: a browser adds "?" to it.
     form.addEventListener("submit", function (event) {
       if (new FormData(form).keys().next().done) {  // the formdata handler below has dropped the empties
