@@ -470,3 +470,28 @@ def test_an_edtf_date_in_a_year_to_come_is_refused_as_ingest_reads_none(seed_arc
         assert "leave it empty for an undated document" in page
     document.refresh_from_db()
     assert (document.date_edtf, document.date_earliest) == ("1949-12-22", dt.date(1949, 12, 22))
+
+
+def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a_filter_names_its_own(seed_archive, admin_client):
+    # HOLDINGS was saved beside holdings, and ?collection=holdings then found HOLDINGS's documents (a fresh user)
+    from legation.records.models import Collection
+
+    existing = Collection.objects.get(key="seed-sino-soviet-treaty-talks")
+    page = admin_client.post("/admin/records/collection/add/", {"key": "SEED-Sino-Soviet-Treaty-Talks", "title": "Other"})
+    said = html.unescape(page.content.decode())
+    assert page.status_code == 200 and f"The collection “{existing.title}” has the key seed-sino-soviet-treaty-talks" in said
+    assert not Collection.objects.filter(title="Other").exists()
+    assert admin_client.post("/admin/records/collection/add/", {"key": "other-talks", "title": "Other"}).status_code == 302
+
+    # twins made otherwise (an ingest of another source's keys): each key names its own collection
+    twin = Collection.objects.create(key="SEED-SINO-SOVIET-TREATY-TALKS", title="Twin")
+    document = Document.objects.get(identifier="seed-sino-soviet-03")
+    document.collections.set([twin])
+    from legation.records.admin import log_upserts
+
+    log_upserts([document.identifier])
+    everything = _found(admin_client, collection=existing.title)
+    assert document.identifier not in everything and len(everything) > 1
+    assert _found(admin_client, collection="seed-sino-soviet-treaty-talks") == everything
+    assert _found(admin_client, collection="SEED-SINO-SOVIET-TREATY-TALKS") == [document.identifier]
+    assert _found(admin_client, collection="Seed-Sino-Soviet-Treaty-Talks") == []  # names neither alone: as typed, no such value

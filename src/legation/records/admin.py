@@ -463,9 +463,30 @@ class RepositoryAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class CollectionForm(StorableValues):
+    """A collection's key, unlike another's but for case: the search reads ``collection:holdings``
+    and ``?collection=HOLDINGS`` in any case, as a document's identifier, so two keys differing in
+    case alone would be one to it (a fresh user's ``HOLDINGS`` beside ``holdings`` took the other's
+    documents in a filter)."""
+
+    class Meta:
+        model = Collection
+        fields = ["key", "title"]
+
+    def clean_key(self) -> str:
+        key = self.cleaned_data["key"]
+        twin = Collection.objects.filter(key__iexact=key).exclude(pk=self.instance.pk).values_list("key", "title").first()
+        if twin is not None and twin[0] != key:
+            raise forms.ValidationError(
+                f"The collection “{twin[1]}” has the key {twin[0]}, which the search reads as this one (case is ignored); "
+                "give this collection another key, or add its documents to that collection."
+            )
+        return key
+
+
 @admin.register(Collection)
 class CollectionAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
-    form = StorableValues
+    form = CollectionForm
     list_display = ["key", "title"]
     search_fields = ["key", "title"]
 

@@ -155,8 +155,14 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
             .values_list("key", "title")
         )
         titled = {title for _, title in rows}
-        titles = {key.lower(): title for key, title in rows if key not in titled}
-        found["collection"] = list(dict.fromkeys(v if v in titled else titles.get(v.lower(), v) for v in values))
+        exact = {key: title for key, title in rows if key not in titled}
+        # a key in another case names the collection whose key it is alone ignoring case: of "holdings"
+        # and "HOLDINGS" (made by ingest, or before the admin refused such twins), each names its own
+        alike: dict[str, list[str]] = {}
+        for key, title in exact.items():
+            alike.setdefault(key.lower(), []).append(title)
+        folded = {key: titles[0] for key, titles in alike.items() if len(titles) == 1}
+        found["collection"] = list(dict.fromkeys(v if v in titled else exact.get(v) or folded.get(v.lower(), v) for v in values))
     if values := filters.get("place"):
         places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))
