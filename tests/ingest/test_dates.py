@@ -55,6 +55,7 @@ CASES = [
     ("1950-1951", "1950/1951"),  # two years joined by a hyphen (spreadsheets)
     ("31/12/1950", "1950-12-31"),  # day first (British, European)
     ("12/31/1950", "1950-12-31"),  # month first (American)
+    ("05/05/1950", "1950-05-05"),  # either order the same day
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
     ("22–25 December 1949", "1949-12-22/1949-12-25"),

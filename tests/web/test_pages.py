@@ -1070,3 +1070,12 @@ def test_a_document_page_names_its_permalink_as_canonical(client, seed_archive):
         page = client.get(address).content.decode()
         assert re.findall(r'<link rel="canonical" href="([^"]*)">', page) == ["http://testserver/documents/seed-sino-soviet-01"], address
     assert 'rel="canonical"' not in client.get("/", {"q": "Mao"}).content.decode()
+
+
+def test_a_date_box_written_with_slashes_in_either_order_names_both_days(client, seed_archive):
+    # "01/02/1951" was called "not a date" while 12/22/1949 and 13/02/1951 were read (a fresh user)
+    page = client.get("/", {"q": "Mao", "start_date": "01/02/1951"})
+    said = unescape(page.content.decode())
+    assert page.status_code == 400 and "'01/02/1951' may be 1951-02-01 or 1951-01-02; write the one meant as YYYY-MM-DD" in said
+    same = client.get("/", {"q": "Mao", "start_date": "05/05/1950"})
+    assert same.status_code == 200 and "Dates from 05/05/1950" in unescape(same.content.decode())

@@ -367,7 +367,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         first, second = int(m[1]), int(m[2])
         if first > 12 >= second:
             return int(m[3]), second, first
-        if second > 12 >= first:
+        if second > 12 >= first or first == second:  # 05/05/1950: either way the same day
             return int(m[3]), first, second
         return None  # 05/06/1950: 5 June or May 6 — not guessed
     if m := re.fullmatch(r"(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 12.1949, XII.1949
