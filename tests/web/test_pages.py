@@ -1079,3 +1079,45 @@ def test_a_date_box_written_with_slashes_in_either_order_names_both_days(client,
     assert page.status_code == 400 and "'01/02/1951' may be 1951-02-01 or 1951-01-02; write the one meant as YYYY-MM-DD" in said
     same = client.get("/", {"q": "Mao", "start_date": "05/05/1950"})
     assert same.status_code == 200 and "Dates from 05/05/1950" in unescape(same.content.decode())
+
+
+def test_a_frus_documents_references_to_others_are_listed_and_linked_where_they_stand(client, db):
+    # "See the attachment to Document 6." was plain text, though d6 is in the archive: 1,300 such
+    # references in the demo's texts and notes (a fresh user). The TEI's ref targets say which
+    # document each means: one of the volume is linked, one of another volume ("Document 93" of
+    # part 1, cited in part 2) is not taken for the volume's own document 93.
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    from tests.conftest import REPO, ingested_archive
+
+    volume = REPO / "data" / "demo" / "frus" / "frus1952-54v14p2.xml.gz"
+    for _ in ingested_archive(read_frus_volume(volume)):
+        page = client.get("/documents/frus1952-54v14p2-d642").content.decode()
+        related = re.search(r'<section class="relations">(.*?)</section>', page, re.S).group(1)
+        assert re.findall(r'href="/documents/([^"]+)"', related) == [f"frus1952-54v14p2-d{n}" for n in (652, 646, 588, 586, 567)]
+        assert "<code>frus1952-54v14p1-d93</code> <span class=\"absent\">(not in this archive)</span>" in related
+        text = page.split('<section class="relations">')[0]
+        for n in (652, 646, 588, 586, 567):
+            assert f'<a href="/documents/frus1952-54v14p2-d{n}">Document {n}</a>' in text, n
+        assert "Document 93" in text and 'd93">Document 93</a>' not in text
+
+
+def test_document_n_links_only_to_a_related_document_of_the_same_series_held_here():
+    from legation.records.documents import RelatedDocument
+    from legation.web.templating import document_links
+    from legation.web.views import _mentioned_documents
+
+    relations = [
+        RelatedDocument("frus1952-54v14p1-d93", "Another volume's", "1953"),  # held, but of part 1
+        RelatedDocument("frus1952-54v14p2-d652", "Held", "1954"),
+        RelatedDocument("frus1952-54v14p2-d7", ""),  # not held
+        RelatedDocument("frus1952-54v14p2-d72a", "A document numbered 72A", ""),
+    ]
+    links = _mentioned_documents("frus1952-54v14p2-d642", relations)
+    assert links == {"652": "/documents/frus1952-54v14p2-d652", "72A": "/documents/frus1952-54v14p2-d72a"}
+    assert _mentioned_documents("seed-1", relations) == {}  # no numbered series
+    shown = document_links("See <b>Document 652</b>, Document 93, Document 7 and Document 72A.", links)
+    assert shown == (
+        'See &lt;b&gt;<a href="/documents/frus1952-54v14p2-d652">Document 652</a>&lt;/b&gt;, Document 93, Document 7 and '
+        '<a href="/documents/frus1952-54v14p2-d72a">Document 72A</a>.'
+    )

@@ -334,6 +334,23 @@ def _year_range(year: int, request: SearchRequest, years: int = 1) -> dict[str, 
 
 
 
+_NUMBERED = re.compile(r"(?P<series>.+)-d(?P<n>\d+[A-Za-z]?)")  # a document of a numbered series: frus1955-57v02-d6
+
+
+def _mentioned_documents(identifier: str, relations: list) -> dict[str, str]:
+    """The number N of each related document held here that is of the same numbered series as
+    ``identifier`` (``frus1955-57v02-d9`` relating to ``frus1955-57v02-d6``: "6"), → its page's
+    address: what a "Document 6" of the texts links to (:func:`~legation.web.templating.document_links`)."""
+    own = _NUMBERED.fullmatch(identifier)
+    if own is None:
+        return {}
+    links = {}
+    for related in relations:
+        if related.title and (m := _NUMBERED.fullmatch(related.identifier)) and m["series"] == own["series"]:
+            links[m["n"].upper()] = url("document", related.identifier)
+    return links
+
+
 def date_unread(date_text: str, date_edtf: str) -> str:
     """Why a document is undated when its date as written was not read, as the ingest report said
     (:func:`legation.ingest.dates.parse_archival_date`): ``"a year to come"`` (``2150``: almost
@@ -360,6 +377,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
     # the texts numbered as the record orders them (their notes' anchors: t1-3), the transcripts read
     # beside their translations when there are both
     numbered = list(enumerate(document.texts, 1))
+    relations = related_documents(document)
     return render(
         request,
         "legation/document.html",
@@ -373,7 +391,8 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "mentioned": [(a.name, _linked_to(a.name)) for a in agents["mentioned"]],
             "originals": [(n, t) for n, t in numbered if t.kind != "translation"],
             "translations": [(n, t) for n, t in numbered if t.kind == "translation"],
-            "relations": related_documents(document),
+            "relations": relations,
+            "mentioned_documents": _mentioned_documents(document.identifier, relations),
             "related": more_like_this(identifier),
             "results_url": results_url(request),
             # the permalink, whatever address reached the page (a search's parameters for the way

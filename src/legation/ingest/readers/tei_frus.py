@@ -30,6 +30,11 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
     subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first; not a
                  head that is only a date ("January 1961": the microfiche supplements' chapters by month)
     collections  the volume: key = volume id, title = teiHeader title[@type='complete']
+    relations    the documents its text and notes refer to by ``ref[@target]``, in order: one of the
+                 volume (``#d6``, ``#d468fn3``: a note of d468) as ``{volume id}-d6``, one of another
+                 volume (``frus1952-54v14p1#d77``) as ``frus1952-54v14p1-d77``; not itself. So the
+                 page lists them, and links a "Document 6" of its text to the document meant
+                 (:func:`legation.web.templating.document_links`)
 
 Agents: an agent's key is ``"{kind}:{slug of the name}"`` so it is the same in every volume; a
 person linked (``@corresp="#p_…"``) to the volume's list of persons is keyed and named by the
@@ -812,8 +817,23 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         agents=_agents(div, head, title, volume, date_edtf),
         subjects=_subjects(div),
         texts=[TextRecord(kind="transcript", language="en", body=body, footnotes=footnotes)],
+        relations=_referred(div, volume.volume_id),
     )
     return record.validate()
+
+
+_DOCUMENT_TARGET = re.compile(r"(?P<volume>frus[\w-]+)?#(?P<doc>d\d+[a-z]?)(?:fn\w+)?")
+
+
+def _referred(div: etree._Element, volume_id: str) -> list[str]:
+    """The identifiers of the documents ``div`` refers to with ``ref[@target]`` (see the module's
+    ``relations``), first reference first, once each, not the document itself."""
+    own = f"{volume_id}-{div.get(XML_ID)}"
+    found = []
+    for ref in div.iter(f"{T}ref"):
+        if m := _DOCUMENT_TARGET.fullmatch(ref.get("target", "").strip()):
+            found.append(f"{m['volume'] or volume_id}-{m['doc']}")
+    return [identifier for identifier in dict.fromkeys(found) if identifier != own]
 
 
 def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
