@@ -495,3 +495,12 @@ def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a
     assert _found(admin_client, collection="seed-sino-soviet-treaty-talks") == everything
     assert _found(admin_client, collection="SEED-SINO-SOVIET-TREATY-TALKS") == [document.identifier]
     assert _found(admin_client, collection="Seed-Sino-Soviet-Treaty-Talks") == []  # names neither alone: as typed, no such value
+
+
+def test_a_documents_delete_page_names_what_goes_with_it(seed_archive, admin_client):
+    # it listed "Document_collections object (8)", "DocumentAgent object (15)", "Text object (11)" (a fresh user)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    page = html.unescape(admin_client.get(f"/admin/records/document/{document.pk}/delete/").content.decode())
+    assert " object (" not in page
+    assert "Mao Zedong, sender of seed-sino-soviet-01" in page
+    assert f"seed-sino-soviet-01 in {document.collections.get().title}" in page

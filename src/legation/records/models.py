@@ -297,6 +297,10 @@ class DocumentAgent(models.Model):
             models.UniqueConstraint(fields=["document", "agent", "role"], name="unique_document_agent_role")
         ]
 
+    def __str__(self) -> str:
+        """As the admin lists what a deletion takes with it: "Dean Acheson, sender of frus1949v07p1-d1"."""
+        return f"{self.agent}, {self.get_role_display().lower()} of {self.document.identifier}"
+
 
 class Text(models.Model):
     """A text of a document: the original-language transcript or a translation, footnotes apart."""
@@ -311,6 +315,20 @@ class Text(models.Model):
 
     class Meta:
         ordering = ["document", "position"]
+
+    def __str__(self) -> str:
+        """"Transcript (en) of frus1949v07p1-d1", not "Text object (11)" (the admin's pages, a fresh user)."""
+        return f"{self.get_kind_display()} ({self.language}) of {self.document.identifier}"
+
+
+def _link_label(field: str):
+    """A ``__str__`` for the table linking documents to ``field``'s records (collections, subjects,
+    repositories): "frus1949v07p1-d1 in FRUS 1949, vol. VII", not "Document_collections object (8)"."""
+    return lambda link: f"{link.document.identifier} in {getattr(link, field)}"
+
+
+for _field, _name in (("collections", "collection"), ("subjects", "subject"), ("repositories", "repository")):
+    Document._meta.get_field(_field).remote_field.through.__str__ = _link_label(_name)
 
 
 class ChangeLogEntry(models.Model):
