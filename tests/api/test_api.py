@@ -475,7 +475,8 @@ def test_a_filter_value_no_document_has_names_where_the_callers_interface_lists_
     listed = client.get("/api/facets/type")  # the place named answers the API's JSON, with the value meant
     assert listed["Content-Type"].startswith("application/json") and {v["value"]: v["count"] for v in listed.json()["values"]} == types
     page = unescape(client.get("/", {"type": "telegram"}).content.decode())
-    assert f'<p class="notice" role="status">{said.format("/facets/type")}</p>' in page  # the page keeps its page's place
+    linked = '<a href="/facets/type">/facets/type</a>'
+    assert f'<p class="notice" role="status">{said.format(linked)}</p>' in page  # the page keeps its page's place, a link
     assert client.get("/facets/type")["Content-Type"].startswith("text/html")
 
 

@@ -685,9 +685,9 @@ def test_counts_are_written_with_thousands_separators(client, thousand_and_one):
 
 
 def _notice(html: str) -> str:
-    """The text of the page's notice ("" when it has none)."""
+    """The text of the page's notice as read ("" when it has none): its links' words, not their markup."""
     found = re.search(r'<p class="notice" role="status">(.*?)</p>', html, re.S)
-    return unescape(found.group(1)) if found else ""
+    return unescape(re.sub(r"<a href=\"[^\"]*\">([^<]*)</a>", r"\1", found.group(1))) if found else ""
 
 
 def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_general_advice(client, demo_volume_archive):
@@ -1121,3 +1121,14 @@ def test_document_n_links_only_to_a_related_document_of_the_same_series_held_her
         'See &lt;b&gt;<a href="/documents/frus1952-54v14p2-d652">Document 652</a>&lt;/b&gt;, Document 93, Document 7 and '
         '<a href="/documents/frus1952-54v14p2-d72a">Document 72A</a>.'
     )
+
+
+def test_an_address_a_notice_tells_to_follow_is_a_link(client, seed_archive):
+    # "The values are listed at /facets/type." and the public edition's address were plain text (a fresh user)
+    page = client.get("/", {"q": "Mao", "type": "Telegramm"}).content.decode()
+    (notice,) = re.findall(r'<p class="notice" role="status">(.*?)</p>', page, re.S)
+    assert 'The values are listed at <a href="/facets/type">/facets/type</a>.' in notice
+    held_not = client.get("/", {"q": "frus1945v01-d1"}).content.decode()
+    assert '<a href="https://history.state.gov/historicaldocuments/frus1945v01/d1">' in held_not
+    echoed = client.get("/", {"q": "https://evil.example/facets/type"}).content.decode()  # a query's own address stays text
+    assert 'href="https://evil.example' not in echoed and '<a href="/facets/type">' not in echoed

@@ -190,6 +190,25 @@ def document_links(value: Any, links: dict[str, str]) -> SafeString:
     return mark_safe(_DOCUMENT_MENTION.sub(lambda m: f'<a href="{html.escape(links[m[1]])}">{m[0]}</a>' if m[1] in links else m[0], text))
 
 
+# what a notice names that a reader can follow: a facet's list or a document of this site, a volume or
+# document of the public FRUS edition; not any address (a query may hold one, and echoed as a link it
+# would lend another site this one's page)
+_FOLLOWABLE = re.compile(
+    r"(?<![\w/.])(?P<address>(?:https://history\.state\.gov/historicaldocuments/[\w-]+(?:/[\w-]+)?)"
+    r"|(?:/(?:facets|documents)/[\w-]+))(?=[\s.,;:)]|$)"
+)
+
+
+def linked(value: Any) -> SafeString:
+    """A notice or an error (plain text) as HTML, escaped as :func:`html_text` prints it, with the
+    addresses it tells the reader to follow made links: this site's ``/facets/type`` and
+    ``/documents/<identifier>``, and ``https://history.state.gov/historicaldocuments/…``; they were
+    plain text ("The values are listed at /facets/type.": a fresh user). A full stop or comma after
+    an address ends the sentence, not the address."""
+    text = html_text(value)
+    return mark_safe(_FOLLOWABLE.sub(lambda m: f'<a href="{m["address"]}">{m["address"]}</a>', text))
+
+
 def number(value: int) -> str:
     """A count as the pages write it, with thousands separators: ``4,915`` (the site is in
     English, ``LANGUAGE_CODE`` en-us, and not localized: every count on every page reads alike)."""
@@ -204,5 +223,5 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction
     )
-    env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
+    env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, linked=linked, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
