@@ -1132,3 +1132,17 @@ def test_an_address_a_notice_tells_to_follow_is_a_link(client, seed_archive):
     assert '<a href="https://history.state.gov/historicaldocuments/frus1945v01/d1">' in held_not
     echoed = client.get("/", {"q": "https://evil.example/facets/type"}).content.decode()  # a query's own address stays text
     assert 'href="https://evil.example' not in echoed and '<a href="/facets/type">' not in echoed
+
+
+def test_a_phrase_no_document_has_says_to_search_its_words_without_the_quotes(client, demo_volume_archive):
+    # '"Chou En-lai Moscow treaty"' found nothing and got "Try fewer words" (a fresh user)
+    apart = client.get("/api/search", {"q": "Communists Chinese Batavia"}).json()["total"]
+    assert apart > 1
+    html = client.get("/", {"q": '"Communists Chinese Batavia"'}).content.decode()
+    assert "Results: 0<" in html and "Try fewer words" not in html
+    assert _notice(html) == (
+        f"No document has the phrase “Communists Chinese Batavia”; {apart:,} documents have its words apart: "
+        "search them without the quotation marks."
+    )
+    body = client.get("/api/search", {"q": '"Communists Chinese Batavia"'}).json()
+    assert body["total"] == 0 and body["explained"] is True

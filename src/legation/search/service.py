@@ -990,6 +990,26 @@ def field_notices(
     return notes
 
 
+def phrase_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None) -> list[str]:
+    """A sentence for each quoted phrase of several words of ``node`` (not in a field, not under
+    NOT) that no document has while some have all its words, counting them and saying to search
+    them without the quotation marks: for a search that found nothing, ``"Chou En-lai Moscow
+    treaty"`` got "Try fewer words", when the advice that works is to drop the quotes (a fresh user)."""
+    notes = []
+    for leaf in user_query.leaves(user_query.positive_only(node)):
+        if not isinstance(leaf, user_query.Phrase) or leaf.field is not None or len(leaf.text.split()) < 2:
+            continue
+        phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
+        if phrased is None or facet_counts.count(searcher, phrased):
+            continue
+        loose = user_query.to_tantivy(_expanded(user_query.And(tuple(user_query.Term(w) for w in leaf.text.split())), names), idx_schema, searcher)
+        having = facet_counts.count(searcher, loose) if loose is not None else 0
+        if having:
+            documents = "document has" if having == 1 else "documents have"
+            notes.append(f"No document has the phrase “{leaf.text}”; {having:,} {documents} its words apart: search them without the quotation marks.")
+    return list(dict.fromkeys(notes))
+
+
 TYPES_NAMED = 8
 """The types :func:`field_notices` names when a ``type:`` matches nothing, the most frequent first."""
 
@@ -1417,6 +1437,7 @@ def search(
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
         reasons += one_value_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
+        reasons += phrase_notices(words.parsed.node, index.schema, searcher, names)
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
