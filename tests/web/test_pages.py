@@ -1146,3 +1146,19 @@ def test_a_phrase_no_document_has_says_to_search_its_words_without_the_quotes(cl
     )
     body = client.get("/api/search", {"q": '"Communists Chinese Batavia"'}).json()
     assert body["total"] == 0 and body["explained"] is True
+
+
+def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(client, seed_archive):
+    # on a phone the facets come after the hits: the filters in force were out of sight (a fresh user)
+    page = client.get("/", {"q": "Mao", "type": ["Telegram", "Cable"], "recipient": "Liu Shaoqi", "start_date": "1949"}).content.decode()
+    (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', page, re.S)
+    shown = re.sub(r"<[^>]+>", "", unescape(line))
+    assert shown == "Narrowed to Type: Telegram ✕; Type: Cable ✕; To: Liu Shaoqi ✕ · Clear all"
+    links = [unescape(u) for u in re.findall(r'href="([^"]*)"', line)]
+    assert links == [
+        "?q=Mao&type=Cable&recipient=Liu+Shaoqi&start_date=1949",
+        "?q=Mao&type=Telegram&recipient=Liu+Shaoqi&start_date=1949",
+        "?q=Mao&type=Telegram&type=Cable&start_date=1949",
+        "?q=Mao",
+    ]
+    assert 'class="filters-chosen"' not in client.get("/", {"q": "Mao"}).content.decode()

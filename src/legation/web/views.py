@@ -150,6 +150,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
             values.append(FacetLink(value.value, value.count, value.selected, toggled(**{facet.name: sorted(chosen) or None})))
         more_url = url("facet", facet.name) + same_search if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append(FacetBox(facet, values, more_url))
+    # each value narrowing the search, with the address of the search without it: on a phone the facets
+    # come after the hits, so the filters in force were out of sight, and a new query kept them unseen
+    chosen = [
+        ChosenFilter(FACETS_BY_NAME[name].label, value, query_strings(base, name)(**{name: [v for v in values if v != value] or None}))
+        for name, values in search_request.filters.items()
+        for value in values
+    ]
     last_page = result.last_page
     # the last page paging reaches: a search of very many matches pages through the first MAX_RESULT_WINDOW
     reachable = min(last_page, MAX_RESULT_WINDOW // search_request.page_size, MAX_PAGE)
@@ -183,6 +190,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
         clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
+        chosen_filters=chosen,
         # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
         # stood above results from 1960 on, under the message saying "to" was left out: a fresh user)
         dates_searched=[typed if applied else "" for typed, applied in ((context["start_date"], search_request.start_date), (context["end_date"], search_request.end_date))],
@@ -290,6 +298,16 @@ class FacetLink:
     value: str
     count: int
     selected: bool
+    url: str
+
+
+@dataclass(slots=True)
+class ChosenFilter:
+    """A value narrowing the search (``label``: its facet's, "Type"), and ``url``, the query
+    string of the same search without it."""
+
+    label: str
+    value: str
     url: str
 
 
