@@ -425,11 +425,14 @@ def files_to_read(
             denied = len(unreadable or ()) > denied_before
             if not inside and not denied and skipped is not None and len(paths) > 1:  # alone, the command fails saying so
                 skipped.append(IngestNote(str(path), "not read: the folder holds no files (hidden files and folders are skipped)"))
+            unread: dict[str, list[Path]] = {}  # why → the files of the folder not read for it
             for p in inside:
                 if _reader_for(p, mapping):
                     found.append(p)
                 elif skipped is not None:
-                    skipped.append(IngestNote(str(p), f"not read: {why_unread(p, mapping)}"))
+                    unread.setdefault(why_unread(p, mapping), []).append(p)
+            if skipped is not None:
+                skipped += [note for why, files in unread.items() for note in _unread_notes(files, why)]
         elif path.is_file():
             if _reader_for(path, mapping):
                 found.append(path)
@@ -450,6 +453,20 @@ def files_to_read(
             f"{'they were' if more else 'it was'} read as {', '.join(sorted({_kind_of(p) for p in unmapped}))}, as without --mapping",
         ))
     return found
+
+
+LIKE_IT_NAMED = 3  # files named in a note for several not read for one reason; fewer get a note each
+
+
+def _unread_notes(files: list[Path], why: str) -> list[IngestNote]:
+    """The notes for the ``files`` of a folder not read for one reason ``why``: one each for up to
+    :data:`LIKE_IT_NAMED`, else one note, on the first, naming how many more and a few of them (the
+    25 LIDO records of QhoD's folder were 25 notes of one sentence each: a fresh user)."""
+    if len(files) <= LIKE_IT_NAMED:
+        return [IngestNote(str(f), f"not read: {why}") for f in files]
+    others = files[1:]
+    named = ", ".join(f.name for f in others[:LIKE_IT_NAMED]) + " …"
+    return [IngestNote(str(files[0]), f"not read, nor {len(others):,} more files of its folder for the same reason ({named}): {why}")]
 
 
 def _files_in(folder: Path, unreadable: list[IngestError] | None, own: frozenset[Path] = frozenset(), skipped: list[IngestNote] | None = None) -> list[Path]:
