@@ -1116,6 +1116,9 @@ def test_document_n_links_only_to_a_related_document_of_the_same_series_held_her
     links = _mentioned_documents("frus1952-54v14p2-d642", relations)
     assert links == {"652": "/documents/frus1952-54v14p2-d652", "72A": "/documents/frus1952-54v14p2-d72a"}
     assert _mentioned_documents("seed-1", relations) == {}  # no numbered series
+    # a number of this series and of another both: either may be meant (frus1964-68v14-d16, a fresh user)
+    both = [RelatedDocument("frus1964-68v14-d21", "Held", ""), RelatedDocument("frus1964-68v15-d21"), RelatedDocument("frus1964-68v14-d5", "Held", "")]
+    assert _mentioned_documents("frus1964-68v14-d16", both) == {"5": "/documents/frus1964-68v14-d5"}
     shown = document_links("See <b>Document 652</b>, Document 93, Document 7 and Document 72A.", links)
     assert shown == (
         'See &lt;b&gt;<a href="/documents/frus1952-54v14p2-d652">Document 652</a>&lt;/b&gt;, Document 93, Document 7 and '
@@ -1132,6 +1135,16 @@ def test_an_address_a_notice_tells_to_follow_is_a_link(client, seed_archive):
     assert '<a href="https://history.state.gov/historicaldocuments/frus1945v01/d1">' in held_not
     echoed = client.get("/", {"q": "https://evil.example/facets/type"}).content.decode()  # a query's own address stays text
     assert 'href="https://evil.example' not in echoed and '<a href="/facets/type">' not in echoed
+    # an address typed in a filter or the query, repeated by a notice, is linked only when it is a page
+    # a notice could name itself (a fresh user had /facets/evil and …/historicaldocuments/evil-page linked)
+    for params in (
+        {"q": "Mao", "type": "see https://history.state.gov/historicaldocuments/evil-page now"},
+        {"q": "Mao", "type": "/facets/evil x"},
+        {"q": "Mao", "place": "/documents/frus1949v07p1-d1 x"},
+        {"q": "Mao", "start_date": "/facets/evil x"},
+    ):
+        page = client.get("/", params).content.decode()
+        assert ("evil" in page or "frus1949v07p1-d1 x" in page) and not re.search(r'<a href="(?:https://[^"]*evil|/facets/evil|/documents/frus1949v07p1-d1)', page), params
 
 
 def test_a_phrase_no_document_has_says_to_search_its_words_without_the_quotes(client, demo_volume_archive):

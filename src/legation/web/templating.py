@@ -190,23 +190,31 @@ def document_links(value: Any, links: dict[str, str]) -> SafeString:
     return mark_safe(_DOCUMENT_MENTION.sub(lambda m: f'<a href="{html.escape(links[m[1]])}">{m[0]}</a>' if m[1] in links else m[0], text))
 
 
-# what a notice names that a reader can follow: a facet's list or a document of this site, a volume or
-# document of the public FRUS edition; not any address (a query may hold one, and echoed as a link it
-# would lend another site this one's page)
+# what a notice names that a reader can follow: a facet's list on this site, a volume or document of
+# the public FRUS edition. Only such targets, whoever wrote the words: a notice also repeats what a
+# query or filter held, and an address typed there ("/facets/evil", "…/historicaldocuments/evil-page")
+# was made a link too (a fresh user); a target of these shapes is a page a notice itself could name.
 _FOLLOWABLE = re.compile(
-    r"(?<![\w/.])(?P<address>(?:https://history\.state\.gov/historicaldocuments/[\w-]+(?:/[\w-]+)?)"
-    r"|(?:/(?:facets|documents)/[\w-]+))(?=[\s.,;:)]|$)"
+    r"(?<![\w/.%-])(?P<address>https://history\.state\.gov/historicaldocuments/frus[0-9][\w-]*(?:/d[0-9]+[a-z]?)?"
+    r"|/facets/(?P<facet>[a-z]+))(?=[\s.,;:)]|$)"
 )
 
 
 def linked(value: Any) -> SafeString:
     """A notice or an error (plain text) as HTML, escaped as :func:`html_text` prints it, with the
-    addresses it tells the reader to follow made links: this site's ``/facets/type`` and
-    ``/documents/<identifier>``, and ``https://history.state.gov/historicaldocuments/…``; they were
-    plain text ("The values are listed at /facets/type.": a fresh user). A full stop or comma after
-    an address ends the sentence, not the address."""
-    text = html_text(value)
-    return mark_safe(_FOLLOWABLE.sub(lambda m: f'<a href="{m["address"]}">{m["address"]}</a>', text))
+    addresses it tells the reader to follow made links: ``/facets/<name>`` of a facet of the site
+    ("The values are listed at /facets/type."), and a FRUS volume's or document's address in the
+    public edition (``https://history.state.gov/historicaldocuments/frus1945v01/d1``); they were
+    plain text (a fresh user). A full stop or comma after an address ends the sentence, not the
+    address. No other address is linked, whatever wrote it."""
+    from legation.search.schema import FACETS_BY_NAME
+
+    def link(m: re.Match[str]) -> str:
+        if m["facet"] is not None and m["facet"] not in FACETS_BY_NAME:
+            return m[0]
+        return f'<a href="{m["address"]}">{m["address"]}</a>'
+
+    return mark_safe(_FOLLOWABLE.sub(link, html_text(value)))
 
 
 def number(value: int) -> str:

@@ -362,11 +362,16 @@ def _mentioned_documents(identifier: str, relations: list) -> dict[str, str]:
     own = _NUMBERED.fullmatch(identifier)
     if own is None:
         return {}
-    links = {}
+    links, elsewhere = {}, set()
     for related in relations:
-        if related.title and (m := _NUMBERED.fullmatch(related.identifier)) and m["series"] == own["series"]:
-            links[m["n"].upper()] = url("document", related.identifier)
-    return links
+        if m := _NUMBERED.fullmatch(related.identifier):
+            if m["series"] != own["series"]:
+                elsewhere.add(m["n"].upper())
+            elif related.title:
+                links[m["n"].upper()] = url("document", related.identifier)
+    # a number the record also refers to in another series is left unlinked: its "Document 21" may be
+    # either (frus1964-68v14-d16 refers to its volume's d21 and to volume XV's; a fresh user)
+    return {n: address for n, address in links.items() if n not in elsewhere}
 
 
 def date_unread(date_text: str, date_edtf: str) -> str:
