@@ -482,6 +482,16 @@ def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a
     assert page.status_code == 200 and f"The collection “{existing.title}” has the key seed-sino-soviet-treaty-talks" in said
     assert not Collection.objects.filter(title="Other").exists()
     assert admin_client.post("/admin/records/collection/add/", {"key": "other-talks", "title": "Other"}).status_code == 302
+    # case beyond ASCII, which SQLite's LIKE does not fold; and a title that is another's key, or the reverse
+    Collection.objects.create(key="été-1", title="Summer")
+    for data, said in (
+        ({"key": "ÉTÉ-1", "title": "Summer twin"}, "The collection “Summer” has the key été-1"),
+        ({"key": "x-coll", "title": "seed-sino-soviet-treaty-talks"}, "seed-sino-soviet-treaty-talks is another collection's key"),
+        ({"key": "summer", "title": "Winter"}, "Another collection is titled “Summer”"),
+    ):
+        page = admin_client.post("/admin/records/collection/add/", data)
+        assert page.status_code == 200 and said in html.unescape(page.content.decode()), data
+    assert not Collection.objects.filter(title__in=["Summer twin", "Winter"]).exists()
 
     # twins made otherwise (an ingest of another source's keys): each key names its own collection
     twin = Collection.objects.create(key="SEED-SINO-SOVIET-TREATY-TALKS", title="Twin")
@@ -495,6 +505,13 @@ def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a
     assert _found(admin_client, collection="seed-sino-soviet-treaty-talks") == everything
     assert _found(admin_client, collection="SEED-SINO-SOVIET-TREATY-TALKS") == [document.identifier]
     assert _found(admin_client, collection="Seed-Sino-Soviet-Treaty-Talks") == []  # names neither alone: as typed, no such value
+    # twins in case beyond ASCII: each key names its own (ÉTÉ-1 found été-1's documents, a fresh user)
+    summer, other = Collection.objects.create(key="été-2", title="Summer two"), Collection.objects.create(key="ÉTÉ-2", title="Summer three")
+    first, second = Document.objects.filter(identifier__in=["seed-sino-soviet-04", "seed-sino-soviet-05"]).order_by("identifier")
+    first.collections.add(summer)
+    second.collections.add(other)
+    log_upserts([first.identifier, second.identifier])
+    assert _found(admin_client, collection="été-2") == [first.identifier] and _found(admin_client, collection="ÉTÉ-2") == [second.identifier]
 
 
 def test_a_documents_delete_page_names_what_goes_with_it(seed_archive, admin_client):

@@ -474,14 +474,36 @@ class CollectionForm(StorableValues):
         fields = ["key", "title"]
 
     def clean_key(self) -> str:
+        """Compared with every other collection's key in Python (``str.casefold``: ``ÉTÉ-1`` and
+        ``été-1``, ``STRASSE`` and ``straße``), not by the database: SQLite's ``LIKE`` and ``lower()``
+        fold ASCII letters alone (a fresh user)."""
         key = self.cleaned_data["key"]
-        twin = Collection.objects.filter(key__iexact=key).exclude(pk=self.instance.pk).values_list("key", "title").first()
-        if twin is not None and twin[0] != key:
+        others = Collection.objects.exclude(pk=self.instance.pk).values_list("key", "title")
+        twin = next(((k, t) for k, t in others if k != key and k.casefold() == key.casefold()), None)
+        if twin is not None:
             raise forms.ValidationError(
                 f"The collection “{twin[1]}” has the key {twin[0]}, which the search reads as this one (case is ignored); "
                 "give this collection another key, or add its documents to that collection."
             )
+        named = next((t for k, t in others if t.casefold() == key.casefold()), None)
+        if named is not None:
+            raise forms.ValidationError(
+                f"Another collection is titled “{named}”: a filter ?collection={key} could mean either; give this collection another key."
+            )
         return key
+
+    def clean_title(self) -> str:
+        """Not another collection's key: ``?collection=frus1955-57v02`` named the collection so
+        titled, not the volume of that key (a fresh user)."""
+        title = self.cleaned_data["title"]
+        keyed = Collection.objects.exclude(pk=self.instance.pk).filter(key=title).values_list("key", flat=True).first()
+        if keyed is None:
+            keyed = next((k for k in Collection.objects.exclude(pk=self.instance.pk).values_list("key", flat=True) if k.casefold() == title.casefold()), None)
+        if keyed is not None:
+            raise forms.ValidationError(
+                f"{keyed} is another collection's key: a filter ?collection={title} could mean either; give this collection another title."
+            )
+        return title
 
 
 @admin.register(Collection)

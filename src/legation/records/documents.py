@@ -150,8 +150,8 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     if values := filters.get("collection"):  # one query, on a facet click's path
         keys = [v.lower() for v in storable(values)]  # in any case, as a document's identifier
         rows = (
-            Collection.objects.annotate(key_lower=Lower("key"))
-            .filter(Q(title__in=storable(values)) | Q(key_lower__in=keys))
+            Collection.objects.annotate(key_lower=Lower("key"))  # (SQLite's lower() folds ASCII letters alone:
+            .filter(Q(title__in=storable(values)) | Q(key__in=storable(values)) | Q(key_lower__in=keys))  # the key as given too)
             .values_list("key", "title")
         )
         titled = {title for _, title in rows}
@@ -160,9 +160,9 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
         # and "HOLDINGS" (made by ingest, or before the admin refused such twins), each names its own
         alike: dict[str, list[str]] = {}
         for key, title in exact.items():
-            alike.setdefault(key.lower(), []).append(title)
+            alike.setdefault(key.casefold(), []).append(title)
         folded = {key: titles[0] for key, titles in alike.items() if len(titles) == 1}
-        found["collection"] = list(dict.fromkeys(v if v in titled else exact.get(v) or folded.get(v.lower(), v) for v in values))
+        found["collection"] = list(dict.fromkeys(v if v in titled else exact.get(v) or folded.get(v.casefold(), v) for v in values))
     if values := filters.get("place"):
         places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))
