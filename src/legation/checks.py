@@ -11,9 +11,9 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
   empty file;
 - ``legation.E002`` the database cannot be reached;
 - ``legation.E003`` migrations not applied;
-- ``legation.W002`` a PostgreSQL role that may read Legation's tables but not write them: searching
-  works, ingest, the admin's changes and signing in do not (a node that only serves searches may
-  run so on purpose: a warning, not an error);
+- ``legation.W002`` a PostgreSQL role lacking a right Legation uses on its tables: one that may read
+  them but not write them searches, but cannot ingest, change records in the admin or sign in (a
+  node that only serves searches may run so on purpose: a warning, not an error);
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
   ``legation.E006`` the index behind the change log (last applied seq below the newest seq),
   ``legation.E010`` an index following another archive's change log (copied with a data folder,
@@ -247,39 +247,46 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
     return [Info(f"Database: the {where} is reachable and migrated.", id="legation.I001"), *_write_rights(connection)], True
 
 
-WRITES = ("INSERT", "UPDATE", "DELETE")  # the rights ingest, the admin and signing in use on Legation's tables
+RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")  # what searching (SELECT), ingest, the admin and signing in use on Legation's tables
 
 
 def _write_rights(connection) -> list[CheckMessage]:
-    """``legation.W002`` when the PostgreSQL role connected lacks one of :data:`WRITES` on one of
-    Django's tables (``has_table_privilege``, PostgreSQL's System Information Functions), naming the
+    """``legation.W002`` when the PostgreSQL role connected lacks one of :data:`RIGHTS` on one of
+    Django's tables (``has_table_privilege``, PostgreSQL's System Information Functions, on each
+    table as the role's queries find it: ``to_regclass`` through its search path), naming the
     first few; ``[]`` when it has them all, and on SQLite, where there are no roles (an archive file
     it may not write is refused when opened: see ``legation.cli``). A role with SELECT alone passed
-    check, then every ingest failed (a fresh user)."""
+    check, then every ingest failed (a fresh user). A question PostgreSQL refuses is no warning:
+    the other checks say what is wrong."""
     if connection.vendor != "postgresql":
         return []
     tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT t, r FROM unnest(%s::text[]) AS t, unnest(%s::text[]) AS r "
-            "WHERE NOT has_table_privilege(quote_ident(current_schema()) || '.' || quote_ident(t), r) ORDER BY t, r",
-            [tables, list(WRITES)],
-        )
-        missing: dict[str, list[str]] = {}
-        for table, right in cursor.fetchall():
-            missing.setdefault(table, []).append(right)
-        cursor.execute("SELECT current_user")
-        (role,) = cursor.fetchone()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t, r FROM unnest(%s::text[]) AS t, unnest(%s::text[]) AS r "
+                "WHERE to_regclass(quote_ident(t)) IS NOT NULL AND NOT has_table_privilege(to_regclass(quote_ident(t)), r) "
+                "ORDER BY t, array_position(%s::text[], r)",
+                [tables, list(RIGHTS), list(RIGHTS)],
+            )
+            missing: dict[str, list[str]] = {}
+            for table, right in cursor.fetchall():
+                missing.setdefault(table, []).append(right)
+            cursor.execute("SELECT current_user")
+            (role,) = cursor.fetchone()
+    except DatabaseError:
+        return []
     if not missing:
         return []
     named = "; ".join(f"{table} ({', '.join(rights)})" for table, rights in list(missing.items())[:3])
     more = f" and {len(missing) - 3} more tables" if len(missing) > 3 else ""
-    which = f"any of its {len(tables)} tables" if len(missing) == len(tables) else f"{len(missing)} of its {len(tables)} tables"
+    which = f"all {len(tables)} of its tables" if len(missing) == len(tables) else f"{len(missing)} of its {len(tables)} tables"
     return [
         checks.Warning(
-            f"The role {role} may read the archive but not write {which}: {named}{more}. "
-            "Searching works; ingest, the admin's changes and signing in fail.",
-            hint="For a node that only serves searches that is fine. Otherwise connect as the role that owns Legation's "
+            f"The role {role} lacks rights Legation uses on {which}: {named}{more}. "
+            + ("Searching and the pages reading those tables fail." if any("SELECT" in r for r in missing.values())
+               else "Searching works; ingest, the admin's changes and signing in fail."),
+            hint="A node that only serves searches needs SELECT alone. Otherwise connect as the role that owns Legation's "
             "tables, or GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO this role.",
             id="legation.W002",
         )

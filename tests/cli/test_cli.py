@@ -603,12 +603,42 @@ def test_check_warns_of_a_role_that_may_read_but_not_write(tmp_path: Path):
         finally:
             db.execute("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO CURRENT_USER")
     said = " ".join((checked.stdout + checked.stderr).split())
-    assert "WARNING legation.W002: The role" in said and "may read the archive but not write" in said, said
-    assert "auth_group (DELETE, INSERT, UPDATE)" in said and "Searching works; ingest, the admin's changes and signing in fail" in said
+    assert "WARNING legation.W002: The role" in said and "lacks rights Legation uses on all" in said, said
+    assert "auth_group (INSERT, UPDATE, DELETE)" in said and "Searching works; ingest, the admin's changes and signing in fail" in said
     assert "ERROR" not in said.replace("ERROR legation.E001", "")  # a warning: a node that only serves searches may run so
     assert ingest.returncode != 0 and "permission denied" in ingest.stderr, ingest.stderr  # what the warning foretold
     assert "Traceback" not in ingest.stderr, ingest.stderr
     assert "W002" not in legation(data, "check").stdout
+
+    # SELECT missing on one table: said, as what searching needs
+    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
+        db.execute("REVOKE SELECT ON records_text FROM CURRENT_USER")
+        try:
+            checked = legation(data, "check")
+            unread = " ".join((checked.stdout + checked.stderr).split())
+        finally:
+            db.execute("GRANT SELECT ON records_text TO CURRENT_USER")
+    assert "lacks rights Legation uses on 1 of its" in unread and "records_text (SELECT)" in unread
+    assert "Searching and the pages reading those tables fail." in unread
+
+
+def test_check_finds_the_tables_through_the_roles_search_path(tmp_path: Path):
+    # a role with a schema of its own name (search_path "$user", public) made check end in a
+    # traceback: relation "reader.auth_group" does not exist (a fresh user)
+    if not postgres_url():
+        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
+    import psycopg
+
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
+        db.execute("CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER")
+        try:
+            checked = legation(data, "check")
+        finally:
+            db.execute("DROP SCHEMA IF EXISTS " + db.execute("SELECT quote_ident(current_user)").fetchone()[0])
+    said = checked.stdout + checked.stderr
+    assert "Traceback" not in said and "W002" not in said and "Database: the PostgreSQL database" in said, said
 
 
 def test_a_report_or_export_never_replaces_a_file_read_or_the_archive(tmp_path: Path):
