@@ -56,6 +56,7 @@ CASES = [
     ("31/12/1950", "1950-12-31"),  # day first (British, European)
     ("12/31/1950", "1950-12-31"),  # month first (American)
     ("05/05/1950", "1950-05-05"),  # either order the same day
+    ("Y-170000002", "Y-170000002"),  # EDTF's long year, before the year 1
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
     ("22–25 December 1949", "1949-12-22/1949-12-25"),
@@ -362,7 +363,7 @@ def test_a_date_in_a_year_to_come_is_flagged_as_a_likely_typo():
     import datetime as dt
 
     year = dt.date.today().year
-    for text in ("2150", "12 March 2150", "2150-03-12", f"{year + 1}", f"1950/{year + 2}", "after 31 December 2150", "Spring 2150"):
+    for text in ("2150", "12 March 2150", "2150-03-12", f"{year + 1}", f"1950/{year + 2}", "after 31 December 2150", "Spring 2150", "Y12150"):
         assert parse_archival_date(text) == ParsedDate("", True, text, future=True), text
     assert parse_archival_date("Mayday 2150") == ParsedDate("", True, "Mayday 2150")  # not read at all: not said to be future
     for text, edtf in ((f"{year}", f"{year}"), (f"Winter {year}", f"{year}-24"), (f"1950/{year + 1}", f"1950/{year + 1}"), ("after 1950", "[1951..]")):

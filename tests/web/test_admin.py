@@ -521,3 +521,17 @@ def test_a_documents_delete_page_names_what_goes_with_it(seed_archive, admin_cli
     assert " object (" not in page
     assert "Mao Zedong, sender of seed-sino-soviet-01" in page
     assert f"seed-sino-soviet-01 in {document.collections.get().title}" in page
+
+
+def test_an_edtf_date_emptied_alone_leaves_the_document_undated_and_says_what_the_text_reads_as(seed_archive, admin_client):
+    # emptying the EDTF date while the text said "January 8, 1955" undated it without a word (a fresh user)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    assert _post_change(admin_client, document, date_text="January 8, 1955", date_edtf="1955-01-08").redirect_chain
+    document.refresh_from_db()
+    answer = _post_change(admin_client, document, date_edtf="")
+    said = html.unescape(answer.content.decode())
+    assert answer.redirect_chain and "The document is now undated, though its date as written, “January 8, 1955”, reads as 1955-01-08" in said
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("January 8, 1955", "", None)
+    long_year = _post_change(admin_client, document, date_edtf="Y12150")  # EDTF's long year: past 9999
+    assert not long_year.redirect_chain and "is in a year to come" in html.unescape(long_year.content.decode())

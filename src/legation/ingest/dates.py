@@ -1072,9 +1072,12 @@ def in_year_to_come(edtf: str) -> bool:
     current year, or its latest after the next (``"2150"``, ``"1950/2150"``; ``"Winter 2026"`` read in
     2026 is not). A value with unspecified digits (EDTF ``X``: ``202X``, ``20XX`` for "21st century")
     counts by its earliest day alone: its latest, 2029 or 2099, is the limit of what is known, not
-    a claim that the document lies then. The one rule for dates read from text
+    a claim that the document lies then. A long year after the year 9999 (EDTF ``Y12150``) is to
+    come; one before the year 1 (``Y-170000002``) is not. The one rule for dates read from text
     (:func:`parse_archival_date`) and EDTF given as such (a ``date_edtf`` field, a TEI ``@when``),
     which ingest applies to both."""
+    if re.match(r"Y[0-9]", edtf):  # EDTF's long year (Level 1, "Y170000002"): past 9999, and to come
+        return True
     bounds = edtf_day_bounds(edtf)
     return bool(bounds) and years_to_come(bounds[0].year, bounds[1].year, unspecified="X" in edtf)
 

@@ -241,6 +241,12 @@ class DocumentForm(forms.ModelForm):
                 data["date_edtf"] = read.edtf
                 self.date_note = _unread_note(text, read.future) if read.flagged else ""
             return data
+        if not edtf and read.edtf:  # emptied, the text kept: undated as asked, but said (a fresh user saw no word)
+            self.date_note = (
+                f"The document is now undated, though its date as written, “{text}”, reads as {read.edtf} "
+                f"({display_date(read.edtf)}): enter {read.edtf} as its EDTF date to date it so, or, if it has no date, "
+                "empty the date as written too."
+            )
         bounds, said = edtf_day_bounds(edtf) if edtf else None, edtf_day_bounds(read.edtf) if read.edtf else None
         if bounds and said and (bounds[1] < said[0] or said[1] < bounds[0]):
             self.add_error("date_edtf", forms.ValidationError(
