@@ -123,3 +123,7 @@ def test_a_paste_longer_than_the_box_takes_is_said_beside_it(page) -> None:
     )
     box.fill("Mao")
     assert note.is_hidden()
+    # line breaks take no room (the box drops them), and one character left out is said so
+    box.fill("")
+    paste("x\r\n" * 10 + "y" * (room - 9))
+    assert note.inner_text().startswith(f"The search box takes up to {room:,} characters: the last one of what you pasted was left out.")

@@ -185,6 +185,14 @@ def test_the_histograms_bars_stand_out_from_the_page_as_a_graphic_must(page) -> 
 
     bar, ground = sorted(map(luminance, colours))
     assert (ground + 0.05) / (bar + 0.05) >= 3, colours
+    # in forced colours (Windows High Contrast) backgrounds are dropped: the bars were gone (a fresh user)
+    page.emulate_media(forced_colors="active")
+    forced = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('figure.histogram .bars a')).backgroundColor,
+                  getComputedStyle(document.body).backgroundColor]"""
+    )
+    bar, ground = sorted(map(luminance, forced))
+    assert (ground + 0.05) / (bar + 0.05) >= 3, forced
 
 
 def test_the_whole_archive_histogram_spans_two_centuries_and_its_thinnest_bar_still_clicks(page) -> None:

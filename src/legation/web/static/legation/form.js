@@ -20,13 +20,15 @@
       note.hidden = true;
       (box.closest(".combobox") || box).after(note);
       box.addEventListener("paste", function (event) {
-        const pasted = event.clipboardData ? event.clipboardData.getData("text") : "";
+        // a one-line box drops the line breaks of what is pasted (HTML's value sanitization): they take no room
+        const pasted = (event.clipboardData ? event.clipboardData.getData("text") : "").replace(/[\r\n]/g, "");
         const room = box.maxLength - box.value.length + (box.selectionEnd - box.selectionStart);
         if (pasted.length <= room) return;
+        const cut = pasted.length - room;
         note.hidden = false;
         note.textContent = "The search box takes up to " + box.maxLength.toLocaleString("en") + " characters: the last " +
-          (pasted.length - room).toLocaleString("en") + " of what you pasted were left out. Search a few of its rarer words, " +
-          "or a quoted phrase of it, instead.";
+          (cut === 1 ? "one" : cut.toLocaleString("en")) + " of what you pasted " + (cut === 1 ? "was" : "were") +
+          " left out. Search a few of its rarer words, or a quoted phrase of it, instead.";
       });
       box.addEventListener("input", function () {
         if (box.value.length < box.maxLength) note.hidden = true;
