@@ -1160,6 +1160,13 @@ def test_a_phrase_no_document_has_says_to_search_its_words_without_the_quotes(cl
     )
     body = client.get("/api/search", {"q": '"Communists Chinese Batavia"'}).json()
     assert body["total"] == 0 and body["explained"] is True
+    # the count is of the search with the words apart, the rest of the query and the filters kept (it
+    # counted the phrase's words alone: 9 where the search without quotes found none, a fresh user)
+    for rest in ({"q": '"Communists Chinese Batavia" -Indonesia'}, {"q": '"Communists Chinese Batavia"', "type": "Telegram"}):
+        loose = client.get("/api/search", {**rest, "q": rest["q"].replace('"', "")}).json()["total"]
+        said = client.get("/api/search", rest).json()["notice"]
+        having = f"{loose:,} documents have" if loose > 1 else "1 document has"
+        assert loose < apart and (f"; {having} its words apart" in said if loose else "its words apart" not in said), (rest, loose, said)
 
 
 def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(client, seed_archive):

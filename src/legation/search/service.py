@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -990,11 +991,20 @@ def field_notices(
     return notes
 
 
-def phrase_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None) -> list[str]:
+def phrase_notices(
+    node: user_query.Node | None,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    names: variants.VariantTable | None,
+    filters: Sequence[Query] = (),
+) -> list[str]:
     """A sentence for each quoted phrase of several words of ``node`` (not in a field, not under
-    NOT) that no document has while some have all its words, counting them and saying to search
-    them without the quotation marks: for a search that found nothing, ``"Chou En-lai Moscow
-    treaty"`` got "Try fewer words", when the advice that works is to drop the quotes (a fresh user)."""
+    NOT) that no document has while the whole search (``node`` within ``filters``) with that
+    phrase's words apart finds some, counting them and saying to search them without the quotation
+    marks: for a search that found nothing, ``"Chou En-lai Moscow treaty"`` got "Try fewer words",
+    when the advice that works is to drop the quotes (a fresh user). The count is of that search, the
+    rest of the query and the filters kept (it counted the phrase's words alone: 9 where the search
+    without quotes found none)."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
         if not isinstance(leaf, user_query.Phrase) or leaf.field is not None or len(leaf.text.split()) < 2:
@@ -1002,12 +1012,24 @@ def phrase_notices(node: user_query.Node | None, idx_schema: tantivy.Schema, sea
         phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
-        loose = user_query.to_tantivy(_expanded(user_query.And(tuple(user_query.Term(w) for w in leaf.text.split())), names), idx_schema, searcher)
-        having = facet_counts.count(searcher, loose) if loose is not None else 0
+        apart = _replaced(node, leaf, user_query.And(tuple(user_query.Term(w) for w in leaf.text.split())))
+        loose = user_query.to_tantivy(_expanded(apart, names), idx_schema, searcher) if apart is not None else None
+        having = facet_counts.count(searcher, combine(loose, list(filters))) if loose is not None else 0
         if having:
             documents = "document has" if having == 1 else "documents have"
             notes.append(f"No document has the phrase “{leaf.text}”; {having:,} {documents} its words apart: search them without the quotation marks.")
     return list(dict.fromkeys(notes))
+
+
+def _replaced(node: user_query.Node | None, old: user_query.Node, new: user_query.Node) -> user_query.Node | None:
+    """``node`` with each ``old`` in it (compared by value) replaced by ``new``."""
+    if node is None or node == old:
+        return new if node is not None else None
+    if isinstance(node, (user_query.And, user_query.Or)):
+        return dataclasses.replace(node, items=tuple(_replaced(item, old, new) for item in node.items))
+    if isinstance(node, user_query.Not):
+        return dataclasses.replace(node, item=_replaced(node.item, old, new))
+    return node
 
 
 TYPES_NAMED = 8
@@ -1437,7 +1459,7 @@ def search(
     if nothing_found and not words_alone:
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
         reasons += one_value_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
-        reasons += phrase_notices(words.parsed.node, index.schema, searcher, names)
+        reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
