@@ -244,13 +244,13 @@ def database_checks() -> tuple[list[CheckMessage], bool]:
                 id="legation.E003",
             )
         ], True
-    return [Info(f"Database: the {where} is reachable and migrated.", id="legation.I001"), *_write_rights(connection)], True
+    return [Info(f"Database: the {where} is reachable and migrated.", id="legation.I001"), *_table_rights(connection)], True
 
 
 RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")  # what searching (SELECT), ingest, the admin and signing in use on Legation's tables
 
 
-def _write_rights(connection) -> list[CheckMessage]:
+def _table_rights(connection) -> list[CheckMessage]:
     """``legation.W002`` when the PostgreSQL role connected lacks one of :data:`RIGHTS` on one of
     Django's tables (``has_table_privilege``, PostgreSQL's System Information Functions, on each
     table as the role's queries find it: ``to_regclass`` through its search path), naming the

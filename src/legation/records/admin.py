@@ -430,7 +430,8 @@ class ReindexesItsDocuments:
     deletion, which takes the links with it."""
 
     def _documents(self, records) -> list[str]:
-        return list(Document.objects.filter(**{f"{self.model._meta.get_field('documents').field.name}__in": records}).values_list("identifier", flat=True))
+        link = self.model._meta.get_field("documents").field.name  # Document's field: place_sent, subjects …
+        return list(Document.objects.filter(**{f"{link}__in": records}).values_list("identifier", flat=True))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -484,7 +485,7 @@ class CollectionForm(StorableValues):
         ``été-1``, ``STRASSE`` and ``straße``), not by the database: SQLite's ``LIKE`` and ``lower()``
         fold ASCII letters alone (a fresh user)."""
         key = self.cleaned_data["key"]
-        others = Collection.objects.exclude(pk=self.instance.pk).values_list("key", "title")
+        others = list(Collection.objects.exclude(pk=self.instance.pk).values_list("key", "title"))
         twin = next(((k, t) for k, t in others if k != key and k.casefold() == key.casefold()), None)
         if twin is not None:
             raise forms.ValidationError(
@@ -502,9 +503,8 @@ class CollectionForm(StorableValues):
         """Not another collection's key: ``?collection=frus1955-57v02`` named the collection so
         titled, not the volume of that key (a fresh user)."""
         title = self.cleaned_data["title"]
-        keyed = Collection.objects.exclude(pk=self.instance.pk).filter(key=title).values_list("key", flat=True).first()
-        if keyed is None:
-            keyed = next((k for k in Collection.objects.exclude(pk=self.instance.pk).values_list("key", flat=True) if k.casefold() == title.casefold()), None)
+        keys = Collection.objects.exclude(pk=self.instance.pk).values_list("key", flat=True)
+        keyed = next((k for k in keys if k.casefold() == title.casefold()), None)
         if keyed is not None:
             raise forms.ValidationError(
                 f"{keyed} is another collection's key: a filter ?collection={title} could mean either; give this collection another title."

@@ -1023,8 +1023,10 @@ def phrase_notices(
 
 def _replaced(node: user_query.Node | None, old: user_query.Node, new: user_query.Node) -> user_query.Node | None:
     """``node`` with each ``old`` in it (compared by value) replaced by ``new``."""
-    if node is None or node == old:
-        return new if node is not None else None
+    if node is None:
+        return None
+    if node == old:
+        return new
     if isinstance(node, (user_query.And, user_query.Or)):
         return dataclasses.replace(node, items=tuple(_replaced(item, old, new) for item in node.items))
     if isinstance(node, user_query.Not):
