@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -567,17 +567,35 @@ def test_an_index_copied_from_another_archive_is_said_by_check_and_rebuilt_by_se
     assert "E010" not in after.stdout + after.stderr and "Search index: in step with the change log (seq 44)" in after.stdout + after.stderr
 
 
-def test_check_on_a_database_this_role_may_not_read_says_so_in_one_line(tmp_path: Path):
-    # a role without rights on the tables: check printed a traceback of 234 lines (a fresh user)
+def _seeded_postgres_archive(tmp_path: Path) -> tuple[Path, str]:
+    """A data folder whose archive, in a PostgreSQL database of its own, holds the seed records, and
+    that database's URL; skips on SQLite, which has no roles and rights."""
     if not postgres_url():
         pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
-    import psycopg
-
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
-    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
-        db.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM CURRENT_USER")  # the owner's own rights, as a role without them
-    checked = legation(data, "check")
+    return data, database_env(data)["LEGATION_DATABASE_URL"]
+
+
+@contextmanager
+def _altered(url: str, change: str, undo: str = ""):
+    """The database at ``url`` with the statement ``change`` run as its owner, ``undo`` run after."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute(change)
+        try:
+            yield db
+        finally:
+            if undo:
+                db.execute(undo)
+
+
+def test_check_on_a_database_this_role_may_not_read_says_so_in_one_line(tmp_path: Path):
+    # a role without rights on the tables: check printed a traceback of 234 lines (a fresh user)
+    data, url = _seeded_postgres_archive(tmp_path)
+    with _altered(url, "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM CURRENT_USER"):  # the owner's own rights, as a role without them
+        checked = legation(data, "check")
     said = " ".join((checked.stdout + checked.stderr).split())
     assert checked.returncode == 1 and "Traceback" not in said, said
     assert "ERROR legation.E002: Cannot read the" in said and "permission denied for table django_migrations" in said
@@ -586,22 +604,14 @@ def test_check_on_a_database_this_role_may_not_read_says_so_in_one_line(tmp_path
 
 def test_check_warns_of_a_role_that_may_read_but_not_write(tmp_path: Path):
     # a role with SELECT alone passed check, then every ingest failed (a fresh user)
-    if not postgres_url():
-        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
-    import psycopg
-
-    data, table = tmp_path / "archive", tmp_path / "new.csv"
+    data, url = _seeded_postgres_archive(tmp_path)
+    table = tmp_path / "new.csv"
     table.write_text("identifier,title\nw-1,A new record\n", encoding="utf-8")
-    assert legation(data, "ingest", str(SEED)).returncode == 0
-    before = legation(data, "check")
-    assert "W002" not in before.stdout + before.stderr
-    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
-        db.execute("REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public FROM CURRENT_USER")
-        try:
-            checked = legation(data, "check")
-            ingest = legation(data, "ingest", str(table))
-        finally:
-            db.execute("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO CURRENT_USER")
+    assert "W002" not in legation(data, "check").stdout
+    rights = "INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
+    with _altered(url, f"REVOKE {rights} FROM CURRENT_USER", f"GRANT {rights} TO CURRENT_USER"):
+        checked = legation(data, "check")
+        ingest = legation(data, "ingest", str(table))
     said = " ".join((checked.stdout + checked.stderr).split())
     assert "WARNING legation.W002: The role" in said and "lacks rights Legation uses on all" in said, said
     assert "auth_group (INSERT, UPDATE, DELETE)" in said and "Searching works; ingest, the admin's changes and signing in fail" in said
@@ -611,13 +621,9 @@ def test_check_warns_of_a_role_that_may_read_but_not_write(tmp_path: Path):
     assert "W002" not in legation(data, "check").stdout
 
     # SELECT missing on one table: said, as what searching needs
-    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
-        db.execute("REVOKE SELECT ON records_text FROM CURRENT_USER")
-        try:
-            checked = legation(data, "check")
-            unread = " ".join((checked.stdout + checked.stderr).split())
-        finally:
-            db.execute("GRANT SELECT ON records_text TO CURRENT_USER")
+    with _altered(url, "REVOKE SELECT ON records_text FROM CURRENT_USER", "GRANT SELECT ON records_text TO CURRENT_USER"):
+        checked = legation(data, "check")
+    unread = " ".join((checked.stdout + checked.stderr).split())
     assert "lacks rights Legation uses on 1 of its" in unread and "records_text (SELECT)" in unread
     assert "Searching and the pages reading those tables fail." in unread
 
@@ -625,14 +631,8 @@ def test_check_warns_of_a_role_that_may_read_but_not_write(tmp_path: Path):
 def test_check_finds_the_tables_through_the_roles_search_path(tmp_path: Path):
     # a role with a schema of its own name (search_path "$user", public) made check end in a
     # traceback: relation "reader.auth_group" does not exist (a fresh user)
-    if not postgres_url():
-        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): SQLite has no roles and rights")
-    import psycopg
-
-    data = tmp_path / "archive"
-    assert legation(data, "ingest", str(SEED)).returncode == 0
-    with psycopg.connect(database_env(data)["LEGATION_DATABASE_URL"], autocommit=True) as db:
-        db.execute("CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER")
+    data, url = _seeded_postgres_archive(tmp_path)
+    with _altered(url, "CREATE SCHEMA IF NOT EXISTS AUTHORIZATION CURRENT_USER") as db:
         try:
             checked = legation(data, "check")
         finally:
