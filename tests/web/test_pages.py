@@ -1080,6 +1080,9 @@ def test_a_date_box_written_with_slashes_in_either_order_names_both_days(client,
     assert page.status_code == 400 and "'01/02/1951' may be 1951-02-01 or 1951-01-02; write the one meant as YYYY-MM-DD" in said
     same = client.get("/", {"q": "Mao", "start_date": "05/05/1950"})
     assert same.status_code == 200 and "Dates from 05/05/1950" in unescape(same.content.decode())
+    # typed in the query, the same (it said "01/02/1951 is not a date": a fresh user)
+    notice = client.get("/api/search", {"q": "Mao date:01/02/1951"}).json()["notice"]
+    assert "(date:01/02/1951: 01/02/1951 may be 1951-02-01 or 1951-01-02: write the one meant as YYYY-MM-DD;" in notice
 
 
 def test_a_frus_documents_references_to_others_are_listed_and_linked_where_they_stand(client, db):

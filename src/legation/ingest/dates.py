@@ -1067,6 +1067,26 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     return ParsedDate(edtf, False, raw)
 
 
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def either_order(text: str) -> tuple[str, str] | None:
+    """The two days a date written with slashes may be, day or month first, as ISO dates, when both
+    are real and differ (``01/02/1951``: 1951-02-01 or 1951-01-02), else None: archives write both
+    orders, so only a number over 12 settles which is meant (``12/22/1949``), and a search box or
+    query that names both says what to write instead of "not a date"."""
+    if not (m := _SLASHED.fullmatch(text)):
+        return None
+    first, second, year = (int(g) for g in m.groups())
+    days = []
+    for month, day in ((second, first), (first, second)):
+        try:
+            days.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            return None
+    return (days[0], days[1]) if days[0] != days[1] else None
+
+
 def in_year_to_come(edtf: str) -> bool:
     """True when the valid EDTF value ``edtf`` lies in a year to come: its earliest day after the
     current year, or its latest after the next (``"2150"``, ``"1950/2150"``; ``"Winter 2026"`` read in

@@ -51,7 +51,7 @@ from itertools import accumulate
 import tantivy
 from tantivy import Occur, Query
 
-from legation.ingest.dates import archival_day_bounds  # the one reader of dates as archives write them
+from legation.ingest.dates import archival_day_bounds, either_order  # the one reader of dates as archives write them
 from legation.printable import C0_CONTROLS, C1_CONTROLS, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
@@ -958,6 +958,8 @@ def _end_problem(end: str) -> str:
     """What is wrong with ``end``, one end of a range that :func:`day_bounds` refused."""
     parts = _NUMERIC_DATE.fullmatch(end)
     if parts is None:
+        if (both := either_order(end)) is not None:  # 01/02/1951: a day either way round
+            return f"{end} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
         return f"{end} is not a date"
     year, month, day = parts.groups()
     if len(year.lstrip("-")) != 4:

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from legation.errors import InvalidQuery
 from legation.printable import quoted, quoted_list
-from legation.ingest.dates import archival_day_bounds
+from legation.ingest.dates import archival_day_bounds, either_order
 from legation.records.dates import parse_date_bound
 from legation.search.query import stripped
 from legation.search.schema import FACETS
@@ -96,30 +96,11 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
         if not archival:
             raise
         if (bounds := archival_day_bounds(text)) is None:
-            if (both := _either_order(text)) is not None:
+            if (both := either_order(text)) is not None:
                 raise ValueError(f"{quoted(text.strip())} may be {both[0]} or {both[1]}; write the one meant as YYYY-MM-DD") from None
             what = str(exc).rpartition("; write ")[0]  # "'1950-13' is not a real date" (the value may hold a ";")
             raise ValueError(f"{what}; {ARCHIVAL_DATE_FORMS}") from None
         return bounds[1] if end else bounds[0]
-
-
-_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
-
-
-def _either_order(text: str) -> tuple[str, str] | None:
-    """The two days a date written with slashes may be, day or month first, as ISO dates, when both
-    are real and differ (``01/02/1951``: 1951-02-01 or 1951-01-02); archives write both orders, so
-    ingest reads only the one a number over 12 settles (``12/22/1949``), and a box said "not a date"."""
-    if not (m := _SLASHED.fullmatch(text)):
-        return None
-    first, second, year = (int(g) for g in m.groups())
-    days = []
-    for month, day in ((second, first), (first, second)):
-        try:
-            days.append(dt.date(year, month, day).isoformat())
-        except ValueError:
-            return None
-    return (days[0], days[1]) if days[0] != days[1] else None
 
 
 # what the search page's date boxes take, for their messages (the API's are parse_date_bound's own)
