@@ -1186,3 +1186,7 @@ def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(
         "?q=Mao",
     ]
     assert 'class="filters-chosen"' not in client.get("/", {"q": "Mao"}).content.decode()
+    # a sort is no filter: Clear all keeps it
+    sorted_page = client.get("/", {"q": "Mao", "type": "Telegram", "sort": "date_asc"}).content.decode()
+    (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', sorted_page, re.S)
+    assert unescape(re.findall(r'href="([^"]*)"', line)[-1]) == "?q=Mao&sort=date_asc"

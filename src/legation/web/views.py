@@ -188,7 +188,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         final_page=reachable,
         last_page=last_page,
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
-        clear_url=query_string({"q": [search_request.q]} if search_request.q else {}),
+        # the same words, and the same order: a sort is no filter (Clear all dropped it: a fresh user)
+        clear_url=query_string({"q": [search_request.q], "sort": [search_request.sort if search_request.sort != DEFAULTS.sort else ""]}),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
         chosen_filters=chosen,
         # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
