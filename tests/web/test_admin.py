@@ -392,8 +392,7 @@ def _found(client, **params) -> list[str]:
 def test_renaming_or_deleting_a_subject_collection_repository_or_place_reindexes_its_documents(seed_archive, admin_client):
     # a subject renamed or deleted, or a collection's title changed, left the index finding the
     # documents under the old name, and the facet listing it, until `legation reindex` (a fresh user)
-    from legation.records.admin import log_upserts
-    from legation.records.models import Collection, Place, Repository, Subject
+    from legation.records.models import ChangeLogEntry, Collection, Place, Repository, Subject
 
     first, second = Document.objects.filter(identifier__in=["seed-sino-soviet-01", "seed-sino-soviet-02"]).order_by("identifier")
     subject, repository = Subject.objects.create(name="alliance"), Repository.objects.create(name="Repo one")
@@ -403,7 +402,7 @@ def test_renaming_or_deleting_a_subject_collection_repository_or_place_reindexes
         document.repositories.add(repository)
         document.place_sent = place
         document.save()
-    log_upserts([first.identifier, second.identifier])
+    ChangeLogEntry.log_upserts([first.identifier, second.identifier])
     both = [first.identifier, second.identifier]
     assert _found(admin_client, subject="alliance") == both and _found(admin_client, q="Repo") == both
 
@@ -415,6 +414,9 @@ def test_renaming_or_deleting_a_subject_collection_repository_or_place_reindexes
 
     admin_client.post(f"/admin/records/repository/{repository.pk}/change/", {"name": "Bundesarchiv"}, follow=True)
     assert _found(admin_client, q="Bundesarchiv") == both and _found(admin_client, q="Repo") == []
+    logged = ChangeLogEntry.objects.count()  # saved unchanged: nothing to re-index
+    assert admin_client.post(f"/admin/records/repository/{repository.pk}/change/", {"name": "Bundesarchiv"}, follow=True).redirect_chain
+    assert ChangeLogEntry.objects.count() == logged
 
     admin_client.post(f"/admin/records/place/{place.pk}/change/", {"name": "Beijing", **_empty_inlines("names")}, follow=True)
     assert _found(admin_client, place="Beijing") == both and _found(admin_client, place="Peiping") == []
@@ -474,7 +476,7 @@ def test_an_edtf_date_in_a_year_to_come_is_refused_as_ingest_reads_none(seed_arc
 
 def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a_filter_names_its_own(seed_archive, admin_client):
     # HOLDINGS was saved beside holdings, and ?collection=holdings then found HOLDINGS's documents (a fresh user)
-    from legation.records.models import Collection
+    from legation.records.models import ChangeLogEntry, Collection
 
     existing = Collection.objects.get(key="seed-sino-soviet-treaty-talks")
     page = admin_client.post("/admin/records/collection/add/", {"key": "SEED-Sino-Soviet-Treaty-Talks", "title": "Other"})
@@ -497,9 +499,8 @@ def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a
     twin = Collection.objects.create(key="SEED-SINO-SOVIET-TREATY-TALKS", title="Twin")
     document = Document.objects.get(identifier="seed-sino-soviet-03")
     document.collections.set([twin])
-    from legation.records.admin import log_upserts
 
-    log_upserts([document.identifier])
+    ChangeLogEntry.log_upserts([document.identifier])
     everything = _found(admin_client, collection=existing.title)
     assert document.identifier not in everything and len(everything) > 1
     assert _found(admin_client, collection="seed-sino-soviet-treaty-talks") == everything
@@ -510,7 +511,7 @@ def test_a_collection_key_differing_from_anothers_in_case_alone_is_refused_and_a
     first, second = Document.objects.filter(identifier__in=["seed-sino-soviet-04", "seed-sino-soviet-05"]).order_by("identifier")
     first.collections.add(summer)
     second.collections.add(other)
-    log_upserts([first.identifier, second.identifier])
+    ChangeLogEntry.log_upserts([first.identifier, second.identifier])
     assert _found(admin_client, collection="été-2") == [first.identifier] and _found(admin_client, collection="ÉTÉ-2") == [second.identifier]
 
 

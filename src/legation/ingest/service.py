@@ -257,7 +257,7 @@ class _Authorities:
         repositories = {name: Repository(name=name) for name in dict.fromkeys(n for r in records for n in r.repositories)}
         # an agent the rule reading kinds from names once keyed as the other kind takes the new key (agent_keys.rekind)
         if moved := rekind({key: agent.kind for key, agent in agents.items()}):
-            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in moved)
+            ChangeLogEntry.log_upserts(moved)
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
         self.subjects = _get_or_create_all(Subject, "name", subjects)
@@ -474,7 +474,7 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
     for the index), so that their documents compare as unchanged."""
     with transaction.atomic():
         if (moves := _refolded_keys(batch)) and (renamed := rekey(moves)):
-            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in renamed)
+            ChangeLogEntry.log_upserts(renamed)
         _store(batch, report, dry_run, source)
         if dry_run:
             transaction.set_rollback(True)
@@ -548,10 +548,10 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             remember_origins(named)
         if spelled and not dry_run:  # "Władysław Gomułka", now read from "Gomułka, Władysław": searches find either
             _Authorities(spelled)
-            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in spelled)
+            ChangeLogEntry.log_upserts(r.identifier for r in spelled)
         if changed and not dry_run:
             _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin)
-            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=r.identifier, operation="upsert") for r in changed)
+            ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if dry_run:
             transaction.set_rollback(True)
 

@@ -342,7 +342,7 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        ChangeLogEntry.objects.create(document_identifier=form.instance.identifier, operation="upsert")
+        ChangeLogEntry.log_upserts([form.instance.identifier])
 
     def delete_model(self, request, obj):
         identifier = obj.identifier
@@ -407,18 +407,13 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
         keys = form.instance.other_keys.values_list("key", flat=True)
         for other in Agent.objects.filter(key__in=list(keys)).exclude(pk=form.instance.pk):
             merge_agent(form.instance, other)
-        log_upserts(Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True))
+        ChangeLogEntry.log_upserts(sorted(Document.objects.filter(agent_links__agent=form.instance).values_list("identifier", flat=True)))
 
 
 class PlaceNameInline(admin.TabularInline):
     model = PlaceName
     form = StorableValues
     extra = 1
-
-
-def log_upserts(identifiers) -> None:
-    """Change-log entries re-indexing the documents ``identifiers``, once each, in their order."""
-    ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(set(identifiers)))
 
 
 class ReindexesItsDocuments:
@@ -431,24 +426,24 @@ class ReindexesItsDocuments:
 
     def _documents(self, records) -> list[str]:
         link = self.model._meta.get_field("documents").field.name  # Document's field: place_sent, subjects …
-        return list(Document.objects.filter(**{f"{link}__in": records}).values_list("identifier", flat=True))
+        return sorted(Document.objects.filter(**{f"{link}__in": records}).values_list("identifier", flat=True))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change:
-            log_upserts(self._documents([form.instance]))
+        if change and (form.has_changed() or any(formset.has_changed() for formset in formsets)):  # a save of nothing: no re-index
+            ChangeLogEntry.log_upserts(self._documents([form.instance]))
 
     def delete_model(self, request, obj):
         with transaction.atomic():
             identifiers = self._documents([obj])
             super().delete_model(request, obj)
-            log_upserts(identifiers)
+            ChangeLogEntry.log_upserts(identifiers)
 
     def delete_queryset(self, request, queryset):
         with transaction.atomic():
             identifiers = self._documents(queryset)
             super().delete_queryset(request, queryset)
-            log_upserts(identifiers)
+            ChangeLogEntry.log_upserts(identifiers)
 
 
 @admin.register(Place)

@@ -306,9 +306,7 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
         if problems:  # raised inside the transaction: it is rolled back
             raise AuthorityFileError(source, problems)
         remember_resolved(preferred_places(place_names))
-        ChangeLogEntry.objects.bulk_create(
-            ChangeLogEntry(document_identifier=i, operation="upsert") for i in sorted(touched)
-        )
+        ChangeLogEntry.log_upserts(sorted(touched))
     report.documents_touched = sorted(touched)
     return report
 

@@ -11,6 +11,7 @@ the search indexer follows them in ``seq`` order.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -346,6 +347,13 @@ class ChangeLogEntry(models.Model):
     class Meta:
         ordering = ["seq"]
         verbose_name_plural = "change log entries"
+
+    @classmethod
+    def log_upserts(cls, identifiers: Iterable[str]) -> None:
+        """An ``upsert`` entry for each document of ``identifiers``, once each, in their order, in the
+        caller's transaction: the one way every writer (ingest, the admin, authority files) asks
+        the index to read documents again. Nothing is written for none."""
+        cls.objects.bulk_create(cls(document_identifier=i, operation="upsert") for i in dict.fromkeys(identifiers))
 
 
 class ArchiveIdentity(models.Model):

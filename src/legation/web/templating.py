@@ -40,6 +40,7 @@ from markupsafe import Markup
 from legation.config import config
 from legation.printable import html_escaped, printable, title_text
 from legation.records.languages import text_direction
+from legation.search.schema import FACETS_BY_NAME
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
 CUT = "…"
@@ -207,8 +208,6 @@ def linked(value: Any) -> SafeString:
     public edition (``https://history.state.gov/historicaldocuments/frus1945v01/d1``); they were
     plain text (a fresh user). A full stop or comma after an address ends the sentence, not the
     address. No other address is linked, whatever wrote it."""
-    from legation.search.schema import FACETS_BY_NAME
-
     def link(m: re.Match[str]) -> str:
         if m["facet"] is not None and m["facet"] not in FACETS_BY_NAME:
             return m[0]
