@@ -307,6 +307,11 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
             raise AuthorityFileError(source, problems)
         remember_resolved(preferred_places(place_names))
         ChangeLogEntry.log_upserts(sorted(touched))
+    # this process's table of name variants, read every few seconds, is read afresh at once: a
+    # search here right after the load found Quemoy without its authority's name Kinmen
+    from legation.search import variants
+
+    variants.reset()
     report.documents_touched = sorted(touched)
     return report
 
