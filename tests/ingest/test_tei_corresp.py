@@ -119,6 +119,52 @@ def test_qhod_vipa_letter_with_english_translation():
     assert r.texts[1].body.startswith("Translation of a letter that was sent by the Austrian caesar to his excellency the grand vizier.")
 
 
+def test_a_paragraph_holding_a_footnote_of_paragraphs_is_read_whole():
+    """QhoD writes footnotes as ``<note place="footnote"><p>…</p></note>`` inside a paragraph: the
+    note's ``p`` once made the paragraph read as a container of blocks, and its text was lost but
+    for the names in it (a transcript of 16 lines became "Budūn", "Beç", "Maḳsimilyānūş" …)."""
+    r = one(TEI / "Selim_II_Urkunde_8.xml")
+    transcript, translation = r.texts
+    assert (transcript.kind, transcript.language) == ("transcript", "ota")
+    assert transcript.body.split("\n\n")[:2] == ["Invocatio fehlt", "hüve"]
+    paragraph = transcript.body.split("\n\n")[2]
+    assert paragraph.startswith("Budūn beglerbegisine ḥükm ki vilāyet-i Beç ḳırālı Maḳsimilyānūş ḳırāl ʿatebe-i ʿulyāmda olan ėlçilerine")
+    assert "eṭrāfında Torna (!) \u0304[1] nām nāḥīyeyi ġāret" in paragraph  # the footnote's mark where the note stands
+    assert paragraph.endswith("mūcib-i ʿibret u naṣīḥat ola")  # line 16 of 16
+    assert transcript.body.endswith("\n\nRückseite: Exemplu mandati transmissi ad Passam Budensem")
+    assert [(f.n, f.text[:44]) for f in transcript.footnotes] == [("1", "Obwohl „Torna“ hier mit inem „ت“ geschrieben")]
+    assert translation.body.startswith("Invocatio fehlt\n\nBefehl an den Beglerbegi von Buda\n\nDer König des Landes Wien")
+
+
+def test_an_editors_note_between_paragraphs_is_kept_as_a_footnote():
+    r = one(TEI / "Protocol_Register__17190419_Ibrahim_Pasa_Departure_Audienz_from_Istanbul__vipa.pr.osm.17190419_Ibrahim_Pasa_Departure_Audienz_in_Istanbul.xml")
+    transcript = r.texts[0]
+    assert "Nemçeye ilçi taʿyīn olunub nevrūzda [1] ʿazīmet üzere" in transcript.body
+    assert transcript.body.endswith("ṣavb-ı meʾmûresine ʿāzm ve rāhī olunmışdur.")
+    notes = [(f.n, f.text) for f in transcript.footnotes]
+    assert notes[0] == ("1", "Turkish Nevruz Persian Newroz; marking Spring’s arrival.")
+    assert notes[1][0] == "2" and notes[1][1].startswith("When did Ibrahim Pasha depart Istanbul? According to the travelogue")
+    assert "[2]" not in transcript.body  # it stands between paragraphs: no mark
+
+
+def test_text_between_the_blocks_of_a_paragraph_is_kept(tmp_path: Path):
+    """Mixed content (TEI lets a paragraph hold a list): the text around the list is paragraphs of
+    its own, footnotes in it marked; before, only the list was read."""
+    path = tmp_path / "mixed.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Mixed</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc><profileDesc><correspDesc>"
+        '<correspAction type="sent"><persName>A</persName><date when="1720-01-02"/></correspAction></correspDesc>'
+        '</profileDesc></teiHeader><text><body><div type="transcription" xml:lang="de">'
+        "<p>Vor der <hi>Liste</hi><lb/>und<lb break=\"no\"/>mehr: <list><item>eins</item><item>zwei</item></list> danach"
+        "<note>Eine Anmerkung.</note>.<pb n=\"2\"/> Schluss</p></div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    [text] = one(path).texts
+    assert text.body == "Vor der Liste undmehr:\n\neins\nzwei\n\ndanach[1]. Schluss"
+    assert [(f.n, f.text) for f in text.footnotes] == [("1", "Eine Anmerkung.")]
+
+
 def test_dispatch_sniffs_tei_kind():
     assert tei_kind(TEI / "49548.xml") == "document"
     assert tei_kind(FIXTURES / "frus" / "frus1917-72PubDip.xml") == "frus"
@@ -126,7 +172,11 @@ def test_dispatch_sniffs_tei_kind():
     qhod_letters = [p.name[:-4] for p in TEI.glob("Briefe*.xml")]  # more letters: test_reingest_authorities
     assert len(qhod_letters) == 4
     assert sorted(i.identifier for i in items) == sorted(
-        ["dodis-49548", "dodis-53169", "qhod-Selim_II_Urkunde_10", *("qhod-" + n for n in qhod_letters)]
+        [
+            "dodis-49548", "dodis-53169", "qhod-Selim_II_Urkunde_10", "qhod-Selim_II_Urkunde_8",
+            "qhod-Protocol_Register__17190419_Ibrahim_Pasa_Departure_Audienz_from_Istanbul__vipa.pr.osm.17190419_Ibrahim_Pasa_Departure_Audienz_in_Istanbul",
+            *("qhod-" + n for n in qhod_letters),
+        ]  # fmt: skip
     )
 
 
@@ -320,5 +370,5 @@ def test_the_real_letters_give_no_note_on_their_identifiers():
     from legation.ingest.readers import named_otherwise_of
 
     letters = sorted(TEI.glob("*.xml"))
-    assert len(letters) == 7
+    assert len(letters) == 9
     assert {path.name: named_otherwise_of(one(path)) for path in letters} == {path.name: {} for path in letters}

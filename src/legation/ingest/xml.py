@@ -418,18 +418,19 @@ def inline_text(
     if not len(el):  # no child elements (most paragraphs, cells, names): just its text
         return normalize_space(el.text) if el.text else ""
     parts: list[str] = []
-    _inline_parts(el, skip, note, keep, parts)
+    inline_parts(el, skip, note, keep, parts)
     return normalize_space("".join(parts))
 
 
-def _inline_parts(
+def inline_parts(
     e: etree._Element,
     skip: frozenset[str] | set[str],
     note: Callable[[etree._Element], str] | None,
     keep: Callable[[etree._Element], bool] | None,
     parts: list[str],
 ) -> None:
-    """Append the text of ``e`` to ``parts`` as :func:`inline_text` reads it."""
+    """Append the text of ``e`` to ``parts`` as :func:`inline_text` reads it, whitespace not yet
+    normalized (for a reader joining the text of several elements into one paragraph)."""
     if e.text:
         parts.append(e.text)
     for child in e:
@@ -439,6 +440,6 @@ def _inline_parts(
         elif name == "note" and note is not None:
             parts.append(note(child))
         elif name and name not in skip and (keep is None or keep(child)):
-            _inline_parts(child, skip, note, keep, parts)
+            inline_parts(child, skip, note, keep, parts)
         if child.tail:
             parts.append(child.tail)

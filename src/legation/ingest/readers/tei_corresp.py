@@ -65,7 +65,7 @@ from legation.ingest.dates import parse_archival_date, tei_attributes_as_written
 from legation.ingest.titles import normalize_space
 from legation.ingest.slugs import slug
 from legation.ingest.readers import named_otherwise
-from legation.ingest.xml import inline_text, local_name, parse_xml
+from legation.ingest.xml import inline_parts, inline_text, local_name, normalize_space, parse_xml
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -122,6 +122,29 @@ def _is_alternative(el: etree._Element) -> bool:
     return _local(el.tag) in ("sic", "orig", "abbr") and parent is not None and _local(parent.tag) == "choice"
 
 
+CONTAINERS = BLOCKS | {"div", "list", "table", "lg", "opener", "quote", "floatingText"}  # what makes an element hold blocks
+
+
+def _holds_blocks(el: etree._Element) -> bool:
+    """Whether ``el`` holds a block (:data:`CONTAINERS`) of the text itself: one inside a note, or
+    inside another element the text leaves out (:data:`SKIP`), does not count, as a note is read
+    as a footnote of the paragraph holding it (QhoD: ``<p>… <note place="footnote"><p>…</p></note>
+    …</p>`` is one paragraph of the transcript and a footnote, not a container of one block)."""
+    for child in el:
+        name = _local(child.tag)
+        if not name or name in SKIP or _is_alternative(child):
+            continue
+        if name in CONTAINERS or _holds_blocks(child):
+            return True
+    return False
+
+
+def _has_loose_text(el: etree._Element) -> bool:
+    """Whether ``el`` holds text of its own beside its child elements (mixed content: ``<p>text
+    <list>…</list> more text</p>``), not only whitespace between them."""
+    return bool((el.text or "").strip()) or any((child.tail or "").strip() for child in el)
+
+
 class _Text:
     """Plain text of a text division: blocks separated by blank lines, notes kept apart."""
 
@@ -130,23 +153,56 @@ class _Text:
         self.footnotes: list[Footnote] = []
 
     def read(self, container: etree._Element, skip_title_heads: bool) -> None:
+        """Append the blocks of ``container``. Each child block (:data:`BLOCKS`) is a block; a child
+        holding blocks is read as a container in turn; a note is a footnote (:meth:`_note`). In a
+        container of mixed content, the text between its blocks (its own text, its inline elements
+        and their tails) is read as paragraphs too, each run between two blocks one paragraph:
+        none of it is lost."""
+        mixed = _has_loose_text(container)
+        run: list[str] = []  # the inline text since the last block, when mixed
+
+        def end_run() -> None:
+            if text := normalize_space("".join(run)):
+                self.blocks.append(text)
+            run.clear()
+
+        if mixed and container.text:
+            run.append(container.text)
         for child in container:
             name = _local(child.tag)
-            if not name or name in SKIP or _is_alternative(child):
-                continue
-            if skip_title_heads and name == "head" and any(_local(e.tag) in ("title", "ref") for e in child):
-                continue  # Dodis: the head repeats the title and carries the archival note
-            if name == "table":
-                rows = [" | ".join(self._inline(c) for c in row if _local(c.tag) == "cell") for row in _all(child, "row")]
-                if text := "\n".join(r for r in rows if r.strip(" |")):
-                    self.blocks.append(text)
-            elif name == "list":
-                if text := "\n".join(t for c in child if _local(c.tag) in ("head", "item", "label") and (t := self._inline(c))):
-                    self.blocks.append(text)
-            elif any(_local(e.tag) in BLOCKS | {"div", "list", "table", "lg", "opener", "quote", "floatingText"} for e in child.iterdescendants()):
-                self.read(child, skip_title_heads)
-            elif text := self._inline(child):
+            if name == "note":
+                # a footnote: of the run of text around it, as in a paragraph, or an editor's note
+                # between paragraphs (QhoD: "When did Ibrahim Pasha depart Istanbul? …"), kept unmarked
+                mark = self._note(child)
+                run.append(mark if mixed else "")
+            elif not name or name in SKIP or _is_alternative(child):
+                pass
+            elif skip_title_heads and name == "head" and any(_local(e.tag) in ("title", "ref") for e in child):
+                pass  # Dodis: the head repeats the title and carries the archival note
+            elif mixed and name not in CONTAINERS and not _holds_blocks(child):
+                if name == "lb":
+                    run.append("" if child.get("break") == "no" else " ")
+                else:
+                    inline_parts(child, SKIP, self._note, lambda e: not _is_alternative(e), run)
+            else:
+                end_run()
+                self._block(child, name, skip_title_heads)
+            if mixed and child.tail:
+                run.append(child.tail)
+        end_run()
+
+    def _block(self, child: etree._Element, name: str, skip_title_heads: bool) -> None:
+        if name == "table":
+            rows = [" | ".join(self._inline(c) for c in row if _local(c.tag) == "cell") for row in _all(child, "row")]
+            if text := "\n".join(r for r in rows if r.strip(" |")):
                 self.blocks.append(text)
+        elif name == "list":
+            if text := "\n".join(t for c in child if _local(c.tag) in ("head", "item", "label") and (t := self._inline(c))):
+                self.blocks.append(text)
+        elif _holds_blocks(child):
+            self.read(child, skip_title_heads)
+        elif text := self._inline(child):
+            self.blocks.append(text)
 
     def _inline(self, el: etree._Element) -> str:
         return inline_text(el, SKIP, note=self._note, keep=lambda child: not _is_alternative(child))
