@@ -29,10 +29,22 @@ SIMPLE_FOLDED = analyzers.ANALYZERS[SIMPLE_TWIN[FOLDED_NAME]]
 
 def tantivy_shingles(text: str) -> list[str]:
     """The shingles of ``text`` made from the ``vocab`` field's terms and positions as tantivy itself
-    makes them: two terms whose positions follow each other."""
+    makes them: two terms whose positions follow each other; of a Han, kana or Hangul character and
+    its neighbour, only where nothing stands between them in the text, as the query analyzer (the
+    regular expression, which needs no spaces around those characters) places them."""
     value = unstored(normalize(text), FOLDED_NAME)
     tokens = value.tokens if isinstance(value, tantivy.PreTokenizedString) else SIMPLE_FOLDED.pre_tokenize(value).tokens
-    return [f"{a.text}_{b.text}" for a, b in zip(tokens, tokens[1:]) if b.position == a.position + 1]
+    placed = analyzers.ANALYZERS[FOLDED_NAME].pre_tokenize(analyzers.without_marks(normalize(text))).tokens
+    assert [(t.text, t.position) for t in placed] == [(t.text, t.position) for t in tokens]  # the same words, in place
+
+    def own(token: tantivy.Token) -> bool:
+        return analyzers.OWN_WORD_CHAR.fullmatch(token.text) is not None
+
+    return [
+        f"{a.text}_{b.text}"
+        for a, b in zip(placed, placed[1:])
+        if b.position == a.position + 1 and (not (own(a) or own(b)) or a.char_offset_to == b.char_offset_from)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +54,7 @@ def tantivy_shingles(text: str) -> list[str]:
         "plain ASCII: Chou En-lai's talks of 22.XII.1949, No. 1,234; snake_case __init__",
         "Gomułka, Straße, Ærø, Øresund, İstanbul, Điện Biên Phủ",
         "대한민국은 1948년에 UN에서 改革开放 Mao (毛泽东)",
+        "미 합중국 및 캐나다 국빈방문; 赤字规模4.06万亿元，比上年 …_元 元_x 台ab湾 Ⓐ台湾",  # no shingle across a space or a comma
         "Хрущёв и Громыко, Ἀθῆναι, हिन्दी, q\u0307, Ⓐ",
         "x" * 160 + " kept " + "y" * 161 + " dropped",
         "z" * 45 + " kept, a long run read by positions",  # words of MAX_TOKEN_BYTES bytes or more are left out
@@ -52,7 +65,17 @@ def tantivy_shingles(text: str) -> list[str]:
     ],
 )
 def test_value_shingles_are_tantivys_neighbouring_vocab_terms(text: str) -> None:
-    assert value_shingles(unstored(normalize(text), FOLDED_NAME)) == tantivy_shingles(text)
+    assert value_shingles(unstored(normalize(text), FOLDED_NAME), normalize(text)) == tantivy_shingles(text)
+
+
+def test_han_and_hangul_characters_make_shingles_only_with_what_touches_them() -> None:
+    def of(text: str) -> list[str]:
+        return value_shingles(unstored(normalize(text), FOLDED_NAME), normalize(text))
+
+    assert of("캐나다 국빈방문") == ["캐_나", "나_다", "국_빈", "빈_방", "방_문"]  # no 다_국
+    assert of("4.06万亿元，比上年") == ["4_06", "06_万", "万_亿", "亿_元", "比_上", "上_年"]  # no 元_比
+    assert of("1948년에 UN에서") == ["1948_년", "년_에", "un_에", "에_서"]  # digits and Latin letters touching them pair
+    assert of("Port, Arthur") == ["port_arthur"]  # other words pair across punctuation, as a phrase finds them
 
 
 def test_real_texts_give_the_same_words_by_either_path() -> None:
@@ -63,11 +86,12 @@ def test_real_texts_give_the_same_words_by_either_path() -> None:
     texts += [t["body"] for row in LANGUAGE_ROWS for t in row["texts"]] + [row["title"] for row in LANGUAGE_ROWS]
     assert len(texts) > 800
     for text in texts:
-        assert value_shingles(unstored(normalize(text), FOLDED_NAME)) == tantivy_shingles(text)
+        assert value_shingles(unstored(normalize(text), FOLDED_NAME), normalize(text)) == tantivy_shingles(text)
 
 
 def test_a_dropped_long_word_keeps_the_words_around_it_apart() -> None:
-    assert value_shingles("the secretary " + "x" * 170 + " of state") == ["the_secretary", "of_state"]
+    text = "the secretary " + "x" * 170 + " of state"
+    assert value_shingles(text, text) == ["the_secretary", "of_state"]
 
 
 def test_shingles_are_neighbouring_words() -> None:

@@ -60,10 +60,10 @@ import sys
 import unicodedata
 
 import tantivy
-from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Tokenizer
+from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Token, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 6  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped
+VERSION = 7  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -373,18 +373,59 @@ def register(index: tantivy.Index) -> None:
 _LONG_RUN = re.compile(r"\S{%d,}" % MAX_TOKEN_CHARS)  # holds every word of MAX_TOKEN_BYTES or more, if any
 
 
-def value_shingles(value: str | PreTokenizedString) -> list[str]:
-    """The shingles (:func:`shingles`) of ``value``, what :func:`unstored` made of a normalized text
-    for :data:`FOLDED_NAME`: its ``vocab`` words (lowercased, folded, unstemmed) two by two, where
-    they stand side by side, as tantivy's own analyzer cuts them. A word the index leaves out
+def value_shingles(value: str | PreTokenizedString, normalized: str) -> list[str]:
+    """The shingles (:func:`shingles`) of ``value``, what :func:`unstored` made of the ``normalized``
+    text for :data:`FOLDED_NAME`: its ``vocab`` words (lowercased, folded, unstemmed) two by two,
+    where they stand side by side, as tantivy's own analyzer cuts them. A word the index leaves out
     (:data:`MAX_TOKEN_BYTES` or more) keeps its place, so no shingle joins the words around it, as
     a phrase of their positions would not: a text with a run of :data:`MAX_TOKEN_CHARS` characters
-    or more without a space is read with the words' positions (half as fast), any other without."""
+    or more without a space is read with the words' positions (half as fast), any other without.
+
+    A Han, kana or Hangul character, a word of its own in the index, is paired with the word beside
+    it only where nothing stands between them: "캐나다 국빈" gives no 다_국 and "亿元，比上年" no
+    元_比, so that the word 다국 or 元比, sought by its shingles, is not found across a space or a
+    comma, as Lucene's CJK bigrams are made within a run of those characters only. Words of other
+    scripts are paired across spaces and punctuation, as a phrase of them is found. (The space or
+    punctuation beside such a character is read as a word, :data:`_BREAK`, whose shingles are
+    dropped: 0.4 ms a Korean speech of 2,000 characters, against 1.2 ms by the tokens' places.)"""
     if isinstance(value, str) and _LONG_RUN.search(value) is None:
-        return shingles(list(_FOLDED_SIMPLE.analyze(value)))
-    found = value.tokens if isinstance(value, PreTokenizedString) else _FOLDED_SIMPLE.pre_tokenize(value).tokens
-    tokens = [(token.text, token.position) for token in found]
-    return [f"{a}{SHINGLE_JOINER}{b}" for (a, i), (b, j) in zip(tokens, tokens[1:]) if j == i + 1]
+        if value.isascii() or (cut := token_classes()[2]).search(value) is None:
+            return shingles(list(_FOLDED_SIMPLE.analyze(value)))
+        broken = " ".join(cut.split(_OWN_GAP.sub(_BREAK, without_marks(normalized))))
+        return [pair for pair in shingles(list(_FOLDED_SIMPLE.analyze(broken))) if _BREAK_TERM not in pair]
+    text, found = (value, _FOLDED_SIMPLE.pre_tokenize(value).tokens) if isinstance(value, str) else (value.text, value.tokens)
+    spaced = isinstance(value, str) and token_classes()[2].search(value) is not None  # unstored put spaces around them
+    return [
+        f"{a.text}{SHINGLE_JOINER}{b.text}"
+        for a, b in zip(found, found[1:])
+        if b.position == a.position + 1 and _touching(a, b, spaced)
+    ]
+
+
+# What stands between a Han, kana or Hangul character and the word beside it: separators (what is
+# not a letter, digit or mark, and "_", which tantivy's tokenizers do not keep in a word either).
+_OWN_GAP = re.compile(f"(?<={OWN_WORD_CHAR.pattern})(?:[^\\w]|_)+|(?:[^\\w]|_)+(?={OWN_WORD_CHAR.pattern})")
+_BREAK_TERM = "\ua66e\ua66e\ua66e"  # ꙮꙮꙮ (Cyrillic multiocular O): a word no text writes, one term, caseless
+_BREAK = f" {_BREAK_TERM} "
+
+
+def _touching(a: Token, b: Token, spaced: bool) -> bool:
+    """Whether the neighbouring tokens ``a`` then ``b`` may make a shingle: always, unless one of
+    them is a Han, kana or Hangul character (:data:`OWN_WORD_CHAR`) and something stands between
+    them in their text; in a ``spaced`` value (:func:`unstored`), but for the one space put on
+    each side of such a character."""
+    a_own, b_own = OWN_WORD_CHAR.fullmatch(a.text) is not None, OWN_WORD_CHAR.fullmatch(b.text) is not None
+    if not (a_own or b_own):
+        return True
+    return b.char_offset_from - a.char_offset_to == ((a_own + b_own) if spaced else 0)
+
+
+def query_shingles(text: str) -> list[str]:
+    """The shingles of a query's word or phrase ``text``, as the index makes them of a value
+    (:func:`value_shingles`): its folded words two by two, a Han, kana or Hangul character paired
+    only with what touches it (``"캐나다 국빈"`` → 캐_나, 나_다, 국_빈)."""
+    normalized = normalize(text)
+    return value_shingles(unstored(normalized, FOLDED_NAME), normalized)
 
 
 def shingles(words: list[str]) -> list[str]:

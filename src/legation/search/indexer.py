@@ -104,7 +104,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
             vocab = analyzers.unstored(normalized, schema.ANALYZER_OF[schema.VOCAB_FIELD])
             _add(doc, schema.VOCAB_FIELD, vocab)
             # each value's own shingles: none spans two values (two names, a text and its footnote)
-            if shingles := analyzers.value_shingles(vocab):
+            if shingles := analyzers.value_shingles(vocab, normalized):
                 doc.add_text(shingle_field, " ".join(shingles))
     if surnames := schema.person_surnames(record):
         doc.add_text(schema.SURNAMES_FIELD, " ".join(surnames))  # folded words already: the field's analyzer keeps them

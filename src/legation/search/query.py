@@ -1689,13 +1689,14 @@ def by_shingles(leaf: Term | Phrase) -> bool:
     stemmer changes (``대통령``, ``改革开放``). Not a hyphenated word (``Sino-Soviet``): its words,
     stemmed, also find "Sino-Soviets", which its shingles would not."""
     words = analyzers.folded(leaf.text)
-    if len(words) < 2:
+    if len(words) < 2 or not analyzers.query_shingles(leaf.text):  # "다 국", "元，比": characters apart, no shingle
         return False
     return isinstance(leaf, Phrase) or not leaf.prefix and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words)
 
 
-def _shingled(words: list[str], field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
-    """The phrase of ``words`` (folded, unstemmed, two or more) where it stands exactly, in the
+def _shingled(text: str, field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
+    """The phrase ``text`` (of two words or more, :func:`by_shingles`) where it stands exactly, its
+    words folded and unstemmed, in the
     search field ``field`` or in every default field at its boost: in each field's shingles
     (:func:`legation.search.schema.shingle_field`), a term for two words (``"secretary_of"``), a
     phrase of shingles for more (``"secretary_of" "of_state"``). ``within`` (see :func:`to_tantivy`)
@@ -1705,7 +1706,7 @@ def _shingled(words: list[str], field: str | None, idx_schema: tantivy.Schema, w
     the positions of its words instead reads every document holding them all: ``"Secretary of
     State"`` at 1,000,000 documents, where "of" is in nearly all, 114 ms in the unstemmed words
     and as much again in the stemmed text."""
-    pairs = analyzers.shingles(words)
+    pairs = analyzers.query_shingles(text)  # as the index made them: 다국 does not give the 다_국 of "캐나다 국빈"
     per_field = []
     for shingle_field, boost in schema.shingle_fields(field):
         query = _words_query(idx_schema, shingle_field, pairs)
@@ -1795,7 +1796,7 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
     hyphenless = {f: terms for f, terms, _ in _analyzed(node.text.replace("-", ""), fields)} if "-" in node.text else {}  # En-lai also finds Enlai
     if not highlighting and by_shingles(node):
         analyzed = []
-        per_field.append(_shingled(analyzers.folded(text), node.field, idx_schema, within))
+        per_field.append(_shingled(text, node.field, idx_schema, within))
     else:
         analyzed = _analyzed(text, fields)
     for field, tokens, boost in analyzed:
@@ -1904,7 +1905,7 @@ def to_tantivy(
     if isinstance(node, Phrase):
         own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
         if not highlighting and by_shingles(node):
-            return _should([_shingled(analyzers.folded(node.text), node.field, idx_schema, within), own])
+            return _should([_shingled(node.text, node.field, idx_schema, within), own])
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
         phrase = _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
