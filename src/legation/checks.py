@@ -17,7 +17,8 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
   ``legation.E006`` the index behind the change log (last applied seq below the newest seq),
   ``legation.E010`` an index following another archive's change log (copied with a data folder,
-  or kept by a node pointed at another database).
+  or kept by a node pointed at another database), ``legation.E011`` an index that applied changes
+  the change log no longer holds (the database restored from an earlier backup).
 
 Every problem found is listed in one run: a check that another one's failure makes meaningless
 (the index's, on a database not migrated) is left out, no other.
@@ -345,6 +346,17 @@ def index_checks() -> list[CheckMessage]:
                 f"so it holds that archive's documents and none of this one's new ones.",
                 hint="Start `legation serve` (or run any `legation search`), which empties it and builds it from this archive, or run `legation reindex`.",
                 id="legation.E010",
+            )
+        ]
+    noted = state.get("last_applied_entry")
+    if indexer.log_rewound(last, noted, newest, indexer.entry_mark(last) if noted is not None and last > 0 else None):
+        return [
+            Error(
+                f"The search index in {folder} has applied changes this archive's change log no longer holds (up to seq {last}; "
+                f"the log's entry there is now another or none, its newest seq {newest}): the database was put back to an earlier "
+                "state, from a backup perhaps, so the index holds documents it no longer has and would skip new changes.",
+                hint="Run `legation reindex`, or start `legation serve`, which empties the index and builds it from the log as it is.",
+                id="legation.E011",
             )
         ]
     try:

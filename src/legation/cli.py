@@ -837,11 +837,12 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
 def _rebuild_if_outdated(out: Console | None = None) -> None:
     """Rebuild the search index from the records when an older Legation built it (its layout
     differs): searching, ingesting and following the change log would fail on it until then; or
-    when it follows another archive's change log, whose documents it would show.
+    when it follows another archive's change log, whose documents it would show; or when it applied
+    changes the change log no longer holds (a database restored from a backup).
     Opens its own index object, not the search service's cached one, and drops it (``serve``'s
     master must fork with no index open). Says so on ``out`` (standard output unless given: `search
     --json` keeps it for the JSON)."""
-    from legation.search.indexer import SearchIndex, follows_another_archive, rebuild
+    from legation.search.indexer import SearchIndex, follows_a_rewound_log, follows_another_archive, rebuild
 
     index = SearchIndex()
     if index.outdated:
@@ -853,6 +854,13 @@ def _rebuild_if_outdated(out: Console | None = None) -> None:
             count = rebuild(index)
         (out or console).print(
             f"Rebuilt the search index, which followed another archive's change log (copied with a data folder, or the database changed): {count:,} documents."
+        )
+    elif follows_a_rewound_log(index):  # it would show documents the database no longer has, and skip new ones
+        with err.status("The search index applied changes the change log no longer holds; rebuilding it from the records…"):
+            count = rebuild(index)
+        (out or console).print(
+            f"Rebuilt the search index, which had applied changes the change log no longer holds (the database was put back "
+            f"to an earlier state): {count:,} documents."
         )
     del index
 

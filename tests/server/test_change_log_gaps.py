@@ -174,3 +174,43 @@ def test_a_rebuild_keeps_waiting_for_a_writer_still_open_below_its_newest_seq(tm
     slow.finish()
     assert apply_changes(index) == 1
     assert _ids(index, "walruses") == {first}
+
+
+def test_a_database_put_back_to_an_earlier_state_has_the_index_rebuilt(tmp_path, followed) -> None:
+    """A fresh operator restored a database backup under a running node: the index kept the
+    documents of changes the restore undid, skipped the new changes that reused their seqs, and
+    ``legation check`` said it was in step. The index notes the entry it applied last; when the
+    log no longer holds it as it was, the index is emptied and built from the log as it is."""
+    from legation.records.models import Document
+
+    index, (first, second, third) = followed
+    before = Document.objects.get(identifier=second).summary
+    with transaction.atomic():
+        undone = edit(second, "Penguins of Dairen.")
+    assert apply_changes(index) == 1 and _ids(index, "penguins") == {second}
+    assert index.last_applied_entry() == indexer.entry_mark(undone)
+    assert not indexer.follows_a_rewound_log(index)
+
+    with transaction.atomic():  # the restore: the database as it was before that edit ...
+        Document.objects.filter(identifier=second).update(summary=before)
+        ChangeLogEntry.objects.filter(seq=undone).delete()
+    assert indexer.follows_a_rewound_log(index)  # (its newest seq is now below the one applied)
+    with transaction.atomic():  # ... and a new change after it, given the same seq
+        assert Document.objects.filter(identifier=third).update(summary="Walruses of Lushun.") == 1
+        ChangeLogEntry.objects.create(seq=undone, document_identifier=third, operation="upsert")
+    assert indexer.follows_a_rewound_log(index)
+
+    apply_changes(index)
+    assert _ids(index, "penguins") == set() and _ids(index, "walruses") == {third}
+    assert len(_ids(index)) == 3 and index.last_applied_seq() == undone
+    assert not indexer.follows_a_rewound_log(index)
+    assert apply_changes(index) == 0
+
+
+def test_an_index_noting_no_entry_is_taken_as_rewound_only_past_the_newest_seq() -> None:
+    """An index of an earlier version noted no entry: only a newest seq below its own tells."""
+    assert indexer.log_rewound(5, None, 4, None) and not indexer.log_rewound(5, None, 5, None)
+    assert not indexer.log_rewound(0, None, 0, None)
+    assert indexer.log_rewound(5, "a upsert t", 9, "b upsert u") and not indexer.log_rewound(5, "a upsert t", 9, "a upsert t")
+    assert indexer.log_rewound(5, "a upsert t", 4, None)
+

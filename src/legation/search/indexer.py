@@ -245,6 +245,11 @@ class SearchIndex:
         """Sequence number of the last change-log entry applied (0 when none)."""
         return int(self._read_state().get("last_applied_seq", 0))
 
+    def last_applied_entry(self) -> str | None:
+        """What the change-log entry applied last was (:func:`entry_mark`), as noted at the commit
+        that applied it; None when none is noted (no entry applied, or an index of an earlier version)."""
+        return self._read_state().get("last_applied_entry")
+
     def archive(self) -> str | None:
         """The key of the archive whose change log this index follows
         (:class:`~legation.records.models.ArchiveIdentity`); None when it has noted none (new, or
@@ -291,9 +296,10 @@ class SearchIndex:
         with _writing(self):
             writer.delete_all_documents()
 
-    def commit(self, last_applied_seq: int | None = None) -> None:
+    def commit(self, last_applied_seq: int | None = None, applied_entry: str | None = None) -> None:
         """Make the writes visible atomically and release the writer; then, if given, record
-        ``last_applied_seq`` (after the commit, so a crash in between re-applies, never skips).
+        ``last_applied_seq`` (after the commit, so a crash in between re-applies, never skips),
+        with what that entry was (``applied_entry``, :func:`entry_mark`) when given.
         Raises :class:`IndexWriteFailed` when tantivy cannot write (nothing is then recorded)."""
         if self._writer is not None:
             writer = self._writer
@@ -304,7 +310,10 @@ class SearchIndex:
             self._require().reload()
         self.committed_at = time.monotonic()
         if last_applied_seq is not None:
-            self._write_state({"schema": schema.fingerprint(), "last_applied_seq": last_applied_seq})
+            state = {"schema": schema.fingerprint(), "last_applied_seq": last_applied_seq}
+            if applied_entry is not None:
+                state["last_applied_entry"] = applied_entry
+            self._write_state(state)
 
     def rollback(self) -> None:
         """Drop uncommitted writes and release the writer."""
@@ -371,7 +380,7 @@ def _commit_applied(index: SearchIndex, gaps: dict[int, float], last_applied_seq
     round apply entries again (harmless), never skip one."""
     index.commit()
     _write_gaps(index, gaps)
-    index.commit(last_applied_seq=last_applied_seq)
+    index.commit(last_applied_seq=last_applied_seq, applied_entry=entry_mark(last_applied_seq) if last_applied_seq else None)
     index.pending = None
 
 
@@ -394,17 +403,66 @@ def follows_another_archive(index: SearchIndex) -> bool:
     return another_archives(index.archive(), index.last_applied_seq(), archive_key(), newest)
 
 
+def entry_mark(seq: int) -> str | None:
+    """The change-log entry ``seq`` of this record store as the index notes it: its document's
+    identifier, operation and time (``"frus1949v07p1-d1 upsert 2026-12-04T21:15:00.123456+00:00"``),
+    which another entry given the same seq after a restore cannot repeat; None when there is no such entry."""
+    from legation.records.models import ChangeLogEntry
+
+    row = ChangeLogEntry.objects.filter(seq=seq).values_list("document_identifier", "operation", "recorded_at").first()
+    return None if row is None else f"{row[0]} {row[1]} {row[2].isoformat()}"
+
+
+def log_rewound(last_applied_seq: int, noted: str | None, newest_seq: int, mark: str | None) -> bool:
+    """The rule telling an index whose record store was put back to an earlier state (restored from
+    a backup): the change log no longer holds the entry the index applied last as it was when
+    applied (``noted``; ``mark``, what the store holds at that seq now, :func:`entry_mark`), or,
+    when nothing was noted, its newest seq is below the one applied last. Then the index holds
+    documents the store no longer has, and the store's later entries reuse seqs the index thinks
+    applied: only a rebuild is right. ``newest_seq``: the change log's highest seq."""
+    if last_applied_seq <= 0:
+        return False
+    if noted is None:
+        return last_applied_seq > newest_seq
+    return mark != noted
+
+
+def follows_a_rewound_log(index: SearchIndex) -> bool:
+    """Whether ``index``'s record store was put back to an earlier state since it applied its last
+    change (:func:`log_rewound`). One query, two when an entry was noted."""
+    from django.db.models import Max
+
+    from legation.records.models import ChangeLogEntry
+
+    last, noted = index.last_applied_seq(), index.last_applied_entry()
+    if last <= 0:
+        return False
+    newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
+    return log_rewound(last, noted, newest, entry_mark(last) if noted is not None else None)
+
+
 def follow_this_archive(index: SearchIndex) -> bool:
     """Make ``index`` one of this record store's: one that follows another archive's change log
     (:func:`follows_another_archive`) is emptied (:meth:`SearchIndex.recreate`), so that this
     archive's log is applied to it from the start; then this archive's key is noted. Returns True
     when it was emptied. Such an index answered searches with the other archive's documents (pages
-    of 404s) and took in none of this one's, while ``legation check`` said it was in step (a fresh user)."""
+    of 404s) and took in none of this one's, while ``legation check`` said it was in step (a fresh user).
+    So is an index of this archive whose record store was put back to an earlier state
+    (:func:`follows_a_rewound_log`): it answered with documents the restore removed, and skipped
+    the new changes that reused their seqs (a fresh operator restoring a backup)."""
     from legation.records.models import archive_key
 
     key = archive_key()
     if index.archive() == key:
-        return False
+        if not follows_a_rewound_log(index):
+            return False
+        log.warning(
+            "The search index in %s applied changes this archive's change log no longer holds (its database was put back to an "
+            "earlier state, from a backup?): emptied, to be built from the log as it is.", index.path,
+        )
+        index.recreate()
+        index.note_archive(key)
+        return True
     emptied = follows_another_archive(index)
     if emptied:
         log.warning("The search index in %s followed another archive's change log: emptied, to be built from this archive's.", index.path)
