@@ -6,6 +6,9 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
 - ``legation.E001`` no LEGATION_SECRET_KEY outside debug mode (``legation.W001`` only, for an
   archive that `legation demo` serves with the key it keeps in the data folder);
 - ``legation.E008`` LEGATION_ALLOWED_HOSTS naming no host, or a value no host matches;
+  ``legation.W003`` one accepting any host (``*``);
+- ``legation.E012`` Django's debug mode on (LEGATION_DEBUG=1), which `legation serve` also refuses
+  on an address other than loopback;
 - ``legation.E007`` no SQLite archive where the settings point (no data folder, or no database
   file in it): the database and index checks are then left out, as connecting would create an
   empty file;
@@ -16,6 +19,7 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
   node that only serves searches may run so on purpose: a warning, not an error);
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
   ``legation.E006`` the index behind the change log (last applied seq below the newest seq),
+  ``legation.E013`` a search index folder this user cannot write (read-only, or no right to),
   ``legation.E010`` an index following another archive's change log (copied with a data folder,
   or kept by a node pointed at another database), ``legation.E011`` an index that applied changes
   the change log no longer holds (the database restored from an earlier backup).
@@ -30,6 +34,7 @@ start on the same errors of the settings (:func:`serving_problems`), in the same
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -137,16 +142,70 @@ def _hosts_error(cfg) -> Error | None:
     )
 
 
-def serving_problems() -> list[str]:
+def _debug_error(cfg) -> Error | None:
+    """``legation.E012`` when ``cfg`` turns Django's debug mode on (LEGATION_DEBUG=1): what a node
+    others reach must never run with, and the deployment checks only warned of it (security.W018),
+    so `legation check` passed a node serving its tracebacks and settings to anyone (a fresh
+    operator). Else None."""
+    if not cfg.debug:
+        return None
+    return Error(
+        "LEGATION_DEBUG=1 turns Django's debug mode on: error pages show code, settings and tracebacks to every visitor, "
+        "and no secret key is asked for.",
+        hint="Unset LEGATION_DEBUG (or set it to 0) on any node others can reach; it is meant for development on 127.0.0.1.",
+        id="legation.E012",
+    )
+
+
+def _any_host_warning(cfg) -> checks.Warning | None:
+    """``legation.W003`` when ``cfg`` accepts any ``Host`` header (``*``) outside debug mode: the
+    links the archive writes from it (canonical links, the sitemap) then name whatever host a
+    request gives. Else None."""
+    if cfg.debug or "*" not in cfg.allowed_hosts:
+        return None
+    return checks.Warning(
+        "LEGATION_ALLOWED_HOSTS is '*': any Host header is accepted, and the links the archive writes from it "
+        "(canonical links, the sitemap, robots.txt) name whatever host a request gives.",
+        hint="Name the hosts users type, separated by commas, e.g. archive.example.org,localhost; behind a proxy, "
+        "have it pass the Host the client asked for.",
+        id="legation.W003",
+    )
+
+
+def _index_folder_error(cfg) -> Error | None:
+    """``legation.E013`` when the search index folder of ``cfg`` (or, not made yet, the nearest
+    folder above it that exists) cannot be written by this user (no right to, or a read-only file
+    system): a node writes its index to follow the change log, and `legation serve` died on such
+    a folder with a traceback while check passed it (a fresh operator). Else None. Changes nothing."""
+    folder = Path(cfg.index_dir)
+    existing = next((f for f in (folder, *folder.parents) if f.exists()), None)
+    if existing is None or (existing.is_dir() and os.access(existing, os.W_OK | os.X_OK)):
+        return None
+    where = f"the search index folder {folder}" if existing == folder else f"{existing}, where the search index folder {folder} is to be made"
+    return Error(
+        f"This user cannot write to {where} (a read-only file system, or no right to): "
+        "a node must write its index to follow the change log.",
+        hint="Give the user running Legation write access to it, or point LEGATION_INDEX_DIR at a folder it can write.",
+        id="legation.E013",
+    )
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def serving_problems(host: str | None = None) -> list[str]:
     """What in the settings keeps `legation serve` from starting, each problem a sentence with what
     to do (the message and hint of `legation check`'s error): no secret key outside debug mode (also
     where `legation demo` keeps one: a warning for `legation check`, which the demo may pass), no
-    host name served. Empty when there is none. Raises ValueError as :func:`~legation.config.config`
-    does, naming every unusable LEGATION_* value."""
+    host name served, debug mode on an address other machines reach (``host`` other than
+    :data:`LOOPBACK_HOSTS`), a search index folder this user cannot write. Empty when there is none. Raises ValueError as
+    :func:`~legation.config.config` does, naming every unusable LEGATION_* value."""
     from legation.config import config
 
     cfg = config()
-    return [f"{e.msg} {e.hint}" for e in (_secret_key_error(cfg), _hosts_error(cfg)) if e is not None]
+    debug = _debug_error(cfg) if host is not None and host not in LOOPBACK_HOSTS else None
+    found = [_secret_key_error(cfg), _hosts_error(cfg), debug, _index_folder_error(cfg)]
+    return [f"{e.msg} {e.hint}" for e in found if e is not None]
 
 
 def settings_checks() -> list[CheckMessage]:
@@ -177,7 +236,7 @@ def settings_checks() -> list[CheckMessage]:
     no_hosts = _hosts_error(cfg)
     if no_hosts is not None:
         messages.append(no_hosts)
-    return messages
+    return messages + [m for m in (_debug_error(cfg), _any_host_warning(cfg), _index_folder_error(cfg)) if m is not None]
 
 
 CREATE_ARCHIVE = (

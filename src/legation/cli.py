@@ -809,7 +809,7 @@ def serve(
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
     try:
         # a mistyped LEGATION_DATA_DIR would serve an empty site: no archive is a problem too
-        problems = [*serving_problems(), _missing_archive(CREATE_ARCHIVE)]
+        problems = [*serving_problems(host), _missing_archive(CREATE_ARCHIVE)]
     except ValueError as exc:  # unusable LEGATION_* values: the others cannot be checked without them
         problems = [str(exc)]
     problems = [p for p in [*problems, _port_taken(host, port)] if p]

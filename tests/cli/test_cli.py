@@ -237,6 +237,73 @@ def test_allowed_hosts_no_request_can_match_are_refused_naming_the_form(monkeypa
     config.cache_clear()
 
 
+def test_debug_mode_fails_check_and_keeps_serve_off_other_machines_addresses(monkeypatch, tmp_path: Path):
+    # LEGATION_DEBUG=1 passed check with a warning of Django's, and `serve --host 0.0.0.0` served its
+    # debug pages (settings, tracebacks) and sitemaps naming any Host header given (a fresh operator)
+    from legation.checks import serving_problems, settings_checks
+    from legation.config import config
+
+    monkeypatch.setenv("LEGATION_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("LEGATION_DEBUG", "1")
+    config.cache_clear()
+    assert [m.id for m in settings_checks() if m.is_serious()] == ["legation.E012"]
+    assert serving_problems("127.0.0.1") == serving_problems("localhost") == []  # a developer's own machine
+    [problem] = serving_problems("0.0.0.0")
+    assert problem.startswith("LEGATION_DEBUG=1 turns Django's debug mode on: error pages show code, settings and tracebacks")
+    monkeypatch.setenv("LEGATION_DEBUG", "0")
+    monkeypatch.setenv("LEGATION_SECRET_KEY", "k3y-" + "abcdefghij" * 5)
+    monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", "*")
+    config.cache_clear()
+    assert [m.id for m in settings_checks() if m.level >= 30] == ["legation.W003"]  # a warning: it serves
+    assert serving_problems("0.0.0.0") == []
+    monkeypatch.setenv("LEGATION_ALLOWED_HOSTS", "archive.example.org")
+    config.cache_clear()
+    assert [m.id for m in settings_checks() if m.level >= 30] == []
+    config.cache_clear()
+
+
+@contextmanager
+def _unwritable_folder(tmp_path: Path):
+    """A folder this user cannot write: without the right to (mode 555), or, for root, whom no mode
+    stops, a read-only file system (a small tmpfs mounted read-only; skips where mounting is not allowed)."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(folder)], capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"root may write to a folder whatever its mode, and a read-only tmpfs could not be mounted: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_an_index_folder_this_user_cannot_write_fails_check_and_serve(monkeypatch, tmp_path: Path):
+    # a read-only index folder passed check; serve then died with two tracebacks (a fresh operator)
+    from legation.checks import serving_problems, settings_checks
+    from legation.config import config
+
+    monkeypatch.setenv("LEGATION_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("LEGATION_SECRET_KEY", "k3y-" + "abcdefghij" * 5)
+    with _unwritable_folder(tmp_path) as locked:
+        for folder, said in ((locked, f"the search index folder {locked} "), (locked / "index", f"{locked}, where the search index folder {locked / 'index'} is to be made ")):
+            monkeypatch.setenv("LEGATION_INDEX_DIR", str(folder))
+            config.cache_clear()
+            assert [m.id for m in settings_checks() if m.is_serious()] == ["legation.E013"]
+            [problem] = serving_problems("127.0.0.1")
+            assert problem.startswith(f"This user cannot write to {said}(a read-only file system, or no right to)"), problem
+    monkeypatch.setenv("LEGATION_INDEX_DIR", str(tmp_path / "index"))
+    config.cache_clear()
+    assert serving_problems("127.0.0.1") == []
+    config.cache_clear()
+
+
 def test_serve_says_a_host_it_cannot_find_or_that_is_not_this_machines_apart_from_a_port_in_use():
     # both were "port 8130 on nosuch.invalid is in use (another Legation?)" (a fresh user)
     import socket
