@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "legation.web.middleware.HeadWithoutBody",
     "django.middleware.security.SecurityMiddleware",  # before those answering on their own: a 405 of the API lacked its headers
     "legation.api.errors.JsonErrorsUnderApi",
+    "legation.web.middleware.Utf8Query",  # a parameter percent-encoding bytes that are not UTF-8: 400, not a search for U+FFFD
     "legation.web.redirects.WithoutTrailingSlash",
     "legation.web.middleware.StaticFiles",  # static files (WhiteNoise), precompressed, answered before those below
     # pages and JSON gzipped for a client that accepts it (a search answer of 60 KB is 9 KB), with

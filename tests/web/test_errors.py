@@ -53,6 +53,31 @@ def test_a_request_django_refuses_is_a_400_page(client, db):
     assert "evil.example" not in html and "does not answer for the host name the request was sent to" in html
 
 
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("q=G%F3mulka", "q=G%F3mulka"),  # Gómulka in Latin-1: was searched as "G\ufffdmulka", 0 hits, no word
+        ("q=Mao%C3", "q=Mao%C3"),  # a cut UTF-8 sequence: was searched as "Mao", 228 hits, no word
+        ("q=Mao&type=Tele%FFgram", "type=Tele%FFgram"),
+        ("q=" + "%E4" * 40, "q=" + "%E4" * 18 + "…"),  # named shortened, not inside an escape
+    ],
+)
+def test_a_parameter_percent_encoding_bytes_that_are_not_utf8_is_a_400_naming_it(client, seed_archive, query, named):
+    # RFC 3986 §2.5: a URI's characters are UTF-8 octets, percent-encoded (a fresh user of the API)
+    said = f"The address&#x27;s parameter {named} percent-encodes bytes that are not UTF-8; send every parameter percent-encoded as UTF-8"
+    html = assert_error_page(client.get(f"/?{query}"), 400)
+    assert said in html
+    answer = client.get(f"/api/search?{query}")
+    assert answer.status_code == 400 and answer.json()["error"]["code"] == "bad_request"
+    assert answer.json()["error"]["message"].startswith(f"The address's parameter {named} percent-encodes bytes that are not UTF-8")
+
+
+@pytest.mark.parametrize("query", ["q=G%C3%B3mulka", "q=100%25", "q=%E6%AF%9B%E6%B3%BD%E4%B8%9C", "q=a+b%2Bc", "q=%"])
+def test_parameters_percent_encoded_as_utf8_are_searched(client, seed_archive, query):
+    assert client.get(f"/api/search?{query}").status_code == 200
+    assert client.get(f"/?{query}").status_code == 200
+
+
 def test_a_server_error_is_a_500_page_without_the_database_or_the_error(monkeypatch):
     """No ``db`` fixture: any query while answering would fail the test (pytest-django blocks it)."""
 

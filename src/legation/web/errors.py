@@ -22,6 +22,7 @@ from django.shortcuts import render
 
 from legation.api.errors import CODES, JsonErrorsUnderApi, json_error, no_endpoint
 from legation.errors import database_down, first_line
+from legation.web.middleware import NotUtf8Query
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ def why_unreadable(exception: Exception) -> str:
             "This server does not answer for the host name the request was sent to (its Host header); use the "
             "archive's own address (its operator lists the names it serves in LEGATION_ALLOWED_HOSTS)."
         )
+    if isinstance(exception, NotUtf8Query):
+        return str(exception)
     if isinstance(exception, TooManyFieldsSent):
         return f"The request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} parameters; send fewer (a filter takes at most 50 values)."
     return JsonErrorsUnderApi.MESSAGES[400][1]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from types import SimpleNamespace
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
@@ -31,6 +34,48 @@ class HeadWithoutBody:
                 response["Content-Length"] = str(len(response.content))
             response.content = b""
         return response
+
+
+class NotUtf8Query(SuspiciousOperation):
+    """A query string whose percent-encoded bytes are not UTF-8 (``?q=G%F3mulka``, Latin-1): Django
+    reads them as U+FFFD, so such a request was searched for something else without a word."""
+
+
+def not_utf8_parameter(query_string: str) -> str | None:
+    """The first ``name=value`` of ``query_string`` (as WSGI gives it: ASCII, or bytes as Latin-1)
+    whose percent-encoded bytes are not UTF-8, as sent; None when every one is (RFC 3986 §2.5:
+    the characters of a URI's data are encoded as UTF-8 octets before percent-encoding)."""
+    if "%" not in query_string:
+        return None
+    for part in query_string.split("&"):
+        if "%" in part:
+            try:
+                unquote_to_bytes(part.replace("+", " ").encode("latin-1")).decode("utf-8")
+            except UnicodeDecodeError:
+                return part
+    return None
+
+
+_CUT_ESCAPE = re.compile(r"%[0-9A-Fa-f]?$")  # a percent-escape cut by shortening: left out
+
+
+class Utf8Query:
+    """Refuse (400, through ``handler400``: the API's JSON error under ``/api/``, a page elsewhere) a
+    request whose query string percent-encodes bytes that are not UTF-8, naming the parameter: a
+    client encoding Latin-1 (``Gómulka`` as ``G%F3mulka``) was answered 200 with a search for
+    "G�mulka", and ``Mao%C3`` for "Mao" (a fresh user of the API)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (part := not_utf8_parameter(request.META.get("QUERY_STRING", ""))) is not None:
+            shown = part if len(part) <= 60 else _CUT_ESCAPE.sub("", part[:57]) + "…"
+            raise NotUtf8Query(
+                f"The address's parameter {shown} percent-encodes bytes that are not UTF-8; send every parameter "
+                "percent-encoded as UTF-8 (Gómulka as G%C3%B3mulka), as browsers do."
+            )
+        return self.get_response(request)
 
 
 class Revalidation(ConditionalGetMiddleware):
