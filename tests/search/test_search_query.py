@@ -808,3 +808,31 @@ def test_a_star_ending_a_quoted_phrase_finds_its_last_word_by_its_beginning(demo
         """A * inside quotation marks was read as nothing, so '"Port* areas"' was searched as "Port areas"; a * ending a phrase """
         'finds its last word by its beginning, two letters or more, as "Port Ar*" does.'
     )
+
+
+@pytest.mark.parametrize(
+    ("q", "tree"),
+    [
+        ("Mao,Stalin", And((Term("Mao"), Term("Stalin")))),
+        ("Acheson;Rusk treaty", And((Term("Acheson"), Term("Rusk"), Term("treaty")))),
+        ("Mao!Stalin", And((Term("Mao"), Term("Stalin")))),
+        ("Mao,1950", And((Term("Mao"), Term("1950")))),
+        ("1,234", Term("1,234")),  # a number's comma
+        ("Sino-Soviet", Term("Sino-Soviet")),  # joined parts: sought together
+        ("U.S.S.R.", Term("U.S.S.R.")),
+        ("A/RES/217", Term("A/RES/217")),
+        ("-Mao,Stalin", Not(Term("Mao,Stalin"))),  # what is left out, as typed
+        ("title:Acheson,Rusk", Term("Acheson,Rusk", field="title")),
+    ],
+)
+def test_words_run_together_with_a_comma_are_words(q: str, tree: object) -> None:
+    # "Mao,Stalin" was one word of two parts, sought as the phrase "Mao Stalin", and found nothing
+    # without a word (a fresh user of the API; "Acheson, Rusk" with a space found 22)
+    assert parse(q).node == tree and parse(q).notice == ""
+
+
+def test_words_run_together_find_what_the_words_apart_find(demo_volumes) -> None:
+    index = demo_volumes("frus1949v07p1")
+    together, apart = search(SearchRequest(q="Acheson,Webb"), index), search(SearchRequest(q="Acheson Webb"), index)
+    assert together.total == apart.total > 0
+    assert [h.identifier for h in together.hits] == [h.identifier for h in apart.hits]

@@ -295,9 +295,26 @@ def _lex(q: str) -> list[_Tok]:
                 tokens.append(_Tok("PHRASE", _quoted(q[j + 1 : end]), field=_field_name(word[:-1]), start=i, end=end + 1))
                 i = end + 1
             else:
-                tokens.append(_Tok("WORD", word, start=i, end=j))
+                at = i
+                excluded = bool(tokens) and tokens[-1].kind == "-" and tokens[-1].end == i  # -Mao,Stalin: one thing left out
+                # words run together with a comma ("Acheson,Rusk"): each a word; not a field's value, nor an
+                # address without its scheme (www.google.com/search?q=…), read as such further on
+                if not excluded and not any(c in word for c in ":/=&@"):
+                    for cut in _RUN_TOGETHER.finditer(word):
+                        tokens.append(_Tok("WORD", q[at : i + cut.start()], start=at, end=i + cut.start()))
+                        at = i + cut.end()
+                tokens.append(_Tok("WORD", q[at:j], start=at, end=j))
                 i = j
     return tokens
+
+
+# Punctuation that ends a sentence's word, standing between two words at least one of which begins
+# or ends in a letter: "Mao,Stalin", "Acheson;Rusk" were one word of two parts, sought as a phrase
+# (as "Sino-Soviet" is), and found nothing without a word (a fresh user of the API). Between digits
+# it stays (1,234). Not a hyphen, dot, apostrophe, underscore or slash, which join the parts of one
+# word or name (Chou En-lai, U.S.S.R., O'Neill, A/RES/217) and are sought together, nor "?", which a
+# notice says is no wildcard (Ch?u).
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])[,;!|]+(?=\w)|(?<=\w)[,;!|]+(?=[^\W\d_])")
 
 
 def _quoted(text: str) -> str:
