@@ -18,7 +18,8 @@ Legation's own, each a Django :class:`~django.core.checks.CheckMessage` with an 
   them but not write them searches, but cannot ingest, change records in the admin or sign in (a
   node that only serves searches may run so on purpose: a warning, not an error);
 - ``legation.E004`` no search index, ``legation.E005`` an index of another layout,
-  ``legation.E006`` the index behind the change log (last applied seq below the newest seq),
+  ``legation.W004`` the index behind the change log (last applied seq below the newest seq: a
+  warning, as `legation serve` catches up by itself),
   ``legation.E013`` a search index folder this user cannot write (read-only, or no right to),
   ``legation.E010`` an index following another archive's change log (copied with a data folder,
   or kept by a node pointed at another database), ``legation.E011`` an index that applied changes
@@ -423,12 +424,15 @@ def index_checks() -> list[CheckMessage]:
     except (FileNotFoundError, ValueError):
         pending_gaps = 0
     if last < newest:
+        # a warning: a node stopped while others took changes is behind, and `serve` catches up by
+        # itself within seconds, so an error kept check from gating a node's start (a fresh operator)
         return [
-            Error(
+            checks.Warning(
                 f"The search index in {folder} is behind the change log: applied up to seq {last}, "
                 f"the newest entry is seq {newest} ({newest - last} to apply).",
-                hint="A running `legation serve` applies them within seconds; otherwise start it or run `legation reindex`.",
-                id="legation.E006",
+                hint="`legation serve` applies them within seconds of starting (searches meanwhile say they may leave documents out); "
+                "if a running one stays behind, its log says why; `legation reindex` rebuilds the index at once.",
+                id="legation.W004",
             )
         ]
     waiting = f"; {pending_gaps} earlier seq(s) still awaited" if pending_gaps else ""

@@ -1036,13 +1036,15 @@ def search(
     # the warning: legation.checks.index_checks, the rule of `legation check`
     _setup_existing()
     _rebuild_if_outdated(err if as_json else console)
+    from django.core.checks import WARNING
+
     from legation.checks import index_checks
     from legation.errors import InvalidQuery
     from legation.search.service import SearchRequest
     from legation.search.service import search as run_search
 
     for problem in index_checks():
-        if problem.is_serious():
+        if problem.level >= WARNING:  # behind (W004) too
             err.print(f"[yellow]warning[/yellow] {escape(problem.msg)} The results may leave documents out: {escape(problem.hint or '')}", highlight=False, soft_wrap=True)
     try:
         result = run_search(SearchRequest(q=query, page=page, page_size=page_size, sort=sort))

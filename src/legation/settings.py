@@ -149,7 +149,13 @@ if _cfg.https:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "formatters": {"plain": {"format": "{asctime} [{process}] {levelname} {name}: {message}", "style": "{"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {"django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False}},
+    # Legation's own warnings (database out of reach, index rebuilt, writes failing) dated and signed
+    # with their process: they went out bare through Python's last-resort handler, so an outage could
+    # not be dated from the log (a fresh operator)
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "legation": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
 }

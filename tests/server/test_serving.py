@@ -195,7 +195,8 @@ def test_check_reports_what_is_wrong_and_passes_when_ready(nodes) -> None:
     add_entry = "from legation.records.models import ChangeLogEntry as C; C.objects.create(document_identifier='x', operation='delete')"
     assert node.legation("manage", "shell", "-c", add_entry).returncode == 0
     behind = check(node)
-    assert behind.returncode == 1 and "legation.E006" in behind.stderr and "1 to apply" in behind.stderr
+    # a warning, not an error: a node stopped while others ingested is behind, and serve catches up (a fresh operator)
+    assert behind.returncode == 0 and "legation.W004" in behind.stdout and "1 to apply" in behind.stdout
     searched = node.legation("search", "Mao")  # the results still come, with a warning that they may be incomplete
     assert searched.returncode == 0 and "Results:" in searched.stdout
     assert "is behind the change log" in searched.stderr and "The results may leave documents out" in searched.stderr
