@@ -842,7 +842,8 @@ def _rebuild_if_outdated(out: Console | None = None) -> None:
     Opens its own index object, not the search service's cached one, and drops it (``serve``'s
     master must fork with no index open). Says so on ``out`` (standard output unless given: `search
     --json` keeps it for the JSON)."""
-    from legation.search.indexer import SearchIndex, follows_a_rewound_log, follows_another_archive, rebuild
+    from legation.search.follower import followed_by_another_process
+    from legation.search.indexer import IndexInUse, SearchIndex, follows_a_rewound_log, follows_another_archive, rebuild
 
     index = SearchIndex()
     if index.outdated:
@@ -850,12 +851,14 @@ def _rebuild_if_outdated(out: Console | None = None) -> None:
             count = rebuild(index)
         (out or console).print(f"Rebuilt the search index, which an older Legation had built: {count:,} documents.")
     elif follows_another_archive(index):  # it would show the other archive's documents until then
+        if followed_by_another_process(index):  # a node of that archive serves it: not emptied under it
+            _fail(str(IndexInUse(index.path)))
         with err.status("The search index follows another archive's change log; rebuilding it from this archive's records…"):
             count = rebuild(index)
         (out or console).print(
             f"Rebuilt the search index, which followed another archive's change log (copied with a data folder, or the database changed): {count:,} documents."
         )
-    elif follows_a_rewound_log(index):  # it would show documents the database no longer has, and skip new ones
+    elif follows_a_rewound_log(index) and not followed_by_another_process(index):  # (a running node rebuilds it itself)
         with err.status("The search index applied changes the change log no longer holds; rebuilding it from the records…"):
             count = rebuild(index)
         (out or console).print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -632,6 +633,41 @@ def test_an_index_copied_from_another_archive_is_said_by_check_and_rebuilt_by_se
     assert "Rebuilt the search index, which followed another archive's change log" in " ".join(found.stderr.split())
     after = legation(frus, "check")  # (it still fails for want of a secret key, as here every check does)
     assert "E010" not in after.stdout + after.stderr and "Search index: in step with the change log (seq 44)" in after.stdout + after.stderr
+
+
+def test_an_index_folder_another_archives_running_node_follows_is_not_emptied(tmp_path: Path):
+    # a staging node given production's LEGATION_INDEX_DIR emptied the index under production's
+    # running node at its start, and the two emptied it in turn while both ran (a fresh operator)
+    seed, frus = tmp_path / "seed", tmp_path / "frus"
+    assert legation(seed, "ingest", str(SEED)).returncode == 0
+    assert legation(frus, "ingest", str(FRUS_SAMPLE)).returncode == 0
+    shared = seed / "index"
+    holder = subprocess.Popen(  # the seed archive's running node: its follower holds the folder's lock
+        [sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
+         "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(120)", str(shared / "follower.lock")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        env = {**os.environ, "LEGATION_DATA_DIR": str(frus), "LEGATION_INDEX_DIR": str(shared), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(frus)}
+        env["LEGATION_SECRET_KEY"] = "k3y-" + "abcdefghij" * 5
+        with closing(socket.socket()) as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        for args in (["search", "treaty"], ["serve", "--port", str(port)]):
+            refused = subprocess.run([sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=120, check=False)
+            said = " ".join(refused.stderr.split())
+            assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+            assert f"The search index folder {shared} is in use by a running node of another archive" in said, said
+            assert "set LEGATION_INDEX_DIR to another folder for this one" in said
+        found = legation(seed, "search", "--json", "")
+        assert json.loads(found.stdout)["total"] == 10  # the seed archive's index, as it was
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    rebuilt = subprocess.run([sys.executable, "-m", "legation", "search", "--json", ""], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert json.loads(rebuilt.stdout)["total"] == 44  # no node follows it now: emptied and built for this archive
 
 
 def test_a_database_restored_from_a_backup_is_said_by_check_and_its_index_rebuilt_by_search(tmp_path: Path):

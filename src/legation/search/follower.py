@@ -21,8 +21,9 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from legation.search.indexer import IndexBusy, IndexWriteFailed, SearchIndex, apply_changes
+from legation.search.indexer import IndexBusy, IndexInUse, IndexWriteFailed, SearchIndex, apply_changes
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_SECONDS = 2.0
@@ -43,9 +44,13 @@ def follow_once(index: SearchIndex | None = None, commit_every: float = 0.0) -> 
 LOCK_FILE = "follower.lock"
 
 
+_held: dict[Path, int] = {}  # index folder → the descriptor of its lock, for each folder this process follows
+
+
 def take_follower_lock(index: SearchIndex) -> int | None:
     """Try to become the one follower of ``index``'s folder; returns the lock's file descriptor
-    (keep it open to keep the lock), or None when another process holds it."""
+    (keep it open to keep the lock; give it back with :func:`release_follower_lock`), or None when
+    another process holds it."""
     index.path.mkdir(parents=True, exist_ok=True)  # a folder deleted while serving: made again, and the index in it
     fd = os.open(index.path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -53,7 +58,32 @@ def take_follower_lock(index: SearchIndex) -> int | None:
     except OSError:
         os.close(fd)
         return None
+    _held[index.path] = fd
     return fd
+
+
+def release_follower_lock(index: SearchIndex, fd: int) -> None:
+    """Give back the lock :func:`take_follower_lock` took (closing ``fd``)."""
+    if _held.get(index.path) == fd:
+        del _held[index.path]
+    os.close(fd)
+
+
+def followed_by_another_process(index: SearchIndex) -> bool:
+    """Whether another running process follows ``index``'s folder (holds its ``follower.lock``):
+    a node of the same archive keeps it in step, but a node of another archive sharing the folder
+    would have its index emptied under it (a fresh operator). Asks the lock without keeping it;
+    False when this process holds it, or the folder has none."""
+    if index.path in _held or not (index.path / LOCK_FILE).exists():
+        return False
+    fd = os.open(index.path / LOCK_FILE, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # (closing releases a lock taken here)
+    return False
 
 
 def _lock_still_held(index: SearchIndex, fd: int) -> bool:
@@ -107,10 +137,11 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
 
     lock: int | None = None
     down = False  # the database out of reach at the last round: said once, not each round
+    in_use = False  # the folder another archive's node follows, at the last round: said once
     while not stop.is_set():
         try:
             if lock is not None and not _lock_still_held(target, lock):
-                os.close(lock)
+                release_follower_lock(target, lock)
                 lock = None
             if exclusive and lock is None:
                 lock = take_follower_lock(target)
@@ -120,20 +151,24 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
             _measure(target)
             if down:
                 log.warning("The database can be reached again; the search index follows the change log.")
-            down = False
+            down = in_use = False
         except database_down() as exc:  # a traceback each round filled the log (60 in 30 s: a fresh user)
             if not down:
                 log.error("The database cannot be reached (%s); the search index follows again once it can.", first_line(exc))
             down = True
         except IndexWriteFailed as exc:  # a full disk: one line a round, not a traceback; the next round retries
             log.error("Applying the change log to the search index failed: %s", exc)
+        except IndexInUse as exc:  # another archive's node follows the folder: said once, until that changes
+            if not in_use:
+                log.error("%s", exc)
+            in_use = True
         except Exception:  # keep serving; the next round retries
             log.exception("Applying the change log to the search index failed")
         finally:
             connection.close()  # this thread's connection; a new one is opened next round
         stop.wait(interval)
     if lock is not None:
-        os.close(lock)
+        release_follower_lock(target, lock)
 
 
 def start_follower(

@@ -46,6 +46,17 @@ class IndexBusy(LegationError):
     """Another process is writing to the index."""
 
 
+class IndexInUse(LegationError):
+    """The index folder is followed by a running node of another archive (it holds the folder's
+    ``follower.lock``): emptying it for this archive would empty that node's index under it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The search index folder {path} is in use by a running node of another archive (it holds follower.lock there): "
+            "each archive's nodes need an index folder of their own; set LEGATION_INDEX_DIR to another folder for this one."
+        )
+
+
 class IndexWriteFailed(LegationError):
     """tantivy could not write the index (a full disk, most often: its writer's threads die on the
     first failed write, and every later write says only that the writer was killed). The message
@@ -449,12 +460,16 @@ def follow_this_archive(index: SearchIndex) -> bool:
     of 404s) and took in none of this one's, while ``legation check`` said it was in step (a fresh user).
     So is an index of this archive whose record store was put back to an earlier state
     (:func:`follows_a_rewound_log`): it answered with documents the restore removed, and skipped
-    the new changes that reused their seqs (a fresh operator restoring a backup)."""
+    the new changes that reused their seqs (a fresh operator restoring a backup). Raises
+    :class:`IndexInUse` rather than empty an index a running node of another archive follows; one
+    a node of this archive follows is left to that node."""
     from legation.records.models import archive_key
+
+    from legation.search.follower import followed_by_another_process
 
     key = archive_key()
     if index.archive() == key:
-        if not follows_a_rewound_log(index):
+        if not follows_a_rewound_log(index) or followed_by_another_process(index):  # (that node rebuilds it)
             return False
         log.warning(
             "The search index in %s applied changes this archive's change log no longer holds (its database was put back to an "
@@ -464,6 +479,8 @@ def follow_this_archive(index: SearchIndex) -> bool:
         index.note_archive(key)
         return True
     emptied = follows_another_archive(index)
+    if emptied and followed_by_another_process(index):
+        raise IndexInUse(index.path)
     if emptied:
         log.warning("The search index in %s followed another archive's change log: emptied, to be built from this archive's.", index.path)
         index.recreate()
