@@ -126,3 +126,38 @@ def test_a_form_sent_without_its_token_gets_the_sites_page_saying_what_to_do(see
     assert refused.status_code == 403 and "Form expired or not accepted" in page and "CSRF verification failed" not in page
     assert "Reload the page and send the form again; your browser must accept this site&#x27;s cookies." in page
 
+
+
+@pytest.mark.parametrize(
+    ("said", "advice"),
+    [
+        ('connection failed: FATAL:  password authentication failed for user "legation"', "give the role's password there"),
+        ('connection failed: FATAL:  database "legcopy" does not exist', "names a role or database the server does not have"),
+        ("connection failed: FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute", "raise its max_connections"),
+        ("connection failed: connection refused", ""),  # a server stopped or restarting: it passes
+    ],
+)
+def test_a_database_fault_that_will_not_pass_by_itself_is_logged_with_what_to_mend(said, advice):
+    # a password changed under running nodes was logged "answering 503 until it can", as though it
+    # would pass (a fresh operator); PostgreSQL's own words, as psycopg gives them
+    from legation.errors import lasting_fault_advice
+
+    found = lasting_fault_advice(said)
+    assert (advice in found and found.startswith(". ")) if advice else found == ""
+
+
+def test_postgresqls_own_word_for_a_missing_database_gets_the_advice():
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from legation.errors import first_line, lasting_fault_advice
+    from tests.databases import postgres_url
+
+    url = postgres_url()
+    if not url:
+        pytest.skip("needs PostgreSQL (LEGATION_DATABASE_URL): the words are the server's own")
+    parts = urlsplit(url)
+    with pytest.raises(psycopg.OperationalError) as refused:
+        psycopg.connect(urlunsplit(parts._replace(path="/legation_no_such_database")), connect_timeout=10)
+    assert "names a role or database the server does not have" in lasting_fault_advice(first_line(refused.value))

@@ -133,7 +133,7 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
     :func:`entries_behind` (the process that applies entries, before and after applying them)."""
     from django.db import connection
 
-    from legation.errors import database_down, first_line
+    from legation.errors import database_down, first_line, lasting_fault_advice
 
     lock: int | None = None
     down = False  # the database out of reach at the last round: said once, not each round
@@ -154,7 +154,8 @@ def _follow(target: SearchIndex, stop: threading.Event, interval: float, exclusi
             down = in_use = False
         except database_down() as exc:  # a traceback each round filled the log (60 in 30 s: a fresh user)
             if not down:
-                log.error("The database cannot be reached (%s); the search index follows again once it can.", first_line(exc))
+                said = first_line(exc)
+                log.error("The database cannot be reached (%s); the search index follows again once it can%s", said, lasting_fault_advice(said) or ".")
             down = True
         except IndexWriteFailed as exc:  # a full disk: one line a round, not a traceback; the next round retries
             log.error("Applying the change log to the search index failed: %s", exc)

@@ -21,7 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from legation.api.errors import CODES, JsonErrorsUnderApi, json_error, no_endpoint
-from legation.errors import database_down, first_line
+from legation.errors import database_down, first_line, lasting_fault_advice
 from legation.web.middleware import NotUtf8Query
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,8 @@ def note_database_down(request: HttpRequest, exc: Exception) -> None:
     now = time.monotonic()
     if now - _down_said_at >= _DOWN_SAID_EVERY:
         _down_said_at = now
-        log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s", first_line(exc), request.path)
+        said = first_line(exc)
+        log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s%s", said, request.path, lasting_fault_advice(said))
 
 
 class DatabaseUnavailable:
