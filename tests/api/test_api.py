@@ -110,7 +110,7 @@ def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(c
     if asked for all. Each endpoint refuses the parameters its OpenAPI description does not declare,
     naming them (and the likeliest one meant); the search page, whose links carry other sites'
     tracking parameters, reads past them."""
-    search_parameters = "q, start_date, end_date, date_match, sort, type, sender, recipient, collection, place, subject, year"
+    search_parameters = "q, start_date, end_date, date_match, sort, type, sender, recipient, collection, place, subject, language, year"
     expected = {
         "/api/search?types=Telegram": "There is no parameter 'types' (did you mean type?); /api/search takes "
         f"{search_parameters}, page, page_size. See /api/openapi.json.",
@@ -753,7 +753,7 @@ def test_the_facet_name_is_one_of_the_facets_in_the_description(client, db):
     spec = client.get("/api/openapi.json").json()
     name = next(p for p in spec["paths"]["/api/facets/{name}"]["get"]["parameters"] if p["name"] == "name")
     assert name["in"] == "path" and name["schema"]["enum"] == [f.name for f in FACETS] == [
-        "type", "sender", "recipient", "collection", "place", "subject", "year",
+        "type", "sender", "recipient", "collection", "place", "subject", "language", "year",
     ]
     assert client.get("/api/facets/colour").status_code == 404
 

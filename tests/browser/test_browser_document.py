@@ -64,9 +64,9 @@ def test_a_letter_shows_its_transcript_and_its_translation(page) -> None:
     assert page.locator("h1").inner_text() == letter.title
     transcript, translation = letter.texts
     assert (transcript.kind, translation.kind) == ("transcript", "translation")
-    for text, heading in ((transcript, "Transcript"), (translation, "Translation")):
+    for text, heading in ((transcript, "Transcript (Ottoman Turkish)"), (translation, "Translation (English)")):  # named, not "(ota)"
         section = page.locator(f'section.text[lang="{text.language}"]')
-        assert section.locator("h2").inner_text() == f"{heading} ({text.language})"
+        assert section.locator("h2").inner_text() == heading
         assert shown_paragraphs(section) == paragraphs(text.body)
     # read side by side: the translation to the right of the transcript, their tops level
     left, right = (page.locator(f'section.text[lang="{t.language}"]').bounding_box() for t in (transcript, translation))

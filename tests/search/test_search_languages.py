@@ -324,3 +324,32 @@ def test_a_word_of_more_bytes_than_4_a_letter_for_40_letters_is_left_out_in_any_
         longest = (analyzers.MAX_TOKEN_BYTES - 1) // len(letter.encode())
         assert len(analyzers.terms(letter * longest, analyzers.FOLDED_NAME)) == 1, letter
         assert analyzers.terms(letter * (longest + 1), analyzers.FOLDED_NAME) == [], letter
+
+
+def test_the_language_facet_counts_each_document_under_each_language_it_can_be_read_in(index, qhod_letter):
+    """The archive is narrowed by language as by type or sender: the record's language and its
+    texts' (an Ottoman letter with its English translation counts under both), each value named
+    (CLDR's English names, through langcodes) while links and filters keep the code."""
+    from legation.search.service import SearchRequest, search
+
+    facet = next(f for f in search(SearchRequest(q=""), index).facets if f.name == "language")
+    assert (facet.label, [(v.value, v.count, v.label) for v in facet.values]) == (
+        "Language",
+        [("zh", 4, "Chinese"), ("ko", 3, "Korean"), ("de", 1, "German"), ("en", 1, "English"), ("ota", 1, "Ottoman Turkish"), ("tr", 1, "Turkish")],
+    )
+    narrowed = search(SearchRequest(q="", filters={"language": ["ko", "ota"]}), index)
+    assert {h.identifier for h in narrowed.hits} == {"ko-1964-un", "ko-1991-canada", "ko-1991-airforce", "ota-selim-1"}
+    letter, identifier = qhod_letter
+    both = next(f for f in search(SearchRequest(q=""), letter).facets if f.name == "language")
+    assert [(v.value, v.count, v.label) for v in both.values] == [("en", 1, "English"), ("ota", 1, "Ottoman Turkish")]
+    assert [h.identifier for h in search(SearchRequest(q="", filters={"language": ["en"]}), letter).hits] == [identifier]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("ota", "Ottoman Turkish"), ("gsw", "Swiss German"), ("zh-Hant", "Chinese (Traditional)"), ("iw", "Hebrew"), ("und", "Unknown language"), ("x-foo", "x-foo"), ("", "")],
+)
+def test_a_language_code_is_shown_by_its_name(code, name):
+    from legation.records.languages import language_name
+
+    assert language_name(code) == name

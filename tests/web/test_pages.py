@@ -1190,3 +1190,19 @@ def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(
     sorted_page = client.get("/", {"q": "Mao", "type": "Telegram", "sort": "date_asc"}).content.decode()
     (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', sorted_page, re.S)
     assert unescape(re.findall(r'href="([^"]*)"', line)[-1]) == "?q=Mao&sort=date_asc"
+
+
+def test_the_language_facet_names_each_language_on_the_page_and_links_by_its_code(client, seed_archive):
+    # the top of every search: narrowed by date, type, sender, recipient, collection or language;
+    # there was no language facet, though language: worked in the query (a fresh user)
+    page = client.get("/", {"q": "Mao"}).content.decode()
+    (box,) = re.findall(r'<section class="facet" data-facet="language">(.*?)</section>', page, re.S)
+    assert "<h2>Language</h2>" in box
+    assert re.search(r'href="\?q=Mao&amp;language=en"[^>]*title="English"', box) and '<span class="value">English</span>' in box
+    narrowed = client.get("/", {"q": "Mao", "language": "en"}).content.decode()
+    (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', narrowed, re.S)
+    assert re.sub(r"<[^>]+>", "", unescape(line)) == "Narrowed to Language: English ✕ · Clear all"
+    body = client.get("/api/search", {"q": "Mao", "language": "en"}).json()
+    (language,) = [f for f in body["facets"] if f["name"] == "language"]
+    assert language["values"] == [{"value": "en", "count": body["total"], "selected": True, "label": "English"}]
+    assert client.get("/api/search", {"q": "Mao", "language": "ru"}).json()["total"] == 0

@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import functools
+
 import langcodes
 
 from legation.records.document_record import DocumentRecord
@@ -110,3 +112,17 @@ def _scripts(code: str) -> tuple[str, str]:
     if language.script:
         return language.script, language.script
     return "", "" if language.language in (None, "und") else language.maximize().script or ""
+
+
+@functools.lru_cache(maxsize=512)
+def language_name(code: str) -> str:
+    """The English name of the language ``code`` names (BCP 47 / ISO 639): ``"ota"`` → "Ottoman
+    Turkish", ``"gsw"`` → "Swiss German", ``"zh-Hant"`` → "Chinese (Traditional)", ``"und"`` →
+    "Unknown language"; the names are CLDR's, through ``langcodes`` and its ``language_data``. The
+    code itself when it names no language known there (``"x-foo"``), or is no code at all."""
+    tag = language_tag(code) or code
+    try:
+        name = langcodes.Language.get(tag).display_name()
+    except ValueError:  # langcodes.tag_parser.LanguageTagError: not a language tag
+        return code
+    return code if name.startswith("Unknown language") and tag != "und" else name

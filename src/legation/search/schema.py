@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import tantivy
 
 from legation.records.document_record import DocumentRecord
+from legation.records.languages import language_name
 from legation.search import analyzers
 from legation.search.analyzers import FOLDED_NAME, STEMMED_NAME
 
@@ -92,6 +93,13 @@ class FacetField:
     value_pattern: str = ""
     value_help: str = ""
     words: tuple[str, ...] = ()  # values that are words, not data (``Undated``): accepted in any case
+    # What the page shows for a value, when not the value itself (a language code's name: "ota" →
+    # "Ottoman Turkish"); links and filters keep the value
+    value_label: Callable[[str], str] | None = None
+
+    def label_of(self, value: str) -> str:
+        """What the page shows for ``value`` (:attr:`value_label`; the value itself by default)."""
+        return self.value_label(value) if self.value_label is not None else value
 
     def canonical(self, value: str) -> str:
         """``value`` as the facet writes it: one of :attr:`words` in any case (``undated``) becomes
@@ -269,6 +277,11 @@ def _one(value: str) -> list[str]:
     return [value] if value else []
 
 
+def _languages(record: DocumentRecord) -> list[str]:
+    """The language codes of a record and of its texts, each once, the record's first."""
+    return list(dict.fromkeys(code for code in (record.language, *(t.language for t in record.texts)) if code))
+
+
 # --- the declaration ----------------------------------------------------------------------------
 
 SEARCH_FIELDS: tuple[SearchField, ...] = (
@@ -286,7 +299,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     # a collection is found by its title's words and by its key, as its documents' identifiers show it
     # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
     SearchField("collection", "Collection", 0.3, lambda r: [v for c in r.collections for v in (c.title, c.key)]),
-    SearchField("language", "Language", 0.0, lambda r: list(dict.fromkeys([r.language, *(t.language for t in r.texts)])), spelled=False),
+    SearchField("language", "Language", 0.0, lambda r: _languages(r), spelled=False),
 )
 
 # Text in English is stemmed as English, German as German …; other languages are folded only.
@@ -308,6 +321,8 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("collection", "Collection", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
     FacetField("place", "Place", lambda r: _one(r.place_sent), named=True),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
+    # the languages a document can be read in: its own and its texts' (transcripts and translations)
+    FacetField("language", "Language", lambda r: _languages(r), value_label=language_name),
     FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
 )
 

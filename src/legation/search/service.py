@@ -195,9 +195,13 @@ class NamedAgent:
 
 @dataclass
 class FacetValue:
+    """A facet's value, how many matches have it, whether the search selects it, and ``label``, what
+    a page shows for it (the value itself, but for a language code: its name)."""
+
     value: str
     count: int
     selected: bool
+    label: str = ""
 
 
 @dataclass
@@ -387,7 +391,7 @@ def count_facets(
         else:
             values = tops[facet.name]
         values = facet_counts.in_order(facet, values)
-        values_out = [FacetValue(v, c, v in chosen) for v, c in values]
+        values_out = [FacetValue(v, c, v in chosen, facet.label_of(v)) for v, c in values]
         results.append(FacetResult(facet.name, facet.label, values_out, approximate))
     return results, year_counts
 
@@ -1686,4 +1690,4 @@ def facet_values(
     distinct = len(every if every is not None else values) if count_all else None
     chosen = set(request.filters.get(name, []))
     listed = facet_counts.in_order(facet, values)
-    return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen) for v, c in listed], sample is not None, distinct)
+    return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen, facet.label_of(v)) for v, c in listed], sample is not None, distinct)

@@ -15,7 +15,8 @@ Globals: ``static(path)`` (the static file's URL), ``url(name, *args)`` (``rever
 remembered (:func:`url`),
 ``site_credit()`` (``LEGATION_SITE_CREDIT``),
 ``query_box_maxlength`` (the search box's ``maxlength``),
-``text_direction(language, text)`` (a text's ``dir``, :func:`legation.records.languages.text_direction`). Filters:
+``text_direction(language, text)`` (a text's ``dir``, :func:`legation.records.languages.text_direction`),
+``language_name(code)`` (:func:`legation.records.languages.language_name`: "ota" → "Ottoman Turkish"). Filters:
 ``passages`` (a hit's snippets on one line), ``note_links`` (a text's note markers linked to its
 notes), ``urlencode`` and ``linebreaks`` (Django's own).
 """
@@ -39,7 +40,7 @@ from markupsafe import Markup
 
 from legation.config import config
 from legation.printable import html_escaped, printable, title_text
-from legation.records.languages import text_direction
+from legation.records.languages import language_name, text_direction
 from legation.search.schema import FACETS_BY_NAME
 from legation.web.params import QUERY_BOX_MAXLENGTH
 
@@ -228,7 +229,8 @@ def environment(**options: Any) -> Environment:
     escaped by :func:`html_text`, a constant by :func:`escaped` and Jinja2."""
     env = PageEnvironment(**{**options, "autoescape": True, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
     env.globals.update(
-        static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction
+        static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction,
+        language_name=language_name
     )
     env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, linked=linked, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env

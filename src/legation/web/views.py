@@ -147,13 +147,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         values = []
         for value in facet.values:
             chosen = selected ^ {value.value}
-            values.append(FacetLink(value.value, value.count, value.selected, toggled(**{facet.name: sorted(chosen) or None})))
+            values.append(FacetLink(value.value, value.count, value.selected, toggled(**{facet.name: sorted(chosen) or None}), value.label or value.value))
         more_url = url("facet", facet.name) + same_search if len(facet.values) >= facet_size(FACETS_BY_NAME[facet.name]) else ""
         facets.append(FacetBox(facet, values, more_url))
     # each value narrowing the search, with the address of the search without it: on a phone the facets
     # come after the hits, so the filters in force were out of sight, and a new query kept them unseen
     chosen = [
-        ChosenFilter(FACETS_BY_NAME[name].label, value, query_strings(base, name)(**{name: [v for v in values if v != value] or None}))
+        ChosenFilter(FACETS_BY_NAME[name].label, FACETS_BY_NAME[name].label_of(value), query_strings(base, name)(**{name: [v for v in values if v != value] or None}))
         for name, values in search_request.filters.items()
         for value in values
     ]
@@ -300,6 +300,7 @@ class FacetLink:
     count: int
     selected: bool
     url: str
+    label: str = ""  # what the page shows for the value (a language's name for its code)
 
 
 @dataclass(slots=True)
@@ -477,7 +478,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     selected = set(base.get(name, []))
     search_path, toggled = url("search"), query_strings(base, name)
     values = [
-        FacetLink(v.value, v.count, v.selected, search_path + toggled(**{name: sorted(selected ^ {v.value}) or None}))
+        FacetLink(v.value, v.count, v.selected, search_path + toggled(**{name: sorted(selected ^ {v.value}) or None}), v.label or v.value)
         for v in result.values[:FACET_PAGE_VALUES]
     ]
     hidden = [(k, v) for k, vs in base.items() for v in vs]
