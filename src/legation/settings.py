@@ -73,6 +73,9 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD")
 CORS_ALLOW_HEADERS = ("accept", "accept-language", "content-language", "content-type", "if-none-match", "if-modified-since", "cache-control")
 CORS_ALLOW_CREDENTIALS = False
+# what a script of another site may read of an answer beside the simple headers: its ETag, to ask
+# again with If-None-Match (the preflight allows that header), and Retry-After of a 503
+CORS_EXPOSE_HEADERS = ("etag", "retry-after")
 
 ROOT_URLCONF = "legation.urls"
 CSRF_FAILURE_VIEW = "legation.web.errors.csrf_failure"  # the site's own page, saying what to do

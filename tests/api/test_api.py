@@ -779,6 +779,8 @@ def test_a_page_of_another_site_may_read_the_api_but_not_the_pages(client, seed_
     for path, params in (("/api/search", {"q": "Moscow"}), ("/api/search", {"page_size": "many"}), ("/api/documents/nope", {})):
         answer = client.get(path, params, **elsewhere)
         assert answer["Access-Control-Allow-Origin"] == "*" and "Access-Control-Allow-Credentials" not in answer, path
+        # and may read its ETag, to ask again with If-None-Match, which the preflight allows (a fresh user)
+        assert {h.strip().lower() for h in answer["Access-Control-Expose-Headers"].split(",")} == {"etag", "retry-after"}, path
     preflight = client.options("/api/search", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", **elsewhere)
     assert preflight.status_code == 200 and "GET" in preflight["Access-Control-Allow-Methods"]
     assert "POST" not in preflight["Access-Control-Allow-Methods"]

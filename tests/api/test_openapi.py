@@ -48,3 +48,17 @@ def test_no_published_description_holds_rest_markup(client, db):
 )
 def test_rest_markup_becomes_markdown_code(rest, markdown):
     assert rest_to_markdown(rest) == markdown
+
+
+def test_the_year_filters_pattern_takes_undated_in_any_case_as_the_server_does(client, seed_archive):
+    # year=undated was answered 200, while the description's pattern allowed "Undated" alone: a
+    # client validating requests against it refused what the server takes (a fresh user of the API)
+    import re
+
+    described = client.get("/api/openapi.json").json()
+    (year,) = [p for p in described["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "year"]
+    pattern = year["schema"]["items"]["pattern"]
+    for value in ("Undated", "undated", "UNDATED", "1950"):
+        assert re.fullmatch(pattern.strip("^$"), value) and client.get("/api/search", {"year": value}).status_code == 200, value
+    for value in ("undate", "0", "12345"):
+        assert not re.fullmatch(pattern.strip("^$"), value) and client.get("/api/search", {"year": value}).status_code == 400, value

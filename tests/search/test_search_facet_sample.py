@@ -208,3 +208,14 @@ def test_a_pilot_sample_decides_without_counting_every_match(seed_index, rows, m
     assert counted == []  # a known number of matches is used as it is
     monkeypatch.setattr(facets, "SAMPLE_ABOVE", len(rows))  # an archive no larger than the threshold asks nothing
     assert facets.sample_of(searcher, seed_index.schema, every) is None and counted == []
+
+
+@pytest.mark.parametrize("typed", ["1964-1968", "1964–1968", "1964—1968", "1964\u22121968"])
+def test_a_facets_values_are_sought_with_any_dash_for_any_other(demo_volumes, typed):
+    # the volumes' titles write "1964–1968" (an en dash): contains=1964-1968 found none of them, while
+    # search and suggest read the dashes alike (a fresh user of the API)
+    from legation.search.service import SearchRequest, facet_values
+
+    index = demo_volumes("frus1964-68v30", "frus1961-63v22")
+    found = [v.value for v in facet_values(SearchRequest(), "collection", contains=typed, index=index).values]
+    assert len(found) == 1 and found[0].startswith("Foreign Relations of the United States, 1964–1968, Volume XXX")

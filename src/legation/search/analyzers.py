@@ -302,11 +302,20 @@ def same_letters(letter: str) -> str:
     return "".join(sorted({base, base.upper(), *_folding_to().get(base, "")}))
 
 
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
+
+
+@functools.cache
+def _letters_and_dashes() -> dict[int, str]:
+    return {**latin_fold(), **{ord(dash): "-" for dash in DASHES[1:]}}
+
+
 def letters_folded(text: str) -> str:
-    """``text`` lowercased with every letter :func:`latin_fold` folds made its ASCII letter, one
-    character for one (``"Hammarskjöld"`` → ``"hammarskjold"``): ``a`` is in ``b``, so folded,
-    when ``b`` holds ``a`` as :func:`same_letters` reads it, ignoring case and accents."""
-    return text.translate(latin_fold()).lower()
+    """``text`` lowercased with every letter :func:`latin_fold` folds made its ASCII letter, and
+    every dash a hyphen-minus, one character for one (``"Hammarskjöld"`` → ``"hammarskjold"``,
+    ``"1964–1968"`` → ``"1964-1968"``): ``a`` is in ``b``, so folded, when ``b`` holds ``a`` as
+    :func:`same_letters` reads it, ignoring case, accents and which dash is typed."""
+    return text.translate(_letters_and_dashes()).lower()
 
 
 # Typographic forms of the ASCII punctuation a name is typed with that tantivy's ASCII folding leaves:

@@ -188,14 +188,19 @@ def _top_values_containing_long(
     }
 
 
+_DASH_CLASS = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in analyzers.DASHES) + "]"  # any dash (analyzers.letters_folded)
+
+
 def include_pattern(text: str) -> str:
     """The terms aggregation's ``include`` regular expression (Rust ``regex`` syntax, matched
     against the whole value) for the values holding ``text``, ignoring case and the accents the
     index folds (:func:`legation.search.analyzers.same_letters`): ``hammarskjold`` finds
-    "Hammarskjöld", ``Gomułka`` "Gomulka". ASCII punctuation is escaped, which that syntax allows,
-    but ``<`` and ``>``: escaped, they are word boundaries."""
+    "Hammarskjöld", ``Gomułka`` "Gomulka"; any dash any other (``1964-1968`` "1964–1968"). ASCII
+    punctuation is escaped, which that syntax allows, but ``<`` and ``>``: escaped, they are word boundaries."""
 
     def one(c: str) -> str:
+        if c in analyzers.DASHES:  # "1964-1968" finds "1964–1968", as search and suggest read dashes alike
+            return _DASH_CLASS
         if c.isascii() and not c.isalnum() and not c.isspace():
             return c if c in "<>" else f"\\{c}"
         letters = analyzers.same_letters(c)

@@ -273,6 +273,13 @@ def _years(record: DocumentRecord) -> list[str]:
     return [str(year) for year in range(first, last + 1)]
 
 
+def in_any_case(word: str) -> str:
+    """A regular expression matching ``word`` in any case, letter by letter (``[Uu][Nn]…``): JSON
+    Schema's patterns (ECMA-262, as the OpenAPI description gives them) have no flag for it, and
+    the filters take such words in any case (:attr:`FacetField.words`)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.upper() != c.lower() else re.escape(c) for c in word)
+
+
 def _one(value: str) -> list[str]:
     return [value] if value else []
 
@@ -323,7 +330,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
     # the languages a document can be read in: its own and its texts' (transcripts and translations)
     FacetField("language", "Language", lambda r: _languages(r), value_label=language_name),
-    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{UNDATED}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
+    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{in_any_case(UNDATED)}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
 )
 
 SORTS: tuple[SortOption, ...] = (
