@@ -19,10 +19,15 @@ date from the change log. Per corpus it measures, side by side in the same child
   most twice it; ``load`` is the 1-minute load average when the ingest ended (per format: the highest);
 - **read only**: the same files through the reader alone (records made, nothing stored);
 - **tantivy only**: those records indexed straight into a scratch tantivy index with Legation's
-  schema (``to_document`` + ``add_document`` + one commit), no database.
+  schema (``to_document`` + ``add_document`` + one commit), no database;
+- **engine only**: their titles and texts (bodies and footnotes) alone indexed into a scratch
+  index of two stored fields through tantivy's own ``en_stem`` tokenizer, no Python analysis:
+  what the engine itself costs for these bytes, without Legation's fields (names, facets,
+  shingles, ``vocab``, a field per language).
 
-The last two are the floor under Legation's number: what any system must spend to parse these
-formats and to build this index. Prints one table per corpus and a total per format.
+The read-only and tantivy-only passes are the floor under Legation's number: what any system must
+spend to parse these formats and to build this index; the engine-only pass tells how much of the
+index's cost is the schema rather than tantivy. Prints one table per corpus and a total per format.
 
 ``--baseline DIR`` compares with another version of Legation: ``DIR`` is a checkout of it (say
 ``git worktree add ../before HEAD~3``; its ``src`` is put first on the child's ``PYTHONPATH``).
@@ -133,6 +138,7 @@ def run_one(name: str, shared: Path, floors: bool = True) -> dict:
         "load": os.getloadavg()[0],
         "read_seconds": 0.0,
         "tantivy_seconds": 0.0,
+        "engine_seconds": 0.0,
         "records_read": 0,
     }
     if floors:
@@ -141,8 +147,9 @@ def run_one(name: str, shared: Path, floors: bool = True) -> dict:
 
 
 def _floors(files: list[Path], mapping: str | None) -> dict:
-    """Seconds to read ``files`` with the reader alone, and to index the records straight into a
-    scratch tantivy index (``read_seconds``, ``tantivy_seconds``, ``records_read``)."""
+    """Seconds to read ``files`` with the reader alone, to index the records straight into a
+    scratch tantivy index, and to index their titles and texts alone (:func:`_engine_seconds`):
+    ``read_seconds``, ``tantivy_seconds``, ``engine_seconds``, ``records_read``."""
     from legation.ingest.readers import read_file
     from legation.records.document_record import DocumentRecord
 
@@ -165,7 +172,36 @@ def _floors(files: list[Path], mapping: str | None) -> dict:
         writer.commit()
         writer.wait_merging_threads()
         tantivy_seconds = time.perf_counter() - start_index
-    return {"read_seconds": read_seconds, "tantivy_seconds": tantivy_seconds, "records_read": len(records)}
+    return {"read_seconds": read_seconds, "tantivy_seconds": tantivy_seconds, "engine_seconds": _engine_seconds(records), "records_read": len(records)}
+
+
+def _engine_seconds(records: list) -> float:
+    """Seconds to index the ``records``' titles and texts (each text's body and footnotes, one
+    value) into a scratch index of two stored text fields through tantivy's ``en_stem``
+    tokenizer, with the writer settings of ``legation ingest`` (heap, threads) and one commit."""
+    import tantivy
+
+    from legation.search.indexer import WRITER_HEAP_BYTES
+
+    builder = tantivy.SchemaBuilder()
+    for name in ("title", "text"):
+        builder.add_text_field(name, stored=True, tokenizer_name="en_stem")
+    values = [
+        (r.title or "", [" ".join([t.body, *(f.text for f in t.footnotes)]) for t in r.texts]) for r in records
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory() as scratch:
+        index = tantivy.Index(builder.build(), path=scratch)
+        start = time.perf_counter()
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=min(4, os.cpu_count() or 1))
+        for title, texts in values:
+            doc = tantivy.Document()
+            doc.add_text("title", title)
+            for text in texts:
+                doc.add_text("text", text)
+            writer.add_document(doc)
+        writer.commit()
+        writer.wait_merging_threads()
+        return time.perf_counter() - start
 
 
 def _row(r: dict, label: str = "") -> str:
@@ -177,13 +213,14 @@ def _row(r: dict, label: str = "") -> str:
         f"| {docs / r['seconds']:>7.0f} | {mb / r['seconds']:>5.2f} | {docs / r['cpu_seconds']:>6.0f} "
         f"| {r['store_seconds']:>6.1f} | {r['index_seconds']:>6.1f} "
         f"| {r['peak_rss_bytes'] / 2**20:>6.0f} | {r['records_read'] / (r['read_seconds'] or 1):>7.0f} "
-        f"| {r['records_read'] / (r['tantivy_seconds'] or 1):>7.0f} | {r.get('load', 0):>4.1f} |"
+        f"| {r['records_read'] / (r['tantivy_seconds'] or 1):>7.0f} | {r['records_read'] / (r.get('engine_seconds') or 1):>7.0f} "
+        f"| {r.get('load', 0):>4.1f} |"
     )
 
 
 HEADER = (
-    "| corpus   | format     |    docs | fail |   in MB |  wall s |  docs/s |  MB/s | docs/CPU-s | store s | index s | RSS MiB | read-only docs/s | tantivy-only docs/s | load |\n"
-    "|----------|------------|--------:|-----:|--------:|--------:|--------:|------:|-------:|--------:|--------:|--------:|--------:|--------:|-----:|"
+    "| corpus   | format     |    docs | fail |   in MB |  wall s |  docs/s |  MB/s | docs/CPU-s | store s | index s | RSS MiB | read-only docs/s | tantivy-only docs/s | engine-only docs/s | load |\n"
+    "|----------|------------|--------:|-----:|--------:|--------:|--------:|------:|-------:|--------:|--------:|--------:|--------:|--------:|--------:|-----:|"
 )
 
 
@@ -193,8 +230,8 @@ def _totals(results: list[dict]) -> dict[str, dict]:
     for r in results:
         t = by_format.setdefault(r["format"], {"corpus": "all", "format": r["format"], "peak_rss_bytes": 0})
         for key in ("files", "input_bytes", "added", "updated", "unchanged", "failed", "store_seconds", "index_seconds",
-                    "seconds", "cpu_seconds", "read_seconds", "tantivy_seconds", "records_read"):  # fmt: skip
-            t[key] = t.get(key, 0) + r[key]
+                    "seconds", "cpu_seconds", "read_seconds", "tantivy_seconds", "engine_seconds", "records_read"):  # fmt: skip
+            t[key] = t.get(key, 0) + r.get(key, 0)  # a baseline's child may not report engine_seconds
         t["peak_rss_bytes"] = max(t["peak_rss_bytes"], r["peak_rss_bytes"])
         t["load"] = max(t.get("load", 0.0), r.get("load", 0.0))
     return by_format
