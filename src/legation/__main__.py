@@ -1,5 +1,5 @@
 """``python -m legation``: the same as the ``legation`` command."""
 
-from legation.cli import app
+from legation.cli import main
 
-app(prog_name="legation")
+main()

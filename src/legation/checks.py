@@ -143,7 +143,7 @@ def _hosts_error(cfg) -> Error | None:
     )
 
 
-def _debug_error(cfg) -> Error | None:
+def debug_error(cfg) -> Error | None:
     """``legation.E012`` when ``cfg`` turns Django's debug mode on (LEGATION_DEBUG=1): what a node
     others reach must never run with, and the deployment checks only warned of it (security.W018),
     so `legation check` passed a node serving its tracebacks and settings to anyone (a fresh
@@ -204,7 +204,7 @@ def serving_problems(host: str | None = None) -> list[str]:
     from legation.config import config
 
     cfg = config()
-    debug = _debug_error(cfg) if host is not None and host not in LOOPBACK_HOSTS else None
+    debug = debug_error(cfg) if host is not None and host not in LOOPBACK_HOSTS else None
     found = [_secret_key_error(cfg), _hosts_error(cfg), debug, _index_folder_error(cfg)]
     return [f"{e.msg} {e.hint}" for e in found if e is not None]
 
@@ -237,7 +237,7 @@ def settings_checks() -> list[CheckMessage]:
     no_hosts = _hosts_error(cfg)
     if no_hosts is not None:
         messages.append(no_hosts)
-    return messages + [m for m in (_debug_error(cfg), _any_host_warning(cfg), _index_folder_error(cfg)) if m is not None]
+    return messages + [m for m in (debug_error(cfg), _any_host_warning(cfg), _index_folder_error(cfg)) if m is not None]
 
 
 CREATE_ARCHIVE = (

@@ -905,6 +905,10 @@ def demo(
     from legation.records.models import Document
 
     if not no_serve:
+        from legation.checks import LOOPBACK_HOSTS, debug_error
+
+        if host not in LOOPBACK_HOSTS and (refused := debug_error(config())) is not None:  # as serve refuses it
+            _fail(f"{refused.msg} {refused.hint}")
         _check_port_free(host, port)
     done = config().data_dir / DEMO_DONE_FILE
     if done.exists():
@@ -1328,6 +1332,14 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["legation manage", *ctx.args])
 
 
-def main() -> None:  # pragma: no cover - entry point
-    """Entry point of the ``legation`` script."""
-    app()
+def main() -> None:
+    """Entry point of the ``legation`` script and of ``python -m legation``: a :class:`LegationError`
+    no command turned into its own message (an index folder that cannot be made, one another
+    archive's node follows) ends the run with its message and what to do, not a traceback."""
+    from legation.errors import LegationError
+
+    try:
+        app(prog_name="legation")
+    except LegationError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None

@@ -263,6 +263,15 @@ def test_debug_mode_fails_check_and_keeps_serve_off_other_machines_addresses(mon
     config.cache_clear()
 
 
+def test_the_demo_keeps_debug_mode_off_other_machines_addresses(tmp_path: Path):
+    # `legation demo --host 0.0.0.0` with LEGATION_DEBUG=1 served Django's debug pages, settings and
+    # paths, to anyone (a fresh user, after serve had been made to refuse it)
+    env = {**os.environ, "LEGATION_DATA_DIR": str(tmp_path / "demo"), "LEGATION_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(tmp_path / "demo")}
+    refused = subprocess.run([sys.executable, "-m", "legation", "demo", "--host", "0.0.0.0", "--port", "8299"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert refused.returncode == 1 and "LEGATION_DEBUG=1 turns Django's debug mode on" in " ".join(refused.stderr.split())
+    assert "Ingested" not in refused.stdout and "Traceback" not in refused.stderr
+
+
 @contextmanager
 def _unwritable_folder(tmp_path: Path):
     """A folder this user cannot write: without the right to (mode 555), or, for root, whom no mode
@@ -299,6 +308,13 @@ def test_an_index_folder_this_user_cannot_write_fails_check_and_serve(monkeypatc
             assert [m.id for m in settings_checks() if m.is_serious()] == ["legation.E013"]
             [problem] = serving_problems("127.0.0.1")
             assert problem.startswith(f"This user cannot write to {said}(a read-only file system, or no right to)"), problem
+        # the commands that make the folder say so too, not a traceback (a fresh user: search, ingest, reindex)
+        env = {**os.environ, "LEGATION_DATA_DIR": str(tmp_path / "archive"), "LEGATION_INDEX_DIR": str(locked / "index"), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(tmp_path / "archive")}
+        for args in (["ingest", str(SEED)], ["search", "treaty"], ["reindex"]):
+            ran = subprocess.run([sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=120, check=False)
+            said_there = " ".join(ran.stderr.split())
+            assert ran.returncode == 1 and "Traceback" not in ran.stderr, (args, ran.stderr)
+            assert f"The search index folder {locked / 'index'} cannot be made (" in said_there, (args, said_there)
     monkeypatch.setenv("LEGATION_INDEX_DIR", str(tmp_path / "index"))
     config.cache_clear()
     assert serving_problems("127.0.0.1") == []
@@ -654,7 +670,7 @@ def test_an_index_folder_another_archives_running_node_follows_is_not_emptied(tm
         with closing(socket.socket()) as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        for args in (["search", "treaty"], ["serve", "--port", str(port)]):
+        for args in (["search", "treaty"], ["serve", "--port", str(port)], ["reindex"]):  # reindex: it filled the folder with its own
             refused = subprocess.run([sys.executable, "-m", "legation", *args], env=env, capture_output=True, text=True, timeout=120, check=False)
             said = " ".join(refused.stderr.split())
             assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr

@@ -157,7 +157,13 @@ class SearchIndex:
         # ``commit_every``): (highest seq applied, gaps), or None when everything is committed
         self.pending: tuple[int, dict[int, float]] | None = None
         self.committed_at = time.monotonic()  # when this object last committed (or was opened)
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only disk, no right to: said as `legation check` says it (E013), not a traceback
+            raise LegationError(
+                f"The search index folder {self.path} cannot be made ({exc.strerror or exc}): give the user running Legation "
+                "write access to the folder above it, or point LEGATION_INDEX_DIR at a folder it can write."
+            ) from exc
         if not (self.path / "meta.json").exists():
             self._write_state({"schema": schema.fingerprint(), "last_applied_seq": 0})
         self._open_if_current()
@@ -609,6 +615,7 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     as gaps, as :func:`apply_changes` does: on PostgreSQL they may belong to transactions still
     open, whose documents the rebuild could not see. An index of another layout is recreated
     (``index`` may be a :class:`SearchIndex`, a folder, or None for ``config().index_dir``).
+    Raises :class:`IndexInUse` for an index of another archive that a running node of it follows.
     Searches see the old content until the single final commit. Returns the number of documents
     indexed."""
     from django.db.models import Max
@@ -616,14 +623,18 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
     from legation.records.models import ChangeLogEntry, archive_key
     from legation.records.serialize import load_records
 
+    from legation.search.follower import followed_by_another_process
+
     key = archive_key()
+    if not isinstance(index, SearchIndex):
+        index = SearchIndex(index)
+    if index.archive() not in (None, key) and followed_by_another_process(index):
+        raise IndexInUse(index.path)  # another archive's running node would serve this one's documents
     newest = ChangeLogEntry.objects.aggregate(newest=Max("seq"))["newest"] or 0
     lowest = max(1, newest - GAP_SPAN)
     present = set(ChangeLogEntry.objects.filter(seq__gte=lowest, seq__lt=newest).values_list("seq", flat=True))
     now = time.time()
     gaps = {seq: now for seq in range(lowest, newest) if seq not in present}
-    if not isinstance(index, SearchIndex):
-        index = SearchIndex(index)
     if index.outdated:
         index.recreate()
     try:
