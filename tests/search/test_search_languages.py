@@ -179,7 +179,9 @@ def test_korean_words_are_found_inside_eojeol(index, query, expected):
         ("캐나다 국빈방문", {"ko-1991-canada"}),
         ("元比", set()),  # "…万亿元，比上年…": 元 and 比 stand on either side of a comma
         ("亿元", {"zh-2024-deficit"}),
-        ("元，比", {"zh-2024-deficit"}),  # typed with its comma: the characters in order
+        ("元，比", {"zh-2024-deficit"}),  # typed with its comma: two words
+        ('"赤字 规模"', {"zh-2024-deficit"}),  # spaces typed between Chinese words: the text has none (赤字规模)
+        ('"赤字规模"', {"zh-2024-deficit"}),
     ],
 )
 def test_han_and_hangul_words_are_not_found_across_a_space_or_punctuation(index, query, expected):
@@ -339,6 +341,11 @@ def test_the_language_facet_counts_each_document_under_each_language_it_can_be_r
     )
     narrowed = search(SearchRequest(q="", filters={"language": ["ko", "ota"]}), index)
     assert {h.identifier for h in narrowed.hits} == {"ko-1964-un", "ko-1991-canada", "ko-1991-airforce", "ota-selim-1"}
+    from legation.search.service import facet_values
+
+    # sought by the names shown too, not only the codes: "Ottoman" found nothing (a fresh user)
+    assert [v.value for v in facet_values(SearchRequest(q=""), "language", contains="ottoman", index=index).values] == ["ota"]
+    assert [v.value for v in facet_values(SearchRequest(q=""), "language", contains="ko", index=index).values] == ["ko"]
     letter, identifier = qhod_letter
     both = next(f for f in search(SearchRequest(q=""), letter).facets if f.name == "language")
     assert [(v.value, v.count, v.label) for v in both.values] == [("en", 1, "English"), ("ota", 1, "Ottoman Turkish")]

@@ -816,6 +816,9 @@ def test_a_star_ending_a_quoted_phrase_finds_its_last_word_by_its_beginning(demo
         ("Mao,Stalin", And((Term("Mao"), Term("Stalin")))),
         ("Acheson;Rusk treaty", And((Term("Acheson"), Term("Rusk"), Term("treaty")))),
         ("Mao!Stalin", And((Term("Mao"), Term("Stalin")))),
+        ("Mao，Stalin", And((Term("Mao"), Term("Stalin")))),  # the full-width comma a CJK input method types
+        ("Acheson、Rusk", And((Term("Acheson"), Term("Rusk")))),  # the ideographic comma
+        ("改革，开放", And((Term("改革"), Term("开放")))),
         ("Mao,1950", And((Term("Mao"), Term("1950")))),
         ("1,234", Term("1,234")),  # a number's comma
         ("Sino-Soviet", Term("Sino-Soviet")),  # joined parts: sought together

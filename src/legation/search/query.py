@@ -311,10 +311,11 @@ def _lex(q: str) -> list[_Tok]:
 # Punctuation that ends a sentence's word, standing between two words at least one of which begins
 # or ends in a letter: "Mao,Stalin", "Acheson;Rusk" were one word of two parts, sought as a phrase
 # (as "Sino-Soviet" is), and found nothing without a word (a fresh user of the API). Between digits
-# it stays (1,234). Not a hyphen, dot, apostrophe, underscore or slash, which join the parts of one
+# it stays (1,234). The full-width and ideographic forms too (，、；！｜: what a Chinese, Japanese or
+# Korean input method types). Not a hyphen, dot, apostrophe, underscore or slash, which join the parts of one
 # word or name (Chou En-lai, U.S.S.R., O'Neill, A/RES/217) and are sought together, nor "?", which a
 # notice says is no wildcard (Ch?u).
-_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])[,;!|]+(?=\w)|(?<=\w)[,;!|]+(?=[^\W\d_])")
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])[,;!|\uff0c\u3001\uff1b\uff01\uff5c]+(?=\w)|(?<=\w)[,;!|\uff0c\u3001\uff1b\uff01\uff5c]+(?=[^\W\d_])")
 
 
 def _quoted(text: str) -> str:
