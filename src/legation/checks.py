@@ -34,6 +34,7 @@ start on the same errors of the settings (:func:`serving_problems`), in the same
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import re
@@ -191,20 +192,28 @@ def _index_folder_error(cfg) -> Error | None:
     )
 
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an address ``serve --host`` takes, ``::1`` bare or in brackets, or
+    ``localhost``) is one only this machine reaches: 127.0.0.0/8 or ::1 (``ipaddress``' rule)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to any address
+        return False
 
 
 def serving_problems(host: str | None = None) -> list[str]:
     """What in the settings keeps `legation serve` from starting, each problem a sentence with what
     to do (the message and hint of `legation check`'s error): no secret key outside debug mode (also
     where `legation demo` keeps one: a warning for `legation check`, which the demo may pass), no
-    host name served, debug mode on an address other machines reach (``host`` other than
-    :data:`LOOPBACK_HOSTS`), a search index folder this user cannot write. Empty when there is none. Raises ValueError as
+    host name served, debug mode on an address other machines reach (``host`` not
+    :func:`is_loopback`), a search index folder this user cannot write. Empty when there is none. Raises ValueError as
     :func:`~legation.config.config` does, naming every unusable LEGATION_* value."""
     from legation.config import config
 
     cfg = config()
-    debug = debug_error(cfg) if host is not None and host not in LOOPBACK_HOSTS else None
+    debug = debug_error(cfg) if host is not None and not is_loopback(host) else None
     found = [_secret_key_error(cfg), _hosts_error(cfg), debug, _index_folder_error(cfg)]
     return [f"{e.msg} {e.hint}" for e in found if e is not None]
 

@@ -905,9 +905,9 @@ def demo(
     from legation.records.models import Document
 
     if not no_serve:
-        from legation.checks import LOOPBACK_HOSTS, debug_error
+        from legation.checks import debug_error, is_loopback
 
-        if host not in LOOPBACK_HOSTS and (refused := debug_error(config())) is not None:  # as serve refuses it
+        if not is_loopback(host) and (refused := debug_error(config())) is not None:  # as serve refuses it
             _fail(f"{refused.msg} {refused.hint}")
         _check_port_free(host, port)
     done = config().data_dir / DEMO_DONE_FILE

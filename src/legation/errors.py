@@ -253,13 +253,14 @@ def database_down() -> tuple[type[Exception], ...]:
 # What PostgreSQL says of a fault that lasts until the operator mends it (libpq's and the server's
 # words), and what to mend: a password changed under running nodes was logged as though the
 # database would come back by itself (a fresh operator)
+_NO_SLOTS = "The server has no connection left to give: raise its max_connections above the nodes' workers × threads, or run fewer"
 _LASTING = (
     ("password authentication failed", "This will not pass by itself: the password in LEGATION_DATABASE_URL is refused; give the role's password there"),
     ("no password supplied", "This will not pass by itself: the server asks for a password; give it in LEGATION_DATABASE_URL"),
     ("does not exist", "This will not pass by itself: LEGATION_DATABASE_URL names a role or database the server does not have; correct it, or create it"),
     ("no pg_hba.conf entry", "This will not pass by itself: the server's pg_hba.conf admits no connection from this host, role and database; add an entry"),
-    ("remaining connection slots are reserved", "The server has no connection left to give: raise its max_connections above the nodes' workers × threads, or run fewer"),
-    ("too many clients already", "The server has no connection left to give: raise its max_connections above the nodes' workers × threads, or run fewer"),
+    ("remaining connection slots are reserved", _NO_SLOTS),
+    ("too many clients already", _NO_SLOTS),
 )
 
 

@@ -249,6 +249,7 @@ def test_debug_mode_fails_check_and_keeps_serve_off_other_machines_addresses(mon
     config.cache_clear()
     assert [m.id for m in settings_checks() if m.is_serious()] == ["legation.E012"]
     assert serving_problems("127.0.0.1") == serving_problems("localhost") == []  # a developer's own machine
+    assert serving_problems("::1") == serving_problems("[::1]") == serving_problems("127.0.0.2") == []  # loopback, as ipaddress says
     [problem] = serving_problems("0.0.0.0")
     assert problem.startswith("LEGATION_DEBUG=1 turns Django's debug mode on: error pages show code, settings and tracebacks")
     monkeypatch.setenv("LEGATION_DEBUG", "0")

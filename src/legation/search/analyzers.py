@@ -435,9 +435,15 @@ def query_shingles(text: str) -> list[str]:
     only with what touches it (``"캐나다 국빈"`` → 캐_나, 나_다, 국_빈). Spaces typed between Han or
     kana characters are left out first: Chinese and Japanese are written without them, so
     ``"国内 生产 总值"`` is the phrase 国内生产总值 (a fresh user found none of its 30 documents);
-    Korean, written with spaces between words, keeps them."""
+    Korean, written with spaces between words, keeps them. A search asks it of a word several
+    times (to choose how to seek it, to seek it, to mark it): remembered for the last texts asked."""
+    return list(_query_shingles(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _query_shingles(text: str) -> tuple[str, ...]:
     normalized = normalize(_SPACES_IN_HAN.sub(_unspaced, text))
-    return value_shingles(unstored(normalized, FOLDED_NAME), normalized)
+    return tuple(value_shingles(unstored(normalized, FOLDED_NAME), normalized))
 
 
 _SPACES_IN_HAN = re.compile(f"(?<={OWN_WORD_CHAR.pattern})\\s+(?={OWN_WORD_CHAR.pattern})")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import tantivy
 
 from legation.records.document_record import DocumentRecord
-from legation.records.languages import language_name
+from legation.records.languages import language_name, language_tag
 from legation.search import analyzers
 from legation.search.analyzers import FOLDED_NAME, STEMMED_NAME
 
@@ -96,6 +96,9 @@ class FacetField:
     # What the page shows for a value, when not the value itself (a language code's name: "ota" →
     # "Ottoman Turkish"); links and filters keep the value
     value_label: Callable[[str], str] | None = None
+    # A value as stored, for a filter value written another way ("" when it has none): a language
+    # code's tag (``iw`` → ``he``, ``ger`` → ``de``), as ``language:iw`` in the query reads it
+    value_canonical: Callable[[str], str] | None = None
 
     def label_of(self, value: str) -> str:
         """What the page shows for ``value`` (:attr:`value_label`; the value itself by default)."""
@@ -103,9 +106,11 @@ class FacetField:
 
     def canonical(self, value: str) -> str:
         """``value`` as the facet writes it: one of :attr:`words` in any case (``undated``) becomes
-        that word (``Undated``); any other value is kept as given."""
+        that word (``Undated``); a value :attr:`value_canonical` writes otherwise, so written
+        (``language=iw`` → ``he``); any other value is kept as given."""
         folded = value.casefold()
-        return next((word for word in self.words if word.casefold() == folded), value)
+        word = next((word for word in self.words if word.casefold() == folded), value)
+        return (self.value_canonical(word) or word) if self.value_canonical is not None else word
 
     @property
     def index_field(self) -> str:
@@ -306,7 +311,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     # a collection is found by its title's words and by its key, as its documents' identifiers show it
     # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
     SearchField("collection", "Collection", 0.3, lambda r: [v for c in r.collections for v in (c.title, c.key)]),
-    SearchField("language", "Language", 0.0, lambda r: _languages(r), spelled=False),
+    SearchField("language", "Language", 0.0, _languages, spelled=False),
 )
 
 # Text in English is stemmed as English, German as German …; other languages are folded only.
@@ -329,7 +334,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("place", "Place", lambda r: _one(r.place_sent), named=True),
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
     # the languages a document can be read in: its own and its texts' (transcripts and translations)
-    FacetField("language", "Language", lambda r: _languages(r), value_label=language_name),
+    FacetField("language", "Language", _languages, value_label=language_name, value_canonical=language_tag),
     FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{in_any_case(UNDATED)}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
 )
 
