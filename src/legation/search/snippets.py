@@ -241,8 +241,12 @@ def own_word_runs(texts: list[str]) -> tuple[bytes, ...]:
 def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
     """``marks`` (byte ranges in the UTF-8 text ``raw``) but the single Han, kana or Hangul
     characters that no occurrence of one of ``runs`` in ``raw`` covers: for the query 박정희 the 정 of 정신 is not
-    marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence)."""
+    marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence).
+    ``runs`` are folded (traditional Chinese characters as simplified), and so is ``raw`` where
+    they are sought: ``将军`` covers the ``將軍`` of a Korean speech."""
     covered = set()
+    if not raw.isascii() and (text := raw.decode(errors="replace")) is not (folded := analyzers.han_simplified(text)):
+        raw = folded.encode()  # as many bytes, one character for one
     for run in runs:
         i = raw.find(run)
         while i >= 0:
@@ -465,9 +469,10 @@ def _mostly_latin(head: str) -> bool:
 
 
 def _only(text: str, chars: frozenset[str]) -> list[tuple[int, str]]:
-    """The runs of ``chars`` in ``text``, as (UTF-8 byte offset, run)."""
-    runs = list(_runs_of(chars).finditer(text))
-    return [(offset, match.group()) for offset, match in zip(_byte_offsets(text, [m.start() for m in runs]), runs)]
+    """The runs of ``chars`` (folded: traditional Chinese characters as simplified) in ``text``,
+    its characters folded alike, as (UTF-8 byte offset, run as ``text`` writes it)."""
+    runs = list(_runs_of(chars).finditer(analyzers.han_simplified(text)))  # one character for one
+    return [(offset, text[m.start() : m.end()]) for offset, m in zip(_byte_offsets(text, [m.start() for m in runs]), runs)]
 
 
 @lru_cache(maxsize=256)
