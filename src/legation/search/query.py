@@ -1817,6 +1817,9 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         per_field.append(_shingled(text, node.field, idx_schema, within))
     else:
         analyzed = _analyzed(text, fields)
+    # a word typed without the letters its language's stemmer reads (Nemce for Nemçe) may stem otherwise than
+    # the word as written ("ne"): sought as typed too, in the fields so analyzed (analyzers.stems_before_folding)
+    typed = analyzers.folded(text) if text.isascii() else []
     for field, tokens, boost in analyzed:
         if not tokens:
             continue
@@ -1824,6 +1827,8 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         query = _words_query(idx_schema, field, tokens)
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
+        if len(typed) == 1 and tokens != typed and analyzers.stems_before_folding(schema.ANALYZER_OF[field]):
+            query = _should([query, Query.term_query(idx_schema, field, typed[0])])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
     # the word's unstemmed terms: as the fields of names analyzed it already (the vocab field's analyzer)
     exact = (next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.FOLDED_NAME), None) or analyzers.folded(text)) if node.field is None and analyzed else []
@@ -1868,7 +1873,9 @@ def _prefix(
     per_field = []
     for f, analyzer, b in fields:
         stems = stems_of[analyzer]
-        if node.field is not None:  # and the field's own words: place:Pr* (Prague) is no frequent word of the whole archive
+        if analyzers.stems_before_folding(analyzer):  # the vocab's words are folded: their stems there are not the text's
+            stems = [t for t, _ in searcher.terms_with_prefix(f, folded[0], limit=MAX_PREFIX_EXPANSIONS)]
+        elif node.field is not None:  # and the field's own words: place:Pr* (Prague) is no frequent word of the whole archive
             stems = list(dict.fromkeys([*stems, *(t for t, _ in searcher.terms_with_prefix(f, folded[0], limit=MAX_PREFIX_EXPANSIONS))]))
         if stems:
             per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
