@@ -332,3 +332,24 @@ def test_a_russian_surname_typed_in_cyrillic_finds_what_it_finds_in_latin_letter
 
     latin_found = every(latin)
     assert len(latin_found) >= 5 and every(cyrillic) == latin_found
+
+
+def test_a_name_one_document_gives_another_person_finds_that_document_alone(db):
+    """FRUS 1955–57 vol. III tags James Shen, Chiang Kai-shek's secretary, with the key of James S.
+    Lay Jr., the NSC's executive secretary, in one document. The names an agent is given are
+    gathered from all its documents, and each of its documents was found by all of them:
+    ``"James Shen"`` found Lay's memoranda first (a fresh historian). A person's other names find
+    its documents only when they write its surname (schema.finding_names)."""
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+    from tests.search.fixtures import record_text
+
+    records = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz") if isinstance(r, DocumentRecord)]
+    writing = {r.identifier for r in records if "james shen" in " ".join(record_text(r).lower().split())}
+    lays = {r.identifier for r in records if any(a.name.startswith("James S. Lay") for a in r.agents)}
+    for _ in ingested_archive(records):
+        found = {h.identifier for h in search(SearchRequest(q='"James Shen"', page_size=100)).hits}
+        lay = {h.identifier for h in search(SearchRequest(q='"James S. Lay"', page_size=100)).hits}
+    assert found == writing and len(writing) >= 1
+    assert len(lays - writing) >= 4  # found before, as Lay's (43 in the whole demo archive)
+    assert lays <= lay  # Lay's own names still find all his documents

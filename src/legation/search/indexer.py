@@ -136,6 +136,26 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     return doc
 
 
+def finding_records(records: Iterable[DocumentRecord], batch: int = 500) -> Iterator[DocumentRecord]:
+    """``records`` read from the database, each agent with the other names that find its documents
+    (:func:`legation.search.schema.finding_names`): its names from authority records, and of those
+    read from documents the ones that fit it. One query for the curated names of each ``batch``
+    of records' agents."""
+    from dataclasses import replace
+    from itertools import islice
+
+    from legation.records.models import AgentName
+
+    pending = iter(records)
+    while some := list(islice(pending, batch)):
+        curated: dict[str, set[str]] = {}
+        for keys in chunks(sorted({a.key for r in some for a in r.agents if a.names})):
+            for key, name in AgentName.objects.filter(from_authority=True, agent__key__in=keys).values_list("agent__key", "name"):
+                curated.setdefault(key, set()).add(name)
+        for record in some:
+            yield replace(record, agents=[replace(a, names=schema.finding_names(a, curated.get(a.key, ()))) for a in record.agents])
+
+
 class SearchIndex:
     """An index folder opened for searching and writing.
 
@@ -552,7 +572,7 @@ def apply_changes(
         try:
             if touched:
                 index.delete(touched)
-                index.upsert(load_records(touched))
+                index.upsert(finding_records(load_records(touched)))
         except BaseException:
             index.rollback()
             raise
@@ -639,7 +659,7 @@ def rebuild(index: SearchIndex | str | Path | None = None) -> int:
         index.recreate()
     try:
         index.clear()
-        count = index.upsert(load_records())
+        count = index.upsert(finding_records(load_records()))
     except BaseException:
         index.rollback()
         raise

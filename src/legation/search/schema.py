@@ -18,12 +18,12 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import tantivy
 
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import AgentRef, DocumentRecord
 from legation.records.languages import language_name, language_tag
 from legation.search import analyzers
 from legation.search.analyzers import FOLDED_NAME, STEMMED_NAME
@@ -156,6 +156,43 @@ def _agent_names(record: DocumentRecord, role: str | None = None) -> list[str]:
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def surname(name: str, romanized_first: bool = False) -> str:
+    """The surname of a person's ``name``, folded: with ``romanized_first`` (the person's names are
+    romanized surname first, :data:`_SURNAME_FIRST`), the first word of a name so written (``Chou
+    En-lai``: "chou"); the word before the comma of a name written surname first (``Acheson, Dean``);
+    else the last word, a suffix such as "Jr." passed over (``James S. Lay, Jr.``: "lay",
+    ``Pierre Mendès-France``: "france"); ``""`` for a name of no word."""
+    if romanized_first and _ROMANIZED.match(name):
+        return next(iter(analyzers.folded(name.split()[0])), "")
+    inverted, comma, _ = name.partition(",")
+    if comma and len(inverted.split()) == 1:
+        name = inverted
+    words = [w for w in analyzers.folded(name) if w not in _NAME_SUFFIXES]
+    return words[-1] if words else ""
+
+
+def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
+    """Those of ``agent``'s other names that find the documents linked to it, given the names an
+    authority record gives it (``curated``, kept whatever their words): of a person's other names
+    read from documents, those that write its surname (``Lay``, ``Mr. Lay``, ``Lay, James S.``) or
+    only words of its preferred name (``Chou En Lai``); every name of an organization.
+
+    The database gathers an agent's names from every document that links it, and each of its
+    documents was found by all of them, so one document's slip became a name of them all: FRUS
+    1955–57 vol. III tags James Shen, Chiang Kai-shek's secretary, with the key of James S. Lay
+    Jr., the NSC's executive secretary, and ``"James Shen"`` found Lay's memoranda first, the
+    documents naming Shen after them. Other forms with another surname (``Zhou Enlai`` of Chou
+    En-lai, ``周恩来``) come from authority records, which also widen a search to all the forms of
+    a name (:mod:`legation.search.variants`). Applied to the documents the index reads from the
+    database (:func:`legation.search.indexer.finding_records`)."""
+    if agent.kind != "person":
+        return list(agent.names)
+    kept = set(curated)
+    first = any(_SURNAME_FIRST.match(name) for name in (agent.name, *agent.names))
+    own, words = surname(agent.name, first), set(analyzers.folded(agent.name))
+    return [n for n in agent.names if n in kept or surname(n, first) == own or set(analyzers.folded(n)) <= words]
+
+
 def person_surnames(record: DocumentRecord) -> list[str]:
     """The last word (folded, a suffix such as "Jr." passed over) of each name, preferred and other,
     of the people (agents of kind "person") a record is linked to in any role: :data:`SURNAMES_FIELD`;
@@ -258,7 +295,7 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 UNDATED = "Undated"
 MAX_YEARS_PER_DOCUMENT = 100
-VALUES_VERSION = 4  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first, and before a comma)
+VALUES_VERSION = 5  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first, and before a comma; 5: a person's other names read from documents only of their surname)
 
 
 def _years(record: DocumentRecord) -> list[str]:
