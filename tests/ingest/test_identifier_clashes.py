@@ -109,6 +109,27 @@ def test_a_new_identifier_differing_from_a_stored_one_only_in_case_is_refused(tm
     assert 'differs only in case from "DUP-3", given at line 3' in report.failed[1].reason
 
 
+def test_an_identifier_decomposed_is_the_same_identifier_composed(tmp_path: Path, client):
+    """macOS writes file names decomposed (NFD: u + U+0308 for ü): a CSV row or a TEI file named
+    so was a second document beside the one its composed form named, two identical hits (a fresh
+    archivist). Identifiers are composed (NFC) when read; an address typed either way finds it."""
+    composed, decomposed = "brief-m\u00fcller-1", "brief-mu\u0308ller-1"
+    for name, identifier in (("nfc.csv", composed), ("nfd.csv", decomposed)):
+        (tmp_path / name).write_text(f"identifier,title,date,relation\n{identifier},Brief an M\u00fcller,1950-01-01,{identifier}-b\n", encoding="utf-8")
+    assert ingest(tmp_path / "nfc.csv").added == [composed]
+    again = ingest(tmp_path / "nfd.csv")
+    assert (again.added, again.unchanged) == ([], [composed])
+    assert list(Document.objects.values_list("identifier", flat=True)) == [composed]
+    from legation.records.models import Document as Stored
+
+    assert Stored.objects.get().relations == [f"{composed}-b"]
+    from urllib.parse import quote
+
+    for typed in (composed, decomposed):
+        answer = client.get(f"/documents/{quote(typed)}", follow=True)
+        assert answer.status_code == 200 and composed in answer.content.decode(), typed
+
+
 def test_an_archive_that_already_holds_identifiers_differing_in_case_keeps_them():
     Document.objects.create(identifier="case-A", title="Upper A")
     Document.objects.create(identifier="case-a", title="Lower a")

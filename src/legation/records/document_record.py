@@ -9,6 +9,7 @@ Field names follow Dublin Core where one fits (title, type, date, source, langua
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
@@ -51,10 +52,10 @@ def is_identifier(value: str) -> bool:
 
 
 def folded_identifier(identifier: str) -> str:
-    """``identifier`` case-folded (``str.casefold``, Unicode's full case folding: ``Straße-1`` →
-    ``strasse-1``), as addresses and ingest compare identifiers: two that fold alike are one
-    document's to a reader. At most 3 × 200 characters (no character folds to more than three)."""
-    return identifier.casefold()
+    """``identifier`` composed (Unicode NFC) and case-folded (``str.casefold``, Unicode's full case
+    folding: ``Straße-1`` → ``strasse-1``), as addresses and ingest compare identifiers: two that fold
+    alike are one document's to a reader. At most 3 × 200 characters (no character folds to more than three)."""
+    return unicodedata.normalize("NFC", identifier).casefold()
 
 
 def distinct_identifiers(identifiers: Iterable[str]) -> list[str]:
@@ -255,6 +256,10 @@ class DocumentRecord:
         """Check the record; return it. Raises :class:`RecordError` naming the field at fault."""
         from legation.records.dates import edtf_day_bounds
 
+        # composed (NFC): "brief-müller-1" decomposed, as macOS writes file names, was another
+        # document's identifier, and a folder copied from a Mac stored each letter twice (a fresh archivist)
+        self.identifier = unicodedata.normalize("NFC", self.identifier)
+        self.relations = [unicodedata.normalize("NFC", related) for related in self.relations]
         if not is_identifier(self.identifier):
             length = f" ({len(self.identifier):,} characters)" if len(self.identifier) > 200 else ""
             raise RecordError(f"identifier {quoted(self.identifier)}{length}: {IDENTIFIER_RULE}")
