@@ -243,6 +243,21 @@ def test_windows_1252_files_a_fresh_user_wrote_read_as_written(text: str):
     assert (decoded.text, decoded.encoding) == (f"identifier,title\nx-1,{text}\n", "cp1252")
 
 
+def test_a_table_whose_rows_are_in_several_western_languages_reads_as_windows_1252():
+    """Müller, Mendès-France and Søren Ørsted hold letters no one alphabet has; read as Windows-1250
+    each row is Czech letters alone ("Mendčs-France", "Sřren Řrsted"), and won: the accents of a
+    fresh archivist's table garbled, and a corrected file overwrote good records with them. Each
+    line is judged by the alphabet that holds most of its own accented letters."""
+    text = (
+        "identifier,title,recipient,text\n"
+        "w51,Brief von Müller an Brandt,Willy Brandt,Über die Lage in Berlin\n"
+        "w52,Note de Mendès-France,Ministère des Affaires étrangères,Réponse à la note\n"
+        "w53,Letter from Søren Ørsted,Foreign Office,Smørrebrød and “diplomacy”\n"
+    )
+    decoded = decode(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
 def test_a_file_is_judged_by_its_lines_beyond_ascii_wherever_they_stand():
     # a Polish row after 2 MB of ASCII was judged by the ASCII alone: stored as Windows-1252 "Gomu³ki w £odzi"
     text = "identifier,title\n" + "".join(f"a{i},row number {i} of the register\n" for i in range(60000)) + "p1,Notatka z rozmowy z Gomułki w Łodzi\n"

@@ -474,8 +474,18 @@ def implausibility(text: str) -> int:
     other than quotes, dashes and apostrophes touching a letter ("Mac‡on", "…bschelwitz"), for
     quotes inside a word ("Mac“on"), and for a combining mark other than Hebrew's and Arabic's
     vowel points ("seٌor"); 1 for a capital right after a small letter ("BrŸcke"); 1 for each
-    accented letter outside the alphabet (:data:`ALPHABETS`) that holds most of the text's
-    accented letters."""
+    accented letter outside the alphabet (:data:`ALPHABETS`) that holds most of its line's
+    accented letters: a table's rows may each be in another language (Müller, Mendès-France,
+    Søren Ørsted, read as Windows-1252, hold letters no one alphabet has, and lost to Windows-1250's
+    "Mendčs-France", "Sřren Řrsted", all Czech letters: a fresh archivist), a row seldom mixes them."""
+    points = 0
+    for line in text.split("\n"):
+        points += _line_implausibility(line)
+    return points
+
+
+def _line_implausibility(text: str) -> int:
+    """:func:`implausibility` of one line."""
     points = 0
     letters: Counter[str] = Counter()
     for match in _NON_ASCII.finditer(text):
