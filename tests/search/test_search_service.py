@@ -481,3 +481,17 @@ def test_a_quoted_word_is_marked_as_it_is_found_as_written(demo_volumes) -> None
     assert marked('"change"', index) == {"change"}
     assert {"change", "changes"} <= marked('"change" changes', index)  # a word unquoted beside it: all its forms
     assert marked("“Chang”", index) == {"chang"}
+
+
+def test_the_place_a_document_was_sent_from_is_found_by_plain_words(demo_volumes) -> None:
+    """FRUS readers take the dateline out of the text ("Canton, May 5, 1949") into the place sent,
+    which was searched only when named (``place:Canton``): ``Canton Clark`` found 1 of the Minister
+    Counselor's telegrams from Canton (a fresh historian). The place is searched by default, below
+    the text (boost 0.5, as the archival source)."""
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1949v07p2.xml.gz"))
+    from_canton = {r.identifier for r in records if r.place_sent == "Canton" and any("Clark" in a.name for a in r.agents if a.role == "sender")}
+    found = {h.identifier for h in search(SearchRequest(q="Canton Clark", page_size=100), demo_volumes("frus1949v07p2")).hits}
+    assert len(from_canton) >= 5 and from_canton <= found

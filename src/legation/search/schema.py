@@ -343,7 +343,7 @@ SEARCH_FIELDS: tuple[SearchField, ...] = (
     SearchField("from", "From", 0.0, lambda r: _agent_names(r, "sender"), aliases=("sender",), stemmed=False),
     SearchField("to", "To", 0.0, lambda r: _agent_names(r, "recipient"), aliases=("recipient",), stemmed=False),
     SearchField("type", "Type", 0.0, lambda r: _one(r.document_type)),
-    SearchField("place", "Place", 0.0, lambda r: _one(r.place_sent), stemmed=False),
+    SearchField("place", "Place", 0.5, lambda r: _one(r.place_sent), stemmed=False),
     SearchField("subject", "Subject", 0.5, lambda r: list(r.subjects)),
     # a collection is found by its title's words and by its key, as its documents' identifiers show it
     # (collection:frus1969-76v12, the FRUS volume whose documents are frus1969-76v12-d1 …)
