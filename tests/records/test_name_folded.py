@@ -14,7 +14,8 @@ from legation.search.analyzers import folded_name
 BEFORE = [("records", "0011_document_identifier_folded")]
 NAMES = {  # name → its folded form
     "Dag Hammarskjöld": "dag hammarskjold",
-    "Ch’en  Ch’eng": "ch'en ch'eng",  # typographic apostrophe; a double space
+    "Ch’en  Ch’eng": "chen cheng",  # Wade-Giles' aspiration read past; a double space
+    "O’Neill  Hall": "o'neill hall",  # a typographic apostrophe
     "State–Army–Navy Committee": "state-army-navy committee",
     "İsmet İnönü": "ismet inonu",
     "Михаи́л Горбачёв": "михаил горбачев",

@@ -36,7 +36,7 @@ def test_ascii_text_is_analyzed_on_the_simple_tokenizer_into_the_same_terms() ->
     own terms; a word of 160 letters is kept and one of 161 dropped alike."""
     import random
 
-    from legation.search.analyzers import _ON_ASCII, ANALYZERS, FOLDED_NAME
+    from legation.search.analyzers import _ON_ASCII, ANALYZERS, FOLDED_NAME, without_marks
 
     rng = random.Random(12)
     texts = [f"{chr(c) * 3} a{chr(c)}b {chr(c)}" for c in range(128)]
@@ -44,7 +44,8 @@ def test_ascii_text_is_analyzed_on_the_simple_tokenizer_into_the_same_terms() ->
     texts += ["x" * 160 + " y", "x" * 161 + " y", "Treaties of 1950, Chou En-lai's visit_to MOSCOW"]
     for name, analyzer in ANALYZERS.items():
         assert [list(_ON_ASCII[name].analyze(t)) for t in texts] == [list(analyzer.analyze(t)) for t in texts], name
-        assert [terms(t, name) for t in texts] == [list(analyzer.analyze(t)) for t in texts], name
+        # terms() reads past marks of transliteration first (Wade-Giles' apostrophe: "k'a" is "ka")
+        assert [terms(t, name) for t in texts] == [list(analyzer.analyze(without_marks(t))) for t in texts], name
     assert [folded(t) for t in texts] == [list(ANALYZERS[FOLDED_NAME].analyze(t)) for t in texts]
 
 

@@ -438,3 +438,28 @@ def test_a_language_code_is_shown_by_its_name(code, name):
     from legation.records.languages import language_name
 
     assert language_name(code) == name
+
+
+@pytest.mark.parametrize("typed", ["Peng Te-huai", "P'eng Te-huai", "P’eng Te-huai", '"Peng Te-huai"', "Teng Hsiao-ping", "Teng Hsiao-P'ing"])
+def test_wade_giles_marks_of_aspiration_are_read_past(demo_volumes, typed):
+    """FRUS writes Marshal Peng Dehuai "Peng Te-huai", "P'eng Te-huai" and "P’eng Te-huai", and Deng
+    Xiaoping "Teng Hsiao-ping" and "Teng Hsiao-P'ing": each spelling found only the documents
+    writing it (a fresh historian). The apostrophe after a syllable's initial p, t, k, ch, ts or
+    tz is read past, as the other marks of transliteration, and marked with its word."""
+    import html
+    import re
+
+    from legation.records.document_record import DocumentRecord
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from tests.conftest import REPO
+    from tests.search.fixtures import record_text
+
+    volumes = ("frus1958-60v19", "frus1964-68v30")
+    records = [r for v in volumes for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{v}.xml.gz") if isinstance(r, DocumentRecord)]
+    written = r"p['’‘]?eng te-huai" if "Te-huai" in typed else r"teng hsiao-p['’‘]?ing"
+    expected = {r.identifier for r in records if re.search(written, " ".join(record_text(r).split()), re.I)}
+    result = search(SearchRequest(q=typed, page_size=100), demo_volumes(*volumes))
+    assert len(expected) >= 5 and expected <= {h.identifier for h in result.hits}
+    marked = {h.identifier: [html.unescape(m) for m in re.findall("<mark>(.*?)</mark>", " ".join([h.title_html, *h.snippets_html]))] for h in result.hits}
+    if "Te-huai" in typed:
+        assert "P’eng" in marked["frus1958-60v19-d215"] and "P'eng" in marked["frus1964-68v30-d160"]

@@ -33,7 +33,7 @@ def validate_relations(value: object) -> None:
 
 class FoldedName(models.CharField):
     """The model's ``name`` as autocomplete compares names (:func:`~legation.search.analyzers.folded_name`:
-    ``"Ch’en Ch’eng"`` → ``"ch'en ch'eng"``), indexed, so that finding the names a typed beginning
+    ``"O’Neill"`` → ``"o'neill"``, ``"Ch’en Ch’eng"`` → ``"chen cheng"``), indexed, so that finding the names a typed beginning
     starts is an index range rather than a read of every name (:func:`names_starting`). Set from
     ``name`` whenever a row is written by ``save()`` or ``bulk_create()`` (Django asks every field
     for its value there, :meth:`pre_save`), so no writer has to remember it; an ``update()`` or
@@ -56,7 +56,7 @@ class FoldedName(models.CharField):
 
 def names_starting(typed: str) -> models.Q:
     """Rows whose ``name_folded`` (:class:`FoldedName`) begins as ``typed`` does (case, accents and
-    typographic punctuation ignored: ``hammarskjold`` finds "Hammarskjöld", ``Ch'en`` "Ch’en
+    typographic punctuation ignored: ``hammarskjold`` finds "Hammarskjöld", ``Chen`` "Ch’en
     Ch’eng"), through the column's index: on SQLite as the range of keys from the typed key up to
     the next (its ``LIKE`` reads no index of a column compared by bytes; UTF-8 bytes compare as the
     code points do, so the range holds exactly the keys beginning with it), on PostgreSQL as

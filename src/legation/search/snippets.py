@@ -323,7 +323,20 @@ def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[s
         starts.update([start, _OTHER_STARTS.get(start, start)])
         starts.update(term[: max(1, min(WORD_START, len(term) - 1))] for term in terms)
     # a start holding a shorter one finds no word that one does not ("en" beside "e"): each is a scan of the text
+    starts.update(aspirated for start in list(starts) for aspirated in _aspirated(start))
     return tuple(start for start in sorted(starts) if not any(start.startswith(other) for other in starts if other != start))
+
+
+_ASPIRABLE = re.compile("(ch|ts|tz|[ptk])(?=[aeiouüê])")
+
+
+def _aspirated(start: str) -> tuple[str, ...]:
+    """``start`` as a text may write it with Wade-Giles' mark of aspiration, which the index reads
+    past (:data:`legation.search.analyzers.ASPIRATION`): ``peng`` → ``p'eng``, ``p’eng``, ``p‘eng``."""
+    initial = _ASPIRABLE.match(start)
+    if initial is None:
+        return ()
+    return tuple(f"{start[: initial.end()]}{mark}{start[initial.end() :]}" for mark in ("'", "\u2019", "\u2018"))
 
 
 def english_starts(term: str) -> tuple[str, ...]:
