@@ -241,3 +241,17 @@ def test_a_words_beginning_typed_whole_is_offered_as_a_prefix(pubdip):
         assert search(SearchRequest(q=word), index).did_you_mean == "", word
     # a word the archive holds, rarely, is corrected first: misspelt rather than unfinished
     assert search(SearchRequest(q="propoganda"), index).did_you_mean == "propaganda"
+
+
+def test_a_word_one_edit_from_a_frequent_word_is_corrected_rather_than_completed(demo_volumes):
+    """``Stallin`` begins "stalling" and was offered as ``Stallin*``, which found 45 demo documents on
+    stalling (a fresh historian); Stalin, one letter away, is in more documents than any word it
+    begins, and is offered. A beginning of a frequent word is still completed (``Khrushch*``)."""
+    volumes = ("frus1955-57v03", "frus1961-63v05", "frus1969-76v12")  # stalling in 18 documents, Stalin in 56
+    records = [r for v in volumes for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{v}.xml.gz")]
+    texts = [(r.title + " " + " ".join(t.body for t in r.texts)).lower() for r in records]
+    stalin, stalling = (sum(1 for t in texts if re.search(pattern, t)) for pattern in (r"\bstalin\b", r"\bstalling\b"))
+    assert stalin > stalling >= 10  # enough for "stallin" to be read as stalling's beginning
+    index = demo_volumes(*volumes)
+    assert search(SearchRequest(q="Stallin"), index).did_you_mean == "Stalin"
+    assert search(SearchRequest(q="Khrushch"), index).did_you_mean == "Khrushch*"

@@ -155,7 +155,8 @@ def did_you_mean(
     as a word in a query that could not be read (``bogus`` of ``Mao bogus:x``, ``sender`` of
     ``sender:``: the parser gives them no :attr:`Term.at`). A bare word that no word corrects but
     that begins words the archive holds far more often is offered with ``*`` (``khru`` → ``khru*``:
-    :func:`_begins_words`). Words inside any phrase of ``keep``
+    :func:`_begins_words`), unless a word near it is more frequent than any it begins (``Stallin`` →
+    ``Stalin``, not ``Stallin*``, which found 45 documents on stalling). Words inside any phrase of ``keep``
     (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
@@ -169,7 +170,9 @@ def did_you_mean(
         # a word absent from the archive that begins its words was typed unfinished (kissin, not
         # kishi two letters away); one it holds, rarely, was more likely misspelt (Krushchev)
         beginning = term.field is None and _bare(term, text) and _begins_words(term.text, searcher, index_key)
-        fix = None if beginning == ABSENT else _correct(term.text, searcher, index_key, term.field)
+        fix = _correct(term.text, searcher, index_key, term.field)
+        if beginning == ABSENT and fix and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
+            fix = None  # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*
         if fix:
             fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
         elif beginning:
@@ -212,6 +215,16 @@ def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | N
     if any(docs >= wanted and term.startswith(typed) and term != typed for term, docs in frequent.items()):
         return RARE if typed_freq else ABSENT
     return ""
+
+
+def _most_begun(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None) -> int:
+    """In how many documents the archive holds the most frequent of the words ``word`` begins
+    (among :func:`frequent_words`; 0 when it begins none of them)."""
+    folded = analyzers.folded(word)
+    if len(folded) != 1 or not folded[0]:
+        return 0
+    typed = folded[0]
+    return max((docs for term, docs in frequent_words(searcher, typed[0], index_key).items() if term.startswith(typed) and term != typed), default=0)
 
 
 def _sought(node: Node | None) -> Iterator[Term]:
