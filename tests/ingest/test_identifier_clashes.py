@@ -125,9 +125,16 @@ def test_an_identifier_decomposed_is_the_same_identifier_composed(tmp_path: Path
     assert Stored.objects.get().relations == [f"{composed}-b"]
     from urllib.parse import quote
 
+    from legation.search.follower import follow_once
+
+    follow_once()
     for typed in (composed, decomposed):
         answer = client.get(f"/documents/{quote(typed)}", follow=True)
         assert answer.status_code == 200 and composed in answer.content.decode(), typed
+        # searched for, typed or pasted as its address, either form finds it, and no notice says it is missing
+        for q in (typed, f"http://testserver/documents/{typed}"):
+            found = client.get("/api/search", {"q": q}).json()
+            assert [h["identifier"] for h in found["hits"]][:1] == [composed] and "No document" not in found["notice"], q
 
 
 def test_an_archive_that_already_holds_identifiers_differing_in_case_keeps_them():

@@ -42,6 +42,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1766,6 +1767,7 @@ def identifiers_like(text: str, idx_schema: tantivy.Schema, searcher: tantivy.Se
     :func:`~legation.records.document_record.is_identifier` allows: other words are never looked up."""
     if not (pasted or any(c.isdigit() for c in text) or _JOINED.search(text)):
         return []
+    text = unicodedata.normalize("NFC", text)  # identifiers are stored composed: brief-mu\u0308ller-1 is brief-müller-1
     for candidate in dict.fromkeys((text, unwrapped(text))):  # as typed first: an identifier may end in "."
         if is_identifier(candidate) and (found := _identifiers_in_any_case(candidate, idx_schema, searcher)):
             return found
