@@ -36,6 +36,17 @@ def single_record(items):
 
 
 @pytest.fixture(autouse=True)
+def _forget_name_variants():
+    """Forget the process's name-variant table after each test: it is kept 5 s (search/variants.py),
+    so a test that loaded authority records (Stalin, Сталин) widened the next test's searches
+    when run before it (tests/search/test_search_suggest.py then tests/api/test_api.py)."""
+    yield
+    from legation.search import variants
+
+    variants.reset()
+
+
+@pytest.fixture(autouse=True)
 def _drop_subprocess_databases():
     """Drop the PostgreSQL databases made for a test's subprocesses (nothing on SQLite)."""
     yield
