@@ -348,9 +348,13 @@ def test_a_name_one_document_gives_another_person_finds_that_document_alone(db):
     records = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz") if isinstance(r, DocumentRecord)]
     writing = {r.identifier for r in records if "james shen" in " ".join(record_text(r).lower().split())}
     lays = {r.identifier for r in records if any(a.name.startswith("James S. Lay") for a in r.agents)}
+    from legation.search.suggest import suggest
+
     for _ in ingested_archive(records):
         found = {h.identifier for h in search(SearchRequest(q='"James Shen"', page_size=100)).hits}
         lay = {h.identifier for h in search(SearchRequest(q='"James S. Lay"', page_size=100)).hits}
+        offered = {s.text for s in suggest("James S")}  # nor does autocomplete offer Lay for "James Shen"
+        assert "James S. Lay Jr." in offered and "James S. Lay Jr." not in {s.text for s in suggest("James She")}
     assert found == writing and len(writing) >= 1
     assert len(lays - writing) >= 4  # found before, as Lay's (43 in the whole demo archive)
     assert lays <= lay  # Lay's own names still find all his documents

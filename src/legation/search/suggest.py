@@ -172,7 +172,7 @@ def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list
     if term.completes("name"):
         corresponding = Q(document_links__role__in=["sender", "recipient"])
         names = (
-            Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=AgentName.objects.filter(starting).values("agent_id")))
+            Agent.objects.filter(Q(pk__in=Agent.objects.filter(starting).values("pk")) | Q(pk__in=_named_so(AgentName.objects.filter(starting))))
             .annotate(
                 documents=Count("document_links__document", distinct=True, filter=corresponding),
                 linked=Count("document_links__document", distinct=True),
@@ -196,6 +196,26 @@ def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list
         # hold in any of its forms, searched as such; a suggestion whose search finds none is not made
         found += [("place" if sent else "name", name) for name, sent in dict.fromkeys(places) if name not in named]
     return found
+
+
+MAX_VARIANTS_READ = 2000  # other names beginning as typed, read to choose those that name their agent
+
+
+def _named_so(variants) -> list[int]:
+    """The agents of the other names ``variants`` (an ``AgentName`` query set) that are their names
+    as search reads them (:func:`legation.search.schema.finding_names`): a name an authority record
+    gives, or one read from documents that fits the agent. ``James She`` offered James S. Lay Jr.,
+    whom one FRUS document tags as James Shen (a fresh user)."""
+    from legation.records.document_record import AgentRef
+
+    rows = variants.values_list("agent_id", "name", "from_authority", "agent__name", "agent__kind")[:MAX_VARIANTS_READ]
+    return list(
+        dict.fromkeys(
+            agent
+            for agent, name, curated, preferred, kind in rows
+            if curated or schema.finding_names(AgentRef(key="", name=preferred, kind=kind, names=[name]))
+        )
+    )
 
 
 def long_enough(prefix: str) -> bool:
