@@ -382,20 +382,26 @@ def same_letters(letter: str) -> str:
     base = latin_fold().get(ord(letter), letter).lower()
     if not (base.isascii() and base.isalpha()):
         simplified = simplified_han().get(ord(letter), letter)
-        return "".join(sorted({simplified, *_traditional_forms().get(simplified, "")})) if simplified in _traditional_forms() else letter
+        others = _traditional_forms().get(simplified, "")
+        return "".join(sorted({simplified, *others})) if others else letter
     return "".join(sorted({base, base.upper(), *_folding_to().get(base, "")}))
 
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
 
 
+def _folded_from(table: dict[int, str]) -> dict[str, str]:
+    """A ``str.translate`` table turned round: each character it gives → those it maps to it."""
+    sources: dict[str, str] = {}
+    for code, target in table.items():
+        sources[target] = sources.get(target, "") + chr(code)
+    return sources
+
+
 @functools.cache
 def _traditional_forms() -> dict[str, str]:
     """Simplified Chinese character → the traditional ones :func:`simplified_han` folds to it."""
-    forms: dict[str, str] = {}
-    for code, simplified in simplified_han().items():
-        forms[simplified] = forms.get(simplified, "") + chr(code)
-    return forms
+    return _folded_from(simplified_han())
 
 
 @functools.cache
@@ -443,10 +449,7 @@ def folded_name(text: str) -> str:
 @functools.cache
 def _folding_to() -> dict[str, str]:
     """ASCII letter → the letters :func:`latin_fold` folds to it."""
-    by_base: dict[str, str] = {}
-    for code, base in latin_fold().items():
-        by_base[base] = by_base.get(base, "") + chr(code)
-    return by_base
+    return _folded_from(latin_fold())
 
 
 ANALYZERS: dict[str, TextAnalyzer] = {name: _build(name) for name in STEMMERS}
