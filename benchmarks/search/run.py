@@ -44,7 +44,10 @@ the search's own steps, which add up to its total.
 Names: the service expands names only with authority records (a database); here the demo's
 authority file (``data/demo/authorities.jsonl``) is read into a
 :class:`legation.search.variants.VariantTable` and passed to ``search()`` (``--no-variants`` to
-leave names alone), so no database is needed.
+leave names alone). The one other thing it asks a database, the other names of a place when a
+place filter matches nothing (to say which place was meant), is asked of an empty record store
+made for the run in a scratch folder (``LEGATION_DATA_DIR``, unless already set): the service is
+imported only after Django is set up.
 """
 
 from __future__ import annotations
@@ -64,9 +67,26 @@ from pathlib import Path
 
 from tantivy import Order
 
-from legation.search import facets, schema, service, spelling, variants
-from legation.search import query as user_query
-from legation.search.indexer import SearchIndex
+
+def _empty_record_store() -> None:
+    """Set up Django over an empty, migrated record store in a scratch folder (unless
+    ``LEGATION_DATA_DIR`` names one), which the service's place-name notices read."""
+    import tempfile
+
+    import django
+    from django.core.management import call_command
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
+    os.environ.setdefault("LEGATION_DATA_DIR", tempfile.mkdtemp(prefix="legation-search-bench-"))
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+_empty_record_store()
+
+from legation.search import facets, schema, service, spelling, variants  # noqa: E402 (needs Django set up)
+from legation.search import query as user_query  # noqa: E402
+from legation.search.indexer import SearchIndex  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
