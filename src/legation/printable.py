@@ -131,3 +131,15 @@ def title_text(text: str, limit: int = 80) -> str:
     dropped; runs of white space one space; the ends stripped, at most ``limit`` characters (:func:`shortened`); "" for a text
     of none of these but white space (``?q=%20%20`` titled the page "    – Search")."""
     return shortened(" ".join(_TITLE_SPACES.sub(" ", _TITLE_DROPPED.sub("", text)).split()), limit)
+
+
+def number_runs(numbers: list[int] | tuple[int, ...]) -> list[str]:
+    """``numbers`` (in order) as a reader writes them, each run of consecutive ones as its first and
+    last joined by an en dash: ``[2, 5, 6, 7]`` → ``["2", "5–7"]``; ``[]`` → ``[]``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return [str(run[0]) if len(run) == 1 else f"{run[0]}\u2013{run[-1]}" for run in runs]

@@ -22,6 +22,9 @@ volume's address there (or a chapter's, ``…/frus1949v07p1/ch1``) as the volume
 ``collection:frus1949v07p1``, with a notice; any other address (``https://…``, ``www.…``) as the
 words of its path, as if typed one by one, never as a field ``https:``, with a notice naming them.
 :attr:`ParsedQuery.addresses` lists them, for the search to say what the archive does not hold.
+A citation of the FRUS edition (``Foreign Relations, 1964–1968, volume XXIX, part 1, Korea,
+Document 110``) is read as the identifier of the document it cites, or as its volume's documents
+(:mod:`legation.search.frus_citations`), with a notice.
 
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is read with the usual
@@ -57,7 +60,7 @@ from legation.printable import C0_CONTROLS, C1_CONTROLS, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
-from legation.search import analyzers, schema
+from legation.search import analyzers, frus_citations, schema
 
 MAX_QUERY_CHARS = 1000
 # typographic double quotes and the corner brackets that quote in Chinese and Japanese → ", so a
@@ -1248,6 +1251,8 @@ def parse(q: str) -> ParsedQuery:
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
+    q, cited = frus_citations.read_citations(q)  # the identifiers of a range cited may be longer than the citation
+    notices += cited
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
     # the text read, what was wrong in it (why), the terms left out, and whether a repair may follow

@@ -76,6 +76,7 @@ from typing import Any
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.slugs import stable_slug
+from legation.printable import number_runs
 from legation.search.analyzers import drop_invisible
 from legation.records.document_record import DocumentRecord, RecordError, TextRecord
 from legation.records.languages import language_tag
@@ -440,11 +441,4 @@ def _title(metadata_title: str, stem: str) -> str:
 
 def _page_list(numbers: list[int]) -> str:
     """``[2, 5, 6, 7]`` → ``"pages 2, 5–7"``; ``[3]`` → ``"page 3"``."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
-    return f"page{'s' if len(numbers) > 1 else ''} {text}"
+    return f"page{'s' if len(numbers) > 1 else ''} {', '.join(number_runs(numbers))}"

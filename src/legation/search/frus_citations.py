@@ -1,0 +1,253 @@
+"""Citations of the printed and online FRUS edition pasted into the search box, read as what they cite.
+
+Historians meet a document first in a footnote: ``Foreign Relations, 1964–1968, volume XXIX, part
+1, Korea, Document 110``, or ``FRUS, 1955–1957, vol. II, doc. 117``. Searched as words, such a
+citation found every document holding "foreign", "relations", "volume" or "1955" (4,915 of the demo's,
+the cited one nowhere near the top). :func:`read_citations` finds each citation in a query and gives
+the query with it replaced by the identifier of the document it cites in the public edition
+(``frus1964-68v29p1-d110``: the volume's key as history.state.gov writes it, ``-d`` and the
+document's number, the identifiers the FRUS reader gives), which search then finds first or says the
+archive lacks; a citation of pages, or of a volume alone, by the volume's documents
+(``collection:frus1961-63v14``), since a document's pages are not kept.
+
+The forms read are those of the FRUS editors' own cross-references and of the usual footnote styles
+(Chicago: *The Chicago Manual of Style*, 17th ed., 14.233 on government documents), in any case:
+
+- the series: ``Foreign Relations of the United States``, ``Foreign Relations`` or ``FRUS``;
+- the volume's years, right after it: ``1949``, ``1955–1957``, ``1955-57`` (a hyphen or any dash);
+- then, comma-separated, in this order or another: ``volume``/``vol.`` and a Roman or Arabic number
+  (``Volume E–13``, an electronic-only volume: ``ve13``); ``part``/``pt.`` and a number; the
+  volume's title (``Korea``, ``Soviet Union, January 1969–October 1970``: read past); and last
+  ``Document``/``Documents``/``doc.``/``docs.``/``No.`` and numbers (``Documents 11 and 12``,
+  ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``).
+
+A citation names a volume (its number), or it is left as typed. A citation inside a quoted phrase
+is read only when it is the whole phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
+
+import roman
+
+from legation.printable import number_runs, shortened
+
+_QUOTED_CHARS = 200  # of a citation, the most a notice quotes
+_LISTED = 3  # identifiers a notice lists; of more it names the numbers and the volume
+MOST_DOCUMENTS = 100  # documents a citation may name (Documents 137–191: 55); of a longer list or range, its first ones
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus
+
+_SERIES = re.compile(r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus)\b[\s,.:]*", re.I)
+_YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
+_SEPARATOR = re.compile(r"\s*[,;:]?\s*")
+_VOLUME = re.compile(rf"vol(?:ume)?s?\.?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
+_PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
+_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)\b"
+_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.)\s*{_NUMBERS}", re.I)
+_PAGES = re.compile(rf"(?:pages?|pp?\.)\s*{_NUMBERS}", re.I)
+_TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
+    r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d|$)", re.I
+)
+_TITLE_PARTS = 4  # the most comma-separated parts of a volume's title read past (Foreign Assistance, International Development, Trade Policies, 1969–1972)
+_CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?[\s,]*)?", re.I)
+_NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*[{_DASH}]\s*(\d+))?")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A FRUS citation found in a query: ``start``/``end``, where it stands (characters);
+    ``volume``, the volume's key in the public edition (``frus1964-68v29p1``); ``documents``, the
+    numbers of the documents cited (``(110,)``, empty when it cites pages or the volume alone);
+    ``pages``, whether it cites pages."""
+
+    start: int
+    end: int
+    volume: str
+    documents: tuple[int, ...] = ()
+    pages: bool = False
+    named: tuple[int, int | None, bool] = dataclass_field(default=(0, None, False), compare=False)  # (number, part, electronic), for ibid.
+    continues: bool = False  # it follows another citation, leaving out the series and years (…, and vol. III, Document 5)
+
+    @property
+    def identifiers(self) -> tuple[str, ...]:
+        """The identifiers of the documents cited: ``("frus1964-68v29p1-d110",)``."""
+        return tuple(f"{self.volume}-d{n}" for n in self.documents)
+
+    def searched(self) -> str:
+        """What the query searches instead of the citation: the identifier cited, several joined
+        by ``OR`` in parentheses, else the volume's documents (``collection:<volume>``)."""
+        ids = self.identifiers
+        if not ids:
+            return f"collection:{self.volume}"
+        return ids[0] if len(ids) == 1 else "(" + " OR ".join(ids) + ")"
+
+    def notice(self, q: str) -> str:
+        """The sentence telling the user how the citation in ``q`` was read."""
+        cited = f"The FRUS citation \u201c{shortened(q[self.start : self.end].strip(chr(34)), _QUOTED_CHARS)}\u201d was read as "
+        ids = self.identifiers
+        if len(ids) > _LISTED:
+            return cited + f"the {len(ids)} documents {_runs(self.documents)} of the volume {self.volume} ({ids[0]} and on)."
+        if ids:
+            return cited + (f"the document {ids[0]}." if len(ids) == 1 else f"the documents {', '.join(ids[:-1])} and {ids[-1]}.")
+        volume = f"the volume {self.volume}'s documents, collection:{self.volume}"
+        if self.pages:
+            return cited + f"{volume}: a document's pages are not kept here, so add words of its title or text to find it."
+        return cited + f"{volume}."
+
+
+def find_citations(q: str) -> list[Citation]:
+    """Every FRUS citation in the query ``q`` (see the module's docstring), in order; ``[]`` when
+    there is none (a query without "relations" or "frus" is answered by one look). A citation
+    followed by another of the same years without the series (``…, Document 8, and vol. XVIII,
+    Documents 352 and 355``) or by ``ibid.`` (``…; see ibid., Documents 30 and 31``, the volume
+    before) gives one citation each."""
+    low = q.lower()
+    if "frus" not in low and "relations" not in low:
+        return []
+    found: list[Citation] = []
+    pos = 0
+    while (series := _SERIES.search(q, pos)) is not None:
+        years = _YEARS.match(q, series.end())
+        read = _years(years) if years is not None else None
+        if read is None:
+            pos = series.end()
+            continue
+        citation = _cited(q, series.start(), years.end(), read)  # type: ignore[union-attr]
+        pos = years.end()  # type: ignore[union-attr]
+        while citation is not None:
+            quoted = _quoted_whole(q, citation)
+            if quoted is not None:
+                found.append(quoted if quoted is not True else citation)
+            pos = citation.end
+            citation = _continued(q, citation, read)
+    return found
+
+
+def read_citations(q: str) -> tuple[str, list[str]]:
+    """``q`` with each FRUS citation in it replaced by what it is searched as
+    (:meth:`Citation.searched`), spaced from what stands beside it, and a notice for each
+    (:meth:`Citation.notice`); ``(q, [])`` when it holds none.
+    ``read_citations("Foreign Relations, 1955–1957, vol. II, Document 117")`` →
+    ``("frus1955-57v02-d117", ["The FRUS citation … was read as the document frus1955-57v02-d117."])``."""
+    citations = find_citations(q)
+    if not citations:
+        return q, []
+    groups: list[list[Citation]] = []  # a citation and those continuing it (…, and vol. III, Document 5): one alternative each
+    for citation in citations:
+        if citation.continues and groups:
+            groups[-1].append(citation)
+        else:
+            groups.append([citation])
+    out, last = [], 0
+    for group in groups:
+        searched = [c.searched() for c in group]
+        # no space needed around it: a citation starts after no letter, digit or colon and ends at a number's end
+        out += [q[last : group[0].start], searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"]
+        last = group[-1].end
+    out.append(q[last:])
+    return "".join(out), [c.notice(q) for c in citations]
+
+
+def _years(match: re.Match[str]) -> str | None:
+    """The years of a volume's key as a match of :data:`_YEARS` reads them (``1955–1957`` →
+    ``1955-57``), ``None`` when no volume is keyed so (``1957–1955``, ``1999–2001``)."""
+    first, last = match.group(1), match.group(2)
+    if last is None:
+        return first
+    if len(last) == 4 and last[:2] != first[:2] or int(last[-2:]) <= int(first[2:]):
+        return None
+    return f"{first}-{last[-2:]}"
+
+
+def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | None, bool] | None = None) -> Citation | None:
+    """The citation starting at ``q[start]`` whose parts after the years begin at ``q[pos]``;
+    ``volume``: (number, part, electronic) of the volume cited before, for ``ibid.``. ``None``
+    when no volume is named."""
+    number = part = None
+    electronic = False
+    documents: tuple[int, ...] = ()
+    pages = False
+    titles = 0
+    end = pos
+    while True:
+        at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
+        if number is None and (m := _VOLUME.match(q, at)):
+            number = _roman(m.group(1)) if m.group(1) else int(m.group(2) or m.group(3))
+            electronic = m.group(3) is not None
+        elif part is None and (m := _PART.match(q, at)):
+            part = _roman(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        elif m := _DOCUMENTS.match(q, at):
+            documents = _numbers(m.group(1))
+        elif m := _PAGES.match(q, at):
+            pages = True
+        elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
+            titles += 1
+            pos = m.end()
+            continue  # read past: the citation ends at the last part it names
+        else:
+            break
+        pos = end = m.end()
+        if documents or pages:
+            break
+    if number is None and volume is not None and (documents or pages):
+        number, part, electronic = volume
+    if not number:
+        return None
+    key = f"frus{years}v{'e' if electronic else ''}{number:02d}{f'p{part}' if part else ''}"
+    return Citation(start, end, key, documents, pages, (number, part, electronic))
+
+
+def _continued(q: str, before: Citation, years: str) -> Citation | None:
+    """The citation right after ``before`` that leaves out the series and years (``, and vol.
+    XVIII, Documents 352 and 355``) or names ``ibid.`` (``; see ibid., Documents 30 and 31``), if
+    it cites documents or pages."""
+    m = _CONTINUED.match(q, before.end)
+    if m is None:
+        return None
+    if m.group(1) is None and not _VOLUME.match(q, m.end()):
+        return None  # only ibid. may leave out the volume
+    citation = _cited(q, m.start(1) if m.group(1) else m.end(), m.end(), years, before.named)
+    if citation is None or not (citation.documents or citation.pages):
+        return None  # "vols. VII, VIII": no document or page cited in one of them
+    return replace(citation, continues=True)
+
+
+def _runs(numbers: tuple[int, ...]) -> str:
+    """Document ``numbers`` as a citation lists them: ``(11, 12, 13, 20)`` → ``11–13 and 20``."""
+    named = number_runs(numbers)
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a Roman numeral in any case (``XXIX`` → 29), ``None`` when it is none (``IIII``)."""
+    try:
+        return roman.fromRoman(numeral.upper())
+    except roman.InvalidRomanNumeralError:
+        return None
+
+
+def _numbers(listed: str) -> tuple[int, ...]:
+    """The document numbers of a list as cited (``11 and 12``, ``5–7``, ``3, 8``), in order, at most
+    :data:`MOST_DOCUMENTS`."""
+    numbers: list[int] = []
+    for m in _NUMBER_IN_LIST.finditer(listed):
+        low = int(m.group(1))
+        high = int(m.group(2)) if m.group(2) else low
+        numbers += range(low, max(low, min(high, low + MOST_DOCUMENTS - 1)) + 1)
+    return tuple(dict.fromkeys(n for n in numbers if n > 0))[:MOST_DOCUMENTS]
+
+
+def _quoted_whole(q: str, citation: Citation) -> Citation | bool | None:
+    """``True`` when ``citation`` stands outside quotes; inside a quoted phrase, the citation
+    widened to the phrase's quotes when it is the whole phrase (but for punctuation), else ``None``
+    (the phrase is searched as typed)."""
+    if q.count('"', 0, citation.start) % 2 == 0:
+        return True
+    opened = q.rfind('"', 0, citation.start)
+    closed = q.find('"', citation.end)
+    if q[opened + 1 : citation.start].strip() or closed < 0 or q[citation.end : closed].strip(" .,;:"):
+        return None
+    return replace(citation, start=opened, end=closed + 1)
