@@ -1100,9 +1100,13 @@ def export(
         "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl; a format the name does not fit is refused. "
         "An --output ending in .gz is written gzip-compressed.",
     )] = None,
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace --output when it exists (once the export is complete); without it an existing file is refused.",
+    )] = False,
 ) -> None:
     """Write every document as Legation JSON Lines or CSV; `legation ingest` reads either back
-    (compressed too: archive.jsonl.gz, archive.csv.gz). `-o -` is standard output."""
+    (compressed too: archive.jsonl.gz, archive.csv.gz). `-o -` is standard output. An --output
+    that exists is replaced only with --overwrite, and only by a complete export."""
     if output is not None and str(output) == "-":
         output = None
     fmt = _export_format(fmt, output.name if output else "")
@@ -1110,6 +1114,11 @@ def export(
         _fail(f"cannot write {output}: its folder {output.parent} does not exist; give a file in an existing, writable folder")
     if output is not None:
         _check_written_file(output, "the export", [])
+        if not overwrite and os.path.lexists(output):  # the source JSON Lines an archivist had ingested was replaced without a word
+            _fail(
+                f"will not write the export {output}: it exists, and the export would replace it; nothing was read or "
+                "changed. Give a file name that does not exist yet, or add --overwrite to replace it"
+            )
     _setup_existing()
     from legation.records.document_record import RecordError
     from legation.records.serialize import load_records
@@ -1146,10 +1155,15 @@ def export(
             try:
                 with interruptible(), _open_output(partial, output.name) as handle:
                     count = write(load_records(), handle)
-                os.replace(partial, output)
+                _move_into_place(partial, output, overwrite)
             finally:
                 with suppress(OSError):  # a folder this user cannot enter: nothing to remove
                     partial.unlink(missing_ok=True)
+        except FileExistsError:
+            _fail(
+                f"cannot write the export {output}: a file of that name was made while it was written, and was left as it "
+                "was. Run the export again with a file name that does not exist yet, or with --overwrite to replace it"
+            )
         except Interrupted as exc:
             _fail(f"interrupted ({exc}): the export is incomplete and {kept()}. Run the same command again to export", 128 + exc.signal)
         except OSError as exc:
@@ -1157,6 +1171,25 @@ def export(
         except RecordError as exc:
             _fail(f"cannot export {exc}; {kept()}")
     err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
+
+
+def _move_into_place(partial: Path, path: Path, overwrite: bool) -> None:
+    """Give the complete file ``partial`` the name ``path`` in one step (a reader sees the file
+    before or after, never part of it): replacing a file there only when ``overwrite``, else
+    raising FileExistsError when one is there, as one made while the export ran (a hard link
+    cannot replace; a file system without hard links is checked just before). ``partial`` is
+    left for the caller to remove. Raises OSError when the file cannot be moved."""
+    if overwrite:
+        os.replace(partial, path)
+        return
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links there (FAT, some network shares)
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(partial, path)
 
 
 def _exists(path: Path) -> bool:

@@ -135,6 +135,57 @@ def test_export_to_a_gz_name_writes_gzip_that_ingest_reads_back(tmp_path: Path):
     assert "│    10 │       0 │         0 │      0 │" in from_table.stdout, from_table.stderr
 
 
+def test_export_will_not_replace_an_existing_file_unless_told_to(tmp_path: Path):
+    # an archivist gave `export -o` the path of the JSON Lines file they had ingested, and lost it
+    data, source = tmp_path / "archive", tmp_path / "letters.jsonl"
+    shutil.copyfile(SEED, source)
+    assert legation(data, "ingest", str(source)).returncode == 0
+    before = source.read_bytes()
+    refused = legation(data, "export", "-o", str(source))
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert (
+        f"error: will not write the export {source}: it exists, and the export would replace it; nothing was read "
+        "or changed. Give a file name that does not exist yet, or add --overwrite to replace it"
+    ) in " ".join(refused.stderr.split())
+    assert source.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "letters.jsonl"]
+
+    replaced = legation(data, "export", "-o", str(source), "--overwrite")
+    assert replaced.returncode == 0, replaced.stderr
+    assert source.read_text(encoding="utf-8") == legation(data, "export").stdout != before.decode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "letters.jsonl"]  # no partial file left
+
+
+MADE_MEANWHILE = """
+import sys
+from pathlib import Path
+import legation.ingest.readers.jsonl as jsonl
+
+write = jsonl.write_jsonl
+
+def write_as_another_makes_the_file(records, handle):
+    Path(sys.argv[-1]).write_text("another program's file\\n", encoding="utf-8")
+    return write(records, handle)
+
+jsonl.write_jsonl = write_as_another_makes_the_file
+from legation.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_an_export_does_not_replace_a_file_made_while_it_was_written(tmp_path: Path):
+    data = tmp_path / "archive"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    out = tmp_path / "archive.jsonl"
+    env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
+    run = subprocess.run([sys.executable, "-c", MADE_MEANWHILE, "export", "-o", str(out)], env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert (run.returncode, "Traceback" in run.stderr) == (1, False), run.stderr
+    assert (
+        f"error: cannot write the export {out}: a file of that name was made while it was written, and was left as it "
+        "was. Run the export again with a file name that does not exist yet, or with --overwrite to replace it"
+    ) in " ".join(run.stderr.split())
+    assert out.read_text(encoding="utf-8") == "another program's file\n" and sorted(p.name for p in tmp_path.iterdir()) == ["archive", "archive.jsonl"]
+
+
 def test_ingest_into_an_archive_indexed_by_an_older_legation_rebuilds_the_index(tmp_path: Path):
     # An upgrade changes the index layout (analyzers.VERSION); ingesting then used to loop on
     # tracebacks. Now the index is rebuilt from the records first, and everything is searchable.
@@ -536,7 +587,7 @@ app(sys.argv[1:])
 
 def _export_over_an_earlier_one(tmp_path: Path, script: str, *args: str) -> tuple[Path, bytes, subprocess.CompletedProcess]:
     """An archive of the seed exported to archive.jsonl, then ``export -o`` that file again by
-    ``script`` (``python -c``, ``args`` before the command's): the file, its bytes before, the run."""
+    ``script`` (``python -c``, ``args`` before the command's) with --overwrite: the file, its bytes before, the run."""
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
     earlier = tmp_path / "archive.jsonl"
@@ -544,7 +595,7 @@ def _export_over_an_earlier_one(tmp_path: Path, script: str, *args: str) -> tupl
     before = earlier.read_bytes()
     env = {**os.environ, "LEGATION_DATA_DIR": str(data), "DJANGO_SETTINGS_MODULE": "legation.settings", **database_env(data)}
     run = subprocess.run(
-        [sys.executable, "-c", script, *args, "export", "-o", str(earlier)], env=env, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, "-c", script, *args, "export", "-o", str(earlier), "--overwrite"], env=env, capture_output=True, text=True, timeout=300, check=False
     )
     return earlier, before, run
 
