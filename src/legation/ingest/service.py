@@ -24,7 +24,7 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote
 from legation.interrupts import held
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
-from legation.ingest.dates import disagreement, parse_archival_date, years_to_come
+from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
@@ -389,6 +389,20 @@ def _place(source: str, location: str) -> str:
     return ", ".join(part for part in (source, location) if part)
 
 
+def _left_behind(stored: DocumentRecord, record: DocumentRecord, read: str, where: str) -> Failure:
+    """The failure of ``record``, which changes ``stored``'s date as written to one that reads as
+    ``read`` but keeps its EDTF date (:func:`~legation.ingest.dates.edtf_left_behind`)."""
+    edtf = record.date_edtf
+    return Failure(
+        where,
+        f"{record.identifier}: its date as written changed from {stored.date_text!r} to {record.date_text!r}, which reads "
+        f"as {read} ({display_date(read)}), but its EDTF date stayed {f'{edtf} ({display_date(edtf)})' if edtf else 'empty (undated)'}, "
+        "so its page would show one date while date filters, sorts and the histogram used the other; the document was "
+        "left as it was. Give the EDTF date the new text means beside it (date_edtf; in a CSV table, the date column), "
+        "or leave it out to have the date as written read (remove date_edtf; empty the date cell), and ingest the file again",
+    )
+
+
 def _curated(fields: list[str]) -> str:
     """What the report says of a document that keeps corrections made in the admin to ``fields``
     (names of :data:`~legation.ingest.curation.FIELDS`) which the source has not changed since."""
@@ -467,26 +481,30 @@ def _refolded_keys(batch: list[DocumentRecord]) -> dict[str, str]:
     return found
 
 
-def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
+def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> set[str]:
     """:func:`_store` in one transaction, rolled back for a dry run, after the agents stored under
     the keys an earlier Legation made from their names are given the keys made now
     (:func:`_refolded_keys`, :func:`legation.records.agent_keys.rekey`; their documents are logged
-    for the index), so that their documents compare as unchanged."""
+    for the index), so that their documents compare as unchanged. Returns what :func:`_store` does."""
     with transaction.atomic():
         if (moves := _refolded_keys(batch)) and (renamed := rekey(moves)):
             ChangeLogEntry.log_upserts(renamed)
-        _store(batch, report, dry_run, source)
+        left = _store(batch, report, dry_run, source)
         if dry_run:
             transaction.set_rollback(True)
+    return left
 
 
-def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> None:
+def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> set[str]:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
     agent are read as that agent's key first (a name read as a person and as an organization with
     the kind first read in this ingest: :func:`legation.records.agent_keys.as_first_read`), and a place that is another's variant as that place
     (:func:`legation.records.place_names.resolve_places`), so digests compare what will be stored. A record
-    whose identifier the ingest read before is a failure naming both places (see :func:`located`)."""
+    whose identifier the ingest read before is a failure naming both places (see :func:`located`),
+    and so is a record correcting a stored document's date as written alone (:func:`_left_behind`):
+    their identifiers are returned, the documents left as they were."""
     seen: dict[str, DocumentRecord] = {}
+    left: set[str] = set()
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
     records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
     folded = _case_forms(report, (record.identifier for record in records))
@@ -521,6 +539,10 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
                 now = field_digests(old)
                 if now != digests[identifier]:  # a curator's correction, a changed source, or both
                     record, conflicts = keep_curated(old, now, record, digests[identifier], remembered, _where(source, identifier))
+                    if read := edtf_left_behind(old, record):  # an export's date_text corrected, its date_edtf not
+                        report.failed.append(_left_behind(old, record, read, _place(source, report.sources[identifier][1]) or _where(source, identifier)))
+                        left.add(identifier)
+                        continue
                     report.conflicts += conflicts
                     given = digests[identifier]  # fields corrected since, which the source still gives as it did:
                     quiet = [n for n in FIELDS if remembered and n in remembered and now[n] != remembered[n] == given[n]]
@@ -554,6 +576,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if dry_run:
             transaction.set_rollback(True)
+    return left
 
 
 def _new_spellings(stored: DocumentRecord, record: DocumentRecord) -> bool:
@@ -625,10 +648,11 @@ def ingest_records(
             elif item.date_text and item.date_earliest and (read := disagreement(item.date_text, int(item.date_earliest[:4]), int(item.date_latest[:4]))):
                 apart[item.identifier] = (_where(source, item.identifier), (item.date_text, read, item.date_edtf))
         with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
-            _store_batch(batch, report, dry_run, source)
+            left = _store_batch(batch, report, dry_run, source)
             if not dry_run:
                 report.committed = (len(report.added), len(report.updated), len(report.unchanged))
         curated = _dated_by_curator([*unread, *future, *outside, *apart]) if unread or future or outside or apart else set()
+        curated |= left  # failed, their stored dates unchanged: no note on the dates they gave
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
         report.future_dates += [note for identifier, note in future.items() if identifier not in curated]
         report.outside_dates += [note for identifier, note in outside.items() if identifier not in curated]
