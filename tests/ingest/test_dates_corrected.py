@@ -65,8 +65,8 @@ def test_a_date_as_written_corrected_alone_fails_naming_the_line_and_both_dates(
         f"{identifier}: its date as written changed from {old_text!r} to {text!r}, which reads as {reads_as}, but its "
         f"EDTF date stayed {stale}, so its page would show one date while date filters, sorts and the histogram used the "
         "other; the document was left as it was. Give the EDTF date the new text means beside it (date_edtf; in a CSV "
-        "table, the date column), or leave it out to have the date as written read (remove date_edtf; empty the date "
-        "cell), and ingest the file again"
+        "table, the date column), or leave it out to have the date as written read (remove the date_edtf key, as "
+        '"date_edtf": "" is undated; in a CSV table, empty the date cell), and ingest the file again'
     )
     assert stored_date(identifier) == before and report.dates_apart == []  # no note saying it was stored as given
 
@@ -98,3 +98,26 @@ def test_a_date_as_written_changed_so_that_the_edtf_date_still_fits_it_is_taken(
     report, _ = ingest_edited(tmp_path, lines, "frus1917-72PubDip-d10", date_text=text)
     assert (report.failed, report.updated) == ([], ["frus1917-72PubDip-d10"])
     assert stored_date("frus1917-72PubDip-d10") == (text, "1918-01-23", "1918-01-23", "1918-01-23", "")
+
+
+def test_a_csv_export_whose_date_text_is_corrected_alone_fails_and_its_date_cell_emptied_reads_the_text(tmp_path):
+    import csv
+    import io
+
+    from legation.ingest.readers.csv_dc import read_csv
+    from legation.ingest.readers.csv_export import write_csv
+
+    assert not ingest_records(read_file(FRUS_SAMPLE)).failed
+    written = io.StringIO()
+    write_csv(load_records(), written)
+    header, *rows = list(csv.reader(io.StringIO(written.getvalue().lstrip("\ufeff"))))
+    row = next(r for r in rows if r[0] == "frus1917-72PubDip-d10")
+    assert (row[header.index("date")], row[header.index("date text")]) == ("1918-01-23", "January 23, 1918")
+    row[header.index("date text")] = "January 28, 1918"
+    path = tmp_path / "export.csv"
+    for expected_failures, expected_date in ((1, "1918-01-23"), (0, "1918-01-28")):
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+        report = ingest_records(read_csv(path), source=str(path))
+        assert len(report.failed) == expected_failures and stored_date("frus1917-72PubDip-d10")[1] == expected_date
+        row[header.index("date")] = ""  # then: the date as written read
