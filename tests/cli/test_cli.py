@@ -518,6 +518,18 @@ def test_ingest_encoding_option(tmp_path: Path):
     assert line["title"] == "Notatka z rozmowy z Gomułką w Łodzi"
 
 
+def test_a_csv_row_whose_quotation_mark_swallowed_the_rows_after_it_fails_and_they_are_stored(tmp_path: Path):
+    # "added 2, failed 0" and exit 0 for this table of ten rows: d2's quotation mark, closed by d10's inch mark, took the rest
+    table = tmp_path / "telegrams.csv"
+    rows = [f"d{n},Telegram {n},1950-01-{n:02d},Mao Zedong" for n in range(1, 11)]
+    rows[1], rows[9] = 'd2,"Telegram from Mao,1950-01-02,Mao Zedong', 'd10,Telegram on the guns of 5",1950-01-10,Mao Zedong'
+    table.write_text("identifier,title,date,creator\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    done = legation(tmp_path / "data", "ingest", str(table))
+    out = " ".join(done.stdout.split())
+    assert done.returncode == 1 and "│ 9 │ 0 │ 0 │ 1 │" in out, done.stdout
+    assert f"failed {table}, line 3: a quotation mark (\") opens the cell of column 'title' here and the next one closes it only at line 11" in out
+
+
 def test_a_cut_off_json_file_named_on_its_own_is_a_failure_row_not_a_bare_error(tmp_path: Path):
     # it was refused before reading, as "no Wilson record … whether it is valid JSON was not checked"
     cut = tmp_path / "records.json"

@@ -538,16 +538,29 @@ def test_values_in_a_column_without_header_are_named_in_a_note(tmp_path: Path):
     )
 
 
-def test_a_quote_never_closed_says_where_and_what_to_do_and_the_rows_before_are_read(tmp_path: Path):
+def test_a_quote_never_closed_fails_its_row_and_the_rows_after_it_are_read(tmp_path: Path):
     path = tmp_path / "open-quote.csv"
     path.write_text('identifier,title\nq-1,Telegram\nq-2,"Cable from Moscow\nq-3,Letter\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-1", "q-3"]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert (error.location, error.message) == (
+        "line 3",
+        'a quotation mark (") opens the cell of column \'title\' here and it is never closed, so line 4, a row of its own, '
+        "was read into that cell. This row was not stored; line 4 was read again as the row it is. If the quotation mark "
+        'was left open, close it; if it belongs to the value (5" gun), write it as two and put the whole cell in quotation '
+        'marks ("5"" gun"); then ingest the file again',
+    )
+    # lines after it that are no rows of the table (a text's paragraphs): where the next row starts is not known
+    path.write_text('identifier,title,text\nq-1,Telegram,Sent\nq-2,Cable,"From Moscow.\nA second paragraph.\n', encoding="utf-8")
     items = list(read_csv(path))
     assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-1"]
     (error,) = [i for i in items if isinstance(i, IngestError)]
     assert (error.location, error.message) == (
         "line 3",
-        'a cell of the row starting here opens a quote (") that is never closed, so the rest of the file cannot be read: '
-        'close it, or write a quote inside a cell as two ("") and quote the cell, and ingest the file again; the rows before were read',
+        'a cell of the row starting here opens a quotation mark (") that is never closed, so the rest of the file cannot '
+        "be read; the rows before were read. Close the quotation mark, or write a quotation mark inside a cell as two and "
+        'put the whole cell in quotation marks ("""Big Five"" talks"), and ingest the file again',
     )
 
 
@@ -557,15 +570,24 @@ def test_a_quote_never_closed_in_a_large_file_stops_at_the_longest_cell_a_value_
     from legation.ingest.readers.csv_dc import CELL_CHARACTERS
 
     path = tmp_path / "open-quote-large.csv"
-    rows = "".join(f"q-{i},Row {i} of the table\n" for i in range(2, 200_000))  # 5 MB after the quote
+    rows = "".join(f"q-{i},Row {i} of the table{' and more' * 110}\n" for i in range(2, 3_000))  # 3 MB after the quote
     path.write_text(f'identifier,title\nq-0,Telegram\nq-1,"Cable from Moscow\n{rows}', encoding="utf-8")
+    items = list(read_csv(path))
+    assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-0"] + [f"q-{i}" for i in range(2, 3_000)]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert error.location == "line 3" and error.message.startswith(
+        "a quotation mark (\") opens the cell of column 'title' here and it is never closed, so lines 4–"
+    )
+    # a text of paragraphs past the longest value: not rows, so where the next row starts is not known
+    path.write_text('identifier,title,text\nq-0,Telegram,Sent\nq-1,Cable,"' + "A paragraph of the text.\n" * 100_000 + "q-2,Letter,Sent\n", encoding="utf-8")
     items = list(read_csv(path))
     assert [i.identifier for i in items if isinstance(i, DocumentRecord)] == ["q-0"]
     (error,) = [i for i in items if isinstance(i, IngestError)]
     assert error.location == "line 3" and error.message.startswith(
-        f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold, so the rest "
-        'of the file cannot be read: most often a quote (") opened in a cell and never closed'
+        f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold: most "
+        'often a quotation mark (") opened in a cell and never closed, so the rest of the file cannot be read'
     )
+
 
 def test_an_identifier_too_long_is_shown_shortened_in_its_failure(tmp_path: Path):
     path = tmp_path / "long.csv"

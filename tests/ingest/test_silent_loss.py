@@ -1,10 +1,12 @@
 """Input that ingest used to read without a word while losing part of it: a key given twice in a
-JSON object (the last value won), a mapped source key no record has, and XInclude in TEI (the
-included text left out). Each is refused, or told, naming the file and the place in it and saying
+JSON object (the last value won), a mapped source key no record has, XInclude in TEI (the
+included text left out) and a quotation mark opening a CSV cell by mistake (the next rows read into
+it). Each is refused, or told, naming the file and the place in it and saying
 what to do; the other files of the batch are stored."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import shutil
@@ -15,9 +17,10 @@ import pytest
 from legation.errors import IngestError, IngestNote, parse_json
 from legation.ingest.mappings import load_mapping
 from legation.ingest.readers import files_to_read, read_file
+from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.models import Document
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, shared_data
 
 SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
 WILSON = FIXTURES / "wilson" / "document-900001-crafted.json"
@@ -224,3 +227,116 @@ def test_a_frus_volume_with_xinclude_stores_none_of_its_documents(tmp_path: Path
     [error] = read_file(volume)
     shown = '<xi:include href="chapter-2.xml"/> (line 66)'
     assert (error.location, error.message) == ("line 66", included(volume.name, shown, "frus1917-72PubDip-whole.xml"))
+
+
+# --- 4. a quotation mark opening a CSV cell by mistake ------------------------------------------
+
+# d2's title opens a quotation mark that only d10's inch mark closes: the csv module read lines 7–14 into that
+# cell, and the ingest said "added 2, failed 0". d1's text is in paragraphs, one of whose lines reads as a row.
+STRAY = (
+    "identifier,title,date,creator,text\n"
+    'd1,Telegram from Acheson,1950-01-01,Dean Acheson,"The treaty, as drafted,\n'
+    "d7, that is, the seventh, as numbered, stands.\n\nA second paragraph.\"\n"
+    'd2,"Telegram from Mao,1950-01-02,Mao Zedong,\n'
+    + "".join(f"d{n},{title},1950-01-0{n},{name},\n" for n, title, name in (
+        (3, "Letter from Zhou", "Zhou Enlai"), (4, "Memorandum on the treaty", "Dean Acheson"), (5, "Telegram from Moscow", "Mao Zedong"),
+        (6, "Report on the talks", "Zhou Enlai"), (7, "Letter from Stalin", "Joseph Stalin"), (8, "Note on naval guns", "Dean Acheson"),
+        (9, "Order for guns", "Zhou Enlai"),
+    ))
+    + 'd10,Telegram on the guns of 5",1950-01-10,Mao Zedong,\n'
+)
+
+
+def read_as(items) -> list[str]:
+    """What a reader gave: each document's identifier, each failure's place."""
+    return [i.location if isinstance(i, IngestError) else i.identifier for i in items]
+
+
+def stray(first: int, last: int, column: str = "title", closed: bool = True) -> str:
+    """The failure of a row whose cell a quotation mark opened at line ``first``, reading lines to ``last`` into it."""
+    lines, were, rows, again = (
+        (f"line {last}", "was", "a row of its own", "the row it is") if last == first + 1
+        else (f"lines {first + 1}–{last}", "were", "rows of their own", "the rows they are")
+    )
+    ran = f"the next one closes it only at line {last}" if closed else "it is never closed"
+    return (
+        f"a quotation mark (\") opens the cell of column '{column}' here and {ran}, so {lines}, {rows}, {were} read into that "
+        f"cell. This row was not stored; {lines} {were} read again as {again}. If the quotation mark was left open, close "
+        'it; if it belongs to the value (5" gun), write it as two and put the whole cell in quotation marks ("5"" gun"); '
+        "then ingest the file again"
+    )
+
+
+@pytest.mark.django_db
+def test_rows_a_stray_quotation_mark_read_into_one_cell_are_stored_and_its_row_fails_there(tmp_path: Path):
+    path = tmp_path / "telegrams.csv"
+    path.write_text(STRAY, encoding="utf-8")
+    report = ingest_records(read_file(path))
+    assert [(f.where, f.reason) for f in report.failed] == [(f"{path}, line 6", stray(6, 14))]
+    assert report.added == ["d1", *(f"d{n}" for n in range(3, 11))]
+    stored = {d.identifier: d for d in Document.objects.all()}
+    assert stored["d1"].texts.get().body == (
+        "The treaty, as drafted,\nd7, that is, the seventh, as numbered, stands.\n\nA second paragraph."  # paragraphs, as written
+    )
+    assert (stored["d10"].title, stored["d9"].title) == ('Telegram on the guns of 5"', "Order for guns")
+    # the same quotation mark closed by one with text after it, which the csv module refuses
+    path.write_text(STRAY.replace("Order for guns", 'Order for 5" guns'), encoding="utf-8")
+    items = list(read_file(path))
+    assert [(i.location, i.message) for i in items if isinstance(i, IngestError)] == [("line 6", stray(6, 13))]
+    assert [i.title for i in items if not isinstance(i, IngestError)][-2:] == ['Order for 5" guns', 'Telegram on the guns of 5"']
+
+
+def test_ditto_marks_typed_as_quotation_marks_fail_their_rows_and_no_row_is_lost(tmp_path: Path):
+    path = tmp_path / "register.csv"
+    path.write_text(
+        'identifier,title,place\nr1,Letter to the Consul,Moscow\nr2,Letter to the Consul,"\nr3,Note to the Consul,"\n'
+        'r4,Telegram,Peking\nr5,Note,"\n',
+        encoding="utf-8",
+    )
+    items = list(read_csv(path))
+    assert read_as(items) == ["r1", "line 3", "line 4", "r4", "line 6"]
+    errors = [i.message for i in items if isinstance(i, IngestError)]
+    assert errors[:2] == [stray(3, 4, "place"), stray(4, 6, "place")]
+    assert errors[2] == (  # the last row's is never closed, and no line comes after it
+        'a cell of the row starting here opens a quotation mark (") that is never closed, so this row was not stored, the '
+        "rows after it were read. Close the quotation mark, or write a quotation mark inside a cell as two and put the "
+        'whole cell in quotation marks ("""Big Five"" talks"), and ingest the file again'
+    )
+
+
+def test_a_cell_in_quotation_marks_going_on_after_them_fails_alone_unless_the_next_lines_are_no_rows(tmp_path: Path):
+    path = tmp_path / "talks.csv"
+    path.write_text('identifier,title,text\nb-1,Telegram,Sent\nb-2,"Big Five" talks,Sent\nb-3,Letter,"One\n\nTwo"\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert read_as(items) == ["b-1", "line 3", "b-3"]
+    assert items[1].message == (
+        'a cell of the row starting here is put in quotation marks (") but goes on after the closing one ("Big Five" '
+        "talks), so this row was not stored, the rows after it were read. Close the quotation mark, or write a quotation "
+        'mark inside a cell as two and put the whole cell in quotation marks ("""Big Five"" talks"), and ingest the file again'
+    )
+    # its own text goes on over the next lines: they are not rows, and where the next row starts is not known
+    path.write_text('identifier,title,text\nb-1,Telegram,Sent\nb-2,"Big Five" talks,"One\n\nTwo"\nb-3,Letter,Sent\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert read_as(items) == ["b-1", "line 3"]
+    assert "so the rest of the file cannot be read; the rows before were read." in items[1].message
+
+
+@pytest.mark.django_db
+def test_real_frus_rows_after_a_title_whose_quotation_mark_was_left_open_are_stored(tmp_path: Path):
+    """Ten rows of the FRUS documents index (frus1949v07p1 d30–d39) as a Dublin Core table; d32's title lost the
+    quotation mark closing it. The rows after it were not read."""
+    index = shared_data("frus/documents-index.csv.gz")
+    with gzip.open(index, "rt", encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["volume_id"] == "frus1949v07p1"][29:39]
+    path = tmp_path / "frus1949v07p1.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["identifier", "title", "date", "place", "creator", "recipient", "source"])
+        writer.writerows([f"{r['volume_id']}-{r['doc_id']}", r["title"], r["date_when"], r["place"], r["from"], r["to"], r["source_note"]] for r in rows)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(",", ',"', 1)  # frus1949v07p1-d32,"The Ambassador in Frame (Bruce) to the Secretary of State,1949-06-02T12:00:00,…
+    path.write_text("".join(lines), encoding="utf-8")
+    items = list(read_file(path))
+    report = ingest_records(items)
+    assert [(f.where, f.reason) for f in report.failed] == [(f"{path}, line 4", stray(4, 11, closed=False))]
+    assert report.added == [f"frus1949v07p1-d{n}" for n in (30, 31, *range(33, 40))]

@@ -137,6 +137,11 @@ class Mapping:
         templated = _TEMPLATE.findall(self.identifier_template) + _TEMPLATE.findall(self.title_template)
         return list(dict.fromkeys([*self.columns, *templated]))
 
+    def identifier_columns(self) -> list[str]:
+        """The source columns an identifier is read from: those mapped to ``identifier``, then those its
+        ``identifier_template`` names (``{edition}-{key}`` → edition, key)."""
+        return [c for c, f in self.columns.items() if f == "identifier"] + _TEMPLATE.findall(self.identifier_template)
+
     @classmethod
     def from_dict(cls, data: Any, source: str) -> Mapping:
         """Check and build a mapping; raises :class:`IngestError` naming ``source`` and the fault."""
