@@ -528,6 +528,12 @@ def test_a_csv_row_whose_quotation_mark_swallowed_the_rows_after_it_fails_and_th
     out = " ".join(done.stdout.split())
     assert done.returncode == 1 and "│ 9 │ 0 │ 0 │ 1 │" in out, done.stdout
     assert f"failed {table}, line 3: a quotation mark (\") opens the cell of column 'title' here and the next one closes it only at line 11" in out
+    # names separated by ";" are one name each, as written, and said so: no failure
+    names = tmp_path / "names.csv"
+    names.write_text("identifier,title,creator\nn1,Talks,Mao Zedong; Zhou Enlai\n", encoding="utf-8")
+    done = legation(tmp_path / "data", "ingest", str(names))
+    out = " ".join(done.stdout.split())
+    assert done.returncode == 0 and f"note {names}, line 2: column 'creator' has a semicolon, as between several names" in out, done.stdout
 
 
 def test_a_cut_off_json_file_named_on_its_own_is_a_failure_row_not_a_bare_error(tmp_path: Path):

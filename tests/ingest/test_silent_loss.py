@@ -1,7 +1,7 @@
 """Input that ingest used to read without a word while losing part of it: a key given twice in a
 JSON object (the last value won), a mapped source key no record has, XInclude in TEI (the
-included text left out) and a quotation mark opening a CSV cell by mistake (the next rows read into
-it). Each is refused, or told, naming the file and the place in it and saying
+included text left out), a quotation mark opening a CSV cell by mistake (the next rows read into
+it) and names a CSV cell separates with semicolons (stored as one name). Each is refused, or told, naming the file and the place in it and saying
 what to do; the other files of the batch are stored."""
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ def test_a_frus_volume_with_xinclude_stores_none_of_its_documents(tmp_path: Path
     assert (error.location, error.message) == ("line 66", included(volume.name, shown, "frus1917-72PubDip-whole.xml"))
 
 
-# --- 4. a quotation mark opening a CSV cell by mistake ------------------------------------------
+# --- 4. a quotation mark opening a CSV cell by mistake, and names separated by semicolons -----
 
 # d2's title opens a quotation mark that only d10's inch mark closes: the csv module read lines 7–14 into that
 # cell, and the ingest said "added 2, failed 0". d1's text is in paragraphs, one of whose lines reads as a row.
@@ -324,7 +324,7 @@ def test_a_cell_in_quotation_marks_going_on_after_them_fails_alone_unless_the_ne
 @pytest.mark.django_db
 def test_real_frus_rows_after_a_title_whose_quotation_mark_was_left_open_are_stored(tmp_path: Path):
     """Ten rows of the FRUS documents index (frus1949v07p1 d30–d39) as a Dublin Core table; d32's title lost the
-    quotation mark closing it. The rows after it were not read."""
+    quotation mark closing it. The rows after it were not read; d35 names two senders and two recipients with ";"."""
     index = shared_data("frus/documents-index.csv.gz")
     with gzip.open(index, "rt", encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["volume_id"] == "frus1949v07p1"][29:39]
@@ -340,3 +340,41 @@ def test_real_frus_rows_after_a_title_whose_quotation_mark_was_left_open_are_sto
     report = ingest_records(items)
     assert [(f.where, f.reason) for f in report.failed] == [(f"{path}, line 4", stray(4, 11, closed=False))]
     assert report.added == [f"frus1949v07p1-d{n}" for n in (30, 31, *range(33, 40))]
+    d35 = Document.objects.get(identifier="frus1949v07p1-d35")
+    assert list(d35.agent_links.values_list("role", "agent__name")) == [  # as written, one name each
+        ("recipient", "Embassy in France; French Foreign Office"), ("sender", "Acting Secretary of State; Department of State")]
+    notes = [i for i in items if isinstance(i, IngestNote)]
+    assert [(n.location, n.message.split(", stored as one name")[0]) for n in notes] == [
+        ("line 7", "column 'creator' has a semicolon, as between several names, in 1 cell (line 7: 'Acting Secretary of State; Department of State')"),
+        ("line 7", "column 'recipient' has a semicolon, as between several names, in 1 cell (line 7: 'Embassy in France; French Foreign Office')"),
+    ]
+
+
+NAMES = "identifier,title,date,creator,recipient\nn1,Talks in Moscow,1950-01-02,Mao Zedong; Zhou Enlai,Joseph Stalin\nn2,Letter,1950-01-03,\"Mao, Zedong\",Joseph Stalin\n"
+
+
+@pytest.mark.django_db
+def test_names_separated_by_semicolons_are_stored_as_written_and_noted_with_how_to_declare_the_separator(tmp_path: Path):
+    path = tmp_path / "talks.csv"
+    path.write_text(NAMES, encoding="utf-8")
+    items = list(read_file(path))
+    (note,) = [i for i in items if isinstance(i, IngestNote)]
+    mapping = '{"columns": {"identifier": "identifier", "title": "title", "date": "date", "creator": "sender", "recipient": "recipient"}, "separator": ";"}'
+    assert (note.path, note.location, note.message) == (
+        str(path),
+        "line 2",
+        "column 'creator' has a semicolon, as between several names, in 1 cell (line 2: 'Mao Zedong; Zhou Enlai'), "
+        "stored as one name: this table separates names with '|'. If they are several names, write them so ('Mao Zedong|Zhou "
+        f"Enlai'), or declare it the separator in a mapping beside the file, talks.mapping.json: {mapping} (it then separates "
+        "the values of every field that takes several), and ingest the file again",
+    )
+    report = ingest_records(items)
+    assert report.added == ["n1", "n2"] and not report.failed
+    assert list(Document.objects.get(identifier="n1").agent_links.values_list("role", "agent__name")) == [
+        ("recipient", "Joseph Stalin"), ("sender", "Mao Zedong; Zhou Enlai")]
+    # the mapping the note gives, beside the file: two names, "Mao, Zedong" still one, and no note
+    (tmp_path / "talks.mapping.json").write_text(mapping, encoding="utf-8")
+    items = list(read_file(path))
+    assert not [i for i in items if isinstance(i, (IngestNote, IngestError))]
+    assert {r.identifier: [a.name for a in r.agents if a.role == "sender"] for r in items} == {
+        "n1": ["Mao Zedong", "Zhou Enlai"], "n2": ["Mao, Zedong"]}

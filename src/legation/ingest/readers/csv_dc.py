@@ -31,6 +31,9 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 ``FILE.csv``) the mapping's ``columns`` say which header gives which field; see
 :mod:`legation.ingest.mappings`. Multi-valued fields (names, ids, subjects, collections, repositories, relations) are split
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
+A cell of names holding a semicolon ("Mao Zedong; Zhou Enlai") where the separator is another is stored as one
+name, as written (a semicolon may be part of one: "Mr; Mboumoua"), and one note a column names the first
+three and says how to write them or declare ";" (see :func:`_semicolon_note`).
 A name without an id is keyed by :func:`~legation.ingest.mappings.agent_key`: a personal name
 written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of its direct form
 (``person:dean-acheson``, as "Dean Acheson" does) and is named so, "Dean Acheson", its inverted form
@@ -81,6 +84,7 @@ from __future__ import annotations
 import csv
 import difflib
 import itertools
+import json
 import re
 import zlib
 from collections.abc import Iterator
@@ -165,9 +169,13 @@ def _absent_columns(absent: list[str], header: list[str], mapping: Mapping) -> s
 
 def mapping_beside(path: Path) -> Path | None:
     """``letters.mapping.json`` beside ``letters.csv`` (or ``letters.csv.gz``), if it exists."""
-    stem = re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I)
-    candidate = path.with_name(f"{stem}.mapping.json")
+    candidate = _mapping_path(path)
     return candidate if candidate.is_file() else None
+
+
+def _mapping_path(path: Path) -> Path:
+    """Where :func:`mapping_beside` looks for the mapping of ``path``: ``letters.mapping.json`` for ``letters.csv``."""
+    return path.with_name(re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I) + ".mapping.json")
 
 
 def _delimiter(header: str) -> str:
@@ -310,6 +318,10 @@ def read_csv(
             )
     start, read = source.count + 1, 0
     table = _Table(len(header), delimiter, next((header.index(c) for c in mapping.identifier_columns() if c in header), None))
+    # columns of names whose cells hold ";", as between several names, where the separator is another: noted, not split
+    names = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")] if mapping.separator not in ("", ";") else []
+    semicolons: dict[str, list[tuple[str, str]]] = {}  # column → (place, cell) of the first three
+    counted: dict[str, int] = {}
     while True:
         source.next_row()
         broken = None
@@ -349,6 +361,11 @@ def read_csv(
             continue
         unnamed_used.update(i for i in unnamed if row[i].strip())
         raw = dict(zip(header, map(unescape_formula, row)))
+        for column in names:
+            if ";" in raw[column]:
+                counted[column] = counted.get(column, 0) + 1
+                if len(semicolons.setdefault(column, [])) < 3:
+                    semicolons[column].append((where, raw[column].strip()))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
@@ -356,6 +373,8 @@ def read_csv(
             yield located(values.record(), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
+    for column, examples in semicolons.items():
+        yield _semicolon_note(path, mapping, column, counted[column], examples)
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
 
@@ -412,6 +431,31 @@ def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, st
             "others (or give a mapping naming the one to read, --mapping MAP.json) and ingest the file again",
             at,
         )
+
+def _semicolon_note(path: Path, mapping: Mapping, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
+    """The note on ``count`` cells of a ``column`` of names that hold a semicolon, as between several names
+    (``examples``: the place and value of the first three), each stored as one name since the table's
+    separator is another (:attr:`Mapping.separator`): at the first, saying how to write several names or
+    declare ";" the separator. Not split by guess: a semicolon may be part of a name (the UN General
+    Debate's speakers list "Mr; Mboumoua")."""
+    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
+    several = mapping.separator.join(p.strip() for p in examples[0][1].split(";") if p.strip())
+    if mapping.source == "Dublin Core headers":
+        declare = f"declare it the separator in a mapping beside the file, {_mapping_path(path).name}: " + json.dumps(
+            {"columns": mapping.columns, "separator": ";"}, ensure_ascii=False
+        )
+    else:
+        declare = f'declare it the separator in (a copy of) the mapping {mapping.source}: "separator": ";"'
+    cells = "1 cell" if count == 1 else f"{count:,} cells"
+    stored = "stored as one name" if count == 1 else "each stored as one name"
+    return IngestNote(
+        str(path),
+        f"column {column!r} has a semicolon, as between several names, in {cells} ({shown}), {stored}: "
+        f"this table separates names with {mapping.separator!r}. If they are several names, write them so ({several!r}), "
+        f"or {declare} (it then separates the values of every field that takes several), and ingest the file again",
+        examples[0][0],
+    )
+
 
 def _unnamed_note(path: Path, columns: list[int], at: str = "line 1") -> IngestNote:
     """The note on columns with no header (0-based ``columns``) whose cells hold values, which no field reads."""
