@@ -74,6 +74,12 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         ("Foreign Relations, 1961-1963, volume XIV , pages 138", "frus1961-63v14", (), True),
         ("Foreign Relations, 1952–1954, volume XV, Korea, part 2 , pp. 1607–1610", "frus1952-54v15p2", (), True),
         ("Foreign Relations, 1955–1957, volume III", "frus1955-57v03", (), False),
+        ("Foreign Relations, 1969–1976, volume E–13, Documents 124-26", "frus1969-76ve13", (124, 125, 126), False),  # a range abridged
+        ("FRUS, 1955–57, vol. II, docs. 12-10", "frus1955-57v02", (10, 11, 12), False),
+        # a number that does not end as a citation's does is none: the volume is cited, the rest searched as typed
+        ("FRUS, 1955–57, vol. II, doc. 117-", "frus1955-57v02", (), False),
+        ("FRUS, 1955–57, vol. II, docs. 1-10000", "frus1955-57v02", (), False),
+        ("FRUS, 1955–57, vol. II, doc. 117/pdf", "frus1955-57v02", (), False),
     ],
 )
 def test_the_forms_of_a_citation(q, volume, documents, pages) -> None:
@@ -155,3 +161,17 @@ def test_a_citation_of_a_volume_not_held_says_where_to_read_it(demo_volumes) -> 
         "read it in the public edition, at https://history.state.gov/historicaldocuments/frus1964-68v29p1/d110, or search for words "
         "of its title; the Collection facet lists the volumes it holds."
     )
+
+
+def test_a_title_after_a_colon_and_a_long_range_are_read_so() -> None:
+    """``doc. 117: Telegram …`` was read as a field ``frus1955-57v02-d117:``; a range over a hundred
+    documents was cut at a hundred without a word."""
+    searched, _ = read_citations("FRUS, 1955–57, vol. II, doc. 117: Telegram From the Ambassador")
+    assert searched == "frus1955-57v02-d117  Telegram From the Ambassador"
+    assert "field" not in parse("FRUS, 1955–57, vol. II, doc. 117: Telegram From the Ambassador").notice
+    searched, notices = read_citations("FRUS, 1955–57, vol. II, docs. 50-300")
+    assert searched.count(" OR ") == 99
+    assert notices == [
+        "The FRUS citation \u201cFRUS, 1955\u201357, vol. II, docs. 50-300\u201d was read as the first 100 documents it names, "
+        "50\u2013149 of the volume frus1955-57v02: cite the others in a search of their own (at most 100 a citation)."
+    ]

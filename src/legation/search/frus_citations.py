@@ -45,7 +45,7 @@ _YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
 _SEPARATOR = re.compile(r"\s*[,;:]?\s*")
 _VOLUME = re.compile(rf"vol(?:ume)?s?\.?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
-_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)\b"
+_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.)\s*{_NUMBERS}", re.I)
 _PAGES = re.compile(rf"(?:pages?|pp?\.)\s*{_NUMBERS}", re.I)
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
@@ -70,6 +70,7 @@ class Citation:
     pages: bool = False
     named: tuple[int, int | None, bool] = dataclass_field(default=(0, None, False), compare=False)  # (number, part, electronic), for ibid.
     continues: bool = False  # it follows another citation, leaving out the series and years (…, and vol. III, Document 5)
+    more: bool = False  # it names more documents than MOST_DOCUMENTS, the first of which it searches
 
     @property
     def identifiers(self) -> tuple[str, ...]:
@@ -88,6 +89,11 @@ class Citation:
         """The sentence telling the user how the citation in ``q`` was read."""
         cited = f"The FRUS citation \u201c{shortened(q[self.start : self.end].strip(chr(34)), _QUOTED_CHARS)}\u201d was read as "
         ids = self.identifiers
+        if self.more:
+            return cited + (
+                f"the first {len(ids)} documents it names, {_runs(self.documents)} of the volume {self.volume}: cite the others "
+                f"in a search of their own (at most {MOST_DOCUMENTS} a citation)."
+            )
         if len(ids) > _LISTED:
             return cited + f"the {len(ids)} documents {_runs(self.documents)} of the volume {self.volume} ({ids[0]} and on)."
         if ids:
@@ -147,7 +153,8 @@ def read_citations(q: str) -> tuple[str, list[str]]:
         # no space needed around it: a citation starts after no letter, digit or colon and ends at a number's end
         out += [q[last : group[0].start], searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"]
         last = group[-1].end
-    out.append(q[last:])
+    rest = q[last:]
+    out.append(" " + rest[1:] if rest.startswith(":") else rest)  # "doc. 117: Telegram From …" is no field frus…-d117:
     return "".join(out), [c.notice(q) for c in citations]
 
 
@@ -169,7 +176,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     number = part = None
     electronic = False
     documents: tuple[int, ...] = ()
-    pages = False
+    more = pages = False
     titles = 0
     end = pos
     while True:
@@ -180,7 +187,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
         elif part is None and (m := _PART.match(q, at)):
             part = _roman(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         elif m := _DOCUMENTS.match(q, at):
-            documents = _numbers(m.group(1))
+            documents, more = _numbers(m.group(1))
         elif m := _PAGES.match(q, at):
             pages = True
         elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
@@ -197,7 +204,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     if not number:
         return None
     key = f"frus{years}v{'e' if electronic else ''}{number:02d}{f'p{part}' if part else ''}"
-    return Citation(start, end, key, documents, pages, (number, part, electronic))
+    return Citation(start, end, key, documents, pages, (number, part, electronic), more=more)
 
 
 def _continued(q: str, before: Citation, years: str) -> Citation | None:
@@ -229,15 +236,19 @@ def _roman(numeral: str) -> int | None:
         return None
 
 
-def _numbers(listed: str) -> tuple[int, ...]:
-    """The document numbers of a list as cited (``11 and 12``, ``5–7``, ``3, 8``), in order, at most
-    :data:`MOST_DOCUMENTS`."""
+def _numbers(listed: str) -> tuple[tuple[int, ...], bool]:
+    """The document numbers of a list as cited (``11 and 12``, ``5–7``, ``124-26``: 124 to 126, as
+    ranges are abridged; ``12-10`` read as 10 to 12), in order, at most :data:`MOST_DOCUMENTS`, and
+    whether the list named more."""
     numbers: list[int] = []
     for m in _NUMBER_IN_LIST.finditer(listed):
-        low = int(m.group(1))
-        high = int(m.group(2)) if m.group(2) else low
-        numbers += range(low, max(low, min(high, low + MOST_DOCUMENTS - 1)) + 1)
-    return tuple(dict.fromkeys(n for n in numbers if n > 0))[:MOST_DOCUMENTS]
+        low, high = int(m.group(1)), int(m.group(2) or m.group(1))
+        if high < low and len(m.group(2)) < len(m.group(1)):  # 124-26
+            high = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
+        low, high = min(low, high), max(low, high)
+        numbers += range(low, min(high, low + MOST_DOCUMENTS) + 1)
+    distinct = tuple(dict.fromkeys(n for n in numbers if n > 0))
+    return distinct[:MOST_DOCUMENTS], len(distinct) > MOST_DOCUMENTS
 
 
 def _quoted_whole(q: str, citation: Citation) -> Citation | bool | None:
