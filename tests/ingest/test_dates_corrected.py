@@ -66,7 +66,7 @@ def test_a_date_as_written_corrected_alone_fails_naming_the_line_and_both_dates(
         f"EDTF date stayed {stale}, so its page would show one date while date filters, sorts and the histogram used the "
         "other; the document was left as it was. Give the EDTF date the new text means beside it (date_edtf; in a CSV "
         "table, the date column), or leave it out to have the date as written read (remove the date_edtf key, as "
-        '"date_edtf": "" is undated; in a CSV table, empty the date cell), and ingest the file again'
+        '"date_edtf": "" is undated, with date_earliest and date_latest emptied too; in a CSV table, empty the date cell), and ingest the file again'
     )
     assert stored_date(identifier) == before and report.dates_apart == []  # no note saying it was stored as given
 

@@ -399,7 +399,7 @@ def _left_behind(stored: DocumentRecord, record: DocumentRecord, read: str, wher
         f"as {read} ({display_date(read)}), but its EDTF date stayed {f'{edtf} ({display_date(edtf)})' if edtf else 'empty (undated)'}, "
         "so its page would show one date while date filters, sorts and the histogram used the other; the document was "
         "left as it was. Give the EDTF date the new text means beside it (date_edtf; in a CSV table, the date column), "
-        "or leave it out to have the date as written read (remove the date_edtf key, as \"date_edtf\": \"\" is undated; in a CSV "
+        "or leave it out to have the date as written read (remove the date_edtf key, as \"date_edtf\": \"\" is undated, with date_earliest and date_latest emptied too; in a CSV "
         "table, empty the date cell), and ingest the file again",
     )
 
