@@ -10,8 +10,9 @@ document's number, the identifiers the FRUS reader gives), which search then fin
 archive lacks; a citation of pages, or of a volume alone, by the volume's documents
 (``collection:frus1961-63v14``), since a document's pages are not kept.
 
-The forms read are those of the FRUS editors' own cross-references and of the usual footnote styles
-(Chicago: *The Chicago Manual of Style*, 17th ed., 14.233 on government documents), in any case:
+The forms read are those of the FRUS editors' own cross-references in the volumes' footnotes
+(checked against the documents they link: ``tests/search/test_search_frus_citations.py``) and of
+the usual footnote styles, in any case:
 
 - the series: ``Foreign Relations of the United States``, ``Foreign Relations`` or ``FRUS``;
 - the volume's years, right after it: ``1949``, ``1955–1957``, ``1955-57`` (a hyphen or any dash);
