@@ -175,3 +175,19 @@ def test_a_title_after_a_colon_and_a_long_range_are_read_so() -> None:
         "The FRUS citation \u201cFRUS, 1955\u201357, vol. II, docs. 50-300\u201d was read as the first 100 documents it names, "
         "50\u2013149 of the volume frus1955-57v02: cite the others in a search of their own (at most 100 a citation)."
     ]
+
+
+@pytest.mark.parametrize("lead", ["See ", "See also ", "Cf. ", "printed in ", "Printed in part in ", '"See '])
+def test_a_footnotes_lead_in_is_read_with_the_citation(lead) -> None:
+    """\u201cSee Foreign Relations, \u2026, Documents 117 and 120\u201d found only document 117, which holds "see"
+    (a fresh operator); "printed in \u2026" 4,889 of the demo's 4,915 documents, by most of the words."""
+    closing = '"' if lead.startswith('"') else ""
+    q = f"{lead}Foreign Relations, 1955\u20131957, vol. II, Documents 117 and 120{closing}"
+    assert read_citations(q) == (
+        "(frus1955-57v02-d117 OR frus1955-57v02-d120)",
+        [
+            "The FRUS citation \u201cForeign Relations, 1955\u20131957, vol. II, Documents 117 and 120\u201d was read as "
+            "the documents frus1955-57v02-d117 and frus1955-57v02-d120."
+        ],
+    )
+    assert read_citations("oversee Foreign Relations, 1955\u20131957, vol. II, Document 117")[0] == "oversee frus1955-57v02-d117"

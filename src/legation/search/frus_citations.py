@@ -54,6 +54,9 @@ _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma,
 )
 _TITLE_PARTS = 4  # the most comma-separated parts of a volume's title read past (Foreign Assistance, International Development, Trade Policies, 1969–1972)
 _CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?[\s,]*)?", re.I)
+# how a footnote leads into a citation, read with it, not as words the document must hold ("See Foreign
+# Relations, …" found only those of the documents cited that hold "see")
+_LEAD_IN = re.compile(r"(?<![\w-])(?:see(?:\s+also)?|cf\.?|compare|(?:printed|quoted|extracts?\s+(?:are\s+)?printed)(?:\s+in\s+part)?\s+in|also\s+in)\s*[,:]?\s*$", re.I)
 _NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*[{_DASH}]\s*(\d+))?")
 
 
@@ -72,6 +75,7 @@ class Citation:
     named: tuple[int, int | None, bool] = dataclass_field(default=(0, None, False), compare=False)  # (number, part, electronic), for ibid.
     continues: bool = False  # it follows another citation, leaving out the series and years (…, and vol. III, Document 5)
     more: bool = False  # it names more documents than MOST_DOCUMENTS, the first of which it searches
+    lead: int = 0  # characters of a footnote's lead-in before it ("See ", "printed in "), read with it
 
     @property
     def identifiers(self) -> tuple[str, ...]:
@@ -88,7 +92,8 @@ class Citation:
 
     def notice(self, q: str) -> str:
         """The sentence telling the user how the citation in ``q`` was read."""
-        cited = f"The FRUS citation \u201c{shortened(q[self.start : self.end].strip(chr(34)), _QUOTED_CHARS)}\u201d was read as "
+        text = q[self.start + self.lead : self.end].strip('" ')
+        cited = f"The FRUS citation \u201c{shortened(text, _QUOTED_CHARS)}\u201d was read as "
         ids = self.identifiers
         if self.more:
             return cited + (
@@ -122,7 +127,8 @@ def find_citations(q: str) -> list[Citation]:
         if read is None:
             pos = series.end()
             continue
-        citation = _cited(q, series.start(), years.end(), read)  # type: ignore[union-attr]
+        lead = _LEAD_IN.search(q, max(0, series.start() - 40), series.start())
+        citation = _cited(q, lead.start() if lead else series.start(), years.end(), read, lead=series.start() - lead.start() if lead else 0)  # type: ignore[union-attr]
         pos = years.end()  # type: ignore[union-attr]
         while citation is not None:
             quoted = _quoted_whole(q, citation)
@@ -170,10 +176,10 @@ def _years(match: re.Match[str]) -> str | None:
     return f"{first}-{last[-2:]}"
 
 
-def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | None, bool] | None = None) -> Citation | None:
-    """The citation starting at ``q[start]`` whose parts after the years begin at ``q[pos]``;
-    ``volume``: (number, part, electronic) of the volume cited before, for ``ibid.``. ``None``
-    when no volume is named."""
+def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | None, bool] | None = None, lead: int = 0) -> Citation | None:
+    """The citation starting at ``q[start]`` (after a lead-in of ``lead`` characters, ``See``)
+    whose parts after the years begin at ``q[pos]``; ``volume``: (number, part, electronic) of the
+    volume cited before, for ``ibid.``. ``None`` when no volume is named."""
     number = part = None
     electronic = False
     documents: tuple[int, ...] = ()
@@ -205,7 +211,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     if not number:
         return None
     key = f"frus{years}v{'e' if electronic else ''}{number:02d}{f'p{part}' if part else ''}"
-    return Citation(start, end, key, documents, pages, (number, part, electronic), more=more)
+    return Citation(start, end, key, documents, pages, (number, part, electronic), more=more, lead=lead)
 
 
 def _continued(q: str, before: Citation, years: str) -> Citation | None:
@@ -262,4 +268,4 @@ def _quoted_whole(q: str, citation: Citation) -> Citation | bool | None:
     closed = q.find('"', citation.end)
     if q[opened + 1 : citation.start].strip() or closed < 0 or q[citation.end : closed].strip(" .,;:"):
         return None
-    return replace(citation, start=opened, end=closed + 1)
+    return replace(citation, start=opened, end=closed + 1, lead=citation.start + citation.lead - opened - 1)
