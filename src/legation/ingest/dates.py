@@ -120,6 +120,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import roman
+
 from legation.records.dates import day_bounds, edtf_day_bounds, edtf_from_iso
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -191,7 +193,21 @@ _ERA_YEAR = re.compile(
     r"(?P<era>" + "|".join(sorted(_ERAS, key=len, reverse=True)) + r")\s?(?P<year>\d{1,3}|元)\s?年"
     r"(?:\s?(?P<month>\d{1,2})\s?月(?:\s?(?P<day>\d{1,2})\s?日)?)?"
 )
-_ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral in any case (``XII`` → 12, ``xxix`` → 29, through the ``roman``
+    library), ``None`` when it is none (``IIII``, ``IC``, ``""``)."""
+    try:
+        return roman.fromRoman(numeral.upper())
+    except roman.InvalidRomanNumeralError:
+        return None
+
+
+def _roman_month(token: str) -> int | None:
+    """A month written as a Roman numeral (``XII`` → 12), ``None`` for anything else."""
+    value = roman_value(token) if token.isupper() else None
+    return value if value is not None and 1 <= value <= 12 else None
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\.?\s*\]?\.?$",  # FRUS: "Undated.", "[Undated.]"
     re.I,
@@ -361,7 +377,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     if m := re.fullmatch(r"(\d{4})\s?[年년](?:\s?(\d{1,2})\s?[月월](?:\s?(\d{1,2})\s?[日일])?)?", part):  # 1950年3月3日, 1950년 3월 3일
         return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
     if m := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 22.12.1949, 22.XII.1949
-        month = _ROMAN.get(m[2]) if not m[2].isdigit() else int(m[2])
+        month = _roman_month(m[2]) if not m[2].isdigit() else int(m[2])
         return (int(m[3]), month, int(m[1])) if month else None
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", part):  # 31/12/1950 (day first) or 12/31/1950 (month first)
         first, second = int(m[1]), int(m[2])
@@ -371,7 +387,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
             return int(m[3]), first, second
         return None  # 05/06/1950: 5 June or May 6 — not guessed
     if m := re.fullmatch(r"(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 12.1949, XII.1949
-        month = _ROMAN.get(m[1]) if not m[1].isdigit() else int(m[1])
+        month = _roman_month(m[1]) if not m[1].isdigit() else int(m[1])
         return (int(m[2]), month, None) if month else None
     year = month = day = None
     for token in re.split(r"[\s,]+|(?<=\.)(?=\S)|(?<=[^\W\d_]{3})(?=\d)", part):  # "December2, 1961" (FRUS) too
@@ -391,8 +407,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
             if month is not None or (low in _TURKISH and any(int(t) in _RUMI_YEARS for t in re.findall(r"\d{4}", part))):
                 return None  # a Turkish month with a Rumi year is not read as a year of the common era
             month = _MONTH_NAMES[low.rstrip(".")]
-        elif token in _ROMAN and month is None and len(token) > 1:
-            month = _ROMAN[token]
+        elif month is None and len(token) > 1 and (roman_month := _roman_month(token)):
+            month = roman_month
         elif low in _FILLERS:
             continue
         else:

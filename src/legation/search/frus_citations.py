@@ -32,8 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 
-import roman
-
+from legation.ingest.dates import roman_value
 from legation.printable import number_runs, shortened
 
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
@@ -189,10 +188,10 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     while True:
         at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
         if number is None and (m := _VOLUME.match(q, at)):
-            number = _roman(m.group(1)) if m.group(1) else int(m.group(2) or m.group(3))
+            number = roman_value(m.group(1)) if m.group(1) else int(m.group(2) or m.group(3))
             electronic = m.group(3) is not None
         elif part is None and (m := _PART.match(q, at)):
-            part = _roman(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            part = roman_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         elif m := _DOCUMENTS.match(q, at):
             documents, more = _numbers(m.group(1))
         elif m := _PAGES.match(q, at):
@@ -233,14 +232,6 @@ def _runs(numbers: tuple[int, ...]) -> str:
     """Document ``numbers`` as a citation lists them: ``(11, 12, 13, 20)`` → ``11–13 and 20``."""
     named = number_runs(numbers)
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-
-
-def _roman(numeral: str) -> int | None:
-    """The value of a Roman numeral in any case (``XXIX`` → 29), ``None`` when it is none (``IIII``)."""
-    try:
-        return roman.fromRoman(numeral.upper())
-    except roman.InvalidRomanNumeralError:
-        return None
 
 
 def _numbers(listed: str) -> tuple[tuple[int, ...], bool]:
