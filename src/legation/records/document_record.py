@@ -51,6 +51,27 @@ def is_identifier(value: str) -> bool:
     )
 
 
+# A page as printed: Arabic (287), Roman (xii) or a label of letters and digits (A4); two joined by a
+# hyphen or en dash are the first and last of a range. The range's order is not checked: an edition
+# may number a part's pages apart (A1–A4 before 1).
+_PAGE = r"[^\W_]{1,10}"
+PAGES = re.compile(rf"({_PAGE})(?:\s*[-\u2013]\s*({_PAGE}))?")
+PAGES_RULE = "give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no \"p.\" or \"pp.\"), or leave it empty"
+
+
+def page_numbers(pages: str) -> tuple[int, int] | None:
+    """The first and last page of a record's ``pages`` as numbers when both are Arabic numerals
+    (``"287–289"`` → ``(287, 289)``, ``"287"`` → ``(287, 287)``, a range written backwards put in
+    order), ``None`` otherwise (``""``, ``"xii–xiv"``, ``"A4"``): the pages a citation can find the
+    document by (the index's ``page_first``/``page_last``)."""
+    match = PAGES.fullmatch(pages)
+    if match is None or not match.group(1).isdecimal() or not (match.group(2) or "0").isdecimal():
+        return None
+    first = int(match.group(1))
+    last = int(match.group(2)) if match.group(2) else first
+    return min(first, last), max(first, last)
+
+
 def folded_identifier(identifier: str) -> str:
     """``identifier`` composed (Unicode NFC) and case-folded (``str.casefold``, Unicode's full case
     folding: ``Straße-1`` → ``strasse-1``), as addresses and ingest compare identifiers: two that fold
@@ -221,7 +242,11 @@ class DocumentRecord:
     "Original Archive"); ``rights`` the rights statement (Dublin Core ``rights``); ``credit`` whom
     the publication thanks for the document or its translation (donors, publishers). ``relations``
     are the identifiers of related documents (Dublin Core ``relation``; the Wilson Center's
-    related and attached documents), which need not be in the archive (yet).
+    related and attached documents), which need not be in the archive (yet). ``pages`` are the
+    pages of the printed edition of its first collection that print it, numbered as printed: one
+    page (``"287"``) or the first and last joined by a dash (``"287–289"``; ``"xii–xiv"``), ``""``
+    when it is not printed or they are not known (CSL-JSON ``page``; TEI ``biblScope unit="page"``):
+    what a footnote citing it by pages names (:func:`page_numbers`).
 
     Dates: ``date_text`` is the date exactly as written in the source (``""`` when none);
     ``date_edtf`` its Extended Date/Time Format value (Library of Congress EDTF, ISO 8601-2:2019),
@@ -247,6 +272,7 @@ class DocumentRecord:
     source_url: str = ""
     language: str = "en"
     collections: list[CollectionRef] = field(default_factory=list)
+    pages: str = ""
     agents: list[AgentRef] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     texts: list[TextRecord] = field(default_factory=list)
@@ -276,6 +302,8 @@ class DocumentRecord:
             raise RecordError(f"{self.identifier}: a repository name is empty; give each archive's name, or none")
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
+        if self.pages and not PAGES.fullmatch(self.pages):
+            raise RecordError(f"{self.identifier}: pages {quoted(self.pages[:80])}: {PAGES_RULE}")
         if self.date_edtf:
             try:
                 bounds = edtf_day_bounds(self.date_edtf)  # None before year 1
@@ -328,6 +356,7 @@ class DocumentRecord:
             ("source_url", self.source_url, 500),
             ("language", self.language, 20),
             ("place_sent", self.place_sent, 300),
+            ("pages", self.pages, 50),
             *(("subject", s, 1000) for s in self.subjects),
             *(("repository", r, 500) for r in self.repositories),
             *(("collection key", c.key, 200) for c in self.collections),
