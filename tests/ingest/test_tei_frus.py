@@ -27,7 +27,7 @@ from legation.ingest.readers.tei_frus import (
     signature,
 )
 from legation.ingest.xml import parse_xml, safe_parser
-from legation.records.document_record import CollectionRef, DocumentRecord
+from legation.records.document_record import CollectionRef, DocumentRecord, page_numbers
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "frus" / "frus1917-72PubDip.xml"
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
@@ -866,3 +866,42 @@ def test_signature(closer, read):
 )
 def test_holds_office(line, office, when, held):
     assert holds_office(line, office, when) is held
+
+
+DEMO_VOLUMES = Path(__file__).resolve().parents[2] / "data" / "demo" / "frus"
+
+
+def _pages_of(volume: str) -> dict[str, str]:
+    return {r.identifier.rsplit("-", 1)[1]: r.pages for r in read_frus_volume(DEMO_VOLUMES / f"{volume}.xml.gz") if isinstance(r, DocumentRecord)}
+
+
+@pytest.mark.parametrize(
+    ("volume", "expected"),
+    [
+        # page 289 begins inside d116 (its breaks: 287, 288, 289), so d117 begins on it; 290 and 291 break inside d117
+        ("frus1955-57v02", {"d116": "286–289", "d117": "289–291", "d118": "291–292"}),
+        # d4's first element is the break of page 7: it begins there, not on page 6 where d3 ends
+        ("frus1955-57v03", {"d3": "5–6", "d4": "7–10"}),
+        # d63 ends with the break of page 125 after its signature: its last page is 124, and d64 begins on 125
+        ("frus1958-60v19", {"d63": "122–124", "d64": "125–127"}),
+        # the second part's pages run on from the first's (1–598): its documents are cited by them
+        ("frus1949v07p2", {"d1": "601–603", "d4": "608–609", "d295": "1101"}),
+        # an electronic-only volume: its page breaks are each document's scanned pages, from 1 each time
+        ("frus1969-76ve13", {"d1": "", "d2": "", "d175": ""}),
+    ],
+)
+def test_a_document_keeps_the_printed_pages_it_stands_on(volume, expected) -> None:
+    pages = _pages_of(volume)
+    assert {key: pages[key] for key in expected} == expected
+
+
+def test_the_pages_of_a_volume_s_documents_follow_one_another() -> None:
+    # each document begins on the page the one before it ends on, or the next: none goes back, none skips
+    # more than the pages of a chapter's head between them
+    for volume in ("frus1955-57v02", "frus1949v07p1", "frus1961-63v05", "frus1969-76v12"):
+        records = [r for r in read_frus_volume(DEMO_VOLUMES / f"{volume}.xml.gz") if isinstance(r, DocumentRecord)]
+        spans = [page_numbers(r.pages) for r in records]
+        assert None not in spans, volume
+        steps = Counter(b[0] - a[1] for a, b in zip(spans, spans[1:]))  # type: ignore[index]
+        assert set(steps) <= {0, 1, 2, 3} and steps[0] + steps[1] >= 0.99 * (len(spans) - 1), (volume, steps)
+        assert all(first <= last for first, last in spans), volume  # type: ignore[misc]

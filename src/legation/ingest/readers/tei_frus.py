@@ -30,6 +30,12 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
     subjects     heads of the enclosing compilation/chapter/subchapter divs, outermost first; not a
                  head that is only a date ("January 1961": the microfiche supplements' chapters by month)
     collections  the volume: key = volume id, title = teiHeader title[@type='complete']
+    pages        the printed pages it stands on, by the volume's page breaks (``pb`` with ``@n`` and
+                 an ``xml:id`` "pg_…"): the page where its first words are printed to the page of
+                 its last ("287–289", "287"), so that a footnote citing the volume by pages finds
+                 it; "" in the electronic-only volumes, whose page breaks are each document's own
+                 scanned pages, numbered from 1 in every document (``xml:id`` "d2-01", "d1_pg1").
+                 See :func:`_pages`
     relations    the documents its text and notes refer to by ``ref[@target]``, in order: one of the
                  volume (``#d6``, ``#d468fn3``: a note of d468) as ``{volume id}-d6``, one of another
                  volume (``frus1952-54v14p1#d77``) as ``frus1952-54v14p1-d77``; not itself. So the
@@ -324,6 +330,7 @@ class FrusVolume:
     see: dict[str, str] = field(default_factory=dict)  # a cross-reference's xml:id ("Thieu, see …") → its entry's
     listed: bool = True  # the persons come from a list of persons (with offices), not from the index
     places: frozenset[str] = frozenset()  # the places of the volume's datelines, as printed
+    page_before: dict[str, str] = field(default_factory=dict)  # a document's xml:id → the page printed when it begins (pb/@n)
     _people: dict[tuple[str, str | None, str, str], AgentRef] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -366,7 +373,16 @@ class FrusVolume:
         if not persons:
             persons = index_persons(root)
         places = frozenset(p for d in root.iter(f"{T}dateline") if (p := _dateline_place([d])))
-        return cls(volume_id=volume_id, title=title or volume_id, persons=persons, see=see_entries, listed=listed, places=places)
+        page_before: dict[str, str] = {}
+        page = ""
+        for element in root.iter(f"{T}pb", f"{T}div"):  # in document order: a div comes before the page breaks inside it
+            if element.tag == f"{T}pb":
+                page = _page_number(element) or page
+            elif element.get("type") == "document" and page:
+                page_before[element.get(XML_ID) or ""] = page
+        return cls(
+            volume_id=volume_id, title=title or volume_id, persons=persons, see=see_entries, listed=listed, places=places, page_before=page_before
+        )
 
     @functools.cached_property
     def by_name(self) -> dict[str, list[Person]]:
@@ -814,12 +830,72 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         rights=RIGHTS,
         language="en",
         collections=[CollectionRef(key=volume.volume_id, title=volume.title)],
+        pages=_pages(div, volume.page_before.get(doc_id, "")),
         agents=_agents(div, head, title, volume, date_edtf),
         subjects=_subjects(div),
         texts=[TextRecord(kind="transcript", language="en", body=body, footnotes=footnotes)],
         relations=_referred(div, volume.volume_id),
     )
     return record.validate()
+
+
+def _pages(div: etree._Element, before: str) -> str:
+    """The printed pages the document ``div`` stands on, as the module's ``pages`` says: from the page
+    printed where its first words are (``before``, the page when the div begins, unless a page
+    break inside it comes before any of its words, or ``before`` is a page of the front matter,
+    numbered in Roman, and the break's is Arabic: ``frus1964-68v34`` puts page 1's break after the
+    first document's head) to the page of its last words (that of the last page break inside it,
+    unless no word follows that break); ``""`` when no page is known."""
+    breaks = [pb for pb in div.iter(f"{T}pb") if _page_number(pb)]
+    first = last = before
+    if breaks:
+        if not _words_before(breaks[0], div) or (breaks[0].get("n", "").isdigit() and not first.isdigit()):
+            first = breaks[0].get("n", "")  # (the front matter's last page, XXX, is not a document's first: a head before page 1)
+        if _words_after(breaks[-1], div):
+            last = breaks[-1].get("n", "")
+        else:  # a break after its last words: the page before it is the last
+            last = breaks[-2].get("n", "") if len(breaks) > 1 else first
+    if not first:
+        return ""
+    return first if last in ("", first) else f"{first}\u2013{last}"
+
+
+def _page_number(pb: etree._Element) -> str:
+    """The number of the printed page the page break ``pb`` begins (``@n``), ``""`` for a break
+    that begins no page of the printed volume: without a number, or a document's own scanned page
+    (an electronic-only volume's ``xml:id="d2-01"``; the printed volume's are ``pg_287``)."""
+    return (pb.get("n") or "") if (pb.get(XML_ID) or "pg_").startswith("pg_") else ""
+
+
+def _has_words(element: etree._Element) -> bool:
+    """Whether ``element`` (not a comment) holds a printed character in its text or its descendants'."""
+    return isinstance(element.tag, str) and any(text.strip() for text in element.itertext())
+
+
+def _words_before(pb: etree._Element, div: etree._Element) -> bool:
+    """Whether a printed character of ``div`` stands before its page break ``pb``."""
+    element = pb
+    while element is not div:
+        for sibling in element.itersiblings(preceding=True):
+            if (sibling.tail or "").strip() or _has_words(sibling):
+                return True
+        element = element.getparent()
+        if (element.text or "").strip():
+            return True
+    return False
+
+
+def _words_after(pb: etree._Element, div: etree._Element) -> bool:
+    """Whether a printed character of ``div`` stands after its page break ``pb``."""
+    element = pb
+    while element is not div:
+        if (element.tail or "").strip():
+            return True
+        for sibling in element.itersiblings():
+            if _has_words(sibling) or (sibling.tail or "").strip():
+                return True
+        element = element.getparent()
+    return False
 
 
 _DOCUMENT_TARGET = re.compile(r"(?P<volume>frus[\w-]+)?#(?P<doc>d\d+[a-z]?)(?:fn\w+)?")
