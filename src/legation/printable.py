@@ -133,6 +133,13 @@ def title_text(text: str, limit: int = 80) -> str:
     return shortened(" ".join(_TITLE_SPACES.sub(" ", _TITLE_DROPPED.sub("", text)).split()), limit)
 
 
+def in_words(items: Sequence[str]) -> str:
+    """``items`` listed as a sentence does: ``a``, ``a and b``, ``a, b and c``; ``""`` for none."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def number_runs(numbers: list[int] | tuple[int, ...]) -> list[str]:
     """``numbers`` (in order) as a reader writes them, each run of consecutive ones as its first and
     last joined by an en dash: ``[2, 5, 6, 7]`` → ``["2", "5–7"]``; ``[]`` → ``[]``."""

@@ -197,7 +197,7 @@ def test_an_address_as_a_fields_value_is_read_as_an_address() -> None:
     # a field that is none: the plain words, the address read as above
     assert parse("nosuch:https://x.org/treaty").notice == (
         "The query could not be read as search syntax (there is no field 'nosuch'; fields are title, names, summary, text, source, "
-        "from, to, type, place, subject, collection, language, date), so its words were searched: treaty."
+        "from, to, type, place, subject, collection, language, date, page), so its words were searched: treaty."
     )
 
 

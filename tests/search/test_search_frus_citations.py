@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 
 from legation.ingest.xml import parse_xml
 from legation.search.frus_citations import find_citations, read_citations
@@ -37,6 +38,58 @@ def _cross_references() -> list[tuple[str, str]]:
     return found
 
 
+def _page_references() -> list[tuple[str, str, int]]:
+    """(citation, volume linked, page linked) of every footnote of the demo volumes citing a volume
+    of the FRUS edition by pages (``<ref target="frus1948v06#pg_552">552</ref>``): the footnote's
+    text from its last "Foreign Relations" before the link's end up to that end, at most 250
+    characters."""
+    found = []
+    for path in sorted(DEMO.glob("*.xml.gz")):
+        own = path.name.removesuffix(".xml.gz")
+        for note in parse_xml(path).iter(f"{TEI}note"):
+            text, ends = "", []
+            for event, element in etree.iterwalk(note, events=("start", "end")):
+                if event == "start":
+                    text += element.text or ""
+                    continue
+                if element.tag == f"{TEI}ref" and (target := re.fullmatch(r"(frus[\w-]+)?#pg_(\d+)", element.get("target", ""))):
+                    ends.append((len(text), target.group(1) or own, int(target.group(2))))
+                if element is not note:
+                    text += element.tail or ""
+            for end, volume, page in ends:
+                start = max(text.rfind("Foreign Relations", 0, end), text.rfind("FRUS", 0, end))
+                if start >= 0 and end - start <= 250:
+                    found.append((" ".join(text[start:end].split()), volume, page))
+    return found
+
+
+# Page citations whose link names another volume or page than their text, by the volume and page linked
+MISREAD_PAGES = {
+    ("frus1946v06", 370),  # "1946, vol. viii, pp. 369 and 370" links volume VI
+    ("frus1948v06", 857),  # "1947, vol. vi, p. 857" links the volume of 1948
+    ("frus1955-57v02", 601),  # "1955-1957, vol. III, p. 601" links volume II
+    ("frus1951v02", 209),  # "… see vol. ii, pp. 209", a sentence after "1950, vol. vi": links 1951
+    ("frus1949v07p1", 215),  # "UN SC, 3d yr., Supplement (Dec.), p. 215": another publication's page, linked to this volume
+    ("frus1948v06", 24),  # "from Hanoi, ibid., 1948, vol. vi, p. 24", a clause away from its citation
+    ("frus1951v07p1", 97),  # "Foreign Relations Committees, …, p. 97": the Senate's committees, no citation of the series
+}
+
+
+def test_the_editors_page_references_are_read_as_the_pages_they_link() -> None:
+    """The volumes of the 1940s are cited by pages only (their documents were numbered for the online
+    edition): each such citation is read as the volume and pages its footnote links, but for those
+    naming a volume by its title alone (the wartime conferences: ``frus1943CairoTehran``) and those
+    whose link contradicts the text."""
+    references = _page_references()
+    assert len(references) == 104
+    misread = [(citation, volume, page) for citation, volume, page in references if not any(
+        c.volume == volume and any(low <= page <= high for low, high in c.pages) for c in find_citations(citation)
+    )]
+    by_title = [m for m in misread if not re.fullmatch(r"frus\d{4}(-\d\d)?v\d\d(p\d)?", m[1])]
+    assert len(misread) - len(by_title) == len(MISREAD_PAGES) and {(v, p) for _, v, p in misread if (_, v, p) not in by_title} == MISREAD_PAGES
+    assert len(references) - len(misread) == 92
+
+
 # What the editors' links name otherwise than their text, and a volume known only by its title
 MISREAD = {
     # the link on "215-217, and 248" goes to Document 218
@@ -65,21 +118,27 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
 @pytest.mark.parametrize(
     ("q", "volume", "documents", "pages"),
     [
-        ("Foreign Relations of the United States, 1955–1957, China, Volume II, Document 117", "frus1955-57v02", (117,), False),
-        ("FRUS, 1955–57, vol. 2, doc. 117.", "frus1955-57v02", (117,), False),
-        ("frus 1949 vol vii part 1 docs 5-7", "frus1949v07p1", (5, 6, 7), False),
-        ("Foreign Relations, 1964–1968, vol. XI, Documents 11, 15, 18, and 22-24", "frus1964-68v11", (11, 15, 18, 22, 23, 24), False),
-        ("Foreign Relations, 1969–1976, volume E–13, Documents on China, 1969–1972, Document 5", "frus1969-76ve13", (5,), False),
-        ("Foreign Relations, 1964–1968, vol. IV, especially Documents 295-299", "frus1964-68v04", (295, 296, 297, 298, 299), False),
-        ("Foreign Relations, 1961-1963, volume XIV , pages 138", "frus1961-63v14", (), True),
-        ("Foreign Relations, 1952–1954, volume XV, Korea, part 2 , pp. 1607–1610", "frus1952-54v15p2", (), True),
-        ("Foreign Relations, 1955–1957, volume III", "frus1955-57v03", (), False),
-        ("Foreign Relations, 1969–1976, volume E–13, Documents 124-26", "frus1969-76ve13", (124, 125, 126), False),  # a range abridged
-        ("FRUS, 1955–57, vol. II, docs. 12-10", "frus1955-57v02", (10, 11, 12), False),
+        ("Foreign Relations of the United States, 1955–1957, China, Volume II, Document 117", "frus1955-57v02", (117,), ()),
+        ("FRUS, 1955–57, vol. 2, doc. 117.", "frus1955-57v02", (117,), ()),
+        ("frus 1949 vol vii part 1 docs 5-7", "frus1949v07p1", (5, 6, 7), ()),
+        ("Foreign Relations, 1964–1968, vol. XI, Documents 11, 15, 18, and 22-24", "frus1964-68v11", (11, 15, 18, 22, 23, 24), ()),
+        ("Foreign Relations, 1969–1976, volume E–13, Documents on China, 1969–1972, Document 5", "frus1969-76ve13", (5,), ()),
+        ("Foreign Relations, 1964–1968, vol. IV, especially Documents 295-299", "frus1964-68v04", (295, 296, 297, 298, 299), ()),
+        ("Foreign Relations, 1961-1963, volume XIV , pages 138", "frus1961-63v14", (), ((138, 138),)),
+        ("Foreign Relations, 1952–1954, volume XV, Korea, part 2 , pp. 1607–1610", "frus1952-54v15p2", (), ((1607, 1610),)),
+        ("Foreign Relations, 1955–1957, volume III", "frus1955-57v03", (), ()),
+        ("Foreign Relations, 1969–1976, volume E–13, Documents 124-26", "frus1969-76ve13", (124, 125, 126), ()),  # a range abridged
+        ("FRUS, 1955–57, vol. II, docs. 12-10", "frus1955-57v02", (10, 11, 12), ()),
         # a number that does not end as a citation's does is none: the volume is cited, the rest searched as typed
-        ("FRUS, 1955–57, vol. II, doc. 117-", "frus1955-57v02", (), False),
-        ("FRUS, 1955–57, vol. II, docs. 1-10000", "frus1955-57v02", (), False),
-        ("FRUS, 1955–57, vol. II, doc. 117/pdf", "frus1955-57v02", (), False),
+        ("FRUS, 1955–57, vol. II, doc. 117-", "frus1955-57v02", (), ()),
+        ("FRUS, 1955–57, vol. II, docs. 1-10000", "frus1955-57v02", (), ()),
+        ("FRUS, 1955–57, vol. II, doc. 117/pdf", "frus1955-57v02", (), ()),
+        # pages as the editors of the 1940s volumes cite them: "ff.", a Roman numeral's period, two runs, an abridged range
+        ("Foreign Relations, 1947, vol. i, pp. 76 ff.", "frus1947v01", (), ((76, 76),)),
+        ("Foreign Relations, 1947, vol. v. pp. 664, 668", "frus1947v05", (), ((664, 664), (668, 668))),
+        ("Foreign Relations, 1947, vol, i, p. 48", "frus1947v01", (), ((48, 48),)),
+        ("Foreign Relations, 1944, vol. iii, p. 3 and pp. 28 ff.", "frus1944v03", (), ((3, 3), (28, 28))),
+        ("Foreign Relations, 1949, vol. ix, pp. 1474–76", "frus1949v09", (), ((1474, 1476),)),
     ],
 )
 def test_the_forms_of_a_citation(q, volume, documents, pages) -> None:
@@ -141,14 +200,46 @@ def test_a_pasted_citation_finds_the_document_it_cites(demo_volumes) -> None:
     )
 
 
-def test_a_citation_of_pages_narrows_to_the_volume_and_says_so(demo_volumes) -> None:
-    index = demo_volumes(*VOLUMES)
-    result = search(SearchRequest(q="Foreign Relations, 1951, volume VII, part 2, pp. 1066–1068"), index)
-    assert result.total == 333  # the volume's documents, none of the other's
-    assert {h.identifier.rsplit("-", 1)[0] for h in result.hits} == {"frus1951v07p2"}
-    assert result.notice == (
-        "The FRUS citation \u201cForeign Relations, 1951, volume VII, part 2, pp. 1066\u20131068\u201d was read as the volume "
-        "frus1951v07p2's documents, collection:frus1951v07p2: a document's pages are not kept here, so add words of its title or text to find it."
+def test_a_citation_of_pages_finds_the_documents_printed_on_them(demo_volumes) -> None:
+    """A citation by pages searched the whole volume ("a document's pages are not kept here"). Now
+    the documents printed on the pages cited: d117 begins on page 289, where d116 ends, and runs to 291."""
+    index = demo_volumes("frus1955-57v02")
+    cases = {
+        "Foreign Relations, 1955–1957, vol. II, p. 290": ["frus1955-57v02-d117"],
+        "FRUS, 1955–57, vol. II, pp. 289–91": ["frus1955-57v02-d116", "frus1955-57v02-d117", "frus1955-57v02-d118"],
+        "Foreign Relations, 1955–1957, volume II, China, pages 288 and 292": ["frus1955-57v02-d116", "frus1955-57v02-d118", "frus1955-57v02-d119"],
+    }
+    for q, expected in cases.items():
+        result = search(SearchRequest(q=q), index)
+        assert sorted(h.identifier for h in result.hits) == expected, q
+    notice = search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 290"), index).notice
+    assert notice == (
+        "The FRUS citation \u201cForeign Relations, 1955\u20131957, vol. II, p. 290\u201d was read as the documents of the volume "
+        "frus1955-57v02 printed on page 290, collection:frus1955-57v02 page:290."
+    )
+
+
+def test_a_citation_of_pages_of_a_volume_held_as_parts_searches_its_parts(demo_volumes) -> None:
+    """FRUS 1949 volume VII came out in two parts whose pages run on (1–598, 601–1220): a footnote cites
+    its pages without the part, which found nothing (no collection frus1949v07)."""
+    index = demo_volumes("frus1949v07p1", "frus1949v07p2")
+    result = search(SearchRequest(q="Foreign Relations, 1949, vol. VII, p. 1101"), index)
+    assert sorted(h.identifier for h in result.hits) == ["frus1949v07p2-d295", "frus1949v07p2-d296"]
+    assert result.notice.endswith(
+        "The archive holds the FRUS volume frus1949v07 as its parts frus1949v07p1 and frus1949v07p2: collection:frus1949v07 was read "
+        "as collection:(frus1949v07p1 OR frus1949v07p2)."
+    )
+    # page 5 of part 1: d2 (pages 4–5) and d3 (5–6)
+    assert sorted(h.identifier for h in search(SearchRequest(q="Foreign Relations, 1949, vol. VII, p. 5"), index).hits) == ["frus1949v07p1-d2", "frus1949v07p1-d3"]
+
+
+def test_a_page_the_volume_does_not_print_says_which_pages_it_does(demo_volumes) -> None:
+    # FRUS 1951 volume VII part 2 prints pages 1474–2055 in the demo; page 1066 is part 1's
+    result = search(SearchRequest(q="Foreign Relations, 1951, volume VII, part 2, pp. 1066–1068"), demo_volumes(*VOLUMES))
+    assert (result.total, result.explained) == (0, True)
+    assert result.notice.endswith(
+        "No document the query finds is printed on page:1066..1068: 333 documents match the query without it, printed on pages "
+        "1474\u20132055; look for the page among them, or take page:1066..1068 out."
     )
 
 

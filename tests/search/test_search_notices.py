@@ -6,12 +6,12 @@ import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search import schema
-from legation.search.query import DATE_FIELD, DATE_FORMS, MIN_PREFIX_CHARS, parse
+from legation.search.query import DATE_FORMS, MIN_PREFIX_CHARS, RANGE_FIELDS, parse
 from legation.search.service import LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, filtered_out, search
 from tests.conftest import REPO
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
 
-FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
+FIELDS = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, *RANGE_FIELDS])
 
 
 def test_a_query_read_otherwise_ends_its_sentence_before_the_next(demo_volumes) -> None:
@@ -408,26 +408,27 @@ def test_a_volume_typed_as_its_key_that_the_archive_does_not_hold_says_what_its_
     assert typed.explained and pasted.explained
 
 
-def test_a_volume_typed_without_its_part_names_the_parts_the_archive_holds(demo_volumes) -> None:
-    # FRUS 1949 volume VII came out in two parts, frus1949v07p1 and frus1949v07p2, each a collection of its own
+def test_a_volume_typed_without_its_part_searches_the_parts_the_archive_holds(demo_volumes) -> None:
+    # FRUS 1949 volume VII came out in two parts, frus1949v07p1 and frus1949v07p2, each a collection of its own;
+    # the volume typed, pasted or cited by its pages (which run on from one part to the next) found nothing
     both = demo_volumes("frus1949v07p1", "frus1949v07p2")
     held = {key: {r.identifier for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")} for key in ("frus1949v07p1", "frus1949v07p2")}
-    notice = (
-        "The archive does not hold the FRUS volume frus1949v07 as one collection, but these parts of it: frus1949v07p1, frus1949v07p2; "
-        "search them, collection:(frus1949v07p1 OR frus1949v07p2)."
-    )
     for q in ("frus1949v07", "collection:frus1949v07", "FRUS1949V07", _edition("frus1949v07")):
-        result = search(SearchRequest(q=q), both)
+        result = search(SearchRequest(q=q, page_size=1), both)
+        typed = "collection:frus1949v07" if "/" in q else q
         assert (result.total, result.notice.removeprefix(
             "The address of the FRUS volume frus1949v07 was searched as its documents, collection:frus1949v07. "
-        ), result.explained) == (0, notice, True), q
-    advised = search(SearchRequest(q="collection:(frus1949v07p1 OR frus1949v07p2)", page_size=1), both)
-    assert advised.total == len(held["frus1949v07p1"] | held["frus1949v07p2"]) == 809
-    one = search(SearchRequest(q="frus1949v07"), demo_volumes("frus1949v07p1"))
-    assert one.notice == (
-        "The archive does not hold the FRUS volume frus1949v07 as one collection, but this part of it: frus1949v07p1; "
-        "search it, collection:frus1949v07p1."
-    )
+        )) == (len(held["frus1949v07p1"] | held["frus1949v07p2"]), (
+            f"The archive holds the FRUS volume frus1949v07 as its parts frus1949v07p1 and frus1949v07p2: {typed} was read as "
+            "collection:(frus1949v07p1 OR frus1949v07p2)."
+        )), q
+    assert search(SearchRequest(q="frus1949v07", page_size=1), both).total == 809
+    # excluded, it excludes both parts
+    assert search(SearchRequest(q="-collection:frus1949v07", page_size=1), both).total == 0
+    one = search(SearchRequest(q="frus1949v07", page_size=1), demo_volumes("frus1949v07p1"))
+    assert (one.total, one.notice) == (len(held["frus1949v07p1"]), (
+        "The archive holds the FRUS volume frus1949v07 as its part frus1949v07p1: frus1949v07 was read as collection:frus1949v07p1."
+    ))
     # a volume held, typed, finds its documents and says nothing
     found = search(SearchRequest(q="frus1949v07p2", page_size=1), both)
     assert (found.total, found.notice) == (len(held["frus1949v07p2"]), "")

@@ -16,6 +16,7 @@ from legation.search.query import (
     DateRange,
     Not,
     Or,
+    PageRange,
     Phrase,
     Term,
     has_positive_terms,
@@ -63,6 +64,14 @@ from tests.conftest import REPO
         ("title:(Mao to:Liu)", And((Term("Mao", "title"), Term("Liu", "to")))),  # a field of its own is kept
         ("-title:(Mao)", Not(Term("Mao", "title"))),
         ("date:(1949 OR 1950-02)", Or((DateRange(dt.date(1949, 1, 1), dt.date(1949, 12, 31)), DateRange(dt.date(1950, 2, 1), dt.date(1950, 2, 28))))),
+        ("page:287", PageRange(287, 287)),
+        ("page:287..290", PageRange(287, 290)),
+        ("page:287-290", PageRange(287, 290)),
+        ("page:287\u2013290", PageRange(287, 290)),
+        ("page:..12", PageRange(None, 12)),
+        ("page:1474..", PageRange(1474, None)),
+        ("collection:frus1955-57v02 page:(289 OR 300..302)", And((Term("frus1955-57v02", "collection"), Or((PageRange(289, 289), PageRange(300, 302)))))),
+        ("treaty -page:1..10", And((Term("treaty"), Not(PageRange(1, 10))))),
     ],
 )
 def test_parse_reads_the_query_language(q: str, tree: object) -> None:
@@ -523,7 +532,7 @@ def test_a_field_left_without_a_value_after_words_keeps_the_words(seed_index) ->
     assert parse("Note:").node == Term("Note")
 
 
-FIELDS = "title, names, summary, text, source, from, to, type, place, subject, collection, language, date"
+FIELDS = "title, names, summary, text, source, from, to, type, place, subject, collection, language, date, page"
 
 
 @pytest.mark.parametrize("name", [*schema.SEARCH_FIELDS_BY_NAME, *schema.FIELD_ALIASES, "date", "Language"])
@@ -839,3 +848,38 @@ def test_words_run_together_find_what_the_words_apart_find(demo_volumes) -> None
     together, apart = search(SearchRequest(q="Acheson,Webb"), index), search(SearchRequest(q="Acheson Webb"), index)
     assert together.total == apart.total > 0
     assert [h.identifier for h in together.hits] == [h.identifier for h in apart.hits]
+
+
+@pytest.mark.parametrize(
+    ("q", "problem"),
+    [
+        ("page:xii", "page:xii is no page number"),  # a Roman page of the front matter: no document is printed there
+        ("page:0", "page:0: pages are numbered from 1"),
+        ("page:123456", "page:123456 is no page number"),
+        ("page:1..2..3", "page:1..2..3 is no page number"),
+        ("page:-", "page:- is no page number"),
+    ],
+)
+def test_a_page_that_is_no_page_number_is_left_out_and_said_how_to_write_one(q, problem) -> None:
+    parsed = parse(f"treaty {q}")
+    assert parsed.node == Term("treaty")
+    assert problem in parsed.notice and "write page:287, or a range as page:287..290" in parsed.notice
+
+
+def test_a_page_range_written_backwards_is_read_the_other_way_round() -> None:
+    parsed = parse("page:291-289")
+    assert (parsed.node, parsed.notice) == (PageRange(289, 291), "page:291-289 ends before it starts, so it was read as page:289..291.")
+
+
+def test_page_finds_the_documents_printed_on_the_pages_and_scores_nothing(demo_volumes) -> None:
+    # frus1955-57v02: d116 is printed on pages 286–289, d117 on 289–291, d118 on 291–292 (tests/ingest/test_tei_frus.py)
+    index = demo_volumes("frus1955-57v02", "frus1949v07p1")
+    found = {q: sorted(h.identifier for h in search(SearchRequest(q=q, page_size=50), index).hits) for q in (
+        "collection:frus1955-57v02 page:289", "collection:frus1955-57v02 page:290..291", "page:289 Bohlen",
+    )}
+    assert found == {
+        "collection:frus1955-57v02 page:289": ["frus1955-57v02-d116", "frus1955-57v02-d117"],
+        "collection:frus1955-57v02 page:290..291": ["frus1955-57v02-d117", "frus1955-57v02-d118"],
+        "page:289 Bohlen": ["frus1955-57v02-d117"],  # Bohlen's telegram; page 289 of the other volume holds no Bohlen
+    }
+    assert not has_positive_terms(parse("page:289").node)

@@ -718,11 +718,6 @@ def test_a_search_that_found_nothing_for_a_reason_said_gives_that_reason_not_gen
             "at https://history.state.gov/historicaldocuments/frus1945v01, or search for words of its subject; the Collection facet "
             "lists the volumes it holds.",
         ),
-        (
-            {"q": "frus1949v07"},
-            "The archive does not hold the FRUS volume frus1949v07 as one collection, but this part of it: frus1949v07p1; "
-            "search it, collection:frus1949v07p1.",
-        ),
         ({"q": "..."}, "The query has no words to search for (a word is letters or digits; one of more than 40 letters may be left out); nothing matches. "
          "Type words, or clear the box to browse."),
         # two date ranges that do not overlap, typed or one typed and one chosen: no document of 1949 spans February to June

@@ -134,7 +134,8 @@ _sorts = ", ".join(s.name for s in SORTS)
 # The search reads no more of a query than MAX_QUERY_CHARS, so a longer q is refused (400) rather
 # than cut; the request line must fit gunicorn's limit too (a CJK character takes 9 bytes of it).
 _Q_HELP = (
-    'Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02 (or date:"22 Dec 1949", date:1950s). '
+    'Query: words, "phrases", OR, NOT, -word, prefix*, field:value, field:(a OR b), date:1949-12..1950-02 (or date:"22 Dec 1949", date:1950s), page:287..290 (printed pages), '
+    "FRUS citations as pasted from a footnote (Foreign Relations, 1955–1957, vol. II, Document 117 or p. 290). "
     f"At most {MAX_QUERY_CHARS:,} characters (a longer q is refused with 400); the whole request line, percent-encoded, "
     f"must also fit in {MAX_REQUEST_LINE:,} bytes (else 414): {QUERY_BOX_MAXLENGTH:,} characters of q in any script leave room "
     "for a few other parameters (a Chinese, Japanese or Korean character takes 9 bytes percent-encoded)."

@@ -7,8 +7,11 @@ the cited one nowhere near the top). :func:`read_citations` finds each citation 
 the query with it replaced by the identifier of the document it cites in the public edition
 (``frus1964-68v29p1-d110``: the volume's key as history.state.gov writes it, ``-d`` and the
 document's number, the identifiers the FRUS reader gives), which search then finds first or says the
-archive lacks; a citation of pages, or of a volume alone, by the volume's documents
-(``collection:frus1961-63v14``), since a document's pages are not kept.
+archive lacks; a citation of pages by the documents of the volume printed on them
+(``collection:frus1949v07 page:1235..1237``: the FRUS reader keeps each document's pages; a
+volume held only as parts is searched in its parts, whose pages run on), and of a volume alone
+by its documents (``collection:frus1961-63v14``). Older volumes are cited by pages only: their
+documents were numbered for the online edition.
 
 The forms read are those of the FRUS editors' own cross-references in the volumes' footnotes
 (checked against the documents they link: ``tests/search/test_search_frus_citations.py``) and of
@@ -20,7 +23,8 @@ the usual footnote styles, in any case:
   (``Volume E–13``, an electronic-only volume: ``ve13``); ``part``/``pt.`` and a number; the
   volume's title (``Korea``, ``Soviet Union, January 1969–October 1970``: read past); and last
   ``Document``/``Documents``/``doc.``/``docs.``/``No.`` and numbers (``Documents 11 and 12``,
-  ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``).
+  ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``: ``p. 623``,
+  ``pp. 1099–1102``, ``pp. 1474–76``, ``pp. 76 ff.``: page 76 and after, read as page 76).
 
 A citation names a volume (its number), or it is left as typed. A citation inside a quoted phrase
 is read only when it is the whole phrase.
@@ -30,10 +34,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from dataclasses import field as dataclass_field
 
 from legation.ingest.dates import roman_value
-from legation.printable import number_runs, shortened
+from legation.printable import in_words, number_runs, shortened
 
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
 _LISTED = 3  # identifiers a notice lists; of more it names the numbers and the volume
@@ -42,12 +47,14 @@ _DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen-minus, hyphen, non-bre
 
 _SERIES = re.compile(r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus)\b[\s,.:]*", re.I)
 _YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
-_SEPARATOR = re.compile(r"\s*[,;:]?\s*")
-_VOLUME = re.compile(rf"vol(?:ume)?s?\.?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
+_SEPARATOR = re.compile(r"\s*[,;:.]?\s*")  # "vol. v. p. 750": a Roman numeral's period too
+_VOLUME = re.compile(rf"vol(?:ume)?s?[.,]?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
 _NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.)\s*{_NUMBERS}", re.I)
-_PAGES = re.compile(rf"(?:pages?|pp?\.)\s*{_NUMBERS}", re.I)
+_PAGES_CITED = rf"(?:pages?|pp?\.)\s*{_NUMBERS}(?:\s*ff?\.|\s+ff?\b)?"  # "pp. 76 ff.": 76 and the pages after, read as 76
+_PAGES = re.compile(_PAGES_CITED, re.I)
+_MORE_PAGES = re.compile(rf"\s*,?\s*(?:and\s+)?{_PAGES_CITED}", re.I)  # "p. 3 and pp. 28 ff."
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
     r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d|$)", re.I
 )
@@ -64,13 +71,14 @@ class Citation:
     """A FRUS citation found in a query: ``start``/``end``, where it stands (characters);
     ``volume``, the volume's key in the public edition (``frus1964-68v29p1``); ``documents``, the
     numbers of the documents cited (``(110,)``, empty when it cites pages or the volume alone);
-    ``pages``, whether it cites pages."""
+    ``pages``, the pages cited, each run as its first and last (``((1099, 1102),)``), empty when
+    it cites documents or the volume alone."""
 
     start: int
     end: int
     volume: str
     documents: tuple[int, ...] = ()
-    pages: bool = False
+    pages: tuple[tuple[int, int], ...] = ()
     named: tuple[int, int | None, bool] = dataclass_field(default=(0, None, False), compare=False)  # (number, part, electronic), for ibid.
     continues: bool = False  # it follows another citation, leaving out the series and years (…, and vol. III, Document 5)
     more: bool = False  # it names more documents than MOST_DOCUMENTS, the first of which it searches
@@ -83,8 +91,12 @@ class Citation:
 
     def searched(self) -> str:
         """What the query searches instead of the citation: the identifier cited, several joined
-        by ``OR`` in parentheses, else the volume's documents (``collection:<volume>``)."""
+        by ``OR`` in parentheses, else the volume's documents (``collection:<volume>``), those
+        printed on the pages cited (``collection:<volume> page:1099..1102``)."""
         ids = self.identifiers
+        if self.pages:
+            ranges = [str(low) if low == high else f"{low}..{high}" for low, high in self.pages]
+            return f"collection:{self.volume} page:" + (ranges[0] if len(ranges) == 1 else "(" + " OR ".join(ranges) + ")")
         if not ids:
             return f"collection:{self.volume}"
         return ids[0] if len(ids) == 1 else "(" + " OR ".join(ids) + ")"
@@ -102,11 +114,12 @@ class Citation:
         if len(ids) > _LISTED:
             return cited + f"the {len(ids)} documents {_runs(self.documents)} of the volume {self.volume} ({ids[0]} and on)."
         if ids:
-            return cited + (f"the document {ids[0]}." if len(ids) == 1 else f"the documents {', '.join(ids[:-1])} and {ids[-1]}.")
-        volume = f"the volume {self.volume}'s documents, collection:{self.volume}"
+            return cited + (f"the document {ids[0]}." if len(ids) == 1 else f"the documents {in_words(ids)}.")
         if self.pages:
-            return cited + f"{volume}: a document's pages are not kept here, so add words of its title or text to find it."
-        return cited + f"{volume}."
+            runs = [str(low) if low == high else f"{low}\u2013{high}" for low, high in self.pages]
+            pages = f"page {runs[0]}" if runs == [str(self.pages[0][0])] else f"pages {in_words(runs)}"
+            return cited + f"the documents of the volume {self.volume} printed on {pages}, {self.searched()}."
+        return cited + f"the volume {self.volume}'s documents, collection:{self.volume}."
 
 
 def find_citations(q: str) -> list[Citation]:
@@ -182,7 +195,8 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     number = part = None
     electronic = False
     documents: tuple[int, ...] = ()
-    more = pages = False
+    pages: tuple[tuple[int, int], ...] = ()
+    more = False
     titles = 0
     end = pos
     while True:
@@ -195,7 +209,9 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
         elif m := _DOCUMENTS.match(q, at):
             documents, more = _numbers(m.group(1))
         elif m := _PAGES.match(q, at):
-            pages = True
+            pages = tuple(_ranges(m.group(1)))
+            while more_pages := _MORE_PAGES.match(q, m.end()):
+                pages, m = pages + tuple(_ranges(more_pages.group(1))), more_pages
         elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
             titles += 1
             pos = m.end()
@@ -215,14 +231,18 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
 
 def _continued(q: str, before: Citation, years: str) -> Citation | None:
     """The citation right after ``before`` that leaves out the series and years (``, and vol.
-    XVIII, Documents 352 and 355``) or names ``ibid.`` (``; see ibid., Documents 30 and 31``), if
-    it cites documents or pages."""
+    XVIII, Documents 352 and 355``) or names ``ibid.`` (``; see ibid., Documents 30 and 31``;
+    ``and ibid., 1946, vol. vii, pp. 744``, a volume of other years), if it cites documents or
+    pages."""
     m = _CONTINUED.match(q, before.end)
     if m is None:
         return None
-    if m.group(1) is None and not _VOLUME.match(q, m.end()):
+    if m.group(1) is not None and (other := _YEARS.match(q, m.end())) and (read := _years(other)) and read != years:
+        citation = _cited(q, m.start(1), other.end(), read)  # its own volume, of its own years
+    elif m.group(1) is None and not _VOLUME.match(q, m.end()):
         return None  # only ibid. may leave out the volume
-    citation = _cited(q, m.start(1) if m.group(1) else m.end(), m.end(), years, before.named)
+    else:
+        citation = _cited(q, m.start(1) if m.group(1) else m.end(), m.end(), years, before.named)
     if citation is None or not (citation.documents or citation.pages):
         return None  # "vols. VII, VIII": no document or page cited in one of them
     return replace(citation, continues=True)
@@ -231,19 +251,26 @@ def _continued(q: str, before: Citation, years: str) -> Citation | None:
 def _runs(numbers: tuple[int, ...]) -> str:
     """Document ``numbers`` as a citation lists them: ``(11, 12, 13, 20)`` → ``11–13 and 20``."""
     named = number_runs(numbers)
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return in_words(named)
 
 
-def _numbers(listed: str) -> tuple[tuple[int, ...], bool]:
-    """The document numbers of a list as cited (``11 and 12``, ``5–7``, ``124-26``: 124 to 126, as
-    ranges are abridged; ``12-10`` read as 10 to 12), in order, at most :data:`MOST_DOCUMENTS`, and
-    whether the list named more."""
-    numbers: list[int] = []
+def _ranges(listed: str) -> Iterator[tuple[int, int]]:
+    """The runs of numbers of a list as cited, each as its first and last (``11 and 12`` → (11, 11),
+    (12, 12); ``5–7`` → (5, 7); ``124-26`` → (124, 126), as ranges are abridged; ``12-10`` → (10,
+    12)), in order; none that holds a 0."""
     for m in _NUMBER_IN_LIST.finditer(listed):
         low, high = int(m.group(1)), int(m.group(2) or m.group(1))
         if high < low and len(m.group(2)) < len(m.group(1)):  # 124-26
             high = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
-        low, high = min(low, high), max(low, high)
+        if low and high:
+            yield min(low, high), max(low, high)
+
+
+def _numbers(listed: str) -> tuple[tuple[int, ...], bool]:
+    """The document numbers of a list as cited (:func:`_ranges`), in order, at most
+    :data:`MOST_DOCUMENTS`, and whether the list named more."""
+    numbers: list[int] = []
+    for low, high in _ranges(listed):
         numbers += range(low, min(high, low + MOST_DOCUMENTS) + 1)
     distinct = tuple(dict.fromkeys(n for n in numbers if n > 0))
     return distinct[:MOST_DOCUMENTS], len(distinct) > MOST_DOCUMENTS

@@ -28,7 +28,7 @@ import tantivy
 from legation.config import config
 from legation.errors import LegationError
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import DocumentRecord, page_numbers
 from legation.search import analyzers, schema
 
 log = logging.getLogger(__name__)
@@ -133,6 +133,9 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     if bounds is not None:
         doc.add_integer(schema.DATE_FIELDS[0], bounds[0].toordinal())
         doc.add_integer(schema.DATE_FIELDS[1], bounds[1].toordinal())
+    if (pages := page_numbers(record.pages)) is not None:
+        doc.add_integer(schema.PAGE_FIELDS[0], pages[0])
+        doc.add_integer(schema.PAGE_FIELDS[1], pages[1])
     return doc
 
 

@@ -10,6 +10,8 @@ with a notice); ``prefix*``; ``field:value`` and
 of its own (``from:(Rusk OR Acheson)``, ``title:(treaty -"mutual defense")``);
 ``date:1949-12..1950-02`` (EDTF days, months or years, or a date as archives write it, quoted when
 it has spaces: ``date:22.XII.1949``, ``date:"Dec 1949"``, ``date:1950s``; either end may be left open);
+``page:287`` or ``page:287..290``, the documents printed on those pages of their volume (their
+``pages``; with ``collection:`` the pages of one volume, as a FRUS citation by pages is read);
 parentheses. Typographic double quotes (“…”, „…“, «…», as word processors and web pages write
 them) are quotes too. ``AND``/``OR``/``NOT`` are operators only in capitals. Hyphens
 inside a word belong to it: ``En-lai`` is searched as the phrase ``en lai`` or the word ``enlai``.
@@ -56,7 +58,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from legation.ingest.dates import archival_day_bounds, either_order  # the one reader of dates as archives write them
-from legation.printable import C0_CONTROLS, C1_CONTROLS, shortened
+from legation.printable import C0_CONTROLS, C1_CONTROLS, in_words, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
@@ -125,6 +127,9 @@ MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
 MAX_PREFIX_WORDS = 8
 OPERATORS = ("AND", "OR", "NOT")
 DATE_FIELD = "date"
+PAGE_FIELD = "page"
+RANGE_FIELDS = (DATE_FIELD, PAGE_FIELD)  # fields whose value is a range to filter by, not words to find
+MOST_PAGE = 99_999  # the highest page number page: reads (FRUS volumes run to about 2,000)
 _SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
 # a ? inside a word (Ch?u), typed as Lucene's wildcard for one letter; after a word it ends a question
 _WILDCARD = re.compile(r"(\w+)\?+\w")
@@ -165,14 +170,30 @@ class Pasted(Term):
     not (:func:`identifiers_like`)."""
 
 
+class Range:
+    """A filter by a range of values (:class:`DateRange`, :class:`PageRange`): it narrows what the
+    words find and scores nothing."""
+
+
 @dataclass(frozen=True)
-class DateRange:
+class DateRange(Range):
     """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open).
     ``text``: the range as read after ``date:`` (``1950-01..1950-02``, ``1951``; one that ends before
     it starts the other way round), to name it to the user; not part of its identity."""
 
     start: dt.date | None
     end: dt.date | None
+    text: str = dataclass_field(default="", compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class PageRange(Range):
+    """``page:a..b``: documents printed on some page from ``first`` to ``last`` (``None``: open) of
+    their volume's printed edition, by their ``pages`` (:func:`~legation.records.document_record.page_numbers`);
+    ``text``: the range as read after ``page:``, to name it; not part of its identity."""
+
+    first: int | None
+    last: int | None
     text: str = dataclass_field(default="", compare=False, repr=False)
 
 
@@ -204,7 +225,7 @@ class Not:
     item: Node
 
 
-Node = Term | Phrase | DateRange | And | Or | Not
+Node = Term | Phrase | DateRange | PageRange | And | Or | Not
 
 NOTHING = And(())
 """What an address of another site whose path has no words searches: nothing, left out of the
@@ -345,8 +366,8 @@ def _example(tokens: list[_Tok]) -> str:
 def _field_name(name: str) -> str:
     key = name.lower()
     key = schema.FIELD_ALIASES.get(key, key)
-    if key not in schema.SEARCH_FIELDS_BY_NAME and key != DATE_FIELD:
-        known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, DATE_FIELD])
+    if key not in schema.SEARCH_FIELDS_BY_NAME and key not in RANGE_FIELDS:
+        known = ", ".join([*schema.SEARCH_FIELDS_BY_NAME, *RANGE_FIELDS])
         if not key:  # ":", "::::", ":treaty"
             raise _Unreadable(f"a colon needs the name of a field before it, as in title:treaty; fields are {known}")
         raise _Unreadable(f"there is no field {shown(name)}; fields are {known}")
@@ -505,8 +526,8 @@ class _Parser:
         if tok.kind == ")":
             raise _Unreadable("a closing parenthesis has no opening one")
         if tok.kind == "PHRASE":
-            if tok.field == DATE_FIELD:
-                return _date_range(tok.text, self.notes, (tok.start, tok.end))
+            if tok.field in RANGE_FIELDS:
+                return _range(tok.field, tok.text, self.notes, (tok.start, tok.end))
             if tok.field is None and (node := self.address(tok.text)) is not None:
                 return node
             at = tok.end - 1 - len(tok.text)  # the text ends before the closing quote
@@ -748,8 +769,8 @@ def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> No
     try:
         if field is not None and not value:
             raise _Unreadable(f"{name}: needs a value, e.g. {name}:{_EXAMPLES.get(field, 'treaty')}")
-        if field == DATE_FIELD:
-            return _date_range(value, notes)
+        if field in RANGE_FIELDS:
+            return _range(field, value, notes)
         return _value(value, field, at + len(word) - len(value) if at >= 0 else -1)
     except _Unreadable as exc:
         raise _Unreadable(str(exc), (at, at + len(word)) if at >= 0 else None) from None
@@ -899,13 +920,13 @@ def _in_field(
     of the group ends, by where it starts), or the whole ``group`` for a phrase: kept in ``bad``
     and read as :data:`NOTHING`, raised without it."""
     if isinstance(node, Term | Phrase) and node.field is None:
-        if field == DATE_FIELD:
+        if field in RANGE_FIELDS:
             value = node.text + ("*" if isinstance(node, Term) and node.prefix else "")
             at = node.at if isinstance(node, Term) and ends and node.at in ends else -1  # where the word stands, if known
             try:
                 if at < 0:
-                    return _date_range(value, notes, group)
-                return _date_range(value, notes, (at, ends[at]), f"{DATE_FIELD}:{value}")  # type: ignore[index]
+                    return _range(field, value, notes, group)
+                return _range(field, value, notes, (at, ends[at]), f"{field}:{value}")  # type: ignore[index]
             except _Unreadable as exc:
                 if bad is None:
                     raise
@@ -917,6 +938,39 @@ def _in_field(
     if isinstance(node, And | Or):
         return type(node)(tuple(_in_field(item, field, notes, ends, group, bad) for item in node.items))
     return node
+
+
+def _range(field: str, value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> Range:
+    """The range ``value`` of the range field ``field`` (:data:`RANGE_FIELDS`): :func:`_date_range`
+    or :func:`_page_range`."""
+    return _date_range(value, notes, span, named) if field == DATE_FIELD else _page_range(value, notes, span, named)
+
+
+PAGE_FORMS = f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}); with collection: the pages of one volume"
+_PAGE_RANGE = re.compile(r"(\d{1,5})?\s*(?:\.\.|[-\u2013])\s*(\d{1,5})?|(\d{1,5})")
+
+
+def _page_range(value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> PageRange:
+    """``287``, ``287..290`` (or ``287-290``, ``287–290``), ``..290``, ``287..`` → :class:`PageRange`.
+    A range that ends before it starts is read the other way round, and ``notes`` gets a sentence
+    saying so. A value that is none (``page:xii``, ``page:0``) raises :class:`_Unreadable` saying how
+    to write one, with ``span`` and ``named`` as :func:`_date_range`'s."""
+    read = value.strip()
+    read = read[:-1] if read[-1:] in ",;:" or (read[-1:] == "." and read[-2:] != "..") else read  # a sentence's "p. 623."
+    match = _PAGE_RANGE.fullmatch(read)
+    if match is None or not any(match.groups()):
+        raise _Unreadable(f"page:{value} is no page number; {PAGE_FORMS}", span, named)
+    if match.group(3):
+        first = last = int(match.group(3))
+    else:
+        first, last = (int(g) if g else None for g in match.group(1, 2))
+    if 0 in (first, last):
+        raise _Unreadable(f"page:{value}: pages are numbered from 1; {PAGE_FORMS}", span, named)
+    if first is not None and last is not None and first > last:
+        notes.append(f"page:{value} ends before it starts, so it was read as page:{last}..{first}.")
+        first, last = last, first
+    text = str(first) if first == last else f"{first or ''}..{last or ''}"
+    return PageRange(first, last, text)
 
 
 def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> DateRange:
@@ -1044,6 +1098,7 @@ _EXAMPLES = {
     "collection": "frus1949v07p1",
     "language": "de",
     DATE_FIELD: "1949-12..1950-02",
+    PAGE_FIELD: "287..290",
 }
 
 
@@ -1191,7 +1246,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _is_field(name: str) -> bool:
     key = schema.FIELD_ALIASES.get(name.lower(), name.lower())
-    return key in schema.SEARCH_FIELDS_BY_NAME or key == DATE_FIELD
+    return key in schema.SEARCH_FIELDS_BY_NAME or key in RANGE_FIELDS
 
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -1416,7 +1471,7 @@ def _left_out(dropped: list[str]) -> str:
         return ""
     if len(terms) > MAX_NAMED:
         terms = [*terms[:MAX_NAMED], f"{len(terms) - MAX_NAMED:,} more"]
-    named = terms[0] if len(terms) == 1 else f"{', '.join(terms[:-1])} and {terms[-1]}"
+    named = in_words(terms)
     return f"{named} {'was' if len(terms) == 1 else 'were'} left out and "
 
 
@@ -1520,13 +1575,13 @@ def _plain(word: str) -> bool:
 
 
 def _known_field(name: str | None) -> bool:
-    return name is None or (_is_field(name) and schema.FIELD_ALIASES.get(name.lower(), name.lower()) != DATE_FIELD)
+    return name is None or (_is_field(name) and schema.FIELD_ALIASES.get(name.lower(), name.lower()) not in RANGE_FIELDS)
 
 
 def has_positive_terms(node: Node | None) -> bool:
     """Whether the tree scores documents (some word not under NOT); ``-treaty`` or a date range
     alone does not."""
-    if node is None or isinstance(node, Not | DateRange):
+    if node is None or isinstance(node, Not | Range):
         return False
     if isinstance(node, And | Or):
         return any(has_positive_terms(item) for item in node.items)
@@ -1652,8 +1707,8 @@ def leaves(node: Node | None) -> Iterator[Term | Phrase]:
 
 
 def positive_only(node: Node | None) -> Node | None:
-    """The tree without its NOT parts (and without date ranges): the words to highlight."""
-    if node is None or isinstance(node, Not | DateRange):
+    """The tree without its NOT parts (and without ranges of dates or pages): the words to highlight."""
+    if node is None or isinstance(node, Not | Range):
         return None
     if isinstance(node, And | Or):
         items = tuple(kept for item in node.items if (kept := positive_only(item)) is not None)
@@ -1906,6 +1961,19 @@ def date_overlap_query(
     return parts[0] if len(parts) == 1 else Query.boolean_query([(Occur.Must, p) for p in parts])
 
 
+def page_overlap_query(idx_schema: tantivy.Schema, first: int | None, last: int | None) -> Query:
+    """Documents printed on some page from ``first`` to ``last`` (``None`` leaves that end open,
+    not both): their first page at most ``last`` and their last page at least ``first``
+    (:data:`~legation.search.schema.PAGE_FIELDS`); a document without page numbers never matches."""
+    low, high = schema.PAGE_FIELDS
+    return Query.boolean_query(
+        [
+            (Occur.Must, Query.range_query(idx_schema, low, tantivy.FieldType.Integer, None, last if last is not None else MOST_PAGE)),
+            (Occur.Must, Query.range_query(idx_schema, high, tantivy.FieldType.Integer, first if first is not None else 1, None)),
+        ]
+    )
+
+
 def _excluding(query: Query) -> Query:
     return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
 
@@ -1944,6 +2012,8 @@ def to_tantivy(
         return _should([phrase, own])  # "frus1949v07p1-d1" quoted finds its document as typed bare
     if isinstance(node, DateRange):
         return date_overlap_query(idx_schema, node.start, node.end)
+    if isinstance(node, PageRange):
+        return page_overlap_query(idx_schema, node.first, node.last)
     if isinstance(node, Not):
         inner = to_tantivy(node.item, idx_schema, searcher)
         return None if inner is None else _excluding(inner)

@@ -395,6 +395,9 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
 )
 
 DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
+# the first and last printed page of a document whose pages are Arabic numerals
+# (DocumentRecord.pages, page_numbers): what page:287 and a FRUS citation by pages find
+PAGE_FIELDS: tuple[str, str] = ("page_first", "page_last")
 SAMPLE_FIELD = "sample"  # the document's sample bucket (sample_bucket): facet counts on a sample
 SAMPLE_BUCKETS = 256
 KEY_NUMBER_FIELD = "key_number"  # key_number(identifier), fast: hits named without reading the documents
@@ -489,6 +492,8 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for name in DATE_FIELDS:
         specs.append((name, "integer", {"indexed": True, "fast": True}))
+    for name in PAGE_FIELDS:
+        specs.append((name, "integer", {"indexed": True, "fast": True}))  # fast: the pages a notice says a volume spans
     specs.append((SAMPLE_FIELD, "integer", {"indexed": True}))
     specs.append((KEY_NUMBER_FIELD, "integer", {"indexed": True, "fast": True}))
     return specs

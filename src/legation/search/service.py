@@ -15,13 +15,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from typing import TypeVar
 
 import tantivy
 from tantivy import Occur, Order, Query
 
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
-from legation.printable import quoted, shortened
+from legation.printable import in_words, quoted, shortened
 from legation.records.dates import display_date
 from legation.records.languages import is_language_tag, language_tag
 from legation.records.place_names import places_written_alike
@@ -774,6 +775,9 @@ def text_query(
     """Parse the query, expand names to their other forms, prepare the proximity bonus (relevance
     order); a query with nothing searchable matches nothing (an empty box matches everything)."""
     parsed = user_query.parse(request.q)
+    as_parts, parts_notices = volumes_as_parts(parsed.node, index.schema, searcher)
+    if parts_notices:
+        parsed = dataclasses.replace(parsed, node=as_parts, notice=" ".join([parsed.notice, *parts_notices]).strip())
     node, expanded = names.expand(parsed.node) if names is not None else (parsed.node, variants.Expansions())
     query = user_query.to_tantivy(node, index.schema, searcher)
     typed = variants.as_written(parsed.node, node) if expanded else parsed.node  # "Chiang Kaishek" ranked as "Chiang Kai-shek"
@@ -789,6 +793,44 @@ def text_query(
         # (a query of control characters alone: no words, nothing said yet)
         notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None and parsed.notice else NO_WORDS_NOTICE]).strip()
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
+
+
+def volumes_as_parts(
+    node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher
+) -> tuple[user_query.Node | None, list[str]]:
+    """``node`` with each FRUS volume the archive holds only as parts (``frus1949v07``, published as
+    ``frus1949v07p1`` and ``frus1949v07p2``), typed as its key or as ``collection:<key>`` (as a
+    pasted address of the volume and a FRUS citation are read), replaced by the parts it holds,
+    ORed, and a sentence for each saying so; ``(node, [])`` when there is none. A citation of such a
+    volume by its pages names no part (the parts' pages run on, 1–598 and 601–1220), and a volume
+    typed or pasted so found nothing."""
+    notes: list[str] = []
+
+    def replaced(item: user_query.Node) -> user_query.Node:
+        if isinstance(item, user_query.Not):
+            return user_query.Not(replaced(item.item))
+        if isinstance(item, user_query.And | user_query.Or):
+            return type(item)(tuple(replaced(i) for i in item.items))
+        if not (isinstance(item, user_query.Term) and item.field in (None, user_query.COLLECTION_FIELD) and not item.prefix):
+            return item
+        address = user_query.volume_address(item.text)
+        if address is None or _holds_volume(address.volume, idx_schema, searcher):
+            return item
+        parts = _parts_held(address.volume, idx_schema, searcher)
+        if not parts:
+            return item
+        field, typed = user_query.COLLECTION_FIELD, item.text if item.field is None else f"{item.field}:{item.text}"
+        notes.append(
+            f"The archive holds the FRUS volume {address.volume} as {'its parts' if len(parts) > 1 else 'its part'} {in_words(parts)}: "
+            f"{typed} was read as {field}:" + (f"({' OR '.join(parts)})." if len(parts) > 1 else f"{parts[0]}.")
+        )
+        terms = tuple(user_query.Term(part, user_query.COLLECTION_FIELD) for part in parts)
+        return terms[0] if len(terms) == 1 else user_query.Or(terms)
+
+    if node is None:
+        return None, []
+    node = replaced(node)  # a look at each word: a volume's key is sought in the index only when typed
+    return node, list(dict.fromkeys(notes))
 
 
 def filter_value_notices(
@@ -905,7 +947,7 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     """A sentence for each document or FRUS volume pasted as its address (:func:`legation.search.query.read_address`)
     that the archive does not hold, saying so and what to do (read it at the address, in the public
     edition; search its volume, or words of its title; a volume held only as parts of it, such as
-    ``frus1949v07`` published in two, names the parts held and how to search them): a pasted address
+    ``frus1949v07`` published in two, is searched in them, :func:`volumes_as_parts`): a pasted address
     of what is missing found nothing, silently, or (a FRUS volume read as its words) the whole
     archive. Typed identifiers and volume keys come as addresses too (:func:`identifier_addresses`).
     Addresses of another site's pages are searched as their words and get none here."""
@@ -922,14 +964,8 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
                     f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
                     f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
                 )
-        elif volume and not identifier and (parts := _parts_held(volume, idx_schema, searcher)):
-            several = len(parts) > 1
-            field = user_query.COLLECTION_FIELD
-            them = f"{field}:({' OR '.join(parts)})" if several else f"{field}:{parts[0]}"
-            notes.append(
-                f"The archive does not hold the FRUS volume {volume} as one collection, but {'these parts' if several else 'this part'} "
-                f"of it: {', '.join(parts)}; search {'them' if several else 'it'}, {them}."
-            )
+        elif volume and not identifier and _parts_held(volume, idx_schema, searcher):
+            continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
@@ -1165,13 +1201,45 @@ def date_conflict_notices(node: user_query.Node | None, request: SearchRequest) 
     return notes
 
 
-def _required_ranges(node: user_query.Node | None) -> Iterator[user_query.DateRange]:
-    """The date ranges of ``node`` every match must overlap: alone, or ANDed with the rest."""
-    if isinstance(node, user_query.DateRange):
+def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
+    """For a search that found nothing: a sentence when the page ranges its matches must meet
+    (``page:5000``, as a FRUS citation by pages is read) are why, counting what the rest of the
+    query finds within the ``filters`` and saying on which pages those documents are printed (the
+    first and last page of any of them), so that a page misread or misprinted in a citation can be
+    put right; ``[]`` when the query holds no such range or its rest finds nothing too."""
+    ranges = list(_required_ranges(node, user_query.PageRange))
+    if not ranges:
+        return []
+    rest = _without_ranges(node, user_query.PageRange)
+    query = combine(user_query.to_tantivy(rest, idx_schema, searcher) if rest is not None else None, filters)
+    count = facet_counts.count(searcher, query)
+    if not count:
+        return []
+    typed, them = " and ".join(f"page:{r.text}" for r in ranges), "it" if len(ranges) == 1 else "them"
+    matches = "1 document matches" if count == 1 else f"{count:,} documents match"
+    paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, user_query.page_overlap_query(idx_schema, 1, None))])
+    first = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[0], order=Order.Asc).hits
+    if not first:
+        return [f"{matches} the query without {typed}, but no printed pages are known of {'it' if count == 1 else 'them'}: take {typed} out."]
+    last = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[1], order=Order.Desc).hits
+    span = f"page {first[0][0]}" if first[0][0] == last[0][0] else f"pages {first[0][0]}\u2013{last[0][0]}"
+    return [
+        f"No document the query finds is printed on {typed}: {matches.lower()} the query without {them}, printed on {span}; "
+        f"look for the page among them, or take {typed} out."
+    ]
+
+
+_R = TypeVar("_R", bound=user_query.Range)
+
+
+def _required_ranges(node: user_query.Node | None, kind: type[_R] = user_query.DateRange) -> Iterator[_R]:  # type: ignore[assignment]
+    """The ranges of ``kind`` (of dates, or :class:`~legation.search.query.PageRange`) of ``node``
+    every match must overlap: alone, or ANDed with the rest."""
+    if isinstance(node, kind):
         yield node
     elif isinstance(node, user_query.And):
         for item in node.items:
-            yield from _required_ranges(item)
+            yield from _required_ranges(item, kind)
 
 
 def _overlap(a: user_query.DateRange, b: user_query.DateRange) -> bool:
@@ -1199,24 +1267,24 @@ def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tant
     holds none; ``None`` when no words are left): what "N documents match these words" counts. The
     words without the ranges find every match of the query and more, so when the query finds
     nothing and they find N, the ranges are why."""
-    node = _undated(words.node)
+    node = _without_ranges(words.node)
     if node is words.node:
         return False, words.query
     return True, None if node is None else user_query.to_tantivy(node, idx_schema, searcher)
 
 
-def _undated(node: user_query.Node | None) -> user_query.Node | None:
-    """``node`` without the date ranges whose removal can only widen what it finds, ``None`` when
-    nothing else is left: a range ANDed with the rest, in a group or not; an OR's ranges only when
-    each of its alternatives loses its own, or all are ranges (``date:(1949 OR 1950)``): left in an
-    alternative of dates alone (``Stalin OR date:1950``), the OR would find every document without
-    it, and the words alone are not what it searched. Ranges under NOT stay (taking one out
-    narrows). ``node`` itself (``is``) when no range is taken out."""
-    if isinstance(node, user_query.DateRange):
+def _without_ranges(node: user_query.Node | None, kind: type[user_query.Range] = user_query.DateRange) -> user_query.Node | None:
+    """``node`` without the ranges of ``kind`` (of dates, or of pages) whose removal can only widen
+    what it finds, ``None`` when nothing else is left: a range ANDed with the rest, in a group or
+    not; an OR's ranges only when each of its alternatives loses its own, or all are ranges
+    (``date:(1949 OR 1950)``): left in an alternative of dates alone (``Stalin OR date:1950``), the
+    OR would find every document without it, and the words alone are not what it searched. Ranges
+    under NOT stay (taking one out narrows). ``node`` itself (``is``) when no range is taken out."""
+    if isinstance(node, kind):
         return None
     if not isinstance(node, user_query.And | user_query.Or):
         return node
-    items = [_undated(item) for item in node.items]
+    items = [_without_ranges(item, kind) for item in node.items]
     if all(new is old for new, old in zip(items, node.items)):
         return node
     kept = tuple(item for item in items if item is not None)
@@ -1443,7 +1511,7 @@ def search(
     # date ranges that cannot both be met are why, rather than dates too narrow
     conflicts = date_conflict_notices(words.parsed.node, request) if total == 0 else []
     if words_alone and not conflicts:
-        notice = " ".join([notice, filtered_out(words_alone, user_query.has_positive_terms(_undated(words.parsed.node)))]).strip()
+        notice = " ".join([notice, filtered_out(words_alone, user_query.has_positive_terms(_without_ranges(words.parsed.node)))]).strip()
     dates_alone = []  # date ranges without words, and no document within them: why nothing was found
     if total == 0 and dated and bare_words is None and not conflicts:
         undated = combine(None, [facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED]), *filters.values()])
@@ -1468,6 +1536,7 @@ def search(
         reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
+        reasons += page_notices(words.parsed.node, list(filters.values()), index.schema, searcher)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
         reasons += address_notices(addresses, index.schema, searcher)
