@@ -42,6 +42,9 @@ DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with their variant names
 DEMO_CREDIT = "Documents from Foreign Relations of the United States, Office of the Historian (public domain)."
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
+# What the readers keep of the demo's files, raised when they keep more (2: each FRUS document's printed
+# pages): a demo archive ingested with less is ingested again, in place, by `legation demo`
+DEMO_READERS = 2
 SHOWN = 50  # failures, conflicts and bad lines listed on the screen; the rest are counted
 UPDATES_SHOWN = 20  # documents updated listed on the screen, with the fields that changed
 
@@ -911,20 +914,35 @@ def demo(
             _fail(f"{refused.msg} {refused.hint}")
         _check_port_free(host, port)
     done = config().data_dir / DEMO_DONE_FILE
-    if done.exists():
+    if done.exists() and _demo_readers(done) >= DEMO_READERS:
         console.print(f"Reusing the archive already ingested ({Document.objects.count():,} documents).")
         _load_authorities(DEMO_DIR / DEMO_AUTHORITIES)  # quick when nothing changed; brings new names
     else:
-        if Document.objects.exists():
+        if done.exists():
+            console.print(
+                "The archive was ingested by an earlier Legation, whose readers kept less of the demo's files (each FRUS document's "
+                "printed pages); ingesting them again: documents are updated in place, corrections made in the admin kept."
+            )
+        elif Document.objects.exists():
             console.print("The last demo ingest did not finish; resuming it (documents already stored stay unchanged).")
         report = _ingest(*_files([path or DEMO_DIR / "frus"]))
         _print_report(report, False)
         if report.failed:
             _fail("the demo archive did not ingest completely; see the failures above")
         _load_authorities(DEMO_DIR / DEMO_AUTHORITIES)
-        done.write_text(f"{len(report.added) + len(report.updated) + len(report.unchanged)} documents\n", encoding="utf-8")
+        done.write_text(f"{len(report.added) + len(report.updated) + len(report.unchanged)} documents\nreaders {DEMO_READERS}\n", encoding="utf-8")
     if not no_serve:
         _serve(host, port)
+
+
+def _demo_readers(done: Path) -> int:
+    """The :data:`DEMO_READERS` the demo archive was ingested with, as its ``done`` file says
+    (``readers 2``); 1 for a file written before the line was (``4915 documents``) or unreadable."""
+    try:
+        found = re.search(r"^readers (\d+)$", done.read_text(encoding="utf-8"), re.M)
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return int(found.group(1)) if found else 1
 
 
 def _load_authorities(path: Path, report_file: Path | None = None) -> None:

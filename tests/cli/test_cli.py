@@ -324,6 +324,24 @@ def test_the_demo_keeps_debug_mode_off_other_machines_addresses(tmp_path: Path):
     assert "Ingested" not in refused.stdout and "Traceback" not in refused.stderr
 
 
+def test_a_demo_archive_ingested_by_earlier_readers_is_ingested_again(tmp_path: Path):
+    # the demo keeps its archive between runs; one made before the FRUS reader kept each document's printed
+    # pages was reused as it was, so citations by pages found nothing in it until ingested by hand
+    data, folder = tmp_path / "demo", REPO / "tests" / "fixtures" / "frus"
+    first = legation(data, "demo", "--no-serve", "--path", str(folder))
+    assert first.returncode == 0, first.stderr
+    done = data / "demo-ingested"
+    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 2"]
+    reused = legation(data, "demo", "--no-serve", "--path", str(folder))
+    assert "Reusing the archive already ingested" in reused.stdout
+    done.write_text(done.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")  # as written before the readers' line
+    again = legation(data, "demo", "--no-serve", "--path", str(folder))
+    assert again.returncode == 0, again.stderr
+    said = " ".join(again.stdout.split())
+    assert "The archive was ingested by an earlier Legation, whose readers kept less of the demo's files" in said and "Reusing" not in said
+    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 2"]
+
+
 @contextmanager
 def _unwritable_folder(tmp_path: Path):
     """A folder this user cannot write: without the right to (mode 555), or, for root, whom no mode
