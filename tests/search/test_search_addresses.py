@@ -244,3 +244,18 @@ def test_a_documents_public_address_with_more_after_it_is_the_document(demo_volu
     assert [(a.identifier, a.volume, a.part) for a in parsed.addresses] == [("frus1949v07p1-d1", "frus1949v07p1", "")]
     result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
     assert result.hits[0].identifier == "frus1949v07p1-d1" and result.notice == ""
+
+
+@pytest.mark.parametrize("q", ["frus1949v07p1/d1", "historicaldocuments/frus1949v07p1/d1", "frus1949v07p1/d1/pdf", "history.state.gov/historicaldocuments/frus1949v07p1/d1"])
+def test_a_documents_public_address_without_its_host_is_the_document(demo_volumes, q) -> None:
+    """A footnote or a reference manager writes the document as its path in the public edition,
+    ``frus1949v07p1/d1``, which found nothing (no document holds the word)."""
+    parsed = parse(q)
+    assert (parsed.node, parsed.notice) == (Pasted("frus1949v07p1-d1"), "")
+    result = search(SearchRequest(q=q), demo_volumes("frus1949v07p1"))
+    assert (result.total, result.hits[0].identifier) == (1, "frus1949v07p1-d1")
+
+
+def test_a_path_that_names_no_frus_volume_is_no_address() -> None:
+    # the volume's years are the sign of a FRUS key, as for a typed identifier (frusxyz-d1 is none)
+    assert [read_address(t) for t in ("frusxyz/d1", "frus/d5", "fruit/d1")] == [None] * 3

@@ -590,12 +590,13 @@ _PERMALINK = re.compile(
 # legation.ingest.readers.tei_frus.URL): .../historicaldocuments/<volume>/<document>, identified
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
 # a part of the volume (a chapter, its index, its list of persons) something else there.
+# Its path alone is read so too, as a footnote or a reference manager writes it: historicaldocuments/<volume>/<document>,
+# or <volume>/<document> (frus1955-57v02/d117).
+_FRUS_HOST = r"(?:(?:(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/)?(?i:historicaldocuments)/|(?=frus\d{4}))"
 _FRUS_EDITION = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(" + _FRUS_VOLUME + r")(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
+    _FRUS_HOST + r"(" + _FRUS_VOLUME + r")(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
 )  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
-_FRUS_PART = re.compile(
-    r"(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/historicaldocuments/(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?"
-)
+_FRUS_PART = re.compile(_FRUS_HOST + r"(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?")
 # Another site's page: an address with a scheme, or without one a host www.… or one of the
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
 _WEB_ADDRESS = re.compile(
@@ -656,7 +657,8 @@ def read_address(text: str) -> Address | None:
       percent-decoded, as ``/documents/<identifier>`` takes it; or its address in the public FRUS
       edition, with or without ``https://`` or ``http://``
       (``https://history.state.gov/historicaldocuments/frus1949v07p1/d1`` → ``frus1949v07p1-d1``,
-      volume ``frus1949v07p1``); only identifiers :func:`~legation.records.document_record.is_identifier`
+      volume ``frus1949v07p1``), or its path there (``historicaldocuments/frus1949v07p1/d1``,
+      ``frus1949v07p1/d1``: a volume's key, its years after ``frus``, a slash); only identifiers :func:`~legation.records.document_record.is_identifier`
       allows;
     - a FRUS volume's address in the public edition (``…/historicaldocuments/frus1949v07p1``), or
       of a part of it (``…/frus1949v07p1/ch1``: ``part`` ``ch1``);
