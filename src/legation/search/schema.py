@@ -392,6 +392,7 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
     DisplayField("mentioned", lambda r: _preferred(r, "mentioned")),  # a hit's names that the query named (service.named_agents)
     DisplayField(OTHER_NAMES_FIELD, _other_names),
     DisplayField("collections", lambda r: list(dict.fromkeys(c.title for c in r.collections))),
+    DisplayField("pages", lambda r: [r.pages] if r.pages else []),
 )
 
 DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")

@@ -24,6 +24,7 @@ from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
 from legation.printable import in_words, quoted, shortened
 from legation.records.dates import display_date
+from legation.records.document_record import PAGES
 from legation.records.languages import is_language_tag, language_tag
 from legation.records.place_names import places_written_alike
 from legation.search import facets as facet_counts
@@ -150,7 +151,8 @@ class Hit:
     those ``subjects_html``, a passage of each of its subjects holding a word of the query, marked
     as a snippet (:func:`subject_passages`: a FRUS chapter's heading, shown nowhere else); else ``[]``;
     and failing those ``source_html``, a passage of its archival source (the source note, its
-    repositories) holding a word of the query ("… Repeated to <mark>Seoul</mark> …"); else ``[]``."""
+    repositories) holding a word of the query ("… Repeated to <mark>Seoul</mark> …"); else ``[]``.
+    ``pages``: the printed pages of its collection that print it (``"289–291"``), ``""`` when not known."""
 
     identifier: str
     title: str
@@ -169,6 +171,14 @@ class Hit:
     named: list[NamedAgent] = field(default_factory=list)
     subjects_html: list[str] = field(default_factory=list)
     source_html: list[str] = field(default_factory=list)
+    pages: str = ""
+
+    @property
+    def pages_cited(self) -> str:
+        """:attr:`pages` as a citation writes them: ``"p. 290"``, ``"pp. 289–291"``; ``""`` when not known."""
+        if not self.pages:
+            return ""
+        return f"pp. {self.pages}" if PAGES.fullmatch(self.pages).group(2) else f"p. {self.pages}"  # type: ignore[union-attr]
 
     @property
     def snippets_repeat_summary(self) -> bool:
@@ -702,6 +712,7 @@ def make_hit(
         recipients=list(doc.get("recipients", [])),
         collections=list(doc.get("collections", [])),
         score=score,
+        pages=first("pages"),
     )
 
 
