@@ -316,10 +316,28 @@ def test_search_answers_are_what_the_openapi_description_says(client, frus_archi
 def test_document_and_its_404(client, seed_archive):
     record = SEED[0]
     body = client.get(f"/api/documents/{record['identifier']}").json()
-    assert body == {**record, "repositories": [], "rights": "", "credit": "", "relations": []}  # the seed file predates these fields
+    assert body == {**record, "repositories": [], "rights": "", "credit": "", "pages": "", "relations": []}  # the seed file predates these fields
     missing = client.get("/api/documents/no-such-document")
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found"
+
+
+def test_a_document_answers_the_printed_pages_that_print_it_as_the_description_says(client, db):
+    from dataclasses import replace
+
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    record = SEED[0]
+    for _ in ingested_archive([replace(DocumentRecord.from_dict(record), pages="287–289")]):
+        body = client.get(f"/api/documents/{record['identifier']}").json()
+        assert body == {**record, "repositories": [], "rights": "", "credit": "", "pages": "287–289", "relations": []}
+    spec = client.get("/api/openapi.json").json()
+    answer = spec["paths"]["/api/documents/{identifier}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert answer == {"$ref": "#/components/schemas/DocumentRecord"}
+    document = spec["components"]["schemas"]["DocumentRecord"]
+    assert document["properties"]["pages"] == {"default": "", "title": "Pages", "type": "string"}
+    assert "`pages` are the\npages of the printed edition" in document["description"]
 
 
 def test_openapi_description_is_served(client, db):

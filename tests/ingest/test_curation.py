@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from legation.ingest.curation import Conflict
 from legation.ingest.readers import read_file
 from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
 from legation.records.models import ChangeLogEntry, Document
 
 from tests.conftest import FIXTURES
@@ -36,7 +38,7 @@ def admin_save(client, identifier: str, *, body: str | None = None, **changes) -
         "classification": document.classification, "source_url": document.source_url, "language": document.language,
         "collections": [c.pk for c in document.collections.all()], "subjects": [s.pk for s in document.subjects.all()],
         "repositories": [r.pk for r in document.repositories.all()], "rights": document.rights, "credit": document.credit,
-        "relations": json.dumps(document.relations),
+        "relations": json.dumps(document.relations), "pages": document.pages,
         **changes,
     }  # fmt: skip
     texts, links = list(document.texts.all()), list(document.agent_links.all())
@@ -182,6 +184,27 @@ def test_corrections_kept_of_an_unchanged_source_are_reported(admin_client):
         "title, date_edtf kept as corrected in the admin (the source still gives what it gave before); "
         "to take the source's value again, enter it in the admin",
     )]
+
+
+def test_printed_pages_corrected_in_the_admin_are_kept_and_a_change_in_the_source_is_a_conflict(admin_client):
+    volume = [r for r in read_file(FRUS) if isinstance(r, DocumentRecord)]
+    source = [replace(r, pages="9–14" if r.identifier == D5 else "") for r in volume]  # d5's page break 9 comes before it
+    ingest_records(source)
+    admin_save(admin_client, D5, pages="10–14")  # it begins on page 10
+
+    again = ingest_records(source)
+    assert (len(again.unchanged), again.updated, again.conflicts) == (44, [], [])
+    assert [(f.where, f.reason) for f in again.curated] == [(
+        D5,
+        "pages kept as corrected in the admin (the source still gives what it gave before); "
+        "to take the source's value again, enter it in the admin",
+    )]
+    assert Document.objects.get(identifier=D5).pages == "10–14"
+
+    changed = [replace(r, pages="9–15") if r.identifier == D5 else r for r in source]
+    report = ingest_records(changed)
+    assert (report.conflicts, report.updated, len(report.unchanged)) == ([Conflict(D5, D5, "pages", "9–15")], [], 44)
+    assert Document.objects.get(identifier=D5).pages == "10–14"
 
 
 def test_a_long_value_of_the_source_is_shown_cut_at_a_word_with_an_ellipsis():

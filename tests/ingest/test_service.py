@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from legation.ingest.readers import read_file
 from legation.ingest.readers.jsonl import read_jsonl, write_jsonl
 from legation.ingest.service import IngestReport, delete_documents, delete_missing, ingest_records
+from legation.records.document_record import DocumentRecord
 from legation.records.models import Agent, ChangeLogEntry, Document
 from legation.records.serialize import load_records
 from tests.conftest import FIXTURES
@@ -300,3 +302,42 @@ def test_a_related_document_named_twice_in_two_cases_is_kept_once(tmp_path: Path
     assert ingest_records(read_jsonl(path)).added == [line["identifier"]]
     assert Document.objects.get(identifier=line["identifier"]).relations == ["seed-sino-soviet-02", "seed-sino-soviet-03"]
     assert ingest_records(read_jsonl(path)).unchanged == [line["identifier"]]  # and a re-ingest finds it unchanged
+
+
+# The pages of the FRUS sample volume that print three of its documents: what its page breaks say
+PRINTED = {"frus1917-72PubDip-d1": "1–3", "frus1917-72PubDip-d2": "3–7", "frus1917-72PubDip-d5": "9–14"}
+
+
+def test_documents_of_a_volume_gaining_printed_pages_are_updated_then_unchanged():
+    volume = [r for r in read_file(FRUS_SAMPLE) if isinstance(r, DocumentRecord)]
+    assert len(ingest_records([replace(r, pages="") for r in volume]).added) == 44
+    seq = ChangeLogEntry.objects.order_by("-seq").first().seq
+    paged = [replace(r, pages=PRINTED.get(r.identifier, "")) for r in volume]
+
+    report = ingest_records(paged)
+    assert (sorted(report.updated), len(report.unchanged), report.added, report.failed) == (sorted(PRINTED), 41, [], [])
+    assert report.changed_fields == {identifier: ["pages"] for identifier in PRINTED}
+    assert dict(Document.objects.exclude(pages="").values_list("identifier", "pages")) == PRINTED
+    assert sorted(ChangeLogEntry.objects.filter(seq__gt=seq).values_list("document_identifier", flat=True)) == sorted(PRINTED)
+    assert {r.identifier: r.pages for r in load_records(PRINTED)} == PRINTED
+
+    again = ingest_records(paged)
+    assert (again.updated, len(again.unchanged)) == ([], 44)
+
+
+def test_printed_pages_that_are_no_pages_fail_their_line_and_leave_the_document_as_it_was(tmp_path: Path):
+    ingest_records(read_jsonl(SEED))
+    first, second = seed_lines()[:2]
+    path = write_lines(tmp_path / "pages.jsonl", [
+        {**first, "summary": "A new summary.", "pages": "pp. 12"},
+        {**second, "pages": 287},
+    ])  # fmt: skip
+    report = ingest_records(read_jsonl(path), source=str(path))
+    assert [(f.where, f.reason) for f in report.failed] == [
+        (f"{path}, line 1", f"{first['identifier']}: pages 'pp. 12': give the page that prints it, 287, or the first and last "
+         'joined by a dash, 287–289 (no "p." or "pp."), or leave it empty'),
+        (f"{path}, line 2", f"{second['identifier']}: pages must be a string, not a number (287); write it in quotes, or leave it out"),
+    ]  # fmt: skip
+    assert report.updated == report.added == []
+    stored = Document.objects.get(identifier=first["identifier"])
+    assert (stored.summary, stored.pages) == (first["summary"], "")

@@ -49,6 +49,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "source_url": ("source_url",),
     "language": ("language",),
     "collections": ("collections",),
+    "pages": ("pages",),
     "agents": ("agents",),
     "subjects": ("subjects",),
     "texts": ("texts",),

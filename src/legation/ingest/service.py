@@ -281,7 +281,7 @@ class _Authorities:
 
 _DOCUMENT_FIELDS = (
     "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest", "place_sent",
-    "summary", "source_note", "rights", "credit", "classification", "source_url", "language", "relations",
+    "summary", "source_note", "rights", "credit", "classification", "source_url", "language", "pages", "relations",
 )  # fmt: skip
 _RELATED_ROWS = (Document.collections.through, Document.subjects.through, Document.repositories.through)  # rewritten on update
 
@@ -302,6 +302,7 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
         classification=record.classification,
         source_url=record.source_url,
         language=record.language,
+        pages=record.pages,
         relations=distinct_identifiers(record.relations),
     )
 

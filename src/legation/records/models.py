@@ -238,6 +238,14 @@ class Document(models.Model):
     source_url = models.URLField("public source", max_length=500, blank=True)
     language = models.CharField(max_length=20, default="en")
     collections = models.ManyToManyField(Collection, blank=True, related_name="documents")
+    pages = models.CharField(
+        "printed pages",
+        max_length=50,
+        blank=True,
+        default="",
+        help_text="The pages of the printed edition of its first collection that print it, numbered as printed: "
+        "287, or the first and last joined by a dash, 287–289 (no “p.” or “pp.”); empty when not printed or not known.",
+    )
     subjects = models.ManyToManyField(Subject, blank=True, related_name="documents")
     relations = models.JSONField(
         "related documents",

@@ -26,7 +26,7 @@ _ROLE_ORDER = {"sender": 0, "recipient": 1, "mentioned": 2}
 _DOCUMENT_COLUMNS = (
     "id", "identifier", "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest",
     "place_sent__name", "summary", "source_note", "rights", "credit", "classification", "source_url", "language",
-    "relations",
+    "pages", "relations",
 )  # fmt: skip
 
 
@@ -62,7 +62,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
     agent_ids = sorted({link[2] for rows in links.values() for link in rows})
     names = _grouped(AgentName.objects.filter(agent_id__in=agent_ids).values_list("agent_id", "name"))
     for (pk, identifier, title, document_type, date_text, date_edtf, earliest, latest, place, summary,
-         source_note, rights, credit, classification, source_url, language, relations) in docs:  # fmt: skip
+         source_note, rights, credit, classification, source_url, language, pages, relations) in docs:  # fmt: skip
         yield DocumentRecord(
             identifier=identifier,
             title=title,
@@ -81,6 +81,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
             source_url=source_url,
             language=language,
             collections=[CollectionRef(key=key, title=t) for key, t in sorted(collections.get(pk, ()))],
+            pages=pages,
             agents=[
                 AgentRef(key=key, name=name, role=role, kind=kind, names=sorted(n for (n,) in names.get(agent_id, ())))
                 for role, _, agent_id, key, name, kind in sorted(links.get(pk, ()), key=lambda l: (_ROLE_ORDER[l[0]], l[1]))
