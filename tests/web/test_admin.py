@@ -148,6 +148,30 @@ def test_a_date_as_written_changed_alone_is_read_again_and_the_index_follows(see
     assert "seed-sino-soviet-01" not in _found_in(admin_client, "1949-12")
 
 
+def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_are_saved_for_the_index(seed_archive, admin_client):
+    # what ingest refuses in a source ("pp. 12") saved here would make the archive's export fail to ingest again
+    from legation.records.models import ChangeLogEntry
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for bad in ("pp. 12", "12, 14", "12–14–16"):
+        answer = _post_change(admin_client, document, pages=bad)
+        page = html.unescape(answer.content.decode())
+        assert answer.status_code == 200 and not answer.redirect_chain, bad
+        error = re.search(r'<ul class="errorlist" id="id_pages_error"><li>(.*?)</li></ul>', page)
+        assert error and error[1] == (
+            f"“{bad}” is not pages as printed; give the page that prints it, 287, or the first and last joined by a dash, "
+            '287–289 (no "p." or "pp."), or leave it empty.'
+        ), bad
+    document.refresh_from_db()
+    assert document.pages == ""
+    last = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+    saved = _post_change(admin_client, document, pages=" 287–289 ")
+    assert saved.redirect_chain, saved.content.decode()[:2000]
+    document.refresh_from_db()
+    assert document.pages == "287–289"
+    assert list(ChangeLogEntry.objects.filter(seq__gt=last).values_list("document_identifier", "operation")) == [("seed-sino-soviet-01", "upsert")]
+
+
 def test_a_date_as_written_that_reads_as_no_date_leaves_the_document_undated_with_a_warning(seed_archive, admin_client):
     document = Document.objects.get(identifier="seed-sino-soviet-01")
     answer = _post_change(admin_client, document, date_text="am Tag nach Martini")

@@ -31,6 +31,8 @@ from legation.records.document_record import (
     IDENTIFIER_RULE,
     MAX_CHARACTERS,
     MAX_ITEMS,
+    PAGES,
+    PAGES_RULE,
     UNSTORABLE_CHARACTERS,
     RecordError,
     distinct_identifiers,
@@ -272,6 +274,15 @@ class DocumentForm(forms.ModelForm):
 
     def clean_language(self) -> str:
         return _checked_language(self)
+
+    def clean_pages(self) -> str:
+        """The printed pages as ingest takes them (:data:`~legation.records.document_record.PAGES`):
+        one page or the first and last joined by a dash, or none; ``pp. 12`` saved here would make the
+        archive's export fail to ingest again."""
+        value = self.cleaned_data["pages"].strip()
+        if value and not PAGES.fullmatch(value):
+            raise forms.ValidationError(f"“{value}” is not pages as printed; {PAGES_RULE}.")
+        return value
 
     def clean_relations(self) -> list:
         """The related documents as ingest takes them (:meth:`DocumentRecord.validate
