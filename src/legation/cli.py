@@ -1112,7 +1112,7 @@ def export(
         "--format",
         help="jsonl: Legation JSON Lines, every field; ingest reproduces each document exactly. "
         "csv: a spreadsheet table (UTF-8 with BOM) of identifier, title, type, date, date text, sender, recipient, "
-        "mentioned, place, summary, subject, collection, language, classification, source, repository, rights, credit, "
+        "mentioned, place, summary, subject, collection, pages, language, classification, source, repository, rights, credit, "
         "url, relation and the first text; "
         "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
         "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl; a format the name does not fit is refused. "

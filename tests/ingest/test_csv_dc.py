@@ -13,6 +13,7 @@ from legation.ingest.readers import why_unread, files_to_read, read_file
 from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.document_record import DocumentRecord
+from legation.records.models import Document
 from tests.conftest import FIXTURES, shared_data, single_record
 
 CSV = FIXTURES / "csv"
@@ -494,6 +495,37 @@ def test_a_dublin_core_publisher_column_is_read_into_credit_as_wilson_publishers
     assert second.credit == "Example Press"
     report = ingest_records(items)
     assert (report.added, report.failed) == (["w-1", "w-2"], [])
+
+
+@pytest.mark.django_db
+def test_a_pages_column_gives_the_printed_pages_and_a_cell_that_is_no_pages_fails_its_row(tmp_path: Path):
+    path = tmp_path / "pages.csv"
+    path.write_text(
+        "identifier,title,Pages,collection\n"
+        "d1,Memorandum of conversation,1–3,FRUS 1917–1972\n"
+        "d2,Telegram,pp. 12,FRUS 1917–1972\n"
+        "d3,Circular,xii - xiv,FRUS 1917–1972\n"
+        "d4,Unprinted note,,\n",
+        encoding="utf-8",
+    )
+    items = list(read_csv(path))
+    assert {i: r.pages for i, r in records(items).items()} == {"d1": "1–3", "d3": "xii - xiv", "d4": ""}
+    [bad] = errors(items)
+    assert (bad.path, bad.location, bad.message) == (
+        str(path),
+        "line 3",
+        "d2: pages 'pp. 12': give the page that prints it, 287, or the first and last joined by a dash, 287–289 "
+        '(no "p." or "pp."), or leave it empty',
+    )
+    report = ingest_records(items, source=str(path))
+    assert (report.added, [f.where for f in report.failed]) == (["d1", "d3", "d4"], [f"{path}, line 3"])
+    assert not Document.objects.filter(identifier="d2").exists()
+    # a mapping reads any column into pages, the first of two with a value
+    mapped = tmp_path / "seiten.csv"
+    mapped.write_text("Nr,Titel,Seiten,Seite\nb-1,Brief,,17\nb-2,Brief,17–19,20\n", encoding="utf-8")
+    mapping = tmp_path / "seiten.mapping.json"
+    mapping.write_text('{"columns": {"Nr": "identifier", "Titel": "title", "Seiten": "pages", "Seite": "pages"}}', encoding="utf-8")
+    assert {i: r.pages for i, r in records(read_csv(mapped)).items()} == {"b-1": "17", "b-2": "17–19"}
 
 
 def test_a_header_naming_a_column_twice_fails_the_file_rather_than_lose_one_column(tmp_path: Path):

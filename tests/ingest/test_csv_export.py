@@ -27,6 +27,7 @@ AWKWARD = DocumentRecord(
     classification="+Secret",
     source_url="https://example.org/doc?id=1",
     collections=[CollectionRef("crafted-b", "'=already quoted"), CollectionRef("crafted-a", "Crafted, with a comma")],
+    pages="xii–xiv",
     agents=[
         AgentRef("person:mao", "Mao, Zedong", "sender", names=["Mao Tse-tung"]),
         AgentRef("org:cc", "Central Committee", "recipient", kind="organization"),
@@ -81,6 +82,7 @@ def test_awkward_values_come_out_safely_and_read_back_exactly(tmp_path: Path):
     assert (cells["sender"], cells["recipient"], cells["mentioned"]) == ("Mao, Zedong", "Central Committee|-Liu Shaoqi", "Stalin")
     assert (cells["collection"], cells["subject"]) == ("''=already quoted|Crafted, with a comma", "'95 message|Sino-Soviet treaty")
     assert (cells["date"], cells["date text"], cells["language"]) == ("1950-01-02", "Moscow, January 2, 1950", "en")
+    assert cells["pages"] == READ_BACK.pages == "xii–xiv"  # the printed pages, read back exactly with the record above
     assert path.read_bytes().startswith(b"\xef\xbb\xbfidentifier,")
 
 

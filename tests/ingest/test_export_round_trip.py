@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
@@ -55,6 +55,8 @@ from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.readers.csv_export import COLUMNS, write_csv
 from legation.ingest.readers.jsonl import read_jsonl, write_jsonl
 from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
+from legation.records.models import Document
 from legation.records.serialize import load_records
 from tests.conftest import FIXTURES, shared_data
 
@@ -147,3 +149,17 @@ def test_csv_export_reads_back_to_the_same_csv(tmp_path: Path):
     round_trip(write_csv, read_csv, tmp_path, 54)
     header = (tmp_path / "export").read_bytes().split(b"\r\n", 1)[0]  # BOM for Excel, CRLF rows
     assert header == "\ufeff".encode() + ",".join(name for name, _ in COLUMNS).encode()
+
+
+# The pages of the FRUS sample volume (tests/fixtures/frus) that print three of its documents: what its page breaks say
+PRINTED = {"frus1917-72PubDip-d1": "1–3", "frus1917-72PubDip-d2": "3–7", "frus1917-72PubDip-d5": "9–14"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("write", "read"), [(write_jsonl, read_jsonl), (write_csv, read_csv)], ids=["jsonl", "csv"])
+def test_printed_pages_are_exported_and_read_back(write: Callable, read: Callable[[Path], Iterator], tmp_path: Path):
+    volume = read_file(FIXTURES / "frus" / "frus1917-72PubDip.xml")
+    report = ingest_records(replace(r, pages=PRINTED.get(r.identifier, "")) if isinstance(r, DocumentRecord) else r for r in volume)
+    assert len(report.added) == 44 and not report.failed
+    round_trip(write, read, tmp_path, 44)
+    assert dict(Document.objects.exclude(pages="").values_list("identifier", "pages")) == PRINTED

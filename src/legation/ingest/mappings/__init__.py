@@ -35,9 +35,10 @@ in direct order, "Dean Acheson", its inverted form kept as a further name, see `
 ``summary, subject, language`` (a deprecated code replaced, ``iw`` → ``he``, by
 :func:`~legation.records.languages.language_tag`), ``source`` (the archival citation),
 ``repository`` (archives holding the original; several with the separator), ``rights, credit, place, text, collection, classification,
-url`` and ``relation`` (identifiers of related documents; several with the separator).
+url``, ``pages`` (the pages of the printed edition that print it: ``287`` or ``287–289``) and ``relation``
+(identifiers of related documents; several with the separator).
 Several columns may map to one field: for identifier, title, type, date, date_text, language,
-place and url the first with a value wins (a fallback); the others are joined ("; ", a blank line
+place, url and pages the first with a value wins (a fallback); the others are joined ("; ", a blank line
 between texts, lists concatenated for multi-valued fields). Values are trimmed at their ends; a
 text is kept as given (but for invisible format characters, dropped as everywhere: zero-width spaces, byte order
 marks …, see :func:`legation.search.analyzers.drop_invisible`; and page breaks, form feeds, which become paragraph breaks); summary, source, rights and credit keep their line breaks and paragraphs
@@ -73,9 +74,9 @@ from legation.records.languages import language_tag
 BUNDLED = Path(__file__).parent
 FIELDS = frozenset(
     "identifier title type date date_text sender sender_key recipient recipient_key mentioned mentioned_key "
-    "summary subject language source repository rights credit place text collection classification url relation".split()
+    "summary subject language source repository rights credit place text collection classification url pages relation".split()
 )
-FIRST_WINS = frozenset("identifier title type date date_text language place url".split())
+FIRST_WINS = frozenset("identifier title type date date_text language place url pages".split())
 MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned_key subject collection repository relation".split())
 # Prose keeps its line breaks and paragraphs, each line's spaces collapsed; the other single-valued
 # fields (title, type, place …) are one line, as spreadsheets wrap long values inside a cell.
@@ -303,7 +304,7 @@ class Values:
 
     def one(self, field_name: str) -> str:
         """The field's value: the first source value for a single-valued field (identifier, title,
-        type, date, date_text, language, place, url), all values joined for the others ("; ", or
+        type, date, date_text, language, place, url, pages), all values joined for the others ("; ", or
         a blank line between texts); the mapping's default when the source gives none. Texts are
         kept as given; :data:`PROSE` fields keep their line breaks (paragraphs), with each line's
         whitespace collapsed as in the other fields, which are one line."""
@@ -393,6 +394,7 @@ class Values:
             source_url=self.one("url"),
             language=language,
             collections=collections,
+            pages=self.one("pages"),
             agents=agents,
             subjects=list(dict.fromkeys(self.many("subject"))),
             texts=[TextRecord(kind="transcript", language=language, body=text, footnotes=footnotes)] if text else [],

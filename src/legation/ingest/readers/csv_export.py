@@ -8,7 +8,8 @@ One row per document, a header row first, these columns (reader's names, :data:`
     date text    the date as the source writes it, left empty when it is the EDTF value itself
                  (an empty cell reads back as the date)
     sender | recipient | mentioned   the agents' preferred names in that role, each name once
-    place (place sent)   summary   subject   collection (the collections' titles)   language
+    place (place sent)   summary   subject   collection (the collections' titles)
+    pages (the printed pages, 287–289)   language
     classification   source (the source note)   repository   rights   credit
     url (the public edition's address)   relation (identifiers of related documents)
     text         the document's first text (paragraphs separated by a blank line)
@@ -64,6 +65,7 @@ COLUMNS: tuple[tuple[str, Callable[[DocumentRecord], str]], ...] = (
     ("summary", lambda r: r.summary),
     ("subject", lambda r: SEPARATOR.join(r.subjects)),
     ("collection", lambda r: SEPARATOR.join(c.title for c in r.collections)),
+    ("pages", lambda r: r.pages),
     ("language", lambda r: r.language),
     ("classification", lambda r: r.classification),
     ("source", lambda r: r.source_note),
