@@ -588,6 +588,21 @@ def test_the_document_page_shows_archive_rights_credit_and_related_documents(cli
     assert '<section class="relations">' not in hostile
 
 
+def test_the_document_page_gives_the_printed_pages_after_the_collection_and_no_empty_pages(client, db):
+    from dataclasses import replace
+
+    from legation.ingest.readers.tei_frus import read_frus_volume
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    volume = read_frus_volume(FIXTURES / "frus" / "frus1917-72PubDip.xml")
+    records = [replace(r, pages="1–3" if r.identifier.endswith("-d1") else "") for r in volume if isinstance(r, DocumentRecord)]
+    for _ in ingested_archive(records):
+        html = client.get("/documents/frus1917-72PubDip-d1").content.decode()
+        assert re.search(r"<dt>Collection</dt><dd>.*?</dd>\s*<dt>Pages</dt><dd>1–3</dd>", html)
+        assert "<dt>Pages</dt>" not in client.get("/documents/frus1917-72PubDip-d2").content.decode()
+
+
 def test_a_transcript_is_read_beside_its_translation(client, wilson_archive):
     """The Russian transcript in one column, the English translation in the other, each with its
     notes numbered as the record orders the texts; a document of one text has no columns."""
