@@ -207,6 +207,31 @@ def test_printed_pages_corrected_in_the_admin_are_kept_and_a_change_in_the_sourc
     assert Document.objects.get(identifier=D5).pages == "10–14"
 
 
+def test_pages_entered_in_the_admin_of_an_archive_ingested_before_it_stored_pages_are_kept(admin_client):
+    # its documents' digests lack "pages" (the field came later): the source's value took the
+    # curator's place at the next ingest, as if the curator had never entered it
+    def ingested_before_pages() -> None:
+        documents = list(Document.objects.all())
+        for document in documents:
+            del document.ingested["pages"]
+        Document.objects.bulk_update(documents, ["ingested"])
+
+    volume = [replace(r, pages="") for r in read_file(FRUS) if isinstance(r, DocumentRecord)]
+    ingest_records(volume)
+    ingested_before_pages()
+    admin_save(admin_client, D5, pages="10–14")
+
+    again = ingest_records(volume)  # the source gives no pages
+    assert (len(again.unchanged), again.updated, again.conflicts, [f.where for f in again.curated]) == (44, [], [], [D5])
+    assert Document.objects.get(identifier=D5).pages == "10–14"
+
+    ingested_before_pages()
+    paged = [replace(r, pages={"frus1917-72PubDip-d1": "1–3", D5: "9–14"}.get(r.identifier, "")) for r in volume]
+    report = ingest_records(paged)  # the source gives pages now: those of the others go in
+    assert (report.conflicts, report.updated, len(report.unchanged)) == ([Conflict(D5, D5, "pages", "9–14")], ["frus1917-72PubDip-d1"], 43)
+    assert dict(Document.objects.exclude(pages="").values_list("identifier", "pages")) == {"frus1917-72PubDip-d1": "1–3", D5: "10–14"}
+
+
 def test_a_long_value_of_the_source_is_shown_cut_at_a_word_with_an_ellipsis():
     title = "Memorandum of Conversation Between Secretary of State Acheson and the Ambassador of the United Kingdom (Franks)"
     message = Conflict("vol.xml: d1", "d1", "title", title).message()

@@ -16,10 +16,12 @@ one of:
 
 A document ingested before Legation remembered digests (``ingested`` is null), or created in the
 admin, has nothing to compare with: the source replaces it, as before, and its digests are
-remembered from then on. Dates are one field (the EDTF value and its first and last day go
-together, the admin derives the days from the value); agents, collections, subjects and texts are
-one field each (agents compared by role and key, collections by key: see :func:`_values`), and so
-are repositories and related documents. The
+remembered from then on. A field added to :data:`FIELDS` after a document's digests were
+remembered (``pages``) counts as remembered empty, the value the migration adding it stored
+(:func:`last_digest`): a value entered since in the admin is a correction, kept. Dates are one
+field (the EDTF value and its first and last day go together, the admin derives the days from the
+value); agents, collections, subjects and texts are one field each (agents compared by role and
+key, collections by key: see :func:`_values`), and so are repositories and related documents. The
 same digests tell the ingest service whether a document changed at all.
 """
 
@@ -128,6 +130,18 @@ def digest(values: list[str]) -> str:
     return hashed.hexdigest()
 
 
+_EMPTY = field_digests(DocumentRecord(identifier="", title=""))  # each field's digest when it holds nothing
+
+
+def last_digest(last: dict[str, str], name: str) -> str:
+    """The digest ``last`` (a document's digests as remembered at its last ingest) holds for the
+    field ``name`` (a key of :data:`FIELDS`); for a field added since they were remembered (``pages``),
+    the digest of its empty value, which the migration adding the field gave every stored document.
+    Else a value a curator entered before the next ingest would count as the source's, and that
+    ingest would replace it without a word."""
+    return last.get(name) or _EMPTY[name]
+
+
 def last_ingested(identifiers: list[str]) -> dict[str, tuple[int, dict[str, str] | None, str]]:
     """``{identifier: (primary key, remembered digests or None, name of the file last ingested from or "")}``
     of the stored documents among ``identifiers``, in chunked queries."""
@@ -152,9 +166,10 @@ def keep_curated(
     kept: dict[str, Any] = {}
     conflicts: list[Conflict] = []
     for name, keys in FIELDS.items():
-        if name not in last or now[name] == last[name]:
+        remembered = last_digest(last, name)
+        if now[name] == remembered:
             continue  # as last ingested: the source's value goes in
-        if digests[name] not in (last[name], now[name]):
+        if digests[name] not in (remembered, now[name]):
             value = getattr(record, name)
             conflicts.append(Conflict(where, record.identifier, name, value if isinstance(value, str) and "\n" not in value else ""))
         kept.update((key, getattr(stored, key)) for key in keys)

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote
 from legation.interrupts import held
-from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_ingested, remember, remember_origins
+from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
@@ -547,7 +547,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
                         continue
                     report.conflicts += conflicts
                     given = digests[identifier]  # fields corrected since, which the source still gives as it did:
-                    quiet = [n for n in FIELDS if remembered and n in remembered and now[n] != remembered[n] == given[n]]
+                    quiet = [n for n in FIELDS if remembered and now[n] != last_digest(remembered, n) == given[n]]
                     if quiet:
                         report.curated.append(Failure(_where(source, identifier), _curated(quiet)))
                 stores = field_digests(record)  # what would be stored: the source's values, corrections kept
