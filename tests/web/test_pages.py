@@ -1220,3 +1220,14 @@ def test_the_language_facet_names_each_language_on_the_page_and_links_by_its_cod
     # (language=iw found nothing where q=language:iw found 6: a fresh user)
     for other in ("eng", "EN"):
         assert client.get("/api/search", {"q": "Mao", "language": other}).json()["total"] == body["total"] > 0, other
+
+
+def test_a_page_citation_s_hits_name_the_pages_that_print_them(client, demo_volume_archive):
+    # page 5 of FRUS 1949 volume VII is printed by d2 (pages 4–5) and d3 (5–6): each hit says which pages are its own
+    body = client.get("/", {"q": "Foreign Relations, 1949, vol. VII, p. 5"}).content.decode()
+    assert "Results: 1 - 2 of 2" in body
+    metas = [unescape(m) for m in re.findall(r'<div class="meta">(.*?)</div>', body)]
+    assert sorted(m.rsplit(", ", 1)[1] for m in metas) == ["pp. 4\u20135", "pp. 5\u20136"]
+    assert all("Volume VII, Part 1, pp. " in m for m in metas)  # after the volume that prints them
+    hits = client.get("/api/search", {"q": "collection:frus1949v07p1 page:4", "page_size": 10}).json()["hits"]
+    assert sorted((h["identifier"], h["pages"]) for h in hits) == [("frus1949v07p1-d1", "4"), ("frus1949v07p1-d2", "4\u20135")]
