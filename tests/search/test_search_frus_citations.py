@@ -139,6 +139,9 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         ("Foreign Relations, 1947, vol, i, p. 48", "frus1947v01", (), ((48, 48),)),
         ("Foreign Relations, 1944, vol. iii, p. 3 and pp. 28 ff.", "frus1944v03", (), ((3, 3), (28, 28))),
         ("Foreign Relations, 1949, vol. ix, pp. 1474–76", "frus1949v09", (), ((1474, 1476),)),
+        # the edition's own shorthand, as its addresses write volume and document (frus1964-68v30/d25)
+        ("FRUS 1964-68 v30 d25", "frus1964-68v30", (25,), ()),
+        ("FRUS, 1964–68, v. 30, d. 25", "frus1964-68v30", (25,), ()),
     ],
 )
 def test_the_forms_of_a_citation(q, volume, documents, pages) -> None:
@@ -150,6 +153,7 @@ def test_the_forms_of_a_citation(q, volume, documents, pages) -> None:
     "q",
     [
         "foreign relations 1949 committee",  # no volume named
+        "Foreign Relations 1950 versus Stalin",  # a word beginning with v is no volume
         "Sino-Soviet relations 1950 vol. II",  # not the series
         "FRUS 1957-1955 vol. II, Document 1",  # years the wrong way round
         "FRUS 1955-57 vol. IIII, Document 1",  # no Roman numeral

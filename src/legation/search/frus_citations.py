@@ -19,10 +19,10 @@ the usual footnote styles, in any case:
 
 - the series: ``Foreign Relations of the United States``, ``Foreign Relations`` or ``FRUS``;
 - the volume's years, right after it: ``1949``, ``1955–1957``, ``1955-57`` (a hyphen or any dash);
-- then, comma-separated, in this order or another: ``volume``/``vol.`` and a Roman or Arabic number
+- then, comma-separated, in this order or another: ``volume``/``vol.``/``v.`` and a Roman or Arabic number
   (``Volume E–13``, an electronic-only volume: ``ve13``); ``part``/``pt.`` and a number; the
   volume's title (``Korea``, ``Soviet Union, January 1969–October 1970``: read past); and last
-  ``Document``/``Documents``/``doc.``/``docs.``/``No.`` and numbers (``Documents 11 and 12``,
+  ``Document``/``Documents``/``doc.``/``docs.``/``No.``/``d.`` and numbers (``Documents 11 and 12``,
   ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``: ``p. 623``,
   ``pp. 1099–1102``, ``pp. 1474–76``, ``pp. 76 ff.``: page 76 and after, read as page 76).
 
@@ -48,15 +48,15 @@ _DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen-minus, hyphen, non-bre
 _SERIES = re.compile(r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus)\b[\s,.:]*", re.I)
 _YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
 _SEPARATOR = re.compile(r"\s*[,;:.]?\s*")  # "vol. v. p. 750": a Roman numeral's period too
-_VOLUME = re.compile(rf"vol(?:ume)?s?[.,]?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
+_VOLUME = re.compile(rf"(?:vol(?:ume)?s?[.,]?|v\.?)\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
 _NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
-_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.)\s*{_NUMBERS}", re.I)
+_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
 _PAGES_CITED = rf"(?:pages?|pp?\.)\s*{_NUMBERS}(?:\s*ff?\.|\s+ff?\b)?"  # "pp. 76 ff.": 76 and the pages after, read as 76
 _PAGES = re.compile(_PAGES_CITED, re.I)
 _MORE_PAGES = re.compile(rf"\s*,?\s*(?:and\s+)?{_PAGES_CITED}", re.I)  # "p. 3 and pp. 28 ff."
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
-    r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|pages?|pp?\.)\s*\d|$)", re.I
+    r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d|$)", re.I
 )
 _TITLE_PARTS = 4  # the most comma-separated parts of a volume's title read past (Foreign Assistance, International Development, Trade Policies, 1969–1972)
 _CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?[\s,]*)?", re.I)
