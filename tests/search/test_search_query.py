@@ -883,3 +883,19 @@ def test_page_finds_the_documents_printed_on_the_pages_and_scores_nothing(demo_v
         "page:289 Bohlen": ["frus1955-57v02-d117"],  # Bohlen's telegram; page 289 of the other volume holds no Bohlen
     }
     assert not has_positive_terms(parse("page:289").node)
+
+
+def test_a_page_sought_in_documents_without_pages_says_how_to_get_them(make_index) -> None:
+    # an archive ingested before the FRUS reader kept pages: the citation found nothing, and said only that
+    from dataclasses import replace
+
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    records = [replace(r, pages="") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1955-57v02.xml.gz")]
+    result = search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 290"), make_index(records))
+    assert (result.total, result.explained) == (0, True)
+    assert result.notice.endswith(
+        f"{len(records)} documents match the query without page:290, but the archive holds no printed pages of them: ingest their "
+        "files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON Lines file needs a pages column), "
+        "or take page:290 out."
+    )

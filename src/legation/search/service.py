@@ -1231,7 +1231,11 @@ def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema:
     paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, user_query.page_overlap_query(idx_schema, 1, None))])
     first = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[0], order=Order.Asc).hits
     if not first:
-        return [f"{matches} the query without {typed}, but no printed pages are known of {'it' if count == 1 else 'them'}: take {typed} out."]
+        return [
+            f"{matches} the query without {typed}, but the archive holds no printed pages of {'it' if count == 1 else 'them'}: ingest "
+            f"{'its' if count == 1 else 'their'} files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON "
+            f"Lines file needs a pages column), or take {typed} out."
+        ]
     last = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[1], order=Order.Desc).hits
     span = f"page {first[0][0]}" if first[0][0] == last[0][0] else f"pages {first[0][0]}\u2013{last[0][0]}"
     return [
