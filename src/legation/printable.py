@@ -140,6 +140,17 @@ def in_words(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def number_range(first: str, last: str) -> tuple[int, int]:
+    """The first and last number of a range as written, its last abridged as ranges are (Chicago
+    Manual of Style, 9.64: ``("1474", "76")`` → ``(1474, 1476)``, ``("124", "26")`` → ``(124,
+    126)``); otherwise as written (``("12", "10")`` → ``(12, 10)``: which order is meant is the
+    caller's to judge). Both are strings of decimal digits; raises ValueError otherwise."""
+    low, high = int(first), int(last)
+    if high < low and len(last) < len(first):
+        high = int(first[: len(first) - len(last)] + last)
+    return low, high
+
+
 def number_runs(numbers: list[int] | tuple[int, ...]) -> list[str]:
     """``numbers`` (in order) as a reader writes them, each run of consecutive ones as its first and
     last joined by an en dash: ``[2, 5, 6, 7]`` → ``["2", "5–7"]``; ``[]`` → ``[]``."""

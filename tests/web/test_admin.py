@@ -153,15 +153,19 @@ def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_ar
     from legation.records.models import ChangeLogEntry
 
     document = Document.objects.get(identifier="seed-sino-soviet-01")
-    for bad in ("pp. 12", "12, 14", "12–14–16"):
+    rule = 'give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no "p." or "pp."), or leave it empty'
+    refused = {
+        "pp. 12": rule, "12, 14": rule, "12–14–16": rule,
+        "0": f"pages are numbered from 1 to 99,999; {rule}",
+        # typed the wrong way round it was found on page 91 and page 100, not on 290
+        "291–289": "the range ends before it starts; write its first page first (289–291), or correct the page misprinted",
+    }  # fmt: skip
+    for bad, problem in refused.items():
         answer = _post_change(admin_client, document, pages=bad)
         page = html.unescape(answer.content.decode())
         assert answer.status_code == 200 and not answer.redirect_chain, bad
         error = re.search(r'<ul class="errorlist" id="id_pages_error"><li>(.*?)</li></ul>', page)
-        assert error and error[1] == (
-            f"“{bad}” is not pages as printed; give the page that prints it, 287, or the first and last joined by a dash, "
-            '287–289 (no "p." or "pp."), or leave it empty.'
-        ), bad
+        assert error and error[1] == f"“{bad}”: {problem}.", bad
     document.refresh_from_db()
     assert document.pages == ""
     last = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()

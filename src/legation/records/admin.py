@@ -31,13 +31,12 @@ from legation.records.document_record import (
     IDENTIFIER_RULE,
     MAX_CHARACTERS,
     MAX_ITEMS,
-    PAGES,
-    PAGES_RULE,
     UNSTORABLE_CHARACTERS,
     RecordError,
     distinct_identifiers,
     folded_identifier,
     is_identifier,
+    pages_problem,
     value_problem,
 )
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
@@ -276,12 +275,13 @@ class DocumentForm(forms.ModelForm):
         return _checked_language(self)
 
     def clean_pages(self) -> str:
-        """The printed pages as ingest takes them (:data:`~legation.records.document_record.PAGES`):
-        one page or the first and last joined by a dash, or none; ``pp. 12`` saved here would make the
-        archive's export fail to ingest again."""
+        """The printed pages as ingest takes them (:func:`~legation.records.document_record.pages_problem`):
+        one page or the first and last joined by a dash, in order, or none; ``pp. 12`` saved here would
+        make the archive's export fail to ingest again, and ``289–91`` typed the wrong way round
+        (``291–289``) would be found on no page."""
         value = self.cleaned_data["pages"].strip()
-        if value and not PAGES.fullmatch(value):
-            raise forms.ValidationError(f"“{value}” is not pages as printed; {PAGES_RULE}.")
+        if value and (problem := pages_problem(value)):
+            raise forms.ValidationError(f"“{value}”: {problem}.")
         return value
 
     def clean_relations(self) -> list:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from legation.printable import C0_CONTROLS, quoted
+from legation.printable import C0_CONTROLS, number_range, quoted
 
 AgentRole = Literal["sender", "recipient", "mentioned"]
 AgentKind = Literal["person", "organization"]
@@ -52,24 +52,42 @@ def is_identifier(value: str) -> bool:
 
 
 # A page as printed: Arabic (287), Roman (xii) or a label of letters and digits (A4); two joined by a
-# hyphen or en dash are the first and last of a range. The range's order is not checked: an edition
-# may number a part's pages apart (A1–A4 before 1).
+# hyphen or any dash are the first and last of a range, the last abridged as ranges are (1474–76).
+# Arabic pages are numbered from 1 to MOST_PAGE and a range of them runs forwards; the order of
+# others is not checked: an edition may number a part's pages apart (A1–A4 before 1).
 _PAGE = r"[^\W_]{1,10}"
-PAGES = re.compile(rf"({_PAGE})(?:\s*[-\u2013]\s*({_PAGE}))?")
+PAGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dash, bar, minus
+PAGES = re.compile(rf"({_PAGE})(?:\s*[{PAGE_DASHES}]\s*({_PAGE}))?")
 PAGES_RULE = "give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no \"p.\" or \"pp.\"), or leave it empty"
+MOST_PAGE = 99_999  # the highest page number kept (FRUS volumes run to about 2,500 pages)
 
 
 def page_numbers(pages: str) -> tuple[int, int] | None:
     """The first and last page of a record's ``pages`` as numbers when both are Arabic numerals
-    (``"287–289"`` → ``(287, 289)``, ``"287"`` → ``(287, 287)``, a range written backwards put in
-    order), ``None`` otherwise (``""``, ``"xii–xiv"``, ``"A4"``): the pages a citation can find the
-    document by (the index's ``page_first``/``page_last``)."""
+    (``"287–289"`` → ``(287, 289)``, ``"287"`` → ``(287, 287)``, ``"1474–76"`` → ``(1474, 1476)``:
+    :func:`legation.printable.number_range`), ``None`` otherwise (``""``, ``"xii–xiv"``, ``"A4"``,
+    a range that runs backwards or holds a page outside 1 … :data:`MOST_PAGE`, which
+    :meth:`DocumentRecord.validate` refuses): the pages a citation finds the document by (the
+    index's ``page_first``/``page_last``)."""
     match = PAGES.fullmatch(pages)
     if match is None or not match.group(1).isdecimal() or not (match.group(2) or "0").isdecimal():
         return None
-    first = int(match.group(1))
-    last = int(match.group(2)) if match.group(2) else first
-    return min(first, last), max(first, last)
+    first, last = number_range(match.group(1), match.group(2) or match.group(1))
+    return (first, last) if 1 <= first <= last <= MOST_PAGE else None
+
+
+def pages_problem(pages: str) -> str:
+    """What is wrong with a record's ``pages`` (``""`` when nothing): not pages as printed
+    (:data:`PAGES_RULE`), or Arabic pages out of order or range."""
+    match = PAGES.fullmatch(pages)
+    if match is None:
+        return PAGES_RULE
+    if page_numbers(pages) is None and match.group(1).isdecimal() and (match.group(2) or "0").isdecimal():
+        first, last = number_range(match.group(1), match.group(2) or match.group(1))
+        if not (1 <= first and last <= MOST_PAGE):
+            return f"pages are numbered from 1 to {MOST_PAGE:,}; {PAGES_RULE}"
+        return f"the range ends before it starts; write its first page first ({last}\u2013{first}), or correct the page misprinted"
+    return ""
 
 
 def folded_identifier(identifier: str) -> str:
@@ -302,8 +320,8 @@ class DocumentRecord:
             raise RecordError(f"{self.identifier}: a repository name is empty; give each archive's name, or none")
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
             raise RecordError(f"{self.identifier}: source_url {self.source_url[:80]!r} is not an http(s) address; give the public page's URL or leave it empty")
-        if self.pages and not PAGES.fullmatch(self.pages):
-            raise RecordError(f"{self.identifier}: pages {quoted(self.pages[:80])}: {PAGES_RULE}")
+        if self.pages and (problem := pages_problem(self.pages)):
+            raise RecordError(f"{self.identifier}: pages {quoted(self.pages[:80])}: {problem}")
         if self.date_edtf:
             try:
                 bounds = edtf_day_bounds(self.date_edtf)  # None before year 1

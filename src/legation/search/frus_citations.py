@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from dataclasses import field as dataclass_field
 
 from legation.ingest.dates import roman_value
-from legation.printable import in_words, number_runs, shortened
+from legation.printable import in_words, number_range, number_runs, shortened
 
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
 _LISTED = 3  # identifiers a notice lists; of more it names the numbers and the volume
@@ -259,9 +259,7 @@ def _ranges(listed: str) -> Iterator[tuple[int, int]]:
     (12, 12); ``5–7`` → (5, 7); ``124-26`` → (124, 126), as ranges are abridged; ``12-10`` → (10,
     12)), in order; none that holds a 0."""
     for m in _NUMBER_IN_LIST.finditer(listed):
-        low, high = int(m.group(1)), int(m.group(2) or m.group(1))
-        if high < low and len(m.group(2)) < len(m.group(1)):  # 124-26
-            high = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
+        low, high = number_range(m.group(1), m.group(2) or m.group(1))  # 124-26: 124 to 126
         if low and high:
             yield min(low, high), max(low, high)
 

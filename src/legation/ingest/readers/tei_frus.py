@@ -96,6 +96,7 @@ from legation.records.document_record import (
     Footnote,
     RecordError,
     TextRecord,
+    pages_problem,
 )
 
 T = f"{{{TEI_NS}}}"
@@ -855,9 +856,8 @@ def _pages(div: etree._Element, before: str) -> str:
             last = breaks[-1].get("n", "")
         else:  # a break after its last words: the page before it is the last
             last = breaks[-2].get("n", "") if len(breaks) > 1 else first
-    if not first:
-        return ""
-    return first if last in ("", first) else f"{first}\u2013{last}"
+    pages = "" if not first else first if last in ("", first) else f"{first}\u2013{last}"
+    return "" if pages_problem(pages) else pages  # page breaks numbered out of order lose the pages, not the document
 
 
 def _page_number(pb: etree._Element) -> str:
