@@ -133,6 +133,9 @@ def title_text(text: str, limit: int = 80) -> str:
     return shortened(" ".join(_TITLE_SPACES.sub(" ", _TITLE_DROPPED.sub("", text)).split()), limit)
 
 
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
+
+
 def in_words(items: Sequence[str]) -> str:
     """``items`` listed as a sentence does: ``a``, ``a and b``, ``a, b and c``; ``""`` for none."""
     if len(items) <= 1:

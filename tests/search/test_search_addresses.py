@@ -246,7 +246,13 @@ def test_a_documents_public_address_with_more_after_it_is_the_document(demo_volu
     assert result.hits[0].identifier == "frus1949v07p1-d1" and result.notice == ""
 
 
-@pytest.mark.parametrize("q", ["frus1949v07p1/d1", "historicaldocuments/frus1949v07p1/d1", "frus1949v07p1/d1/pdf", "history.state.gov/historicaldocuments/frus1949v07p1/d1"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "frus1949v07p1/d1", "historicaldocuments/frus1949v07p1/d1", "frus1949v07p1/d1/pdf", "history.state.gov/historicaldocuments/frus1949v07p1/d1",
+        "/historicaldocuments/frus1949v07p1/d1", "FRUS1949V07P1/D1", "frus1949v07p1/D1",  # in any case, as identifiers are found
+    ],
+)  # fmt: skip
 def test_a_documents_public_address_without_its_host_is_the_document(demo_volumes, q) -> None:
     """A footnote or a reference manager writes the document as its path in the public edition,
     ``frus1949v07p1/d1``, which found nothing (no document holds the word)."""

@@ -68,6 +68,7 @@ from tests.conftest import REPO
         ("page:287..290", PageRange(287, 290)),
         ("page:287-290", PageRange(287, 290)),
         ("page:287\u2013290", PageRange(287, 290)),
+        ("page:1474-76", PageRange(1474, 1476)),  # abridged, as printed
         ("page:..12", PageRange(None, 12)),
         ("page:1474..", PageRange(1474, None)),
         ("collection:frus1955-57v02 page:(289 OR 300..302)", And((Term("frus1955-57v02", "collection"), Or((PageRange(289, 289), PageRange(300, 302)))))),
@@ -858,6 +859,9 @@ def test_words_run_together_find_what_the_words_apart_find(demo_volumes) -> None
         ("page:123456", "page:123456 is no page number"),
         ("page:1..2..3", "page:1..2..3 is no page number"),
         ("page:-", "page:- is no page number"),
+        # a dash joins two pages; it read page:-5 as pages 1 to 5, and page:(-5) as NOT page 5
+        ("page:-5", "page:-5 is no page number"),
+        ("page:5-", "page:5- is no page number"),
     ],
 )
 def test_a_page_that_is_no_page_number_is_left_out_and_said_how_to_write_one(q, problem) -> None:
@@ -899,3 +903,18 @@ def test_a_page_sought_in_documents_without_pages_says_how_to_get_them(make_inde
         "files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON Lines file needs a pages column), "
         "or take page:290 out."
     )
+
+
+def test_page_ranges_that_cannot_both_be_met_are_said_so(demo_volumes) -> None:
+    result = search(SearchRequest(q="page:290 page:500"), demo_volumes("frus1955-57v02"))
+    assert (result.total, result.notice) == (0, (
+        "page:290 and page:500 do not overlap: a document meets every page range of a query, so all only when its pages span "
+        "them. Keep one, or write page:(290 OR 500) to find documents printed on any."
+    ))
+
+
+def test_a_page_no_document_of_the_words_is_printed_on_names_no_span_of_several_volumes(demo_volumes) -> None:
+    # "printed on pages 4–1851" spoke of pages of several volumes as one run
+    result = search(SearchRequest(q="Bohlen page:2056"), demo_volumes("frus1955-57v02", "frus1949v07p1"))
+    bohlen = search(SearchRequest(q="Bohlen", page_size=1), demo_volumes("frus1955-57v02", "frus1949v07p1")).total
+    assert (result.total, result.notice) == (0, f"No document the query finds is printed on page:2056, though {bohlen} documents match the query without it: take page:2056 out.")

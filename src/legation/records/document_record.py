@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from legation.printable import C0_CONTROLS, number_range, quoted
+from legation.printable import C0_CONTROLS, DASHES, number_range, quoted
 
 AgentRole = Literal["sender", "recipient", "mentioned"]
 AgentKind = Literal["person", "organization"]
@@ -56,8 +56,7 @@ def is_identifier(value: str) -> bool:
 # Arabic pages are numbered from 1 to MOST_PAGE and a range of them runs forwards; the order of
 # others is not checked: an edition may number a part's pages apart (A1–A4 before 1).
 _PAGE = r"[^\W_]{1,10}"
-PAGE_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dash, bar, minus
-PAGES = re.compile(rf"({_PAGE})(?:\s*[{PAGE_DASHES}]\s*({_PAGE}))?")
+PAGES = re.compile(rf"({_PAGE})(?:\s*[{DASHES}]\s*({_PAGE}))?")
 PAGES_RULE = "give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no \"p.\" or \"pp.\"), or leave it empty"
 MOST_PAGE = 99_999  # the highest page number kept (FRUS volumes run to about 2,500 pages)
 

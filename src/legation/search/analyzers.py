@@ -64,6 +64,8 @@ import unicodedata
 import tantivy
 from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilder, Token, Tokenizer
 
+from legation import printable
+
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
 VERSION = 10  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation; 8: traditional Chinese characters as simplified; 9: Turkish stemmed before folding; 10: Wade-Giles' marks of aspiration dropped
 STEMMED_NAME = "legation_en"
@@ -387,7 +389,7 @@ def same_letters(letter: str) -> str:
     return "".join(sorted({base, base.upper(), *_folding_to().get(base, "")}))
 
 
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
+DASHES = printable.DASHES  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
 
 
 def _folded_from(table: dict[int, str]) -> dict[str, str]:

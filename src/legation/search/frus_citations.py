@@ -38,21 +38,29 @@ from collections.abc import Iterator
 from dataclasses import field as dataclass_field
 
 from legation.ingest.dates import roman_value
-from legation.printable import in_words, number_range, number_runs, shortened
+from legation.printable import DASHES, in_words, number_range, number_runs, shortened
 
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
 _LISTED = 3  # identifiers a notice lists; of more it names the numbers and the volume
 MOST_DOCUMENTS = 100  # documents a citation may name (Documents 137–191: 55); of a longer list or range, its first ones
-_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus
+_DASH = DASHES
 
-_SERIES = re.compile(r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus)\b[\s,.:]*", re.I)
+_SERIES = re.compile(  # or "ibid." followed by other years, standing for the series a footnote named before
+    r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus|ibid(?=\.?[\s,]*1[789]\d\d))\b[\s,.:]*", re.I
+)
 _YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
-_SEPARATOR = re.compile(r"\s*[,;:.]?\s*")  # "vol. v. p. 750": a Roman numeral's period too
+_SEPARATOR = re.compile(r"\s*(?:[,;:]|\.,?)?\s*")  # "vol. v. p. 750", "Vol. II., p. 290": a Roman numeral's period too
 _VOLUME = re.compile(rf"(?:vol(?:ume)?s?[.,]?|v\.?)\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
 _NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
-_PAGES_CITED = rf"(?:pages?|pp?\.)\s*{_NUMBERS}(?:\s*ff?\.|\s+ff?\b)?"  # "pp. 76 ff.": 76 and the pages after, read as 76
+# Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
+# 1101"; "pp. 76 ff." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290, footnote 3",
+# "n. 3"), "passim": read with the pages, not as words the document must hold
+_PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?!\d)|\d{1,4})"
+_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{_DASH}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]\"']|n\d*\b|f{{1,2}}\b)"
+_PAGE_AFTER = r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?)?(?:n\d*\b|\s*,?\s*(?:footnote|fn\.?|note|n\.)\s*\d+)?(?:\s*,?\s*passim\b)?"
+_PAGES_CITED = rf"(?:pages?|pp?\.?)\s*{_PAGE_NUMBERS}{_PAGE_AFTER}"
 _PAGES = re.compile(_PAGES_CITED, re.I)
 _MORE_PAGES = re.compile(rf"\s*,?\s*(?:and\s+)?{_PAGES_CITED}", re.I)  # "p. 3 and pp. 28 ff."
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
@@ -63,7 +71,8 @@ _CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?
 # how a footnote leads into a citation, read with it, not as words the document must hold ("See Foreign
 # Relations, …" found only those of the documents cited that hold "see")
 _LEAD_IN = re.compile(r"(?<![\w-])(?:see(?:\s+also)?|cf\.?|compare|(?:printed|quoted|extracts?\s+(?:are\s+)?printed)(?:\s+in\s+part)?\s+in|also\s+in)\s*[,:]?\s*$", re.I)
-_NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*[{_DASH}]\s*(\d+))?")
+_NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*(?:[{_DASH}]|to)\s*(\d+))?")
+_PAGE_IN_LIST = re.compile(rf"({_PAGE_NUMBER})(?:\s*(?:[{_DASH}]|to)\s*({_PAGE_NUMBER}))?")
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ def find_citations(q: str) -> list[Citation]:
     Documents 352 and 355``) or by ``ibid.`` (``…; see ibid., Documents 30 and 31``, the volume
     before) gives one citation each."""
     low = q.lower()
-    if "frus" not in low and "relations" not in low:
+    if "frus" not in low and "relations" not in low and "ibid" not in low:
         return []
     found: list[Citation] = []
     pos = 0
@@ -154,27 +163,51 @@ def find_citations(q: str) -> list[Citation]:
 def read_citations(q: str) -> tuple[str, list[str]]:
     """``q`` with each FRUS citation in it replaced by what it is searched as
     (:meth:`Citation.searched`), spaced from what stands beside it, and a notice for each
-    (:meth:`Citation.notice`); ``(q, [])`` when it holds none.
+    (:meth:`Citation.notice`); ``(q, [])`` when it holds none. Citations one after another, with
+    nothing but punctuation, ``and``, ``or``, ``see``, ``see also`` or ``cf.`` between them (a
+    footnote citing two volumes, or a volume and ``ibid.``), are alternatives: their documents are
+    found, any of them (:func:`read`).
     ``read_citations("Foreign Relations, 1955–1957, vol. II, Document 117")`` →
     ``("frus1955-57v02-d117", ["The FRUS citation … was read as the document frus1955-57v02-d117."])``."""
+    read_q, notices, _, _ = read(q)
+    return read_q, notices
+
+
+def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
+    """:func:`read_citations`, the texts the citations were replaced by, as they stand in the query
+    returned (``["(collection:frus1955-57v02 page:290 OR collection:frus1955-57v03 page:10)"]``:
+    what a query that cannot be read as search syntax keeps of them, :func:`legation.search.query.parse`),
+    and the citations (:func:`find_citations`)."""
     citations = find_citations(q)
     if not citations:
-        return q, []
-    groups: list[list[Citation]] = []  # a citation and those continuing it (…, and vol. III, Document 5): one alternative each
+        return q, [], [], []
+    groups: list[list[Citation]] = []  # a citation and those continuing it (…, and vol. III, Document 5)
     for citation in citations:
         if citation.continues and groups:
             groups[-1].append(citation)
         else:
             groups.append([citation])
-    out, last = [], 0
+    chains: list[list[Citation]] = []  # groups with nothing but connectors between them: one alternative each
     for group in groups:
-        searched = [c.searched() for c in group]
+        if chains and _CONNECTORS.fullmatch(q, chains[-1][-1].end, group[0].start):
+            chains[-1].extend(group)
+        else:
+            chains.append(list(group))
+    out, parts, last = [], [], 0
+    for chain in chains:
+        searched = [c.searched() for c in chain]
+        part = searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"  # OR binds looser than a citation's AND
         # no space needed around it: a citation starts after no letter, digit or colon and ends at a number's end
-        out += [q[last : group[0].start], searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"]
-        last = group[-1].end
+        out += [q[last : chain[0].start], part]
+        parts.append(part)
+        last = chain[-1].end
     rest = q[last:]
     out.append(" " + rest[1:] if rest.startswith(":") else rest)  # "doc. 117: Telegram From …" is no field frus…-d117:
-    return "".join(out), [c.notice(q) for c in citations]
+    return "".join(out), [c.notice(q) for c in citations], parts, citations
+
+
+# What may stand between two citations read as alternatives: punctuation, "and", "or", "see (also)", "cf."
+_CONNECTORS = re.compile(r"[\s,;.]*(?:(?:and|or|see|also|cf)\b[\s,;.]*)*", re.I)
 
 
 def _years(match: re.Match[str]) -> str | None:
@@ -209,9 +242,9 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
         elif m := _DOCUMENTS.match(q, at):
             documents, more = _numbers(m.group(1))
         elif m := _PAGES.match(q, at):
-            pages = tuple(_ranges(m.group(1)))
+            pages = tuple(_ranges(m.group(1), pages=True))
             while more_pages := _MORE_PAGES.match(q, m.end()):
-                pages, m = pages + tuple(_ranges(more_pages.group(1))), more_pages
+                pages, m = pages + tuple(_ranges(more_pages.group(1), pages=True)), more_pages
         elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
             titles += 1
             pos = m.end()
@@ -254,12 +287,13 @@ def _runs(numbers: tuple[int, ...]) -> str:
     return in_words(named)
 
 
-def _ranges(listed: str) -> Iterator[tuple[int, int]]:
+def _ranges(listed: str, pages: bool = False) -> Iterator[tuple[int, int]]:
     """The runs of numbers of a list as cited, each as its first and last (``11 and 12`` → (11, 11),
-    (12, 12); ``5–7`` → (5, 7); ``124-26`` → (124, 126), as ranges are abridged; ``12-10`` → (10,
-    12)), in order; none that holds a 0."""
-    for m in _NUMBER_IN_LIST.finditer(listed):
-        low, high = number_range(m.group(1), m.group(2) or m.group(1))  # 124-26: 124 to 126
+    (12, 12); ``5–7`` or ``5 to 7`` → (5, 7); ``124-26`` → (124, 126), as ranges are abridged;
+    ``12-10`` → (10, 12)), in order; none that holds a 0. Of ``pages``, ``1,099`` is one number."""
+    for m in (_PAGE_IN_LIST if pages else _NUMBER_IN_LIST).finditer(listed):
+        first, last = m.group(1).replace(",", ""), (m.group(2) or m.group(1)).replace(",", "")  # 1,099: a thousands separator
+        low, high = number_range(first, last)  # 124-26: 124 to 126
         if low and high:
             yield min(low, high), max(low, high)
 

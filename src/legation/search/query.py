@@ -58,9 +58,9 @@ import tantivy
 from tantivy import Occur, Query
 
 from legation.ingest.dates import archival_day_bounds, either_order  # the one reader of dates as archives write them
-from legation.printable import C0_CONTROLS, C1_CONTROLS, in_words, shortened
+from legation.printable import C0_CONTROLS, C1_CONTROLS, DASHES, in_words, number_range, shortened
 from legation.records.dates import MONTHS, day_bounds
-from legation.records.document_record import RecordError, is_identifier, unwrapped
+from legation.records.document_record import MOST_PAGE, RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
 from legation.search import analyzers, frus_citations, schema
 
@@ -129,7 +129,6 @@ OPERATORS = ("AND", "OR", "NOT")
 DATE_FIELD = "date"
 PAGE_FIELD = "page"
 RANGE_FIELDS = (DATE_FIELD, PAGE_FIELD)  # fields whose value is a range to filter by, not words to find
-MOST_PAGE = 99_999  # the highest page number page: reads (FRUS volumes run to about 2,000)
 _SYNTAX_CHARS = frozenset(':*[]{}%^~\\<>|=+"()')
 # a ? inside a word (Ch?u), typed as Lucene's wildcard for one letter; after a word it ends a question
 _WILDCARD = re.compile(r"(\w+)\?+\w")
@@ -580,7 +579,7 @@ class _Parser:
         return words[0] if len(words) == 1 else And(words)
 
 
-_FRUS_VOLUME = r"frus[\w-]+"  # a FRUS volume's id (frus1949v07p1), in its addresses and its documents' identifiers
+_FRUS_VOLUME = r"(?i:frus)[\w-]+"  # a FRUS volume's id (frus1949v07p1), in its addresses and its documents' identifiers (_volume_key)
 # A document's page here, /documents/<identifier>, pasted whole (any scheme and host), as its path,
 # or from an address bar that left out the scheme (localhost:8000/documents/…) or the first slash.
 _PERMALINK = re.compile(
@@ -592,9 +591,9 @@ _PERMALINK = re.compile(
 # a part of the volume (a chapter, its index, its list of persons) something else there.
 # Its path alone is read so too, as a footnote or a reference manager writes it: historicaldocuments/<volume>/<document>,
 # or <volume>/<document> (frus1955-57v02/d117).
-_FRUS_HOST = r"(?:(?:(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/)?(?i:historicaldocuments)/|(?=frus\d{4}))"
+_FRUS_HOST = r"(?:(?:(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/|/)?(?i:historicaldocuments)/|(?=(?i:frus)\d{4}))"
 _FRUS_EDITION = re.compile(
-    _FRUS_HOST + r"(" + _FRUS_VOLUME + r")(?:/(d\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
+    _FRUS_HOST + r"(" + _FRUS_VOLUME + r")(?:/((?i:d)\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
 )  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
 _FRUS_PART = re.compile(_FRUS_HOST + r"(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?")
 # Another site's page: an address with a scheme, or without one a host www.… or one of the
@@ -686,7 +685,7 @@ def read_address(text: str) -> Address | None:
     if bare != text and (identifier := _identifier_at(bare)) is not None:
         return Address(text, *identifier)
     if (part := _FRUS_PART.fullmatch(bare)) is not None:
-        return Address(text, volume=part.group(1), part=part.group(2))
+        return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
         for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
             if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
@@ -736,18 +735,24 @@ def volume_address(word: str) -> Address | None:
     key = unwrapped(word)
     if _FRUS_VOLUME_KEY.fullmatch(key) is None or _FRUS_IDENTIFIER.fullmatch(key.lower()) is not None:
         return None
-    volume = key if key.startswith("frus") else key.lower()
+    volume = _volume_key(key)
     return Address(volume, volume=volume)
+
+
+def _volume_key(key: str) -> str:
+    """A FRUS volume's key as typed, as the edition writes it: as typed when it starts ``frus``
+    (``frus1917-72PubDip`` keeps its capitals), else in lower case (``FRUS1945V01``)."""
+    return key if key.startswith("frus") else key.lower()
 
 
 def _identifier_at(text: str) -> tuple[str, str] | None:
     """``(identifier, volume)`` of the document whose address ``text`` is (:func:`read_address`),
     ``""`` for the volume of a page here; ``("", volume)`` for a FRUS volume's own address."""
     if (frus := _FRUS_EDITION.fullmatch(text)) is not None:
-        volume, document = frus.groups()
+        volume, document = _volume_key(frus.group(1)), frus.group(2)
         if document is None:
             return "", volume
-        identifier = f"{volume}-{document}"
+        identifier = f"{volume}-{document.lower()}"
         return (identifier, volume) if is_identifier(identifier) else None
     if (match := _PERMALINK.fullmatch(text)) is not None:
         identifier = urllib.parse.unquote(match.group(1))
@@ -948,26 +953,35 @@ def _range(field: str, value: str, notes: list[str], span: tuple[int, int] | Non
     return _date_range(value, notes, span, named) if field == DATE_FIELD else _page_range(value, notes, span, named)
 
 
-PAGE_FORMS = f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}); with collection: the pages of one volume"
-_PAGE_RANGE = re.compile(r"(\d{1,5})?\s*(?:\.\.|[-\u2013])\s*(\d{1,5})?|(\d{1,5})")
+PAGE_FORMS = (
+    f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}; page:..290 and page:287.. leave an end open); "
+    "with collection: the pages of one volume"
+)
+_PAGE_RANGE = re.compile(rf"(\d{{1,5}})?\s*\.\.\s*(\d{{1,5}})?|(\d{{1,5}})\s*[{DASHES}]\s*(\d{{1,5}})|(\d{{1,5}})")
 
 
 def _page_range(value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> PageRange:
-    """``287``, ``287..290`` (or ``287-290``, ``287–290``), ``..290``, ``287..`` → :class:`PageRange`.
-    A range that ends before it starts is read the other way round, and ``notes`` gets a sentence
-    saying so. A value that is none (``page:xii``, ``page:0``) raises :class:`_Unreadable` saying how
-    to write one, with ``span`` and ``named`` as :func:`_date_range`'s."""
+    """``287``, ``287..290`` (or ``287-290``, ``287–290``, ``1474–76`` abridged as printed:
+    :func:`~legation.printable.number_range`), ``..290``, ``287..`` → :class:`PageRange`. A range
+    that ends before it starts is read the other way round, and ``notes`` gets a sentence saying
+    so. A value that is none (``page:xii``, ``page:0``, ``page:-5``: a dash joins two pages, ``..``
+    leaves an end open) raises :class:`_Unreadable` saying how to write one, with ``span`` and
+    ``named`` as :func:`_date_range`'s."""
     read = value.strip()
     read = read[:-1] if read[-1:] in ",;:" or (read[-1:] == "." and read[-2:] != "..") else read  # a sentence's "p. 623."
     match = _PAGE_RANGE.fullmatch(read)
     if match is None or not any(match.groups()):
         raise _Unreadable(f"page:{value} is no page number; {PAGE_FORMS}", span, named)
-    if match.group(3):
-        first = last = int(match.group(3))
+    first: int | None
+    last: int | None
+    if match.group(5):
+        first = last = int(match.group(5))
+    elif match.group(3):
+        first, last = number_range(match.group(3), match.group(4))
     else:
         first, last = (int(g) if g else None for g in match.group(1, 2))
-    if 0 in (first, last):
-        raise _Unreadable(f"page:{value}: pages are numbered from 1; {PAGE_FORMS}", span, named)
+    if 0 in (first, last) or max(first or 0, last or 0) > MOST_PAGE:
+        raise _Unreadable(f"page:{value}: pages are numbered from 1 to {MOST_PAGE:,}; {PAGE_FORMS}", span, named)
     if first is not None and last is not None and first > last:
         notes.append(f"page:{value} ends before it starts, so it was read as page:{last}..{first}.")
         first, last = last, first
@@ -1308,8 +1322,21 @@ def parse(q: str) -> ParsedQuery:
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
-    q, cited = frus_citations.read_citations(q)  # the identifiers of a range cited may be longer than the citation
+    q, cited, citations, read_as = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
     notices += cited
+    if read_as:  # the volumes cited, for the search to say which the archive lacks, though another citation finds documents
+        return _with_addresses(_parsed(q, notices, citations), tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in read_as)))
+    return _parsed(q, notices, citations)
+
+
+def _with_addresses(parsed: ParsedQuery, addresses: tuple[Address, ...]) -> ParsedQuery:
+    """``parsed`` with ``addresses`` after those it read."""
+    return ParsedQuery(parsed.node, parsed.text, parsed.notice, parsed.explicit_and, parsed.addresses + addresses)
+
+
+def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
+    """:func:`parse` of ``q``, its FRUS citations read (what they were replaced by: ``citations``),
+    ``notices`` said so far."""
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
     # the text read, what was wrong in it (why), the terms left out, and whether a repair may follow
@@ -1339,14 +1366,25 @@ def parse(q: str) -> ParsedQuery:
         fresh = True
         if not text or text == read:
             break
+    # the FRUS citations read stay as read ("…, vol. II, p. 290. Secret: eyes only", a footnote pasted whole)
+    kept = [part for part in citations if part in text]
+    for part in kept:
+        text = text.replace(part, " ", 1)
     words = _plain_words(_without_negated(_without_dangling_field(text))) if text else []
     searched = " ".join(w for w, _ in words)
+    cited_nodes = tuple(node for part in kept if (node := _Parser(_lex(part), part).parsed(part, []).node) is not None)
     if words:
-        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}its words were searched: {searched}.")
+        besides = "the FRUS citation was searched as read, and " if cited_nodes else ""
+        notices.append(
+            f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}{besides}its words were searched: {searched}."
+        )
         starts = accumulate((len(w) + 1 for w, _ in words[:-1]), initial=0)  # where each stands in the words joined
         # a field's name is searched, but was typed as no word to find: not one did you mean corrects (Term.at)
         terms = tuple(Term(w, at=-1 if named else at) for (w, named), at in zip(words, starts))
-        node = terms[0] if len(terms) == 1 else And(terms)
+        node = (*cited_nodes, *terms)[0] if len(cited_nodes) + len(terms) == 1 else And((*cited_nodes, *terms))
+    elif cited_nodes:
+        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so the FRUS citation alone was searched, as read.")
+        node = cited_nodes[0] if len(cited_nodes) == 1 else And(cited_nodes)
     else:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}) and has no words to search for.")
         node = None
@@ -2003,7 +2041,12 @@ def to_tantivy(
     if node is None:
         return None
     if isinstance(node, Term):
-        return _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
+        query = _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
+        if query is not None and node.field == COLLECTION_FIELD and not highlighting:
+            # a collection named is where to look, no more relevant for being small: a volume's parts, or two
+            # volumes, ORed, scored each by its rarity listed the smaller first, whatever the dates
+            return Query.const_score_query(query, 1.0)
+        return query
     if isinstance(node, Phrase):
         own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
         if not highlighting and by_shingles(node):

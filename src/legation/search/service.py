@@ -822,7 +822,9 @@ def volumes_as_parts(
             return user_query.Not(replaced(item.item))
         if isinstance(item, user_query.And | user_query.Or):
             return type(item)(tuple(replaced(i) for i in item.items))
-        if not (isinstance(item, user_query.Term) and item.field in (None, user_query.COLLECTION_FIELD) and not item.prefix):
+        if not (isinstance(item, user_query.Term | user_query.Phrase) and item.field in (None, user_query.COLLECTION_FIELD)):
+            return item
+        if isinstance(item, user_query.Term) and item.prefix:
             return item
         address = user_query.volume_address(item.text)
         if address is None or _holds_volume(address.volume, idx_schema, searcher):
@@ -830,7 +832,7 @@ def volumes_as_parts(
         parts = _parts_held(address.volume, idx_schema, searcher)
         if not parts:
             return item
-        field, typed = user_query.COLLECTION_FIELD, item.text if item.field is None else f"{item.field}:{item.text}"
+        field, typed = user_query.COLLECTION_FIELD, address.text if item.field is None else f"{item.field}:{address.text}"
         notes.append(
             f"The archive holds the FRUS volume {address.volume} as {'its parts' if len(parts) > 1 else 'its part'} {in_words(parts)}: "
             f"{typed} was read as {field}:" + (f"({' OR '.join(parts)})." if len(parts) > 1 else f"{parts[0]}.")
@@ -963,9 +965,12 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     archive. Typed identifiers and volume keys come as addresses too (:func:`identifier_addresses`).
     Addresses of another site's pages are searched as their words and get none here."""
     notes = []
+    named = {a.volume for a in addresses if a.identifier and a.volume}  # a document's notice speaks of its volume too
     for address in addresses:
         volume, identifier = address.volume, address.identifier
         if identifier and user_query.identifiers_like(identifier, idx_schema, searcher, pasted=True):
+            continue
+        if not identifier and volume in named:
             continue
         if identifier and not volume:
             notes.append(f"No document has the identifier {identifier} of the address given: check the address, or search for words of its title.")
@@ -975,8 +980,15 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
                     f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
                     f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
                 )
-        elif volume and not identifier and _parts_held(volume, idx_schema, searcher):
-            continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
+        elif volume and (parts := _parts_held(volume, idx_schema, searcher)):
+            if not identifier:
+                continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
+            number = identifier[len(volume) + 1 :]
+            notes.append(
+                f"The archive holds the FRUS volume {volume} as its part{'s' if len(parts) > 1 else ''} {in_words(parts)}, which "
+                f"number{'' if len(parts) > 1 else 's'} {'their' if len(parts) > 1 else 'its'} documents from 1 each: "
+                f"name the part, {' or '.join(f'{part}-{number}' for part in parts)}."
+            )
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
@@ -1214,19 +1226,25 @@ def date_conflict_notices(node: user_query.Node | None, request: SearchRequest) 
 
 def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
     """For a search that found nothing: a sentence when the page ranges its matches must meet
-    (``page:5000``, as a FRUS citation by pages is read) are why, counting what the rest of the
-    query finds within the ``filters`` and saying on which pages those documents are printed (the
+    (``page:5000``, as a FRUS citation by pages is read) are why: ranges that do not overlap
+    (``page:290 page:500``); else what the rest of the query finds within the ``filters``, and, when
+    it names a collection (a FRUS volume cited), on which pages those documents are printed (the
     first and last page of any of them), so that a page misread or misprinted in a citation can be
     put right; ``[]`` when the query holds no such range or its rest finds nothing too."""
     ranges = list(_required_ranges(node, user_query.PageRange))
     if not ranges:
         return []
+    typed, them = " and ".join(f"page:{r.text}" for r in ranges), "it" if len(ranges) == 1 else "them"
+    if max(r.first or 1 for r in ranges) > min(r.last or user_query.MOST_PAGE for r in ranges):
+        return [
+            f"{typed} do not overlap: a document meets every page range of a query, so all only when its pages span them. "
+            f"Keep one, or write page:({' OR '.join(r.text for r in ranges)}) to find documents printed on any."
+        ]
     rest = _without_ranges(node, user_query.PageRange)
     query = combine(user_query.to_tantivy(rest, idx_schema, searcher) if rest is not None else None, filters)
     count = facet_counts.count(searcher, query)
     if not count:
         return []
-    typed, them = " and ".join(f"page:{r.text}" for r in ranges), "it" if len(ranges) == 1 else "them"
     matches = "1 document matches" if count == 1 else f"{count:,} documents match"
     paged = Query.boolean_query([(Occur.Must, query), (Occur.Must, user_query.page_overlap_query(idx_schema, 1, None))])
     first = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[0], order=Order.Asc).hits
@@ -1236,6 +1254,8 @@ def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema:
             f"{'its' if count == 1 else 'their'} files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON "
             f"Lines file needs a pages column), or take {typed} out."
         ]
+    if not any(leaf.field == user_query.COLLECTION_FIELD for leaf in user_query.leaves(rest)):
+        return [f"No document the query finds is printed on {typed}, though {matches.lower()} the query without {them}: take {typed} out."]
     last = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[1], order=Order.Desc).hits
     span = f"page {first[0][0]}" if first[0][0] == last[0][0] else f"pages {first[0][0]}\u2013{last[0][0]}"
     return [
