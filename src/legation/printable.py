@@ -144,9 +144,8 @@ def in_words(items: Sequence[str]) -> str:
 
 
 def number_range(first: str, last: str) -> tuple[int, int]:
-    """The first and last number of a range as written, its last abridged as ranges are (Chicago
-    Manual of Style, 9.64: ``("1474", "76")`` → ``(1474, 1476)``, ``("124", "26")`` → ``(124,
-    126)``); otherwise as written (``("12", "10")`` → ``(12, 10)``: which order is meant is the
+    """The first and last number of a range as written, its last abridged as ranges are in print
+    (``("1474", "76")`` → ``(1474, 1476)``, ``("124", "26")`` → ``(124, 126)``); otherwise as written (``("12", "10")`` → ``(12, 10)``: which order is meant is the
     caller's to judge). Both are strings of decimal digits; raises ValueError otherwise."""
     low, high = int(first), int(last)
     if high < low and len(last) < len(first):

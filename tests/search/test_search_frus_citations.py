@@ -153,6 +153,9 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         ("Foreign Relations, 1949, vol. VII, pp. 1099 passim", "frus1949v07", (), ((1099, 1099),)),
         # "ibid." and other years stand for the series a footnote named before
         ("ibid., 1946, vol. vii, pp. 744", "frus1946v07", (), ((744, 744),)),
+        # a volume's number and pages joined by a colon, as notes cite a multivolume work ("there is no field '2'")
+        ("FRUS, 1955–1957, 2:290", "frus1955-57v02", (), ((290, 290),)),
+        ("FRUS 1955–57, II:289–91", "frus1955-57v02", (), ((289, 291),)),
         # the edition's own shorthand, as its addresses write volume and document (frus1964-68v30/d25)
         ("FRUS 1964-68 v30 d25", "frus1964-68v30", (25,), ()),
         ("FRUS, 1964–68, v. 30, d. 25", "frus1964-68v30", (25,), ()),

@@ -24,7 +24,10 @@ the usual footnote styles, in any case:
   volume's title (``Korea``, ``Soviet Union, January 1969–October 1970``: read past); and last
   ``Document``/``Documents``/``doc.``/``docs.``/``No.``/``d.`` and numbers (``Documents 11 and 12``,
   ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``: ``p. 623``,
-  ``pp. 1099–1102``, ``pp. 1474–76``, ``pp. 76 ff.``: page 76 and after, read as page 76).
+  ``pp. 1099–1102``, ``pp. 1474–76``, ``pp. 1,099–1,101``, ``pp. 76 ff.``: page 76 and after, read as
+  page 76; ``p. 290n3``, ``p. 290, footnote 3``: a note of the page); or, instead of ``vol.`` and
+  pages, a volume's number and pages joined by a colon, as notes cite a multivolume work
+  (``FRUS, 1955–1957, 2:290``, ``II:289–91``).
 
 A citation names a volume (its number), or it is left as typed. A citation inside a quoted phrase
 is read only when it is the whole phrase.
@@ -62,6 +65,8 @@ _PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{_DASH}])\s*{_PAG
 _PAGE_AFTER = r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?)?(?:n\d*\b|\s*,?\s*(?:footnote|fn\.?|note|n\.)\s*\d+)?(?:\s*,?\s*passim\b)?"
 _PAGES_CITED = rf"(?:pages?|pp?\.?)\s*{_PAGE_NUMBERS}{_PAGE_AFTER}"
 _PAGES = re.compile(_PAGES_CITED, re.I)
+# A volume's number and pages joined by a colon, as notes cite a multivolume work: "FRUS, 1955–1957, 2:290"
+_VOLUME_PAGES = re.compile(rf"(?:([ivxlc]+)|(\d{{1,2}}))\s*:\s*{_PAGE_NUMBERS}{_PAGE_AFTER}", re.I)
 _MORE_PAGES = re.compile(rf"\s*,?\s*(?:and\s+)?{_PAGES_CITED}", re.I)  # "p. 3 and pp. 28 ff."
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
     r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d|$)", re.I
@@ -234,7 +239,9 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     end = pos
     while True:
         at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
-        if number is None and (m := _VOLUME.match(q, at)):
+        if number is None and (m := _VOLUME_PAGES.match(q, at)):
+            number, pages = roman_value(m.group(1)) if m.group(1) else int(m.group(2)), tuple(_ranges(m.group(3), pages=True))
+        elif number is None and (m := _VOLUME.match(q, at)):
             number = roman_value(m.group(1)) if m.group(1) else int(m.group(2) or m.group(3))
             electronic = m.group(3) is not None
         elif part is None and (m := _PART.match(q, at)):
