@@ -1100,7 +1100,7 @@ def search(
     console.print(f"Results: {result.start:,} - {result.end:,} of {result.total:,}")  # as the search page writes them
     for hit in result.hits:
         console.print(f"\n[bold]{escape(hit.title)}[/bold]  [dim]{escape(hit.identifier)}[/dim]", highlight=False)
-        console.print(escape(f"{hit.date_display} · {hit.document_type or 'Document'}"), highlight=False)
+        console.print(escape(" · ".join(filter(None, [hit.date_display, hit.document_type or "Document", hit.pages_cited]))), highlight=False)
         if hit.summary:
             console.print(hit.summary, highlight=False, markup=False)
 

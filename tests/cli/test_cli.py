@@ -334,6 +334,9 @@ def test_a_demo_archive_ingested_by_earlier_readers_is_ingested_again(tmp_path: 
     assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 2"]
     reused = legation(data, "demo", "--no-serve", "--path", str(folder))
     assert "Reusing the archive already ingested" in reused.stdout
+    # the pages a hit is printed on, as the search page names them
+    found = " ".join(legation(data, "search", "collection:frus1917-72PubDip page:5").stdout.split())
+    assert "Letter · pp. 4–7 " in found and "frus1917-72PubDip-d2" in found
     done.write_text(done.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")  # as written before the readers' line
     again = legation(data, "demo", "--no-serve", "--path", str(folder))
     assert again.returncode == 0, again.stderr
