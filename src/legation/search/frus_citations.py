@@ -36,8 +36,8 @@ is read only when it is the whole phrase.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 
 from legation.ingest.dates import roman_value
@@ -46,22 +46,21 @@ from legation.printable import DASHES, in_words, number_range, number_runs, shor
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
 _LISTED = 3  # identifiers a notice lists; of more it names the numbers and the volume
 MOST_DOCUMENTS = 100  # documents a citation may name (Documents 137–191: 55); of a longer list or range, its first ones
-_DASH = DASHES
 
 _SERIES = re.compile(  # or "ibid." followed by other years, standing for the series a footnote named before
     r"(?<![\w:])(?:foreign\s+relations(?:\s+of\s+the\s+united\s+states)?|frus|ibid(?=\.?[\s,]*1[789]\d\d))\b[\s,.:]*", re.I
 )
-_YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{_DASH}]\s*(\d{{4}}|\d{{2}}))?\b")
+_YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{DASHES}]\s*(\d{{4}}|\d{{2}}))?\b")
 _SEPARATOR = re.compile(r"\s*(?:[,;:]|\.,?)?\s*")  # "vol. v. p. 750", "Vol. II., p. 290": a Roman numeral's period too
-_VOLUME = re.compile(rf"(?:vol(?:ume)?s?[.,]?|v\.?)\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{_DASH}]?\s*(\d{{1,2}}))\b", re.I)
+_VOLUME = re.compile(rf"(?:vol(?:ume)?s?[.,]?|v\.?)\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}}))\b", re.I)
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
-_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{_DASH}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
+_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
 # 1101"; "pp. 76 ff." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290, footnote 3",
 # "n. 3"), "passim": read with the pages, not as words the document must hold
 _PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?!\d)|\d{1,4})"
-_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{_DASH}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]\"']|n\d*\b|f{{1,2}}\b)"
+_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]\"']|n\d*\b|f{{1,2}}\b)"
 _PAGE_AFTER = r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?)?(?:n\d*\b|\s*,?\s*(?:footnote|fn\.?|note|n\.)\s*\d+)?(?:\s*,?\s*passim\b)?"
 _PAGES_CITED = rf"(?:pages?|pp?\.?)\s*{_PAGE_NUMBERS}{_PAGE_AFTER}"
 _PAGES = re.compile(_PAGES_CITED, re.I)
@@ -76,8 +75,8 @@ _CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?
 # how a footnote leads into a citation, read with it, not as words the document must hold ("See Foreign
 # Relations, …" found only those of the documents cited that hold "see")
 _LEAD_IN = re.compile(r"(?<![\w-])(?:see(?:\s+also)?|cf\.?|compare|(?:printed|quoted|extracts?\s+(?:are\s+)?printed)(?:\s+in\s+part)?\s+in|also\s+in)\s*[,:]?\s*$", re.I)
-_NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*(?:[{_DASH}]|to)\s*(\d+))?")
-_PAGE_IN_LIST = re.compile(rf"({_PAGE_NUMBER})(?:\s*(?:[{_DASH}]|to)\s*({_PAGE_NUMBER}))?")
+_NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*(?:[{DASHES}]|to)\s*(\d+))?")
+_PAGE_IN_LIST = re.compile(rf"({_PAGE_NUMBER})(?:\s*(?:[{DASHES}]|to)\s*({_PAGE_NUMBER}))?")
 
 
 @dataclass(frozen=True)
