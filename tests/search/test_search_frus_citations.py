@@ -153,6 +153,16 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         ("Foreign Relations, 1949, vol. VII, pp. 1099 passim", "frus1949v07", (), ((1099, 1099),)),
         # "ibid." and other years stand for the series a footnote named before
         ("ibid., 1946, vol. vii, pp. 744", "frus1946v07", (), ((744, 744),)),
+        # a volume's number alone, in capitals: VII was read as "v" and II, the wrong volume's document shown as cited
+        ("Foreign Relations, 1955–1957, VII, Document 117", "frus1955-57v07", (117,), ()),
+        ("FRUS 1955–57 VIII d117", "frus1955-57v08", (117,), ()),
+        ("FRUS, 1949, VII, pt. 2, p. 1100", "frus1949v07p2", (), ((1100, 1100),)),
+        # more of what follows a page: a note in parentheses or of several numbers, "et seq."
+        ("FRUS, 1955–57, vol. II, p. 290 (footnote 3)", "frus1955-57v02", (), ((290, 290),)),
+        ("FRUS, 1955–57, vol. II, p. 290 nn. 3–4", "frus1955-57v02", (), ((290, 290),)),
+        ("FRUS, 1955–57, vol. II, pp. 290 et seq.", "frus1955-57v02", (), ((290, 290),)),
+        # a note's full form: the place, publisher and year read past, the number after them a page
+        ("Foreign Relations of the United States, 1955–1957, vol. 2, China (Washington, DC: GPO, 1986), 290–91.", "frus1955-57v02", (), ((290, 291),)),
         # a volume's number and pages joined by a colon, as notes cite a multivolume work ("there is no field '2'")
         ("FRUS, 1955–1957, 2:290", "frus1955-57v02", (), ((290, 290),)),
         ("FRUS 1955–57, II:289–91", "frus1955-57v02", (), ((289, 291),)),
@@ -316,6 +326,30 @@ def test_citations_one_after_another_are_alternatives() -> None:
         "FRUS, 1955–57, vol. II, Document 117 Bohlen FRUS, 1955–57, vol. III, Document 5": "frus1955-57v02-d117 Bohlen frus1955-57v03-d5",
     }
     assert {q: read_citations(q)[0] for q in cases} == cases
+
+
+def test_ibid_after_a_full_stop_continues_the_citation_before() -> None:
+    assert read_citations("FRUS, 1955–1957, vol. II, p. 290. Ibid., vol. III, p. 10")[0] == (
+        "(collection:frus1955-57v02 page:290 OR collection:frus1955-57v03 page:10)"
+    )
+
+
+@pytest.mark.parametrize("q", ["[FRUS, 1955–1957, vol. II, p. 290]", "[See FRUS, 1955–1957, vol. II, p. 290.]", "{FRUS, 1955–1957, vol. II, p. 290}"])
+def test_a_citation_in_brackets_finds_what_it_cites(demo_volumes, q) -> None:
+    # an editor's bracketed note: "[collection:…" was no field and "page:290]" no page, and five wrong documents came up
+    result = search(SearchRequest(q=q), demo_volumes("frus1955-57v02"))
+    assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"] and "could not be read" not in result.notice
+
+
+def test_a_document_updated_since_ranks_with_its_equals(make_index) -> None:
+    # a range query scored 1.0 a clause in a large segment and 0.0 in a small one: the document updated
+    # (its own new segment) came last among those printed on the pages cited, the cited one among them
+    records = list(read_frus_volume(DEMO / "frus1955-57v02.xml.gz"))
+    index = make_index(records)
+    index.upsert([r for r in records if r.identifier == "frus1955-57v02-d117"])
+    index.commit()
+    result = search(SearchRequest(q="FRUS 1955–57, II:289–91"), index)
+    assert [(h.identifier, h.score) for h in result.hits] == [("frus1955-57v02-d116", 1.0), ("frus1955-57v02-d117", 1.0), ("frus1955-57v02-d118", 1.0)]
 
 
 def test_two_citations_pasted_together_find_the_documents_of_both(demo_volumes) -> None:

@@ -899,9 +899,9 @@ def test_a_page_sought_in_documents_without_pages_says_how_to_get_them(make_inde
     result = search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 290"), make_index(records))
     assert (result.total, result.explained) == (0, True)
     assert result.notice.endswith(
-        f"{len(records)} documents match the query without page:290, but the archive holds no printed pages of them: ingest their "
-        "files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON Lines file needs a pages column), "
-        "or take page:290 out."
+        f"{len(records)} documents match the query without page:290, but the archive holds no printed pages of them: a volume "
+        "published online only has none (cite its documents by number); of a printed one, ingest its files again (the FRUS reader "
+        "keeps each document's pages since 2026-12; a CSV or JSON Lines file needs a pages column); or take page:290 out."
     )
 
 

@@ -1231,3 +1231,11 @@ def test_a_page_citation_s_hits_name_the_pages_that_print_them(client, demo_volu
     assert all("Volume VII, Part 1, pp. " in m for m in metas)  # after the volume that prints them
     hits = client.get("/api/search", {"q": "collection:frus1949v07p1 page:4", "page_size": 10}).json()["hits"]
     assert sorted((h["identifier"], h["pages"]) for h in hits) == [("frus1949v07p1-d1", "4"), ("frus1949v07p1-d2", "4\u20135")]
+
+
+
+def test_a_hit_without_a_type_still_names_its_volume_and_pages(client, demo_volume_archive):
+    # the line naming the volume and pages was shown only with a document type: 20 of this volume's hits had neither
+    body = client.get("/", {"q": "collection:frus1949v07p1 page:18"}).content.decode()
+    metas = [unescape(m) for m in re.findall(r'<div class="meta">(.*?)</div>', body)]
+    assert "Foreign Relations of the United States, 1949, The Far East and Australasia, Volume VII, Part 1, p. 18" in metas

@@ -52,26 +52,37 @@ _SERIES = re.compile(  # or "ibid." followed by other years, standing for the se
 )
 _YEARS = re.compile(rf"(1[789]\d\d)(?:\s*[{DASHES}]\s*(\d{{4}}|\d{{2}}))?\b")
 _SEPARATOR = re.compile(r"\s*(?:[,;:]|\.,?)?\s*")  # "vol. v. p. 750", "Vol. II., p. 290": a Roman numeral's period too
-_VOLUME = re.compile(rf"(?:vol(?:ume)?s?[.,]?|v\.?)\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}}))\b", re.I)
+_VOLUME = re.compile(
+    rf"(?:vol(?:ume)?s?[.,]?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}}))|v\.?\s*(?:()(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}})))\b", re.I
+)  # "v" alone, the edition's shorthand (v30, v. 30, ve13), takes no Roman numeral: VII is not "v" and II
+_ROMAN_VOLUME = re.compile(r"(?-i:([IVXLC]+))\b(?![.:]?\s*[-\u2013]?\d)")  # a volume's number alone, in capitals: "FRUS, 1955–1957, VII, Document 117"
 _PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
-_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
+_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]}}\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
-# 1101"; "pp. 76 ff." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290, footnote 3",
-# "n. 3"), "passim": read with the pages, not as words the document must hold
+# 1101"; "pp. 76 ff.", "et seq." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290,
+# footnote 3", "(footnote 3)", "nn. 3–4"), "passim": read with the pages, not as words the document must hold
 _PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?!\d)|\d{1,4})"
-_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]\"']|n\d*\b|f{{1,2}}\b)"
-_PAGE_AFTER = r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?)?(?:n\d*\b|\s*,?\s*(?:footnote|fn\.?|note|n\.)\s*\d+)?(?:\s*,?\s*passim\b)?"
+_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]}}\"']|nn?(?:\d|\b)|f{{1,2}}\b)"
+_PAGE_AFTER = (
+    r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?|\s+et\s+seq\.?|\s+sqq?\.?)?"  # and the pages after
+    rf"(?:nn?\d*(?:[{DASHES}]\d+)?\b|\s*,?\s*\(?(?:footnotes?|fn\.?|notes?|nn?\.)\s*\d+(?:\s*[{DASHES}]\s*\d+)?\)?)?"  # a note of the page
+    r"(?:\s*,?\s*passim\b)?"
+)
 _PAGES_CITED = rf"(?:pages?|pp?\.?)\s*{_PAGE_NUMBERS}{_PAGE_AFTER}"
 _PAGES = re.compile(_PAGES_CITED, re.I)
 # A volume's number and pages joined by a colon, as notes cite a multivolume work: "FRUS, 1955–1957, 2:290"
 _VOLUME_PAGES = re.compile(rf"(?:([ivxlc]+)|(\d{{1,2}}))\s*:\s*{_PAGE_NUMBERS}{_PAGE_AFTER}", re.I)
+# The place, publisher and year of a note's full form, "(Washington, DC: GPO, 1986)", read past; the bare
+# numbers after it are pages: "…, vol. 2, China (Washington, DC: GPO, 1986), 290–91"
+_PUBLICATION = re.compile(r"\([^()]{1,120}\)")
+_BARE_PAGES = re.compile(rf"{_PAGE_NUMBERS}{_PAGE_AFTER}", re.I)
 _MORE_PAGES = re.compile(rf"\s*,?\s*(?:and\s+)?{_PAGES_CITED}", re.I)  # "p. 3 and pp. 28 ff."
 _TITLE = re.compile(  # a volume's title, or a part of it: up to the next comma, or to the documents or pages cited ("especially Documents 5–7")
-    r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d)[^,;\"]){0,80}?(?=\s*[,;]|\s+(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d|$)", re.I
+    r"[^\W_](?:(?!\b(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d)[^,;\"(]){0,80}?(?=\s*[,;(]|\s+(?:documents?|docs?\.?|nos?\.|d\.?|pages?|pp?\.)\s*\d|$)", re.I
 )
 _TITLE_PARTS = 4  # the most comma-separated parts of a volume's title read past (Foreign Assistance, International Development, Trade Policies, 1969–1972)
-_CONTINUED = re.compile(r"[\s,;]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?[\s,]*)?", re.I)
+_CONTINUED = re.compile(r"[\s,;.]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.?[\s,]*)?", re.I)  # ". Ibid., p. 300" too
 # how a footnote leads into a citation, read with it, not as words the document must hold ("See Foreign
 # Relations, …" found only those of the documents cited that hold "see")
 _LEAD_IN = re.compile(r"(?<![\w-])(?:see(?:\s+also)?|cf\.?|compare|(?:printed|quoted|extracts?\s+(?:are\s+)?printed)(?:\s+in\s+part)?\s+in|also\s+in)\s*[,:]?\s*$", re.I)
@@ -197,6 +208,7 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
             chains[-1].extend(group)
         else:
             chains.append(list(group))
+    q = _unbracketed(q, chains)
     out, parts, last = [], [], 0
     for chain in chains:
         searched = [c.searched() for c in chain]
@@ -206,8 +218,23 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
         parts.append(part)
         last = chain[-1].end
     rest = q[last:]
-    out.append(" " + rest[1:] if rest.startswith(":") else rest)  # "doc. 117: Telegram From …" is no field frus…-d117:
+    # "doc. 117: Telegram From …" is no field frus…-d117:, "p. 290">" no page 290">
+    out.append(" " + rest[1:] if rest.startswith(":") else rest if not rest or rest[0].isspace() or rest[0] in ".,;)" else " " + rest)
     return "".join(out), [c.notice(q) for c in citations], parts, citations
+
+
+def _unbracketed(q: str, chains: list[list[Citation]]) -> str:
+    """``q`` with the square brackets or braces around each chain of citations (``[See FRUS, …,
+    p. 290.]``, as an editor's note is printed) made spaces: left there, ``[`` and ``]`` stuck to what
+    the citation is searched as (``[collection:…``, ``page:290]``), which the query language reads as
+    no field and no page. Same length as ``q``."""
+    chars = list(q)
+    for chain in chains:
+        before = len(q[: chain[0].start].rstrip())
+        after = chain[-1].end + len(q[chain[-1].end :]) - len(q[chain[-1].end :].lstrip(" .,;:"))
+        if before and q[before - 1] in "[{" and after < len(q) and q[after] in "]}":
+            chars[before - 1] = chars[after] = " "
+    return "".join(chars)
 
 
 # What may stand between two citations read as alternatives: punctuation, "and", "or", "see (also)", "cf."
@@ -235,14 +262,18 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     pages: tuple[tuple[int, int], ...] = ()
     more = False
     titles = 0
+    published = False  # the publication's place and year were read: a bare number after them is a page
     end = pos
     while True:
         at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
         if number is None and (m := _VOLUME_PAGES.match(q, at)):
             number, pages = roman_value(m.group(1)) if m.group(1) else int(m.group(2)), tuple(_ranges(m.group(3), pages=True))
         elif number is None and (m := _VOLUME.match(q, at)):
-            number = roman_value(m.group(1)) if m.group(1) else int(m.group(2) or m.group(3))
-            electronic = m.group(3) is not None
+            roman, arabic, electronic_number = m.group(1), m.group(2) or m.group(5), m.group(3) or m.group(6)
+            number = roman_value(roman) if roman else int(arabic or electronic_number)
+            electronic = electronic_number is not None
+        elif number is None and (m := _ROMAN_VOLUME.match(q, at)) and roman_value(m.group(1)):
+            number = roman_value(m.group(1))
         elif part is None and (m := _PART.match(q, at)):
             part = roman_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         elif m := _DOCUMENTS.match(q, at):
@@ -251,6 +282,12 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
             pages = tuple(_ranges(m.group(1), pages=True))
             while more_pages := _MORE_PAGES.match(q, m.end()):
                 pages, m = pages + tuple(_ranges(more_pages.group(1), pages=True)), more_pages
+        elif published and not pages and (m := _BARE_PAGES.match(q, at)):
+            pages = tuple(_ranges(m.group(1), pages=True))
+        elif not published and (m := _PUBLICATION.match(q, at)):
+            published = True
+            pos = m.end()
+            continue  # read past, as a title is
         elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
             titles += 1
             pos = m.end()

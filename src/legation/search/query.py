@@ -2055,10 +2055,12 @@ def to_tantivy(
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
         phrase = _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
         return _should([phrase, own])  # "frus1949v07p1-d1" quoted finds its document as typed bare
-    if isinstance(node, DateRange):
-        return date_overlap_query(idx_schema, node.start, node.end)
-    if isinstance(node, PageRange):
-        return page_overlap_query(idx_schema, node.first, node.last)
+    if isinstance(node, Range):
+        # a filter scores nothing: tantivy's range query scored 1.0 a clause in a large segment and 0.0 in
+        # a small one, so a document updated since (its own new segment) ranked last among its equals
+        if isinstance(node, DateRange):
+            return Query.const_score_query(date_overlap_query(idx_schema, node.start, node.end), 0.0)
+        return Query.const_score_query(page_overlap_query(idx_schema, node.first, node.last), 0.0)  # type: ignore[attr-defined]
     if isinstance(node, Not):
         inner = to_tantivy(node.item, idx_schema, searcher)
         return None if inner is None else _excluding(inner)

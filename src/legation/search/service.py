@@ -1250,9 +1250,9 @@ def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema:
     first = searcher.search(paged, limit=1, count=False, order_by_field=schema.PAGE_FIELDS[0], order=Order.Asc).hits
     if not first:
         return [
-            f"{matches} the query without {typed}, but the archive holds no printed pages of {'it' if count == 1 else 'them'}: ingest "
-            f"{'its' if count == 1 else 'their'} files again (the FRUS reader keeps each document's pages since 2026-12; a CSV or JSON "
-            f"Lines file needs a pages column), or take {typed} out."
+            f"{matches} the query without {typed}, but the archive holds no printed pages of {'it' if count == 1 else 'them'}: a volume "
+            f"published online only has none (cite its documents by number); of a printed one, ingest its files again (the FRUS reader "
+            f"keeps each document's pages since 2026-12; a CSV or JSON Lines file needs a pages column); or take {typed} out."
         ]
     if not any(leaf.field == user_query.COLLECTION_FIELD for leaf in user_query.leaves(rest)):
         return [f"No document the query finds is printed on {typed}, though {matches.lower()} the query without {them}: take {typed} out."]
