@@ -69,6 +69,8 @@ from tests.conftest import REPO
         ("page:287-290", PageRange(287, 290)),
         ("page:287\u2013290", PageRange(287, 290)),
         ("page:1474-76", PageRange(1474, 1476)),  # abridged, as printed
+        ("page:1,100", PageRange(1100, 1100)),  # a thousands separator, as citations write it
+        ("page:1,099..1,101", PageRange(1099, 1101)),
         ("page:..12", PageRange(None, 12)),
         ("page:1474..", PageRange(1474, None)),
         ("collection:frus1955-57v02 page:(289 OR 300..302)", And((Term("frus1955-57v02", "collection"), Or((PageRange(289, 289), PageRange(300, 302)))))),

@@ -957,6 +957,7 @@ PAGE_FORMS = (
     f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}; page:..290 and page:287.. leave an end open); "
     "with collection: the pages of one volume"
 )
+_THOUSANDS = re.compile(r"(?<![\d,])(\d{1,2}),(\d{3})(?![\d,])")  # a thousands separator: 1,100
 _PAGE_RANGE = re.compile(rf"(\d{{1,5}})?\s*\.\.\s*(\d{{1,5}})?|(\d{{1,5}})\s*[{DASHES}]\s*(\d{{1,5}})|(\d{{1,5}})")
 
 
@@ -969,7 +970,7 @@ def _page_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
     ``named`` as :func:`_date_range`'s."""
     read = value.strip()
     read = read[:-1] if read[-1:] in ",;:" or (read[-1:] == "." and read[-2:] != "..") else read  # a sentence's "p. 623."
-    match = _PAGE_RANGE.fullmatch(read)
+    match = _PAGE_RANGE.fullmatch(_THOUSANDS.sub(r"\1\2", read))  # page:1,100, as a citation writes it
     if match is None or not any(match.groups()):
         raise _Unreadable(f"page:{value} is no page number; {PAGE_FORMS}", span, named)
     first: int | None
