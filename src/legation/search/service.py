@@ -178,7 +178,8 @@ class Hit:
         """:attr:`pages` as a citation writes them: ``"p. 290"``, ``"pp. 289–291"``; ``""`` when not known."""
         if not self.pages:
             return ""
-        return f"pp. {self.pages}" if PAGES.fullmatch(self.pages).group(2) else f"p. {self.pages}"  # type: ignore[union-attr]
+        ranged = PAGES.fullmatch(self.pages)
+        return f"pp. {self.pages}" if ranged is not None and ranged.group(2) else f"p. {self.pages}"
 
     @property
     def snippets_repeat_summary(self) -> bool:
