@@ -520,6 +520,10 @@ def test_a_pages_column_gives_the_printed_pages_and_a_cell_that_is_no_pages_fail
     report = ingest_records(items, source=str(path))
     assert (report.added, [f.where for f in report.failed]) == (["d1", "d3", "d4"], [f"{path}, line 3"])
     assert not Document.objects.filter(identifier="d2").exists()
+    # a column "Page", as a spreadsheet names it, is the pages too: it was "not read"
+    singular = tmp_path / "page.csv"
+    singular.write_text("identifier,title,Page\nd5,Letter,17–19\n", encoding="utf-8")
+    assert {i: r.pages for i, r in records(read_csv(singular)).items()} == {"d5": "17–19"}
     # a mapping reads any column into pages, the first of two with a value
     mapped = tmp_path / "seiten.csv"
     mapped.write_text("Nr,Titel,Seiten,Seite\nb-1,Brief,,17\nb-2,Brief,17–19,20\n", encoding="utf-8")

@@ -23,7 +23,7 @@ names (case, spaces, ``-`` and ``_`` ignored, and a namespace prefix such as ``d
                                                document is about, as the Wilson Center reader reads it)
     relation | relations                     → related documents (their identifiers)
     rights, credit, collection, classification, url   → themselves
-    pages                                    → the printed pages that print it (287, 287–289)
+    pages | page                             → the printed pages that print it (287, 287–289)
     publisher | publishers                   → credit, after the credit column's value ("; "), as the
                                                Wilson Center reader puts donors then publishers there
     (Dublin Core's contributor and format have no field: named in the note of columns not read)
@@ -106,7 +106,7 @@ DUBLIN_CORE = {
     "description": "summary", "summary": "summary", "abstract": "summary",
     "subject": "subject", "subjects": "subject", "language": "language", "source": "source",
     "coverage": "subject", "place": "place", "rights": "rights", "text": "text",
-    "collection": "collection", "classification": "classification", "url": "url", "pages": "pages",
+    "collection": "collection", "classification": "classification", "url": "url", "pages": "pages", "page": "pages",
     "datetext": "date_text", "mentioned": "mentioned", "repository": "repository", "repositories": "repository",
     "credit": "credit", "relation": "relation", "relations": "relation",
     "publisher": "credit", "publishers": "credit",  # after credit's own column (see read_csv), as the Wilson reader has them
