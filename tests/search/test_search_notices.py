@@ -440,6 +440,13 @@ def test_a_volume_typed_without_its_part_searches_the_parts_the_archive_holds(de
         "The archive holds the FRUS volume frus1949v07 as its parts frus1949v07p1 and frus1949v07p2, which number their documents "
         "from 1 each: name the part, frus1949v07p1-d1 or frus1949v07p2-d1."
     )
+    # a number neither part has (423 and 386 documents) named no part that has it; one part only, that one
+    assert search(SearchRequest(q="frus1949v07-d700"), both).notice == (
+        "The archive holds the FRUS volume frus1949v07 as its parts frus1949v07p1 and frus1949v07p2, which number their documents "
+        "from 1 each, and none of them holds a document d700: check the number, or the part cited, in the public edition (a part "
+        "the archive does not hold may have it)."
+    )
+    assert search(SearchRequest(q="frus1949v07-d400"), both).notice.endswith("name the part, frus1949v07p1-d400.")
     # a volume held, typed, finds its documents and says nothing
     found = search(SearchRequest(q="frus1949v07p2", page_size=1), both)
     assert (found.total, found.notice) == (len(held["frus1949v07p2"]), "")

@@ -985,11 +985,18 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
             if not identifier:
                 continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
             number = identifier[len(volume) + 1 :]
-            notes.append(
+            held = [f"{part}-{number}" for part in parts if user_query.identifiers_like(f"{part}-{number}", idx_schema, searcher)]
+            numbering = (
                 f"The archive holds the FRUS volume {volume} as its part{'s' if len(parts) > 1 else ''} {in_words(parts)}, which "
-                f"number{'' if len(parts) > 1 else 's'} {'their' if len(parts) > 1 else 'its'} documents from 1 each: "
-                f"name the part, {' or '.join(f'{part}-{number}' for part in parts)}."
+                f"number{'' if len(parts) > 1 else 's'} {'their' if len(parts) > 1 else 'its'} documents from 1 each"
             )
+            if held:
+                notes.append(f"{numbering}: name the part, {' or '.join(held)}.")
+            else:  # frus1949v07-d700: neither part of 423 and 386 documents has it
+                notes.append(
+                    f"{numbering}, and {'none of them holds' if len(parts) > 1 else 'it does not hold'} a document {number}: check the "
+                    "number, or the part cited, in the public edition (a part the archive does not hold may have it)."
+                )
         elif volume:
             what = f"the FRUS volume {volume}, so not its document {identifier}" if identifier else f"the FRUS volume {volume}"
             notes.append(
