@@ -143,6 +143,8 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         # what a fresh historian pasted and found misread: a thousands separator (read as pages 1, 91–99 and 101),
         # a period after the volume's numeral, "p" without its period, a note of the page, "ff." touching it, "to"
         ("Foreign Relations, 1949, vol. VII, pp. 1,099–1,101", "frus1949v07", (), ((1099, 1101),)),
+        # as many digits as page: reads (it read four: p. 12345 was the volume and the word 12345)
+        ("Foreign Relations, 1949, vol. VII, p. 12345", "frus1949v07", (), ((12345, 12345),)),
         ("FRUS, 1955–57, Vol. II., p. 290", "frus1955-57v02", (), ((290, 290),)),
         ("FRUS 1955-57 vol II p 290", "frus1955-57v02", (), ((290, 290),)),
         ("FRUS, 1955–57, vol. II, p. 290, footnote 3", "frus1955-57v02", (), ((290, 290),)),

@@ -68,25 +68,31 @@ def page_numbers(pages: str) -> tuple[int, int] | None:
     a range that runs backwards or holds a page outside 1 … :data:`MOST_PAGE`, which
     :meth:`DocumentRecord.validate` refuses): the pages a citation finds the document by (the
     index's ``page_first``/``page_last``)."""
-    match = PAGES.fullmatch(pages)
-    if match is None or not match.group(1).isdecimal() or not (match.group(2) or "0").isdecimal():
-        return None
-    first, last = number_range(match.group(1), match.group(2) or match.group(1))
-    return (first, last) if 1 <= first <= last <= MOST_PAGE else None
+    arabic = _arabic_pages(pages)
+    return arabic if arabic is not None and 1 <= arabic[0] <= arabic[1] <= MOST_PAGE else None
 
 
 def pages_problem(pages: str) -> str:
     """What is wrong with a record's ``pages`` (``""`` when nothing): not pages as printed
     (:data:`PAGES_RULE`), or Arabic pages out of order or range."""
-    match = PAGES.fullmatch(pages)
-    if match is None:
+    if PAGES.fullmatch(pages) is None:
         return PAGES_RULE
-    if page_numbers(pages) is None and match.group(1).isdecimal() and (match.group(2) or "0").isdecimal():
-        first, last = number_range(match.group(1), match.group(2) or match.group(1))
-        if not (1 <= first and last <= MOST_PAGE):
-            return f"pages are numbered from 1 to {MOST_PAGE:,}; {PAGES_RULE}"
-        return f"the range ends before it starts; write its first page first ({last}\u2013{first}), or correct the page misprinted"
-    return ""
+    arabic = _arabic_pages(pages)
+    if arabic is None or page_numbers(pages) is not None:
+        return ""
+    first, last = arabic
+    if not (1 <= first and last <= MOST_PAGE):
+        return f"pages are numbered from 1 to {MOST_PAGE:,}; {PAGES_RULE}"
+    return f"the range ends before it starts; write its first page first ({last}\u2013{first}), or correct the page misprinted"
+
+
+def _arabic_pages(pages: str) -> tuple[int, int] | None:
+    """The first and last page of ``pages`` as written when both are Arabic numerals, the last
+    abridged as printed (:func:`legation.printable.number_range`), in any order or range; else ``None``."""
+    match = PAGES.fullmatch(pages)
+    if match is None or not match.group(1).isdecimal() or not (match.group(2) or "0").isdecimal():
+        return None
+    return number_range(match.group(1), match.group(2) or match.group(1))
 
 
 def folded_identifier(identifier: str) -> str:

@@ -62,8 +62,8 @@ _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
 # 1101"; "pp. 76 ff.", "et seq." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290,
 # footnote 3", "(footnote 3)", "nn. 3–4"), "passim": read with the pages, not as words the document must hold
-_PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?!\d)|\d{1,4})"
-_PAGE_NUMBERS = rf"({_PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{_PAGE_NUMBER})*)(?=$|[\s.,;:)\]}}\"']|nn?(?:\d|\b)|f{{1,2}}\b)"
+PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?![\d,])|\d{1,5})"  # a page's number as cited, up to MOST_PAGE: 290, 1,099 (query.page: reads it too)
+_PAGE_NUMBERS = rf"({PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{PAGE_NUMBER})*)(?=$|[\s.,;:)\]}}\"']|nn?(?:\d|\b)|f{{1,2}}\b)"
 _PAGE_AFTER = (
     r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?|\s+et\s+seq\.?|\s+sqq?\.?)?"  # and the pages after
     rf"(?:nn?\d*(?:[{DASHES}]\d+)?\b|\s*,?\s*\(?(?:footnotes?|fn\.?|notes?|nn?\.)\s*\d+(?:\s*[{DASHES}]\s*\d+)?\)?)?"  # a note of the page
@@ -87,7 +87,7 @@ _CONTINUED = re.compile(r"[\s,;.]*(?:and\s+|see\s+(?:also\s+)?)?(?:(ibid|idem)\.
 # Relations, …" found only those of the documents cited that hold "see")
 _LEAD_IN = re.compile(r"(?<![\w-])(?:see(?:\s+also)?|cf\.?|compare|(?:printed|quoted|extracts?\s+(?:are\s+)?printed)(?:\s+in\s+part)?\s+in|also\s+in)\s*[,:]?\s*$", re.I)
 _NUMBER_IN_LIST = re.compile(rf"(\d+)(?:\s*(?:[{DASHES}]|to)\s*(\d+))?")
-_PAGE_IN_LIST = re.compile(rf"({_PAGE_NUMBER})(?:\s*(?:[{DASHES}]|to)\s*({_PAGE_NUMBER}))?")
+_PAGE_IN_LIST = re.compile(rf"({PAGE_NUMBER})(?:\s*(?:[{DASHES}]|to)\s*({PAGE_NUMBER}))?")
 
 
 @dataclass(frozen=True)
@@ -113,13 +113,18 @@ class Citation:
         """The identifiers of the documents cited: ``("frus1964-68v29p1-d110",)``."""
         return tuple(f"{self.volume}-d{n}" for n in self.documents)
 
+    def page_runs(self, joiner: str) -> list[str]:
+        """The pages cited, each run as its page or its first and last page joined by ``joiner``:
+        ``["289", "300..302"]`` for ``page:``, with an en dash for a notice."""
+        return [str(low) if low == high else f"{low}{joiner}{high}" for low, high in self.pages]
+
     def searched(self) -> str:
         """What the query searches instead of the citation: the identifier cited, several joined
         by ``OR`` in parentheses, else the volume's documents (``collection:<volume>``), those
         printed on the pages cited (``collection:<volume> page:1099..1102``)."""
         ids = self.identifiers
         if self.pages:
-            ranges = [str(low) if low == high else f"{low}..{high}" for low, high in self.pages]
+            ranges = self.page_runs("..")
             return f"collection:{self.volume} page:" + (ranges[0] if len(ranges) == 1 else "(" + " OR ".join(ranges) + ")")
         if not ids:
             return f"collection:{self.volume}"
@@ -140,7 +145,7 @@ class Citation:
         if ids:
             return cited + (f"the document {ids[0]}." if len(ids) == 1 else f"the documents {in_words(ids)}.")
         if self.pages:
-            runs = [str(low) if low == high else f"{low}\u2013{high}" for low, high in self.pages]
+            runs = self.page_runs("\u2013")
             pages = f"page {runs[0]}" if runs == [str(self.pages[0][0])] else f"pages {in_words(runs)}"
             return cited + f"the documents of the volume {self.volume} printed on {pages}, {self.searched()}."
         return cited + f"the volume {self.volume}'s documents, collection:{self.volume}."

@@ -50,6 +50,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterator
+import dataclasses
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from itertools import accumulate
@@ -957,8 +958,8 @@ PAGE_FORMS = (
     f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}; page:..290 and page:287.. leave an end open); "
     "with collection: the pages of one volume"
 )
-_THOUSANDS = re.compile(r"(?<![\d,])(\d{1,2}),(\d{3})(?![\d,])")  # a thousands separator: 1,100
-_PAGE_RANGE = re.compile(rf"(\d{{1,5}})?\s*\.\.\s*(\d{{1,5}})?|(\d{{1,5}})\s*[{DASHES}]\s*(\d{{1,5}})|(\d{{1,5}})")
+_PAGE = frus_citations.PAGE_NUMBER  # as a citation writes it: 290, 1,099
+_PAGE_RANGE = re.compile(rf"({_PAGE})?\s*\.\.\s*({_PAGE})?|({_PAGE})\s*[{DASHES}]\s*({_PAGE})|({_PAGE})")
 
 
 def _page_range(value: str, notes: list[str], span: tuple[int, int] | None = None, named: str = "") -> PageRange:
@@ -970,17 +971,18 @@ def _page_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
     ``named`` as :func:`_date_range`'s."""
     read = value.strip()
     read = read[:-1] if read[-1:] in ",;:" or (read[-1:] == "." and read[-2:] != "..") else read  # a sentence's "p. 623."
-    match = _PAGE_RANGE.fullmatch(_THOUSANDS.sub(r"\1\2", read))  # page:1,100, as a citation writes it
+    match = _PAGE_RANGE.fullmatch(read)
     if match is None or not any(match.groups()):
         raise _Unreadable(f"page:{value} is no page number; {PAGE_FORMS}", span, named)
     first: int | None
     last: int | None
-    if match.group(5):
-        first = last = int(match.group(5))
-    elif match.group(3):
-        first, last = number_range(match.group(3), match.group(4))
+    open_first, open_last, low, high, one = (g.replace(",", "") if g else g for g in match.groups())  # 1,100: a thousands separator
+    if one:
+        first = last = int(one)
+    elif low:
+        first, last = number_range(low, high)
     else:
-        first, last = (int(g) if g else None for g in match.group(1, 2))
+        first, last = (int(g) if g else None for g in (open_first, open_last))
     if 0 in (first, last) or max(first or 0, last or 0) > MOST_PAGE:
         raise _Unreadable(f"page:{value}: pages are numbered from 1 to {MOST_PAGE:,}; {PAGE_FORMS}", span, named)
     if first is not None and last is not None and first > last:
@@ -1323,20 +1325,17 @@ def parse(q: str) -> ParsedQuery:
     if len(q) > MAX_QUERY_CHARS:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
-    q, cited, citations, read_as = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
-    notices += cited
-    if read_as:  # the volumes cited, for the search to say which the archive lacks, though another citation finds documents
-        return _with_addresses(_parsed(q, notices, citations), tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in read_as)))
-    return _parsed(q, notices, citations)
-
-
-def _with_addresses(parsed: ParsedQuery, addresses: tuple[Address, ...]) -> ParsedQuery:
-    """``parsed`` with ``addresses`` after those it read."""
-    return ParsedQuery(parsed.node, parsed.text, parsed.notice, parsed.explicit_and, parsed.addresses + addresses)
+    q, said, searched_as, citations = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
+    parsed = _parsed(q, [*notices, *said], searched_as)
+    if not citations:
+        return parsed
+    # the volumes cited, for the search to say which the archive lacks, though another citation finds documents
+    volumes = tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in citations))
+    return dataclasses.replace(parsed, addresses=parsed.addresses + volumes)
 
 
 def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
-    """:func:`parse` of ``q``, its FRUS citations read (what they were replaced by: ``citations``),
+    """:func:`parse` of ``q``, its FRUS citations read (the texts they were replaced by: ``citations``),
     ``notices`` said so far."""
     if not q:
         return ParsedQuery(None, "", " ".join(notices))
