@@ -1115,7 +1115,7 @@ def export(
         "mentioned, place, summary, subject, collection, pages, language, classification, source, repository, rights, credit, "
         "url, relation and the first text; "
         "it leaves out agents' keys, kinds and further names, collection keys, every other text, text languages "
-        "and footnotes. Default: csv when --output ends in .csv or .csv.gz, else jsonl; a format the name does not fit is refused. "
+        "and footnotes, which ingesting the table into the same archive leaves as stored. Default: csv when --output ends in .csv or .csv.gz, else jsonl; a format the name does not fit is refused. "
         "An --output ending in .gz is written gzip-compressed.",
     )] = None,
     overwrite: Annotated[bool, typer.Option(

@@ -28,6 +28,7 @@ from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
+from legation.ingest.table_rows import archive_collections, from_a_table_file, table_fields_of, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -99,6 +100,7 @@ class IngestReport:
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
     replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
+    kept_from_store: dict[str, int] = field(default_factory=dict)  # field (of curation.FIELDS) → stored documents a table's rows kept it of (table_rows)
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     identifiers: set[str] = field(default_factory=set, repr=False)
@@ -146,7 +148,20 @@ class IngestReport:
                 notes.append(f"{what}: {len(dates):,} (e.g. {examples}); those documents are {consequence}")
         if self.named_otherwise:
             notes.append(_named_otherwise_note(self.named_otherwise))
+        if self.kept_from_store:
+            notes.append(_kept_from_store_note(self.kept_from_store))
         return notes
+
+
+def _kept_from_store_note(kept: dict[str, int]) -> str:
+    """The note on stored documents a table's rows updated only in what they hold (:mod:`legation.ingest.table_rows`)."""
+    fields = ", ".join(f"{name.replace('_', ' ')} of {count:,}" for name, count in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (
+        f"rows of a table read for stored documents left them what a row does not hold ({fields} kept): a row holds one "
+        "text without its notes or translations, agents and collections by name, and only the columns the file has. To "
+        "change those parts, correct the documents in the admin, or export them as JSON Lines (`legation export`), edit "
+        "and ingest that"
+    )
 
 
 def _named_otherwise_note(named: list[tuple[str, dict[str, list[str]]]]) -> str:
@@ -307,17 +322,21 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
     )
 
 
-def _write(records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "") -> None:
+def _write(
+    records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "", corrected: frozenset[str] = frozenset()
+) -> None:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
     ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
     (``ingested``, by identifier) and the name of the file read (``origin``; ``""``: a document
-    updated keeps the name it had); a fixed number of bulk statements per batch, not per document."""
+    updated keeps the name it had, as do those of ``corrected``: another source's documents a table's
+    rows corrected, :mod:`legation.ingest.table_rows`); a fixed number of bulk statements per batch,
+    not per document."""
     auth = _Authorities(records)
     new_docs, old_docs = [], []
     now = timezone.now()
     for record in records:
         values = {**_document_values(record, auth), "ingested": ingested[record.identifier]}
-        if origin:
+        if origin and record.identifier not in corrected:
             values["ingested_from"] = origin
         doc = existing.get(record.identifier)
         if doc is None:
@@ -508,9 +527,11 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     seen: dict[str, DocumentRecord] = {}
     left: set[str] = set()
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
+    tables = [table_fields_of(record) for record in batch]  # (nor these)
+    given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
     records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
     folded = _case_forms(report, (record.identifier for record in records))
-    for record, location in zip(records, locations):
+    for record, location, fields in zip(records, locations, tables):
         if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))
             continue
@@ -522,11 +543,19 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             forms.append(record.identifier)
         seen[record.identifier] = record
         report.sources[record.identifier] = (source, location)
+        if fields is not None:
+            given[record.identifier] = fields
     origin = source_name(source)
     report.identifiers.update(seen)
-    report.collections.update(c.key for record in seen.values() for c in record.collections)
     stored = {r.identifier: r for r in load_records(seen)}
     last = last_ingested(list(stored))
+    # stored documents another source gave that a table's rows correct: its agents stay, and its name as their source
+    corrected = frozenset(i for i in given if i in last and not from_a_table_file(last[i][2]))
+    if given:
+        for identifier in _completed_from_store(seen, stored, given, report, source, corrected):
+            del seen[identifier]
+            left.add(identifier)
+    report.collections.update(c.key for record in seen.values() for c in record.collections)
     with transaction.atomic():
         changed: list[DocumentRecord] = []
         digests: dict[str, dict[str, str]] = {}  # what the source gave, by identifier
@@ -574,11 +603,42 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             _Authorities(spelled)
             ChangeLogEntry.log_upserts(r.identifier for r in spelled)
         if changed and not dry_run:
-            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin)
+            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected)
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if dry_run:
             transaction.set_rollback(True)
     return left
+
+
+def _completed_from_store(
+    seen: dict[str, DocumentRecord],
+    stored: dict[str, DocumentRecord],
+    given: dict[str, frozenset[str]],
+    report: IngestReport,
+    source: str,
+    corrected: frozenset[str],
+) -> list[str]:
+    """Complete the records a table gave (``given``: identifier → the fields of its columns) with what
+    their rows do not hold from their stored documents (:func:`legation.ingest.table_rows.with_stored_parts`),
+    in ``seen``; ``corrected``: those whose stored documents another source than a table gave (their agents
+    stay). Count in ``report.kept_from_store`` the fields so kept, by name. Returns the identifiers
+    of those that cannot be completed (reported as failures, their documents to be left as they are)."""
+    archive = archive_collections(seen[identifier] for identifier in given)
+    failed: list[str] = []
+    for identifier, fields in given.items():
+        read = seen[identifier]
+        try:
+            seen[identifier] = record = with_stored_parts(stored.get(identifier), read, fields, archive, identifier not in corrected)
+        except RecordError as exc:
+            where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
+            report.failed.append(Failure(where, f"cannot be joined to the stored document's other parts ({exc}); the document is left as it was"))
+            failed.append(identifier)
+            continue
+        if identifier in stored:
+            for name in FIELDS:
+                if getattr(record, name) != getattr(read, name):
+                    report.kept_from_store[name] = report.kept_from_store.get(name, 0) + 1
+    return failed
 
 
 def _new_spellings(stored: DocumentRecord, record: DocumentRecord) -> bool:

@@ -53,6 +53,12 @@ a tab or a carriage return (``'=SUM(A1)``, ``''-x``) loses that one apostrophe: 
 ``legation export --format csv`` keeps spreadsheets from running a value as a formula (see
 :func:`escape_formula`); any other leading apostrophe (``'95 message``) is part of the value.
 
+A row for a document already stored updates it only in what a table holds
+(:mod:`legation.ingest.table_rows`): a column the file lacks leaves that field as stored (an empty
+cell of a column it has empties it); the row's text is the first text's body, its notes and the
+document's other texts kept; names and collection titles the document already bears keep their
+agents' and collections' keys.
+
 Encoding: UTF-8 with or without BOM; else the one given (``legation ingest --encoding NAME``, which
 wins, or the mapping's ``"encoding"``); else guessed by :mod:`legation.ingest.encodings`
 (chardet's candidates and the commonest Latin and Cyrillic code pages, the most plausible text
@@ -97,6 +103,7 @@ from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
+from legation.ingest.table_rows import from_table, table_fields
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -318,6 +325,7 @@ def read_csv(
                 at,
             )
     start, read = source.count + 1, 0
+    given = table_fields(mapping)
     table = _Table(len(header), delimiter, next((header.index(c) for c in mapping.identifier_columns() if c in header), None))
     # columns of names whose cells hold ";", as between several names, where the separator is another: noted, not split
     names = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")] if mapping.separator not in ("", ";") else []
@@ -371,7 +379,7 @@ def read_csv(
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
         try:
-            yield located(values.record(), where)
+            yield located(from_table(values.record(), given), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
     for column, examples in semicolons.items():

@@ -24,8 +24,10 @@ keyed by its name, a person's or, by its words, an organization's: :func:`legati
 of its title); every text but the first, the first text's kind and language (read back, it is a
 transcript in the document's language), and all footnotes; ``date_earliest``/``date_latest``
 (ingest derives them from the date again). Legation JSON Lines (the default export) keeps all of
-it. Ingesting the CSV into an archive that holds the same identifiers replaces those documents
-with this reduced form; into a fresh archive, exporting again gives the same CSV byte for byte.
+it. Ingesting the CSV, corrected or not, into the archive that holds its identifiers updates those
+documents only in what the table holds: what it leaves out stays as stored
+(:mod:`legation.ingest.table_rows`), so a title mended in a spreadsheet costs no footnote, translation
+or key. Into a fresh archive, exporting again gives the same CSV byte for byte.
 
 File form: UTF-8 with a byte order mark, which Excel needs to open UTF-8 as UTF-8 (without it,
 Excel on Windows reads the file as the local ANSI code page) and the reader drops; RFC 4180 quoting

@@ -1,0 +1,184 @@
+"""What a row of a table cannot hold, kept from the stored document the row updates.
+
+A CSV row (a spreadsheet, or ``legation export --format csv`` corrected in one and ingested again)
+holds less than a document: one text, without its notes, kind or own language; agents and
+collections by name only. And a table may leave out whole columns: a sheet of identifiers and
+corrected dates. Read as it stands, such a row would replace a stored document with its reduced
+form: an archivist who exported FRUS to a spreadsheet, mended a title and ingested it again lost
+every footnote and translation, every agent's authority key and every volume's collection key
+(the volumes then keyed by a slug of their titles, so that citations found none of them).
+
+So a record a table gave (:func:`from_table`) updates a stored document only in what the table
+holds (:func:`with_stored_parts`), as spreadsheet imports of archival systems update the columns a
+file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
+
+- a field whose column the file lacks keeps its stored value; an empty cell of a column the file
+  has empties it, as the row says. A date column without one of dates as written changes the date
+  as written only with the date ("Washington, June 5, 1917" stays while the date is 1917-06-05);
+- agents, of a document another source gave (TEI, JSON, JSON Lines): a name the row gives that a
+  stored agent in the same role bears (as its name or one of its other names), or the key it gives,
+  is that agent, with its key, kind and names; a stored agent the row no longer names is dropped, a
+  new name added as the table reader keys it. A document a table gave before (or one whose source
+  is not known) takes the row's agents as read, so the keys and kinds a table's names make now
+  replace those an earlier Legation made (:mod:`legation.records.agent_keys`). A document another
+  source gave keeps that source's name as the file it was last ingested from when a table's row
+  corrects it, so the next table read for it still finds the source's agents;
+- collections: a title the row gives that one of the stored document's collections bears is that
+  collection (its key); else the archive's collection under the key the row's title makes; else the
+  one collection of the archive bearing that title (:func:`archive_collections`); else a new one;
+- texts: the row's text is the stored document's first text; the same text (but for spaces at its
+  ends, which a table's cells lose) keeps every stored text as it is, a corrected one replaces only
+  the first text's body (its notes, kind and language stay, and the other texts: translations); an
+  empty cell leaves the document without texts, but where its first text has notes only, no body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from legation.ingest.mappings import FIELDS, Mapping
+from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
+
+# The record fields each table field (legation.ingest.mappings.FIELDS) gives, when its column is there.
+_RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "type": ("document_type",),
+    "place": ("place_sent",),
+    "summary": ("summary",),
+    "source": ("source_note",),
+    "repository": ("repositories",),
+    "rights": ("rights",),
+    "credit": ("credit",),
+    "classification": ("classification",),
+    "url": ("source_url",),
+    "language": ("language",),
+    "pages": ("pages",),
+    "subject": ("subjects",),
+    "relation": ("relations",),
+}
+_DATE_FIELDS = ("date_text", "date_edtf", "date_earliest", "date_latest")
+
+
+def table_fields(mapping: Mapping) -> frozenset[str]:
+    """The fields a table read with ``mapping`` gives a value or an empty cell: those of its columns,
+    its defaults, its constant collection and title template; every field when a transform may add
+    any."""
+    if mapping.transform:
+        return FIELDS
+    fields = {*mapping.columns.values(), *mapping.defaults}
+    if mapping.collection:
+        fields.add("collection")
+    if mapping.title_template:
+        fields.add("title")
+    return frozenset(fields)
+
+
+TABLE_SUFFIXES = (".csv", ".csv.gz")
+
+
+def from_a_table_file(name: str) -> bool:
+    """Whether the file a document was last ingested from (its name, ``""`` when not known) is a
+    table, or not known."""
+    return not name or name.lower().endswith(TABLE_SUFFIXES)
+
+
+def from_table(record: DocumentRecord, fields: Iterable[str]) -> DocumentRecord:
+    """``record``, remembering that a table gave it, with columns for ``fields`` (names of
+    :data:`legation.ingest.mappings.FIELDS`: ``"title"``, ``"sender"``, ``"text"`` …). Not a record
+    field, as :func:`legation.ingest.readers.located`. Returns ``record``."""
+    record.__dict__["_table_fields"] = frozenset(fields)
+    return record
+
+
+def table_fields_of(record: DocumentRecord) -> frozenset[str] | None:
+    """The fields :func:`from_table` remembers for ``record``; ``None`` for a record no table gave."""
+    return record.__dict__.get("_table_fields")
+
+
+def with_stored_parts(
+    stored: DocumentRecord | None,
+    record: DocumentRecord,
+    fields: frozenset[str],
+    collections: dict[str, CollectionRef] | None = None,
+    stored_from_table: bool = True,
+) -> DocumentRecord:
+    """``record``, read from a table with columns for ``fields``, completed with what the table
+    does not hold from ``stored``, the stored document of its identifier (rules: the module's
+    docstring); ``None`` for a document new to the archive, whose collections alone are looked up.
+    ``collections``: the archive's collections the row's titles may name (:func:`archive_collections`);
+    ``stored_from_table``: whether a table gave ``stored`` too, or its source is not known
+    (:func:`from_a_table_file`). The result is validated as the reader validated ``record``."""
+    if stored is None:
+        found = _collections([], record.collections, fields, collections or {})
+        return record if found == record.collections else replace(record, collections=found).validate()
+    kept: dict = {}
+    for field, names in _RECORD_FIELDS.items():
+        if field not in fields:
+            kept.update({name: getattr(stored, name) for name in names})
+    if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf):
+        kept.update({name: getattr(stored, name) for name in _DATE_FIELDS})  # the date as written stays with its date
+    kept["agents"] = _agents(stored.agents, record.agents, fields, stored_from_table)
+    kept["collections"] = _collections(stored.collections, record.collections, fields, collections or {})
+    kept["texts"] = _texts(stored, record, fields)
+    return replace(record, **kept).validate()
+
+
+def _agents(stored: list[AgentRef], read: list[AgentRef], fields: frozenset[str], stored_from_table: bool) -> list[AgentRef]:
+    agents: list[AgentRef] = []
+    for role in AGENT_ROLES:
+        mine = [a for a in stored if a.role == role]
+        if role not in fields and f"{role}_key" not in fields:
+            agents += mine
+            continue
+        if stored_from_table:
+            agents += [r for r in read if r.role == role]
+            continue
+        for ref in (r for r in read if r.role == role):
+            forms = {ref.name, *ref.names}
+            same = [a for a in mine if a.key == ref.key] or [a for a in mine if forms & {a.name, *a.names}]
+            agents += [a for a in same or [ref] if all((a.key, a.role) != (b.key, b.role) for b in agents)]
+    return agents
+
+
+def _collections(
+    stored: list[CollectionRef], read: list[CollectionRef], fields: frozenset[str], archive: dict[str, CollectionRef]
+) -> list[CollectionRef]:
+    if "collection" not in fields:
+        return list(stored)
+    found: list[CollectionRef] = []
+    for ref in read:
+        same = next((c for c in stored if c.key == ref.key or c.title == ref.title), None) or archive.get(ref.title) or ref
+        if all(c.key != same.key for c in found):
+            found.append(same)
+    return found
+
+
+def _texts(stored: DocumentRecord, record: DocumentRecord, fields: frozenset[str]) -> list[TextRecord]:
+    if "text" not in fields:
+        return list(stored.texts)
+    body = record.texts[0].body if record.texts else ""
+    if not stored.texts or (not body and stored.texts[0].body):
+        return list(record.texts)
+    first = stored.texts[0]
+    return list(stored.texts) if first.body.strip() == body.strip() else [replace(first, body=body), *stored.texts[1:]]
+
+
+def archive_collections(records: Iterable[DocumentRecord]) -> dict[str, CollectionRef]:
+    """The archive's collections that the table ``records``' collections name by title only:
+    ``{title: collection}`` for each title of theirs whose key (the one a row's title makes) the
+    archive lacks and one collection of it alone bears (a FRUS volume, keyed ``frus1949v07p1``).
+    One query, two when some keys are new."""
+    from legation.records.models import Collection
+
+    wanted = {c.key: c.title for r in records for c in r.collections}
+    if not wanted:
+        return {}
+    known = set(Collection.objects.filter(key__in=wanted).values_list("key", flat=True))
+    titles = {title for key, title in wanted.items() if key not in known}
+    if not titles:
+        return {}
+    by_title: dict[str, list[CollectionRef]] = {}
+    for key, title in Collection.objects.filter(title__in=titles).values_list("key", "title"):
+        by_title.setdefault(title, []).append(CollectionRef(key=key, title=title))
+    return {title: refs[0] for title, refs in by_title.items() if len(refs) == 1}

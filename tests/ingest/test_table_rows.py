@@ -1,0 +1,161 @@
+"""A table's rows update stored documents only in what a table holds (legation.ingest.table_rows):
+the archive exported as CSV (`legation export --format csv`), corrected in a spreadsheet and ingested
+again keeps every footnote, translation, agent key and collection key it does not show, and a sheet
+of a few columns changes only those. Real documents: the FRUS sample volume (33 of its 44 documents
+have footnotes; its collection is keyed frus1917-72PubDip) and the Wilson Center record (a transcript
+and its translation; agents and collections keyed by the Wilson Center's ids)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from legation.ingest.readers import read_file
+from legation.ingest.readers.csv_dc import read_csv
+from legation.ingest.readers.csv_export import COLUMNS, write_csv
+from legation.ingest.service import IngestReport, ingest_records
+from legation.records.document_record import CollectionRef, DocumentRecord
+from legation.records.serialize import load_records
+from tests.conftest import FIXTURES
+
+SOURCES = (FIXTURES / "frus" / "frus1917-72PubDip.xml", FIXTURES / "wilson" / "document-900001-crafted.json")
+VOLUME = "frus1917-72PubDip"
+WILSON = "wilson-900001"
+
+
+@pytest.fixture
+def archive(db) -> dict[str, DocumentRecord]:
+    """The two sources ingested: every stored document by identifier."""
+    for path in SOURCES:
+        report = ingest_records(read_file(path), source=str(path))
+        assert report.added and not report.failed
+    return stored()
+
+
+def stored() -> dict[str, DocumentRecord]:
+    return {r.identifier: r for r in load_records()}
+
+
+def exported(path: Path) -> list[dict[str, str]]:
+    """The archive exported as CSV to ``path``, as its rows (header → cell)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv(load_records(), handle)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def written(path: Path, rows: list[dict[str, str]], columns: list[str] | None = None) -> Path:
+    """``rows`` written back as a spreadsheet would save them (only ``columns``, default all)."""
+    columns = columns or [name for name, _ in COLUMNS]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def ingested(path: Path) -> IngestReport:
+    report = ingest_records(read_csv(path), source=str(path))
+    assert report.failed == []
+    return report
+
+
+def row_of(rows: list[dict[str, str]], identifier: str) -> dict[str, str]:
+    return next(row for row in rows if row["identifier"] == identifier)
+
+
+def test_the_archive_exported_as_csv_and_ingested_again_is_unchanged(archive, tmp_path: Path):
+    report = ingested(written(tmp_path / "again.csv", exported(tmp_path / "export.csv")))
+    assert report.updated == [] and len(report.unchanged) == len(archive) == 45
+    assert stored() == archive
+    # what the rows could not hold, kept: the volume's key and the Wilson Center's, agents' keys, notes and translations
+    assert report.kept_from_store["collections"] == 45 and report.kept_from_store["texts"] == 34
+    assert any(note.startswith("rows of a table read for stored documents left them what a row does not hold (collections of 45") for note in report.all_notes())
+
+
+def test_a_title_and_a_text_mended_in_a_spreadsheet_change_only_those(archive, tmp_path: Path):
+    rows = exported(tmp_path / "export.csv")
+    d2, wilson = row_of(rows, f"{VOLUME}-d2"), row_of(rows, WILSON)
+    d2["title"] += " (mended)"
+    assert "Charles Edward Russell" in d2["text"] and "Вышинского" in wilson["text"]
+    d2["text"] = d2["text"].replace("Charles Edward Russell", "Charles E. Russell", 1)
+    wilson["text"] = wilson["text"].replace("Вышинского", "А. Я. Вышинского", 1)
+    report = ingested(written(tmp_path / "mended.csv", rows))
+    assert report.changed_fields == {f"{VOLUME}-d2": ["title", "texts"], WILSON: ["texts"]}
+    now = stored()
+    before, after = archive[f"{VOLUME}-d2"], now[f"{VOLUME}-d2"]
+    assert after == replace(before, title=before.title + " (mended)", texts=[replace(before.texts[0], body=d2["text"])])
+    assert after.texts[0].footnotes and after.agents == before.agents and after.collections[0].key == VOLUME
+    before, after = archive[WILSON], now[WILSON]
+    assert [t.kind for t in after.texts] == ["transcript", "translation"]
+    assert after.texts == [replace(before.texts[0], body=wilson["text"]), before.texts[1]]
+    assert after.agents == before.agents and after.collections == before.collections
+    assert {k: v for k, v in now.items() if k not in (f"{VOLUME}-d2", WILSON)} == {k: v for k, v in archive.items() if k not in (f"{VOLUME}-d2", WILSON)}
+
+
+def test_names_and_collections_removed_added_or_renamed_in_a_spreadsheet(archive, tmp_path: Path):
+    rows = exported(tmp_path / "export.csv")
+    d13 = row_of(rows, f"{VOLUME}-d13")  # sent by Ralph H. Van Deman to George Creel, naming four others
+    mentioned = d13["mentioned"].split("|")
+    assert len(mentioned) == 4
+    d13["mentioned"] = "|".join([*mentioned[1:], "Robert Lansing"])  # the first was wrongly named; one was missing
+    d13["recipient"] = "Creel, George"  # as a catalogue writes him
+    row_of(rows, f"{VOLUME}-d3")["collection"] = "Creel Committee papers"
+    rows.append({**d13, "identifier": "added-in-the-sheet-1", "title": "A telegram typed into the sheet", "text": ""})
+    report = ingested(written(tmp_path / "names.csv", rows))
+    assert report.added == ["added-in-the-sheet-1"] and sorted(report.updated) == [f"{VOLUME}-d13", f"{VOLUME}-d3"]
+    now, before = stored(), archive[f"{VOLUME}-d13"]
+    by_role = lambda record, role: [a for a in record.agents if a.role == role]  # noqa: E731
+    assert by_role(now[f"{VOLUME}-d13"], "sender") == by_role(before, "sender")
+    assert by_role(now[f"{VOLUME}-d13"], "recipient") == by_role(before, "recipient")  # the stored agent, its key
+    assert by_role(now[f"{VOLUME}-d13"], "mentioned")[:3] == by_role(before, "mentioned")[1:]
+    assert [(a.key, a.name) for a in by_role(now[f"{VOLUME}-d13"], "mentioned")[3:]] == [("person:robert-lansing", "Robert Lansing")]
+    assert report.changed_fields[f"{VOLUME}-d13"] == ["agents"]
+    assert now[f"{VOLUME}-d3"].collections == [CollectionRef("creel-committee-papers", "Creel Committee papers")]
+    # a new row naming the volume by its title joins the volume, not a collection of that title keyed anew
+    assert now["added-in-the-sheet-1"].collections == [CollectionRef(VOLUME, d13["collection"])]
+
+
+def test_a_sheet_of_a_few_columns_changes_only_those(archive, tmp_path: Path):
+    rows = exported(tmp_path / "export.csv")
+    d5 = row_of(rows, f"{VOLUME}-d5")
+    d5["date"] = "1918-01"
+    d5["source"] = ""  # an empty cell of a column the sheet has empties the field
+    # d6 as exported: its date as written ("Washington, …") stays, though the sheet has no column of it
+    report = ingested(written(tmp_path / "dates.csv", [d5, row_of(rows, f"{VOLUME}-d6")], ["identifier", "title", "date", "source"]))
+    assert report.changed_fields == {f"{VOLUME}-d5": ["date_text", "date_edtf", "source_note"]} and len(report.unchanged) == 1
+    before, after = archive[f"{VOLUME}-d5"], stored()[f"{VOLUME}-d5"]
+    assert (after.date_text, after.date_edtf, after.date_earliest, after.date_latest, after.source_note) == ("1918-01", "1918-01", "1918-01-01", "1918-01-31", "")
+    assert replace(after, date_text=before.date_text, date_edtf=before.date_edtf, date_earliest=before.date_earliest,
+                   date_latest=before.date_latest, source_note=before.source_note) == before  # fmt: skip
+    assert before.source_note and before.texts[0].footnotes and before.pages and before.agents
+    assert stored()[f"{VOLUME}-d6"] == archive[f"{VOLUME}-d6"] and archive[f"{VOLUME}-d6"].date_text != archive[f"{VOLUME}-d6"].date_edtf
+
+
+def test_a_table_of_new_documents_is_read_as_it_stands(db, tmp_path: Path):
+    path = written(tmp_path / "new.csv", [{"identifier": "new-1", "title": "A letter", "collection": "Letters", "text": "Dear sir,"}])
+    report = ingested(path)
+    assert report.added == ["new-1"] and report.kept_from_store == {}
+    record = stored()["new-1"]
+    assert record.collections == [CollectionRef("letters", "Letters")] and [t.body for t in record.texts] == ["Dear sir,"]
+
+
+def test_a_document_corrected_twice_from_spreadsheets_keeps_its_sources_agents(archive, tmp_path: Path):
+    """A table reads "Edward House" as a body's name ("House") and "Guy Croswell Smith" as
+    person:guy-croswell-smith; the volume's list of persons says person:edward-house and
+    person:guy-c-smith. Corrected twice, each time from a new export, the document keeps them, and
+    the volume stays the file it was last ingested from."""
+    from legation.records.models import Document
+
+    d7 = f"{VOLUME}-d7"
+    assert {(a.key, a.name) for a in archive[d7].agents} >= {("person:edward-house", "Edward House"), ("person:guy-c-smith", "Guy Croswell Smith")}
+    for round_ in (1, 2):
+        rows = exported(tmp_path / f"export-{round_}.csv")
+        row_of(rows, d7)["title"] += f" (mended {round_})"
+        report = ingested(written(tmp_path / f"mended-{round_}.csv", rows))
+        assert report.changed_fields == {d7: ["title"]}
+        assert stored()[d7] == replace(archive[d7], title=f"{archive[d7].title}{' (mended 1)' * (round_ > 1)} (mended {round_})")
+        assert Document.objects.get(identifier=d7).ingested_from == str(SOURCES[0])
