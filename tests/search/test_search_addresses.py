@@ -265,3 +265,36 @@ def test_a_documents_public_address_without_its_host_is_the_document(demo_volume
 def test_a_path_that_names_no_frus_volume_is_no_address() -> None:
     # the volume's years are the sign of a FRUS key, as for a typed identifier (frusxyz-d1 is none)
     assert [read_address(t) for t in ("frusxyz/d1", "frus/d5", "fruit/d1")] == [None] * 3
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "https://history.state.gov/historicaldocuments/frus1955-57v02/pg_290",
+        "history.state.gov/historicaldocuments/frus1955-57v02/pg_290#fn3",
+        "/historicaldocuments/frus1955-57v02/pg_290",
+        "frus1955-57v02/pg_290",
+        "FRUS1955-57V02/PG_290",
+    ],
+)
+def test_a_printed_pages_public_address_finds_the_documents_printed_on_it(demo_volumes, q) -> None:
+    """The public edition gives each printed page an address (…/frus1955-57v02/pg_290), which footnotes
+    link and researchers copy. It was read as the whole volume (324 documents, a part "pg_290")."""
+    found, said = _found(demo_volumes("frus1955-57v02"), q)
+    assert found == {"frus1955-57v02-d117"}  # printed on pages 289–291
+    assert said == (
+        "The address of page 290 of the FRUS volume frus1955-57v02 was searched as the documents printed on it, "
+        "collection:frus1955-57v02 page:290."
+    )
+    assert read_address(q) == Address(q, volume="frus1955-57v02", page=290)
+
+
+def test_a_page_address_of_a_volume_held_as_parts_and_of_a_page_it_lacks(demo_volumes) -> None:
+    # FRUS 1949 volume VII's pages run on from part 1 to part 2: page 1101 prints d295 and d296 of part 2
+    found, said = _found(demo_volumes("frus1949v07p1", "frus1949v07p2"), "https://history.state.gov/historicaldocuments/frus1949v07/pg_1101")
+    assert found == {"frus1949v07p2-d295", "frus1949v07p2-d296"} and "as its parts frus1949v07p1 and frus1949v07p2" in said
+    found, said = _found(demo_volumes("frus1955-57v02"), "frus1955-57v02/pg_999")
+    assert found == set() and said.endswith("No document the query finds is printed on page:999: 324 documents match the query without it, "
+                                            "printed on pages 1–689; look for the page among them, or take page:999 out.")  # fmt: skip
+    # page 0 is none: the address is the volume's, as another part of it
+    assert read_address("frus1955-57v02/pg_0") == Address("frus1955-57v02/pg_0", volume="frus1955-57v02", part="pg_0")

@@ -557,6 +557,12 @@ class _Parser:
             searched = f"{COLLECTION_FIELD}:{address.volume}"
             if address.part:
                 self.notes.append(
+            if address.page:
+                self.notes.append(
+                    f"The address of page {address.page} of the FRUS volume {address.volume} was searched as the documents printed on it, "
+                    f"{searched} page:{address.page}."
+                )
+                return And((Term(address.volume, COLLECTION_FIELD), PageRange(address.page, address.page, str(address.page))))
                     f"The address of {shown(address.part)} in the FRUS volume {address.volume} was searched as the whole "
                     f"volume's documents, {searched}: its chapters and other parts are not told apart here."
                 )
@@ -598,6 +604,7 @@ _FRUS_EDITION = re.compile(
 )  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
 _FRUS_PART = re.compile(_FRUS_HOST + r"(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?")
 # Another site's page: an address with a scheme, or without one a host www.… or one of the
+_FRUS_PAGE = re.compile(r"(?i:pg)_(\d{1,5})")  # a printed page's address in a volume of the public edition: …/frus1955-57v02/pg_290
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
 _WEB_ADDRESS = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://([^/?#\s]*)|((?i:www)\.[\w.-]+(?::\d+)?|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|mil)(?::\d+)?(?=/)))"
@@ -646,6 +653,7 @@ class Address:
     asked: str = ""  # the parameter of its query the words were read from (q, query …), "" for its path's
 
 
+    page: int = 0  # a printed page of the FRUS volume, whose address in the public edition is …/<volume>/pg_<page>
 def read_address(text: str) -> Address | None:
     """What an address pasted as a word or quoted names (:class:`Address`), ``None`` when ``text``
     is no address. In this order:
@@ -660,8 +668,9 @@ def read_address(text: str) -> Address | None:
       volume ``frus1949v07p1``), or its path there (``historicaldocuments/frus1949v07p1/d1``,
       ``frus1949v07p1/d1``: a volume's key, its years after ``frus``, a slash); only identifiers :func:`~legation.records.document_record.is_identifier`
       allows;
-    - a FRUS volume's address in the public edition (``…/historicaldocuments/frus1949v07p1``), or
-      of a part of it (``…/frus1949v07p1/ch1``: ``part`` ``ch1``);
+    - a FRUS volume's address in the public edition (``…/historicaldocuments/frus1949v07p1``), of
+      one of its printed pages (``…/frus1955-57v02/pg_290``: ``page`` 290), or of another part of it
+      (``…/frus1949v07p1/ch1``: ``part`` ``ch1``);
     - another address with a scheme (``https://…``), or without one starting ``www.`` or with a host
       of a generic top-level domain and a path (``nytimes.com/1950/…``): the words of its path,
       percent-decoded (``周恩来``), split at hyphens, underscores and other punctuation, without a
@@ -688,6 +697,8 @@ def read_address(text: str) -> Address | None:
     if (part := _FRUS_PART.fullmatch(bare)) is not None:
         return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
+        if (page := _FRUS_PAGE.fullmatch(part.group(2))) is not None and 0 < int(page.group(1)) <= MOST_PAGE:
+            return Address(text, volume=_volume_key(part.group(1)), page=int(page.group(1)))
         for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
             if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
                 return Address(text, words=asked, asked=name)
