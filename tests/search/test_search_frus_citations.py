@@ -379,3 +379,10 @@ def test_a_footnote_pasted_whole_keeps_its_citation_when_its_words_are_no_syntax
     assert "so the FRUS citation was searched as read, and its words were searched: Secret eyes only." in parsed.notice
     result = search(SearchRequest(q="FRUS, 1955–57, vol. II, p. 290. Note:"), demo_volumes("frus1955-57v02"))
     assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"]
+
+
+def test_a_citation_pasted_again_and_again_is_said_once(demo_volumes) -> None:
+    # a chain of the same citation 28 times said 28 sentences
+    result = search(SearchRequest(q=" ".join(["Foreign Relations, 1955–1957, vol. II, p. 290."] * 28)), demo_volumes("frus1955-57v02"))
+    assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"]
+    assert result.notice.count("The FRUS citation") == 1

@@ -225,7 +225,7 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
     rest = q[last:]
     # "doc. 117: Telegram From …" is no field frus…-d117:, "p. 290">" no page 290">
     out.append(" " + rest[1:] if rest.startswith(":") else rest if not rest or rest[0].isspace() or rest[0] in ".,;)" else " " + rest)
-    return "".join(out), [c.notice(q) for c in citations], parts, citations
+    return "".join(out), list(dict.fromkeys(c.notice(q) for c in citations)), parts, citations  # a citation pasted twice is said once
 
 
 def _unbracketed(q: str, chains: list[list[Citation]]) -> str:
