@@ -381,6 +381,52 @@ def test_a_footnote_pasted_whole_keeps_its_citation_when_its_words_are_no_syntax
     assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"]
 
 
+# A footnote of the demo volume frus1969-76v12 (on its document 1), pasted whole: a source note, then a citation
+SOURCE_NOTE = (
+    "Source: National Archives, Nixon Presidential Materials, NSC Files, Box 725, Country Files, Europe, USSR, Contacts With "
+    "the Soviets Prior to January 20, 1969. Secret; Nodis. The meeting was held at the Soviet Embassy. For the text, see "
+    "Foreign Relations, 1964–1968, volume XIV, Soviet Union, Document 313."
+)
+
+
+@pytest.mark.parametrize(
+    ("q", "cited"),
+    [
+        (SOURCE_NOTE, ["frus1964-68v14-d313"]),
+        ("Secret; Niact. Repeated to Taipei. Printed in Foreign Relations, 1955–1957, vol. II, p. 290.", ["frus1955-57v02-d117"]),
+        ("Telegram from the Embassy in Taipei, FRUS, 1955–57, vol. II, p. 290, doc. 117", ["frus1955-57v02-d117"]),
+    ],
+)
+def test_the_prose_pasted_around_a_citation_ranks_what_it_cites_but_does_not_hide_it(demo_volumes, q, cited) -> None:
+    """Every word around the citation was required too: 0 found, and a page citation was told its page
+    held none of them. The citation stays required; the words around it rank its documents."""
+    result = search(SearchRequest(q=q), demo_volumes("frus1955-57v02", "frus1964-68v14"))
+    assert [h.identifier for h in result.hits] == cited and result.total == len(cited)
+    assert result.notice.endswith(
+        "No document the citation names has all the other words of the query; showing the documents it names, those with the most of those words first."
+    )
+    assert "No document the query finds is printed on" not in result.notice  # no page notice blaming the page
+
+
+def test_the_words_around_a_citation_rank_its_documents(demo_volumes) -> None:
+    # pp. 289–91 print d116 (a conversation in Washington, ends on 289), d117 (Bohlen's telegram from
+    # Moscow) and d118 (Aldrich's from London, on Eden); "zzqx" is in none of them
+    index = demo_volumes("frus1955-57v02")
+    assert search(SearchRequest(q="FRUS, 1955–57, vol. II, pp. 289–91"), index).total == 3
+    for words, first in (("Telegram from Aldrich in London, Eden zzqx", "frus1955-57v02-d118"), ("Bohlen Moscow zzqx", "frus1955-57v02-d117")):
+        hits = [h.identifier for h in search(SearchRequest(q=f"Printed in FRUS, 1955–57, vol. II, pp. 289–91. {words}"), index).hits]
+        assert hits[0] == first and sorted(hits) == ["frus1955-57v02-d116", "frus1955-57v02-d117", "frus1955-57v02-d118"]
+
+
+def test_fields_typed_with_words_are_not_relaxed(demo_volumes) -> None:
+    """A user who types fields meant them: the words beside them stay required (no citation read)."""
+    result = search(SearchRequest(q="collection:frus1955-57v02 page:290 Niact zzqx"), demo_volumes("frus1955-57v02"))
+    assert result.total == 0 and "No document the citation names" not in result.notice
+    assert not parse("collection:frus1955-57v02 page:290 Niact").cited
+    cited = parse("Printed in FRUS, 1955–57, vol. II, doc. 117 and FRUS, 1964–68, vol. XIV, docs. 3–4")
+    assert cited.cited and cited.cited_documents == {"frus1955-57v02-d117", "frus1964-68v14-d3", "frus1964-68v14-d4"}
+
+
 def test_a_citation_pasted_again_and_again_is_said_once(demo_volumes) -> None:
     # a chain of the same citation 28 times said 28 sentences
     result = search(SearchRequest(q=" ".join(["Foreign Relations, 1955–1957, vol. II, p. 290."] * 28)), demo_volumes("frus1955-57v02"))

@@ -244,6 +244,8 @@ class ParsedQuery:
     notice: str = ""
     explicit_and: bool = False  # the user wrote AND: every word is required, no most-words fallback
     addresses: tuple[Address, ...] = ()
+    cited: bool = False  # FRUS citations were read in the prose pasted (frus_citations): its other words are context
+    cited_documents: frozenset[str] = frozenset()  # the identifiers of the documents they cite, searched as words
 
 
 class _Unreadable(Exception):
@@ -555,14 +557,14 @@ class _Parser:
             return Pasted(address.identifier)
         if address.volume:
             searched = f"{COLLECTION_FIELD}:{address.volume}"
-            if address.part:
-                self.notes.append(
             if address.page:
                 self.notes.append(
                     f"The address of page {address.page} of the FRUS volume {address.volume} was searched as the documents printed on it, "
                     f"{searched} page:{address.page}."
                 )
                 return And((Term(address.volume, COLLECTION_FIELD), PageRange(address.page, address.page, str(address.page))))
+            if address.part:
+                self.notes.append(
                     f"The address of {shown(address.part)} in the FRUS volume {address.volume} was searched as the whole "
                     f"volume's documents, {searched}: its chapters and other parts are not told apart here."
                 )
@@ -602,9 +604,9 @@ _FRUS_HOST = r"(?:(?:(?:(?i:https?)://)?(?i:(?:www\.)?history\.state\.gov)/|/)?(
 _FRUS_EDITION = re.compile(
     _FRUS_HOST + r"(" + _FRUS_VOLUME + r")(?:/((?i:d)\d+)(?:/[^?#\s]*)?)?/?(?:[?#]\S*)?"
 )  # a document's address followed by more (…/d1/pdf, …/d1#fn1, …/d1/) is the document's
+_FRUS_PAGE = re.compile(r"(?i:pg)_(\d{1,5})")  # a printed page's address in a volume of the public edition: …/frus1955-57v02/pg_290
 _FRUS_PART = re.compile(_FRUS_HOST + r"(" + _FRUS_VOLUME + r")/([^?#\s]*[^/?#\s])/?(?:[?#]\S*)?")
 # Another site's page: an address with a scheme, or without one a host www.… or one of the
-_FRUS_PAGE = re.compile(r"(?i:pg)_(\d{1,5})")  # a printed page's address in a volume of the public edition: …/frus1955-57v02/pg_290
 # generic top-level domains followed by a path (nytimes.com/1950/…): its host, the path, the rest.
 _WEB_ADDRESS = re.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://([^/?#\s]*)|((?i:www)\.[\w.-]+(?::\d+)?|[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|gov|edu|int|mil)(?::\d+)?(?=/)))"
@@ -651,9 +653,9 @@ class Address:
     part: str = ""
     words: tuple[str, ...] = ()
     asked: str = ""  # the parameter of its query the words were read from (q, query …), "" for its path's
-
-
     page: int = 0  # a printed page of the FRUS volume, whose address in the public edition is …/<volume>/pg_<page>
+
+
 def read_address(text: str) -> Address | None:
     """What an address pasted as a word or quoted names (:class:`Address`), ``None`` when ``text``
     is no address. In this order:
@@ -695,10 +697,10 @@ def read_address(text: str) -> Address | None:
     if bare != text and (identifier := _identifier_at(bare)) is not None:
         return Address(text, *identifier)
     if (part := _FRUS_PART.fullmatch(bare)) is not None:
-        return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
-    if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
         if (page := _FRUS_PAGE.fullmatch(part.group(2))) is not None and 0 < int(page.group(1)) <= MOST_PAGE:
             return Address(text, volume=_volume_key(part.group(1)), page=int(page.group(1)))
+        return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
+    if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
         for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
             if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
                 return Address(text, words=asked, asked=name)
@@ -1342,7 +1344,8 @@ def parse(q: str) -> ParsedQuery:
         return parsed
     # the volumes cited, for the search to say which the archive lacks, though another citation finds documents
     volumes = tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in citations))
-    return dataclasses.replace(parsed, addresses=parsed.addresses + volumes)
+    cited_documents = frozenset(i for c in citations for i in c.identifiers)
+    return dataclasses.replace(parsed, addresses=parsed.addresses + volumes, cited=True, cited_documents=cited_documents)
 
 
 def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
@@ -1727,25 +1730,56 @@ def stem_forms_found(text: str, searcher: tantivy.Searcher) -> tuple[str, list[s
     return None if forms is None else (stem[0], forms)
 
 
-def most_words_query(node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None) -> Query | None:
+def most_words_query(
+    node: Node | None,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    within: Query | None = None,
+    cited: bool = False,
+    cited_documents: frozenset[str] = frozenset(),
+) -> Query | None:
     """For plain words (``Powers Abel prisoner exchange``: an :class:`And` of unfielded words and
     phrases only), a query matching documents with ANY of them, ranked first by how many of the
     words they have, then by BM25. ``None`` for any other query: a user who wrote OR, NOT, a field
-    or a date range meant exactly that. ``within``: as for :func:`to_tantivy`."""
+    or a date range meant exactly that. ``within``: as for :func:`to_tantivy`.
+
+    ``cited``: FRUS citations were read in the query (:attr:`ParsedQuery.cited`), whose other words
+    are the prose around them, pasted with them (a footnote: ``Secret; Niact. Repeated to Taipei.
+    Printed in Foreign Relations, 1955–1957, vol. II, p. 290``). Then the query's fields, ranges
+    and citations stay required and its plain words count as above, among the documents they find;
+    ``None`` when the query has no plain word, or a NOT. ``cited_documents``: the identifiers of the
+    documents cited (:attr:`ParsedQuery.cited_documents`), which the query seeks as words, alone or
+    ORed (``frus1964-68v14-d313``): required too."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
     # a name in its other forms is one word, unless sought in a field (place:Moscow place:Peking: one
     # place each, so none had both, and the fallback showed either under "no document has all of these words")
-    if not all(
-        isinstance(i, Alternatives | Spellings) and all(leaf.field is None for leaf in leaves(i)) or isinstance(i, (Term, Phrase)) and i.field is None
+    plain = [
+        (isinstance(i, Alternatives | Spellings) and all(leaf.field is None for leaf in leaves(i)) or isinstance(i, (Term, Phrase)) and i.field is None)
+        and not (cited_documents and _only_documents(i, cited_documents))
         for i in node.items
-    ):
+    ]
+    required: Query | None = None
+    if cited and not all(plain):
+        kept = tuple(item for item, word in zip(node.items, plain) if not word)
+        if len(kept) == len(node.items) or any(isinstance(item, Not) for item in kept):
+            return None
+        required = to_tantivy(kept[0] if len(kept) == 1 else And(kept), idx_schema, searcher, within)
+    elif not all(plain):
         return None
-    parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item in node.items) if q is not None]
-    if len(parts) < 2:
+    parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item, word in zip(node.items, plain) if word) if q is not None]
+    if len(parts) < (1 if required is not None else 2):
         return None
     coverage = [(Occur.Should, Query.const_score_query(q, COVERAGE_SCORE)) for q in parts]
-    return Query.boolean_query([*coverage, *((Occur.Should, q) for q in parts)])
+    must = [(Occur.Must, required)] if required is not None else []
+    return Query.boolean_query([*must, *coverage, *((Occur.Should, q) for q in parts)])
+
+
+def _only_documents(node: Node, identifiers: frozenset[str]) -> bool:
+    """Whether every word of ``node`` is one of ``identifiers`` (as a citation put it in the query,
+    or with the punctuation that followed the citation: ``frus1964-68v14-d313.``)."""
+    found = list(leaves(node))
+    return bool(found) and all(isinstance(leaf, Term) and leaf.text.rstrip(".,;:") in identifiers for leaf in found)
 
 
 def leaves(node: Node | None) -> Iterator[Term | Phrase]:

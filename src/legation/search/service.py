@@ -64,6 +64,11 @@ def catching_up(behind: int) -> str:
 
 
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
+# the same fallback when the query's words are the prose around FRUS citations (query.most_words_query's cited)
+CITED_RELAXED_NOTICE = (
+    "No document the citation names has all the other words of the query; showing the documents it names, "
+    "those with the most of those words first."
+)
 
 
 def past_last_page(page: int, last_page: int, ask: str = "") -> str:
@@ -1569,7 +1574,7 @@ def search(
             counting.result()  # the facets of no match, soon counted; not left running
             counting = None
         if total:
-            notice = " ".join([notice, RELAXED_NOTICE]).strip()
+            notice = " ".join([notice, CITED_RELAXED_NOTICE if words.parsed.cited else RELAXED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
     # the query matches nothing, or what the filters or dates left out
     reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts, *dates_alone]
@@ -1579,7 +1584,8 @@ def search(
         reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
-        reasons += page_notices(words.parsed.node, list(filters.values()), index.schema, searcher)
+        if not total:  # (pages cited whose documents lack the prose pasted around the citation are found by it)
+            reasons += page_notices(words.parsed.node, list(filters.values()), index.schema, searcher)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
         reasons += address_notices(addresses, index.schema, searcher)
@@ -1672,7 +1678,9 @@ def _most_words(words: _TextQuery, index: SearchIndex, searcher: tantivy.Searche
     """The query that searches documents with most of the words when none has them all
     (:func:`legation.search.query.most_words_query`), unless the user wrote AND; ``None`` then,
     or for a query that is no list of plain words."""
-    return None if words.parsed.explicit_and else user_query.most_words_query(words.node, index.schema, searcher)
+    return None if words.parsed.explicit_and else user_query.most_words_query(
+        words.node, index.schema, searcher, cited=words.parsed.cited, cited_documents=words.parsed.cited_documents
+    )
 
 
 def count_matches(
