@@ -381,18 +381,21 @@ def test_a_footnote_pasted_whole_keeps_its_citation_when_its_words_are_no_syntax
     assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"]
 
 
-# A footnote of the demo volume frus1969-76v12 (on its document 1), pasted whole: a source note, then a citation
+# The source note of frus1969-76v12-d1 (a demo volume), pasted whole: archival source, then a citation
 SOURCE_NOTE = (
-    "Source: National Archives, Nixon Presidential Materials, NSC Files, Box 725, Country Files, Europe, USSR, Contacts With "
-    "the Soviets Prior to January 20, 1969. Secret; Nodis. The meeting was held at the Soviet Embassy. For the text, see "
-    "Foreign Relations, 1964–1968, volume XIV, Soviet Union, Document 313."
+    "Source: National Archives, Nixon Presidential Materials, NSC Files, Box 725, Country Files, Europe, USSR, Contacts With the "
+    "Soviets Prior to January 20, 1969. Secret; Nodis. The meeting was held at the Pierre Hotel, headquarters for the Nixon "
+    "transition team. On January 31 Kissinger sent Secretary of State Rogers copies of his memoranda of conversation with Sedov "
+    "on January 2 and his earlier conversation on December 18, 1968, at the Soviet Embassy. Kissinger reminded Rogers that "
+    "President Nixon asked that the copies be closely held. (Ibid.) Kissinger's memorandum to Nixon on his December 18, 1968, "
+    "meeting with Sedov is printed in Foreign Relations, 1964–1968, volume XIV, Soviet Union, Document 335."
 )
 
 
 @pytest.mark.parametrize(
     ("q", "cited"),
     [
-        (SOURCE_NOTE, ["frus1964-68v14-d313"]),
+        (SOURCE_NOTE, ["frus1964-68v14-d335"]),
         ("Secret; Niact. Repeated to Taipei. Printed in Foreign Relations, 1955–1957, vol. II, p. 290.", ["frus1955-57v02-d117"]),
         ("Telegram from the Embassy in Taipei, FRUS, 1955–57, vol. II, p. 290, doc. 117", ["frus1955-57v02-d117"]),
     ],
