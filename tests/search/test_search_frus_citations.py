@@ -435,3 +435,21 @@ def test_a_citation_pasted_again_and_again_is_said_once(demo_volumes) -> None:
     result = search(SearchRequest(q=" ".join(["Foreign Relations, 1955–1957, vol. II, p. 290."] * 28)), demo_volumes("frus1955-57v02"))
     assert [h.identifier for h in result.hits] == ["frus1955-57v02-d117"]
     assert result.notice.count("The FRUS citation") == 1
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        'Taipei -"Foreign Relations, 1955–1957, vol. II, p. 290"',
+        "Taipei NOT Foreign Relations, 1955–1957, vol. II, p. 290",
+        "Taipei -FRUS, 1955–57, vol. II, p. 290",
+    ],
+)
+def test_a_citation_excluded_excludes_what_it_cites(demo_volumes, q) -> None:
+    """The minus took the volume alone (-collection:frus1955-57v02 page:290): other volumes' documents
+    printed on page 290 were found (2 in the demo). Now the documents cited are left out, whole."""
+    index = demo_volumes("frus1955-57v02", "frus1955-57v03")
+    taipei = search(SearchRequest(q="Taipei", page_size=1), index).total
+    result = search(SearchRequest(q=q, page_size=1), index)
+    assert result.total == taipei - 1 > 100  # frus1955-57v02-d117, printed on pp. 289–291, holds "Taipei"
+    assert search(SearchRequest(q='Taipei "frus1955-57v02-d117"', page_size=1), index).total == 1

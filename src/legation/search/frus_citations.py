@@ -218,6 +218,8 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
     for chain in chains:
         searched = [c.searched() for c in chain]
         part = searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"  # OR binds looser than a citation's AND
+        if " " in part and not part.startswith("(") and _NEGATED.search(q, 0, chain[0].start):
+            part = f"({part})"  # -"…, vol. II, p. 290" excludes the pages cited, not the volume alone (and then asks for page 290)
         # no space needed around it: a citation starts after no letter, digit or colon and ends at a number's end
         out += [q[last : chain[0].start], part]
         parts.append(part)
@@ -226,6 +228,9 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
     # "doc. 117: Telegram From …" is no field frus…-d117:, "p. 290">" no page 290">
     out.append(" " + rest[1:] if rest.startswith(":") else rest if not rest or rest[0].isspace() or rest[0] in ".,;)" else " " + rest)
     return "".join(out), list(dict.fromkeys(c.notice(q) for c in citations)), parts, citations  # a citation pasted twice is said once
+
+
+_NEGATED = re.compile(r"(?:^|[\s(])(?:-|NOT\s+)\Z")  # a citation after a minus or NOT: excluded whole
 
 
 def _unbracketed(q: str, chains: list[list[Citation]]) -> str:
