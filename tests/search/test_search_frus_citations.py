@@ -453,3 +453,16 @@ def test_a_citation_excluded_excludes_what_it_cites(demo_volumes, q) -> None:
     result = search(SearchRequest(q=q, page_size=1), index)
     assert result.total == taipei - 1 > 100  # frus1955-57v02-d117, printed on pp. 289–291, holds "Taipei"
     assert search(SearchRequest(q='Taipei "frus1955-57v02-d117"', page_size=1), index).total == 1
+
+
+def test_a_page_cited_within_a_filter_that_leaves_its_document_out_gets_one_piece_of_advice(demo_volumes) -> None:
+    """d117, printed on page 290, is a telegram: with the type Memorandum chosen, the page was said to
+    print none of the volume's 36 memoranda ("take page:290 out") beside the right advice."""
+    index = demo_volumes("frus1955-57v02")
+    result = search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 290", filters={"type": ["Memorandum"]}), index)
+    assert result.total == 0
+    assert result.notice.endswith("1 document matches these words, but not within the filters or dates chosen: remove a filter or widen the dates.")
+    assert "page:290 out" not in result.notice
+    # a page that prints none of the volume's documents is still said so, within the filter
+    other = search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 999", filters={"type": ["Memorandum"]}), index)
+    assert "No document the query finds is printed on page:999: 36 documents match the query without it" in other.notice

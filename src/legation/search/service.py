@@ -1584,7 +1584,9 @@ def search(
         reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
-        if not total:  # (pages cited whose documents lack the prose pasted around the citation are found by it)
+        # not when the pages hold documents the filters or dates leave out (said above), nor when those of the
+        # pages cited, without the prose pasted around the citation, were found by it
+        if not total and not words_alone:
             reasons += page_notices(words.parsed.node, list(filters.values()), index.schema, searcher)
     addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
     if addresses:
