@@ -146,6 +146,11 @@ def test_the_editors_cross_references_are_read_as_the_documents_they_link() -> N
         # as many digits as page: reads (it read four: p. 12345 was the volume and the word 12345)
         ("Foreign Relations, 1949, vol. VII, p. 12345", "frus1949v07", (), ((12345, 12345),)),
         ("FRUS, 1955–57, Vol. II., p. 290", "frus1955-57v02", (), ((290, 290),)),
+        # a part in brackets, after a slash, or before a colon and its pages (the part was lost, or the pages)
+        ("FRUS, 1951, vol. VII (part 2), p. 1688", "frus1951v07p2", (), ((1688, 1688),)),
+        ("FRUS 1951, VII/2, p. 1688", "frus1951v07p2", (), ((1688, 1688),)),
+        ("FRUS, 1951, vol. VII, part 2: 1688", "frus1951v07p2", (), ((1688, 1688),)),
+        ("FRUS 1952–1954, vol. XIV (pt. 2): 1085–86", "frus1952-54v14p2", (), ((1085, 1086),)),
         ("FRUS 1955-57 vol II p 290", "frus1955-57v02", (), ((290, 290),)),
         ("FRUS, 1955–57, vol. II, p. 290, footnote 3", "frus1955-57v02", (), ((290, 290),)),
         ("FRUS, 1955–57, vol. II, pp. 290–91n", "frus1955-57v02", (), ((290, 291),)),

@@ -20,7 +20,8 @@ the usual footnote styles, in any case:
 - the series: ``Foreign Relations of the United States``, ``Foreign Relations`` or ``FRUS``;
 - the volume's years, right after it: ``1949``, ``1955–1957``, ``1955-57`` (a hyphen or any dash);
 - then, comma-separated, in this order or another: ``volume``/``vol.``/``v.`` and a Roman or Arabic number
-  (``Volume E–13``, an electronic-only volume: ``ve13``); ``part``/``pt.`` and a number; the
+  (``Volume E–13``, an electronic-only volume: ``ve13``); ``part``/``pt.`` and a number (``(part 2)``,
+  ``VII/2``; ``part 2: 1085``, its pages after a colon); the
   volume's title (``Korea``, ``Soviet Union, January 1969–October 1970``: read past); and last
   ``Document``/``Documents``/``doc.``/``docs.``/``No.``/``d.`` and numbers (``Documents 11 and 12``,
   ``docs. 5–7``, at most :data:`MOST_DOCUMENTS`), or pages (``p.``, ``pp.``, ``page(s)``: ``p. 623``,
@@ -56,7 +57,8 @@ _VOLUME = re.compile(
     rf"(?:vol(?:ume)?s?[.,]?\s*(?:([ivxlc]+)|(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}}))|v\.?\s*(?:()(\d{{1,3}})|e\s*[{DASHES}]?\s*(\d{{1,2}})))\b", re.I
 )  # "v" alone, the edition's shorthand (v30, v. 30, ve13), takes no Roman numeral: VII is not "v" and II
 _ROMAN_VOLUME = re.compile(r"(?-i:([IVXLC]+))\b(?![.:]?\s*[-\u2013]?\d)")  # a volume's number alone, in capitals: "FRUS, 1955–1957, VII, Document 117"
-_PART = re.compile(r"(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b", re.I)
+# "part 2", "pt. 2", "(part 2)", and the slash of "VII/2"
+_PART = re.compile(r"(?:\(\s*(?:part|pt)\.?\s*([ivx]+|\d{1,2})\s*\)|(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b|/\s*(\d{1,2})\b)", re.I)
 _NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]}}\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
 _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
@@ -73,6 +75,7 @@ _PAGES_CITED = rf"(?:pages?|pp?\.?)\s*{_PAGE_NUMBERS}{_PAGE_AFTER}"
 _PAGES = re.compile(_PAGES_CITED, re.I)
 # A volume's number and pages joined by a colon, as notes cite a multivolume work: "FRUS, 1955–1957, 2:290"
 _VOLUME_PAGES = re.compile(rf"(?:([ivxlc]+)|(\d{{1,2}}))\s*:\s*{_PAGE_NUMBERS}{_PAGE_AFTER}", re.I)
+_COLON_PAGES = re.compile(rf"\s*:\s*{_PAGE_NUMBERS}{_PAGE_AFTER}", re.I)  # the pages after a part and a colon
 # The place, publisher and year of a note's full form, "(Washington, DC: GPO, 1986)", read past; the bare
 # numbers after it are pages: "…, vol. 2, China (Washington, DC: GPO, 1986), 290–91"
 _PUBLICATION = re.compile(r"\([^()]{1,120}\)")
@@ -285,7 +288,10 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
         elif number is None and (m := _ROMAN_VOLUME.match(q, at)) and roman_value(m.group(1)):
             number = roman_value(m.group(1))
         elif part is None and (m := _PART.match(q, at)):
-            part = roman_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+            written = m.group(1) or m.group(2) or m.group(3)
+            part = roman_value(written) if not written.isdigit() else int(written)
+            if (colon := _COLON_PAGES.match(q, m.end())) is not None:  # "part 2: 1085", as "2:290" gives a volume's pages
+                pages, m = tuple(_ranges(colon.group(1), pages=True)), colon
         elif m := _DOCUMENTS.match(q, at):
             documents, more = _numbers(m.group(1))
         elif m := _PAGES.match(q, at):
