@@ -503,22 +503,25 @@ def test_a_pages_column_gives_the_printed_pages_and_a_cell_that_is_no_pages_fail
     path.write_text(
         "identifier,title,Pages,collection\n"
         "d1,Memorandum of conversation,1–3,FRUS 1917–1972\n"
-        "d2,Telegram,pp. 12,FRUS 1917–1972\n"
+        "d2,Telegram,\"12, 14\",FRUS 1917–1972\n"
         "d3,Circular,xii - xiv,FRUS 1917–1972\n"
-        "d4,Unprinted note,,\n",
+        "d4,Unprinted note,,\n"
+        # as a catalogue or a citation writes them (they failed their rows): read as the pages
+        "d5,Letter,pp. 1,FRUS 1917–1972\n"
+        "d6,Letter,\"pp. 1,099–1,101\",FRUS 1917–1972\n",
         encoding="utf-8",
     )
     items = list(read_csv(path))
-    assert {i: r.pages for i, r in records(items).items()} == {"d1": "1–3", "d3": "xii - xiv", "d4": ""}
+    assert {i: r.pages for i, r in records(items).items()} == {"d1": "1–3", "d3": "xii - xiv", "d4": "", "d5": "1", "d6": "1099–1101"}
     [bad] = errors(items)
     assert (bad.path, bad.location, bad.message) == (
         str(path),
         "line 3",
-        "d2: pages 'pp. 12': give the page that prints it, 287, or the first and last joined by a dash, 287–289 "
+        "d2: pages '12, 14': give the page that prints it, 287, or the first and last joined by a dash, 287–289 "
         '(no "p." or "pp."), or leave it empty',
     )
     report = ingest_records(items, source=str(path))
-    assert (report.added, [f.where for f in report.failed]) == (["d1", "d3", "d4"], [f"{path}, line 3"])
+    assert (report.added, [f.where for f in report.failed]) == (["d1", "d3", "d4", "d5", "d6"], [f"{path}, line 3"])
     assert not Document.objects.filter(identifier="d2").exists()
     # a column "Page", as a spreadsheet names it, is the pages too: it was "not read"
     singular = tmp_path / "page.csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from legation.records.document_record import DocumentRecord, RecordError, page_numbers
+from legation.records.document_record import DocumentRecord, RecordError, page_numbers, pages_as_written
 
 RULE = 'give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no "p." or "pp."), or leave it empty'
 
@@ -43,3 +43,22 @@ def test_pages_no_citation_could_find_are_refused_saying_what_to_write(pages, pr
     with pytest.raises(RecordError) as refused:
         DocumentRecord(identifier="d", title="t", pages=pages).validate()
     assert str(refused.value) == f"d: pages {pages!r}: {problem}"
+
+
+@pytest.mark.parametrize(
+    ("written", "pages"),
+    [
+        ("pp. 287–289", "287–289"),
+        ("p. 287", "287"),
+        ("Pages 287-289", "287-289"),
+        ("pp. xii–xiv", "xii–xiv"),
+        ("1,099–1,101", "1099–1101"),
+        (" 287 ", "287"),
+        # what is no pages stays as written, for the rule to refuse
+        ("pp. 287, 290", "pp. 287, 290"),
+        ("12,5", "12,5"),
+        ("page", "page"),
+    ],
+)
+def test_pages_as_a_table_or_a_form_writes_them(written, pages) -> None:
+    assert pages_as_written(written) == pages

@@ -155,7 +155,7 @@ def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_ar
     document = Document.objects.get(identifier="seed-sino-soviet-01")
     rule = 'give the page that prints it, 287, or the first and last joined by a dash, 287–289 (no "p." or "pp."), or leave it empty'
     refused = {
-        "pp. 12": rule, "12, 14": rule, "12–14–16": rule,
+        "12, 14": rule, "12–14–16": rule, "pp. 12, 14": rule,
         "0": f"pages are numbered from 1 to 99,999; {rule}",
         # typed the wrong way round it was found on page 91 and page 100, not on 290
         "291–289": "the range ends before it starts; write its first page first (289–291), or correct the page misprinted",
@@ -174,6 +174,10 @@ def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_ar
     document.refresh_from_db()
     assert document.pages == "287–289"
     assert list(ChangeLogEntry.objects.filter(seq__gt=last).values_list("document_identifier", "operation")) == [("seed-sino-soviet-01", "upsert")]
+    # as a citation writes them (it was refused: "no p. or pp."), saved as pages
+    assert _post_change(admin_client, document, pages="pp. 1,099–1,101").redirect_chain
+    document.refresh_from_db()
+    assert document.pages == "1099–1101"
 
 
 def test_a_date_as_written_that_reads_as_no_date_leaves_the_document_undated_with_a_warning(seed_archive, admin_client):

@@ -36,6 +36,7 @@ from legation.records.document_record import (
     distinct_identifiers,
     folded_identifier,
     is_identifier,
+    pages_as_written,
     pages_problem,
     value_problem,
 )
@@ -276,10 +277,10 @@ class DocumentForm(forms.ModelForm):
 
     def clean_pages(self) -> str:
         """The printed pages as ingest takes them (:func:`~legation.records.document_record.pages_problem`):
-        one page or the first and last joined by a dash, in order, or none; ``pp. 12`` saved here would
-        make the archive's export fail to ingest again, and ``289–91`` typed the wrong way round
-        (``291–289``) would be found on no page."""
-        value = self.cleaned_data["pages"].strip()
+        one page or the first and last joined by a dash, in order, or none (``pp. 12``, ``1,099`` as a
+        citation writes them taken as ``12``, ``1099``: :func:`~legation.records.document_record.pages_as_written`);
+        ``289–91`` typed the wrong way round (``291–289``) would be found on no page."""
+        value = pages_as_written(self.cleaned_data["pages"])
         if value and (problem := pages_problem(value)):
             raise forms.ValidationError(f"“{value}”: {problem}.")
         return value

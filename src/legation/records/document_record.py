@@ -72,6 +72,21 @@ def page_numbers(pages: str) -> tuple[int, int] | None:
     return arabic if arabic is not None and 1 <= arabic[0] <= arabic[1] <= MOST_PAGE else None
 
 
+_PAGES_LABEL = re.compile(r"(?:pp?\.|pages?\b)\s*", re.I)  # "p. 287", "pp. 287–289", "pages 287–289"
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,099"
+
+
+def pages_as_written(text: str) -> str:
+    """``text`` as a record's ``pages``, as a table or a form gives it: trimmed, without a label in
+    front (``"pp. 287–289"`` → ``"287–289"``, ``"p. 287"``, ``"pages 287-289"``) or thousands
+    separators (``"1,099–1,101"`` → ``"1099–1101"``), which citations write and :data:`PAGES_RULE`
+    does not; anything else as given, for :func:`pages_problem` to judge."""
+    text = _THOUSANDS.sub("", text.strip())
+    if (label := _PAGES_LABEL.match(text)) is not None and PAGES.fullmatch(text, label.end()):
+        return text[label.end() :]
+    return text
+
+
 def pages_problem(pages: str) -> str:
     """What is wrong with a record's ``pages`` (``""`` when nothing): not pages as printed
     (:data:`PAGES_RULE`), or Arabic pages out of order or range."""

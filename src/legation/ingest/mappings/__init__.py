@@ -68,7 +68,7 @@ from legation.ingest.names import agent_kind, direct_name, inverted
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.titles import collapse_space
 from legation.search.analyzers import drop_invisible
-from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord
+from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord, pages_as_written
 from legation.records.languages import language_tag
 
 BUNDLED = Path(__file__).parent
@@ -394,7 +394,7 @@ class Values:
             source_url=self.one("url"),
             language=language,
             collections=collections,
-            pages=self.one("pages"),
+            pages=pages_as_written(self.one("pages")),  # "pp. 287–289" as a catalogue writes them
             agents=agents,
             subjects=list(dict.fromkeys(self.many("subject"))),
             texts=[TextRecord(kind="transcript", language=language, body=text, footnotes=footnotes)] if text else [],

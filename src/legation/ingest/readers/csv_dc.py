@@ -23,7 +23,8 @@ names (case, spaces, ``-`` and ``_`` ignored, and a namespace prefix such as ``d
                                                document is about, as the Wilson Center reader reads it)
     relation | relations                     → related documents (their identifiers)
     rights, credit, collection, classification, url   → themselves
-    pages | page                             → the printed pages that print it (287, 287–289)
+    pages | page                             → the printed pages that print it (287, 287–289; pp. 287–289,
+                                               1,099–1,101 read as 287–289, 1099–1101)
     publisher | publishers                   → credit, after the credit column's value ("; "), as the
                                                Wilson Center reader puts donors then publishers there
     (Dublin Core's contributor and format have no field: named in the note of columns not read)
