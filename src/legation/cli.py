@@ -43,8 +43,9 @@ DEMO_AUTHORITIES = "authorities.jsonl"  # people and places of the demo with the
 DEMO_CREDIT = "Documents from Foreign Relations of the United States, Office of the Historian (public domain)."
 DEMO_DONE_FILE = "demo-ingested"  # written in the data folder once the whole demo archive is stored
 # What the readers keep of the demo's files, raised when they keep more (2: each FRUS document's printed
-# pages): a demo archive ingested with less is ingested again, in place, by `legation demo`
-DEMO_READERS = 2
+# pages; 3: the place sent from as written, Peking for Beijing): a demo archive ingested with less is
+# ingested again, in place, by `legation demo`
+DEMO_READERS = 3
 SHOWN = 50  # failures, conflicts and bad lines listed on the screen; the rest are counted
 UPDATES_SHOWN = 20  # documents updated listed on the screen, with the fields that changed
 

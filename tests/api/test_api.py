@@ -316,7 +316,7 @@ def test_search_answers_are_what_the_openapi_description_says(client, frus_archi
 def test_document_and_its_404(client, seed_archive):
     record = SEED[0]
     body = client.get(f"/api/documents/{record['identifier']}").json()
-    assert body == {**record, "repositories": [], "rights": "", "credit": "", "pages": "", "relations": []}  # the seed file predates these fields
+    assert body == {**record, "place_written": "", "repositories": [], "rights": "", "credit": "", "pages": "", "relations": []}  # the seed file predates these fields
     missing = client.get("/api/documents/no-such-document")
     assert missing.status_code == 404
     assert missing.json()["error"]["code"] == "not_found"
@@ -331,7 +331,7 @@ def test_a_document_answers_the_printed_pages_that_print_it_as_the_description_s
     record = SEED[0]
     for _ in ingested_archive([replace(DocumentRecord.from_dict(record), pages="287–289")]):
         body = client.get(f"/api/documents/{record['identifier']}").json()
-        assert body == {**record, "repositories": [], "rights": "", "credit": "", "pages": "287–289", "relations": []}
+        assert body == {**record, "place_written": "", "repositories": [], "rights": "", "credit": "", "pages": "287–289", "relations": []}
     spec = client.get("/api/openapi.json").json()
     answer = spec["paths"]["/api/documents/{identifier}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert answer == {"$ref": "#/components/schemas/DocumentRecord"}
@@ -864,3 +864,35 @@ def test_a_collection_key_or_a_place_variant_as_a_filter_selects_it(client, db):
         for typed in ("peking", "PEKING", "beijing"):
             said = client.get("/api/search", {"place": typed}).json()
             assert said["total"] == 0 and "(a filter's value is written as the facet lists it: Beijing)" in said["notice"], typed
+
+
+def test_a_document_sent_from_a_place_the_archive_names_otherwise_keeps_the_name_its_source_writes(client, db, tmp_path):
+    """FRUS prints "Batavia, January 3, 1949": the demo's place authority names the city Jakarta. The
+    document was stored, shown and exported as sent from Jakarta, the name its source writes lost."""
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+    from legation.records.authorities import load_authorities
+    from legation.records.place_names import merge_place
+    from legation.records.models import Place
+    from tests.conftest import REPO
+
+    authorities = tmp_path / "places.jsonl"
+    authorities.write_text('{"kind": "place", "name": "Jakarta", "names": ["Batavia", "Djakarta"]}\n', encoding="utf-8")
+    load_authorities(authorities)
+    volume = REPO / "data" / "demo" / "frus" / "frus1949v07p1.xml.gz"
+    report = ingest_records(read_file(volume), source=str(volume))
+    body = client.get("/api/documents/frus1949v07p1-d95").json()
+    assert (body["date_text"], body["place_sent"], body["place_written"]) == ("January 3, 1949—4 p. m.", "Jakarta", "Batavia")
+    page = client.get("/documents/frus1949v07p1-d95").content.decode()
+    assert '<dt>Place sent</dt><dd>Batavia (<a href="/?place=Jakarta"' in page
+    assert ingest_records(read_file(volume), source=str(volume)).unchanged == report.added  # nothing changes again
+    # a place stored before the authority file named it merges with its name kept as written
+    old = Place.objects.create(name="Buitenzorg")
+    from legation.records.models import Document
+
+    doc = Document.objects.get(identifier="frus1949v07p1-d1")
+    doc.place_sent, doc.place_written = old, ""
+    doc.save()
+    merge_place(Place.objects.create(name="Bogor"), old)
+    doc.refresh_from_db()
+    assert (doc.place_sent.name, doc.place_written) == ("Bogor", "Buitenzorg")

@@ -331,7 +331,7 @@ def test_a_demo_archive_ingested_by_earlier_readers_is_ingested_again(tmp_path: 
     first = legation(data, "demo", "--no-serve", "--path", str(folder))
     assert first.returncode == 0, first.stderr
     done = data / "demo-ingested"
-    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 2"]
+    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 3"]
     reused = legation(data, "demo", "--no-serve", "--path", str(folder))
     assert "Reusing the archive already ingested" in reused.stdout
     # the pages a hit is printed on, as the search page names them
@@ -342,7 +342,7 @@ def test_a_demo_archive_ingested_by_earlier_readers_is_ingested_again(tmp_path: 
     assert again.returncode == 0, again.stderr
     said = " ".join(again.stdout.split())
     assert "The archive was ingested by an earlier Legation, whose readers kept less of the demo's files" in said and "Reusing" not in said
-    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 2"]
+    assert done.read_text(encoding="utf-8").splitlines()[1:] == ["readers 3"]
 
 
 @contextmanager

@@ -42,6 +42,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "date_text": ("date_text",),
     "date_edtf": ("date_edtf", "date_earliest", "date_latest"),
     "place_sent": ("place_sent",),
+    "place_written": ("place_written",),
     "summary": ("summary",),
     "source_note": ("source_note",),
     "repositories": ("repositories",),

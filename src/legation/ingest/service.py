@@ -296,7 +296,7 @@ class _Authorities:
 
 _DOCUMENT_FIELDS = (
     "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest", "place_sent",
-    "summary", "source_note", "rights", "credit", "classification", "source_url", "language", "pages", "relations",
+    "place_written", "summary", "source_note", "rights", "credit", "classification", "source_url", "language", "pages", "relations",
 )  # fmt: skip
 _RELATED_ROWS = (Document.collections.through, Document.subjects.through, Document.repositories.through)  # rewritten on update
 
@@ -310,6 +310,7 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
         date_earliest=dt.date.fromisoformat(record.date_earliest) if record.date_earliest else None,
         date_latest=dt.date.fromisoformat(record.date_latest) if record.date_latest else None,
         place_sent=auth.places[record.place_sent] if record.place_sent else None,
+        place_written=record.place_written,
         summary=record.summary,
         source_note=record.source_note,
         rights=record.rights,

@@ -44,7 +44,7 @@ from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRe
 _RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
     "type": ("document_type",),
-    "place": ("place_sent",),
+    "place": ("place_sent", "place_written"),
     "summary": ("summary",),
     "source": ("source_note",),
     "repository": ("repositories",),

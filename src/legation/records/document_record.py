@@ -274,6 +274,11 @@ class CollectionRef:
 class DocumentRecord:
     """One archival document, validated by :meth:`validate`.
 
+    Where it was sent from: ``place_sent``, the place by the name the archive gives it (its place
+    authority's preferred name, :mod:`legation.records.place_names`), and ``place_written`` that place
+    as the source writes it when the archive names it otherwise (``"Peking"``, sent from Beijing), else
+    ``""``: historians read a telegram of 1971 as sent from Peking.
+
     Where the original is and who may reuse it: ``source_note`` is the archival citation as the
     source gives it (file, box, telegram number); ``repositories`` the archives or libraries that
     hold the original (EAD ``repository``, TEI ``msIdentifier/repository``, the Wilson Center's
@@ -301,6 +306,7 @@ class DocumentRecord:
     date_earliest: str = ""
     date_latest: str = ""
     place_sent: str = ""
+    place_written: str = ""
     summary: str = ""
     source_note: str = ""
     repositories: list[str] = field(default_factory=list)
@@ -394,6 +400,7 @@ class DocumentRecord:
             ("source_url", self.source_url, 500),
             ("language", self.language, 20),
             ("place_sent", self.place_sent, 300),
+            ("place_written", self.place_written, 300),
             ("pages", self.pages, 50),
             *(("subject", s, 1000) for s in self.subjects),
             *(("repository", r, 500) for r in self.repositories),

@@ -227,6 +227,14 @@ class Document(models.Model):
     date_earliest = models.DateField(null=True, blank=True, db_index=True)
     date_latest = models.DateField(null=True, blank=True)
     place_sent = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    place_written = models.CharField(
+        "place as written",
+        max_length=300,
+        blank=True,
+        default="",
+        help_text="The place sent from as the source writes it, when the archive names that place otherwise "
+        "(Peking, for Beijing); empty when the source writes it as the place is named.",
+    )
     summary = models.TextField(blank=True)
     source_note = models.TextField("archival source", blank=True)
     repositories = models.ManyToManyField(

@@ -51,22 +51,27 @@ def places_written_alike(name: str) -> list[str]:
 
 def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:
     """``records`` with each place a variant of a stored place (:func:`preferred_places`) replaced
-    by that place's preferred name, the rest as they are."""
+    by that place's preferred name, the name as the source writes it kept as ``place_written``
+    ("Peking, October 21, 1971" is sent from Beijing, shown as written), the rest as they are."""
     preferred = preferred_places({r.place_sent for r in records if r.place_sent})
     if not preferred:
         return records
-    return [replace(r, place_sent=preferred[r.place_sent]) if r.place_sent in preferred else r for r in records]
+    return [
+        replace(r, place_sent=preferred[r.place_sent], place_written=r.place_written or r.place_sent) if r.place_sent in preferred else r
+        for r in records
+    ]
 
 
 def merge_place(into: Place, old: Place) -> list[str]:
     """Merge ``old`` into ``into`` (call inside a transaction): the documents sent from ``old`` are
-    sent from ``into``, ``old``'s name and its variants become variants of ``into``, and ``old`` is
+    sent from ``into`` (``old``'s name kept as the place as they write it, ``place_written``), ``old``'s name and its variants become variants of ``into``, and ``old`` is
     deleted. Returns the identifiers of the documents moved; the caller logs them, and has the
     documents remember the names now read as ``into`` (:func:`remember_resolved`)."""
-    documents = list(Document.objects.filter(place_sent=old).only("pk", "identifier"))
+    documents = list(Document.objects.filter(place_sent=old).only("pk", "identifier", "place_written"))
     for doc in documents:
         doc.place_sent = into
-    Document.objects.bulk_update(documents, ["place_sent"])
+        doc.place_written = doc.place_written or old.name  # as its source writes it (resolve_places)
+    Document.objects.bulk_update(documents, ["place_sent", "place_written"])
     known = {into.name, *into.names.values_list("name", flat=True)}
     names = [n for n in dict.fromkeys([old.name, *old.names.values_list("name", flat=True)]) if n not in known]
     old.delete()  # its variants go with it (cascade)
@@ -78,15 +83,16 @@ def remember_resolved(preferred: dict[str, str]) -> None:
     """Documents whose source last gave a place name now read as another place (``{name given:
     preferred name}``, :func:`preferred_places`) remember, as what their source gave, the preferred
     name (:mod:`legation.ingest.curation`): that is what the source now resolves to
-    (:func:`resolve_places`). So a document whose place was as its source gave it stays so, and one
+    (:func:`resolve_places`), and the name it gave as the place as written. So a document whose place was as its source gave it stays so, and one
     whose place a curator corrected (to another city) stays corrected without a conflict: the source
     did not change. Call inside a transaction."""
     from legation.ingest.curation import digest  # ingest builds on records, not the other way round
 
-    given = {digest([name]): digest([name_now]) for name, name_now in preferred.items() if name != name_now}
+    given = {digest([name]): (digest([name_now]), digest([name])) for name, name_now in preferred.items() if name != name_now}
     documents = [
         doc for chunk in chunks(sorted(given)) for doc in Document.objects.filter(ingested__place_sent__in=chunk).only("pk", "ingested")
     ]
     for doc in documents:
-        doc.ingested = {**doc.ingested, "place_sent": given[doc.ingested["place_sent"]]}
+        place, written = given[doc.ingested["place_sent"]]
+        doc.ingested = {**doc.ingested, "place_sent": place, "place_written": written}
     Document.objects.bulk_update(documents, ["ingested"])

@@ -25,7 +25,7 @@ from legation.records.models import AgentName, Document, DocumentAgent, Text
 _ROLE_ORDER = {"sender": 0, "recipient": 1, "mentioned": 2}
 _DOCUMENT_COLUMNS = (
     "id", "identifier", "title", "document_type", "date_text", "date_edtf", "date_earliest", "date_latest",
-    "place_sent__name", "summary", "source_note", "rights", "credit", "classification", "source_url", "language",
+    "place_sent__name", "place_written", "summary", "source_note", "rights", "credit", "classification", "source_url", "language",
     "pages", "relations",
 )  # fmt: skip
 
@@ -61,7 +61,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
     )
     agent_ids = sorted({link[2] for rows in links.values() for link in rows})
     names = _grouped(AgentName.objects.filter(agent_id__in=agent_ids).values_list("agent_id", "name"))
-    for (pk, identifier, title, document_type, date_text, date_edtf, earliest, latest, place, summary,
+    for (pk, identifier, title, document_type, date_text, date_edtf, earliest, latest, place, place_written, summary,
          source_note, rights, credit, classification, source_url, language, pages, relations) in docs:  # fmt: skip
         yield DocumentRecord(
             identifier=identifier,
@@ -72,6 +72,7 @@ def _records(identifiers: list[str]) -> Iterator[DocumentRecord]:
             date_earliest=earliest.isoformat() if earliest else "",
             date_latest=latest.isoformat() if latest else "",
             place_sent=place or "",
+            place_written=place_written,
             summary=summary,
             source_note=source_note,
             repositories=sorted(r for (r,) in repositories.get(pk, ())),

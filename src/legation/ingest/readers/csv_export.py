@@ -8,7 +8,7 @@ One row per document, a header row first, these columns (reader's names, :data:`
     date text    the date as the source writes it, left empty when it is the EDTF value itself
                  (an empty cell reads back as the date)
     sender | recipient | mentioned   the agents' preferred names in that role, each name once
-    place (place sent)   summary   subject   collection (the collections' titles)
+    place (the place sent from, as the source writes it: Peking)   summary   subject   collection (the collections' titles)
     pages (the printed pages, 287–289)   language
     classification   source (the source note)   repository   rights   credit
     url (the public edition's address)   relation (identifiers of related documents)
@@ -63,7 +63,7 @@ COLUMNS: tuple[tuple[str, Callable[[DocumentRecord], str]], ...] = (
     ("sender", _names("sender")),
     ("recipient", _names("recipient")),
     ("mentioned", _names("mentioned")),
-    ("place", lambda r: r.place_sent),
+    ("place", lambda r: r.place_written or r.place_sent),  # as the source writes it: read back, it resolves to the place again
     ("summary", lambda r: r.summary),
     ("subject", lambda r: SEPARATOR.join(r.subjects)),
     ("collection", lambda r: SEPARATOR.join(c.title for c in r.collections)),
