@@ -159,3 +159,33 @@ def test_a_document_corrected_twice_from_spreadsheets_keeps_its_sources_agents(a
         assert report.changed_fields == {d7: ["title"]}
         assert stored()[d7] == replace(archive[d7], title=f"{archive[d7].title}{' (mended 1)' * (round_ > 1)} (mended {round_})")
         assert Document.objects.get(identifier=d7).ingested_from == str(SOURCES[0])
+
+
+def test_what_a_sheet_may_do_by_accident_changes_nothing_and_is_said(archive, tmp_path: Path):
+    """A fresh archivist's spreadsheet: a text cell emptied deleted the text, its 7 notes and the
+    translation; a volume's title mended (a colon for a comma) took the document out of its volume,
+    so citations found nothing; dates reformatted by the spreadsheet (1/6/1918) left documents
+    undated; line breaks saved as CR LF made every text "updated"; and every row was reported as
+    another fonds replacing the volume's documents."""
+    rows = exported(tmp_path / "export.csv")
+    d2, d5, d6, d7 = (row_of(rows, f"{VOLUME}-d{n}") for n in (2, 5, 6, 7))
+    d2["text"] = ""
+    volume_title = d5["collection"]
+    assert ", " in volume_title
+    d5["collection"] = volume_title.replace(", ", ": ", 1) + "."
+    d6["date"], d6["date text"] = "1/6/1918", ""
+    assert "\n\n" in d7["text"]
+    d7["text"] = d7["text"].replace("\n", "\r\n")
+    report = ingested(written(tmp_path / "accidents.csv", rows))
+    assert report.updated == [] and report.replaced == []
+    assert stored() == archive
+    notes = " ".join(report.all_notes())
+    assert f"text cells left empty for documents that have texts: 1 (e.g. {tmp_path / 'accidents.csv'}, line " in notes
+    assert "dates Legation could not read in rows for dated documents: 1" in notes and "'1/6/1918'" in notes
+    assert report.unread_dates == []  # not said to be stored undated: it was not
+    # a title that is another collection's, or none's, moves the document, and that is said
+    d5["collection"] = "Creel Committee papers"
+    moved = ingested(written(tmp_path / "moved.csv", rows))
+    assert moved.changed_fields == {f"{VOLUME}-d5": ["collections"]}
+    assert "documents a table's rows took out of a collection, naming another in its place: 1" in " ".join(moved.all_notes())
+    assert moved.collections_left[0][1] == [volume_title]

@@ -28,7 +28,7 @@ from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
-from legation.ingest.table_rows import archive_collections, from_a_table_file, table_fields_of, with_stored_parts
+from legation.ingest.table_rows import archive_collections, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -101,6 +101,9 @@ class IngestReport:
     changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
     replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
     kept_from_store: dict[str, int] = field(default_factory=dict)  # field (of curation.FIELDS) → stored documents a table's rows kept it of (table_rows)
+    texts_kept: list[str] = field(default_factory=list)  # where: table rows with an empty text cell for a document with texts, kept
+    dates_kept: dict[str, tuple[str, str]] = field(default_factory=dict)  # identifier → (where, date as the row writes it): unread, stored date kept
+    collections_left: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, titles): collections a table's row took a document out of
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     identifiers: set[str] = field(default_factory=set, repr=False)
@@ -150,7 +153,33 @@ class IngestReport:
             notes.append(_named_otherwise_note(self.named_otherwise))
         if self.kept_from_store:
             notes.append(_kept_from_store_note(self.kept_from_store))
+        notes += _table_row_notes(self)
         return notes
+
+
+def _table_row_notes(report: IngestReport) -> list[str]:
+    """What a table's rows asked that was not done, or may not have been meant (:mod:`legation.ingest.table_rows`)."""
+    notes = []
+    if report.texts_kept:
+        notes.append(
+            f"text cells left empty for documents that have texts: {len(report.texts_kept):,} (e.g. {'; '.join(report.texts_kept[:3])}); "
+            "their texts, notes and translations were kept, as a row cannot delete a text: delete one in the admin"
+        )
+    if report.dates_kept:
+        shown = "; ".join(f"{where}: {written!r}" for where, written in list(report.dates_kept.values())[:3])
+        notes.append(
+            f"dates Legation could not read in rows for dated documents: {len(report.dates_kept):,} (e.g. {shown}); those documents "
+            "keep their stored dates. A spreadsheet may have turned the dates into its own form (1/6/1951): write them as "
+            "1951-01-06 or 6 January 1951 and ingest the file again"
+        )
+    if report.collections_left:
+        shown = "; ".join(f"{where}: {', '.join(titles)}" for where, titles in report.collections_left[:3])
+        notes.append(
+            f"documents a table's rows took out of a collection, naming another in its place: {len(report.collections_left):,} (e.g. "
+            f"{shown}). If a collection's title was only mended in the sheet, write it as the archive has it (the export's) "
+            "and ingest the file again: a collection is renamed in the admin"
+        )
+    return notes
 
 
 def _kept_from_store_note(kept: dict[str, int]) -> str:
@@ -591,7 +620,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
                         spelled.append(record)
                     continue  # unchanged from another file: both give it alike, nothing was lost
                 report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
-                if previous and origin and not same_source(previous, origin):
+                if previous and origin and not same_source(previous, origin) and identifier not in corrected:  # (corrected: still the source's)
                     where = _place(source, report.sources[identifier][1]) if report.sources[identifier][1] else _where(source, identifier)
                     report.replaced.append(Replaced(where, identifier, *shown_sources(previous, origin), tuple(report.changed_fields[identifier])))
             (report.added if old is None else report.updated).append(identifier)
@@ -628,17 +657,26 @@ def _completed_from_store(
     failed: list[str] = []
     for identifier, fields in given.items():
         read = seen[identifier]
+        old = stored.get(identifier)
         try:
-            seen[identifier] = record = with_stored_parts(stored.get(identifier), read, fields, archive, identifier not in corrected)
+            seen[identifier] = record = with_stored_parts(old, read, fields, archive, identifier not in corrected)
         except RecordError as exc:
             where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
             report.failed.append(Failure(where, f"cannot be joined to the stored document's other parts ({exc}); the document is left as it was"))
             failed.append(identifier)
             continue
-        if identifier in stored:
-            for name in FIELDS:
-                if getattr(record, name) != getattr(read, name):
-                    report.kept_from_store[name] = report.kept_from_store.get(name, 0) + 1
+        if old is None:
+            continue
+        for name in FIELDS:
+            if getattr(record, name) != getattr(read, name):
+                report.kept_from_store[name] = report.kept_from_store.get(name, 0) + 1
+        where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
+        if emptied_texts(old, read, fields):
+            report.texts_kept.append(where)
+        if unread_date(old, read):
+            report.dates_kept[identifier] = (where, read.date_text)
+        if left := [c.title for c in old.collections if c.key not in {k.key for k in record.collections}]:
+            report.collections_left.append((where, left))
     return failed
 
 
@@ -716,6 +754,7 @@ def ingest_records(
                 report.committed = (len(report.added), len(report.updated), len(report.unchanged))
         curated = _dated_by_curator([*unread, *future, *outside, *apart]) if unread or future or outside or apart else set()
         curated |= left  # failed, their stored dates unchanged: no note on the dates they gave
+        curated |= report.dates_kept.keys()  # table rows' unread dates, the stored ones kept: said in a note of their own
         report.unread_dates += [note for identifier, note in unread.items() if identifier not in curated]
         report.future_dates += [note for identifier, note in future.items() if identifier not in curated]
         report.outside_dates += [note for identifier, note in outside.items() if identifier not in curated]

@@ -23,13 +23,19 @@ file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
   replace those an earlier Legation made (:mod:`legation.records.agent_keys`). A document another
   source gave keeps that source's name as the file it was last ingested from when a table's row
   corrects it, so the next table read for it still finds the source's agents;
-- collections: a title the row gives that one of the stored document's collections bears is that
-  collection (its key); else the archive's collection under the key the row's title makes; else the
-  one collection of the archive bearing that title (:func:`archive_collections`); else a new one;
+- collections: a title the row gives that one of the stored document's collections bears (but for
+  case, accents, spaces and punctuation: :func:`title_key`, so that "Volume XXX: China" mended from
+  "Volume XXX, China" stays the volume) is that collection (its key, its title); else the archive's
+  collection under the key the row's title makes; else the one collection of the archive bearing
+  that title (:func:`archive_collections`); else a new one, and a document a row so takes out of a
+  collection is said;
 - texts: the row's text is the stored document's first text; the same text (but for spaces at its
-  ends, which a table's cells lose) keeps every stored text as it is, a corrected one replaces only
-  the first text's body (its notes, kind and language stay, and the other texts: translations); an
-  empty cell leaves the document without texts, but where its first text has notes only, no body.
+  ends, which a table's cells lose, and line ends a spreadsheet saves as CR LF) keeps every stored
+  text as it is, a corrected one replaces only the first text's body (its notes, kind and language
+  stay, and the other texts: translations); an empty cell deletes no text (the ingest says so: a
+  text is deleted in the admin);
+- dates: a row's date that cannot be read (``1/6/1951``, as a spreadsheet reformats dates) leaves a
+  stored date as it is, and the ingest says so, rather than leave the document undated.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from legation.ingest.mappings import FIELDS, Mapping
+from legation.search.analyzers import letters_folded
 from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
 
 # The record fields each table field (legation.ingest.mappings.FIELDS) gives, when its column is there.
@@ -116,12 +123,17 @@ def with_stored_parts(
     for field, names in _RECORD_FIELDS.items():
         if field not in fields:
             kept.update({name: getattr(stored, name) for name in names})
-    if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf):
+    if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf) or unread_date(stored, record):
         kept.update({name: getattr(stored, name) for name in _DATE_FIELDS})  # the date as written stays with its date
     kept["agents"] = _agents(stored.agents, record.agents, fields, stored_from_table)
     kept["collections"] = _collections(stored.collections, record.collections, fields, collections or {})
     kept["texts"] = _texts(stored, record, fields)
     return replace(record, **kept).validate()
+
+
+def unread_date(stored: DocumentRecord | None, record: DocumentRecord) -> bool:
+    """Whether ``record``'s row gives a date that cannot be read where ``stored`` has one: kept."""
+    return stored is not None and bool(record.date_text) and not record.date_edtf and bool(stored.date_edtf)
 
 
 def _agents(stored: list[AgentRef], read: list[AgentRef], fields: frozenset[str], stored_from_table: bool) -> list[AgentRef]:
@@ -148,27 +160,41 @@ def _collections(
         return list(stored)
     found: list[CollectionRef] = []
     for ref in read:
-        same = next((c for c in stored if c.key == ref.key or c.title == ref.title), None) or archive.get(ref.title) or ref
+        title = title_key(ref.title)
+        same = next((c for c in stored if c.key == ref.key or title_key(c.title) == title), None) or archive.get(title) or ref
         if all(c.key != same.key for c in found):
             found.append(same)
     return found
 
 
 def _texts(stored: DocumentRecord, record: DocumentRecord, fields: frozenset[str]) -> list[TextRecord]:
-    if "text" not in fields:
-        return list(stored.texts)
     body = record.texts[0].body if record.texts else ""
-    if not stored.texts or (not body and stored.texts[0].body):
+    if "text" not in fields or not body:
+        return list(stored.texts)  # an empty cell deletes no text, nor the notes and translations the row does not show
+    if not stored.texts:
         return list(record.texts)
     first = stored.texts[0]
-    return list(stored.texts) if first.body.strip() == body.strip() else [replace(first, body=body), *stored.texts[1:]]
+    return list(stored.texts) if _same_text(first.body, body) else [replace(first, body=body), *stored.texts[1:]]
+
+
+def _same_text(stored: str, cell: str) -> bool:
+    """Whether a cell holds the stored text: but for spaces at its ends, which a table's cells lose, and
+    line ends, which a spreadsheet may save as CR LF."""
+    return stored.strip() == cell.strip() or stored.replace("\r\n", "\n").strip() == cell.replace("\r\n", "\n").strip()
+
+
+def emptied_texts(stored: DocumentRecord | None, record: DocumentRecord, fields: frozenset[str]) -> bool:
+    """Whether ``record``'s row leaves its text cell empty though ``stored`` has a text: kept
+    (:func:`with_stored_parts`), and said (a row cannot delete a text)."""
+    return stored is not None and "text" in fields and not record.texts and any(t.body for t in stored.texts)
 
 
 def archive_collections(records: Iterable[DocumentRecord]) -> dict[str, CollectionRef]:
     """The archive's collections that the table ``records``' collections name by title only:
-    ``{title: collection}`` for each title of theirs whose key (the one a row's title makes) the
-    archive lacks and one collection of it alone bears (a FRUS volume, keyed ``frus1949v07p1``).
-    One query, two when some keys are new."""
+    ``{title_key(title): collection}`` for each title of theirs whose key (the one a row's title makes)
+    the archive lacks and one collection of it alone bears, as :func:`title_key` reads titles (a FRUS
+    volume, keyed ``frus1949v07p1``). One query, and one over every collection's key and title when
+    some keys are new (an archive holds hundreds of collections, not millions)."""
     from legation.records.models import Collection
 
     wanted = {c.key: c.title for r in records for c in r.collections}
@@ -178,7 +204,15 @@ def archive_collections(records: Iterable[DocumentRecord]) -> dict[str, Collecti
     titles = {title for key, title in wanted.items() if key not in known}
     if not titles:
         return {}
+    wanted_titles = {title_key(t) for t in titles}
     by_title: dict[str, list[CollectionRef]] = {}
-    for key, title in Collection.objects.filter(title__in=titles).values_list("key", "title"):
-        by_title.setdefault(title, []).append(CollectionRef(key=key, title=title))
+    for key, title in Collection.objects.values_list("key", "title").iterator():  # folded titles: compared here
+        if title_key(title) in wanted_titles:
+            by_title.setdefault(title_key(title), []).append(CollectionRef(key=key, title=title))
     return {title: refs[0] for title, refs in by_title.items() if len(refs) == 1}
+
+
+def title_key(title: str) -> str:
+    """A collection's title as rows are matched by it: its letters and digits, lowercased, accents and
+    dashes folded (``"Foreign Relations …, Volume XXX: China"`` = ``"… Volume XXX, China."``)."""
+    return "".join(c for c in letters_folded(title) if c.isalnum())
