@@ -221,8 +221,10 @@ def read(q: str) -> tuple[str, list[str], list[str], list[Citation]]:
     for chain in chains:
         searched = [c.searched() for c in chain]
         part = searched[0] if len(searched) == 1 else "(" + " OR ".join(searched) + ")"  # OR binds looser than a citation's AND
-        if " " in part and not part.startswith("(") and _NEGATED.search(q, 0, chain[0].start):
-            part = f"({part})"  # -"…, vol. II, p. 290" excludes the pages cited, not the volume alone (and then asks for page 290)
+        if " " in part and not part.startswith("(") and (_NEGATED.search(q, 0, chain[0].start) or q[: chain[0].start].strip() or q[chain[-1].end :].strip(" .,;:")):
+            # one node of the query: -"…, vol. II, p. 290" excludes the pages cited, not the volume alone (and then asks for
+            # page 290), and the words pasted around it are told from it (query.most_words_query's cited)
+            part = f"({part})"
         # no space needed around it: a citation starts after no letter, digit or colon and ends at a number's end
         out += [q[last : chain[0].start], part]
         parts.append(part)
@@ -240,14 +242,23 @@ def _unbracketed(q: str, chains: list[list[Citation]]) -> str:
     """``q`` with the square brackets or braces around each chain of citations (``[See FRUS, …,
     p. 290.]``, as an editor's note is printed) made spaces: left there, ``[`` and ``]`` stuck to what
     the citation is searched as (``[collection:…``, ``page:290]``), which the query language reads as
-    no field and no page. Same length as ``q``."""
+    no field and no page; so is a closing bracket after a chain that closes none opened before it
+    (the end of a note pasted without its start). Same length as ``q``."""
     chars = list(q)
     for chain in chains:
         before = len(q[: chain[0].start].rstrip())
         after = chain[-1].end + len(q[chain[-1].end :]) - len(q[chain[-1].end :].lstrip(" .,;:"))
         if before and q[before - 1] in "[{" and after < len(q) and q[after] in "]}":
             chars[before - 1] = chars[after] = " "
+        elif after < len(q) and q[after] in "]})" and _unopened(q[: chain[0].start], q[after]):
+            chars[after] = " "  # "…, pp. 365–367.]": the end of a note whose opening bracket was not pasted
     return "".join(chars)
+
+
+def _unopened(before: str, closing: str) -> bool:
+    """Whether ``closing`` (``]``, ``}`` or ``)``) closes no bracket opened in ``before``."""
+    opening = {"]": "[", "}": "{", ")": "("}[closing]
+    return before.count(opening) <= before.count(closing)
 
 
 # What may stand between two citations read as alternatives: punctuation, "and", "or", "see (also)", "cf."
@@ -279,6 +290,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     end = pos
     while True:
         at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
+        sentence = "." in q[pos:at] and q[at - 1 : at].isspace()  # a full stop and a space: a title after it is another sentence's
         if number is None and (m := _VOLUME_PAGES.match(q, at)):
             number, pages = roman_value(m.group(1)) if m.group(1) else int(m.group(2)), tuple(_ranges(m.group(3), pages=True))
         elif number is None and (m := _VOLUME.match(q, at)):
@@ -304,7 +316,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
             published = True
             pos = m.end()
             continue  # read past, as a title is
-        elif titles < _TITLE_PARTS and (m := _TITLE.match(q, at)) and m.end() > at:
+        elif titles < _TITLE_PARTS and not sentence and (m := _TITLE.match(q, at)) and m.end() > at:
             titles += 1
             pos = m.end()
             continue  # read past: the citation ends at the last part it names

@@ -1745,26 +1745,29 @@ def most_words_query(
 
     ``cited``: FRUS citations were read in the query (:attr:`ParsedQuery.cited`), whose other words
     are the prose around them, pasted with them (a footnote: ``Secret; Niact. Repeated to Taipei.
-    Printed in Foreign Relations, 1955–1957, vol. II, p. 290``). Then the query's fields, ranges
-    and citations stay required and its plain words count as above, among the documents they find;
-    ``None`` when the query has no plain word, or a NOT. ``cited_documents``: the identifiers of the
-    documents cited (:attr:`ParsedQuery.cited_documents`), which the query seeks as words, alone or
-    ORed (``frus1964-68v14-d313``): required too."""
+    Printed in Foreign Relations, 1955–1957, vol. II, p. 290``). Then the documents of any of its
+    citations (:func:`_cited_item`: a volume's ``collection:``, its pages, the documents cited),
+    and the fields and ranges typed beside them, are required, and its plain words count as above,
+    among those documents; ``None`` when the query has no plain word or no citation, or a NOT.
+    ``cited_documents``: the identifiers of the documents cited (:attr:`ParsedQuery.cited_documents`),
+    which the query seeks as words, alone or ORed (``frus1964-68v14-d313``)."""
     if not (isinstance(node, And) and len(node.items) > 1):
         return None
     # a name in its other forms is one word, unless sought in a field (place:Moscow place:Peking: one
     # place each, so none had both, and the fallback showed either under "no document has all of these words")
+    citations = [i for i in node.items if cited and _cited_item(i, cited_documents)]
     plain = [
         (isinstance(i, Alternatives | Spellings) and all(leaf.field is None for leaf in leaves(i)) or isinstance(i, (Term, Phrase)) and i.field is None)
-        and not (cited_documents and _only_documents(i, cited_documents))
+        and i not in citations
         for i in node.items
     ]
     required: Query | None = None
-    if cited and not all(plain):
-        kept = tuple(item for item, word in zip(node.items, plain) if not word)
-        if len(kept) == len(node.items) or any(isinstance(item, Not) for item in kept):
+    if citations:
+        typed = [item for item, word in zip(node.items, plain) if not word and item not in citations]
+        if not any(plain) or any(isinstance(item, Not) for item in typed):
             return None
-        required = to_tantivy(kept[0] if len(kept) == 1 else And(kept), idx_schema, searcher, within)
+        either = citations[0] if len(citations) == 1 else Or(tuple(citations))  # a footnote citing two volumes: the documents of either
+        required = to_tantivy(And((*typed, either)) if typed else either, idx_schema, searcher, within)
     elif not all(plain):
         return None
     parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item, word in zip(node.items, plain) if word) if q is not None]
@@ -1775,11 +1778,16 @@ def most_words_query(
     return Query.boolean_query([*must, *coverage, *((Occur.Should, q) for q in parts)])
 
 
-def _only_documents(node: Node, identifiers: frozenset[str]) -> bool:
-    """Whether every word of ``node`` is one of ``identifiers`` (as a citation put it in the query,
-    or with the punctuation that followed the citation: ``frus1964-68v14-d313.``)."""
-    found = list(leaves(node))
-    return bool(found) and all(isinstance(leaf, Term) and leaf.text.rstrip(".,;:") in identifiers for leaf in found)
+def _cited_item(node: Node, identifiers: frozenset[str]) -> bool:
+    """Whether ``node`` is what :mod:`legation.search.frus_citations` searches a citation as: a
+    volume's documents (``collection:``, its parts ORed), printed pages (``page:``), the documents
+    cited (``identifiers``, as words: ``frus1964-68v14-d313``, or with the punctuation that followed the
+    citation), or several of these, ANDed or ORed."""
+    if isinstance(node, And | Or):
+        return all(_cited_item(item, identifiers) for item in node.items)
+    if isinstance(node, PageRange):
+        return True
+    return isinstance(node, Term) and (node.field == COLLECTION_FIELD or node.field is None and node.text.rstrip(".,;:") in identifiers)
 
 
 def leaves(node: Node | None) -> Iterator[Term | Phrase]:

@@ -64,11 +64,8 @@ def catching_up(behind: int) -> str:
 
 
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
-# the same fallback when the query's words are the prose around FRUS citations (query.most_words_query's cited)
-CITED_RELAXED_NOTICE = (
-    "No document the citation names has all the other words of the query; showing the documents it names, "
-    "those with the most of those words first."
-)
+# a query holding FRUS citations and other words: the citations find, the words rank (query.most_words_query's cited)
+CITED_RANKED_NOTICE = "The other words of the query rank the documents the citations name, those with the most of them first."
 
 
 def past_last_page(page: int, last_page: int, ask: str = "") -> str:
@@ -1508,7 +1505,12 @@ def _generator(searcher: tantivy.Searcher, query: Query, idx_schema: tantivy.Sch
 
 
 def _words_in(
-    node: user_query.Node | None, relaxed: bool, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, sample: facet_counts.Sample
+    node: user_query.Node | None,
+    relaxed: bool,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    sample: facet_counts.Sample,
+    cited: tuple[bool, frozenset[str]] = (False, frozenset()),
 ) -> Query | None:
     """The query of the words ``node`` (the most-words query when ``relaxed``) with the documents
     of ``sample`` sought phrase by phrase (:func:`legation.search.query.to_tantivy`'s ``within``):
@@ -1516,8 +1518,9 @@ def _words_in(
     sample by :func:`legation.search.facets.top_values`. The sample ANDed with the whole query
     alone left tantivy checking every phrase's positions in every document holding its words: at
     1,000,000 documents the facets of ``"Prime Minister"`` took 66 ms, now 25."""
-    build = user_query.most_words_query if relaxed else user_query.to_tantivy
-    return build(node, idx_schema, searcher, within=sample.only)
+    if relaxed:
+        return user_query.most_words_query(node, idx_schema, searcher, within=sample.only, cited=cited[0], cited_documents=cited[1])
+    return user_query.to_tantivy(node, idx_schema, searcher, within=sample.only)
 
 
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
@@ -1539,18 +1542,29 @@ def search(
     words = text_query(request, index, searcher, names)
     notice = words.notice
     filters = filter_queries(index.schema, request)
+    # A footnote pasted whole: its citations find the documents, its other words only rank them
+    cited = _most_words(words, index, searcher) if words.parsed.cited and words.query is not None else None
+    if cited is not None:
+        words.query = cited
+        notice = " ".join([notice, CITED_RANKED_NOTICE]).strip()
     query = combine(words.query, list(filters.values()))
     # In a large archive the facets and the year histogram are counted in another thread while this one
     # ranks the page and reads its snippets (search/parallel.py); in a small one, and for the most-words
     # fallback, here after the page, whose total they then need not count again.
     beside = searcher.num_docs >= PARALLEL_FROM
-    counting = parallel.start(facets_and_years, searcher, index.schema, words.query, words.node, filters, request.filters) if beside else None
+    counting = (
+        parallel.start(facets_and_years, searcher, index.schema, words.query, words.node, filters, request.filters, cited is not None, None, _cited(words))
+        if beside
+        else None
+    )
 
     scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     nothing_found = total == 0  # before the most-words fallback; only then are the notices below looked for
-    notice = " ".join([notice, *lowercase_operator_notices(words.parsed.node, filters, total, index.schema, searcher, names)]).strip()
+    # (not for the prose around a citation, where "and" and "not" are words: cited)
+    operators = lowercase_operator_notices(words.parsed.node, filters, total, index.schema, searcher, names) if cited is None else []
+    notice = " ".join([notice, *operators]).strip()
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead; that is said.
     # A date range typed in the query (date:1949-12..1950-02) is a filter as much as the dates chosen.
@@ -1564,8 +1578,8 @@ def search(
     if total == 0 and dated and bare_words is None and not conflicts:
         undated = combine(None, [facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED]), *filters.values()])
         dates_alone.append(undated_out(words.parsed.node, facet_counts.count(searcher, undated)))
-    relaxed = _most_words(words, index, searcher) if total == 0 and not words_alone else None
-    if relaxed is not None:
+    relaxed = cited if cited is not None else _most_words(words, index, searcher) if total == 0 and not words_alone else None
+    if relaxed is not None and cited is None:
         # No document has every word: show those with most of them rather than nothing.
         words.query = relaxed
         query = combine(relaxed, list(filters.values()))
@@ -1574,7 +1588,7 @@ def search(
             counting.result()  # the facets of no match, soon counted; not left running
             counting = None
         if total:
-            notice = " ".join([notice, CITED_RELAXED_NOTICE if words.parsed.cited else RELAXED_NOTICE]).strip()
+            notice = " ".join([notice, RELAXED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
     # the query matches nothing, or what the filters or dates left out
     reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts, *dates_alone]
@@ -1621,7 +1635,7 @@ def search(
             if not hit.named and not hit.subjects_html and "source" in highlighters:
                 hit.source_html = snippets.best_snippets(doc, [highlighters["source"]], searcher, most=1, weights=weights)
 
-    few = total <= FEW_RESULTS or relaxed is not None  # the fallback ran: some word matched nothing
+    few = total <= FEW_RESULTS or relaxed is not None and cited is None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
     suggestion = ""
     if request.q and few:
@@ -1631,7 +1645,9 @@ def search(
     if counting is not None:
         facets, years, undated, sample = counting.result()
     else:
-        facets, years, undated, sample = facets_and_years(searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total)
+        facets, years, undated, sample = facets_and_years(
+            searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total, _cited(words)
+        )
     return SearchResult(
         total=total,
         page=request.page,
@@ -1659,21 +1675,29 @@ def facets_and_years(
     selected: dict[str, list[str]],
     relaxed: bool = False,
     total: int | None = None,
+    cited: tuple[bool, frozenset[str]] = (False, frozenset()),
 ) -> tuple[list[FacetResult], list[YearCount], int, facet_counts.Sample | None]:
     """The facets (:func:`count_facets`), the year histogram and undated count
     (:func:`year_histogram`) of the matches of ``text_query`` (the query of the words ``node``)
     within ``filters``, and the sample they were counted on (``None``: every match; one sample for
     both). ``total``: how many matches there are, estimated when not given
     (:func:`legation.search.facets.sample_of`); ``relaxed``:
-    ``text_query`` is the most-words fallback. Reads the index alone, never the database, so it may
+    ``text_query`` is the most-words fallback, or the words ranking a citation's documents (``cited``:
+    :func:`_cited`). Reads the index alone, never the database, so it may
     run in another thread (:func:`search`)."""
     query = combine(text_query, list(filters.values()))
     sample = facet_counts.sample_of(searcher, idx_schema, query, total)
-    words_in = partial(_words_in, node, relaxed, idx_schema, searcher)
+    words_in = partial(_words_in, node, relaxed, idx_schema, searcher, cited=cited)
     facets, year_counts = count_facets(searcher, idx_schema, text_query, filters, selected, sample, words_in)
     counted = query if sample is None else combine(words_in(sample), list(filters.values()))
     years, undated = year_histogram(searcher, counted, year_counts, sample)
     return facets, years, undated, sample
+
+
+def _cited(words: _TextQuery) -> tuple[bool, frozenset[str]]:
+    """Whether the query's FRUS citations rank by its other words, and the documents they cite (for
+    :func:`legation.search.query.most_words_query`)."""
+    return words.parsed.cited, words.parsed.cited_documents
 
 
 def _most_words(words: _TextQuery, index: SearchIndex, searcher: tantivy.Searcher) -> Query | None:
