@@ -189,3 +189,19 @@ def test_what_a_sheet_may_do_by_accident_changes_nothing_and_is_said(archive, tm
     assert moved.changed_fields == {f"{VOLUME}-d5": ["collections"]}
     assert "documents a table's rows took out of a collection, naming another in its place: 1" in " ".join(moved.all_notes())
     assert moved.collections_left[0][1] == [volume_title]
+
+
+def test_a_sheet_without_titles_corrects_stored_documents_and_adds_none(archive, tmp_path: Path):
+    """Every row of a sheet of identifiers and dates failed: "title is empty" (helper-135)."""
+    path = tmp_path / "dates.csv"
+    path.write_text(f"identifier,date\n{VOLUME}-d5,1918-01\nnew-1,1950-01-02\n", encoding="utf-8")
+    report = ingest_records(read_csv(path), source=str(path))
+    assert report.changed_fields == {f"{VOLUME}-d5": ["date_text", "date_edtf"]}
+    assert [(f.where, f.reason) for f in report.failed] == [(
+        f"{path}, line 3",
+        "new-1 is not in the archive, and the table has no title column to give a new document its title: add a title column "
+        "to add documents (a table without one corrects stored documents only)",
+    )]  # fmt: skip
+    after = stored()
+    assert after[f"{VOLUME}-d5"].title == archive[f"{VOLUME}-d5"].title and after[f"{VOLUME}-d5"].date_edtf == "1918-01"
+    assert "new-1" not in after

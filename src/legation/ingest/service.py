@@ -658,6 +658,12 @@ def _completed_from_store(
     for identifier, fields in given.items():
         read = seen[identifier]
         old = stored.get(identifier)
+        if old is None and "title" not in fields:
+            where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
+            report.failed.append(Failure(where, f"{identifier} is not in the archive, and the table has no title column to give a new document its "
+                                         "title: add a title column to add documents (a table without one corrects stored documents only)"))  # fmt: skip
+            failed.append(identifier)
+            continue
         try:
             seen[identifier] = record = with_stored_parts(old, read, fields, archive, identifier not in corrected)
         except RecordError as exc:

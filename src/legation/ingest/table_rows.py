@@ -12,7 +12,8 @@ So a record a table gave (:func:`from_table`) updates a stored document only in 
 holds (:func:`with_stored_parts`), as spreadsheet imports of archival systems update the columns a
 file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
 
-- a field whose column the file lacks keeps its stored value; an empty cell of a column the file
+- a field whose column the file lacks keeps its stored value (a sheet of identifiers and dates, without
+  titles, too: :data:`UNTITLED`); an empty cell of a column the file
   has empties it, as the row says. A date column without one of dates as written changes the date
   as written only with the date ("Washington, June 5, 1917" stays while the date is 1917-06-05);
 - agents, of a document another source gave (TEI, JSON, JSON Lines): a name the row gives that a
@@ -82,6 +83,9 @@ def table_fields(mapping: Mapping) -> frozenset[str]:
 
 
 TABLE_SUFFIXES = (".csv", ".csv.gz")
+# The title a row of a table without a title column is read with: the stored document's replaces it
+# (with_stored_parts); a document new to the archive cannot be added so (legation.ingest.service).
+UNTITLED = "(the table has no title column)"
 
 
 def from_a_table_file(name: str) -> bool:

@@ -104,7 +104,7 @@ from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
-from legation.ingest.table_rows import from_table, table_fields
+from legation.ingest.table_rows import UNTITLED, from_table, table_fields
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -379,6 +379,8 @@ def read_csv(
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
+        if "title" not in given:  # a sheet of corrections (identifier, date): the stored title stays, or the row fails at the store
+            values.add("title", UNTITLED)
         try:
             yield located(from_table(values.record(), given), where)
         except RecordError as exc:
