@@ -485,3 +485,12 @@ def test_a_footnote_citing_documents_finds_them_all_whatever_words_surround_them
                                    "Foreign Relations, 1961–1963, vol. XXII, pp. 365–367.", page_size=1), index)  # fmt: skip
     volume = search(SearchRequest(q="collection:frus1964-68v14", page_size=1), index).total
     assert both.total == volume + 3  # the volume's documents, and those printed on the pages of the other
+
+
+def test_volumes_of_other_years_listed_after_a_citation_are_read_too() -> None:
+    # "; 1958–1960, volume XIX" leaves out the series: only the first volume was read (helper-135)
+    searched, notices = read_citations("see Foreign Relations, 1955–1957, volume III; 1958–1960, volume XIX; and 1961–1963, volume XXII.")
+    assert searched == "(collection:frus1955-57v03 OR collection:frus1958-60v19 OR collection:frus1961-63v22)."  # "see" read with it
+    assert len(notices) == 3
+    # years alone, no volume after them, are words
+    assert read_citations("Foreign Relations, 1955–1957, vol. II, p. 290; 1958 was a year")[0].endswith("; 1958 was a year")

@@ -337,10 +337,15 @@ def _continued(q: str, before: Citation, years: str) -> Citation | None:
     """The citation right after ``before`` that leaves out the series and years (``, and vol.
     XVIII, Documents 352 and 355``) or names ``ibid.`` (``; see ibid., Documents 30 and 31``;
     ``and ibid., 1946, vol. vii, pp. 744``, a volume of other years), if it cites documents or
-    pages."""
+    pages; or that leaves out the series alone, naming other years and a volume (``; 1958–1960,
+    volume XIX``), which may stand alone."""
     m = _CONTINUED.match(q, before.end)
     if m is None:
         return None
+    if m.group(1) is None and (other := _YEARS.match(q, m.end())) and (read := _years(other)) and _VOLUME.match(q, _SEPARATOR.match(q, other.end()).end()):  # type: ignore[union-attr]
+        # "…, volume III; 1958–1960, volume XIX; and 1961–1963, volume XXII": the series of other years, a volume named
+        citation = _cited(q, m.end(), other.end(), read)
+        return replace(citation, continues=True) if citation is not None else None
     if m.group(1) is not None and (other := _YEARS.match(q, m.end())) and (read := _years(other)) and read != years:
         citation = _cited(q, m.start(1), other.end(), read)  # its own volume, of its own years
     elif m.group(1) is None and not _VOLUME.match(q, m.end()):
