@@ -298,3 +298,16 @@ def test_a_page_address_of_a_volume_held_as_parts_and_of_a_page_it_lacks(demo_vo
                                             "printed on pages 1–689; look for the page among them, or take page:999 out.")  # fmt: skip
     # page 0 is none: the address is the volume's, as another part of it
     assert read_address("frus1955-57v02/pg_0") == Address("frus1955-57v02/pg_0", volume="frus1955-57v02", part="pg_0")
+
+
+def test_addresses_of_the_public_edition_pasted_together_find_the_documents_of_any(demo_volumes) -> None:
+    """Two page addresses, or a document's and a page's, were ANDed: 0 found, "the page ranges do not
+    overlap" (helper-135); citations one after another find any of them, and so do these."""
+    index = demo_volumes("frus1955-57v02")
+    edition = "https://history.state.gov/historicaldocuments/frus1955-57v02"
+    found, _ = _found(index, f"{edition}/pg_290 {edition}/pg_10")
+    assert found == {"frus1955-57v02-d117", "frus1955-57v02-d6"}  # printed on pages 289–291 and 9–11
+    found, _ = _found(index, f"{edition}/d118 {edition}/pg_290")
+    assert found == {"frus1955-57v02-d117", "frus1955-57v02-d118"}
+    # words beside an address still narrow it
+    assert _found(index, f"{edition}/pg_290 Bohlen")[0] == {"frus1955-57v02-d117"}

@@ -453,8 +453,10 @@ class _Parser:
             item = self.parse_unary()
             read = True
             # an address's words are words of the query, as if typed one by one (only an address
-            # makes a word or phrase an And); one with none is left out
-            items.extend(item.items if isinstance(item, And) and start.kind in ("URL", "WORD", "PHRASE") else (item,))
+            # makes a word or phrase an And); one with none is left out; a printed page's address
+            # (a volume and a page) stays one, so that another pasted beside it is its alternative
+            words = isinstance(item, And) and start.kind in ("URL", "WORD", "PHRASE") and not any(isinstance(i, Range) for i in item.items)
+            items.extend(item.items if words else (item,))
         if not items:
             if read:
                 return NOTHING  # addresses without words alone
@@ -1340,12 +1342,38 @@ def parse(q: str) -> ParsedQuery:
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
     q, said, searched_as, citations = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
     parsed = _parsed(q, [*notices, *said], searched_as)
+    if len(parsed.addresses) > 1:
+        parsed = dataclasses.replace(parsed, node=_addresses_as_alternatives(parsed.node, parsed.addresses))
     if not citations:
         return parsed
     # the volumes cited, for the search to say which the archive lacks, though another citation finds documents
     volumes = tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in citations))
     cited_documents = frozenset(i for c in citations for i in c.identifiers)
     return dataclasses.replace(parsed, addresses=parsed.addresses + volumes, cited=True, cited_documents=cited_documents)
+
+
+def _addresses_as_alternatives(node: Node | None, addresses: tuple[Address, ...]) -> Node | None:
+    """``node`` with the FRUS addresses of the public edition pasted into it (documents, volumes,
+    printed pages: ``…/frus1955-57v02/pg_290 …/frus1955-57v02/pg_10``), when there are several,
+    ORed, as citations one after another are: they were ANDed, and no document is two documents,
+    or printed on two pages far apart."""
+    if not isinstance(node, And):
+        return node
+    made = {_address_node(a) for a in addresses if a.identifier or a.volume}
+    found = [item for item in node.items if item in made]
+    if len(set(found)) < 2:
+        return node
+    either = Or(tuple(dict.fromkeys(found)))
+    rest = tuple(item for item in node.items if item not in made)
+    return And((either, *rest)) if rest else either
+
+
+def _address_node(address: Address) -> Node:
+    """What :meth:`_Parser.address` searches a FRUS address as."""
+    if address.identifier:
+        return Pasted(address.identifier)
+    volume = Term(address.volume, COLLECTION_FIELD)
+    return And((volume, PageRange(address.page, address.page))) if address.page else volume
 
 
 def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
