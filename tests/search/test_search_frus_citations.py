@@ -494,3 +494,12 @@ def test_volumes_of_other_years_listed_after_a_citation_are_read_too() -> None:
     assert len(notices) == 3
     # years alone, no volume after them, are words
     assert read_citations("Foreign Relations, 1955–1957, vol. II, p. 290; 1958 was a year")[0].endswith("; 1958 was a year")
+
+
+def test_a_name_in_pasted_prose_is_named_without_its_punctuation(demo_volumes) -> None:
+    # "(Moscow,: Moskva, Москва)": the comma of the sentence pasted was shown as part of the name (helper-135)
+    from legation.search.variants import VariantTable
+
+    moscow = VariantTable.from_groups([["Moscow", "Moskva", "Москва"]])
+    result = search(SearchRequest(q="Bohlen in Moscow, see FRUS, 1955–57, vol. II, pp. 289–91"), demo_volumes("frus1955-57v02"), moscow)
+    assert "Also searched for other forms of these names (Moscow: Moskva, Москва)." in result.notice

@@ -65,6 +65,8 @@ def catching_up(behind: int) -> str:
 
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
 # a query holding FRUS citations and other words: the citations find, the words rank (query.most_words_query's cited)
+_PROSE_PUNCTUATION = ".,;:!?()[]\"'"  # around a word of prose pasted (a footnote), not part of it
+
 CITED_RANKED_NOTICE = "The other words of the query rank the documents the citations name, those with the most of them first."
 
 
@@ -1613,7 +1615,10 @@ def search(
         left_out = {typed: others for typed, others in words.expanded if typed in excluded}
         for said, names in (("Also searched for", searched), ("Also excluded", left_out)):
             if names:  # a name typed twice ("Moscow OR Moscow") is named once
-                forms = "; ".join(f"{typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in names.items())
+                # a name as typed, without the punctuation a sentence pasted around it ("Khrushchev," of a footnote)
+                forms = "; ".join(
+                    f"{typed.strip(_PROSE_PUNCTUATION) or typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in names.items()
+                )
                 notice = " ".join([notice, f"{said} other forms of these names ({forms})."]).strip()
     if behind := follower.entries_behind():  # a server catching up with an ingest: say so, as `legation search` does
         notice = " ".join([notice, catching_up(behind)]).strip()
