@@ -101,7 +101,8 @@ def test_names_and_collections_removed_added_or_renamed_in_a_spreadsheet(archive
     d13 = row_of(rows, f"{VOLUME}-d13")  # sent by Ralph H. Van Deman to George Creel, naming four others
     mentioned = d13["mentioned"].split("|")
     assert len(mentioned) == 4
-    d13["mentioned"] = "|".join([*mentioned[1:], "Robert Lansing"])  # the first was wrongly named; one was missing
+    # the first was wrongly named; two were missing, one of them an agent of the archive keyed by the volume's list of persons
+    d13["mentioned"] = "|".join([*mentioned[1:], "Robert Lansing", "Guy Croswell Smith"])
     d13["recipient"] = "Creel, George"  # as a catalogue writes him
     row_of(rows, f"{VOLUME}-d3")["collection"] = "Creel Committee papers"
     rows.append({**d13, "identifier": "added-in-the-sheet-1", "title": "A telegram typed into the sheet", "text": ""})
@@ -112,7 +113,10 @@ def test_names_and_collections_removed_added_or_renamed_in_a_spreadsheet(archive
     assert by_role(now[f"{VOLUME}-d13"], "sender") == by_role(before, "sender")
     assert by_role(now[f"{VOLUME}-d13"], "recipient") == by_role(before, "recipient")  # the stored agent, its key
     assert by_role(now[f"{VOLUME}-d13"], "mentioned")[:3] == by_role(before, "mentioned")[1:]
-    assert [(a.key, a.name) for a in by_role(now[f"{VOLUME}-d13"], "mentioned")[3:]] == [("person:robert-lansing", "Robert Lansing")]
+    assert [(a.key, a.name) for a in by_role(now[f"{VOLUME}-d13"], "mentioned")[3:]] == [
+        ("person:robert-lansing", "Robert Lansing"),
+        ("person:guy-c-smith", "Guy Croswell Smith"),  # not person:guy-croswell-smith, a second agent of one man (helper-135)
+    ]
     assert report.changed_fields[f"{VOLUME}-d13"] == ["agents"]
     assert now[f"{VOLUME}-d3"].collections == [CollectionRef("creel-committee-papers", "Creel Committee papers")]
     # a new row naming the volume by its title joins the volume, not a collection of that title keyed anew

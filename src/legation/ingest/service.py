@@ -28,7 +28,7 @@ from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
-from legation.ingest.table_rows import archive_collections, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
+from legation.ingest.table_rows import archive_agents, archive_collections, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -654,6 +654,7 @@ def _completed_from_store(
     stay). Count in ``report.kept_from_store`` the fields so kept, by name. Returns the identifiers
     of those that cannot be completed (reported as failures, their documents to be left as they are)."""
     archive = archive_collections(seen[identifier] for identifier in given)
+    agents = archive_agents(seen[identifier] for identifier in corrected)  # new names in rows correcting another source's documents
     failed: list[str] = []
     for identifier, fields in given.items():
         read = seen[identifier]
@@ -665,7 +666,7 @@ def _completed_from_store(
             failed.append(identifier)
             continue
         try:
-            seen[identifier] = record = with_stored_parts(old, read, fields, archive, identifier not in corrected)
+            seen[identifier] = record = with_stored_parts(old, read, fields, archive, identifier not in corrected, agents)
         except RecordError as exc:
             where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
             report.failed.append(Failure(where, f"cannot be joined to the stored document's other parts ({exc}); the document is left as it was"))

@@ -18,8 +18,9 @@ file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
   as written only with the date ("Washington, June 5, 1917" stays while the date is 1917-06-05);
 - agents, of a document another source gave (TEI, JSON, JSON Lines): a name the row gives that a
   stored agent in the same role bears (as its name or one of its other names), or the key it gives,
-  is that agent, with its key, kind and names; a stored agent the row no longer names is dropped, a
-  new name added as the table reader keys it. A document a table gave before (or one whose source
+  is that agent, with its key, kind and names; a stored agent the row no longer names is dropped; a
+  new name that one agent of the archive bears (``John Foster Dulles``, stored as
+  ``person:john-f-dulles``: :func:`archive_agents`) is that agent, another added as the table reader keys it. A document a table gave before (or one whose source
   is not known) takes the row's agents as read, so the keys and kinds a table's names make now
   replace those an earlier Legation made (:mod:`legation.records.agent_keys`). A document another
   source gave keeps that source's name as the file it was last ingested from when a table's row
@@ -113,13 +114,15 @@ def with_stored_parts(
     fields: frozenset[str],
     collections: dict[str, CollectionRef] | None = None,
     stored_from_table: bool = True,
+    agents: dict[str, AgentRef] | None = None,
 ) -> DocumentRecord:
     """``record``, read from a table with columns for ``fields``, completed with what the table
     does not hold from ``stored``, the stored document of its identifier (rules: the module's
     docstring); ``None`` for a document new to the archive, whose collections alone are looked up.
     ``collections``: the archive's collections the row's titles may name (:func:`archive_collections`);
     ``stored_from_table``: whether a table gave ``stored`` too, or its source is not known
-    (:func:`from_a_table_file`). The result is validated as the reader validated ``record``."""
+    (:func:`from_a_table_file`); ``agents``: the archive's agents the row's new names may name
+    (:func:`archive_agents`). The result is validated as the reader validated ``record``."""
     if stored is None:
         found = _collections([], record.collections, fields, collections or {})
         return record if found == record.collections else replace(record, collections=found).validate()
@@ -129,7 +132,7 @@ def with_stored_parts(
             kept.update({name: getattr(stored, name) for name in names})
     if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf) or unread_date(stored, record):
         kept.update({name: getattr(stored, name) for name in _DATE_FIELDS})  # the date as written stays with its date
-    kept["agents"] = _agents(stored.agents, record.agents, fields, stored_from_table)
+    kept["agents"] = _agents(stored.agents, record.agents, fields, stored_from_table, agents or {})
     kept["collections"] = _collections(stored.collections, record.collections, fields, collections or {})
     kept["texts"] = _texts(stored, record, fields)
     return replace(record, **kept).validate()
@@ -140,7 +143,9 @@ def unread_date(stored: DocumentRecord | None, record: DocumentRecord) -> bool:
     return stored is not None and bool(record.date_text) and not record.date_edtf and bool(stored.date_edtf)
 
 
-def _agents(stored: list[AgentRef], read: list[AgentRef], fields: frozenset[str], stored_from_table: bool) -> list[AgentRef]:
+def _agents(
+    stored: list[AgentRef], read: list[AgentRef], fields: frozenset[str], stored_from_table: bool, archive: dict[str, AgentRef]
+) -> list[AgentRef]:
     agents: list[AgentRef] = []
     for role in AGENT_ROLES:
         mine = [a for a in stored if a.role == role]
@@ -153,6 +158,8 @@ def _agents(stored: list[AgentRef], read: list[AgentRef], fields: frozenset[str]
         for ref in (r for r in read if r.role == role):
             forms = {ref.name, *ref.names}
             same = [a for a in mine if a.key == ref.key] or [a for a in mine if forms & {a.name, *a.names}]
+            if not same and (known := archive.get(ref.name)) is not None:
+                same = [replace(known, role=role)]  # a name added in the sheet that an agent of the archive bears
             agents += [a for a in same or [ref] if all((a.key, a.role) != (b.key, b.role) for b in agents)]
     return agents
 
@@ -214,6 +221,28 @@ def archive_collections(records: Iterable[DocumentRecord]) -> dict[str, Collecti
         if title_key(title) in wanted_titles:
             by_title.setdefault(title_key(title), []).append(CollectionRef(key=key, title=title))
     return {title: refs[0] for title, refs in by_title.items() if len(refs) == 1}
+
+
+def archive_agents(records: Iterable[DocumentRecord]) -> dict[str, AgentRef]:
+    """``{name: agent}`` for the names the table ``records`` give whose key (the one the table's
+    reader makes of the name) the archive lacks and that one agent of the archive alone bears, as its
+    preferred name or another of its names, exactly as written: two queries, three when some are
+    another's names."""
+    from legation.records.models import Agent, AgentName
+
+    wanted = {a.key: a.name for r in records for a in r.agents}
+    if not wanted:
+        return {}
+    known = set(Agent.objects.filter(key__in=wanted).values_list("key", flat=True))
+    names = {name for key, name in wanted.items() if key not in known}
+    if not names:
+        return {}
+    owners: dict[str, set[tuple[str, str, str]]] = {}
+    for key, name, kind in Agent.objects.filter(name__in=names).values_list("key", "name", "kind"):
+        owners.setdefault(name, set()).add((key, name, kind))
+    for name, key, preferred, kind in AgentName.objects.filter(name__in=names).values_list("name", "agent__key", "agent__name", "agent__kind"):
+        owners.setdefault(name, set()).add((key, preferred, kind))
+    return {name: AgentRef(key=key, name=preferred, kind=kind) for name, found in owners.items() if len(found) == 1 for key, preferred, kind in found}
 
 
 def title_key(title: str) -> str:
