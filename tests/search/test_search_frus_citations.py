@@ -503,3 +503,12 @@ def test_a_name_in_pasted_prose_is_named_without_its_punctuation(demo_volumes) -
     moscow = VariantTable.from_groups([["Moscow", "Moskva", "Москва"]])
     result = search(SearchRequest(q="Bohlen in Moscow, see FRUS, 1955–57, vol. II, pp. 289–91"), demo_volumes("frus1955-57v02"), moscow)
     assert "Also searched for other forms of these names (Moscow: Moskva, Москва)." in result.notice
+
+
+def test_prose_in_brackets_around_a_citation_only_ranks_too(demo_volumes) -> None:
+    """A footnote's archival reference in brackets was required, word by word: 0 found (helper-136)."""
+    index = demo_volumes("frus1961-63v22")
+    note = "see Foreign Relations, 1961–1963, vol. XXII, p. 206–207. (Department of State, Central Files, POL 15–1 CHINAT)"
+    cited = sorted(h.identifier for h in search(SearchRequest(q="Foreign Relations, 1961–1963, vol. XXII, p. 206–207"), index).hits)
+    assert len(cited) == 2 and sorted(h.identifier for h in search(SearchRequest(q=note), index).hits) == cited
+    assert search(SearchRequest(q="Foreign Relations, 1961–1963, vol. XXII, p. 206. (zebra giraffe)"), index).total >= 1

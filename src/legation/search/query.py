@@ -1784,26 +1784,35 @@ def most_words_query(
     # a name in its other forms is one word, unless sought in a field (place:Moscow place:Peking: one
     # place each, so none had both, and the fallback showed either under "no document has all of these words")
     citations = [i for i in node.items if cited and _cited_item(i, cited_documents)]
-    plain = [
-        (isinstance(i, Alternatives | Spellings) and all(leaf.field is None for leaf in leaves(i)) or isinstance(i, (Term, Phrase)) and i.field is None)
-        and i not in citations
-        for i in node.items
-    ]
+    items = node.items
+    if citations:  # prose in brackets ("(Department of State, Central Files, POL 15–1 CHINAT)"): its words, each ranking
+        items = tuple(part for i in items for part in (i.items if isinstance(i, And) and i not in citations and _plain(i) else (i,)))
+    plain = [not isinstance(i, And) and _plain(i) and i not in citations for i in items]  # (brackets typed are meant, but around a citation)
     required: Query | None = None
     if citations:
-        typed = [item for item, word in zip(node.items, plain) if not word and item not in citations]
+        typed = [item for item, word in zip(items, plain) if not word and item not in citations]
         if not any(plain) or any(isinstance(item, Not) for item in typed):
             return None
         either = citations[0] if len(citations) == 1 else Or(tuple(citations))  # a footnote citing two volumes: the documents of either
         required = to_tantivy(And((*typed, either)) if typed else either, idx_schema, searcher, within)
     elif not all(plain):
         return None
-    parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item, word in zip(node.items, plain) if word) if q is not None]
+    parts = [q for q in (to_tantivy(item, idx_schema, searcher, within) for item, word in zip(items, plain) if word) if q is not None]
     if len(parts) < (1 if required is not None else 2):
         return None
     coverage = [(Occur.Should, Query.const_score_query(q, COVERAGE_SCORE)) for q in parts]
     must = [(Occur.Must, required)] if required is not None else []
     return Query.boolean_query([*must, *coverage, *((Occur.Should, q) for q in parts)])
+
+
+def _plain(node: Node) -> bool:
+    """Whether ``node`` is plain words: an unfielded word or phrase, a name in its other forms, or
+    several of these ANDed (words in brackets)."""
+    if isinstance(node, And):
+        return bool(node.items) and all(_plain(item) for item in node.items)
+    if isinstance(node, Alternatives | Spellings):
+        return all(leaf.field is None for leaf in leaves(node))
+    return isinstance(node, (Term, Phrase)) and node.field is None
 
 
 def _cited_item(node: Node, identifiers: frozenset[str]) -> bool:
