@@ -209,3 +209,24 @@ def test_a_sheet_without_titles_corrects_stored_documents_and_adds_none(archive,
     after = stored()
     assert after[f"{VOLUME}-d5"].title == archive[f"{VOLUME}-d5"].title and after[f"{VOLUME}-d5"].date_edtf == "1918-01"
     assert "new-1" not in after
+
+
+def test_dates_a_spreadsheet_rewrote_leave_the_stored_dates(archive, tmp_path: Path):
+    """A spreadsheet opening the export rewrites its dates: "1917-06-05" as 6/5/1917 (unreadable:
+    June 5 or May 6?), "Washington, June 5, 1917" as 6/5/1917 too, a day past the twelfth as 6/15/1917.
+    The stored dates as written were replaced, hours and places lost (1,288 of the demo's, helper-136)."""
+    rows = exported(tmp_path / "export.csv")
+    dated = [r for r in rows if len(r["date"]) == 10 and r["date text"] and r["identifier"].startswith(VOLUME)][:3]
+    assert len(dated) == 3
+    for row in dated:
+        year, month, day = (int(part) for part in row["date"].split("-"))
+        row["date"] = row["date text"] = f"{month}/{day}/{year}"  # as Excel writes a US date
+    report = ingested(written(tmp_path / "excel.csv", dated, ["identifier", "title", "date", "date text"]))
+    assert report.updated == [] and stored() == archive
+    unreadable = [r for r in dated if int(r["date"].split("/")[1]) <= 12 and r["date"].split("/")[0] != r["date"].split("/")[1]]
+    assert len(report.dates_kept) == len(unreadable) and 0 < len(unreadable) < 3  # said: those not read; the others read as the stored date
+    # a date typed anew in that form is a correction
+    dated[0]["date"] = dated[0]["date text"] = "12/25/1917"
+    assert ingested(written(tmp_path / "new.csv", dated[:1], ["identifier", "title", "date", "date text"])).changed_fields == {
+        dated[0]["identifier"]: ["date_text", "date_edtf"]
+    }

@@ -28,7 +28,7 @@ from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
-from legation.ingest.table_rows import archive_agents, archive_collections, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
+from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -681,7 +681,7 @@ def _completed_from_store(
         if emptied_texts(old, read, fields):
             report.texts_kept.append(where)
         if unread_date(old, read):
-            report.dates_kept[identifier] = (where, read.date_text)
+            report.dates_kept[identifier] = (where, date_cell(read) or read.date_text)
         if left := [c.title for c in old.collections if c.key not in {k.key for k in record.collections}]:
             report.collections_left.append((where, left))
     return failed

@@ -37,14 +37,18 @@ file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
   stay, and the other texts: translations); an empty cell deletes no text (the ingest says so: a
   text is deleted in the admin);
 - dates: a row's date that cannot be read (``1/6/1951``, as a spreadsheet reformats dates) leaves a
-  stored date as it is, and the ingest says so, rather than leave the document undated.
+  stored date as it is, and the ingest says so, rather than leave the document undated; a date as
+  written in a spreadsheet's form that reads as the stored date (``3/18/1949``) leaves the stored
+  form ("March 18, 1949—6 p. m.").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping
 from legation.search.analyzers import letters_folded
 from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
@@ -130,7 +134,7 @@ def with_stored_parts(
     for field, names in _RECORD_FIELDS.items():
         if field not in fields:
             kept.update({name: getattr(stored, name) for name in names})
-    if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf) or unread_date(stored, record):
+    if "date_text" not in fields and ("date" not in fields or record.date_edtf == stored.date_edtf) or unread_date(stored, record) or _rewritten(stored, record):
         kept.update({name: getattr(stored, name) for name in _DATE_FIELDS})  # the date as written stays with its date
     kept["agents"] = _agents(stored.agents, record.agents, fields, stored_from_table, agents or {})
     kept["collections"] = _collections(stored.collections, record.collections, fields, collections or {})
@@ -139,8 +143,34 @@ def with_stored_parts(
 
 
 def unread_date(stored: DocumentRecord | None, record: DocumentRecord) -> bool:
-    """Whether ``record``'s row gives a date that cannot be read where ``stored`` has one: kept."""
-    return stored is not None and bool(record.date_text) and not record.date_edtf and bool(stored.date_edtf)
+    """Whether ``record``'s row gives a date that cannot be read where ``stored`` has one (its date
+    cell in a spreadsheet's form that reads as no date, ``7/10/1955``, and the date as written
+    another: that one's reading is not the date cell's): kept."""
+    if stored is None or not stored.date_edtf:
+        return False
+    cell = date_cell(record)
+    return bool(record.date_text) and not record.date_edtf or bool(_SPREADSHEET_DATE.fullmatch(cell)) and not parse_archival_date(cell).edtf
+
+
+# How spreadsheets rewrite the dates of a CSV they open: 3/18/1949, 18.03.49, 21-Jan, Jun-66
+_SPREADSHEET_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}-[A-Za-z]{3}(?:-\d{2,4})?|[A-Za-z]{3}-\d{2,4}")
+
+
+def _rewritten(stored: DocumentRecord, record: DocumentRecord) -> bool:
+    """Whether the row's date as written is the stored date in a spreadsheet's form (``3/18/1949`` for
+    "March 18, 1949—6 p. m."): the date is the same, its written form (the hour) would be lost."""
+    return record.date_edtf == stored.date_edtf != "" and record.date_text != stored.date_text and bool(_SPREADSHEET_DATE.fullmatch(record.date_text))
+
+
+def date_cell(record: DocumentRecord) -> str:
+    """The row's date cell as written (:func:`remember_date_cell`), ``""`` when not known."""
+    return record.__dict__.get("_date_cell", "")
+
+
+def remember_date_cell(record: DocumentRecord, cell: str) -> DocumentRecord:
+    """``record``, remembering the date cell its row gave (not a field, as :func:`from_table`)."""
+    record.__dict__["_date_cell"] = cell
+    return record
 
 
 def _agents(

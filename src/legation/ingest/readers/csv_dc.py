@@ -104,7 +104,7 @@ from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.readers import located, read_decompressed, stopped_reading
-from legation.ingest.table_rows import UNTITLED, from_table, table_fields
+from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -382,7 +382,7 @@ def read_csv(
         if "title" not in given:  # a sheet of corrections (identifier, date): the stored title stays, or the row fails at the store
             values.add("title", UNTITLED)
         try:
-            yield located(from_table(values.record(), given), where)
+            yield located(remember_date_cell(from_table(values.record(), given), values.one("date")), where)
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
     for column, examples in semicolons.items():
