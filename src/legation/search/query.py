@@ -1786,8 +1786,8 @@ def most_words_query(
     citations = [i for i in node.items if cited and _cited_item(i, cited_documents)]
     items = node.items
     if citations:  # prose in brackets ("(Department of State, Central Files, POL 15–1 CHINAT)"): its words, each ranking
-        items = tuple(part for i in items for part in (i.items if isinstance(i, And) and i not in citations and _plain(i) else (i,)))
-    plain = [not isinstance(i, And) and _plain(i) and i not in citations for i in items]  # (brackets typed are meant, but around a citation)
+        items = tuple(part for i in items for part in (i.items if isinstance(i, And) and i not in citations and _only_plain_words(i) else (i,)))
+    plain = [not isinstance(i, And) and _only_plain_words(i) and i not in citations for i in items]  # (brackets typed are meant, but around a citation)
     required: Query | None = None
     if citations:
         typed = [item for item, word in zip(items, plain) if not word and item not in citations]
@@ -1805,11 +1805,11 @@ def most_words_query(
     return Query.boolean_query([*must, *coverage, *((Occur.Should, q) for q in parts)])
 
 
-def _plain(node: Node) -> bool:
+def _only_plain_words(node: Node) -> bool:
     """Whether ``node`` is plain words: an unfielded word or phrase, a name in its other forms, or
     several of these ANDed (words in brackets)."""
     if isinstance(node, And):
-        return bool(node.items) and all(_plain(item) for item in node.items)
+        return bool(node.items) and all(_only_plain_words(item) for item in node.items)
     if isinstance(node, Alternatives | Spellings):
         return all(leaf.field is None for leaf in leaves(node))
     return isinstance(node, (Term, Phrase)) and node.field is None
