@@ -230,3 +230,19 @@ def test_dates_a_spreadsheet_rewrote_leave_the_stored_dates(archive, tmp_path: P
     assert ingested(written(tmp_path / "new.csv", dated[:1], ["identifier", "title", "date", "date text"])).changed_fields == {
         dated[0]["identifier"]: ["date_text", "date_edtf"]
     }
+
+
+def test_a_place_written_in_another_case_is_that_place(db, tmp_path: Path):
+    """"batavia" or "JAKARTA" typed in a sheet was a place of its own beside Jakarta, its documents
+    apart in the facet (helper-136)."""
+    from legation.records.authorities import load_authorities
+
+    authorities = tmp_path / "places.jsonl"
+    authorities.write_text('{"kind": "place", "name": "Jakarta", "names": ["Batavia"]}\n', encoding="utf-8")
+    load_authorities(authorities)
+    path = tmp_path / "places.csv"
+    path.write_text("identifier,title,place\nx1,A,batavia\nx2,B,JAKARTA\nx3,C,Batavia\nx4,D,Springfield\n", encoding="utf-8")
+    ingested(path)
+    assert [(r.identifier, r.place_sent, r.place_written) for r in load_records()] == [
+        ("x1", "Jakarta", "Batavia"), ("x2", "Jakarta", ""), ("x3", "Jakarta", "Batavia"), ("x4", "Springfield", ""),
+    ]  # fmt: skip

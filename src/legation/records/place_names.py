@@ -53,13 +53,36 @@ def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:
     """``records`` with each place a variant of a stored place (:func:`preferred_places`) replaced
     by that place's preferred name, the name as the source writes it kept as ``place_written``
     ("Peking, October 21, 1971" is sent from Beijing, shown as written), the rest as they are."""
-    preferred = preferred_places({r.place_sent for r in records if r.place_sent})
+    names = {r.place_sent for r in records if r.place_sent}
+    preferred = preferred_places(names)
+    written = {name: name for name in preferred}
+    for name, (place, as_written) in _written_otherwise(names - preferred.keys()).items():
+        preferred[name], written[name] = place, as_written
     if not preferred:
         return records
     return [
-        replace(r, place_sent=preferred[r.place_sent], place_written=r.place_written or r.place_sent) if r.place_sent in preferred else r
+        replace(r, place_sent=preferred[r.place_sent], place_written=r.place_written or written[r.place_sent]) if r.place_sent in preferred else r
         for r in records
     ]
+
+
+def _written_otherwise(names: set[str]) -> dict[str, tuple[str, str]]:
+    """``{name: (place, the name as the archive writes it)}`` for those of ``names`` that no place
+    or variant has as written, but one place alone has but for case and accents
+    (:func:`~legation.search.analyzers.folded_name`: a spreadsheet's ``batavia``, ``JAKARTA``): the
+    place, and its variant so written (``"Batavia"``) or ``""`` for its own name. Others are left out."""
+    if not names:
+        return {}
+    own = {n for chunk in chunks(sorted(names)) for n in Place.objects.filter(name__in=chunk).values_list("name", flat=True)}
+    variants = {n for chunk in chunks(sorted(names)) for n in PlaceName.objects.filter(name__in=chunk).values_list("name", flat=True)}
+    folded = {folded_name(n): n for n in names - own - variants if folded_name(n)}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for chunk in chunks(sorted(folded)):
+        for key, place in Place.objects.filter(name_folded__in=chunk).values_list("name_folded", "name"):
+            found[folded[key]].add((place, ""))
+        for key, place, variant in PlaceName.objects.filter(name_folded__in=chunk).values_list("name_folded", "place__name", "name"):
+            found[folded[key]].add((place, variant))
+    return {name: next(iter(places)) for name, places in found.items() if len({p for p, _ in places}) == 1 and len(places) == 1}
 
 
 def merge_place(into: Place, old: Place) -> list[str]:
