@@ -191,7 +191,7 @@ def test_what_a_sheet_may_do_by_accident_changes_nothing_and_is_said(archive, tm
     d5["collection"] = "Creel Committee papers"
     moved = ingested(written(tmp_path / "moved.csv", rows))
     assert moved.changed_fields == {f"{VOLUME}-d5": ["collections"]}
-    assert "documents a table's rows took out of a collection, naming another in its place: 1" in " ".join(moved.all_notes())
+    assert "documents a table's rows took out of a collection, their collection cells naming another or none: 1" in " ".join(moved.all_notes())
     assert moved.collections_left[0][1] == [volume_title]
 
 

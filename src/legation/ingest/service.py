@@ -175,7 +175,7 @@ def _table_row_notes(report: IngestReport) -> list[str]:
     if report.collections_left:
         shown = "; ".join(f"{where}: {', '.join(titles)}" for where, titles in report.collections_left[:3])
         notes.append(
-            f"documents a table's rows took out of a collection, naming another in its place: {len(report.collections_left):,} (e.g. "
+            f"documents a table's rows took out of a collection, their collection cells naming another or none: {len(report.collections_left):,} (e.g. "
             f"{shown}). If a collection's title was only mended in the sheet, write it as the archive has it (the export's) "
             "and ingest the file again: a collection is renamed in the admin"
         )
@@ -659,8 +659,8 @@ def _completed_from_store(
     for identifier, fields in given.items():
         read = seen[identifier]
         old = stored.get(identifier)
+        where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
         if old is None and "title" not in fields:
-            where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
             report.failed.append(Failure(where, f"{identifier} is not in the archive, and the table has no title column to give a new document its "
                                          "title: add a title column to add documents (a table without one corrects stored documents only)"))  # fmt: skip
             failed.append(identifier)
@@ -668,7 +668,6 @@ def _completed_from_store(
         try:
             seen[identifier] = record = with_stored_parts(old, read, fields, archive, identifier not in corrected, agents)
         except RecordError as exc:
-            where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
             report.failed.append(Failure(where, f"cannot be joined to the stored document's other parts ({exc}); the document is left as it was"))
             failed.append(identifier)
             continue
@@ -677,7 +676,6 @@ def _completed_from_store(
         for name in FIELDS:
             if getattr(record, name) != getattr(read, name):
                 report.kept_from_store[name] = report.kept_from_store.get(name, 0) + 1
-        where = _place(source, report.sources[identifier][1]) or _where(source, identifier)
         if emptied_texts(old, read, fields):
             report.texts_kept.append(where)
         if unread_date(old, read):
