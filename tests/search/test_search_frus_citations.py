@@ -512,3 +512,9 @@ def test_prose_in_brackets_around_a_citation_only_ranks_too(demo_volumes) -> Non
     cited = sorted(h.identifier for h in search(SearchRequest(q="Foreign Relations, 1961–1963, vol. XXII, p. 206–207"), index).hits)
     assert len(cited) == 2 and sorted(h.identifier for h in search(SearchRequest(q=note), index).hits) == cited
     assert search(SearchRequest(q="Foreign Relations, 1961–1963, vol. XXII, p. 206. (zebra giraffe)"), index).total >= 1
+
+
+def test_a_citation_ends_at_a_full_stop_before_a_new_sentence() -> None:
+    # "vol. II. Document 5 was not printed." was read as document 5 (helper-136); "vol. v. pp. 664" goes on
+    assert read_citations("Foreign Relations, 1955–1957, vol. II. Document 5 was not printed.")[0] == "collection:frus1955-57v02. Document 5 was not printed."
+    assert read_citations("Foreign Relations, 1947, vol. v. pp. 664, 668")[0] == "collection:frus1947v05 page:(664 OR 668)"

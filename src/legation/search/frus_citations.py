@@ -291,6 +291,8 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
     while True:
         at = _SEPARATOR.match(q, pos).end()  # type: ignore[union-attr]
         sentence = "." in q[pos:at] and q[at - 1 : at].isspace()  # a full stop and a space: a title after it is another sentence's
+        if sentence and q[at : at + 1].isupper() and number is not None:
+            break  # "vol. II. Document 5 was not printed.": a new sentence, not the documents cited (a citation goes on after commas)
         if number is None and (m := _VOLUME_PAGES.match(q, at)):
             number, pages = roman_value(m.group(1)) if m.group(1) else int(m.group(2)), tuple(_ranges(m.group(3), pages=True))
         elif number is None and (m := _VOLUME.match(q, at)):
