@@ -518,3 +518,16 @@ def test_a_citation_ends_at_a_full_stop_before_a_new_sentence() -> None:
     # "vol. II. Document 5 was not printed." was read as document 5 (helper-136); "vol. v. pp. 664" goes on
     assert read_citations("Foreign Relations, 1955–1957, vol. II. Document 5 was not printed.")[0] == "collection:frus1955-57v02. Document 5 was not printed."
     assert read_citations("Foreign Relations, 1947, vol. v. pp. 664, 668")[0] == "collection:frus1947v05 page:(664 OR 668)"
+
+
+def test_ibid_after_other_words_cites_the_volume_before(demo_volumes) -> None:
+    """frus1958-60v19-d173's third footnote: "…pp. 493–495, but see also the President's memorandum of
+    April 5, 1955, to Dulles, ibid., pp. 444–449." The second citation was words (helper-136)."""
+    searched, notices = read_citations("Foreign Relations, 1955–1957, vol. II, p. 290. A memorandum, ibid., p. 162.")
+    assert searched == "(collection:frus1955-57v02 page:290). A memorandum, (collection:frus1955-57v02 page:162)."
+    assert notices[1].startswith("The FRUS citation \u201cibid., p. 162\u201d was read as the documents of the volume frus1955-57v02")
+    index = demo_volumes("frus1955-57v02")
+    on_162 = {h.identifier for h in search(SearchRequest(q="collection:frus1955-57v02 page:162"), index).hits}
+    found = {h.identifier for h in search(SearchRequest(q="Foreign Relations, 1955–1957, vol. II, p. 290. A memorandum, ibid., p. 162."), index).hits}
+    assert on_162 and found == on_162 | {"frus1955-57v02-d117"}
+    assert read_citations("ibid., p. 5") == ("ibid., p. 5", [])  # no citation before it: words

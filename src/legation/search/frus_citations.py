@@ -180,7 +180,28 @@ def find_citations(q: str) -> list[Citation]:
                 found.append(quoted if quoted is not True else citation)
             pos = citation.end
             citation = _continued(q, citation, read)
-    return found
+    return _with_ibid_after_words(q, found) if found and "ibid" in low else found
+
+
+_IBID = re.compile(r"(?<!\w)ibid\.?[\s,]*", re.I)
+_VOLUME_YEARS = re.compile(r"frus(\d{4}(?:-\d{2})?)v")
+
+
+def _with_ibid_after_words(q: str, found: list[Citation]) -> list[Citation]:
+    """``found`` with the citations ``ibid.`` makes after other words than a citation's (``…, see also
+    the President's memorandum of April 5, 1955, to Dulles, ibid., pp. 444–449``): of the volume the
+    citation before it names, when it cites documents or pages, in order."""
+    more = []
+    for ibid in _IBID.finditer(q):
+        if any(c.start <= ibid.start() < c.end for c in found):
+            continue  # read with a citation already ("; see ibid., Documents 30 and 31")
+        before = [c for c in found if c.end <= ibid.start()]
+        if not before or (years := _VOLUME_YEARS.match(before[-1].volume)) is None:
+            continue
+        citation = _cited(q, ibid.start(), ibid.end(), years.group(1), before[-1].named)
+        if citation is not None and (citation.documents or citation.pages):
+            more.append(citation)
+    return sorted([*found, *more], key=lambda c: c.start) if more else found
 
 
 def read_citations(q: str) -> tuple[str, list[str]]:
