@@ -52,6 +52,8 @@ def test_pages_no_citation_could_find_are_refused_saying_what_to_write(pages, pr
         ("p. 287", "287"),
         ("Pages 287-289", "287-289"),
         ("pp. xii–xiv", "xii–xiv"),
+        ("pp 12-14", "12-14"),  # without the period (helper-136: refused)
+        ("p 5", "5"),
         ("1,099–1,101", "1099–1101"),
         (" 287 ", "287"),
         # what is no pages stays as written, for the rule to refuse

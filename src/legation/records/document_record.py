@@ -72,7 +72,7 @@ def page_numbers(pages: str) -> tuple[int, int] | None:
     return arabic if arabic is not None and 1 <= arabic[0] <= arabic[1] <= MOST_PAGE else None
 
 
-_PAGES_LABEL = re.compile(r"(?:pp?\.|pages?\b)\s*", re.I)  # "p. 287", "pp. 287–289", "pages 287–289"
+_PAGES_LABEL = re.compile(r"(?:pp?\.|pp?(?=\s)|pages?\b)\s*", re.I)  # "p. 287", "pp. 287–289", "pp 12-14", "pages 287–289"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,099"
 
 
