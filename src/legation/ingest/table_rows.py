@@ -50,7 +50,9 @@ from dataclasses import replace
 
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping
+from legation.ingest.readers import CSV_SUFFIXES
 from legation.search.analyzers import letters_folded
+from legation.records.chunks import chunks
 from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
 
 # The record fields each table field (legation.ingest.mappings.FIELDS) gives, when its column is there.
@@ -87,7 +89,6 @@ def table_fields(mapping: Mapping) -> frozenset[str]:
     return frozenset(fields)
 
 
-TABLE_SUFFIXES = (".csv", ".csv.gz")
 # The title a row of a table without a title column is read with: the stored document's replaces it
 # (with_stored_parts); a document new to the archive cannot be added so (legation.ingest.service).
 UNTITLED = "(the table has no title column)"
@@ -96,7 +97,7 @@ UNTITLED = "(the table has no title column)"
 def from_a_table_file(name: str) -> bool:
     """Whether the file a document was last ingested from (its name, ``""`` when not known) is a
     table, or not known."""
-    return not name or name.lower().endswith(TABLE_SUFFIXES)
+    return not name or name.lower().endswith(CSV_SUFFIXES)
 
 
 def from_table(record: DocumentRecord, fields: Iterable[str]) -> DocumentRecord:
@@ -230,48 +231,47 @@ def emptied_texts(stored: DocumentRecord | None, record: DocumentRecord, fields:
     return stored is not None and "text" in fields and not record.texts and any(t.body for t in stored.texts)
 
 
+def _named_anew(model, wanted: dict[str, str]) -> set[str]:
+    """The names (titles) of ``wanted`` (``{key: name}``, as a table's rows key them) whose keys
+    ``model`` (Collection, Agent) has none of: the names to look for as the archive has them."""
+    keys = sorted(wanted)
+    known = {key for chunk in chunks(keys) for key in model.objects.filter(key__in=chunk).values_list("key", flat=True)}
+    return {name for key, name in wanted.items() if key not in known}
+
+
 def archive_collections(records: Iterable[DocumentRecord]) -> dict[str, CollectionRef]:
     """The archive's collections that the table ``records``' collections name by title only:
     ``{title_key(title): collection}`` for each title of theirs whose key (the one a row's title makes)
     the archive lacks and one collection of it alone bears, as :func:`title_key` reads titles (a FRUS
-    volume, keyed ``frus1949v07p1``). One query, and one over every collection's key and title when
-    some keys are new (an archive holds hundreds of collections, not millions)."""
+    volume, keyed ``frus1949v07p1``). The keys looked up in chunks (:func:`_named_anew`), and, when
+    some are new, every collection's key and title read once (an archive holds hundreds of
+    collections, not millions)."""
     from legation.records.models import Collection
 
-    wanted = {c.key: c.title for r in records for c in r.collections}
-    if not wanted:
-        return {}
-    known = set(Collection.objects.filter(key__in=wanted).values_list("key", flat=True))
-    titles = {title for key, title in wanted.items() if key not in known}
+    titles = _named_anew(Collection, {c.key: c.title for r in records for c in r.collections})
     if not titles:
         return {}
     wanted_titles = {title_key(t) for t in titles}
     by_title: dict[str, list[CollectionRef]] = {}
     for key, title in Collection.objects.values_list("key", "title").iterator():  # folded titles: compared here
-        if title_key(title) in wanted_titles:
-            by_title.setdefault(title_key(title), []).append(CollectionRef(key=key, title=title))
+        if (folded := title_key(title)) in wanted_titles:
+            by_title.setdefault(folded, []).append(CollectionRef(key=key, title=title))
     return {title: refs[0] for title, refs in by_title.items() if len(refs) == 1}
 
 
 def archive_agents(records: Iterable[DocumentRecord]) -> dict[str, AgentRef]:
     """``{name: agent}`` for the names the table ``records`` give whose key (the one the table's
     reader makes of the name) the archive lacks and that one agent of the archive alone bears, as its
-    preferred name or another of its names, exactly as written: two queries, three when some are
-    another's names."""
+    preferred name or another of its names, exactly as written: chunked queries of keys, then of names."""
     from legation.records.models import Agent, AgentName
 
-    wanted = {a.key: a.name for r in records for a in r.agents}
-    if not wanted:
-        return {}
-    known = set(Agent.objects.filter(key__in=wanted).values_list("key", flat=True))
-    names = {name for key, name in wanted.items() if key not in known}
-    if not names:
-        return {}
+    names = sorted(_named_anew(Agent, {a.key: a.name for r in records for a in r.agents}))
     owners: dict[str, set[tuple[str, str, str]]] = {}
-    for key, name, kind in Agent.objects.filter(name__in=names).values_list("key", "name", "kind"):
-        owners.setdefault(name, set()).add((key, name, kind))
-    for name, key, preferred, kind in AgentName.objects.filter(name__in=names).values_list("name", "agent__key", "agent__name", "agent__kind"):
-        owners.setdefault(name, set()).add((key, preferred, kind))
+    for chunk in chunks(names):
+        for key, name, kind in Agent.objects.filter(name__in=chunk).values_list("key", "name", "kind"):
+            owners.setdefault(name, set()).add((key, name, kind))
+        for name, key, preferred, kind in AgentName.objects.filter(name__in=chunk).values_list("name", "agent__key", "agent__name", "agent__kind"):
+            owners.setdefault(name, set()).add((key, preferred, kind))
     return {name: AgentRef(key=key, name=preferred, kind=kind) for name, found in owners.items() if len(found) == 1 for key, preferred, kind in found}
 
 

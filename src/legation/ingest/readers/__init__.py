@@ -174,7 +174,8 @@ def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
     return b"".join(parts), None
 
 
-_MAPPED_FORMATS = {"csv": ((".csv", ".csv.gz"), "CSV"), "jsonl": ((".jsonl", ".jsonl.gz", ".jsonl.xz"), "JSON Lines")}
+CSV_SUFFIXES = (".csv", ".csv.gz")  # the files read as CSV tables (readers.csv_dc)
+_MAPPED_FORMATS = {"csv": (CSV_SUFFIXES, "CSV"), "jsonl": ((".jsonl", ".jsonl.gz", ".jsonl.xz"), "JSON Lines")}
 
 
 def mapping_format(mapping: str | Path | None) -> str:
@@ -205,7 +206,7 @@ def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | N
     name = path.name.lower()
     if _other_format(path, mapping):  # --mapping sotu (JSON Lines) given a folder holding CSV tables too
         return None
-    if name.endswith((".csv", ".csv.gz")):
+    if name.endswith(CSV_SUFFIXES):
         from functools import partial
 
         from legation.ingest.readers.csv_dc import read_csv
