@@ -27,13 +27,20 @@ def preferred_places(names: set[str] | list[str]) -> dict[str, str]:
     """``{name: preferred name of the place it is a variant of}`` for those of ``names`` that no
     place has as its own name and that are a variant (:class:`PlaceName`, as written) of exactly one
     place. A variant two places share ("Georgetown") names neither: it stays a place of its own."""
+    _, owners = _places_named(names)
+    return {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
+
+
+def _places_named(names: set[str] | list[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Of ``names``, those that are a place's own name, and of the others the places each is a
+    variant of, as written (chunked queries)."""
     wanted = sorted(set(names))
     own = {n for chunk in chunks(wanted) for n in Place.objects.filter(name__in=chunk).values_list("name", flat=True)}
     owners: dict[str, set[str]] = defaultdict(set)
     for chunk in chunks([n for n in wanted if n not in own]):
         for name, place in PlaceName.objects.filter(name__in=chunk).values_list("name", "place__name"):
             owners[name].add(place)
-    return {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
+    return own, owners
 
 
 def places_written_alike(name: str) -> list[str]:
@@ -54,9 +61,10 @@ def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:
     by that place's preferred name, the name as the source writes it kept as ``place_written``
     ("Peking, October 21, 1971" is sent from Beijing, shown as written), the rest as they are."""
     names = {r.place_sent for r in records if r.place_sent}
-    preferred = preferred_places(names)
+    own, owners = _places_named(names)
+    preferred = {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
     written = {name: name for name in preferred}
-    for name, (place, as_written) in _written_otherwise(names - preferred.keys()).items():
+    for name, (place, as_written) in _written_otherwise(names - own - owners.keys()).items():
         preferred[name], written[name] = place, as_written
     if not preferred:
         return records
@@ -67,22 +75,18 @@ def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:
 
 
 def _written_otherwise(names: set[str]) -> dict[str, tuple[str, str]]:
-    """``{name: (place, the name as the archive writes it)}`` for those of ``names`` that no place
-    or variant has as written, but one place alone has but for case and accents
+    """``{name: (place, the name as the archive writes it)}`` for those of ``names`` (that no place
+    or variant has as written: :func:`_places_named`) that one place alone has but for case and accents
     (:func:`~legation.search.analyzers.folded_name`: a spreadsheet's ``batavia``, ``JAKARTA``): the
     place, and its variant so written (``"Batavia"``) or ``""`` for its own name. Others are left out."""
-    if not names:
-        return {}
-    own = {n for chunk in chunks(sorted(names)) for n in Place.objects.filter(name__in=chunk).values_list("name", flat=True)}
-    variants = {n for chunk in chunks(sorted(names)) for n in PlaceName.objects.filter(name__in=chunk).values_list("name", flat=True)}
-    folded = {folded_name(n): n for n in names - own - variants if folded_name(n)}
+    folded = {key: n for n in names if (key := folded_name(n))}
     found: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for chunk in chunks(sorted(folded)):
         for key, place in Place.objects.filter(name_folded__in=chunk).values_list("name_folded", "name"):
             found[folded[key]].add((place, ""))
         for key, place, variant in PlaceName.objects.filter(name_folded__in=chunk).values_list("name_folded", "place__name", "name"):
             found[folded[key]].add((place, variant))
-    return {name: next(iter(places)) for name, places in found.items() if len({p for p, _ in places}) == 1 and len(places) == 1}
+    return {name: next(iter(places)) for name, places in found.items() if len(places) == 1}
 
 
 def merge_place(into: Place, old: Place) -> list[str]:
