@@ -73,7 +73,11 @@ def page_numbers(pages: str) -> tuple[int, int] | None:
 
 
 _PAGES_LABEL = re.compile(r"(?:pp?\.|pp?(?=\s)|pages?\b)\s*", re.I)  # "p. 287", "pp. 287–289", "pp 12-14", "pages 287–289"
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,099"
+# A page's number as a citation or a catalogue writes it, up to MOST_PAGE: 290, 1,099 (a thousands
+# separator without a space: "290, 300" are two pages). The one rule: page: of a query, the FRUS
+# citation reader (legation.search.frus_citations) and pages_as_written read numbers by it.
+PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?![\d,])|\d{1,5})"
+_PAGE_NUMBER = re.compile(PAGE_NUMBER)
 
 
 def pages_as_written(text: str) -> str:
@@ -81,7 +85,7 @@ def pages_as_written(text: str) -> str:
     front (``"pp. 287–289"`` → ``"287–289"``, ``"p. 287"``, ``"pages 287-289"``) or thousands
     separators (``"1,099–1,101"`` → ``"1099–1101"``), which citations write and :data:`PAGES_RULE`
     does not; anything else as given, for :func:`pages_problem` to judge."""
-    text = _THOUSANDS.sub("", text.strip())
+    text = _PAGE_NUMBER.sub(lambda number: number[0].replace(",", ""), text.strip()) if "," in text else text.strip()
     if (label := _PAGES_LABEL.match(text)) is not None and PAGES.fullmatch(text, label.end()):
         return text[label.end() :]
     return text

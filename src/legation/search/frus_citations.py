@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 
 from legation.ingest.dates import roman_value
+from legation.records.document_record import PAGE_NUMBER  # 290, 1,099: the one rule for a page's number as written
 from legation.printable import DASHES, in_words, number_range, number_runs, shortened
 
 _QUOTED_CHARS = 200  # of a citation, the most a notice quotes
@@ -64,7 +65,6 @@ _DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
 # 1101"; "pp. 76 ff.", "et seq." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290,
 # footnote 3", "(footnote 3)", "nn. 3–4"), "passim": read with the pages, not as words the document must hold
-PAGE_NUMBER = r"(?:\d{1,2},\d{3}(?![\d,])|\d{1,5})"  # a page's number as cited, up to MOST_PAGE: 290, 1,099 (query.page: reads it too)
 _PAGE_NUMBERS = rf"({PAGE_NUMBER}(?:\s*(?:,\s*and|,|and|&|to|[{DASHES}])\s*{PAGE_NUMBER})*)(?=$|[\s.,;:)\]}}\"']|nn?(?:\d|\b)|f{{1,2}}\b)"
 _PAGE_AFTER = (
     r"(?:\s*ff?\.|\s+ff?\b|ff?\b\.?|\s+et\s+seq\.?|\s+sqq?\.?)?"  # and the pages after

@@ -61,7 +61,7 @@ from tantivy import Occur, Query
 from legation.ingest.dates import archival_day_bounds, either_order  # the one reader of dates as archives write them
 from legation.printable import C0_CONTROLS, C1_CONTROLS, DASHES, in_words, number_range, shortened
 from legation.records.dates import MONTHS, day_bounds
-from legation.records.document_record import MOST_PAGE, RecordError, is_identifier, unwrapped
+from legation.records.document_record import MOST_PAGE, PAGE_NUMBER, RecordError, is_identifier, unwrapped
 from legation.records.languages import language_tag
 from legation.search import analyzers, frus_citations, schema
 
@@ -973,7 +973,7 @@ PAGE_FORMS = (
     f"write page:287, or a range as page:287..290 (pages as printed, 1 to {MOST_PAGE:,}; page:..290 and page:287.. leave an end open); "
     "with collection: the pages of one volume"
 )
-_PAGE = frus_citations.PAGE_NUMBER  # as a citation writes it: 290, 1,099
+_PAGE = PAGE_NUMBER  # as a citation writes it: 290, 1,099
 _PAGE_RANGE = re.compile(rf"({_PAGE})?\s*\.\.\s*({_PAGE})?|({_PAGE})\s*[{DASHES}]\s*({_PAGE})|({_PAGE})")
 
 
