@@ -31,7 +31,9 @@ wall clock also counts the time spent waiting for a core. Memory is read from
 split into anonymous memory and mapped index files (RssAnon/RssFile).
 
 ``--baseline PATH`` times another version's ``service.py`` in the same loop (before/after a
-change, under the same load) and counts the queries whose results differ from it.
+change, under the same load) and counts the queries whose results differ from it;
+``--baseline-facets PATH`` gives it another version's ``facets.py`` too (it imports the rest
+of Legation from this tree).
 
 ``--stages`` adds one round with the service's steps wrapped in timers (outermost step only):
 query building, page (search + count), the "words alone" count and the most-words fallback,
@@ -216,16 +218,26 @@ def run_legation(index: SearchIndex, case: Case, names, module=service) -> tuple
     return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000, result
 
 
-def load_baseline(path: Path):
-    """Another version's ``service.py`` (e.g. ``git show HEAD~1:src/legation/search/service.py``) as
-    a module of its own; it imports the rest of Legation from this tree."""
+def load_module(path: Path, name: str):
+    """The Python file ``path`` as a module of its own named ``name``; it imports the rest of
+    Legation from this tree."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("legation_baseline_service", path)
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
+    return module
+
+
+def load_baseline(path: Path, facets_path: Path | None = None):
+    """Another version's ``service.py`` (e.g. ``git show HEAD~1:src/legation/search/service.py``) as
+    a module of its own; it imports the rest of Legation from this tree, but for its facet counts
+    from ``facets_path`` (another version's ``facets.py``) when given."""
+    module = load_module(path, "legation_baseline_service")
+    if facets_path is not None:
+        module.facet_counts = load_module(facets_path, "legation_baseline_facets")
     return module
 
 
@@ -337,6 +349,7 @@ def main() -> None:
     parser.add_argument("--tantivy-parser", action="store_true", help="also time tantivy's own query parser")
     parser.add_argument("--no-variants", action="store_true", help="search without the demo's authority names")
     parser.add_argument("--baseline", type=Path, help="another version's service.py, timed in the same loop (before/after)")
+    parser.add_argument("--baseline-facets", type=Path, help="another version's facets.py, which the baseline counts its facets with")
     parser.add_argument("--slowest", type=int, default=15)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -351,7 +364,7 @@ def main() -> None:
           f"{folder_bytes(args.index):,} bytes; {len(cases)} queries; load {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f}", flush=True)
 
     built = [legation_query(case, index, names) for case in cases]
-    baseline = load_baseline(args.baseline) if args.baseline else None
+    baseline = load_baseline(args.baseline, args.baseline_facets) if args.baseline else None
     differ: set[int] = set()
     times: dict[str, list[list[float]]] = {side: [[] for _ in cases] for side in ("legation", "raw", "parser", "baseline", "legation_cpu", "raw_cpu")}
     totals: list[int] = [0] * len(cases)

@@ -6,6 +6,13 @@ fields and the same with tantivy facet fields, while per-term counting (``terms_
 a filter query) takes 6.7 ms; raw-text fields win on simplicity (plain string keys, plain term
 filters).
 
+The aggregation counts each value's number (:func:`legation.search.schema.value_id`, in the
+integer fast field ``facet_<name>_id``), named from the values counted before
+(:data:`VALUE_NAMES`): an aggregation over the strings themselves looks every value it counts up
+in each segment's zstd-compressed term dictionary, which for a few thousand matches was most of its
+cost (100,000 documents, 6 segments, the senders of "government"'s 1,477 matches: 0.70 ms by
+strings, 0.07 by numbers; seven facets 3.2 ms against 0.7).
+
 An aggregation walks every match, so its cost grows with their number: seven facets over the
 496,000 matches of ``department`` in a synthetic archive of 1,000,000 documents take 68-79 ms of
 CPU, over all 1,000,000 documents 124-158 ms. Above :data:`SAMPLE_ABOVE` matches the counts are
@@ -19,6 +26,7 @@ for 1 %, ±4 % for 10 %.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +34,7 @@ import tantivy
 from tantivy import FieldType, Occur, Query
 
 from legation.search import analyzers
-from legation.search.schema import SAMPLE_BUCKETS, SAMPLE_FIELD, FacetField
+from legation.search.schema import SAMPLE_BUCKETS, SAMPLE_FIELD, FacetField, value_id
 
 # Terms per segment that each segment reports before merging (at least ten times the size asked
 # for). A value outside a segment's top terms loses that segment's documents from its count (the
@@ -129,10 +137,93 @@ def top_values(
     facets another size (facet name → size), all still counted in one pass over the matches, and
     exactly unless on a sample (see :data:`SEGMENT_SIZE`). With ``sample``, the counts are those in
     the sample times :attr:`Sample.scale`, rounded (estimates). ``containing``: only values holding
-    this text, ignoring case (:func:`include_pattern`), among all values, not only the most frequent."""
+    this text, ignoring case (:func:`include_pattern`), among all values, not only the most frequent.
+
+    The values are counted by their numbers (:attr:`FacetField.id_field`), which are named from
+    :data:`VALUE_NAMES`; a facet with a number not named yet is counted again by its strings
+    (as :func:`text_top_values`), which names them."""
     facets = list(facets)
     if not facets:
         return {}
+    if containing:
+        return text_top_values(searcher, query, facets, size, sizes, sample, containing)
+    sizes = sizes or {}
+    scale = 1.0
+    counted = query
+    if sample is not None:
+        counted, scale = sample.restrict(query), sample.scale
+    every_term = sample is None and searcher.num_segments > 1
+    wanted = {f.name: sizes.get(f.name, size) for f in facets}
+    spec = {
+        f.name: {
+            "terms": {
+                "field": f.id_field,
+                "size": wanted[f.name] + TIE_MARGIN,
+                "segment_size": EXACT_SEGMENT_SIZE if every_term else max(SEGMENT_SIZE, wanted[f.name] * 10),
+            }
+        }
+        for f in facets
+    }
+    result = searcher.aggregate(counted, spec)
+    tops: dict[str, list[tuple[str, int]]] = {}
+    unnamed: list[FacetField] = []
+    for f in facets:
+        buckets = [(b["key"], b["doc_count"]) for b in result[f.name]["buckets"]]
+        n = wanted[f.name]
+        # the values shown: those counted at least as often as the n-th, whose ties are cut by name
+        last = buckets[n - 1][1] if len(buckets) >= n else 0
+        shown = [(key, count) for key, count in buckets if count >= last]
+        names = [VALUE_NAMES.get(key) for key, _ in shown]
+        if None in names or (len(buckets) == n + TIE_MARGIN and buckets[-1][1] == last):  # a tie past those asked for
+            unnamed.append(f)
+            continue
+        values = ((name, round(count * scale)) for name, (_, count) in zip(names, shown, strict=True))
+        tops[f.name] = sorted(values, key=lambda kv: (-kv[1], kv[0]))[:n]  # type: ignore[arg-type, return-value]
+    if unnamed:  # counted by their strings, TIE_MARGIN values more, named from then on
+        by_text = text_top_values(searcher, query, unnamed, size, {f.name: wanted[f.name] + TIE_MARGIN for f in unnamed}, sample)
+        tops.update({name: values[: wanted[name]] for name, values in by_text.items()})
+    return tops
+
+
+TIE_MARGIN = 40  # values a count by numbers asks for past those wanted, so ties at the last are cut by name
+
+
+class ValueNames:
+    """Facet values by their numbers (:func:`legation.search.schema.value_id`), as counted by
+    :func:`text_top_values`: each value once seen is kept for the life of the process (a value's
+    number never changes; at most one entry per value an index holds, tens of bytes each). Read
+    from any thread; written under a lock."""
+
+    def __init__(self) -> None:
+        self._names: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def get(self, number: int) -> str | None:
+        """The value numbered ``number``, or ``None`` when none counted so far has it."""
+        return self._names.get(number)
+
+    def learn(self, values: Iterable[str]) -> None:
+        """Remember the numbers of ``values``."""
+        learnt = {value_id(v): v for v in values}
+        with self._lock:
+            self._names.update(learnt)
+
+
+VALUE_NAMES = ValueNames()
+
+
+def text_top_values(
+    searcher: tantivy.Searcher,
+    query: Query,
+    facets: list[FacetField],
+    size: int,
+    sizes: dict[str, int] | None = None,
+    sample: Sample | None = None,
+    containing: str = "",
+) -> dict[str, list[tuple[str, int]]]:
+    """:func:`top_values` counted by the facets' strings (``facet_<name>``), whose values it
+    teaches :data:`VALUE_NAMES`: a terms aggregation that looks each value counted up in every
+    segment's compressed term dictionary. Needed for ``containing`` (a pattern over the strings)."""
     if len(containing) > PATTERN_CHARS:
         return _top_values_containing_long(searcher, query, facets, size, sizes or {}, sample, containing)
     sizes = sizes or {}
@@ -152,6 +243,7 @@ def top_values(
         for f in facets
     }
     result = searcher.aggregate(query, spec)
+    VALUE_NAMES.learn(b["key"] for agg in result.values() for b in agg["buckets"])
     return {
         name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()

@@ -124,6 +124,7 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     for facet in schema.FACETS:
         for value in facet.values(record):
             doc.add_text(facet.index_field, value)
+            doc.add_integer(facet.id_field, schema.value_id(value))
     for display in schema.DISPLAY_FIELDS:
         for value in display.values(record):
             doc.add_text(display.name, value)
