@@ -291,6 +291,36 @@ def test_blanking_out_marks_the_same_words_in_every_script(make_index, language_
     assert_masking_changes_no_mark(make_index(language_records), language_records, q, monkeypatch)
 
 
+@pytest.fixture(scope="module")
+def german_records():
+    """Real letters and memoranda in German (Dodis, QhoD: a memorandum of 1989 with French words, a letter
+    of 1720 in the spelling of its day), whose words hold ä, ö, ü, ß, é."""
+    from legation.ingest.readers import read_file
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import FIXTURES
+
+    names = ["49548.xml", "Briefe__Virmont_an_Hofkriegsrat_6._Juni_1720__vipa.l.hbg.17200606.xml"]
+    return [item for name in names for item in read_file(FIXTURES / "tei" / name) if isinstance(item, DocumentRecord)]
+
+
+@pytest.mark.parametrize("q", ["dass", "daß", "Behorden", "gränitz", "Grenze", "Offnung", "evenements", "dépassé", "uber*", "gewahren Unterstützung"])
+def test_blanking_out_marks_the_same_words_in_german(make_index, german_records, q, monkeypatch):
+    # Most words holding ä, é or ß cannot match the query: only those holding a letter that folds to
+    # a letter of a query word's beginning, or to several letters (ß), are given to the analyzer.
+    assert_masking_changes_no_mark(make_index(german_records), german_records, q, monkeypatch)
+
+
+def test_accented_words_that_cannot_begin_as_a_query_word_are_left_out():
+    from legation.search import snippets
+
+    text = "The report of the meeting. " * 8 + "Verhältnis der Straße zum Bündnis für Москва, Ämter."
+    kept = [part for _, part in snippets.kept_parts(text, ("bun",))]
+    # ü folds to the u of "bun" (kept, even where it is no start: für); ä, Ä and ß (ss) fold to letters "bun" lacks
+    assert kept == ["Bündnis", "für", "Москва,"]
+    assert [part for _, part in snippets.kept_parts(text, ("str",))] == ["Straße", "Москва,"]  # ß folds to ss
+    assert [part for _, part in snippets.kept_parts(text, ("amt",))] == ["Verhältnis", "Москва,", "Ämter."]
+
+
 def test_a_turkish_text_is_masked_through_the_letters_the_index_folds(language_records):
     # Most words of a Turkish text hold a letter outside ASCII; the index folds them (ş → s,
     # ı → i), so a word is kept when it begins, folded, as a query word does.
