@@ -309,7 +309,7 @@ def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[s
       letter (``kitabı`` → ``kitap``).
 
     Words not ASCII once folded (Cyrillic, Chinese) need none: :func:`kept_parts` keeps every part
-    of a text holding a non-ASCII character."""
+    of a text holding a character that folds to no ASCII letter."""
     stemmer = analyzers.STEMMERS.get(analyzer, "") if analyzer else ""  # "": not known to be exact about
     starts = set()
     for word in words:
@@ -371,9 +371,10 @@ def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
 
 def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None, raw: bytes | None = None) -> list[tuple[int, str]]:
     """The parts of ``text`` the query may match, as (UTF-8 byte offset, part), in order: every
-    whitespace-separated part that holds a non-ASCII character that may be a letter
-    (:data:`_NON_ASCII_RUN`) or a word beginning, lowercased, with one of ``starts``; the other
-    words cannot match. Latin letters the index folds to one ASCII
+    whitespace-separated part that holds a word beginning, lowercased, with one of ``starts``, or
+    a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`), in a mostly ASCII text
+    only one that folds to no ASCII letter or to a letter of a start (:func:`_letters_kept`); the
+    other words cannot match. Latin letters the index folds to one ASCII
     letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı``
     begins with ``sar``), so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech
     of 20,000 characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
