@@ -74,3 +74,22 @@ def test_own_word_chars_counts_them_and_skips_a_text_without_any_quickly() -> No
     assert _OWN_WORD_NEAR.search("“The Secretary’s” reply — Gomułka, İstanbul, Хрущёв, Điện Biên Phủ…") is None
     assert own_word_chars("周恩来 said “yes” to 김일성") == 6
     assert own_word_chars("周恩来 said", 3) == own_word_chars("“no”") == 0
+
+
+def test_han_simplified_replaces_each_traditional_character_or_translates_a_dense_text(monkeypatch) -> None:
+    # A Korean speech of 1964 writes some words in Hanja (韓國民, 永遠, 將軍): few traditional characters,
+    # replaced where they stand; a text dense with them is translated whole; both give the same text.
+    import json
+
+    from legation.search import analyzers
+    from tests.conftest import FIXTURES
+
+    rows = [json.loads(line) for line in (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines() if line.strip()]
+    speech = next(r for r in rows if r["identifier"] == "ko-1964-macarthur")["texts"][0]["body"]
+    whole = speech.translate(analyzers.simplified_han())
+    assert whole != speech and "韩国民" in whole and "将军" in whole
+    assert analyzers.han_simplified(speech) == whole
+    monkeypatch.setattr(analyzers, "DENSE_TRADITIONAL", 1)
+    assert analyzers.han_simplified(speech) == whole
+    simplified = next(r for r in rows if r["identifier"] == "zh-2025-reform")["texts"][0]["body"]
+    assert analyzers.han_simplified(simplified) is simplified  # none to replace: the text itself

@@ -184,10 +184,20 @@ def _traditional() -> re.Pattern[str]:
 def han_simplified(text: str) -> str:
     """``text`` with its traditional Chinese characters as simplified (:func:`simplified_han`), all
     else as it is: the same length, in characters and in UTF-8 bytes; ``text`` itself when it holds
-    none (a regular-expression scan, in C)."""
-    if text.isascii() or _traditional().search(text) is None:
+    none (a regular-expression scan, in C). Each traditional character is replaced where it stands,
+    unless they are many (:data:`DENSE_TRADITIONAL` of the 1,000 characters from the first on),
+    when the whole text is translated: ``str.translate`` looks every character up, which over a
+    Korean speech with a few Hanja cost twice the scan (3,000 speeches, 10.2 million characters,
+    19,059 of them traditional: 77 ms against 38)."""
+    if text.isascii() or (first := _traditional().search(text)) is None:
         return text
-    return text.translate(simplified_han())
+    table = simplified_han()
+    if len(_traditional().findall(text, first.start(), first.start() + 1000)) >= DENSE_TRADITIONAL:
+        return text.translate(table)
+    return _traditional().sub(lambda found: table[ord(found.group())], text)
+
+
+DENSE_TRADITIONAL = 50  # traditional characters in 1,000 from which a text is translated whole (han_simplified)
 
 
 def _fold_table() -> dict[int, str]:

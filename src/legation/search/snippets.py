@@ -361,12 +361,14 @@ def english_starts(term: str) -> tuple[str, ...]:
 
 
 def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
-    """The folded query ``words`` when each is one character that ``analyzer`` makes a word of its
-    own wherever it stands (a Han, kana or Hangul character for the analyzers that cut those
-    scripts so: ``"a鉴a"`` → ``a``, ``鉴``, ``a``), else ``None``. Asked of the analyzer itself."""
-    if not words or any(len(w) != 1 or analyzers.terms(f"a{w}a", analyzer) != ["a", w, "a"] for w in words):
+    """The characters of the folded query ``words`` when every one is a character that
+    ``analyzer`` makes a word of its own wherever it stands (a Han, kana or Hangul character for
+    the analyzers that cut those scripts so: ``"a鉴a"`` → ``a``, ``鉴``, ``a``; ``国务院`` is
+    three such words, sought side by side), else ``None``. Asked of the analyzer itself."""
+    chars = frozenset(c for w in words for c in w)
+    if not chars or any(analyzers.terms(f"a{c}a", analyzer) != ["a", c, "a"] for c in chars):
         return None
-    return frozenset(words)
+    return chars
 
 
 def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None, raw: bytes | None = None) -> list[tuple[int, str]]:
@@ -510,14 +512,18 @@ def _mostly_latin(head: str) -> bool:
 
 def _only(text: str, chars: frozenset[str]) -> list[tuple[int, str]]:
     """The runs of ``chars`` (folded: traditional Chinese characters as simplified) in ``text``,
-    its characters folded alike, as (UTF-8 byte offset, run as ``text`` writes it)."""
-    runs = list(_runs_of(chars).finditer(analyzers.han_simplified(text)))  # one character for one
+    in any of their forms, as (UTF-8 byte offset, run as ``text`` writes it)."""
+    runs = list(_runs_of(chars).finditer(text))
     return [(offset, text[m.start() : m.end()]) for offset, m in zip(_byte_offsets(text, [m.start() for m in runs]), runs)]
 
 
 @lru_cache(maxsize=256)
 def _runs_of(chars: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+    """Runs of ``chars`` written in any form (:func:`legation.search.analyzers.same_letters`: ``国``
+    or ``國``): sought so rather than in the text with every traditional character made simplified
+    (:func:`~legation.search.analyzers.han_simplified`), which scanned a Chinese report of tens of
+    thousands of characters for 2,966 characters for each hit."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({f for c in chars for f in analyzers.same_letters(c)})) + "]+")
 
 
 def _occurrences(low: str, start: str) -> list[int]:
