@@ -31,9 +31,10 @@ wall clock also counts the time spent waiting for a core. Memory is read from
 split into anonymous memory and mapped index files (RssAnon/RssFile).
 
 ``--baseline PATH`` times another version's ``service.py`` in the same loop (before/after a
-change, under the same load) and counts the queries whose results differ from it;
-``--baseline-facets PATH`` gives it another version's ``facets.py`` too (it imports the rest
-of Legation from this tree).
+change, under the same load) and counts the queries whose results differ from it; it imports
+the rest of Legation from this tree, but for each ``--baseline-module NAME=PATH``: the module
+``service.py`` imports as ``NAME`` is another version's file (``facet_counts=…/facets.py``,
+``snippets=…/snippets.py``).
 
 ``--stages`` adds one round with the service's steps wrapped in timers (outermost step only):
 query building, page (search + count), the "words alone" count and the most-words fallback,
@@ -231,13 +232,17 @@ def load_module(path: Path, name: str):
     return module
 
 
-def load_baseline(path: Path, facets_path: Path | None = None):
+def load_baseline(path: Path, modules: list[str] = ()):
     """Another version's ``service.py`` (e.g. ``git show HEAD~1:src/legation/search/service.py``) as
-    a module of its own; it imports the rest of Legation from this tree, but for its facet counts
-    from ``facets_path`` (another version's ``facets.py``) when given."""
+    a module of its own; it imports the rest of Legation from this tree, but for the ``modules``
+    given as ``NAME=PATH``: the module ``service.py`` knows as ``NAME`` (``facet_counts``,
+    ``snippets``) is then another version's file ``PATH``."""
     module = load_module(path, "legation_baseline_service")
-    if facets_path is not None:
-        module.facet_counts = load_module(facets_path, "legation_baseline_facets")
+    for given in modules:
+        name, _, other = given.partition("=")
+        if not hasattr(module, name) or not other:
+            raise SystemExit(f"--baseline-module {given!r}: give NAME=PATH, NAME a module service.py imports (facet_counts, snippets)")
+        setattr(module, name, load_module(Path(other), f"legation_baseline_{name}"))
     return module
 
 
@@ -349,7 +354,8 @@ def main() -> None:
     parser.add_argument("--tantivy-parser", action="store_true", help="also time tantivy's own query parser")
     parser.add_argument("--no-variants", action="store_true", help="search without the demo's authority names")
     parser.add_argument("--baseline", type=Path, help="another version's service.py, timed in the same loop (before/after)")
-    parser.add_argument("--baseline-facets", type=Path, help="another version's facets.py, which the baseline counts its facets with")
+    parser.add_argument("--baseline-module", action="append", default=[], metavar="NAME=PATH",
+                        help="another version's file of a module the baseline's service.py imports as NAME (facet_counts=…/facets.py); repeatable")
     parser.add_argument("--slowest", type=int, default=15)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -364,7 +370,7 @@ def main() -> None:
           f"{folder_bytes(args.index):,} bytes; {len(cases)} queries; load {load_start[0]:.2f} {load_start[1]:.2f} {load_start[2]:.2f}", flush=True)
 
     built = [legation_query(case, index, names) for case in cases]
-    baseline = load_baseline(args.baseline, args.baseline_facets) if args.baseline else None
+    baseline = load_baseline(args.baseline, args.baseline_module) if args.baseline else None
     differ: set[int] = set()
     times: dict[str, list[list[float]]] = {side: [[] for _ in cases] for side in ("legation", "raw", "parser", "baseline", "legation_cpu", "raw_cpu")}
     totals: list[int] = [0] * len(cases)
