@@ -386,6 +386,24 @@ def latin_fold() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _latin_folded_letter() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, sorted(latin_fold()))) + "]")
+
+
+def latin_folded(text: str) -> str:
+    """``text`` with each letter :func:`latin_fold` folds made that ASCII letter, all else as it
+    is (one character for one: the same offsets); ``text`` itself when it holds none. The same as
+    ``text.translate(latin_fold())``, but each such letter is replaced where it stands, found by
+    a regular-expression scan in C: ``str.translate`` looks every character of a text up, which
+    took half the time of a search for Turkish words (a Turkish speech of 20,000 characters holds
+    about 1,500 such letters)."""
+    if text.isascii():
+        return text
+    table = latin_fold()
+    return _latin_folded_letter().sub(lambda found: table[ord(found.group())], text)
+
+
 def same_letters(letter: str) -> str:
     """``letter`` and every letter :func:`latin_fold` folds as it does, in either case (``"o"`` or
     ``"ö"`` → ``"OoÒÓÔÕÖØòóôõöøŌōŎŏŐő…"``); a Chinese character and its traditional and simplified

@@ -401,7 +401,7 @@ def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | Non
         return _only(text, singles)
     if not _mostly_latin(text[:_PROBE_CHARS]):
         return [(0, text)]  # Korean, Cyrillic, Greek: not worth translating (80 µs per 1,000 characters)
-    source = text.translate(analyzers.latin_fold())  # one character for one: the same offsets
+    source = analyzers.latin_folded(text)  # one character for one: the same offsets
     left = len(source.encode()) - len(source)
     punctuation = sum(source.count(ch) for ch in _PUNCTUATION)  # each 2 bytes beyond one
     if (left - 2 * punctuation) * _MOSTLY_ASCII > len(source):
