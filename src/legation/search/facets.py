@@ -147,23 +147,9 @@ def top_values(
         return {}
     if containing:
         return text_top_values(searcher, query, facets, size, sizes, sample, containing)
-    sizes = sizes or {}
-    scale = 1.0
-    counted = query
-    if sample is not None:
-        counted, scale = sample.restrict(query), sample.scale
-    every_term = sample is None and searcher.num_segments > 1
-    wanted = {f.name: sizes.get(f.name, size) for f in facets}
-    spec = {
-        f.name: {
-            "terms": {
-                "field": f.id_field,
-                "size": wanted[f.name] + TIE_MARGIN,
-                "segment_size": EXACT_SEGMENT_SIZE if every_term else max(SEGMENT_SIZE, wanted[f.name] * 10),
-            }
-        }
-        for f in facets
-    }
+    wanted = {f.name: (sizes or {}).get(f.name, size) for f in facets}
+    counted, scale, every_term = _walked(searcher, query, sample)
+    spec = {f.name: _terms(f.id_field, wanted[f.name], every_term, TIE_MARGIN) for f in facets}
     result = searcher.aggregate(counted, spec)
     tops: dict[str, list[tuple[str, int]]] = {}
     unnamed: list[FacetField] = []
@@ -226,28 +212,31 @@ def text_top_values(
     segment's compressed term dictionary. Needed for ``containing`` (a pattern over the strings)."""
     if len(containing) > PATTERN_CHARS:
         return _top_values_containing_long(searcher, query, facets, size, sizes or {}, sample, containing)
-    sizes = sizes or {}
-    scale = 1.0
-    if sample is not None:
-        query, scale = sample.restrict(query), sample.scale
-    every_term = sample is None and searcher.num_segments > 1
-    spec = {
-        f.name: {
-            "terms": {
-                "field": f.index_field,
-                "size": (n := sizes.get(f.name, size)),
-                "segment_size": EXACT_SEGMENT_SIZE if every_term else max(SEGMENT_SIZE, n * 10),
-                **({"include": include_pattern(containing)} if containing else {}),
-            }
-        }
-        for f in facets
-    }
+    query, scale, every_term = _walked(searcher, query, sample)
+    only = {"include": include_pattern(containing)} if containing else {}
+    spec = {f.name: _terms(f.index_field, (sizes or {}).get(f.name, size), every_term, **only) for f in facets}
     result = searcher.aggregate(query, spec)
     VALUE_NAMES.learn(b["key"] for agg in result.values() for b in agg["buckets"])
     return {
         name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
         for name, agg in result.items()
     }
+
+
+def _walked(searcher: tantivy.Searcher, query: Query, sample: Sample | None) -> tuple[Query, float, bool]:
+    """What a facet count's aggregation walks (``query``, on the documents of ``sample`` when
+    given), what its counts are multiplied by, and whether each segment must report every value
+    (exact counts over several segments: :data:`EXACT_SEGMENT_SIZE`)."""
+    if sample is None:
+        return query, 1.0, searcher.num_segments > 1
+    return sample.restrict(query), sample.scale, False
+
+
+def _terms(field: str, size: int, every_term: bool, more: int = 0, **options: object) -> dict:
+    """A terms aggregation of ``field``'s ``size`` most frequent values (and ``more`` after them),
+    each segment reporting every value (``every_term``) or ten times ``size`` (:data:`SEGMENT_SIZE`)."""
+    segment_size = EXACT_SEGMENT_SIZE if every_term else max(SEGMENT_SIZE, size * 10)
+    return {"terms": {"field": field, "size": size + more, "segment_size": segment_size, **options}}
 
 
 # The characters of a text sought whose include pattern tantivy compiles: it refuses a pattern past
