@@ -176,8 +176,9 @@ def test_the_sample_leaves_out_matches_of_the_queries_above(seed_index, low_thre
 
 def test_a_pilot_sample_decides_without_counting_every_match(seed_index, rows, monkeypatch) -> None:
     """In a large archive the facets' own thread does not know the total: it estimates it from the
-    matches in a pilot sample (facets.sample_of), and counts every match only when the estimate is
-    near the threshold. Lowered: a pilot of the first 128 buckets (about half the seed records)."""
+    matches in a pilot sample (facets.sample_of), and counts the facets of every match when the
+    estimate is near the threshold, never the matches themselves. Lowered: a pilot of the first 128
+    buckets (about half the seed records)."""
     from tantivy import Query
 
     monkeypatch.setattr(facets, "PILOT_BUCKETS", 128)
@@ -196,11 +197,14 @@ def test_a_pilot_sample_decides_without_counting_every_match(seed_index, rows, m
     assert len(counted) == 1  # the pilot, not every match
     assert sample is not None and sample.buckets == math.ceil(SAMPLE_BUCKETS * 2 / estimate)
 
+    for near in (estimate, math.ceil(estimate / (1 + facets.PILOT_MARGIN))):  # on the threshold, within the margin above it
+        counted.clear()
+        monkeypatch.setattr(facets, "SAMPLE_ABOVE", near)
+        assert facets.sample_of(searcher, seed_index.schema, every) is None  # every match's facets counted
+        assert len(counted) == 1  # on the pilot alone: the matches are not counted to decide
     counted.clear()
-    monkeypatch.setattr(facets, "SAMPLE_ABOVE", estimate)  # the estimate is on the threshold: every match counted
-    sample = facets.sample_of(searcher, seed_index.schema, every)
-    assert len(counted) == 2
-    assert (sample is not None) == (len(rows) > estimate)
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", math.floor(estimate / (1 + facets.PILOT_MARGIN)) - 1)  # past the margin: sampled
+    assert facets.sample_of(searcher, seed_index.schema, every) is not None and len(counted) == 1
 
     counted.clear()
     known = facets.sample_of(searcher, seed_index.schema, every, matches=len(rows))
