@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import tantivy
@@ -166,7 +166,7 @@ def top_values(
             unnamed.append(f)
             continue
         values = ((name, round(count * scale)) for name, (_, count) in zip(names, shown, strict=True))
-        tops[f.name] = sorted(values, key=lambda kv: (-kv[1], kv[0]))[:n]  # type: ignore[arg-type, return-value]
+        tops[f.name] = by_count(values)[:n]  # type: ignore[arg-type]
     if unnamed:  # counted by their strings, TIE_MARGIN values more, named from then on
         by_text = text_top_values(searcher, query, unnamed, size, {f.name: wanted[f.name] + TIE_MARGIN for f in unnamed}, sample)
         tops.update({name: values[: wanted[name]] for name, values in by_text.items()})
@@ -220,7 +220,7 @@ def text_top_values(
     result = searcher.aggregate(query, spec)
     VALUE_NAMES.learn(b["key"] for agg in result.values() for b in agg["buckets"])
     return {
-        name: sorted(((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"]), key=lambda kv: (-kv[1], kv[0]))
+        name: by_count((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"])
         for name, agg in result.items()
     }
 
@@ -297,9 +297,24 @@ def count(searcher: tantivy.Searcher, query: Query) -> int:
     return searcher.search(query, limit=1, count=True).count
 
 
+def by_count(values: Iterable[tuple[str, int]], label: Callable[[str], str] | None = None) -> list[tuple[str, int]]:
+    """``values`` (``(value, count)``) the most frequent first, those counted alike in a reader's
+    order of what the list shows (``label`` of a value, the value itself by default): ignoring
+    case and accents (:func:`legation.search.analyzers.letters_folded`), so "All Diplomatic and
+    Consular Posts" comes before "All Diplomatic Posts" and "Ömer Ünlü" before "Zeynep Şahin"
+    (their code points put capitals and accented letters last), then as written."""
+
+    def key(vc: tuple[str, int]) -> tuple[int, str, str, str]:
+        shown = label(vc[0]) if label is not None else vc[0]
+        return (-vc[1], analyzers.letters_folded(shown), shown, vc[0])
+
+    return sorted(values, key=key)
+
+
 def in_order(facet: FacetField, values: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """``values`` (``(value, count)``) in the order a facet list shows them: as given (by count)
-    or, for an ordered facet, by value: ``1948, 1949, 1951 … Undated``."""
+    """``values`` (``(value, count)``) in the order a facet list shows them: by count (:func:`by_count`,
+    ties by what the list shows: a language's name, not its code) or, for an ordered facet, by
+    value: ``1948, 1949, 1951 … Undated``."""
     if not facet.ordered:
-        return values
+        return by_count(values, facet.label_of)
     return sorted(values, key=lambda vc: (not vc[0].isdigit(), int(vc[0]) if vc[0].isdigit() else 0, vc[0]))

@@ -403,7 +403,6 @@ def count_facets(
                 if value not in listed:
                     only = combine(base, [facet_counts.facet_filter(idx_schema, facet, [value])])
                     values.append((value, facet_counts.count(searcher, only)))
-            values.sort(key=lambda kv: (-kv[1], kv[0]))
         else:
             values = tops[facet.name]
         values = facet_counts.in_order(facet, values)
