@@ -135,7 +135,7 @@ def top_values(
     containing: str = "",
 ) -> dict[str, list[tuple[str, int]]]:
     """The ``size`` most frequent values of each facet among documents matching ``query``:
-    ``{facet name: [(value, count), …]}``, by count descending then value. ``sizes`` gives some
+    ``{facet name: [(value, count), …]}``, by count descending, ties in a reader's order (:func:`by_count`). ``sizes`` gives some
     facets another size (facet name → size), all still counted in one pass over the matches, and
     exactly unless on a sample (see :data:`SEGMENT_SIZE`). With ``sample``, the counts are those in
     the sample times :attr:`Sample.scale`, rounded (estimates). ``containing``: only values holding
@@ -158,7 +158,7 @@ def top_values(
     for f in facets:
         buckets = [(b["key"], b["doc_count"]) for b in result[f.name]["buckets"]]
         n = wanted[f.name]
-        # the values shown: those counted at least as often as the n-th, whose ties are cut by name
+        # the values shown: those counted at least as often as the n-th, whose ties by_count cuts
         last = buckets[n - 1][1] if len(buckets) >= n else 0
         shown = [(key, count) for key, count in buckets if count >= last]
         names = [VALUE_NAMES.get(key) for key, _ in shown]
@@ -173,7 +173,7 @@ def top_values(
     return tops
 
 
-TIE_MARGIN = 40  # values a count by numbers asks for past those wanted, so ties at the last are cut by name
+TIE_MARGIN = 40  # values a count by numbers asks for past those wanted, so ties at the last are cut by by_count
 
 
 class ValueNames:
