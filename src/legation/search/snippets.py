@@ -422,14 +422,14 @@ _SPACED = bytes.maketrans(b"\t\n\v\f\r", b"     ")  # a part of a text ends at A
 def _letters_kept(starts: tuple[str, ...]) -> re.Pattern[str]:
     """The non-ASCII characters of a mostly ASCII text whose parts :func:`kept_parts` keeps
     besides the words beginning with one of ``starts``: any that may be a letter (not spaces,
-    quotes, dashes and the like) but the Latin letters the index folds to an ASCII letter
-    (:func:`legation.search.analyzers.latin_fold`) that begins no start nor stands in one. A word
-    whose first letters are ASCII is found by its start already; one holding such a letter among
-    them (``état`` for ``etat``, ``Ämter`` for ``amt``) must hold one that folds to a letter of a
-    start, or a letter folding to several (``ß`` to ``ss``: :func:`_latin_folds`) one of them. The
-    others are left to the analyzer whatever they are (Cyrillic, Han, the ligature ``ﬁ``). Keeping every word with an accent gave a
-    French or German text's every ``é`` to the analyzer (``ambassadeur`` over 100,000 documents:
-    30 ms a search, 9 ms with no accented word kept)."""
+    quotes, dashes and the like) but the Latin letters the index folds to ASCII letters of which
+    none stands in a start (:func:`_latin_folds`: ``é`` → ``e``, ``ß`` → ``ss``). A word whose first
+    letters are ASCII is found by its start already; one holding a folded letter among them
+    (``état`` for ``etat``, ``Ämter`` for ``amt``) holds one that folds to a letter of a start.
+    Other characters are left to the analyzer whatever they are (Cyrillic, Han, the ligature
+    ``ﬁ``). Keeping every word with an accent gave a German or Ottoman text's every ``ä`` and ``ā``
+    to the analyzer (the hits of ``ambassadeur`` over 100,000 documents: 6,109 parts kept, 1,619
+    now; 28.4 → 16.6 ms of CPU a search)."""
     letters = {c for start in starts for c in start.lower() if c.isascii() and c.isalpha()}
     useless = "".join(letter for letter, folded in sorted(_latin_folds().items()) if not letters.intersection(folded))
     return re.compile("[^\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f" + re.escape(useless) + "]")
