@@ -27,7 +27,11 @@ def preferred_places(names: set[str] | list[str]) -> dict[str, str]:
     """``{name: preferred name of the place it is a variant of}`` for those of ``names`` that no
     place has as its own name and that are a variant (:class:`PlaceName`, as written) of exactly one
     place. A variant two places share ("Georgetown") names neither: it stays a place of its own."""
-    _, owners = _places_named(names)
+    return _variant_of_one(_places_named(names)[1])
+
+
+def _variant_of_one(owners: dict[str, set[str]]) -> dict[str, str]:
+    """``{name: place}`` for the names of ``owners`` (name → the places it is a variant of) that one place alone has."""
     return {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
 
 
@@ -62,7 +66,7 @@ def resolve_places(records: list[DocumentRecord]) -> list[DocumentRecord]:
     ("Peking, October 21, 1971" is sent from Beijing, shown as written), the rest as they are."""
     names = {r.place_sent for r in records if r.place_sent}
     own, owners = _places_named(names)
-    preferred = {name: next(iter(places)) for name, places in owners.items() if len(places) == 1}
+    preferred = _variant_of_one(owners)
     written = {name: name for name in preferred}
     for name, (place, as_written) in _written_otherwise(names - own - owners.keys()).items():
         preferred[name], written[name] = place, as_written

@@ -376,14 +376,22 @@ def latin_fold() -> dict[int, str]:
     """Latin letters (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional) that the
     index's lowercasing and ASCII folding make one ASCII letter, as ``str.translate`` takes them:
     ``é`` → ``e``, ``Ş`` → ``s``, ``ı`` → ``i``, ``ḥ`` → ``h`` (588 of 657; not ``ß`` → ``ss``
-    nor ``æ`` → ``ae``, which stay as written). Asked of tantivy's own analyzer, once (4 ms)."""
-    table = {}
-    for code in (c for lo, hi in LATIN_BLOCKS for c in range(lo, hi + 1)):
-        if chr(code).isalpha():
-            (term, *more) = terms(f"a{chr(code)}a", FOLDED_NAME) or [""]
-            if not more and len(term) == 3 and term[1].isascii() and term[1].isalpha():
-                table[code] = term[1]
-    return table
+    nor ``æ`` → ``ae``, which stay as written: :func:`latin_letter_folds` has those too)."""
+    return {ord(letter): folded for letter, folded in latin_letter_folds().items() if len(folded) == 1}
+
+
+@functools.cache
+def latin_letter_folds() -> dict[str, str]:
+    """Each Latin letter (:data:`LATIN_BLOCKS`) the index's lowercasing and ASCII folding make
+    ASCII letters, and those letters: ``é`` → ``e``, ``ß`` → ``ss``, ``Æ`` → ``ae`` (622 of 657).
+    Asked of tantivy's own analyzer, once (4 ms)."""
+    folds = {}
+    for letter in (chr(c) for lo, hi in LATIN_BLOCKS for c in range(lo, hi + 1)):
+        if letter.isalpha():
+            (term, *more) = terms(f"a{letter}a", FOLDED_NAME) or [""]
+            if not more and len(term) > 2 and term.isascii() and term.isalpha():
+                folds[letter] = term[1:-1]
+    return folds
 
 
 @functools.cache

@@ -423,30 +423,17 @@ def _letters_kept(starts: tuple[str, ...]) -> re.Pattern[str]:
     """The non-ASCII characters of a mostly ASCII text whose parts :func:`kept_parts` keeps
     besides the words beginning with one of ``starts``: any that may be a letter (not spaces,
     quotes, dashes and the like) but the Latin letters the index folds to ASCII letters of which
-    none stands in a start (:func:`_latin_folds`: ``é`` → ``e``, ``ß`` → ``ss``). A word whose first
-    letters are ASCII is found by its start already; one holding a folded letter among them
-    (``état`` for ``etat``, ``Ämter`` for ``amt``) holds one that folds to a letter of a start.
+    none stands in a start (:func:`legation.search.analyzers.latin_letter_folds`: ``é`` → ``e``,
+    ``ß`` → ``ss``). A word whose first letters are ASCII is found by its start already; one
+    holding a folded letter among them (``état`` for ``etat``, ``Ämter`` for ``amt``) holds one that
+    folds to a letter of a start.
     Other characters are left to the analyzer whatever they are (Cyrillic, Han, the ligature
     ``ﬁ``). Keeping every word with an accent gave a German or Ottoman text's every ``ä`` and ``ā``
     to the analyzer (the hits of ``ambassadeur`` over 100,000 documents: 6,109 parts kept, 1,619
     now; 28.4 → 16.6 ms of CPU a search)."""
     letters = {c for start in starts for c in start.lower() if c.isascii() and c.isalpha()}
-    useless = "".join(letter for letter, folded in sorted(_latin_folds().items()) if not letters.intersection(folded))
+    useless = "".join(letter for letter, folded in sorted(analyzers.latin_letter_folds().items()) if not letters.intersection(folded))
     return re.compile("[^\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f" + re.escape(useless) + "]")
-
-
-@lru_cache(maxsize=1)
-def _latin_folds() -> dict[str, str]:
-    """Each Latin letter (:data:`legation.search.analyzers.LATIN_BLOCKS`) the index folds to ASCII
-    letters, lowercase, and what it folds to: ``é`` → ``e`` (:func:`~legation.search.analyzers.latin_fold`),
-    ``ß`` → ``ss``, ``Æ`` → ``ae``. Asked of tantivy's own analyzer, once."""
-    folds = {chr(code): base.lower() for code, base in analyzers.latin_fold().items()}
-    for letter in (chr(c) for lo, hi in analyzers.LATIN_BLOCKS for c in range(lo, hi + 1)):
-        if letter.isalpha() and letter not in folds:
-            term = analyzers.terms(f"a{letter}a", analyzers.FOLDED_NAME)
-            if len(term) == 1 and term[0].isascii() and term[0].isalpha() and len(term[0]) > 2:
-                folds[letter] = term[0][1:-1]
-    return folds
 
 
 def _ascii_word_starts(raw: bytes, starts: tuple[str, ...]) -> list[int]:
