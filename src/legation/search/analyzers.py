@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import sys
 import unicodedata
@@ -349,8 +350,69 @@ STEM_BEFORE_FOLDING = frozenset({"turkish"})
 def stems_before_folding(analyzer: str) -> bool:
     """Whether ``analyzer`` stems a word before folding it (:data:`STEM_BEFORE_FOLDING`): a word typed
     without its letters (``Nemce`` for ``Nemçe``) may then give another stem than the word as
-    written, so a search also seeks it as typed (:func:`legation.search.query._term`)."""
+    written, so a search also seeks it as typed and in its :func:`respellings`
+    (:func:`legation.search.query._term`)."""
     return STEMMERS.get(analyzer) in STEM_BEFORE_FOLDING
+
+
+# The letters of a language stemmed before folding that the folding makes ASCII, by the letter each
+# becomes: the Turkish alphabet's ç ğ ı ö ş ü (Türk Dil Kurumu), and the circumflexed â î û of
+# Ottoman words (padişâh, millî). "doğu" is stemmed "dok" (Snowball turns a last ğ into k), "dogu" as
+# typed on an English keyboard "dogu": only a spelling with ğ finds it.
+UNFOLDED_LETTERS: dict[str, dict[str, str]] = {"turkish": {"a": "â", "c": "ç", "g": "ğ", "i": "ıî", "o": "ö", "s": "ş", "u": "üû"}}
+# spellings of a word analyzed at most (about 5.5 µs each): a stemmer reads a word's end, and what
+# it leaves of the beginning is folded, so the last letters that may be another are respelled first
+RESPELLINGS = 256
+
+
+@functools.lru_cache(maxsize=4096)
+def respellings(word: str, analyzer: str) -> tuple[str, ...]:
+    """The terms ``analyzer`` gives ``word`` (one word, folded: :func:`folded`) in each spelling of it
+    with the letters folding made ASCII (:data:`UNFOLDED_LETTERS` of its stemmer, at most
+    :data:`RESPELLINGS` spellings, respelling its last such letters), the plain spelling first, then
+    the word itself, unstemmed, each term once: ``respellings("dogu", "legation_tr")`` → ``("dogu",
+    "dok")``. The stemmer leaves whole a word holding letters it does not know, as the ā and ḫ of an
+    Ottoman transliteration (``hümāyūn`` → ``humayun``, typed ``humayun`` → ``humay``). A word of
+    several terms (a hyphen, a Han character) or of an analyzer without such letters: its own terms
+    only. A search seeks the terms in the fields so analyzed, so a word is found however it was
+    typed (issue 3: folding both ways)."""
+    letters = UNFOLDED_LETTERS.get(STEMMERS.get(analyzer) or "", {})
+    plain = terms(word, analyzer)
+    if len(plain) != 1 or not letters:
+        return tuple(plain)
+    choices: list[tuple[int, str]] = []  # (place, its letters), from the word's end
+    count = 1
+    for k in range(len(word) - 1, -1, -1):
+        others = letters.get(word[k], "")
+        if others and count * (1 + len(others)) <= RESPELLINGS:
+            choices.append((k, word[k] + others))
+            count *= 1 + len(others)
+    found = dict.fromkeys(plain)
+    for spelt in itertools.product(*(c for _, c in choices)):
+        chars = list(word)
+        for (k, _), c in zip(choices, spelt, strict=True):
+            chars[k] = c
+        if len(got := terms("".join(chars), analyzer)) == 1:
+            found[got[0]] = None
+    found[word] = None
+    return tuple(found)
+
+
+def spellings_sought(text: str, analyzer: str) -> tuple[str, ...]:
+    """The terms a search seeks for the word ``text``, as typed, in a field analyzed by ``analyzer``
+    (:func:`stems_before_folding`): typed in ASCII (``dogu``), the terms of all its
+    :func:`respellings` (``dogu``, ``dok``); typed with letters beyond ASCII (``doğu``), its own
+    terms and those of its respellings no shorter (``dok``, ``dogu``): a spelling stemmed shorter
+    reads a suffix where the word as typed has none (``Nemçe`` → ``nemce``, but ``Nemce`` → ``ne``,
+    the stem of "neden"). A word of several terms: its own terms."""
+    own = terms(text, analyzer)
+    word = folded(text)
+    if len(own) != 1 or len(word) != 1:
+        return tuple(own)
+    found = respellings(word[0], analyzer)
+    if without_marks(normalize(text)).isascii():
+        return found
+    return tuple(dict.fromkeys([*own, *(t for t in found if len(t) >= len(own[0]))]))
 
 
 def _build(name: str, simple: bool = False) -> TextAnalyzer:

@@ -2009,9 +2009,10 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         per_field.append(_shingled(text, node.field, idx_schema, within))
     else:
         analyzed = _analyzed(text, fields)
-    # a word typed without the letters its language's stemmer reads (Nemce for Nemçe) may stem otherwise than
-    # the word as written ("ne"): sought as typed too, in the fields so analyzed (analyzers.stems_before_folding)
-    typed = analyzers.folded(text) if text.isascii() else []
+    # a word typed without the letters its language's stemmer reads (dogu for doğu, stemmed "dok") stems otherwise
+    # than the word as written, and the word as written than one a text wrote without them: sought in its
+    # spellings, in the fields so analyzed (analyzers.stems_before_folding, analyzers.spellings_sought)
+    plain = analyzers.folded(text)
     for field, tokens, boost in analyzed:
         if not tokens:
             continue
@@ -2019,11 +2020,12 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
         query = _words_query(idx_schema, field, tokens)
         if len(joined) == 1:
             query = _should([query, Query.term_query(idx_schema, field, joined[0])])
-        if len(typed) == 1 and tokens != typed and analyzers.stems_before_folding(schema.ANALYZER_OF[field]):
-            query = _should([query, Query.term_query(idx_schema, field, typed[0])])
+        if analyzers.stems_before_folding(schema.ANALYZER_OF[field]):
+            others = [t for t in analyzers.spellings_sought(text, schema.ANALYZER_OF[field]) if t not in tokens]
+            query = _should([query, *(Query.term_query(idx_schema, field, t) for t in others)])
         per_field.append(_boosted(_in(query, within) if len(tokens) > 1 else query, boost))  # type: ignore[arg-type]
     # the word's unstemmed terms: as the fields of names analyzed it already (the vocab field's analyzer)
-    exact = (next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.FOLDED_NAME), None) or analyzers.folded(text)) if node.field is None and analyzed else []
+    exact = (next((t for f, t, _ in analyzed if schema.ANALYZER_OF[f] == analyzers.FOLDED_NAME), None) or plain) if node.field is None and analyzed else []
     clauses = []
     if len(exact) == 1 and any(tokens != exact for _, tokens, _ in analyzed if tokens):
         # the word as typed, not only its stem: "cooperation" (stem "cooper") ranked the telegrams of
