@@ -264,7 +264,7 @@ def assert_masking_changes_no_mark(index, records, q, monkeypatch) -> None:
                 m.setattr(snippets, "kept_parts", lambda text, *rest: [(0, text)])
                 assert highlighter.marks(text) == fast
             marked += len(fast)
-            blanked += snippets.kept_parts(text, highlighter.starts, highlighter.singles) != [(0, text)]
+            blanked += snippets.kept_parts(text, highlighter.starts, highlighter.own) != [(0, text)]
     assert marked > 0 and blanked > len(texts) // 2
 
 
@@ -289,6 +289,27 @@ def test_blanking_out_marks_the_same_words_in_every_script(make_index, language_
     # Chinese and Korean texts, every character a word, keep only the query's characters (when
     # every query word is one); other scripts keep their non-ASCII words whole.
     assert_masking_changes_no_mark(make_index(language_records), language_records, q, monkeypatch)
+
+
+# put into copies of the Chinese and Korean texts: Latin words among Hangul and Han, in brackets,
+# accented, in full-width letters, a ligature, a decomposed accent
+MIXED = " 이승만 대통령(Syngman Rhee)은 Rhée와 ＵＮ에서 李承晩 ﬁnal Rhe\u0301e 1950年 UN（United Nations） "
+
+
+@pytest.mark.parametrize("q", ["Syngman Rhee 이승만", "rhee 대한민국", "United 国务院", "market 统一", "un 1950", "final 李承晩", "Москва 대한민국"])
+def test_blanking_out_marks_the_same_words_in_chinese_and_korean_with_latin_words(make_index, language_records, q, monkeypatch):
+    # A query of Han or Hangul words and ASCII ones keeps of a Chinese or Korean text the
+    # occurrences of the former and the stretches between spaces and such characters that may
+    # hold the latter (snippets.kept_parts, _stretches); another script in the query keeps it whole.
+    import dataclasses
+
+    copies = [
+        dataclasses.replace(r, identifier=f"{r.identifier}-mixed", texts=[dataclasses.replace(t, body=t.body[:80] + MIXED + t.body[80:]) for t in r.texts])
+        for r in language_records
+        if r.identifier.startswith(("zh", "ko"))
+    ]
+    records = [*language_records, *copies]
+    assert_masking_changes_no_mark(make_index(records), records, q, monkeypatch)
 
 
 @pytest.fixture(scope="module")

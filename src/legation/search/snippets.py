@@ -69,7 +69,7 @@ class Highlighter:
     (:func:`legation.search.query.same_stem_forms`: ``Cooper`` not cooperation), the stem and
     those forms, folded: a word of that stem in another form is not marked, as it is not found.
     The field's :func:`~legation.search.schema.ANALYZER_OF` is ``analyzer``. What these give under
-    the analyzer (:attr:`starts`, :attr:`singles`, :attr:`phrases`, :attr:`free`) is worked out on
+    the analyzer (:attr:`starts`, :attr:`own`, :attr:`phrases`, :attr:`free`) is worked out on
     first use: a page's hits have text in one or two of the seven fields (six languages and the summary)."""
 
     field: str
@@ -94,9 +94,10 @@ class Highlighter:
         return word_starts(list(self.words), self.analyzer, (*self.free_prefixes, *last_words))
 
     @cached_property
-    def singles(self) -> frozenset[str] | None:
-        """The query's words when each is a character the analyzer makes a word (:func:`own_words`)."""
-        return own_words(list(self.words), self.analyzer)
+    def own(self) -> OwnWords | None:
+        """The query's words of characters the analyzer makes words of their own, where the rest
+        allows sparing the analyzer the other characters of a text (:func:`own_words`)."""
+        return own_words(list(self.words), self.analyzer, tuple(r.decode() for r in self.runs))
 
     @cached_property
     def phrases(self) -> tuple[Phrase, ...]:
@@ -133,7 +134,7 @@ class Highlighter:
         (curly quotes alone made normalizing a FRUS memorandum cost 50 µs). When no part may, the
         generator is neither made nor asked."""
         raw = text.encode() if raw is None else raw
-        parts = kept_parts(text, self.starts, self.singles, raw)
+        parts = kept_parts(text, self.starts, self.own, raw)
         if not parts:  # no word of the text could match: tantivy is not asked (most titles of a page)
             return []
         kept = text if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1]) == len(text) else " ".join(part for _, part in parts)
@@ -306,7 +307,8 @@ def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[s
       letters of the word (or the whole word), Porter2's exceptional forms added, and those of
       each term but for its last letter: a stemmer may cut a word to fewer letters than
       :data:`WORD_START` (Turkish ``ordu`` and ``orta`` are both ``or``) and change a stem's last
-      letter (``kitabı`` → ``kitap``).
+      letter (``kitabı`` → ``kitap``); of each spelling of the word the search seeks
+      (:func:`legation.search.analyzers.respellings`: ``dogu`` is sought as ``doğu``, ``dok``).
 
     Words not ASCII once folded (Cyrillic, Chinese) need none: :func:`kept_parts` keeps every part
     of a text holding a character that folds to no ASCII letter."""
@@ -315,7 +317,7 @@ def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[s
     for word in words:
         if not word.isascii():
             continue
-        terms = [term for term in analyzers.terms(word, analyzer) if term.isascii()] if analyzer else []
+        terms = [term for term in analyzers.respellings(word, analyzer) if term.isascii()] if analyzer else []
         if terms and word not in prefixes and stemmer in ("english", None):
             starts.update(s for term in terms for s in (english_starts(term) if stemmer else (term,)))
             continue
@@ -360,18 +362,37 @@ def english_starts(term: str) -> tuple[str, ...]:
     return (term,)
 
 
-def own_words(words: list[str], analyzer: str) -> frozenset[str] | None:
-    """The characters of the folded query ``words`` when every one is a character that
-    ``analyzer`` makes a word of its own wherever it stands (a Han, kana or Hangul character for
-    the analyzers that cut those scripts so: ``"a鉴a"`` → ``a``, ``鉴``, ``a``; ``国务院`` is
-    three such words, sought side by side), else ``None``. Asked of the analyzer itself."""
-    chars = frozenset(c for w in words for c in w)
+@dataclass(frozen=True)
+class OwnWords:
+    """Of a query holding words of Han, kana or Hangul characters, each a word of its own under the
+    analyzer: ``runs``, what :func:`kept_parts` keeps of a text for them, the occurrences of the
+    query's runs of such characters in either Han form (:func:`_runs_of`; :func:`in_runs` marks
+    those characters there only); ``alone``, whether the query has no other word (else each other
+    word is ASCII, and found by its start)."""
+
+    runs: re.Pattern[str]
+    alone: bool
+
+
+def own_words(words: list[str], analyzer: str, runs: tuple[str, ...] = ()) -> OwnWords | None:
+    """What :func:`kept_parts` keeps of a text for the folded query ``words`` made of characters
+    that ``analyzer`` makes words of their own wherever they stand (a Han, kana or Hangul character
+    for the analyzers that cut those scripts so, asked of the analyzer itself: ``"a鉴a"`` → ``a``,
+    ``鉴``, ``a``; ``国务院`` is three such words, sought side by side), given the query's ``runs`` of
+    those characters (:func:`own_word_runs`, decoded; each character a run of one when none is given);
+    ``None`` when no word is such a character, or when another word of the query is not ASCII
+    (a Cyrillic name in a Korean text: the text is given whole)."""
+    own = [w for w in words if analyzers.OWN_WORD_CHAR.fullmatch(w)]
+    chars = frozenset(own)
     if not chars or any(analyzers.terms(f"a{c}a", analyzer) != ["a", c, "a"] for c in chars):
         return None
-    return chars
+    others = [w for w in words if w not in chars]
+    if not all(w.isascii() for w in others):
+        return None
+    return OwnWords(_runs_of(runs if runs and chars <= set("".join(runs)) else tuple(sorted(chars))), not others)
 
 
-def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | None = None, raw: bytes | None = None) -> list[tuple[int, str]]:
+def kept_parts(text: str, starts: tuple[str, ...], own: OwnWords | None = None, raw: bytes | None = None) -> list[tuple[int, str]]:
     """The parts of ``text`` the query may match, as (UTF-8 byte offset, part), in order: every
     whitespace-separated part that holds a word beginning, lowercased, with one of ``starts``, or
     a non-ASCII character that may be a letter (:data:`_NON_ASCII_RUN`), in a mostly ASCII text
@@ -380,9 +401,11 @@ def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | Non
     letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı``
     begins with ``sar``), so Turkish, Ottoman or Vietnamese texts are masked too (a Turkish speech
     of 20,000 characters took 6 ms to mark whole). A text still not mostly ASCII then (Cyrillic, Greek,
-    Korean) is kept whole (``[(0, text)]``), or, when every query word is one of the characters
-    ``singles`` (:func:`own_words`), as the runs of those characters alone: a Chinese report of
-    100,000 characters, every one a word, took 10 ms to mark. Each part is cut into the same words
+    Korean) is kept whole (``[(0, text)]``), or, when the query has words of characters each a
+    word of its own (``own``, :func:`own_words`), as the occurrences of those words and, for the
+    query's other words (ASCII), the stretches that may hold them (:func:`_stretches`): a Chinese
+    report of 100,000 characters, every one a word, took 10 ms to mark; a Korean speech for
+    ``Syngman Rhee`` (also sought as 이승만), 0.4 ms a hit. Each part is cut into the same words
     as in ``text``; ``raw``: ``text`` in UTF-8, when the caller has it.
 
     A mostly ASCII text (English: nearly every hit) is scanned as UTF-8 bytes, where one C pass
@@ -397,8 +420,9 @@ def kept_parts(text: str, starts: tuple[str, ...], singles: frozenset[str] | Non
         if extra > 2 * raw.count(b"\xe2\x80"):  # more than quotes, dashes and the like (U+2000 to U+203F; cheaper than a scan)
             hits += _byte_offsets(text, [m.start() for m in _letters_kept(starts).finditer(text)])
         return _kept(raw, hits)
-    if singles:
-        return _only(text, singles)
+    if own is not None:
+        runs = _only(text, own.runs)
+        return runs if own.alone else sorted([*runs, *_stretches(text, starts)])  # a run and a stretch never overlap
     if not _mostly_latin(text[:_PROBE_CHARS]):
         return [(0, text)]  # Korean, Cyrillic, Greek: not worth translating (80 µs per 1,000 characters)
     source = analyzers.latin_folded(text)  # one character for one: the same offsets
@@ -497,20 +521,45 @@ def _mostly_latin(head: str) -> bool:
     return beyond * _MOSTLY_ASCII <= len(head)
 
 
-def _only(text: str, chars: frozenset[str]) -> list[tuple[int, str]]:
-    """The runs of ``chars`` (folded: traditional Chinese characters as simplified) in ``text``,
-    in any of their forms, as (UTF-8 byte offset, run as ``text`` writes it)."""
-    runs = list(_runs_of(chars).finditer(text))
-    return [(offset, text[m.start() : m.end()]) for offset, m in zip(_byte_offsets(text, [m.start() for m in runs]), runs)]
+def _only(text: str, runs: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The occurrences of ``runs`` (:func:`_runs_of`) in ``text``, as (UTF-8 byte offset, run as
+    ``text`` writes it)."""
+    found = list(runs.finditer(text))
+    return [(offset, text[m.start() : m.end()]) for offset, m in zip(_byte_offsets(text, [m.start() for m in found]), found)]
 
 
 @lru_cache(maxsize=256)
-def _runs_of(chars: frozenset[str]) -> re.Pattern[str]:
-    """Runs of ``chars`` written in any form (:func:`legation.search.analyzers.same_letters`: ``国``
-    or ``國``): sought so rather than in the text with every traditional character made simplified
+def _runs_of(runs: tuple[str, ...]) -> re.Pattern[str]:
+    """The occurrences of ``runs`` (folded: simplified Chinese characters) written in any form
+    (:func:`legation.search.analyzers.same_letters`: ``国`` or ``國``), the longest first: sought
+    so rather than in the text with every traditional character made simplified
     (:func:`~legation.search.analyzers.han_simplified`), which scanned a Chinese report of tens of
-    thousands of characters for 2,966 characters for each hit."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted({f for c in chars for f in analyzers.same_letters(c)})) + "]+")
+    thousands of characters for 2,966 characters for each hit. Only the runs themselves: for 이승만
+    a Korean speech's every 이 (a particle) was given to the analyzer (up to 0.4 ms a hit)."""
+    return re.compile("|".join("".join(f"[{re.escape(analyzers.same_letters(c))}]" for c in run) for run in sorted(runs, key=len, reverse=True)))
+
+
+# The stretches of a text between whitespace and the characters that are words of their own: no
+# word spans one (analyzers.TOKEN_PATTERN), so each is cut into the same words alone as in the text.
+_STRETCH = re.compile(r"[^\s" + analyzers.OWN_WORD_CHAR.pattern[1:-1] + "]+")
+# a character beyond ASCII that may be in a word and fold to ASCII letters: a letter or digit
+# (Rhée, ｕｎ, ﬁ) or a combining mark; not punctuation, which no word holds
+_MAY_FOLD = re.compile(r"[^\x00-\x7f\W]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _stretches(text: str, starts: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The stretches of ``text`` (:data:`_STRETCH`) that hold a word beginning, lowercased, with one
+    of ``starts`` or a character that may fold to ASCII (:data:`_MAY_FOLD`), as (UTF-8 byte offset,
+    stretch): what an ASCII word of the query may match in a Chinese or Korean text."""
+    begins = _word_beginning(starts)
+    found = [m for m in _STRETCH.finditer(text) if begins.search(m.group()) or _MAY_FOLD.search(m.group())]
+    return list(zip(_byte_offsets(text, [m.start() for m in found]), (m.group() for m in found)))
+
+
+@lru_cache(maxsize=64)
+def _word_beginning(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """A word beginning with one of ``starts`` (not after a letter or digit), ignoring case."""
+    return re.compile("(?<![^\\W_])(?:" + "|".join(map(re.escape, starts)) + ")" if starts else "(?!)", re.IGNORECASE)
 
 
 def _occurrences(low: str, start: str) -> list[int]:
