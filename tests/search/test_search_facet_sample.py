@@ -223,3 +223,30 @@ def test_a_facets_values_are_sought_with_any_dash_for_any_other(demo_volumes, ty
     index = demo_volumes("frus1964-68v30", "frus1961-63v22")
     found = [v.value for v in facet_values(SearchRequest(), "collection", contains=typed, index=index).values]
     assert len(found) == 1 and found[0].startswith("Foreign Relations of the United States, 1964–1968, Volume XXX")
+
+
+@pytest.mark.parametrize("q", ["Mao", "Mao Stalin treaty", '"Sino-Soviet treaty"', "treaty -Moscow", "Zhou En-lai", "???"])
+def test_the_pilot_seeks_its_sample_phrase_by_phrase_and_finds_the_same_documents(seed_index, rows, monkeypatch, q) -> None:
+    """The facets' thread estimates the matches from a pilot sample sought inside each phrase, as the
+    facets are then counted (facets.sample_of's ``within``, service._words_in): the estimate is the
+    one of the pilot ANDed with the whole query, and a query with nothing to seek ("???") finds
+    nothing in the pilot either, nor counts any facet value."""
+    from legation.search import service
+
+    monkeypatch.setattr(facets, "PILOT_BUCKETS", 128)
+    monkeypatch.setattr(facets, "PILOT_MATCHES", 0.5)
+    monkeypatch.setattr(facets, "SAMPLE_TARGET", 2)
+    monkeypatch.setattr(facets, "SAMPLE_ABOVE", 1)
+    searcher = seed_index.searcher()
+    words = service.text_query(SearchRequest(q=q), seed_index, searcher, None)
+    query = service.combine(words.query, [])
+    estimates = []
+    real_count = facets.count
+    monkeypatch.setattr(facets, "count", lambda searcher, query: estimates.append(real_count(searcher, query)) or estimates[-1])
+    plain = facets.sample_of(searcher, seed_index.schema, query)
+    facet_results, years, undated, sample = service.facets_and_years(searcher, seed_index.schema, words.query, words.node, {}, {})
+    assert len(estimates) == 2 and estimates[0] == estimates[1]  # the pilot, ANDed whole and sought phrase by phrase
+    assert (sample is None) == (plain is None) and (sample is None or sample.buckets == plain.buckets)
+    found = facets.count(searcher, query)
+    if found == 0:  # "???": nothing to seek, nothing counted
+        assert all(not f.values or all(v.count == 0 for v in f.values) for f in facet_results) and not years and undated == 0

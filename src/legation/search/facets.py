@@ -82,8 +82,11 @@ def sample_for(idx_schema: tantivy.Schema, matches: int) -> Sample | None:
     if matches <= SAMPLE_ABOVE:
         return None
     buckets = math.ceil(SAMPLE_BUCKETS * SAMPLE_TARGET / matches)
-    if buckets >= SAMPLE_BUCKETS:
-        return None
+    return None if buckets >= SAMPLE_BUCKETS else _buckets(idx_schema, buckets)
+
+
+def _buckets(idx_schema: tantivy.Schema, buckets: int) -> Sample:
+    """The sample of the documents in the first ``buckets`` buckets."""
     bucket = Query.range_query(idx_schema, SAMPLE_FIELD, FieldType.Integer, 0, buckets - 1)
     return Sample(buckets, Query.const_score_query(bucket, 0.0))
 
@@ -93,10 +96,20 @@ PILOT_MARGIN = 0.3  # an estimate up to this far above SAMPLE_ABOVE (30 %) count
 PILOT_MATCHES = 100  # a pilot is asked only if it holds this many matches at SAMPLE_ABOVE (a standard error ≤ 10 %)
 
 
-def sample_of(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, matches: int | None = None) -> Sample | None:
+def sample_of(
+    searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
+    query: Query,
+    matches: int | None = None,
+    within: Callable[[Sample], Query | None] | None = None,
+) -> Sample | None:
     """The sample to count the facets of ``query``'s matches on (:func:`sample_for`), from their
     number ``matches`` when known, else without counting them all: the matches in a pilot sample
-    of :data:`PILOT_BUCKETS` bucket(s), scaled up, estimate it. Counting every match walks them
+    of :data:`PILOT_BUCKETS` bucket(s), scaled up, estimate it. ``within(sample)``: ``query`` with
+    the documents of a sample sought phrase by phrase, as the facets are then counted
+    (:func:`legation.search.service._words_in`): the pilot ANDed with the whole query alone left
+    tantivy checking a phrase's positions in every document holding its words (1,000,000
+    documents: 34 ms for the pilot of ``"Secretary of State"``). Counting every match walks them
     all (at 1,000,000 documents up to 40 ms for a common word, as long as the facets themselves
     on the critical path of a search); the pilot reads about 1/256 of them. The estimate holds
     about 1/256 of the matches, so near :data:`SAMPLE_ABOVE` (50,000 matches: about 195 in the
@@ -112,8 +125,9 @@ def sample_of(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Que
         if searcher.num_docs <= SAMPLE_ABOVE:
             return None
         if SAMPLE_ABOVE * PILOT_BUCKETS / SAMPLE_BUCKETS >= PILOT_MATCHES:
-            pilot = Query.range_query(idx_schema, SAMPLE_FIELD, FieldType.Integer, 0, PILOT_BUCKETS - 1)
-            estimate = count(searcher, Query.boolean_query([(Occur.Must, query), (Occur.Must, pilot)])) * SAMPLE_BUCKETS / PILOT_BUCKETS
+            pilot = _buckets(idx_schema, PILOT_BUCKETS)
+            pushed = within(pilot) if within is not None else None
+            estimate = count(searcher, pilot.restrict(query if pushed is None else pushed)) * pilot.scale
             return None if estimate <= SAMPLE_ABOVE * (1 + PILOT_MARGIN) else sample_for(idx_schema, round(estimate))
         matches = count(searcher, query)
     return sample_for(idx_schema, matches)
@@ -293,8 +307,10 @@ def include_pattern(text: str) -> str:
 
 
 def count(searcher: tantivy.Searcher, query: Query) -> int:
-    """Number of documents matching ``query``."""
-    return searcher.search(query, limit=1, count=True).count
+    """Number of documents matching ``query``. Scored, tantivy would weigh every match for the one
+    hit a search must ask for (``limit=1``): at 1,000,000 documents the pilot of ``the of and``
+    (2,956 matches) took 24 ms scored, 10 ms with the query's score constant."""
+    return searcher.search(Query.const_score_query(query, 0.0), limit=1, count=True).count
 
 
 def by_count(values: Iterable[tuple[str, int]], label: Callable[[str], str] | None = None) -> list[tuple[str, int]]:

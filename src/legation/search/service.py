@@ -1690,8 +1690,12 @@ def facets_and_years(
     :func:`_cited`). Reads the index alone, never the database, so it may
     run in another thread (:func:`search`)."""
     query = combine(text_query, list(filters.values()))
-    sample = facet_counts.sample_of(searcher, idx_schema, query, total)
-    words_in = partial(_words_in, node, relaxed, idx_schema, searcher, cited=cited)
+
+    def words_in(some: facet_counts.Sample) -> Query | None:  # text_query itself when it has no words to seek so ("???")
+        pushed = _words_in(node, relaxed, idx_schema, searcher, some, cited=cited)
+        return text_query if pushed is None else pushed
+
+    sample = facet_counts.sample_of(searcher, idx_schema, query, total, lambda some: combine(words_in(some), list(filters.values())))
     facets, year_counts = count_facets(searcher, idx_schema, text_query, filters, selected, sample, words_in)
     counted = query if sample is None else combine(words_in(sample), list(filters.values()))
     years, undated = year_histogram(searcher, counted, year_counts, sample)
@@ -1822,9 +1826,10 @@ def facet_values(
     others = [q for key, q in filters.items() if key != name]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    sample = facet_counts.sample_of(searcher, index.schema, base)
+    words_in = partial(_words_in, words.node, False, index.schema, searcher)
+    sample = facet_counts.sample_of(searcher, index.schema, base, within=lambda some: combine(words_in(some), others))
     if sample is not None:
-        base = combine(_words_in(words.node, False, index.schema, searcher, sample), others)
+        base = combine(words_in(sample), others)
     needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
     every = None  # every value among the matches, when counted (up to MAX_FACET_VALUES)
     if needle or (count_all and size < MAX_FACET_VALUES):
