@@ -89,15 +89,17 @@ def test_han_simplified_replaces_each_traditional_character_or_translates_a_dens
     whole = speech.translate(analyzers.simplified_han())
     assert whole != speech and "韩国民" in whole and "将军" in whole
     assert analyzers.han_simplified(speech) == whole
-    monkeypatch.setattr(analyzers, "DENSE_TRADITIONAL", 1)
+    monkeypatch.setattr(analyzers, "DENSE", 1)
     assert analyzers.han_simplified(speech) == whole
     simplified = next(r for r in rows if r["identifier"] == "zh-2025-reform")["texts"][0]["body"]
     assert analyzers.han_simplified(simplified) is simplified  # none to replace: the text itself
 
 
-def test_latin_folded_is_the_text_translated_by_latin_fold() -> None:
-    # Turkish and Ottoman letters (ş, ı, ğ, ā, ḫ) folded where they stand, as str.translate folds them;
-    # a text holding none is given back as it is.
+@pytest.mark.parametrize("dense", [1, 50, 10**9])
+def test_latin_folded_is_the_text_translated_by_latin_fold(dense, monkeypatch) -> None:
+    # Turkish and Ottoman letters (ş, ı, ğ, ā, ḫ) folded where they stand or the text translated whole
+    # (dense: letters in 1,000 from which it is), as str.translate folds them; a text holding none is
+    # given back as it is.
     import json
 
     from legation.search import analyzers
@@ -106,6 +108,7 @@ def test_latin_folded_is_the_text_translated_by_latin_fold() -> None:
     rows = [json.loads(line) for line in (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines() if line.strip()]
     texts = [t["body"] for r in rows for t in r["texts"] if r["identifier"].startswith(("tr-", "ota-"))]
     assert len(texts) >= 3
+    monkeypatch.setattr(analyzers, "DENSE", dense)
     for text in texts:
         folded = analyzers.latin_folded(text)
         assert folded == text.translate(analyzers.latin_fold()) and folded != text and len(folded) == len(text)
