@@ -1524,6 +1524,24 @@ def _words_in(
     return user_query.to_tantivy(node, idx_schema, searcher, within=sample.only)
 
 
+def _words_within(
+    text_query: Query | None,
+    node: user_query.Node | None,
+    relaxed: bool,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    cited: tuple[bool, frozenset[str]] = (False, frozenset()),
+) -> Callable[[facet_counts.Sample], Query | None]:
+    """For a sample, :func:`_words_in`; ``text_query`` itself when the words give no query to seek
+    it in (``???``: nothing to search, ``text_query`` matching nothing), never every document."""
+
+    def words_in(sample: facet_counts.Sample) -> Query | None:
+        pushed = _words_in(node, relaxed, idx_schema, searcher, sample, cited=cited)
+        return text_query if pushed is None else pushed
+
+    return words_in
+
+
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
     return variants.current() if names is None and index is None else names
 
@@ -1690,11 +1708,7 @@ def facets_and_years(
     :func:`_cited`). Reads the index alone, never the database, so it may
     run in another thread (:func:`search`)."""
     query = combine(text_query, list(filters.values()))
-
-    def words_in(some: facet_counts.Sample) -> Query | None:  # text_query itself when it has no words to seek so ("???")
-        pushed = _words_in(node, relaxed, idx_schema, searcher, some, cited=cited)
-        return text_query if pushed is None else pushed
-
+    words_in = _words_within(text_query, node, relaxed, idx_schema, searcher, cited)
     sample = facet_counts.sample_of(searcher, idx_schema, query, total, lambda some: combine(words_in(some), list(filters.values())))
     facets, year_counts = count_facets(searcher, idx_schema, text_query, filters, selected, sample, words_in)
     counted = query if sample is None else combine(words_in(sample), list(filters.values()))
@@ -1826,7 +1840,7 @@ def facet_values(
     others = [q for key, q in filters.items() if key != name]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    words_in = partial(_words_in, words.node, False, index.schema, searcher)
+    words_in = _words_within(words.query, words.node, False, index.schema, searcher)
     sample = facet_counts.sample_of(searcher, index.schema, base, within=lambda some: combine(words_in(some), others))
     if sample is not None:
         base = combine(words_in(sample), others)
