@@ -788,3 +788,36 @@ def test_a_hit_that_matches_only_through_its_subject_shows_the_subject_marked(de
     assert all(not (h.marked or h.named) for h in shown)  # only when nothing else shows why
     monkeypatch.setattr(service, "subject_passages", lambda *args: [])
     assert reasons("Chou En-lai")[:2] == (total, len(shown))  # without the subjects, each of them showed nothing
+
+
+def marked_words(snippet: str) -> list[str]:
+    return [html.unescape(m).lower() for m in re.findall(r"<mark>(.*?)</mark>", snippet)]
+
+
+def test_words_most_documents_hold_choose_no_passage_beside_a_rarer_word(volume_index, records):
+    # "the" and "of" stand in every document of the volume (snippets.COMMON_SHARE): the passages of
+    # the Poole letter for "films of the" are where "films" stands (8 times), and every "the" and
+    # "of" in them is marked; for "peasants of the" the one passage holding "peasants" (once): before,
+    # two more showed "the" and "of" alone.
+    for q, rarer, passages_shown in (("films of the", "film", MAX_SNIPPETS), ("peasants of the", "peasants", 1)):
+        found = hit(volume_index, q, POOLE)
+        assert len(found.snippets_html) == passages_shown, q
+        for snippet in found.snippets_html:
+            words = marked_words(snippet)
+            assert any(w.startswith(rarer) for w in words), snippet
+            shown = shown_text(snippet)
+            assert words.count("the") == len(re.findall(r"\bthe\b", shown, re.IGNORECASE)) > 0  # every one marked
+            assert words.count("of") == len(re.findall(r"\bof\b", shown, re.IGNORECASE))
+    # a query of such words alone still gets its passages
+    assert len(hit(volume_index, "of the", POOLE).snippets_html) == MAX_SNIPPETS
+
+
+def test_a_rarer_word_past_the_opening_is_sought_before_common_words_in_it(make_index, records):
+    # A text of 38,000 characters whose opening (snippets.SCAN_CHARS) holds "the" but not "peasants",
+    # which stands once, in the Poole letter at its end: the passage is the one holding "peasants".
+    body = "\n\n".join(records[k].texts[0].body for k in ("frus1917-72PubDip-d23", "frus1917-72PubDip-d12", POOLE))
+    opening = body[: snippets.SCAN_CHARS]
+    assert "peasant" not in opening.lower() and body.lower().count("peasants") == 1 and " the " in opening
+    long = dataclasses.replace(records[POOLE], identifier="long-letter", texts=[dataclasses.replace(records[POOLE].texts[0], body=body)])
+    found = hit(make_index([*records.values(), long]), "peasants the", "long-letter")
+    assert len(found.snippets_html) == 1 and "peasants" in marked_words(found.snippets_html[0])
