@@ -5,7 +5,9 @@ tantivy marks every matched word of a text in one pass: the snippet generators o
 (:data:`WHOLE_TEXT`), so stemmed and folded forms and names in all their forms are marked as the
 query found them. The passages are chosen here from those marks (:func:`passages`), so several
 passages of a long text cost no more than one: the text is read once, for the hits of one page
-only.
+only. The query's words most documents hold (``the``, ``of``) choose no passage when a rarer word
+of the query stands in the text, and are marked in the passages the rarer words choose
+(:meth:`Highlighter.choosing`).
 """
 
 from __future__ import annotations
