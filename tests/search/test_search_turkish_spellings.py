@@ -88,3 +88,14 @@ def test_respellings_give_the_stem_of_every_spelling():
     assert set(analyzers.respellings("dogu", "legation_tr")) == set(analyzers.respellings(analyzers.folded("doğu")[0], "legation_tr"))
     assert analyzers.respellings("dogs", "legation_en") == ("dog",)  # no other letters for English: its own terms
     assert "humayun" in analyzers.respellings("humayun", "legation_tr")  # the Ottoman hümāyūn, left whole by the stemmer
+
+
+@pytest.mark.parametrize("q", ['"dogu kolu"', '"Doğu Kolu"', '"DOGU KOLU"'])
+def test_a_quoted_phrase_is_marked_however_its_turkish_letters_were_typed(index, rows, q):
+    # Quoted, the phrase is found by its folded words (shingles) however it was typed; its words are
+    # marked as the text's analyzer made them terms, so "dogu" must also mark "Doğu" (stem "dok").
+    expected = {r["identifier"] for r in rows if re.search(r"(?i)doğu kolu", r["texts"][0]["body"])}
+    hits = {h.identifier: h for h in search(SearchRequest(q=q, page_size=100), index).hits}
+    assert set(hits) == expected == {"atam-c1-1912-001", "atam-c1-1912-002"}
+    for h in hits.values():
+        assert "<mark>Doğu</mark> <mark>Kolu</mark>" in " ".join(h.snippets_html), h.snippets_html

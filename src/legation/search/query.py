@@ -2145,6 +2145,14 @@ def to_tantivy(
             return _should([_shingled(node.text, node.field, idx_schema, within), own])
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
+        if highlighting:  # a word of a field stemmed before folding in each spelling: "dogu kolu" marks "Doğu Kolu" (doğu: "dok")
+            per_field += [
+                Query.term_query(idx_schema, f, t)
+                for f, tokens, _ in fields
+                if tokens and analyzers.stems_before_folding(schema.ANALYZER_OF[f])
+                for w in analyzers.folded(node.text)
+                for t in analyzers.respellings(w, schema.ANALYZER_OF[f])
+            ]
         phrase = _exact(_should(per_field), node.text, idx_schema)  # type: ignore[arg-type]
         return _should([phrase, own])  # "frus1949v07p1-d1" quoted finds its document as typed bare
     if isinstance(node, Range):
