@@ -812,6 +812,25 @@ def test_words_most_documents_hold_choose_no_passage_beside_a_rarer_word(volume_
     assert len(hit(volume_index, "of the", POOLE).snippets_html) == MAX_SNIPPETS
 
 
+@pytest.mark.parametrize(
+    ("q", "names", "rarer"),
+    [
+        ('"Russian peasants" of the', None, "peasants"),  # a phrase: its words choose together
+        ("Norway of the", VariantTable.from_groups([["Norway", "Norwegian Kingdom", "挪威"]]), "norway"),  # a name searched in other forms too
+    ],
+)
+def test_common_words_choose_no_passage_beside_phrases_and_names_in_other_forms(volume_index, q, names, rarer):
+    # The search adds a name's other forms (a phrase of several words, a Chinese form): the rarer
+    # words still choose the passages (the fresh user's "the Formosa resolution", Formosa also 台湾,
+    # showed passages of "the" alone). Both words stand once in the Poole letter.
+    found = next(h for h in search(SearchRequest(q=q, page_size=100), volume_index, names=names).hits if h.identifier == POOLE)
+    assert len(found.snippets_html) == 1, found.snippets_html
+    words, shown = marked_words(found.snippets_html[0]), shown_text(found.snippets_html[0])
+    assert rarer in words
+    for common in ("the", "of"):  # every one shown is marked
+        assert words.count(common) == len(re.findall(rf"\b{common}\b", shown, re.IGNORECASE))
+
+
 def test_a_rarer_word_past_the_opening_is_sought_before_common_words_in_it(make_index, records):
     # A text of 38,000 characters whose opening (snippets.SCAN_CHARS) holds "the" but not "peasants",
     # which stands once, in the Poole letter at its end: the passage is the one holding "peasants".

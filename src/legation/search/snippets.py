@@ -200,17 +200,22 @@ class Highlighter:
     def choosing(self, searcher: tantivy.Searcher) -> Highlighter:
         """The highlighter whose marks choose a text's passages (:func:`best_snippets`): this one
         without the query's words in at least :data:`COMMON_SHARE` of the archive's documents
-        (every term the word gives in the field, :func:`~legation.search.analyzers.respellings`),
-        when it has others; else itself, as for a query of phrases, ``prefix*`` words or Han,
-        kana or Hangul words, whose marks are read together (:func:`in_phrases`, :func:`in_runs`)
-        or weigh what they find. Worked out once a search."""
+        (every term the word gives in the field, :func:`~legation.search.analyzers.respellings`)
+        but those of its phrases and words of parts, whose words are marked only together
+        (:func:`in_phrases`: ``"Secretary of State"`` keeps its "of"), when it has other words;
+        else itself. A name's other forms the search adds (``Formosa`` as 台湾, ``Chiang Kai-shek``)
+        are words and phrases like any. Worked out once a search."""
         if self._chooser is None:
             self._chooser = self
-            if not (self.phrases or self.free_prefixes or self.runs):
-                total = COMMON_SHARE * max(searcher.num_docs, 1)
-                rarer = tuple(w for w in self.words if not all(searcher.doc_freq(self.field, t) >= total for t in analyzers.respellings(w, self.analyzer) or [w]))
-                if rarer and len(rarer) < len(self.words):
-                    self._chooser = dataclasses.replace(self, words=rarer, make=self.generator)
+            together = {w for text in (*self.phrase_texts, *self.parted_texts, *self.prefix_phrase_texts) for w in analyzers.folded(text)}
+            total = COMMON_SHARE * max(searcher.num_docs, 1)
+
+            def common(word: str) -> bool:
+                return word not in together and all(searcher.doc_freq(self.field, t) >= total for t in analyzers.respellings(word, self.analyzer) or [word])
+
+            rarer = tuple(w for w in self.words if not common(w))
+            if rarer and len(rarer) < len(self.words):
+                self._chooser = dataclasses.replace(self, words=rarer, make=self.generator)
         return self._chooser
 
 
