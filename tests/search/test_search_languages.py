@@ -425,6 +425,16 @@ def test_the_language_facet_counts_each_document_under_each_language_it_can_be_r
     # sought by the names shown too, not only the codes: "Ottoman" found nothing (a fresh user)
     assert [v.value for v in facet_values(SearchRequest(q=""), "language", contains="ottoman", index=index).values] == ["ota"]
     assert [v.value for v in facet_values(SearchRequest(q=""), "language", contains="ko", index=index).values] == ["ko"]
+    # a list cut inside a tie keeps the values a reader would find first (Chinese, not Korean), counted by
+    # number or by string alike
+    from tantivy import Query
+
+    from legation.search import facets as facet_counts
+    from legation.search.schema import FACETS_BY_NAME
+
+    language, searcher = FACETS_BY_NAME["language"], index.searcher()
+    assert facet_counts.top_values(searcher, Query.all_query(), [language], 1) == {"language": [("zh", 4)]}
+    assert facet_counts.text_top_values(searcher, Query.all_query(), [language], 2)["language"][:1] == [("zh", 4)]
     letter, identifier = qhod_letter
     both = next(f for f in search(SearchRequest(q=""), letter).facets if f.name == "language")
     assert [(v.value, v.count, v.label) for v in both.values] == [("en", 1, "English"), ("ota", 1, "Ottoman Turkish")]

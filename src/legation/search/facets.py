@@ -101,7 +101,7 @@ def sample_of(
     idx_schema: tantivy.Schema,
     query: Query,
     matches: int | None = None,
-    within: Callable[[Sample], Query | None] | None = None,
+    within: Callable[[Sample], Query] | None = None,
 ) -> Sample | None:
     """The sample to count the facets of ``query``'s matches on (:func:`sample_for`), from their
     number ``matches`` when known, else without counting them all: the matches in a pilot sample
@@ -126,8 +126,7 @@ def sample_of(
             return None
         if SAMPLE_ABOVE * PILOT_BUCKETS / SAMPLE_BUCKETS >= PILOT_MATCHES:
             pilot = _buckets(idx_schema, PILOT_BUCKETS)
-            pushed = within(pilot) if within is not None else None
-            estimate = count(searcher, pilot.restrict(query if pushed is None else pushed)) * pilot.scale
+            estimate = count(searcher, pilot.restrict(query if within is None else within(pilot))) * pilot.scale
             return None if estimate <= SAMPLE_ABOVE * (1 + PILOT_MARGIN) else sample_for(idx_schema, round(estimate))
         matches = count(searcher, query)
     return sample_for(idx_schema, matches)
@@ -149,7 +148,9 @@ def top_values(
     containing: str = "",
 ) -> dict[str, list[tuple[str, int]]]:
     """The ``size`` most frequent values of each facet among documents matching ``query``:
-    ``{facet name: [(value, count), …]}``, by count descending, ties in a reader's order (:func:`by_count`). ``sizes`` gives some
+    ``{facet name: [(value, count), …]}``, by count descending, ties in a reader's order of what
+    the list shows (:func:`by_count`, :meth:`FacetField.label_of`), so the values a tie at the last
+    leaves out are those a reader would find last. ``sizes`` gives some
     facets another size (facet name → size), all still counted in one pass over the matches, and
     exactly unless on a sample (see :data:`SEGMENT_SIZE`). With ``sample``, the counts are those in
     the sample times :attr:`Sample.scale`, rounded (estimates). ``containing``: only values holding
@@ -180,7 +181,7 @@ def top_values(
             unnamed.append(f)
             continue
         values = ((name, round(count * scale)) for name, (_, count) in zip(names, shown, strict=True))
-        tops[f.name] = by_count(values)[:n]  # type: ignore[arg-type]
+        tops[f.name] = by_count(values, f.label_of)[:n]  # type: ignore[arg-type]
     if unnamed:  # counted by their strings, TIE_MARGIN values more, named from then on
         by_text = text_top_values(searcher, query, unnamed, size, {f.name: wanted[f.name] + TIE_MARGIN for f in unnamed}, sample)
         tops.update({name: values[: wanted[name]] for name, values in by_text.items()})
@@ -234,8 +235,8 @@ def text_top_values(
     result = searcher.aggregate(query, spec)
     VALUE_NAMES.learn(b["key"] for agg in result.values() for b in agg["buckets"])
     return {
-        name: by_count((b["key"], round(b["doc_count"] * scale)) for b in agg["buckets"])
-        for name, agg in result.items()
+        f.name: by_count(((b["key"], round(b["doc_count"] * scale)) for b in result[f.name]["buckets"]), f.label_of)
+        for f in facets
     }
 
 
