@@ -1533,11 +1533,16 @@ def _words_within(
     cited: tuple[bool, frozenset[str]] = (False, frozenset()),
 ) -> Callable[[facet_counts.Sample], Query | None]:
     """For a sample, :func:`_words_in`; ``text_query`` itself when the words give no query to seek
-    it in (``???``: nothing to search, ``text_query`` matching nothing), never every document."""
+    it in (``???``: nothing to search, ``text_query`` matching nothing), never every document.
+    Built once a sample: a search's facets and its year histogram count the same one (building it
+    took 0.5–3 ms at 1,000,000 documents)."""
+    built: dict[int, Query | None] = {}
 
     def words_in(sample: facet_counts.Sample) -> Query | None:
-        pushed = _words_in(node, relaxed, idx_schema, searcher, sample, cited=cited)
-        return text_query if pushed is None else pushed
+        if sample.buckets not in built:
+            pushed = _words_in(node, relaxed, idx_schema, searcher, sample, cited=cited)
+            built[sample.buckets] = text_query if pushed is None else pushed
+        return built[sample.buckets]
 
     return words_in
 
