@@ -405,13 +405,15 @@ def respellings(word: str, analyzer: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=4096)
 def spellings_sought(text: str, analyzer: str) -> tuple[str, ...]:
     """The terms a search seeks for the word ``text``, as typed, in a field analyzed by ``analyzer``
     (:func:`stems_before_folding`): typed in ASCII (``dogu``), the terms of all its
     :func:`respellings` (``dogu``, ``dok``); typed with letters beyond ASCII (``doğu``), its own
     terms and those of its respellings no shorter (``dok``, ``dogu``): a spelling stemmed shorter
     reads a suffix where the word as typed has none (``Nemçe`` → ``nemce``, but ``Nemce`` → ``ne``,
-    the stem of "neden"). A word of several terms: its own terms."""
+    the stem of "neden"). A word of several terms: its own terms. Asked once a word: a query's every
+    word is sought so in each such field, in the search and in its highlighting."""
     own = terms(text, analyzer)
     word = folded(text)
     if len(own) != 1 or len(word) != 1:
