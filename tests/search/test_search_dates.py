@@ -166,3 +166,36 @@ def test_of_two_years_far_apart_the_one_with_fewer_documents_is_left_off(make_in
     records = [DocumentRecord(identifier=f"d{n}", title="Telegram", date_edtf="1950-02-14").validate() for n in range(3)]
     records.append(DocumentRecord(identifier="typo", title="Telegram", date_edtf="2999-01-01").validate())
     assert [(y.year, y.count) for y in search(SearchRequest(), make_index(records)).years] == [(1950, 3)]
+
+
+def test_a_date_range_finds_exactly_the_documents_whose_days_it_overlaps(make_index):
+    # A closed date range is sought among the documents of its years first (query.years_of), the
+    # few spanning more years than their year facet lists (MAX_YEARS_PER_DOCUMENT) beside them.
+    # Over two real FRUS volumes and the crafted open and wide dates, every range of many
+    # found exactly the documents their days give, by overlap and within.
+    import random
+
+    from legation.search import schema
+    from tests.conftest import REPO
+
+    records = [r for key in ("frus1949v07p1", "frus1964-68v30") for r in read_frus_volume(REPO / "data" / "demo" / "frus" / f"{key}.xml.gz")]
+    records += [DocumentRecord(identifier=f"wide-{n}", title="Brief", date_edtf=edtf).validate() for n, edtf in enumerate([*OPEN.values(), "1800/1960", "1850/1950-03", "1949/2060"])]
+    assert sum(schema.wide_span(r) is not None for r in records) == 4  # two centuries, and three crafted across the volumes' years
+    index = make_index(records)
+    bounds = {r.identifier: schema.day_bounds_of(r) for r in records}
+    rng = random.Random(7)
+    days = [b[0] for b in bounds.values() if b] + [dt.date(1949, 1, 1), dt.date(1968, 12, 31)]
+    ranges = [tuple(sorted(rng.sample(days, 2))) for _ in range(40)] + [(dt.date(1949, 12, 1), dt.date(1950, 2, 28)), (dt.date(1541, 1, 1), dt.date(1948, 12, 31))]
+    for start, end in ranges:
+        overlap = sorted(i for i, b in bounds.items() if b and b[0] <= end and b[1] >= start)
+        within = sorted(i for i, b in bounds.items() if b and b[0] >= start and b[1] <= end)
+        assert every_id(index, start_date=start, end_date=end) == overlap, (start, end)
+        assert every_id(index, start_date=start, end_date=end, date_match="within") == within, (start, end)
+    assert max(len(every_id(index, start_date=s, end_date=e)) for s, e in ranges) > 100
+
+
+def every_id(index, **request) -> list[str]:
+    """The identifiers of every match of ``request``, all pages read, sorted."""
+    first = search(SearchRequest(page_size=100, **request), index)
+    pages = [first, *(search(SearchRequest(page_size=100, page=p, **request), index) for p in range(2, first.last_page + 1))]
+    return sorted(h.identifier for page in pages for h in page.hits)

@@ -134,6 +134,8 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
     if bounds is not None:
         doc.add_integer(schema.DATE_FIELDS[0], bounds[0].toordinal())
         doc.add_integer(schema.DATE_FIELDS[1], bounds[1].toordinal())
+    if (span := schema.wide_span(record)) is not None:
+        doc.add_integer(schema.WIDE_SPAN_FIELD, span)
     if (pages := page_numbers(record.pages)) is not None:
         doc.add_integer(schema.PAGE_FIELDS[0], pages[0])
         doc.add_integer(schema.PAGE_FIELDS[1], pages[1])

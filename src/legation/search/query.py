@@ -2081,9 +2081,17 @@ def date_overlap_query(
 ) -> Query:
     """Documents whose [earliest, latest] days overlap [start, end] or, with ``within``, lie
     wholly inside it (a document dated "1949" is within 1949 but not within 1949-12); undated
-    ones never match. ``None`` leaves that end open (not both)."""
+    ones never match. ``None`` leaves that end open (not both).
+
+    A closed range of at most :data:`MOST_YEARS_SOUGHT` years is sought among the documents of
+    its years (:func:`years_of`) before their days are compared: tantivy reads a range of a fast
+    field by going through every document in it, so ``earliest ≤ end`` walked most of an archive
+    for any recent range (1,000,000 documents, 1989–1990: 24.5 ms for 8,733 matches; 0.6 ms from
+    the postings of its two years)."""
     earliest, latest = schema.DATE_FIELDS
     parts = []
+    if start is not None and end is not None and end.year - start.year < MOST_YEARS_SOUGHT:
+        parts.append(years_of(idx_schema, start.year, end.year))
     if end is not None:
         field = latest if within else earliest
         parts.append(Query.range_query(idx_schema, field, tantivy.FieldType.Integer, None, end.toordinal()))
@@ -2091,6 +2099,20 @@ def date_overlap_query(
         field = earliest if within else latest
         parts.append(Query.range_query(idx_schema, field, tantivy.FieldType.Integer, start.toordinal(), None))
     return parts[0] if len(parts) == 1 else Query.boolean_query([(Occur.Must, p) for p in parts])
+
+
+MOST_YEARS_SOUGHT = 400  # years of a date range at most sought by their year facet values (date_overlap_query)
+
+
+def years_of(idx_schema: tantivy.Schema, first: int, last: int) -> Query:
+    """Every document whose date range touches a year from ``first`` to ``last``: those holding one
+    of them in the year facet (every year of its range, :func:`legation.search.schema._years`) and
+    those whose range spans more years than the facet lists (:data:`~legation.search.schema.WIDE_SPAN_FIELD`),
+    found by their postings. A superset of those a date range in these years matches."""
+    year = schema.FACETS_BY_NAME["year"]
+    clauses = [Query.term_query(idx_schema, year.index_field, str(y)) for y in range(first, last + 1)]
+    clauses.append(Query.range_query(idx_schema, schema.WIDE_SPAN_FIELD, tantivy.FieldType.Integer, schema.MAX_YEARS_PER_DOCUMENT, None))
+    return Query.boolean_query([(Occur.Should, c) for c in clauses])
 
 
 def page_overlap_query(idx_schema: tantivy.Schema, first: int | None, last: int | None) -> Query:

@@ -332,6 +332,17 @@ def _years(record: DocumentRecord) -> list[str]:
     return [str(year) for year in range(first, last + 1)]
 
 
+def wide_span(record: DocumentRecord) -> int | None:
+    """The years a record's date range spans (last year minus first) when its year facet values
+    (:func:`_years`) do not list them all (at least :data:`MAX_YEARS_PER_DOCUMENT`), else ``None``:
+    what :data:`WIDE_SPAN_FIELD` holds, so that a date range is sought among the documents of its
+    years and these (:func:`legation.search.query.date_overlap_query`)."""
+    bounds = day_bounds_of(record)
+    if bounds is None or bounds[1].year - bounds[0].year < MAX_YEARS_PER_DOCUMENT:
+        return None
+    return bounds[1].year - bounds[0].year
+
+
 def in_any_case(word: str) -> str:
     """A regular expression matching ``word`` in any case, letter by letter (``[Uu][Nn]…``): JSON
     Schema's patterns (ECMA-262, as the OpenAPI description gives them) have no flag for it, and
@@ -413,6 +424,7 @@ DISPLAY_FIELDS: tuple[DisplayField, ...] = (
 )
 
 DATE_FIELDS: tuple[str, str] = ("earliest_day", "latest_day")
+WIDE_SPAN_FIELD = "wide_span"  # wide_span(record), indexed for the few documents that have one
 # the first and last printed page of a document whose pages are Arabic numerals
 # (DocumentRecord.pages, page_numbers): what page:287 and a FRUS citation by pages find
 PAGE_FIELDS: tuple[str, str] = ("page_first", "page_last")
@@ -511,6 +523,8 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for name in DATE_FIELDS:
         specs.append((name, "integer", {"indexed": True, "fast": True}))
+    # indexed, not fast: its few documents are read from their postings (a fast field is scanned whole)
+    specs.append((WIDE_SPAN_FIELD, "integer", {"indexed": True}))
     for name in PAGE_FIELDS:
         specs.append((name, "integer", {"indexed": True, "fast": True}))  # fast: the pages a notice says a volume spans
     specs.append((SAMPLE_FIELD, "integer", {"indexed": True}))
