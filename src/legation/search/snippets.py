@@ -548,8 +548,12 @@ _PROBE_CHARS = 200
 def _mostly_latin(head: str) -> bool:
     """Whether ``head`` (the start of a text) is mostly ASCII once its Latin letters are counted as
     ASCII and its quotes and dashes left aside, as :func:`kept_parts` then needs: told without
-    translating it (each such letter is 2 bytes in UTF-8, one beyond one)."""
-    beyond = len(head.encode()) - len(head) - len(analyzers.LATIN_LETTER.findall(head)) - 2 * sum(head.count(ch) for ch in _PUNCTUATION)
+    translating it, from the bytes beyond one a character of the rest takes in UTF-8. (The letters
+    were taken as 2 bytes each, one beyond one; those of Latin Extended Additional take 3, and an
+    Ottoman transliteration dense in ḳ, ḥ, ṣ, or a Vietnamese text, was given to the analyzer whole:
+    ``mevfure`` spent 26 ms of a search on the snippets of 16 hits.)"""
+    rest = analyzers.LATIN_LETTER.sub("", head)
+    beyond = len(rest.encode()) - len(rest) - 2 * sum(rest.count(ch) for ch in _PUNCTUATION)
     return beyond * _MOSTLY_ASCII <= len(head)
 
 
