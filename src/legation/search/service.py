@@ -1609,8 +1609,8 @@ def search(
         notice = " ".join([notice, CITED_RANKED_NOTICE]).strip()
     query = combine(words.query, list(filters.values()))
     # In a large archive the facets and the year histogram are counted in another thread while this one
-    # ranks the page and reads its snippets (search/parallel.py); in a small one, and for the most-words
-    # fallback, here after the page, whose total they then need not count again.
+    # ranks the page and reads its snippets (search/parallel.py), those of the most-words fallback too;
+    # in a small one, here after the page, whose total they then need not count again.
     beside = searcher.num_docs >= PARALLEL_FROM
     counting = (
         parallel.start(facets_and_years, searcher, index.schema, words.query, words.node, filters, request.filters, cited is not None, None, _cited(words))
@@ -1643,10 +1643,14 @@ def search(
         # No document has every word: show those with most of them rather than nothing.
         words.query = relaxed
         query = combine(relaxed, list(filters.values()))
-        total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size)
         if counting is not None:
             counting.result()  # the facets of no match, soon counted; not left running
-            counting = None
+            # and those of the documents shown, beside their page as any search's: counted after it,
+            # they were most of the fallback's time (at 1,000,000 documents, `were 测`: 13 of 43 ms)
+            counting = parallel.start(
+                facets_and_years, searcher, index.schema, relaxed, words.node, filters, request.filters, True, None, _cited(words)
+            )
+        total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
