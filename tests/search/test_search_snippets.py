@@ -226,6 +226,7 @@ MASK_QUERIES = [
     'the "Department of State" OR "of the"',
     '"of the" of',  # a phrase of short words, one of them also free
     'port* "Port of the"',
+    '"public opin*" war Creel',  # a phrase ending in a prefix beside other words
 ]
 
 

@@ -100,7 +100,7 @@ class Highlighter:
         return self._starts_of(self.words)
 
     def _starts_of(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        last_words = tuple(words[-1] for p in self.prefix_phrase_texts if (words := analyzers.folded(p)))
+        last_words = tuple(folded[-1] for p in self.prefix_phrase_texts if (folded := analyzers.folded(p)))
         return word_starts(list(words), self.analyzer, (*self.free_prefixes, *last_words))
 
     @cached_property
