@@ -93,24 +93,3 @@ def test_han_simplified_replaces_each_traditional_character_or_translates_a_dens
     assert analyzers.han_simplified(speech) == whole
     simplified = next(r for r in rows if r["identifier"] == "zh-2025-reform")["texts"][0]["body"]
     assert analyzers.han_simplified(simplified) is simplified  # none to replace: the text itself
-
-
-@pytest.mark.parametrize("dense", [1, 50, 10**9])
-def test_latin_folded_is_the_text_translated_by_latin_fold(dense, monkeypatch) -> None:
-    # Turkish and Ottoman letters (ş, ı, ğ, ā, ḫ) folded where they stand or the text translated whole
-    # (dense: letters in 1,000 from which it is), as str.translate folds them; a text holding none is
-    # given back as it is.
-    import json
-
-    from legation.search import analyzers
-    from tests.conftest import FIXTURES
-
-    rows = [json.loads(line) for line in (FIXTURES / "languages" / "languages.jsonl").read_text().splitlines() if line.strip()]
-    texts = [t["body"] for r in rows for t in r["texts"] if r["identifier"].startswith(("tr-", "ota-"))]
-    assert len(texts) >= 3
-    monkeypatch.setattr(analyzers, "DENSE", dense)
-    for text in texts:
-        folded = analyzers.latin_folded(text)
-        assert folded == text.translate(analyzers.latin_fold()) and folded != text and len(folded) == len(text)
-    english = next(t["body"] for r in rows for t in r["texts"] if r["identifier"] == "en-nutuk-negotiations")
-    assert analyzers.latin_folded(english) is english

@@ -465,22 +465,6 @@ def latin_letter_folds() -> dict[str, str]:
     return folds
 
 
-@functools.cache
-def _latin_folded_letter() -> re.Pattern[str]:
-    return re.compile("[" + "".join(map(chr, sorted(latin_fold()))) + "]")
-
-
-def latin_folded(text: str) -> str:
-    """``text`` with each letter :func:`latin_fold` folds made that ASCII letter, all else as it
-    is (one character for one: the same offsets); ``text`` itself when it holds none. The same as
-    ``text.translate(latin_fold())``, but each such letter is replaced where it stands, found by
-    a regular-expression scan in C: ``str.translate`` looks every character of a text up, which
-    took half the time of a search for Turkish words (a Turkish speech of 20,000 characters holds
-    about 1,500 such letters); or translated whole when they are dense (:func:`_replaced`: an Ottoman
-    transliteration of 9,199 characters, ``Nemçe çāsārınıñ ṣulḥnāme``…, 1.4 ms replaced where they stand)."""
-    return _replaced(text, _latin_folded_letter(), latin_fold()) if not text.isascii() else text
-
-
 def same_letters(letter: str) -> str:
     """``letter`` and every letter :func:`latin_fold` folds as it does, in either case (``"o"`` or
     ``"ö"`` → ``"OoÒÓÔÕÖØòóôõöøŌōŎŏŐő…"``); a Chinese character and its traditional and simplified
