@@ -291,8 +291,14 @@ def language_records():
 
 
 @pytest.mark.parametrize(
-    "q", ["改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger", "Mısır geçerek", "misir", "pasa gidasi"]
-)
+    "q",
+    [
+        "改革", "台湾 问题", "대한민국", "UN 대한민국", "互利 OR 합법적인", "İstanbul", "Selīm", "Interesse", "grave danger", "Mısır geçerek", "misir",
+        "pasa gidasi",
+        # phrases of Latin texts: their words kept only near the longest (Highlighter.anchored)
+        '"paşa gıdası"', '"ve oradan Akdeniz’i"', '"Selīm Şāh bin"', '"l-milleti l-mesīḥīye"', '"mit der Schweiz"',
+    ],
+)  # fmt: skip
 def test_blanking_out_marks_the_same_words_in_every_script(make_index, language_records, q, monkeypatch):
     # Chinese and Korean texts, every character a word, keep only the query's characters (when
     # every query word is one); other scripts keep their non-ASCII words whole.

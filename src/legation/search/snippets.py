@@ -491,7 +491,8 @@ def kept_parts(
 
     ``anchored``: the starts of the words found wherever they stand, and how far before and after
     one of them a word of the other starts is kept (:attr:`Highlighter.anchored`: a quoted phrase's
-    words kept only near its longest word), in a mostly ASCII text.
+    words kept only near its longest word), in a mostly ASCII or Latin text (bytes or characters: the
+    reach is counted in bytes, which are never fewer).
 
     A mostly ASCII text (English: nearly every hit) is scanned as UTF-8 bytes, where one C pass
     (``bytes.translate``) lowercases it and makes every byte that is not an ASCII letter or digit
@@ -527,6 +528,9 @@ def kept_parts(
     if sum(len(run.encode()) - len(run) for _, run in unfolded) * _MOSTLY_ASCII > len(text):
         return [(0, text)]  # still not mostly ASCII
     hits = [m.start() for m in _latin_word_beginning(starts).finditer(text)] + [i for i, _ in unfolded]
+    if anchored is not None and anchored[0] != starts:  # as in a mostly ASCII text, in characters
+        sought, reach = anchored
+        hits = _near(hits, sorted([m.start() for m in _latin_word_beginning(sought).finditer(text)] + [i for i, _ in unfolded]), reach)
     return _kept(raw, _byte_offsets(text, hits))
 
 
