@@ -106,7 +106,7 @@ class Highlighter:
     @cached_property
     def anchored(self) -> tuple[tuple[str, ...], tuple[int, int]]:
         """The starts of the words :func:`kept_parts` keeps wherever they stand in a mostly ASCII
-        text, and how far before and after one of them (bytes) it keeps a word of the other
+        or Latin text, and how far before and after one of them (bytes) it keeps a word of the other
         :attr:`starts`. A word of the query found only inside its quoted phrases is marked only
         where its phrase stands (:func:`in_phrases`), so it is kept only near the phrase's longest
         word (the last of those as long: ``"State of the Union"`` → ``union``), as far as the rest of
@@ -598,8 +598,8 @@ def _kept(raw: bytes, hits: list[int]) -> list[tuple[int, str]]:
 
 
 def _near(hits: list[int], anchors: list[int], reach: tuple[int, int]) -> list[int]:
-    """The byte offsets of ``hits`` from ``reach[0]`` bytes before one of ``anchors`` (sorted) to
-    ``reach[1]`` bytes after it."""
+    """The offsets of ``hits`` from ``reach[0]`` before one of the offsets ``anchors`` (sorted) to
+    ``reach[1]`` after it (all in bytes, or all in characters)."""
     before, after = reach
     return [i for i in hits if (j := bisect.bisect_left(anchors, i - after)) < len(anchors) and anchors[j] <= i + before]
 
