@@ -35,3 +35,24 @@ def test_no_relaxing_when_the_words_match_but_the_dates_do_not(seed_index):
 
     result = search(SearchRequest(q="Liu", start_date=dt.date(1948, 1, 1), end_date=dt.date(1948, 12, 31)), seed_index)
     assert result.total == 0 and result.notice != RELAXED_NOTICE
+
+
+def test_a_facets_own_page_counts_the_documents_the_fallback_shows(demo_volumes):
+    # "All type values…" of a search falling back to documents with most of its words said "No value
+    # of this facet among the results": the facet's page counted the documents with every word
+    # (none). It counts those the search shows, as the search's own facets do (found by a fresh user).
+    from legation.search.service import facet_values
+
+    index = demo_volumes("frus1949v07p1", "frus1949v07p2")
+    request = SearchRequest(q="Zhou Enlai treaty Moscow xylophone")
+    result = search(request, index)
+    assert RELAXED_NOTICE in result.notice and result.total > 20
+    for facet in result.facets:
+        page = facet_values(request, facet.name, limit=500, index=index)
+        shown = {(v.value, v.count) for v in facet.values}
+        assert shown and shown <= {(v.value, v.count) for v in page.values}, facet.name
+    # the words matching without the dates chosen: no fallback, and no value (the search shows none)
+    import datetime as dt
+
+    dated = SearchRequest(q="Moscow", start_date=dt.date(1930, 1, 1), end_date=dt.date(1930, 12, 31))
+    assert search(dated, index).total == 0 and facet_values(dated, "type", index=index).values == []

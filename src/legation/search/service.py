@@ -1358,6 +1358,16 @@ def _chosen_dates(request: SearchRequest) -> str:
     return f"from {start.isoformat()}" if start else f"up to {end.isoformat()}"  # type: ignore[union-attr]
 
 
+def _words_alone(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, filters: dict[str, Query]) -> tuple[bool, Query | None, int]:
+    """Of a search whose words, filters and dates match nothing: whether its query holds a date
+    range, the query of its words without those ranges (:func:`_without_dates`), and how many
+    documents these words match without the filters and ranges (0 when there are none to leave
+    out). When some do, the filters or dates are why nothing was found, and the search says so
+    rather than fall back to documents with most of the words (:func:`_most_words`)."""
+    dated, bare_words = _without_dates(words, idx_schema, searcher)
+    return dated, bare_words, facet_counts.count(searcher, bare_words) if bare_words is not None and (filters or dated) else 0
+
+
 def _without_dates(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[bool, Query | None]:
     """Whether the query holds a date range that its matches must meet (:func:`_undated`:
     ``Stalin date:1949-12..1950-02``, ``Stalin (date:1949-12..1950-02)``, ``(Stalin date:…) OR
@@ -1644,8 +1654,7 @@ def search(
     # Only when the words themselves match nothing: if they match outside the filters or dates,
     # the filters are why nothing was found, and relaxing the words would mislead; that is said.
     # A date range typed in the query (date:1949-12..1950-02) is a filter as much as the dates chosen.
-    dated, bare_words = _without_dates(words, index.schema, searcher) if total == 0 else (False, None)
-    words_alone = facet_counts.count(searcher, bare_words) if total == 0 and bare_words is not None and (filters or dated) else 0
+    dated, bare_words, words_alone = _words_alone(words, index.schema, searcher, filters) if total == 0 else (False, None, 0)
     # date ranges that cannot both be met are why, rather than dates too narrow
     conflicts = date_conflict_notices(words.parsed.node, request) if total == 0 else []
     if words_alone and not conflicts:
@@ -1898,10 +1907,16 @@ def facet_values(
     searcher = index.searcher()
     words = text_query(request, index, searcher, names)
     filters = filter_queries(index.schema, request)
+    # the matches the search shows: those its citations find, ranked by the other words, or, when
+    # no document has every word, those with most of them (search)
+    relaxed = _most_words(words, index, searcher) if words.parsed.cited and words.query is not None else None
+    if relaxed is None and not facet_counts.count(searcher, combine(words.query, list(filters.values()))):
+        relaxed = None if _words_alone(words, index.schema, searcher, filters)[2] else _most_words(words, index, searcher)
+    words.query = relaxed if relaxed is not None else words.query
     others = [q for key, q in filters.items() if key != name]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    words_in = _words_within(words.query, words.node, False, index.schema, searcher)
+    words_in = _words_within(words.query, words.node, relaxed is not None, index.schema, searcher, _cited(words))
     sample = facet_counts.sample_of(searcher, index.schema, base, within=lambda some: combine(words_in(some), others))
     if sample is not None:
         base = combine(words_in(sample), others)
