@@ -56,3 +56,11 @@ def test_a_facets_own_page_counts_the_documents_the_fallback_shows(demo_volumes)
 
     dated = SearchRequest(q="Moscow", start_date=dt.date(1930, 1, 1), end_date=dt.date(1930, 12, 31))
     assert search(dated, index).total == 0 and facet_values(dated, "type", index=index).values == []
+
+
+def test_the_fallback_in_date_order_does_not_say_those_with_most_words_come_first(seed_index):
+    from legation.search.service import RELAXED_SORTED_NOTICE
+
+    for sort in ("date_asc", "date_desc"):
+        result = search(SearchRequest(q="Liu walrus", sort=sort), seed_index)
+        assert result.total and result.notice == RELAXED_SORTED_NOTICE

@@ -64,6 +64,7 @@ def catching_up(behind: int) -> str:
 
 
 RELAXED_NOTICE = "No document has all of these words; showing documents with some of them, those with the most first."
+RELAXED_SORTED_NOTICE = "No document has all of these words; showing documents with some of them."  # in date order
 # a query holding FRUS citations and other words: the citations find, the words rank (query.most_words_query's cited)
 _PROSE_PUNCTUATION = ".,;:!?()[]\"'"  # around a word of prose pasted (a footnote), not part of it
 
@@ -1677,7 +1678,7 @@ def search(
             )
         total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size)
         if total:
-            notice = " ".join([notice, RELAXED_NOTICE]).strip()
+            notice = " ".join([notice, RELAXED_NOTICE if sort.field is None else RELAXED_SORTED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
     # the query matches nothing, or what the filters or dates left out
     reasons = [*language_notices(words.parsed.node, index.schema, searcher), *conflicts, *dates_alone]
