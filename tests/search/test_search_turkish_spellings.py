@@ -99,3 +99,26 @@ def test_a_quoted_phrase_is_marked_however_its_turkish_letters_were_typed(index,
     assert set(hits) == expected == {"atam-c1-1912-001", "atam-c1-1912-002"}
     for h in hits.values():
         assert "<mark>Doğu</mark> <mark>Kolu</mark>" in " ".join(h.snippets_html), h.snippets_html
+
+
+@pytest.mark.parametrize(("written", "typed"), [("doğu", "dogu"), ("kağıt", "kagit"), ("dağ", "dag")])
+def test_a_quoted_word_is_found_and_marked_however_its_turkish_letters_were_typed(index, rows, written, typed):
+    # A quoted word is the word as typed, its letters folded (the vocab field), and its stem in the
+    # text fields: typed without its letters, its stem differs and "kumandani" found nothing where
+    # kumandanı stands (found by a fresh user); it is sought in the stems of its spellings too.
+    expected = holding(rows, written, typed)
+    for q in (f'"{written}"', f'"{typed}"'):
+        hits = search(SearchRequest(q=q, page_size=100), index).hits
+        assert {h.identifier for h in hits} == expected, q
+        assert all(re.search(rf"(?i)<mark>({written}|{typed})</mark>", " ".join(h.snippets_html + [h.title_html])) for h in hits), q
+
+
+def test_a_quoted_word_typed_without_its_letters_marks_the_word_alone(make_index):
+    # '"Nemce"' found the letter below, marked nothing; unquoted, Nemce also marks "neden" (its ASCII
+    # spelling is stemmed "ne", as "neden" is), quoted it is the word as typed, letters folded.
+    body = "Doğu Kolu kumandanı Nemçe ordusu neden burada toplandı bilinmez."
+    index = make_index(records_of([{"identifier": "t-d3", "title": "Rapor", "language": "tr", "texts": [{"kind": "transcript", "language": "tr", "body": body}]}]))
+    for q, marked in (('"kumandani"', ["kumandanı"]), ('"toplandi"', ["toplandı"]), ('"Nemce"', ["Nemçe"]), ('"Nemce" ordusu', ["Nemçe", "ordusu"])):
+        hits = search(SearchRequest(q=q), index).hits
+        assert [h.identifier for h in hits] == ["t-d3"], q
+        assert re.findall(r"<mark>(.*?)</mark>", hits[0].snippets_html[0]) == marked, q

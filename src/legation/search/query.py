@@ -1881,6 +1881,19 @@ def _analyzed(text: str, fields: list[tuple[str, str, float]]) -> list[tuple[str
     return [(field, terms[analyzer], boost) for field, analyzer, boost in fields]
 
 
+def _spelt(idx_schema: tantivy.Schema, field: str, tokens: list[str], text: str) -> Query:
+    """The terms ``tokens`` of the quoted ``text`` in ``field``, one after another; a word of one
+    term in a field stemmed before folding also in the terms of its spellings, as a word unquoted
+    (:func:`_term`, :func:`legation.search.analyzers.spellings_sought`): ``"kumandani"``, typed
+    without the Turkish letters, is stemmed otherwise than "kumandanı" and found nothing, while
+    :func:`_exact` keeps the word as typed, its letters folded."""
+    query = _words_query(idx_schema, field, tokens)
+    if len(tokens) != 1 or not analyzers.stems_before_folding(schema.ANALYZER_OF[field]):
+        return query
+    others = [t for t in analyzers.spellings_sought(text, schema.ANALYZER_OF[field]) if t not in tokens]
+    return _should([query, *(Query.term_query(idx_schema, field, t) for t in others)])  # type: ignore[return-value]
+
+
 def _exact(query: Query | None, text: str, idx_schema: tantivy.Schema) -> Query | None:
     """``query`` (a quoted word, ``"treaties"``, matched by its stem for ranking), restricted to
     documents holding the word as typed (only case and accents folded) in the unstemmed ``vocab``
@@ -2166,7 +2179,7 @@ def to_tantivy(
         if not highlighting and by_shingles(node):
             return _should([_shingled(node.text, node.field, idx_schema, within), own])
         fields = _analyzed(node.text, _fields(node.field))
-        per_field = [_boosted(_in(_words_query(idx_schema, f, tokens), within), b) for f, tokens, b in fields if tokens]
+        per_field = [_boosted(_in(_spelt(idx_schema, f, tokens, node.text), within), b) for f, tokens, b in fields if tokens]
         if highlighting:  # a word of a field stemmed before folding in each spelling: "dogu kolu" marks "Doğu Kolu" (doğu: "dok")
             per_field += [
                 Query.term_query(idx_schema, f, t)
