@@ -35,6 +35,16 @@ def test_overlap_keeps_every_date_that_could_fall_in_the_range(dated_index):
     assert ids(dated_index, start_date=dt.date(1950, 1, 1)) == ["span"]
 
 
+def test_a_date_range_typed_in_the_query_matches_as_the_boxes_ask(dated_index):
+    # date_match=within applied to the From and to boxes only: date:1949-12 typed in the box still
+    # matched by overlap (found by a fresh user). It is how the search's date ranges match.
+    assert ids(dated_index, q="date:1949-12") == ["day", "month-only", "span", "year-only"]
+    assert ids(dated_index, q="date:1949-12", date_match="within") == ["day", "month-only"]
+    assert ids(dated_index, q="Telegram date:1949-12-20..1950-01-10", date_match="within") == ["day", "span"]
+    assert ids(dated_index, q="-date:1949-12", date_match="within") == ["span", "undated", "year-only"]
+    assert ids(dated_index, q="date:1949-06-01", date_match="within") == []
+
+
 def test_a_year_only_date_is_not_a_day(dated_index):
     one_day = dict(start_date=dt.date(1949, 6, 1), end_date=dt.date(1949, 6, 1))
     assert ids(dated_index, **one_day) == ["year-only"]

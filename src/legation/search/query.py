@@ -177,13 +177,15 @@ class Range:
 
 @dataclass(frozen=True)
 class DateRange(Range):
-    """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open).
+    """``date:a..b``: documents whose [earliest, latest] days overlap [start, end] (None = open),
+    or with ``within`` lie wholly inside it (a search's ``date_match``, not written in the query).
     ``text``: the range as read after ``date:`` (``1950-01..1950-02``, ``1951``; one that ends before
     it starts the other way round), to name it to the user; not part of its identity."""
 
     start: dt.date | None
     end: dt.date | None
     text: str = dataclass_field(default="", compare=False, repr=False)
+    within: bool = False
 
 
 @dataclass(frozen=True)
@@ -2194,7 +2196,7 @@ def to_tantivy(
         # a filter scores nothing: tantivy's range query scored 1.0 a clause in a large segment and 0.0 in
         # a small one, so a document updated since (its own new segment) ranked last among its equals
         if isinstance(node, DateRange):
-            return Query.const_score_query(date_overlap_query(idx_schema, node.start, node.end), 0.0)
+            return Query.const_score_query(date_overlap_query(idx_schema, node.start, node.end, within=node.within), 0.0)
         return Query.const_score_query(page_overlap_query(idx_schema, node.first, node.last), 0.0)  # type: ignore[attr-defined]
     if isinstance(node, Not):
         inner = to_tantivy(node.item, idx_schema, searcher)

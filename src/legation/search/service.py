@@ -843,6 +843,8 @@ def text_query(
     """Parse the query, expand names to their other forms, prepare the proximity bonus (relevance
     order); a query with nothing searchable matches nothing (an empty box matches everything)."""
     parsed = user_query.parse(request.q)
+    if request.date_match == "within" and parsed.node is not None:  # date: in the query matches as the boxes' dates do
+        parsed = dataclasses.replace(parsed, node=_dates_within(parsed.node))
     as_parts, parts_notices = volumes_as_parts(parsed.node, index.schema, searcher)
     if parts_notices:
         parsed = dataclasses.replace(parsed, node=as_parts, notice=" ".join([parsed.notice, *parts_notices]).strip())
@@ -861,6 +863,18 @@ def text_query(
         # (a query of control characters alone: no words, nothing said yet)
         notice = " ".join([notice, NOTHING_MATCHES if parsed.node is None and parsed.notice else NO_WORDS_NOTICE]).strip()
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
+
+
+def _dates_within(node: user_query.Node) -> user_query.Node:
+    """``node`` with each of its date ranges (``date:1949-12``) matching the documents whose dates
+    lie wholly inside it (a request's ``date_match=within``) rather than overlap it."""
+    if isinstance(node, user_query.DateRange):
+        return dataclasses.replace(node, within=True)
+    if isinstance(node, user_query.Not):
+        return dataclasses.replace(node, item=_dates_within(node.item))
+    if isinstance(node, (user_query.And, user_query.Or)):
+        return dataclasses.replace(node, items=tuple(map(_dates_within, node.items)))
+    return node
 
 
 def volumes_as_parts(
