@@ -1715,11 +1715,11 @@ def search(
         excluded = words.expanded.excluded
         searched = {typed: others for typed, others in words.expanded if typed not in excluded}
         left_out = {typed: others for typed, others in words.expanded if typed in excluded}
-        for said, names in (("Also searched for", searched), ("Also excluded", left_out)):
-            if names:  # a name typed twice ("Moscow OR Moscow") is named once
+        for said, forms_of in (("Also searched for", searched), ("Also excluded", left_out)):
+            if forms_of:  # a name typed twice ("Moscow OR Moscow") is named once
                 # a name as typed, without the punctuation a sentence pasted around it ("Khrushchev," of a footnote)
                 forms = "; ".join(
-                    f"{typed.strip(_PROSE_PUNCTUATION) or typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in names.items()
+                    f"{typed.strip(_PROSE_PUNCTUATION) or typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in forms_of.items()
                 )
                 notice = " ".join([notice, f"{said} other forms of these names ({forms})."]).strip()
     if behind := follower.entries_behind():  # a server catching up with an ingest: say so, as `legation search` does
@@ -1747,7 +1747,9 @@ def search(
     suggestion = ""
     if request.q and few:
         vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
-        suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary)
+        suggestion = spelling.did_you_mean(
+            words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=lambda q: count_matches(q, index, names, searcher, relaxed=False)
+        )
     offset = (request.page - 1) * request.page_size
     if counting is not None:
         facets, years, undated, sample = counting.result()

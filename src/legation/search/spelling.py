@@ -32,7 +32,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 
 import tantivy
 from rapidfuzz import distance, process
@@ -145,6 +145,7 @@ def did_you_mean(
     idx_schema: tantivy.Schema,
     keep: set[str] = frozenset(),  # type: ignore[assignment]
     index_key: Hashable | None = None,
+    finds: Callable[[str], int] | None = None,
 ) -> str:
     """The query read (``parsed.text``) with its misspelt words corrected, all else as typed:
     ``"Khrushchev Berlin"``, ``"title:Khrushchev"``, ``"(Khrushchev OR Formosa) treaty"``,
@@ -159,8 +160,11 @@ def did_you_mean(
     ``Stalin``, not ``Stallin*``, which found 45 documents on stalling). Words inside any phrase of ``keep``
     (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
-    word was typed in. ``index_key``: see :func:`frequent_words`. Reads the index only; never
-    raises."""
+    word was typed in. ``index_key``: see :func:`frequent_words`. ``finds(query)``: how many
+    documents a query finds; when given, a correction that finds none is not offered (each word of
+    ``"Port Arth"`` corrected on its own gave ``"Port Art"``, which no document holds): a phrase's
+    last word that begins the archive's words is offered as their beginning instead (``"Port
+    Arth*"``), when that finds some. Reads the index only; never raises."""
     text = parsed.text
     kept = {w for phrase in keep for w in phrase.split()}
     fixes: dict[int, tuple[str, str]] = {}  # where a word stands in text → (the word, its correction)
@@ -177,10 +181,55 @@ def did_you_mean(
             fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
         elif beginning:
             fixes[term.at] = (term.text, term.text + "*")
+    if finds is not None:
+        for phrase in _phrases(parsed.node):
+            fixes.update(_found_together(phrase, fixes, finds, searcher, index_key))
+            fixes = {at: fix for at, fix in fixes.items() if fix is not None}
+    return _applied(text, fixes) if fixes else ""
+
+
+def _found_together(
+    phrase: Phrase, fixes: dict[int, tuple[str, str]], finds: Callable[[str], int], searcher: tantivy.Searcher, index_key: Hashable | None
+) -> dict[int, tuple[str, str] | None]:
+    """The corrections of ``phrase``'s words among ``fixes`` (place in the query → (word,
+    correction)), checked together: as they are when the phrase so corrected finds a document
+    (``finds``); else with its last word, when corrected and a beginning of the archive's words,
+    as that beginning (``"Port Arth"`` → ``"Port Arth*"``, not ``"Port Art"``, which no document
+    holds) when that finds one; else none (``None`` for each)."""
+    end = phrase.at + len(phrase.text)
+    own = {at: fix for at, fix in fixes.items() if phrase.at <= at < end}
+    if not own:
+        return {}
+    field = f"{phrase.field}:" if phrase.field else ""
+
+    def found(fixed: dict[int, tuple[str, str]]) -> bool:
+        local = {at - phrase.at: fix for at, fix in fixed.items()}
+        return bool(finds(f'{field}"{_applied(phrase.text, local)}"'))
+
+    if found(own):
+        return {}
+    last = max(own)
+    typed = own[last][0]
+    if last + len(typed) == end and _begins_words(typed, searcher, index_key) and found({**own, last: (typed, typed + "*")}):
+        return {last: (typed, typed + "*")}
+    return dict.fromkeys(own)  # type: ignore[arg-type]
+
+
+def _phrases(node: Node | None) -> Iterator[Phrase]:
+    """The phrases of ``node`` whose words :func:`_sought` gives (typed in the query, under AND and OR)."""
+    if isinstance(node, And | Or):
+        for item in node.items:
+            yield from _phrases(item)
+    elif isinstance(node, Phrase) and node.at >= 0 and (node.field is None or schema.SEARCH_FIELDS_BY_NAME[node.field].spelled):
+        yield node
+
+
+def _applied(text: str, fixes: dict[int, tuple[str, str]]) -> str:
+    """``text`` with each word at a place of ``fixes`` (place → (the word, its correction)) corrected."""
     for at in sorted(fixes, reverse=True):  # from the end, so that the places of those before hold
         typed, fix = fixes[at]
         text = text[:at] + fix + text[at + len(typed) :]
-    return text if fixes else ""
+    return text
 
 
 def _bare(term: Term, text: str) -> bool:
