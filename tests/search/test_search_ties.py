@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search import service
 from legation.search.service import SearchRequest, search
@@ -129,39 +127,3 @@ def test_undated_documents_come_by_identifier_on_every_path_however_many(demo_vo
         for h in search(SearchRequest(q="collection:frus1961-63v05", filters={"year": ["Undated"]}, sort="date_asc", page=page, page_size=100), index).hits
     ]
     assert words == in_v05
-
-
-class _NoDocuments:
-    """A searcher that refuses to read stored documents: what identifiers_of gives through it came from fast fields."""
-
-    def __init__(self, searcher) -> None:
-        self._searcher = searcher
-
-    def __getattr__(self, name: str):
-        if name == "doc":
-            raise AssertionError("a stored document was read")
-        return getattr(self._searcher, name)
-
-
-def test_a_ties_identifiers_are_read_from_the_fast_field_not_the_documents(demo_volumes, monkeypatch) -> None:
-    # Putting one day's documents in order read every one of them stored: at 1,000,000 documents
-    # the 930 dated "1950" alone took 21 ms. Their identifiers now come from the identifier's fast
-    # field, each given to its document by its key number; the documents are read only for the rest.
-    from tantivy import Order
-
-    from legation.search import schema
-
-    index = demo_volumes("frus1958-60v19", "frus1961-63v05", "frus1961-63v06")
-    searcher = index.searcher()
-    undated = service.combine(None, [service.facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED])])
-    addresses = [address for _, address in searcher.search(undated, limit=300, order_by_field="earliest_day", order=Order.Asc).hits]
-    stored = [searcher.doc(address)[schema.KEY_FIELD][0] for address in addresses]
-    assert len(stored) == 208
-    assert service.identifiers_of(_NoDocuments(searcher), undated, addresses) == stored
-    # a query matching more than IDENTIFIERS_READ: those beyond them by identifier are read from their documents
-    everything = service.combine(None, [])
-    some = [address for _, address in searcher.search(everything, limit=50).hits]
-    monkeypatch.setattr(service, "IDENTIFIERS_READ", 10)
-    assert service.identifiers_of(searcher, everything, some) == [searcher.doc(a)[schema.KEY_FIELD][0] for a in some]
-    with pytest.raises(AssertionError, match="stored document"):
-        service.identifiers_of(_NoDocuments(searcher), everything, some)

@@ -520,10 +520,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((facet.index_field, "text", {"fast": True, "tokenizer_name": "raw", "index_option": "basic"}))
         specs.append((facet.id_field, "integer", {"fast": True}))
     for d in DISPLAY_FIELDS:
-        # the identifier fast too: ties of a page put in its order without reading the documents
-        # (legation.search.service.identifiers_of)
-        fast = {"fast": True} if d.name == KEY_FIELD else {}
-        specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic", **fast}))
+        specs.append((d.name, "text", {"stored": True, "tokenizer_name": "raw", "index_option": "basic"}))
     for name in DATE_FIELDS:
         specs.append((name, "integer", {"indexed": True, "fast": True}))
     # indexed, not fast: its few documents are read from their postings (a fast field is scanned whole)

@@ -460,7 +460,6 @@ TIE_PEEK = 20  # hits fetched past a page, to see where its last tie ends withou
 
 def fetch_page(
     searcher: tantivy.Searcher,
-    idx_schema: tantivy.Schema,
     query: Query,
     sort: schema.SortOption,
     page: int,
@@ -512,21 +511,12 @@ def fetch_page(
         hits = list(hits_in_order(max(end, TIE_WINDOW) + 1).hits)
     if rerank:
         hits = bonus.rerank(searcher, hits)  # type: ignore[union-attr]
-    return total, in_tie_order(searcher, idx_schema, query, hits, total, offset, end, RESCORE_WINDOW if bonus is not None else None)[offset:end]
+    return total, in_tie_order(searcher, hits, total, offset, end, RESCORE_WINDOW if bonus is not None else None)[offset:end]
 
 
-def in_tie_order(
-    searcher: tantivy.Searcher,
-    idx_schema: tantivy.Schema,
-    query: Query,
-    hits: list,
-    total: int,
-    start: int = 0,
-    end: int | None = None,
-    split: int | None = None,
-) -> list:
+def in_tie_order(searcher: tantivy.Searcher, hits: list, total: int, start: int = 0, end: int | None = None, split: int | None = None) -> list:
     """``hits`` (``(score or sort key, address)`` in their order, from the first of all ``total``
-    matches of ``query``) with each run of one score or day (a tie) holding a position from ``start`` to ``end`` (the page shown;
+    matches) with each run of one score or day (a tie) holding a position from ``start`` to ``end`` (the page shown;
     ``None``: to the last) in date order: earliest day first
     (:data:`~legation.search.schema.DATE_FIELDS`, as the sort ``date_asc``), undated last, then by
     identifier, its numbers as numbers (``…-d2`` before ``…-d10``), however many share a day (the
@@ -541,73 +531,31 @@ def in_tie_order(
             last += 1
         complete = last < len(hits) or len(hits) == total
         if last - first > 1 and last > start and complete and last <= TIE_WINDOW:
-            ordered[first:last] = _by_date_and_identifier(searcher, idx_schema, query, hits[first:last], start - first, (end or len(hits)) - first)
+            ordered[first:last] = _by_date_and_identifier(searcher, hits[first:last], start - first, (end or len(hits)) - first)
         if end is not None and last >= end:
             break
         first = last
     return ordered
 
 
-def _by_date_and_identifier(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, tie: list, start: int, end: int) -> list:
-    """The hits of one tie (:func:`in_tie_order`) of ``query``'s matches by earliest day, undated
-    last, then identifier: the identifiers read only for the days holding a position from
-    ``start`` to ``end`` (a page), by :func:`identifiers_of` with ``query`` narrowed to those days."""
+def _by_date_and_identifier(searcher: tantivy.Searcher, tie: list, start: int, end: int) -> list:
+    """The hits of one tie (:func:`in_tie_order`) by earliest day, undated last, then identifier:
+    the identifiers read only for the days holding a position from ``start`` to ``end`` (a page)."""
     days = searcher.fast_field_values(schema.DATE_FIELDS[0], [address for _, address in tie])
     by_day = sorted(zip(days, tie), key=lambda pair: (pair[0] is None, pair[0] or 0))
-    groups, first = [], 0  # (first, last) of each day's hits in by_day
+    ordered, first = [], 0
     while first < len(by_day):
         last = first + 1
         while last < len(by_day) and by_day[last][0] == by_day[first][0]:
             last += 1
-        groups.append((first, last))
+        same_day = [hit for _, hit in by_day[first:last]]
+        if len(same_day) > 1 and first < end and last > start:
+            # every identifier of the group is read, however large (at most TIE_WINDOW): the
+            # 497 undated documents of the demo's year=Undated, read in about 7 ms
+            same_day.sort(key=lambda hit: _natural(searcher.doc(hit[1])[schema.KEY_FIELD][0]))
+        ordered += same_day
         first = last
-    # every identifier of a day on the page is read, however many (at most TIE_WINDOW)
-    ordering = [(first, last) for first, last in groups if last - first > 1 and first < end and last > start]
-    if not ordering:
-        return [hit for _, hit in by_day]
-    year = schema.FACETS_BY_NAME[HISTOGRAM_FACET].index_field
-    on_days = [
-        Query.term_query(idx_schema, schema.DATE_FIELDS[0], day) if day is not None else Query.term_query(idx_schema, year, schema.UNDATED)
-        for day in dict.fromkeys(by_day[first][0] for first, _ in ordering)
-    ]
-    chosen = set(ordering)
-    at = [i for first, last in ordering for i in range(first, last)]  # positions in by_day
-    names = identifiers_of(searcher, combine(query, [_any(on_days)]), [by_day[i][1][1] for i in at])
-    key = dict(zip(at, map(_natural, names), strict=True))
-    ordered = []
-    for first, last in groups:
-        positions = sorted(range(first, last), key=key.__getitem__) if (first, last) in chosen else range(first, last)
-        ordered += [by_day[i][1] for i in positions]
     return ordered
-
-
-def _any(queries: list[Query]) -> Query:
-    """Documents matching any of ``queries`` (at least one)."""
-    return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
-
-
-IDENTIFIERS_READ = 2 * TIE_WINDOW  # identifiers identifiers_of reads from the fast field, the first by identifier
-FEW_IDENTIFIERS = 40  # at most this many, identifiers_of reads the documents themselves
-
-
-def identifiers_of(searcher: tantivy.Searcher, query: Query, addresses: list) -> list[str]:
-    """The identifiers of the documents at ``addresses`` (:class:`tantivy.DocAddress` of this
-    ``searcher``), which all match ``query``, in their order. More than :data:`FEW_IDENTIFIERS`
-    are read from the identifier's fast field by one terms aggregation over the matches of
-    ``query``, each given to its address by its number (:func:`~legation.search.schema.key_number`,
-    a fast field too), rather than from the stored documents: at 1,000,000 documents the 930
-    dated "1950" alone, one tie in date order, took 21 ms to read (about 20 µs a document; the
-    aggregation walks ``query`` again, a millisecond or so). ``query`` should match few documents
-    beyond ``addresses``: of its matches, only the first :data:`IDENTIFIERS_READ` by identifier
-    are read so, and any address left is read from its document (as is one whose number two
-    identifiers share, about n²/2⁶⁴ for n documents)."""
-    by_number: dict[int, str] = {}
-    if len(addresses) > FEW_IDENTIFIERS:
-        terms = {"field": schema.KEY_FIELD, "size": IDENTIFIERS_READ, "segment_size": IDENTIFIERS_READ, "order": {"_key": "asc"}}
-        buckets = searcher.aggregate(query, {"identifiers": {"terms": terms}})["identifiers"]["buckets"]
-        by_number = {schema.key_number(bucket["key"]): bucket["key"] for bucket in buckets}
-    numbers = searcher.fast_field_values(schema.KEY_NUMBER_FIELD, addresses) if by_number else [None] * len(addresses)
-    return [by_number.get(number) or searcher.doc(address)[schema.KEY_FIELD][0] for number, address in zip(numbers, addresses, strict=True)]
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -1661,7 +1609,7 @@ def search(
 
     scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
-    total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size, words.bonus)
+    total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     nothing_found = total == 0  # before the most-words fallback; only then are the notices below looked for
     # (not for the prose around a citation, where "and" and "not" are words: cited)
     operators = lowercase_operator_notices(words.parsed.node, filters, total, index.schema, searcher, names) if cited is None else []
@@ -1690,7 +1638,7 @@ def search(
             counting = parallel.start(
                 facets_and_years, searcher, index.schema, relaxed, words.node, filters, request.filters, True, None, _cited(words)
             )
-        total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size)
+        total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE if sort.field is None else RELAXED_SORTED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
