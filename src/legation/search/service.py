@@ -1321,6 +1321,22 @@ def _chosen_dates(request: SearchRequest) -> str:
     return f"from {start.isoformat()}" if start else f"up to {end.isoformat()}"  # type: ignore[union-attr]
 
 
+def _matches_any(
+    searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
+    text_query: Query | None,
+    filters: dict[str, Query],
+    words_in: Callable[[facet_counts.Sample], Query | None],
+) -> bool:
+    """Whether any document matches ``text_query`` within ``filters``: told by the pilot sample when
+    it estimates many matches (:func:`legation.search.facets.sample_of`, 1/256 of the documents,
+    ``words_in``: :func:`_words_within`), else by counting them, then few."""
+    everything = list(filters.values())
+    query = combine(text_query, everything)
+    many = facet_counts.sample_of(searcher, idx_schema, query, within=lambda some: combine(words_in(some), everything)) is not None
+    return many or facet_counts.count(searcher, query) > 0
+
+
 def _words_alone(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, filters: dict[str, Query]) -> tuple[bool, Query | None, int]:
     """Of a search whose words, filters and dates match nothing: whether its query holds a date
     range, the query of its words without those ranges (:func:`_without_dates`), and how many
@@ -1872,16 +1888,18 @@ def facet_values(
     searcher = index.searcher()
     words = text_query(request, index, searcher, names)
     filters = filter_queries(index.schema, request)
+    words_in = _words_within(words.query, words.node, False, index.schema, searcher)
     # the matches the search shows: those its citations find, ranked by the other words, or, when
     # no document has every word, those with most of them (search)
     relaxed = _most_words(words, index, searcher) if words.parsed.cited and words.query is not None else None
-    if relaxed is None and not facet_counts.count(searcher, combine(words.query, list(filters.values()))):
+    if relaxed is None and not _matches_any(searcher, index.schema, words.query, filters, words_in):
         relaxed = None if _words_alone(words, index.schema, searcher, filters)[2] else _most_words(words, index, searcher)
-    words.query = relaxed if relaxed is not None else words.query
+    if relaxed is not None:
+        words.query = relaxed
+        words_in = _words_within(relaxed, words.node, True, index.schema, searcher, _cited(words))
     others = [q for key, q in filters.items() if key != name]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    words_in = _words_within(words.query, words.node, relaxed is not None, index.schema, searcher, _cited(words))
     sample = facet_counts.sample_of(searcher, index.schema, base, within=lambda some: combine(words_in(some), others))
     if sample is not None:
         base = combine(words_in(sample), others)
