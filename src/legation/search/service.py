@@ -1711,9 +1711,14 @@ def search(
     suggestion = ""
     if request.q and few:
         vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
-        suggestion = spelling.did_you_mean(
-            words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=lambda q: count_matches(q, index, names, searcher, relaxed=False)
-        )
+
+        def finds(q: str) -> int:
+            """How many documents have every word of ``q`` within the request's filters and dates,
+            which the suggestion's link keeps."""
+            asked = text_query(dataclasses.replace(request, q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: a count
+            return facet_counts.count(searcher, combine(asked.query, list(filters.values())))
+
+        suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=finds)
     offset = (request.page - 1) * request.page_size
     if counting is not None:
         facets, years, undated, sample = counting.result()

@@ -161,10 +161,12 @@ def did_you_mean(
     (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
     word was typed in. ``index_key``: see :func:`frequent_words`. ``finds(query)``: how many
-    documents a query finds; when given, a correction that finds none is not offered (each word of
-    ``"Port Arth"`` corrected on its own gave ``"Port Art"``, which no document holds): a phrase's
-    last word that begins the archive's words is offered as their beginning instead (``"Port
-    Arth*"``), when that finds some. Reads the index only; never raises."""
+    documents a query finds (with every word, within the search's filters and dates); when given,
+    a correction that finds none is not offered: each word of ``"Port Arth"`` corrected on its own
+    gave ``"Port Art"``, which no document holds, so a phrase's last word that begins the
+    archive's words is offered as their beginning instead (``"Port Arth*"``) when that finds some,
+    else the phrase is left as typed; and a query so corrected that still finds nothing (``Krushchev``
+    within 1949, ``"Kissinnger" -Kissinger``) is offered no correction. Reads the index only; never raises."""
     text = parsed.text
     kept = {w for phrase in keep for w in phrase.split()}
     fixes: dict[int, tuple[str, str]] = {}  # where a word stands in text → (the word, its correction)
@@ -185,7 +187,8 @@ def did_you_mean(
         for phrase in _phrases(parsed.node):
             fixes.update(_found_together(phrase, fixes, finds, searcher, index_key))
             fixes = {at: fix for at, fix in fixes.items() if fix is not None}
-    return _applied(text, fixes) if fixes else ""
+    suggestion = _applied(text, fixes) if fixes else ""
+    return suggestion if not suggestion or finds is None or finds(suggestion) else ""
 
 
 def _found_together(
