@@ -1712,11 +1712,12 @@ def search(
     if request.q and few:
         vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
 
-        def finds(q: str) -> int:
-            """How many documents have every word of ``q`` within the request's filters and dates,
-            which the suggestion's link keeps."""
-            asked = text_query(dataclasses.replace(request, q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: a count
-            return facet_counts.count(searcher, combine(asked.query, list(filters.values())))
+        def finds(q: str) -> bool:
+            """Whether a document has every word of ``q`` within the request's filters and dates,
+            which the suggestion's link keeps (told by the pilot sample when it finds many: a
+            common name corrected, `Khrushchev`, took up to 7 ms to count at 1,000,000 documents)."""
+            asked = text_query(dataclasses.replace(request, q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus
+            return _matches_any(searcher, index.schema, asked.query, filters, _words_within(asked.query, asked.node, False, index.schema, searcher))
 
         suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=finds)
     offset = (request.page - 1) * request.page_size

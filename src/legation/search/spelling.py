@@ -145,7 +145,7 @@ def did_you_mean(
     idx_schema: tantivy.Schema,
     keep: set[str] = frozenset(),  # type: ignore[assignment]
     index_key: Hashable | None = None,
-    finds: Callable[[str], int] | None = None,
+    finds: Callable[[str], bool] | None = None,
 ) -> str:
     """The query read (``parsed.text``) with its misspelt words corrected, all else as typed:
     ``"Khrushchev Berlin"``, ``"title:Khrushchev"``, ``"(Khrushchev OR Formosa) treaty"``,
@@ -160,8 +160,8 @@ def did_you_mean(
     ``Stalin``, not ``Stallin*``, which found 45 documents on stalling). Words inside any phrase of ``keep``
     (names found in their other forms) are left as typed. A correction is spelt as the archive writes it, accents and all
     (``Kurfürst`` → ``Kurfürsten``, not the vocabulary's folded ``Kurfursten``), in the case the
-    word was typed in. ``index_key``: see :func:`frequent_words`. ``finds(query)``: how many
-    documents a query finds (with every word, within the search's filters and dates); when given,
+    word was typed in. ``index_key``: see :func:`frequent_words`. ``finds(query)``: whether a query
+    finds a document (with every word, within the search's filters and dates); when given,
     a correction that finds none is not offered: each word of ``"Port Arth"`` corrected on its own
     gave ``"Port Art"``, which no document holds, so a phrase's last word that begins the
     archive's words is offered as their beginning instead (``"Port Arth*"``) when that finds some,
@@ -192,7 +192,7 @@ def did_you_mean(
 
 
 def _found_together(
-    phrase: Phrase, fixes: dict[int, tuple[str, str]], finds: Callable[[str], int], searcher: tantivy.Searcher, index_key: Hashable | None
+    phrase: Phrase, fixes: dict[int, tuple[str, str]], finds: Callable[[str], bool], searcher: tantivy.Searcher, index_key: Hashable | None
 ) -> dict[int, tuple[str, str] | None]:
     """The corrections of ``phrase``'s words among ``fixes`` (place in the query → (word,
     correction)), checked together: as they are when the phrase so corrected finds a document
