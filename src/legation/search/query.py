@@ -45,12 +45,12 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Iterator
-import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from itertools import accumulate
@@ -1827,6 +1827,23 @@ def _cited_item(node: Node, identifiers: frozenset[str]) -> bool:
     if isinstance(node, PageRange):
         return True
     return isinstance(node, Term) and (node.field == COLLECTION_FIELD or node.field is None and node.text.rstrip(".,;:") in identifiers)
+
+
+def rewritten(node: Node | None, rewrite: Callable[[Node], Node]) -> Node | None:
+    """``node`` with each of its parts that ``rewrite`` changes (top down, under AND, OR and NOT)
+    replaced by what it gives, the parts inside those left as they are; the rest rebuilt only
+    where a part inside changed (the subclasses of :class:`Or` kept). ``None`` for ``None``."""
+    if node is None:
+        return None
+    if (new := rewrite(node)) is not node:
+        return new
+    if isinstance(node, And | Or):
+        items = tuple(rewritten(item, rewrite) for item in node.items)
+        return node if all(a is b for a, b in zip(items, node.items, strict=True)) else dataclasses.replace(node, items=items)  # type: ignore[arg-type]
+    if isinstance(node, Not):
+        item = rewritten(node.item, rewrite)
+        return node if item is node.item else Not(item)  # type: ignore[arg-type]
+    return node
 
 
 def leaves(node: Node | None) -> Iterator[Term | Phrase]:

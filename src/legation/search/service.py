@@ -813,16 +813,10 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
-def _dates_within(node: user_query.Node) -> user_query.Node:
+def _dates_within(node: user_query.Node) -> user_query.Node | None:
     """``node`` with each of its date ranges (``date:1949-12``) matching the documents whose dates
     lie wholly inside it (a request's ``date_match=within``) rather than overlap it."""
-    if isinstance(node, user_query.DateRange):
-        return dataclasses.replace(node, within=True)
-    if isinstance(node, user_query.Not):
-        return dataclasses.replace(node, item=_dates_within(node.item))
-    if isinstance(node, (user_query.And, user_query.Or)):
-        return dataclasses.replace(node, items=tuple(map(_dates_within, node.items)))
-    return node
+    return user_query.rewritten(node, lambda part: dataclasses.replace(part, within=True) if isinstance(part, user_query.DateRange) else part)
 
 
 def volumes_as_parts(
@@ -837,10 +831,6 @@ def volumes_as_parts(
     notes: list[str] = []
 
     def replaced(item: user_query.Node) -> user_query.Node:
-        if isinstance(item, user_query.Not):
-            return user_query.Not(replaced(item.item))
-        if isinstance(item, user_query.And | user_query.Or):
-            return type(item)(tuple(replaced(i) for i in item.items))
         if not (isinstance(item, user_query.Term | user_query.Phrase) and item.field in (None, user_query.COLLECTION_FIELD)):
             return item
         if isinstance(item, user_query.Term) and item.prefix:
@@ -861,7 +851,7 @@ def volumes_as_parts(
 
     if node is None:
         return None, []
-    node = replaced(node)  # a look at each word: a volume's key is sought in the index only when typed
+    node = user_query.rewritten(node, replaced)  # a look at each word: a volume's key is sought in the index only when typed
     return node, list(dict.fromkeys(notes))
 
 
@@ -1112,15 +1102,7 @@ def phrase_notices(
 
 def _replaced(node: user_query.Node | None, old: user_query.Node, new: user_query.Node) -> user_query.Node | None:
     """``node`` with each ``old`` in it (compared by value) replaced by ``new``."""
-    if node is None:
-        return None
-    if node == old:
-        return new
-    if isinstance(node, (user_query.And, user_query.Or)):
-        return dataclasses.replace(node, items=tuple(_replaced(item, old, new) for item in node.items))
-    if isinstance(node, user_query.Not):
-        return dataclasses.replace(node, item=_replaced(node.item, old, new))
-    return node
+    return user_query.rewritten(node, lambda part: new if part == old else part)
 
 
 TYPES_NAMED = 8
