@@ -284,8 +284,10 @@ WORD_START = 3  # letters of a query word a text word must begin with to be anal
 # Porter2's exceptional forms whose first letters differ from their stem's (Snowball English, "exceptional forms")
 _OTHER_STARTS = {"die": "dyi", "lie": "lyi", "tie": "tyi", "dyi": "die", "lyi": "lie", "tyi": "tie", "sky": "ski", "ski": "sky"}
 _MOSTLY_ASCII = 20  # a text with more than one non-ASCII byte in this many is not read as ASCII
-# non-ASCII characters that may be (in) a word: all but spaces, quotes, dashes and the like (no-break
-# space, guillemets, General Punctuation), which FRUS texts are full of and no tokenizer keeps
+# ASCII, and the characters beyond it that are in no word: spaces, quotes, dashes and the like (no-break
+# space, guillemets, General Punctuation), which FRUS texts are full of and no tokenizer keeps; a
+# character class's ranges, for the non-ASCII characters that may be (in) a word: [^...]
+_ASCII_AND_NO_WORD = "\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f"
 _PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …: 2 bytes beyond one each
 
 
@@ -477,7 +479,7 @@ def kept_parts(
     (:func:`_unfolded_run`), in a mostly ASCII text also one that folds to a letter of a start
     (:func:`_letters_kept`); the other words cannot match. Latin letters the index folds to one ASCII
     letter count as that letter (:func:`legation.search.analyzers.latin_fold`: Turkish ``şarkı``
-    begins with ``sar``, :func:`_latin_word_beginning`), so Turkish, Ottoman or Vietnamese texts are
+    begins with ``sar``, :func:`_word_beginning`), so Turkish, Ottoman or Vietnamese texts are
     masked too (a Turkish speech of 20,000 characters took 6 ms to mark whole; translating a text's
     letters to find the words, 0.77 ms for 13,000 characters of a Turkish speech, 0.2 ms to seek them
     as they are written). A text still not mostly ASCII then (Cyrillic, Greek,
@@ -527,10 +529,10 @@ def kept_parts(
     unfolded = [(m.start(), m.group()) for m in _unfolded_run().finditer(text)] if _unfolded_run().search(beyond) else []
     if sum(len(run.encode()) - len(run) for _, run in unfolded) * _MOSTLY_ASCII > len(text):
         return [(0, text)]  # still not mostly ASCII
-    hits = [m.start() for m in _latin_word_beginning(starts).finditer(text)] + [i for i, _ in unfolded]
+    hits = [m.start() for m in _word_beginning(starts).finditer(text)] + [i for i, _ in unfolded]
     if anchored is not None and anchored[0] != starts:  # as in a mostly ASCII text, in characters
         sought, reach = anchored
-        hits = _near(hits, sorted([m.start() for m in _latin_word_beginning(sought).finditer(text)] + [i for i, _ in unfolded]), reach)
+        hits = _near(hits, sorted([m.start() for m in _word_beginning(sought).finditer(text)] + [i for i, _ in unfolded]), reach)
     return _kept(raw, _byte_offsets(text, hits))
 
 
@@ -555,7 +557,7 @@ def _letters_kept(starts: tuple[str, ...]) -> re.Pattern[str]:
     now; 28.4 → 16.6 ms of CPU a search)."""
     letters = {c for start in starts for c in start.lower() if c.isascii() and c.isalpha()}
     useless = "".join(letter for letter, folded in sorted(analyzers.latin_letter_folds().items()) if not letters.intersection(folded))
-    return re.compile("[^\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f" + re.escape(useless) + "]")
+    return re.compile("[^" + _ASCII_AND_NO_WORD + re.escape(useless) + "]")
 
 
 def _ascii_word_starts(raw: bytes, starts: tuple[str, ...]) -> list[int]:
@@ -667,12 +669,6 @@ def _stretches(text: str, starts: tuple[str, ...]) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=64)
 def _word_beginning(starts: tuple[str, ...]) -> re.Pattern[str]:
-    """A word beginning with one of ``starts`` (not after a letter or digit), ignoring case."""
-    return re.compile("(?<![^\\W_])(?:" + "|".join(map(re.escape, starts)) + ")" if starts else "(?!)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def _latin_word_beginning(starts: tuple[str, ...]) -> re.Pattern[str]:
     """A word beginning with one of ``starts`` (not after a letter or digit: "en" is not sought in
     "when"), each letter written in either case or as any Latin letter that folds to it
     (:func:`legation.search.analyzers.same_letters`: ``sar`` finds ``Şarkı``). The letter before
@@ -690,7 +686,7 @@ def _unfolded_run() -> re.Pattern[str]:
     """A run of characters beyond ASCII that no Latin letter folds to ASCII
     (:func:`legation.search.analyzers.latin_fold`), but spaces, quotes, dashes and the like."""
     folded = "".join(map(chr, sorted(analyzers.latin_fold())))
-    return re.compile("[^\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f" + re.escape(folded) + "]+")
+    return re.compile("[^" + _ASCII_AND_NO_WORD + re.escape(folded) + "]+")
 
 
 def best_snippets(
