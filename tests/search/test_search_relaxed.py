@@ -51,6 +51,12 @@ def test_a_facets_own_page_counts_the_documents_the_fallback_shows(demo_volumes)
         page = facet_values(request, facet.name, limit=500, index=index)
         shown = {(v.value, v.count) for v in facet.values}
         assert shown and shown <= {(v.value, v.count) for v in page.values}, facet.name
+    # a value of the facet chosen: the facet counted without it, the fallback decided with it (as the search does)
+    chosen = SearchRequest(q="Zhou Enlai treaty Moscow xylophone", filters={"type": ["Telegram"]})
+    result = search(chosen, index)
+    assert RELAXED_NOTICE in result.notice and result.total > 0
+    shown = {(v.value, v.count) for f in result.facets if f.name == "type" for v in f.values}
+    assert ("Telegram", result.total) in shown and shown <= {(v.value, v.count) for v in facet_values(chosen, "type", limit=500, index=index).values}
     # the words matching without the dates chosen: no fallback, and no value (the search shows none)
     import datetime as dt
 

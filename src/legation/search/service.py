@@ -1303,6 +1303,22 @@ def _chosen_dates(request: SearchRequest) -> str:
     return f"from {start.isoformat()}" if start else f"up to {end.isoformat()}"  # type: ignore[union-attr]
 
 
+def _sampled(
+    searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
+    text_query: Query | None,
+    filters: list[Query],
+    words_in: Callable[[facet_counts.Sample], Query | None],
+) -> tuple[facet_counts.Sample | None, bool]:
+    """The sample the facets of ``text_query``'s matches within ``filters`` are counted on
+    (:func:`legation.search.facets.sample_of`, its pilot asked as the facets are: ``words_in``,
+    :func:`_words_within`), and whether any document matches: told by that pilot when it estimates
+    many (a sample), else by counting them, then few."""
+    query = combine(text_query, filters)
+    sample = facet_counts.sample_of(searcher, idx_schema, query, within=lambda some: combine(words_in(some), filters))
+    return sample, sample is not None or facet_counts.count(searcher, query) > 0
+
+
 def _matches_any(
     searcher: tantivy.Searcher,
     idx_schema: tantivy.Schema,
@@ -1310,13 +1326,8 @@ def _matches_any(
     filters: dict[str, Query],
     words_in: Callable[[facet_counts.Sample], Query | None],
 ) -> bool:
-    """Whether any document matches ``text_query`` within ``filters``: told by the pilot sample when
-    it estimates many matches (:func:`legation.search.facets.sample_of`, 1/256 of the documents,
-    ``words_in``: :func:`_words_within`), else by counting them, then few."""
-    everything = list(filters.values())
-    query = combine(text_query, everything)
-    many = facet_counts.sample_of(searcher, idx_schema, query, within=lambda some: combine(words_in(some), everything)) is not None
-    return many or facet_counts.count(searcher, query) > 0
+    """Whether any document matches ``text_query`` within ``filters`` (:func:`_sampled`)."""
+    return _sampled(searcher, idx_schema, text_query, list(filters.values()), words_in)[1]
 
 
 def _words_alone(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, filters: dict[str, Query]) -> tuple[bool, Query | None, int]:
@@ -1879,16 +1890,22 @@ def facet_values(
     words_in = _words_within(words.query, words.node, False, index.schema, searcher)
     # the matches the search shows: those its citations find, ranked by the other words, or, when
     # no document has every word, those with most of them (search)
+    others = [q for key, q in filters.items() if key != name]  # a facet is counted without its own filter (count_facets)
     relaxed = _most_words(words, index, searcher) if words.parsed.cited and words.query is not None else None
-    if relaxed is None and not _matches_any(searcher, index.schema, words.query, filters, words_in):
-        relaxed = None if _words_alone(words, index.schema, searcher, filters)[2] else _most_words(words, index, searcher)
+    if relaxed is None:
+        # the pilot of the facet's sample tells whether the words match (without the facet's own
+        # filter: then, when they do, asked again with it)
+        sample, matched = _sampled(searcher, index.schema, words.query, others, words_in)
+        if matched and name in filters:
+            matched = _matches_any(searcher, index.schema, words.query, filters, words_in)
+        if not matched:
+            relaxed = None if _words_alone(words, index.schema, searcher, filters)[2] else _most_words(words, index, searcher)
     if relaxed is not None:
         words.query = relaxed
         words_in = _words_within(relaxed, words.node, True, index.schema, searcher, _cited(words))
-    others = [q for key, q in filters.items() if key != name]
+        sample = _sampled(searcher, index.schema, relaxed, others, words_in)[0]
     base = combine(words.query, others)
     facet = schema.FACETS_BY_NAME[name]
-    sample = facet_counts.sample_of(searcher, index.schema, base, within=lambda some: combine(words_in(some), others))
     if sample is not None:
         base = combine(words_in(sample), others)
     needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
