@@ -229,8 +229,9 @@ def test_the_frequent_words_of_a_letter_are_kept_for_an_index_as_it_stands(pubdi
     other_searcher = other.searcher()
     other_key = (str(other.path), other_searcher.num_docs, other_searcher.num_segments)
     assert spelling.frequent_words(other_searcher, "p", other_key) != first
-    monkeypatch.setattr(spelling, "CACHED_LETTERS", 2)  # the letters used last are kept, the oldest goes
-    spelling.frequent_words(counting, "f", key)
+    f_words = len(dict(searcher.terms_with_prefix(schema.VOCAB_FIELD, "f", limit=spelling.CANDIDATES_PER_LETTER)))
+    monkeypatch.setattr(spelling, "CACHED_WORDS", f_words + len(spelling._cache[other_key, "p"][1]))  # room for two letters:
+    spelling.frequent_words(counting, "f", key)  # those used last are kept, the oldest goes
     assert ((key, "p") in spelling._cache, (other_key, "p") in spelling._cache) == (False, True)
     monkeypatch.setattr(spelling, "CACHE_SECONDS", 0.0)  # kept no longer than CACHE_SECONDS
     assert spelling.frequent_words(counting, "f", key) is not spelling.frequent_words(counting, "f", key)

@@ -45,11 +45,13 @@ MIN_GAIN = 10  # the correction must be this many times more frequent than the w
 ESTABLISHED_DOCS = 10  # a word in this many documents, and in a thousandth of the archive, is not corrected
 ESTABLISHED_SHARE = 1000
 PRESENT_WORD_LETTERS_PER_EDIT = 5  # a word the archive holds is corrected at most one edit per this many letters
-CACHED_LETTERS = 8  # first letters whose frequent words a process keeps ("s" at 1,000,000 documents: 16,906 words, 1.6 MB)
+# Words a process keeps of the letters it read last (about 90 bytes each): at 1,000,000 documents
+# the 26 letters of the Latin alphabet hold 190,000 (17 MB; "s" 17,073, read in 77 ms, "a" in 119)
+CACHED_WORDS = 250_000
 # A word of a phrase, corrected on its own: letters and digits, hyphens and apostrophes within
 # (``Kruschev's`` whole, not the comma after ``Kruschev,``)
 _PHRASE_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-CACHE_SECONDS = 60.0  # how long it keeps them: the counts of an index changed since may be this old
+CACHE_SECONDS = 600.0  # how long it keeps them: the counts of an index changed since (its documents and segments alike) may be this old
 
 _cache: OrderedDict[tuple[Hashable, str], tuple[float, dict[str, int]]] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -60,8 +62,9 @@ def frequent_words(searcher: tantivy.Searcher, letter: str, index_key: Hashable 
     most documents hold, with the number of documents: ``{word: documents}``. Reading them walks
     every such word of every segment (86 ms for "s" at 1,000,000 documents in 11 segments), so
     with ``index_key`` (what names one index as it stands: its folder, documents and segments)
-    they are kept for :data:`CACHE_SECONDS`, for the :data:`CACHED_LETTERS` letters used last:
-    a misspelt query meets them again for any word of that letter."""
+    they are kept for :data:`CACHE_SECONDS`, for the letters used last, up to :data:`CACHED_WORDS`
+    words in all: a misspelt query meets them again for any word of that letter. An index that
+    changes (its documents or segments) is another key; what was kept of it before goes in turn."""
     key = (index_key, letter)
     if index_key is not None:
         with _cache_lock:
@@ -74,8 +77,9 @@ def frequent_words(searcher: tantivy.Searcher, letter: str, index_key: Hashable 
         with _cache_lock:
             _cache[key] = (time.monotonic(), words)
             _cache.move_to_end(key)
-            while len(_cache) > CACHED_LETTERS:
-                _cache.popitem(last=False)
+            kept_words = sum(len(w) for _, w in _cache.values())
+            while kept_words > CACHED_WORDS and len(_cache) > 1:
+                kept_words -= len(_cache.popitem(last=False)[1][1])
     return words
 
 
