@@ -190,7 +190,7 @@ def test_the_follower_applies_new_entries_in_the_background(tmp_path, make_recor
         while len(_ids(index)) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
-        stop.set()
+        _stopped(stop)
     assert len(_ids(index)) == 3
 
 
@@ -274,7 +274,19 @@ def test_a_follower_rebuilds_an_index_folder_deleted_while_it_runs(tmp_path, mak
         _ingest_beside_a_follower(records[3:5])
         assert seen(5)
     finally:
-        stop.set()
+        _stopped(stop)
+
+
+def _stopped(stop) -> None:
+    """Stop the follower that ``stop`` stops, and wait for its thread to end: one still in a round
+    as the test's database was flushed locked its table ("database table is locked", a whole run of
+    the search tests once) and then met a database no longer allowed."""
+    import threading
+
+    stop.set()
+    for thread in threading.enumerate():
+        if thread.name == "legation-index-follower":
+            thread.join(timeout=30)
 
 
 def test_each_document_carries_its_key_number_in_a_fast_field(tmp_path, make_records) -> None:
