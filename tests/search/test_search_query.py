@@ -745,6 +745,52 @@ def test_a_phrase_ending_in_a_short_prefix_finds_every_word_it_begins(demo_volum
     assert all(h.marked for h in found)  # every hit shows the phrase marked
 
 
+def every_hit(index, q: str) -> list:
+    """Every hit of ``q`` in ``index``, page after page."""
+    first = search(SearchRequest(q=q, page_size=100), index)
+    pages = [search(SearchRequest(q=q, page_size=100, page=p), index).hits for p in range(2, -(-first.total // 100) + 1)]
+    return first.hits + [h for page in pages for h in page]
+
+
+@pytest.mark.parametrize(("typed", "whole"), [("Foreign Relati", ["Foreign Relations"]), ("the governmen", ["the government", "the governments", "the governmental"])])
+def test_a_phrase_ending_in_a_prefix_longer_than_its_words_stems_finds_them(demo_volumes, typed, whole) -> None:
+    # '"Foreign Relati*"' found nothing: the text holds "Relations" as its stem, relat, which
+    # "relati" does not begin; the last word is also sought by the terms of the words it begins.
+    index = demo_volumes("frus1961-63v05")
+
+    def pairs(hit) -> list[tuple[str, str]]:  # the marked words two by two, lowercased
+        shown = [*hit.snippets_html, hit.title_html, *hit.source_html]
+        return [(a.lower(), b.lower()) for s in shown for a, b in re.findall(r"<mark>(\w+)</mark>\s<mark>(\w+)</mark>", s)]
+
+    expected: dict[str, bool] = {}  # each document the whole words find → whether one of their hits shows them marked
+    for h in (h for w in whole for h in every_hit(index, f'"{w}"')):
+        expected[h.identifier] = expected.get(h.identifier, False) or bool(pairs(h))
+    found = every_hit(index, f'"{typed}*"')
+    assert expected and {h.identifier for h in found} == set(expected), (len(expected), len(found))
+    first, last = typed.lower().split()
+    for h in found:  # each shows the phrase marked where the whole words' search does, its last word one the prefix begins
+        assert bool(pairs(h)) == expected[h.identifier] and all(a == first and b.startswith(last) for a, b in pairs(h)), (h.identifier, pairs(h))
+
+
+@pytest.mark.parametrize(("prefix", "stem"), [("governmen", "govern"), ("informatio", "inform"), ("developmen", "develop")])
+def test_a_prefix_finds_the_documents_holding_a_word_it_begins_not_those_of_its_stem(demo_volumes, prefix, stem) -> None:
+    # "governmen*" is sought by the stems of the words it begins (governments: govern), which
+    # "governing" has too: such a stem counts only where a word the prefix begins stands, and
+    # the words of its stem that the prefix does not begin are not marked.
+    from tests.search.fixtures import record_text
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1961-63v05.xml.gz"))
+    index = demo_volumes("frus1961-63v05")
+    begins = re.compile(rf"(?i)(?<!\w){prefix}")
+    holding = {r.identifier for r in records if begins.search(record_text(r))}
+    of_stem = {r.identifier for r in records if any(analyzers.terms(w) == [stem] for w in re.findall(rf"(?i)(?<!\w){stem}\w*", record_text(r)))}
+    assert of_stem - holding, prefix  # documents the stem alone would have found
+    found = every_hit(index, f"{prefix}*")
+    assert {h.identifier for h in found} == holding, (prefix, len(found), len(holding))
+    marked = [m for h in found for s in [*h.snippets_html, h.title_html, *h.source_html] for m in re.findall(r"<mark>(\w+)</mark>", s)]
+    assert marked and all(begins.match(m) for m in marked), prefix
+
+
 @pytest.mark.parametrize("typed", ["'Port Ar*'", "\u2018Port Ar*\u2019", "\u300cPort Ar*\u300d", "\u300ePort Ar*\u300f"])
 def test_single_quotes_and_corner_brackets_quote_a_phrase(typed) -> None:
     # each lost the phrase and its prefix, saying wrongly "'*' is not part of the search syntax here": 137 documents of "Port Ar"

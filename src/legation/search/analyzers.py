@@ -669,12 +669,21 @@ def folded(text: str) -> list[str]:
 def prefix_phrase(text: str, analyzer: str) -> tuple[str, ...]:
     """A phrase ending in a prefix (``"Port Ar*"``, without the ``*``) as it is sought in a field
     analyzed by ``analyzer``: the first term of each word but the last (a word giving none left
-    out), then the last word folded, the beginning of a term: ``"ports ar"`` → ``("port", "ar")``.
+    out; as typed where the analyzer stems before folding: ``"Nemçe ord"`` → ``("nemce", "ord")``),
+    then the last word folded, the beginning of a term: ``"ports ar"`` → ``("port", "ar")``.
     The search (:func:`legation.search.query.to_tantivy`) and the snippets marking it read it so."""
     words = folded(text)
     if not words:
         return ()
+    if stems_before_folding(analyzer) and (last := _LAST_WORD.search(bare := without_marks(normalize(text)))):
+        # its words as typed: folded first, "Nemçe" was stemmed as "nemce" is, "ne"
+        leading = terms(bare[: last.start()], analyzer)
+        if len(leading) == len(words) - 1:
+            return (*leading, words[-1])
     return (*(found[0] for w in words[:-1] if (found := terms(w, analyzer))), words[-1])
+
+
+_LAST_WORD = re.compile(r"\w+\W*$")
 
 
 def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:

@@ -2085,27 +2085,58 @@ def _prefix(
         items = [_term(Term(w, node.field), idx_schema, searcher, highlighting=True) for w in folded[:-1]]
         return _should([q for q in [*items, _prefix(Term(folded[-1], node.field, prefix=True), idx_schema, searcher)] if q is not None])
     if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
+        begun = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[-1], limit=MAX_PREFIX_EXPANSIONS)
         per_field = []
         for f, analyzer, b in _fields(node.field):
             *leading, last = analyzers.prefix_phrase(node.text, analyzer)
             # tantivy's phrase-prefix query expands its last word to 50 terms at most ("Ar*": "arab" …,
-            # not yet "arthur"); as a regular expression, to as many as the field holds
-            words = [*(re.escape(t) for t in leading), re.escape(last) + ".*"]
-            per_field.append(_boosted(_in(Query.regex_phrase_query(idx_schema, f, words), within), b))
+            # not yet "arthur"); as a regular expression, to as many as the field holds, and to the
+            # terms of the words it begins, which may be shorter ("governmen*": govern)
+            terms = _begun_terms(last, begun, f, analyzer, searcher, node.field)
+            ends = "|".join(dict.fromkeys([re.escape(last) + ".*", *(re.escape(t) for t in terms)]))
+            phrase = Query.regex_phrase_query(idx_schema, f, [*(re.escape(t) for t in leading), ends])
+            if any(not t.startswith(last) for t in terms):  # a term cut shorter: only where a word it stands for is
+                phrase = _holding(phrase, begun, idx_schema)
+            per_field.append(_boosted(_in(phrase, within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
-    fields = _fields(node.field)
-    stems_of = {a: list(dict.fromkeys(t for word, _ in words for t in _field_terms(word, a)[:1])) for a in {a for _, a, _ in fields}}
     per_field = []
-    for f, analyzer, b in fields:
-        stems = stems_of[analyzer]
-        if analyzers.stems_before_folding(analyzer):  # the vocab's words are folded: their stems there are not the text's
-            stems = [t for t, _ in searcher.terms_with_prefix(f, folded[0], limit=MAX_PREFIX_EXPANSIONS)]
-        elif node.field is not None:  # and the field's own words: place:Pr* (Prague) is no frequent word of the whole archive
-            stems = list(dict.fromkeys([*stems, *(t for t, _ in searcher.terms_with_prefix(f, folded[0], limit=MAX_PREFIX_EXPANSIONS))]))
-        if stems:
-            per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
+    for f, analyzer, b in _fields(node.field):
+        stems = _begun_terms(folded[0], words, f, analyzer, searcher, node.field)
+        begun = [Query.term_query(idx_schema, f, s) for s in stems if s.startswith(folded[0])]
+        # a term cut shorter than the prefix ("governmen*": govern) also stands for words it does not
+        # begin (governing): it counts only in documents holding a word the prefix begins
+        cut = [Query.term_query(idx_schema, f, s) for s in stems if not s.startswith(folded[0])]
+        if begun or cut:
+            per_field.append(_boosted(_should([*begun, *([_holding(_should(cut), words, idx_schema)] if cut else [])]), b))  # type: ignore[arg-type, list-item]
     return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
+
+
+def _holding(query: Query, words: list[tuple[str, int]], idx_schema: tantivy.Schema) -> Query:
+    """``query`` (its score unchanged) in the documents holding one of ``words`` (folded, as the
+    vocabulary has them: ``(word, documents)``) in any field."""
+    held = _should([Query.term_query(idx_schema, schema.VOCAB_FIELD, w) for w, _ in words]) or Query.empty_query()
+    return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(held, 0.0))])  # type: ignore[arg-type]
+
+
+def _begun_terms(
+    prefix: str, words: list[tuple[str, int]], field: str, analyzer: str, searcher: tantivy.Searcher, named: str | None
+) -> list[str]:
+    """The terms of the index field ``field`` (analyzed by ``analyzer``) that the words beginning
+    with ``prefix`` (folded) give: those of ``words``, the vocabulary's most frequent such words
+    (``(word, documents)``, folded), each word's first term, stemmed shorter than the prefix as it
+    may be (``governments``: govern, for ``governmen*``). In a field stemmed before folding, where
+    a folded word's stem is not the text's (Turkish ``toplandi``; "toplandı" is stemmed ``topla``),
+    the terms of each word's spellings (:func:`legation.search.analyzers.respellings`: ``toplan*``
+    and ``kumandanı*`` found nothing), and the field's own terms beginning with the prefix; in a
+    field ``named`` in the query, also its own (``place:Pr*``: Prague is no frequent word of the
+    whole archive). The more documents a word is in, the earlier its terms; each once."""
+    if analyzers.stems_before_folding(analyzer):
+        spelt = (t for word, _ in words for t in analyzers.respellings(word, analyzer))
+        return list(dict.fromkeys([*(t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)), *spelt]))
+    stems = (t for word, _ in words for t in _field_terms(word, analyzer)[:1])
+    own = (t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)) if named is not None else ()
+    return list(dict.fromkeys([*stems, *own]))
 
 
 def date_overlap_query(

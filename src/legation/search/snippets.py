@@ -186,7 +186,19 @@ class Highlighter:
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(raw, marks, self.runs) if self.runs else marks
         marks = self._in_forms(raw, marks) if self.stem_forms else marks
+        marks = [(a, b) for a, b in marks if not self._cut_short(raw[a:b])] if self.free_prefixes else marks
         return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
+
+    def _cut_short(self, word: bytes) -> bool:
+        """Whether the marked ``word`` (UTF-8) was marked for a ``prefix*`` of the query through a
+        term shorter than the prefix, which the word does not begin (``memleketi*`` sought the stem
+        memleket, which "memleket" has too; :func:`legation.search.query._prefix`), and is no other word of the query."""
+        term = self._term(word)
+        return (
+            any(len(term) < len(p) and p.startswith(term) for p in self.free_prefixes)
+            and term not in self.free
+            and not any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
+        )
 
     def _in_forms(self, raw: bytes, marks: Marks) -> Marks:
         """``marks`` but those of a word whose stem the query finds in other forms only (:attr:`stem_forms`)."""
@@ -350,11 +362,18 @@ def in_phrases(
             size = len(phrase)
             for k in range(first, i - size + 1):
                 if all(form(words[k + j]) == phrase[j] for j in range(size - prefix)) and (
-                    not prefix or form(words[k + size - 1]).startswith(phrase[-1])
+                    not prefix or _begins(words[k + size - 1], phrase[-1], form)
                 ):
                     keep[k : k + size] = [True] * size
         first = i
     return [mark for mark, kept in zip(marks, keep) if kept]
+
+
+def _begins(word: bytes, prefix: str, form: Callable[[bytes], str]) -> bool:
+    """Whether the marked ``word`` (UTF-8) is one a phrase's last word ``prefix`` (folded) stands
+    for: its term begins with it, or the word itself, folded, does (``"between the governmen*"``:
+    "governments", whose term is govern; Turkish "toplandı", topla, for ``toplan*``)."""
+    return form(word).startswith(prefix) or any(w.startswith(prefix) for w in analyzers.folded(word.decode(errors="replace"))[:1])
 
 
 def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[str, ...] = ()) -> tuple[str, ...]:
