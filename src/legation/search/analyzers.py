@@ -424,6 +424,19 @@ def spellings_sought(text: str, analyzer: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*own, *(t for t in found if len(t) >= len(own[0]))]))
 
 
+def begun_spellings(word: str, typed: str, analyzer: str) -> tuple[str, ...]:
+    """The terms a search seeks, in a field analyzed by ``analyzer`` (:func:`stems_before_folding`),
+    for ``word``, a word of the vocabulary (folded) that the ``prefix*`` ``typed`` (without its
+    ``*``) begins: the terms of its :func:`respellings` (``toplandi`` → topla, the stem of
+    "toplandı"); the prefix typed with letters beyond ASCII, those no shorter than the prefix's own
+    term, as :func:`spellings_sought` keeps a word's (``Nemçe*``: nemce, not ne, the stem of "neden")."""
+    found = respellings(word, analyzer)
+    own = terms(typed, analyzer)
+    if len(own) != 1 or without_marks(normalize(typed)).isascii():
+        return found
+    return tuple(t for t in found if len(t) >= len(own[0]))
+
+
 def _build(name: str, simple: bool = False) -> TextAnalyzer:
     """The analyzer ``name``; on tantivy's simple tokenizer when ``simple`` (or ``name`` is one of those)."""
     stemmer = STEMMERS[name]
@@ -669,21 +682,23 @@ def folded(text: str) -> list[str]:
 def prefix_phrase(text: str, analyzer: str) -> tuple[str, ...]:
     """A phrase ending in a prefix (``"Port Ar*"``, without the ``*``) as it is sought in a field
     analyzed by ``analyzer``: the first term of each word but the last (a word giving none left
-    out; as typed where the analyzer stems before folding: ``"Nemçe ord"`` → ``("nemce", "ord")``),
-    then the last word folded, the beginning of a term: ``"ports ar"`` → ``("port", "ar")``.
+    out), then the last word folded, the beginning of a term: ``"ports ar"`` → ``("port", "ar")``.
     The search (:func:`legation.search.query.to_tantivy`) and the snippets marking it read it so."""
     words = folded(text)
     if not words:
         return ()
-    if stems_before_folding(analyzer) and (last := _LAST_WORD.search(bare := without_marks(normalize(text)))):
-        # its words as typed: folded first, "Nemçe" was stemmed as "nemce" is, "ne"
-        leading = terms(bare[: last.start()], analyzer)
-        if len(leading) == len(words) - 1:
-            return (*leading, words[-1])
     return (*(found[0] for w in words[:-1] if (found := terms(w, analyzer))), words[-1])
 
 
-_LAST_WORD = re.compile(r"\w+\W*$")
+def shingled_prefix_phrase(text: str) -> tuple[str, ...] | None:
+    """A phrase ending in a prefix (``"Port Ar*"``, without the ``*``) as it is sought exactly, as
+    a quoted phrase is, by its shingles (:func:`shingles` of these words, the last one's end a
+    beginning): its folded words, ``("port", "ar")``; ``None`` when its shingles are not those of
+    its words two by two (Han, kana or Hangul characters: :func:`query_shingles`), or it has one
+    word: then it is sought in each field's terms (:func:`prefix_phrase`). The search
+    (:func:`legation.search.query.to_tantivy`) and the snippets marking it read it so."""
+    words = folded(text)
+    return tuple(words) if len(words) > 1 and query_shingles(text) == shingles(words) else None
 
 
 def indexable(text: str, analyzer: str) -> list[str | PreTokenizedString]:

@@ -1955,6 +1955,24 @@ def _shingled(text: str, field: str | None, idx_schema: tantivy.Schema, within: 
     return _should(per_field)  # type: ignore[return-value]
 
 
+def _shingled_prefix(pairs: list[str], field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
+    """A phrase ending in a prefix (``"Port Ar*"``) where it stands exactly, as a quoted phrase is
+    found (:func:`_shingled`): its shingles ``pairs`` in each shingle field, the last one's end a
+    beginning (``port_ar.*``). Sought in the stemmed words instead, the last word was a beginning of
+    their stems, which a word may not begin: ``"Foreign Relati*"`` found 75 of 1,000,000
+    documents (relations is stemmed relat), ``"peace negotiat*"`` none; and a Turkish word before
+    it typed without its letters was stemmed otherwise (``"Nemce ord*"``)."""
+    *whole, last = [re.escape(p) for p in pairs]
+    per_field = []
+    for shingle_field, boost in schema.shingle_fields(field):
+        if whole:
+            query = _in(Query.regex_phrase_query(idx_schema, shingle_field, [*whole, last + ".*"]), within)
+        else:
+            query = Query.regex_query(idx_schema, shingle_field, last + ".*")
+        per_field.append(_boosted(query, boost))
+    return _should(per_field)  # type: ignore[return-value]
+
+
 # -------------------------------------------------------------------------------------------------
 
 
@@ -2084,55 +2102,39 @@ def _prefix(
     if len(folded) > 1 and highlighting:  # its words one by one, the last expanded: the snippets keep them where they stand together
         items = [_term(Term(w, node.field), idx_schema, searcher, highlighting=True) for w in folded[:-1]]
         return _should([q for q in [*items, _prefix(Term(folded[-1], node.field, prefix=True), idx_schema, searcher)] if q is not None])
-    if len(folded) > 1:  # "En-l*": phrase whose last word is a prefix
-        begun = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[-1], limit=MAX_PREFIX_EXPANSIONS)
+    if (words_of := analyzers.shingled_prefix_phrase(node.text)) is not None:
+        return _shingled_prefix(analyzers.shingles(list(words_of)), node.field, idx_schema, within)
+    if len(folded) > 1:  # "国内生*": a phrase of characters each a word, its last word a prefix
         per_field = []
         for f, analyzer, b in _fields(node.field):
             *leading, last = analyzers.prefix_phrase(node.text, analyzer)
             # tantivy's phrase-prefix query expands its last word to 50 terms at most ("Ar*": "arab" …,
-            # not yet "arthur"); as a regular expression, to as many as the field holds, and to the
-            # terms of the words it begins, which may be shorter ("governmen*": govern)
-            terms = _begun_terms(last, begun, f, analyzer, searcher, node.field)
-            ends = "|".join(dict.fromkeys([re.escape(last) + ".*", *(re.escape(t) for t in terms)]))
-            phrase = Query.regex_phrase_query(idx_schema, f, [*(re.escape(t) for t in leading), ends])
-            if any(not t.startswith(last) for t in terms):  # a term cut shorter: only where a word it stands for is
-                phrase = _holding(phrase, begun, idx_schema)
-            per_field.append(_boosted(_in(phrase, within), b))
+            # not yet "arthur"); as a regular expression, to as many as the field holds
+            words = [*(re.escape(t) for t in leading), re.escape(last) + ".*"]
+            per_field.append(_boosted(_in(Query.regex_phrase_query(idx_schema, f, words), within), b))
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     per_field = []
-    for f, analyzer, b in _fields(node.field):
-        stems = _begun_terms(folded[0], words, f, analyzer, searcher, node.field)
-        begun = [Query.term_query(idx_schema, f, s) for s in stems if s.startswith(folded[0])]
-        # a term cut shorter than the prefix ("governmen*": govern) also stands for words it does not
-        # begin (governing): it counts only in documents holding a word the prefix begins
-        cut = [Query.term_query(idx_schema, f, s) for s in stems if not s.startswith(folded[0])]
-        if begun or cut:
-            per_field.append(_boosted(_should([*begun, *([_holding(_should(cut), words, idx_schema)] if cut else [])]), b))  # type: ignore[arg-type, list-item]
+    for f, analyzer, b in _fields(node.field):  # each word it begins sought as if typed: "governmen*" also finds governing
+        if stems := _begun_terms(node.text, folded[0], words, f, analyzer, searcher, node.field):
+            per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
     return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
 
 
-def _holding(query: Query, words: list[tuple[str, int]], idx_schema: tantivy.Schema) -> Query:
-    """``query`` (its score unchanged) in the documents holding one of ``words`` (folded, as the
-    vocabulary has them: ``(word, documents)``) in any field."""
-    held = _should([Query.term_query(idx_schema, schema.VOCAB_FIELD, w) for w, _ in words]) or Query.empty_query()
-    return Query.boolean_query([(Occur.Must, query), (Occur.Must, Query.const_score_query(held, 0.0))])  # type: ignore[arg-type]
-
-
 def _begun_terms(
-    prefix: str, words: list[tuple[str, int]], field: str, analyzer: str, searcher: tantivy.Searcher, named: str | None
+    typed: str, prefix: str, words: list[tuple[str, int]], field: str, analyzer: str, searcher: tantivy.Searcher, named: str | None
 ) -> list[str]:
     """The terms of the index field ``field`` (analyzed by ``analyzer``) that the words beginning
-    with ``prefix`` (folded) give: those of ``words``, the vocabulary's most frequent such words
+    with ``prefix`` (``typed``, folded) give: those of ``words``, the vocabulary's most frequent such words
     (``(word, documents)``, folded), each word's first term, stemmed shorter than the prefix as it
     may be (``governments``: govern, for ``governmen*``). In a field stemmed before folding, where
     a folded word's stem is not the text's (Turkish ``toplandi``; "toplandı" is stemmed ``topla``),
-    the terms of each word's spellings (:func:`legation.search.analyzers.respellings`: ``toplan*``
+    the terms of each word's spellings (:func:`legation.search.analyzers.begun_spellings`: ``toplan*``
     and ``kumandanı*`` found nothing), and the field's own terms beginning with the prefix; in a
     field ``named`` in the query, also its own (``place:Pr*``: Prague is no frequent word of the
     whole archive). The more documents a word is in, the earlier its terms; each once."""
     if analyzers.stems_before_folding(analyzer):
-        spelt = (t for word, _ in words for t in analyzers.respellings(word, analyzer))
+        spelt = (t for word, _ in words for t in analyzers.begun_spellings(word, typed, analyzer))
         return list(dict.fromkeys([*(t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)), *spelt]))
     stems = (t for word, _ in words for t in _field_terms(word, analyzer)[:1])
     own = (t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)) if named is not None else ()

@@ -141,12 +141,18 @@ class Highlighter:
         """Each run of words marked only together, with what a marked word (UTF-8) must give to be
         one of them, and whether its last word is a prefix: a quoted phrase as its folded words
         (``"Port Arthur"`` → ``("port", "arthur")``, :meth:`_fold`), one ending in a prefix as
-        the search reads it, its words' terms and the prefix, folded, that the last word's term
-        begins with (``"ports ar*"`` → ``("port", "ar")``: "Port Arthur", "ports are",
-        :func:`legation.search.analyzers.prefix_phrase`), a word of parts as the analyzer's terms (``Sino-Soviets`` →
+        the search reads it: by its shingles, as its folded words, the last one's beginning
+        (``"Port Ar*"`` → ``("port", "ar")``: "Port Arthur", "port area",
+        :func:`legation.search.analyzers.shingled_prefix_phrase`), else (Han, kana, Hangul) its
+        words' terms and the prefix, folded, that the last word's term begins with
+        (:func:`legation.search.analyzers.prefix_phrase`); a word of parts as the analyzer's terms (``Sino-Soviets`` →
         ``("sino", "soviet")``, :meth:`_term`)."""
         exact = [(t, self._fold, False) for p in self.phrase_texts if (t := tuple(analyzers.folded(p)))]
-        prefixed = [(t, self._term, True) for p in self.prefix_phrase_texts if (t := analyzers.prefix_phrase(p, self.analyzer))]
+        prefixed = [
+            (t, self._fold, True) if (t := analyzers.shingled_prefix_phrase(p)) is not None else (analyzers.prefix_phrase(p, self.analyzer), self._term, True)
+            for p in self.prefix_phrase_texts
+        ]
+        prefixed = [phrase for phrase in prefixed if phrase[0]]
         parted = [(t, self._term, False) for p in self.parted_texts if (t := tuple(analyzers.terms(p, self.analyzer)))]
         return tuple(dict.fromkeys([*exact, *prefixed, *parted]))
 
@@ -186,19 +192,7 @@ class Highlighter:
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(raw, marks, self.runs) if self.runs else marks
         marks = self._in_forms(raw, marks) if self.stem_forms else marks
-        marks = [(a, b) for a, b in marks if not self._cut_short(raw[a:b])] if self.free_prefixes else marks
         return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
-
-    def _cut_short(self, word: bytes) -> bool:
-        """Whether the marked ``word`` (UTF-8) was marked for a ``prefix*`` of the query through a
-        term shorter than the prefix, which the word does not begin (``memleketi*`` sought the stem
-        memleket, which "memleket" has too; :func:`legation.search.query._prefix`), and is no other word of the query."""
-        term = self._term(word)
-        return (
-            any(len(term) < len(p) and p.startswith(term) for p in self.free_prefixes)
-            and term not in self.free
-            and not any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
-        )
 
     def _in_forms(self, raw: bytes, marks: Marks) -> Marks:
         """``marks`` but those of a word whose stem the query finds in other forms only (:attr:`stem_forms`)."""
@@ -362,18 +356,11 @@ def in_phrases(
             size = len(phrase)
             for k in range(first, i - size + 1):
                 if all(form(words[k + j]) == phrase[j] for j in range(size - prefix)) and (
-                    not prefix or _begins(words[k + size - 1], phrase[-1], form)
+                    not prefix or form(words[k + size - 1]).startswith(phrase[-1])
                 ):
                     keep[k : k + size] = [True] * size
         first = i
     return [mark for mark, kept in zip(marks, keep) if kept]
-
-
-def _begins(word: bytes, prefix: str, form: Callable[[bytes], str]) -> bool:
-    """Whether the marked ``word`` (UTF-8) is one a phrase's last word ``prefix`` (folded) stands
-    for: its term begins with it, or the word itself, folded, does (``"between the governmen*"``:
-    "governments", whose term is govern; Turkish "toplandı", topla, for ``toplan*``)."""
-    return form(word).startswith(prefix) or any(w.startswith(prefix) for w in analyzers.folded(word.decode(errors="replace"))[:1])
 
 
 def word_starts(words: list[str], analyzer: str | None = None, prefixes: tuple[str, ...] = ()) -> tuple[str, ...]:
