@@ -287,6 +287,21 @@ def test_a_correction_that_finds_nothing_is_not_offered(demo_volumes):
             assert count_matches(offered, index, relaxed=False) > 0, (q, offered)
 
 
+def test_a_phrase_ending_in_a_word_typed_unfinished_is_offered_with_a_star(demo_volumes):
+    # '"Soviet Uni"' found nothing and offered nothing: "uni" is no misspelling of a word one edit
+    # away, and a word the texts write in lower case (one demo document) was taken for a word
+    # rather than a beginning. At the end of a phrase of two words or more that finds too little,
+    # it is offered as a beginning when the phrase so ended finds something.
+    from legation.search.service import count_matches
+
+    index = demo_volumes("frus1951v07p2", "frus1952-54v14p2")
+    for typed, offered in (('"Soviet Uni"', '"Soviet Uni*"'), ('"Secretary of Sta"', '"Secretary of Sta*"'), ('"Soviet Uni" treaty', '"Soviet Uni*" treaty')):
+        phrase = '"' + typed.split('"')[1] + '"'
+        assert count_matches(phrase, index, relaxed=False) == 0, typed  # the phrase as typed finds nothing
+        assert search(SearchRequest(q=typed), index).did_you_mean == offered and count_matches(offered, index, relaxed=False) > 0, typed
+    assert search(SearchRequest(q='"dull"'), index).did_you_mean == ""  # one word quoted is the word as typed, not a beginning
+
+
 def test_a_correction_is_offered_only_when_it_finds_something_within_the_filters_and_dates(khrushchev):
     # "Did you mean Khrushchev?" for Krushchev within 1949 led to no document: the suggestion's link
     # keeps the dates and filters, and the volume (1958-60) holds none of 1949 (found by a fresh user).

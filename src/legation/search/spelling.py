@@ -174,15 +174,19 @@ def did_you_mean(
     text = parsed.text
     kept = {w for phrase in keep for w in phrase.split()}
     fixes: dict[int, tuple[str, str]] = {}  # where a word stands in text → (the word, its correction)
+    # where the phrases a * may end stand: one ending in a word typed unfinished ("Soviet Uni") is offered as "Soviet Uni*"
+    phrase_ends = {p.at + len(p.text) for p in _phrases(parsed.node) if p.field is None and len(_PHRASE_WORD.findall(p.text)) > 1} if finds else set()
     for term in _sought(parsed.node):
         if term.at in fixes or term.text in kept or text[term.at : term.at + len(term.text)] != term.text:
             continue
         # a word absent from the archive that begins its words was typed unfinished (kissin, not
         # kishi two letters away); one it holds, rarely, was more likely misspelt (Krushchev)
-        beginning = term.field is None and _bare(term, text) and _begins_words(term.text, searcher, index_key)
+        ends_phrase = term.at + len(term.text) in phrase_ends
+        beginning = term.field is None and (_bare(term, text) or ends_phrase) and _begins_words(term.text, searcher, index_key, ends_phrase)
         fix = _correct(term.text, searcher, index_key, term.field)
-        if beginning == ABSENT and fix and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
-            fix = None  # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*
+        if beginning == ABSENT and fix and not ends_phrase and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
+            fix = None  # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*;
+            # ending a phrase, the word near it first ("Port Arthu": Arthur), its beginning if that finds nothing (_found_together)
         if fix:
             fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
         elif beginning:
@@ -249,14 +253,16 @@ def _bare(term: Term, text: str) -> bool:
 ABSENT, RARE = "absent", "rare"  # what _begins_words says of a word that begins the archive's words
 
 
-def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None) -> str:
+def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None, ends_phrase: bool = False) -> str:
     """Whether ``word``, typed whole but rare or absent in the archive, is the beginning of a word
     the archive holds far more often (:data:`MIN_GAIN` times, and in :data:`ESTABLISHED_DOCS`
     documents or more): ``khru``, typed as a name's beginning and searched as a word (3 demo
     documents), begins Khrushchev (632), which ``khru*`` finds; not a word the texts write in
     lower case (``dull``, a word, not Dulles' beginning). :data:`ABSENT` or :data:`RARE`
     (the word in no document, or in few) when it is, ``""`` when not. Three letters or more
-    (``ma*`` is every word of "ma"), letters only."""
+    (``ma*`` is every word of "ma"), letters only. ``ends_phrase``: the word ends a phrase, which
+    finds too little as typed, so written in lower case it may still be a beginning (``"Soviet Uni"``;
+    "uni" is in one demo document)."""
     folded = analyzers.folded(word)
     if not word.isalpha() or len(folded) != 1 or len(folded[0]) < 3 or not folded[0].isalpha():
         return ""  # "Khru." was offered as "Khru.*"
@@ -264,7 +270,7 @@ def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | N
     typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
     if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE):
         return ""
-    if typed_freq and searcher.doc_freq(schema.LOWERCASE_FIELD, typed):
+    if typed_freq and not ends_phrase and searcher.doc_freq(schema.LOWERCASE_FIELD, typed):
         return ""  # a word the texts write in lower case is a word, not a beginning: "dull" was offered as dull*, Dulles
     wanted = max(ESTABLISHED_DOCS, MIN_GAIN * max(typed_freq, 1))
     frequent = frequent_words(searcher, typed[0], index_key)
