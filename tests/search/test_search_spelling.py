@@ -302,6 +302,19 @@ def test_a_phrase_ending_in_a_word_typed_unfinished_is_offered_with_a_star(demo_
     assert search(SearchRequest(q='"dull"'), index).did_you_mean == ""  # one word quoted is the word as typed, not a beginning
 
 
+def test_a_correction_that_stands_beside_the_next_word_comes_first(demo_volumes):
+    # "Prot Arthur" offered "Prot* Arthur": "pro", one edit away and the most frequent, stands beside
+    # no Arthur, and "prot" begins words more frequent than it (protest, protocol). Of a word's first
+    # corrections, one a document holds next to the word typed beside it comes first.
+    from legation.search import spelling
+    from legation.search.service import count_matches
+
+    index = demo_volumes("frus1951v07p2", "frus1952-54v14p2")
+    assert spelling._correct("Prot", index.searcher()) == "pro" and count_matches('"pro Arthur"', index, relaxed=False) == 0
+    assert search(SearchRequest(q="Prot Arthur"), index).did_you_mean == "Port Arthur"
+    assert search(SearchRequest(q="Prot"), index).did_you_mean == "Prot*"  # alone, nothing says which
+
+
 def test_a_correction_is_offered_only_when_it_finds_something_within_the_filters_and_dates(khrushchev):
     # "Did you mean Khrushchev?" for Krushchev within 1949 led to no document: the suggestion's link
     # keeps the dates and filters, and the volume (1958-60) holds none of 1949 (found by a fresh user).

@@ -86,13 +86,20 @@ def frequent_words(searcher: tantivy.Searcher, letter: str, index_key: Hashable 
 def _correct(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None, field: str | None = None) -> str | None:
     """The vocabulary's word (folded) that ``word`` was most likely meant for, by the rules of the
     module's docstring, ``None`` when none is; in the search field ``field`` a word it holds."""
+    return next(iter(_candidates(word, searcher, index_key, field)), None)
+
+
+def _candidates(word: str, searcher: tantivy.Searcher, index_key: Hashable | None = None, field: str | None = None) -> list[str]:
+    """The words of the vocabulary (folded) ``word`` may have been meant for, by the rules of the
+    module's docstring, the likeliest first: fewest edits, then most documents; in the search
+    field ``field`` words it holds. ``[]`` when none."""
     folded = analyzers.folded(word)
     if len(folded) != 1 or len(folded[0]) < 4 or not folded[0].isalpha():
-        return None
+        return []
     typed = folded[0]
     typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
     if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE):
-        return None  # a word of the archive; looking for a likelier one read 20,000 words (7 ms at 1,000,000 documents)
+        return []  # a word of the archive; looking for a likelier one read 20,000 words (7 ms at 1,000,000 documents)
     terms = frequent_words(searcher, typed[0], index_key)
     max_edits = 1 if len(typed) <= 5 else 2
     near = process.extract(
@@ -104,10 +111,7 @@ def _correct(word: str, searcher: tantivy.Searcher, index_key: Hashable | None =
         if terms[t] >= MIN_GAIN * max(typed_freq, 1)
         and (not typed_freq or edits * PRESENT_WORD_LETTERS_PER_EDIT <= max(len(t), len(typed)))
     ]
-    for _, _, correction in sorted(good):
-        if field is None or _in_field(correction, field, searcher):
-            return correction
-    return None
+    return [correction for _, _, correction in sorted(good) if field is None or _in_field(correction, field, searcher)]
 
 
 def _in_field(word: str, field: str, searcher: tantivy.Searcher) -> bool:
@@ -183,10 +187,15 @@ def did_you_mean(
         # kishi two letters away); one it holds, rarely, was more likely misspelt (Krushchev)
         ends_phrase = term.at + len(term.text) in phrase_ends
         beginning = term.field is None and (_bare(term, text) or ends_phrase) and _begins_words(term.text, searcher, index_key, ends_phrase)
-        fix = _correct(term.text, searcher, index_key, term.field)
-        if beginning == ABSENT and fix and not ends_phrase and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
-            fix = None  # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*;
+        candidates = _candidates(term.text, searcher, index_key, term.field)
+        # the likeliest, or one of the next that stands in the archive beside the word typed beside it
+        # ("Prot Arthur": port, which "Port Arthur" holds, not pro, one edit away too and more frequent)
+        beside = _beside(term, candidates[:CONTEXT_CANDIDATES], text, finds) if finds is not None and len(candidates) > 0 else None
+        fix = beside or next(iter(candidates), None)
+        if beginning == ABSENT and fix and not beside and not ends_phrase and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
+            # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*;
             # ending a phrase, the word near it first ("Port Arthu": Arthur), its beginning if that finds nothing (_found_together)
+            fix = None
         if fix:
             fixes[term.at] = (term.text, _like(term.text, _as_written(fix, searcher, idx_schema)))
         elif beginning:
@@ -197,6 +206,29 @@ def did_you_mean(
             fixes = {at: fix for at, fix in fixes.items() if fix is not None}
     suggestion = _applied(text, fixes) if fixes else ""
     return suggestion if not suggestion or finds is None or finds(suggestion) else ""
+
+
+CONTEXT_CANDIDATES = 3  # corrections of a word, the likeliest first, tried beside the word typed next to it
+_BEFORE = re.compile(r"(?<![\w'’-])(\w+) +$")  # a word of letters and digits ending the text, a space or more after it
+_AFTER = re.compile(r"^ +(\w+)(?![\w'’-])")
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+
+
+def _beside(term: Term, candidates: list[str], text: str, finds: Callable[[str], bool]) -> str | None:
+    """The first of ``candidates`` (corrections of the word ``term``, folded) that a document holds
+    right next to the plain word typed right before or after ``term`` in ``text``, as a phrase
+    (``finds('"port Arthur"')`` for ``Prot Arthur``); ``None`` when none does or no word stands
+    beside it. Two searches at most a candidate."""
+    before = _BEFORE.search(text[: term.at])
+    after = _AFTER.search(text[term.at + len(term.text) :])
+    left = before.group(1) if before and before.group(1) not in _OPERATORS else None
+    right = after.group(1) if after and after.group(1) not in _OPERATORS else None
+    if left is None and right is None:
+        return None
+    for candidate in candidates:
+        if left is not None and finds(f'"{left} {candidate}"') or right is not None and finds(f'"{candidate} {right}"'):
+            return candidate
+    return None
 
 
 def _found_together(
