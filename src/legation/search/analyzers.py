@@ -424,19 +424,6 @@ def spellings_sought(text: str, analyzer: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*own, *(t for t in found if len(t) >= len(own[0]))]))
 
 
-def begun_spellings(word: str, typed: str, analyzer: str) -> tuple[str, ...]:
-    """The terms a search seeks, in a field analyzed by ``analyzer`` (:func:`stems_before_folding`),
-    for ``word``, a word of the vocabulary (folded) that the ``prefix*`` ``typed`` (without its
-    ``*``) begins: the terms of its :func:`respellings` (``toplandi`` → topla, the stem of
-    "toplandı"); the prefix typed with letters beyond ASCII, those no shorter than the prefix's own
-    term, as :func:`spellings_sought` keeps a word's (``Nemçe*``: nemce, not ne, the stem of "neden")."""
-    found = respellings(word, analyzer)
-    own = terms(typed, analyzer)
-    if len(own) != 1 or without_marks(normalize(typed)).isascii():
-        return found
-    return tuple(t for t in found if len(t) >= len(own[0]))
-
-
 def _build(name: str, simple: bool = False) -> TextAnalyzer:
     """The analyzer ``name``; on tantivy's simple tokenizer when ``simple`` (or ``name`` is one of those)."""
     stemmer = STEMMERS[name]

@@ -2115,26 +2115,36 @@ def _prefix(
         return _should(per_field)  # type: ignore[arg-type]
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     per_field = []
+    held: Query | None = None  # the documents holding one of those words, as written (the vocabulary)
     for f, analyzer, b in _fields(node.field):  # each word it begins sought as if typed: "governmen*" also finds governing
-        if stems := _begun_terms(node.text, folded[0], words, f, analyzer, searcher, node.field):
-            per_field.append(_boosted(_should([Query.term_query(idx_schema, f, s) for s in stems]), b))  # type: ignore[arg-type]
+        if not (stems := _begun_terms(folded[0], words, f, analyzer, searcher, node.field)):
+            continue
+        cut = [s for s in stems if not s.startswith(folded[0])] if analyzers.stems_before_folding(analyzer) else []
+        leg = _should([Query.term_query(idx_schema, f, s) for s in stems if s not in cut])
+        if cut:
+            # a Turkish stem shorter than the prefix stands for many words ("ilim*": il, the stem of
+            # ile; "Nemce*": ne, of neden): only where one of the words the prefix begins is written
+            held = held or Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, w) for w, _ in words]), 0.0)  # type: ignore[arg-type]
+            shorter = Query.boolean_query([(Occur.Must, _should([Query.term_query(idx_schema, f, s) for s in cut])), (Occur.Must, held)])  # type: ignore[list-item]
+            leg = _should([leg, shorter])
+        per_field.append(_boosted(leg, b))  # type: ignore[arg-type]
     return _should(per_field) or Query.empty_query()  # type: ignore[arg-type]
 
 
 def _begun_terms(
-    typed: str, prefix: str, words: list[tuple[str, int]], field: str, analyzer: str, searcher: tantivy.Searcher, named: str | None
+    prefix: str, words: list[tuple[str, int]], field: str, analyzer: str, searcher: tantivy.Searcher, named: str | None
 ) -> list[str]:
     """The terms of the index field ``field`` (analyzed by ``analyzer``) that the words beginning
-    with ``prefix`` (``typed``, folded) give: those of ``words``, the vocabulary's most frequent such words
+    with ``prefix`` (folded) give: those of ``words``, the vocabulary's most frequent such words
     (``(word, documents)``, folded), each word's first term, stemmed shorter than the prefix as it
     may be (``governments``: govern, for ``governmen*``). In a field stemmed before folding, where
     a folded word's stem is not the text's (Turkish ``toplandi``; "toplandı" is stemmed ``topla``),
-    the terms of each word's spellings (:func:`legation.search.analyzers.begun_spellings`: ``toplan*``
+    the terms of each word's spellings (:func:`legation.search.analyzers.respellings`: ``toplan*``
     and ``kumandanı*`` found nothing), and the field's own terms beginning with the prefix; in a
     field ``named`` in the query, also its own (``place:Pr*``: Prague is no frequent word of the
     whole archive). The more documents a word is in, the earlier its terms; each once."""
     if analyzers.stems_before_folding(analyzer):
-        spelt = (t for word, _ in words for t in analyzers.begun_spellings(word, typed, analyzer))
+        spelt = (t for word, _ in words for t in analyzers.respellings(word, analyzer))
         return list(dict.fromkeys([*(t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)), *spelt]))
     stems = (t for word, _ in words for t in _field_terms(word, analyzer)[:1])
     own = (t for t, _ in searcher.terms_with_prefix(field, prefix, limit=MAX_PREFIX_EXPANSIONS)) if named is not None else ()

@@ -192,7 +192,21 @@ class Highlighter:
             marks = marks if kept is text else _in_text(marks, parts)
         marks = in_runs(raw, marks, self.runs) if self.runs else marks
         marks = self._in_forms(raw, marks) if self.stem_forms else marks
+        if self.free_prefixes and analyzers.stems_before_folding(self.analyzer):
+            marks = [(a, b) for a, b in marks if not self._cut_short(raw[a:b])]
         return in_phrases(raw, marks, self.phrases, self._is_free) if self.phrases else marks
+
+    def _cut_short(self, word: bytes) -> bool:
+        """Whether the marked ``word`` (UTF-8) was marked for a ``prefix*`` of the query only through
+        a Turkish stem shorter than the prefix, which the word does not begin (``kumandanı*`` seeks
+        kumanda, the stem of "kumandanı" and of "kumandasında": :func:`legation.search.query._prefix`),
+        and is no other word of the query."""
+        term = self._term(word)
+        return (
+            any(len(term) < len(p) and p.startswith(term) for p in self.free_prefixes)
+            and term not in self.free
+            and not any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
+        )
 
     def _in_forms(self, raw: bytes, marks: Marks) -> Marks:
         """``marks`` but those of a word whose stem the query finds in other forms only (:attr:`stem_forms`)."""
