@@ -827,6 +827,22 @@ def test_single_quotes_after_a_minus_or_a_field_and_stray_ones(typed, node) -> N
     assert (read.node, read.notice) == (node, "")
 
 
+@pytest.mark.parametrize(
+    ("typed", "node"),
+    [
+        ("Khrush*, Formo*", And((Term("Khrush", None, True, 0), Term("Formo", None, True, 9)))),  # a list, as typed in prose
+        ("Khrush*.", Term("Khrush", None, True, 0)),
+        ("Formo*?", Term("Formo", None, True, 0)),
+        ("title:Khrush*;", Term("Khrush", "title", True, 6)),
+    ],
+)
+def test_punctuation_after_a_prefix_ends_the_word(typed, node) -> None:
+    # 'Khrush*, Formo*' found nothing, saying "'*' is not part of the search syntax here" (a fresh
+    # user's): punctuation after a word is no part of it ("Khrushchev," is the word), nor after a *.
+    read = parse(typed)
+    assert (read.node, read.notice) == (node, "")
+
+
 def test_a_prefix_in_a_field_finds_the_fields_own_words(demo_volumes) -> None:
     # place:Pr* found nothing, saying no document was sent from Pr*: the prefix took the 64 words of
     # the whole archive most frequent, and Copenhagen, a place of one document, is not among them

@@ -801,12 +801,16 @@ def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> No
         raise _Unreadable(str(exc), (at, at + len(word)) if at >= 0 else None) from None
 
 
+_PUNCTUATION_AFTER_STAR = re.compile(r"\*[.,;!?…]+$")
+
+
 def _value(word: str, field: str | None, at: int) -> Node:
     """``word`` (no ``field:`` before it) sought in ``field``: ``prefix*`` or a plain word, a
     possessive as its owner, without a single quote at its edges; a word holding a zero-width space
     (:func:`_without_invisible`) as :class:`Spellings`: the word without it, or its parts, each required; raises
     :class:`_Unreadable` for what the language cannot read in it."""
     word = word.strip("'\u2018\u2019") or word  # a stray quote at its edge ("Ar*'", "'Soviets") is no part of it
+    word = _PUNCTUATION_AFTER_STAR.sub("*", word)  # "Khrush*," as written in a list: the prefix, as "Khrushchev," is the word
     prefix = word.endswith("*")
     core = word[:-1] if prefix else word
     if bad := sorted(set(core) & _SYNTAX_CHARS):
