@@ -1182,6 +1182,18 @@ def test_a_phrase_no_document_has_says_to_search_its_words_without_the_quotes(cl
         assert loose < apart and (f"; {having} its words apart" in said if loose else "its words apart" not in said), (rest, loose, said)
 
 
+def test_a_phrase_ending_in_a_prefix_no_document_has_says_to_search_its_words_without_the_quotes(client, demo_volume_archive):
+    # '"Communists Chinese Bata*"' got "Try fewer words" where its whole words got the advice that works (a fresh user's)
+    apart = client.get("/api/search", {"q": "Communists Chinese Bata*"}).json()["total"]
+    assert apart > 1 and client.get("/api/search", {"q": '"Communists Chinese Batavia"'}).json()["total"] == 0
+    html = client.get("/", {"q": '"Communists Chinese Bata*"'}).content.decode()
+    assert "Results: 0<" in html and "Try fewer words" not in html
+    assert _notice(html) == (
+        f"No document has the phrase “Communists Chinese Bata*”; {apart:,} documents have its words apart: "
+        "search them without the quotation marks."
+    )
+
+
 def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(client, seed_archive):
     # on a phone the facets come after the hits: the filters in force were out of sight (a fresh user)
     page = client.get("/", {"q": "Mao", "type": ["Telegram", "Cable"], "recipient": "Liu Shaoqi", "start_date": "1949"}).content.decode()

@@ -1077,8 +1077,8 @@ def phrase_notices(
     names: variants.VariantTable | None,
     filters: Sequence[Query] = (),
 ) -> list[str]:
-    """A sentence for each quoted phrase of several words of ``node`` (not in a field, not under
-    NOT) that no document has while the whole search (``node`` within ``filters``) with that
+    """A sentence for each quoted phrase of several words of ``node`` (ending in a ``prefix*`` or
+    not; not in a field, not under NOT) that no document has while the whole search (``node`` within ``filters``) with that
     phrase's words apart finds some, counting them and saying to search them without the quotation
     marks: for a search that found nothing, ``"Chou En-lai Moscow treaty"`` got "Try fewer words",
     when the advice that works is to drop the quotes (a fresh user). The count is of that search, the
@@ -1086,17 +1086,20 @@ def phrase_notices(
     without quotes found none)."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
-        if not isinstance(leaf, user_query.Phrase) or leaf.field is not None or len(leaf.text.split()) < 2:
+        ending_in_prefix = isinstance(leaf, user_query.Term) and leaf.prefix  # "Khrushchev Formo*", a phrase too
+        if not (isinstance(leaf, user_query.Phrase) or ending_in_prefix) or leaf.field is not None or len(words := leaf.text.split()) < 2:
             continue
         phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
-        apart = _replaced(node, leaf, user_query.And(tuple(user_query.Term(w) for w in leaf.text.split())))
+        parts = [user_query.Term(w) for w in words[:-1]] + [user_query.Term(words[-1], None, ending_in_prefix)]
+        apart = _replaced(node, leaf, user_query.And(tuple(parts)))
         loose = user_query.to_tantivy(_expanded(apart, names), idx_schema, searcher) if apart is not None else None
         having = facet_counts.count(searcher, combine(loose, list(filters))) if loose is not None else 0
         if having:
             documents = "document has" if having == 1 else "documents have"
-            notes.append(f"No document has the phrase “{leaf.text}”; {having:,} {documents} its words apart: search them without the quotation marks.")
+            phrase = leaf.text + ("*" if ending_in_prefix else "")
+            notes.append(f"No document has the phrase “{phrase}”; {having:,} {documents} its words apart: search them without the quotation marks.")
     return list(dict.fromkeys(notes))
 
 
