@@ -336,3 +336,16 @@ def test_a_correction_is_offered_only_when_it_finds_something_within_the_filters
         if offered:
             followed = dataclasses.replace(request, q=offered)
             assert search(followed, index).total > 0, request
+
+
+def test_a_correction_written_with_a_dotted_capital_i_is_offered_without_a_stray_dot(make_index):
+    # "ılımlı" offered "i̇lgili": the archive writes "İlgili", and Python lowercases İ as i and a
+    # combining dot above (U+0307), which the link carried as ?q=i%CC%87lgili (a fresh user's).
+    from legation.search import spelling
+    from tests.search.fixtures import records_of
+
+    rows = [{"identifier": f"t-{i}", "title": "Rapor", "language": "tr", "texts": [{"kind": "transcript", "language": "tr", "body": "İlgili makamlara bildirildi."}]} for i in range(12)]
+    index = make_index(records_of(rows))
+    assert spelling._as_written("ilgili", index.searcher(), index.schema) == "ilgili"
+    offered = search(SearchRequest(q="ilgli"), index).did_you_mean
+    assert offered == "ilgili" and "\u0307" not in offered

@@ -136,7 +136,7 @@ def _as_written(term: str, searcher: tantivy.Searcher, idx_schema: tantivy.Schem
     for values in searcher.doc(found[0][1]).to_dict().values():
         for value in values:
             if isinstance(value, str) and (match := word.search(value)):
-                return match.group().lower()
+                return match.group().lower().replace("i\u0307", "i")  # "İlgili" lowercased keeps İ's dot as a character of its own
     return term
 
 
