@@ -293,14 +293,14 @@ def _begins_words(word: str, searcher: tantivy.Searcher, index_key: Hashable | N
     lower case (``dull``, a word, not Dulles' beginning). :data:`ABSENT` or :data:`RARE`
     (the word in no document, or in few) when it is, ``""`` when not. Three letters or more
     (``ma*`` is every word of "ma"), letters only. ``ends_phrase``: the word ends a phrase, which
-    finds too little as typed, so written in lower case it may still be a beginning (``"Soviet Uni"``;
-    "uni" is in one demo document)."""
+    finds too little as typed, so a word of the archive, written in lower case or not, may still be
+    a beginning there (``"Soviet Uni"``: "uni" is in one demo document; ``"Secretary of Stat"``: "Stat" in 46)."""
     folded = analyzers.folded(word)
     if not word.isalpha() or len(folded) != 1 or len(folded[0]) < 3 or not folded[0].isalpha():
         return ""  # "Khru." was offered as "Khru.*"
     typed = folded[0]
     typed_freq = searcher.doc_freq(schema.VOCAB_FIELD, typed)
-    if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE):
+    if typed_freq >= max(ESTABLISHED_DOCS, searcher.num_docs // ESTABLISHED_SHARE) and not ends_phrase:
         return ""
     if typed_freq and not ends_phrase and searcher.doc_freq(schema.LOWERCASE_FIELD, typed):
         return ""  # a word the texts write in lower case is a word, not a beginning: "dull" was offered as dull*, Dulles
