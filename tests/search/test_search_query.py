@@ -843,6 +843,20 @@ def test_punctuation_after_a_prefix_ends_the_word(typed, node) -> None:
     assert (read.node, read.notice) == (node, "")
 
 
+def test_a_word_too_long_to_be_indexed_is_left_out_and_said_so(demo_volumes) -> None:
+    # '"Port aaa…(300)*"' found what "Port*" finds (524 demo documents), saying nothing: the
+    # analyzers drop a word of 161 bytes or more, so the phrase lost its last word (a fresh user's)
+    index = demo_volumes("frus1951v07p2", "frus1952-54v14p2")
+    long = "a" * 300
+    said = f"A word of over 160 bytes is no word of the archive: '{'a' * 24}…' was left out"
+    for q in (f'"Port {long}*"', f'"Port {long}"', f'"{long} Arthur"'):
+        found = search(SearchRequest(q=q), index)
+        assert (found.total, found.notice) == (0, f"{said}, and the phrase holding it finds nothing."), q
+    alone = search(SearchRequest(q=f"Port {long}"), index)
+    assert alone.total == search(SearchRequest(q="Port"), index).total > 0 and alone.notice == f"{said}.", alone.notice
+    assert search(SearchRequest(q=f'"Port {"a" * 60}*"'), index).total == 0  # indexed length, but no such word
+
+
 def test_a_prefix_in_a_field_finds_the_fields_own_words(demo_volumes) -> None:
     # place:Pr* found nothing, saying no document was sent from Pr*: the prefix took the 64 words of
     # the whole archive most frequent, and Copenhagen, a place of one document, is not among them

@@ -677,6 +677,16 @@ def prefix_phrase(text: str, analyzer: str) -> tuple[str, ...]:
     return (*(found[0] for w in words[:-1] if (found := terms(w, analyzer))), words[-1])
 
 
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def too_long(text: str) -> list[str]:
+    """The words of ``text`` (runs of letters and digits) the analyzers leave out for their length,
+    :data:`MAX_TOKEN_BYTES` of UTF-8 or more: no document holds them, and a phrase holding one
+    finds nothing (analyzed, it lost that word: ``"Port aaa…*"`` was ``"Port*"``)."""
+    return [w for w in _WORD_RUN.findall(text) if len(w.encode()) >= MAX_TOKEN_BYTES]
+
+
 def shingled_prefix_phrase(text: str) -> tuple[str, ...] | None:
     """A phrase ending in a prefix (``"Port Ar*"``, without the ``*``) as it is sought exactly, as
     a quoted phrase is, by its shingles (:func:`shingles` of these words, the last one's end a

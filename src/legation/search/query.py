@@ -1348,6 +1348,11 @@ def parse(q: str) -> ParsedQuery:
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
     q, said, searched_as, citations = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
     parsed = _parsed(q, [*notices, *said], searched_as)
+    if long := [w for leaf in leaves(parsed.node) for w in analyzers.too_long(leaf.text)]:
+        left_out = f"A word of over {analyzers.MAX_TOKEN_BYTES - 1} bytes is no word of the archive: {shown(shortened(long[0], 24))} was left out"
+        phrased = any(isinstance(leaf, Phrase) or leaf.prefix and " " in leaf.text.strip() for leaf in leaves(parsed.node) if analyzers.too_long(leaf.text))
+        said_too = f"{left_out}, and the phrase holding it finds nothing." if phrased else f"{left_out}."
+        parsed = dataclasses.replace(parsed, notice=" ".join(filter(None, [parsed.notice, said_too])))
     if len(parsed.addresses) > 1:
         parsed = dataclasses.replace(parsed, node=_addresses_as_alternatives(parsed.node, parsed.addresses))
     if not citations:
@@ -2233,6 +2238,8 @@ def to_tantivy(
     words in each field, not of shingles, which no text field holds."""
     if node is None:
         return None
+    if isinstance(node, Phrase | Term) and (node.prefix if isinstance(node, Term) else True) and len(node.text.split()) > 1 and analyzers.too_long(node.text):
+        return Query.empty_query()  # a phrase holding a word no document holds (parse says so)
     if isinstance(node, Term):
         query = _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
         if query is not None and node.field == COLLECTION_FIELD and not highlighting:

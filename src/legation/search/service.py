@@ -1089,6 +1089,8 @@ def phrase_notices(
         ending_in_prefix = isinstance(leaf, user_query.Term) and leaf.prefix  # "Khrushchev Formo*", a phrase too
         if not (isinstance(leaf, user_query.Phrase) or ending_in_prefix) or leaf.field is not None or len(words := leaf.text.split()) < 2:
             continue
+        if analyzers.too_long(leaf.text):
+            continue  # a word no document holds, which parse() names
         phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
