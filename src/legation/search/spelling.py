@@ -174,7 +174,12 @@ def did_you_mean(
     gave ``"Port Art"``, which no document holds, so a phrase's last word that begins the
     archive's words is offered as their beginning instead (``"Port Arth*"``) when that finds some,
     else the phrase is left as typed; and a query so corrected that still finds nothing (``Krushchev``
-    within 1949, ``"Kissinnger" -Kissinger``) is offered no correction. Reads the index only; never raises."""
+    within 1949, ``"Kissinnger" -Kissinger``) is offered no correction. With ``finds`` too, the last
+    word of a phrase of two words or more that no word corrects but that begins the archive's words
+    is offered as their beginning (``"Soviet Uni"`` → ``"Soviet Uni*"``, :func:`_begins_words`), and
+    of a word's :data:`CONTEXT_CANDIDATES` likeliest corrections the first a document holds next to
+    the word typed beside it comes first (``Prot Arthur`` → ``Port Arthur``, not ``pro``: :func:`_beside`).
+    Reads the index only; never raises."""
     text = parsed.text
     kept = {w for phrase in keep for w in phrase.split()}
     fixes: dict[int, tuple[str, str]] = {}  # where a word stands in text → (the word, its correction)
