@@ -195,7 +195,9 @@ def did_you_mean(
         candidates = _candidates(term.text, searcher, index_key, term.field)
         # the likeliest, or one of the next that stands in the archive beside the word typed beside it
         # ("Prot Arthur": port, which "Port Arthur" holds, not pro, one edit away too and more frequent)
-        beside = _beside(term, candidates[:CONTEXT_CANDIDATES], text, finds) if finds is not None and len(candidates) > 0 else None
+        # (asked only where it may change what is offered: several candidates, or one a beginning may displace)
+        asked = finds is not None and (len(candidates) > 1 or candidates and beginning == ABSENT)
+        beside = _beside(term, candidates[:CONTEXT_CANDIDATES], text, finds) if asked else None  # type: ignore[arg-type]
         fix = beside or next(iter(candidates), None)
         if beginning == ABSENT and fix and not beside and not ends_phrase and searcher.doc_freq(schema.VOCAB_FIELD, fix) <= _most_begun(term.text, searcher, index_key):
             # unless the word near it is more frequent than any it begins: Stallin is Stalin (not stalling*), kissin kissin*;
