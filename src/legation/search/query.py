@@ -1350,7 +1350,7 @@ def parse(q: str) -> ParsedQuery:
     parsed = _parsed(q, [*notices, *said], searched_as)
     if long := [w for leaf in leaves(parsed.node) for w in analyzers.too_long(leaf.text)]:
         left_out = f"A word of over {analyzers.MAX_TOKEN_BYTES - 1} bytes is no word of the archive: {shown(shortened(long[0], 24))} was left out"
-        phrased = any(isinstance(leaf, Phrase) or leaf.prefix and " " in leaf.text.strip() for leaf in leaves(parsed.node) if analyzers.too_long(leaf.text))
+        phrased = any(several_words(leaf) for leaf in leaves(parsed.node) if analyzers.too_long(leaf.text))
         said_too = f"{left_out}, and the phrase holding it finds nothing." if phrased else f"{left_out}."
         parsed = dataclasses.replace(parsed, notice=" ".join(filter(None, [parsed.notice, said_too])))
     if len(parsed.addresses) > 1:
@@ -1855,6 +1855,12 @@ def rewritten(node: Node | None, rewrite: Callable[[Node], Node]) -> Node | None
     return node
 
 
+def several_words(leaf: Node) -> bool:
+    """Whether ``leaf`` is a phrase of two words or more: quoted (:class:`Phrase`), or ending in a
+    prefix (``"Port Ar*"``, a :class:`Term` with :attr:`Term.prefix`)."""
+    return (isinstance(leaf, Phrase) or isinstance(leaf, Term) and leaf.prefix) and len(leaf.text.split()) > 1
+
+
 def leaves(node: Node | None) -> Iterator[Term | Phrase]:
     """Every word and phrase of ``node``, in order, under AND and OR (not under NOT)."""
     if isinstance(node, And | Or):
@@ -1944,41 +1950,32 @@ def by_shingles(leaf: Term | Phrase) -> bool:
     return isinstance(leaf, Phrase) or not leaf.prefix and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words)
 
 
-def _shingled(text: str, field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
+def _shingled(text: str, field: str | None, idx_schema: tantivy.Schema, within: Query | None = None, prefix: bool = False) -> Query:
     """The phrase ``text`` (of two words or more, :func:`by_shingles`) where it stands exactly, its
     words folded and unstemmed, in the
     search field ``field`` or in every default field at its boost: in each field's shingles
     (:func:`legation.search.schema.shingle_field`), a term for two words (``"secretary_of"``), a
     phrase of shingles for more (``"secretary_of" "of_state"``). ``within`` (see :func:`to_tantivy`)
-    restricts the phrases of shingles, not the terms.
+    restricts the phrases of shingles, not the terms. ``prefix``: the phrase's last word is a
+    beginning (``"Port Ar*"``: ``port_ar.*``, :func:`legation.search.analyzers.shingled_prefix_phrase`);
+    sought in the stemmed words instead, it was a beginning of their stems, which a word may not
+    begin: ``"Foreign Relati*"`` found 75 of 1,000,000 documents (relations is stemmed relat),
+    ``"peace negotiat*"`` none, and a Turkish word before it typed without its letters was stemmed
+    otherwise (``"Nemce ord*"``).
 
     Scored by BM25 over the shingles, a shingle being far rarer than its words. Finding a phrase by
     the positions of its words instead reads every document holding them all: ``"Secretary of
     State"`` at 1,000,000 documents, where "of" is in nearly all, 114 ms in the unstemmed words
     and as much again in the stemmed text."""
     pairs = analyzers.query_shingles(text)  # as the index made them: 다국 does not give the 다_국 of "캐나다 국빈"
+    sought = [*map(re.escape, pairs[:-1]), re.escape(pairs[-1]) + ".*"] if prefix else pairs
     per_field = []
     for shingle_field, boost in schema.shingle_fields(field):
-        query = _words_query(idx_schema, shingle_field, pairs)
-        per_field.append(_boosted(_in(query, within) if len(pairs) > 1 else query, boost))
-    return _should(per_field)  # type: ignore[return-value]
-
-
-def _shingled_prefix(pairs: list[str], field: str | None, idx_schema: tantivy.Schema, within: Query | None = None) -> Query:
-    """A phrase ending in a prefix (``"Port Ar*"``) where it stands exactly, as a quoted phrase is
-    found (:func:`_shingled`): its shingles ``pairs`` in each shingle field, the last one's end a
-    beginning (``port_ar.*``). Sought in the stemmed words instead, the last word was a beginning of
-    their stems, which a word may not begin: ``"Foreign Relati*"`` found 75 of 1,000,000
-    documents (relations is stemmed relat), ``"peace negotiat*"`` none; and a Turkish word before
-    it typed without its letters was stemmed otherwise (``"Nemce ord*"``)."""
-    *whole, last = [re.escape(p) for p in pairs]
-    per_field = []
-    for shingle_field, boost in schema.shingle_fields(field):
-        if whole:
-            query = _in(Query.regex_phrase_query(idx_schema, shingle_field, [*whole, last + ".*"]), within)
+        if prefix:
+            query = Query.regex_phrase_query(idx_schema, shingle_field, sought) if len(sought) > 1 else Query.regex_query(idx_schema, shingle_field, sought[0])
         else:
-            query = Query.regex_query(idx_schema, shingle_field, last + ".*")
-        per_field.append(_boosted(query, boost))
+            query = _words_query(idx_schema, shingle_field, sought)
+        per_field.append(_boosted(_in(query, within) if len(sought) > 1 else query, boost))
     return _should(per_field)  # type: ignore[return-value]
 
 
@@ -2111,8 +2108,8 @@ def _prefix(
     if len(folded) > 1 and highlighting:  # its words one by one, the last expanded: the snippets keep them where they stand together
         items = [_term(Term(w, node.field), idx_schema, searcher, highlighting=True) for w in folded[:-1]]
         return _should([q for q in [*items, _prefix(Term(folded[-1], node.field, prefix=True), idx_schema, searcher)] if q is not None])
-    if (words_of := analyzers.shingled_prefix_phrase(node.text)) is not None:
-        return _shingled_prefix(analyzers.shingles(list(words_of)), node.field, idx_schema, within)
+    if analyzers.shingled_prefix_phrase(node.text) is not None:
+        return _shingled(node.text, node.field, idx_schema, within, prefix=True)
     if len(folded) > 1:  # "国内生*": a phrase of characters each a word, its last word a prefix
         per_field = []
         for f, analyzer, b in _fields(node.field):
@@ -2238,7 +2235,7 @@ def to_tantivy(
     words in each field, not of shingles, which no text field holds."""
     if node is None:
         return None
-    if isinstance(node, Phrase | Term) and (node.prefix if isinstance(node, Term) else True) and len(node.text.split()) > 1 and analyzers.too_long(node.text):
+    if several_words(node) and analyzers.too_long(node.text):  # type: ignore[union-attr]
         return Query.empty_query()  # a phrase holding a word no document holds (parse says so)
     if isinstance(node, Term):
         query = _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)

@@ -1086,11 +1086,9 @@ def phrase_notices(
     without quotes found none)."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
-        ending_in_prefix = isinstance(leaf, user_query.Term) and leaf.prefix  # "Khrushchev Formo*", a phrase too
-        if not (isinstance(leaf, user_query.Phrase) or ending_in_prefix) or leaf.field is not None or len(words := leaf.text.split()) < 2:
-            continue
-        if analyzers.too_long(leaf.text):
-            continue  # a word no document holds, which parse() names
+        if not user_query.several_words(leaf) or leaf.field is not None or analyzers.too_long(leaf.text):
+            continue  # (a word no document holds: parse() names it)
+        words, ending_in_prefix = leaf.text.split(), isinstance(leaf, user_query.Term)  # "Khrushchev Formo*", a phrase too
         phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
