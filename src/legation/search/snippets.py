@@ -205,7 +205,7 @@ class Highlighter:
         return (
             any(len(term) < len(p) and p.startswith(term) for p in self.free_prefixes)
             and term not in self.free
-            and not any(w.startswith(self.free_prefixes) for w in analyzers.folded(word.decode(errors="replace")))
+            and not self._fold(word).startswith(self.free_prefixes)
         )
 
     def _in_forms(self, raw: bytes, marks: Marks) -> Marks:
