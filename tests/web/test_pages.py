@@ -1194,6 +1194,36 @@ def test_a_phrase_ending_in_a_prefix_no_document_has_says_to_search_its_words_wi
     )
 
 
+def test_a_word_left_out_that_leaves_out_every_match_says_so_and_how_to_leave_out_only_the_word(client, demo_volume_archive):
+    # "treaty -treaties" found nothing, silently: treaty and treaties share a stem, and a word left out is left out
+    # in every form, as a word sought is found in every form
+    def total(q: str) -> int:
+        return client.get("/api/search", {"q": q}).json()["total"]
+
+    rest, quoted = total("treaty"), total('treaty -"treaties"')
+    assert total("treaty -treaties") == 0 and 0 < quoted < rest
+    html = client.get("/", {"q": "treaty -treaties"}).content.decode()
+    assert "Results: 0<" in html
+    assert _notice(html) == (
+        f"-treaties leaves out all {rest:,} documents the rest of the search finds. A word left out is left out in all its "
+        "forms, as a word searched for is found in all of them: to leave out only the word as written, quote it: "
+        f'-"treaties" ({quoted:,} documents).'
+    )
+    body = client.get("/api/search", {"q": "treaty NOT treaties"}).json()
+    assert body["total"] == 0 and body["explained"] is True and body["notice"] == _notice(html)
+    # the rest of the search is every other part of it, other words left out too
+    narrower, narrower_quoted = total('treaty -Acheson'), total('treaty -Acheson -"treaties"')
+    assert 0 < narrower_quoted < narrower < rest and f"leaves out all {narrower:,} documents" in client.get("/api/search", {"q": 'treaty -Acheson -treaties'}).json()["notice"]
+    assert f'-"treaties" ({narrower_quoted:,} documents)' in client.get("/api/search", {"q": 'treaty -Acheson -treaties'}).json()["notice"]
+    # a phrase or a prefix left out: how many it leaves out, and no advice to quote
+    said, beside = client.get("/api/search", {"q": 'Acheson -"Dean Acheson" -Acheson*'}).json(), total('Acheson -"Dean Acheson"')
+    assert said["total"] == 0 and beside and f"-Acheson* leaves out all {beside:,} documents" in said["notice"]
+    assert "quote it" not in said["notice"]
+    # an exclusion that leaves some documents, or a search whose other words find none, says nothing of it
+    assert "leaves out" not in client.get("/api/search", {"q": "treaty -Stalin"}).json()["notice"]
+    assert "leaves out" not in client.get("/api/search", {"q": "Zzyzxq -treaties"}).json()["notice"]
+
+
 def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(client, seed_archive):
     # on a phone the facets come after the hits: the filters in force were out of sight (a fresh user)
     page = client.get("/", {"q": "Mao", "type": ["Telegram", "Cable"], "recipient": "Liu Shaoqi", "start_date": "1949"}).content.decode()

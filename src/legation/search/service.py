@@ -1093,14 +1093,62 @@ def phrase_notices(
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
         parts = [user_query.Term(w) for w in words[:-1]] + [user_query.Term(words[-1], None, ending_in_prefix)]
-        apart = _replaced(node, leaf, user_query.And(tuple(parts)))
-        loose = user_query.to_tantivy(_expanded(apart, names), idx_schema, searcher) if apart is not None else None
-        having = facet_counts.count(searcher, combine(loose, list(filters))) if loose is not None else 0
+        having = _count_within(_replaced(node, leaf, user_query.And(tuple(parts))), idx_schema, searcher, names, filters)
         if having:
             documents = "document has" if having == 1 else "documents have"
             phrase = leaf.text + ("*" if ending_in_prefix else "")
             notes.append(f"No document has the phrase “{phrase}”; {having:,} {documents} its words apart: search them without the quotation marks.")
     return list(dict.fromkeys(notes))
+
+
+def exclusion_notices(
+    node: user_query.Node | None,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    names: variants.VariantTable | None,
+    filters: Sequence[Query] = (),
+) -> list[str]:
+    """For a search that found nothing, a sentence for each word or phrase it leaves out
+    (``-treaties``, ``NOT "Port Arthur"``, beside the words it seeks) that leaves out every
+    document the rest of it finds (within ``filters``), saying how many; for a word, that it is
+    left out in all its forms, as a word sought is found in them, and, when that leaves some, the
+    search with the word quoted, left out only as written (``treaty -treaties`` found nothing,
+    silently: treaty and treaties share the stem "treati"; ``treaty -"treaties"`` finds 644 demo
+    documents). ``[]`` for anything else. ``names`` as for :func:`search`."""
+    if not isinstance(node, user_query.And) or not user_query.has_positive_terms(node):
+        return []
+
+    def having(items: tuple[user_query.Node, ...]) -> int:
+        return _count_within(items[0] if len(items) == 1 else user_query.And(items), idx_schema, searcher, names, filters)
+
+    notes = []
+    for k, item in enumerate(node.items):
+        left_out = item.item if isinstance(item, user_query.Not) else None
+        if not isinstance(left_out, user_query.Term | user_query.Phrase):
+            continue
+        rest = node.items[:k] + node.items[k + 1 :]
+        if not (found := having(rest)):
+            continue  # the rest finds nothing either: not this exclusion's doing
+        documents = "the 1 document" if found == 1 else f"all {found:,} documents"
+        note = f"-{_typed_word(left_out)} leaves out {documents} the rest of the search finds."
+        if isinstance(left_out, user_query.Term) and not left_out.prefix and len(analyzers.folded(left_out.text)) == 1:
+            as_written = user_query.Phrase(left_out.text, left_out.field)  # a quoted word: as written (query._exact)
+            if quoted := having((*rest, user_query.Not(as_written))):
+                note += (
+                    " A word left out is left out in all its forms, as a word searched for is found in all of them:"
+                    f" to leave out only the word as written, quote it: -{_typed_word(as_written)} ({quoted:,} {'document' if quoted == 1 else 'documents'})."
+                )
+        notes.append(note)
+    return list(dict.fromkeys(notes))
+
+
+def _count_within(
+    node: user_query.Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None, filters: Sequence[Query]
+) -> int:
+    """How many documents the query ``node`` finds within ``filters``, its names in all their
+    forms; 0 for a query of nothing to search."""
+    query = user_query.to_tantivy(_expanded(node, names), idx_schema, searcher) if node is not None else None
+    return facet_counts.count(searcher, combine(query, list(filters))) if query is not None else 0
 
 
 def _replaced(node: user_query.Node | None, old: user_query.Node, new: user_query.Node) -> user_query.Node | None:
@@ -1660,6 +1708,7 @@ def search(
         reasons += field_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
         reasons += one_value_notices(request.q, words.parsed.node, index.schema, searcher, names, words.parsed.text)
         reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
+        reasons += exclusion_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
         reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
         # not when the pages hold documents the filters or dates leave out (said above), nor when those of the
