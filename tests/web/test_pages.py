@@ -863,6 +863,41 @@ def test_note_markers_link_to_their_notes_in_each_text_and_nothing_else_is_linke
     assert note_links("<p>[1]</p>", [], "t1") == "<p>[1]</p>"
 
 
+def test_notes_a_source_gives_one_mark_each_have_their_own_anchor_and_marker():
+    # 45 demo texts have two notes "2" (FRUS sources number so): both were id="t1-2", the second
+    # marker leading to the first note; a note marked "*" linked back to a marker never made
+    from legation.records.document_record import Footnote
+    from legation.web.templating import NoteAnchor, note_anchors, note_links
+
+    notes = [Footnote("1", "First."), Footnote("2", "Not printed."), Footnote("*", "Starred."), Footnote("2", "Also not printed."), Footnote("3", "Unmarked.")]
+    body = "A [1], b [2], c [*], d [2], e [1]."
+    assert note_links(f"<p>{body}</p>", notes, "t1") == (
+        '<p>A <a class="note-ref" href="#t1-1" id="t1-ref-1">[1]</a>, b <a class="note-ref" href="#t1-2" id="t1-ref-2">[2]</a>, '
+        'c <a class="note-ref" href="#t1-*" id="t1-ref-*">[*]</a>, d <a class="note-ref" href="#t1-2-2" id="t1-ref-2-2">[2]</a>, '
+        'e <a class="note-ref" href="#t1-1">[1]</a>.</p>'
+    )
+    assert note_anchors(body, notes, "t1") == [
+        NoteAnchor(notes[0], "t1-1", "t1-ref-1"),
+        NoteAnchor(notes[1], "t1-2", "t1-ref-2"),
+        NoteAnchor(notes[2], "t1-*", "t1-ref-*"),
+        NoteAnchor(notes[3], "t1-2-2", "t1-ref-2-2"),
+        NoteAnchor(notes[4], "t1-3", ""),
+    ]
+
+
+def test_every_anchor_of_a_real_document_page_is_unique_and_every_note_link_lands(client, demo_volume_archive):
+    from legation.records.serialize import load_records
+
+    repeated = [r.identifier for r in load_records() if any(len({f.n for f in t.footnotes if f.n}) < sum(1 for f in t.footnotes if f.n) for t in r.texts)]
+    assert repeated, "the volume has texts whose source gives two notes one mark"
+    for identifier in repeated:
+        html = client.get(f"/documents/{identifier}").content.decode()
+        ids = re.findall(r' id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), identifier
+        targets = re.findall(r'<a class="(?:note-ref|mark)" href="#([^"]+)"', html)
+        assert targets and set(targets) <= set(ids), identifier
+
+
 
 
 @pytest.fixture

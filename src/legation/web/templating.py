@@ -16,7 +16,8 @@ remembered (:func:`url`),
 ``site_credit()`` (``LEGATION_SITE_CREDIT``),
 ``query_box_maxlength`` (the search box's ``maxlength``),
 ``text_direction(language, text)`` (a text's ``dir``, :func:`legation.records.languages.text_direction`),
-``language_name(code)`` (:func:`legation.records.languages.language_name`: "ota" → "Ottoman Turkish"). Filters:
+``language_name(code)`` (:func:`legation.records.languages.language_name`: "ota" → "Ottoman Turkish"),
+``note_anchors(body, notes, prefix)`` (a text's notes with their anchors, :func:`note_anchors`). Filters:
 ``passages`` (a hit's snippets on one line), ``note_links`` (a text's note markers linked to its
 notes), ``urlencode`` and ``linebreaks`` (Django's own).
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -151,29 +153,89 @@ def passages(snippets: list[str]) -> SafeString:
     return mark_safe(head + f" {CUT} ".join(inner) + tail)  # each part is escaped HTML already
 
 
-_NOTE_MARKER = re.compile(r"\[([^\W_]{1,4})\]")  # "[3]", "[a]": how readers leave a footnote's place in a text
+_NOTE_MARKER = re.compile(r"\[([^\W_]{1,4}|\*{1,3}|[†‡§¶])\]")  # "[3]", "[a]", "[*]": how readers leave a footnote's place in a text
+
+
+@dataclass(frozen=True)
+class NoteAnchor:
+    """A footnote as a text's page prints it: ``id`` its anchor (``t1-2``; ``t1-2-2`` for the
+    second note a source numbered 2 too; ``""`` for a note without a mark), ``back`` the anchor of
+    the first marker in the text that links to it (``t1-ref-2``), ``""`` when none does."""
+
+    note: Any
+    id: str
+    back: str
+
+
+def _note_keys(notes: list) -> list[str]:
+    """Each note's key, unique within its text: its mark, ``<mark>-<k>`` for the ``k``-th note of a
+    mark already given (a FRUS source gives two notes "2" in 45 of the demo's texts), ``""`` for a
+    note without a mark."""
+    given: dict[str, int] = {}
+    keys = []
+    for note in notes:
+        if not note.n:
+            keys.append("")
+            continue
+        given[note.n] = given.get(note.n, 0) + 1
+        keys.append(note.n if given[note.n] == 1 else f"{note.n}-{given[note.n]}")
+    return keys
+
+
+def _marker_keys(text: str, notes: list) -> list[str | None]:
+    """For each note marker of ``text`` in order (:data:`_NOTE_MARKER`), the key (:func:`_note_keys`)
+    of the note it stands for, ``None`` for a marker no note has (``[sic]``, ``[1949]``): the
+    ``k``-th marker of a mark is the ``k``-th note of that mark (readers leave one marker where each
+    note stood), the last of them for any marker after (a note referred to again)."""
+    keys_of: dict[str, list[str]] = {}
+    for note, key in zip(notes, _note_keys(notes), strict=True):
+        if key:
+            keys_of.setdefault(note.n, []).append(key)
+    met: dict[str, int] = {}
+    found: list[str | None] = []
+    for match in _NOTE_MARKER.finditer(text):
+        keys = keys_of.get(match.group(1))
+        if keys is None:
+            found.append(None)
+            continue
+        met[match.group(1)] = met.get(match.group(1), 0) + 1
+        found.append(keys[min(met[match.group(1)], len(keys)) - 1])
+    return found
 
 
 def note_links(body_html: str, notes: list, prefix: str) -> SafeString:
     """``body_html`` (a text made HTML by ``linebreaks``: escaped) with each marker of one of its
     ``notes`` (:class:`~legation.records.document_record.Footnote`, mark ``n``) a link to the note,
-    ``href="#<prefix>-<n>"``; a note's first marker gets ``id="<prefix>-ref-<n>"``, for the note to
-    link back to. A marker no note has (``[sic]``, ``[1949]``) stays text. ``prefix`` tells the
-    texts of one page apart (a transcript and its translation both have a note 1)."""
-    numbers = {note.n for note in notes if note.n}
-    if not numbers:
+    ``href="#<prefix>-<key>"`` (:func:`_marker_keys`); the first marker of a note gets
+    ``id="<prefix>-ref-<key>"``, for the note to link back to (:func:`note_anchors`). A marker no
+    note has (``[sic]``, ``[1949]``) stays text. ``prefix`` tells the texts of one page apart (a
+    transcript and its translation both have a note 1)."""
+    if not any(note.n for note in notes):
         return mark_safe(body_html)
+    keys = iter(_marker_keys(str(body_html), notes))
     seen: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
-        n = match.group(1)
-        if n not in numbers:
+        key = next(keys)
+        if key is None:
             return match.group(0)
-        back = "" if n in seen else f' id="{prefix}-ref-{html.escape(n)}"'
-        seen.add(n)
-        return f'<a class="note-ref" href="#{prefix}-{html.escape(n)}"{back}>[{html.escape(n)}]</a>'
+        back = "" if key in seen else f' id="{prefix}-ref-{html.escape(key)}"'
+        seen.add(key)
+        return f'<a class="note-ref" href="#{prefix}-{html.escape(key)}"{back}>[{html.escape(match.group(1))}]</a>'
 
     return mark_safe(_NOTE_MARKER.sub(link, str(body_html)))
+
+
+def note_anchors(body: str, notes: list, prefix: str) -> list[NoteAnchor]:
+    """The ``notes`` of a text whose plain ``body`` :func:`note_links` links, each with its anchor
+    and the anchor of its first marker (``""`` when the text has none for it): every anchor of a
+    page is unique, and each note links back to its own marker (a FRUS source's two notes "2"
+    had one id, the second marker leading to the first note)."""
+    marked = set(_marker_keys(body, notes))
+    return [
+        NoteAnchor(note, f"{prefix}-{key}" if key else "", f"{prefix}-ref-{key}" if key in marked else "")
+        for note, key in zip(notes, _note_keys(notes), strict=True)
+    ]
 
 
 _DOCUMENT_MENTION = re.compile(r"\bDocument (\d+[A-Z]?)\b")  # "See Document 6.": how FRUS editors refer to a document of the volume
@@ -230,7 +292,7 @@ def environment(**options: Any) -> Environment:
     env = PageEnvironment(**{**options, "autoescape": True, "undefined": ChainableUndefined, "finalize": escaped, "keep_trailing_newline": True})
     env.globals.update(
         static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction,
-        language_name=language_name
+        language_name=language_name, note_anchors=note_anchors
     )
     env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, linked=linked, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
     return env
