@@ -593,7 +593,8 @@ def test_a_query_of_dashes_alone_still_has_no_words(demo_volumes) -> None:
         ("frus1945v01-d1", True),  # a document the archive lacks
         ('"""', True),  # no words
         ("Zzzqqq", False),  # nothing to say but "try another spelling"
-        ("Mao -Mao", False),
+        ("Mao -Mao", True),  # the word left out leaves out every match (exclusion_notices)
+        ("Zzzqqq -Mao", False),  # the rest finds nothing: not the exclusion's doing
     ],
 )
 def test_a_search_that_found_nothing_says_whether_its_notice_says_why(demo_volumes, q, explained) -> None:

@@ -1746,15 +1746,30 @@ def same_stem_forms(word: str, stem: str, searcher: tantivy.Searcher) -> list[st
         if form.isalpha() and analyzers.terms(form, analyzers.STEMMED_NAME) == [stem]:
             forms.add(form)
 
-    def is_name(form: str) -> bool:
-        held = searcher.doc_freq(schema.VOCAB_FIELD, form)
-        named = searcher.doc_freq(schema.SURNAMES_FIELD, form)
-        return bool(named) and named >= NAME_SHARE * held and searcher.doc_freq(schema.LOWERCASE_FIELD, form) <= LOWERCASE_SHARE * held
-
-    names = {form for form in forms if is_name(form)}
+    names = {form for form in forms if _is_surname(form, searcher)}
     if word in names:  # a surname typed: its stem's names, not its words ("Cooper" not cooperation)
         return sorted(names) if len(names) < len(forms) else None
     return sorted(forms - names) if names else None
+
+
+def _is_surname(form: str, searcher: tantivy.Searcher) -> bool:
+    """Whether the folded word ``form`` is a person's surname rather than a word
+    (:data:`NAME_SHARE`, :data:`LOWERCASE_SHARE`)."""
+    held = searcher.doc_freq(schema.VOCAB_FIELD, form)
+    named = searcher.doc_freq(schema.SURNAMES_FIELD, form)
+    return bool(named) and named >= NAME_SHARE * held and searcher.doc_freq(schema.LOWERCASE_FIELD, form) <= LOWERCASE_SHARE * held
+
+
+def spells_a_surname(stem: str, searcher: tantivy.Searcher) -> bool:
+    """Whether a person's surname (:func:`_is_surname`) has the English ``stem`` (``cooper``:
+    Cooper), read among the surnames of the index beginning as the stem's words do."""
+    if len(stem) < MIN_SHARED_STEM:
+        return False
+    begins = stem[:-1] if stem[-1] in "ie" else stem
+    return any(
+        analyzers.terms(name, analyzers.STEMMED_NAME) == [stem] and _is_surname(name, searcher)
+        for name, _ in searcher.terms_with_prefix(schema.SURNAMES_FIELD, begins, limit=STEM_FORMS_READ)
+    )
 
 
 def stem_forms_found(text: str, searcher: tantivy.Searcher) -> tuple[str, list[str]] | None:
@@ -2069,13 +2084,18 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
     # than the word as written, and the word as written than one a text wrote without them: sought in its
     # spellings, in the fields so analyzed (analyzers.stems_before_folding, analyzers.spellings_sought)
     plain = analyzers.folded(text)
+    # joined, a hyphenated word is a word as typed: its stem does not find a person's surname it spells
+    # ("co-operation" found Ambassador Cooper's telegrams, his name in their titles ranking them second and third)
+    joined_forms = stem_forms_found(node.text.replace("-", ""), searcher) if hyphenless and not highlighting else None
+    only_forms = Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, f) for f in joined_forms[1]]), 0.0) if joined_forms else None  # type: ignore[arg-type]
     for field, tokens, boost in analyzed:
         if not tokens:
             continue
         joined = hyphenless[field] if hyphenless and len(tokens) > 1 else []
         query = _words_query(idx_schema, field, tokens)
         if len(joined) == 1:
-            query = _should([query, Query.term_query(idx_schema, field, joined[0])])
+            one = Query.term_query(idx_schema, field, joined[0])
+            query = _should([query, one if only_forms is None else Query.boolean_query([(Occur.Must, one), (Occur.Must, only_forms)])])
         if analyzers.stems_before_folding(schema.ANALYZER_OF[field]):
             others = [t for t in analyzers.spellings_sought(text, schema.ANALYZER_OF[field]) if t not in tokens]
             query = _should([query, *(Query.term_query(idx_schema, field, t) for t in others)])
@@ -2102,6 +2122,21 @@ def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, wi
 def _prefix(
     node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False
 ) -> Query | None:
+    """A ``prefix*`` (:func:`_prefix_as_typed`); a hyphenated one also as the beginning of the word
+    written joined, as the word typed whole finds it (:func:`_term`): ``co-operat*`` found 8 demo
+    documents where ``co-operation`` finds 805, those writing "cooperation" among them."""
+    as_typed = _prefix_as_typed(node, idx_schema, searcher, within, highlighting)
+    joined = node.text.replace("-", "")
+    if joined == node.text or len(analyzers.folded(node.text)) < 2 or len(analyzers.folded(joined)) != 1:
+        return as_typed
+    return _should([as_typed, _prefix_as_typed(dataclasses.replace(node, text=joined), idx_schema, searcher, within, highlighting)])
+
+
+def _prefix_as_typed(
+    node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False
+) -> Query | None:
+    """A ``prefix*``: the words it begins, each sought as if typed; ending a phrase (``Port Ar*``),
+    the phrase exact, by its shingles."""
     folded = analyzers.folded(node.text)
     if not folded:
         return None
@@ -2122,14 +2157,25 @@ def _prefix(
     words = searcher.terms_with_prefix(schema.VOCAB_FIELD, folded[0], limit=MAX_PREFIX_EXPANSIONS)
     per_field = []
     held: Query | None = None  # the documents holding one of those words, as written (the vocabulary)
+    named: dict[str, bool] = {}  # stems a surname has too, asked once for all the fields of a stemmer
+
+    def a_surnames(stem: str) -> bool:
+        if stem not in named:
+            named[stem] = spells_a_surname(stem, searcher)
+        return named[stem]
+
     for f, analyzer, b in _fields(node.field):  # each word it begins sought as if typed: "governmen*" also finds governing
         if not (stems := _begun_terms(folded[0], words, f, analyzer, searcher, node.field)):
             continue
-        cut = [s for s in stems if not s.startswith(folded[0])] if analyzers.stems_before_folding(analyzer) else []
+        cut = [s for s in stems if not s.startswith(folded[0])]
+        if not analyzers.stems_before_folding(analyzer):  # English: only a stem a surname has too ("cooperat*": cooper)
+            cut = [s for s in cut if a_surnames(s)]
         leg = _should([Query.term_query(idx_schema, f, s) for s in stems if s not in cut])
         if cut:
             # a Turkish stem shorter than the prefix stands for many words ("ilim*": il, the stem of
-            # ile; "Nemce*": ne, of neden): only where one of the words the prefix begins is written
+            # ile; "Nemce*": ne, of neden), an English one a surname too (cooper: Cooper's telegrams,
+            # which a word typed whole does not find, stem_forms_found): only where one of the words
+            # the prefix begins is written
             held = held or Query.const_score_query(_should([Query.term_query(idx_schema, schema.VOCAB_FIELD, w) for w, _ in words]), 0.0)  # type: ignore[arg-type]
             shorter = Query.boolean_query([(Occur.Must, _should([Query.term_query(idx_schema, f, s) for s in cut])), (Occur.Must, held)])  # type: ignore[list-item]
             leg = _should([leg, shorter])
