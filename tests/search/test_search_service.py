@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import partial
 
 import pytest
 
@@ -371,22 +372,25 @@ def words(r) -> str:
     return " ".join([r.title, r.summary, r.source_note, *r.subjects, *r.repositories, *(t.body for t in r.texts), *notes, *(n for a in r.agents for n in (a.name, *a.names))]).lower()
 
 
+def _holding(records, pattern: str) -> set[str]:
+    """The identifiers of the ``records`` whose words (:func:`words`) match ``pattern``."""
+    return {r.identifier for r in records if re.search(pattern, words(r))}
+
+
+def _found(index, q: str) -> set[str]:
+    """The identifiers of every document a search for ``q`` finds, page by page."""
+    first = search(SearchRequest(q=q, page_size=100), index)
+    pages = [first] + [search(SearchRequest(q=q, page_size=100, page=p), index) for p in range(2, (first.total + 99) // 100 + 1)]
+    return {h.identifier for result in pages for h in result.hits}
+
+
 def test_a_word_finds_its_forms_not_a_surname_its_stem_spells(demo_volumes) -> None:
     # Ambassador Cooper's telegrams still came among the first ten for "cooperation" (a fresh user),
     # found through his name in their titles, none holding any form of the word; and "Cooper" found
     # every document speaking of cooperation. The stem no longer finds a person's surname it spells,
     # unless the archive writes that word in lower case too (a word then: "to lodge a protest").
     records, index = _cooper_volumes(demo_volumes)
-
-
-    def holding(pattern: str) -> set[str]:
-        return {r.identifier for r in records if re.search(pattern, words(r))}
-
-    def found(q: str) -> set[str]:
-        result = search(SearchRequest(q=q, page_size=100), index)
-        assert result.total <= 100
-        return {h.identifier for h in result.hits}
-
+    holding, found = partial(_holding, records), partial(_found, index)
     forms = holding(r"\bcooperat")
     cooper_only = holding(r"\bcooper\b") - forms
     assert len(cooper_only) >= 5 and "frus1955-57v02-d309" in cooper_only
@@ -415,14 +419,7 @@ def test_a_word_hyphenated_or_begun_finds_its_forms_not_a_surname_its_stem_spell
     # and third, none holding the word; "co-operat*" found 8 demo documents where "co-operation" finds
     # 805, and "cooperat*" found Cooper's telegrams too (a fresh user's)
     records, index = _cooper_volumes(demo_volumes)
-
-    def holding(pattern: str) -> set[str]:
-        return {r.identifier for r in records if re.search(pattern, words(r))}
-
-    def found(q: str) -> set[str]:
-        first = search(SearchRequest(q=q, page_size=100), index)
-        pages = [first] + [search(SearchRequest(q=q, page_size=100, page=p), index) for p in range(2, (first.total + 99) // 100 + 1)]
-        return {h.identifier for result in pages for h in result.hits}
+    holding, found = partial(_holding, records), partial(_found, index)
 
     forms, cooper_only = holding(r"\bco-?operat"), holding(r"\bcooper\b") - holding(r"\bco-?operat")
     assert len(cooper_only) >= 5 and holding(r"\bco-operat") - holding(r"\bcooperat")
