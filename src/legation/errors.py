@@ -14,13 +14,23 @@ class LegationError(Exception):
     """Base of Legation's errors."""
 
 
+def shown_path(path: str) -> str:
+    """``path`` as reports and the database write it: a name the file system holds in bytes that
+    are no UTF-8 (Python's surrogate escapes, ``bad-\\udcffname.csv``, which neither a database
+    nor a UTF-8 report can hold: such a file ended an ingest with a traceback) with those bytes
+    written ``\\xff`` (``bad-\\xffname.csv``), the same each time; any other path as it is."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 class IngestError(LegationError):
     """A file, or a place in it, could not be read.
 
-    ``path`` is the file; ``location`` says where in it ("line 12", "element div d42"), or "".
+    ``path`` is the file (:func:`shown_path`); ``location`` says where in it ("line 12", "element
+    div d42"), or "".
     """
 
     def __init__(self, path: str, message: str, location: str = "") -> None:
+        path = shown_path(path)
         self.path = path
         self.location = location
         self.message = message
@@ -203,6 +213,9 @@ class IngestNote:
     path: str
     message: str
     location: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shown_path(self.path))  # (frozen or not)
 
     def __str__(self) -> str:
         return f"{self.path}, {self.location}: {self.message}" if self.location else f"{self.path}: {self.message}"

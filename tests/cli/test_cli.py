@@ -79,6 +79,26 @@ def test_bad_file_fails_with_its_name_and_line_and_a_nonzero_exit(tmp_path: Path
     assert missing.returncode == 1 and "no such file or folder" in missing.stderr
 
 
+def test_a_batch_goes_on_past_a_damaged_gzip_and_a_file_name_not_in_utf8(tmp_path: Path):
+    # a .xml.gz that is no gzip stream ended the ingest with zlib's traceback before anything was read; a file
+    # named in bytes that are no UTF-8 ended it mid-run (the database cannot store the name), no report written
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "a-damaged.xml.gz").write_bytes(b"\x1f\x8b\x08\x00garbage" * 10)
+    odd = files / os.fsdecode(b"b-\xff\xfename.jsonl")
+    odd.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copy(FRUS_SAMPLE, files / "c-volume.xml")
+    data, report = tmp_path / "archive", tmp_path / "report.json"
+    first = legation(data, "ingest", str(files), "--report", str(report))
+    assert first.returncode == 1 and "Traceback" not in first.stderr, first.stderr
+    assert "│    54 │       0 │         0 │      1 │" in first.stdout
+    assert f"failed {files / 'a-damaged.xml.gz'}: cannot be read (Error -3 while decompressing data" in first.stdout.replace("\n", " ")
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert (written["counts"]["added"], written["counts"]["failed"]) == (54, 1)
+    again = legation(data, "ingest", str(odd))
+    assert again.returncode == 0 and "│     0 │       0 │        10 │      0 │" in again.stdout, again.stdout + again.stderr
+
+
 def test_export_csv_by_file_suffix_or_format(tmp_path: Path):
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0

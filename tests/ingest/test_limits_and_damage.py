@@ -352,3 +352,76 @@ def test_a_line_not_utf8_names_the_code_page_its_language_was_saved_in(tmp_path:
     (error,) = errors
     assert error.location == "line 2"
     assert f"the file may be in {named}): save it as UTF-8" in error.message
+
+
+def _tei_bomb(path: Path, size: int) -> None:
+    """A gzip file of a TEI volume whose one paragraph holds ``size`` bytes of markup."""
+    head = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><div type="document" xml:id="d1"><p>'
+    with gzip.open(path, "wb", compresslevel=9) as handle:
+        handle.write(head)
+        for _ in range(size // (1 << 20)):
+            handle.write(b"<hi>x</hi> " * ((1 << 20) // 11))
+        handle.write(b"</p></div></body></text></TEI>")
+
+
+def test_a_compressed_file_that_grows_past_the_limit_fails_alone_decompressing_no_more(tmp_path: Path, monkeypatch):
+    # 8 GB of XML in 16.7 MB of gzip ended an ingest with a bare MemoryError, naming no file, the files after it unread
+    import tracemalloc
+
+    from legation.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 4 << 20)
+    xml_bomb, csv_bomb, plain = tmp_path / "bomb.xml.gz", tmp_path / "bomb.csv.gz", tmp_path / "big.xml"
+    _tei_bomb(xml_bomb, 64 << 20)
+    with gzip.open(csv_bomb, "wb") as handle:
+        handle.write(b'identifier,title,text\nx-1,T,"')
+        for _ in range(64):
+            handle.write(b"A" * (1 << 20))
+    plain.write_bytes(b"<TEI>" + b" " * (5 << 20) + b"</TEI>")
+    tracemalloc.start()
+    try:
+        failures = {path.name: list(read_file(path)) for path in (xml_bomb, csv_bomb, plain)}
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 24 << 20  # the 4 MiB read, not the 64 MiB it would grow to
+    for name, what in (("bomb.xml.gz", "decompresses to"), ("bomb.csv.gz", "decompresses to"), ("big.xml", "holds")):
+        (error,) = failures[name]
+        assert isinstance(error, IngestError) and error.message.startswith(f"{what} more than 4,194,304 bytes, more than Legation reads as one file"), name
+        assert error.message.endswith("split it into smaller files and ingest those")
+    assert len(list(read_file(FRUS))) == 44  # a file under the limit is read whole
+
+
+def test_a_damaged_compressed_tei_file_fails_alone(tmp_path: Path):
+    # gzip's magic then no deflate stream: the sniffing of its root element ended the ingest with zlib's traceback
+    damaged = tmp_path / "volume.xml.gz"
+    damaged.write_bytes(b"\x1f\x8b\x08\x00garbage" * 10)
+    assert files_to_read([tmp_path]) == [damaged]
+    (error,) = list(read_file(damaged))
+    assert isinstance(error, IngestError) and error.message.startswith("cannot be read (Error -3 while decompressing data")
+
+
+def test_a_frus_volume_saved_as_utf16_is_read_as_a_volume(tmp_path: Path):
+    # its FRUS markers were sought as UTF-8 bytes: the volume was read as one letter, undated, its title the volume's
+    text = FRUS.read_text(encoding="utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    for encoding, mark in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")):
+        path = tmp_path / f"volume-{encoding}.xml"
+        path.write_bytes(mark + text.replace('encoding="UTF-8"', 'encoding="UTF-16"', 1).encode(encoding))
+        records, errors = split(read_file(path))
+        assert not errors and [r.identifier for r in records] == [r.identifier for r in read_file(FRUS)], encoding
+
+
+def test_a_tei_element_whose_prefix_is_declared_nowhere_fails_the_file_at_its_line(tmp_path: Path):
+    # <tei:div> with no xmlns:tei: libxml2 keeps it in no namespace, the FRUS reader passed it over, and the
+    # ingest reported 4 of 5 documents unchanged and none failed (--delete-missing then deleted the fifth)
+    text = FRUS.read_text(encoding="utf-8")
+    start = text.index('<div type="document"')
+    end = text.index("</div>", start)
+    assert "<div" not in text[start + 4 : end]  # one document's div, holding no other
+    broken = text[:start] + "<tei:div" + text[start + 4 : end] + "</tei:div>" + text[end + 6 :]
+    path = tmp_path / "volume.xml"
+    path.write_text(broken, encoding="utf-8")
+    (error,) = list(read_file(path))
+    assert error.location == f"line {text[:start].count(chr(10)) + 1}"
+    assert error.message.startswith("uses the prefix tei: without declaring it (Namespace prefix tei on div is not defined)")

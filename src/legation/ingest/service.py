@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from legation.errors import IngestError, IngestNote
+from legation.errors import IngestError, IngestNote, shown_path
 from legation.interrupts import held
 from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, years_to_come
@@ -233,8 +233,9 @@ def source_name(source: str) -> str:
     (``letters/dc.csv`` read in ``/srv/archive`` → ``/srv/archive/letters/dc.csv``), so two files of one
     name in two folders are two sources, and one file is one source whichever folder the ingest runs
     in or names it from (relative or absolute, through a symbolic link); ``""`` when no file is known.
-    Archives of earlier Legation versions remember the name alone: see :func:`same_source`."""
-    return Path(source).resolve().as_posix() if source else ""
+    Archives of earlier Legation versions remember the name alone: see :func:`same_source`. A
+    name in bytes that are no UTF-8 is remembered as :func:`legation.errors.shown_path` writes it."""
+    return shown_path(Path(source).resolve().as_posix()) if source else ""
 
 
 def same_source(previous: str, origin: str) -> bool:

@@ -149,29 +149,54 @@ def stopped_reading(path: Path, exc: BaseException, read: int, unit: str, line: 
     )
 
 
-def read_decompressed(path: Path) -> tuple[bytes, BaseException | None]:
+MAX_FILE_BYTES = 256 << 20
+"""Most bytes a file read whole (TEI, CSV) may hold, decompressed: 256 MiB, twelve times the
+largest such file of the shared corpora (the FRUS documents index, 21 MB as CSV). More is no
+archive's file but a compressed bomb (8 GB of XML in 16.7 MB of gzip ended an ingest with a bare
+MemoryError, the files after it unread) or one to split."""
+
+
+def read_decompressed(path: Path, limit: int | None = None) -> tuple[bytes, BaseException | None]:
     """The bytes of a whole file, gzip-decompressed when they start as gzip, with None; for gzip
     data cut off or damaged, the bytes decompressed before the damage, with the exception that
     stopped reading. Raises OSError, EOFError or zlib.error when the file cannot be opened or not
-    one byte of it decompressed (not gzip after all)."""
+    one byte of it decompressed (not gzip after all); :class:`IngestError` when it holds more than
+    ``limit`` bytes (:data:`MAX_FILE_BYTES` when None), decompressing no more than that."""
     import gzip
     import zlib
 
+    limit = MAX_FILE_BYTES if limit is None else limit
     with open(path, "rb") as raw:
         if raw.read(2) != b"\x1f\x8b":
             raw.seek(0)
-            return raw.read(), None
+            data = raw.read(limit + 1)
+            if len(data) > limit:
+                raise _too_large(path, limit, compressed=False)
+            return data, None
         raw.seek(0)
         parts: list[bytes] = []
+        size = 0
         with gzip.GzipFile(fileobj=raw) as handle:
             try:
                 while chunk := handle.read1(1 << 20):  # what one step decompresses: nothing before the cut is lost
+                    size += len(chunk)
+                    if size > limit:
+                        raise _too_large(path, limit, compressed=True)
                     parts.append(chunk)
             except (OSError, EOFError, zlib.error) as exc:
                 if not parts:
                     raise
                 return b"".join(parts), exc
     return b"".join(parts), None
+
+
+def _too_large(path: Path, limit: int, compressed: bool) -> IngestError:
+    what = "decompresses to" if compressed else "holds"
+    return IngestError(
+        str(path),
+        f"{what} more than {limit:,} bytes, more than Legation reads as one file (a compressed file that grows so "
+        "much is more likely a decompression bomb than an archive's export); split it into smaller files and ingest those",
+    )
 
 
 CSV_SUFFIXES = (".csv", ".csv.gz")  # the files read as CSV tables (readers.csv_dc)
@@ -372,16 +397,23 @@ def why_unread(path: Path, mapping: str | Path | None = None) -> str:
 
 
 def _head(path: Path) -> bytes:
-    """The first 32 KB of a file, decompressed when gzip ("" when it cannot be read)."""
+    """The first 32 KB of a file, decompressed when gzip, as UTF-8 when it is UTF-16 XML (its
+    markers sought as UTF-8 bytes: a FRUS volume saved as UTF-16 was read as one letter of 187,000
+    characters, its volume's title); ``b""`` when it cannot be read."""
     import gzip
+    import zlib
 
     try:
         with open(path, "rb") as handle:
             opener = gzip.open if handle.read(2) == b"\x1f\x8b" else open
         with opener(path, "rb") as handle:
-            return handle.read(32768)
-    except (OSError, EOFError):
+            start = handle.read(32768)
+    except (OSError, EOFError, zlib.error):  # damaged gzip: zlib's error, no OSError
         return b""
+    for marks, encoding in (((b"\xff\xfe", b"<\0"), "utf-16-le"), ((b"\xfe\xff", b"\0<"), "utf-16-be")):
+        if start.startswith(marks):
+            return start.decode(encoding, "ignore").removeprefix("\ufeff").encode("utf-8")
+    return start
 
 
 OWN_FOLDER = "not read: the archive's own data (its database and search index); keep the documents' files in another folder"
