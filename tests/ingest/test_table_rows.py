@@ -76,6 +76,25 @@ def test_the_archive_exported_as_csv_and_ingested_again_is_unchanged(archive, tm
     assert any(note.startswith("rows of a table read for stored documents left them what a row does not hold (collections of 45") for note in report.all_notes())
 
 
+def test_letters_a_mapped_table_keyed_exported_as_csv_and_ingested_again_keep_their_keys(db, tmp_path: Path):
+    # the Moritz letters' table gives each sender's and addressee's GND id (mapping moritz); exported as
+    # CSV, which holds names alone, and ingested again, every letter was "updated: agents", each key
+    # replaced by one made of the name (gnd:118647733 → person:kardinal-albrecht; a fresh archivist)
+    letters = FIXTURES / "csv" / "moritz-letters-30.csv"
+    first = ingest_records(read_csv(letters, "moritz"), source=str(letters))
+    assert len(first.added) == 30 and not first.failed
+    before = stored()
+    assert len({a.key for r in before.values() for a in r.agents if a.key.startswith("gnd:")}) > 5
+    report = ingested(written(tmp_path / "again.csv", exported(tmp_path / "export.csv")))
+    assert report.updated == [] and len(report.unchanged) == 30
+    assert stored() == before
+    # a table that gives keys still gives them: a key corrected in the mapped table is the letter's
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text(letters.read_text(encoding="utf-8").replace("gnd/118647733", "gnd/118647734", 1), encoding="utf-8")
+    again = ingest_records(read_csv(corrected, "moritz"), source=str(corrected))
+    assert len(again.updated) == 1 and {a.key for a in stored()[again.updated[0]].agents} >= {"gnd:118647734"}
+
+
 def test_a_title_and_a_text_mended_in_a_spreadsheet_change_only_those(archive, tmp_path: Path):
     rows = exported(tmp_path / "export.csv")
     d2, wilson = row_of(rows, f"{VOLUME}-d2"), row_of(rows, WILSON)

@@ -20,9 +20,11 @@ file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
   stored agent in the same role bears (as its name or one of its other names), or the key it gives,
   is that agent, with its key, kind and names; a stored agent the row no longer names is dropped; a
   new name that one agent of the archive bears (``John Foster Dulles``, stored as
-  ``person:john-f-dulles``: :func:`archive_agents`) is that agent, another added as the table reader keys it. A document a table gave before (or one whose source
-  is not known) takes the row's agents as read, so the keys and kinds a table's names make now
-  replace those an earlier Legation made (:mod:`legation.records.agent_keys`). A document another
+  ``person:john-f-dulles``: :func:`archive_agents`) is that agent, another added as the table reader keys it. So
+  are those of a document a table gave before (or one whose source is not known), unless the row's
+  table gives that role's keys (a ``sender_key`` column): then it takes the row's agents as read.
+  (A table of names alone, ``legation export --format csv`` of letters whose mapped table gave
+  their GND keys, replaced each key by one made of the name.) A document another
   source gave keeps that source's name as the file it was last ingested from when a table's row
   corrects it, so the next table read for it still finds the source's agents;
 - collections: a title the row gives that one of the stored document's collections bears (but for
@@ -183,7 +185,7 @@ def _agents(
         if role not in fields and f"{role}_key" not in fields:
             agents += mine
             continue
-        if stored_from_table:
+        if stored_from_table and f"{role}_key" in fields:  # a table giving keys: as read
             agents += [r for r in read if r.role == role]
             continue
         for ref in (r for r in read if r.role == role):
