@@ -20,6 +20,7 @@ from legation.ingest.readers import files_to_read, read_file
 from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.models import Document
+from legation.records.document_record import DocumentRecord
 from tests.conftest import FIXTURES, shared_data
 
 SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
@@ -378,3 +379,32 @@ def test_names_separated_by_semicolons_are_stored_as_written_and_noted_with_how_
     assert not [i for i in items if isinstance(i, (IngestNote, IngestError))]
     assert {r.identifier: [a.name for a in r.agents if a.role == "sender"] for r in items} == {
         "n1": ["Mao Zedong", "Zhou Enlai"], "n2": ["Mao, Zedong"]}
+
+
+def test_a_comma_between_names_of_several_words_is_noted_with_how_to_write_several(tmp_path: Path):
+    # "Mao Zedong, Zhou Enlai" was stored, without a word, as one person "Zhou Enlai Mao Zedong" (a fresh archivist);
+    # a comma also writes a name surname first ("Acheson, Dean", "Lloyd George, David"), so the cell is not split
+    path = tmp_path / "talks.csv"
+    path.write_text(
+        "identifier,title,date,creator,recipient\n"
+        'n1,Talks,1950-01-02,"Mao Zedong, Zhou Enlai","Acheson, Dean"\n'
+        'n2,Talks,1950-01-03,"Lloyd George, David","Dean Acheson, Ernest Bevin|Stalin"\n'
+        'n3,Talks,1950-01-04,"Mao, Zedong","Lodge, Henry Cabot, Jr."\n',
+        encoding="utf-8",
+    )
+    items = list(read_file(path))
+    senders = {r.identifier: [a.name for a in r.agents] for r in items if isinstance(r, DocumentRecord)}
+    assert senders == {
+        "n1": ["Zhou Enlai Mao Zedong", "Dean Acheson"],
+        "n2": ["David Lloyd George", "Ernest Bevin Dean Acheson", "Stalin"],
+        "n3": ["Mao, Zedong", "Henry Cabot Lodge Jr."],
+    }
+    notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote)]
+    assert notes == [
+        ("line 2", "column 'creator' has a comma between names of several words in 1 cell (line 2: 'Mao Zedong, Zhou Enlai'), read as one "
+         "name written surname first, as 'Acheson, Dean' is ('Zhou Enlai Mao Zedong'). If they are several names, separate them with "
+         "'|' ('Mao Zedong|Zhou Enlai') and ingest the file again"),
+        ("line 3", "column 'recipient' has a comma between names of several words in 1 cell (line 3: 'Dean Acheson, Ernest Bevin|Stalin'), "
+         "read as one name written surname first, as 'Acheson, Dean' is ('Ernest Bevin Dean Acheson'). If they are several names, "
+         "separate them with '|' ('Dean Acheson|Ernest Bevin') and ingest the file again"),
+    ]  # fmt: skip

@@ -20,11 +20,12 @@ file carries (AtoM's CSV import matched on identifiers, Omeka's "revise" mode):
   stored agent in the same role bears (as its name or one of its other names), or the key it gives,
   is that agent, with its key, kind and names; a stored agent the row no longer names is dropped; a
   new name that one agent of the archive bears (``John Foster Dulles``, stored as
-  ``person:john-f-dulles``: :func:`archive_agents`) is that agent, another added as the table reader keys it. So
-  are those of a document a table gave before (or one whose source is not known), unless the row's
-  table gives that role's keys (a ``sender_key`` column): then it takes the row's agents as read.
-  (A table of names alone, ``legation export --format csv`` of letters whose mapped table gave
-  their GND keys, replaced each key by one made of the name.) A document another
+  ``person:john-f-dulles``: :func:`archive_agents`) is that agent, another added as the table reader keys it. A
+  document a table gave before (or one whose source is not known) takes the row's agents as read, so
+  the keys and kinds a table's names make now replace those an earlier Legation made
+  (:mod:`legation.records.agent_keys`), but for a stored agent an authority's id keyed (``gnd:…``,
+  :func:`_given`) whose name the row gives in a table without that role's keys: it stays (the
+  Moritz letters exported as CSV, names alone, lost their GND keys when ingested again). A document another
   source gave keeps that source's name as the file it was last ingested from when a table's row
   corrects it, so the next table read for it still finds the source's agents;
 - collections: a title the row gives that one of the stored document's collections bears (but for
@@ -54,6 +55,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping
 from legation.ingest.readers import CSV_SUFFIXES
 from legation.search.analyzers import letters_folded
+from legation.records.agent_keys import NAME_KEY_KINDS
 from legation.records.chunks import chunks
 from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
 
@@ -185,8 +187,9 @@ def _agents(
         if role not in fields and f"{role}_key" not in fields:
             agents += mine
             continue
-        if stored_from_table and f"{role}_key" in fields:  # a table giving keys: as read
-            agents += [r for r in read if r.role == role]
+        if stored_from_table:  # the row's agents as read: keyed by the table's keys, or made of their names anew
+            keyed = [a for a in mine if _given(a.key)] if f"{role}_key" not in fields else []  # but those an id keyed, by name
+            agents += [next((a for a in keyed if {r.name, *r.names} & {a.name, *a.names}), r) for r in read if r.role == role]
             continue
         for ref in (r for r in read if r.role == role):
             forms = {ref.name, *ref.names}
@@ -195,6 +198,14 @@ def _agents(
                 same = [replace(known, role=role)]  # a name added in the sheet that an agent of the archive bears
             agents += [a for a in same or [ref] if all((a.key, a.role) != (b.key, b.role) for b in agents)]
     return agents
+
+
+def _given(key: str) -> bool:
+    """Whether an agent's ``key`` is an authority's id a source gave (``gnd:118647733``), not one
+    a reader made of the name (``person:dean-acheson``,
+    :func:`legation.ingest.mappings.agent_key`): one a table's names alone keep; a key made of a name
+    is made again as a table's row reads it, so a key an earlier Legation made is replaced."""
+    return key.partition(":")[0] not in NAME_KEY_KINDS
 
 
 def _collections(

@@ -42,14 +42,16 @@ def resolve_keys(records: list[DocumentRecord]) -> list[DocumentRecord]:
     ]
 
 
-_KINDS = ("person", "organization")
+NAME_KEY_KINDS = ("person", "organization")
+"""The kinds a key a reader makes of an agent's name starts with (``person:dean-acheson``,
+:func:`legation.ingest.mappings.agent_key`); an authority's id is keyed otherwise (``gnd:…``)."""
 
 
 def _twin(key: str) -> str | None:
     """The key of the same name read as the other kind: ``organization:rat-von-leipzig`` ↔
     ``person:rat-von-leipzig``; None for a key that does not start with a kind (``gnd:…``)."""
     kind, _, slug = key.partition(":")
-    return f"{_KINDS[1 - _KINDS.index(kind)]}:{slug}" if kind in _KINDS and slug else None
+    return f"{NAME_KEY_KINDS[1 - NAME_KEY_KINDS.index(kind)]}:{slug}" if kind in NAME_KEY_KINDS and slug else None
 
 
 def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[DocumentRecord]:
@@ -66,7 +68,7 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
         agents, changed = [], False
         for ref in record.agents:
             kind, _, slug = ref.key.partition(":")
-            if kind in _KINDS and slug:
+            if kind in NAME_KEY_KINDS and slug:
                 key = first.setdefault(slug, ref.key)
                 if key != ref.key:
                     ref, changed = replace(ref, key=key, kind=key.partition(":")[0]), True

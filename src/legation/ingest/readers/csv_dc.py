@@ -35,7 +35,9 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
 A cell of names holding a semicolon ("Mao Zedong; Zhou Enlai") where the separator is another is stored as one
 name, as written (a semicolon may be part of one: "Mr; Mboumoua"), and one note a column names the first
-three and says how to write them or declare ";" (see :func:`_semicolon_note`).
+three and says how to write them or declare ";" (see :func:`_semicolon_note`). A comma between two names
+of several words each ("Mao Zedong, Zhou Enlai") reads as one name written surname first, and is noted
+so, with how to write several (:func:`_comma_note`).
 A name without an id is keyed by :func:`~legation.ingest.mappings.agent_key`: a personal name
 written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of its direct form
 (``person:dean-acheson``, as "Dean Acheson" does) and is named so, "Dean Acheson", its inverted form
@@ -103,6 +105,7 @@ from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
+from legation.ingest.names import direct_name, inverted
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
@@ -328,10 +331,12 @@ def read_csv(
     start, read = source.count + 1, 0
     given = table_fields(mapping)
     table = _Table(len(header), delimiter, next((header.index(c) for c in mapping.identifier_columns() if c in header), None))
-    # columns of names whose cells hold ";", as between several names, where the separator is another: noted, not split
-    names = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")] if mapping.separator not in ("", ";") else []
+    # columns of names whose cells hold ";", as between several names, where the separator is another, or a comma
+    # between two names of several words each, which reads as one name written surname first: noted, not split
+    names = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")] if mapping.separator not in ("", ";", ",") else []
     semicolons: dict[str, list[tuple[str, str]]] = {}  # column → (place, cell) of the first three
-    counted: dict[str, int] = {}
+    commas: dict[str, list[tuple[str, str]]] = {}
+    counted: dict[tuple[str, str], int] = {}  # (";" or ",", column) → cells
     while True:
         source.next_row()
         broken = None
@@ -372,10 +377,11 @@ def read_csv(
         unnamed_used.update(i for i in unnamed if row[i].strip())
         raw = dict(zip(header, map(unescape_formula, row)))
         for column in names:
-            if ";" in raw[column]:
-                counted[column] = counted.get(column, 0) + 1
-                if len(semicolons.setdefault(column, [])) < 3:
-                    semicolons[column].append((where, raw[column].strip()))
+            for mark, found in ((";", semicolons), (",", commas)):
+                if mark in raw[column] and (mark == ";" or any(map(_two_names, raw[column].split(mapping.separator)))):
+                    counted[mark, column] = counted.get((mark, column), 0) + 1
+                    if len(found.setdefault(column, [])) < 3:
+                        found[column].append((where, raw[column].strip()))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
@@ -386,7 +392,9 @@ def read_csv(
         except RecordError as exc:
             yield IngestError(str(path), str(exc), where)
     for column, examples in semicolons.items():
-        yield _semicolon_note(path, mapping, column, counted[column], examples)
+        yield _semicolon_note(path, mapping, column, counted[";", column], examples)
+    for column, examples in commas.items():
+        yield _comma_note(path, mapping, column, counted[",", column], examples)
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
 
@@ -443,6 +451,34 @@ def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, st
             "others (or give a mapping naming the one to read, --mapping MAP.json) and ingest the file again",
             at,
         )
+
+def _two_names(value: str) -> bool:
+    """Whether a name cell's ``value`` reads as a name written surname first (:func:`~legation.ingest.names.inverted`)
+    whose surname and given names are each of two words or more, as two names a comma separates are
+    ("Mao Zedong, Zhou Enlai" was stored as the one person "Zhou Enlai Mao Zedong"); "Acheson, Dean"
+    and "Lloyd George, David" are not."""
+    parts = inverted(value)
+    return parts is not None and len(parts.surname.split()) > 1 and len(parts.given.split()) > 1 and not parts.suffixes
+
+
+def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
+    """The note on ``count`` cells of a ``column`` of names with a comma between two names of several
+    words each (:func:`_two_names`; ``examples``: the place and value of the first three), each read as
+    one name written surname first, as a table's "Acheson, Dean" is: at the first, saying how to write
+    several names. Not split by guess: "Lloyd George, David" is one man."""
+    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
+    first = examples[0][1].split(mapping.separator)[0]
+    several = mapping.separator.join(p.strip() for p in first.split(",") if p.strip())
+    cells = "1 cell" if count == 1 else f"{count:,} cells"
+    return IngestNote(
+        str(path),
+        f"column {column!r} has a comma between names of several words in {cells} ({shown}), "
+        f"{'read' if count == 1 else 'each read'} as one name written surname first, as 'Acheson, Dean' is "
+        f"({direct_name(first)!r}). If they are several names, separate them with {mapping.separator!r} ({several!r}) "
+        "and ingest the file again",
+        examples[0][0],
+    )
+
 
 def _semicolon_note(path: Path, mapping: Mapping, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
     """The note on ``count`` cells of a ``column`` of names that hold a semicolon, as between several names
