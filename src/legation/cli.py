@@ -560,7 +560,8 @@ def _interrupted_ingest(report, why: str, doing: str, dry_run: bool, then: str =
         )
     return (
         f"{why} while {doing}: {stored}. {then}: what is stored compares as "
-        "unchanged. The search index takes in what it lacks at the next `legation ingest`, `serve` or `search`"
+        "unchanged. The search index takes in what it lacks at the next `legation ingest` or `serve`, or at once with "
+        "`legation reindex` (a `legation search` before then warns that it may leave documents out)"
     )
 
 

@@ -137,6 +137,8 @@ def test_a_stopped_ingest_says_what_it_stored(tmp_path: Path, signal_number: int
     assert int(said.group(3).replace(",", "")) == int(said.group(4).replace(",", "")) == len(docs) >= 100
     assert docs <= logged and textless == 0
     assert "Run the same command again to finish" in screen and "Traceback" not in screen
+    # and what catches the index up: `legation search` does not, it warns (it was said to)
+    assert "at the next `legation ingest` or `serve`, or at once with `legation reindex`" in " ".join(screen.split())
     again = subprocess.run(
         [sys.executable, "-m", "legation", "ingest", "--report", str(tmp_path / "report.json"), str(VOLUME)],
         env=env(data), capture_output=True, text=True, timeout=300,
