@@ -238,6 +238,22 @@ def test_a_pasted_citation_finds_the_document_it_cites(demo_volumes) -> None:
     )
 
 
+def test_a_document_number_no_volume_has_finds_nothing_and_says_so(demo_volumes) -> None:
+    # "Document 0" and "doc. 99999" were read as the volume alone: all its 324 documents (a fresh user)
+    index = demo_volumes("frus1955-57v02")
+    zero = search(SearchRequest(q="FRUS, 1955–57, vol. II, Document 0"), index)
+    assert zero.total == 0 and zero.notice.endswith(
+        "The archive holds the FRUS volume frus1955-57v02, whose documents are numbered from 1: no volume has a document 0 "
+        "(frus1955-57v02-d0). Check the number cited, or search the volume's documents, collection:frus1955-57v02."
+    )
+    for q, number in (("FRUS, 1955–57, vol. II, doc. 99999", 99999), ("FRUS, 1955–57, vol. II, Documents 0–2", None)):
+        result = search(SearchRequest(q=q), index)
+        if number is None:  # 1 and 2 found, 0 said
+            assert sorted(h.identifier for h in result.hits) == ["frus1955-57v02-d1", "frus1955-57v02-d2"]
+        else:
+            assert result.total == 0 and f"but not its document frus1955-57v02-d{number}" in result.notice
+
+
 def test_a_citation_of_pages_finds_the_documents_printed_on_them(demo_volumes) -> None:
     """A citation by pages searched the whole volume ("a document's pages are not kept here"). Now
     the documents printed on the pages cited: d117 begins on page 289, where d116 ends, and runs to 291."""

@@ -60,8 +60,11 @@ _VOLUME = re.compile(
 _ROMAN_VOLUME = re.compile(r"(?-i:([IVXLC]+))\b(?![.:]?\s*[-\u2013]?\d)")  # a volume's number alone, in capitals: "FRUS, 1955–1957, VII, Document 117"
 # "part 2", "pt. 2", "(part 2)", and the slash of "VII/2"
 _PART = re.compile(r"(?:\(\s*(?:part|pt)\.?\s*([ivx]+|\d{1,2})\s*\)|(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b|/\s*(\d{1,2})\b)", re.I)
-_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]}}\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers cited
-_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}", re.I)  # "d. 25", "d25": the edition's own shorthand
+_NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]}}\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers of a list (a lone one after "doc.": _DOCUMENTS)
+# "d. 25", "d25": the edition's own shorthand; after the word itself a number of up to 7 digits alone is the
+# document's, one no volume holds too ("doc. 99999" was read as its volume, all 324 documents, where "doc.
+# 9999" said the archive does not hold it); a range to such a number is none ("docs. 1-10000")
+_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}|(?:documents?|docs?\.?)\s*(\d{{5,7}})(?=$|[\s.,;:)\]}}\"'])", re.I)
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
 # 1101"; "pp. 76 ff.", "et seq." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290,
 # footnote 3", "(footnote 3)", "nn. 3–4"), "passim": read with the pages, not as words the document must hold
@@ -328,7 +331,7 @@ def _cited(q: str, start: int, pos: int, years: str, volume: tuple[int, int | No
             if (colon := _COLON_PAGES.match(q, m.end())) is not None:  # "part 2: 1085", as "2:290" gives a volume's pages
                 pages, m = tuple(_ranges(colon.group(1), pages=True)), colon
         elif m := _DOCUMENTS.match(q, at):
-            documents, more = _numbers(m.group(1))
+            documents, more = _numbers(m.group(1) or m.group(2))
         elif m := _PAGES.match(q, at):
             pages = tuple(_ranges(m.group(1), pages=True))
             while more_pages := _MORE_PAGES.match(q, m.end()):
@@ -389,11 +392,13 @@ def _runs(numbers: tuple[int, ...]) -> str:
 def _ranges(listed: str, pages: bool = False) -> Iterator[tuple[int, int]]:
     """The runs of numbers of a list as cited, each as its first and last (``11 and 12`` → (11, 11),
     (12, 12); ``5–7`` or ``5 to 7`` → (5, 7); ``124-26`` → (124, 126), as ranges are abridged;
-    ``12-10`` → (10, 12)), in order; none that holds a 0. Of ``pages``, ``1,099`` is one number."""
+    ``12-10`` → (10, 12)), in order; of ``pages`` none that holds a 0, and ``1,099`` is one number. A
+    document 0 is kept: a number no volume's document has, which the search then says it does not hold
+    (read as no number, "Document 0" searched the whole volume cited)."""
     for m in (_PAGE_IN_LIST if pages else _NUMBER_IN_LIST).finditer(listed):
         first, last = m.group(1).replace(",", ""), (m.group(2) or m.group(1)).replace(",", "")  # 1,099: a thousands separator
         low, high = number_range(first, last)  # 124-26: 124 to 126
-        if low and high:
+        if (low and high) or not pages:
             yield min(low, high), max(low, high)
 
 
@@ -403,7 +408,7 @@ def _numbers(listed: str) -> tuple[tuple[int, ...], bool]:
     numbers: list[int] = []
     for low, high in _ranges(listed):
         numbers += range(low, min(high, low + MOST_DOCUMENTS) + 1)
-    distinct = tuple(dict.fromkeys(n for n in numbers if n > 0))
+    distinct = tuple(dict.fromkeys(numbers))
     return distinct[:MOST_DOCUMENTS], len(distinct) > MOST_DOCUMENTS
 
 

@@ -984,7 +984,12 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         if identifier and not volume:
             notes.append(f"No document has the identifier {identifier} of the address given: check the address, or search for words of its title.")
         elif volume and _holds_volume(volume, idx_schema, searcher):
-            if identifier:
+            if identifier and identifier.endswith("-d0"):  # no volume has it: no edition's address to give
+                notes.append(
+                    f"The archive holds the FRUS volume {volume}, whose documents are numbered from 1: no volume has a document 0 "
+                    f"({identifier}). Check the number cited, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
+                )
+            elif identifier:
                 notes.append(
                     f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
                     f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
