@@ -705,3 +705,23 @@ def test_two_places_or_types_required_say_a_document_has_one_and_how_to_ask_for_
     assert "none matches place:Batavia and place:\"The Ha*\";" in search(SearchRequest(q='place:Batavia place:"The Ha*"'), index).notice
     # a place no document was sent from is named by the notice of its own, not as one of two
     assert "A document has one place" not in search(SearchRequest(q="place:Batavia place:Hatta"), index).notice
+
+
+def test_words_joined_by_a_mark_that_finds_nothing_say_how_many_documents_have_them_apart(demo_volumes) -> None:
+    # "Peking/Moscow" found nothing, silently (its parts are sought side by side, as "U.S.S.R"'s letters
+    # are), while "Moscow Peking" finds 267 demo documents (a fresh user)
+    index = demo_volumes("frus1949v07p1")
+    apart = search(SearchRequest(q="Batavia Hague"), index).total
+    assert apart > 0
+    for joined in ("Batavia/Hague", "Batavia&Hague", "Batavia.Hague"):
+        result = search(SearchRequest(q=joined), index)
+        assert result.total == 0 and result.explained
+        assert result.notice == (
+            f"No document has “{joined}” as one word, its parts side by side; {apart:,} documents have Batavia and Hague apart: "
+            "write them with a space between (Batavia Hague)."
+        )
+    within = search(SearchRequest(q="Batavia/Hague", filters={"type": ["Telegram"]}), index)
+    assert f"; {search(SearchRequest(q='Batavia Hague', filters={'type': ['Telegram']}), index).total:,} documents have" in within.notice
+    # letters joined by full stops are a word's ("U.S.S.R"), and a part no document has gives no notice
+    assert "as one word" not in search(SearchRequest(q="U.S.S.R.Zzqx"), index).notice
+    assert "as one word" not in search(SearchRequest(q="Batavia/Zzqxv"), index).notice

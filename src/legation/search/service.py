@@ -1091,6 +1091,16 @@ def phrase_notices(
     without quotes found none)."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
+        if isinstance(leaf, user_query.Term) and (joined := _joined_words(leaf)):  # "Peking/Moscow": one word, its parts side by side
+            if not _count_within(leaf, idx_schema, searcher, names, ()):
+                having = _count_within(_replaced(node, leaf, user_query.And(tuple(map(user_query.Term, joined)))), idx_schema, searcher, names, filters)
+                if having:
+                    documents = "document has" if having == 1 else "documents have"
+                    notes.append(
+                        f"No document has “{leaf.text}” as one word, its parts side by side; {having:,} {documents} "
+                        f"{' and '.join(joined)} apart: write them with a space between ({' '.join(joined)})."
+                    )
+            continue
         if not user_query.several_words(leaf) or leaf.field is not None or analyzers.too_long(leaf.text):
             continue  # (a word no document holds: parse() names it)
         words, ending_in_prefix = leaf.text.split(), isinstance(leaf, user_query.Term)  # "Khrushchev Formo*", a phrase too
@@ -1145,6 +1155,19 @@ def exclusion_notices(
                 )
         notes.append(note)
     return list(dict.fromkeys(notes))
+
+
+_JOINER = re.compile(r"[^\w'’\-\s]+")  # what joins the parts of "Peking/Moscow", "Mao&Stalin": not a hyphen or an apostrophe
+
+
+def _joined_words(leaf: user_query.Term) -> list[str]:
+    """The parts of an unfielded word typed with them joined by a mark other than a hyphen or an
+    apostrophe (``Peking/Moscow`` → ``["Peking", "Moscow"]``), each a word of its own; ``[]`` for
+    any other word (``En-lai``, ``O'Neill``, ``U.S.S.R``: its parts are letters, not words)."""
+    if leaf.field is not None or leaf.prefix or len(analyzers.folded(leaf.text)) < 2:
+        return []
+    parts = [p for p in _JOINER.split(leaf.text) if p]
+    return parts if len(parts) > 1 and all(len(analyzers.folded(p)) >= 1 and len(p) > 1 for p in parts) else []
 
 
 def _count_within(
