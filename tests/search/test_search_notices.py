@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
@@ -725,3 +727,25 @@ def test_words_joined_by_a_mark_that_finds_nothing_say_how_many_documents_have_t
     # letters joined by full stops are a word's ("U.S.S.R"), and a part no document has gives no notice
     assert "as one word" not in search(SearchRequest(q="U.S.S.R.Zzqx"), index).notice
     assert "as one word" not in search(SearchRequest(q="Batavia/Zzqxv"), index).notice
+
+
+def test_a_year_chosen_and_dates_with_no_day_in_common_say_so(demo_volumes) -> None:
+    # year=1949 with the dates from 1951 found nothing and said nothing (a fresh user)
+    index = demo_volumes("frus1949v07p1")
+    cases = [
+        (SearchRequest(filters={"year": ["1949"]}, start_date=dt.date(1951, 1, 1)),
+         "The year chosen (1949) and the dates chosen (from 1951-01-01) have no day in common: a document of that year meets both "
+         "only when its date spans the time between them. Clear the year chosen, or the dates."),
+        (SearchRequest(q="date:1960..1961", filters={"year": ["1948", "1949"]}),
+         "The years chosen (1948, 1949) and date:1960..1961 have no day in common: a document of those years meets both only when "
+         "its date spans the time between them. Clear the years chosen, or the dates."),
+        (SearchRequest(filters={"year": ["Undated"]}, end_date=dt.date(1949, 12, 31)),
+         "Undated and the dates chosen (up to 1949-12-31) exclude each other: an undated document has no date to meet a date range. "
+         "Clear one of them."),
+    ]  # fmt: skip
+    for request, said in cases:
+        result = search(request, index)
+        assert (result.total, result.explained) == (0, True) and said in result.notice, request
+    # a year the dates share says nothing of it
+    shared = search(SearchRequest(filters={"year": ["1949"]}, start_date=dt.date(1949, 6, 1)), index)
+    assert shared.total > 0 and "no day in common" not in shared.notice

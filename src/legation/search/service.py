@@ -1308,7 +1308,34 @@ def date_conflict_notices(node: user_query.Node | None, request: SearchRequest) 
                 f"date:{typed} and the dates chosen ({_chosen_dates(request)}) do not overlap: {both}. Keep one date range: "
                 f"clear the dates chosen, or take date:{typed} out of the query."
             )
-    return notes
+    return notes + _year_conflicts(ranges, request)
+
+
+def _year_conflicts(ranges: list[user_query.DateRange], request: SearchRequest) -> list[str]:
+    """A sentence when the years chosen in the year facet (``year=1949``) have no day in common with
+    the dates chosen or a date range typed (``start_date=1951``), or Undated is the one year chosen
+    beside them: the search found nothing and said nothing (a fresh user's). A document of a year
+    meets such dates only when its date spans the time between them."""
+    chosen_years = request.filters.get("year", [])
+    dates = [(f"date:{_typed_range(r)}", r) for r in ranges]  # (as named, range)
+    if request.start_date or request.end_date:
+        dates.insert(0, (f"the dates chosen ({_chosen_dates(request)})", user_query.DateRange(request.start_date, request.end_date)))
+    if not chosen_years or not dates:
+        return []
+    if chosen_years == [schema.UNDATED]:
+        return [f"Undated and {dates[0][0]} exclude each other: an undated document has no date to meet a date range. Clear one of them."]
+    years = sorted(int(y) for y in chosen_years if y.isdigit() and 0 < int(y) <= dt.MAXYEAR)
+    spans = [user_query.DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in years]
+    for name, dates_range in dates:
+        if spans and not any(_overlap(span, dates_range) for span in spans):
+            shown = ", ".join(map(str, years))
+            one = len(years) == 1
+            return [
+                f"The year{'' if one else 's'} chosen ({shown}) and {name} have no day in common: a document of "
+                f"{'that year' if one else 'those years'} meets both only when its date spans the time between them. "
+                f"Clear the year{'' if one else 's'} chosen, or the dates."
+            ]
+    return []
 
 
 def page_notices(node: user_query.Node | None, filters: list[Query], idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:
