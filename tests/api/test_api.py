@@ -896,3 +896,18 @@ def test_a_document_sent_from_a_place_the_archive_names_otherwise_keeps_the_name
     merge_place(Place.objects.create(name="Bogor"), old)
     doc.refresh_from_db()
     assert (doc.place_sent.name, doc.place_written) == ("Bogor", "Buitenzorg")
+
+
+@pytest.fixture
+def lushun_archive(db):
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    yield from ingested_archive([DocumentRecord(identifier="lushun-1", title="Talks", place_sent="Lüshun").validate()])
+
+
+def test_a_facet_value_is_found_by_a_letter_typed_with_a_combining_mark(client, lushun_archive):
+    # "Lu" + U+0308 (ü as u and a combining diaeresis, as some keyboards and pasted text give it) found no Lüshun
+    for typed in ("L\u00fc", "Lu\u0308", "lu\u0308sh", "Lu"):
+        body = client.get("/api/facets/place", {"contains": typed}).json()
+        assert [v["value"] for v in body["values"]] == ["Lüshun"], typed

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -2015,7 +2016,8 @@ def facet_values(
     facet = schema.FACETS_BY_NAME[name]
     if sample is not None:
         base = combine(words_in(sample), others)
-    needle, size = contains.strip(), min(limit, MAX_FACET_VALUES)
+    # composed, as values are stored: "Lu" + U+0308 (ü typed as u and a combining mark) found no Lüshun
+    needle, size = unicodedata.normalize("NFC", contains).strip(), min(limit, MAX_FACET_VALUES)
     every = None  # every value among the matches, when counted (up to MAX_FACET_VALUES)
     if needle or (count_all and size < MAX_FACET_VALUES):
         every = facet_counts.top_values(searcher, base, [facet], MAX_FACET_VALUES, sample=sample)[name]
