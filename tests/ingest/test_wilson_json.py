@@ -140,6 +140,25 @@ def test_html_to_text_is_safe_and_plain():
     assert html_to_text("") == "" and html_to_text("plain  text") == "plain text"
 
 
+def test_html_too_deep_to_read_fails_the_record_naming_the_text_and_odd_html_keeps_its_words(tmp_path: Path):
+    # a transcript's html nested 255 <div>s deep was stored empty (the document "added" with its translation
+    # alone); one wrapped in CDATA became empty too; a document type's internal subset left "]>" in the text
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    deep = "<p>Before</p>" + "<div>" * 300 + "Inside" + "</div>" * 300 + "<p>After</p>"
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps([{**doc, "transcripts": [{**doc["transcripts"][0], "html": deep}]}, {**doc, "id": "900099"}]), encoding="utf-8")
+    error, record, *_ = list(read_wilson_json(path))
+    assert isinstance(error, IngestError) and error.location.startswith("record 1")
+    assert error.message == (
+        "transcripts[1].html nests elements more than 255 deep, deeper than Legation reads HTML, so the text inside them would be "
+        "lost; flatten the nesting (or keep the text as raw) and ingest the file again"
+    )
+    assert record.identifier == "wilson-900099"  # the rest go on
+    assert html_to_text("<div>" * 254 + "Inside" + "</div>" * 254) == "Inside"
+    assert html_to_text("<![CDATA[Talks in Moscow, 1 < 2]]>") == "Talks in Moscow, 1 < 2"
+    assert html_to_text('<!DOCTYPE html [<!ENTITY x "y">]>\n<p>before</p>') == "before"
+
+
 @pytest.mark.parametrize(("value", "code"), [({"id": "rus", "name": "Russian"}, "ru"), ("chi", "zh"), ({"name": "German"}, "de"), ("en", "en"), ("xyz", "xyz")])
 def test_language_codes(value, code):
     assert language_code(value) == code

@@ -55,6 +55,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,8 @@ _BLOCKS = {
     "blockquote", "pre", "section", "article", "dd", "dt", "dl", "hr", "address", "center",
 }
 _DROP = {"script", "style", "head", "title", "meta", "link", "noscript", "template", "iframe", "object"}
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_INTERNAL_SUBSET = re.compile(r"\A\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.S | re.I)
 
 
 def html_to_text(html: str) -> str:
@@ -112,16 +115,26 @@ def html_to_text(html: str) -> str:
     ``script``/``style``/``head`` and comments are dropped; entities are decoded.
 
     Parsed with lxml's HTML parser, which never fetches anything (``no_network``) and does not
-    expand external entities. Returns ``""`` for empty or unparseable input; never raises."""
+    expand external entities. A CDATA section, which HTML does not have (a browser shows nothing of
+    it), is read as the text it holds, and a document type's internal subset (``<!DOCTYPE html
+    [<!ENTITY …>]>``) is left out: its ``]>`` was stored as text. Returns ``""`` for empty input.
+    Raises :class:`RecordError` when the HTML nests elements deeper than libxml2 reads (255): the
+    text inside and after was lost without a word."""
     if not html or not html.strip():
         return ""
     if "<" not in html:
         return collapse_space(html)
+    html = _CDATA.sub(lambda m: escape(m[1], quote=False), _INTERNAL_SUBSET.sub("", html))
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return ""
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):
+        raise RecordError(
+            "nests elements more than 255 deep, deeper than Legation reads HTML, so the text inside them would be lost; "
+            "flatten the nesting (or keep the text as raw) and ingest the file again"
+        )
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -205,7 +218,7 @@ def _checked(doc: dict) -> list[str]:
             known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
             if name in (*NAMED_FIELDS, "type") and not _name(item):
                 left_out.append(f"{name}[{number}] ({known}no name)")
-            elif name in ("transcripts", "translations") and not _asset_text(item) and not (item.get("url") or item.get("filename")):
+            elif name in ("transcripts", "translations") and not _asset_text(item, f"{name}[{number}]") and not (item.get("url") or item.get("filename")):
                 left_out.append(f"{name}[{number}] ({known}no html or raw text, nor a file)")
     return left_out
 
@@ -238,11 +251,16 @@ def _date(doc: dict) -> tuple[str, str]:
     return raw, parse_archival_date(raw).edtf
 
 
-def _asset_text(asset: dict) -> str:
+def _asset_text(asset: dict, named: str = "") -> str:
+    """The text of a transcript or translation object (its ``html``, else ``raw``); raises
+    :class:`RecordError` naming the field (``named``: ``"transcripts[1]"``) for HTML it cannot read."""
     for key in ("html", "raw"):
         value = asset.get(key)
         if isinstance(value, str) and value.strip():
-            return html_to_text(value)
+            try:
+                return html_to_text(value)
+            except RecordError as exc:
+                raise RecordError(f"{named or 'a text'}.{key} {exc}") from exc
     return ""
 
 
