@@ -186,6 +186,8 @@ def test_undated_is_empty_and_not_flagged(text):
         # hyphens that join no two dates: a word, a Hijri decade of a month (QhoD register: "974 Ramażān 1-10"),
         # no day at all (two years whose second is cut, "1950-51", are read: tests/ingest/test_dates_spans.py)
         "974 Ramażān 1-10", "March 30-31", "30-31 February 1950",
+        # a day 0 is no day, as a day 32 is none: "January 0, 1950" was read as January 1950 (a fresh archivist)
+        "January 0, 1950", "0 January 1950", "00.01.1950", "Jan 32 1950",
     ],  # fmt: skip
 )
 def test_unreadable_dates_are_flagged_and_kept(text):

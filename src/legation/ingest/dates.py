@@ -437,7 +437,9 @@ def _era_date(part: str) -> str:
 
 
 def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
-    if year is None or (day is not None and month is None):
+    """EDTF of a date read in parts; ``""`` when they make none: no year, a day without its month, a
+    day that no month has ("January 0, 1950" was read as January 1950, where "Jan 32 1950" is refused)."""
+    if year is None or (day is not None and month is None) or day == 0:
         return ""
     value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
     try:
