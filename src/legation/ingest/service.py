@@ -29,11 +29,11 @@ from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
-from legation.records.agent_keys import NAME_KEY_KINDS, as_first_read, rekey, rekind, resolve_keys
+from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord, RecordError, distinct_identifiers, folded_identifier
+from legation.records.document_record import AGENT_KINDS, DocumentRecord, RecordError, distinct_identifiers, folded_identifier
 from legation.records.models import (
     Agent,
     AgentName,
@@ -524,7 +524,7 @@ def _refolded_keys(batch: list[DocumentRecord]) -> dict[str, str]:
     found: dict[str, str] = {}
     for ref in (ref for record in batch for ref in record.agents):
         kind, _, rest = ref.key.partition(":")
-        if kind not in NAME_KEY_KINDS or not rest:
+        if kind not in AGENT_KINDS or not rest:
             continue  # an authority id (gnd:…), never made from a name
         for name in dict.fromkeys(n for n in (ref.name, *ref.names) if n and not n.isascii()):  # ASCII: one slug
             for form in dict.fromkeys((name, direct_name(name))):

@@ -55,9 +55,8 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping
 from legation.ingest.readers import CSV_SUFFIXES
 from legation.search.analyzers import letters_folded
-from legation.records.agent_keys import NAME_KEY_KINDS
 from legation.records.chunks import chunks
-from legation.records.document_record import AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
+from legation.records.document_record import AGENT_KINDS, AGENT_ROLES, AgentRef, CollectionRef, DocumentRecord, TextRecord
 
 # The record fields each table field (legation.ingest.mappings.FIELDS) gives, when its column is there.
 _RECORD_FIELDS: dict[str, tuple[str, ...]] = {
@@ -205,7 +204,7 @@ def _given(key: str) -> bool:
     a reader made of the name (``person:dean-acheson``,
     :func:`legation.ingest.mappings.agent_key`): one a table's names alone keep; a key made of a name
     is made again as a table's row reads it, so a key an earlier Legation made is replaced."""
-    return key.partition(":")[0] not in NAME_KEY_KINDS
+    return key.partition(":")[0] not in AGENT_KINDS
 
 
 def _collections(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import AGENT_KINDS, DocumentRecord
 from legation.records.models import Agent, AgentKey, AgentName, Document, DocumentAgent
 from legation.records.serialize import load_records
 
@@ -42,16 +42,13 @@ def resolve_keys(records: list[DocumentRecord]) -> list[DocumentRecord]:
     ]
 
 
-NAME_KEY_KINDS = ("person", "organization")
-"""The kinds a key a reader makes of an agent's name starts with (``person:dean-acheson``,
-:func:`legation.ingest.mappings.agent_key`); an authority's id is keyed otherwise (``gnd:…``)."""
 
 
 def _twin(key: str) -> str | None:
     """The key of the same name read as the other kind: ``organization:rat-von-leipzig`` ↔
     ``person:rat-von-leipzig``; None for a key that does not start with a kind (``gnd:…``)."""
     kind, _, slug = key.partition(":")
-    return f"{NAME_KEY_KINDS[1 - NAME_KEY_KINDS.index(kind)]}:{slug}" if kind in NAME_KEY_KINDS and slug else None
+    return f"{AGENT_KINDS[1 - AGENT_KINDS.index(kind)]}:{slug}" if kind in AGENT_KINDS and slug else None
 
 
 def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[DocumentRecord]:
@@ -68,7 +65,7 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
         agents, changed = [], False
         for ref in record.agents:
             kind, _, slug = ref.key.partition(":")
-            if kind in NAME_KEY_KINDS and slug:
+            if kind in AGENT_KINDS and slug:
                 key = first.setdefault(slug, ref.key)
                 if key != ref.key:
                     ref, changed = replace(ref, key=key, kind=key.partition(":")[0]), True
