@@ -181,7 +181,7 @@ def legation_query(case: Case, index: SearchIndex, names: variants.VariantTable 
     words = service.text_query(request, index, searcher, names)
     filters = service.filter_queries(index.schema, request)
     query = service.combine(words.query, list(filters.values()))
-    scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
+    scored = request.sort == "relevance" and user_query.ranks(words.parsed.node)
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     return query, sort, list(filters.values())
 

@@ -1681,6 +1681,20 @@ def has_positive_terms(node: Node | None) -> bool:
     return True
 
 
+UNRANKED_FIELDS = ("collection", "language", "type")
+"""The fields whose words sort out documents rather than rank them: a volume, a language, a kind of
+document. A query of nothing else lists its documents by date in relevance order, as a query of
+dates alone does (:func:`ranks`): their BM25 scores tie, or differ only by the length of the value
+("Telegram" above "Circular Telegram"), and ties of over a thousand documents were left in the
+order the index holds them (``type:Telegram``, 1,949 demo documents; ``language:en``)."""
+
+
+def ranks(node: Node | None) -> bool:
+    """Whether the tree ranks documents: it has a word not under NOT (:func:`has_positive_terms`)
+    in a field other than those of :data:`UNRANKED_FIELDS`."""
+    return any(leaf.field not in UNRANKED_FIELDS for leaf in leaves(positive_only(node)))
+
+
 PROXIMITY_BOOST = 2.0  # the words typed, found side by side as a phrase, count this much more
 
 

@@ -1723,7 +1723,7 @@ def search(
         else None
     )
 
-    scored = request.sort == "relevance" and user_query.has_positive_terms(words.parsed.node)
+    scored = request.sort == "relevance" and user_query.ranks(words.parsed.node)  # else by date, as a browse
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
     nothing_found = total == 0  # before the most-words fallback; only then are the notices below looked for
