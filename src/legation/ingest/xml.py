@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from legation.errors import IngestError, cannot_read
+from legation.errors import IngestError, cannot_read, shown_path
 from legation.ingest.encodings import first_difference, wrong_encoding
 from legation.ingest.readers import read_decompressed
 from legation.ingest.titles import normalize_space
@@ -86,7 +86,7 @@ def parse_xml(path: Path | str) -> etree._Element:
         raise utf8
     parser = safe_parser()
     try:
-        root = etree.fromstring(data, parser, base_url=str(path))
+        root = etree.fromstring(data, parser, base_url=shown_path(str(path)))  # lxml encodes it as UTF-8: no surrogate escapes
     except etree.XMLSyntaxError as exc:  # raised when recovery yields no document at all
         fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
         if fatal:
