@@ -425,3 +425,18 @@ def test_a_tei_element_whose_prefix_is_declared_nowhere_fails_the_file_at_its_li
     (error,) = list(read_file(path))
     assert error.location == f"line {text[:start].count(chr(10)) + 1}"
     assert error.message.startswith("uses the prefix tei: without declaring it (Namespace prefix tei on div is not defined)")
+
+
+def test_a_document_div_in_another_namespace_fails_at_its_line(tmp_path: Path):
+    # <div xmlns="" type="document"> (or a prefix declared for another namespace) is no TEI div: the
+    # FRUS reader passed it over, 43 of 44 documents added and nothing said (a fresh user)
+    text = FRUS.read_text(encoding="utf-8")
+    start = text.index('<div type="document"')
+    line = text[:start].count(chr(10)) + 1
+    for opening, where in (('<div xmlns="" type="document"', "in no namespace"), ('<o:div xmlns:o="http://example.org/other" type="document"', "in the namespace http://example.org/other")):
+        end = text.index("</div>", start)
+        closing = "</o:div>" if opening.startswith("<o:") else "</div>"
+        path = tmp_path / "volume.xml"
+        path.write_text(text[:start] + opening + text[start + len('<div type="document"') : end] + closing + text[end + 6 :], encoding="utf-8")
+        records, errors = split(read_file(path))
+        assert len(records) == 43 and [(e.location, e.message.split(",")[0]) for e in errors] == [(f"line {line}", f"a document's <div> is {where}")]

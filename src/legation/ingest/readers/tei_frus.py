@@ -784,8 +784,19 @@ def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
     root = parse_xml(path)
     volume = FrusVolume.from_root(root, path)
     seen: set[str] = set()
-    for div in root.iter(f"{T}div"):
+    for div in root.iter("{*}div"):  # in any namespace or none, to tell a document outside TEI's
         if div.get("type") != "document":
+            continue
+        if div.tag != f"{T}div":
+            # <div xmlns=""> or <tei:div xmlns:tei="…other…">: no TEI div, so it was left out without a word
+            namespace = etree.QName(div).namespace
+            where = f"in the namespace {namespace}" if namespace else "in no namespace"
+            yield IngestError(
+                str(path),
+                f"a document's <div> is {where}, not TEI's ({TEI_NS}), so it is no TEI document: write it in TEI's namespace, "
+                "as the volume's other documents are",
+                f"line {div.sourceline}",
+            )
             continue
         doc_id = div.get(XML_ID)
         if not doc_id:
