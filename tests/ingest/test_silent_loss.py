@@ -382,14 +382,16 @@ def test_names_separated_by_semicolons_are_stored_as_written_and_noted_with_how_
 
 
 def test_a_comma_between_names_of_several_words_is_noted_with_how_to_write_several(tmp_path: Path):
-    # "Mao Zedong, Zhou Enlai" was stored, without a word, as one person "Zhou Enlai Mao Zedong" (a fresh archivist);
-    # a comma also writes a name surname first ("Acheson, Dean", "Lloyd George, David"), so the cell is not split
+    # "Mao Zedong, Zhou Enlai" was stored, without a word, as one person "Zhou Enlai Mao Zedong" (a fresh archivist),
+    # and three names as one as written; a comma also writes a name surname first ("Acheson, Dean", "Lloyd George,
+    # David") and a body's name may hold one ("Hz. Franz von Sachsen, Egern und Westfalen"), so the cell is not split
     path = tmp_path / "talks.csv"
     path.write_text(
         "identifier,title,date,creator,recipient\n"
         'n1,Talks,1950-01-02,"Mao Zedong, Zhou Enlai","Acheson, Dean"\n'
         'n2,Talks,1950-01-03,"Lloyd George, David","Dean Acheson, Ernest Bevin|Stalin"\n'
-        'n3,Talks,1950-01-04,"Mao, Zedong","Lodge, Henry Cabot, Jr."\n',
+        'n3,Talks,1950-01-04,"Mao, Zedong","Lodge, Henry Cabot, Jr."\n'
+        'n4,Talks,1950-01-05,"Mao Zedong, Zhou Enlai, Liu Shaoqi","Hz. Franz von Sachsen, Egern und Westfalen"\n',
         encoding="utf-8",
     )
     items = list(read_file(path))
@@ -398,13 +400,15 @@ def test_a_comma_between_names_of_several_words_is_noted_with_how_to_write_sever
         "n1": ["Zhou Enlai Mao Zedong", "Dean Acheson"],
         "n2": ["David Lloyd George", "Ernest Bevin Dean Acheson", "Stalin"],
         "n3": ["Mao, Zedong", "Henry Cabot Lodge Jr."],
+        "n4": ["Mao Zedong, Zhou Enlai, Liu Shaoqi", "Hz. Franz von Sachsen, Egern und Westfalen"],
     }
     notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote)]
     assert notes == [
-        ("line 2", "column 'creator' has a comma between names of several words in 1 cell (line 2: 'Mao Zedong, Zhou Enlai'), read as one "
-         "name written surname first, as 'Acheson, Dean' is ('Zhou Enlai Mao Zedong'). If they are several names, separate them with "
-         "'|' ('Mao Zedong|Zhou Enlai') and ingest the file again"),
+        ("line 2", "column 'creator' has a comma between names of several words in 2 cells (line 2: 'Mao Zedong, Zhou Enlai'; "
+         "line 5: 'Mao Zedong, Zhou Enlai, Liu Shaoqi'), each stored as one name ('Zhou Enlai Mao Zedong'): a comma writes one "
+         "name surname first, as in 'Acheson, Dean'. If they are several names, separate them with '|' ('Mao Zedong|Zhou Enlai') "
+         "and ingest the file again"),
         ("line 3", "column 'recipient' has a comma between names of several words in 1 cell (line 3: 'Dean Acheson, Ernest Bevin|Stalin'), "
-         "read as one name written surname first, as 'Acheson, Dean' is ('Ernest Bevin Dean Acheson'). If they are several names, "
-         "separate them with '|' ('Dean Acheson|Ernest Bevin') and ingest the file again"),
+         "stored as one name ('Ernest Bevin Dean Acheson'): a comma writes one name surname first, as in 'Acheson, Dean'. If they are "
+         "several names, separate them with '|' ('Dean Acheson|Ernest Bevin') and ingest the file again"),
     ]  # fmt: skip

@@ -35,9 +35,9 @@ With a mapping (``legation ingest FILE.csv --mapping MAP.json``, or ``FILE.mappi
 on the declared separator only (default ``"|"``), never on commas, so "Mao, Zedong" stays one name.
 A cell of names holding a semicolon ("Mao Zedong; Zhou Enlai") where the separator is another is stored as one
 name, as written (a semicolon may be part of one: "Mr; Mboumoua"), and one note a column names the first
-three and says how to write them or declare ";" (see :func:`_semicolon_note`). A comma between two names
-of several words each ("Mao Zedong, Zhou Enlai") reads as one name written surname first, and is noted
-so, with how to write several (:func:`_comma_note`).
+three and says how to write them or declare ";" (see :func:`_semicolon_note`). A comma between names
+of several words each ("Mao Zedong, Zhou Enlai") is stored as one name too, read as one written surname
+first, and noted so, with how to write several (:func:`_comma_note`).
 A name without an id is keyed by :func:`~legation.ingest.mappings.agent_key`: a personal name
 written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of its direct form
 (``person:dean-acheson``, as "Dean Acheson" does) and is named so, "Dean Acheson", its inverted form
@@ -105,7 +105,7 @@ from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
-from legation.ingest.names import direct_name, inverted
+from legation.ingest.names import direct_name
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
@@ -378,7 +378,7 @@ def read_csv(
         raw = dict(zip(header, map(unescape_formula, row)))
         for column in names:
             for mark, found in ((";", semicolons), (",", commas)):
-                if mark in raw[column] and (mark == ";" or any(map(_two_names, raw[column].split(mapping.separator)))):
+                if mark in raw[column] and (mark == ";" or any(map(_several_names, raw[column].split(mapping.separator)))):
                     counted[mark, column] = counted.get((mark, column), 0) + 1
                     if len(found.setdefault(column, [])) < 3:
                         found[column].append((where, raw[column].strip()))
@@ -452,29 +452,31 @@ def _refuse_one_field_twice(path: Path, header: list[str], columns: dict[str, st
             at,
         )
 
-def _two_names(value: str) -> bool:
-    """Whether a name cell's ``value`` reads as a name written surname first (:func:`~legation.ingest.names.inverted`)
-    whose surname and given names are each of two words or more, as two names a comma separates are
-    ("Mao Zedong, Zhou Enlai" was stored as the one person "Zhou Enlai Mao Zedong"); "Acheson, Dean"
-    and "Lloyd George, David" are not."""
-    parts = inverted(value)
-    return parts is not None and len(parts.surname.split()) > 1 and len(parts.given.split()) > 1 and not parts.suffixes
+def _several_names(value: str) -> bool:
+    """Whether a name cell's ``value`` holds commas between parts of two words or more each, as
+    names a comma separates do ("Mao Zedong, Zhou Enlai" was stored as the one person "Zhou Enlai Mao
+    Zedong", "Mao Zedong, Zhou Enlai, Liu Shaoqi" as one name as written); a name written surname
+    first has a part of one word ("Acheson, Dean", "Lloyd George, David", "Lodge, Henry Cabot, Jr.")."""
+    parts = [part.split() for part in value.split(",")]
+    # each part a person's name: two to four words, each capitalized ("Hz. Franz von Sachsen, Egern und
+    # Westfalen", a body's "Ämter Colditz, Leisnig und Eilenburg": one name, its words in lower case too)
+    return len(parts) > 1 and all(2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) for words in parts)
 
 
 def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
-    """The note on ``count`` cells of a ``column`` of names with a comma between two names of several
-    words each (:func:`_two_names`; ``examples``: the place and value of the first three), each read as
-    one name written surname first, as a table's "Acheson, Dean" is: at the first, saying how to write
-    several names. Not split by guess: "Lloyd George, David" is one man."""
+    """The note on ``count`` cells of a ``column`` of names with commas between names of several
+    words each (:func:`_several_names`; ``examples``: the place and value of the first three), each
+    stored as one name: at the first, saying how to write several names. Not split by guess: a
+    comma also writes one name surname first, as a table's "Acheson, Dean"."""
     shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
-    first = examples[0][1].split(mapping.separator)[0]
+    first = next(v for v in examples[0][1].split(mapping.separator) if _several_names(v))
     several = mapping.separator.join(p.strip() for p in first.split(",") if p.strip())
     cells = "1 cell" if count == 1 else f"{count:,} cells"
     return IngestNote(
         str(path),
         f"column {column!r} has a comma between names of several words in {cells} ({shown}), "
-        f"{'read' if count == 1 else 'each read'} as one name written surname first, as 'Acheson, Dean' is "
-        f"({direct_name(first)!r}). If they are several names, separate them with {mapping.separator!r} ({several!r}) "
+        f"{'stored' if count == 1 else 'each stored'} as one name ({direct_name(first)!r}): a comma writes one name surname "
+        f"first, as in 'Acheson, Dean'. If they are several names, separate them with {mapping.separator!r} ({several!r}) "
         "and ingest the file again",
         examples[0][0],
     )
