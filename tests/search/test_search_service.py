@@ -423,8 +423,8 @@ def test_a_word_hyphenated_or_begun_finds_its_forms_not_a_surname_its_stem_spell
 
     forms, cooper_only = holding(r"\bco-?operat"), holding(r"\bcooper\b") - holding(r"\bco-?operat")
     assert len(cooper_only) >= 5 and holding(r"\bco-operat") - holding(r"\bcooperat")
-    for q in ("co-operation", "Co-Operation", "co-operat*"):
-        assert found(q) == forms, q
+    for q in ("co-operation", "Co-Operation", "co-operat*", "co\u2010operation", "co\u2011operation", "co\u2013operat*"):
+        assert found(q) == forms, q  # a word processor's hyphen or dash is the hyphen (U+2010 found 8 of 805 demo documents)
     assert found("cooperat*") == found("cooperation") == holding(r"\bcooperat")  # as typed: "co-operation" is not begun so
 
 
