@@ -873,16 +873,23 @@ def test_notes_a_source_gives_one_mark_each_have_their_own_anchor_and_marker():
     body = "A [1], b [2], c [*], d [2], e [1]."
     assert note_links(f"<p>{body}</p>", notes, "t1") == (
         '<p>A <a class="note-ref" href="#t1-1" id="t1-ref-1">[1]</a>, b <a class="note-ref" href="#t1-2" id="t1-ref-2">[2]</a>, '
-        'c <a class="note-ref" href="#t1-*" id="t1-ref-*">[*]</a>, d <a class="note-ref" href="#t1-2-2" id="t1-ref-2-2">[2]</a>, '
+        'c <a class="note-ref" href="#t1-*" id="t1-ref-*">[*]</a>, d <a class="note-ref" href="#t1-2_2" id="t1-ref-2_2">[2]</a>, '
         'e <a class="note-ref" href="#t1-1">[1]</a>.</p>'
     )
     assert note_anchors(body, notes, "t1") == [
         NoteAnchor(notes[0], "t1-1", "t1-ref-1"),
         NoteAnchor(notes[1], "t1-2", "t1-ref-2"),
         NoteAnchor(notes[2], "t1-*", "t1-ref-*"),
-        NoteAnchor(notes[3], "t1-2-2", "t1-ref-2-2"),
+        NoteAnchor(notes[3], "t1-2_2", "t1-ref-2_2"),
         NoteAnchor(notes[4], "t1-3", ""),
     ]
+    # a mark no marker can stand for ("1-2", "ref-1", "a b", as a JSON Lines text may give) is keyed by its place:
+    # the second note 1 and a note "1-2" were both id="t1-1-2", notes "1" and "ref-1" both "t1-ref-1"
+    odd = [Footnote("1", "One."), Footnote("1-2", "Odd."), Footnote("1", "Again."), Footnote("ref-1", "Odder."), Footnote("a b", "Spaced.")]
+    anchors = note_anchors("Alpha[1] beta[1] gamma[1-2].", odd, "t1")
+    assert [(a.id, a.back) for a in anchors] == [("t1-1", "t1-ref-1"), ("t1-_2", ""), ("t1-1_2", "t1-ref-1_2"), ("t1-_4", ""), ("t1-_5", "")]
+    ids = [a.id for a in anchors] + [a.back for a in anchors if a.back]
+    assert len(ids) == len(set(ids)) and not any(" " in i for i in ids)
 
 
 def test_every_anchor_of_a_real_document_page_is_unique_and_every_note_link_lands(client, demo_volume_archive):

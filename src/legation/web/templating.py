@@ -158,7 +158,7 @@ _NOTE_MARKER = re.compile(r"\[([^\W_]{1,4}|\*{1,3}|[†‡§¶])\]")  # "[3]", "
 
 @dataclass(frozen=True)
 class NoteAnchor:
-    """A footnote as a text's page prints it: ``id`` its anchor (``t1-2``; ``t1-2-2`` for the
+    """A footnote as a text's page prints it: ``id`` its anchor (``t1-2``; ``t1-2_2`` for the
     second note a source numbered 2 too; ``""`` for a note without a mark), ``back`` the anchor of
     the first marker in the text that links to it (``t1-ref-2``), ``""`` when none does."""
 
@@ -168,17 +168,22 @@ class NoteAnchor:
 
 
 def _note_keys(notes: list) -> list[str]:
-    """Each note's key, unique within its text: its mark, ``<mark>-<k>`` for the ``k``-th note of a
-    mark already given (a FRUS source gives two notes "2" in 45 of the demo's texts), ``""`` for a
-    note without a mark."""
+    """Each note's key, unique within its text and fit for an ``id``: a mark a marker can stand for
+    (:data:`_NOTE_MARKER`: "2", "a", "*") is its key, ``<mark>_<k>`` for the ``k``-th note of a mark
+    already given (a FRUS source gives two notes "2" in 45 of the demo's texts); a note of another mark
+    ("1-2", "a b", "ref-1": no marker links to it) is keyed by its place, ``_<n>``, and a note without a
+    mark has none (``""``). No mark a marker stands for holds "_", so no two keys are alike (the
+    notes "1" and "1-2" were both keyed "1-2" when a repeated mark was keyed so)."""
     given: dict[str, int] = {}
     keys = []
-    for note in notes:
+    for place, note in enumerate(notes, start=1):
         if not note.n:
             keys.append("")
-            continue
-        given[note.n] = given.get(note.n, 0) + 1
-        keys.append(note.n if given[note.n] == 1 else f"{note.n}-{given[note.n]}")
+        elif not _NOTE_MARKER.fullmatch(f"[{note.n}]"):
+            keys.append(f"_{place}")
+        else:
+            given[note.n] = given.get(note.n, 0) + 1
+            keys.append(note.n if given[note.n] == 1 else f"{note.n}_{given[note.n]}")
     return keys
 
 
