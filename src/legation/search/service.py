@@ -478,7 +478,7 @@ def fetch_page(
     took 319 ms with the bonus on every match, 44 ms without.
 
     Hits tied in their order, of exactly one score in relevance order (a query every match scores
-    alike, as ``collection:frus1964-68v30``; short documents alike) or of one day in a date order
+    alike, as ``place:Washington``; short documents alike) or of one day in a date order
     (and the undated, last in both), come by date, earliest first, undated last, then by
     identifier (:func:`in_tie_order`), as Elasticsearch's and Solr's ``sort`` with a
     tie-breaking field; tantivy left them in index order. Only ties wholly within the first
@@ -1089,7 +1089,9 @@ def phrase_notices(
     marks: for a search that found nothing, ``"Chou En-lai Moscow treaty"`` got "Try fewer words",
     when the advice that works is to drop the quotes (a fresh user). The count is of that search, the
     rest of the query and the filters kept (it counted the phrase's words alone: 9 where the search
-    without quotes found none)."""
+    without quotes found none). Likewise for a word whose parts a mark joins (:func:`_joined_words`:
+    ``Peking/Moscow``, sought as its parts side by side, found nothing, silently), saying how many
+    documents have them apart and to write them with a space between."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
         if isinstance(leaf, user_query.Term) and (joined := _joined_words(leaf)):  # "Peking/Moscow": one word, its parts side by side
