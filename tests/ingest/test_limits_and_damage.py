@@ -378,14 +378,16 @@ def test_a_compressed_file_that_grows_past_the_limit_fails_alone_decompressing_n
         for _ in range(64):
             handle.write(b"A" * (1 << 20))
     plain.write_bytes(b"<TEI>" + b" " * (5 << 20) + b"</TEI>")
+    wilson = tmp_path / "big.json"  # read whole too: the same limit (it was read into memory however large)
+    wilson.write_bytes(b'{"doc_date": "19500101", "title": "' + b"x" * (5 << 20) + b'"}')
     tracemalloc.start()
     try:
-        failures = {path.name: list(read_file(path)) for path in (xml_bomb, csv_bomb, plain)}
+        failures = {path.name: list(read_file(path)) for path in (xml_bomb, csv_bomb, plain, wilson)}
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert peak < 24 << 20  # the 4 MiB read, not the 64 MiB it would grow to
-    for name, what in (("bomb.xml.gz", "decompresses to"), ("bomb.csv.gz", "decompresses to"), ("big.xml", "holds")):
+    for name, what in (("bomb.xml.gz", "decompresses to"), ("bomb.csv.gz", "decompresses to"), ("big.xml", "holds"), ("big.json", "holds")):
         (error,) = failures[name]
         assert isinstance(error, IngestError) and error.message.startswith(f"{what} more than 4,194,304 bytes, more than Legation reads as one file"), name
         assert error.message.endswith("split it into smaller files and ingest those")

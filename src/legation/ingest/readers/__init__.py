@@ -150,7 +150,7 @@ def stopped_reading(path: Path, exc: BaseException, read: int, unit: str, line: 
 
 
 MAX_FILE_BYTES = 256 << 20
-"""Most bytes a file read whole (TEI, CSV) may hold, decompressed: 256 MiB, twelve times the
+"""Most bytes a file read whole (TEI, CSV, Wilson Center JSON) may hold, decompressed: 256 MiB, twelve times the
 largest such file of the shared corpora (the FRUS documents index, 21 MB as CSV). More is no
 archive's file but a compressed bomb (8 GB of XML in 16.7 MB of gzip ended an ingest with a bare
 MemoryError, the files after it unread) or one to split."""

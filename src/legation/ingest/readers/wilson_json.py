@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
@@ -66,7 +67,7 @@ from legation.errors import IngestError, IngestNote, json_failure, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind
-from legation.ingest.readers import located
+from legation.ingest.readers import located, read_decompressed
 from legation.ingest.titles import collapse_space, normalize_space
 from legation.records.document_record import (
     AgentRef,
@@ -360,14 +361,14 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
     cannot be read as UTF-8 JSON (location "line N" of the syntax error)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = parse_json(text)
+        raw, _ = read_decompressed(path)  # whole, as TEI and CSV: no more than MAX_FILE_BYTES
+        data = parse_json(raw.decode("utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise json_failure(str(path), exc) from exc
     except UnicodeDecodeError as exc:
         raise wrong_encoding(str(path), exc.object, exc.start) from exc
-    except OSError as exc:
-        raise IngestError(str(path), f"cannot be read ({exc.strerror or exc}); check that the file exists and is readable") from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        raise IngestError(str(path), f"cannot be read ({getattr(exc, 'strerror', None) or exc}); check that the file exists and is readable") from exc
     if isinstance(data, dict) and isinstance(data.get("list"), list):
         data = data["list"]  # a search response page
     objects = data if isinstance(data, list) else [data]
