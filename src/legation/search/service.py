@@ -978,6 +978,7 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     named = {a.volume for a in addresses if a.identifier and a.volume}  # a document's notice speaks of its volume too
     for address in addresses:
         volume, identifier = address.volume, address.identifier
+        number = identifier[len(volume) + 1 :] if identifier and volume else ""  # "d117" of frus1955-57v02-d117
         if identifier and user_query.identifiers_like(identifier, idx_schema, searcher, pasted=True):
             continue
         if not identifier and volume in named:
@@ -985,7 +986,7 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         if identifier and not volume:
             notes.append(f"No document has the identifier {identifier} of the address given: check the address, or search for words of its title.")
         elif volume and _holds_volume(volume, idx_schema, searcher):
-            if identifier and identifier.endswith("-d0"):  # no volume has it: no edition's address to give
+            if number == "d0":  # no volume has it: no edition's address to give
                 notes.append(
                     f"The archive holds the FRUS volume {volume}, whose documents are numbered from 1: no volume has a document 0 "
                     f"({identifier}). Check the number cited, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
@@ -998,7 +999,6 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         elif volume and (parts := _parts_held(volume, idx_schema, searcher)):
             if not identifier:
                 continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
-            number = identifier[len(volume) + 1 :]
             held = [f"{part}-{number}" for part in parts if user_query.identifiers_like(f"{part}-{number}", idx_schema, searcher)]
             numbering = (
                 f"The archive holds the FRUS volume {volume} as its part{'s' if len(parts) > 1 else ''} {in_words(parts)}, which "
