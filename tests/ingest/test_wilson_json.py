@@ -154,6 +154,10 @@ def test_html_too_deep_to_read_fails_the_record_naming_the_text_and_odd_html_kee
         "lost; flatten the nesting (or keep the text as raw) and ingest the file again"
     )
     assert record.identifier == "wilson-900099"  # the rest go on
+    # a description as deep failed without naming its field ("nests elements …")
+    path.write_text(json.dumps([{**doc, "description": deep}]), encoding="utf-8")
+    (described,) = list(read_wilson_json(path))
+    assert isinstance(described, IngestError) and described.message.startswith("description nests elements more than 255 deep")
     assert html_to_text("<div>" * 254 + "Inside" + "</div>" * 254) == "Inside"
     assert html_to_text("<![CDATA[Talks in Moscow, 1 < 2]]>") == "Talks in Moscow, 1 < 2"
     assert html_to_text('<!DOCTYPE html [<!ENTITY x "y">]>\n<p>before</p>') == "before"

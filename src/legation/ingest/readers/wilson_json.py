@@ -258,11 +258,17 @@ def _asset_text(asset: dict, named: str = "") -> str:
     for key in ("html", "raw"):
         value = asset.get(key)
         if isinstance(value, str) and value.strip():
-            try:
-                return html_to_text(value)
-            except RecordError as exc:
-                raise RecordError(f"{named or 'a text'}.{key} {exc}") from exc
+            return _field_text(value, f"{named or 'a text'}.{key}")
     return ""
+
+
+def _field_text(html: str, named: str) -> str:
+    """:func:`html_to_text` of the record's field ``named`` (``description``, ``transcripts[1].html``),
+    whose :class:`RecordError` names the field."""
+    try:
+        return html_to_text(html)
+    except RecordError as exc:
+        raise RecordError(f"{named} {exc}") from exc
 
 
 def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRecord:
@@ -328,7 +334,7 @@ def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRec
         document_type=document_type,
         date_text=date_text,
         date_edtf=date_edtf,
-        summary=html_to_text(str(doc.get("description") or "")),
+        summary=_field_text(str(doc.get("description") or ""), "description"),
         source_note=collapse_space(str(doc.get("source") or "")),
         repositories=list(dict.fromkeys(n for r in _items(doc.get("repositories")) if (n := _name(r)))),
         rights=rights,
