@@ -248,10 +248,42 @@ def test_a_document_number_no_volume_has_finds_nothing_and_says_so(demo_volumes)
     )
     for q, number in (("FRUS, 1955–57, vol. II, doc. 99999", 99999), ("FRUS 1955-57 v02 d99999", 99999), ("FRUS, 1955–57, vol. II, Documents 0–2", None)):
         result = search(SearchRequest(q=q), index)
-        if number is None:  # 1 and 2 found, 0 said
+        if number is None:  # 1 and 2 found, 0 said (it was not, the others found)
             assert sorted(h.identifier for h in result.hits) == ["frus1955-57v02-d1", "frus1955-57v02-d2"]
+            assert "no volume has a document 0 (frus1955-57v02-d0)" in result.notice
         else:
             assert result.total == 0 and f"but not its document frus1955-57v02-d{number}" in result.notice
+
+
+def test_documents_cited_that_a_volume_held_lacks_are_said_once_beside_those_found(demo_volumes) -> None:
+    # "Documents 400–420" of a volume of 324 said "…holds the FRUS volume but not its document …" 21 times, and
+    # "Documents 5, 7 and 500" found two and said nothing of the third (a fresh user)
+    index = demo_volumes("frus1955-57v02")
+    held = "The archive holds the FRUS volume frus1955-57v02 but not its"
+    search_it = "or search the volume's documents, collection:frus1955-57v02."
+    run = search(SearchRequest(q="FRUS, 1955–57, vol. II, Documents 400–420"), index)
+    assert run.total == 0 and run.notice.count(held) == 1
+    assert run.notice.endswith(
+        f"{held} documents 400\u2013420 (21 documents): read them in the public edition, "
+        f"at https://history.state.gov/historicaldocuments/frus1955-57v02, {search_it}"
+    )
+    some = search(SearchRequest(q="FRUS, 1955–57, vol. II, Documents 5, 7 and 500"), index)
+    assert sorted(h.identifier for h in some.hits) == ["frus1955-57v02-d5", "frus1955-57v02-d7"]
+    assert some.notice.endswith(
+        f"{held} document frus1955-57v02-d500: read it in the public edition, "
+        f"at https://history.state.gov/historicaldocuments/frus1955-57v02/d500, {search_it}"
+    )
+    zero = search(SearchRequest(q="FRUS, 1955–57, vol. II, Documents 0, 400 and 402"), index)
+    assert zero.total == 0 and zero.notice.endswith(
+        f"{held} documents 0, 400 and 402: no volume has a document 0 (their numbers start at 1), so check the numbers "
+        f"cited; read the others in the public edition, at https://history.state.gov/historicaldocuments/frus1955-57v02, {search_it}"
+    )
+    # pasted, the addresses given are where to read them; all found, nothing said
+    pasted = " ".join(f"https://history.state.gov/historicaldocuments/frus1955-57v02/d{n}" for n in (999, 998))
+    assert search(SearchRequest(q=pasted), index).notice == (
+        f"{held} documents 998\u2013999 (2 documents): read them in the public edition, at the addresses given, {search_it}"
+    )
+    assert "holds the FRUS volume" not in search(SearchRequest(q="FRUS, 1955–57, vol. II, Documents 5 and 7"), index).notice
 
 
 def test_a_citation_of_pages_finds_the_documents_printed_on_them(demo_volumes) -> None:

@@ -729,6 +729,30 @@ def test_words_joined_by_a_mark_that_finds_nothing_say_how_many_documents_have_t
     assert "as one word" not in search(SearchRequest(q="Batavia/Zzqxv"), index).notice
 
 
+def test_a_hyphenated_word_or_a_quoted_one_no_document_holds_says_how_many_have_its_parts_apart(demo_volumes) -> None:
+    # "Mao-Stalin" (of "the Mao-Stalin talks") and "Peking/Moscow" quoted found nothing, silently (a fresh user)
+    index = demo_volumes("frus1949v07p1")
+    apart = search(SearchRequest(q="Batavia Hague"), index).total
+    hyphened = search(SearchRequest(q="Batavia-Hague"), index)
+    assert hyphened.total == 0 and hyphened.notice == (
+        f"No document has “Batavia-Hague” as one word, its parts side by side; {apart:,} documents have Batavia and Hague apart: "
+        "write them with a space between (Batavia Hague)."
+    )
+    for quoted, words in (('"Batavia/Hague"', "Batavia Hague"), ('"Batavia-Hague talks"', "Batavia Hague talks")):
+        having = search(SearchRequest(q=words), index).total
+        result = search(SearchRequest(q=quoted), index)
+        assert having > 0 and result.total == 0 and result.notice == (
+            f"No document has the phrase “{quoted[1:-1]}”; {having:,} documents have its words apart: search them without the quotation "
+            f"marks, and with a space between the parts of a word: {words}."
+        )
+    # a hyphenated word documents hold, or one of digits (a span of years), says none of this
+    held = search(SearchRequest(q="co-operation"), index)
+    assert held.total > 0 and "as one word" not in held.notice
+    assert "as one word" not in search(SearchRequest(q="1801-1802"), index).notice
+    chou = search(SearchRequest(q='"Chou En-lai Batavia"'), index)
+    assert "a space between the parts" not in chou.notice
+
+
 def test_a_year_chosen_and_dates_with_no_day_in_common_say_so(demo_volumes) -> None:
     # year=1949 with the dates from 1951 found nothing and said nothing (a fresh user)
     index = demo_volumes("frus1949v07p1")

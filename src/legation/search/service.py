@@ -23,7 +23,7 @@ from tantivy import Occur, Order, Query
 
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
-from legation.printable import in_words, quoted, shortened
+from legation.printable import in_words, number_runs, quoted, shortened
 from legation.records.dates import display_date
 from legation.records.document_record import PAGES
 from legation.records.languages import is_language_tag, language_tag
@@ -974,8 +974,9 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
     of what is missing found nothing, silently, or (a FRUS volume read as its words) the whole
     archive. Typed identifiers and volume keys come as addresses too (:func:`identifier_addresses`).
     Addresses of another site's pages are searched as their words and get none here."""
-    notes = []
+    notes: list[str] = []
     named = {a.volume for a in addresses if a.identifier and a.volume}  # a document's notice speaks of its volume too
+    missing: dict[str, list[user_query.Address]] = {}  # a volume held: its documents not held, said in one sentence
     for address in addresses:
         volume, identifier = address.volume, address.identifier
         number = identifier[len(volume) + 1 :] if identifier and volume else ""  # "d117" of frus1955-57v02-d117
@@ -986,16 +987,10 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
         if identifier and not volume:
             notes.append(f"No document has the identifier {identifier} of the address given: check the address, or search for words of its title.")
         elif volume and _holds_volume(volume, idx_schema, searcher):
-            if number == "d0":  # no volume has it: no edition's address to give
-                notes.append(
-                    f"The archive holds the FRUS volume {volume}, whose documents are numbered from 1: no volume has a document 0 "
-                    f"({identifier}). Check the number cited, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
-                )
-            elif identifier:
-                notes.append(
-                    f"The archive holds the FRUS volume {volume} but not its document {identifier}: read it in the public edition, "
-                    f"{_edition_address(address)}, or search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}."
-                )
+            if identifier:
+                if volume not in missing:
+                    notes.append(volume)  # its place, filled below
+                missing.setdefault(volume, []).append(address)
         elif volume and (parts := _parts_held(volume, idx_schema, searcher)):
             if not identifier:
                 continue  # read as collection:<volume>, searched in its parts (volumes_as_parts)
@@ -1017,7 +1012,38 @@ def address_notices(addresses: tuple[user_query.Address, ...], idx_schema: tanti
                 f"The archive does not hold {what}: read it in the public edition, {_edition_address(address)}, or search for words of its "
                 f"{'title' if identifier else 'subject'}; the Collection facet lists the volumes it holds."
             )
-    return list(dict.fromkeys(notes))
+    return list(dict.fromkeys(_documents_not_held(note, missing[note]) if note in missing else note for note in notes))
+
+
+def _documents_not_held(volume: str, absent: list[user_query.Address]) -> str:
+    """The sentence saying that the archive holds the FRUS volume ``volume`` but not the documents
+    of ``absent`` (addresses of its documents, pasted, typed or cited), one for them all, their
+    numbers as runs (``Documents 400–420`` of a volume of 324 said it 21 times), and what to do:
+    read them in the public edition (the address given, the document's or the volume's there),
+    or search the volume. No volume has a document 0 (its numbers start at 1), which no address
+    then shows."""
+    numbers = sorted({a.identifier[len(volume) + 2 :] for a in absent}, key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n))
+    others = [a for a in absent if a.identifier != f"{volume}-d0"]
+    search = f"search the volume's documents, {user_query.COLLECTION_FIELD}:{volume}"
+    if not others:
+        return (
+            f"The archive holds the FRUS volume {volume}, whose documents are numbered from 1: no volume has a document 0 "
+            f"({volume}-d0). Check the number cited, or {search}."
+        )
+    if len(numbers) == 1:
+        return f"The archive holds the FRUS volume {volume} but not its document {others[0].identifier}: read it in the public edition, {_edition_address(others[0])}, or {search}."
+    runs = number_runs([int(n) for n in numbers if n.isdigit()]) + [n for n in numbers if not n.isdigit()]
+    counted = f" ({len(numbers)} documents)" if len(runs) < len(numbers) else ""
+    zero = "no volume has a document 0 (their numbers start at 1), so check the numbers cited; " if len(others) < len(absent) else ""
+    them = "it" if len({a.identifier for a in others}) == 1 else "them"
+    typed = all(a.text == a.identifier for a in others)
+    where = (
+        _edition_address(others[0]) if them == "it" else f"at https://history.state.gov/historicaldocuments/{volume}" if typed else "at the addresses given"
+    )
+    return (
+        f"The archive holds the FRUS volume {volume} but not its documents {in_words(runs)}{counted}: {zero}read "
+        f"{'the other' if zero and them == 'it' else 'the others' if zero else them} in the public edition, {where}, or {search}."
+    )
 
 
 # How a notice says a word is sought in a field: "No document has Acheson as sender (from:)".
@@ -1090,11 +1116,12 @@ def phrase_notices(
     when the advice that works is to drop the quotes (a fresh user). The count is of that search, the
     rest of the query and the filters kept (it counted the phrase's words alone: 9 where the search
     without quotes found none). Likewise for a word whose parts a mark joins (:func:`_joined_words`:
-    ``Peking/Moscow``, sought as its parts side by side, found nothing, silently), saying how many
-    documents have them apart and to write them with a space between."""
+    ``Peking/Moscow``, sought as its parts side by side, found nothing, silently), or a hyphen
+    (``Mao-Stalin``, of "the Mao-Stalin talks"), saying how many documents have them apart and to
+    write them with a space between; quoted (``"Peking/Moscow"``), its parts are the phrase's words."""
     notes = []
     for leaf in user_query.leaves(user_query.positive_only(node)):
-        if isinstance(leaf, user_query.Term) and (joined := _joined_words(leaf)):  # "Peking/Moscow": one word, its parts side by side
+        if isinstance(leaf, user_query.Term) and (joined := _joined_words(leaf, hyphen=True)):  # "Peking/Moscow": one word, its parts side by side
             if not _count_within(leaf, idx_schema, searcher, names, ()):
                 having = _count_within(_replaced(node, leaf, user_query.And(tuple(map(user_query.Term, joined)))), idx_schema, searcher, names, filters)
                 if having:
@@ -1104,9 +1131,16 @@ def phrase_notices(
                         f"{' and '.join(joined)} apart: write them with a space between ({' '.join(joined)})."
                     )
             continue
-        if not user_query.several_words(leaf) or leaf.field is not None or analyzers.too_long(leaf.text):
+        if not isinstance(leaf, user_query.Phrase | user_query.Term) or leaf.field is not None or analyzers.too_long(leaf.text):
+            continue
+        ending_in_prefix = isinstance(leaf, user_query.Term)  # "Khrushchev Formo*", a phrase too
+        if not (ending_in_prefix and user_query.several_words(leaf) or isinstance(leaf, user_query.Phrase)):
             continue  # (a word no document holds: parse() names it)
-        words, ending_in_prefix = leaf.text.split(), isinstance(leaf, user_query.Term)  # "Khrushchev Formo*", a phrase too
+        # its words, and the parts of a word a mark joins ("Peking/Moscow" quoted: Peking, Moscow), or a hyphen
+        # when no document has the word ("Mao-Stalin talks"; not "Chou En-lai")
+        words = [part for word in leaf.text.split() for part in _parts_apart(word, idx_schema, searcher, names)]
+        if len(words) < 2:
+            continue
         phrased = user_query.to_tantivy(_expanded(leaf, names), idx_schema, searcher)
         if phrased is None or facet_counts.count(searcher, phrased):
             continue
@@ -1115,7 +1149,8 @@ def phrase_notices(
         if having:
             documents = "document has" if having == 1 else "documents have"
             phrase = leaf.text + ("*" if ending_in_prefix else "")
-            notes.append(f"No document has the phrase “{phrase}”; {having:,} {documents} its words apart: search them without the quotation marks.")
+            apart = "" if words == leaf.text.split() else f", and with a space between the parts of a word: {' '.join(words)}{'*' if ending_in_prefix else ''}"
+            notes.append(f"No document has the phrase “{phrase}”; {having:,} {documents} its words apart: search them without the quotation marks{apart}.")
     return list(dict.fromkeys(notes))
 
 
@@ -1160,16 +1195,33 @@ def exclusion_notices(
     return list(dict.fromkeys(notes))
 
 
+def _parts_apart(word: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, names: variants.VariantTable | None) -> list[str]:
+    """``word`` of a quoted phrase as words apart: the parts a mark joins (:func:`_joined_words`),
+    or a hyphen when no document holds the word (``Mao-Stalin``), else ``[word]``."""
+    typed = user_query.Term(word)
+    if joined := _joined_words(typed):
+        return joined
+    if (joined := _joined_words(typed, hyphen=True)) and not _count_within(typed, idx_schema, searcher, names, ()):
+        return joined
+    return [word]
+
+
 _JOINER = re.compile(r"[^\w'’\-\s]+")  # what joins the parts of "Peking/Moscow", "Mao&Stalin": not a hyphen or an apostrophe
+_HYPHEN = re.compile(r"-+")
 
 
-def _joined_words(leaf: user_query.Term) -> list[str]:
+def _joined_words(leaf: user_query.Term, hyphen: bool = False) -> list[str]:
     """The parts of an unfielded word typed with them joined by a mark other than a hyphen or an
     apostrophe (``Peking/Moscow`` → ``["Peking", "Moscow"]``), each a word of its own; ``[]`` for
-    any other word (``En-lai``, ``O'Neill``, ``U.S.S.R``: its parts are letters, not words)."""
+    any other word (``En-lai``, ``O'Neill``, ``U.S.S.R``: its parts are letters, not words). With
+    ``hyphen``, by a hyphen too (``Mao-Stalin`` → ``["Mao", "Stalin"]``), but not parts of digits
+    alone (``1949-1950``): for a hyphenated word no document holds, since most are words
+    (``Kim Il-sung``, ``Sino-Soviet``)."""
     if leaf.field is not None or leaf.prefix or len(analyzers.folded(leaf.text)) < 2:
         return []
-    parts = [p for p in _JOINER.split(leaf.text) if p]
+    parts = [p for part in _JOINER.split(leaf.text) for p in (_HYPHEN.split(part) if hyphen else [part]) if p]
+    if hyphen and any(p.isdigit() for p in parts):
+        return []
     return parts if len(parts) > 1 and all(len(analyzers.folded(p)) >= 1 and len(p) > 1 for p in parts) else []
 
 
@@ -1773,7 +1825,10 @@ def search(
         # pages cited, without the prose pasted around the citation, were found by it
         if not total and not words_alone:
             reasons += page_notices(words.parsed.node, list(filters.values()), index.schema, searcher)
-    addresses = words.parsed.addresses + (identifier_addresses(words.parsed.node) if nothing_found else ())
+    typed = identifier_addresses(words.parsed.node)
+    if not nothing_found:  # but the documents cited that the archive lacks beside those found ("Documents 5 and 500")
+        typed = tuple(a for a in typed if a.identifier in words.parsed.cited_documents)
+    addresses = words.parsed.addresses + typed
     if addresses:
         reasons += address_notices(addresses, index.schema, searcher)
     notice = " ".join([notice, *reasons]).strip()
