@@ -7,17 +7,23 @@ there the signal waits until the block ends. A raise the code it lands in loses 
 running then: "Exception ignored in: <finalize object …>", and the ingest ran on to its end,
 exit 0) is raised again at the end of the next :func:`held` block. A second signal meanwhile
 ends the process at once, as the signal does by default (the store and the index stay
-consistent: see the crash-safety test).
+consistent: see the crash-safety test), but not one within :data:`REPEAT_GRACE` of the first:
+Ctrl-C under ``uv run legation ingest`` reaches the command twice, from the terminal and again
+from uv, which passes it on to its child, and the second ended the ingest without the summary of
+what it stored.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 STOPS = (signal.SIGINT, signal.SIGTERM)
+REPEAT_GRACE = 1.0  # seconds after the first signal in which a second is the first passed on again (uv run)
 
 
 class Interrupted(BaseException):
@@ -33,15 +39,26 @@ class Interrupted(BaseException):
 
 _holding = 0  # depth of held() blocks in the main thread
 _pending: int | None = None  # the signal received, until interruptible() ends (raised again at the end of a held block)
+_first_at = 0.0  # time.monotonic() of the first signal
 
 
 def _stop(number: int, frame) -> None:  # type: ignore[no-untyped-def]
-    global _pending
+    global _pending, _first_at
     for each in STOPS:
-        signal.signal(each, signal.SIG_DFL)
-    _pending = number  # until interruptible() ends: raised again by held() if this raise is lost
+        signal.signal(each, _again)
+    _pending, _first_at = number, time.monotonic()  # until interruptible() ends: raised again by held() if this raise is lost
     if not _holding:
         raise Interrupted(number)
+
+
+def _again(number: int, frame) -> None:  # type: ignore[no-untyped-def]
+    """A signal after the first: passed over within :data:`REPEAT_GRACE` of it, else the
+    process ends at once, as by the signal's default action."""
+    if time.monotonic() - _first_at < REPEAT_GRACE:
+        return
+    for each in STOPS:
+        signal.signal(each, signal.SIG_DFL)
+    os.kill(os.getpid(), number)
 
 
 @contextmanager

@@ -68,3 +68,36 @@ def test_code_catching_every_exception_does_not_swallow_it():
             os.kill(os.getpid(), signal.SIGINT)
         except Exception:  # as a reader trying one date form after another
             pass
+
+
+REPEATED = """
+import os, signal, sys, time
+from legation.interrupts import REPEAT_GRACE, Interrupted, held, interruptible
+
+try:
+    with interruptible():
+        with held():
+            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)  # the same Ctrl-C passed on again by `uv run`
+            print("committed", flush=True)
+            if sys.argv[1] == "late":
+                time.sleep(REPEAT_GRACE + 0.2)
+                os.kill(os.getpid(), signal.SIGINT)  # a second Ctrl-C, meant: ends at once
+                print("went on", flush=True)
+except Interrupted as stopped:
+    print("stopped by", stopped, flush=True)
+"""
+
+
+@pytest.mark.parametrize("when", ["at once", "late"])
+def test_a_signal_repeated_at_once_is_the_first_and_a_later_one_ends_the_process(when: str):
+    # Ctrl-C under `uv run legation ingest` reached the command twice (the terminal's and uv's), and the
+    # second ended it without saying what it stored (a fresh archivist)
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", REPEATED, when], capture_output=True, text=True, timeout=60)
+    if when == "at once":
+        assert (run.returncode, run.stdout.split("\n")) == (0, ["committed", "stopped by SIGINT", ""]), run.stderr
+    else:
+        assert (run.returncode, run.stdout) == (-signal.SIGINT, "committed\n"), run.stderr
