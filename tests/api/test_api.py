@@ -634,6 +634,18 @@ def test_a_facets_values_narrowed_by_contains_take_one_search(client, seed_archi
     assert found.distinct_values is None and [v.value for v in found.values] == ["Liu Shaoqi"]  # counted only when asked
 
 
+def test_a_collections_key_narrows_its_facets_values_on_the_api_and_the_page(client, seed_archive):
+    # contains=<a collection's key> found nothing, while collection=<key> selects it (a fresh user)
+    title = "Sino-Soviet Treaty Talks, 1949–1950"
+    for typed in ("SEED-SINO-SOVIET-TREATY", "treaty-talks", "Treaty Talks"):
+        body = client.get("/api/facets/collection", {"contains": typed}).json()
+        assert [(v["value"], v["count"]) for v in body["values"]] == [(title, 10)]
+        assert title in client.get("/facets/collection", {"contains": typed}).content.decode()
+    assert client.get("/api/facets/collection", {"contains": "seed-sino-soviet-treaty-talkz"}).json()["values"] == []
+    assert client.get("/api/facets/collection", {"contains": "seed\x00"}).json()["values"] == []
+    assert client.get("/api/facets/type", {"contains": "seed-sino"}).json()["values"] == []  # a key names a collection only
+
+
 def test_facet_values_are_truncated_at_the_services_cap(client, seed_archive, monkeypatch):
     """At MAX_FACET_VALUES values counted there may be rarer ones: the answer says so though
     every value counted is listed. The cap is lowered to the fixture's 4 recipients to see it."""

@@ -225,6 +225,21 @@ def test_a_facets_values_are_sought_with_any_dash_for_any_other(demo_volumes, ty
     assert len(found) == 1 and found[0].startswith("Foreign Relations of the United States, 1964–1968, Volume XXX")
 
 
+def test_a_collections_key_finds_it_among_the_facets_values(demo_volumes):
+    # /api/facets/collection?contains=frus1955 found nothing, while collection=frus1955-57v02 selects the
+    # volume and collection:frus1955-57v02 searches it (a fresh user); the keys are the database's
+    # (records.documents.values_named, tested in tests/api), here given
+    from legation.search.service import SearchRequest, facet_values
+
+    index = demo_volumes("frus1964-68v30", "frus1955-57v02")
+    china = "Foreign Relations of the United States, 1955–1957, China, Volume II"
+    found = facet_values(SearchRequest(), "collection", contains="FRUS1955-57V02", index=index, named={china})
+    assert [v.value for v in found.values] == [china] and found.values[0].count == 324
+    assert facet_values(SearchRequest(), "collection", contains="FRUS1955-57V02", index=index).values == []
+    # a value named that the matches do not hold is not listed
+    assert facet_values(SearchRequest(q="collection:frus1964-68v30"), "collection", contains="frus1955", index=index, named={china}).values == []
+
+
 @pytest.mark.parametrize("q", ["Mao", "Mao Stalin treaty", '"Sino-Soviet treaty"', "treaty -Moscow", "Zhou En-lai", "???"])
 def test_the_pilot_seeks_its_sample_phrase_by_phrase_and_finds_the_same_documents(seed_index, rows, monkeypatch, q) -> None:
     """The facets' thread estimates the matches from a pilot sample sought inside each phrase, as the

@@ -24,7 +24,7 @@ from legation.api.openapi import MarkdownDescriptions
 from legation.api.schemas import EndpointOut, ErrorOut, FacetValuesOut, IndexOut, SearchOut, facet_values_json, search_result_json
 from legation.errors import DocumentNotFound, InvalidQuery
 from legation.records.document_record import DocumentRecord
-from legation.records.documents import get_document
+from legation.records.documents import get_document, values_named
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
 from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
@@ -324,5 +324,5 @@ def facet(
     parameter not listed (``limit`` says how many values to list).
     A name that is no facet's is answered 404 ``not_found``, naming the facets."""
     search_request = search_request_from(_query(request, "contains", "limit"))
-    found = facet_values(search_request, name, contains=params.contains, limit=MAX_FACET_VALUES, count_all=True)
+    found = facet_values(search_request, name, contains=params.contains, limit=MAX_FACET_VALUES, count_all=True, named=values_named(name, params.contains))
     return facet_values_json(found, params.limit)

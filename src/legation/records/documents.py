@@ -135,6 +135,18 @@ def related_documents(record: DocumentRecord) -> list[RelatedDocument]:
     return related
 
 
+def values_named(facet: str, text: str) -> set[str]:
+    """The values of the facet ``facet`` that ``text``, typed in its box to narrow its list, names
+    otherwise than they are written: the titles of the collections whose key holds it in any case
+    (``frus1955`` of ``frus1955-57v02``; a collection's key, as its documents' identifiers show it,
+    names it there as in a filter, :func:`as_listed`). ``set()`` for any other facet, or text no
+    key can hold. Reads the database."""
+    text = text.strip()
+    if facet != "collection" or not text or UNSTORABLE_CHARACTERS.search(text):
+        return set()
+    return set(Collection.objects.annotate(key_lower=Lower("key")).filter(key_lower__contains=text.lower()).values_list("title", flat=True))
+
+
 def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """``filters`` (facet name → values) with each value written otherwise than its facet lists it
     but naming one thing made the value listed: a collection's key, as its documents' identifiers

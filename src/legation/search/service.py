@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TypeVar
@@ -2034,12 +2034,16 @@ def facet_values(
     index: SearchIndex | None = None,
     *,
     count_all: bool = False,
+    named: Iterable[str] = (),
 ) -> FacetValues:
     """Values of one facet among the matches of ``request``, by count: the first ``limit`` (at
     most :data:`MAX_FACET_VALUES`) of those containing ``contains`` (case-insensitive), sought
     among all values (not only the most frequent: a rare name can be found by typing it); in a
     facet of names (:attr:`~legation.search.schema.FacetField.named`) also those whose authority
-    record has another name containing it (``moskva``: Moscow).
+    record has another name containing it (``moskva``: Moscow), and those of ``named``, which it
+    names otherwise (the collections whose key holds it, ``frus1955``:
+    :func:`legation.records.documents.values_named`; not among more than :data:`MAX_FACET_VALUES`
+    values, sought by tantivy).
     For long facets (people, places) whose top values the search page shows. ``count_all`` also
     counts the facet's values whatever they contain (:attr:`FacetValues.distinct_values`), on the
     same matches: one more count of the facet, not a second search. Raises :class:`UnknownFacet`
@@ -2083,6 +2087,7 @@ def facet_values(
         # costs 10-40 ms on the demo's senders (its automaton of every letter folded alike).
         folded = analyzers.letters_folded(needle)
         alike = names.holding(folded) if facet.named and names is not None else set()
+        alike |= set(named)  # "frus1955": the volumes of 1955–57, by their keys
         values = [  # a value as shown counts too: "Ottoman" finds the language ota, shown "Ottoman Turkish"
             (v, n) for v, n in every if folded in analyzers.letters_folded(v) or v in alike or folded in analyzers.letters_folded(facet.label_of(v))
         ][:size]

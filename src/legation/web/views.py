@@ -16,7 +16,7 @@ from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date
 from legation.printable import quoted_list, shortened, shortened_between, title_text
 from legation.records.dates import display_date
-from legation.records.documents import get_document, related_documents
+from legation.records.documents import get_document, related_documents, values_named
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
 from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
@@ -470,7 +470,9 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
         # the box's name: an input named "contains" hid the form's own contains() (DOM clobbering:
         # Playwright and assistive scripts calling form.contains() failed); links made before still work
         contains = single(params, NARROWING[0]) or single(params, NARROWING[1])
-        result = facet_values(search_request_from(base, form=True), name, contains=contains, limit=MAX_FACET_VALUES)  # from the page's links
+        result = facet_values(  # from the page's links
+            search_request_from(base, form=True), name, contains=contains, limit=MAX_FACET_VALUES, named=values_named(name, contains)
+        )
     except UnknownFacet as exc:  # a missing page, as /api/facets/{name} answers: the 404 page names the facets
         raise Http404(str(exc)) from None
     except InvalidQuery as exc:
