@@ -709,6 +709,27 @@ def test_an_identifier_ending_in_punctuation_is_found_as_typed_first(make_record
     assert [unwrapped(t) for t in ("'a1'.", "\u2018a1\u2019", "a1?!", "a1", "'", "...")] == ["a1", "a1", "a1", "a1", "", ""]
 
 
+def test_an_identifier_is_found_in_any_case_as_unicodes_full_case_folding_compares_them(make_records, make_index) -> None:
+    # STRASSE-1 found nothing where Straße-1 is a document, while /documents/STRASSE-1 redirects to it: "in any case"
+    # is Unicode's full case folding, and the regular expressions of tantivy fold one letter to one (a fresh curator)
+    import dataclasses
+
+    from legation.search.query import identifiers_like
+
+    first, second, third = make_records()[:3]
+    index = make_index([
+        dataclasses.replace(first, identifier="Straße-1"), dataclasses.replace(second, identifier="ﬁle-2"),
+        dataclasses.replace(third, identifier="strassen-3"),
+    ])  # fmt: skip
+    searcher = index.searcher()
+    for typed in ("STRASSE-1", "strasse-1", "Strasse-1", "STRAẞE-1", "straße-1", "\"strasse-1\"", "http://localhost:8000/documents/STRASSE-1"):
+        assert typed[0] in '"h' or identifiers_like(typed, index.schema, searcher) == ["Straße-1"], typed
+        assert search(SearchRequest(q=typed), index).hits[0].identifier == "Straße-1"
+    assert identifiers_like("FILE-2", index.schema, searcher) == ["ﬁle-2"]
+    assert identifiers_like("STRAßEN-3", index.schema, searcher) == ["strassen-3"]
+    assert identifiers_like("strase-1", index.schema, searcher) == identifiers_like("strasse-12", index.schema, searcher) == []
+
+
 @pytest.mark.parametrize(
     ("name", "field", "query"),
     [  # names and places FRUS and Moritz's letters write with quotation marks (tests/fixtures/csv/README.md)

@@ -48,11 +48,13 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
+import sys
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import lru_cache
 from itertools import accumulate
 
 import tantivy
@@ -61,7 +63,7 @@ from tantivy import Occur, Query
 from legation.ingest.dates import archival_day_bounds, either_order  # the one reader of dates as archives write them
 from legation.printable import C0_CONTROLS, C1_CONTROLS, DASHES, in_words, number_range, shortened
 from legation.records.dates import MONTHS, day_bounds
-from legation.records.document_record import MOST_PAGE, PAGE_NUMBER, RecordError, is_identifier, unwrapped
+from legation.records.document_record import MOST_PAGE, PAGE_NUMBER, RecordError, folded_identifier, is_identifier, unwrapped
 from legation.records.languages import language_tag
 from legation.search import analyzers, frus_citations, schema
 
@@ -2063,9 +2065,56 @@ def _identifiers_in_any_case(text: str, idx_schema: tantivy.Schema, searcher: ta
         return [text]
     if text.lower() == text.upper():
         return []  # no letter with a case: nothing else to find ("1950")
-    pattern = Query.regex_query(idx_schema, schema.KEY_FIELD, "(?i)" + _regex_escape(text))
-    found = searcher.search(pattern, limit=MAX_IDENTIFIER_FORMS).hits
-    return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+    for regex in ("(?i)" + _regex_escape(text), _full_folding_regex(text)):
+        if regex is None:
+            continue
+        found = searcher.search(Query.regex_query(idx_schema, schema.KEY_FIELD, regex), limit=MAX_IDENTIFIER_FORMS).hits
+        if found:
+            return sorted({str(searcher.doc(address).to_dict()[schema.KEY_FIELD][0]) for _, address in found})
+    return []
+
+
+MAX_FOLDED_SPANS = 4  # letters of a typed identifier that fold to several (ß: ss), at most, sought either way
+
+
+@lru_cache(maxsize=1)
+def _folding_to_several() -> dict[str, tuple[str, ...]]:
+    """Each string that Unicode's full case folding makes of a single character folding to more
+    than one (``"ss"`` ← ß, ẞ; ``"fi"`` ← ﬁ), with those characters."""
+    made: dict[str, list[str]] = {}
+    for code in range(sys.maxunicode + 1):
+        if len(folded := chr(code).casefold()) > 1:
+            made.setdefault(folded, []).append(chr(code))
+    return {folded: tuple(chars) for folded, chars in made.items()}
+
+
+def _full_folding_regex(text: str) -> str | None:
+    """A regular expression of tantivy matching the identifiers whose full case folding
+    (:func:`~legation.records.document_record.folded_identifier`, as the archive compares them:
+    ``STRASSE-1`` is ``Straße-1``) is that of ``text``: ``(?i)`` folds one character to one (simple
+    case folding), so a letter folding to several (ß, ss) is sought both ways. ``None`` when no
+    such letter or its folding is in ``text``, or more than :data:`MAX_FOLDED_SPANS` (the expression
+    doubles with each)."""
+    folded = folded_identifier(text)
+    several = _folding_to_several()
+    starts: dict[int, list[str]] = {}
+    for made in several:
+        at = folded.find(made)
+        while at >= 0:
+            starts.setdefault(at, []).append(made)
+            at = folded.find(made, at + 1)
+    if not starts or sum(map(len, starts.values())) > MAX_FOLDED_SPANS:
+        return None
+
+    @lru_cache(maxsize=None)
+    def rest(i: int) -> str:
+        if i >= len(folded):
+            return ""
+        options = [_regex_escape(folded[i]) + rest(i + 1)]
+        options += ["(?:" + "|".join(map(_regex_escape, several[made])) + ")" + rest(i + len(made)) for made in starts.get(i, ())]
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return "(?i)" + rest(0)
 
 
 
