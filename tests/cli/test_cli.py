@@ -1058,3 +1058,23 @@ def test_files_and_folders_this_user_may_not_read_or_write_are_said_with_what_to
             assert "cannot be read: permission denied; give this user read access to it and to the folders above it" in said, name
     assert "its folder does not exist or is not writable" in runs["report"].stderr
     assert "Permission denied; nothing was written" in runs["export"].stderr
+
+
+def test_an_authority_file_in_a_folder_of_documents_is_a_note_and_the_folder_ingests(tmp_path: Path):
+    # `legation ingest data/demo` failed 82 times, once a line of authorities.jsonl, each read as a document
+    # ("unknown fields ['key', 'kind', 'name', 'names']"), so --delete-missing could not mirror the folder (a fresh curator)
+    folder = tmp_path / "holdings"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "letters.jsonl")
+    shutil.copy(REPO / "data" / "demo" / "authorities.jsonl", folder / "authorities.jsonl")
+    result = legation(tmp_path / "archive", "ingest", "--delete-missing", str(folder))
+    assert result.returncode == 0, result.stdout
+    screen = " ".join(result.stdout.split())
+    assert "│ 10 │ 0 │ 0 │ 0 │" in screen and "failed" not in screen.replace("┃ failed ┃", "")
+    assert (
+        f"note {folder / 'authorities.jsonl'}: skipped, not a document: it is an authority file (people, organizations and places "
+        f"with their other names); load it with `legation authorities {folder / 'authorities.jsonl'}`"
+    ) in screen
+    # a file of documents whose first line only looks like one is read as documents, failing where they fail
+    (folder / "authorities.jsonl").write_text('{"kind": "person", "name": "Mao", "identifier": "x-1"}\n', encoding="utf-8")
+    assert "failed" in legation(tmp_path / "archive", "ingest", str(folder / "authorities.jsonl")).stdout

@@ -44,13 +44,13 @@ from django.db import transaction
 
 from legation.errors import IngestError, json_line_failure, parse_json
 from legation.printable import quoted, shortened
-from legation.records.document_record import unstorable
+from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
 
-KINDS = ("person", "organization", "place")
-KEYS = ("kind", "key", "name", "names", "same_as")
+KINDS = AUTHORITY_KINDS
+KEYS = AUTHORITY_KEYS
 
 
 @dataclass

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest.encodings import wrong_encoding
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, DocumentRecord
 
 Item = DocumentRecord | IngestError
 
@@ -244,6 +244,8 @@ def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | N
 
         return partial(read_mapped_jsonl, mapping=mapping)
     if name.endswith((".jsonl", ".jsonl.gz")):
+        if _authority_file(path):
+            return _skip_authority_file
         from legation.ingest.readers.jsonl import read_jsonl
 
         return read_jsonl
@@ -273,6 +275,33 @@ def _reader_for(path: Path, mapping: str | Path | None = None, encoding: str | N
 
         return refuse
     return None
+
+
+def _authority_file(path: Path) -> bool:
+    """Whether the JSON Lines file ``path`` holds authority records, not documents: its first line is
+    one (``{"kind": "person", "key": …, "name": …, "names": […]}``, keys of
+    :data:`~legation.records.document_record.AUTHORITY_KEYS` alone), as the demo's
+    ``authorities.jsonl`` beside its volumes. Its 82 lines failed one by one as documents."""
+    import json
+
+    lines = json_lines(path)
+    try:
+        first = next(lines, None)
+        row = json.loads(first[1]) if isinstance(first, tuple) else None
+    except (IngestError, ValueError):
+        return False
+    finally:
+        lines.close()
+    return isinstance(row, dict) and row.get("kind") in AUTHORITY_KINDS and "name" in row and set(row) <= set(AUTHORITY_KEYS)
+
+
+def _skip_authority_file(path: Path) -> Iterator[Item]:
+    """The reader of an authority file among documents: a note saying how to load it."""
+    yield IngestNote(
+        str(path),
+        "skipped, not a document: it is an authority file (people, organizations and places with their other names); "
+        f"load it with `legation authorities {path}`",
+    )
 
 
 JSON_CHECKED_BYTES = 16 * 1024 * 1024
