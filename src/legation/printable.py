@@ -136,6 +136,12 @@ def title_text(text: str, limit: int = 80) -> str:
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphen-minus, hyphens, figure dash, en and em dashes, minus sign
 
 
+def with_article(noun: str) -> str:
+    """``noun`` after the indefinite article its first letter asks for: ``a person``, ``an
+    organization`` (by the letter, not the sound: "an hour" is not told apart)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' and noun else 'a'} {noun}"
+
+
 def in_words(items: Sequence[str]) -> str:
     """``items`` listed as a sentence does: ``a``, ``a and b``, ``a, b and c``; ``""`` for none."""
     if len(items) <= 1:

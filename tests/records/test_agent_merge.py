@@ -166,7 +166,7 @@ BAD = [
     (
         [MERGE, {"kind": "organization", "key": "organization:nsc", "name": "NSC", "same_as": ["person:rostow"]}],
         2,
-        "same_as 'person:rostow' is a key of the kind person, and this line is a organization",
+        "same_as 'person:rostow' is a key of the kind person, and this line is an organization",
     ),
     ([{**MERGE, "same_as": [NEW]}], 1, f"same_as '{NEW}' lists the line's own key"),
 ]
@@ -194,7 +194,7 @@ def test_refusals_by_what_is_stored_write_nothing(kissinger_archive, tmp_path):
     for bad, message in [
         (chain, f"the line's key '{OLD}' was merged into the agent '{NEW}' before; write '{NEW}'"),
         (taken, f"same_as '{OLD}' is already another key of the agent '{NEW}'"),
-        (other_kind, "same_as 'nsc' is a stored person, and this line is a organization"),
+        (other_kind, "same_as 'nsc' is a stored person, and this line is an organization"),
     ]:
         with pytest.raises(IngestError) as error:
             load_authorities(authority_file(tmp_path, first, bad))
@@ -231,3 +231,45 @@ def test_adding_another_key_in_the_admin_merges_that_agent(kissinger_archive, ad
     own |= {"other_keys-0-id": str(AgentKey.objects.get(key=OLD).pk), "other_keys-0-agent": str(agent.pk), "other_keys-1-key": NEW}
     refused = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", own)
     assert refused.status_code == 200 and "This is the agent&#x27;s own key" in refused.content.decode()
+
+
+def _agent_form(agent: Agent, **changes: str) -> dict:
+    """What the agent's change page posts, its names and other keys as they are, with ``changes``."""
+    names, keys = list(agent.names.all()), list(agent.other_keys.all())
+    data = {
+        "key": agent.key, "name": agent.name, "kind": agent.kind,
+        "names-TOTAL_FORMS": str(len(names)), "names-INITIAL_FORMS": str(len(names)),
+        "other_keys-TOTAL_FORMS": str(len(keys)), "other_keys-INITIAL_FORMS": str(len(keys)),
+    }  # fmt: skip
+    for i, name in enumerate(names):
+        data |= {f"names-{i}-id": str(name.pk), f"names-{i}-agent": str(agent.pk), f"names-{i}-name": name.name}
+        data |= {f"names-{i}-from_authority": "on"} if name.from_authority else {}
+    for i, key in enumerate(keys):
+        data |= {f"other_keys-{i}-id": str(key.pk), f"other_keys-{i}-agent": str(agent.pk), f"other_keys-{i}-key": key.key}
+    return data | changes
+
+
+def test_an_agents_key_changed_in_the_admin_stays_its_other_key_and_an_ingest_links_it_there(kissinger_archive, admin_client):
+    # a key changed in the admin was dropped: the next ingest of a document carrying it made a second agent of
+    # the same man beside the first, without a word (a fresh curator)
+    agent = Agent.objects.get(key=OLD)
+    response = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", _agent_form(agent, key="person:kissinger"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    agent.refresh_from_db()
+    assert agent.key == "person:kissinger" and list(agent.other_keys.values_list("key", flat=True)) == [OLD]
+    record = next(r for r in RECORDS if any(a.key == OLD for a in r.agents))
+    report = ingest_records([replace(record, identifier="kissinger-copy-1")])
+    assert report.added == ["kissinger-copy-1"] and Agent.objects.filter(name__in=("Henry Kissinger",)).count() == 1
+    assert DocumentAgent.objects.filter(document__identifier="kissinger-copy-1", agent=agent).exists()
+
+
+def test_an_agents_own_name_is_refused_as_its_other_name(kissinger_archive, admin_client):
+    # the admin saved an agent's own name as another name of it; ingest never stores one, so the archive's
+    # export, ingested into a fresh archive, exported back otherwise (a fresh curator)
+    agent = Agent.objects.get(key=NEW)
+    posted = _agent_form(agent)
+    at = int(posted["names-TOTAL_FORMS"])
+    posted |= {"names-TOTAL_FORMS": str(at + 1), f"names-{at}-name": agent.name, f"names-{at}-agent": str(agent.pk)}
+    refused = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", posted)
+    assert refused.status_code == 200 and "This is the agent&#x27;s own name" in refused.content.decode()
+    assert not agent.names.filter(name=agent.name).exists()

@@ -53,7 +53,7 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         ("line 8", "not valid JSON (Expecting ',' delimiter at column 50); fix the line"),
         ("line 9", "not valid JSON (nested too deeply (thousands of brackets) at column 1); fix the line"),
         ("line 11", "same_as 'person:z' lists the line's own key; remove it from same_as"),
-        ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is a organization; list keys of the same kind only"),
+        ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is an organization; list keys of the same kind only"),
         ("line 13", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"),
     ]
     assert nothing_stored()
@@ -133,7 +133,7 @@ def test_lines_the_stored_agents_refuse_are_named_with_the_bad_lines_of_the_file
         encoding="utf-8",
     )  # fmt: skip
     assert problems(path) == [
-        ("line 2", "same_as 'nsc' is a stored person, and this line is a organization; list keys of the same kind only"),
+        ("line 2", "same_as 'nsc' is a stored person, and this line is an organization; list keys of the same kind only"),
         ("line 3", '"name" is missing or empty; give the preferred name'),
         ("line 4", "same_as 'nsc' is also in the same_as of line 2; a key can be merged into one agent only: keep it in one line"),
     ]

@@ -8,6 +8,7 @@ import html
 import json
 import re
 
+import pytest
 from django.forms.models import model_to_dict
 
 from legation.records.models import Document
@@ -146,6 +147,22 @@ def test_a_date_as_written_changed_alone_is_read_again_and_the_index_follows(see
     ]
     assert "seed-sino-soviet-01" in _found_in(admin_client, "1950-02")
     assert "seed-sino-soviet-01" not in _found_in(admin_client, "1949-12")
+
+
+def test_a_date_as_written_made_less_precise_alone_keeps_the_edtf_date_within_it_as_ingest_does(seed_archive, admin_client):
+    # "November 12, 1949." beside 1949-11-12, the text changed to "November 1949": the admin made the EDTF date
+    # 1949-11 (the whole month), where ingest keeps an editor's day within the text's days (a fresh curator)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    document.date_text, document.date_edtf = "November 12, 1949.", "1949-11-12"
+    document.save()
+    answer = _post_change(admin_client, document, date_text="November 1949")
+    assert answer.status_code == 200 and answer.redirect_chain, answer.content.decode()[:2000]
+    document.refresh_from_db()
+    assert (document.date_text, document.date_edtf, document.date_earliest) == ("November 1949", "1949-11-12", dt.date(1949, 11, 12))
+    # a text reading as other days still moves the date with it
+    _post_change(admin_client, document, date_text="December 1949")
+    document.refresh_from_db()
+    assert (document.date_edtf, document.date_earliest, document.date_latest) == ("1949-12", dt.date(1949, 12, 1), dt.date(1949, 12, 31))
 
 
 def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_are_saved_for_the_index(seed_archive, admin_client):
@@ -336,6 +353,32 @@ def test_a_document_field_over_ingests_limit_or_with_a_control_character_is_refu
     assert form_class(data=_form_data(form_class, document, title="T" * 2_000), instance=document).is_valid()
 
 
+def test_a_title_of_invisible_characters_alone_is_refused_and_fields_are_named_as_the_form_shows_them(seed_archive, rf, admin_user):
+    # a title of a zero-width space (or a right-to-left override) alone was saved: the page's heading showed nothing,
+    # and a CSV export of the document failed to ingest ("title is empty"); errors named the fields as the
+    # database does ("Date_text holds …"), and a JSON box said "Enter a valid JSON." alone (a fresh curator)
+    from django.contrib.admin.sites import site
+
+    from legation.records.document_record import DocumentRecord, RecordError
+
+    form_class = site._registry[Document].form
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for title in ("\u200b", "\u202e", " \u00ad\u200e "):
+        form = form_class(data=_form_data(form_class, document, title=title), instance=document)
+        assert not form.is_valid() and form.errors["title"] == [
+            "The title is empty but for invisible characters (such as a zero-width space, U+200B); every document needs a title."
+        ]
+        with pytest.raises(RecordError, match="title is empty but for invisible characters"):
+            DocumentRecord(identifier="x-1", title=title, date_edtf="1949").validate()  # as ingest takes one
+    assert form_class(data=_form_data(form_class, document, title="\u200bTelegram"), instance=document).is_valid()
+    form = form_class(data=_form_data(form_class, document, date_text="May\x1b 1950"), instance=document)
+    assert not form.is_valid() and form.errors["date_text"][0].startswith("Date as written holds the control character U+001B")
+    form = form_class(data=_form_data(form_class, document, relations='["a-1",'), instance=document)
+    assert not form.is_valid() and form.errors["relations"] == [
+        "This is not valid JSON (Expecting value at line 1, column 8); enter it as the help below the box shows."
+    ]
+
+
 def test_bad_footnotes_posted_through_the_admin_are_refused_and_the_index_keeps_following(seed_archive, admin_client):
     import json
 
@@ -395,7 +438,7 @@ def test_names_of_agents_places_subjects_and_collections_refuse_what_no_record_m
         f"/admin/records/agent/{agent.pk}/change/",
         {"name": "Dean\x07 Acheson", "kind": agent.kind, "key": agent.key, **_empty_inlines("names", "other_keys")},
     )
-    assert page.status_code == 200 and "Name holds the control character U+0007" in html.unescape(page.content.decode())
+    assert page.status_code == 200 and "Preferred name holds the control character U+0007" in html.unescape(page.content.decode())
     agent.refresh_from_db()
     assert "\x07" not in agent.name
     for model, field, extra in ((Place, "name", {}), (Subject, "name", {}), (Collection, "title", {"key": "c-1"})):

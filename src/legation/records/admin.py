@@ -18,7 +18,7 @@ from django.utils.text import smart_split, unescape_string_literal
 from legation.ingest.dates import in_year_to_come, parse_archival_date
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds
-from legation.printable import quoted, shortened
+from legation.printable import quoted, shortened, with_article
 from legation.records.admin_fields import (
     ReadableAutocomplete,
     ReadableJSONField,
@@ -29,6 +29,7 @@ from legation.records.admin_fields import (
 )
 from legation.records.document_record import (
     IDENTIFIER_RULE,
+    INVISIBLE_ONLY,
     MAX_CHARACTERS,
     MAX_ITEMS,
     UNSTORABLE_CHARACTERS,
@@ -38,6 +39,7 @@ from legation.records.document_record import (
     is_identifier,
     pages_as_written,
     pages_problem,
+    shows_nothing,
     value_problem,
 )
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
@@ -173,6 +175,13 @@ def _form_field(field: models.Field, **options) -> forms.Field | None:
     return field.formfield(**_field_options(field, options))
 
 
+def _within(edtf: str, read: str) -> bool:
+    """Whether the days of the EDTF date ``edtf`` lie within those of ``read`` (both EDTF; False
+    when either has no days, as before the year 1, or ``read`` is empty)."""
+    given, said = edtf_day_bounds(edtf) if edtf else None, edtf_day_bounds(read) if read else None
+    return bool(given and said and said[0] <= given[0] <= given[1] <= said[1])
+
+
 class DocumentForm(forms.ModelForm):
     """The document form: the EDTF date is checked, and the first and last possible days (what
     date filters and the year histogram use) are derived from it, never typed apart (none for a
@@ -222,7 +231,9 @@ class DocumentForm(forms.ModelForm):
         :mod:`legation.ingest.dates`, as ingest applies them to a source's date):
 
         - ``date_text`` changed, ``date_edtf`` not, or emptied in the same save: the EDTF date is read from the new text
-          (``"14 February 1950"`` → ``1950-02-14``). A text that cannot be read, or dates a year to
+          (``"14 February 1950"`` → ``1950-02-14``), but an EDTF date within the days the new text reads as
+          is kept (``"November 1949"`` beside ``1949-11-12``), as ingest keeps it
+          (:func:`~legation.ingest.dates.edtf_left_behind`). A text that cannot be read, or dates a year to
           come (``2150``), leaves the document undated with its text, as ingest stores it (it then
           counts as undated in date filters), and :attr:`date_note` says what to do. An emptied text
           keeps the EDTF date: a date need not have been written.
@@ -238,6 +249,8 @@ class DocumentForm(forms.ModelForm):
             return data  # a field already refused, or neither changed: nothing to keep consistent
         text, edtf = data["date_text"].strip(), data["date_edtf"]
         read = parse_archival_date(text)
+        if "date_edtf" not in changed and edtf and _within(edtf, read.edtf):
+            return data  # an editor's date within the new text's days ("November 1949" beside 1949-11-12): kept, as ingest keeps it
         if "date_edtf" not in changed or (not edtf and "date_text" in changed):  # a new text and the EDTF date emptied: read from it
             if text:
                 data["date_edtf"] = read.edtf
@@ -257,6 +270,14 @@ class DocumentForm(forms.ModelForm):
                 f"and its date filters say one date, or enter an EDTF date within {display_date(read.edtf)}."
             ))  # fmt: skip
         return data
+
+    def clean_title(self) -> str:
+        """A title that shows something (:func:`~legation.records.document_record.shows_nothing`),
+        as ingest takes one."""
+        title = self.cleaned_data["title"]
+        if shows_nothing(title):
+            raise forms.ValidationError(f"The title is empty {INVISIBLE_ONLY}; every document needs a title.")
+        return title
 
     def clean_identifier(self) -> str:
         """A new document's identifier is the last step of its permalink: the rule every reader's
@@ -368,9 +389,25 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
             ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
 
 
+class AgentNameForm(StorableValues):
+    """Another name of the agent: not its own name, which ingest never stores as another (a name
+    so entered was dropped by an ingest of the archive's export, which then differed)."""
+
+    class Meta:
+        model = AgentName
+        fields = ["name", "from_authority"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        agent = getattr(self.instance, "agent", None)
+        if agent is not None and name.strip() == agent.name.strip():
+            raise forms.ValidationError("This is the agent's own name; another name is one it is also written by (another romanization, script or form).")
+        return name
+
+
 class AgentNameInline(admin.TabularInline):
     model = AgentName
-    form = StorableValues
+    form = AgentNameForm
     extra = 1
     fields = ["name", "from_authority"]
 
@@ -394,7 +431,7 @@ class AgentKeyForm(StorableValues):
             raise forms.ValidationError("This is the agent's own key; enter a key of another agent to merge it into this one.")
         other = Agent.objects.filter(key=key).exclude(pk=agent.pk).values_list("kind", flat=True).first()
         if other is not None and other != agent.kind:
-            raise forms.ValidationError(f"The agent with this key is a {other}, this one a {agent.kind}; only agents of one kind can be merged.")
+            raise forms.ValidationError(f"The agent with this key is {with_article(other)}, this one {with_article(agent.kind)}; only agents of one kind can be merged.")
         return key
 
 
@@ -414,8 +451,13 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         """Agents whose keys were entered as other keys are merged into this one; an agent's names are
-        searchable in every document that names it: re-index those (the merged agents' included)."""
+        searchable in every document that names it: re-index those (the merged agents' included). A key
+        changed stays the agent's as another key: the sources still give it, and the next ingest of a
+        document carrying it made a second agent of the same person beside this one (a fresh curator)."""
         super().save_related(request, form, formsets, change)
+        old_key = form.initial.get("key") if change and "key" in form.changed_data else None
+        if old_key and old_key != form.instance.key:
+            AgentKey.objects.get_or_create(agent=form.instance, key=old_key)
         keys = form.instance.other_keys.values_list("key", flat=True)
         for other in Agent.objects.filter(key__in=list(keys)).exclude(pk=form.instance.pk):
             merge_agent(form.instance, other)

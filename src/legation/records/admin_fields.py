@@ -100,6 +100,9 @@ class ReadableAutocomplete:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+_TOO_DEEP = "This JSON is nested too deeply to read; enter it as the help below the box shows."
+
+
 class ReadableJSONField(forms.JSONField):
     """A JSON box (footnotes, related documents) whose nesting too deep for Python's parser is a
     form error, not a 500, also where the form is drawn again with what was sent (a fresh user's
@@ -115,12 +118,16 @@ class ReadableJSONField(forms.JSONField):
                     f"{twice.msg[0].upper()}{twice.msg[1:]}: JSON keeps only the last value, so the other would be lost "
                     f"without a word; keep one {json.dumps(twice.key, ensure_ascii=False)} (the value meant) and remove the other."
                 ) from None
-            except json.JSONDecodeError:
-                pass  # Django's own message below
+            except json.JSONDecodeError as exc:  # Django's own said "Enter a valid JSON." alone
+                if exc.msg.startswith("nested too deeply"):
+                    raise forms.ValidationError(_TOO_DEEP) from None
+                raise forms.ValidationError(
+                    f"This is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); enter it as the help below the box shows."
+                ) from None
         try:
             return super().to_python(value)
         except RecursionError:
-            raise forms.ValidationError("This JSON is nested too deeply to read; enter it as the help below the box shows.") from None
+            raise forms.ValidationError(_TOO_DEEP) from None
 
     def bound_data(self, data, initial):
         try:
@@ -157,5 +164,6 @@ def check_values(form: forms.Form) -> None:
     (:func:`~legation.records.document_record.value_problem`, the limit of
     :data:`~legation.records.document_record.MAX_CHARACTERS` for the free-text fields)."""
     for name, value in list(form.cleaned_data.items()):  # add_error drops the field from cleaned_data
-        if isinstance(value, str) and (problem := value_problem(name, value, MAX_CHARACTERS.get(name, len(value)))):
+        label = str(getattr(form.fields.get(name), "label", None) or name)  # "Date as written", not "date_text"
+        if isinstance(value, str) and (problem := value_problem(label, value, MAX_CHARACTERS.get(name, len(value)))):
             form.add_error(name, value_problem_sentence(problem))

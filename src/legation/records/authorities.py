@@ -43,7 +43,7 @@ from pathlib import Path
 from django.db import transaction
 
 from legation.errors import IngestError, json_line_failure, parse_json
-from legation.printable import quoted, shortened
+from legation.printable import quoted, shortened, with_article
 from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
@@ -224,7 +224,7 @@ def _same_as_problems(source: str, rows: list[tuple[int, dict]]) -> list[IngestE
             elif key in claimed:
                 problem = f"is also in the same_as of line {claimed[key]}; a key can be merged into one agent only: keep it in one line"
             elif (kind := key.split(":", 1)[0]) in KINDS and kind != row["kind"]:
-                problem = f"is a key of the kind {kind}, and this line is a {row['kind']}; list keys of the same kind only"
+                problem = f"is a key of the kind {kind}, and this line is {with_article(row['kind'])}; list keys of the same kind only"
             else:
                 claimed[key] = number
                 continue
@@ -243,7 +243,7 @@ def _stored_problem(row: dict) -> str | None:
     for key in row.get("same_as", []):
         stored = Agent.objects.filter(key=key).values_list("kind", flat=True).first()
         if stored is not None and stored != row["kind"]:
-            return f"same_as {key!r} is a stored {stored}, and this line is a {row['kind']}; list keys of the same kind only"
+            return f"same_as {key!r} is a stored {stored}, and this line is {with_article(row['kind'])}; list keys of the same kind only"
         if merged.get(key, row["key"]) != row["key"]:
             return (
                 f"same_as {key!r} is already another key of the agent {merged[key]!r}; to make that agent "

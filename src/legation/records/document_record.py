@@ -184,6 +184,17 @@ with a traceback); a page can only print a control character as U+FFFD."""
 
 
 
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` shows nothing when printed: it holds only whitespace and invisible format
+    characters (Unicode's category Cf: zero-width spaces, soft hyphens, direction marks and
+    overrides, byte order marks). A title of a zero-width space alone was saved in the admin, and
+    the document's page showed an empty heading."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+INVISIBLE_ONLY = "but for invisible characters (such as a zero-width space, U+200B)"  # of a value that shows nothing
+
+
 def value_problem(name: str, value: str, limit: int) -> str:
     """What no record may hold in ``value``, the value of the field ``name``: more than ``limit``
     characters, or a character of :data:`UNSTORABLE_CHARACTERS` (:func:`unstorable`); ``""`` when
@@ -347,8 +358,8 @@ class DocumentRecord:
                 several = _SEVERAL.search(related)
                 advice = "; give each related document as a value of its own (in a CSV cell, separated by |)" if several else ""
                 raise RecordError(f"{self.identifier}: related document {quoted(related)}: {IDENTIFIER_RULE}{advice}")
-        if not self.title.strip():
-            raise RecordError(f"{self.identifier}: title is empty; every document needs a title")
+        if shows_nothing(self.title):
+            raise RecordError(f"{self.identifier}: title is empty{' ' + INVISIBLE_ONLY if self.title.strip() else ''}; every document needs a title")
         if any(not name.strip() for name in self.repositories):
             raise RecordError(f"{self.identifier}: a repository name is empty; give each archive's name, or none")
         if self.source_url and not self.source_url.startswith(("https://", "http://")):
