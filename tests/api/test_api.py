@@ -923,3 +923,38 @@ def test_a_facet_value_is_found_by_a_letter_typed_with_a_combining_mark(client, 
     for typed in ("L\u00fc", "Lu\u0308", "lu\u0308sh", "Lu"):
         body = client.get("/api/facets/place", {"contains": typed}).json()
         assert [v["value"] for v in body["values"]] == ["Lüshun"], typed
+
+
+@pytest.fixture
+def parts_archive(db):
+    """The seed records as the documents of a FRUS volume published in two parts (frus1949v07p1: 1-5,
+    frus1949v07p2: 6-10) and held only so."""
+    import dataclasses
+
+    from legation.records.document_record import CollectionRef
+    from tests.conftest import ingested_archive
+
+    parts = [
+        dataclasses.replace(
+            r, identifier=f"frus1949v07p{1 + k // 5}-d{1 + k % 5}", relations=[],
+            collections=[CollectionRef(key=f"frus1949v07p{1 + k // 5}", title=f"FRUS 1949, Volume VII, Part {1 + k // 5}")],
+        )
+        for k, r in enumerate(SEED_RECORDS)
+    ]  # fmt: skip
+    yield from ingested_archive(parts)
+
+
+def test_a_volume_held_as_parts_is_selected_by_its_key_as_the_query_searches_it(client, parts_archive):
+    # collection=frus1949v07 found nothing ("No document has the collection …") while collection:frus1949v07 in
+    # the query finds the documents of both parts (a fresh developer)
+    every = client.get("/api/search", {"q": "collection:frus1949v07", "page_size": 20}).json()
+    assert every["total"] == 10
+    for given in ("frus1949v07", "FRUS1949V07"):
+        body = client.get("/api/search", {"collection": given, "page_size": 20}).json()
+        assert body["total"] == 10 and body["notice"] == ""
+        selected = [(v["value"], v["count"]) for f in body["facets"] if f["name"] == "collection" for v in f["values"] if v["selected"]]
+        assert selected == [("FRUS 1949, Volume VII, Part 1", 5), ("FRUS 1949, Volume VII, Part 2", 5)]
+    assert client.get("/api/search", {"collection": "frus1949v07p2"}).json()["total"] == 5
+    assert "Results: 1 - 10 of 10" in " ".join(unescape(client.get("/", {"collection": "frus1949v07"}).content.decode()).split())
+    # a key that only begins a part's is no volume of them
+    assert client.get("/api/search", {"collection": "frus1949v0"}).json()["total"] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -147,10 +148,23 @@ def values_named(facet: str, text: str) -> set[str]:
     return set(Collection.objects.annotate(key_lower=Lower("key")).filter(key_lower__contains=text.lower()).values_list("title", flat=True))
 
 
+def _parts_of(volume: str) -> list[str]:
+    """The titles of the collections that are the parts of the FRUS volume keyed ``volume`` (in any
+    case), in the order of their numbers: ``frus1949v07p1`` and ``frus1949v07p2`` of ``frus1949v07``,
+    published in two, as the query's ``collection:frus1949v07`` searches them; ``[]`` when none is held."""
+    if UNSTORABLE_CHARACTERS.search(volume) or not volume.strip():
+        return []
+    part = re.compile(re.escape(volume.lower()) + r"p(\d+)")
+    rows = Collection.objects.annotate(key_lower=Lower("key")).filter(key_lower__startswith=volume.lower() + "p").values_list("key_lower", "title")
+    numbered = [(int(match[1]), title) for key, title in rows if (match := part.fullmatch(key))]
+    return [title for _, title in sorted(numbered)]
+
+
 def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
     """``filters`` (facet name → values) with each value written otherwise than its facet lists it
     but naming one thing made the value listed: a collection's key, as its documents' identifiers
-    show it, in any case (``frus1964-68v30``, ``FRUS1964-68V30``; the query's ``collection:`` takes it), its title; a place's other
+    show it, in any case (``frus1964-68v30``, ``FRUS1964-68V30``; the query's ``collection:`` takes it), its title, and a FRUS
+    volume's key held only as parts of it (``frus1949v07``) the titles of the parts (:func:`_parts_of`); a place's other
     name of the authority records (``Peking``, :func:`~legation.records.place_names.preferred_places`),
     the place's name (``Beijing``). A value that is a collection's title, or a place's own name, is
     kept. Only the database of those two facets is read, and only when they are given."""
@@ -174,7 +188,8 @@ def as_listed(filters: dict[str, list[str]]) -> dict[str, list[str]]:
         for key, title in exact.items():
             alike.setdefault(key.casefold(), []).append(title)
         folded = {key: titles[0] for key, titles in alike.items() if len(titles) == 1}
-        found["collection"] = list(dict.fromkeys(v if v in titled else exact.get(v) or folded.get(v.casefold(), v) for v in values))
+        named = [v if v in titled else exact.get(v) or folded.get(v.casefold(), v) for v in values]
+        found["collection"] = list(dict.fromkeys(t for v in named for t in ([v] if v in titled or v in exact.values() else _parts_of(v) or [v])))
     if values := filters.get("place"):
         places = preferred_places(storable(values))
         found["place"] = list(dict.fromkeys(places.get(v, v) for v in values))
