@@ -311,3 +311,24 @@ def test_addresses_of_the_public_edition_pasted_together_find_the_documents_of_a
     assert found == {"frus1955-57v02-d117", "frus1955-57v02-d118"}
     # words beside an address still narrow it
     assert _found(index, f"{edition}/pg_290 Bohlen")[0] == {"frus1955-57v02-d117"}
+
+
+def test_an_address_of_the_public_edition_naming_no_volume_is_left_out_and_the_others_still_find(demo_volumes) -> None:
+    # a page's address followed by one cut short (…/historicaldocuments/fr, as a paste cut at the box's limit
+    # leaves it) found nothing: the second was read as words of another site, "historicaldocuments fr", each
+    # required (a fresh developer)
+    index = demo_volumes("frus1955-57v02")
+    edition = "https://history.state.gov/historicaldocuments"
+    left_out = (
+        f"The address '{edition}/fr' of the public FRUS edition names none of its volumes, documents or pages (cut short?), "
+        "so it was left out: paste a volume's, a document's or a printed page's whole address."
+    )
+    found, said = _found(index, f"{edition}/frus1955-57v02/pg_290 {edition}/fr")
+    assert found == {"frus1955-57v02-d117"} and said.endswith(left_out)
+    for cut in (edition, "history.state.gov/historicaldocuments/", f"{edition}/fr"):
+        assert read_address(cut) == Address(cut, edition=True)
+    alone = search(SearchRequest(q=edition), index)
+    assert alone.total == 0 and "of the public FRUS edition names none of its volumes" in alone.notice
+    # the edition's other pages are read as before: a search's words, a page's path
+    assert read_address("https://history.state.gov/search?q=Dairen").words == ("Dairen",)
+    assert read_address("https://history.state.gov/milestones/1945-1952/chinese-rev").words == ("milestones", "1945", "1952", "chinese", "rev")

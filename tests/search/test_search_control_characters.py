@@ -37,6 +37,18 @@ def test_spaces_around_a_query_are_still_taken_off() -> None:
     assert search_request_from({"q": [" \t "]}).q == ""
 
 
+@pytest.mark.parametrize("q", ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u200e", "\u202e", " \u200b\u200f "])
+def test_invisible_characters_alone_are_an_empty_box(demo_volumes, q) -> None:
+    # a zero-width space, a byte order mark or a direction mark alone found nothing ("no words to search
+    # for"), where a space alone lists every document: the box shows nothing either way (a fresh developer)
+    index = demo_volumes("frus1949v07p1")
+    empty = search(SearchRequest(q=""), index)
+    for request in (search_request_from({"q": [q]}), SearchRequest(q=q)):  # the page's, the service's own
+        result = search(request, index)
+        assert (result.total, result.notice) == (empty.total, empty.notice) and empty.total > 400
+    assert search_request_from({"q": [f"\u200bMao\u200e"]}).q == "Mao"
+
+
 # soft hyphen, word joiner, byte order mark: what a name pasted from a web page or a PDF carries, and
 # what ingest drops from every text (analyzers.drop_invisible); a zero-width space is read both ways
 INVISIBLE = ["\u00ad", "\u2060", "\ufeff"]

@@ -119,8 +119,10 @@ def _straight_quotes(q: str) -> str:
 # → a space: no word holds one, so Mao\x00Zhou is the two words, as Mao\tZhou (it found nothing)
 _CONTROLS = str.maketrans(dict.fromkeys([*C0_CONTROLS, *C1_CONTROLS], " "))
 # the spaces around a query, but control characters Python counts as spaces (U+0085, U+001C …):
-# a query of those alone is typed, and has no words (stripped)
-_OUTER_SPACES = re.compile(r"^[^\S\x0b\x0c\x1c-\x1f\x85]+|[^\S\x0b\x0c\x1c-\x1f\x85]+$")
+# a query of those alone is typed, and has no words (stripped); and the invisible format characters
+# there (a zero-width space, a byte order mark, a direction mark pasted alone: an empty box to see)
+_OUTER = r"(?:[^\S\x0b\x0c\x1c-\x1f\x85]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff])+"
+_OUTER_SPACES = re.compile(rf"^{_OUTER}|{_OUTER}$")
 MAX_DEPTH = 20  # nested parentheses / negations
 MIN_PREFIX_CHARS = 2
 MAX_PREFIX_EXPANSIONS = 64  # most frequent words a prefix* stands for
@@ -577,6 +579,12 @@ class _Parser:
             else:
                 self.notes.append(f"The address of the FRUS volume {address.volume} was searched as its documents, {searched}.")
             return Term(address.volume, COLLECTION_FIELD)
+        if address.edition:
+            self.notes.append(
+                f"The address {shown(shortened(address.text, 80))} of the public FRUS edition names none of its volumes, documents or "
+                "pages (cut short?), so it was left out: paste a volume's, a document's or a printed page's whole address."
+            )
+            return NOTHING
         if not address.words:
             self.notes.append("An address of another site was left out: its path has no words to search for, and its site's name is not searched.")
             return NOTHING
@@ -660,6 +668,7 @@ class Address:
     words: tuple[str, ...] = ()
     asked: str = ""  # the parameter of its query the words were read from (q, query …), "" for its path's
     page: int = 0  # a printed page of the FRUS volume, whose address in the public edition is …/<volume>/pg_<page>
+    edition: bool = False  # an address in the public FRUS edition's documents naming no volume of it (…/historicaldocuments/fr)
 
 
 def read_address(text: str) -> Address | None:
@@ -679,6 +688,9 @@ def read_address(text: str) -> Address | None:
     - a FRUS volume's address in the public edition (``…/historicaldocuments/frus1949v07p1``), of
       one of its printed pages (``…/frus1955-57v02/pg_290``: ``page`` 290), or of another part of it
       (``…/frus1949v07p1/ch1``: ``part`` ``ch1``);
+    - another address of the public edition's volumes that names none (``…/historicaldocuments``,
+      or ``…/historicaldocuments/fr``, cut short): :attr:`Address.edition`, no words (they would be
+      the edition's own, or a key's beginning);
     - another address with a scheme (``https://…``), or without one starting ``www.`` or with a host
       of a generic top-level domain and a path (``nytimes.com/1950/…``): the words of its path,
       percent-decoded (``周恩来``), split at hyphens, underscores and other punctuation, without a
@@ -707,6 +719,8 @@ def read_address(text: str) -> Address | None:
             return Address(text, volume=_volume_key(part.group(1)), page=int(page.group(1)))
         return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
+        if _EDITION_SITE.fullmatch(page.group(1) or page.group(2) or "") and _EDITION_PATH.match(page.group(3)):
+            return Address(text, edition=True)  # its words are the edition's own ("historicaldocuments"), or a key cut short
         for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
             if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
                 return Address(text, words=asked, asked=name)
@@ -717,6 +731,8 @@ def read_address(text: str) -> Address | None:
 
 
 _ADDRESS_WORD = re.compile(r"[^\W_]+")
+_EDITION_SITE = re.compile(r"(?:www\.)?history\.state\.gov", re.I)  # the public FRUS edition's site
+_EDITION_PATH = re.compile(r"/historicaldocuments(?:/|$)", re.I)  # where it keeps its volumes
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
@@ -1334,7 +1350,9 @@ def _without_negated(q: str) -> str:
 def stripped(q: str) -> str:
     """``q`` without the spaces around it, as typed: its control characters kept, even those
     Python counts as spaces (U+0085, U+001C …), so that a query of control characters alone is
-    something typed, which :func:`parse` reads as no words, not an empty box (that browses)."""
+    something typed, which :func:`parse` reads as no words, not an empty box (that browses). The
+    invisible format characters around it go with the spaces: a zero-width space, a byte order
+    mark or a direction mark alone (``q=%E2%80%8B``) found nothing, where a space alone browses."""
     return _OUTER_SPACES.sub("", q)
 
 
