@@ -89,12 +89,13 @@ def filtered_out(count: int, words: bool = True) -> str:
     return f"{matches} within {'the filters or dates chosen' if words else 'them'}: remove a filter or widen the dates."
 
 
-def undated_out(node: user_query.Node | None, undated: int) -> str:
+def undated_out(node: user_query.Node | None, undated: int, chosen: str = "") -> str:
     """The notice for a query of date ranges and no words (``date:1950``) that finds nothing,
     ``undated`` of whose documents (those the filters leave) have no date: no document is dated
     within the ranges; widen them, or look among the undated. It said "Try fewer words or another
-    spelling" of a query without words."""
-    ranges = " and ".join(f"date:{_typed_range(r)}" for r in _required_ranges(node)) or "the dates given"
+    spelling" of a query without words. ``chosen``: the dates chosen instead, in words (the boxes'
+    ``1950-01-01 to 1950-12-31``, which said nothing)."""
+    ranges = f"the dates chosen ({chosen})" if chosen else " and ".join(f"date:{_typed_range(r)}" for r in _required_ranges(node)) or "the dates given"
     said = f"No document is dated within {ranges}: widen the dates"
     if undated:
         documents = "1 document has" if undated == 1 else f"{undated:,} documents have"
@@ -1796,6 +1797,11 @@ def search(
     if total == 0 and dated and bare_words is None and not conflicts:
         undated = combine(None, [facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED]), *filters.values()])
         dates_alone.append(undated_out(words.parsed.node, facet_counts.count(searcher, undated)))
+    elif total == 0 and words.query is None and DATE_FILTER in filters and not conflicts and not facet_counts.count(searcher, filters[DATE_FILTER]):
+        # the dates chosen in the boxes, no words, and no document within them: said as of dates typed
+        others = [f for name, f in filters.items() if name != DATE_FILTER]
+        undated = combine(None, [facet_counts.facet_filter(index.schema, schema.FACETS_BY_NAME["year"], [schema.UNDATED]), *others])
+        dates_alone.append(undated_out(None, facet_counts.count(searcher, undated), _chosen_dates(request)))
     relaxed = cited if cited is not None else _most_words(words, index, searcher) if total == 0 and not words_alone else None
     if relaxed is not None and cited is None:
         # No document has every word: show those with most of them rather than nothing.
