@@ -142,6 +142,7 @@ def test_anything_else_is_still_404(client, archive, asked):
         ("/api/search/?q=Telegram&page_size=2", "/api/search?q=Telegram&page_size=2"),
         ("/api/facets/type/", "/api/facets/type"),
         ("/api/openapi.json/", "/api/openapi.json"),
+        ("/api//", "/api/"),  # the one route ending in a slash: a 404 (a fresh developer)
     ],
 )
 def test_a_trailing_slash_redirects_permanently_to_the_address_without_it(client, archive, asked, location):

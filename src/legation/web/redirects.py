@@ -45,7 +45,8 @@ class WithoutTrailingSlash:
     ``/documents/frus1949v07p1-d1/``, ``/api/search/``, as users type and paste them) or holding
     ``//`` (``/documents//frus1949v07p1-d1``, a link joined from two parts) is redirected, 301, to
     the same address without its trailing slashes and with each run of slashes one, query string
-    kept, when that is an address of the site (:func:`django.urls.is_valid_path`); the document's page then redirects on
+    kept, when that is an address of the site (:func:`django.urls.is_valid_path`; else with one slash at its end when that
+    is one: ``/api//`` to ``/api/``); the document's page then redirects on
     from another case or punctuation (:func:`document_redirect`). Django's ``APPEND_SLASH`` the other
     way round, for every route in one place.
 
@@ -60,8 +61,14 @@ class WithoutTrailingSlash:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD") or not (request.path_info.endswith("/") or "//" in request.path_info):
             return response
-        path_info, path = _SLASHES.sub("/", request.path_info).rstrip("/"), _SLASHES.sub("/", request.path).rstrip("/")
-        if not path or path[1:2] in ("/", "\\") or not is_valid_path(path_info, get_urlconf()):
+        # without its trailing slashes, else with one (/api//: /api/, the one route ending in a slash)
+        for cut in (lambda p: _SLASHES.sub("/", p).rstrip("/"), lambda p: _SLASHES.sub("/", p)):
+            path_info, path = cut(request.path_info), cut(request.path)
+            if path_info != request.path_info and is_valid_path(path_info, get_urlconf()):
+                break
+        else:
+            return response
+        if not path or path[1:2] in ("/", "\\"):
             return response
         location = escape_uri_path(path) + request.get_full_path()[len(escape_uri_path(request.path)) :]
         if not url_has_allowed_host_and_scheme(location, allowed_hosts=None):
