@@ -658,6 +658,20 @@ def test_facet_values_are_truncated_at_the_services_cap(client, seed_archive, mo
     assert (len(body["values"]), body["distinct_values"], body["matching_values"], body["truncated"]) == (4, 4, 4, True)
 
 
+def test_a_facets_values_list_every_selected_value_as_the_searchs_facets_do(client, seed_archive):
+    # type=telegram (no document's type, written in another case) was listed with 0 among the search's facets,
+    # "plus every selected value", but not by /api/facets/type (a fresh developer)
+    for params, name, value in ((({"type": "telegram"}), "type", "telegram"), ({"q": "Mao", "sender": "Nobody"}, "sender", "Nobody")):
+        searched = client.get("/api/search", params).json()
+        in_search = [(v["value"], v["count"]) for f in searched["facets"] if f["name"] == name for v in f["values"] if v["selected"]]
+        body = client.get(f"/api/facets/{name}", params).json()
+        assert in_search == [(value, 0)] and [(v["value"], v["count"]) for v in body["values"] if v["selected"]] == in_search
+        every = client.get(f"/api/facets/{name}", {k: v for k, v in params.items() if k != name}).json()
+        assert body["matching_values"] == every["matching_values"] and body["truncated"] is every["truncated"]  # no value matching
+    held = client.get("/api/facets/recipient", {"recipient": "Liu Shaoqi", "limit": 1}).json()
+    assert [v["value"] for v in held["values"] if v["selected"]] == ["Liu Shaoqi"]  # beyond the limit too
+
+
 def test_the_facet_answer_is_what_the_openapi_description_says(client, seed_archive):
     from legation.api.schemas import FacetValuesOut
 

@@ -67,17 +67,19 @@ class FacetValuesOut(Schema):
 def facet_values_json(found: FacetValues, limit: int) -> FacetValuesOut:
     """The answer from the facet's values ``found`` with ``contains`` (up to :data:`MAX_FACET_VALUES`,
     :func:`~legation.search.service.facet_values` with ``count_all``): the ``limit`` most frequent,
-    in the list's order."""
-    listed = {v.value for v in sorted(found.values, key=lambda v: (-v.count, v.value))[:limit]}
-    distinct = found.distinct_values if found.distinct_values is not None else len(found.values)
+    in the list's order, and every selected value, as the search's facets list them (one no match
+    has with 0, which is no value matching)."""
+    matching = [v for v in found.values if v.count or not v.selected]
+    listed = {v.value for v in sorted(matching, key=lambda v: (-v.count, v.value))[:limit]} | {v.value for v in found.values if v.selected}
+    distinct = found.distinct_values if found.distinct_values is not None else len(matching)
     return FacetValuesOut(
         name=found.name,
         label=found.label,
         values=[v for v in found.values if v.value in listed],
         approximate=found.approximate,
         distinct_values=distinct,
-        matching_values=len(found.values),
-        truncated=len(found.values) > limit or distinct >= MAX_FACET_VALUES,
+        matching_values=len(matching),
+        truncated=len(matching) > limit or distinct >= MAX_FACET_VALUES,
     )
 
 

@@ -2101,5 +2101,9 @@ def facet_values(
         values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]
     distinct = len(every if every is not None else values) if count_all else None
     chosen = set(request.filters.get(name, []))
+    if not needle:  # every selected value, as the search's facets list it: one no match has, with 0
+        listed_values = {v for v, _ in values}
+        for value in dict.fromkeys(v for v in request.filters.get(name, []) if v and v not in listed_values):
+            values.append((value, facet_counts.count(searcher, combine(words.query, [*others, facet_counts.facet_filter(index.schema, facet, [value])]))))
     listed = facet_counts.in_order(facet, values)
     return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen, facet.label_of(v)) for v, c in listed], sample is not None, distinct)
