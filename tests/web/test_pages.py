@@ -824,6 +824,18 @@ def test_a_refused_value_leaves_the_results_of_the_rest_below_its_message(client
     assert count.findall(html) == count.findall(expected) and count.findall(html)
 
 
+def test_two_queries_in_the_address_of_a_facets_page_show_the_values_of_the_last(client, seed_archive):
+    # /facets/sender?q=Mao&q=Stalin was a 400 listing no value, where the search page shows the last query's
+    # results, and its links lead here (a fresh developer)
+    two = client.get("/facets/recipient", {"q": ["Mao", "Zhou"]})
+    html = two.content.decode()
+    zhou = client.get("/facets/recipient", {"q": "Zhou"}).content.decode()
+    assert two.status_code == 400
+    assert "The address gives the search 2 queries (&#x27;Mao&#x27;, &#x27;Zhou&#x27;); the values below are those of the last." in html
+    values = re.compile(r'<ul class="facet-all">.*?</ul>', re.S)
+    assert values.findall(html) == values.findall(zhou) and values.findall(html)
+
+
 def test_two_queries_in_the_address_show_the_results_of_the_one_in_the_box(client, seed_archive):
     # "q was given 2 times …; send q once." over no results, the box holding the last: a dead end
     # naming a parameter the page never shows (a fresh user)

@@ -464,7 +464,10 @@ NARROWING = ("containing", "contains")
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     """Every value of one facet for the current search, with a box to narrow the list."""
     params = _params(request)
-    contains = ""
+    contains, repeated = "", ""
+    if len(queries := params.get("q", [])) > 1:  # as the search page reads them: the last (it was a dead end here)
+        repeated = f"The address gives the search {len(queries)} queries ({quoted_list(queries)}); the values below are those of the last."
+        params = {**params, "q": queries[-1:]}
     base = _link_base(params, "page", *NARROWING)
     try:
         # the box's name: an input named "contains" hid the form's own contains() (DOM clobbering:
@@ -487,5 +490,9 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
     return render(
         request,
         "legation/facet.html",
-        {"facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden, "back_url": search_path + query_string(base)},
-    )
+        {
+            "facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden,
+            "back_url": search_path + query_string(base), "repeated": repeated,
+        },
+        status=400 if repeated else 200,
+    )  # fmt: skip
