@@ -246,7 +246,10 @@ def test_a_document_number_no_volume_has_finds_nothing_and_says_so(demo_volumes)
         "The archive holds the FRUS volume frus1955-57v02, whose documents are numbered from 1: no volume has a document 0 "
         "(frus1955-57v02-d0). Check the number cited, or search the volume's documents, collection:frus1955-57v02."
     )
-    for q, number in (("FRUS, 1955–57, vol. II, doc. 99999", 99999), ("FRUS 1955-57 v02 d99999", 99999), ("FRUS, 1955–57, vol. II, Documents 0–2", None)):
+    for q, number in (
+        ("FRUS, 1955–57, vol. II, doc. 99999", 99999), ("FRUS 1955-57 v02 d99999", 99999), ("FRUS, 1955–57, vol. II, Documents 0–2", None),
+        ("FRUS 1955-57 v02 d99999999999999999999", 99999999999999999999),  # 20 digits: the whole volume still (a fresh developer)
+    ):  # fmt: skip
         result = search(SearchRequest(q=q), index)
         if number is None:  # 1 and 2 found, 0 said (it was not, the others found)
             assert sorted(h.identifier for h in result.hits) == ["frus1955-57v02-d1", "frus1955-57v02-d2"]

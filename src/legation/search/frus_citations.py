@@ -61,10 +61,10 @@ _ROMAN_VOLUME = re.compile(r"(?-i:([IVXLC]+))\b(?![.:]?\s*[-\u2013]?\d)")  # a v
 # "part 2", "pt. 2", "(part 2)", and the slash of "VII/2"
 _PART = re.compile(r"(?:\(\s*(?:part|pt)\.?\s*([ivx]+|\d{1,2})\s*\)|(?:part|pt)\.?\s*([ivx]+|\d{1,2})\b|/\s*(\d{1,2})\b)", re.I)
 _NUMBERS = rf"(\d{{1,4}}(?:\s*(?:,\s*and|,|and|&|[{DASHES}])\s*\d{{1,4}})*)(?=$|[\s.,;:)\]}}\"'])"  # ends as a citation may: "117-", "117/pdf", "10000" are no numbers of a list (a lone one after "doc.": _DOCUMENTS)
-# "d. 25", "d25": the edition's own shorthand; after the word itself (or that) a number of up to 7 digits alone is the
-# document's, one no volume holds too ("doc. 99999" was read as its volume, all 324 documents, where "doc.
-# 9999" said the archive does not hold it); a range to such a number is none ("docs. 1-10000")
-_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}|(?:documents?|docs?\.?|d\.?)\s*(\d{{5,7}})(?=$|[\s.,;:)\]}}\"'])", re.I)
+# "d. 25", "d25": the edition's own shorthand; after the word itself (or that) a number of up to 40 digits alone is the
+# document's, one no volume holds too ("doc. 99999", "d99999999999999999999" were read as its volume, all 324
+# documents, where "doc. 9999" said the archive does not hold it); a range to such a number is none ("docs. 1-10000")
+_DOCUMENTS = re.compile(rf"(?:documents?|docs?\.?|nos?\.|d\.?)\s*{_NUMBERS}|(?:documents?|docs?\.?|d\.?)\s*(\d{{5,40}})(?=$|[\s.,;:)\]}}\"'])", re.I)
 # Pages: "p. 1,099" (a thousands separator, without a space: "pp. 290, 300" are two pages), "pp. 1099 to
 # 1101"; "pp. 76 ff.", "et seq." (and the pages after: read as 76), a note of the page ("p. 290n3", "p. 290,
 # footnote 3", "(footnote 3)", "nn. 3–4"), "passim": read with the pages, not as words the document must hold
