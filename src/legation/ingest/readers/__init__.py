@@ -282,12 +282,12 @@ def _authority_file(path: Path) -> bool:
     one (``{"kind": "person", "key": …, "name": …, "names": […]}``, keys of
     :data:`~legation.records.document_record.AUTHORITY_KEYS` alone), as the demo's
     ``authorities.jsonl`` beside its volumes. Its 82 lines failed one by one as documents."""
-    import json
+    from legation.errors import parse_json
 
     lines = json_lines(path)
     try:
         first = next(lines, None)
-        row = json.loads(first[1]) if isinstance(first, tuple) else None
+        row = parse_json(first[1]) if isinstance(first, tuple) else None  # (a line nested thousands deep: bad JSON, no RecursionError)
     except (IngestError, ValueError):
         return False
     finally:
