@@ -555,7 +555,10 @@ def test_an_empty_result_suggests_only_what_the_search_has(client, seed_archive)
         return unescape(re.sub(r"<[^>]+>", "", re.search(r"<p>No document matches.*?</p>", html, re.S).group(0)))
 
     assert advice("/?q=zzzqqqxx") == "No document matches zzzqqqxx. Try fewer words or another spelling."
-    assert advice("/?start_date=1800&end_date=1800") == "No document matches. Remove the filters."
+    # dates chosen that no document is dated within say so, as date:1800 typed does, and what to do
+    dates = " ".join(unescape(re.sub(r"<[^>]+>", " ", client.get("/?start_date=1800&end_date=1800").content.decode())).split())
+    assert "No document is dated within the dates chosen (1800-01-01 to 1800-12-31): widen the dates." in dates
+    assert "Remove the filters" in dates and "No document matches" not in dates
     assert advice("/?q=zzzqqqxx&type=Cable") == "No document matches zzzqqqxx. Try fewer words or another spelling, or remove the filters."
 
 
