@@ -611,3 +611,33 @@ def test_an_edtf_date_emptied_alone_leaves_the_document_undated_and_says_what_th
     assert (document.date_text, document.date_edtf, document.date_earliest) == ("January 8, 1955", "", None)
     long_year = _post_change(admin_client, document, date_edtf="Y12150")  # EDTF's long year: past 9999
     assert not long_year.redirect_chain and "is in a year to come" in html.unescape(long_year.content.decode())
+
+
+def test_a_subject_renamed_in_the_admin_takes_the_documents_ingested_later_under_its_old_name(seed_archive, admin_client):
+    # "East and Southeast Asia" renamed, then a document of that subject deleted and its volume ingested again:
+    # the document came back under a new subject of the old name, and the facet listed both (a fresh curator)
+    import dataclasses
+
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+    from legation.records.models import Subject
+    from legation.records.serialize import load_records
+
+    (record,) = load_records(["seed-sino-soviet-01"])
+    ingest_records([dataclasses.replace(record, subjects=["East and Southeast Asia"])])
+    subject = Subject.objects.get(name="East and Southeast Asia")
+    assert subject.name_in_sources == "East and Southeast Asia"
+    page = admin_client.post(f"/admin/records/subject/{subject.pk}/change/", {"name": "Asia, East and Southeast"})
+    assert page.status_code == 302, page.content.decode()[:2000]
+    subject.refresh_from_db()
+    assert (subject.name, subject.name_in_sources) == ("Asia, East and Southeast", "East and Southeast Asia")
+    later = DocumentRecord(identifier="later-1", title="A later telegram", date_edtf="1950", subjects=["East and Southeast Asia"]).validate()
+    assert ingest_records([later]).added == ["later-1"]
+    assert list(Subject.objects.values_list("name", flat=True)) == ["Asia, East and Southeast"]
+    assert list(Document.objects.get(identifier="later-1").subjects.values_list("name", flat=True)) == ["Asia, East and Southeast"]
+    assert _found(admin_client, subject="Asia, East and Southeast") == ["later-1", "seed-sino-soviet-01"]
+    # a source giving the new name joins it too; another name makes another subject, its name in sources its own
+    ingest_records([dataclasses.replace(later, identifier="later-2", subjects=["Asia, East and Southeast", "Korea"])])
+    assert sorted(Subject.objects.values_list("name", "name_in_sources")) == [
+        ("Asia, East and Southeast", "East and Southeast Asia"), ("Korea", "Korea")
+    ]

@@ -274,6 +274,17 @@ def _get_or_create_all(model, field: str, new_rows: dict) -> dict:
     return found
 
 
+def _subjects_named(new_rows: dict[str, Subject]) -> dict[str, Subject]:
+    """``{name: subject}`` for each subject name a batch's sources give (``new_rows``, as for
+    :func:`_get_or_create_all`): the subject of that name in sources first, whatever a curator has
+    renamed it to since; else the subject of that name; else a new one, the name in sources its own."""
+    found = _fetch(Subject, "name_in_sources", new_rows)
+    rest = {name: row for name, row in new_rows.items() if name not in found}
+    for row in rest.values():
+        row.name_in_sources = row.name
+    return found | _get_or_create_all(Subject, "name", rest)
+
+
 class _Authorities:
     """The authority records (agents with their names, places, subjects, repositories, collections) that one
     batch of records points to, fetched or created with a few queries per kind for the batch.
@@ -305,7 +316,7 @@ class _Authorities:
             ChangeLogEntry.log_upserts(moved)
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
-        self.subjects = _get_or_create_all(Subject, "name", subjects)
+        self.subjects = _subjects_named(subjects)
         self.repositories = _get_or_create_all(Repository, "name", repositories)
         self.collections = _get_or_create_all(Collection, "key", collections)
         self._add_agent_names(names)

@@ -510,7 +510,8 @@ class PlaceAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
 @admin.register(Subject)
 class SubjectAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
-    search_fields = ["name"]
+    search_fields = ["name", "name_in_sources"]
+    readonly_fields = ["name_in_sources"]
 
 
 @admin.register(Repository)

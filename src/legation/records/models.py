@@ -176,9 +176,20 @@ class PlaceName(models.Model):
 
 
 class Subject(models.Model):
-    """A subject heading, e.g. a FRUS chapter heading ("China > Political situation")."""
+    """A subject heading, e.g. a FRUS chapter heading ("China > Political situation"). ``name_in_sources``:
+    the name sources give it, kept when a curator renames it, so that a document ingested later under
+    that name joins it (it made a second subject of the old name beside the renamed one)."""
 
     name = models.CharField(max_length=1000, unique=True)  # FRUS compilation headings run to ~900
+    name_in_sources = models.CharField(
+        "name in sources",
+        max_length=1000,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text="The name sources give this subject (set by ingest). Documents ingested later under it join this subject, "
+        "whatever it is renamed here.",
+    )
 
     class Meta:
         ordering = ["name"]
