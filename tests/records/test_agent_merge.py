@@ -273,3 +273,30 @@ def test_an_agents_own_name_is_refused_as_its_other_name(kissinger_archive, admi
     refused = admin_client.post(f"/admin/records/agent/{agent.pk}/change/", posted)
     assert refused.status_code == 200 and "This is the agent&#x27;s own name" in refused.content.decode()
     assert not agent.names.filter(name=agent.name).exists()
+
+
+def test_an_agents_key_changed_back_is_its_own_alone_and_its_names_are_checked_against_its_new_name(kissinger_archive, admin_client):
+    # a key changed and changed back was left among the agent's other keys too, and every later save of the
+    # agent was refused ("This is the agent's own key"); a name was checked against the agent's stored name, so
+    # renaming it to X and entering X as another name was saved, and entering the old name was refused (a fresh user)
+    agent = Agent.objects.get(key=OLD)
+    url = f"/admin/records/agent/{agent.pk}/change/"
+    assert admin_client.post(url, _agent_form(agent, key="person:kissinger")).status_code == 302
+    agent.refresh_from_db()
+    assert admin_client.post(url, _agent_form(agent, key=OLD)).status_code == 302
+    agent.refresh_from_db()
+    assert agent.key == OLD and sorted(agent.other_keys.values_list("key", flat=True)) == ["person:kissinger"]
+    assert admin_client.post(url, _agent_form(agent)).status_code == 302  # saved again, unchanged
+    old_name = agent.name
+    posted = _agent_form(agent, name="H. Kissinger")
+    at = int(posted["names-TOTAL_FORMS"])
+    refused = admin_client.post(url, posted | {"names-TOTAL_FORMS": str(at + 1), f"names-{at}-name": "H. Kissinger", f"names-{at}-agent": str(agent.pk)})
+    assert refused.status_code == 200 and "This is the agent&#x27;s own name" in refused.content.decode()
+    kept = admin_client.post(url, posted | {"names-TOTAL_FORMS": str(at + 1), f"names-{at}-name": old_name, f"names-{at}-agent": str(agent.pk)})
+    assert kept.status_code == 302, kept.content.decode()[:2000]
+    agent.refresh_from_db()
+    assert agent.name == "H. Kissinger" and old_name in agent.names.values_list("name", flat=True)
+    # renamed back to a name it has as another: that one is its own alone
+    assert admin_client.post(url, _agent_form(agent, name=old_name)).status_code == 302
+    agent.refresh_from_db()
+    assert agent.name == old_name and old_name not in agent.names.values_list("name", flat=True)

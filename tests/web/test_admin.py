@@ -371,6 +371,18 @@ def test_a_title_of_invisible_characters_alone_is_refused_and_fields_are_named_a
         with pytest.raises(RecordError, match="title is empty but for invisible characters"):
             DocumentRecord(identifier="x-1", title=title, date_edtf="1949").validate()  # as ingest takes one
     assert form_class(data=_form_data(form_class, document, title="\u200bTelegram"), instance=document).is_valid()
+    # nor any other value of invisible characters alone (a type of a zero-width space was a blank facet value), nor an
+    # identifier holding one; and a date as written is read as ingest reads it, without them (a fresh user)
+    for field, value in (("document_type", "\u200b"), ("place_written", "\u202e"), ("summary", "\u2060")):
+        form = form_class(data=_form_data(form_class, document, **{field: value}), instance=document)
+        assert not form.is_valid() and form.errors[field][0].endswith(
+            "is empty but for invisible characters (such as a zero-width space, U+200B): write its text, or leave it empty."
+        ), form.errors
+    for identifier in ("\u200b", "hc\u200bid", "\u202ehc-rtl"):
+        new = form_class(data=_form_data(form_class, document, identifier=identifier))
+        assert not new.is_valid() and "invisible ones (such as a zero-width space, U+200B)" in new.errors["identifier"][0]
+    dated = form_class(data=_form_data(form_class, document, date_text="Nov\u200b 1949"), instance=document)
+    assert dated.is_valid() and dated.cleaned_data["date_edtf"] == "1949-11"
     form = form_class(data=_form_data(form_class, document, date_text="May\x1b 1950"), instance=document)
     assert not form.is_valid() and form.errors["date_text"][0].startswith("Date as written holds the control character U+001B")
     form = form_class(data=_form_data(form_class, document, relations='["a-1",'), instance=document)

@@ -43,6 +43,7 @@ from legation.records.document_record import (
     value_problem,
 )
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
+from legation.search.analyzers import drop_invisible
 
 from legation.records.models import (
     Agent,
@@ -248,7 +249,7 @@ class DocumentForm(forms.ModelForm):
         if "date_text" not in data or "date_edtf" not in data or not changed & {"date_text", "date_edtf"}:
             return data  # a field already refused, or neither changed: nothing to keep consistent
         text, edtf = data["date_text"].strip(), data["date_edtf"]
-        read = parse_archival_date(text)
+        read = parse_archival_date(drop_invisible(text))  # as ingest reads it: "Nov\u200b 1949" was no date
         if "date_edtf" not in changed and edtf and _within(edtf, read.edtf):
             return data  # an editor's date within the new text's days ("November 1949" beside 1949-11-12): kept, as ingest keeps it
         if "date_edtf" not in changed or (not edtf and "date_text" in changed):  # a new text and the EDTF date emptied: read from it
@@ -389,25 +390,42 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
             ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
 
 
-class AgentNameForm(StorableValues):
-    """Another name of the agent: not its own name, which ingest never stores as another (a name
-    so entered was dropped by an ingest of the archive's export, which then differed)."""
+class _NotTheAgentsOwn(forms.models.BaseInlineFormSet):
+    """An agent's other names or keys, none its own name or key as the agent's form submits it
+    (``self.instance``: an inline form's ``instance.agent`` is read from the database, the agent as
+    it was, so a name renamed to, and entered as another name in the same save, passed). A row
+    entered or changed so is refused; one already stored that the agent's new name or key now
+    equals is removed on saving (:meth:`AgentAdmin.save_related`)."""
 
-    class Meta:
-        model = AgentName
-        fields = ["name", "from_authority"]
+    field = ""  # the inline's field: "name" or "key"
+    own = ""  # the refusal
 
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"]
-        agent = getattr(self.instance, "agent", None)
-        if agent is not None and name.strip() == agent.name.strip():
-            raise forms.ValidationError("This is the agent's own name; another name is one it is also written by (another romanization, script or form).")
-        return name
+    def clean(self) -> None:
+        super().clean()
+        own = (getattr(self.instance, self.field, "") or "").strip()
+        for form in self.forms:
+            value = (getattr(form, "cleaned_data", None) or {}).get(self.field)
+            if value and value.strip() == own and not form.cleaned_data.get("DELETE") and (form.has_changed() or form.instance.pk is None):
+                form.add_error(self.field, self.own)
+
+
+class AgentNames(_NotTheAgentsOwn):
+    field = "name"
+    own = "This is the agent's own name; another name is one it is also written by (another romanization, script or form)."
+
+
+class AgentKeys(_NotTheAgentsOwn):
+    field = "key"
+    own = "This is the agent's own key; enter a key of another agent to merge it into this one."
 
 
 class AgentNameInline(admin.TabularInline):
+    """Another name of the agent, not its own, which ingest never stores as another (a name so
+    entered was dropped by an ingest of the archive's export, which then differed)."""
+
     model = AgentName
-    form = AgentNameForm
+    form = StorableValues
+    formset = AgentNames
     extra = 1
     fields = ["name", "from_authority"]
 
@@ -426,9 +444,7 @@ class AgentKeyForm(StorableValues):
 
     def clean_key(self) -> str:
         key = self.cleaned_data["key"].strip()
-        agent = self.instance.agent
-        if key == agent.key:
-            raise forms.ValidationError("This is the agent's own key; enter a key of another agent to merge it into this one.")
+        agent = self.instance.agent  # (its own key as submitted: AgentKeys)
         other = Agent.objects.filter(key=key).exclude(pk=agent.pk).values_list("kind", flat=True).first()
         if other is not None and other != agent.kind:
             raise forms.ValidationError(f"The agent with this key is {with_article(other)}, this one {with_article(agent.kind)}; only agents of one kind can be merged.")
@@ -438,6 +454,7 @@ class AgentKeyForm(StorableValues):
 class AgentKeyInline(admin.TabularInline):
     model = AgentKey
     form = AgentKeyForm
+    formset = AgentKeys
     extra = 1
 
 
@@ -455,9 +472,13 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
         changed stays the agent's as another key: the sources still give it, and the next ingest of a
         document carrying it made a second agent of the same person beside this one (a fresh curator)."""
         super().save_related(request, form, formsets, change)
+        agent = form.instance
         old_key = form.initial.get("key") if change and "key" in form.changed_data else None
-        if old_key and old_key != form.instance.key:
-            AgentKey.objects.get_or_create(agent=form.instance, key=old_key)
+        if old_key and old_key != agent.key:
+            AgentKey.objects.get_or_create(agent=agent, key=old_key)
+        # its own name and key now, stored before as another (changed back, or renamed to a variant): its own alone
+        AgentKey.objects.filter(agent=agent, key=agent.key).delete()
+        AgentName.objects.filter(agent=agent, name=agent.name).delete()
         keys = form.instance.other_keys.values_list("key", flat=True)
         for other in Agent.objects.filter(key__in=list(keys)).exclude(pk=form.instance.pk):
             merge_agent(form.instance, other)

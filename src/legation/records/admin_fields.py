@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from legation.errors import DuplicateKey, parse_json
-from legation.records.document_record import MAX_CHARACTERS, UNSTORABLE_CHARACTERS, value_problem
+from legation.records.document_record import INVISIBLE_ONLY, MAX_CHARACTERS, UNSTORABLE_CHARACTERS, shows_nothing, value_problem
 
 
 class StorableSearch:
@@ -167,3 +167,5 @@ def check_values(form: forms.Form) -> None:
         label = str(getattr(form.fields.get(name), "label", None) or name)  # "Date as written", not "date_text"
         if isinstance(value, str) and (problem := value_problem(label, value, MAX_CHARACTERS.get(name, len(value)))):
             form.add_error(name, value_problem_sentence(problem))
+        elif isinstance(value, str) and value and shows_nothing(value):  # a type of a zero-width space: a blank facet value
+            form.add_error(name, f"{label} is empty {INVISIBLE_ONLY}: write its text, or leave it empty.")

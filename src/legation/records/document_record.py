@@ -39,17 +39,23 @@ EXAMPLES = {
 LIST_OF_STRINGS = ("subjects", "repositories", "relations")
 
 
-IDENTIFIER_RULE = "give 1–200 characters without spaces, control characters, lone surrogates, '/', '?' or '#', not only dots"
+IDENTIFIER_RULE = (
+    "give 1–200 characters without spaces, control characters, invisible ones (such as a zero-width space, U+200B), "
+    "lone surrogates, '/', '?' or '#', not only dots"
+)
 
 
 def is_identifier(value: str) -> bool:
     """Whether ``value`` can identify a document: it is the last step of its permalink
     (``/documents/<identifier>``), so 1–200 characters, no whitespace, control character, ``/``, ``?`` or ``#``, and
-    not only dots (``.`` and ``..`` are path steps: ``/documents/..`` is the home page)."""
+    not only dots (``.`` and ``..`` are path steps: ``/documents/..`` is the home page); no invisible format
+    character (Unicode's category Cf: a zero-width space, a direction override), which no one can read or type
+    from a page (``hc\u200bid`` reads as hcid; the admin saved an identifier of a zero-width space alone)."""
     return (
         isinstance(value, str)
         and 0 < len(value) <= 200
         and not any(c.isspace() or c in "/?#" or c < " " or "\ud800" <= c <= "\udfff" for c in value)
+        and (value.isascii() or not any(unicodedata.category(c) == "Cf" for c in value))
         and bool(value.strip("."))
     )
 
