@@ -42,6 +42,7 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         '{"kind": "place", "name": "Lüshun", "names": ["Port Arthur", "旅顺"]}',
         '{"kind": "person", "key": "person:z", "name": "Z", "same_as": ["person:z"]}',
         '{"kind": "organization", "key": "organization:nsc", "name": "NSC", "same_as": ["person:rostow"]}',
+        '{"kind": "organization", "name": "Test Org"}',  # "a organization needs its key, e.g. organization:zhou-enlai" (a fresh user)
     ]
     path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"kind": "place", "name": "Mukden\xe9"}\r\n' + GOOD.encode() + b"\r\n")
     assert problems(path) == [
@@ -54,7 +55,8 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         ("line 9", "not valid JSON (nested too deeply (thousands of brackets) at column 1); fix the line"),
         ("line 11", "same_as 'person:z' lists the line's own key; remove it from same_as"),
         ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is an organization; list keys of the same kind only"),
-        ("line 13", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"),
+        ("line 13", '"key" is missing or empty; an organization needs its key, e.g. "organization:national-security-council"'),
+        ("line 14", "is not UTF-8 (byte 34 of the line, 0xE9, cannot be read as UTF-8; the file may be in Windows-1252 (Western European)): save it as UTF-8"),
     ]
     assert nothing_stored()
 

@@ -49,6 +49,7 @@ from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
 
+_EXAMPLE_KEYS = {"person": "person:zhou-enlai", "organization": "organization:national-security-council"}  # (a message's example)
 KINDS = AUTHORITY_KINDS
 KEYS = AUTHORITY_KEYS
 
@@ -153,11 +154,11 @@ def _row_problem(row: object) -> str | None:
             return '"key" is for people and organizations; a place is matched by its name: leave the key out'
         return _unstorable(row)
     if not isinstance(row.get("key"), str) or not row["key"].strip():
-        return f'"key" is missing or empty; a {kind} needs its key, e.g. "{kind}:zhou-enlai"'
+        return f'"key" is missing or empty; {with_article(kind)} needs its key, e.g. "{_EXAMPLE_KEYS[kind]}"'
     if not isinstance(same_as, list) or not all(isinstance(k, str) and k.strip() for k in same_as):
         return f'"same_as" is {_shown(same_as)}; give a list of keys, e.g. "same_as": ["{kind}:chou-en-lai"]'
     if empty := next((k for k in [row["key"], *same_as] if k.strip().endswith(":") and k.strip()[:-1] in KINDS), None):
-        return f'the key {empty!r} names no one: write the agent after its kind, e.g. "{kind}:zhou-enlai"'
+        return f'the key {empty!r} names no one: write the agent after its kind, e.g. "{_EXAMPLE_KEYS[kind]}"'
     return _unstorable(row)
 
 
