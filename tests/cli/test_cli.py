@@ -1078,3 +1078,10 @@ def test_an_authority_file_in_a_folder_of_documents_is_a_note_and_the_folder_ing
     # a file of documents whose first line only looks like one is read as documents, failing where they fail
     (folder / "authorities.jsonl").write_text('{"kind": "person", "name": "Mao", "identifier": "x-1"}\n', encoding="utf-8")
     assert "failed" in legation(tmp_path / "archive", "ingest", str(folder / "authorities.jsonl")).stdout
+    # an authority line first and a document after it: the file fails at that line (it was skipped whole, its documents unread)
+    seed_line = SEED.read_text(encoding="utf-8").splitlines()[0]
+    (folder / "mixed.jsonl").write_text('{"kind": "person", "key": "person:x", "name": "X"}\n' + seed_line + "\n", encoding="utf-8")
+    mixed = legation(tmp_path / "archive", "ingest", str(folder / "mixed.jsonl"))
+    assert mixed.returncode == 1 and "line 2: is an authority file (its first line is an authority record) holding other lines too" in (
+        " ".join(mixed.stdout.split())
+    )

@@ -282,21 +282,42 @@ def _authority_file(path: Path) -> bool:
     one (``{"kind": "person", "key": …, "name": …, "names": […]}``, keys of
     :data:`~legation.records.document_record.AUTHORITY_KEYS` alone), as the demo's
     ``authorities.jsonl`` beside its volumes. Its 82 lines failed one by one as documents."""
-    from legation.errors import parse_json
-
     lines = json_lines(path)
     try:
         first = next(lines, None)
-        row = parse_json(first[1]) if isinstance(first, tuple) else None  # (a line nested thousands deep: bad JSON, no RecursionError)
-    except (IngestError, ValueError):
+        return isinstance(first, tuple) and _authority_line(first[1])
+    except IngestError:
         return False
     finally:
         lines.close()
+
+
+def _authority_line(line: str) -> bool:
+    """Whether a JSON line is an authority record: ``kind`` one of
+    :data:`~legation.records.document_record.AUTHORITY_KINDS`, a ``name``, and keys of
+    :data:`~legation.records.document_record.AUTHORITY_KEYS` alone."""
+    from legation.errors import parse_json
+
+    try:
+        row = parse_json(line)  # (a line nested thousands deep: bad JSON, no RecursionError)
+    except ValueError:
+        return False
     return isinstance(row, dict) and row.get("kind") in AUTHORITY_KINDS and "name" in row and set(row) <= set(AUTHORITY_KEYS)
 
 
 def _skip_authority_file(path: Path) -> Iterator[Item]:
-    """The reader of an authority file among documents: a note saying how to load it."""
+    """The reader of an authority file among documents: a note saying how to load it, or, when a
+    line further on is no authority record (a document), a failure at that line: the file was
+    skipped whole, its documents unread, without a word."""
+    for item in json_lines(path):
+        if isinstance(item, tuple) and not _authority_line(item[1]):
+            yield IngestError(
+                str(path),
+                "is an authority file (its first line is an authority record) holding other lines too; keep authority records "
+                f"(load them with `legation authorities`) and documents in files of their own. Nothing of it was stored",
+                f"line {item[0]}",
+            )
+            return
     yield IngestNote(
         str(path),
         "skipped, not a document: it is an authority file (people, organizations and places with their other names); "
