@@ -345,7 +345,10 @@ def test_openapi_description_is_served(client, db):
     assert {"/api/search", "/api/documents/{identifier}"} <= set(spec["paths"])
     params = {p["name"]: p["schema"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     assert {"q", "type", "sender", "recipient", "year", "start_date", "end_date", "sort", "page", "page_size"} <= set(params)
-    assert params["page"] == {"default": 1, "description": "Page number, 1 to 10,000.", "maximum": 10000, "minimum": 1, "title": "Page", "type": "integer"}
+    assert params["page"] == {
+        "default": 1, "description": "Page number, 1 to 10,000 (empty, as a form's field sends it: 1).", "maximum": 10000, "minimum": 1,
+        "title": "Page", "type": "integer",
+    }  # fmt: skip
     assert (params["page_size"]["type"], params["page_size"]["minimum"], params["page_size"]["maximum"]) == ("integer", 1, 100)
     facets = {p["name"] for p in spec["paths"]["/api/facets/{name}"]["get"]["parameters"]}
     assert {"name", "q", "type", "start_date", "contains", "limit"} <= facets and not {"page", "page_size"} & facets
@@ -644,6 +647,17 @@ def test_a_collections_key_narrows_its_facets_values_on_the_api_and_the_page(cli
     assert client.get("/api/facets/collection", {"contains": "seed-sino-soviet-treaty-talkz"}).json()["values"] == []
     assert client.get("/api/facets/collection", {"contains": "seed\x00"}).json()["values"] == []
     assert client.get("/api/facets/type", {"contains": "seed-sino"}).json()["values"] == []  # a key names a collection only
+    # its hyphen typed as the dash a citation prints, as the values are sought (a fresh user)
+    assert [v["value"] for v in client.get("/api/facets/collection", {"contains": "seed\u2013sino\u2013soviet"}).json()["values"]] == [title]
+
+
+def test_a_filters_value_is_read_without_spaces_around_it(client, seed_archive):
+    # type=%20Telegram and collection=%20<key>%20 found nothing: no value begins or ends in a space (a fresh user)
+    for name, value in (("type", "Telegram"), ("collection", "seed-sino-soviet-treaty-talks")):
+        alone = client.get("/api/search", {name: value}).json()
+        spaced = client.get("/api/search", {name: f" {value}\t"}).json()
+        assert alone["total"] > 0 and (spaced["total"], spaced["notice"]) == (alone["total"], alone["notice"])
+    assert client.get("/api/search", {"type": " "}).json()["total"] == 10  # blank: no filter, as an empty value
 
 
 def test_facet_values_are_truncated_at_the_services_cap(client, seed_archive, monkeypatch):

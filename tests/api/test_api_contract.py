@@ -62,7 +62,13 @@ def test_the_description_publishes_each_parameters_rule(client, db):
     from legation.search.service import DATE_MATCHES, MAX_FILTER_VALUES
 
     params = {p["name"]: p["schema"] for p in client.get("/api/openapi.json").json()["paths"]["/api/search"]["get"]["parameters"]}
-    assert params["sort"]["enum"] == [s.name for s in SORTS] and params["date_match"]["enum"] == list(DATE_MATCHES)
+    # an empty value, as a form's field sends it, is the default, and the description says so (Schemathesis sent
+    # sort= expecting a refusal, a fresh developer)
+    assert params["sort"]["enum"] == [*(s.name for s in SORTS), ""] and params["date_match"]["enum"] == [*DATE_MATCHES, ""]
+    assert "(empty: relevance)" in params["sort"]["description"] and "(empty: 10)" in params["page_size"]["description"]
+    assert re.fullmatch(params["year"]["items"]["pattern"], "") and "an empty value is no filter" in params["year"]["description"]
+    for empty in ("sort", "date_match", "page", "page_size", "year", "type"):
+        assert client.get("/api/search", {empty: ""}).status_code == 200, empty
     assert all(params[f.name]["maxItems"] == MAX_FILTER_VALUES for f in FACETS)
     date = re.compile(params["start_date"]["pattern"])
     assert [bool(date.match(v)) for v in ("", "1949", "1949-12", "1949-12-31", "1949-13", "1949-12-32", "49", "1949-1")] == [

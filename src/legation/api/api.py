@@ -155,21 +155,22 @@ _SEARCH_FIELDS: dict[str, Any] = {
         str,
         Field(
             "overlap",
-            description="overlap: the document's date range overlaps the range given; within: lies wholly inside it.",
-            json_schema_extra={"enum": list(DATE_MATCHES)},
+            description="overlap: the document's date range overlaps the range given; within: lies wholly inside it "
+            "(empty, as a form's field sends it: overlap).",
+            json_schema_extra={"enum": [*DATE_MATCHES, ""]},
         ),
     ),
-    "sort": (str, Field("relevance", description=f"One of: {_sorts}.", json_schema_extra={"enum": [s.name for s in SORTS]})),
+    "sort": (str, Field("relevance", description=f"One of: {_sorts} (empty: relevance).", json_schema_extra={"enum": [*(s.name for s in SORTS), ""]})),
     **{
         f.name: (
             list[str],
             Field(
                 default_factory=list,
-                description=f"Filter by {f.label.lower()} (repeat for OR, up to {MAX_FILTER_VALUES} values)"
-                + (f": {f.value_help}." if f.value_help else "."),
+                description=f"Filter by {f.label.lower()} (repeat for OR, up to {MAX_FILTER_VALUES} values other than the same "
+                "again; an empty value is no filter)" + (f": {f.value_help}." if f.value_help else "."),
                 json_schema_extra={
                     "maxItems": MAX_FILTER_VALUES,
-                    **({"items": {"type": "string", "pattern": f"^(?:{f.value_pattern})$"}} if f.value_pattern else {}),
+                    **({"items": {"type": "string", "pattern": f"^(?:{f.value_pattern}|)$"}} if f.value_pattern else {}),
                 },
             ),
         )
@@ -199,8 +200,8 @@ SearchParams = create_model(
     __base__=Schema,
     __validators__={"blank_is_default": field_validator("page", "page_size", mode="before")(_blank_is_default)},
     **_SEARCH_FIELDS,
-    page=(WholeNumber, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,}.")),
-    page_size=(WholeNumber, Field(10, ge=1, le=100, description="Hits per page, 1 to 100.")),
+    page=(WholeNumber, Field(1, ge=1, le=MAX_PAGE, description=f"Page number, 1 to {MAX_PAGE:,} (empty, as a form's field sends it: 1).")),
+    page_size=(WholeNumber, Field(10, ge=1, le=100, description="Hits per page, 1 to 100 (empty: 10).")),
 )
 _FACET_NAME_HELP = "The facet: " + ", ".join(f"`{f.name}`" for f in FACETS) + " (another name is answered 404 `not_found`)."
 # The facet names, published as the path parameter's enum, but not checked by Ninja: another name

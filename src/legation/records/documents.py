@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from legation.errors import DocumentNotFound
+from legation.printable import DASHES
 from legation.records.dates import display_date
 from legation.records.document_record import UNSTORABLE_CHARACTERS, DocumentRecord, folded_identifier, unwrapped
 from legation.records.models import Collection, Document
@@ -142,7 +143,7 @@ def values_named(facet: str, text: str) -> set[str]:
     (``frus1955`` of ``frus1955-57v02``; a collection's key, as its documents' identifiers show it,
     names it there as in a filter, :func:`as_listed`). ``set()`` for any other facet, or text no
     key can hold. Reads the database."""
-    text = text.strip()
+    text = re.sub(f"[{DASHES}]", "-", text.strip())  # a key's hyphen typed as the dash a citation prints: frus1955–57
     if facet != "collection" or not text or UNSTORABLE_CHARACTERS.search(text):
         return set()
     return set(Collection.objects.annotate(key_lower=Lower("key")).filter(key_lower__contains=text.lower()).values_list("title", flat=True))

@@ -123,7 +123,8 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
     def one(name: str) -> str:
         return single(params, name).strip()
 
-    filters = {f.name: [f.canonical(v) for v in params.get(f.name, []) if v] for f in FACETS}
+    # a value's spaces around it are no part of it (type=%20Telegram found nothing): no value begins or ends in one
+    filters = {f.name: [f.canonical(v.strip()) for v in params.get(f.name, []) if v.strip()] for f in FACETS}
     called = FORM_LABELS if form else {}
     bounds: dict[str, dt.date | None] = {}
     for name in ("start_date", "end_date"):
