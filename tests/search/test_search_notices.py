@@ -719,11 +719,20 @@ def test_words_joined_by_a_mark_that_finds_nothing_say_how_many_documents_have_t
         result = search(SearchRequest(q=joined), index)
         assert result.total == 0 and result.explained
         assert result.notice == (
-            f"No document has “{joined}” as one word, its parts side by side; {apart:,} documents have Batavia and Hague apart: "
-            "write them with a space between (Batavia Hague)."
+            f"No document has “{joined}” as one word, its parts side by side; written apart (Batavia Hague), the search finds "
+            f"{apart:,} documents: write them with a space between."
         )
     within = search(SearchRequest(q="Batavia/Hague", filters={"type": ["Telegram"]}), index)
-    assert f"; {search(SearchRequest(q='Batavia Hague', filters={'type': ['Telegram']}), index).total:,} documents have" in within.notice
+    assert f"the search finds {search(SearchRequest(q='Batavia Hague', filters={'type': ['Telegram']}), index).total:,} documents" in within.notice
+    # beside other words the count is the search's, said so ("3 documents have Mao and Stalin apart" of Mao-Stalin Truman,
+    # which Mao Stalin alone finds in 23); none within the dates: said too (it was silent: a fresh user)
+    beside = search(SearchRequest(q="Batavia-Hague Indonesia"), index)
+    assert f"the search finds {search(SearchRequest(q='Batavia Hague Indonesia'), index).total:,} documents" in beside.notice
+    dated = search(SearchRequest(q="Batavia-Hague date:1960"), index)
+    assert dated.total == 0 and dated.notice == (
+        f"No document has “Batavia-Hague” as one word, its parts side by side; written apart (Batavia Hague), {apart:,} documents "
+        "have them, though none the rest of the search finds: write them with a space between, and widen the search."
+    )
     # letters joined by full stops are a word's ("U.S.S.R"), and a part no document has gives no notice
     assert "as one word" not in search(SearchRequest(q="U.S.S.R.Zzqx"), index).notice
     assert "as one word" not in search(SearchRequest(q="Batavia/Zzqxv"), index).notice
@@ -735,8 +744,8 @@ def test_a_hyphenated_word_or_a_quoted_one_no_document_holds_says_how_many_have_
     apart = search(SearchRequest(q="Batavia Hague"), index).total
     hyphened = search(SearchRequest(q="Batavia-Hague"), index)
     assert hyphened.total == 0 and hyphened.notice == (
-        f"No document has “Batavia-Hague” as one word, its parts side by side; {apart:,} documents have Batavia and Hague apart: "
-        "write them with a space between (Batavia Hague)."
+        f"No document has “Batavia-Hague” as one word, its parts side by side; written apart (Batavia Hague), the search finds "
+        f"{apart:,} documents: write them with a space between."
     )
     for quoted, words in (('"Batavia/Hague"', "Batavia Hague"), ('"Batavia-Hague talks"', "Batavia Hague talks")):
         having = search(SearchRequest(q=words), index).total

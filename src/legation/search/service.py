@@ -1124,13 +1124,13 @@ def phrase_notices(
     for leaf in user_query.leaves(user_query.positive_only(node)):
         if isinstance(leaf, user_query.Term) and (joined := _joined_words(leaf, hyphen=True)):  # "Peking/Moscow": one word, its parts side by side
             if not _count_within(leaf, idx_schema, searcher, names, ()):
-                having = _count_within(_replaced(node, leaf, user_query.And(tuple(map(user_query.Term, joined)))), idx_schema, searcher, names, filters)
-                if having:
-                    documents = "document has" if having == 1 else "documents have"
-                    notes.append(
-                        f"No document has “{leaf.text}” as one word, its parts side by side; {having:,} {documents} "
-                        f"{' and '.join(joined)} apart: write them with a space between ({' '.join(joined)})."
-                    )
+                apart = user_query.And(tuple(map(user_query.Term, joined)))
+                said = f"No document has “{leaf.text}” as one word, its parts side by side; written apart ({' '.join(joined)}), "
+                if having := _count_within(_replaced(node, leaf, apart), idx_schema, searcher, names, filters):
+                    notes.append(f"{said}the search finds {_documents(having)}: write them with a space between.")
+                elif alone := _count_within(apart, idx_schema, searcher, names, ()):  # "Mao-Stalin date:1949": none within the dates
+                    notes.append(f"{said}{_documents(alone)} {'has' if alone == 1 else 'have'} them, though none the rest of the search finds: "
+                                 "write them with a space between, and widen the search.")  # fmt: skip
             continue
         if not isinstance(leaf, user_query.Phrase | user_query.Term) or leaf.field is not None or analyzers.too_long(leaf.text):
             continue
@@ -1209,6 +1209,11 @@ def _parts_apart(word: str, idx_schema: tantivy.Schema, searcher: tantivy.Search
 
 _JOINER = re.compile(r"[^\w'’\-\s]+")  # what joins the parts of "Peking/Moscow", "Mao&Stalin": not a hyphen or an apostrophe
 _HYPHEN = re.compile(r"-+")
+
+
+def _documents(count: int) -> str:
+    """``1 document``, ``1,234 documents``."""
+    return f"{count:,} document{'' if count == 1 else 's'}"
 
 
 def _joined_words(leaf: user_query.Term, hyphen: bool = False) -> list[str]:
