@@ -325,8 +325,9 @@ def test_an_address_of_the_public_edition_naming_no_volume_is_left_out_and_the_o
     )
     found, said = _found(index, f"{edition}/frus1955-57v02/pg_290 {edition}/fr")
     assert found == {"frus1955-57v02-d117"} and said.endswith(left_out)
-    for cut in (edition, "history.state.gov/historicaldocuments/", f"{edition}/fr"):
+    for cut in (edition, "history.state.gov/historicaldocuments/", f"{edition}/fr", "https://history.state.gov/hist", "https://history.state.gov/"):
         assert read_address(cut) == Address(cut, edition=True)
+    assert _found(index, f"{edition}/frus1955-57v02/pg_290 https://history.state.gov/hist")[0] == {"frus1955-57v02-d117"}
     alone = search(SearchRequest(q=edition), index)
     assert alone.total == 0 and "of the public FRUS edition names none of its volumes" in alone.notice
     # the edition's other pages are read as before: a search's words, a page's path

@@ -719,8 +719,10 @@ def read_address(text: str) -> Address | None:
             return Address(text, volume=_volume_key(part.group(1)), page=int(page.group(1)))
         return Address(text, volume=_volume_key(part.group(1)), part=part.group(2))
     if (page := _WEB_ADDRESS.fullmatch(bare)) is not None:
-        if _EDITION_SITE.fullmatch(page.group(1) or page.group(2) or "") and _EDITION_PATH.match(page.group(3)):
-            return Address(text, edition=True)  # its words are the edition's own ("historicaldocuments"), or a key cut short
+        if _EDITION_SITE.fullmatch(page.group(1) or page.group(2) or "") and (
+            _EDITION_PATH.match(page.group(3)) or "/historicaldocuments".startswith(page.group(3).lower())
+        ):  # its words are the edition's own ("historicaldocuments"), or a key cut short; or the path itself cut (…/hist)
+            return Address(text, edition=True)
         for name, value in urllib.parse.parse_qsl(page.group(4) or ""):
             if name.lower() in SEARCH_PARAMETERS and (asked := tuple(w for w in _ASKED_WORD.findall(value) if w not in OPERATORS)):
                 return Address(text, words=asked, asked=name)
