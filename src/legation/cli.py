@@ -121,6 +121,11 @@ def _unopenable(problem: str) -> str:
             f"cannot write the archive {path} ({problem}): every command writes to its folder (SQLite's journal), "
             f"so make {path.parent} and the files in it writable for this user, or set LEGATION_DATA_DIR to a writable folder"
         )
+    if "disk I/O error" in problem or "disk is full" in problem:  # (a disk full while the archive was made: a fresh user's test)
+        return (
+            f"cannot write the archive {path} ({problem}): most often the disk is full; free some space on it (`df -h {path.parent}` "
+            "shows how much there is), then run the same command again"
+        )
     if "not a database" in problem or "malformed" in problem:
         return (
             f"cannot open the archive {path} ({problem}): it is no Legation database, or a damaged one; restore it from a "
