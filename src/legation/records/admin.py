@@ -474,8 +474,8 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         agent = form.instance
         old_key = form.initial.get("key") if change and "key" in form.changed_data else None
-        if old_key and old_key != agent.key:
-            AgentKey.objects.get_or_create(agent=agent, key=old_key)
+        if old_key and old_key != agent.key and not AgentKey.objects.filter(key=old_key).exists():  # (unique: none other's)
+            AgentKey.objects.create(agent=agent, key=old_key)
         # its own name and key now, stored before as another (changed back, or renamed to a variant): its own alone
         AgentKey.objects.filter(agent=agent, key=agent.key).delete()
         AgentName.objects.filter(agent=agent, name=agent.name).delete()
