@@ -18,6 +18,15 @@ def _xml(content: bytes) -> etree._Element:
     return etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
 
 
+def test_favicon_ico_leads_to_the_sites_icon(client, db):
+    # an API answer opened in a browser, which names no icon, had it ask /favicon.ico: a 404 in its console
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == client.get("/").content.decode().split('rel="icon" href="')[1].split('"')[0]
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200 and icon["Content-Type"].startswith("image/svg+xml")
+    icon.close()
+
+
 def test_robots_txt_keeps_crawlers_to_the_documents_and_names_the_sitemap(client, frus_archive, settings):
     response = client.get("/robots.txt")
     assert response.status_code == 200 and response["Content-Type"] == "text/plain; charset=utf-8"

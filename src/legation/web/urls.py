@@ -13,6 +13,7 @@ urlpatterns = [
     path("facets/<str:name>", views.facet_page, name="facet"),
     path("api/", api.urls),
     path("robots.txt", views.read_only(crawlers.robots_txt), name="robots"),
+    path("favicon.ico", crawlers.favicon, name="favicon"),
     path("sitemap.xml", views.read_only(sitemaps.index), {"sitemaps": crawlers.SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
     path("sitemap-<section>.xml", views.read_only(crawlers.sitemap_page), name="sitemap-section"),
 ]
