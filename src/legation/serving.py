@@ -122,6 +122,7 @@ def _announce() -> None:
 # A request line going to the API: origin form (``GET /api/search?…``) or absolute form
 # (``GET http://host/api/search?…``), after the one empty line RFC 9112 §2.2 allows before it.
 _API_REQUEST_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/")
+_ASKS_Q = re.compile(rb"[?&]q=")  # a request line giving the query parameter
 _API_DOCUMENT_LINE = re.compile(rb"\s*[A-Za-z]+ +(?:[A-Za-z][A-Za-z0-9+.-]*://[^/ ]*)?/api/documents/")
 
 
@@ -154,6 +155,11 @@ def too_long_answer(request_start: bytes = b"") -> bytes:
             f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded), "
             "and no document's identifier is that long: check the identifier, or find the document with /api/search. "
             "See /api/openapi.json."
+        )
+    elif not _ASKS_Q.search(request_start):  # no q in what was read (?_=0&_=1 … 1,500 times): "send a shorter q" misled
+        message = (
+            f"The request line is longer than the server reads ({MAX_REQUEST_LINE:,} bytes, the address percent-encoded): "
+            "send fewer parameters, or shorter values. See /api/openapi.json."
         )
     else:
         message = (

@@ -641,3 +641,14 @@ def test_a_server_error_is_logged_with_its_traceback(nodes) -> None:
     node.stop()
     log = node.log.read_text()
     assert "ERROR django.request: Internal Server Error: /documents/seed-sino-soviet-01" in log and "Traceback (most recent call last)" in log
+
+
+def test_an_address_too_long_without_q_is_told_to_send_fewer_parameters() -> None:
+    # /api/search?_=0&_=1… (1,500 of them) was told "Send a shorter q", which it did not send (a fresh developer)
+    from legation.serving import too_long_answer
+
+    head, _, body = too_long_answer(b"GET /api/search?_=0&_=1&_=2&_=3&_=4&_=5&_=6&_=7&_=8&_=9&_=10&_=11").partition(b"\r\n\r\n")
+    message = json.loads(body)["error"]["message"]
+    assert head.startswith(b"HTTP/1.1 414 ") and "send fewer parameters, or shorter values" in message and " q" not in message
+    asked = json.loads(too_long_answer(b"GET /api/search?type=Telegram&q=aaaa").partition(b"\r\n\r\n")[2])["error"]["message"]
+    assert "Send a shorter q" in asked
