@@ -122,7 +122,7 @@ from dataclasses import dataclass
 
 import roman
 
-from legation.records.dates import day_bounds, edtf_day_bounds, edtf_from_iso
+from legation.records.dates import day_bounds, edtf_day_bounds, edtf_from_iso, lies_within
 from legation.records.document_record import DocumentRecord, RecordError
 
 
@@ -1173,7 +1173,7 @@ def edtf_left_behind(stored: DocumentRecord, record: DocumentRecord) -> str | No
     if not record.date_edtf:
         return read if said else None
     given = edtf_day_bounds(record.date_edtf)
-    if not said or not given or said[0] <= given[0] <= given[1] <= said[1]:
+    if not said or not given or lies_within(given, said):
         return None
     return read
 

@@ -17,7 +17,7 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from legation.ingest.dates import in_year_to_come, parse_archival_date
 from legation.records.agent_keys import merge_agent
-from legation.records.dates import display_date, edtf_day_bounds
+from legation.records.dates import display_date, edtf_day_bounds, lies_within
 from legation.printable import quoted, shortened, with_article
 from legation.records.admin_fields import (
     ReadableAutocomplete,
@@ -176,13 +176,6 @@ def _form_field(field: models.Field, **options) -> forms.Field | None:
     return field.formfield(**_field_options(field, options))
 
 
-def _within(edtf: str, read: str) -> bool:
-    """Whether the days of the EDTF date ``edtf`` lie within those of ``read`` (both EDTF; False
-    when either has no days, as before the year 1, or ``read`` is empty)."""
-    given, said = edtf_day_bounds(edtf) if edtf else None, edtf_day_bounds(read) if read else None
-    return bool(given and said and said[0] <= given[0] <= given[1] <= said[1])
-
-
 class DocumentForm(forms.ModelForm):
     """The document form: the EDTF date is checked, and the first and last possible days (what
     date filters and the year histogram use) are derived from it, never typed apart (none for a
@@ -250,7 +243,7 @@ class DocumentForm(forms.ModelForm):
             return data  # a field already refused, or neither changed: nothing to keep consistent
         text, edtf = data["date_text"].strip(), data["date_edtf"]
         read = parse_archival_date(drop_invisible(text))  # as ingest reads it: "Nov\u200b 1949" was no date
-        if "date_edtf" not in changed and edtf and _within(edtf, read.edtf):
+        if "date_edtf" not in changed and edtf and read.edtf and lies_within(edtf_day_bounds(edtf), edtf_day_bounds(read.edtf)):
             return data  # an editor's date within the new text's days ("November 1949" beside 1949-11-12): kept, as ingest keeps it
         if "date_edtf" not in changed or (not edtf and "date_text" in changed):  # a new text and the EDTF date emptied: read from it
             if text:

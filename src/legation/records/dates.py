@@ -107,6 +107,14 @@ def day_bounds(edtf: str) -> tuple[dt.date, dt.date]:
     return bounds
 
 
+def lies_within(inner: tuple[dt.date, dt.date] | None, outer: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether the days ``inner`` (first, last; :func:`edtf_day_bounds`) lie within the days
+    ``outer``; False when either is None (no days to compare, as before the year 1). The rule by
+    which a date as written made less precise keeps the EDTF date beside it ("November 1949" beside
+    1949-11-12), in ingest (:func:`legation.ingest.dates.edtf_left_behind`) and in the admin alike."""
+    return inner is not None and outer is not None and outer[0] <= inner[0] <= inner[1] <= outer[1]
+
+
 def edtf_day_bounds(edtf: str) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest possible day of an EDTF string, as :func:`day_bounds`, or None when
     the string is valid EDTF but a bound falls outside the years 1–9999 (BCE, year 0, beyond
