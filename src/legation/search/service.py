@@ -351,6 +351,20 @@ HISTOGRAM_SIZE = 10 * MAX_HISTOGRAM_YEARS  # year values asked for, histogram an
 HISTOGRAM_FACET = "year"
 
 
+def _with_chosen(
+    searcher: tantivy.Searcher, idx_schema: tantivy.Schema, facet: schema.FacetField, values: list[tuple[str, int]], chosen: Sequence[str], base: Query
+) -> list[tuple[str, int]]:
+    """``values`` (value, count) of ``facet`` with each value of ``chosen`` they lack, counted
+    exactly among the matches of ``base`` (one no match has: 0): the search's facets and a facet's
+    own list (:func:`facet_values`) show every value selected, so that it can be seen and cleared."""
+    listed = {value for value, _ in values}
+    return values + [
+        (value, facet_counts.count(searcher, combine(base, [facet_counts.facet_filter(idx_schema, facet, [value])])))
+        for value in dict.fromkeys(chosen)
+        if value and value not in listed
+    ]
+
+
 def facet_size(facet: schema.FacetField) -> int:
     """How many values of ``facet`` a search lists, the most frequent: :data:`FACET_SIZE`, or for
     an ordered facet :data:`ORDERED_FACET_SIZE`, so that a list of years in order skips none (one
@@ -401,11 +415,7 @@ def count_facets(
             approximate = base_sample is not None
             counted = in_sample(base_sample, others)
             values = facet_counts.top_values(searcher, counted, [facet], facet_size(facet), sample=base_sample)[facet.name]
-            listed = {value for value, _ in values}
-            for value in chosen:
-                if value not in listed:
-                    only = combine(base, [facet_counts.facet_filter(idx_schema, facet, [value])])
-                    values.append((value, facet_counts.count(searcher, only)))
+            values = _with_chosen(searcher, idx_schema, facet, values, chosen, base)
         else:
             values = tops[facet.name]
         values = facet_counts.in_order(facet, values)
@@ -2106,9 +2116,7 @@ def facet_values(
         values = facet_counts.top_values(searcher, base, [facet], size, sample=sample, containing=needle)[name]
     distinct = len(every if every is not None else values) if count_all else None
     chosen = set(request.filters.get(name, []))
-    if not needle:  # every selected value, as the search's facets list it: one no match has, with 0
-        listed_values = {v for v, _ in values}
-        for value in dict.fromkeys(v for v in request.filters.get(name, []) if v and v not in listed_values):
-            values.append((value, facet_counts.count(searcher, combine(words.query, [*others, facet_counts.facet_filter(index.schema, facet, [value])]))))
+    if not needle:  # every selected value, as the search's facets list it
+        values = _with_chosen(searcher, index.schema, facet, values, request.filters.get(name, []), combine(words.query, others))
     listed = facet_counts.in_order(facet, values)
     return FacetValues(facet.name, facet.label, [FacetValue(v, c, v in chosen, facet.label_of(v)) for v, c in listed], sample is not None, distinct)
