@@ -73,14 +73,20 @@ from tantivy import Order
 
 def _empty_record_store() -> None:
     """Set up Django over an empty, migrated record store in a scratch folder (unless
-    ``LEGATION_DATA_DIR`` names one), which the service's place-name notices read."""
+    ``LEGATION_DATA_DIR`` names one), which the service's place-name notices read; the scratch
+    folder is removed when the run ends (it was left behind by every run, even one naming its own)."""
+    import atexit
+    import shutil
     import tempfile
 
     import django
     from django.core.management import call_command
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legation.settings")
-    os.environ.setdefault("LEGATION_DATA_DIR", tempfile.mkdtemp(prefix="legation-search-bench-"))
+    if "LEGATION_DATA_DIR" not in os.environ:
+        scratch = tempfile.mkdtemp(prefix="legation-search-bench-")
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        os.environ["LEGATION_DATA_DIR"] = scratch
     django.setup()
     call_command("migrate", verbosity=0)
 
