@@ -104,6 +104,22 @@ def test_a_filter_value_no_document_has_is_named_with_the_value_meant(demo_volum
     assert long.total == 0 and long.notice.startswith(f"No document has the type '{'x' * 200}…' (a filter's value is written as the facet lists it)")
 
 
+def test_a_year_no_document_is_dated_is_said_so_not_as_a_mistyped_value(demo_volumes) -> None:
+    # year=1950 said "a filter's value is written as the facet lists it", as if 1950 were mistyped,
+    # of a volume of 1949 whose facet writes years so (a fresh researcher's)
+    index = demo_volumes("frus1949v07p1")
+    years = [v.value for f in search(SearchRequest(), index).facets if f.name == "year" for v in f.values]
+    assert "1949" in years and "1950" not in years
+    found = search(SearchRequest(q="Mao", filters={"year": ["1950"]}, facet_values_at="/facets/{name}"), index)
+    assert found.total == 0 and found.notice.endswith("remove a filter or widen the dates. No document is dated 1950.")
+    alone = search(SearchRequest(filters={"year": ["1950"]}), index)
+    assert alone.total == 0 and alone.explained and alone.notice == "No document is dated 1950."
+    # a value the facet writes otherwise is still named as it writes it (the page's filters are so written already)
+    assert search(SearchRequest(filters={"year": ["undated"]}), index).notice == (
+        "No document has the year 'undated' (a filter's value is written as the facet lists it: Undated)."
+    )
+
+
 def test_a_language_no_document_has_or_no_language_code_says_so(demo_volumes) -> None:
     # language:zz found nothing and said nothing; the volume's 423 documents are all in English
     index = demo_volumes("frus1949v07p1")

@@ -874,8 +874,9 @@ def filter_value_notices(
     a filter takes a value exactly as its facet lists it, and a value that differs only in case or
     marks from one listed (``Telegram``), or from another name of a place listed (``peking``:
     Beijing), is named, and where the caller lists the facet's values,
-    ``listed_at`` (:attr:`SearchRequest.facet_values_at`), when given. Values some document has, left
-    out by the other filters or the words, are no mistake and are not named."""
+    ``listed_at`` (:attr:`SearchRequest.facet_values_at`), when given. A step of an ordered facet
+    written as it writes them (``year=1950``) is no mistake either: no document is dated so, said
+    so. Values some document has, left out by the other filters or the words, are not named."""
     notices = []
     for name, values in filters.items():
         facet = schema.FACETS_BY_NAME[name]
@@ -891,6 +892,9 @@ def filter_value_notices(
                 meant += [v for v in places_written_alike(value) if v in listed and v not in meant]
             meant = meant[:3]
             where = f" The values are listed at {listed_at.format(name=name)}." if listed_at else ""
+            if facet.ordered and re.fullmatch(facet.value_pattern, value) and facet.canonical(value) == value:  # a year as the facet writes it
+                notices.append(f"No document is {value.lower()}." if value in facet.words else f"No document is dated {value}.")
+                continue
             notices.append(
                 f"No document has the {name} {user_query.shown(value)} (a filter's value is written as the facet lists it"
                 f"{': ' + ', '.join(meant) if meant else ''}).{where}"
