@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -152,6 +153,67 @@ def test_a_mapped_key_no_line_has_is_noted_after_the_lines_and_their_documents_a
         "'year']. If the mapping misspells a key, write it as the lines spell it (case counts) and ingest the file again "
         "(the documents are updated); if the file has no such values, nothing is missing",
     )]
+
+
+@pytest.mark.django_db
+def test_keys_of_json_lines_the_mapping_does_not_read_are_named_in_one_note_as_a_csv_tables_columns_are(tmp_path: Path):
+    # a shelfmark (archive_box) and the archivist's notes were not stored, and nothing said so, where a CSV
+    # table's columns the mapping leaves out are named (a fresh archivist's)
+    lines = tmp_path / "mine.jsonl"
+    lines.write_text(
+        json.dumps({"ref": "a1", "heading": "One", "when": "1950", "body": "Text one", "archive_box": "Box 12", "notes": "", "empty": None}) + "\n"
+        + json.dumps({"ref": "a2", "heading": "Two", "when": "1951", "body": "Text two", "archive_box": "Box 13", "notes": "torn"}) + "\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "mine.mapping.json"
+    columns = {"ref": "identifier", "heading": "title", "when": "date", "body": "text"}
+    mapping.write_text(json.dumps({"columns": columns}), encoding="utf-8")
+    report, notes = batch(lines, str(mapping))
+    assert len(report.added) == 2
+    # each key with the first line giving it a value; a key never given one (empty, null) lost nothing
+    assert [n.message for n in notes] == [
+        f"keys of the lines 'archive_box' (line 1), 'notes' (line 2) are not in the mapping {mapping}, so their values were not "
+        "stored; to keep them, map each to a field (classification, collection, credit, date, date_text, identifier, language, "
+        "mentioned, mentioned_key, pages, place, recipient, recipient_key, relation, repository, rights, sender, sender_key, "
+        'source, subject, summary, text, title, type, url) in the mapping\'s "columns" and ingest the file again'
+    ]
+    # keys left out on purpose are listed in "ignore": no note then
+    mapping.write_text(json.dumps({"columns": columns, "ignore": ["archive_box", "notes"]}), encoding="utf-8")
+    assert batch(lines, str(mapping))[1] == []
+    # and so for a CSV table's columns
+    table = tmp_path / "mine.csv"
+    table.write_text("ref,heading,when,body,archive_box\na1,One,1950,Text one,Box 12\n", encoding="utf-8")
+    assert batch(table, str(mapping))[1] == []
+    mapping.write_text(json.dumps({"columns": columns}), encoding="utf-8")
+    assert [n.message.split(" are not")[0] for n in batch(table, str(mapping))[1]] == ["columns ['archive_box']"]
+    # a key the mapping reads cannot be ignored: the mapping would say two things
+    mapping.write_text(json.dumps({"columns": columns, "ignore": ["body"]}), encoding="utf-8")
+    with pytest.raises(IngestError) as refused:
+        load_mapping(mapping)
+    assert refused.value.message == '"ignore" names [\'body\'], which the mapping reads (in "columns" or a template): leave them out of "ignore"'
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("mapping", "corpus"),
+    [("dfat", "dfat-documents-on-australian-foreign-policy/documents.jsonl.gz"), ("korean-speeches", "korean-presidential-speeches-ko/speeches.jsonl.gz"),
+     ("sotu", "us-state-of-the-union/addresses.jsonl.gz"), ("ataturk", "ataturk-speeches-telegrams/speeches.jsonl.gz"),
+     ("nutuk", "ataturk-speeches-telegrams/nutuk_chapters.jsonl.gz"), ("ungd", "un-general-debate-corpus/speeches-1946-1989.jsonl.xz"),
+     ("prc-reports", "prc-government-work-reports-zh/government_work_reports.jsonl.gz")],
+)
+def test_the_bundled_mappings_read_or_ignore_every_key_of_their_corpora(tmp_path: Path, mapping: str, corpus: str):
+    # every key of the first 200 lines: read by the mapping, or left out on purpose ("ignore"), so none is named as lost
+    source = shared_data(corpus)
+    opener = gzip.open if source.suffix == ".gz" else __import__("lzma").open
+    with opener(source, "rt", encoding="utf-8") as lines:
+        head = list(itertools.islice(lines, 200))
+    sample = tmp_path / "sample.jsonl"
+    sample.write_text("".join(head), encoding="utf-8")
+    notes = [item for item in read_file(sample, mapping) if isinstance(item, IngestNote)]
+    assert not [n.message for n in notes if "not in the mapping" in n.message]
+    loaded = load_mapping(mapping)
+    keys = {key for line in head for key, value in json.loads(line).items() if value not in (None, "", [], {})}
+    assert keys - loaded.ignore - {k.partition("[].")[0] for k in loaded.source_columns()} == set()
 
 
 @pytest.mark.django_db

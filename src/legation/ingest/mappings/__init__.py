@@ -11,6 +11,7 @@ A mapping is a JSON object; only ``columns`` is required::
       "template_missing": "N. N.",            what an empty column gives inside a template (default "?")
       "defaults": {"language": "de", "type": "Brief"},   a field's value when the source gives none
       "null_values": ["o. O."],               cell values that mean "no value"
+      "ignore": ["word_count", "sha256"],     source columns (keys) left out on purpose: not named as not stored
       "collection": {"key": "moritz", "title": "…"},      a collection every record belongs to
       "collection_titles": {"letters-moritz-1": "…, Bd. 1"},  titles of collection values
       "collection_prefix": "moritz-",         put before collection keys made from values
@@ -83,7 +84,7 @@ MULTI = frozenset("sender sender_key recipient recipient_key mentioned mentioned
 PROSE = frozenset("summary source rights credit".split())
 _KEYS = frozenset(
     "columns separator identifier_template identifier_prefix title_template template_missing defaults null_values "
-    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values format".split()
+    "collection collection_titles collection_prefix collection_title_prefix encoding transform description values format ignore".split()
 )
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
@@ -130,6 +131,7 @@ class Mapping:
     transform: str = ""
     format: str = ""  # "jsonl" or "csv": the files the mapping is for; "" both
     values: dict[str, dict[str, str]] = field(default_factory=dict)
+    ignore: frozenset[str] = frozenset()  # source columns (keys) left out on purpose: no note names them
     source: str = ""  # where the mapping came from, for messages
 
     def source_columns(self) -> list[str]:
@@ -167,6 +169,11 @@ class Mapping:
         nulls = data.get("null_values", [])
         if not (isinstance(nulls, list) and all(isinstance(v, str) for v in nulls)):  # a string was read letter by letter
             raise IngestError(source, f'"null_values" must be a list of strings, e.g. ["n.d.", "-"], not {json.dumps(nulls)}')
+        ignore = data.get("ignore", [])
+        if not (isinstance(ignore, list) and all(isinstance(v, str) for v in ignore)):
+            raise IngestError(source, f'"ignore" must be a list of source columns (keys), e.g. ["word_count"], not {json.dumps(ignore)}')
+        if read := sorted(set(ignore) & set(_TEMPLATE.findall(str(data.get("identifier_template", ""))) + list(data["columns"]) + _TEMPLATE.findall(str(data.get("title_template", ""))))):
+            raise IngestError(source, f'"ignore" names {read}, which the mapping reads (in "columns" or a template): leave them out of "ignore"')
         if data.get("encoding") and data.get("format") == "jsonl":
             raise IngestError(source, '"encoding" is for CSV files; JSON Lines are UTF-8: leave "encoding" out')
         values = data.get("values", {})
@@ -206,6 +213,7 @@ class Mapping:
             transform=str(data.get("transform", "")),
             format=str(data.get("format", "")),
             values={str(f): {str(k): v for k, v in m.items()} for f, m in values.items()},
+            ignore=frozenset(ignore),
             source=source,
         )
 

@@ -321,7 +321,7 @@ def read_csv(
         named = mapping.source_columns()
         if absent := [c for c in named if c not in header]:
             raise IngestError(str(path), _absent_columns(absent, header, mapping), at)
-        if unread := [h for h in header if h and h not in named]:
+        if unread := [h for h in header if h and h not in named and h not in mapping.ignore]:
             yield IngestNote(
                 str(path),
                 f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "

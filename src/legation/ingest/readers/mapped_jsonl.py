@@ -30,7 +30,12 @@ Errors: a line that is not JSON (a key given twice in one object included: JSON 
 last value), not an object, or not a valid record yields an :class:`IngestError` naming the file
 and ``line N``; the other lines go on. A file that cannot be opened or decompressed raises IngestError.
 
-A key the mapping names (in ``columns`` or a template) that no line of the file has gets one
+A key of the lines that the mapping does not read (in ``columns`` or a template), with a value in
+some line, gets one :class:`IngestNote` after the lines naming each such key and the first line
+giving it a value (:func:`_unread_keys`), as a CSV table's columns the mapping leaves out get one:
+its values were not stored (a shelfmark, ``archive_box``, was dropped without a word). Keys the
+mapping's ``ignore`` lists are left out on purpose and not named. A key
+the mapping names (in ``columns`` or a template) that no line of the file has gets one
 :class:`IngestNote` after the lines, naming it, the field it was for, the key of the lines closest
 to it and the keys the lines have (:func:`_unseen_keys`). A note, not a failure, unlike a CSV
 column the header lacks (:mod:`legation.ingest.readers.csv_dc` fails the file before reading a
@@ -53,7 +58,7 @@ from typing import Any
 
 from legation.errors import IngestError, IngestNote, json_line_failure, parse_json
 from legation.ingest.dates import parse_archival_date
-from legation.ingest.mappings import Mapping, Values, load_mapping
+from legation.ingest.mappings import FIELDS, Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
 from legation.ingest.readers.markdown_text import markdown_paragraphs
 from legation.records.document_record import DocumentRecord, Footnote, RecordError
@@ -280,14 +285,15 @@ def _has(obj: Any, path: str) -> bool:
     return not sep or (isinstance(obj[head], list) and any(_has(item, rest) for item in obj[head]))
 
 
-def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str], lines: int) -> IngestNote:
+def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str], lines: int) -> tuple[IngestNote, set[str]]:
     """The note on the keys the mapping names that none of the ``lines`` objects of the file has
     (``unseen``, in the mapping's order), each with the field it was for and the key of the lines
     closest to it (``keys``: those the lines have, and ``"list[].key"`` for the keys of the objects
-    in their lists), and what to do."""
+    in their lists), and what to do; and the keys of the lines so named (their top keys: the note
+    on keys not read leaves them to this one)."""
     import difflib
 
-    named = []
+    named, meant = [], set()
     for key in unseen:
         uses = [f for k, f in mapping.columns.items() if k == key] + [
             f"the {name} template" for name, template in (("identifier", mapping.identifier_template), ("title", mapping.title_template)) if f"{{{key}}}" in template
@@ -295,6 +301,7 @@ def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str]
         folded = {k.lower(): k for k in keys}.get(key.lower())
         close = folded or next(iter(difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.6)), "")
         named.append(f"{key!r} (for {' and '.join(uses)}{f'; did you mean {close!r}?' if close else ''})")
+        meant |= {close.partition("[].")[0]} if close else set()
     one = len(unseen) == 1
     shown = sorted(keys)[:30]
     more = f" and {len(keys) - 30:,} more" if len(keys) > 30 else ""
@@ -304,7 +311,7 @@ def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str]
         f"has ({lines:,} line{'' if lines == 1 else 's'} read), so {'that field' if one else 'those fields'} got no value from {'it' if one else 'them'}; the "
         f"lines have the keys {shown}{more}. If the mapping misspells a key, write it as the lines spell it (case counts) "
         "and ingest the file again (the documents are updated); if the file has no such values, nothing is missing",
-    )
+    ), meant
 
 
 def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[DocumentRecord | IngestError | IngestNote]:
@@ -327,6 +334,8 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
     renamed: list[tuple[str, str, int]] = []  # (identifier, as stored, line) of the lines repeating one
     unseen = mapping.source_columns()  # the keys the mapping names that no line has had yet
     keys: set[str] = set()  # the keys of the lines, while one of the mapping's is unseen (for the note)
+    read = {key.partition("[].")[0] for key in mapping.source_columns()} | mapping.ignore  # a list's key, read in part, is read
+    unread: dict[str, int] = {}  # a key of the lines with a value that the mapping does not read → its first line
     objects = 0
     for item in json_lines(path):  # long lines, bytes not UTF-8 and a cut-off file are IngestError items
         if isinstance(item, IngestError):
@@ -348,6 +357,8 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
             if len(keys) < _KEYS_KEPT:  # keys that are data (an id each) would otherwise be kept in their millions
                 keys.update(obj)
                 keys.update(f"{k}[].{inner}" for k, v in obj.items() if isinstance(v, list) for o in v if isinstance(o, dict) for inner in o)
+        if len(unread) < _KEYS_KEPT:
+            unread.update((k, number) for k, v in obj.items() if k not in read and k not in unread and v not in (None, "", [], {}))
         raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
         values = Values(mapping, raw)
         for key, field_name in mapping.columns.items():
@@ -373,8 +384,27 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         yield from (IngestNote(str(path), f"{record.identifier}: {note}", where) for note in values.notes)
     if renamed:
         yield _renamed(path, renamed)
+    meant: set[str] = set()  # keys of the lines a key the mapping names and none has is taken for, said there
     if unseen and objects:
-        yield _unseen_keys(path, mapping, unseen, keys, objects)
+        note, meant = _unseen_keys(path, mapping, unseen, keys, objects)
+        yield note
+    if unread := {key: line for key, line in unread.items() if key not in meant}:
+        yield _unread_keys(path, mapping, unread)
+
+
+def _unread_keys(path: Path, mapping: Mapping, unread: dict[str, int]) -> IngestNote:
+    """The note on the keys of the lines the mapping does not read (``unread``: each key with the
+    first line giving it a value, in the order first seen), whose values were not stored: the first
+    30 named with their lines, and what to do."""
+    shown = ", ".join(f"{key!r} (line {number:,})" for key, number in list(unread.items())[:30])
+    more = f" and {len(unread) - 30:,} more" if len(unread) > 30 else ""
+    one = len(unread) == 1
+    return IngestNote(
+        str(path),
+        f"{'a key' if one else 'keys'} of the lines {shown}{more} {'is' if one else 'are'} not in the mapping {mapping.source}, so "
+        f"{'its values were' if one else 'their values were'} not stored; to keep them, map each to a field "
+        f"({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
+    )
 
 
 def _renamed(path: Path, renamed: list[tuple[str, str, int]]) -> IngestNote:
