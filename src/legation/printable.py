@@ -112,8 +112,15 @@ def quoted(value: object, limit: int = QUOTED_CHARS) -> str:
 def quoted_list(values: Sequence[object], most: int = 5) -> str:
     """The first ``most`` of ``values``, each :func:`quoted`, comma-separated, and how many more
     there are: ``'x0', 'x1', 'x2', 'x3', 'x4' and 55 more``."""
-    shown = ", ".join(quoted(v) for v in values[:most])
-    return shown if len(values) <= most else f"{shown} and {len(values) - most:,} more"
+    return listed_first([quoted(v) for v in values[:most]], most, len(values))
+
+
+def listed_first(items: Sequence[str], most: int, count: int | None = None) -> str:
+    """The first ``most`` of ``items`` comma-separated, and how many more there are of ``count``
+    (``len(items)`` by default): ``a1 at line 3, a2 at line 9 and 1,204 more``."""
+    count = len(items) if count is None else count
+    shown = ", ".join(items[:most])
+    return shown if count <= most else f"{shown} and {count - most:,} more"
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 """The characters that set the direction of the text after them (Unicode Bidirectional Algorithm,

@@ -17,6 +17,7 @@ from pathlib import Path
 from legation.errors import IngestError, IngestNote, json_line_failure, parse_json
 from legation.ingest.dates import dated
 from legation.ingest.readers import json_lines, located
+from legation.printable import listed_first
 from legation.records.document_record import DocumentRecord, RecordError
 from legation.records.languages import with_language_tags
 
@@ -54,12 +55,11 @@ def read_jsonl(path: Path) -> Iterator[DocumentRecord | IngestError | IngestNote
 
 def _english_by_default(path: Path, unsaid: list[tuple[int, str]]) -> IngestNote:
     """The note on the documents of a file stored as English because they, or a text of theirs, give no language."""
-    shown = ", ".join(f"{identifier} at line {number}" for number, identifier in unsaid[:3])
-    more = f" and {len(unsaid) - 3:,} more" if len(unsaid) > 3 else ""
+    shown = listed_first([f"{identifier} at line {number}" for number, identifier in unsaid], 3)
     one = len(unsaid) == 1
     return IngestNote(
         str(path),
-        f"{len(unsaid):,} document{'' if one else 's'} ({shown}{more}) {'gives' if one else 'give'} no \"language\" (for "
+        f"{len(unsaid):,} document{'' if one else 's'} ({shown}) {'gives' if one else 'give'} no \"language\" (for "
         f"{'itself' if one else 'themselves'} or a text) and {'was' if one else 'were'} stored as English (en), the default of "
         f"Legation JSON Lines; if {'it is' if one else 'they are'} not in English, give \"language\" as a BCP 47 tag "
         "(de, ru, zh-Hant; und when unknown) and ingest the file again",

@@ -61,6 +61,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
 from legation.ingest.readers.markdown_text import markdown_paragraphs
+from legation.printable import listed_first
 from legation.records.document_record import DocumentRecord, Footnote, RecordError
 
 
@@ -303,13 +304,12 @@ def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str]
         named.append(f"{key!r} (for {' and '.join(uses)}{f'; did you mean {close!r}?' if close else ''})")
         meant |= {close.partition("[].")[0]} if close else set()
     one = len(unseen) == 1
-    shown = sorted(keys)[:30]
-    more = f" and {len(keys) - 30:,} more" if len(keys) > 30 else ""
+    shown = listed_first([repr(k) for k in sorted(keys)], 30)
     return IngestNote(
         str(path),
         f"the mapping {mapping.source} names {'a key' if one else 'keys'} {', '.join(named)} that no line of the file "
         f"has ({lines:,} line{'' if lines == 1 else 's'} read), so {'that field' if one else 'those fields'} got no value from {'it' if one else 'them'}; the "
-        f"lines have the keys {shown}{more}. If the mapping misspells a key, write it as the lines spell it (case counts) "
+        f"lines have the keys [{shown}]. If the mapping misspells a key, write it as the lines spell it (case counts) "
         "and ingest the file again (the documents are updated); if the file has no such values, nothing is missing",
     ), meant
 
@@ -396,12 +396,11 @@ def _unread_keys(path: Path, mapping: Mapping, unread: dict[str, int]) -> Ingest
     """The note on the keys of the lines the mapping does not read (``unread``: each key with the
     first line giving it a value, in the order first seen), whose values were not stored: the first
     30 named with their lines, and what to do."""
-    shown = ", ".join(f"{key!r} (line {number:,})" for key, number in list(unread.items())[:30])
-    more = f" and {len(unread) - 30:,} more" if len(unread) > 30 else ""
+    shown = listed_first([f"{key!r} (line {number:,})" for key, number in unread.items()], 30)
     one = len(unread) == 1
     return IngestNote(
         str(path),
-        f"{'a key' if one else 'keys'} of the lines {shown}{more} {'is' if one else 'are'} not in the mapping {mapping.source}, so "
+        f"{'a key' if one else 'keys'} of the lines {shown} {'is' if one else 'are'} not in the mapping {mapping.source}, so "
         f"{'its values were' if one else 'their values were'} not stored; to keep them, map each to a field "
         f"({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
     )
@@ -411,11 +410,10 @@ def _renamed(path: Path, renamed: list[tuple[str, str, int]]) -> IngestNote:
     """The note on the lines that repeat an identifier of an earlier line, stored with "-2", "-3" …
     (the module docstring), naming the first five: a mapping whose identifier is not one per
     document (a volume's number alone) shows here, before the documents are searched."""
-    shown = ", ".join(f"{old!r} at line {number:,} as {new!r}" for old, new, number in renamed[:5])
-    more = f" and {len(renamed) - 5:,} more" if len(renamed) > 5 else ""
+    shown = listed_first([f"{old!r} at line {number:,} as {new!r}" for old, new, number in renamed], 5)
     lines = "a line repeats" if len(renamed) == 1 else f"{len(renamed):,} lines repeat"
     return IngestNote(
         str(path),
-        f"{lines} the identifier of an earlier line, stored with -2, -3 … in file order: {shown}{more}. If the identifiers should "
+        f"{lines} the identifier of an earlier line, stored with -2, -3 … in file order: {shown}. If the identifiers should "
         "differ, correct the lines or the mapping's identifier or identifier_template, and ingest the file again",
     )
