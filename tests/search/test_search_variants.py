@@ -358,3 +358,23 @@ def test_a_name_one_document_gives_another_person_finds_that_document_alone(db):
     assert found == writing and len(writing) >= 1
     assert len(lays - writing) >= 4  # found before, as Lay's (43 in the whole demo archive)
     assert lays <= lay  # Lay's own names still find all his documents
+
+
+def test_the_names_an_edition_lists_under_its_own_key_find_the_persons_documents(db):
+    """A Dodis document lists the edition's names of each person under the edition's key
+    (``<person xml:id="P31707">``: Gorbachev, Gorbatschow, Gorbatchev, Горбачёв …); only the forename
+    and surname were read, and `Gorbatschow` found 3 documents of the 26 naming Gorbachev, those
+    spelling it so, `Горбачёв` none (a fresh archivist's)."""
+    from legation.ingest.readers.tei_corresp import read_tei_document
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive, shared_data
+
+    folder = shared_data("dodis-when-the-wall-came-down/tei")
+    records = [r for path in sorted(folder.glob("*.xml")) for r in read_tei_document(path) if isinstance(r, DocumentRecord)]
+    linked = {r.identifier for r in records if any(a.key == "dodis:P31707" for a in r.agents)}
+    for _ in ingested_archive(records):
+        found = {name: {h.identifier for h in search(SearchRequest(q=name, page_size=100)).hits} for name in ("Gorbachev", "Gorbatschow", "Горбачёв", "Gorbatchev")}
+        fielded = search(SearchRequest(q="names:Gorbatschow", page_size=100)).total
+    assert len(linked) >= 20
+    assert linked <= found["Gorbachev"] and linked <= found["Gorbatschow"] and linked <= found["Горбачёв"] and linked <= found["Gorbatchev"]
+    assert fielded >= len(linked)

@@ -188,6 +188,12 @@ def surname(name: str, romanized_first: bool = False) -> str:
     return words[-1] if words else ""
 
 
+NAMED_KEY_PREFIXES = ("person:", "organization:")
+"""The keys Legation makes from a name when the source gives no authority's identifier
+(:func:`legation.ingest.mappings.agent_key`, the FRUS reader's): they join documents by a name's
+spelling, not by the source's word that they are one person."""
+
+
 def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
     """Those of ``agent``'s other names that find the documents linked to it, given the names an
     authority record gives it (``curated``, kept whatever their words): of a person's other names
@@ -200,9 +206,13 @@ def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
     Jr., the NSC's executive secretary, and ``"James Shen"`` found Lay's memoranda first, the
     documents naming Shen after them. Other forms with another surname (``Zhou Enlai`` of Chou
     En-lai, ``周恩来``) come from authority records, which also widen a search to all the forms of
-    a name (:mod:`legation.search.variants`). Applied to the documents the index reads from the
-    database (:func:`legation.search.indexer.finding_records`)."""
-    if agent.kind != "person":
+    a name (:mod:`legation.search.variants`), and from sources that key the person by an authority's
+    identifier (``gnd:…``, ``dodis:…``, ``qhod:…``: any key but those Legation makes from a name,
+    ``person:…``), whose names are that authority's: a Dodis document lists under ``dodis:P31707``
+    the edition's names of Gorbachev, Gorbatschow and Горбачёв among them (TEI ``listPerson``).
+    Applied to the documents the index reads from the database
+    (:func:`legation.search.indexer.finding_records`)."""
+    if agent.kind != "person" or not agent.key.startswith(NAMED_KEY_PREFIXES):
         return list(agent.names)
     kept = set(curated)
     first = any(_SURNAME_FIRST.match(name) for name in (agent.name, *agent.names))

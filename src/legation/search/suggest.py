@@ -208,12 +208,12 @@ def _named_so(variants) -> list[int]:
     whom one FRUS document tags as James Shen (a fresh user)."""
     from legation.records.document_record import AgentRef
 
-    rows = variants.values_list("agent_id", "name", "from_authority", "agent__name", "agent__kind")[:MAX_VARIANTS_READ]
+    rows = variants.values_list("agent_id", "name", "from_authority", "agent__name", "agent__kind", "agent__key")[:MAX_VARIANTS_READ]
     return list(
         dict.fromkeys(
             agent
-            for agent, name, curated, preferred, kind in rows
-            if curated or schema.finding_names(AgentRef(key="", name=preferred, kind=kind, names=[name]))
+            for agent, name, curated, preferred, kind, key in rows
+            if curated or schema.finding_names(AgentRef(key=key, name=preferred, kind=kind, names=[name]))
         )
     )
 

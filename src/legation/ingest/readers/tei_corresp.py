@@ -62,6 +62,7 @@ from lxml import etree
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.dates import parse_archival_date, tei_attributes_as_written, tei_edtf
+from legation.ingest.names import direct_name
 from legation.ingest.titles import normalize_space
 from legation.ingest.slugs import slug
 from legation.ingest.readers import named_otherwise
@@ -477,15 +478,24 @@ def _texts(text_el: etree._Element, language: str, dodis: bool, source_note: str
     return [TextRecord(kind=kind, language=lang, body="\n\n".join(reader.blocks), footnotes=reader.footnotes)]
 
 
+def _person_names(person: etree._Element) -> list[str]:
+    """The names a ``<person>`` of the header's list of persons gives: its forename and surname, then
+    each other ``<persName>`` as written, in direct order and as written when written inverted (a
+    Dodis person lists the spellings of other languages and scripts: "Gorbatschow, Michail
+    Sergejewitsch", "Горбачёв, Михаи́л", and so is found by them), each once; not the heading
+    with the years of life (``type="full"``: "Gorbachev, Mikhail Sergeyevich (1931–)"). TEI P5
+    §13.3.2: a person may have several ``persName``, each a name by which the person is known."""
+    first, last = _first(person, "forename"), _first(person, "surname")
+    names = [f"{_plain(first)} {_plain(last)}"] if first is not None and last is not None else []
+    for name in _children(person, "persName"):
+        if name.get("type") != "full" and (written := " ".join(_plain(name).split()).strip(" ,")) and not len(name):
+            names += [direct_name(written), written]
+    return list(dict.fromkeys(names))
+
+
 def _agents(header: etree._Element, dodis: bool) -> list[AgentRef]:
     """Senders and recipients from correspDesc, then Dodis' other participants as mentioned."""
-    full_names: dict[str, list[str]] = {}
-    for person in _all(header, "person"):
-        if person.get(XML_ID):
-            first = _first(person, "forename")
-            last = _first(person, "surname")
-            if first is not None and last is not None:
-                full_names[person.get(XML_ID)] = [f"{_plain(first)} {_plain(last)}"]
+    full_names = {person.get(XML_ID): _person_names(person) for person in _all(header, "person") if person.get(XML_ID)}
     agents: list[AgentRef] = []
     seen: set[tuple[str, str]] = set()
 
