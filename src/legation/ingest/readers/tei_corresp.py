@@ -237,7 +237,7 @@ def _date(root: etree._Element) -> tuple[str, str]:
     candidates += [d for o in _all(root, "origin") for d in _children(o, "date")]
     for date in candidates:
         text = _plain(date)
-        edtf = tei_edtf(date)
+        edtf = tei_edtf(date, text)
         if not edtf and text:
             edtf = parse_archival_date(text).edtf
         if not text:  # the attributes as written: kept, and reported when they make no date (when="1989-02-30")
@@ -483,14 +483,21 @@ def _person_names(person: etree._Element) -> list[str]:
     each other ``<persName>`` as written, in direct order and as written when written inverted (a
     Dodis person lists the spellings of other languages and scripts: "Gorbatschow, Michail
     Sergejewitsch", "Горбачёв, Михаи́л", and so is found by them), each once; not the heading
-    with the years of life (``type="full"``: "Gorbachev, Mikhail Sergeyevich (1931–)"). TEI P5
+    with the years of life (``type="full"``: "Gorbachev, Mikhail Sergeyevich (1931–)"), nor initials
+    (:data:`_INITIALS`). TEI P5
     §13.3.2: a person may have several ``persName``, each a name by which the person is known."""
     first, last = _first(person, "forename"), _first(person, "surname")
     names = [f"{_plain(first)} {_plain(last)}"] if first is not None and last is not None else []
     for name in _children(person, "persName"):
-        if name.get("type") != "full" and (written := " ".join(_plain(name).split()).strip(" ,")) and not len(name):
+        written = " ".join(_plain(name).split()).strip(" ,")
+        if name.get("type") != "full" and written and not len(name) and not _INITIALS.fullmatch(written):
             names += [direct_name(written), written]
     return list(dict.fromkeys(names))
+
+
+# A person's initials or signature code, as Dodis lists them among the names (JB, WOK, As, Wo): a
+# name that finds documents would make the German "wo" and "ja" names of persons
+_INITIALS = re.compile(r"\w{1,2}\.?|[A-Z]{1,4}")
 
 
 def _agents(header: etree._Element, dodis: bool) -> list[AgentRef]:
