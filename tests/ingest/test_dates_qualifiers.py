@@ -145,3 +145,36 @@ def test_moritz_parts_of_periods_lie_within_the_index_own_edtf():
         if edtf:
             ours, theirs = edtf_day_bounds(edtf), edtf_day_bounds(index)
             assert theirs[0] <= ours[0] <= ours[1] <= theirs[1], text
+
+
+@pytest.mark.parametrize(
+    ("attributes", "written", "edtf"),
+    [
+        ('when="1571"', "ca. 1571", "1571~"),  # QhoD sema Selim_II_Urkunde_11 (confidence=".8"): stored as certain
+        ('when="1571"', "[1571?]", "1571?"),
+        ('when="1571"', "probably 1571", "1571?"),
+        ('when="1552-04-20"', "1552 April um 20", "1552-04-20~"),
+        ('when="1949-11-12"', "November 12, 1949", "1949-11-12"),
+        ('when="1949-11-12"', "[November 12, 1949]", "1949-11-12"),  # an editor's brackets date it, no doubt said
+        ('when="1719-11-15"', "3. Dezember 1719", "1719-11-15"),  # another day written: the attributes' own
+        ('when="1571"', "ca. 1572", "1571"),  # approximately another year: the attributes' own
+        ('from="1571" to="1572"', "ca. 1571", "1571/1572"),  # an interval: as the attributes give it
+    ],
+)
+def test_a_tei_dates_text_qualifying_the_very_date_its_attributes_give_qualifies_it(attributes: str, written: str, edtf: str) -> None:
+    # <date when="1571">ca. 1571</date> was stored as 1571, certain, where a CSV's "ca. 1571" is 1571~ (a fresh archivist's)
+    from lxml import etree
+
+    from legation.ingest.dates import tei_edtf
+
+    assert tei_edtf(etree.fromstring(f"<date {attributes}/>"), written) == edtf
+
+
+def test_a_qhod_charter_dated_about_a_year_is_stored_as_approximate() -> None:
+    from legation.ingest.readers.tei_corresp import read_tei_document
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import shared_data
+
+    path = shared_data("qhod-habsburg-ottoman-diplomacy/tei/sema/Selim_II_Urkunde_11.xml")
+    (record,) = [r for r in read_tei_document(path) if isinstance(r, DocumentRecord)]
+    assert (record.date_text, record.date_edtf) == ("ca. 1571", "1571~")

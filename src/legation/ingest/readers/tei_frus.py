@@ -947,7 +947,7 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     # attributes that make no date (when="1918-02-31", a slip of the edition) give way to the date as
     # printed, as the other TEI readers do; one neither gives is reported by the ingest as unread
     text = _text(date)
-    edtf = tei_edtf(date) or (parse_archival_date(text).edtf if text else "")
+    edtf = tei_edtf(date, text) or (parse_archival_date(text).edtf if text else "")
     if not edtf and not text:  # <date when="1918-02-31"/>: the attributes as written, kept and reported as unread
         text = tei_attributes_as_written(date)
     return text, edtf, place_text
