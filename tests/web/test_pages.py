@@ -1166,7 +1166,11 @@ def test_a_frus_documents_references_to_others_are_listed_and_linked_where_they_
         page = client.get("/documents/frus1952-54v14p2-d642").content.decode()
         related = re.search(r'<section class="relations">(.*?)</section>', page, re.S).group(1)
         assert re.findall(r'href="/documents/([^"]+)"', related) == [f"frus1952-54v14p2-d{n}" for n in (652, 646, 588, 586, 567)]
-        assert "<code>frus1952-54v14p1-d93</code> <span class=\"absent\">(not in this archive)</span>" in related
+        # with where it can be read: a dead end before (a fresh researcher)
+        assert (
+            '<code>frus1952-54v14p1-d93</code> <span class="absent">(not in this archive; '
+            '<a href="https://history.state.gov/historicaldocuments/frus1952-54v14p1/d93">read it in the public edition</a>)</span>'
+        ) in related
         text = page.split('<section class="relations">')[0]
         for n in (652, 646, 588, 586, 567):
             assert f'<a href="/documents/frus1952-54v14p2-d{n}">Document {n}</a>' in text, n

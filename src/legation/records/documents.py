@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from legation.errors import DocumentNotFound
 from legation.printable import DASHES
 from legation.records.dates import display_date
+from legation.records.frus_edition import frus_edition_url
 from legation.records.document_record import UNSTORABLE_CHARACTERS, DocumentRecord, folded_identifier, unwrapped
 from legation.records.models import Collection, Document
 from legation.records.place_names import preferred_places
@@ -116,6 +117,12 @@ class RelatedDocument:
     identifier: str
     title: str = ""
     date_display: str = ""
+
+    @property
+    def edition_url(self) -> str:
+        """Where a document the archive does not hold can be read: its address in the public FRUS
+        edition when its identifier is a FRUS document's (:func:`frus_edition_url`), else ``""``."""
+        return "" if self.title else frus_edition_url(self.identifier)
 
 
 def related_documents(record: DocumentRecord) -> list[RelatedDocument]:

@@ -89,6 +89,7 @@ from legation.ingest.dates import parse_archival_date, tei_attributes_as_written
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
+from legation.records.frus_edition import FRUS_EDITION_URL
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -101,7 +102,7 @@ from legation.records.document_record import (
 
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-URL = "https://history.state.gov/historicaldocuments/{volume}/{doc}"
+URL = FRUS_EDITION_URL
 RIGHTS = "Public domain: a work of the United States Government (17 U.S.C. § 105)"
 SECTION_TYPES = ("compilation", "chapter", "subchapter")
 SKIP_IN_TEXT = {"note", "pb", "fw"}
