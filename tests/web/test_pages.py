@@ -1126,7 +1126,7 @@ def test_the_dates_line_names_the_dates_searched_and_a_box_left_out_is_marked(cl
     page = client.get("/", {"q": "Mao", **dates}).content.decode()
     (shown,) = re.findall(r'<p class="dates-chosen">(.*?)<a ', page, re.S)
     assert unescape(shown) == line + " "  # one space between words ("Dates from 1960  ·" had two)
-    marked = re.findall(r'<input name="(\w+)" value="[^"]*" placeholder="[^"]*" size="10" aria-invalid="true" aria-describedby="search-error">', page)
+    marked = re.findall(r'<input name="(\w+)" value="[^"]*" placeholder="[^"]*" size="11" aria-invalid="true" aria-describedby="search-error">', page)
     assert marked == invalid
     assert ('id="search-error"' in page) == bool(invalid)
 
@@ -1342,3 +1342,14 @@ def test_a_hit_without_a_type_still_names_its_volume_and_pages(client, demo_volu
     body = client.get("/", {"q": "collection:frus1949v07p1 page:18"}).content.decode()
     metas = [unescape(m) for m in re.findall(r'<div class="meta">(.*?)</div>', body)]
     assert "Foreign Relations of the United States, 1949, The Far East and Australasia, Volume VII, Part 1, p. 18" in metas
+
+
+def test_the_headers_api_link_leads_to_a_page_a_reader_can_read(client, db):
+    # it opened /api/openapi.json, raw JSON in the browser (a fresh researcher); the OpenAPI page
+    # lists the endpoints and lets them be tried, the JSON description still linked from it
+    page = client.get("/").content.decode()
+    target = re.search(r'<nav><a href="([^"]+)"[^>]*>API</a></nav>', page).group(1)
+    docs = client.get(target)
+    assert docs.status_code == 200 and docs["Content-Type"].startswith("text/html")
+    assert "swagger-ui" in docs.content.decode()
+    assert client.get("/api/").json()["docs"] == target
