@@ -1303,6 +1303,10 @@ def test_the_filters_in_force_are_named_above_the_results_each_with_its_way_out(
     sorted_page = client.get("/", {"q": "Mao", "type": "Telegram", "sort": "date_asc"}).content.decode()
     (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', sorted_page, re.S)
     assert unescape(re.findall(r'href="([^"]*)"', line)[-1]) == "?q=Mao&sort=date_asc"
+    # nor is a page size, which each ✕ kept (a fresh researcher); the page itself starts again
+    sized = client.get("/", {"q": "Mao", "type": "Telegram", "page_size": "20", "page": "2"}).content.decode()
+    (line,) = re.findall(r'<p class="filters-chosen">(.*?)</p>', sized, re.S)
+    assert unescape(re.findall(r'href="([^"]*)"', line)[-1]) == "?q=Mao&page_size=20"
 
 
 def test_the_language_facet_names_each_language_on_the_page_and_links_by_its_code(client, seed_archive):

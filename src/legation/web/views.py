@@ -188,8 +188,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
         final_page=reachable,
         last_page=last_page,
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
-        # the same words, and the same order: a sort is no filter (Clear all dropped it: a fresh user)
-        clear_url=query_string({"q": [search_request.q], "sort": [search_request.sort if search_request.sort != DEFAULTS.sort else ""]}),
+        # the same words, order and page size: neither is a filter (Clear all dropped them: fresh users),
+        # the first page of what they find
+        clear_url=query_string(
+            {
+                "q": [search_request.q],
+                "sort": [search_request.sort if search_request.sort != DEFAULTS.sort else ""],
+                "page_size": [str(search_request.page_size) if search_request.page_size != DEFAULTS.page_size else ""],
+            }
+        ),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
         chosen_filters=chosen,
         # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
