@@ -7,6 +7,7 @@ Both endpoints call the same services as the HTML pages; parameters are parsed b
 from __future__ import annotations
 
 import difflib
+import os
 from functools import cache, wraps
 from typing import Annotated, Any
 
@@ -123,8 +124,13 @@ def checked_parameters(path: str):
 def unknown_parameter(name: str, path: str, declared: dict[str, bool]) -> str:
     """What to say of a parameter ``name`` that the operation at ``path`` does not take."""
     typed = name.lower()
-    # the parameter the name starts with (sort_order, types), else one spelt almost alike (limt)
-    close = sorted((d for d in declared if typed.startswith(d)), key=len)[-1:] or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
+    # the parameter the name starts with (sort_order, types), else one spelt almost alike (limt), else
+    # one of the same stem (containing, as the facet page's box sends it, for contains)
+    close = (
+        sorted((d for d in declared if typed.startswith(d)), key=len)[-1:]
+        or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
+        or [d for d in declared if len(os.path.commonprefix([typed, d])) >= max(5, len(d) - 2)][:1]
+    )
     guess = f" (did you mean {close[0]}?)" if close else ""
     takes = ", ".join(declared) or "no parameters"
     return f"There is no parameter {quoted(name)}{guess}; {api.get_root_path({})}{path.lstrip('/')} takes {takes}. See /api/openapi.json."
