@@ -119,6 +119,10 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("title:(a:b)", ["title", "a", "b"]),
         ("colour:(red OR blue)", ["colour", "red", "blue"]),
         ("date:(someday)", []),
+        # operators alone are the words typed, all of them, as "and or not" is: the repair of
+        # "AND OR NOT" to "AND" searched that word alone (a fresh researcher)
+        ("AND OR NOT", ["AND", "OR", "NOT"]),
+        ("OR AND", ["OR", "AND"]),
     ],
 )
 def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list[str]) -> None:

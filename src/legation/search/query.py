@@ -1419,6 +1419,7 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
         return ParsedQuery(None, "", " ".join(notices))
     # the text read, what was wrong in it (why), the terms left out, and whether a repair may follow
     text, problems, dropped, fresh = q, [], [], True
+    unrepaired = q  # the text before the one repair tried
     for _ in range(MAX_QUERY_CHARS):  # each reading but a repair's leaves a term out, shortening the text
         parser = None
         try:
@@ -1433,9 +1434,12 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
             if not bad:  # the syntax is at fault, not a field's value
                 problems.append(str(exc))
                 if fresh and (repaired := _repair(text)) and repaired != text:
-                    text, fresh = repaired, False
+                    unrepaired, text, fresh = text, repaired, False
                     continue
                 if not (bad := _bad_values(text)):  # searched as plain words, but for a field's value that is none
+                    # the words as typed, when the repair read no better: "AND OR NOT", repaired to "AND",
+                    # searched that word alone
+                    text = text if fresh else unrepaired
                     break
         # fields' values alone are at fault: those terms are left out, the rest read as written
         problems.extend(str(value) for value in bad)
