@@ -773,3 +773,18 @@ def test_blank_lines_before_the_header_are_read_past_and_lines_keep_their_number
     path.write_text("\n \n", encoding="utf-8")
     [empty] = list(read_file(path))
     assert isinstance(empty, IngestError) and empty.message.startswith("is empty")
+
+
+def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path) -> None:
+    # "sep=;" before the header, as Excel writes and reads it, failed the table: "no identifier column
+    # (headers: ['sep=', ''])" (a fresh archivist's); rows keep their line numbers in the file
+    table = tmp_path / "excel.csv"
+    table.write_bytes("sep=;\r\nidentifier;title;date;creator\r\nch-1;Notiz über Gespräch;22.XII.1949;Müller, Jürgen\r\nch-2;;1950;x\r\n".encode("cp1252"))
+    items = list(read_csv(table))
+    records = [i for i in items if isinstance(i, DocumentRecord)]
+    assert [(r.identifier, r.title, r.date_edtf, [a.name for a in r.agents]) for r in records] == [("ch-1", "Notiz über Gespräch", "1949-12-22", ["Jürgen Müller"])]
+    (failed,) = [i for i in items if isinstance(i, IngestError)]
+    assert failed.location == "line 4" and "title" in failed.message
+    # a comma is a separator it may name too, quoted as Excel quotes it when it has to
+    table.write_text('"sep=,"\nidentifier,title\nd-1,"One, two"\n', encoding="utf-8")
+    assert [(r.identifier, r.title) for r in read_csv(table) if isinstance(r, DocumentRecord)] == [("d-1", "One, two")]

@@ -190,6 +190,16 @@ def _mapping_path(path: Path) -> Path:
     return path.with_name(re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I) + ".mapping.json")
 
 
+_SEPARATOR_HINT = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n?')
+
+
+def _separator_hint(line: str) -> str:
+    """The separator a first line ``sep=;`` names, as Excel writes it before the header (and reads
+    it back: the table's separator whatever the locale's); ``""`` for any other line."""
+    found = _SEPARATOR_HINT.fullmatch(line)
+    return found[1] if found else ""
+
+
 def _delimiter(header: str) -> str:
     """The column separator, read off the ``header`` line: a comma; a semicolon, as Excel writes CSV
     where the decimal mark is a comma (German, French …); or a tab (TSV)."""
@@ -259,17 +269,18 @@ def read_csv(
             yield IngestNote(str(path), decoded.note)
         lines = _lines(decoded.text)
         del decoded
-    leading = []  # blank lines before the header: read past, counted in line numbers
+    leading = []  # blank lines before the header, and Excel's separator line: read past, counted in line numbers
     header_line = next(lines, "")
-    while header_line and not header_line.strip():
-        leading.append(header_line)
+    hinted = ""
+    while header_line and (not header_line.strip() or (not hinted and (hinted := _separator_hint(header_line)))):
+        leading.append("\n")  # read as a blank line: the hint is no row
         header_line = next(lines, "")
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more): a
     # cell may hold the longest value a record takes, and no more, so that a quote never closed (the
     # rest of the file read as one cell) stops there rather than at the end of the file (a file of
     # 146 MB took 1.5 GB, the cell growing 4 bytes a character).
     csv.field_size_limit(CELL_CHARACTERS + 1)
-    delimiter = _delimiter(header_line)
+    delimiter = hinted or _delimiter(header_line)
     source = _Lines(itertools.chain(leading, [header_line] if header_line else [], lines))
     rows = csv.reader(source, delimiter=delimiter, strict=True)
     try:
