@@ -197,6 +197,13 @@ def json_failure(path: str, exc: json.JSONDecodeError) -> IngestError:
     if exc.msg.startswith("Unterminated string") or (not exc.msg.startswith("Extra data") and exc.pos >= len(text.rstrip()) - 1):
         last = f"line {text.rstrip().count(chr(10)) + 1}"  # the last line with text, not the empty one after it
         return IngestError(path, "ends in the middle of its JSON: the file is cut off; download or export it again", last)
+    if exc.msg.startswith("Extra data") and exc.colno == 1 and text[exc.pos : exc.pos + 1] in "{[":  # a second value at a line's start
+        return IngestError(
+            path,
+            "holds one JSON value after another, a line each: that is JSON Lines, which a .json file is not read as; "
+            "name it .jsonl and ingest it again",
+            where,
+        )
     return IngestError(
         path, f"is not valid JSON: {json_problem(exc)}; correct the file there (or download it again), or leave it out", where
     )

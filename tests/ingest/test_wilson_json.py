@@ -106,6 +106,20 @@ def test_a_cut_off_record_says_so_at_its_line(tmp_path: Path):
     assert failure.location == f"line {DOCUMENT.read_text(encoding='utf-8')[:3000].rstrip().count(chr(10)) + 1}"
 
 
+def test_json_lines_named_json_say_so_and_what_to_name_them(tmp_path: Path):
+    # "line 2: is not valid JSON: Extra data at column 1" did not say the file was JSON Lines (a fresh archivist's)
+    path = tmp_path / "lines.json"
+    path.write_text('{"identifier": "a1", "title": "One"}\n{"identifier": "a2", "title": "Two"}\n', encoding="utf-8")
+    (failure,) = list(read_file(path))
+    assert (failure.location, failure.message) == (
+        "line 2",
+        "holds one JSON value after another, a line each: that is JSON Lines, which a .json file is not read as; name it .jsonl and ingest it again",
+    )
+    # and JSON broken otherwise says where, as before
+    path.write_text('{"identifier": "a1"} x\n', encoding="utf-8")
+    assert list(read_file(path))[0].message.startswith("is not valid JSON: ")
+
+
 def test_search_response_list_bad_record_does_not_stop_the_rest(tmp_path: Path):
     doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
     page = {"list": [{**doc, "title": " "}, {**doc, "id": "900002", "frontend_doc_date": "ca. 1950", "doc_date": "19500000"}, 7], "pagination": {}}
