@@ -788,3 +788,20 @@ def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path)
     # a comma is a separator it may name too, quoted as Excel quotes it when it has to
     table.write_text('"sep=,"\nidentifier,title\nd-1,"One, two"\n', encoding="utf-8")
     assert [(r.identifier, r.title) for r in read_csv(table) if isinstance(r, DocumentRecord)] == [("d-1", "One, two")]
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n', "is XML, not a CSV table (its first line is '<?xml version=\"1.0\" encoding=\"UTF-8\"?>'); name it .xml"),
+        ('\ufeff<TEI xmlns="http://www.tei-c.org/ns/1.0">\n</TEI>\n', "is XML, not a CSV table (its first line is '<TEI…'); name it .xml"),  # a long line cut at a word
+        ('{"identifier": "a1", "title": "One"}\n', "is JSON, not a CSV table (its first line is '{\"identifier\": \"a1\", \"title\": \"One\"}'); name it .json (.jsonl"),
+    ],
+)
+def test_a_file_of_another_format_named_csv_is_said_to_be_that_format(tmp_path: Path, content: str, said: str) -> None:
+    # a TEI file saved as .csv failed as "no identifier column (headers: ['<?xml …'])" (a fresh archivist's)
+    table = tmp_path / "saved.csv"
+    table.write_text(content, encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(table))
+    assert raised.value.location == "line 1" and raised.value.message.startswith(said)

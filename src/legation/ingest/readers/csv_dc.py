@@ -108,6 +108,7 @@ from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_m
 from legation.ingest.names import direct_name
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
+from legation.printable import shortened
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -200,6 +201,20 @@ def _separator_hint(line: str) -> str:
     return found[1] if found else ""
 
 
+_SUFFIXES = {"XML": ".xml", "JSON": ".json (.jsonl for JSON Lines, a value a line)"}
+
+
+def _not_a_table(first: str) -> str:
+    """What a file named ``.csv`` is when its first line shows another format: ``"XML"`` (a TEI file
+    saved so read "no identifier column (headers: ['<?xml …'])"), ``"JSON"``, else ``""``."""
+    line = first.lstrip("\ufeff \t")
+    if line.startswith(("<?xml", "<TEI", "<!DOCTYPE", "<teiCorpus")):
+        return "XML"
+    if line.startswith(("{", "[{")):
+        return "JSON"
+    return ""
+
+
 def _delimiter(header: str) -> str:
     """The column separator, read off the ``header`` line: a comma; a semicolon, as Excel writes CSV
     where the decimal mark is a comma (German, French …); or a tab (TSV)."""
@@ -280,6 +295,9 @@ def read_csv(
     # rest of the file read as one cell) stops there rather than at the end of the file (a file of
     # 146 MB took 1.5 GB, the cell growing 4 bytes a character).
     csv.field_size_limit(CELL_CHARACTERS + 1)
+    if kind := _not_a_table(header_line):
+        first = shortened(header_line.strip(), 40)
+        raise IngestError(str(path), f"is {kind}, not a CSV table (its first line is {first!r}); name it {_SUFFIXES[kind]} and ingest it again", f"line {len(leading) + 1}")
     delimiter = hinted or _delimiter(header_line)
     source = _Lines(itertools.chain(leading, [header_line] if header_line else [], lines))
     rows = csv.reader(source, delimiter=delimiter, strict=True)
