@@ -139,3 +139,27 @@ def test_a_person_mentioned_and_the_place_sent_lead_to_their_documents(page) -> 
         page.locator('dl.fields dt:text-is("Place sent") + dd').get_by_role("link", name=record.place_sent).click()
     assert params(page) == {"place": [record.place_sent]}
     assert count_text(page) == results(1, len(sent_there)) and set(hit_ids(page)) <= set(sent_there)
+
+
+def test_the_way_back_to_the_results_is_kept_from_one_document_to_the_next(page) -> None:
+    # "← Back to the results" became "← Search", an empty search, after one "More like this" (a fresh researcher)
+    search(page, "propaganda")
+    searched = page.url.removeprefix(page.url.split("/?")[0])
+    with page.expect_navigation():
+        page.locator("li.hit h3 a").first.click()
+    back = page.locator("p.back a")
+    assert (back.inner_text(), back.get_attribute("href")) == ("← Back to the results", searched)
+    related = page.locator("section.related a")
+    assert related.count() > 0, "the document chosen has documents like it"
+    with page.expect_navigation():
+        related.first.click()
+    assert (back.inner_text(), back.get_attribute("href")) == ("← Back to the results", searched)
+    with page.expect_navigation():  # and when it follows the link, the results it left
+        back.click()
+    assert page.url.endswith(searched) and hit_ids(page)
+    # a tab that has shown no results offers the search page, as before
+    fresh = page.context.browser.new_context(base_url=page.url.split("/?")[0])
+    other = fresh.new_page()
+    other.goto(f"/documents/{quote(hit_ids(page)[0])}")
+    assert (other.locator("p.back a").inner_text(), other.locator("p.back a").get_attribute("href")) == ("← Search", "/")
+    fresh.close()

@@ -172,7 +172,7 @@ def test_the_document_page_leads_back_to_the_results_it_was_opened_from(client, 
 
     def back(referer: str | None) -> tuple[str, str]:
         html = client.get(f"/documents/{identifier}", **({"HTTP_REFERER": referer} if referer else {})).content.decode()
-        return re.search(r'<p class="back"><a href="([^"]*)">([^<]*)</a></p>', html).groups()
+        return re.search(r'<p class="back"><a href="([^"]*)"(?: data-back="search")?>([^<]*)</a></p>', html).groups()
 
     assert back("http://testserver/?q=Moscow&type=Telegram&page=2") == ("/?q=Moscow&amp;type=Telegram&amp;page=2", "← Back to the results")
     assert back('http://testserver/?q="><script>alert(1)</script>') == ("/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;", "← Back to the results")

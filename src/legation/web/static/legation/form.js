@@ -62,3 +62,28 @@
     });
   });
 })();
+
+// The way back to the results. A document's page links back to the search it was opened from, which
+// the server reads from the Referer header; a document reached from another document ("More like
+// this", a related document, a note's "Document 523") or opened in a tab of its own had none, and
+// "← Search" led to an empty search box: the query, filters and page were lost after one step (a
+// fresh researcher). The page of results shown last is kept in the tab's session storage (and, for
+// a tab opened from it, in the browser's) and offered there instead.
+(function () {
+  const KEY = "legation:results";
+  try {
+    if (location.pathname === "/" && location.search && document.querySelector("form.search")) {
+      sessionStorage.setItem(KEY, location.pathname + location.search);
+      localStorage.setItem(KEY, location.pathname + location.search);
+      return;
+    }
+    const back = document.querySelector("p.back a[data-back=search]");
+    const kept = sessionStorage.getItem(KEY) || localStorage.getItem(KEY);
+    if (back && kept && kept.startsWith("/?")) {  // this site's search page only, whatever was stored
+      back.href = kept;
+      back.textContent = "← Back to the results";
+    }
+  } catch (e) {
+    // storage refused (a browser's private mode may): the link stays as the page wrote it
+  }
+})();
