@@ -1357,3 +1357,27 @@ def test_the_headers_api_link_leads_to_a_page_a_reader_can_read(client, db):
     assert docs.status_code == 200 and docs["Content-Type"].startswith("text/html")
     assert "swagger-ui" in docs.content.decode()
     assert client.get("/api/").json()["docs"] == target
+
+
+def test_a_table_of_a_frus_document_is_shown_as_a_table(client, db):
+    # its rows read as text, cells between pipes: "Hong Kong | | | 67" (a fresh researcher; 97 demo documents hold a table)
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    from tests.conftest import REPO, ingested_archive
+
+    volume = REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz"
+    for _ in ingested_archive(read_frus_volume(volume)):
+        page = client.get("/documents/frus1955-57v03-d126").content.decode()
+    body = re.search(r'<div class="body">(.*?)</div>\s*(?:<section|</section)', page, re.S).group(1)
+    (table,) = re.findall(r'<div class="table"><table>(.*?)</table></div>', body, re.S)
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)]
+    assert rows[0] == ["", "(in US $ millions)", "", ""] and ["Hong Kong", "", "", "67"] in rows and ["Ceylon", "", "", "48"] in rows
+    assert " | " not in re.sub(r"<table>.*?</table>", "", body, flags=re.S)  # no row left as text
+    # the paragraphs around it as before
+    assert "<p>The recorded exports" in body or "were:</p>" in body
+    # a row of one cell among rows of several (a caption, a heading of the rows below) spans them all
+    for _ in ingested_archive(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1961-63v05.xml.gz")):
+        page = client.get("/documents/frus1961-63v05-d254").content.decode()
+    (table,) = re.findall(r'<div class="table"><table>(.*?)</table></div>', page, re.S)
+    assert re.findall(r'<tr><td colspan="(\d+)">([^<]+)</td></tr>', table) == [("5", "Party Secretaries (not Presidium Members)")]
+    assert "<tr><td>Kozlov</td><td>54</td><td>Party 2nd Secretary</td><td>The Successor-designate</td><td></td></tr>" in table

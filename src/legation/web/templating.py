@@ -208,6 +208,39 @@ def _marker_keys(text: str, notes: list) -> list[str | None]:
     return found
 
 
+_CELLS = " | "  # between the cells of a table's row, as the readers write a table into a text (tei_frus)
+
+
+def text_html(body: str) -> SafeString:
+    """A text's paragraphs as HTML, escaped, as Django's ``linebreaks`` makes them (a ``<p>`` for
+    each run of lines between blank lines, ``<br>`` between its lines), but a paragraph of rows,
+    every line of it holding cells apart by :data:`_CELLS` (a TEI ``<table>`` as the FRUS reader
+    writes it: 97 of the demo's documents hold one), is a ``<table>`` of them, each row as many
+    cells as the longest: it read "Hong Kong | | | 67" (a fresh researcher)."""
+    paragraphs = re.split("\n{2,}", body.replace("\r\n", "\n").replace("\r", "\n"))
+    return mark_safe("\n\n".join(_table_html(p) if _is_table(p) else "<p>%s</p>" % html.escape(p).replace("\n", "<br>") for p in paragraphs))
+
+
+def _is_table(paragraph: str) -> bool:
+    """Whether the lines of ``paragraph`` are a table's rows: two or more of them, and at least half,
+    cells apart; the others rows of one cell (a caption, "(in millions of dollars)", or a heading
+    of the rows below it, "Presidium Members")."""
+    lines = paragraph.split("\n")
+    rows = sum(1 for line in lines if _CELLS in line or line.rstrip().endswith(" |") or line.lstrip().startswith("| "))
+    return rows >= 2 and 2 * rows >= len(lines)
+
+
+def _table_html(paragraph: str) -> str:
+    rows = [line.split("|") for line in paragraph.split("\n")]
+    width = max(len(row) for row in rows)
+    cells = [
+        f'<td colspan="{width}">{html.escape(row[0].strip())}</td>' if len(row) == 1 and width > 1
+        else "".join(f"<td>{html.escape(cell.strip())}</td>" for cell in row + [""] * (width - len(row)))
+        for row in rows
+    ]
+    return '<div class="table"><table>' + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></div>"
+
+
 def note_links(body_html: str, notes: list, prefix: str) -> SafeString:
     """``body_html`` (a text made HTML by ``linebreaks``: escaped) with each marker of one of its
     ``notes`` (:class:`~legation.records.document_record.Footnote`, mark ``n``) a link to the note,
@@ -299,5 +332,5 @@ def environment(**options: Any) -> Environment:
         static=static_url, url=url, site_credit=lambda: config().site_credit, query_box_maxlength=QUERY_BOX_MAXLENGTH, text_direction=text_direction,
         language_name=language_name, note_anchors=note_anchors
     )
-    env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, linked=linked, urlencode=urlencode, linebreaks=linebreaks_filter)  # Django's, escaping
+    env.filters.update(number=number, title_text=title_text, passages=passages, note_links=note_links, document_links=document_links, linked=linked, urlencode=urlencode, linebreaks=linebreaks_filter, text_html=text_html)  # Django's, escaping
     return env
