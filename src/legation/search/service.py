@@ -884,6 +884,9 @@ def filter_value_notices(
         for value in dict.fromkeys(v for v in values if v):
             if facet_counts.count(searcher, facet_counts.facet_filter(idx_schema, facet, [value])):
                 continue
+            if facet.ordered and re.fullmatch(facet.value_pattern, value) and facet.canonical(value) == value:  # a year as the facet writes it
+                notices.append(f"No document is {value.lower()}." if value in facet.words else f"No document is dated {value}.")
+                continue
             if listed is None:  # compared here: a pattern of the value (top_values' containing) is refused past 1,000 states
                 listed = [v for v, _ in facet_counts.top_values(searcher, Query.all_query(), [facet], MAX_FACET_VALUES)[name]]
             folded = analyzers.letters_folded(value)
@@ -892,9 +895,6 @@ def filter_value_notices(
                 meant += [v for v in places_written_alike(value) if v in listed and v not in meant]
             meant = meant[:3]
             where = f" The values are listed at {listed_at.format(name=name)}." if listed_at else ""
-            if facet.ordered and re.fullmatch(facet.value_pattern, value) and facet.canonical(value) == value:  # a year as the facet writes it
-                notices.append(f"No document is {value.lower()}." if value in facet.words else f"No document is dated {value}.")
-                continue
             notices.append(
                 f"No document has the {name} {user_query.shown(value)} (a filter's value is written as the facet lists it"
                 f"{': ' + ', '.join(meant) if meant else ''}).{where}"
