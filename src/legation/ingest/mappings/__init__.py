@@ -172,7 +172,8 @@ class Mapping:
         ignore = data.get("ignore", [])
         if not (isinstance(ignore, list) and all(isinstance(v, str) for v in ignore)):
             raise IngestError(source, f'"ignore" must be a list of source columns (keys), e.g. ["word_count"], not {json.dumps(ignore)}')
-        if read := sorted(set(ignore) & set(_TEMPLATE.findall(str(data.get("identifier_template", ""))) + list(data["columns"]) + _TEMPLATE.findall(str(data.get("title_template", ""))))):
+        templated = _TEMPLATE.findall(str(data.get("identifier_template", ""))) + _TEMPLATE.findall(str(data.get("title_template", "")))
+        if read := sorted(set(ignore) & {*data["columns"], *templated}):
             raise IngestError(source, f'"ignore" names {read}, which the mapping reads (in "columns" or a template): leave them out of "ignore"')
         if data.get("encoding") and data.get("format") == "jsonl":
             raise IngestError(source, '"encoding" is for CSV files; JSON Lines are UTF-8: leave "encoding" out')
