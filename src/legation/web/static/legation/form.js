@@ -67,8 +67,8 @@
 // the server reads from the Referer header; a document reached from another document ("More like
 // this", a related document, a note's "Document 523") or opened in a tab of its own had none, and
 // "← Search" led to an empty search box: the query, filters and page were lost after one step (a
-// fresh researcher). The page of results shown last is kept in the tab's session storage (and, for
-// a tab opened from it, in the browser's) and offered there instead.
+// fresh researcher). The page of results shown last is kept in the tab's session storage, and in
+// the browser's local storage for a tab opened on a document alone, and offered there instead.
 (function () {
   const KEY = "legation:results";
   try {
