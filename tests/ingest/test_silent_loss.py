@@ -191,6 +191,18 @@ def test_keys_of_json_lines_the_mapping_does_not_read_are_named_in_one_note_as_a
     with pytest.raises(IngestError) as refused:
         load_mapping(mapping)
     assert refused.value.message == '"ignore" names [\'body\'], which the mapping reads (in "columns" or a template): leave them out of "ignore"'
+    # the keys of a list's objects the mapping reads in part, each named (DFAT's naa_refs[].naa_barcode were lost so: a fresh user)
+    lines.write_text(
+        json.dumps({"ref": "a1", "heading": "One", "when": "1950", "body": "Text", "refs": [{"reference": "A981, CHINA 116", "barcode": 257409, "box": ""}]}) + "\n",
+        encoding="utf-8",
+    )
+    mapping.write_text(json.dumps({"columns": {**columns, "refs[].reference": "source"}}), encoding="utf-8")
+    assert [n.message.split(" is not")[0] for n in batch(lines, str(mapping))[1]] == ["a key of the lines 'refs[].barcode' (line 1)"]
+    mapping.write_text(json.dumps({"columns": {**columns, "refs[].reference": "source"}, "ignore": ["refs[].barcode"]}), encoding="utf-8")
+    assert batch(lines, str(mapping))[1] == []
+    mapping.write_text(json.dumps({"columns": {**columns, "refs[].reference": "source"}, "ignore": ["refs"]}), encoding="utf-8")
+    with pytest.raises(IngestError):  # the list is read, in part
+        load_mapping(mapping)
 
 
 @pytest.mark.django_db

@@ -173,7 +173,8 @@ class Mapping:
         if not (isinstance(ignore, list) and all(isinstance(v, str) for v in ignore)):
             raise IngestError(source, f'"ignore" must be a list of source columns (keys), e.g. ["word_count"], not {json.dumps(ignore)}')
         templated = _TEMPLATE.findall(str(data.get("identifier_template", ""))) + _TEMPLATE.findall(str(data.get("title_template", "")))
-        if read := sorted(set(ignore) & {*data["columns"], *templated}):
+        reading = {*data["columns"], *templated}
+        if read := sorted(set(ignore) & {*reading, *(key.partition("[].")[0] for key in reading)}):  # a list read in part is read
             raise IngestError(source, f'"ignore" names {read}, which the mapping reads (in "columns" or a template): leave them out of "ignore"')
         if data.get("encoding") and data.get("format") == "jsonl":
             raise IngestError(source, '"encoding" is for CSV files; JSON Lines are UTF-8: leave "encoding" out')

@@ -302,7 +302,7 @@ def _unseen_keys(path: Path, mapping: Mapping, unseen: list[str], keys: set[str]
         folded = {k.lower(): k for k in keys}.get(key.lower())
         close = folded or next(iter(difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.6)), "")
         named.append(f"{key!r} (for {' and '.join(uses)}{f'; did you mean {close!r}?' if close else ''})")
-        meant |= {close.partition("[].")[0]} if close else set()
+        meant |= {close, close.partition("[].")[0]} if close else set()
     one = len(unseen) == 1
     shown = listed_first([repr(k) for k in sorted(keys)], 30)
     return IngestNote(
@@ -334,7 +334,8 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
     renamed: list[tuple[str, str, int]] = []  # (identifier, as stored, line) of the lines repeating one
     unseen = mapping.source_columns()  # the keys the mapping names that no line has had yet
     keys: set[str] = set()  # the keys of the lines, while one of the mapping's is unseen (for the note)
-    read = {key.partition("[].")[0] for key in mapping.source_columns()} | mapping.ignore  # a list's key, read in part, is read
+    read = set(mapping.source_columns()) | mapping.ignore
+    in_lists = {key.partition("[].")[0] for key in read if "[]." in key}  # lists of objects read in part ("naa_refs")
     unread: dict[str, int] = {}  # a key of the lines with a value that the mapping does not read → its first line
     objects = 0
     for item in json_lines(path):  # long lines, bytes not UTF-8 and a cut-off file are IngestError items
@@ -358,7 +359,9 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
                 keys.update(obj)
                 keys.update(f"{k}[].{inner}" for k, v in obj.items() if isinstance(v, list) for o in v if isinstance(o, dict) for inner in o)
         if len(unread) < _KEYS_KEPT:
-            unread.update((k, number) for k, v in obj.items() if k not in read and k not in unread and v not in (None, "", [], {}))
+            for key in _keys_with_values(obj, in_lists):
+                if key not in read and key not in unread and key.partition("[].")[0] not in mapping.ignore:
+                    unread[key] = number
         raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
         values = Values(mapping, raw)
         for key, field_name in mapping.columns.items():
@@ -390,6 +393,18 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         yield note
     if unread := {key: line for key, line in unread.items() if key not in meant}:
         yield _unread_keys(path, mapping, unread)
+
+
+def _keys_with_values(obj: dict, in_lists: set[str]) -> Iterator[str]:
+    """The keys of ``obj`` with a value (not null, "", [] or {}), a list of objects of ``in_lists``
+    (read in part) as the keys of its objects that have one (``"naa_refs[].barcode"``)."""
+    for key, value in obj.items():
+        if value in (None, "", [], {}):
+            continue
+        if key in in_lists and isinstance(value, list):
+            yield from dict.fromkeys(f"{key}[].{inner}" for item in value if isinstance(item, dict) for inner, v in item.items() if v not in (None, "", [], {}))
+        else:
+            yield key
 
 
 def _unread_keys(path: Path, mapping: Mapping, unread: dict[str, int]) -> IngestNote:
