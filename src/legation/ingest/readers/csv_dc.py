@@ -215,6 +215,29 @@ def _not_a_table(first: str) -> str:
     return ""
 
 
+_DUBLIN_CORE_HEADERS = "Dublin Core headers"  # the source of the mapping a table without one is read by
+
+
+def _unread_note(path: Path, mapping: Mapping, unread: list[str], at: str) -> IngestNote:
+    """The note on the columns ``unread`` (their headers, each with a value in some row) that no
+    field reads: without a mapping (``mapping.source`` "Dublin Core headers"), headers Legation does
+    not read; with one, columns it leaves out (and does not ``ignore``). A column empty in every row
+    lost nothing and is not named (the Moritz letter index's five)."""
+    if mapping.source == _DUBLIN_CORE_HEADERS:
+        return IngestNote(
+            str(path),
+            f"columns {unread} are not headers Legation reads, so their values were not stored; rename each to one "
+            f"of {sorted(DUBLIN_CORE)}, or ingest with --mapping MAP.json, and ingest the file again",
+            at,
+        )
+    return IngestNote(
+        str(path),
+        f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "
+        f"map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
+        at,
+    )
+
+
 def _delimiter(header: str) -> str:
     """The column separator, read off the ``header`` line: a comma; a semicolon, as Excel writes CSV
     where the decimal mark is a comma (German, French …); or a tab (TSV)."""
@@ -248,10 +271,11 @@ def read_csv(
     path: Path, mapping: Mapping | str | Path | None = None, encoding: str | None = None
 ) -> Iterator[DocumentRecord | IngestError | IngestNote]:
     """Yield one record per data row, or an :class:`IngestError` located at "line N" for a row
-    that is not a valid record. First come :class:`IngestNote` items: one naming the encoding
+    that is not a valid record. First comes an :class:`IngestNote` naming the encoding
     assumed when the file is not UTF-8 and none was declared (:mod:`legation.ingest.encodings`);
-    one naming the columns that are not read (without a mapping, headers that are not Dublin
-    Core-style names; with one, columns the mapping leaves out). ``mapping``: a :class:`Mapping`, a bundled
+    after the rows one naming the columns that are not read and hold a value in some row (without a
+    mapping, headers that are not Dublin Core-style names; with one, columns the mapping leaves out
+    and does not ``ignore``: :func:`_unread_note`). ``mapping``: a :class:`Mapping`, a bundled
     mapping name or a mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
     headers. ``encoding``: the file's encoding (a Python codec name, ``legation ingest --encoding``),
     which wins over the mapping's ``"encoding"``; None detects it. Columns are separated by commas,
@@ -338,25 +362,14 @@ def read_csv(
                 f"has no identifier column (headers: {header}); name one 'identifier' or give a mapping (--mapping MAP.json)",
                 at,
             )
-        mapping = Mapping(columns=columns, source="Dublin Core headers")
-        if unread := [h for h in header if h and _header_key(h) not in DUBLIN_CORE]:
-            yield IngestNote(
-                str(path),
-                f"columns {unread} are not headers Legation reads, so their values were not stored; rename each to one "
-                f"of {sorted(DUBLIN_CORE)}, or ingest with --mapping MAP.json, and ingest the file again",
-                at,
-            )
+        mapping = Mapping(columns=columns, source=_DUBLIN_CORE_HEADERS)
+        unread = [i for i, h in enumerate(header) if h and _header_key(h) not in DUBLIN_CORE]
     else:
         named = mapping.source_columns()
         if absent := [c for c in named if c not in header]:
             raise IngestError(str(path), _absent_columns(absent, header, mapping), at)
-        if unread := [h for h in header if h and h not in named and h not in mapping.ignore]:
-            yield IngestNote(
-                str(path),
-                f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "
-                f"map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
-                at,
-            )
+        unread = [i for i, h in enumerate(header) if h and h not in named and h not in mapping.ignore]
+    unread_used: set[int] = set()  # columns not read with a value in some row: named after the rows
     start, read = source.count + 1, 0
     given = table_fields(mapping)
     table = _Table(len(header), delimiter, next((header.index(c) for c in mapping.identifier_columns() if c in header), None))
@@ -404,6 +417,7 @@ def read_csv(
             yield IngestError(str(path), f"has {len(row)} cells, the header has {len(header)}; check quoting and commas in this row", where)
             continue
         unnamed_used.update(i for i in unnamed if row[i].strip())
+        unread_used.update(i for i in unread if row[i].strip())
         raw = dict(zip(header, map(unescape_formula, row)))
         for column in names:
             for mark, found in ((";", semicolons), (",", commas)):
@@ -426,6 +440,8 @@ def read_csv(
         yield _comma_note(path, mapping, column, counted[",", column], examples)
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
+    if unread_used:
+        yield _unread_note(path, mapping, [header[i] for i in sorted(unread_used)], at)
 
 
 
@@ -519,7 +535,7 @@ def _semicolon_note(path: Path, mapping: Mapping, column: str, count: int, examp
     Debate's speakers list "Mr; Mboumoua")."""
     shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
     several = mapping.separator.join(p.strip() for p in examples[0][1].split(";") if p.strip())
-    if mapping.source == "Dublin Core headers":
+    if mapping.source == _DUBLIN_CORE_HEADERS:
         declare = f"declare it the separator in a mapping beside the file, {_mapping_path(path).name}: " + json.dumps(
             {"columns": mapping.columns, "separator": ";"}, ensure_ascii=False
         )
