@@ -117,6 +117,8 @@ def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(c
         "/api/facets/type?q=Mao&colour=red": "There is no parameter 'colour'; /api/facets/{name} takes "
         f"{search_parameters}, contains, limit. See /api/openapi.json.",
         "/api/suggest?q=li&Limit=3": "There is no parameter 'Limit' (did you mean limit?); /api/suggest takes q, limit. See /api/openapi.json.",
+        "/api/search?pageSize=5": "There is no parameter 'pageSize' (did you mean page_size?); /api/search takes "
+        f"{search_parameters}, page, page_size. See /api/openapi.json.",  # not page, which it begins with
         # the facet page's box sends containing=; the API names its own (a fresh researcher)
         "/api/facets/sender?containing=Mao": "There is no parameter 'containing' (did you mean contains?); /api/facets/{name} takes "
         f"{search_parameters}, contains, limit. See /api/openapi.json.",

@@ -788,6 +788,9 @@ def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path)
     assert [(r.identifier, r.title, r.date_edtf, [a.name for a in r.agents]) for r in records] == [("ch-1", "Notiz über Gespräch", "1949-12-22", ["Jürgen Müller"])]
     (failed,) = [i for i in items if isinstance(i, IngestError)]
     assert failed.location == "line 4" and "title" in failed.message
+    # written in capitals or with spaces, as other programs write it
+    table.write_text("SEP = ;\nidentifier;title\nz-1;Eins\n", encoding="utf-8")
+    assert [(r.identifier, r.title) for r in read_csv(table) if isinstance(r, DocumentRecord)] == [("z-1", "Eins")]
     # a comma is a separator it may name too, quoted as Excel quotes it when it has to
     table.write_text('"sep=,"\nidentifier,title\nd-1,"One, two"\n', encoding="utf-8")
     assert [(r.identifier, r.title) for r in read_csv(table) if isinstance(r, DocumentRecord)] == [("d-1", "One, two")]
@@ -799,6 +802,7 @@ def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path)
         ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n', "is XML, not a CSV table (its first line is '<?xml version=\"1.0\" encoding=\"UTF-8\"?>'); name it .xml"),
         ('\ufeff<TEI xmlns="http://www.tei-c.org/ns/1.0">\n</TEI>\n', "is XML, not a CSV table (its first line is '<TEI…'); name it .xml"),  # a long line cut at a word
         ('{"identifier": "a1", "title": "One"}\n', "is JSON, not a CSV table (its first line is '{\"identifier\": \"a1\", \"title\": \"One\"}'); name it .json (.jsonl"),
+        ("<!DOCTYPE html>\n<html><body><table></table></body></html>\n", "is a web page (HTML), not a CSV table (its first line is '<!DOCTYPE html>'); save the table itself"),
     ],
 )
 def test_a_file_of_another_format_named_csv_is_said_to_be_that_format(tmp_path: Path, content: str, said: str) -> None:

@@ -124,10 +124,13 @@ def checked_parameters(path: str):
 def unknown_parameter(name: str, path: str, declared: dict[str, bool]) -> str:
     """What to say of a parameter ``name`` that the operation at ``path`` does not take."""
     typed = name.lower()
-    # the parameter the name starts with (sort_order, types), else one spelt almost alike (limt), else
-    # one of the same stem (containing, as the facet page's box sends it, for contains)
+    # the parameter written otherwise (pageSize, page-size), else the one the name starts with
+    # (sort_order, types), else one spelt almost alike (limt), else one of the same stem
+    # (containing, as the facet page's box sends it, for contains)
+    bare = typed.replace("_", "").replace("-", "")
     close = (
-        sorted((d for d in declared if typed.startswith(d)), key=len)[-1:]
+        [d for d in declared if d.replace("_", "") == bare][:1]
+        or sorted((d for d in declared if typed.startswith(d)), key=len)[-1:]
         or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
         or [d for d in declared if len(os.path.commonprefix([typed, d])) >= max(5, len(d) - 2)][:1]
     )

@@ -191,7 +191,7 @@ def _mapping_path(path: Path) -> Path:
     return path.with_name(re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I) + ".mapping.json")
 
 
-_SEPARATOR_HINT = re.compile(r'"?sep=(.)"?[,;\t]*\r?\n?')
+_SEPARATOR_HINT = re.compile(r'"?sep ?= ?(.)"?[,;\t]*\r?\n?', re.I)
 
 
 def _separator_hint(line: str) -> str:
@@ -201,13 +201,20 @@ def _separator_hint(line: str) -> str:
     return found[1] if found else ""
 
 
-_SUFFIXES = {"XML": ".xml", "JSON": ".json (.jsonl for JSON Lines, a value a line)"}
+_SUFFIXES = {  # what a file named .csv that is another format is, and what to do
+    "XML": ("XML", "name it .xml"),
+    "JSON": ("JSON", "name it .json (.jsonl for JSON Lines, a value a line)"),
+    "HTML": ("a web page (HTML)", "save the table itself, not the page showing it,"),
+}
 
 
 def _not_a_table(first: str) -> str:
     """What a file named ``.csv`` is when its first line shows another format: ``"XML"`` (a TEI file
-    saved so read "no identifier column (headers: ['<?xml …'])"), ``"JSON"``, else ``""``."""
+    saved so read "no identifier column (headers: ['<?xml …'])"), ``"JSON"``, ``"HTML"`` (a web page
+    showing a table, saved), else ``""``."""
     line = first.lstrip("\ufeff \t")
+    if line.lower().startswith(("<!doctype html", "<html")):
+        return "HTML"
     if line.startswith(("<?xml", "<TEI", "<!DOCTYPE", "<teiCorpus")):
         return "XML"
     if line.startswith(("{", "[{")):
@@ -321,7 +328,7 @@ def read_csv(
     csv.field_size_limit(CELL_CHARACTERS + 1)
     if kind := _not_a_table(header_line):
         first = shortened(header_line.strip(), 40)
-        raise IngestError(str(path), f"is {kind}, not a CSV table (its first line is {first!r}); name it {_SUFFIXES[kind]} and ingest it again", f"line {len(leading) + 1}")
+        raise IngestError(str(path), f"is {_SUFFIXES[kind][0]}, not a CSV table (its first line is {first!r}); {_SUFFIXES[kind][1]} and ingest it again", f"line {len(leading) + 1}")
     delimiter = hinted or _delimiter(header_line)
     source = _Lines(itertools.chain(leading, [header_line] if header_line else [], lines))
     rows = csv.reader(source, delimiter=delimiter, strict=True)
