@@ -188,15 +188,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         final_page=reachable,
         last_page=last_page,
         did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
-        # the same words, order and page size: neither is a filter (Clear all dropped them: fresh users),
-        # the first page of what they find
-        clear_url=query_string(
-            {
-                "q": [search_request.q],
-                "sort": [search_request.sort if search_request.sort != DEFAULTS.sort else ""],
-                "page_size": [str(search_request.page_size) if search_request.page_size != DEFAULTS.page_size else ""],
-            }
-        ),
+        # the search without its filters and dates, as each ✕ drops one: its words, order and page size
+        # kept (Clear all dropped the order, then the page size: fresh users), from its first page
+        clear_url=query_string(base, start_date=None, end_date=None, date_match=None, **{name: None for name in FACETS_BY_NAME}),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
         chosen_filters=chosen,
         # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
