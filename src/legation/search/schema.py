@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from legation.records.document_record import AgentRef, DocumentRecord
+from legation.records.document_record import AGENT_KINDS, AgentRef, DocumentRecord
 from legation.records.languages import language_name, language_tag
 from legation.search import analyzers
 from legation.search.analyzers import FOLDED_NAME, STEMMED_NAME
@@ -188,12 +188,6 @@ def surname(name: str, romanized_first: bool = False) -> str:
     return words[-1] if words else ""
 
 
-NAMED_KEY_PREFIXES = ("person:", "organization:")
-"""The keys Legation makes from a name when the source gives no authority's identifier
-(:func:`legation.ingest.mappings.agent_key`, the FRUS reader's): they join documents by a name's
-spelling, not by the source's word that they are one person."""
-
-
 def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
     """Those of ``agent``'s other names that find the documents linked to it, given the names an
     authority record gives it (``curated``, kept whatever their words): of a person's other names
@@ -212,7 +206,10 @@ def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
     the edition's names of Gorbachev, Gorbatschow and Горбачёв among them (TEI ``listPerson``).
     Applied to the documents the index reads from the database
     (:func:`legation.search.indexer.finding_records`)."""
-    if agent.kind != "person" or not agent.key.startswith(NAMED_KEY_PREFIXES):
+    # a key of a kind and a name's slug (person:dean-acheson) is Legation's, made where the source gave no
+    # authority's identifier (legation.ingest.mappings.agent_key, the FRUS reader's): it joins documents by
+    # a name's spelling, not by the source's word that they are one person
+    if agent.kind != "person" or agent.key.partition(":")[0] not in AGENT_KINDS:
         return list(agent.names)
     kept = set(curated)
     first = any(_SURNAME_FIRST.match(name) for name in (agent.name, *agent.names))
