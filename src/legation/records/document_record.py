@@ -23,6 +23,7 @@ TextKind = Literal["transcript", "translation"]
 AGENT_ROLES: tuple[str, ...] = ("sender", "recipient", "mentioned")
 AGENT_KINDS: tuple[str, ...] = ("person", "organization")
 TEXT_KINDS: tuple[str, ...] = ("transcript", "translation")
+TABLE_CELLS = " | "  # between the cells of a table's row in a text, a row a line (the FRUS reader's TEI <table>; the page shows a table)
 # the lines of an authority file (legation.records.authorities), which a folder of documents may hold
 AUTHORITY_KINDS: tuple[str, ...] = (*AGENT_KINDS, "place")
 AUTHORITY_KEYS: tuple[str, ...] = ("kind", "key", "name", "names", "same_as")

@@ -42,6 +42,7 @@ from markupsafe import Markup
 
 from legation.config import config
 from legation.printable import html_escaped, printable, title_text
+from legation.records.document_record import TABLE_CELLS
 from legation.records.languages import language_name, text_direction
 from legation.search.schema import FACETS_BY_NAME
 from legation.web.params import QUERY_BOX_MAXLENGTH
@@ -208,18 +209,15 @@ def _marker_keys(text: str, notes: list) -> list[str | None]:
     return found
 
 
-_CELLS = " | "  # between the cells of a table's row, as the readers write a table into a text (tei_frus)
-
-
 def text_html(body: str) -> SafeString:
     """A text's paragraphs as HTML, escaped, as Django's ``linebreaks`` makes them (a ``<p>`` for
     each run of lines between blank lines, ``<br>`` between its lines), but a paragraph of rows
-    (:func:`_is_table`: cells apart by :data:`_CELLS`, a TEI ``<table>`` as the FRUS reader writes
+    (:func:`_is_table`: cells apart by :data:`TABLE_CELLS`, a TEI ``<table>`` as the FRUS reader writes
     it: 91 tables in 87 of the demo's documents) is a ``<table>`` of them, each row as many cells
     as the longest, a row of one cell across them all: it read "Hong Kong | | | 67" (a fresh
     researcher)."""
     paragraphs = re.split("\n{2,}", body.replace("\r\n", "\n").replace("\r", "\n"))
-    return mark_safe("\n\n".join(_table_html(p) if _is_table(p) else "<p>%s</p>" % html.escape(p).replace("\n", "<br>") for p in paragraphs))
+    return mark_safe("\n\n".join(_table_html(p) if _is_table(p) else linebreaks_filter(p) for p in paragraphs))
 
 
 def _is_table(paragraph: str) -> bool:
@@ -227,12 +225,13 @@ def _is_table(paragraph: str) -> bool:
     cells apart; the others rows of one cell (a caption, "(in millions of dollars)", or a heading
     of the rows below it, "Presidium Members")."""
     lines = paragraph.split("\n")
-    rows = sum(1 for line in lines if _CELLS in line or line.rstrip().endswith(" |") or line.lstrip().startswith("| "))
+    edge = TABLE_CELLS.strip()  # an empty first or last cell: "| (in US $ millions)"
+    rows = sum(1 for line in lines if TABLE_CELLS in line or line.rstrip().endswith(f" {edge}") or line.lstrip().startswith(f"{edge} "))
     return rows >= 2 and 2 * rows >= len(lines)
 
 
 def _table_html(paragraph: str) -> str:
-    rows = [line.split("|") for line in paragraph.split("\n")]
+    rows = [line.split(TABLE_CELLS.strip()) for line in paragraph.split("\n")]
     width = max(len(row) for row in rows)
     cells = [
         f'<td colspan="{width}">{html.escape(row[0].strip())}</td>' if len(row) == 1 and width > 1

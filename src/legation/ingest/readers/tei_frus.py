@@ -91,6 +91,7 @@ from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.frus_edition import FRUS_EDITION_URL
 from legation.records.document_record import (
+    TABLE_CELLS,
     AgentRef,
     CollectionRef,
     DocumentRecord,
@@ -1201,7 +1202,7 @@ def _blocks(container: etree._Element, out: list[str], top: bool = False) -> Non
             if text := "\n".join(line for line in lines if line):
                 out.append(text)
         elif name == "table":
-            rows = [" | ".join(_text(cell, marks=True) for cell in row if _local(cell.tag) == "cell") for row in child.iter(f"{T}row")]
+            rows = [TABLE_CELLS.join(_text(cell, marks=True) for cell in row if _local(cell.tag) == "cell") for row in child.iter(f"{T}row")]
             if text := "\n".join(r for r in rows if r.strip(" |")):
                 out.append(text)
         elif name in CONTAINERS and any(_local(c.tag) in BLOCKS for c in child):
