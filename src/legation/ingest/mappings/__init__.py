@@ -140,6 +140,14 @@ class Mapping:
         templated = _TEMPLATE.findall(self.identifier_template) + _TEMPLATE.findall(self.title_template)
         return list(dict.fromkeys([*self.columns, *templated]))
 
+    def not_read(self, one: bool = False) -> str:
+        """The end of the note on source columns or keys this mapping does not read (a CSV table's,
+        JSON Lines'), after their names: what was lost and what to do (``one``: of a single one)."""
+        return (
+            f"{'is' if one else 'are'} not in the mapping {self.source}, so {'its' if one else 'their'} values were not stored; "
+            f"to keep them, map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again"
+        )
+
     def identifier_columns(self) -> list[str]:
         """The source columns an identifier is read from: those mapped to ``identifier``, then those its
         ``identifier_template`` names (``{edition}-{key}`` → edition, key)."""

@@ -104,7 +104,7 @@ from pathlib import Path
 from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
-from legation.ingest.mappings import FIELDS, FIRST_WINS, Mapping, Values, load_mapping
+from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.names import direct_name
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
@@ -237,12 +237,7 @@ def _unread_note(path: Path, mapping: Mapping, unread: list[str], at: str) -> In
             f"of {sorted(DUBLIN_CORE)}, or ingest with --mapping MAP.json, and ingest the file again",
             at,
         )
-    return IngestNote(
-        str(path),
-        f"columns {unread} are not in the mapping {mapping.source}, so their values were not stored; to keep them, "
-        f"map each to a field ({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
-        at,
-    )
+    return IngestNote(str(path), f"columns {unread} {mapping.not_read()}", at)
 
 
 def _delimiter(header: str) -> str:

@@ -58,7 +58,7 @@ from typing import Any
 
 from legation.errors import IngestError, IngestNote, json_line_failure, parse_json
 from legation.ingest.dates import parse_archival_date
-from legation.ingest.mappings import FIELDS, Mapping, Values, load_mapping
+from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
 from legation.ingest.readers.markdown_text import markdown_paragraphs
 from legation.printable import listed_first
@@ -413,12 +413,7 @@ def _unread_keys(path: Path, mapping: Mapping, unread: dict[str, int]) -> Ingest
     30 named with their lines, and what to do."""
     shown = listed_first([f"{key!r} (line {number:,})" for key, number in unread.items()], 30)
     one = len(unread) == 1
-    return IngestNote(
-        str(path),
-        f"{'a key' if one else 'keys'} of the lines {shown} {'is' if one else 'are'} not in the mapping {mapping.source}, so "
-        f"{'its values were' if one else 'their values were'} not stored; to keep them, map each to a field "
-        f"({', '.join(sorted(FIELDS))}) in the mapping's \"columns\" and ingest the file again",
-    )
+    return IngestNote(str(path), f"{'a key' if one else 'keys'} of the lines {shown} {mapping.not_read(one)}")
 
 
 def _renamed(path: Path, renamed: list[tuple[str, str, int]]) -> IngestNote:
