@@ -63,6 +63,7 @@ from legation.ingest.dates import archival_day_bounds, either_order  # the one r
 from legation.printable import C0_CONTROLS, C1_CONTROLS, DASHES, in_words, number_range, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import MOST_PAGE, PAGE_NUMBER, RecordError, folded_identifier, is_identifier, unwrapped
+from legation.records.frus_edition import FRUS_IDENTIFIER
 from legation.records.languages import language_tag
 from legation.search import analyzers, frus_citations, schema
 
@@ -608,7 +609,7 @@ _PERMALINK = re.compile(
     r"(?:(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+|[\w.-]+(?::\d+)?)?(?:/[^/\s?#]+)*/)?documents/([^/\s?#]+)/?(?:[?#]\S*)?"
 )
 # The public FRUS edition, as the FRUS reader links a document (its source_url,
-# legation.ingest.readers.tei_frus.URL): .../historicaldocuments/<volume>/<document>, identified
+# legation.records.frus_edition.FRUS_EDITION_URL): .../historicaldocuments/<volume>/<document>, identified
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
 # a part of the volume (a chapter, its index, its list of persons) something else there.
 # Its path alone is read so too, as a footnote or a reference manager writes it: historicaldocuments/<volume>/<document>,
@@ -737,12 +738,6 @@ _EDITION_PATH = re.compile(r"/historicaldocuments(?:/|$)", re.I)  # where it kee
 _ASKED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # as typed in a search box: Chou En-lai, its hyphen kept
 
 
-# a FRUS document's identifier typed: <volume>-d<number>, the volume named by its years as every
-# volume of the public edition is (frus1949v07p1, frus1969-76v17, frus1917-72PubDip), so that a
-# word such as frusxyz-d1 is not taken for a volume the archive lacks
-_FRUS_IDENTIFIER = re.compile(r"(frus\d{4}[\w-]*)-(d\d+)")
-
-
 def identifier_address(word: str) -> Address | None:
     """A word typed as the identifier of a document of the public FRUS edition
     (``frus1949v07p1-d99999``, ``frus1969-76v17-d5``: ``frus``, the volume's first year, the rest of
@@ -751,13 +746,13 @@ def identifier_address(word: str) -> Address | None:
     without the quotes and punctuation a pasted word carries (:func:`unwrapped`), as the archive
     finds its own identifiers: ``'FRUS1945V01-D1'.`` is ``frus1945v01-d1``."""
     identifier = unwrapped(word).lower()
-    match = _FRUS_IDENTIFIER.fullmatch(identifier)
+    match = FRUS_IDENTIFIER.fullmatch(identifier)
     if match is None or not is_identifier(identifier):
         return None
     return Address(identifier, identifier=identifier, volume=match.group(1))
 
 
-# a FRUS volume's key typed: frus and the volume's first year as _FRUS_IDENTIFIER reads it, then the
+# a FRUS volume's key typed: frus and the volume's first year as FRUS_IDENTIFIER reads it, then the
 # rest of its key (frus1945v01, frus1969-76v17, frus1917-72PubDip; frus1861, a year's one volume)
 _FRUS_VOLUME_KEY = re.compile(r"frus\d{4}(?:[\w-]*\w)?", re.I)
 
@@ -770,7 +765,7 @@ def volume_address(word: str) -> Address | None:
     carries (:func:`unwrapped`), and in lower case when not typed starting ``frus`` (``FRUS1945V01``
     is ``frus1945v01``; ``frus1917-72PubDip`` keeps the capitals of its key)."""
     key = unwrapped(word)
-    if _FRUS_VOLUME_KEY.fullmatch(key) is None or _FRUS_IDENTIFIER.fullmatch(key.lower()) is not None:
+    if _FRUS_VOLUME_KEY.fullmatch(key) is None or FRUS_IDENTIFIER.fullmatch(key.lower()) is not None:
         return None
     volume = _volume_key(key)
     return Address(volume, volume=volume)

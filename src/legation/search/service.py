@@ -26,6 +26,7 @@ from legation.errors import InvalidQuery, UnknownFacet
 from legation.printable import in_words, number_runs, quoted, shortened
 from legation.records.dates import display_date
 from legation.records.document_record import PAGES
+from legation.records.frus_edition import FRUS_EDITION
 from legation.records.languages import is_language_tag, language_tag
 from legation.records.place_names import places_written_alike
 from legation.search import facets as facet_counts
@@ -1053,7 +1054,7 @@ def _documents_not_held(volume: str, absent: list[user_query.Address]) -> str:
     them = "it" if len({a.identifier for a in others}) == 1 else "them"
     typed = all(a.text == a.identifier for a in others)
     where = (
-        _edition_address(others[0]) if them == "it" else f"at https://history.state.gov/historicaldocuments/{volume}" if typed else "at the addresses given"
+        _edition_address(others[0]) if them == "it" else f"at {FRUS_EDITION}{volume}" if typed else "at the addresses given"
     )
     return (
         f"The archive holds the FRUS volume {volume} but not its documents {in_words(runs)}{counted}: {zero}read "
@@ -1587,7 +1588,7 @@ def _edition_address(address: user_query.Address) -> str:
     if address.text != (address.identifier or address.volume):
         return "at the address given"
     document = f"/{address.identifier[len(address.volume) + 1 :]}" if address.identifier else ""
-    return f"at https://history.state.gov/historicaldocuments/{address.volume}{document}"
+    return f"at {FRUS_EDITION}{address.volume}{document}"
 
 
 def _parts_held(volume: str, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> list[str]:

@@ -89,7 +89,6 @@ from legation.ingest.dates import parse_archival_date, tei_attributes_as_written
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
-from legation.records.frus_edition import FRUS_EDITION_URL
 from legation.records.document_record import (
     TABLE_CELLS,
     AgentRef,
@@ -100,10 +99,10 @@ from legation.records.document_record import (
     TextRecord,
     pages_problem,
 )
+from legation.records.frus_edition import FRUS_EDITION_URL
 
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-URL = FRUS_EDITION_URL
 RIGHTS = "Public domain: a work of the United States Government (17 U.S.C. § 105)"
 SECTION_TYPES = ("compilation", "chapter", "subchapter")
 SKIP_IN_TEXT = {"note", "pb", "fw"}
@@ -840,7 +839,7 @@ def document_record(div: etree._Element, volume: FrusVolume) -> DocumentRecord:
         source_note=source_note,
         repositories=[repository] if (repository := repository_from_source_note(source_note)) else [],
         classification=_classification(div, source_note),
-        source_url=URL.format(volume=volume.volume_id, doc=doc_id),
+        source_url=FRUS_EDITION_URL.format(volume=volume.volume_id, doc=doc_id),
         rights=RIGHTS,
         language="en",
         collections=[CollectionRef(key=volume.volume_id, title=volume.title)],
