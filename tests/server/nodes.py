@@ -54,20 +54,31 @@ class Node:
         return self
 
     def start(self, *args: str, command: str = "serve") -> Node:
+        """This node serving: returns once its own process says it serves (its announcement, in
+        the log written since this start) and the port answers; fails with the log when the
+        process ends first. An answer on the port alone is not enough: another process started
+        on the same port answers while this one is still starting, and refusing."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        written = self.log.stat().st_size if self.log.exists() else 0
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "legation", command, "--port", str(self.port), *args],
                 env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
+        announcement = f"serving on http://127.0.0.1:{self.port}/".encode()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()
+            with open(self.log, "rb") as log:
+                log.seek(written)
+                announced = announcement in log.read()
             try:
-                self.search("")
-                return self
+                if announced:
+                    self.search("")
+                    return self
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         raise AssertionError(f"node on port {self.port} did not answer within 120 s")
 
     def stop(self) -> None:
