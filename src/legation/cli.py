@@ -688,9 +688,9 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
             console.print(f"[red]{label}[/red] {escape(where)}: {escape(reason)}", highlight=False, soft_wrap=True)
         if len(items) > SHOWN:
             console.print(f"… and {len(items) - SHOWN:,} more {label} ({rest})", highlight=False, soft_wrap=True)
-    for identifier in report.updated[:UPDATES_SHOWN]:  # a corrected file: which documents it changed, and what of them
-        fields = ", ".join(report.changed_fields.get(identifier, []))
-        console.print(f"[cyan]updated[/cyan] {escape(identifier)}{': ' + escape(fields) if fields else ''}", highlight=False, soft_wrap=True)
+    for identifier in report.updated[:UPDATES_SHOWN]:  # a corrected file: which documents it changed, and how
+        found = "; ".join(change.message() for change in report.changes.get(identifier, []))
+        console.print(f"[cyan]updated[/cyan] {escape(identifier)}{': ' + escape(found) if found else ''}", highlight=False, soft_wrap=True)
     if len(report.updated) > UPDATES_SHOWN:
         console.print(f"… and {len(report.updated) - UPDATES_SHOWN:,} more updated ({rest})", highlight=False, soft_wrap=True)
     for note in report.all_notes():
@@ -709,6 +709,10 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "failed": [{"where": "FILE, line 3", "reason": "…"}, …], "kept": [{"where": "id", "reason": "…"}, …],
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
+         "updated_values": {"id": [{"field": "title", "before": ["Old"], "after": ["New"]},
+                                   {"field": "agents", "before": ["Chou En-lai (sender)"], "after": ["Zhou Enlai (sender)"]}, …], …}
+         (how: a field's value before and after, none when empty; for a list, the items removed and those added:
+         legation.ingest.curation.FieldChange),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from another file: another fonds reusing the identifiers?),
@@ -730,6 +734,10 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "kept": [{"where": k.where, "reason": k.reason} for k in report.kept],
         "corrections_kept": [{"where": c.where, "reason": c.reason} for c in report.curated],
         "updated_fields": report.changed_fields,
+        "updated_values": {
+            identifier: [{"field": c.field, "before": list(c.before), "after": list(c.after)} for c in found]
+            for identifier, found in report.changes.items()
+        },
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
             for c in report.conflicts

@@ -75,12 +75,12 @@ def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, t
     from rich.console import Console
 
     from legation import cli
-    from legation.ingest.curation import Conflict
+    from legation.ingest.curation import Conflict, FieldChange
     from legation.ingest.service import Failure, IngestReport
 
     report = IngestReport(updated=["d5"], unchanged=["d6"])
     report.conflicts.append(Conflict("vol.xml: d5", "d5", "title", "Report From the American Embassy in Madrid"))
-    report.changed_fields["d5"] = ["agents"]
+    report.changes["d5"] = [FieldChange("agents", ("Chou En-lai (sender)",), ("Zhou Enlai (sender)", "Mao Zedong (recipient)"))]
     report.curated.append(Failure("vol.xml: d6", "title kept as corrected in the admin"))
     monkeypatch.setattr(cli, "console", Console(file=(out := io.StringIO()), width=400))
     cli._print_report(report, False, None)
@@ -92,11 +92,12 @@ def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, t
         "From the American Embassy in Madrid'); the correction was kept. To take the source's value, enter it in the admin "
         "(the source's other changes, to agents, were applied: the document counts as updated)",
         "corrections kept vol.xml: d6: title kept as corrected in the admin",
-        "updated d5: agents",
+        "updated d5: agents − 'Chou En-lai (sender)', + 'Zhou Enlai (sender)', + 'Mao Zedong (recipient)'",
     ]
     cli._write_report(report, False, tmp_path / "r.json")
     written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (written["updated_fields"], written["counts"]["corrections_kept"]) == ({"d5": ["agents"]}, 1)
+    assert written["updated_values"] == {"d5": [{"field": "agents", "before": ["Chou En-lai (sender)"], "after": ["Zhou Enlai (sender)", "Mao Zedong (recipient)"]}]}
 
 
 def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_changed(tmp_path: Path):
@@ -105,11 +106,14 @@ def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_change
     assert legation(archive, "ingest", str(SEED)).returncode == 0
     rows = [json.loads(line) for line in seed_lines()]
     rows[1]["title"] += " (corrected)"
+    seed_date, seed_edtf = rows[2]["date_text"], rows[2]["date_edtf"]
     rows[2]["date_text"], rows[2]["date_edtf"] = "2 January 1950", "1950-01-02"
     changed = tmp_path / "seed.jsonl"
     changed.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     result = legation(archive, "ingest", str(changed))
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stdout.splitlines() if line.startswith("updated ")] == [
-        f"updated {rows[1]['identifier']}: title", f"updated {rows[2]['identifier']}: date_text, date_edtf"
+        f"updated {rows[1]['identifier']}: title 'Cable, Mao Zedong to the Central Committee of the CCP' → "
+        "'Cable, Mao Zedong to the Central Committee of the CCP (corrected)'",
+        f"updated {rows[2]['identifier']}: date_text '{seed_date}' → '2 January 1950'; date_edtf '{seed_edtf}' → '1950-01-02'",
     ]

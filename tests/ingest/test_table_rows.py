@@ -104,6 +104,18 @@ def test_a_title_and_a_text_mended_in_a_spreadsheet_change_only_those(archive, t
     wilson["text"] = wilson["text"].replace("Вышинского", "А. Я. Вышинского", 1)
     report = ingested(written(tmp_path / "mended.csv", rows))
     assert report.changed_fields == {f"{VOLUME}-d2": ["title", "texts"], WILSON: ["texts"]}
+    # the report says how: where a long title or text changed, not its first 80 characters, alike on both sides
+    assert {k: [c.message() for c in v] for k, v in report.changes.items()} == {
+        f"{VOLUME}-d2": [
+            "title '…Public Information (Creel)' → '…Public Information (Creel) (mended)'",
+            "texts − 'transcript (en): …interview with Charles Edward Russell in the New York Times of…', "
+            "+ 'transcript (en): …interview with Charles E. Russell in the New York Times of…'",
+        ],
+        WILSON: [
+            "texts − 'transcript (ru): …иностранных дел СССР тов. Вышинского 1 января посетил…', "
+            "+ 'transcript (ru): …иностранных дел СССР тов. А. Я. Вышинского 1 января посетил…'",
+        ],
+    }
     now = stored()
     before, after = archive[f"{VOLUME}-d2"], now[f"{VOLUME}-d2"]
     assert after == replace(before, title=before.title + " (mended)", texts=[replace(before.texts[0], body=d2["text"])])
@@ -137,6 +149,10 @@ def test_names_and_collections_removed_added_or_renamed_in_a_spreadsheet(archive
         ("person:guy-c-smith", "Guy Croswell Smith"),  # not person:guy-croswell-smith, a second agent of one man (helper-135)
     ]
     assert report.changed_fields[f"{VOLUME}-d13"] == ["agents"]
+    assert {k: [c.message() for c in v] for k, v in report.changes.items()} == {
+        f"{VOLUME}-d13": ["agents − 'Arthur Woods (mentioned)', + 'Robert Lansing (mentioned)', + 'Guy Croswell Smith (mentioned)'"],
+        f"{VOLUME}-d3": ["collections − 'Foreign Relations of the United States, 1917–1972, Public Diplomacy, World War I', + 'Creel Committee papers'"],
+    }  # the recipient as a catalogue writes him is the agent stored: no change
     assert now[f"{VOLUME}-d3"].collections == [CollectionRef("creel-committee-papers", "Creel Committee papers")]
     # a new row naming the volume by its title joins the volume, not a collection of that title keyed anew
     assert now["added-in-the-sheet-1"].collections == [CollectionRef(VOLUME, d13["collection"])]
@@ -150,6 +166,11 @@ def test_a_sheet_of_a_few_columns_changes_only_those(archive, tmp_path: Path):
     # d6 as exported: its date as written ("Washington, …") stays, though the sheet has no column of it
     report = ingested(written(tmp_path / "dates.csv", [d5, row_of(rows, f"{VOLUME}-d6")], ["identifier", "title", "date", "source"]))
     assert report.changed_fields == {f"{VOLUME}-d5": ["date_text", "date_edtf", "source_note"]} and len(report.unchanged) == 1
+    assert [c.message() for c in report.changes[f"{VOLUME}-d5"]] == [
+        "date_text 'December 22, 1917' → '1918-01'",
+        "date_edtf '1917-12-22' → '1918-01'",
+        "source_note 'Source: National Archives, RG 63, Entry 111, Correspondence of Arthur Wood, Box…' → none",
+    ]
     before, after = archive[f"{VOLUME}-d5"], stored()[f"{VOLUME}-d5"]
     assert (after.date_text, after.date_edtf, after.date_earliest, after.date_latest, after.source_note) == ("1918-01", "1918-01", "1918-01-01", "1918-01-31", "")
     assert replace(after, date_text=before.date_text, date_edtf=before.date_edtf, date_earliest=before.date_earliest,

@@ -28,6 +28,7 @@ same digests tell the ingest service whether a document changed at all.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -60,7 +61,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }  # name reported → the record fields it covers
 
 
-SHOWN_CHARS = 80  # of a source's value in a conflict's message (legation.printable.shortened)
+SHOWN_CHARS = 80  # of a source's value in a conflict's message, and of each value of a FieldChange (legation.printable.shortened)
+DIFFERENCE_CONTEXT = 20  # characters, about: what a FieldChange shows of a long value before where it changed
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,101 @@ class Conflict:
             f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
             "kept. To take the source's value, enter it in the admin"
         )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """What a re-ingest changed in one field (a key of :data:`FIELDS`) of one document, as the
+    operator reads it in the ingest report: for a field of one value, the value ``before`` and
+    ``after`` (one string each, or none when empty; the date's EDTF alone, not its days); for a list
+    (agents, collections, subjects, repositories, texts, related documents), the items only the
+    stored document held (``before``) and those only the new one holds (``after``): agents as
+    "name (role)", collections by title, texts as "kind (language), N characters, M notes". Each
+    string at most :data:`SHOWN_CHARS` + 1 characters (:func:`legation.printable.shortened`). A list
+    whose items are the same but in another order gives the whole list on both sides."""
+
+    field: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def message(self) -> str:
+        """``title 'Old' → 'New'``, ``date_edtf none → 1949-12-22``, ``agents − 'Chou En-lai (sender)', + 'Zhou Enlai (sender)'``."""
+        if self.field in _LISTS:
+            return f"{self.field} " + ", ".join([*(f"− {v!r}" for v in self.before), *(f"+ {v!r}" for v in self.after)])
+        before, after = (repr(v[0]) if v else "none" for v in (self.before, self.after))
+        return f"{self.field} {before} → {after}"
+
+
+def changes(stored: DocumentRecord, record: DocumentRecord) -> list[FieldChange]:
+    """What storing ``record`` over ``stored`` (the same document as stored now) changes, field by
+    field in the order of :data:`FIELDS`: the fields whose :func:`_values` differ, the same ones
+    whose :func:`field_digests` differ, each a :class:`FieldChange`."""
+    old, new = _values(stored), _values(record)
+    found = []
+    for name in FIELDS:
+        if old[name] == new[name]:
+            continue
+        if name not in _LISTS:
+            before, after = ((v,) if (v := getattr(r, FIELDS[name][0])) else () for r in (stored, record))
+            if before and after:
+                before, after = (tuple([v]) for v in _differing(before[0], after[0]))
+        elif name == "texts" and [(t.kind, t.language) for t in stored.texts] == [(t.kind, t.language) for t in record.texts]:
+            before, after = _texts_changed(stored, record)
+        else:
+            was, now = _shown(stored, name), _shown(record, name)
+            before = tuple(v for k, v in was.items() if k not in now)
+            after = tuple(v for k, v in now.items() if k not in was)
+            if not before and not after:  # the same items, in another order
+                before, after = tuple(was.values()), tuple(now.values())
+        found.append(FieldChange(name, *(tuple(shortened(v, SHOWN_CHARS) for v in side) for side in (before, after))))
+    return found
+
+
+def _differing(before: str, after: str, limit: int = SHOWN_CHARS) -> tuple[str, str]:
+    """``before`` and ``after`` as :class:`FieldChange` shows them: whole when both are short; else
+    each from a few words before their first difference (after "…"), so that two long values
+    differing near their end do not read alike."""
+    if len(before) <= limit and len(after) <= limit:
+        return before, after
+    same = len(os.path.commonprefix([before, after]))
+    start = before.rfind(" ", 0, max(0, same - DIFFERENCE_CONTEXT)) + 1  # whole words before the difference
+    lead = "…" if start else ""
+    return lead + shortened(before[start:], limit), lead + shortened(after[start:], limit)
+
+
+def _texts_changed(stored: DocumentRecord, record: DocumentRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each text of ``stored`` that ``record`` changes (the two hold texts of the same kinds and
+    languages, in order): where its words differ (:func:`_differing`), and how many notes it has
+    when those differ, as ``"transcript (en): …words…"``."""
+    before: list[str] = []
+    after: list[str] = []
+    for old, new in zip(stored.texts, record.texts, strict=True):
+        label = f"{old.kind} ({old.language})"
+        if old.body != new.body:
+            was, now = _differing(old.body, new.body)
+            before.append(f"{label}: {was}")
+            after.append(f"{label}: {now}")
+        if old.footnotes != new.footnotes:
+            before.append(f"{label}: {len(old.footnotes):,} notes")
+            after.append(f"{label}: {len(new.footnotes):,} notes" + (", other words" if len(old.footnotes) == len(new.footnotes) else ""))
+    return tuple(before), tuple(after)
+
+
+def _shown(record: DocumentRecord, name: str) -> dict[Any, str]:
+    """The items of the list field ``name`` of ``record`` as :class:`FieldChange` shows them, by
+    what tells them apart (as :func:`_values` compares them)."""
+    if name == "agents":
+        return {(a.role, a.key): f"{a.name} ({a.role})" for a in record.agents}
+    if name == "collections":
+        return {c.key: c.title for c in record.collections}
+    if name == "texts":
+        return {
+            (t.kind, t.language, t.body, tuple((f.n, f.text) for f in t.footnotes)):
+            f"{t.kind} ({t.language}), {len(t.body):,} characters" + (f", {len(t.footnotes):,} notes" if t.footnotes else "")
+            for t in record.texts
+        }
+    values = distinct_identifiers(record.relations) if name == "relations" else getattr(record, name)
+    return {value: value for value in values}
 
 
 def _values(record: DocumentRecord) -> dict[str, list[str]]:

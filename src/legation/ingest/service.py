@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote, shown_path
 from legation.interrupts import held
-from legation.ingest.curation import FIELDS, Conflict, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
+from legation.ingest.curation import FIELDS, Conflict, FieldChange, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
@@ -98,7 +98,7 @@ class IngestReport:
     named_otherwise: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)  # (where, the file's own identifiers): TEI letters stored by file name
     conflicts: list[Conflict] = field(default_factory=list)  # curators' corrections kept though the source changed them
     curated: list[Failure] = field(default_factory=list)  # documents keeping corrections the source did not change since
-    changed_fields: dict[str, list[str]] = field(default_factory=dict)  # updated identifier → fields (of curation.FIELDS) changed
+    changes: dict[str, list[FieldChange]] = field(default_factory=dict)  # updated identifier → what changed, field by field (of curation.FIELDS)
     replaced: list[Replaced] = field(default_factory=list)  # updated from another file than they last came from
     kept_from_store: dict[str, int] = field(default_factory=dict)  # field (of curation.FIELDS) → stored documents a table's rows kept it of (table_rows)
     texts_kept: list[str] = field(default_factory=list)  # where: table rows with an empty text cell for a document with texts, kept
@@ -110,6 +110,11 @@ class IngestReport:
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
     folded: dict[str, list[str]] = field(default_factory=dict, repr=False)  # case-folded identifier → stored or read (_case_forms)
+
+    @property
+    def changed_fields(self) -> dict[str, list[str]]:
+        """``{updated identifier: [field changed, …]}``, the fields (of curation.FIELDS) in :attr:`changes`."""
+        return {identifier: [c.field for c in found] for identifier, found in self.changes.items()}
 
     @property
     def processed(self) -> int:
@@ -631,10 +636,10 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
                     if pk and _new_spellings(old, record):
                         spelled.append(record)
                     continue  # unchanged from another file: both give it alike, nothing was lost
-                report.changed_fields[identifier] = [name for name in FIELDS if stores[name] != now[name]]
+                report.changes[identifier] = changes(old, record)
                 if previous and origin and not same_source(previous, origin) and identifier not in corrected:  # (corrected: still the source's)
                     where = _place(source, report.sources[identifier][1]) if report.sources[identifier][1] else _where(source, identifier)
-                    report.replaced.append(Replaced(where, identifier, *shown_sources(previous, origin), tuple(report.changed_fields[identifier])))
+                    report.replaced.append(Replaced(where, identifier, *shown_sources(previous, origin), tuple(c.field for c in report.changes[identifier])))
             (report.added if old is None else report.updated).append(identifier)
             changed.append(record)
         if rebased and not dry_run:
