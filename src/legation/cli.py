@@ -27,6 +27,7 @@ from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progres
 from rich.table import Table
 
 from legation.errors import first_line
+from legation.printable import documents
 
 app = typer.Typer(
     help="Legation: publish, search and cite digital archives of historical primary sources.",
@@ -481,7 +482,7 @@ def _ingest(
     doing = "reading"
     try:
         with interruptible(), indexing, Progress(*columns, console=screen, transient=False) as progress:
-            task = progress.add_task("Ingesting", total=total_bytes, docs=_documents(0))
+            task = progress.add_task("Ingesting", total=total_bytes, docs=documents(0))
             done_bytes = 0
             for path in files:
                 doing = f"ingesting {path}"
@@ -490,12 +491,12 @@ def _ingest(
                     read_file(path, mapping, encoding),
                     batch_size=batch_size,
                     dry_run=dry_run,
-                    on_progress=lambda r: progress.update(task, docs=_documents(r.processed)),
+                    on_progress=lambda r: progress.update(task, docs=documents(r.processed)),
                     report=report,
                     source=str(path),
                 )
                 done_bytes += path.stat().st_size
-                progress.update(task, completed=done_bytes, docs=_documents(report.processed))
+                progress.update(task, completed=done_bytes, docs=documents(report.processed))
             if delete_missing:
                 doing = "deleting the documents the collections read no longer hold"
                 progress.update(task, description="Deleting documents the collections read no longer hold")
@@ -553,7 +554,7 @@ def _interrupted_ingest(report, why: str, doing: str, dry_run: bool, then: str =
         return f"{why} while {doing}; a dry run stores nothing. {then.replace('to finish', 'for the whole report')}"
     added, updated, unchanged = report.committed
     stored = (
-        f"{_documents(added + updated + unchanged)} stored before it ({added:,} added, {updated:,} updated, {unchanged:,} "
+        f"{documents(added + updated + unchanged)} stored before it ({added:,} added, {updated:,} updated, {unchanged:,} "
         "unchanged), in whole batches with their change-log entries; those read after the last batch were not stored"
     )
     if doing == "updating the search index":
@@ -561,18 +562,13 @@ def _interrupted_ingest(report, why: str, doing: str, dry_run: bool, then: str =
     elif doing.startswith("deleting"):
         stored = (
             f"every document read was stored ({added:,} added, {updated:,} updated, {unchanged:,} unchanged), "
-            f"and {_documents(len(report.deleted))} deleted before it"
+            f"and {documents(len(report.deleted))} deleted before it"
         )
     return (
         f"{why} while {doing}: {stored}. {then}: what is stored compares as "
         "unchanged. The search index takes in what it lacks at the next `legation ingest` or `serve`, or at once with "
         "`legation reindex` (a `legation search` before then warns that it may leave documents out)"
     )
-
-
-def _documents(count: int) -> str:
-    """``"1 document"``, ``"2,045 documents"``."""
-    return f"{count:,} document{'' if count == 1 else 's'}"
 
 
 def _also_changed(report, identifier: str) -> str:
@@ -1203,7 +1199,7 @@ def export(
             _fail(f"cannot write {output}: {exc.strerror or exc}; {kept()}. Give a file in a writable folder with room for the export")
         except RecordError as exc:
             _fail(f"cannot export {exc}; {kept()}")
-    err.print(f"Exported {count:,} document{'' if count == 1 else 's'}.")
+    err.print(f"Exported {documents(count)}.")
 
 
 def _move_into_place(partial: Path, path: Path, overwrite: bool) -> None:

@@ -9,8 +9,8 @@ replaced, and C1 stored in a document's text reached its snippets; each is shown
 browsers show a NUL.
 
 Also :func:`shortened`, the one rule for cutting a long value short where it is shown to people:
-a hit's summary, a value quoted in a message; and :func:`title_text`, a value as a page's title
-(a browser's tab, a bookmark) shows it."""
+a hit's summary, a value quoted in a message; :func:`title_text`, a value as a page's title
+(a browser's tab, a bookmark) shows it; and :func:`documents`, a count of documents in a message."""
 
 from __future__ import annotations
 
@@ -176,3 +176,8 @@ def number_runs(numbers: list[int] | tuple[int, ...]) -> list[str]:
         else:
             runs.append([n])
     return [str(run[0]) if len(run) == 1 else f"{run[0]}\u2013{run[-1]}" for run in runs]
+
+
+def documents(count: int) -> str:
+    """``count`` documents as a message says them: ``"1 document"``, ``"1,234 documents"``."""
+    return f"{count:,} document{'' if count == 1 else 's'}"

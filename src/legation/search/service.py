@@ -23,7 +23,7 @@ from tantivy import Occur, Order, Query
 
 from legation.config import config
 from legation.errors import InvalidQuery, UnknownFacet
-from legation.printable import in_words, number_runs, quoted, shortened
+from legation.printable import documents, in_words, number_runs, quoted, shortened
 from legation.records.dates import display_date
 from legation.records.document_record import PAGES
 from legation.records.frus_edition import FRUS_EDITION
@@ -1142,9 +1142,9 @@ def phrase_notices(
                 apart = user_query.And(tuple(map(user_query.Term, joined)))
                 said = f"No document has “{leaf.text}” as one word, its parts side by side; written apart ({' '.join(joined)}), "
                 if having := _count_within(_replaced(node, leaf, apart), idx_schema, searcher, names, filters):
-                    notes.append(f"{said}the search finds {_documents(having)}: write them with a space between.")
+                    notes.append(f"{said}the search finds {documents(having)}: write them with a space between.")
                 elif alone := _count_within(apart, idx_schema, searcher, names, ()):  # "Mao-Stalin date:1949": none within the dates
-                    notes.append(f"{said}{_documents(alone)} {'has' if alone == 1 else 'have'} them, though none the rest of the search finds: "
+                    notes.append(f"{said}{documents(alone)} {'has' if alone == 1 else 'have'} them, though none the rest of the search finds: "
                                  "write them with a space between, and widen the search.")  # fmt: skip
             continue
         if not isinstance(leaf, user_query.Phrase | user_query.Term) or leaf.field is not None or analyzers.too_long(leaf.text):
@@ -1224,11 +1224,6 @@ def _parts_apart(word: str, idx_schema: tantivy.Schema, searcher: tantivy.Search
 
 _JOINER = re.compile(r"[^\w'’\-\s]+")  # what joins the parts of "Peking/Moscow", "Mao&Stalin": not a hyphen or an apostrophe
 _HYPHEN = re.compile(r"-+")
-
-
-def _documents(count: int) -> str:
-    """``1 document``, ``1,234 documents``."""
-    return f"{count:,} document{'' if count == 1 else 's'}"
 
 
 def _joined_words(leaf: user_query.Term, hyphen: bool = False) -> list[str]:
