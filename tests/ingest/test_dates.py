@@ -56,6 +56,10 @@ CASES = [
     ("31/12/1950", "1950-12-31"),  # day first (British, European)
     ("12/31/1950", "1950-12-31"),  # month first (American)
     ("05/05/1950", "1950-05-05"),  # either order the same day
+    ("22-12-1949", "1949-12-22"),  # day first with hyphens (European spreadsheets), as with slashes
+    ("12-22-1949", "1949-12-22"),  # month first
+    ("05-05-1950", "1950-05-05"),
+    ("22-12-1949 – 13-01-1950", "1949-12-22/1950-01-13"),
     ("Y-170000002", "Y-170000002"),  # EDTF's long year, before the year 1
     ("1949-12-22/1950-02-14", "1949-12-22/1950-02-14"),
     ("December 1949 – January 1950", "1949-12/1950-01"),
@@ -176,7 +180,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "0 BC", "29 February 44 BC",  # no year 0 BC; 44 BC (-0043) is no leap year
         "0000", "[0000]", "0000-01-01", "1 January 0000",  # a placeholder for "unknown", not 1 BC (written "1 BC")
         "Mayday 1950", "1950-13", "1950-42",
-        "05/06/1950",  # 5 June or May 6: not guessed
+        "05/06/1950", "05-06-1950",  # 5 June or May 6: not guessed
         "1951-1950",  # an end before its start
         "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
         "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year
