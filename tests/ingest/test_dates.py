@@ -31,6 +31,9 @@ CASES = [
     ("September 26, 1955-5:18 p.m.", "1955-09-26"),
     ("November 1, 1963. 4 p.m.", "1963-11-01"),
     ("22.XII.1949", "1949-12-22"),
+    ("22/XII/1949", "1949-12-22"),  # a Roman month between slashes or hyphens, as between dots
+    ("22-XII-1949", "1949-12-22"),
+    ("3/IV/1950", "1950-04-03"),
     ("13.11.1989", "1989-11-13"),  # Dodis 49548 history/origin
     ("13. November 1989", "1989-11-13"),  # Dodis 49548 dateline
     ("21. Jänner 1720", "1720-01-21"),  # QhoD vipa letter 1720-01-21 correspAction/date
@@ -181,6 +184,7 @@ def test_undated_is_empty_and_not_flagged(text):
         "0000", "[0000]", "0000-01-01", "1 January 0000",  # a placeholder for "unknown", not 1 BC (written "1 BC")
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950", "05-06-1950",  # 5 June or May 6: not guessed
+        "22/XIII/1949", "22/XII-1949",  # no month; two separators
         "1951-1950",  # an end before its start
         "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
         "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year

@@ -8,7 +8,7 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 1949", "Dezember 1949", "décembre 1949"  → "1949-12"
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives), "22/12/1949", "12/22/1949", "22-12-1949" (day or month first: a number
-    over 12 says which, and "05/06/1949", "05-06-1949" are not read)  → "1949-12-22" …
+    over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949"  → "1949-12-22" …
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
     Turkish month names)           → "1720-01-21" …
@@ -389,6 +389,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         if second > 12 >= first or first == second:  # 05/05/1950: either way the same day
             return int(m[4]), first, second
         return None  # 05/06/1950: 5 June or May 6 — not guessed
+    if (m := re.fullmatch(r"(\d{1,2})([/-])([IVX]{1,4})\2(\d{4})", part)) and (month := _roman_month(m[3])):
+        return int(m[4]), month, int(m[1])  # 22/XII/1949, 22-XII-1949: a Roman month, so the day first
     if m := re.fullmatch(r"(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 12.1949, XII.1949
         month = _roman_month(m[1]) if not m[1].isdigit() else int(m[1])
         return (int(m[2]), month, None) if month else None
