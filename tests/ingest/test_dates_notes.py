@@ -22,6 +22,8 @@ from legation.records.dates import display_date, edtf_day_bounds
         ("1950 (circa)", "1950~"),  # a qualifier in the note qualifies
         ("1950-1955 (approx.)", "1950~/1955~"),
         ("1950 (probably)", "1950?"),
+        ("1571 (circiter)", "1571~"),
+        ("1571 (wohl)", "1571?"),  # German: probably
         ("Undated (draft)", ""),  # undated, not flagged
     ],
 )

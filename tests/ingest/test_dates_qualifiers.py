@@ -153,6 +153,11 @@ def test_moritz_parts_of_periods_lie_within_the_index_own_edtf():
         ('when="1571"', "ca. 1571", "1571~"),  # QhoD sema Selim_II_Urkunde_11 (confidence=".8"): stored as certain
         ('when="1571"', "[1571?]", "1571?"),
         ('when="1571"', "probably 1571", "1571?"),
+        ('when="1571"', "circiter 1571", "1571~"),
+        ('when="1571"', "circ. 1571", "1571~"),
+        ('when="1571"', "environ 1571", "1571~"),
+        ('when="1571"', "~1571", "1571~"),
+        ('when="1571"', "wohl 1571", "1571?"),
         ('when="1552-04-20"', "1552 April um 20", "1552-04-20~"),
         ('when="1949-11-12"', "November 12, 1949", "1949-11-12"),
         ('when="1949-11-12"', "[November 12, 1949]", "1949-11-12"),  # an editor's brackets date it, no doubt said

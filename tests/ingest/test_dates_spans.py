@@ -100,6 +100,16 @@ def test_a_season_over_two_years_other_than_one_winter_is_flagged(text):
         ("Probably c. 1950", "1950%", "1950? (approximate)"),
         ("possibly May 1950", "1950-05?", "May 1950?"),
         ("vermutlich 1950", "1950?", "1950?"),
+        # Latin, French and German words and a tilde, as TEI editions and spreadsheets write them
+        ("circiter 1571", "1571~", "1571 (approximate)"),
+        ("circ. 1571", "1571~", "1571 (approximate)"),
+        ("environ 1571", "1571~", "1571 (approximate)"),  # "env." was taken from it, leaving "iron 1571"
+        ("~1571", "1571~", "1571 (approximate)"),  # EDTF level 2 "~1571" means the same: shown in words
+        ("?1571", "1571?", "1571?"),
+        ("wohl 1571", "1571?", "1571?"),  # German: probably
+        ("wohl um 1571", "1571%", "1571? (approximate)"),
+        ("circiter 1571-1573", "1571~/1573~", "1571 (approximate) – 1573 (approximate)"),
+        ("~1571–1573", "1571~/1573~", "1571 (approximate) – 1573 (approximate)"),
         ("probably 1950-52", "1950?/1952?", "1950? – 1952?"),
         ("probably Spring 1950", "", ""),  # the edtf library has no qualified season (1950-21?), as for "Spring 1950?"
     ],

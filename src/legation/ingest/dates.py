@@ -18,11 +18,13 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
                                    → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
-    "ca. 1950", "c1950", "um 1950", "vers 1950", "1538 September etwa 20", "[1541 um November 18]"  → "1950~",
-                                   "1538-09-20~", "1541-11-18~" (EDTF level 1 "approximate")
+    "ca. 1950", "c1950", "circiter 1950", "circ. 1950", "um 1950", "vers 1950", "environ 1950", "~1950",
+    "1538 September etwa 20", "[1541 um November 18]"  → "1950~", "1538-09-20~", "1541-11-18~" (EDTF level 1
+                                   "approximate"; "~1950", EDTF level 2, means the same)
     "ca. 1950-1955", "circa 1950–52"  → "1950~/1955~", "1950~/1952~" (each end approximate; see _interval)
     "1546 [Dezember 12]", "1552 [April] 16" (Moritz: an editor's supplied part)  → "1546-12-12", "1552-04-16"
-    "[1950?]", "1950 (?)", "probably 1950", "vermutlich 1950"  → "1950?"; "probably 1950-52" → "1950?/1952?"
+    "[1950?]", "1950 (?)", "probably 1950", "vermutlich 1950", "wohl 1950", "?1950"  → "1950?"; "probably 1950-52"
+                                   → "1950?/1952?"
     "[May?] 1950"                  → "1950-?05" (the month alone uncertain: EDTF 2019 level 2 "Qualification",
                                    a qualifier before a component; "1950-05?" would doubt the year too)
     "195X", "1950s"                → "195X"
@@ -230,11 +232,17 @@ _BCE = re.compile(
     r"^(?P<date>.*?\d)\s*(?:B\.?\s?C\.?(?:\s?E\.?)?|v\.\s?Chr\.?|vor Christus|av\.\s?J\.?\s?-?\s?C\.?|a\.\s?C\.?)$", re.I
 )
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
-_APPROX = re.compile(r"^(?:ca\.?|c\.|c(?=\d)|circa|approx\.?|about|around|um|etwa|vers|env\.?|environ)\s*", re.I)  # "c1950" too
-# A date in doubt said in words: "probably 1950" is EDTF "1950?" as "[1950?]" is (level 1 "Qualification of a date")
+# "c1950", "circiter 1571", "circ. 1571" (Latin, as TEI editions write it), "~1571" too; "environ" is tried before
+# "env.", which begins it and left "iron 1571" to be read
+_APPROX = re.compile(r"^(?:ca\.?|c\.|c(?=\d)|circa|circiter|circ\.?|approx\.?|about|around|um|etwa|vers|environ|env\.?|~)\s*", re.I)
+# A date in doubt said in words: "probably 1950", "wohl 1571" (German) are EDTF "1950?" as "[1950?]" is (level 1
+# "Qualification of a date")
 _UNCERTAIN = re.compile(
-    r"^(?:probably|possibly|perhaps|presumably|prob\.|wahrscheinlich|vermutlich|probablement|vraisemblablement)\s+", re.I
+    r"^(?:probably|possibly|perhaps|presumably|prob\.|wahrscheinlich|vermutlich|wohl|probablement|vraisemblablement)\s+", re.I
 )
+# A qualifier before a year alone, "~1571" (EDTF 2019 level 2: the year's own qualifier), says what it says after
+# the year, "1571~" (level 1), which pages show in words
+_QUALIFIED_YEAR = re.compile(r"([?~%])(\d{4})")
 _FILLERS = {"the", "of", "le", "den", "am", "de", "del", "der", "on", "г", "год", "года", "r", "roku"}  # 1950 г., 1950 r.
 _BETWEEN = re.compile(r"\b(?:zwischen|between|entre)\s+(.+?)\s+(?:und|and|et)\s+", re.I)
 # A time of day after the date, as FRUS datelines give it: "October 2, 1968, 1:30 p.m.", "January 16,
@@ -951,7 +959,7 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
         return _read(edtf, raw)
     if edtf := _try_edtf(value):
-        return _read(edtf, raw)
+        return _read(f"{m[2]}{m[1]}" if (m := _QUALIFIED_YEAR.fullmatch(edtf)) else edtf, raw)  # "~1571": 1571~
     if (m := _DATE_TIME.match(value)) and (edtf := _try_edtf(m[1])):  # ISO 8601 date-time: the day
         return _read(edtf, raw)
     time_of_day = _TIME_OF_DAY.match(value)
@@ -1039,8 +1047,8 @@ def _one_day(text: str) -> str:
 
 # A note in brackets after a date, holding no digit: "1 January 1950 (draft)", "1950 [copy]", "… 5:20 p.m. (EST)"
 _NOTE = re.compile(r"(?P<date>.*?[^\s(\[])\s*[(\[](?P<note>[^()\[\]\d]*[^\W\d_][^()\[\]\d]*)[)\]]\.?")
-_NOTE_APPROX = re.compile(r"ca\.?|circa|approx\.?|approximately|about|etwa|environ", re.I)
-_NOTE_UNCERTAIN = re.compile(r"probably|possibly|perhaps|presumably|uncertain|wahrscheinlich|vermutlich|probablement", re.I)
+_NOTE_APPROX = re.compile(r"ca\.?|circa|circiter|circ\.?|approx\.?|approximately|about|etwa|environ", re.I)
+_NOTE_UNCERTAIN = re.compile(r"probably|possibly|perhaps|presumably|uncertain|wahrscheinlich|vermutlich|wohl|probablement", re.I)
 _BOUND_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.replace(" ", r"\s+") for w in _BOUND_SIDE) + r")(?![^\W\d_])", re.I)
 _NOTE_DATE_WORDS = frozenset(
     "or oder ou and und et to bis until till from von between zwischen entre"
