@@ -164,6 +164,12 @@ def test_moritz_parts_of_periods_lie_within_the_index_own_edtf():
         ('when="1719-11-15"', "3. Dezember 1719", "1719-11-15"),  # another day written: the attributes' own
         ('when="1571"', "ca. 1572", "1571"),  # approximately another year: the attributes' own
         ('from="1571" to="1572"', "ca. 1571", "1571/1572"),  # an interval: as the attributes give it
+        ('from="1571" to="1573"', "ca. 1571–1573", "1571~/1573~"),  # the very interval, each end approximate
+        ('from="1571" to="1573"', "circiter 1571-1573", "1571~/1573~"),
+        ('notBefore="1571" notAfter="1573"', "wohl 1571–1573", "1571?/1573?"),
+        ('from="1571" to="1573"', "ca. 1571–1574", "1571/1573"),  # another interval: the attributes' own
+        ('from="1571" to="1571"', "ca. 1571", "1571~"),  # an interval of one year is that year
+        ('from="1949-12-13" to="1949-12-14"', "[December 13-14, 1949]", "1949-12-13/1949-12-14"),
     ],
 )
 def test_a_tei_dates_text_qualifying_the_very_date_its_attributes_give_qualifies_it(attributes: str, written: str, edtf: str) -> None:

@@ -1224,17 +1224,17 @@ def tei_edtf(date, written: str = "") -> str:
     ``@notBefore``/``@notAfter``, the time of day dropped; ``""`` when they give no complete valid
     date, an interval ending before it starts (``from="1990" to="1989"``) included. ``written``:
     the element's text; when it reads as that very date approximate or uncertain (``ca. 1571``,
-    ``[1571?]`` for ``when="1571"``), the date is so qualified (``1571~``), as the date written
-    alone would be: the attributes give the date's value (TEI P5 att.datable.w3c), not that the
-    edition is sure of it."""
+    ``[1571?]`` for ``when="1571"``; ``ca. 1571–1573`` for ``from="1571" to="1573"``), the date is so
+    qualified (``1571~``, ``1571~/1573~``), as the date written alone would be: the attributes give
+    the date's value (TEI P5 att.datable.w3c), not that the edition is sure of it."""
     when, end = date.get("when"), date.get("to") or date.get("notAfter")
+    start = when or date.get("from") or date.get("notBefore")
     if when and not date.get("to"):
         given = edtf_from_iso(when)
-        said = parse_archival_date(written).edtf if given and _MAY_QUALIFY.search(written) else ""
-        return said if said != given and said.rstrip("~?%") == given else given
-    start = when or date.get("from") or date.get("notBefore")
-    if start and end:
-        a, b = edtf_from_iso(start), edtf_from_iso(end)
-        if a and b:
-            return a if a == b else _try_edtf(f"{a}/{b}")
-    return ""
+    elif start and end and (a := edtf_from_iso(start)) and (b := edtf_from_iso(end)):
+        given = a if a == b else _try_edtf(f"{a}/{b}")
+    else:
+        return ""
+    said = parse_archival_date(written).edtf if given and _MAY_QUALIFY.search(written) else ""
+    bare = "/".join(side.rstrip("~?%") for side in said.split("/"))  # "1571~/1573~": each end's qualifier
+    return said if said != given and bare == given else given
