@@ -278,6 +278,51 @@ def test_inverted_and_direct_names_are_one_agent_and_ingest_twice_changes_nothin
     assert sorted(second.unchanged) == ["a1", "a2", "a3", "a4"] and not second.updated
 
 
+HEADINGS = (
+    "identifier,title,creator,recipient\n"
+    'h1,Letter one,"Acheson, Dean, 1893-1971","Mao, Zedong, 1893-1976"\n'
+    "h2,Letter two,Dean Acheson,\"Mao, Zedong\"\n"
+    'h3,Letter three,"Acheson, Dean","Kissinger, Henry, 1923-|Conference, Geneva, 1954"\n'
+)
+
+
+def test_a_library_headings_dates_of_life_are_no_part_of_the_name_nor_the_key(tmp_path: Path):
+    """Library of Congress headings: the dates of life are the person's, "Acheson, Dean, 1893-1971" is Dean
+    Acheson as "Acheson, Dean" is, the heading kept as a further name, and noted once a column; a
+    meeting's year stays in its name."""
+    path = tmp_path / "headings.csv"
+    path.write_text(HEADINGS, encoding="utf-8")
+    items = list(read_file(path))
+    r = records(items)
+    assert [(a.key, a.name, a.names) for a in r["h1"].agents] == [
+        ("person:dean-acheson", "Dean Acheson", ["Acheson, Dean, 1893-1971"]),
+        ("person:mao-zedong", "Mao, Zedong", ["Mao, Zedong, 1893-1976"])]
+    assert [a.key for a in r["h2"].agents] == [a.key for a in r["h1"].agents]
+    assert [(a.key, a.name, a.kind) for a in r["h3"].agents if a.role == "recipient"] == [
+        ("person:henry-kissinger", "Henry Kissinger", "person"),
+        ("organization:conference-geneva-1954", "Conference, Geneva, 1954", "organization")]
+    notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote)]
+    assert [(where, message.split("), ")[0]) for where, message in notes] == [
+        ("line 2", "column 'creator' has dates of life after 1 name (line 2: 'Acheson, Dean, 1893-1971'"),
+        ("line 2", "column 'recipient' has dates of life after 2 names (line 2: 'Mao, Zedong, 1893-1976'; line 4: 'Kissinger, Henry, 1923-'")]
+    assert "'Acheson, Dean, 1893-1971' is 'Dean Acheson', one agent with the name written without dates" in notes[0][1]
+
+
+@pytest.mark.django_db
+def test_a_heading_with_dates_and_the_name_without_are_one_agent_and_ingest_twice_changes_nothing(tmp_path: Path):
+    from legation.records.models import Agent
+
+    path = tmp_path / "headings.csv"
+    path.write_text(HEADINGS, encoding="utf-8")
+    assert sorted(ingest_records(read_file(path)).added) == ["h1", "h2", "h3"]
+    acheson = Agent.objects.get(key="person:dean-acheson")
+    assert (acheson.name, sorted(acheson.names.values_list("name", flat=True))) == ("Dean Acheson", ["Acheson, Dean", "Acheson, Dean, 1893-1971"])
+    assert acheson.document_links.count() == 3
+    assert not Agent.objects.filter(key__contains="1893")
+    second = ingest_records(read_file(path))
+    assert sorted(second.unchanged) == ["h1", "h2", "h3"] and not second.updated
+
+
 def test_moritz_bodies_written_with_commas_keep_their_keys():
     r = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     # "1059","Statthalter, Kanzler und Räte zu Kassel","",…; "13a1",…,"Dechant, Senior und Kapitel zu Merseburg",""

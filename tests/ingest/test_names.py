@@ -53,6 +53,38 @@ def test_direct_name(written, direct):
 
 
 @pytest.mark.parametrize(
+    "heading, direct",
+    [
+        # Library of Congress name headings: the name, then the dates of life
+        ("Acheson, Dean, 1893-1971", "Dean Acheson"),
+        ("Gaulle, Charles de, 1890-1970", "Charles de Gaulle"),
+        ("Gomułka, Władysław, 1905-1982", "Władysław Gomułka"),
+        ("King, Martin Luther, Jr., 1929-1968", "Martin Luther King Jr."),
+        ("Kissinger, Henry, 1923-", "Henry Kissinger"),  # as the heading was while he lived
+        ("Smith, John, b. 1901", "John Smith"),
+        ("Smith, John, d. 1960", "John Smith"),
+        ("Smith, John, 1901?-1960", "John Smith"),
+        ("Mao, Zedong, 1893-1976", "Mao, Zedong"),  # in its own order, as without the dates
+    ],
+)
+def test_a_library_headings_dates_of_life_are_no_part_of_the_name(heading, direct):
+    assert direct_name(heading) == direct
+
+
+def test_the_year_of_a_body_or_a_meeting_stays_in_its_name():
+    """Dates come off a person's name written surname first, not off a body's or a meeting's, nor a
+    heading that is no such name (a fuller form in parentheses, as the Wilson Center's contributors)."""
+    assert direct_name("Acheson, Dean, 1893-1971") == "Dean Acheson"
+    for name, kind in [
+        ("Conference, Geneva, 1954", "organization"),
+        ("Geneva Conference, 1954", "organization"),
+        ("Embassy, Paris, 1954-1960", "organization"),
+        ("Roshchin, N. V. (Nikolai Vasilevich), 1901-1960", "person"),
+    ]:
+        assert (direct_name(name), agent_kind(name)) == (name, kind)
+
+
+@pytest.mark.parametrize(
     "name, kind",
     [
         # German councils, towns, chapters, estates and groups (Moritz letter index)

@@ -8,10 +8,11 @@ the FRUS reader applies it to every entry of a list of persons (each is a person
 list's nature). :func:`direct_name` applies it to a name of a table, where a comma may as well be
 part of a body's name ("Embassy in Benghazi, Libya", "Dechant, Senior und Kapitel zu Merseburg") or
 precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly of the shape
-"Surname, Forenames" is turned (see :func:`inverted`). :func:`agent_kind` says whether a name a
-source gives without a kind is a person's or an organization's: a body or group of the German
-letter indexes and party bodies are organizations (:func:`body_or_group`), the rest is read by the
-rule that reads the parties of FRUS titles (:func:`legation.ingest.titles.party_name`).
+"Surname, Forenames" is turned (see :func:`inverted`), the dates of life a library heading writes
+after it left out ("Acheson, Dean, 1893-1971": :func:`life_dates`). :func:`agent_kind` says whether
+a name a source gives without a kind is a person's or an organization's: a body or group of the
+German letter indexes and party bodies are organizations (:func:`body_or_group`), the rest is read
+by the rule that reads the parties of FRUS titles (:func:`legation.ingest.titles.party_name`).
 """
 
 from __future__ import annotations
@@ -129,6 +130,8 @@ def _name_tokens(words: list[str], particles_at: str) -> bool:
 
 def inverted(name: str) -> NameParts | None:
     """The parts (:func:`name_parts`) of a name plainly written "Surname, Forenames[, Suffix]", else None.
+    Dates of life after it, as library headings write them, are no part of it (:func:`life_dates`):
+    "Acheson, Dean, 1893-1971" is read as "Acheson, Dean".
 
     Plainly: one comma (two before a suffix); no brackets, digits or semicolons; a surname of one to
     three words, capitalized but for particles before its last word ("de Gaulle", "von Schönberg"),
@@ -139,7 +142,12 @@ def inverted(name: str) -> NameParts | None:
     before several given names or an initial ("Service, John S."; not "Embassy, Paris"). A
     Chinese, Korean or Vietnamese name kept in its own order ("Mao, Zedong", see :func:`_east_asian`)
     is None too: its order is already the direct one."""
-    name = normalize_space(name)
+    parts = _surname_first(life_dates(normalize_space(name))[0])
+    return None if parts is None or _east_asian(parts) else parts
+
+
+def _surname_first(name: str) -> NameParts | None:
+    """The parts of a name plainly written surname first (:func:`inverted`), an East Asian one too."""
     if name.count(",") not in (1, 2) or re.search(r"[()\[\]{}\d;:&/|\"“”]", name):
         return None
     parts = name_parts(name)
@@ -154,16 +162,40 @@ def inverted(name: str) -> NameParts | None:
         return None
     if len(surname) == 1 and surname[0].lower() in _BODY_WORDS and len(given) < 2 and not _INITIALS.fullmatch(given[0]):
         return None
-    return None if _east_asian(parts) else parts
+    return parts
+
+
+# A person's dates of life after the name, as library authority headings write them (Library of Congress,
+# VIAF; MARC 100 $d): "1893-1971", "1923-", "-1960", "1901?-1960", "1901 or 1902-1960", "b. 1901",
+# "d. 1960", "ca. 1900-1960", "active 1920-1940". A year alone is no such date ("Conference, Geneva, 1954").
+_YEAR = r"(?:(?:ca\.|approximately)\s*)?\d{3,4}\??(?:\s+or\s+\d{3,4}\??)?"
+_LIFE_DATES = re.compile(
+    rf",\s*((?:b\.|born|d\.|died|fl\.|flourished|active)\s*{_YEAR}(?:\s*[-‐–]\s*{_YEAR})?"
+    rf"|{_YEAR}\s*[-‐–]\s*(?:{_YEAR})?|[-‐–]\s*{_YEAR})\.?$"
+)
+
+
+def life_dates(name: str) -> tuple[str, str]:
+    """A person's name and the dates of life a library heading writes after it (Library of Congress,
+    VIAF): ``"Acheson, Dean, 1893-1971"`` → ``("Acheson, Dean", "1893-1971")``, ``"Mao, Zedong,
+    1893-1976"`` → ``("Mao, Zedong", "1893-1976")``; also "1923-", "b. 1901", "d. 1960", "1901?-1960"
+    (:data:`_LIFE_DATES`). ``(name, "")`` for any other name: without such dates at its end, or when
+    what comes before them is not a name plainly written surname first (:func:`inverted`), as a
+    body's or a meeting's ("Conference, Geneva, 1954", "Embassy, Paris, 1954-1960")."""
+    if (m := _LIFE_DATES.search(name)) and _surname_first(normalize_space(name[: m.start()])):
+        return name[: m.start()].rstrip(), m[1]
+    return name, ""
 
 
 def direct_name(name: str) -> str:
     """A name in direct order: ``"Acheson, Dean"`` → ``"Dean Acheson"``, ``"Gaulle, Charles de"`` →
     ``"Charles de Gaulle"``, ``"Lodge, Henry Cabot, Jr."`` → ``"Henry Cabot Lodge Jr."``; any name
     that is not plainly inverted (:func:`inverted`) as given, trimmed: "Dean Acheson", "Mao, Zedong",
-    "Embassy in Benghazi, Libya", "James C. Thomson, Jr."."""
+    "Embassy in Benghazi, Libya", "James C. Thomson, Jr.". A person's dates of life are left out
+    (:func:`life_dates`): "Acheson, Dean, 1893-1971" → "Dean Acheson", "Mao, Zedong, 1893-1976" →
+    "Mao, Zedong"."""
     parts = inverted(name)
-    return parts.direct if parts else normalize_space(name)
+    return parts.direct if parts else life_dates(normalize_space(name))[0]
 
 
 # Words of bodies and groups in names sources give without a kind (see body_or_group). German: the

@@ -65,7 +65,7 @@ from typing import Any
 from legation.errors import DuplicateKey, IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
-from legation.ingest.names import agent_kind, direct_name, inverted
+from legation.ingest.names import agent_kind, direct_name, inverted, life_dates
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.titles import collapse_space
 from legation.search.analyzers import drop_invisible
@@ -356,14 +356,19 @@ class Values:
         """The agents of ``role``: a person's name written plainly inverted ("Gomułka, Władysław") named in
         direct order ("Władysław Gomułka"), as FRUS lists of persons are read, the inverted form kept as a
         further name, so that a phrase or a field finds either; the key is the direct form's either way
-        (:func:`agent_key`), so an archive ingested before keeps its agents. "Mao, Zedong" stays as written."""
+        (:func:`agent_key`), so an archive ingested before keeps its agents. "Mao, Zedong" stays as written.
+        A library heading's dates of life are no part of the name (:func:`legation.ingest.names.life_dates`):
+        "Acheson, Dean, 1893-1971" is Dean Acheson, ``person:dean-acheson``, and "Mao, Zedong, 1893-1976" is
+        "Mao, Zedong"; the heading, dates and all, is kept as a further name, the agent having no field for dates."""
         names, keys = self.many(role), self.fields.get(f"{role}_key", [])
         kinds = [agent_kind(name) for name in names]  # a table gives no kind: the name tells (legation.ingest.names)
         agents = []
         for i, name in enumerate(names):
             key = agent_key(keys[i] if i < len(keys) else "", name, kinds[i])
-            parts = inverted(name) if kinds[i] == "person" else None
-            direct = parts.direct if parts else name
+            direct = name
+            if kinds[i] == "person":
+                parts = inverted(name)
+                direct = parts.direct if parts else life_dates(name)[0]
             agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=[name] if direct != name else []))
         return agents
 

@@ -43,7 +43,10 @@ written inverted ("Acheson, Dean", "Lodge, Henry Cabot, Jr.") gets the key of it
 (``person:dean-acheson``, as "Dean Acheson" does) and is named so, "Dean Acheson", its inverted form
 kept as a further name that searches and suggestions find too (an agent stored before keeps the name
 it has and gains the other form, see :mod:`legation.ingest.service`); a body's comma
-("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. A table gives
+("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. Dates of life
+after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are no part of it: the
+agent is Dean Acheson, ``person:dean-acheson``, the heading a further name, and one note a column
+names the first three (see :func:`_life_dates_note`). A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
 "Secretary of State") is an organization's, keyed ``organization:<slug>`` as FRUS keys it, any other
 a person's (the rules: :mod:`legation.ingest.names`).
@@ -105,7 +108,7 @@ from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
-from legation.ingest.names import direct_name
+from legation.ingest.names import direct_name, life_dates
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.printable import shortened
@@ -377,9 +380,11 @@ def read_csv(
     table = _Table(len(header), delimiter, next((header.index(c) for c in mapping.identifier_columns() if c in header), None))
     # columns of names whose cells hold ";", as between several names, where the separator is another, or a comma
     # between two names of several words each, which reads as one name written surname first: noted, not split
-    names = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")] if mapping.separator not in ("", ";", ",") else []
+    named = [c for c, f in mapping.columns.items() if f in ("sender", "recipient", "mentioned")]
+    names = named if mapping.separator not in ("", ";", ",") else []
     semicolons: dict[str, list[tuple[str, str]]] = {}  # column → (place, cell) of the first three
     commas: dict[str, list[tuple[str, str]]] = {}
+    dated: dict[str, list[tuple[str, str]]] = {}  # names with a library heading's dates of life: noted, not stored in the name
     counted: dict[tuple[str, str], int] = {}  # (";" or ",", column) → cells
     while True:
         source.next_row()
@@ -427,6 +432,12 @@ def read_csv(
                     counted[mark, column] = counted.get((mark, column), 0) + 1
                     if len(found.setdefault(column, [])) < 3:
                         found[column].append((where, raw[column].strip()))
+        for column in named:
+            for value in raw[column].split(mapping.separator) if mapping.separator else [raw[column]]:
+                if life_dates(value.strip())[1]:
+                    counted["dates", column] = counted.get(("dates", column), 0) + 1
+                    if len(dated.setdefault(column, [])) < 3:
+                        dated[column].append((where, value.strip()))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
@@ -440,6 +451,8 @@ def read_csv(
         yield _semicolon_note(path, mapping, column, counted[";", column], examples)
     for column, examples in commas.items():
         yield _comma_note(path, mapping, column, counted[",", column], examples)
+    for column, examples in dated.items():
+        yield _life_dates_note(path, column, counted["dates", column], examples)
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
     if unread_used:
@@ -525,6 +538,25 @@ def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples:
         f"{'stored' if count == 1 else 'each stored'} as one name ({direct_name(first)!r}): a comma writes one name surname "
         f"first, as in 'Acheson, Dean'. If they are several names, separate them with {mapping.separator!r} ({several!r}) "
         "and ingest the file again",
+        examples[0][0],
+    )
+
+
+def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
+    """The note on ``count`` names of a ``column`` followed by dates of life, as a library heading writes
+    them (:func:`~legation.ingest.names.life_dates`; ``examples``: the place and name of the first three):
+    at the first, saying that the dates were read as the person's, not as part of the name, and kept in the
+    heading, a further name of the agent, which has no field for dates; and how to keep apart two people of
+    one name whose dates differ, who are now one agent."""
+    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
+    first = examples[0][1]
+    names = "1 name" if count == 1 else f"{count:,} names"
+    return IngestNote(
+        str(path),
+        f"column {column!r} has dates of life after {names} ({shown}), read as a library heading writes them, the person's "
+        f"and no part of the name: {first!r} is {direct_name(first)!r}, one agent with the name written without dates, the "
+        "heading kept as a further name of it. If two people of one name differ by their dates, give each an id (a mapping's "
+        "sender_key, recipient_key or mentioned_key column) and ingest the file again",
         examples[0][0],
     )
 
