@@ -11,8 +11,10 @@ precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly
 "Surname, Forenames" is turned (see :func:`inverted`), the dates of life a library heading writes
 after it left out ("Acheson, Dean, 1893-1971": :func:`life_dates`). :func:`agent_kind` says whether
 a name a source gives without a kind is a person's or an organization's: a body or group of the
-German letter indexes and party bodies are organizations (:func:`body_or_group`), the rest is read
-by the rule that reads the parties of FRUS titles (:func:`legation.ingest.titles.party_name`).
+German letter indexes, party bodies and German, French and Italian offices, embassies and ministries
+are organizations (:func:`body_or_group`), the rest is read by the rule that reads the parties of
+FRUS titles (:func:`legation.ingest.titles.party_name`). Readers whose source says which a name is
+(TEI ``persName``, ``orgName``) need none of this.
 """
 
 from __future__ import annotations
@@ -139,7 +141,9 @@ def inverted(name: str) -> NameParts | None:
     names of one to four words, capitalized or initials, particles only at the end ("Charles de"),
     none a word of an office or body, nor an acronym ("Berlin Element, HICOG", "Headquarters, U.S. Air
     Force" are not). A surname that is a word of a body ("Embassy", "Mission", "Service") counts only
-    before several given names or an initial ("Service, John S."; not "Embassy, Paris"). A
+    before several given names or an initial ("Service, John S."; not "Embassy, Paris"); one that
+    names a German, French or Italian body never (:func:`_german_office`, :func:`_romance_body`:
+    "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"). A
     Chinese, Korean or Vietnamese name kept in its own order ("Mao, Zedong", see :func:`_east_asian`)
     is None too: its order is already the direct one."""
     parts = _surname_first(life_dates(normalize_space(name))[0])
@@ -162,6 +166,8 @@ def _surname_first(name: str) -> NameParts | None:
         return None
     if len(surname) == 1 and surname[0].lower() in _BODY_WORDS and len(given) < 2 and not _INITIALS.fullmatch(given[0]):
         return None
+    if any(map(_german_office, surname)) or _romance_body(surname):
+        return None  # a body's name before its place: "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"
     return parts
 
 
@@ -215,6 +221,35 @@ _GERMAN_BODIES = frozenset(
 )
 _GERMAN_BODY_ENDINGS = ("räte", "stände", "städte", "kapitel", "kapitels", "leute", "leuten", "gesandte", "gesandten", "kommissare")
 _PARTY_BODIES = frozenset({"party", "parties", "politburo", "presidium", "comintern", "cominform"})
+# The offices, embassies, ministries and parties of German names of the 20th century, as the Dodis edition
+# (../shared/data/README.md §3) and the foreign offices write them: "Auswärtiges Amt", "Bundeskanzleramt",
+# "Botschaft der Bundesrepublik Deutschland", "Eidgenössisches Politisches Departement", "Generalsekretariat",
+# "Kommunistische Partei". A word, or the end of a compound ("Bundesfinanzministerium", "Handelsabteilung",
+# "Großbotschaft", Dodis' "Deutschland/DDR/Volkskammer"); no word of one who holds an office ("Botschafter",
+# "Direktor", "Kommissar"; "Bundesrat", in Switzerland also a federal councillor), nor one that is also a
+# surname ("Wehr", "Dienst", "Bank"); "amt" whole or in the compounds listed ("samt" is "with").
+_GERMAN_OFFICES = frozenset({"amt"})
+_GERMAN_OFFICE_ENDINGS = (
+    "ministerium", "botschaft", "gesandtschaft", "konsulat", "delegation", "departement", "direktion", "abteilung",
+    "kommission", "komitee", "sekretariat", "vertretung", "verwaltung", "behörde", "regierung", "partei", "polizei",
+    "parlament", "bundestag", "volkskammer", "gericht", "konferenz",
+    "kanzleramt", "bundesamt", "landesamt", "presseamt", "außenamt", "aussenamt",
+)
+# French and Italian names of bodies start with the noun ("Ministère des Affaires étrangères", "Ambassade de
+# France", "Département politique fédéral", "Ministero degli Affari Esteri", "Consiglio federale"), after an
+# article at most ("Le Conseil fédéral", "L'Ambassade de France"); none of these nouns is an office holder's
+# ("Ambassadeur", "Ministre", "Consigliere" are). Those that are also surnames ("Consiglio", "Camera",
+# "Chambre", "Conseil") name a body only before a word in lower case ("Consiglio federale", "Chambre des
+# députés"; not "Consiglio Alberto", Italian lists writing the surname first).
+_ROMANCE_BODIES = frozenset(
+    "ministère ministere ambassade consulat légation délégation département departement gouvernement direction "
+    "secrétariat secretariat comité comite commissariat haut-commissariat parti assemblée assemblee chancellerie "
+    "préfecture prefecture mairie "
+    "ministero ambasciata consolato legazione delegazione dipartimento governo direzione segreteria segretariato "
+    "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea".split()
+)
+_ROMANCE_BODIES_BEFORE_LOWER = frozenset("conseil consiglio chambre camera sénat senat senato".split())
+_ROMANCE_ARTICLES = frozenset("le la les l' l’ il lo i gli".split())
 # A group of several: "alle Gf. von Mansfeld", "3 Räte u. Viertelmeister", "Dreizehn der Stadt Straßburg"
 # (the words of all and some in lower case only: "Alle von Schwiechelt" is a man).
 _SEVERAL = frozenset("alle sämtliche einige andere anderen beide beiden".split())
@@ -240,7 +275,12 @@ def body_or_group(name: str) -> bool:
     where or with others ("Rat von Leipzig", "Rat der Stadt Döbeln", "Bgm. und Rat …"), a councillor
     before his lord ("Rat des Hz. Moritz", "Rat Kg. Ferdinands") or after his lord's adjective ("Kfl.
     Rat zu Augsburg"). An English party body is the last word of the name's head ("Korean Workers'
-    Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang")."""
+    Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang"). The offices, embassies,
+    ministries and parties of German names are read in the head as the bodies above
+    (:data:`_GERMAN_OFFICES`: "Auswärtiges Amt", "Bundeskanzleramt", "Botschaft der DDR in Bern",
+    "Eidgenössisches Politisches Departement"; not "Staatssekretär im Auswärtigen Amt"); French and
+    Italian ones by their first noun (:func:`_romance_body`: "Ministère des Affaires étrangères",
+    "Ambassade de France", "Partito Socialista Italiano"; not "La Chambre", a French minister)."""
     if re.search(r"\S \[[A-ZÄÖÜ][^\]\s]* [^\]]+\]$", name):
         return False  # the editors name the one who wrote: "Kfl. Räte [Ernst von Miltitz]" (his GND id)
     text = re.sub(r"\([^()]*\)", " ", name)
@@ -252,6 +292,8 @@ def body_or_group(name: str) -> bool:
     lower = [w.lower().rstrip(";:") for w in words]
     if not lower or lower[0] in _ONE:
         return False
+    if _romance_body(words):
+        return True
     if words[0] in _SEVERAL or lower[0] in _NUMBERS or lower[0].isdigit() and int(lower[0]) > 1:
         return True
     start = 0
@@ -260,7 +302,7 @@ def body_or_group(name: str) -> bool:
     end = next((i for i in range(start + 1, len(lower)) if lower[i] in _ATTRIBUTE), len(lower))
     for i in range(start, end):
         word, after = lower[i], lower[i + 1 : i + 3]
-        if word in _GERMAN_BODIES or word.endswith(_GERMAN_BODY_ENDINGS):
+        if word in _GERMAN_BODIES or word.endswith(_GERMAN_BODY_ENDINGS) or _german_office(word):
             return True
         if word == "rat" and not (i and lower[i - 1].endswith(".") and lower[i - 1] not in _AND) and (
             after[:1] and after[0] in _AND
@@ -270,6 +312,26 @@ def body_or_group(name: str) -> bool:
         ):
             return True
     return False
+
+
+def _german_office(word: str) -> bool:
+    """Whether ``word`` is a German word of an office, embassy, ministry or party, or ends in one
+    (:data:`_GERMAN_OFFICES`): "Amt", "Bundeskanzleramt", "Botschaft", "Deutschland/BRD/Wirtschaftsministerium"."""
+    word = word.lower()
+    return word in _GERMAN_OFFICES or word.endswith(_GERMAN_OFFICE_ENDINGS)
+
+
+def _romance_body(words: list[str]) -> bool:
+    """Whether the ``words`` of a name start, after an article, with a French or Italian noun of a body
+    (:data:`_ROMANCE_BODIES`): "Ambassade de France", "L'Ambassade de France", "Consiglio federale"."""
+    first = 1 if words and words[0].lower() in _ROMANCE_ARTICLES else 0
+    if words and (m := re.match(r"(?i)l['’](?=\w)", words[0])):  # "L'Ambassade": the article elided
+        words = [words[0][m.end() :], *words[1:]]
+        first = 0
+    if first >= len(words):
+        return False
+    noun, after = words[first].lower(), words[first + 1 : first + 2]
+    return noun in _ROMANCE_BODIES or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and after[0][:1].islower()
 
 
 def agent_kind(name: str) -> str:

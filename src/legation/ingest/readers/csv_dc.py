@@ -48,8 +48,8 @@ after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are n
 agent is Dean Acheson, ``person:dean-acheson``, the heading a further name, and one note a column
 names the first three (see :func:`_life_dates_note`). A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
-"Secretary of State") is an organization's, keyed ``organization:<slug>`` as FRUS keys it, any other
-a person's (the rules: :mod:`legation.ingest.names`).
+"Secretary of State"; "Auswärtiges Amt", "Ambassade de France") is an organization's, keyed
+``organization:<slug>`` as FRUS keys it, any other a person's (the rules: :mod:`legation.ingest.names`).
 Empty cells give no value. Cells are trimmed at their ends; a text cell is kept as written, and
 summary, source, rights and credit keep their line breaks and paragraphs (within a line, runs of
 spaces become one); title, type, date, place and the other single-valued fields are one line,
