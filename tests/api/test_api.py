@@ -138,6 +138,57 @@ def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(c
 
 
 @pytest.mark.parametrize(
+    "address, meant",
+    [
+        ("/api/search?per_page=5", "page_size"),  # GitHub, WordPress
+        ("/api/search?perPage=5", "page_size"),
+        ("/api/search?size=5", "page_size"),  # Elasticsearch
+        ("/api/search?rows=5", "page_size"),  # Solr
+        ("/api/search?limit=5", "page_size"),
+        ("/api/search?count=5", "page_size"),
+        ("/api/search?offset=20", "page"),
+        ("/api/search?skip=20", "page"),
+        ("/api/search?start=20", "page or start_date"),  # Solr's position, or a historian's start of a range
+        ("/api/search?end=1950", "end_date"),
+        ("/api/search?search=Mao", "q"),  # Django REST framework
+        ("/api/search?text=Mao", "q"),
+        ("/api/search?keywords=Mao", "q"),
+        ("/api/search?order=desc", "sort"),  # GitHub's order, beside its sort
+        ("/api/search?order_by=date", "sort"),
+        ("/api/search?ordering=date", "sort"),
+        ("/api/search?lang=ru", "language"),
+        ("/api/search?lng=ru", "language"),
+        ("/api/search?locale=ru", "language"),
+        ("/api/search?from=Kennan", "sender"),  # the query language's from:
+        ("/api/search?author=Kennan", "sender"),
+        ("/api/search?to=Stalin", "recipient"),
+        ("/api/search?addressee=Stalin", "recipient"),
+        ("/api/facets/sender?per_page=5", "limit"),  # where the number of values listed is limit
+        ("/api/facets/sender?rows=5", "limit"),
+        ("/api/facets/sender?start=1950", "start_date"),  # no page to start at
+        ("/api/facets/sender?from=Kennan", "sender"),
+        ("/api/suggest?q=li&size=3", "limit"),
+        ("/api/suggest?search=li", "q"),
+    ],
+)
+def test_a_parameter_named_as_other_apis_name_it_is_refused_naming_ours(client, seed_archive, address, meant):
+    """``per_page``, ``from``, ``lang``, ``offset`` … (GitHub, Elasticsearch, Solr, Datasette) were
+    refused naming no parameter to write instead, as ``pageSize`` was not (a fresh user of the API);
+    ``query`` and ``sort_by`` were named already, as beginning with ``q`` and ``sort``."""
+    response = client.get(address)
+    name = address.partition("?")[2].split("&")[-1].partition("=")[0]
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith(f"There is no parameter '{name}' (did you mean {meant}?); "), address
+
+
+def test_other_apis_names_point_to_parameters_some_operation_takes() -> None:
+    from legation.api.api import OTHER_APIS_NAMES, declared_parameters
+
+    taken = {name for path in ("/search", "/facets/{name}", "/suggest") for name in declared_parameters(path)}
+    assert {meant for names in OTHER_APIS_NAMES.values() for meant in names} <= taken
+
+
+@pytest.mark.parametrize(
     "query, name, values",
     [
         ("sort=date_asc&sort=date_desc", "sort", "'date_asc', 'date_desc'"),

@@ -121,20 +121,41 @@ def checked_parameters(path: str):
     return decorator
 
 
+# The names other search APIs give what a parameter here does (Solr's rows and start, Elasticsearch's
+# size and from, GitHub's per_page and sort/order, Datasette's _size and _sort, Django REST framework's
+# search, offset and ordering …), written without _ and -, each with the parameters here it may
+# mean, likeliest first: an operation's refusal names those it takes (per_page is page_size on the
+# search, limit on the list of a facet's values). from and to are the sender and the recipient,
+# as in the query language (from:Kennan); start may be a position or the start of a date range.
+OTHER_APIS_NAMES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("perpage", "size", "rows", "limit", "count", "resultsperpage", "maxresults"), ("page_size", "limit")),
+    **dict.fromkeys(("offset", "skip"), ("page",)),
+    "start": ("page", "start_date"),
+    "end": ("end_date",),
+    **dict.fromkeys(("query", "search", "text", "keywords", "keyword", "terms", "term"), ("q",)),
+    **dict.fromkeys(("sortby", "order", "orderby", "ordering"), ("sort",)),
+    **dict.fromkeys(("lang", "lng", "locale"), ("language",)),
+    **dict.fromkeys(("from", "author"), ("sender",)),
+    **dict.fromkeys(("to", "addressee"), ("recipient",)),
+}
+
+
 def unknown_parameter(name: str, path: str, declared: dict[str, bool]) -> str:
     """What to say of a parameter ``name`` that the operation at ``path`` does not take."""
     typed = name.lower()
-    # the parameter written otherwise (pageSize, page-size), else the one the name starts with
-    # (sort_order, types), else one spelt almost alike (limt), else one of the same stem
-    # (containing, as the facet page's box sends it, for contains)
+    # another API's name for one (per_page, from: OTHER_APIS_NAMES), else the parameter written
+    # otherwise (pageSize, page-size), else the one the name starts with (sort_order, types), else
+    # one spelt almost alike (limt), else one of the same stem (containing, as the facet page's box
+    # sends it, for contains)
     bare = typed.replace("_", "").replace("-", "")
     close = (
-        [d for d in declared if d.replace("_", "") == bare][:1]
+        [d for d in OTHER_APIS_NAMES.get(bare, ()) if d in declared]
+        or [d for d in declared if d.replace("_", "") == bare][:1]
         or sorted((d for d in declared if typed.startswith(d)), key=len)[-1:]
         or difflib.get_close_matches(typed, declared, n=1, cutoff=0.8)
         or [d for d in declared if len(os.path.commonprefix([typed, d])) >= max(5, len(d) - 2)][:1]
     )
-    guess = f" (did you mean {close[0]}?)" if close else ""
+    guess = f" (did you mean {' or '.join(close)}?)" if close else ""
     takes = ", ".join(declared) or "no parameters"
     return f"There is no parameter {quoted(name)}{guess}; {api.get_root_path({})}{path.lstrip('/')} takes {takes}. See /api/openapi.json."
 
