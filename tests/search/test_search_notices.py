@@ -223,6 +223,56 @@ def test_words_among_a_long_run_of_slips_are_read_as_written(demo_volumes) -> No
     )
 
 
+def _read_as(problem: str, read_as: str) -> str:
+    return f"The query could not be read as written ({problem}), so it was read as: {read_as}."
+
+
+# Caffery, ambassador in Paris, is in 14 documents of the volume; 409 do not name him.
+@pytest.mark.parametrize(
+    ("q", "read_as", "problem", "total"),
+    [
+        # the repair took out AND and OR, and NOT then left Caffery out: 409 documents, all but his
+        ("AND OR NOT Caffery", "and or not Caffery", "AND needs a word on each side", 4),
+        ("AND OR NOT Caffery)", "and or not Caffery", "AND needs a word on each side", 4),
+        ("(AND OR NOT) Caffery", "(and or not) Caffery", "AND needs a word on each side", 4),  # was Caffery, the words left out
+        ("Caffery AND OR NOT", "Caffery and or not", "AND needs a word on each side", 4),  # was Caffery
+        ("OR AND Caffery", "or and Caffery", "OR needs a word on each side", 6),  # was Caffery
+    ],
+)
+def test_operators_in_a_row_with_nothing_to_join_are_searched_as_words(demo_volumes, q, read_as, problem, total) -> None:
+    """Operators in a row at the start or end of the query or of a group are the words typed, all
+    of them, as ``AND OR NOT`` alone has been (a fresh researcher): written in small letters, which
+    the notice shows, and not said to be operators typed in small letters."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    words = search(SearchRequest(q=read_as, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (words.total, [h.identifier for h in words.hits])
+    assert result.total == total
+    assert result.notice == _read_as(problem, read_as)  # typed, "and or not Caffery" is told or and not are no operators
+
+
+@pytest.mark.parametrize(
+    ("q", "read_as", "problem", "total"),
+    [
+        ("to:(AND)", "to:(and)", "AND needs a word on each side", 1),  # "Secretary of Defense and the Joint Chiefs"?
+        ("title:(AND)", "title:(and)", "AND needs a word on each side", 2),
+        ("title:(OR)", "title:(or)", "OR needs a word on each side", 0),
+    ],
+)
+def test_a_field_holding_operators_alone_searches_them_in_that_field(demo_volumes, q, read_as, problem, total) -> None:
+    """``from:(OR AND)`` searched the word from, the name of the field, in 323 documents."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    assert parse(q).node == parse(read_as).node
+    assert result.total == total == search(SearchRequest(q=read_as), index).total
+    assert result.notice.startswith(_read_as(problem, read_as))
+    fielded = search(SearchRequest(q="from:(OR AND)"), index)
+    assert fielded.total == 0 and fielded.notice == _read_as("OR needs a word on each side", "from:(or and)") + (
+        " No document has or as sender (from:); 265 documents mention or: search or without from:."
+        " No document has and as sender (from:); 423 documents mention and: search and without from:."
+    )
+
+
 @pytest.mark.parametrize("typed", ["from", "sender"])
 def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
     # Mohammad Hatta, Prime Minister of Indonesia, is in many of this volume's American documents and sends

@@ -93,9 +93,9 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("(treaty", ["treaty"]),
         ("treaty)", ["treaty"]),
         ("()", []),
-        ("AND", ["AND"]),
-        ("OR", ["OR"]),
-        ("NOT", ["NOT"]),
+        ("AND", ["and"]),  # an operator with nothing to join is the word, in small letters, which are no operator
+        ("OR", ["or"]),
+        ("NOT", ["not"]),
         ("treaty OR", ["treaty"]),
         ("AND treaty", ["treaty"]),
         ("a AND AND b", ["a", "b"]),
@@ -121,8 +121,8 @@ def test_parse_reads_the_query_language(q: str, tree: object) -> None:
         ("date:(someday)", []),
         # operators alone are the words typed, all of them, as "and or not" is: the repair of
         # "AND OR NOT" to "AND" searched that word alone (a fresh researcher)
-        ("AND OR NOT", ["AND", "OR", "NOT"]),
-        ("OR AND", ["OR", "AND"]),
+        ("AND OR NOT", ["and", "or", "not"]),
+        ("OR AND", ["or", "and"]),
     ],
 )
 def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list[str]) -> None:

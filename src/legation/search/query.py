@@ -31,7 +31,10 @@ Document 110``) is read as the identifier of the document it cites, or as its vo
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is read with the usual
 slips repaired (:func:`_repair`), else searched as its plain words, and :attr:`ParsedQuery.notice`
-says so, naming what was wrong and how to write it. A field's value that cannot be read
+says so, naming what was wrong and how to write it. Operators in capitals that join nothing are the
+words they spell (:func:`_operators_as_words`): ``AND OR NOT Mao`` is read as ``and or not Mao``,
+``from:(OR AND)`` as ``from:(or and)``; one AND or OR left dangling (``AND treaty``, ``Mao OR``) is
+a slip, left out. A field's value that cannot be read
 (``date:1950-13``, ``date:0000``, ``from:a*``, ``title:Ch?u``, ``sender:`` with none) is left out
 alone, with the NOT before it, and an OR left with one side (``(Mao OR date:1950-13) treaty`` is
 read as ``(Mao) treaty``), the rest read as written; the notice names it, says why (``date:1950-13:
@@ -50,11 +53,12 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 import tantivy
 from tantivy import Occur, Query
@@ -1191,10 +1195,57 @@ def _repair(q: str) -> str:
             depth -= 1
         kept.append(ch)
     kept.append(")" * depth)  # close what is still open, from the right
-    return _repair_end(_repair_groups("".join(kept))).strip()
+    return _repair_end(_repair_groups(_operators_as_words("".join(kept)))).strip()
 
 
 _PIECES = re.compile(r"\s+|[()]|[^\s()]+")
+
+
+def _operators_as_words(q: str) -> str:
+    """``q`` (its parentheses balanced, its quotation marks paired) with the operators in it that
+    join or exclude nothing written as the words they are, in small letters (which are no
+    operators), in one pass over its pieces (:data:`_PIECES`), phrases left as typed: operators in
+    a row at the start or the end of the query or of a group (:func:`_words_of_run`) are words,
+    all of them (``AND OR NOT Mao``, read as ``NOT Mao``, left out what it asked for; ``AND OR NOT``
+    alone, ``from:(OR AND)``, which searched the word from), but for a slip: an AND or OR (once or
+    more) before NOTs and a word, or after a word, which :func:`_repair_groups` and
+    :func:`_repair_end` take out (``AND treaty``, ``AND NOT Mao``, ``Mao OR``).
+
+    Operators in a row between words (``a AND AND b``) are left to the parser's plain words."""
+    pieces = _PIECES.findall(q)
+    run: list[int] = []  # the operators in a row (their indexes in pieces) read so far
+    edge = True  # nothing but spaces, or an opening parenthesis, before the run
+    quoted = False  # inside a phrase
+    for k, piece in enumerate([*pieces, ")"]):  # the end of the query ends the run as a group's end does
+        if piece.isspace():
+            continue
+        if not quoted and piece in OPERATORS:
+            run.append(k)
+            continue
+        if run:
+            for at in _words_of_run([pieces[i] for i in run], edge, not quoted and piece == ")"):
+                pieces[run[at]] = pieces[run[at]].lower()
+            run = []
+        edge = not quoted and piece == "("
+        quoted ^= piece.count('"') % 2 == 1
+    return "".join(pieces)
+
+
+def _words_of_run(run: list[str], first: bool, last: bool) -> range:
+    """Which operators of ``run``, operators in a row, are words (:func:`_operators_as_words`):
+    ``first``, ``last``: whether the run starts, ends the query or its group. None between words
+    (``a AND AND b``); nor, at the start or the end of the query or group, a slip: the NOTs before
+    a word, and an AND or OR, once or more, before them (``AND NOT Mao``, ``OR OR Mao``) or after
+    a word (``Mao OR``, ``Caffery OR OR``). Else all: operators of two kinds in a row
+    (``AND OR NOT``, ``AND OR NOT Mao``, ``Mao AND OR``), or with nothing on either side."""
+    nots = [op == "NOT" for op in run]
+    joins = run[: len(run) - len(list(takewhile(bool, reversed(nots))))]  # the operators before the NOTs ending it
+    slip = "NOT" not in joins and len(set(joins)) <= 1
+    if first == last and not first or first != last and slip:
+        return range(0)
+    return range(len(run))
+
+
 _LEADING_OPERATORS = ("AND", "OR")  # dropped after an opening parenthesis, or at the start
 _TRAILING_OPERATORS = ("AND", "OR", "NOT")  # dropped before a closing parenthesis, or at the end
 
@@ -1415,6 +1466,7 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
     # the text read, what was wrong in it (why), the terms left out, and whether a repair may follow
     text, problems, dropped, fresh = q, [], [], True
     unrepaired = q  # the text before the one repair tried
+    lowered: frozenset[str] = frozenset()  # the operators' words the repair made words (and, or, not)
     for _ in range(MAX_QUERY_CHARS):  # each reading but a repair's leaves a term out, shortening the text
         parser = None
         try:
@@ -1423,17 +1475,20 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
                 return parser.parsed(text, notices)
             # a sentence of its own: the notices of the search (nothing matches, other forms …) may follow
             read_as = f"The query could not be read as written ({_problems(problems)}), so {_left_out(dropped)}it was read as: {text}."
-            return parser.parsed(text, [*notices, read_as])
+            parsed = parser.parsed(text, [*notices, read_as])
+            # typed in capitals: no words typed in small letters, of which the search says they are no operators
+            return dataclasses.replace(parsed, node=rewritten(parsed.node, lambda n: _untyped(n, lowered))) if lowered else parsed
         except _Unreadable as exc:
             bad = parser.bad if parser is not None else []
             if not bad:  # the syntax is at fault, not a field's value
                 problems.append(str(exc))
                 if fresh and (repaired := _repair(text)) and repaired != text:
+                    lowered = _lowered(text, repaired)
                     unrepaired, text, fresh = text, repaired, False
                     continue
                 if not (bad := _bad_values(text)):  # searched as plain words, but for a field's value that is none
-                    # the words as typed, when the repair read no better: "AND OR NOT", repaired to "AND",
-                    # searched that word alone
+                    # the words as typed, when the repair read no better: what it took out as
+                    # dangling may be words of a query that is read as plain words
                     text = text if fresh else unrepaired
                     break
         # fields' values alone are at fault: those terms are left out, the rest read as written
@@ -1466,6 +1521,22 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}) and has no words to search for.")
         node = None
     return ParsedQuery(node, searched, " ".join(notices))
+
+
+def _lowered(text: str, repaired: str) -> frozenset[str]:
+    """The operators' words :func:`_operators_as_words` wrote in small letters repairing ``text``
+    as ``repaired``: those ``repaired`` holds more of than ``text``."""
+    def counts(q: str) -> Counter[str]:
+        return Counter(re.findall(r"(?<![\w'-])(?:and|or|not)(?![\w'-])", q))
+
+    return frozenset(counts(repaired) - counts(text))
+
+
+def _untyped(node: Node, lowered: frozenset[str]) -> Node:
+    """``node``, when a word of ``lowered``, as no word typed to find (:attr:`Term.at` -1): an
+    operator's word typed in capitals that the repair made a word, which neither did you mean nor
+    the notice of operators typed in small letters should take for a word typed so."""
+    return dataclasses.replace(node, at=-1) if isinstance(node, Term) and node.text in lowered else node
 
 
 def _without_terms(text: str, bad: list[_Unreadable]) -> tuple[str, list[str]]:
