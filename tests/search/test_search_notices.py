@@ -273,6 +273,32 @@ def test_a_field_holding_operators_alone_searches_them_in_that_field(demo_volume
     )
 
 
+# Three documents of the volume on the United Nations (1964-68) hold no "and"; 103 no "or".
+@pytest.mark.parametrize(
+    ("q", "read_as", "problem", "total"),
+    [
+        # excluded alone, an operator's word found nothing, saying there were no words to search for
+        ("NOT AND", "NOT and", "AND needs a word on each side", 3),
+        ("-AND", "-and", "AND needs a word on each side", 3),
+        ("-OR", "-or", "OR needs a word on each side", 103),
+        ("NOT OR", "NOT or", "OR needs a word on each side", 103),
+        ("Zhou -OR", "Zhou -or", "OR needs a word on each side", 7),  # was Zhou: 34
+        # nothing after NOT to exclude: words, as it was, said as the others are
+        ("AND NOT", "and not", "AND needs a word on each side", 322),
+    ],
+)
+def test_an_operator_excluded_alone_is_its_word_excluded(demo_volumes, q, read_as, problem, total) -> None:
+    """NOT or a dash before an operator's word that joins nothing (``NOT AND``, ``-OR``) excludes that
+    word, as before the word in small letters: the researcher asked to leave something out, and it is
+    all there is. ``AND NOT`` excludes nothing: its words are searched."""
+    index = demo_volumes("frus1964-68v30")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    words = search(SearchRequest(q=read_as, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (words.total, [h.identifier for h in words.hits])
+    assert result.total == total
+    assert result.notice == _read_as(problem, read_as)
+
+
 @pytest.mark.parametrize("typed", ["from", "sender"])
 def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
     # Mohammad Hatta, Prime Minister of Indonesia, is in many of this volume's American documents and sends

@@ -33,8 +33,8 @@ operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is r
 slips repaired (:func:`_repair`), else searched as its plain words, and :attr:`ParsedQuery.notice`
 says so, naming what was wrong and how to write it. Operators in capitals that join nothing are the
 words they spell (:func:`_operators_as_words`): ``AND OR NOT Mao`` is read as ``and or not Mao``,
-``from:(OR AND)`` as ``from:(or and)``; one AND or OR left dangling (``AND treaty``, ``Mao OR``) is
-a slip, left out. A field's value that cannot be read
+``from:(OR AND)`` as ``from:(or and)``, ``NOT AND`` and ``-OR`` as ``NOT and`` and ``-or``; one AND
+or OR left dangling (``AND treaty``, ``Mao OR``) is a slip, left out. A field's value that cannot be read
 (``date:1950-13``, ``date:0000``, ``from:a*``, ``title:Ch?u``, ``sender:`` with none) is left out
 alone, with the NOT before it, and an OR left with one side (``(Mao OR date:1950-13) treaty`` is
 read as ``(Mao) treaty``), the rest read as written; the notice names it, says why (``date:1950-13:
@@ -487,7 +487,9 @@ class _Parser:
             return self.parse_primary()
         item_start = self.pos
         nxt = self.peek()
-        if nxt is None or nxt.kind == ")" or (nxt.kind == "WORD" and nxt.text in OPERATORS):
+        if nxt is not None and nxt.kind == "WORD" and nxt.text in OPERATORS:  # NOT AND, -OR
+            raise _Unreadable(f"{nxt.text} needs a word on each side")
+        if nxt is None or nxt.kind == ")":
             raise _Unreadable("NOT or - must come right before a word")
         self._enter()
         item = self.parse_primary()
@@ -1199,17 +1201,23 @@ def _repair(q: str) -> str:
 
 
 _PIECES = re.compile(r"\s+|[()]|[^\s()]+")
+_EXCLUDED_OPERATOR = re.compile(r"-+(?:AND|OR|NOT)")  # -OR, --AND: a dash right before an operator's word
 
 
 def _operators_as_words(q: str) -> str:
     """``q`` (its parentheses balanced, its quotation marks paired) with the operators in it that
     join or exclude nothing written as the words they are, in small letters (which are no
-    operators), in one pass over its pieces (:data:`_PIECES`), phrases left as typed: operators in
-    a row at the start or the end of the query or of a group (:func:`_words_of_run`) are words,
-    all of them (``AND OR NOT Mao``, read as ``NOT Mao``, left out what it asked for; ``AND OR NOT``
-    alone, ``from:(OR AND)``, which searched the word from), but for a slip: an AND or OR (once or
-    more) before NOTs and a word, or after a word, which :func:`_repair_groups` and
-    :func:`_repair_end` take out (``AND treaty``, ``AND NOT Mao``, ``Mao OR``).
+    operators), in one pass over its pieces (:data:`_PIECES`), phrases left as typed:
+
+    * a dash right before an operator's word, which an operator stands apart from, excludes that
+      word, as it does the word in small letters: ``-OR`` is ``-or``, ``Mao -OR`` ``Mao -or``;
+    * operators in a row at the start or the end of the query or of a group (:func:`_words_of_run`)
+      are words, all of them (``AND OR NOT Mao``, read as ``NOT Mao``, left out what it asked for;
+      ``AND OR NOT`` alone, ``from:(OR AND)``), but for a NOT and what it excludes: NOTs then one
+      operator there are NOTs excluding its word (``NOT AND`` is ``NOT and``, as ``-AND``
+      is ``-and``), and an AND or OR (once or more) before NOTs and a word, or after a word, is
+      a slip, which :func:`_repair_groups` and :func:`_repair_end` take out (``AND treaty``,
+      ``AND NOT Mao``, ``Mao OR``).
 
     Operators in a row between words (``a AND AND b``) are left to the parser's plain words."""
     pieces = _PIECES.findall(q)
@@ -1226,6 +1234,8 @@ def _operators_as_words(q: str) -> str:
             for at in _words_of_run([pieces[i] for i in run], edge, not quoted and piece == ")"):
                 pieces[run[at]] = pieces[run[at]].lower()
             run = []
+        if not quoted and _EXCLUDED_OPERATOR.fullmatch(piece):
+            pieces[k] = piece.lower()
         edge = not quoted and piece == "("
         quoted ^= piece.count('"') % 2 == 1
     return "".join(pieces)
@@ -1236,13 +1246,16 @@ def _words_of_run(run: list[str], first: bool, last: bool) -> range:
     ``first``, ``last``: whether the run starts, ends the query or its group. None between words
     (``a AND AND b``); nor, at the start or the end of the query or group, a slip: the NOTs before
     a word, and an AND or OR, once or more, before them (``AND NOT Mao``, ``OR OR Mao``) or after
-    a word (``Mao OR``, ``Caffery OR OR``). Else all: operators of two kinds in a row
+    a word (``Mao OR``, ``Caffery OR OR``). Else the last when the others are NOTs, excluding it
+    (``NOT AND``, ``NOT NOT``, ``Mao NOT OR``), else all: operators of two kinds in a row
     (``AND OR NOT``, ``AND OR NOT Mao``, ``Mao AND OR``), or with nothing on either side."""
     nots = [op == "NOT" for op in run]
     joins = run[: len(run) - len(list(takewhile(bool, reversed(nots))))]  # the operators before the NOTs ending it
     slip = "NOT" not in joins and len(set(joins)) <= 1
     if first == last and not first or first != last and slip:
         return range(0)
+    if len(run) > 1 and all(nots[:-1]):
+        return range(len(run) - 1, len(run))
     return range(len(run))
 
 
