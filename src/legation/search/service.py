@@ -99,8 +99,8 @@ def undated_out(node: user_query.Node | None, undated: int, chosen: str = "") ->
     ranges = f"the dates chosen ({chosen})" if chosen else " and ".join(f"date:{_typed_range(r)}" for r in _required_ranges(node)) or "the dates given"
     said = f"No document is dated within {ranges}: widen the dates"
     if undated:
-        documents = "1 document has" if undated == 1 else f"{undated:,} documents have"
-        said += f"; {documents} no date, listed as {schema.UNDATED} in the Year facet"
+        have = "1 document has" if undated == 1 else f"{undated:,} documents have"
+        said += f"; {have} no date, listed as {schema.UNDATED} in the Year facet"
     return said + "."
 
 
@@ -1101,9 +1101,9 @@ def field_notices(
         mentioning = facet_counts.count(searcher, unfielded) if unfielded is not None else 0
         typed = _typed_field(q, field)
         label = _AS_FIELD.get(field, f"in its {schema.SEARCH_FIELDS_BY_NAME[field].label.lower()}")
-        documents = "document mentions" if mentioning == 1 else "documents mention"
+        mention = "document mentions" if mentioning == 1 else "documents mention"
         if mentioning:
-            note = f"No document has {shown} {label} ({typed}:); {mentioning:,} {documents} {shown}: search {shown} without {typed}:."
+            note = f"No document has {shown} {label} ({typed}:); {mentioning:,} {mention} {shown}: search {shown} without {typed}:."
         elif field == user_query.COLLECTION_FIELD and user_query.volume_address(getattr(leaf, "text", "")):
             continue  # a FRUS volume's key: address_notices says whether the archive holds it, or its parts
         else:
@@ -1163,10 +1163,10 @@ def phrase_notices(
         parts = [user_query.Term(w) for w in words[:-1]] + [user_query.Term(words[-1], None, ending_in_prefix)]
         having = _count_within(_replaced(node, leaf, user_query.And(tuple(parts))), idx_schema, searcher, names, filters)
         if having:
-            documents = "document has" if having == 1 else "documents have"
+            have = "document has" if having == 1 else "documents have"
             phrase = leaf.text + ("*" if ending_in_prefix else "")
             apart = "" if words == leaf.text.split() else f", and with a space between the parts of a word: {' '.join(words)}{'*' if ending_in_prefix else ''}"
-            notes.append(f"No document has the phrase “{phrase}”; {having:,} {documents} its words apart: search them without the quotation marks{apart}.")
+            notes.append(f"No document has the phrase “{phrase}”; {having:,} {have} its words apart: search them without the quotation marks{apart}.")
     return list(dict.fromkeys(notes))
 
 
@@ -1198,14 +1198,14 @@ def exclusion_notices(
         rest = node.items[:k] + node.items[k + 1 :]
         if not (found := having(rest)):
             continue  # the rest finds nothing either: not this exclusion's doing
-        documents = "the 1 document" if found == 1 else f"all {found:,} documents"
-        note = f"-{_typed_word(left_out)} leaves out {documents} the rest of the search finds."
+        those = "the 1 document" if found == 1 else f"all {found:,} documents"
+        note = f"-{_typed_word(left_out)} leaves out {those} the rest of the search finds."
         if isinstance(left_out, user_query.Term) and not left_out.prefix and len(analyzers.folded(left_out.text)) == 1:
             as_written = user_query.Phrase(left_out.text, left_out.field)  # a quoted word: as written (query._exact)
             if quoted := having((*rest, user_query.Not(as_written))):
                 note += (
                     " A word left out is left out in all its forms, as a word searched for is found in all of them:"
-                    f" to leave out only the word as written, quote it: -{_typed_word(as_written)} ({quoted:,} {'document' if quoted == 1 else 'documents'})."
+                    f" to leave out only the word as written, quote it: -{_typed_word(as_written)} ({documents(quoted)})."
                 )
         notes.append(note)
     return list(dict.fromkeys(notes))
