@@ -13,7 +13,6 @@ half-written document.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -32,7 +31,6 @@ from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
-from legation.records.document_types import archive_types, resolve_types
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
@@ -109,8 +107,6 @@ class IngestReport:
     collections_left: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, titles): collections a table's row took a document out of
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
-    types: dict[str, str] | None = field(default=None, repr=False)  # folded type → its spelling, the archive's or as first read (records.document_types); None: not read yet
-    types_respelled: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type as written, as stored) → documents: spelled as the archive does
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -163,14 +159,6 @@ class IngestReport:
             notes.append(_named_otherwise_note(self.named_otherwise))
         if self.kept_from_store:
             notes.append(_kept_from_store_note(self.kept_from_store))
-        if self.types_respelled:
-            shown = "; ".join(f"{written!r} as {stored!r} ({documents(n)})" for (written, stored), n in self.types_respelled.most_common(5))
-            more = f" and {len(self.types_respelled) - 5:,} more" if len(self.types_respelled) > 5 else ""
-            notes.append(
-                f"document types written but for case or accents as the archive writes them were stored as the archive does, so that the "
-                f"type facet counts each type once: {shown}{more}. The archive's spelling is the one it held first (when it holds several, "
-                "the one most of its documents have): to change it, correct the type of its documents in the admin"
-            )
         notes += _table_row_notes(self)
         return notes
 
@@ -589,10 +577,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
     tables = [table_fields_of(record) for record in batch]  # (nor these)
     given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
-    if report.types is None:
-        report.types = archive_types()
     records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
-    records = resolve_types(records, report.types, report.types_respelled)
     folded = _case_forms(report, (record.identifier for record in records))
     for record, location, fields in zip(records, locations, tables):
         if record.identifier in seen or record.identifier in report.identifiers:
