@@ -238,3 +238,27 @@ def test_a_long_value_of_the_source_is_shown_cut_at_a_word_with_an_ellipsis():
     assert "(the source now has 'Memorandum of Conversation Between Secretary of State Acheson and the Ambassador…');" in message
     assert Conflict("vol.xml: d1", "d1", "title", "Telegram").message().startswith(
         "title was corrected in the admin and the source changed it too (the source now has 'Telegram');")
+
+
+def test_a_change_is_shown_where_it_is_in_texts_without_spaces_and_beside_a_text_added():
+    """A fresh user: a Chinese text changed near its end, a text without spaces changed at its start,
+    and a translation added beside a changed transcript were each shown alike on both sides, or
+    with no words at all."""
+    from legation.ingest.curation import changes
+    from legation.records.document_record import TextRecord
+
+    zh = "第十三届全国人民代表大会第一次会议" * 20 + "国务院总理李克强作政府工作报告"
+    old = DocumentRecord(identifier="t", title="t", texts=[TextRecord("transcript", "zh", zh)])
+    new = DocumentRecord(identifier="t", title="t", texts=[TextRecord("transcript", "zh", zh.replace("国务院", "國務院"))])
+    assert [c.message() for c in changes(old, new)] == [
+        "texts − 'transcript (zh): …次会议第十三届全国人民代表大会第一次会议国务院总理李克强作政府工作报告', + 'transcript (zh): …次会议第十三届全国人民代表大会第一次会议國務院总理李克强作政府工作报告'"
+    ]
+    start = DocumentRecord(identifier="t", title="t", texts=[TextRecord("transcript", "en", "X" + "a" * 500)])
+    changed = changes(start, DocumentRecord(identifier="t", title="t", texts=[TextRecord("transcript", "en", "Y" + "a" * 500)]))
+    assert [(c.before, c.after) for c in changed] == [(("transcript (en): X" + "a" * 79 + "…",), ("transcript (en): Y" + "a" * 79 + "…",))]
+    english = TextRecord("transcript", "en", "Telegram from Moscow. " * 40)
+    added = DocumentRecord(identifier="t", title="t", texts=[TextRecord("transcript", "en", english.body + "Ends."), TextRecord("translation", "ru", "Телеграмма")])
+    assert [c.message() for c in changes(DocumentRecord(identifier="t", title="t", texts=[english]), added)] == [
+        "texts − 'transcript (en): …Telegram from Moscow. ', + 'transcript (en): …Telegram from Moscow. Ends.', "
+        "+ 'translation (ru), 10 characters'"
+    ]

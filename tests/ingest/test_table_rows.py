@@ -108,12 +108,12 @@ def test_a_title_and_a_text_mended_in_a_spreadsheet_change_only_those(archive, t
     assert {k: [c.message() for c in v] for k, v in report.changes.items()} == {
         f"{VOLUME}-d2": [
             "title '…Public Information (Creel)' → '…Public Information (Creel) (mended)'",
-            "texts − 'transcript (en): …interview with Charles Edward Russell in the New York Times of…', "
-            "+ 'transcript (en): …interview with Charles E. Russell in the New York Times of…'",
+            "texts − 'transcript (en): …interview with Charles Edward Russell in the New York Times of last Sunday.[2]…', "
+            "+ 'transcript (en): …interview with Charles E. Russell in the New York Times of last Sunday.[2] One…'",
         ],
         WILSON: [
-            "texts − 'transcript (ru): …иностранных дел СССР тов. Вышинского 1 января посетил…', "
-            "+ 'transcript (ru): …иностранных дел СССР тов. А. Я. Вышинского 1 января посетил…'",
+            "texts − 'transcript (ru): …иностранных дел СССР тов. Вышинского 1 января посетил председателя Центрального…', "
+            "+ 'transcript (ru): …иностранных дел СССР тов. А. Я. Вышинского 1 января посетил председателя…'",
         ],
     }
     now = stored()

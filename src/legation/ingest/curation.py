@@ -34,7 +34,7 @@ from typing import Any
 
 from legation.printable import shortened
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord, distinct_identifiers
+from legation.records.document_record import DocumentRecord, TextRecord, distinct_identifiers
 from legation.records.models import Document
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -122,15 +122,18 @@ def changes(stored: DocumentRecord, record: DocumentRecord) -> list[FieldChange]
             before, after = ((v,) if (v := getattr(r, FIELDS[name][0])) else () for r in (stored, record))
             if before and after:
                 before, after = (tuple([v]) for v in _differing(before[0], after[0]))
-        elif name == "texts" and [(t.kind, t.language) for t in stored.texts] == [(t.kind, t.language) for t in record.texts]:
+        elif name == "texts":
             before, after = _texts_changed(stored, record)
         else:
             was, now = _shown(stored, name), _shown(record, name)
             before = tuple(v for k, v in was.items() if k not in now)
             after = tuple(v for k, v in now.items() if k not in was)
+            if name == "agents" and set(before) & set(after):  # one name, another key (a body once read as a person)
+                was, now = _shown(stored, name, keyed=True), _shown(record, name, keyed=True)
+                before, after = tuple(v for k, v in was.items() if k not in now), tuple(v for k, v in now.items() if k not in was)
             if not before and not after:  # the same items, in another order
                 before, after = tuple(was.values()), tuple(now.values())
-        found.append(FieldChange(name, *(tuple(shortened(v, SHOWN_CHARS) for v in side) for side in (before, after))))
+        found.append(FieldChange(name, *(tuple(v if name == "texts" else shortened(v, SHOWN_CHARS) for v in side) for side in (before, after))))
     return found
 
 
@@ -141,42 +144,58 @@ def _differing(before: str, after: str, limit: int = SHOWN_CHARS) -> tuple[str, 
     if len(before) <= limit and len(after) <= limit:
         return before, after
     same = len(os.path.commonprefix([before, after]))
-    start = before.rfind(" ", 0, max(0, same - DIFFERENCE_CONTEXT)) + 1  # whole words before the difference
+    start = max(0, same - DIFFERENCE_CONTEXT)
+    if (space := before.rfind(" ", 0, start)) >= max(0, start - DIFFERENCE_CONTEXT):
+        start = space + 1  # whole words before the difference; a text without spaces (Chinese) from a few characters before it
     lead = "…" if start else ""
     return lead + shortened(before[start:], limit), lead + shortened(after[start:], limit)
 
 
 def _texts_changed(stored: DocumentRecord, record: DocumentRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Each text of ``stored`` that ``record`` changes (the two hold texts of the same kinds and
-    languages, in order): where its words differ (:func:`_differing`), and how many notes it has
-    when those differ, as ``"transcript (en): …words…"``."""
+    """What ``record`` changes of the texts of ``stored``, a text paired with the one of its kind and
+    language (the first with the first): where a text's words differ (:func:`_differing`) and how
+    many notes it has when those differ, as ``"transcript (en): …words…"``; a text only one side has
+    as ``"translation (ru), 6,219 characters, 2 notes"`` on that side."""
     before: list[str] = []
     after: list[str] = []
-    for old, new in zip(stored.texts, record.texts, strict=True):
+    new_texts = list(record.texts)
+    for old in stored.texts:
         label = f"{old.kind} ({old.language})"
+        new = next((t for t in new_texts if (t.kind, t.language) == (old.kind, old.language)), None)
+        if new is None:
+            before.append(_described(old))
+            continue
+        new_texts.remove(new)
         if old.body != new.body:
             was, now = _differing(old.body, new.body)
             before.append(f"{label}: {was}")
             after.append(f"{label}: {now}")
         if old.footnotes != new.footnotes:
-            before.append(f"{label}: {len(old.footnotes):,} notes")
-            after.append(f"{label}: {len(new.footnotes):,} notes" + (", other words" if len(old.footnotes) == len(new.footnotes) else ""))
+            before.append(f"{label}: {_notes(len(old.footnotes))}")
+            after.append(f"{label}: {_notes(len(new.footnotes))}" + (", other words" if len(old.footnotes) == len(new.footnotes) else ""))
+    after += [_described(t) for t in new_texts]
+    if not before and not after:  # the same texts, in another order
+        before, after = [_described(t) for t in stored.texts], [_described(t) for t in record.texts]
     return tuple(before), tuple(after)
 
 
-def _shown(record: DocumentRecord, name: str) -> dict[Any, str]:
+def _described(text: TextRecord) -> str:
+    """``"transcript (en), 7,585 characters, 5 notes"``."""
+    return f"{text.kind} ({text.language}), {len(text.body):,} characters" + (f", {_notes(len(text.footnotes))}" if text.footnotes else "")
+
+
+def _notes(count: int) -> str:
+    return f"{count:,} note{'' if count == 1 else 's'}"
+
+
+def _shown(record: DocumentRecord, name: str, keyed: bool = False) -> dict[Any, str]:
     """The items of the list field ``name`` of ``record`` as :class:`FieldChange` shows them, by
-    what tells them apart (as :func:`_values` compares them)."""
+    what tells them apart (as :func:`_values` compares them); agents with their keys when ``keyed``
+    (``"Auswärtiges Amt (sender, organization:auswartiges-amt)"``)."""
     if name == "agents":
-        return {(a.role, a.key): f"{a.name} ({a.role})" for a in record.agents}
+        return {(a.role, a.key): f"{a.name} ({a.role}{', ' + a.key if keyed else ''})" for a in record.agents}
     if name == "collections":
         return {c.key: c.title for c in record.collections}
-    if name == "texts":
-        return {
-            (t.kind, t.language, t.body, tuple((f.n, f.text) for f in t.footnotes)):
-            f"{t.kind} ({t.language}), {len(t.body):,} characters" + (f", {len(t.footnotes):,} notes" if t.footnotes else "")
-            for t in record.texts
-        }
     values = distinct_identifiers(record.relations) if name == "relations" else getattr(record, name)
     return {value: value for value in values}
 
