@@ -359,7 +359,8 @@ class Values:
         (:func:`agent_key`), so an archive ingested before keeps its agents. "Mao, Zedong" stays as written.
         A library heading's dates of life are no part of the name (:func:`legation.ingest.names.life_dates`):
         "Acheson, Dean, 1893-1971" is Dean Acheson, ``person:dean-acheson``, and "Mao, Zedong, 1893-1976" is
-        "Mao, Zedong"; the heading, dates and all, is kept as a further name, the agent having no field for dates."""
+        "Mao, Zedong"; the dates are not kept (an agent has no field for them, and kept in a further name they made
+        every search of a year find the documents of each person born or dead in it)."""
         names, keys = self.many(role), self.fields.get(f"{role}_key", [])
         kinds = [agent_kind(name) for name in names]  # a table gives no kind: the name tells (legation.ingest.names)
         agents = []
@@ -369,7 +370,8 @@ class Values:
             if kinds[i] == "person":
                 parts = inverted(name)
                 direct = parts.direct if parts else life_dates(name)[0]
-            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=[name] if direct != name else []))
+            written = life_dates(name)[0] if kinds[i] == "person" else name  # the name as written, without dates of life
+            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=[written] if direct != written else []))
         return agents
 
     def record(self) -> DocumentRecord:

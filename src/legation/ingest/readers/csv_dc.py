@@ -45,7 +45,7 @@ kept as a further name that searches and suggestions find too (an agent stored b
 it has and gains the other form, see :mod:`legation.ingest.service`); a body's comma
 ("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. Dates of life
 after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are no part of it: the
-agent is Dean Acheson, ``person:dean-acheson``, the heading a further name, and one note a column
+agent is Dean Acheson, ``person:dean-acheson``, the dates not kept, and one note a column
 names the first three (see :func:`_life_dates_note`). A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
 "Secretary of State"; "Auswärtiges Amt", "Ambassade de France") is an organization's, keyed
@@ -545,8 +545,8 @@ def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples:
 def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
     """The note on ``count`` names of a ``column`` followed by dates of life, as a library heading writes
     them (:func:`~legation.ingest.names.life_dates`; ``examples``: the place and name of the first three):
-    at the first, saying that the dates were read as the person's, not as part of the name, and kept in the
-    heading, a further name of the agent, which has no field for dates; and how to keep apart two people of
+    at the first, saying that the dates were read as the person's, not as part of the name, and not kept
+    (the agent has no field for dates); and how to keep apart two people of
     one name whose dates differ, who are now one agent."""
     shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
     first = examples[0][1]
@@ -555,7 +555,7 @@ def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[s
         str(path),
         f"column {column!r} has dates of life after {names} ({shown}), read as a library heading writes them, the person's "
         f"and no part of the name: {first!r} is {direct_name(first)!r}, one agent with the name written without dates, the "
-        "heading kept as a further name of it. If two people of one name differ by their dates, give each an id (a mapping's "
+        "dates not kept (an agent has no field for them). If two people of one name differ by their dates, give each an id (a mapping's "
         "sender_key, recipient_key or mentioned_key column) and ingest the file again",
         examples[0][0],
     )
