@@ -706,9 +706,9 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
          "updated_values": {"id": [{"field": "title", "before": ["Old"], "after": ["New"]},
-                                   {"field": "agents", "before": ["Chou En-lai (sender)"], "after": ["Zhou Enlai (sender)"]}, …], …}
-         (how: a field's value before and after, none when empty; for a list, the items removed and those added:
-         legation.ingest.curation.FieldChange),
+                                   {"field": "agents", "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)"]}, …], …}
+         (how: a field's value before and after, [] when empty; for a list, the items removed and those added:
+         legation.ingest.curation.FieldChange.as_json),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from another file: another fonds reusing the identifiers?),
@@ -731,7 +731,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "corrections_kept": [{"where": c.where, "reason": c.reason} for c in report.curated],
         "updated_fields": report.changed_fields,
         "updated_values": {
-            identifier: [{"field": c.field, "before": list(c.before), "after": list(c.after)} for c in found]
+            identifier: [change.as_json() for change in found]
             for identifier, found in report.changes.items()
         },
         "conflicts": [

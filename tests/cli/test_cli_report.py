@@ -97,7 +97,7 @@ def test_a_conflict_in_an_updated_document_says_what_else_changed(monkeypatch, t
     cli._write_report(report, False, tmp_path / "r.json")
     written = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert (written["updated_fields"], written["counts"]["corrections_kept"]) == ({"d5": ["agents"]}, 1)
-    assert written["updated_values"] == {"d5": [{"field": "agents", "before": ["Chou En-lai (sender)"], "after": ["Zhou Enlai (sender)", "Mao Zedong (recipient)"]}]}
+    assert written["updated_values"] == {"d5": [{"field": "agents", "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)", "Mao Zedong (recipient)"]}]}
 
 
 def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_changed(tmp_path: Path):

@@ -262,3 +262,16 @@ def test_a_change_is_shown_where_it_is_in_texts_without_spaces_and_beside_a_text
         "texts − 'transcript (en): …Telegram from Moscow. ', + 'transcript (en): …Telegram from Moscow. Ends.', "
         "+ 'translation (ru), 10 characters'"
     ]
+
+
+def test_a_change_as_the_report_file_writes_it_says_before_and_after_of_a_value_removed_and_added_of_a_list():
+    # the report's before/after of a list held what was removed and added: "before []" read as "had none" (a fresh user)
+    from legation.ingest.curation import changes
+    from legation.records.document_record import CollectionRef
+
+    old = DocumentRecord(identifier="t", title="Telegram", collections=[CollectionRef("a", "Papers A")])
+    new = DocumentRecord(identifier="t", title="Telegram (draft)", collections=[CollectionRef("a", "Papers A"), CollectionRef("b", "Papers B")])
+    assert [c.as_json() for c in changes(old, new)] == [
+        {"field": "title", "before": ["Telegram"], "after": ["Telegram (draft)"]},
+        {"field": "collections", "removed": [], "added": ["Papers B"]},
+    ]

@@ -101,6 +101,15 @@ class FieldChange:
     before: tuple[str, ...]
     after: tuple[str, ...]
 
+    def as_json(self) -> dict[str, Any]:
+        """As ``--report`` writes it: ``{"field": "title", "before": ["Old"], "after": ["New"]}`` (an
+        empty value: ``[]``); for a list, what was removed and added, ``{"field": "agents",
+        "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)"]}``, both whole lists when
+        only the order changed."""
+        if self.field in _LISTS:
+            return {"field": self.field, "removed": list(self.before), "added": list(self.after)}
+        return {"field": self.field, "before": list(self.before), "after": list(self.after)}
+
     def message(self) -> str:
         """``title 'Old' → 'New'``, ``date_edtf none → 1949-12-22``, ``agents − 'Chou En-lai (sender)', + 'Zhou Enlai (sender)'``."""
         if self.field in _LISTS:
