@@ -185,6 +185,10 @@ def test_undated_is_empty_and_not_flagged(text):
         "Mayday 1950", "1950-13", "1950-42",
         "05/06/1950", "05-06-1950",  # 5 June or May 6: not guessed
         "22/XIII/1949", "22/XII-1949",  # no month; two separators
+        # a day, then its month after another separator or a dash: they were read as the range from that day to all of
+        # its month ("1949-12-22/1949-12", shown "December 22, 1949 – December 1949": a fresh user)
+        "22/XII.1949", "22-XII.1949", "22/12.1949", "22-12.1949", "22-December 1949", "22/Dezember 1949", "22 – December 1949",
+        "December – 25, 1949",
         "1951-1950",  # an end before its start
         "April 12, 1960, 11", "1950, 12",  # a bare number after a date is no time of day
         "1950-12:30", "February 8—5 p. m.",  # a time after no date of its own: no year
@@ -314,6 +318,31 @@ def test_seasons_and_dates_before_year_1_ingest_and_search(tmp_path):
     assert sorted(h.identifier for h in april.hits) == ["s-1", "s-2"]
     every = search(SearchRequest(q="Ides"))
     assert [(h.identifier, h.date_display) for h in every.hits] == [("s-3", "March 15, 44 BCE")]
+    next(archive, None)
+
+
+@pytest.mark.django_db
+def test_a_day_before_its_month_after_another_separator_is_reported_unread_not_stored_as_a_range(tmp_path):
+    # "22/XII.1949" was stored as 1949-12-22/1949-12 and shown "December 22, 1949 – December 1949" (a fresh user)
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "mixed.csv"
+    table.write_text(
+        "identifier,title,date\nm-1,Mixed,22/XII.1949\nm-2,Slashes,22/XII/1949\nm-3,Dash,22-December 1949\nm-4,Days,22–25 December 1949\n",
+        encoding="utf-8",
+    )
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert (sorted(report.added), report.unread_dates) == (["m-1", "m-2", "m-3", "m-4"], [("m-1", "22/XII.1949"), ("m-3", "22-December 1949")])
+    stored = {d.identifier: (d.date_edtf, d.date_earliest, d.date_latest) for d in Document.objects.all()}
+    assert stored == {
+        "m-1": ("", None, None),
+        "m-2": ("1949-12-22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
+        "m-3": ("", None, None),
+        "m-4": ("1949-12-22/1949-12-25", dt.date(1949, 12, 22), dt.date(1949, 12, 25)),
+    }
     next(archive, None)
 
 

@@ -47,7 +47,9 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 13-14, 1964", "13.-14. Dezember 1964", "December 30, 1964-January 2, 1965", "March-April 1950"
     (FRUS datelines, the Moritz letter index: a hyphen typed for the dash)  → "1964-12-13/1964-12-14",
                                    "1964-12-30/1965-01-02", "1950-03/1950-04" (see _HYPHEN); a range
-                                   ending before it starts ("December 14-13, 1964") is not read
+                                   ending before it starts ("December 14-13, 1964") is not read, nor a
+                                   day before its own month ("22/XII.1949", "22-December 1949": separators
+                                   mixed or a slip, no range)
     "10/21 April 1720", "1720-04-10/21", "March 3/16, 1917", "Feb. 28/March 13, 1917",
     "December 21/January 3, 1918"  → "1720-04-21", "1917-03-16", "1917-03-13", "1918-01-03": Old Style / New Style
                                    dual dates give the New Style (Gregorian) day, when the second day
@@ -692,7 +694,9 @@ def _interval(text: str) -> str:
     so read is shorter than half a year: "December 30-January 2, 1965" is ``1964-12-30/1965-01-02``;
     "April-March 1950" (eleven months backwards, more likely a slip) is not read, nor a slash pair
     over the new year that is no dual date ("December 21/January 2, 1918": a slip in an Old Style /
-    New Style pair as likely as a range)."""
+    New Style pair as likely as a range). A day borrowing its month from a side that names no day is
+    none either: "22/XII.1949" (mixed separators) was the range from 22 December to all of December
+    1949, which no one writes; the curator sees it unread."""
     for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
         if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
             return _try_edtf(f"{ends[1]}{mark}/{ends[2]}{mark}")
@@ -719,6 +723,8 @@ def _interval(text: str) -> str:
     if ca is None or cb is None or any(p != s.strip("[] ") and c[2] is not None for p, s, c in zip(plain, (left, right), (ca, cb))):
         return ""  # "Early May 5-7": the part of a period names no day
     (ya, ma, da), (yb, mb, db) = ca, cb
+    if (ma is None and da is not None and db is None) or (mb is None and db is not None and da is None):
+        return ""  # "22/XII.1949", "22-December 1949": a day and the month it lies in are no range, nor one day (mixed separators)
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
     year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
