@@ -197,6 +197,33 @@ def test_a_date_that_is_no_date_is_left_out_the_rest_finding_what_it_finds_alone
     assert result.notice == f"The query could not be read as written ({problem}; {DATE_FORMS}), so {term} was left out and it was read as: {without}."
 
 
+def test_a_day_month_year_with_hyphens_is_read_and_told_as_with_slashes(demo_volumes) -> None:
+    # date:05-06-1949 said "05 is not a year of four digits", not that it may be either day, as date:05/06/1949 did;
+    # date:22-13-1949 "22 is not a year of four digits" (a fresh user)
+    index = demo_volumes("frus1949v07p1")
+
+    def told(q: str) -> tuple[int, str]:
+        result = search(SearchRequest(q=q), index)
+        return result.total, result.notice
+
+    for sep in "/-":
+        ambiguous, none = f"05{sep}06{sep}1949", f"22{sep}13{sep}1949"
+        assert told(f"Sukarno date:{ambiguous}") == (
+            66,
+            f"The query could not be read as written (date:{ambiguous}: {ambiguous} may be 1949-06-05 or 1949-05-06: write the one meant "
+            f"as YYYY-MM-DD; {DATE_FORMS}), so date:{ambiguous} was left out and it was read as: Sukarno.",
+        )
+        assert told(f"Sukarno date:{none}") == (
+            66,
+            f"The query could not be read as written (date:{none}: neither 22 nor 13 is a month; {DATE_FORMS}), so date:{none} was left "
+            "out and it was read as: Sukarno.",
+        )
+        assert told(f"date:22{sep}12{sep}1949") == told("date:1949-12-22") == (3, "")
+    # what a hyphen joins otherwise keeps its meaning: ISO months and days, two years
+    assert told("date:1949-12..1950-02") == (28, "")
+    assert told("date:1949-1950") == told("date:1949-50") == told("date:1949") == (416, "")
+
+
 def test_a_field_without_a_value_among_words_is_left_out_and_not_corrected(demo_volumes) -> None:
     index = demo_volumes("frus1949v07p1")
     alone = search(SearchRequest(q="Hatta Sukarno", page_size=100), index)

@@ -335,6 +335,18 @@ FORMS = DATE_FORMS
         ("date:1950..1951..1952", "date:1950..1951..1952: a range has two ends, with one .. between them"),
         ('date:"1950-13"', "date:1950-13: 13 is not a month"),
         ("date:(abc*)", "date:abc*: abc* is not a date"),
+        # day and month first with hyphens, told as with slashes: "05 is not a year of four digits", "22 is not a year of
+        # four digits" were said of date:05-06-1949 and date:22-13-1949 (a fresh user)
+        ("date:05-06-1949", "date:05-06-1949: 05-06-1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("date:05-06-1949..1950", "date:05-06-1949..1950: 05-06-1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("date:22-13-1949", "date:22-13-1949: neither 22 nor 13 is a month"),
+        ("date:22/13/1949", "date:22/13/1949: neither 22 nor 13 is a month"),
+        ("date:13-13-1949", "date:13-13-1949: 13 is not a month"),
+        ("date:31-02-1949", "date:31-02-1949: 31 is not a day of February 1949, which has 28"),
+        ("date:02/31/1949", "date:02/31/1949: 31 is not a day of February 1949, which has 28"),
+        ("date:00-05-1949", "date:00-05-1949: 00 is neither a day nor a month"),
+        ("date:22-12-2150", "date:22-12-2150: 22-12-2150 is not a date"),  # a year to come, as date:"22 Dec 2150"
+        ("date:12-1949", "date:12-1949: 12-1949 is not a date"),  # the year last: not "12 is not a year of four digits"
     ],
 )
 def test_a_date_that_is_no_date_is_left_out_saying_what_is_wrong_and_how_to_write_it(q, problem) -> None:

@@ -1152,6 +1152,28 @@ def test_a_date_box_written_with_slashes_in_either_order_names_both_days(client,
     assert "(date:01/02/1951: 01/02/1951 may be 1951-02-01 or 1951-01-02: write the one meant as YYYY-MM-DD;" in notice
 
 
+def test_a_date_box_written_with_hyphens_is_read_and_told_as_with_slashes(client, seed_archive):
+    # "05-06-1949" was "not a date" where 05/06/1949 named both days, and 22-13-1949 no more than that (a fresh user)
+    page = client.get("/", {"q": "Mao", "start_date": "01-02-1951"})
+    assert page.status_code == 400
+    assert "'01-02-1951' may be 1951-02-01 or 1951-01-02; write the one meant as YYYY-MM-DD" in unescape(page.content.decode())
+    page = client.get("/", {"q": "Mao", "end_date": "22-13-1949"})
+    assert page.status_code == 400
+    assert (
+        "\"to\": '22-13-1949' is not a real date: neither 22 nor 13 is a month; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12, "
+        "or a date as archives write it: Dec 1949, 22.XII.1949, 1950s."
+    ) in unescape(page.content.decode())
+    page = client.get("/", {"q": "Mao", "end_date": "31/02/1951"})
+    assert page.status_code == 400 and "'31/02/1951' is not a real date: 31 is not a day of February 1951, which has 28;" in unescape(page.content.decode())
+    found = {}
+    for day in ("25-12-1949", "25/12/1949", "1949-12-25"):
+        page = client.get("/", {"q": "Mao", "start_date": day})
+        assert page.status_code == 200 and f"Dates from {day}" in unescape(page.content.decode())
+        found[day] = re.findall(r'href="/documents/([^"?]+)', page.content.decode())
+    assert found["25-12-1949"] == found["25/12/1949"] == found["1949-12-25"] != []
+    assert "seed-sino-soviet-03" not in found["25-12-1949"]  # of 18 December 1949
+
+
 def test_a_frus_documents_references_to_others_are_listed_and_linked_where_they_stand(client, db):
     # "See the attachment to Document 6." was plain text, though d6 is in the archive: 1,300 such
     # references in the demo's texts and notes (a fresh user). The TEI's ref targets say which

@@ -1104,17 +1104,19 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     return ParsedDate(edtf, False, raw)
 
 
-_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+# a day written in numbers, day and month first in either order, with slashes or hyphens, as _components reads it
+_NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
 
 
 def either_order(text: str) -> tuple[str, str] | None:
-    """The two days a date written with slashes may be, day or month first, as ISO dates, when both
-    are real and differ (``01/02/1951``: 1951-02-01 or 1951-01-02), else None: archives write both
-    orders, so only a number over 12 settles which is meant (``12/22/1949``), and a search box or
-    query that names both says what to write instead of "not a date"."""
-    if not (m := _SLASHED.fullmatch(text)):
+    """The two days a date written with slashes or hyphens may be, day or month first, as ISO dates,
+    when both are real and differ (``01/02/1951``, ``01-02-1951``: 1951-02-01 or 1951-01-02), else
+    None: archives write both orders, so only a number over 12 settles which is meant
+    (``12/22/1949``, ``22-12-1949``), and a search box or query that names both says what to write
+    instead of "not a date"."""
+    if not (m := _NUMBERED.fullmatch(text)):
         return None
-    first, second, year = (int(g) for g in m.groups())
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
     days = []
     for month, day in ((second, first), (first, second)):
         try:
@@ -1122,6 +1124,31 @@ def either_order(text: str) -> tuple[str, str] | None:
         except ValueError:
             return None
     return (days[0], days[1]) if days[0] != days[1] else None
+
+
+_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def numbered_day_problem(text: str) -> str | None:
+    """What makes a date written in numbers with slashes or hyphens, day and month in either order,
+    no day, in words a researcher reads (for a search box or query that could not read it):
+    ``22-13-1949`` → "neither 22 nor 13 is a month", ``31/02/1949`` → "31 is not a day of February
+    1949, which has 28", ``00-05-1949`` → "00 is neither a day nor a month". None when ``text`` is
+    no such form or names a real day in one order at least (read, or one of two:
+    :func:`either_order`), and for the year 0000 (a placeholder, see ``_ZERO_YEAR``)."""
+    if not (m := _NUMBERED.fullmatch(text)) or int(m[4]) == 0:
+        return None
+    first, second, year = int(m[1]), int(m[3]), int(m[4])
+    for number, typed in ((first, m[1]), (second, m[3])):
+        if number == 0:
+            return f"{typed} is neither a day nor a month"
+    if first > 12 and second > 12:
+        return f"{m[1]} is not a month" if m[1] == m[3] else f"neither {m[1]} nor {m[3]} is a month"
+    if first <= 12 and second <= 12:
+        return None  # a day either way round
+    day, month = (first, second) if first > 12 else (second, first)
+    last = calendar.monthrange(year, month)[1]
+    return f"{day} is not a day of {_MONTH_WORDS[month - 1]} {year}, which has {last}" if day > last else None
 
 
 def in_year_to_come(edtf: str) -> bool:
