@@ -64,6 +64,9 @@ from tests.conftest import REPO
         ("title:(Mao to:Liu)", And((Term("Mao", "title"), Term("Liu", "to")))),  # a field of its own is kept
         ("-title:(Mao)", Not(Term("Mao", "title"))),
         ("date:(1949 OR 1950-02)", Or((DateRange(dt.date(1949, 1, 1), dt.date(1949, 12, 31)), DateRange(dt.date(1950, 2, 1), dt.date(1950, 2, 28))))),
+        # a value of date:(…) is read as after date: alone, ~ and brackets too ("'~' is not part of the search syntax here": a fresh user)
+        ("date:(22-12-1949 OR ~1571)", Or((DateRange(dt.date(1949, 12, 22), dt.date(1949, 12, 22)), DateRange(dt.date(1571, 1, 1), dt.date(1571, 12, 31))))),
+        ("date:([1950] -1950-02?)", And((DateRange(dt.date(1950, 1, 1), dt.date(1950, 12, 31)), Not(DateRange(dt.date(1950, 2, 1), dt.date(1950, 2, 28)))))),
         ("page:287", PageRange(287, 287)),
         ("page:287..290", PageRange(287, 290)),
         ("page:287-290", PageRange(287, 290)),

@@ -407,7 +407,7 @@ class _Parser:
         self.explicit_and = False  # an AND operator was read
         self.addresses: list[Address] = []  # addresses read (self.address), in order
         self.bad: list[_Unreadable] = []  # the terms whose field's value cannot be read, each read as NOTHING
-        self.valued = 0  # how many field:(…) groups the token read stands in: its words are their values
+        self.valued: list[str] = []  # the fields of the field:(…) groups the token read stands in: its words are their values
         self.tokens = [tok for tok in tokens if tok.kind != "DASHES"]
         if len(self.tokens) < len(tokens):
             if not self.tokens:
@@ -528,9 +528,11 @@ class _Parser:
         self.pos += 1
         if tok.kind in ("(", "FIELD("):
             self._enter()
-            self.valued += tok.field is not None
+            if tok.field is not None:
+                self.valued.append(tok.field)
             node = self.parse_or()
-            self.valued -= tok.field is not None
+            if tok.field is not None:
+                self.valued.pop()
             self.depth -= 1
             if self.peek() is None or self.peek().kind != ")":  # type: ignore[union-attr]
                 raise _Unreadable("a parenthesis is not closed")
@@ -555,7 +557,7 @@ class _Parser:
             name, colon, value = text.partition(":")
             if colon and "/" in value and (field := _field_name(name)) and (node := self.address(value)) is not None:
                 return _in_field(node, field, self.notes, group=(tok.start, tok.end), bad=self.bad)  # collection:<a volume's address>, title:<an article's>
-        return _word(text, self.notes, tok.start, self.valued > 0)
+        return _word(text, self.notes, tok.start, self.valued[-1] if self.valued else None)
 
     def address(self, text: str) -> Node | None:
         """What an address pasted as a word or quoted searches (:func:`read_address`), kept in
@@ -798,17 +800,21 @@ def _identifier_at(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _word(word: str, notes: list[str], at: int = -1, valued: bool = False) -> Node:
+def _word(word: str, notes: list[str], at: int = -1, valued: str | None = None) -> Node:
     """A bare word that is no address (:meth:`_Parser.address`): ``field:value``, ``prefix*`` or a
     plain word; ``at``: where it stands in the query (:attr:`Term.at`). A field's value that cannot
     be read (``date:1950-13``, ``from:a*``, ``title:Ch?u``, ``sender:`` with none; any word of
-    ``field:(…)``, ``valued``) raises :class:`_Unreadable` with where the word stands, for
-    :func:`parse` to leave it out alone; a field's name that is none (``bogus:x``) is the query's
-    fault, read as words."""
+    ``field:(…)``, ``valued``: that group's field) raises :class:`_Unreadable` with where the word
+    stands, for :func:`parse` to leave it out alone; a field's name that is none (``bogus:x``) is
+    the query's fault, read as words. A word of ``date:(…)`` or ``page:(…)`` is that field's value
+    as it would be after ``date:`` alone (``date:(22-12-1949 OR ~1571)`` as ``date:~1571``: its
+    ``~`` was "not part of the search syntax")."""
     field, value, name = None, word, ""
     if ":" in word:
         name, value = word.split(":", 1)
         field = _field_name(name)
+    elif valued in RANGE_FIELDS:
+        return _range(valued, word, notes, (at, at + len(word)) if at >= 0 else None, f"{valued}:{word}")
     elif not valued:
         return _value(word, None, at)
     try:
