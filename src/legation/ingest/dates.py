@@ -127,7 +127,7 @@ from dataclasses import dataclass
 
 import roman
 
-from legation.records.dates import day_bounds, edtf_day_bounds, edtf_from_iso, lies_within
+from legation.records.dates import MONTHS, day_bounds, edtf_day_bounds, edtf_from_iso, lies_within
 from legation.records.document_record import DocumentRecord, RecordError
 
 
@@ -1126,9 +1126,6 @@ def either_order(text: str) -> tuple[str, str] | None:
     return (days[0], days[1]) if days[0] != days[1] else None
 
 
-_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
 def numbered_day_problem(text: str) -> str | None:
     """What makes a date written in numbers with slashes or hyphens, day and month in either order,
     no day, in words a researcher reads (for a search box or query that could not read it):
@@ -1148,7 +1145,7 @@ def numbered_day_problem(text: str) -> str | None:
         return None  # a day either way round
     day, month = (first, second) if first > 12 else (second, first)
     last = calendar.monthrange(year, month)[1]
-    return f"{day} is not a day of {_MONTH_WORDS[month - 1]} {year}, which has {last}" if day > last else None
+    return f"{day} is not a day of {MONTHS[month - 1]} {year}, which has {last}" if day > last else None
 
 
 def in_year_to_come(edtf: str) -> bool:
