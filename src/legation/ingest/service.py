@@ -13,6 +13,7 @@ half-written document.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -31,6 +32,7 @@ from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
+from legation.records.document_types import TypeSpellings
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
@@ -107,6 +109,7 @@ class IngestReport:
     collections_left: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, titles): collections a table's row took a document out of
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
+    types: TypeSpellings = field(default_factory=TypeSpellings, repr=False)  # one spelling a type (records.document_types)
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -159,8 +162,30 @@ class IngestReport:
             notes.append(_named_otherwise_note(self.named_otherwise))
         if self.kept_from_store:
             notes.append(_kept_from_store_note(self.kept_from_store))
+        if note := _types_note(self.types):
+            notes.append(note)
         notes += _table_row_notes(self)
         return notes
+
+
+def _types_note(types: TypeSpellings) -> str:
+    """The note on types stored in another spelling than written, and on stored documents
+    respelled (:mod:`legation.records.document_types`); "" when none was."""
+    def listed(pairs: Counter[tuple[str, str]]) -> str:
+        shown = ", ".join(f"{a!r} as {b!r} ({documents(n)})" for (a, b), n in pairs.most_common(5))
+        return shown + (f" and {len(pairs) - 5:,} more" if len(pairs) > 5 else "")
+
+    said = []
+    if types.respelled:
+        said.append(f"documents read stored as the archive spells them, {listed(types.respelled)}")
+    if types.restored:
+        said.append(f"stored documents respelled as the files read spell them, {listed(types.restored)}")
+    if not said:
+        return ""
+    return (
+        "document types written alike but for case or accents are one type, stored in its best spelling (a capital first, "
+        f"its accents kept) so that the type facet counts each once: {'; '.join(said)}. A type is corrected in the admin"
+    )
 
 
 def _table_row_notes(report: IngestReport) -> list[str]:
@@ -578,6 +603,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     tables = [table_fields_of(record) for record in batch]  # (nor these)
     given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
     records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
+    records = report.types.resolve(records, write=not dry_run)
     folded = _case_forms(report, (record.identifier for record in records))
     for record, location, fields in zip(records, locations, tables):
         if record.identifier in seen or record.identifier in report.identifiers:

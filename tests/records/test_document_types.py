@@ -1,0 +1,130 @@
+"""One document type, one spelling (legation.records.document_types): a spreadsheet's "telegram"
+beside FRUS' "Telegram" was two values of the type facet (a fresh archivist); a first try let the
+spelling first read win, so three rows in lower case spelled 32 FRUS documents so (a fresh user).
+
+Real data: the 305 documents of FRUS 1955–57 vol. III in the demo archive (169 telegrams, 32
+memoranda of conversation, 18 editorial notes), and rows a cataloguer typed for four more.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from legation.ingest.readers.csv_dc import read_csv
+from legation.ingest.readers.tei_frus import read_frus_volume
+from legation.ingest.service import ingest_records
+from legation.records.document_record import DocumentRecord
+from legation.records.document_types import rank
+from legation.records.models import ChangeLogEntry, Document
+from legation.search.follower import follow_once
+from legation.search.service import SearchRequest, search
+from tests.conftest import REPO, ingested_archive
+
+VOLUME = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz") if isinstance(r, DocumentRecord)]
+ROWS = [
+    {"identifier": "typed-1", "title": "Telegram typed into the sheet", "type": "telegram"},
+    {"identifier": "typed-2", "title": "Conversation typed into the sheet", "type": "MEMORANDUM OF CONVERSATION"},
+    {"identifier": "typed-3", "title": "Note typed into the sheet", "type": "Editorial note"},
+    {"identifier": "typed-4", "title": "Cable typed into the sheet", "type": "cable"},  # a type the archive lacks: as written
+]
+TYPED = {"typed-1": "Telegram", "typed-2": "Memorandum of Conversation", "typed-3": "Editorial Note", "typed-4": "cable"}
+
+
+def sheet(path: Path, rows: list[dict[str, str]] = ROWS) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["identifier", "title", "type"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def type_facet() -> dict[str, int]:
+    result = search(SearchRequest(q="", page_size=1))
+    return {v.value: v.count for v in next(f for f in result.facets if f.name == "type").values}
+
+
+def stored_types(prefix: str) -> dict[str, str]:
+    return dict(Document.objects.filter(identifier__startswith=prefix).values_list("identifier", "document_type"))
+
+
+def test_the_best_spelling_is_ranked_not_first_read():
+    assert sorted(["telegram", "TELEGRAM", "Telegram"], key=rank)[-1] == "Telegram"
+    assert sorted(["Aide-Memoire", "aide-mémoire", "Aide-Mémoire"], key=rank)[-1] == "Aide-Mémoire"
+    assert sorted(["Memorandum of conversation", "MEMORANDUM OF CONVERSATION", "Memorandum of Conversation"], key=rank)[-1] == "Memorandum of Conversation"
+
+
+@pytest.fixture
+def volume_archive(db):
+    yield from ingested_archive(VOLUME)
+
+
+def test_a_type_written_in_another_case_is_the_archives_type(volume_archive, tmp_path: Path):
+    before = type_facet()
+    assert (before["Telegram"], before["Memorandum of Conversation"], before["Editorial Note"]) == (169, 32, 18)
+    path = sheet(tmp_path / "typed.csv")
+    report = ingest_records(read_csv(path), source=str(path))
+    follow_once()
+    assert report.added == list(TYPED) and not report.failed
+    assert stored_types("typed-") == TYPED
+    after = type_facet()
+    assert {k: after[k] - before[k] for k in ("Telegram", "Memorandum of Conversation", "Editorial Note")} == {
+        "Telegram": 1, "Memorandum of Conversation": 1, "Editorial Note": 1,
+    }
+    assert not {"telegram", "MEMORANDUM OF CONVERSATION", "Editorial note"} & set(after)
+    assert (
+        "document types written alike but for case or accents are one type, stored in its best spelling (a capital first, its "
+        "accents kept) so that the type facet counts each once: documents read stored as the archive spells them, 'telegram' "
+        "as 'Telegram' (1 document), 'MEMORANDUM OF CONVERSATION' as 'Memorandum of Conversation' (1 document), 'Editorial "
+        "note' as 'Editorial Note' (1 document). A type is corrected in the admin"
+    ) in report.all_notes()
+    again = ingest_records(read_csv(path), source=str(path))  # the same sheet again changes nothing
+    assert (again.added, again.updated, len(again.unchanged), again.curated) == ([], [], 4, [])
+
+
+def test_a_better_spelling_read_later_respells_the_stored_documents(db, tmp_path: Path):
+    path = sheet(tmp_path / "typed.csv")
+    for _ in ingested_archive(read_csv(path)):  # the sheet first: its spellings are the archive's
+        assert stored_types("typed-") == {r["identifier"]: r["type"] for r in ROWS}
+        seq = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+        report = ingest_records(VOLUME)  # then FRUS, which writes three of the types better
+        assert len(report.added) == len(VOLUME) and not report.updated
+        assert stored_types("typed-") == TYPED
+        assert {d.document_type for d in Document.objects.filter(identifier__in=[r.identifier for r in VOLUME if r.document_type == "Telegram"])} == {"Telegram"}
+        assert set(ChangeLogEntry.objects.filter(seq__gt=seq, document_identifier__startswith="typed-").values_list("document_identifier", flat=True)) == {
+            "typed-1", "typed-2", "typed-3"
+        }  # the index reads them again
+        assert "stored documents respelled as the files read spell them, 'telegram' as 'Telegram' (1 document)" in " ".join(report.all_notes())
+        follow_once()
+        facet = type_facet()
+        assert facet["Telegram"] == 170 and "telegram" not in facet
+        # the sheet again: unchanged, and no correction is taken to be a curator's
+        again = ingest_records(read_csv(path), source=str(path))
+        assert (again.updated, len(again.unchanged), again.curated, again.conflicts) == ([], 4, [], [])
+
+
+def test_one_file_spelling_a_type_two_ways_stores_it_one_way(db, tmp_path: Path):
+    rows = [
+        {"identifier": "am-1", "title": "First", "type": "aide-memoire"},
+        {"identifier": "am-2", "title": "Second", "type": "Aide-Mémoire"},
+        {"identifier": "am-3", "title": "Third", "type": "AIDE-MEMOIRE"},
+    ]
+    path = sheet(tmp_path / "aide.csv", rows)
+    report = ingest_records(read_csv(path), source=str(path))
+    assert stored_types("am-") == {"am-1": "Aide-Mémoire", "am-2": "Aide-Mémoire", "am-3": "Aide-Mémoire"}
+    again = ingest_records(read_csv(path), source=str(path))
+    assert (report.added, again.updated, len(again.unchanged)) == (["am-1", "am-2", "am-3"], [], 3)
+
+
+def test_an_archive_holding_two_spellings_is_one_after_its_next_ingest_of_the_type(volume_archive, tmp_path: Path):
+    # as an archive ingested before types were one holds them
+    two = [r.identifier for r in VOLUME if r.document_type == "Telegram"][:2]
+    Document.objects.filter(identifier__in=two).update(document_type="telegram", ingested=None)
+    path = sheet(tmp_path / "typed.csv")
+    ingest_records(read_csv(path), source=str(path))
+    assert stored_types("typed-")["typed-1"] == "Telegram"
+    assert set(Document.objects.filter(identifier__in=two).values_list("document_type", flat=True)) == {"Telegram"}
+    report = ingest_records(VOLUME)  # the volume again: all as stored
+    assert report.updated == [] and len(report.unchanged) == len(VOLUME)
