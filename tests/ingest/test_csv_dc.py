@@ -324,6 +324,54 @@ def test_a_heading_with_dates_and_the_name_without_are_one_agent_and_ingest_twic
     assert sorted(second.unchanged) == ["h1", "h2", "h3"] and not second.updated
 
 
+LC_HEADINGS = (
+    "identifier,title,creator,recipient\n"
+    'n1,Letter one,"Nixon, Richard M. (Richard Milhous), 1913-1994","Churchill, Winston, Sir, 1874-1965"\n'
+    "n2,Letter two,Richard M. Nixon,\"Sukarno, 1901-1970\"\n"
+    'n3,Letter three,"Smith, John, 1901-1980, editor","Bismarck, Otto, Fürst von, 1815-1898|Acheson, Dean (1893-1971)"\n'
+)
+
+
+def test_a_library_headings_fuller_form_title_and_relator_term(tmp_path: Path):
+    """Library of Congress headings as a fresh user's table had them: "Nixon, Richard M. (Richard Milhous),
+    1913-1994" is the Richard M. Nixon of "Richard M. Nixon" and of FRUS (person:richard-m-nixon), the fuller
+    form a further name; "Sir" is a title, kept in the further name as written; a relator term is no part of
+    the name, and noted."""
+    path = tmp_path / "lc.csv"
+    path.write_text(LC_HEADINGS, encoding="utf-8")
+    items = list(read_file(path))
+    r = records(items)
+    assert [(a.key, a.name, a.names) for a in r["n1"].agents] == [
+        ("person:richard-m-nixon", "Richard M. Nixon", ["Nixon, Richard M.", "Richard Milhous Nixon"]),
+        ("person:winston-churchill", "Winston Churchill", ["Churchill, Winston, Sir"])]
+    assert [(a.key, a.name, a.names) for a in r["n2"].agents] == [
+        ("person:richard-m-nixon", "Richard M. Nixon", []), ("person:sukarno", "Sukarno", [])]
+    assert [(a.key, a.name, a.names) for a in r["n3"].agents] == [
+        ("person:john-smith", "John Smith", ["Smith, John"]),
+        ("person:otto-von-bismarck", "Otto von Bismarck", ["Bismarck, Otto, Fürst von"]),
+        ("person:dean-acheson", "Dean Acheson", ["Acheson, Dean"])]
+    notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote)]
+    assert ("line 4", "column 'creator' has a relator term after 1 name (line 4: 'Smith, John, 1901-1980, editor'), read as a "
+            "library heading writes the person's part in a work ('editor'), no part of the name: 'Smith, John, 1901-1980, "
+            "editor' is 'John Smith', the term not kept (an agent has no field for it; the column says whether a person "
+            "sent, received or is mentioned in a document)") in notes
+
+
+@pytest.mark.django_db
+def test_a_library_heading_and_the_name_it_heads_are_one_agent_and_ingest_twice_changes_nothing(tmp_path: Path):
+    from legation.records.models import Agent
+
+    path = tmp_path / "lc.csv"
+    path.write_text(LC_HEADINGS, encoding="utf-8")
+    assert sorted(ingest_records(read_file(path)).added) == ["n1", "n2", "n3"]
+    nixon = Agent.objects.get(key="person:richard-m-nixon")
+    assert (nixon.name, sorted(nixon.names.values_list("name", flat=True))) == ("Richard M. Nixon", ["Nixon, Richard M.", "Richard Milhous Nixon"])
+    assert nixon.document_links.count() == 2
+    assert not Agent.objects.filter(key__regex=r"\d|sir|editor|furst")
+    second = ingest_records(read_file(path))
+    assert sorted(second.unchanged) == ["n1", "n2", "n3"] and not second.updated
+
+
 def test_moritz_bodies_written_with_commas_keep_their_keys():
     r = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     # "1059","Statthalter, Kanzler und Räte zu Kassel","",…; "13a1",…,"Dechant, Senior und Kapitel zu Merseburg",""

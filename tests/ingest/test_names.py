@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from legation.ingest.names import agent_kind, direct_name
+from legation.ingest.mappings import agent_key
+from legation.ingest.names import agent_kind, direct_name, heading
+from legation.ingest.readers.tei_frus import person_from_entry
 from tests.conftest import shared_data
 
 
@@ -65,23 +67,77 @@ def test_direct_name(written, direct):
         ("Smith, John, d. 1960", "John Smith"),
         ("Smith, John, 1901?-1960", "John Smith"),
         ("Mao, Zedong, 1893-1976", "Mao, Zedong"),  # in its own order, as without the dates
+        # in parentheses, as catalogues and the Dodis edition's persName type="full" write them
+        ("Acheson, Dean (1893-1971)", "Dean Acheson"),
+        ("Kohl, Helmut (1930–2017)", "Helmut Kohl"),
+        ("Michnik, Adam (1946–)", "Adam Michnik"),
+        ("Weizsäcker, Richard von (1920–2015)", "Richard von Weizsäcker"),
+        ("Fritsch-Seerhausen, Rüdiger Freiherr von (1953–)", "Rüdiger Freiherr von Fritsch-Seerhausen"),
+        # one name with its dates (Library of Congress: Sukarno, 1901-1970)
+        ("Sukarno, 1901-1970", "Sukarno"),
+        # a relator term after the dates or the name: the person's part in the work (MARC 100 $e)
+        ("Smith, John, 1901-1980, editor", "John Smith"),
+        ("Smith, John, editor.", "John Smith"),
+        ("Smith, John, 1901-1980, editor, translator", "John Smith"),
     ],
 )
 def test_a_library_headings_dates_of_life_are_no_part_of_the_name(heading, direct):
     assert direct_name(heading) == direct
+    assert agent_kind(heading) == "person"
+
+
+@pytest.mark.parametrize(
+    "written, entry, direct, fuller",
+    [
+        # Library of Congress name headings, the fuller form of the forenames in parentheses (MARC 100 $q),
+        # and each president as the FRUS lists of persons print him
+        ("Nixon, Richard M. (Richard Milhous), 1913-1994", "Nixon, Richard M.", "Richard M. Nixon", "Richard Milhous Nixon"),
+        ("Eisenhower, Dwight D. (Dwight David), 1890-1969", "Eisenhower, Dwight D.", "Dwight D. Eisenhower", "Dwight David Eisenhower"),
+        ("Kennedy, John F. (John Fitzgerald), 1917-1963", "Kennedy, John F.", "John F. Kennedy", "John Fitzgerald Kennedy"),
+        ("Johnson, Lyndon B. (Lyndon Baines), 1908-1973", "Johnson, Lyndon B.", "Lyndon B. Johnson", "Lyndon Baines Johnson"),
+    ],
+)
+def test_a_library_headings_fuller_form_is_the_same_person(written, entry, direct, fuller):
+    """The heading is the agent the name before the fuller form gives, keyed as FRUS keys its entry and as a
+    table's name in direct order is: person:richard-m-nixon; the fuller form is a further name only."""
+    assert direct_name(written) == direct and heading(written).fuller == fuller
+    assert agent_key("", written) == agent_key("", direct) == agent_key("", entry) == person_from_entry(entry).key
+
+
+def test_a_library_headings_title_and_a_fuller_form_not_one():
+    """A title after the forenames (MARC 100 $c) is no part of the name, a German particle after it is the
+    surname's; a parenthesis that is no fuller form of the forenames leaves the name as written, as does a
+    title of a place ("Duke of")."""
+    for written, direct in [
+        ("Churchill, Winston, Sir, 1874-1965", "Winston Churchill"),
+        ("Bismarck, Otto, Fürst von, 1815-1898", "Otto von Bismarck"),
+        ("Stein, Karl, Freiherr vom, 1757-1831", "Karl vom Stein"),
+        ("Roshchin, N. V. (Nikolai Vasilevich), 1901-1960", "N. V. Roshchin"),  # a Wilson Center contributor
+        ("Hoover, J. Edgar (John Edgar), 1895-1972", "J. Edgar Hoover"),
+    ]:
+        assert (direct_name(written), agent_key("", written)) == (direct, agent_key("", direct))
+    assert heading("Bismarck, Otto, Fürst von, 1815-1898").written == "Bismarck, Otto, Fürst von"
+    for name in (
+        "Smith, John (Ambassador)",
+        "Mao, Zedong (Mao Tse-tung)",
+        "Khanh, Maj. Gen. Nguyen (Nguyen Khanh)",  # a FRUS index: the name in its own order, no fuller form
+        "Wellington, Arthur Wellesley, Duke of, 1769-1852",
+    ):
+        assert direct_name(name) == name and not heading(name).added
 
 
 def test_the_year_of_a_body_or_a_meeting_stays_in_its_name():
-    """Dates come off a person's name written surname first, not off a body's or a meeting's, nor a
-    heading that is no such name (a fuller form in parentheses, as the Wilson Center's contributors)."""
+    """Dates come off a person's name written surname first, not off a body's or a meeting's, nor one
+    name that is a body's or an acronym."""
     assert direct_name("Acheson, Dean, 1893-1971") == "Dean Acheson"
     for name, kind in [
         ("Conference, Geneva, 1954", "organization"),
         ("Geneva Conference, 1954", "organization"),
         ("Embassy, Paris, 1954-1960", "organization"),
-        ("Roshchin, N. V. (Nikolai Vasilevich), 1901-1960", "person"),
     ]:
         assert (direct_name(name), agent_kind(name)) == (name, kind)
+    for name in ("Politburo, 1952-1966", "UNRRA, 1943-1947", "Paris Peace Conference (1919-1920)"):
+        assert direct_name(name) == name and not heading(name).added
 
 
 @pytest.mark.parametrize(

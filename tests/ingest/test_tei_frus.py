@@ -525,6 +525,18 @@ def test_an_older_volume_without_a_list_of_persons_names_a_surname_by_its_index(
     assert volume.entry("Johnson") is None and volume.entry("Webb").key == "person:james-e-webb"
 
 
+def test_an_index_heading_with_a_title_after_the_forenames_is_no_person_of_the_index():
+    """"Sihanouk, Norodom, Prince" (frus1958-60v01's index) is Norodom Sihanouk as a table's library heading
+    (legation.ingest.names.heading), but an index person is built by person_from_entry, which would make him
+    "Norodom Prince Sihanouk": the index of a volume without a list of persons leaves him out, as before."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI}"><text><body><div type="section" xml:id="index"><list type="index">'
+        '<item>Sihanouk, Norodom, Prince, <ref target="#pg_9">9</ref></item>'
+        '<item>Livengood, Charles A., <ref target="#pg_119">119</ref></item></list></div></body></text></TEI>'
+    )
+    assert [p.name for p in tei_frus.index_persons(root).values()] == ["Charles A. Livengood"]
+
+
 @pytest.mark.parametrize(
     ("volume", "printed", "link", "key"),
     [

@@ -9,7 +9,9 @@ list's nature). :func:`direct_name` applies it to a name of a table, where a com
 part of a body's name ("Embassy in Benghazi, Libya", "Dechant, Senior und Kapitel zu Merseburg") or
 precede a suffix of a direct name ("James C. Thomson, Jr."): only a name plainly of the shape
 "Surname, Forenames" is turned (see :func:`inverted`), the dates of life a library heading writes
-after it left out ("Acheson, Dean, 1893-1971": :func:`life_dates`). :func:`agent_kind` says whether
+after it left out ("Acheson, Dean, 1893-1971"), and what else a library heading adds: a fuller form
+of the forenames, a title, a relator term (:func:`heading`: "Nixon, Richard M. (Richard Milhous),
+1913-1994" is Richard M. Nixon). :func:`agent_kind` says whether
 a name a source gives without a kind is a person's or an organization's: a body or group of the
 German letter indexes, party bodies and German, French and Italian offices, embassies and ministries
 are organizations (:func:`body_or_group`), the rest is read by the rule that reads the parties of
@@ -132,8 +134,9 @@ def _name_tokens(words: list[str], particles_at: str) -> bool:
 
 def inverted(name: str) -> NameParts | None:
     """The parts (:func:`name_parts`) of a name plainly written "Surname, Forenames[, Suffix]", else None.
-    Dates of life after it, as library headings write them, are no part of it (:func:`life_dates`):
-    "Acheson, Dean, 1893-1971" is read as "Acheson, Dean".
+    What a library heading adds after it is no part of it (:func:`heading`): "Acheson, Dean, 1893-1971"
+    is read as "Acheson, Dean", "Nixon, Richard M. (Richard Milhous), 1913-1994" as "Nixon, Richard M.",
+    "Bismarck, Otto, Fürst von, 1815-1898" as "Bismarck, Otto von".
 
     Plainly: one comma (two before a suffix); no brackets, digits or semicolons; a surname of one to
     three words, capitalized but for particles before its last word ("de Gaulle", "von Schönberg"),
@@ -146,7 +149,7 @@ def inverted(name: str) -> NameParts | None:
     "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"). A
     Chinese, Korean or Vietnamese name kept in its own order ("Mao, Zedong", see :func:`_east_asian`)
     is None too: its order is already the direct one."""
-    parts = _surname_first(life_dates(normalize_space(name))[0])
+    parts = _surname_first(heading(normalize_space(name)).name)
     return None if parts is None or _east_asian(parts) else parts
 
 
@@ -173,35 +176,131 @@ def _surname_first(name: str) -> NameParts | None:
 
 # A person's dates of life after the name, as library authority headings write them (Library of Congress,
 # VIAF; MARC 100 $d): "1893-1971", "1923-", "-1960", "1901?-1960", "1901 or 1902-1960", "b. 1901",
-# "d. 1960", "ca. 1900-1960", "active 1920-1940". A year alone is no such date ("Conference, Geneva, 1954").
+# "d. 1960", "ca. 1900-1960", "active 1920-1940"; after a comma, or in parentheses as other catalogues and
+# the Dodis edition write them ("Acheson, Dean (1893-1971)", "Kohl, Helmut (1930–2017)", "Michnik, Adam
+# (1946–)"). A year alone is no such date ("Conference, Geneva, 1954").
 _YEAR = r"(?:(?:ca\.|approximately)\s*)?\d{3,4}\??(?:\s+or\s+\d{3,4}\??)?"
-_LIFE_DATES = re.compile(
-    rf",\s*((?:b\.|born|d\.|died|fl\.|flourished|active)\s*{_YEAR}(?:\s*[-‐–]\s*{_YEAR})?"
-    rf"|{_YEAR}\s*[-‐–]\s*(?:{_YEAR})?|[-‐–]\s*{_YEAR})\.?$"
+_DATES = rf"(?:(?:b\.|born|d\.|died|fl\.|flourished|active)\s*{_YEAR}(?:\s*[-‐–]\s*{_YEAR})?|{_YEAR}\s*[-‐–]\s*(?:{_YEAR})?|[-‐–]\s*{_YEAR})"
+_LIFE_DATES = re.compile(rf"(?:,\s*({_DATES})\.?|\s*\(\s*({_DATES})\s*\)\.?)$")
+# A relator term after the name or its dates (MARC 100 $e, RDA appendix I), the person's part in the work,
+# in lower case as catalogues write it: "Smith, John, 1901-1980, editor", "Smith, John, editor.",
+# "Smith, John, 1901-1980, editor, translator".
+_RELATOR_TERMS = (
+    "author", "editor", "translator", "compiler", "contributor", "creator", "correspondent", "addressee",
+    "signer", "interviewer", "interviewee", "speaker", "illustrator", "photographer", "publisher", "printer",
+    "annotator", "commentator", "transcriber", "scribe", "collector", "donor", "former owner", "dedicatee",
+    "honouree", "honoree", "writer of introduction", "writer of preface", "author of introduction",
+    "joint author", "joint editor", "joint compiler", "jt. author", "ed.", "eds.", "tr.", "trans.", "comp.",
+)
+_RELATOR = "(?:" + "|".join(map(re.escape, _RELATOR_TERMS)) + ")"
+_RELATORS = re.compile(rf",\s*({_RELATOR}(?:\s*(?:,|and)\s*{_RELATOR})*)\.?$")
+# A title after the forenames (MARC 100 $c), the particle of the surname after a German, Dutch, French or
+# Italian one: "Churchill, Winston, Sir", "Bismarck, Otto, Fürst von", "Stein, Karl, Freiherr vom"
+# (read as "Bismarck, Otto von", "Stein, Karl vom"). Not a title of a place ("Wellington, Arthur Wellesley,
+# Duke of": the heading's first word names the title, no surname).
+_HEADING_TITLES = (
+    "Sir Dame Lord Lady Baron Baroness Baronet Bart. Viscount Viscountess Earl Count Countess Marquess Marquis "
+    "Marchioness Duke Duchess Prince Princess "
+    "Fürst Fürstin Graf Gräfin Freiherr Freifrau Freiin Prinz Prinzessin Herzog Herzogin Ritter Edler Edle "
+    "Reichsgraf Reichsfreiherr Markgraf Landgraf Graaf Gravin Jonkheer "
+    "comte comtesse vicomte vicomtesse marquis marquise duc duchesse baron baronne prince princesse chevalier "
+    "conte contessa marchese marchesa duca duchessa principe principessa barone baronessa"
+).split()
+_HEADING_TITLE = re.compile(
+    r",\s*(" + "|".join(map(re.escape, _HEADING_TITLES)) + r")(?:\s+(von und zu|von|vom|zu|van|de|d['’]|di|da))?$"
 )
 
 
-def life_dates(name: str) -> tuple[str, str]:
-    """A person's name and the dates of life a library heading writes after it (Library of Congress,
-    VIAF): ``"Acheson, Dean, 1893-1971"`` → ``("Acheson, Dean", "1893-1971")``, ``"Mao, Zedong,
-    1893-1976"`` → ``("Mao, Zedong", "1893-1976")``; also "1923-", "b. 1901", "d. 1960", "1901?-1960"
-    (:data:`_LIFE_DATES`). ``(name, "")`` for any other name: without such dates at its end, or when
-    what comes before them is not a name plainly written surname first (:func:`inverted`), as a
-    body's or a meeting's ("Conference, Geneva, 1954", "Embassy, Paris, 1954-1960")."""
-    if (m := _LIFE_DATES.search(name)) and _surname_first(normalize_space(name[: m.start()])):
-        return name[: m.start()].rstrip(), m[1]
-    return name, ""
+@dataclass(frozen=True)
+class Heading:
+    """A person's name as a library authority heading writes it (Library of Congress, VIAF; MARC 100),
+    taken apart: ``"Nixon, Richard M. (Richard Milhous), 1913-1994"`` → name and written "Nixon, Richard
+    M.", fuller "Richard Milhous Nixon", dates "1913-1994"; ``"Bismarck, Otto, Fürst von, 1815-1898"`` → name
+    "Bismarck, Otto von", written "Bismarck, Otto, Fürst von", title "Fürst von"; ``"Smith, John,
+    1901-1980, editor"`` → name "Smith, John", relator "editor"; ``"Sukarno, 1901-1970"`` → name
+    "Sukarno". For any other name, ``name`` and ``written`` are the name as given, the rest empty."""
+
+    name: str  # the name to read: "Nixon, Richard M.", "Churchill, Winston", "Bismarck, Otto von", "Sukarno"
+    written: str  # as written without the fuller form, dates and relator terms: "Nixon, Richard M.", "Churchill, Winston, Sir"
+    dates: str = ""  # "1913-1994", "1931–"
+    fuller: str = ""  # the fuller form of the forenames, in direct order with the surname: "Richard Milhous Nixon"
+    title: str = ""  # "Sir", "Fürst von"
+    relator: str = ""  # "editor", "editor, translator"
+
+    @property
+    def added(self) -> bool:
+        """Whether the heading adds anything to the name (so that it is a person's)."""
+        return bool(self.dates or self.fuller or self.title or self.relator)
+
+
+def heading(name: str) -> Heading:
+    """``name`` read as a library authority heading of a person (:class:`Heading`): a name plainly
+    written surname first (:func:`inverted`), or one name word with dates of life ("Sukarno, 1901-1970"),
+    followed by what such a heading adds, each optional, in this order: the fuller form of the forenames
+    in parentheses (MARC 100 $q: "Nixon, Richard M. (Richard Milhous)"), a title (:data:`_HEADING_TITLES`,
+    $c: "Churchill, Winston, Sir"), the dates of life (:data:`_LIFE_DATES`, $d: "1893-1971", "(1893-1971)")
+    and relator terms (:data:`_RELATORS`, $e: "editor"). A fuller form counts only when it is one: name
+    words, as many as the forenames at least, each the forename written out or the same ("Richard M." →
+    "Richard Milhous", "J. Edgar" → "John Edgar"); a parenthesis that says anything else ("Smith, John
+    (Ambassador)", "Mao, Zedong (Mao Tse-tung)") leaves the whole name as written, and so does any addition
+    after a name that is no person's written surname first (a body's or a meeting's year: "Conference,
+    Geneva, 1954", "Embassy, Paris, 1954-1960")."""
+    text = normalize_space(name)
+    rest, relator, dates, title, particle, fuller = text, "", "", "", "", ""
+    if m := _RELATORS.search(rest):
+        rest, relator = rest[: m.start()].rstrip(), m[1]
+    if m := _LIFE_DATES.search(rest):
+        rest, dates = rest[: m.start()].rstrip(), m[1] or m[2]
+    if m := _HEADING_TITLE.search(rest):
+        rest, title, particle = rest[: m.start()].rstrip(), " ".join(filter(None, (m[1], m[2]))), m[2] or ""
+    if m := re.search(r"\s*\(([^()]+)\)$", rest):
+        rest, fuller = rest[: m.start()].rstrip(), m[1].strip()
+    written = rest + (f", {title}" if title else "")
+    if rest == text:
+        return Heading(name=name, written=name)
+    named = f"{rest} {particle}" if particle else rest
+    parts = _surname_first(named)
+    if parts is None:  # one name with dates: "Sukarno, 1901-1970"
+        if dates and not (title or fuller) and _one_name(rest):
+            return Heading(name=rest, written=rest, dates=dates, relator=relator)
+        return Heading(name=name, written=name)
+    if fuller:
+        if not _fuller_form(parts, fuller):
+            return Heading(name=name, written=name)
+        given = " ".join([fuller, *(w for w in parts.given.split() if w in PARTICLES)])
+        fuller = NameParts(surname=parts.surname, given=given, suffixes=parts.suffixes).direct
+    return Heading(name=named, written=written, dates=dates, fuller=fuller, title=title, relator=relator)
+
+
+def _fuller_form(parts: NameParts, fuller: str) -> bool:
+    """Whether ``fuller`` is the fuller form of the forenames of ``parts``: name words, at least as many
+    as the forenames (particles aside) and not the same, the surname not among them, each forename the
+    same word or its initial or abbreviation ("M." for "Milhous", "Wm." for "William", "J.-P." for
+    "Jean-Pierre")."""
+    given, full = [w for w in parts.given.split() if w not in PARTICLES], fuller.split()
+    if len(full) < len(given) or full == given or not _name_tokens(full, "end") or parts.surname in full:
+        return False  # not "Khanh, Maj. Gen. Nguyen (Nguyen Khanh)", the name in its own order (a FRUS index)
+    return all(g == f or g.endswith(".") and g[0] == f[0] for g, f in zip(given, full))
+
+
+def _one_name(name: str) -> bool:
+    """Whether ``name`` is one capitalized name word that is no word of an office or a body nor an
+    acronym, as a person known by one name is headed ("Sukarno", "Suharto")."""
+    return bool(_NAME_WORD.fullmatch(name)) and name[0].isupper() and not name.isupper() and not (
+        name.lower().rstrip(".") in _OFFICE_WORDS | _PARTY_BODIES or _german_office(name) or _romance_body([name]) or body_or_group(name)
+    )
 
 
 def direct_name(name: str) -> str:
     """A name in direct order: ``"Acheson, Dean"`` → ``"Dean Acheson"``, ``"Gaulle, Charles de"`` →
     ``"Charles de Gaulle"``, ``"Lodge, Henry Cabot, Jr."`` → ``"Henry Cabot Lodge Jr."``; any name
     that is not plainly inverted (:func:`inverted`) as given, trimmed: "Dean Acheson", "Mao, Zedong",
-    "Embassy in Benghazi, Libya", "James C. Thomson, Jr.". A person's dates of life are left out
-    (:func:`life_dates`): "Acheson, Dean, 1893-1971" → "Dean Acheson", "Mao, Zedong, 1893-1976" →
-    "Mao, Zedong"."""
+    "Embassy in Benghazi, Libya", "James C. Thomson, Jr.". What a library heading adds is left out
+    (:func:`heading`): "Acheson, Dean, 1893-1971" → "Dean Acheson", "Mao, Zedong, 1893-1976" →
+    "Mao, Zedong", "Nixon, Richard M. (Richard Milhous), 1913-1994" → "Richard M. Nixon", "Churchill,
+    Winston, Sir, 1874-1965" → "Winston Churchill", "Sukarno, 1901-1970" → "Sukarno"."""
     parts = inverted(name)
-    return parts.direct if parts else life_dates(normalize_space(name))[0]
+    return parts.direct if parts else heading(normalize_space(name)).name
 
 
 # Words of bodies and groups in names sources give without a kind (see body_or_group). German: the
@@ -336,14 +435,15 @@ def _romance_body(words: list[str]) -> bool:
 
 def agent_kind(name: str) -> str:
     """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
-    inverted name (:func:`inverted`) is a person's; a name of a body or group (:func:`body_or_group`:
+    inverted name (:func:`inverted`) and a library heading of a person (:func:`heading`: "Sukarno,
+    1901-1970") are a person's; a name of a body or group (:func:`body_or_group`:
     "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's; otherwise the
     rule that reads the parties of FRUS titles decides (:func:`legation.ingest.titles.party_name`): a
     name with a word of a body or an office and no holder is an organization ("Embassy in France",
     "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
     title a person ("President Truman"), and so is a title with no word of a body or office ("Mrs.
     Pandit", "The Reverend Benjamin Nuñez")."""
-    if not name.strip() or inverted(name):
+    if not name.strip() or inverted(name) or heading(name).added:
         return "person"
     if body_or_group(name):
         return "organization"

@@ -53,6 +53,7 @@ from dataclasses import replace
 
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import FIELDS, Mapping
+from legation.ingest.names import direct_name
 from legation.ingest.readers import CSV_SUFFIXES
 from legation.search.analyzers import letters_folded
 from legation.records.chunks import chunks
@@ -188,15 +189,24 @@ def _agents(
             continue
         if stored_from_table:  # the row's agents as read: keyed by the table's keys, or made of their names anew
             keyed = [a for a in mine if _given(a.key)] if f"{role}_key" not in fields else []  # but those an id keyed, by name
-            agents += [next((a for a in keyed if {r.name, *r.names} & {a.name, *a.names}), r) for r in read if r.role == role]
+            agents += [next((a for a in keyed if {r.name, *r.names} & _borne(a)), r) for r in read if r.role == role]
             continue
         for ref in (r for r in read if r.role == role):
             forms = {ref.name, *ref.names}
-            same = [a for a in mine if a.key == ref.key] or [a for a in mine if forms & {a.name, *a.names}]
+            same = [a for a in mine if a.key == ref.key] or [a for a in mine if forms & _borne(a)]
             if not same and (known := archive.get(ref.name)) is not None:
                 same = [replace(known, role=role)]  # a name added in the sheet that an agent of the archive bears
             agents += [a for a in same or [ref] if all((a.key, a.role) != (b.key, b.role) for b in agents)]
     return agents
+
+
+def _borne(agent: AgentRef) -> set[str]:
+    """The names a stored ``agent`` bears, a person's also as a table's row reads them
+    (:func:`legation.ingest.names.direct_name`), so that the row naming it as stored is that agent: the
+    Wilson Center's "Roshchin, N. V. (Nikolai Vasilevich), 1901-1960", exported as CSV and read again as
+    "N. V. Roshchin" (a library heading), was made another agent, and its document "updated"."""
+    names = {agent.name, *agent.names}
+    return names | {direct_name(n) for n in names} if agent.kind == "person" else names
 
 
 def _given(key: str) -> bool:

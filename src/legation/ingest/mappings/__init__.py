@@ -65,7 +65,7 @@ from typing import Any
 from legation.errors import DuplicateKey, IngestError, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
-from legation.ingest.names import agent_kind, direct_name, inverted, life_dates
+from legation.ingest.names import agent_kind, direct_name, heading, inverted
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.titles import collapse_space
 from legation.search.analyzers import drop_invisible
@@ -357,21 +357,28 @@ class Values:
         direct order ("Władysław Gomułka"), as FRUS lists of persons are read, the inverted form kept as a
         further name, so that a phrase or a field finds either; the key is the direct form's either way
         (:func:`agent_key`), so an archive ingested before keeps its agents. "Mao, Zedong" stays as written.
-        A library heading's dates of life are no part of the name (:func:`legation.ingest.names.life_dates`):
-        "Acheson, Dean, 1893-1971" is Dean Acheson, ``person:dean-acheson``, and "Mao, Zedong, 1893-1976" is
-        "Mao, Zedong"; the dates are not kept (an agent has no field for them, and kept in a further name they made
-        every search of a year find the documents of each person born or dead in it)."""
+        A library heading (:func:`legation.ingest.names.heading`) is read as the name it heads: "Acheson, Dean,
+        1893-1971" and "Acheson, Dean (1893-1971)" are Dean Acheson, ``person:dean-acheson``, "Mao, Zedong,
+        1893-1976" is "Mao, Zedong", "Sukarno, 1901-1970" is Sukarno; the dates are not kept (an agent has no
+        field for them, and kept in a further name they made every search of a year find the documents of each
+        person born or dead in it), nor a relator term ("Smith, John, 1901-1980, editor" is John Smith). A title
+        stays in the further name ("Churchill, Winston, Sir" of Winston Churchill); the fuller form of the
+        forenames is a further name in direct order: "Nixon, Richard M. (Richard Milhous), 1913-1994" is
+        "Richard M. Nixon", ``person:richard-m-nixon`` as FRUS and "Nixon, Richard M." key him, with the further
+        names "Nixon, Richard M." and "Richard Milhous Nixon" (what the heading says he was named; not his key,
+        which a table writing "Richard Milhous Nixon" alone does not share)."""
         names, keys = self.many(role), self.fields.get(f"{role}_key", [])
         kinds = [agent_kind(name) for name in names]  # a table gives no kind: the name tells (legation.ingest.names)
         agents = []
         for i, name in enumerate(names):
             key = agent_key(keys[i] if i < len(keys) else "", name, kinds[i])
-            direct = name
+            direct, written, further = name, name, []
             if kinds[i] == "person":
-                parts = inverted(name)
-                direct = parts.direct if parts else life_dates(name)[0]
-            written = life_dates(name)[0] if kinds[i] == "person" else name  # the name as written, without dates of life
-            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=[written] if direct != written else []))
+                parts, read = inverted(name), heading(name)
+                direct, written = parts.direct if parts else read.name, read.written  # as written, without dates of life
+                further = [read.fuller] if read.fuller else []
+            further = [n for n in dict.fromkeys([written, *further]) if n != direct]
+            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=further))
         return agents
 
     def record(self) -> DocumentRecord:

@@ -46,7 +46,10 @@ it has and gains the other form, see :mod:`legation.ingest.service`); a body's c
 ("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. Dates of life
 after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are no part of it: the
 agent is Dean Acheson, ``person:dean-acheson``, the dates not kept, and one note a column
-names the first three (see :func:`_life_dates_note`). A table gives
+names the first three (see :func:`_life_dates_note`); so is what else such a heading adds
+(:func:`legation.ingest.names.heading`): "Nixon, Richard M. (Richard Milhous), 1913-1994" is Richard M.
+Nixon, ``person:richard-m-nixon``, "Churchill, Winston, Sir" Winston Churchill, and a relator term
+("Smith, John, 1901-1980, editor") is not kept, noted once a column (:func:`_relator_note`). A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
 "Secretary of State"; "Auswärtiges Amt", "Ambassade de France") is an organization's, keyed
 ``organization:<slug>`` as FRUS keys it, any other a person's (the rules: :mod:`legation.ingest.names`).
@@ -108,7 +111,7 @@ from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
-from legation.ingest.names import direct_name, life_dates
+from legation.ingest.names import direct_name, heading
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.printable import shortened
@@ -385,6 +388,7 @@ def read_csv(
     semicolons: dict[str, list[tuple[str, str]]] = {}  # column → (place, cell) of the first three
     commas: dict[str, list[tuple[str, str]]] = {}
     dated: dict[str, list[tuple[str, str]]] = {}  # names with a library heading's dates of life: noted, not stored in the name
+    related: dict[str, list[tuple[str, str]]] = {}  # and with a relator term ("editor"): noted, not stored
     counted: dict[tuple[str, str], int] = {}  # (";" or ",", column) → cells
     while True:
         source.next_row()
@@ -434,10 +438,12 @@ def read_csv(
                         found[column].append((where, raw[column].strip()))
         for column in named:
             for value in raw[column].split(mapping.separator) if mapping.separator else [raw[column]]:
-                if life_dates(value.strip())[1]:
-                    counted["dates", column] = counted.get(("dates", column), 0) + 1
-                    if len(dated.setdefault(column, [])) < 3:
-                        dated[column].append((where, value.strip()))
+                as_heading = heading(value.strip())
+                for kind, found, added in (("dates", dated, as_heading.dates), ("relator", related, as_heading.relator)):
+                    if added:
+                        counted[kind, column] = counted.get((kind, column), 0) + 1
+                        if len(found.setdefault(column, [])) < 3:
+                            found[column].append((where, value.strip()))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
@@ -453,6 +459,8 @@ def read_csv(
         yield _comma_note(path, mapping, column, counted[",", column], examples)
     for column, examples in dated.items():
         yield _life_dates_note(path, column, counted["dates", column], examples)
+    for column, examples in related.items():
+        yield _relator_note(path, column, counted["relator", column], examples)
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
     if unread_used:
@@ -544,7 +552,7 @@ def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples:
 
 def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
     """The note on ``count`` names of a ``column`` followed by dates of life, as a library heading writes
-    them (:func:`~legation.ingest.names.life_dates`; ``examples``: the place and name of the first three):
+    them (:func:`~legation.ingest.names.heading`; ``examples``: the place and name of the first three):
     at the first, saying that the dates were read as the person's, not as part of the name, and not kept
     (the agent has no field for dates); and how to keep apart two people of
     one name whose dates differ, who are now one agent."""
@@ -557,6 +565,23 @@ def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[s
         f"and no part of the name: {first!r} is {direct_name(first)!r}, one agent with the name written without dates, the "
         "dates not kept (an agent has no field for them). If two people of one name differ by their dates, give each an id (a mapping's "
         "sender_key, recipient_key or mentioned_key column) and ingest the file again",
+        examples[0][0],
+    )
+
+
+def _relator_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
+    """The note on ``count`` names of a ``column`` followed by a relator term, as a library heading writes the
+    person's part in a work (:func:`~legation.ingest.names.heading`: "Smith, John, 1901-1980, editor";
+    ``examples``: the place and name of the first three): at the first, saying that the term was read as no
+    part of the name and not kept."""
+    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
+    first = examples[0][1]
+    names = "1 name" if count == 1 else f"{count:,} names"
+    return IngestNote(
+        str(path),
+        f"column {column!r} has a relator term after {names} ({shown}), read as a library heading writes the person's part in "
+        f"a work ({heading(first).relator!r}), no part of the name: {first!r} is {direct_name(first)!r}, the term not kept (an agent "
+        "has no field for it; the column says whether a person sent, received or is mentioned in a document)",
         examples[0][0],
     )
 

@@ -87,6 +87,7 @@ from legation.ingest.titles import (
 )
 from legation.ingest.dates import parse_archival_date, tei_attributes_as_written, tei_edtf
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
+from legation.ingest.names import heading as library_heading
 from legation.ingest.slugs import slug
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.document_record import (
@@ -526,7 +527,9 @@ def index_persons(root: etree._Element) -> dict[str, Person]:
             continue
         for n, item in enumerate(i for lst in div.iterfind(f"{T}list") for i in lst.iterfind(f"{T}item")):
             heading = re.split(r"[:\d]", normalize_space(item.text or ""), maxsplit=1)[0].rstrip(" ,;")  # "…, W. Walton: French Indochina, 19"
-            if heading and inverted(heading) is not None:
+            # a title after the forenames, as a library heading writes it ("Sihanouk, Norodom, Prince"), is read by
+            # inverted() for tables, not by person_from_entry, which would make "Norodom Prince Sihanouk": no entry
+            if heading and inverted(heading) is not None and library_heading(heading).name == heading:
                 persons[f"index {n}"] = person_from_entry(heading)
     return persons
 
