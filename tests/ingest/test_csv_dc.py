@@ -372,6 +372,46 @@ def test_a_library_heading_and_the_name_it_heads_are_one_agent_and_ingest_twice_
     assert sorted(second.unchanged) == ["n1", "n2", "n3"] and not second.updated
 
 
+TWO_LIVES = (
+    "identifier,title,creator,recipient\n"
+    'w1,Letter one,"Smith, John, 1901-1980","Smith, John, 1850-1920"\n'
+    'w2,Letter two,"Kissinger, Henry, 1923-","Smith, John (1901-1980)"\n'
+    'w3,Letter three,"Kissinger, Henry, 1923-2023","Smith, John, 1776-1840"\n'
+)
+
+
+def test_one_name_with_the_dates_of_life_of_different_people_is_noted(tmp_path: Path):
+    """John Smith, 1901-1980, wrote to John Smith, 1850-1920: both are person:john-smith, as dates are not
+    kept; a note names the name, each of its dates and where it was first read, so that the archivist gives
+    them ids. A heading closed at a death ("Kissinger, Henry, 1923-" and "…, 1923-2023") is no other person,
+    nor are names a row gives ids."""
+    path = tmp_path / "lives.csv"
+    path.write_text(TWO_LIVES, encoding="utf-8")
+    items = list(read_file(path))
+    assert [a.key for a in records(items)["w1"].agents] == ["person:john-smith", "person:john-smith"]
+    notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote) and "different people" in n.message]
+    assert notes == [("line 2", "'Smith, John' is written with the dates of life of different people: '1901-1980' (column 'creator', "
+                      "line 2), '1850-1920' (column 'recipient', line 2), '1776-1840' (column 'recipient', line 4); all are one "
+                      "agent, person:john-smith ('John Smith'), as dates of life are not kept. If they are different people, give "
+                      "each an id (a mapping's sender_key, recipient_key or mentioned_key column beside the names) and ingest the "
+                      "file again")]
+    # rows that give their names ids keep them apart by the ids: no note
+    path = tmp_path / "ids.csv"
+    path.write_text(
+        "id,title,from,from_id,to,to_id\n"
+        'i1,One,"Smith, John, 1901-1980",viaf:1,"Smith, John, 1850-1920",viaf:2\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "ids.json").write_text(
+        '{"columns": {"id": "identifier", "title": "title", "from": "sender", "from_id": "sender_key", "to": "recipient", '
+        '"to_id": "recipient_key"}, "separator": "|"}',
+        encoding="utf-8",
+    )
+    items = list(read_file(path, load_mapping(tmp_path / "ids.json")))
+    assert [a.key for a in records(items)["i1"].agents] == ["viaf:1", "viaf:2"]
+    assert not [n for n in items if isinstance(n, IngestNote) and "different people" in n.message]
+
+
 def test_moritz_bodies_written_with_commas_keep_their_keys():
     r = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     # "1059","Statthalter, Kanzler und Räte zu Kassel","",…; "13a1",…,"Dechant, Senior und Kapitel zu Merseburg",""

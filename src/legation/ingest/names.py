@@ -291,6 +291,24 @@ def _one_name(name: str) -> bool:
     )
 
 
+def life_years(dates: str) -> tuple[str, str]:
+    """The years of birth and death of a heading's dates of life (:data:`_LIFE_DATES`), "" for one not
+    given: ``"1893-1971"`` → ``("1893", "1971")``, ``"1923-"`` → ``("1923", "")``, ``"b. 1901"`` →
+    ``("1901", "")``, ``"-1960"`` and ``"d. 1960"`` → ``("", "1960")``; years of activity tell neither
+    (``"fl. 1920-1940"`` → ``("", "")``). Two headings whose years differ where both give one are of two
+    people ("Smith, John, 1901-1980" and "Smith, John, 1850-1920"; not "Kissinger, Henry, 1923-" and
+    "Kissinger, Henry, 1923-2023", a heading closed at his death)."""
+    text = " ".join(dates.split())
+    if re.match(r"(?:fl\.|flourished|active)", text):
+        return "", ""
+    if m := re.match(r"(?:b\.|born)\s*(.+)", text):
+        return m[1], ""
+    if m := re.match(r"(?:d\.|died)\s*(.+)", text):
+        return "", m[1]
+    birth, _, death = re.sub(r"\s*[-‐–]\s*", "-", text).partition("-")
+    return birth, death
+
+
 def direct_name(name: str) -> str:
     """A name in direct order: ``"Acheson, Dean"`` → ``"Dean Acheson"``, ``"Gaulle, Charles de"`` →
     ``"Charles de Gaulle"``, ``"Lodge, Henry Cabot, Jr."`` → ``"Henry Cabot Lodge Jr."``; any name

@@ -46,7 +46,9 @@ it has and gains the other form, see :mod:`legation.ingest.service`); a body's c
 ("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. Dates of life
 after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are no part of it: the
 agent is Dean Acheson, ``person:dean-acheson``, the dates not kept, and one note a column
-names the first three (see :func:`_life_dates_note`); so is what else such a heading adds
+names the first three (see :func:`_life_dates_note`); a name written with the dates of different people
+("Smith, John, 1901-1980" and "Smith, John, 1850-1920", one agent) gets a note of its own naming each
+dates and where it was first read, unless its rows give ids (:func:`_two_lives_note`); so is what else such a heading adds
 (:func:`legation.ingest.names.heading`): "Nixon, Richard M. (Richard Milhous), 1913-1994" is Richard M.
 Nixon, ``person:richard-m-nixon``, "Churchill, Winston, Sir" Winston Churchill, and a relator term
 ("Smith, John, 1901-1980, editor") is not kept, noted once a column (:func:`_relator_note`). A table gives
@@ -110,8 +112,8 @@ from pathlib import Path
 from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
-from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
-from legation.ingest.names import direct_name, heading
+from legation.ingest.mappings import FIRST_WINS, Mapping, Values, agent_key, load_mapping
+from legation.ingest.names import direct_name, heading, life_years
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.printable import shortened
@@ -389,6 +391,7 @@ def read_csv(
     commas: dict[str, list[tuple[str, str]]] = {}
     dated: dict[str, list[tuple[str, str]]] = {}  # names with a library heading's dates of life: noted, not stored in the name
     related: dict[str, list[tuple[str, str]]] = {}  # and with a relator term ("editor"): noted, not stored
+    lives: dict[str, dict[str, tuple[str, str, str]]] = {}  # a person's key → dates → (name, column, place) where first read
     counted: dict[tuple[str, str], int] = {}  # (";" or ",", column) → cells
     while True:
         source.next_row()
@@ -437,6 +440,8 @@ def read_csv(
                     if len(found.setdefault(column, [])) < 3:
                         found[column].append((where, raw[column].strip()))
         for column in named:
+            field_name = mapping.columns[column]  # a row giving ids for its names keeps them apart by the ids
+            identified = any(raw[c].strip() for c, f in mapping.columns.items() if f == f"{field_name}_key" and c in raw)
             for value in raw[column].split(mapping.separator) if mapping.separator else [raw[column]]:
                 as_heading = heading(value.strip())
                 for kind, found, added in (("dates", dated, as_heading.dates), ("relator", related, as_heading.relator)):
@@ -444,6 +449,8 @@ def read_csv(
                         counted[kind, column] = counted.get((kind, column), 0) + 1
                         if len(found.setdefault(column, [])) < 3:
                             found[column].append((where, value.strip()))
+                if as_heading.dates and not identified:
+                    lives.setdefault(agent_key("", value.strip()), {}).setdefault(as_heading.dates, (as_heading.written, column, where))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
@@ -459,6 +466,9 @@ def read_csv(
         yield _comma_note(path, mapping, column, counted[",", column], examples)
     for column, examples in dated.items():
         yield _life_dates_note(path, column, counted["dates", column], examples)
+    for key, by_dates in lives.items():
+        if _two_lives(list(by_dates)):
+            yield _two_lives_note(path, key, by_dates)
     for column, examples in related.items():
         yield _relator_note(path, column, counted["relator", column], examples)
     if unnamed_used:
@@ -566,6 +576,29 @@ def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[s
         "dates not kept (an agent has no field for them). If two people of one name differ by their dates, give each an id (a mapping's "
         "sender_key, recipient_key or mentioned_key column) and ingest the file again",
         examples[0][0],
+    )
+
+
+def _two_lives(dates: list[str]) -> bool:
+    """Whether two of a name's ``dates`` of life are of different people: their years of birth or of death
+    differ (:func:`~legation.ingest.names.life_years`: "1901-1980" and "1850-1920"; not "1923-" and "1923-2023")."""
+    years = [life_years(d) for d in dates]
+    return any(a and b and a != b for (x, y) in itertools.combinations(years, 2) for a, b in zip(x, y))
+
+
+def _two_lives_note(path: Path, key: str, by_dates: dict[str, tuple[str, str, str]]) -> IngestNote:
+    """The note on one name of a file written with the dates of life of different people (:func:`_two_lives`;
+    ``by_dates``: each dates → the name as written without them, the column and the place where first read):
+    at the first, naming each dates and its place, saying that they are one agent (``key``), as dates are not
+    kept, and how to keep them apart."""
+    (name, _, where), *_ = by_dates.values()
+    shown = ", ".join(f"{dates!r} (column {column!r}, {place})" for dates, (_, column, place) in by_dates.items())
+    return IngestNote(
+        str(path),
+        f"{name!r} is written with the dates of life of different people: {shown}; all are one agent, {key} "
+        f"({direct_name(name)!r}), as dates of life are not kept. If they are different people, give each an id (a mapping's "
+        "sender_key, recipient_key or mentioned_key column beside the names) and ingest the file again",
+        where,
     )
 
 
