@@ -244,6 +244,56 @@ def test_german_french_and_italian_bodies_are_organizations(name):
     assert agent_kind(name) == "organization"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # the GDR's councils and party bodies, as the Dodis edition names them ("des Ministerrats der DDR", "des
+        # Staatsrats der DDR", "Politbüro des ZK", "Deutschland/DDR/…/Politbüro des ZK der SED")
+        "Ministerrat der DDR",
+        "Staatsrat der DDR",
+        "ZK der SED",
+        "Politbüro des ZK der SED",
+        "SED-Politbüro",
+        "Deutschland/DDR/Ministerrat",
+        # the offices and chancery of the Reich, and QhoD's Hofkanzlei ("der Hofkanzlei")
+        "Reichsamt des Innern",
+        "Reichsmarineamt",
+        "Reichskolonialamt",
+        "Reichskanzlei",
+        "Hofkanzlei",
+        # Swiss and French bodies, a capital after "Conseil"; a sub-directorate of a foreign ministry
+        "Le Conseil Fédéral",
+        "Conseil Fédéral Suisse",
+        "Consiglio Nazionale",
+        "Sous-direction d'Asie",
+    ],
+)
+def test_more_german_french_and_italian_bodies_are_organizations(name):
+    assert agent_kind(name) == "organization"
+
+
+def test_a_council_that_is_also_a_members_title_is_a_body_only_before_whose():
+    """"Staatsrat" and "ZK" name the council before whose it is ("Staatsrat der DDR"), not before a name: a
+    councillor, a member or a secretary of the Central Committee, a surname ending as a council ("Kolowrat", a
+    Bohemian noble of the Moritz letters and QhoD) or as an office ("Klamt") stay persons."""
+    assert agent_kind("Staatsrat der DDR") == agent_kind("ZK der SED") == "organization"
+    for name in (
+        "Staatsrat Müller",
+        "Staatsrat Dr. Müller",
+        "Legationsrat der Botschaft in Bern",
+        "Vorsitzender des Staatsrates der DDR",
+        "Mitglied des ZK der SED",
+        "ZK-Sekretär Honecker",
+        "Chef der Reichskanzlei",
+        "Jaroslaw von Kolowrat",
+        "Kolowrat",
+        "Klamt, Hans",
+        "Conseil, Jean",
+        "Consiglio Alberto",
+    ):
+        assert agent_kind(name) == "person", name
+
+
 def test_a_word_of_a_body_in_a_persons_name_leaves_it_a_person():
     """A French or Italian noun that is also a surname names a body only before a word in lower case:
     Guy La Chambre, French minister of air in FRUS, stays a person, as an office holder does."""

@@ -351,7 +351,16 @@ _GERMAN_OFFICE_ENDINGS = (
     "kommission", "komitee", "sekretariat", "vertretung", "verwaltung", "behörde", "regierung", "partei", "polizei",
     "parlament", "bundestag", "volkskammer", "gericht", "konferenz",
     "kanzleramt", "bundesamt", "landesamt", "presseamt", "außenamt", "aussenamt",
+    # the councils of ministers and party bodies of the GDR and the chanceries of the Reich ("Ministerrat der DDR",
+    # "SED-Politbüro", "Reichskanzlei", "Staatskanzlei"); never one who sits in them, as "Staatsrat" or "Legationsrat" is
+    "ministerrat", "politbüro", "politbuero", "kanzlei",
 )
+# The offices of the Reich, the Federation and the Länder, "Amt" at the end: "Reichsamt des Innern", "Reichsmarineamt",
+# "Reichskolonialamt", "Bundespresseamt" (not "-amt" alone: "Klamt" is a surname, "samt" and "insgesamt" words).
+_GERMAN_OFFICE_PREFIXES = ("reichs", "bundes", "landes")
+# Councils whose names are also titles of their members ("Staatsrat Müller" is a man): bodies before whose they
+# are ("Staatsrat der DDR", "ZK der SED", the Central Committee), never before a name.
+_COUNCILS_BEFORE_WHOSE = frozenset({"staatsrat", "zk"})
 # French and Italian names of bodies start with the noun ("Ministère des Affaires étrangères", "Ambassade de
 # France", "Département politique fédéral", "Ministero degli Affari Esteri", "Consiglio federale"), after an
 # article at most ("Le Conseil fédéral", "L'Ambassade de France"); none of these nouns is an office holder's
@@ -366,6 +375,14 @@ _ROMANCE_BODIES = frozenset(
     "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea".split()
 )
 _ROMANCE_BODIES_BEFORE_LOWER = frozenset("conseil consiglio chambre camera sénat senat senato".split())
+# and before these adjectives, capitalized as Swiss and Italian usage writes them ("Le Conseil Fédéral", "Conseil Fédéral
+# Suisse", "Consiglio Nazionale"): no given name
+_ROMANCE_BODY_ADJECTIVES = frozenset(
+    "fédéral federal fédérale federale national nationale nazionale exécutif executif exécutive esecutivo municipal "
+    "municipale comunale communal général generale supérieur superiore constitutionnel européen europeo".split()
+)
+# A French body below another: "Sous-direction d'Asie", "Sous-préfecture" (the noun after "sous-" read as above).
+_ROMANCE_SUB = "sous-"
 _ROMANCE_ARTICLES = frozenset("le la les l' l’ il lo i gli".split())
 # A group of several: "alle Gf. von Mansfeld", "3 Räte u. Viertelmeister", "Dreizehn der Stadt Straßburg"
 # (the words of all and some in lower case only: "Alle von Schwiechelt" is a man).
@@ -395,9 +412,13 @@ def body_or_group(name: str) -> bool:
     Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang"). The offices, embassies,
     ministries and parties of German names are read in the head as the bodies above
     (:data:`_GERMAN_OFFICES`: "Auswärtiges Amt", "Bundeskanzleramt", "Botschaft der DDR in Bern",
-    "Eidgenössisches Politisches Departement"; not "Staatssekretär im Auswärtigen Amt"); French and
+    "Eidgenössisches Politisches Departement", "Ministerrat der DDR", "SED-Politbüro", "Reichsmarineamt",
+    "Reichskanzlei"; not "Staatssekretär im Auswärtigen Amt"), a council that is also its members' title
+    before whose it is (:data:`_COUNCILS_BEFORE_WHOSE`: "Staatsrat der DDR", "ZK der SED"; not
+    "Staatsrat Müller"); French and
     Italian ones by their first noun (:func:`_romance_body`: "Ministère des Affaires étrangères",
-    "Ambassade de France", "Partito Socialista Italiano"; not "La Chambre", a French minister)."""
+    "Ambassade de France", "Partito Socialista Italiano", "Le Conseil Fédéral", "Sous-direction d'Asie";
+    not "La Chambre", a French minister)."""
     if re.search(r"\S \[[A-ZÄÖÜ][^\]\s]* [^\]]+\]$", name):
         return False  # the editors name the one who wrote: "Kfl. Räte [Ernst von Miltitz]" (his GND id)
     text = re.sub(r"\([^()]*\)", " ", name)
@@ -421,6 +442,8 @@ def body_or_group(name: str) -> bool:
         word, after = lower[i], lower[i + 1 : i + 3]
         if word in _GERMAN_BODIES or word.endswith(_GERMAN_BODY_ENDINGS) or _german_office(word):
             return True
+        if word in _COUNCILS_BEFORE_WHOSE and after[:1] and after[0] in ("der", "des", "d."):
+            return True
         if word == "rat" and not (i and lower[i - 1].endswith(".") and lower[i - 1] not in _AND) and (
             after[:1] and after[0] in _AND
             or after[:1] and after[0] in ("von", "zu", "zum", "zur") and len(after) > 1 and not after[1].endswith(".")
@@ -433,22 +456,30 @@ def body_or_group(name: str) -> bool:
 
 def _german_office(word: str) -> bool:
     """Whether ``word`` is a German word of an office, embassy, ministry or party, or ends in one
-    (:data:`_GERMAN_OFFICES`): "Amt", "Bundeskanzleramt", "Botschaft", "Deutschland/BRD/Wirtschaftsministerium"."""
+    (:data:`_GERMAN_OFFICES`): "Amt", "Bundeskanzleramt", "Botschaft", "Deutschland/BRD/Wirtschaftsministerium",
+    "Reichskanzlei", "Ministerrat"; or an office of the Reich, the Federation or a Land (:data:`_GERMAN_OFFICE_PREFIXES`:
+    "Reichsamt", "Reichsmarineamt")."""
     word = word.lower()
-    return word in _GERMAN_OFFICES or word.endswith(_GERMAN_OFFICE_ENDINGS)
+    last = word.rsplit("/", 1)[-1]  # "Deutschland/DR/Reichsamt des Innern", as Dodis writes a state's body
+    return word in _GERMAN_OFFICES or word.endswith(_GERMAN_OFFICE_ENDINGS) or (
+        last.endswith("amt") and last.startswith(_GERMAN_OFFICE_PREFIXES)
+    )
 
 
 def _romance_body(words: list[str]) -> bool:
     """Whether the ``words`` of a name start, after an article, with a French or Italian noun of a body
-    (:data:`_ROMANCE_BODIES`): "Ambassade de France", "L'Ambassade de France", "Consiglio federale"."""
+    (:data:`_ROMANCE_BODIES`, after "sous-" too): "Ambassade de France", "L'Ambassade de France", "Consiglio
+    federale", "Le Conseil Fédéral" (:data:`_ROMANCE_BODY_ADJECTIVES`), "Sous-direction d'Asie"."""
     first = 1 if words and words[0].lower() in _ROMANCE_ARTICLES else 0
     if words and (m := re.match(r"(?i)l['’](?=\w)", words[0])):  # "L'Ambassade": the article elided
         words = [words[0][m.end() :], *words[1:]]
         first = 0
     if first >= len(words):
         return False
-    noun, after = words[first].lower(), words[first + 1 : first + 2]
-    return noun in _ROMANCE_BODIES or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and after[0][:1].islower()
+    noun, after = words[first].lower().removeprefix(_ROMANCE_SUB), words[first + 1 : first + 2]
+    return noun in _ROMANCE_BODIES or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and (
+        after[0][:1].islower() or after[0].lower() in _ROMANCE_BODY_ADJECTIVES
+    )
 
 
 def agent_kind(name: str) -> str:
