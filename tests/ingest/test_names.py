@@ -294,6 +294,37 @@ def test_a_council_that_is_also_a_members_title_is_a_body_only_before_whose():
         assert agent_kind(name) == "person", name
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # the Dodis edition's orgName elements: a body below its state, in English (161 of its 248 were read as persons; 60 of them now as the bodies they are)
+        "Germany/FRG/Embassy in Warsaw",
+        "USSR/Politburo of the Central Committee of the CPSU",
+        "Poland/Ministry of National Defence",
+        "USA/Office of Military Government for Germany",
+        "Canada/House of Commons",
+        "EU/European Commission (2009-)",
+        "EVD/Handelsabteilung/Wirtschaftliche Zusammenarbeit Ost-West (ECE/UNO)",
+        "EDA/Politische Direktion/Zentrale Dienste/Information und Presse",
+    ],
+)
+def test_a_body_below_its_state_is_an_organization(name):
+    assert agent_kind(name) == "organization"
+
+
+def test_a_slash_in_a_persons_name_leaves_it_a_person():
+    """Variants of a name a slash separates, a slash in parentheses or in a title: QhoD's persons and the
+    Moritz letters'."""
+    for name in (
+        "Ahmed / Ahmad Dürri Efendi Hofrat",
+        "Kolowrat Kollowrath Graf/Gräfin von",
+        "Abdullah Pasha Muhsinzade (Serasker/commander of Niş) Abdallah Abdallah Seraskier von Nis Pasha, Abdullah",
+        "Freiherr Philipp zu Winnenberg/Beilstein",
+    ):
+        assert agent_kind(name) == "person", name
+    assert agent_kind("Germany/FRG/Embassy in Warsaw") == "organization"
+
+
 def test_a_word_of_a_body_in_a_persons_name_leaves_it_a_person():
     """A French or Italian noun that is also a surname names a body only before a word in lower case:
     Guy La Chambre, French minister of air in FRUS, stays a person, as an office holder does."""

@@ -482,11 +482,25 @@ def _romance_body(words: list[str]) -> bool:
     )
 
 
+def _path_below(name: str) -> list[str]:
+    """The parts after the first of a body's name written as Dodis writes one, below its state and the bodies
+    it belongs to, a slash between them and no space: "Germany/FRG/Embassy in Warsaw" → ["FRG", "Embassy in
+    Warsaw"], "EVD/Handelsabteilung/Wirtschaftliche Zusammenarbeit Ost-West (ECE/UNO)" → ["Handelsabteilung",
+    "Wirtschaftliche Zusammenarbeit Ost-West"]; none for a name without such slashes, as the variants of a
+    person's name are written ("Ahmed / Ahmad Dürri Efendi", QhoD; "Graf/Gräfin von" is one title)."""
+    text = re.sub(r"\([^()]*\)", " ", name)  # a parenthesis says something of the whole: "(ECE/UNO)", "(Serasker/commander of Niş)"
+    if "/" not in text or re.search(r"\s/|/\s", text):
+        return []
+    return [part.strip() for part in text.split("/")[1:] if part.strip()]
+
+
 def agent_kind(name: str) -> str:
     """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
     inverted name (:func:`inverted`) and a library heading of a person (:func:`heading`: "Sukarno,
     1901-1970") are a person's; a name of a body or group (:func:`body_or_group`:
-    "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's; otherwise the
+    "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's, and so is a
+    body's name below its state as Dodis writes it when a part of it is one (:func:`_path_below`:
+    "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU"); otherwise the
     rule that reads the parties of FRUS titles decides (:func:`legation.ingest.titles.party_name`): a
     name with a word of a body or an office and no holder is an organization ("Embassy in France",
     "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
@@ -494,7 +508,7 @@ def agent_kind(name: str) -> str:
     Pandit", "The Reverend Benjamin Nuñez")."""
     if not name.strip() or inverted(name) or heading(name).added:
         return "person"
-    if body_or_group(name):
+    if body_or_group(name) or any(agent_kind(part) == "organization" for part in _path_below(name)):
         return "organization"
     if party_name(name)[1] == "person":
         return "person"
