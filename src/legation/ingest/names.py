@@ -21,6 +21,7 @@ FRUS titles (:func:`legation.ingest.titles.party_name`). Readers whose source sa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -233,6 +234,7 @@ class Heading:
         return bool(self.dates or self.fuller or self.title or self.relator)
 
 
+@functools.lru_cache(maxsize=8192)  # asked for each name of a table four times, the names of a letter index repeating
 def heading(name: str) -> Heading:
     """``name`` read as a library authority heading of a person (:class:`Heading`): a name plainly
     written surname first (:func:`inverted`), or one name word with dates of life ("Sukarno, 1901-1970"),
