@@ -560,15 +560,20 @@ def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples:
     )
 
 
+def _heading_examples(count: int, examples: list[tuple[str, str]]) -> tuple[str, str, str]:
+    """For a note on ``count`` names of a column read as library headings: its ``examples`` (place,
+    name) shown, the first name, and the count in words ("1 name", "3 names")."""
+    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
+    return shown, examples[0][1], "1 name" if count == 1 else f"{count:,} names"
+
+
 def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
     """The note on ``count`` names of a ``column`` followed by dates of life, as a library heading writes
     them (:func:`~legation.ingest.names.heading`; ``examples``: the place and name of the first three):
     at the first, saying that the dates were read as the person's, not as part of the name, and not kept
     (the agent has no field for dates); and how to keep apart two people of
     one name whose dates differ, who are now one agent."""
-    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
-    first = examples[0][1]
-    names = "1 name" if count == 1 else f"{count:,} names"
+    shown, first, names = _heading_examples(count, examples)
     return IngestNote(
         str(path),
         f"column {column!r} has dates of life after {names} ({shown}), read as a library heading writes them, the person's "
@@ -607,9 +612,7 @@ def _relator_note(path: Path, column: str, count: int, examples: list[tuple[str,
     person's part in a work (:func:`~legation.ingest.names.heading`: "Smith, John, 1901-1980, editor";
     ``examples``: the place and name of the first three): at the first, saying that the term was read as no
     part of the name and not kept."""
-    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
-    first = examples[0][1]
-    names = "1 name" if count == 1 else f"{count:,} names"
+    shown, first, names = _heading_examples(count, examples)
     return IngestNote(
         str(path),
         f"column {column!r} has a relator term after {names} ({shown}), read as a library heading writes the person's part in "
