@@ -705,9 +705,9 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "failed": [{"where": "FILE, line 3", "reason": "…"}, …], "kept": [{"where": "id", "reason": "…"}, …],
          "corrections_kept": [{"where": "FILE: id", "reason": "title kept as corrected in the admin …"}, …],
          "updated_fields": {"id": ["title", "agents"], …} (what changed in each updated document),
-         "updated_values": {"id": [{"field": "title", "before": ["Old"], "after": ["New"]},
+         "updated_values": {"id": [{"field": "title", "before": "Old", "after": "New"},
                                    {"field": "agents", "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)"]}, …], …}
-         (how: a field's value before and after, [] when empty; for a list, the items removed and those added:
+         (how: a field's value before and after, null when empty; for a list, the items removed and those added:
          legation.ingest.curation.FieldChange.as_json),
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]

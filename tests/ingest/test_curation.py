@@ -271,7 +271,9 @@ def test_a_change_as_the_report_file_writes_it_says_before_and_after_of_a_value_
 
     old = DocumentRecord(identifier="t", title="Telegram", collections=[CollectionRef("a", "Papers A")])
     new = DocumentRecord(identifier="t", title="Telegram (draft)", collections=[CollectionRef("a", "Papers A"), CollectionRef("b", "Papers B")])
+    gone = DocumentRecord(identifier="t", title="Telegram (draft)", summary="A draft")
+    assert [c.as_json() for c in changes(gone, new)][0] == {"field": "summary", "before": "A draft", "after": None}
     assert [c.as_json() for c in changes(old, new)] == [
-        {"field": "title", "before": ["Telegram"], "after": ["Telegram (draft)"]},
+        {"field": "title", "before": "Telegram", "after": "Telegram (draft)"},
         {"field": "collections", "removed": [], "added": ["Papers B"]},
     ]

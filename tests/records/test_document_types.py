@@ -75,8 +75,9 @@ def test_a_type_written_in_another_case_is_the_archives_type(volume_archive, tmp
     }
     assert not {"telegram", "MEMORANDUM OF CONVERSATION", "Editorial note"} & set(after)
     assert (
-        "document types written alike but for case or accents are one type, stored in its best spelling (a capital first, its "
-        "accents kept) so that the type facet counts each once: documents read stored as the archive spells them, 'telegram' "
+        "document types written alike but for case or accents are one type, stored in the best of its spellings (not in capitals "
+        "throughout, then a capital first, then the most accents) so that the type facet counts each once: documents read stored "
+        "as the archive spells them, 'telegram' "
         "as 'Telegram' (1 document), 'MEMORANDUM OF CONVERSATION' as 'Memorandum of Conversation' (1 document), 'Editorial "
         "note' as 'Editorial Note' (1 document). A type is corrected in the admin"
     ) in report.all_notes()

@@ -102,13 +102,13 @@ class FieldChange:
     after: tuple[str, ...]
 
     def as_json(self) -> dict[str, Any]:
-        """As ``--report`` writes it: ``{"field": "title", "before": ["Old"], "after": ["New"]}`` (an
-        empty value: ``[]``); for a list, what was removed and added, ``{"field": "agents",
+        """As ``--report`` writes it: ``{"field": "title", "before": "Old", "after": "New"}`` (an
+        empty value: ``null``); for a list, what was removed and added, ``{"field": "agents",
         "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)"]}``, both whole lists when
         only the order changed."""
         if self.field in _LISTS:
             return {"field": self.field, "removed": list(self.before), "added": list(self.after)}
-        return {"field": self.field, "before": list(self.before), "after": list(self.after)}
+        return {"field": self.field, "before": next(iter(self.before), None), "after": next(iter(self.after), None)}
 
     def message(self) -> str:
         """``title 'Old' → 'New'``, ``date_edtf none → 1949-12-22``, ``agents − 'Chou En-lai (sender)', + 'Zhou Enlai (sender)'``."""

@@ -183,8 +183,9 @@ def _types_note(types: TypeSpellings) -> str:
     if not said:
         return ""
     return (
-        "document types written alike but for case or accents are one type, stored in its best spelling (a capital first, "
-        f"its accents kept) so that the type facet counts each once: {'; '.join(said)}. A type is corrected in the admin"
+        "document types written alike but for case or accents are one type, stored in the best of its spellings (not in capitals "
+        f"throughout, then a capital first, then the most accents) so that the type facet counts each once: {'; '.join(said)}. "
+        "A type is corrected in the admin"
     )
 
 
