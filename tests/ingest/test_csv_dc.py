@@ -377,6 +377,7 @@ TWO_LIVES = (
     'w1,Letter one,"Smith, John, 1901-1980","Smith, John, 1850-1920"\n'
     'w2,Letter two,"Kissinger, Henry, 1923-","Smith, John (1901-1980)"\n'
     'w3,Letter three,"Kissinger, Henry, 1923-2023","Smith, John, 1776-1840"\n'
+    'w4,Letter four,"Brown, Ann, 1890?-1950","Brown, Ann, 1890-1950"\n'  # a year in doubt is no other person
 )
 
 

@@ -586,9 +586,15 @@ def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[s
 
 def _two_lives(dates: list[str]) -> bool:
     """Whether two of a name's ``dates`` of life are of different people: their years of birth or of death
-    differ (:func:`~legation.ingest.names.life_years`: "1901-1980" and "1850-1920"; not "1923-" and "1923-2023")."""
+    differ (:func:`~legation.ingest.names.life_years`: "1901-1980" and "1850-1920"; not "1923-" and "1923-2023",
+    nor "1890?-1950" and "1890-1950", nor "1901 or 1902-1960" and "1902-1960": a year in doubt is the same)."""
     years = [life_years(d) for d in dates]
-    return any(a and b and a != b for (x, y) in itertools.combinations(years, 2) for a, b in zip(x, y))
+    return any(a and b and not _same_year(a, b) for (x, y) in itertools.combinations(years, 2) for a, b in zip(x, y))
+
+
+def _same_year(a: str, b: str) -> bool:
+    """Whether two years of a heading's dates may be one: they name a year in common ("1890?" and "1890", "ca. 1890")."""
+    return bool(set(re.findall(r"\d{3,4}", a)) & set(re.findall(r"\d{3,4}", b)))
 
 
 def _two_lives_note(path: Path, key: str, by_dates: dict[str, tuple[str, str, str]]) -> IngestNote:
