@@ -377,6 +377,11 @@ def _try_edtf(value: str) -> str:
     return value
 
 
+# a day written in numbers, day and month first in either order, with slashes or hyphens: what _components reads,
+# and what either_order and numbered_day_problem say of it when it cannot
+_NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
+
+
 def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) of one date without qualifiers, each possibly missing; None when a
     token is not understood."""
@@ -392,7 +397,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return (int(m[3]), month, int(m[1])) if month else None
     # 31/12/1950 (day first) or 12/31/1950 (month first); 31-12-1950 alike (European spreadsheets), one date: the
     # day or month comes first, so no range of years ("1949-50") or ISO date ("1950-12-31") is so written
-    if m := re.fullmatch(r"(\d{1,2})([/-])(\d{1,2})\2(\d{4})", part):
+    if m := _NUMBERED.fullmatch(part):
         first, second = int(m[1]), int(m[3])
         if first > 12 >= second:
             return int(m[4]), second, first
@@ -1102,10 +1107,6 @@ def _read(edtf: str, raw: str) -> ParsedDate:
     if future:
         return ParsedDate("", True, raw, future=True)
     return ParsedDate(edtf, False, raw)
-
-
-# a day written in numbers, day and month first in either order, with slashes or hyphens, as _components reads it
-_NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
 
 
 def either_order(text: str) -> tuple[str, str] | None:
