@@ -66,20 +66,18 @@ class TypeSpellings:
         Returns copies of the records it changes, the others as they are."""
         if not self._read:
             self._read_archive()
-        touched: list[str] = []
-        for record in records:
+        keys = [key_of(record.document_type) if record.document_type else "" for record in records]
+        for record, key in zip(records, keys):
             if written := record.document_type:
-                key = key_of(written)
                 self.spellings.setdefault(key, set()).add(written)
                 best = self.best.get(key)
                 if best is None or rank(written) > rank(best):
                     self.best[key] = written
-                touched.append(key)
         if write:
-            self._restore(dict.fromkeys(touched))
+            self._restore(dict.fromkeys(key for key in keys if key))
         out = []
-        for record in records:
-            if (written := record.document_type) and (best := self.best[key_of(written)]) != written:
+        for record, key in zip(records, keys):
+            if (written := record.document_type) and (best := self.best[key]) != written:
                 self.respelled[written, best] += 1
                 record = replace(record, document_type=best)
             out.append(record)
