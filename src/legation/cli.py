@@ -370,24 +370,58 @@ def _port_taken(host: str, port: int) -> str:
     return ""
 
 
-def _hold_port(host: str, port: int) -> IO[str] | None:
-    """A lock on ``host:port`` for one `legation serve` at a time, held while the returned file is
-    open (the system releases it when the server ends). Each worker binds the port with
-    ``SO_REUSEPORT``, so two servers started at the same moment, each finding the port free
-    (:func:`_port_taken`), both bound it and shared its requests between two archives (a fresh
-    user). Fails as :func:`_port_taken` does when another server holds the lock; None when the lock
-    file cannot be made (another user's: the system lets no other user share the port anyway)."""
-    name = f"legation-serve-{re.sub(r'[^0-9A-Za-z.]', '_', host)}-{port}.lock"
+def port_lock_path(host: str, port: int) -> Path:
+    """The lock file of one `legation serve` on ``host:port``: in the system's temporary folder,
+    one a host and port, removed when that server ends (:func:`_holding_port`)."""
+    return Path(tempfile.gettempdir()) / f"legation-serve-{re.sub(r'[^0-9A-Za-z.]', '_', host)}-{port}.lock"
+
+
+@contextmanager
+def _holding_port(host: str, port: int):  # noqa: ANN202 - a context manager
+    """A lock on ``host:port`` for one `legation serve` at a time, held within the ``with``. Each
+    worker binds the port with ``SO_REUSEPORT``, so two servers started at the same moment, each
+    finding the port free (:func:`_port_taken`), both bound it and shared its requests between two
+    archives (a fresh user). Fails as :func:`_port_taken` does when another server holds the lock;
+    holds none when the lock file cannot be made (another user's: the system lets no other user
+    share the port anyway).
+
+    The server that made the lock removes its file when it ends (one was left in the temporary
+    folder for each host and port ever served, hundreds on a test machine), while it still holds
+    the lock, so a server that opened the file meanwhile and then locks it sees that the path no
+    longer names its file and tries again with a new one (the usual ``flock`` and ``unlink``
+    protocol). Only the process that took the lock removes it: the workers forked inside the
+    ``with`` leave it through it too."""
+    path, owner = port_lock_path(host, port), os.getpid()
+    lock = _locked(path, host, port)
     try:
-        lock = open(Path(tempfile.gettempdir()) / name, "a")  # noqa: SIM115 - held open while serving
-    except OSError:
-        return None
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+        yield
+    finally:
+        if lock is not None and os.getpid() == owner:
+            with suppress(OSError):
+                path.unlink()
+            lock.close()
+
+
+def _locked(path: Path, host: str, port: int) -> IO[str] | None:
+    """``path`` opened and locked (``flock``, exclusive), the file the path names once locked; None
+    when it cannot be made. Fails the command when another process holds it."""
+    while True:
+        try:
+            lock = open(path, "a")  # noqa: SIM115 - held open while serving
+        except OSError:
+            return None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            _fail(f"port {port} on {host} is in use (another Legation, starting now); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
+        try:
+            held, named = os.fstat(lock.fileno()), os.stat(path)
+            if (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino):
+                return lock
+        except OSError:  # removed by the server that held it, which ended
+            pass
         lock.close()
-        _fail(f"port {port} on {host} is in use (another Legation, starting now); stop it, or choose a free port: --port 8001 (make demo PORT=8001)")
-    return lock
 
 
 def _unwrapped(screen: Console) -> Console:
@@ -837,15 +871,15 @@ def _serve(host: str, port: int, workers: int = 2, threads: int = 4, access_log:
     from legation import serving
 
     host = unbracketed(host)
-    port_lock = _hold_port(host, port)  # noqa: F841 - held, open, while this process serves
-    _rebuild_if_outdated()
-    gc.collect()  # release tantivy's handles and threads before gunicorn forks
 
     def ready() -> None:  # in a worker: said once it takes requests, not before (a browser was refused)
         console.print(f"Legation is serving on [bold]http://{url_host(host)}:{port}/[/bold]  (Ctrl+C stops it)")
         console.file.flush()
 
-    serving.run(host, port, workers=workers, threads=threads, access_log=access_log, when_ready=ready)
+    with _holding_port(host, port):
+        _rebuild_if_outdated()
+        gc.collect()  # release tantivy's handles and threads before gunicorn forks
+        serving.run(host, port, workers=workers, threads=threads, access_log=access_log, when_ready=ready)
 
 
 def _rebuild_if_outdated(out: Console | None = None) -> None:

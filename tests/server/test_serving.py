@@ -588,6 +588,35 @@ def test_two_servers_started_together_on_one_port_one_refuses(tmp_path) -> None:
             node.stop()
 
 
+def test_a_server_removes_its_port_lock_when_it_ends_and_the_port_serves_again(tmp_path) -> None:
+    # each host and port ever served left its lock file in the temporary folder (hundreds on a
+    # machine that runs the tests); a worker ending must not remove the lock its server holds
+    from legation.cli import port_lock_path
+    from tests.server.nodes import Node
+
+    node = Node(tmp_path / "shared", tmp_path / "a").with_empty_archive()
+    lock = port_lock_path("127.0.0.1", node.port)
+    try:
+        node.start("--workers", "2", "--threads", "2")
+        assert lock.exists()
+        held = lock.stat().st_ino
+        node.get("/")  # the workers serve, and one more, started beside, still refuses the port
+        beside = Node(tmp_path / "shared-b", tmp_path / "b").with_empty_archive()
+        beside.port = node.port
+        refused = beside.legation("serve", "--port", str(node.port))
+        assert refused.returncode == 1 and f"port {node.port} on 127.0.0.1 is in use" in refused.stderr, refused.stderr
+        assert lock.exists() and lock.stat().st_ino == held
+    finally:
+        node.stop()
+    assert not lock.exists()
+    again = node.start("--workers", "1", "--threads", "2")  # the port serves again, locked anew
+    try:
+        assert lock.exists() and again.search("")["total"] == 0
+    finally:
+        again.stop()
+    assert not lock.exists()
+
+
 def test_static_files_are_collected_again_only_when_a_source_or_the_copy_changed(tmp_path, settings) -> None:
     """Collecting deletes and rewrites the copies a running server reads: it happens once per set
     of sources, not at every start."""
