@@ -150,6 +150,12 @@ def test_a_parameter_an_endpoint_does_not_take_is_refused_naming_what_it_takes(c
         ("/api/search?skip=20", "page"),
         ("/api/search?start=20", "page or start_date"),  # Solr's position, or a historian's start of a range
         ("/api/search?end=1950", "end_date"),
+        ("/api/search?since=1949", "start_date"),  # GitHub's since, OAI-PMH's from and until
+        ("/api/search?date_from=1949", "start_date"),
+        ("/api/search?until=1950", "end_date"),
+        ("/api/search?before=1950", "end_date"),
+        ("/api/search?date=1949", "start_date or end_date"),
+        ("/api/facets/sender?until=1950", "end_date"),
         ("/api/search?search=Mao", "q"),  # Django REST framework
         ("/api/search?text=Mao", "q"),
         ("/api/search?keywords=Mao", "q"),

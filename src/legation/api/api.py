@@ -132,6 +132,10 @@ OTHER_APIS_NAMES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("offset", "skip"), ("page",)),
     "start": ("page", "start_date"),
     "end": ("end_date",),
+    # a range's ends as search APIs and catalogues name them (since, until: GitHub, OAI-PMH's from/until)
+    **dict.fromkeys(("since", "after", "begin", "datefrom", "fromdate", "datestart", "mindate", "startyear", "fromyear", "yearfrom"), ("start_date",)),
+    **dict.fromkeys(("until", "before", "dateto", "todate", "dateend", "maxdate", "endyear", "toyear", "yearto"), ("end_date",)),
+    **dict.fromkeys(("date", "dates", "daterange", "period"), ("start_date", "end_date")),
     **dict.fromkeys(("query", "search", "text", "keywords", "keyword", "terms", "term"), ("q",)),
     **dict.fromkeys(("sortby", "order", "orderby", "ordering"), ("sort",)),
     **dict.fromkeys(("lang", "lng", "locale"), ("language",)),
