@@ -313,6 +313,32 @@ def test_bad_documents_are_reported_and_the_others_read(tmp_path):
     assert items[3].location.startswith("line ")
 
 
+def test_a_reference_to_a_document_its_volume_lacks_is_no_relation(tmp_path):
+    # the page linked "Document 319" of frus1955-57v03 to the public edition, which has no such
+    # document either (made from the same file): a dead link
+    path = tmp_path / "refs.xml"
+    path.write_text(tei(
+        '<div type="document" xml:id="d1"><head>1. Editorial Note</head><p>See <ref target="#d2">Document 2</ref>, '
+        '<ref target="#d319">Document 319</ref>, <ref target="frusTest#d3fn1">footnote 1 to Document 3</ref> and '
+        '<ref target="frus1952-54v14p1#d77">another volume\'s Document 77</ref>.</p></div>'
+        '<div type="document" xml:id="d2"><head>2. Editorial Note</head><p>Fine.</p></div>'
+        '<div type="document" xml:id="d3"><head>3. Editorial Note</head><p>Fine.</p></div>'
+    ), encoding="utf-8")
+    first = next(read_frus_volume(path))
+    assert first.relations == ["frusTest-d2", "frusTest-d3", "frus1952-54v14p1-d77"]
+    assert "Document 319" in first.texts[0].body  # the text is kept as printed
+
+
+@pytest.mark.shared_data
+def test_the_documents_a_shared_volume_refers_to_beyond_its_last_are_no_relations():
+    records = {r.identifier: r for r in read_frus_volume(shared_volume("frus1955-57v03.xml.gz")) if isinstance(r, DocumentRecord)}
+    assert "frus1955-57v03-d319" not in records and "frus1955-57v03-d323" not in records
+    assert records["frus1955-57v03-d14"].relations == [i for i in records["frus1955-57v03-d14"].relations if i in records]
+    assert "frus1955-57v03-d319" not in records["frus1955-57v03-d67"].relations
+    referred = {i for r in records.values() for i in r.relations if i.startswith("frus1955-57v03-")}
+    assert referred and referred <= set(records)
+
+
 def test_duplicate_document_ids_are_reported(tmp_path):
     path = tmp_path / "dup.xml"
     path.write_text(tei('<div type="document" xml:id="d1"><head>1. Editorial Note</head></div>' * 2), encoding="utf-8")
