@@ -353,6 +353,26 @@ def test_an_operator_excluded_alone_is_its_word_excluded(demo_volumes, q, read_a
     assert result.notice == _read_as(problem, read_as)
 
 
+@pytest.mark.parametrize(
+    ("q", "searched"),
+    [
+        ("Caffery AND OR NOT Schuman", "Caffery -Schuman"),  # found Caffery's documents with Schuman's
+        ('Caffery AND OR NOT "Bao Dai"', 'Caffery -"Bao Dai"'),  # required Bao and Dai: 11 of his 14 documents
+        ("Caffery OR AND -Schuman NOT Schuman", "Caffery -Schuman"),
+    ],
+)
+def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volumes, q, searched) -> None:
+    """Operators in a row between words make the query unreadable, so its words are searched: a word
+    or phrase after NOT or - among them was dropped, or its words required, rather than excluded."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    written = search(SearchRequest(q=searched, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    assert 0 < result.total < search(SearchRequest(q="Caffery"), index).total
+    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
+    assert parse(q).text == searched
+
+
 @pytest.mark.parametrize("typed", ["from", "sender"])
 def test_a_fielded_word_found_only_elsewhere_says_to_search_it_without_the_field(demo_volumes, typed) -> None:
     # Mohammad Hatta, Prime Minister of Indonesia, is in many of this volume's American documents and sends

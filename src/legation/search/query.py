@@ -1409,10 +1409,29 @@ def _typed_minus(q: str) -> str:
     return _TYPED_DASHES.sub(lambda dashes: "-" * len(dashes.group()), q)
 
 
-def _without_negated(q: str) -> str:
-    """The query without words that follow NOT or ``-``: when the syntax cannot be read at all,
-    an excluded word must not become a required one."""
-    return re.sub(r"(?:\bNOT\s+|(?<![\w'])-)[\w'-]+", " ", q)
+_NEGATED = re.compile(r"""(?:\bNOT\s+|(?<![\w'])-)("[^"]*"|[\w'-]+)""")  # a word or phrase after NOT or -
+
+
+def _negated(q: str) -> tuple[str, list[Node]]:
+    """The query without the words and phrases that follow NOT or ``-``, and those as the terms
+    the plain-words fallback leaves out (a phrase's words as a :class:`Phrase`, a word's as a
+    :class:`Term` each), once each: when the syntax cannot be read, an excluded word must not
+    become a required one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be
+    dropped (``Stalin AND OR NOT Mao`` found Stalin's documents with Mao's)."""
+    excluded: list[Node] = []
+    for found in _NEGATED.finditer(q):
+        words = [w for w, _ in _plain_words(found[1]) if w not in OPERATORS]
+        if found[1].startswith('"') and len(words) > 1:
+            excluded.append(Phrase(" ".join(words)))
+        else:
+            excluded += [Term(w) for w in words]
+    return _NEGATED.sub(" ", q), list(dict.fromkeys(excluded))
+
+
+def _shown(node: Node) -> str:
+    """An excluded term of the plain-words fallback as the query language writes it: ``-Mao``,
+    ``-"Port Arthur"``."""
+    return f'-"{node.text}"' if isinstance(node, Phrase) else f"-{node.text}"  # type: ignore[union-attr]
 
 
 def stripped(q: str) -> str:
@@ -1523,8 +1542,10 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
     kept = [part for part in citations if part in text]
     for part in kept:
         text = text.replace(part, " ", 1)
-    words = _plain_words(_without_negated(_without_dangling_field(text))) if text else []
-    searched = " ".join(w for w, _ in words)
+    kept_text, excluded = _negated(_without_dangling_field(text)) if text else ("", [])
+    words = _plain_words(kept_text) if kept_text else []
+    excluded = excluded if words else []  # nothing but exclusions: no search of everything but them
+    searched = " ".join([*(w for w, _ in words), *map(_shown, excluded)])
     cited_nodes = tuple(node for part in kept if (node := _Parser(_lex(part), part).parsed(part, []).node) is not None)
     if words:
         besides = "the FRUS citation was searched as read, and " if cited_nodes else ""
@@ -1534,6 +1555,7 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
         starts = accumulate((len(w) + 1 for w, _ in words[:-1]), initial=0)  # where each stands in the words joined
         # a field's name is searched, but was typed as no word to find: not one did you mean corrects (Term.at)
         terms = tuple(Term(w, at=-1 if named else at) for (w, named), at in zip(words, starts))
+        terms += tuple(Not(item) for item in excluded)
         node = (*cited_nodes, *terms)[0] if len(cited_nodes) + len(terms) == 1 else And((*cited_nodes, *terms))
     elif cited_nodes:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so the FRUS citation alone was searched, as read.")
