@@ -34,8 +34,9 @@ LETTER = (
 )
 HINT = (
     "; Legation never reads an external entity (it could bring a file of this computer or of the network into the "
-    "archive) and expands no other, so the document would lack their text: nothing of this file was stored. Replace "
-    "each reference in the file by the text it stands for, or remove it, and ingest the file again"
+    "archive) and expands only those the file declares with their text, so the document would lack {their} text: nothing "
+    'of this file was stored. Give {each} its text in the file\'s DOCTYPE (<!ENTITY {first} "…">), or replace each reference '
+    "by the text it stands for, and ingest the file again"
 )
 
 
@@ -49,10 +50,10 @@ def test_an_external_entity_fails_the_file_naming_it_and_its_content_never_appea
     path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret SYSTEM "{where}">'), encoding="utf-8")
     report = ingest_records(read_file(path))
     [failure] = report.failed
-    assert (failure.where, report.added) == (f"{path}, line 6", [])
+    assert (failure.where, report.added) == (f"{path}, line 8", [])  # &org; is expanded: &secret; alone fails, where it is used
     assert failure.reason == (
-        f'uses entities whose text Legation does not read: &org; (declared in the file), &secret; (external, at "{where}")'
-        + HINT
+        f'uses an entity whose text Legation does not read: &secret; (external, at "{where}")'
+        + HINT.format(their="its", each="it", first="secret")
     )
     assert Document.objects.count() == 0 and "TOP-SECRET" not in repr(report)
 
@@ -63,7 +64,7 @@ def test_an_entity_from_a_dtd_not_loaded_fails_too_and_one_declared_but_unused_i
     [error] = read_file(path)
     assert error.message == (
         "uses entities whose text Legation does not read: &org; (from the DTD tei.dtd, which Legation does not load), "
-        "&secret; (from the DTD tei.dtd, which Legation does not load)" + HINT
+        "&secret; (from the DTD tei.dtd, which Legation does not load)" + HINT.format(their="their", each="each", first="org")
     )
     unused = tmp_path / "unused.xml"
     unused.write_text(
@@ -72,6 +73,100 @@ def test_an_entity_from_a_dtd_not_loaded_fails_too_and_one_declared_but_unused_i
     )
     [record] = read_file(unused)
     assert record.title == "Letter to the Foreign Office" and record.texts[0].body == "Dear Sir,\n\nYours"
+
+
+@pytest.mark.django_db
+def test_an_internal_entity_whose_text_refers_to_an_external_one_fails_naming_the_external_one(tmp_path: Path):
+    # entities the file declares with their text are expanded now; one whose text uses an external entity
+    # must not open that entity: the file fails where the text uses the internal one, naming the external one
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
+    path = tmp_path / "letter.xml"
+    path.write_text(
+        LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY leak SYSTEM "file://{secret}">\n<!ENTITY secret "Yours, &leak;">'),
+        encoding="utf-8",
+    )
+    report = ingest_records(read_file(path))
+    [failure] = report.failed
+    assert (failure.where, report.added, Document.objects.count()) == (f"{path}, line 9", [], 0)
+    assert failure.reason == (
+        f'uses an entity whose text Legation does not read: &leak; (external, at "file://{secret}")'
+        + HINT.format(their="its", each="it", first="leak")
+    )
+    assert "TOP-SECRET" not in repr(report)
+
+
+def test_a_parameter_entity_pulls_nothing_in(tmp_path: Path):
+    # parameter entities are not expanded: what an external one (an ISO entity set, say) would declare fails
+    # where the text uses it, naming the parameter entity; one whose declarations the text does not use is harmless
+    declarations = tmp_path / "entities.ent"
+    declarations.write_text('<!ENTITY secret "TOP-SECRET-CONTENT-4711">', encoding="utf-8")
+    path = tmp_path / "letter.xml"
+    path.write_text(LETTER.format(f'<!ENTITY % set SYSTEM "{declarations}">\n%set;\n<!ENTITY org "the Foreign Office">'), encoding="utf-8")
+    [error] = read_file(path)
+    assert (error.location, error.message) == (
+        "line 9",
+        f'uses an entity whose text Legation does not read: &secret; (not declared in the file itself: perhaps by %set; (at "{declarations}"), '
+        "which Legation does not expand)" + HINT.format(their="its", each="it", first="secret"),
+    )
+    assert "TOP-SECRET" not in str(error)
+    path.write_text(path.read_text(encoding="utf-8").replace("&secret;", "Yours"), encoding="utf-8")
+    [record] = read_file(path)
+    assert (record.title, record.texts[0].body) == ("Letter to the Foreign Office", "Dear Sir,\n\nYours")
+
+
+def test_an_entity_declared_nowhere_fails_as_malformed_in_the_text_or_in_an_entity_s(tmp_path: Path):
+    path = tmp_path / "letter.xml"
+    said = (
+        "is malformed XML at this line: it uses the entity &nowhere;, which is declared nowhere; the file is broken there: "
+        "correct that line (or ask its publisher to), or leave the file out"
+    )
+    for secret, used in (("Yours", "&nowhere;"), ("Yours, &nowhere;", "&secret;")):
+        path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret "{secret}">').replace("&secret;", used), encoding="utf-8")
+        [error] = read_file(path)
+        assert (error.location, error.message) == ("line 8", said)  # where the text uses it, itself or the entity holding it
+
+
+def test_an_include_in_an_entitys_text_fails_as_any_include(tmp_path: Path):
+    path = tmp_path / "letter.xml"
+    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'
+    path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret \'{include}\'>'), encoding="utf-8")
+    [error] = read_file(path)
+    assert error.location == "" and error.message.startswith(
+        'includes other XML with XInclude: <xi:include href="/etc/passwd"/> (in the text of an entity the file declares); '
+        "Legation never follows an include"
+    )
+
+
+LAUGHS = "\n".join(['<!ENTITY lol "lol">', *(f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10))])
+BOMBS = {  # built from entities the file declares with their text only, each used where its name says
+    "laughs in the text": (LAUGHS, "&lol9;"),
+    "laughs in an attribute": (LAUGHS, '<hi rend="&lol9;">x</hi>'),
+    "laughs of elements": ("\n".join(['<!ENTITY m0 "<hi>x</hi>">', *(f'<!ENTITY m{i} "' + f"&m{i - 1};" * 10 + '">' for i in range(1, 9))]), "&m8;"),
+    "quadratic blowup": (f'<!ENTITY a "{"a" * 100_000}">', "&a;" * 20_000),
+    "a loop": ('<!ENTITY x "&y;">\n<!ENTITY y "&x;">', "&x;"),
+}
+
+
+@pytest.mark.parametrize("bomb", BOMBS)
+def test_an_expansion_bomb_of_internal_entities_is_refused_while_the_file_s_other_entities_expand(tmp_path: Path, bomb: str):
+    declarations, used = BOMBS[bomb]
+    subset = f'{declarations}\n<!ENTITY org "the Foreign Office">'
+    path = tmp_path / "bomb.xml"
+    path.write_text(LETTER.format(subset).replace("&secret;", used), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    [error] = read_file(path)
+    grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert (error.location, error.message) == (
+        "line 3",  # its first <!ENTITY>
+        'was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion ("billion laughs") '
+        "attack; Legation reads no such file. Leave it out, or remove its <!ENTITY> declarations and the references to them",
+    )
+    assert grown_kb < 50_000, "the bomb must not be expanded in memory"
+    # the same declarations, the bomb not used: the file is read, its harmless entity expanded
+    path.write_text(LETTER.format(subset).replace("&secret;", "Yours"), encoding="utf-8")
+    [record] = read_file(path)
+    assert (record.title, record.texts[0].body) == ("Letter to the Foreign Office", "Dear Sir,\n\nYours")
 
 
 @pytest.mark.django_db

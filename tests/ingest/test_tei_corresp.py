@@ -240,6 +240,31 @@ def test_an_empty_tei_document_and_broken_tei_still_fail(tmp_path):
         list(read_tei_document(broken))
 
 
+def test_entities_a_letter_declares_are_expanded_in_its_metadata_and_text(tmp_path):
+    # an edition that writes its letters as ISO entities (&uuml;, &ndash;) declared in the DOCTYPE failed
+    # whole ("uses entities whose text Legation does not read: &uuml; (declared in the file), …")
+    from legation.search.indexer import SearchIndex
+    from legation.search.service import SearchRequest, search
+
+    letters = {"ä": "auml", "ö": "ouml", "Ö": "Ouml", "ü": "uuml", "\u2013": "ndash"}
+    subset = "".join(f'  <!ENTITY {name} "&#{ord(c)};">\n' for c, name in letters.items()) + '  <!ENTITY woker "Woker, Daniel (1948&ndash;)">\n'
+    written = (TEI / "49548.xml").read_text(encoding="utf-8").replace("Woker, Daniel (1948\u2013)", "&woker;")
+    for character, name in letters.items():
+        written = written.replace(character, f"&{name};")
+    written = written.replace("<TEI ", f"<!DOCTYPE TEI [\n{subset}]>\n<TEI ", 1)
+    assert (written.count("&uuml;"), written.count("&woker;")) == (22, 3)
+    path = tmp_path / "49548.xml"
+    path.write_text(written, encoding="utf-8")
+    declared = one(path)
+    assert declared == one(TEI / "49548.xml")
+    assert [a.name for a in declared.agents if a.role == "sender"][0] == "Woker, Daniel (1948\u2013)"
+    assert declared.summary.startswith("Aufgrund der Bekanntgabe der neuen Reiseregelungen für DDR-Bürger")
+    index = SearchIndex(tmp_path / "index")
+    index.upsert([declared])
+    index.commit()
+    assert [h.identifier for h in search(SearchRequest(q="Reiseregelungen für DDR-Bürger"), index).hits] == ["dodis-49548"]
+
+
 def test_external_entities_are_not_resolved_and_the_file_fails(tmp_path):
     hostile = tmp_path / "hostile.xml"
     hostile.write_text(

@@ -392,6 +392,31 @@ def test_safe_parser_settings():
     parser = safe_parser()
     root = etree.fromstring(b'<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>', parser)
     assert "root:" not in etree.tostring(root, encoding=str)
+    # an entity the file declares with its text is expanded, markup and all, in text and attributes
+    root = etree.fromstring(b'<!DOCTYPE a [<!ENTITY m "&#x2014;"><!ENTITY hi "<hi>Editor\'s</hi> note">]><a n="x&m;y">1&m;2 &hi;</a>', safe_parser())
+    assert (root.get("n"), "".join(root.itertext()), root[0].tag) == ("x\u2014y", "1\u20142 Editor's note", "hi")
+
+
+def test_entities_a_volume_declares_are_expanded_and_searched(tmp_path):
+    # older TEI editions declare entities in the DOCTYPE's internal subset and write &mdash; in the text:
+    # the whole volume failed ("uses entities whose text Legation does not read: &mdash; (declared in the file)")
+    from legation.search.indexer import SearchIndex
+    from legation.search.service import SearchRequest, search
+
+    subset = '<!DOCTYPE TEI [\n  <!ENTITY mdash "&#x2014;">\n  <!ENTITY cpi "Committee on Public Information">\n]>\n'
+    written = FIXTURE.read_text(encoding="utf-8").replace("\u2014", "&mdash;").replace("Committee on Public Information", "&cpi;")
+    written = written.replace("<TEI ", subset + "<TEI ", 1)
+    assert (written.count("&mdash;"), written.count("&cpi;")) == (104, 66)
+    path = tmp_path / FIXTURE.name
+    path.write_text(written, encoding="utf-8")
+    declared = list(read_frus_volume(path))
+    assert declared == list(read_frus_volume(FIXTURE)) and len(declared) == 44
+    index = SearchIndex(tmp_path / "index")
+    index.upsert(declared)
+    index.commit()
+    found = search(SearchRequest(q='"Committee on Public Information"', page_size=100), index)
+    holding = {r.identifier for r in declared if "Committee on Public Information" in json.dumps(r.to_dict(), ensure_ascii=False)}
+    assert {h.identifier for h in found.hits} == holding and len(holding) > 10
 
 
 @pytest.mark.parametrize(

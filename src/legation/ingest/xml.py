@@ -1,7 +1,9 @@
 """Safe XML parsing for every XML reader: one parser factory and one file reader.
 
 Source files come from outside the project (TEI editions downloaded from public repositories),
-so the parser treats them as untrusted: no network, no external entities, no DTD loading.
+so the parser treats them as untrusted: no network, no external or parameter entities, no DTD
+loading; entities the file itself declares with their text (``<!ENTITY mdash "&#x2014;">``) are
+expanded, within libxml2's limits on expansion.
 """
 
 from __future__ import annotations
@@ -27,24 +29,36 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 def safe_parser() -> etree.XMLParser:
     """A new lxml parser for untrusted XML. Each setting, and why:
 
-    - ``resolve_entities=False``: entity references are left as they are, so an external entity
-      (``<!ENTITY x SYSTEM "file:///etc/passwd">``) never pulls a local file into the text and an
-      entity bomb ("billion laughs") never expands. :func:`parse_xml` then fails a file whose text
-      refers to such an entity, naming it, so that no text goes missing unsaid.
+    - ``resolve_entities="internal"`` (lxml 5.0 and later): an entity the file declares in its
+      internal DTD subset with a literal text (``<!ENTITY mdash "&#x2014;">``, ``<!ENTITY ed
+      "Editor's note">``, as older TEI editions write them) is replaced by that text, markup
+      included, so ``&mdash;`` and ``&ed;`` are read and searched as the characters they stand
+      for (XML 1.0 §4.4.2, "included"). Nothing else is: an external entity (``SYSTEM`` or
+      ``PUBLIC``, a file of this computer or a URL) is never opened, even when an internal
+      entity's text refers to it, and parameter entities (``%name;``) are not expanded at all, so
+      nothing they would pull into the DTD is declared. libxml2 reports each such reference as an
+      undeclared entity, which :func:`parse_xml` turns into a failure naming it
+      (:func:`_unread_entities`), so that no text goes missing unsaid. An expansion bomb ("billion
+      laughs", nested entities; quadratic blowup, one long entity referenced many times) stops at
+      libxml2's limit on entity amplification (past 1 MB, what entities expand to may be at most 5
+      times the size of the file, libxml2's defaults; a loop is found at once): a fatal error,
+      refused by :func:`_not_well_formed` within milliseconds and a megabyte.
     - ``no_network=True``: nothing is ever fetched over the network (DTDs, entities, XInclude).
       XInclude is never processed (no ``xinclude()`` call anywhere), so ``<xi:include>`` stays an
-      element: :func:`parse_xml` fails a file holding one rather than leave out what it includes.
-    - ``load_dtd=False``, ``dtd_validation=False``: DOCTYPE declarations are not followed or used;
-      TEI files need no DTD.
-    - ``huge_tree=False``: keeps libxml2's limits on depth and text-node size, so a hostile file
-      cannot exhaust memory.
+      element, in the text or in an entity's: :func:`parse_xml` fails a file holding one rather
+      than leave out what it includes.
+    - ``load_dtd=False``, ``dtd_validation=False``: an external DTD (``<!DOCTYPE TEI SYSTEM
+      "tei.dtd">``) is neither loaded nor used, so entities declared only there are not expanded
+      (the file fails naming them); TEI files need no DTD.
+    - ``huge_tree=False``: keeps libxml2's limits on depth, text-node size and entity
+      amplification, so a hostile file cannot exhaust memory.
     - ``recover=True``: real FRUS volumes repeat ``xml:id`` values (e.g. ``frus1952-54v14p2``:
       "ID in22 already defined"), which a strict parser rejects; recovery keeps them readable.
       :func:`parse_xml` still rejects files with fatal errors (truncated, not well-formed).
     - ``remove_comments=True``: comments are editorial leftovers, never document text.
     """
     return etree.XMLParser(
-        resolve_entities=False,
+        resolve_entities="internal",
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
@@ -60,10 +74,11 @@ def parse_xml(path: Path | str) -> etree._Element:
 
     Raises :class:`IngestError` (``location`` "line N" when known) when the file cannot be read, is
     empty, does not start as XML (binary data, other text), is not in its declared encoding, nests
-    elements too deeply, expands entities enormously (each told apart: :func:`_not_well_formed`), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file; the
-    duplicate-``xml:id`` errors of real FRUS volumes are tolerated), refers to entities the parser does not
-    expand (an external entity, ``<!ENTITY x SYSTEM "file:///etc/passwd">``, is never read: the file fails
-    naming it rather than lose its text unsaid), or its root is not TEI, or it includes other XML
+    elements too deeply, expands entities enormously (each told apart: :func:`_not_well_formed`), is not complete well-formed XML (any *fatal* libxml2 error, e.g. a truncated file or an entity
+    declared nowhere; the duplicate-``xml:id`` errors of real FRUS volumes are tolerated), refers to entities
+    the parser does not expand (an external entity, ``<!ENTITY x SYSTEM "file:///etc/passwd">``, is never
+    read; nor is one of an external DTD or of a parameter entity: the file fails naming each rather than
+    lose its text unsaid, :func:`_unread_entities`), or its root is not TEI, or it includes other XML
     (``<xi:include>``, never followed: the file fails at the include's line, :func:`_xincludes`).
     """
     path = Path(path)
@@ -93,11 +108,11 @@ def parse_xml(path: Path | str) -> etree._Element:
             raise _not_well_formed(str(path), fatal[0], data) from exc
         line = exc.lineno or 0
         raise IngestError(str(path), f"is not XML ({_plain(exc.msg)}); give a TEI XML file", f"line {line}" if line else "") from exc
+    if root is not None and (unread := _unread_entities(root, parser.error_log, str(path))):
+        raise unread
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
         raise _not_well_formed(str(path), fatal[0], data)
-    if root is not None and (unread := _unread_entities(root, str(path))):
-        raise unread
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
@@ -138,11 +153,22 @@ def _xincludes(root: etree._Element, path: str) -> IngestError | None:
     network into the archive), so the element stays in the tree as an element no reader knows and
     the included text would be left out without a word; the file is refused instead, saying how
     to make it whole (``xmllint --xinclude``, run by whoever trusts the files it includes).
-    One pass over the tree in C (``iter`` by tag): a few milliseconds for the largest FRUS volume."""
+    One pass over the tree in C (``iter`` by tag): a few milliseconds for the largest FRUS volume.
+    An include written in an entity's text (``<!ENTITY ch2 '<xi:include href="ch2.xml"/>'>``) is
+    expanded into the tree as any other markup; libxml2 numbers its lines within that text, so
+    one before the root element's line is said to be in an entity's text rather than at that line."""
     found = list(root.iter(*XINCLUDE))
     if not found:
         return None
-    shown = [f'<xi:include href="{e.get("href")}"/> (line {e.sourceline})' if e.get("href") else f"<xi:include/> without href (line {e.sourceline})" for e in found[:3]]
+
+    def line(e: etree._Element) -> int:
+        return e.sourceline if e.sourceline and e.sourceline >= (root.sourceline or 0) else 0
+
+    shown = [
+        (f'<xi:include href="{e.get("href")}"/>' if e.get("href") else "<xi:include/> without href")
+        + (f" (line {line(e)})" if line(e) else " (in the text of an entity the file declares)")
+        for e in found[:3]
+    ]
     more = f" and {len(found) - 3:,} more" if len(found) > 3 else ""
     several = len(found) > 1
     name = Path(path).name
@@ -153,38 +179,64 @@ def _xincludes(root: etree._Element, path: str) -> IngestError | None:
         f"file of this computer or of the network into the archive), so the document would lack the included text: "
         f"nothing of this file was stored. Resolve the includes first (xmllint --xinclude {name} > {whole}, run beside "
         f"the files it includes), check that {whole} holds {'their' if several else 'its'} text, and ingest that instead",
-        f"line {found[0].sourceline}" if found[0].sourceline else "",
+        f"line {line(found[0])}" if line(found[0]) else "",
     )
 
 
-def _unread_entities(root: etree._Element, path: str) -> IngestError | None:
-    """The failure of a file whose text refers to entities (``&x;``) the safe parser left
-    unexpanded, naming each (an external one with its address, never read) at the line of the
-    first reference, or None when there is none. Only a file with a DOCTYPE can have them."""
+_UNDECLARED = re.compile(r"Entity '(.+)' not defined")
+"""libxml2's message on a reference to an entity it has no text for (``ERR_UNDECLARED_ENTITY``,
+``WAR_UNDECLARED_ENTITY``), as the safe parser has none for an external or parameter entity."""
+
+
+def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str) -> IngestError | None:
+    """The failure of a file whose text refers to entities (``&x;``) the safe parser did not
+    expand, naming each (an external one with its address, never read; one of a DTD not loaded;
+    one a parameter entity would declare) at the line of the first reference, or None when there
+    is none. Read off the parser's ``log``: libxml2 reports each such reference as undeclared, a
+    parameter entity's reference in the DTD too, which fails nothing by itself (it is before the
+    root element: what it would declare fails where the text uses it). Only a file with a DOCTYPE
+    can have them; an entity declared nowhere at all is left to :func:`_not_well_formed`, which
+    names it."""
     docinfo = root.getroottree().docinfo
     if not docinfo.doctype:
         return None
-    lines: dict[str, int] = {}  # entity name → line of its first reference
-    for reference in root.iter(etree.Entity):
-        lines.setdefault(reference.name, reference.sourceline or 0)
+    declared = {e.name: e for e in docinfo.internalDTD.iterentities()} if docinfo.internalDTD is not None else {}
+    lines: dict[str, int] = {}  # entity name → line of its first reference in the text
+    parameters: dict[str, None] = {}  # parameter entities referred to in the DTD, not expanded
+    for error in log:
+        if error.type not in (etree.ErrorTypes.ERR_UNDECLARED_ENTITY, etree.ErrorTypes.WAR_UNDECLARED_ENTITY):
+            continue
+        if not (undeclared := _UNDECLARED.fullmatch(error.message.strip())):
+            continue
+        name = undeclared[1]
+        if 0 < error.line < (root.sourceline or 0):
+            parameters.setdefault(name)
+        elif error.type == etree.ErrorTypes.WAR_UNDECLARED_ENTITY or name in declared:
+            lines.setdefault(name, error.line)
     if not lines:
         return None
-    declared = {e.name: e for e in docinfo.internalDTD.iterentities()} if docinfo.internalDTD is not None else {}
 
     def what(name: str) -> str:
         if (entity := declared.get(name)) is not None:
-            return f'external, at "{entity.system_url}"' if entity.system_url else "declared in the file"
-        return f"from the DTD {docinfo.system_url}, which Legation does not load" if docinfo.system_url else "declared nowhere"
+            return f'external, at "{entity.system_url}"' if entity.system_url else "declared in the file as a parameter entity"
+        if dtd := docinfo.system_url or docinfo.public_id:
+            return f"from the DTD {dtd}, which Legation does not load"
+        pulled = ", ".join(
+            f'%{p}; (at "{declared[p].system_url}")' if p in declared and declared[p].system_url else f"%{p};" for p in parameters
+        )
+        return f"not declared in the file itself: perhaps by {pulled}, which Legation does not expand" if pulled else "declared nowhere"
 
-    named = ", ".join(f"&{name}; ({what(name)})" for name in lines)
+    shown = list(lines)[:5]
+    named = ", ".join(f"&{name}; ({what(name)})" for name in shown) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
     several = len(lines) > 1
     return IngestError(
         path,
         f"uses {'entities' if several else 'an entity'} whose text Legation does not read: {named}; Legation never reads "
-        "an external entity (it could bring a file of this computer or of the network into the archive) and expands no "
-        f"other, so the document would lack {'their' if several else 'its'} text: nothing of this file was stored. "
-        "Replace each reference in the file by the text it stands for, or remove it, and ingest the file again",
-        f"line {min(lines.values())}" if min(lines.values()) else "",
+        "an external entity (it could bring a file of this computer or of the network into the archive) and expands only "
+        f"those the file declares with their text, so the document would lack {'their' if several else 'its'} text: nothing "
+        f'of this file was stored. Give {"each" if several else "it"} its text in the file\'s DOCTYPE (<!ENTITY {shown[0]} "…">), '
+        "or replace each reference by the text it stands for, and ingest the file again",
+        f"line {min(lines.values())}" if min(lines.values()) > 0 else "",
     )
 
 
@@ -429,7 +481,7 @@ def inline_text(
     ``lb`` is a space (nothing with ``@break="no"``, TEI P5 §3.11.3); elements named in ``skip`` or
     refused by ``keep`` are left out with their content (their tail text is kept); with ``note``,
     each ``note`` is replaced by what it returns (a footnote's mark, say) instead of following
-    ``skip``. Entity references the safe parser left unresolved contribute nothing.
+    ``skip``. An entity reference left as a node (the safe parser leaves none) contributes nothing.
     """
     if not len(el):  # no child elements (most paragraphs, cells, names): just its text
         return normalize_space(el.text) if el.text else ""
