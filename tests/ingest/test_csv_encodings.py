@@ -4,6 +4,7 @@ Windows-1250 and ISO-8859-2 read as Windows-1252 was silently stored as "Gomu³k
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,28 @@ def test_utf8_and_byte_order_marks_get_no_note():
     for data in (POLISH.encode(), b"\xef\xbb\xbf" + POLISH.encode(), POLISH.encode("utf-16")):
         decoded = decode(data)
         assert (decoded.text, decoded.note) == (POLISH, "")
+
+
+@pytest.mark.parametrize(
+    ("data", "given"),
+    [
+        (codecs.BOM_UTF16_LE + POLISH.encode("utf-16-le"), "utf-16-le"),  # as an editor names UTF-16 with its byte order
+        (codecs.BOM_UTF16_BE + POLISH.encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF8 + POLISH.encode("cp1250"), "cp1250"),  # a UTF-8 mark a tool put before a legacy encoding's bytes
+    ],
+)
+def test_a_byte_order_mark_is_dropped_whatever_the_encoding_given(data: bytes, given: str):
+    # its mark was read as text: "\ufeff" or "ï»¿" before the first header, which then named no column Legation reads
+    assert (decode(data, given).text, decode(data, given).note) == (POLISH, "")
+
+
+def test_a_byte_order_mark_dropped_leaves_a_control_character_named_at_its_place(tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "identifier,title\na,\u201cPeace\u201d\n".encode("cp1252"))
+    [error] = list(read_file(path, encoding="latin-1"))
+    assert (error.location, error.message.split(" is a control character")[0]) == ("line 2", "is not ISO-8859-1 (Latin-1), as --encoding says (byte 3 of the line, 0x93,")
+    [record] = list(read_file(path, encoding="cp1252"))
+    assert (record.identifier, record.title) == ("a", "\u201cPeace\u201d")
 
 
 def test_mojibake_scores_worse_than_the_text():

@@ -282,22 +282,26 @@ def is_utf8(data: bytes | memoryview) -> bool:
 
 
 def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "") -> Decoded:
-    """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped),
-    else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by`` says where a declared encoding
-    came from, for the error ("--encoding", "the mapping m.json"). Raises :class:`IngestError` at
-    ``path`` (:func:`wrong_encoding`) when the bytes are not in the declared encoding, or, none
-    declared, when they are mostly UTF-8 but for a few (:func:`_mostly_utf8`; at the line of the
-    first); ValueError saying what to do when no encoding reads them."""
+    """The text of ``data``: in the ``declared`` encoding when given (a byte order mark dropped:
+    that of UTF-16 or UTF-32 when one of them is declared with its byte order, ``utf-16-le``, and
+    that of UTF-8 before bytes in a single-byte encoding, as some tools write it, which would read
+    "ï»¿" before the first header), else UTF-8 (BOM dropped), else :func:`guess`. ``declared_by``
+    says where a declared encoding came from, for the error ("--encoding", "the mapping m.json").
+    Raises :class:`IngestError` at ``path`` (:func:`wrong_encoding`) when the bytes are not in the
+    declared encoding, or, none declared, when they are mostly UTF-8 but for a few
+    (:func:`_mostly_utf8`; at the line of the first); ValueError saying what to do when no encoding
+    reads them."""
     if declared:
         name = check_encoding(declared)
         if name == "utf-8":
             name = "utf-8-sig"
         try:
-            text = data.decode(name)
+            text = _read_as(data, name)
         except UnicodeDecodeError as exc:
             raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
         if not name.startswith("utf") and (control := _C1.search(text)):  # ISO-8859-1 or -15 given for a Windows-1252 file: its “quotes”
-            raise wrong_encoding(path, data, len(text[: control.start()].encode(name)), name, declared_by or "--encoding", control=True)
+            at = len(data) - len(data.removeprefix(codecs.BOM_UTF8)) + len(text[: control.start()].encode(name))
+            raise wrong_encoding(path, data, at, name, declared_by or "--encoding", control=True)
         return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, name, declared_by or "--encoding"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -317,6 +321,13 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
             f"line {line}",
         )
     return guess(data)
+
+
+def _read_as(data: bytes, encoding: str) -> str:
+    """``data`` decoded in the ``encoding`` declared for it, a byte order mark dropped (see
+    :func:`decode`). Raises UnicodeDecodeError (its ``object`` the bytes decoded, after the
+    mark's when dropped before decoding) when the bytes are not in that encoding."""
+    return (data if _wide(encoding) else data.removeprefix(codecs.BOM_UTF8)).decode(encoding).removeprefix("\ufeff")
 
 
 def _mostly_utf8(data: bytes) -> tuple[int, int] | None:
@@ -352,7 +363,7 @@ def _doubt(data: bytes, encoding: str, declared_by: str) -> str:
     if sample.isascii():
         return ""
     try:
-        text, other = sample.decode(encoding), decode(sample)
+        text, other = _read_as(sample, encoding), decode(sample)
     except (UnicodeDecodeError, ValueError):  # a character cut at the sample's end; or no encoding reads it
         return ""
     except IngestError as exc:  # mostly UTF-8: the declared encoding reads its UTF-8 rows as mojibake
