@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
+import gzip
+import io
 from pathlib import Path
 
 import pytest
 
 from legation.errors import IngestError, IngestNote
 from legation.ingest.mappings import load_mapping
-from legation.ingest.readers import why_unread, files_to_read, read_file
+from legation.ingest.readers import files_to_read, location_of, read_file, why_unread
 from legation.ingest.readers.csv_dc import read_csv
 from legation.ingest.service import ingest_records
 from legation.records.document_record import IDENTIFIER_RULE, DocumentRecord
@@ -929,6 +933,64 @@ def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path)
     # a comma is a separator it may name too, quoted as Excel quotes it when it has to
     table.write_text('"sep=,"\nidentifier,title\nd-1,"One, two"\n', encoding="utf-8")
     assert [(r.identifier, r.title) for r in read_csv(table) if isinstance(r, DocumentRecord)] == [("d-1", "One, two")]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "shown"),
+    [
+        ("sep=\\t\n", 1, "'sep=\\\\t'"),
+        ("sep=\n", 1, "'sep='"),
+        ("sep=\r\n", 1, "'sep='"),
+        ("\ufeff\nsep=semicolon\n", 2, "'sep=semicolon'"),
+        ('"sep=;;x"\n', 1, "'\"sep=;;x\"'"),
+        ("SEP = ||\n", 1, "'SEP = ||'"),
+    ],
+)
+def test_a_separator_line_naming_no_one_character_says_what_to_write(tmp_path: Path, line: str, number: int, shown: str) -> None:
+    # read as the header, it failed the table as "no identifier column (headers: ['sep=\\t'])"; "sep=" with a
+    # Windows line end took the carriage return for the separator, and the header was one column
+    table = tmp_path / "excel.csv"
+    table.write_text(line + "identifier\ttitle\nd-1\tOne\n", encoding="utf-8", newline="")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(table))
+    assert (raised.value.location, raised.value.message) == (
+        f"line {number}",
+        f"its line {shown} should name the column separator as one character, as Excel writes it: 'sep=;' for semicolons, "
+        "'sep=,' for commas, 'sep=|' for vertical bars, or 'sep=' followed by a tab for tabs (the tab character itself: a "
+        "backslash and a t are two). Correct that line, or remove it to have the separator read off the header, and ingest "
+        "the file again",
+    )
+
+
+EXCEL_FORMS = {  # how Excel saves a table with its separator line, and the --encoding a user gives for it
+    "CSV UTF-8 (a byte order mark), semicolons": (codecs.BOM_UTF8, "utf-8", ";", None),
+    "CSV in Windows-1252, semicolons": (b"", "cp1252", ";", None),
+    "Unicode text (UTF-16 with its byte order mark), tabs, its encoding given with its byte order": (codecs.BOM_UTF16_LE, "utf-16-le", "\t", "utf-16-le"),
+    "the same, its encoding detected": (codecs.BOM_UTF16_LE, "utf-16-le", "\t", None),
+}
+
+
+@pytest.mark.parametrize("form", EXCEL_FORMS)
+def test_a_real_table_behind_excels_separator_line_reads_as_the_original(tmp_path: Path, form: str) -> None:
+    # the first 1,000 Moritz letters, rewritten as Excel writes a table with its "sep=" line, give the records of
+    # the original through the bundled mapping, and a broken row fails at its own line of the file
+    mark, encoding, separator, given = EXCEL_FORMS[form]
+    lines = gzip.decompress(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz").read_bytes()).decode()
+    lines = lines.splitlines(keepends=True)[:1001]
+    rows = list(csv.reader(lines))
+    lines.insert(701, ",".join(f'"{cell}"' for cell in rows[700][:-1]) + "\n")  # a row a cell short, at line 702
+    rows.insert(701, rows[700][:-1])
+    original = tmp_path / "letters.csv"
+    original.write_text("".join(lines), encoding="utf-8")
+    written = io.StringIO()
+    csv.writer(written, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    excel = tmp_path / "letters-excel.csv"
+    excel.write_bytes(mark + f"sep={separator}\r\n{written.getvalue()}".encode(encoding))
+    read, from_excel = list(read_csv(original, "moritz")), list(read_csv(excel, "moritz", given))
+    assert records(from_excel) == records(read) and len(records(read)) == 1000
+    assert [location_of(r) for r in records(from_excel).values()][:2] == ["line 3", "line 4"]  # the file's own lines
+    assert [(e.location, e.message) for e in errors(read)] == [("line 702", "has 15 cells, the header has 16; check quoting and commas in this row")]
+    assert [(e.location, e.message) for e in errors(from_excel)] == [("line 703", "has 15 cells, the header has 16; check quoting and commas in this row")]
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,7 @@ from legation.ingest.mappings import FIRST_WINS, Mapping, Values, agent_key, loa
 from legation.ingest.names import direct_name, heading, life_years
 from legation.ingest.readers import located, read_decompressed, stopped_reading
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
-from legation.printable import shortened
+from legation.printable import quoted, shortened
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
 
 DUBLIN_CORE = {
@@ -199,14 +199,30 @@ def _mapping_path(path: Path) -> Path:
     return path.with_name(re.sub(r"\.csv(\.gz)?$", "", path.name, flags=re.I) + ".mapping.json")
 
 
-_SEPARATOR_HINT = re.compile(r'"?sep ?= ?(.)"?[,;\t]*\r?\n?', re.I)
+_SEPARATOR_HINT = re.compile(r'"?sep ?= ?([^\r\n])"?[,;\t]*\r?\n?', re.I)
+_SEPARATOR_LINE = re.compile(r'\s*"?sep\s*=', re.I)  # a line that means to name the separator, rightly or not
 
 
-def _separator_hint(line: str) -> str:
+def _separator_hint(line: str, path: Path, number: int) -> str:
     """The separator a first line ``sep=;`` names, as Excel writes it before the header (and reads
-    it back: the table's separator whatever the locale's); ``""`` for any other line."""
-    found = _SEPARATOR_HINT.fullmatch(line)
-    return found[1] if found else ""
+    it back: the table's separator whatever the locale's): one character, the line maybe quoted
+    (``"sep=,"``) and followed by the separator repeated (``sep=;;;``, a spreadsheet's empty
+    cells); ``""`` for any other line. Raises IngestError at ``line {number}`` of ``path`` when
+    the line names something that is not one character (``sep=``, ``sep=\\t`` written as two
+    characters, ``sep=semicolon``), saying what to write: read as the header, it failed the table
+    as having no identifier column (headers ``['sep=\\t']``)."""
+    if found := _SEPARATOR_HINT.fullmatch(line):
+        return found[1]
+    if not _SEPARATOR_LINE.match(line):
+        return ""
+    raise IngestError(
+        str(path),
+        f"its line {quoted(line.rstrip(chr(13) + chr(10)))} should name the column separator as one character, as Excel writes "
+        "it: 'sep=;' for semicolons, 'sep=,' for commas, 'sep=|' for vertical bars, or 'sep=' followed by a tab for tabs (the "
+        "tab character itself: a backslash and a t are two). Correct that line, or remove it to have the separator read off "
+        "the header, and ingest the file again",
+        f"line {number}",
+    )
 
 
 _SUFFIXES = {  # what a file named .csv that is another format is, and what to do
@@ -289,8 +305,10 @@ def read_csv(
     mapping name or a mapping file; None looks for ``FILE.mapping.json`` beside the file, else reads Dublin Core
     headers. ``encoding``: the file's encoding (a Python codec name, ``legation ingest --encoding``),
     which wins over the mapping's ``"encoding"``; None detects it. Columns are separated by commas,
-    or semicolons or tabs when the header line has no comma (see :func:`_delimiter`). Raises
-    IngestError when the file cannot be read or decoded, has no usable header, or the mapping names
+    or semicolons or tabs when the header line has no comma (see :func:`_delimiter`), or by what a
+    line ``sep=;`` before the header names (:func:`_separator_hint`; no row, counted in the line
+    numbers). Raises IngestError when the file cannot be read or decoded, has no usable header, a
+    ``sep=`` line naming no one character, or the mapping names
     columns (in ``columns`` or a template) that the header lacks: then it names them, the closest
     header to each, and the file's headers."""
     path = Path(path)
@@ -321,7 +339,7 @@ def read_csv(
     leading = []  # blank lines before the header, and Excel's separator line: read past, counted in line numbers
     header_line = next(lines, "")
     hinted = ""
-    while header_line and (not header_line.strip() or (not hinted and (hinted := _separator_hint(header_line)))):
+    while header_line and (not header_line.strip() or (not hinted and (hinted := _separator_hint(header_line, path, len(leading) + 1)))):
         leading.append("\n")  # read as a blank line: the hint is no row
         header_line = next(lines, "")
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more): a
