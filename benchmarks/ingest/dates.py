@@ -18,8 +18,11 @@ Per corpus it counts the records, those with a date as written (``date_text``), 
 
 Flagged strings are grouped by their shape (digits as ``9``, a run of letters as ``a``, so that
 "Winter 1949-50" and "Summer 1951-52" are one pattern) and the most frequent patterns are listed
-with an example. ``--json`` writes every flagged string with its corpus and record count, to
-compare two versions (run this script with the other version's ``src`` first on ``PYTHONPATH``).
+with an example. ``--json`` writes every flagged string with its corpus and record count, and every
+distinct string's reading (its EDTF value and whether it is flagged), to compare two versions: run this
+script with the other version's ``src`` first on ``PYTHONPATH`` and ``--json before.json``, then with
+this one and ``--against before.json``, which counts and lists every distinct string that reads
+differently (a string one version's readers give and the other's do not is listed too).
 """
 
 from __future__ import annotations
@@ -66,7 +69,8 @@ def survey(name: str, shared: Path) -> dict:
             texts[item.date_text] += 1
             if not item.date_edtf and parse_archival_date(item.date_text).flagged:
                 unread[item.date_text] += 1
-    flagged = {text: n for text, n in texts.items() if parse_archival_date(text).flagged}
+    readings = {text: parse_archival_date(text) for text in texts}
+    flagged = {text: n for text, n in texts.items() if readings[text].flagged}
     return {
         "corpus": name,
         "records": records,
@@ -78,7 +82,24 @@ def survey(name: str, shared: Path) -> dict:
         "flagged_distinct": len(flagged),
         "flagged": dict(sorted(flagged.items(), key=lambda kv: (-kv[1], kv[0]))),
         "unread": dict(sorted(unread.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "readings": {text: [read.edtf, read.flagged] for text, read in sorted(readings.items())},
     }
+
+
+def changed(before: list[dict], after: list[dict]) -> list[tuple[str, str, object, object]]:
+    """(corpus, text, reading before, reading after) of every distinct date string whose reading
+    (``[edtf, flagged]``, ``None`` when that version's readers did not give the string) differs
+    between two ``--json`` outputs, per corpus in both."""
+    earlier = {result["corpus"]: result.get("readings", {}) for result in before}
+    found = []
+    for result in after:
+        if result["corpus"] not in earlier:
+            continue
+        old, new = earlier[result["corpus"]], result["readings"]
+        for text in sorted(old.keys() | new.keys()):
+            if old.get(text) != new.get(text):
+                found.append((result["corpus"], text, old.get(text), new.get(text)))
+    return found
 
 
 def main() -> None:
@@ -87,6 +108,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated corpus names (default: all)")
     parser.add_argument("--json", type=Path, help="write every count and flagged string here")
     parser.add_argument("--patterns", type=int, default=30, help="patterns of flagged strings listed (0: none)")
+    parser.add_argument("--against", type=Path, help="a --json output of another version: list the strings read differently")
     args = parser.parse_args()
     names = [c[0] for c in CORPORA if not args.only or c[0] in args.only.split(",")]
     results = []
@@ -112,6 +134,15 @@ def main() -> None:
             print(f"  {sum(members.values()):6,} {len(members):5,}  {','.join(corpora):20} {pattern!r:40} e.g. {example!r}")
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    if args.against:
+        before = json.loads(args.against.read_text())
+        differences = changed(before, results)
+        compared = {r["corpus"] for r in before} & {r["corpus"] for r in results}
+        distinct = {text for r in results if r["corpus"] in compared for text in r["readings"]}
+        print(f"\ndistinct strings read differently than in {args.against.name}: {len({d[1] for d in differences}):,} of"
+              f" {len(distinct):,} ({', '.join(sorted(compared))}); [edtf, flagged], null when not given:")
+        for corpus, text, old, new in differences:
+            print(f"  {corpus:8} {text!r:40} {json.dumps(old, ensure_ascii=False)} -> {json.dumps(new, ensure_ascii=False)}")
 
 
 if __name__ == "__main__":
