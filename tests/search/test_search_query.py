@@ -350,6 +350,9 @@ FORMS = DATE_FORMS
         ("date:00-05-1949", "date:00-05-1949: 00 is neither a day nor a month"),
         ("date:22-12-2150", "date:22-12-2150: 22-12-2150 is not a date"),  # a year to come, as date:"22 Dec 2150"
         ("date:12-1949", "date:12-1949: 12-1949 is not a date"),  # the year last: not "12 is not a year of four digits"
+        # the year first with slashes: the month second, told as the ISO form is
+        ("date:1949/13/22", "date:1949/13/22: 13 is not a month"),
+        ("date:1949/02/30..1950", "date:1949/02/30..1950: 30 is not a day of February 1949, which has 28"),
     ],
 )
 def test_a_date_that_is_no_date_is_left_out_saying_what_is_wrong_and_how_to_write_it(q, problem) -> None:
@@ -477,6 +480,11 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ("date:1940s", "date:1940..1949"),
         ("date:1949-50", "date:1949..1950"),
         ("Liu date:..18.I.1950", "Liu date:..1950-01-18"),
+        # the year first: one day or month, not the range from 1 January the reader made of it (a fresh user)
+        ("date:1949/12/22", "date:1949-12-22"),
+        ("date:1949/XII.22", "date:1949-12-22"),
+        ("date:1949/22.XII", "date:1949-12-22"),
+        ("date:1949/XII", "date:1949-12"),
     ],
 )
 def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:

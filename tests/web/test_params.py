@@ -71,3 +71,22 @@ def test_the_date_boxes_name_every_form_they_take_and_the_api_its_own() -> None:
         search_request_from({"end_date": ["Dec 1949"]})
     assert str(api.value) == "end_date: 'Dec 1949' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1949-12"
     assert search_request_from({"end_date": ["Dec 1949"]}, form=True).end_date == dt.date(1949, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("1949/12/22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
+        ("1949/XII.22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),  # was 1949-01-01 … 1949-12-22 (a fresh user)
+        ("1949/XII", dt.date(1949, 12, 1), dt.date(1949, 12, 31)),
+    ],
+)
+def test_the_date_boxes_read_a_date_written_year_first_as_ingest_does(text, start, end) -> None:
+    request = search_request_from({"start_date": [text], "end_date": [text]}, form=True)
+    assert (request.start_date, request.end_date) == (start, end)
+
+
+def test_the_date_boxes_say_why_a_date_written_year_first_is_no_day() -> None:
+    with pytest.raises(InvalidQuery) as page:
+        search_request_from({"start_date": ["1949/13/22"]}, form=True)
+    assert str(page.value).startswith("\"From\": '1949/13/22' is not a real date: 13 is not a month; write YYYY")

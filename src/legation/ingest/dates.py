@@ -8,7 +8,10 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "December 1949", "Dezember 1949", "décembre 1949"  → "1949-12"
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives), "22/12/1949", "12/22/1949", "22-12-1949" (day or month first: a number
-    over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949"  → "1949-12-22" …
+    over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949",
+    "1949/12/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
+    "1949/22.XII" (the year first, then its day: one date, see _interval)  → "1949-12-22" …
+    "1949/XII", "1949-Dec"         → "1949-12"
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
     Turkish month names)           → "1720-01-21" …
@@ -380,6 +383,9 @@ def _try_edtf(value: str) -> str:
 # a day written in numbers, day and month first in either order, with slashes or hyphens: what _components reads,
 # and what either_order and numbered_day_problem say of it when it cannot
 _NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
+# a day written in numbers with slashes, its year of four digits first (East Asian and ISO-minded spreadsheets:
+# "1949/12/22"), so its month second: what _components reads, and what numbered_day_problem says of it when it cannot
+_YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*")
 
 
 def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
@@ -397,6 +403,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return (int(m[3]), month, int(m[1])) if month else None
     # 31/12/1950 (day first) or 12/31/1950 (month first); 31-12-1950 alike (European spreadsheets), one date: the
     # day or month comes first, so no range of years ("1949-50") or ISO date ("1950-12-31") is so written
+    if m := _YEAR_FIRST.fullmatch(part):  # 1949/12/22
+        return int(m[1]), int(m[2]), int(m[3])
     if m := _NUMBERED.fullmatch(part):
         first, second = int(m[1]), int(m[3])
         if first > 12 >= second:
@@ -458,8 +466,9 @@ def _era_date(part: str) -> str:
 
 def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
     """EDTF of a date read in parts; ``""`` when they make none: no year, a day without its month, a
-    day that no month has ("January 0, 1950" was read as January 1950, where "Jan 32 1950" is refused)."""
-    if year is None or (day is not None and month is None) or day == 0:
+    day that no month has ("January 0, 1950" was read as January 1950, where "Jan 32 1950" is refused),
+    a month 0 ("1949/00/22" is no day of 1949)."""
+    if year is None or (day is not None and month is None) or day == 0 or month == 0:
         return ""
     value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
     try:
@@ -701,7 +710,12 @@ def _interval(text: str) -> str:
     over the new year that is no dual date ("December 21/January 2, 1918": a slip in an Old Style /
     New Style pair as likely as a range). A day borrowing its month from a side that names no day is
     none either: "22/XII.1949" (mixed separators) was the range from 22 December to all of December
-    1949, which no one writes; the curator sees it unread."""
+    1949, which no one writes; the curator sees it unread. A year alone, then a slash or a hyphen
+    without spaces and a month or day of no year of its own, is that one month or day, as the year
+    after them is ("12. Juny / 1719", "22.XII/1949"): "1949/XII.22", "1949/22.XII" → ``1949-12-22``,
+    "1949/XII", "1949-Dec" → ``1949-12``, where a range from 1 January 1949 (``1949/1949-12-22``)
+    would say what the text does not; "1949 to May", "1949 – May" (words or a dash of a range) stay
+    the range."""
     for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
         if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
             return _try_edtf(f"{ends[1]}{mark}/{ends[2]}{mark}")
@@ -732,6 +746,8 @@ def _interval(text: str) -> str:
         return ""  # "22/XII.1949", "22-December 1949": a day and the month it lies in are no range, nor one day (mixed separators)
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
+    if ya is not None and (ma, da) == (None, None) and yb is None and mb is not None and (separator[0].strip() == "/" or separator[0] == "-"):
+        return _edtf_of(ya, mb, db)  # "1949/XII.22", "1949/XII", "1949-Dec": one date, its year first, not a range from 1 January
     year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
     borrowed = ya is None and yb is not None
     ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
@@ -1128,12 +1144,18 @@ def either_order(text: str) -> tuple[str, str] | None:
 
 
 def numbered_day_problem(text: str) -> str | None:
-    """What makes a date written in numbers with slashes or hyphens, day and month in either order,
-    no day, in words a researcher reads (for a search box or query that could not read it):
-    ``22-13-1949`` → "neither 22 nor 13 is a month", ``31/02/1949`` → "31 is not a day of February
-    1949, which has 28", ``00-05-1949`` → "00 is neither a day nor a month". None when ``text`` is
-    no such form or names a real day in one order at least (read, or one of two:
-    :func:`either_order`), and for the year 0000 (a placeholder, see ``_ZERO_YEAR``)."""
+    """What makes a date written in numbers no day, in words a researcher reads (for a search box or
+    query that could not read it, and the ingest report: :func:`unread_reason`): day and month in
+    either order with slashes or hyphens, ``22-13-1949`` → "neither 22 nor 13 is a month",
+    ``31/02/1949`` → "31 is not a day of February 1949, which has 28", ``00-05-1949`` → "00 is
+    neither a day nor a month"; the year first with slashes, ``1949/13/22`` → "13 is not a month",
+    ``1949/02/30`` → "30 is not a day of February 1949, which has 28". None when ``text`` is no such
+    form or names a real day in one order at least (read, or one of two: :func:`either_order`), and
+    for the year 0000 (a placeholder, see ``_ZERO_YEAR``)."""
+    if (m := _YEAR_FIRST.fullmatch(text)) and int(m[1]):
+        if not 1 <= int(m[2]) <= 12:
+            return f"{m[2]} is not a month"
+        return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3])
     if not (m := _NUMBERED.fullmatch(text)) or int(m[4]) == 0:
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
@@ -1145,8 +1167,14 @@ def numbered_day_problem(text: str) -> str | None:
     if first <= 12 and second <= 12:
         return None  # a day either way round
     day, month = (first, second) if first > 12 else (second, first)
+    return _no_day_of(year, month, day, str(day))
+
+
+def _no_day_of(year: int, month: int, day: int, typed: str) -> str | None:
+    """"31 is not a day of February 1949, which has 28" when the month has no day ``day`` (written
+    ``typed``), else None."""
     last = calendar.monthrange(year, month)[1]
-    return f"{day} is not a day of {MONTHS[month - 1]} {year}, which has {last}" if day > last else None
+    return f"{typed} is not a day of {MONTHS[month - 1]} {year}, which has {last}" if not 1 <= day <= last else None
 
 
 def in_year_to_come(edtf: str) -> bool:

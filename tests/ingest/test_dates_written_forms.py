@@ -1,0 +1,54 @@
+"""Dates written with their year first ("1949/12/22", "1949/XII.22"), as a fresh user typed them.
+Crafted strings: the corpora of ../shared/data write none of them (benchmarks/ingest/dates.py lists
+what they write, and what reads differently between two versions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from legation.ingest.dates import ParsedDate, archival_day_bounds, numbered_day_problem, parse_archival_date
+from legation.records.dates import day_bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # the year first, then its month and day after another separator: one date, never the range from
+        # 1 January that "1949/1949-12-22" said (a fresh user)
+        ("1949/XII.22", "1949-12-22"),
+        ("1949/22.XII", "1949-12-22"),  # as "22.XII/1949" and "1949 22.XII" are read
+        ("1949/XII", "1949-12"),
+        ("1949 / XII", "1949-12"),
+        ("1949-Dec", "1949-12"),
+        ("1949/Dezember 22", "1949-12-22"),
+        ("1949.XII.22", "1949-12-22"),
+        # the year first with slashes (East Asian and ISO-minded spreadsheets): then the month, then the day
+        ("1949/12/22", "1949-12-22"),
+        ("1950/5/3", "1950-05-03"),
+        # what is a range stays one
+        ("1743/44", "1743/1744"),
+        ("1949/1950", "1949/1950"),
+        ("1949-12/1950-02", "1949-12/1950-02"),
+        ("1949/December 1950", "1949/1950-12"),
+        ("1949 to May", "1949/1949-05"),  # the words of a range
+        ("1949 - XII", "1949/1949-12"),  # a hyphen between spaces is a dash
+    ],
+)
+def test_a_date_written_year_first_is_the_one_date_it_names(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+    assert archival_day_bounds(text) == day_bounds(edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("1949/13/22", "13 is not a month"),
+        ("1949/00/22", "00 is not a month"),
+        ("1949/02/30", "30 is not a day of February 1949, which has 28"),
+        ("1949/12/00", "00 is not a day of December 1949, which has 31"),
+    ],
+)
+def test_a_date_written_year_first_that_is_no_day_stays_unread_saying_why(text: str, problem: str) -> None:
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+    assert archival_day_bounds(text) is None
+    assert numbered_day_problem(text) == problem
