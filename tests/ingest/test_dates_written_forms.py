@@ -1,4 +1,4 @@
-"""Dates written with their year first ("1949/12/22", "1949/XII.22"), as a fresh user typed them.
+"""Dates written with their year first ("1949/12/22", "1949/XII.22"), or "approximately", as a fresh user typed them.
 Crafted strings: the corpora of ../shared/data write none of them (benchmarks/ingest/dates.py lists
 what they write, and what reads differently between two versions)."""
 
@@ -52,3 +52,22 @@ def test_a_date_written_year_first_that_is_no_day_stays_unread_saying_why(text: 
     assert parse_archival_date(text) == ParsedDate("", True, text)
     assert archival_day_bounds(text) is None
     assert numbered_day_problem(text) == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("approximately 1950", "1950~"),  # was not read (a fresh user), where "approx. 1950" was
+        ("Approximately December 1949", "1949-12~"),
+        ("approximately 1950-1955", "1950~/1955~"),  # each end, as "ca. 1950-1955"
+        ("ungefähr 1950", "1950~"),  # German, beside "um", "etwa"
+        ("approximativement 1950", "1950~"),  # French, beside "vers", "environ"
+        ("1950 (around)", "1950~"),  # a note after the date: the same words as before it
+        ("approx. 1950", "1950~"),
+        ("approx 1950", "1950~"),
+        ("about 1950", "1950~"),
+        ("ca. 1950", "1950~"),
+    ],
+)
+def test_approximately_and_its_kin_say_what_ca_says(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)

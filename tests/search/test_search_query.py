@@ -485,6 +485,7 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ("date:1949/XII.22", "date:1949-12-22"),
         ("date:1949/22.XII", "date:1949-12-22"),
         ("date:1949/XII", "date:1949-12"),
+        ('date:"approximately 1950"', "date:1950"),  # "ca. 1950" was read, this not (a fresh user)
     ],
 )
 def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:

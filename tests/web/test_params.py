@@ -79,9 +79,10 @@ def test_the_date_boxes_name_every_form_they_take_and_the_api_its_own() -> None:
         ("1949/12/22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
         ("1949/XII.22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),  # was 1949-01-01 … 1949-12-22 (a fresh user)
         ("1949/XII", dt.date(1949, 12, 1), dt.date(1949, 12, 31)),
+        ("approximately 1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),  # as "ca. 1950"
     ],
 )
-def test_the_date_boxes_read_a_date_written_year_first_as_ingest_does(text, start, end) -> None:
+def test_the_date_boxes_read_a_date_as_ingest_does(text, start, end) -> None:
     request = search_request_from({"start_date": [text], "end_date": [text]}, form=True)
     assert (request.start_date, request.end_date) == (start, end)
 

@@ -21,7 +21,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "昭和25年3月3日", "平成元年", "民國39年" (Japanese eras from Meiji 6, 1873; the Republic of China's years)
                                    → "1950-03-03", "[1989-01-08..1989-12-31]", "1950" (see _era_date)
     "1950-01-?"                    → "1950-01-XX" (day unknown, month kept)
-    "ca. 1950", "c1950", "circiter 1950", "circ. 1950", "um 1950", "vers 1950", "environ 1950", "~1950",
+    "ca. 1950", "c1950", "circiter 1950", "circ. 1950", "approximately 1950", "approx. 1950", "about 1950",
+    "um 1950", "ungefähr 1950", "vers 1950", "environ 1950", "approximativement 1950", "~1950",
     "1538 September etwa 20", "[1541 um November 18]"  → "1950~", "1538-09-20~", "1541-11-18~" (EDTF level 1
                                    "approximate"; "~1950", EDTF level 2, means the same)
     "ca. 1950-1955", "circa 1950–52"  → "1950~/1955~", "1950~/1952~" (each end approximate; see _interval)
@@ -237,9 +238,14 @@ _BCE = re.compile(
     r"^(?P<date>.*?\d)\s*(?:B\.?\s?C\.?(?:\s?E\.?)?|v\.\s?Chr\.?|vor Christus|av\.\s?J\.?\s?-?\s?C\.?|a\.\s?C\.?)$", re.I
 )
 _CE = re.compile(r"^(?:A\.?\s?D\.?\s+(?P<after>\d.*)|(?P<before>.*?\d)\s*(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|d\.\s?C\.?))$", re.I)
-# "c1950", "circiter 1571", "circ. 1571" (Latin, as TEI editions write it), "~1571" too; "environ" is tried before
-# "env.", which begins it and left "iron 1571" to be read
-_APPROX = re.compile(r"^(?:ca\.?|c\.|c(?=\d)|circa|circiter|circ\.?|approx\.?|about|around|um|etwa|vers|environ|env\.?|~)\s*", re.I)
+# The words of a date approximate (EDTF "~"), before it ("ca. 1950", _APPROX) or in a note after it ("1950 (circa)",
+# _noted): English, Latin ("circiter", "circ.", as TEI editions write it), German, French. A longer word is tried
+# before the shorter one that begins it: "approximately 1950" left "imately 1950" after "approx", "environ 1571" "iron
+# 1571" after "env"
+_APPROX_WORDS = (
+    r"ca\.?|c\.|circa|circiter|circ\.?|approximately|approximativement|approx\.?|about|around|um|etwa|ungefähr|vers|environ|env\.?"
+)
+_APPROX = re.compile(rf"^(?:{_APPROX_WORDS}|c(?=\d)|~)\s*", re.I)  # "c1950", "~1571" too
 # A date in doubt said in words: "probably 1950", "wohl 1571" (German) are EDTF "1950?" as "[1950?]" is (level 1
 # "Qualification of a date")
 _UNCERTAIN = re.compile(
@@ -1074,7 +1080,7 @@ def _one_day(text: str) -> str:
 
 # A note in brackets after a date, holding no digit: "1 January 1950 (draft)", "1950 [copy]", "… 5:20 p.m. (EST)"
 _NOTE = re.compile(r"(?P<date>.*?[^\s(\[])\s*[(\[](?P<note>[^()\[\]\d]*[^\W\d_][^()\[\]\d]*)[)\]]\.?")
-_NOTE_APPROX = re.compile(r"ca\.?|circa|circiter|circ\.?|approx\.?|approximately|about|etwa|environ", re.I)
+_NOTE_APPROX = re.compile(_APPROX_WORDS, re.I)
 _NOTE_UNCERTAIN = re.compile(r"probably|possibly|perhaps|presumably|uncertain|wahrscheinlich|vermutlich|wohl|probablement", re.I)
 _BOUND_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.replace(" ", r"\s+") for w in _BOUND_SIDE) + r")(?![^\W\d_])", re.I)
 _NOTE_DATE_WORDS = frozenset(
