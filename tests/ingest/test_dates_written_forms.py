@@ -1,4 +1,5 @@
-"""Dates written with their year first ("1949/12/22", "1949/XII.22"), or "approximately", as a fresh user typed them.
+"""Dates written with their year first ("1949/12/22", "1949/XII.22"), "approximately", with a Roman month in small
+letters ("22.xii.1949") or en dashes for hyphens ("22–12–1949"), as a fresh user typed them.
 Crafted strings: the corpora of ../shared/data write none of them (benchmarks/ingest/dates.py lists
 what they write, and what reads differently between two versions)."""
 
@@ -6,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from legation.ingest.dates import ParsedDate, archival_day_bounds, numbered_day_problem, parse_archival_date
+from legation.ingest.dates import ParsedDate, archival_day_bounds, either_order, numbered_day_problem, parse_archival_date
 from legation.records.dates import day_bounds
 
 
@@ -71,3 +72,43 @@ def test_a_date_written_year_first_that_is_no_day_stays_unread_saying_why(text: 
 )
 def test_approximately_and_its_kin_say_what_ca_says(text: str, edtf: str) -> None:
     assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # a Roman month in small letters, as in capitals (they were not read: a fresh user)
+        ("22.xii.1949", "1949-12-22"),
+        ("22 xii 1949", "1949-12-22"),
+        ("22/xii/1949", "1949-12-22"),
+        ("22-xii-1949", "1949-12-22"),
+        ("xii.1949", "1949-12"),
+        ("1949.xii.22", "1949-12-22"),
+        ("22.XII.1949", "1949-12-22"),
+        # en dashes between day, month and year, as hyphens (they were not read: a fresh user)
+        ("22–12–1949", "1949-12-22"),
+        ("12–22–1949", "1949-12-22"),
+        ("22–XII–1949", "1949-12-22"),
+        ("22–xii–1949", "1949-12-22"),
+        ("1949–12–22", "1949-12-22"),
+        ("22–12–1949 – 13–01–1950", "1949-12-22/1950-01-13"),
+        # an en dash between two dates stays a range
+        ("1949–1950", "1949/1950"),
+        ("1949–50", "1949/1950"),
+        ("December 1949 – January 1950", "1949-12/1950-01"),
+        ("22–25 December 1949", "1949-12-22/1949-12-25"),
+    ],
+)
+def test_a_roman_month_in_small_letters_and_en_dashes_for_hyphens_are_read(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+    assert archival_day_bounds(text) == day_bounds(edtf)
+
+
+@pytest.mark.parametrize("text", ["22 Xii 1949", "22.xIi.1949", "05–06–1949", "22–13–1949"])
+def test_a_numeral_of_mixed_case_or_a_day_that_is_none_stays_unread(text: str) -> None:
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+
+
+def test_en_dashes_for_hyphens_are_told_as_hyphens_are_when_unread() -> None:
+    assert either_order("05–06–1949") == either_order("05-06-1949") == ("1949-06-05", "1949-05-06")
+    assert numbered_day_problem("22–13–1949") == numbered_day_problem("22-13-1949") == "neither 22 nor 13 is a month"

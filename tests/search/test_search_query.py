@@ -352,6 +352,8 @@ FORMS = DATE_FORMS
         ("date:12-1949", "date:12-1949: 12-1949 is not a date"),  # the year last: not "12 is not a year of four digits"
         # the year first with slashes: the month second, told as the ISO form is
         ("date:1949/13/22", "date:1949/13/22: 13 is not a month"),
+        ("date:05–06–1949", "date:05–06–1949: 05–06–1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("date:22–13–1949", "date:22–13–1949: neither 22 nor 13 is a month"),
         ("date:1949/02/30..1950", "date:1949/02/30..1950: 30 is not a day of February 1949, which has 28"),
     ],
 )
@@ -486,6 +488,10 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ("date:1949/22.XII", "date:1949-12-22"),
         ("date:1949/XII", "date:1949-12"),
         ('date:"approximately 1950"', "date:1950"),  # "ca. 1950" was read, this not (a fresh user)
+        ("date:22.xii.1949", "date:1949-12-22"),  # a Roman month in small letters, as in capitals
+        ('date:"22 xii 1949"', "date:1949-12-22"),
+        ("date:22–12–1949", "date:1949-12-22"),  # en dashes for hyphens
+        ("date:22–XII–1949", "date:1949-12-22"),
     ],
 )
 def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:

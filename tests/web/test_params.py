@@ -80,6 +80,8 @@ def test_the_date_boxes_name_every_form_they_take_and_the_api_its_own() -> None:
         ("1949/XII.22", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),  # was 1949-01-01 … 1949-12-22 (a fresh user)
         ("1949/XII", dt.date(1949, 12, 1), dt.date(1949, 12, 31)),
         ("approximately 1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),  # as "ca. 1950"
+        ("22.xii.1949", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
+        ("22–12–1949", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
     ],
 )
 def test_the_date_boxes_read_a_date_as_ingest_does(text, start, end) -> None:

@@ -10,7 +10,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1963.12.17" (Korean archives), "22/12/1949", "12/22/1949", "22-12-1949" (day or month first: a number
     over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949",
     "1949/12/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
-    "1949/22.XII" (the year first, then its day: one date, see _interval)  → "1949-12-22" …
+    "1949/22.XII" (the year first, then its day: one date, see _interval), "22.xii.1949", "22 xii 1949" (a Roman
+    month in small letters), "22–12–1949", "22–XII–1949" (en dashes for the hyphens, see _EN_DASHED)  → "1949-12-22" …
     "1949/XII", "1949-Dec"         → "1949-12"
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
@@ -214,9 +215,13 @@ def roman_value(numeral: str) -> int | None:
 
 
 def _roman_month(token: str) -> int | None:
-    """A month written as a Roman numeral (``XII`` → 12), ``None`` for anything else."""
-    value = roman_value(token) if token.isupper() else None
+    """A month written as a Roman numeral in capitals or small letters (``XII``, ``xii`` → 12), ``None``
+    for anything else (``Xii``, ``XIII``)."""
+    value = roman_value(token) if token.isupper() or token.islower() else None
     return value if value is not None and 1 <= value <= 12 else None
+
+
+_ROMAN = r"(?:[IVX]{1,4}|[ivx]{1,4})"  # a month's Roman numeral in a date written in numbers (22.XII.1949, 22.xii.1949)
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\.?\s*\]?\.?$",  # FRUS: "Undated.", "[Undated.]"
     re.I,
@@ -389,6 +394,17 @@ def _try_edtf(value: str) -> str:
 # a day written in numbers, day and month first in either order, with slashes or hyphens: what _components reads,
 # and what either_order and numbered_day_problem say of it when it cannot
 _NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
+# en dashes typed (or set by a word processor) for the hyphens of one date written in numbers: "22–12–1949", "22–XII–1949",
+# "1949–12–22" are read as "22-12-1949" … (_hyphened); two dashes join its three parts, where a range has one ("1949–1950",
+# "22–25 December 1949", "22-12-1949 – 13-01-1950")
+_EN_DASHED = re.compile(rf"(?<![\w–])(?:\d{{1,2}}–(?:\d{{1,2}}|{_ROMAN})–\d{{2,4}}|\d{{4}}–\d{{1,2}}–\d{{1,2}})(?![\w–])")
+
+
+def _hyphened(text: str) -> str:
+    """``text`` with the en dashes of each date written in numbers as hyphens (see ``_EN_DASHED``)."""
+    return _EN_DASHED.sub(lambda m: m[0].replace("–", "-"), text)
+
+
 # a day written in numbers with slashes, its year of four digits first (East Asian and ISO-minded spreadsheets:
 # "1949/12/22"), so its month second: what _components reads, and what numbered_day_problem says of it when it cannot
 _YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*")
@@ -404,7 +420,7 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     if m := re.fullmatch(r"(\d{4})\s?[年년](?:\s?(\d{1,2})\s?[月월](?:\s?(\d{1,2})\s?[日일])?)?", part):  # 1950年3月3日, 1950년 3월 3일
         return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-    if m := re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 22.12.1949, 22.XII.1949
+    if m := re.fullmatch(rf"(\d{{1,2}})\.\s?(\d{{1,2}}|{_ROMAN})\.\s?(\d{{4}})", part):  # 22.12.1949, 22.XII.1949
         month = _roman_month(m[2]) if not m[2].isdigit() else int(m[2])
         return (int(m[3]), month, int(m[1])) if month else None
     # 31/12/1950 (day first) or 12/31/1950 (month first); 31-12-1950 alike (European spreadsheets), one date: the
@@ -418,9 +434,9 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         if second > 12 >= first or first == second:  # 05/05/1950: either way the same day
             return int(m[4]), first, second
         return None  # 05/06/1950: 5 June or May 6 — not guessed
-    if (m := re.fullmatch(r"(\d{1,2})([/-])([IVX]{1,4})\2(\d{4})", part)) and (month := _roman_month(m[3])):
+    if (m := re.fullmatch(rf"(\d{{1,2}})([/-])({_ROMAN})\2(\d{{4}})", part)) and (month := _roman_month(m[3])):
         return int(m[4]), month, int(m[1])  # 22/XII/1949, 22-XII-1949: a Roman month, so the day first
-    if m := re.fullmatch(r"(\d{1,2}|[IVX]{1,4})\.\s?(\d{4})", part):  # 12.1949, XII.1949
+    if m := re.fullmatch(rf"(\d{{1,2}}|{_ROMAN})\.\s?(\d{{4}})", part):  # 12.1949, XII.1949
         month = _roman_month(m[1]) if not m[1].isdigit() else int(m[1])
         return (int(m[2]), month, None) if month else None
     year = month = day = None
@@ -988,7 +1004,7 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         return ParsedDate("", False, raw)
     if _ZERO_YEAR.search(raw):
         return ParsedDate("", True, raw)  # "0000", "0000-01-01": a placeholder, not the year 1 BC
-    value = raw
+    value = _hyphened(raw)
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
         return _read(edtf, raw)
     if edtf := _try_edtf(value):
@@ -1137,7 +1153,7 @@ def either_order(text: str) -> tuple[str, str] | None:
     None: archives write both orders, so only a number over 12 settles which is meant
     (``12/22/1949``, ``22-12-1949``), and a search box or query that names both says what to write
     instead of "not a date"."""
-    if not (m := _NUMBERED.fullmatch(text)):
+    if not (m := _NUMBERED.fullmatch(_hyphened(text))):
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
     days = []
@@ -1162,7 +1178,7 @@ def numbered_day_problem(text: str) -> str | None:
         if not 1 <= int(m[2]) <= 12:
             return f"{m[2]} is not a month"
         return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3])
-    if not (m := _NUMBERED.fullmatch(text)) or int(m[4]) == 0:
+    if not (m := _NUMBERED.fullmatch(_hyphened(text))) or int(m[4]) == 0:
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
     for number, typed in ((first, m[1]), (second, m[3])):
