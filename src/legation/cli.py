@@ -746,7 +746,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from another file: another fonds reusing the identifiers?),
-         "unread_dates": [{"where": "FILE: id", "date_text": "…"}, …],
+         "unread_dates": [{"where": "FILE: id", "date_text": "22-12-49", "reason": "the year 49 has two digits, …"}, …]
+         (reason: why a date in numbers was not read, legation.ingest.dates.unread_reason; null for other forms),
          "future_dates": [{"where": "FILE: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
          "dates_apart": [{"where": "FILE: id", "date_text": "22.XII.1949", "reads_as": "1949-12-22", "date_edtf": "1975"}, …]
@@ -755,6 +756,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
     be written."""
+    from legation.ingest.dates import unread_reason
+
     lists = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged, "deleted": report.deleted}
     data = {
         "dry_run": dry_run,
@@ -776,7 +779,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
             {"where": r.where, "identifier": r.identifier, "last_ingested_from": r.previous, "ingested_from": r.origin, "fields": list(r.fields), "message": r.message(dry_run)}
             for r in report.replaced
         ],
-        "unread_dates": [{"where": where, "date_text": text} for where, text in report.unread_dates],
+        "unread_dates": [{"where": where, "date_text": text, "reason": unread_reason(text)} for where, text in report.unread_dates],
         "future_dates": [{"where": where, "date_text": text} for where, text in report.future_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
         "dates_apart": [{"where": where, "date_text": text, "reads_as": read, "date_edtf": edtf} for where, (text, read, edtf) in report.dates_apart],

@@ -83,10 +83,14 @@ def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path
     sheet = tmp_path / "excel.csv"
     # 2/5/1950 is 5 February or 2 May: kept as written, flagged; 2/14/1950 can only be 14 February.
     sheet.write_text("identifier,title,date\nx1,Cable to Moscow,2/5/1950\nx2,Cable to Peking,1950-02-14\nx3,Cable to Delhi,2/14/1950\n", encoding="utf-8")
-    result = legation(tmp_path / "archive", "ingest", str(sheet))
+    report_file = tmp_path / "report.json"
+    result = legation(tmp_path / "archive", "ingest", "--report", str(report_file), str(sheet))
     assert result.returncode == 0, result.stdout
     said = " ".join(result.stdout.split())
-    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/5/1950'); those documents are stored" in said
+    why = "2/5/1950 may be 1950-05-02 or 1950-02-05: write the one meant as YYYY-MM-DD"
+    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/5/1950' ({why})); those documents are stored" in said
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    assert report["unread_dates"] == [{"where": f"{sheet}: x1", "date_text": "2/5/1950", "reason": why}]
     exported = [json.loads(line) for line in legation(tmp_path / "archive", "export").stdout.splitlines()]
     assert [(d["identifier"], d["date_text"], d["date_edtf"]) for d in exported] == [
         ("x1", "2/5/1950", ""), ("x2", "1950-02-14", "1950-02-14"), ("x3", "2/14/1950", "1950-02-14"),

@@ -1,13 +1,23 @@
 """Dates written with their year first ("1949/12/22", "1949/XII.22"), "approximately", with a Roman month in small
-letters ("22.xii.1949") or en dashes for hyphens ("22–12–1949"), as a fresh user typed them.
+letters ("22.xii.1949") or en dashes for hyphens ("22–12–1949"), and a year of two digits ("22-12-49"), left unread
+saying why, as a fresh user typed them.
 Crafted strings: the corpora of ../shared/data write none of them (benchmarks/ingest/dates.py lists
 what they write, and what reads differently between two versions)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from legation.ingest.dates import ParsedDate, archival_day_bounds, either_order, numbered_day_problem, parse_archival_date
+from legation.ingest.dates import (
+    ParsedDate,
+    archival_day_bounds,
+    either_order,
+    numbered_day_problem,
+    parse_archival_date,
+    unread_reason,
+)
 from legation.records.dates import day_bounds
 
 
@@ -112,3 +122,66 @@ def test_a_numeral_of_mixed_case_or_a_day_that_is_none_stays_unread(text: str) -
 def test_en_dashes_for_hyphens_are_told_as_hyphens_are_when_unread() -> None:
     assert either_order("05–06–1949") == either_order("05-06-1949") == ("1949-06-05", "1949-05-06")
     assert numbered_day_problem("22–13–1949") == numbered_day_problem("22-13-1949") == "neither 22 nor 13 is a month"
+
+
+TWO_DIGITS = "the year 49 has two digits, and its century would be a guess: write the year in four digits"
+
+
+@pytest.mark.parametrize(
+    "text", ["22-12-49", "22.XII.49", "22. XII. 49", "22.12.49", "22/12/49", "12/22/49", "22–12–49", "22 XII 49", "22-Dec-49"]
+)
+def test_a_year_of_two_digits_stays_unread_saying_its_century_would_be_a_guess(text: str) -> None:
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+    assert unread_reason(text) == numbered_day_problem(text) == TWO_DIGITS
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("05/06/1949", "05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("22-13-1949", "neither 22 nor 13 is a month"),
+        ("1949/13/22", "13 is not a month"),
+        ("22-12-49", TWO_DIGITS),
+        ("December 14-13, 1964", None),  # another form: only said not to be read
+        ("Spring 1950?", None),
+    ],
+)
+def test_why_a_date_is_unread_is_said_for_a_date_in_numbers(text: str, reason: str | None) -> None:
+    assert parse_archival_date(text).flagged and unread_reason(text) == reason
+
+
+@pytest.mark.django_db
+def test_the_ingest_report_says_why_each_date_in_numbers_was_not_read_and_stores_the_others_as_read(tmp_path):
+    # "22-12-49" was reported "not read" alone, with "write dates as 1950-02-14 …", and 1949/XII.22 stored as
+    # 1949-01-01 … 1949-12-22 (a fresh user)
+    from legation.ingest.readers import read_file
+    from legation.records.models import Document
+    from tests.conftest import ingested_archive
+
+    table = tmp_path / "forms.csv"
+    rows = {
+        "f-1": "1949/XII.22", "f-2": "1949/12/22", "f-3": "approximately 1950", "f-4": "22.xii.1949", "f-5": "22–12–1949",
+        "f-6": "22-12-49", "f-7": "1949/13/22", "f-8": "05/06/1949",
+    }  # fmt: skip
+    table.write_text("identifier,title,date\n" + "".join(f"{i},Cable {i},{d}\n" for i, d in rows.items()), encoding="utf-8")
+    archive = ingested_archive(read_file(table))
+    report = next(archive)
+    assert report.unread_dates == [("f-6", "22-12-49"), ("f-7", "1949/13/22"), ("f-8", "05/06/1949")]
+    (note,) = [n for n in report.all_notes() if n.startswith("dates Legation could not read")]
+    assert note.startswith(
+        f"dates Legation could not read: 3 (e.g. f-6: '22-12-49' ({TWO_DIGITS}); f-7: '1949/13/22' (13 is not a month); "
+        "f-8: '05/06/1949' (05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD)); "
+    )
+    stored = {d.identifier: (d.date_text, d.date_edtf, d.date_earliest, d.date_latest) for d in Document.objects.all()}
+    day = dt.date(1949, 12, 22)
+    assert stored == {
+        "f-1": ("1949/XII.22", "1949-12-22", day, day),
+        "f-2": ("1949/12/22", "1949-12-22", day, day),
+        "f-3": ("approximately 1950", "1950~", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),
+        "f-4": ("22.xii.1949", "1949-12-22", day, day),
+        "f-5": ("22–12–1949", "1949-12-22", day, day),
+        "f-6": ("22-12-49", "", None, None),
+        "f-7": ("1949/13/22", "", None, None),
+        "f-8": ("05/06/1949", "", None, None),
+    }
+    next(archive, None)

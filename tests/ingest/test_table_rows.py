@@ -225,7 +225,8 @@ def test_what_a_sheet_may_do_by_accident_changes_nothing_and_is_said(archive, tm
     assert stored() == archive
     notes = " ".join(report.all_notes())
     assert f"text cells left empty for documents that have texts: 1 (e.g. {tmp_path / 'accidents.csv'}, line " in notes
-    assert "dates Legation could not read in rows for dated documents: 1" in notes and "'1/6/1918'" in notes
+    assert "dates Legation could not read in rows for dated documents: 1" in notes
+    assert "'1/6/1918' (1/6/1918 may be 1918-06-01 or 1918-01-06: write the one meant as YYYY-MM-DD)" in notes  # why, as for new documents
     assert report.unread_dates == []  # not said to be stored undated: it was not
     # a title that is another collection's, or none's, moves the document, and that is said
     d5["collection"] = "Creel Committee papers"

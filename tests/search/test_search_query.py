@@ -354,6 +354,9 @@ FORMS = DATE_FORMS
         ("date:1949/13/22", "date:1949/13/22: 13 is not a month"),
         ("date:05–06–1949", "date:05–06–1949: 05–06–1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
         ("date:22–13–1949", "date:22–13–1949: neither 22 nor 13 is a month"),
+        # a year of two digits: "22 is not a year of four digits" was said of date:22-12-49, and of date:22.XII.49 "is not a date"
+        ("date:22-12-49", "date:22-12-49: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
+        ("date:22.XII.49", "date:22.XII.49: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
         ("date:1949/02/30..1950", "date:1949/02/30..1950: 30 is not a day of February 1949, which has 28"),
     ],
 )

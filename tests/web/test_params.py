@@ -93,3 +93,11 @@ def test_the_date_boxes_say_why_a_date_written_year_first_is_no_day() -> None:
     with pytest.raises(InvalidQuery) as page:
         search_request_from({"start_date": ["1949/13/22"]}, form=True)
     assert str(page.value).startswith("\"From\": '1949/13/22' is not a real date: 13 is not a month; write YYYY")
+
+
+def test_the_date_boxes_say_a_year_of_two_digits_would_need_a_century_guessed() -> None:
+    with pytest.raises(InvalidQuery) as page:
+        search_request_from({"end_date": ["22.XII.49"]}, form=True)
+    assert str(page.value).startswith(
+        "\"to\": '22.XII.49' is not a real date: the year 49 has two digits, and its century would be a guess: write the year in four digits;"
+    )

@@ -408,6 +408,11 @@ def _hyphened(text: str) -> str:
 # a day written in numbers with slashes, its year of four digits first (East Asian and ISO-minded spreadsheets:
 # "1949/12/22"), so its month second: what _components reads, and what numbered_day_problem says of it when it cannot
 _YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*")
+# a day written with a year of two digits, "22-12-49", "22.XII.49", "12/22/49", "22-Dec-49" (spreadsheets' dd-mmm-yy): not
+# read, as its century would be a guess; what numbered_day_problem says of it
+_TWO_DIGIT_YEAR = re.compile(
+    rf"\s*\d{{1,2}}(?P<sep>\.\s?|[/-]|\s)(?:\d{{1,2}}|{_ROMAN}|(?i:{_MONTH})\.?)(?P=sep)(?P<year>\d{{2}})\.?\s*"
+)
 
 
 def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
@@ -1171,9 +1176,13 @@ def numbered_day_problem(text: str) -> str | None:
     either order with slashes or hyphens, ``22-13-1949`` → "neither 22 nor 13 is a month",
     ``31/02/1949`` → "31 is not a day of February 1949, which has 28", ``00-05-1949`` → "00 is
     neither a day nor a month"; the year first with slashes, ``1949/13/22`` → "13 is not a month",
-    ``1949/02/30`` → "30 is not a day of February 1949, which has 28". None when ``text`` is no such
-    form or names a real day in one order at least (read, or one of two: :func:`either_order`), and
-    for the year 0000 (a placeholder, see ``_ZERO_YEAR``)."""
+    ``1949/02/30`` → "30 is not a day of February 1949, which has 28"; a year of two digits, ``22-12-49``,
+    ``22.XII.49``, ``22-Dec-49`` → "the year 49 has two digits, and its century would be a guess: write
+    the year in four digits". None when ``text`` is no such form or names a real day in one order at
+    least (read, or one of two: :func:`either_order`), and for the year 0000 (a placeholder, see
+    ``_ZERO_YEAR``)."""
+    if m := _TWO_DIGIT_YEAR.fullmatch(_hyphened(text)):
+        return f"the year {m['year']} has two digits, and its century would be a guess: write the year in four digits"
     if (m := _YEAR_FIRST.fullmatch(text)) and int(m[1]):
         if not 1 <= int(m[2]) <= 12:
             return f"{m[2]} is not a month"
@@ -1190,6 +1199,18 @@ def numbered_day_problem(text: str) -> str | None:
         return None  # a day either way round
     day, month = (first, second) if first > 12 else (second, first)
     return _no_day_of(year, month, day, str(day))
+
+
+def unread_reason(text: str) -> str | None:
+    """Why :func:`parse_archival_date` leaves ``text``, a date written in numbers, unread, in words an
+    archivist or researcher reads, for the ingest report and the search's ``date:``: it may be either of
+    two days (:func:`either_order`), ``"05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant
+    as YYYY-MM-DD"``, or names no day (:func:`numbered_day_problem`: ``"13 is not a month"``, ``"the
+    year 49 has two digits, and its century would be a guess: write the year in four digits"``). None
+    for a text of another form, which is then only said not to be read."""
+    if (both := either_order(text)) is not None:
+        return f"{text.strip()} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
+    return numbered_day_problem(text)
 
 
 def _no_day_of(year: int, month: int, day: int, typed: str) -> str | None:

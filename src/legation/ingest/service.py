@@ -26,7 +26,7 @@ from legation.errors import IngestError, IngestNote, shown_path
 from legation.interrupts import held
 from legation.printable import documents
 from legation.ingest.curation import FIELDS, Conflict, FieldChange, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
-from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, years_to_come
+from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, unread_reason, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
@@ -133,7 +133,7 @@ class IngestReport:
             notes.append(_replaced_note(self.replaced))
         for what, dates, shown, consequence in (
             (
-                "dates Legation could not read", self.unread_dates, repr,
+                "dates Legation could not read", self.unread_dates, _unread,
                 "stored with the date as written but count as undated in date filters and the histogram. Write dates "
                 "as 1950-02-14, 14 February 1950 or 14.02.1950, or date them in the admin",
             ),
@@ -168,6 +168,12 @@ class IngestReport:
         return notes
 
 
+def _unread(text: str) -> str:
+    """A date as written that was not read, for a note: quoted, with why when it is a date in numbers
+    (:func:`legation.ingest.dates.unread_reason`): ``'22-12-49' (the year 49 has two digits, …)``."""
+    return repr(text) + (f" ({why})" if (why := unread_reason(text)) else "")
+
+
 def _types_note(types: TypeSpellings) -> str:
     """The note on types stored in another spelling than written, and on stored documents
     respelled (:mod:`legation.records.document_types`); "" when none was."""
@@ -198,7 +204,7 @@ def _table_row_notes(report: IngestReport) -> list[str]:
             "their texts, notes and translations were kept, as a row cannot delete a text: delete one in the admin"
         )
     if report.dates_kept:
-        shown = "; ".join(f"{where}: {written!r}" for where, written in list(report.dates_kept.values())[:3])
+        shown = "; ".join(f"{where}: {_unread(written)}" for where, written in list(report.dates_kept.values())[:3])
         notes.append(
             f"dates Legation could not read in rows for dated documents: {len(report.dates_kept):,} (e.g. {shown}); those documents "
             "keep their stored dates. A spreadsheet may have turned the dates into its own form (1/6/1951): write them as "

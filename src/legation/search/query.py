@@ -63,7 +63,7 @@ from itertools import accumulate, takewhile
 import tantivy
 from tantivy import Occur, Query
 
-from legation.ingest.dates import archival_day_bounds, either_order, numbered_day_problem  # the one reader of dates as archives write them
+from legation.ingest.dates import archival_day_bounds, unread_reason  # the one reader of dates as archives write them
 from legation.printable import C0_CONTROLS, C1_CONTROLS, DASHES, in_words, number_range, shortened
 from legation.records.dates import MONTHS, day_bounds
 from legation.records.document_record import MOST_PAGE, PAGE_NUMBER, RecordError, folded_identifier, is_identifier, unwrapped
@@ -1102,9 +1102,7 @@ def _date_problem(value: str) -> str:
 
 def _end_problem(end: str) -> str:
     """What is wrong with ``end``, one end of a range that :func:`day_bounds` refused."""
-    if (both := either_order(end)) is not None:  # 01/02/1951, 01-02-1951: a day either way round
-        return f"{end} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    if (problem := numbered_day_problem(end)) is not None:  # 22-13-1949: no month, whichever comes first
+    if (problem := unread_reason(end)) is not None:  # 01/02/1951: either day; 22-13-1949: no month; 22-12-49: no century
         return problem
     parts = _NUMERIC_DATE.fullmatch(end)
     if parts is None or 4 == len(parts.group(3) or parts.group(2) or "") != len(parts.group(1)):  # 22-12-2150, 12-1949: the year last
