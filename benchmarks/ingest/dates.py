@@ -3,7 +3,7 @@
 Usage::
 
     uv run python benchmarks/ingest/dates.py [--shared ../shared/data] [--only frus,moritz]
-        [--json out.json] [--patterns 40]
+        [--json out.json] [--against before.json] [--patterns 40]
 
 Every corpus is read with Legation's own readers (as ``benchmarks/ingest/run.py`` ingests it:
 ``files_to_read`` + ``read_file``, the mapped corpora with their bundled mapping), nothing stored.
