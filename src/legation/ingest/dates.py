@@ -253,9 +253,9 @@ _APPROX_WORDS = (
 _APPROX = re.compile(rf"^(?:{_APPROX_WORDS}|c(?=\d)|~)\s*", re.I)  # "c1950", "~1571" too
 # A date in doubt said in words: "probably 1950", "wohl 1571" (German) are EDTF "1950?" as "[1950?]" is (level 1
 # "Qualification of a date")
-_UNCERTAIN = re.compile(
-    r"^(?:probably|possibly|perhaps|presumably|prob\.|wahrscheinlich|vermutlich|wohl|probablement|vraisemblablement)\s+", re.I
-)
+# The words of a date in doubt (EDTF "?"), before it (_UNCERTAIN) or in a note after it ("1950 (probably)", _noted)
+_UNCERTAIN_WORDS = r"probably|possibly|perhaps|presumably|prob\.|wahrscheinlich|vermutlich|wohl|probablement|vraisemblablement"
+_UNCERTAIN = re.compile(rf"^(?:{_UNCERTAIN_WORDS})\s+", re.I)
 # A qualifier before a year alone, "~1571" (EDTF 2019 level 2: the year's own qualifier), says what it says after
 # the year, "1571~" (level 1), which pages show in words
 _QUALIFIED_YEAR = re.compile(r"([?~%])(\d{4})")
@@ -1102,7 +1102,7 @@ def _one_day(text: str) -> str:
 # A note in brackets after a date, holding no digit: "1 January 1950 (draft)", "1950 [copy]", "… 5:20 p.m. (EST)"
 _NOTE = re.compile(r"(?P<date>.*?[^\s(\[])\s*[(\[](?P<note>[^()\[\]\d]*[^\W\d_][^()\[\]\d]*)[)\]]\.?")
 _NOTE_APPROX = re.compile(_APPROX_WORDS, re.I)
-_NOTE_UNCERTAIN = re.compile(r"probably|possibly|perhaps|presumably|uncertain|wahrscheinlich|vermutlich|wohl|probablement", re.I)
+_NOTE_UNCERTAIN = re.compile(f"{_UNCERTAIN_WORDS}|uncertain", re.I)
 _BOUND_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(w.replace(" ", r"\s+") for w in _BOUND_SIDE) + r")(?![^\W\d_])", re.I)
 _NOTE_DATE_WORDS = frozenset(
     "or oder ou and und et to bis until till from von between zwischen entre"
