@@ -948,7 +948,17 @@ def test_a_date_that_could_not_be_read_says_so_and_an_undated_one_does_not(clien
         DocumentRecord(identifier="reversed-1", title="Reversed range", date_text="December 14-13, 1964").validate(),
         DocumentRecord(identifier="undated-1", title="No date", date_text="[Undated.]").validate(),
         DocumentRecord(identifier="future-1", title="Typo", date_text="2150").validate(),
+        DocumentRecord(identifier="short-1", title="Two digits", date_text="22-12-49").validate(),
+        DocumentRecord(identifier="either-1", title="Either day", date_text="05/06/1949").validate(),
     ])  # fmt: skip
+    # a date in numbers says why, as the ingest report does
+    assert (
+        "Undated <span class=\"as-written\">(not read as a date: the year 49 has two digits, and its century would be a guess: "
+        "write the year in four digits; as written: “22-12-49”)</span>"
+    ) in client.get("/documents/short-1").content.decode()
+    assert (
+        "(not read as a date: 05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD; as written: “05/06/1949”)"
+    ) in client.get("/documents/either-1").content.decode()
     # the report lists 2150 as a year to come, not as unread: the page said "not read as a date"
     future_page = client.get("/documents/future-1").content.decode()
     assert "Undated <span class=\"as-written\">(a year to come; as written: “2150”)</span>" in future_page

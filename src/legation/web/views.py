@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
-from legation.ingest.dates import parse_archival_date
+from legation.ingest.dates import parse_archival_date, unread_reason
 from legation.printable import quoted_list, shortened, shortened_between, title_text
 from legation.records.dates import display_date
 from legation.records.documents import get_document, related_documents, values_named
@@ -380,12 +380,16 @@ def _mentioned_documents(identifier: str, relations: list) -> dict[str, str]:
 def date_unread(date_text: str, date_edtf: str) -> str:
     """Why a document is undated when its date as written was not read, as the ingest report said
     (:func:`legation.ingest.dates.parse_archival_date`): ``"a year to come"`` (``2150``: almost
-    certainly a typo, left for a curator), ``"not read as a date"`` (``December 14-13, 1964``); ``""``
-    when it is dated, or says it has no date (``undated``, ``n.d.``)."""
+    certainly a typo, left for a curator), ``"not read as a date"`` (``December 14-13, 1964``), with why
+    when it is a date in numbers, as the report says it (:func:`legation.ingest.dates.unread_reason`:
+    ``"not read as a date: the year 49 has two digits, …"`` for ``22-12-49``); ``""`` when it is dated,
+    or says it has no date (``undated``, ``n.d.``)."""
     if date_edtf or not date_text:
         return ""
     read = parse_archival_date(date_text)
-    return "a year to come" if read.future else "not read as a date" if read.flagged else ""
+    if read.future:
+        return "a year to come"
+    return "" if not read.flagged else f"not read as a date: {why}" if (why := unread_reason(date_text)) else "not read as a date"
 
 
 @read_only
