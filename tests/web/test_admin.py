@@ -653,3 +653,77 @@ def test_a_subject_renamed_in_the_admin_takes_the_documents_ingested_later_under
     assert sorted(Subject.objects.values_list("name", "name_in_sources")) == [
         ("Asia, East and Southeast", "East and Southeast Asia"), ("Korea", "Korea")
     ]
+
+
+# A document's type, typed in the admin in another case than the archive spells that type: it was saved
+# as typed, and "TELEGRAM" was a value of the type facet of its own until the next ingest naming the type.
+# Ingest stores a type in the archive's best spelling (legation.records.document_types); so does the admin.
+
+
+def _type_facet(client) -> dict[str, int]:
+    from legation.search.follower import follow_once
+
+    follow_once()
+    answer = client.get("/api/search?page_size=1")
+    return {value["value"]: value["count"] for facet in answer.json()["facets"] if facet["name"] == "type" for value in facet["values"]}
+
+
+def _messages(answer) -> list[str]:
+    return [html.unescape(m) for m in re.findall(r'<li class="warning">(.*?)</li>', answer.content.decode(), re.S)]
+
+
+def test_a_type_typed_in_another_case_in_the_admin_is_saved_as_the_archive_spells_it_and_the_curator_told(seed_archive, admin_client):
+    assert _type_facet(admin_client) == {"Telegram": 7, "Cable": 3}
+    document = Document.objects.get(identifier="seed-sino-soviet-02")  # a cable
+    answer = _post_change(admin_client, document, document_type="TELEGRAM")
+    assert answer.redirect_chain, answer.content.decode()[:2000]
+    document.refresh_from_db()
+    assert document.document_type == "Telegram"
+    assert _messages(answer) == [
+        "The type “TELEGRAM” was saved as “Telegram”, as the archive spells that type (document types written alike but for "
+        "case or accents are one type, stored in the best of its spellings (not in capitals throughout, then a capital "
+        "first, then the most accents) so that the type facet counts each once)."
+    ]
+    assert _type_facet(admin_client) == {"Telegram": 8, "Cable": 2}
+    # a type the archive lacks keeps its spelling, unsaid; so does a type left as it was
+    answer = _post_change(admin_client, document, document_type="démarche")
+    document.refresh_from_db()
+    assert (document.document_type, _messages(answer)) == ("démarche", [])
+    assert _type_facet(admin_client) == {"Telegram": 7, "Cable": 2, "démarche": 1}
+    # the document's own spelling is no archive's: the only "démarche" written better is saved so
+    _post_change(admin_client, document, document_type="Démarche")
+    document.refresh_from_db()
+    assert document.document_type == "Démarche"
+
+
+def test_a_better_spelling_typed_in_the_admin_respells_the_archive_as_ingest_would(seed_archive, admin_client, tmp_path):
+    import csv
+
+    from legation.ingest.readers.csv_dc import read_csv
+    from legation.ingest.service import ingest_records
+    from legation.records.models import ChangeLogEntry
+
+    sheet = tmp_path / "typed.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerows([["identifier", "title", "type"], ["typed-1", "A memorandum", "memorandum"], ["typed-2", "Another", "memorandum"]])
+    assert ingest_records(read_csv(sheet), source=str(sheet)).added == ["typed-1", "typed-2"]
+    assert _type_facet(admin_client)["memorandum"] == 2
+    last = ChangeLogEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    answer = _post_change(admin_client, document, document_type="Memorandum")
+    assert answer.redirect_chain, answer.content.decode()[:2000]
+    assert dict(Document.objects.filter(identifier__in=["seed-sino-soviet-01", "typed-1", "typed-2"]).values_list("identifier", "document_type")) == {
+        "seed-sino-soviet-01": "Memorandum", "typed-1": "Memorandum", "typed-2": "Memorandum",
+    }  # fmt: skip
+    assert _messages(answer) == [
+        "The archive's other documents of the type were respelled “Memorandum”, 'memorandum' as 'Memorandum' (2 documents) "
+        "(document types written alike but for case or accents are one type, stored in the best of its spellings (not in "
+        "capitals throughout, then a capital first, then the most accents) so that the type facet counts each once)."
+    ]
+    assert set(ChangeLogEntry.objects.filter(seq__gt=last).values_list("document_identifier", flat=True)) == {"seed-sino-soviet-01", "typed-1", "typed-2"}
+    facet = _type_facet(admin_client)
+    assert facet["Memorandum"] == 3 and "memorandum" not in facet
+    # the sheet again: its documents unchanged, no correction of a curator's among them
+    again = ingest_records(read_csv(sheet), source=str(sheet))
+    assert (again.updated, again.unchanged, again.curated, again.conflicts) == ([], ["typed-1", "typed-2"], [], [])

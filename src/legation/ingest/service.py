@@ -13,7 +13,6 @@ half-written document.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -32,7 +31,7 @@ from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
-from legation.records.document_types import TypeSpellings
+from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
@@ -177,22 +176,14 @@ def _unread(text: str) -> str:
 def _types_note(types: TypeSpellings) -> str:
     """The note on types stored in another spelling than written, and on stored documents
     respelled (:mod:`legation.records.document_types`); "" when none was."""
-    def listed(pairs: Counter[tuple[str, str]]) -> str:
-        shown = ", ".join(f"{a!r} as {b!r} ({documents(n)})" for (a, b), n in pairs.most_common(5))
-        return shown + (f" and {len(pairs) - 5:,} more" if len(pairs) > 5 else "")
-
     said = []
     if types.respelled:
-        said.append(f"documents read stored as the archive spells them, {listed(types.respelled)}")
+        said.append(f"documents read stored as the archive spells them, {respellings(types.respelled)}")
     if types.restored:
-        said.append(f"stored documents respelled as the files read spell them, {listed(types.restored)}")
+        said.append(f"stored documents respelled as the files read spell them, {respellings(types.restored)}")
     if not said:
         return ""
-    return (
-        "document types written alike but for case or accents are one type, stored in the best of its spellings (not in capitals "
-        f"throughout, then a capital first, then the most accents) so that the type facet counts each once: {'; '.join(said)}. "
-        "A type is corrected in the admin"
-    )
+    return f"{ONE_TYPE}: {'; '.join(said)}. A type is corrected in the admin"
 
 
 def _table_row_notes(report: IngestReport) -> list[str]:

@@ -42,6 +42,7 @@ from legation.records.document_record import (
     shows_nothing,
     value_problem,
 )
+from legation.records.document_types import ONE_TYPE, TypeSpellings, key_of, respellings
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
 from legation.search.analyzers import drop_invisible
 
@@ -189,6 +190,9 @@ class DocumentForm(forms.ModelForm):
     about a date as written that gave no date (the admin shows it as a warning)."""
 
     date_note = ""
+    type_note = ""  # what the curator is told of the type saved (respell_types)
+    types: TypeSpellings | None = None  # the archive's types, when the type was entered or changed (clean_document_type)
+    typed = ""  # the type as entered
 
     class Meta:
         model = Document
@@ -290,6 +294,37 @@ class DocumentForm(forms.ModelForm):
     def clean_language(self) -> str:
         return _checked_language(self)
 
+    def clean_document_type(self) -> str:
+        """The type entered, in the archive's spelling of it (:class:`~legation.records.document_types.TypeSpellings`,
+        the rule ingest applies to a source's type; the document's own type as stored not counted,
+        as the curator replaces it): ``TELEGRAM`` for a type the archive spells ``Telegram`` is saved
+        ``Telegram``; a type the archive lacks, or a better spelling of one it has (its other
+        documents are then respelled on saving), as entered (:meth:`respell_types` says which). It
+        was saved as typed, a value of the type facet of its own. A type left as it was is kept."""
+        typed = self.cleaned_data["document_type"]
+        if not typed or "document_type" not in self.changed_data:
+            return typed
+        self.types, self.typed = TypeSpellings(excluded=self.instance.pk), typed
+        return self.types.best[self.types.add(typed)]
+
+    def respell_types(self) -> None:
+        """After the document is saved (inside its transaction): the archive's other documents of
+        its type, when it was entered better spelled than theirs, respelled so, as ingest respells
+        them (:meth:`~legation.records.document_types.TypeSpellings.restore`: logged for the search
+        index, their remembered source value with them); :attr:`type_note` says so, and when the
+        type was saved otherwise than typed."""
+        if self.types is None:
+            return
+        stored = self.cleaned_data["document_type"]
+        restored = self.types.restore([key_of(stored)])
+        said = [f"the type “{self.typed}” was saved as “{stored}”, as the archive spells that type"] if stored != self.typed else []
+        if restored:
+            said.append(f"the archive's other documents of the type were respelled “{stored}”, {respellings(restored)}")
+        if said:
+            note = "; ".join(said)
+            self.type_note = f"{note[0].upper()}{note[1:]} ({ONE_TYPE})."
+        self.types = None  # respelled once
+
     def clean_pages(self) -> str:
         """The printed pages as ingest takes them (:func:`~legation.records.document_record.pages_problem`):
         one page or the first and last joined by a dash, in order, or none (``pp. 12``, ``1,099`` as a
@@ -326,6 +361,7 @@ class DocumentForm(forms.ModelForm):
         if commit:
             document.save()
             self.save_m2m()
+            self.respell_types()
         return document
 
 
@@ -362,10 +398,14 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
         return [*self.readonly_fields, "identifier"] if obj is not None else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
-        """Save, then warn when the date as written gave no date (see :class:`DocumentForm`)."""
+        """Save, respelling the type's other documents when it was entered better spelled than theirs;
+        then warn when the date as written gave no date, or the type was saved otherwise than typed
+        or respelled others (see :class:`DocumentForm`)."""
         super().save_model(request, obj, form, change)
-        if getattr(form, "date_note", ""):
-            self.message_user(request, form.date_note, messages.WARNING)
+        form.respell_types()
+        for note in (form.date_note, form.type_note):
+            if note:
+                self.message_user(request, note, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
