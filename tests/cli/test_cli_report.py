@@ -117,3 +117,36 @@ def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_change
         "'Cable, Mao Zedong to the Central Committee of the CCP (corrected)'",
         f"updated {rows[2]['identifier']}: date_text '{seed_date}' → '2 January 1950'; date_edtf '{seed_edtf}' → '1950-01-02'",
     ]
+
+
+def test_a_footnote_changed_in_a_frus_volume_is_shown_with_its_words_on_screen_and_in_the_report(tmp_path: Path):
+    # a changed footnote was counted without its words ("transcript (en): 2 notes" → "2 notes, other words"),
+    # where a changed text or title shows where it changed (a fresh user)
+    import gzip
+
+    from tests.conftest import REPO
+
+    volume = (REPO / "data" / "demo" / "frus" / "frus1961-63v06.xml.gz").read_bytes()
+    copy = tmp_path / "volume" / "frus1961-63v06.xml.gz"  # Khrushchev to Kennedy, February 15, 1961: note 2 of d6
+    copy.parent.mkdir()
+    copy.write_bytes(volume)
+    archive = tmp_path / "archive"
+    assert legation(archive, "ingest", str(copy)).returncode == 0
+    typed = 'xml:id="d6fn2">Printed from a copy that bears this typed'
+    xml = gzip.decompress(volume).decode("utf-8")
+    assert xml.count(typed) == 1
+    copy.write_bytes(gzip.compress(xml.replace(typed, typed.replace("typed", "stamped")).encode("utf-8")))
+
+    report_file = tmp_path / "report.json"
+    result = legation(archive, "ingest", "--report", str(report_file), str(copy))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("updated ")] == [
+        "updated frus1961-63v06-d6: texts − 'transcript (en), note 2: Printed from a copy that bears this typed signature.', "
+        "+ 'transcript (en), note 2: Printed from a copy that bears this stamped signature.'"
+    ]
+    written = json.loads(report_file.read_text(encoding="utf-8"))
+    assert written["updated_values"] == {"frus1961-63v06-d6": [{
+        "field": "texts",
+        "removed": ["transcript (en), note 2: Printed from a copy that bears this typed signature."],
+        "added": ["transcript (en), note 2: Printed from a copy that bears this stamped signature."],
+    }]}  # fmt: skip

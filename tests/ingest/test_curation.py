@@ -277,3 +277,34 @@ def test_a_change_as_the_report_file_writes_it_says_before_and_after_of_a_value_
         {"field": "title", "before": "Telegram", "after": "Telegram (draft)"},
         {"field": "collections", "removed": [], "added": ["Papers B"]},
     ]
+
+
+def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_words():
+    # a changed note was counted without its words ("transcript (en): 3 notes" → "3 notes, other words"), where a
+    # text's change is shown where it is; real notes of FRUS 1961–63 vol. VI, d15 (Kennedy to Khrushchev, May 16, 1961)
+    from legation.ingest.curation import changes
+    from legation.records.document_record import Footnote
+    from tests.conftest import REPO
+
+    volume = REPO / "data" / "demo" / "frus" / "frus1961-63v06.xml.gz"
+    stored = next(r for r in read_file(volume) if isinstance(r, DocumentRecord) and r.identifier == "frus1961-63v06-d15")
+    text = stored.texts[0]
+    notes = text.footnotes
+    assert [n.n for n in notes] == ["1", "2", "3"] and len(notes[2].text) > 500
+
+    def with_notes(footnotes: list[Footnote]) -> DocumentRecord:
+        return replace(stored, texts=[replace(text, footnotes=footnotes)])
+
+    # a word near the end of a long note: shown from a few words before it, as a text's change is
+    fixed = notes[2].text.replace("despite the short notice", "in spite of the short notice")
+    assert [c.as_json() for c in changes(stored, with_notes([*notes[:2], Footnote("3", fixed)]))] == [{
+        "field": "texts",
+        "removed": ["transcript (en), note 3: …meeting on June 3 and 4, despite the short notice, was agreeable. (Telegram 1984…"],
+        "added": ["transcript (en), note 3: …meeting on June 3 and 4, in spite of the short notice, was agreeable. (Telegram…"],
+    }]  # fmt: skip
+    # a note added before the others, which are renumbered with their words kept, and one removed
+    added = [Footnote("1", "See Document 6."), *(Footnote(str(int(n.n) + 1), n.text) for n in notes[:2])]
+    assert [c.message() for c in changes(stored, with_notes(added))] == [
+        "texts − 'transcript (en), notes 1, 2', − 'transcript (en), note 3: Following transmission of the text of this letter "
+        "to Thompson, the Department of…', + 'transcript (en), note 1: See Document 6.', + 'transcript (en), notes 2, 3 renumbered'"
+    ]

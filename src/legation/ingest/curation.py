@@ -27,14 +27,16 @@ same digests tell the ingest service whether a document changed at all.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 from typing import Any
 
 from legation.printable import shortened
 from legation.records.chunks import chunks
-from legation.records.document_record import DocumentRecord, TextRecord, distinct_identifiers
+from legation.records.document_record import DocumentRecord, Footnote, TextRecord, distinct_identifiers
 from legation.records.models import Document
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -93,8 +95,9 @@ class FieldChange:
     ``after`` (one string each, or none when empty; the date's EDTF alone, not its days); for a list
     (agents, collections, subjects, repositories, texts, related documents), the items only the
     stored document held (``before``) and those only the new one holds (``after``): agents as
-    "name (role)", collections by title, texts as "kind (language), N characters, M notes". Each
-    string at most :data:`SHOWN_CHARS` + 1 characters (:func:`legation.printable.shortened`). A list
+    "name (role)", collections by title, texts as "kind (language), N characters, M notes", or where
+    a text's words or a note's changed, "kind (language): …words…", "kind (language), note 3: …words…"
+    (:func:`_texts_changed`). Each string at most :data:`SHOWN_CHARS` + 1 characters (:func:`legation.printable.shortened`). A list
     whose items are the same but in another order gives the whole list on both sides."""
 
     field: str
@@ -162,9 +165,11 @@ def _differing(before: str, after: str, limit: int = SHOWN_CHARS) -> tuple[str, 
 
 def _texts_changed(stored: DocumentRecord, record: DocumentRecord) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What ``record`` changes of the texts of ``stored``, a text paired with the one of its kind and
-    language (the first with the first): where a text's words differ (:func:`_differing`) and how
-    many notes it has when those differ, as ``"transcript (en): …words…"``; a text only one side has
-    as ``"translation (ru), 6,219 characters, 2 notes"`` on that side."""
+    language (the first with the first): where a text's words differ (:func:`_differing`), as
+    ``"transcript (en): …words…"``, and where its notes' words do, note by note, as ``"transcript
+    (en), note 3: …words…"`` (:func:`_notes_changed`; the count of notes alone was shown, "2 notes,
+    other words"); a text only one side has as ``"translation (ru), 6,219 characters, 2 notes"`` on
+    that side."""
     before: list[str] = []
     after: list[str] = []
     new_texts = list(record.texts)
@@ -180,12 +185,45 @@ def _texts_changed(stored: DocumentRecord, record: DocumentRecord) -> tuple[tupl
             before.append(f"{label}: {was}")
             after.append(f"{label}: {now}")
         if old.footnotes != new.footnotes:
-            before.append(f"{label}: {_notes(len(old.footnotes))}")
-            after.append(f"{label}: {_notes(len(new.footnotes))}" + (", other words" if len(old.footnotes) == len(new.footnotes) else ""))
+            was, now = _notes_changed(old.footnotes, new.footnotes)
+            before += [f"{label}, {note}" for note in was]
+            after += [f"{label}, {note}" for note in now]
     after += [_described(t) for t in new_texts]
     if not before and not after:  # the same texts, in another order
         before, after = [_described(t) for t in stored.texts], [_described(t) for t in record.texts]
     return tuple(before), tuple(after)
+
+
+def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str], list[str]]:
+    """What ``new`` changes of the footnotes ``old`` of one text, the notes paired by their words
+    (:class:`difflib.SequenceMatcher`, so that a note added or removed does not pair its neighbours
+    with each other): a note whose words changed as ``"note 3: …words…"`` on each side, from a few
+    words before where they differ (:func:`_differing`), one only one side has as ``"note 4: its
+    words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), and notes whose words stayed
+    but whose marks changed as ``"notes 4, 5"`` and ``"notes 5, 6 renumbered"``. A note is named by
+    its mark, or by its place among the text's notes when it has none (``"note #2"``)."""
+    def mark(notes: list[Footnote], place: int) -> str:
+        return notes[place].n if notes[place].n.strip() else f"#{place + 1}"
+
+    before: list[str] = []
+    after: list[str] = []
+    matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            if moved := [(i, j) for i, j in zip(range(i1, i2), range(j1, j2)) if old[i].n != new[j].n]:
+                before.append("notes " + ", ".join(mark(old, i) for i, _ in moved))
+                after.append("notes " + ", ".join(mark(new, j) for _, j in moved) + " renumbered")
+            continue
+        for i, j in zip_longest(range(i1, i2), range(j1, j2)):
+            if i is not None and j is not None:
+                was, now = _differing(old[i].text, new[j].text)
+                before.append(f"note {mark(old, i)}: {was}")
+                after.append(f"note {mark(new, j)}: {now}")
+            elif i is not None:
+                before.append(f"note {mark(old, i)}: {shortened(old[i].text, SHOWN_CHARS)}")
+            else:
+                after.append(f"note {mark(new, j)}: {shortened(new[j].text, SHOWN_CHARS)}")
+    return before, after
 
 
 def _described(text: TextRecord) -> str:
