@@ -150,3 +150,29 @@ def test_a_footnote_changed_in_a_frus_volume_is_shown_with_its_words_on_screen_a
         "removed": ["transcript (en), note 2: Printed from a copy that bears this typed signature."],
         "added": ["transcript (en), note 2: Printed from a copy that bears this stamped signature."],
     }]}  # fmt: skip
+
+
+def test_an_agent_given_another_kind_under_its_key_is_a_conflict_on_screen_and_in_the_report(tmp_path: Path):
+    # a JSON Lines file giving person:liu-shaoqi "kind": "organization" was ingested as unchanged, unsaid
+    archive = tmp_path / "archive"
+    assert legation(archive, "ingest", str(SEED)).returncode == 0
+    rows = [json.loads(line) for line in seed_lines()]
+    for agent in (a for row in rows for a in row["agents"] if a["key"] == "person:liu-shaoqi"):
+        agent["kind"] = "organization"
+    changed = tmp_path / "seed.jsonl"
+    changed.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    report_file = tmp_path / "report.json"
+    result = legation(archive, "ingest", "--report", str(report_file), str(changed))
+    assert result.returncode == 0, result.stderr
+    said = (
+        "the agent 'Liu Shaoqi' (person:liu-shaoqi) is a person in the archive, and the source gives it as an organization; the "
+        "archive's kind was kept, as an agent's kind, like its name, is one for all its documents and may be a curator's "
+        "correction. If the source is right, change the agent's kind in the admin (Agents, searched by its key), which "
+        "re-indexes its documents; else correct the source"
+    )
+    assert [line for line in result.stdout.splitlines() if line.startswith("conflict ")] == [f"conflict {changed}, line 3: {said}"]
+    written = json.loads(report_file.read_text(encoding="utf-8"))
+    assert (written["counts"]["conflicts"], written["counts"]["unchanged"]) == (1, 10)
+    assert written["conflicts"] == [
+        {"where": f"{changed}, line 3", "identifier": "seed-sino-soviet-03", "field": "agents", "source_value": "organization", "message": said}
+    ]

@@ -47,3 +47,71 @@ def test_a_collection_keeps_the_title_it_was_first_stored_with():
     ingest_records(qhod_items())
     ingest_records(qhod_items())
     assert Collection.objects.get(key="qhod-qhod").title == "Quellen zur habsburgisch-osmanischen Diplomatie"
+
+
+# An agent given another kind under the key of a stored agent: the stored kind stayed, and the report said
+# nothing (a JSON Lines file giving "kind": "organization" for person:liu-shaoqi, a re-ingest changing an agent's
+# kind alone). An agent's kind is one for all its documents, as its name is, and may be a curator's: it is kept,
+# and the report says so as a conflict, once an ingest, at the first document giving the other kind.
+
+SEED = FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"
+LIU_AS_A_BODY = (
+    "the agent 'Liu Shaoqi' (person:liu-shaoqi) is a person in the archive, and the source gives it as an organization; the "
+    "archive's kind was kept, as an agent's kind, like its name, is one for all its documents and may be a curator's "
+    "correction. If the source is right, change the agent's kind in the admin (Agents, searched by its key), which "
+    "re-indexes its documents; else correct the source"
+)
+
+
+def test_an_agent_given_another_kind_under_its_key_keeps_its_kind_and_the_report_says_so(tmp_path):
+    import json
+
+    from legation.ingest.curation import KindConflict
+
+    ingest_records(read_file(SEED), source=str(SEED))
+    rows = [json.loads(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
+    for agent in (a for row in rows for a in row["agents"] if a["key"] == "person:liu-shaoqi"):
+        agent["kind"] = "organization"
+    changed = tmp_path / "seed.jsonl"
+    changed.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    liu = [row["identifier"] for row in rows if any(a["key"] == "person:liu-shaoqi" for a in row["agents"])]
+    assert len(liu) == 6
+
+    for dry_run in (True, False):
+        report = ingest_records(read_file(changed), source=str(changed), dry_run=dry_run)
+        assert (report.updated, len(report.unchanged)) == ([], 10)
+        assert report.conflicts == [
+            KindConflict(f"{changed}, line 3", liu[0], "agents", "organization", "Liu Shaoqi", "person:liu-shaoqi", "person")
+        ]  # once, though six documents give it
+        assert report.conflicts[0].message() == LIU_AS_A_BODY
+        assert Agent.objects.get(key="person:liu-shaoqi").kind == "person"
+
+    # a kind a curator set in the admin stays at the next ingest of the source, which is told
+    Agent.objects.filter(key="person:liu-shaoqi").update(kind="organization")
+    again = ingest_records(read_file(SEED), source=str(SEED))
+    assert (again.updated, len(again.unchanged)) == ([], 10)
+    assert [(c.where, c.source_value, c.kept) for c in again.conflicts] == [(f"{SEED}, line 3", "person", "organization")]
+    assert Agent.objects.get(key="person:liu-shaoqi").kind == "organization"
+
+
+@pytest.mark.parametrize("batch_size", [200, 1])
+def test_one_gnd_key_read_as_a_person_and_as_an_organization_is_one_agent_of_the_kind_first_read(tmp_path, batch_size):
+    # Virmont's letter of 31 May 1719 names Karl VI (GND 118560107) in an orgName, the other letters in a persName
+    copies = []
+    for path in QHOD:
+        copy = tmp_path / path.name
+        text = path.read_text(encoding="utf-8")
+        if path.name.startswith("Briefe__Virmont_an_Hofkriegsrat_31"):
+            person = '<persName ana="MPRautomatched" ref="https://d-nb.info/gnd/118560107">Karl VI.</persName>'
+            assert text.count(person) == 1
+            text = text.replace(person, person.replace("persName", "orgName"))
+            virmont = copy
+        copy.write_text(text, encoding="utf-8")
+        copies.append(copy)
+    items = lambda: (item for path in files_to_read(copies) for item in read_file(path))  # noqa: E731
+    first = ingest_records(items(), batch_size=batch_size)
+    assert len(first.added) == 5 and not first.failed
+    assert Agent.objects.get(key="gnd:118560107").kind == "person"
+    assert [(c.identifier, c.key, c.source_value, c.kept) for c in first.conflicts] == [(f"qhod-{virmont.stem}", "gnd:118560107", "organization", "person")]
+    second = ingest_records(items(), batch_size=batch_size)
+    assert (len(second.unchanged), second.updated, len(second.conflicts)) == (5, [], 1)

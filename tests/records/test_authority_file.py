@@ -141,3 +141,23 @@ def test_lines_the_stored_agents_refuse_are_named_with_the_bad_lines_of_the_file
     ]
     assert list(Agent.objects.values_list("key", flat=True)) == ["nsc"] and not AgentName.objects.exists()
     assert not AgentKey.objects.exists() and not ChangeLogEntry.objects.exists()
+
+
+def test_a_line_giving_a_stored_agent_another_kind_is_refused_saying_what_to_do(tmp_path: Path):
+    # the line's names were given to the agent and its kind kept, unsaid: an agent's kind, like its preferred
+    # name, is the archive's, changed in the admin
+    Agent.objects.create(key="person:liu-shaoqi", name="Liu Shaoqi", kind="person")
+    path = tmp_path / "authorities.jsonl"
+    path.write_text(
+        GOOD + "\n" + '{"kind": "organization", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi"]}\n',
+        encoding="utf-8",
+    )
+    assert problems(path) == [(
+        "line 2",
+        "the agent 'person:liu-shaoqi' is a person in the archive, and this line gives an organization; a line does not change a "
+        "stored agent's kind, as it does not rename it: write \"kind\": \"person\", or, if the line is right, change the agent's kind "
+        "in the admin first",
+    )]  # fmt: skip
+    assert list(Agent.objects.values_list("key", "kind")) == [("person:liu-shaoqi", "person")] and not AgentName.objects.exists()
+    path.write_text(GOOD + "\n" + '{"kind": "person", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi"]}\n', encoding="utf-8")
+    assert (load_authorities(path).extended, Agent.objects.get(key="person:liu-shaoqi").names.get().name) == (1, "Liu Shao-chi")

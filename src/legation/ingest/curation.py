@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import Any
 
-from legation.printable import shortened
+from legation.printable import shortened, with_article
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, Footnote, TextRecord, distinct_identifiers
 from legation.records.models import Document
@@ -85,6 +85,26 @@ class Conflict:
         return (
             f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
             "kept. To take the source's value, enter it in the admin"
+        )
+
+
+@dataclass(frozen=True)
+class KindConflict(Conflict):
+    """An agent a source gives another kind than the archive holds it as, under its key
+    (:func:`legation.records.agent_keys.as_stored_kinds`): ``field`` is ``"agents"``, ``source_value``
+    the kind the source gives, ``kept`` the archive's, kept; ``name`` and ``key`` the agent's as read.
+    Reported once an ingest for an agent and a kind, at the first document giving it so."""
+
+    name: str = ""
+    key: str = ""
+    kept: str = ""
+
+    def message(self) -> str:
+        return (
+            f"the agent {self.name!r} ({self.key}) is {with_article(self.kept)} in the archive, and the source gives it as "
+            f"{with_article(self.source_value)}; the archive's kind was kept, as an agent's kind, like its name, is one for all its "
+            "documents and may be a curator's correction. If the source is right, change the agent's kind in the admin (Agents, "
+            "searched by its key), which re-indexes its documents; else correct the source"
         )
 
 

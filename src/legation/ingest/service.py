@@ -24,13 +24,13 @@ from django.utils import timezone
 from legation.errors import IngestError, IngestNote, shown_path
 from legation.interrupts import held
 from legation.printable import documents
-from legation.ingest.curation import FIELDS, Conflict, FieldChange, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
+from legation.ingest.curation import FIELDS, Conflict, FieldChange, KindConflict, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, unread_reason, years_to_come
 from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
-from legation.records.agent_keys import as_first_read, rekey, rekind, resolve_keys
+from legation.records.agent_keys import as_first_read, as_stored_kinds, rekey, rekind, resolve_keys
 from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -108,6 +108,8 @@ class IngestReport:
     collections_left: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, titles): collections a table's row took a document out of
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
+    agent_kinds: dict[str, str] = field(default_factory=dict, repr=False)  # agent key → its kind, stored or first read (agent_keys.as_stored_kinds)
+    kinds_apart: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (agent key, kind a source gave) reported as a KindConflict
     types: TypeSpellings = field(default_factory=TypeSpellings, repr=False)  # one spelling a type (records.document_types)
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
@@ -318,7 +320,8 @@ class _Authorities:
     """The authority records (agents with their names, places, subjects, repositories, collections) that one
     batch of records points to, fetched or created with a few queries per kind for the batch.
 
-    An existing agent keeps its preferred name and an existing collection its title: overwriting
+    An existing agent keeps its preferred name and kind (a kind a source gives otherwise is reported:
+    :func:`legation.records.agent_keys.as_stored_kinds`) and an existing collection its title: overwriting
     them with each document's spelling would flip them with file order and leave already indexed
     documents showing the old value, since those get no change-log row. Curators rename in the
     admin. Spellings an agent did not have yet are added as its (uncurated) :class:`AgentName`. An
@@ -590,7 +593,10 @@ def _store_batch(batch: list[DocumentRecord], report: IngestReport, dry_run: boo
 def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, source: str = "") -> set[str]:
     """Upsert one batch in one transaction with its change-log rows. Agent keys merged into another
     agent are read as that agent's key first (a name read as a person and as an organization with
-    the kind first read in this ingest: :func:`legation.records.agent_keys.as_first_read`), and a place that is another's variant as that place
+    the kind first read in this ingest: :func:`legation.records.agent_keys.as_first_read`), an agent
+    given another kind than its key's agent has as that agent's kind, each reported once an ingest
+    as a :class:`~legation.ingest.curation.KindConflict` (:func:`legation.records.agent_keys.as_stored_kinds`),
+    and a place that is another's variant as that place
     (:func:`legation.records.place_names.resolve_places`), so digests compare what will be stored. A record
     whose identifier the ingest read before is a failure naming both places (see :func:`located`),
     and so is a record correcting a stored document's date as written alone (:func:`_left_behind`):
@@ -600,7 +606,13 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
     tables = [table_fields_of(record) for record in batch]  # (nor these)
     given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
-    records = resolve_places(resolve_keys(as_first_read(batch, report.first_keys)))  # one kind for a name through the ingest
+    records, apart = as_stored_kinds(as_first_read(batch, report.first_keys), report.agent_kinds)  # one kind for a name, one for an agent
+    for index, ref, kept in apart:
+        if (ref.key, ref.kind) not in report.kinds_apart:
+            report.kinds_apart.add((ref.key, ref.kind))
+            where = _place(source, locations[index]) or _where(source, batch[index].identifier)
+            report.conflicts.append(KindConflict(where, batch[index].identifier, "agents", ref.kind, ref.name, ref.key, kept))
+    records = resolve_places(resolve_keys(records))
     records = report.types.resolve(records, write=not dry_run)
     folded = _case_forms(report, (record.identifier for record in records))
     for record, location, fields in zip(records, locations, tables):

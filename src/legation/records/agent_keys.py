@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from legation.records.chunks import chunks
-from legation.records.document_record import AGENT_KINDS, DocumentRecord
+from legation.records.document_record import AGENT_KINDS, AgentRef, DocumentRecord
 from legation.records.models import Agent, AgentKey, AgentName, Document, DocumentAgent
 from legation.records.serialize import load_records
 
@@ -72,6 +72,34 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
             agents.append(ref)
         out.append(replace(record, agents=agents) if changed else record)
     return out
+
+
+def as_stored_kinds(records: list[DocumentRecord], kinds: dict[str, str]) -> tuple[list[DocumentRecord], list[tuple[int, AgentRef, str]]]:
+    """``records`` with each agent of a key an agent is stored under given that agent's kind, and
+    each agent of another key the kind it was first read with in this ingest (``kinds``, ``{key:
+    kind}``, which this fills: the stored agents' kinds are read once an ingest); and the agents read
+    with another kind than that, each ``(index of its record in records, the reference as read, the
+    kind kept)``, for the caller to report. An agent's kind is one for all its documents, as its
+    preferred name is, and may be a curator's correction (Legation remembers what each document's
+    source gave, not what it gave of an agent): a source giving ``"kind": "organization"`` for a
+    person, or a TEI letter an ``orgName`` where another a ``persName`` of one GND key, does not change
+    it; :func:`rekind` does, where a source gives an agent the key of the other kind. A key merged
+    into another agent (:func:`resolve_keys`) holds no agent: it is read as given. Like
+    :func:`resolve_keys`, it returns copies of the records it changes."""
+    unread = sorted({ref.key for record in records for ref in record.agents} - kinds.keys())
+    for chunk in chunks(unread):
+        kinds.update(Agent.objects.filter(key__in=chunk).values_list("key", "kind"))
+    out: list[DocumentRecord] = []
+    apart: list[tuple[int, AgentRef, str]] = []
+    for index, record in enumerate(records):
+        agents, changed = [], False
+        for ref in record.agents:
+            if (kind := kinds.setdefault(ref.key, ref.kind)) != ref.kind:
+                apart.append((index, ref, kind))
+                ref, changed = replace(ref, kind=kind), True
+            agents.append(ref)
+        out.append(replace(record, agents=agents) if changed else record)
+    return out, apart
 
 
 def rekind(keys: dict[str, str]) -> list[str]:

@@ -23,7 +23,8 @@ the key is remembered, so later ingests link documents that carry it to the line
 ``legation export`` writes the line's key for them. A ``same_as`` key may not be the key of
 another line, be listed by two lines, be of another kind than the line (``person:…`` for an
 organization, or a stored agent of the other kind) or already be another key of a different
-agent; a line's own key may not be a key merged before (write the key it was merged into).
+agent; a line's own key may not be a key merged before (write the key it was merged into), nor give a
+stored agent another kind than it has (an agent's kind, like its preferred name, is changed in the admin).
 A line whose key was merged before, without ``same_as``, gives its names to the agent it was merged into.
 
 A file with bad lines loads nothing: :class:`AuthorityFileError` lists every bad line (not JSON,
@@ -240,6 +241,14 @@ def _stored_problem(row: dict) -> str | None:
         return (
             f"the line's key {row['key']!r} was merged into the agent {merged[row['key']]!r} before; "
             f"write {merged[row['key']]!r} as the line's key"
+        )
+    own = merged.get(row["key"], row["key"])
+    held = Agent.objects.filter(key=own).values_list("kind", flat=True).first()
+    if held is not None and held != row["kind"]:  # it was kept unsaid, the line's names given to the stored kind
+        return (
+            f"the agent {own!r} is {with_article(held)} in the archive, and this line gives {with_article(row['kind'])}; a line "
+            f'does not change a stored agent\'s kind, as it does not rename it: write "kind": "{held}", or, if the line is right, '
+            "change the agent's kind in the admin first"
         )
     for key in row.get("same_as", []):
         stored = Agent.objects.filter(key=key).values_list("kind", flat=True).first()
