@@ -361,6 +361,37 @@ def test_a_library_headings_fuller_form_title_and_relator_term(tmp_path: Path):
             "sent, received or is mentioned in a document)") in notes
 
 
+RULERS = (
+    "identifier,title,creator,recipient\n"
+    'k1,Letter one,"Elizabeth II, Queen of Great Britain, 1926-2022","Pius XII, Pope, 1876-1958"\n'
+    'k2,Letter two,"Wilhelm II, German Emperor, 1859-1941","Nicholas II, Emperor of Russia, 1868-1918|Victoria, Queen of Great Britain, 1819-1901"\n'
+)
+
+
+def test_a_sovereigns_heading_is_the_name_and_its_numeral(tmp_path: Path):
+    """Library of Congress headings of sovereigns and popes (a fresh user's table): "Elizabeth II, Queen of Great
+    Britain, 1926-2022" is Elizabeth II, person:elizabeth-ii, the title kept in the further name as written; the
+    dates were kept in the name and the key, and are noted now as any heading's."""
+    path = tmp_path / "rulers.csv"
+    path.write_text(RULERS, encoding="utf-8")
+    items = list(read_file(path))
+    r = records(items)
+    assert [(a.key, a.name, a.names) for a in r["k1"].agents + r["k2"].agents] == [
+        ("person:elizabeth-ii", "Elizabeth II", ["Elizabeth II, Queen of Great Britain"]),
+        ("person:pius-xii", "Pius XII", ["Pius XII, Pope"]),
+        ("person:wilhelm-ii", "Wilhelm II", ["Wilhelm II, German Emperor"]),
+        ("person:nicholas-ii", "Nicholas II", ["Nicholas II, Emperor of Russia"]),
+        ("person:victoria", "Victoria", ["Victoria, Queen of Great Britain"])]
+    notes = [(n.location, n.message.split("), ")[0]) for n in items if isinstance(n, IngestNote)]
+    assert notes == [
+        ("line 2", "column 'creator' has dates of life after 2 names (line 2: 'Elizabeth II, Queen of Great Britain, 1926-2022'; "
+                   "line 3: 'Wilhelm II, German Emperor, 1859-1941'"),
+        ("line 2", "column 'recipient' has dates of life after 3 names (line 2: 'Pius XII, Pope, 1876-1958'; line 3: 'Nicholas II, "
+                   "Emperor of Russia, 1868-1918'; line 3: 'Victoria, Queen of Great Britain, 1819-1901'")]
+    assert "'Elizabeth II, Queen of Great Britain, 1926-2022' is 'Elizabeth II', one agent" in next(
+        n.message for n in items if isinstance(n, IngestNote))
+
+
 @pytest.mark.django_db
 def test_a_library_heading_and_the_name_it_heads_are_one_agent_and_ingest_twice_changes_nothing(tmp_path: Path):
     from legation.records.models import Agent

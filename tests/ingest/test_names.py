@@ -358,3 +358,49 @@ def test_the_bodies_and_groups_of_the_moritz_letter_index():
     assert all(k.startswith("organization:") for k, kind in keys.items() if kind == "organization")
     assert names["Rat von Leipzig"] == names["zu Breslau versammelten Fürsten"] == "organization"
     assert names["Michael Alber (Bürgermeister)"] == names["Ein ungenannter Rat des Hz. Moritz'"] == "person"
+
+
+@pytest.mark.parametrize(
+    "written_as, name, written, dates, title",
+    [
+        # Library of Congress headings of sovereigns and popes: the name and its numeral, the title, the dates
+        ("Elizabeth II, Queen of Great Britain, 1926-2022", "Elizabeth II", "Elizabeth II, Queen of Great Britain", "1926-2022", "Queen of Great Britain"),
+        ("Victoria, Queen of Great Britain, 1819-1901", "Victoria", "Victoria, Queen of Great Britain", "1819-1901", "Queen of Great Britain"),
+        ("Pius XII, Pope, 1876-1958", "Pius XII", "Pius XII, Pope", "1876-1958", "Pope"),
+        ("Wilhelm II, German Emperor, 1859-1941", "Wilhelm II", "Wilhelm II, German Emperor", "1859-1941", "German Emperor"),
+        ("Nicholas II, Emperor of Russia, 1868-1918", "Nicholas II", "Nicholas II, Emperor of Russia", "1868-1918", "Emperor of Russia"),
+        # QhoD's sultan and emperor as the Library of Congress heads them
+        ("Selim II, Sultan of the Turks, 1524-1574", "Selim II", "Selim II, Sultan of the Turks", "1524-1574", "Sultan of the Turks"),
+        ("Maximilian II, Holy Roman Emperor, 1527-1576", "Maximilian II", "Maximilian II, Holy Roman Emperor", "1527-1576", "Holy Roman Emperor"),
+        ("Mohammad Reza Pahlavi, Shah of Iran, 1919-1980", "Mohammad Reza Pahlavi", "Mohammad Reza Pahlavi, Shah of Iran", "1919-1980", "Shah of Iran"),
+        ("Jean, Grand Duke of Luxembourg, 1921-2019", "Jean", "Jean, Grand Duke of Luxembourg", "1921-2019", "Grand Duke of Luxembourg"),
+        # without dates, a title still heads the name ("Pius XII, Pope" was "Pope Pius XII", read surname first)
+        ("Pius XII, Pope", "Pius XII", "Pius XII, Pope", "", "Pope"),
+        ("Elizabeth II, Queen of Great Britain", "Elizabeth II", "Elizabeth II, Queen of Great Britain", "", "Queen of Great Britain"),
+    ],
+)
+def test_a_sovereigns_or_popes_heading_is_the_name_and_its_numeral(written_as, name, written, dates, title):
+    """The name a researcher searches (and FRUS keys: "Paul VI" is person:paul-vi), the title kept in the
+    further name as written, the dates not kept, as for any heading."""
+    read = heading(written_as)
+    assert (read.name, read.written, read.dates, read.title) == (name, written, dates, title)
+    assert direct_name(written_as) == name and agent_kind(written_as) == "person"
+    assert agent_key("", written_as) == "person:" + name.lower().replace(" ", "-")
+
+
+def test_a_title_heads_a_name_only_as_a_sovereigns_heading_writes_it():
+    """"Pius XII, Pope" was read surname first, as "Pope Pius XII"; a title with no realm ("Hussein, King", as a
+    FRUS list writes it), forenames ending in a title's word, a body's name and a consort's heading (whose realm is
+    another's) are no sovereign's heading; other headings are read as before."""
+    assert direct_name("Pius XII, Pope") == "Pius XII" and direct_name("Paul VI, Pope") == "Paul VI"
+    for name, direct in (
+        ("Acheson, Dean, 1893-1971", "Dean Acheson"),
+        ("Churchill, Winston, Sir, 1874-1965", "Winston Churchill"),
+        ("Sukarno, 1901-1970", "Sukarno"),
+        ("Hussein, King", "Hussein, King"),
+        ("Smith, Martin King", "Smith, Martin King"),
+        ("Embassy, Prince of Wales", "Embassy, Prince of Wales"),
+        ("Philip, Prince, consort of Elizabeth II, Queen of Great Britain, 1921-2021", "Philip, Prince, consort of Elizabeth II, Queen of Great Britain, 1921-2021"),
+        ("King, Martin Luther, Jr.", "Martin Luther King Jr."),
+    ):
+        assert direct_name(name) == direct, name

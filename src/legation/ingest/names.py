@@ -211,6 +211,39 @@ _HEADING_TITLE = re.compile(
     r",\s*(" + "|".join(map(re.escape, _HEADING_TITLES)) + r")(?:\s+(von und zu|von|vom|zu|van|de|d['’]|di|da))?$"
 )
 
+# A sovereign's or a pope's heading (MARC 100 with the forename entered first: $a the name, $b its numeral, $c the
+# title), as the Library of Congress writes one: "Elizabeth II, Queen of Great Britain, 1926-2022", "Pius XII, Pope,
+# 1876-1958", "Wilhelm II, German Emperor, 1859-1941", "Ferdinand I, Holy Roman Emperor, 1503-1564", "Selim II, Sultan
+# of the Turks, 1524-1574", "Victoria, Queen of Great Britain, 1819-1901", "Mohammad Reza Pahlavi, Shah of Iran,
+# 1919-1980". The title names its realm ("… of …", after "Grand", "Crown" or "Latin" at most: "Grand Duke of
+# Luxembourg"), or an empire ("German Emperor", "Holy Roman Emperor"), a pope's neither; not "Hussein, King" (a FRUS
+# list's, read by its own rule), nor "Smith, Martin King" (forenames).
+_RULER_TITLES = (
+    "King Queen Emperor Empress Pope Antipope Tsar Tsarina Czar Czarina Shah Sultan Emir Amir Khedive Caliph Negus Bey "
+    "Dey Duke Duchess Archduke Archduchess Elector Electress Prince Princess Landgrave Margrave Regent Kaiser"
+).split()
+_RULER = "|".join(_RULER_TITLES)
+_RULER_HEADING = re.compile(
+    rf"(?P<name>[^\W\d_][^,()\[\]\d;:&/|]*?)(?:\s+(?P<numeral>[IVXL]{{1,6}}))?,\s*(?P<title>"
+    rf"(?:(?:Grand|Crown|Latin)\s+)?(?:{_RULER})\s+of\s+(?:the\s+)?[A-Z][^,]*"  # "Queen of Great Britain", "Sultan of the Turks"
+    r"|(?:German|Holy Roman|Roman|Byzantine|French|Austrian|Russian|Mughal)\s+Emp(?:eror|ress)"  # "German Emperor"
+    r"|Pope|Antipope)"
+)
+
+
+def _ruler(text: str) -> tuple[str, str] | None:
+    """The name and title of a sovereign's or a pope's heading (:data:`_RULER_HEADING`), its dates taken off
+    before: ``"Elizabeth II, Queen of Great Britain"`` → ``("Elizabeth II", "Queen of Great Britain")``, ``"Pius
+    XII, Pope"`` → ``("Pius XII", "Pope")``; None for any other name, and when the name is no one's: one to
+    four name words (particles before the last), none a word of an office or a body ("Embassy, Prince of
+    Wales" is none)."""
+    if not (m := _RULER_HEADING.fullmatch(text)):
+        return None
+    words = m["name"].split()
+    if not 1 <= len(words) <= 4 or not _name_tokens(words, "start") or any(w.lower().rstrip(".") in _OFFICE_WORDS for w in words):
+        return None
+    return " ".join(filter(None, (m["name"].strip(), m["numeral"]))), m["title"]
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -219,13 +252,14 @@ class Heading:
     M.", fuller "Richard Milhous Nixon", dates "1913-1994"; ``"Bismarck, Otto, Fürst von, 1815-1898"`` → name
     "Bismarck, Otto von", written "Bismarck, Otto, Fürst von", title "Fürst von"; ``"Smith, John,
     1901-1980, editor"`` → name "Smith, John", relator "editor"; ``"Sukarno, 1901-1970"`` → name
-    "Sukarno". For any other name, ``name`` and ``written`` are the name as given, the rest empty."""
+    "Sukarno"; ``"Pius XII, Pope, 1876-1958"`` → name "Pius XII", written "Pius XII, Pope", title "Pope". For any
+    other name, ``name`` and ``written`` are the name as given, the rest empty."""
 
     name: str  # the name to read: "Nixon, Richard M.", "Churchill, Winston", "Bismarck, Otto von", "Sukarno"
     written: str  # as written without the fuller form, dates and relator terms: "Nixon, Richard M.", "Churchill, Winston, Sir"
     dates: str = ""  # "1913-1994", "1931–"
     fuller: str = ""  # the fuller form of the forenames, in direct order with the surname: "Richard Milhous Nixon"
-    title: str = ""  # "Sir", "Fürst von"
+    title: str = ""  # "Sir", "Fürst von", "Queen of Great Britain"
     relator: str = ""  # "editor", "editor, translator"
 
     @property
@@ -241,7 +275,9 @@ def heading(name: str) -> Heading:
     followed by what such a heading adds, each optional, in this order: the fuller form of the forenames
     in parentheses (MARC 100 $q: "Nixon, Richard M. (Richard Milhous)"), a title (:data:`_HEADING_TITLES`,
     $c: "Churchill, Winston, Sir"), the dates of life (:data:`_LIFE_DATES`, $d: "1893-1971", "(1893-1971)")
-    and relator terms (:data:`_RELATORS`, $e: "editor"). A fuller form counts only when it is one: name
+    and relator terms (:data:`_RELATORS`, $e: "editor"); or a sovereign's or a pope's name and numeral before
+    the title (:func:`_ruler`: "Elizabeth II, Queen of Great Britain, 1926-2022" → name "Elizabeth II", written
+    "Elizabeth II, Queen of Great Britain", title "Queen of Great Britain"). A fuller form counts only when it is one: name
     words, as many as the forenames at least, each the forename written out or the same ("Richard M." →
     "Richard Milhous", "J. Edgar" → "John Edgar"); a parenthesis that says anything else ("Smith, John
     (Ambassador)", "Mao, Zedong (Mao Tse-tung)") leaves the whole name as written, and so does any addition
@@ -253,6 +289,8 @@ def heading(name: str) -> Heading:
         rest, relator = rest[: m.start()].rstrip(), m[1]
     if m := _LIFE_DATES.search(rest):
         rest, dates = rest[: m.start()].rstrip(), m[1] or m[2]
+    if ruler := _ruler(rest):  # "Elizabeth II, Queen of Great Britain": not surname first, the title its realm
+        return Heading(name=ruler[0], written=rest, dates=dates, title=ruler[1], relator=relator)
     if m := _HEADING_TITLE.search(rest):
         rest, title, particle = rest[: m.start()].rstrip(), " ".join(filter(None, (m[1], m[2]))), m[2] or ""
     if m := re.search(r"\s*\(([^()]+)\)$", rest):
