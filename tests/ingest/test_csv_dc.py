@@ -575,7 +575,7 @@ def test_moritz_bodies_are_organizations_by_their_german_words():
     items = records(read_file(shared_data("moritz-saxony-political-correspondence-metadata/letters.csv.gz"), "moritz"))
     agents = [a for r in items.values() for a in r.agents]
     assert len(agents) == 20_562  # 20,573 names in the cells, 11 given twice in one role of a letter
-    assert sum(a.kind == "organization" for a in agents) == 1_883  # one the Reichskammergericht, read since courts are
+    assert sum(a.kind == "organization" for a in agents) == 1_884  # the Reichskammergericht since courts are, the Landtag zu Torgau since diets are
 
 
 HOLDINGS = "RefNo;Heading;Written;Author;Addressee;Body;Series;Keywords\nHX-1;Despatch on Ottoman trade;12.05.1720;Virmont, Damian Hugo;Karl VI;Trade talks;Series A;trade|Ottoman\n"

@@ -147,7 +147,8 @@ def inverted(name: str) -> NameParts | None:
     Force" are not). A surname that is a word of a body ("Embassy", "Mission", "Service") counts only
     before several given names or an initial ("Service, John S."; not "Embassy, Paris"); one that
     names a German, French or Italian body never (:func:`_german_office`, :func:`_romance_body`:
-    "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"). A
+    "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"), but for a word that is a surname too, one
+    before any forenames (:data:`_SURNAMES_OF_BODIES`: "Amt, Peter", "Post, Albert"). A
     Chinese, Korean or Vietnamese name kept in its own order ("Mao, Zedong", see :func:`_east_asian`)
     is None too: its order is already the direct one."""
     parts = _surname_first(heading(normalize_space(name)).name)
@@ -168,11 +169,17 @@ def _surname_first(name: str) -> NameParts | None:
         return None
     if not (_name_tokens(surname, "start") and _name_tokens(given, "end")):
         return None
-    if len(surname) == 1 and surname[0].lower() in _BODY_WORDS and len(given) < 2 and not _INITIALS.fullmatch(given[0]):
+    one = surname[0].lower() if len(surname) == 1 else ""
+    if one in _BODY_WORDS - _SURNAMES_OF_BODIES and len(given) < 2 and not _INITIALS.fullmatch(given[0]):
         return None
-    if any(map(_german_office, surname)) or _romance_body(surname):
+    if one not in _SURNAMES_OF_BODIES and (any(map(_german_office, surname)) or _romance_body(surname)):
         return None  # a body's name before its place: "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"
     return parts
+
+
+# Words of bodies that are surnames too, and are one alone before forenames: "Amt, Peter", "Post, Albert" (a FRUS
+# list of persons), "House, Edward"; "Auswärtiges Amt, Bonn" is still a body's name before its place.
+_SURNAMES_OF_BODIES = frozenset({"amt", "post", "house", "service"})
 
 
 # A person's dates of life after the name, as library authority headings write them (Library of Congress,
@@ -378,6 +385,9 @@ _GERMAN_BODIES = frozenset(
 )
 _GERMAN_BODY_ENDINGS = ("räte", "stände", "städte", "kapitel", "kapitels", "leute", "leuten", "gesandte", "gesandten", "kommissare")
 _PARTY_BODIES = frozenset({"party", "parties", "politburo", "presidium", "comintern", "cominform"})
+# English assemblies, the last word of a name's head as a party body is: "Parliament", "UN/General Assembly", "West
+# Berlin/Senate" (the Dodis edition's orgName elements); not "Member of Parliament", "President of the Senate".
+_ASSEMBLIES = frozenset({"parliament", "parliaments", "senate", "assembly"})
 # The offices, embassies, ministries and parties of German names of the 20th century, as the Dodis edition
 # (../shared/data/README.md §3) and the foreign offices write them: "Auswärtiges Amt", "Bundeskanzleramt",
 # "Botschaft der Bundesrepublik Deutschland", "Eidgenössisches Politisches Departement", "Generalsekretariat",
@@ -394,13 +404,28 @@ _GERMAN_OFFICE_ENDINGS = (
     # the councils of ministers and party bodies of the GDR and the chanceries of the Reich ("Ministerrat der DDR",
     # "SED-Politbüro", "Reichskanzlei", "Staatskanzlei"); never one who sits in them, as "Staatsrat" or "Legationsrat" is
     "ministerrat", "politbüro", "politbuero", "kanzlei",
+    # parliaments and diets ("Reichstag", "Landtag", "Bundesversammlung", "Nationalversammlung"; not "-tag" alone: "Freitag",
+    # "Sonntag" are surnames)
+    "reichstag", "landtag", "kreistag", "parteitag", "versammlung",
 )
 # The offices of the Reich, the Federation and the Länder, "Amt" at the end: "Reichsamt des Innern", "Reichsmarineamt",
 # "Reichskolonialamt", "Bundespresseamt" (not "-amt" alone: "Klamt" is a surname, "samt" and "insgesamt" words).
 _GERMAN_OFFICE_PREFIXES = ("reichs", "bundes", "landes")
-# Councils whose names are also titles of their members ("Staatsrat Müller" is a man): bodies before whose they
-# are ("Staatsrat der DDR", "ZK der SED", the Central Committee), never before a name.
-_COUNCILS_BEFORE_WHOSE = frozenset({"staatsrat", "zk"})
+# Councils whose names are also titles of their members ("Staatsrat Müller" is a man; "Bundesrat Petitpierre" one of
+# the seven of the Swiss Federal Council, "Nationalrat Müller" a member of the National Council): bodies alone, after
+# an article or adjectives at most ("Bundesrat", "Nationalrat", "Ständerat", "Hofkriegsrat" of QhoD's orgName
+# elements, "Der Schweizerische Bundesrat", "Kaiserlicher Hofkriegsrat"), and before whose they are ("Staatsrat der
+# DDR", "Regierungsrat des Kantons Bern", "ZK der SED", the Central Committee), never before a name. Not a title
+# alone ("Legationsrat", "Geheimrat"), nor "Landrat" (a German district's head).
+_COUNCILS_ALSO_TITLES = frozenset(
+    "staatsrat zk bundesrat nationalrat ständerat standerat regierungsrat hofkriegsrat reichsrat kantonsrat gemeinderat stadtrat".split()
+)
+# Adjectives before such a council ("Schweizerische", "Eidgenössischer", "Kaiserlicher"), and before "Rat", a body's
+# council ("Grosser Rat des Kantons Bern", "Kleiner Rat", "Parlamentarischer Rat"; not "Kfl. Rat", "kurfürstlicher Rat",
+# a councillor of his lord).
+_COUNCIL_ADJECTIVE = re.compile(r"[^\W\d_]+(?:isch|lich)(?:e|er|es|en)?")
+_RAT_ADJECTIVES = frozenset("großer grosser große grosse kleiner kleine parlamentarischer parlamentarische".split())
+_WHOSE = ("der", "des", "d.")
 # French and Italian names of bodies start with the noun ("Ministère des Affaires étrangères", "Ambassade de
 # France", "Département politique fédéral", "Ministero degli Affari Esteri", "Consiglio federale"), after an
 # article at most ("Le Conseil fédéral", "L'Ambassade de France"); none of these nouns is an office holder's
@@ -412,7 +437,8 @@ _ROMANCE_BODIES = frozenset(
     "secrétariat secretariat comité comite commissariat haut-commissariat parti assemblée assemblee chancellerie "
     "préfecture prefecture mairie "
     "ministero ambasciata consolato legazione delegazione dipartimento governo direzione segreteria segretariato "
-    "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea".split()
+    "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea "
+    "présidence presidence".split()  # "Présidence de la République"
 )
 _ROMANCE_BODIES_BEFORE_LOWER = frozenset("conseil consiglio chambre camera sénat senat senato".split())
 # and before these adjectives, capitalized as Swiss and Italian usage writes them ("Le Conseil Fédéral", "Conseil Fédéral
@@ -454,8 +480,10 @@ def body_or_group(name: str) -> bool:
     (:data:`_GERMAN_OFFICES`: "Auswärtiges Amt", "Bundeskanzleramt", "Botschaft der DDR in Bern",
     "Eidgenössisches Politisches Departement", "Ministerrat der DDR", "SED-Politbüro", "Reichsmarineamt",
     "Reichskanzlei"; not "Staatssekretär im Auswärtigen Amt"), a council that is also its members' title
-    before whose it is (:data:`_COUNCILS_BEFORE_WHOSE`: "Staatsrat der DDR", "ZK der SED"; not
-    "Staatsrat Müller"); French and
+    alone or before whose it is (:data:`_COUNCILS_ALSO_TITLES`: "Bundesrat", "Der Schweizerische Bundesrat",
+    "Staatsrat der DDR", "Regierungsrat des Kantons Bern", "ZK der SED"; not "Staatsrat Müller"), and "Rat" after
+    the adjective of a body's council ("Grosser Rat des Kantons Bern", "Parlamentarischer Rat"); English
+    assemblies as party bodies (:data:`_ASSEMBLIES`: "Parliament", "General Assembly"); French and
     Italian ones by their first noun (:func:`_romance_body`: "Ministère des Affaires étrangères",
     "Ambassade de France", "Partito Socialista Italiano", "Le Conseil Fédéral", "Sous-direction d'Asie";
     not "La Chambre", a French minister)."""
@@ -464,7 +492,7 @@ def body_or_group(name: str) -> bool:
     text = re.sub(r"\([^()]*\)", " ", name)
     text = re.split(r"\s(?:oder|bzw\.)\s", re.sub(r"[\[\]?“„\"<>»«]", "", text), maxsplit=1)[0]
     head = text.split(" of ", 1)[0].split()
-    if head and head[-1].lower().strip("'’.,") in _PARTY_BODIES:
+    if head and head[-1].lower().strip("'’.,") in _PARTY_BODIES | _ASSEMBLIES:
         return True
     words = re.findall(r"[^\s,&]+|[,&]", text)
     lower = [w.lower().rstrip(";:") for w in words]
@@ -475,14 +503,19 @@ def body_or_group(name: str) -> bool:
     if words[0] in _SEVERAL or lower[0] in _NUMBERS or lower[0].isdigit() and int(lower[0]) > 1:
         return True
     start = 0
-    if lower[0] in _ATTRIBUTE:  # "in Augsburg verordneten Räte": the head starts at the participle
+    if words[0] in ("Der", "Die", "Das"):  # a body's article: "Der Schweizerische Bundesrat"
+        start = 1
+    elif lower[0] in _ATTRIBUTE:  # "in Augsburg verordneten Räte": the head starts at the participle
         start = next((i for i, w in enumerate(lower) if w.startswith(("versammelt", "verordnet", "erfordert"))), len(lower))
     end = next((i for i in range(start + 1, len(lower)) if lower[i] in _ATTRIBUTE), len(lower))
     for i in range(start, end):
         word, after = lower[i], lower[i + 1 : i + 3]
         if word in _GERMAN_BODIES or word.endswith(_GERMAN_BODY_ENDINGS) or _german_office(word):
             return True
-        if word in _COUNCILS_BEFORE_WHOSE and after[:1] and after[0] in ("der", "des", "d."):
+        alone_or_whose = not after or after[0] in _WHOSE
+        if word in _COUNCILS_ALSO_TITLES and alone_or_whose and all(map(_COUNCIL_ADJECTIVE.fullmatch, lower[start:i])):
+            return True
+        if word == "rat" and i > start and lower[i - 1] in _RAT_ADJECTIVES and alone_or_whose:
             return True
         if word == "rat" and not (i and lower[i - 1].endswith(".") and lower[i - 1] not in _AND) and (
             after[:1] and after[0] in _AND
