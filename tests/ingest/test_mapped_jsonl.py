@@ -430,3 +430,44 @@ def test_a_repeated_identifier_takes_a_suffix_no_line_has_given(tmp_path: Path):
     [note] = [i for i in items if isinstance(i, IngestNote)]
     assert "'a' at line 3 as 'a-3', 'a' at line 4 as 'a-4', 'a-3' at line 5 as 'a-3-2'" in note.message
     assert not [i for i in items if isinstance(i, IngestError)]
+
+
+HEADING_LINES = [
+    {"id": "h1", "t": "Letter one", "from": "Acheson, Dean, 1893-1971", "to": ["Smith, John, 1901-1980", "Elizabeth II, Queen of Great Britain, 1926-2022"]},
+    {"id": "h2", "t": "Letter two", "from": "Smith, John, 1850-1920, editor", "to": "Kissinger, Henry, 1923-|Mao, Zedong"},
+    {"id": "h3", "t": "Letter three", "from": "Smith, John, 1776-1840", "from_id": "viaf:3", "to": []},
+]
+
+
+def test_a_mapped_corpus_notes_library_headings_as_a_table_does(tmp_path: Path):
+    """The dates of life and relator terms of library headings are not kept, the names read as a CSV reads them, and
+    noted as a table's are (a fresh user's JSON Lines with a mapping got no note): once a key for dates and for
+    relator terms, once a name written with two people's dates, but for the names a line gives ids."""
+    lines = tmp_path / "letters.jsonl"
+    lines.write_text("".join(json.dumps(line) + "\n" for line in HEADING_LINES), encoding="utf-8")
+    mapping = tmp_path / "letters.map.json"
+    mapping.write_text(json.dumps({"columns": {"id": "identifier", "t": "title", "from": "sender", "from_id": "sender_key", "to": "recipient"},
+                                   "separator": "|"}), encoding="utf-8")
+    items = list(read_file(lines, mapping))
+    r = {i.identifier: i for i in items if isinstance(i, DocumentRecord)}
+    assert [(a.key, a.name, a.names) for a in r["h1"].agents] == [
+        ("person:dean-acheson", "Dean Acheson", ["Acheson, Dean"]),
+        ("person:john-smith", "John Smith", ["Smith, John"]),
+        ("person:elizabeth-ii", "Elizabeth II", ["Elizabeth II, Queen of Great Britain"])]
+    assert [a.key for a in r["h2"].agents] == ["person:john-smith", "person:henry-kissinger", "person:mao-zedong"]
+    assert [a.key for a in r["h3"].agents] == ["viaf:3"]
+    notes = [(n.location, n.message) for n in items if isinstance(n, IngestNote)]
+    assert [(where, message.split("), ")[0]) for where, message in notes] == [
+        ("line 1", "key 'from' has dates of life after 3 names (line 1: 'Acheson, Dean, 1893-1971'; line 2: 'Smith, John, "
+                   "1850-1920, editor'; line 3: 'Smith, John, 1776-1840'"),
+        ("line 1", "key 'to' has dates of life after 3 names (line 1: 'Smith, John, 1901-1980'; line 1: 'Elizabeth II, Queen "
+                   "of Great Britain, 1926-2022'; line 2: 'Kissinger, Henry, 1923-'"),
+        ("line 1", "'Smith, John' is written with the dates of life of different people: '1901-1980' (key 'to', line 1"),
+        ("line 2", "key 'from' has a relator term after 1 name (line 2: 'Smith, John, 1850-1920, editor'")]
+    assert "'Acheson, Dean, 1893-1971' is 'Dean Acheson', one agent with the name written without dates" in notes[0][1]
+    assert notes[2][1].startswith(  # line 3's John Smith has his id: not one of them
+        "'Smith, John' is written with the dates of life of different people: '1901-1980' (key 'to', line 1), '1850-1920' "
+        "(key 'from', line 2); all are one agent, person:john-smith ('John Smith'), as dates of life are not kept. If they "
+        "are different people, give each an id (a key of the lines the mapping reads as sender_key, recipient_key or "
+        "mentioned_key beside the names) and ingest the file again")
+    assert notes[3][1].endswith("the key says whether a person sent, received or is mentioned in a document)")

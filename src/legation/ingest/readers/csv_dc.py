@@ -46,12 +46,12 @@ it has and gains the other form, see :mod:`legation.ingest.service`); a body's c
 ("Embassy in Benghazi, Libya") and an East Asian name ("Mao, Zedong") turn nothing. Dates of life
 after a name, as library headings write them ("Acheson, Dean, 1893-1971"), are no part of it: the
 agent is Dean Acheson, ``person:dean-acheson``, the dates not kept, and one note a column
-names the first three (see :func:`_life_dates_note`); a name written with the dates of different people
+names the first three (see :mod:`legation.ingest.readers.heading_notes`); a name written with the dates of different people
 ("Smith, John, 1901-1980" and "Smith, John, 1850-1920", one agent) gets a note of its own naming each
-dates and where it was first read, unless its rows give ids (:func:`_two_lives_note`); so is what else such a heading adds
+dates and where it was first read, unless its rows give ids; so is what else such a heading adds
 (:func:`legation.ingest.names.heading`): "Nixon, Richard M. (Richard Milhous), 1913-1994" is Richard M.
 Nixon, ``person:richard-m-nixon``, "Churchill, Winston, Sir" Winston Churchill, and a relator term
-("Smith, John, 1901-1980, editor") is not kept, noted once a column (:func:`_relator_note`). A table gives
+("Smith, John, 1901-1980, editor") is not kept, noted once a column. A table gives
 no kind: a name with a word of a body or an office ("Embassy in France", "Department of State",
 "Secretary of State"; "Auswärtiges Amt", "Ambassade de France") is an organization's, keyed
 ``organization:<slug>`` as FRUS keys it, any other a person's (the rules: :mod:`legation.ingest.names`).
@@ -112,9 +112,10 @@ from pathlib import Path
 from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
-from legation.ingest.mappings import FIRST_WINS, Mapping, Values, agent_key, load_mapping
-from legation.ingest.names import direct_name, heading, life_years
+from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
+from legation.ingest.names import direct_name
 from legation.ingest.readers import located, read_decompressed, stopped_reading
+from legation.ingest.readers.heading_notes import HeadingNotes
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.printable import quoted, shortened
 from legation.records.document_record import MAX_CHARACTERS, DocumentRecord, RecordError
@@ -407,10 +408,8 @@ def read_csv(
     names = named if mapping.separator not in ("", ";", ",") else []
     semicolons: dict[str, list[tuple[str, str]]] = {}  # column → (place, cell) of the first three
     commas: dict[str, list[tuple[str, str]]] = {}
-    dated: dict[str, list[tuple[str, str]]] = {}  # names with a library heading's dates of life: noted, not stored in the name
-    related: dict[str, list[tuple[str, str]]] = {}  # and with a relator term ("editor"): noted, not stored
-    lives: dict[str, dict[str, tuple[str, str, str]]] = {}  # a person's key → dates → (name, column, place) where first read
     counted: dict[tuple[str, str], int] = {}  # (";" or ",", column) → cells
+    headings = HeadingNotes(path)  # names with a library heading's dates of life or relator term: noted, not stored
     while True:
         source.next_row()
         broken = None
@@ -457,21 +456,10 @@ def read_csv(
                     counted[mark, column] = counted.get((mark, column), 0) + 1
                     if len(found.setdefault(column, [])) < 3:
                         found[column].append((where, raw[column].strip()))
-        for column in named:
-            field_name = mapping.columns[column]  # a row giving ids for its names keeps them apart by the ids
-            identified = any(raw[c].strip() for c, f in mapping.columns.items() if f == f"{field_name}_key" and c in raw)
-            for value in raw[column].split(mapping.separator) if mapping.separator else [raw[column]]:
-                as_heading = heading(value.strip())
-                for kind, found, added in (("dates", dated, as_heading.dates), ("relator", related, as_heading.relator)):
-                    if added:
-                        counted[kind, column] = counted.get((kind, column), 0) + 1
-                        if len(found.setdefault(column, [])) < 3:
-                            found[column].append((where, value.strip()))
-                if as_heading.dates and not identified:
-                    lives.setdefault(agent_key("", value.strip()), {}).setdefault(as_heading.dates, (as_heading.written, column, where))
         values = Values(mapping, raw)
         for column, field_name in mapping.columns.items():
             values.add(field_name, raw.get(column))
+        headings.read(values, raw, where)
         if "title" not in given:  # a sheet of corrections (identifier, date): the stored title stays, or the row fails at the store
             values.add("title", UNTITLED)
         try:
@@ -482,13 +470,7 @@ def read_csv(
         yield _semicolon_note(path, mapping, column, counted[";", column], examples)
     for column, examples in commas.items():
         yield _comma_note(path, mapping, column, counted[",", column], examples)
-    for column, examples in dated.items():
-        yield _life_dates_note(path, column, counted["dates", column], examples)
-    for key, by_dates in lives.items():
-        if _two_lives(list(by_dates)):
-            yield _two_lives_note(path, key, by_dates)
-    for column, examples in related.items():
-        yield _relator_note(path, column, counted["relator", column], examples)
+    yield from headings.notes()
     if unnamed_used:
         yield _unnamed_note(path, sorted(unnamed_used), at)
     if unread_used:
@@ -574,74 +556,6 @@ def _comma_note(path: Path, mapping: Mapping, column: str, count: int, examples:
         f"{'stored' if count == 1 else 'each stored'} as one name ({direct_name(first)!r}): a comma writes one name surname "
         f"first, as in 'Acheson, Dean'. If they are several names, separate them with {mapping.separator!r} ({several!r}) "
         "and ingest the file again",
-        examples[0][0],
-    )
-
-
-def _heading_examples(count: int, examples: list[tuple[str, str]]) -> tuple[str, str, str]:
-    """For a note on ``count`` names of a column read as library headings: its ``examples`` (place,
-    name) shown, the first name, and the count in words ("1 name", "3 names")."""
-    shown = "; ".join(f"{where}: {value!r}" for where, value in examples)
-    return shown, examples[0][1], "1 name" if count == 1 else f"{count:,} names"
-
-
-def _life_dates_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
-    """The note on ``count`` names of a ``column`` followed by dates of life, as a library heading writes
-    them (:func:`~legation.ingest.names.heading`; ``examples``: the place and name of the first three):
-    at the first, saying that the dates were read as the person's, not as part of the name, and not kept
-    (the agent has no field for dates); and how to keep apart two people of
-    one name whose dates differ, who are now one agent."""
-    shown, first, names = _heading_examples(count, examples)
-    return IngestNote(
-        str(path),
-        f"column {column!r} has dates of life after {names} ({shown}), read as a library heading writes them, the person's "
-        f"and no part of the name: {first!r} is {direct_name(first)!r}, one agent with the name written without dates, the "
-        "dates not kept (an agent has no field for them). If two people of one name differ by their dates, give each an id (a mapping's "
-        "sender_key, recipient_key or mentioned_key column) and ingest the file again",
-        examples[0][0],
-    )
-
-
-def _two_lives(dates: list[str]) -> bool:
-    """Whether two of a name's ``dates`` of life are of different people: their years of birth or of death
-    differ (:func:`~legation.ingest.names.life_years`: "1901-1980" and "1850-1920"; not "1923-" and "1923-2023",
-    nor "1890?-1950" and "1890-1950", nor "1901 or 1902-1960" and "1902-1960": a year in doubt is the same)."""
-    years = [life_years(d) for d in dates]
-    return any(a and b and not _same_year(a, b) for (x, y) in itertools.combinations(years, 2) for a, b in zip(x, y))
-
-
-def _same_year(a: str, b: str) -> bool:
-    """Whether two years of a heading's dates may be one: they name a year in common ("1890?" and "1890", "ca. 1890")."""
-    return bool(set(re.findall(r"\d{3,4}", a)) & set(re.findall(r"\d{3,4}", b)))
-
-
-def _two_lives_note(path: Path, key: str, by_dates: dict[str, tuple[str, str, str]]) -> IngestNote:
-    """The note on one name of a file written with the dates of life of different people (:func:`_two_lives`;
-    ``by_dates``: each dates → the name as written without them, the column and the place where first read):
-    at the first, naming each dates and its place, saying that they are one agent (``key``), as dates are not
-    kept, and how to keep them apart."""
-    (name, _, where), *_ = by_dates.values()
-    shown = ", ".join(f"{dates!r} (column {column!r}, {place})" for dates, (_, column, place) in by_dates.items())
-    return IngestNote(
-        str(path),
-        f"{name!r} is written with the dates of life of different people: {shown}; all are one agent, {key} "
-        f"({direct_name(name)!r}), as dates of life are not kept. If they are different people, give each an id (a mapping's "
-        "sender_key, recipient_key or mentioned_key column beside the names) and ingest the file again",
-        where,
-    )
-
-
-def _relator_note(path: Path, column: str, count: int, examples: list[tuple[str, str]]) -> IngestNote:
-    """The note on ``count`` names of a ``column`` followed by a relator term, as a library heading writes the
-    person's part in a work (:func:`~legation.ingest.names.heading`: "Smith, John, 1901-1980, editor";
-    ``examples``: the place and name of the first three): at the first, saying that the term was read as no
-    part of the name and not kept."""
-    shown, first, names = _heading_examples(count, examples)
-    return IngestNote(
-        str(path),
-        f"column {column!r} has a relator term after {names} ({shown}), read as a library heading writes the person's part in "
-        f"a work ({heading(first).relator!r}), no part of the name: {first!r} is {direct_name(first)!r}, the term not kept (an agent "
-        "has no field for it; the column says whether a person sent, received or is mentioned in a document)",
         examples[0][0],
     )
 

@@ -26,6 +26,13 @@ A mapping may name a corpus rule in ``"transform"``:
           the text; the archival reference printed at the end ("[AA : A981, CHINA 116]") leaves
           the text and is the source note when ``naa_refs`` gives none.
 
+Names are read as a CSV table's are (:meth:`legation.ingest.mappings.Values.record`: "Acheson, Dean,
+1893-1971" is Dean Acheson, ``person:dean-acheson``), and what a library heading adds and is not kept
+is noted after the lines as a table's is, from the same code
+(:class:`~legation.ingest.readers.heading_notes.HeadingNotes`): once a key whose names have dates of
+life, once a key whose names have a relator term ("editor"), and once a name written with the dates of
+different people, unless its lines give ids.
+
 Errors: a line that is not JSON (a key given twice in one object included: JSON would keep the
 last value), not an object, or not a valid record yields an :class:`IngestError` naming the file
 and ``line N``; the other lines go on. A file that cannot be opened or decompressed raises IngestError.
@@ -60,6 +67,7 @@ from legation.errors import IngestError, IngestNote, json_line_failure, parse_js
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.mappings import Mapping, Values, load_mapping
 from legation.ingest.readers import json_lines, located
+from legation.ingest.readers.heading_notes import HeadingNotes
 from legation.ingest.readers.markdown_text import markdown_paragraphs
 from legation.printable import listed_first
 from legation.records.document_record import DocumentRecord, Footnote, RecordError
@@ -337,6 +345,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
     read = set(mapping.source_columns()) | mapping.ignore
     in_lists = {key.partition("[].")[0] for key in read if "[]." in key}  # lists of objects read in part ("naa_refs")
     unread: dict[str, int] = {}  # a key of the lines with a value that the mapping does not read → its first line
+    headings = HeadingNotes(path, "key")  # names with a library heading's dates of life or relator term, as a table's
     objects = 0
     for item in json_lines(path):  # long lines, bytes not UTF-8 and a cut-off file are IngestError items
         if isinstance(item, IngestError):
@@ -364,8 +373,10 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
                     unread[key] = number
         raw = {k: str(v) for k, v in obj.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
         values = Values(mapping, raw)
+        cells = {key: _text(_get(obj, key)) for key in mapping.columns}
         for key, field_name in mapping.columns.items():
-            values.add(field_name, _text(_get(obj, key)))
+            values.add(field_name, cells[key])
+        headings.read(values, cells, where)
         if transform:
             transform(obj, values)
         try:
@@ -387,6 +398,7 @@ def read_mapped_jsonl(path: Path, mapping: Mapping | str | Path) -> Iterator[Doc
         yield from (IngestNote(str(path), f"{record.identifier}: {note}", where) for note in values.notes)
     if renamed:
         yield _renamed(path, renamed)
+    yield from headings.notes()
     meant: set[str] = set()  # keys of the lines a key the mapping names and none has is taken for, said there
     if unseen and objects:
         note, meant = _unseen_keys(path, mapping, unseen, keys, objects)
