@@ -402,6 +402,7 @@ def test_a_title_heads_a_name_only_as_a_sovereigns_heading_writes_it():
         ("Embassy, Prince of Wales", "Embassy, Prince of Wales"),
         ("Philip, Prince, consort of Elizabeth II, Queen of Great Britain, 1921-2021", "Philip, Prince, consort of Elizabeth II, Queen of Great Britain, 1921-2021"),
         ("King, Martin Luther, Jr.", "Martin Luther King Jr."),
+        ("II, Pope", "Pope II"),  # no name: read surname first, as before
     ):
         assert direct_name(name) == direct, name
 

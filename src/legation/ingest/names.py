@@ -243,11 +243,13 @@ def _ruler(text: str) -> tuple[str, str] | None:
     before: ``"Elizabeth II, Queen of Great Britain"`` → ``("Elizabeth II", "Queen of Great Britain")``, ``"Pius
     XII, Pope"`` → ``("Pius XII", "Pope")``; None for any other name, and when the name is no one's: one to
     four name words (particles before the last), none a word of an office or a body ("Embassy, Prince of
-    Wales" is none)."""
+    Wales" is none), not all in capitals ("II, Pope", "NATO, Queen of …")."""
     if not (m := _RULER_HEADING.fullmatch(text)):
         return None
     words = m["name"].split()
-    if not 1 <= len(words) <= 4 or not _name_tokens(words, "start") or any(w.lower().rstrip(".") in _OFFICE_WORDS for w in words):
+    if not 1 <= len(words) <= 4 or not _name_tokens(words, "start") or m["name"].isupper():
+        return None
+    if any(w.lower().rstrip(".") in _OFFICE_WORDS for w in words):
         return None
     return " ".join(filter(None, (m["name"].strip(), m["numeral"]))), m["title"]
 
