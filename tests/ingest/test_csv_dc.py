@@ -993,6 +993,29 @@ def test_a_separator_line_naming_no_one_character_says_what_to_write(tmp_path: P
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "named", "held", "other"),
+    [
+        ("sep=,\nidentifier;title\nd-1;One\n", 1, "commas", "semicolons", "'sep=;'"),
+        ("\ufeff\nsep=;\r\nidentifier,title\r\nd-1,One\r\n", 2, "semicolons", "commas", "'sep=,'"),
+        ("sep=|\nidentifier\ttitle\nd-1\tOne\n", 1, "vertical bars", "tabs", "sep= followed by a tab"),
+    ],
+)
+def test_a_separator_line_the_header_does_not_use_names_both(tmp_path: Path, text: str, number: int, named: str, held: str, other: str) -> None:
+    # the table failed as "no identifier column (headers: ['identifier;title'])", not saying the sep= line was wrong
+    table = tmp_path / "excel.csv"
+    table.write_text(text, encoding="utf-8", newline="")
+    with pytest.raises(IngestError) as raised:
+        list(read_csv(table))
+    hinted = text.split("sep=")[1][0]
+    assert (raised.value.location, raised.value.message) == (
+        f"line {number}",
+        f"its line 'sep={hinted}' names {named} as the column separator, but the header (line {number + 1}) has none and is "
+        f"separated by {held}: correct that line to {other}, or remove it to have the separator read off the header, and "
+        "ingest the file again",
+    )
+
+
 EXCEL_FORMS = {  # how Excel saves a table with its separator line, and the --encoding a user gives for it
     "CSV UTF-8 (a byte order mark), semicolons": (codecs.BOM_UTF8, "utf-8", ";", None),
     "CSV in Windows-1252, semicolons": (b"", "cp1252", ";", None),

@@ -265,6 +265,19 @@ def _unread_note(path: Path, mapping: Mapping, unread: list[str], at: str) -> In
     return IngestNote(str(path), f"columns {unread} {mapping.not_read()}", at)
 
 
+_SEPARATOR_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _separator_disagreeing(header: list[str], hinted: str) -> str:
+    """The separator of :data:`_SEPARATOR_NAMES` that a header read as one column by the separator
+    a ``sep=`` line named (``hinted``) holds instead (``"identifier;title;date"`` below ``sep=,``), so
+    that the file fails naming both, not as a table without an identifier column; ``""`` when the
+    header has several columns, or none of those separators."""
+    if len(header) != 1:
+        return ""
+    return next((other for other in _SEPARATOR_NAMES if other != hinted and other in header[0]), "")
+
+
 def _delimiter(header: str) -> str:
     """The column separator, read off the ``header`` line: a comma; a semicolon, as Excel writes CSV
     where the decimal mark is a comma (German, French …); or a tab (TSV)."""
@@ -339,9 +352,10 @@ def read_csv(
         del decoded
     leading = []  # blank lines before the header, and Excel's separator line: read past, counted in line numbers
     header_line = next(lines, "")
-    hinted = ""
+    hinted, hint_line = "", 0
     while header_line and (not header_line.strip() or (not hinted and (hinted := _separator_hint(header_line, path, len(leading) + 1)))):
         leading.append("\n")  # read as a blank line: the hint is no row
+        hint_line = hint_line or (len(leading) if hinted else 0)
         header_line = next(lines, "")
     # The csv module refuses cells over 128 KiB by default (a long speech or telegram is more): a
     # cell may hold the longest value a record takes, and no more, so that a quote never closed (the
@@ -364,6 +378,15 @@ def read_csv(
         raise IngestError(str(path), f"header is not valid CSV ({exc})", f"line {rows.line_num}") from exc
     header = [h.strip() for h in header]
     at = f"line {rows.line_num}"  # the header's
+    if hinted and (other := _separator_disagreeing(header, hinted)):
+        raise IngestError(
+            str(path),
+            f"its line {quoted('sep=' + hinted)} names {_SEPARATOR_NAMES.get(hinted, repr(hinted))} as the column separator, but the header "
+            f"({at}) has none and is separated by {_SEPARATOR_NAMES[other]}: correct that line to "
+            f"{'sep= followed by a tab' if other == chr(9) else quoted('sep=' + other)}, or remove it to have "
+            "the separator read off the header, and ingest the file again",
+            f"line {hint_line}",
+        )
     if twice := [h for h in dict.fromkeys(header) if h and header.count(h) > 1]:
         places = "; ".join(f"{h!r} in columns {', '.join(str(i + 1) for i, x in enumerate(header) if x == h)}" for h in twice)
         raise IngestError(
