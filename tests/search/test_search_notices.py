@@ -359,6 +359,8 @@ def test_an_operator_excluded_alone_is_its_word_excluded(demo_volumes, q, read_a
         ("Caffery AND OR NOT Schuman", "Caffery -Schuman"),  # found Caffery's documents with Schuman's
         ('Caffery AND OR NOT "Bao Dai"', 'Caffery -"Bao Dai"'),  # required Bao and Dai: 11 of his 14 documents
         ("Caffery OR AND -Schuman NOT Schuman", "Caffery -Schuman"),
+        ("Caffery AND OR NOT NOT Schuman", "Caffery -Schuman"),  # required Schuman: NOT NOT excludes once, as read
+        ("Caffery AND OR NOT Schum*", "Caffery -Schum*"),  # excluded "Schum", a word no document holds
     ],
 )
 def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volumes, q, searched) -> None:
@@ -371,6 +373,28 @@ def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volume
     assert 0 < result.total < search(SearchRequest(q="Caffery"), index).total
     assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
     assert parse(q).text == searched
+
+
+@pytest.mark.parametrize(
+    ("q", "left_out"),
+    [
+        ("Caffery AND OR NOT from:Schuman", "NOT from:Schuman"),  # searched "Caffery Schuman -from": Schuman required
+        ("Caffery AND OR NOT to:(Schuman OR Acheson)", "NOT to:(Schuman OR Acheson)"),
+        ("Caffery AND OR NOT (Schuman OR Acheson)", "NOT (Schuman OR Acheson)"),  # both required
+        ('Caffery AND OR -from:"Robert Schuman"', '-from:"Robert Schuman"'),
+    ],
+)
+def test_a_field_or_group_excluded_in_a_query_read_as_plain_words_is_left_out_and_said(demo_volumes, q, left_out) -> None:
+    """Plain words cannot exclude a field's value or a group: what NOT excluded was searched as words
+    required (and the field's name, ``from``, excluded). It is left out, and the notice says so."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    alone = search(SearchRequest(q="Caffery", page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (alone.total, [h.identifier for h in alone.hits])
+    assert result.notice == (
+        f"The query could not be read as search syntax (AND needs a word on each side), so {left_out} was left out and its words "
+        "were searched: Caffery."
+    )
 
 
 @pytest.mark.parametrize("typed", ["from", "sender"])

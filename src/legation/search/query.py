@@ -1407,29 +1407,67 @@ def _typed_minus(q: str) -> str:
     return _TYPED_DASHES.sub(lambda dashes: "-" * len(dashes.group()), q)
 
 
-_NEGATED = re.compile(r"""(?:\bNOT\s+|(?<![\w'])-)("[^"]*"|[\w'-]+)""")  # a word or phrase after NOT or -
+_NEGATION = re.compile(r"(?<![\w'\"*])(?:(?:NOT\s+|-)(?=\S))+")  # NOT, -, NOT NOT, NOT - … before what they exclude
+_FIELD_PREFIX = re.compile(r"([^\W\d_][\w.]*):")
 
 
-def _negated(q: str) -> tuple[str, list[Node]]:
-    """The query without the words and phrases that follow NOT or ``-``, and those as the terms
-    the plain-words fallback leaves out (a phrase's words as a :class:`Phrase`, a word's as a
-    :class:`Term` each), once each: when the syntax cannot be read, an excluded word must not
-    become a required one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be
-    dropped (``Stalin AND OR NOT Mao`` found Stalin's documents with Mao's)."""
+def _unit_end(q: str, at: int) -> int:
+    """Where the unit of the query starting at ``at`` ends: a phrase (to its closing quotation mark), a
+    group (to its closing parenthesis; the query's are balanced), else a run without spaces or
+    parentheses (a word, ``word*``, ``from:Mao``); a field's name before a phrase or group with it."""
+    if field := _FIELD_PREFIX.match(q, at):
+        at = field.end()
+    if q.startswith('"', at):
+        close = q.find('"', at + 1)
+        return len(q) if close < 0 else close + 1
+    if q.startswith("(", at):
+        depth = 0
+        for i in range(at, len(q)):
+            depth += {"(": 1, ")": -1}.get(q[i], 0)
+            if depth == 0:
+                return i + 1
+        return len(q)
+    run = re.compile(r"[^\s()]*").match(q, at)
+    return run.end() if run else at
+
+
+def _negated(q: str) -> tuple[str, list[Node], list[str]]:
+    """The query without what NOT or ``-`` excludes (once or more: ``NOT NOT Mao`` excludes Mao, as
+    the parser reads it), for the plain-words fallback: an excluded word or phrase must not become a
+    required one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be dropped
+    (``Stalin AND OR NOT Mao`` found Stalin's documents with Mao's). Returns the query left, the terms
+    to exclude (a phrase's words as a :class:`Phrase`, a word's as a :class:`Term` each, ``Maois*`` a
+    prefix), and what was excluded that plain words cannot say, a field's value or a group (``NOT
+    from:Mao``, ``NOT (Mao OR Khrushchev)``: its words were required, and ``from`` excluded), as
+    typed, to be said left out."""
     excluded: list[Node] = []
-    for found in _NEGATED.finditer(q):
-        words = [w for w, _ in _plain_words(found[1]) if w not in OPERATORS]
-        if found[1].startswith('"') and len(words) > 1:
+    unsaid: list[str] = []
+    kept, at = [], 0
+    for negation in _NEGATION.finditer(q):
+        if negation.start() < at or q.count('"', 0, negation.start()) % 2:  # inside a unit already excluded, or a phrase
+            continue
+        end = _unit_end(q, negation.end())
+        unit = q[negation.end() : end]
+        kept.append(q[at : negation.start()])
+        at = end
+        if _FIELD_PREFIX.match(unit) or unit.startswith("("):
+            unsaid.append(q[negation.start() : end].strip())
+            continue
+        words = [w for w, _ in _plain_words(unit) if w not in OPERATORS]
+        if unit.startswith('"') and len(words) > 1:
             excluded.append(Phrase(" ".join(words)))
         else:
-            excluded += [Term(w) for w in words]
-    return _NEGATED.sub(" ", q), list(dict.fromkeys(excluded))
+            excluded += [Term(w, prefix=unit.endswith("*") and w == words[-1]) for w in words]
+    kept.append(q[at:])
+    return " ".join(kept), list(dict.fromkeys(excluded)), unsaid
 
 
 def _shown(node: Node) -> str:
     """An excluded term of the plain-words fallback as the query language writes it: ``-Mao``,
-    ``-"Port Arthur"``."""
-    return f'-"{node.text}"' if isinstance(node, Phrase) else f"-{node.text}"  # type: ignore[union-attr]
+    ``-"Port Arthur"``, ``-Maois*``."""
+    if isinstance(node, Phrase):
+        return f'-"{node.text}"'
+    return f"-{node.text}{'*' if node.prefix else ''}"  # type: ignore[union-attr]
 
 
 def stripped(q: str) -> str:
@@ -1540,7 +1578,8 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
     kept = [part for part in citations if part in text]
     for part in kept:
         text = text.replace(part, " ", 1)
-    kept_text, excluded = _negated(_without_dangling_field(text)) if text else ("", [])
+    kept_text, excluded, unsaid = _negated(_without_dangling_field(text)) if text else ("", [], [])
+    dropped.extend(unsaid)
     words = _plain_words(kept_text) if kept_text else []
     excluded = excluded if words else []  # nothing but exclusions: no search of everything but them
     searched = " ".join([*(w for w, _ in words), *map(_shown, excluded)])
