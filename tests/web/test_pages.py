@@ -1209,6 +1209,24 @@ def test_a_frus_documents_references_to_others_are_listed_and_linked_where_they_
         assert "Document 93" in text and 'd93">Document 93</a>' not in text
 
 
+def test_a_note_citing_another_volume_links_that_volumes_document_not_its_own(client, db):
+    # "See vol. II, Document 12" in volume III, marked by the editors as its own Document 12: the note
+    # and the related documents linked volume III's (a fresh user)
+    from legation.ingest.readers.tei_frus import read_frus_volume
+
+    from tests.conftest import REPO, ingested_archive
+
+    for _ in ingested_archive(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz")):
+        page = client.get("/documents/frus1955-57v03-d179").content.decode()
+        related = re.search(r'<section class="relations">(.*?)</section>', page, re.S).group(1)
+        assert "frus1955-57v03-d12" not in page
+        assert (
+            '<code>frus1955-57v02-d12</code> <span class="absent">(not in this archive; '
+            '<a href="https://history.state.gov/historicaldocuments/frus1955-57v02/d12">read it in the public edition</a>)</span>'
+        ) in related
+        assert re.search(r"vol\. II, Document 12", page.split('<section class="relations">')[0])
+
+
 def test_document_n_links_only_to_a_related_document_of_the_same_series_held_here():
     from legation.records.documents import RelatedDocument
     from legation.web.templating import document_links

@@ -85,7 +85,7 @@ from legation.ingest.titles import (
     strip_leading_number,
     strip_titles,
 )
-from legation.ingest.dates import parse_archival_date, tei_attributes_as_written, tei_edtf
+from legation.ingest.dates import parse_archival_date, roman_value, tei_attributes_as_written, tei_edtf
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.names import heading as library_heading
 from legation.ingest.slugs import slug
@@ -100,6 +100,7 @@ from legation.records.document_record import (
     TextRecord,
     pages_problem,
 )
+from legation.printable import DASHES
 from legation.records.frus_edition import FRUS_EDITION_URL
 
 T = f"{{{TEI_NS}}}"
@@ -924,18 +925,100 @@ _DOCUMENT_TARGET = re.compile(r"(?P<volume>frus[\w-]+)?#(?P<doc>d\d+[a-z]?)(?:fn
 def _referred(div: etree._Element, volume: FrusVolume) -> list[str]:
     """The identifiers of the documents ``div`` refers to with ``ref[@target]`` (see the module's
     ``relations``), first reference first, once each, not the document itself, nor a document of
-    its own volume that the volume does not hold: 38 of the 19,578 references of the 100 shared
-    volumes to their own documents (``frus1955-57v03``'s "Document 319", beyond its last) name
-    none, which the public edition, made from the same files, does not have either; their page
-    linked to its missing address. A reference to another volume is kept: that volume may hold it."""
+    its own volume that the volume does not hold: 31 of the 19,356 references of the 100 shared
+    volumes to their own documents name none (``frus1955-57v10``'s "COCOM Documents 471 and 782",
+    ``frus1955-57v24``'s "NSC 5508": other numbers marked as its documents'), which the public
+    edition, made from the same files, does not have either; their page linked to its missing
+    address. A reference to another volume is kept: that volume may hold it.
+
+    A reference the editors marked as their own volume's (``#d12``) whose words name another
+    (``See vol. II, <ref target="#d12">Document 12</ref>`` in volume III; ``See ibid., Document 26``
+    after it: :func:`_volume_cited`; and those listed with it, ``vol. II, Documents 12 and 14``:
+    :func:`_listed_after`) is that volume's document (``frus1955-57v02-d12``), or, when its
+    identifier cannot be told, none: the page linked the own volume's Document 12 (in the 100 shared
+    volumes, 195 relations of 141 documents now name another volume's document, 145 of them held there)."""
     own = f"{volume.volume_id}-{div.get(XML_ID)}"
     found = []
+    cited = ""  # the other volume the document's notes named last ("ibid." refers to it)
+    last: tuple[etree._Element, str] | None = None  # the reference before, and its volume when another
     for ref in div.iter(f"{T}ref"):
         if m := _DOCUMENT_TARGET.fullmatch(ref.get("target", "").strip()):
-            if m["volume"] in (None, volume.volume_id) and m["doc"] not in volume.documents:
+            target = m["volume"] or volume.volume_id
+            if target == volume.volume_id and (named := _volume_cited(_text_before(ref), volume.volume_id, cited)) is not None:
+                cited = target = named
+            elif target == volume.volume_id and last is not None and _listed_after(last[0], ref):
+                target = last[1]  # "vol. II, Documents 12 and 14": the volume of the reference it is listed with
+            elif m["volume"]:
+                cited = target  # a reference the editors marked as another volume's: what a later "ibid." names
+            last = (ref, target) if target != volume.volume_id else None
+            if not target:
+                continue  # another volume, whose identifier cannot be told
+            if target == volume.volume_id and m["doc"] not in volume.documents:
                 continue
-            found.append(f"{m['volume'] or volume.volume_id}-{m['doc']}")
+            found.append(f"{target}-{m['doc']}")
     return [identifier for identifier in dict.fromkeys(found) if identifier != own]
+
+
+_LISTING = re.compile(rf"(?:,|;|&|and|through|to|[{DASHES}]|,\s*and)?", re.I)  # between the documents of one list
+
+
+def _listed_after(before: etree._Element, ref: etree._Element) -> bool:
+    """Whether ``ref`` follows the reference ``before`` in one list of documents, in one element with
+    only a comma, "and", "through" or a dash between them ("Documents 12 and 14")."""
+    if before.getparent() is not ref.getparent():
+        return False
+    between, sibling = [before.tail or ""], before.getnext()
+    while sibling is not None and sibling is not ref:
+        between += [*sibling.itertext(), sibling.tail or ""]
+        sibling = sibling.getnext()
+    return sibling is ref and _LISTING.fullmatch(" ".join("".join(between).split())) is not None
+
+
+_VOLUME_ID = re.compile(r"(?P<series>frus\d{4}(?:-\d{2})?)v(?P<number>\d+)(?:p(?P<part>\d+))?")
+# What names a volume right before a reference in a FRUS note: "vol. II, ", "volume XIV, Part 2, ", "vol. 2, part 1,",
+# its years before it ("Foreign Relations, 1952–1954, vol. XIV, "), or "ibid., " (the volume named before)
+_CITED_VOLUME = re.compile(
+    rf"(?:(?P<first>1[789]\d\d)(?:\s*[{DASHES}]\s*(?P<last>\d{{2,4}}))?,\s*)?"
+    r"(?:vol(?:ume)?\.?\s*(?P<number>[IVXLC]+|\d{1,3})\b(?:,?\s*(?:\(?part|pt\.)\s*(?P<part>\d+)\)?)?|(?P<ibid>ibid))[.,:\s]*$",
+    re.I,
+)
+
+
+def _volume_cited(before: str, own: str, last: str) -> str | None:
+    """The volume the words ``before`` a reference name: its identifier, in ``own``'s series (the
+    reference's volume by its target) or the years named (``vol. II`` in ``frus1955-57v03`` →
+    ``frus1955-57v02``; ``vol. XIV, Part 2`` → ``…v14p2``; ``Foreign Relations, 1952–1954, vol. XIV``
+    → ``frus1952-54v14``), ``own`` itself when they name it, or ``last`` for ``ibid.`` (the volume
+    the document's notes named before; ``""`` when none: not this volume, which a note cites by its
+    documents' numbers alone); ``""`` for another volume whose identifier cannot be told (``own``
+    of another form: ``frus1969-76ve13``); None when they name no volume."""
+    if not (m := _CITED_VOLUME.search(before[-80:])):
+        return None
+    if m["ibid"]:
+        return last
+    ours = _VOLUME_ID.fullmatch(own)
+    number = roman_value(m["number"].upper()) if not m["number"].isdigit() else int(m["number"])
+    if ours is None or not number:
+        return ""
+    series = ours["series"]
+    if m["first"]:
+        end = (m["last"] or "")[-2:]
+        series = f"frus{m['first']}" + (f"-{end}" if end and end != m["first"][-2:] else "")
+    return f"{series}v{number:02d}" + (f"p{m['part']}" if m["part"] else "")
+
+
+def _text_before(element: etree._Element) -> str:
+    """The words of ``element``'s parent before it (its text and its earlier siblings', with their
+    tails), spaces collapsed: what a note says before a reference."""
+    parent = element.getparent()
+    if parent is None:
+        return ""
+    parts = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        parts += [*sibling.itertext(), sibling.tail or ""]
+    return " ".join("".join(parts).split())
 
 
 def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
