@@ -171,8 +171,7 @@ def _xincludes(root: etree._Element, path: str) -> IngestError | None:
     ]
     more = f" and {len(found) - 3:,} more" if len(found) > 3 else ""
     several = len(found) > 1
-    name = Path(path).name
-    whole = re.sub(r"\.xml(?:\.gz)?$", "", name, flags=re.I) + "-whole.xml"
+    name, whole = Path(path).name, _whole(path)
     return IngestError(
         path,
         f"includes other XML with XInclude: {', '.join(shown)}{more}; Legation never follows an include (it could bring a "
@@ -186,6 +185,12 @@ def _xincludes(root: etree._Element, path: str) -> IngestError | None:
 _UNDECLARED = re.compile(r"Entity '(.+)' not defined")
 """libxml2's message on a reference to an entity it has no text for (``ERR_UNDECLARED_ENTITY``,
 ``WAR_UNDECLARED_ENTITY``), as the safe parser has none for an external or parameter entity."""
+
+
+def _whole(path: str) -> str:
+    """The name of the file to write ``path`` to with what it leaves apart put in (its includes, its
+    entities' text): ``volume.xml.gz`` → ``volume-whole.xml``."""
+    return re.sub(r"\.xml(?:\.gz)?$", "", Path(path).name, flags=re.I) + "-whole.xml"
 
 
 def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str) -> IngestError | None:
@@ -286,8 +291,10 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
         return IngestError(
             path,
             "was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion "
-            "(\"billion laughs\") attack; Legation reads no such file. Leave it out, or remove its <!ENTITY> "
-            "declarations and the references to them",
+            "(\"billion laughs\") attack, or to many times the file's size (an entity holding another, used thousands of "
+            f"times); Legation reads no such file. Leave it out; or, if you trust the file, replace the references by "
+            f"the text they stand for (xmllint --noent {Path(path).name} > {_whole(path)}) and ingest that, or remove its "
+            "<!ENTITY> declarations and the references to them",
             where,
         )
     if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in lowered:
