@@ -1063,3 +1063,23 @@ def test_a_file_of_another_format_named_csv_is_said_to_be_that_format(tmp_path: 
     with pytest.raises(IngestError) as raised:
         list(read_csv(table))
     assert raised.value.location == "line 1" and raised.value.message.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "table"),
+    [
+        ("unicode.txt", codecs.BOM_UTF16_LE + "identifier\ttitle\r\nd-1\tOne\r\n".encode("utf-16-le"), True),  # Excel's "Unicode Text"
+        ("letters.tsv", b"identifier\ttitle\nd-1\tOne\n", True),
+        ("readme.txt", b"Box list, 1949-1950\n", False),
+    ],
+)
+def test_a_table_saved_as_text_is_told_to_be_named_csv(tmp_path: Path, name: str, data: bytes, table: bool) -> None:
+    # Excel saves "Unicode Text" as .txt: "unknown format", where the same bytes named .csv read (a fresh archivist)
+    path = tmp_path / name
+    path.write_bytes(data)
+    said = why_unread(path)
+    assert said.startswith("looks like a table saved as text") == table, said
+    assert table or said.startswith("unknown format")
+    renamed = path.with_suffix(".csv")
+    path.rename(renamed)
+    assert not table or [r.identifier for r in read_file(renamed)] == ["d-1"]

@@ -443,7 +443,24 @@ def why_unread(path: Path, mapping: str | Path | None = None) -> str:
         root = _root_name(_head(path))
         what = XML_VOCABULARIES.get(root.lower(), "XML of a kind Legation does not read")
         return f"is {what}, root element <{root}>, not TEI; Legation reads {TEI_READ}"
+    if path.name.lower().endswith((".txt", ".tsv", ".tab")) and _tabular(path):
+        return (
+            "looks like a table saved as text (tab-separated values, or Excel's \"Unicode Text\"), which Legation reads "
+            "as CSV: if it holds one row per document, rename it to end in .csv and ingest it again (the CSV reader takes "
+            f"tabs and UTF-16). Legation reads {FORMATS}"
+        )
     return f"unknown format; Legation reads {FORMATS}"
+
+
+def _tabular(path: Path) -> bool:
+    """Whether a text file looks like a table Excel or another program saved as text: its first line
+    holds a tab, or it starts with a UTF-16 byte order mark (Excel's "Unicode Text")."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(4096)
+    except OSError:
+        return False
+    return start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\t" in start.split(b"\n", 1)[0]
 
 
 def _head(path: Path) -> bytes:
