@@ -974,6 +974,9 @@ def test_excels_separator_line_names_the_separator_and_is_no_row(tmp_path: Path)
         ("sep=\r\n", 1, "'sep='"),
         ("\ufeff\nsep=semicolon\n", 2, "'sep=semicolon'"),
         ('"sep=;;x"\n', 1, "'\"sep=;;x\"'"),
+        ('sep="\n', 1, "'sep=\"'"),  # the quotation mark, which encloses cells: read as the separator
+        ("sep=\x00\n", 1, "'sep=\\x00'"),
+        ("sep=x\n", 1, "'sep=x'"),
         ("SEP = ||\n", 1, "'SEP = ||'"),
     ],
 )
@@ -986,7 +989,8 @@ def test_a_separator_line_naming_no_one_character_says_what_to_write(tmp_path: P
         list(read_csv(table))
     assert (raised.value.location, raised.value.message) == (
         f"line {number}",
-        f"its line {shown} should name the column separator as one character, as Excel writes it: 'sep=;' for semicolons, "
+        f"its line {shown} should name the column separator as one character that is no letter, digit, space or quotation "
+        "mark, as Excel writes it: 'sep=;' for semicolons, "
         "'sep=,' for commas, 'sep=|' for vertical bars, or 'sep=' followed by a tab for tabs (the tab character itself: a "
         "backslash and a t are two). Correct that line, or remove it to have the separator read off the header, and ingest "
         "the file again",

@@ -211,14 +211,18 @@ def _separator_hint(line: str, path: Path, number: int) -> str:
     cells); ``""`` for any other line. Raises IngestError at ``line {number}`` of ``path`` when
     the line names something that is not one character (``sep=``, ``sep=\\t`` written as two
     characters, ``sep=semicolon``), saying what to write: read as the header, it failed the table
-    as having no identifier column (headers ``['sep=\\t']``)."""
-    if found := _SEPARATOR_HINT.fullmatch(line):
+    as having no identifier column (headers ``['sep=\\t']``); and when the character cannot separate
+    columns: a quotation mark (it encloses cells), a letter or digit, a control character other than
+    the tab (``sep=`` followed by a NUL)."""
+    found = _SEPARATOR_HINT.fullmatch(line)
+    if found and (found[1] == "\t" or (found[1].isprintable() and not found[1].isalnum() and found[1] not in "\" ")):
         return found[1]
-    if not _SEPARATOR_LINE.match(line):
+    if not found and not _SEPARATOR_LINE.match(line):
         return ""
     raise IngestError(
         str(path),
-        f"its line {quoted(line.rstrip(chr(13) + chr(10)))} should name the column separator as one character, as Excel writes "
+        f"its line {quoted(line.rstrip(chr(13) + chr(10)))} should name the column separator as one character that is no letter, "
+        "digit, space or quotation mark, as Excel writes "
         "it: 'sep=;' for semicolons, 'sep=,' for commas, 'sep=|' for vertical bars, or 'sep=' followed by a tab for tabs (the "
         "tab character itself: a backslash and a t are two). Correct that line, or remove it to have the separator read off "
         "the header, and ingest the file again",
