@@ -102,6 +102,28 @@ def test_a_byte_order_mark_is_dropped_whatever_the_encoding_given(data: bytes, g
     assert (decode(data, given).text, decode(data, given).note) == (POLISH, "")
 
 
+@pytest.mark.parametrize(
+    ("mark", "written", "given", "meant"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-be", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-le", "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-be", "utf-32-le"),
+    ],
+)
+def test_a_byte_order_mark_of_the_other_byte_order_than_given_fails_naming_the_one_meant(tmp_path: Path, mark, written, given, meant):
+    # --encoding utf-16-be for Excel's little-endian "Unicode Text" kept U+FFFE before a header of garbled
+    # characters, and said the table had no identifier column, printing 200 of them (a fresh user)
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(mark + "identifier\ttitle\r\nd-1\tOne\r\n".encode(written))
+    [error] = read_file(path, encoding=given)
+    assert isinstance(error, IngestError) and error.location == "line 1"
+    assert error.message == (
+        f"starts with the byte order mark of {meant}, not {given} as --encoding says: its text would read as other characters; "
+        f"give {meant} (or {meant[:6]}, which reads the mark), or leave the encoding out to have it detected"
+    )
+    assert [r.identifier for r in read_file(path, encoding=meant)] == ["d-1"]
+
+
 def test_a_byte_order_mark_dropped_leaves_a_control_character_named_at_its_place(tmp_path: Path):
     path = tmp_path / "t.csv"
     path.write_bytes(codecs.BOM_UTF8 + "identifier,title\na,\u201cPeace\u201d\n".encode("cp1252"))

@@ -295,6 +295,14 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         name = check_encoding(declared)
         if name == "utf-8":
             name = "utf-8-sig"
+        if other := _other_byte_order(data, name):
+            raise IngestError(
+                path,
+                f"starts with the byte order mark of {describe(other)}, not {describe(name)} as {declared_by or '--encoding'} "
+                f"says: its text would read as other characters; give {other} (or {other[:6]}, which reads the mark), or "
+                "leave the encoding out to have it detected",
+                "line 1",
+            )
         try:
             text = _read_as(data, name)
         except UnicodeDecodeError as exc:
@@ -321,6 +329,22 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
             f"line {line}",
         )
     return guess(data)
+
+
+_BYTE_ORDER_MARKS = (  # UTF-32's first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _other_byte_order(data: bytes, encoding: str) -> str:
+    """The encoding with its byte order that the byte order mark ``data`` starts with names, when
+    ``encoding`` (a codec name) is UTF-16 or UTF-32 with the other byte order (``utf-16-be`` given for
+    a file starting FF FE), else ``""``: decoded so, each character reads as another (U+FFFE first)."""
+    declared = codecs.lookup(encoding).name
+    if not declared.endswith(("-le", "-be")):
+        return ""
+    marked = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), "")
+    return marked if marked and marked[:6] == declared[:6] and marked != declared else ""
 
 
 def _read_as(data: bytes, encoding: str) -> str:
