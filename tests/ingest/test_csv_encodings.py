@@ -357,3 +357,12 @@ def test_a_row_beyond_ascii_after_rows_of_ascii_reads_as_written(row: str, encod
     text = "identifier,title,text\n" + "".join(f"v-{i},Report number {i},The ambassador reported on the talks.\n" for i in range(10)) + row + "\n"
     assert decode(text.encode(encoding)).text == text
 
+
+
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8 + codecs.BOM_UTF16_LE])
+def test_a_file_holding_a_byte_order_mark_alone_is_empty(tmp_path: Path, mark: bytes):
+    # read as Windows-1251, its header 'яю': "has no identifier column" (a fresh user)
+    path = tmp_path / "empty.csv"
+    path.write_bytes(mark)
+    [error] = read_file(path)
+    assert isinstance(error, IngestError) and error.message == "is empty; give a header row and one row per document"

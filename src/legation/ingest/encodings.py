@@ -313,6 +313,8 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         return Decoded(text, name, "" if name == "utf-8-sig" else _doubt(data, name, declared_by or "--encoding"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if marked := next((name for mark, name in _BYTE_ORDER_MARKS if data == mark), ""):
+        return Decoded("", marked)  # a byte order mark alone: an empty file, not "яю" in Windows-1251
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
