@@ -51,8 +51,56 @@ def test_a_date_written_year_first_is_the_one_date_it_names(text: str, edtf: str
 
 
 @pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # a year, then 1–12 naming no later year: its month, as "1949/XII" and "1949/12/22" were read (a fresh user)
+        ("1949/12", "1949-12"),
+        ("1949/02", "1949-02"),
+        ("1949/2", "1949-02"),
+        ("1743/2", "1743-02"),  # was unread: no span, as 1742 lies before 1743
+        ("1949 / 12", "1949-12"),
+        # a Roman month of one letter after the year (they were not read, where "1950/IX.5" and "5.V.1950" were)
+        ("1950/I", "1950-01"),
+        ("1950/V", "1950-05"),
+        ("1950/X", "1950-10"),
+        ("1950/I.5", "1950-01-05"),
+        ("1950/V.5", "1950-05-05"),
+        ("1950/5.V", "1950-05-05"),
+        ("1950/v", "1950-05"),
+        # a Roman month between slashes, as "22/XII/1949" and "1949/12/22" are read
+        ("1949/XII/22", "1949-12-22"),
+        ("1949/xii/22", "1949-12-22"),
+        # a year and a later one stay two years: DFAT's tables write financial years so ("1951/2", "1954/5")
+        ("1951/2", "1951/1952"),
+        ("1954/5", "1954/1955"),
+        ("1911/12", "1911/1912"),
+        ("1949/50", "1949/1950"),
+        ("1547/48", "1547/1548"),
+    ],
+)
+def test_a_year_then_a_month_in_numbers_is_that_month_unless_it_names_a_later_year(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+    assert archival_day_bounds(text) == day_bounds(edtf)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1949/13", "1949/00", "1949/21", "1949/Xii", "1949/XIII", "1949/IIX", "1949/Xii/22", "1950/I.32"],
+)
+def test_a_year_then_no_month_stays_unread(text: str) -> None:
+    # "1949/21" is no spring (EDTF 1949-21), nor is "1949/13" the range to 1913; a Roman numeral of mixed case is refused
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+
+
+@pytest.mark.parametrize(
     ("text", "problem"),
     [
+        # a Roman month after the year: no reason was given (a fresh user), where 1949/02/30 had one
+        ("1949/IV.31", "31 is not a day of April 1949, which has 30"),
+        ("1949/31.IV", "31 is not a day of April 1949, which has 30"),
+        ("1949/XII/32", "32 is not a day of December 1949, which has 31"),
+        ("1949/XIII", "XIII is not a month"),
+        ("1949/XIII/22", "XIII is not a month"),
         ("1949/13/22", "13 is not a month"),
         ("1949/00/22", "00 is not a month"),
         ("1949/02/30", "30 is not a day of February 1949, which has 28"),

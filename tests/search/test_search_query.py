@@ -495,6 +495,10 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ('date:"22 xii 1949"', "date:1949-12-22"),
         ("date:22–12–1949", "date:1949-12-22"),  # en dashes for hyphens
         ("date:22–XII–1949", "date:1949-12-22"),
+        # the year first, then 1–12 or a Roman month of one letter: "is not a date" (a fresh user)
+        ("date:1949/12", "date:1949-12"),
+        ("date:1950/I", "date:1950-01"),
+        ("date:1950/I.2", "date:1950-01-02"),
     ],
 )
 def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:

@@ -9,10 +9,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "22 Dec. 1949", "December 22, 1949", "22.XII.1949", "22.12.1949", "1533 Januar 6",
     "1963.12.17" (Korean archives), "22/12/1949", "12/22/1949", "22-12-1949" (day or month first: a number
     over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949",
-    "1949/12/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
-    "1949/22.XII" (the year first, then its day: one date, see _interval), "22.xii.1949", "22 xii 1949" (a Roman
+    "1949/12/22", "1949/XII/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
+    "1949/22.XII" (the year first, then its day: one date, see _year_first), "22.xii.1949", "22 xii 1949" (a Roman
     month in small letters), "22–12–1949", "22–XII–1949" (en dashes for the hyphens, see _EN_DASHED)  → "1949-12-22" …
-    "1949/XII", "1949-Dec"         → "1949-12"
+    "1949/XII", "1949/12", "1949-Dec"  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
+                                   no later year: "1951/2" stays 1951–52, see _year_first)
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
     Turkish month names)           → "1720-01-21" …
@@ -405,9 +406,30 @@ def _hyphened(text: str) -> str:
     return _EN_DASHED.sub(lambda m: m[0].replace("–", "-"), text)
 
 
-# a day written in numbers with slashes, its year of four digits first (East Asian and ISO-minded spreadsheets:
-# "1949/12/22"), so its month second: what _components reads, and what numbered_day_problem says of it when it cannot
-_YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*")
+# a date written in numbers after its year of four digits and a slash, so its month next: "1949/12/22" (East Asian and
+# ISO-minded spreadsheets), "1949/XII/22", "1949/XII.22", "1949/I.5", "1949/22.XII", "1949/XII", "1949/I", "1949/12" (see
+# _year_first); what _components reads, and what numbered_day_problem says of it when it cannot. A Roman month of one
+# letter (I, V, X) is read here, where nothing but a month stands after the slash, as in "5.V.1950"
+_YEAR_FIRST = re.compile(
+    rf"\s*(?P<year>\d{{4}})\s*/\s*(?:(?P<month>\d{{1,2}}|{_ROMAN})(?:/(?P<day>\d{{1,2}}))?"
+    rf"|(?P<roman>{_ROMAN})\.\s?(?P<rday>\d{{1,2}})|(?P<dday>\d{{1,2}})\.\s?(?P<droman>{_ROMAN}))\.?\s*"
+)
+
+
+def _year_first(text: str) -> tuple[int, str, int | None, str | None] | None:
+    """(year, month as written, its number or None when it is no month, day as written or None) of ``text``
+    written year first (see ``_YEAR_FIRST``): ``"1949/XII.22"`` → ``(1949, "XII", 12, "22")``, ``"1949/13/22"``
+    → ``(1949, "13", None, "22")``; None for any other text, and for a year and a number that name two years
+    (``"1951/2"``, ``"1949/50"``, ``"1743/4"``: :func:`_later_year`), which stay a range. Two digits 1–12 after a
+    year that name no later one are its month: ``"1949/12"`` is December 1949, as ``"1949/XII"`` is, since 1912
+    lies before 1949; ``"1951/2"`` is 1951–52, as DFAT's tables write a financial year ("1951/2", "1954/5")."""
+    if not (m := _YEAR_FIRST.fullmatch(text)):
+        return None
+    month, day = m["month"] or m["roman"] or m["droman"], m["day"] or m["rday"] or m["dday"]
+    if month.isdigit() and day is None and (_later_year(m["year"], month) or not 1 <= int(month) <= 12):
+        return None  # "1951/2", "1949/50": two years; "1949/13": neither a month nor a later year
+    number = int(month) if month.isdigit() else _roman_month(month)
+    return int(m["year"]), month, number if number and 1 <= number <= 12 else None, day
 # a day written with a year of two digits, "22-12-49", "22.XII.49", "12/22/49", "22-Dec-49" (spreadsheets' dd-mmm-yy): not
 # read, as its century would be a guess; what numbered_day_problem says of it
 _TWO_DIGIT_YEAR = re.compile(
@@ -430,8 +452,9 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return (int(m[3]), month, int(m[1])) if month else None
     # 31/12/1950 (day first) or 12/31/1950 (month first); 31-12-1950 alike (European spreadsheets), one date: the
     # day or month comes first, so no range of years ("1949-50") or ISO date ("1950-12-31") is so written
-    if m := _YEAR_FIRST.fullmatch(part):  # 1949/12/22
-        return int(m[1]), int(m[2]), int(m[3])
+    if written := _year_first(part):  # 1949/12/22, 1949/XII.22, 1949/I, 1949/12
+        year, _, month, day = written
+        return (year, month, int(day) if day else None) if month else None
     if m := _NUMBERED.fullmatch(part):
         first, second = int(m[1]), int(m[3])
         if first > 12 >= second:
@@ -739,9 +762,9 @@ def _interval(text: str) -> str:
     none either: "22/XII.1949" (mixed separators) was the range from 22 December to all of December
     1949, which no one writes; the curator sees it unread. A year alone, then a slash or a hyphen
     without spaces and a month or day of no year of its own, is that one month or day, as the year
-    after them is ("12. Juny / 1719", "22.XII/1949"): "1949/XII.22", "1949/22.XII" → ``1949-12-22``,
-    "1949/XII", "1949-Dec" → ``1949-12``, where a range from 1 January 1949 (``1949/1949-12-22``)
-    would say what the text does not; "1949 to May", "1949 – May" (words or a dash of a range) stay
+    after them is ("12. Juny / 1719", "22.XII/1949"): "1949/Dezember 22" → ``1949-12-22``, "1949-Dec" →
+    ``1949-12`` (in numbers, "1949/XII.22", "1949/12", are one date already: :func:`_year_first`), where a
+    range from 1 January 1949 (``1949/1949-12-22``) would say what the text does not; "1949 to May", "1949 – May" (words or a dash of a range) stay
     the range."""
     for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
         if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
@@ -774,7 +797,7 @@ def _interval(text: str) -> str:
     if ya is None and ma is not None and (mb, db) == (None, None):  # "12. Juny / 1719" (QhoD): one date over a line's end
         return _edtf_of(yb, ma, da)
     if ya is not None and (ma, da) == (None, None) and yb is None and mb is not None and (separator[0].strip() == "/" or separator[0] == "-"):
-        return _edtf_of(ya, mb, db)  # "1949/XII.22", "1949/XII", "1949-Dec": one date, its year first, not a range from 1 January
+        return _edtf_of(ya, mb, db)  # "1949/Dezember 22", "1949-Dec": one date, its year first, not a range from 1 January
     year_after_day = ya is not None and yb is None and mb is None  # "10 February 1720/21": 21 may be a year
     borrowed = ya is None and yb is not None
     ya, yb = ya if ya is not None else yb, yb if yb is not None else ya
@@ -1183,10 +1206,11 @@ def numbered_day_problem(text: str) -> str | None:
     ``_ZERO_YEAR``)."""
     if m := _TWO_DIGIT_YEAR.fullmatch(_hyphened(text)):
         return f"the year {m['year']} has two digits, and its century would be a guess: write the year in four digits"
-    if (m := _YEAR_FIRST.fullmatch(text)) and int(m[1]):
-        if not 1 <= int(m[2]) <= 12:
-            return f"{m[2]} is not a month"
-        return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3])
+    if (written := _year_first(text)) and written[0]:
+        year, typed, month, day = written
+        if month is None:
+            return f"{typed} is not a month"
+        return _no_day_of(year, month, int(day), day) if day else None
     if not (m := _NUMBERED.fullmatch(_hyphened(text))) or int(m[4]) == 0:
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
