@@ -84,6 +84,26 @@ def test_a_year_then_a_month_in_numbers_is_that_month_unless_it_names_a_later_ye
 
 
 @pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # two dates written year first make a range, split at its dash (they were not read: a fresh user), as
+        # "22.XII.1949–5.I.1950" is read
+        ("1949/12/22 – 1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/12/22–1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/12/22-1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/12/22 to 1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/XII.22 – 1950/I.5", "1949-12-22/1950-01-05"),
+        ("1949/12 – 1950/02", "1949-12/1950-02"),
+        ("ca. 1949/12/22 – 1950/01/05", "1949-12-22~/1950-01-05~"),
+        ("22.XII.1949–5.I.1950", "1949-12-22/1950-01-05"),
+    ],
+)
+def test_a_range_of_dates_written_year_first_is_read(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+    assert archival_day_bounds(text) == day_bounds(edtf)
+
+
+@pytest.mark.parametrize(
     "text",
     ["1949/13", "1949/00", "1949/21", "1949/Xii", "1949/XIII", "1949/IIX", "1949/Xii/22", "1950/I.32"],
 )

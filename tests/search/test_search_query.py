@@ -499,6 +499,9 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ("date:1949/12", "date:1949-12"),
         ("date:1950/I", "date:1950-01"),
         ("date:1950/I.2", "date:1950-01-02"),
+        # a range of dates written year first: "is not a date" (a fresh user)
+        ('date:"1949/12/22 – 1950/01/05"', "date:1949-12-22..1950-01-05"),
+        ("date:1949/12/22–1950/01/05", "date:1949-12-22..1950-01-05"),
     ],
 )
 def test_a_date_as_archives_write_it_finds_what_its_days_find(seed_index, archival: str, edtf: str) -> None:

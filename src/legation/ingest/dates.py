@@ -43,8 +43,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    "1920/1921" (two years, the second cut to its last digits; a hyphen
                                    before 01–12 or 21–41 is EDTF: "1950-12", "1950-21"; see _later_year)
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
-    "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965"
-                                   → intervals "a/b" (each side keeps its own precision; EDTF
+    "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965", "1949/12/22 – 1950/01/05" (each
+    date year first: split at the dash, see _year_first_ends)  → intervals "a/b" (each side keeps its own precision; EDTF
                                    level 0 "Time Interval")
     "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
     written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
@@ -769,6 +769,8 @@ def _interval(text: str) -> str:
     for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
         if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
             return _try_edtf(f"{ends[1]}{mark}/{ends[2]}{mark}")
+    if ends := _year_first_ends(text):  # "1949/12/22 – 1950/01/05": the slashes are each date's own
+        return _try_edtf("/".join(ends))
     if (m := re.fullmatch(r"(\d{4})-(\d{4}|\d{2})", text)) and (end := _later_year(m[1], m[2], hyphen=True)):
         return _try_edtf(f"{m[1]}/{end}")  # "1950-1951", "1950-52"
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{1,2})", text):  # 1720-04-10/21: the day pair of one month
@@ -812,6 +814,20 @@ def _interval(text: str) -> str:
         if b and (day_bounds(b)[1] - day_bounds(before)[0]).days < _OVER_NEW_YEAR_DAYS:
             a = before  # "December 30-January 2, 1965": the start in the year before the one written
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
+
+
+# two dates written year first (_YEAR_FIRST) joined by a dash, a hyphen or "to": "1949/12/22 – 1950/01/05", "1949/XII-1950/I"
+_YEAR_FIRST_RANGE = re.compile(r"\s*(?P<start>\d{4}\s*/.+?)\s*(?:–|—|-|\bto\b|\bbis\b)\s*(?P<end>\d{4}\s*/.+?)\s*")
+
+
+def _year_first_ends(text: str) -> tuple[str, str] | None:
+    """The EDTF values of the two dates a range written year first joins (``_YEAR_FIRST_RANGE``), each one
+    day or month: ``"1949/12/22 – 1950/01/05"`` → ``("1949-12-22", "1950-01-05")``; None when ``text`` is no
+    such range. The range is split at its dash, not at the first slash, which is its start's own."""
+    if not (m := _YEAR_FIRST_RANGE.fullmatch(text)):
+        return None
+    start, end = _simple(m["start"]), _simple(m["end"])
+    return (start, end) if start and end and "/" not in start + end else None
 
 
 def _later_year(start: str, end: str, hyphen: bool = False) -> str:
