@@ -204,6 +204,36 @@ def test_a_year_of_two_digits_stays_unread_saying_its_century_would_be_a_guess(t
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # qualified, in an editor's brackets or with a note: no reason was given (a fresh user)
+        "c. 22-12-49", "[22-12-49]", "22.12.49 (draft)", "probably 22-12-49", "[c. 22-12-49]", "22-12-49?", "ca. 22–12–49",
+        # the year first: "the year 22 has two digits" was said, though 49 is neither a day nor a month (a fresh user)
+        "49/12/22", "49-12-22", "49.12.22",
+    ],
+)
+def test_a_year_of_two_digits_qualified_noted_or_first_is_told_as_such(text: str) -> None:
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+    assert unread_reason(text) == numbered_day_problem(text) == TWO_DIGITS
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("c. 1949/02/30", "30 is not a day of February 1949, which has 28"),
+        ("[05/06/1949]", "[05/06/1949] may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        # a range that ends before it starts: no reason was given (a fresh user)
+        ("1949-12-22/1949-12-20", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
+        ("1949/12/22 – 1949/12/20", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
+        ("22.12.1949–20.12.1949", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
+        ("1950/1949", "it ends (1949) before it starts (1950): write the earlier date first"),
+    ],
+)
+def test_why_a_date_qualified_or_a_range_backwards_is_unread_is_said(text: str, reason: str) -> None:
+    assert parse_archival_date(text).flagged and unread_reason(text) == reason
+
+
+@pytest.mark.parametrize(
     ("text", "reason"),
     [
         ("05/06/1949", "05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
@@ -253,3 +283,21 @@ def test_the_ingest_report_says_why_each_date_in_numbers_was_not_read_and_stores
         "f-8": ("05/06/1949", "", None, None),
     }
     next(archive, None)
+
+
+@pytest.mark.django_db
+def test_the_ingest_report_says_why_a_date_qualified_or_noted_was_not_read(tmp_path):
+    # "c. 22-12-49", "[22-12-49]", "22.12.49 (draft)" were reported with reason null (a fresh user)
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+
+    table = tmp_path / "noted.csv"
+    rows = {"n-1": "c. 22-12-49", "n-2": "[22-12-49]", "n-3": "22.12.49 (draft)"}
+    table.write_text("identifier,title,date\n" + "".join(f"{i},Cable {i},{d}\n" for i, d in rows.items()), encoding="utf-8")
+    report = ingest_records(read_file(table))
+    assert report.unread_dates == list(rows.items())
+    (note,) = [n for n in report.all_notes() if n.startswith("dates Legation could not read")]
+    assert note.startswith(
+        f"dates Legation could not read: 3 (e.g. n-1: 'c. 22-12-49' ({TWO_DIGITS}); n-2: '[22-12-49]' ({TWO_DIGITS}); "
+        f"n-3: '22.12.49 (draft)' ({TWO_DIGITS})); those documents are stored"
+    )

@@ -358,6 +358,12 @@ FORMS = DATE_FORMS
         ("date:22-12-49", "date:22-12-49: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
         ("date:22.XII.49", "date:22.XII.49: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
         ("date:1949/02/30..1950", "date:1949/02/30..1950: 30 is not a day of February 1949, which has 28"),
+        # qualified, the year of two digits first, a range backwards, a Roman month after the year: said
+        # "is not a date" alone, or "the year 22" (a fresh user)
+        ('date:"c. 22-12-49"', "date:c. 22-12-49: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
+        ("date:49/12/22", "date:49/12/22: the year 49 has two digits, and its century would be a guess: write the year in four digits"),
+        ("date:1949-12-22/1949-12-20", "date:1949-12-22/1949-12-20: it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
+        ("date:1949/IV.31", "date:1949/IV.31: 31 is not a day of April 1949, which has 30"),
     ],
 )
 def test_a_date_that_is_no_date_is_left_out_saying_what_is_wrong_and_how_to_write_it(q, problem) -> None:

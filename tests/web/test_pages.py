@@ -968,6 +968,20 @@ def test_a_date_that_could_not_be_read_says_so_and_an_undated_one_does_not(clien
     assert "Undated <span class=\"as-written\">(as written: “[Undated.]”)</span>" in undated_page
 
 
+def test_a_date_in_numbers_qualified_noted_or_backwards_says_why_it_was_not_read(client, db):
+    # "c. 22-12-49", "[22-12-49]", "22.12.49 (draft)" and a range backwards said "not read as a date" alone (a fresh user)
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+
+    texts = {"c-1": "c. 22-12-49", "c-2": "[22-12-49]", "c-3": "22.12.49 (draft)", "c-4": "1949-12-22/1949-12-20"}
+    ingest_records([DocumentRecord(identifier=i, title=f"Cable {i}", date_text=t).validate() for i, t in texts.items()])
+    two_digits = "the year 49 has two digits, and its century would be a guess: write the year in four digits"
+    why = {i: two_digits for i in ("c-1", "c-2", "c-3")} | {"c-4": "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"}
+    for identifier, text in texts.items():
+        page = client.get(f"/documents/{identifier}").content.decode()
+        assert f"Undated <span class=\"as-written\">(not read as a date: {why[identifier]}; as written: “{text}”)</span>" in page
+
+
 def test_did_you_mean_keeps_the_groups_operators_and_quotes_typed_escaped_in_text_and_link(client, frus_archive):
     # "(Krushchev OR Formsa) treaty" was offered nothing: a group or OR made the query "not plain words".
     # The page offers the query as typed, its misspelt words corrected (the FRUS volume of public

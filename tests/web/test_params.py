@@ -95,6 +95,20 @@ def test_the_date_boxes_say_why_a_date_written_year_first_is_no_day() -> None:
     assert str(page.value).startswith("\"From\": '1949/13/22' is not a real date: 13 is not a month; write YYYY")
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # said "is not a real date" alone (a fresh user)
+        ("c. 22-12-49", "the year 49 has two digits, and its century would be a guess: write the year in four digits"),
+        ("1949-12-22/1949-12-20", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
+    ],
+)
+def test_the_date_boxes_say_why_a_date_qualified_or_a_range_backwards_is_none(text: str, problem: str) -> None:
+    with pytest.raises(InvalidQuery) as page:
+        search_request_from({"start_date": [text]}, form=True)
+    assert str(page.value).startswith(f"\"From\": '{text}' is not a real date: {problem}; write YYYY")
+
+
 def test_the_date_boxes_say_a_year_of_two_digits_would_need_a_century_guessed() -> None:
     with pytest.raises(InvalidQuery) as page:
         search_request_from({"end_date": ["22.XII.49"]}, form=True)

@@ -433,7 +433,7 @@ def _year_first(text: str) -> tuple[int, str, int | None, str | None] | None:
 # a day written with a year of two digits, "22-12-49", "22.XII.49", "12/22/49", "22-Dec-49" (spreadsheets' dd-mmm-yy): not
 # read, as its century would be a guess; what numbered_day_problem says of it
 _TWO_DIGIT_YEAR = re.compile(
-    rf"\s*\d{{1,2}}(?P<sep>\.\s?|[/-]|\s)(?:\d{{1,2}}|{_ROMAN}|(?i:{_MONTH})\.?)(?P=sep)(?P<year>\d{{2}})\.?\s*"
+    rf"\s*(?P<first>\d{{1,2}})(?P<sep>\.\s?|[/-]|\s)(?:\d{{1,2}}|{_ROMAN}|(?i:{_MONTH})\.?)(?P=sep)(?P<year>\d{{2}})\.?\s*"
 )
 
 
@@ -1196,8 +1196,8 @@ def either_order(text: str) -> tuple[str, str] | None:
     when both are real and differ (``01/02/1951``, ``01-02-1951``: 1951-02-01 or 1951-01-02), else
     None: archives write both orders, so only a number over 12 settles which is meant
     (``12/22/1949``, ``22-12-1949``), and a search box or query that names both says what to write
-    instead of "not a date"."""
-    if not (m := _NUMBERED.fullmatch(_hyphened(text))):
+    instead of "not a date". Said of the date qualified or noted too (``c. 01/02/1951``: :func:`_bare`)."""
+    if not (m := _NUMBERED.fullmatch(_bare(text))):
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
     days = []
@@ -1216,18 +1216,21 @@ def numbered_day_problem(text: str) -> str | None:
     ``31/02/1949`` → "31 is not a day of February 1949, which has 28", ``00-05-1949`` → "00 is
     neither a day nor a month"; the year first with slashes, ``1949/13/22`` → "13 is not a month",
     ``1949/02/30`` → "30 is not a day of February 1949, which has 28"; a year of two digits, ``22-12-49``,
-    ``22.XII.49``, ``22-Dec-49`` → "the year 49 has two digits, and its century would be a guess: write
-    the year in four digits". None when ``text`` is no such form or names a real day in one order at
+    ``22.XII.49``, ``22-Dec-49``, ``49/12/22`` (49 being no day nor month, the year first) → "the year 49 has
+    two digits, and its century would be a guess: write the year in four digits". A date qualified or noted is
+    told as the date alone (``c. 22-12-49``, ``[22-12-49]``, ``22.12.49 (draft)``: :func:`_bare`). None when ``text`` is no such form or names a real day in one order at
     least (read, or one of two: :func:`either_order`), and for the year 0000 (a placeholder, see
     ``_ZERO_YEAR``)."""
-    if m := _TWO_DIGIT_YEAR.fullmatch(_hyphened(text)):
-        return f"the year {m['year']} has two digits, and its century would be a guess: write the year in four digits"
+    text = _bare(text)
+    if m := _TWO_DIGIT_YEAR.fullmatch(text):
+        year = m["first"] if int(m["first"]) > 31 >= int(m["year"]) else m["year"]  # "49/12/22": 49 is no day, so the year
+        return f"the year {year} has two digits, and its century would be a guess: write the year in four digits"
     if (written := _year_first(text)) and written[0]:
         year, typed, month, day = written
         if month is None:
             return f"{typed} is not a month"
         return _no_day_of(year, month, int(day), day) if day else None
-    if not (m := _NUMBERED.fullmatch(_hyphened(text))) or int(m[4]) == 0:
+    if not (m := _NUMBERED.fullmatch(text)) or int(m[4]) == 0:
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
     for number, typed in ((first, m[1]), (second, m[3])):
@@ -1246,11 +1249,46 @@ def unread_reason(text: str) -> str | None:
     archivist or researcher reads, for the ingest report and the search's ``date:``: it may be either of
     two days (:func:`either_order`), ``"05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant
     as YYYY-MM-DD"``, or names no day (:func:`numbered_day_problem`: ``"13 is not a month"``, ``"the
-    year 49 has two digits, and its century would be a guess: write the year in four digits"``). None
-    for a text of another form, which is then only said not to be read."""
+    year 49 has two digits, and its century would be a guess: write the year in four digits"``), or is a range
+    that ends before it starts (:func:`_backwards`). None for a text of another form, which is then only said
+    not to be read."""
     if (both := either_order(text)) is not None:
         return f"{text.strip()} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    return numbered_day_problem(text)
+    return numbered_day_problem(text) or _backwards(text)
+
+
+def _backwards(text: str) -> str | None:
+    """"it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first" for a range whose two
+    dates each read alone, split as :func:`_interval` splits it (``1949-12-22/1949-12-20``, ``22.12.1949–20.12.1949``,
+    ``1949/12/22 – 1949/12/20``: :func:`_year_first_ends`), when the second ends before the first starts; None
+    for any other text, and for a range whose side borrows from the other (``December 14-13, 1964``)."""
+    value = _bare(text)
+    if (ends := _year_first_ends(value)) is None:
+        if not (separator := _RANGE_SPLIT.search(value)):
+            return None
+        ends = _simple(value[: separator.start()]), _simple(value[separator.end():])
+    start, end = ends
+    if not start or not end or "/" in start + end or not (first := edtf_day_bounds(start)) or not (last := edtf_day_bounds(end)):
+        return None
+    return f"it ends ({end}) before it starts ({start}): write the earlier date first" if first[0] > last[1] else None
+
+
+def _bare(text: str) -> str:
+    """``text`` without what :func:`parse_archival_date` reads around a date, its dashes as hyphens
+    (:func:`_hyphened`), so that why a date in numbers is unread is said of it qualified or noted too: words or
+    marks of approximation or doubt before or after it (``c. 22-12-49``, ``probably 22-12-49``, ``22-12-49?``),
+    an editor's brackets (``[22-12-49]``), a note in brackets after it (``22.12.49 (draft)``, ``_NOTE``)."""
+    value, before = _clean(text), None
+    while value != before:
+        before = value
+        if m := _NOTE.fullmatch(value):
+            value = m["date"]
+        if m := _UNCERTAIN.match(value) or _APPROX.match(value):
+            value = value[m.end():]
+        value = re.sub(r"\s*(?:\(\?\)|\?)$", "", value).strip()
+        if re.fullmatch(r"\[[^\[\]]*\]", value):
+            value = value[1:-1].strip()
+    return _hyphened(value)
 
 
 def _no_day_of(year: int, month: int, day: int, typed: str) -> str | None:

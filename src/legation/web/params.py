@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from legation.errors import InvalidQuery
 from legation.printable import quoted, quoted_list
-from legation.ingest.dates import archival_day_bounds, either_order, numbered_day_problem
+from legation.ingest.dates import archival_day_bounds, either_order, unread_reason
 from legation.records.dates import parse_date_bound
 from legation.search.query import stripped
 from legation.search.schema import FACETS
@@ -98,7 +98,7 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
         if (bounds := archival_day_bounds(text)) is None:
             if (both := either_order(text)) is not None:  # 01/02/1951, 01-02-1951
                 raise ValueError(f"{quoted(text.strip())} may be {both[0]} or {both[1]}; write the one meant as YYYY-MM-DD") from None
-            if (problem := numbered_day_problem(text)) is not None:  # 22-13-1949: no month either way round
+            if (problem := unread_reason(text)) is not None:  # 22-13-1949: no month either way round; c. 22-12-49
                 raise ValueError(f"{quoted(text.strip())} is not a real date: {problem}; {ARCHIVAL_DATE_FORMS}") from None
             what = str(exc).rpartition("; write ")[0]  # "'1950-13' is not a real date" (the value may hold a ";")
             raise ValueError(f"{what}; {ARCHIVAL_DATE_FORMS}") from None
