@@ -197,6 +197,21 @@ def test_printed_pages_that_are_no_pages_are_refused_by_their_field_and_pages_ar
     assert document.pages == "1099–1101"
 
 
+def test_the_warning_on_a_date_in_numbers_left_unread_says_why_as_the_report_does(seed_archive, admin_client):
+    # 22-12-49 said "could not be read as a date" alone, where the ingest report, the page and the search say why (a fresh user)
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    for text, why in (
+        ("22-12-49", "the year 49 has two digits, and its century would be a guess: write the year in four digits"),
+        ("05/06/1949", "05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("1949/IV.31", "31 is not a day of April 1949, which has 30"),
+    ):
+        answer = _post_change(admin_client, document, date_text=text)
+        page = html.unescape(answer.content.decode())
+        assert answer.redirect_chain and f"The date as written, “{text}”, could not be read as a date ({why}): the document is kept undated" in page
+        document.refresh_from_db()
+        assert (document.date_text, document.date_edtf, document.date_earliest) == (text, "", None)
+
+
 def test_a_date_as_written_that_reads_as_no_date_leaves_the_document_undated_with_a_warning(seed_archive, admin_client):
     document = Document.objects.get(identifier="seed-sino-soviet-01")
     answer = _post_change(admin_client, document, date_text="am Tag nach Martini")

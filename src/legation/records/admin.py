@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import Case, Value, When
 from django.utils.text import smart_split, unescape_string_literal
 
-from legation.ingest.dates import in_year_to_come, parse_archival_date
+from legation.ingest.dates import in_year_to_come, parse_archival_date, unread_reason
 from legation.records.agent_keys import merge_agent
 from legation.records.dates import display_date, edtf_day_bounds, lies_within
 from legation.printable import quoted, shortened, with_article
@@ -94,8 +94,14 @@ def _field_options(field: models.Field, options: dict) -> dict:
 
 def _unread_note(text: str, future: bool) -> str:
     """What a curator is told when the date as written they entered gives no date (``future``: it
-    was read, but lies in a year to come), in the words of ingest's report."""
-    why = "is in a year to come (a typo, as 2150 for 1950?)" if future else "could not be read as a date"
+    was read, but lies in a year to come), in the words of ingest's report, with why when it is a date
+    in numbers (:func:`legation.ingest.dates.unread_reason`, as the report, the document page and the
+    search say it): "could not be read as a date (the year 49 has two digits, …)" for ``22-12-49``."""
+    reason = None if future else unread_reason(text)
+    why = (
+        "is in a year to come (a typo, as 2150 for 1950?)" if future
+        else f"could not be read as a date ({reason})" if reason else "could not be read as a date"
+    )
     return (
         f"The date as written, “{text}”, {why}: the document is kept undated (it counts as undated in date filters "
         "and the year histogram), as ingest keeps such dates. Write it as 1950-02-14, 14 February 1950 or 14.02.1950, "
