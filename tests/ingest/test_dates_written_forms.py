@@ -182,7 +182,29 @@ def test_a_roman_month_in_small_letters_and_en_dashes_for_hyphens_are_read(text:
     assert archival_day_bounds(text) == day_bounds(edtf)
 
 
-@pytest.mark.parametrize("text", ["22 Xii 1949", "22.xIi.1949", "05–06–1949", "22–13–1949"])
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        # figure dashes, em dashes and minus signs between day, month and year, as en dashes (they were not read: a fresh user)
+        ("22‒12‒1949", "1949-12-22"),
+        ("22—12—1949", "1949-12-22"),
+        ("22−12−1949", "1949-12-22"),
+        ("22—XII—1949", "1949-12-22"),
+        ("1949—12—22", "1949-12-22"),
+        ("ca. 22—12—1949", "1949-12-22~"),
+        # one dash between two dates stays a range; a FRUS dateline's em dash before the time of day stays that
+        ("22—25 December 1949", "1949-12-22/1949-12-25"),
+        ("1949—1950", "1949/1950"),
+        ("22—12—1949 — 13—01—1950", "1949-12-22/1950-01-13"),
+        ("January 16, 1956—7:02 p.m.", "1956-01-16"),
+    ],
+)
+def test_other_dashes_for_hyphens_are_read_as_en_dashes_are(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)
+    assert archival_day_bounds(text) == day_bounds(edtf)
+
+
+@pytest.mark.parametrize("text", ["22 Xii 1949", "22.xIi.1949", "22.Xii.1949", "1949/Xii", "05–06–1949", "22–13–1949", "22–12—1949"])
 def test_a_numeral_of_mixed_case_or_a_day_that_is_none_stays_unread(text: str) -> None:
     assert parse_archival_date(text) == ParsedDate("", True, text)
 
@@ -190,6 +212,9 @@ def test_a_numeral_of_mixed_case_or_a_day_that_is_none_stays_unread(text: str) -
 def test_en_dashes_for_hyphens_are_told_as_hyphens_are_when_unread() -> None:
     assert either_order("05–06–1949") == either_order("05-06-1949") == ("1949-06-05", "1949-05-06")
     assert numbered_day_problem("22–13–1949") == numbered_day_problem("22-13-1949") == "neither 22 nor 13 is a month"
+    assert either_order("05—06—1949") == either_order("05−06−1949") == ("1949-06-05", "1949-05-06")
+    assert numbered_day_problem("22—13—1949") == numbered_day_problem("22‒13‒1949") == "neither 22 nor 13 is a month"
+    assert numbered_day_problem("22—12—49") == TWO_DIGITS
 
 
 TWO_DIGITS = "the year 49 has two digits, and its century would be a guess: write the year in four digits"

@@ -501,6 +501,8 @@ def test_date_ranges_open_closed_and_reversed_find_the_rows(seed_index, rows) ->
         ('date:"22 xii 1949"', "date:1949-12-22"),
         ("date:22–12–1949", "date:1949-12-22"),  # en dashes for hyphens
         ("date:22–XII–1949", "date:1949-12-22"),
+        ("date:22—12—1949", "date:1949-12-22"),  # em dashes, minus signs: "is not a date" (a fresh user)
+        ("date:22−12−1949", "date:1949-12-22"),
         # the year first, then 1–12 or a Roman month of one letter: "is not a date" (a fresh user)
         ("date:1949/12", "date:1949-12"),
         ("date:1950/I", "date:1950-01"),

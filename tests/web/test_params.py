@@ -82,6 +82,9 @@ def test_the_date_boxes_name_every_form_they_take_and_the_api_its_own() -> None:
         ("approximately 1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),  # as "ca. 1950"
         ("22.xii.1949", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
         ("22–12–1949", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),
+        ("22—12—1949", dt.date(1949, 12, 22), dt.date(1949, 12, 22)),  # em dashes: "not a real date" (a fresh user)
+        ("1949/12", dt.date(1949, 12, 1), dt.date(1949, 12, 31)),  # the year first, then its month: "not a real date"
+        ("1950/V", dt.date(1950, 5, 1), dt.date(1950, 5, 31)),
     ],
 )
 def test_the_date_boxes_read_a_date_as_ingest_does(text, start, end) -> None:

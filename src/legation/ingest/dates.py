@@ -11,7 +11,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     over 12 says which, and "05/06/1949", "05-06-1949" are not read), "22/XII/1949", "22-XII-1949",
     "1949/12/22", "1949/XII/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
     "1949/22.XII" (the year first, then its day: one date, see _year_first), "22.xii.1949", "22 xii 1949" (a Roman
-    month in small letters), "22–12–1949", "22–XII–1949" (en dashes for the hyphens, see _EN_DASHED)  → "1949-12-22" …
+    month in small letters), "22–12–1949", "22–XII–1949", "22—12—1949" (en dashes, em dashes, figure dashes or
+    minus signs for the hyphens, see _EN_DASHED)  → "1949-12-22" …
     "1949/XII", "1949/12", "1949-Dec"  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
                                    no later year: "1951/2" stays 1951–52, see _year_first)
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
@@ -133,6 +134,7 @@ from dataclasses import dataclass
 
 import roman
 
+from legation.printable import DASHES
 from legation.records.dates import MONTHS, day_bounds, edtf_day_bounds, edtf_from_iso, lies_within
 from legation.records.document_record import DocumentRecord, RecordError
 
@@ -395,15 +397,21 @@ def _try_edtf(value: str) -> str:
 # a day written in numbers, day and month first in either order, with slashes or hyphens: what _components reads,
 # and what either_order and numbered_day_problem say of it when it cannot
 _NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
-# en dashes typed (or set by a word processor) for the hyphens of one date written in numbers: "22–12–1949", "22–XII–1949",
-# "1949–12–22" are read as "22-12-1949" … (_hyphened); two dashes join its three parts, where a range has one ("1949–1950",
-# "22–25 December 1949", "22-12-1949 – 13-01-1950")
-_EN_DASHED = re.compile(rf"(?<![\w–])(?:\d{{1,2}}–(?:\d{{1,2}}|{_ROMAN})–\d{{2,4}}|\d{{4}}–\d{{1,2}}–\d{{1,2}})(?![\w–])")
+# dashes typed (or set by a word processor or a font) for the hyphens of one date written in numbers: en dashes,
+# "22–12–1949", "22–XII–1949", "1949–12–22", and the other dashes of the project's one list (printable.DASHES), figure dashes,
+# em dashes, minus signs, "22‒12‒1949", "22—12—1949", "22−12−1949", are read as "22-12-1949" … (_hyphened). One dash twice
+# joins the three parts, with no other dash or letter beside them, where a range has one ("1949–1950", "22—25 December 1949",
+# "22-12-1949 – 13-01-1950"): a range is never read as a day
+_DASHES = DASHES.replace("-", "")  # hyphens, figure dash, en and em dashes, horizontal bar, minus sign: not the hyphen-minus
+_EN_DASHED = re.compile(
+    rf"(?<![\w{_DASHES}])(?:\d{{1,2}}(?P<dash>[{_DASHES}])(?:\d{{1,2}}|{_ROMAN})(?P=dash)\d{{2,4}}"
+    rf"|\d{{4}}(?P<dash4>[{_DASHES}])\d{{1,2}}(?P=dash4)\d{{1,2}})(?![\w{_DASHES}])"
+)
 
 
 def _hyphened(text: str) -> str:
-    """``text`` with the en dashes of each date written in numbers as hyphens (see ``_EN_DASHED``)."""
-    return _EN_DASHED.sub(lambda m: m[0].replace("–", "-"), text)
+    """``text`` with the dashes of each date written in numbers as hyphens (see ``_EN_DASHED``)."""
+    return _EN_DASHED.sub(lambda m: m[0].replace(m["dash"] or m["dash4"], "-"), text)
 
 
 # a date written in numbers after its year of four digits and a slash, so its month next: "1949/12/22" (East Asian and
