@@ -752,6 +752,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
          "dates_apart": [{"where": "FILE: id", "date_text": "22.XII.1949", "reads_as": "1949-12-22", "date_edtf": "1975"}, …]
          (a date as written in other years than the EDTF date given beside it: stored as given),
+         "types_respelled": [{"identifier": "id", "before": "telegram", "after": "Telegram"}, …] (stored documents whose
+         type the ingest respelled, with --dry-run: would respell; legation.records.document_types),
          "notes": ["…", …]}
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
@@ -783,6 +785,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "future_dates": [{"where": where, "date_text": text} for where, text in report.future_dates],
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
         "dates_apart": [{"where": where, "date_text": text, "reads_as": read, "date_edtf": edtf} for where, (text, read, edtf) in report.dates_apart],
+        "types_respelled": [{"identifier": identifier, "before": before, "after": after} for identifier, (before, after) in report.types.moved.items()],
         "notes": report.all_notes(),
     }
     _write_json(path, data, "the ingest itself is done")

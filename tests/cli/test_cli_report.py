@@ -176,3 +176,31 @@ def test_an_agent_given_another_kind_under_its_key_is_a_conflict_on_screen_and_i
     assert written["conflicts"] == [
         {"where": f"{changed}, line 3", "identifier": "seed-sino-soviet-03", "field": "agents", "source_value": "organization", "message": said}
     ]
+
+
+def test_a_dry_run_names_the_stored_documents_whose_type_a_real_run_would_respell(tmp_path: Path):
+    # a dry run said nothing of the stored documents an ingest would respell (its notes had none; a fresh user):
+    # a sheet's three lower-case telegrams, then FRUS 1955–57 vol. III, which writes the type better
+    import csv
+
+    from tests.conftest import REPO
+
+    archive = tmp_path / "archive"
+    rows = tmp_path / "typed.csv"
+    with rows.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["identifier", "title", "type"], *([f"typed-{n}", f"Telegram {n} typed", "telegram"] for n in (1, 2, 3))])
+    assert legation(archive, "ingest", str(rows)).returncode == 0
+    volume = REPO / "data" / "demo" / "frus" / "frus1955-57v03.xml.gz"
+    said = [{"identifier": f"typed-{n}", "before": "telegram", "after": "Telegram"} for n in (1, 2, 3)]
+    runs = {}
+    for run, options in (("dry", ["--dry-run"]), ("real", [])):
+        result = legation(archive, "ingest", *options, "--batch-size", "50", "--report", str(tmp_path / f"{run}.json"), str(volume))
+        assert result.returncode == 0, result.stderr
+        done = "stored documents a real run would respell" if run == "dry" else "stored documents respelled"
+        assert f"{done}, 'telegram' as 'Telegram' (3 documents: typed-1, typed-2, typed-3)" in " ".join(result.stdout.split())
+        runs[run] = json.loads((tmp_path / f"{run}.json").read_text(encoding="utf-8"))
+        assert runs[run]["types_respelled"] == said
+        exported = {d["identifier"]: d["document_type"] for d in map(json.loads, legation(archive, "export").stdout.splitlines())}
+        assert {exported[f"typed-{n}"] for n in (1, 2, 3)} == ({"telegram"} if run == "dry" else {"Telegram"})
+    assert runs["dry"]["counts"] == runs["real"]["counts"]
+

@@ -75,11 +75,12 @@ def test_a_type_written_in_another_case_is_the_archives_type(volume_archive, tmp
     }
     assert not {"telegram", "MEMORANDUM OF CONVERSATION", "Editorial note"} & set(after)
     assert (
-        "document types written alike but for case or accents are one type, stored in the best of its spellings (not in capitals "
-        "throughout, then a capital first, then the most accents) so that the type facet counts each once: documents read stored "
-        "as the archive spells them, 'telegram' "
+        "document types written alike but for case or accents are one type, stored in one spelling so that the type facet "
+        "counts each once: the best written (not in capitals throughout, then a capital first), then the one most documents "
+        "carry, then the one with the most accents: documents read stored as the archive spells them, 'telegram' "
         "as 'Telegram' (1 document), 'MEMORANDUM OF CONVERSATION' as 'Memorandum of Conversation' (1 document), 'Editorial "
-        "note' as 'Editorial Note' (1 document). A type is corrected in the admin"
+        "note' as 'Editorial Note' (1 document). To respell a type, enter the spelling as one of its documents' type in the "
+        "admin: all its documents take it"
     ) in report.all_notes()
     again = ingest_records(read_csv(path), source=str(path))  # the same sheet again changes nothing
     assert (again.added, again.updated, len(again.unchanged), again.curated) == ([], [], 4, [])
@@ -97,7 +98,7 @@ def test_a_better_spelling_read_later_respells_the_stored_documents(db, tmp_path
         assert set(ChangeLogEntry.objects.filter(seq__gt=seq, document_identifier__startswith="typed-").values_list("document_identifier", flat=True)) == {
             "typed-1", "typed-2", "typed-3"
         }  # the index reads them again
-        assert "stored documents respelled as the files read spell them, 'telegram' as 'Telegram' (1 document)" in " ".join(report.all_notes())
+        assert "stored documents respelled, 'telegram' as 'Telegram' (1 document: typed-1)" in " ".join(report.all_notes())
         follow_once()
         facet = type_facet()
         assert facet["Telegram"] == 170 and "telegram" not in facet
@@ -129,3 +130,42 @@ def test_an_archive_holding_two_spellings_is_one_after_its_next_ingest_of_the_ty
     assert set(Document.objects.filter(identifier__in=two).values_list("document_type", flat=True)) == {"Telegram"}
     report = ingest_records(VOLUME)  # the volume again: all as stored
     assert report.updated == [] and len(report.unchanged) == len(VOLUME)
+
+
+def test_one_rows_stray_accent_does_not_respell_the_archive_nor_do_careless_rows_however_many(volume_archive, tmp_path: Path):
+    # a one-row sheet's "Telégram" respelled every stored telegram, as it had the most accents (a fresh user); the
+    # spelling is the one most documents carry, once the best written: a sheet's lower case, in more rows than FRUS
+    # has memoranda of conversation, still takes FRUS' spelling, as three rows did
+    rows = [{"identifier": "typed-1", "title": "A telegram with a stray accent", "type": "Telégram"}]
+    rows += [{"identifier": f"conv-{n}", "title": f"Conversation {n}", "type": "memorandum of conversation"} for n in range(40)]
+    path = sheet(tmp_path / "stray.csv", rows)
+    report = ingest_records(read_csv(path), source=str(path), batch_size=10)
+    follow_once()
+    assert len(report.added) == 41 and not report.failed
+    assert stored_types("typed-") == {"typed-1": "Telegram"}
+    assert set(stored_types("conv-").values()) == {"Memorandum of Conversation"}
+    facet = type_facet()
+    assert (facet["Telegram"], facet["Memorandum of Conversation"]) == (170, 72) and "Telégram" not in facet
+    assert set(stored_types("frus1955-57v03-").values()) & {"Telégram", "memorandum of conversation"} == set()
+    notes = " ".join(report.all_notes())
+    assert "documents read stored as the archive spells them, 'memorandum of conversation' as 'Memorandum of Conversation' (40 documents), 'Telégram' as 'Telegram' (1 document)" in notes
+    assert "stored documents respelled" not in notes and not report.types.moved
+    again = ingest_records(read_csv(path), source=str(path))
+    assert (again.updated, len(again.unchanged), again.curated) == ([], 41, [])
+
+
+def test_new_documents_outnumbering_the_archives_spelling_respell_it_and_a_dry_run_names_them(db, tmp_path: Path):
+    # the spelling most documents carry, counted once each: stored ones as stored, the ingest's new ones as written
+    first = sheet(tmp_path / "first.csv", [{"identifier": f"am-{n}", "title": f"Aide-memoire {n}", "type": "Aide-memoire"} for n in range(2)])
+    ingest_records(read_csv(first), source=str(first))
+    again = ingest_records(read_csv(first), source=str(first))  # the stored documents re-read do not count twice
+    assert (len(again.unchanged), again.all_notes()) == (2, [])
+    more = sheet(tmp_path / "more.csv", [{"identifier": f"new-{n}", "title": f"Aide-mémoire {n}", "type": "Aide-Mémoire"} for n in range(3)])
+    dry = ingest_records(read_csv(more), source=str(more), dry_run=True, batch_size=1)  # a batch a document: the new ones outnumber at the third
+    assert "stored documents a real run would respell, 'Aide-memoire' as 'Aide-Mémoire' (2 documents: am-0, am-1)" in " ".join(dry.all_notes())
+    assert set(stored_types("am-").values()) == {"Aide-memoire"} and not stored_types("new-")  # nothing written
+    assert dry.types.moved == {"am-0": ("Aide-memoire", "Aide-Mémoire"), "am-1": ("Aide-memoire", "Aide-Mémoire")}
+    real = ingest_records(read_csv(more), source=str(more), batch_size=1)
+    assert real.types.moved == dry.types.moved and (real.added, real.updated) == (dry.added, dry.updated)
+    assert "stored documents respelled, 'Aide-memoire' as 'Aide-Mémoire' (2 documents: am-0, am-1)" in " ".join(real.all_notes())
+    assert set(stored_types("am-").values()) | set(stored_types("new-").values()) == {"Aide-Mémoire"}

@@ -683,6 +683,13 @@ def _type_facet(client) -> dict[str, int]:
     return {value["value"]: value["count"] for facet in answer.json()["facets"] if facet["name"] == "type" for value in facet["values"]}
 
 
+CURATED = (
+    "Document types written alike but for case or accents are one type, so that the type facet counts each once: a spelling "
+    "entered here becomes the type's for all its documents, unless it is worse written than the archive's, in capitals "
+    "throughout or without the capital first the archive's has."
+)
+
+
 def _messages(answer) -> list[str]:
     return [html.unescape(m) for m in re.findall(r'<li class="warning">(.*?)</li>', answer.content.decode(), re.S)]
 
@@ -694,11 +701,7 @@ def test_a_type_typed_in_another_case_in_the_admin_is_saved_as_the_archive_spell
     assert answer.redirect_chain, answer.content.decode()[:2000]
     document.refresh_from_db()
     assert document.document_type == "Telegram"
-    assert _messages(answer) == [
-        "The type “TELEGRAM” was saved as “Telegram”, as the archive spells that type (document types written alike but for "
-        "case or accents are one type, stored in the best of its spellings (not in capitals throughout, then a capital "
-        "first, then the most accents) so that the type facet counts each once)."
-    ]
+    assert _messages(answer) == [f"The type “TELEGRAM” was saved as “Telegram”, as the archive spells that type. {CURATED}"]
     assert _type_facet(admin_client) == {"Telegram": 8, "Cable": 2}
     # a type the archive lacks keeps its spelling, unsaid; so does a type left as it was
     answer = _post_change(admin_client, document, document_type="démarche")
@@ -732,13 +735,56 @@ def test_a_better_spelling_typed_in_the_admin_respells_the_archive_as_ingest_wou
         "seed-sino-soviet-01": "Memorandum", "typed-1": "Memorandum", "typed-2": "Memorandum",
     }  # fmt: skip
     assert _messages(answer) == [
-        "The archive's other documents of the type were respelled “Memorandum”, 'memorandum' as 'Memorandum' (2 documents) "
-        "(document types written alike but for case or accents are one type, stored in the best of its spellings (not in "
-        "capitals throughout, then a capital first, then the most accents) so that the type facet counts each once)."
-    ]
+        f"The archive's other documents of the type were respelled “Memorandum”, 'memorandum' as 'Memorandum' (2 documents). {CURATED}"
+    ]  # no undo: "memorandum" typed back is saved "Memorandum"
     assert set(ChangeLogEntry.objects.filter(seq__gt=last).values_list("document_identifier", flat=True)) == {"seed-sino-soviet-01", "typed-1", "typed-2"}
     facet = _type_facet(admin_client)
     assert facet["Memorandum"] == 3 and "memorandum" not in facet
     # the sheet again: its documents unchanged, no correction of a curator's among them
     again = ingest_records(read_csv(sheet), source=str(sheet))
     assert (again.updated, again.unchanged, again.curated, again.conflicts) == ([], ["typed-1", "typed-2"], [], [])
+
+
+def test_an_accent_typed_in_the_admin_respells_the_type_and_typing_the_old_spelling_back_restores_it(seed_archive, admin_client):
+    # "Télégram" typed as one document's type respelled every "Telegram" (the most accents won), and "Telegram" typed
+    # back was "saved as 'Télégram'": a typo no curator could undo (a fresh user). A curator's spelling is the type's
+    # for all its documents, and the one it replaced, typed back, is again
+    from django.db.models import Count
+
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.ingest.service import ingest_records
+    from tests.conftest import FIXTURES
+
+    def types() -> dict[str, int]:
+        return dict(Document.objects.values_list("document_type").annotate(n=Count("pk")))
+
+    def reingested() -> tuple:
+        again = ingest_records(read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"))
+        return again.updated, len(again.unchanged), again.curated, again.conflicts
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    answer = _post_change(admin_client, document, document_type="Télégram")
+    assert answer.redirect_chain, answer.content.decode()[:2000]
+    assert _messages(answer) == [
+        "The archive's other documents of the type were respelled “Télégram”, 'Telegram' as 'Télégram' (6 documents): to undo "
+        f"it, enter “Telegram” as this document's type. {CURATED}"
+    ]
+    assert types() == {"Télégram": 7, "Cable": 3}
+    assert _type_facet(admin_client) == {"Télégram": 7, "Cable": 3}
+    assert reingested() == ([], 10, [], [])  # the source again: the curator's spelling stands, nothing to report
+    assert types() == {"Télégram": 7, "Cable": 3}
+
+    answer = _post_change(admin_client, document, document_type="Telegram")  # the undo the message names
+    assert _messages(answer) == [
+        "The archive's other documents of the type were respelled “Telegram”, 'Télégram' as 'Telegram' (6 documents): to undo "
+        f"it, enter “Télégram” as this document's type. {CURATED}"
+    ]
+    assert types() == {"Telegram": 7, "Cable": 3}
+    assert _type_facet(admin_client) == {"Telegram": 7, "Cable": 3}
+    assert reingested() == ([], 10, [], [])
+
+    # a slip stays a slip: worse written than the archive's, it is saved as the archive spells the type, alone
+    answer = _post_change(admin_client, document, document_type="telégram")
+    document.refresh_from_db()
+    assert (document.document_type, types()) == ("Telegram", {"Telegram": 7, "Cable": 3})
+    assert _messages(answer) == [f"The type “telégram” was saved as “Telegram”, as the archive spells that type. {CURATED}"]

@@ -177,15 +177,17 @@ def _unread(text: str) -> str:
 
 def _types_note(types: TypeSpellings) -> str:
     """The note on types stored in another spelling than written, and on stored documents
-    respelled (:mod:`legation.records.document_types`); "" when none was."""
+    respelled (on a dry run, that a real run would respell), the first of each spelling named
+    (:mod:`legation.records.document_types`); "" when none was."""
     said = []
     if types.respelled:
         said.append(f"documents read stored as the archive spells them, {respellings(types.respelled)}")
-    if types.restored:
-        said.append(f"stored documents respelled as the files read spell them, {respellings(types.restored)}")
+    if types.moved:
+        done = "stored documents a real run would respell" if types.dry_run else "stored documents respelled"
+        said.append(f"{done}, {respellings(types.restored, named=types.named())}")
     if not said:
         return ""
-    return f"{ONE_TYPE}: {'; '.join(said)}. A type is corrected in the admin"
+    return f"{ONE_TYPE}: {'; '.join(said)}. To respell a type, enter the spelling as one of its documents' type in the admin: all its documents take it"
 
 
 def _table_row_notes(report: IngestReport) -> list[str]:
@@ -613,8 +615,9 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             where = _place(source, locations[index]) or _where(source, batch[index].identifier)
             report.conflicts.append(KindConflict(where, batch[index].identifier, "agents", ref.kind, ref.name, ref.key, kept))
     records = resolve_places(resolve_keys(records))
-    records = report.types.resolve(records, write=not dry_run)
     folded = _case_forms(report, (record.identifier for record in records))
+    # a type's spelling weighed by documents: a record counts when no document stored or read before has its identifier
+    records = report.types.resolve(records, lambda identifier: not folded[folded_identifier(identifier)], dry_run)
     for record, location, fields in zip(records, locations, tables):
         if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))

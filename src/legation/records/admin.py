@@ -42,7 +42,7 @@ from legation.records.document_record import (
     shows_nothing,
     value_problem,
 )
-from legation.records.document_types import ONE_TYPE, TypeSpellings, key_of, respellings
+from legation.records.document_types import CURATED_TYPE, TypeSpellings, key_of, replaces, respellings
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
 from legation.search.analyzers import drop_invisible
 
@@ -301,34 +301,38 @@ class DocumentForm(forms.ModelForm):
         return _checked_language(self)
 
     def clean_document_type(self) -> str:
-        """The type entered, in the archive's spelling of it (:class:`~legation.records.document_types.TypeSpellings`,
-        the rule ingest applies to a source's type; the document's own type as stored not counted,
-        as the curator replaces it): ``TELEGRAM`` for a type the archive spells ``Telegram`` is saved
-        ``Telegram``; a type the archive lacks, or a better spelling of one it has (its other
-        documents are then respelled on saving), as entered (:meth:`respell_types` says which). It
-        was saved as typed, a value of the type facet of its own. A type left as it was is kept."""
+        """The type entered, as the archive will spell it (:meth:`~legation.records.document_types.TypeSpellings.curated`,
+        the document's own type as stored not counted, as the curator replaces it): a curator's
+        spelling is the type's, and its other documents are respelled on saving (``Télégram`` typed
+        for ``Telegram``; typing ``Telegram`` back restores them), unless it is worse written than the
+        archive's: ``TELEGRAM`` or ``telegram`` for a type the archive spells ``Telegram`` is saved
+        ``Telegram`` (:meth:`respell_types` says which). A spelling typed once respelled the archive
+        only when it had more accents, which no later spelling could undo; ``TELEGRAM`` saved as typed
+        was a value of the type facet of its own. A type left as it was is kept."""
         typed = self.cleaned_data["document_type"]
         if not typed or "document_type" not in self.changed_data:
             return typed
         self.types, self.typed = TypeSpellings(excluded=self.instance.pk), typed
-        return self.types.best[self.types.add(typed)]
+        return self.types.curated(typed)
 
     def respell_types(self) -> None:
         """After the document is saved (inside its transaction): the archive's other documents of
-        its type, when it was entered better spelled than theirs, respelled so, as ingest respells
+        its type, when they spell it otherwise than it was saved, respelled so, as ingest respells
         them (:meth:`~legation.records.document_types.TypeSpellings.restore`: logged for the search
-        index, their remembered source value with them); :attr:`type_note` says so, and when the
-        type was saved otherwise than typed."""
+        index, their remembered source value with them); :attr:`type_note` says so, with how to undo
+        it, and when the type was saved otherwise than typed."""
         if self.types is None:
             return
         stored = self.cleaned_data["document_type"]
         restored = self.types.restore([key_of(stored)])
         said = [f"the type “{self.typed}” was saved as “{stored}”, as the archive spells that type"] if stored != self.typed else []
         if restored:
-            said.append(f"the archive's other documents of the type were respelled “{stored}”, {respellings(restored)}")
+            (before, _), _ = restored.most_common(1)[0]
+            undo = f": to undo it, enter “{before}” as this document's type" if replaces(before, stored) else ""
+            said.append(f"the archive's other documents of the type were respelled “{stored}”, {respellings(restored)}{undo}")
         if said:
             note = "; ".join(said)
-            self.type_note = f"{note[0].upper()}{note[1:]} ({ONE_TYPE})."
+            self.type_note = f"{note[0].upper()}{note[1:]}. {CURATED_TYPE}"
         self.types = None  # respelled once
 
     def clean_pages(self) -> str:
@@ -404,7 +408,7 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
         return [*self.readonly_fields, "identifier"] if obj is not None else self.readonly_fields
 
     def save_model(self, request, obj, form, change):
-        """Save, respelling the type's other documents when it was entered better spelled than theirs;
+        """Save, respelling the type's other documents when it was entered spelled otherwise than theirs;
         then warn when the date as written gave no date, or the type was saved otherwise than typed
         or respelled others (see :class:`DocumentForm`)."""
         super().save_model(request, obj, form, change)

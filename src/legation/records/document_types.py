@@ -1,5 +1,5 @@
 """One document type, one spelling: types written but for case and accents alike are one type,
-spelled the best way any source writes it.
+spelled one way in the archive.
 
 Sources write a type in their own case: a spreadsheet's "telegram", FRUS' "Telegram"; "aide-memoire"
 typed without its accent beside FRUS' "Aide-Mémoire". The type facet counts each value as written,
@@ -10,19 +10,38 @@ one missed the other's documents.
 becomes the archive's spelling of it; the ingest service applies it before it compares a record
 with the stored document (as it does :func:`~legation.records.place_names.resolve_places`), so
 re-ingesting an unchanged source changes nothing, and the admin's document form to the type
-entered (:class:`legation.records.admin.DocumentForm`), which was saved as typed: ``TELEGRAM`` a
-value of the type facet of its own. Types are one when their :func:`~legation.search.analyzers.folded_name`
-is (case, accents and marks). Of their spellings the archive keeps the best (:func:`rank`: not in
-capitals throughout, a capital first, then the most accents, then the most capitals), whichever
-source came first: a better spelling read later respells the stored documents (their remembered
-source values too, :mod:`legation.ingest.curation`, so a re-ingest of their source finds them
-unchanged), and a worse one is stored as the archive's. A tie keeps the spelling the archive has.
+entered (:class:`legation.records.admin.DocumentForm`). Types are one when their
+:func:`~legation.search.analyzers.folded_name` is (case, accents and marks).
+
+At ingest the type's spelling is the best of those the archive's documents and the ingest's new
+documents carry (:func:`rank`): first the best written, as a careless source loses case (not in
+capitals throughout, then a capital first: a sheet's "telegram" never respells FRUS' "Telegram",
+however many rows it has), then the one most documents carry, so that one row's stray accent
+("Telégram") does not respell the thousands of telegrams the archive spells "Telegram", then the most accents
+("Aide-Mémoire" over "Aide-Memoire" carried alike), the most capitals. A document counts once, by its
+spelling in the archive when it is stored: a re-ingest of stored documents outweighs nothing, so a
+curator's respelling stands until new documents spelling it otherwise outnumber the type's. The
+spelling chosen respells the stored documents written otherwise (their remembered source values too,
+:mod:`legation.ingest.curation`, so a re-ingest of their source finds them unchanged); a tie keeps the
+archive's spelling. A dry run says which stored documents a real one would respell.
+
+Why this order: case is lost by a whole source at once (a sheet typed in lower case throughout),
+so counting its rows would let the largest careless source win; accents differ either way, lost by
+a source written without them or added by a typo, which only the number of documents carrying each
+tells apart. So a type all of whose stored documents are careless ("telegram") still takes the
+first better-written spelling read, its accents with it ("Telégram"): the ingest notes it, naming
+the documents, and the admin respells it back.
+
+In the admin, a curator's spelling is a decision, not a vote: it becomes the type's for all its
+documents (the others respelled, and respelled back when the old spelling is typed again), unless
+it is worse written than the archive's ("TELEGRAM", "telegram" beside "Telegram"), which is taken for
+a slip and saved as the archive spells the type (:meth:`TypeSpellings.curated`, :func:`replaces`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from django.db.models import Count
@@ -35,26 +54,54 @@ from legation.search.analyzers import folded_name
 
 
 ONE_TYPE = (
-    "document types written alike but for case or accents are one type, stored in the best of its spellings (not in "
-    "capitals throughout, then a capital first, then the most accents) so that the type facet counts each once"
-)  # what the ingest's note and the admin say of the rule
+    "document types written alike but for case or accents are one type, stored in one spelling so that the type facet "
+    "counts each once: the best written (not in capitals throughout, then a capital first), then the one most documents "
+    "carry, then the one with the most accents"
+)  # what the ingest's note says of the rule
+CURATED_TYPE = (
+    "Document types written alike but for case or accents are one type, so that the type facet counts each once: a "
+    "spelling entered here becomes the type's for all its documents, unless it is worse written than the archive's, in "
+    "capitals throughout or without the capital first the archive's has."
+)  # what the admin says of it, after what it did
+NAMED = 3  # stored documents a note names for each respelling
 
 
-def respellings(pairs: Counter[tuple[str, str]], shown: int = 5) -> str:
+def respellings(pairs: Counter[tuple[str, str]], shown: int = 5, named: dict[tuple[str, str], list[str]] | None = None) -> str:
     """``pairs`` (``(old, new)`` spelling → documents) as a note lists them, the most first:
-    ``'telegram' as 'Telegram' (3 documents), … and 2 more``."""
-    listed = ", ".join(f"{a!r} as {b!r} ({documents(n)})" for (a, b), n in pairs.most_common(shown))
+    ``'telegram' as 'Telegram' (3 documents), … and 2 more``; with ``named`` (the documents' identifiers
+    by pair), the first :data:`NAMED` of each: ``(1,936 documents: frus1949v07p1-d1, … and 1,933 more)``."""
+
+    def counted(pair: tuple[str, str], n: int) -> str:
+        ids = (named or {}).get(pair, [])[:NAMED]
+        return documents(n) + (f": {', '.join(ids)}" + (f" and {n - len(ids):,} more" if n > len(ids) else "") if ids else "")
+
+    listed = ", ".join(f"{a!r} as {b!r} ({counted((a, b), n)})" for (a, b), n in pairs.most_common(shown))
     return listed + (f" and {len(pairs) - shown:,} more" if len(pairs) > shown else "")
 
 
-def rank(spelling: str) -> tuple[bool, bool, int, int]:
-    """How well ``spelling`` writes a type, higher better: not in capitals throughout
-    ("MEMORANDUM"), a capital first ("Telegram" over "telegram"), the letters with accents or
-    other marks kept ("Aide-Mémoire" over "Aide-Memoire"), the capitals ("Memorandum of
-    Conversation" over "Memorandum of conversation")."""
+def rank(spelling: str, documents: int = 0) -> tuple[bool, bool, int, int, int]:
+    """How well ``spelling``, carried by ``documents``, writes a type, higher better: not in capitals
+    throughout ("MEMORANDUM"), a capital first ("Telegram" over "telegram"), what a careless source
+    loses and no number of its rows makes up for; then the documents carrying it ("Telegram" on
+    thousands over one row's "Telégram"); then the letters with accents or other marks kept ("Aide-Mémoire" over
+    "Aide-Memoire"), the capitals ("Memorandum of Conversation" over "Memorandum of conversation")."""
+    cased = [c for c in spelling if c.isupper() or c.islower()]
+    return (*care(spelling), documents, sum(not c.isascii() for c in cased), sum(c.isupper() for c in cased))
+
+
+def care(spelling: str) -> tuple[bool, bool]:
+    """How carefully ``spelling`` is written, higher better, :func:`rank`'s first two: not in capitals
+    throughout, a capital first. ``(True, True)`` for ``Telegram``, ``(True, False)`` for ``telegram``."""
     cased = [c for c in spelling if c.isupper() or c.islower()]
     shouting = len(cased) > 1 and all(c.isupper() for c in cased)
-    return (not shouting, bool(cased) and cased[0].isupper(), sum(not c.isascii() for c in cased), sum(c.isupper() for c in cased))
+    return (not shouting, bool(cased) and cased[0].isupper())
+
+
+def replaces(typed: str, spelling: str) -> bool:
+    """Whether ``typed``, a type's spelling a curator entered, replaces ``spelling``, the archive's:
+    unless it is worse written (:func:`care`), as ``TELEGRAM`` and ``telegram`` are beside
+    ``Telegram``, slips that neither split the type facet nor respell the archive."""
+    return care(typed) >= care(spelling)
 
 
 def key_of(spelling: str) -> str:
@@ -65,70 +112,119 @@ def key_of(spelling: str) -> str:
 @dataclass
 class TypeSpellings:
     """The types of one ingest and of the archive, by :func:`key_of`: ``best`` the spelling each is
-    stored in, ``spellings`` every spelling the archive or the ingest has written it in;
-    ``respelled`` counts the records stored in another spelling than they give, ``(as written, as
-    stored)``, and ``restored`` the stored documents respelled, ``(old, new)``. ``excluded``: the
-    primary key of a stored document whose type is left out of the archive's, and never respelled
-    here (the one an admin form saves: its type is what the curator replaces); None for none."""
+    stored in; ``documents`` how many documents carry each spelling (the archive's as stored when
+    first read, the ingest's new documents as their sources write them); ``spellings`` every spelling
+    the archive's documents may be stored in; ``read`` the records read, counted by ``(as written,
+    key)``, and ``added`` the identifiers of the new documents among them; ``moved`` the documents
+    stored before the ingest that it respelled (on a dry run, that a real run would respell),
+    ``{identifier: (old, new)}``. ``excluded``: the primary key of a stored document whose type is
+    left out of the archive's, and never respelled here (the one an admin form saves: its type is
+    what the curator replaces); None for none. ``dry_run``: :meth:`restore` respells again at each
+    call, the caller rolling each back."""
 
     best: dict[str, str] = field(default_factory=dict)
+    documents: dict[str, Counter[str]] = field(default_factory=dict)
     spellings: dict[str, set[str]] = field(default_factory=dict)
-    respelled: Counter[tuple[str, str]] = field(default_factory=Counter)
-    restored: Counter[tuple[str, str]] = field(default_factory=Counter)
+    read: Counter[tuple[str, str]] = field(default_factory=Counter)
+    added: set[str] = field(default_factory=set)
+    moved: dict[str, tuple[str, str]] = field(default_factory=dict)
     excluded: int | None = None
+    dry_run: bool = False
     _read: bool = False
 
-    def resolve(self, records: list[DocumentRecord], write: bool = True) -> list[DocumentRecord]:
-        """``records`` with each type in its best spelling, the archive's or theirs
-        (:func:`rank`); when theirs is better, or the archive holds a type in several spellings,
-        the stored documents of the others are respelled (when ``write``; call inside the batch's
-        transaction), their remembered source value with them, and logged for the search index.
-        Returns copies of the records it changes, the others as they are."""
-        keys = [self.add(record.document_type) for record in records]
-        if write:
-            self.restore(dict.fromkeys(key for key in keys if key))
+    @property
+    def respelled(self) -> Counter[tuple[str, str]]:
+        """The records read whose type is stored in another spelling than they give, counted by
+        ``(as written, as stored)``: as the type is spelled at the end, when a later batch respelled it."""
+        return Counter({(written, self.best[key]): n for (written, key), n in self.read.items() if written != self.best[key]})
+
+    @property
+    def restored(self) -> Counter[tuple[str, str]]:
+        """The stored documents respelled (:attr:`moved`), counted by ``(old, new)`` spelling."""
+        return Counter(self.moved.values())
+
+    def named(self) -> dict[tuple[str, str], list[str]]:
+        """The identifiers of :attr:`moved` by ``(old, new)`` spelling, in the order met."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for identifier, pair in self.moved.items():
+            found.setdefault(pair, []).append(identifier)
+        return found
+
+    def resolve(self, records: list[DocumentRecord], new: Callable[[str], bool] = lambda identifier: True, dry_run: bool = False) -> list[DocumentRecord]:
+        """``records`` with each type in the archive's spelling, chosen with theirs (:func:`rank`,
+        each record whose identifier is ``new`` to the archive counting as a document carrying its
+        spelling, once; the others as written, carrying none: the archive counts their documents);
+        when another spelling than a stored document's is chosen, or the archive holds a type in
+        several, the stored documents are respelled (:meth:`restore`; call inside the batch's
+        transaction, rolled back for a ``dry_run``). Returns copies of the records it changes, the
+        others as they are."""
+        self.dry_run = dry_run
+        voted: set[str] = set()
+        keys = []
+        for record in records:
+            carries = record.identifier not in voted and new(record.identifier)
+            voted.add(record.identifier)
+            if carries:
+                self.added.add(record.identifier)
+            keys.append(key := self.add(record.document_type, int(carries)))
+            if key:
+                self.read[record.document_type, key] += 1
+        self.restore(keys)
         out = []
         for record, key in zip(records, keys):
-            if (written := record.document_type) and (best := self.best[key]) != written:
-                self.respelled[written, best] += 1
+            if record.document_type and (best := self.best[key]) != record.document_type:
                 record = replace(record, document_type=best)
             out.append(record)
         return out
 
-    def add(self, written: str) -> str:
-        """Count ``written`` among the spellings of its type, which takes it as its best spelling
-        when it ranks above the archive's (:func:`rank`; a tie keeps the archive's); returns the
-        type's key (:func:`key_of`), ``""`` for no type. Reads the archive's types at its first call;
-        writes nothing (:meth:`restore` does)."""
+    def add(self, written: str, documents: int = 1) -> str:
+        """Count ``written`` among the spellings of its type, carried by ``documents`` more, the type
+        taking it as its spelling when it ranks above the archive's (:func:`rank`; a tie keeps the
+        archive's); returns the type's key (:func:`key_of`), ``""`` for no type. Reads the archive's
+        types at its first call; writes nothing (:meth:`restore` does)."""
         if not self._read:
             self._read_archive()
         if not written:
             return ""
         key = key_of(written)
         self.spellings.setdefault(key, set()).add(written)
-        best = self.best.get(key)
-        if best is None or rank(written) > rank(best):
-            self.best[key] = written
+        counts = self.documents.setdefault(key, Counter())
+        counts[written] += documents
+        ranked = dict.fromkeys([self.best.get(key, written), *counts])  # the archive's first: max keeps the first of a tie
+        self.best[key] = max(ranked, key=lambda s: rank(s, counts[s]))
         return key
 
+    def curated(self, typed: str) -> str:
+        """The spelling the type a curator entered as ``typed`` is stored in: ``typed``, which
+        :meth:`restore` then gives the type's other documents, as a curator's spelling is a decision
+        for the type, weighing more than all its documents (and typing the old spelling back restores
+        it); but the archive's when ``typed`` does not replace it (:func:`replaces`). ``""`` for ``""``."""
+        if not self._read:
+            self._read_archive()
+        if not typed:
+            return ""
+        counts, best = self.documents.get(key_of(typed), Counter()), self.best.get(key_of(typed), typed)
+        return self.best[self.add(typed, sum(counts.values()) + 1 if replaces(typed, best) else 0)]
+
     def _read_archive(self) -> None:
-        """The archive's spellings but the :attr:`excluded` document's, and the best of each type's (:func:`rank`, then the most documents)."""
-        counts: dict[str, Counter[str]] = {}
+        """The archive's spellings but the :attr:`excluded` document's, with their documents, and the best of each type's (:func:`rank`)."""
         for written, count in Document.objects.exclude(document_type="").exclude(pk=self.excluded).values_list("document_type").annotate(n=Count("pk")):
-            counts.setdefault(key_of(written), Counter())[written] += count
-        for key, spellings in counts.items():
-            self.spellings[key] = set(spellings)
-            self.best[key] = max(spellings, key=lambda s: (rank(s), spellings[s], s))
+            self.documents.setdefault(key_of(written), Counter())[written] += count
+        for key, counts in self.documents.items():
+            self.spellings[key] = set(counts)
+            self.best[key] = max(counts, key=lambda s: (rank(s, counts[s]), s))
         self._read = True
 
     def restore(self, keys: Iterable[str]) -> Counter[tuple[str, str]]:
         """Respell the stored documents of the types ``keys`` written otherwise than their best
         spelling (call inside a transaction), their remembered source value with them, and log them
         for the search index; not the document :attr:`excluded`. Returns the documents so respelled,
-        counted by ``(old, new)`` spelling (also added to :attr:`restored`)."""
+        counted by ``(old, new)`` spelling, and adds them to :attr:`moved`. On a :attr:`dry_run`,
+        whose transaction is rolled back, the next call respells them again, so that each batch
+        compares its records with the documents as a real run would have stored them."""
         from legation.ingest.curation import digest  # ingest builds on records, not the other way round
 
-        keys = list(dict.fromkeys(keys))
+        keys = list(dict.fromkeys(key for key in keys if key))
         others = {s: self.best[key] for key in keys for s in self.spellings[key] if s != self.best[key]}
         if not others:
             return Counter()
@@ -140,11 +236,13 @@ class TypeSpellings:
                     doc.ingested = {**doc.ingested, "document_type": digest([new])}
                 doc.document_type = new
                 done[old, new] += 1
+                first = self.moved.pop(doc.identifier, (old, old))[0]
+                if first != new and doc.identifier not in self.added:  # respelled back (a curator's undo), or added by the ingest: not moved
+                    self.moved[doc.identifier] = (first, new)
                 moved.append(doc)
         Document.objects.bulk_update(moved, ["document_type", "ingested"])
         ChangeLogEntry.log_upserts(doc.identifier for doc in moved)
-        for key in keys:
-            self.spellings[key] = {self.best[key]}
-        self.restored += done
+        if not self.dry_run:
+            for key in keys:
+                self.spellings[key] = {self.best[key]}
         return done
-
