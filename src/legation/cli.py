@@ -743,7 +743,11 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
                                    {"field": "agents", "removed": ["Chou En-lai (sender)"], "added": ["Zhou Enlai (sender)"]}, …], …}
          (how: a field's value before and after, null when empty; for a list, the items removed and those added:
          legation.ingest.curation.FieldChange.as_json),
-         "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …],
+         "conflicts": [{"where": "FILE: id", "identifier": "id", "field": "title", "source_value": "…", "message": "…"}, …]
+         (source_value: the source's new value, "" when it has none; for a list field, which is no one value (agents,
+         collections, subjects, repositories, texts, relations), null, and "source_differs": {"archive": ["transcript (en),
+         note 2: …typed…"], "source": ["transcript (en), note 2: …stamped…"]}, the items of each the other lacks, as
+         updated_values gives them),
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from another file: another fonds reusing the identifiers?),
          "unread_dates": [{"where": "FILE: id", "date_text": "22-12-49", "reason": "the year 49 has two digits, …"}, …]
@@ -775,6 +779,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         },
         "conflicts": [
             {"where": c.where, "identifier": c.identifier, "field": c.field, "source_value": c.source_value, "message": c.message()}
+            | ({"source_differs": {"archive": list(c.difference.before), "source": list(c.difference.after)}} if c.difference else {})
             for c in report.conflicts
         ],
         "from_another_file": [

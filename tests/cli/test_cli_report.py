@@ -119,23 +119,33 @@ def test_the_screen_names_the_documents_a_corrected_file_updated_and_what_change
     ]
 
 
+def _ingested_volume_whose_note_is_to_change(tmp_path: Path) -> tuple[Path, Path]:
+    """An archive (returned first) holding FRUS 1961–63 vol. VI, ingested from a copy of it (returned second)."""
+    from tests.conftest import REPO
+
+    copy = tmp_path / "volume" / "frus1961-63v06.xml.gz"  # Khrushchev to Kennedy, February 15, 1961: note 2 of d6
+    copy.parent.mkdir()
+    copy.write_bytes((REPO / "data" / "demo" / "frus" / "frus1961-63v06.xml.gz").read_bytes())
+    archive = tmp_path / "archive"
+    assert legation(archive, "ingest", str(copy)).returncode == 0
+    return archive, copy
+
+
+def _stamped(copy: Path) -> None:
+    """Change note 2 of d6 in ``copy`` (:func:`_ingested_volume_whose_note_is_to_change`): "typed signature" → "stamped signature"."""
+    import gzip
+
+    typed = 'xml:id="d6fn2">Printed from a copy that bears this typed'
+    xml = gzip.decompress(copy.read_bytes()).decode("utf-8")
+    assert xml.count(typed) == 1
+    copy.write_bytes(gzip.compress(xml.replace(typed, typed.replace("typed", "stamped")).encode("utf-8")))
+
+
 def test_a_footnote_changed_in_a_frus_volume_is_shown_with_its_words_on_screen_and_in_the_report(tmp_path: Path):
     # a changed footnote was counted without its words ("transcript (en): 2 notes" → "2 notes, other words"),
     # where a changed text or title shows where it changed (a fresh user)
-    import gzip
-
-    from tests.conftest import REPO
-
-    volume = (REPO / "data" / "demo" / "frus" / "frus1961-63v06.xml.gz").read_bytes()
-    copy = tmp_path / "volume" / "frus1961-63v06.xml.gz"  # Khrushchev to Kennedy, February 15, 1961: note 2 of d6
-    copy.parent.mkdir()
-    copy.write_bytes(volume)
-    archive = tmp_path / "archive"
-    assert legation(archive, "ingest", str(copy)).returncode == 0
-    typed = 'xml:id="d6fn2">Printed from a copy that bears this typed'
-    xml = gzip.decompress(volume).decode("utf-8")
-    assert xml.count(typed) == 1
-    copy.write_bytes(gzip.compress(xml.replace(typed, typed.replace("typed", "stamped")).encode("utf-8")))
+    archive, copy = _ingested_volume_whose_note_is_to_change(tmp_path)
+    _stamped(copy)
 
     report_file = tmp_path / "report.json"
     result = legation(archive, "ingest", "--report", str(report_file), str(copy))
@@ -204,3 +214,32 @@ def test_a_dry_run_names_the_stored_documents_whose_type_a_real_run_would_respel
         assert {exported[f"typed-{n}"] for n in (1, 2, 3)} == ({"telegram"} if run == "dry" else {"Telegram"})
     assert runs["dry"]["counts"] == runs["real"]["counts"]
 
+
+def test_a_footnote_corrected_in_the_admin_that_the_source_changed_too_is_a_conflict_with_both_words(tmp_path: Path):
+    # the conflict said "texts was corrected in the admin and the source changed it too" with no word of the note,
+    # and --report gave its source_value as "", a value it was not (a fresh user)
+    archive, copy = _ingested_volume_whose_note_is_to_change(tmp_path)
+    curate = (
+        "from legation.records.models import Text; "
+        "text = Text.objects.get(document__identifier='frus1961-63v06-d6', kind='transcript'); "
+        "text.footnotes[1]['text'] = text.footnotes[1]['text'].replace('typed signature', 'typed signature, checked against the original'); "
+        "text.save()"
+    )  # what a curator's edit of the note in the admin leaves in the record store
+    assert legation(archive, "manage", "shell", "-c", curate).returncode == 0
+    _stamped(copy)
+
+    report_file = tmp_path / "report.json"
+    result = legation(archive, "ingest", "--report", str(report_file), str(copy))
+    assert result.returncode == 0, result.stderr
+    archive_has = "transcript (en), note 2: …copy that bears this typed signature, checked against the original."  # from a few words
+    source_has = "transcript (en), note 2: …copy that bears this stamped signature."  # before where they differ, as an update shows
+    said = (
+        f"texts was corrected in the admin and the source changed it too (the source now has {source_has!r} where the archive "
+        f"has {archive_has!r}); the correction was kept. To take the source's value, enter it in the admin"
+    )
+    assert f"conflict {copy}: frus1961-63v06-d6: {said}" in " ".join(result.stdout.split())
+    written = json.loads(report_file.read_text(encoding="utf-8"))
+    assert written["conflicts"] == [{
+        "where": f"{copy}: frus1961-63v06-d6", "identifier": "frus1961-63v06-d6", "field": "texts", "source_value": None,
+        "message": said, "source_differs": {"archive": [archive_has], "source": [source_has]},
+    }]  # fmt: skip

@@ -308,3 +308,35 @@ def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_wo
         "texts − 'transcript (en), notes 1, 2', − 'transcript (en), note 3: Following transmission of the text of this letter "
         "to Thompson, the Department of…', + 'transcript (en), note 1: See Document 6.', + 'transcript (en), notes 2, 3 renumbered'"
     ]
+
+
+def test_a_conflict_gives_the_sources_new_value_whole_and_for_a_list_where_it_differs_from_the_archives(admin_client, tmp_path: Path):
+    # a summary of two paragraphs was given as "" in a conflict, as only a value of one line was given; a list's
+    # conflict (texts, agents) gave "" too, a value it was not, and said no word of what the source has (a fresh user)
+    from legation.records.models import DocumentAgent
+
+    ingest_records(read_file(SEED))
+    admin_save(admin_client, SEED_1, summary="Mao's instructions for the trade talks.")
+    DocumentAgent.objects.filter(document__identifier=SEED_1, role="recipient").delete()  # as the admin's inline leaves it
+    seed = json.loads(SEED.read_text(encoding="utf-8").splitlines()[0])
+    stalin = {"key": "person:joseph-stalin", "name": "Joseph Stalin", "role": "mentioned", "kind": "person", "names": []}
+    two = "Mao gives instructions about the trade agreement.\n\nHe asks for the Soviet draft."
+    changed = write_seed(tmp_path / "seed.jsonl", summary=two, agents=[*seed["agents"], stalin])
+
+    report = ingest_records(read_file(changed), source=str(changed))
+    summary, agents = report.conflicts
+    assert (summary.field, summary.source_value) == ("summary", two) and summary.difference is None
+    assert summary.message().startswith(
+        "summary was corrected in the admin and the source changed it too (the source now has 'Mao gives instructions about "
+        "the trade agreement.\\n\\nHe asks for the Soviet draft.'); the correction was kept."
+    )
+    assert (agents.field, agents.source_value) == ("agents", None)
+    assert agents.message().startswith(
+        "agents was corrected in the admin and the source changed it too (the source now also has 'Central Committee of the "
+        "Chinese Communist Party (recipient)', 'Joseph Stalin (mentioned)'); the correction was kept."
+    )
+    assert [link.agent.name for link in DocumentAgent.objects.filter(document__identifier=SEED_1)] == ["Mao Zedong"]  # kept
+    # a value the source emptied is said as none (a conflict said nothing of it)
+    assert Conflict("seed.jsonl: d1", "d1", "summary", "").message().startswith(
+        "summary was corrected in the admin and the source changed it too (the source now has none); the correction was kept."
+    )

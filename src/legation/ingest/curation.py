@@ -31,6 +31,7 @@ import difflib
 import hashlib
 import os
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from itertools import zip_longest
 from typing import Any
 
@@ -70,22 +71,37 @@ DIFFERENCE_CONTEXT = 20  # characters, about: what a FieldChange shows of a long
 @dataclass(frozen=True)
 class Conflict:
     """A field a curator corrected that the source changed too: ``where`` (file: identifier), the
-    document's ``identifier``, the ``field`` (a key of :data:`FIELDS`) and, for a field of one
-    line of text, the source's new ``source_value`` (else ``""``)."""
+    document's ``identifier``, the ``field`` (a key of :data:`FIELDS`) and, for a field of one value,
+    the source's new ``source_value`` (``""`` when the source has none; a summary of several lines
+    whole). A list field (agents, collections, subjects, repositories, texts, related documents) is
+    no one value: its ``source_value`` is None and ``difference`` says where the source's differs
+    from the archive's, which was kept, as :func:`changes` says it for an update (``before`` the
+    archive's items the source lacks, ``after`` the source's the archive lacks: a changed footnote as
+    ``"transcript (en), note 2: …words…"``). A footnote's conflict said no word of it, and
+    reported its source value as ``""``, a value it was not."""
 
     where: str
     identifier: str
     field: str
-    source_value: str = ""
+    source_value: str | None = ""
+    difference: FieldChange | None = dataclass_field(default=None, kw_only=True)
 
     def message(self) -> str:
         """One sentence for the operator: what was kept, what the source says, what to do."""
-        value = self.source_value
-        now = f" (the source now has {shortened(value, SHOWN_CHARS)!r})" if value else ""
         return (
-            f"{self.field} was corrected in the admin and the source changed it too{now}; the correction was "
-            "kept. To take the source's value, enter it in the admin"
+            f"{self.field} was corrected in the admin and the source changed it too ({self._source_says()}); the "
+            "correction was kept. To take the source's value, enter it in the admin"
         )
+
+    def _source_says(self) -> str:
+        """``the source now has 'New'`` (``… has none``); for a list, ``the source now has 'transcript (en), note 2: …stamped…'
+        where the archive has 'transcript (en), note 2: …typed…'`` (``… also has``, ``… lacks`` when one side has nothing)."""
+        if self.difference is None:
+            return f"the source now has {shortened(self.source_value, SHOWN_CHARS)!r}" if self.source_value else "the source now has none"
+        has, had = (", ".join(repr(item) for item in side) for side in (self.difference.after, self.difference.before))
+        if has and had:
+            return f"the source now has {has} where the archive has {had}"
+        return f"the source now also has {has}" if has else f"the source now lacks {had}"
 
 
 @dataclass(frozen=True)
@@ -144,29 +160,30 @@ class FieldChange:
 def changes(stored: DocumentRecord, record: DocumentRecord) -> list[FieldChange]:
     """What storing ``record`` over ``stored`` (the same document as stored now) changes, field by
     field in the order of :data:`FIELDS`: the fields whose :func:`_values` differ, the same ones
-    whose :func:`field_digests` differ, each a :class:`FieldChange`."""
+    whose :func:`field_digests` differ, each a :class:`FieldChange` (:func:`field_change`)."""
     old, new = _values(stored), _values(record)
-    found = []
-    for name in FIELDS:
-        if old[name] == new[name]:
-            continue
-        if name not in _LISTS:
-            before, after = ((v,) if (v := getattr(r, FIELDS[name][0])) else () for r in (stored, record))
-            if before and after:
-                before, after = (tuple([v]) for v in _differing(before[0], after[0]))
-        elif name == "texts":
-            before, after = _texts_changed(stored, record)
-        else:
-            was, now = _shown(stored, name), _shown(record, name)
-            before = tuple(v for k, v in was.items() if k not in now)
-            after = tuple(v for k, v in now.items() if k not in was)
-            if name == "agents" and set(before) & set(after):  # one name, another key (a body once read as a person)
-                was, now = _shown(stored, name, keyed=True), _shown(record, name, keyed=True)
-                before, after = tuple(v for k, v in was.items() if k not in now), tuple(v for k, v in now.items() if k not in was)
-            if not before and not after:  # the same items, in another order
-                before, after = tuple(was.values()), tuple(now.values())
-        found.append(FieldChange(name, *(tuple(v if name == "texts" else shortened(v, SHOWN_CHARS) for v in side) for side in (before, after))))
-    return found
+    return [field_change(stored, record, name) for name in FIELDS if old[name] != new[name]]
+
+
+def field_change(stored: DocumentRecord, record: DocumentRecord, name: str) -> FieldChange:
+    """How the field ``name`` (a key of :data:`FIELDS`) of ``record`` differs from that of
+    ``stored``, as a :class:`FieldChange` shows it."""
+    if name not in _LISTS:
+        before, after = ((v,) if (v := getattr(r, FIELDS[name][0])) else () for r in (stored, record))
+        if before and after:
+            before, after = (tuple([v]) for v in _differing(before[0], after[0]))
+    elif name == "texts":
+        before, after = _texts_changed(stored, record)
+    else:
+        was, now = _shown(stored, name), _shown(record, name)
+        before = tuple(v for k, v in was.items() if k not in now)
+        after = tuple(v for k, v in now.items() if k not in was)
+        if name == "agents" and set(before) & set(after):  # one name, another key (a body once read as a person)
+            was, now = _shown(stored, name, keyed=True), _shown(record, name, keyed=True)
+            before, after = tuple(v for k, v in was.items() if k not in now), tuple(v for k, v in now.items() if k not in was)
+        if not before and not after:  # the same items, in another order
+            before, after = tuple(was.values()), tuple(now.values())
+    return FieldChange(name, *(tuple(v if name == "texts" else shortened(v, SHOWN_CHARS) for v in side) for side in (before, after)))
 
 
 def _differing(before: str, after: str, limit: int = SHOWN_CHARS) -> tuple[str, str]:
@@ -354,8 +371,10 @@ def keep_curated(
         if now[name] == remembered:
             continue  # as last ingested: the source's value goes in
         if digests[name] not in (remembered, now[name]):
-            value = getattr(record, name)
-            conflicts.append(Conflict(where, record.identifier, name, value if isinstance(value, str) and "\n" not in value else ""))
+            if name in _LISTS:
+                conflicts.append(Conflict(where, record.identifier, name, None, difference=field_change(stored, record, name)))
+            else:
+                conflicts.append(Conflict(where, record.identifier, name, getattr(record, name)))
         kept.update((key, getattr(stored, key)) for key in keys)
     return (replace(record, **kept) if kept else record), conflicts
 
