@@ -302,12 +302,25 @@ def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_wo
         "removed": ["transcript (en), note 3: …meeting on June 3 and 4, despite the short notice, was agreeable. (Telegram 1984…"],
         "added": ["transcript (en), note 3: …meeting on June 3 and 4, in spite of the short notice, was agreeable. (Telegram…"],
     }]  # fmt: skip
-    # a note added before the others, which are renumbered with their words kept, and one removed
+    # a note added before the others, which are renumbered with their words kept, each shown with them, and one removed
     added = [Footnote("1", "See Document 6."), *(Footnote(str(int(n.n) + 1), n.text) for n in notes[:2])]
     assert [c.message() for c in changes(stored, with_notes(added))] == [
-        "texts − 'transcript (en), notes 1, 2', − 'transcript (en), note 3: Following transmission of the text of this letter "
-        "to Thompson, the Department of…', + 'transcript (en), note 1: See Document 6.', + 'transcript (en), notes 2, 3 renumbered'"
+        "texts − 'transcript (en), note 1: See Document 7.', − 'transcript (en), note 2: See the March 27 memorandum of "
+        "conversation in volume V.', − 'transcript (en), note 3: Following transmission of the text of this letter to "
+        "Thompson, the Department of…', + 'transcript (en), note 1: See Document 6.', + 'transcript (en), note 2 (was 1): "
+        "See Document 7.', + 'transcript (en), note 3 (was 2): See the March 27 memorandum of conversation in volume V.'"
     ]
+    # one note inserted before the last: that one note renumbered, said in the singular and with its words (it was
+    # "− 'transcript (en), notes 3'", "+ 'transcript (en), notes 4 renumbered'": a plural for one note, a line without words)
+    inserted = [*notes[:2], Footnote("3", "See Document 16."), Footnote("4", notes[2].text)]
+    assert [c.as_json() for c in changes(stored, with_notes(inserted))] == [{
+        "field": "texts",
+        "removed": ["transcript (en), note 3: Following transmission of the text of this letter to Thompson, the Department of…"],
+        "added": [
+            "transcript (en), note 3: See Document 16.",
+            "transcript (en), note 4 (was 3): Following transmission of the text of this letter to Thompson, the Department of…",
+        ],
+    }]  # fmt: skip
 
 
 def test_a_conflict_gives_the_sources_new_value_whole_and_for_a_list_where_it_differs_from_the_archives(admin_client, tmp_path: Path):

@@ -132,8 +132,9 @@ class FieldChange:
     (agents, collections, subjects, repositories, texts, related documents), the items only the
     stored document held (``before``) and those only the new one holds (``after``): agents as
     "name (role)", collections by title, texts as "kind (language), N characters, M notes", or where
-    a text's words or a note's changed, "kind (language): …words…", "kind (language), note 3: …words…"
-    (:func:`_texts_changed`). Each string at most :data:`SHOWN_CHARS` + 1 characters (:func:`legation.printable.shortened`). A list
+    a text's words or a note's changed, "kind (language): …words…", "kind (language), note 3: …words…",
+    a note renumbered "kind (language), note 4 (was 3): its words" (:func:`_texts_changed`). Each
+    string at most :data:`SHOWN_CHARS` + 1 characters (:func:`legation.printable.shortened`). A list
     whose items are the same but in another order gives the whole list on both sides."""
 
     field: str
@@ -236,9 +237,11 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     (:class:`difflib.SequenceMatcher`, so that a note added or removed does not pair its neighbours
     with each other): a note whose words changed as ``"note 3: …words…"`` on each side, from a few
     words before where they differ (:func:`_differing`), one only one side has as ``"note 4: its
-    words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), and notes whose words stayed
-    but whose marks changed as ``"notes 4, 5"`` and ``"notes 5, 6 renumbered"``. A note is named by
-    its mark, or by its place among the text's notes when it has none (``"note #2"``)."""
+    words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), and a note whose words stayed
+    but whose mark changed with its words on each side, as ``"note 3: its words"`` and ``"note 4 (was 3):
+    its words"`` (it was ``"notes 3"`` and ``"notes 4 renumbered"``, a plural for one note and a line
+    without the note's words). A note is named by its mark, or by its place among the text's notes
+    when it has none (``"note #2"``)."""
     def mark(notes: list[Footnote], place: int) -> str:
         return notes[place].n if notes[place].n.strip() else f"#{place + 1}"
 
@@ -247,9 +250,11 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            if moved := [(i, j) for i, j in zip(range(i1, i2), range(j1, j2)) if old[i].n != new[j].n]:
-                before.append("notes " + ", ".join(mark(old, i) for i, _ in moved))
-                after.append("notes " + ", ".join(mark(new, j) for _, j in moved) + " renumbered")
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                if old[i].n != new[j].n:  # renumbered
+                    words = shortened(old[i].text, SHOWN_CHARS)
+                    before.append(f"note {mark(old, i)}: {words}")
+                    after.append(f"note {mark(new, j)} (was {mark(old, i)}): {words}")
             continue
         for i, j in zip_longest(range(i1, i2), range(j1, j2)):
             if i is not None and j is not None:
