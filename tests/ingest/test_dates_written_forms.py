@@ -326,3 +326,17 @@ def test_the_ingest_report_says_why_a_date_qualified_or_noted_was_not_read(tmp_p
         f"dates Legation could not read: 3 (e.g. n-1: 'c. 22-12-49' ({TWO_DIGITS}); n-2: '[22-12-49]' ({TWO_DIGITS}); "
         f"n-3: '22.12.49 (draft)' ({TWO_DIGITS})); those documents are stored"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("22.12.1949.", "1949-12-22"),  # unread, where "22.XII.1949." was read (a fresh user)
+        ("1949-12-22.", "1949-12-22"),  # unread: ISO 8601 with a sentence's full stop
+        ("12.1949.", "1949-12"),
+        ("1949.", "1949"),  # a year, as a Hungarian or a sentence writes it
+        ("22.XII.1949.", "1949-12-22"),  # as before
+    ],
+)
+def test_a_full_stop_after_a_dates_last_digit_ends_its_sentence(text: str, edtf: str) -> None:
+    assert parse_archival_date(text) == ParsedDate(edtf, False, text)

@@ -1044,6 +1044,9 @@ def _julian_day(year: int, month: int, day: int, year_known: bool) -> str:
     return new.isoformat()
 
 
+_SENTENCE_END = re.compile(r"(?<=\d)\.$")  # a full stop after a date's last digit, as a sentence or a dateline ends
+
+
 def parse_archival_date(text: str | None) -> ParsedDate:
     """Read a date as an archive writes it; see the module docstring for the forms understood.
 
@@ -1057,6 +1060,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if _ZERO_YEAR.search(raw):
         return ParsedDate("", True, raw)  # "0000", "0000-01-01": a placeholder, not the year 1 BC
     value = _hyphened(raw)
+    if _SENTENCE_END.search(value) and (ended := parse_archival_date(value[:-1])).edtf:
+        return ParsedDate(ended.edtf, ended.flagged, raw, ended.future)  # "22.12.1949.", "1949-12-22.": a sentence's full stop
     if value.endswith("/?") and (edtf := _try_edtf(value[:-1])):  # EDTF draft "unknown end"
         return _read(edtf, raw)
     if edtf := _try_edtf(value):
