@@ -17,6 +17,7 @@ import sys
 import tempfile
 from contextlib import closing, contextmanager, nullcontext, suppress
 from pathlib import Path
+from collections.abc import Iterator
 from typing import IO, Annotated, Optional
 
 import typer
@@ -377,7 +378,7 @@ def port_lock_path(host: str, port: int) -> Path:
 
 
 @contextmanager
-def _holding_port(host: str, port: int):  # noqa: ANN202 - a context manager
+def _holding_port(host: str, port: int) -> Iterator[None]:
     """A lock on ``host:port`` for one `legation serve` at a time, held within the ``with``. Each
     worker binds the port with ``SO_REUSEPORT``, so two servers started at the same moment, each
     finding the port free (:func:`_port_taken`), both bound it and shared its requests between two

@@ -1409,6 +1409,7 @@ def _typed_minus(q: str) -> str:
 
 _NEGATION = re.compile(r"(?<![\w'\"*])(?:(?:NOT\s+|-)(?=\S))+")  # NOT, -, NOT NOT, NOT - … before what they exclude
 _FIELD_PREFIX = re.compile(r"([^\W\d_][\w.]*):")
+_UNIT_RUN = re.compile(r"[^\s()]*")  # a word, word*, field:value: what stands between spaces and parentheses
 
 
 def _unit_end(q: str, at: int) -> int:
@@ -1427,8 +1428,7 @@ def _unit_end(q: str, at: int) -> int:
             if depth == 0:
                 return i + 1
         return len(q)
-    run = re.compile(r"[^\s()]*").match(q, at)
-    return run.end() if run else at
+    return _UNIT_RUN.match(q, at).end()  # type: ignore[union-attr] - matches the empty run too
 
 
 def _negated(q: str) -> tuple[str, list[Node], list[str]]:
@@ -1443,8 +1443,10 @@ def _negated(q: str) -> tuple[str, list[Node], list[str]]:
     excluded: list[Node] = []
     unsaid: list[str] = []
     kept, at = [], 0
+    quotes, counted = 0, 0  # quotation marks before q[counted]: counted once each, in time linear in the query
     for negation in _NEGATION.finditer(q):
-        if negation.start() < at or q.count('"', 0, negation.start()) % 2:  # inside a unit already excluded, or a phrase
+        quotes, counted = quotes + q.count('"', counted, negation.start()), negation.start()
+        if negation.start() < at or quotes % 2:  # inside a unit already excluded, or a phrase
             continue
         end = _unit_end(q, negation.end())
         unit = q[negation.end() : end]
