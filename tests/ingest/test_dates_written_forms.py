@@ -89,6 +89,8 @@ def test_a_year_then_a_month_in_numbers_is_that_month_unless_it_names_a_later_ye
         # two dates written year first make a range, split at its dash (they were not read: a fresh user), as
         # "22.XII.1949–5.I.1950" is read
         ("1949/12/22 – 1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/12/22 ― 1950/01/05", "1949-12-22/1950-01-05"),  # a horizontal bar, or a minus sign: the dashes the project knows
+        ("1949/12/22 − 1950/01/05", "1949-12-22/1950-01-05"),
         ("1949/12/22–1950/01/05", "1949-12-22/1950-01-05"),
         ("1949/12/22-1950/01/05", "1949-12-22/1950-01-05"),
         ("1949/12/22 to 1950/01/05", "1949-12-22/1950-01-05"),

@@ -825,7 +825,7 @@ def _interval(text: str) -> str:
 
 
 # two dates written year first (_YEAR_FIRST) joined by a dash, a hyphen or "to": "1949/12/22 – 1950/01/05", "1949/XII-1950/I"
-_YEAR_FIRST_RANGE = re.compile(r"\s*(?P<start>\d{4}\s*/.+?)\s*(?:–|—|-|\bto\b|\bbis\b)\s*(?P<end>\d{4}\s*/.+?)\s*")
+_YEAR_FIRST_RANGE = re.compile(rf"\s*(?P<start>\d{{4}}\s*/.+?)\s*(?:[{DASHES}]|\bto\b|\bbis\b)\s*(?P<end>\d{{4}}\s*/.+?)\s*")
 
 
 def _year_first_ends(text: str) -> tuple[str, str] | None:
