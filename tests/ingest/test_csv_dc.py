@@ -652,7 +652,7 @@ def test_a_dublin_core_publisher_column_is_read_into_credit_as_wilson_publishers
     publishers in ``credit`` (the Wilson Center reader: donors, then publishers), so a table's
     ``publisher`` goes there too, after its ``credit`` column, whatever the order of the columns; a Dublin
     Core element with no field (``format``) is still named in the note."""
-    wilson = single_record(read_file(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    wilson = single_record(read_file(FIXTURES / "wilson" / "document-900001-crafted.json"), notes=True)
     path = tmp_path / "credits.csv"
     path.write_text(
         "dc:publisher,identifier,title,credit,format\n"

@@ -25,7 +25,8 @@ CHARTER = FIXTURES / "tei" / "Selim_II_Urkunde_10.xml"
 
 
 def wilson() -> DocumentRecord:
-    return single_record(read_wilson_json(WILSON))
+    """The crafted record (its note of the translation given only as a PDF left aside)."""
+    return single_record(read_wilson_json(WILSON), notes=True)
 
 
 def test_a_qhod_charter_names_its_repository_and_the_editions_licence():

@@ -20,7 +20,7 @@ DOCUMENT = WILSON / "document-900001-crafted.json"
 
 
 def one(path: Path) -> DocumentRecord:
-    return single_record(read_wilson_json(path))
+    return single_record(read_wilson_json(path), notes=True)
 
 
 def test_document_fields():
@@ -81,13 +81,14 @@ def test_collection_and_transcript_samples_are_notes_saying_what_they_are_not_fa
     assert not [i for i in items if isinstance(i, IngestError)]
     assert [(Path(n.path).name, n.location) for n in notes] == [
         ("collection.json", "record 1 (id 491)"),
+        ("document-900001-crafted.json", "record 1 (id 900001)"),  # its translation given only as a PDF
         ("transcript.json", "record 1 (id 33548)"),
     ]
     assert notes[0].message == (
         "skipped, not a document: it is a Wilson Center Digital Archive collection record (it describes a collection, "
         "a topic the archive groups documents under); nothing of it is stored"
     )
-    assert notes[1].message.startswith("skipped, not a document: it is a Wilson Center Digital Archive transcript/translation asset")
+    assert notes[2].message.startswith("skipped, not a document: it is a Wilson Center Digital Archive transcript/translation asset")
 
 
 def test_an_object_that_is_neither_document_nor_known_record_still_fails(tmp_path: Path):
@@ -129,7 +130,8 @@ def test_search_response_list_bad_record_does_not_stop_the_rest(tmp_path: Path):
     assert isinstance(items[0], IngestError) and items[0].location == "record 1 (id 900001)"
     assert "title is empty" in items[0].message
     assert (items[1].identifier, items[1].date_text, items[1].date_edtf) == ("wilson-900002", "ca. 1950", "1950~")
-    assert isinstance(items[2], IngestError) and items[2].location == "record 3"
+    assert isinstance(items[2], IngestNote) and items[2].location == "record 2 (id 900002)"  # its translation given only as a PDF
+    assert isinstance(items[3], IngestError) and items[3].location == "record 3"
 
 
 def test_doc_date_alone_keeps_its_precision(tmp_path: Path):
@@ -273,7 +275,7 @@ def test_a_value_of_the_wrong_kind_fails_the_record_naming_the_field(tmp_path: P
 
 def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: Path):
     doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
-    kept = len(single_record(read_wilson_json(DOCUMENT)).agents)
+    kept = len(one(DOCUMENT).agents)
     doc["contributors"] = [*doc["contributors"], {"id": "5"}]
     doc["transcripts"] = [*doc["transcripts"], {"id": "1"}]
     path = tmp_path / "left-out.json"
@@ -282,16 +284,25 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
     assert len(record.agents) == kept and isinstance(note, IngestNote)
     n = len(doc["transcripts"])
     assert note.message == (
-        f"stored without transcripts[{n}] (id 1, no html or raw text, nor a file), contributors[{len(doc['contributors'])}] (id 5, no name): "
-        "give each its name, or a text its html or raw, and ingest the file again"
+        f"stored without transcripts[{n}] (id 1, no html or raw text, nor a file), "
+        "translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched), "
+        f"contributors[{len(doc['contributors'])}] (id 5, no name): "
+        "give each its name or give a text its html or raw, and ingest the file again"
     )
     # a name that is no string is none ({"name": 7} was stored as the type "7")
     doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    doc["translations"] = doc["translations"][:1]  # its PDF-only translation left out of the file
     path.write_text(json.dumps({**doc, "type": {"id": "5", "name": 7}}), encoding="utf-8")
     record, note = list(read_wilson_json(path))
     assert record.document_type == "" and note.message == "stored without type[1] (id 5, no name): give each its name, and ingest the file again"
-    # the fixture's PDF-only translation is a file the archive serves apart: nothing is fetched, nothing said
-    assert [type(i).__name__ for i in read_wilson_json(DOCUMENT)] == ["DocumentRecord"]
+    # a translation given only as a file the archive serves apart (a PDF) is not fetched, and said so:
+    # it was dropped without a word, and the archivist never learnt the document has one
+    record, note = list(read_wilson_json(DOCUMENT))
+    assert [t.language for t in record.texts if t.kind == "translation"] == ["en"]
+    assert note.message == (
+        "stored without translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched): "
+        "give a text its html or raw, and ingest the file again"
+    )
 
 
 def test_a_title_keeps_its_space_before_a_colon_and_html_text_loses_only_markup_s(tmp_path: Path):

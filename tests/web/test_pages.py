@@ -571,7 +571,7 @@ def wilson_archive(db):
     from legation.ingest.readers.wilson_json import read_wilson_json
     from tests.conftest import ingested_archive, single_record
 
-    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"), notes=True)
     other = replace(record, identifier="wilson-900002", title="Zhou Enlai <b>talks</b>", relations=[], rights="<script>alert(1)</script>")
     yield from ingested_archive([record, other])
 
@@ -612,7 +612,7 @@ def test_a_transcript_is_read_beside_its_translation(client, wilson_archive):
     from legation.ingest.readers.wilson_json import read_wilson_json
     from tests.conftest import single_record
 
-    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"))
+    record = single_record(read_wilson_json(FIXTURES / "wilson" / "document-900001-crafted.json"), notes=True)
     assert [t.kind for t in record.texts] == ["transcript", "translation"]
     html = client.get("/documents/wilson-900001").content.decode()
     columns = re.search(r'<div class="texts parallel">\s*<div class="column">(.*?)</div>\s*<div class="column">(.*)</div>\s*</div>', html, re.S)

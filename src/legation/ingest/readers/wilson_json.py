@@ -18,7 +18,8 @@ object gives one :class:`DocumentRecord`::
                    "translation" in translation.language; the text is ``html`` (else ``raw`` when
                    a string) converted to plain text by :func:`html_to_text` (paragraphs separated
                    by a blank line; style/script dropped). Assets without inline text (PDF-only,
-                   or stubs that only name a ``url``) are left out: nothing is fetched.
+                   or stubs that only name a ``url``) are left out, and the note says so, naming
+                   the file: nothing is fetched.
     agents         creators[] → "sender", other contributors[] → "mentioned"; key
                    "wilson:contributor-<id>", name as given ("Mao, Zedong"); kind read from the
                    name, which the record does not say, by the rule a table's names follow
@@ -194,10 +195,12 @@ NAMED_FIELDS = ("donors", "subjects", "contributors", "creators", "original_cove
 
 def _checked(doc: dict) -> list[str]:
     """What of ``doc`` (a Digital Archive document object) is left out: its objects in
-    :data:`NAMED_FIELDS` without a name (``"contributors[2] (id 5, no name)"``) and its
+    :data:`NAMED_FIELDS` without a name (``"contributors[2] (id 5, no name)"``), its
     transcripts and translations with neither text nor a file (``"transcripts[1] (id 1, no html
-    or raw text, nor a file)"``; one whose text is only a file the archive serves apart, a PDF,
-    is no loss to tell: nothing is fetched, as the README says). Raises :class:`RecordError`
+    or raw text, nor a file)"``) and those whose text is only a file the archive serves apart
+    (``"translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is
+    not fetched)"``: nothing is fetched, and the archivist must learn that a translation was not
+    stored, as the Digital Archive has many given only as a scan). Raises :class:`RecordError`
     naming the field for a value of the wrong kind: a field of :data:`TEXT_FIELDS` that is no
     string (``"title": ["a", "b"]`` was stored as "['a', 'b']"), one of :data:`LIST_FIELDS` that is
     neither an object nor a list, or an entry of one that is no object (``"subjects": "Sino-Soviet"``
@@ -219,9 +222,20 @@ def _checked(doc: dict) -> list[str]:
             known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
             if name in (*NAMED_FIELDS, "type") and not _name(item):
                 left_out.append(f"{name}[{number}] ({known}no name)")
-            elif name in ("transcripts", "translations") and not _asset_text(item, f"{name}[{number}]") and not (item.get("url") or item.get("filename")):
-                left_out.append(f"{name}[{number}] ({known}no html or raw text, nor a file)")
+            elif name in ("transcripts", "translations") and not _asset_text(item, f"{name}[{number}]"):
+                left_out.append(f"{name}[{number}] ({known}{_file_only(item) or 'no html or raw text, nor a file'})")
     return left_out
+
+
+def _file_only(asset: dict) -> str:
+    """How a transcript or translation without text names the file that holds it (``"Chinese, only
+    a file, TranslationFile_900103.pdf, which is not fetched"``), or "" when it names none."""
+    file = next((v.strip() for k in ("filename", "url", "pdf") if isinstance(v := asset.get(k), str) and v.strip()), "")
+    if not file:
+        return ""
+    language = asset.get("language")
+    named = _name(language) if isinstance(language, dict) else language.strip() if isinstance(language, str) else ""
+    return f"{named + ', ' if named else ''}only a file, {file}, which is not fetched"
 
 
 def _items(value: Any) -> list[dict]:
@@ -403,5 +417,6 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
             yield IngestError(str(path), str(exc), where)
             continue
         if left_out:
-            remedy = "give each its name, or a text its html or raw" if any("no html" in x for x in left_out) else "give each its name"
+            texts = sum(x.endswith(("nor a file)", "not fetched)")) for x in left_out)
+            remedy = " or ".join(([] if texts == len(left_out) else ["give each its name"]) + (["give a text its html or raw"] if texts else []))
             yield IngestNote(str(path), f"stored without {', '.join(left_out)}: {remedy}, and ingest the file again", where)
