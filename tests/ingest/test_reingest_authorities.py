@@ -86,12 +86,20 @@ def test_an_agent_given_another_kind_under_its_key_keeps_its_kind_and_the_report
         assert report.conflicts[0].message() == LIU_AS_A_BODY
         assert Agent.objects.get(key="person:liu-shaoqi").kind == "person"
 
-    # a kind a curator set in the admin stays at the next ingest of the source, which is told
+    # told once: the same source again says nothing more (it said so at every ingest, noise that hid a new conflict)
+    assert ingest_records(read_file(changed), source=str(changed)).conflicts == []
+    assert Agent.objects.get(key="person:liu-shaoqi").kind_in_sources == "organization"
+
+    # a kind a curator set in the admin stays at the next ingest of the source, which is told, once
     Agent.objects.filter(key="person:liu-shaoqi").update(kind="organization")
     again = ingest_records(read_file(SEED), source=str(SEED))
     assert (again.updated, len(again.unchanged)) == ([], 10)
     assert [(c.where, c.source_value, c.kept) for c in again.conflicts] == [(f"{SEED}, line 3", "person", "organization")]
     assert Agent.objects.get(key="person:liu-shaoqi").kind == "organization"
+    assert ingest_records(read_file(SEED), source=str(SEED)).conflicts == []
+    # and a source that agrees, then disagrees again, is told again
+    assert ingest_records(read_file(changed), source=str(changed)).conflicts == []
+    assert [c.source_value for c in ingest_records(read_file(SEED), source=str(SEED)).conflicts] == ["person"]
 
 
 @pytest.mark.parametrize("batch_size", [200, 1])

@@ -109,7 +109,8 @@ class KindConflict(Conflict):
     """An agent a source gives another kind than the archive holds it as, under its key
     (:func:`legation.records.agent_keys.as_stored_kinds`): ``field`` is ``"agents"``, ``source_value``
     the kind the source gives, ``kept`` the archive's, kept; ``name`` and ``key`` the agent's as read.
-    Reported once an ingest for an agent and a kind, at the first document giving it so."""
+    Reported once an ingest for an agent and a kind, at the first document giving it so, and not
+    again at later ingests while the sources give the same kind (:attr:`Agent.kind_in_sources`)."""
 
     name: str = ""
     key: str = ""

@@ -30,7 +30,7 @@ from legation.ingest.names import direct_name
 from legation.ingest.readers import location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
-from legation.records.agent_keys import as_first_read, as_stored_kinds, rekey, rekind, resolve_keys
+from legation.records.agent_keys import as_first_read, as_stored_kinds, kinds_now_said, rekey, rekind, remember_kinds_said, resolve_keys
 from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
 from legation.records.chunks import chunks
@@ -110,6 +110,7 @@ class IngestReport:
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     agent_kinds: dict[str, str] = field(default_factory=dict, repr=False)  # agent key → its kind, stored or first read (agent_keys.as_stored_kinds)
     kinds_apart: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (agent key, kind a source gave) reported as a KindConflict
+    kinds_said: dict[str, str] = field(default_factory=dict, repr=False)  # stored agent's key → the kind its sources last gave (Agent.kind_in_sources)
     types: TypeSpellings = field(default_factory=TypeSpellings, repr=False)  # one spelling a type (records.document_types)
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
@@ -337,7 +338,7 @@ class _Authorities:
         for record in records:
             for ref in record.agents:  # a model instance only for a key's first mention: they cost
                 if ref.key not in agents:
-                    agents[ref.key] = Agent(key=ref.key, name=ref.name, kind=ref.kind)
+                    agents[ref.key] = Agent(key=ref.key, name=ref.name, kind=ref.kind, kind_in_sources=ref.kind)
                 names.setdefault(ref.key, set()).update(n for n in [ref.name, *ref.names] if n)
             for ref in record.collections:
                 if ref.key not in collections:
@@ -608,7 +609,11 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
     tables = [table_fields_of(record) for record in batch]  # (nor these)
     given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
-    records, apart = as_stored_kinds(as_first_read(batch, report.first_keys), report.agent_kinds)  # one kind for a name, one for an agent
+    read = as_first_read(batch, report.first_keys)
+    records, apart = as_stored_kinds(read, report.agent_kinds, report.kinds_said)  # one kind for a name, one for an agent
+    if told := kinds_now_said(read, report.kinds_said):  # a disagreement is reported once, not at every ingest
+        remember_kinds_said(told)  # (rolled back with the batch in a dry run)
+        report.kinds_said.update(told)
     for index, ref, kept in apart:
         if (ref.key, ref.kind) not in report.kinds_apart:
             report.kinds_apart.add((ref.key, ref.kind))

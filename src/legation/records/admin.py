@@ -507,6 +507,7 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
     list_display = ["name", "kind", "key"]
     list_filter = ["kind"]
     search_fields = ["name", "key", "names__name", "other_keys__key"]
+    readonly_fields = ["kind_in_sources"]
     inlines = [AgentNameInline, AgentKeyInline]
 
     def save_related(self, request, form, formsets, change):

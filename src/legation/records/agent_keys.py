@@ -74,32 +74,57 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
     return out
 
 
-def as_stored_kinds(records: list[DocumentRecord], kinds: dict[str, str]) -> tuple[list[DocumentRecord], list[tuple[int, AgentRef, str]]]:
+def as_stored_kinds(
+    records: list[DocumentRecord], kinds: dict[str, str], said: dict[str, str] | None = None
+) -> tuple[list[DocumentRecord], list[tuple[int, AgentRef, str]]]:
     """``records`` with each agent of a key an agent is stored under given that agent's kind, and
     each agent of another key the kind it was first read with in this ingest (``kinds``, ``{key:
     kind}``, which this fills: the stored agents' kinds are read once an ingest); and the agents read
     with another kind than that, each ``(index of its record in records, the reference as read, the
     kind kept)``, for the caller to report. An agent's kind is one for all its documents, as its
     preferred name is, and may be a curator's correction (Legation remembers what each document's
-    source gave, not what it gave of an agent): a source giving ``"kind": "organization"`` for a
+    source gave, and of an agent the kind sources last gave, :attr:`Agent.kind_in_sources`): a source giving ``"kind": "organization"`` for a
     person, or a TEI letter an ``orgName`` where another a ``persName`` of one GND key, does not change
-    it; :func:`rekind` does, where a source gives an agent the key of the other kind. A key merged
+    it; :func:`rekind` does, where a source gives an agent the key of the other kind. ``said``
+    (``{key: kind in sources}`` of the stored agents, filled alongside ``kinds``): when given, a stored agent read with the
+    kind its sources last gave is not returned, as that disagreement was reported before
+    (:func:`kinds_now_said` tells which to remember). A key merged
     into another agent (:func:`resolve_keys`) holds no agent: it is read as given. Like
     :func:`resolve_keys`, it returns copies of the records it changes."""
     unread = sorted({ref.key for record in records for ref in record.agents} - kinds.keys())
     for chunk in chunks(unread):
-        kinds.update(Agent.objects.filter(key__in=chunk).values_list("key", "kind"))
+        for key, kind, in_sources in Agent.objects.filter(key__in=chunk).values_list("key", "kind", "kind_in_sources"):
+            kinds[key] = kind
+            if said is not None:
+                said[key] = in_sources
     out: list[DocumentRecord] = []
     apart: list[tuple[int, AgentRef, str]] = []
     for index, record in enumerate(records):
         agents, changed = [], False
         for ref in record.agents:
             if (kind := kinds.setdefault(ref.key, ref.kind)) != ref.kind:
-                apart.append((index, ref, kind))
+                if said is None or said.get(ref.key) != ref.kind:
+                    apart.append((index, ref, kind))
                 ref, changed = replace(ref, kind=kind), True
             agents.append(ref)
         out.append(replace(record, agents=agents) if changed else record)
     return out, apart
+
+
+def kinds_now_said(records: list[DocumentRecord], said: dict[str, str]) -> dict[str, str]:
+    """``{key: kind}`` of the stored agents (keys of ``said``, as :func:`as_stored_kinds` fills it)
+    that ``records`` (as read, before :func:`as_stored_kinds`) give another kind than their sources
+    last did: what to store as their :attr:`Agent.kind_in_sources` (:func:`remember_kinds_said`), and
+    put in ``said``, so that the next disagreement of the same kind is not reported again."""
+    return {ref.key: ref.kind for record in records for ref in record.agents if ref.key in said and said[ref.key] != ref.kind}
+
+
+def remember_kinds_said(told: dict[str, str]) -> None:
+    """Store ``told`` (:func:`kinds_now_said`) as the agents' :attr:`Agent.kind_in_sources`, a query a kind."""
+    for kind in set(told.values()):
+        keys = sorted(key for key, said in told.items() if said == kind)
+        for chunk in chunks(keys):
+            Agent.objects.filter(key__in=chunk).update(kind_in_sources=kind)
 
 
 def rekind(keys: dict[str, str]) -> list[str]:
@@ -125,10 +150,11 @@ def rekind(keys: dict[str, str]) -> list[str]:
     for chunk in chunks(sorted(twins)):
         for agent in Agent.objects.filter(key__in=chunk):
             agent.key, agent.kind = twins[agent.key], keys[twins[agent.key]]
+            agent.kind_in_sources = agent.kind  # as the source now reads it
             moved.append(agent)
     identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
     before = _agents_digests(identifiers)
-    Agent.objects.bulk_update(moved, ["key", "kind"])
+    Agent.objects.bulk_update(moved, ["key", "kind", "kind_in_sources"])
     _rebase(identifiers, before)
     return identifiers
 

@@ -103,6 +103,15 @@ class Agent(models.Model):
     name = models.CharField("preferred name", max_length=500)
     name_folded = FoldedName()
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="person")
+    kind_in_sources = models.CharField(
+        "kind in sources",
+        max_length=20,
+        choices=KIND_CHOICES,
+        blank=True,
+        default="",
+        help_text="The kind the sources last gave this agent (set by ingest). An ingest reading another kind than the one "
+        "above keeps the one above and says so once, until a source gives yet another. Empty: no source gave one yet.",
+    )
 
     class Meta:
         ordering = ["name"]
