@@ -321,6 +321,24 @@ def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_wo
             "transcript (en), note 4 (was 3): Following transmission of the text of this letter to Thompson, the Department of…",
         ],
     }]  # fmt: skip
+    # a note added at the start of many: the rest renumbered alike, shown as one range (they were a line each, 40
+    # lines for a note added; a range of three or more in a row, as the FRUS volumes' long texts give them)
+    many = [Footnote(str(k), f"See Document {k + 100}.") for k in range(1, 41)]
+    shifted = [Footnote("1", "Not printed."), *(Footnote(str(int(n.n) + 1), n.text) for n in many)]
+    assert [c.as_json() for c in changes(with_notes(many), with_notes(shifted))] == [{
+        "field": "texts",
+        "removed": ["transcript (en), notes 1–40: 40 notes, renumbered"],
+        "added": ["transcript (en), note 1: Not printed.", "transcript (en), notes 2–41 (were 1–40): the same 40 notes, their words unchanged"],
+    }]  # fmt: skip
+    # two renumbered alike stay a line each, and a run ends where the numbers do not follow
+    gap = [*shifted[:3], *(Footnote(str(int(n.n) + 2), n.text) for n in many[2:7])]  # 1, 2, 3, then 5 to 9
+    added = changes(with_notes(many[:7]), with_notes(gap))[0].as_json()["added"]
+    assert added == [
+        "transcript (en), note 1: Not printed.",
+        "transcript (en), note 2 (was 1): See Document 101.",
+        "transcript (en), note 3 (was 2): See Document 102.",
+        "transcript (en), notes 5–9 (were 3–7): the same 5 notes, their words unchanged",
+    ]
 
 
 def test_a_conflict_gives_the_sources_new_value_whole_and_for_a_list_where_it_differs_from_the_archives(admin_client, tmp_path: Path):

@@ -241,7 +241,9 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), and a note whose words stayed
     but whose mark changed with its words on each side, as ``"note 3: its words"`` and ``"note 4 (was 3):
     its words"`` (it was ``"notes 3"`` and ``"notes 4 renumbered"``, a plural for one note and a line
-    without the note's words). A note is named by its mark, or by its place among the text's notes
+    without the note's words); :data:`MIN_RUN_SHOWN` notes or more renumbered alike in a row, as a note
+    added near a text's start makes them, as one range on each side, ``"notes 3–40: 38 notes,
+    renumbered"`` and ``"notes 4–41 (were 3–40): the same 38 notes, their words unchanged"``. A note is named by its mark, or by its place among the text's notes
     when it has none (``"note #2"``)."""
     def mark(notes: list[Footnote], place: int) -> str:
         return notes[place].n if notes[place].n.strip() else f"#{place + 1}"
@@ -251,8 +253,14 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2)):
-                if old[i].n != new[j].n:  # renumbered
+            for run in _renumbered_runs(old, new, range(i1, i2), range(j1, j2)):
+                (i, j), (last_i, last_j) = run[0], run[-1]
+                if len(run) >= MIN_RUN_SHOWN:  # a note added or removed before many: one line, not a line each
+                    was, now = f"{old[i].n}–{old[last_i].n}", f"{new[j].n}–{new[last_j].n}"
+                    before.append(f"notes {was}: {len(run)} notes, renumbered")
+                    after.append(f"notes {now} (were {was}): the same {len(run)} notes, their words unchanged")
+                    continue
+                for i, j in run:
                     words = shortened(old[i].text, SHOWN_CHARS)
                     before.append(f"note {mark(old, i)}: {words}")
                     after.append(f"note {mark(new, j)} (was {mark(old, i)}): {words}")
@@ -267,6 +275,29 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
             else:
                 after.append(f"note {mark(new, j)}: {shortened(new[j].text, SHOWN_CHARS)}")
     return before, after
+
+
+MIN_RUN_SHOWN = 3  # notes renumbered alike in a row, from which they are shown as one range
+
+
+def _renumbered_runs(old: list[Footnote], new: list[Footnote], olds: range, news: range) -> list[list[tuple[int, int]]]:
+    """The notes of ``old`` and ``new`` paired as equal (``olds``, ``news``: their places) whose
+    marks differ, in runs: a run holds notes in a row whose marks are numbers in a row, all moved
+    by the same count (3, 4, 5 → 4, 5, 6); any other renumbered note is a run alone."""
+    runs: list[list[tuple[int, int]]] = []
+    for i, j in zip(olds, news):
+        if old[i].n == new[j].n:
+            continue
+        if runs and (prev := runs[-1][-1]) == (i - 1, j - 1) and _follows(old[prev[0]].n, old[i].n) and _follows(new[prev[1]].n, new[j].n):
+            runs[-1].append((i, j))
+        else:
+            runs.append([(i, j)])
+    return runs
+
+
+def _follows(mark: str, next_mark: str) -> bool:
+    """Whether the note mark ``next_mark`` is the number after ``mark`` ("3", "4")."""
+    return mark.isdigit() and next_mark.isdigit() and int(next_mark) == int(mark) + 1
 
 
 def _described(text: TextRecord) -> str:
