@@ -446,3 +446,38 @@ def test_a_councils_member_and_a_surname_of_an_office_stay_persons():
     assert (direct_name("Post, Albert"), agent_kind("Post, Albert")) == ("Albert Post", "person")
     for name in ("Auswärtiges Amt, Bonn", "Bundeskanzleramt, Bonn", "Embassy, Paris"):
         assert (direct_name(name), agent_kind(name)) == (name, "organization"), name
+
+
+@pytest.mark.parametrize(
+    "written, direct",
+    [
+        # the FRUS lists of persons and the Dodis edition: a nickname in quotation marks of any kind among the forenames,
+        # the list's comma inside them ("House, Edward “Colonel,”" was read as a body's name, "House" a word of bodies)
+        ("House, Edward “Colonel,”", "Edward House"),
+        ("Berger, Samuel R. “Sandy,”", "Samuel R. Berger"),
+        ("Jackson, Henry M. “Scoop”", "Henry M. Jackson"),
+        ("Butler, Richard “Rab” A.", "Richard A. Butler"),
+        ("Carter, James Earl, Jr. “Jimmy”", "James Earl Carter Jr."),
+        ("Bartholomew, Reginald H., “Reg”", "Reginald H. Bartholomew"),
+        ("Fourie, Bernadus Gerhardus “Brand\"", "Bernadus Gerhardus Fourie"),
+        ('Jackson, Henry Martin "Scoop"', "Henry Martin Jackson"),
+        ('Jackson, Henry Martin "Scoop" (1912–1983)', "Henry Martin Jackson"),
+        ("Jackson, Henry „Scoop“", "Henry Jackson"),
+        ("Jackson, Henry «Scoop»", "Henry Jackson"),
+        ("Jackson, Henry 'Scoop'", "Henry Jackson"),
+    ],
+)
+def test_a_nickname_in_quotation_marks_is_no_part_of_an_inverted_name(written, direct):
+    """The name is the person's in direct order; the nickname stays in the name as written, a further name of the
+    agent."""
+    assert (agent_kind(written), direct_name(written)) == ("person", direct)
+    assert heading(written).written == written.removesuffix(" (1912–1983)")
+    assert agent_key("", written) == agent_key("", direct)
+
+
+def test_a_nicknamed_person_is_keyed_as_frus_keys_him_and_an_apostrophe_is_no_nickname():
+    """A table's "House, Edward “Colonel,”" is the FRUS list's person:edward-house. An apostrophe in a word ("Il'ič", the Dodis edition's Brežnev) is no quotation mark; a body's name before its
+    place in quotation marks stays a body's."""
+    assert agent_key("", "House, Edward “Colonel,”") == person_from_entry("House, Edward “Colonel,”").key == "person:edward-house"
+    assert direct_name("Brežnev, Leonid Il'ič") == "Leonid Il'ič Brežnev" and not heading("Brežnev, Leonid Il'ič").nickname
+    assert (agent_kind("Embassy, “Paris”"), direct_name("Embassy, “Paris”")) == ("organization", "Embassy, “Paris”")

@@ -254,6 +254,28 @@ def _ruler(text: str) -> tuple[str, str] | None:
     return " ".join(filter(None, (m["name"].strip(), m["numeral"]))), m["title"]
 
 
+# A nickname in quotation marks among the forenames of a name written surname first, as the FRUS lists of persons and
+# the Dodis edition write one ("House, Edward “Colonel,”", "Butler, Richard “Rab” A.", "Carter, James Earl, Jr.
+# “Jimmy”", "Jackson, Henry Martin "Scoop""): double quotation marks of any kind (“…”, "…", „…“, «…», »…«, a FRUS
+# “…" or “…''), or single ones (‘…’, '…') around whole words, in parentheses at most ("(“Big”)"); the comma a list
+# prints after the entry may stand inside them ("“Colonel,”"). An apostrophe in a word is none ("Il'ič", "O’Connor").
+_NICKNAME = re.compile(
+    r"(?<![^\s,])\(?(?:[\"“”„«»](?P<double>[^\W\d_][^\"“”„«»()\d]*?)(?:[\"“”«»]|'')"
+    r"|['‘’‚](?P<single>[^\W\d_][^\"“”„«»'‘’‚()\d]*?)['’‘])\)?(?![^\s,])"
+)
+
+
+def _without_nickname(text: str) -> tuple[str, str]:
+    """``text`` without the nicknames in quotation marks after its first comma (:data:`_NICKNAME`), and the first of
+    them: ``"House, Edward “Colonel,”"`` → ``("House, Edward", "Colonel")``; ``(text, "")`` when there is none."""
+    surname, comma, rest = text.partition(",")
+    found = [(m["double"] or m["single"]).strip(" ,") for m in _NICKNAME.finditer(rest)]
+    if not comma or not found:
+        return text, ""
+    rest = re.sub(r"\s*,\s*(?=,|$)", "", " ".join(_NICKNAME.sub(" ", rest).split()))
+    return f"{surname}, {rest}".rstrip(" ,"), found[0]
+
+
 @dataclass(frozen=True)
 class Heading:
     """A person's name as a library authority heading writes it (Library of Congress, VIAF; MARC 100),
@@ -261,8 +283,9 @@ class Heading:
     M.", fuller "Richard Milhous Nixon", dates "1913-1994"; ``"Bismarck, Otto, Fürst von, 1815-1898"`` → name
     "Bismarck, Otto von", written "Bismarck, Otto, Fürst von", title "Fürst von"; ``"Smith, John,
     1901-1980, editor"`` → name "Smith, John", relator "editor"; ``"Sukarno, 1901-1970"`` → name
-    "Sukarno"; ``"Pius XII, Pope, 1876-1958"`` → name "Pius XII", written "Pius XII, Pope", title "Pope". For any
-    other name, ``name`` and ``written`` are the name as given, the rest empty."""
+    "Sukarno"; ``"Pius XII, Pope, 1876-1958"`` → name "Pius XII", written "Pius XII, Pope", title "Pope";
+    ``"House, Edward “Colonel,”"`` → name "House, Edward", written as given, nickname "Colonel". For any other
+    name, ``name`` and ``written`` are the name as given, the rest empty."""
 
     name: str  # the name to read: "Nixon, Richard M.", "Churchill, Winston", "Bismarck, Otto von", "Sukarno"
     written: str  # as written without the fuller form, dates and relator terms: "Nixon, Richard M.", "Churchill, Winston, Sir"
@@ -270,11 +293,12 @@ class Heading:
     fuller: str = ""  # the fuller form of the forenames, in direct order with the surname: "Richard Milhous Nixon"
     title: str = ""  # "Sir", "Fürst von", "Queen of Great Britain"
     relator: str = ""  # "editor", "editor, translator"
+    nickname: str = ""  # in quotation marks among the forenames, kept in ``written``: "Colonel", "Scoop"
 
     @property
     def added(self) -> bool:
         """Whether the heading adds anything to the name (so that it is a person's)."""
-        return bool(self.dates or self.fuller or self.title or self.relator)
+        return bool(self.dates or self.fuller or self.title or self.relator or self.nickname)
 
 
 @functools.lru_cache(maxsize=8192)  # asked for each name of a table four times, the names of a letter index repeating
@@ -284,8 +308,10 @@ def heading(name: str) -> Heading:
     followed by what such a heading adds, each optional, in this order: the fuller form of the forenames
     in parentheses (MARC 100 $q: "Nixon, Richard M. (Richard Milhous)"), a title (:data:`_HEADING_TITLES`,
     $c: "Churchill, Winston, Sir"), the dates of life (:data:`_LIFE_DATES`, $d: "1893-1971", "(1893-1971)")
-    and relator terms (:data:`_RELATORS`, $e: "editor"); or a sovereign's or a pope's name and numeral before
-    the title (:func:`_ruler`: "Elizabeth II, Queen of Great Britain, 1926-2022" → name "Elizabeth II", written
+    and relator terms (:data:`_RELATORS`, $e: "editor"), a nickname in quotation marks among the forenames taken out
+    of the name and kept in the name as written (:data:`_NICKNAME`: "House, Edward “Colonel,”", "Jackson, Henry Martin
+    "Scoop" (1912–1983)", as the FRUS lists of persons and the Dodis edition write them); or a sovereign's or a
+    pope's name and numeral before the title (:func:`_ruler`: "Elizabeth II, Queen of Great Britain, 1926-2022" → name "Elizabeth II", written
     "Elizabeth II, Queen of Great Britain", title "Queen of Great Britain"). A fuller form counts only when it is one: name
     words, as many as the forenames at least, each the forename written out or the same ("Richard M." →
     "Richard Milhous", "J. Edgar" → "John Edgar"); a parenthesis that says anything else ("Smith, John
@@ -302,12 +328,13 @@ def heading(name: str) -> Heading:
         return Heading(name=ruler[0], written=rest, dates=dates, title=ruler[1], relator=relator)
     if m := _HEADING_TITLE.search(rest):
         rest, title, particle = rest[: m.start()].rstrip(), " ".join(filter(None, (m[1], m[2]))), m[2] or ""
-    if m := re.search(r"\s*\(([^()]+)\)$", rest):
+    if m := re.search(r"\s*\(([^()\"“”„«»]+)\)$", rest):
         rest, fuller = rest[: m.start()].rstrip(), m[1].strip()
     written = rest + (f", {title}" if title else "")
-    if rest == text:
+    bare, nickname = _without_nickname(rest)
+    if rest == text and not nickname:
         return Heading(name=name, written=name)
-    named = f"{rest} {particle}" if particle else rest
+    named = f"{bare} {particle}" if particle else bare
     parts = _surname_first(named)
     if parts is None:  # one name with dates: "Sukarno, 1901-1970"
         if dates and not (title or fuller) and _one_name(rest):
@@ -318,7 +345,7 @@ def heading(name: str) -> Heading:
             return Heading(name=name, written=name)
         given = " ".join([fuller, *(w for w in parts.given.split() if w in PARTICLES)])
         fuller = NameParts(surname=parts.surname, given=given, suffixes=parts.suffixes).direct
-    return Heading(name=named, written=written, dates=dates, fuller=fuller, title=title, relator=relator)
+    return Heading(name=named, written=written, dates=dates, fuller=fuller, title=title, relator=relator, nickname=nickname)
 
 
 def _fuller_form(parts: NameParts, fuller: str) -> bool:
