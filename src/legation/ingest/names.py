@@ -128,7 +128,7 @@ def _name_tokens(words: list[str], particles_at: str) -> bool:
             continue
         if not _NAME_WORD.fullmatch(w) or not w[0].isupper():
             return False
-        if particles_at == "end" and (w.isupper() and len(w.rstrip(".")) > 1 or w.lower() in _OFFICE_WORDS | _NOT_GIVEN):
+        if particles_at == "end" and (w.isupper() and len(w.rstrip(".")) > 1 or w.lower() in _GIVEN_NOT):
             return False
     return True
 
@@ -417,6 +417,24 @@ _PARTY_BODIES = frozenset({"party", "parties", "politburo", "presidium", "comint
 # English assemblies, the last word of a name's head as a party body is: "Parliament", "UN/General Assembly", "West
 # Berlin/Senate" (the Dodis edition's orgName elements); not "Member of Parliament", "President of the Senate".
 _ASSEMBLIES = frozenset({"parliament", "parliaments", "senate", "assembly"})
+# English nouns of other bodies, and of the treaties and newspapers the Dodis edition tags as bodies too (orgName), the
+# last word of a name's head as a party body is: "Palestine Liberation Organization", "European Free Trade Association",
+# "Austrian Broadcasting Corporation", "UN/International Monetary Fund", "Germany/FRG/Federal Chancellery", "Occupation
+# authority in Germany", "Treaty of Rome", "Warsaw Pact", "Helsinki Final Act", "Wall Street Journal"; none a title or a
+# surname ("Post", "Church", "Cross" are). "Bank" is a surname too, a body's word only before "of" ("Bank of England").
+_ENGLISH_BODIES = frozenset(
+    "organization organizations organisation organisations union association federation fund club academy chancellery "
+    "corporation company authority authorities representation police international "
+    "treaty agreement pact act accord accords convention protocol charter "
+    "times herald journal tribune gazette chronicle newspaper magazine".split()
+)
+_ENGLISH_BODIES_BEFORE_OF = frozenset({"bank"})
+# No forename: a word of an office or body, a suffix, a paper ("James Reston, New York Times" is no "New York Times
+# James Reston")
+_GIVEN_NOT = _OFFICE_WORDS | _NOT_GIVEN | _ENGLISH_BODIES
+# The words that end the head of an English name: what follows says whose, where or about what ("Treaty on Conventional
+# Armed Forces in Europe", "Organization for Security and Co-operation in Europe", "Permanent Representation in East Berlin").
+_ENGLISH_AFTER_HEAD = frozenset("of on for in at to between with".split())
 # The offices, embassies, ministries and parties of German names of the 20th century, as the Dodis edition
 # (../shared/data/README.md §3) and the foreign offices write them: "Auswärtiges Amt", "Bundeskanzleramt",
 # "Botschaft der Bundesrepublik Deutschland", "Eidgenössisches Politisches Departement", "Generalsekretariat",
@@ -424,7 +442,7 @@ _ASSEMBLIES = frozenset({"parliament", "parliaments", "senate", "assembly"})
 # "Großbotschaft", Dodis' "Deutschland/DDR/Volkskammer"); no word of one who holds an office ("Botschafter",
 # "Direktor", "Kommissar"; "Bundesrat", in Switzerland also a federal councillor), nor one that is also a
 # surname ("Wehr", "Dienst", "Bank"); "amt" whole or in the compounds listed ("samt" is "with").
-_GERMAN_OFFICES = frozenset({"amt"})
+_GERMAN_OFFICES = frozenset({"amt", "magistrat"})  # "Berlin West/Magistrat", a city's government
 _GERMAN_OFFICE_ENDINGS = (
     "ministerium", "botschaft", "gesandtschaft", "konsulat", "delegation", "departement", "direktion", "abteilung",
     "kommission", "komitee", "sekretariat", "vertretung", "verwaltung", "behörde", "regierung", "partei", "polizei",
@@ -436,7 +454,16 @@ _GERMAN_OFFICE_ENDINGS = (
     # parliaments and diets ("Reichstag", "Landtag", "Bundesversammlung", "Nationalversammlung"; not "-tag" alone: "Freitag",
     # "Sonntag" are surnames)
     "reichstag", "landtag", "kreistag", "parteitag", "versammlung",
+    # the central bank, the army, intelligence services, public institutions, works and churches ("Deutschland/BRD/
+    # Bundesbank", "Bundeswehr", "EMD/GSt/Nachrichtendienst", "Treuhandanstalt", "Leunawerke", "Buna-Werke GmbH",
+    # "Evangelische Kirche"), and the treaties and newspapers the Dodis edition tags as bodies too ("Pariser Verträge",
+    # "Frankfurter Allgemeine Zeitung"); not "Bank", "Wehr", "Dienst" alone (surnames)
+    "bundesbank", "notenbank", "zentralbank", "bundeswehr", "reichswehr", "nachrichtendienst", "geheimdienst", "anstalt",
+    "werke", "kirche", "vertrag", "verträge", "abkommen", "pakt", "schlussakte", "schlußakte", "übereinkommen", "zeitung",
 )
+# Words that end as one of those and name a person: "Gewerke" (weak, its plural "Gewerken"), a shareholder of a mine,
+# as the Moritz letters' "Magdeburger Gewerke" may be.
+_GERMAN_NO_OFFICE = ("gewerke",)
 # The offices of the Reich, the Federation and the Länder, "Amt" at the end: "Reichsamt des Innern", "Reichsmarineamt",
 # "Reichskolonialamt", "Bundespresseamt" (not "-amt" alone: "Klamt" is a surname, "samt" and "insgesamt" words).
 _GERMAN_OFFICE_PREFIXES = ("reichs", "bundes", "landes")
@@ -469,7 +496,13 @@ _ROMANCE_BODIES = frozenset(
     "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea "
     "présidence presidence".split()  # "Présidence de la République"
 )
-_ROMANCE_BODIES_BEFORE_LOWER = frozenset("conseil consiglio chambre camera sénat senat senato".split())
+_ROMANCE_BODIES_BEFORE_LOWER = frozenset(
+    "conseil consiglio chambre camera sénat senat senato "
+    # and the treaties and newspapers the Dodis edition tags as bodies ("Corriere della Sera", "Traité de Rome",
+    # "Trattato di Roma", "Accord de Schengen", "Journal de Genève", "Gazzetta ufficiale")
+    "traité traite trattato accord accordo pacte patto convention convenzione corriere journal gazette gazzetta giornale "
+    "courrier tribune".split()
+)
 # and before these adjectives, capitalized as Swiss and Italian usage writes them ("Le Conseil Fédéral", "Conseil Fédéral
 # Suisse", "Consiglio Nazionale"): no given name
 _ROMANCE_BODY_ADJECTIVES = frozenset(
@@ -504,24 +537,27 @@ def body_or_group(name: str) -> bool:
     where or with others ("Rat von Leipzig", "Rat der Stadt Döbeln", "Bgm. und Rat …"), a councillor
     before his lord ("Rat des Hz. Moritz", "Rat Kg. Ferdinands") or after his lord's adjective ("Kfl.
     Rat zu Augsburg"). An English party body is the last word of the name's head ("Korean Workers'
-    Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang"). The offices, embassies,
+    Party", "Presidium of the Supreme Soviet"; not "Party Secretary Wang"), and so are other English bodies and
+    the treaties and newspapers the Dodis edition tags as bodies (:func:`_english_body`: "Palestine Liberation
+    Organization", "Treaty of Rome", "Wall Street Journal", "Bank of England"). The offices, embassies,
     ministries and parties of German names are read in the head as the bodies above
     (:data:`_GERMAN_OFFICES`: "Auswärtiges Amt", "Bundeskanzleramt", "Botschaft der DDR in Bern",
     "Eidgenössisches Politisches Departement", "Ministerrat der DDR", "SED-Politbüro", "Reichsmarineamt",
-    "Reichskanzlei"; not "Staatssekretär im Auswärtigen Amt"), a council that is also its members' title
-    alone or before whose it is (:data:`_COUNCILS_ALSO_TITLES`: "Bundesrat", "Der Schweizerische Bundesrat",
-    "Staatsrat der DDR", "Regierungsrat des Kantons Bern", "ZK der SED"; not "Staatsrat Müller"), and "Rat" after
-    the adjective of a body's council ("Grosser Rat des Kantons Bern", "Parlamentarischer Rat"); English
-    assemblies as party bodies (:data:`_ASSEMBLIES`: "Parliament", "General Assembly"); French and
-    Italian ones by their first noun (:func:`_romance_body`: "Ministère des Affaires étrangères",
-    "Ambassade de France", "Partito Socialista Italiano", "Le Conseil Fédéral", "Sous-direction d'Asie";
-    not "La Chambre", a French minister)."""
+    "Reichskanzlei"; the Bundesbank, the Bundeswehr, institutions, works, churches, treaties and newspapers:
+    "Treuhandanstalt", "Leunawerke", "Pariser Verträge", "Frankfurter Allgemeine Zeitung"; not "Staatssekretär im
+    Auswärtigen Amt"), a council that is also its members' title alone or before whose it is
+    (:data:`_COUNCILS_ALSO_TITLES`: "Bundesrat", "Der Schweizerische Bundesrat", "Staatsrat der DDR", "Regierungsrat
+    des Kantons Bern", "ZK der SED"; not "Staatsrat Müller"), and "Rat" after the adjective of a body's council
+    ("Grosser Rat des Kantons Bern", "Parlamentarischer Rat"); English assemblies as party bodies
+    (:data:`_ASSEMBLIES`: "Parliament", "General Assembly"); French and Italian ones by their first noun
+    (:func:`_romance_body`: "Ministère des Affaires étrangères", "Ambassade de France", "Partito Socialista
+    Italiano", "Le Conseil Fédéral", "Sous-direction d'Asie", "Corriere della Sera", "Traité de Rome"; not "La
+    Chambre", a French minister)."""
     if re.search(r"\S \[[A-ZÄÖÜ][^\]\s]* [^\]]+\]$", name):
         return False  # the editors name the one who wrote: "Kfl. Räte [Ernst von Miltitz]" (his GND id)
     text = re.sub(r"\([^()]*\)", " ", name)
     text = re.split(r"\s(?:oder|bzw\.)\s", re.sub(r"[\[\]?“„\"<>»«]", "", text), maxsplit=1)[0]
-    head = text.split(" of ", 1)[0].split()
-    if head and head[-1].lower().strip("'’.,") in _PARTY_BODIES | _ASSEMBLIES:
+    if _english_body(text):
         return True
     words = re.findall(r"[^\s,&]+|[,&]", text)
     lower = [w.lower().rstrip(";:") for w in words]
@@ -556,6 +592,20 @@ def body_or_group(name: str) -> bool:
     return False
 
 
+def _english_body(text: str) -> bool:
+    """Whether the head of an English name, its words before the first comma or word of :data:`_ENGLISH_AFTER_HEAD`,
+    ends in a noun of a party body, an assembly or another body (:data:`_PARTY_BODIES`, :data:`_ASSEMBLIES`,
+    :data:`_ENGLISH_BODIES`): "Korean Workers' Party", "UN/General Assembly", "Palestine Liberation Organization",
+    "Treaty of Rome", "Wall Street Journal", "Bank of England"; not "Party Secretary Wang", "Member of Parliament",
+    "James Reston, New York Times" (a journalist and his paper)."""
+    words = text.split(",", 1)[0].split()
+    head = words[: next((i for i, w in enumerate(words) if i and w in _ENGLISH_AFTER_HEAD), len(words))]
+    last = head[-1].rsplit("/", 1)[-1].lower().strip("'’.") if head else ""  # "UN/International Monetary Fund"
+    return last in _PARTY_BODIES | _ASSEMBLIES | _ENGLISH_BODIES or (
+        last in _ENGLISH_BODIES_BEFORE_OF and len(words) > len(head) and words[len(head)] == "of"
+    )
+
+
 def _german_office(word: str) -> bool:
     """Whether ``word`` is a German word of an office, embassy, ministry or party, or ends in one
     (:data:`_GERMAN_OFFICES`): "Amt", "Bundeskanzleramt", "Botschaft", "Deutschland/BRD/Wirtschaftsministerium",
@@ -563,7 +613,7 @@ def _german_office(word: str) -> bool:
     "Reichsamt", "Reichsmarineamt")."""
     word = word.lower()
     last = word.rsplit("/", 1)[-1]  # "Deutschland/DR/Reichsamt des Innern", as Dodis writes a state's body
-    return word in _GERMAN_OFFICES or word.endswith(_GERMAN_OFFICE_ENDINGS) or (
+    return word in _GERMAN_OFFICES or word.endswith(_GERMAN_OFFICE_ENDINGS) and not word.endswith(_GERMAN_NO_OFFICE) or (
         last.endswith("amt") and last.startswith(_GERMAN_OFFICE_PREFIXES)
     )
 
@@ -601,19 +651,33 @@ def agent_kind(name: str) -> str:
     inverted name (:func:`inverted`) and a library heading of a person (:func:`heading`: "Sukarno,
     1901-1970") are a person's; a name of a body or group (:func:`body_or_group`:
     "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's, and so is a
-    body's name below its state as Dodis writes it when a part of it is one (:func:`_path_below`:
-    "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU"); otherwise the
-    rule that reads the parties of FRUS titles decides (:func:`legation.ingest.titles.party_name`): a
-    name with a word of a body or an office and no holder is an organization ("Embassy in France",
+    body's name below its state as Dodis writes it when a part of it is one or the state itself
+    (:func:`_path_below`: "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU",
+    "Polen/Staat"); otherwise the rule that reads the parties of FRUS titles decides
+    (:func:`legation.ingest.titles.party_name`): a name with a word of a body or an office and no holder is an organization ("Embassy in France",
     "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
     title a person ("President Truman"), and so is a title with no word of a body or office ("Mrs.
-    Pandit", "The Reverend Benjamin Nuñez")."""
+    Pandit", "The Reverend Benjamin Nuñez"); years in parentheses at the end are no holder's name
+    ("Potsdam Conference (1945)"). A name in capitals alone ("SED", "OECD") stays a person's: the Dodis
+    edition's initials of persons ("SIN", "WOK") and the UN speakers' surnames ("RAO", "WONG") are written
+    so."""
     if not name.strip() or inverted(name) or heading(name).added:
         return "person"
-    if body_or_group(name) or any(agent_kind(part) == "organization" for part in _path_below(name)):
+    if body_or_group(name) or any(
+        part.lower() in _STATE_WORDS or agent_kind(part) == "organization" for part in _path_below(name)
+    ):
         return "organization"
+    # a body's or a meeting's years in parentheses are no holder's name ("Potsdam Conference (1945)", "Swiss Embassy in
+    # Bonn (1977-)"), as party_name would read them: "the Ambassador in China (Stuart)" is Stuart
+    name = _YEARS_AFTER.sub("", name) or name
     if party_name(name)[1] == "person":
         return "person"
     # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin
     # Nuñez" in the UN speakers' list): a name is a body's only with a word of a body or office in it.
     return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
+
+
+# The state itself below its name, as the Dodis edition writes it: "Germany/FRG/State", "USSR/State", "Polen/Staat".
+_STATE_WORDS = frozenset({"state", "staat", "état", "etat", "stato"})
+# Years in parentheses at the end of a name, a year or a span open or closed: "(1945)", "(1977-)", "(2014 - )".
+_YEARS_AFTER = re.compile(rf"\s*\(\s*(?:{_DATES}|{_YEAR})\s*\)$")
