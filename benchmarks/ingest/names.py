@@ -9,11 +9,12 @@ speakers and the presidents of the State of the Union are persons or bodies by t
 index's senders and recipients and the Moritz letters' are of either kind, unsaid: they are read, and
 listed only when they read otherwise than before (``--against``).
 
-    uv run python benchmarks/ingest/names.py --json after.json [--against before.json]
+    uv run python benchmarks/ingest/names.py --json after.json [--against before.json] [--wrong]
 
 ``--json`` writes every distinct (corpus, kind by source, name) with its reading; ``--against`` a file so
 written by another version lists each name read otherwise: the survey to run before and after a change
-to the rules of names (a body read as a person, or a person as a body, is a wrong facet value and key).
+to the rules of names (a body read as a person, or a person as a body, is a wrong facet value and key);
+``--wrong`` lists each name read as the other kind than its source gives.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED, help="the corpora folder")
     parser.add_argument("--json", type=Path, help="write every name's reading here")
     parser.add_argument("--against", type=Path, help="a --json file of another version: list each name read otherwise")
+    parser.add_argument("--wrong", action="store_true", help="list each name read as the other kind than its source gives")
     args = parser.parse_args()
     if not args.shared.is_dir():
         sys.exit(f"no corpora folder at {args.shared}: give it with --shared")
@@ -92,6 +94,11 @@ def main() -> None:
         shown = f"{wrong[corpus, truth]:,}" if truth != "?" else "(unsaid)"
         print(f"{corpus:14} {truth:13} {counted[corpus, truth]:>7,} {shown:>23}")
     print(f"{sum(counted.values()):,} distinct names")
+    if args.wrong:
+        print("\nread as the other kind than the source gives (corpus, kind by source, name):")
+        for entry, (kind, _, _) in sorted(readings.items()):
+            if (truth := entry.split("\t")[1]) != "?" and kind != truth:
+                print("  " + entry.replace("\t", " | "))
     if args.json:
         args.json.write_text(json.dumps(readings, ensure_ascii=False, sort_keys=True))
     if args.against:
