@@ -138,6 +138,40 @@ def test_an_include_in_an_entitys_text_fails_as_any_include(tmp_path: Path):
     )
 
 
+@pytest.mark.parametrize(
+    "parameter",
+    [
+        '<!ENTITY % p "x">\n%p;',  # an internal one whose text declares nothing
+        "<!ENTITY % p \"<!ENTITY unused 'never used'>\">\n%p;",  # one declaring what the text does not use
+        '<!ENTITY % p SYSTEM "{declarations}">\n%p;',  # an external one (an ISO entity set, say): never read
+        "%p;",  # one declared nowhere
+    ],
+)
+def test_a_file_on_one_line_with_a_parameter_entity_is_read_as_the_same_file_on_many_lines(tmp_path: Path, parameter: str):
+    # written on one line, the reference %p; in the DOCTYPE was taken for one in the text, and the file failed
+    # naming "&p;" where the same file on several lines read it, as the code before internal entities were expanded
+    # read the last three on one line too (it failed the first as malformed, expanding %p; into the DOCTYPE)
+    declarations = tmp_path / "entities.ent"
+    declarations.write_text('<!ENTITY secret "TOP-SECRET-CONTENT-4711">', encoding="utf-8")
+    written = LETTER.format(parameter.format(declarations=declarations) + '\n<!ENTITY org "the Foreign Office">').replace("&secret;", "Yours")
+    records = []
+    for name, text in (("many-lines.xml", written), ("one-line.xml", written.replace("\n", ""))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        records += [(record.title, record.texts[0].body) for record in read_file(tmp_path / name)]
+    assert records == [("Letter to the Foreign Office", "Dear Sir,\n\nYours")] * 2
+    # what an unexpanded parameter entity would declare fails where the text uses it, naming it, on one line as on many
+    failures = []
+    for name, text in (("many-lines.xml", written), ("one-line.xml", written.replace("\n", ""))):
+        (tmp_path / name).write_text(text.replace("Yours", "&secret;"), encoding="utf-8")
+        [error] = read_file(tmp_path / name)
+        failures.append((error.location, error.message))
+    assert [location for location, _ in failures] == ["line 9" if "\n" in parameter else "line 8", "line 1"]
+    assert failures[0][1] == failures[1][1] and failures[0][1].startswith(
+        "uses an entity whose text Legation does not read: &secret; (not declared in the file itself: perhaps by %p;"
+    )
+    assert not [f for f in failures if "TOP-SECRET" in f[1]]
+
+
 LAUGHS = "\n".join(['<!ENTITY lol "lol">', *(f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10))])
 BOMBS = {  # built from entities the file declares with their text only, each used where its name says
     "laughs in the text": (LAUGHS, "&lol9;"),

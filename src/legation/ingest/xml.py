@@ -108,7 +108,7 @@ def parse_xml(path: Path | str) -> etree._Element:
             raise _not_well_formed(str(path), fatal[0], data) from exc
         line = exc.lineno or 0
         raise IngestError(str(path), f"is not XML ({_plain(exc.msg)}); give a TEI XML file", f"line {line}" if line else "") from exc
-    if root is not None and (unread := _unread_entities(root, parser.error_log, str(path))):
+    if root is not None and (unread := _unread_entities(root, parser.error_log, str(path), data)):
         raise unread
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
@@ -193,28 +193,106 @@ def _whole(path: str) -> str:
     return re.sub(r"\.xml(?:\.gz)?$", "", Path(path).name, flags=re.I) + "-whole.xml"
 
 
-def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str) -> IngestError | None:
-    """The failure of a file whose text refers to entities (``&x;``) the safe parser did not
-    expand, naming each (an external one with its address, never read; one of a DTD not loaded;
-    one a parameter entity would declare) at the line of the first reference, or None when there
-    is none. Read off the parser's ``log``: libxml2 reports each such reference as undeclared, a
-    parameter entity's reference in the DTD too, which fails nothing by itself (it is before the
-    root element: what it would declare fails where the text uses it). Only a file with a DOCTYPE
-    can have them; an entity declared nowhere at all is left to :func:`_not_well_formed`, which
-    names it."""
+_DTD_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)|<\?.*?(?:\?>|\Z)|"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|<!ENTITY\s+(%\s+)?([^\s"'>%]+)|<!DOCTYPE\b|[\[\]<>]|[^<>"'\[\]]+""",
+    re.S,
+)
+"""A piece of a file's prolog as XML 1.0 §2.8 writes it: a comment, a processing instruction, a
+quoted literal (where "]" or ">" end nothing), an entity's declaration (parameter entity or not,
+and its name), the DOCTYPE's start, a bracket, or other text."""
+
+
+class _Doctype:
+    """A file's DOCTYPE, read from its text for a message to say where its entities are declared
+    and used (never for a file that is read): offsets in :func:`_text`, and libxml2's places,
+    a line and a column counted in bytes of UTF-8 (as libxml2 holds any text) from 1."""
+
+    def __init__(self, data: bytes):
+        self.text = _text(data)
+        self.start = self.end = 0  # the DOCTYPE's "<" and just past its ">"; both 0 when there is none
+        self._declared: dict[tuple[bool, str], int] = {}  # (parameter entity?, name) → offset of its first <!ENTITY>
+        start: int | None = None
+        in_subset = False
+        for token in _DTD_TOKEN.finditer(self.text):
+            piece = token[0]
+            if start is None:
+                if piece.startswith("<!DOCTYPE"):
+                    start = token.start()
+                elif piece == "<":  # the root element starts: there is no DOCTYPE
+                    break
+            elif token[2]:
+                if in_subset:
+                    self._declared.setdefault((bool(token[1]), token[2]), token.start())
+            elif piece in ("[", "]"):
+                in_subset = piece == "["
+            elif piece == ">" and not in_subset:
+                self.start, self.end = start, token.end()
+                break
+        if not self.end:
+            self._declared = {}
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The line and column (libxml2's) of ``offset`` in the file's text."""
+        begins = self.text.rfind("\n", 0, offset) + 1
+        return self.text.count("\n", 0, offset) + 1, len(self.text[begins:offset].encode("utf-8", "replace")) + 1
+
+    def holds(self, line: int, column: int) -> bool:
+        """Whether libxml2's place ``line``, ``column`` is in the DOCTYPE (a reference ``%p;`` in its
+        internal subset) rather than in the text after it, be the file on one line or many."""
+        return 0 < line and self.end > 0 and (line, column) <= self.place(self.end - 1)
+
+    def declared_at(self, name: str) -> int:
+        """The line of the first ``<!ENTITY name …>`` (a general entity's), 0 when there is none."""
+        offset = self._declared.get((False, name))
+        return 0 if offset is None else self.place(offset)[0]
+
+    def used_at(self, name: str) -> int:
+        """The line of the first ``&name;`` in the file's text after the DOCTYPE, 0 when none."""
+        offset = self.text.find(f"&{name};", self.end) if self.end else -1
+        return 0 if offset < 0 else self.place(offset)[0]
+
+    def texts(self) -> dict[str, str]:
+        """The text of each general entity the DOCTYPE declares with its text (character
+        references replaced, entity references kept), by name, in the order declared: read by
+        parsing the DOCTYPE alone (:func:`safe_parser`: nothing expanded, nothing loaded)."""
+        if not self.end:
+            return {}
+        try:
+            dtd = etree.fromstring(self.text[self.start : self.end] + "<x/>", safe_parser()).getroottree().docinfo.internalDTD
+        except etree.XMLSyntaxError:
+            return {}
+        if dtd is None:
+            return {}
+        found = {e.name: e.content for e in dtd.iterentities() if not e.system_url and e.content is not None and (False, e.name) in self._declared}
+        return dict(sorted(found.items(), key=lambda item: self._declared[(False, item[0])]))
+
+
+def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, data: bytes) -> IngestError | None:
+    """The failure of a file (its bytes ``data``) whose text refers to entities (``&x;``) the safe
+    parser did not expand, naming each (an external one with its address, never read; one of a DTD
+    not loaded; one a parameter entity would declare) at the line of the first reference, or None
+    when there is none. Read off the parser's ``log``: libxml2 reports each such reference as
+    undeclared, a parameter entity's reference in the DTD (``%p;``) too, told apart by its place,
+    within the DOCTYPE (:meth:`_Doctype.holds`), on the same line as the root element or not (a
+    file written on one line). A parameter entity is never expanded, so it declares nothing and
+    brings in no file: its reference fails nothing by itself, and what it would declare fails where
+    the text uses it, naming it. Only a file with a DOCTYPE can have them; an entity declared
+    nowhere at all is left to :func:`_not_well_formed`, which names it."""
     docinfo = root.getroottree().docinfo
     if not docinfo.doctype:
         return None
     declared = {e.name: e for e in docinfo.internalDTD.iterentities()} if docinfo.internalDTD is not None else {}
     lines: dict[str, int] = {}  # entity name → line of its first reference in the text
     parameters: dict[str, None] = {}  # parameter entities referred to in the DTD, not expanded
+    doctype: _Doctype | None = None
     for error in log:
         if error.type not in (etree.ErrorTypes.ERR_UNDECLARED_ENTITY, etree.ErrorTypes.WAR_UNDECLARED_ENTITY):
             continue
         if not (undeclared := _UNDECLARED.fullmatch(error.message.strip())):
             continue
         name = undeclared[1]
-        if 0 < error.line < (root.sourceline or 0):
+        doctype = doctype or _Doctype(data)
+        if doctype.holds(error.line, error.column):
             parameters.setdefault(name)
         elif error.type == etree.ErrorTypes.WAR_UNDECLARED_ENTITY or name in declared:
             lines.setdefault(name, error.line)
