@@ -138,6 +138,37 @@ def test_an_include_in_an_entitys_text_fails_as_any_include(tmp_path: Path):
     )
 
 
+NOT_CLOSED = (
+    'whose text is not well-formed XML by itself: <hi> is never closed; an entity\'s text must close every element it opens and write '
+    '"<" and "&" as &lt; and &amp; (XML 1.0 §4.3.2), so the file is broken there. Correct its declaration (<!ENTITY secret …> at '
+    "line {declared}), or replace each &secret; by the text it stands for, and ingest the file again"
+)
+
+
+@pytest.mark.parametrize(
+    ("declarations", "one_line", "location", "named"),
+    [
+        ('<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<hi>Yours">', False, "line 8", "&secret; (declared at line 4)"),
+        ('<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<hi>Yours">', True, "line 1", "&secret; (declared at line 1)"),
+        (
+            '<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<hi>Yours">\n<!ENTITY letter "Dear Sir, &secret;">',
+            False,
+            "line 9",
+            "&secret; (declared at line 4; the text of &letter; uses it)",
+        ),
+    ],
+)
+def test_an_entity_whose_text_leaves_an_element_open_fails_naming_it_at_the_line_that_uses_it(tmp_path, declarations, one_line, location, named):
+    # it said "<hi> (opened at line 1) is never closed", a line of the entity's text, and an entity used in
+    # another's text was said to be at line 1 of the file
+    path = tmp_path / "letter.xml"
+    written = LETTER.format(declarations)
+    written = written.replace("<p>&secret;</p>", "<p>&letter;</p>") if "letter" in declarations else written
+    path.write_text(written.replace("\n", "") if one_line else written, encoding="utf-8")
+    [error] = read_file(path)
+    assert (error.location, error.message) == (location, f"uses the entity {named}, " + NOT_CLOSED.format(declared=named.split("line ")[1][0]))
+
+
 @pytest.mark.parametrize(
     "parameter",
     [

@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -26,7 +27,7 @@ from legation.ingest.titles import normalize_space
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
-def safe_parser() -> etree.XMLParser:
+def safe_parser(*, expand: bool = True) -> etree.XMLParser:
     """A new lxml parser for untrusted XML. Each setting, and why:
 
     - ``resolve_entities="internal"`` (lxml 5.0 and later): an entity the file declares in its
@@ -42,7 +43,10 @@ def safe_parser() -> etree.XMLParser:
       laughs", nested entities; quadratic blowup, one long entity referenced many times) stops at
       libxml2's limit on entity amplification (past 1 MB, what entities expand to may be at most 5
       times the size of the file, libxml2's defaults; a loop is found at once): a fatal error,
-      refused by :func:`_not_well_formed` within milliseconds and a megabyte.
+      refused by :func:`_not_well_formed` within milliseconds and a megabyte. With
+      ``expand=False`` no entity is expanded at all (``resolve_entities=False``): each reference
+      stays in the tree as an entity node where the text writes it, for messages that must tell
+      what a text holds itself from what its entities bring in (:func:`_alone`, :func:`_xincludes`).
     - ``no_network=True``: nothing is ever fetched over the network (DTDs, entities, XInclude).
       XInclude is never processed (no ``xinclude()`` call anywhere), so ``<xi:include>`` stays an
       element, in the text or in an entity's: :func:`parse_xml` fails a file holding one rather
@@ -58,7 +62,7 @@ def safe_parser() -> etree.XMLParser:
     - ``remove_comments=True``: comments are editorial leftovers, never document text.
     """
     return etree.XMLParser(
-        resolve_entities="internal",
+        resolve_entities="internal" if expand else False,
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
@@ -267,6 +271,88 @@ class _Doctype:
         return dict(sorted(found.items(), key=lambda item: self._declared[(False, item[0])]))
 
 
+def _references_near(text: str, line: int, column: int) -> list[str]:
+    """The names of the entities whose references ``&name;`` end at libxml2's place ``line``,
+    ``column`` in ``text``, where libxml2 reports an error met in that entity's text, nearest first.
+    "At" within a few bytes: libxml2 gives the place just past the reference, or on a file's first
+    line one or two bytes before, byte order mark left uncounted."""
+    lines = text.split("\n")
+    if not 0 < line <= len(lines):
+        return []
+    near = [
+        (abs(found.end() + 1 - column), found[1].decode("utf-8", "replace"))
+        for found in re.finditer(rb"&([^\s&;#<>\"'%]+);", lines[line - 1].encode("utf-8", "replace"))
+        if column - 1 <= found.end() <= column + 4
+    ]
+    return [name for _, name in sorted(near)]
+
+
+def _entities_at(path: str, error, doctype: _Doctype, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """The entities in whose text libxml2 may have met ``error``, each with the entity whose text
+    uses it ("" when the file's own text does), likeliest first. libxml2 reports an error met in
+    an entity's text at the reference to that entity (:func:`_references_near`): in the file's
+    text (naming the file), or in the text of the entity holding it (naming none, at a line of
+    that entity's text)."""
+    if error.filename == shown_path(path):
+        return [(name, "") for name in _references_near(doctype.text, error.line, error.column) if name in texts]
+    return [(name, outer) for outer, text in texts.items() for name in _references_near(text, error.line, error.column) if name in texts]
+
+
+def _used_at(doctype: _Doctype, texts: dict[str, str], name: str) -> tuple[int, str]:
+    """The line where the file's text first uses the entity ``name``, itself or through the
+    entities whose text uses it (the outermost's line, and its name), or (0, "") when it does not."""
+    seen, todo = {name}, [name]
+    while todo and len(seen) <= 100:  # a few levels in any real file; a hostile one stops here
+        current = todo.pop(0)
+        if line := doctype.used_at(current):
+            return line, current
+        for outer, text in texts.items():
+            if outer not in seen and f"&{current};" in text:
+                seen.add(outer)
+                todo.append(outer)
+    return 0, ""
+
+
+def _alone(text: str, namespaces: dict[str | None, str] | None = None) -> tuple[etree._Element, bool]:
+    """An entity's ``text`` parsed by itself, inside an element declaring ``namespaces`` (the
+    prefixes in scope where the file uses it), its references to other entities left unread
+    (:func:`safe_parser`, ``expand=False``), and whether it is well-formed content by itself (XML
+    1.0 §4.3.2: every element it opens closed within it, no stray "<" or "&")."""
+    declared = "".join(f' xmlns{":" + prefix if prefix else ""}={quoteattr(uri)}' for prefix, uri in (namespaces or {}).items())
+    parser = safe_parser(expand=False)
+    try:  # with a DTD named, an entity it does not know is no error
+        parsed = etree.fromstring(f'<!DOCTYPE x SYSTEM "x"><x{declared}>{text}</x>', parser)
+    except etree.XMLSyntaxError:
+        return etree.Element("x"), False
+    return parsed, not any(e.level >= etree.ErrorLevels.FATAL for e in parser.error_log)
+
+
+def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None:
+    """The failure of a file whose fatal ``error`` is in the text of an entity it declares, text
+    that is not well-formed by itself (``<!ENTITY bad "<hi>open">``): naming the entity, where it
+    is declared, and the line of the file that uses it (libxml2 gives the error a line of the
+    entity's text when another entity's text uses it), or None when the error is not in one."""
+    if b"<!ENTITY" not in data:
+        return None
+    doctype = _Doctype(data)
+    texts = doctype.texts()
+    name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if not _alone(texts[n])[1]), ("", ""))
+    if not name:
+        return None
+    line = _used_at(doctype, texts, name)[0] if outer else error.line
+    declared = doctype.declared_at(name)
+    what = re.sub(r" \(opened at line \d+\)", "", _plain(error.message))  # a line of the entity's text, not the file's
+    via = f"; the text of &{outer}; uses it" if outer else ""
+    return IngestError(
+        path,
+        f"uses the entity &{name}; (declared at line {declared}{via}), whose text is not well-formed XML by itself: {what}; "
+        'an entity\'s text must close every element it opens and write "<" and "&" as &lt; and &amp; (XML 1.0 §4.3.2), '
+        f"so the file is broken there. Correct its declaration (<!ENTITY {name} …> at line {declared}), or replace each "
+        f"&{name}; by the text it stands for, and ingest the file again",
+        f"line {line or declared}",
+    )
+
+
 def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, data: bytes) -> IngestError | None:
     """The failure of a file (its bytes ``data``) whose text refers to entities (``&x;``) the safe
     parser did not expand, naming each (an external one with its address, never read; one of a DTD
@@ -385,6 +471,8 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
     if "encoding" in lowered or "not proper utf-8" in lowered:
         if wrong := _wrong_encoding(path, data):
             return wrong
+    if in_entity := _entity_not_well_formed(path, error, data):
+        return in_entity
     lines = _text(data).split("\n")  # as libxml2 counts lines: a lone carriage return ends none
     if _ran_out_of_input(error, lines):
         opened = re.match(r"Premature end of data in tag (\S+) line (\d+)", message) or re.match(
@@ -522,6 +610,7 @@ _PLAIN = (
     (r"xmlParseEntityRef: no name", 'a "&" starts no entity (write &amp; for a "&" in the text)'),
     (r"EntityRef: expecting ';'", 'an entity reference lacks its ";" (write &amp; for a "&" in the text)'),
     (r"Entity '([^']+)' not defined", r"it uses the entity &\1;, which is declared nowhere"),
+    (r"chunk is not well balanced", "its elements do not all open and close within it"),
     (r"Attribute (\S+) redefined", r"an element gives the attribute \1 twice"),
     (r"Specification mandates value for attribute (\S+)", r"the attribute \1 has no value"),
     (r"AttValue: \" or ' expected", "an attribute's value is not in quotes"),
