@@ -127,15 +127,31 @@ def test_an_entity_declared_nowhere_fails_as_malformed_in_the_text_or_in_an_enti
         assert (error.location, error.message) == ("line 8", said)  # where the text uses it, itself or the entity holding it
 
 
-def test_an_include_in_an_entitys_text_fails_as_any_include(tmp_path: Path):
+@pytest.mark.parametrize("one_line", [False, True])
+def test_an_include_in_an_entitys_text_fails_naming_the_entity(tmp_path: Path, one_line: bool):
+    # it named no entity and no line ("in the text of an entity the file declares"), and on a file written on
+    # one line said "line 1" as if the include were in the file's own text
     path = tmp_path / "letter.xml"
     include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'
-    path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret \'{include}\'>'), encoding="utf-8")
+    written = LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret \'{include}\'>')
+    path.write_text(written.replace("\n", "") if one_line else written, encoding="utf-8")
     [error] = read_file(path)
-    assert error.location == "" and error.message.startswith(
-        'includes other XML with XInclude: <xi:include href="/etc/passwd"/> (in the text of an entity the file declares); '
-        "Legation never follows an include"
+    declared, used = (1, 1) if one_line else (4, 8)
+    assert error.location == f"line {used}" and error.message.startswith(
+        f'includes other XML with XInclude: <xi:include href="/etc/passwd"/> (in the text of the entity &secret;, declared at line '
+        f"{declared}, used at line {used}); Legation never follows an include"
     )
+    # one in the file's own text is at its line, and one in an entity another entity's text uses names both
+    path.write_text(written.replace("<p>Dear Sir,</p>", '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="ch3.xml"/>'), encoding="utf-8")
+    [error] = read_file(path)
+    assert (error.location, error.message.split("; Legation")[0]) == (
+        "line 7",
+        'includes other XML with XInclude: <xi:include href="ch3.xml"/> (line 7), <xi:include href="/etc/passwd"/> (in the text '
+        "of the entity &secret;, declared at line 4, used at line 8)",
+    )
+    path.write_text(written.replace("&secret;", "&letter;").replace("<!ENTITY org", '<!ENTITY letter "Yours, &secret;"><!ENTITY org'), encoding="utf-8")
+    [error] = read_file(path)
+    assert error.location == "line 8" and "(in the text of the entity &secret;, declared at line 4, used at line 8 through &letter;)" in error.message
 
 
 NOT_CLOSED = (

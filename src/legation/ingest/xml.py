@@ -120,7 +120,7 @@ def parse_xml(path: Path | str) -> etree._Element:
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
-    if included := _xincludes(root, str(path)):
+    if included := _xincludes(root, str(path), data):
         raise included
     if undeclared := [e for e in parser.error_log if e.type == etree.ErrorTypes.NS_ERR_UNDEFINED_NAMESPACE]:
         raise _undeclared_prefix(str(path), undeclared[0])
@@ -149,9 +149,10 @@ XINCLUDE = ("{http://www.w3.org/2001/XInclude}include", "{http://www.w3.org/2003
 or ``xi:include`` with its prefix declared nowhere (recovered, in no namespace)."""
 
 
-def _xincludes(root: etree._Element, path: str) -> IngestError | None:
-    """The failure of a file that includes others (``<xi:include href="chapter2.xml"/>``, XInclude),
-    at the line of the first include, naming what each includes, or None when it includes none.
+def _xincludes(root: etree._Element, path: str, data: bytes) -> IngestError | None:
+    """The failure of a file (its bytes ``data``) that includes others (``<xi:include
+    href="chapter2.xml"/>``, XInclude), at the line of the first include, naming what each
+    includes, or None when it includes none.
 
     The safe parser never follows an include (it could bring a file of this computer or of the
     network into the archive), so the element stays in the tree as an element no reader knows and
@@ -159,31 +160,43 @@ def _xincludes(root: etree._Element, path: str) -> IngestError | None:
     to make it whole (``xmllint --xinclude``, run by whoever trusts the files it includes).
     One pass over the tree in C (``iter`` by tag): a few milliseconds for the largest FRUS volume.
     An include written in an entity's text (``<!ENTITY ch2 '<xi:include href="ch2.xml"/>'>``) is
-    expanded into the tree as any other markup; libxml2 numbers its lines within that text, so
-    one before the root element's line is said to be in an entity's text rather than at that line."""
+    expanded into the tree as any other markup, at a line of that text: such an entity is named,
+    with the lines that declare and use it, and the includes of the file's own text are those of
+    the file parsed again without expanding any entity (``safe_parser(expand=False)``), each at its
+    line of the file, be the file on one line or many."""
     found = list(root.iter(*XINCLUDE))
     if not found:
         return None
-
-    def line(e: etree._Element) -> int:
-        return e.sourceline if e.sourceline and e.sourceline >= (root.sourceline or 0) else 0
-
-    shown = [
-        (f'<xi:include href="{e.get("href")}"/>' if e.get("href") else "<xi:include/> without href")
-        + (f" (line {line(e)})" if line(e) else " (in the text of an entity the file declares)")
-        for e in found[:3]
-    ]
-    more = f" and {len(found) - 3:,} more" if len(found) > 3 else ""
-    several = len(found) > 1
+    shown: list[tuple[int, str]] = []  # (line, what) of the includes in entities' text
+    if root.getroottree().docinfo.internalDTD is not None:
+        in_text = list(etree.fromstring(data, safe_parser(expand=False), base_url=shown_path(path)).iter(*XINCLUDE))
+        if len(in_text) < len(found):  # the others are in the text of entities
+            doctype = _Doctype(data)
+            texts = doctype.texts()
+            holding = [(name, included) for name, text in texts.items() if (included := next(_alone(text, root.nsmap)[0].iter(*XINCLUDE), None)) is not None]
+            for name, included in holding:
+                line, via = _used_at(doctype, texts, name)
+                if line or len(holding) == 1:  # one declared but not used is expanded nowhere
+                    at = f"declared at line {doctype.declared_at(name)}" + (f", used at line {line}" if line else "") + (f" through &{via};" if via != name else "")
+                    shown.append((line or doctype.declared_at(name), f"{_include(included)} (in the text of the entity &{name};, {at})"))
+        found = in_text
+    shown = sorted([(e.sourceline or 0, f"{_include(e)} (line {e.sourceline})") for e in found] + shown, key=lambda item: item[0])
+    more = f" and {len(shown) - 3:,} more" if len(shown) > 3 else ""
+    several = len(shown) > 1
     name, whole = Path(path).name, _whole(path)
     return IngestError(
         path,
-        f"includes other XML with XInclude: {', '.join(shown)}{more}; Legation never follows an include (it could bring a "
+        f"includes other XML with XInclude: {', '.join(what for _, what in shown[:3])}{more}; Legation never follows an include (it could bring a "
         f"file of this computer or of the network into the archive), so the document would lack the included text: "
         f"nothing of this file was stored. Resolve the includes first (xmllint --xinclude {name} > {whole}, run beside "
         f"the files it includes), check that {whole} holds {'their' if several else 'its'} text, and ingest that instead",
-        f"line {line(found[0])}" if line(found[0]) else "",
+        f"line {shown[0][0]}" if shown[0][0] else "",
     )
+
+
+def _include(e: etree._Element) -> str:
+    """An XInclude element as a message shows it: ``<xi:include href="ch2.xml"/>``."""
+    return f'<xi:include href="{e.get("href")}"/>' if e.get("href") else "<xi:include/> without href"
 
 
 _UNDECLARED = re.compile(r"Entity '(.+)' not defined")
