@@ -226,7 +226,7 @@ def test_xml_errors_say_what_happened(tmp_path: Path):
     )
 
     (error,) = list(read_file(FIXTURES / "hostile" / "entity-bomb.xml"))
-    assert error.message.startswith('was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion ("billion laughs") attack')
+    assert error.message.startswith('was refused: its entity &lol9; (declared at line 12) expands to 3,000,000,000 characters: an entity-expansion ("billion laughs") attack')
     assert "xmlCtxt" not in error.message and error.location.startswith("line ")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import functools
 import importlib
+import math
 import re
 import zlib
 from collections.abc import Callable
@@ -218,6 +219,9 @@ _DTD_TOKEN = re.compile(
 quoted literal (where "]" or ">" end nothing), an entity's declaration (parameter entity or not,
 and its name), the DOCTYPE's start, a bracket, or other text."""
 
+_REFERENCE = re.compile(r"&([^\s&;#<>\"'%]+);")
+"""A reference to a general entity, ``&name;`` (XML 1.0 §4.1); character references excluded."""
+
 
 class _Doctype:
     """A file's DOCTYPE, read from its text for a message to say where its entities are declared
@@ -366,6 +370,62 @@ def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None
     )
 
 
+ENORMOUS = 10**15
+"""The most characters :func:`_expanded_sizes` counts an entity's text to (a quadrillion): a bomb of
+many levels would reach numbers of thousands of digits."""
+
+
+def _expanded_sizes(texts: dict[str, str]) -> dict[str, float]:
+    """The characters each entity's text expands to, by name (``math.inf`` for one whose text
+    leads to an entity whose text refers back to itself, a loop; at most :data:`ENORMOUS`),
+    counted without expanding anything: an entity's own characters plus those of each reference
+    in it. Entities not declared with their text count nothing (libxml2 refuses the file for them
+    elsewhere)."""
+    refers = {name: _REFERENCE.findall(text) for name, text in texts.items()}
+    sizes: dict[str, float] = {}
+    for first in texts:
+        if first in sizes:
+            continue
+        stack, on_stack = [(first, iter(set(refers[first])))], {first}  # depth first, without recursion
+        while stack:
+            name, inner = stack[-1]
+            pending = next((r for r in inner if r in texts and r not in sizes), None)
+            if pending is not None and pending not in on_stack:
+                stack.append((pending, iter(set(refers[pending]))))
+                on_stack.add(pending)
+                continue
+            looped = pending is not None or any(sizes.get(r) == math.inf for r in refers[name])
+            sizes[name] = math.inf if looped else min(len(_REFERENCE.sub("", texts[name])) + sum(sizes.get(r, 0) for r in refers[name]), ENORMOUS)
+            on_stack.discard(stack.pop()[0])
+    return sizes
+
+
+def _bomb(data: bytes) -> tuple[str, int]:
+    """The entity of an expansion bomb (libxml2 gives a line of some entity's text), said as a
+    message says it (its name, where it is declared, what it expands to), with the line of the file
+    that first uses it: of the entities the file declares with their text, the one the file's text
+    makes the most of, its expanded size (:func:`_expanded_sizes`) times the times the text uses it,
+    among the 20 largest. ("", line of the first ``<!ENTITY``) when the file declares none with its
+    text, or more than 10,000 entities (no real file does; reading them would take a second)."""
+    if data.count(b"<!ENTITY") > 10_000:
+        return "", data.count(b"\n", 0, data.find(b"<!ENTITY")) + 1
+    doctype = _Doctype(data)
+    texts = doctype.texts()
+    if not texts:
+        return "", doctype.place(doctype.start)[0] if doctype.end else 0
+    sizes = _expanded_sizes(texts)
+    largest = sorted(texts, key=lambda n: -sizes[n])[:20]
+    uses = {n: doctype.text.count(f"&{n};", doctype.end) for n in largest}
+    name = max(largest, key=lambda n: sizes[n] * uses[n] if uses[n] else -1)
+    grows = (
+        "expands without end (its text leads to an entity whose text refers back to itself, a loop)"
+        if sizes[name] == math.inf
+        else f"expands to {'more than ' if sizes[name] >= ENORMOUS else ''}{sizes[name]:,.0f} characters"
+        + (f" and is used {uses[name]:,} times" if uses[name] > 1 else "")
+    )
+    return f"&{name}; (declared at line {doctype.declared_at(name)}) {grows}", doctype.used_at(name) or doctype.declared_at(name)
+
+
 def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, data: bytes) -> IngestError | None:
     """The failure of a file (its bytes ``data``) whose text refers to entities (``&x;``) the safe
     parser did not expand, naming each (an external one with its address, never read; one of a DTD
@@ -463,16 +523,15 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
             where,
         )
     if "amplification" in lowered or error.type_name in ("ERR_ENTITY_LOOP", "ERR_ENTITY_AMPLIFICATION") or "entity reference loop" in lowered:
-        if (declaration := data.find(b"<!ENTITY")) >= 0:  # libxml2 says the line inside the entity's text
-            where = "line %d" % (data.count(b"\n", 0, declaration) + 1)
+        entity, line = _bomb(data)
+        what = f"its entity {entity}" if entity else "its entities (<!ENTITY> declarations) expand to an enormous text"
         return IngestError(
             path,
-            "was refused: its entities (<!ENTITY> declarations) expand to an enormous text, an entity-expansion "
-            "(\"billion laughs\") attack, or to many times the file's size (an entity holding another, used thousands of "
-            f"times); Legation reads no such file. Leave it out; or, if you trust the file, replace the references by "
-            f"the text they stand for (xmllint --noent {Path(path).name} > {_whole(path)}) and ingest that, or remove its "
-            "<!ENTITY> declarations and the references to them",
-            where,
+            f'was refused: {what}: an entity-expansion ("billion laughs") attack, or a text used so often that the file '
+            "grows to many times its size; Legation reads no such file. Leave it out; or, if you trust the file, replace "
+            f"the references by the text they stand for (xmllint --noent {Path(path).name} > {_whole(path)}) and ingest "
+            "that, or remove its <!ENTITY> declarations and the references to them",
+            f"line {line}" if line else where,
         )
     if error.type_name == "ERR_RESOURCE_LIMIT" or "huge" in lowered:
         return IngestError(
