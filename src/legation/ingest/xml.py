@@ -305,14 +305,14 @@ def _references_near(text: str, line: int, column: int) -> list[str]:
 
 
 def _entities_at(path: str, error, doctype: _Doctype, texts: dict[str, str]) -> list[tuple[str, str]]:
-    """The entities in whose text libxml2 may have met ``error``, each with the entity whose text
-    uses it ("" when the file's own text does), likeliest first. libxml2 reports an error met in
-    an entity's text at the reference to that entity (:func:`_references_near`): in the file's
-    text (naming the file), or in the text of the entity holding it (naming none, at a line of
-    that entity's text)."""
+    """The entities at whose reference libxml2 may have met ``error``, each with the entity whose
+    text holds that reference ("" when the file's own text does), likeliest first. libxml2 reports
+    an error met in an entity's text, or a reference it cannot expand, at that reference
+    (:func:`_references_near`): in the file's text (naming the file), or in the text of the entity
+    holding it (naming no file, at a line of that entity's text)."""
     if error.filename == shown_path(path):
-        return [(name, "") for name in _references_near(doctype.text, error.line, error.column) if name in texts]
-    return [(name, outer) for outer, text in texts.items() for name in _references_near(text, error.line, error.column) if name in texts]
+        return [(name, "") for name in _references_near(doctype.text, error.line, error.column)]
+    return [(name, outer) for outer, text in texts.items() for name in _references_near(text, error.line, error.column)]
 
 
 def _used_at(doctype: _Doctype, texts: dict[str, str], name: str) -> tuple[int, str]:
@@ -353,7 +353,7 @@ def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None
         return None
     doctype = _Doctype(data)
     texts = doctype.texts()
-    name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if not _alone(texts[n])[1]), ("", ""))
+    name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if n in texts and not _alone(texts[n])[1]), ("", ""))
     if not name:
         return None
     line = _used_at(doctype, texts, name)[0] if outer else error.line
@@ -433,10 +433,12 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
     when there is none. Read off the parser's ``log``: libxml2 reports each such reference as
     undeclared, a parameter entity's reference in the DTD (``%p;``) too, told apart by its place,
     within the DOCTYPE (:meth:`_Doctype.holds`), on the same line as the root element or not (a
-    file written on one line). A parameter entity is never expanded, so it declares nothing and
-    brings in no file: its reference fails nothing by itself, and what it would declare fails where
-    the text uses it, naming it. Only a file with a DOCTYPE can have them; an entity declared
-    nowhere at all is left to :func:`_not_well_formed`, which names it."""
+    file written on one line). One libxml2 met in the text of an entity that another's text uses
+    is given no file and a line of that text: it is the text's, at the line of the file that uses
+    the outermost (:func:`_entities_at`, :func:`_used_at`). A parameter entity is never expanded,
+    so it declares nothing and brings in no file: its reference fails nothing by itself, and what
+    it would declare fails where the text uses it, naming it. Only a file with a DOCTYPE can have
+    them; an entity declared nowhere at all is left to :func:`_not_well_formed`, which names it."""
     docinfo = root.getroottree().docinfo
     if not docinfo.doctype:
         return None
@@ -444,6 +446,7 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
     lines: dict[str, int] = {}  # entity name → line of its first reference in the text
     parameters: dict[str, None] = {}  # parameter entities referred to in the DTD, not expanded
     doctype: _Doctype | None = None
+    texts: dict[str, str] | None = None
     for error in log:
         if error.type not in (etree.ErrorTypes.ERR_UNDECLARED_ENTITY, etree.ErrorTypes.WAR_UNDECLARED_ENTITY):
             continue
@@ -451,10 +454,16 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
             continue
         name = undeclared[1]
         doctype = doctype or _Doctype(data)
-        if doctype.holds(error.line, error.column):
+        in_file = error.filename == shown_path(path)  # else in an entity's text, at a line of that text
+        if in_file and doctype.holds(error.line, error.column):
             parameters.setdefault(name)
         elif error.type == etree.ErrorTypes.WAR_UNDECLARED_ENTITY or name in declared:
-            lines.setdefault(name, error.line)
+            if in_file:
+                lines.setdefault(name, error.line)
+            else:  # the line of the file that uses the entity whose text holds the reference
+                texts = texts if texts is not None else doctype.texts()
+                outer = next((o for n, o in _entities_at(path, error, doctype, texts) if n == name), "")
+                lines.setdefault(name, _used_at(doctype, texts, outer)[0] if outer else 0)
     if not lines:
         return None
 
@@ -478,7 +487,7 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
         f"those the file declares with their text, so the document would lack {'their' if several else 'its'} text: nothing "
         f'of this file was stored. Give {"each" if several else "it"} its text in the file\'s DOCTYPE (<!ENTITY {shown[0]} "…">), '
         "or replace each reference by the text it stands for, and ingest the file again",
-        f"line {min(lines.values())}" if min(lines.values()) > 0 else "",
+        f"line {first}" if (first := min((line for line in lines.values() if line > 0), default=0)) else "",
     )
 
 
