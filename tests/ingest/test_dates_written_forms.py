@@ -248,7 +248,11 @@ def test_a_year_of_two_digits_qualified_noted_or_first_is_told_as_such(text: str
     ("text", "reason"),
     [
         ("c. 1949/02/30", "30 is not a day of February 1949, which has 28"),
-        ("[05/06/1949]", "[05/06/1949] may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        # the date alone: "[05/06/1949] may be …", "c. 05/06/1949 may be …" was said, the text twice where the report
+        # names it beside its reason, and "c." before two days the date is about (a fresh user)
+        ("[05/06/1949]", "05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("c. 05/06/1949", "05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
+        ("probably 05–06–1949 (draft)", "05–06–1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),
         # a range that ends before it starts: no reason was given (a fresh user)
         ("1949-12-22/1949-12-20", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),
         ("1949/12/22 – 1949/12/20", "it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first"),

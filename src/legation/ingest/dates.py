@@ -12,7 +12,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949/12/22", "1949/XII/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
     "1949/22.XII" (the year first, then its day: one date, see _year_first), "22.xii.1949", "22 xii 1949" (a Roman
     month in small letters), "22–12–1949", "22–XII–1949", "22—12—1949" (en dashes, em dashes, figure dashes or
-    minus signs for the hyphens, see _EN_DASHED)  → "1949-12-22" …
+    minus signs for the hyphens, see _EN_DASHED), "22 – 12 – 1949", "1949 / 12 / 22" (spaces around the separators, read as
+    the date without them, see _SPACED)  → "1949-12-22" …
     "1949/XII", "1949/12", "1949-Dec"  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
                                    no later year: "1951/2" stays 1951–52, see _year_first)
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
@@ -118,7 +119,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
-find it, and so does a date in a year to come ("2150": a typo in an archive of what has happened;
+find it (and :func:`unread_reason` says why of a date in numbers: "1949/12/22/1950", whose slashes part a date
+and join a range alike, may be 1949 to 1950-12-22 or 1949-12-22 to 1950, and is not read), and so does a date in a year to come ("2150": a typo in an archive of what has happened;
 ``future`` says so, and ingest lists it apart). Every EDTF value returned is checked with the
 ``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
 earliest/latest day). What the library cannot read is not guessed at: "Spring 1950?" (a qualified season) is flagged.
@@ -410,8 +412,48 @@ _EN_DASHED = re.compile(
 
 
 def _hyphened(text: str) -> str:
-    """``text`` with the dashes of each date written in numbers as hyphens (see ``_EN_DASHED``)."""
-    return _EN_DASHED.sub(lambda m: m[0].replace(m["dash"] or m["dash4"], "-"), text)
+    """``text`` with each date written in numbers closed up (:func:`_closed_up`) and its dashes as hyphens (see
+    ``_EN_DASHED``): ``"22 – 12 – 1949"`` → ``"22-12-1949"``, ``"1949 / 12 / 22"`` → ``"1949/12/22"``."""
+    return _EN_DASHED.sub(lambda m: m[0].replace(m["dash"] or m["dash4"], "-"), _closed_up(text))
+
+
+# the separators of a date written in numbers, in a character class: the dashes, a slash, the hyphen-minus last
+_SEPARATORS = f"{_DASHES}/-"
+# a date written in numbers with spaces around its separators, one dash, hyphen or slash twice, as a word processor or a
+# typist sets them: "22 – 12 – 1949", "22 - XII - 1949", "1949 / 12 / 22", "1949/ 12 /22", "22 / 12 / 49" (_closed_up). Only where
+# no other separator stands beside it, beyond spaces too: in "22 – 12 – 1949 – 13 – 01 – 1950" which dash ends the date
+# is the reader's guess (see _RUN)
+_SPACED = re.compile(
+    rf"(?<![\w{_SEPARATORS}])(?:\d{{1,2}}\s*(?P<sep>[{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep)\s*\d{{2,4}}"
+    rf"|\d{{4}}\s*(?P<sep4>[{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep4)\s*\d{{1,2}})(?![\w{_SEPARATORS}])"
+)
+_BESIDE = re.compile(rf"[{_SEPARATORS}]")
+
+
+def _closed_up(text: str) -> str:
+    """``text`` with the spaces around the separators of each date written in numbers taken out (see ``_SPACED``),
+    so that it reads as written without them: ``"22 – 12 – 1949"`` → ``"22–12–1949"``, ``"c. 1949 / 12 / 22"`` →
+    ``"c. 1949/12/22"``; ``"1949 / 12 / 22 / 1950"`` as given (:func:`_run_reason`)."""
+
+    def closed(m: re.Match) -> str:
+        before, after = text[: m.start()].rstrip(), text[m.end():].lstrip()
+        if _BESIDE.fullmatch(before[-1:]) or _BESIDE.fullmatch(after[:1]):
+            return m[0]
+        return re.sub(r"\s+", "", m[0])
+
+    return _SPACED.sub(closed, text) if _SPACED.search(text) else text
+
+
+# four numbers or more joined by one separator, with spaces around each or none: "1949/12/22/1950", "22–12–1949–1950",
+# "22 – 12 – 1949 – 13 – 01 – 1950". The one mark parts a date's numbers and joins the dates of a range alike, so which
+# numbers make a date is a guess: not read (parse_archival_date), and _run_reason says what it may be
+_RUN = re.compile(
+    rf"\s*\d{{1,4}}(?:(?P<sep>[{_SEPARATORS}])\d{{1,4}}(?:(?P=sep)\d{{1,4}}){{2,}}"
+    rf"|\s+(?P<spaced>[{_SEPARATORS}])\s+\d{{1,4}}(?:\s+(?P=spaced)\s+\d{{1,4}}){{2,}})\s*"
+)
+# such numbers with spaces beside some separators only, "1949/12/22 /1950", "22–25 – 12 – 1949": left to the reader, which
+# the spaces may guide, and when it cannot read them, said as a run (_run_reason)
+_SPACED_RUN = re.compile(rf"\s*\d{{1,4}}\s*(?P<sep>[{_SEPARATORS}])\s*\d{{1,4}}(?:\s*(?P=sep)\s*\d{{1,4}}){{2,}}\s*")
 
 
 # a date written in numbers after its year of four digits and a slash, so its month next: "1949/12/22" (East Asian and
@@ -1059,6 +1101,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         return ParsedDate("", False, raw)
     if _ZERO_YEAR.search(raw):
         return ParsedDate("", True, raw)  # "0000", "0000-01-01": a placeholder, not the year 1 BC
+    if _RUN.search(raw) and _RUN.fullmatch(_bare(raw)):
+        return ParsedDate("", True, raw)  # "1949/12/22/1950": which of its numbers make a date is a guess (_run_reason)
     value = _hyphened(raw)
     if _SENTENCE_END.search(value) and (ended := parse_archival_date(value[:-1])).edtf:
         return ParsedDate(ended.edtf, ended.flagged, raw, ended.future)  # "22.12.1949.", "1949-12-22.": a sentence's full stop
@@ -1236,6 +1280,8 @@ def numbered_day_problem(text: str) -> str | None:
     ``_ZERO_YEAR``)."""
     text = _bare(text)
     if m := _TWO_DIGIT_YEAR.fullmatch(text):
+        if int(m["first"]) > 31 < int(m["year"]):  # "49/12/50": a year of two digits at either end, and no day
+            return f"neither {m['first']} nor {m['year']} is a day: write the date as YYYY-MM-DD, its year in four digits"
         year = m["first"] if int(m["first"]) > 31 >= int(m["year"]) else m["year"]  # "49/12/22": 49 is no day, so the year
         return f"the year {year} has two digits, and its century would be a guess: write the year in four digits"
     if (written := _year_first(text)) and written[0]:
@@ -1265,9 +1311,38 @@ def unread_reason(text: str) -> str | None:
     year 49 has two digits, and its century would be a guess: write the year in four digits"``), or is a range
     that ends before it starts (:func:`_backwards`). None for a text of another form, which is then only said
     not to be read."""
-    if (both := either_order(text)) is not None:
-        return f"{text.strip()} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    return numbered_day_problem(text) or _backwards(text)
+    if (both := either_order(text)) is not None:  # said of the date alone: "c. 05/06/1949" is no day but approximate
+        return f"{_unqualified(text)} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
+    return _run_reason(text) or numbered_day_problem(text) or _backwards(text)
+
+
+def _run_reason(text: str) -> str | None:
+    """Why ``text``, four numbers or more joined by one separator (``_RUN``, ``_SPACED_RUN``: ``1949/12/22/1950``), is not read, with
+    the ranges of two dates it may be, each side read as :func:`parse_archival_date` reads it alone: "its slashes part a
+    date's numbers and join two dates alike, so it may be 1949 to 1950-12-22 or 1949-12-22 to 1950: write the one meant
+    as 1949/1950-12-22 or 1949-12-22/1950" (EDTF level 0 "Time Interval"); the one range, or none, is said so too. None
+    for any other text."""
+    bare = _unqualified(text)
+    if not (m := _SPACED_RUN.fullmatch(bare)) or not parse_archival_date(text).flagged:
+        return None
+    mark, numbers = m["sep"], re.findall(r"\d+", bare)
+    marks = "slashes" if mark == "/" else "hyphens" if mark == "-" else "dashes"
+    ranges = []
+    for cut in range(1, len(numbers)):
+        start, end = (parse_archival_date(mark.join(side)).edtf for side in (numbers[:cut], numbers[cut:]))
+        if _DATE_READ.fullmatch(start) and _DATE_READ.fullmatch(end) and day_bounds(start)[0] <= day_bounds(end)[1]:
+            ranges.append((start, end))
+    if not ranges:
+        return (f"it has {len(numbers)} numbers joined by {marks}, where a date has 3, and they make no two dates: write a date"
+                " as YYYY-MM-DD, a range as YYYY-MM-DD/YYYY-MM-DD")  # fmt: skip
+    said = f"its {marks} part a date's numbers and join two dates alike, so"
+    if len(ranges) == 1:
+        return f"{said} which of its numbers make a date is a guess: if it is {ranges[0][0]} to {ranges[0][1]}, write it as {'/'.join(ranges[0])}"
+    return (f"{said} it may be {' or '.join(f'{a} to {b}' for a, b in ranges)}: write the one meant as "
+            f"{' or '.join(f'{a}/{b}' for a, b in ranges)}")  # fmt: skip
+
+
+_DATE_READ = re.compile(r"\d{4}(?:-\d{2}){0,2}")  # a year, month or day read, no more: a side of a range _run_reason names
 
 
 def _backwards(text: str) -> str | None:
@@ -1287,10 +1362,15 @@ def _backwards(text: str) -> str | None:
 
 
 def _bare(text: str) -> str:
-    """``text`` without what :func:`parse_archival_date` reads around a date, its dashes as hyphens
-    (:func:`_hyphened`), so that why a date in numbers is unread is said of it qualified or noted too: words or
-    marks of approximation or doubt before or after it (``c. 22-12-49``, ``probably 22-12-49``, ``22-12-49?``),
-    an editor's brackets (``[22-12-49]``), a note in brackets after it (``22.12.49 (draft)``, ``_NOTE``)."""
+    """``text`` without what :func:`parse_archival_date` reads around a date (:func:`_unqualified`), its dashes as
+    hyphens (:func:`_hyphened`), so that why a date in numbers is unread is said of it qualified or noted too."""
+    return _hyphened(_unqualified(text))
+
+
+def _unqualified(text: str) -> str:
+    """``text`` as written without what :func:`parse_archival_date` reads around a date: words or marks of
+    approximation or doubt before or after it (``c. 22-12-49``, ``probably 22-12-49``, ``22-12-49?``), an editor's
+    brackets (``[22-12-49]``), a note in brackets after it (``22.12.49 (draft)``, ``_NOTE``) → ``22-12-49`` …"""
     value, before = _clean(text), None
     while value != before:
         before = value
@@ -1301,7 +1381,7 @@ def _bare(text: str) -> str:
         value = re.sub(r"\s*(?:\(\?\)|\?)$", "", value).strip()
         if re.fullmatch(r"\[[^\[\]]*\]", value):
             value = value[1:-1].strip()
-    return _hyphened(value)
+    return value
 
 
 def _no_day_of(year: int, month: int, day: int, typed: str) -> str | None:
