@@ -751,11 +751,13 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          updated_values gives them),
          "from_another_file": [{"where": "FILE, line 2", "identifier": "id", "last_ingested_from": "old.csv", "ingested_from": "new.csv", "fields": ["title"], "message": "…"}, …]
          (updated documents whose values last came from another file: another fonds reusing the identifiers?),
-         "unread_dates": [{"where": "FILE: id", "date_text": "22-12-49", "reason": "the year 49 has two digits, …"}, …]
-         (reason: why a date in numbers was not read, legation.ingest.dates.unread_reason; null for other forms),
-         "future_dates": [{"where": "FILE: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
-         "outside_dates": [{"where": "FILE: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
-         "dates_apart": [{"where": "FILE: id", "date_text": "22.XII.1949", "reads_as": "1949-12-22", "date_edtf": "1975"}, …]
+         "unread_dates": [{"where": "FILE, line 3: id", "date_text": "22-12-49", "reason": "the year 49 has two digits, …"}, …]
+         (where: the file, the line its row starts on when the reader says it (a CSV row, a JSON Lines line), and the
+         document's identifier; reason: why a date in numbers was not read, legation.ingest.dates.unread_reason; null for
+         other forms),
+         "future_dates": [{"where": "FILE, line 3: id", "date_text": "2150"}, …] (read, but in a year to come: stored undated),
+         "outside_dates": [{"where": "FILE, line 3: id", "date_edtf": "-0043-03-15"}, …] (before year 1 or after 9999: no date filter finds them),
+         "dates_apart": [{"where": "FILE, line 3: id", "date_text": "22.XII.1949", "reads_as": "1949-12-22", "date_edtf": "1975"}, …]
          (a date as written in other years than the EDTF date given beside it: stored as given),
          "types_respelled": [{"identifier": "id", "before": "telegram", "after": "Telegram"}, …] (stored documents whose
          type the ingest respelled, with --dry-run: would respell; legation.records.document_types),

@@ -81,19 +81,24 @@ def test_a_duplicate_identifier_names_both_files(tmp_path: Path):
 
 def test_dates_excel_rewrote_are_kept_as_written_and_the_report_says_so(tmp_path: Path):
     sheet = tmp_path / "excel.csv"
-    # 2/5/1950 is 5 February or 2 May: kept as written, flagged; 2/14/1950 can only be 14 February.
-    sheet.write_text("identifier,title,date\nx1,Cable to Moscow,2/5/1950\nx2,Cable to Peking,1950-02-14\nx3,Cable to Delhi,2/14/1950\n", encoding="utf-8")
+    # 2/5/1950 is 5 February or 2 May: kept as written, flagged; 2/14/1950 can only be 14 February. x1's row starts on
+    # line 3, after a title of two lines: its place was not given, "FILE: x1" (a fresh user)
+    sheet.write_text(
+        'identifier,title,date\nx0,"Cable to Rome,\nin two parts",1950-02-01\nx1,Cable to Moscow,2/5/1950\nx2,Cable to Peking,1950-02-14\n'
+        "x3,Cable to Delhi,2/14/1950\n",
+        encoding="utf-8",
+    )
     report_file = tmp_path / "report.json"
     result = legation(tmp_path / "archive", "ingest", "--report", str(report_file), str(sheet))
     assert result.returncode == 0, result.stdout
     said = " ".join(result.stdout.split())
     why = "2/5/1950 may be 1950-05-02 or 1950-02-05: write the one meant as YYYY-MM-DD"
-    assert f"dates Legation could not read: 1 (e.g. {sheet}: x1: '2/5/1950' ({why})); those documents are stored" in said
+    assert f"dates Legation could not read: 1 (e.g. {sheet}, line 4: x1: '2/5/1950' ({why})); those documents are stored" in said
     report = json.loads(report_file.read_text(encoding="utf-8"))
-    assert report["unread_dates"] == [{"where": f"{sheet}: x1", "date_text": "2/5/1950", "reason": why}]
+    assert report["unread_dates"] == [{"where": f"{sheet}, line 4: x1", "date_text": "2/5/1950", "reason": why}]
     exported = [json.loads(line) for line in legation(tmp_path / "archive", "export").stdout.splitlines()]
     assert [(d["identifier"], d["date_text"], d["date_edtf"]) for d in exported] == [
-        ("x1", "2/5/1950", ""), ("x2", "1950-02-14", "1950-02-14"), ("x3", "2/14/1950", "1950-02-14"),
+        ("x0", "1950-02-01", "1950-02-01"), ("x1", "2/5/1950", ""), ("x2", "1950-02-14", "1950-02-14"), ("x3", "2/14/1950", "1950-02-14"),
     ]
 
 
@@ -156,8 +161,8 @@ def test_dates_before_year_1_and_in_a_year_to_come_are_stored_and_the_report_say
     result = legation(tmp_path / "archive", "ingest", "--report", str(report_file), str(sheet))
     assert result.returncode == 0, result.stdout
     shown = " ".join(result.stdout.split())
-    assert f"dates before the year 1 or after 9999: 1 (e.g. {sheet}: ides: March 15, 44 BCE (EDTF -0043-03-15));" in shown
-    assert f"dates in a year to come: 1 (e.g. {sheet}: typo: '12 March 2150');" in shown and "could not read" not in shown
+    assert f"dates before the year 1 or after 9999: 1 (e.g. {sheet}, line 2: ides: March 15, 44 BCE (EDTF -0043-03-15));" in shown
+    assert f"dates in a year to come: 1 (e.g. {sheet}, line 3: typo: '12 March 2150');" in shown and "could not read" not in shown
     report = json.loads(report_file.read_text(encoding="utf-8"))
-    assert report["outside_dates"] == [{"where": f"{sheet}: ides", "date_edtf": "-0043-03-15"}]
-    assert (report["future_dates"], report["unread_dates"]) == ([{"where": f"{sheet}: typo", "date_text": "12 March 2150"}], [])
+    assert report["outside_dates"] == [{"where": f"{sheet}, line 2: ides", "date_edtf": "-0043-03-15"}]
+    assert (report["future_dates"], report["unread_dates"]) == ([{"where": f"{sheet}, line 3: typo", "date_text": "12 March 2150"}], [])

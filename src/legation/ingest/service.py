@@ -481,6 +481,14 @@ def _where(source: str, identifier: str) -> str:
     return f"{source}: {identifier}" if source else identifier
 
 
+def _record_where(source: str, record: DocumentRecord) -> str:
+    """Where ``record`` is, for the report's lists of its date: ``"FILE, line 5: id"`` when the file's reader says the
+    place (a CSV row's first line, as a failure there names it; a JSON Lines line: :func:`location_of`), so the row
+    is found in the file and the document in the admin; ``"FILE: id"`` (:func:`_where`) when it does not."""
+    place = location_of(record)
+    return f"{_place(source, place)}: {record.identifier}" if source and place else _where(source, record.identifier)
+
+
 def _place(source: str, location: str) -> str:
     """A place as :class:`IngestError` names one: "FILE, line 5", "FILE", "line 5" or ""."""
     return ", ".join(part for part in (source, location) if part)
@@ -807,14 +815,14 @@ def ingest_records(
                 text_too = item.date_text and parse_archival_date(item.date_text).future
                 given = item.date_text if text_too else item.date_edtf
                 item.date_text, item.date_edtf, item.date_earliest, item.date_latest = item.date_text or item.date_edtf, "", "", ""
-                future[item.identifier] = (_where(source, item.identifier), given)
+                future[item.identifier] = (_record_where(source, item), given)
             elif item.date_text and not item.date_edtf and (parsed := parse_archival_date(item.date_text)).flagged:
                 # kept as written, but outside date filters and the histogram ("undated", "n.d." are read: no date)
-                (future if parsed.future else unread)[item.identifier] = (_where(source, item.identifier), item.date_text)
+                (future if parsed.future else unread)[item.identifier] = (_record_where(source, item), item.date_text)
             elif item.date_edtf and not item.date_earliest:  # valid EDTF before year 1 or after 9999 (validate says)
-                outside[item.identifier] = (_where(source, item.identifier), item.date_edtf)
+                outside[item.identifier] = (_record_where(source, item), item.date_edtf)
             elif item.date_text and item.date_earliest and (read := disagreement(item.date_text, int(item.date_earliest[:4]), int(item.date_latest[:4]))):
-                apart[item.identifier] = (_where(source, item.identifier), (item.date_text, read, item.date_edtf))
+                apart[item.identifier] = (_record_where(source, item), (item.date_text, read, item.date_edtf))
         with held():  # a Ctrl-C or kill as the batch commits stops the ingest after it, with the batch counted
             left = _store_batch(batch, report, dry_run, source)
             if not dry_run:
