@@ -376,25 +376,65 @@ def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volume
 
 
 @pytest.mark.parametrize(
-    ("q", "left_out"),
+    ("q", "searched", "total"),
     [
-        ("Caffery AND OR NOT from:Schuman", "NOT from:Schuman"),  # searched "Caffery Schuman -from": Schuman required
-        ("Caffery AND OR NOT to:(Schuman OR Acheson)", "NOT to:(Schuman OR Acheson)"),
-        ("Caffery AND OR NOT (Schuman OR Acheson)", "NOT (Schuman OR Acheson)"),  # both required
-        ('Caffery AND OR -from:"Robert Schuman"', '-from:"Robert Schuman"'),
+        ("Bao AND OR NOT from:Caffery", "Bao -from:Caffery", 66),  # was left out: 77, those Caffery sent too
+        ('Bao AND OR -from:"Jefferson Caffery"', 'Bao -from:"Jefferson Caffery"', 66),
+        ("Bao AND OR NOT sender:Caffery", "Bao -sender:Caffery", 66),
+        ("Bao AND OR NOT (Caffery OR Schuman)", "Bao -(Caffery OR Schuman)", 56),
+        ("Bao AND OR NOT date:1949-06..1949-12", "Bao -date:1949-06..1949-12", 25),
     ],
 )
-def test_a_field_or_group_excluded_in_a_query_read_as_plain_words_is_left_out_and_said(demo_volumes, q, left_out) -> None:
-    """Plain words cannot exclude a field's value or a group: what NOT excluded was searched as words
-    required (and the field's name, ``from``, excluded). It is left out, and the notice says so."""
+def test_a_field_or_group_excluded_in_a_query_read_as_plain_words_stays_excluded(demo_volumes, q, searched, total) -> None:
+    """A field's value or a group after NOT, in a query searched as plain words, excludes what the
+    parser reads it as: it was left out (and, before, its words required and the field's name
+    excluded), finding the documents it excluded."""
     index = demo_volumes("frus1949v07p1")
     result = search(SearchRequest(q=q, page_size=100), index)
-    alone = search(SearchRequest(q="Caffery", page_size=100), index)
+    written = search(SearchRequest(q=searched, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    assert result.total == total < search(SearchRequest(q="Bao"), index).total
+    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
+    assert parse(q).text == searched
+
+
+@pytest.mark.parametrize(
+    ("q", "left_out"),
+    [
+        ("Bao AND OR NOT (Caffery AND OR Schuman)", "NOT (Caffery AND OR Schuman)"),
+        ("Bao AND OR NOT from:(Caffery OR)", "NOT from:(Caffery OR)"),
+        ("Bao AND OR -from:(", "-from:("),
+    ],
+)
+def test_a_field_or_group_excluded_that_cannot_be_read_is_left_out_and_said(demo_volumes, q, left_out) -> None:
+    """What NOT excludes that cannot be read alone, a group or a field's value, is left out, and the
+    notice names it: its words are not required, nor the field's name excluded."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    alone = search(SearchRequest(q="Bao", page_size=100), index)
     assert (result.total, [h.identifier for h in result.hits]) == (alone.total, [h.identifier for h in alone.hits])
-    assert result.notice == (
-        f"The query could not be read as search syntax (AND needs a word on each side), so {left_out} was left out and its words "
-        "were searched: Caffery."
-    )
+    assert result.notice.startswith("The query could not be read as search syntax (")
+    assert result.notice.endswith(f"), so {left_out} was left out and its words were searched: Bao.")
+
+
+@pytest.mark.parametrize(
+    ("q", "searched", "total"),
+    [
+        ("Bao AND OR from:Caffery", "Bao from:Caffery", 11),  # searched the words Bao, from and Caffery: 9
+        ("Bao AND OR sender:Caffery", "Bao sender:Caffery", 11),
+        ('Bao AND OR from:"Jefferson Caffery"', 'Bao from:"Jefferson Caffery"', 11),
+        ("Bao AND OR date:1949-06..1949-12", "Bao date:1949-06..1949-12", 52),  # the words date, 1949, 06 and 12
+    ],
+)
+def test_a_field_typed_in_a_query_read_as_plain_words_stays_a_field(demo_volumes, q, searched, total) -> None:
+    """``from:Caffery`` in a query searched as plain words was the words from and Caffery: what
+    mentions them, not what Caffery sent."""
+    index = demo_volumes("frus1949v07p1")
+    result = search(SearchRequest(q=q, page_size=100), index)
+    written = search(SearchRequest(q=searched, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    assert result.total == total
+    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
 
 
 @pytest.mark.parametrize("typed", ["from", "sender"])

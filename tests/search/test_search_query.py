@@ -146,13 +146,35 @@ def test_unreadable_queries_become_plain_words_with_a_notice(q: str, words: list
         ("Mao bogus:x", ["Mao", "x"]),  # "bogus" names a field: searched, but not a word typed to find
         ("title:(a:b) Liu", ["b", "Liu"]),
         ("10:30 meeting", ["30", "meeting"]),
-        ("bogus:x sender:Kennan Mao", ["x", "Kennan", "Mao"]),
+        ("bogus:x sender:Kennan Mao", ["x", "Mao", "Kennan"]),  # sender:Kennan stays a field, searched after the words
     ],
 )
 def test_the_names_of_fields_searched_as_words_are_not_words_typed_there(q: str, typed_as_words: list[str]) -> None:
     parsed = parse(q)
     assert [t.text for t in leaves(parsed.node) if t.at >= 0] == typed_as_words  # what did you mean may correct
     assert all(parsed.text[t.at : t.at + len(t.text)] == t.text for t in leaves(parsed.node) if t.at >= 0)
+
+
+def test_a_query_read_as_plain_words_keeps_its_fields_and_what_it_excludes() -> None:
+    """A field's value of the schema stays a field query, and what NOT excludes is excluded as the
+    parser reads it; a word before a colon that names no field (``Note:``, ``12:30``) stays words."""
+    parsed = parse("Note: treaty AND OR sender:Dulles 12:30 NOT from:(Mao OR Zhou) -(Stalin Molotov)")
+    assert parsed.text == "Note treaty 12 30 sender:Dulles -from:(Mao OR Zhou) -(Stalin Molotov)"
+    assert parsed.node == And(
+        (
+            Term("Note"),
+            Term("treaty"),
+            Term("12"),
+            Term("30"),
+            Term("Dulles", "from"),
+            Not(Or((Term("Mao", "from"), Term("Zhou", "from")))),
+            Not(And((Term("Stalin"), Term("Molotov")))),
+        )
+    )
+    # each word typed stands where the text searched has it, for did you mean to correct it there
+    typed = [t for t in leaves(parsed.node) if t.at >= 0]
+    assert [t.text for t in typed] == ["treaty", "30", "Dulles"]  # Note and 12, typed before a colon, are no words to find
+    assert all(parsed.text[t.at : t.at + len(t.text)] == t.text for t in typed)
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,10 @@ Document 110``) is read as the identifier of the document it cites, or as its vo
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is read with the usual
 slips repaired (:func:`_repair`), else searched as its plain words, and :attr:`ParsedQuery.notice`
-says so, naming what was wrong and how to write it. Operators in capitals that join nothing are the
+says so, naming what was wrong and how to write it; there a ``field:value`` of a field of the schema
+(``from:Dulles``, ``date:1950``) and what NOT or ``-`` excludes (``-from:Mao``, ``NOT (Mao OR
+Khrushchev)``) are read as the parser reads each alone, what NOT excludes that cannot be read left
+out and named (:func:`_read_units`). Operators in capitals that join nothing are the
 words they spell (:func:`_operators_as_words`): ``AND OR NOT Mao`` is read as ``and or not Mao``,
 ``from:(OR AND)`` as ``from:(or and)``, ``NOT AND`` and ``-OR`` as ``NOT and`` and ``-or``; one AND
 or OR left dangling (``AND treaty``, ``Mao OR``) is a slip, left out. A field's value that cannot be read
@@ -1408,8 +1411,12 @@ def _typed_minus(q: str) -> str:
 
 
 _NEGATION = re.compile(r"(?<![\w'\"*])(?:(?:NOT\s+|-)(?=\S))+")  # NOT, -, NOT NOT, NOT - … before what they exclude
-_FIELD_PREFIX = re.compile(r"([^\W\d_][\w.]*):")
+_FIELD_NAME = r"[^\W\d_][\w.]*"  # a field's name as typed before its colon
+_FIELD_PREFIX = re.compile(rf"({_FIELD_NAME}):")
 _UNIT_RUN = re.compile(r"[^\s()]*")  # a word, word*, field:value: what stands between spaces and parentheses
+# where a unit the plain-words fallback reads as the parser does starts (_read_units): after NOT or -,
+# or at a field's name (one of the schema's, checked there) that starts a unit, at the start, a space or (
+_UNIT_START = re.compile(rf"{_NEGATION.pattern}|(?<![^\s(])(?=(?P<field>{_FIELD_NAME}):)")
 
 
 def _unit_end(q: str, at: int) -> int:
@@ -1431,45 +1438,78 @@ def _unit_end(q: str, at: int) -> int:
     return _UNIT_RUN.match(q, at).end()  # type: ignore[union-attr] - matches the empty run too
 
 
-def _negated(q: str) -> tuple[str, list[Node], list[str]]:
-    """The query without what NOT or ``-`` excludes (once or more: ``NOT NOT Mao`` excludes Mao, as
-    the parser reads it), for the plain-words fallback: an excluded word or phrase must not become a
-    required one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be dropped
-    (``Stalin AND OR NOT Mao`` found Stalin's documents with Mao's). Returns the query left, the terms
-    to exclude (a phrase's words as a :class:`Phrase`, a word's as a :class:`Term` each, ``Maois*`` a
-    prefix), and what was excluded that plain words cannot say, a field's value or a group (``NOT
-    from:Mao``, ``NOT (Mao OR Khrushchev)``: its words were required, and ``from`` excluded), as
-    typed, to be said left out."""
-    excluded: list[Node] = []
+def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
+    """What of ``q`` the plain-words fallback reads as the parser does, each unit alone
+    (:func:`_unit_end`, :func:`_read_unit`): what NOT or ``-`` excludes (once or more: ``NOT NOT
+    Mao`` excludes Mao) and a ``field:value`` of a field of the schema (``from:Dulles``,
+    ``to:(Acheson OR Rusk)``, ``date:1950``). An excluded word or phrase must not become a required
+    one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be dropped (``Stalin AND
+    OR NOT Mao`` found Stalin's documents with Mao's); ``-from:Mao`` excludes what Mao sent, not
+    every document holding the word from; ``from:Dulles`` finds what Dulles sent, not every
+    document holding the words from and Dulles. A word before a colon that names no field
+    (``Note:``, ``12:30``) stays words.
+
+    Returns the query left, for its plain words (:func:`_plain_words`); the units read, each as
+    searched (an exclusion as its :class:`Not`) with how the query language writes it
+    (``-from:Mao``, ``from:Dulles``; an excluded word or phrase that cannot be read alone, its
+    words: ``-Port``), in the order typed, each once; what was excluded that cannot be read, a
+    field's value or a group (``NOT (Mao OR)``), as typed, to be said left out; and the parser's
+    notes on the units read."""
+    read: dict[Node, str] = {}
     unsaid: list[str] = []
+    notes: list[str] = []
     kept, at = [], 0
     quotes, counted = 0, 0  # quotation marks before q[counted]: counted once each, in time linear in the query
-    for negation in _NEGATION.finditer(q):
-        quotes, counted = quotes + q.count('"', counted, negation.start()), negation.start()
-        if negation.start() < at or quotes % 2:  # inside a unit already excluded, or a phrase
+    for found in _UNIT_START.finditer(q):
+        quotes, counted = quotes + q.count('"', counted, found.start()), found.start()
+        if found.start() < at or quotes % 2:  # inside a unit read already, or a phrase
             continue
-        end = _unit_end(q, negation.end())
-        unit = q[negation.end() : end]
-        kept.append(q[at : negation.start()])
+        negated = found.end() > found.start()
+        if not negated and not _is_field(found.group("field")):
+            continue
+        end = _unit_end(q, found.end())
+        unit = q[found.end() : end]
+        parsed = _read_unit(unit)
+        if parsed is None and not negated:
+            continue  # a field's value that cannot be read alone (from:"Dulles, its quote unclosed): its words
+        kept.append(q[at : found.start()])
         at = end
+        if parsed is not None:
+            notes += [parsed.notice] if parsed.notice else []
+            read.setdefault(Not(parsed.node) if negated else parsed.node, f"-{unit}" if negated else unit)  # type: ignore[arg-type]
+            continue
         if _FIELD_PREFIX.match(unit) or unit.startswith("("):
-            unsaid.append(q[negation.start() : end].strip())
+            unsaid.append(q[found.start() : end].strip())
             continue
         words = [w for w, _ in _plain_words(unit) if w not in OPERATORS]
         if unit.startswith('"') and len(words) > 1:
-            excluded.append(Phrase(" ".join(words)))
+            phrase = " ".join(words)
+            read.setdefault(Not(Phrase(phrase)), f'-"{phrase}"')
         else:
-            excluded += [Term(w, prefix=unit.endswith("*") and w == words[-1]) for w in words]
+            for w in words:
+                prefix = unit.endswith("*") and w == words[-1]
+                read.setdefault(Not(Term(w, prefix=prefix)), f"-{w}{'*' if prefix else ''}")
     kept.append(q[at:])
-    return " ".join(kept), list(dict.fromkeys(excluded)), unsaid
+    return " ".join(kept), read, unsaid, notes
 
 
-def _shown(node: Node) -> str:
-    """An excluded term of the plain-words fallback as the query language writes it: ``-Mao``,
-    ``-"Port Arthur"``, ``-Maois*``."""
-    if isinstance(node, Phrase):
-        return f'-"{node.text}"'
-    return f"-{node.text}{'*' if node.prefix else ''}"  # type: ignore[union-attr]
+def _read_unit(unit: str) -> ParsedQuery | None:
+    """``unit`` (a word, phrase, group or ``field:value``, :func:`_unit_end`) as the parser reads it
+    alone, the :attr:`Term.at` of its words where they stand in ``unit``, its notice the parser's
+    notes; ``None`` when it cannot be read (:class:`_Unreadable`) or searches nothing (an address of
+    another site without words)."""
+    try:
+        parsed = _Parser(_lex(unit), unit).parsed(unit, [])
+    except _Unreadable:
+        return None
+    return parsed if parsed.node is not None else None
+
+
+def _moved(node: Node, by: int) -> Node:
+    """``node`` with the :attr:`Term.at` and :attr:`Phrase.at` of its words (those typed) ``by``
+    characters further on: read alone, where it stands in the text searched."""
+    moved = rewritten(node, lambda n: dataclasses.replace(n, at=n.at + by) if isinstance(n, Term | Phrase) and n.at >= 0 else n)
+    return node if moved is None else moved
 
 
 def stripped(q: str) -> str:
@@ -1580,21 +1620,27 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
     kept = [part for part in citations if part in text]
     for part in kept:
         text = text.replace(part, " ", 1)
-    kept_text, excluded, unsaid = _negated(_without_dangling_field(text)) if text else ("", [], [])
+    kept_text, read, unsaid, unit_notes = _read_units(_without_dangling_field(text)) if text else ("", {}, [], [])
     dropped.extend(unsaid)
-    words = _plain_words(kept_text) if kept_text else []
-    excluded = excluded if words else []  # nothing but exclusions: no search of everything but them
-    searched = " ".join([*(w for w, _ in words), *map(_shown, excluded)])
+    found = sorted(read, key=lambda item: isinstance(item, Not))  # what is sought, then what is excluded, each in the order typed
+    sought = not all(isinstance(item, Not) for item in found)
+    # the operators' words are searched when there is nothing else (_plain_words), not beside a field's value
+    words = [(w, named) for w, named in _plain_words(kept_text) if not (sought and w in OPERATORS)] if kept_text else []
+    if not words and not sought:
+        found = []  # nothing but exclusions: no search of everything but them
+    pieces = [*(w for w, _ in words), *(read[item] for item in found)]
+    starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))  # where each stands in the words joined
+    searched = " ".join(pieces)
     cited_nodes = tuple(node for part in kept if (node := _Parser(_lex(part), part).parsed(part, []).node) is not None)
-    if words:
+    if pieces:
         besides = "the FRUS citation was searched as read, and " if cited_nodes else ""
         notices.append(
             f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}{besides}its words were searched: {searched}."
         )
-        starts = accumulate((len(w) + 1 for w, _ in words[:-1]), initial=0)  # where each stands in the words joined
+        notices += unit_notes
         # a field's name is searched, but was typed as no word to find: not one did you mean corrects (Term.at)
         terms = tuple(Term(w, at=-1 if named else at) for (w, named), at in zip(words, starts))
-        terms += tuple(Not(item) for item in excluded)
+        terms += tuple(_moved(item, at) for item, at in zip(found, starts[len(words) :]))
         node = (*cited_nodes, *terms)[0] if len(cited_nodes) + len(terms) == 1 else And((*cited_nodes, *terms))
     elif cited_nodes:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so the FRUS citation alone was searched, as read.")
