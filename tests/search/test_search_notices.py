@@ -361,6 +361,7 @@ def test_an_operator_excluded_alone_is_its_word_excluded(demo_volumes, q, read_a
         ("Caffery OR AND -Schuman NOT Schuman", "Caffery -Schuman"),
         ("Caffery AND OR NOT NOT Schuman", "Caffery -Schuman"),  # required Schuman: NOT NOT excludes once, as read
         ("Caffery AND OR NOT Schum*", "Caffery -Schum*"),  # excluded "Schum", a word no document holds
+        ("Caffery AND OR -Foreign,Office", "Caffery -Foreign,Office"),  # as -Foreign,Office is read: was -Foreign -Office, 0
     ],
 )
 def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volumes, q, searched) -> None:

@@ -1469,14 +1469,15 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
             continue
         end = _unit_end(q, found.end())
         unit = q[found.end() : end]
-        parsed = _read_unit(unit)
+        written = f"-{unit}" if negated else unit  # NOT NOT Mao excludes Mao, as -Mao does
+        parsed = _read_unit(written)
         if parsed is None and not negated:
             continue  # a field's value that cannot be read alone (from:"Dulles, its quote unclosed): its words
         kept.append(q[at : found.start()])
         at = end
         if parsed is not None:
             notes += [parsed.notice] if parsed.notice else []
-            read.setdefault(Not(parsed.node) if negated else parsed.node, f"-{unit}" if negated else unit)  # type: ignore[arg-type]
+            read.setdefault(parsed.node, written)  # type: ignore[arg-type]
             continue
         if _FIELD_PREFIX.match(unit) or unit.startswith("("):
             unsaid.append(q[found.start() : end].strip())
@@ -1494,8 +1495,8 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
 
 
 def _read_unit(unit: str) -> ParsedQuery | None:
-    """``unit`` (a word, phrase, group or ``field:value``, :func:`_unit_end`) as the parser reads it
-    alone, the :attr:`Term.at` of its words where they stand in ``unit``, its notice the parser's
+    """``unit`` (a word, phrase, group or ``field:value``, :func:`_unit_end`, or one of them after
+    ``-``) as the parser reads it alone, the :attr:`Term.at` of its words where they stand in ``unit``, its notice the parser's
     notes; ``None`` when it cannot be read (:class:`_Unreadable`) or searches nothing (an address of
     another site without words)."""
     try:
