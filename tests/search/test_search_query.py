@@ -177,6 +177,18 @@ def test_a_query_read_as_plain_words_keeps_its_fields_and_what_it_excludes() -> 
     assert all(parsed.text[t.at : t.at + len(t.text)] == t.text for t in typed)
 
 
+def test_how_a_unit_of_a_query_read_as_plain_words_was_read_is_said_once() -> None:
+    """What the parser says of a unit it reads in a query searched as plain words (a ``*`` inside
+    quotation marks read as nothing) is said, once for a unit typed twice."""
+    parsed = parse('treaty AND OR -"Port *" NOT "Port *"')
+    assert parsed.text == 'treaty -"Port *"' and parsed.node == And((Term("treaty"), Not(Phrase("Port"))))
+    assert parsed.notice == (
+        'The query could not be read as search syntax (AND needs a word on each side), so its words were searched: treaty -"Port *". '
+        "A * inside quotation marks was read as nothing, so '\"Port *\"' was searched as \"Port\"; a * ending a phrase finds its last "
+        'word by its beginning, two letters or more, as "Port Ar*" does.'
+    )
+
+
 @pytest.mark.parametrize(
     ("q", "tree"),
     [

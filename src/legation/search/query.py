@@ -1476,8 +1476,9 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
         kept.append(q[at : found.start()])
         at = end
         if parsed is not None:
-            notes += [parsed.notice] if parsed.notice else []
-            read.setdefault(parsed.node, written)  # type: ignore[arg-type]
+            if parsed.node not in read:  # typed twice (-Mao -Mao), read once
+                notes += [parsed.notice] if parsed.notice else []
+                read[parsed.node] = written  # type: ignore[index]
             continue
         if _FIELD_PREFIX.match(unit) or unit.startswith("("):
             unsaid.append(q[found.start() : end].strip())
@@ -1496,9 +1497,9 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
 
 def _read_unit(unit: str) -> ParsedQuery | None:
     """``unit`` (a word, phrase, group or ``field:value``, :func:`_unit_end`, or one of them after
-    ``-``) as the parser reads it alone, the :attr:`Term.at` of its words where they stand in ``unit``, its notice the parser's
-    notes; ``None`` when it cannot be read (:class:`_Unreadable`) or searches nothing (an address of
-    another site without words)."""
+    ``-``) as the parser reads it alone: the :attr:`Term.at` of its words where they stand in
+    ``unit``, its notice the parser's notes; ``None`` when it cannot be read (:class:`_Unreadable`)
+    or searches nothing (an address of another site without words)."""
     try:
         parsed = _Parser(_lex(unit), unit).parsed(unit, [])
     except _Unreadable:
