@@ -788,3 +788,27 @@ def test_an_accent_typed_in_the_admin_respells_the_type_and_typing_the_old_spell
     document.refresh_from_db()
     assert (document.document_type, types()) == ("Telegram", {"Telegram": 7, "Cable": 3})
     assert _messages(answer) == [f"The type “telégram” was saved as “Telegram”, as the archive spells that type. {CURATED}"]
+
+
+def test_a_spelling_a_curator_gave_a_type_stands_when_a_later_ingest_brings_more_documents_spelled_otherwise(seed_archive, admin_client):
+    # a curator's "Télégram" became the type's for its 7 documents; an ingest then bringing 8 new ones spelled "Telegram"
+    # outnumbered it and respelled all 15 back: the curator's choice undone by a vote (and its dry run said so)
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+
+    document = Document.objects.get(identifier="seed-sino-soviet-01")
+    assert _post_change(admin_client, document, document_type="Télégram").redirect_chain
+    later = [DocumentRecord(identifier=f"later-{n}", title=f"A later telegram {n}", document_type="Telegram").validate() for n in range(8)]
+    dry = ingest_records(later, dry_run=True)
+    assert dry.types.moved == {} and "a real run would respell" not in " ".join(dry.all_notes())  # the --report's types_respelled: none
+    real = ingest_records(later)
+    assert (real.types.moved, len(real.added)) == ({}, 8)
+    assert "'Telegram' as 'Télégram' (8 documents)" in " ".join(real.all_notes())
+    assert _type_facet(admin_client) == {"Télégram": 15, "Cable": 3}
+    # until a curator changes it: "Telegram" typed back is the type's again, for every later ingest too
+    assert _post_change(admin_client, document, document_type="Telegram").redirect_chain
+    assert _type_facet(admin_client) == {"Telegram": 15, "Cable": 3}
+    more = [DocumentRecord(identifier=f"more-{n}", title=f"More {n}", document_type="Télégram").validate() for n in range(20)]
+    assert ingest_records(more).types.moved == {}
+    assert _type_facet(admin_client) == {"Telegram": 35, "Cable": 3}
+

@@ -59,6 +59,7 @@ from legation.records.models import (
     Repository,
     Subject,
     Text,
+    TypeSpelling,
 )
 
 
@@ -324,6 +325,7 @@ class DocumentForm(forms.ModelForm):
         if self.types is None:
             return
         stored = self.cleaned_data["document_type"]
+        self.types.keep_choice()
         restored = self.types.restore([key_of(stored)])
         said = [f"the type “{self.typed}” was saved as “{stored}”, as the archive spells that type"] if stored != self.typed else []
         if restored:
@@ -577,6 +579,22 @@ class SubjectAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     form = StorableValues
     search_fields = ["name", "name_in_sources"]
     readonly_fields = ["name_in_sources"]
+
+
+@admin.register(TypeSpelling)
+class TypeSpellingAdmin(StorableSearch, admin.ModelAdmin):
+    """The spellings curators gave document types (:class:`~legation.records.models.TypeSpelling`),
+    to see, and to delete one to let ingests spell its type by their rule again; a spelling is given
+    by entering it as a document's type, which respells the type's documents."""
+
+    list_display = ["spelling", "key"]
+    search_fields = ["spelling", "key"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Repository)

@@ -19,8 +19,7 @@ capitals throughout, then a capital first: a sheet's "telegram" never respells F
 however many rows it has), then the one most documents carry, so that one row's stray accent
 ("Telégram") does not respell the thousands of telegrams the archive spells "Telegram", then the most accents
 ("Aide-Mémoire" over "Aide-Memoire" carried alike), the most capitals. A document counts once, by its
-spelling in the archive when it is stored: a re-ingest of stored documents outweighs nothing, so a
-curator's respelling stands until new documents spelling it otherwise outnumber the type's. The
+spelling in the archive when it is stored: a re-ingest of stored documents outweighs nothing. The
 spelling chosen respells the stored documents written otherwise (their remembered source values too,
 :mod:`legation.ingest.curation`, so a re-ingest of their source finds them unchanged); a tie keeps the
 archive's spelling. A dry run says which stored documents a real one would respell.
@@ -36,6 +35,9 @@ In the admin, a curator's spelling is a decision, not a vote: it becomes the typ
 documents (the others respelled, and respelled back when the old spelling is typed again), unless
 it is worse written than the archive's ("TELEGRAM", "telegram" beside "Telegram"), which is taken for
 a slip and saved as the archive spells the type (:meth:`TypeSpellings.curated`, :func:`replaces`).
+The decision is stored (:class:`~legation.records.models.TypeSpelling`) and stands at every later
+ingest until a curator enters another spelling: an ingest bringing more documents spelled otherwise
+respelled the type back, undoing the curator's choice.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from django.db.models import Count
 from legation.printable import documents
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord
-from legation.records.models import ChangeLogEntry, Document
+from legation.records.models import ChangeLogEntry, Document, TypeSpelling
 from legation.search.analyzers import folded_name
 
 
@@ -97,6 +99,13 @@ def care(spelling: str) -> tuple[bool, bool]:
     return (not shouting, bool(cased) and cased[0].isupper())
 
 
+def best_spelling(counts: Counter[str], current: str = "") -> str:
+    """The best of the spellings of one name in ``counts`` (spelling → the documents carrying it) and
+    ``current``, the archive's (:func:`rank`); a tie keeps ``current``, else the first counted."""
+    ranked = dict.fromkeys([current, *counts] if current else counts)  # the archive's first: max keeps the first of a tie
+    return max(ranked, key=lambda s: rank(s, counts[s]))
+
+
 def replaces(typed: str, spelling: str) -> bool:
     """Whether ``typed``, a type's spelling a curator entered, replaces ``spelling``, the archive's:
     unless it is worse written (:func:`care`), as ``TELEGRAM`` and ``telegram`` are beside
@@ -120,7 +129,9 @@ class TypeSpellings:
     ``{identifier: (old, new)}``. ``excluded``: the primary key of a stored document whose type is
     left out of the archive's, and never respelled here (the one an admin form saves: its type is
     what the curator replaces); None for none. ``dry_run``: :meth:`restore` respells again at each
-    call, the caller rolling each back."""
+    call, the caller rolling each back. ``chosen``: the spellings curators gave types in the admin
+    (:class:`~legation.records.models.TypeSpelling`), by key, each its type's whatever the documents
+    count; ``decided``: the spelling :meth:`curated` took for one, which :meth:`keep_choice` stores."""
 
     best: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Counter[str]] = field(default_factory=dict)
@@ -130,6 +141,8 @@ class TypeSpellings:
     moved: dict[str, tuple[str, str]] = field(default_factory=dict)
     excluded: int | None = None
     dry_run: bool = False
+    chosen: dict[str, str] = field(default_factory=dict)
+    decided: str = ""
     _read: bool = False
 
     @property
@@ -190,21 +203,31 @@ class TypeSpellings:
         self.spellings.setdefault(key, set()).add(written)
         counts = self.documents.setdefault(key, Counter())
         counts[written] += documents
-        ranked = dict.fromkeys([self.best.get(key, written), *counts])  # the archive's first: max keeps the first of a tie
-        self.best[key] = max(ranked, key=lambda s: rank(s, counts[s]))
+        self.best[key] = self.chosen.get(key) or best_spelling(counts, self.best.get(key, written))
         return key
 
     def curated(self, typed: str) -> str:
         """The spelling the type a curator entered as ``typed`` is stored in: ``typed``, which
         :meth:`restore` then gives the type's other documents, as a curator's spelling is a decision
-        for the type, weighing more than all its documents (and typing the old spelling back restores
-        it); but the archive's when ``typed`` does not replace it (:func:`replaces`). ``""`` for ``""``."""
+        for the type, weighing more than all its documents, now and at every later ingest (typing the
+        old spelling back restores it; :attr:`decided`, stored by :meth:`keep_choice`); but the
+        archive's when ``typed`` does not replace it (:func:`replaces`). A type the archive lacks is
+        saved as typed, no decision among spellings. ``""`` for ``""``."""
         if not self._read:
             self._read_archive()
         if not typed:
             return ""
-        counts, best = self.documents.get(key_of(typed), Counter()), self.best.get(key_of(typed), typed)
-        return self.best[self.add(typed, sum(counts.values()) + 1 if replaces(typed, best) else 0)]
+        best = self.best.get(key := key_of(typed)) or self.chosen.get(key)  # a chosen spelling outlives the type's documents
+        if best is not None and typed != best and replaces(typed, best):
+            self.chosen[key] = self.decided = typed
+        return self.best[self.add(typed, 0)]
+
+    def keep_choice(self) -> None:
+        """Store the spelling :meth:`curated` took for a type as the curator's (:attr:`decided`), so
+        that no later ingest respells the type, whatever its documents count; nothing when none."""
+        if self.decided:
+            TypeSpelling.objects.update_or_create(key=key_of(self.decided), defaults={"spelling": self.decided})
+            self.decided = ""
 
     def _read_archive(self) -> None:
         """The archive's spellings but the :attr:`excluded` document's, with their documents, and the best of each type's (:func:`rank`)."""
@@ -213,6 +236,10 @@ class TypeSpellings:
         for key, counts in self.documents.items():
             self.spellings[key] = set(counts)
             self.best[key] = max(counts, key=lambda s: (rank(s, counts[s]), s))
+        self.chosen = dict(TypeSpelling.objects.values_list("key", "spelling"))
+        for key, spelling in self.chosen.items():
+            if key in self.best:
+                self.best[key] = spelling
         self._read = True
 
     def restore(self, keys: Iterable[str]) -> Counter[tuple[str, str]]:

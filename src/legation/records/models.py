@@ -207,6 +207,22 @@ class Subject(models.Model):
         return self.name
 
 
+class TypeSpelling(models.Model):
+    """The spelling a curator gave a document type in the admin (``Aide-memoire`` for the type
+    ``key``, :func:`legation.records.document_types.key_of`: ``aide memoire``): the type's spelling
+    for all its documents, whatever spellings later ingests bring and however many documents carry
+    them, until a curator enters another (:class:`legation.records.document_types.TypeSpellings`)."""
+
+    key = models.CharField(max_length=300, unique=True)
+    spelling = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.spelling
+
+
 class Repository(models.Model):
     """Authority record of an archive or library that holds original documents (EAD ``repository``),
     e.g. "Archive of Foreign Policy of the Russian Federation (AVP RF)"."""
