@@ -761,6 +761,9 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          (a date as written in other years than the EDTF date given beside it: stored as given),
          "types_respelled": [{"identifier": "id", "before": "telegram", "after": "Telegram"}, …] (stored documents whose
          type the ingest respelled, with --dry-run: would respell; legation.records.document_types),
+         "subjects_renamed": [{"before": "ARGENTINA", "after": "Argentina", "documents": 92}, …] (stored subjects the ingest
+         renamed, as another source names them better, with --dry-run: would rename; legation.records.subject_names),
+         "subjects_merged": [{"name": "BRAZIL", "into": "Brazil"}, …] (stored subjects one but for case, merged),
          "notes": ["…", …]}
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
@@ -794,6 +797,8 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "outside_dates": [{"where": where, "date_edtf": edtf} for where, edtf in report.outside_dates],
         "dates_apart": [{"where": where, "date_text": text, "reads_as": read, "date_edtf": edtf} for where, (text, read, edtf) in report.dates_apart],
         "types_respelled": [{"identifier": identifier, "before": before, "after": after} for identifier, (before, after) in report.types.moved.items()],
+        "subjects_renamed": [{"before": before, "after": after, "documents": report.subjects.moved[key]} for key, (before, after) in report.subjects.renamed.items()],
+        "subjects_merged": [{"name": name, "into": into} for name, into in report.subjects.merged.items()],
         "notes": report.all_notes(),
     }
     _write_json(path, data, "the ingest itself is done")

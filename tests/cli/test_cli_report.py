@@ -243,3 +243,21 @@ def test_a_footnote_corrected_in_the_admin_that_the_source_changed_too_is_a_conf
         "where": f"{copy}: frus1961-63v06-d6", "identifier": "frus1961-63v06-d6", "field": "texts", "source_value": None,
         "message": said, "source_differs": {"archive": [archive_has], "source": [source_has]},
     }]  # fmt: skip
+
+
+def test_a_dry_run_names_the_subjects_a_real_run_would_rename_in_the_report(tmp_path: Path):
+    # FRUS 1958–60 vol. V's chapter "ARGENTINA", then 1961–63 vol. XII's "Argentina": one subject, named as a title
+    archive = tmp_path / "archive"
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text("".join(json.dumps({"identifier": f"v05-{n}", "title": f"Telegram {n}", "subjects": ["ARGENTINA"]}) + "\n" for n in range(2)), encoding="utf-8")
+    later.write_text(json.dumps({"identifier": "v12-1", "title": "Memorandum", "subjects": ["Argentina"]}) + "\n", encoding="utf-8")
+    assert legation(archive, "ingest", str(first)).returncode == 0
+    for run, options in (("dry", ["--dry-run"]), ("real", [])):
+        result = legation(archive, "ingest", *options, "--report", str(tmp_path / f"{run}.json"), str(later))
+        assert result.returncode == 0, result.stderr
+        done = "stored subjects a real run would rename" if run == "dry" else "stored subjects renamed"
+        assert f"{done}, 'ARGENTINA' as 'Argentina' (2 documents)" in " ".join(result.stdout.split())
+        report = json.loads((tmp_path / f"{run}.json").read_text(encoding="utf-8"))
+        assert (report["subjects_renamed"], report["subjects_merged"]) == ([{"before": "ARGENTINA", "after": "Argentina", "documents": 2}], [])
+    exported = {d["identifier"]: d["subjects"] for d in map(json.loads, legation(archive, "export").stdout.splitlines())}
+    assert exported == {"v05-0": ["Argentina"], "v05-1": ["Argentina"], "v12-1": ["Argentina"]}

@@ -812,3 +812,23 @@ def test_a_spelling_a_curator_gave_a_type_stands_when_a_later_ingest_brings_more
     assert ingest_records(more).types.moved == {}
     assert _type_facet(admin_client) == {"Telegram": 35, "Cable": 3}
 
+
+def test_a_subject_a_curator_renamed_takes_the_names_read_in_another_case_and_keeps_its_name(seed_archive, admin_client):
+    # "trade" beside a renamed subject was a subject of its own: the facet listed one heading twice
+    from legation.ingest.service import ingest_records
+    from legation.records.document_record import DocumentRecord
+    from legation.records.models import Subject
+
+    ingest_records([DocumentRecord(identifier="first-1", title="A telegram", subjects=["East and Southeast Asia"]).validate()])
+    subject = Subject.objects.get(name="East and Southeast Asia")
+    assert admin_client.post(f"/admin/records/subject/{subject.pk}/change/", {"name": "Asia, East and Southeast"}).status_code == 302
+    read = ["EAST AND SOUTHEAST ASIA", "east and southeast asia", "ASIA, EAST AND SOUTHEAST", "East and Southeast Asia"]
+    report = ingest_records([DocumentRecord(identifier=f"later-{n}", title=f"Later {n}", subjects=[name]).validate() for n, name in enumerate(read)])
+    assert len(report.added) == 4 and not report.failed
+    assert list(Subject.objects.values_list("name", "name_in_sources")) == [("Asia, East and Southeast", "East and Southeast Asia")]
+    assert _found(admin_client, subject="Asia, East and Southeast") == ["first-1", "later-0", "later-1", "later-2", "later-3"]
+    # a curator naming another subject so but for case is told, not given a second value of the facet
+    other = Subject.objects.create(name="Korea", name_in_sources="Korea")
+    answer = admin_client.post(f"/admin/records/subject/{other.pk}/change/", {"name": "EAST AND SOUTHEAST ASIA"})
+    assert answer.status_code == 200 and "has this name but for case or accents" in html.unescape(answer.content.decode())
+    assert Subject.objects.get(pk=other.pk).name == "Korea"

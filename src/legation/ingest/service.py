@@ -33,6 +33,7 @@ from legation.ingest.table_rows import archive_agents, archive_collections, date
 from legation.records.agent_keys import as_first_read, as_stored_kinds, kinds_now_said, rekey, rekind, remember_kinds_said, resolve_keys
 from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
+from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
 from legation.records.chunks import chunks
 from legation.records.dates import display_date
 from legation.records.document_record import AGENT_KINDS, DocumentRecord, RecordError, distinct_identifiers, folded_identifier
@@ -112,6 +113,7 @@ class IngestReport:
     kinds_apart: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (agent key, kind a source gave) reported as a KindConflict
     kinds_said: dict[str, str] = field(default_factory=dict, repr=False)  # stored agent's key → the kind its sources last gave (Agent.kind_in_sources)
     types: TypeSpellings = field(default_factory=TypeSpellings, repr=False)  # one spelling a type (records.document_types)
+    subjects: SubjectNames = field(default_factory=SubjectNames, repr=False)  # one subject a name but for case (records.subject_names)
     identifiers: set[str] = field(default_factory=set, repr=False)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # identifier → (file, place in it) first read
     collections: set[str] = field(default_factory=set, repr=False)
@@ -166,6 +168,8 @@ class IngestReport:
             notes.append(_kept_from_store_note(self.kept_from_store))
         if note := _types_note(self.types):
             notes.append(note)
+        if note := _subjects_note(self.subjects):
+            notes.append(note)
         notes += _table_row_notes(self)
         return notes
 
@@ -189,6 +193,23 @@ def _types_note(types: TypeSpellings) -> str:
     if not said:
         return ""
     return f"{ONE_TYPE}: {'; '.join(said)}. To respell a type, enter the spelling as one of its documents' type in the admin: all its documents take it"
+
+
+def _subjects_note(subjects: SubjectNames) -> str:
+    """The note on subjects read under another name than the archive gives them, and on stored
+    subjects renamed or merged (on a dry run, that a real run would rename or merge)
+    (:mod:`legation.records.subject_names`); "" when none was."""
+    told = []
+    if subjects.read:
+        told.append(f"subjects read stored as the archive names them, {said(subjects.read)}")
+    if subjects.renamed:
+        renamed = ", ".join(f"{old!r} as {new!r} ({documents(subjects.moved[key])})" for key, (old, new) in subjects.renamed.items())
+        told.append(f"stored subjects {'a real run would rename' if subjects.dry_run else 'renamed'}, {renamed}")
+    if subjects.merged:
+        told.append(f"stored subjects {'a real run would merge' if subjects.dry_run else 'merged'} into another, {said(subjects.merged.items())}")
+    if not told:
+        return ""
+    return f"{ONE_SUBJECT}: {'; '.join(told)}. To name a subject otherwise, rename it in the admin: no ingest renames it then"
 
 
 def _table_row_notes(report: IngestReport) -> list[str]:
@@ -309,14 +330,14 @@ def _get_or_create_all(model, field: str, new_rows: dict) -> dict:
 
 
 def _subjects_named(new_rows: dict[str, Subject]) -> dict[str, Subject]:
-    """``{name: subject}`` for each subject name a batch's sources give (``new_rows``, as for
-    :func:`_get_or_create_all`): the subject of that name in sources first, whatever a curator has
-    renamed it to since; else the subject of that name; else a new one, the name in sources its own."""
-    found = _fetch(Subject, "name_in_sources", new_rows)
-    rest = {name: row for name, row in new_rows.items() if name not in found}
-    for row in rest.values():
+    """``{name: subject}`` for each subject name of a batch's records (``new_rows``, as for
+    :func:`_get_or_create_all`), named as the archive names them already
+    (:meth:`legation.records.subject_names.SubjectNames.resolve`: a name in sources, or in another
+    case, is the stored subject's name): the subject of that name, else a new one, the name in
+    sources its own."""
+    for row in new_rows.values():
         row.name_in_sources = row.name
-    return found | _get_or_create_all(Subject, "name", rest)
+    return _get_or_create_all(Subject, "name", new_rows)
 
 
 class _Authorities:
@@ -629,8 +650,12 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             report.conflicts.append(KindConflict(where, batch[index].identifier, "agents", ref.kind, ref.name, ref.key, kept))
     records = resolve_places(resolve_keys(records))
     folded = _case_forms(report, (record.identifier for record in records))
-    # a type's spelling weighed by documents: a record counts when no document stored or read before has its identifier
-    records = report.types.resolve(records, lambda identifier: not folded[folded_identifier(identifier)], dry_run)
+
+    def new(identifier: str) -> bool:  # no document stored or read before has its identifier
+        return not folded[folded_identifier(identifier)]
+
+    # a type's spelling and a subject's name weighed by documents: a record counts when it is new
+    records = report.subjects.resolve(report.types.resolve(records, new, dry_run), new, dry_run)
     for record, location, fields in zip(records, locations, tables):
         if record.identifier in seen or record.identifier in report.identifiers:
             report.failed.append(_twice(record.identifier, source, location, report.sources.get(record.identifier, ("", ""))))

@@ -44,7 +44,7 @@ from legation.records.document_record import (
 )
 from legation.records.document_types import CURATED_TYPE, TypeSpellings, key_of, replaces, respellings
 from legation.records.languages import LANGUAGE_RULE, is_language_tag, language_tag
-from legation.search.analyzers import drop_invisible
+from legation.search.analyzers import drop_invisible, folded_name
 
 from legation.records.models import (
     Agent,
@@ -574,9 +574,30 @@ class PlaceAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
     inlines = [PlaceNameInline]
 
 
+class SubjectForm(StorableValues):
+    """A subject's name, not another's but for case or accents (:mod:`legation.records.subject_names`):
+    ingest takes such names for one subject, and would merge the two at its next read of either."""
+
+    class Meta:
+        model = Subject
+        fields = ["name"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        key = folded_name(name)
+        twin = Subject.objects.exclude(pk=self.instance.pk).filter(models.Q(name_folded=key) | models.Q(sources_folded=key)).first() if key else None
+        if twin is not None:
+            named = f"“{twin.name}”" + (f" (its sources name it “{twin.name_in_sources}”)" if twin.name_in_sources not in ("", twin.name) else "")
+            raise forms.ValidationError(
+                f"The subject {named} has this name but for case or accents, and ingest reads such names as one subject; "
+                "give this subject a name that differs in more, or rename that one."
+            )
+        return name
+
+
 @admin.register(Subject)
 class SubjectAdmin(ReindexesItsDocuments, StorableSearch, admin.ModelAdmin):
-    form = StorableValues
+    form = SubjectForm
     search_fields = ["name", "name_in_sources"]
     readonly_fields = ["name_in_sources"]
 

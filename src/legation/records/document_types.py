@@ -101,7 +101,8 @@ def care(spelling: str) -> tuple[bool, bool]:
 
 def best_spelling(counts: Counter[str], current: str = "") -> str:
     """The best of the spellings of one name in ``counts`` (spelling → the documents carrying it) and
-    ``current``, the archive's (:func:`rank`); a tie keeps ``current``, else the first counted."""
+    ``current``, the archive's (:func:`rank`); a tie keeps ``current``, else the first counted. The
+    one rule for types and subjects (:mod:`legation.records.subject_names`)."""
     ranked = dict.fromkeys([current, *counts] if current else counts)  # the archive's first: max keeps the first of a tie
     return max(ranked, key=lambda s: rank(s, counts[s]))
 

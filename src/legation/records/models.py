@@ -37,19 +37,28 @@ class FoldedName(models.CharField):
     starts is an index range rather than a read of every name (:func:`names_starting`). Set from
     ``name`` whenever a row is written by ``save()`` or ``bulk_create()`` (Django asks every field
     for its value there, :meth:`pre_save`), so no writer has to remember it; an ``update()`` or
-    ``bulk_update()`` of ``name`` would have to name this field too (none does)."""
+    ``bulk_update()`` of ``name`` would have to name this field too (only
+    :func:`legation.records.subject_names.move_subjects` does). ``of``: the field folded, when not
+    ``name`` (a subject's ``name_in_sources``)."""
 
     description = "a name folded for autocomplete"
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("verbose_name", "name, folded")
+    def __init__(self, *args, of: str = "name", **kwargs) -> None:
+        self.of = of
+        kwargs.setdefault("verbose_name", f"{of.replace('_', ' ')}, folded")
         kwargs.setdefault("max_length", 1500)  # a name of 500 characters; casefold makes one of at most three
         kwargs.setdefault("editable", False)
         kwargs.setdefault("db_index", True)  # on PostgreSQL also a varchar_pattern_ops index, which LIKE 'x%' uses
         super().__init__(*args, **kwargs)
 
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.of != "name":
+            kwargs["of"] = self.of
+        return name, path, args, kwargs
+
     def pre_save(self, model_instance: models.Model, add: bool) -> str:
-        value = folded_name(model_instance.name)  # type: ignore[attr-defined]
+        value = folded_name(getattr(model_instance, self.of))
         setattr(model_instance, self.attname, value)
         return value
 
@@ -187,9 +196,13 @@ class PlaceName(models.Model):
 class Subject(models.Model):
     """A subject heading, e.g. a FRUS chapter heading ("China > Political situation"). ``name_in_sources``:
     the name sources give it, kept when a curator renames it, so that a document ingested later under
-    that name joins it (it made a second subject of the old name beside the renamed one)."""
+    that name joins it (it made a second subject of the old name beside the renamed one); a name
+    differing from it (or a subject made in the admin, which has none) is a curator's, which ingest
+    never changes. Names read alike but for case and accents are one subject
+    (:mod:`legation.records.subject_names`), found by ``name_folded`` and ``sources_folded``."""
 
     name = models.CharField(max_length=1000, unique=True)  # FRUS compilation headings run to ~900
+    name_folded = FoldedName(max_length=3000)
     name_in_sources = models.CharField(
         "name in sources",
         max_length=1000,
@@ -199,6 +212,7 @@ class Subject(models.Model):
         help_text="The name sources give this subject (set by ingest). Documents ingested later under it join this subject, "
         "whatever it is renamed here.",
     )
+    sources_folded = FoldedName(of="name_in_sources", max_length=3000)
 
     class Meta:
         ordering = ["name"]
