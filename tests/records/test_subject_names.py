@@ -118,7 +118,7 @@ def test_an_archive_holding_a_heading_twice_has_it_once_after_the_migration(capi
     assert {"Argentine Republic", "Argentina", "BRAZIL", "Brazil"} <= set(subject_facet())
     before, seq = subject_facet(), last_seq()
     held = subjects_of([*capitals(), *titles()])
-    migration = importlib.import_module("legation.records.migrations.0019_one_subject")
+    migration = importlib.import_module("legation.records.migrations.0020_one_subject")
     migration.one_subject(apps, None)
     follow_once()
     facet = subject_facet()

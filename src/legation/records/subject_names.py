@@ -19,7 +19,7 @@ is a curator's, and no ingest changes it. A stored subject renamed so has its do
 the search index and their remembered source value respelled (:func:`move_subjects`), so that a
 re-ingest of their source finds them unchanged, and the ingest's note names it.
 
-Subjects an archive already holds apart are merged by migration 0019 (:func:`merge_all`), in the
+Subjects an archive already holds apart are merged by migration 0020 (:func:`merge_all`), in the
 transaction of the migration: the facet shows one value once the index has read the documents logged;
 an ingest meeting two subjects of one key (one another writer made meanwhile) merges them alike.
 The subject kept is a curator's if one is, else the best named (:func:`keeper`).
@@ -123,7 +123,7 @@ def move_subjects(models: Models, into: dict[int, int], renamed: dict[int, str])
 def merge_all(models: Models) -> list[tuple[list[str], str]]:
     """Merge the archive's subjects that are one (their names or names in sources of one key,
     :func:`~legation.records.document_types.key_of`) into the one :func:`keeper` chooses
-    (:func:`move_subjects`); migration 0019 runs it. Returns ``[(names merged, name kept), …]``."""
+    (:func:`move_subjects`); migration 0020 runs it. Returns ``[(names merged, name kept), …]``."""
     subject = models.subject
     documents = dict(subject.objects.annotate(n=Count("documents")).values_list("pk", "n"))
     rows = list(subject.objects.order_by("pk"))

@@ -22,7 +22,7 @@ def one_subject(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("records", "0018_typespelling")]
+    dependencies = [("records", "0019_typespelling")]
 
     operations = [
         migrations.AddField(
