@@ -531,3 +531,17 @@ def test_a_real_letter_on_one_line_is_malformed_at_the_column_of_its_mistake_and
     path.write_text(text[: text.index("überschwemmt")], encoding="utf-8")
     (error,) = list(read_file(path))
     assert (error.location, error.message) == ("line 1", "ends in the middle of <p> (opened at line 1)" + CUT_OFF)
+
+
+def test_an_expansion_bomb_in_an_attribute_s_default_value_is_refused_not_a_traceback(tmp_path: Path):
+    # <!ATTLIST p rend CDATA "&lol9;">: the DOCTYPE read alone for the message recovered to no element, and the
+    # ingest ended in an AttributeError (a fresh user): the file must fail as any bomb does, and the batch go on
+    levels = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{n} "' + f"&lol{n - 1 if n > 1 else ''};" * 10 + '">' for n in range(1, 10)]
+    bomb = tmp_path / "attlist-bomb.xml"
+    bomb.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE TEI [\n' + "\n".join(levels) + '\n<!ATTLIST p rend CDATA "&lol9;">\n]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>\n',
+        encoding="utf-8",
+    )
+    (item,) = list(read_file(bomb))
+    assert isinstance(item, IngestError) and item.message.startswith("was refused: ") and "entity-expansion" in item.message

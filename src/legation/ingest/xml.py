@@ -279,9 +279,11 @@ class _Doctype:
         if not self.end:
             return {}
         try:
-            dtd = etree.fromstring(self.text[self.start : self.end] + "<x/>", safe_parser()).getroottree().docinfo.internalDTD
+            root = etree.fromstring(self.text[self.start : self.end] + "<x/>", safe_parser())
         except etree.XMLSyntaxError:
             return {}
+        # None: a DOCTYPE libxml2 recovers from to no element at all (an entity bomb in an attribute's default value)
+        dtd = root.getroottree().docinfo.internalDTD if root is not None else None
         if dtd is None:
             return {}
         found = {e.name: e.content for e in dtd.iterentities() if not e.system_url and e.content is not None and (False, e.name) in self._declared}
