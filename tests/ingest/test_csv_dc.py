@@ -490,8 +490,13 @@ def test_an_archive_keyed_before_inverted_names_were_turned(tmp_path: Path, merg
 def test_an_archive_that_stored_a_council_as_a_person_gets_it_as_an_organization_in_place(tmp_path: Path):
     """An archive that ingested the Moritz table before German bodies were read stored "Rat von
     Leipzig" as person:rat-von-leipzig. The next ingest gives that agent the key and kind it is
-    read as now (organization:rat-von-leipzig): one agent, its documents updated once, then unchanged."""
+    read as now (organization:rat-von-leipzig): one agent, its documents updated once, then unchanged.
+    The migration that made agents remember whether their kind was read from the name marks it so, as
+    its documents came from a table (a kind a source stated is not changed by a name read otherwise)."""
+    import importlib
     from dataclasses import replace
+
+    from django.apps import apps
 
     from legation.records.models import Agent, ChangeLogEntry
 
@@ -505,7 +510,10 @@ def test_an_archive_that_stored_a_council_as_a_person_gets_it_as_an_organization
         replace(r, agents=[replace(a, key="person:rat-von-leipzig", kind="person") if a.name == "Rat von Leipzig" else a for a in r.agents])
         for r in new
     ]  # as Legation keyed it before
-    assert ingest_records(old, batch_size=1).added == ["m1", "m2"]
+    assert ingest_records(old, batch_size=1, source=str(path)).added == ["m1", "m2"]
+    Agent.objects.update(kind_from_name=False)  # as an archive stored before it was remembered
+    importlib.import_module("legation.records.migrations.0018_agent_kind_from_name").kinds_read_from_names(apps, None)
+    assert set(Agent.objects.values_list("key", "kind_from_name")) == {("person:rat-von-leipzig", True), ("person:hz-moritz", True)}
     logged = ChangeLogEntry.objects.count()
     again = ingest_records(read_file(path), batch_size=1)
     assert (again.added, again.updated, again.unchanged) == ([], ["m1"], ["m2"])  # m2's link was moved with the agent

@@ -110,7 +110,7 @@ class KindConflict(Conflict):
     (:func:`legation.records.agent_keys.as_stored_kinds`): ``field`` is ``"agents"``, ``source_value``
     the kind the source gives, ``kept`` the archive's, kept; ``name`` and ``key`` the agent's as read.
     Reported once an ingest for an agent and a kind, at the first document giving it so, and not
-    again at later ingests while the sources give the same kind (:attr:`Agent.kind_in_sources`)."""
+    again at later ingests (:attr:`Agent.other_kind_reported`)."""
 
     name: str = ""
     key: str = ""

@@ -27,10 +27,10 @@ from legation.printable import documents
 from legation.ingest.curation import FIELDS, Conflict, FieldChange, KindConflict, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, unread_reason, years_to_come
 from legation.ingest.names import direct_name
-from legation.ingest.readers import location_of, named_otherwise_of
+from legation.ingest.readers import is_kind_from_name, location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
-from legation.records.agent_keys import as_first_read, as_stored_kinds, kinds_now_said, rekey, rekind, remember_kinds_said, resolve_keys
+from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, rekey, rekind, remember_reported, resolve_keys
 from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
 from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
@@ -111,7 +111,9 @@ class IngestReport:
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     agent_kinds: dict[str, str] = field(default_factory=dict, repr=False)  # agent key → its kind, stored or first read (agent_keys.as_stored_kinds)
     kinds_apart: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (agent key, kind a source gave) reported as a KindConflict
-    kinds_said: dict[str, str] = field(default_factory=dict, repr=False)  # stored agent's key → the kind its sources last gave (Agent.kind_in_sources)
+    kinds_reported: dict[str, str] = field(default_factory=dict, repr=False)  # stored agent's key → the other kind reported (Agent.other_kind_reported)
+    twins: dict[str, tuple[str, str, str] | None] = field(default_factory=dict, repr=False)  # key read from a name → its stated twin (agent_keys.as_stated_twins)
+    keys_from_names: set[str] = field(default_factory=set, repr=False)  # agents' keys whose kind was read from the name (readers.kind_from_name)
     types: TypeSpellings = field(default_factory=TypeSpellings, repr=False)  # one spelling a type (records.document_types)
     subjects: SubjectNames = field(default_factory=SubjectNames, repr=False)  # one subject a name but for case (records.subject_names)
     identifiers: set[str] = field(default_factory=set, repr=False)
@@ -352,14 +354,14 @@ class _Authorities:
     agent keyed by the kind its name was once read as takes the key and kind it is read as now
     (:func:`legation.records.agent_keys.rekind`)."""
 
-    def __init__(self, records: list[DocumentRecord]) -> None:
+    def __init__(self, records: list[DocumentRecord], from_names: set[str] | frozenset[str] = frozenset()) -> None:
         agents: dict[str, Agent] = {}
         names: dict[str, set[str]] = {}
         collections: dict[str, Collection] = {}
         for record in records:
             for ref in record.agents:  # a model instance only for a key's first mention: they cost
                 if ref.key not in agents:
-                    agents[ref.key] = Agent(key=ref.key, name=ref.name, kind=ref.kind, kind_in_sources=ref.kind)
+                    agents[ref.key] = Agent(key=ref.key, name=ref.name, kind=ref.kind, kind_from_name=ref.key in from_names)
                 names.setdefault(ref.key, set()).update(n for n in [ref.name, *ref.names] if n)
             for ref in record.collections:
                 if ref.key not in collections:
@@ -368,7 +370,7 @@ class _Authorities:
         subjects = {name: Subject(name=name) for name in dict.fromkeys(s for r in records for s in r.subjects)}
         repositories = {name: Repository(name=name) for name in dict.fromkeys(n for r in records for n in r.repositories)}
         # an agent the rule reading kinds from names once keyed as the other kind takes the new key (agent_keys.rekind)
-        if moved := rekind({key: agent.kind for key, agent in agents.items()}):
+        if moved := rekind({key: agent.kind for key, agent in agents.items() if agent.kind_from_name}):
             ChangeLogEntry.log_upserts(moved)
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
@@ -421,15 +423,17 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
 
 
 def _write(
-    records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "", corrected: frozenset[str] = frozenset()
+    records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "", corrected: frozenset[str] = frozenset(),
+    from_names: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
     ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
     (``ingested``, by identifier) and the name of the file read (``origin``; ``""``: a document
     updated keeps the name it had, as do those of ``corrected``: another source's documents a table's
     rows corrected, :mod:`legation.ingest.table_rows`); a fixed number of bulk statements per batch,
-    not per document."""
-    auth = _Authorities(records)
+    not per document. ``from_names``: the keys of agents whose kind was read from the name
+    (:func:`legation.ingest.readers.kind_from_name`), which an agent made for them remembers."""
+    auth = _Authorities(records, from_names)
     new_docs, old_docs = [], []
     now = timezone.now()
     for record in records:
@@ -638,16 +642,21 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     locations = [location_of(record) for record in batch]  # resolve_keys' copies do not carry them
     tables = [table_fields_of(record) for record in batch]  # (nor these)
     given: dict[str, frozenset[str]] = {}  # identifier → the fields of a table's columns, for records a table gave
-    read = as_first_read(batch, report.first_keys)
-    records, apart = as_stored_kinds(read, report.agent_kinds, report.kinds_said)  # one kind for a name, one for an agent
-    if told := kinds_now_said(read, report.kinds_said):  # a disagreement is reported once, not at every ingest
-        remember_kinds_said(told)  # (rolled back with the batch in a dry run)
-        report.kinds_said.update(told)
-    for index, ref, kept in apart:
+    # a name read as the other kind than a source gave its agent is that agent; one kind for a name, one for an agent
+    from_names = [frozenset(ref.key for ref in record.agents if is_kind_from_name(ref)) for record in batch]
+    twinned, named_apart = as_stated_twins(batch, from_names, report.twins)
+    stated = {ref.key for record, keys in zip(batch, from_names) for ref in record.agents if ref.key not in keys}
+    report.keys_from_names.update(key for keys in from_names for key in keys if not report.twins.get(key) and key not in stated)
+    report.keys_from_names -= stated  # a key a source states anywhere in the ingest is no guess
+    records, apart = as_stored_kinds(as_first_read(twinned, report.first_keys), report.agent_kinds, report.kinds_reported)
+    told: dict[str, str] = {}
+    for index, ref, kept in named_apart + apart:
         if (ref.key, ref.kind) not in report.kinds_apart:
             report.kinds_apart.add((ref.key, ref.kind))
             where = _place(source, locations[index]) or _where(source, batch[index].identifier)
             report.conflicts.append(KindConflict(where, batch[index].identifier, "agents", ref.kind, ref.name, ref.key, kept))
+            told[ref.key] = ref.kind
+    report.kinds_reported.update(told)  # said once, not at every ingest: stored with the batch (below)
     records = resolve_places(resolve_keys(records))
     folded = _case_forms(report, (record.identifier for record in records))
 
@@ -728,8 +737,10 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             _Authorities(spelled)
             ChangeLogEntry.log_upserts(r.identifier for r in spelled)
         if changed and not dry_run:
-            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected)
+            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected, report.keys_from_names)
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
+        if told and not dry_run:  # after the writes: an agent first stored by this batch remembers it too
+            remember_reported(told)
         if dry_run:
             transaction.set_rollback(True)
     return left

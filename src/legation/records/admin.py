@@ -509,8 +509,15 @@ class AgentAdmin(StorableSearch, admin.ModelAdmin):
     list_display = ["name", "kind", "key"]
     list_filter = ["kind"]
     search_fields = ["name", "key", "names__name", "other_keys__key"]
-    readonly_fields = ["kind_in_sources"]
+    readonly_fields = ["kind_from_name", "other_kind_reported"]
     inlines = [AgentNameInline, AgentKeyInline]
+
+    def save_model(self, request, obj, form, change):
+        """A kind a curator sets is no longer one read from the name: no later ingest reading the name
+        as the other kind changes it (:func:`legation.records.agent_keys.rekind`)."""
+        if "kind" in form.changed_data:
+            obj.kind_from_name = False
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         """Agents whose keys were entered as other keys are merged into this one; an agent's names are

@@ -74,8 +74,48 @@ def as_first_read(records: list[DocumentRecord], first: dict[str, str]) -> list[
     return out
 
 
+def as_stated_twins(
+    records: list[DocumentRecord], from_names: list[frozenset[str]], twins: dict[str, tuple[str, str, str] | None]
+) -> tuple[list[DocumentRecord], list[tuple[int, AgentRef, str]]]:
+    """``records`` with each agent whose kind was read from its name (a key of ``from_names``, one
+    set a record, :func:`legation.ingest.readers.kind_from_name`; keyed by it: ``organization:edward-house``) given the key and kind of the agent stored under the
+    same name as the other kind (``person:edward-house``) whose kind a source or a curator gave
+    (:attr:`Agent.kind_from_name` unset), when no agent holds its own key: a table's "Edward House",
+    read as a body, is the person the FRUS lists name (:func:`rekind` gave that person the table's
+    kind and key, and the next ingest of the volume gave them back, every document changing each
+    time). Returns them with those read so that their other kind was not reported before
+    (:attr:`Agent.other_kind_reported`), each ``(index of its record, the reference as read, the kind kept)``,
+    for the caller to report once (the reference with the agent's key). ``twins`` (``{key read: (twin key, its kind, other kind reported) or None}``)
+    is filled here, a query or two a batch."""
+    guessed = sorted({key for keys in from_names for key in keys if _twin(key)} - twins.keys())
+    if guessed:
+        own = {k for chunk in chunks(guessed) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)} | set(merged_keys(guessed))
+        others = {_twin(key): key for key in guessed if key not in own}
+        for key in guessed:
+            twins[key] = None
+        for chunk in chunks(sorted(others)):  # type: ignore[arg-type]
+            stated = Agent.objects.filter(key__in=chunk, kind_from_name=False).values_list("key", "kind", "other_kind_reported")
+            for twin, kind, reported in stated:
+                twins[others[twin]] = (twin, kind, reported)
+    out: list[DocumentRecord] = []
+    apart: list[tuple[int, AgentRef, str]] = []
+    for index, (record, keys) in enumerate(zip(records, from_names)):
+        if not any(ref.key in keys and twins.get(ref.key) for ref in record.agents):
+            out.append(record)
+            continue
+        agents = []
+        for ref in record.agents:
+            if ref.key in keys and (twin := twins.get(ref.key)):
+                if ref.kind != twin[2]:
+                    apart.append((index, replace(ref, key=twin[0]), twin[1]))  # the agent's key, the kind read
+                ref = replace(ref, key=twin[0], kind=twin[1])
+            agents.append(ref)
+        out.append(replace(record, agents=agents))
+    return out, apart
+
+
 def as_stored_kinds(
-    records: list[DocumentRecord], kinds: dict[str, str], said: dict[str, str] | None = None
+    records: list[DocumentRecord], kinds: dict[str, str], reported: dict[str, str] | None = None
 ) -> tuple[list[DocumentRecord], list[tuple[int, AgentRef, str]]]:
     """``records`` with each agent of a key an agent is stored under given that agent's kind, and
     each agent of another key the kind it was first read with in this ingest (``kinds``, ``{key:
@@ -83,27 +123,28 @@ def as_stored_kinds(
     with another kind than that, each ``(index of its record in records, the reference as read, the
     kind kept)``, for the caller to report. An agent's kind is one for all its documents, as its
     preferred name is, and may be a curator's correction (Legation remembers what each document's
-    source gave, and of an agent the kind sources last gave, :attr:`Agent.kind_in_sources`): a source giving ``"kind": "organization"`` for a
+    source gave, not what it gave of an agent): a source giving ``"kind": "organization"`` for a
     person, or a TEI letter an ``orgName`` where another a ``persName`` of one GND key, does not change
-    it; :func:`rekind` does, where a source gives an agent the key of the other kind. ``said``
-    (``{key: kind in sources}`` of the stored agents, filled alongside ``kinds``): when given, a stored agent read with the
-    kind its sources last gave is not returned, as that disagreement was reported before
-    (:func:`kinds_now_said` tells which to remember). A key merged
-    into another agent (:func:`resolve_keys`) holds no agent: it is read as given. Like
-    :func:`resolve_keys`, it returns copies of the records it changes."""
+    it; :func:`rekind` does, where a source gives an agent the key of the other kind. ``reported``
+    (``{key: other kind reported}`` of the stored agents, :attr:`Agent.other_kind_reported`, filled
+    alongside ``kinds``): when given, an agent read with the other kind an ingest reported before is
+    not returned (:func:`remember_reported` stores those returned): said once, not at every ingest,
+    nor at each of two sources that disagree. A key merged into another agent (:func:`resolve_keys`)
+    holds no agent: it is read as given. Like :func:`resolve_keys`, it returns copies of the records
+    it changes."""
     unread = sorted({ref.key for record in records for ref in record.agents} - kinds.keys())
     for chunk in chunks(unread):
-        for key, kind, in_sources in Agent.objects.filter(key__in=chunk).values_list("key", "kind", "kind_in_sources"):
+        for key, kind, other in Agent.objects.filter(key__in=chunk).values_list("key", "kind", "other_kind_reported"):
             kinds[key] = kind
-            if said is not None:
-                said[key] = in_sources
+            if reported is not None:
+                reported[key] = other
     out: list[DocumentRecord] = []
     apart: list[tuple[int, AgentRef, str]] = []
     for index, record in enumerate(records):
         agents, changed = [], False
         for ref in record.agents:
             if (kind := kinds.setdefault(ref.key, ref.kind)) != ref.kind:
-                if said is None or said.get(ref.key) != ref.kind:
+                if reported is None or reported.get(ref.key) != ref.kind:
                     apart.append((index, ref, kind))
                 ref, changed = replace(ref, kind=kind), True
             agents.append(ref)
@@ -111,25 +152,20 @@ def as_stored_kinds(
     return out, apart
 
 
-def kinds_now_said(records: list[DocumentRecord], said: dict[str, str]) -> dict[str, str]:
-    """``{key: kind}`` of the stored agents (keys of ``said``, as :func:`as_stored_kinds` fills it)
-    that ``records`` (as read, before :func:`as_stored_kinds`) give another kind than their sources
-    last did: what to store as their :attr:`Agent.kind_in_sources` (:func:`remember_kinds_said`), and
-    put in ``said``, so that the next disagreement of the same kind is not reported again."""
-    return {ref.key: ref.kind for record in records for ref in record.agents if ref.key in said and said[ref.key] != ref.kind}
-
-
-def remember_kinds_said(told: dict[str, str]) -> None:
-    """Store ``told`` (:func:`kinds_now_said`) as the agents' :attr:`Agent.kind_in_sources`, a query a kind."""
+def remember_reported(told: dict[str, str]) -> None:
+    """Store ``told`` (``{key of a stored agent: the other kind a source gave it, now reported}``) as
+    the agents' :attr:`Agent.other_kind_reported` (call inside the batch's transaction), a query a kind."""
     for kind in set(told.values()):
-        keys = sorted(key for key, said in told.items() if said == kind)
-        for chunk in chunks(keys):
-            Agent.objects.filter(key__in=chunk).update(kind_in_sources=kind)
+        for chunk in chunks(sorted(key for key, other in told.items() if other == kind)):
+            Agent.objects.filter(key__in=chunk).update(other_kind_reported=kind)
 
 
 def rekind(keys: dict[str, str]) -> list[str]:
     """Give the agents a source now reads as the other kind the key and kind it now reads (call
-    inside a transaction): ``keys`` is ``{key read from the source: kind}``. Readers key a name
+    inside a transaction): ``keys`` is ``{key read from the source: kind}``, of names whose kind was
+    read from the name (:func:`legation.ingest.readers.kind_from_name`), and only an agent whose kind was too
+    (:attr:`Agent.kind_from_name`) is moved: one whose kind a source or curator gave is the agent
+    those names stand for (:func:`as_stated_twins`). Readers key a name
     without an authority id by its kind (``organization:rat-von-leipzig``), which they read from the
     name (:func:`legation.ingest.names.agent_kind`); when that rule changes, a name once keyed
     ``person:rat-von-leipzig`` comes keyed ``organization:…``. An agent stored under the old key (and
@@ -148,13 +184,14 @@ def rekind(keys: dict[str, str]) -> list[str]:
         return []
     moved = []
     for chunk in chunks(sorted(twins)):
-        for agent in Agent.objects.filter(key__in=chunk):
-            agent.key, agent.kind = twins[agent.key], keys[twins[agent.key]]
-            agent.kind_in_sources = agent.kind  # as the source now reads it
+        for agent in Agent.objects.filter(key__in=chunk, kind_from_name=True):  # a kind a source or curator gave stays
+            agent.key, agent.kind, agent.other_kind_reported = twins[agent.key], keys[twins[agent.key]], ""
             moved.append(agent)
+    if not moved:
+        return []
     identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
     before = _agents_digests(identifiers)
-    Agent.objects.bulk_update(moved, ["key", "kind", "kind_in_sources"])
+    Agent.objects.bulk_update(moved, ["key", "kind", "other_kind_reported"])
     _rebase(identifiers, before)
     return identifiers
 

@@ -112,14 +112,21 @@ class Agent(models.Model):
     name = models.CharField("preferred name", max_length=500)
     name_folded = FoldedName()
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="person")
-    kind_in_sources = models.CharField(
-        "kind in sources",
+    kind_from_name = models.BooleanField(
+        "kind read from its name",
+        default=False,
+        help_text="Set by ingest when no source stated the kind and it was read from the name (a table's, a title's): "
+        "a later ingest reading the name as the other kind (its rule improved) gives the agent that kind. Unset: a source "
+        "or a curator gave the kind, and a name read otherwise is this agent all the same.",
+    )
+    other_kind_reported = models.CharField(
+        "other kind reported",
         max_length=20,
         choices=KIND_CHOICES,
         blank=True,
         default="",
-        help_text="The kind the sources last gave this agent (set by ingest). An ingest reading another kind than the one "
-        "above keeps the one above and says so once, until a source gives yet another. Empty: no source gave one yet.",
+        help_text="The other kind a source gave this agent, which an ingest reported once (set by ingest): an ingest "
+        "reading it again keeps the kind above and says nothing more. Empty: none reported.",
     )
 
     class Meta:

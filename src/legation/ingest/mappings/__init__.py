@@ -67,6 +67,7 @@ from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name, heading, inverted
 from legation.ingest.slugs import slug, stable_slug
+from legation.ingest.readers import kind_from_name
 from legation.ingest.titles import collapse_space
 from legation.search.analyzers import drop_invisible
 from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord, Footnote, RecordError, TextRecord, pages_as_written
@@ -378,7 +379,7 @@ class Values:
                 direct, written = parts.direct if parts else read.name, read.written  # as written, without dates of life
                 further = [read.fuller] if read.fuller else []
             further = [n for n in dict.fromkeys([written, *further]) if n != direct]
-            agents.append(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=further))
+            agents.append(kind_from_name(AgentRef(key=key, name=direct, role=role, kind=kinds[i], names=further)))
         return agents
 
     def record(self) -> DocumentRecord:

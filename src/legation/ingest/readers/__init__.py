@@ -22,7 +22,7 @@ from pathlib import Path
 
 from legation.errors import IngestError, IngestNote, cannot_read
 from legation.ingest.encodings import wrong_encoding
-from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, DocumentRecord
+from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, AgentRef, DocumentRecord
 
 Item = DocumentRecord | IngestError
 
@@ -34,6 +34,23 @@ def located(record: DocumentRecord, location: str) -> DocumentRecord:
     leave it out. Returns ``record``."""
     record.__dict__["_location"] = location
     return record
+
+
+def kind_from_name(ref: AgentRef) -> AgentRef:
+    """``ref``, remembering that its kind was read from its name (a table's, a title's:
+    :func:`legation.ingest.names.agent_kind`), which no source stated: the agent stored under that
+    name as the other kind, whose kind a source gave, is the one it names
+    (:func:`legation.records.agent_keys.as_stated_twins`), and an agent it makes may take the other
+    kind when the rule reading names improves (:func:`legation.records.agent_keys.rekind`). Not a
+    field, as :func:`located`: equality, export, the API and ``dataclasses.replace`` leave it out.
+    Returns ``ref``."""
+    ref.__dict__["_kind_from_name"] = True
+    return ref
+
+
+def is_kind_from_name(ref: AgentRef) -> bool:
+    """Whether :func:`kind_from_name` says ``ref``'s kind was read from its name."""
+    return ref.__dict__.get("_kind_from_name", False)
 
 
 def location_of(record: DocumentRecord) -> str:

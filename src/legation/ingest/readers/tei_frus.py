@@ -89,6 +89,7 @@ from legation.ingest.dates import parse_archival_date, roman_value, tei_attribut
 from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
 from legation.ingest.names import heading as library_heading
 from legation.ingest.slugs import slug
+from legation.ingest.readers import kind_from_name
 from legation.ingest.xml import TEI_NS, inline_text, local_name, parse_xml
 from legation.records.document_record import (
     TABLE_CELLS,
@@ -1131,7 +1132,7 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
                 if name and kind == "person":
                     agents.append(volume.person(name, None, role, phrase))
                 elif name:
-                    agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+                    agents.append(kind_from_name(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind)))
                     if role == "sender" and office and isinstance(person := signer(div, office, volume, when), AgentRef):
                         agents[-1] = person
     for role, mark in (("sender", "from"), ("recipient", "to")):
@@ -1144,7 +1145,7 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
                         agents.append(volume.person(text, e.get("corresp"), role))
                     else:
                         name, kind = party_name(text)
-                        agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+                        agents.append(kind_from_name(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind)))
         if not any(a.role == role for a in agents):
             for item in (i for lst in div.iterfind(f"{T}list[@type='{mark}']") for i in lst.iterfind(f"{T}item")):
                 person = item.find(f"{T}persName")
@@ -1154,7 +1155,7 @@ def _agents(div: etree._Element, head: etree._Element | None, title: str, volume
                     agents.append(volume.person(text, person.get("corresp"), role))
                 elif text := _text(item):
                     name, kind = party_name(text)
-                    agents.append(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind))
+                    agents.append(kind_from_name(AgentRef(key=f"{kind}:{slug(name)}", name=name, role=role, kind=kind)))
     for e in div.iter(f"{T}persName"):
         if e.get("corresp") and (text := _text(e)):
             agents.append(volume.person(text, e.get("corresp"), "mentioned"))

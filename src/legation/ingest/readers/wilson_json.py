@@ -68,7 +68,7 @@ from legation.errors import IngestError, IngestNote, json_failure, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind
-from legation.ingest.readers import located, read_decompressed
+from legation.ingest.readers import kind_from_name, located, read_decompressed
 from legation.ingest.titles import collapse_space, normalize_space
 from legation.records.document_record import (
     AgentRef,
@@ -325,7 +325,7 @@ def document_record(doc: dict, left_out: list[str] | None = None) -> DocumentRec
             key = f"wilson:contributor-{contributor.get('id')}" if contributor.get("id") not in (None, "") else ""
             if name and key and key not in seen:
                 seen.add(key)
-                agents.append(AgentRef(key=key, name=name, role=role, kind=agent_kind(name)))
+                agents.append(kind_from_name(AgentRef(key=key, name=name, role=role, kind=agent_kind(name))))
     subjects = [n for s in _items(doc.get("subjects")) if (n := _name(s))]
     subjects += [n for c in _items(doc.get("original_coverages")) if (n := _name(c)) and n not in subjects]
     collections = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("records", "0018_agent_kind_in_sources")]
+    dependencies = [("records", "0018_agent_kind_from_name")]
 
     operations = [
         migrations.CreateModel(
