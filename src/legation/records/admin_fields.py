@@ -8,6 +8,7 @@ a key given twice in JSON too), so that the archive's export always ingests agai
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
@@ -162,8 +163,13 @@ class StorableValues(forms.ModelForm):
 def check_values(form: forms.Form) -> None:
     """Add an error to each text field of ``form`` whose cleaned value no record may hold
     (:func:`~legation.records.document_record.value_problem`, the limit of
-    :data:`~legation.records.document_record.MAX_CHARACTERS` for the free-text fields)."""
+    :data:`~legation.records.document_record.MAX_CHARACTERS` for the free-text fields); each text
+    value is stored composed (Unicode NFC), as ingest stores text."""
     for name, value in list(form.cleaned_data.items()):  # add_error drops the field from cleaned_data
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            # composed, as ingest stores text (an "é" typed as "e" and a combining accent made a type, a subject a
+            # filter typed with "é" never found, its note "'Télégram' as 'Télégram'")
+            form.cleaned_data[name] = value = unicodedata.normalize("NFC", value)
         label = str(getattr(form.fields.get(name), "label", None) or name)  # "Date as written", not "date_text"
         if isinstance(value, str) and (problem := value_problem(label, value, MAX_CHARACTERS.get(name, len(value)))):
             form.add_error(name, value_problem_sentence(problem))
