@@ -1415,8 +1415,9 @@ _FIELD_NAME = r"[^\W\d_][\w.]*"  # a field's name as typed before its colon
 _FIELD_PREFIX = re.compile(rf"({_FIELD_NAME}):")
 _UNIT_RUN = re.compile(r"[^\s()]*")  # a word, word*, field:value: what stands between spaces and parentheses
 # where a unit the plain-words fallback reads as the parser does starts (_read_units): after NOT or -,
-# or at a field's name (one of the schema's, checked there) that starts a unit, at the start, a space or (
-_UNIT_START = re.compile(rf"{_NEGATION.pattern}|(?<![^\s(])(?=(?P<field>{_FIELD_NAME}):)")
+# or at a field's name (one of the schema's, checked there) or a word's beginning with its * (governmen*: its
+# * was dropped, and "governmen" required) that starts a unit, at the start, a space or (
+_UNIT_START = re.compile(rf"{_NEGATION.pattern}|(?<![^\s(])(?=(?P<field>{_FIELD_NAME}):|(?P<prefix>[^\s()\"*:]+\*)(?![^\s)]))")
 
 
 def _unit_end(q: str, at: int) -> int:
@@ -1465,7 +1466,7 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
         if found.start() < at or quotes % 2:  # inside a unit read already, or a phrase
             continue
         negated = found.end() > found.start()
-        if not negated and not _is_field(found.group("field")):
+        if not negated and not found.group("prefix") and not _is_field(found.group("field")):
             continue
         end = _unit_end(q, found.end())
         unit = q[found.end() : end]
