@@ -221,6 +221,7 @@ and its name), the DOCTYPE's start, a bracket, or other text."""
 
 _REFERENCE = re.compile(r"&([^\s&;#<>\"'%]+);")
 """A reference to a general entity, ``&name;`` (XML 1.0 §4.1); character references excluded."""
+_REFERENCE_BYTES = re.compile(_REFERENCE.pattern.encode())  # the same, in UTF-8 bytes, whose offsets libxml2's columns count
 
 
 class _Doctype:
@@ -300,7 +301,7 @@ def _references_near(text: str, line: int, column: int) -> list[str]:
         return []
     near = [
         (abs(found.end() + 1 - column), found[1].decode("utf-8", "replace"))
-        for found in re.finditer(rb"&([^\s&;#<>\"'%]+);", lines[line - 1].encode("utf-8", "replace"))
+        for found in _REFERENCE_BYTES.finditer(lines[line - 1].encode("utf-8", "replace"))
         if column - 1 <= found.end() <= column + 4
     ]
     return [name for _, name in sorted(near)]
