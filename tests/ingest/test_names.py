@@ -579,3 +579,38 @@ def test_the_dodis_editions_persons_stay_persons_and_most_of_its_bodies_are_bodi
     assert (len(persons), len(bodies)) == (1109, 248)
     assert [n for n in persons if agent_kind(n) != "person"] == []
     assert len([n for n in bodies if agent_kind(n) == "person"]) == 37
+
+
+@pytest.mark.parametrize(
+    "written, written_so",
+    [
+        # a surname in capitals before the comma, as catalogues, typed lists and telegrams write one: the person's
+        # inverted name ("HOUSE, EDWARD" was a body, "ACHESON, DEAN" a second agent beside Dean Acheson)
+        ("ACHESON, DEAN", "Acheson, Dean"),
+        ("ACHESON, Dean", "Acheson, Dean"),
+        ("HOUSE, EDWARD", "House, Edward"),
+        ("HOUSE, EDWARD M.", "House, Edward M."),
+        ("HOUSE, EDWARD “COLONEL,”", "House, Edward “Colonel,”"),
+        ("DE GAULLE, CHARLES", "de Gaulle, Charles"),
+        ("TAYLOR, GENERAL MAXWELL D.", "Taylor, General Maxwell D."),
+        ("LODGE, HENRY CABOT, JR.", "Lodge, Henry Cabot, Jr."),
+        ("MACARTHUR, DOUGLAS, II", "MacArthur, Douglas, II"),
+        ("ACHESON, DEAN, 1893-1971", "Acheson, Dean, 1893-1971"),
+    ],
+)
+def test_a_surname_in_capitals_is_a_persons_inverted_name(written, written_so):
+    """The name is the person's, keyed as the name in lower case is; its words keep their capitals."""
+    assert agent_kind(written) == agent_kind(written_so) == "person"
+    assert agent_key("", written) == agent_key("", written_so)
+    assert direct_name(written).casefold() == direct_name(written_so).casefold()
+
+
+def test_a_body_or_an_acronym_in_capitals_before_a_comma_is_no_surname():
+    """A body's name in capitals before its place stays what it is in lower case; an acronym (no vowel) is no
+    surname, nor a name whose surname is in lower case and its forenames in capitals ("Berlin Element, HICOG"), where
+    a surname in capitals before forenames is one."""
+    assert (agent_kind("EMBASSY, PARIS"), direct_name("EMBASSY, PARIS")) == ("organization", "EMBASSY, PARIS")
+    assert (agent_kind("HOUSE, EDWARD"), direct_name("HOUSE, EDWARD")) == ("person", "EDWARD HOUSE")
+    assert direct_name("JCS, WASHINGTON") == "JCS, WASHINGTON"
+    assert direct_name("Berlin Element, HICOG") == "Berlin Element, HICOG"
+    assert direct_name("MAO, ZEDONG") == "MAO, ZEDONG"  # in its own order, as "Mao, Zedong"

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
 
-NAME_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
-SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|II|III|IV)$")
+NAME_SUFFIXES = {"Jr.", "Sr.", "JR.", "SR.", "II", "III", "IV"}  # "LODGE, HENRY CABOT, JR.": a name in capitals
+SUFFIX_AFTER_NAME = re.compile(r"(?<=\S)\s+(Jr\.|Sr\.|JR\.|SR\.|II|III|IV)$")
 RANKS = re.compile(
     r"^(?:(?:Vice|Rear|Lieutenant|Major|Brigadier|General of the Army|General|Admiral|Colonel|Captain|Commander|Marshal|Field|Air"
     r"|Chief|Sir|Dr\.|Mr\.|Mrs\.|Lord|Lady|Prince|Sheikh|Pandit|His Majesty|King|Queen|Generalissimo|Senator|Adm\.|Gen\."
@@ -156,9 +156,18 @@ def inverted(name: str) -> NameParts | None:
 
 
 def _surname_first(name: str) -> NameParts | None:
-    """The parts of a name plainly written surname first (:func:`inverted`), an East Asian one too."""
+    """The parts of a name plainly written surname first (:func:`inverted`), an East Asian one too. A surname
+    in capitals is read as the same name in lower case would be (:func:`_in_lower_case`): "ACHESON, DEAN" and
+    "HOUSE, Edward" are a person's, as "Acheson, Dean" is; "EMBASSY, PARIS" is no more one than "Embassy, Paris"."""
     if name.count(",") not in (1, 2) or re.search(r"[()\[\]{}\d;:&/|\"“”]", name):
         return None
+    if (lower := _in_lower_case(name)) != name:
+        if any(w.isupper() and len(w) > 1 for w in lower.partition(",")[0].split()):  # "JCS, WASHINGTON"
+            return None
+        if (read := _surname_first(lower)) is None or (written := name_parts(name)) is None:
+            return None
+        given = written.given.split()[len(written.given.split()) - len(read.given.split()) :]  # no rank: "GENERAL MAXWELL D."
+        return NameParts(surname=written.surname, given=" ".join(given), suffixes=written.suffixes)
     parts = name_parts(name)
     if parts is None or not parts.given or name.count(",") == 2 and not parts.suffixes:
         return None
@@ -175,6 +184,26 @@ def _surname_first(name: str) -> NameParts | None:
     if one not in _SURNAMES_OF_BODIES and (any(map(_german_office, surname)) or _romance_body(surname)):
         return None  # a body's name before its place: "Auswärtiges Amt, Bonn", "Ambassade de France, Bonn"
     return parts
+
+
+def _in_lower_case(name: str) -> str:
+    """``name`` with its words in capitals written as a name's are, when its surname (before the first comma) is
+    in capitals: ``"ACHESON, DEAN"`` → ``"Acheson, Dean"``, ``"DE GAULLE, CHARLES"`` → ``"de Gaulle, Charles"``
+    (a particle in lower case), ``"HOUSE, Edward"`` → ``"House, Edward"``, as catalogues, telegrams and typed
+    lists write surnames (the Library of Congress' name authority file: "a surname in capitals", "ACHESON,
+    Dean"). A word of capitals without a vowel is an acronym ("JCS, WASHINGTON", "CNO"), left in capitals
+    (so that the name is no person's: see :func:`_name_tokens`), and so is a name whose surname is not in
+    capitals ("Berlin Element, HICOG"), which is returned as given."""
+    surname = name.partition(",")[0]
+    if not surname.isupper() or not re.search(r"[^\W\d_]{2}", surname):
+        return name
+
+    def lower(word: str) -> str:
+        if not word.isupper() or word.rstrip(",") in NAME_SUFFIXES or not re.search(r"(?i)[aeiouyäöüàâéèêëîïôûùœæåøáíóú]", word):
+            return word
+        return word.lower() if word.lower() in PARTICLES else "-".join(part.capitalize() for part in word.split("-"))
+
+    return re.sub(r"[^\s,]+", lambda m: lower(m[0]), name)
 
 
 # Words of bodies that are surnames too, and are one alone before forenames: "Amt, Peter", "Post, Albert" (a FRUS
