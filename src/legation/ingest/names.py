@@ -455,9 +455,17 @@ _ENGLISH_BODIES = frozenset(
     "organization organizations organisation organisations union association federation fund club academy chancellery "
     "corporation company authority authorities representation police international "
     "treaty agreement pact act accord accords convention protocol charter "
-    "times herald journal tribune gazette chronicle newspaper magazine".split()
+    "times herald journal tribune gazette chronicle newspaper magazine telegraph "
+    # programmes of states, which sources name as the bodies that run them ("Marshall Plan", "Colombo Plan")
+    "plan".split()
 )
-_ENGLISH_BODIES_BEFORE_OF = frozenset({"bank"})
+# "Bank" and "Church" are surnames too ("Frank Church"), a body's word only before "of" ("Bank of England", "Church of
+# England").
+_ENGLISH_BODIES_BEFORE_OF = frozenset({"bank", "church"})
+# The first word of the head of an English name that is no forename, so that the name is a body's whatever its last
+# word ("World Bank", "World Council of Churches"; "Associated Press", "United Press International", "Consolidated
+# Edison"): "World", and a past participle of a verb in -ate or -ite, as bodies are named by what joined them.
+_NO_FORENAME_FIRST = re.compile(r"World|[A-Z][a-z]+(?:ated|ited)")
 # No forename: a word of an office or body, a suffix, a paper ("James Reston, New York Times" is no "New York Times
 # James Reston")
 _GIVEN_NOT = _OFFICE_WORDS | _NOT_GIVEN | _ENGLISH_BODIES
@@ -625,10 +633,14 @@ def _english_body(text: str) -> bool:
     """Whether the head of an English name, its words before the first comma or word of :data:`_ENGLISH_AFTER_HEAD`,
     ends in a noun of a party body, an assembly or another body (:data:`_PARTY_BODIES`, :data:`_ASSEMBLIES`,
     :data:`_ENGLISH_BODIES`): "Korean Workers' Party", "UN/General Assembly", "Palestine Liberation Organization",
-    "Treaty of Rome", "Wall Street Journal", "Bank of England"; not "Party Secretary Wang", "Member of Parliament",
+    "Treaty of Rome", "Wall Street Journal", "Bank of England"; or starts with a word that is no forename
+    (:data:`_NO_FORENAME_FIRST`: "World Bank", "Associated Press"); not "Party Secretary Wang", "Member of Parliament",
     "James Reston, New York Times" (a journalist and his paper)."""
     words = text.split(",", 1)[0].split()
     head = words[: next((i for i, w in enumerate(words) if i and w in _ENGLISH_AFTER_HEAD), len(words))]
+    first = head[1:2] if head[:1] == ["The"] else head[:1]
+    if len(head) > 1 and first and _NO_FORENAME_FIRST.fullmatch(first[0].rsplit("/", 1)[-1]):
+        return True
     last = head[-1].rsplit("/", 1)[-1].lower().strip("'’.") if head else ""  # "UN/International Monetary Fund"
     return last in _PARTY_BODIES | _ASSEMBLIES | _ENGLISH_BODIES or (
         last in _ENGLISH_BODIES_BEFORE_OF and len(words) > len(head) and words[len(head)] == "of"
@@ -692,18 +704,40 @@ def agent_kind(name: str) -> str:
     so."""
     if not name.strip() or inverted(name) or heading(name).added:
         return "person"
-    if body_or_group(name) or any(
+    if body_or_group(name) or _below_a_state(name) or any(
         part.lower() in _STATE_WORDS or agent_kind(part) == "organization" for part in _path_below(name)
     ):
         return "organization"
     # a body's or a meeting's years in parentheses are no holder's name ("Potsdam Conference (1945)", "Swiss Embassy in
     # Bonn (1977-)"), as party_name would read them: "the Ambassador in China (Stuart)" is Stuart
     name = _YEARS_AFTER.sub("", name) or name
+    if _NUMBERED_GROUP.fullmatch(name.strip()):
+        return "organization"
     if party_name(name)[1] == "person":
         return "person"
     # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin
     # Nuñez" in the UN speakers' list): a name is a body's only with a word of a body or office in it.
     return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
+
+
+# A group of states named by a letter and their number: "G7 (2014 - )", "G-77", "P5", as the Dodis edition names them
+# (orgName); no one's initials hold a digit.
+_NUMBERED_GROUP = re.compile(r"[A-Z]{1,2}-?\d{1,2}")
+
+
+def _below_a_state(name: str) -> bool:
+    """Whether ``name`` is a body's below the state (or body) it belongs to as the Dodis edition writes one
+    (:func:`_path_below`), whatever the body's own name: "Israel/Likud", "Germany/FRG/Red Cross", "Germany/FRG/The
+    Greens", "Deutschland/BRD/Christlich Demokratische Union Deutschlands": the first part one word, the next
+    capitalized, and the words either side of the slash no variants of one word, as a person's name writes them
+    ("Arapzade/Arabzade Abdurrahman Bahir Efendi", "Graf/Gräfin von": the same first two letters), nor a place after
+    a person's name ("Freiherr Philipp zu Winnenberg/Beilstein", the Moritz letters: several words before it)."""
+    if not (below := _path_below(name)):
+        return False
+    state, after = re.sub(r"\([^()]*\)", " ", name).split("/", 1)[0], below[0]
+    if " " in state.strip() or not after[:1].isupper():
+        return False
+    return state.strip()[:2].casefold() != after.split()[0][:2].casefold()
 
 
 # The state itself below its name, as the Dodis edition writes it: "Germany/FRG/State", "USSR/State", "Polen/Staat".
