@@ -643,3 +643,22 @@ def test_a_body_or_an_acronym_in_capitals_before_a_comma_is_no_surname():
 )
 def test_bodies_a_table_names_without_a_word_of_a_body_and_the_persons_beside_them(body, person):
     assert (agent_kind(body), agent_kind(person)) == ("organization", "person")
+
+
+@pytest.mark.parametrize(
+    "written, direct",
+    [
+        # the paper or agency a journalist writes for, in parentheses after the name, is no part of it
+        ("James Reston (New York Times)", "James Reston"),
+        ("Reston, James (New York Times)", "James Reston"),
+        ("Joseph Alsop (New York Herald Tribune)", "Joseph Alsop"),
+        ("Charles de Gaulle (Associated Press)", "Charles de Gaulle"),
+    ],
+)
+def test_a_persons_body_in_parentheses_is_no_part_of_the_name(written, direct):
+    """The person is the agent the name alone names; what is in parentheses after a word of an office or a body, or
+    is no body, stays ("Reporter (New York Times)" is no "Reporter" of all papers, "Michael Alber (Bürgermeister)")."""
+    assert (agent_kind(written), direct_name(written), agent_key("", written)) == ("person", direct, agent_key("", direct))
+    assert heading(written).written == written
+    for kept in ("Reporter (New York Times)", "Secretary Rusk (New York Times)", "Michael Alber (Bürgermeister)"):
+        assert direct_name(kept) == kept

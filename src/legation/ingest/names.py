@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
 
@@ -313,8 +313,9 @@ class Heading:
     "Bismarck, Otto von", written "Bismarck, Otto, Fürst von", title "Fürst von"; ``"Smith, John,
     1901-1980, editor"`` → name "Smith, John", relator "editor"; ``"Sukarno, 1901-1970"`` → name
     "Sukarno"; ``"Pius XII, Pope, 1876-1958"`` → name "Pius XII", written "Pius XII, Pope", title "Pope";
-    ``"House, Edward “Colonel,”"`` → name "House, Edward", written as given, nickname "Colonel". For any other
-    name, ``name`` and ``written`` are the name as given, the rest empty."""
+    ``"House, Edward “Colonel,”"`` → name "House, Edward", written as given, nickname "Colonel"; ``"James Reston (New
+    York Times)"`` → name "James Reston", written as given, body "New York Times". For any other name, ``name`` and
+    ``written`` are the name as given, the rest empty."""
 
     name: str  # the name to read: "Nixon, Richard M.", "Churchill, Winston", "Bismarck, Otto von", "Sukarno"
     written: str  # as written without the fuller form, dates and relator terms: "Nixon, Richard M.", "Churchill, Winston, Sir"
@@ -323,11 +324,12 @@ class Heading:
     title: str = ""  # "Sir", "Fürst von", "Queen of Great Britain"
     relator: str = ""  # "editor", "editor, translator"
     nickname: str = ""  # in quotation marks among the forenames, kept in ``written``: "Colonel", "Scoop"
+    body: str = ""  # the body the person wrote for, in parentheses after the name: "New York Times"
 
     @property
     def added(self) -> bool:
         """Whether the heading adds anything to the name (so that it is a person's)."""
-        return bool(self.dates or self.fuller or self.title or self.relator or self.nickname)
+        return bool(self.dates or self.fuller or self.title or self.relator or self.nickname or self.body)
 
 
 @functools.lru_cache(maxsize=8192)  # asked for each name of a table four times, the names of a letter index repeating
@@ -346,8 +348,17 @@ def heading(name: str) -> Heading:
     "Richard Milhous", "J. Edgar" → "John Edgar"); a parenthesis that says anything else ("Smith, John
     (Ambassador)", "Mao, Zedong (Mao Tse-tung)") leaves the whole name as written, and so does any addition
     after a name that is no person's written surname first (a body's or a meeting's year: "Conference,
-    Geneva, 1954", "Embassy, Paris, 1954-1960")."""
+    Geneva, 1954", "Embassy, Paris, 1954-1960"). A person's name in either order may be followed by the
+    English body they wrote for or belong to, in parentheses, as newspapers' and agencies' lists name
+    correspondents (:func:`_english_body`: "James Reston (New York Times)", "Reston, James (New York Times)"):
+    the body is no part of the name; an office, a place or anything else in parentheses stays in it
+    ("Michael Alber (Bürgermeister)", "the Ambassador in China (Stuart)")."""
     text = normalize_space(name)
+    if (m := re.fullmatch(r"(?P<name>[^()]+?)\s*\((?P<body>[^()]+)\)", text)) and _english_body(m["body"]) and (
+        _persons_name(m["name"])
+    ):  # "James Reston (New York Times)": a journalist and his paper
+        named = heading(m["name"])
+        return replace(named, written=text, body=m["body"])
     rest, relator, dates, title, particle, fuller = text, "", "", "", "", ""
     if m := _RELATORS.search(rest):
         rest, relator = rest[: m.start()].rstrip(), m[1]
@@ -375,6 +386,19 @@ def heading(name: str) -> Heading:
         given = " ".join([fuller, *(w for w in parts.given.split() if w in PARTICLES)])
         fuller = NameParts(surname=parts.surname, given=given, suffixes=parts.suffixes).direct
     return Heading(name=named, written=written, dates=dates, fuller=fuller, title=title, relator=relator, nickname=nickname)
+
+
+def _persons_name(name: str) -> bool:
+    """Whether ``name`` is plainly a person's: written surname first (:func:`inverted`, a heading's dates after it
+    too), or two to five capitalized name words or initials in direct order, particles among them, none a word of
+    an office, a title or a body ("James Reston", "James C. Thomson, Jr."; not "Reporter", "Embassy in Paris",
+    "Secretary Rusk")."""
+    if inverted(name):
+        return True
+    words = SUFFIX_AFTER_NAME.sub("", name.replace(",", " ")).split()
+    return 2 <= len(words) <= 5 and _name_tokens(words, "start") and not any(
+        w.lower().rstrip(".") in _OFFICE_WORDS | {t.lower().rstrip(".") for t in TITLE_WORDS} | _ENGLISH_BODIES for w in words
+    ) and agent_kind(name) == "person"
 
 
 def _fuller_form(parts: NameParts, fuller: str) -> bool:
