@@ -662,3 +662,23 @@ def test_a_persons_body_in_parentheses_is_no_part_of_the_name(written, direct):
     assert heading(written).written == written
     for kept in ("Reporter (New York Times)", "Secretary Rusk (New York Times)", "Michael Alber (Bürgermeister)"):
         assert direct_name(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "written, direct",
+    [
+        # a nickname in quotation marks among the words of a name in direct order, as the FRUS lists of persons and the
+        # UN speakers' list write some: no part of the key
+        ("Dwight D. “Ike” Eisenhower", "Dwight D. Eisenhower"),
+        ('Henry M. "Scoop" Jackson', "Henry M. Jackson"),
+        ("James Earl “Jimmy” Carter, Jr.", "James Earl Carter, Jr."),
+        ("Duong Van Minh (“Big Minh”)", "Duong Van Minh"),
+        ('Pushpa Kamal Dahal "Prachanda"', "Pushpa Kamal Dahal"),
+    ],
+)
+def test_a_nickname_in_a_name_in_direct_order_is_no_part_of_the_key(written, direct):
+    """Keyed as the name without it is, as FRUS keys its persons; the nickname stays in the name as written. A body's
+    name in quotation marks stays whole."""
+    assert (agent_kind(written), direct_name(written), agent_key("", written)) == ("person", direct, agent_key("", direct))
+    assert heading(written).written == written and heading(written).nickname
+    assert direct_name("Operation “Mongoose” Group") == "Operation “Mongoose” Group"

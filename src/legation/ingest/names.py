@@ -313,7 +313,8 @@ class Heading:
     "Bismarck, Otto von", written "Bismarck, Otto, Fürst von", title "Fürst von"; ``"Smith, John,
     1901-1980, editor"`` → name "Smith, John", relator "editor"; ``"Sukarno, 1901-1970"`` → name
     "Sukarno"; ``"Pius XII, Pope, 1876-1958"`` → name "Pius XII", written "Pius XII, Pope", title "Pope";
-    ``"House, Edward “Colonel,”"`` → name "House, Edward", written as given, nickname "Colonel"; ``"James Reston (New
+    ``"House, Edward “Colonel,”"`` → name "House, Edward", written as given, nickname "Colonel"; in direct order too
+    (``"Dwight D. “Ike” Eisenhower"`` → name "Dwight D. Eisenhower", nickname "Ike"); ``"James Reston (New
     York Times)"`` → name "James Reston", written as given, body "New York Times". For any other name, ``name`` and
     ``written`` are the name as given, the rest empty."""
 
@@ -359,6 +360,10 @@ def heading(name: str) -> Heading:
     ):  # "James Reston (New York Times)": a journalist and his paper
         named = heading(m["name"])
         return replace(named, written=text, body=m["body"])
+    if (found := _NICKNAME.search(text)) and found.start() and "," not in text[: found.start()]:  # "Dwight D. “Ike” Eisenhower"
+        bare = normalize_space(_NICKNAME.sub(" ", text)).replace(" ,", ",")
+        if _persons_name(bare):
+            return replace(heading(bare), written=text, nickname=(found["double"] or found["single"]).strip(" ,"))
     rest, relator, dates, title, particle, fuller = text, "", "", "", "", ""
     if m := _RELATORS.search(rest):
         rest, relator = rest[: m.start()].rstrip(), m[1]
