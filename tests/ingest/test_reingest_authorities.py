@@ -156,3 +156,20 @@ def test_a_table_reading_a_listed_person_s_name_as_a_body_names_that_person_and_
         assert (again.updated, again.conflicts) == ([], [])
     # a name read from a table and stored so is given the other kind when the rule reading it improves (rekind)
     assert Agent.objects.get(key="person:ada-sample").kind_from_name is True
+
+
+def test_an_agent_whose_kind_a_table_read_from_its_name_is_no_longer_marked_so_once_a_source_states_that_kind(tmp_path):
+    # A table's "House, Edward" (person:edward-house, its kind read from the name) kept the mark when the FRUS volume's
+    # list of persons then gave him as a person: a later rule reading the name otherwise could still change his kind.
+    table = tmp_path / "house.csv"
+    table.write_text("identifier,title,sender,recipient\nx-01,A letter,\"House, Edward\",Ada Sample\n", encoding="utf-8")
+    ingest_records(read_file(table), source=str(table))
+    assert Agent.objects.get(key="person:edward-house").kind_from_name is True
+    ingest_records(read_file(FRUS_SAMPLE), source=str(FRUS_SAMPLE), dry_run=True)
+    assert Agent.objects.get(key="person:edward-house").kind_from_name is True  # a dry run changes nothing
+    ingest_records(read_file(FRUS_SAMPLE), source=str(FRUS_SAMPLE))
+    house = Agent.objects.get(key="person:edward-house")
+    assert (house.kind, house.kind_from_name, house.document_links.count()) == ("person", False, 5)
+    assert Agent.objects.get(key="person:ada-sample").kind_from_name is True  # no source states hers
+    again = ingest_records(read_file(table), source=str(table))
+    assert (again.updated, again.conflicts, Agent.objects.get(key="person:edward-house").kind_from_name) == ([], [], False)

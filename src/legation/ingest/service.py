@@ -30,7 +30,7 @@ from legation.ingest.names import direct_name
 from legation.ingest.readers import is_kind_from_name, location_of, named_otherwise_of
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
-from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, rekey, rekind, remember_reported, resolve_keys
+from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, confirm_kinds, rekey, rekind, remember_reported, resolve_keys
 from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
 from legation.records.place_names import resolve_places
 from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
@@ -658,6 +658,11 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             told[ref.key] = ref.kind
     report.kinds_reported.update(told)  # said once, not at every ingest: stored with the batch (below)
     records = resolve_places(resolve_keys(records))
+    # a kind a source states, and the agent has: no longer one read from a name (agent_keys.confirm_kinds)
+    confirmed = {
+        new.key for read, keys, record in zip(batch, from_names, records)
+        for ref, new in zip(read.agents, record.agents) if ref.key not in keys and ref.kind == new.kind
+    }  # fmt: skip
     folded = _case_forms(report, (record.identifier for record in records))
 
     def new(identifier: str) -> bool:  # no document stored or read before has its identifier
@@ -741,6 +746,8 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if told and not dry_run:  # after the writes: an agent first stored by this batch remembers it too
             remember_reported(told)
+        if confirmed and not dry_run:
+            confirm_kinds(confirmed)
         if dry_run:
             transaction.set_rollback(True)
     return left

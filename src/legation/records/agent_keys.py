@@ -160,6 +160,16 @@ def remember_reported(told: dict[str, str]) -> None:
             Agent.objects.filter(key__in=chunk).update(other_kind_reported=kind)
 
 
+def confirm_kinds(keys: set[str]) -> None:
+    """Unset :attr:`Agent.kind_from_name` of the agents stored under ``keys`` (call inside the batch's transaction):
+    a source states their kind, the kind they have (a TEI ``persName``, a FRUS list of persons, a table's kind
+    column), so it is no longer one read from a name, and a later rule reading the name otherwise does not change
+    it (:func:`rekind`), as for an agent a source gave first. A query for a thousand keys, agents of no mark
+    untouched."""
+    for chunk in chunks(sorted(keys)):
+        Agent.objects.filter(key__in=chunk, kind_from_name=True).update(kind_from_name=False)
+
+
 def rekind(keys: dict[str, str]) -> list[str]:
     """Give the agents a source now reads as the other kind the key and kind it now reads (call
     inside a transaction): ``keys`` is ``{key read from the source: kind}``, of names whose kind was
