@@ -723,7 +723,8 @@ def agent_kind(name: str) -> str:
     "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's, and so is a
     body's name below its state as Dodis writes it when a part of it is one or the state itself
     (:func:`_path_below`: "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU",
-    "Polen/Staat"); otherwise the rule that reads the parties of FRUS titles decides
+    "Polen/Staat"), or whatever its own name (:func:`_below_a_state`: "Israel/Likud"), and a group of states by
+    letter and number (:data:`_NUMBERED_GROUP`: "G7 (2014 - )"); otherwise the rule that reads the parties of FRUS titles decides
     (:func:`legation.ingest.titles.party_name`): a name with a word of a body or an office and no holder is an organization ("Embassy in France",
     "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
     title a person ("President Truman"), and so is a title with no word of a body or office ("Mrs.
