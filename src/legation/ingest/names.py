@@ -25,6 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from legation.ingest.slugs import slug
 from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
 
 NAME_SUFFIXES = {"Jr.", "Sr.", "JR.", "SR.", "II", "III", "IV"}  # "LODGE, HENRY CABOT, JR.": a name in capitals
@@ -760,14 +761,15 @@ def _below_a_state(name: str) -> bool:
     (:func:`_path_below`), whatever the body's own name: "Israel/Likud", "Germany/FRG/Red Cross", "Germany/FRG/The
     Greens", "Deutschland/BRD/Christlich Demokratische Union Deutschlands": the first part one word, the next
     capitalized, and the words either side of the slash no variants of one word, as a person's name writes them
-    ("Arapzade/Arabzade Abdurrahman Bahir Efendi", "Graf/Gräfin von": the same first two letters), nor a place after
-    a person's name ("Freiherr Philipp zu Winnenberg/Beilstein", the Moritz letters: several words before it)."""
+    ("Arapzade/Arabzade Abdurrahman Bahir Efendi", "Graf/Gräfin von": the same first three letters, accents aside;
+    not "Germany/Gestapo"), nor a place after a person's name ("Freiherr Philipp zu Winnenberg/Beilstein", the Moritz
+    letters: several words before it)."""
     if not (below := _path_below(name)):
         return False
     state, after = re.sub(r"\([^()]*\)", " ", name).split("/", 1)[0], below[0]
     if " " in state.strip() or not after[:1].isupper():
         return False
-    return state.strip()[:2].casefold() != after.split()[0][:2].casefold()
+    return slug(state)[:3] != slug(after.split()[0])[:3]
 
 
 # The state itself below its name, as the Dodis edition writes it: "Germany/FRG/State", "USSR/State", "Polen/Staat".
