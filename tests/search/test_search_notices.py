@@ -353,6 +353,15 @@ def test_an_operator_excluded_alone_is_its_word_excluded(demo_volumes, q, read_a
     assert result.notice == _read_as(problem, read_as)
 
 
+def _searched_as_written(index, q: str, searched: str):
+    """The result of ``q`` on ``index``, after checking it finds what ``searched``, the query
+    written right, finds, the same documents in the same order."""
+    result = search(SearchRequest(q=q, page_size=100), index)
+    written = search(SearchRequest(q=searched, page_size=100), index)
+    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    return result
+
+
 @pytest.mark.parametrize(
     ("q", "searched"),
     [
@@ -368,11 +377,12 @@ def test_words_excluded_in_a_query_read_as_plain_words_stay_excluded(demo_volume
     """Operators in a row between words make the query unreadable, so its words are searched: a word
     or phrase after NOT or - among them was dropped, or its words required, rather than excluded."""
     index = demo_volumes("frus1949v07p1")
-    result = search(SearchRequest(q=q, page_size=100), index)
-    written = search(SearchRequest(q=searched, page_size=100), index)
-    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    result = _searched_as_written(index, q, searched)
     assert 0 < result.total < search(SearchRequest(q="Caffery"), index).total
-    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
+    assert result.notice == (
+        "The query could not be read as search syntax (AND needs a word on each side), so its words were searched, "
+        f"with its exclusion read as search syntax: {searched}."
+    )
     assert parse(q).text == searched
 
 
@@ -391,11 +401,12 @@ def test_a_field_or_group_excluded_in_a_query_read_as_plain_words_stays_excluded
     parser reads it as: it was left out (and, before, its words required and the field's name
     excluded), finding the documents it excluded."""
     index = demo_volumes("frus1949v07p1")
-    result = search(SearchRequest(q=q, page_size=100), index)
-    written = search(SearchRequest(q=searched, page_size=100), index)
-    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    result = _searched_as_written(index, q, searched)
     assert result.total == total < search(SearchRequest(q="Bao"), index).total
-    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
+    assert result.notice == (
+        "The query could not be read as search syntax (AND needs a word on each side), so its words were searched, "
+        f"with its exclusion read as search syntax: {searched}."
+    )
     assert parse(q).text == searched
 
 
@@ -430,12 +441,33 @@ def test_a_field_or_group_excluded_that_cannot_be_read_is_left_out_and_said(demo
 def test_a_field_typed_in_a_query_read_as_plain_words_stays_a_field(demo_volumes, q, searched, total) -> None:
     """``from:Caffery`` in a query searched as plain words was the words from and Caffery: what
     mentions them, not what Caffery sent."""
-    index = demo_volumes("frus1949v07p1")
-    result = search(SearchRequest(q=q, page_size=100), index)
-    written = search(SearchRequest(q=searched, page_size=100), index)
-    assert (result.total, [h.identifier for h in result.hits]) == (written.total, [h.identifier for h in written.hits])
+    result = _searched_as_written(demo_volumes("frus1949v07p1"), q, searched)
     assert result.total == total
-    assert result.notice == f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched: {searched}."
+    assert result.notice == (
+        f"The query could not be read as search syntax (AND needs a word on each side), so its words were searched, with its field read as search syntax: {searched}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("q", "searched", "read", "total"),
+    [
+        # the field was taken out of its group and required, the OR lost
+        ("Bao AND OR (from:Caffery OR Schuman)", "Bao (from:Caffery OR Schuman)", "group", 21),
+        ("Bao AND OR (from:Caffery OR Schuman", "Bao (from:Caffery OR Schuman)", "group", 21),
+        # the group left open lost its field: the words from, Caffery and Bruce required
+        ("Bao AND OR from:(Caffery OR Bruce", "Bao from:(Caffery OR Bruce)", "field", 23),
+        # the phrase's beginning lost its *, Da required as a word
+        ('Caffery AND OR "Bao Da*"', 'Caffery "Bao Da*"', "phrase", 11),
+        ('Caffery AND OR "Bao Dai"', 'Caffery "Bao Dai"', "phrase", 11),
+    ],
+)
+def test_a_group_or_phrase_in_a_query_read_as_plain_words_is_read_as_written(demo_volumes, q, searched, read, total) -> None:
+    """A group, a field's group left open at the end and a phrase, in a query searched as plain
+    words, are read as the parser reads them alone, as when typed right."""
+    result = _searched_as_written(demo_volumes("frus1949v07p1"), q, searched)
+    assert result.total == total
+    assert parse(q).text == searched
+    assert result.notice.endswith(f"so its words were searched, with its {read} read as search syntax: {searched}.")
 
 
 @pytest.mark.parametrize("typed", ["from", "sender"])

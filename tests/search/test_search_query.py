@@ -193,7 +193,8 @@ def test_how_a_unit_of_a_query_read_as_plain_words_was_read_is_said_once() -> No
     parsed = parse('treaty AND OR -"Port *" NOT "Port *"')
     assert parsed.text == 'treaty -"Port *"' and parsed.node == And((Term("treaty"), Not(Phrase("Port"))))
     assert parsed.notice == (
-        'The query could not be read as search syntax (AND needs a word on each side), so its words were searched: treaty -"Port *". '
+        'The query could not be read as search syntax (AND needs a word on each side), so its words were searched, with its exclusion read as search syntax: '
+        'treaty -"Port *". '
         "A * inside quotation marks was read as nothing, so '\"Port *\"' was searched as \"Port\"; a * ending a phrase finds its last "
         'word by its beginning, two letters or more, as "Port Ar*" does.'
     )

@@ -1415,40 +1415,64 @@ _FIELD_NAME = r"[^\W\d_][\w.]*"  # a field's name as typed before its colon
 _FIELD_PREFIX = re.compile(rf"({_FIELD_NAME}):")
 _UNIT_RUN = re.compile(r"[^\s()]*")  # a word, word*, field:value: what stands between spaces and parentheses
 # where a unit the plain-words fallback reads as the parser does starts (_read_units): after NOT or -,
-# or at a field's name (one of the schema's, checked there) or a word's beginning with its * (governmen*: its
-# * was dropped, and "governmen" required) that starts a unit, at the start, a space or (
-_UNIT_START = re.compile(rf"{_NEGATION.pattern}|(?<![^\s(])(?=(?P<field>{_FIELD_NAME}):|(?P<prefix>[^\s()\"*:]+\*)(?![^\s)]))")
+# or at a field's name (one of the schema's, checked there), a word's beginning with its * (governmen*: its
+# * was dropped, and "governmen" required), a phrase ("Port Ar*": its * was dropped) or a group ((from:Dulles OR
+# Mao): its OR was lost, from:Dulles required) that starts a unit, at the start, a space or (
+_UNIT_START = re.compile(
+    rf"{_NEGATION.pattern}|(?<![^\s(])(?=(?P<field>{_FIELD_NAME}):|(?P<prefix>[^\s()\"*:]+\*)(?![^\s)])|(?P<open>[(\"]))"
+)
 
 
-def _unit_end(q: str, at: int) -> int:
-    """Where the unit of the query starting at ``at`` ends: a phrase (to its closing quotation mark), a
-    group (to its closing parenthesis; the query's are balanced), else a run without spaces or
-    parentheses (a word, ``word*``, ``from:Mao``); a field's name before a phrase or group with it."""
+def _groups(q: str) -> tuple[dict[int, int], list[int]]:
+    """The groups of ``q`` (its quotation marks paired), outside its phrases: where each whose
+    parenthesis is closed ends, by where it opens, and where those left open open, in order. In
+    one pass, however deep they nest."""
+    ends: dict[int, int] = {}
+    opened: list[int] = []
+    quoted = False
+    for i, c in enumerate(q):
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c == "(":
+            opened.append(i)
+        elif not quoted and c == ")" and opened:
+            ends[opened.pop()] = i + 1
+    return ends, opened
+
+
+def _unit_end(q: str, at: int, groups: tuple[dict[int, int], list[int]]) -> tuple[int, str]:
+    """Where the unit of the query starting at ``at`` ends: a phrase (to its closing quotation mark;
+    the query's are paired), a group (to its closing parenthesis, :func:`_groups`), else a run
+    without spaces or parentheses (a word, ``word*``, ``from:Mao``); a field's name before a phrase
+    or group with it. With the parentheses that close a group left open, which runs to the end of
+    the query (``from:(Dulles OR Acheson`` is read as ``from:(Dulles OR Acheson)``, as the repair
+    of a query closes them), else ``""``."""
     if field := _FIELD_PREFIX.match(q, at):
         at = field.end()
     if q.startswith('"', at):
-        close = q.find('"', at + 1)
-        return len(q) if close < 0 else close + 1
+        return q.find('"', at + 1) + 1, ""
     if q.startswith("(", at):
-        depth = 0
-        for i in range(at, len(q)):
-            depth += {"(": 1, ")": -1}.get(q[i], 0)
-            if depth == 0:
-                return i + 1
-        return len(q)
-    return _UNIT_RUN.match(q, at).end()  # type: ignore[union-attr] - matches the empty run too
+        ends, unclosed = groups
+        if at in ends:
+            return ends[at], ""
+        return len(q), ")" * (len(unclosed) - bisect.bisect_left(unclosed, at))
+    return _UNIT_RUN.match(q, at).end(), ""  # type: ignore[union-attr] - matches the empty run too
 
 
 def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
     """What of ``q`` the plain-words fallback reads as the parser does, each unit alone
     (:func:`_unit_end`, :func:`_read_unit`): what NOT or ``-`` excludes (once or more: ``NOT NOT
-    Mao`` excludes Mao) and a ``field:value`` of a field of the schema (``from:Dulles``,
-    ``to:(Acheson OR Rusk)``, ``date:1950``). An excluded word or phrase must not become a required
-    one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be dropped (``Stalin AND
-    OR NOT Mao`` found Stalin's documents with Mao's); ``-from:Mao`` excludes what Mao sent, not
-    every document holding the word from; ``from:Dulles`` finds what Dulles sent, not every
-    document holding the words from and Dulles. A word before a colon that names no field
-    (``Note:``, ``12:30``) stays words.
+    Mao`` excludes Mao), a ``field:value`` of a field of the schema (``from:Dulles``,
+    ``to:(Acheson OR Rusk)``, ``date:1950``), a word's beginning (``governmen*``), a phrase
+    (``"Port Ar*"``) and a group (``(from:Dulles OR Mao)``). An excluded word or phrase must not
+    become a required one (``treaty AND OR NOT "Port Arthur"`` required Port and Arthur), nor be
+    dropped (``Stalin AND OR NOT Mao`` found Stalin's documents with Mao's); ``-from:Mao`` excludes
+    what Mao sent, not every document holding the word from; ``from:Dulles`` finds what Dulles
+    sent, not every document holding the words from and Dulles; ``(from:Dulles OR Mao)`` what
+    Dulles sent or mentions Mao, not only what Dulles sent that mentions Mao. A group that cannot
+    be read alone is read unit by unit inside; a group left open at the end is closed there, and a
+    quotation mark left unclosed is left out, as the repair does (:func:`_repair`). A word before a
+    colon that names no field (``Note:``, ``12:30``) stays words.
 
     Returns the query left, for its plain words (:func:`_plain_words`); the units read, each as
     searched (an exclusion as its :class:`Not`) with how the query language writes it
@@ -1456,6 +1480,10 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
     words: ``-Port``), in the order typed, each once; what was excluded that cannot be read, a
     field's value or a group (``NOT (Mao OR)``), as typed, to be said left out; and the parser's
     notes on the units read."""
+    if q.count('"') % 2:  # the last one opens no phrase: its words, and a prefix* among them, are read
+        cut = q.rfind('"')
+        q = f"{q[:cut]} {q[cut + 1 :]}"
+    groups = _groups(q)
     read: dict[Node, str] = {}
     unsaid: list[str] = []
     notes: list[str] = []
@@ -1466,14 +1494,15 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
         if found.start() < at or quotes % 2:  # inside a unit read already, or a phrase
             continue
         negated = found.end() > found.start()
-        if not negated and not found.group("prefix") and not _is_field(found.group("field")):
+        if not negated and not found.group("prefix") and not found.group("open") and not _is_field(found.group("field")):
             continue
-        end = _unit_end(q, found.end())
-        unit = q[found.end() : end]
+        end, closing = _unit_end(q, found.end(), groups)
+        unit = q[found.end() : end] + closing
         written = f"-{unit}" if negated else unit  # NOT NOT Mao excludes Mao, as -Mao does
-        parsed = _read_unit(written)
+        # a phrase or group of no words ("(", a query's syntax pasted twice) is none: nothing to search, as its plain words
+        parsed = _read_unit(written) if not found.group("open") or _WORD_CHAR.search(unit) else None
         if parsed is None and not negated:
-            continue  # a field's value that cannot be read alone (from:"Dulles, its quote unclosed): its words
+            continue  # a field's value (from:"Dulles, its quote unclosed) or a group that cannot be read alone: its units, its words
         kept.append(q[at : found.start()])
         at = end
         if parsed is not None:
@@ -1637,9 +1666,8 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
     cited_nodes = tuple(node for part in kept if (node := _Parser(_lex(part), part).parsed(part, []).node) is not None)
     if pieces:
         besides = "the FRUS citation was searched as read, and " if cited_nodes else ""
-        notices.append(
-            f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}{besides}its words were searched: {searched}."
-        )
+        what = _what_was_searched(bool(words), [read[item] for item in found])
+        notices.append(f"The query could not be read as search syntax ({_problems(problems)}), so {_left_out(dropped)}{besides}{what}: {searched}.")
         notices += unit_notes
         # a field's name is searched, but was typed as no word to find: not one did you mean corrects (Term.at)
         terms = tuple(Term(w, at=-1 if named else at) for (w, named), at in zip(words, starts))
@@ -1652,6 +1680,31 @@ def _parsed(q: str, notices: list[str], citations: list[str]) -> ParsedQuery:
         notices.append(f"The query could not be read as search syntax ({_problems(problems)}) and has no words to search for.")
         node = None
     return ParsedQuery(node, searched, " ".join(notices))
+
+
+# what a unit read as the parser reads it is, as _what_was_searched names it (singular, plural), by how it is written
+_UNIT_KINDS = (
+    (re.compile("-"), ("exclusion", "exclusions")),
+    (_FIELD_PREFIX, ("field", "fields")),
+    (re.compile('"'), ("phrase", "phrases")),
+    (re.compile(r"\("), ("group", "groups")),
+    (re.compile(r".*\*$"), ("word's beginning", "words' beginnings")),
+)
+
+
+def _what_was_searched(words: bool, units: list[str]) -> str:
+    """How the notice of a query searched as plain words says what was searched: ``its words were
+    searched``; with ``units`` read as the parser reads them (as :func:`_read_units` writes them,
+    each once), which they are: ``its words were searched, with its field and phrase read as search
+    syntax``, ``its field and exclusion were read as search syntax and searched``."""
+    kinds = Counter(next(named for kind, named in _UNIT_KINDS if kind.match(unit)) for unit in units)
+    parts = [named[count > 1] for named, count in kinds.items()]
+    if not parts:
+        return "its words were searched"
+    if words:
+        return f"its words were searched, with its {in_words(parts)} read as search syntax"
+    was = "were" if len(units) > 1 else "was"
+    return f"its {in_words(parts)} {was} read as search syntax and searched"
 
 
 def _lowered(text: str, repaired: str) -> frozenset[str]:
