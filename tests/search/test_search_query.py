@@ -1124,3 +1124,27 @@ def test_a_page_no_document_of_the_words_is_printed_on_names_no_span_of_several_
     result = search(SearchRequest(q="Bohlen page:2056"), demo_volumes("frus1955-57v02", "frus1949v07p1"))
     bohlen = search(SearchRequest(q="Bohlen", page_size=1), demo_volumes("frus1955-57v02", "frus1949v07p1")).total
     assert (result.total, result.notice) == (0, f"No document the query finds is printed on page:2056, though {bohlen} documents match the query without it: take page:2056 out.")
+
+
+@pytest.mark.parametrize(
+    ("q", "read", "as_written"),
+    [
+        ("date:[1949", "date:[1949", "date:1949"),  # read as date:1949 without a word
+        ("Mao date:[1949]", "date:[1949]", "date:1949"),  # an archive's date supplied
+        ("date:1949..[1950", "date:1949..[1950", "date:1949..1950"),
+        ('date:"[22 Dec 1949]"', 'date:"[22 Dec 1949]"', 'date:"22 Dec 1949"'),
+    ],
+)
+def test_a_date_read_past_its_square_brackets_says_what_was_searched(q: str, read: str, as_written: str) -> None:
+    parsed = parse(q)
+    assert parsed.node == parse(q.replace(read, as_written)).node
+    assert parsed.notice == f"Square brackets are no part of a date filter, so {read} was searched as {as_written}."
+
+
+@pytest.mark.parametrize("q", ["title:/Ma.*/ AND OR", "date:1950-13 AND OR", "date:1950-13 OR AND"])
+def test_operators_in_a_row_after_a_value_left_out_go_with_it(q: str) -> None:
+    # "title:/Ma.*/ AND OR" left the value out with the AND after it, and searched the OR left as the word "or"
+    parsed = parse(q)
+    assert parsed.node is None
+    assert parsed.notice.endswith(") and has no words to search for.")
+    assert parse(f"{q} Mao").node == Term("Mao")  # the operators joined nothing but what was left out

@@ -1067,7 +1067,17 @@ def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
         raise _Unreadable(f"date:{value}: {_date_problem(value)}; {DATE_FORMS}", span, named) from None
     if start is None and end is None:
         raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}", span, named)
-    return DateRange(start, end, f"{first}..{last}" if sep else first)
+    read = DateRange(start, end, f"{first}..{last}" if sep else first)
+    if "[" in value or "]" in value:  # an archive's date supplied, [1949], or a bracket left over: read past, said so
+        bare = value.replace("[", "").replace("]", "")
+        try:
+            said = bare.strip() != "" and _date_range(bare, []) == read
+        except _Unreadable:
+            said = False
+        if said:
+            quoted = '"' if any(c.isspace() for c in value) else ""  # date:"[22 Dec 1949]" as typed
+            notes.append(f"Square brackets are no part of a date filter, so date:{quoted}{value}{quoted} was searched as date:{quoted}{bare}{quoted}.")
+    return read
 
 
 def _end_bounds(end: str) -> tuple[dt.date, dt.date]:
@@ -1772,6 +1782,8 @@ def _without_terms(text: str, bad: list[_Unreadable]) -> tuple[str, list[str]]:
         alone = opening < 0 or kind(opening) in ("(", "FIELD(") or operator(opening, "AND", "OR")  # nothing before it to join
         if operator(closing, "AND", "OR") and alone and not (operator(opening, "AND") and operator(closing, "OR")):
             last = closing  # x OR b, a OR x OR b, a OR x AND b: the operator after it
+            while operator(after(last), "AND", "OR"):  # x AND OR: those in a row after it, which joined nothing else
+                last = after(last)
         elif operator(opening, "AND", "OR") and (kind(closing) in ("", ")") or operator(closing, "OR")):
             first = opening  # a OR x, (a AND x), a AND x OR b: the one before it
         gone[first : last + 1] = [True] * (last + 1 - first)
