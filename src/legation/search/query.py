@@ -1068,7 +1068,7 @@ def _date_range(value: str, notes: list[str], span: tuple[int, int] | None = Non
     if start is None and end is None:
         raise _Unreadable(f"date:{value} has no date at either end; {DATE_FORMS}", span, named)
     read = DateRange(start, end, f"{first}..{last}" if sep else first)
-    if "[" in value or "]" in value:  # an archive's date supplied, [1949], or a bracket left over: read past, said so
+    if value.count("[") != value.count("]"):  # a bracket left over, read past, said so ([1949] is an archive's date supplied, read so)
         bare = value.replace("[", "").replace("]", "")
         try:
             said = bare.strip() != "" and _date_range(bare, []) == read
@@ -1469,6 +1469,35 @@ def _unit_end(q: str, at: int, groups: tuple[dict[int, int], list[int]]) -> tupl
     return _UNIT_RUN.match(q, at).end(), ""  # type: ignore[union-attr] - matches the empty run too
 
 
+def _unreadable_groups(q: str, groups: tuple[dict[int, int], list[int]]) -> set[int]:
+    """Where the groups of ``q`` (:func:`_groups`) that cannot be read alone open: a group holding
+    one is none either, and is not read again (``(((… a AND OR b …)))`` nested 500 deep was read
+    500 times, in time growing as the square of the query's length); others are read once each,
+    inner ones first. As :func:`_unit_end` reads a group left open, closed at the end."""
+    ends, unclosed = groups
+    spans = sorted([*ends.items(), *((start, len(q)) for start in unclosed)])
+    around: dict[int, int] = {}  # the group each is in
+    opened: list[tuple[int, int]] = []
+    for start, end in spans:
+        while opened and opened[-1][1] <= start:
+            opened.pop()
+        if opened:
+            around[start] = opened[-1][0]
+        opened.append((start, end))
+    bad: set[int] = set()
+    for start, end in reversed(spans):  # each after the groups in it
+        if start not in bad:
+            text = q[start:end] + ("" if start in ends else ")" * (len(unclosed) - bisect.bisect_left(unclosed, start)))
+            try:
+                _Parser(_lex(text), text).parsed(text, [])
+                continue
+            except _Unreadable:
+                bad.add(start)
+        if start in around:
+            bad.add(around[start])
+    return bad
+
+
 def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
     """What of ``q`` the plain-words fallback reads as the parser does, each unit alone
     (:func:`_unit_end`, :func:`_read_unit`): what NOT or ``-`` excludes (once or more: ``NOT NOT
@@ -1494,6 +1523,7 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
         cut = q.rfind('"')
         q = f"{q[:cut]} {q[cut + 1 :]}"
     groups = _groups(q)
+    unreadable = _unreadable_groups(q, groups)
     read: dict[Node, str] = {}
     unsaid: list[str] = []
     notes: list[str] = []
@@ -1509,8 +1539,11 @@ def _read_units(q: str) -> tuple[str, dict[Node, str], list[str], list[str]]:
         end, closing = _unit_end(q, found.end(), groups)
         unit = q[found.end() : end] + closing
         written = f"-{unit}" if negated else unit  # NOT NOT Mao excludes Mao, as -Mao does
+        value = _FIELD_PREFIX.match(q, found.end())
+        opening = value.end() if value else found.end()
         # a phrase or group of no words ("(", a query's syntax pasted twice) is none: nothing to search, as its plain words
-        parsed = _read_unit(written) if not found.group("open") or _WORD_CHAR.search(unit) else None
+        empty = found.group("open") and not _WORD_CHAR.search(unit)
+        parsed = None if empty or q.startswith("(", opening) and opening in unreadable else _read_unit(written)
         if parsed is None and not negated:
             continue  # a field's value (from:"Dulles, its quote unclosed) or a group that cannot be read alone: its units, its words
         kept.append(q[at : found.start()])
