@@ -31,10 +31,11 @@ Document 110``) is read as the identifier of the document it cites, or as its vo
 :func:`parse` never raises. A query it cannot read (unclosed quote or parenthesis, quotes around no words, a lone
 operator, a stray ``:``, ``*``, bracket or ``%``, a field that is none …) is read with the usual
 slips repaired (:func:`_repair`), else searched as its plain words, and :attr:`ParsedQuery.notice`
-says so, naming what was wrong and how to write it; there a ``field:value`` of a field of the schema
-(``from:Dulles``, ``date:1950``) and what NOT or ``-`` excludes (``-from:Mao``, ``NOT (Mao OR
-Khrushchev)``) are read as the parser reads each alone, what NOT excludes that cannot be read left
-out and named (:func:`_read_units`). Operators in capitals that join nothing are the
+says so, naming what was wrong, how to write it and what was read as search syntax; there a
+``field:value`` of a field of the schema (``from:Dulles``, ``date:1950``), a ``word*``, a phrase, a
+group (``(from:Dulles OR Mao)``, closed at the end when left open) and what NOT or ``-`` excludes
+(``-from:Mao``, ``NOT (Mao OR Khrushchev)``) are read as the parser reads each alone, what NOT
+excludes that cannot be read left out and named (:func:`_read_units`). Operators in capitals that join nothing are the
 words they spell (:func:`_operators_as_words`): ``AND OR NOT Mao`` is read as ``and or not Mao``,
 ``from:(OR AND)`` as ``from:(or and)``, ``NOT AND`` and ``-OR`` as ``NOT and`` and ``-or``; one AND
 or OR left dangling (``AND treaty``, ``Mao OR``) is a slip, left out. A field's value that cannot be read
