@@ -185,6 +185,41 @@ def test_an_entity_whose_text_leaves_an_element_open_fails_naming_it_at_the_line
     assert (error.location, error.message) == (location, f"uses the entity {named}, " + NOT_CLOSED.format(declared=named.split("line ")[1][0]))
 
 
+@pytest.mark.parametrize("written", ["one line", "UTF-16"])
+def test_an_entity_leaving_an_element_open_is_named_on_one_line_after_other_letters_and_in_utf16(tmp_path, written):
+    # libxml2 counts the column of an error in the text in characters, not bytes: on one line with letters beyond
+    # ASCII before the reference it was not found, and a UTF-16 file was never searched for entities at all; both
+    # said "is malformed XML at this line: <hi> (opened at line 1) is never closed"
+    path = tmp_path / "letter.xml"
+    letter = LETTER.format('<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<hi>Yours">').replace("Dear Sir,", "Sehr geehrter Herr Bürgi, Ihr Brief über die Grüße —")
+    if written == "one line":
+        path.write_text(letter.replace("\n", ""), encoding="utf-8")
+    else:
+        path.write_bytes(letter.encode("utf-16"))
+    [error] = read_file(path)
+    declared, used = (1, 1) if written == "one line" else (4, 8)
+    assert (error.location, error.message) == (f"line {used}", f"uses the entity &secret; (declared at line {declared}), " + NOT_CLOSED.format(declared=declared))
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_a_prefix_in_an_entity_s_text_is_the_one_in_scope_where_it_is_used(tmp_path, one_line):
+    # <!ENTITY secret "<tei:hi>…"> used in a text declaring xmlns:tei on its root failed as "uses the prefix tei:
+    # without declaring it": libxml2 reads an entity's text apart from where it is used
+    path = tmp_path / "letter.xml"
+    letter = LETTER.format('<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<tei:hi rend=\'&org;\'>Yours</tei:hi>">')
+    letter = letter.replace("<TEI ", '<TEI xmlns:tei="http://www.tei-c.org/ns/1.0" ', 1)
+    path.write_text(letter.replace("\n", "") if one_line else letter, encoding="utf-8")
+    [record] = read_file(path)
+    assert record.texts[0].body == "Dear Sir,\n\nYours"
+    # a prefix declared nowhere is named with the entity whose text uses it, at the line that uses the entity
+    path.write_text(letter.replace("tei:hi", "q:hi"), encoding="utf-8")
+    [error] = read_file(path)
+    assert (error.location, error.message.split(", so what")[0]) == (
+        "line 8",
+        "uses the prefix q: without declaring it (Namespace prefix q on hi is not defined (in the text of the entity &secret;, declared at line 4))",
+    )
+
+
 @pytest.mark.parametrize(
     "parameter",
     [

@@ -442,6 +442,46 @@ def test_entities_a_volume_declares_are_expanded_and_searched(tmp_path):
     assert {h.identifier for h in found.hits} == holding and len(holding) > 10
 
 
+def _as_entity(markup: str) -> str:
+    """``markup`` written as an entity's literal in double quotes: its own quotes, "%" and "&" as character
+    references, so that its replacement text is ``markup`` itself (XML 1.0 §4.5)."""
+    return markup.replace("&", "&#38;").replace('"', "&#34;").replace("%", "&#37;")
+
+
+def test_names_an_entity_holds_are_linked_as_the_volume_s_own(tmp_path):
+    # <!ENTITY creel '<persName corresp="#p_CG_2">Creel</persName>'> gave a persName in no namespace: its text was
+    # read, but George Creel was linked to none of the documents that name him so
+    written = FIXTURE.read_text(encoding="utf-8")
+    names = {"creel": '<persName corresp="#p_CG_2">Creel</persName>', "wilson": '<persName corresp="#p_WW_1">Woodrow Wilson</persName>'}
+    for name, markup in names.items():
+        written = written.replace(markup, f"&{name};")
+    subset = "".join(f"  <!ENTITY {name} '{markup}'>\n" for name, markup in names.items())
+    path = tmp_path / FIXTURE.name
+    path.write_text(written.replace("<TEI ", f"<!DOCTYPE TEI [\n{subset}]>\n<TEI ", 1), encoding="utf-8")
+    declared = list(read_frus_volume(path))
+    assert declared == list(read_frus_volume(FIXTURE)) and written.count("&creel;") == 63
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_documents_an_entity_holds_are_read_in_the_namespace_where_it_is_used(tmp_path, one_line):
+    # an entity holding a whole <div type="document"> gave "a document's <div> is in no namespace" at line 1:
+    # libxml2 parses an entity's markup apart from where it is used, so its elements lost TEI's namespace
+    written = FIXTURE.read_text(encoding="utf-8")
+    divs = {n: re.search(rf'<div type="document" n="{n}" xml:id="d{n}">.*?\n {{16}}</div>', written, re.S)[0] for n in (2, 5)}
+    subset = "".join(f'  <!ENTITY doc{n} "{_as_entity(div)}">\n' for n, div in divs.items())
+    for n, div in divs.items():
+        written = written.replace(div, f"&doc{n};")
+    written = written.replace("<TEI ", f"<!DOCTYPE TEI [\n{subset}]>\n<TEI ", 1)
+    path = tmp_path / FIXTURE.name
+    path.write_text(written.replace("\n", " ") if one_line else written, encoding="utf-8")
+    declared = list(read_frus_volume(path))
+    assert declared == list(read_frus_volume(FIXTURE)) and len(declared) == 44
+    # a document's fault is named at the line that uses the entity holding it
+    path.write_text(written.replace('xml:id=&#34;d5&#34;', ""), encoding="utf-8")
+    [fault] = [item for item in read_frus_volume(path) if isinstance(item, IngestError)]
+    assert (fault.location, fault.message) == (f"line {written[: written.index('&doc5;')].count(chr(10)) + 1}", "a document has no xml:id, so it has no identifier; add one")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [

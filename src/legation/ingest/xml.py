@@ -9,6 +9,7 @@ expanded, within libxml2's limits on expansion.
 from __future__ import annotations
 
 import codecs
+import copy
 import functools
 import importlib
 import math
@@ -118,29 +119,129 @@ def parse_xml(path: Path | str) -> etree._Element:
     fatal = [e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL]
     if fatal:
         raise _not_well_formed(str(path), fatal[0], data)
+    undeclared = [(e.message, e.line) for e in parser.error_log if e.type == etree.ErrorTypes.NS_ERR_UNDEFINED_NAMESPACE]
+    if root is not None and root.getroottree().docinfo.internalDTD is not None and (markup := _holding_markup(data)):
+        root, undeclared = _included(str(path), data, *markup)
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
     if included := _xincludes(root, str(path), data):
         raise included
-    if undeclared := [e for e in parser.error_log if e.type == etree.ErrorTypes.NS_ERR_UNDEFINED_NAMESPACE]:
-        raise _undeclared_prefix(str(path), undeclared[0])
+    if undeclared:
+        raise _undeclared_prefix(str(path), *undeclared[0])
     return root
 
 
-def _undeclared_prefix(path: str, error: etree._LogEntry) -> IngestError:
+def _undeclared_prefix(path: str, message: str, line: int) -> IngestError:
     """The failure of a file with an element or attribute whose namespace prefix it never declares
-    (``<tei:div>`` without ``xmlns:tei``): libxml2 keeps it, named ``tei:div`` in no namespace, as
+    (``<tei:div>`` without ``xmlns:tei``), libxml2's ``message`` on it at ``line`` (of the file): libxml2 keeps it, named ``tei:div`` in no namespace, as
     an element no reader knows, so a FRUS document so written was left out without a word (and
     ``--delete-missing`` then deleted it). None of the 431 TEI files of the shared corpora has one."""
-    prefix = re.search(r"prefix (\S+?) ", error.message)
+    prefix = re.search(r"prefix (\S+?) ", message)
     named = f"the prefix {prefix[1]}:" if prefix else "a namespace prefix"
     return IngestError(
         path,
-        f"uses {named} without declaring it ({_plain(error.message)}), so what it names would be left out; declare it on the "
+        f"uses {named} without declaring it ({_plain(message)}), so what it names would be left out; declare it on the "
         f'root element (xmlns:tei="{TEI_NS}" for TEI\'s own) or write the name without the prefix',
-        f"line {error.line}",
+        f"line {line}",
     )
+
+
+def _holding_markup(data: bytes) -> tuple[_Doctype, dict[str, str]] | None:
+    """The DOCTYPE of a file (its bytes ``data``, with a DOCTYPE) and the texts of its entities (:meth:`_Doctype.texts`)
+    when the text of one of them holds markup (``<``), or None when none does: libxml2's expansion of
+    text alone is right, and such a file is read as libxml2 expanded it."""
+    doctype = _Doctype(data)
+    texts = doctype.texts()
+    return (doctype, texts) if any("<" in text for text in texts.values()) else None
+
+
+def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) -> tuple[etree._Element, list[tuple[str, int]]]:
+    """The root of a file (its bytes ``data``, whose entities' ``texts`` hold markup) with each
+    reference to an entity in its text replaced by that entity's replacement text parsed as content
+    where it is used, as XML 1.0 §4.4.3 ("included") and Namespaces in XML 1.0 §6 read it: an
+    element of an entity's text is in the namespace in scope where the entity is used
+    (``<!ENTITY creel '<persName corresp="#p_CG_2">Creel</persName>'>`` used in a TEI paragraph is a
+    TEI ``persName``), and takes the line of the file that uses the entity (the outermost one, when
+    another entity's text uses it). libxml2 parses an entity's text apart from where it is used,
+    once for all its uses, so its elements come out in no namespace (a TEI reader then reads them
+    as no element of its own, a FRUS document so held as "in no namespace") and a prefix declared on
+    the root as undeclared. With the libxml2 message and line of each prefix declared nowhere.
+
+    Called only on a file that libxml2 parsed whole, its entities expanded within its limits
+    (:func:`safe_parser`): no bomb, no external or unread entity, each entity's text well-formed by
+    itself, so what is expanded here is what libxml2 expanded. Nothing is read but the file:
+    the file is parsed again with no entity expanded (``safe_parser(expand=False)``: each reference
+    an entity node), and each entity's text is parsed once for each set of namespaces in scope
+    where it is used, inside the file's DOCTYPE (references in attribute values expanded, as in the
+    file), then copied to each reference."""
+    prolog = doctype.text[doctype.start : doctype.end]
+    parser = safe_parser(expand=False)
+    root = etree.fromstring(data, parser, base_url=shown_path(path))
+    undeclared = _prefixes_declared_nowhere(root, "")  # libxml2's log would name prefixes of entities' texts, in scope where used
+    parsed: dict[tuple[str, tuple], etree._Element] = {}  # (entity, namespaces in scope) → its text parsed there, expanded
+    inside: set[str] = set()  # the entities being expanded, to stop at a loop (libxml2 refused the file for one already)
+
+    def expanded(name: str, namespaces: dict[str | None, str], line: int) -> etree._Element | None:
+        key = (name, tuple(sorted(namespaces.items(), key=lambda item: item[0] or "")))
+        if key not in parsed and name in texts and name not in inside:
+            inside.add(name)
+            fragment = _alone(texts[name], namespaces, prolog)[0]
+            undeclared.extend(_prefixes_declared_nowhere(fragment, f" (in the text of the entity &{name};, declared at line {doctype.declared_at(name)})", line))
+            put_in_place(fragment, line)
+            inside.discard(name)
+            parsed[key] = fragment
+        return parsed.get(key)
+
+    def put_in_place(tree: etree._Element, line: int | None) -> None:
+        for reference in list(tree.iter(etree.Entity)):
+            at = line or reference.sourceline or 0
+            fragment = expanded(reference.name, reference.getparent().nsmap, at)
+            if fragment is not None:
+                _replace(reference, fragment, at)
+
+    put_in_place(root, None)
+    return root, undeclared
+
+
+def _prefixes_declared_nowhere(tree: etree._Element, where: str, line: int = 0) -> list[tuple[str, int]]:
+    """libxml2's message on each element or attribute of ``tree`` (its own, entity nodes not yet
+    replaced) whose prefix is declared nowhere in scope (``<tei:hi>`` without ``xmlns:tei``: libxml2
+    keeps its name, prefix and all, in no namespace), ``where`` after it, with its line (``line``
+    for all when given)."""
+    found = []
+    for element in tree.iter(tag=etree.Element):
+        name = element.tag if "{" not in element.tag else ""
+        for attribute in element.attrib:
+            if ":" in attribute and not attribute.startswith("{"):
+                found.append((f"Namespace prefix {attribute.partition(':')[0]} for {attribute.partition(':')[2]} on {local_name(element.tag).rpartition(':')[2]} is not defined{where}", line or element.sourceline or 0))
+        if ":" in name:
+            found.append((f"Namespace prefix {name.partition(':')[0]} on {name.partition(':')[2]} is not defined{where}", line or element.sourceline or 0))
+    return found
+
+
+def _replace(reference: etree._Entity, fragment: etree._Element, line: int) -> None:
+    """Put a copy of the content of ``fragment`` (its text and children) where the entity node
+    ``reference`` stands, its tail kept after it, the copies' elements at ``line``."""
+    parent = reference.getparent()
+    index = parent.index(reference)
+    tail = reference.tail or ""
+    parent.remove(reference)
+    pieces = [copy.deepcopy(child) for child in fragment]
+    lead = fragment.text or ""
+    if pieces:
+        pieces[-1].tail = (pieces[-1].tail or "") + tail
+    else:
+        lead += tail
+    if lead and index:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + lead
+    elif lead:
+        parent.text = (parent.text or "") + lead
+    for offset, piece in enumerate(pieces):
+        parent.insert(index + offset, piece)
+        if 0 < line <= 65535:  # libxml2 keeps a line in 16 bits
+            for element in piece.iter():
+                element.sourceline = line
 
 
 TEI_READ = "TEI: FRUS volumes and single documents with correspDesc (Dodis, QhoD)"
@@ -294,17 +395,21 @@ class _Doctype:
 def _references_near(text: str, line: int, column: int) -> list[str]:
     """The names of the entities whose references ``&name;`` end at libxml2's place ``line``,
     ``column`` in ``text``, where libxml2 reports an error met in that entity's text, nearest first.
-    "At" within a few bytes: libxml2 gives the place just past the reference, or on a file's first
-    line one or two bytes before, byte order mark left uncounted."""
+    "At" within a few characters: libxml2 gives the place just past the reference, or on a file's first
+    line one or two before, byte order mark left uncounted. libxml2 (2.14) counts a column in
+    characters in the text after the DOCTYPE and in bytes of UTF-8 within it: a reference is near in
+    either count (the same on a line of ASCII; on one with other letters before the reference, a
+    file written on one line most often, the counts differ by thousands)."""
     lines = text.split("\n")
     if not 0 < line <= len(lines):
         return []
-    near = [
-        (abs(found.end() + 1 - column), found[1].decode("utf-8", "replace"))
-        for found in _REFERENCE_BYTES.finditer(lines[line - 1].encode("utf-8", "replace"))
-        if column - 1 <= found.end() <= column + 4
-    ]
-    return [name for _, name in sorted(near)]
+    near: dict[str, int] = {}
+    for references in (_REFERENCE.finditer(lines[line - 1]), _REFERENCE_BYTES.finditer(lines[line - 1].encode("utf-8", "replace"))):
+        for found in references:
+            if column - 1 <= found.end() <= column + 4:
+                name = found[1] if isinstance(found[1], str) else found[1].decode("utf-8", "replace")
+                near[name] = min(near.get(name, column), abs(found.end() + 1 - column))
+    return sorted(near, key=near.__getitem__)
 
 
 def _entities_at(path: str, error, doctype: _Doctype, texts: dict[str, str]) -> list[tuple[str, str]]:
@@ -333,18 +438,27 @@ def _used_at(doctype: _Doctype, texts: dict[str, str], name: str) -> tuple[int, 
     return 0, ""
 
 
-def _alone(text: str, namespaces: dict[str | None, str] | None = None) -> tuple[etree._Element, bool]:
+def _alone(text: str, namespaces: dict[str | None, str] | None = None, prolog: str = '<!DOCTYPE x SYSTEM "x">') -> tuple[etree._Element, etree._ListErrorLog]:
     """An entity's ``text`` parsed by itself, inside an element declaring ``namespaces`` (the
-    prefixes in scope where the file uses it), its references to other entities left unread
-    (:func:`safe_parser`, ``expand=False``), and whether it is well-formed content by itself (XML
-    1.0 §4.3.2: every element it opens closed within it, no stray "<" or "&")."""
+    prefixes in scope where the file uses it) after ``prolog`` (a DOCTYPE: by default one naming a
+    DTD, so that an entity it does not know is no error; the file's own, for references in
+    attribute values to be expanded as in the file), its references to other entities left
+    unread, each an entity node (:func:`safe_parser`, ``expand=False``), and the parser's log:
+    :func:`_well_formed` tells from it whether the text is well-formed content by itself."""
     declared = "".join(f' xmlns{":" + prefix if prefix else ""}={quoteattr(uri)}' for prefix, uri in (namespaces or {}).items())
     parser = safe_parser(expand=False)
-    try:  # with a DTD named, an entity it does not know is no error
-        parsed = etree.fromstring(f'<!DOCTYPE x SYSTEM "x"><x{declared}>{text}</x>', parser)
+    try:
+        parsed = etree.fromstring(f"{prolog}<x{declared}>{text}</x>", parser)
     except etree.XMLSyntaxError:
-        return etree.Element("x"), False
-    return parsed, not any(e.level >= etree.ErrorLevels.FATAL for e in parser.error_log)
+        parsed = None
+    return (etree.Element("x") if parsed is None else parsed), parser.error_log
+
+
+def _well_formed(log: etree._ListErrorLog) -> bool:
+    """Whether an entity's text parsed by :func:`_alone`, with that parser's ``log``, is
+    well-formed content by itself (XML 1.0 §4.3.2: every element it opens closed within it, no
+    stray "<" or "&")."""
+    return not any(e.level >= etree.ErrorLevels.FATAL for e in log)
 
 
 def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None:
@@ -352,11 +466,9 @@ def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None
     that is not well-formed by itself (``<!ENTITY bad "<hi>open">``): naming the entity, where it
     is declared, and the line of the file that uses it (libxml2 gives the error a line of the
     entity's text when another entity's text uses it), or None when the error is not in one."""
-    if b"<!ENTITY" not in data:
-        return None
     doctype = _Doctype(data)
     texts = doctype.texts()
-    name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if n in texts and not _alone(texts[n])[1]), ("", ""))
+    name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if n in texts and not _well_formed(_alone(texts[n])[1])), ("", ""))
     if not name:
         return None
     line = _used_at(doctype, texts, name)[0] if outer else error.line
