@@ -124,7 +124,9 @@ def test_an_entity_declared_nowhere_fails_as_malformed_in_the_text_or_in_an_enti
     for secret, used in (("Yours", "&nowhere;"), ("Yours, &nowhere;", "&secret;")):
         path.write_text(LETTER.format(f'<!ENTITY org "the Foreign Office">\n<!ENTITY secret "{secret}">').replace("&secret;", used), encoding="utf-8")
         [error] = read_file(path)
-        assert (error.location, error.message) == ("line 8", said)  # where the text uses it, itself or the entity holding it
+        # where the text uses it, itself or the entity holding it, named with the line declaring it (it was not named)
+        held = " (in the text of the entity &secret;, declared at line 4)" if used == "&secret;" else ""
+        assert (error.location, error.message) == ("line 8", said.replace("declared nowhere", f"declared nowhere{held}"))
 
 
 @pytest.mark.parametrize("one_line", [False, True])
@@ -151,7 +153,7 @@ def test_an_include_in_an_entitys_text_fails_naming_the_entity(tmp_path: Path, o
     )
     path.write_text(written.replace("&secret;", "&letter;").replace("<!ENTITY org", '<!ENTITY letter "Yours, &secret;"><!ENTITY org'), encoding="utf-8")
     [error] = read_file(path)
-    assert error.location == "line 8" and "(in the text of the entity &secret;, declared at line 4, used at line 8 through &letter;)" in error.message
+    assert error.location == "line 8" and "(in the text of the entity &secret;, declared at line 4, used at line 8 through &letter; (declared at line 3))" in error.message
 
 
 NOT_CLOSED = (
@@ -170,7 +172,7 @@ NOT_CLOSED = (
             '<!ENTITY org "the Foreign Office">\n<!ENTITY secret "<hi>Yours">\n<!ENTITY letter "Dear Sir, &secret;">',
             False,
             "line 9",
-            "&secret; (declared at line 4; the text of &letter; uses it)",
+            "&secret; (declared at line 4; the text of &letter; (declared at line 5) uses it)",
         ),
     ],
 )
@@ -267,9 +269,11 @@ def test_an_unread_entity_the_text_uses_through_two_others_fails_the_file_at_the
     path = tmp_path / "letter.xml"
     path.write_text((written.replace("\n", "") if one_line else written).replace("<p>&secret;</p>", "<p>&wrap2;</p>"), encoding="utf-8")
     [error] = read_file(path)
-    said = f'(not declared in the file itself: perhaps by %set; (at "{declarations}")' if unread == "parameter" else f'(external, at "{declarations}")'
+    said = f'(not declared in the file itself: perhaps by %set; (at "{declarations}")' if unread == "parameter" else f'(external, at "{declarations}"'
     assert error.location == ("line 1" if one_line else "line 11")
     assert error.message.startswith(f"uses an entity whose text Legation does not read: &secret; {said}") and "TOP-SECRET" not in error.message
+    # the entity whose text holds the reference is named with its line (it was not named)
+    assert f"; used in the text of the entity &wrap; (declared at line {1 if one_line else 6})); Legation never reads" in error.message
 
 
 LAUGHS = "\n".join(['<!ENTITY lol "lol">', *(f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10))])

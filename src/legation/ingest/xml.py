@@ -279,7 +279,7 @@ def _xincludes(root: etree._Element, path: str, data: bytes) -> IngestError | No
             for name, included in holding:
                 line, via = _used_at(doctype, texts, name)
                 if line or len(holding) == 1:  # one declared but not used is expanded nowhere
-                    at = f"declared at line {doctype.declared_at(name)}" + (f", used at line {line}" if line else "") + (f" through &{via};" if via != name else "")
+                    at = f"declared at line {doctype.declared_at(name)}" + (f", used at line {line}" if line else "") + (f" through &{via}; (declared at line {doctype.declared_at(via)})" if via != name else "")
                     shown.append((line or doctype.declared_at(name), f"{_include(included)} (in the text of the entity &{name};, {at})"))
         found = in_text
     shown = sorted([(e.sourceline or 0, f"{_include(e)} (line {e.sourceline})") for e in found] + shown, key=lambda item: item[0])
@@ -412,6 +412,29 @@ def _references_near(text: str, line: int, column: int) -> list[str]:
     return sorted(near, key=near.__getitem__)
 
 
+def _held_by(data: bytes, name: str, line: int) -> str:
+    """Where a reference ``&name;`` that libxml2 met at ``line`` of a file (its bytes ``data``)
+    stands when the file's text there does not write it: " (in the text of the entity &outer;,
+    declared at line N)", the first entity whose text writes it, which the file uses at that line
+    itself or through others; "" when the file's text writes it there, or no entity's does."""
+    doctype = _Doctype(data)
+    offset = doctype.text.find(f"&{name};", doctype.end)
+    while offset >= 0 and doctype.text.count("\n", 0, offset) + 1 < line:
+        offset = doctype.text.find(f"&{name};", offset + 1)
+    if offset >= 0 and doctype.text.count("\n", 0, offset) + 1 == line:
+        return ""
+    texts = doctype.texts()
+    outer = _holder(doctype, texts, name, line)
+    return f" (in the text of the entity &{outer};, declared at line {doctype.declared_at(outer)})" if outer else ""
+
+
+def _holder(doctype: _Doctype, texts: dict[str, str], name: str, line: int = 0) -> str:
+    """The entity whose text writes ``&name;``: of those that do, the first the file uses at
+    ``line`` (itself or through others, :func:`_used_at`), else the first declared; "" when none."""
+    holders = [outer for outer, text in texts.items() if f"&{name};" in text]
+    return next((o for o in holders if _used_at(doctype, texts, o)[0] == line), holders[0] if holders else "")
+
+
 def _entities_at(path: str, error, doctype: _Doctype, texts: dict[str, str]) -> list[tuple[str, str]]:
     """The entities at whose reference libxml2 may have met ``error``, each with the entity whose
     text holds that reference ("" when the file's own text does), likeliest first. libxml2 reports
@@ -474,7 +497,7 @@ def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None
     line = _used_at(doctype, texts, name)[0] if outer else error.line
     declared = doctype.declared_at(name)
     what = re.sub(r" \(opened at line \d+\)", "", _plain(error.message))  # a line of the entity's text, not the file's
-    via = f"; the text of &{outer}; uses it" if outer else ""
+    via = f"; the text of &{outer}; (declared at line {doctype.declared_at(outer)}) uses it" if outer else ""
     return IngestError(
         path,
         f"uses the entity &{name}; (declared at line {declared}{via}), whose text is not well-formed XML by itself: {what}; "
@@ -562,6 +585,7 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
     parameters: dict[str, None] = {}  # parameter entities referred to in the DTD, not expanded
     doctype: _Doctype | None = None
     texts: dict[str, str] | None = None
+    holding: dict[str, str] = {}  # entity name → the entity whose text holds the reference libxml2 met
     for error in log:
         if error.type not in (etree.ErrorTypes.ERR_UNDECLARED_ENTITY, etree.ErrorTypes.WAR_UNDECLARED_ENTITY):
             continue
@@ -577,8 +601,9 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
                 lines.setdefault(name, error.line)
             else:  # the line of the file that uses the entity whose text holds the reference
                 texts = texts if texts is not None else doctype.texts()
-                outer = next((o for n, o in _entities_at(path, error, doctype, texts) if n == name), "")
+                outer = next((o for n, o in _entities_at(path, error, doctype, texts) if n == name), "") or _holder(doctype, texts, name)
                 lines.setdefault(name, _used_at(doctype, texts, outer)[0] if outer else 0)
+                holding.setdefault(name, outer)
     if not lines:
         return None
 
@@ -593,7 +618,11 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
         return f"not declared in the file itself: perhaps by {pulled}, which Legation does not expand" if pulled else "declared nowhere"
 
     shown = list(lines)[:5]
-    named = ", ".join(f"&{name}; ({what(name)})" for name in shown) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
+    def held(name: str) -> str:
+        outer = holding.get(name)
+        return f"; used in the text of the entity &{outer}; (declared at line {doctype.declared_at(outer)})" if outer and doctype else ""
+
+    named = ", ".join(f"&{name}; ({what(name)}{held(name)})" for name in shown) + (f" and {len(lines) - 5:,} more" if len(lines) > 5 else "")
     several = len(lines) > 1
     return IngestError(
         path,
@@ -669,6 +698,7 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
             return wrong
     if in_entity := _entity_not_well_formed(path, error, data):
         return in_entity
+    held = _held_by(data, undeclared[1], error.line) if (undeclared := _UNDECLARED.fullmatch(message)) else ""
     lines = _text(data).split("\n")  # as libxml2 counts lines: a lone carriage return ends none
     if _ran_out_of_input(error, lines):
         opened = re.match(r"Premature end of data in tag (\S+) line (\d+)", message) or re.match(
@@ -680,7 +710,7 @@ def _not_well_formed(path: str, error, data: bytes) -> IngestError:
         where += f", column {error.column}"
     return IngestError(
         path,
-        f"is malformed XML at this line: {_plain(message)}; the file is broken there: correct that line (or ask its "
+        f"is malformed XML at this line: {_plain(message)}{held}; the file is broken there: correct that line (or ask its "
         "publisher to), or leave the file out",
         where,
     )
