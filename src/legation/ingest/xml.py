@@ -222,26 +222,28 @@ def _prefixes_declared_nowhere(tree: etree._Element, where: str, line: int = 0) 
 
 def _replace(reference: etree._Entity, fragment: etree._Element, line: int) -> None:
     """Put a copy of the content of ``fragment`` (its text and children) where the entity node
-    ``reference`` stands, its tail kept after it, the copies' elements at ``line``."""
+    ``reference`` stands, its tail kept after it, the copies' elements at ``line``. One copy of
+    the whole fragment, its children set one after the other (``addnext``): no walk along the
+    parent's children, which a paragraph of many references would make quadratic."""
     parent = reference.getparent()
-    index = parent.index(reference)
-    tail = reference.tail or ""
-    parent.remove(reference)
-    pieces = [copy.deepcopy(child) for child in fragment]
-    lead = fragment.text or ""
-    if pieces:
-        pieces[-1].tail = (pieces[-1].tail or "") + tail
-    else:
-        lead += tail
-    if lead and index:
-        parent[index - 1].tail = (parent[index - 1].tail or "") + lead
-    elif lead:
-        parent.text = (parent.text or "") + lead
-    for offset, piece in enumerate(pieces):
-        parent.insert(index + offset, piece)
+    lead, tail = fragment.text or "", reference.tail or ""
+    anchor = reference
+    for piece in list(copy.deepcopy(fragment)):
+        anchor.addnext(piece)
+        anchor = piece
         if 0 < line <= 65535:  # libxml2 keeps a line in 16 bits
             for element in piece.iter():
                 element.sourceline = line
+    if anchor is reference:
+        lead += tail
+    else:
+        anchor.tail = (anchor.tail or "") + tail
+    reference.tail = None
+    if lead and (previous := reference.getprevious()) is not None:
+        previous.tail = (previous.tail or "") + lead
+    elif lead:
+        parent.text = (parent.text or "") + lead
+    parent.remove(reference)
 
 
 TEI_READ = "TEI: FRUS volumes and single documents with correspDesc (Dodis, QhoD)"
