@@ -121,7 +121,7 @@ def parse_xml(path: Path | str) -> etree._Element:
         raise _not_well_formed(str(path), fatal[0], data)
     undeclared = [(e.message, e.line) for e in parser.error_log if e.type == etree.ErrorTypes.NS_ERR_UNDEFINED_NAMESPACE]
     if root is not None and root.getroottree().docinfo.internalDTD is not None and (markup := _holding_markup(data)):
-        root, undeclared = _included(str(path), data, *markup)
+        root, undeclared = _included(str(path), data, *markup) or (root, undeclared)
     if root is None or root.tag != f"{{{TEI_NS}}}TEI":
         found = "nothing" if root is None else f"<{etree.QName(root).localname}>" + (f" in {etree.QName(root).namespace}" if etree.QName(root).namespace else " in no namespace")
         raise IngestError(str(path), f"is not a TEI file (root element is {found}, expected <TEI> in {TEI_NS}); Legation reads {TEI_READ}")
@@ -156,7 +156,7 @@ def _holding_markup(data: bytes) -> tuple[_Doctype, dict[str, str]] | None:
     return (doctype, texts) if any("<" in text for text in texts.values()) else None
 
 
-def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) -> tuple[etree._Element, list[tuple[str, int]]]:
+def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) -> tuple[etree._Element, list[tuple[str, int]]] | None:
     """The root of a file (its bytes ``data``, whose entities' ``texts`` hold markup) with each
     reference to an entity in its text replaced by that entity's replacement text parsed as content
     where it is used, as XML 1.0 §4.4.3 ("included") and Namespaces in XML 1.0 §6 read it: an
@@ -166,7 +166,8 @@ def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) 
     another entity's text uses it). libxml2 parses an entity's text apart from where it is used,
     once for all its uses, so its elements come out in no namespace (a TEI reader then reads them
     as no element of its own, a FRUS document so held as "in no namespace") and a prefix declared on
-    the root as undeclared. With the libxml2 message and line of each prefix declared nowhere.
+    the root as undeclared. With the libxml2 message and line of each prefix declared nowhere; None
+    when an entity used cannot be read so (:class:`_NotIncluded`).
 
     Called only on a file that libxml2 parsed whole, its entities expanded within its limits
     (:func:`safe_parser`): no bomb, no external or unread entity, each entity's text well-formed by
@@ -182,26 +183,36 @@ def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) 
     parsed: dict[tuple[str, tuple], etree._Element] = {}  # (entity, namespaces in scope) → its text parsed there, expanded
     inside: set[str] = set()  # the entities being expanded, to stop at a loop (libxml2 refused the file for one already)
 
-    def expanded(name: str, namespaces: dict[str | None, str], line: int) -> etree._Element | None:
+    def expanded(name: str, namespaces: dict[str | None, str], line: int) -> etree._Element:
         key = (name, tuple(sorted(namespaces.items(), key=lambda item: item[0] or "")))
-        if key not in parsed and name in texts and name not in inside:
+        if key not in parsed:
+            if name not in texts or name in inside:  # not read from the DOCTYPE's text, or a loop: libxml2 read it
+                raise _NotIncluded(name)
             inside.add(name)
-            fragment = _alone(texts[name], namespaces, prolog)[0]
+            fragment, log = _alone(texts[name], namespaces, prolog)
+            if not _well_formed(log):
+                raise _NotIncluded(name)
             undeclared.extend(_prefixes_declared_nowhere(fragment, f" (in the text of the entity &{name};, declared at line {doctype.declared_at(name)})", line))
             put_in_place(fragment, line)
             inside.discard(name)
             parsed[key] = fragment
-        return parsed.get(key)
+        return parsed[key]
 
     def put_in_place(tree: etree._Element, line: int | None) -> None:
         for reference in list(tree.iter(etree.Entity)):
             at = line or reference.sourceline or 0
-            fragment = expanded(reference.name, reference.getparent().nsmap, at)
-            if fragment is not None:
-                _replace(reference, fragment, at)
+            _replace(reference, expanded(reference.name, reference.getparent().nsmap, at), at)
 
-    put_in_place(root, None)
+    try:
+        put_in_place(root, None)
+    except _NotIncluded:
+        return None
     return root, undeclared
+
+
+class _NotIncluded(Exception):
+    """An entity :func:`_included` cannot read as libxml2 did (a declaration the DOCTYPE's reading
+    missed): the file is read as libxml2 expanded it, its text whole, rather than lose that text."""
 
 
 def _prefixes_declared_nowhere(tree: etree._Element, where: str, line: int = 0) -> list[tuple[str, int]]:
