@@ -36,7 +36,8 @@ def safe_parser(*, expand: bool = True) -> etree.XMLParser:
       internal DTD subset with a literal text (``<!ENTITY mdash "&#x2014;">``, ``<!ENTITY ed
       "Editor's note">``, as older TEI editions write them) is replaced by that text, markup
       included, so ``&mdash;`` and ``&ed;`` are read and searched as the characters they stand
-      for (XML 1.0 §4.4.2, "included"). Nothing else is: an external entity (``SYSTEM`` or
+      for (XML 1.0 §4.4.2, "included"); libxml2 leaves an entity's elements in no namespace,
+      which :func:`parse_xml` then mends (:func:`_included`). Nothing else is: an external entity (``SYSTEM`` or
       ``PUBLIC``, a file of this computer or a URL) is never opened, even when an internal
       entity's text refers to it, and parameter entities (``%name;``) are not expanded at all, so
       nothing they would pull into the DTD is declared. libxml2 reports each such reference as an
