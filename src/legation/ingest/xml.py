@@ -193,6 +193,9 @@ def _included(path: str, data: bytes, doctype: _Doctype, texts: dict[str, str]) 
             fragment, log = _alone(texts[name], namespaces, prolog)
             if not _well_formed(log):
                 raise _NotIncluded(name)
+            for element in fragment.iter(tag=etree.Element):  # a value's references to entities as their text:
+                for attribute, value in element.attrib.items():  # its copies leave this DOCTYPE
+                    element.set(attribute, value)
             undeclared.extend(_prefixes_declared_nowhere(fragment, f" (in the text of the entity &{name};, declared at line {doctype.declared_at(name)})", line))
             put_in_place(fragment, line)
             inside.discard(name)
