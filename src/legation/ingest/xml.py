@@ -435,14 +435,19 @@ def _held_by(data: bytes, name: str, line: int) -> str:
     declared at line N)", the first entity whose text writes it, which the file uses at that line
     itself or through others; "" when the file's text writes it there, or no entity's does."""
     doctype = _Doctype(data)
-    offset = doctype.text.find(f"&{name};", doctype.end)
-    while offset >= 0 and doctype.text.count("\n", 0, offset) + 1 < line:
-        offset = doctype.text.find(f"&{name};", offset + 1)
-    if offset >= 0 and doctype.text.count("\n", 0, offset) + 1 == line:
+    if _written_at(doctype, name, line):
         return ""
     texts = doctype.texts()
     outer = _holder(doctype, texts, name, line)
     return f" (in the text of the entity &{outer};, declared at line {doctype.declared_at(outer)})" if outer else ""
+
+
+def _written_at(doctype: _Doctype, name: str, line: int) -> bool:
+    """Whether the file's text after the DOCTYPE writes ``&name;`` at ``line``."""
+    offset = doctype.text.find(f"&{name};", doctype.end)
+    while offset >= 0 and doctype.text.count("\n", 0, offset) + 1 < line:
+        offset = doctype.text.find(f"&{name};", offset + 1)
+    return offset >= 0 and doctype.text.count("\n", 0, offset) + 1 == line
 
 
 def _holder(doctype: _Doctype, texts: dict[str, str], name: str, line: int = 0) -> str:
@@ -616,6 +621,9 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
         elif error.type == etree.ErrorTypes.WAR_UNDECLARED_ENTITY or name in declared:
             if in_file:
                 lines.setdefault(name, error.line)
+                if not _written_at(doctype, name, error.line):  # libxml2 met it in the text of an entity used there
+                    texts = texts if texts is not None else doctype.texts()
+                    holding.setdefault(name, _holder(doctype, texts, name, error.line))
             else:  # the line of the file that uses the entity whose text holds the reference
                 texts = texts if texts is not None else doctype.texts()
                 outer = next((o for n, o in _entities_at(path, error, doctype, texts) if n == name), "") or _holder(doctype, texts, name)
