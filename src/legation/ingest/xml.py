@@ -434,6 +434,8 @@ def _held_by(data: bytes, name: str, line: int) -> str:
     stands when the file's text there does not write it: " (in the text of the entity &outer;,
     declared at line N)", the first entity whose text writes it, which the file uses at that line
     itself or through others; "" when the file's text writes it there, or no entity's does."""
+    if not _may_declare_entities(data):
+        return ""
     doctype = _Doctype(data)
     if _written_at(doctype, name, line):
         return ""
@@ -444,10 +446,19 @@ def _held_by(data: bytes, name: str, line: int) -> str:
 
 def _written_at(doctype: _Doctype, name: str, line: int) -> bool:
     """Whether the file's text after the DOCTYPE writes ``&name;`` at ``line``."""
-    offset = doctype.text.find(f"&{name};", doctype.end)
-    while offset >= 0 and doctype.text.count("\n", 0, offset) + 1 < line:
-        offset = doctype.text.find(f"&{name};", offset + 1)
-    return offset >= 0 and doctype.text.count("\n", 0, offset) + 1 == line
+    begins = 0
+    for _ in range(line - 1):
+        begins = doctype.text.find("\n", begins) + 1
+        if not begins:
+            return False
+    ends = doctype.text.find("\n", begins)
+    return f"&{name};" in doctype.text[max(begins, doctype.end) : ends if ends >= 0 else None]
+
+
+def _may_declare_entities(data: bytes) -> bool:
+    """Whether a file's bytes may hold an ``<!ENTITY`` declaration, in UTF-8 (or any encoding
+    ASCII's letters are bytes of) or UTF-16: False spares a file without one reading its DOCTYPE."""
+    return any(mark in data for mark in (b"<!ENTITY", "<!ENTITY".encode("utf-16-le"), "<!ENTITY".encode("utf-16-be")))
 
 
 def _holder(doctype: _Doctype, texts: dict[str, str], name: str, line: int = 0) -> str:
@@ -511,6 +522,8 @@ def _entity_not_well_formed(path: str, error, data: bytes) -> IngestError | None
     that is not well-formed by itself (``<!ENTITY bad "<hi>open">``): naming the entity, where it
     is declared, and the line of the file that uses it (libxml2 gives the error a line of the
     entity's text when another entity's text uses it), or None when the error is not in one."""
+    if not _may_declare_entities(data):
+        return None
     doctype = _Doctype(data)
     texts = doctype.texts()
     name, outer = next(((n, o) for n, o in _entities_at(path, error, doctype, texts) if n in texts and not _well_formed(_alone(texts[n])[1])), ("", ""))
@@ -619,12 +632,12 @@ def _unread_entities(root: etree._Element, log: etree._ListErrorLog, path: str, 
         if in_file and doctype.holds(error.line, error.column):
             parameters.setdefault(name)
         elif error.type == etree.ErrorTypes.WAR_UNDECLARED_ENTITY or name in declared:
-            if in_file:
-                lines.setdefault(name, error.line)
+            if in_file and name not in lines:
+                lines[name] = error.line
                 if not _written_at(doctype, name, error.line):  # libxml2 met it in the text of an entity used there
                     texts = texts if texts is not None else doctype.texts()
                     holding.setdefault(name, _holder(doctype, texts, name, error.line))
-            else:  # the line of the file that uses the entity whose text holds the reference
+            elif not in_file:  # the line of the file that uses the entity whose text holds the reference
                 texts = texts if texts is not None else doctype.texts()
                 outer = next((o for n, o in _entities_at(path, error, doctype, texts) if n == name), "") or _holder(doctype, texts, name)
                 lines.setdefault(name, _used_at(doctype, texts, outer)[0] if outer else 0)
