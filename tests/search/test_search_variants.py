@@ -378,3 +378,53 @@ def test_the_names_an_edition_lists_under_its_own_key_find_the_persons_documents
     assert len(linked) >= 20
     assert linked <= found["Gorbachev"] and linked <= found["Gorbatschow"] and linked <= found["Горбачёв"] and linked <= found["Gorbatchev"]
     assert fielded >= len(linked)
+
+
+def test_a_slip_writing_the_surname_beside_another_persons_is_no_name_of_the_person(db):
+    """FRUS 1961–63 vol. VI tags "Dobrynin Robert Kennedy" with Robert F. Kennedy's entry: the name
+    writes "Kennedy", so it was kept as one of his names, and ``Dobrynin`` found all his documents
+    (21 hits writing no "Dobrynin", suggest offering "Robert F. Kennedy"; a fresh user). A word of
+    a name read from documents that is another person's surname must be a given name, initial or
+    title of the person (schema.finding_names); his other names still find his documents."""
+    from legation.records.document_record import DocumentRecord
+    from legation.search.suggest import suggest
+    from tests.conftest import ingested_archive
+    from tests.search.fixtures import record_text
+
+    records = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1961-63v06.xml.gz") if isinstance(r, DocumentRecord)]
+    kennedys = {r.identifier for r in records if any(a.key == "person:robert-f-kennedy" for a in r.agents)}
+    writing = {r.identifier for r in records if "dobrynin" in record_text(r).lower() or any("Dobrynin" in a.name for a in r.agents)}
+    assert any("Dobrynin Robert Kennedy" in a.names for r in records for a in r.agents)
+    assert len(kennedys - writing) >= 2  # found for "Dobrynin" before
+    def every(q: str) -> set[str]:
+        return {h.identifier for page in range(1, 20) for h in search(SearchRequest(q=q, page=page, page_size=100)).hits}
+
+    for _ in ingested_archive(records):
+        found, own = every("Dobrynin"), every('"Robert Kennedy"')
+        offered = {s.text for s in suggest("Dobrynin")}
+    assert found == writing and "Robert F. Kennedy" not in offered
+    assert kennedys <= own  # his own names still find all his documents
+
+
+def test_a_persons_other_names_keep_their_titles_initials_and_spellings():
+    """The words beside the surname that make a name read from documents the person's: given names
+    as sources write them, initials, titles and glosses, though another person bears them as a
+    surname (schema.finding_names); a slip's word that is another person's surname is none."""
+    from legation.records.document_record import AgentRef
+    from legation.search.schema import finding_names
+
+    surnames = {"dobrynin", "foster", "walt", "army", "bob", "francis", "kennedy", "jock", "fritz", "do", "chou", "sadat"}
+
+    def person(name: str, *names: str) -> list[str]:
+        return finding_names(AgentRef(key="person:x", name=name, kind="person", names=list(names)), (), surnames)
+
+    real = ["Kennedy, Robert F.", "Attorney General Kennedy", "Bob Kennedy", "Robert Francis Kennedy", "R. F. Kennedy", "Mr. Kennedy"]
+    assert person("Robert F. Kennedy", *real, "Dobrynin Robert Kennedy") == real
+    assert person("John F. Dulles", "John Foster Dulles") == ["John Foster Dulles"]  # an initial spelled out
+    assert person("Walt W. Rostow", "Walt R. Rostow") == ["Walt R. Rostow"]  # a misprinted initial
+    assert person("Omar N. Bradley", "Bradley, General of the Army Omar N.") == ["Bradley, General of the Army Omar N."]
+    assert person("John Hay Whitney", "Whitney, John Hay (Jock)") == ["Whitney, John Hay (Jock)"]  # a gloss
+    assert person("Walter F. Mondale", "Fritz [Mondale]") == ["Fritz [Mondale]"]  # a familiar name, the surname supplied
+    assert person("Chang Yo-yong", "Chang Do-yong") == ["Chang Do-yong"]  # a given name romanized otherwise
+    assert person("Chou En-lai", "Premier Chou", "Chou En Lai", "Chou Enlai") == ["Premier Chou", "Chou En Lai"]
+    assert person("Anwar al- Sadat", "Anwar el-Sadat", "Kennedy Sadat") == ["Anwar el-Sadat"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from legation.ingest.slugs import slug
 from legation.ingest.titles import _DEPARTMENT_WORDS, _ORG_WORDS, TITLE_WORDS, normalize_space, party_name
@@ -776,3 +777,16 @@ def _below_a_state(name: str) -> bool:
 _STATE_WORDS = frozenset({"state", "staat", "état", "etat", "stato"})
 # Years in parentheses at the end of a name, a year or a span open or closed: "(1945)", "(1977-)", "(2014 - )".
 _YEARS_AFTER = re.compile(rf"\s*\(\s*(?:{_DATES}|{_YEAR})\s*\)$")
+
+
+def alike_given(word: str, known: str) -> bool:
+    """Whether two given names may be one, spelled, romanized or shortened otherwise ("Alexander",
+    "Aleksandr"; "Chung", "Jung"; "Chin", "Jin"; "Ed", "Edwin"; "Mac", "McGeorge"; "Michael", "Mike"):
+    the same first three letters, one starting the other, a :class:`difflib.SequenceMatcher` ratio of
+    0.55, or the same first letter and a short word or a ratio of 0.5; "Ching-kuo" and "Kai-shek",
+    "Jingguo" and "Jieshi", "Allen" and "John", "Dobrynin" and "Robert" are two."""
+    ratio = SequenceMatcher(None, word, known).ratio()
+    return (
+        word[:3] == known[:3] or known.startswith(word) or word.startswith(known) and len(known) > 2
+        or ratio >= 0.55 or word[0] == known[0] and (len(word) < 5 or ratio >= 0.5)
+    )

@@ -109,6 +109,16 @@ _TITLE_WORDS = {
     "nationalist", "communist", "west", "east",
 }
 TITLE_WORDS = frozenset(_TITLE_WORDS)  # for readers: words of titles and ranks before a name
+# Words before (or, "Jr", after) a name that are no part of it and not among the title words.
+HONORIFICS = {"herr", "frau", "doña", "señor", "senor", "monsieur", "comrade", "brig", "gen", "col", "lt",
+              "maj", "capt", "adm", "gov", "sen", "amb", "mr", "dr", "pope", "sheik", "shaikh", "khun", "re", "gens",
+              "finmin", "formin", "mgen", "bgen", "ltgen", "lcdr", "cdr", "vadm", "radm", "ayatollah", "treasury",
+              "jr", "sr"}
+# Short forms of given names that a name may print for a person ("Bill" for William J. Sebald, "Don" for
+# Donald C. Bergus, or the Spanish "Don").
+NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "joe", "mike", "tom", "tommy", "ted",
+             "teddy", "chip", "ike", "hank", "harry", "larry", "chuck", "bud", "nick", "tony", "andy", "pete", "steve",
+             "fritz", "don"}
 # Words of department and office names that may follow a title before the person's name
 # ("Secretary of State Rusk", "Assistant for National Security Affairs Kissinger").
 _DEPARTMENT_WORDS = {

@@ -145,7 +145,8 @@ def to_document(record: DocumentRecord) -> tantivy.Document:
 def finding_records(records: Iterable[DocumentRecord], batch: int = 500) -> Iterator[DocumentRecord]:
     """``records`` read from the database, each agent with the other names that find its documents
     (:func:`legation.search.schema.finding_names`): its names from authority records, and of those
-    read from documents the ones that fit it. One query for the curated names of each ``batch``
+    read from documents the ones that fit it, other people's surnames read from the database
+    (:func:`archive_surnames`). One query for the curated names of each ``batch``
     of records' agents."""
     from dataclasses import replace
     from itertools import islice
@@ -153,13 +154,37 @@ def finding_records(records: Iterable[DocumentRecord], batch: int = 500) -> Iter
     from legation.records.models import AgentName
 
     pending = iter(records)
+    surnames = archive_surnames()
     while some := list(islice(pending, batch)):
         curated: dict[str, set[str]] = {}
         for keys in chunks(sorted({a.key for r in some for a in r.agents if a.names})):
             for key, name in AgentName.objects.filter(from_authority=True, agent__key__in=keys).values_list("agent__key", "name"):
                 curated.setdefault(key, set()).add(name)
         for record in some:
-            yield replace(record, agents=[replace(a, names=schema.finding_names(a, curated.get(a.key, ()))) for a in record.agents])
+            yield replace(record, agents=[replace(a, names=schema.finding_names(a, curated.get(a.key, ()), surnames)) for a in record.agents])
+
+
+_SURNAMES: dict[tuple[int, int | None], frozenset[str]] = {}
+
+
+def archive_surnames() -> frozenset[str]:
+    """The surnames (:func:`legation.search.schema.surname`, folded) of the preferred names of the
+    archive's people (agents of kind "person"): which words of a name read from documents are
+    another person's (:func:`legation.search.schema.finding_names`). Read once for each state of
+    the agents table (its number of people and highest id; a rename in the admin keeps both, and
+    shows at the process's next start), since autocomplete asks at every keystroke."""
+    from django.db.models import Count, Max
+
+    from legation.records.models import Agent
+
+    people = Agent.objects.filter(kind="person")
+    state = people.aggregate(n=Count("id"), last=Max("id"))
+    found = _SURNAMES.get(key := (state["n"], state["last"]))
+    if found is None:
+        _SURNAMES.clear()
+        names = people.values_list("name", flat=True).iterator()
+        found = _SURNAMES[key] = frozenset(schema.surname(n, bool(schema._SURNAME_FIRST.match(n))) for n in names) - {""}
+    return found
 
 
 class SearchIndex:

@@ -16,14 +16,17 @@ put them last.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 import tantivy
 
+from legation.ingest.names import PARTICLES, alike_given
+from legation.ingest.titles import _DEPARTMENT_WORDS, HONORIFICS, NICKNAMES, TITLE_WORDS
 from legation.records.document_record import AGENT_KINDS, AgentRef, DocumentRecord
 from legation.records.languages import language_name, language_tag
 from legation.search import analyzers
@@ -188,11 +191,13 @@ def surname(name: str, romanized_first: bool = False) -> str:
     return words[-1] if words else ""
 
 
-def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
+def finding_names(agent: AgentRef, curated: Iterable[str] = (), surnames: Collection[str] = ()) -> list[str]:
     """Those of ``agent``'s other names that find the documents linked to it, given the names an
     authority record gives it (``curated``, kept whatever their words): of a person's other names
-    read from documents, those that write its surname (``Lay``, ``Mr. Lay``, ``Lay, James S.``) or
-    only words of its preferred name (``Chou En Lai``); every name of an organization.
+    read from documents, those that write its surname (``Lay``, ``Mr. Lay``, ``Lay, James S.``) and
+    no other person's of ``surnames`` (the folded surnames of the archive's people) but as a given
+    name, title or initial of it (:func:`_of_person`: not ``Dobrynin Robert Kennedy``), or only
+    words of its preferred name (``Chou En Lai``); every name of an organization.
 
     The database gathers an agent's names from every document that links it, and each of its
     documents was found by all of them, so one document's slip became a name of them all: FRUS
@@ -205,7 +210,7 @@ def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
     ``person:…``), whose names are that authority's: a Dodis document lists under ``dodis:P31707``
     the edition's names of Gorbachev, Gorbatschow and Горбачёв among them (TEI ``listPerson``).
     Applied to the documents the index reads from the database
-    (:func:`legation.search.indexer.finding_records`)."""
+    (:func:`legation.search.indexer.finding_records`, with :func:`legation.search.indexer.archive_surnames`)."""
     # a key of a kind and a name's slug (person:dean-acheson) is Legation's, made where the source gave no
     # authority's identifier (legation.ingest.mappings.agent_key, the FRUS reader's): it joins documents by
     # a name's spelling, not by the source's word that they are one person
@@ -213,8 +218,59 @@ def finding_names(agent: AgentRef, curated: Iterable[str] = ()) -> list[str]:
         return list(agent.names)
     kept = set(curated)
     first = any(_SURNAME_FIRST.match(name) for name in (agent.name, *agent.names))
-    own, words = surname(agent.name, first), set(analyzers.folded(agent.name))
-    return [n for n in agent.names if n in kept or surname(n, first) == own or set(analyzers.folded(n)) <= words]
+    own, words = surname(agent.name, first), analyzers.folded(agent.name)
+    return [n for n in agent.names if n in kept or set(analyzers.folded(n)) <= set(words) or _of_person(n, first, own, words, surnames)]
+
+
+def _of_person(name: str, romanized_first: bool, own: str, words: list[str], surnames: Collection[str]) -> bool:
+    """Whether a ``name`` read from documents is a name of the person whose preferred name's folded
+    ``words`` are ``words`` and whose surname is ``own`` (:func:`surname`): it writes that surname,
+    and each of its other words that is another person's surname (one of ``surnames``: the
+    archive's, folded) stands there as one of this person's given names or as no name: an initial,
+    right or misprinted ("Walt R. Rostow" for Walt W. Rostow); a title, honorific or office
+    (:data:`legation.ingest.titles.TITLE_WORDS`, "General of the Army"); a particle or a word in
+    lower case ("el", "le Sesne"), or joined to the surname ("Sadiq Ash-Shara"); a word in parentheses or quotation marks (a source's gloss:
+    "Whitney, John Hay (Jock)"); a familiar form ("Bob"); a word the preferred name's initial stands
+    for ("John Foster Dulles" for John F. Dulles, though "Foster" is William C. Foster's surname); or
+    a given name spelled, romanized or shortened otherwise (:func:`legation.ingest.names.alike_given`),
+    in a name romanized surname first its syllables apart or joined ("Chou Enlai", "Chang Do-yong"
+    for Chang Yo-yong).
+
+    FRUS 1961–63 vol. VI tags "Dobrynin Robert Kennedy" with Robert F. Kennedy's entry: the name
+    writes "Kennedy", and ``Dobrynin`` found all his documents; "Dobrynin" is Anatoliy F. Dobrynin's
+    surname and none of Kennedy's given names. A word that is no one's surname stays: the sources'
+    forms with a familiar or further given name ("Big Minh", "Scotty Reston", "Ivan Khristov
+    Bashev") are many more than their slips ("Large W. Averell Harriman" for "Ambassador at Large")."""
+    if surname(name, romanized_first) != own:
+        return False
+    # a word joined to the surname is of it ("Ash-Shara", "Douglas-Home"); a gloss or a word in lower case is no name
+    tokens = [analyzers.folded(token) for token in _GLOSS.sub(" ", name).split() if not token.islower()]
+    written = [w for words_of in tokens for w in (words_of[-1:] if words_of[-1:] == [own] else words_of)]
+    if own not in written:
+        return False
+    written.remove(own)
+    given = [w for w in words if w != own and w not in _NAME_SUFFIXES]
+    if not given:  # a surname alone ("Fulbright"): no given name to judge the others' by
+        return True
+    pairs = set()
+    if romanized_first:  # syllables of a given name, written apart or joined ("Chou Enlai", "Chang Do-yong")
+        given += [a + b for a, b in zip(given, given[1:])]
+        pairs = {w for a, b in zip(written, written[1:]) if any(alike_given(a + b, g) for g in given) for w in (a, b)}
+    return all(
+        w not in surnames or w == own or len(w) == 1 or w in pairs or w in _not_names() or w in NICKNAMES
+        or any(alike_given(w, g) or len(g) == 1 and w[0] == g for g in given)
+        for w in written
+    )
+
+
+_GLOSS = re.compile(r"\([^()]*\)|“[^”]*”|\"[^\"]*\"")  # a source's gloss in a name: (Jock), “Tiger”
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """The words of titles, honorifics and the offices they name, and the particles of names ("al", "von"),
+    folded: no given name."""
+    return frozenset(w for title in TITLE_WORDS | HONORIFICS | _DEPARTMENT_WORDS | PARTICLES for w in analyzers.folded(title))
 
 
 def person_surnames(record: DocumentRecord) -> list[str]:
@@ -319,7 +375,7 @@ def day_bounds_of(record: DocumentRecord) -> tuple[dt.date, dt.date] | None:
 
 UNDATED = "Undated"
 MAX_YEARS_PER_DOCUMENT = 100
-VALUES_VERSION = 5  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first, and before a comma; 5: a person's other names read from documents only of their surname)
+VALUES_VERSION = 6  # bump when what a record gives a field changes (2: years of open dates, wide ranges; 3: collection keys; 4: surnames written first, and before a comma; 5: a person's other names read from documents only of their surname; 6: and of no other person's surname but as a given name, title or initial)
 
 
 def _years(record: DocumentRecord) -> list[str]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from legation.search import analyzers, schema, variants
 from legation.search import query as user_query
-from legation.search.indexer import SearchIndex
+from legation.search.indexer import SearchIndex, archive_surnames
 
 MAX_PREFIX_CHARS = 100
 MIN_PREFIX_CHARS = 2
@@ -209,11 +209,12 @@ def _named_so(variants) -> list[int]:
     from legation.records.document_record import AgentRef
 
     rows = variants.values_list("agent_id", "name", "from_authority", "agent__name", "agent__kind", "agent__key")[:MAX_VARIANTS_READ]
+    surnames = archive_surnames()
     return list(
         dict.fromkeys(
             agent
             for agent, name, curated, preferred, kind, key in rows
-            if curated or schema.finding_names(AgentRef(key=key, name=preferred, kind=kind, names=[name]))
+            if curated or schema.finding_names(AgentRef(key=key, name=preferred, kind=kind, names=[name]), (), surnames)
         )
     )
 

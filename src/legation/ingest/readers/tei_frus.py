@@ -75,6 +75,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from legation.errors import IngestError
 from legation.ingest.titles import (
+    HONORIFICS,
+    NICKNAMES,
     TITLE_WORDS,
     document_type_from_source_note,
     document_type_from_title,
@@ -86,7 +88,7 @@ from legation.ingest.titles import (
     strip_titles,
 )
 from legation.ingest.dates import parse_archival_date, roman_value, tei_attributes_as_written, tei_edtf
-from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, inverted, name_parts
+from legation.ingest.names import NAME_SUFFIXES, PARTICLES, RANKS, alike_given, inverted, name_parts
 from legation.ingest.names import heading as library_heading
 from legation.ingest.slugs import slug
 from legation.ingest.readers import kind_from_name
@@ -115,11 +117,6 @@ BLOCKS = CONTAINERS | {"p", "ab", "list", "table", "closer", "head", "dateline",
 _LEVELS = "Top Secret|Secret|Confidential|Restricted|Limited Official Use|Official Use Only|Unclassified"
 _LEVEL = re.compile(rf"\b({_LEVELS})\b", re.I)  # in a marking: "secret us urgent"
 _SOURCE_LEVEL = re.compile(rf"(?:^|[.;]\s)({_LEVELS})(?=\s*[.;,]|$)")  # a sentence: "… 611.94/1–752. Secret; Exdis."
-# Short forms of given names that a persName may print for a linked person ("Bill" for William J. Sebald,
-# "Don" for Donald C. Bergus, or the Spanish "Don").
-_NICKNAMES = {"bill", "billy", "bob", "bobby", "dick", "jack", "jim", "jimmy", "joe", "mike", "tom", "tommy", "ted",
-              "teddy", "chip", "ike", "hank", "harry", "larry", "chuck", "bud", "nick", "tony", "andy", "pete", "steve",
-              "fritz", "don"}
 
 
 _local = local_name
@@ -678,7 +675,7 @@ def _plainly_other(name: str, entry: Person) -> bool:
     if not tokens or not all(re.fullmatch(r"[A-Z][a-z’'\-–]*[a-z]", t) for t in tokens):
         return False
     words = {w for t in tokens if t.lower() not in TITLE_WORDS for w in _name_words(t)}
-    if not words or len(tokens) == 1 and (len(name) < 4 or name.lower() in _NICKNAMES):
+    if not words or len(tokens) == 1 and (len(name) < 4 or name.lower() in NICKNAMES):
         return False
     known = {w for n in entry.names for w in _name_words(n)} | {w for o in entry.offices for w in _name_words(o)}
     return not any(
@@ -687,12 +684,7 @@ def _plainly_other(name: str, entry: Person) -> bool:
     )
 
 
-# Words before (or, "Jr", after) a name that are no part of it and not among the title words of titles.py.
-_HONORIFICS = {"herr", "frau", "doña", "señor", "senor", "monsieur", "comrade", "brig", "gen", "col", "lt",
-               "maj", "capt", "adm", "gov", "sen", "amb", "mr", "dr", "pope", "sheik", "shaikh", "khun", "re", "gens",
-               "finmin", "formin", "mgen", "bgen", "ltgen", "lcdr", "cdr", "vadm", "radm", "ayatollah", "treasury",
-               "jr", "sr"}
-_NOT_NAMES = TITLE_WORDS | _HONORIFICS
+_NOT_NAMES = TITLE_WORDS | HONORIFICS
 # A wife's title: "Madame Chiang Kai-shek" is not Chiang Kai-shek ("Mme Nhu" is Madame Nhu).
 _WIFE = {"madame", "mme"}
 
@@ -719,7 +711,7 @@ def _like_entry(word: str, entry: Person) -> bool:
     name ("Bob"), or the start of two words of it ("LeS" for "Jenkins, Alfred le Sesne")."""
     words, initials, _, joined = entry.forms
     return (
-        word in words or word[0] in initials or word in _NICKNAMES
+        word in words or word[0] in initials or word in NICKNAMES
         or any(_like_word(word, k) for k in words) or any(k.startswith(word) for k in joined if len(word) > 2)
     )
 
@@ -746,7 +738,7 @@ def _other_given_name(name: str, entry: Person) -> bool:
     if sum(any(_like_word(w, k) for w in joined) for k in words) > 1:
         return False  # it gives a given name of the entry besides the surname ("Walt W. Rostow Eisenhower")
     given = [k for k in words if not any(_like_word(w, k) for w in joined)]
-    return bool(given) and not any(_alike(w, k) for w in unlike for k in given)
+    return bool(given) and not any(alike_given(w, k) for w in unlike for k in given)
 
 
 def _like_word(word: str, known: str) -> bool:
@@ -754,18 +746,6 @@ def _like_word(word: str, known: str) -> bool:
     return word == known or (
         len(known) > 2 and len(word) > 2 and (known.startswith(word) or word.startswith(known))
         or len(known) > 4 and len(word) > 4 and SequenceMatcher(None, word, known).ratio() >= 0.8
-    )
-
-
-def _alike(word: str, known: str) -> bool:
-    """Whether two given names may be one, spelled, romanized or shortened otherwise ("Alexander",
-    "Aleksandr"; "Chung", "Jung"; "Chin", "Jin"; "Ed", "Edwin"; "Mac", "McGeorge"; "Michael", "Mike"), as
-    :func:`_plainly_other` compares words; "Ching-kuo" and "Kai-shek", "Jingguo" and "Jieshi",
-    "Allen" and "John" are two."""
-    ratio = SequenceMatcher(None, word, known).ratio()
-    return (
-        word[:3] == known[:3] or known.startswith(word) or word.startswith(known) and len(known) > 2
-        or ratio >= 0.55 or word[0] == known[0] and (len(word) < 5 or ratio >= 0.5)
     )
 
 
