@@ -161,3 +161,23 @@ def test_a_line_giving_a_stored_agent_another_kind_is_refused_saying_what_to_do(
     assert list(Agent.objects.values_list("key", "kind")) == [("person:liu-shaoqi", "person")] and not AgentName.objects.exists()
     path.write_text(GOOD + "\n" + '{"kind": "person", "key": "person:liu-shaoqi", "name": "Liu Shaoqi", "names": ["Liu Shao-chi"]}\n', encoding="utf-8")
     assert (load_authorities(path).extended, Agent.objects.get(key="person:liu-shaoqi").names.get().name) == (1, "Liu Shao-chi")
+
+
+def test_the_demo_file_merges_the_spellings_its_volumes_give_one_person():
+    """The demo volumes' lists of persons spell one person otherwise from volume to volume (Alexei
+    and Aleksei N. Kosygin, Vasili, Vasily and Vassily V. Kuznetsov, Hiyato and Hayato Ikeda), or leave
+    out a middle initial ("Smith, Bromley"): each spelling was an agent of its own, and the facets
+    showed the person two or three times (a fresh user). The bundled authority file merges them."""
+    demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "authorities.jsonl"
+    merged = {}
+    for line in demo.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        merged.update({other: record["key"] for other in record.get("same_as", ())})
+    splits = {
+        "person:alexei-n-kosygin": "person:aleksei-n-kosygin", "person:vasili-v-kuznetsov": "person:vasily-v-kuznetsov",
+        "person:vassily-v-kuznetsov": "person:vasily-v-kuznetsov", "person:hiyato-ikeda": "person:hayato-ikeda",
+        "person:gunar-jarring": "person:gunnar-jarring", "person:malcom-toon": "person:malcolm-toon",
+        "person:alfred-l-s-jenkins": "person:alfred-l-jenkins", "person:bromley-smith": "person:bromley-k-smith",
+        "person:walter-stoessel": "person:walter-j-stoessel-jr", "person:yu-ta-wai": "person:yu-ta-wei",
+    }
+    assert {key: merged.get(key) for key in splits} == splits
