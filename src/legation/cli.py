@@ -1406,7 +1406,7 @@ def copy_archive(
     except LegationError as exc:
         _fail(str(exc))
     console.print(
-        f"Copied {report.documents:,} documents; the target's export equals this archive's, with what each document "
+        f"Copied {report.said()}; the target's export equals this archive's, with what each document "
         f"last ingested ({report.export_bytes:,} bytes)."
     )
 

@@ -26,15 +26,27 @@ can make a field look corrected. The target processes get a throw-away index fol
 node's index is never touched; the target's nodes build theirs from its change log (or
 ``legation reindex``).
 
-The file begins with *authority lines*, ``{"authority": {…}}``, one per curated authority record
-(:func:`legation.records.authorities.authority_rows`: agents with curated names or other keys from
-merges, places with further names), which the target loads before the documents, so name variants
-search the same there and a later ingest links a merged key to the same agent.
+The file begins with *archive lines*, the rows curators and ingests wrote that no document carries,
+each an object of one key (:data:`ARCHIVE_LINES`), which the target stores before the documents:
+
+- ``{"authority": {…}}``, one per curated authority record (:func:`legation.records.authorities.authority_rows`:
+  agents with curated names or other keys from merges, places with further names), so name variants
+  search the same there and a later ingest links a merged key to the same agent;
+- ``{"type_spelling": {"key": …, "spelling": …}}``, one per spelling a curator gave a document type
+  (:class:`~legation.records.models.TypeSpelling`), so that no ingest into the copy respells the type back;
+- ``{"subject": {"name": …, "name_in_sources": …}}``, one per subject, so that a subject a curator
+  renamed (or made, with no name in sources) stays the curator's in the copy and a document ingested
+  there later under its name in sources joins it (:mod:`legation.records.subject_names`), and a subject
+  no document carries is kept;
+- ``{"agent": {"key": …, "kind_from_name": …, "other_kind_reported": …}}``, one per agent with either
+  set (by ingest, :class:`~legation.records.models.Agent`), given to the agent once its documents are
+  stored, so that the copy's ingests treat its kind as here.
 
 Copied: documents, their texts, footnotes, sources, the authority records they use with their
-curated names and merged keys, and, per document, what its source last gave (so corrections made in the admin stay corrections there, and
+curated names and merged keys, the archive lines above, and, per document, what its source last gave (so corrections made in the admin stay corrections there, and
 re-ingest keeps them and reports conflicts as here). Not copied: admin accounts, sessions and the
-source's change-log history (the target's log starts afresh with one entry per document). The
+source's change-log history (the target's log starts afresh with one entry per document); nor an
+agent, place, collection or repository that no document names and no archive line holds. The
 target must hold no documents.
 """
 
@@ -47,7 +59,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
@@ -58,12 +70,37 @@ from legation.errors import LegationError
 
 BATCH = 500  # documents read, ingested and given their digests at a time
 AUTHORITY = "authority"  # the key of an authority line
+TYPE_SPELLING, SUBJECT, AGENT = "type_spelling", "subject", "agent"
+ARCHIVE_LINES: dict[str, tuple[str, ...]] = {
+    AUTHORITY: (),  # checked by legation.records.authorities.checked_rows
+    TYPE_SPELLING: ("key", "spelling"),
+    SUBJECT: ("name", "name_in_sources"),
+    AGENT: ("key", "kind_from_name", "other_kind_reported"),
+}
+"""The archive lines' keys (see above), in the order a copy file gives them, each with its row's fields."""
+SHOWN_LINES = {
+    AUTHORITY: ("curated authority record", "curated authority records"),
+    TYPE_SPELLING: ("type spelling a curator chose", "type spellings curators chose"),
+    SUBJECT: ("subject with its name in sources", "subjects with their names in sources"),
+    AGENT: ("agent's kind as ingest read it", "agents' kinds as ingest read them"),
+}
+"""What the copy's report calls each archive line, one and several."""
 
 
 @dataclass(frozen=True)
 class CopyReport:
+    """What a copy copied: ``documents``, ``lines`` the archive lines by their key (:data:`ARCHIVE_LINES`),
+    and ``export_bytes`` the size of the copy file both stores wrote."""
+
     documents: int
     export_bytes: int
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def said(self) -> str:
+        """``"54 documents, 2 curated authority records and 12 subjects with their names in sources"``."""
+        from legation.printable import documents, in_words
+
+        return in_words([documents(self.documents)] + [f"{n:,} {SHOWN_LINES[key][n != 1]}" for key, n in self.lines.items() if n])
 
 
 class CopyInterrupted(LegationError):
@@ -91,10 +128,29 @@ def _interrupted(stage: str, target: str, name: str) -> str:
     )
 
 
-def write_copy(handle: TextIO) -> int:
-    """Write this database's copy lines (see above) to a text handle: its authority lines, then its
-    documents, ordered by identifier as ``legation export`` orders them. Returns the number of
-    documents written.
+def archive_rows() -> Iterator[tuple[str, dict]]:
+    """This database's archive lines (see above) as ``(key of :data:`ARCHIVE_LINES`, row)``, in that
+    order, each kind's rows sorted by code point (SQLite's and PostgreSQL's collations order text
+    differently, and the copy's verification compares the two stores' lines byte for byte)."""
+    from legation.records.authorities import authority_rows
+    from legation.records.models import Agent, Subject, TypeSpelling
+
+    for row in authority_rows():
+        yield AUTHORITY, row
+    for key, spelling in sorted(TypeSpelling.objects.values_list("key", "spelling")):
+        yield TYPE_SPELLING, {"key": key, "spelling": spelling}
+    for name, in_sources in sorted(Subject.objects.values_list("name", "name_in_sources")):
+        yield SUBJECT, {"name": name, "name_in_sources": in_sources}
+    marked = Agent.objects.exclude(kind_from_name=False, other_kind_reported="").values_list("key", "kind_from_name", "other_kind_reported")
+    for key, from_name, reported in sorted(marked):
+        yield AGENT, {"key": key, "kind_from_name": from_name, "other_kind_reported": reported}
+
+
+def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
+    """Write this database's copy lines (see above) to a text handle: its archive lines
+    (:func:`archive_rows`), then its documents, ordered by identifier as ``legation export`` orders
+    them. Returns the number of documents written; ``lines``, when given, gets the number of archive
+    lines written of each key of :data:`ARCHIVE_LINES`.
 
     Each line is checked as the target will check it, so that what it refuses is named here: a
     document against the data model (:meth:`~legation.records.document_record.DocumentRecord.validate`),
@@ -110,12 +166,13 @@ def write_copy(handle: TextIO) -> int:
     from legation.records.models import Document
     from legation.records.serialize import load_records
 
-    from legation.records.authorities import authority_rows
-
-    for row in authority_rows():
-        if problem := _unstorable_authority(row):
+    counts = dict.fromkeys(ARCHIVE_LINES, 0) if lines is None else lines
+    counts.update(dict.fromkeys(ARCHIVE_LINES, 0))
+    for key, row in archive_rows():
+        if key == AUTHORITY and (problem := _unstorable_authority(row)):
             raise LegationError(problem)
-        handle.write(json.dumps({AUTHORITY: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
+        handle.write(json.dumps({key: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
+        counts[key] += 1
     count = 0
     identifiers = list(Document.objects.order_by("identifier").values_list("identifier", flat=True))
     for chunk in chunks(identifiers, BATCH):
@@ -158,9 +215,28 @@ def _unstorable_authority(row: dict) -> str:
     return ""
 
 
-def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tuple[int, object, tuple[dict | None, str]]]:
-    """``(line number, record, (digests, file last ingested from))`` per document line of a copy file; the authority lines
-    (first in the file) are appended to ``authorities`` as ``(line number, record)`` before the
+def _archive_row(key: str, row: object) -> dict:
+    """``row`` of an archive line of ``key`` (:data:`ARCHIVE_LINES`) when it has that line's fields, each
+    of its type (an authority line's row is checked by :func:`legation.records.authorities.checked_rows`).
+    Raises :class:`~legation.records.document_record.RecordError` saying what the line should be."""
+    from legation.records.document_record import RecordError, unstorable
+
+    fields = ARCHIVE_LINES[key]
+    if key == AUTHORITY:
+        return row  # type: ignore[return-value]
+    if not isinstance(row, dict) or sorted(row) != sorted(fields):
+        raise RecordError(f"a {key!r} line must hold an object of {', '.join(json.dumps(f) for f in fields)}")
+    for name, value in row.items():
+        if not isinstance(value, bool if name == "kind_from_name" else str):
+            raise RecordError(f"{key}.{name} must be {'true or false' if name == 'kind_from_name' else 'a string'}")
+        if isinstance(value, str) and (problem := unstorable(f"{key}.{name}", value)):
+            raise RecordError(problem)
+    return row
+
+
+def _read_copy(path: Path, archive: dict[str, list[tuple[int, object]]]) -> Iterator[tuple[int, object, tuple[dict | None, str]]]:
+    """``(line number, record, (digests, file last ingested from))`` per document line of a copy file; the archive lines
+    (first in the file, :data:`ARCHIVE_LINES`) are appended to ``archive[key]`` as ``(line number, row)`` before the
     first document is yielded. LegationError for a line that is not a copy line."""
     from legation.records.document_record import DocumentRecord, RecordError
 
@@ -169,10 +245,10 @@ def _read_copy(path: Path, authorities: list[tuple[int, object]]) -> Iterator[tu
         for number, line in enumerate(handle, start=1):
             try:
                 data = json.loads(line)
-                if isinstance(data, dict) and data.keys() == {AUTHORITY}:
+                if isinstance(data, dict) and len(data) == 1 and (key := next(iter(data))) in ARCHIVE_LINES:
                     if documents:
-                        raise RecordError("an authority line after the documents; authority lines come first")
-                    authorities.append((number, data[AUTHORITY]))
+                        raise RecordError(f"an archive line ({key!r}) after the documents; the archive lines ({', '.join(map(repr, ARCHIVE_LINES))}) come first")
+                    archive.setdefault(key, []).append((number, _archive_row(key, data[key])))
                     continue
                 documents = True
                 if not isinstance(data, dict) or "ingested" not in data:
@@ -207,13 +283,14 @@ def store_copy(path: Path) -> int:
     with transaction.atomic():
         if Document.objects.exists():
             raise LegationError("already holds documents; copy into an empty database (create a new one, or empty it first)")
-        authorities: list[tuple[int, object]] = []
-        lines = _read_copy(path, authorities)
-        first = list(islice(lines, BATCH))  # reads the authority lines, which come first
+        archive: dict[str, list[tuple[int, object]]] = {}
+        lines = _read_copy(path, archive)
+        first = list(islice(lines, BATCH))  # reads the archive lines, which come first
         try:
-            load_rows(checked_rows(authorities, str(path)), str(path))
+            load_rows(checked_rows(archive.get(AUTHORITY, []), str(path)), str(path))
         except IngestError as exc:
             raise LegationError(str(exc)) from exc
+        _store_before(archive, path)
         while batch := first or list(islice(lines, BATCH)):
             first = []
             ingest_records((record for _, record, _ in batch), batch_size=BATCH, report=report)
@@ -229,7 +306,32 @@ def store_copy(path: Path) -> int:
             remember_origins({pks[i]: o for i, o in origins.items() if o})
             Document.objects.filter(pk__in=[pks[i] for i, d in digests.items() if d is None]).update(ingested=None)  # SQL NULL
             count += len(batch)
+        _mark_agents(archive.get(AGENT, []), path)
     return count
+
+
+def _store_before(archive: dict[str, list[tuple[int, object]]], path: Path) -> None:
+    """Store the type spellings and subjects of a copy's archive lines, before its documents: their
+    ingest then finds a curator's spelling and subjects' names in sources as the archive copied had
+    them. Raises LegationError naming the line of a value given twice."""
+    from legation.records.models import Subject, TypeSpelling
+
+    for key, model, unique in ((TYPE_SPELLING, TypeSpelling, "key"), (SUBJECT, Subject, "name")):
+        seen: dict[str, int] = {}
+        for number, row in archive.get(key, []):
+            if (before := seen.setdefault(row[unique], number)) != number:
+                raise LegationError(f"{path}, line {number}: the {key} {row[unique]!r} again (line {before}); each is given once")
+        model.objects.bulk_create([model(**row) for _, row in archive.get(key, [])])
+
+
+def _mark_agents(rows: list[tuple[int, object]], path: Path) -> None:
+    """Give the agents of a copy's ``"agent"`` lines what ingest remembered of their kinds, once their
+    documents are stored. Raises LegationError naming the line of an agent no document or authority line made."""
+    from legation.records.models import Agent
+
+    for number, row in rows:
+        if not Agent.objects.filter(key=row["key"]).update(kind_from_name=row["kind_from_name"], other_kind_reported=row["other_kind_reported"]):
+            raise LegationError(f"{path}, line {number}: no document nor authority line names the agent {row['key']!r}")
 
 
 def _target_env(to_url: str, work: Path) -> dict[str, str]:
@@ -281,9 +383,10 @@ def copy_archive(to_url: str) -> CopyReport:
             work = Path(folder)
             env = _target_env(to_url, work)
             copied = work / "source.copy.jsonl"
+            lines: dict[str, int] = {}
             with copied.open("w", encoding="utf-8") as handle:
                 try:
-                    count = write_copy(handle)
+                    count = write_copy(handle, lines)
                 except LegationError as exc:
                     raise LegationError(f"Nothing was copied to {masked_url(to_url)}. {exc}") from exc
             stage = "storing"
@@ -303,7 +406,7 @@ def copy_archive(to_url: str) -> CopyReport:
                     f"The copy in {masked_url(to_url)} differs from this archive (its documents or what each last ingested); "
                     "it is left there for inspection: empty that database before copying again."
                 )
-            return CopyReport(documents=count, export_bytes=copied.stat().st_size)
+            return CopyReport(documents=count, export_bytes=copied.stat().st_size, lines=lines)
     except Interrupted as exc:
         raise CopyInterrupted(exc.signal, _interrupted(stage, masked_url(to_url), str(exc))) from None
 

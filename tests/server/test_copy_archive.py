@@ -142,13 +142,18 @@ def test_a_copy_that_cannot_be_stored_leaves_the_target_empty(tmp_path: Path, mo
     assert len(ingest_records(read_file(FRUS_SAMPLE)).added) == 44
     write_copy = copying.write_copy
 
-    def with_a_bad_line(handle) -> int:  # the 44 documents 12 times under other identifiers; the 520th line is bad
+    def with_a_bad_line(handle, counts=None) -> int:  # the 44 documents 12 times under other identifiers; the 520th is bad
         written = io.StringIO()
-        write_copy(written)
-        lines = [{**line, "identifier": f"{line['identifier']}-{n}"} for n in range(12) for line in map(json.loads, written.getvalue().splitlines())]
+        write_copy(written, counts)
+        read = [json.loads(line) for line in written.getvalue().splitlines()]
+        archive = [line for line in read if "ingested" not in line]  # the subjects' lines, first
+        lines = [{**line, "identifier": f"{line['identifier']}-{n}"} for n in range(12) for line in read if "ingested" in line]
         lines[519]["ingested"] = "title"
-        handle.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+        handle.write("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in archive + lines))
         return len(lines)
+
+    def archive_lines() -> list[tuple[str, dict]]:
+        return list(copying.archive_rows())
 
     monkeypatch.setattr(copying, "write_copy", with_a_bad_line)
     target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
@@ -156,7 +161,7 @@ def test_a_copy_that_cannot_be_stored_leaves_the_target_empty(tmp_path: Path, mo
         copying.copy_archive(target)
     message = str(failed.value)
     assert message.startswith(f"Copying into {masked_url(target)} failed, and nothing was written there (the documents and what")
-    assert message.endswith(', line 520: "ingested" must be an object or null. Fix that and run copy-archive again.')
+    assert message.endswith(f', line {520 + len(archive_lines())}: "ingested" must be an object or null. Fix that and run copy-archive again.')
     exported = legation(target, tmp_path / "copy", "export")
     assert (exported.returncode, exported.stdout, exported.stderr.strip()) == (0, "", "Exported 0 documents.")
 
@@ -176,10 +181,11 @@ def test_legation_ingest_refuses_copy_lines_so_no_file_sets_digests(tmp_path: Pa
     with lines.open("w", encoding="utf-8") as handle:
         assert write_copy(handle) == 44
     read = list(read_jsonl(lines))
-    assert len(read) == 44 and all(isinstance(item, IngestError) for item in read)
-    assert read[0].message.startswith("unknown fields ['ingested', 'ingested_from']; Legation JSON Lines has ")
+    assert all(isinstance(item, IngestError) for item in read)  # the archive lines (the subjects') too
+    documents = [item for item in read if "'ingested'" in item.message]
+    assert len(documents) == 44 and documents[0].message.startswith("unknown fields ['ingested', 'ingested_from']; Legation JSON Lines has ")
     # each line carries the file the document last came from, so the copy reports a replacement as here
-    assert {json.loads(line)["ingested_from"] for line in lines.read_text(encoding="utf-8").splitlines()} == {""}
+    assert {json.loads(line).get("ingested_from") for line in lines.read_text(encoding="utf-8").splitlines() if "\"ingested\":" in line} == {""}
 
 
 @pytest.mark.django_db
@@ -285,8 +291,8 @@ def stop():
     os.kill(os.getpid(), STOP)
     time.sleep(60)  # the signal lands here, as anywhere in a long copy
 
-def write(handle):
-    count = real_write(handle)
+def write(handle, *counts):
+    count = real_write(handle, *counts)
     if STAGE == "reading":
         stop()
     return count
@@ -330,3 +336,62 @@ def test_an_interrupted_copy_says_what_it_left_and_removes_its_scratch_folder(tm
     assert (run.returncode, "Traceback" in message) == (128 + getattr(signal, stop), False), run.stderr
     assert f"error: {said} {target}" in message
     assert list(scratch.iterdir()) == []  # the scratch folder and its copy lines removed
+
+
+@pytest.mark.django_db
+def test_the_copy_keeps_type_spellings_subjects_names_in_sources_and_agents_kinds_as_read(admin_client, tmp_path: Path) -> None:
+    """A curator's type spelling, a subject's name in sources (a curator's rename, a subject made in the
+    admin) and what ingest remembered of an agent's kind are no document's: the copy carries them in
+    archive lines, so a later ingest into the copy keeps the curator's decisions, as here; the copy says so."""
+    from legation.copying import copy_archive
+    from legation.ingest.readers import read_file
+    from legation.ingest.service import ingest_records
+    from legation.records.models import Agent, Document, Subject, TypeSpelling
+
+    from tests.ingest.test_curation import admin_save
+
+    def lines(first: int, last: int) -> str:
+        return "".join(
+            json.dumps({"identifier": f"t-{n}", "title": f"Telegram {n}", "document_type": "Telegram", "subjects": ["ARGENTINA"],
+                        "language": "en", "agents": [{"key": "person:juan-peron", "name": "Juan Perón", "role": "sender"}]}) + "\n"
+            for n in range(first, last + 1)
+        )  # fmt: skip
+
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text(lines(1, 3), encoding="utf-8")
+    later.write_text(lines(1, 9), encoding="utf-8")  # six documents more spelled Telegram, under ARGENTINA
+    assert len(ingest_records(read_file(first)).added) == 3
+    admin_save(admin_client, "t-1", document_type="Télégram")  # a curator's spelling: all three take it
+    subject = Subject.objects.get(name="ARGENTINA")
+    subject.name = "Argentine Republic"  # renamed by a curator
+    subject.save()
+    Subject.objects.create(name="Cold War")  # made in the admin: no name in sources, no documents
+    Agent.objects.filter(key="person:juan-peron").update(kind_from_name=True, other_kind_reported="organization")
+
+    archive = [
+        sorted(TypeSpelling.objects.values_list("key", "spelling")),
+        sorted(Subject.objects.values_list("name", "name_in_sources")),
+        sorted(Agent.objects.values_list("key", "kind_from_name", "other_kind_reported")),
+    ]
+    assert archive == [[("telegram", "Télégram")], [("Argentine Republic", "ARGENTINA"), ("Cold War", "")], [("person:juan-peron", True, "organization")]]
+
+    target = new_database_url() if postgres_url() else f"sqlite:///{tmp_path / 'copy.sqlite3'}"
+    report = copy_archive(target)
+    assert report.said() == (
+        "3 documents, 1 type spelling a curator chose, 2 subjects with their names in sources and 1 agent's kind as ingest read it"
+    )
+    shell = ("import json; from legation.records.models import Agent, Document, Subject, TypeSpelling; print(json.dumps(["
+             "sorted(TypeSpelling.objects.values_list('key', 'spelling')), sorted(Subject.objects.values_list('name', 'name_in_sources')), "
+             "sorted(Agent.objects.values_list('key', 'kind_from_name', 'other_kind_reported')), "
+             "sorted(Document.objects.values_list('identifier', 'document_type', 'subjects__name'))]))")  # fmt: skip
+    copied = legation(target, tmp_path / "copy", "manage", "shell", "-v", "0", "-c", shell)
+    assert copied.returncode == 0, copied.stderr
+    assert json.loads(copied.stdout.strip().splitlines()[-1])[:3] == json.loads(json.dumps(archive))
+
+    # Six more telegrams under ARGENTINA, ingested into both: each keeps the curator's spelling and subject.
+    ingest_records(read_file(later), source=str(later))
+    assert legation(target, tmp_path / "copy", "ingest", str(later)).returncode == 0
+    after = legation(target, tmp_path / "copy", "manage", "shell", "-v", "0", "-c", shell)
+    documents = [[f"t-{n}", "Télégram", "Argentine Republic"] for n in range(1, 10)]
+    assert json.loads(after.stdout.strip().splitlines()[-1])[3] == documents
+    assert [list(d) for d in sorted(Document.objects.values_list("identifier", "document_type", "subjects__name"))] == documents
