@@ -77,7 +77,7 @@ def test_a_type_written_in_another_case_is_the_archives_type(volume_archive, tmp
     assert (
         "document types written alike but for case or accents are one type, stored in one spelling so that the type facet "
         "counts each once: the best written (not in capitals throughout, then a capital first), then the one most documents "
-        "carry, then the one with the most accents: documents read stored as the archive spells them, 'telegram' "
+        "carry, then the one with the most accents, unless a curator chose one: documents read stored as the archive spells them, 'telegram' "
         "as 'Telegram' (1 document), 'MEMORANDUM OF CONVERSATION' as 'Memorandum of Conversation' (1 document), 'Editorial "
         "note' as 'Editorial Note' (1 document). To respell a type, enter the spelling as one of its documents' type in the "
         "admin: all its documents take it"
@@ -169,3 +169,19 @@ def test_new_documents_outnumbering_the_archives_spelling_respell_it_and_a_dry_r
     assert real.types.moved == dry.types.moved and (real.added, real.updated) == (dry.added, dry.updated)
     assert "stored documents respelled, 'Aide-memoire' as 'Aide-Mémoire' (2 documents: am-0, am-1)" in " ".join(real.all_notes())
     assert set(stored_types("am-").values()) | set(stored_types("new-").values()) == {"Aide-Mémoire"}
+
+
+def test_the_note_says_a_spelling_is_a_curators_and_a_dry_run_what_it_would_store(db):
+    # a curator's "Télégram" stood when 8 new telegrams came spelled "Telegram", but the note listed it as a spelling the
+    # archive's documents chose; and a dry run's note said the documents read were "stored" (a second fresh user)
+    from legation.records.models import TypeSpelling
+
+    ingest_records([DocumentRecord(identifier=f"old-{n}", title=f"Old {n}", document_type="Télégram").validate() for n in range(2)])
+    TypeSpelling.objects.create(key="telegram", spelling="Télégram")  # as the admin stores a curator's choice
+    later = [DocumentRecord(identifier=f"later-{n}", title=f"Later {n}", document_type="Telegram").validate() for n in range(8)]
+    dry = " ".join(ingest_records(later, dry_run=True).all_notes())
+    assert "documents read a real run would store as the archive spells them, 'Telegram' as 'Télégram' (8 documents; the spelling a curator chose)" in dry
+    assert "read stored" not in dry and not Document.objects.filter(identifier__startswith="later-").exists()
+    real = " ".join(ingest_records(later).all_notes())
+    assert "documents read stored as the archive spells them, 'Telegram' as 'Télégram' (8 documents; the spelling a curator chose)" in real
+    assert "then the one with the most accents, unless a curator chose one:" in real

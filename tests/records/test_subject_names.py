@@ -134,3 +134,19 @@ def test_an_archive_holding_a_heading_twice_has_it_once_after_the_migration(capi
         assert (again.updated, len(again.unchanged), again.curated, again.conflicts) == ([], len(volume), [], [])
     assert Subject.objects.filter(name__in=["Argentine Republic", "Brazil"]).count() == 2
     assert not Subject.objects.filter(name__in=["Argentina", "ARGENTINA", "BRAZIL"]).exists()
+
+
+def test_a_dry_runs_note_says_what_a_real_run_would_store_and_names_a_curators_subject_as_one(db):
+    # a dry run's note said subjects "read stored as the archive names them", nothing stored; and a subject read under
+    # a curator's name was said as any other, as if the documents had voted for it (a second fresh user)
+    new = [DocumentRecord(identifier=f"new-{n}", title=f"New {n}", subjects=[name]).validate() for n, name in enumerate(["ARGENTINA", "Argentina"])]
+    dry = " ".join(ingest_records(new, dry_run=True).all_notes())
+    assert "subjects read a real run would store as the archive names them, 'ARGENTINA' as 'Argentina'." in dry
+    assert "read stored" not in dry and not Subject.objects.exists()
+    real = " ".join(ingest_records(new).all_notes())
+    assert "subjects read stored as the archive names them, 'ARGENTINA' as 'Argentina'." in real
+    subject = Subject.objects.get()
+    subject.name = "Argentine Republic"  # a curator's rename
+    subject.save()
+    later = [DocumentRecord(identifier="later-1", title="Later", subjects=["ARGENTINA"]).validate()]
+    assert "'ARGENTINA' as 'Argentine Republic' (the name a curator gave)." in " ".join(ingest_records(later).all_notes())

@@ -817,7 +817,7 @@ def test_a_spelling_a_curator_gave_a_type_stands_when_a_later_ingest_brings_more
     assert dry.types.moved == {} and "a real run would respell" not in " ".join(dry.all_notes())  # the --report's types_respelled: none
     real = ingest_records(later)
     assert (real.types.moved, len(real.added)) == ({}, 8)
-    assert "'Telegram' as 'Télégram' (8 documents)" in " ".join(real.all_notes())
+    assert "'Telegram' as 'Télégram' (8 documents; the spelling a curator chose)" in " ".join(real.all_notes())
     assert _type_facet(admin_client) == {"Télégram": 15, "Cable": 3}
     # until a curator changes it: "Telegram" typed back is the type's again, for every later ingest too
     assert _post_change(admin_client, document, document_type="Telegram").redirect_chain

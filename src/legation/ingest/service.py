@@ -186,12 +186,13 @@ def _types_note(types: TypeSpellings) -> str:
     """The note on types stored in another spelling than written, and on stored documents
     respelled (on a dry run, that a real run would respell), the first of each spelling named
     (:mod:`legation.records.document_types`); "" when none was."""
-    said = []
+    said, chosen = [], types.chosen.values()
     if types.respelled:
-        said.append(f"documents read stored as the archive spells them, {respellings(types.respelled)}")
+        stored = "a real run would store" if types.dry_run else "stored"
+        said.append(f"documents read {stored} as the archive spells them, {respellings(types.respelled, chosen=chosen)}")
     if types.moved:
         done = "stored documents a real run would respell" if types.dry_run else "stored documents respelled"
-        said.append(f"{done}, {respellings(types.restored, named=types.named())}")
+        said.append(f"{done}, {respellings(types.restored, named=types.named(), chosen=chosen)}")
     if not said:
         return ""
     return f"{ONE_TYPE}: {'; '.join(said)}. To respell a type, enter the spelling as one of its documents' type in the admin: all its documents take it"
@@ -203,7 +204,8 @@ def _subjects_note(subjects: SubjectNames) -> str:
     (:mod:`legation.records.subject_names`); "" when none was."""
     told = []
     if subjects.read:
-        told.append(f"subjects read stored as the archive names them, {said(subjects.read)}")
+        stored = "a real run would store" if subjects.dry_run else "stored"
+        told.append(f"subjects read {stored} as the archive names them, {said(subjects.read, subjects.curators.values())}")
     if subjects.renamed:
         renamed = ", ".join(f"{old!r} as {new!r} ({documents(subjects.moved[key])})" for key, (old, new) in subjects.renamed.items())
         told.append(f"stored subjects {'a real run would rename' if subjects.dry_run else 'renamed'}, {renamed}")

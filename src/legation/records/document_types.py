@@ -58,7 +58,7 @@ from legation.search.analyzers import folded_name
 ONE_TYPE = (
     "document types written alike but for case or accents are one type, stored in one spelling so that the type facet "
     "counts each once: the best written (not in capitals throughout, then a capital first), then the one most documents "
-    "carry, then the one with the most accents"
+    "carry, then the one with the most accents, unless a curator chose one"
 )  # what the ingest's note says of the rule
 CURATED_TYPE = (
     "Document types written alike but for case or accents are one type, so that the type facet counts each once: a "
@@ -68,14 +68,24 @@ CURATED_TYPE = (
 NAMED = 3  # stored documents a note names for each respelling
 
 
-def respellings(pairs: Counter[tuple[str, str]], shown: int = 5, named: dict[tuple[str, str], list[str]] | None = None) -> str:
+CHOSEN = "the spelling a curator chose"  # what a note says of a new spelling that is a curator's (TypeSpelling)
+
+
+def respellings(
+    pairs: Counter[tuple[str, str]], shown: int = 5, named: dict[tuple[str, str], list[str]] | None = None, chosen: Iterable[str] = ()
+) -> str:
     """``pairs`` (``(old, new)`` spelling → documents) as a note lists them, the most first:
     ``'telegram' as 'Telegram' (3 documents), … and 2 more``; with ``named`` (the documents' identifiers
-    by pair), the first :data:`NAMED` of each: ``(1,936 documents: frus1949v07p1-d1, … and 1,933 more)``."""
+    by pair), the first :data:`NAMED` of each: ``(1,936 documents: frus1949v07p1-d1, … and 1,933 more)``;
+    a new spelling of ``chosen``, the spellings curators chose (:class:`~legation.records.models.TypeSpelling`),
+    said to be one: ``'Telegram' as 'Télégram' (8 documents; the spelling a curator chose)``, as no count of
+    documents changes it."""
+    curators = set(chosen)
 
     def counted(pair: tuple[str, str], n: int) -> str:
         ids = (named or {}).get(pair, [])[:NAMED]
-        return documents(n) + (f": {', '.join(ids)}" + (f" and {n - len(ids):,} more" if n > len(ids) else "") if ids else "")
+        listed = documents(n) + (f": {', '.join(ids)}" + (f" and {n - len(ids):,} more" if n > len(ids) else "") if ids else "")
+        return listed + (f"; {CHOSEN}" if pair[1] in curators else "")
 
     listed = ", ".join(f"{a!r} as {b!r} ({counted((a, b), n)})" for (a, b), n in pairs.most_common(shown))
     return listed + (f" and {len(pairs) - shown:,} more" if len(pairs) > shown else "")

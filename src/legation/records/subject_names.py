@@ -255,6 +255,8 @@ class SubjectNames:
         return one
 
 
-def said(pairs: Iterable[tuple[str, str]]) -> str:
-    """``'ARGENTINA' as 'Argentina', …`` for a note."""
-    return ", ".join(f"{a!r} as {b!r}" for a, b in pairs)
+def said(pairs: Iterable[tuple[str, str]], curators: Iterable[str] = ()) -> str:
+    """``'ARGENTINA' as 'Argentina', …`` for a note; a name of ``curators`` (the names curators gave)
+    said to be one: ``'ARGENTINA' as 'Argentine Republic' (the name a curator gave)``."""
+    given = set(curators)
+    return ", ".join(f"{a!r} as {b!r}" + (" (the name a curator gave)" if b in given else "") for a, b in pairs)
