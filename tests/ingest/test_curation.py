@@ -339,6 +339,14 @@ def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_wo
         "transcript (en), note 3 (was 2): See Document 102.",
         "transcript (en), notes 5–9 (were 3–7): the same 5 notes, their words unchanged",
     ]
+    # a note renumbered whose words changed too: its old mark said as well (it was "note 3: …", no word of note 2)
+    retold = [Footnote("1", "See Document 6."), Footnote("2", notes[0].text), Footnote("3", notes[1].text.replace("March 27", "March 28"))]
+    assert changes(stored, with_notes([*retold, Footnote("4", notes[2].text)]))[0].as_json()["added"] == [
+        "transcript (en), note 1: See Document 6.",
+        "transcript (en), note 2 (was 1): See Document 7.",
+        "transcript (en), note 3 (was 2): See the March 28 memorandum of conversation in volume V.",
+        "transcript (en), note 4 (was 3): Following transmission of the text of this letter to Thompson, the Department of…",
+    ]
 
 
 def test_a_conflict_gives_the_sources_new_value_whole_and_for_a_list_where_it_differs_from_the_archives(admin_client, tmp_path: Path):

@@ -238,7 +238,8 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     (:class:`difflib.SequenceMatcher`, so that a note added or removed does not pair its neighbours
     with each other): a note whose words changed as ``"note 3: …words…"`` on each side, from a few
     words before where they differ (:func:`_differing`), one only one side has as ``"note 4: its
-    words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), and a note whose words stayed
+    words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), its new mark followed by the old
+    when it was renumbered too (``"note 4 (was 3): …words…"``), and a note whose words stayed
     but whose mark changed with its words on each side, as ``"note 3: its words"`` and ``"note 4 (was 3):
     its words"`` (it was ``"notes 3"`` and ``"notes 4 renumbered"``, a plural for one note and a line
     without the note's words); :data:`MIN_RUN_SHOWN` notes or more renumbered alike in a row, as a note
@@ -268,8 +269,9 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
         for i, j in zip_longest(range(i1, i2), range(j1, j2)):
             if i is not None and j is not None:
                 was, now = _differing(old[i].text, new[j].text)
+                renumbered = f" (was {mark(old, i)})" if mark(old, i) != mark(new, j) else ""
                 before.append(f"note {mark(old, i)}: {was}")
-                after.append(f"note {mark(new, j)}: {now}")
+                after.append(f"note {mark(new, j)}{renumbered}: {now}")
             elif i is not None:
                 before.append(f"note {mark(old, i)}: {shortened(old[i].text, SHOWN_CHARS)}")
             else:
