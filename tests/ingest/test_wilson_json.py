@@ -166,7 +166,7 @@ def test_html_too_deep_to_read_fails_the_record_naming_the_text_and_odd_html_kee
     error, record, *_ = list(read_wilson_json(path))
     assert isinstance(error, IngestError) and error.location.startswith("record 1")
     assert error.message == (
-        "transcripts[1].html nests elements more than 255 deep, deeper than Legation reads HTML, so the text inside them would be "
+        "transcripts[0].html nests elements more than 255 deep, deeper than Legation reads HTML, so the text inside them would be "
         "lost; flatten the nesting (or keep the text as raw) and ingest the file again"
     )
     assert record.identifier == "wilson-900099"  # the rest go on
@@ -256,7 +256,7 @@ def test_ingest_stores_the_body_as_an_organization_and_keeps_a_stored_kind(tmp_p
         ("title", ["a", "b"], "title must be a string, not a list; write it in quotes, or leave it out"),
         ("title", 123, "title must be a string, not a number (123); write it in quotes, or leave it out"),
         ("subjects", "Sino-Soviet", "subjects must be an object or a list of objects, such as [{\"id\": \"1\", \"name\": \"…\"}], not a string ('Sino-Soviet')"),
-        ("contributors", [None, {"id": "5", "name": "Mao Zedong"}], "contributors[1] must be an object, such as {\"id\": \"1\", \"name\": \"…\"}, not null"),
+        ("contributors", [None, {"id": "5", "name": "Mao Zedong"}], "contributors[0] must be an object, such as {\"id\": \"1\", \"name\": \"…\"}, not null"),  # as JSON counts: the first
         ("id", {"n": 1}, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not a JSON object"),
         ("id", -3, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not -3"),  # was "wilson--3"
         ("id", 1.5, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not 1.5"),  # "not a number"
@@ -284,9 +284,9 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
     assert len(record.agents) == kept and isinstance(note, IngestNote)
     n = len(doc["transcripts"])
     assert note.message == (
-        f"stored without transcripts[{n}] (id 1, no html or raw text, nor a file), "
-        "translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched), "
-        f"contributors[{len(doc['contributors'])}] (id 5, no name): "
+        f"stored without transcripts[{n - 1}] (id 1, no html or raw text, nor a file), "
+        "translations[1] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched), "
+        f"contributors[{len(doc['contributors']) - 1}] (id 5, no name): "
         "give each its name or give a text its html or raw, and ingest the file again"
     )
     # a name that is no string is none ({"name": 7} was stored as the type "7")
@@ -294,13 +294,14 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
     doc["translations"] = doc["translations"][:1]  # its PDF-only translation left out of the file
     path.write_text(json.dumps({**doc, "type": {"id": "5", "name": 7}}), encoding="utf-8")
     record, note = list(read_wilson_json(path))
-    assert record.document_type == "" and note.message == "stored without type[1] (id 5, no name): give each its name, and ingest the file again"
+    assert record.document_type == "" and note.message == "stored without type (id 5, no name): give each its name, and ingest the file again"
     # a translation given only as a file the archive serves apart (a PDF) is not fetched, and said so:
-    # it was dropped without a word, and the archivist never learnt the document has one
+    # it was dropped without a word, and the archivist never learnt the document has one; named as JSON counts, from 0
+    # (it said translations[2], the JSON's translations[1], and type[1] of a type given as one object)
     record, note = list(read_wilson_json(DOCUMENT))
     assert [t.language for t in record.texts if t.kind == "translation"] == ["en"]
     assert note.message == (
-        "stored without translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched): "
+        "stored without translations[1] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is not fetched): "
         "give a text its html or raw, and ingest the file again"
     )
 

@@ -194,11 +194,13 @@ NAMED_FIELDS = ("donors", "subjects", "contributors", "creators", "original_cove
 
 
 def _checked(doc: dict) -> list[str]:
-    """What of ``doc`` (a Digital Archive document object) is left out: its objects in
+    """What of ``doc`` (a Digital Archive document object) is left out, each named as JSONPath names
+    it, an entry of a list by its index from 0 (``translations[1]`` is the second), a field holding
+    one object by the field's name: its objects in
     :data:`NAMED_FIELDS` without a name (``"contributors[2] (id 5, no name)"``), its
     transcripts and translations with neither text nor a file (``"transcripts[1] (id 1, no html
     or raw text, nor a file)"``) and those whose text is only a file the archive serves apart
-    (``"translations[2] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is
+    (``"translations[1] (id 900103, Chinese, only a file, TranslationFile_900103.pdf, which is
     not fetched)"``: nothing is fetched, and the archivist must learn that a translation was not
     stored, as the Digital Archive has many given only as a scan). Raises :class:`RecordError`
     naming the field for a value of the wrong kind: a field of :data:`TEXT_FIELDS` that is no
@@ -216,14 +218,14 @@ def _checked(doc: dict) -> list[str]:
             continue
         if not isinstance(value, dict | list):
             raise RecordError(f'{name} must be an object or a list of objects, such as [{{"id": "1", "name": "…"}}], not {json_type(value)}')
-        for number, item in enumerate([value] if isinstance(value, dict) else value, start=1):
+        for place, item in ([(name, value)] if isinstance(value, dict) else [(f"{name}[{n}]", v) for n, v in enumerate(value)]):
             if not isinstance(item, dict):
-                raise RecordError(f'{name}[{number}] must be an object, such as {{"id": "1", "name": "…"}}, not {json_type(item)}')
+                raise RecordError(f'{place} must be an object, such as {{"id": "1", "name": "…"}}, not {json_type(item)}')
             known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
             if name in (*NAMED_FIELDS, "type") and not _name(item):
-                left_out.append(f"{name}[{number}] ({known}no name)")
-            elif name in ("transcripts", "translations") and not _asset_text(item, f"{name}[{number}]"):
-                left_out.append(f"{name}[{number}] ({known}{_file_only(item) or 'no html or raw text, nor a file'})")
+                left_out.append(f"{place} ({known}no name)")
+            elif name in ("transcripts", "translations") and not _asset_text(item, place):
+                left_out.append(f"{place} ({known}{_file_only(item) or 'no html or raw text, nor a file'})")
     return left_out
 
 
