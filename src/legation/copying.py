@@ -166,10 +166,10 @@ def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
     from legation.records.models import Document
     from legation.records.serialize import load_records
 
-    counts = dict.fromkeys(ARCHIVE_LINES, 0) if lines is None else lines
+    counts = {} if lines is None else lines
     counts.update(dict.fromkeys(ARCHIVE_LINES, 0))
     for key, row in archive_rows():
-        if key == AUTHORITY and (problem := _unstorable_authority(row)):
+        if problem := _unstorable_authority(row) if key == AUTHORITY else _unstorable_row(key, row):
             raise LegationError(problem)
         handle.write(json.dumps({key: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
         counts[key] += 1
@@ -212,6 +212,20 @@ def _unstorable_authority(row: dict) -> str:
                     f"{what} cannot be copied: {problem}; no store can keep it. Correct it in the admin ({where}), "
                     "then run copy-archive again."
                 )
+    return ""
+
+
+def _unstorable_row(key: str, row: dict) -> str:
+    """Why the archive line ``row`` of a type spelling or subject cannot be stored (:func:`_archive_row`),
+    and where to correct it; ``""`` when it can."""
+    from legation.records.document_record import RecordError
+
+    try:
+        _archive_row(key, row)
+    except RecordError as exc:
+        name = row.get("spelling") or row.get("name") or row.get("key")
+        where = f"/admin/records/{key.replace('_', '')}/?{urlencode({'q': name})}"
+        return f"The {key.replace('_', ' ')} {name!r} cannot be copied: {exc}; no store can keep it. Correct it in the admin ({where}), then run copy-archive again."
     return ""
 
 

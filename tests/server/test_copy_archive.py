@@ -395,3 +395,16 @@ def test_the_copy_keeps_type_spellings_subjects_names_in_sources_and_agents_kind
     documents = [[f"t-{n}", "Télégram", "Argentine Republic"] for n in range(1, 10)]
     assert json.loads(after.stdout.strip().splitlines()[-1])[3] == documents
     assert [list(d) for d in sorted(Document.objects.values_list("identifier", "document_type", "subjects__name"))] == documents
+
+    # a subject no store keeps (an old archive's, in SQLite) is named with where to correct it, before anything is copied
+    from legation.copying import write_copy
+    from legation.errors import LegationError
+
+    Subject.objects.create(name="Cold\x00War")
+    with pytest.raises(LegationError) as refused:
+        write_copy(io.StringIO())
+    assert str(refused.value) == (
+        r"The subject 'Cold\x00War' cannot be copied: subject.name holds the control character U+0000 at character 5 "
+        r"('Cold\x00War'); no store can keep it. Correct it in the admin (/admin/records/subject/?q=Cold%00War), then run "
+        "copy-archive again."
+    )
