@@ -341,11 +341,18 @@ def _store_before(archive: dict[str, list[tuple[int, object]]], path: Path) -> N
 def _mark_agents(rows: list[tuple[int, object]], path: Path) -> None:
     """Give the agents of a copy's ``"agent"`` lines what ingest remembered of their kinds, once their
     documents are stored. Raises LegationError naming the line of an agent no document or authority line made."""
+    from legation.records.chunks import chunks
     from legation.records.models import Agent
 
-    for number, row in rows:
-        if not Agent.objects.filter(key=row["key"]).update(kind_from_name=row["kind_from_name"], other_kind_reported=row["other_kind_reported"]):
-            raise LegationError(f"{path}, line {number}: no document nor authority line names the agent {row['key']!r}")
+    lines = {row["key"]: number for number, row in rows}
+    if missing := sorted(set(lines) - {k for chunk in chunks(sorted(lines)) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}, key=lines.get):
+        raise LegationError(f"{path}, line {lines[missing[0]]}: no document nor authority line names the agent {missing[0]!r}")
+    marks: dict[tuple[bool, str], list[str]] = {}
+    for _, row in rows:
+        marks.setdefault((row["kind_from_name"], row["other_kind_reported"]), []).append(row["key"])
+    for (from_name, reported), keys in marks.items():  # a query for each kind of mark, not for each agent
+        for chunk in chunks(keys):
+            Agent.objects.filter(key__in=chunk).update(kind_from_name=from_name, other_kind_reported=reported)
 
 
 def _target_env(to_url: str, work: Path) -> dict[str, str]:
