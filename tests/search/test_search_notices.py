@@ -8,7 +8,7 @@ import pytest
 
 from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.search import schema
-from legation.search.query import DATE_FORMS, MIN_PREFIX_CHARS, RANGE_FIELDS, parse
+from legation.search.query import DATE_FORMS, MIN_PREFIX_CHARS, RANGE_FIELDS, And, Or, Term, parse
 from legation.search.service import LANGUAGE_HELP, RELAXED_NOTICE, SearchRequest, filtered_out, search
 from tests.conftest import REPO
 from tests.search.fixtures import LANGUAGE_ROWS, records_of
@@ -1062,3 +1062,25 @@ def test_a_year_chosen_and_dates_with_no_day_in_common_say_so(demo_volumes) -> N
     # a year the dates share says nothing of it
     shared = search(SearchRequest(filters={"year": ["1949"]}, start_date=dt.date(1949, 6, 1)), index)
     assert shared.total > 0 and "no day in common" not in shared.notice
+
+
+def test_an_or_beside_more_words_on_one_side_says_how_it_was_grouped(demo_volumes) -> None:
+    # collection:frus1964-68v30 Telegram OR Memorandum found documents of every volume, and said
+    # nothing: a fresh user took the volume to hold for both words (AND binds before OR)
+    index = demo_volumes("frus1964-68v30", "frus1955-57v02")
+    typed = "collection:frus1964-68v30 Telegram OR Memorandum"
+    other = "collection:frus1964-68v30 (Telegram OR Memorandum)"
+    result, grouped = search(SearchRequest(q=typed, page_size=100), index), search(SearchRequest(q=other, page_size=100), index)
+    assert result.notice == (
+        f"'{typed}' was read as '(collection:frus1964-68v30 Telegram) OR Memorandum': OR joins the words on each side of it, "
+        f"as wholes; to join only the words beside it, write '{other}'."
+    )
+    assert any(not h.identifier.startswith("frus1964-68v30-") for h in result.hits)
+    assert grouped.total < result.total and grouped.notice == ""
+    assert grouped.hits and all(h.identifier.startswith("frus1964-68v30-") for h in grouped.hits)
+    # sides of one length are read as the user means them, two names: nothing to say
+    assert search(SearchRequest(q="Dean Rusk OR Averell Harriman"), index).notice == ""
+    parsed = parse("Mao OR Stalin treaty")
+    assert parsed.node == Or((Term("Mao"), And((Term("Stalin"), Term("treaty")))))
+    assert parsed.notice.startswith("'Mao OR Stalin treaty' was read as 'Mao OR (Stalin treaty)': ")
+    assert parse("Khrushchev Mao OR Stalin").notice.endswith("to join only the words beside it, write 'Khrushchev (Mao OR Stalin)'.")

@@ -37,7 +37,6 @@ from tests.conftest import REPO
         ("Sino-Soviet treaty", And((Term("Sino-Soviet"), Term("treaty")))),
         ('"treaty of friendship" Mao', And((Phrase("treaty of friendship"), Term("Mao")))),
         ("Mao OR Stalin", Or((Term("Mao"), Term("Stalin")))),
-        ("Mao OR Stalin treaty", Or((Term("Mao"), And((Term("Stalin"), Term("treaty")))))),
         ("treaty AND Moscow", And((Term("treaty"), Term("Moscow")))),
         ("treaty NOT Stalin", And((Term("treaty"), Not(Term("Stalin"))))),
         ("treaty -Stalin", And((Term("treaty"), Not(Term("Stalin"))))),

@@ -390,6 +390,25 @@ def _field_name(name: str) -> str:
     return key
 
 
+def _grouping_note(text: str, sides: list[list[tuple[int, int]]]) -> str:
+    """The notice of an OR whose sides hold unlike numbers of words or groups: how ``text`` was
+    grouped (each side of more than one in parentheses) and, for two sides, how to write the OR
+    of the words beside it alone. ``sides``: where each side's words or groups stand, (start,
+    end) offsets in ``text``, in order."""
+    start, end = sides[0][0][0], sides[-1][-1][1]
+    read = text[start:end]
+    for units in reversed(sides):
+        if len(units) > 1:
+            a, b = units[0][0] - start, units[-1][1] - start
+            read = f"{read[:a]}({read[a:b]}){read[b:]}"
+    said = f"{shown(text[start:end])} was read as {shown(read)}: OR joins the words on each side of it, as wholes"
+    if len(sides) > 2:
+        return said + "."
+    a, b = sides[0][-1][0], sides[1][0][1]
+    other = f"{text[:a]}({text[a:b]}){text[b:]}".strip()
+    return f"{said}; to join only the words beside it, write {shown(other)}."
+
+
 # --- parser -------------------------------------------------------------------------------------
 
 
@@ -412,6 +431,7 @@ class _Parser:
         self.addresses: list[Address] = []  # addresses read (self.address), in order
         self.bad: list[_Unreadable] = []  # the terms whose field's value cannot be read, each read as NOTHING
         self.valued: list[str] = []  # the fields of the field:(…) groups the token read stands in: its words are their values
+        self.units: list[tuple[int, int]] = []  # (start, end) in text of each word or group read at the level being read
         self.tokens = [tok for tok in tokens if tok.kind != "DASHES"]
         if len(self.tokens) < len(tokens):
             if not self.tokens:
@@ -445,11 +465,29 @@ class _Parser:
         )
 
     def parse_or(self) -> Node:
-        items = [self.parse_and()]
+        """Alternatives joined by OR, each the words side by side (or joined by AND) on one side of
+        it: AND binds before OR, as in Boolean algebra and Lucene's query parsers, so that ``Mao
+        Zedong OR Liu Shaoqi`` is two names. Where the sides hold unlike numbers of words
+        (``collection:frus1964-68v30 Telegram OR Memorandum``, ``Khrushchev Mao OR Stalin``) the
+        notice says how it was grouped and how to write the other grouping (:func:`_grouping_note`):
+        a fresh user took the volume to hold for both."""
+        sides = [self._side()]
         while self.is_op(self.peek(), "OR"):
             self.pos += 1
-            items.append(self.parse_and())
-        return items[0] if len(items) == 1 else Or(tuple(items))
+            sides.append(self._side())
+        if len(sides) == 1:
+            return sides[0][0]
+        if len({len(units) for _, units in sides}) > 1:
+            self.notes.append(_grouping_note(self.text, [units for _, units in sides]))
+        return Or(tuple(node for node, _ in sides))
+
+    def _side(self) -> tuple[Node, list[tuple[int, int]]]:
+        """One side of an OR (:meth:`parse_and`) and where each of its words or groups stands in the text."""
+        first = len(self.units)
+        node = self.parse_and()
+        units = self.units[first:]
+        del self.units[first:]
+        return node, units
 
     def parse_and(self) -> Node:
         items: list[Node] = []
@@ -464,7 +502,10 @@ class _Parser:
                 if nxt is None or nxt.kind == ")" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                     raise _Unreadable("AND needs a word on each side")
             start = self.tokens[self.pos]  # tok, or the word after an AND
+            units = len(self.units)
             item = self.parse_unary()
+            del self.units[units:]  # a group's own words: not this level's
+            self.units.append((start.start, self.tokens[self.pos - 1].end))
             read = True
             # an address's words are words of the query, as if typed one by one (only an address
             # makes a word or phrase an And); one with none is left out; a printed page's address
