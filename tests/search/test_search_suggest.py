@@ -91,8 +91,11 @@ def test_names_and_places_with_quotation_marks_find_what_their_count_says(client
     search looked for its words anywhere but in the place sent from: ``"Artern"`` found no letter
     of the three sent from Artern. Choosing a suggestion finds what its count says: the letters
     naming the person in any of the forms the letters give, or sent from the place."""
+    import re
+
     from legation.ingest.readers import read_file
     from legation.records.document_record import DocumentRecord
+    from legation.search.analyzers import folded_name
     from legation.search.service import SearchRequest, search
     from tests.conftest import ingested_archive
 
@@ -122,6 +125,11 @@ def test_names_and_places_with_quotation_marks_find_what_their_count_says(client
     for typed in ('"den', "Johann Rut", "„Von", "Artern", "Augsburg", "„Aug"):
         for item in client.get("/api/suggest", {"q": typed}).json():
             if item["kind"] == "title":
+                continue
+            if (item["kind"], item["text"]) not in expected:  # a name with a later word beginning as typed (its own or another name's): "den, Heinrich den Jüngeren
+                later_words = [word for name in forms(item["text"]) for word in re.split("[ -]", folded_name(name))[1:]]
+                assert any(word.startswith(folded_name(typed.lstrip('"„'))) for word in later_words), (typed, item)
+                assert item["documents"] == search(SearchRequest(q=item["query"])).total, item
                 continue
             seen.add((item["kind"], item["text"]))
             query, finds, _ = expected[item["kind"], item["text"]]
@@ -159,4 +167,31 @@ def test_names_complete_as_typed_without_their_accents_and_typographic_apostroph
             names = [s for s in client.get("/api/suggest", {"q": prefix}).json() if s["kind"] == "name"]
             assert [s["text"] for s in names] == [name], prefix
             assert names[0]["documents"] == search(SearchRequest(q=names[0]["query"])).total >= len(senders)
+    next(archive, None)
+
+
+def test_a_name_is_found_by_the_beginning_of_any_of_its_words(client, db):
+    """A fresh user: ``Kai-shek``, ``shek`` or ``Tse-tung`` suggested no name, though the volume
+    names Chiang Kai-shek and Mao Tse-tung (the authority file's preferred forms); a name was
+    found by its first word only (``Dull`` found John Foster Dulles because FRUS writes him
+    "Dulles, John Foster"). Any word of a name, or of its other names, begins it now (``Jieshi``:
+    Jiang Jieshi, another name of Chiang Kai-shek), and the names found by their first word come
+    first: ``Chiang`` lists Chiang Kai-shek before Madame Chiang Kai-shek."""
+    from legation.records.authorities import load_authorities
+    from legation.search.follower import follow_once
+    from tests.conftest import ingested_archive
+
+    archive = ingested_archive(list(read_frus_volume(VOLUME)))
+    next(archive)
+    load_authorities(REPO / "data" / "demo" / "authorities.jsonl")
+    follow_once()
+
+    def names(typed: str) -> list[str]:
+        return [s["text"] for s in client.get("/api/suggest", {"q": typed}).json() if s["kind"] == "name"]
+
+    for typed, name in [("Kai-shek", "Chiang Kai-shek"), ("shek", "Chiang Kai-shek"), ("Jieshi", "Chiang Kai-shek"), ("Tse-tung", "Mao Tse-tung"), ("TSE", "Mao Tse-tung"), ("treaty Kai-sh", "Chiang Kai-shek")]:
+        assert name in names(typed), typed
+    chiang = names("Chiang")  # the volume's Madame Chiang Kai-shek, whom the authority file does not name
+    assert chiang.index("Chiang Kai-shek") < chiang.index("Madame Chiang Kai-shek")
+    assert names("ai-shek") == []  # the middle of a word begins none
     next(archive, None)

@@ -62,7 +62,9 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     it replaces (``Arthur Gold`` → ``"Arthur J. Goldberg"``: :func:`_widest`); a name or place
     found by a longer run is not repeated by a shorter one. Case and accents are ignored, for names and places typographic apostrophes, quotation
     marks and dashes too: ``o'connor`` completes "Roderic L. O’Connor", ``hammarskjold`` "Dag
-    Hammarskjöld". The names of each run are those of the agents most often sender or
+    Hammarskjöld"; a name is found by the beginning of any of its words, or of its other names'
+    (``Atat``, ``Kemal Atat``: "Mustafa Kemal Atatürk"; ``Kai-shek``: "Chiang Kai-shek"), those
+    found by their first word first (:func:`_names_and_places`). The names of each run are those of the agents most often sender or
     recipient, the places those most documents were sent from, each kind then listed by
     :attr:`Suggestion.documents`. Titles complete the whole box, as a phrase prefix, by relevance.
     ``[]`` for a prefix too short to complete (:func:`long_enough`). ``index`` (the archive's by
@@ -82,7 +84,8 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
         words = " ".join(term.words.split())[:MAX_PREFIX_CHARS]
         if len(found) >= limit or not long_enough(words):
             continue
-        run = [Suggestion(kind, text) for kind, text in _names_and_places(words, limit - len(found), term) if (kind, text) not in seen]
+        matched = {(kind, text): by_first for kind, text, by_first in _names_and_places(words, limit - len(found), term) if (kind, text) not in seen}
+        run = [Suggestion(kind, text) for kind, text in matched]
         if not run:
             continue
         index = index or default_index()
@@ -94,7 +97,9 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
             # search shows when none has them (treaty Port "Arthur J. Goldberg": 1,228 documents
             # with some of the words, 0 with all), and no suggestion that finds none
             item.documents = count_matches(item.query, index, names_of, searcher, relaxed=False)
-        found += sorted((item for item in run if item.documents), key=lambda s: (s.kind != "name", -s.documents, s.text))
+        found += sorted(
+            (item for item in run if item.documents), key=lambda s: (not matched[s.kind, s.text], s.kind != "name", -s.documents, s.text)
+        )
     words = analyzers.folded(whole)
     if words and long_enough(words[-1]) and len(found) < limit:
         index = index or default_index()
@@ -152,22 +157,41 @@ def _begins_one_of(word: str, named: set[str]) -> bool:
     return word in named or (len(word) >= 2 and any(name.startswith(word) for name in named))
 
 
-def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list[tuple[str, str]]:
-    """Up to ``limit`` (kind, preferred name) of the names, then the places, whose name or one of
-    whose variants begins with ``words``, of the kinds that may complete ``term``
-    (:meth:`~legation.search.query.LastTerm.completes`): the agents most often sender or recipient
-    first, then those most often only mentioned; the places most documents were sent from, then
-    those none was sent from (an authority record's), as kind ``"name"``: the name searched
-    wherever documents hold it, not the place sent from."""
-    from legation.records.models import Agent, AgentName, Place, PlaceName, names_starting
+def _names_and_places(words: str, limit: int, term: user_query.LastTerm) -> list[tuple[str, str, bool]]:
+    """Up to ``limit`` (kind, preferred name, found by its first word) of the names, then the
+    places, whose name or one of whose variants begins with ``words``
+    (:func:`legation.records.models.names_starting`), then, while fewer than ``limit``, of those
+    with another word beginning so (:func:`legation.records.models.names_with_a_word_starting`:
+    ``Atat`` → Mustafa Kemal Atatürk, ``Tse-tung`` → Mao Tse-tung; a surname found a name only
+    when a source gave it inverted, "Dulles, John Foster"), each of a kind that may complete
+    ``term`` (:meth:`~legation.search.query.LastTerm.completes`), a name or place found once. (One
+    query of both readings, its matches by the first word first, took longer than two:
+    benchmarks/search/suggest.py.)"""
+    from legation.records.models import names_starting, names_with_a_word_starting
 
-    # Agents and places whose name or one of whose variants starts with the words (case, accents and
+    found: list[tuple[str, str, bool]] = []
+    for by_first, matching in ((True, names_starting), (False, names_with_a_word_starting)):
+        if len(found) >= limit:
+            break
+        named = {text for _, text, _ in found}
+        found += [(kind, text, by_first) for kind, text in _matching(matching(words), limit, term) if text not in named][: limit - len(found)]
+    return found
+
+
+def _matching(starting: Q, limit: int, term: user_query.LastTerm) -> list[tuple[str, str]]:
+    """Up to ``limit`` (kind, preferred name) of the names, then the places, whose name or one of
+    whose variants ``starting`` selects, of the kinds that may complete ``term``: the agents most
+    often sender or recipient first, then those most often only mentioned; the places most
+    documents were sent from, then those none was sent from (an authority record's), as kind
+    ``"name"``: the name searched wherever documents hold it, not the place sent from."""
+    from legation.records.models import Agent, AgentName, Place, PlaceName
+
+    # Agents and places whose name or one of whose variants ``starting`` selects (case, accents and
     # typographic punctuation ignored: records.models.names_starting, an index range), the names and
     # the variants each through a subquery: joining the variants would multiply each by every document
     # link before the count (the demo's 1,119 agents: 40-120 ms a prefix by the join), and the
     # preferred name's range written beside the links made SQLite read every link first (2-3 times as
     # slow on the demo; see benchmarks/README.md).
-    starting = names_starting(words)
     found: list[tuple[str, str]] = []
     if term.completes("name"):
         corresponding = Q(document_links__role__in=["sender", "recipient"])
