@@ -122,13 +122,28 @@ def test_a_query_longer_than_is_searched_is_not_copied_into_every_link(client, s
     assert len(html) < 60_000
 
 
-@pytest.mark.parametrize("value", ["2_0", "1_000", "\uff12", "\u0662"])
+@pytest.mark.parametrize("value", ["2_0", "1_000"])
 def test_a_page_number_is_written_in_digits_alone(client, seed_archive, value):
-    """Python's int() reads 2_0 as 20 and the fullwidth or Arabic-Indic 2 as 2: ?page=2_0 showed
-    page 20, and the API refused the fullwidth 2 the page took."""
+    """Python's int() reads 2_0 as 20: ?page=2_0 showed page 20."""
     response = client.get("/", {"q": "treaty", "page": value})
     assert response.status_code == 400
     assert f"page must be a whole number from 1 to 10000, not {value!r}." in unescape(response.content.decode())
+
+
+@pytest.mark.parametrize("digits", ["\uff11\uff19\uff15\uff11", "\u0661\u0669\u0665\u0661"])  # 1951, fullwidth and Arabic-Indic
+def test_a_number_in_digits_of_another_script_is_read_as_a_date_is(client, seed_archive, digits):
+    """A fresh user: ``start_date=１９５１`` was read as 1951, but ``year=１９５１`` and ``page=２``
+    (as an East Asian input method types them) answered 400, on the page and in the API. Every
+    number of a request is read alike, in the digits of any script."""
+    two = digits[0].translate({ord(digits[0]): chr(ord(digits[0]) + 1)})  # that script's 2
+    for path in ("/", "/api/search"):
+        for typed, ascii in [({"year": digits}, {"year": "1951"}), ({"page": two}, {"page": "2"}), ({"start_date": digits}, {"start_date": "1951"})]:
+            response, expected = client.get(path, {"page_size": "1", **typed}), client.get(path, {"page_size": "1", **ascii})
+            assert (response.status_code, expected.status_code) == (200, 200), (path, typed)
+            if path == "/api/search":
+                assert response.json()["hits"] == expected.json()["hits"] and response.json()["total"] == expected.json()["total"], typed
+    assert client.get("/facets/sender", {"year": digits}).status_code == 200
+    assert client.get("/api/facets/sender", {"year": digits, "limit": two}).status_code == 200
 
 
 def test_quotes_in_input_are_escaped_in_attributes_as_django_escapes_them(client, seed_archive):

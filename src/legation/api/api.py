@@ -34,7 +34,7 @@ from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
 from legation.web.cache import cached_search
 from legation.web.redirects import document_redirect
-from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, is_whole_number, search_request_from, single
+from legation.web.params import MAX_PAGE, MAX_REQUEST_LINE, QUERY_BOX_MAXLENGTH, ascii_digits, is_whole_number, search_request_from, single
 
 
 class LegationApi(MarkdownDescriptions):
@@ -219,11 +219,11 @@ def _blank_is_default(cls, value: Any, info: ValidationInfo) -> Any:
 
 
 def _digits_alone(value: Any) -> Any:
-    """A number given as text is its digits alone (:func:`is_whole_number`): Pydantic reads ``2_0``
+    """A number given as text is its digits alone, of any script (:func:`is_whole_number`): Pydantic reads ``2_0``
     as 20 and ``2.0`` as 2. Refused as Pydantic refuses ``abc``, so the message is the same."""
     if isinstance(value, str) and not is_whole_number(value):
         raise PydanticCustomError("int_parsing", "Input should be a valid integer, unable to parse string as an integer")
-    return value
+    return ascii_digits(value) if isinstance(value, str) else value  # ２ as the HTML page reads it
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits_alone)]

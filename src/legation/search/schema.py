@@ -20,6 +20,7 @@ import functools
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
@@ -75,6 +76,17 @@ class TextLanguage:
     field: str
     analyzer: str
     codes: tuple[str, ...]
+
+
+def ascii_digits(value: str) -> str:
+    """``value`` with each decimal digit of another script (Unicode category Nd: the fullwidth
+    ``１９５１`` an East Asian input method types, the Arabic-Indic ``١٩٥١``) written as its ASCII
+    digit, the rest as it is. Every number of a request is read through it (``page``,
+    ``page_size``, a ``year`` filter, the API's ``limit``), as the dates already were
+    (``start_date=１９５１`` is 1951): ``page=２`` and ``year=１９５１`` were refused."""
+    if value.isascii():
+        return value
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value)
 
 
 @dataclass(frozen=True)
@@ -463,7 +475,7 @@ FACETS: tuple[FacetField, ...] = (
     FacetField("subject", "Subject", lambda r: list(dict.fromkeys(r.subjects))),
     # the languages a document can be read in: its own and its texts' (transcripts and translations)
     FacetField("language", "Language", _languages, value_label=language_name, value_canonical=language_tag),
-    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{in_any_case(UNDATED)}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,)),
+    FacetField("year", "Year", _years, ordered=True, value_pattern=rf"[1-9][0-9]{{0,3}}|{in_any_case(UNDATED)}", value_help=f"a year such as 1950, or {UNDATED}", words=(UNDATED,), value_canonical=ascii_digits),
 )
 
 SORTS: tuple[SortOption, ...] = (

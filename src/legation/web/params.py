@@ -22,7 +22,7 @@ from legation.printable import quoted, quoted_list
 from legation.ingest.dates import archival_day_bounds, either_order, unread_reason
 from legation.records.dates import parse_date_bound
 from legation.search.query import stripped
-from legation.search.schema import FACETS
+from legation.search.schema import FACETS, ascii_digits
 from legation.search.service import SearchRequest
 
 MAX_PAGE = 10_000
@@ -41,21 +41,21 @@ MAX_HEADERS = 100
 QUERY_BOX_MAXLENGTH = (MAX_REQUEST_LINE - 1000) // 9
 
 
-# A whole number as a query string writes it: ASCII digits, a sign at most. Python's int() reads
-# more: 2_0 as 20, the fullwidth ２ and the Arabic-Indic ٢ as 2, which no one means as a page number.
+# A whole number as a query string writes it: digits, a sign at most. Python's int() reads more:
+# 2_0 as 20, which no one means as a page number.
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def is_whole_number(value: str) -> bool:
-    """Whether ``value`` (its spaces around left out) is a whole number in ASCII digits: ``2``,
-    ``-1``; not ``2_0``, ``2.0``, ``２``."""
-    return WHOLE_NUMBER.fullmatch(value.strip()) is not None
+    """Whether ``value`` (its spaces around left out) is a whole number in digits, of any script
+    (:func:`ascii_digits`): ``2``, ``-1``, ``２``; not ``2_0``, ``2.0``."""
+    return WHOLE_NUMBER.fullmatch(ascii_digits(value.strip())) is not None
 
 
 def _int(value: str, name: str, low: int, high: int) -> int:
     if not is_whole_number(value):
         raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {quoted(value)}.")
-    number = int(value)
+    number = int(ascii_digits(value))
     if not low <= number <= high:
         raise InvalidQuery(f"{name} must be a whole number from {low} to {high}, not {quoted(value)}.")
     return number
