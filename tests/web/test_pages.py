@@ -469,6 +469,45 @@ def test_facet_page_lists_values_that_narrow_the_search(client, seed_archive):
     assert f"Results: 1 - {expected} of {expected}" in client.get(link.group(1)).content.decode()
 
 
+def test_a_long_facets_page_goes_on_to_its_next_values_keeping_the_box(client, seed_archive, monkeypatch):
+    """A fresh user: /facets/sender showed "the 200 most frequent of 555 values", and the others
+    only by typing in the box. Its pages go on (``page``, as Blacklight's facet pages), each link
+    keeping the search and the box's text; here one value a page, so the seed's recipients fill
+    several. A page past the last shows the last, saying so."""
+    from legation.web import views
+
+    monkeypatch.setattr(views, "FACET_PAGE_VALUES", 1)
+    for params in ({}, {"containing": "a"}, {"q": "treaty", "containing": "a"}):
+        api = {k if k != "containing" else "contains": v for k, v in params.items()}
+        expected = [v["value"] for v in client.get("/api/facets/recipient", {**api, "limit": "1000"}).json()["values"]]
+        assert len(expected) > 1, params
+        listed, address = [], "/facets/recipient?" + "&".join(f"{k}={quote_plus(v)}" for k, v in params.items())
+        while address:
+            html = unescape(client.get(address).content.decode())
+            assert f'name="containing" value="{params.get("containing", "")}"' in html
+            listed += re.findall(r'<a href="[^"]+" rel="nofollow"[^>]*>(?:✓ )?([^<]+)</a> <span class="count">', html)
+            following = re.search(r'<a rel="next" href="([^"]+)"', html)
+            address = "/facets/recipient" + following.group(1) if following else ""
+        assert listed == expected, params
+    html = unescape(client.get("/facets/recipient", {"page": "999"}).content.decode())
+    assert "pages of values; the last is shown." in html and '<a rel="prev"' in html
+    assert client.get("/facets/recipient", {"page": "0"}).status_code == 400
+
+
+def test_the_text_a_facets_values_contain_has_one_limit_and_one_message(client, seed_archive):
+    """A fresh user: ``/facets/sender?contains=<3,000 characters>`` answered 200, echoing them all,
+    while the API refused more than 1,000 characters, in its own words. Both refuse them alike."""
+    text = "x" * 3000
+    page = client.get("/facets/sender", {"containing": text})
+    api = client.get("/api/facets/sender", {"contains": text})
+    assert (page.status_code, api.status_code) == (400, 400)
+    message = api.json()["error"]["message"]
+    assert "3,000 characters long, longer than the 1,000 accepted" in message and message in unescape(page.content.decode())
+    assert text not in page.content.decode()
+    at_most = "y" * 1000
+    assert (client.get("/facets/sender", {"contains": at_most}).status_code, client.get("/api/facets/sender", {"contains": at_most}).status_code) == (200, 200)
+
+
 def test_an_unknown_facet_page_is_a_404_naming_the_facets(client, seed_archive):
     from legation.search.schema import FACETS_BY_NAME
 

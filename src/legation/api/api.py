@@ -28,7 +28,7 @@ from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document, values_named
 from legation.search.query import MAX_QUERY_CHARS
 from legation.search.schema import FACETS, SORTS
-from legation.search.service import DATE_MATCHES, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
+from legation.search.service import DATE_MATCHES, MAX_CONTAINS_CHARS, MAX_FACET_VALUES, MAX_FILTER_VALUES, facet_values
 from legation.search.service import search as run_search
 from legation.search.suggest import Suggestion
 from legation.search.suggest import suggest as run_suggest
@@ -247,7 +247,15 @@ FacetParams = create_model(
     __base__=Schema,
     __validators__={"blank_is_default": field_validator("limit", mode="before")(_blank_is_default)},
     **_SEARCH_FIELDS,
-    contains=(str, Field("", max_length=1_000, description="Only values containing this text (case-insensitive).")),
+    # its limit checked by the search service, which says it as the facet page does (maxLength here documents it)
+    contains=(
+        str,
+        Field(
+            "",
+            description=f"Only values containing this text (case-insensitive), at most {MAX_CONTAINS_CHARS:,} characters.",
+            json_schema_extra={"maxLength": MAX_CONTAINS_CHARS},
+        ),
+    ),
     limit=(WholeNumber, Field(FACET_VALUES_LISTED, ge=1, le=MAX_FACET_VALUES, description=f"Most values to list, 1 to {MAX_FACET_VALUES:,}.")),
 )
 

@@ -2036,6 +2036,7 @@ def _documents_in_its_language(searcher: tantivy.Searcher, address: tantivy.DocA
 
 
 MAX_FACET_VALUES = 1000
+MAX_CONTAINS_CHARS = 1_000  # the text a facet's values are narrowed by (the facet page's box, the API's contains): no value is longer
 
 
 @dataclass
@@ -2068,8 +2069,15 @@ def facet_values(
     For long facets (people, places) whose top values the search page shows. ``count_all`` also
     counts the facet's values whatever they contain (:attr:`FacetValues.distinct_values`), on the
     same matches: one more count of the facet, not a second search. Raises :class:`UnknownFacet`
-    (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request."""
+    (an :class:`InvalidQuery`) for an unknown facet, :class:`InvalidQuery` for a bad request or a
+    ``contains`` of more than :data:`MAX_CONTAINS_CHARS` characters (the same message on the page
+    and in the API: the page echoed 3,000 characters, the API refused them in its own words)."""
     validate(request)
+    if len(contains) > MAX_CONTAINS_CHARS:
+        raise InvalidQuery(
+            f"The text the values are to contain is {len(contains):,} characters long, longer than the {MAX_CONTAINS_CHARS:,} accepted: "
+            "type a part of the value, a few letters are enough."
+        )
     if name not in schema.FACETS_BY_NAME:
         raise UnknownFacet(f"There is no facet {quoted(name)}; use one of: {', '.join(schema.FACETS_BY_NAME)}.")
     names = _archive_names(index, None)

@@ -61,6 +61,13 @@ def _int(value: str, name: str, low: int, high: int) -> int:
     return number
 
 
+def page_number(params: Mapping[str, Sequence[str]]) -> int:
+    """The ``page`` of ``params``, 1 to :data:`MAX_PAGE`, 1 when absent or blank; raises
+    :class:`InvalidQuery` saying what to send otherwise."""
+    value = single(params, "page").strip()
+    return _int(value, "page", 1, MAX_PAGE) if value else 1
+
+
 def single(params: Mapping[str, Sequence[str]], name: str) -> str:
     """The value of a parameter that takes one (``sort``, ``page`` …), ``""`` when it is absent.
     Given more than once (``sort=date_asc&sort=date_desc``) it is refused with :class:`InvalidQuery`:
@@ -146,7 +153,7 @@ def search_request_from(params: Mapping[str, Sequence[str]], default_page_size: 
         end_date=end_date,
         sort=one("sort") or "relevance",
         date_match=one("date_match") or "overlap",
-        page=_int(one("page"), "page", 1, MAX_PAGE) if one("page") else 1,
+        page=page_number(params),
         page_size=_int(one("page_size"), "page_size", 1, 100) if one("page_size") else default_page_size,
         facet_values_at=facet_values_at(page=form),
     )

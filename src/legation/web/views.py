@@ -21,12 +21,12 @@ from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
 from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
 from legation.search.service import (
-    MAX_FACET_VALUES, MAX_FILTER_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
+    MAX_CONTAINS_CHARS, MAX_FACET_VALUES, MAX_FILTER_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
     validate,
 )
 from legation.web.cache import cached_search
 from legation.web.errors import DocumentPageNotFound, method_not_allowed
-from legation.web.params import MAX_PAGE, SEARCH_PARAMETERS, query_string, query_strings, search_request_from, single
+from legation.web.params import MAX_PAGE, SEARCH_PARAMETERS, page_number, query_string, query_strings, search_request_from, single
 from legation.web.redirects import document_redirect
 from legation.web.templating import url
 
@@ -467,7 +467,11 @@ NARROWING = ("containing", "contains")
 @read_only
 @cached_search
 def facet_page(request: HttpRequest, name: str) -> HttpResponse:
-    """Every value of one facet for the current search, with a box to narrow the list."""
+    """Every value of one facet for the current search (up to :data:`MAX_FACET_VALUES`, by count),
+    :data:`FACET_PAGE_VALUES` a page (``page``, from 1: a page past the last shows the last, saying
+    so), with a box to narrow the list (``containing``, at most :data:`MAX_CONTAINS_CHARS`
+    characters, kept by the links to the other pages). 400 for a bad ``page`` or ``containing``,
+    saying what to send."""
     params = _params(request)
     contains, repeated = "", ""
     if len(queries := params.get("q", [])) > 1:  # as the search page reads them: the last (it was a dead end here)
@@ -478,6 +482,7 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
         # the box's name: an input named "contains" hid the form's own contains() (DOM clobbering:
         # Playwright and assistive scripts calling form.contains() failed); links made before still work
         contains = single(params, NARROWING[0]) or single(params, NARROWING[1])
+        number = page_number(params)  # of the facet's values, FACET_PAGE_VALUES a page, as Blacklight's facet pages go on
         result = facet_values(  # from the page's links
             search_request_from(base, form=True), name, contains=contains, limit=MAX_FACET_VALUES, named=values_named(name, contains)
         )
@@ -487,17 +492,27 @@ def facet_page(request: HttpRequest, name: str) -> HttpResponse:
         return render(request, "legation/facet.html", {"error": str(exc), "name": name}, status=400)
     selected = set(base.get(name, []))
     search_path, toggled = url("search"), query_strings(base, name)
+    pages = max(1, -(-len(result.values) // FACET_PAGE_VALUES))
+    past_last = number > pages  # said, and the last page shown, as a search past its last page is
+    number = min(number, pages)
+    first = (number - 1) * FACET_PAGE_VALUES
     values = [
         FacetLink(v.value, v.count, v.selected, search_path + toggled(**{name: sorted(selected ^ {v.value}) or None}), v.label or v.value)
-        for v in result.values[:FACET_PAGE_VALUES]
+        for v in result.values[first : first + FACET_PAGE_VALUES]
     ]
     hidden = [(k, v) for k, vs in base.items() for v in vs]
+    # the pages of values keep the search and the box's text (Blacklight's facet.page)
+    paged = query_strings({**base, **({NARROWING[0]: [contains]} if contains else {})}, "page")
     return render(
         request,
         "legation/facet.html",
         {
             "facet": result, "name": name, "values": values, "total_values": len(result.values), "contains": contains, "hidden": hidden,
-            "back_url": search_path + query_string(base), "repeated": repeated,
+            "back_url": search_path + query_string(base), "repeated": repeated, "first": first + 1,
+            "past_last": (f"There are {pages:,} pages of values; the last is shown." if pages > 1 else "All the values are on one page.") if past_last else "",
+            "prev_url": paged(page=str(number - 1) if number > 2 else None) if number > 1 else "",
+            "next_url": paged(page=str(number + 1)) if number < pages else "",
+            "contains_maxlength": MAX_CONTAINS_CHARS,
         },
         status=400 if repeated else 200,
     )  # fmt: skip
