@@ -317,27 +317,31 @@ def test_a_correction_that_stands_beside_the_next_word_comes_first(demo_volumes)
     assert search(SearchRequest(q="Prot"), index).did_you_mean == "Prot*"  # alone, nothing says which
 
 
-def test_a_correction_is_offered_only_when_it_finds_something_within_the_filters_and_dates(khrushchev):
+def test_a_correction_is_offered_within_the_filters_and_dates_or_said_to_be_found_outside_them(khrushchev):
     # "Did you mean Khrushchev?" for Krushchev within 1949 led to no document: the suggestion's link
     # keeps the dates and filters, and the volume (1958-60) holds none of 1949 (found by a fresh user).
+    # Then none was offered at all (Kissingr with year=1949, another fresh user): one found only
+    # outside the filters and dates is offered, said so (did_you_mean_outside), its link without them.
     import datetime as dt
 
     _, index = khrushchev
     y1949 = dict(start_date=dt.date(1949, 1, 1), end_date=dt.date(1949, 12, 31))
     cases = [
-        (SearchRequest(q="Krushchev"), "Khrushchev"),
-        (SearchRequest(q="Krushchev", start_date=dt.date(1958, 1, 1), end_date=dt.date(1960, 12, 31)), "Khrushchev"),
-        (SearchRequest(q="Krushchev", **y1949), ""),
-        (SearchRequest(q="Krushchev date:1951"), ""),
-        (SearchRequest(q='"Krushchev" -Khrushchev'), ""),
-        (SearchRequest(q="Krushchev", filters={"type": ["No Such Type"]}), ""),
-        (SearchRequest(q="Krushchev", filters={"type": ["Telegram"]}), "Khrushchev"),
+        (SearchRequest(q="Krushchev"), "Khrushchev", False),
+        (SearchRequest(q="Krushchev", start_date=dt.date(1958, 1, 1), end_date=dt.date(1960, 12, 31)), "Khrushchev", False),
+        (SearchRequest(q="Krushchev", **y1949), "Khrushchev", True),
+        (SearchRequest(q="Krushchev date:1951"), "", False),  # the dates of the query are its words: a correction keeps them
+        (SearchRequest(q='"Krushchev" -Khrushchev'), "", False),
+        (SearchRequest(q="Krushchev", filters={"type": ["No Such Type"]}), "Khrushchev", True),
+        (SearchRequest(q="Krushchev", filters={"type": ["Telegram"]}), "Khrushchev", False),
     ]
-    for request, offered in cases:
-        assert search(request, index).did_you_mean == offered, request
+    for request, offered, outside in cases:
+        result = search(request, index)
+        assert (result.did_you_mean, result.did_you_mean_outside) == (offered, outside), request
         if offered:
             followed = dataclasses.replace(request, q=offered)
-            assert search(followed, index).total > 0, request
+            assert (search(followed, index).total > 0) is not outside, request
+            assert search(dataclasses.replace(followed, filters={}, start_date=None, end_date=None), index).total > 0, request
 
 
 def test_a_correction_written_with_a_dotted_capital_i_is_offered_without_a_stray_dot(make_index):

@@ -508,6 +508,22 @@ def test_the_text_a_facets_values_contain_has_one_limit_and_one_message(client, 
     assert (client.get("/facets/sender", {"contains": at_most}).status_code, client.get("/api/facets/sender", {"contains": at_most}).status_code) == (200, 200)
 
 
+def test_a_correction_found_only_outside_the_filters_is_offered_and_said_so(client, seed_archive):
+    """A fresh user: ``/?q=Kissingr&year=1949`` said "No document matches Kissingr …" and offered
+    no correction, as none found a document within the filters. One found outside them is offered,
+    the page saying so, its link searching without the filters and dates."""
+    params = {"q": "Mao Zedng", "start_date": "1960", "type": "Telegram"}  # the seed's documents are of 1949-1950
+    html = unescape(client.get("/", params).content.decode())
+    offered = re.search(r'<p class="did-you-mean">Did you mean <a href="([^"]+)">([^<]+)</a>\?([^<]*)</p>', html)
+    assert offered is not None and offered.group(2) == "Mao Zedong"
+    assert offered.group(1) == "?q=Mao+Zedong" and "found outside the filters and dates chosen" in offered.group(3)
+    assert "Results: 1 - " in client.get("/" + offered.group(1)).content.decode()
+    answer = client.get("/api/search", params).json()
+    assert (answer["did_you_mean"], answer["did_you_mean_outside"], answer["total"]) == ("Mao Zedong", True, 0)
+    within = client.get("/api/search", {"q": "Mao Zedng"}).json()
+    assert (within["did_you_mean"], within["did_you_mean_outside"]) == ("Mao Zedong", False)
+
+
 def test_an_unknown_facet_page_is_a_404_naming_the_facets(client, seed_archive):
     from legation.search.schema import FACETS_BY_NAME
 

@@ -33,6 +33,11 @@ class SearchOut(Schema):
     undated: int
     years_approximate: bool
     did_you_mean: str
+    did_you_mean_outside: bool = Field(
+        False,
+        description="`did_you_mean` finds documents only outside the filters and dates asked for (`q=Kissingr&year=1949`: "
+        "Kissinger, in no document of 1949): search it without them.",
+    )
     explained: bool = Field(
         description="Nothing matched (`total` 0) and `notice` says why: the query has no words to search for, its words match only "
         "outside the filters or dates, two date ranges every match must meet do not overlap, or a field, language, document or "
@@ -128,5 +133,6 @@ def search_result_json(result: SearchResult) -> bytes:
         "undated": result.undated,
         "years_approximate": result.years_approximate,
         "did_you_mean": result.did_you_mean,
+        "did_you_mean_outside": result.did_you_mean_outside,
         "explained": result.explained,
     })

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -246,7 +247,8 @@ class SearchResult:
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
     without a date; ``years_approximate``: both are estimates from a random sample of the matches
     (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
-    it found few documents ("" otherwise). ``explained``: nothing matched (``total`` 0) and ``notice``
+    it found few documents ("" otherwise), one that finds documents within the search's filters and
+    dates, else, ``did_you_mean_outside``, one that finds them only without those. ``explained``: nothing matched (``total`` 0) and ``notice``
     says why (no words to search; the words match only outside the filters or dates; two date
     ranges every match must meet do not overlap (:func:`date_conflict_notices`); a field, a
     ``language:``, a document or a FRUS volume that matches nothing, named), so that general advice
@@ -264,6 +266,7 @@ class SearchResult:
     years: list[YearCount] = field(default_factory=list)
     undated: int = 0
     did_you_mean: str = ""
+    did_you_mean_outside: bool = False  # did_you_mean finds documents only without the request's filters and dates
     years_approximate: bool = False
     explained: bool = False
 
@@ -1762,6 +1765,15 @@ def _archive_names(index: SearchIndex | None, names: variants.VariantTable | Non
     return variants.current() if names is None and index is None else names
 
 
+def _finds(request: SearchRequest, index: SearchIndex, searcher: tantivy.Searcher, names, filters: dict[str, Query], q: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a document has every word of ``q``, searched as ``request`` searches its words,
+    within ``filters`` (:func:`filter_queries`; ``{}``: anywhere): whether a spelling suggestion
+    finds any (told by the pilot sample when it finds many: a common name corrected,
+    `Khrushchev`, took up to 7 ms to count at 1,000,000 documents)."""
+    asked = text_query(dataclasses.replace(request, q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus
+    return _matches_any(searcher, index.schema, asked.query, filters, _words_within(asked.query, asked.node, False, index.schema, searcher))
+
+
 def search(
     request: SearchRequest, index: SearchIndex | None = None, names: variants.VariantTable | None = None
 ) -> SearchResult:
@@ -1887,18 +1899,19 @@ def search(
 
     few = total <= FEW_RESULTS or relaxed is not None and cited is None  # the fallback ran: some word matched nothing
     known = {typed for typed, _ in words.expanded}  # names found in their other forms are spelt right
-    suggestion = ""
+    suggestion, outside = "", False
     if request.q and few:
         vocabulary = (str(index.path), searcher.num_docs, searcher.num_segments)  # the index as it stands, near enough for spelling
-
-        def finds(q: str) -> bool:
-            """Whether a document has every word of ``q`` within the request's filters and dates,
-            which the suggestion's link keeps (told by the pilot sample when it finds many: a
-            common name corrected, `Khrushchev`, took up to 7 ms to count at 1,000,000 documents)."""
-            asked = text_query(dataclasses.replace(request, q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus
-            return _matches_any(searcher, index.schema, asked.query, filters, _words_within(asked.query, asked.node, False, index.schema, searcher))
-
+        # within the request's filters and dates, which the suggestion's link keeps
+        finds = functools.partial(_finds, request, index, searcher, names, filters)
         suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=finds)
+        if not suggestion and filters:
+            # none found within the filters and dates: one found outside them is offered all the same,
+            # said so (Kissingr within 1949 was offered nothing, though the archive spells Kissinger)
+            unfiltered = dataclasses.replace(request, filters={}, start_date=None, end_date=None)
+            finds_outside = functools.partial(_finds, unfiltered, index, searcher, names, {})
+            suggestion = spelling.did_you_mean(words.parsed, searcher, index.schema, keep=known, index_key=vocabulary, finds=finds_outside)
+            outside = bool(suggestion)
     offset = (request.page - 1) * request.page_size
     if counting is not None:
         facets, years, undated, sample = counting.result()
@@ -1919,6 +1932,7 @@ def search(
         years=years,
         undated=undated,
         did_you_mean=suggestion,
+        did_you_mean_outside=outside,
         years_approximate=sample is not None,
         explained=explained,
     )

@@ -140,6 +140,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         return render(request, "legation/search.html", context, status=503)
     base = _link_base(params, "page")
     same_search = query_string(base)
+    unfiltered: dict[str, None] = {"start_date": None, "end_date": None, "date_match": None, **dict.fromkeys(FACETS_BY_NAME)}
     facets = []
     for facet in result.facets:
         selected = set(search_request.filters.get(facet.name, []))
@@ -187,10 +188,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
         final_url=query_string(base, page=str(reachable)) if search_request.page < reachable - 1 else "",
         final_page=reachable,
         last_page=last_page,
-        did_you_mean_url=query_string({**base, "q": [result.did_you_mean]}) if result.did_you_mean else "",
+        # a correction found only outside the filters and dates leads there, as Clear all (within them it finds nothing)
+        did_you_mean_url=query_string(base, q=[result.did_you_mean], **(unfiltered if result.did_you_mean_outside else {})) if result.did_you_mean else "",
         # the search without its filters and dates, as each ✕ drops one: its words, order and page size
         # kept (Clear all dropped the order, then the page size: fresh users), from its first page
-        clear_url=query_string(base, start_date=None, end_date=None, date_match=None, **{name: None for name in FACETS_BY_NAME}),
+        clear_url=query_string(base, **unfiltered),
         narrowed=bool(search_request.filters or search_request.start_date or search_request.end_date),
         chosen_filters=chosen,
         # the dates searched, as typed: not a box's value the search left out ("Dates from 1960 to 1950"
