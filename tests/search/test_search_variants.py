@@ -428,3 +428,16 @@ def test_a_persons_other_names_keep_their_titles_initials_and_spellings():
     assert person("Chang Yo-yong", "Chang Do-yong") == ["Chang Do-yong"]  # a given name romanized otherwise
     assert person("Chou En-lai", "Premier Chou", "Chou En Lai", "Chou Enlai") == ["Premier Chou", "Chou En Lai"]
     assert person("Anwar al- Sadat", "Anwar el-Sadat", "Kennedy Sadat") == ["Anwar el-Sadat"]
+
+
+def test_a_name_after_a_zero_width_space_is_searched_in_all_its_forms_as_after_a_space(seed_index):
+    """A fresh user: ``Mao``U+200B``Stalin`` found the 23 demo documents of ``Mao Stalin`` but lost its
+    notice "Also searched for other forms of these names (Stalin: Сталин)": only the word without the
+    space (MaoStalin, no name) was looked up. When that is no name, its parts are, as typed apart."""
+    for typed in ("treaty\u200bLiu\u200bShao-chi", "Mao\u200bLiu\u200bShao-chi treaty"):
+        apart = search(SearchRequest(q=typed.replace("\u200b", " "), page_size=100), seed_index, LIU)
+        result = search(SearchRequest(q=typed, page_size=100), seed_index, LIU)
+        assert "Liu Shao-chi: Liu Shaoqi" in apart.notice, typed
+        assert (result.notice, {h.identifier for h in result.hits}) == (apart.notice, {h.identifier for h in apart.hits}), typed
+    _, found = LIU.expand(parse("Liu\u200bShao-chi").node)  # the word without it a name (its syllables joined): its parts add nothing
+    assert [typed for typed, _ in found] == ["LiuShao-chi"]

@@ -134,8 +134,14 @@ class VariantTable:
         if isinstance(node, Term | Phrase | And):
             items = self._expand_items(list(node.items) if isinstance(node, And) else [node], found)
             return items[0] if len(items) == 1 else And(tuple(items))
-        if isinstance(node, Spellings):  # the word without its zero-width space: its letters are its parts' too
-            return Spellings((self._expand_node(node.items[0], found), *node.items[1:]))
+        if isinstance(node, Spellings):
+            # the word without its zero-width space, a name (Khru\u200bshchev: Khrushchev), whose parts
+            # are its letters too; else its parts, as typed apart (Mao\u200bStalin: Stalin, Сталин, as for
+            # Mao Stalin, where the notice of Stalin's other forms was lost)
+            before = len(found)
+            joined = self._expand_node(node.items[0], found)
+            apart = node.items[1:] if len(found) > before else tuple(self._expand_node(item, found) for item in node.items[1:])
+            return Spellings((joined, *apart))
         if isinstance(node, Or) and not isinstance(node, Alternatives):
             return Or(tuple(self._expand_node(item, found) for item in node.items))
         if isinstance(node, Not):
