@@ -567,8 +567,9 @@ def _era_date(part: str) -> str:
 def _edtf_of(year: int | None, month: int | None, day: int | None) -> str:
     """EDTF of a date read in parts; ``""`` when they make none: no year, a day without its month, a
     day that no month has ("January 0, 1950" was read as January 1950, where "Jan 32 1950" is refused),
-    a month 0 ("1949/00/22" is no day of 1949)."""
-    if year is None or (day is not None and month is None) or day == 0 or month == 0:
+    a month 0 ("1949/00/22" is no day of 1949) or over 12 ("22.1950", "1963.22", "1950年22月" were read as EDTF's
+    season 22, summer 1950, and "1963.33" as its first quarter: a number in a month's place is a month or none)."""
+    if year is None or (day is not None and month is None) or day == 0 or (month is not None and not 0 < month <= 12):
         return ""
     value = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
     try:
