@@ -12,9 +12,11 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949/12/22", "1949/XII/22" (the year first, East Asian and ISO-minded spreadsheets: then the month), "1949/XII.22",
     "1949/22.XII" (the year first, then its day: one date, see _year_first), "22.xii.1949", "22 xii 1949" (a Roman
     month in small letters), "22–12–1949", "22–XII–1949", "22—12—1949" (en dashes, em dashes, figure dashes or
-    minus signs for the hyphens, see _EN_DASHED), "22 – 12 – 1949", "1949 / 12 / 22" (spaces around the separators, read as
-    the date without them, see _SPACED)  → "1949-12-22" …
-    "1949/XII", "1949/12", "1949-Dec"  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
+    minus signs for the hyphens, see _EN_DASHED), "22 – 12 – 1949", "1949 / 12 / 22", "22 . 12 . 1949" (spaces around the
+    separators, read as the date without them, see _SPACED), "22 12 1949" (spaces for the separators: as "22/12/1949", and
+    "05 06 1949" not read)  → "1949-12-22" …
+    "1949/XII", "1949/12", "1949-Dec", "12/1949", "12-1949", "12.1949", "XII/1949" (a month 1–12, then its year: see
+    _MONTH_YEAR)  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
                                    no later year: "1951/2" stays 1951–52, see _year_first)
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
     "3 marca 1950 r.", "1 de mayo de 1950", "19 Mart 1920" (Russian, Polish, Spanish, Portuguese,
@@ -46,8 +48,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    before 01–12 or 21–41 is EDTF: "1950-12", "1950-21"; see _later_year)
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965", "1949/12/22 – 1950/01/05" (each
-    date year first: split at the dash, see _year_first_ends)  → intervals "a/b" (each side keeps its own precision; EDTF
-                                   level 0 "Time Interval")
+    date year first, or one of them, "1949/12/22 – 1950": split at the dash, see _year_first_ends)  → intervals "a/b"
+                                   (each side keeps its own precision; EDTF level 0 "Time Interval")
     "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
     written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
                                    "1964-12/1965-01": the start lies in the year before (a range so read
@@ -227,6 +229,15 @@ def _roman_month(token: str) -> int | None:
 
 
 _ROMAN = r"(?:[IVX]{1,4}|[ivx]{1,4})"  # a month's Roman numeral in a date written in numbers (22.XII.1949, 22.xii.1949)
+
+
+def _month_number(token: str) -> int | None:
+    """The month 1–12 a date written in numbers names in ``token``, in digits or a Roman numeral (``"12"``, ``"XII"``,
+    ``"xii"`` → 12), ``None`` when it names none (``"13"``, ``"00"``, ``"XIII"``)."""
+    month = int(token) if token.isdigit() else _roman_month(token)
+    return month if month and 1 <= month <= 12 else None
+
+
 _UNDATED = re.compile(
     r"^\[?\s*(?:undated|no date|n\.\s?d\.?|s\.\s?d\.?|o\.\s?d\.?|o\.\s?j\.?|sans date|ohne datum|undatiert|sine dato|s\.\s?f\.?|nd)\.?\s*\]?\.?$",  # FRUS: "Undated.", "[Undated.]"
     re.I,
@@ -396,9 +407,17 @@ def _try_edtf(value: str) -> str:
     return value
 
 
-# a day written in numbers, day and month first in either order, with slashes or hyphens: what _components reads,
-# and what either_order and numbered_day_problem say of it when it cannot
-_NUMBERED = re.compile(r"\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*")
+# a day written in numbers, day and month first in either order, with slashes, hyphens or spaces ("22 12 1949", as a
+# typist leaves out the marks): what _components reads, and what either_order and numbered_day_problem say of it when
+# it cannot
+_NUMBERED = re.compile(r"\s*(\d{1,2})([/-]|\s+)(\d{1,2})\2(\d{4})\s*")
+# a day written in numbers with full stops, the day first (22.12.1949, 22.XII.1949, 5. 6. 1949): what _components reads,
+# and what numbered_day_problem says of it when it cannot
+_DOTTED_DAY = re.compile(rf"\s*(\d{{1,2}})\.\s?(\d{{1,2}}|{_ROMAN})\.\s?(\d{{4}})\s*")
+# a month and its year in numbers, "12/1949", "12-1949", "12.1949", "XII/1949", "XII.1949" (spreadsheets' MM/YYYY): one
+# month, as no range or day is so written (a year of four digits after a number 1–12); what _components reads, and
+# what numbered_day_problem says of it when the number is no month ("13/1949")
+_MONTH_YEAR = re.compile(rf"\s*(?P<month>\d{{1,2}}|{_ROMAN})(?:\.\s?|[/-])(?P<year>\d{{4}})\s*")
 # dashes typed (or set by a word processor or a font) for the hyphens of one date written in numbers: en dashes,
 # "22–12–1949", "22–XII–1949", "1949–12–22", and the other dashes of the project's one list (printable.DASHES), figure dashes,
 # em dashes, minus signs, "22‒12‒1949", "22—12—1949", "22−12−1949", are read as "22-12-1949" … (_hyphened). One dash twice
@@ -419,13 +438,13 @@ def _hyphened(text: str) -> str:
 
 # the separators of a date written in numbers, in a character class: the dashes, a slash, the hyphen-minus last
 _SEPARATORS = f"{_DASHES}/-"
-# a date written in numbers with spaces around its separators, one dash, hyphen or slash twice, as a word processor or a
-# typist sets them: "22 – 12 – 1949", "22 - XII - 1949", "1949 / 12 / 22", "1949/ 12 /22", "22 / 12 / 49" (_closed_up). Only where
-# no other separator stands beside it, beyond spaces too: in "22 – 12 – 1949 – 13 – 01 – 1950" which dash ends the date
+# a date written in numbers with spaces around its separators, one dash, hyphen, slash or full stop twice, as a word
+# processor or a typist sets them: "22 – 12 – 1949", "22 - XII - 1949", "1949 / 12 / 22", "1949/ 12 /22", "22 / 12 / 49",
+# "22 . 12 . 1949" (_closed_up). Only where no other separator stands beside it, beyond spaces too: in "22 – 12 – 1949 – 13 – 01 – 1950" which dash ends the date
 # is the reader's guess (see _RUN)
 _SPACED = re.compile(
-    rf"(?<![\w{_SEPARATORS}])(?:\d{{1,2}}\s*(?P<sep>[{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep)\s*\d{{2,4}}"
-    rf"|\d{{4}}\s*(?P<sep4>[{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep4)\s*\d{{1,2}})(?![\w{_SEPARATORS}])"
+    rf"(?<![\w{_SEPARATORS}])(?:\d{{1,2}}\s*(?P<sep>[.{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep)\s*\d{{2,4}}"
+    rf"|\d{{4}}\s*(?P<sep4>[.{_SEPARATORS}])\s*(?:\d{{1,2}}|{_ROMAN})\s*(?P=sep4)\s*\d{{1,2}})(?![\w{_SEPARATORS}])"
 )
 _BESIDE = re.compile(rf"[{_SEPARATORS}]")
 
@@ -454,6 +473,10 @@ _RUN = re.compile(
 # such numbers with spaces beside some separators only, "1949/12/22 /1950", "22–25 – 12 – 1949": left to the reader, which
 # the spaces may guide, and when it cannot read them, said as a run (_run_reason)
 _SPACED_RUN = re.compile(rf"\s*\d{{1,4}}\s*(?P<sep>[{_SEPARATORS}])\s*\d{{1,4}}(?:\s*(?P=sep)\s*\d{{1,4}}){{2,}}\s*")
+# three numbers joined by one separator: a date's ("22/12/1949"), a run of years ("1743/44/45"), or two dates whose
+# mark parts a date's numbers and joins the dates alike ("1949/12/1950": 1949 to December 1950, or December 1949 to
+# 1950), not read (parse_archival_date), and _run_reason says what it may be
+_THREE_NUMBERS = re.compile(rf"\s*\d{{1,4}}\s*(?P<sep>[{_SEPARATORS}])\s*\d{{1,4}}\s*(?P=sep)\s*\d{{1,4}}\s*")
 
 
 # a date written in numbers after its year of four digits and a slash, so its month next: "1949/12/22" (East Asian and
@@ -497,9 +520,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return int(m[1]), int(m[2]), int(m[3]) if m[3] else None
     if m := re.fullmatch(r"(\d{4})\s?[年년](?:\s?(\d{1,2})\s?[月월](?:\s?(\d{1,2})\s?[日일])?)?", part):  # 1950年3月3日, 1950년 3월 3일
         return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-    if m := re.fullmatch(rf"(\d{{1,2}})\.\s?(\d{{1,2}}|{_ROMAN})\.\s?(\d{{4}})", part):  # 22.12.1949, 22.XII.1949
-        month = _roman_month(m[2]) if not m[2].isdigit() else int(m[2])
-        return (int(m[3]), month, int(m[1])) if month else None
+    if m := _DOTTED_DAY.fullmatch(part):  # 22.12.1949, 22.XII.1949
+        return (int(m[3]), month, int(m[1])) if (month := _month_number(m[2])) else None
     # 31/12/1950 (day first) or 12/31/1950 (month first); 31-12-1950 alike (European spreadsheets), one date: the
     # day or month comes first, so no range of years ("1949-50") or ISO date ("1950-12-31") is so written
     if written := _year_first(part):  # 1949/12/22, 1949/XII.22, 1949/I, 1949/12
@@ -514,9 +536,8 @@ def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
         return None  # 05/06/1950: 5 June or May 6 — not guessed
     if (m := re.fullmatch(rf"(\d{{1,2}})([/-])({_ROMAN})\2(\d{{4}})", part)) and (month := _roman_month(m[3])):
         return int(m[4]), month, int(m[1])  # 22/XII/1949, 22-XII-1949: a Roman month, so the day first
-    if m := re.fullmatch(rf"(\d{{1,2}}|{_ROMAN})\.\s?(\d{{4}})", part):  # 12.1949, XII.1949
-        month = _roman_month(m[1]) if not m[1].isdigit() else int(m[1])
-        return (int(m[2]), month, None) if month else None
+    if m := _MONTH_YEAR.fullmatch(part):  # 12.1949, XII.1949, 12/1949, 12-1949
+        return (int(m["year"]), month, None) if (month := _month_number(m["month"])) else None
     year = month = day = None
     for token in re.split(r"[\s,]+|(?<=\.)(?=\S)|(?<=[^\W\d_]{3})(?=\d)", part):  # "December2, 1961" (FRUS) too
         token = token.strip(".")
@@ -867,18 +888,26 @@ def _interval(text: str) -> str:
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
 
 
-# two dates written year first (_YEAR_FIRST) joined by a dash, a hyphen or "to": "1949/12/22 – 1950/01/05", "1949/XII-1950/I"
-_YEAR_FIRST_RANGE = re.compile(rf"\s*(?P<start>\d{{4}}\s*/.+?)\s*(?:[{DASHES}]|\bto\b|\bbis\b)\s*(?P<end>\d{{4}}\s*/.+?)\s*")
+# the mark between two dates of a range, one of them written year first (_YEAR_FIRST): a dash, a hyphen, "to", "bis"
+_YEAR_FIRST_RANGE = re.compile(rf"\s*(?:[{DASHES}]|\bto\b|\bbis\b)\s*")
 
 
 def _year_first_ends(text: str) -> tuple[str, str] | None:
-    """The EDTF values of the two dates a range written year first joins (``_YEAR_FIRST_RANGE``), each one
-    day or month: ``"1949/12/22 – 1950/01/05"`` → ``("1949-12-22", "1950-01-05")``; None when ``text`` is no
-    such range. The range is split at its dash, not at the first slash, which is its start's own."""
-    if not (m := _YEAR_FIRST_RANGE.fullmatch(text)):
-        return None
-    start, end = _simple(m["start"]), _simple(m["end"])
-    return (start, end) if start and end and "/" not in start + end else None
+    """The EDTF values of the two dates a range joins (``_YEAR_FIRST_RANGE``), one of them or both written year first,
+    each one year, month or day: ``"1949/12/22 – 1950/01/05"`` → ``("1949-12-22", "1950-01-05")``, ``"1949/12/22 –
+    1950"`` → ``("1949-12-22", "1950")``, ``"1949 – 1950/01/05"`` → ``("1949", "1950-01-05")``; None when ``text`` is no
+    such range, or one split at two of its marks into two ranges that each read (a guess). The range is split at its
+    dash, not at the first slash, which is the year-first date's own ("1949/12/22-1950-01-05" reads split at its first
+    hyphen alone)."""
+    ends = set()
+    for mark in _YEAR_FIRST_RANGE.finditer(text):
+        start, end = text[: mark.start()], text[mark.end():]
+        if _year_first(start) is None and _year_first(end) is None:
+            continue
+        a, b = _simple(start), _simple(end)
+        if a and b and "/" not in a + b:
+            ends.add((a, b))
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _later_year(start: str, end: str, hyphen: bool = False) -> str:
@@ -1104,6 +1133,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
         return ParsedDate("", True, raw)  # "0000", "0000-01-01": a placeholder, not the year 1 BC
     if _RUN.search(raw) and _RUN.fullmatch(_bare(raw)):
         return ParsedDate("", True, raw)  # "1949/12/22/1950": which of its numbers make a date is a guess (_run_reason)
+    if (m := _THREE_NUMBERS.fullmatch(bare := _bare(raw))) and len(_YEAR.findall(bare)) > 1 and len(_cut_ranges(bare, m["sep"], False)) > 1:
+        return ParsedDate("", True, raw)  # "1949/12/1950", "1950/1/1951": a range cut at either slash (_run_reason)
     value = _hyphened(raw)
     if _SENTENCE_END.search(value) and (ended := parse_archival_date(value[:-1])).edtf:
         return ParsedDate(ended.edtf, ended.flagged, raw, ended.future)  # "22.12.1949.", "1949-12-22.": a sentence's full stop
@@ -1270,26 +1301,38 @@ def either_order(text: str) -> tuple[str, str] | None:
 def numbered_day_problem(text: str) -> str | None:
     """What makes a date written in numbers no day, in words a researcher reads (for a search box or
     query that could not read it, and the ingest report: :func:`unread_reason`): day and month in
-    either order with slashes or hyphens, ``22-13-1949`` → "neither 22 nor 13 is a month",
+    either order with slashes, hyphens or spaces, ``22-13-1949``, ``22 13 1949`` → "neither 22 nor 13 is a month",
     ``31/02/1949`` → "31 is not a day of February 1949, which has 28", ``00-05-1949`` → "00 is
-    neither a day nor a month"; the year first with slashes, ``1949/13/22`` → "13 is not a month",
-    ``1949/02/30`` → "30 is not a day of February 1949, which has 28"; a year of two digits, ``22-12-49``,
+    neither a day nor a month"; the day first with full stops, ``22.13.1949`` → "13 is not a month", ``31.02.1949``
+    alike; the year first with slashes, ``1949/13/22`` → "13 is not a month", ``1949/02/30`` → "30 is not a day of
+    February 1949, which has 28", and with hyphens (ISO 8601) where the edtf library reads no date, ``1949-12-32`` →
+    "32 is not a day of December 1949, which has 31", ``1949-13-01`` → "13 is not a month"; a month and its year,
+    ``13/1949`` → "13 is not a month"; a year of two digits, ``22-12-49``,
     ``22.XII.49``, ``22-Dec-49``, ``49/12/22`` (49 being no day nor month, the year first) → "the year 49 has
-    two digits, and its century would be a guess: write the year in four digits". A date qualified or noted is
-    told as the date alone (``c. 22-12-49``, ``[22-12-49]``, ``22.12.49 (draft)``: :func:`_bare`). None when ``text`` is no such form or names a real day in one order at
-    least (read, or one of two: :func:`either_order`), and for the year 0000 (a placeholder, see
-    ``_ZERO_YEAR``)."""
+    two digits, and its century would be a guess: write the year in four digits"; neither end a day, ``49/12/50``,
+    ``00/12/50`` → "neither 00 nor 50 is a day: …". A date qualified or noted is told as the date alone (``c. 22-12-49``,
+    ``[22-12-49]``, ``22.12.49 (draft)``, ``22-13-1949.``: :func:`_bare`). None when ``text`` is no such form or names
+    a real day in one order at least (read, or one of two: :func:`either_order`), and for the year 0000 (a placeholder,
+    see ``_ZERO_YEAR``)."""
     text = _bare(text)
     if m := _TWO_DIGIT_YEAR.fullmatch(text):
-        if int(m["first"]) > 31 < int(m["year"]):  # "49/12/50": a year of two digits at either end, and no day
-            return f"neither {m['first']} nor {m['year']} is a day: write the date as YYYY-MM-DD, its year in four digits"
-        year = m["first"] if int(m["first"]) > 31 >= int(m["year"]) else m["year"]  # "49/12/22": 49 is no day, so the year
+        first, year = m["first"], m["year"]
+        if not 1 <= int(first) <= 31 and not 1 <= int(year) <= 31:  # "49/12/50", "00/12/50": a year of two digits at either end
+            said = f"{first} is not a day" if first == year else f"neither {first} nor {year} is a day"
+            return f"{said}: write the date as YYYY-MM-DD, its year in four digits"
+        year = first if int(first) > 31 >= int(year) else year  # "49/12/22": 49 is no day, so the year
         return f"the year {year} has two digits, and its century would be a guess: write the year in four digits"
+    if (m := _DAY.fullmatch(text)) and int(m[1]) and not _try_edtf(text):  # "1949-12-32": the edtf library reads no such day
+        return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3]) if 1 <= int(m[2]) <= 12 else f"{m[2]} is not a month"
     if (written := _year_first(text)) and written[0]:
         year, typed, month, day = written
         if month is None:
             return f"{typed} is not a month"
         return _no_day_of(year, month, int(day), day) if day else None
+    if (m := _DOTTED_DAY.fullmatch(text)) and int(m[3]):  # "22.13.1949": full stops part the day first
+        return _no_day_of(int(m[3]), month, int(m[1]), m[1]) if (month := _month_number(m[2])) else f"{m[2]} is not a month"
+    if (m := _MONTH_YEAR.fullmatch(text)) and int(m["year"]):  # "13/1949"
+        return None if _month_number(m["month"]) else f"{m['month']} is not a month"
     if not (m := _NUMBERED.fullmatch(text)) or int(m[4]) == 0:
         return None
     first, second, year = int(m[1]), int(m[3]), int(m[4])
@@ -1318,21 +1361,26 @@ def unread_reason(text: str) -> str | None:
 
 
 def _run_reason(text: str) -> str | None:
-    """Why ``text``, four numbers or more joined by one separator (``_RUN``, ``_SPACED_RUN``: ``1949/12/22/1950``), is not read, with
+    """Why ``text``, numbers joined by one separator (``_RUN``, ``_SPACED_RUN``, ``_THREE_NUMBERS``: ``1949/12/22/1950``, ``1949/12/1950``), is not read, with
     the ranges of two dates it may be, each side read as :func:`parse_archival_date` reads it alone: "its slashes part a
     date's numbers and join two dates alike, so it may be 1949 to 1950-12-22 or 1949-12-22 to 1950: write the one meant
-    as 1949/1950-12-22 or 1949-12-22/1950" (EDTF level 0 "Time Interval"); the one range, or none, is said so too. None
-    for any other text."""
+    as 1949/1950-12-22 or 1949-12-22/1950" (EDTF level 0 "Time Interval"); the one range, or none, is said so too. Three
+    numbers or more each a year after the one before (``_THREE_NUMBERS``, :func:`_later_year`: ``1743/44/45``, ``1743-4-5``) are a
+    run of years, which no date is: "its slashes join the years 1743, 1744 and 1745, where a date has one: if it is 1743 to
+    1745, write it as 1743/1745". None for any other text."""
     bare = _unqualified(text)
-    if not (m := _SPACED_RUN.fullmatch(bare)) or not parse_archival_date(text).flagged:
+    if not (m := _SPACED_RUN.fullmatch(bare) or _THREE_NUMBERS.fullmatch(bare)) or not parse_archival_date(text).flagged:
         return None
     mark, numbers = m["sep"], re.findall(r"\d+", bare)
     marks = "slashes" if mark == "/" else "hyphens" if mark == "-" else "dashes"
-    ranges = []
-    for cut in range(1, len(numbers)):
-        start, end = (parse_archival_date(mark.join(side)).edtf for side in (numbers[:cut], numbers[cut:]))
-        if _DATE_READ.fullmatch(start) and _DATE_READ.fullmatch(end) and day_bounds(start)[0] <= day_bounds(end)[1]:
-            ranges.append((start, end))
+    years = numbers[:1] if len(numbers[0]) == 4 else [""]
+    for number in numbers[1:]:
+        years.append(_later_year(years[-1], number) if years[-1] else "")
+    if all(years):
+        return (f"its {marks} join the years {', '.join(years[:-1])} and {years[-1]}, where a date has one: if it is {years[0]}"
+                f" to {years[-1]}, write it as {years[0]}/{years[-1]}")  # fmt: skip
+    if not (ranges := _cut_ranges(bare, mark)) and len(numbers) == 3:
+        return None  # a date's three numbers, that name no day (numbered_day_problem)
     if not ranges:
         return (f"it has {len(numbers)} numbers joined by {marks}, where a date has 3, and they make no two dates: write a date"
                 " as YYYY-MM-DD, a range as YYYY-MM-DD/YYYY-MM-DD")  # fmt: skip
@@ -1344,6 +1392,22 @@ def _run_reason(text: str) -> str | None:
 
 
 _DATE_READ = re.compile(r"\d{4}(?:-\d{2}){0,2}")  # a year, month or day read, no more: a side of a range _run_reason names
+
+
+def _cut_ranges(numbers: str, mark: str, dates_only: bool = True) -> list[tuple[str, str]]:
+    """The ranges of two dates that ``numbers``, numbers joined by ``mark`` (``_RUN``, ``_THREE_NUMBERS``), may be, cut at
+    each mark in turn, each side read as :func:`parse_archival_date` reads it alone, a year, month or day (``_DATE_READ``),
+    the start not after the end: ``("1949/12/1950", "/")`` → ``[("1949", "1950-12"), ("1949-12", "1950")]``; without
+    ``dates_only``, each cut whose sides read as anything: ``("1950/1/1951", "/")`` → ``[("1950", "1951-01"), ("1950/1951",
+    "1951")]`` ("1950/1" is 1950 to 1951, as DFAT writes a financial year, or January 1950)."""
+    parts, ranges = re.findall(r"\d+", numbers), []
+    for cut in range(1, len(parts)):
+        start, end = (parse_archival_date(mark.join(side)).edtf for side in (parts[:cut], parts[cut:]))
+        if not dates_only and start and end:
+            ranges.append((start, end))
+        elif _DATE_READ.fullmatch(start) and _DATE_READ.fullmatch(end) and day_bounds(start)[0] <= day_bounds(end)[1]:
+            ranges.append((start, end))
+    return ranges
 
 
 def _backwards(text: str) -> str | None:
@@ -1371,7 +1435,8 @@ def _bare(text: str) -> str:
 def _unqualified(text: str) -> str:
     """``text`` as written without what :func:`parse_archival_date` reads around a date: words or marks of
     approximation or doubt before or after it (``c. 22-12-49``, ``probably 22-12-49``, ``22-12-49?``), an editor's
-    brackets (``[22-12-49]``), a note in brackets after it (``22.12.49 (draft)``, ``_NOTE``) → ``22-12-49`` …"""
+    brackets (``[22-12-49]``), a note in brackets after it (``22.12.49 (draft)``, ``_NOTE``), a sentence's full stop
+    (``22-12-49.``, ``_SENTENCE_END``) → ``22-12-49`` …"""
     value, before = _clean(text), None
     while value != before:
         before = value
@@ -1379,7 +1444,7 @@ def _unqualified(text: str) -> str:
             value = m["date"]
         if m := _UNCERTAIN.match(value) or _APPROX.match(value):
             value = value[m.end():]
-        value = re.sub(r"\s*(?:\(\?\)|\?)$", "", value).strip()
+        value = _SENTENCE_END.sub("", re.sub(r"\s*(?:\(\?\)|\?)$", "", value).strip())  # "05/06/1949.": a full stop
         if re.fullmatch(r"\[[^\[\]]*\]", value):
             value = value[1:-1].strip()
     return value
