@@ -143,3 +143,12 @@ def test_a_quoted_phrase_finds_exactly_the_documents_holding_it(demo_volumes, ph
     expected = set(naming(frus1949v07p1(), phrase))
     assert expected, phrase
     assert all_hits(demo_volumes("frus1949v07p1"), f'"{phrase}"') == expected
+
+
+# A sentence of 54 characters of the 1981 government work report, its commas dropped
+LONG_RUN = "我国三十二年来国民收入的增长幅度比工农业总产值的增长幅度低得多而人民生活水平提高的幅度又大大低于国民收入增长的幅度"
+
+
+def test_a_long_chinese_run_is_no_word_too_long() -> None:
+    assert analyzers.too_long(LONG_RUN) == [] and parse(LONG_RUN).notice == ""
+    assert analyzers.too_long("中" + "a" * 170) == ["a" * 170]

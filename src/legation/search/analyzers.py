@@ -681,10 +681,13 @@ _WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def too_long(text: str) -> list[str]:
-    """The words of ``text`` (runs of letters and digits) the analyzers leave out for their length,
+    """The words of ``text`` (runs of letters and digits, each Han, kana or Hangul character a word
+    of its own, as :data:`TOKEN_PATTERN` cuts them) the analyzers leave out for their length,
     :data:`MAX_TOKEN_BYTES` of UTF-8 or more: no document holds them, and a phrase holding one
-    finds nothing (analyzed, it lost that word: ``"Port aaa…*"`` was ``"Port*"``)."""
-    return [w for w in _WORD_RUN.findall(text) if len(w.encode()) >= MAX_TOKEN_BYTES]
+    finds nothing (analyzed, it lost that word: ``"Port aaa…*"`` was ``"Port*"``). A run of Chinese
+    without punctuation is a sentence, not a word: 54 characters were said "a word of over 160
+    bytes" and left out, where the index holds each of its characters."""
+    return [w for run in _WORD_RUN.findall(text) for w in OWN_WORD_CHAR.split(run) if len(w.encode()) >= MAX_TOKEN_BYTES]
 
 
 def shingled_prefix_phrase(text: str) -> tuple[str, ...] | None:
