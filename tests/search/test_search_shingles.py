@@ -13,6 +13,7 @@ from legation.ingest.readers.tei_frus import read_frus_volume
 from legation.records.document_record import DocumentRecord
 from legation.search import analyzers, schema
 from legation.search.analyzers import FOLDED_NAME, SIMPLE_TWIN, normalize, shingles, unstored, value_shingles
+from legation.search import query as user_query
 from legation.search.query import parse, to_tantivy
 from legation.search.service import SearchRequest, search
 from tests.conftest import REPO
@@ -145,10 +146,55 @@ def test_a_quoted_phrase_finds_exactly_the_documents_holding_it(demo_volumes, ph
     assert all_hits(demo_volumes("frus1949v07p1"), f'"{phrase}"') == expected
 
 
-# A sentence of 54 characters of the 1981 government work report, its commas dropped
+@pytest.fixture(scope="module")
+def prc_reports(make_index):
+    """An index of the 72 PRC government work reports of the shared corpora (skipped without them)."""
+    from legation.ingest.readers import read_file
+    from tests.conftest import shared_data
+
+    records = list(read_file(shared_data("prc-government-work-reports-zh/government_work_reports.jsonl.gz"), "prc-reports"))
+    return make_index(records)
+
+
+# The 1981 report writes "…增长幅度低得多，而人民生活水平提高的幅度又大大低于国民收入增长的幅度，…"
+PASTED = "幅度低得多而人民生活"  # a fresh user's sentence from another edition, without the comma
 LONG_RUN = "我国三十二年来国民收入的增长幅度比工农业总产值的增长幅度低得多而人民生活水平提高的幅度又大大低于国民收入增长的幅度"
+
+
+@pytest.mark.parametrize("q", [PASTED, f'"{PASTED}"', LONG_RUN])
+def test_a_chinese_run_without_the_texts_punctuation_is_found_and_said_so(prc_reports, q: str) -> None:
+    result = search(SearchRequest(q=q), prc_reports)
+    assert result.total == 1 and "1981" in result.hits[0].identifier
+    assert result.notice.startswith("Nothing was found as written; with punctuation or spaces allowed between the characters of ")
+    assert "160 bytes" not in result.notice
+
+
+def test_a_run_found_as_written_and_a_short_run_are_not_sought_across_punctuation(prc_reports) -> None:
+    written = search(SearchRequest(q="幅度低得多，而人民生活"), prc_reports)
+    assert written.total == 1 and "punctuation" not in written.notice
+    # 元比 is no word of "亿元，比上年": a word is not found across a comma
+    assert search(SearchRequest(q="元比"), prc_reports).total == 0
+    assert not user_query.sought_apart(parse("低得多而").node) and user_query.sought_apart(parse(PASTED).node)
 
 
 def test_a_long_chinese_run_is_no_word_too_long() -> None:
     assert analyzers.too_long(LONG_RUN) == [] and parse(LONG_RUN).notice == ""
     assert analyzers.too_long("中" + "a" * 170) == ["a" * 170]
+
+
+def test_a_korean_sentence_without_its_comma_finds_its_speech(make_index) -> None:
+    # a speech writes "나차긴 바가반디 대통령 각하 내외분,그리고 자리를 함께 하신 내외귀빈 여러분!": without the
+    # comma the sentence found nothing with all its words, and the most-words fallback showed every speech
+    from legation.ingest.readers import read_file
+    from tests.conftest import shared_data
+
+    some, welcome = [], None
+    for record in read_file(shared_data("korean-presidential-speeches-ko/speeches.jsonl.gz"), "korean-speeches"):
+        if "바가반디 대통령 각하 내외분,그리고" in record.texts[0].body:
+            welcome = record
+        elif len(some) < 300:
+            some.append(record)
+    assert welcome is not None
+    result = search(SearchRequest(q="나차긴 바가반디 대통령 각하 내외분그리고 자리를 함께 하신 내외귀빈 여러분"), make_index([*some, welcome]))
+    assert result.total == 1 and result.hits[0].identifier == welcome.identifier
+    assert "'내외분그리고'" in result.notice

@@ -2345,6 +2345,27 @@ def by_shingles(leaf: Term | Phrase) -> bool:
     return isinstance(leaf, Phrase) or not leaf.prefix and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words)
 
 
+MIN_APART_CHARS = 5  # a run of Han, kana or Hangul characters sought again across punctuation has at least this many
+
+
+def sought_apart(leaf: Node) -> bool:
+    """Whether ``leaf`` is a run of Han, kana or Hangul characters (a word unquoted or a quoted
+    phrase, sought by its shingles, :func:`by_shingles`) of :data:`MIN_APART_CHARS` characters or
+    more, which a search that found nothing seeks again with punctuation or spaces allowed between
+    its characters (``to_tantivy(..., apart=True)``): by the positions of its characters, side by
+    side in a field's terms, where punctuation is no term. Chinese and Japanese are written
+    without spaces, so such a run is a sentence pasted, and editions punctuate one sentence
+    differently (classical Chinese often not at all): ``幅度低得多而人民生活`` found nothing where a
+    report writes ``幅度低得多，而人民生活``. Its shingles never join two characters across
+    punctuation (:func:`legation.search.analyzers.value_shingles`, as Lucene's CJKBigramFilter
+    pairs characters within a run only), so that a word is not found across a comma; a shorter run
+    is such a word (元比 is not in ``亿元，比上年``), and is never sought apart."""
+    if not isinstance(leaf, Term | Phrase) or getattr(leaf, "prefix", False) or not by_shingles(leaf):
+        return False
+    words = analyzers.folded(leaf.text)
+    return len(words) >= MIN_APART_CHARS and all(analyzers.OWN_WORD_CHAR.fullmatch(w) for w in words)
+
+
 def _shingled(text: str, field: str | None, idx_schema: tantivy.Schema, within: Query | None = None, prefix: bool = False) -> Query:
     """The phrase ``text`` (of two words or more, :func:`by_shingles`) where it stands exactly, its
     words folded and unstemmed, in the
@@ -2494,16 +2515,18 @@ def _identifier_query(text: str, idx_schema: tantivy.Schema, searcher: tantivy.S
     return _should([_boosted(Query.term_query(idx_schema, schema.KEY_FIELD, i), IDENTIFIER_BOOST) for i in found])
 
 
-def _term(node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False) -> Query | None:
+def _term(
+    node: Term, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False, apart: bool = False
+) -> Query | None:
     """A word in its fields (the default fields unless ``node.field``); an unfielded word with a
     digit that could be an identifier (``frus1949v07p1-d1``, ``FRUS1949V07P1-D1``), or the identifier
     of a permalink (:class:`Pasted`), also finds the document it identifies, first
-    (:data:`IDENTIFIER_BOOST`, :func:`identifiers_like`)."""
+    (:data:`IDENTIFIER_BOOST`, :func:`identifiers_like`). ``apart``: as :func:`to_tantivy`."""
     per_field = []
     text = language_tag(node.text) or node.text if node.field == "language" else node.text  # language:iw finds "he"
     fields = _fields(node.field)
     hyphenless = {f: terms for f, terms, _ in _analyzed(node.text.replace("-", ""), fields)} if "-" in node.text else {}  # En-lai also finds Enlai
-    if not highlighting and by_shingles(node):
+    if not highlighting and by_shingles(node) and not (apart and sought_apart(node)):
         analyzed = []
         per_field.append(_shingled(text, node.field, idx_schema, within))
     else:
@@ -2688,7 +2711,12 @@ def _excluding(query: Query) -> Query:
 
 
 def to_tantivy(
-    node: Node | None, idx_schema: tantivy.Schema, searcher: tantivy.Searcher, within: Query | None = None, highlighting: bool = False
+    node: Node | None,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    within: Query | None = None,
+    highlighting: bool = False,
+    apart: bool = False,
 ) -> Query | None:
     """The tantivy query for a tree; ``None`` when it has nothing to search (match all).
     ``searcher`` expands ``prefix*`` to the index's words.
@@ -2706,13 +2734,17 @@ def to_tantivy(
 
     ``highlighting``: the query as snippets read it (tantivy's ``SnippetGenerator`` takes the
     terms a query seeks in a field), never run: phrases of several words as phrases of their
-    words in each field, not of shingles, which no text field holds."""
+    words in each field, not of shingles, which no text field holds.
+
+    ``apart``: each run of Han, kana or Hangul characters that :func:`sought_apart` allows is sought
+    by the positions of its characters in each field, punctuation and spaces allowed between them,
+    not by its shingles (the search asks it only of a query that found nothing)."""
     if node is None:
         return None
     if several_words(node) and analyzers.too_long(node.text):  # type: ignore[union-attr]
         return Query.empty_query()  # a phrase holding a word no document holds (parse says so)
     if isinstance(node, Term):
-        query = _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting)
+        query = _prefix(node, idx_schema, searcher, within, highlighting) if node.prefix else _term(node, idx_schema, searcher, within, highlighting, apart)
         if query is not None and node.field == COLLECTION_FIELD and not highlighting:
             # a collection named is where to look, no more relevant for being small: a volume's parts, or two
             # volumes, ORed, scored each by its rarity listed the smaller first, whatever the dates
@@ -2720,7 +2752,7 @@ def to_tantivy(
         return query
     if isinstance(node, Phrase):
         own = _identifier_query(node.text.strip(), idx_schema, searcher) if node.field is None else None
-        if not highlighting and by_shingles(node):
+        if not highlighting and by_shingles(node) and not (apart and sought_apart(node)):
             return _should([_shingled(node.text, node.field, idx_schema, within), own])
         fields = _analyzed(node.text, _fields(node.field))
         per_field = [_boosted(_in(_spelt(idx_schema, f, tokens, node.text), within), b) for f, tokens, b in fields if tokens]
@@ -2744,14 +2776,14 @@ def to_tantivy(
         inner = to_tantivy(node.item, idx_schema, searcher)
         return None if inner is None else _excluding(inner)
     if isinstance(node, Or):
-        return _should([to_tantivy(item, idx_schema, searcher, within, highlighting) for item in node.items])
+        return _should([to_tantivy(item, idx_schema, searcher, within, highlighting, apart) for item in node.items])
     clauses = []
     for item in node.items:
         if isinstance(item, Not):
             inner = to_tantivy(item.item, idx_schema, searcher)
             if inner is not None:
                 clauses.append((Occur.MustNot, inner))
-        elif (query := to_tantivy(item, idx_schema, searcher, within, highlighting)) is not None:
+        elif (query := to_tantivy(item, idx_schema, searcher, within, highlighting, apart)) is not None:
             clauses.append((Occur.Must, query))
     if not clauses:
         return None

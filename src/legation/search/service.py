@@ -829,6 +829,30 @@ def text_query(
     return _TextQuery(parsed, node, query, notice, expanded, bonus, nothing_to_search)
 
 
+def runs_apart(words: _TextQuery, idx_schema: tantivy.Schema, searcher: tantivy.Searcher) -> tuple[Query, str] | None:
+    """For a search whose words (``words``) found nothing as written: the query seeking each run of
+    Han, kana or Hangul characters of :data:`~legation.search.query.MIN_APART_CHARS` or more (not
+    under a NOT) with punctuation or spaces allowed between its characters
+    (:func:`legation.search.query.sought_apart`), and the notice saying so, naming those runs;
+    ``None`` when the query has no such run, or the archive holds no document the query so read
+    finds (filters aside: the search then says they left them out). A Chinese sentence pasted from
+    another edition, punctuated otherwise or not at all, found nothing, silently
+    (``幅度低得多而人民生活``, of a report writing ``幅度低得多，而人民生活``); a Korean one found
+    thousands of speeches with some of its words (``… 각하 내외분그리고 …``, of a speech writing
+    ``내외분,그리고``), where its own speech is found now."""
+    runs = [leaf.text for leaf in user_query.leaves(user_query.positive_only(words.node)) if user_query.sought_apart(leaf)]
+    if not runs:
+        return None
+    apart = user_query.to_tantivy(words.node, idx_schema, searcher, apart=True)
+    if apart is None or not (found := facet_counts.count(searcher, apart)):
+        return None
+    named = ", ".join(map(user_query.shown, dict.fromkeys(runs)))
+    return apart, (
+        f"Nothing was found as written; with punctuation or spaces allowed between the characters of {named}, as editions "
+        f"punctuate a sentence differently, {documents(found)} {'has' if found == 1 else 'have'} the words."
+    )
+
+
 def _dates_within(node: user_query.Node) -> user_query.Node | None:
     """``node`` with each of its date ranges (``date:1949-12``) matching the documents whose dates
     lie wholly inside it (a request's ``date_match=within``) rather than overlap it."""
@@ -1808,6 +1832,17 @@ def search(
     scored = request.sort == "relevance" and user_query.ranks(words.parsed.node)  # else by date, as a browse
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
     total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
+    if total == 0 and cited is None and (apart := runs_apart(words, index.schema, searcher)) is not None:
+        # a Chinese, Japanese or Korean sentence found nothing as written: sought again, punctuation allowed
+        words.query, said = apart
+        query = combine(words.query, list(filters.values()))
+        total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
+        notice = " ".join([notice, said]).strip()
+        if counting is not None:  # the facets of the documents now found, not of none
+            counting.result()
+            counting = parallel.start(
+                facets_and_years, searcher, index.schema, words.query, words.node, filters, request.filters, cited is not None, None, _cited(words)
+            )
     nothing_found = total == 0  # before the most-words fallback; only then are the notices below looked for
     # (not for the prose around a citation, where "and" and "not" are words: cited)
     operators = lowercase_operator_notices(words.parsed.node, filters, total, index.schema, searcher, names) if cited is None else []
@@ -1998,6 +2033,8 @@ def count_matches(
     searcher = searcher or index.searcher()
     words = text_query(SearchRequest(q=q, sort="date_asc"), index, searcher, names)  # no proximity bonus: it ranks, never counts
     total = facet_counts.count(searcher, combine(words.query, []))
+    if total == 0 and (apart := runs_apart(words, index.schema, searcher)) is not None:
+        total = facet_counts.count(searcher, apart[0])
     if relaxed and total == 0 and (most := _most_words(words, index, searcher)) is not None:
         total = facet_counts.count(searcher, most)
     return total
