@@ -122,7 +122,8 @@ def test_a_name_excluded_is_excluded_in_all_its_forms(seed_index):
         assert ids(seed_index, typed, LIU) == everything - ids(seed_index, "treaty Liu Shaoqi"), typed
     # the notice says the other forms were excluded too, not searched (it said "Also searched for")
     notice = search(SearchRequest(q='treaty -"Liu Shao-chi"'), seed_index, LIU).notice
-    assert notice == "Also excluded other forms of these names (Liu Shao-chi: Liu Shaoqi, 刘少奇)."
+    assert notice.startswith("Also excluded other forms of these names (Liu Shao-chi: Liu Shaoqi, 刘少奇). A name is searched in all")
+    assert notice.endswith('for one form as written: -text:"Liu Shao-chi".')
 
 
 def test_names_read_from_documents_do_not_widen_searches(client, seed_archive, tmp_path: Path):
@@ -241,7 +242,7 @@ def test_a_name_typed_with_its_syllables_joined_or_split_finds_what_the_records_
         assert (found.total, as_written.total) == (total, total), typed
         assert [h.identifier for h in found.hits] == [h.identifier for h in as_written.hits], typed  # ranked alike
     notice = search(SearchRequest(q="Chou Enlai"), index, DEMO_NAMES).notice
-    assert notice == "Also searched for other forms of these names (Chou Enlai: Chou En-lai, Zhou Enlai, 周恩来)."
+    assert notice.startswith("Also searched for other forms of these names (Chou Enlai: Chou En-lai, Zhou Enlai, 周恩来).")
 
 
 def test_did_you_mean_a_name_finds_it_in_all_its_forms(china_1969):
@@ -441,3 +442,52 @@ def test_a_name_after_a_zero_width_space_is_searched_in_all_its_forms_as_after_a
         assert (result.notice, {h.identifier for h in result.hits}) == (apart.notice, {h.identifier for h in apart.hits}), typed
     _, found = LIU.expand(parse("Liu\u200bShao-chi").node)  # the word without it a name (its syllables joined): its parts add nothing
     assert [typed for typed, _ in found] == ["LiuShao-chi"]
+
+
+def test_a_name_sought_and_excluded_in_another_form_says_how_to_search_each_form_as_written(demo_volumes):
+    # Formosa -Taiwan found nothing and said only "-Taiwan leaves out all … documents the rest of the
+    # search finds": Taiwan and Formosa are one place's names, each sought in all of them; which form a
+    # document writes is evidence to a historian, and text: searches the texts for a form as written
+    index = demo_volumes("frus1955-57v03")  # China, 1955-1957 (real documents writing Formosa, Taiwan, Peking, Peiping)
+    for typed, written, forms in (
+        ("Formosa -Taiwan", "text:Formosa -text:Taiwan", "(Taiwan: Formosa, 台湾)"),
+        ('"Formosa" -"Taiwan"', "text:Formosa -text:Taiwan", "(Taiwan: Formosa, 台湾)"),
+        ("Peking -Peiping", "text:Peking -text:Peiping", "(Peiping: Beijing, Peking, 北京)"),
+    ):
+        result = search(SearchRequest(q=typed), index, DEMO_PLACES)
+        assert result.total == 0 and result.explained, typed
+        assert f"Also excluded other forms of these names {forms}." in result.notice, typed
+        assert "A name is searched in all the forms its authority record gives, quoted or not" in result.notice, typed
+        assert result.notice.endswith(f"for one form as written: {written}."), typed
+        assert search(SearchRequest(q=written), index, DEMO_PLACES).total > 0, written  # the search offered finds the forms as written
+    assert search(SearchRequest(q="text:Formosa"), index, DEMO_PLACES).notice == ""  # text: is no field of names: searched as written
+
+
+@pytest.mark.django_db
+def test_a_word_of_a_persons_other_name_says_it_finds_the_documents_linked_to_him(tmp_path: Path):
+    # Zedong found 162 demo documents and said nothing, though none writes "Zedong" (text:Zedong: 0):
+    # it is a word of Mao Zedong, another name the authority records give Mao Tse-tung, and the names
+    # of the people a document is linked to are searched; Mao -Zedong silently left out his documents
+    from tests.conftest import ingested_archive
+
+    archive = ingested_archive(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"))
+    next(archive)
+    try:
+        from legation.search.follower import follow_once
+
+        load_authorities(REPO / "data" / "demo" / "authorities.jsonl")
+        follow_once()  # the documents re-indexed with their people's other names
+        variants.reset()
+        found = search(SearchRequest(q="Zedong"))
+        assert found.total > 0 and search(SearchRequest(q="text:Zedong")).total == 0
+        assert found.notice == (
+            "Zedong finds the documents linked to Mao Tse-tung (another of whose names is Mao Zedong) in the authority records,"
+            " whether or not they write it; no document writes it in its texts (text:Zedong finds none)."
+        )
+        left = search(SearchRequest(q="Mao -Zedong"))
+        assert left.total < search(SearchRequest(q="Mao")).total
+        assert left.notice.startswith("-Zedong leaves out the documents linked to Mao Tse-tung (another of whose names is Mao Zedong)")
+        assert search(SearchRequest(q="Mao")).notice == ""  # a word of his own name: nothing to say
+    finally:
+        next(archive, None)
+        variants.reset()

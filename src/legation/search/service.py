@@ -1785,6 +1785,106 @@ def _words_within(
     return words_in
 
 
+def name_form_notices(
+    node: user_query.Node | None,
+    expanded: variants.Expansions,
+    total: int,
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    names: variants.VariantTable | None,
+) -> list[str]:
+    """The sentences saying which words of ``node`` (as parsed; ``expanded`` what
+    :meth:`~legation.search.variants.VariantTable.expand` found in it) were sought, or left out,
+    with the other names the authority records give them, and how to search one form as written.
+
+    - "Also searched for other forms of these names (Formosa: Taiwan, 台湾)." and "Also excluded
+      …" for the names expanded, when the search found documents or excluded a name
+      (``Formosa -Taiwan`` found nothing: Taiwan and Formosa are one record's names, each excluded
+      in all of them);
+    - then how to search a form as written: a name is one in all its forms, quoted or not (quotes
+      hold its words together), but ``text:`` and ``title:`` are not names' fields, so
+      ``text:Formosa -text:Taiwan`` searches the texts for the forms as written (324 demo
+      documents); sender, recipient, place and the names linked hold the authority records' names,
+      so no search finds them as a document writes them, and the sentence says so when the query
+      used those fields;
+    - for an unfielded word of another name of a person or body and of none of its own
+      (``Zedong``, :attr:`~legation.search.variants.VariantTable.other_name_words`), that it finds
+      (or, excluded, leaves out) the documents linked to that person, whether or not they write
+      it, how many texts write it and the ``text:`` search for them (no demo document writes
+      Zedong: ``Zedong`` found 162 documents, ``Mao -Zedong`` left out 163, unexplained).
+
+    ``[]`` without authority records (``names`` None)."""
+    if names is None:
+        return []
+    notes = []
+    excluded = expanded.excluded
+    if expanded and (total or excluded):
+        searched = {typed: others for typed, others in expanded if typed not in excluded}
+        left_out = {typed: others for typed, others in expanded if typed in excluded}
+        for said, forms_of in (("Also searched for", searched), ("Also excluded", left_out)):
+            if forms_of:  # a name typed twice ("Moscow OR Moscow") is named once
+                # a name as typed, without the punctuation a sentence pasted around it ("Khrushchev," of a footnote)
+                forms = "; ".join(
+                    f"{typed.strip(_PROSE_PUNCTUATION) or typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in forms_of.items()
+                )
+                notes.append(f"{said} other forms of these names ({forms}).")
+        written = " ".join(
+            f"{'-' if typed in excluded else ''}text:{_as_typed(typed.strip(_PROSE_PUNCTUATION) or typed)}"
+            for typed in dict.fromkeys(typed for typed, _ in expanded)
+            if not typed.endswith("*")
+        )
+        named_fields = sorted(_fields_of(node) & set(variants.NAME_FIELDS))
+        note = "A name is searched in all the forms its authority record gives, quoted or not"
+        if written:
+            note += f"; text: (or title:) searches the texts (or titles) for one form as written: {written}"
+        if named_fields:
+            note += (
+                f"; {', '.join(f'{f}:' for f in named_fields)} hold the names the authority records give, so no search"
+                " finds a sender, recipient, place or name linked as a document writes it"
+            )
+        notes.append(note + ".")
+    for leaf, left in _unfielded_words(node):
+        if leaf.prefix or not (left or total) or not (words := analyzers.folded(leaf.text)) or len(words) != 1 or words[0] not in names.other_name_words:
+            continue
+        pairs = names.other_name_words[words[0]]
+        whose = " or ".join(f"{own} (another of whose names is {other})" for own, other in pairs[:3]) + (" …" if len(pairs) > 3 else "")
+        writing = _count_within(user_query.Term(leaf.text, "text"), idx_schema, searcher, None, ())
+        said = f"-{leaf.text} leaves out" if left else f"{leaf.text} finds"
+        typed = f"{'-' if left else ''}text:{leaf.text}"
+        texts = (
+            f"{documents(writing)} write it in {'its' if writing == 1 else 'their'} texts: {typed} {'leaves out' if left else 'finds'} only {'it' if writing == 1 else 'those'}"
+            if writing
+            else f"no document writes it in its texts ({typed} {'leaves out' if left else 'finds'} none)"
+        )
+        notes.append(f"{said} the documents linked to {whose} in the authority records, whether or not they write it; {texts}.")
+    return list(dict.fromkeys(notes))
+
+
+def _as_typed(name: str) -> str:
+    """A name as a query writes it: quoted when it has several words (``"Chou En-lai"``)."""
+    return f'"{name}"' if len(name.split()) > 1 else name
+
+
+def _fields_of(node: user_query.Node | None) -> set[str]:
+    """The fields named in ``node``, under AND, OR and NOT (``to:``'s name ``to``)."""
+    if isinstance(node, user_query.And | user_query.Or):
+        return set().union(*(_fields_of(item) for item in node.items))
+    if isinstance(node, user_query.Not):
+        return _fields_of(node.item)
+    return {node.field} if isinstance(node, user_query.Term | user_query.Phrase) and node.field else set()
+
+
+def _unfielded_words(node: user_query.Node | None, left: bool = False) -> Iterator[tuple[user_query.Term, bool]]:
+    """Each word of ``node`` typed without a field, with whether a NOT leaves it out."""
+    if isinstance(node, user_query.And | user_query.Or):
+        for item in node.items:
+            yield from _unfielded_words(item, left)
+    elif isinstance(node, user_query.Not):
+        yield from _unfielded_words(node.item, not left)
+    elif isinstance(node, user_query.Term) and node.field is None:
+        yield node, left
+
+
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
     return variants.current() if names is None and index is None else names
 
@@ -1901,17 +2001,7 @@ def search(
         reasons += address_notices(addresses, index.schema, searcher)
     notice = " ".join([notice, *reasons]).strip()
     explained = total == 0 and bool(words_alone or reasons or words.nothing_to_search)
-    if words.expanded and total:
-        excluded = words.expanded.excluded
-        searched = {typed: others for typed, others in words.expanded if typed not in excluded}
-        left_out = {typed: others for typed, others in words.expanded if typed in excluded}
-        for said, forms_of in (("Also searched for", searched), ("Also excluded", left_out)):
-            if forms_of:  # a name typed twice ("Moscow OR Moscow") is named once
-                # a name as typed, without the punctuation a sentence pasted around it ("Khrushchev," of a footnote)
-                forms = "; ".join(
-                    f"{typed.strip(_PROSE_PUNCTUATION) or typed}: {', '.join(others[:4])}{' …' if len(others) > 4 else ''}" for typed, others in forms_of.items()
-                )
-                notice = " ".join([notice, f"{said} other forms of these names ({forms})."]).strip()
+    notice = " ".join([notice, *name_form_notices(words.parsed.node, words.expanded, total, index.schema, searcher, names)]).strip()
     if behind := follower.entries_behind():  # a server catching up with an ingest: say so, as `legation search` does
         notice = " ".join([notice, catching_up(behind)]).strip()
 

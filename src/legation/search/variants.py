@@ -110,6 +110,25 @@ class VariantTable:
         folded once a table, not for every text sought (:meth:`holding`)."""
         return [(record, tuple(analyzers.letters_folded(n) for n in record)) for record in dict.fromkeys(self.groups.values())]
 
+    @cached_property
+    def other_name_words(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Each folded word of a person's or body's other name that is no word of the record's
+        preferred name, nor a whole name itself (``zedong``, of Mao Zedong, another name of Mao
+        Tse-tung) → (preferred name, other name holding it) for each such record. The ``names``
+        search field holds every name of the agents a document is linked to, so such a word typed
+        alone finds (or, excluded, leaves out) those documents whether or not they write it: what
+        :func:`legation.search.service.name_form_notices` says."""
+        words: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
+        for key, record in self.groups.items():
+            if key in self.places:
+                continue  # the place field holds a place's own name alone: no other name's word finds it
+            own = set(analyzers.folded(record[0]))
+            for name in record[1:]:
+                for word in analyzers.folded(name):
+                    if word not in own and (word,) not in self.groups and word not in self.parts:
+                        words[word][(record[0], name)] = None
+        return {word: tuple(pairs) for word, pairs in words.items()}
+
     def holding(self, folded: str) -> set[str]:
         """Every name of the records one of whose names holds ``folded`` (a text through
         :func:`legation.search.analyzers.letters_folded`): ``moskva`` gives "Moscow", the name a
