@@ -464,7 +464,7 @@ def test_a_name_sought_and_excluded_in_another_form_says_how_to_search_each_form
 
 
 @pytest.mark.django_db
-def test_a_word_of_a_persons_other_name_says_it_finds_the_documents_linked_to_him(tmp_path: Path):
+def test_a_persons_other_name_in_a_word_or_a_filter_is_named_as_the_archive_holds_him(tmp_path: Path):
     # Zedong found 162 demo documents and said nothing, though none writes "Zedong" (text:Zedong: 0):
     # it is a word of Mao Zedong, another name the authority records give Mao Tse-tung, and the names
     # of the people a document is linked to are searched; Mao -Zedong silently left out his documents
@@ -488,6 +488,11 @@ def test_a_word_of_a_persons_other_name_says_it_finds_the_documents_linked_to_hi
         assert left.total < search(SearchRequest(q="Mao")).total
         assert left.notice.startswith("-Zedong leaves out the documents linked to Mao Tse-tung (another of whose names is Mao Zedong)")
         assert search(SearchRequest(q="Mao")).notice == ""  # a word of his own name: nothing to say
+        # a filter by another name of a person listed said only "(a filter's value is written as the
+        # facet lists it)", though the authority records know him: it names him as the facet lists him
+        to_zhou = search(SearchRequest(filters={"recipient": ["Zhou Enlai"]}))
+        assert to_zhou.total == 0 and search(SearchRequest(filters={"recipient": ["Chou En-lai"]})).total > 0
+        assert "No document has the recipient 'Zhou Enlai' (a filter's value is written as the facet lists it: Chou En-lai)." in to_zhou.notice
     finally:
         next(archive, None)
         variants.reset()

@@ -896,12 +896,17 @@ def volumes_as_parts(
 
 
 def filter_value_notices(
-    filters: dict[str, list[str]], idx_schema: tantivy.Schema, searcher: tantivy.Searcher, listed_at: str = ""
+    filters: dict[str, list[str]],
+    idx_schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    listed_at: str = "",
+    names: variants.VariantTable | None = None,
 ) -> list[str]:
     """A sentence for each filter value no document has (``type=telegram``, ``collection=frus1949v07p1``):
     a filter takes a value exactly as its facet lists it, and a value that differs only in case or
-    marks from one listed (``Telegram``), or from another name of a place listed (``peking``:
-    Beijing), is named, and where the caller lists the facet's values,
+    marks from one listed (``Telegram``), from another name of a place listed (``peking``:
+    Beijing), or, for a facet of names, from another name ``names`` (the authority records) give a
+    person or body listed (``recipient=Zhou Enlai``: Chou En-lai), is named, and where the caller lists the facet's values,
     ``listed_at`` (:attr:`SearchRequest.facet_values_at`), when given. A step of an ordered facet
     written as it writes them (``year=1950``) is no mistake either: no document is dated so, said
     so. Values some document has, left out by the other filters or the words, are not named."""
@@ -921,6 +926,8 @@ def filter_value_notices(
             meant = [v for v in listed if analyzers.letters_folded(v) == folded]
             if facet.name == "place":  # another name of a place, in another case (peking: Beijing)
                 meant += [v for v in places_written_alike(value) if v in listed and v not in meant]
+            elif facet.named and names is not None:  # another name of a person or body (Zhou Enlai: Chou En-lai)
+                meant += [v for v in names.groups.get(tuple(analyzers.folded(value)), ()) if v in listed and v not in meant]
             meant = meant[:3]
             where = f" The values are listed at {listed_at.format(name=name)}." if listed_at else ""
             notices.append(
@@ -1988,7 +1995,7 @@ def search(
         reasons += phrase_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
         reasons += exclusion_notices(words.parsed.node, index.schema, searcher, names, list(filters.values()))
     if nothing_found:
-        reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at)
+        reasons += filter_value_notices(request.filters, index.schema, searcher, request.facet_values_at, names)
         # not when the pages hold documents the filters or dates leave out (said above), nor when those of the
         # pages cited, without the prose pasted around the citation, were found by it
         if not total and not words_alone:
