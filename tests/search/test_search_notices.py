@@ -1084,3 +1084,23 @@ def test_an_or_beside_more_words_on_one_side_says_how_it_was_grouped(demo_volume
     assert parsed.node == Or((Term("Mao"), And((Term("Stalin"), Term("treaty")))))
     assert parsed.notice.startswith("'Mao OR Stalin treaty' was read as 'Mao OR (Stalin treaty)': ")
     assert parse("Khrushchev Mao OR Stalin").notice.endswith("to join only the words beside it, write 'Khrushchev (Mao OR Stalin)'.")
+
+
+def test_a_type_word_matching_several_types_names_them_and_how_to_keep_one(demo_volumes):
+    # type:Memorandum found 1,598 demo documents, the Type facet's Memorandum 806, silently: the word
+    # matches every type holding it (Memorandum of Conversation, Memorandum for the Record …)
+    from collections import Counter
+
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1969-76ve13.xml.gz"))
+    index = demo_volumes("frus1969-76ve13")
+    types = Counter(r.document_type for r in records if r.document_type and "memorandum" in r.document_type.lower().split())
+    assert len(types) > 1  # Memorandum, Memorandum of Conversation …
+    result = search(SearchRequest(q="type:Memorandum"), index)
+    assert result.total == sum(types.values())
+    listed = "; ".join(f"{name} ({count:,})" for name, count in sorted(types.items(), key=lambda t: (-t[1], t[0]))[:5])
+    assert f"type:Memorandum matches every type holding the word: {listed}" in result.notice
+    assert result.notice.endswith("; to keep one, choose it under Type.")
+    # one type among the matches, or the type chosen in its facet: nothing to say
+    assert "matches every type" not in search(SearchRequest(q='type:"Memorandum of Conversation"'), index).notice
+    chosen = search(SearchRequest(q="type:Memorandum", filters={"type": ["Memorandum"]}), index)
+    assert "matches every type" not in chosen.notice

@@ -1892,6 +1892,37 @@ def _unfielded_words(node: user_query.Node | None, left: bool = False) -> Iterat
         yield node, left
 
 
+FACET_WORDS_SHOWN = 5
+"""The values :func:`facet_word_notices` names, the most frequent first."""
+
+
+def facet_word_notices(node: user_query.Node | None, facets: list[FacetResult], chosen: dict[str, list[str]]) -> list[str]:
+    """For each ``type:`` or ``collection:`` word or phrase every match must have (``type:Memorandum``,
+    alone or beside other words) whose facet, among the matches (``facets``, as the search counted
+    them: no search more), holds several values, a sentence naming them with their counts, the
+    most frequent :data:`FACET_WORDS_SHOWN` first, and saying to choose one in the facet: a field's
+    word matches every value holding it (``type:Memorandum`` found 1,598 demo documents, the Type
+    facet's Memorandum 806, with Memorandum of Conversation, Memorandum for the Record …), where the
+    facet's filter takes one value whole. Not for a facet chosen in ``chosen`` (its filter keeps
+    the values it names), nor ``language:``, a document counting under each language of its texts."""
+    items = node.items if isinstance(node, user_query.And) else (node,)
+    by_name = {f.name: f for f in facets}
+    notes = []
+    for item in items:
+        if not isinstance(item, user_query.Term | user_query.Phrase) or item.field not in ("type", "collection") or item.field in chosen:
+            continue
+        if (facet := by_name.get(item.field)) is None or len(values := [v for v in facet.values if v.count]) < 2:
+            continue
+        about = "about " if facet.approximate else ""
+        listed = "; ".join(f"{v.label or v.value} ({about}{v.count:,})" for v in values[:FACET_WORDS_SHOWN])
+        more = " …" if len(values) > FACET_WORDS_SHOWN else ""
+        notes.append(
+            f"{_typed_word(item)} matches every {facet.label.lower()} holding {'its words' if isinstance(item, user_query.Phrase) else 'the word'}:"
+            f" {listed}{more}; to keep one, choose it under {facet.label}."
+        )
+    return list(dict.fromkeys(notes))
+
+
 def _archive_names(index: SearchIndex | None, names: variants.VariantTable | None) -> variants.VariantTable | None:
     return variants.current() if names is None and index is None else names
 
@@ -2051,6 +2082,8 @@ def search(
         facets, years, undated, sample = facets_and_years(
             searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total, _cited(words)
         )
+    if total and relaxed is None:  # not the fallback's, which need not hold every word typed
+        notice = " ".join([notice, *facet_word_notices(words.parsed.node, facets, request.filters)]).strip()
     return SearchResult(
         total=total,
         page=request.page,
