@@ -147,13 +147,16 @@ def test_a_table_reading_a_listed_person_s_name_as_a_body_names_that_person_and_
     table.write_text("identifier,title,sender,recipient\nx-01,A letter,Edward House,Ada Sample\n", encoding="utf-8")
     row = ingest_records(read_file(table), source=str(table))
     assert row.added == ["x-01"] and not row.failed
-    assert [(c.key, c.source_value, c.kept) for c in row.conflicts] == [("person:edward-house", "organization", "person")]
+    # a table states no kind: the name read as a body is no conflict with the list's person (which set the agent's
+    # other kind reported, so that a source later giving him as a body went unsaid), but a note, once
+    assert row.conflicts == []
+    assert [n for n in row.all_notes() if "'Edward House' (person:edward-house), read as an organization from its name, is the person" in n]
     assert not Agent.objects.filter(key="organization:edward-house").exists()
     house = Agent.objects.get(key="person:edward-house")
-    assert (house.kind, house.document_links.count()) == ("person", 5)
+    assert (house.kind, house.document_links.count(), house.other_kind_reported) == ("person", 5, "")
     for path in (FRUS_SAMPLE, table, FRUS_SAMPLE, table):  # nothing flips, nothing is told again
         again = ingest_records(read_file(path), source=str(path))
-        assert (again.updated, again.conflicts) == ([], [])
+        assert (again.updated, again.conflicts, [n for n in again.all_notes() if "Edward House" in n]) == ([], [], [])
     # a name read from a table and stored so is given the other kind when the rule reading it improves (rekind)
     assert Agent.objects.get(key="person:ada-sample").kind_from_name is True
 
@@ -173,3 +176,28 @@ def test_an_agent_whose_kind_a_table_read_from_its_name_is_no_longer_marked_so_o
     assert Agent.objects.get(key="person:ada-sample").kind_from_name is True  # no source states hers
     again = ingest_records(read_file(table), source=str(table))
     assert (again.updated, again.conflicts, Agent.objects.get(key="person:edward-house").kind_from_name) == ([], [], False)
+
+
+def test_a_source_stating_the_kind_of_a_name_a_table_read_first_gives_the_table_s_agent_that_kind(tmp_path):
+    # A table first ("Edward House" read as a body: organization:edward-house), then the FRUS volume whose list of
+    # persons names him: the volume made a second agent, person:edward-house, without a word, and the table's row
+    # stayed linked to the body at every later ingest; as when the volume came first, there is one agent, the person.
+    table = tmp_path / "house.csv"
+    table.write_text("identifier,title,date,sender,text\nq1,One,1918-01-05,Edward House,x\n", encoding="utf-8")
+    ingest_records(read_file(table), source=str(table))
+    assert Agent.objects.get(key="organization:edward-house").kind_from_name is True
+    logged = ChangeLogEntry.objects.order_by("seq").last().seq
+    volume = ingest_records(read_file(FRUS_SAMPLE), source=str(FRUS_SAMPLE))
+    assert (volume.failed, volume.conflicts) == ([], [])
+    assert not Agent.objects.filter(key="organization:edward-house").exists()
+    house = Agent.objects.get(key="person:edward-house")
+    assert (house.kind, house.kind_from_name, house.document_links.count()) == ("person", False, 5)
+    assert list(house.other_keys.values_list("key", flat=True)) == ["organization:edward-house"]
+    assert ChangeLogEntry.objects.filter(seq__gt=logged, document_identifier="q1").exists()  # the index shows q1's new agent
+    said = [n for n in volume.all_notes() if "'Edward House': organization:edward-house is now person:edward-house" in n]
+    assert len(said) == 1
+    for path in (table, FRUS_SAMPLE, table):  # the row joins the person; nothing flips, nothing is told again
+        again = ingest_records(read_file(path), source=str(path))
+        assert (again.updated, again.conflicts, [n for n in again.all_notes() if "Edward House" in n]) == ([], [], [])
+    assert [a.key for a in Agent.objects.filter(key__endswith="edward-house")] == ["person:edward-house"]
+    assert Agent.objects.get(key="person:edward-house").document_links.count() == 5

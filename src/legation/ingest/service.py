@@ -111,6 +111,8 @@ class IngestReport:
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     agent_kinds: dict[str, str] = field(default_factory=dict, repr=False)  # agent key → its kind, stored or first read (agent_keys.as_stored_kinds)
     kinds_apart: set[tuple[str, str]] = field(default_factory=set, repr=False)  # (agent key, kind a source gave) reported as a KindConflict
+    kinds_named: dict[str, tuple[str, str, str, str, str]] = field(default_factory=dict, repr=False)  # agent key → (where, identifier, name, kind read from it, agent's kind): a name read as the other kind joined the agent a source stated (agent_keys.as_stated_twins)
+    kinds_restated: list[tuple[str, str, str]] = field(default_factory=list)  # (old key, key, name): agents a table stored with a kind read from the name, given the kind a source states (agent_keys.rekind)
     kinds_reported: dict[str, str] = field(default_factory=dict, repr=False)  # stored agent's key → the other kind reported (Agent.other_kind_reported)
     twins: dict[str, tuple[str, str, str] | None] = field(default_factory=dict, repr=False)  # key read from a name → its stated twin (agent_keys.as_stated_twins)
     keys_from_names: set[str] = field(default_factory=set, repr=False)  # agents' keys whose kind was read from the name (readers.kind_from_name)
@@ -173,7 +175,35 @@ class IngestReport:
         if note := _subjects_note(self.subjects):
             notes.append(note)
         notes += _table_row_notes(self)
+        notes += _kinds_notes(self)
         return notes
+
+
+def _kinds_notes(report: IngestReport) -> list[str]:
+    """The notes on agents' kinds read from names (:func:`legation.ingest.readers.kind_from_name`) where a
+    source states another: a name a table's row gives, read as the other kind, linked to the agent a
+    source stated (said where the document was added or updated, not at every ingest of an unchanged
+    file), and agents a table stored first given the kind and key a source now states."""
+    notes = []
+    changed = set(report.added) | set(report.updated)
+    if named := [(key, n) for key, n in report.kinds_named.items() if n[1] in changed]:
+        examples = "; ".join(f"{where}: {name!r} ({key}), read as {_a(read)} from its name, is the {kept} a source gave" for key, (where, _, name, read, kept) in named[:3])
+        notes.append(
+            f"names read as another kind than a source gives their agent: {len(named):,} (e.g. {examples}); the documents "
+            "link that agent, as the file states no kind. If the name is another agent, give the document's agent in the admin"
+        )
+    if report.kinds_restated:
+        examples = "; ".join(f"{name!r}: {old} is now {new}" for old, new, name in report.kinds_restated[:3])
+        notes.append(
+            f"agents stored with a kind read from their name, now of the kind a source states: {len(report.kinds_restated):,} "
+            f"(e.g. {examples}); their documents link them as before, and files giving the old key find them"
+        )
+    return notes
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its article: ``an organization``, ``a person``."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _unread(text: str) -> str:
@@ -371,8 +401,11 @@ class _Authorities:
         places = {name: Place(name=name) for name in dict.fromkeys(r.place_sent for r in records if r.place_sent)}
         subjects = {name: Subject(name=name) for name in dict.fromkeys(s for r in records for s in r.subjects)}
         repositories = {name: Repository(name=name) for name in dict.fromkeys(n for r in records for n in r.repositories)}
-        # an agent the rule reading kinds from names once keyed as the other kind takes the new key (agent_keys.rekind)
-        if moved := rekind({key: agent.kind for key, agent in agents.items() if agent.kind_from_name}):
+        # an agent the rule reading kinds from names once keyed as the other kind takes the new key, and one a
+        # table stored with a kind read from its name the kind and key a source states (agent_keys.rekind)
+        stated = {key for key, agent in agents.items() if not agent.kind_from_name}
+        moved, self.restated = rekind({key: agent.kind for key, agent in agents.items()}, stated)
+        if moved:
             ChangeLogEntry.log_upserts(moved)
         self.agents = _get_or_create_all(Agent, "key", agents)
         self.places = _get_or_create_all(Place, "name", places)
@@ -427,14 +460,16 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
 def _write(
     records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "", corrected: frozenset[str] = frozenset(),
     from_names: set[str] | frozenset[str] = frozenset(),
-) -> None:
+) -> list[tuple[str, str, str]]:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
     ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
     (``ingested``, by identifier) and the name of the file read (``origin``; ``""``: a document
     updated keeps the name it had, as do those of ``corrected``: another source's documents a table's
     rows corrected, :mod:`legation.ingest.table_rows`); a fixed number of bulk statements per batch,
     not per document. ``from_names``: the keys of agents whose kind was read from the name
-    (:func:`legation.ingest.readers.kind_from_name`), which an agent made for them remembers."""
+    (:func:`legation.ingest.readers.kind_from_name`), which an agent made for them remembers. Returns
+    ``(old key, key, name)`` of the agents stored with a kind read from their name that a source now
+    states otherwise, given its key and kind (:func:`legation.records.agent_keys.rekind`)."""
     auth = _Authorities(records, from_names)
     new_docs, old_docs = [], []
     now = timezone.now()
@@ -480,6 +515,7 @@ def _write(
     _insert_rows(Document.collections.through, ("document", "collection"), in_collections)
     _insert_rows(Document.subjects.through, ("document", "subject"), on_subjects)
     _insert_rows(Document.repositories.through, ("document", "repository"), in_repositories)
+    return auth.restated
 
 
 
@@ -652,7 +688,10 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
     report.keys_from_names -= stated  # a key a source states anywhere in the ingest is no guess
     records, apart = as_stored_kinds(as_first_read(twinned, report.first_keys), report.agent_kinds, report.kinds_reported)
     told: dict[str, str] = {}
-    for index, ref, kept in named_apart + apart:
+    for index, ref, kept in named_apart:  # a kind read from a name is no source's word: no conflict, a note
+        where = _place(source, locations[index]) or _where(source, batch[index].identifier)
+        report.kinds_named.setdefault(ref.key, (where, batch[index].identifier, ref.name, ref.kind, kept))
+    for index, ref, kept in apart:
         if (ref.key, ref.kind) not in report.kinds_apart:
             report.kinds_apart.add((ref.key, ref.kind))
             where = _place(source, locations[index]) or _where(source, batch[index].identifier)
@@ -744,7 +783,7 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             _Authorities(spelled)
             ChangeLogEntry.log_upserts(r.identifier for r in spelled)
         if changed and not dry_run:
-            _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected, report.keys_from_names)
+            report.kinds_restated += _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected, report.keys_from_names)
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if told and not dry_run:  # after the writes: an agent first stored by this batch remembers it too
             remember_reported(told)

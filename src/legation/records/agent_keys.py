@@ -80,7 +80,8 @@ def as_stated_twins(
     """``records`` with each agent whose kind was read from its name (a key of ``from_names``, one
     set a record, :func:`legation.ingest.readers.kind_from_name`; keyed by it: ``organization:edward-house``) given the key and kind of the agent stored under the
     same name as the other kind (``person:edward-house``) whose kind a source or a curator gave
-    (:attr:`Agent.kind_from_name` unset), when no agent holds its own key: a table's "Edward House",
+    (:attr:`Agent.kind_from_name` unset), when no agent holds its own key (or it is that agent's other key,
+    :func:`rekind`): a table's "Edward House",
     read as a body, is the person the FRUS lists name (:func:`rekind` gave that person the table's
     kind and key, and the next ingest of the volume gave them back, every document changing each
     time). Returns them with those read so that their other kind was not reported before
@@ -89,8 +90,12 @@ def as_stated_twins(
     is filled here, a query or two a batch."""
     guessed = sorted({key for keys in from_names for key in keys if _twin(key)} - twins.keys())
     if guessed:
-        own = {k for chunk in chunks(guessed) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)} | set(merged_keys(guessed))
-        others = {_twin(key): key for key in guessed if key not in own}
+        own = {k for chunk in chunks(guessed) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
+        merged = merged_keys(guessed)  # a key merged into its twin (rekind of a stated kind) looks to that twin
+        others = {}
+        for key in guessed:
+            if key not in own and merged.get(key, twin := _twin(key)) == twin:
+                others[twin] = key
         for key in guessed:
             twins[key] = None
         for chunk in chunks(sorted(others)):  # type: ignore[arg-type]
@@ -170,7 +175,7 @@ def confirm_kinds(keys: set[str]) -> None:
         Agent.objects.filter(key__in=chunk, kind_from_name=True).update(kind_from_name=False)
 
 
-def rekind(keys: dict[str, str]) -> list[str]:
+def rekind(keys: dict[str, str], stated: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], list[tuple[str, str, str]]]:
     """Give the agents a source now reads as the other kind the key and kind it now reads (call
     inside a transaction): ``keys`` is ``{key read from the source: kind}``, of names whose kind was
     read from the name (:func:`legation.ingest.readers.kind_from_name`), and only an agent whose kind was too
@@ -182,8 +187,13 @@ def rekind(keys: dict[str, str]) -> list[str]:
     none under the new one, nor the old key among the keys read) takes the new key and kind, so a
     re-ingest updates it in place instead of adding a second agent of one name; documents that link
     it as their source last gave them remember the new key as given (see :func:`merge_agent`), so
-    the change is no curator's correction. Returns the identifiers of the documents that link those
-    agents, for the caller to log."""
+    the change is no curator's correction. ``stated``: those of ``keys`` whose kind a source states (a FRUS
+    list's person, a TEI ``persName``, a JSON Lines ``"kind"``): the agent a table stored first under the
+    other kind read from the name (``organization:edward-house``) becomes the stated one
+    (``person:edward-house``), as if that source came first, and keeps its old key among its other keys
+    (:class:`AgentKey`), so the table's later rows find it (:func:`resolve_keys`, :func:`as_stated_twins`).
+    Returns the identifiers of the documents that link those agents, for the caller to log, and
+    ``(old key, new key, name)`` of the agents given a stated kind, for the caller to report."""
     # only a key no agent holds yet can be a twin's: a batch of stored agents costs one query
     kinded = sorted(key for key in keys if _twin(key))
     taken = {k for chunk in chunks(kinded) for k in Agent.objects.filter(key__in=chunk).values_list("key", flat=True)}
@@ -191,19 +201,23 @@ def rekind(keys: dict[str, str]) -> list[str]:
     taken |= set(merged_keys(fresh)) if fresh else set()
     twins = {twin: key for key in fresh if key not in taken and (twin := _twin(key)) not in keys}
     if not twins:
-        return []
-    moved = []
+        return [], []
+    moved, restated = [], []
     for chunk in chunks(sorted(twins)):
         for agent in Agent.objects.filter(key__in=chunk, kind_from_name=True):  # a kind a source or curator gave stays
+            if twins[agent.key] in stated:
+                restated.append((agent.key, twins[agent.key], agent.name))
             agent.key, agent.kind, agent.other_kind_reported = twins[agent.key], keys[twins[agent.key]], ""
             moved.append(agent)
     if not moved:
-        return []
+        return [], []
     identifiers = sorted(set(Document.objects.filter(agent_links__agent__in=moved).values_list("identifier", flat=True)))
     before = _agents_digests(identifiers)
     Agent.objects.bulk_update(moved, ["key", "kind", "other_kind_reported"])
+    by_key = {agent.key: agent for agent in moved}
+    AgentKey.objects.bulk_create(AgentKey(key=old, agent=by_key[new]) for old, new, _ in restated)
     _rebase(identifiers, before)
-    return identifiers
+    return identifiers, restated
 
 
 def rekey(moves: dict[str, str]) -> list[str]:
