@@ -683,3 +683,25 @@ def test_a_nickname_in_a_name_in_direct_order_is_no_part_of_the_key(written, dir
     assert (agent_kind(written), direct_name(written), agent_key("", written)) == ("person", direct, agent_key("", direct))
     assert heading(written).written == written and heading(written).nickname
     assert direct_name("Operation “Mongoose” Group") == "Operation “Mongoose” Group"
+
+
+# A name of several words in capitals (a telegram's, a typed list's) was read as a person's where the same name in
+# mixed case is a body's: "WORLD BANK", "ASSOCIATED PRESS", "SECRETARY OF STATE". It is read as in mixed case; a
+# word alone in capitals stays as it was read (an acronym or a person's initials), and so do persons in capitals.
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("WORLD BANK", "organization"),
+        ("ASSOCIATED PRESS", "organization"),
+        ("SECRETARY OF STATE", "organization"),
+        ("DEPARTMENT OF STATE", "organization"),
+        ("DEAN ACHESON", "person"),
+        ("PRESIDENT TRUMAN", "person"),
+        ("ACHESON, DEAN", "person"),
+        ("JCS", "person"),
+        ("NATO", "person"),
+        ("SED", "person"),
+    ],
+)
+def test_a_name_in_capitals_is_read_as_in_mixed_case(name, kind):
+    assert agent_kind(name) == kind

@@ -733,7 +733,10 @@ def agent_kind(name: str) -> str:
     Pandit", "The Reverend Benjamin Nuñez"); years in parentheses at the end are no holder's name
     ("Potsdam Conference (1945)"). A name in capitals alone ("SED", "OECD") stays a person's: the Dodis
     edition's initials of persons ("SIN", "WOK") and the UN speakers' surnames ("RAO", "WONG") are written
-    so."""
+    so; a name of several words in capitals is read as the same name in mixed case (:func:`_in_mixed_case`:
+    "WORLD BANK", "SECRETARY OF STATE" are bodies, "DEAN ACHESON" a person), as telegrams and typed lists write them."""
+    if (mixed := _in_mixed_case(name)) != name:
+        return agent_kind(mixed)
     if not name.strip() or inverted(name) or heading(name).added:
         return "person"
     if body_or_group(name) or _below_a_state(name) or any(
@@ -750,6 +753,17 @@ def agent_kind(name: str) -> str:
     # party_name also reads a title without a name as an office ("Mrs. Pandit", "The Reverend Benjamin
     # Nuñez" in the UN speakers' list): a name is a body's only with a word of a body or office in it.
     return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
+
+
+def _in_mixed_case(name: str) -> str:
+    """``name``, of several words all in capitals, written as in mixed case: its words as a name's
+    (:func:`_in_lower_case`: an acronym without a vowel, "JCS", stays), and a linking word after the first in lower
+    case (``"SECRETARY OF STATE"`` → ``"Secretary of State"``); else ``name`` as given: a word alone in capitals
+    ("SED", "NATO", "RAO") may be a body's acronym or a person's initials, and stays so (:func:`agent_kind`)."""
+    if len(name.split()) < 2 or not name.isupper():
+        return name
+    first, *rest = _in_lower_case(name).split(" ")
+    return " ".join([first, *(w.lower() if w.lower() in _ENGLISH_AFTER_HEAD | {"and", "the"} else w for w in rest)])
 
 
 # A group of states named by a letter and their number: "G7 (2014 - )", "G-77", "P5", as the Dodis edition names them
