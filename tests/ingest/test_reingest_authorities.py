@@ -201,3 +201,23 @@ def test_a_source_stating_the_kind_of_a_name_a_table_read_first_gives_the_table_
         assert (again.updated, again.conflicts, [n for n in again.all_notes() if "Edward House" in n]) == ([], [], [])
     assert [a.key for a in Agent.objects.filter(key__endswith="edward-house")] == ["person:edward-house"]
     assert Agent.objects.get(key="person:edward-house").document_links.count() == 5
+
+
+def test_an_agent_named_in_capitals_first_shows_the_name_a_later_source_writes_in_mixed_case(tmp_path):
+    # A table's "ACHESON, DEAN" stored first made the agent's shown name "DEAN ACHESON", and a row writing "Dean
+    # Acheson" later left it so: a careless sheet's capitals were the name on every page of his documents.
+    first = tmp_path / "typed.csv"
+    first.write_text('identifier,title,sender,text\na1,One,"ACHESON, DEAN",x\n', encoding="utf-8")
+    later = tmp_path / "later.csv"
+    later.write_text("identifier,title,sender,text\nb1,Two,Dean Acheson,x\n", encoding="utf-8")
+    ingest_records(read_file(first), source=str(first))
+    assert Agent.objects.get(key="person:dean-acheson").name == "DEAN ACHESON"
+    logged = ChangeLogEntry.objects.order_by("seq").last().seq
+    ingest_records(read_file(later), source=str(later))
+    acheson = Agent.objects.get(key="person:dean-acheson")
+    assert acheson.name == "Dean Acheson" and "DEAN ACHESON" in acheson.names.values_list("name", flat=True)
+    assert not acheson.names.filter(name="Dean Acheson").exists()
+    assert ChangeLogEntry.objects.filter(seq__gt=logged, document_identifier="a1").exists()  # its page and index show it
+    for path in (first, later):  # the capitals do not take it back, and nothing changes
+        again = ingest_records(read_file(path), source=str(path))
+        assert (again.updated, again.added, Agent.objects.get(key="person:dean-acheson").name) == ([], [], "Dean Acheson")

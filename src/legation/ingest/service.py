@@ -31,7 +31,7 @@ from legation.ingest.readers import is_kind_from_name, location_of, named_otherw
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, confirm_kinds, rekey, rekind, remember_reported, resolve_keys
-from legation.records.document_types import ONE_TYPE, TypeSpellings, respellings
+from legation.records.document_types import ONE_TYPE, TypeSpellings, care, respellings
 from legation.records.place_names import resolve_places
 from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
 from legation.records.chunks import chunks
@@ -412,7 +412,26 @@ class _Authorities:
         self.subjects = _subjects_named(subjects)
         self.repositories = _get_or_create_all(Repository, "name", repositories)
         self.collections = _get_or_create_all(Collection, "key", collections)
+        self._unshout(names)
         self._add_agent_names(names)
+
+    def _unshout(self, names: dict[str, set[str]]) -> None:
+        """Give an agent whose preferred name is in capitals throughout (a table's ``ACHESON, DEAN``, stored as
+        ``DEAN ACHESON``) the same name in mixed case when a source writes it so (``Dean Acheson``), the capitals
+        kept as another name of it, as a type's spelling is chosen (:func:`legation.records.document_types.care`):
+        a careless sheet's capitals are no agent's shown name once a source writes it with care. Its documents are
+        logged, so the search index shows the new name."""
+        renamed: dict[Agent, str] = {}
+        for key, agent in self.agents.items():
+            if not care(agent.name)[0] and (better := sorted(n for n in names.get(key, ()) if n.casefold() == agent.name.casefold() and care(n)[0])):
+                names[key].add(agent.name)
+                renamed[agent], agent.name = agent.name, better[0]
+        if not renamed:
+            return
+        Agent.objects.bulk_update(list(renamed), ["name"])
+        for agent in renamed:  # an agent's own name is no other name of it
+            AgentName.objects.filter(agent=agent, name=agent.name).delete()
+        ChangeLogEntry.log_upserts(sorted(set(Document.objects.filter(agent_links__agent__in=list(renamed)).values_list("identifier", flat=True))))
 
     def _add_agent_names(self, names: dict[str, set[str]]) -> None:
         by_id = {agent.pk: agent for agent in self.agents.values()}
