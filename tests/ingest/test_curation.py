@@ -349,6 +349,55 @@ def test_a_footnote_changed_added_or_renumbered_is_shown_by_its_mark_with_its_wo
     ]
 
 
+def test_a_note_removed_added_or_renumbered_beside_a_mended_one_is_paired_with_the_note_its_words_come_from(tmp_path: Path):
+    # notes in a block that differs were paired by place: with note 2 of d8 deleted and note 3 renumbered 2 and
+    # mended, the report read "note 2" rewritten into the old note 3's words and "note 3" removed (a fresh user,
+    # the real volume's d8: a note on film exportation, then "Creel did not sign this copy of the letter.")
+    D8 = "frus1917-72PubDip-d8"
+    ingest_records(read_file(FRUS))
+    volume = FRUS.read_text(encoding="utf-8")
+    film = volume[volume.index('<note n="2" xml:id="d8fn2">'):]
+    film = film[: film.index("</note>") + len("</note>")]
+
+    def dry_run(edited: str) -> list[str]:
+        changed = tmp_path / FRUS.name
+        changed.write_text(edited.replace("did not sign this copy", "did not initial this copy", 1), encoding="utf-8")
+        report = ingest_records(read_file(changed), source=str(changed), dry_run=True)
+        assert report.updated == [D8]
+        return [c.message() for c in report.changes[D8]]
+
+    # the user's edit: note 2 deleted, note 3 renumbered 2, "did not sign" → "did not initial"
+    removed = volume.replace(film, "", 1).replace('<note n="3" xml:id="d8fn3">', '<note n="2" xml:id="d8fn3">', 1)
+    assert dry_run(removed) == [
+        "texts − 'transcript (en): …upon every exporter.[2]\\n\\nSincerely,\\n\\nChairman[3]', − 'transcript (en), note 2: For the "
+        "changing regulations and requirements of film exportation, see Film and…', − 'transcript (en), note 3: Creel did not "
+        "sign this copy of the letter.', + 'transcript (en): …upon every exporter.\\n\\nSincerely,\\n\\nChairman[2]', "
+        "+ 'transcript (en), note 2 (was 3): Creel did not initial this copy of the letter.'"
+    ]
+    # a note added before the mended one: that one renumbered 4, the new note 3 added (not note 3 rewritten into it)
+    at = volume.index("<p>Sincerely,</p>", volume.index(film))  # d8's, after its note 2
+    added = volume[:at] + '<p>Sincerely,<note n="3" xml:id="d8fn2a">See Document 7.</note></p>' + volume[at + len("<p>Sincerely,</p>") :]
+    assert dry_run(added.replace('<note n="3" xml:id="d8fn3">', '<note n="4" xml:id="d8fn3">', 1)) == [
+        "texts − 'transcript (en): …exporter.[2]\\n\\nSincerely,\\n\\nChairman[3]', − 'transcript (en), note 3: Creel did not "
+        "sign this copy of the letter.', + 'transcript (en): …exporter.[2]\\n\\nSincerely,[3]\\n\\nChairman[4]', + 'transcript "
+        "(en), note 3: See Document 7.', + 'transcript (en), note 4 (was 3): Creel did not initial this copy of the letter.'"
+    ]
+
+    # notes without spaces between words (Chinese) are alike by their characters: 来源 removed, 注 2 renumbered and mended
+    from legation.ingest.curation import changes
+    from legation.records.document_record import Footnote, TextRecord
+
+    def zh(*notes: str) -> DocumentRecord:
+        footnotes = [Footnote(str(k), words) for k, words in enumerate(notes, start=1)]
+        return DocumentRecord(identifier="t", title="t", texts=[TextRecord(language="zh", body="正文", footnotes=footnotes)])
+
+    assert changes(zh("来源：外交部档案馆。", "毛泽东未在此件上签字。"), zh("毛泽东未在此件上签名。"))[0].as_json() == {
+        "field": "texts",
+        "removed": ["transcript (zh), note 1: 来源：外交部档案馆。", "transcript (zh), note 2: 毛泽东未在此件上签字。"],
+        "added": ["transcript (zh), note 1 (was 2): 毛泽东未在此件上签名。"],
+    }
+
+
 def test_a_conflict_gives_the_sources_new_value_whole_and_for_a_list_where_it_differs_from_the_archives(admin_client, tmp_path: Path):
     # a summary of two paragraphs was given as "" in a conflict, as only a value of one line was given; a list's
     # conflict (texts, agents) gave "" too, a value it was not, and said no word of what the source has (a fresh user)

@@ -30,15 +30,16 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
-from itertools import zip_longest
 from typing import Any
 
 from legation.printable import shortened, with_article
 from legation.records.chunks import chunks
 from legation.records.document_record import DocumentRecord, Footnote, TextRecord, distinct_identifiers
 from legation.records.models import Document
+from legation.search.analyzers import OWN_WORD_CHAR
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -236,8 +237,9 @@ def _texts_changed(stored: DocumentRecord, record: DocumentRecord) -> tuple[tupl
 def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str], list[str]]:
     """What ``new`` changes of the footnotes ``old`` of one text, the notes paired by their words
     (:class:`difflib.SequenceMatcher`, so that a note added or removed does not pair its neighbours
-    with each other): a note whose words changed as ``"note 3: …words…"`` on each side, from a few
-    words before where they differ (:func:`_differing`), one only one side has as ``"note 4: its
+    with each other; among the notes whose words differ, each with the one of the other side whose
+    words are likeliest its own, :func:`_mended`): a note whose words changed as ``"note 3:
+    …words…"`` on each side, from a few words before where they differ (:func:`_differing`), one only one side has as ``"note 4: its
     words"`` on that side (at most :data:`SHOWN_CHARS` + 1 characters), its new mark followed by the old
     when it was renumbered too (``"note 4 (was 3): …words…"``), and a note whose words stayed
     but whose mark changed with its words on each side, as ``"note 3: its words"`` and ``"note 4 (was 3):
@@ -249,8 +251,8 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
     def mark(notes: list[Footnote], place: int) -> str:
         return notes[place].n if notes[place].n.strip() else f"#{place + 1}"
 
-    before: list[str] = []
-    after: list[str] = []
+    before: dict[int, str] = {}  # by the note's place among the old notes, to be shown in their order
+    after: dict[int, str] = {}  # by its place among the new
     matcher = difflib.SequenceMatcher(None, [f.text for f in old], [f.text for f in new], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -258,25 +260,62 @@ def _notes_changed(old: list[Footnote], new: list[Footnote]) -> tuple[list[str],
                 (i, j), (last_i, last_j) = run[0], run[-1]
                 if len(run) >= MIN_RUN_SHOWN:  # a note added or removed before many: one line, not a line each
                     was, now = f"{old[i].n}–{old[last_i].n}", f"{new[j].n}–{new[last_j].n}"
-                    before.append(f"notes {was}: {len(run)} notes, renumbered")
-                    after.append(f"notes {now} (were {was}): the same {len(run)} notes, their words unchanged")
+                    before[i] = f"notes {was}: {len(run)} notes, renumbered"
+                    after[j] = f"notes {now} (were {was}): the same {len(run)} notes, their words unchanged"
                     continue
                 for i, j in run:
                     words = shortened(old[i].text, SHOWN_CHARS)
-                    before.append(f"note {mark(old, i)}: {words}")
-                    after.append(f"note {mark(new, j)} (was {mark(old, i)}): {words}")
+                    before[i] = f"note {mark(old, i)}: {words}"
+                    after[j] = f"note {mark(new, j)} (was {mark(old, i)}): {words}"
             continue
-        for i, j in zip_longest(range(i1, i2), range(j1, j2)):
-            if i is not None and j is not None:
-                was, now = _differing(old[i].text, new[j].text)
-                renumbered = f" (was {mark(old, i)})" if mark(old, i) != mark(new, j) else ""
-                before.append(f"note {mark(old, i)}: {was}")
-                after.append(f"note {mark(new, j)}{renumbered}: {now}")
-            elif i is not None:
-                before.append(f"note {mark(old, i)}: {shortened(old[i].text, SHOWN_CHARS)}")
-            else:
-                after.append(f"note {mark(new, j)}: {shortened(new[j].text, SHOWN_CHARS)}")
-    return before, after
+        for i, j in _mended(old, new, range(i1, i2), range(j1, j2)):
+            was, now = _differing(old[i].text, new[j].text)
+            renumbered = f" (was {mark(old, i)})" if mark(old, i) != mark(new, j) else ""
+            before[i] = f"note {mark(old, i)}: {was}"
+            after[j] = f"note {mark(new, j)}{renumbered}: {now}"
+        for i in range(i1, i2):  # a note left unpaired: removed
+            before.setdefault(i, f"note {mark(old, i)}: {shortened(old[i].text, SHOWN_CHARS)}")
+        for j in range(j1, j2):  # added
+            after.setdefault(j, f"note {mark(new, j)}: {shortened(new[j].text, SHOWN_CHARS)}")
+    return [before[i] for i in sorted(before)], [after[j] for j in sorted(after)]
+
+
+NOTES_ALIKE = 0.6  # difflib's ratio of two notes' words from which they are one note mended: difflib.Differ's cutoff, 0.75,
+# is of characters; a word is a larger step ("…bears this typed signature, checked against the original." → "…bears this
+# stamped signature.", one note mended twice, is 0.72 of words)
+MAX_NOTES_COMPARED = 2_500  # pairs of notes of one block (50 by 50), beyond which they are paired by place
+_WORDS = re.compile(rf"{OWN_WORD_CHAR.pattern}|\w+|\S")  # a Han, kana or Hangul character, a word, or a mark between words
+
+
+def _mended(old: list[Footnote], new: list[Footnote], olds: range, news: range) -> list[tuple[int, int]]:
+    """The notes of ``old`` and ``new`` at ``olds`` and ``news`` (their places: a block of notes
+    whose words differ from every note of the other side's block) paired as one note whose words
+    changed, as ``(place in old, place in new)``: each with the note of the other side whose words
+    are likeliest its own, likeliest first, where :meth:`difflib.SequenceMatcher.ratio` of their
+    words (:data:`_WORDS`; 2 × words in common, in order / words of both, 0–1) is at least
+    :data:`NOTES_ALIKE`, as :class:`difflib.Differ` pairs a changed line with its old form. A note in
+    no pair was removed or added: note 2 removed and note 3 renumbered 2 and mended pair the old
+    note 3 with the new 2, not, by place, the old 2 with the new 2 (read as note 2 rewritten, note 3
+    removed). A block of more pairs than :data:`MAX_NOTES_COMPARED` (a change made in each note of
+    a long text) is paired by place, first with first, so that the report stays quick."""
+    if len(olds) * len(news) > MAX_NOTES_COMPARED:
+        return list(zip(olds, news))
+    old_words, new_words = {i: _WORDS.findall(old[i].text) for i in olds}, {j: _WORDS.findall(new[j].text) for j in news}
+    likeness: list[tuple[float, int, int]] = []
+    for i in olds:
+        for j in news:
+            matcher = difflib.SequenceMatcher(None, old_words[i], new_words[j], autojunk=False)
+            if matcher.real_quick_ratio() >= NOTES_ALIKE and matcher.quick_ratio() >= NOTES_ALIKE and (ratio := matcher.ratio()) >= NOTES_ALIKE:
+                likeness.append((-ratio, i, j))  # likeliest first, then in the notes' order
+    pairs: list[tuple[int, int]] = []
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
+    for _, i, j in sorted(likeness):
+        if i not in paired_old and j not in paired_new:
+            pairs.append((i, j))
+            paired_old.add(i)
+            paired_new.add(j)
+    return pairs
 
 
 MIN_RUN_SHOWN = 3  # notes renumbered alike in a row, from which they are shown as one range
