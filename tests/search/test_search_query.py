@@ -393,7 +393,7 @@ FORMS = DATE_FORMS
         ("date:02/31/1949", "date:02/31/1949: 31 is not a day of February 1949, which has 28"),
         ("date:00-05-1949", "date:00-05-1949: 00 is neither a day nor a month"),
         ("date:22-12-2150", "date:22-12-2150: 22-12-2150 is not a date"),  # a year to come, as date:"22 Dec 2150"
-        ("date:12-1949", "date:12-1949: 12-1949 is not a date"),  # the year last: not "12 is not a year of four digits"
+        ("date:13-1949", "date:13-1949: 13 is not a month"),  # the year last: not "13 is not a year of four digits" (12-1949 is December 1949)
         # the year first with slashes: the month second, told as the ISO form is
         ("date:1949/13/22", "date:1949/13/22: 13 is not a month"),
         ("date:05–06–1949", "date:05–06–1949: 05–06–1949 may be 1949-06-05 or 1949-05-06: write the one meant as YYYY-MM-DD"),

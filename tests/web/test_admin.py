@@ -573,7 +573,7 @@ def test_a_new_date_as_written_with_the_edtf_date_emptied_is_read_from_the_text(
     assert (document.date_text, document.date_edtf, document.date_earliest) == ("ca. 1950", "1950~", dt.date(1950, 1, 1))
 
     unread = _post_change(admin_client, document, date_text="32.13.1950", date_edtf="")
-    assert "could not be read as a date: the document is kept undated" in html.unescape(unread.content.decode())
+    assert "could not be read as a date (13 is not a month): the document is kept undated" in html.unescape(unread.content.decode())
     document.refresh_from_db()
     assert (document.date_text, document.date_edtf, document.date_earliest) == ("32.13.1950", "", None)
 
