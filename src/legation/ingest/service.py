@@ -440,8 +440,8 @@ class _Authorities:
         names wrote: the index reads an agent's names with each document it indexes, so the
         documents indexed before a later file gave Karl L. Rankin "K. L. Rankin" were never found
         by it (47 of the 102 documents after two ingests, all after a reindex). A spelling of the
-        same words ("Rankin, Karl L.") finds nothing new, and re-indexing all of a person's
-        documents for each one doubled the demo's ingest."""
+        same words ("Rankin, Karl L.") finds nothing new: re-indexing a person's documents for
+        each spelling doubled the demo ingest's change log (10,521 entries against 4,915; 7,600 so)."""
         by_id = {agent.pk: agent for agent in self.agents.values()}
         known: dict[int, set[str]] = {}
         for chunk in chunks(sorted(by_id)):
