@@ -396,7 +396,10 @@ def test_the_copy_keeps_type_spellings_subjects_names_in_sources_and_agents_kind
     assert json.loads(after.stdout.strip().splitlines()[-1])[3] == documents
     assert [list(d) for d in sorted(Document.objects.values_list("identifier", "document_type", "subjects__name"))] == documents
 
-    # a subject no store keeps (an old archive's, in SQLite) is named with where to correct it, before anything is copied
+    # a subject no store keeps (an old archive's, in SQLite) is named with where to correct it, before anything is
+    # copied; PostgreSQL refuses the NUL itself, so only a SQLite archive can hold one
+    if postgres_url():
+        return
     from legation.copying import write_copy
     from legation.errors import LegationError
 
