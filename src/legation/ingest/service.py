@@ -50,7 +50,7 @@ from legation.records.models import (
     Text,
 )
 from legation.records.serialize import load_records
-from legation.search.analyzers import folded_name
+from legation.search.analyzers import folded
 
 DEFAULT_BATCH_SIZE = 200
 
@@ -466,8 +466,8 @@ class _Authorities:
 
 
 def _words(name: str) -> set[str]:
-    """The words of a name as search compares them (case, accents and marks folded)."""
-    return set(folded_name(name).replace(".", " ").replace(",", " ").split())
+    """The words of a name as the search index reads them (:func:`legation.search.analyzers.folded`)."""
+    return set(folded(name))
 
 
 _DOCUMENT_FIELDS = (
