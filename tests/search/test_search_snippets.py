@@ -952,3 +952,24 @@ def test_turkish_and_ottoman_words_are_found_as_written_where_their_folded_lette
         folded = text.translate(analyzers.latin_fold())
         assert [(m.start(), m.group()) for m in snippets._unfolded_run().finditer(text)] == [(m.start(), text[m.start() : m.end()]) for m in left.finditer(folded)]
     assert found >= 2
+
+
+def test_a_run_of_characters_covers_its_occurrences_in_either_han_form_overlapping_or_not():
+    """``in_runs`` keeps a single Han or Hangul character marked only inside an occurrence of one of
+    the query's runs, sought in simplified or traditional form, occurrences overlapping too."""
+    text = "將軍來了，哈哈哈，以来将军"
+    raw = text.encode()
+
+    def at(sub: str, nth: int = 0) -> tuple[int, int]:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(sub, start + 1)
+        begin = len(text[:start].encode())
+        return begin, begin + len(sub.encode())
+
+    marks = [at(c) for c in "將軍來"] + [at("哈", n) for n in range(3)] + [at("来"), at("将"), at("军")]
+    kept = snippets.in_runs(raw, sorted(marks), ("将军".encode(), "哈哈".encode()))
+    assert [raw[s:e].decode() for s, e in kept] == ["將", "軍", "哈", "哈", "哈", "将", "军"]
+    # the 来 of 以来 and the 來 of 來了 lie in no run: a run of one character covers each occurrence
+    kept = snippets.in_runs(raw, sorted(marks), ("来".encode(),))
+    assert [raw[s:e].decode() for s, e in kept] == ["來", "来"]

@@ -190,7 +190,7 @@ class Highlighter:
             marks = marks if bare is normal else analyzers.marks_moved_back(marks, normal)
             marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
-        marks = in_runs(raw, marks, self.runs) if self.runs else marks
+        marks = in_runs(raw, marks, self.runs, text) if self.runs else marks
         marks = self._in_forms(raw, marks) if self.stem_forms else marks
         if self.free_prefixes and analyzers.stems_before_folding(self.analyzer):
             marks = [(a, b) for a, b in marks if not self._cut_short(raw[a:b])]
@@ -322,21 +322,30 @@ def own_word_runs(texts: list[str]) -> tuple[bytes, ...]:
     return tuple(dict.fromkeys(run.encode() for text in texts for run in _OWN_WORD_RUN.findall(analyzers.normalize(text))))
 
 
-def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...]) -> Marks:
+def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...], text: str | None = None) -> Marks:
     """``marks`` (byte ranges in the UTF-8 text ``raw``) but the single Han, kana or Hangul
     characters that no occurrence of one of ``runs`` in ``raw`` covers: for the query 박정희 the 정 of 정신 is not
     marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence).
-    ``runs`` are folded (traditional Chinese characters as simplified), and so is ``raw`` where
-    they are sought: ``将军`` covers the ``將軍`` of a Korean speech."""
+    ``runs`` are folded (traditional Chinese characters as simplified) and sought in either form
+    (:func:`_runs_of`): ``将军`` covers the ``將軍`` of a Korean speech. ``text``: ``raw`` decoded,
+    when the caller has it. Occurrences may overlap (``哈哈`` covers all of ``哈哈哈``). The runs
+    were sought in a copy of the text with its every traditional character made simplified, which
+    for a Chinese report of tens of thousands of characters cost about 1 ms a hit."""
+    if not marks or raw.isascii():  # no character of a run there
+        return marks
+    text = raw.decode(errors="replace") if text is None else text
+    found = list(_overlapping_runs(tuple(run.decode() for run in runs)).finditer(text))
     covered = set()
-    if not raw.isascii() and (text := raw.decode(errors="replace")) is not (folded := analyzers.han_simplified(text)):
-        raw = folded.encode()  # as many bytes, one character for one
-    for run in runs:
-        i = raw.find(run)
-        while i >= 0:
-            covered.update(range(i, i + len(run)))
-            i = raw.find(run, i + 1)
+    for begin, m in zip(_byte_offsets(text, [m.start() for m in found]), found):
+        covered.update(range(begin, begin + len(m.group(1).encode())))
     return [(s, e) for s, e in marks if s in covered or not analyzers.OWN_WORD_CHAR.fullmatch(raw[s:e].decode(errors="replace"))]
+
+
+@lru_cache(maxsize=256)
+def _overlapping_runs(runs: tuple[str, ...]) -> re.Pattern[str]:
+    """The longest of ``runs`` (:func:`_runs_of`) beginning at each place of a text, as group 1 of
+    a match that takes no characters, so that ``finditer`` finds occurrences that overlap."""
+    return re.compile(f"(?=({_runs_of(runs).pattern}))")
 
 
 MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, punctuation ("Port-Arthur", "Port, Arthur")
