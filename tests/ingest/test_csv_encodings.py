@@ -366,3 +366,27 @@ def test_a_file_holding_a_byte_order_mark_alone_is_empty(tmp_path: Path, mark: b
     path.write_bytes(mark)
     [error] = read_file(path)
     assert isinstance(error, IngestError) and error.message == "is empty; give a header row and one row per document"
+
+
+ENGLISH_TABLE = "identifier,title,date\r\nd-1,Telegram From the Embassy in Moscow,1949-12-22\r\nd-2,Memorandum of Conversation,1950\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_table_in_utf16_or_utf32_without_a_byte_order_mark_is_read_as_written(tmp_path: Path, encoding: str):
+    # ASCII text in UTF-16 or UTF-32 is valid UTF-8, NULs between its letters: it was read so and failed as
+    # having no identifier column (headers ['\x00i\x00d\x00e…'])
+    path = tmp_path / "table.csv"
+    path.write_bytes(ENGLISH_TABLE.encode(encoding))
+    items = list(read_file(path))
+    records = [item for item in items if isinstance(item, DocumentRecord)]
+    assert [(r.identifier, r.title) for r in records] == [("d-1", "Telegram From the Embassy in Moscow"), ("d-2", "Memorandum of Conversation")]
+    [note] = [item for item in items if isinstance(item, IngestNote)]
+    assert f"read as {encoding}" in note.message
+
+
+def test_utf8_with_a_stray_nul_is_not_taken_for_utf16():
+    from legation.ingest.encodings import wide_without_mark
+
+    assert wide_without_mark(ENGLISH_TABLE.encode() + b"\x00") == ""
+    assert wide_without_mark("Pékin\x00 et Moscou".encode()) == ""
+    assert wide_without_mark("北京上海广州深圳".encode("utf-16-be")) == ""  # no NUL at all: told by the guess, not here

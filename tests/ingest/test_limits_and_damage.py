@@ -262,10 +262,14 @@ def test_a_utf16_json_lines_file_gives_one_failure(tmp_path: Path):
     path = tmp_path / "cables.jsonl"
     path.write_bytes("".join(line(f"id-{i}") for i in range(ALIKE + 10)).encode("utf-16"))
     (error,) = list(read_file(path))
-    assert error.location == "line 1"
-    assert error.message.startswith(
-        f"not read further: its first {ALIKE} records all failed the same way (line 1 to line {ALIKE}: is not UTF-8 text (a NUL at byte 4 of the line: UTF-16 or binary data); save the file as UTF-8)"
-    )
+    assert (error.location, error.message) == ("line 1", "is UTF-16 (little-endian) text, not UTF-8, which JSON must be (RFC 8259, section 8.1); save the file as UTF-8")
+
+
+def test_a_json_lines_file_with_nul_bytes_in_no_utf16_pattern_fails_line_by_line(tmp_path: Path):
+    path = tmp_path / "cables.jsonl"  # one NUL a line, in UTF-8: binary damage, not UTF-16
+    path.write_bytes("".join(line(f"id-{i}") for i in range(ALIKE + 10)).encode().replace(b'"id-', b'"id\x00-'))
+    (error,) = list(read_file(path))
+    assert error.message.startswith(f"not read further: its first {ALIKE} records all failed the same way (line 1 to line {ALIKE}: is not UTF-8 text (a NUL at byte")
 
 
 @pytest.mark.parametrize("mapping", [None, "dfat"])
@@ -442,3 +446,12 @@ def test_a_document_div_in_another_namespace_fails_at_its_line(tmp_path: Path):
         path.write_text(text[:start] + opening + text[start + len('<div type="document"') : end] + closing + text[end + 6 :], encoding="utf-8")
         records, errors = split(read_file(path))
         assert len(records) == 43 and [(e.location, e.message.split(",")[0]) for e in errors] == [(f"line {line}", f"a document's <div> is {where}")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_wilson_record_in_utf16_without_a_byte_order_mark_is_named_so_not_binary_data(tmp_path: Path, encoding: str):
+    path = tmp_path / "record.json"
+    path.write_bytes(json.dumps({"id": 1, "title": "Telegram", "doc_date": "1950-01-01"}).encode(encoding))
+    (error,) = list(read_file(path))
+    order = "little" if encoding.endswith("le") else "big"
+    assert (error.location, error.message) == ("line 1", f"is UTF-16 ({order}-endian) text, not UTF-8, which JSON must be (RFC 8259, section 8.1); save the file as UTF-8")

@@ -315,6 +315,8 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         data = data[3:]
     if marked := next((name for mark, name in _BYTE_ORDER_MARKS if data == mark), ""):
         return Decoded("", marked)  # a byte order mark alone: an empty file, not "яю" in Windows-1251
+    if wide_without_mark(data):  # UTF-16 or UTF-32 of ASCII text is valid UTF-8, NULs between its letters
+        return guess(data)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
@@ -490,6 +492,36 @@ CHARDET_CANDIDATES = 6
 
 def _wide(encoding: str) -> bool:
     return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+WIDE_PROBE_BYTES = 4096  # bytes of a file's start :func:`wide_without_mark` reads
+
+
+def wide_without_mark(data: bytes) -> str:
+    """``"UTF-16 (big-endian)"``, ``"UTF-16 (little-endian)"``, ``"UTF-32 (big-endian)"`` or
+    ``"UTF-32 (little-endian)"`` when ``data`` (a file's bytes, or its start) looks like text in that
+    encoding without a byte order mark, else ``""``: among its first :data:`WIDE_PROBE_BYTES` bytes,
+    at least a quarter of the bytes at the big end of each 2-byte (UTF-16) or 4-byte (UTF-32) unit
+    are NUL, and almost none (an eighth of as many) at its little end, where an ASCII or Latin
+    letter is written (Unicode §3.9, the encoding forms). Such bytes are valid UTF-8, NULs between the letters, and were read so:
+    "identifier" as ``"\x00i\x00d…"``. A UTF-8 text holding a stray NUL or two does not look so."""
+    head = data[:WIDE_PROBE_BYTES]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = len(head) // width
+        if units < 2:
+            continue
+        nuls = [head[place::width][:units].count(0) for place in range(width)]
+        # (places NUL, place of the letter): the big end of each unit is NUL below U+10000 (UTF-32) or
+        # U+0100 (UTF-16), the little end holds the letter
+        if width == 4:
+            pattern = {"big-endian": ((0, 1), 3), "little-endian": ((2, 3), 0)}
+        else:
+            pattern = {"big-endian": ((0,), 1), "little-endian": ((1,), 0)}
+        for order, (places, letter) in pattern.items():
+            inside, outside = min(nuls[p] for p in places), nuls[letter]
+            if inside * 4 >= units and outside * 8 <= inside:
+                return f"{name} ({order})"
+    return ""
 
 
 def _other_script(text: str) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from legation.errors import IngestError, IngestNote, cannot_read
-from legation.ingest.encodings import wrong_encoding
+from legation.ingest.encodings import wide_without_mark, wrong_encoding
 from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, AgentRef, DocumentRecord
 
 Item = DocumentRecord | IngestError
@@ -128,6 +128,8 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                 if not data.strip():
                     continue
                 if (nul := data.find(b"\0")) >= 0:  # valid UTF-8, but never in JSON text: UTF-16 or binary data
+                    if read == 0 and (wide := wide_without_mark(data)):  # the whole file, not each of its lines
+                        raise IngestError(str(path), _json_not_utf8(wide), f"line {number}")
                     problem = f"a NUL at byte {nul + 1} of the line: UTF-16 or binary data"
                     yield IngestError(str(path), f"is not UTF-8 text ({problem}); save the file as UTF-8", f"line {number}")
                     continue
@@ -342,6 +344,11 @@ def _skip_authority_file(path: Path) -> Iterator[Item]:
     )
 
 
+def _json_not_utf8(wide: str) -> str:
+    """What a JSON or JSON Lines file in ``wide`` (:func:`legation.ingest.encodings.wide_without_mark`) is told."""
+    return f"is {wide} text, not UTF-8, which JSON must be (RFC 8259, section 8.1); save the file as UTF-8"
+
+
 JSON_CHECKED_BYTES = 16 * 1024 * 1024
 """A ``.json`` file no larger than this that is no Wilson Center record is parsed whole, so that a
 broken or cut-off one fails (a failure row) rather than being passed over as "other JSON"."""
@@ -364,6 +371,8 @@ def _not_json(path: Path) -> IngestError | None:
         return None
     if not start:
         return IngestError(str(path), "is empty (0 bytes), not JSON" + hint)
+    if wide := wide_without_mark(start):
+        return IngestError(str(path), _json_not_utf8(wide), "line 1")
     try:
         text = start.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

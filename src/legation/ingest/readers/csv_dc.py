@@ -520,7 +520,8 @@ def _lines(text: str) -> Iterator[str]:
 
 def _utf8_lines(data: bytes, declared: str) -> Iterator[str] | None:
     """The lines of ``data`` as :func:`_lines` gives them, each decoded as it is read, when ``data``
-    is UTF-8 (a byte order mark dropped) and no other encoding is ``declared``; None otherwise, for
+    is UTF-8 (a byte order mark dropped), not UTF-16 or UTF-32 without its mark
+    (:func:`~legation.ingest.encodings.wide_without_mark`), and no other encoding is ``declared``; None otherwise, for
     :func:`decode` to read or refuse the whole. The text of a large table is then never held whole:
     a table of 144 MB took 1.1 GB, now its bytes and a row. Cutting the bytes at CR and LF is exact,
     as no byte of a multi-byte UTF-8 character is either (RFC 3629, section 3)."""
@@ -531,8 +532,8 @@ def _utf8_lines(data: bytes, declared: str) -> Iterator[str] | None:
         except ValueError:
             return None  # decode names what to give instead
     start = len(_BOM) if data.startswith(_BOM) else 0
-    if not encodings.is_utf8(memoryview(data)[start:]):
-        return None
+    if encodings.wide_without_mark(data) or not encodings.is_utf8(memoryview(data)[start:]):
+        return None  # UTF-16 of ASCII text is valid UTF-8, NULs between its letters
     return (line.group().decode() for line in _BYTE_LINE.finditer(data, start))
 
 
