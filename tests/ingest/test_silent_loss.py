@@ -385,10 +385,18 @@ def test_a_cell_in_quotation_marks_going_on_after_them_fails_alone_unless_the_ne
     items = list(read_csv(path))
     assert read_as(items) == ["b-1", "line 3", "b-3"]
     assert items[1].message == (
-        'a cell of the row starting here is put in quotation marks (") but goes on after the closing one ("Big Five" '
-        "talks), so this row was not stored, the rows after it were read. Close the quotation mark, or write a quotation "
+        'a cell of the row starting here is put in quotation marks (") but goes on after the closing one here: "Big Five" '
+        "talks, so this row was not stored, the rows after it were read. Close the quotation mark, or write a quotation "
         'mark inside a cell as two and put the whole cell in quotation marks ("""Big Five"" talks"), and ingest the file again'
     )
+    # the cell shown is the file's own, with how to write it (an example not from the file was shown for any)
+    path.write_text('identifier;title;text\nb-1;Telegram;Sent\nb-2;Memorandum "Paper on Berlin" of the Staff;x\nb-3;"Tripartite" talks;Sent\n', encoding="utf-8")
+    items = list(read_csv(path))
+    assert read_as(items) == ["b-1", "b-2", "line 4"]
+    assert items[2].message.startswith(
+        'a cell of the row starting here is put in quotation marks (") but goes on after the closing one here: "Tripartite" talks, '
+    )
+    assert 'put the whole cell in quotation marks ("""Tripartite"" talks")' in items[2].message
     # its own text goes on over the next lines: they are not rows, and where the next row starts is not known
     path.write_text('identifier,title,text\nb-1,Telegram,Sent\nb-2,"Big Five" talks,"One\n\nTwo"\nb-3,Letter,Sent\n', encoding="utf-8")
     items = list(read_csv(path))

@@ -465,7 +465,7 @@ def read_csv(
         if broken is not None:  # read on when the next line is a row, not the rest of a cell of this one
             upcoming = source.upcoming()
             read_on = table.is_row(upcoming) if upcoming is not None else len(source.taken) == 1  # else its cell ran to the end
-            yield _not_csv(path, broken, start, read_on)
+            yield _not_csv(path, broken, start, read_on, _cell_going_on("".join(source.taken[:1]), delimiter))
             if not read_on:
                 break
             start = source.count + 1
@@ -763,12 +763,27 @@ def _swallowed_rows(path: Path, header: list[str], column: int, first: int, last
     )
 
 
-def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False) -> IngestError:
+SHOWN_CELL_CHARACTERS = 80  # a cell longer than this is not repeated in a message (an example is given instead)
+
+
+def _cell_going_on(line: str, delimiter: str) -> str:
+    """The first cell of ``line`` (a row's first line, as the file writes it) that opens with a
+    quotation mark and goes on after the one closing it (``"Memo" randum``), as written; ``""`` when
+    there is none on that line. Quotation marks written as two inside the quoted part are read as one
+    mark of the value, as :mod:`csv` reads them (RFC 4180, section 2, rule 7)."""
+    sep = re.escape(delimiter)
+    found = re.search(rf'(?:^|{sep})[ \t]*("(?:[^"]|"")*"[^{sep}\r\n"]+)', line)
+    return found.group(1).rstrip() if found else ""
+
+
+def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False, cell: str = "") -> IngestError:
     """The failure of the row at ``line`` that is not CSV (``exc``), saying what to do; ``read_on``: the
     rows after it are read (the next line is a row of the table), else the rest of the file cannot be (the
     next lines are the rest of a cell, a text's paragraphs, or the cell runs to the end of the file or past
-    :data:`CELL_CHARACTERS`)."""
+    :data:`CELL_CHARACTERS`). ``cell``: the row's cell going on after its closing quotation mark, as the
+    file writes it (:func:`_cell_going_on`), shown with how to write it; else an example of such a cell."""
     after = "this row was not stored, the rows after it were read" if read_on else "the rest of the file cannot be read; the rows before were read"
+    example = cell if cell and len(cell) <= SHOWN_CELL_CHARACTERS else '"Big Five" talks'
     if "field larger than field limit" in str(exc):
         why = (
             f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold: most "
@@ -777,12 +792,14 @@ def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False) -> In
     elif "unexpected end of data" in str(exc):
         why = 'a cell of the row starting here opens a quotation mark (") that is never closed'
     elif "expected after" in str(exc):
-        why = 'a cell of the row starting here is put in quotation marks (") but goes on after the closing one ("Big Five" talks)'
+        written = f"({example})" if example is not cell else f"here: {example}"
+        why = f'a cell of the row starting here is put in quotation marks (") but goes on after the closing one {written}'
     else:
         why = f"the row starting here is not CSV ({exc})"
+    quoted = '"' + example.replace('"', '""') + '"'
     return IngestError(
         str(path),
         f"{why}, so {after}. Close the quotation mark, or write a quotation mark inside a cell as two and put the whole "
-        'cell in quotation marks ("""Big Five"" talks"), and ingest the file again',
+        f"cell in quotation marks ({quoted}), and ingest the file again",
         f"line {line}",
     )
