@@ -724,7 +724,10 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
         console.print(f"[cyan]updated[/cyan] {escape(identifier)}{': ' + escape(found) if found else ''}", highlight=False, soft_wrap=True)
     if len(report.updated) > UPDATES_SHOWN:
         console.print(f"… and {len(report.updated) - UPDATES_SHOWN:,} more updated ({rest})", highlight=False, soft_wrap=True)
-    for note in report.all_notes():
+    notes = report.all_notes()
+    if dry_run and notes:  # the readers' notes are written for a real ingest ("stored without …", "stored as English")
+        console.print("notes: what a real ingest stores, and how; this dry run stored nothing", highlight=False, soft_wrap=True)
+    for note in notes:
         console.print(f"[yellow]note[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     if report.deleted:
         shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more ({rest})" if len(report.deleted) > 20 else "")

@@ -550,6 +550,8 @@ def test_ingest_encoding_option(tmp_path: Path):
     assert no_csv.returncode == 2 and "applies to CSV files only" in " ".join(no_csv.stderr.split()) and not data.exists()
     guessed = legation(data, "ingest", "--dry-run", "--report", str(tmp_path / "r.json"), str(table))
     assert guessed.returncode == 0
+    # the notes, written for a real ingest, are said to be so on a dry run, which stores nothing
+    assert "notes: what a real ingest stores, and how; this dry run stored nothing" in " ".join(guessed.stdout.split())
     [note] = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["notes"]
     assert note.startswith(f"{table}: is not UTF-8; read as Windows-1250 (Central European), a guess")
     chosen = legation(data, "ingest", "--encoding", "Windows-1250", str(table))

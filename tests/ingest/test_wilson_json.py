@@ -289,12 +289,21 @@ def test_what_a_record_holds_without_a_name_or_text_is_said_left_out(tmp_path: P
         f"contributors[{len(doc['contributors']) - 1}] (id 5, no name): "
         "give each its name or give a text its html or raw, and ingest the file again"
     )
-    # a name that is no string is none ({"name": 7} was stored as the type "7")
+    # a name that is no string is none ({"name": 7} was stored as the type "7"), said as what it is: it was said
+    # to have "no name", and the archivist looked for one not written; likewise a text's html that is no string
     doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
     doc["translations"] = doc["translations"][:1]  # its PDF-only translation left out of the file
     path.write_text(json.dumps({**doc, "type": {"id": "5", "name": 7}}), encoding="utf-8")
     record, note = list(read_wilson_json(path))
-    assert record.document_type == "" and note.message == "stored without type (id 5, no name): give each its name, and ingest the file again"
+    assert record.document_type == "" and note.message == (
+        "stored without type (id 5, its name is a number (7), not text in quotes): write each value in quotes, and ingest the file again"
+    )
+    path.write_text(json.dumps({**doc, "transcripts": [*doc["transcripts"], {"id": "2", "html": ["<p>Moscow</p>"]}], "contributors": [{"id": "6"}]}), encoding="utf-8")
+    record, note = list(read_wilson_json(path))
+    assert note.message == (
+        f"stored without transcripts[{len(doc['transcripts'])}] (id 2, its html is a list, not text in quotes), contributors[0] (id 6, no name): "
+        "give each its name or write each value in quotes, and ingest the file again"
+    )
     # a translation given only as a file the archive serves apart (a PDF) is not fetched, and said so:
     # it was dropped without a word, and the archivist never learnt the document has one; named as JSON counts, from 0
     # (it said translations[2], the JSON's translations[1], and type[1] of a type given as one object)

@@ -223,10 +223,23 @@ def _checked(doc: dict) -> list[str]:
                 raise RecordError(f'{place} must be an object, such as {{"id": "1", "name": "…"}}, not {json_type(item)}')
             known = f"id {item['id']}, " if item.get("id") not in (None, "") else ""
             if name in (*NAMED_FIELDS, "type") and not _name(item):
-                left_out.append(f"{place} ({known}no name)")
+                left_out.append(f"{place} ({known}{_not_text(item, ('name', 'value', 'title')) or 'no name'})")
             elif name in ("transcripts", "translations") and not _asset_text(item, place):
-                left_out.append(f"{place} ({known}{_file_only(item) or 'no html or raw text, nor a file'})")
+                left_out.append(f"{place} ({known}{_file_only(item) or _not_text(item, ('html', 'raw')) or 'no html or raw text, nor a file'})")
     return left_out
+
+
+def _not_text(item: dict, keys: tuple[str, ...]) -> str:
+    """How ``item`` holds the first of ``keys`` that it gives a value not a string
+    (``"its name is a number (7), not text in quotes"``; :func:`legation.errors.json_type`), or ""
+    when it gives none so: a name or
+    text of the wrong kind was said to be missing ("no name"), and the archivist looked for one
+    not written."""
+    for key in keys:
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"its {key} is {json_type(value)}, not text in quotes"
+    return ""
 
 
 def _file_only(asset: dict) -> str:
@@ -419,6 +432,10 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
             yield IngestError(str(path), str(exc), where)
             continue
         if left_out:
-            texts = sum(x.endswith(("nor a file)", "not fetched)")) for x in left_out)
-            remedy = " or ".join(([] if texts == len(left_out) else ["give each its name"]) + (["give a text its html or raw"] if texts else []))
+            quoted = [x for x in left_out if x.endswith("not text in quotes)")]
+            texts = [x for x in left_out if x.startswith(("transcripts", "translations")) and x not in quoted]
+            named = [x for x in left_out if x not in quoted and x not in texts]
+            remedy = " or ".join(
+                (["give each its name"] if named else []) + (["give a text its html or raw"] if texts else []) + (["write each value in quotes"] if quoted else [])
+            )
             yield IngestNote(str(path), f"stored without {', '.join(left_out)}: {remedy}, and ingest the file again", where)
