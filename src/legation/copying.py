@@ -158,7 +158,8 @@ def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
     can hold what is refused since, such as a NUL in a text, which SQLite keeps and PostgreSQL
     refuses ("DataError: PostgreSQL text fields cannot contain NUL (0x00) bytes", naming nothing).
     Raises :class:`LegationError` naming the document (or authority record), the field, the
-    character and where it stands, and saying where to correct it."""
+    character and where it stands, and saying where to correct it: every such value of the
+    archive at once (:func:`_cannot_be_copied`), after reading it all."""
     from dataclasses import replace
 
     from legation.records.chunks import chunks
@@ -168,9 +169,11 @@ def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
 
     counts = {} if lines is None else lines
     counts.update(dict.fromkeys(ARCHIVE_LINES, 0))
+    problems: list[str] = []  # every value no store keeps, named at once: one a run had the archivist run it once for each
     for key, row in archive_rows():
         if problem := _unstorable_authority(row) if key == AUTHORITY else _unstorable_row(key, row):
-            raise LegationError(problem)
+            problems.append(problem)
+            continue
         handle.write(json.dumps({key: row}, ensure_ascii=False, separators=(",", ":")) + "\n")
         counts[key] += 1
     count = 0
@@ -182,16 +185,34 @@ def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
                 replace(record).validate()  # a shallow copy: validate() may fill in the date bounds
             except RecordError as exc:
                 problem = str(exc).removeprefix(f"{record.identifier}: ")
-                raise LegationError(
+                problems.append(
                     f"Document {record.identifier} cannot be copied: {problem}. Correct it in the admin "
-                    f"(/admin/records/document/?{urlencode({'q': record.identifier})}), or correct its source and ingest it again, "
-                    "then run copy-archive again."
-                ) from exc
+                    f"(/admin/records/document/?{urlencode({'q': record.identifier})}), or correct its source and ingest it again"
+                    + AGAIN
+                )
+                continue
             remembered, origin = last[record.identifier]
             line = {**record.to_dict(), "ingested": dict(sorted(remembered.items())) if isinstance(remembered, dict) else remembered, "ingested_from": origin}
             handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
+    if problems:
+        raise LegationError(_cannot_be_copied(problems))
     return count
+
+
+AGAIN = ", then run copy-archive again."  # how each value no store keeps is told to be corrected
+PROBLEMS_SHOWN = 20  # values no store keeps named in the message; the rest counted
+
+
+def _cannot_be_copied(problems: list[str]) -> str:
+    """The message of :func:`write_copy` for ``problems`` (each ending :data:`AGAIN`): the one, or
+    the first :data:`PROBLEMS_SHOWN` of several numbered, the rest counted, said to be corrected
+    all before copy-archive is run again."""
+    if len(problems) == 1:
+        return problems[0]
+    shown = " ".join(f"({n}) {p.removesuffix(AGAIN)}." for n, p in enumerate(problems[:PROBLEMS_SHOWN], 1))
+    more = f" … and {len(problems) - PROBLEMS_SHOWN:,} more." if len(problems) > PROBLEMS_SHOWN else ""
+    return f"{len(problems):,} records hold values no store can keep; correct each, then run copy-archive again: {shown}{more}"
 
 
 def _unstorable_authority(row: dict) -> str:
@@ -209,8 +230,7 @@ def _unstorable_authority(row: dict) -> str:
                 else:
                     what, where = f"The {row['kind']} {row['key']}", f"/admin/records/agent/?{urlencode({'q': row['key']})}"
                 return (
-                    f"{what} cannot be copied: {problem}; no store can keep it. Correct it in the admin ({where}), "
-                    "then run copy-archive again."
+                    f"{what} cannot be copied: {problem}; no store can keep it. Correct it in the admin ({where})" + AGAIN
                 )
     return ""
 
@@ -225,7 +245,7 @@ def _unstorable_row(key: str, row: dict) -> str:
     except RecordError as exc:
         name = row.get("spelling") or row.get("name") or row.get("key")
         where = f"/admin/records/{key.replace('_', '')}/?{urlencode({'q': name})}"
-        return f"The {key.replace('_', ' ')} {name!r} cannot be copied: {exc}; no store can keep it. Correct it in the admin ({where}), then run copy-archive again."
+        return f"The {key.replace('_', ' ')} {name!r} cannot be copied: {exc}; no store can keep it. Correct it in the admin ({where})" + AGAIN
     return ""
 
 

@@ -411,3 +411,22 @@ def test_the_copy_keeps_type_spellings_subjects_names_in_sources_and_agents_kind
         r"('Cold\x00War'); no store can keep it. Correct it in the admin (/admin/records/subject/?q=Cold%00War), then run "
         "copy-archive again."
     )
+
+
+@pytest.mark.django_db
+def test_every_value_no_store_keeps_is_named_at_once(tmp_path: Path) -> None:
+    # the copy named the first and stopped: an old archive holding several had the archivist run it once for each
+    if postgres_url():
+        pytest.skip("PostgreSQL refuses the NUL itself: only an older SQLite archive can hold one")
+    from legation.copying import PROBLEMS_SHOWN, write_copy
+    from legation.errors import LegationError
+    from legation.records.models import Subject
+
+    for n in range(PROBLEMS_SHOWN + 2):
+        Subject.objects.create(name=f"Cold\x00War {n:02d}")
+    with pytest.raises(LegationError) as refused:
+        write_copy(io.StringIO())
+    message = str(refused.value)
+    assert message.startswith(f"{PROBLEMS_SHOWN + 2} records hold values no store can keep; correct each, then run copy-archive again: (1) The subject 'Cold\\x00War 00' cannot be copied: ")
+    assert f"({PROBLEMS_SHOWN}) The subject 'Cold\\x00War {PROBLEMS_SHOWN - 1:02d}'" in message and f"({PROBLEMS_SHOWN + 1})" not in message
+    assert message.endswith("(/admin/records/subject/?q=Cold%00War+19). … and 2 more.")
