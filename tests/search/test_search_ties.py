@@ -58,14 +58,25 @@ def test_a_tie_beyond_the_window_of_a_query_of_types_volumes_and_languages_comes
         listed = _paged(index, q, 9)
         assert len(listed) > 100 and [day[i] for i in listed] == sorted(day[i] for i in listed), q  # by date, the undated last
 
-def test_ties_beyond_the_window_keep_index_order_on_every_page(demo_volumes, monkeypatch) -> None:
-    # A tie of a ranked query not wholly within TIE_WINDOW hits is left in index order, by every page alike.
+def test_a_tie_of_every_match_larger_than_the_window_comes_by_date_on_every_page(demo_volumes, monkeypatch) -> None:
+    # place:Washington, every match of one score, was left in index order once it held more than TIE_WINDOW
+    # hits (the demo's 2,573 against 1,000: page 60 by the order the files were ingested). Here the window is
+    # made 100 for the volume's 239: they come by date, the 3 undated last, on every page and every page size.
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
     index = demo_volumes("frus1964-68v30")
     monkeypatch.setattr(service, "TIE_WINDOW", 100)
-    plain = [h.identifier for p in range(1, 4) for h in search(SearchRequest(q="place:Washington", page=p, page_size=100), index).hits]
-    assert _paged(index, "place:Washington", 9) == plain and len(set(plain)) == 239
-    washington = [r for r in read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz") if r.identifier in set(plain)]
-    assert plain != _date_order(washington)
+    expected = _date_order([r for r in records if r.place_sent == "Washington"])
+    assert len(expected) == 239 and expected[:4] == ["frus1964-68v30-d337", "frus1964-68v30-d1", "frus1964-68v30-d3", "frus1964-68v30-d4"]
+    assert expected[-3:] == ["frus1964-68v30-d30", "frus1964-68v30-d211", "frus1964-68v30-d222"]  # the undated: editorial notes
+    first = search(SearchRequest(q="place:Washington", page_size=100), index)
+    assert first.total == 239 and len({h.score for h in first.hits}) == 1  # one score: the tie this orders
+    for page_size in (100, 9, 7):
+        assert _paged(index, "place:Washington", page_size) == expected, page_size
+    deep = search(SearchRequest(q="place:Washington", page=20, page_size=9), index)  # hits 171 to 180, past the window
+    assert [h.identifier for h in deep.hits] == expected[171:180] and {h.score for h in deep.hits} == {first.hits[0].score}
+    # with a word that ranks beside it, the ties of several scores past the window stay in index order
+    ranked = _paged(index, "place:Washington OR Saigon", 50)
+    assert len(ranked) == len(set(ranked)) > 239
 
 
 def _paged_sorted(index, q: str, sort: str, page_size: int) -> list[str]:
@@ -101,6 +112,28 @@ def test_date_sorts_and_an_empty_query_list_one_days_documents_by_identifier(dem
     ):
         for page_size in (100, 7):
             assert _paged_sorted(index, q, sort, page_size) == expected, (q, sort, page_size)
+
+
+def test_one_days_documents_come_by_identifier_however_deep_the_page(demo_volumes, monkeypatch) -> None:
+    # Past the first TIE_WINDOW hits a date order left one day's documents in index order (the demo sorted
+    # oldest first: from hit 1,007 on). Here the window is made 100 for the volume's 346: each day's
+    # documents come by identifier on every page, the undated last among them, pages of 7 as of 100.
+    records = list(read_frus_volume(REPO / "data" / "demo" / "frus" / "frus1964-68v30.xml.gz"))
+    index = demo_volumes("frus1964-68v30")
+    monkeypatch.setattr(service, "TIE_WINDOW", 100)
+    number = {r.identifier: int(r.identifier.rsplit("-d", 1)[1]) for r in records}
+    oldest_first = _date_order(records)
+    newest_first = [r.identifier for r in sorted(records, key=lambda r: (not r.date_earliest, _negated(r.date_earliest), number[r.identifier]))]
+    assert oldest_first[300:303] == ["frus1964-68v30-d306", "frus1964-68v30-d307", "frus1964-68v30-d308"]
+    for sort, expected in (("date_asc", oldest_first), ("date_desc", newest_first)):
+        for page_size in (100, 7):
+            assert _paged_sorted(index, "collection:frus1964-68v30", sort, page_size) == expected, (sort, page_size)
+    # a day of more documents than the window (the undated, with a window of 5) stays in index order, each
+    # document once over all pages
+    monkeypatch.setattr(service, "TIE_WINDOW", 5)
+    undated = [i for i in oldest_first if not next(r for r in records if r.identifier == i).date_earliest]
+    paged = _paged_sorted(index, "collection:frus1964-68v30", "date_asc", 7)
+    assert paged[: -len(undated)] == oldest_first[: -len(undated)] and sorted(paged[-len(undated) :]) == sorted(undated)
 
 
 def _negated(day: str) -> tuple[int, ...]:

@@ -470,12 +470,13 @@ def year_histogram(
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)
-TIE_WINDOW = 1_000  # hits of a relevance order whose exact ties are put in date order (see fetch_page)
+TIE_WINDOW = 1_000  # hits of a relevance order whose exact ties are put in date order, and most documents of one day so put (see fetch_page)
 TIE_PEEK = 20  # hits fetched past a page, to see where its last tie ends without a second search
 
 
 def fetch_page(
     searcher: tantivy.Searcher,
+    idx_schema: tantivy.Schema,
     query: Query,
     sort: schema.SortOption,
     page: int,
@@ -492,14 +493,15 @@ def fetch_page(
     match, keeps a search for common words fast: "Department of State" over 1,000,000 documents
     took 319 ms with the bonus on every match, 44 ms without.
 
-    Hits tied in their order, of exactly one score in relevance order (a query every match scores
-    alike, as ``place:Washington``; short documents alike) or of one day in a date order
-    (and the undated, last in both), come by date, earliest first, undated last, then by
-    identifier (:func:`in_tie_order`), as Elasticsearch's and Solr's ``sort`` with a
-    tie-breaking field; tantivy left them in index order. Only ties wholly within the first
-    :data:`TIE_WINDOW` hits (and on one side of the bonus's window) are ordered, so each is
-    ordered alike on every page it spans; the rest stay in index order. A page fetches
-    :data:`TIE_PEEK` hits more than it shows, and a tie still going on there up to the window."""
+    Hits tied in their order come by date, earliest first, undated last, then by identifier, as
+    Elasticsearch's and Solr's ``sort`` with a tie-breaking field and a unique one last (``score
+    desc, date asc, id asc``); tantivy left them in index order. A date order's days and a query
+    every match of which scores alike (``place:Washington``, 2,573 of one score in the demo) are
+    so ordered on every page, however deep (:func:`_in_day_order`); other ties of the relevance
+    order (short documents alike) only when wholly within the first :data:`TIE_WINDOW` hits (and
+    on one side of the bonus's window, :func:`in_tie_order`), so each is ordered alike on every
+    page it spans; the rest stay in index order. A page fetches :data:`TIE_PEEK` hits more than
+    it shows, and a tie still going on there up to the window."""
     offset = (page - 1) * page_size
     if offset + page_size > MAX_RESULT_WINDOW:
         total = facet_counts.count(searcher, query)
@@ -509,34 +511,111 @@ def fetch_page(
                 "narrow the search with words, filters or dates, or change the sort."
             )
         return total, []
-
-    def hits_in_order(limit: int, skip: int = 0) -> tantivy.SearchResult:
-        if sort.field is None:
-            return searcher.search(query, limit=limit, offset=skip, count=True)
-        order = Order.Desc if sort.descending else Order.Asc
-        return searcher.search(query, limit=limit, offset=skip, count=True, order_by_field=sort.field, order=order)
-
-    if offset >= TIE_WINDOW:
-        result = hits_in_order(page_size, offset)
-        return result.count, list(result.hits)
     end = offset + page_size
-    rerank = bonus is not None and sort.field is None and offset < RESCORE_WINDOW
-    result = hits_in_order(max(end + TIE_PEEK, RESCORE_WINDOW if rerank else 0))
+    if sort.field is not None:
+        return _in_day_order(searcher, idx_schema, query, sort, offset, end)
+    if offset >= TIE_WINDOW:
+        top = searcher.search(query, limit=1, count=True)
+        if top.hits and _lowest_score(searcher, query, top.count) == top.hits[0][0]:
+            return _alike_by_date(searcher, idx_schema, query, top.hits[0][0], offset, end, bonus)
+        result = searcher.search(query, limit=page_size, offset=offset, count=True)
+        return result.count, list(result.hits)
+    rerank = bonus is not None and offset < RESCORE_WINDOW
+    result = searcher.search(query, limit=max(end + TIE_PEEK, RESCORE_WINDOW if rerank else 0), count=True)
     total, hits = result.count, list(result.hits)
+    if len(hits) > 1 and hits[0][0] == hits[-1][0] and (len(hits) == total or _lowest_score(searcher, query, total) == hits[0][0]):
+        return _alike_by_date(searcher, idx_schema, query, hits[0][0], offset, end, bonus)
     if len(hits) < total and end <= len(hits) and hits[-1][0] == hits[end - 1][0]:  # the page's last tie goes on
-        hits = list(hits_in_order(max(end, TIE_WINDOW) + 1).hits)
+        hits = list(searcher.search(query, limit=max(end, TIE_WINDOW) + 1, count=False).hits)
     if rerank:
         hits = bonus.rerank(searcher, hits)  # type: ignore[union-attr]
     return total, in_tie_order(searcher, hits, total, offset, end, RESCORE_WINDOW if bonus is not None else None)[offset:end]
 
 
+def _lowest_score(searcher: tantivy.Searcher, query: Query, total: int) -> float | None:
+    """The score of the last of the ``total`` matches of ``query`` in relevance order (``None``
+    for none): one hit asked for, though tantivy ranks every match to find it (0.03 ms for the
+    demo's 2,573 of ``place:Washington``)."""
+    last = searcher.search(query, limit=1, offset=max(total - 1, 0), count=False).hits
+    return last[0][0] if last else None
+
+
+def _alike_by_date(
+    searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, score: float, offset: int, end: int, bonus: ProximityBonus | None
+) -> tuple[int, list]:
+    """:func:`fetch_page`'s total and hits ``offset`` to ``end`` of a ``query`` every match of which
+    scores ``score``: one tie, put by date as the sort ``date_asc`` (:func:`_in_day_order`), each hit
+    given ``score``; ``bonus`` re-ranks the first :data:`RESCORE_WINDOW` of them (ties keep their
+    date order), as it does the best of any ranked search."""
+    rerank = bonus is not None and offset < RESCORE_WINDOW
+    first, last = (0, max(end, RESCORE_WINDOW)) if rerank else (offset, end)
+    total, hits = _in_day_order(searcher, idx_schema, query, schema.SORTS_BY_NAME["date_asc"], first, last)
+    hits = [(score, address) for _, address in hits]
+    if rerank:
+        return total, bonus.rerank(searcher, hits)[offset:end]  # type: ignore[union-attr]
+    return total, hits
+
+
+def _in_day_order(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, sort: schema.SortOption, offset: int, end: int) -> tuple[int, list]:
+    """Total matches of ``query`` and its hits ``offset`` to ``end`` (``(day, DocAddress)``) in the
+    date order ``sort``: by earliest day (:data:`~legation.search.schema.DATE_FIELDS`), undated last
+    in either direction (as tantivy puts documents without the field), the documents of one day
+    (the undated are one) by identifier, its numbers as numbers (:func:`_natural`), as
+    Elasticsearch's ``sort`` on a date then a unique tie-breaker.
+
+    Reads :data:`TIE_PEEK` hits on either side of the page; a day of the page reaching past them
+    (the undated, hundreds in the demo) is read whole by a search for that day and counted from
+    the matches before it (:func:`_one_day`), so every page, however deep, orders it alike: no
+    hit repeated or skipped between pages."""
+    first_read = max(0, offset - TIE_PEEK)
+    order = Order.Desc if sort.descending else Order.Asc
+    result = searcher.search(query, limit=end + TIE_PEEK - first_read, offset=first_read, count=True, order_by_field=sort.field, order=order)
+    total, hits = result.count, list(result.hits)
+    page, first = [], 0
+    while first < len(hits) and first_read + first < end:
+        last = first + 1
+        while last < len(hits) and hits[last][0] == hits[first][0]:
+            last += 1
+        if first_read + last > offset:  # the day holds a place on the page
+            whole: tuple[int, list] | None = (first_read + first, hits[first:last])
+            if (first == 0 and first_read > 0) or (last == len(hits) and first_read + last < total):  # it goes on past the hits read
+                whole = _one_day(searcher, idx_schema, query, sort, hits[first][0])
+            at, day = whole or (first_read + first, hits[first:last])  # a day too large to read whole: in index order
+            if whole is not None and len(day) > 1:
+                day = _by_identifier(searcher, day)
+            page += day[max(offset - at, 0) : end - at]
+        first = last
+    return total, page
+
+
+def _one_day(searcher: tantivy.Searcher, idx_schema: tantivy.Schema, query: Query, sort: schema.SortOption, day: int | None) -> tuple[int, list] | None:
+    """Where the matches of ``query`` of one ``day`` (``None``: the undated) begin in the date order
+    ``sort`` (how many matches come before them) and those matches (``(day, DocAddress)``, in no
+    order): two counts and one search, each of the matches of that day or before it. ``None`` for
+    a day of more than :data:`TIE_WINDOW` matches (the undated of an archive without dates), left
+    in index order, alike on every page: their identifiers are read from the documents, about
+    7 ms for the demo's 497 undated."""
+    dated = Query.exists_query(sort.field)
+    if day is None:
+        same = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, dated)])
+        before = dated
+    else:
+        same = Query.range_query(idx_schema, sort.field, tantivy.FieldType.Integer, day, day)
+        earlier = (day + 1, None) if sort.descending else (None, day - 1)
+        before = Query.range_query(idx_schema, sort.field, tantivy.FieldType.Integer, *earlier)
+    those = combine(Query.const_score_query(query, 0.0), [same])
+    size = facet_counts.count(searcher, those)
+    if size > TIE_WINDOW:
+        return None
+    return facet_counts.count(searcher, combine(query, [before])), [(day, a) for _, a in searcher.search(those, limit=max(size, 1), count=False).hits]
+
+
 def in_tie_order(searcher: tantivy.Searcher, hits: list, total: int, start: int = 0, end: int | None = None, split: int | None = None) -> list:
-    """``hits`` (``(score or sort key, address)`` in their order, from the first of all ``total``
-    matches) with each run of one score or day (a tie) holding a position from ``start`` to ``end`` (the page shown;
+    """``hits`` (``(score, address)`` in relevance order, from the first of all ``total``
+    matches) with each run of one score (a tie) holding a position from ``start`` to ``end`` (the page shown;
     ``None``: to the last) in date order: earliest day first
     (:data:`~legation.search.schema.DATE_FIELDS`, as the sort ``date_asc``), undated last, then by
-    identifier, its numbers as numbers (``…-d2`` before ``…-d10``), however many share a day (the
-    undated, all of a ``year=Undated`` browse, are one such group). A tie
+    identifier, its numbers as numbers (``…-d2`` before ``…-d10``), however many share a day. A tie
     is ordered only when ``hits`` show where it ends within :data:`TIE_WINDOW` hits, and ``split``
     (the bonus's window) ends a tie."""
     ordered = list(hits)
@@ -568,10 +647,16 @@ def _by_date_and_identifier(searcher: tantivy.Searcher, tie: list, start: int, e
         if len(same_day) > 1 and first < end and last > start:
             # every identifier of the group is read, however large (at most TIE_WINDOW): the
             # 497 undated documents of the demo's year=Undated, read in about 7 ms
-            same_day.sort(key=lambda hit: _natural(searcher.doc(hit[1])[schema.KEY_FIELD][0]))
+            same_day = _by_identifier(searcher, same_day)
         ordered += same_day
         first = last
     return ordered
+
+
+def _by_identifier(searcher: tantivy.Searcher, hits: list) -> list:
+    """``hits`` (``(key, DocAddress)``) by their documents' identifiers, numbers as numbers
+    (:func:`_natural`), read from the stored documents."""
+    return sorted(hits, key=lambda hit: _natural(searcher.doc(hit[1])[schema.KEY_FIELD][0]))
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -1969,12 +2054,12 @@ def search(
 
     scored = request.sort == "relevance" and user_query.ranks(words.parsed.node)  # else by date, as a browse
     sort = schema.SORTS_BY_NAME["date_asc" if request.sort == "relevance" and not scored else request.sort]
-    total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
+    total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size, words.bonus)
     if total == 0 and cited is None and (apart := runs_apart(words, index.schema, searcher)) is not None:
         # a Chinese, Japanese or Korean sentence found nothing as written: sought again, punctuation allowed
         words.query, said = apart
         query = combine(words.query, list(filters.values()))
-        total, page = fetch_page(searcher, query, sort, request.page, request.page_size, words.bonus)
+        total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size, words.bonus)
         notice = " ".join([notice, said]).strip()
         if counting is not None:  # the facets of the documents now found, not of none
             counting.result()
@@ -2014,7 +2099,7 @@ def search(
             counting = parallel.start(
                 facets_and_years, searcher, index.schema, relaxed, words.node, filters, request.filters, True, None, _cited(words)
             )
-        total, page = fetch_page(searcher, query, sort, request.page, request.page_size)
+        total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size)
         if total:
             notice = " ".join([notice, RELAXED_NOTICE if sort.field is None else RELAXED_SORTED_NOTICE]).strip()
     # the sentences that say why nothing was found, when nothing was (explained): each names what in
