@@ -705,3 +705,18 @@ def test_a_nickname_in_a_name_in_direct_order_is_no_part_of_the_key(written, dir
 )
 def test_a_name_in_capitals_is_read_as_in_mixed_case(name, kind):
     assert agent_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("written", "direct", "entry"),
+    [
+        # a library heading in capitals with its fuller form and dates (MARC 100 $q $d): keyed as FRUS keys him
+        ("JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973", "LYNDON B. JOHNSON", "Johnson, Lyndon B."),
+        # "ST." is an abbreviation in capitals, no acronym: the surname St. Laurent
+        ("ST. LAURENT, LOUIS", "LOUIS ST. LAURENT", "St. Laurent, Louis"),
+    ],
+)
+def test_a_heading_in_capitals_keys_as_the_frus_list_of_persons_keys_the_person(written, direct, entry):
+    assert (agent_kind(written), direct_name(written)) == ("person", direct)
+    assert agent_key("", written) == agent_key("", direct) == person_from_entry(entry).key
+    assert heading("JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973").fuller == "LYNDON BAINES JOHNSON"

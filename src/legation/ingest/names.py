@@ -199,13 +199,19 @@ def _in_lower_case(name: str) -> str:
     surname = name.partition(",")[0]
     if not surname.isupper() or not re.search(r"[^\W\d_]{2}", surname):
         return name
+    return re.sub(r"[^\s,]+", lambda m: _word_in_lower_case(m[0]), name)
 
-    def lower(word: str) -> str:
-        if not word.isupper() or word.rstrip(",") in NAME_SUFFIXES or not re.search(r"(?i)[aeiouyäöüàâéèêëîïôûùœæåøáíóú]", word):
-            return word
-        return word.lower() if word.lower() in PARTICLES else "-".join(part.capitalize() for part in word.split("-"))
 
-    return re.sub(r"[^\s,]+", lambda m: lower(m[0]), name)
+def _word_in_lower_case(word: str) -> str:
+    """A word of a name in capitals written as a name's word is (:func:`_in_lower_case`): ``"ACHESON"`` →
+    ``"Acheson"``, ``"DE"`` → ``"de"``, ``"ST."`` → ``"St."`` (an abbreviation, its full stop after letters of no
+    vowel: "ST. LAURENT, LOUIS" is Louis St. Laurent); an acronym without a vowel ("JCS"), a suffix ("JR.", "II"), an
+    initial ("B.") and a word not all in capitals as given."""
+    if not word.isupper() or word.rstrip(",") in NAME_SUFFIXES:
+        return word
+    if not re.search(r"(?i)[aeiouyäöüàâéèêëîïôûùœæåøáíóú]", word) and not re.fullmatch(r"[^\W\d_]{2,}\.", word):
+        return word
+    return word.lower() if word.lower() in PARTICLES else "-".join(part.capitalize() for part in word.split("-"))
 
 
 # Words of bodies that are surnames too, and are one alone before forenames: "Amt, Peter", "Post, Albert" (a FRUS
@@ -414,6 +420,9 @@ def _fuller_form(parts: NameParts, fuller: str) -> bool:
     same word or its initial or abbreviation ("M." for "Milhous", "Wm." for "William", "J.-P." for
     "Jean-Pierre")."""
     given, full = [w for w in parts.given.split() if w not in PARTICLES], fuller.split()
+    if fuller.isupper():  # a heading in capitals: "JOHNSON, LYNDON B. (LYNDON BAINES)", read as in lower case
+        given, full = [_word_in_lower_case(w) for w in given], [_word_in_lower_case(w) for w in full]
+        parts = replace(parts, surname=" ".join(map(_word_in_lower_case, parts.surname.split())))
     if len(full) < len(given) or full == given or not _name_tokens(full, "end") or parts.surname in full:
         return False  # not "Khanh, Maj. Gen. Nguyen (Nguyen Khanh)", the name in its own order (a FRUS index)
     return all(g == f or g.endswith(".") and g[0] == f[0] for g, f in zip(given, full))
