@@ -188,8 +188,8 @@ def test_a_table_of_new_documents_is_read_as_it_stands(db, tmp_path: Path):
 
 
 def test_a_document_corrected_twice_from_spreadsheets_keeps_its_sources_agents(archive, tmp_path: Path):
-    """A table reads "Edward House" as a body's name ("House") and "Guy Croswell Smith" as
-    person:guy-croswell-smith; the volume's list of persons says person:edward-house and
+    """A table reads "Guy Croswell Smith" as person:guy-croswell-smith (and read "Edward House" as a
+    body's name, "House", until it knew common forenames); the volume's list of persons says person:edward-house and
     person:guy-c-smith. Corrected twice, each time from a new export, the document keeps them, and
     the volume stays the file it was last ingested from."""
     from legation.records.models import Document

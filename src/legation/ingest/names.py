@@ -497,15 +497,20 @@ _ENGLISH_BODIES = frozenset(
     "treaty agreement pact act accord accords convention protocol charter "
     "times herald journal tribune gazette chronicle newspaper magazine telegraph "
     # programmes of states, which sources name as the bodies that run them ("Marshall Plan", "Colombo Plan")
-    "plan".split()
+    "plan "
+    # companies by their trade ("Standard Oil", "General Motors", "General Electric")
+    "oil petroleum motors electric airlines airways".split()
 )
 # "Bank" and "Church" are surnames too ("Frank Church"), a body's word only before "of" ("Bank of England", "Church of
-# England").
+# England"), and "Bank" after two words or more ("Chase Manhattan Bank", "Asian Development Bank"; "Frank Forrester
+# Church" is a senator).
 _ENGLISH_BODIES_BEFORE_OF = frozenset({"bank", "church"})
+_ENGLISH_BODIES_AFTER_TWO = frozenset({"bank"})
 # The first word of the head of an English name that is no forename, so that the name is a body's whatever its last
 # word ("World Bank", "World Council of Churches"; "Associated Press", "United Press International", "Consolidated
-# Edison"): "World", and a past participle of a verb in -ate or -ite, as bodies are named by what joined them.
-_NO_FORENAME_FIRST = re.compile(r"World|[A-Z][a-z]+(?:ated|ited)")
+# Edison"): "World", "Holy" ("Holy See", "Holy Synod"), and a past participle of a verb in -ate or -ite, as bodies are
+# named by what joined them.
+_NO_FORENAME_FIRST = re.compile(r"World|Holy|[A-Z][a-z]+(?:ated|ited)")
 # No forename: a word of an office or body, a suffix, a paper ("James Reston, New York Times" is no "New York Times
 # James Reston")
 _GIVEN_NOT = _OFFICE_WORDS | _NOT_GIVEN | _ENGLISH_BODIES
@@ -580,6 +585,8 @@ _ROMANCE_BODIES_BEFORE_LOWER = frozenset(
     "traité traite trattato accord accordo pacte patto convention convenzione corriere journal gazette gazzetta giornale "
     "courrier tribune".split()
 )
+# and after an article, the papers the Dodis edition names so ("Le Monde", "La Stampa"; not "Stampa, Gaspara", a poet)
+_ROMANCE_BODIES_AFTER_ARTICLE = frozenset({"monde", "stampa"})
 # and before these adjectives, capitalized as Swiss and Italian usage writes them ("Le Conseil Fédéral", "Conseil Fédéral
 # Suisse", "Consiglio Nazionale"): no given name
 _ROMANCE_BODY_ADJECTIVES = frozenset(
@@ -684,7 +691,7 @@ def _english_body(text: str) -> bool:
     last = head[-1].rsplit("/", 1)[-1].lower().strip("'’.") if head else ""  # "UN/International Monetary Fund"
     return last in _PARTY_BODIES | _ASSEMBLIES | _ENGLISH_BODIES or (
         last in _ENGLISH_BODIES_BEFORE_OF and len(words) > len(head) and words[len(head)] == "of"
-    )
+    ) or (last in _ENGLISH_BODIES_AFTER_TWO and len(head) > 2)
 
 
 def _german_office(word: str) -> bool:
@@ -702,7 +709,8 @@ def _german_office(word: str) -> bool:
 def _romance_body(words: list[str]) -> bool:
     """Whether the ``words`` of a name start, after an article, with a French or Italian noun of a body
     (:data:`_ROMANCE_BODIES`, after "sous-" too): "Ambassade de France", "L'Ambassade de France", "Consiglio
-    federale", "Le Conseil Fédéral" (:data:`_ROMANCE_BODY_ADJECTIVES`), "Sous-direction d'Asie"."""
+    federale", "Le Conseil Fédéral" (:data:`_ROMANCE_BODY_ADJECTIVES`), "Sous-direction d'Asie"; a paper after its article
+    (:data:`_ROMANCE_BODIES_AFTER_ARTICLE`: "Le Monde")."""
     first = 1 if words and words[0].lower() in _ROMANCE_ARTICLES else 0
     if words and (m := re.match(r"(?i)l['’](?=\w)", words[0])):  # "L'Ambassade": the article elided
         words = [words[0][m.end() :], *words[1:]]
@@ -710,7 +718,7 @@ def _romance_body(words: list[str]) -> bool:
     if first >= len(words):
         return False
     noun, after = words[first].lower().removeprefix(_ROMANCE_SUB), words[first + 1 : first + 2]
-    return noun in _ROMANCE_BODIES or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and (
+    return noun in _ROMANCE_BODIES or first and noun in _ROMANCE_BODIES_AFTER_ARTICLE or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and (
         after[0][:1].islower() or after[0].lower() in _ROMANCE_BODY_ADJECTIVES
     )
 
@@ -729,8 +737,10 @@ def _path_below(name: str) -> list[str]:
 
 def agent_kind(name: str) -> str:
     """``"person"`` or ``"organization"`` for a name a source gives without saying which: a plainly
-    inverted name (:func:`inverted`) and a library heading of a person (:func:`heading`: "Sukarno,
-    1901-1970") are a person's; a name of a body or group (:func:`body_or_group`:
+    inverted name (:func:`inverted`), a library heading of a person (:func:`heading`: "Sukarno,
+    1901-1970") and a name of common forenames before a surname (:func:`_forenames_first`: "Mary Post", "John
+    Embassy") are a person's; a body known by its name alone (:data:`_BODIES_BY_NAME`: "Reuters", "Pravda", "NATO",
+    "Red Cross") is an organization, as is a name of a body or group (:func:`body_or_group`:
     "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's, and so is a
     body's name below its state as Dodis writes it when a part of it is one or the state itself
     (:func:`_path_below`: "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU",
@@ -740,14 +750,16 @@ def agent_kind(name: str) -> str:
     "Department of State", "Secretary of State", "the Embassy in Benghazi, Libya"), a name after a
     title a person ("President Truman"), and so is a title with no word of a body or office ("Mrs.
     Pandit", "The Reverend Benjamin Nuñez"); years in parentheses at the end are no holder's name
-    ("Potsdam Conference (1945)"). A name in capitals alone ("SED", "OECD") stays a person's: the Dodis
+    ("Potsdam Conference (1945)"). Any other name in capitals alone ("JCS") stays a person's: the Dodis
     edition's initials of persons ("SIN", "WOK") and the UN speakers' surnames ("RAO", "WONG") are written
     so; a name of several words in capitals is read as the same name in mixed case (:func:`_in_mixed_case`:
     "WORLD BANK", "SECRETARY OF STATE" are bodies, "DEAN ACHESON" a person), as telegrams and typed lists write them."""
     if (mixed := _in_mixed_case(name)) != name:
         return agent_kind(mixed)
-    if not name.strip() or inverted(name) or heading(name).added:
+    if not name.strip() or inverted(name) or heading(name).added or _forenames_first(name):
         return "person"
+    if name.strip() in _BODIES_BY_NAME:
+        return "organization"
     if body_or_group(name) or _below_a_state(name) or any(
         part.lower() in _STATE_WORDS or agent_kind(part) == "organization" for part in _path_below(name)
     ):
@@ -764,11 +776,65 @@ def agent_kind(name: str) -> str:
     return "organization" if any(w.lower().strip(",.;:()") in _ORG_WORDS for w in name.split()) else "person"
 
 
+def _forenames_first(name: str) -> bool:
+    """Whether ``name`` is a person's in direct order by its forenames: two to four words, the first a common given
+    name (:data:`_GIVEN_NAMES`), each after it but the last a given name too or an initial, the last a capitalized name
+    word, whatever else that word names ("Mary Post", "John Embassy", "Henry Times", "John F. Service"). A body's name
+    starts with what it is of, a place or an adjective ("Washington Post", "Soviet Embassy", "New York Times"), and one
+    named after a person writes a surname before its own word ("Ford Foundation", "George Washington University")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0] not in _GIVEN_NAMES or not _NAME_WORD.fullmatch(words[-1]):
+        return False
+    return words[-1][0].isupper() and not words[-1].isupper() and all(
+        w in _GIVEN_NAMES or _INITIALS.fullmatch(w) for w in words[1:-1]
+    )
+
+
+# Common given names: those borne by five persons at least of the FRUS lists of persons, the UN General Debate's
+# speakers, the presidents of the State of the Union and the Dodis edition's persName elements (../shared/data), and
+# by no more than a fifth as many as a surname, titles and particles aside; not "Marshall", "Douglas", "Warren"
+# (surnames as often: "Marshall Plan", "Warren Commission").
+_GIVEN_NAMES = frozenset(
+    "Abraham Adam Adlai Adolf Alain Alan Alberto Aleksandr Alexander Alexei Alfred Alfredo Allan Alvaro Anatoliy "
+    "Andreas Andrei Andrej Andrew Anne Antonio Archibald Arnold Arthur Barbara Benjamin Bernard Bob Boris Brent "
+    "Brian Bruno Carl Carlos Cecil Charles Chester Christopher Clarence Claude Clement Colin Constantine Dan "
+    "Daniel David Denis Dennis Dick Dieter Don Donald Dwight Earl Earle Eberhard Edgar Eduard Eduardo Edward "
+    "Edwin Egon Elias Elizabeth Enrique Eric Erich Ernest Ernesto Ernst Eugene Everett Farouk Felix Ferdinand "
+    "Fernando Francesco Francis Francisco Francois Frank Franklin Franz Fred Frederick Friedrich Fritz Fuad "
+    "Gabriel Geoffrey Georg George Georges Georgi Gerald Gerhard Guido Guillermo Guy Hans Harold Harry Heinrich "
+    "Helmut Henri Henry Herbert Herman Horace Horst Howard Hubert Hugh Hugo Igor Ioannis Irving Ivan Jack Jacob "
+    "Jacques James Jan Janos Janusz Jean Jens Jeremy Jerome Jerzy Jim John Jorge Jose Josef Joseph Juan Julian "
+    "Julio Julius Karl Kenneth Konrad Kurt Laurence Lawrence Lech Leo Leon Leonard Leonid Leopold Lester Lionel "
+    "Lothar Louis Lucius Ludwig Luis Mahmoud Malcolm Manfred Manuel Marc Marcel Margaret Mario Mark Markus Mary "
+    "Matthew Maurice Max Maxwell Melvin Michael Miguel Mikhail Milton Mohamed Mohammad Mohammed Moshe Mustafa "
+    "Nathaniel Neil Nicholas Nicolae Nicolas Nikita Nikolai Norman Oleg Omar Oscar Oskar Otto Patricia Patrick "
+    "Paul Pedro Peter Philip Phillip Pierre Piotr Rafael Ralph Ray Raymond Reginald Rene Ricardo Richard Robert "
+    "Roberto Roger Roland Rolf Ronald Rudolf Rufus Sam Samuel Sergei Seymour Sidney Spyros Stanley Stephen "
+    "Stuart Theodore Thomas Todor Tom Ulrich Valerian Vasili Vernon Victor Viktor Vladimir Vyacheslav Walter "
+    "Wesley Wilhelm William Willy Winston Wolfgang Xavier Yitzhak Yousef Zbigniew".split()
+)
+# Bodies a source names by a name alone, with no word of a body: the news agencies, papers and bodies by their acronym
+# of the Dodis edition's orgName elements and of diplomatic sources (a telegram's "Moscow TASS", a press summary's
+# "Reuters", "Pravda", "NATO", "CIA"). A word alone in capitals is read as a person's initials or surname otherwise
+# (:func:`_in_mixed_case`: the Dodis edition's "SIN", the UN speakers' "RAO"), so an acronym is a body only here.
+_BODIES_BY_NAME = frozenset(
+    # news agencies
+    "Reuters TASS ITAR-TASS Xinhua AFP UPI DPA ADN ANSA Kyodo Yonhap Tanjug Agerpres Interfax Novosti Sputnik CNN BBC "
+    # papers and magazines
+    "Pravda Izvestia Izvestiya Izvestija Haaretz Maariv Davar Bild Tagesspiegel Weltwoche Newsweek Time Guardian "
+    # bodies by their acronym
+    "NATO CIA KGB FBI NSC OECD EEC EFTA SEATO CENTO OAS OAU IMF GATT OPEC PLO IAEA UNESCO UNICEF UNRWA UNO CSCE "
+    "SED DKP CDU CSU SPD FDP KPD CPSU "
+    "Solidarność Solidarnosc Toshiba".split()
+) | {"Red Cross", "Red Crescent"}  # "Cross" is a surname (James Cross), and "Red" a nickname before one (Red Adair)
+
+
 def _in_mixed_case(name: str) -> str:
     """``name``, of several words all in capitals, written as in mixed case: its words as a name's
     (:func:`_in_lower_case`: an acronym without a vowel, "JCS", stays), and a linking word after the first in lower
     case (``"SECRETARY OF STATE"`` → ``"Secretary of State"``); else ``name`` as given: a word alone in capitals
-    ("SED", "NATO", "RAO") may be a body's acronym or a person's initials, and stays so (:func:`agent_kind`)."""
+    ("JCS", "RAO") may be a body's acronym or a person's initials, and stays so (:func:`agent_kind`: a body only by name,
+    "NATO")."""
     if len(name.split()) < 2 or not name.isupper():
         return name
     first, *rest = _in_lower_case(name).split(" ")

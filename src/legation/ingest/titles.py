@@ -137,6 +137,9 @@ _ORG_WORDS = {
     "directorate", "institute", "congress", "representatives", "governor", "president",
     "secretary", "ambassador", "chargé", "consul", "minister", "director", "chairman",
     "leaders", "leadership",  # "Soviet Leaders"
+    # the State Department's telegram addresses of its posts and offices, one word before the place, as FRUS prints
+    # its cables ("FM AMEMBASSY TEHRAN TO SECSTATE WASHDC", "USMISSION GENEVA"): "AMEMBASSY, MOSCOW" is an embassy
+    "amembassy", "amconsul", "amcongen", "amlegation", "usmission", "usdel", "usint", "secstate",
 }
 
 
