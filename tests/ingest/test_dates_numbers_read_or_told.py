@@ -2,6 +2,9 @@
 the reading is certain ("22 12 1949", "22 . 12 . 1949", "12/1949", "1949/12/22 – 1950"), or left unread saying what is
 wrong ("1949-12-32", "05/06/1949.", "1743/44/45", "00/12/50"); and a number over 12 in a month's place is no month
 ("22.1950" was read as EDTF's season 22, summer 1950).
+A later session's notes found more: the year first with spaces ("1949 12 22"), a month and a year of two digits ("12/49": left
+unread, saying what to write), a range of months with slashes ("12/1949 – 02/1950"), and a year and the two years after it
+with slashes ("1911/12/13", read as a day: a day or a run of years, now left unread saying both).
 Crafted strings: the corpora of ../shared/data write none of them (benchmarks/ingest/dates.py, before against after)."""
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import pytest
 
 from legation.ingest.dates import ParsedDate, archival_day_bounds, parse_archival_date, unread_reason
 from legation.records.dates import edtf_day_bounds
+
+TWO_DIGITS = "the year 49 has two digits, and its century would be a guess: write the year in four digits"
 
 
 @pytest.mark.parametrize(
@@ -33,6 +38,20 @@ from legation.records.dates import edtf_day_bounds
         ("1949/12/22 – 1950", "1949-12-22/1950"),
         ("1949/12/22 to 1950", "1949-12-22/1950"),
         ("1949/12/22-1950-01-05", "1949-12-22/1950-01-05"),
+        # the year first, spaces for the separators: a year of four digits first, then the month, as ISO 8601 orders them
+        ("1949 12 22", "1949-12-22"),
+        ("1950 1 5", "1950-01-05"),
+        ("c. 1949 12 22", "1949-12-22~"),
+        ("1911 12 13", "1911-12-13"),  # spaces join no run of years
+        # a range of a month and its year, or of days, each with its own slashes: split at the dash
+        ("12/1949 – 02/1950", "1949-12/1950-02"),
+        ("12/1949-02/1950", "1949-12/1950-02"),
+        ("12/1949 to 02/1950", "1949-12/1950-02"),
+        ("XII/1949 – II/1950", "1949-12/1950-02"),
+        ("c. 12/1949 – 02/1950", "1949-12~/1950-02~"),
+        ("12/1949 – 1950", "1949-12/1950"),
+        ("22/12/1949 – 1950", "1949-12-22/1950"),
+        ("22/12/1949 – 13/01/1950", "1949-12-22/1950-01-13"),
     ],
 )
 def test_a_date_in_numbers_whose_reading_is_certain_is_read(text: str, edtf: str) -> None:
@@ -81,6 +100,20 @@ def test_a_date_in_numbers_whose_reading_is_certain_is_read(text: str, edtf: str
         # 00 is no day: neither end is one, not "the year 50 has two digits"
         ("00/12/50", "neither 00 nor 50 is a day: write the date as YYYY-MM-DD, its year in four digits"),
         ("00/12/00", "00 is not a day: write the date as YYYY-MM-DD, its year in four digits"),
+        # a month and a year of two digits: its century would be a guess, so not read, and what to write is said
+        ("12/49", f"{TWO_DIGITS}, as 12/1949 if 1949 is meant"),
+        ("12-49", f"{TWO_DIGITS}, as 12-1949 if 1949 is meant"),
+        ("XII.49", f"{TWO_DIGITS}, as XII.1949 if 1949 is meant"),
+        ("c. 12/49", f"{TWO_DIGITS}, as 12/1949 if 1949 is meant"),
+        ("[12/49]", f"{TWO_DIGITS}, as 12/1949 if 1949 is meant"),
+        ("1949 13 22", "13 is not a month"),
+        ("1949 12 32", "32 is not a day of December 1949, which has 31"),
+        # a year and the two years after it, with slashes: a day or a run of years (as FRUS's "1960/61/62" is)
+        ("1911/12/13", "it may be the day 1911-12-13 or the years 1911, 1912 and 1913 (its slashes part a date's numbers and"
+         " join years alike): write the one meant as 1911-12-13 or 1911/1913"),
+        ("1905/6/7", "it may be the day 1905-06-07 or the years 1905, 1906 and 1907 (its slashes part a date's numbers and"
+         " join years alike): write the one meant as 1905-06-07 or 1905/1907"),
+        ("02/1950 – 12/1949", "it ends (1949-12) before it starts (1950-02): write the earlier date first"),
     ],
 )  # fmt: skip
 def test_a_date_in_numbers_left_unread_says_what_is_wrong(text: str, reason: str) -> None:
@@ -107,6 +140,9 @@ def test_a_number_over_12_in_a_months_place_is_no_month_nor_an_edtf_season(text:
         ("XII/1949", "1949-12"),
         ("1949 – 1950/01/05", "1949/1950-01-05"),
         ("22.12.1949 – 1950/01/05", "1949-12-22/1950-01-05"),
+        ("1949/12/22", "1949-12-22"),  # 1912 is before 1949: a day alone
+        ("1905/06/30", "1905-06-30"),  # 1930 does not follow 1906: no run of years
+        ("1949 XII 22", "1949-12-22"),  # a Roman month, read as words are
     ],
 )
 def test_forms_read_before_read_alike(text: str, edtf: str) -> None:  # guards: these passed before the change too
@@ -120,6 +156,8 @@ def test_forms_read_before_read_alike(text: str, edtf: str) -> None:  # guards: 
         ("00/12/22", "the year 22 has two digits, and its century would be a guess: write the year in four digits"),  # 00 is no day, 22 may be one
         ("1949/12/22/1950", "its slashes part a date's numbers and join two dates alike, so it may be 1949 to 1950-12-22 or"
          " 1949-12-22 to 1950: write the one meant as 1949/1950-12-22 or 1949-12-22/1950"),
+        ("1960/61/62", "its slashes join the years 1960, 1961 and 1962, where a date has one: if it is 1960 to 1962, write"
+         " it as 1960/1962"),  # FRUS, frus1961-63v17: "Israel Eyes Only 1960/61/62", a file of three years
     ],
 )  # fmt: skip
 def test_forms_left_unread_before_are_told_alike(text: str, reason: str) -> None:  # guards, as above

@@ -48,7 +48,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
                                    before 01–12 or 21–41 is EDTF: "1950-12", "1950-21"; see _later_year)
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965", "1949/12/22 – 1950/01/05" (each
-    date year first, or one of them, "1949/12/22 – 1950": split at the dash, see _year_first_ends)  → intervals "a/b"
+    date year first, or one of them, "1949/12/22 – 1950"; "12/1949 – 02/1950", "22/12/1949 – 05/01/1950": each date's
+    slashes its own, split at the dash, see _slashed_ends)  → intervals "a/b"
                                    (each side keeps its own precision; EDTF level 0 "Time Interval")
     "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
     written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
@@ -481,11 +482,14 @@ _THREE_NUMBERS = re.compile(rf"\s*\d{{1,4}}\s*(?P<sep>[{_SEPARATORS}])\s*\d{{1,4
 
 # a date written in numbers after its year of four digits and a slash, so its month next: "1949/12/22" (East Asian and
 # ISO-minded spreadsheets), "1949/XII/22", "1949/XII.22", "1949/I.5", "1949/22.XII", "1949/XII", "1949/I", "1949/12" (see
-# _year_first); what _components reads, and what numbered_day_problem says of it when it cannot. A Roman month of one
+# _year_first); or after its year and a space, then its day after a space, "1949 12 22", "1949 XII 22" (spaces for the
+# separators, as "22 12 1949" is read: the year of four digits first says the month comes next, as ISO 8601 orders
+# them); what _components reads, and what numbered_day_problem says of it when it cannot. A Roman month of one
 # letter (I, V, X) is read here, where nothing but a month stands after the slash, as in "5.V.1950"
 _YEAR_FIRST = re.compile(
-    rf"\s*(?P<year>\d{{4}})\s*/\s*(?:(?P<month>\d{{1,2}}|{_ROMAN})(?:/(?P<day>\d{{1,2}}))?"
-    rf"|(?P<roman>{_ROMAN})\.\s?(?P<rday>\d{{1,2}})|(?P<dday>\d{{1,2}})\.\s?(?P<droman>{_ROMAN}))\.?\s*"
+    rf"\s*(?:(?P<year>\d{{4}})\s*/\s*(?:(?P<month>\d{{1,2}}|{_ROMAN})(?:/(?P<day>\d{{1,2}}))?"
+    rf"|(?P<roman>{_ROMAN})\.\s?(?P<rday>\d{{1,2}})|(?P<dday>\d{{1,2}})\.\s?(?P<droman>{_ROMAN}))"
+    rf"|(?P<syear>\d{{4}})\s+(?P<smonth>\d{{1,2}}|{_ROMAN})\s+(?P<sday>\d{{1,2}}))\.?\s*"
 )
 
 
@@ -495,19 +499,49 @@ def _year_first(text: str) -> tuple[int, str, int | None, str | None] | None:
     → ``(1949, "13", None, "22")``; None for any other text, and for a year and a number that name two years
     (``"1951/2"``, ``"1949/50"``, ``"1743/4"``: :func:`_later_year`), which stay a range. Two digits 1–12 after a
     year that name no later one are its month: ``"1949/12"`` is December 1949, as ``"1949/XII"`` is, since 1912
-    lies before 1949; ``"1951/2"`` is 1951–52, as DFAT's tables write a financial year ("1951/2", "1954/5")."""
+    lies before 1949; ``"1951/2"`` is 1951–52, as DFAT's tables write a financial year ("1951/2", "1954/5").
+
+    Nor a year and two numbers with slashes that name the two years after it, ``"1911/12/13"``, ``"1905/06/07"``,
+    ``"1905/6/7"`` (:func:`_years_run`): the day 13 December 1911 or the years 1911, 1912 and 1913, as ``"1743/44/45"``
+    is a run of years. The shared corpora decide nothing between the two: the one such string of them all is a run of
+    years, a FRUS source note's file "Israel Eyes Only 1960/61/62" (frus1961-63v17), and none writes a day year first
+    with slashes (the other numbers of the form, "3038/11/64", "MS4514/9/33", are DFAT's file numbers); so it is left
+    unread, and :func:`_run_reason` says both. Spaces (``"1911 12 13"``) join no run of years: that is the day."""
     if not (m := _YEAR_FIRST.fullmatch(text)):
         return None
-    month, day = m["month"] or m["roman"] or m["droman"], m["day"] or m["rday"] or m["dday"]
-    if month.isdigit() and day is None and (_later_year(m["year"], month) or not 1 <= int(month) <= 12):
+    year = m["year"] or m["syear"]
+    month, day = m["month"] or m["roman"] or m["droman"] or m["smonth"], m["day"] or m["rday"] or m["dday"] or m["sday"]
+    if month.isdigit() and day is None and (_later_year(year, month) or not 1 <= int(month) <= 12):
         return None  # "1951/2", "1949/50": two years; "1949/13": neither a month nor a later year
+    if m["day"] and month.isdigit() and _years_run([year, month, day]):
+        return None  # "1911/12/13": a day, or the years 1911–1913
     number = int(month) if month.isdigit() else _roman_month(month)
-    return int(m["year"]), month, number if number and 1 <= number <= 12 else None, day
+    return int(year), month, number if number and 1 <= number <= 12 else None, day
+
+
+def _years_run(numbers: list[str]) -> list[str]:
+    """The years ``numbers`` name when each after the first is the year after the one before, written whole or cut to
+    its last digits (:func:`_later_year`): ``["1743", "44", "45"]`` → ``["1743", "1744", "1745"]``, ``["1911", "12",
+    "13"]`` → ``["1911", "1912", "1913"]``; ``[]`` when they are no such run (``["1949", "12", "22"]``: 1912 is before
+    1949; ``["1905", "06", "30"]``: 1930 does not follow 1906)."""
+    years = [numbers[0]] if len(numbers[0]) == 4 else []
+    for number in numbers[1:] if years else []:
+        if (following := _later_year(years[-1], number)) != f"{int(years[-1]) + 1:04d}":
+            return []
+        years.append(following)
+    return years
 # a day written with a year of two digits, "22-12-49", "22.XII.49", "12/22/49", "22-Dec-49" (spreadsheets' dd-mmm-yy): not
 # read, as its century would be a guess; what numbered_day_problem says of it
 _TWO_DIGIT_YEAR = re.compile(
     rf"\s*(?P<first>\d{{1,2}})(?P<sep>\.\s?|[/-]|\s)(?:\d{{1,2}}|{_ROMAN}|(?i:{_MONTH})\.?)(?P=sep)(?P<year>\d{{2}})\.?\s*"
 )
+
+
+# a month and a year of two digits, "12/49", "12-49", "12.49", "XII/49" (spreadsheets' MM/YY): not read, as its century
+# would be a guess, and the module's rule is that no precision is invented (the date element of DACS 2.4 and ISAD(G)
+# 3.1.3 likewise holds what the material shows); what numbered_day_problem says of it, with the month written in a
+# year of four digits. The year is over 31, so that it is no day either ("12/22" may be December 22 of a year not given)
+_MONTH_TWO_DIGIT_YEAR = re.compile(rf"\s*(?P<month>\d{{1,2}}|{_ROMAN})(?P<sep>\.\s?|[/-])(?P<year>3[2-9]|[4-9]\d)\.?\s*")
 
 
 def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
@@ -841,7 +875,7 @@ def _interval(text: str) -> str:
     for words, mark in ((_UNCERTAIN, "?"), (_APPROX, "~")):  # "ca. 1950-1955": each end approximate
         if (m := words.match(text)) and (pair := _interval(text[m.end():])) and (ends := _PLAIN_PAIR.fullmatch(pair)):
             return _try_edtf(f"{ends[1]}{mark}/{ends[2]}{mark}")
-    if ends := _year_first_ends(text):  # "1949/12/22 – 1950/01/05": the slashes are each date's own
+    if ends := _slashed_ends(text):  # "1949/12/22 – 1950/01/05": the slashes are each date's own
         return _try_edtf("/".join(ends))
     if (m := re.fullmatch(r"(\d{4})-(\d{4}|\d{2})", text)) and (end := _later_year(m[1], m[2], hyphen=True)):
         return _try_edtf(f"{m[1]}/{end}")  # "1950-1951", "1950-52"
@@ -888,21 +922,24 @@ def _interval(text: str) -> str:
     return _try_edtf(f"{a}/{b}") if a and b and day_bounds(a)[0] <= day_bounds(b)[1] else ""
 
 
-# the mark between two dates of a range, one of them written year first (_YEAR_FIRST): a dash, a hyphen, "to", "bis"
-_YEAR_FIRST_RANGE = re.compile(rf"\s*(?:[{DASHES}]|\bto\b|\bbis\b)\s*")
+# the mark between two dates of a range, one of them written with slashes of its own (_slashed_ends): a dash, a hyphen,
+# "to", "bis"
+_SLASHED_RANGE = re.compile(rf"\s*(?:[{DASHES}]|\bto\b|\bbis\b)\s*")
 
 
-def _year_first_ends(text: str) -> tuple[str, str] | None:
-    """The EDTF values of the two dates a range joins (``_YEAR_FIRST_RANGE``), one of them or both written year first,
-    each one year, month or day: ``"1949/12/22 – 1950/01/05"`` → ``("1949-12-22", "1950-01-05")``, ``"1949/12/22 –
-    1950"`` → ``("1949-12-22", "1950")``, ``"1949 – 1950/01/05"`` → ``("1949", "1950-01-05")``; None when ``text`` is no
-    such range, or one split at two of its marks into two ranges that each read (a guess). The range is split at its
-    dash, not at the first slash, which is the year-first date's own ("1949/12/22-1950-01-05" reads split at its first
-    hyphen alone)."""
+def _slashed_ends(text: str) -> tuple[str, str] | None:
+    """The EDTF values of the two dates a range joins (``_SLASHED_RANGE``), one of them or both written with slashes of
+    their own, year first (``_YEAR_FIRST``), a month and its year (``_MONTH_YEAR``) or a day (``_NUMBERED``), each one
+    year, month or day: ``"1949/12/22 – 1950/01/05"`` → ``("1949-12-22", "1950-01-05")``, ``"1949/12/22 – 1950"`` →
+    ``("1949-12-22", "1950")``, ``"1949 – 1950/01/05"`` → ``("1949", "1950-01-05")``, ``"12/1949 – 02/1950"`` →
+    ``("1949-12", "1950-02")`` (EDTF level 0 "Time Interval" of two months), ``"22/12/1949 – 05/01/1950"`` →
+    ``("1949-12-22", "1950-01-05")``; None when ``text`` is no such range, or one split at two of its marks into two
+    ranges that each read (a guess). The range is split at its dash, not at the first slash, which is a date's own
+    ("1949/12/22-1950-01-05" reads split at its first hyphen alone)."""
     ends = set()
-    for mark in _YEAR_FIRST_RANGE.finditer(text):
+    for mark in _SLASHED_RANGE.finditer(text):
         start, end = text[: mark.start()], text[mark.end():]
-        if _year_first(start) is None and _year_first(end) is None:
+        if "/" not in start + end:
             continue
         a, b = _simple(start), _simple(end)
         if a and b and "/" not in a + b:
@@ -1309,7 +1346,8 @@ def numbered_day_problem(text: str) -> str | None:
     "32 is not a day of December 1949, which has 31", ``1949-13-01`` → "13 is not a month"; a month and its year,
     ``13/1949`` → "13 is not a month"; a year of two digits, ``22-12-49``,
     ``22.XII.49``, ``22-Dec-49``, ``49/12/22`` (49 being no day nor month, the year first) → "the year 49 has
-    two digits, and its century would be a guess: write the year in four digits"; neither end a day, ``49/12/50``,
+    two digits, and its century would be a guess: write the year in four digits"; a month and a year of two digits over
+    31 (``_MONTH_TWO_DIGIT_YEAR``), ``12/49``, ``XII.49`` alike, with what to write: "…, as 12/1949 if 1949 is meant"; neither end a day, ``49/12/50``,
     ``00/12/50`` → "neither 00 nor 50 is a day: …". A date qualified or noted is told as the date alone (``c. 22-12-49``,
     ``[22-12-49]``, ``22.12.49 (draft)``, ``22-13-1949.``: :func:`_bare`). None when ``text`` is no such form or names
     a real day in one order at least (read, or one of two: :func:`either_order`), and for the year 0000 (a placeholder,
@@ -1322,6 +1360,10 @@ def numbered_day_problem(text: str) -> str | None:
             return f"{said}: write the date as YYYY-MM-DD, its year in four digits"
         year = first if int(first) > 31 >= int(year) else year  # "49/12/22": 49 is no day, so the year
         return f"the year {year} has two digits, and its century would be a guess: write the year in four digits"
+    if (m := _MONTH_TWO_DIGIT_YEAR.fullmatch(text)) and _month_number(m["month"]):  # "12/49": a month of 1849, 1949 …
+        sep = m["sep"].strip()
+        return (f"the year {m['year']} has two digits, and its century would be a guess: write the year in four digits,"
+                f" as {m['month']}{sep}19{m['year']} if 19{m['year']} is meant")  # fmt: skip
     if (m := _DAY.fullmatch(text)) and int(m[1]) and not _try_edtf(text):  # "1949-12-32": the edtf library reads no such day
         return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3]) if 1 <= int(m[2]) <= 12 else f"{m[2]} is not a month"
     if (written := _year_first(text)) and written[0]:
@@ -1367,7 +1409,9 @@ def _run_reason(text: str) -> str | None:
     as 1949/1950-12-22 or 1949-12-22/1950" (EDTF level 0 "Time Interval"); the one range, or none, is said so too. Three
     numbers or more each a year after the one before (``_THREE_NUMBERS``, :func:`_later_year`: ``1743/44/45``, ``1743-4-5``) are a
     run of years, which no date is: "its slashes join the years 1743, 1744 and 1745, where a date has one: if it is 1743 to
-    1745, write it as 1743/1745". None for any other text."""
+    1745, write it as 1743/1745"; three that are a day too (``1911/12/13``, :func:`_year_first`) are said to be either: "it
+    may be the day 1911-12-13 or the years 1911, 1912 and 1913 (…): write the one meant as 1911-12-13 or 1911/1913". None
+    for any other text."""
     bare = _unqualified(text)
     if not (m := _SPACED_RUN.fullmatch(bare) or _THREE_NUMBERS.fullmatch(bare)) or not parse_archival_date(text).flagged:
         return None
@@ -1376,6 +1420,9 @@ def _run_reason(text: str) -> str | None:
     years = numbers[:1] if len(numbers[0]) == 4 else [""]
     for number in numbers[1:]:
         years.append(_later_year(years[-1], number) if years[-1] else "")
+    if all(years) and mark == "/" and _years_run(numbers) and (day := _edtf_of(int(numbers[0]), int(numbers[1]), int(numbers[2]))):
+        return (f"it may be the day {day} or the years {', '.join(years[:-1])} and {years[-1]} (its slashes part a date's"
+                f" numbers and join years alike): write the one meant as {day} or {years[0]}/{years[-1]}")  # fmt: skip
     if all(years):
         return (f"its {marks} join the years {', '.join(years[:-1])} and {years[-1]}, where a date has one: if it is {years[0]}"
                 f" to {years[-1]}, write it as {years[0]}/{years[-1]}")  # fmt: skip
@@ -1413,10 +1460,10 @@ def _cut_ranges(numbers: str, mark: str, dates_only: bool = True) -> list[tuple[
 def _backwards(text: str) -> str | None:
     """"it ends (1949-12-20) before it starts (1949-12-22): write the earlier date first" for a range whose two
     dates each read alone, split as :func:`_interval` splits it (``1949-12-22/1949-12-20``, ``22.12.1949–20.12.1949``,
-    ``1949/12/22 – 1949/12/20``: :func:`_year_first_ends`), when the second ends before the first starts; None
+    ``1949/12/22 – 1949/12/20``: :func:`_slashed_ends`), when the second ends before the first starts; None
     for any other text, and for a range whose side borrows from the other (``December 14-13, 1964``)."""
     value = _bare(text)
-    if (ends := _year_first_ends(value)) is None:
+    if (ends := _slashed_ends(value)) is None:
         if not (separator := _RANGE_SPLIT.search(value)):
             return None
         ends = _simple(value[: separator.start()]), _simple(value[separator.end():])
