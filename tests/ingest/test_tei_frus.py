@@ -1031,3 +1031,26 @@ def test_the_pages_of_a_volume_s_documents_follow_one_another() -> None:
         steps = Counter(b[0] - a[1] for a, b in zip(spans, spans[1:]))  # type: ignore[index]
         assert set(steps) <= {0, 1, 2, 3} and steps[0] + steps[1] >= 0.99 * (len(spans) - 1), (volume, steps)
         assert all(first <= last for first, last in spans), volume  # type: ignore[misc]
+
+
+def test_a_document_without_a_dateline_is_dated_by_the_day_its_head_ends_with(tmp_path):
+    """FRUS heads give a document as "title, place, date": 57 documents of the 100 shared volumes have no dateline nor
+    a ``date`` in the head and were stored undated (frus1955-57v03-d14, "Memorandum of a Conversation, Department of
+    State, Washington, August 9, 1955"); the day is read, the date kept as printed. Not a span of days (the meetings a
+    report covers) nor the last date of a microfiche supplement's catalogue entry (a file's)."""
+    from tests.conftest import shared_data
+
+    d14 = next(r for r in read_frus_volume(shared_data("frus/volumes/frus1955-57v03.xml.gz")) if r.identifier == "frus1955-57v03-d14")
+    assert (d14.date_text, d14.date_edtf, d14.date_earliest) == ("August 9, 1955", "1955-08-09", "1955-08-09")
+    path = tmp_path / "heads.xml"
+    path.write_text(tei(
+        '<div type="document" xml:id="d1"><head>Minutes of the Twentieth Meeting of the United States Delegation, Paris,'
+        ' Hotel d’Iéna, October 21, 1948, 9:15 a. m.<note n="1" type="source">Source: IO Files, November 3, 1948.</note></head></div>'
+        '<div type="document" xml:id="d2"><head>306. Report of the United States Delegation to the First Meetings of the'
+        ' General Conference, October 1–23, 1957</head></div>'
+        '<div type="document" xml:id="d3"><head>271. Memorandum for the Special Group. Secret. 13 pp. DOS, INR/IL Historical'
+        ' Files, S.G. 4, August 3, 1961.</head></div>'
+        '<div type="document" xml:id="d4"><head>5. Editorial Note</head></div>'
+    ), encoding="utf-8")
+    dated = {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
+    assert dated == {"d1": ("October 21, 1948, 9:15 a. m.", "1948-10-21"), "d2": ("", ""), "d3": ("", ""), "d4": ("", "")}

@@ -7,9 +7,10 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
     identifier   "frus1949v07p1-d42"            {volume id}-{xml:id}
     title        head text, no leading number ("42." / "No. 462"), no footnotes; "Document 72A" (its
                  ``n``) when the head is empty, so a document is never lost for want of a heading
-    date_*       the dateline/opener date (else a date in the head): @when (time dropped), @when+@to,
-                 @from/@to, @notBefore/@notAfter → EDTF ("1972-06-22/1972-06-23"); date_text is the
-                 element's text as printed; date_edtf "" when no valid machine-readable date
+    date_*       the dateline/opener date (else a date in the head, else the day the head ends with, see
+                 head_date): @when (time dropped), @when+@to, @from/@to, @notBefore/@notAfter → EDTF
+                 ("1972-06-22/1972-06-23"); date_text is the element's text as printed; date_edtf "" when
+                 no valid machine-readable date
     place_sent   dateline placeName as printed, not re-cased (smallcaps is rendering only; the
                  text is "Batavia"), editorial brackets removed ("[Paris" → "Paris")
     agents       senders/recipients from the head (see _agents), persons named with
@@ -1022,7 +1023,8 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
         date = next(_iter_outside_notes(head, {"date"}), None)
     place_text = _dateline_place(datelines)
     if date is None:
-        return "", "", place_text
+        text = head_date(_text(head)) if head is not None else ""
+        return text, parse_archival_date(text).edtf if text else "", place_text
     # attributes that make no date (when="1918-02-31", a slip of the edition) give way to the date as
     # printed, as the other TEI readers do; one neither gives is reported by the ingest as unread
     text = _text(date)
@@ -1030,6 +1032,32 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
     if not edtf and not text:  # <date when="1918-02-31"/>: the attributes as written, kept and reported as unread
         text = tei_attributes_as_written(date)
     return text, edtf, place_text
+
+
+_DAY_EDTF = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def head_date(head: str) -> str:
+    """The date a document's head ends with, as printed, for a document with no dateline and no ``date`` in its head;
+    ``""`` when it ends with none. FRUS heads give a document as "title, place, date" (``"14. Memorandum of a
+    Conversation, Department of State, Washington, August 9, 1955"`` → ``"August 9, 1955"``; ``"…, Paris, Hotel d’Iéna,
+    October 21, 1948, 9:15 a.m."`` → ``"October 21, 1948, 9:15 a.m."``, the time kept as printed, the day read): the
+    longest run of words after a comma that :func:`legation.ingest.dates.parse_archival_date` reads as one day. Not a
+    month, a year or a span of days (``"Report of the United States Delegation to the First Meetings of …, October 1–23,
+    1957"``: the meetings' days, not the report's), and not a date before a full stop that ends the head: the microfiche
+    supplements' heads are catalogue entries of several sentences, whose last date names a file (``"… Secret. 13 pp.
+    DOS, INR/IL Historical Files, S.G. 4, August 3, 1961."``). In the 100 shared volumes this dates 57 documents that
+    were undated, frus1955-57v03-d14 among them."""
+    if _SENTENCE_END.search(head):
+        return ""
+    for comma in re.finditer(r",\s*", head):
+        tail = head[comma.end():]
+        if _DAY_EDTF.fullmatch(parse_archival_date(tail).edtf):
+            return tail
+    return ""
+
+
+_SENTENCE_END = re.compile(r"\d\.$")  # "…, August 3, 1961.": a head that ends a sentence after a number
 
 
 def _dateline_place(datelines: list[etree._Element]) -> str:
