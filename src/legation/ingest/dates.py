@@ -14,7 +14,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     month in small letters), "22–12–1949", "22–XII–1949", "22—12—1949" (en dashes, em dashes, figure dashes or
     minus signs for the hyphens, see _EN_DASHED), "22 – 12 – 1949", "1949 / 12 / 22", "22 . 12 . 1949" (spaces around the
     separators, read as the date without them, see _SPACED), "22 12 1949" (spaces for the separators: as "22/12/1949", and
-    "05 06 1949" not read)  → "1949-12-22" …
+    "05 06 1949" not read), "1949 12 22" (the year first, spaces between: then the month, as ISO 8601 orders them; see
+    _YEAR_FIRST)  → "1949-12-22" …; not "1911/12/13", the day or the years 1911–1913 (see _year_first)
     "1949/XII", "1949/12", "1949-Dec", "12/1949", "12-1949", "12.1949", "XII/1949" (a month 1–12, then its year: see
     _MONTH_YEAR)  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
                                    no later year: "1951/2" stays 1951–52, see _year_first)
