@@ -438,7 +438,22 @@ def test_year_histogram_counts_come_from_the_fixture(client, seed_archive):
         year = int(d["date_edtf"][:4])
         expected[year] = expected.get(year, 0) + 1
     assert body["years"] == [{"year": y, "count": expected.get(y, 0), "years": 1} for y in range(min(expected), max(expected) + 1)]
-    assert body["undated"] == 0
+    assert body["undated"] == 0 and body["years_left_out"] == []
+
+
+def test_the_years_the_histogram_leaves_out_are_given_with_their_counts(client, db):
+    # a charter of 1066 among the seed's telegrams of 1949-50: found, but in no bar, and the answer said nothing of it
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    charter = DocumentRecord(identifier="charter", title="A charter", date_edtf="1066-10-14").validate()
+    for _ in ingested_archive([*read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"), charter]):
+        body = client.get("/api/search").json()
+        assert body["total"] == len(SEED) + 1 and body["years_left_out"] == [{"year": 1066, "count": 1, "years": 1}]
+        assert sum(y["count"] for y in body["years"]) == len(SEED)
+        spec = client.get("/api/openapi.json").json()["components"]["schemas"]["SearchOut"]
+        assert "years_left_out" in spec["required"] and "stray date" in spec["properties"]["years_left_out"]["description"]
 
 
 def test_year_facet_in_order_and_histogram_year_by_year(client, frus_archive):

@@ -178,6 +178,22 @@ def test_of_two_years_far_apart_the_one_with_fewer_documents_is_left_off(make_in
     assert [(y.year, y.count) for y in search(SearchRequest(), make_index(records)).years] == [(1950, 3)]
 
 
+def test_the_stray_years_left_off_the_histogram_are_told_with_their_counts(make_index, make_records):
+    # A charter of 1066 and a letter of 1541 among the seed's telegrams of 1949-50 were found by the
+    # search but drawn nowhere, without a word: the bars fell two short of the total (a fresh user).
+    from legation.search.service import years_not_drawn
+
+    seed = make_records()
+    far = [DocumentRecord(identifier=name, title="Telegram", date_edtf=edtf).validate() for name, edtf in (("charter", "1066-10-14"), ("letter", "1541-07-18"))]
+    result = search(SearchRequest(), make_index([*seed, *far]))
+    assert (result.years[0].year, result.years[-1].year) == (1949, 1950)
+    assert result.years_left_out == [YearCount(1066, 1), YearCount(1541, 1)]
+    assert sum(y.count for y in result.years) + sum(y.count for y in result.years_left_out) + result.undated == result.total == len(seed) + 2
+    assert years_not_drawn(result.years_left_out) == "2 documents dated 1066 and 1541 are not drawn (more than 400 years from the other dates)."
+    assert years_not_drawn(result.years_left_out[:1], approximate=True).startswith("About 1 document dated 1066 is not drawn")
+    assert search(SearchRequest(), make_index(seed)).years_left_out == [] and years_not_drawn([]) == ""
+
+
 def test_a_date_range_finds_exactly_the_documents_whose_days_it_overlaps(make_index):
     # A closed date range is sought among the documents of its years first (query.years_of), the
     # few spanning more years than their year facet lists (MAX_YEARS_PER_DOCUMENT) beside them.

@@ -259,7 +259,7 @@ def test_the_pilot_seeks_its_sample_phrase_by_phrase_and_finds_the_same_document
     real_count = facets.count
     monkeypatch.setattr(facets, "count", lambda searcher, query: estimates.append(real_count(searcher, query)) or estimates[-1])
     plain = facets.sample_of(searcher, seed_index.schema, query)
-    facet_results, years, undated, sample = service.facets_and_years(searcher, seed_index.schema, words.query, words.node, {}, {})
+    facet_results, years, undated, _, sample = service.facets_and_years(searcher, seed_index.schema, words.query, words.node, {}, {})
     assert len(estimates) == 2 and estimates[0] == estimates[1]  # the pilot, ANDed whole and sought phrase by phrase
     assert (sample is None) == (plain is None) and (sample is None or sample.buckets == plain.buckets)
     found = facets.count(searcher, query)

@@ -226,6 +226,31 @@ def test_histogram_bars_keep_the_date_range_already_chosen(client, seed_archive)
         assert found == expected[year]
 
 
+@pytest.fixture
+def far_dates(db):
+    """The seed's ten telegrams of 1949-50, a charter of 1066 and a letter of 1541: strays the histogram leaves off."""
+    from legation.ingest.readers.jsonl import read_jsonl
+    from legation.records.document_record import DocumentRecord
+    from tests.conftest import ingested_archive
+
+    far = [DocumentRecord(identifier=name, title=f"The {name}", date_edtf=edtf).validate() for name, edtf in (("charter", "1066-10-14"), ("letter", "1541-07-18"))]
+    yield from ingested_archive([*read_jsonl(FIXTURES / "seed" / "sino-soviet-1949-1950.jsonl"), *far])
+
+
+def test_the_years_the_histogram_leaves_out_are_said_under_it_each_a_link_to_its_documents(client, far_dates):
+    # documents dated 1066 and 1541 among telegrams of 1949-50 vanished from the histogram without a word (a fresh user)
+    html = client.get("/").content.decode()
+    assert "Results: 1 - 10 of 12" in html
+    said = re.search(r'<p class="not-drawn">(.*?)</p>', html).group(1)
+    assert re.sub("<[^>]+>", "", said) == "2 documents dated 1066 and 1541 are not drawn (more than 400 years from the other dates)."
+    links = dict((year, unescape(address)) for address, year in re.findall(r'<a href="([^"]+)" rel="nofollow">(\d{4})</a>', said))
+    assert list(links) == ["1066", "1541"]
+    for year, name in (("1066", "charter"), ("1541", "letter")):
+        narrowed = client.get("/" + links[year]).content.decode()
+        assert re.findall(r'<h3 dir="auto"><a href="/documents/([^"]+)">', narrowed) == [name]
+    assert '<p class="not-drawn">' not in client.get("/", {"q": "Mao"}).content.decode()  # the telegrams alone: all drawn
+
+
 def test_year_facet_and_histogram_read_in_year_order(client, frus_archive):
     html = client.get("/").content.decode()
     section = re.search(r'<section class="facet" data-facet="year">(.*?)</section>', html, re.S).group(1)

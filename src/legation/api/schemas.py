@@ -13,7 +13,7 @@ from ninja import Schema
 from pydantic import Field
 
 from legation.api.errors import CODES
-from legation.search.service import MAX_FACET_VALUES, FacetResult, FacetValue, FacetValues, Hit, SearchResult, YearCount
+from legation.search.service import MAX_FACET_VALUES, MAX_HISTOGRAM_YEARS, FacetResult, FacetValue, FacetValues, Hit, SearchResult, YearCount
 
 
 class SearchOut(Schema):
@@ -32,6 +32,12 @@ class SearchOut(Schema):
     years: list[YearCount]
     undated: int
     years_approximate: bool
+    years_left_out: list[YearCount] = Field(
+        description="Dated matches the histogram (`years`) leaves out, each year with its count, earliest first (`[]` when it "
+        f"leaves none out): a stray date, a year more than {MAX_HISTOGRAM_YEARS} years from every other holding one match, is "
+        "left off so as not to squeeze the other years into a corner (estimated, as `years`, when `years_approximate`). "
+        "Search with `start_date` and `end_date` set to such a year for its documents."
+    )
     did_you_mean: str
     did_you_mean_outside: bool = Field(
         False,
@@ -132,6 +138,7 @@ def search_result_json(result: SearchResult) -> bytes:
         "years": result.years,
         "undated": result.undated,
         "years_approximate": result.years_approximate,
+        "years_left_out": result.years_left_out,
         "did_you_mean": result.did_you_mean,
         "did_you_mean_outside": result.did_you_mean_outside,
         "explained": result.explained,

@@ -245,8 +245,10 @@ class SearchResult:
     page (0, 0 when the page is empty). ``notice``: a message about how the query was read ("" if
     as written). ``query_echo``: the query text actually searched. ``years``: the year histogram
     of all matches, every year from the first to the last (zeros included); ``undated``: matches
-    without a date; ``years_approximate``: both are estimates from a random sample of the matches
-    (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
+    without a date; ``years_left_out``: the dated matches the histogram does not draw, each year
+    with its count (a stray date far from every other: :func:`year_histogram`), earliest first, ``[]``
+    when it draws them all (:func:`years_not_drawn` says it in words); ``years_approximate``: these
+    are estimates from a random sample of the matches (see :class:`FacetResult`). ``did_you_mean``: the query with misspelt words corrected, when
     it found few documents ("" otherwise), one that finds documents within the search's filters and
     dates, else, ``did_you_mean_outside``, one that finds them only without those. ``explained``: nothing matched (``total`` 0) and ``notice``
     says why (no words to search; the words match only outside the filters or dates; two date
@@ -269,6 +271,7 @@ class SearchResult:
     did_you_mean_outside: bool = False  # did_you_mean finds documents only without the request's filters and dates
     years_approximate: bool = False
     explained: bool = False
+    years_left_out: list[YearCount] = field(default_factory=list)
 
     @property
     def last_page(self) -> int:
@@ -438,14 +441,16 @@ def year_histogram(
     (gaps filled with zeros), in bars of several years when the span is wider than
     :data:`MAX_HISTOGRAM_YEARS` (1530, 1540, … for bars of ten), and the undated count.
     ``counts``: the year facet's counts over the same matches, when already at hand
-    (:func:`count_facets`); else they are counted, on ``sample`` when given."""
+    (:func:`count_facets`); else they are counted, on ``sample`` when given. Also returns the years
+    left off as strays (see below), each with its count, earliest first: the bars and the undated
+    count leave them out, and a page says so (:func:`years_not_drawn`)."""
     if counts is None:
         year = schema.FACETS_BY_NAME[HISTOGRAM_FACET]
         counts = facet_counts.top_values(searcher, query, [year], HISTOGRAM_SIZE, sample=sample)[HISTOGRAM_FACET]
     by_year = {int(value): n for value, n in counts if value.isdigit()}
     undated = dict(counts).get(schema.UNDATED, 0)
     if not by_year:
-        return [], undated
+        return [], undated, []
     years = sorted(by_year)
     # A stray date (2999 for 1950) would squeeze the real years into a corner: an end year more
     # than MAX_HISTOGRAM_YEARS from every other, holding one document (one of the sample: its
@@ -462,11 +467,26 @@ def year_histogram(
         # the farther-flung end; of two as far (two years only), the one holding fewer documents
         years.pop(min(strays, key=lambda end: (-gap(end), by_year[years[end]])))
     first, last = years[0], years[-1]
+    left_out = [YearCount(year, n) for year, n in sorted(by_year.items()) if not first <= year <= last]
     width = next((w for w in BAR_YEARS if (last // w - first // w + 1) <= MAX_HISTOGRAM_YEARS), BAR_YEARS[-1])
     if width == 1:
-        return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated
+        return [YearCount(year, by_year.get(year, 0)) for year in range(first, last + 1)], undated, left_out
     starts = range(first - first % width, last + 1, width)
-    return [YearCount(start, sum(by_year.get(y, 0) for y in range(start, start + width)), width) for start in starts], undated
+    return [YearCount(start, sum(by_year.get(y, 0) for y in range(start, start + width)), width) for start in starts], undated, left_out
+
+
+def years_not_drawn(left_out: Sequence[YearCount], approximate: bool = False, year: Callable[[YearCount], str] = lambda y: str(y.year)) -> str:
+    """What a page says under a histogram that leaves out the stray years ``left_out``
+    (:func:`year_histogram`), each year as ``year`` writes it (a page: a link narrowing to it):
+    ``"1 document dated 1066 is not drawn (more than 400 years from the other dates)."``, ``"3
+    documents dated 1066 and 2999 are not drawn (…)."`` (``"About 40 documents …"`` when
+    ``approximate``: counted on a sample); ``""`` when none is left out. Found by the search all the
+    same, they vanished from the bars without a word, which then fell short of the total (a fresh user)."""
+    if not left_out:
+        return ""
+    count = sum(y.count for y in left_out)
+    said = f"{documents(count)} dated {in_words([year(y) for y in left_out])} {'is' if count == 1 else 'are'} not drawn"
+    return f"{'About ' if approximate else ''}{said} (more than {MAX_HISTOGRAM_YEARS} years from the other dates)."
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)
@@ -2167,9 +2187,9 @@ def search(
             outside = bool(suggestion)
     offset = (request.page - 1) * request.page_size
     if counting is not None:
-        facets, years, undated, sample = counting.result()
+        facets, years, undated, left_out, sample = counting.result()
     else:
-        facets, years, undated, sample = facets_and_years(
+        facets, years, undated, left_out, sample = facets_and_years(
             searcher, index.schema, words.query, words.node, filters, request.filters, relaxed is not None, total, _cited(words)
         )
     if total and relaxed is None:  # not the fallback's, which need not hold every word typed
@@ -2190,6 +2210,7 @@ def search(
         did_you_mean_outside=outside,
         years_approximate=sample is not None,
         explained=explained,
+        years_left_out=left_out,
     )
 
 
@@ -2203,8 +2224,8 @@ def facets_and_years(
     relaxed: bool = False,
     total: int | None = None,
     cited: tuple[bool, frozenset[str]] = (False, frozenset()),
-) -> tuple[list[FacetResult], list[YearCount], int, facet_counts.Sample | None]:
-    """The facets (:func:`count_facets`), the year histogram and undated count
+) -> tuple[list[FacetResult], list[YearCount], int, list[YearCount], facet_counts.Sample | None]:
+    """The facets (:func:`count_facets`), the year histogram, undated count and years it leaves out
     (:func:`year_histogram`) of the matches of ``text_query`` (the query of the words ``node``)
     within ``filters``, and the sample they were counted on (``None``: every match; one sample for
     both). ``total``: how many matches there are, estimated when not given
@@ -2217,8 +2238,8 @@ def facets_and_years(
     sample = facet_counts.sample_of(searcher, idx_schema, query, total, lambda some: combine(words_in(some), list(filters.values())))
     facets, year_counts = count_facets(searcher, idx_schema, text_query, filters, selected, sample, words_in)
     counted = query if sample is None else combine(words_in(sample), list(filters.values()))
-    years, undated = year_histogram(searcher, counted, year_counts, sample)
-    return facets, years, undated, sample
+    years, undated, left_out = year_histogram(searcher, counted, year_counts, sample)
+    return facets, years, undated, left_out, sample
 
 
 def _cited(words: _TextQuery) -> tuple[bool, frozenset[str]]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from django.utils.log import log_response
 
@@ -21,8 +24,8 @@ from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
 from legation.search.schema import FACETS_BY_NAME, SORTS, UNDATED
 from legation.search.service import (
-    MAX_CONTAINS_CHARS, MAX_FACET_VALUES, MAX_FILTER_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, facet_size, facet_values, more_like_this, past_last_page, search,
-    validate,
+    MAX_CONTAINS_CHARS, MAX_FACET_VALUES, MAX_FILTER_VALUES, MAX_RESULT_WINDOW, FacetResult, SearchRequest, SearchResult, YearCount, facet_size, facet_values, more_like_this,
+    past_last_page, search, validate, years_not_drawn,
 )
 from legation.web.cache import cached_search
 from legation.web.errors import DocumentPageNotFound, method_not_allowed
@@ -175,6 +178,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         sort=search_request.sort,
         date_match=search_request.date_match,
         histogram=histogram if len(histogram) > 1 else [],
+        # the stray years the bars leave out, said under them, each year a link narrowing to it as a bar does
+        not_drawn=_not_drawn(result, lambda y: dated(**_year_range(y.year, search_request))),
         # the undated matches, one click away as the years are; and the way back from a bar clicked
         # (its year's search draws no histogram, and the dates were cleared from the boxes by hand)
         undated_url=query_string(base, year=UNDATED) if result.undated else "",
@@ -336,6 +341,17 @@ class YearBar:
     count: int
     height: int
     url: str
+
+
+def _not_drawn(result: SearchResult, address: Callable[[YearCount], str]) -> SafeString:
+    """The sentence under the histogram of ``result`` saying which dated matches it leaves out
+    (:func:`~legation.search.service.years_not_drawn`), each year a link to ``address(year)``;
+    ``""`` when it draws them all."""
+    def link(year: YearCount) -> str:
+        return format_html('<a href="{}" rel="nofollow">{}</a>', address(year), year.year)
+
+    # the sentence is words and numbers of its own, the links escaped by format_html
+    return mark_safe(years_not_drawn(result.years_left_out, result.years_approximate, link))
 
 
 def _bar_label(bar) -> str:
