@@ -717,6 +717,35 @@ def test_a_transcript_is_read_beside_its_translation(client, wilson_archive):
         assert " ".join(text.body.split()[:6]) in " ".join(re.sub(r"<[^>]+>", " ", column).split())
 
 
+def test_the_document_page_lists_its_languages_named_as_the_facet_names_them_with_original_and_translation(client, wilson_archive):
+    # the page named no language but in the texts' headings, and none of a document without text (a fresh user)
+    html = client.get("/documents/wilson-900001").content.decode()
+    row = re.search(r"<dt>Languages</dt><dd>(.*?)</dd>", html).group(1)
+    assert re.sub("<[^>]+>", "", row) == "Russian (original); English (translation)"
+    links = re.findall(r'<a href="/\?language=(\w+)" title="Documents in (\w+)">', row)
+    assert links == [("ru", "Russian"), ("en", "English")]
+    narrowed = client.get("/", {"language": "ru"}).content.decode()
+    assert "/documents/wilson-900001" in narrowed and '<span class="value">Russian</span>' in narrowed  # the facet's own name
+
+
+def test_a_document_of_one_language_says_it_and_a_hostile_code_is_escaped(client, db):
+    from legation.records.document_record import DocumentRecord, TextRecord
+    from tests.conftest import ingested_archive
+
+    records = [
+        DocumentRecord(identifier="ota-1", title="Selim II", language="ota", texts=[TextRecord(body="hüve Selīm Şāh", language="ota")]).validate(),
+        DocumentRecord(identifier="bare", title="No text", language="de").validate(),
+        DocumentRecord(identifier="hostile", title="Hostile", language='"><script>x</script>', texts=[TextRecord(body="Text", language="en", kind="translation")]).validate(),
+    ]
+    for _ in ingested_archive(records):
+        assert re.search(r"<dt>Language</dt><dd><a [^>]+>Ottoman Turkish</a></dd>", client.get("/documents/ota-1").content.decode())
+        assert re.search(r"<dt>Language</dt><dd><a [^>]+>German</a></dd>", client.get("/documents/bare").content.decode())
+        html = client.get("/documents/hostile").content.decode()
+        assert "<script>x" not in html
+        row = re.search(r"<dt>Languages</dt><dd>(.*?)</dd>", html).group(1)
+        assert re.sub("<[^>]+>", "", row) == "&quot;&gt;&lt;script&gt;x&lt;/script&gt;; English (translation)"
+
+
 def test_a_document_of_one_text_has_no_columns(client, frus_archive):
     html = client.get("/documents/frus1917-72PubDip-d1").content.decode()
     assert html.count('<section class="text"') == 1 and "parallel" not in html

@@ -17,8 +17,9 @@ from django.utils.log import log_response
 
 from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date, unread_reason
-from legation.printable import quoted_list, shortened, shortened_between, title_text
+from legation.printable import in_words, quoted_list, shortened, shortened_between, title_text
 from legation.records.dates import display_date
+from legation.records.document_record import DocumentRecord
 from legation.records.documents import get_document, related_documents, values_named
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
@@ -434,6 +435,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "title": document_title(document.title, display_date(document.date_edtf)),
             "date_display": display_date(document.date_edtf),
             "date_unread": date_unread(document.date_text, document.date_edtf),
+            "languages": document_languages(document),
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": [(a.name, _linked_to(a.name)) for a in agents["mentioned"]],
@@ -448,6 +450,36 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "canonical_url": request.build_absolute_uri(url("document", document.identifier)),
         },
     )
+
+
+@dataclass(slots=True)
+class DocumentLanguage:
+    """A language a document can be read in, as its page lists it: ``code`` as stored (``ru``, the
+    language facet's value, which its link selects), ``name`` as the facet shows it ("Russian"), and
+    ``role``, "original", "translation" (or both, "original and translation") when the document has
+    a translation, "" otherwise (one text, or several originals: nothing to tell apart)."""
+
+    code: str
+    name: str
+    role: str
+
+
+_TEXT_ROLES = {"transcript": "original", "translation": "translation"}  # a text's kind, as the page names its language's part
+
+
+def document_languages(record: DocumentRecord) -> list[DocumentLanguage]:
+    """The languages of ``record`` the language facet counts it under, in its order (the record's
+    own, then its texts'), each named as the facet names it and with its part (:class:`DocumentLanguage`):
+    the page said nothing of them but in the headings of the texts, and nothing at all of a
+    document without text (a fresh user)."""
+    facet = FACETS_BY_NAME["language"]
+    translated = any(t.kind == "translation" for t in record.texts)
+
+    def role(code: str) -> str:
+        parts = [part for kind, part in _TEXT_ROLES.items() if any(t.kind == kind and t.language == code for t in record.texts)]
+        return in_words(parts) if translated else ""
+
+    return [DocumentLanguage(code, facet.label_of(code), role(code)) for code in facet.values(record)]
 
 
 def _linked_to(name: str) -> str:
