@@ -5,6 +5,7 @@ in a field of its own, and a phrase of several words is found by them. They must
 from __future__ import annotations
 
 import functools
+import re
 
 import pytest
 import tantivy
@@ -169,6 +170,15 @@ def test_a_chinese_run_without_the_texts_punctuation_is_found_and_said_so(prc_re
     assert "160 bytes" not in result.notice
 
 
+@pytest.mark.parametrize("q", [PASTED, f'"{PASTED}"', LONG_RUN])
+def test_a_chinese_run_found_across_the_texts_punctuation_is_marked_there(prc_reports, q: str) -> None:
+    # the 1981 report was found, but no passage showed why: its characters, a comma between them, were marked nowhere
+    hit = search(SearchRequest(q=q), prc_reports).hits[0]
+    passage = next(s for s in hit.snippets_html if "<mark>" in s)
+    marked = re.findall("<mark>(.*?)</mark>", passage)
+    assert "".join(marked) == q.strip('"') and len(marked) == 2 and "低得多</mark>，<mark>而" in passage  # the text's comma between, unmarked
+
+
 def test_a_run_found_as_written_and_a_short_run_are_not_sought_across_punctuation(prc_reports) -> None:
     written = search(SearchRequest(q="幅度低得多，而人民生活"), prc_reports)
     assert written.total == 1 and "punctuation" not in written.notice
@@ -198,3 +208,5 @@ def test_a_korean_sentence_without_its_comma_finds_its_speech(make_index) -> Non
     result = search(SearchRequest(q="나차긴 바가반디 대통령 각하 내외분그리고 자리를 함께 하신 내외귀빈 여러분"), make_index([*some, welcome]))
     assert result.total == 1 and result.hits[0].identifier == welcome.identifier
     assert "'내외분그리고'" in result.notice
+    marked = [m for s in result.hits[0].snippets_html for m in re.findall("<mark>(.*?)</mark>", s)]
+    assert "내외분" in marked and "그리고" in marked  # where the speech writes "내외분,그리고"

@@ -601,9 +601,11 @@ def value_shingles(value: str | PreTokenizedString, normalized: str) -> list[str
     ]
 
 
-# What stands between a Han, kana or Hangul character and the word beside it: separators (what is
-# not a letter, digit or mark, and "_", which tantivy's tokenizers do not keep in a word either).
-_OWN_GAP = re.compile(f"(?<={OWN_WORD_CHAR.pattern})(?:[^\\w]|_)+|(?:[^\\w]|_)+(?={OWN_WORD_CHAR.pattern})")
+# A separator: a character no word holds (what is not a letter, digit or mark, and "_", which
+# tantivy's tokenizers do not keep in a word either); a run of them takes no position between two words.
+NO_WORD_CHAR = "(?:[^\\w]|_)"
+# What stands between a Han, kana or Hangul character and the word beside it: separators.
+_OWN_GAP = re.compile(f"(?<={OWN_WORD_CHAR.pattern}){NO_WORD_CHAR}+|{NO_WORD_CHAR}+(?={OWN_WORD_CHAR.pattern})")
 _BREAK_TERM = "\ua66e\ua66e\ua66e"  # ꙮꙮꙮ (Cyrillic multiocular O): a word no text writes, one term, caseless
 _BREAK = f" {_BREAK_TERM} "
 

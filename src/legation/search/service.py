@@ -909,6 +909,7 @@ class _TextQuery:
     expanded: variants.Expansions
     bonus: ProximityBonus | None = None
     nothing_to_search: bool = False  # typed, but nothing searchable: the notice says so (NO_WORDS_NOTICE)
+    apart: bool = False  # its runs of Han, kana or Hangul are sought with punctuation between their characters (runs_apart)
 
 
 def text_query(
@@ -1761,7 +1762,7 @@ MARKED_FIELDS = ("title", "subject", "source")  # marked beside the passages: th
 
 
 def snippets_for(
-    searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None, query: Query | None = None
+    searcher: tantivy.Searcher, index: SearchIndex, node: user_query.Node | None, query: Query | None = None, apart: bool = False
 ) -> dict[str, snippets.Highlighter]:
     """One highlighter per stored text field, the summary, the title and the subjects
     (:data:`SNIPPET_FIELDS`, :data:`MARKED_FIELDS`), by field name, marking the query's positive words
@@ -1770,7 +1771,10 @@ def snippets_for(
     anything, and would still read every hit's whole text. ``query``: ``node`` as searched
     (:func:`text_query`), used as it is when ``node`` excludes nothing and seeks nothing by
     shingles, which no text field holds (highlighting takes a query's words, whatever their AND
-    and OR; :func:`_not_highlighted_as_searched`), which spares building it again."""
+    and OR; :func:`_not_highlighted_as_searched`), which spares building it again. ``apart``: the
+    search sought the runs of Han, kana or Hangul that :func:`legation.search.query.sought_apart`
+    allows with punctuation or spaces between their characters (:func:`runs_apart`): they are
+    marked where the text has them so."""
     positive = user_query.positive_only(node)
     reusable = query is not None and not _excludes(node) and not any(map(_not_highlighted_as_searched, user_query.leaves(positive)))
     highlight = query if reusable else user_query.to_tantivy(positive, index.schema, searcher, highlighting=True)
@@ -1779,7 +1783,9 @@ def snippets_for(
     searched = _searched_fields(positive)
     texts = [leaf.text for leaf in user_query.leaves(positive)]
     words = list(dict.fromkeys(w for text in texts for w in analyzers.folded(text)))
-    runs = snippets.own_word_runs(texts)
+    apart_texts = [leaf.text for leaf in user_query.leaves(positive) if user_query.sought_apart(leaf)] if apart else []
+    runs_apart = snippets.own_word_runs(apart_texts, apart=True)
+    runs = tuple(dict.fromkeys([*snippets.own_word_runs(texts), *runs_apart]))
     phrased, parted, prefixed, free = _phrases_and_free_words(positive)
     prefix_words = [leaf.text for leaf in user_query.leaves(positive) if isinstance(leaf, user_query.Term) and leaf.prefix and leaf.text not in prefixed]
     prefixes = tuple(dict.fromkeys(w for text in prefix_words for w in analyzers.folded(text)))
@@ -1793,6 +1799,7 @@ def snippets_for(
                 partial(_generator, searcher, highlight, index.schema, name),
                 words=tuple(words),
                 runs=runs,
+                runs_apart=runs_apart,
                 phrase_texts=tuple(phrased),
                 parted_texts=tuple(parted),
                 prefix_phrase_texts=tuple(prefixed),
@@ -2083,6 +2090,7 @@ def search(
     if total == 0 and cited is None and (apart := runs_apart(words, index.schema, searcher)) is not None:
         # a Chinese, Japanese or Korean sentence found nothing as written: sought again, punctuation allowed
         words.query, said = apart
+        words.apart = True
         query = combine(words.query, list(filters.values()))
         total, page = fetch_page(searcher, index.schema, query, sort, request.page, request.page_size, words.bonus)
         notice = " ".join([notice, said]).strip()
@@ -2153,7 +2161,7 @@ def search(
     if behind := follower.entries_behind():  # a server catching up with an ingest: say so, as `legation search` does
         notice = " ".join([notice, catching_up(behind)]).strip()
 
-    highlighters = snippets_for(searcher, index, words.node, words.query)
+    highlighters = snippets_for(searcher, index, words.node, words.query, words.apart)
     passaged = [highlighters[name] for name in SNIPPET_FIELDS if name in highlighters]
     hits, weights, subjects = [], {}, {}
     sought: list[tuple[list[str], bool]] | None = None  # the query's names, read at the first hit that needs them

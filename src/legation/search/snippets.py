@@ -59,7 +59,9 @@ class Highlighter:
     of a text: the query's :func:`word_starts` and, when every word of the query is a character
     the field's analyzer makes a word of its own (Chinese, Japanese, Korean: :func:`own_words`),
     those characters; and the query's :func:`own_word_runs`, outside which no character of those
-    scripts is marked.
+    scripts is marked; ``runs_apart``, those of them the search sought with punctuation or spaces
+    allowed between their characters (:func:`legation.search.query.sought_apart`), marked where the
+    text has them so.
 
     ``words``: the query's positive words, folded (:func:`legation.search.analyzers.folded`);
     ``phrase_texts``: its quoted phrases of several words (``"Port Arthur"``), whose words are
@@ -82,6 +84,7 @@ class Highlighter:
     make: Callable[[], tantivy.SnippetGenerator]
     words: tuple[str, ...] = ()
     runs: tuple[bytes, ...] = ()
+    runs_apart: tuple[bytes, ...] = ()
     phrase_texts: tuple[str, ...] = ()
     parted_texts: tuple[str, ...] = ()
     prefix_phrase_texts: tuple[str, ...] = ()
@@ -134,7 +137,7 @@ class Highlighter:
     def own(self) -> OwnWords | None:
         """The query's words of characters the analyzer makes words of their own, where the rest
         allows sparing the analyzer the other characters of a text (:func:`own_words`)."""
-        return own_words(list(self.words), self.analyzer, tuple(r.decode() for r in self.runs))
+        return own_words(list(self.words), self.analyzer, tuple(r.decode() for r in self.runs), tuple(r.decode() for r in self.runs_apart))
 
     @cached_property
     def phrases(self) -> tuple[Phrase, ...]:
@@ -190,7 +193,7 @@ class Highlighter:
             marks = marks if bare is normal else analyzers.marks_moved_back(marks, normal)
             marks = marks if normal is kept else _in_original(marks, kept, normal)
             marks = marks if kept is text else _in_text(marks, parts)
-        marks = in_runs(raw, marks, self.runs, text) if self.runs else marks
+        marks = in_runs(raw, marks, self.runs, text, self.runs_apart) if self.runs else marks
         marks = self._in_forms(raw, marks) if self.stem_forms else marks
         if self.free_prefixes and analyzers.stems_before_folding(self.analyzer):
             marks = [(a, b) for a, b in marks if not self._cut_short(raw[a:b])]
@@ -314,27 +317,32 @@ _PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” �
 _OWN_WORD_RUN = re.compile(analyzers.OWN_WORD_CHAR.pattern + "+")
 
 
-def own_word_runs(texts: list[str]) -> tuple[bytes, ...]:
+def own_word_runs(texts: list[str], apart: bool = False) -> tuple[bytes, ...]:
     """The runs of Han, kana and Hangul characters in the query's words and phrases ``texts``
     (``["周恩来 Moscow", "박정희"]`` → ``周恩来``, ``박정희``), UTF-8. The index makes each such
     character a word, and a query of several a phrase of them; tantivy's snippet generator marks
-    each character wherever it stands, so :func:`in_runs` keeps only those inside a run."""
-    return tuple(dict.fromkeys(run.encode() for text in texts for run in _OWN_WORD_RUN.findall(analyzers.normalize(text))))
+    each character wherever it stands, so :func:`in_runs` keeps only those inside a run.
+    ``apart``: ``texts`` are runs sought with punctuation or spaces allowed between their
+    characters (:func:`legation.search.query.sought_apart`), each one run however it is spaced."""
+    found = [_OWN_WORD_RUN.findall(analyzers.normalize(text)) for text in texts]
+    runs = ["".join(each) for each in found if each] if apart else [run for each in found for run in each]
+    return tuple(dict.fromkeys(run.encode() for run in runs))
 
 
-def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...], text: str | None = None) -> Marks:
+def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...], text: str | None = None, apart: tuple[bytes, ...] = ()) -> Marks:
     """``marks`` (byte ranges in the UTF-8 text ``raw``) but the single Han, kana or Hangul
     characters that no occurrence of one of ``runs`` in ``raw`` covers: for the query 박정희 the 정 of 정신 is not
     marked, nor the 来 of 以来 for 周恩来 (a run of one character covers its every occurrence).
     ``runs`` are folded (traditional Chinese characters as simplified) and sought in either form
     (:func:`_runs_of`): ``将军`` covers the ``將軍`` of a Korean speech. ``text``: ``raw`` decoded,
-    when the caller has it. Occurrences may overlap (``哈哈`` covers all of ``哈哈哈``). The runs
+    when the caller has it; ``apart``: those of ``runs`` whose characters may stand with punctuation or
+    spaces between them (:func:`_runs_of`). Occurrences may overlap (``哈哈`` covers all of ``哈哈哈``). The runs
     were sought in a copy of the text with its every traditional character made simplified, which
     for a Chinese report of tens of thousands of characters cost about 1 ms a hit."""
     if not marks or raw.isascii():  # no character of a run there
         return marks
     text = raw.decode(errors="replace") if text is None else text
-    found = list(_overlapping_runs(tuple(run.decode() for run in runs)).finditer(text))
+    found = list(_overlapping_runs(tuple(run.decode() for run in runs), tuple(run.decode() for run in apart)).finditer(text))
     covered = set()
     for begin, m in zip(_byte_offsets(text, [m.start() for m in found]), found):
         covered.update(range(begin, begin + len(m.group(1).encode())))
@@ -342,10 +350,10 @@ def in_runs(raw: bytes, marks: Marks, runs: tuple[bytes, ...], text: str | None 
 
 
 @lru_cache(maxsize=256)
-def _overlapping_runs(runs: tuple[str, ...]) -> re.Pattern[str]:
-    """The longest of ``runs`` (:func:`_runs_of`) beginning at each place of a text, as group 1 of
-    a match that takes no characters, so that ``finditer`` finds occurrences that overlap."""
-    return re.compile(f"(?=({_runs_of(runs).pattern}))")
+def _overlapping_runs(runs: tuple[str, ...], apart: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The longest of ``runs`` (:func:`_runs_of`, ``apart`` as there) beginning at each place of a
+    text, as group 1 of a match that takes no characters, so that ``finditer`` finds occurrences that overlap."""
+    return re.compile(f"(?=({_runs_of(runs, apart).pattern}))")
 
 
 MARK_GAP = 8  # bytes between two marked words of one phrase at most: spaces, punctuation ("Port-Arthur", "Port, Arthur")
@@ -466,12 +474,13 @@ class OwnWords:
     alone: bool
 
 
-def own_words(words: list[str], analyzer: str, runs: tuple[str, ...] = ()) -> OwnWords | None:
+def own_words(words: list[str], analyzer: str, runs: tuple[str, ...] = (), apart: tuple[str, ...] = ()) -> OwnWords | None:
     """What :func:`kept_parts` keeps of a text for the folded query ``words`` made of characters
     that ``analyzer`` makes words of their own wherever they stand (a Han, kana or Hangul character
     for the analyzers that cut those scripts so, asked of the analyzer itself: ``"a鉴a"`` → ``a``,
     ``鉴``, ``a``; ``国务院`` is three such words, sought side by side), given the query's ``runs`` of
-    those characters (:func:`own_word_runs`, decoded; each character a run of one when none is given);
+    those characters (:func:`own_word_runs`, decoded; each character a run of one when none is given;
+    ``apart``: those of them whose characters may stand apart, :func:`_runs_of`);
     ``None`` when another word of the query is not ASCII (a Cyrillic name in a Korean text: the
     text is given whole), or when no word is such a character and the analyzer does not cut those
     scripts so. A query without such a word (``runs`` ``None``) keeps only the stretches of a
@@ -486,7 +495,7 @@ def own_words(words: list[str], analyzer: str, runs: tuple[str, ...] = ()) -> Ow
         return OwnWords(None, False) if others and _cuts_own_words(analyzer) else None
     if any(analyzers.terms(f"a{c}a", analyzer) != ["a", c, "a"] for c in chars):
         return None
-    return OwnWords(_runs_of(runs if runs and chars <= set("".join(runs)) else tuple(sorted(chars))), not others)
+    return OwnWords(_runs_of(runs, apart) if runs and chars <= set("".join(runs)) else _runs_of(tuple(sorted(chars))), not others)
 
 
 @lru_cache(maxsize=32)
@@ -682,14 +691,21 @@ def _only(text: str, runs: re.Pattern[str]) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=256)
-def _runs_of(runs: tuple[str, ...]) -> re.Pattern[str]:
+def _runs_of(runs: tuple[str, ...], apart: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The occurrences of ``runs`` (folded: simplified Chinese characters) written in any form
     (:func:`legation.search.analyzers.same_letters`: ``国`` or ``國``), the longest first: sought
     so rather than in the text with every traditional character made simplified
     (:func:`~legation.search.analyzers.han_simplified`), which scanned a Chinese report of tens of
     thousands of characters for 2,966 characters for each hit. Only the runs themselves: for 이승만
-    a Korean speech's every 이 (a particle) was given to the analyzer (up to 0.4 ms a hit)."""
-    return re.compile("|".join("".join(f"[{re.escape(analyzers.same_letters(c))}]" for c in run) for run in sorted(runs, key=len, reverse=True)))
+    a Korean speech's every 이 (a particle) was given to the analyzer (up to 0.4 ms a hit). A run of
+    ``apart`` may have separators between its characters (:data:`~legation.search.analyzers.NO_WORD_CHAR`:
+    punctuation, spaces), as the search found it (:func:`legation.search.query.sought_apart`): its
+    characters in ``幅度低得多，而人民生活`` were not marked for ``幅度低得多而人民生活``, which found it."""
+    def pattern(run: str) -> str:
+        gap = f"{analyzers.NO_WORD_CHAR}*" if run in apart else ""
+        return gap.join(f"[{re.escape(analyzers.same_letters(c))}]" for c in run)
+
+    return re.compile("|".join(pattern(run) for run in sorted(runs, key=len, reverse=True)))
 
 
 # The stretches of a text between whitespace and the characters that are words of their own: no
