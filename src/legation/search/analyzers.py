@@ -68,7 +68,7 @@ from tantivy import Filter, PreTokenizedString, TextAnalyzer, TextAnalyzerBuilde
 from legation import printable
 
 # Bump when an analyzer changes how text becomes terms: the schema fingerprint then asks for a reindex.
-VERSION = 10  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation; 8: traditional Chinese characters as simplified; 9: Turkish stemmed before folding; 10: Wade-Giles' marks of aspiration dropped
+VERSION = 11  # 4: stray combining marks dropped; 5: words of up to 40 letters kept in every script; 6: variation selectors dropped; 7: no shingle of a Han, kana or Hangul character across a space or punctuation; 8: traditional Chinese characters as simplified; 9: Turkish stemmed before folding; 10: Wade-Giles' marks of aspiration dropped; 11: Han, kana and Hangul characters joined by a middle dot make shingles (한·일)
 STEMMED_NAME = "legation_en"
 FOLDED_NAME = "legation_folded"
 MAX_TOKEN_CHARS = 40
@@ -209,7 +209,9 @@ DENSE = 50  # characters to replace in 1,000 from which a text is translated who
 
 
 def _fold_table() -> dict[int, str]:
-    table = {ord("İ"): "I", ord("ς"): "σ", ord("ё"): "е", ord("Ё"): "Е", **simplified_han()}
+    # ㆍ (U+318D, the Hangul letter arae-a) is how Korean keyboards type the middle dot (한ㆍ일, 2,751 times
+    # between syllables in the Korean presidential speeches): a separator, as the middle dot is, not a word
+    table = {ord("İ"): "I", ord("ς"): "σ", ord("ё"): "е", ord("Ё"): "Е", ord("\u318d"): "\u00b7", **simplified_han()}
     for code in range(0x0370, 0x0400):  # Greek and Coptic: ά → α, ΐ → ι …
         ch = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
@@ -579,8 +581,8 @@ def value_shingles(value: str | PreTokenizedString, normalized: str) -> list[str
     or more without a space is read with the words' positions (half as fast), any other without.
 
     A Han, kana or Hangul character, a word of its own in the index, is paired with the word beside
-    it only where nothing stands between them: "캐나다 국빈" gives no 다_국 and "亿元，比上年" no
-    元_比, so that the word 다국 or 元比, sought by its shingles, is not found across a space or a
+    it only where nothing stands between them but a middle dot (:data:`JOINING_DOT`: "한·일" gives 한_일,
+    as "한일" does): "캐나다 국빈" gives no 다_국 and "亿元，比上年" no 元_比, so that the word 다국 or 元比, sought by its shingles, is not found across a space or a
     comma, as Lucene's CJK bigrams are made within a run of those characters only (a run of five
     characters or more that finds nothing as written, a sentence pasted, is sought again by the
     positions of its characters: :func:`legation.search.query.sought_apart`). Words of other
@@ -590,35 +592,44 @@ def value_shingles(value: str | PreTokenizedString, normalized: str) -> list[str
     if isinstance(value, str) and _LONG_RUN.search(value) is None:
         if value.isascii() or (cut := token_classes()[2]).search(value) is None:
             return shingles(list(_FOLDED_SIMPLE.analyze(value)))
-        broken = " ".join(cut.split(_OWN_GAP.sub(_BREAK, without_marks(normalized))))
+        broken = " ".join(cut.split(_OWN_GAP.sub(_BREAK, _JOINED_BY_DOT.sub("", without_marks(normalized)))))
         return [pair for pair in shingles(list(_FOLDED_SIMPLE.analyze(broken))) if _BREAK_TERM not in pair]
     text, found = (value, _FOLDED_SIMPLE.pre_tokenize(value).tokens) if isinstance(value, str) else (value.text, value.tokens)
     spaced = isinstance(value, str) and token_classes()[2].search(value) is not None  # unstored put spaces around them
     return [
         f"{a.text}{SHINGLE_JOINER}{b.text}"
         for a, b in zip(found, found[1:])
-        if b.position == a.position + 1 and _touching(a, b, spaced)
+        if b.position == a.position + 1 and _touching(a, b, spaced, text)
     ]
 
 
 # A separator: a character no word holds (what is not a letter, digit or mark, and "_", which
 # tantivy's tokenizers do not keep in a word either); a run of them takes no position between two words.
 NO_WORD_CHAR = "(?:[^\\w]|_)"
+# A middle dot as texts write it between two Han, kana or Hangul characters (the middle dot, the
+# hyphenation point Big5 texts use for it, the katakana middle dot and its halfwidth form, and ㆍ,
+# which normalize makes a middle dot): it joins them as a hyphen joins the words of other scripts,
+# 한·일 (Korea–Japan) being the 한일 of other texts, 남·북 남북, ジョージ・ワシントン one name.
+JOINING_DOT = "[\u00b7\u2027\u30fb\uff65\u318d]"
+_A_JOINING_DOT = re.compile(JOINING_DOT)
+_JOINED_BY_DOT = re.compile(f"(?<={OWN_WORD_CHAR.pattern}){JOINING_DOT}(?={OWN_WORD_CHAR.pattern})")
 # What stands between a Han, kana or Hangul character and the word beside it: separators.
 _OWN_GAP = re.compile(f"(?<={OWN_WORD_CHAR.pattern}){NO_WORD_CHAR}+|{NO_WORD_CHAR}+(?={OWN_WORD_CHAR.pattern})")
 _BREAK_TERM = "\ua66e\ua66e\ua66e"  # ꙮꙮꙮ (Cyrillic multiocular O): a word no text writes, one term, caseless
 _BREAK = f" {_BREAK_TERM} "
 
 
-def _touching(a: Token, b: Token, spaced: bool) -> bool:
-    """Whether the neighbouring tokens ``a`` then ``b`` may make a shingle: always, unless one of
-    them is a Han, kana or Hangul character (:data:`OWN_WORD_CHAR`) and something stands between
-    them in their text; in a ``spaced`` value (:func:`unstored`), but for the one space put on
+def _touching(a: Token, b: Token, spaced: bool, text: str) -> bool:
+    """Whether the neighbouring tokens ``a`` then ``b`` of ``text`` may make a shingle: always,
+    unless one of them is a Han, kana or Hangul character (:data:`OWN_WORD_CHAR`) and something
+    stands between them in their text other than a middle dot between two such characters
+    (:data:`JOINING_DOT`); in a ``spaced`` value (:func:`unstored`), but for the one space put on
     each side of such a character."""
     a_own, b_own = OWN_WORD_CHAR.fullmatch(a.text) is not None, OWN_WORD_CHAR.fullmatch(b.text) is not None
     if not (a_own or b_own):
         return True
-    return b.char_offset_from - a.char_offset_to == ((a_own + b_own) if spaced else 0)
+    between = text[a.char_offset_to + (a_own and spaced) : b.char_offset_from - (b_own and spaced)]
+    return not between or a_own and b_own and _A_JOINING_DOT.fullmatch(between) is not None
 
 
 def query_shingles(text: str) -> list[str]:

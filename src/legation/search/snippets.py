@@ -314,17 +314,20 @@ _ASCII_AND_NO_WORD = "\\x00-\\x7f\\u00a0\\u00ab\\u00bb\\u2000-\\u206f"
 _PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"  # ‘ ’ “ ” – — …: 2 bytes beyond one each
 
 
-_OWN_WORD_RUN = re.compile(analyzers.OWN_WORD_CHAR.pattern + "+")
+# a run of Han, kana or Hangul characters, a middle dot allowed between two (한·일: analyzers.JOINING_DOT)
+_OWN_WORD_RUN = re.compile(f"{analyzers.OWN_WORD_CHAR.pattern}(?:{analyzers.JOINING_DOT}?{analyzers.OWN_WORD_CHAR.pattern})*")
+_A_JOINING_DOT = re.compile(analyzers.JOINING_DOT)
 
 
 def own_word_runs(texts: list[str], apart: bool = False) -> tuple[bytes, ...]:
     """The runs of Han, kana and Hangul characters in the query's words and phrases ``texts``
-    (``["周恩来 Moscow", "박정희"]`` → ``周恩来``, ``박정희``), UTF-8. The index makes each such
+    (``["周恩来 Moscow", "박정희"]`` → ``周恩来``, ``박정희``; ``한·일`` → ``한일``, its middle dot left
+    out, as the index joins them: :data:`~legation.search.analyzers.JOINING_DOT`), UTF-8. The index makes each such
     character a word, and a query of several a phrase of them; tantivy's snippet generator marks
     each character wherever it stands, so :func:`in_runs` keeps only those inside a run.
     ``apart``: ``texts`` are runs sought with punctuation or spaces allowed between their
     characters (:func:`legation.search.query.sought_apart`), each one run however it is spaced."""
-    found = [_OWN_WORD_RUN.findall(analyzers.normalize(text)) for text in texts]
+    found = [[_A_JOINING_DOT.sub("", run) for run in _OWN_WORD_RUN.findall(analyzers.normalize(text))] for text in texts]
     runs = ["".join(each) for each in found if each] if apart else [run for each in found for run in each]
     return tuple(dict.fromkeys(run.encode() for run in runs))
 
@@ -700,9 +703,11 @@ def _runs_of(runs: tuple[str, ...], apart: tuple[str, ...] = ()) -> re.Pattern[s
     a Korean speech's every 이 (a particle) was given to the analyzer (up to 0.4 ms a hit). A run of
     ``apart`` may have separators between its characters (:data:`~legation.search.analyzers.NO_WORD_CHAR`:
     punctuation, spaces), as the search found it (:func:`legation.search.query.sought_apart`): its
-    characters in ``幅度低得多，而人民生活`` were not marked for ``幅度低得多而人民生活``, which found it."""
+    characters in ``幅度低得多，而人民生活`` were not marked for ``幅度低得多而人民生活``, which found it.
+    Any run may have a middle dot between two of its characters (``한·일`` for ``한일``), as the
+    index joins them (:data:`~legation.search.analyzers.JOINING_DOT`)."""
     def pattern(run: str) -> str:
-        gap = f"{analyzers.NO_WORD_CHAR}*" if run in apart else ""
+        gap = f"(?:{analyzers.NO_WORD_CHAR}|{analyzers.JOINING_DOT})*" if run in apart else f"{analyzers.JOINING_DOT}?"
         return gap.join(f"[{re.escape(analyzers.same_letters(c))}]" for c in run)
 
     return re.compile("|".join(pattern(run) for run in sorted(runs, key=len, reverse=True)))
