@@ -397,6 +397,16 @@ def test_a_cell_in_quotation_marks_going_on_after_them_fails_alone_unless_the_ne
         'a cell of the row starting here is put in quotation marks (") but goes on after the closing one here: "Tripartite" talks, '
     )
     assert 'put the whole cell in quotation marks ("""Tripartite"" talks")' in items[2].message
+    # a long cell, one whose quoted part runs over lines and one going on with another quotation mark are shown
+    # from the file too, cut about the closing mark: each was shown as the example "Big Five" talks, or cut at its third mark
+    long_title = "Memorandum " * 10
+    shown = []
+    for row in (f'"{long_title}" of the Staff', '"One\nTwo" talks', '"x"y"z"'):
+        path.write_text(f"identifier;title;text\nb-1;{row};x\nb-2;Letter;x\n", encoding="utf-8")
+        items = list(read_csv(path))
+        assert read_as(items) == ["line 2", "b-2"]
+        shown.append(items[0].message.split(" here: ", 1)[1].split(", so ", 1)[0])
+    assert shown == ['"…' + long_title[-30:] + '" of the Staff', '"…Two" talks', '"x"y"z"']
     # its own text goes on over the next lines: they are not rows, and where the next row starts is not known
     path.write_text('identifier,title,text\nb-1,Telegram,Sent\nb-2,"Big Five" talks,"One\n\nTwo"\nb-3,Letter,Sent\n', encoding="utf-8")
     items = list(read_csv(path))

@@ -465,7 +465,7 @@ def read_csv(
         if broken is not None:  # read on when the next line is a row, not the rest of a cell of this one
             upcoming = source.upcoming()
             read_on = table.is_row(upcoming) if upcoming is not None else len(source.taken) == 1  # else its cell ran to the end
-            yield _not_csv(path, broken, start, read_on, _cell_going_on("".join(source.taken[:1]), delimiter))
+            yield _not_csv(path, broken, start, read_on, _cell_going_on("".join(source.taken), delimiter))
             if not read_on:
                 break
             start = source.count + 1
@@ -763,17 +763,38 @@ def _swallowed_rows(path: Path, header: list[str], column: int, first: int, last
     )
 
 
-SHOWN_CELL_CHARACTERS = 80  # a cell longer than this is not repeated in a message (an example is given instead)
+SHOWN_CELL_CHARACTERS = 80  # a cell longer than this is shown cut to the characters about its closing quotation mark
+_SHOWN_AROUND = 30  # characters shown of a long cell before and after its closing quotation mark
 
 
-def _cell_going_on(line: str, delimiter: str) -> str:
-    """The first cell of ``line`` (a row's first line, as the file writes it) that opens with a
-    quotation mark and goes on after the one closing it (``"Memo" randum``), as written; ``""`` when
-    there is none on that line. Quotation marks written as two inside the quoted part are read as one
-    mark of the value, as :mod:`csv` reads them (RFC 4180, section 2, rule 7)."""
+def _cell_going_on(text: str, delimiter: str) -> str:
+    """The first cell of ``text`` (a row's lines, as the file writes them) that opens with a
+    quotation mark and goes on after the one closing it (``"Memo" randum``, ``"x"y"z"``), as written up to
+    the next delimiter or line end; ``""`` when there is none. Quotation marks written as two inside
+    the quoted part are read as one mark of the value, as :mod:`csv` reads them (RFC 4180, section 2,
+    rule 7); the quoted part may run over lines, as a cell of paragraphs does."""
     sep = re.escape(delimiter)
-    found = re.search(rf'(?:^|{sep})[ \t]*("(?:[^"]|"")*"[^{sep}\r\n"]+)', line)
+    found = re.search(rf'(?:^|{sep})[ \t]*("(?:[^"]|"")*"[^{sep}\r\n]+)', text)
     return found.group(1).rstrip() if found else ""
+
+
+def _shown_cell(cell: str) -> str:
+    """``cell`` (:func:`_cell_going_on`) as a message shows it, for the archivist to find it in the file:
+    whole when it has at most :data:`SHOWN_CELL_CHARACTERS` characters on one line, else the
+    :data:`_SHOWN_AROUND` characters before its closing quotation mark (on that mark's line) and after
+    it, "…" where cut; control characters written as Python writes them (``\\x00``)."""
+    closing = len(cell) - len(re.sub(r'^"(?:[^"]|"")*"', "", cell))  # just past the closing quotation mark
+    if len(cell) > SHOWN_CELL_CHARACTERS or "\n" in cell or "\r" in cell:
+        before = re.split(r"[\r\n]", cell[1 : closing - 1])[-1]
+        after = cell[closing:]
+        cell = (
+            ('"' if len(before) == closing - 2 and len(before) <= _SHOWN_AROUND else '"…')
+            + before[-_SHOWN_AROUND:]
+            + '"'
+            + after[:_SHOWN_AROUND]
+            + ("…" if len(after) > _SHOWN_AROUND else "")
+        )
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: repr(m.group())[1:-1], cell)
 
 
 def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False, cell: str = "") -> IngestError:
@@ -781,9 +802,9 @@ def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False, cell:
     rows after it are read (the next line is a row of the table), else the rest of the file cannot be (the
     next lines are the rest of a cell, a text's paragraphs, or the cell runs to the end of the file or past
     :data:`CELL_CHARACTERS`). ``cell``: the row's cell going on after its closing quotation mark, as the
-    file writes it (:func:`_cell_going_on`), shown with how to write it; else an example of such a cell."""
+    file writes it (:func:`_cell_going_on`), shown (:func:`_shown_cell`) with how to write it; else an example of such a cell."""
     after = "this row was not stored, the rows after it were read" if read_on else "the rest of the file cannot be read; the rows before were read"
-    example = cell if cell and len(cell) <= SHOWN_CELL_CHARACTERS else '"Big Five" talks'
+    example = _shown_cell(cell) if cell else '"Big Five" talks'
     if "field larger than field limit" in str(exc):
         why = (
             f"a cell of the row starting here runs past {CELL_CHARACTERS:,} characters, the most a value may hold: most "
@@ -792,7 +813,7 @@ def _not_csv(path: Path, exc: csv.Error, line: int, read_on: bool = False, cell:
     elif "unexpected end of data" in str(exc):
         why = 'a cell of the row starting here opens a quotation mark (") that is never closed'
     elif "expected after" in str(exc):
-        written = f"({example})" if example is not cell else f"here: {example}"
+        written = f"here: {example}" if cell else f"({example})"
         why = f'a cell of the row starting here is put in quotation marks (") but goes on after the closing one {written}'
     else:
         why = f"the row starting here is not CSV ({exc})"
