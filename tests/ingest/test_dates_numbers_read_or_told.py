@@ -163,3 +163,22 @@ def test_forms_read_before_read_alike(text: str, edtf: str) -> None:  # guards: 
 def test_forms_left_unread_before_are_told_alike(text: str, reason: str) -> None:  # guards, as above
     assert parse_archival_date(text) == ParsedDate("", True, text)
     assert unread_reason(text) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("13/1949 – 02/1950", "its start, 13/1949: 13 is not a month"),  # 12/1949 – 02/1950 reads: a slip of one digit
+        ("12/1949 to 13/1950", "its end, 13/1950: 13 is not a month"),
+        ("1949-12-32/1950-01-05", "its start, 1949-12-32: 32 is not a day of December 1949, which has 31"),
+        ("22.12.1949 – 32.01.1950", "its end, 32.01.1950: 32 is not a day of January 1950, which has 31"),
+        ("c. 1949 13 22 - 1950 01 01", "its start, 1949 13 22: 13 is not a month"),
+        ("05/06/1949 – 01/07/1950", "its start, 05/06/1949, may be 1949-06-05 or 1949-05-06: write the one meant as"
+         " YYYY-MM-DD; its end, 01/07/1950, may be 1950-07-01 or 1950-01-07: write the one meant as YYYY-MM-DD"),
+    ],
+)  # fmt: skip
+def test_a_range_an_end_of_which_is_no_day_says_which_and_why(text: str, reason: str) -> None:
+    # each was said unread with no reason, though each end alone is told what it lacks
+    assert parse_archival_date(text) == ParsedDate("", True, text)
+    assert unread_reason(text) == reason
+

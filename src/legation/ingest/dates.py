@@ -1396,11 +1396,38 @@ def unread_reason(text: str) -> str | None:
     two days (:func:`either_order`), ``"05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant
     as YYYY-MM-DD"``, or names no day (:func:`numbered_day_problem`: ``"13 is not a month"``, ``"the
     year 49 has two digits, and its century would be a guess: write the year in four digits"``), or is a range
-    that ends before it starts (:func:`_backwards`). None for a text of another form, which is then only said
-    not to be read."""
+    that ends before it starts (:func:`_backwards`), or one an end of which names no day (:func:`_end_reason`). None
+    for a text of another form, which is then only said not to be read."""
     if (both := either_order(text)) is not None:  # said of the date alone: "c. 05/06/1949" is no day but approximate
         return f"{_unqualified(text)} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    return _run_reason(text) or numbered_day_problem(text) or _backwards(text)
+    return _run_reason(text) or numbered_day_problem(text) or _backwards(text) or _end_reason(text)
+
+
+# where a range of two dates in numbers is cut for _end_reason: a dash, a hyphen between spaces, "to", "bis", or the
+# slash between two dates written year first with hyphens (ISO 8601, "1949-12-32/1950-01-05")
+_ENDS_SPLIT = re.compile(r"\s*(?:[–—]|\s-\s|\bto\b|\bbis\b)\s*|(?<=\d)/(?=\d{4}-)")
+
+
+def _end_reason(text: str) -> str | None:
+    """What makes an end of a range no date, for a range of two dates in numbers cut once (``_ENDS_SPLIT``) whose
+    other end reads or names no day either: ``"13/1949 – 02/1950"`` → "its start, 13/1949: 13 is not a month",
+    ``"22.12.1949 – 32.01.1950"`` → "its end, 32.01.1950: 32 is not a day of January 1950, which has 31"
+    (:func:`numbered_day_problem`, or :func:`either_order` for an end that may be either of two days). Such a range was
+    said unread with no reason, its ends' reasons given only for each alone. None for any other text."""
+    value = _unqualified(text)
+    cuts = list(_ENDS_SPLIT.finditer(value))
+    if len(cuts) != 1:
+        return None
+    ends = (("start", value[: cuts[0].start()]), ("end", value[cuts[0].end():]))
+    said = []
+    for side, part in ends:
+        if (both := either_order(part)) is not None:
+            said.append(f"its {side}, {part}, may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD")
+        elif reason := numbered_day_problem(part):
+            said.append(f"its {side}, {part}: {reason}")
+        elif not _simple(part):
+            return None  # an end of another form: what it is is not known
+    return "; ".join(said) or None
 
 
 def _run_reason(text: str) -> str | None:
