@@ -182,3 +182,10 @@ def test_a_range_an_end_of_which_is_no_day_says_which_and_why(text: str, reason:
     assert parse_archival_date(text) == ParsedDate("", True, text)
     assert unread_reason(text) == reason
 
+
+
+def test_four_numbers_each_a_year_after_the_one_before_are_no_day() -> None:
+    # "1911/12/13/14" was said to be "the day 1911-12-13 or the years …": its fourth number is no part of a day
+    assert unread_reason("1911/12/13/14") == (
+        "its slashes join the years 1911, 1912, 1913 and 1914, where a date has one: if it is 1911 to 1914, write it as 1911/1914"
+    )

@@ -1448,7 +1448,7 @@ def _run_reason(text: str) -> str | None:
     years = numbers[:1] if len(numbers[0]) == 4 else [""]
     for number in numbers[1:]:
         years.append(_later_year(years[-1], number) if years[-1] else "")
-    if all(years) and mark == "/" and _years_run(numbers) and (day := _edtf_of(int(numbers[0]), int(numbers[1]), int(numbers[2]))):
+    if len(numbers) == 3 and all(years) and mark == "/" and _years_run(numbers) and (day := _edtf_of(int(numbers[0]), int(numbers[1]), int(numbers[2]))):
         return (f"it may be the day {day} or the years {', '.join(years[:-1])} and {years[-1]} (its slashes part a date's"
                 f" numbers and join years alike): write the one meant as {day} or {years[0]}/{years[-1]}")  # fmt: skip
     if all(years):
