@@ -430,3 +430,27 @@ def test_every_value_no_store_keeps_is_named_at_once(tmp_path: Path) -> None:
     assert message.startswith(f"{PROBLEMS_SHOWN + 2} records hold values no store can keep; correct each, then run copy-archive again: (1) The subject 'Cold\\x00War 00' cannot be copied: ")
     assert f"({PROBLEMS_SHOWN}) The subject 'Cold\\x00War {PROBLEMS_SHOWN - 1:02d}'" in message and f"({PROBLEMS_SHOWN + 1})" not in message
     assert message.endswith("(/admin/records/subject/?q=Cold%00War+19). … and 2 more.")
+
+
+@pytest.mark.django_db
+def test_text_another_program_wrote_in_no_utf8_is_named_with_its_row_not_a_traceback(tmp_path: Path) -> None:
+    # SQLite keeps such bytes as written; reading them raised "OperationalError: Could not decode to UTF-8 column
+    # 'summary' with text 'AB��'" out of copy-archive, naming no row, and the admin cannot show the row to correct it
+    if postgres_url():
+        pytest.skip("PostgreSQL refuses such bytes itself: only an SQLite archive can hold them")
+    from django.db import connection
+
+    from legation.copying import write_copy
+    from legation.errors import LegationError
+    from legation.records.models import Document
+
+    document = Document.objects.create(identifier="d-1", title="Telegram")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE records_document SET summary = CAST(x'4142ff80' AS TEXT) WHERE id = %s", [document.pk])
+    with pytest.raises(LegationError) as refused:
+        write_copy(io.StringIO())
+    assert str(refused.value) == (
+        f"The row {document.pk} of records_document cannot be copied: its summary is not UTF-8 text (byte 3, 0xFF, in "
+        f"b'AB\\xff\\x80'), which no store keeps and the admin cannot show. Correct it with sqlite3 (UPDATE "
+        f'"records_document" SET "summary" = \'…\' WHERE "id" = {document.pk};), then run copy-archive again.'
+    )
