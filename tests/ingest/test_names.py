@@ -750,6 +750,11 @@ def test_a_forename_before_a_word_of_a_body_is_a_persons_name(person, body):
         ("AMEMBASSY MOSCOW", "DEAN ACHESON"),
         ("USMISSION GENEVA", "HOUSE, EDWARD"),
         ("SECSTATE WASHDC", "Dean Acheson"),
+        # in capitals, as a cable or a typed list writes them (they were persons, as initials in capitals are)
+        ("REUTERS", "SIN"),
+        ("PRAVDA", "RAO"),
+        ("USUN NEW YORK", "DEAN ACHESON"),
+        ("USNATO PARIS", "HOUSE, EDWARD"),
     ],
 )
 def test_bodies_known_by_their_name_trade_or_address_and_the_persons_beside_them(body, person):

@@ -740,7 +740,7 @@ def agent_kind(name: str) -> str:
     inverted name (:func:`inverted`), a library heading of a person (:func:`heading`: "Sukarno,
     1901-1970") and a name of common forenames before a surname (:func:`_forenames_first`: "Mary Post", "John
     Embassy") are a person's; a body known by its name alone (:data:`_BODIES_BY_NAME`: "Reuters", "Pravda", "NATO",
-    "Red Cross") is an organization, as is a name of a body or group (:func:`body_or_group`:
+    "Red Cross", written in capitals too, "REUTERS") is an organization, as is a name of a body or group (:func:`body_or_group`:
     "Rat von Leipzig", "Hz. Heinrichs Räte", "Korean Workers' Party") an organization's, and so is a
     body's name below its state as Dodis writes it when a part of it is one or the state itself
     (:func:`_path_below`: "Germany/FRG/Embassy in Warsaw", "USSR/Politburo of the Central Committee of the CPSU",
@@ -758,7 +758,7 @@ def agent_kind(name: str) -> str:
         return agent_kind(mixed)
     if not name.strip() or inverted(name) or heading(name).added or _forenames_first(name):
         return "person"
-    if name.strip() in _BODIES_BY_NAME:
+    if name.strip() in _BODIES_BY_NAME or name.isupper() and name.strip() in _BODIES_BY_NAME_IN_CAPITALS:
         return "organization"
     if body_or_group(name) or _below_a_state(name) or any(
         part.lower() in _STATE_WORDS or agent_kind(part) == "organization" for part in _path_below(name)
@@ -827,6 +827,9 @@ _BODIES_BY_NAME = frozenset(
     "SED DKP CDU CSU SPD FDP KPD CPSU "
     "Solidarność Solidarnosc Toshiba".split()
 ) | {"Red Cross", "Red Crescent"}  # "Cross" is a surname (James Cross), and "Red" a nickname before one (Red Adair)
+# and as a cable or a typed list writes them, in capitals ("REUTERS", "PRAVDA"), as it writes a name of several words
+# (_in_mixed_case)
+_BODIES_BY_NAME_IN_CAPITALS = frozenset(name.upper() for name in _BODIES_BY_NAME)
 
 
 def _in_mixed_case(name: str) -> str:

@@ -138,8 +138,9 @@ _ORG_WORDS = {
     "secretary", "ambassador", "chargé", "consul", "minister", "director", "chairman",
     "leaders", "leadership",  # "Soviet Leaders"
     # the State Department's telegram addresses of its posts and offices, one word before the place, as FRUS prints
-    # its cables ("FM AMEMBASSY TEHRAN TO SECSTATE WASHDC", "USMISSION GENEVA"): "AMEMBASSY, MOSCOW" is an embassy
-    "amembassy", "amconsul", "amcongen", "amlegation", "usmission", "usdel", "usint", "secstate",
+    # its cables ("FM AMEMBASSY TEHRAN TO SECSTATE WASHDC", "USMISSION GENEVA", "USUN NEW YORK", "USNATO PARIS"):
+    # "AMEMBASSY, MOSCOW" is an embassy
+    "amembassy", "amconsul", "amcongen", "amlegation", "usmission", "usdel", "usint", "secstate", "usun", "usnato",
 }
 
 
