@@ -1172,6 +1172,23 @@ def search(
             console.print(hit.summary, highlight=False, markup=False)
 
 
+def _unreadable_text(error: Exception, left: str) -> str:
+    """The failure of an export that met text of an SQLite archive in bytes that are no UTF-8
+    (:func:`legation.records.undecodable.undecodable_values`): each value named, with the statement
+    that corrects it; ``left``: what the export left. Raises ``error`` again when it is another."""
+    from legation.records.undecodable import undecodable_values
+
+    if not (found := undecodable_values(error)):
+        raise error
+    shown = " ".join(f"({n}) {row}: {problem}. {remedy}." for n, (row, problem, remedy) in enumerate(found[:20], 1))
+    more = f" … and {len(found) - 20:,} more." if len(found) > 20 else ""
+    return (
+        f"cannot export: {len(found):,} value{'s' * (len(found) > 1)} of the archive {'are' if len(found) > 1 else 'is'} no UTF-8 "
+        f"text, which another program wrote into it and the admin cannot show; {left}. Correct each, then run the export "
+        f"again: {shown}{more}"
+    )
+
+
 @app.command()
 def export(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write, ending in .jsonl, .jsonl.gz, .csv or .csv.gz; standard output when omitted or -.")] = None,
@@ -1205,6 +1222,8 @@ def export(
                 "changed. Give a file name that does not exist yet, or add --overwrite to replace it"
             )
     _setup_existing()
+    from django.db import DatabaseError
+
     from legation.records.document_record import RecordError
     from legation.records.serialize import load_records
 
@@ -1225,6 +1244,8 @@ def export(
             _fail(f"cannot write to standard output: {exc.strerror or exc}; the export is incomplete. Give --output FILE on a disk with room for it")
         except RecordError as exc:  # a record stored unreadable (footnotes written by SQL): named, with what to do
             _fail(f"cannot export {exc}; the export is incomplete")
+        except DatabaseError as exc:
+            _fail(_unreadable_text(exc, "the export is incomplete"))
     else:
         from legation.interrupts import Interrupted, interruptible
 
@@ -1255,6 +1276,8 @@ def export(
             _fail(f"cannot write {output}: {exc.strerror or exc}; {kept()}. Give a file in a writable folder with room for the export")
         except RecordError as exc:
             _fail(f"cannot export {exc}; {kept()}")
+        except DatabaseError as exc:
+            _fail(_unreadable_text(exc, kept()))
     err.print(f"Exported {documents(count)}.")
 
 

@@ -160,15 +160,17 @@ def write_copy(handle: TextIO, lines: dict[str, int] | None = None) -> int:
     Raises :class:`LegationError` naming the document (or authority record), the field, the
     character and where it stands, and saying where to correct it: every such value of the
     archive at once (:func:`_cannot_be_copied`), after reading it all; and each value of an SQLite archive that is no
-    UTF-8 text (:func:`_not_utf8`), which SQLite keeps as written and Python cannot read."""
+    UTF-8 text (:func:`legation.records.undecodable.undecodable_values`), which SQLite keeps as written and Python cannot read."""
     from django.db import OperationalError
+
+    from legation.records.undecodable import undecodable_values
 
     try:
         return _write_copy(handle, {} if lines is None else lines)
     except OperationalError as exc:  # SQLite: text another program wrote in bytes that are no UTF-8 ("Could not decode …")
-        if "decode to UTF-8" not in str(exc) or not (problems := _not_utf8()):
+        if not (problems := undecodable_values(exc)):
             raise
-        raise LegationError(_cannot_be_copied(problems)) from None
+        raise LegationError(_cannot_be_copied([f"{row} cannot be copied: {problem}, which no store keeps and the admin cannot show. {remedy}" + AGAIN for row, problem, remedy in problems])) from None
 
 
 def _write_copy(handle: TextIO, counts: dict[str, int]) -> int:
@@ -210,38 +212,6 @@ def _write_copy(handle: TextIO, counts: dict[str, int]) -> int:
     if problems:
         raise LegationError(_cannot_be_copied(problems))
     return count
-
-
-def _not_utf8() -> list[str]:
-    """Each value of this SQLite database's records that is no UTF-8 text, as :func:`write_copy` names it: the table,
-    the row's key, the column and the bytes, with the statement that empties it. SQLite
-    stores text as another program wrote it (a CSV import in Windows-1252, a hand edit), unchecked, and Python cannot
-    read such bytes ("Could not decode to UTF-8 column 'summary' with text 'AB��'", naming no row). Neither the admin
-    nor an ingest can correct it, as both read it first. Read only when the copy met one: every text of the archive is
-    read as bytes."""
-    from django.apps import apps
-    from django.db import connection, models
-
-    problems = []
-    with connection.cursor() as cursor:
-        for model in apps.get_app_config("records").get_models():
-            table, key = model._meta.db_table, model._meta.pk.column
-            for field in model._meta.concrete_fields:
-                if not isinstance(field, (models.CharField, models.TextField)):
-                    continue
-                column = field.column
-                cursor.execute(f'SELECT "{key}", CAST("{column}" AS BLOB) FROM "{table}" WHERE "{column}" IS NOT NULL')  # noqa: S608 - names from the models
-                for pk, raw in cursor.fetchall():
-                    try:
-                        bytes(raw).decode("utf-8")
-                    except UnicodeDecodeError as exc:
-                        shown = bytes(raw)[max(exc.start - 20, 0) : exc.start + 20]
-                        problems.append(
-                            f"The row {pk} of {table} cannot be copied: its {column} is not UTF-8 text (byte {exc.start + 1}, "
-                            f"0x{raw[exc.start]:02X}, in {shown!r}), which no store keeps and the admin cannot show. Correct it "
-                            f"with sqlite3 (UPDATE \"{table}\" SET \"{column}\" = '…' WHERE \"{key}\" = {pk};)" + AGAIN
-                        )
-    return problems
 
 
 AGAIN = ", then run copy-archive again."  # how each value no store keeps is told to be corrected

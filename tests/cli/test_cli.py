@@ -112,6 +112,31 @@ def test_export_csv_by_file_suffix_or_format(tmp_path: Path):
     assert wrong.returncode == 2 and "--format takes jsonl or csv" in wrong.stderr
 
 
+def test_export_of_text_another_program_wrote_in_bytes_no_utf8_names_the_row_and_writes_nothing(tmp_path: Path):
+    # SQLite keeps text as the program writing it gives it; reading it raised a traceback
+    # (OperationalError: Could not decode to UTF-8 column 'summary'), naming no row
+    if os.environ.get("LEGATION_DATABASE_URL"):
+        pytest.skip("PostgreSQL refuses text that is no UTF-8 when it is written: only an SQLite archive can hold it")
+    import sqlite3
+
+    data = tmp_path / "data"
+    assert legation(data, "ingest", str(SEED)).returncode == 0
+    with sqlite3.connect(data / "legation.sqlite3") as db:
+        (pk,) = db.execute("SELECT id FROM records_document ORDER BY identifier LIMIT 1").fetchone()
+        db.execute("UPDATE records_document SET summary = CAST(X'4142FF43' AS TEXT) WHERE id = ?", (pk,))
+    for output, left in (("-", "the export is incomplete"), (str(tmp_path / "out.jsonl"), "nothing was written")):
+        done = legation(data, "export", "--output", output)
+        said = " ".join(done.stderr.split())
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert said == (
+            f"error: cannot export: 1 value of the archive is no UTF-8 text, which another program wrote into it and the admin "
+            f"cannot show; {left}. Correct each, then run the export again: (1) The row {pk} of records_document: its summary is "
+            f"not UTF-8 text (byte 3, 0xFF, in b'AB\\xffC'). Correct it with sqlite3 (UPDATE \"records_document\" SET \"summary\" "
+            f"= '…' WHERE \"id\" = {pk};)."
+        )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_export_refuses_a_file_name_ingest_would_not_read_back_and_writes_nothing(tmp_path: Path):
     data = tmp_path / "archive"
     assert legation(data, "ingest", str(SEED)).returncode == 0
