@@ -173,8 +173,10 @@ def test_forms_left_unread_before_are_told_alike(text: str, reason: str) -> None
         ("1949-12-32/1950-01-05", "its start, 1949-12-32: 32 is not a day of December 1949, which has 31"),
         ("22.12.1949 – 32.01.1950", "its end, 32.01.1950: 32 is not a day of January 1950, which has 31"),
         ("c. 1949 13 22 - 1950 01 01", "its start, 1949 13 22: 13 is not a month"),
-        ("05/06/1949 – 01/07/1950", "its start, 05/06/1949, may be 1949-06-05 or 1949-05-06: write the one meant as"
-         " YYYY-MM-DD; its end, 01/07/1950, may be 1950-07-01 or 1950-01-07: write the one meant as YYYY-MM-DD"),
+        # each end either of two days, in the same marks: the two ranges it may be (dates._orders_reason)
+        ("05/06/1949 – 01/07/1950", "neither of its dates tells whether the day or the month comes first: it may be 1949-06-05"
+         " to 1950-07-01 (the day first) or 1949-05-06 to 1950-01-07 (the month first): write the one meant as"
+         " 1949-06-05/1950-07-01 or 1949-05-06/1950-01-07"),
     ],
 )  # fmt: skip
 def test_a_range_an_end_of_which_is_no_day_says_which_and_why(text: str, reason: str) -> None:

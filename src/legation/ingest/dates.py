@@ -50,7 +50,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     "1949-12-22/1950-02-14", "December 1949 – January 1950", "22–25 December 1949",
     "1552 September 26/Oktober 8", "July 30/31, 1957", "June 7–12, 1965", "1949/12/22 – 1950/01/05" (each
     date year first, or one of them, "1949/12/22 – 1950"; "12/1949 – 02/1950", "22/12/1949 – 05/01/1950": each date's
-    slashes its own, split at the dash, see _slashed_ends)  → intervals "a/b"
+    slashes its own, split at the dash, see _slashed_ends; "12/22/1949 – 01/05/1950": a number over 12 in one date tells
+    day or month first for both, see _range_ends)  → intervals "a/b"
                                    (each side keeps its own precision; EDTF level 0 "Time Interval")
     "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
     written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
@@ -123,7 +124,7 @@ presidential speeches) and returns the EDTF value with the verbatim text::
 Rules: the text is kept verbatim; precision is never invented (a year stays a year, a month a
 month); square brackets (an editor's supplied date) are dropped from the value; a string that is
 not understood gives ``edtf=""`` and ``flagged=True`` so the record still loads and a curator can
-find it (and :func:`unread_reason` says why of a date in numbers: "1949/12/22/1950", whose slashes part a date
+find it (and :func:`unread_reason` says why of a date in numbers, or of a range with one at an end: "1949/12/22/1950", whose slashes part a date
 and join a range alike, may be 1949 to 1950-12-22 or 1949-12-22 to 1950, and is not read), and so does a date in a year to come ("2150": a typo in an archive of what has happened;
 ``future`` says so, and ingest lists it apart). Every EDTF value returned is checked with the
 ``edtf`` library through :func:`legation.records.dates.edtf_day_bounds` (which also gives the
@@ -545,6 +546,35 @@ _TWO_DIGIT_YEAR = re.compile(
 _MONTH_TWO_DIGIT_YEAR = re.compile(rf"\s*(?P<month>\d{{1,2}}|{_ROMAN})(?P<sep>\.\s?|[/-])(?P<year>3[2-9]|[4-9]\d)\.?\s*")
 
 
+# a number 1–31 or a Roman month, then two digits, "12/22", "22/12", "13/49", "XII.22": a month and a year of two digits, or
+# a day without its year; what numbered_day_problem says of it when _MONTH_TWO_DIGIT_YEAR does not
+_TWO_NUMBERS = re.compile(rf"\s*(?P<first>\d{{1,2}}|{_ROMAN})(?P<sep>\.\s?|[/-])(?P<second>\d{{2}})\.?\s*")
+
+
+def _two_numbers_problem(m: re.Match) -> str:
+    """What ``m`` (``_TWO_NUMBERS``), no month of a year of four digits, may be: "12/22 may be December of a year ending in
+    22 or a day without its year (December 22 or 12 December): write a month as 12/1922 if 1922 is meant, a day as
+    YYYY-MM-DD"; "22/12 names a day without its year (22 December): write the date as YYYY-MM-DD"; "13 is not a month,
+    and the year 49 has two digits: write a month as MM/YYYY, the year in four digits" (``13/49``)."""
+    first, second, sep = m["first"], m["second"], m["sep"].strip()
+    month, text = _month_number(first), f"{first}{sep}{second}"
+    days = []
+    for day, in_month in ((second, month), (first, _month_number(second))):  # December 22; 22 December
+        if in_month and day.isdigit() and _edtf_of(2000, in_month, int(day)):  # 2000: a leap year, so 29 February is a day
+            if (in_month, int(day)) not in days:  # "12/12": December 12 either way
+                days.append((in_month, int(day)))
+    days = [f"{MONTHS[month - 1]} {day}" if (month, day) == (_month_number(first), int(second)) else f"{day} {MONTHS[month - 1]}"
+            for month, day in days]  # fmt: skip
+    without_year = f"a day without its year ({' or '.join(days)})" if days else ""
+    if month:
+        return (f"{text} may be {MONTHS[month - 1]} of a year ending in {second}"
+                + (f" or {without_year}" if days else "") + f": write a month as {first}{sep}19{second} if 19{second} is meant"
+                + (", a day as YYYY-MM-DD" if days else ""))  # fmt: skip
+    if days:
+        return f"{text} names {without_year}: write the date as YYYY-MM-DD"
+    return f"{first} is not a month, and the year {second} has two digits: write a month as MM/YYYY, the year in four digits"
+
+
 def _components(part: str) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) of one date without qualifiers, each possibly missing; None when a
     token is not understood."""
@@ -890,7 +920,7 @@ def _interval(text: str) -> str:
     slash = "/" in separator[0]
     if re.fullmatch(r"\d{4}", left) and re.fullmatch(r"\d{1,2}", right):  # 1743/44, 1743/4, 1920–21
         return _try_edtf(f"{left}/{end}") if (end := _later_year(left, right)) else ""
-    a, b = _simple(left), _simple(right)
+    a, b = _range_ends(left, right)
     if a and b:
         if slash and (da := _DAY.fullmatch(a)) and (db := _DAY.fullmatch(b)):
             if new := _new_style((int(da[1]), int(da[2]), int(da[3])), (int(db[1]), int(db[2]), int(db[3]))):
@@ -942,10 +972,35 @@ def _slashed_ends(text: str) -> tuple[str, str] | None:
         start, end = text[: mark.start()], text[mark.end():]
         if "/" not in start + end:
             continue
-        a, b = _simple(start), _simple(end)
+        a, b = _range_ends(start, end)
         if a and b and "/" not in a + b:
             ends.add((a, b))
     return ends.pop() if len(ends) == 1 else None
+
+
+def _range_ends(start: str, end: str) -> tuple[str, str]:
+    """The EDTF values of a range's two dates, each read alone (:func:`_simple`), but for a day in numbers that either
+    order reads (``_NUMBERED``, "05/01/1950": 5 January or May 1) beside one of the same marks that one order alone reads
+    ("22/12/1949": 22 is no month, so the day first), which is read in that order, as one hand writes both dates of a
+    range: ``("22/12/1949", "05/01/1950")`` → ``("1949-12-22", "1950-01-05")``, ``("12/22/1949", "01/05/1950")`` →
+    ``("1949-12-22", "1950-01-05")``; ``""`` for a side that reads in neither way (``"05/06/1949"`` beside
+    ``"07/08/1950"``: :func:`_orders_reason` says both readings)."""
+    a, b = _simple(start), _simple(end)
+    return a or _in_order_of(end, start), b or _in_order_of(start, end)
+
+
+def _in_order_of(told: str, other: str) -> str:
+    """EDTF of ``other``, a day in numbers (``_NUMBERED``), read day or month first as ``told`` is, a day written with the
+    same mark whose order a number over 12 tells ("22/12/1949", "12/22/1949"); ``""`` when ``told`` tells no order, or
+    ``other`` is no such day or names none so read."""
+    if not (t := _NUMBERED.fullmatch(told)) or not (o := _NUMBERED.fullmatch(other)) or t[2].strip() != o[2].strip():
+        return ""
+    first, second = int(t[1]), int(t[3])
+    if first > 12 >= second:  # the day first
+        return _edtf_of(int(o[4]), int(o[3]), int(o[1]))
+    if second > 12 >= first:  # the month first
+        return _edtf_of(int(o[4]), int(o[1]), int(o[3]))
+    return ""
 
 
 def _later_year(start: str, end: str, hyphen: bool = False) -> str:
@@ -1365,6 +1420,8 @@ def numbered_day_problem(text: str) -> str | None:
         sep = m["sep"].strip()
         return (f"the year {m['year']} has two digits, and its century would be a guess: write the year in four digits,"
                 f" as {m['month']}{sep}19{m['year']} if 19{m['year']} is meant")  # fmt: skip
+    if m := _TWO_NUMBERS.fullmatch(text):  # "13/49", "12/22", "22/12"
+        return _two_numbers_problem(m)
     if (m := _DAY.fullmatch(text)) and int(m[1]) and not _try_edtf(text):  # "1949-12-32": the edtf library reads no such day
         return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3]) if 1 <= int(m[2]) <= 12 else f"{m[2]} is not a month"
     if (written := _year_first(text)) and written[0]:
@@ -1396,19 +1453,72 @@ def unread_reason(text: str) -> str | None:
     two days (:func:`either_order`), ``"05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant
     as YYYY-MM-DD"``, or names no day (:func:`numbered_day_problem`: ``"13 is not a month"``, ``"the
     year 49 has two digits, and its century would be a guess: write the year in four digits"``), or is a range
-    that ends before it starts (:func:`_backwards`), or one an end of which names no day (:func:`_end_reason`). None
+    that ends before it starts (:func:`_backwards`), or one an end of which names no day (:func:`_ends_reason`, :func:`_end_reason`). None
     for a text of another form, which is then only said not to be read."""
     if (both := either_order(text)) is not None:  # said of the date alone: "c. 05/06/1949" is no day but approximate
         return f"{_unqualified(text)} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    return _run_reason(text) or numbered_day_problem(text) or _backwards(text) or _end_reason(text)
+    return _run_reason(text) or numbered_day_problem(text) or _backwards(text) or _orders_reason(text) or _ends_reason(text) or _end_reason(text)
 
 
-# where a range of two dates in numbers is cut for _end_reason: a dash, a hyphen between spaces, "to", "bis", or the
+def _range_sides(text: str) -> list[tuple[str, str]]:
+    """The two sides of ``text`` (:func:`_bare`) at each mark that may join a range's dates (``_SLASHED_RANGE``: a dash,
+    a hyphen, "to", "bis") written nowhere in either side, each stripped: ``"22/12/1949 – 1950"`` → ``[("22/12/1949",
+    "1950")]``; ``"0-1743-1949"`` → ``[]`` (its hyphens part a date's numbers and join two dates alike: :func:`_run_reason`)."""
+    value, sides = _bare(text), []
+    for m in _SLASHED_RANGE.finditer(value):
+        start, end = value[: m.start()].strip(), value[m.end():].strip()
+        if m[0] not in start and m[0] not in end:
+            sides.append((start, end))
+    return sides
+
+
+def _orders_reason(text: str) -> str | None:
+    """Why a range of two days in numbers with the same marks (``_NUMBERED``), neither of which tells whether the day or
+    the month comes first (:func:`_range_ends`), is not read, with the ranges it may be read either way, the start not
+    after the end: "neither of its dates tells whether the day or the month comes first: it may be 1949-06-05 to
+    1950-08-07 (the day first) or 1949-05-06 to 1950-07-08 (the month first): write the one meant as
+    1949-06-05/1950-08-07 or 1949-05-06/1950-07-08" (``05/06/1949 – 07/08/1950``); None for any other text, or one read."""
+    if not parse_archival_date(text).flagged:
+        return None
+    for start, end in _range_sides(text):
+        sides = [_NUMBERED.fullmatch(side) for side in (start, end)]
+        if not all(sides) or sides[0][2].strip() != sides[1][2].strip():
+            continue
+        readings = {}
+        for order, (day, month) in (("the day first", (1, 3)), ("the month first", (3, 1))):
+            a, b = (_edtf_of(int(m[4]), int(m[month]), int(m[day])) for m in sides)
+            if a and b and a <= b and (a, b) not in readings.values():
+                readings[order] = (a, b)
+        said = "neither of its dates tells whether the day or the month comes first"
+        if len(readings) == 2:
+            return (f"{said}: it may be {' or '.join(f'{a} to {b} ({order})' for order, (a, b) in readings.items())}: write the"
+                    f" one meant as {' or '.join(f'{a}/{b}' for a, b in readings.values())}")  # fmt: skip
+        if len(readings) == 1:
+            (order, (a, b)), = readings.items()
+            return f"{said}, and read other than {order} it ends before it starts: if it is {a} to {b}, write it as {a}/{b}"
+    return None
+
+
+def _end_reason(text: str) -> str | None:
+    """Why a range is not read whose one date, in numbers (``_THREE_NUMBERS``, ``_MONTH_YEAR``), is unread alone while
+    the other reads and :func:`_ends_reason` gives none: that date's own reason (:func:`unread_reason`), naming it: "its start, 1911/12/13: it may be the day
+    1911-12-13 or …" (``1911/12/13 – 1949/12/22``); None for any other text, or one read."""
+    if not parse_archival_date(text).flagged:
+        return None
+    for start, end in _range_sides(text):
+        for place, side, other in (("start", start, end), ("end", end, start)):
+            if any(form.fullmatch(side) for form in (_THREE_NUMBERS, _MONTH_YEAR, _TWO_NUMBERS)) and _simple(other) and not _simple(side):
+                if reason := unread_reason(side):
+                    return f"its {place}, {side}: {reason}"
+    return None
+
+
+# where a range of two dates in numbers is cut for _ends_reason: a dash, a hyphen between spaces, "to", "bis", or the
 # slash between two dates written year first with hyphens (ISO 8601, "1949-12-32/1950-01-05")
 _ENDS_SPLIT = re.compile(r"\s*(?:[–—]|\s-\s|\bto\b|\bbis\b)\s*|(?<=\d)/(?=\d{4}-)")
 
 
-def _end_reason(text: str) -> str | None:
+def _ends_reason(text: str) -> str | None:
     """What makes an end of a range no date, for a range of two dates in numbers cut once (``_ENDS_SPLIT``) whose
     other end reads or names no day either: ``"13/1949 – 02/1950"`` → "its start, 13/1949: 13 is not a month",
     ``"22.12.1949 – 32.01.1950"`` → "its end, 32.01.1950: 32 is not a day of January 1950, which has 31"
@@ -1494,7 +1604,7 @@ def _backwards(text: str) -> str | None:
     if (ends := _slashed_ends(value)) is None:
         if not (separator := _RANGE_SPLIT.search(value)):
             return None
-        ends = _simple(value[: separator.start()]), _simple(value[separator.end():])
+        ends = _range_ends(value[: separator.start()], value[separator.end():])
     start, end = ends
     if not start or not end or "/" in start + end or not (first := edtf_day_bounds(start)) or not (last := edtf_day_bounds(end)):
         return None
