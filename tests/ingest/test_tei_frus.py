@@ -1054,3 +1054,24 @@ def test_a_document_without_a_dateline_is_dated_by_the_day_its_head_ends_with(tm
     ), encoding="utf-8")
     dated = {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
     assert dated == {"d1": ("October 21, 1948, 9:15 a. m.", "1948-10-21"), "d2": ("", ""), "d3": ("", ""), "d4": ("", "")}
+
+
+def test_a_head_whose_date_lacks_the_comma_after_its_place_is_dated_by_it(tmp_path):
+    """frus1948v01p2-d213's head, "Department of State Press Release No. 766 Issued at Washington September 22, 1948",
+    leaves out the comma after its place (the UN releases of the volume print "Issued at Geneva, Switzerland, August 11,
+    1948"), and the document was stored undated; it is the one head of the 100 shared volumes so dated. Not a date after a
+    word saying it is not the document's own ("Since"), nor a file's "Box 4. May 1963" (a number, then a day as German
+    writes it)."""
+    from tests.conftest import shared_data
+
+    d213 = next(r for r in read_frus_volume(shared_data("frus/volumes/frus1948v01p2.xml.gz")) if r.identifier == "frus1948v01p2-d213")
+    assert (d213.date_text, d213.date_edtf) == ("September 22, 1948", "1948-09-22")
+    path = tmp_path / "heads.xml"
+    path.write_text(tei(
+        '<div type="document" xml:id="d1"><head>Press Release Issued at Lake Success October 2, 1948</head></div>'
+        '<div type="document" xml:id="d2"><head>Report on Developments Since June 5, 1950</head></div>'
+        '<div type="document" xml:id="d3"><head>467. Memorandum from Feldman to Herter, April 24. Kennedy Library, Herter'
+        ' Papers, Box 4. May 1963</head></div>'
+    ), encoding="utf-8")
+    dated = {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
+    assert dated == {"d1": ("October 2, 1948", "1948-10-02"), "d2": ("", ""), "d3": ("", "")}
