@@ -499,7 +499,10 @@ _ENGLISH_BODIES = frozenset(
     # programmes of states, which sources name as the bodies that run them ("Marshall Plan", "Colombo Plan")
     "plan "
     # companies by their trade ("Standard Oil", "General Motors", "General Electric")
-    "oil petroleum motors electric airlines airways".split()
+    "oil petroleum motors electric airlines airways "
+    # universities, however named ("George Washington University", "University of Chicago"), and areas of states
+    # bound by a treaty or a currency ("European Economic Area", "Sterling Area")
+    "university area".split()
 )
 # "Bank" and "Church" are surnames too ("Frank Church"), a body's word only before "of" ("Bank of England", "Church of
 # England"), and "Bank" after two words or more ("Chase Manhattan Bank", "Asian Development Bank"; "Frank Forrester
@@ -508,9 +511,11 @@ _ENGLISH_BODIES_BEFORE_OF = frozenset({"bank", "church"})
 _ENGLISH_BODIES_AFTER_TWO = frozenset({"bank"})
 # The first word of the head of an English name that is no forename, so that the name is a body's whatever its last
 # word ("World Bank", "World Council of Churches"; "Associated Press", "United Press International", "Consolidated
-# Edison"): "World", "Holy" ("Holy See", "Holy Synod"), and a past participle of a verb in -ate or -ite, as bodies are
-# named by what joined them.
-_NO_FORENAME_FIRST = re.compile(r"World|Holy|[A-Z][a-z]+(?:ated|ited)")
+# Edison"): "World", "Holy" ("Holy See", "Holy Synod"), "Allied" ("Allied Kommandatura", "Allied Control Council"), a
+# past participle of a verb in -ate or -ite, as bodies are named by what joined them (not -ied: "Siegfried", "Winfried"
+# are forenames); the German adjective "Deutsche", "Deutscher", "Deutsches" ("Deutsche Welle", "Deutsche Bank",
+# "Deutscher Gewerkschaftsbund"), and a Polish paper's first word ("Gazeta Wyborcza", "Trybuna Ludu").
+_NO_FORENAME_FIRST = re.compile(r"World|Holy|Allied|Deutsche[rs]?|Gazeta|Trybuna|[A-Z][a-z]+(?:ated|ited)")
 # No forename: a word of an office or body, a suffix, a paper ("James Reston, New York Times" is no "New York Times
 # James Reston")
 _GIVEN_NOT = _OFFICE_WORDS | _NOT_GIVEN | _ENGLISH_BODIES
@@ -826,7 +831,12 @@ _BODIES_BY_NAME = frozenset(
     "NATO CIA KGB FBI NSC OECD EEC EFTA SEATO CENTO OAS OAU IMF GATT OPEC PLO IAEA UNESCO UNICEF UNRWA UNO CSCE "
     "SED DKP CDU CSU SPD FDP KPD CPSU "
     "Solidarność Solidarnosc Toshiba".split()
-) | {"Red Cross", "Red Crescent"}  # "Cross" is a surname (James Cross), and "Red" a nickname before one (Red Adair)
+) | {"Red Cross", "Red Crescent"} | {  # "Cross" is a surname (James Cross), and "Red" a nickname before one (Red Adair)
+    # papers of two words that are no forename and surname ("Yedioth Ahronoth", Israel's paper, as the Dodis edition and
+    # others spell it), and the journal "Foreign Affairs", which no rule of "Affairs" may read: a FRUS list of persons
+    # tags "Security Affairs" as a person's name
+    "Yedioth Ahronoth", "Yediot Aharonot", "Yedioth Aharonoth", "Foreign Affairs"
+}
 # and as a cable or a typed list writes them, in capitals ("REUTERS", "PRAVDA"), as it writes a name of several words
 # (_in_mixed_case)
 _BODIES_BY_NAME_IN_CAPITALS = frozenset(name.upper() for name in _BODIES_BY_NAME)
