@@ -341,3 +341,32 @@ def test_printed_pages_that_are_no_pages_fail_their_line_and_leave_the_document_
     assert report.updated == report.added == []
     stored = Document.objects.get(identifier=first["identifier"])
     assert (stored.summary, stored.pages) == (first["summary"], "")
+
+
+def test_a_reingest_keying_a_name_anew_leaves_no_agent_of_no_document(tmp_path: Path):
+    """An archive an earlier Legation stored keyed a table's library heading whole
+    (``person:johnson-lyndon-b-lyndon-baines-1908-1973``, as its export writes it); re-ingested, the table's rows link
+    ``person:lyndon-b-johnson``, and the old agent, which no document links and no authority record holds, is gone: it
+    stayed in the admin's agents, and copy-archive refused the archive for it. An agent an authority file made stays
+    without documents, and so does one that a document still links; deleting the documents drops theirs alike."""
+    from legation.copying import archive_rows
+    from legation.records.authorities import load_authorities
+
+    heading, old = "JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973", "person:johnson-lyndon-b-lyndon-baines-1908-1973"
+    stored = [
+        {"identifier": f"lbj-{n}", "title": f"Letter {n}", "agents": [{"key": old, "name": heading, "role": "sender", "kind": "person"}]}
+        for n in (1, 2, 3)
+    ]
+    ingest_records(read_file(write_lines(tmp_path / "earlier.jsonl", stored)))
+    authorities = tmp_path / "authorities.jsonl"
+    authorities.write_text('{"kind": "person", "key": "person:dean-acheson", "name": "Dean Acheson", "names": ["Acheson, Dean"]}\n', encoding="utf-8")
+    load_authorities(authorities)
+    sheet = tmp_path / "letters.csv"
+    sheet.write_text(f'identifier,title,sender\nlbj-1,Letter 1,"{heading}"\nlbj-2,Letter 2,"{heading}"\n', encoding="utf-8")
+    ingest_records(read_file(sheet))
+    assert sorted(Agent.objects.values_list("key", flat=True)) == ["person:dean-acheson", old, "person:lyndon-b-johnson"]  # lbj-3 links it
+    ingest_records(read_file(write_lines(tmp_path / "later.jsonl", [{**stored[2], "agents": []}])))
+    assert sorted(Agent.objects.values_list("key", flat=True)) == ["person:dean-acheson", "person:lyndon-b-johnson"]
+    assert [row["key"] for kind, row in archive_rows() if kind == "agent"] == ["person:lyndon-b-johnson"]
+    delete_documents(["lbj-1", "lbj-2"])
+    assert list(Agent.objects.values_list("key", flat=True)) == ["person:dean-acheson"]

@@ -31,6 +31,7 @@ from legation.ingest.readers import is_kind_from_name, location_of, named_otherw
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, confirm_kinds, rekey, rekind, remember_reported, resolve_keys
+from legation.records.authorities import drop_unheld_agents
 from legation.records.document_types import ONE_TYPE, TypeSpellings, care, respellings
 from legation.records.place_names import resolve_places
 from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
@@ -527,9 +528,11 @@ def _write(
                 setattr(doc, name, value)
             doc.updated_at = now
             old_docs.append(doc)
+    linked: set[int] = set()  # the agents the documents updated linked: those they link no longer may be no one's
     if old_docs:
         Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at", *(["ingested_from"] if origin else [])])
         for chunk in chunks([doc.pk for doc in old_docs]):
+            linked.update(DocumentAgent.objects.filter(document_id__in=chunk).values_list("agent_id", flat=True))
             for related in (Text, DocumentAgent, *_RELATED_ROWS):
                 related.objects.filter(document_id__in=chunk).delete()
     Document.objects.bulk_create(new_docs)  # sets the primary keys (RETURNING on SQLite ≥ 3.35 and PostgreSQL)
@@ -557,6 +560,7 @@ def _write(
     _insert_rows(Document.collections.through, ("document", "collection"), in_collections)
     _insert_rows(Document.subjects.through, ("document", "subject"), on_subjects)
     _insert_rows(Document.repositories.through, ("document", "repository"), in_repositories)
+    drop_unheld_agents(linked)  # a key the source no longer gives (a rule of keys changed): no agent left of no document
     return auth.restated
 
 
@@ -978,12 +982,15 @@ def _dated_by_curator(identifiers: list[str]) -> set[str]:
 
 
 def delete_documents(identifiers: Iterable[str]) -> list[str]:
-    """Delete documents and log each deletion, in one transaction. Returns the identifiers deleted."""
+    """Delete documents and log each deletion, in one transaction, and the agents they alone linked that no
+    authority record holds (:func:`legation.records.authorities.drop_unheld_agents`). Returns the identifiers deleted."""
     with transaction.atomic():
         docs = list(Document.objects.filter(identifier__in=list(identifiers)))
         deleted = sorted(d.identifier for d in docs)
+        linked = set(DocumentAgent.objects.filter(document_id__in=[d.pk for d in docs]).values_list("agent_id", flat=True))
         for doc in docs:
             doc.delete()
+        drop_unheld_agents(linked)
         ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in deleted)
     return deleted
 

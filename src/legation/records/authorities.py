@@ -37,7 +37,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from legation.errors import IngestError, json_line_failure, parse_json
 from legation.printable import quoted, shortened, with_article
 from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
+from legation.records.chunks import chunks
 from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
 
@@ -324,6 +325,25 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
     variants.reset()
     report.documents_touched = sorted(touched)
     return report
+
+
+def drop_unheld_agents(agent_ids: Iterable[int]) -> list[str]:
+    """Delete those of the agents ``agent_ids`` (primary keys) that no document links and no authority record holds
+    (no curated name nor other key: what :func:`authority_rows` writes), as a re-ingest or a deletion leaves them (call
+    inside a transaction, after the documents' links are written). Such an agent is what a source once gave and gives
+    no longer: a table's ``JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973`` keyed whole by an earlier Legation, which
+    a re-ingest links to ``person:lyndon-b-johnson``; kept, it stayed in the admin's list of agents and its surname
+    among the archive's, and ``legation copy-archive`` refused the archive ("no document nor authority line names the
+    agent"). An agent an authority file or a curator made stays, with documents or without. Returns the keys deleted,
+    sorted."""
+    dropped: list[str] = []
+    for chunk in chunks(sorted(set(agent_ids))):
+        held = AgentName.objects.filter(agent_id__in=chunk, from_authority=True).values("agent_id")
+        merged = AgentKey.objects.filter(agent_id__in=chunk).values("agent_id")
+        unheld = Agent.objects.filter(pk__in=chunk, document_links=None).exclude(pk__in=held).exclude(pk__in=merged)
+        dropped += unheld.values_list("key", flat=True)
+        unheld.delete()
+    return sorted(dropped)
 
 
 def authority_rows() -> Iterator[dict]:
