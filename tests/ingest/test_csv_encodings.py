@@ -390,3 +390,5 @@ def test_utf8_with_a_stray_nul_is_not_taken_for_utf16():
     assert wide_without_mark(ENGLISH_TABLE.encode() + b"\x00") == ""
     assert wide_without_mark("Pékin\x00 et Moscou".encode()) == ""
     assert wide_without_mark("北京上海广州深圳".encode("utf-16-be")) == ""  # no NUL at all: told by the guess, not here
+    # binary data whose NULs fall where UTF-32's would (a PNG's header) is no such text: it was named UTF-32, not binary
+    assert wide_without_mark(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe") == ""

@@ -504,7 +504,8 @@ def wide_without_mark(data: bytes) -> str:
     at least a quarter of the bytes at the big end of each 2-byte (UTF-16) or 4-byte (UTF-32) unit
     are NUL, and almost none (an eighth of as many) at its little end, where an ASCII or Latin
     letter is written (Unicode §3.9, the encoding forms). Such bytes are valid UTF-8, NULs between the letters, and were read so:
-    "identifier" as ``"\x00i\x00d…"``. A UTF-8 text holding a stray NUL or two does not look so."""
+    "identifier" as ``"\\x00i\\x00d…"``. A UTF-8 text holding a stray NUL or two does not look so, nor
+    binary data whose NULs fall alike (:func:`_reads_as_text`)."""
     head = data[:WIDE_PROBE_BYTES]
     for width, name in ((4, "UTF-32"), (2, "UTF-16")):
         units = len(head) // width
@@ -519,9 +520,20 @@ def wide_without_mark(data: bytes) -> str:
             pattern = {"big-endian": ((0,), 1), "little-endian": ((1,), 0)}
         for order, (places, letter) in pattern.items():
             inside, outside = min(nuls[p] for p in places), nuls[letter]
-            if inside * 4 >= units and outside * 8 <= inside:
+            if inside * 4 >= units and outside * 8 <= inside and _reads_as_text(head[: units * width], f"{name}-{order[0]}e"):
                 return f"{name} ({order})"
     return ""
+
+
+def _reads_as_text(head: bytes, codec: str) -> bool:
+    """Whether ``head``, a file's first bytes, decodes in ``codec`` (a character cut at its end
+    aside) to text holding no control character but whitespace (:data:`_CONTROL`): the NULs of a
+    PNG's header fall where UTF-32's would, but its bytes are no such text."""
+    try:
+        text = codecs.getincrementaldecoder(codec)("strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.search(text)
 
 
 def _other_script(text: str) -> bool:
