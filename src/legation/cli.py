@@ -28,7 +28,7 @@ from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progres
 from rich.table import Table
 
 from legation.errors import first_line
-from legation.printable import documents
+from legation.printable import documents, numbered_first
 
 app = typer.Typer(
     help="Legation: publish, search and cite digital archives of historical primary sources.",
@@ -1180,12 +1180,11 @@ def _unreadable_text(error: Exception, left: str) -> str:
 
     if not (found := undecodable_values(error)):
         raise error
-    shown = " ".join(f"({n}) {row}: {problem}. {remedy}." for n, (row, problem, remedy) in enumerate(found[:20], 1))
-    more = f" … and {len(found) - 20:,} more." if len(found) > 20 else ""
+    shown = numbered_first([f"{row}: {problem}. {remedy}" for row, problem, remedy in found])
     return (
         f"cannot export: {len(found):,} value{'s' * (len(found) > 1)} of the archive {'are' if len(found) > 1 else 'is'} no UTF-8 "
         f"text, which another program wrote into it and the admin cannot show; {left}. Correct each, then run the export "
-        f"again: {shown}{more}"
+        f"again: {shown}"
     )
 
 

@@ -67,6 +67,7 @@ from urllib.parse import urlencode
 
 from legation.config import database_from_url, masked_url
 from legation.errors import LegationError
+from legation.printable import NUMBERED_MOST, numbered_first
 
 BATCH = 500  # documents read, ingested and given their digests at a time
 AUTHORITY = "authority"  # the key of an authority line
@@ -215,18 +216,17 @@ def _write_copy(handle: TextIO, counts: dict[str, int]) -> int:
 
 
 AGAIN = ", then run copy-archive again."  # how each value no store keeps is told to be corrected
-PROBLEMS_SHOWN = 20  # values no store keeps named in the message; the rest counted
+PROBLEMS_SHOWN = NUMBERED_MOST  # values no store keeps named in the message; the rest counted
 
 
 def _cannot_be_copied(problems: list[str]) -> str:
     """The message of :func:`write_copy` for ``problems`` (each ending :data:`AGAIN`): the one, or
-    the first :data:`PROBLEMS_SHOWN` of several numbered, the rest counted, said to be corrected
-    all before copy-archive is run again."""
+    the first :data:`PROBLEMS_SHOWN` of several numbered, the rest counted (:func:`~legation.printable.numbered_first`),
+    said to be corrected all before copy-archive is run again."""
     if len(problems) == 1:
         return problems[0]
-    shown = " ".join(f"({n}) {p.removesuffix(AGAIN)}." for n, p in enumerate(problems[:PROBLEMS_SHOWN], 1))
-    more = f" … and {len(problems) - PROBLEMS_SHOWN:,} more." if len(problems) > PROBLEMS_SHOWN else ""
-    return f"{len(problems):,} records hold values no store can keep; correct each, then run copy-archive again: {shown}{more}"
+    shown = numbered_first([p.removesuffix(AGAIN) for p in problems], PROBLEMS_SHOWN)
+    return f"{len(problems):,} records hold values no store can keep; correct each, then run copy-archive again: {shown}"
 
 
 def _unstorable_authority(row: dict) -> str:

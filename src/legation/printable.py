@@ -122,6 +122,16 @@ def listed_first(items: Sequence[str], most: int, count: int | None = None) -> s
     shown = ", ".join(items[:most])
     return shown if count <= most else f"{shown} and {count - most:,} more"
 
+NUMBERED_MOST = 20  # sentences numbered_first names; the rest it counts
+
+
+def numbered_first(sentences: Sequence[str], most: int = NUMBERED_MOST) -> str:
+    """The first ``most`` of ``sentences`` numbered, each ended by a full stop, and how many more there
+    are: ``(1) The row 3 … (2) The subject … … and 2 more.``, for a message naming every fault it found."""
+    shown = " ".join(f"({n}) {sentence}." for n, sentence in enumerate(sentences[:most], 1))
+    return shown + (f" … and {len(sentences) - most:,} more." if len(sentences) > most else "")
+
+
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 """The characters that set the direction of the text after them (Unicode Bidirectional Algorithm,
 UAX #9: embeddings, overrides, isolates and marks): in a page's body a value is isolated
