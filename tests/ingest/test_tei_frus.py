@@ -1033,6 +1033,15 @@ def test_the_pages_of_a_volume_s_documents_follow_one_another() -> None:
         assert all(first <= last for first, last in spans), volume  # type: ignore[misc]
 
 
+def heads_dated(tmp_path, *heads: str) -> dict[str, tuple[str, str]]:
+    """(date as written, EDTF) of the documents d1, d2 … of a volume whose documents have only these heads (TEI markup
+    allowed), by the last two characters of their identifiers."""
+    path = tmp_path / "heads.xml"
+    divs = "".join(f'<div type="document" xml:id="d{n}"><head>{head}</head></div>' for n, head in enumerate(heads, 1))
+    path.write_text(tei(divs), encoding="utf-8")
+    return {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
+
+
 def test_a_document_without_a_dateline_is_dated_by_the_day_its_head_ends_with(tmp_path):
     """FRUS heads give a document as "title, place, date": 57 documents of the 100 shared volumes have no dateline nor
     a ``date`` in the head and were stored undated (frus1955-57v03-d14, "Memorandum of a Conversation, Department of
@@ -1042,17 +1051,14 @@ def test_a_document_without_a_dateline_is_dated_by_the_day_its_head_ends_with(tm
 
     d14 = next(r for r in read_frus_volume(shared_data("frus/volumes/frus1955-57v03.xml.gz")) if r.identifier == "frus1955-57v03-d14")
     assert (d14.date_text, d14.date_edtf, d14.date_earliest) == ("August 9, 1955", "1955-08-09", "1955-08-09")
-    path = tmp_path / "heads.xml"
-    path.write_text(tei(
-        '<div type="document" xml:id="d1"><head>Minutes of the Twentieth Meeting of the United States Delegation, Paris,'
-        ' Hotel d’Iéna, October 21, 1948, 9:15 a. m.<note n="1" type="source">Source: IO Files, November 3, 1948.</note></head></div>'
-        '<div type="document" xml:id="d2"><head>306. Report of the United States Delegation to the First Meetings of the'
-        ' General Conference, October 1–23, 1957</head></div>'
-        '<div type="document" xml:id="d3"><head>271. Memorandum for the Special Group. Secret. 13 pp. DOS, INR/IL Historical'
-        ' Files, S.G. 4, August 3, 1961.</head></div>'
-        '<div type="document" xml:id="d4"><head>5. Editorial Note</head></div>'
-    ), encoding="utf-8")
-    dated = {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
+    dated = heads_dated(
+        tmp_path,
+        'Minutes of the Twentieth Meeting of the United States Delegation, Paris, Hotel d’Iéna, October 21, 1948, 9:15 a. m.'
+        '<note n="1" type="source">Source: IO Files, November 3, 1948.</note>',
+        "306. Report of the United States Delegation to the First Meetings of the General Conference, October 1–23, 1957",
+        "271. Memorandum for the Special Group. Secret. 13 pp. DOS, INR/IL Historical Files, S.G. 4, August 3, 1961.",
+        "5. Editorial Note",
+    )
     assert dated == {"d1": ("October 21, 1948, 9:15 a. m.", "1948-10-21"), "d2": ("", ""), "d3": ("", ""), "d4": ("", "")}
 
 
@@ -1066,12 +1072,10 @@ def test_a_head_whose_date_lacks_the_comma_after_its_place_is_dated_by_it(tmp_pa
 
     d213 = next(r for r in read_frus_volume(shared_data("frus/volumes/frus1948v01p2.xml.gz")) if r.identifier == "frus1948v01p2-d213")
     assert (d213.date_text, d213.date_edtf) == ("September 22, 1948", "1948-09-22")
-    path = tmp_path / "heads.xml"
-    path.write_text(tei(
-        '<div type="document" xml:id="d1"><head>Press Release Issued at Lake Success October 2, 1948</head></div>'
-        '<div type="document" xml:id="d2"><head>Report on Developments Since June 5, 1950</head></div>'
-        '<div type="document" xml:id="d3"><head>467. Memorandum from Feldman to Herter, April 24. Kennedy Library, Herter'
-        ' Papers, Box 4. May 1963</head></div>'
-    ), encoding="utf-8")
-    dated = {r.identifier[-2:]: (r.date_text, r.date_edtf) for r in read_frus_volume(path)}
+    dated = heads_dated(
+        tmp_path,
+        "Press Release Issued at Lake Success October 2, 1948",
+        "Report on Developments Since June 5, 1950",
+        "467. Memorandum from Feldman to Herter, April 24. Kennedy Library, Herter Papers, Box 4. May 1963",
+    )
     assert dated == {"d1": ("October 2, 1948", "1948-10-02"), "d2": ("", ""), "d3": ("", "")}
