@@ -392,3 +392,34 @@ def test_utf8_with_a_stray_nul_is_not_taken_for_utf16():
     assert wide_without_mark("北京上海广州深圳".encode("utf-16-be")) == ""  # no NUL at all: told by the guess, not here
     # binary data whose NULs fall where UTF-32's would (a PNG's header) is no such text: it was named UTF-32, not binary
     assert wide_without_mark(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe") == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "cut", "named", "why", "line"),
+    [
+        (ENGLISH_TABLE.encode("utf-16-le"), 1, "UTF-16 (little-endian)", "its {size:,} bytes are no whole number of 2-byte units", 3),
+        (ENGLISH_TABLE.encode("utf-16-be"), 1, "UTF-16 (big-endian)", "its {size:,} bytes are no whole number of 2-byte units", 3),
+        (codecs.BOM_UTF16_BE + ENGLISH_TABLE.encode("utf-16-be"), 1, "UTF-16 (big-endian)", "its {size:,} bytes are no whole number of 2-byte units", 3),
+        (ENGLISH_TABLE.encode("utf-32-le"), 3, "UTF-32 (little-endian)", "its {size:,} bytes are no whole number of 4-byte units", 3),
+        # a character beyond U+FFFF written as two 16-bit units, the file cut between them
+        ((ENGLISH_TABLE + "d-3,𝄞").encode("utf-16-le"), 2, "UTF-16 (little-endian)", "its last character is half of a surrogate pair", 4),
+    ],
+)
+def test_a_utf16_or_utf32_table_cut_inside_a_character_is_told_so(tmp_path: Path, written: bytes, cut: int, named: str, why: str, line: int):
+    # (line: the table's last, in which it ends; the first three cut inside its last line feed) it was "neither UTF-8 nor in a legacy encoding Legation recognises", which sent the archivist to look for an encoding
+    path = tmp_path / "table.csv"
+    path.write_bytes(written[:-cut])
+    size = len(written) - cut
+    said = f"is {named} text cut short: it ends inside a character ({why.format(size=size)}), as a file does that was truncated in copying; copy or save it again whole, best as UTF-8"
+    [error] = read_file(path)
+    assert isinstance(error, IngestError) and error.message == said
+    # given as the file's encoding, the last byte was "not utf-16-le … byte 48 of the line, 0x0A, cannot be read"
+    with pytest.raises(IngestError) as given:
+        decode(written[:-cut], named[:6].lower() + ("-le" if "little" in named else "-be"), path="table.csv")
+    assert (given.value.message, given.value.location) == (said, f"line {line}")
+
+
+def test_the_encodings_named_as_examples_include_utf16_with_its_byte_order():
+    # a BOM-less UTF-16 file is told by its byte order: the examples must name such an encoding as --encoding takes it
+    assert "utf-16-le" in examples() and "utf-16-be" in examples()
+    assert [check_encoding(name) for name in ("utf-16-le", "utf-16-be")] == ["utf-16-le", "utf-16-be"]

@@ -187,7 +187,7 @@ def check_encoding(name: str) -> str:
 
 
 def examples() -> str:
-    return "utf-8, cp1252 (Windows-1252), cp1250 (Windows-1250), cp1251, koi8-r, iso8859-2, mac-roman, utf-16"
+    return "utf-8, cp1252 (Windows-1252), cp1250 (Windows-1250), cp1251, koi8-r, iso8859-2, mac-roman, utf-16, utf-16-le, utf-16-be"
 
 
 def describe(encoding: str) -> str:
@@ -306,6 +306,8 @@ def decode(data: bytes, declared: str = "", declared_by: str = "", path: str = "
         try:
             text = _read_as(data, name)
         except UnicodeDecodeError as exc:
+            if cut := _cut_short(data, exc):
+                raise IngestError(path, cut[0], f"line {cut[1]}") from exc
             raise wrong_encoding(path, data, exc.start + (len(data) - len(exc.object)), name, declared_by or "--encoding") from exc
         if not name.startswith("utf") and (control := _C1.search(text)):  # ISO-8859-1 or -15 given for a Windows-1252 file: its “quotes”
             at = len(data) - len(data.removeprefix(codecs.BOM_UTF8)) + len(text[: control.start()].encode(name))
@@ -426,11 +428,16 @@ def guess(data: bytes) -> Decoded:
     judged = data if b"\x00" in data[:4096] else beyond
     ranked = [p["encoding"] for p in chardet.detect_all(judged, ignore_threshold=True, encoding_era=eras, compat_names=False, prefer_superset=True)]
     ranked = [codecs.lookup(e).name for e in ranked if e]
+    if wide := wide_without_mark(data):  # chardet ranks none when its end is cut inside a surrogate pair
+        bits, order = re.fullmatch(r"UTF-(\d+) \((\w)\w+-endian\)", wide).groups()
+        ranked.insert(0, f"utf-{bits}-{order}e")
     best = ranked[0] if ranked else ""
     if best and best not in ("ascii", "utf-8"):
         try:
             text = data.decode(best)
-        except UnicodeDecodeError:  # chardet judges the first 200 kB; a byte beyond them may not read
+        except UnicodeDecodeError as exc:  # chardet judges the first 200 kB; a byte beyond them may not read
+            if cut := _cut_short(data, exc):
+                raise ValueError(cut[0]) from exc
             text = ""
         if text and not _CONTROL.search(text) and (_wide(best) or _other_script(text)):
             bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
@@ -469,6 +476,33 @@ def guess(data: bytes) -> Decoded:
     named = {*common, best}  # the runner-up worth naming: not chardet's rarer candidates
     others = [(s == score, e, whole) for s, _, e, _, whole in scored if whole != text and e in named][:1]
     return Decoded(text, encoding, _note(encoding, others, text))
+
+
+def _cut_short(data: bytes, error: UnicodeDecodeError) -> tuple[str, int] | None:
+    """What to tell of ``data``, and the line (from 1) it ends in, when ``error``, raised decoding it in
+    UTF-16 or UTF-32, is that it ends inside a character (its length no whole number of the encoding's
+    2- or 4-byte units, or a surrogate pair's first half last: Unicode §3.9): a file cut short in
+    copying, which the rest of it reads well. None for any other error, or another encoding::
+
+        is UTF-16 (little-endian) text cut short: it ends inside a character (its 97 bytes are no
+        whole number of 2-byte units), as a file does that was truncated in copying; copy or save
+        it again whole, best as UTF-8
+    """
+    codec = codecs.lookup(error.encoding).name
+    if not _wide(codec) or error.end < len(error.object) or error.reason not in ("truncated data", "unexpected end of data"):
+        return None
+    width = 4 if codec.startswith("utf-32") else 2
+    if codec in ("utf-16", "utf-32"):  # the byte order its mark gives, or that of its letters, else the codec's own
+        codec = next((n for m, n in _BYTE_ORDER_MARKS if n.startswith(codec) and data.startswith(m)), "") or codec
+    bits, _, order = codec.removeprefix("utf-").partition("-")  # "16", "le"
+    ends = {"le": "little", "be": "big"}
+    named = f"UTF-{bits} ({ends[order]}-endian)" if order else wide_without_mark(data) or f"UTF-{bits}"
+    units = f"its {len(data):,} bytes are no whole number of {width}-byte units" if len(data) % width else "its last character is half of a surrogate pair"
+    line = error.object[: error.start].decode(error.encoding, errors="replace").count("\n") + 1
+    return (
+        f"is {named} text cut short: it ends inside a character ({units}), as a file does that was truncated in copying; "
+        "copy or save it again whole, best as UTF-8"
+    ), line
 
 
 def _beyond_ascii(data: bytes) -> bytes:
