@@ -161,3 +161,34 @@ def test_postgresqls_own_word_for_a_missing_database_gets_the_advice():
     with pytest.raises(psycopg.OperationalError) as refused:
         psycopg.connect(urlunsplit(parts._replace(path="/legation_no_such_database")), connect_timeout=10)
     assert "names a role or database the server does not have" in lasting_fault_advice(first_line(refused.value))
+
+
+def test_a_record_holding_text_no_utf8_is_a_500_saying_so_and_the_log_names_the_value(client, seed_archive, caplog):
+    # SQLite keeps text as the program writing it gives it; the driver's failure to read it was taken for the
+    # database out of reach: 503 "try again in a minute", "The database cannot be reached" in the log, which no
+    # wait mends and which named no row
+    from django.db import connection
+
+    from legation.web import errors
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL refuses text that is no UTF-8 when it is written: only an SQLite archive can hold it")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM records_document WHERE identifier = 'seed-sino-soviet-01'")
+        (pk,) = cursor.fetchone()
+        cursor.execute("UPDATE records_document SET summary = CAST(X'4142FF43' AS TEXT) WHERE id = %s", [pk])
+    errors._unreadable_said_at = -errors._DOWN_SAID_EVERY  # another test's may have been said within the minute
+    with caplog.at_level("ERROR", logger="legation.web.errors"):
+        page = client.get("/documents/seed-sino-soviet-01")
+        api = client.get("/api/documents/seed-sino-soviet-01")
+    html = assert_error_page(page, 500)
+    assert "This record cannot be read" in html and "not UTF-8 text" in html and "Retry-After" not in page
+    assert "cannot be reached" not in html
+    assert api.status_code == 500 and api.json()["error"]["code"] == "record_unreadable"
+    [said] = [r.getMessage() for r in caplog.records if r.name == "legation.web.errors"]  # once a minute, not per request
+    assert said.startswith("A value stored in the archive is no UTF-8 text") and "first seen at /documents/seed-sino-soviet-01" in said
+    assert (
+        f"(1) The row {pk} of records_document: its summary is not UTF-8 text (byte 3, 0xFF, in b'AB\\xffC'). "
+        f"Correct it with sqlite3 (UPDATE \"records_document\" SET \"summary\" = '…' WHERE \"id\" = {pk};)."
+    ) in said
+    assert client.get("/documents/seed-sino-soviet-02").status_code == 200  # the others read as before

@@ -48,6 +48,11 @@ CODES: dict[str, tuple[int, str]] = {
         f"{MAX_HEADERS:,} headers), most often a large Cookie header: the API needs no cookies, send none.",
     ),
     "server_error": (500, "Something failed on the server's side; it is logged. Try again in a moment."),
+    "record_unreadable": (
+        500,
+        "A value stored for the record asked for is not UTF-8 text (another program wrote it into the database): it "
+        "cannot be read until the archive's administrator corrects it, which the server's log says how to do.",
+    ),
     "database_unavailable": (
         503,
         "The archive's database cannot be reached just now (it is restarting, or out of reach); nothing was changed. "
@@ -158,8 +163,14 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, on_validation)
 
     def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
-        from legation.web.errors import note_database_down
+        from legation.records.undecodable import is_undecodable
+        from legation.web.errors import note_database_down, note_undecodable
 
+        if is_undecodable(exc):
+            note_undecodable(request, exc)
+            response = error_response(api, request, 500, "record_unreadable", CODES["record_unreadable"][1])
+            response._has_been_logged = True  # said by note_undecodable, with what to correct
+            return response
         note_database_down(request, exc)
         response = error_response(api, request, 503, "database_unavailable", CODES["database_unavailable"][1])
         response["Retry-After"] = "60"

@@ -11,6 +11,15 @@ first; :func:`undecodable_values` names each, for the command that met one (``co
 from __future__ import annotations
 
 
+def is_undecodable(error: Exception) -> bool:
+    """Whether ``error`` is the SQLite driver's failure to read a text value that is no UTF-8
+    ("Could not decode to UTF-8 column …"): a fault of the stored data, which lasts until the value is
+    corrected, not of the database's reach (both are Django's ``OperationalError``)."""
+    from django.db import OperationalError
+
+    return isinstance(error, OperationalError) and "decode to UTF-8" in str(error)
+
+
 def undecodable_values(error: Exception) -> list[tuple[str, str, str]]:
     """``(row, problem, remedy)`` for each value of this SQLite database's records that is no UTF-8 text,
     when ``error`` is the driver's failure to decode one (else ``[]``): ``row`` names the table and the
@@ -18,9 +27,9 @@ def undecodable_values(error: Exception) -> list[tuple[str, str, str]]:
     ``remedy`` the ``sqlite3`` statement that replaces the value. Reads every text column of the records' tables as
     bytes (``CAST(… AS BLOB)``): run only once such an error was met."""
     from django.apps import apps
-    from django.db import OperationalError, connection, models
+    from django.db import connection, models
 
-    if not isinstance(error, OperationalError) or "decode to UTF-8" not in str(error) or connection.vendor != "sqlite":
+    if not is_undecodable(error) or connection.vendor != "sqlite":
         return []
     found = []
     with connection.cursor() as cursor:

@@ -146,11 +146,39 @@ def note_database_down(request: HttpRequest, exc: Exception) -> None:
         log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s%s", said, request.path, lasting_fault_advice(said))
 
 
+_unreadable_said_at = -_DOWN_SAID_EVERY
+
+
+def note_undecodable(request: HttpRequest, exc: Exception) -> None:
+    """Log, one line a minute per process, that a page or API answer met a stored value that is no UTF-8
+    text (:func:`legation.records.undecodable.is_undecodable`), naming each such value of the archive
+    and the statement that corrects it (:func:`~legation.records.undecodable.undecodable_values`, which
+    reads every text column: once a minute at most). It was logged as "The database cannot be reached",
+    and answered 503 "try again in a minute", which no wait mends."""
+    from legation.printable import numbered_first
+    from legation.records.undecodable import undecodable_values
+
+    global _unreadable_said_at
+    now = time.monotonic()
+    if now - _unreadable_said_at < _DOWN_SAID_EVERY:
+        return
+    _unreadable_said_at = now
+    found = undecodable_values(exc)
+    named = numbered_first([f"{row}: {problem}. {remedy}" for row, problem, remedy in found]) if found else f"({first_line(exc)})"
+    log.error(
+        "A value stored in the archive is no UTF-8 text: another program wrote it into the database, and the pages and API answers "
+        "that read it answer 500 until it is corrected (first seen at %s). Correct each: %s",
+        request.path, named,
+    )
+
+
 class DatabaseUnavailable:
     """Django middleware: a page whose database is out of reach (:func:`~legation.errors.database_down`)
     is answered 503 with ``Retry-After`` (RFC 9110 §15.6.4, §10.2.3) and a page saying to try again,
     not 500 "something went wrong" with a traceback logged for each request; the API's endpoints
-    answer their own JSON 503 (:func:`legation.api.errors.install`). The page touches no database."""
+    answer their own JSON 503 (:func:`legation.api.errors.install`). The page touches no database. A value
+    stored in bytes that are no UTF-8, which SQLite's driver raises alike, is answered 500 "This record
+    cannot be read", logged with what to correct (:func:`note_undecodable`): no wait mends it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -161,6 +189,20 @@ class DatabaseUnavailable:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, database_down()):
             return None
+        from legation.records.undecodable import is_undecodable
+
+        if is_undecodable(exception):  # a fault of the data, which waiting does not mend
+            note_undecodable(request, exception)
+            if is_api(request):
+                response = json_error(500, "record_unreadable", CODES["record_unreadable"][1])
+            else:
+                response = error_page(
+                    request, 500, "This record cannot be read",
+                    "A value stored for it is not UTF-8 text: another program wrote it into the archive's database.",
+                    "The archive's administrator can correct it: the server's log names the value and how. Search the archive below meanwhile.",
+                )
+            response._has_been_logged = True  # said by note_undecodable
+            return response
         note_database_down(request, exception)
         if is_api(request):
             response = json_error(503, "database_unavailable", CODES["database_unavailable"][1])
