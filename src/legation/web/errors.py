@@ -193,27 +193,22 @@ class DatabaseUnavailable:
 
         if is_undecodable(exception):  # a fault of the data, which waiting does not mend
             note_undecodable(request, exception)
-            if is_api(request):
-                response = json_error(500, "record_unreadable", CODES["record_unreadable"][1])
-            else:
-                response = error_page(
-                    request, 500, "This record cannot be read",
-                    "A value stored for it is not UTF-8 text: another program wrote it into the archive's database.",
-                    "The archive's administrator can correct it: the server's log names the value and how. Search the archive below meanwhile.",
-                )
-            response._has_been_logged = True  # said by note_undecodable
-            return response
-        note_database_down(request, exception)
-        if is_api(request):
-            response = json_error(503, "database_unavailable", CODES["database_unavailable"][1])
+            status, code, page = 500, "record_unreadable", (
+                "This record cannot be read",
+                "A value stored for it is not UTF-8 text: another program wrote it into the archive's database.",
+                "The archive's administrator can correct it: the server's log names the value and how. Search the archive below meanwhile.",
+            )
         else:
-            response = error_page(
-                request, 503, "The archive is unavailable for a moment",
+            note_database_down(request, exception)
+            status, code, page = 503, "database_unavailable", (
+                "The archive is unavailable for a moment",
                 "Its database cannot be reached just now: it is restarting, or out of reach.",
                 "Try again in a minute; nothing you did caused it.",
             )
-        response["Retry-After"] = "60"
-        response._has_been_logged = True  # said by note_database_down: not django.request's line for each 5xx
+        response = json_error(status, code, CODES[code][1]) if is_api(request) else error_page(request, status, *page)
+        if status == 503:
+            response["Retry-After"] = "60"
+        response._has_been_logged = True  # said by note_database_down or note_undecodable: not django.request's line for each 5xx
         return response
 
 
