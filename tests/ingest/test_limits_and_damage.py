@@ -455,3 +455,38 @@ def test_a_wilson_record_in_utf16_without_a_byte_order_mark_is_named_so_not_bina
     (error,) = list(read_file(path))
     order = "little" if encoding.endswith("le") else "big"
     assert (error.location, error.message) == ("line 1", f"is UTF-16 ({order}-endian) text, not UTF-8, which JSON must be (RFC 8259, section 8.1); save the file as UTF-8")
+
+
+PADDED_TABLE = "identifier,title,date\nd-1,Telegram to Moscow,1949-12-22\nd-2,Memorandum of Conversation,1950\n"
+PADDING = "padding that a copy stopped part way or a disk tool leaves, so {unit}s of the file may be missing after it; compare the file with its source, remove the NULs, and ingest it again"
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "identifiers", "said"),
+    [
+        # the zeros after the last line: read as a row of one cell, "has 1 cells, the header has 3"
+        ("table.csv", PADDED_TABLE.encode() + b"\0" * 512, ["d-1", "d-2"], ("line 4", "ends in 512 NUL bytes from line 4 on")),
+        ("table.csv", PADDED_TABLE.replace("Moscow", "Moscou (café)").encode("cp1252") + b"\0" * 64, ["d-1", "d-2"], ("line 4", "ends in 64 NUL bytes from line 4 on")),
+        # inside the last row: its date was "1950" and 512 NULs, "more than the 300 allowed"
+        ("table.csv", PADDED_TABLE.encode()[:-1] + b"\0" * 512, ["d-1"], ("line 3", "ends in 512 NUL bytes from byte 36 of line 3 on (the row they cut short is not read)")),
+        # a line of NULs was "not UTF-8 text (a NUL at byte 1 of the line: UTF-16 or binary data); save the file as UTF-8"
+        ("documents.jsonl", (line("j-1") + line("j-2")).encode() + b"\0" * 300, ["j-1", "j-2"], ("line 3", "ends in 300 NUL bytes from line 3 on")),
+        ("documents.jsonl", (line("j-1") + line("j-2").strip()).encode() + b"\0\0", ["j-1"], ("line 2", f"ends in 2 NUL bytes from byte {len(line('j-2').strip()) + 1} of line 2 on (the line they cut short is not read)")),
+    ],
+)
+def test_a_file_ending_in_nul_padding_is_read_up_to_it_and_told_so(tmp_path: Path, name: str, written: bytes, identifiers: list[str], said: tuple[str, str]):
+    path = tmp_path / name
+    path.write_bytes(written)
+    records, errors = split(item for item in read_file(path) if not isinstance(item, IngestNote))
+    assert [r.identifier for r in records] == identifiers
+    unit = "row" if name.endswith(".csv") else "line"
+    assert [(e.location, e.message) for e in errors] == [(said[0], f"{said[1]}: {PADDING.format(unit=unit)}")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-le"])
+def test_a_wide_text_ending_in_its_own_nuls_is_no_padding(tmp_path: Path, encoding: str):
+    # the last line feed of UTF-16-LE is 0A 00, of UTF-32-LE 0A 00 00 00: NULs of the text, not after it
+    path = tmp_path / "table.csv"
+    path.write_bytes(PADDED_TABLE.encode(encoding))
+    records, errors = split(item for item in read_file(path) if not isinstance(item, IngestNote))
+    assert ([r.identifier for r in records], errors) == (["d-1", "d-2"], [])

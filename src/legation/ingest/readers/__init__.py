@@ -14,6 +14,7 @@ is not JSON at all (binary data) is read as a failure. JSON Lines are read line 
 
 from __future__ import annotations
 
+import codecs
 import functools
 import os
 import re
@@ -130,6 +131,9 @@ def json_lines(path: Path, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[in
                 if (nul := data.find(b"\0")) >= 0:  # valid UTF-8, but never in JSON text: UTF-16 or binary data
                     if read == 0 and (wide := wide_without_mark(data)):  # the whole file, not each of its lines
                         raise IngestError(str(path), _json_not_utf8(wide), f"line {number}")
+                    if not data[nul:].strip(b"\0\r\n"):  # NULs to the line's end: the file's padding
+                        yield padding_error(path, number, nul + 1, len(data[nul:].rstrip(b"\r\n")), "line")
+                        continue
                     problem = f"a NUL at byte {nul + 1} of the line: UTF-16 or binary data"
                     yield IngestError(str(path), f"is not UTF-8 text ({problem}); save the file as UTF-8", f"line {number}")
                     continue
@@ -164,6 +168,36 @@ def stopped_reading(path: Path, exc: BaseException, read: int, unit: str, line: 
         f"reading stopped here: the file is cut off or damaged ({exc}); the {read:,} {units} before this one "
         f"{'were' if read != 1 else 'was'} read and are reported above as documents or failures, the rest of the file "
         "was not. Download or export it again and ingest it again (documents already stored stay as they are)",
+        f"line {line}",
+    )
+
+
+def nul_padding(data: bytes) -> tuple[int, int] | None:
+    """``(offset, count)`` of the run of NUL bytes ``data`` ends in (trailing white space aside), when it is
+    padding: the zeros that a copy stopped part way, a disk tool or a fixed-size export leaves after the
+    text; None when ``data`` ends otherwise, or is UTF-16 or UTF-32 (a byte order mark, or their pattern of
+    NULs: :func:`~legation.ingest.encodings.wide_without_mark`), whose last character may end in NULs."""
+    text_end = len(data)
+    while text_end and data[text_end - 1] in b" \t\r\n":
+        text_end -= 1
+    if not text_end or data[text_end - 1] != 0:
+        return None  # the common case, found without copying a large file's bytes
+    start = len(data[:text_end].rstrip(b"\0"))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide_without_mark(data[:start] or data):
+        return None
+    return start, text_end - start
+
+
+def padding_error(path: Path, line: int, byte: int, count: int, unit: str) -> IngestError:
+    """The failure, at ``line``, of a file ending in ``count`` NUL bytes of padding (:func:`nul_padding`)
+    from ``byte`` of that line (from 1): rows or lines (``unit``) may be missing after it, and one it
+    begins inside was cut short. It was read as a row of one cell ("has 1 cells, the header has 3"), a
+    value ending in 512 NULs, or a line "not UTF-8 text … UTF-16 or binary data"."""
+    where = f"from line {line} on" if byte == 1 else f"from byte {byte:,} of line {line} on (the {unit} they cut short is not read)"
+    return IngestError(
+        str(path),
+        f"ends in {count:,} NUL byte{'s' * (count > 1)} {where}: padding that a copy stopped part way or a disk tool leaves, so "
+        f"{unit}s of the file may be missing after it; compare the file with its source, remove the NULs, and ingest it again",
         f"line {line}",
     )
 

@@ -114,7 +114,7 @@ from legation.ingest import encodings
 from legation.ingest.encodings import Decoded
 from legation.ingest.mappings import FIRST_WINS, Mapping, Values, load_mapping
 from legation.ingest.names import direct_name
-from legation.ingest.readers import located, read_decompressed, stopped_reading
+from legation.ingest.readers import located, nul_padding, padding_error, read_decompressed, stopped_reading
 from legation.ingest.readers.heading_notes import HeadingNotes
 from legation.ingest.table_rows import UNTITLED, from_table, remember_date_cell, table_fields
 from legation.printable import quoted, shortened
@@ -342,6 +342,12 @@ def read_csv(
         raise cannot_read(str(path), exc) from exc
     if stopped is not None:
         data = data[: data.rindex(b"\n") + 1]  # whole lines only: a row cut in two is not read as a shorter row
+    padded = None
+    if padding := nul_padding(data):  # said after the rows before it, as a file cut off is
+        at, count = padding
+        begins = data.rfind(b"\n", 0, at) + 1
+        padded = padding_error(path, data.count(b"\n", 0, at) + 1, at - begins + 1, count, "row")
+        data = data[:begins]  # a row the NULs begin inside is not read
     if encoding:
         declared, declared_by = encoding, "--encoding"
     else:
@@ -445,6 +451,8 @@ def read_csv(
         except StopIteration:
             if stopped is not None:
                 yield stopped_reading(path, stopped, read, "row", start)
+            elif padded is not None:
+                yield padded
             elif not read:  # said here: the note on its encoding counted as something read, and it passed as ingested
                 yield IngestError(str(path), "holds no documents: it has a header but no rows; add one row per document under the header")
             break
