@@ -767,6 +767,9 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
          "subjects_renamed": [{"before": "ARGENTINA", "after": "Argentina", "documents": 92}, …] (stored subjects the ingest
          renamed, as another source names them better, with --dry-run: would rename; legation.records.subject_names),
          "subjects_merged": [{"name": "BRAZIL", "into": "Brazil"}, …] (stored subjects one but for case, merged),
+         "authority_records_deleted": {"agents": [{"key": "person:…", "name": "…"}, …], "places": ["…"], "subjects": […],
+         "repositories": […]} (what the documents updated or deleted alone used and nothing curated holds, deleted with
+         them: legation.records.authorities.drop_unheld),
          "notes": ["…", …]}
 
     Lists are in the order the ingest met them. Fails the command (exit 1) when the file cannot
@@ -802,6 +805,7 @@ def _write_report(report, dry_run: bool, path: Path) -> None:
         "types_respelled": [{"identifier": identifier, "before": before, "after": after} for identifier, (before, after) in report.types.moved.items()],
         "subjects_renamed": [{"before": before, "after": after, "documents": report.subjects.moved[key]} for key, (before, after) in report.subjects.renamed.items()],
         "subjects_merged": [{"name": name, "into": into} for name, into in report.subjects.merged.items()],
+        "authority_records_deleted": report.unheld.as_json(),
         "notes": report.all_notes(),
     }
     _write_json(path, data, "the ingest itself is done")

@@ -370,3 +370,37 @@ def test_a_reingest_keying_a_name_anew_leaves_no_agent_of_no_document(tmp_path: 
     assert [row["key"] for kind, row in archive_rows() if kind == "agent"] == ["person:lyndon-b-johnson"]
     delete_documents(["lbj-1", "lbj-2"])
     assert list(Agent.objects.values_list("key", flat=True)) == ["person:dean-acheson"]
+
+
+def test_a_reingest_deletes_the_places_subjects_and_repositories_no_document_uses_and_nothing_curated_holds(tmp_path: Path):
+    """A re-ingest that moved a letter from "Peiping" to "Beijing", and gave it another subject and no repository,
+    left the old place, subject and repository of no document in the admin's lists, which a curator takes for the
+    archive's. Deleted now, as agents are, and named in the report; a place with another name (an authority
+    file's), a subject a curator renamed, and collections stay."""
+    from legation.records.authorities import load_authorities
+    from legation.records.models import Collection, Place, Repository, Subject
+
+    first = {"identifier": "a", "title": "Letter A", "place_sent": "Peiping", "subjects": ["Old heading"],
+             "repositories": ["Old repository"], "collections": [{"key": "c1", "title": "First volume"}]}  # fmt: skip
+    second = {"identifier": "b", "title": "Letter B", "place_sent": "Mukden", "collections": [{"key": "c1", "title": "First volume"}]}
+    third = {"identifier": "c", "title": "Letter C", "subjects": ["Heading to rename"]}
+    ingest_records(read_file(write_lines(tmp_path / "letters.jsonl", [first, second, third])))
+    places = tmp_path / "places.jsonl"
+    places.write_text('{"kind": "place", "name": "Mukden", "names": ["Shenyang"]}\n', encoding="utf-8")
+    load_authorities(places)
+    Subject.objects.filter(name="Heading to rename").update(name="Heading renamed")  # as the admin renames it
+
+    later = [{**first, "place_sent": "Beijing", "subjects": ["New heading"], "repositories": [], "collections": [{"key": "c2", "title": "Second volume"}]},
+             {**second, "place_sent": ""}]  # fmt: skip
+    report = ingest_records(read_file(write_lines(tmp_path / "later.jsonl", later)))
+    assert report.updated == ["a", "b"]
+    assert sorted(Place.objects.values_list("name", flat=True)) == ["Beijing", "Mukden"]
+    assert sorted(Subject.objects.values_list("name", flat=True)) == ["Heading renamed", "New heading"]
+    assert not Repository.objects.exists() and sorted(Collection.objects.values_list("key", flat=True)) == ["c1", "c2"]
+    from legation.records.authorities import Unheld
+
+    assert report.unheld == Unheld(places=["Peiping"], subjects=["Old heading"], repositories=["Old repository"])
+    assert "1 place, 1 subject, 1 repository. (1) the place 'Peiping'. (2) the subject 'Old heading'. (3) the repository 'Old repository'." in report.all_notes()[-1]
+    unheld = Unheld()
+    assert delete_documents(["c"], unheld) == ["c"] and not unheld  # the renamed subject is the curator's
+    assert sorted(Subject.objects.values_list("name", flat=True)) == ["Heading renamed", "New heading"]

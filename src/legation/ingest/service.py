@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from legation.errors import IngestError, IngestNote, shown_path
 from legation.interrupts import held
-from legation.printable import documents
+from legation.printable import documents, numbered_first
 from legation.ingest.curation import FIELDS, Conflict, FieldChange, KindConflict, changes, field_digests, keep_curated, last_digest, last_ingested, remember, remember_origins
 from legation.ingest.dates import disagreement, edtf_left_behind, parse_archival_date, unread_reason, years_to_come
 from legation.ingest.names import direct_name
@@ -31,7 +31,7 @@ from legation.ingest.readers import is_kind_from_name, location_of, named_otherw
 from legation.ingest.slugs import slug, stable_slug
 from legation.ingest.table_rows import archive_agents, archive_collections, date_cell, emptied_texts, from_a_table_file, table_fields_of, unread_date, with_stored_parts
 from legation.records.agent_keys import as_first_read, as_stated_twins, as_stored_kinds, confirm_kinds, rekey, rekind, remember_reported, resolve_keys
-from legation.records.authorities import drop_unheld_agents
+from legation.records.authorities import UNHELD, Unheld, drop_unheld, uses_of
 from legation.records.document_types import ONE_TYPE, TypeSpellings, care, respellings
 from legation.records.place_names import resolve_places
 from legation.records.subject_names import ONE_SUBJECT, SubjectNames, said
@@ -109,6 +109,7 @@ class IngestReport:
     texts_kept: list[str] = field(default_factory=list)  # where: table rows with an empty text cell for a document with texts, kept
     dates_kept: dict[str, tuple[str, str]] = field(default_factory=dict)  # identifier → (where, date as the row writes it): unread, stored date kept
     collections_left: list[tuple[str, list[str]]] = field(default_factory=list)  # (where, titles): collections a table's row took a document out of
+    unheld: Unheld = field(default_factory=Unheld)  # agents, places, subjects, repositories deleted with what last used them (authorities.drop_unheld)
     committed: tuple[int, int, int] = (0, 0, 0)  # (added, updated, unchanged) as of the last batch committed: what an interrupted ingest stored
     first_keys: dict[str, str] = field(default_factory=dict, repr=False)  # agent slug → the kind:slug key first read (agent_keys.as_first_read)
     agent_kinds: dict[str, str] = field(default_factory=dict, repr=False)  # agent key → its kind, stored or first read (agent_keys.as_stored_kinds)
@@ -178,6 +179,8 @@ class IngestReport:
             notes.append(note)
         notes += _table_row_notes(self)
         notes += _kinds_notes(self)
+        if self.unheld:
+            notes.append(f"authority records deleted, as {UNHELD}: {self.unheld.counted()}. {numbered_first(self.unheld.sentences())}")
         return notes
 
 
@@ -503,7 +506,7 @@ def _document_values(record: DocumentRecord, auth: _Authorities) -> dict:
 def _write(
     records: list[DocumentRecord], existing: dict[str, Document], ingested: dict[str, dict[str, str]], origin: str = "", corrected: frozenset[str] = frozenset(),
     from_names: set[str] | frozenset[str] = frozenset(),
-) -> list[tuple[str, str, str]]:
+) -> tuple[list[tuple[str, str, str]], Unheld]:
     """Write the document rows of ``records`` and their relations, replacing what the documents in
     ``existing`` (``{identifier: stored row}``) had, with the digests of what the source gave
     (``ingested``, by identifier) and the name of the file read (``origin``; ``""``: a document
@@ -512,7 +515,9 @@ def _write(
     not per document. ``from_names``: the keys of agents whose kind was read from the name
     (:func:`legation.ingest.readers.kind_from_name`), which an agent made for them remembers. Returns
     ``(old key, key, name)`` of the agents stored with a kind read from their name that a source now
-    states otherwise, given its key and kind (:func:`legation.records.agent_keys.rekind`)."""
+    states otherwise, given its key and kind (:func:`legation.records.agent_keys.rekind`), and the agents,
+    places, subjects and repositories the documents updated used and no document uses now that were deleted
+    (:func:`legation.records.authorities.drop_unheld`)."""
     auth = _Authorities(records, from_names)
     new_docs, old_docs = [], []
     now = timezone.now()
@@ -528,11 +533,11 @@ def _write(
                 setattr(doc, name, value)
             doc.updated_at = now
             old_docs.append(doc)
-    linked: set[int] = set()  # the agents the documents updated linked: those they link no longer may be no one's
+    # what the documents updated used as stored: what they use no longer may be no one's (drop_unheld, below)
+    used = uses_of(doc.pk for doc in old_docs)
     if old_docs:
         Document.objects.bulk_update(old_docs, [*_DOCUMENT_FIELDS, "ingested", "updated_at", *(["ingested_from"] if origin else [])])
         for chunk in chunks([doc.pk for doc in old_docs]):
-            linked.update(DocumentAgent.objects.filter(document_id__in=chunk).values_list("agent_id", flat=True))
             for related in (Text, DocumentAgent, *_RELATED_ROWS):
                 related.objects.filter(document_id__in=chunk).delete()
     Document.objects.bulk_create(new_docs)  # sets the primary keys (RETURNING on SQLite ≥ 3.35 and PostgreSQL)
@@ -560,8 +565,8 @@ def _write(
     _insert_rows(Document.collections.through, ("document", "collection"), in_collections)
     _insert_rows(Document.subjects.through, ("document", "subject"), on_subjects)
     _insert_rows(Document.repositories.through, ("document", "repository"), in_repositories)
-    drop_unheld_agents(linked)  # a key the source no longer gives (a rule of keys changed): no agent left of no document
-    return auth.restated
+    # a key the source no longer gives (a rule of keys changed), a place or subject it names otherwise: none left of no document
+    return auth.restated, drop_unheld(used)
 
 
 
@@ -829,7 +834,9 @@ def _store(batch: list[DocumentRecord], report: IngestReport, dry_run: bool, sou
             _Authorities(spelled)
             ChangeLogEntry.log_upserts(r.identifier for r in spelled)
         if changed and not dry_run:
-            report.kinds_restated += _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected, report.keys_from_names)
+            restated, dropped = _write(changed, _fetch(Document, "identifier", (r.identifier for r in changed if r.identifier in stored)), digests, origin, corrected, report.keys_from_names)
+            report.kinds_restated += restated
+            report.unheld.add(dropped)
             ChangeLogEntry.log_upserts(r.identifier for r in changed)
         if told and not dry_run:  # after the writes: an agent first stored by this batch remembers it too
             remember_reported(told)
@@ -981,17 +988,21 @@ def _dated_by_curator(identifiers: list[str]) -> set[str]:
     }
 
 
-def delete_documents(identifiers: Iterable[str]) -> list[str]:
-    """Delete documents and log each deletion, in one transaction, and the agents they alone linked that no
-    authority record holds (:func:`legation.records.authorities.drop_unheld_agents`). Returns the identifiers deleted."""
+def delete_documents(identifiers: Iterable[str], unheld: Unheld | None = None) -> list[str]:
+    """Delete documents and log each deletion, in one transaction, with the agents, places, subjects and
+    repositories they alone used that nothing curated holds (:func:`legation.records.authorities.drop_unheld`),
+    which are added to ``unheld`` when given. Returns the identifiers deleted. Ingest's ``--delete-missing``
+    and the admin's deletions (one document, or the list's "delete selected") both delete so."""
     with transaction.atomic():
         docs = list(Document.objects.filter(identifier__in=list(identifiers)))
         deleted = sorted(d.identifier for d in docs)
-        linked = set(DocumentAgent.objects.filter(document_id__in=[d.pk for d in docs]).values_list("agent_id", flat=True))
+        used = uses_of(d.pk for d in docs)
         for doc in docs:
             doc.delete()
-        drop_unheld_agents(linked)
+        dropped = drop_unheld(used)
         ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in deleted)
+    if unheld is not None:
+        unheld.add(dropped)
     return deleted
 
 
@@ -1030,5 +1041,5 @@ def delete_missing(report: IngestReport, *, dry_run: bool = False) -> IngestRepo
     doomed = [i for i in missing if i not in elsewhere]
     for chunk in chunks(doomed):
         with held():  # a Ctrl-C or kill as a chunk's deletion commits stops after it, the chunk counted
-            report.deleted += chunk if dry_run else delete_documents(chunk)
+            report.deleted += chunk if dry_run else delete_documents(chunk, report.unheld)
     return report

@@ -48,8 +48,9 @@ from legation.printable import quoted, shortened, with_article
 from legation.records.document_record import AUTHORITY_KEYS, AUTHORITY_KINDS, unstorable
 from legation.records.agent_keys import merge_agent, merged_keys
 from legation.records.chunks import chunks
-from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, Place, PlaceName
+from legation.records.models import Agent, AgentKey, AgentName, ChangeLogEntry, Document, DocumentAgent, Place, PlaceName, Repository, Subject
 from legation.records.place_names import merge_place, preferred_places, remember_resolved
+from legation.records.subject_names import curated
 
 _EXAMPLE_KEYS = {"person": "person:zhou-enlai", "organization": "organization:national-security-council"}  # (a message's example)
 KINDS = AUTHORITY_KINDS
@@ -327,23 +328,113 @@ def load_rows(rows: list[tuple[int, dict]], source: str, problems: Sequence[Inge
     return report
 
 
-def drop_unheld_agents(agent_ids: Iterable[int]) -> list[str]:
-    """Delete those of the agents ``agent_ids`` (primary keys) that no document links and no authority record holds
-    (no curated name nor other key: what :func:`authority_rows` writes), as a re-ingest or a deletion leaves them (call
-    inside a transaction, after the documents' links are written). Such an agent is what a source once gave and gives
-    no longer: a table's ``JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973`` keyed whole by an earlier Legation, which
-    a re-ingest links to ``person:lyndon-b-johnson``; kept, it stayed in the admin's list of agents and its surname
-    among the archive's, and ``legation copy-archive`` refused the archive ("no document nor authority line names the
-    agent"). An agent an authority file or a curator made stays, with documents or without. Returns the keys deleted,
-    sorted."""
-    dropped: list[str] = []
-    for chunk in chunks(sorted(set(agent_ids))):
+@dataclass(frozen=True)
+class Uses:
+    """What some documents use, by primary key: the agents they link, the places they were sent from,
+    their subjects and repositories (:func:`uses_of`)."""
+
+    agents: frozenset[int] = frozenset()
+    places: frozenset[int] = frozenset()
+    subjects: frozenset[int] = frozenset()
+    repositories: frozenset[int] = frozenset()
+
+
+@dataclass
+class Unheld:
+    """The records :func:`drop_unheld` deleted: agents as ``(key, preferred name)``, places, subjects
+    and repositories by name, each list sorted; what an ingest's report and the admin name."""
+
+    agents: list[tuple[str, str]] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    repositories: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.agents or self.places or self.subjects or self.repositories)
+
+    def add(self, other: Unheld) -> None:
+        """Take in ``other``'s records (a later batch's or chunk's), each list kept sorted."""
+        self.agents = sorted({*self.agents, *other.agents})
+        for name in ("places", "subjects", "repositories"):
+            setattr(self, name, sorted({*getattr(self, name), *getattr(other, name)}))
+
+    def sentences(self) -> list[str]:
+        """One phrase a record, agents first: ``the agent 'Chou En-lai' (person:chou-en-lai)``, ``the place
+        'Peiping'``, ``the subject …``, ``the repository …``, for :func:`legation.printable.numbered_first`."""
+        agents = [f"the agent {quoted(name)} ({key})" for key, name in self.agents]
+        return [*agents, *(f"the {kind} {quoted(name)}" for kind, names in self._named() for name in names)]
+
+    def counted(self) -> str:
+        """How many of each kind: ``2 agents, 1 place``."""
+        plural = {"agent": "agents", "place": "places", "subject": "subjects", "repository": "repositories"}
+        kinds = [("agent", self.agents), *self._named()]
+        return ", ".join(f"{len(items):,} {kind if len(items) == 1 else plural[kind]}" for kind, items in kinds if items)
+
+    def as_json(self) -> dict:
+        """``{"agents": [{"key": …, "name": …}, …], "places": […], "subjects": […], "repositories": […]}``."""
+        return {"agents": [{"key": key, "name": name} for key, name in self.agents], "places": self.places, "subjects": self.subjects, "repositories": self.repositories}
+
+    def _named(self) -> list[tuple[str, list[str]]]:
+        return [("place", self.places), ("subject", self.subjects), ("repository", self.repositories)]
+
+
+UNHELD = (
+    "no document uses them any more and no authority file nor curator gave them anything to keep (an agent's curated "
+    "name or other key, a place's other name, a subject's name given in the admin)"
+)  # why drop_unheld deleted records, as the ingest's report and the admin say it
+
+
+def uses_of(document_ids: Iterable[int]) -> Uses:
+    """What the documents ``document_ids`` (primary keys) use as stored now: read it before their links
+    are rewritten (a re-ingest) or deleted, for :func:`drop_unheld` after."""
+    agents: set[int] = set()
+    places: set[int] = set()
+    subjects: set[int] = set()
+    repositories: set[int] = set()
+    for chunk in chunks(sorted(set(document_ids))):
+        agents.update(DocumentAgent.objects.filter(document_id__in=chunk).values_list("agent_id", flat=True))
+        places.update(Document.objects.filter(pk__in=chunk, place_sent__isnull=False).values_list("place_sent_id", flat=True))
+        subjects.update(Document.subjects.through.objects.filter(document_id__in=chunk).values_list("subject_id", flat=True))
+        repositories.update(Document.repositories.through.objects.filter(document_id__in=chunk).values_list("repository_id", flat=True))
+    return Uses(frozenset(agents), frozenset(places), frozenset(subjects), frozenset(repositories))
+
+
+def drop_unheld(uses: Uses) -> Unheld:
+    """Delete those of the records ``uses`` names (:func:`uses_of`) that no document uses now and that hold
+    nothing an authority file or a curator gave (:data:`UNHELD`), as a re-ingest or a deletion leaves them;
+    call inside the transaction that rewrote or deleted the documents, after it did. Returns what it deleted.
+
+    Held, and kept with documents or without: an agent with a curated name or another key (what
+    :func:`authority_rows` writes, and ``legation copy-archive`` carries), a place with another name (the
+    same), a subject a curator named (:func:`legation.records.subject_names.curated`: later ingests under its
+    name in sources join it). Not held: what only a source gave, which the next ingest of a document giving
+    it makes again as it was: an agent a table keyed whole by an earlier Legation
+    (``JOHNSON, LYNDON B. (LYNDON BAINES), 1908-1973``, which a re-ingest links to ``person:lyndon-b-johnson``),
+    a place, subject or repository only deleted documents used. Kept, such a record stayed in the admin's lists,
+    which a curator takes for the archive's, an agent's surname among the archive's (which decide the names that
+    find other people's documents: :func:`legation.search.indexer.archive_surnames`), and ``legation copy-archive``
+    refused the archive ("no document nor authority line names the agent"). Collections are kept: the
+    store does not tell a curator's title from a source's, and an ingest of the volume again keeps the stored one."""
+    dropped = Unheld()
+    for chunk in chunks(sorted(uses.agents)):
         held = AgentName.objects.filter(agent_id__in=chunk, from_authority=True).values("agent_id")
         merged = AgentKey.objects.filter(agent_id__in=chunk).values("agent_id")
         unheld = Agent.objects.filter(pk__in=chunk, document_links=None).exclude(pk__in=held).exclude(pk__in=merged)
-        dropped += unheld.values_list("key", flat=True)
+        dropped.agents += unheld.values_list("key", "name")
         unheld.delete()
-    return sorted(dropped)
+    for chunk in chunks(sorted(uses.places)):
+        unheld = Place.objects.filter(pk__in=chunk, documents=None, names=None)
+        dropped.places += unheld.values_list("name", flat=True)
+        unheld.delete()
+    for chunk in chunks(sorted(uses.subjects)):
+        unheld = [s for s in Subject.objects.filter(pk__in=chunk, documents=None) if not curated(s)]
+        dropped.subjects += [s.name for s in unheld]
+        Subject.objects.filter(pk__in=[s.pk for s in unheld]).delete()
+    for chunk in chunks(sorted(uses.repositories)):
+        unheld = Repository.objects.filter(pk__in=chunk, documents=None)
+        dropped.repositories += unheld.values_list("name", flat=True)
+        unheld.delete()
+    return Unheld(sorted(dropped.agents), sorted(dropped.places), sorted(dropped.subjects), sorted(dropped.repositories))
 
 
 def authority_rows() -> Iterator[dict]:
