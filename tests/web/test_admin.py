@@ -11,6 +11,7 @@ import re
 import pytest
 from django.forms.models import model_to_dict
 
+from legation.records.document_record import AgentRef, CollectionRef, DocumentRecord
 from legation.records.models import Document
 
 
@@ -846,3 +847,64 @@ def test_a_subject_a_curator_renamed_takes_the_names_read_in_another_case_and_ke
     answer = admin_client.post(f"/admin/records/subject/{other.pk}/change/", {"name": "EAST AND SOUTHEAST ASIA"})
     assert answer.status_code == 200 and "has this name but for case or accents" in html.unescape(answer.content.decode())
     assert Subject.objects.get(pk=other.pk).name == "Korea"
+
+
+def _suggested(client, q: str) -> list[str]:
+    return [s["text"] for s in client.get("/api/suggest", {"q": q}).json()]
+
+
+def test_deleting_documents_in_the_admin_deletes_what_they_alone_used_as_a_reingest_does(seed_archive, admin_client, client, tmp_path):
+    # a document deleted in the admin, alone or by the list's "delete selected", left its sender, its place, subject
+    # and repository behind, of no document: in the admin's lists, and the sender's surname among the archive's, which
+    # decide the names that find other people's documents (a fresh curator). Deleted now as a re-ingest or
+    # --delete-missing deletes them, and the curator told; what a curator or an authority file gave a name stays, as do
+    # the records other documents use and the collection; the index follows, and nothing public shows them.
+    from legation.ingest.service import ingest_records
+    from legation.records.authorities import load_authorities
+    from legation.records.models import Agent, ChangeLogEntry, Collection, Place, Repository, Subject
+    from legation.search.indexer import archive_surnames
+    from legation.search.schema import surname
+
+    mao = Document.objects.get(identifier="seed-sino-soviet-01").agent_links.get(role="sender").agent
+    collection = {"key": "withdrawn-letters", "title": "Withdrawn letters"}
+    sender = {"key": "person:ivan-zakharovich-vyshnevetsky", "name": "Ivan Zakharovich Vyshnevetsky", "role": "sender", "kind": "person"}
+    letters = [
+        DocumentRecord(
+            identifier=f"withdrawn-{n}", title=f"Withdrawn letter {n}", collections=[CollectionRef(**collection)], place_sent="Port Zakharov",
+            subjects=["Withdrawn matters"], repositories=["Zakharov family papers"],
+            agents=[AgentRef(**sender, names=[]), AgentRef(key=mao.key, name=mao.name, kind="person", role="recipient")]
+            + ([AgentRef(key="person:curated-kuznetsova", name="Olga Kuznetsova", kind="person", role="mentioned")] if n == 3 else []),
+        ).validate()
+        for n in (1, 2, 3)
+    ]  # fmt: skip
+    ingest_records(letters[:1])
+    authority = tmp_path / "people.jsonl"
+    authority.write_text('{"kind": "person", "key": "person:curated-kuznetsova", "name": "Olga Kuznetsova", "names": ["O. Kuznetsova"]}\n', encoding="utf-8")
+    load_authorities(authority)
+    assert _found(client, q="Withdrawn") == ["withdrawn-1"]
+    assert "Port Zakharov" in _suggested(client, "Port Zak") and surname(sender["name"], False) in archive_surnames()
+
+    page = admin_client.post(f"/admin/records/document/{Document.objects.get(identifier='withdrawn-1').pk}/delete/", {"post": "yes"}, follow=True)
+    assert page.redirect_chain
+    assert not Agent.objects.filter(key=sender["key"]).exists() and Agent.objects.filter(pk=mao.pk).exists()
+    assert not (Place.objects.filter(name="Port Zakharov").exists() or Subject.objects.filter(name="Withdrawn matters").exists())
+    assert not Repository.objects.filter(name="Zakharov family papers").exists() and Collection.objects.filter(key=collection["key"]).exists()
+    said = " ".join(html.unescape(page.content.decode()).split())
+    assert (
+        "Also deleted, as no document uses them any more and no authority file nor curator gave them anything to keep (an "
+        "agent's curated name or other key, a place's other name, a subject's name given in the admin): 1 agent, 1 place, 1 "
+        "subject, 1 repository. (1) the agent 'Ivan Zakharovich Vyshnevetsky' (person:ivan-zakharovich-vyshnevetsky). (2) the "
+        "place 'Port Zakharov'. (3) the subject 'Withdrawn matters'. (4) the repository 'Zakharov family papers'."
+    ) in said
+    assert ChangeLogEntry.objects.filter(document_identifier="withdrawn-1", operation="delete").exists()
+    assert _found(client, q="Withdrawn") == [] and _suggested(client, "Port Zak") == []
+    assert surname(sender["name"], False) not in archive_surnames()
+
+    ingest_records(letters[1:])
+    ids = list(Document.objects.filter(identifier__in=["withdrawn-2", "withdrawn-3"]).values_list("pk", flat=True))
+    action = {"action": "delete_selected", "_selected_action": ids, "post": "yes"}
+    listed = admin_client.post("/admin/records/document/", action, follow=True)
+    assert listed.redirect_chain and not Document.objects.filter(pk__in=ids).exists()
+    assert not Agent.objects.filter(key=sender["key"]).exists() and Agent.objects.filter(key="person:curated-kuznetsova").exists()
+    assert not Place.objects.filter(name="Port Zakharov").exists() and _found(client, q="Withdrawn") == []
+    assert "1 agent, 1 place, 1 subject, 1 repository" in html.unescape(listed.content.decode())

@@ -17,8 +17,9 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from legation.ingest.dates import in_year_to_come, parse_archival_date, unread_reason
 from legation.records.agent_keys import merge_agent
+from legation.records.authorities import UNHELD, Unheld
 from legation.records.dates import display_date, edtf_day_bounds, lies_within
-from legation.printable import quoted, shortened, with_article
+from legation.printable import numbered_first, quoted, shortened, with_article
 from legation.records.admin_fields import (
     ReadableAutocomplete,
     ReadableJSONField,
@@ -424,15 +425,23 @@ class DocumentAdmin(StorableSearch, ReadableAutocomplete, PlainTextAreas, admin.
         ChangeLogEntry.log_upserts([form.instance.identifier])
 
     def delete_model(self, request, obj):
-        identifier = obj.identifier
-        super().delete_model(request, obj)
-        ChangeLogEntry.objects.create(document_identifier=identifier, operation="delete")
+        self._delete(request, [obj.identifier])
 
     def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            identifiers = list(queryset.values_list("identifier", flat=True))
-            super().delete_queryset(request, queryset)
-            ChangeLogEntry.objects.bulk_create(ChangeLogEntry(document_identifier=i, operation="delete") for i in identifiers)
+        self._delete(request, list(queryset.values_list("identifier", flat=True)))
+
+    def _delete(self, request, identifiers: list[str]) -> None:
+        """Delete as ``--delete-missing`` does (:func:`legation.ingest.service.delete_documents`, one
+        transaction): each deletion logged for the search index, and the agents, places, subjects and
+        repositories the documents alone used that nothing curated holds deleted with them, which the curator
+        is told. They stayed, of no document, in the admin's lists, and an agent's surname among the archive's
+        (:func:`legation.search.indexer.archive_surnames`)."""
+        from legation.ingest.service import delete_documents  # ingest builds on records, not the other way round
+
+        unheld = Unheld()
+        delete_documents(identifiers, unheld)
+        if unheld:
+            self.message_user(request, f"Also deleted, as {UNHELD}: {unheld.counted()}. {numbered_first(unheld.sentences())}", messages.INFO)
 
 
 class _NotTheAgentsOwn(forms.models.BaseInlineFormSet):
