@@ -694,7 +694,8 @@ def _write_json(path: Path, data: dict, done: str) -> None:
 def _print_report(report, dry_run: bool, report_file: Path | None = None) -> None:
     """The ingest's table, then failures, kept documents and conflicts (the first :data:`SHOWN` of each),
     the documents updated with the fields that changed (the first :data:`UPDATES_SHOWN`), notes
-    and deletions (the first 20); where a list is cut, it says where the whole of it is
+    and deletions (the first 20), on a dry run that updates or deletes documents that it cannot name the authority
+    records a real run would delete with them (:func:`legation.records.authorities.drop_unheld`); where a list is cut, it says where the whole of it is
     (``report_file``, written by :func:`_write_report`) or how to get it (``--report FILE``)."""
     table = Table(title="Ingest (dry run: nothing written)" if dry_run else "Ingest")
     counts = {
@@ -732,6 +733,11 @@ def _print_report(report, dry_run: bool, report_file: Path | None = None) -> Non
     if report.deleted:
         shown = ", ".join(report.deleted[:20]) + (f" and {len(report.deleted) - 20:,} more ({rest})" if len(report.deleted) > 20 else "")
         console.print(f"{'would delete' if dry_run else 'deleted'}: {escape(shown)}", highlight=False, soft_wrap=True)
+    if dry_run and (report.updated or report.deleted):  # drop_unheld runs as the documents are written: a dry run writes none
+        console.print(
+            "a real run also deletes the agents, places, subjects and repositories that only the documents it updates or deletes "
+            "use and nothing curated holds, and names them; this dry run cannot tell which", highlight=False, soft_wrap=True,
+        )
 
 
 def _write_report(report, dry_run: bool, path: Path) -> None:

@@ -19,6 +19,8 @@ def test_delete_missing_dry_run_then_mirror_then_search(tmp_path: Path):
     dry = legation(data, "ingest", "--dry-run", "--delete-missing", str(fewer))
     assert dry.returncode == 0, dry.stderr
     assert "would delete" in dry.stdout and f"would delete: {', '.join(gone)}" in dry.stdout
+    # it said nothing of the agents a real run deletes with the documents, as if none were
+    assert "a real run also deletes the agents, places, subjects and repositories that only the documents it updates or deletes use" in " ".join(dry.stdout.split())
     assert json.loads(legation(data, "search", "Sino-Soviet", "--json").stdout)["total"] == 10  # every seed record's collection
 
     mirrored = legation(data, "ingest", "--delete-missing", str(fewer))
