@@ -1569,3 +1569,16 @@ def test_a_table_of_a_frus_document_is_shown_as_a_table(client, db):
     (table,) = re.findall(r'<div class="table"><table>(.*?)</table></div>', page, re.S)
     assert re.findall(r'<tr><td colspan="(\d+)">([^<]+)</td></tr>', table) == [("5", "Party Secretaries (not Presidium Members)")]
     assert "<tr><td>Kozlov</td><td>54</td><td>Party 2nd Secretary</td><td>The Successor-designate</td><td></td></tr>" in table
+
+
+def test_a_stray_year_beside_matches_of_one_year_is_said_though_no_histogram_is_drawn(client, far_dates):
+    # one bar draws no histogram, and the line naming the strays stood inside it: the charter of 1066 among
+    # telegrams of 1950 alone went unsaid
+    html = client.get("/", {"q": "Cable OR charter"}).content.decode()
+    assert '<figure class="histogram"' in html and "are not drawn" not in html and "is not drawn" in html  # 1949 and 1950: as before
+    html = client.get("/", {"q": "Zhou OR charter"}).content.decode()  # two telegrams of 1950 and the charter
+    assert "Results: 1 - 3 of 3" in html and '<figure class="histogram"' not in html
+    said = re.search(r'<p class="not-drawn">(.*?)</p>', html).group(1)
+    assert re.sub("<[^>]+>", "", said) == "1 document dated 1066 is more than 400 years from the other dated matches, all of 1950."
+    [address] = re.findall(r'<a href="([^"]+)" rel="nofollow">1066</a>', said)
+    assert re.findall(r'<h3 dir="auto"><a href="/documents/([^"]+)">', client.get("/" + unescape(address)).content.decode()) == ["charter"]

@@ -475,18 +475,25 @@ def year_histogram(
     return [YearCount(start, sum(by_year.get(y, 0) for y in range(start, start + width)), width) for start in starts], undated, left_out
 
 
-def years_not_drawn(left_out: Sequence[YearCount], approximate: bool = False, year: Callable[[YearCount], str] = lambda y: str(y.year)) -> str:
+def years_not_drawn(
+    left_out: Sequence[YearCount], approximate: bool = False, year: Callable[[YearCount], str] = lambda y: str(y.year), alone: str = ""
+) -> str:
     """What a page says under a histogram that leaves out the stray years ``left_out``
     (:func:`year_histogram`), each year as ``year`` writes it (a page: a link narrowing to it):
     ``"1 document dated 1066 is not drawn (more than 400 years from the other dates)."``, ``"3
     documents dated 1066 and 2999 are not drawn (…)."`` (``"About 40 documents …"`` when
     ``approximate``: counted on a sample); ``""`` when none is left out. Found by the search all the
-    same, they vanished from the bars without a word, which then fell short of the total (a fresh user)."""
+    same, they vanished from the bars without a word, which then fell short of the total (a fresh user).
+    ``alone``: the one bar left (``"1950"``, ``"1530–1539"``) when no histogram is drawn for it, and nothing
+    then said the strays were there: ``"1 document dated 1066 is more than 400 years from the other dated
+    matches, all of 1950."``."""
     if not left_out:
         return ""
     count = sum(y.count for y in left_out)
-    said = f"{documents(count)} dated {in_words([year(y) for y in left_out])} {'is' if count == 1 else 'are'} not drawn"
-    return f"{'About ' if approximate else ''}{said} (more than {MAX_HISTOGRAM_YEARS} years from the other dates)."
+    said = f"{documents(count)} dated {in_words([year(y) for y in left_out])} {'is' if count == 1 else 'are'}"
+    if alone:
+        return f"{'About ' if approximate else ''}{said} more than {MAX_HISTOGRAM_YEARS} years from the other dated matches, all of {alone}."
+    return f"{'About ' if approximate else ''}{said} not drawn (more than {MAX_HISTOGRAM_YEARS} years from the other dates)."
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)

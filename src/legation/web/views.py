@@ -347,12 +347,13 @@ class YearBar:
 def _not_drawn(result: SearchResult, address: Callable[[YearCount], str]) -> SafeString:
     """The sentence under the histogram of ``result`` saying which dated matches it leaves out
     (:func:`~legation.search.service.years_not_drawn`), each year a link to ``address(year)``;
-    ``""`` when it draws them all."""
+    ``""`` when it draws them all. A histogram of one bar is not drawn: the sentence then names that bar's years."""
     def link(year: YearCount) -> str:
         return format_html('<a href="{}" rel="nofollow">{}</a>', address(year), year.year)
 
+    alone = _bar_label(result.years[0]) if len(result.years) == 1 else ""
     # the sentence is words and numbers of its own, the links escaped by format_html
-    return mark_safe(years_not_drawn(result.years_left_out, result.years_approximate, link))
+    return mark_safe(years_not_drawn(result.years_left_out, result.years_approximate, link, alone))
 
 
 def _bar_label(bar) -> str:
