@@ -313,6 +313,7 @@ def test_lines_not_utf8_with_other_bytes_still_fail_alike(tmp_path: Path):
         ({"language": 7}, "b: language must be a string, not a number (7); write it in quotes, or leave it out"),
         ({"date_earliest": float("nan")}, "b: date_earliest must be a string, not NaN (which JSON does not have)"),
         ({"summary": None}, "b: summary must be a string, not null"),
+        ({"summary": False}, "b: summary must be a string, not false (JSON's yes-or-no value)"),
         ({"agents": [{"key": 5, "name": "Mao Zedong"}]}, "b: agents[0]: key must be a string, not a number (5)"),
         ({"agents": [{"key": "k", "name": "Mao", "names": ["Mao", 1]}]}, "b: agents[0]: names must be a list of strings"),
         ({"texts": [{"body": None}]}, "b: texts[0]: body must be a string, not null"),

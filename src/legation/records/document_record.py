@@ -497,11 +497,12 @@ class DocumentRecord:
 
 
 def json_type(value: Any) -> str:
-    """What a JSON value is, as a person reading the file would name it: ``12`` → "a number (12)"."""
+    """What a JSON value is, as a person reading the file would name it: ``12`` → "a number (12)", ``true`` →
+    "true (JSON's yes-or-no value)": "title must be a string, not true" read as a riddle."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return f"{str(value).lower()} (JSON's yes-or-no value)"
     if isinstance(value, float) and value != value or value in (float("inf"), float("-inf")):
         return f"{value!r} (which JSON does not have)".replace("nan", "NaN").replace("inf", "Infinity")
     if isinstance(value, (int, float)):
