@@ -739,10 +739,17 @@ def test_a_forename_before_a_word_of_a_body_is_a_persons_name(person, body):
         ("Holy See", "Frank Church"),
         ("Red Cross", "James Cross"),
         ("Red Cross", "Red Adair"),
-        # a news agency, a paper, an acronym known by its name alone; initials and surnames in capitals stay persons
+        # a news agency, a paper, an acronym known by its name alone; initials and surnames in capitals stay persons,
+        # and Vietnamese names of the surname Le
         ("Reuters", "Paul Reuter"),
         ("Pravda", "Stampa, Gaspara"),
         ("Le Monde", "Le Duan"),
+        ("Le Figaro", "Le Duc Tho"),
+        ("Le Temps", "Le Thanh Nghi"),
+        ("L'Humanité", "Lhamo Thondup"),
+        ("La Repubblica", "La Malfa, Ugo"),
+        ("Agence France-Presse", "Jacques Agen"),
+        ("IBM", "SIN"),
         ("NATO", "SIN"),
         ("CIA", "RAO"),
         # a telegram's address of a post or office (as FRUS prints its cables: "FM AMEMBASSY TEHRAN TO SECSTATE WASHDC")

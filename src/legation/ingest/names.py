@@ -581,7 +581,7 @@ _ROMANCE_BODIES = frozenset(
     "préfecture prefecture mairie "
     "ministero ambasciata consolato legazione delegazione dipartimento governo direzione segreteria segretariato "
     "commissione comitato partito presidenza prefettura ufficio cancelleria assemblea "
-    "présidence presidence".split()  # "Présidence de la République"
+    "présidence presidence agence agenzia".split()  # "Présidence de la République", "Agence France-Presse", "Agenzia Nova"
 )
 _ROMANCE_BODIES_BEFORE_LOWER = frozenset(
     "conseil consiglio chambre camera sénat senat senato "
@@ -591,7 +591,9 @@ _ROMANCE_BODIES_BEFORE_LOWER = frozenset(
     "courrier tribune".split()
 )
 # and after an article, the papers the Dodis edition names so ("Le Monde", "La Stampa"; not "Stampa, Gaspara", a poet)
-_ROMANCE_BODIES_AFTER_ARTICLE = frozenset({"monde", "stampa"})
+_ROMANCE_BODIES_AFTER_ARTICLE = frozenset(
+    "monde figaro temps matin soir humanité humanite croix parisien stampa repubblica unità unita messaggero".split()
+)  # papers by their noun after the article: "Le Monde", "Le Figaro", "L'Humanité", "La Repubblica", "L'Unità"
 # and before these adjectives, capitalized as Swiss and Italian usage writes them ("Le Conseil Fédéral", "Conseil Fédéral
 # Suisse", "Consiglio Nazionale"): no given name
 _ROMANCE_BODY_ADJECTIVES = frozenset(
@@ -717,13 +719,14 @@ def _romance_body(words: list[str]) -> bool:
     federale", "Le Conseil Fédéral" (:data:`_ROMANCE_BODY_ADJECTIVES`), "Sous-direction d'Asie"; a paper after its article
     (:data:`_ROMANCE_BODIES_AFTER_ARTICLE`: "Le Monde")."""
     first = 1 if words and words[0].lower() in _ROMANCE_ARTICLES else 0
+    articled = bool(first)
     if words and (m := re.match(r"(?i)l['’](?=\w)", words[0])):  # "L'Ambassade": the article elided
         words = [words[0][m.end() :], *words[1:]]
-        first = 0
+        first, articled = 0, True
     if first >= len(words):
         return False
     noun, after = words[first].lower().removeprefix(_ROMANCE_SUB), words[first + 1 : first + 2]
-    return noun in _ROMANCE_BODIES or first and noun in _ROMANCE_BODIES_AFTER_ARTICLE or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and (
+    return noun in _ROMANCE_BODIES or articled and noun in _ROMANCE_BODIES_AFTER_ARTICLE or noun in _ROMANCE_BODIES_BEFORE_LOWER and bool(after) and (
         after[0][:1].islower() or after[0].lower() in _ROMANCE_BODY_ADJECTIVES
     )
 
@@ -828,7 +831,7 @@ _BODIES_BY_NAME = frozenset(
     # papers and magazines
     "Pravda Izvestia Izvestiya Izvestija Haaretz Maariv Davar Bild Tagesspiegel Weltwoche Newsweek Time Guardian "
     # bodies by their acronym
-    "NATO CIA KGB FBI NSC OECD EEC EFTA SEATO CENTO OAS OAU IMF GATT OPEC PLO IAEA UNESCO UNICEF UNRWA UNO CSCE "
+    "NATO CIA KGB FBI NSC OECD EEC EFTA SEATO CENTO OAS OAU IMF GATT OPEC PLO IAEA UNESCO UNICEF UNRWA UNO CSCE IBM "
     "SED DKP CDU CSU SPD FDP KPD CPSU "
     "Solidarność Solidarnosc Toshiba".split()
 ) | {"Red Cross", "Red Crescent"} | {  # "Cross" is a surname (James Cross), and "Red" a nickname before one (Red Adair)
