@@ -15,8 +15,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     minus signs for the hyphens, see _EN_DASHED), "22 – 12 – 1949", "1949 / 12 / 22", "22 . 12 . 1949" (spaces around the
     separators, read as the date without them, see _SPACED), "22 12 1949" (spaces for the separators: as "22/12/1949", and
     "05 06 1949" not read), "1949 12 22" (the year first, spaces between: then the month, as ISO 8601 orders them; see
-    _YEAR_FIRST)  → "1949-12-22" …; not "1911/12/13", the day or the years 1911–1913 (see _year_first)
-    "1949/XII", "1949/12", "1949-Dec", "12/1949", "12-1949", "12.1949", "XII/1949" (a month 1–12, then its year: see
+    _YEAR_FIRST)  → "1949-12-22" …; not "1911/12/13", "1911–12–13", the day or the years 1911–1913 (see _year_first)
+    "1949/XII", "1949/12", "1949 12", "1949-Dec", "12/1949", "12-1949", "12.1949", "XII/1949" (a month 1–12, then its year: see
     _MONTH_YEAR)  → "1949-12"; "1950/V", "1950/V.5" → "1950-05", "1950-05-05" (a year and 1–12 naming
                                    no later year: "1951/2" stays 1951–52, see _year_first)
     "21. Januarii 1720", "6. Merzen 1720" (QhoD: Latin and older German genitives), "3 марта 1950 г.",
@@ -435,8 +435,19 @@ _EN_DASHED = re.compile(
 
 def _hyphened(text: str) -> str:
     """``text`` with each date written in numbers closed up (:func:`_closed_up`) and its dashes as hyphens (see
-    ``_EN_DASHED``): ``"22 – 12 – 1949"`` → ``"22-12-1949"``, ``"1949 / 12 / 22"`` → ``"1949/12/22"``."""
-    return _EN_DASHED.sub(lambda m: m[0].replace(m["dash"] or m["dash4"], "-"), _closed_up(text))
+    ``_EN_DASHED``): ``"22 – 12 – 1949"`` → ``"22-12-1949"``, ``"1949 / 12 / 22"`` → ``"1949/12/22"``; but for a year and
+    the two years after it (:func:`_years_run`), ``"1911–12–13"``, the day or the years 1911–1913, left as written (and so
+    unread, :func:`_run_reason` saying both) as ``"1911/12/13"`` is (:func:`_year_first`). The shared corpora write three
+    numbers so, the year first, only as runs of years, never as a day: "the 1943–44–45 bombing of Germany", "payment
+    1967–68–69" (FRUS; and "1958–1959–1960", "FY 1955–1956–1957"), where ISO 8601's hyphens date tens of thousands
+    of days. The hyphens themselves are ISO 8601's: "1911-12-13" is the day."""
+
+    def hyphens(m: re.Match) -> str:
+        if m["dash4"] and _years_run(re.findall(r"\d+", m[0])):
+            return m[0]
+        return m[0].replace(m["dash"] or m["dash4"], "-")
+
+    return _EN_DASHED.sub(hyphens, _closed_up(text))
 
 
 # the separators of a date written in numbers, in a character class: the dashes, a slash, the hyphen-minus last
@@ -486,12 +497,13 @@ _THREE_NUMBERS = re.compile(rf"\s*\d{{1,4}}\s*(?P<sep>[{_SEPARATORS}])\s*\d{{1,4
 # ISO-minded spreadsheets), "1949/XII/22", "1949/XII.22", "1949/I.5", "1949/22.XII", "1949/XII", "1949/I", "1949/12" (see
 # _year_first); or after its year and a space, then its day after a space, "1949 12 22", "1949 XII 22" (spaces for the
 # separators, as "22 12 1949" is read: the year of four digits first says the month comes next, as ISO 8601 orders
-# them); what _components reads, and what numbered_day_problem says of it when it cannot. A Roman month of one
+# them), or no day, "1949 12" (that month: a space joins no two years, as a slash does in "1951/2"); what _components
+# reads, and what numbered_day_problem says of it when it cannot. A Roman month of one
 # letter (I, V, X) is read here, where nothing but a month stands after the slash, as in "5.V.1950"
 _YEAR_FIRST = re.compile(
     rf"\s*(?:(?P<year>\d{{4}})\s*/\s*(?:(?P<month>\d{{1,2}}|{_ROMAN})(?:/(?P<day>\d{{1,2}}))?"
     rf"|(?P<roman>{_ROMAN})\.\s?(?P<rday>\d{{1,2}})|(?P<dday>\d{{1,2}})\.\s?(?P<droman>{_ROMAN}))"
-    rf"|(?P<syear>\d{{4}})\s+(?P<smonth>\d{{1,2}}|{_ROMAN})\s+(?P<sday>\d{{1,2}}))\.?\s*"
+    rf"|(?P<syear>\d{{4}})\s+(?P<smonth>\d{{1,2}}|{_ROMAN})(?:\s+(?P<sday>\d{{1,2}}))?)\.?\s*"
 )
 
 
@@ -513,7 +525,7 @@ def _year_first(text: str) -> tuple[int, str, int | None, str | None] | None:
         return None
     year = m["year"] or m["syear"]
     month, day = m["month"] or m["roman"] or m["droman"] or m["smonth"], m["day"] or m["rday"] or m["dday"] or m["sday"]
-    if month.isdigit() and day is None and (_later_year(year, month) or not 1 <= int(month) <= 12):
+    if m["year"] and month.isdigit() and day is None and (_later_year(year, month) or not 1 <= int(month) <= 12):
         return None  # "1951/2", "1949/50": two years; "1949/13": neither a month nor a later year
     if m["day"] and month.isdigit() and _years_run([year, month, day]):
         return None  # "1911/12/13": a day, or the years 1911–1913
@@ -1426,6 +1438,10 @@ def numbered_day_problem(text: str) -> str | None:
         return _no_day_of(int(m[1]), int(m[2]), int(m[3]), m[3]) if 1 <= int(m[2]) <= 12 else f"{m[2]} is not a month"
     if (written := _year_first(text)) and written[0]:
         year, typed, month, day = written
+        if month is None and day is None and typed.isdigit():  # "1949 13", "1743 44": the year, a space, no month
+            later = _later_year(f"{year:04d}", typed)
+            what = f"if it is {year} to {later}, write it as {year}/{later}" if later else "write a month as YYYY-MM"
+            return f"{typed} is not a month: {what}"
         if month is None:
             return f"{typed} is not a month"
         return _no_day_of(year, month, int(day), day) if day else None
@@ -1558,8 +1574,8 @@ def _run_reason(text: str) -> str | None:
     years = numbers[:1] if len(numbers[0]) == 4 else [""]
     for number in numbers[1:]:
         years.append(_later_year(years[-1], number) if years[-1] else "")
-    if len(numbers) == 3 and all(years) and mark == "/" and _years_run(numbers) and (day := _edtf_of(int(numbers[0]), int(numbers[1]), int(numbers[2]))):
-        return (f"it may be the day {day} or the years {', '.join(years[:-1])} and {years[-1]} (its slashes part a date's"
+    if len(numbers) == 3 and all(years) and _years_run(numbers) and (day := _edtf_of(int(numbers[0]), int(numbers[1]), int(numbers[2]))):
+        return (f"it may be the day {day} or the years {', '.join(years[:-1])} and {years[-1]} (its {marks} part a date's"
                 f" numbers and join years alike): write the one meant as {day} or {years[0]}/{years[-1]}")  # fmt: skip
     if all(years):
         return (f"its {marks} join the years {', '.join(years[:-1])} and {years[-1]}, where a date has one: if it is {years[0]}"
