@@ -29,6 +29,11 @@ BOTH = (
         ("1949 12 – 1950 02", "1949-12/1950-02"),
         ("1949 12 to 1950 02", "1949-12/1950-02"),
         ("1949 12 22 – 1950 01", "1949-12-22/1950-01"),
+        # a range from a date to itself is that date, as a TEI date's @from and @to that are one are
+        ("12/1949 – 12/1949", "1949-12"),
+        ("22/12/1949 – 22/12/1949", "1949-12-22"),
+        ("December 1949 – December 1949", "1949-12"),
+        ("ca. 1950–1950", "1950~"),
     ],
 )
 def test_a_date_in_numbers_whose_reading_is_certain_is_read_as_one(text: str, edtf: str) -> None:
@@ -65,6 +70,8 @@ def test_a_date_in_numbers_left_unread_is_told_truly_why(text: str, reason: str)
         ("1949–12–22", "1949-12-22"),  # 1912 is before 1949: no run of years, the day
         ("22–12–1949", "1949-12-22"),
         ("1911–12", "1911/1912"),
+        ("1949-12/1949-12", "1949-12/1949-12"),  # EDTF as written is kept as written
+        ("1950–1950?", "1950/1950?"),  # the ends differ: the second alone in doubt
     ],
 )
 def test_forms_read_before_read_alike(text: str, edtf: str) -> None:  # guards: these passed before the change too

@@ -52,7 +52,8 @@ presidential speeches) and returns the EDTF value with the verbatim text::
     date year first, or one of them, "1949/12/22 – 1950"; "12/1949 – 02/1950", "22/12/1949 – 05/01/1950": each date's
     slashes its own, split at the dash, see _slashed_ends; "12/22/1949 – 01/05/1950": a number over 12 in one date tells
     day or month first for both, see _range_ends)  → intervals "a/b"
-                                   (each side keeps its own precision; EDTF level 0 "Time Interval")
+                                   (each side keeps its own precision; EDTF level 0 "Time Interval"); a range
+                                   from a date to itself is that date ("12/1949 – 12/1949" → "1949-12")
     "December 30-January 2, 1965", "30 December–2 January 1965", "December-January 1965" (the year
     written once, at the end, and the start month after the end month)  → "1964-12-30/1965-01-02",
                                    "1964-12/1965-01": the start lies in the year before (a range so read
@@ -1063,6 +1064,10 @@ def _set_of(text: str) -> str:
 # A year written as four zeros is what a database puts for "unknown", not the year 1 BC (EDTF "0000",
 # astronomical numbering), which archives write "1 BC" (read by _era): such a date is left unread.
 _ZERO_YEAR = re.compile(r"(?<![\d-])0000(?!\d)")
+# a range read from a date to itself, "12/1949 – 12/1949" → "1949-12/1949-12", "ca. 1950–1950" → "1950~/1950~": that
+# one date ("1949-12", "1950~"), as a TEI date's @from and @to that are one are (tei_edtf); its days are the range's.
+# EDTF as written ("1949-12/1949-12") is kept as written
+_SAME_ENDS = re.compile(r"(?P<date>[^/\[\]{}]+)/(?P=date)")
 _PLAIN_PAIR = re.compile(r"([^/?~%\[\]{}]+)/([^/?~%\[\]{}]+)")  # an interval whose ends are known and unqualified
 _OVER_NEW_YEAR_DAYS = 183  # a range read over the new year is shorter than half a year (see _interval)
 _GREGORIAN_DUAL = (dt.date(1582, 10, 15), dt.date(1923, 12, 31))  # the first Gregorian day; Greece, last to change, in 1923
@@ -1267,6 +1272,8 @@ def parse_archival_date(text: str | None) -> ParsedDate:
     if (one := _one_year(value)) is None:
         return ParsedDate("", True, raw)
     edtf = _bounded(one) or _era(one) or _simple(one) or _interval(one) or _set_of(one) or _one_day(one)
+    if same := _SAME_ENDS.fullmatch(edtf):  # "12/1949 – 12/1949": a range from a date to itself is that date
+        edtf = same["date"]
     if style and style["old"]:
         english = re.match(r"o", style["old"], re.I)  # "O.S.", "old style"; not the continental "st. v.", "a. St."
         edtf = _old_style(edtf, one, year_known=one != value or not english)
