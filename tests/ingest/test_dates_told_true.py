@@ -55,6 +55,11 @@ def test_a_date_in_numbers_whose_reading_is_certain_is_read_as_one(text: str, ed
         # the year first with a space, then no month
         ("1949 13", "13 is not a month: write a month as YYYY-MM"),
         ("1743 44", "44 is not a month: if it is 1743 to 1744, write it as 1743/1744"),
+        # two numbers, neither a month: each said of what it is not
+        ("13-13", "13 is not a month, in either place: write a month as MM/YYYY, a day as YYYY-MM-DD"),
+        ("13/22", "neither 13 nor 22 is a month: write a month as MM/YYYY, a day as YYYY-MM-DD"),
+        ("32/12", "32 is neither a month nor a day of December: write a month as MM/YYYY, a day as YYYY-MM-DD"),
+        ("31/02", "31 is neither a month nor a day of February: write a month as MM/YYYY, a day as YYYY-MM-DD"),
     ],
 )  # fmt: skip
 def test_a_date_in_numbers_left_unread_is_told_truly_why(text: str, reason: str) -> None:

@@ -568,7 +568,9 @@ def _two_numbers_problem(m: re.Match) -> str:
     """What ``m`` (``_TWO_NUMBERS``), no month of a year of four digits, may be: "12/22 may be December of a year ending in
     22 or a day without its year (December 22 or 12 December): write a month as 12/1922 if 1922 is meant, a day as
     YYYY-MM-DD"; "22/12 names a day without its year (22 December): write the date as YYYY-MM-DD"; "13 is not a month,
-    and the year 49 has two digits: write a month as MM/YYYY, the year in four digits" (``13/49``)."""
+    and the year 49 has two digits: write a month as MM/YYYY, the year in four digits" (``13/49``: 49 can only be a year);
+    "32 is neither a month nor a day of December: …" (``32/12``); "neither 13 nor 22 is a month: …" (``13/22``), "13 is not
+    a month, in either place: …" (``13-13``), where the second may be a day as well as a year."""
     first, second, sep = m["first"], m["second"], m["sep"].strip()
     month, text = _month_number(first), f"{first}{sep}{second}"
     days = []
@@ -585,6 +587,12 @@ def _two_numbers_problem(m: re.Match) -> str:
                 + (", a day as YYYY-MM-DD" if days else ""))  # fmt: skip
     if days:
         return f"{text} names {without_year}: write the date as YYYY-MM-DD"
+    if second_month := _month_number(second):  # "32/12", "31/02", "00/12": the second a month, the first no day of it
+        said = f"{first} is neither a month nor a day of {MONTHS[second_month - 1]}"
+        return f"{said}: write a month as MM/YYYY, a day as YYYY-MM-DD"
+    if 1 <= int(second) <= 31:  # "13-13", "13/22": the second a day or a year, and neither number a month
+        said = f"{first} is not a month, in either place" if first == second else f"neither {first} nor {second} is a month"
+        return f"{said}: write a month as MM/YYYY, a day as YYYY-MM-DD"
     return f"{first} is not a month, and the year {second} has two digits: write a month as MM/YYYY, the year in four digits"
 
 
