@@ -1484,19 +1484,28 @@ def unread_reason(text: str) -> str | None:
     two days (:func:`either_order`), ``"05/06/1949 may be 1949-06-05 or 1949-05-06: write the one meant
     as YYYY-MM-DD"``, or names no day (:func:`numbered_day_problem`: ``"13 is not a month"``, ``"the
     year 49 has two digits, and its century would be a guess: write the year in four digits"``), or is a range
-    that ends before it starts (:func:`_backwards`), or one an end of which names no day (:func:`_ends_reason`, :func:`_end_reason`). None
-    for a text of another form, which is then only said not to be read."""
+    that ends before it starts (:func:`_backwards`), or one an end of which names no day (:func:`_ends_reason`), or
+    three dates joined as a range's two are (:func:`_many_dates_reason`). None for a text of another form, which is
+    then only said not to be read."""
     if (both := either_order(text)) is not None:  # said of the date alone: "c. 05/06/1949" is no day but approximate
         return f"{_unqualified(text)} may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD"
-    return _run_reason(text) or numbered_day_problem(text) or _backwards(text) or _orders_reason(text) or _ends_reason(text) or _end_reason(text)
+    return (
+        _run_reason(text) or numbered_day_problem(text) or _backwards(text) or _orders_reason(text) or _ends_reason(text)
+        or _many_dates_reason(text)
+    )
+
+
+# the slash between two dates written year first with hyphens (ISO 8601, "1949-12-32/1950-01-05"): where _range_sides cuts
+# a range too
+_ISO_SLASH = re.compile(r"(?<=\d)/(?=\d{4}-)")
 
 
 def _range_sides(text: str) -> list[tuple[str, str]]:
     """The two sides of ``text`` (:func:`_bare`) at each mark that may join a range's dates (``_SLASHED_RANGE``: a dash,
-    a hyphen, "to", "bis") written nowhere in either side, each stripped: ``"22/12/1949 – 1950"`` → ``[("22/12/1949",
-    "1950")]``; ``"0-1743-1949"`` → ``[]`` (its hyphens part a date's numbers and join two dates alike: :func:`_run_reason`)."""
+    a hyphen, "to", "bis"; ``_ISO_SLASH``) written nowhere in either side, each stripped: ``"22/12/1949 – 1950"`` →
+    ``[("22/12/1949", "1950")]``; ``"0-1743-1949"`` → ``[]`` (its hyphens part a date's numbers and join two dates alike: :func:`_run_reason`)."""
     value, sides = _bare(text), []
-    for m in _SLASHED_RANGE.finditer(value):
+    for m in (*_SLASHED_RANGE.finditer(value), *_ISO_SLASH.finditer(value)):
         start, end = value[: m.start()].strip(), value[m.end():].strip()
         if m[0] not in start and m[0] not in end:
             sides.append((start, end))
@@ -1530,45 +1539,56 @@ def _orders_reason(text: str) -> str | None:
     return None
 
 
-def _end_reason(text: str) -> str | None:
-    """Why a range is not read whose one date, in numbers (``_THREE_NUMBERS``, ``_MONTH_YEAR``), is unread alone while
-    the other reads and :func:`_ends_reason` gives none: that date's own reason (:func:`unread_reason`), naming it: "its start, 1911/12/13: it may be the day
-    1911-12-13 or …" (``1911/12/13 – 1949/12/22``); None for any other text, or one read."""
+def _ends_reason(text: str) -> str | None:
+    """Why a range of two dates (cut as :func:`_range_sides` cuts it) is not read when an end of it is one date in numbers
+    unread alone: each such end's own reason, named, "; " between two (:func:`numbered_day_problem`, and for three numbers
+    :func:`_run_reason`; not the reasons of a range, as an end is one date): ``"13/1949 – 02/1950"`` → "its start,
+    13/1949: 13 is not a month", ``"22.12.1949 – 32.01.1950"`` → "its end, 32.01.1950: 32 is not a day of January 1950,
+    which has 31", ``"1911/12/13 – 1949/12/22"`` → "its start, 1911/12/13: it may be the day 1911-12-13 or …"; an end
+    that may be either of two days (:func:`either_order`), ``"22/12/1949 – 05-01-1950"`` → "its end, 05-01-1950, may be
+    1950-01-05 or 1950-05-01: write the one meant as YYYY-MM-DD". None for any other text, one read, or one with an end
+    unread alone for no reason said (``"December 14-13, 1964"``: "December 14" names no year). The one place for what
+    two steps said before, one of an end in numbers beside one read, the other of each end of a range cut once."""
     if not parse_archival_date(text).flagged:
         return None
     for start, end in _range_sides(text):
-        for place, side, other in (("start", start, end), ("end", end, start)):
-            if any(form.fullmatch(side) for form in (_THREE_NUMBERS, _MONTH_YEAR, _TWO_NUMBERS)) and _simple(other) and not _simple(side):
-                if reason := unread_reason(side):
-                    return f"its {place}, {side}: {reason}"
+        said: list[str] | None = []
+        for place, side in (("start", start), ("end", end)):
+            if parse_archival_date(side).edtf:
+                continue
+            if (both := either_order(side)) is not None:
+                said.append(f"its {place}, {side}, may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD")
+            elif reason := (_THREE_NUMBERS.fullmatch(side) and _run_reason(side)) or numbered_day_problem(side):
+                said.append(f"its {place}, {side}: {reason}")
+            else:
+                said = None  # an end unread for a reason not known: none is said of the range
+                break
+        if said:
+            return "; ".join(said)
     return None
 
 
-# where a range of two dates in numbers is cut for _ends_reason: a dash, a hyphen between spaces, "to", "bis", or the
-# slash between two dates written year first with hyphens (ISO 8601, "1949-12-32/1950-01-05")
-_ENDS_SPLIT = re.compile(r"\s*(?:[–—]|\s-\s|\bto\b|\bbis\b)\s*|(?<=\d)/(?=\d{4}-)")
+# where _many_dates_reason cuts three dates or more: a dash, a hyphen between spaces, "to", "bis" (a hyphen without spaces
+# may be a date's own: "1949-12-22 – 1950 – 1951")
+_MANY_SPLIT = re.compile(rf"\s*(?:[{_DASHES}]|\s-\s|\bto\b|\bbis\b)\s*")
 
 
-def _ends_reason(text: str) -> str | None:
-    """What makes an end of a range no date, for a range of two dates in numbers cut once (``_ENDS_SPLIT``) whose
-    other end reads or names no day either: ``"13/1949 – 02/1950"`` → "its start, 13/1949: 13 is not a month",
-    ``"22.12.1949 – 32.01.1950"`` → "its end, 32.01.1950: 32 is not a day of January 1950, which has 31"
-    (:func:`numbered_day_problem`, or :func:`either_order` for an end that may be either of two days). Such a range was
-    said unread with no reason, its ends' reasons given only for each alone. None for any other text."""
-    value = _unqualified(text)
-    cuts = list(_ENDS_SPLIT.finditer(value))
-    if len(cuts) != 1:
+def _many_dates_reason(text: str) -> str | None:
+    """Why three dates or more joined by the marks of a range (``_MANY_SPLIT``), each read alone a year, month or day
+    (``_DATE_READ``), are not read: "it joins 3 dates, 1949-12, 1950-02 and 1950-03, where a range joins two: if it is
+    1949-12 to 1950-03, write it as 1949-12/1950-03" (``12/1949 – 02/1950 – 03/1950``), or, the dates out of order,
+    "…: write a range as its first and last dates, as YYYY-MM-DD/YYYY-MM-DD". None for any other text, or one read."""
+    value = _bare(text)
+    parts = [part.strip() for part in _MANY_SPLIT.split(value)]
+    if len(parts) < 3 or not parse_archival_date(text).flagged:
         return None
-    ends = (("start", value[: cuts[0].start()]), ("end", value[cuts[0].end():]))
-    said = []
-    for side, part in ends:
-        if (both := either_order(part)) is not None:
-            said.append(f"its {side}, {part}, may be {both[0]} or {both[1]}: write the one meant as YYYY-MM-DD")
-        elif reason := numbered_day_problem(part):
-            said.append(f"its {side}, {part}: {reason}")
-        elif not _simple(part):
-            return None  # an end of another form: what it is is not known
-    return "; ".join(said) or None
+    dates = [parse_archival_date(part).edtf for part in parts]
+    if not all(_DATE_READ.fullmatch(date) for date in dates):
+        return None
+    said = f"it joins {len(dates)} dates, {', '.join(dates[:-1])} and {dates[-1]}, where a range joins two"
+    if all(day_bounds(a)[0] <= day_bounds(b)[1] for a, b in zip(dates, dates[1:])):
+        return f"{said}: if it is {dates[0]} to {dates[-1]}, write it as {dates[0]}/{dates[-1]}"
+    return f"{said}: write a range as its first and last dates, as YYYY-MM-DD/YYYY-MM-DD"
 
 
 def _run_reason(text: str) -> str | None:
