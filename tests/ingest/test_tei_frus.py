@@ -1079,3 +1079,21 @@ def test_a_head_whose_date_lacks_the_comma_after_its_place_is_dated_by_it(tmp_pa
         "467. Memorandum from Feldman to Herter, April 24. Kennedy Library, Herter Papers, Box 4. May 1963",
     )
     assert dated == {"d1": ("October 2, 1948", "1948-10-02"), "d2": ("", ""), "d3": ("", "")}
+
+
+def test_a_head_giving_a_day_in_each_of_two_places_is_dated_by_both(tmp_path):
+    """A head "…, Washington, August 9, 1955, and Moscow, August 10, 1955" (an exchange signed in turn) was dated by its
+    last day alone, as if the document were of August 10 only; it is dated by both days, all of them (EDTF's set "all of",
+    as a dateline's "December 30 and 31, 1957" is read), the date kept as printed from its first day. The 100 shared
+    volumes print no such head (crafted); a head whose two places share a day is dated by that day."""
+    dated = heads_dated(
+        tmp_path,
+        "14. Exchange of Notes, Washington, August 9, 1955, and Moscow, August 10, 1955",
+        "15. Joint Statement, Washington, August 9, 1955, and Moscow, August 9, 1955",
+        "16. Memorandum of a Conversation, Department of State, Washington, August 9, 1955",  # one day, as before
+    )
+    assert dated == {
+        "d1": ("August 9, 1955, and Moscow, August 10, 1955", "{1955-08-09,1955-08-10}"),
+        "d2": ("August 9, 1955, and Moscow, August 9, 1955", "1955-08-09"),
+        "d3": ("August 9, 1955", "1955-08-09"),
+    }

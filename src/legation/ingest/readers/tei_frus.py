@@ -7,8 +7,9 @@ Source: the Office of the Historian's TEI edition (``HistoryAtState/frus``; the 
     identifier   "frus1949v07p1-d42"            {volume id}-{xml:id}
     title        head text, no leading number ("42." / "No. 462"), no footnotes; "Document 72A" (its
                  ``n``) when the head is empty, so a document is never lost for want of a heading
-    date_*       the dateline/opener date (else a date in the head, else the day the head ends with, see
-                 head_date): @when (time dropped), @when+@to, @from/@to, @notBefore/@notAfter → EDTF
+    date_*       the dateline/opener date (else a date in the head, else the day the head ends with, all the
+                 days of a head giving one in each of two places, see head_date): @when (time dropped),
+                 @when+@to, @from/@to, @notBefore/@notAfter → EDTF
                  ("1972-06-22/1972-06-23"); date_text is the element's text as printed; date_edtf "" when
                  no valid machine-readable date
     place_sent   dateline placeName as printed, not re-cased (smallcaps is rendering only; the
@@ -1023,8 +1024,7 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
         date = next(_iter_outside_notes(head, {"date"}), None)
     place_text = _dateline_place(datelines)
     if date is None:
-        text = head_date(_text(head)) if head is not None else ""
-        return text, parse_archival_date(text).edtf if text else "", place_text
+        return *(head_date(_text(head)) if head is not None else ("", "")), place_text
     # attributes that make no date (when="1918-02-31", a slip of the edition) give way to the date as
     # printed, as the other TEI readers do; one neither gives is reported by the ingest as unread
     text = _text(date)
@@ -1037,17 +1037,25 @@ def _date_and_place(div: etree._Element) -> tuple[str, str, str]:
 _DAY_EDTF = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def head_date(head: str) -> str:
-    """The date a document's head ends with, as printed, for a document with no dateline and no ``date`` in its head;
-    ``""`` when it ends with none. FRUS heads give a document as "title, place, date" (``"14. Memorandum of a
-    Conversation, Department of State, Washington, August 9, 1955"`` → ``"August 9, 1955"``; ``"…, Paris, Hotel d’Iéna,
-    October 21, 1948, 9:15 a.m."`` → ``"October 21, 1948, 9:15 a.m."``, the time kept as printed, the day read): the
-    longest run of words after a comma that :func:`legation.ingest.dates.parse_archival_date` reads as one day. Not a
-    month, a year or a span of days (``"Report of the United States Delegation to the First Meetings of …, October 1–23,
-    1957"``: the meetings' days, not the report's), and not a date before a full stop that ends the head: the microfiche
-    supplements' heads are catalogue entries of several sentences, whose last date names a file (``"… Secret. 13 pp.
-    DOS, INR/IL Historical Files, S.G. 4, August 3, 1961."``). In the 100 shared volumes this dates 57 documents that
-    were undated, frus1955-57v03-d14 among them.
+def head_date(head: str) -> tuple[str, str]:
+    """(date as printed, EDTF) of the date a document's head ends with, for a document with no dateline and no ``date`` in
+    its head; ``("", "")`` when it ends with none. FRUS heads give a document as "title, place, date" (``"14. Memorandum
+    of a Conversation, Department of State, Washington, August 9, 1955"`` → ``("August 9, 1955", "1955-08-09")``; ``"…,
+    Paris, Hotel d’Iéna, October 21, 1948, 9:15 a.m."`` → ``"October 21, 1948, 9:15 a.m."``, the time kept as printed,
+    the day read): the longest run of words after a comma that :func:`legation.ingest.dates.parse_archival_date` reads
+    as one day. Not a month, a year or a span of days (``"Report of the United States Delegation to the First Meetings
+    of …, October 1–23, 1957"``: the meetings' days, not the report's), and not a date before a full stop that ends the
+    head: the microfiche supplements' heads are catalogue entries of several sentences, whose last date names a file
+    (``"… Secret. 13 pp. DOS, INR/IL Historical Files, S.G. 4, August 3, 1961."``). In the 100 shared volumes this
+    dates 57 documents that were undated, frus1955-57v03-d14 among them.
+
+    A head giving the document a day in each of two places (``"…, Washington, August 9, 1955, and Moscow, August 10,
+    1955"``: an exchange signed in turn, a text begun in one place and finished in another) is dated by both days, all
+    of them (:func:`_days_before`), as the parser reads a FRUS dateline's "December 30 and 31, 1957" (EDTF 2019 level 2
+    set, "all of the members"): ``("August 9, 1955, and Moscow, August 10, 1955", "{1955-08-09,1955-08-10}")``, the
+    date as printed from its first day, found on either day by date filters; the last day alone was taken before, which
+    the document is no more of than of the first. The 100 shared volumes print no such head: the only heads holding two
+    days are four, two with datelines and two supplements' catalogue entries ending in a full stop.
 
     With no such run after a comma, the run after a place's name whose comma the edition left out (``"Department of
     State Press Release No. 766 Issued at Washington September 22, 1948"`` → ``"September 22, 1948"``, as the United
@@ -1055,16 +1063,37 @@ def head_date(head: str) -> str:
     word that is no word putting a date that is not the document's own (``_NOT_THE_DOCUMENTS``: "… Since June 5, 1950").
     Of the 3,818 heads of the 100 shared volumes given to this function, it dates this one alone."""
     if _SENTENCE_END.search(head):
-        return ""
+        return "", ""
     for comma in re.finditer(r",\s*", head):
         tail = head[comma.end():]
-        if _DAY_EDTF.fullmatch(parse_archival_date(tail).edtf):
-            return tail
+        if _DAY_EDTF.fullmatch(edtf := parse_archival_date(tail).edtf):
+            first, days = _days_before(head[: comma.start()])
+            if not days:
+                return tail, edtf
+            return head[first:], "{" + ",".join(sorted({*days, edtf})) + "}" if {*days} != {edtf} else edtf
     for word in _PLACE_BEFORE.finditer(head):
         tail = head[word.end():]
-        if word["word"].lower() not in _NOT_THE_DOCUMENTS and _DAY_EDTF.fullmatch(parse_archival_date(tail).edtf):
-            return tail
-    return ""
+        if word["word"].lower() not in _NOT_THE_DOCUMENTS and _DAY_EDTF.fullmatch(edtf := parse_archival_date(tail).edtf):
+            return tail, edtf
+    return "", ""
+
+
+def _days_before(head: str) -> tuple[int, list[str]]:
+    """Where the first day of ``head`` (a head cut before the comma of the day it ends with, :func:`head_date`) begins,
+    and the EDTF of every day it gives between commas, each the shortest run of words after a comma read as a day:
+    ``"…, Washington, August 9, 1955, and Moscow"`` → ``(…, ["1955-08-09"])``; ``(0, [])`` when it gives none."""
+    commas = list(re.finditer(r",\s*", head))
+    ends = [*(c.start() for c in commas[1:]), len(head)]
+    first, days, after = 0, [], 0
+    for n, comma in enumerate(commas):
+        if comma.start() < after:
+            continue
+        for end in ends[n:]:
+            if _DAY_EDTF.fullmatch(day := parse_archival_date(head[comma.end(): end]).edtf):
+                first, after = first or comma.end(), end
+                days.append(day)
+                break
+    return first, days
 
 
 _SENTENCE_END = re.compile(r"\d\.$")  # "…, August 3, 1961.": a head that ends a sentence after a number
