@@ -488,6 +488,12 @@ def test_a_persons_other_name_in_a_word_or_a_filter_is_named_as_the_archive_hold
         assert left.total < search(SearchRequest(q="Mao")).total
         assert left.notice.startswith("-Zedong leaves out the documents linked to Mao Tse-tung (another of whose names is Mao Zedong)")
         assert search(SearchRequest(q="Mao")).notice == ""  # a word of his own name: nothing to say
+        # Sun Zhongshan, another name the authority records give Sun Yat-sen, whom no document is
+        # linked to: "Zhongshan treaty" found the documents holding "treaty" and said that Zhongshan
+        # "finds the documents linked to Sun Yat-sen", of which there are none
+        assert search(SearchRequest(q="names:Zhongshan")).total == 0
+        unlinked = search(SearchRequest(q="Zhongshan treaty"))
+        assert unlinked.total > 0 and "Sun Yat-sen" not in unlinked.notice, unlinked.notice
         # a filter by another name of a person listed said only "(a filter's value is written as the
         # facet lists it)", though the authority records know him: it names him as the facet lists him
         to_zhou = search(SearchRequest(filters={"recipient": ["Zhou Enlai"]}))

@@ -1942,7 +1942,10 @@ def name_form_notices(
       (``Zedong``, :attr:`~legation.search.variants.VariantTable.other_name_words`), that it finds
       (or, excluded, leaves out) the documents linked to that person, whether or not they write
       it, how many texts write it and the ``text:`` search for them (no demo document writes
-      Zedong: ``Zedong`` found 162 documents, ``Mao -Zedong`` left out 163, unexplained).
+      Zedong: ``Zedong`` found 162 documents, ``Mao -Zedong`` left out 163, unexplained); said
+      only when some document is linked to one who bears it (``names:`` finds it): no demo
+      document is linked to Sun Yat-sen, and ``Zhongshan treaty``, finding 1,099 by ``treaty``,
+      said that ``Zhongshan`` found his.
 
     ``[]`` without authority records (``names`` None)."""
     if names is None:
@@ -1977,6 +1980,8 @@ def name_form_notices(
     for leaf, left in _unfielded_words(node):
         if leaf.prefix or not (left or total) or not (words := analyzers.folded(leaf.text)) or len(words) != 1 or words[0] not in names.other_name_words:
             continue
+        if not _count_within(user_query.Term(leaf.text, "names"), idx_schema, searcher, None, ()):
+            continue  # no document is linked to one who bears it (Sun Zhongshan, an authority record's Sun Yat-sen, in none)
         pairs = names.other_name_words[words[0]]
         whose = " or ".join(f"{own} (another of whose names is {other})" for own, other in pairs[:3]) + (" …" if len(pairs) > 3 else "")
         writing = _count_within(user_query.Term(leaf.text, "text"), idx_schema, searcher, None, ())
