@@ -175,10 +175,24 @@ def json_problem(exc: ValueError) -> str:
 
 def json_line_failure(path: str, exc: json.JSONDecodeError, where: str, fix: str = "fix or remove the line") -> IngestError:
     """The failure of one line of JSON Lines (``where``: "line N") that :func:`parse_json` refused:
-    a key given twice (:class:`DuplicateKey`, naming the key and its columns, saying to keep one),
-    else JSON that is not valid, saying where in the line and ``fix``."""
+    a key given twice (:class:`DuplicateKey`, naming the key and its columns, saying to keep one);
+    a line that stops before its JSON does (a value, a string or a bracket still open where only
+    spaces follow: a line cut off, or a document written over several lines, which JSON Lines,
+    one document a line, does not read), saying so and at which column it stops, where Python's
+    message misleads (``"Expecting ',' delimiter"`` at column 1 of the next line, "Invalid control
+    character" for the line feed ending a string never closed); else JSON that
+    is not valid, saying where in the line and ``fix``."""
     if isinstance(exc, DuplicateKey):
         return IngestError(path, exc.advice(), where)
+    line = exc.doc if isinstance(exc.doc, str) else ""
+    stops = len(line.rstrip())
+    if stops and exc.pos >= stops and not exc.msg.startswith("Extra data"):
+        return IngestError(
+            path,
+            f"not valid JSON: the line stops at column {stops} with its JSON unfinished (a string, object or list left open): it is "
+            f"cut off, or its document goes on over several lines, which JSON Lines does not read (one whole document a line); {fix}",
+            where,
+        )
     return IngestError(path, f"not valid JSON ({json_problem(exc)}); {fix}", where)
 
 

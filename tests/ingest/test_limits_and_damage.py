@@ -273,6 +273,23 @@ def test_a_json_lines_file_with_nul_bytes_in_no_utf16_pattern_fails_line_by_line
 
 
 @pytest.mark.parametrize("mapping", [None, "dfat"])
+def test_a_line_that_stops_before_its_json_does_is_said_to_be_cut_off_where_it_stops(tmp_path, mapping):
+    # a JSON Lines file cut off in the middle of a line said "not valid JSON (Expecting ','
+    # delimiter at column 1)", Python's column 1 of the line after it, and a string left open
+    # "Invalid control character at column 40", the line feed that ends it (a fresh archivist's)
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"identifier": "cut", "title": "Cut"\n{"identifier": "open", "title": "Open\n{"identifier": "ok", "title": "Fine"}\n{"a": 1,}\n')
+    failed = [str(item) for item in read_file(path, mapping) if isinstance(item, IngestError) and "not valid JSON" in str(item)]
+    assert failed[:2] == [
+        f"{path}, line {number}: not valid JSON: the line stops at column {column} with its JSON unfinished (a string, object or list"
+        " left open): it is cut off, or its document goes on over several lines, which JSON Lines does not read (one whole"
+        " document a line); fix or remove the line"
+        for number, column in ((1, 36), (2, 37))
+    ]
+    assert failed[2:] == [f"{path}, line 4: not valid JSON (Expecting property name enclosed in double quotes at column 9); fix or remove the line"]
+
+
+@pytest.mark.parametrize("mapping", [None, "dfat"])
 def test_brackets_nested_thousands_deep_are_a_bad_line_not_a_crash(tmp_path, mapping):
     # Python's JSON parser recurses once per bracket: 200,000 of them raised RecursionError, a
     # traceback on the operator's screen. legation.errors.parse_json makes it bad JSON like any other.

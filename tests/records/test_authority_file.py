@@ -51,7 +51,11 @@ def test_every_bad_line_is_named_and_nothing_is_loaded(tmp_path: Path):
         ("line 4", '"key" is missing or empty; a person needs its key, e.g. "person:zhou-enlai"'),
         ("line 6", '"same_as" is for people and organizations; a place is matched by its name: list its other names in "names"'),
         ("line 7", '"names" is "Liu Shaoqi"; give a list of names, e.g. "names": ["Zhou Enlai", "周恩来"]'),
-        ("line 8", "not valid JSON (Expecting ',' delimiter at column 50); fix the line"),
+        (
+            "line 8",
+            "not valid JSON: the line stops at column 49 with its JSON unfinished (a string, object or list left open): it is cut off,"
+            " or its document goes on over several lines, which JSON Lines does not read (one whole document a line); fix the line",
+        ),
         ("line 9", "not valid JSON (nested too deeply (thousands of brackets) at column 1); fix the line"),
         ("line 11", "same_as 'person:z' lists the line's own key; remove it from same_as"),
         ("line 12", "same_as 'person:rostow' is a key of the kind person, and this line is an organization; list keys of the same kind only"),
