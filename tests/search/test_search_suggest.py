@@ -195,3 +195,20 @@ def test_a_name_is_found_by_the_beginning_of_any_of_its_words(client, db):
     assert chiang.index("Chiang Kai-shek") < chiang.index("Madame Chiang Kai-shek")
     assert names("ai-shek") == []  # the middle of a word begins none
     next(archive, None)
+
+
+def test_names_complete_as_pasted_with_invisible_characters(client, db):
+    """A fresh user: ``urgu`` pasted with a direction mark or a byte order mark before it (as copied
+    from a right-to-left page) suggested titles but no name, and ``ur\u00adgu``, with a soft hyphen,
+    nothing at all, while the search reads past those characters and finds Ürgüplü's documents."""
+    from legation.search.follower import follow_once
+    from tests.conftest import ingested_archive
+
+    archive = ingested_archive(list(read_frus_volume(ACCENTS_VOLUME)))
+    next(archive)
+    follow_once()
+    typed = client.get("/api/suggest", {"q": "urgu"}).json()
+    assert [s["text"] for s in typed if s["kind"] == "name"] == ["Ürgüplü"]
+    for pasted in ("\u200eurgu", "\u200furgu", "\ufeffurgu", "urgu\u200b", "ur\u00adgu", "\u202aurgu\u202c"):
+        assert client.get("/api/suggest", {"q": pasted}).json() == typed, repr(pasted)
+    next(archive, None)

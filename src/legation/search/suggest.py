@@ -67,11 +67,17 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     found by their first word first (:func:`_names_and_places`). The names of each run are those of the agents most often sender or
     recipient, the places those most documents were sent from, each kind then listed by
     :attr:`Suggestion.documents`. Titles complete the whole box, as a phrase prefix, by relevance.
+    Invisible format characters are read past as a search reads them: soft hyphens, zero-width
+    spaces and byte order marks anywhere (:func:`legation.search.analyzers.drop_invisible`), direction
+    marks around the box (:func:`legation.search.query.stripped`), as pasted from a right-to-left page.
     ``[]`` for a prefix too short to complete (:func:`long_enough`). ``index`` (the archive's by
     default) is searched without name variants unless it is the archive's, as
     :func:`legation.search.service.search`. Never raises for the text."""
     from legation.search.service import count_matches, default_index
 
+    # the invisible characters a search reads past (a direction mark or byte order mark pasted
+    # around a name, a soft hyphen inside it): "\u200eKhru" suggested no name, "Kh\u00adru" nothing
+    prefix = user_query.stripped(analyzers.drop_invisible(prefix))
     whole = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
     if not long_enough(whole):
         return []
