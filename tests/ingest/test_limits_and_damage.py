@@ -346,6 +346,26 @@ def test_a_value_of_the_wrong_json_type_fails_its_line_naming_the_field(tmp_path
     assert (report.added, [f.where for f in report.failed]) == (["a", "c"], [f"{path}, line 2"])
 
 
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        # "None: missing required field(s) ['title']", Python's name of a JSON null, not saying the identifier was null
+        ({"identifier": None, "title": None}, "a document: missing required field(s) 'identifier' (null), 'title' (null); every document needs an identifier and a title"),
+        ({"identifier": None}, "a document: missing required field(s) 'identifier' (null); every document needs an identifier and a title"),
+        # "12: subjects must be …", and "or leave it out" of a field no document may leave out
+        ({"identifier": 12, "subjects": "China"}, 'a document: subjects must be a list of strings, e.g. ["Sino-Soviet relations"]'),
+        ({"identifier": 12}, "a document: identifier must be a string, not a number (12); write it in quotes"),
+        ({"title": ["A", "B"]}, "b: title must be a string, not a list; write it in quotes"),
+        ({"agents": [{"key": "k", "name": None}]}, "b: agents[0]: name must be a string, not null; write it in quotes"),
+    ],
+)
+def test_a_required_field_null_or_mistyped_is_named_so_with_the_document(tmp_path: Path, fields, problem):
+    path = tmp_path / "cables.jsonl"
+    path.write_text(line("a") + json.dumps({"identifier": "b", "title": "A telegram", **fields}) + "\n" + line("c"), encoding="utf-8")
+    records, (error,) = split(read_file(path))
+    assert ([r.identifier for r in records], error.location, error.message) == (["a", "c"], "line 2", problem)
+
+
 @pytest.mark.parametrize("mapping", [None, "sotu"])
 def test_pretty_printed_json_named_jsonl_is_one_failure_saying_what_it_is(tmp_path: Path, mapping):
     # it gave one failure for each of its lines ("Extra data at column 14"), none saying what was wrong

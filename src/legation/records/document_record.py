@@ -470,16 +470,21 @@ class DocumentRecord:
         unknown = sorted(set(data) - known)
         if unknown:
             raise RecordError(f"unknown fields {unknown}; Legation JSON Lines has {sorted(known)}")
-        missing = [name for name in ("identifier", "title") if name not in data]
+        # a document is named by its identifier when that is a string, else "a document": not
+        # "None: …" or "123: …", Python's spelling of a JSON null or number (a fresh archivist's)
+        identifier = data["identifier"] if isinstance(data.get("identifier"), str) and data["identifier"].strip() else "a document"
+        missing = [name for name in ("identifier", "title") if data.get(name) is None]  # a null is no value either
         if missing:
-            raise RecordError(f"{data.get('identifier', 'a document')}: missing required field(s) {missing}; every document needs an identifier and a title")
+            raise RecordError(
+                f"{identifier}: missing required field(s) {', '.join(repr(name) + (' (null)' if name in data else '') for name in missing)}; "
+                "every document needs an identifier and a title"
+            )
         for name in ("collections", "agents", "texts", *LIST_OF_STRINGS):
             items = data.get(name, [])
             want = str if name in LIST_OF_STRINGS else dict
             if not isinstance(items, list) or not all(isinstance(i, want) for i in items):
                 shape = "a list of strings" if want is str else "a list of JSON objects"
-                raise RecordError(f"{data.get('identifier', '?')}: {name} must be {shape}, e.g. {EXAMPLES[name]}")
-        identifier = data.get("identifier", "?")
+                raise RecordError(f"{identifier}: {name} must be {shape}, e.g. {EXAMPLES[name]}")
         values = dict(data)
         values["collections"] = [_part(CollectionRef, c, f"{identifier}: collections[{i}]") for i, c in enumerate(data.get("collections", []))]
         values["agents"] = [_part(AgentRef, a, f"{identifier}: agents[{i}]") for i, a in enumerate(data.get("agents", []))]
@@ -492,7 +497,7 @@ class DocumentRecord:
             texts.append(_part(TextRecord, {**t, "footnotes": footnotes}, f"{identifier}: texts[{i}]"))
         values["texts"] = texts
         record = cls(**values)
-        _check_types(record, identifier if isinstance(identifier, str) else "a document")
+        _check_types(record, identifier)
         return record
 
 
@@ -520,7 +525,8 @@ def _check_types(part: Any, where: str) -> None:
     for f in fields(part):
         value = getattr(part, f.name)
         if f.type == "str" and not isinstance(value, str):
-            raise RecordError(f"{where}: {f.name} must be a string, not {json_type(value)}; write it in quotes, or leave it out")
+            optional = f.default is not MISSING or f.default_factory is not MISSING  # a required field left out fails too
+            raise RecordError(f"{where}: {f.name} must be a string, not {json_type(value)}; write it in quotes{', or leave it out' if optional else ''}")
         if f.type == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             example = EXAMPLES.get(f.name, '["…"]')
             raise RecordError(f"{where}: {f.name} must be a list of strings, e.g. {example}")
