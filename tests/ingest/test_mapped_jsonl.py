@@ -405,6 +405,13 @@ def test_lines_repeating_an_identifier_are_stored_apart_and_said_so(tmp_path: Pa
         ({"columns": {"id": "identifier"}, "defaults": ["language"]}, '"defaults" must be an object, e.g. {"language": "en"}, not ["language"]'),
         ({"columns": {"id": "identifier"}, "defaults": {"language": 5}}, '"defaults" must give each field a string'),
         ({"columns": {"id": "identifier"}, "null_values": "n.d."}, '"null_values" must be a list of strings, e.g. ["n.d.", "-"], not "n.d."'),
+        # these stopped the command with a traceback (TypeError: unhashable type: 'list'; AttributeError), or were read as their repr
+        ({"columns": {"id": ["identifier", "title"]}}, """"columns" gives the column 'id' ["identifier", "title"]; map each source column to one field, written as a string ({"id": "identifier"})"""),
+        ({"columns": {"id": None, "t": "headline"}}, """"columns" gives the column 'id' null; map each source column to one field"""),
+        ({"columns": {"id": "identifier", "t": {"field": "title"}}}, """"columns" gives the column 't' {"field": "title"}; map each"""),
+        ({"columns": {"id": "identifier"}, "collection_titles": ["Bd. 1"]}, '"collection_titles" must be an object giving each collection value its title, e.g. '),
+        ({"columns": {"id": "identifier"}, "collection_prefix": 5}, '"collection_prefix" must be a string, not 5'),
+        ({"columns": {"id": "identifier"}, "collection": {"key": ["k"], "title": "T"}}, '"collection" must be {"key": …, "title": …}'),
     ],
 )
 def test_a_mapping_that_would_be_misread_is_refused_saying_what_is_wrong(tmp_path: Path, mapping, problem):

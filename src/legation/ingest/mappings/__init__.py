@@ -164,15 +164,33 @@ class Mapping:
             raise IngestError(source, f"unknown mapping keys {unknown}{meant}; known keys are {sorted(_KEYS)}")
         if not isinstance(data, dict) or not isinstance(data.get("columns"), dict) or not data["columns"]:
             raise IngestError(source, 'a mapping is a JSON object with "columns": {"source column": "field", …}')
+        # a field given as a list, an object or null (["title", "summary"] for one column read into two)
+        # stopped the command with a traceback: each column gives one field, named by a string
+        if odd := next(((column, field) for column, field in data["columns"].items() if not isinstance(field, str)), None):
+            column, given = odd
+            meant = given[0] if isinstance(given, list) and given and isinstance(given[0], str) else "title"
+            raise IngestError(
+                source,
+                f'"columns" gives the column {column!r} {json.dumps(given)}; map each source column to one field, written as a string '
+                f"({json.dumps({column: meant})}); several columns may give one field, but a column gives one",
+            )
         if bad := sorted({f for f in data["columns"].values() if f not in FIELDS}):
             raise IngestError(source, f"unknown fields {bad} in \"columns\"; map columns to {sorted(FIELDS)}")
         if not isinstance(data.get("defaults", {}), dict):
             raise IngestError(source, f'"defaults" must be an object, e.g. {{"language": "en"}}, not {json.dumps(data["defaults"])}')
         if bad := sorted(f for f in data.get("defaults", {}) if f not in FIELDS):
             raise IngestError(source, f"unknown fields {bad} in \"defaults\"; give default values of {sorted(FIELDS)}")
-        for name in ("separator", "identifier_template", "identifier_prefix", "title_template", "template_missing", "encoding", "transform"):
+        for name in (
+            "separator", "identifier_template", "identifier_prefix", "title_template", "template_missing", "encoding", "transform",
+            "collection_prefix", "collection_title_prefix", "format",
+        ):  # fmt: skip
             if name in data and not isinstance(data[name], str):
                 raise IngestError(source, f'"{name}" must be a string, not {json.dumps(data[name])}')
+        titles = data.get("collection_titles", {})
+        if not (isinstance(titles, dict) and all(isinstance(v, str) for v in titles.values())):
+            raise IngestError(
+                source, f'"collection_titles" must be an object giving each collection value its title, e.g. {{"letters-moritz-1": "Politische Korrespondenz, Bd. 1"}}, not {json.dumps(titles)}'
+            )
         if not all(isinstance(v, str) for v in data.get("defaults", {}).values()):
             raise IngestError(source, '"defaults" must give each field a string, e.g. {"language": "en"}')
         nulls = data.get("null_values", [])
@@ -205,7 +223,9 @@ class Mapping:
             if problem := _template_problem(str(data.get(name, "")), name == "identifier_template"):
                 raise IngestError(source, f'"{name}" {problem}')
         collection = data.get("collection")
-        if collection is not None and not (isinstance(collection, dict) and collection.get("key") and collection.get("title")):
+        if collection is not None and not (
+            isinstance(collection, dict) and all(isinstance(collection.get(name), str) and collection[name].strip() for name in ("key", "title"))
+        ):
             raise IngestError(source, '"collection" must be {"key": …, "title": …}')
         return cls(
             columns={str(k): str(v) for k, v in data["columns"].items()},
