@@ -367,7 +367,8 @@ def test_duplicate_document_ids_are_reported(tmp_path):
     path.write_text(tei('<div type="document" xml:id="d1"><head>1. Editorial Note</head></div>' * 2), encoding="utf-8")
     first, second = read_frus_volume(path)
     assert first.identifier == "frusTest-d1"
-    assert isinstance(second, IngestError) and second.location == "document d1"
+    assert isinstance(second, IngestError) and second.location.startswith("line ")  # the line of the second (both are "d1")
+    assert second.message.startswith(f"xml:id 'd1' already given at {second.location} (that document was kept")  # the two on one line
 
 
 def test_date_ranges(tmp_path):
@@ -1097,3 +1098,21 @@ def test_a_head_giving_a_day_in_each_of_two_places_is_dated_by_both(tmp_path):
         "d2": ("August 9, 1955, and Moscow, August 9, 1955", "1955-08-09"),
         "d3": ("August 9, 1955", "1955-08-09"),
     }
+
+
+def test_a_document_repeating_an_earlier_ones_xml_id_fails_at_its_line_naming_the_first(tmp_path):
+    # "document d2: xml:id 'd2' is used by an earlier document too" named neither where the second
+    # document is nor the first, two documents of the volume answering to "d2" (a fresh archivist's)
+    written = FIXTURE.read_text(encoding="utf-8").replace('xml:id="d3"', 'xml:id="d2"', 1)
+    path = tmp_path / FIXTURE.name
+    path.write_text(written, encoding="utf-8")
+    line_of = {n: written[: written.index(f'<div type="document" n="{n}"')].count("\n") + 1 for n in (2, 3)}
+    items = list(read_frus_volume(path))
+    [fault] = [item for item in items if isinstance(item, IngestError)]
+    assert (fault.location, fault.message) == (
+        f"line {line_of[3]}",
+        f"xml:id 'd2' already given at line {line_of[2]} (that document was kept, this one not stored); give each document its own xml:id",
+    )
+    assert [r.title for r in items if isinstance(r, DocumentRecord) and r.identifier.endswith("-d2")] == [
+        r.title for r in read_frus_volume(FIXTURE) if r.identifier.endswith("-d2")
+    ]

@@ -771,12 +771,13 @@ def _is_title(word: str) -> bool:
 def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
     """Yield one validated :class:`DocumentRecord` per ``div[@type='document']`` of a FRUS TEI
     volume (``.xml`` or ``.xml.gz``), in volume order, or an :class:`IngestError` item (location
-    ``"document d42"``) for a document that cannot be made valid; the others are still yielded.
+    ``"document d42"``) for a document that cannot be made valid, or ``"line N"`` for one that has no
+    xml:id or one an earlier document has (the first kept); the others are still yielded.
     Raises :class:`IngestError` when the file cannot be parsed as TEI."""
     path = Path(path)
     root = parse_xml(path)
     volume = FrusVolume.from_root(root, path)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # xml:id → the line of the document holding it
     for div in root.iter("{*}div"):  # in any namespace or none, to tell a document outside TEI's
         if div.get("type") != "document":
             continue
@@ -795,11 +796,11 @@ def read_frus_volume(path: Path) -> Iterator[DocumentRecord | IngestError]:
         if not doc_id:
             yield IngestError(str(path), "a document has no xml:id, so it has no identifier; add one", f"line {div.sourceline}")
             continue
-        if doc_id in seen:
-            message = f"xml:id {doc_id!r} is used by an earlier document too; give each document its own xml:id"
-            yield IngestError(str(path), message, f"document {doc_id}")
+        if doc_id in seen:  # at its line: "document d2" named both (CSV and JSON Lines name the two lines)
+            message = f"xml:id {doc_id!r} already given at line {seen[doc_id]} (that document was kept, this one not stored); give each document its own xml:id"
+            yield IngestError(str(path), message, f"line {div.sourceline}")
             continue
-        seen.add(doc_id)
+        seen[doc_id] = div.sourceline
         try:
             yield document_record(div, volume)
         except RecordError as exc:
