@@ -95,6 +95,18 @@ def test_a_volume_or_document_the_archive_does_not_hold_is_said_so(demo_volumes,
         assert [h.identifier for h in result.hits] == ["frus1951v07p2-d333"] and result.notice == ""
 
 
+def test_the_public_editions_path_typed_after_documents_finds_its_document(demo_volumes) -> None:
+    """A researcher turning https://history.state.gov/historicaldocuments/frus1951v07p2/d1 into this
+    site's address by hand, /documents/frus1951v07p2/d1, got a 404 page with an empty box, and that
+    path searched found nothing and said nothing (its words "documents frus1951v07p2 d1", each required)."""
+    index = demo_volumes(*VOLUMES)
+    for q in ("/documents/frus1951v07p2/d1", "http://localhost:8000/documents/frus1951v07p2/d1/", "documents/FRUS1951V07P2/D1"):
+        result = search(SearchRequest(q=q), index)
+        assert ([h.identifier for h in result.hits], result.notice) == (["frus1951v07p2-d1"], ""), q
+    found, notice = _found(index, "/documents/frus1951v07p2/d334")
+    assert found == set() and notice.startswith("The archive holds the FRUS volume frus1951v07p2 but not its document frus1951v07p2-d334")
+
+
 def test_a_pasted_permalink_finds_its_document_first_whatever_its_identifier_holds(make_records, make_index) -> None:
     """An identifier read from a permalink is looked up whatever it holds (a PDF's identifier, from its
     file's name, may have no digit); typed, one of words joined by hyphens is too, found first."""

@@ -40,6 +40,14 @@ def test_an_unknown_address_is_a_404_page_with_the_path_escaped(client, db):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_an_unknown_address_under_documents_is_in_the_box_for_the_search(client, seed_archive):
+    # /documents/frus1949v07p1/d1, the public edition's path typed after this site's documents/, gave
+    # an empty box; the search reads it as the document frus1949v07p1-d1
+    html = assert_error_page(client.get("/documents/frus1949v07p1/d1"), 404)
+    assert "There is no page at /documents/frus1949v07p1/d1." in html and 'autocomplete="off" value="/documents/frus1949v07p1/d1">' in html
+    assert 'autocomplete="off">' in assert_error_page(client.get("/nosuch/page"), 404)  # elsewhere, no words to search
+
+
 @pytest.mark.parametrize("method", ["post", "put", "delete", "options"])
 def test_a_post_to_a_page_is_a_405_page_with_its_allow_header(client, seed_archive, method):
     response = getattr(client, method)("/documents/seed-sino-soviet-01")

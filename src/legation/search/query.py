@@ -658,9 +658,12 @@ class _Parser:
 _FRUS_VOLUME = r"(?i:frus)[\w-]+"  # a FRUS volume's id (frus1949v07p1), in its addresses and its documents' identifiers (_volume_key)
 # A document's page here, /documents/<identifier>, pasted whole (any scheme and host), as its path,
 # or from an address bar that left out the scheme (localhost:8000/documents/…) or the first slash.
-_PERMALINK = re.compile(
-    r"(?:(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+|[\w.-]+(?::\d+)?)?(?:/[^/\s?#]+)*/)?documents/([^/\s?#]+)/?(?:[?#]\S*)?"
-)
+_PAGE_HERE = r"(?:(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s]+|[\w.-]+(?::\d+)?)?(?:/[^/\s?#]+)*/)?documents/"
+_PERMALINK = re.compile(_PAGE_HERE + r"([^/\s?#]+)/?(?:[?#]\S*)?")
+# ... with the public FRUS edition's path of a document after it (/documents/frus1949v07p1/d1, its
+# historicaldocuments/ typed as this site's documents/): that document (frus1949v07p1-d1), which the
+# address found nothing for, its words searched
+_PERMALINK_AS_EDITION = re.compile(_PAGE_HERE + r"(" + _FRUS_VOLUME + r")/((?i:d)\d+)/?(?:[?#]\S*)?")
 # The public FRUS edition, as the FRUS reader links a document (its source_url,
 # legation.records.frus_edition.FRUS_EDITION_URL): .../historicaldocuments/<volume>/<document>, identified
 # <volume>-<document> (frus1949v07p1/d1 → frus1949v07p1-d1); a volume's address has no <document>,
@@ -732,7 +735,8 @@ def read_address(text: str) -> Address | None:
       scheme and host (``http://localhost:8000/documents/frus1949v07p1-d1``, a trailing ``/``,
       ``?…`` or ``#…`` allowed), without the scheme (``localhost:8000/documents/…``) or its path
       (``/documents/frus1949v07p1-d1``, ``documents/…``, ``/api/documents/…``), the identifier
-      percent-decoded, as ``/documents/<identifier>`` takes it; or its address in the public FRUS
+      percent-decoded, as ``/documents/<identifier>`` takes it, or with the public edition's path
+      of a document after ``documents/`` (``/documents/frus1949v07p1/d1``); or its address in the public FRUS
       edition, with or without ``https://`` or ``http://``
       (``https://history.state.gov/historicaldocuments/frus1949v07p1/d1`` → ``frus1949v07p1-d1``,
       volume ``frus1949v07p1``), or its path there (``historicaldocuments/frus1949v07p1/d1``,
@@ -842,6 +846,10 @@ def _identifier_at(text: str) -> tuple[str, str] | None:
     if (match := _PERMALINK.fullmatch(text)) is not None:
         identifier = urllib.parse.unquote(match.group(1))
         return (identifier, "") if is_identifier(identifier) else None
+    if (match := _PERMALINK_AS_EDITION.fullmatch(text)) is not None:
+        volume = _volume_key(match.group(1))
+        identifier = f"{volume}-{match.group(2).lower()}"
+        return (identifier, volume) if is_identifier(identifier) else None
     return None
 
 

@@ -91,7 +91,9 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: a JSON error under /api/, otherwise a page that says what was not found (a missing
-    document says which identifier; an unknown address, the path asked for)."""
+    document says which identifier; an unknown address, the path asked for), its search box holding
+    the identifier, or an unknown address under ``/documents/``, for the search to read
+    (:func:`legation.search.query.read_address`)."""
     if is_api(request):
         return no_endpoint(request)
     message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
@@ -102,10 +104,13 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
             "or start again from the search page.",
             query=exception.identifier,
         )
+    # an address under /documents/ that names no document's page (/documents/frus1949v07p1/d1, the public
+    # edition's path typed after this site's documents/) is in the box below, whose search reads it
     return error_page(
         request, 404, "Not found",
         message or f"There is no page at {request.path}.",
         "The link may be mistyped or out of date: search the archive below, or start again from the search page.",
+        query=request.path if request.path.startswith("/documents/") else "",
     )
 
 
