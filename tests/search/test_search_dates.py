@@ -45,6 +45,15 @@ def test_a_date_range_typed_in_the_query_matches_as_the_boxes_ask(dated_index):
     assert ids(dated_index, q="date:1949-06-01", date_match="within") == []
 
 
+def test_a_range_written_as_lucene_writes_one_is_read_as_a_range_and_said_so(dated_index):
+    # date:[1949 TO 1950], as Solr and Elasticsearch take it, searched date:1949 and the words "TO 1950]"
+    for typed, read in (("date:[1949-12-20 TO 1950-01-10]", "date:1949-12-20..1950-01-10"), ("date:[1950 TO *]", "date:1950..")):
+        result = search(SearchRequest(q=f"Telegram {typed}", page_size=100), dated_index)
+        assert sorted(h.identifier for h in result.hits) == ids(dated_index, q=f"Telegram {read}") != []
+        assert f"{typed} was read as {read}: a range is written with .. between its ends." in result.notice
+    assert ids(dated_index, q="date:{1949-12 TO 1949-12}", date_match="within") == ["day", "month-only"]
+
+
 def test_a_year_only_date_is_not_a_day(dated_index):
     one_day = dict(start_date=dt.date(1949, 6, 1), end_date=dt.date(1949, 6, 1))
     assert ids(dated_index, **one_day) == ["year-only"]

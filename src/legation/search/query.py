@@ -1661,6 +1661,7 @@ def parse(q: str) -> ParsedQuery:
         q = q[:MAX_QUERY_CHARS]
         notices.append(f"The query was longer than {MAX_QUERY_CHARS:,} characters; only its first {MAX_QUERY_CHARS:,} were searched.")
     q, said, searched_as, citations = frus_citations.read(q)  # the identifiers of a range cited may be longer than the citation
+    q = _bracketed_ranges(q, said)
     parsed = _parsed(q, [*notices, *said], searched_as)
     if long := [w for leaf in leaves(parsed.node) for w in analyzers.too_long(leaf.text)]:
         left_out = f"A word of over {analyzers.MAX_TOKEN_BYTES - 1} bytes is no word of the archive: {shown(shortened(long[0], 24))} was left out"
@@ -1675,6 +1676,26 @@ def parse(q: str) -> ParsedQuery:
     volumes = tuple(Address(v, volume=v) for v in dict.fromkeys(c.volume for c in citations))
     cited_documents = frozenset(i for c in citations for i in c.identifiers)
     return dataclasses.replace(parsed, addresses=parsed.addresses + volumes, cited=True, cited_documents=cited_documents)
+
+
+# A range as Lucene's, Solr's and Elasticsearch's query strings write it: date:[1949 TO 1950], page:{10 TO *}
+_BRACKETED_RANGE = re.compile(rf"(?<![^\s(])({'|'.join(RANGE_FIELDS)}):([\[{{])\s*(\S+?)\s+TO\s+(\S+?)\s*([\]}}])(?=$|[\s)])", re.I)
+
+
+def _bracketed_ranges(q: str, notes: list[str]) -> str:
+    """``q`` with each range written as other search engines' query strings write one (``date:[1949 TO 1950]``,
+    ``page:[10 TO *]``: Lucene's range query) written as Legation's (``date:1949..1950``, ``page:10..``),
+    ``notes`` given a sentence saying so: its brackets were left out and "TO 1950" searched as words. An
+    open end (``*``) is an open end; Lucene's braces, which leave an end out, read as brackets do: a
+    date's end is a day, month or year, not a point between two."""
+
+    def written(match: re.Match) -> str:
+        field, first, last = match.group(1).lower(), match.group(3), match.group(4)
+        read = f"{field}:{'' if first == '*' else first}..{'' if last == '*' else last}"
+        notes.append(f"{match.group()} was read as {read}: a range is written with .. between its ends.")
+        return read
+
+    return _BRACKETED_RANGE.sub(written, q)
 
 
 def _addresses_as_alternatives(node: Node | None, addresses: tuple[Address, ...]) -> Node | None:
