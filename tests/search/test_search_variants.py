@@ -502,3 +502,17 @@ def test_a_persons_other_name_in_a_word_or_a_filter_is_named_as_the_archive_hold
     finally:
         next(archive, None)
         variants.reset()
+
+
+
+def test_an_initial_of_a_persons_other_name_is_no_word_said_to_find_his_documents():
+    # "a" was said to find "the documents linked to Andrei Andreevich Gromyko (another of whose names is Andrei A.
+    # Gromyko) or Harold Anthony Caccia … or Chester B. Bowles (another of whose names is Chester A. Bowles)" (a fresh
+    # user on the demo): an initial is no word a search for him types; a word of another name is, and a Han character
+    table = variants.VariantTable.from_groups(
+        [["Andrei Andreevich Gromyko", "Andrei A. Gromyko"], ["Chester B. Bowles", "Chester A. Bowles"], ["Mao Tse-tung", "Mao Zedong", "毛泽东"]]
+    )
+    words = table.other_name_words
+    assert "a" not in words and "b" not in words
+    assert words["zedong"] == (("Mao Tse-tung", "Mao Zedong"),)
+    assert all(len(w) > 1 or "\u4e00" <= w <= "\u9fff" for w in words), sorted(words)

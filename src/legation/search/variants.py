@@ -117,7 +117,9 @@ class VariantTable:
         Tse-tung) → (preferred name, other name holding it) for each such record. The ``names``
         search field holds every name of the agents a document is linked to, so such a word typed
         alone finds (or, excluded, leaves out) those documents whether or not they write it: what
-        :func:`legation.search.service.name_form_notices` says."""
+        :func:`legation.search.service.name_form_notices` says. A letter alone is an initial ("A." of "A. A.
+        Gromyko"), no word a search for the person types: ``a`` was said to find the documents linked to
+        Gromyko and to Harold Anthony Caccia (a fresh user). A Han, kana or Hangul character is a word."""
         words: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
         for key, record in self.groups.items():
             if key in self.places:
@@ -125,6 +127,8 @@ class VariantTable:
             own = set(analyzers.folded(record[0]))
             for name in record[1:]:
                 for word in analyzers.folded(name):
+                    if len(word) == 1 and not analyzers.OWN_WORD_CHAR.fullmatch(word):
+                        continue  # an initial
                     if word not in own and (word,) not in self.groups and word not in self.parts:
                         words[word][(record[0], name)] = None
         return {word: tuple(pairs) for word, pairs in words.items()}
