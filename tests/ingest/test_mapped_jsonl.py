@@ -478,3 +478,24 @@ def test_a_mapped_corpus_notes_library_headings_as_a_table_does(tmp_path: Path):
         "are different people, give each an id (a key of the lines the mapping reads as sender_key, recipient_key or "
         "mentioned_key beside the names) and ingest the file again")
     assert notes[3][1].endswith("the key says whether a person sent, received or is mentioned in a document)")
+
+
+@pytest.mark.parametrize(
+    ("written", "where", "problem"),
+    [
+        # a data file given as the mapping: "mapping is not UTF-8 JSON (Extra data: line 2 column 1 (char 31))", nothing on what to do
+        ('{"identifier": "a", "title": "T"}\n{"identifier": "b", "title": "U"}\n', "line 2", "(Extra data at column 1); it holds more than one JSON value, as JSON Lines or a data file do"),
+        ('{"columns": {"RefNo": "identifier",}}', "line 1", "(Expecting property name enclosed in double quotes at column 36)"),
+    ],
+)
+def test_a_mapping_that_is_no_json_object_says_what_a_mapping_is(tmp_path: Path, written: str, where: str, problem: str):
+    path = tmp_path / "given.json"
+    path.write_text(written, encoding="utf-8")
+    with pytest.raises(IngestError) as refused:
+        load_mapping(path)
+    assert refused.value.location == where
+    assert refused.value.message == (
+        f"mapping is not valid JSON {problem}: a mapping is one JSON object, such as "
+        '{"columns": {"RefNo": "identifier", "Subject": "title"}} (see the README\'s mappings); give such a file with --mapping, '
+        "or correct this one at that line"
+    )

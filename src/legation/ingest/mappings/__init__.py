@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from legation.errors import DuplicateKey, IngestError, parse_json
+from legation.errors import DuplicateKey, IngestError, json_problem, parse_json
 from legation.ingest.dates import parse_archival_date
 from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind, direct_name, heading, inverted
@@ -272,7 +272,15 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
     except DuplicateKey as exc:  # {"columns": {"title": "title", "title": "summary"}}: one of them would be lost
         raise IngestError(str(path), f"mapping: {exc.advice()}", f"line {exc.lineno}") from exc
     except json.JSONDecodeError as exc:
-        raise IngestError(str(path), f"mapping is not UTF-8 JSON ({exc})") from exc
+        # "Extra data" after a first object: JSON Lines, or a data file given as the mapping (a fresh user's --mapping some.jsonl)
+        several = "; it holds more than one JSON value, as JSON Lines or a data file do" if exc.msg.startswith("Extra data") else ""
+        raise IngestError(
+            str(path),
+            f"mapping is not valid JSON ({json_problem(exc)}){several}: a mapping is one JSON object, such as "
+            '{"columns": {"RefNo": "identifier", "Subject": "title"}} (see the README\'s mappings); give such a file with --mapping, '
+            "or correct this one at that line",
+            f"line {exc.lineno}",
+        ) from exc
     return Mapping.from_dict(data, str(path))
 
 
