@@ -185,3 +185,14 @@ def test_the_demo_file_merges_the_spellings_its_volumes_give_one_person():
         "person:walter-stoessel": "person:walter-j-stoessel-jr", "person:yu-ta-wai": "person:yu-ta-wei",
     }
     assert {key: merged.get(key) for key in splits} == splits
+
+
+def test_a_key_that_is_no_string_is_said_to_be_what_it_is(tmp_path: Path):
+    # "key": 5 was told '"key" is missing or empty', and the archivist looked for a key not written (a fresh user)
+    path = tmp_path / "authorities.jsonl"
+    path.write_text('{"kind": "person", "key": 5, "name": "Five"}\n{"kind": "person", "key": ["person:x"], "name": "X"}\n', encoding="utf-8")
+    assert problems(path) == [
+        ("line 1", '"key" is 5; give the key as a string, e.g. "key": "person:zhou-enlai"'),
+        ("line 2", '"key" is ["person:x"]; give the key as a string, e.g. "key": "person:zhou-enlai"'),
+    ]
+    assert nothing_stored()

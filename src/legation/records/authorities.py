@@ -156,6 +156,8 @@ def _row_problem(row: object) -> str | None:
         if "key" in row:
             return '"key" is for people and organizations; a place is matched by its name: leave the key out'
         return _unstorable(row)
+    if "key" in row and row["key"] is not None and not isinstance(row["key"], str):  # "key": 5 was said missing
+        return f'"key" is {_shown(row["key"])}; give the key as a string, e.g. "key": "{_EXAMPLE_KEYS[kind]}"'
     if not isinstance(row.get("key"), str) or not row["key"].strip():
         return f'"key" is missing or empty; {with_article(kind)} needs its key, e.g. "{_EXAMPLE_KEYS[kind]}"'
     if not isinstance(same_as, list) or not all(isinstance(k, str) and k.strip() for k in same_as):
