@@ -528,3 +528,12 @@ def test_a_wide_text_ending_in_its_own_nuls_is_no_padding(tmp_path: Path, encodi
     path.write_bytes(PADDED_TABLE.encode(encoding))
     records, errors = split(item for item in read_file(path) if not isinstance(item, IngestNote))
     assert ([r.identifier for r in records], errors) == (["d-1", "d-2"], [])
+
+
+def test_an_unknown_field_of_a_json_lines_document_is_given_the_field_it_likely_meant(tmp_path: Path):
+    # "unknown fields ['date', 'text']" and the 23 fields the format has: the archivist had to guess which was meant
+    _, error = second_line_fails(tmp_path, {"date": "1949-12-22", "text": "Received", "titel": "x", "colour": "red"})
+    assert error.message.startswith(
+        "unknown fields ['colour', 'date', 'text', 'titel'] (did you mean 'date_text' for 'date', 'texts' for 'text', 'title' for 'titel'?); "
+        "Legation JSON Lines has ['agents', "
+    )

@@ -469,7 +469,9 @@ class DocumentRecord:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise RecordError(f"unknown fields {unknown}; Legation JSON Lines has {sorted(known)}")
+            meant = [f"{guess!r} for {k!r}" for k in unknown if (guess := _JSON_LINES_MEANT.get(k) or _closest(k, known))]
+            said = f" (did you mean {', '.join(meant)}?)" if meant else ""
+            raise RecordError(f"unknown fields {unknown}{said}; Legation JSON Lines has {sorted(known)}")
         # a document is named by its identifier when that is a string, else "a document": not
         # "None: …" or "123: …", Python's spelling of a JSON null or number (a fresh archivist's)
         identifier = data["identifier"] if isinstance(data.get("identifier"), str) and data["identifier"].strip() else "a document"
@@ -499,6 +501,23 @@ class DocumentRecord:
         record = cls(**values)
         _check_types(record, identifier)
         return record
+
+
+# What a field of another model (Dublin Core, a spreadsheet's headers) is in Legation JSON Lines: "date" is the date as
+# written (date_text, read into date_edtf), "text" a text's body (texts), "sender" an agent (agents, with its role)
+_JSON_LINES_MEANT = {
+    "date": "date_text", "text": "texts", "body": "texts", "transcript": "texts", "translation": "texts", "type": "document_type",
+    "subject": "subjects", "collection": "collections", "repository": "repositories", "place": "place_sent",
+    "sender": "agents", "recipient": "agents", "creator": "agents", "author": "agents", "relation": "relations",
+    "url": "source_url", "source": "source_note", "id": "identifier", "description": "summary", "abstract": "summary",
+}
+
+
+def _closest(name: str, known: set[str]) -> str:
+    """The field of ``known`` closest to a mistyped ``name`` (``"titel"`` → ``"title"``), or ""."""
+    import difflib
+
+    return next(iter(difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)), "")
 
 
 def json_type(value: Any) -> str:
