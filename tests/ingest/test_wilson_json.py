@@ -322,3 +322,13 @@ def test_a_title_keeps_its_space_before_a_colon_and_html_text_loses_only_markup_
     record = single_record(read_wilson_json(path))
     assert record.title == "Note : Paris"
     assert html_to_text("<p>Texte ( <b>voir</b> ) ici</p>") == "Texte (voir) ici"
+
+
+def test_a_record_of_another_kind_and_an_odd_id_are_named_as_the_file_writes_them(tmp_path: Path):
+    # "record 2 (id {'x': 1})" and "is a JSON str": Python's spellings of the file's JSON (a fresh user)
+    doc = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(["a telegram", {**doc, "id": {"x": 1}, "title": 5}]), encoding="utf-8")
+    first, second, *_ = list(read_wilson_json(path))
+    assert (first.location, first.message) == ("record 1", "is a string ('a telegram'), not a document object; give Digital Archive records")
+    assert second.location.startswith('record 2 (id {"x": 1})')

@@ -70,6 +70,7 @@ from legation.ingest.encodings import wrong_encoding
 from legation.ingest.names import agent_kind
 from legation.ingest.readers import kind_from_name, located, read_decompressed
 from legation.ingest.titles import collapse_space, normalize_space
+from legation.printable import shortened
 from legation.records.document_record import (
     AgentRef,
     CollectionRef,
@@ -409,11 +410,12 @@ def read_wilson_json(path: Path) -> Iterator[DocumentRecord | IngestError | Inge
     objects = data if isinstance(data, list) else [data]
     for number, obj in enumerate(objects, start=1):
         where = f"record {number}"
-        if not isinstance(obj, dict):
-            yield IngestError(str(path), f"is a JSON {type(obj).__name__}, not a document object; give Digital Archive records", where)
+        if not isinstance(obj, dict):  # "a JSON str", "a JSON int": Python's names
+            yield IngestError(str(path), f"is {json_type(obj)}, not a document object; give Digital Archive records", where)
             continue
-        if obj.get("id") not in (None, ""):
-            where += f" (id {obj['id']})"
+        if obj.get("id") not in (None, ""):  # an id as the file writes it, not as Python would ({'x': 1}, True)
+            given = obj["id"]
+            where += f" (id {given})" if isinstance(given, str | int) and not isinstance(given, bool) else f" (id {shortened(json.dumps(given, ensure_ascii=False), 40)})"
         if not DOCUMENT_KEYS & obj.keys():
             if what := _what(obj):
                 yield IngestNote(str(path), f"skipped, not a document: it is a Wilson Center Digital Archive {what}; nothing of it is stored", where)
