@@ -253,9 +253,11 @@ def test_ingest_stores_the_body_as_an_organization_and_keeps_a_stored_kind(tmp_p
 @pytest.mark.parametrize(
     ("field", "value", "problem"),
     [
-        ("title", ["a", "b"], "title must be a string, not a list; write it in quotes, or leave it out"),
-        ("title", 123, "title must be a string, not a number (123); write it in quotes, or leave it out"),
-        ("title", True, "title must be a string, not true (JSON's yes-or-no value); write it in quotes, or leave it out"),
+        # (not "or leave it out": a document without its title is refused, "title is empty")
+        ("title", ["a", "b"], "title must be a string, not a list; write it in quotes"),
+        ("title", 123, "title must be a string, not a number (123); write it in quotes"),
+        ("title", True, "title must be a string, not true (JSON's yes-or-no value); write it in quotes"),
+        ("description", 7, "description must be a string, not a number (7); write it in quotes, or leave it out"),
         ("subjects", "Sino-Soviet", "subjects must be an object or a list of objects, such as [{\"id\": \"1\", \"name\": \"…\"}], not a string ('Sino-Soviet')"),
         ("contributors", [None, {"id": "5", "name": "Mao Zedong"}], "contributors[0] must be an object, such as {\"id\": \"1\", \"name\": \"…\"}, not null"),  # as JSON counts: the first
         ("id", {"n": 1}, "id must be the document's number in the Digital Archive, a whole number from 1 (such as 119978), not a JSON object"),

@@ -211,7 +211,8 @@ def _checked(doc: dict) -> list[str]:
     for name in TEXT_FIELDS:
         value = doc.get(name)
         if value is not None and not isinstance(value, str) and not (name == "doc_date" and isinstance(value, int) and not isinstance(value, bool)):
-            raise RecordError(f"{name} must be a string, not {json_type(value)}; write it in quotes, or leave it out")
+            optional = ", or leave it out" if name != "title" else ""  # a document without its title is refused
+            raise RecordError(f"{name} must be a string, not {json_type(value)}; write it in quotes{optional}")
     left_out = []
     for name in LIST_FIELDS:
         value = doc.get(name)
