@@ -1582,3 +1582,32 @@ def test_a_stray_year_beside_matches_of_one_year_is_said_though_no_histogram_is_
     assert re.sub("<[^>]+>", "", said) == "1 document dated 1066 is more than 400 years from the other dated matches, all of 1950."
     [address] = re.findall(r'<a href="([^"]+)" rel="nofollow">1066</a>', said)
     assert re.findall(r'<h3 dir="auto"><a href="/documents/([^"]+)">', client.get("/" + unescape(address)).content.decode()) == ["charter"]
+
+
+@pytest.fixture
+def dodis_archive(db):
+    """Two real Dodis documents (tests/fixtures/tei): 49548 mentions a person and two bodies of the
+    GDR, 53169 one person only; and 49548 again as dodis-49548-bodies, mentioning only its bodies."""
+    from dataclasses import replace
+
+    from legation.ingest.readers.tei_corresp import read_tei_document
+    from tests.conftest import ingested_archive, single_record
+
+    mixed = single_record(read_tei_document(FIXTURES / "tei" / "49548.xml"))
+    bodies = replace(mixed, identifier="dodis-49548-bodies", agents=[a for a in mixed.agents if a.role != "mentioned" or a.kind == "organization"])
+    yield from ingested_archive([mixed, single_record(read_tei_document(FIXTURES / "tei" / "53169.xml")), bodies])
+
+
+@pytest.mark.parametrize(
+    ("identifier", "heading", "names"),
+    [
+        ("dodis-49548", "People and organizations mentioned", ["Tschirlich, Arnold", "Germany/GDR/Embassy in Bern", "Germany/GDR/State"]),
+        ("dodis-49548-bodies", "Organizations mentioned", ["Germany/GDR/Embassy in Bern", "Germany/GDR/State"]),
+        ("dodis-53169", "People mentioned", ["Schabowski, Günter (1929–2015)"]),
+    ],
+)
+def test_the_agents_a_document_mentions_are_headed_by_their_kinds(client, dodis_archive, identifier, heading, names):
+    # "People mentioned" headed an embassy and a state (a researcher on dodis-49548)
+    html = unescape(client.get(f"/documents/{identifier}").content.decode())
+    fields = dict(re.findall(r"<dt>([^<]+)</dt><dd[^>]*>(.*?)</dd>", html, re.S))
+    assert re.findall(r'title="Documents naming [^"]+">([^<]+)</a>', fields[heading]) == names

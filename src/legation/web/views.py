@@ -19,7 +19,7 @@ from legation.errors import DocumentNotFound, InvalidQuery, UnknownFacet
 from legation.ingest.dates import parse_archival_date, unread_reason
 from legation.printable import in_words, quoted_list, shortened, shortened_between, title_text
 from legation.records.dates import display_date
-from legation.records.document_record import DocumentRecord
+from legation.records.document_record import AgentRef, DocumentRecord
 from legation.records.documents import get_document, related_documents, values_named
 from legation.search.indexer import IndexOutdated
 from legation.search.query import MAX_QUERY_CHARS, phrase_query
@@ -440,6 +440,7 @@ def document_page(request: HttpRequest, identifier: str) -> HttpResponse:
             "senders": agents["sender"],
             "recipients": agents["recipient"],
             "mentioned": [(a.name, _linked_to(a.name)) for a in agents["mentioned"]],
+            "mentioned_label": mentioned_label(agents["mentioned"]),
             "originals": [(n, t) for n, t in numbered if t.kind != "translation"],
             "translations": [(n, t) for n, t in numbered if t.kind == "translation"],
             "relations": relations,
@@ -481,6 +482,17 @@ def document_languages(record: DocumentRecord) -> list[DocumentLanguage]:
         return in_words(parts) if translated else ""
 
     return [DocumentLanguage(code, facet.label_of(code), role(code)) for code in facet.values(record)]
+
+
+def mentioned_label(agents: list[AgentRef]) -> str:
+    """The heading of the agents a document mentions, by their kinds (:attr:`AgentRef.kind`):
+    ``"People mentioned"``, ``"Organizations mentioned"``, or ``"People and organizations
+    mentioned"``. "People mentioned" headed a Dodis telegram's parties, parliaments and
+    governments too (a researcher)."""
+    kinds = {a.kind for a in agents}
+    if kinds == {"organization"}:
+        return "Organizations mentioned"
+    return "People and organizations mentioned" if "organization" in kinds else "People mentioned"
 
 
 def _linked_to(name: str) -> str:
