@@ -92,6 +92,27 @@ def test_the_date_boxes_read_a_date_as_ingest_does(text, start, end) -> None:
     assert (request.start_date, request.end_date) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("box", "text", "said"),
+    [
+        # searched from 1957 ("[..1957]" has one known end) under "Dates from before 1958" (a researcher)
+        ("start_date", "before 1958", "\"From\": 'before 1958' has no earliest day to search from; write one, or leave the box empty ('before 1958' belongs in \"to\")"),
+        ("start_date", "../1957", "\"From\": '../1957' has no earliest day to search from;"),
+        # searched to the end of 1959
+        ("end_date", "after 1958", "\"to\": 'after 1958' has no latest day to search to; write one, or leave the box empty ('after 1958' belongs in \"From\")"),
+        ("end_date", "1959/..", "\"to\": '1959/..' has no latest day to search to;"),
+    ],
+)
+def test_a_date_box_refuses_a_date_open_on_its_side(box: str, text: str, said: str) -> None:
+    with pytest.raises(InvalidQuery) as page:
+        search_request_from({box: [text]}, form=True)
+    assert str(page.value).startswith(said)
+    # in the other box it is the bound its known end gives: before 1958, to the end of 1957
+    other = "end_date" if box == "start_date" else "start_date"
+    request = search_request_from({other: [text]}, form=True)
+    assert getattr(request, other) == (dt.date(1957, 12, 31) if other == "end_date" else dt.date(1959, 1, 1))
+
+
 def test_the_date_boxes_say_why_a_date_written_year_first_is_no_day() -> None:
     with pytest.raises(InvalidQuery) as page:
         search_request_from({"start_date": ["1949/13/22"]}, form=True)

@@ -169,6 +169,19 @@ def _known_end(edtf: str) -> str | None:
     return None
 
 
+def open_ends(edtf: str) -> tuple[bool, bool]:
+    """Whether the value ``edtf`` is open (or unknown) at its start, and at its end: ``"../1957"``,
+    ``"/1957"``, ``"[..1957]"`` (1957 or before) → (True, False); ``"1959/.."``, ``"[1959..]"`` →
+    (False, True); ``"../.."`` → (True, True); a value with two known ends, (False, False). Its
+    known days are those :func:`edtf_day_bounds` gives (EDTF, ISO 8601-2:2019, levels 1 and 2)."""
+    if not edtf.startswith(("[", "{")) and edtf.count("/") == 1:
+        start, end = edtf.split("/")
+        return start in _OPEN, end in _OPEN
+    if m := _OPEN_SET.match(edtf):
+        return m["after"] is not None, m["before"] is not None
+    return False, False
+
+
 @lru_cache(maxsize=1024)
 def _is_edtf(edtf: str) -> bool:
     """Whether the edtf library's grammar reads ``edtf`` (whatever its bounds)."""

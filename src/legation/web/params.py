@@ -19,8 +19,8 @@ from django.urls import reverse
 
 from legation.errors import InvalidQuery
 from legation.printable import quoted, quoted_list
-from legation.ingest.dates import archival_day_bounds, either_order, unread_reason
-from legation.records.dates import parse_date_bound
+from legation.ingest.dates import archival_day_bounds, either_order, parse_archival_date, unread_reason
+from legation.records.dates import open_ends, parse_date_bound
 from legation.search.query import stripped
 from legation.search.schema import FACETS, ascii_digits
 from legation.search.service import SearchRequest
@@ -94,7 +94,9 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
     ``1949-12``, ``1949-12-22``; a year or month is its first day as a start, its last as an end).
     ``archival``: a text of another form is read as ingest reads an archive's dates
     (:func:`legation.ingest.dates.archival_day_bounds`: ``Dec 1949``, ``22 Dec. 1949``,
-    ``22.XII.1949``, ``1950s``), its earliest or latest possible day. Raises ValueError, saying
+    ``22.XII.1949``, ``1950s``), its earliest or latest possible day; one open on the side asked for
+    (``before 1958`` as a start, ``after 1958`` as an end: EDTF ``[..1957]``, ``[1959..]``) has none,
+    and is refused. Raises ValueError, saying
     which forms are accepted (with ``archival``, those too: :data:`ARCHIVAL_DATE_FORMS`), when the
     text is no date."""
     try:
@@ -109,6 +111,14 @@ def date_bound(text: str, *, end: bool, archival: bool = False) -> dt.date:
                 raise ValueError(f"{quoted(text.strip())} is not a real date: {problem}; {ARCHIVAL_DATE_FORMS}") from None
             what = str(exc).rpartition("; write ")[0]  # "'1950-13' is not a real date" (the value may hold a ";")
             raise ValueError(f"{what}; {ARCHIVAL_DATE_FORMS}") from None
+        # "before 1958" in "From" has no first day: its one known end, 1957, was searched from (and
+        # "after 1958" in "to" searched to 1959), under "Dates from before 1958" (a researcher)
+        if open_ends(parse_archival_date(text).edtf)[end]:
+            this, other = ("latest", "start_date") if end else ("earliest", "end_date")
+            raise ValueError(
+                f"{quoted(text.strip())} has no {this} day to search {'to' if end else 'from'}; write one, or leave the box "
+                f"empty ({quoted(text.strip())} belongs in {FORM_LABELS[other]})"
+            ) from None
         return bounds[1] if end else bounds[0]
 
 
