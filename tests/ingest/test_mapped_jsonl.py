@@ -499,3 +499,13 @@ def test_a_mapping_that_is_no_json_object_says_what_a_mapping_is(tmp_path: Path,
         '{"columns": {"RefNo": "identifier", "Subject": "title"}} (see the README\'s mappings); give such a file with --mapping, '
         "or correct this one at that line"
     )
+
+
+def test_a_mapping_naming_an_unknown_transform_is_refused_whatever_it_is_for(tmp_path: Path):
+    # a CSV table's mapping ignored it without a word; a JSON Lines file's failed as a file, not with the mapping's faults
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"columns": {"id": "identifier", "title": "title"}, "transform": "nope"}), encoding="utf-8")
+    with pytest.raises(IngestError) as refused:
+        load_mapping(path)
+    assert refused.value.message == 'unknown "transform" "nope"; known: "dfat" (for JSON Lines), or leave it out'
+    assert load_mapping("dfat").transform == "dfat"

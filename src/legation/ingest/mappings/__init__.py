@@ -186,6 +186,9 @@ class Mapping:
         ):  # fmt: skip
             if name in data and not isinstance(data[name], str):
                 raise IngestError(source, f'"{name}" must be a string, not {json.dumps(data[name])}')
+        if (transform := data.get("transform", "")) and transform not in transforms():
+            # refused with the mapping's other faults, not only when a JSON Lines file is read (a CSV's mapping ignored it)
+            raise IngestError(source, f'unknown "transform" {json.dumps(transform)}; known: {", ".join(map(json.dumps, transforms()))} (for JSON Lines), or leave it out')
         titles = data.get("collection_titles", {})
         if not (isinstance(titles, dict) and all(isinstance(v, str) for v in titles.values())):
             raise IngestError(
@@ -282,6 +285,13 @@ def load_mapping(name_or_path: str | Path) -> Mapping:
             f"line {exc.lineno}",
         ) from exc
     return Mapping.from_dict(data, str(path))
+
+
+def transforms() -> list[str]:
+    """The names of the corpus rules a mapping's ``"transform"`` may name (:data:`legation.ingest.readers.mapped_jsonl.TRANSFORMS`)."""
+    from legation.ingest.readers.mapped_jsonl import TRANSFORMS  # it reads mappings: imported when asked
+
+    return sorted(TRANSFORMS)
 
 
 def agent_key(value: str, name: str, kind: str = "person") -> str:
