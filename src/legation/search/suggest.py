@@ -76,8 +76,9 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     from legation.search.service import count_matches, default_index
 
     # the invisible characters a search reads past (a direction mark or byte order mark pasted
-    # around a name, a soft hyphen inside it): "\u200eKhru" suggested no name, "Kh\u00adru" nothing
-    prefix = user_query.stripped(analyzers.drop_invisible(prefix))
+    # around a name, a soft hyphen inside it): "\u200eKhru" suggested no name, "Kh\u00adru" nothing.
+    # They are read past in the words matched; the box completed keeps what was typed before the name.
+    typed, prefix = prefix, _visible(prefix)
     whole = " ".join(prefix.split())[:MAX_PREFIX_CHARS]
     if not long_enough(whole):
         return []
@@ -85,11 +86,11 @@ def suggest(prefix: str, limit: int = 8, index: SearchIndex | None = None) -> li
     seen: set[tuple[str, str]] = set()
     names_of = variants.current() if index is None else None  # the archive's names for its own index, as search()
     searcher = None
-    readings = user_query.last_terms(prefix)
-    for term in readings:
-        words = " ".join(term.words.split())[:MAX_PREFIX_CHARS]
-        if len(found) >= limit or not long_enough(words):
-            continue
+    readings = user_query.last_terms(typed)
+    visible = [" ".join(_visible(term.words).split())[:MAX_PREFIX_CHARS] for term in readings]
+    for term, words, shorter in zip(readings, visible, [*visible[1:], None]):
+        if len(found) >= limit or not long_enough(words) or words == shorter:
+            continue  # (a reading wider by invisible characters alone: the shorter keeps them in the box)
         matched = {(kind, text): by_first for kind, text, by_first in _names_and_places(words, limit - len(found), term) if (kind, text) not in seen}
         run = [Suggestion(kind, text) for kind, text in matched]
         if not run:
@@ -136,6 +137,13 @@ def _title_suggestion(title: str, identifier: str, index: SearchIndex, names_of,
     if documents > 1:
         return Suggestion("title", title, documents=documents, query=query)
     return Suggestion("title", title, identifier=identifier)
+
+
+def _visible(text: str) -> str:
+    """``text`` without the invisible characters a search reads past: soft hyphens, zero-width spaces and byte
+    order marks anywhere (:func:`legation.search.analyzers.drop_invisible`), direction marks around it
+    (:func:`legation.search.query.stripped`)."""
+    return user_query.stripped(analyzers.drop_invisible(text))
 
 
 def _widest(readings: list[user_query.LastTerm], term: user_query.LastTerm, item: Suggestion) -> user_query.LastTerm:
