@@ -163,18 +163,13 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, on_validation)
 
     def on_database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
-        from legation.records.undecodable import is_undecodable
-        from legation.web.errors import note_database_down, note_undecodable
+        from legation.web.errors import database_fault
 
-        if is_undecodable(exc):
-            note_undecodable(request, exc)
-            response = error_response(api, request, 500, "record_unreadable", CODES["record_unreadable"][1])
-            response._has_been_logged = True  # said by note_undecodable, with what to correct
-            return response
-        note_database_down(request, exc)
-        response = error_response(api, request, 503, "database_unavailable", CODES["database_unavailable"][1])
-        response["Retry-After"] = "60"
-        response._has_been_logged = True  # said by note_database_down: not django.request's line for each 5xx
+        code = database_fault(request, exc)
+        response = error_response(api, request, CODES[code][0], code, CODES[code][1])
+        if CODES[code][0] == 503:
+            response["Retry-After"] = "60"
+        response._has_been_logged = True  # said by database_fault: not django.request's line for each 5xx
         return response
 
     for down in database_down():

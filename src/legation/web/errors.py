@@ -136,26 +136,29 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     )
 
 
-_DOWN_SAID_EVERY = 60.0  # seconds between two log lines of one outage, per process
-_down_said_at = -_DOWN_SAID_EVERY
+_DOWN_SAID_EVERY = 60.0  # seconds between two log lines of one fault, per process
+_said_at: dict[str, float] = {}  # a fault's kind → when this process last logged it (time.monotonic)
+
+
+def _due(kind: str) -> bool:
+    """Whether the fault ``kind`` is to be logged now: once a minute per process (:data:`_DOWN_SAID_EVERY`), not a
+    traceback or a line for every request (a fresh user's stopped PostgreSQL filled the log)."""
+    now = time.monotonic()
+    if now - _said_at.get(kind, -_DOWN_SAID_EVERY) < _DOWN_SAID_EVERY:
+        return False
+    _said_at[kind] = now
+    return True
 
 
 def note_database_down(request: HttpRequest, exc: Exception) -> None:
-    """Log that the database is out of reach: one line a minute per process, not a traceback for
-    every request (a fresh user's stopped PostgreSQL filled the log)."""
-    global _down_said_at
-    now = time.monotonic()
-    if now - _down_said_at >= _DOWN_SAID_EVERY:
-        _down_said_at = now
+    """Log that the database is out of reach, once a minute (:func:`_due`)."""
+    if _due("down"):
         said = first_line(exc)
         log.error("The database cannot be reached (%s), answering 503 until it can; first seen at %s%s", said, request.path, lasting_fault_advice(said))
 
 
-_unreadable_said_at = -_DOWN_SAID_EVERY
-
-
 def note_undecodable(request: HttpRequest, exc: Exception) -> None:
-    """Log, one line a minute per process, that a page or API answer met a stored value that is no UTF-8
+    """Log, once a minute (:func:`_due`), that a page or API answer met a stored value that is no UTF-8
     text (:func:`legation.records.undecodable.is_undecodable`), naming each such value of the archive
     and the statement that corrects it (:func:`~legation.records.undecodable.undecodable_values`, which
     reads every text column: once a minute at most). It was logged as "The database cannot be reached",
@@ -163,11 +166,8 @@ def note_undecodable(request: HttpRequest, exc: Exception) -> None:
     from legation.printable import numbered_first
     from legation.records.undecodable import undecodable_values
 
-    global _unreadable_said_at
-    now = time.monotonic()
-    if now - _unreadable_said_at < _DOWN_SAID_EVERY:
+    if not _due("undecodable"):
         return
-    _unreadable_said_at = now
     found = undecodable_values(exc)
     named = numbered_first([f"{row}: {problem}. {remedy}" for row, problem, remedy in found]) if found else f"({first_line(exc)})"
     log.error(
@@ -175,6 +175,21 @@ def note_undecodable(request: HttpRequest, exc: Exception) -> None:
         "that read it answer 500 until it is corrected (first seen at %s). Correct each: %s",
         request.path, named,
     )
+
+
+def database_fault(request: HttpRequest, exc: Exception) -> str:
+    """The code of :data:`~legation.api.errors.CODES` that a request failed by ``exc``, one of
+    :func:`~legation.errors.database_down`, is answered with, the fault logged: ``record_unreadable`` (500)
+    for a stored value that is no UTF-8 text, which SQLite's driver raises alike and no wait mends
+    (:func:`note_undecodable`), else ``database_unavailable`` (503, :func:`note_database_down`). The one
+    decision of the pages (:class:`DatabaseUnavailable`) and the API (:func:`legation.api.errors.install`)."""
+    from legation.records.undecodable import is_undecodable
+
+    if is_undecodable(exc):
+        note_undecodable(request, exc)
+        return "record_unreadable"
+    note_database_down(request, exc)
+    return "database_unavailable"
 
 
 class DatabaseUnavailable:
@@ -194,26 +209,25 @@ class DatabaseUnavailable:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, database_down()):
             return None
-        from legation.records.undecodable import is_undecodable
-
-        if is_undecodable(exception):  # a fault of the data, which waiting does not mend
-            note_undecodable(request, exception)
-            status, code, page = 500, "record_unreadable", (
+        code = database_fault(request, exception)
+        status = CODES[code][0]
+        page = (
+            (
                 "This record cannot be read",
                 "A value stored for it is not UTF-8 text: another program wrote it into the archive's database.",
                 "The archive's administrator can correct it: the server's log names the value and how. Search the archive below meanwhile.",
             )
-        else:
-            note_database_down(request, exception)
-            status, code, page = 503, "database_unavailable", (
+            if code == "record_unreadable"
+            else (
                 "The archive is unavailable for a moment",
                 "Its database cannot be reached just now: it is restarting, or out of reach.",
                 "Try again in a minute; nothing you did caused it.",
             )
+        )
         response = json_error(status, code, CODES[code][1]) if is_api(request) else error_page(request, status, *page)
         if status == 503:
             response["Retry-After"] = "60"
-        response._has_been_logged = True  # said by note_database_down or note_undecodable: not django.request's line for each 5xx
+        response._has_been_logged = True  # said by database_fault: not django.request's line for each 5xx
         return response
 
 
