@@ -428,9 +428,8 @@ def guess(data: bytes) -> Decoded:
     judged = data if b"\x00" in data[:4096] else beyond
     ranked = [p["encoding"] for p in chardet.detect_all(judged, ignore_threshold=True, encoding_era=eras, compat_names=False, prefer_superset=True)]
     ranked = [codecs.lookup(e).name for e in ranked if e]
-    if wide := wide_without_mark(data):  # chardet ranks none when its end is cut inside a surrogate pair
-        bits, order = re.fullmatch(r"UTF-(\d+) \((\w)\w+-endian\)", wide).groups()
-        ranked.insert(0, f"utf-{bits}-{order}e")
+    if wide := wide_codec(data):  # chardet ranks none when its end is cut inside a surrogate pair
+        ranked.insert(0, wide)
     best = ranked[0] if ranked else ""
     if best and best not in ("ascii", "utf-8"):
         try:
@@ -494,9 +493,7 @@ def _cut_short(data: bytes, error: UnicodeDecodeError) -> tuple[str, int] | None
     width = 4 if codec.startswith("utf-32") else 2
     if codec in ("utf-16", "utf-32"):  # the byte order its mark gives, or that of its letters, else the codec's own
         codec = next((n for m, n in _BYTE_ORDER_MARKS if n.startswith(codec) and data.startswith(m)), "") or codec
-    bits, _, order = codec.removeprefix("utf-").partition("-")  # "16", "le"
-    ends = {"le": "little", "be": "big"}
-    named = f"UTF-{bits} ({ends[order]}-endian)" if order else wide_without_mark(data) or f"UTF-{bits}"
+    named = wide_name(codec if codec not in ("utf-16", "utf-32") else wide_codec(data) or codec)
     units = f"its {len(data):,} bytes are no whole number of {width}-byte units" if len(data) % width else "its last character is half of a surrogate pair"
     line = error.object[: error.start].decode(error.encoding, errors="replace").count("\n") + 1
     return (
@@ -540,6 +537,11 @@ def wide_without_mark(data: bytes) -> str:
     letter is written (Unicode §3.9, the encoding forms). Such bytes are valid UTF-8, NULs between the letters, and were read so:
     "identifier" as ``"\\x00i\\x00d…"``. A UTF-8 text holding a stray NUL or two does not look so, nor
     binary data whose NULs fall alike (:func:`_reads_as_text`)."""
+    return wide_name(wide_codec(data))
+
+
+def wide_codec(data: bytes) -> str:
+    """The codec of :func:`wide_without_mark`'s reading of ``data``: ``"utf-16-le"``, ``"utf-32-be"`` …, or ``""``."""
     head = data[:WIDE_PROBE_BYTES]
     for width, name in ((4, "UTF-32"), (2, "UTF-16")):
         units = len(head) // width
@@ -554,9 +556,19 @@ def wide_without_mark(data: bytes) -> str:
             pattern = {"big-endian": ((0,), 1), "little-endian": ((1,), 0)}
         for order, (places, letter) in pattern.items():
             inside, outside = min(nuls[p] for p in places), nuls[letter]
-            if inside * 4 >= units and outside * 8 <= inside and _reads_as_text(head[: units * width], f"{name}-{order[0]}e"):
-                return f"{name} ({order})"
+            codec = f"{name.lower()}-{order[0]}e"  # utf-16-le
+            if inside * 4 >= units and outside * 8 <= inside and _reads_as_text(head[: units * width], codec):
+                return codec
     return ""
+
+
+def wide_name(codec: str) -> str:
+    """``"UTF-16 (little-endian)"`` for ``"utf-16-le"``, ``"UTF-32 (big-endian)"`` for ``"utf-32-be"``, ``"UTF-16"``
+    for ``"utf-16"`` (its byte order not said); ``""`` for ``""``."""
+    if not codec:
+        return ""
+    bits, _, order = codec.removeprefix("utf-").partition("-")
+    return f"UTF-{bits} ({ {'le': 'little', 'be': 'big'}[order]}-endian)" if order else f"UTF-{bits}"
 
 
 def _reads_as_text(head: bytes, codec: str) -> bool:
