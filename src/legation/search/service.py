@@ -490,10 +490,10 @@ def years_not_drawn(
     if not left_out:
         return ""
     count = sum(y.count for y in left_out)
-    said = f"{documents(count)} dated {in_words([year(y) for y in left_out])} {'is' if count == 1 else 'are'}"
+    said = f"{'About ' if approximate else ''}{documents(count)} dated {in_words([year(y) for y in left_out])} {'is' if count == 1 else 'are'}"
     if alone:
-        return f"{'About ' if approximate else ''}{said} more than {MAX_HISTOGRAM_YEARS} years from the other dated matches, all of {alone}."
-    return f"{'About ' if approximate else ''}{said} not drawn (more than {MAX_HISTOGRAM_YEARS} years from the other dates)."
+        return f"{said} more than {MAX_HISTOGRAM_YEARS} years from the other dated matches, all of {alone}."
+    return f"{said} not drawn (more than {MAX_HISTOGRAM_YEARS} years from the other dates)."
 
 
 RESCORE_WINDOW = 50  # best hits the proximity bonus re-ranks (as Elasticsearch's rescore window_size)
